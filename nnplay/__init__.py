@@ -1,0 +1,3 @@
+"""nnplay: a desktop playground for watching backpropagation train a small network."""
+
+__version__ = "0.1.0"

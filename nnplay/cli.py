@@ -1,0 +1,222 @@
+"""The `nnplay` command: the window, and headless subcommands.
+
+    nnplay                      open the playground window
+    nnplay train ...            train headless and print the result
+    nnplay datasets             list the built-in data sets
+    nnplay export-data ...      write a built-in data set as CSV
+    nnplay bench ...            measure the engine against a plain NumPy loop
+
+Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, as argparse does, plus a hint
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _layers(text: str) -> tuple[int, ...]:
+    text = text.strip()
+    if text in ("", "none", "-"):
+        return ()
+    try:
+        sizes = tuple(int(p) for p in text.split(",") if p.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2; got {text!r}")
+    if any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError(f"layer sizes must be at least 1; got {text!r}")
+    return sizes
+
+
+def _fraction(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    if not math.isfinite(v):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return v
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .data import DATASETS
+    from .engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+
+    p = _Parser(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
+    p.add_argument("--version", action="version", version=f"nnplay {_version()}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    t = sub.add_parser("train", help="train headless and print the result",
+                       description="Train a network headless and print the final losses and accuracies.")
+    src = t.add_mutually_exclusive_group()
+    src.add_argument("--dataset", default="circle", choices=list(DATASETS), help="a built-in data set (default circle)")
+    src.add_argument("--data", metavar="FILE.csv", help="your own CSV: input columns and a label/y/target column")
+    t.add_argument("--task", default="auto", choices=["auto", "classification", "regression"],
+                   help="for --data: what the target is (default: guessed from its values)")
+    t.add_argument("--target", help="for --data: the target column's name or 0-based index")
+    t.add_argument("--classes", type=int, default=3, help="classes for spiral-k and blobs-k (default 3)")
+    t.add_argument("--noise", type=_fraction, default=0.0, help="noise 0..0.5 (default 0)")
+    t.add_argument("--train-ratio", type=_fraction, default=0.5, help="fraction used for training (default 0.5)")
+    t.add_argument("--features", default="x1,x2",
+                   help="input features for 2-D data: x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2 (default x1,x2)")
+    t.add_argument("--layers", type=_layers, default=(4, 2), help="hidden layer sizes, e.g. 4,2; '' for none")
+    t.add_argument("--activation", default="tanh", choices=list(ACTIVATIONS))
+    t.add_argument("--loss", default="auto", choices=["auto", *LOSSES],
+                   help="bce, ce, mse or tanh_mse (default: bce for 2 classes, ce for more, mse for regression)")
+    t.add_argument("--optimizer", default="sgd", choices=list(OPTIMIZERS))
+    t.add_argument("--init", default="auto", choices=["auto", *INITIALIZERS])
+    t.add_argument("--lr", type=_fraction, default=0.03, help="learning rate (default 0.03)")
+    t.add_argument("--l1", type=_fraction, default=0.0, help="L1 regularisation rate")
+    t.add_argument("--l2", type=_fraction, default=0.0, help="L2 regularisation rate")
+    t.add_argument("--batch-size", type=int, default=10, help="examples per step (default 10)")
+    t.add_argument("--epochs", type=int, default=500, help="epochs to train (default 500)")
+    t.add_argument("--seed", type=int, default=0, help="seed for data, split, weights and shuffles")
+    t.add_argument("--dtype", default="float64", choices=["float64", "float32"])
+    t.add_argument("--standardize", action="store_true", help="scale inputs to zero mean, unit variance")
+    t.add_argument("--json", action="store_true", help="print one JSON object on one line")
+
+    sub.add_parser("datasets", help="list the built-in data sets")
+
+    e = sub.add_parser("export-data", help="write a built-in data set as CSV")
+    e.add_argument("--dataset", required=True, choices=list(DATASETS))
+    e.add_argument("--out", required=True, metavar="FILE.csv")
+    e.add_argument("--noise", type=_fraction, default=0.0)
+    e.add_argument("--classes", type=int, default=3)
+    e.add_argument("--seed", type=int, default=0)
+
+    b = sub.add_parser("bench", help="measure the engine against a plain NumPy loop")
+    b.add_argument("--quick", action="store_true", help="a short run, for checking that it works")
+    b.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+    return __version__
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _no_window()
+        return {"train": cmd_train, "datasets": cmd_datasets, "export-data": cmd_export, "bench": cmd_bench}[
+            args.command](args)
+    except KeyboardInterrupt:
+        print("nnplay: interrupted", file=sys.stderr)
+        return 130
+    except ValueError as exc:  # DataError is a ValueError
+        print(f"nnplay: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _no_window() -> int:
+    print("The nnplay window is not built yet. Train headless instead, for example:\n"
+          "  nnplay train --dataset spiral --layers 8,8 --activation relu --optimizer adam --lr 0.01\n"
+          "  nnplay train --data my.csv --json\n"
+          "See 'nnplay train --help' and 'nnplay datasets'.")
+    return EXIT_OK
+
+
+def cmd_datasets(args) -> int:
+    from .data import DATASETS
+    width = max(map(len, DATASETS))
+    for name, (_, _, text) in DATASETS.items():
+        print(f"{name:<{width}}  {text}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .data import generate, write_csv
+    data = generate(args.dataset, args.noise, args.seed, args.classes)
+    try:
+        write_csv(data, args.out)
+    except OSError as exc:
+        raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {data.n_examples} rows to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_train(args) -> int:
+    from .data import load_csv
+    from .training import TrainConfig, Trainer
+
+    if args.epochs < 0:
+        raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
+    data = load_csv(args.data, task=args.task, target=args.target) if args.data else None
+    config = TrainConfig(
+        dataset="csv" if data is not None else args.dataset, noise=args.noise, classes=args.classes,
+        data_seed=args.seed, train_ratio=args.train_ratio, features=args.features, hidden=args.layers,
+        activation=args.activation, loss=args.loss, optimizer=args.optimizer, lr=args.lr, l1=args.l1,
+        l2=args.l2, init=args.init, batch_size=args.batch_size, seed=args.seed, dtype=args.dtype,
+        standardize=args.standardize,
+    )
+    trainer = Trainer(config, data)
+    started = time.perf_counter()
+    _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
+    seconds = time.perf_counter() - started
+    result = trainer.metrics()
+    result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        _print_result(trainer, result)
+    if trainer.diverged:
+        print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
+              f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
+        return EXIT_DIVERGED
+    return EXIT_OK
+
+
+def _train_with_progress(trainer, epochs: int, show: bool) -> None:
+    from tqdm import tqdm
+
+    chunk = max(1, min(100, epochs // 100))
+    with tqdm(total=epochs, unit="epoch", disable=not show, file=sys.stderr, leave=False) as bar:
+        left = epochs
+        while left > 0 and not trainer.diverged:
+            ran = trainer.run(min(chunk, left))
+            left -= min(chunk, left)
+            bar.update(ran)
+            if ran == 0:
+                break
+
+
+def _print_result(trainer, r) -> None:
+    def fmt(v, pct=False):
+        if v is None:
+            return "-"
+        return f"{100 * v:.1f}%" if pct else f"{v:.4f}"
+
+    net = trainer.net
+    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
+    print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
+    print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}")
+    if r["train_accuracy"] is not None:
+        print(f"accuracy  train {fmt(r['train_accuracy'], True)}  test {fmt(r['test_accuracy'], True)}")
+
+
+def cmd_bench(args) -> int:
+    from .benchmark import format_table, run_engine_benchmarks
+
+    results = run_engine_benchmarks(quick=args.quick)
+    print(json.dumps(results) if args.json else format_table(results))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Output layers paired with their losses.
+
+Each pairing owns the output activation, the loss value J and the error at the
+output dZ[L] = dJ/dZ[L] (per example, before the 1/m of the mean). Losses are
+computed from the logits Z[L] where that is the stable form, so a logit of 1e4
+gives a finite loss and no overflow warning.
+
+    bce       sigmoid + binary cross-entropy   J = mean(softplus(z) - y z)   dZ = A - Y
+    ce        softmax + categorical CE         J = mean(logsumexp(z) - z_y)  dZ = A - Y
+    mse       linear + squared error           J = mean(|a - y|^2) / 2       dZ = A - Y
+    tanh_mse  tanh + squared error             J = mean(|a - y|^2) / 2       dZ = (A - Y)(1 - A^2)
+
+The 1/2 in the squared errors makes dZ = A - Y exactly, as in the equations
+(and as scikit-learn's MLP does).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .activations import sigmoid
+
+
+class Loss:
+    name = "base"
+    classification = True
+
+    def output(self, z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        raise NotImplementedError
+
+    def value(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
+        raise NotImplementedError
+
+    def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """dJ/dZ[L] per example (A - Y for the matched pairs), into ``out``."""
+        return np.subtract(a, y, out=out)
+
+    def encode(self, y: np.ndarray, n_out: int, dtype) -> np.ndarray:
+        """Targets as an (m, n_out) matrix in ``dtype``."""
+        y = np.asarray(y)
+        if y.ndim == 1:
+            y = y.reshape(-1, 1)
+        if y.shape[1] != n_out:
+            raise ValueError(f"targets have {y.shape[1]} columns but the network has {n_out} outputs")
+        return np.ascontiguousarray(y, dtype=dtype)
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class BinaryCrossEntropy(Loss):
+    name = "bce"
+
+    def output(self, z, out=None):
+        return sigmoid(z, out=out)
+
+    def value(self, z, a, y):
+        # softplus(z) - y z, with softplus(z) = max(z, 0) + log1p(exp(-|z|))
+        sp = np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0.0)
+        return float(np.sum(sp - y * z) / z.shape[0])
+
+    def encode(self, y, n_out, dtype):
+        y = np.asarray(y)
+        if n_out != 1:
+            raise ValueError("loss 'bce' needs exactly one output neuron; use 'ce' for more classes")
+        if y.ndim == 1 and y.size and not np.isin(y, (0, 1)).all():
+            raise ValueError("loss 'bce' needs labels 0 and 1")
+        return super().encode(y, n_out, dtype)
+
+
+class SoftmaxCrossEntropy(Loss):
+    name = "ce"
+
+    def output(self, z, out=None):
+        out = np.subtract(z, z.max(axis=1, keepdims=True), out=out)
+        np.exp(out, out=out)
+        out /= out.sum(axis=1, keepdims=True)
+        return out
+
+    def value(self, z, a, y):
+        zmax = z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(z - zmax).sum(axis=1)) + zmax[:, 0]
+        return float((lse.sum() - np.sum(y * z)) / z.shape[0])
+
+    def encode(self, y, n_out, dtype):
+        y = np.asarray(y)
+        if y.ndim == 2:
+            return super().encode(y, n_out, dtype)
+        if y.size and (y.min() < 0 or y.max() >= n_out or not np.all(y == np.round(y))):
+            raise ValueError(f"loss 'ce' needs integer labels 0..{n_out - 1}")
+        onehot = np.zeros((y.shape[0], n_out), dtype=dtype)
+        onehot[np.arange(y.shape[0]), y.astype(np.intp)] = 1.0
+        return onehot
+
+
+class MeanSquaredError(Loss):
+    name = "mse"
+    classification = False
+
+    def output(self, z, out=None):
+        if out is None:
+            return z.copy()
+        if out is not z:
+            np.copyto(out, z)
+        return out
+
+    def value(self, z, a, y):
+        d = a - y
+        return float(0.5 * np.sum(d * d) / z.shape[0])
+
+
+class TanhSquaredError(MeanSquaredError):
+    """TensorFlow Playground's pairing: tanh output, squared error, targets in [-1, 1]."""
+
+    name = "tanh_mse"
+
+    def output(self, z, out=None):
+        return np.tanh(z, out=out)
+
+    def delta(self, z, a, y, out):
+        np.subtract(a, y, out=out)
+        out *= 1.0 - a * a
+        return out
+
+
+LOSSES: dict[str, type[Loss]] = {
+    cls.name: cls for cls in (BinaryCrossEntropy, SoftmaxCrossEntropy, MeanSquaredError, TanhSquaredError)
+}
+
+
+def get_loss(name: str) -> Loss:
+    try:
+        return LOSSES[name]()
+    except KeyError:
+        raise ValueError(f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}") from None

@@ -1,0 +1,139 @@
+"""Optimizers that update a network's flat parameter vector in place.
+
+All parameters of an MLP live in one contiguous vector (weights and biases are
+views into it), so an update is a handful of vector operations whatever the
+depth. ``lr`` may be changed between steps; nothing else is reset by it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+OPTIMIZERS = ("sgd", "momentum", "adam")
+
+
+class Optimizer:
+    name = "base"
+
+    def __init__(self, lr: float = 0.03):
+        self.lr = float(lr)
+        self.t = 0
+        self._scratch: np.ndarray | None = None
+
+    def step(self, params: np.ndarray, grads: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def reset(self) -> None:
+        self.t = 0
+        self._scratch = None
+
+    def _buf(self, like: np.ndarray) -> np.ndarray:
+        if self._scratch is None or self._scratch.shape != like.shape or self._scratch.dtype != like.dtype:
+            self._scratch = np.empty_like(like)
+        return self._scratch
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Arrays that make up the optimizer's state (for saving sessions)."""
+        return {}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(lr={self.lr:g})"
+
+
+class SGD(Optimizer):
+    """Plain gradient descent, W := W - alpha dW."""
+
+    name = "sgd"
+
+    def step(self, params, grads):
+        self.t += 1
+        tmp = self._buf(params)
+        np.multiply(grads, self.lr, out=tmp)
+        params -= tmp
+
+
+class Momentum(Optimizer):
+    """Heavy-ball momentum: v := mu v + dW; W := W - alpha v."""
+
+    name = "momentum"
+
+    def __init__(self, lr: float = 0.03, momentum: float = 0.9):
+        super().__init__(lr)
+        self.momentum = float(momentum)
+        self.velocity: np.ndarray | None = None
+
+    def reset(self):
+        super().reset()
+        self.velocity = None
+
+    def step(self, params, grads):
+        self.t += 1
+        if self.velocity is None or self.velocity.shape != params.shape:
+            self.velocity = np.zeros_like(params)
+        v = self.velocity
+        v *= self.momentum
+        v += grads
+        tmp = self._buf(params)
+        np.multiply(v, self.lr, out=tmp)
+        params -= tmp
+
+    def state(self):
+        return {} if self.velocity is None else {"velocity": self.velocity}
+
+    def __repr__(self):
+        return f"Momentum(lr={self.lr:g}, momentum={self.momentum:g})"
+
+
+class Adam(Optimizer):
+    """Kingma & Ba 2015, with bias correction."""
+
+    name = "adam"
+
+    def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
+        super().__init__(lr)
+        self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
+        self.m: np.ndarray | None = None
+        self.v: np.ndarray | None = None
+
+    def reset(self):
+        super().reset()
+        self.m = self.v = None
+
+    def step(self, params, grads):
+        if self.m is None or self.m.shape != params.shape:
+            self.m = np.zeros_like(params)
+            self.v = np.zeros_like(params)
+        self.t += 1
+        b1, b2 = self.beta1, self.beta2
+        m, v, tmp = self.m, self.v, self._buf(params)
+        m *= b1
+        np.multiply(grads, 1.0 - b1, out=tmp)
+        m += tmp
+        v *= b2
+        np.multiply(grads, grads, out=tmp)
+        tmp *= 1.0 - b2
+        v += tmp
+        # fold both bias corrections into the step size and epsilon
+        c1 = 1.0 - b1**self.t
+        c2 = 1.0 - b2**self.t
+        step = self.lr * np.sqrt(c2) / c1
+        np.sqrt(v, out=tmp)
+        tmp += self.eps * np.sqrt(c2)
+        np.divide(m, tmp, out=tmp)
+        tmp *= step
+        params -= tmp
+
+    def state(self):
+        return {} if self.m is None else {"m": self.m, "v": self.v}
+
+    def __repr__(self):
+        return f"Adam(lr={self.lr:g}, beta1={self.beta1:g}, beta2={self.beta2:g})"
+
+
+def make_optimizer(name: str, lr: float, **kwargs) -> Optimizer:
+    classes = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+    try:
+        cls = classes[name]
+    except KeyError:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}") from None
+    return cls(lr=lr, **kwargs)

@@ -1,0 +1,7 @@
+"""Training runs: the Trainer, its settings and history. Thread-agnostic, no Qt."""
+
+from .config import LIVE_SETTINGS, TrainConfig
+from .history import FIELDS, History
+from .trainer import Snapshot, Trainer, make_dataset, resolve_loss
+
+__all__ = ["FIELDS", "LIVE_SETTINGS", "History", "Snapshot", "TrainConfig", "Trainer", "make_dataset", "resolve_loss"]

@@ -1,0 +1,79 @@
+"""Every setting of a run, in one plain record."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+
+from ..data import DATASETS, DEFAULT_FEATURES, parse_features
+from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+
+# settings that change a running network in place; everything else rebuilds it
+LIVE_SETTINGS = ("lr", "l1", "l2")
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    dataset: str = "circle"
+    noise: float = 0.0
+    classes: int = 3
+    data_seed: int = 0
+    train_ratio: float = 0.5
+    features: tuple[str, ...] = DEFAULT_FEATURES
+    hidden: tuple[int, ...] = (4, 2)
+    activation: str = "tanh"
+    loss: str = "auto"  # bce for two classes, ce for more, mse for regression
+    optimizer: str = "sgd"
+    lr: float = 0.03
+    l1: float = 0.0
+    l2: float = 0.0
+    init: str = "auto"
+    batch_size: int = 10
+    seed: int = 0
+    dtype: str = "float64"
+    standardize: bool = False
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "features", parse_features(self.features))
+        object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise ValueError naming the first setting that is out of range."""
+        checks = [
+            (self.dataset in DATASETS or self.dataset == "csv", f"unknown data set {self.dataset!r}"),
+            (0.0 <= self.noise <= 0.5, f"noise must be between 0 and 0.5, got {self.noise:g}"),
+            (0.0 < self.train_ratio <= 1.0, f"train ratio must be in (0, 1], got {self.train_ratio:g}"),
+            (all(1 <= h <= 4096 for h in self.hidden), f"hidden layer sizes must be 1..4096, got {list(self.hidden)}"),
+            (len(self.hidden) <= 64, f"at most 64 hidden layers, got {len(self.hidden)}"),
+            (self.activation in ACTIVATIONS, f"unknown activation {self.activation!r}"),
+            (self.loss == "auto" or self.loss in LOSSES, f"unknown loss {self.loss!r}"),
+            (self.optimizer in OPTIMIZERS, f"unknown optimizer {self.optimizer!r}"),
+            (self.init == "auto" or self.init in INITIALIZERS, f"unknown initialiser {self.init!r}"),
+            (0.0 < self.lr <= 100.0, f"learning rate must be in (0, 100], got {self.lr:g}"),
+            (0.0 <= self.l1 <= 100.0, f"L1 rate must be in [0, 100], got {self.l1:g}"),
+            (0.0 <= self.l2 <= 100.0, f"L2 rate must be in [0, 100], got {self.l2:g}"),
+            (self.batch_size >= 1, f"batch size must be at least 1, got {self.batch_size}"),
+            (self.dtype in ("float32", "float64"), f"dtype must be float32 or float64, got {self.dtype!r}"),
+            (2 <= self.classes <= 8, f"classes must be between 2 and 8, got {self.classes}"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(message)
+
+    def with_changes(self, **changes) -> "TrainConfig":
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["features"] = list(self.features)
+        d["hidden"] = list(self.hidden)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "TrainConfig":
+        known = {f.name for f in fields(cls)}
+        unknown = set(d) - known
+        if unknown:
+            raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return cls(**d)

@@ -1,0 +1,303 @@
+"""The Trainer: a network, its optimizer, split data and history, run by epochs.
+
+It knows nothing of threads or Qt: the window's worker calls ``run`` in small
+chunks and hands ``snapshot()`` results (copies) to the views.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
+from ..engine import MLP, make_optimizer
+from .config import TrainConfig
+from .history import History
+
+
+def make_dataset(config: TrainConfig) -> Dataset:
+    return generate(config.dataset, config.noise, config.data_seed, config.classes)
+
+
+def resolve_loss(config: TrainConfig, data: Dataset) -> str:
+    """The loss to use, checked against the task: ValueError when they clash."""
+    k = data.n_classes
+    if config.loss == "auto":
+        if data.task != CLASSIFICATION:
+            return "mse"
+        return "bce" if k == 2 else "ce"
+    if data.task == CLASSIFICATION:
+        if config.loss in ("bce", "tanh_mse") and k != 2:
+            raise ValueError(f"loss {config.loss!r} handles two classes; this data has {k}, use 'ce'")
+        if config.loss == "mse":
+            raise ValueError("loss 'mse' is for regression; for classes use 'bce', 'ce' or 'tanh_mse'")
+    elif config.loss in ("bce", "ce"):
+        raise ValueError(f"loss {config.loss!r} is for classification; for regression use 'mse' or 'tanh_mse'")
+    return config.loss
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A read-only picture of a run for the views. Arrays are copies."""
+
+    run_id: int
+    epoch: int
+    train_loss: float
+    test_loss: float
+    train_accuracy: float | None
+    test_accuracy: float | None
+    diverged_at: int | None
+    history_start: int  # history arrays hold epochs history_start .. epoch (index 0 is epoch 0)
+    history: dict
+    weights: tuple
+    biases: tuple
+    dW: tuple
+    db: tuple
+    grad_norms: np.ndarray
+    grid: np.ndarray | None  # network output over the domain, see Trainer.grid_output
+    grid_extent: tuple | None  # ((x1_min, x1_max), (x2_min, x2_max))
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a = np.array(a, copy=True)
+    a.flags.writeable = False
+    return a
+
+
+class Trainer:
+    def __init__(self, config: TrainConfig | None = None, data: Dataset | None = None):
+        self.config = config = config or TrainConfig()
+        self.data = data if data is not None else make_dataset(config)
+        self.loss_name = resolve_loss(config, self.data)
+        self.run_id = 0
+        self._prepare_data()
+        n_out = self._n_outputs()
+        self.net = MLP(
+            [self.X_train.shape[1], *config.hidden, n_out],
+            activation=config.activation,
+            loss=self.loss_name,
+            init=None if config.init == "auto" else config.init,
+            l1=config.l1,
+            l2=config.l2,
+            seed=config.seed,
+            dtype=config.dtype,
+        )
+        self.Y_train = self.net.encode_targets(self._targets(self.y_train))
+        self.Y_test = self.net.encode_targets(self._targets(self.y_test))
+        self.optimizer = make_optimizer(config.optimizer, config.lr)
+        self.history = History()
+        self._grid_inputs: dict = {}
+        self._last_good = self.net.params.copy()
+        self.reset()
+
+    # ----------------------------------------------------------------- set-up
+    @property
+    def uses_feature_transforms(self) -> bool:
+        return self.data.n_inputs == 2
+
+    def _prepare_data(self) -> None:
+        cfg, data = self.config, self.data
+        tr, te = train_test_indices(data.n_examples, cfg.train_ratio, cfg.data_seed)
+        self.train_index, self.test_index = tr, te
+        self.y_train, self.y_test = data.y[tr], data.y[te]
+        feats = self._features(data.X)
+        self.standardizer = Standardizer.fit(feats[tr]) if cfg.standardize else Standardizer.identity(feats.shape[1])
+        dt = np.dtype(cfg.dtype)
+        self.X_train = np.ascontiguousarray(self.standardizer(feats[tr]), dtype=dt)
+        self.X_test = np.ascontiguousarray(self.standardizer(feats[te]), dtype=dt)
+        self.input_means = data.X[tr].mean(axis=0)
+
+    def _features(self, X_raw: np.ndarray) -> np.ndarray:
+        return transform(X_raw, self.config.features) if self.uses_feature_transforms else X_raw
+
+    def prepare_inputs(self, X_raw: np.ndarray) -> np.ndarray:
+        """Raw inputs (rows) -> the network's inputs: features, then standardisation."""
+        return np.ascontiguousarray(self.standardizer(self._features(np.asarray(X_raw, float))), self.net.dtype)
+
+    @property
+    def input_feature_names(self) -> list[str]:
+        return list(self.config.features) if self.uses_feature_transforms else list(self.data.input_names)
+
+    def _n_outputs(self) -> int:
+        if self.loss_name == "ce":
+            return self.data.n_classes
+        if self.loss_name in ("bce", "tanh_mse"):
+            return 1
+        return self.data.n_targets
+
+    def _targets(self, y: np.ndarray) -> np.ndarray:
+        if self.data.task == CLASSIFICATION and self.loss_name == "tanh_mse":
+            return 2.0 * y - 1.0  # the Playground's -1/+1 labels
+        return y
+
+    def reset(self) -> None:
+        """Fresh weights from the seed, empty history, epoch 0, a new run id."""
+        self.net.reinitialize(self.config.seed)
+        self.optimizer.reset()
+        self.rng = np.random.default_rng(self.config.seed)
+        self.history.clear()
+        self.epoch = 0
+        self.diverged_at: int | None = None
+        self._last_good[...] = self.net.params
+        self.run_id += 1
+        self._record()
+
+    # ----------------------------------------------------------- live changes
+    def set_learning_rate(self, lr: float) -> None:
+        if not lr > 0 or not math.isfinite(lr):
+            raise ValueError(f"learning rate must be a positive number, got {lr}")
+        self.optimizer.lr = float(lr)
+        self.config = self.config.with_changes(lr=float(lr))
+
+    def set_regularization(self, l1: float | None = None, l2: float | None = None) -> None:
+        l1 = self.net.l1 if l1 is None else float(l1)
+        l2 = self.net.l2 if l2 is None else float(l2)
+        if l1 < 0 or l2 < 0:
+            raise ValueError("regularisation rates must be 0 or more")
+        self.net.l1, self.net.l2 = l1, l2
+        self.config = self.config.with_changes(l1=l1, l2=l2)
+
+    # --------------------------------------------------------------- training
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+    def run(self, epochs: int = 1) -> int:
+        """Train up to ``epochs`` epochs; returns how many ran. Stops at divergence
+        (a non-finite loss or weight), restoring the last finite weights."""
+        if self.diverged:
+            return 0
+        done = 0
+        bs = self.config.batch_size
+        with np.errstate(all="ignore"):
+            for _ in range(epochs):
+                self.net.train_epoch(self.X_train, self.Y_train, self.optimizer, bs, self.rng)
+                self.epoch += 1
+                done += 1
+                if not self._record():
+                    self.diverged_at = self.epoch
+                    self.net.params[...] = self._last_good
+                    self.epoch -= 1  # the failed epoch left no record
+                    break
+                self._last_good[...] = self.net.params
+        return done
+
+    def _evaluate(self, X, Y, y) -> tuple[float, float | None]:
+        if X.shape[0] == 0:
+            return math.nan, None
+        net = self.net
+        ws = net._workspace(X.shape[0])
+        A = net._forward(X, ws)
+        loss = net.loss_fn.value(ws.Z[-1], A, Y) + net.regularization_loss()
+        if self.data.task != CLASSIFICATION:
+            return loss, None
+        return loss, float(np.mean(self._classes_from_outputs(A) == y))
+
+    def _classes_from_outputs(self, A: np.ndarray) -> np.ndarray:
+        if self.loss_name == "ce":
+            return A.argmax(axis=1)
+        threshold = 0.0 if self.loss_name == "tanh_mse" else 0.5
+        return (A[:, 0] >= threshold).astype(np.int64)
+
+    def _record(self) -> bool:
+        """Evaluate and append to history; False when anything is non-finite."""
+        train_loss, train_acc = self._evaluate(self.X_train, self.Y_train, self.y_train)
+        test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
+        if not math.isfinite(train_loss) or not np.isfinite(self.net.params).all():
+            return False
+        nan = math.nan
+        self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
+                            nan if test_acc is None else test_acc)
+        return True
+
+    def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:
+        return self._classes_from_outputs(self.net.forward(self.prepare_inputs(X_raw)))
+
+    # ----------------------------------------------------------------- views
+    def metrics(self) -> dict:
+        h = self.history
+        acc = self.data.task == CLASSIFICATION
+        def val(name):
+            v = h.last(name)
+            return None if math.isnan(v) else v
+        return {
+            "epochs": self.epoch,
+            "train_loss": val("train_loss"),
+            "test_loss": val("test_loss"),
+            "train_accuracy": val("train_accuracy") if acc else None,
+            "test_accuracy": val("test_accuracy") if acc else None,
+            "diverged": self.diverged,
+            "diverged_at": self.diverged_at,
+        }
+
+    def grid_extent(self, axes=(0, 1)):
+        dom = self.data.domain
+        if axes == (0, 1):
+            return dom
+        return tuple(_padded(self.data.X[:, a]) for a in axes)
+
+    def _grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
+        key = (resolution, tuple(axes))
+        pts = self._grid_inputs.get(key)
+        if pts is None:
+            (x0, x1), (y0, y1) = self.grid_extent(tuple(axes))
+            xs = np.linspace(x0, x1, resolution)
+            ys = np.linspace(y0, y1, resolution)
+            gx, gy = np.meshgrid(xs, ys)  # row i is x2 = ys[i], column j is x1 = xs[j]
+            raw = np.tile(self.input_means, (resolution * resolution, 1))
+            raw[:, axes[0]] = gx.ravel()
+            raw[:, axes[1]] = gy.ravel()
+            pts = self._grid_inputs[key] = self.prepare_inputs(raw)
+        return pts
+
+    def grid_output(self, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
+        """The network's output over the domain of inputs ``axes`` (other inputs
+        at their training mean): (res, res) for one output (P(class 1) for bce,
+        the value for regression), (res, res, k) class probabilities for ce.
+        Row i is the i-th x2 value from the bottom, column j the j-th x1 value."""
+        with np.errstate(all="ignore"):
+            out = self.net.forward(self._grid_points(resolution, axes))
+        if out.shape[1] == 1:
+            return out.reshape(resolution, resolution)
+        return out.reshape(resolution, resolution, out.shape[1])
+
+    def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
+        """Every layer's activations over the domain: list of (res, res, n[l])."""
+        with np.errstate(all="ignore"):
+            acts = self.net.hidden_outputs(self._grid_points(resolution, axes))
+        return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
+
+    def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1)) -> Snapshot:
+        m = self.metrics()
+        net = self.net
+        grid = extent = None
+        if grid_resolution:
+            grid = _frozen(self.grid_output(grid_resolution, axes))
+            extent = self.grid_extent(tuple(axes))
+        start = min(max(0, history_from), len(self.history))
+        return Snapshot(
+            run_id=self.run_id,
+            epoch=self.epoch,
+            train_loss=m["train_loss"] if m["train_loss"] is not None else math.nan,
+            test_loss=m["test_loss"] if m["test_loss"] is not None else math.nan,
+            train_accuracy=m["train_accuracy"],
+            test_accuracy=m["test_accuracy"],
+            diverged_at=self.diverged_at,
+            history_start=start,
+            history={k: _frozen(v) for k, v in self.history.copy_since(start).items()},
+            weights=tuple(_frozen(w) for w in net.weights),
+            biases=tuple(_frozen(b) for b in net.biases),
+            dW=tuple(_frozen(d) for d in net.dW),
+            db=tuple(_frozen(d) for d in net.db),
+            grad_norms=_frozen(net.grad_norms()),
+            grid=grid,
+            grid_extent=extent,
+        )
+
+
+def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:
+    lo, hi = float(col.min()), float(col.max())
+    span = hi - lo if hi > lo else 1.0
+    return (lo - pad * span, hi + pad * span)

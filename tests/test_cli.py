@@ -1,0 +1,90 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+KEYS = {"epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "diverged", "seconds",
+        "epochs_per_second"}
+
+
+def nnplay(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "nnplay.cli", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def test_train_json_prints_one_line_with_every_field():
+    r = nnplay("train", "--dataset", "circle", "--epochs", "200", "--json")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 1
+    out = json.loads(lines[0])
+    assert KEYS <= set(out)
+    assert out["epochs"] == 200 and out["diverged"] is False and out["test_accuracy"] >= 0.9
+
+
+def test_train_on_regression_reports_null_accuracy():
+    out = json.loads(nnplay("train", "--dataset", "plane", "--epochs", "5", "--layers", "", "--json").stdout)
+    assert out["train_accuracy"] is None and out["test_accuracy"] is None and out["train_loss"] is not None
+
+
+def test_train_text_output():
+    r = nnplay("train", "--dataset", "xor", "--layers", "8,8", "--epochs", "50", "--features", "x1,x2,x1x2")
+    assert r.returncode == 0 and "accuracy" in r.stdout and "MLP([3, 8, 8, 1]" in r.stdout
+
+
+def test_own_csv_trains(tmp_path):
+    p = tmp_path / "mine.csv"
+    r = nnplay("export-data", "--dataset", "blobs-k", "--classes", "4", "--out", str(p))
+    assert r.returncode == 0 and p.exists()
+    out = json.loads(nnplay("train", "--data", str(p), "--layers", "8", "--optimizer", "adam", "--lr", "0.01",
+                            "--epochs", "100", "--json").stdout)
+    assert out["test_accuracy"] > 0.9
+
+
+@pytest.mark.parametrize("args,fragment", [
+    (["train", "--data", "MISSING.csv"], "MISSING.csv: no such file"),
+    (["train", "--noise", "0.9"], "noise must be between 0 and 0.5"),
+    (["train", "--layers", "4,x"], "--layers takes comma-separated"),
+    (["train", "--activation", "swish"], "invalid choice"),
+    (["train", "--dataset", "spiral-k", "--loss", "bce"], "two classes"),
+    (["train", "--lr", "nan"], "finite number"),
+    (["train", "--epochs", "-1"], "--epochs must be 0 or more"),
+])
+def test_bad_input_exits_2_with_one_line_and_no_traceback(args, fragment):
+    r = nnplay(*args)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr and fragment in r.stderr
+    assert len([ln for ln in r.stderr.splitlines() if "error" in ln]) == 1
+
+
+def test_bad_csv_names_line_and_column(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("a,b,label\n1,2,0\n3,oops,1\n")
+    r = nnplay("train", "--data", str(p))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"{p}, line 3, column 2 ('b'): 'oops' is not a number" in r.stderr
+
+
+def test_divergence_exits_3():
+    r = nnplay("train", "--dataset", "plane", "--activation", "linear", "--lr", "5", "--batch-size", "1",
+               "--epochs", "50", "--json")
+    assert r.returncode == 3
+    out = json.loads(r.stdout)
+    assert out["diverged"] is True and out["diverged_at"] >= 1
+    assert "diverged at epoch" in r.stderr and "lower learning rate" in r.stderr
+
+
+def test_datasets_lists_every_set():
+    r = nnplay("datasets")
+    for name in ("circle", "xor", "gauss", "spiral", "moons", "spiral-k", "blobs-k", "plane", "multigauss"):
+        assert name in r.stdout
+
+
+def test_bench_quick_json_reports_every_case():
+    r = nnplay("bench", "--quick", "--json", timeout=300)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert [c["case"] for c in out["cases"]] == ["A", "B", "C", "D", "D-float32"]
+    for c in out["cases"]:
+        assert c["engine_epochs_per_s"] > 0 and c["plain_numpy_epochs_per_s"] > 0

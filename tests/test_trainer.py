@@ -1,0 +1,165 @@
+import numpy as np
+import pytest
+
+from nnplay.data import generate
+from nnplay.training import TrainConfig, Trainer
+
+
+def test_playground_default_reaches_95_percent_test_accuracy():
+    """TensorFlow Playground's default: circle, hidden 4,2, tanh, lr 0.03, batch 10."""
+    t = Trainer(TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", lr=0.03, batch_size=10))
+    t.run(300)
+    assert t.metrics()["test_accuracy"] >= 0.95
+
+
+@pytest.mark.parametrize("config,floor", [
+    (TrainConfig(dataset="xor", hidden=(8, 8), lr=0.03), 0.95),
+    (TrainConfig(dataset="spiral", hidden=(16, 16, 16), activation="relu", optimizer="adam", lr=0.01,
+                 noise=0.0), 0.9),
+    (TrainConfig(dataset="spiral-k", classes=3, hidden=(16, 16, 16), activation="relu", optimizer="adam",
+                 lr=0.01), 0.9),
+    (TrainConfig(dataset="blobs-k", classes=5, hidden=(8,), optimizer="adam", lr=0.01), 0.9),
+    (TrainConfig(dataset="gauss", hidden=(), loss="tanh_mse", init="uniform"), 0.95),
+])
+def test_suitable_networks_learn(config, floor):
+    t = Trainer(config)
+    t.run(500)
+    assert t.metrics()["test_accuracy"] >= floor
+
+
+def test_regression_learns_the_plane():
+    t = Trainer(TrainConfig(dataset="plane", hidden=(4,), lr=0.01))
+    start = t.metrics()["test_loss"]
+    t.run(100)
+    m = t.metrics()
+    assert m["test_accuracy"] is None and m["test_loss"] < start / 50
+
+
+def test_history_has_one_record_per_epoch_including_epoch_zero():
+    t = Trainer(TrainConfig())
+    assert t.run(7) == 7 and t.epoch == 7 and len(t.history) == 8
+    losses = t.history.column("train_loss")
+    assert losses[-1] < losses[0]
+    with pytest.raises(ValueError):
+        losses[0] = 1.0  # read-only view
+
+
+def test_divergence_stops_keeps_last_finite_weights_and_reports_the_epoch():
+    t = Trainer(TrainConfig(dataset="plane", activation="linear", lr=5.0, batch_size=1))
+    ran = t.run(50)
+    assert t.diverged and t.diverged_at == ran and t.epoch == ran - 1
+    assert np.all(np.isfinite(t.net.params))
+    assert len(t.history) == t.epoch + 1
+    assert np.all(np.isfinite(t.history.column("train_loss")))
+    assert t.run(10) == 0  # stays stopped until reset
+    t.reset()
+    assert not t.diverged and t.epoch == 0
+
+
+def test_learning_rate_and_regularisation_change_live_without_reset():
+    t = Trainer(TrainConfig())
+    t.run(5)
+    params = t.net.params.copy()
+    t.set_learning_rate(0.1)
+    t.set_regularization(l2=0.01)
+    assert t.epoch == 5 and np.array_equal(t.net.params, params)
+    assert t.optimizer.lr == 0.1 and t.net.l2 == 0.01 and t.config.lr == 0.1
+    t.run(1)
+    assert t.epoch == 6
+    with pytest.raises(ValueError):
+        t.set_learning_rate(-1)
+
+
+def test_snapshot_is_a_read_only_copy():
+    t = Trainer(TrainConfig(hidden=(3,)))
+    t.run(3)
+    s = t.snapshot(grid_resolution=50)
+    assert s.epoch == 3 and s.grid.shape == (50, 50) and np.all((s.grid >= 0) & (s.grid <= 1))
+    assert [d.shape for d in s.dW] == [(3, 2), (1, 3)] and len(s.grad_norms) == 2
+    assert len(s.history["train_loss"]) == 4
+    with pytest.raises(ValueError):
+        s.weights[0][0, 0] = 5.0
+    before = s.weights[0].copy()
+    t.run(3)
+    np.testing.assert_array_equal(s.weights[0], before)
+    later = t.snapshot(grid_resolution=None, history_from=4)
+    assert later.grid is None and later.history_start == 4 and len(later.history["test_loss"]) == 3
+
+
+def test_grid_output_matches_the_network_at_grid_points():
+    t = Trainer(TrainConfig(hidden=(5,), features=("x1", "x2", "x1^2")))
+    t.run(2)
+    g = t.grid_output(11)
+    (x0, x1), (y0, y1) = t.grid_extent()
+    i, j = 3, 8  # row i is x2, column j is x1
+    point = np.array([[np.linspace(x0, x1, 11)[j], np.linspace(y0, y1, 11)[i]]])
+    assert g[i, j] == pytest.approx(t.net.predict(t.prepare_inputs(point))[0, 0])
+
+
+def test_multiclass_grid_and_neuron_grids():
+    t = Trainer(TrainConfig(dataset="spiral-k", classes=4, hidden=(6, 3)))
+    assert t.loss_name == "ce"
+    g = t.grid_output(20)
+    assert g.shape == (20, 20, 4)
+    np.testing.assert_allclose(g.sum(axis=2), 1)
+    assert [a.shape for a in t.neuron_grids(10)] == [(10, 10, 6), (10, 10, 3), (10, 10, 4)]
+
+
+def test_same_seed_gives_bit_identical_history():
+    for dtype in ("float64", "float32"):
+        for bs in (1, 10, 1000):
+            cfg = TrainConfig(dataset="xor", noise=0.2, batch_size=bs, dtype=dtype, optimizer="adam", lr=0.01)
+            a, b = Trainer(cfg), Trainer(cfg)
+            a.run(20)
+            b.run(20)
+            assert np.array_equal(a.history.column("train_loss"), b.history.column("train_loss"))
+
+
+def test_reset_restores_the_initial_state():
+    t = Trainer(TrainConfig())
+    p0 = t.net.params.copy()
+    run0 = t.run_id
+    t.run(5)
+    t.reset()
+    assert np.array_equal(t.net.params, p0) and t.epoch == 0 and t.run_id == run0 + 1
+
+
+@pytest.mark.parametrize("changes,message", [
+    (dict(dataset="spiral-k", loss="bce"), "two classes"),
+    (dict(dataset="plane", loss="bce"), "for classification"),
+    (dict(loss="mse"), "for regression"),
+])
+def test_loss_must_suit_the_task(changes, message):
+    with pytest.raises(ValueError, match=message):
+        Trainer(TrainConfig(**changes))
+
+
+@pytest.mark.parametrize("changes", [dict(noise=0.7), dict(lr=0), dict(train_ratio=0), dict(hidden=(0,)),
+                                     dict(batch_size=0), dict(activation="swish"), dict(features="x9")])
+def test_config_refuses_out_of_range_settings(changes):
+    with pytest.raises(ValueError):
+        TrainConfig(**changes)
+
+
+def test_csv_data_with_many_inputs_and_standardisation():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 5)) * [1, 100, 1, 1, 1] + [0, 500, 0, 0, 0]
+    y = (X[:, 0] + (X[:, 1] - 500) / 100 > 0).astype(int)
+    from nnplay.data import Dataset
+    t = Trainer(TrainConfig(dataset="csv", hidden=(4,), standardize=True), Dataset(X, y, name="mine"))
+    assert t.X_train.shape[1] == 5 and abs(t.X_train[:, 1].mean()) < 1e-9
+    t.run(100)
+    assert t.metrics()["test_accuracy"] > 0.9
+    assert t.grid_output(8, axes=(1, 3)).shape == (8, 8)
+
+
+def test_train_ratio_one_has_no_test_set():
+    t = Trainer(TrainConfig(train_ratio=1.0))
+    t.run(2)
+    m = t.metrics()
+    assert m["test_loss"] is None and m["test_accuracy"] is None and m["train_loss"] is not None
+
+
+def test_generated_data_uses_the_config():
+    t = Trainer(TrainConfig(dataset="gauss", noise=0.3, data_seed=4))
+    assert np.array_equal(t.data.X, generate("gauss", 0.3, 4).X)
