@@ -112,7 +112,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return _no_window()
+            return _open_window()
         return {"train": cmd_train, "datasets": cmd_datasets, "export-data": cmd_export, "bench": cmd_bench}[
             args.command](args)
     except KeyboardInterrupt:
@@ -123,12 +123,10 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _no_window() -> int:
-    print("The nnplay window is not built yet. Train headless instead, for example:\n"
-          "  nnplay train --dataset spiral --layers 8,8 --activation relu --optimizer adam --lr 0.01\n"
-          "  nnplay train --data my.csv --json\n"
-          "See 'nnplay train --help' and 'nnplay datasets'.")
-    return EXIT_OK
+def _open_window() -> int:
+    from .ui.app import run
+
+    return run()
 
 
 def cmd_datasets(args) -> int:

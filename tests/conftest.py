@@ -1,4 +1,28 @@
 import os
+import threading
+
+import pytest
 
 # Qt must never need a display in the test run; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def no_leaks(qapp):
+    """Fail a test that leaves a training thread running or a top-level window open."""
+    from nnplay.ui.worker import ALL_THREADS
+
+    before_threads = set(threading.enumerate())
+    before_windows = set(qapp.topLevelWidgets())
+    yield
+    qapp.processEvents()
+    running = [t for t in ALL_THREADS if t.isRunning()]
+    for t in running:
+        t.stop()
+    assert not running, f"{len(running)} training thread(s) left running"
+    extra = [t for t in set(threading.enumerate()) - before_threads if t.is_alive()]
+    assert not extra, f"threads left running: {extra}"
+    windows = [w for w in set(qapp.topLevelWidgets()) - before_windows if w.isVisible()]
+    for w in windows:
+        w.close()
+    assert not windows, f"windows left open: {windows}"

@@ -163,3 +163,24 @@ def test_train_ratio_one_has_no_test_set():
 def test_generated_data_uses_the_config():
     t = Trainer(TrainConfig(dataset="gauss", noise=0.3, data_seed=4))
     assert np.array_equal(t.data.X, generate("gauss", 0.3, 4).X)
+
+
+def test_gradients_stay_finite_after_divergence_and_norms_are_recorded_per_epoch():
+    t = Trainer(TrainConfig(dataset="plane", activation="linear", lr=5.0, batch_size=1))
+    t.run(50)
+    assert t.diverged and np.all(np.isfinite(t.net.grads))
+    assert len(t.grad_norm_history) == len(t.history) == t.epoch + 1
+    assert np.all(np.isfinite(t.snapshot(grid_resolution=20).grad_norm_history))
+
+
+def test_snapshot_neurons_and_focus():
+    t = Trainer(TrainConfig(hidden=(3, 2), features=("x1", "x2", "x1x2")))
+    s = t.snapshot(grid_resolution=30, neuron_resolution=8, focus=(1, 2))
+    assert [a.shape for a in s.neurons] == [(8, 8, 3), (8, 8, 3), (8, 8, 2), (8, 8, 1)]
+    assert s.focus == (1, 2) and s.grid.shape == (30, 30)
+    np.testing.assert_allclose(s.grid, t.neuron_output(1, 2, 30))
+    assert np.all(np.abs(s.grid) <= 1)  # a tanh unit
+    inputs = t.snapshot(grid_resolution=5, focus=(0, 2)).grid  # the x1*x2 feature itself
+    (x0, x1), (y0, y1) = t.grid_extent()
+    assert inputs[0, 0] == pytest.approx(x0 * y0)
+    assert t.snapshot(grid_resolution=5, focus=(9, 0)).focus is None  # out of range: the output

@@ -2,6 +2,6 @@
 
 from .config import LIVE_SETTINGS, TrainConfig
 from .history import FIELDS, History
-from .trainer import Snapshot, Trainer, make_dataset, resolve_loss
+from .trainer import RunInfo, Snapshot, Trainer, make_dataset, resolve_loss
 
-__all__ = ["FIELDS", "LIVE_SETTINGS", "History", "Snapshot", "TrainConfig", "Trainer", "make_dataset", "resolve_loss"]
+__all__ = ["FIELDS", "LIVE_SETTINGS", "History", "RunInfo", "Snapshot", "TrainConfig", "Trainer", "make_dataset", "resolve_loss"]

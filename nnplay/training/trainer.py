@@ -14,7 +14,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
 from .config import TrainConfig
-from .history import History
+from .history import GrowingArray, History
 
 
 def make_dataset(config: TrainConfig) -> Dataset:
@@ -56,8 +56,27 @@ class Snapshot:
     dW: tuple
     db: tuple
     grad_norms: np.ndarray
-    grid: np.ndarray | None  # network output over the domain, see Trainer.grid_output
+    grad_norm_history: np.ndarray  # (epochs since history_start, layers): |dW[l]| at the end of each epoch
+    grid: np.ndarray | None  # network output over the domain (see Trainer.grid_output), or the focus neuron's
     grid_extent: tuple | None  # ((x1_min, x1_max), (x2_min, x2_max))
+    focus: tuple | None = None  # (layer, index) whose output ``grid`` holds; None for the network's output
+    neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What stays fixed during a run: the data as split and the network's shape."""
+
+    run_id: int
+    data: Dataset
+    train_index: np.ndarray
+    test_index: np.ndarray
+    sizes: tuple  # layer widths, inputs first
+    input_names: tuple  # names of the network's inputs (features)
+    activations: tuple
+    loss: str
+    extent: tuple  # ((x1_min, x1_max), (x2_min, x2_max)) of the default view
+    config: TrainConfig
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -88,6 +107,7 @@ class Trainer:
         self.Y_test = self.net.encode_targets(self._targets(self.y_test))
         self.optimizer = make_optimizer(config.optimizer, config.lr)
         self.history = History()
+        self.grad_norm_history = GrowingArray(self.net.n_layers)
         self._grid_inputs: dict = {}
         self._last_good = self.net.params.copy()
         self.reset()
@@ -138,10 +158,12 @@ class Trainer:
         self.optimizer.reset()
         self.rng = np.random.default_rng(self.config.seed)
         self.history.clear()
+        self.grad_norm_history.clear()
         self.epoch = 0
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
         self.run_id += 1
+        self._full_batch_gradients()  # so views show the gradient before the first step
         self._record()
 
     # ----------------------------------------------------------- live changes
@@ -180,9 +202,20 @@ class Trainer:
                     self.diverged_at = self.epoch
                     self.net.params[...] = self._last_good
                     self.epoch -= 1  # the failed epoch left no record
+                    self._full_batch_gradients()  # replace the non-finite ones
                     break
                 self._last_good[...] = self.net.params
         return done
+
+    def _full_batch_gradients(self) -> None:
+        """Set the network's dW, db to the gradient over the whole training set."""
+        net = self.net
+        with np.errstate(all="ignore"):
+            ws = net._workspace(self.X_train.shape[0])
+            net._forward(self.X_train, ws)
+            net._backward(self.X_train, self.Y_train, ws)
+        if not np.isfinite(net.grads).all():
+            net.grads[...] = 0.0
 
     def _evaluate(self, X, Y, y) -> tuple[float, float | None]:
         if X.shape[0] == 0:
@@ -208,6 +241,7 @@ class Trainer:
         if not math.isfinite(train_loss) or not np.isfinite(self.net.params).all():
             return False
         nan = math.nan
+        self.grad_norm_history.append(self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc)
         return True
@@ -231,6 +265,14 @@ class Trainer:
             "diverged": self.diverged,
             "diverged_at": self.diverged_at,
         }
+
+    def run_info(self) -> RunInfo:
+        return RunInfo(
+            run_id=self.run_id, data=self.data, train_index=_frozen(self.train_index),
+            test_index=_frozen(self.test_index), sizes=tuple(self.net.sizes),
+            input_names=tuple(self.input_feature_names), activations=tuple(self.net.activation_names),
+            loss=self.loss_name, extent=self.grid_extent(), config=self.config,
+        )
 
     def grid_extent(self, axes=(0, 1)):
         dom = self.data.domain
@@ -269,13 +311,38 @@ class Trainer:
             acts = self.net.hidden_outputs(self._grid_points(resolution, axes))
         return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
 
-    def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1)) -> Snapshot:
+    def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
+        """One neuron's output over the domain, (res, res); layer 0 is the inputs."""
+        pts = self._grid_points(resolution, axes)
+        if layer == 0:
+            return pts[:, index].reshape(resolution, resolution).copy()
+        with np.errstate(all="ignore"):
+            acts = self.net.hidden_outputs(pts)
+        return acts[layer - 1][:, index].reshape(resolution, resolution)
+
+    def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1),
+                 neuron_resolution: int | None = None, focus: tuple | None = None) -> Snapshot:
+        """Copies of everything a view needs. ``history_from`` limits the history
+        arrays to epochs from that index on; ``neuron_resolution`` adds every
+        neuron's output over the domain; ``focus`` = (layer, index) puts that
+        neuron's output in ``grid`` in place of the network's."""
         m = self.metrics()
         net = self.net
+        axes = tuple(axes)
         grid = extent = None
+        if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
+            focus = None
         if grid_resolution:
-            grid = _frozen(self.grid_output(grid_resolution, axes))
-            extent = self.grid_extent(tuple(axes))
+            if focus is None:
+                grid = _frozen(self.grid_output(grid_resolution, axes))
+            else:
+                grid = _frozen(self.neuron_output(focus[0], focus[1], grid_resolution, axes))
+            extent = self.grid_extent(axes)
+        neurons = None
+        if neuron_resolution:
+            r = neuron_resolution
+            inputs = self._grid_points(r, axes).reshape(r, r, -1)
+            neurons = tuple(_frozen(a) for a in [inputs, *self.neuron_grids(r, axes)])
         start = min(max(0, history_from), len(self.history))
         return Snapshot(
             run_id=self.run_id,
@@ -292,8 +359,11 @@ class Trainer:
             dW=tuple(_frozen(d) for d in net.dW),
             db=tuple(_frozen(d) for d in net.db),
             grad_norms=_frozen(net.grad_norms()),
+            grad_norm_history=_frozen(self.grad_norm_history.view(start)),
             grid=grid,
             grid_extent=extent,
+            focus=focus,
+            neurons=neurons,
         )
 
 

@@ -1,0 +1,179 @@
+"""The controller: owns the settings, the data, the training thread, and talks
+to a view. The view is any object with the methods of ``PlaygroundView``; the
+window is one, and tests may pass another."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ..data import DataError, Dataset, load_csv
+from ..training import RunInfo, TrainConfig, make_dataset, resolve_loss
+from .worker import Frame, TrainingThread
+
+
+class PlaygroundView(Protocol):
+    def show_run(self, info: RunInfo) -> None: ...
+    def show_frame(self, frame: Frame) -> None: ...
+    def show_settings(self, config: TrainConfig, data: Dataset) -> None: ...
+    def show_error(self, title: str, message: str) -> None: ...
+    def set_playing(self, playing: bool) -> None: ...
+
+
+class PlaygroundController(QObject):
+    """Every user action arrives here; structural changes rebuild the run,
+    the learning and regularisation rates change it live."""
+
+    frame_drawn = Signal(object)  # Frame, after the view has drawn it (tests and benchmarks listen)
+
+    def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.config = config or TrainConfig()
+        self.data: Dataset = make_dataset(self.config)
+        self.csv_path: str | None = None
+        self.generation = 0
+        self.playing = False
+        self.last_frame: Frame | None = None
+        self.run_info: RunInfo | None = None
+        self.frames_drawn = 0
+        self.frames_dropped = 0
+        self.worker = TrainingThread()
+        self.worker.run_started.connect(self._on_run_started, Qt.ConnectionType.QueuedConnection)
+        self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+
+    # ------------------------------------------------------------- lifecycle
+    def start(self) -> None:
+        self.worker.start()
+        self._rebuild()
+
+    def shutdown(self) -> None:
+        """Stop and join the training thread (idempotent)."""
+        if self.worker.isRunning():
+            self.worker.stop()
+
+    # --------------------------------------------------------------- actions
+    def play(self) -> None:
+        if self.last_frame and self.last_frame.snapshot.diverged_at is not None:
+            return
+        self.playing = True
+        self.worker.play()
+        self.view.set_playing(True)
+
+    def pause(self) -> None:
+        self.playing = False
+        self.worker.pause()
+        self.view.set_playing(False)
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step(self, epochs: int = 1) -> None:
+        if self.playing:
+            self.pause()
+        self.worker.step(epochs)
+
+    def reset(self) -> None:
+        self.generation += 1
+        self.playing = False
+        self.view.set_playing(False)
+        self.worker.reset(self.generation)
+
+    def set_speed(self, epochs_per_frame: int) -> None:
+        self.worker.set_speed(epochs_per_frame)
+
+    def set_learning_rate(self, lr: float) -> None:
+        self.config = self.config.with_changes(lr=lr)
+        self.worker.set_learning_rate(lr)
+
+    def set_regularization(self, l1: float, l2: float) -> None:
+        self.config = self.config.with_changes(l1=l1, l2=l2)
+        self.worker.set_regularization(l1, l2)
+
+    def set_view(self, **changes) -> None:
+        """Grid resolution, axes, focus neuron: what the frames show."""
+        self.worker.set_view(**changes)
+
+    def change(self, **changes) -> bool:
+        """A structural change (data set, noise, layers, activation, ...): build a
+        new run at once. Invalid combinations are refused with a message and
+        leave everything as it was; returns whether the change was made."""
+        try:
+            config = self.config.with_changes(**changes)
+            # a loaded CSV stays until another data set is picked; noise does not apply to it
+            regenerate = config.dataset != "csv" and any(k in changes for k in ("dataset", "noise", "classes",
+                                                                                 "data_seed"))
+            data = make_dataset(config) if regenerate else self.data
+            config = self._fit_loss(config, data)
+            resolve_loss(config, data)
+        except ValueError as exc:
+            self.view.show_error("Cannot apply that setting", str(exc))
+            self.view.show_settings(self.config, self.data)
+            return False
+        self.config, self.data = config, data
+        if regenerate:
+            self.csv_path = None
+        self._rebuild()
+        return True
+
+    def load_csv(self, path: str) -> bool:
+        """Load the user's CSV; on any problem show it and keep everything as it was."""
+        try:
+            data = load_csv(path)
+            config = self._fit_loss(self.config.with_changes(dataset="csv"), data)
+            resolve_loss(config, data)
+        except (DataError, ValueError) as exc:
+            self.view.show_error("Cannot load this file", str(exc))
+            return False
+        self.config, self.data, self.csv_path = config, data, str(path)
+        self._rebuild()
+        return True
+
+    # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _fit_loss(config: TrainConfig, data: Dataset) -> TrainConfig:
+        """Keep the chosen loss where it suits the data, else fall back to auto."""
+        try:
+            resolve_loss(config, data)
+            return config
+        except ValueError:
+            return config.with_changes(loss="auto")
+
+    def _rebuild(self) -> None:
+        self.generation += 1
+        self.playing = False
+        self.view.set_playing(False)
+        self.view.show_settings(self.config, self.data)
+        self.worker.rebuild(self.generation, self.config, self.data)
+
+    def _on_run_started(self, generation: int, info: RunInfo) -> None:
+        if generation != self.generation:
+            return
+        self.run_info = info
+        self.last_frame = None
+        self.view.show_run(info)
+
+    def _on_frame(self, frame: Frame) -> None:
+        try:
+            if frame.generation != self.generation or self.run_info is None:
+                self.frames_dropped += 1  # from a run that has been reset or rebuilt since
+                return
+            self.last_frame = frame
+            if self.playing and not frame.playing:  # the thread stopped by itself: divergence
+                self.playing = False
+                self.view.set_playing(False)
+            self.view.show_frame(frame)
+            self.frames_drawn += 1
+            self.frame_drawn.emit(frame)
+        finally:
+            # Acknowledge from a (1 ms) timer, not at once: timers run only after the
+            # paint and input events now queued, so the next frame can never starve
+            # them, however fast the thread trains.
+            QTimer.singleShot(1, self.worker.frame_done)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        self.playing = False
+        self.view.set_playing(False)
+        self.view.show_error("Training stopped", message)

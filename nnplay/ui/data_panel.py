@@ -1,0 +1,190 @@
+"""The Data column: which data set, how noisy, how split, which input features."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from ..data import CLASSIFICATION, DATASETS, FEATURES, generate
+from .colors import WHITE, class_rgb, diverging_lut
+from .widgets import heading, named
+
+FEATURE_LABELS = {"x1": "X₁", "x2": "X₂", "x1^2": "X₁²", "x2^2": "X₂²", "x1x2": "X₁X₂", "sin_x1": "sin(X₁)",
+                  "sin_x2": "sin(X₂)"}
+SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
+THUMB = 44
+
+
+def dataset_icon(name: str, classes: int = 3) -> QIcon:
+    """A thumbnail of a built-in data set, drawn from the generator itself."""
+    d = generate(name, noise=0.05, seed=0, classes=classes)
+    pm = QPixmap(THUMB, THUMB)
+    pm.fill(QColor(*WHITE))
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    (x0, x1), (y0, y1) = d.domain
+    if d.task == CLASSIFICATION:
+        rgb = class_rgb(max(2, d.n_classes))[d.y]
+    else:
+        t = np.clip((d.y - d.y.min()) / max(1e-9, np.ptp(d.y)), 0, 1)
+        rgb = diverging_lut()[(t * 255).astype(int)]
+    step = max(1, d.n_examples // 300)
+    for (x, y), c in zip(d.X[::step], rgb[::step]):
+        p.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))
+        p.drawEllipse(QPointF((x - x0) / (x1 - x0) * THUMB, (1 - (y - y0) / (y1 - y0)) * THUMB), 1.6, 1.6)
+    p.end()
+    return QIcon(pm)
+
+
+def _slider(name, tip, lo, hi, step):
+    s = named(QSlider(Qt.Orientation.Horizontal), name, tip)
+    s.setRange(lo, hi)
+    s.setSingleStep(step)
+    s.setPageStep(step)
+    s.setTickInterval(step)
+    return s
+
+
+class DataPanel(QWidget):
+    changed = Signal(dict)  # structural settings to change
+    load_csv_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._updating = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Data set"))
+        grid = QGridLayout()
+        grid.setSpacing(3)
+        self.dataset_buttons: dict[str, QToolButton] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for k, (name, (_, _, text)) in enumerate(DATASETS.items()):
+            b = named(QToolButton(), f"dataset_{name}", f"Use the {name} data set: {text}.", f"{name} data set")
+            b.setCheckable(True)
+            b.setIcon(dataset_icon(name))
+            b.setIconSize(QSize(THUMB, THUMB))
+            b.setText(SHORT_NAMES.get(name, name))
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            b.clicked.connect(lambda _=False, n=name: self._pick(n))
+            self.group.addButton(b)
+            self.dataset_buttons[name] = b
+            grid.addWidget(b, k // 3, k % 3)
+        layout.addLayout(grid)
+
+        self.classes = named(QSpinBox(), "classes", "How many classes the spiral ×k and blobs ×k sets have.")
+        self.classes.setRange(3, 5)
+        self.classes.valueChanged.connect(lambda v: self._emit(classes=v))
+        self.noise = _slider("noise", "How much noise the generated data has, from 0 to 50%.", 0, 50, 5)
+        self.noise.valueChanged.connect(lambda v: self._emit(noise=v / 100))
+        self.ratio = _slider("train_ratio", "The share of the data used for training; the rest is test data.",
+                             10, 90, 10)
+        self.ratio.valueChanged.connect(lambda v: self._emit(train_ratio=v / 100))
+        self.batch = _slider("batch_size", "How many examples each gradient step averages over.", 1, 30, 1)
+        self.batch.valueChanged.connect(lambda v: self._emit(batch_size=v))
+        self.labels = {}
+        for title, w in (("Classes", self.classes), ("Noise", self.noise), ("Training data", self.ratio),
+                         ("Batch size", self.batch)):
+            row = QHBoxLayout()
+            lab = QLabel(title)
+            lab.setMinimumWidth(80)
+            row.addWidget(lab)
+            row.addWidget(w, 1)
+            if isinstance(w, QSlider):
+                val = QLabel()
+                val.setMinimumWidth(34)
+                val.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.labels[w.objectName()] = val
+                row.addWidget(val)
+            layout.addLayout(row)
+
+        buttons = QHBoxLayout()
+        self.regenerate = named(QPushButton("Regenerate"), "regenerate",
+                                "Draw a fresh sample of the same data set with a new seed.")
+        self.regenerate.clicked.connect(self._regenerate)
+        self.load = named(QPushButton("Load CSV…"), "load_csv", "Load your own data from a CSV file (Ctrl+O).")
+        self.load.clicked.connect(self.load_csv_requested)
+        buttons.addWidget(self.regenerate)
+        buttons.addWidget(self.load)
+        layout.addLayout(buttons)
+        self.info = QLabel("")
+        self.info.setObjectName("data_info")
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
+
+        layout.addWidget(heading("Input features"))
+        feats = QGridLayout()
+        self.features: dict[str, QCheckBox] = {}
+        for k, name in enumerate(FEATURES):
+            cb = named(QCheckBox(FEATURE_LABELS[name]), f"feature_{name}",
+                       f"Feed {FEATURE_LABELS[name]} to the network as an input.", f"feature {name}")
+            cb.toggled.connect(self._features_toggled)
+            self.features[name] = cb
+            feats.addWidget(cb, k // 2, k % 2)
+        layout.addLayout(feats)
+        layout.addStretch(1)
+        self._data_seed = 0
+
+    # ----------------------------------------------------------- from model
+    def show_settings(self, config, data) -> None:
+        self._updating = True
+        try:
+            is_csv = config.dataset == "csv"
+            for name, b in self.dataset_buttons.items():
+                b.setChecked(not is_csv and name == config.dataset)
+            self.classes.setValue(config.classes)
+            self.classes.setEnabled(config.dataset.endswith("-k"))
+            self.noise.setValue(int(round(config.noise * 100)))
+            self.noise.setEnabled(not is_csv)
+            self.regenerate.setEnabled(not is_csv)
+            self.ratio.setValue(int(round(config.train_ratio * 100)))
+            self.batch.setValue(config.batch_size)
+            self._data_seed = config.data_seed
+            two_d = data.n_inputs == 2
+            for name, cb in self.features.items():
+                cb.setChecked(name in config.features if two_d else False)
+                cb.setEnabled(two_d)
+            self.labels["noise"].setText(f"{self.noise.value()}%")
+            self.labels["train_ratio"].setText(f"{self.ratio.value()}%")
+            self.labels["batch_size"].setText(str(self.batch.value()))
+            kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
+            source = "loaded from CSV" if is_csv else "generated"
+            extra = "" if two_d else f"; {data.n_inputs} inputs used as they are"
+            self.info.setText(f"{data.name}: {data.n_examples} points, {kind}, {source}{extra}.")
+        finally:
+            self._updating = False
+
+    # -------------------------------------------------------------- to model
+    def _emit(self, **changes) -> None:
+        for key in ("noise", "train_ratio", "batch_size"):
+            if key in changes:
+                w = {"noise": self.noise, "train_ratio": self.ratio, "batch_size": self.batch}[key]
+                self.labels[w.objectName()].setText(str(w.value()) + ("" if key == "batch_size" else "%"))
+        if not self._updating:
+            self.changed.emit(changes)
+
+    def _pick(self, name: str) -> None:
+        self._emit(dataset=name)
+
+    def _regenerate(self) -> None:
+        self._data_seed += 1
+        self._emit(data_seed=self._data_seed)
+
+    def _features_toggled(self, _=None) -> None:
+        chosen = tuple(n for n, cb in self.features.items() if cb.isChecked())
+        if not chosen:  # at least one input: undo the last untick
+            self._updating = True
+            sender = self.sender()
+            if sender is not None:
+                sender.setChecked(True)
+            self._updating = False
+            return
+        self._emit(features=chosen)
+

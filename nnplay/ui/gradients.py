@@ -1,0 +1,157 @@
+"""Per-layer gradient heatmaps and gradient norms over time: where the gradient
+flows and where it vanishes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..training.history import GrowingArray
+from .colors import LAYER_COLORS, diverging_lut
+from .loss_curves import _nice_ceil
+from .widgets import named
+
+_LUT = diverging_lut()
+
+
+class _Heatmap(pg.ImageItem):
+    """An ImageItem that reports the exact value under the pointer."""
+
+    def __init__(self, layer: int, report):
+        super().__init__(axisOrder="row-major")
+        self.layer, self._report = layer, report
+        self.values = None
+        self.setAcceptHoverEvents(True)
+
+    def hoverEvent(self, ev):
+        if ev.isExit() or self.values is None:
+            self._report(None)
+            return
+        p = ev.pos()
+        i, j = int(p.y()), int(p.x())
+        if 0 <= i < self.values.shape[0] and 0 <= j < self.values.shape[1]:
+            self._report((self.layer, i, j, float(self.values[i, j])))
+
+
+class GradientView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sizes = ()
+        self._maps: list[_Heatmap] = []
+        self._labels = []
+        self.norms = GrowingArray(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.quantity = named(QComboBox(), "gradient_quantity",
+                              "Choose whether the heatmaps show the gradients dW or the weights W themselves.")
+        self.quantity.addItems(["Gradients dW", "Weights W"])
+        self.quantity.currentIndexChanged.connect(lambda _: self._redraw())
+        self.per_layer = named(QCheckBox("Scale each layer"), "gradient_per_layer_scale",
+                               "Give every layer its own colour scale instead of one shared by all layers.")
+        self.per_layer.toggled.connect(lambda _: self._redraw())
+        row.addWidget(self.quantity)
+        row.addWidget(self.per_layer)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.scale_label = QLabel("")
+        self.scale_label.setObjectName("gradient_scale")
+        layout.addWidget(self.scale_label)
+
+        self.maps_widget = pg.GraphicsLayoutWidget()
+        named(self.maps_widget, "gradient_heatmaps",
+              "One heatmap per layer: row i, column j is entry (i, j) of dW[l] (orange negative, blue positive).")
+        layout.addWidget(self.maps_widget, 3)
+        self.readout = QLabel("Hover over a heatmap for exact values.")
+        self.readout.setObjectName("gradient_readout")
+        layout.addWidget(self.readout)
+
+        self.norm_plot = pg.PlotWidget()
+        named(self.norm_plot, "gradient_norms", "The size of each layer's gradient |dW[l]| after every epoch.")
+        self.norm_plot.setTitle("Gradient norm |dW[l]| per layer", size="10pt")
+        self.norm_plot.setLogMode(y=True)
+        self.norm_plot.setLabel("bottom", "epoch")
+        self.norm_plot.setMenuEnabled(False)
+        self.norm_plot.setClipToView(True)
+        self.norm_plot.setDownsampling(auto=True, mode="peak")
+        self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.legend = self.norm_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self._norm_curves = []
+        layout.addWidget(self.norm_plot, 2)
+        self._snap = None
+
+    def set_run(self, info) -> None:
+        self._sizes = info.sizes
+        self._snap = None
+        self.maps_widget.clear()
+        self._maps, self._labels = [], []
+        L = len(info.sizes) - 1
+        for l in range(L):
+            a, b = info.sizes[l + 1], info.sizes[l]
+            label = self.maps_widget.addLabel(f"[{l + 1}] {a}×{b}", row=0, col=l, size="8pt")
+            vb = self.maps_widget.addViewBox(row=1, col=l)
+            vb.setMouseEnabled(False, False)
+            vb.setMenuEnabled(False)
+            vb.invertY(True)  # row 0 at the top, as a matrix is written
+            item = _Heatmap(l + 1, self._report)
+            vb.addItem(item)
+            self._maps.append(item)
+            self._labels.append(label)
+        self.norm_plot.clear()
+        self.legend.clear()
+        self.norms = GrowingArray(L)
+        self._x_right = 0.0
+        self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
+                                                 name=f"layer {l + 1}") for l in range(L)]
+        for c in self._norm_curves:
+            c.setClipToView(True)
+            c.setDownsampling(auto=True, method="peak")
+
+    def set_frame(self, frame) -> None:
+        self._snap = frame.snapshot
+        snap = self._snap
+        if snap.history_start != len(self.norms):
+            self.norms.truncate(snap.history_start)
+        if snap.grad_norm_history.shape[1] == len(self._norm_curves):
+            self.norms.extend(snap.grad_norm_history)
+        n = len(self.norms)
+        x = np.arange(n, dtype=float)
+        right = max(10.0, float(n - 1))
+        if right > self._x_right or right < self._x_right / 4:
+            self._x_right = _nice_ceil(right * 1.25)
+            self.norm_plot.setXRange(0, self._x_right, padding=0.02)
+        values = self.norms.view()
+        for l, curve in enumerate(self._norm_curves):
+            y = values[:, l]
+            ok = np.isfinite(y) & (y > 0)
+            curve.setData(x[ok], y[ok])
+        self._redraw()
+
+    def _redraw(self) -> None:
+        snap = self._snap
+        if snap is None or len(snap.dW) != len(self._maps):
+            return
+        show_w = self.quantity.currentIndex() == 1
+        mats = [np.nan_to_num(np.asarray(m, dtype=np.float32)) for m in (snap.weights if show_w else snap.dW)]
+        shared = max((float(np.abs(m).max()) for m in mats), default=1.0) or 1.0
+        sym = "W" if show_w else "dW"
+        for l, (item, m) in enumerate(zip(self._maps, mats)):
+            scale = (float(np.abs(m).max()) or 1.0) if self.per_layer.isChecked() else shared
+            item.values = m
+            reshaped = item.image is None or item.image.shape != m.shape
+            item.setImage(np.ascontiguousarray(m), autoLevels=False, levels=(-scale, scale), lut=_LUT)
+            if reshaped:
+                item.getViewBox().autoRange(padding=0.02)
+        norms = ", ".join(f"{float(np.linalg.norm(m)):.2g}" for m in mats)
+        scale = "each layer on its own colour scale" if self.per_layer.isChecked() else \
+            f"one colour scale ±{shared:.3g}, white is 0"
+        self.scale_label.setText(f"|{sym}[l]| = {norms}  ({scale})")
+
+    def _report(self, hit) -> None:
+        if hit is None:
+            return
+        layer, i, j, v = hit
+        sym = "W" if self.quantity.currentIndex() == 1 else "dW"
+        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {v:.6g}   (neuron {i + 1} of layer {layer}, "
+                             f"input {j + 1} from layer {layer - 1})")

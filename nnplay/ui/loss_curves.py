@@ -1,0 +1,129 @@
+"""Train and test loss per epoch, with accuracy beside it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..data import CLASSIFICATION
+from ..training import History
+from .colors import BLUE, ORANGE
+from .widgets import named
+
+TRAIN_PEN = pg.mkPen(BLUE, width=2)
+TEST_PEN = pg.mkPen(ORANGE, width=2)
+
+
+def _curve_plot(title: str, left: str) -> pg.PlotWidget:
+    p = pg.PlotWidget()
+    p.setTitle(title, size="10pt")
+    p.setLabel("bottom", "epoch")
+    p.setLabel("left", left)
+    p.setMenuEnabled(False)
+    p.setClipToView(True)
+    p.setDownsampling(auto=True, mode="peak")
+    p.addLegend(offset=(-10, 10))
+    for side in ("left", "bottom"):
+        p.getAxis(side).enableAutoSIPrefix(False)
+    return p
+
+
+class LossCurvesView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.history = History()
+        self._x = np.arange(1024, dtype=float)
+        self._x_right = 0.0
+        self._classification = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.log_scale = named(QCheckBox("Log scale"), "loss_log_scale", "Show the loss on a logarithmic axis.")
+        self.log_scale.toggled.connect(self._set_log)
+        self.readout = QLabel("Hover over the curves to read values.")
+        self.readout.setObjectName("loss_readout")
+        row.addWidget(self.log_scale)
+        row.addWidget(self.readout, 1)
+        layout.addLayout(row)
+        plots = QHBoxLayout()
+        self.loss_plot = named(_curve_plot("Loss", "loss"), "loss_plot", "Training and test loss after each epoch.")
+        self.acc_plot = named(_curve_plot("Accuracy", "accuracy"), "accuracy_plot",
+                              "Training and test accuracy after each epoch.")
+        self.acc_plot.setYRange(0, 1.02, padding=0)
+        self.acc_plot.enableAutoRange(axis="y", enable=False)
+        self.curves = {
+            "train_loss": self.loss_plot.plot(pen=TRAIN_PEN, name="train"),
+            "test_loss": self.loss_plot.plot(pen=TEST_PEN, name="test"),
+            "train_accuracy": self.acc_plot.plot(pen=TRAIN_PEN, name="train"),
+            "test_accuracy": self.acc_plot.plot(pen=TEST_PEN, name="test"),
+        }
+        for c in self.curves.values():
+            c.setClipToView(True)
+            c.setDownsampling(auto=True, method="peak")
+        plots.addWidget(self.loss_plot, 3)
+        plots.addWidget(self.acc_plot, 2)
+        layout.addLayout(plots, 1)
+        self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
+                       for p in (self.loss_plot, self.acc_plot)]
+
+    def set_run(self, info) -> None:
+        self.history.clear()
+        self._x_right = 0.0
+        self._classification = info.data.task == CLASSIFICATION
+        self.acc_plot.setVisible(self._classification)
+        for c in self.curves.values():
+            c.setData([], [])
+
+    def add_frame(self, frame) -> None:
+        snap = frame.snapshot
+        if snap.history_start != len(self.history):
+            self.history.truncate(snap.history_start)
+        self.history.extend(snap.history)
+        n = len(self.history)
+        if n > len(self._x):
+            self._x = np.arange(2 ** int(np.ceil(np.log2(n))), dtype=float)
+        x = self._x[:n]
+        # widen the epoch axis in steps, so the axes are not redrawn every frame
+        right = max(10.0, float(n - 1))
+        if right > self._x_right or right < self._x_right / 4:
+            self._x_right = _nice_ceil(right * 1.25)
+            for p in (self.loss_plot, self.acc_plot):
+                p.setXRange(0, self._x_right, padding=0.02)
+        names = list(self.curves) if self._classification else ["train_loss", "test_loss"]
+        for name in names:
+            y = self.history.column(name)
+            if np.isnan(y).all():
+                self.curves[name].setData([], [])
+            else:
+                self.curves[name].setData(x, y, connect="finite")
+
+    def _set_log(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+
+    def _on_hover(self, event) -> None:
+        pos = event[0]
+        n = len(self.history)
+        if not n:
+            return
+        for plot, fields in ((self.loss_plot, ("train_loss", "test_loss")),
+                             (self.acc_plot, ("train_accuracy", "test_accuracy"))):
+            if plot.isVisible() and plot.sceneBoundingRect().contains(pos):
+                epoch = int(round(plot.getViewBox().mapSceneToView(pos).x()))
+                epoch = min(max(epoch, 0), n - 1)
+                parts = [f"epoch {epoch}"]
+                for f in fields:
+                    v = self.history.column(f)[epoch]
+                    if np.isfinite(v):
+                        parts.append(f"{f.replace('_', ' ')} {v:.4g}")
+                self.readout.setText(",  ".join(parts))
+                return
+
+
+def _nice_ceil(v: float) -> float:
+    """The next of 1, 2, 5 x 10^k at or above v."""
+    k = 10 ** np.floor(np.log10(v))
+    for m in (1, 2, 5, 10):
+        if m * k >= v:
+            return float(m * k)
+    return float(10 * k)

@@ -1,0 +1,257 @@
+"""The playground window: Data | Network | Output | Gradients, with the run
+controls and live figures along the top."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSizePolicy, QSplitter, QStyle,
+    QToolBar, QToolButton, QVBoxLayout, QWidget,
+)
+
+from ..training import TrainConfig
+from .controller import PlaygroundController
+from .data_panel import DataPanel
+from .decision_boundary import DecisionBoundaryView
+from .gradients import GradientView
+from .loss_curves import LossCurvesView
+from .network_diagram import NetworkDiagram
+from .network_panel import NetworkPanel
+from .widgets import Section, named
+from .worker import MAX_SPEED
+
+SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (10, "10 epochs/frame"),
+          (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
+
+
+class PlaygroundWindow(QMainWindow):
+    def __init__(self, config: TrainConfig | None = None, start: bool = True):
+        super().__init__()
+        self.setWindowTitle("nnplay")
+        self.setObjectName("nnplay_main_window")
+        self.resize(1280, 800)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_columns()
+        self._build_menu()
+        self.controller = PlaygroundController(self, config)
+        self._connect()
+        if start:
+            self.controller.start()
+
+    # ------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.play_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Play", self)
+        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), "Step", self)
+        self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right))
+        self.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "Reset", self)
+        self.reset_action.setShortcut(QKeySequence(Qt.Key.Key_R))
+        self.load_action = QAction("Load CSV…", self)
+        self.load_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for a, tip in ((self.play_action, "Start or pause training (Space)."),
+                       (self.step_action, "Train exactly one epoch (Right arrow)."),
+                       (self.reset_action, "Start again from fresh weights (R)."),
+                       (self.load_action, "Load your own data from a CSV file (Ctrl+O)."),
+                       (self.quit_action, "Close nnplay (Ctrl+Q).")):
+            a.setToolTip(tip)
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(a)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Run")
+        bar.setObjectName("run_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        for action, name in ((self.play_action, "play"), (self.step_action, "step"), (self.reset_action, "reset")):
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            named(button, name, action.toolTip())
+        bar.addSeparator()
+        self.speed = named(QComboBox(), "speed", "How many epochs to train between two redraws.")
+        for value, text in SPEEDS:
+            self.speed.addItem(text, value)
+        bar.addWidget(self.speed)
+        bar.addSeparator()
+        self.stats = {}
+        for key, width in (("epoch", 120), ("rate", 110), ("loss", 230), ("accuracy", 230)):
+            lab = QLabel("")
+            lab.setObjectName(f"stat_{key}")
+            lab.setMinimumWidth(width)
+            lab.setTextFormat(Qt.TextFormat.RichText)
+            bar.addWidget(lab)
+            self.stats[key] = lab
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+
+    def _build_columns(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 2, 4, 4)
+        self.banner = QLabel("")
+        self.banner.setObjectName("divergence_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: 600;"
+                                  "border-radius: 4px;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("columns")
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+
+        self.data_panel = DataPanel()
+        data = Section("Data")
+        data.add(self.data_panel, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(data)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(215)
+        self.splitter.addWidget(scroll)
+
+        self.network_panel = NetworkPanel()
+        self.diagram = NetworkDiagram()
+        net = Section("Network")
+        net.add(self.network_panel)
+        net.add(self.diagram, 1)
+        net.setMinimumWidth(280)
+        self.splitter.addWidget(net)
+
+        self.boundary = DecisionBoundaryView()
+        self.curves = LossCurvesView()
+        out = Section("Output")
+        inner = QSplitter(Qt.Orientation.Vertical)
+        inner.setObjectName("output_split")
+        inner.addWidget(self.boundary)
+        inner.addWidget(self.curves)
+        inner.setStretchFactor(0, 3)
+        inner.setStretchFactor(1, 2)
+        out.add(inner, 1)
+        out.setMinimumWidth(320)
+        self.splitter.addWidget(out)
+
+        self.gradients = GradientView()
+        grads = Section("Gradients")
+        grads.add(self.gradients, 1)
+        grads.setMinimumWidth(260)
+        self.splitter.addWidget(grads)
+        for i, s in enumerate((2, 3, 4, 3)):
+            self.splitter.setStretchFactor(i, s)
+        self.splitter.setSizes([230, 320, 420, 310])
+        self.setCentralWidget(central)
+        self.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.load_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        run_menu = self.menuBar().addMenu("&Run")
+        for a in (self.play_action, self.step_action, self.reset_action):
+            run_menu.addAction(a)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = help_menu.addAction("About nnplay")
+        about.triggered.connect(self._about)
+
+    def _connect(self) -> None:
+        c = self.controller
+        self.play_action.triggered.connect(c.toggle_play)
+        self.step_action.triggered.connect(lambda: c.step(1))
+        self.reset_action.triggered.connect(c.reset)
+        self.load_action.triggered.connect(self.ask_for_csv)
+        self.quit_action.triggered.connect(self.close)
+        self.speed.activated.connect(lambda _: c.set_speed(self.speed.currentData()))
+        self.data_panel.changed.connect(lambda changes: c.change(**changes))
+        self.data_panel.load_csv_requested.connect(self.ask_for_csv)
+        self.network_panel.changed.connect(lambda changes: c.change(**changes))
+        self.network_panel.learning_rate_changed.connect(self._learning_rate_changed)
+        self.network_panel.regularization_changed.connect(c.set_regularization)
+        self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
+        self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
+
+    # --------------------------------------------------- the view protocol
+    def show_settings(self, config, data) -> None:
+        self.data_panel.show_settings(config, data)
+        self.network_panel.show_settings(config, data)
+        name = self.controller.csv_path if getattr(self, "controller", None) and self.controller.csv_path else None
+        self.setWindowTitle(f"nnplay — {data.name}" if name else "nnplay")
+
+    def show_run(self, info) -> None:
+        self.banner.hide()
+        self.boundary.set_run(info)
+        self.curves.set_run(info)
+        self.gradients.set_run(info)
+        self.diagram.set_run(info)
+
+    def show_frame(self, frame) -> None:
+        snap = frame.snapshot
+        self.boundary.set_frame(frame)
+        self.curves.add_frame(frame)
+        self.gradients.set_frame(frame)
+        self.diagram.set_frame(frame)
+        self._show_stats(frame)
+        if snap.diverged_at is not None:
+            self.banner.setText(
+                f"Training diverged at epoch {snap.diverged_at}: the loss stopped being a finite number. "
+                f"Try a lower learning rate (now {self.controller.config.lr:g}), then press Reset (R). "
+                f"The weights shown are the last finite ones, from epoch {snap.epoch}.")
+            self.banner.show()
+        elif self.banner.isVisible():
+            self.banner.hide()
+
+    def show_error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self, title, message)
+
+    def set_playing(self, playing: bool) -> None:
+        style = self.style()
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_action.setIcon(style.standardIcon(icon))
+        self.play_action.setText("Pause" if playing else "Play")
+
+    # ------------------------------------------------------------- helpers
+    def _show_stats(self, frame) -> None:
+        s = frame.snapshot
+        self.stats["epoch"].setText(f"Epoch <b>{s.epoch:,}</b>")
+        self.stats["rate"].setText(f"{frame.epochs_per_second:,.0f} epochs/s" if frame.playing else "paused")
+
+        def num(v):
+            return "–" if v is None or (isinstance(v, float) and not math.isfinite(v)) else f"{v:.4f}"
+
+        def pct(v):
+            return "–" if v is None else f"{100 * v:.1f}%"
+
+        self.stats["loss"].setText(f"Loss: train <b>{num(s.train_loss)}</b>  test <b>{num(s.test_loss)}</b>")
+        if s.train_accuracy is None:
+            self.stats["accuracy"].setText("")
+        else:
+            self.stats["accuracy"].setText(
+                f"Accuracy: train <b>{pct(s.train_accuracy)}</b>  test <b>{pct(s.test_accuracy)}</b>")
+
+    def _learning_rate_changed(self, lr: float) -> None:
+        self.controller.set_learning_rate(lr)
+        self.statusBar().showMessage(f"Learning rate {lr:g}, applied from the next step.", 4000)
+
+    def ask_for_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        if path:
+            self.controller.load_csv(path)
+
+    def _about(self) -> None:
+        from .. import __version__
+        QMessageBox.about(self, "About nnplay",
+                          f"nnplay {__version__}\n\nA playground for watching backpropagation train a neural network.")
+
+    def closeEvent(self, event) -> None:
+        self.controller.shutdown()
+        super().closeEvent(event)

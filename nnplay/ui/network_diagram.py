@@ -1,0 +1,196 @@
+"""The network drawn as TensorFlow Playground draws it: a thumbnail of each
+neuron's output over the domain, edges coloured and sized by their weight."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+
+from .colors import BLUE, ORANGE, diverging_lut
+from .widgets import named
+
+_LUT = diverging_lut()
+NODE = 1.0  # node side, in view units
+LAYER_GAP = 2.6
+NEURON_GAP = 1.35
+MAX_EDGE_PX = 7.0
+HOVER_PX = 5.0
+
+
+class NetworkDiagram(QWidget):
+    neuron_hovered = Signal(object)  # (layer, index) or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.canvas = pg.GraphicsLayoutWidget()
+        named(self.canvas, "network_diagram",
+              "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its weight.")
+        self.view = self.canvas.addViewBox()
+        self.view.setMouseEnabled(False, False)
+        self.view.setMenuEnabled(False)
+        self.view.setAspectLocked(True)
+        layout.addWidget(self.canvas, 1)
+        self.readout = QLabel("Hover a neuron or a connection.")
+        self.readout.setObjectName("network_readout")
+        self.readout.setWordWrap(True)
+        layout.addWidget(self.readout)
+        self.sizes: tuple = ()
+        self.nodes: list[list[tuple[pg.ImageItem, QRectF]]] = []
+        self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
+        self._weights = None
+        self._names = ()
+        self._levels = []
+        self._hover = None
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
+
+    # ------------------------------------------------------------- structure
+    def set_run(self, info) -> None:
+        self.view.clear()
+        self.sizes = info.sizes
+        self._names = info.input_names
+        self._weights = None
+        self._hover = None
+        self.nodes, self.edges = [], []
+        acts = list(info.activations)
+        out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
+        self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
+        tallest = max(self.sizes)
+        for l, n in enumerate(self.sizes):
+            x = l * LAYER_GAP
+            top = (tallest - n) * NEURON_GAP / 2
+            col = []
+            for i in range(n):
+                y = -(top + i * NEURON_GAP)
+                rect = QRectF(x, y - NODE, NODE, NODE)
+                img = pg.ImageItem(np.zeros((2, 2), np.float32), axisOrder="row-major")
+                img.setRect(rect)
+                img.setZValue(2)
+                frame = QGraphicsRectItem(rect)
+                frame.setPen(pg.mkPen(120, 120, 120, width=1))
+                frame.setZValue(3)
+                self.view.addItem(img)
+                self.view.addItem(frame)
+                col.append((img, rect))
+            self.nodes.append(col)
+            title = "inputs" if l == 0 else ("output" if l == len(self.sizes) - 1 else f"layer {l}")
+            label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
+            label.setPos(x + NODE / 2, -top + 0.15)
+            self.view.addItem(label)
+        for i, name in enumerate(self._names):
+            rect = self.nodes[0][i][1]
+            t = pg.TextItem(name, anchor=(1.0, 0.5), color=(90, 90, 90))
+            t.setPos(rect.left() - 0.1, rect.center().y())
+            self.view.addItem(t)
+        for l in range(1, len(self.sizes)):
+            grid = np.empty((self.sizes[l], self.sizes[l - 1]), dtype=object)
+            for i, (_, r_to) in enumerate(self.nodes[l]):
+                for j, (_, r_from) in enumerate(self.nodes[l - 1]):
+                    line = QGraphicsLineItem(QLineF(r_from.right(), r_from.center().y(), r_to.left(), r_to.center().y()))
+                    line.setZValue(1)
+                    self.view.addItem(line)
+                    grid[i, j] = line
+            self.edges.append(grid)
+        self.view.autoRange(padding=0.08)
+
+    # ---------------------------------------------------------------- frames
+    def set_frame(self, frame) -> None:
+        snap = frame.snapshot
+        if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
+            for l, (col, acts) in enumerate(zip(self.nodes, snap.neurons)):
+                for i, (img, _) in enumerate(col):
+                    a = np.nan_to_num(acts[:, :, i].astype(np.float32))
+                    levels = self._levels[l]
+                    if levels is None:
+                        m = float(np.abs(a).max()) or 1.0
+                        levels = (-m, m)
+                    reshaped = img.image is None or img.image.shape != a.shape
+                    img.setImage(a, autoLevels=False, levels=levels, lut=_LUT)
+                    if reshaped:
+                        img.setRect(col[i][1])
+        if len(snap.weights) == len(self.edges):
+            self._weights = snap.weights
+            for grid, W in zip(self.edges, snap.weights):
+                for (i, j), line in np.ndenumerate(grid):
+                    line.setPen(_edge_pen(float(W[i, j])))
+        if self._hover and self._hover[0] == "edge":
+            self._describe_edge(*self._hover[1:])
+
+    # ----------------------------------------------------------------- hover
+    def _on_mouse(self, scene_pos) -> None:
+        if not self.nodes:
+            return
+        p = self.view.mapSceneToView(scene_pos)
+        for l, col in enumerate(self.nodes):
+            for i, (_, rect) in enumerate(col):
+                if rect.contains(p):
+                    self._set_hover(("node", l, i))
+                    return
+        hit = self._edge_at(scene_pos)
+        self._set_hover(("edge", *hit) if hit else None)
+
+    def _edge_at(self, scene_pos):
+        best, best_d = None, HOVER_PX
+        for l, grid in enumerate(self.edges, start=1):
+            for (i, j), line in np.ndenumerate(grid):
+                ln = line.line()
+                a = self.view.mapViewToScene(ln.p1())
+                b = self.view.mapViewToScene(ln.p2())
+                d = _distance_to_segment(scene_pos, a, b)
+                if d < best_d:
+                    best, best_d = (l, i, j), d
+        return best
+
+    def _set_hover(self, hover) -> None:
+        if hover == self._hover:
+            return
+        self._hover = hover
+        if hover is None:
+            self.readout.setText("Hover a neuron or a connection.")
+            self.neuron_hovered.emit(None)
+        elif hover[0] == "node":
+            _, l, i = hover
+            what = self._names[i] if l == 0 else (f"output {i + 1}" if l == len(self.sizes) - 1
+                                                  else f"neuron {i + 1} of layer {l}")
+            self.readout.setText(f"{what}: its output over the plane is shown in the big view.")
+            self.neuron_hovered.emit((l, i))
+        else:
+            self.neuron_hovered.emit(None)
+            self._describe_edge(*hover[1:])
+
+    def _describe_edge(self, l, i, j) -> None:
+        if self._weights is None:
+            return
+        w = float(self._weights[l - 1][i, j])
+        src = self._names[j] if l == 1 else f"neuron {j + 1} of layer {l - 1}"
+        dst = f"output {i + 1}" if l == len(self.sizes) - 1 else f"neuron {i + 1} of layer {l}"
+        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {w:.4g}")
+
+
+def _levels_for(activation: str):
+    return {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0)}.get(activation)
+
+
+def _edge_pen(w: float) -> QPen:
+    mag = min(abs(w), 5.0) / 5.0
+    color = QColor(*(BLUE if w >= 0 else ORANGE))
+    color.setAlphaF(0.25 + 0.75 * math.sqrt(mag))
+    pen = QPen(color)
+    pen.setCosmetic(True)
+    pen.setWidthF(0.6 + (MAX_EDGE_PX - 0.6) * mag)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
+    ax, ay, bx, by, px, py = a.x(), a.y(), b.x(), b.y(), p.x(), p.y()
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))

@@ -1,0 +1,168 @@
+"""The Network column's controls: layers, neurons, activation, loss,
+optimizer, initialiser, regularisation and learning rate."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+)
+
+from ..data import CLASSIFICATION
+from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
+from .widgets import heading, named
+
+MAX_LAYERS = 8
+MAX_NEURONS = 16
+LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+REG_RATES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+LOSS_TEXT = {"auto": "Auto", "bce": "Sigmoid + cross-entropy", "ce": "Softmax + cross-entropy",
+             "mse": "Linear + squared error", "tanh_mse": "Tanh + squared error (Playground)"}
+INIT_TEXT = {"auto": "Auto", "xavier": "Xavier (Glorot)", "he": "He", "small": "Small 0.01·N(0,1)",
+             "uniform": "Uniform ±0.5 (Playground)"}
+
+
+def _combo(name, tip, items):
+    c = named(QComboBox(), name, tip)
+    for text, data in items:
+        c.addItem(text, data)
+    return c
+
+
+def _select(combo: QComboBox, value) -> None:
+    i = combo.findData(value)
+    if i < 0:
+        i = min(range(combo.count()), key=lambda k: abs(float(combo.itemData(k)) - float(value)), default=0) \
+            if isinstance(value, float) else 0
+    combo.setCurrentIndex(i)
+
+
+class NetworkPanel(QWidget):
+    changed = Signal(dict)  # structural: rebuilds the network
+    learning_rate_changed = Signal(float)
+    regularization_changed = Signal(float, float)  # l1, l2
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._updating = False
+        self._hidden: tuple = ()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Hidden layers"))
+        row = QHBoxLayout()
+        self.remove_layer = named(QToolButton(), "remove_layer", "Remove the last hidden layer.")
+        self.remove_layer.setText("−")
+        self.add_layer = named(QToolButton(), "add_layer", "Add a hidden layer at the end.")
+        self.add_layer.setText("+")
+        self.layer_count = QLabel()
+        self.layer_count.setObjectName("layer_count")
+        self.remove_layer.clicked.connect(lambda: self._set_hidden(self._hidden[:-1]))
+        self.add_layer.clicked.connect(
+            lambda: self._set_hidden(self._hidden + ((self._hidden[-1] if self._hidden else 4),)))
+        row.addWidget(self.remove_layer)
+        row.addWidget(self.add_layer)
+        row.addWidget(self.layer_count, 1)
+        layout.addLayout(row)
+        self.neuron_row = QHBoxLayout()
+        self.neuron_row.setSpacing(2)
+        layout.addLayout(self.neuron_row)
+        self.neuron_boxes: list[QSpinBox] = []
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 6, 0, 0)
+        self.activation = _combo("activation", "The function each hidden neuron applies to its weighted sum.",
+                                 [(a.replace("_", " ").capitalize().replace("Relu", "ReLU").replace("relu", "ReLU"), a)
+                                  for a in ACTIVATIONS])
+        self.loss = _combo("loss", "The output layer and the loss it is trained on.", [])
+        self.optimizer = _combo("optimizer", "How each step turns the gradient into a weight update.",
+                                [(o.capitalize() if o != "sgd" else "Gradient descent", o) for o in OPTIMIZERS])
+        self.init = _combo("initializer", "How the starting weights are drawn.",
+                           [(INIT_TEXT[k], k) for k in ("auto", *INITIALIZERS)])
+        self.learning_rate = _combo("learning_rate", "The step size alpha; it changes live without a reset.",
+                                    [(f"{v:g}", v) for v in LEARNING_RATES])
+        self.regularization = _combo("regularization", "Penalise large weights with L1 or L2; changes live.",
+                                     [("None", "none"), ("L1", "l1"), ("L2", "l2")])
+        self.reg_rate = _combo("regularization_rate", "How strongly weights are penalised; changes live.",
+                               [(f"{v:g}", v) for v in REG_RATES])
+        for label, w in (("Activation", self.activation), ("Output / loss", self.loss),
+                         ("Optimizer", self.optimizer), ("Initialiser", self.init),
+                         ("Learning rate", self.learning_rate), ("Regularisation", self.regularization),
+                         ("Reg. rate", self.reg_rate)):
+            form.addRow(label, w)
+        layout.addLayout(form)
+        self.activation.activated.connect(lambda _: self._emit(activation=self.activation.currentData()))
+        self.loss.activated.connect(lambda _: self._emit(loss=self.loss.currentData()))
+        self.optimizer.activated.connect(lambda _: self._emit(optimizer=self.optimizer.currentData()))
+        self.init.activated.connect(lambda _: self._emit(init=self.init.currentData()))
+        self.learning_rate.activated.connect(lambda _: self.learning_rate_changed.emit(self.learning_rate.currentData()))
+        self.regularization.activated.connect(self._reg_changed)
+        self.reg_rate.activated.connect(self._reg_changed)
+
+    # ----------------------------------------------------------- from model
+    def show_settings(self, config, data) -> None:
+        self._updating = True
+        try:
+            self._show_hidden(config.hidden)
+            _select(self.activation, config.activation)
+            self.loss.clear()
+            if data.task == CLASSIFICATION:
+                losses = ["auto", "bce", "ce", "tanh_mse"] if data.n_classes == 2 else ["auto", "ce"]
+            else:
+                losses = ["auto", "mse", "tanh_mse"]
+            for k in losses:
+                self.loss.addItem(LOSS_TEXT[k], k)
+            _select(self.loss, config.loss)
+            _select(self.optimizer, config.optimizer)
+            _select(self.init, config.init)
+            _select(self.learning_rate, float(config.lr))
+            kind = "l1" if config.l1 > 0 else ("l2" if config.l2 > 0 else "none")
+            _select(self.regularization, kind)
+            _select(self.reg_rate, float(config.l1 or config.l2))
+            self.reg_rate.setEnabled(kind != "none")
+        finally:
+            self._updating = False
+
+    def _show_hidden(self, hidden) -> None:
+        self._hidden = tuple(hidden)
+        n = len(hidden)
+        self.layer_count.setText(f"{n} hidden layer{'s' if n != 1 else ''}")
+        self.remove_layer.setEnabled(n > 0)
+        self.add_layer.setEnabled(n < MAX_LAYERS)
+        while len(self.neuron_boxes) > n:
+            box = self.neuron_boxes.pop()
+            self.neuron_row.removeWidget(box)
+            box.deleteLater()
+        while len(self.neuron_boxes) < n:
+            k = len(self.neuron_boxes)
+            box = named(QSpinBox(), f"neurons_layer_{k + 1}", f"How many neurons hidden layer {k + 1} has.",
+                        f"neurons in layer {k + 1}")
+            box.setRange(1, MAX_NEURONS)
+            box.valueChanged.connect(self._neurons_changed)
+            self.neuron_row.addWidget(box)
+            self.neuron_boxes.append(box)
+        for box, size in zip(self.neuron_boxes, hidden):
+            box.blockSignals(True)
+            box.setValue(size)
+            box.blockSignals(False)
+
+    # -------------------------------------------------------------- to model
+    def _emit(self, **changes) -> None:
+        if not self._updating:
+            self.changed.emit(changes)
+
+    def _set_hidden(self, hidden) -> None:
+        self._emit(hidden=tuple(hidden))
+
+    def _neurons_changed(self, _=None) -> None:
+        self._emit(hidden=tuple(b.value() for b in self.neuron_boxes))
+
+    def _reg_changed(self, _=None) -> None:
+        kind = self.regularization.currentData()
+        rate = float(self.reg_rate.currentData())
+        if kind != "none" and rate == 0.0:
+            rate = 0.001
+            _select(self.reg_rate, rate)
+        self.reg_rate.setEnabled(kind != "none")
+        l1 = rate if kind == "l1" else 0.0
+        l2 = rate if kind == "l2" else 0.0
+        self.regularization_changed.emit(l1, l2)

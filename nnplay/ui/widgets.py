@@ -1,0 +1,39 @@
+"""Small helpers shared by the panels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def named(widget: QWidget, name: str, tip: str, accessible: str | None = None) -> QWidget:
+    """Give a control its objectName, accessible name and one-sentence tooltip."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible or name.replace("_", " "))
+    widget.setToolTip(tip)
+    widget.setAccessibleDescription(tip)
+    return widget
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text.upper())
+    label.setObjectName("heading")
+    label.setStyleSheet("font-weight: 600; letter-spacing: 1px; color: palette(mid); padding-top: 4px;")
+    return label
+
+
+class Section(QFrame):
+    """A titled column of the window."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(6, 4, 6, 4)
+        self.layout_.setSpacing(4)
+        title_label = QLabel(title)
+        title_label.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.layout_.addWidget(title_label)
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        self.layout_.addWidget(widget, stretch)
+        return widget

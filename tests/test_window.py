@@ -1,0 +1,225 @@
+"""The playground window, headless (pytest-qt, offscreen)."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QMessageBox,
+)
+
+from nnplay.training import TrainConfig
+from nnplay.ui.app import configure_pyqtgraph
+from nnplay.ui.main_window import PlaygroundWindow
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture
+def window(qtbot, no_leaks, monkeypatch):
+    configure_pyqtgraph()
+    errors = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: errors.append((title, text)))
+    win = PlaygroundWindow(TrainConfig())
+    win.errors = errors
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
+    yield win
+    win.close()
+
+
+def epoch(win):
+    return win.controller.last_frame.snapshot.epoch
+
+
+def test_window_builds_with_four_columns_and_a_first_frame(window):
+    assert window.windowTitle() == "nnplay"
+    assert window.splitter.count() == 4
+    assert window.boundary.image.image is not None
+    assert window.controller.run_info.sizes == (2, 4, 2, 1)
+    assert "Epoch" in window.stats["epoch"].text()
+
+
+def test_every_control_has_a_name_an_accessible_name_and_a_tooltip(window):
+    kinds = (QAbstractButton, QComboBox, QAbstractSlider, QAbstractSpinBox, QCheckBox)
+    controls = [w for w in window.findChildren(object) if isinstance(w, kinds) and w.isVisibleTo(window)]
+    assert len(controls) > 30
+    missing = [w for w in controls if not (w.objectName() and w.accessibleName() and w.toolTip())]
+    assert not missing, [type(w).__name__ + ":" + (w.objectName() or w.text() if hasattr(w, "text") else "")
+                         for w in missing]
+
+
+def test_play_trains_and_every_panel_updates(window, qtbot):
+    c = window.controller
+    c.set_speed(5)
+    c.play()
+    qtbot.waitUntil(lambda: epoch(window) >= 30, timeout=15000)
+    c.pause()
+    assert len(window.curves.history) >= 31
+    assert window.curves.curves["train_loss"].getData()[0] is not None
+    assert len(window.gradients.norms) >= 31
+    assert all(m.image is not None for m in window.gradients._maps)
+    assert all(img.image.shape == (24, 24) for col in window.diagram.nodes for img, _ in col)
+    assert "Accuracy" in window.stats["accuracy"].text()
+    losses = window.curves.history.column("train_loss")
+    assert losses[-1] < losses[0]
+
+
+def test_learning_rate_change_mid_run_reaches_the_trainer_without_reset(window, qtbot):
+    c = window.controller
+    generation = c.generation
+    c.set_speed(2)
+    c.play()
+    qtbot.waitUntil(lambda: epoch(window) >= 10, timeout=15000)
+    combo = window.network_panel.learning_rate
+    combo.setCurrentIndex(combo.findData(0.3))
+    combo.activated.emit(combo.currentIndex())
+    before = epoch(window)
+    qtbot.waitUntil(lambda: c.last_frame.learning_rate == 0.3, timeout=10000)
+    qtbot.waitUntil(lambda: epoch(window) > before + 5, timeout=10000)
+    c.pause()
+    assert c.generation == generation  # no rebuild, no reset
+    losses = window.curves.history.column("train_loss")
+    assert losses.size == epoch(window) + 1  # one unbroken history: the run went on
+    assert c.config.lr == 0.3
+
+
+def test_regularisation_changes_live(window, qtbot):
+    c = window.controller
+    panel = window.network_panel
+    panel.regularization.setCurrentIndex(panel.regularization.findData("l2"))
+    panel.regularization.activated.emit(panel.regularization.currentIndex())
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame.l2 > 0 and epoch(window) == 3, timeout=10000)
+    assert c.last_frame.l1 == 0
+
+
+def test_adding_a_layer_rebuilds_the_network(window, qtbot):
+    c = window.controller
+    c.step(5)
+    qtbot.waitUntil(lambda: epoch(window) == 5, timeout=10000)
+    generation = c.generation
+    window.network_panel.add_layer.click()
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 4, 2, 2, 1) and c.last_frame is not None, timeout=10000)
+    assert c.generation == generation + 1 and epoch(window) == 0
+    assert len(window.gradients._maps) == 4 and len(window.diagram.nodes) == 5
+    assert len(window.network_panel.neuron_boxes) == 3
+    window.network_panel.neuron_boxes[0].setValue(6)
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 6, 2, 2, 1), timeout=10000)
+
+
+def test_dataset_features_and_activation_rebuild(window, qtbot):
+    c = window.controller
+    window.data_panel.dataset_buttons["spiral-k"].click()
+    qtbot.waitUntil(lambda: c.run_info.data.n_classes == 3 and c.last_frame is not None, timeout=10000)
+    assert c.last_frame.snapshot.grid.shape == (100, 100, 3)
+    assert c.run_info.loss == "ce"
+    window.data_panel.features["x1x2"].setChecked(True)
+    qtbot.waitUntil(lambda: c.run_info.sizes[0] == 3, timeout=10000)
+    combo = window.network_panel.activation
+    combo.setCurrentIndex(combo.findData("relu"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: c.run_info.activations == ("relu", "relu"), timeout=10000)
+    window.data_panel.dataset_buttons["plane"].click()
+    qtbot.waitUntil(lambda: c.run_info.loss == "mse" and c.last_frame is not None, timeout=10000)
+    assert not window.curves.acc_plot.isVisible()  # no accuracy for regression
+
+
+def test_bad_csv_shows_an_error_and_keeps_data_and_network(window, qtbot, tmp_path):
+    c = window.controller
+    c.step(4)
+    qtbot.waitUntil(lambda: epoch(window) == 4, timeout=10000)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,label\n1,2,0\n3,oops,1\n")
+    data, config, generation = c.data, c.config, c.generation
+    assert c.load_csv(str(bad)) is False
+    assert window.errors and "line 3, column 2" in window.errors[-1][1]
+    assert c.data is data and c.config == config and c.generation == generation
+    qtbot.wait(200)
+    assert epoch(window) == 4
+
+
+def test_good_csv_with_five_inputs_offers_axes(window, qtbot, tmp_path):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(120, 5))
+    y = (X[:, 0] + X[:, 3] > 0).astype(int)
+    path = tmp_path / "five.csv"
+    np.savetxt(path, np.column_stack([X, y]), delimiter=",", header="a,b,c,d,e,label", comments="")
+    c = window.controller
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.run_info.sizes[0] == 5 and c.last_frame is not None, timeout=10000)
+    assert window.boundary.axis_x.isVisibleTo(window) and window.boundary.axis_x.count() == 5
+    assert not window.data_panel.features["x1"].isEnabled()
+    window.boundary.axis_y.setCurrentIndex(3)
+    window.boundary.axis_y.activated.emit(3)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.grid_extent[1] != c.run_info.extent[1], timeout=10000)
+
+
+def test_divergence_pauses_and_shows_a_banner_then_reset_recovers(window, qtbot):
+    c = window.controller
+    c.change(dataset="plane", activation="linear", batch_size=1)
+    c.set_learning_rate(5.0)
+    qtbot.waitUntil(lambda: c.run_info.data.name == "plane", timeout=10000)
+    c.set_speed(10)
+    c.play()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15000)
+    assert not c.playing
+    assert "diverged at epoch" in window.banner.text() and "lower learning rate" in window.banner.text()
+    assert all(np.all(np.isfinite(window.curves.history.column(n))) for n in ("train_loss", "test_loss"))
+    window.reset_action.trigger()
+    qtbot.waitUntil(lambda: not window.banner.isVisible() and epoch(window) == 0, timeout=10000)
+
+
+def test_reset_drops_frames_from_the_old_run(window, qtbot):
+    c = window.controller
+    seen = []
+    c.frame_drawn.connect(lambda f: seen.append((f.generation, f.snapshot.epoch)))
+    c.set_speed(20)
+    c.play()
+    qtbot.waitUntil(lambda: epoch(window) >= 100, timeout=15000)
+    c.reset()
+    new_generation = c.generation
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == new_generation, timeout=10000)
+    after = seen[[g for g, _ in seen].index(new_generation):]
+    assert all(g == new_generation for g, _ in after)
+    assert after[0][1] == 0
+
+
+def test_keyboard_shortcuts(window, qtbot):
+    c = window.controller
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: epoch(window) == 1, timeout=10000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert c.playing
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not c.playing
+    generation = c.generation
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert c.generation == generation + 1
+
+
+def test_hovering_a_neuron_shows_it_in_the_big_view(window, qtbot):
+    d = window.diagram
+    rect = d.nodes[1][0][1]
+    d._on_mouse(d.view.mapViewToScene(rect.center()))
+    c = window.controller
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.focus == (1, 0), timeout=10000)
+    assert "neuron 1 of layer 1" in window.boundary.caption.text()
+    far = d.view.mapViewToScene(rect.center())
+    far.setX(far.x() + 2000)
+    d._on_mouse(far)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.focus is None, timeout=10000)
+
+
+def test_closing_mid_run_stops_the_thread(qtbot, no_leaks):
+    configure_pyqtgraph()
+    win = PlaygroundWindow(TrainConfig())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
+    win.controller.set_speed(0)
+    win.controller.play()
+    qtbot.wait(300)
+    win.close()
+    assert not win.controller.worker.isRunning()

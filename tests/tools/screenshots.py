@@ -1,0 +1,124 @@
+"""Take screenshots of the real window (run under Xvfb or on a desktop).
+
+    DISPLAY=:99 python tests/tools/screenshots.py OUT_DIR [--size 1280x800] [scenario ...]
+
+Scenarios: start, spiral (mid-training, with an extra layer), multiclass
+(3-class spiral), diverged, regression, csv (a 5-input CSV), hover (a neuron
+hovered). Each saves OUT_DIR/<scenario>.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication
+
+from nnplay.training import TrainConfig
+from nnplay.ui.app import configure_pyqtgraph
+from nnplay.ui.main_window import PlaygroundWindow
+
+
+def wait(app, seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def scenario(app, win, name, out):
+    c = win.controller
+    if name == "spiral":
+        c.change(dataset="spiral", noise=0.1, hidden=(8, 8), activation="tanh")
+        wait(app, 0.3)
+        win.network_panel.add_layer.click()
+        c.change(optimizer="adam")
+        c.set_learning_rate(0.01)
+        win.speed.setCurrentIndex(3)
+        c.set_speed(10)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 6)
+    elif name == "multiclass":
+        c.change(dataset="spiral-k", classes=3, hidden=(12, 12, 12), activation="relu", optimizer="adam")
+        c.set_learning_rate(0.01)
+        c.set_speed(10)
+        win.boundary.show_test.setChecked(True)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 6)
+    elif name == "diverged":
+        c.change(dataset="plane", hidden=(8, 8), activation="relu", batch_size=1)
+        c.set_learning_rate(3.0)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 3)
+    elif name == "regression":
+        c.change(dataset="multigauss", hidden=(8, 8), optimizer="adam")
+        c.set_learning_rate(0.03)
+        c.set_speed(10)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 5)
+    elif name == "csv":
+        rng = np.random.default_rng(0)
+        X = rng.normal(size=(400, 5))
+        y = (X[:, 0] ** 2 + X[:, 3] > 1).astype(int)
+        path = Path(tempfile.mkdtemp()) / "five_inputs.csv"
+        np.savetxt(path, np.column_stack([X, y]), delimiter=",", header="a,b,c,d,e,label", comments="",
+                   fmt=["%.4f"] * 5 + ["%d"])
+        c.load_csv(str(path))
+        c.change(hidden=(8, 8), optimizer="adam")
+        c.set_speed(10)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 4)
+    elif name == "hover":
+        c.change(dataset="xor", hidden=(6, 4))
+        c.set_speed(20)
+        c.play()
+        wait(app, 3)
+        c.pause()
+        wait(app, 0.3)
+        d = win.diagram
+        rect = d.nodes[1][2][1]
+        scene = d.view.mapViewToScene(rect.center())
+        d._on_mouse(scene)
+        wait(app, 0.5)
+    else:
+        wait(app, 1.5)
+    win.grab().save(str(out / f"{name}.png"))
+    c.pause()
+    wait(app, 0.2)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("scenarios", nargs="*", default=["start", "spiral", "multiclass", "diverged"])
+    ap.add_argument("--size", default="1280x800")
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    configure_pyqtgraph()
+    w, h = (int(v) for v in args.size.split("x"))
+    for name in args.scenarios:
+        win = PlaygroundWindow(TrainConfig())
+        win.resize(w, h)
+        win.move(QPoint(0, 0))
+        win.show()
+        wait(app, 1.0)
+        scenario(app, win, name, out)
+        win.close()
+        wait(app, 0.2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
