@@ -163,7 +163,6 @@ class Trainer:
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
         self.run_id += 1
-        self._full_batch_gradients()  # so views show the gradient before the first step
         self._record()
 
     # ----------------------------------------------------------- live changes
@@ -235,8 +234,16 @@ class Trainer:
         return (A[:, 0] >= threshold).astype(np.int64)
 
     def _record(self) -> bool:
-        """Evaluate and append to history; False when anything is non-finite."""
+        """Evaluate and append to history; False when anything is non-finite.
+
+        The training-set forward pass is reused for one backward pass, so the
+        network's dW/db (and the recorded norms) are the gradient of the whole
+        training loss at the current weights, not one mini-batch's noisy one.
+        """
         train_loss, train_acc = self._evaluate(self.X_train, self.Y_train, self.y_train)
+        if math.isfinite(train_loss):
+            ws = self.net._workspace(self.X_train.shape[0])
+            self.net._backward(self.X_train, self.Y_train, ws)
         test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
         if not math.isfinite(train_loss) or not np.isfinite(self.net.params).all():
             return False

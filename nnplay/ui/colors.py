@@ -47,10 +47,10 @@ def multiclass_image(probs: np.ndarray, discrete: bool = False) -> np.ndarray:
     colours = class_rgb(k)
     top = probs.argmax(axis=2)
     if discrete:
-        strength = np.ones(top.shape, np.float32)
+        strength = np.full(top.shape, 0.65, np.float32)
     else:
         conf = probs.max(axis=2).astype(np.float32)
-        strength = np.clip((conf - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)[..., None] * 0.85
+        strength = np.clip((conf - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)[..., None] * 0.65
     white = np.array(WHITE, np.float32)
     img = white + (colours[top] - white) * (strength if strength.ndim == 3 else strength[..., None])
     return np.ascontiguousarray(np.clip(img, 0, 255).astype(np.uint8))

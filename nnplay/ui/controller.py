@@ -87,10 +87,12 @@ class PlaygroundController(QObject):
     def set_learning_rate(self, lr: float) -> None:
         self.config = self.config.with_changes(lr=lr)
         self.worker.set_learning_rate(lr)
+        self.view.show_settings(self.config, self.data)
 
     def set_regularization(self, l1: float, l2: float) -> None:
         self.config = self.config.with_changes(l1=l1, l2=l2)
         self.worker.set_regularization(l1, l2)
+        self.view.show_settings(self.config, self.data)
 
     def set_view(self, **changes) -> None:
         """Grid resolution, axes, focus neuron: what the frames show."""

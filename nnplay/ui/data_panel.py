@@ -137,8 +137,10 @@ class DataPanel(QWidget):
         self._updating = True
         try:
             is_csv = config.dataset == "csv"
+            self.group.setExclusive(False)  # so that a loaded CSV can leave every button up
             for name, b in self.dataset_buttons.items():
                 b.setChecked(not is_csv and name == config.dataset)
+            self.group.setExclusive(True)
             self.classes.setValue(config.classes)
             self.classes.setEnabled(config.dataset.endswith("-k"))
             self.noise.setValue(int(round(config.noise * 100)))
@@ -178,6 +180,8 @@ class DataPanel(QWidget):
         self._emit(data_seed=self._data_seed)
 
     def _features_toggled(self, _=None) -> None:
+        if self._updating:
+            return
         chosen = tuple(n for n, cb in self.features.items() if cb.isChecked())
         if not chosen:  # at least one input: undo the last untick
             self._updating = True

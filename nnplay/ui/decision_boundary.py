@@ -9,11 +9,20 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from .colors import class_rgb, diverging_lut, multiclass_image, two_colour_lut
+from .colors import BLUE, ORANGE, WHITE, class_rgb, diverging_lut, multiclass_image, two_colour_lut
 from .widgets import named
 
-_SMOOTH = diverging_lut()
-_SHARP = two_colour_lut()
+_POINTS = diverging_lut()
+
+
+def _pale(rgb, amount=0.35):
+    """``rgb`` moved ``amount`` of the way to white: the background is paler than the
+    points, so a point of the class its region predicts still stands out."""
+    return tuple(int(round(c + (255 - c) * amount)) for c in rgb)
+
+
+_SMOOTH = diverging_lut(_pale(ORANGE), WHITE, _pale(BLUE))
+_SHARP = two_colour_lut(_pale(ORANGE), _pale(BLUE))
 
 
 class DecisionBoundaryView(QWidget):
@@ -35,12 +44,15 @@ class DecisionBoundaryView(QWidget):
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
         row.addStretch(1)
-        self.axis_label = QLabel("Axes:")
+        layout.addLayout(row)
+        row = QHBoxLayout()
+        self.axis_label = QLabel("Horizontal / vertical axis:")
         self.axis_x = named(QComboBox(), "axis_x", "The input shown along the horizontal axis.")
         self.axis_y = named(QComboBox(), "axis_y", "The input shown along the vertical axis.")
         for w in (self.axis_label, self.axis_x, self.axis_y):
             row.addWidget(w)
             w.setVisible(False)
+        row.addStretch(1)
         self.axis_x.activated.connect(self._axes_picked)
         self.axis_y.activated.connect(self._axes_picked)
         layout.addLayout(row)
@@ -105,7 +117,7 @@ class DecisionBoundaryView(QWidget):
         else:
             lo, hi = float(data.y.min()), float(data.y.max())
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
-            rgb = _SMOOTH[(t * 255).astype(int)]
+            rgb = _POINTS[(t * 255).astype(int)]
         return rgb
 
     def _update_points(self, *_):
@@ -121,10 +133,10 @@ class DecisionBoundaryView(QWidget):
             rgb = self._point_brushes(data.y[idx])
             if filled:
                 brushes = [pg.mkBrush(*c) for c in rgb]
-                item.setData(X[idx, a], X[idx, b], brush=brushes, pen=pg.mkPen(255, 255, 255, 200, width=1))
+                item.setData(X[idx, a], X[idx, b], brush=brushes, pen=pg.mkPen(40, 40, 40, 220, width=1))
             else:
-                pens = [pg.mkPen(*(c // 2), width=2) for c in rgb]
-                item.setData(X[idx, a], X[idx, b], brush=pg.mkBrush(255, 255, 255, 60), pen=pens)
+                pens = [pg.mkPen(*c, width=2) for c in rgb]
+                item.setData(X[idx, a], X[idx, b], brush=pg.mkBrush(255, 255, 255, 200), pen=pens, size=7)
         if self._axes != (0, 1):
             ext = (_span(X[:, a]), _span(X[:, b]))
             self._set_extent(ext)
@@ -146,7 +158,7 @@ class DecisionBoundaryView(QWidget):
         if snap.focus is not None:
             layer, index = snap.focus
             name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
-            self.caption.setText(f"Showing {name} (move the pointer off the network to see the output)")
+            self.caption.setText(f"Showing {name}; move off the network for the output.")
             m = float(np.nanmax(np.abs(grid))) or 1.0
             self._image(grid, (-m, m), _SMOOTH)
             return
@@ -169,11 +181,11 @@ class DecisionBoundaryView(QWidget):
     def _describe(self) -> str:
         data = self.info.data
         if data.task != CLASSIFICATION:
-            return "Colour: the predicted value, orange low to blue high."
+            return "Colour: the predicted value, orange low, blue high."
         if data.n_classes == 2:
             a, b = data.class_names[:2]
-            return f"Colour: the predicted class (orange {a}, blue {b}); paler means less sure."
-        return "Colour: the most likely class; paler means less sure."
+            return f"Orange: class {a}, blue: class {b}; paler is less sure."
+        return "Colour: the most likely class; paler is less sure."
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

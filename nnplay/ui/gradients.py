@@ -144,9 +144,11 @@ class GradientView(QWidget):
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
         norms = ", ".join(f"{float(np.linalg.norm(m)):.2g}" for m in mats)
-        scale = "each layer on its own colour scale" if self.per_layer.isChecked() else \
-            f"one colour scale ±{shared:.3g}, white is 0"
-        self.scale_label.setText(f"|{sym}[l]| = {norms}  ({scale})")
+        if self.per_layer.isChecked():
+            self.scale_label.setText("Each layer on its own colour scale; white is 0.")
+        else:
+            self.scale_label.setText(f"One colour scale, ±{shared:.2g}; white is 0.")
+        self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
 
     def _report(self, hit) -> None:
         if hit is None:

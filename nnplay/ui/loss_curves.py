@@ -15,7 +15,7 @@ TRAIN_PEN = pg.mkPen(BLUE, width=2)
 TEST_PEN = pg.mkPen(ORANGE, width=2)
 
 
-def _curve_plot(title: str, left: str) -> pg.PlotWidget:
+def _curve_plot(title: str, left: str, legend_offset=(-10, 10)) -> pg.PlotWidget:
     p = pg.PlotWidget()
     p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")
@@ -23,7 +23,7 @@ def _curve_plot(title: str, left: str) -> pg.PlotWidget:
     p.setMenuEnabled(False)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
-    p.addLegend(offset=(-10, 10))
+    p.addLegend(offset=legend_offset)
     for side in ("left", "bottom"):
         p.getAxis(side).enableAutoSIPrefix(False)
     return p
@@ -48,7 +48,7 @@ class LossCurvesView(QWidget):
         layout.addLayout(row)
         plots = QHBoxLayout()
         self.loss_plot = named(_curve_plot("Loss", "loss"), "loss_plot", "Training and test loss after each epoch.")
-        self.acc_plot = named(_curve_plot("Accuracy", "accuracy"), "accuracy_plot",
+        self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend_offset=(-10, -10)), "accuracy_plot",
                               "Training and test accuracy after each epoch.")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)

@@ -23,6 +23,7 @@ from .network_panel import NetworkPanel
 from .widgets import Section, named
 from .worker import MAX_SPEED
 
+DEFAULT_SPEED = 10
 SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (10, "10 epochs/frame"),
           (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
 
@@ -39,6 +40,7 @@ class PlaygroundWindow(QMainWindow):
         self._build_menu()
         self.controller = PlaygroundController(self, config)
         self._connect()
+        self.controller.set_speed(DEFAULT_SPEED)
         if start:
             self.controller.start()
 
@@ -78,6 +80,7 @@ class PlaygroundWindow(QMainWindow):
         self.speed = named(QComboBox(), "speed", "How many epochs to train between two redraws.")
         for value, text in SPEEDS:
             self.speed.addItem(text, value)
+        self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
         bar.addWidget(self.speed)
         bar.addSeparator()
         self.stats = {}

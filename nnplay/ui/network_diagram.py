@@ -16,9 +16,9 @@ from .widgets import named
 
 _LUT = diverging_lut()
 NODE = 1.0  # node side, in view units
-LAYER_GAP = 2.6
-NEURON_GAP = 1.35
-MAX_EDGE_PX = 7.0
+LAYER_GAP = 3.0
+NEURON_GAP = 1.45
+MAX_EDGE_PX = 5.0
 HOVER_PX = 5.0
 
 
@@ -180,7 +180,7 @@ def _levels_for(activation: str):
 def _edge_pen(w: float) -> QPen:
     mag = min(abs(w), 5.0) / 5.0
     color = QColor(*(BLUE if w >= 0 else ORANGE))
-    color.setAlphaF(0.25 + 0.75 * math.sqrt(mag))
+    color.setAlphaF(0.2 + 0.7 * math.sqrt(mag))
     pen = QPen(color)
     pen.setCosmetic(True)
     pen.setWidthF(0.6 + (MAX_EDGE_PX - 0.6) * mag)
