@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ..training.history import GrowingArray
+from ..training.history import PeakEnvelope
 from .colors import LAYER_COLORS, diverging_lut
 from .loss_curves import _nice_ceil
 from .widgets import named
@@ -40,7 +40,7 @@ class GradientView(QWidget):
         self._sizes = ()
         self._maps: list[_Heatmap] = []
         self._labels = []
-        self.norms = GrowingArray(1)
+        self.norms: list[PeakEnvelope] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -100,7 +100,7 @@ class GradientView(QWidget):
             self._labels.append(label)
         self.norm_plot.clear()
         self.legend.clear()
-        self.norms = GrowingArray(L)
+        self.norms = [PeakEnvelope() for _ in range(L)]
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
                                                  name=f"layer {l + 1}") for l in range(L)]
@@ -108,24 +108,27 @@ class GradientView(QWidget):
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
 
+    @property
+    def epochs_recorded(self) -> int:
+        return len(self.norms[0]) if self.norms else 0
+
     def set_frame(self, frame) -> None:
         self._snap = frame.snapshot
         snap = self._snap
-        if snap.history_start != len(self.norms):
-            self.norms.truncate(snap.history_start)
-        if snap.grad_norm_history.shape[1] == len(self._norm_curves):
-            self.norms.extend(snap.grad_norm_history)
-        n = len(self.norms)
-        x = np.arange(n, dtype=float)
+        if snap.history_start != self.epochs_recorded:  # out of step: start over
+            for env in self.norms:
+                env.clear()
+        if snap.grad_norm_history.shape[1] == len(self.norms):
+            for env, column in zip(self.norms, snap.grad_norm_history.T):
+                env.extend(np.where(column > 0, column, np.nan))  # log scale: zero is not drawable
+        n = self.epochs_recorded
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
-        values = self.norms.view()
-        for l, curve in enumerate(self._norm_curves):
-            y = values[:, l]
-            ok = np.isfinite(y) & (y > 0)
-            curve.setData(x[ok], y[ok])
+        for env, curve in zip(self.norms, self._norm_curves):
+            x, y = env.xy()
+            curve.setData(x, y, connect="finite")
         self._redraw()
 
     def _redraw(self) -> None:

@@ -7,7 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..training import History
+from ..training import FIELDS, History
+from ..training.history import PeakEnvelope
 from .colors import BLUE, ORANGE
 from .widgets import named
 
@@ -32,8 +33,8 @@ def _curve_plot(title: str, left: str, legend_offset=(-10, 10)) -> pg.PlotWidget
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history = History()
-        self._x = np.arange(1024, dtype=float)
+        self.history = History()  # exact values, for the read-out
+        self.envelopes = {name: PeakEnvelope() for name in FIELDS}  # what is drawn
         self._x_right = 0.0
         self._classification = True
         layout = QVBoxLayout(self)
@@ -69,6 +70,8 @@ class LossCurvesView(QWidget):
 
     def set_run(self, info) -> None:
         self.history.clear()
+        for env in self.envelopes.values():
+            env.clear()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION
         self.acc_plot.setVisible(self._classification)
@@ -77,13 +80,16 @@ class LossCurvesView(QWidget):
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
-        if snap.history_start != len(self.history):
-            self.history.truncate(snap.history_start)
+        if snap.history_start != len(self.history):  # out of step (cannot happen within a run): start over
+            self.history.truncate(0)
+            for env in self.envelopes.values():
+                env.clear()
+            if snap.history_start != 0:
+                return
         self.history.extend(snap.history)
+        for name, env in self.envelopes.items():
+            env.extend(snap.history[name])
         n = len(self.history)
-        if n > len(self._x):
-            self._x = np.arange(2 ** int(np.ceil(np.log2(n))), dtype=float)
-        x = self._x[:n]
         # widen the epoch axis in steps, so the axes are not redrawn every frame
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
@@ -92,7 +98,7 @@ class LossCurvesView(QWidget):
                 p.setXRange(0, self._x_right, padding=0.02)
         names = list(self.curves) if self._classification else ["train_loss", "test_loss"]
         for name in names:
-            y = self.history.column(name)
+            x, y = self.envelopes[name].xy()
             if np.isnan(y).all():
                 self.curves[name].setData([], [])
             else:
