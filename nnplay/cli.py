@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _Parser(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
     p.add_argument("--version", action="version", version=f"nnplay {_version()}")
+    p.add_argument("--smoke", action="store_true",
+                   help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     t = sub.add_parser("train", help="train headless and print the result",
@@ -112,7 +114,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return _open_window()
+            return _open_window(smoke=args.smoke)
         return {"train": cmd_train, "datasets": cmd_datasets, "export-data": cmd_export, "bench": cmd_bench}[
             args.command](args)
     except KeyboardInterrupt:
@@ -123,10 +125,10 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open_window() -> int:
+def _open_window(smoke: bool = False) -> int:
     from .ui.app import run
 
-    return run()
+    return run(smoke=smoke)
 
 
 def cmd_datasets(args) -> int:

@@ -88,3 +88,15 @@ def test_bench_quick_json_reports_every_case():
     assert [c["case"] for c in out["cases"]] == ["A", "B", "C", "D", "D-float32"]
     for c in out["cases"]:
         assert c["engine_epochs_per_s"] > 0 and c["plain_numpy_epochs_per_s"] > 0
+
+
+def test_smoke_run_opens_trains_closes_and_exits_0_without_qt_warnings():
+    import os
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--smoke"], capture_output=True, text=True,
+                       timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    # the offscreen platform itself warns that it cannot propagate size hints; nothing else may
+    lines = [ln for ln in r.stderr.splitlines() if "propagateSizeHints" not in ln and ln.strip()]
+    assert lines == [], lines

@@ -223,3 +223,21 @@ def test_closing_mid_run_stops_the_thread(qtbot, no_leaks):
     qtbot.wait(300)
     win.close()
     assert not win.controller.worker.isRunning()
+
+
+def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, monkeypatch, tmp_path):
+    import sys
+
+    from nnplay.ui import errors
+
+    shown = []
+    monkeypatch.setattr(errors, "log_path", lambda: tmp_path / "errors.log")
+    monkeypatch.setattr(errors.QMessageBox, "critical", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    errors.install_exception_hook()
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert "RuntimeError: boom" in shown[0] and str(tmp_path) in shown[0]
+    assert "Traceback" in (tmp_path / "errors.log").read_text()

@@ -12,7 +12,14 @@ def configure_pyqtgraph() -> None:
                         useOpenGL=False)
 
 
-def run(config=None) -> int:
+SMOKE_EPOCHS = 50
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def run(config=None, smoke: bool = False) -> int:
+    """Open the window and run until it closes. ``smoke``: train SMOKE_EPOCHS
+    epochs, close, and exit 0 (1 if that did not happen in time)."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -20,9 +27,33 @@ def run(config=None) -> int:
     app.setOrganizationName("nnplay")
     app.setApplicationDisplayName("nnplay")
     configure_pyqtgraph()
+    from .errors import install_exception_hook
     from .main_window import PlaygroundWindow
 
+    install_exception_hook()
     window = PlaygroundWindow(config)
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
-    return app.exec()
+    if not smoke:
+        return app.exec()
+    result = {"code": 1}
+
+    def check():
+        frame = window.controller.last_frame
+        if frame is not None and frame.snapshot.epoch >= SMOKE_EPOCHS:
+            result["code"] = 0
+            window.close()
+
+    def start():
+        window.controller.set_speed(5)
+        window.controller.play()
+
+    poll = QTimer(window)
+    poll.timeout.connect(check)
+    poll.start(50)
+    QTimer.singleShot(500, start)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, window.close)
+    app.exec()
+    if result["code"]:
+        print(f"nnplay: smoke test failed: {SMOKE_EPOCHS} epochs were not trained in time", file=sys.stderr)
+    return result["code"]
