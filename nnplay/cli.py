@@ -109,6 +109,9 @@ def _version() -> str:
 
 
 def main(argv=None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the window trains in a child process, also in a frozen app
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)

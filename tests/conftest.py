@@ -16,10 +16,10 @@ def no_leaks(qapp):
     before_windows = set(qapp.topLevelWidgets())
     yield
     qapp.processEvents()
-    running = [t for t in ALL_THREADS if t.isRunning()]
+    running = [t for t in ALL_THREADS if t.is_alive()]
     for t in running:
         t.stop()
-    assert not running, f"{len(running)} training thread(s) left running"
+    assert not running, f"{len(running)} training thread(s) or process(es) left running"
     extra = [t for t in set(threading.enumerate()) - before_threads if t.is_alive()]
     assert not extra, f"threads left running: {extra}"
     windows = [w for w in set(qapp.topLevelWidgets()) - before_windows if w.isVisible()]

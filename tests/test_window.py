@@ -29,7 +29,9 @@ def window(qtbot, no_leaks, monkeypatch):
 
 
 def epoch(win):
-    return win.controller.last_frame.snapshot.epoch
+    """The epoch on screen; -1 between a rebuild or reset and its first frame."""
+    frame = win.controller.last_frame
+    return -1 if frame is None else frame.snapshot.epoch
 
 
 def test_window_builds_with_four_columns_and_a_first_frame(window):

@@ -51,7 +51,7 @@ class PlaygroundController(QObject):
 
     def shutdown(self) -> None:
         """Stop and join the training thread (idempotent)."""
-        if self.worker.isRunning():
+        if self.worker.is_alive():
             self.worker.stop()
 
     # --------------------------------------------------------------- actions

@@ -1,55 +1,40 @@
-"""The training thread: owns the Trainer, applies commands between epochs and
-hands the GUI one snapshot at a time.
+"""The training worker as the GUI sees it: a QThread that runs the Qt-free
+``TrainingLoop`` and turns its messages into queued signals.
 
-The GUI talks to it only through ``send``-style methods that put a command on
-a thread-safe queue; the thread talks back only through queued signals that
-carry immutable copies. At most one frame is in flight: after emitting one the
-thread waits for ``frame_done`` before emitting the next, and never more often
-than MAX_FPS, so a slow GUI slows the drawing, never the event queue.
+By default the loop runs in a child process and this thread only relays its
+messages: training and drawing then use separate interpreters (and cores),
+so neither waits for the other's interpreter lock. With NNPLAY_TRAINING=thread,
+or if a process cannot be started, the loop runs in this thread instead and
+trains at most THREAD_MAX_SPEED_SECONDS per frame at Max speed, so the GUI
+still gets the lock to draw.
+
+The GUI talks to the loop only through the command methods (a queue); the loop
+talks back only with immutable copies. A frame must be acknowledged with
+``frame_done`` before the next one comes.
 """
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import queue
-import time
 import weakref
-from collections import deque
-from dataclasses import dataclass
 
 from PySide6.QtCore import QThread, Signal
 
-from ..training import RunInfo, Snapshot, Trainer
+from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest, run_in_process
 
-MAX_FPS = 60
-MAX_SPEED = 0  # "as fast as possible": train for MAX_SPEED_SECONDS per frame
-CHUNK_SECONDS = 0.01  # longest stretch of training between looks at the command queue
-# Training and drawing share one interpreter lock, so training straight through
-# would starve the GUI; at max speed the thread trains this long per frame, then
-# waits for the GUI to draw it.
-MAX_SPEED_SECONDS = 0.025
+__all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
 
+THREAD_MAX_SPEED_SECONDS = 0.025
+STOP_TIMEOUT_S = 10.0
 
-@dataclass(frozen=True)
-class Frame:
-    generation: int
-    snapshot: Snapshot
-    playing: bool
-    epochs_per_second: float
-    learning_rate: float
-    l1: float
-    l2: float
-
-
-@dataclass
-class ViewRequest:
-    grid_resolution: int = 100
-    axes: tuple = (0, 1)
-    neuron_resolution: int = 24
-    focus: tuple | None = None
-
-
-# every thread ever made, so tests can check that none is left running
+# every worker ever made, so tests can check that none is left running
 ALL_THREADS: "weakref.WeakSet[TrainingThread]" = weakref.WeakSet()
+
+
+def default_mode() -> str:
+    return "thread" if os.environ.get("NNPLAY_TRAINING", "process") == "thread" else "process"
 
 
 class TrainingThread(QThread):
@@ -57,203 +42,124 @@ class TrainingThread(QThread):
     frame_ready = Signal(object)  # Frame
     failed = Signal(int, str)  # generation, one-line message
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, mode: str | None = None):
         super().__init__(parent)
         self.setObjectName("nnplay-training")
-        self._commands: queue.Queue = queue.Queue()
+        self.mode = mode or default_mode()
+        self._quitting = False
+        self._process = None
+        self._receiver = None
+        if self.mode == "process":
+            try:
+                ctx = mp.get_context("spawn")  # fork is unsafe once Qt runs
+                self._commands = ctx.Queue()
+                self._receiver, sender = ctx.Pipe(duplex=False)
+                self._process = ctx.Process(target=run_in_process, args=(self._commands, sender),
+                                            name="nnplay-training", daemon=True)
+                self._sender = sender
+            except (OSError, ValueError, ImportError):
+                self.mode = "thread"
+        if self.mode == "thread":
+            self._commands = queue.Queue()
         ALL_THREADS.add(self)
 
     # ----------------------------------------------- GUI side: commands only
+    def _send(self, *cmd) -> None:
+        try:
+            self._commands.put(cmd)
+        except (OSError, ValueError):  # the queue is closed: the worker has stopped
+            pass
+
     def rebuild(self, generation: int, config, data=None) -> None:
-        self._commands.put(("rebuild", generation, config, data))
+        self._send("rebuild", generation, config, data)
 
     def reset(self, generation: int) -> None:
-        self._commands.put(("reset", generation))
+        self._send("reset", generation)
 
     def play(self) -> None:
-        self._commands.put(("play",))
+        self._send("play")
 
     def pause(self) -> None:
-        self._commands.put(("pause",))
+        self._send("pause")
 
     def step(self, epochs: int = 1) -> None:
-        self._commands.put(("step", int(epochs)))
+        self._send("step", int(epochs))
 
     def set_learning_rate(self, lr: float) -> None:
-        self._commands.put(("lr", float(lr)))
+        self._send("lr", float(lr))
 
     def set_regularization(self, l1: float, l2: float) -> None:
-        self._commands.put(("reg", float(l1), float(l2)))
+        self._send("reg", float(l1), float(l2))
 
     def set_speed(self, epochs_per_frame: int) -> None:
-        self._commands.put(("speed", int(epochs_per_frame)))
+        self._send("speed", int(epochs_per_frame))
 
     def set_view(self, **changes) -> None:
-        self._commands.put(("view", changes))
+        self._send("view", changes)
 
     def frame_done(self) -> None:
-        self._commands.put(("ack",))
+        self._send("ack")
 
-    def stop(self, timeout_ms: int = 10000) -> bool:
-        """Ask the loop to end and wait for the thread; True when it has."""
-        self._commands.put(("quit",))
-        return self.wait(timeout_ms)
+    def start(self, *args) -> None:
+        if self._process is not None:
+            try:
+                self._process.start()
+                self._sender.close()  # the child holds its own copy
+            except (OSError, RuntimeError) as exc:
+                self.failed.emit(0, f"could not start the training process ({exc}); training in a thread")
+                self.mode, self._process = "thread", None
+                self._commands = queue.Queue()
+        super().start(*args)
+
+    def stop(self, timeout_ms: int = int(STOP_TIMEOUT_S * 1000)) -> bool:
+        """Ask the loop to end and wait for it; True when it has."""
+        self._quitting = True
+        self._send("quit")
+        done = self.wait(timeout_ms)
+        if self._process is not None:
+            self._process.join(timeout_ms / 1000)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join(2)
+            done = done and not self._process.is_alive()
+            self._commands.close()  # and end the queue's feeder thread
+            self._commands.join_thread()
+        return done
+
+    def is_alive(self) -> bool:
+        return self.isRunning() or (self._process is not None and self._process.is_alive())
 
     # ---------------------------------------------------- the thread itself
+    def _deliver(self, kind, *payload) -> None:
+        if kind == "frame":
+            _freeze(payload[0].snapshot)
+            self.frame_ready.emit(payload[0])
+        elif kind == "run_started":
+            self.run_started.emit(*payload)
+        elif kind == "failed":
+            self.failed.emit(*payload)
+
     def run(self) -> None:
-        self._trainer: Trainer | None = None
-        self._generation = 0
-        self._playing = False
-        self._speed = 1
-        self._pending_steps = 0
-        self._awaiting_ack = False
-        self._dirty = False
-        self._trained_since_frame = 0
-        self._seconds_since_frame = 0.0
-        self._last_emit = 0.0
-        self._sent_upto = 0
-        self._view = ViewRequest()
-        self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
-        self._epochs_per_second_estimate = 200.0
-        try:
-            self._loop()
-        except Exception as exc:  # the thread must not die silently
-            self.failed.emit(self._generation, f"training stopped: {type(exc).__name__}: {exc}")
-
-    def _loop(self) -> None:
-        while True:
-            if not self._apply_commands(self._wait_seconds()):
-                return
-            t = self._trainer
-            if t is None:
-                continue
-            if self._pending_steps:
-                n, self._pending_steps = self._pending_steps, 0
-                t.run(n)
-                self._dirty = True
-            elif self._playing and self._wants_training():
-                started = time.perf_counter()
-                ran = t.run(self._chunk())
-                took = time.perf_counter() - started
-                self._learn_rate(ran, took)
-                self._trained_since_frame += ran
-                self._seconds_since_frame += took
-                self._dirty = True
-            if t.diverged and self._playing:
-                self._playing = False
-                self._dirty = True
-            if self._dirty and not self._awaiting_ack and self._frame_due():
-                self._emit_frame()
-
-    def _wants_training(self) -> bool:
-        if self._speed == MAX_SPEED:
-            return self._seconds_since_frame < MAX_SPEED_SECONDS
-        return self._trained_since_frame < self._speed
-
-    def _chunk(self) -> int:
-        budget = max(1, int(self._epochs_per_second_estimate * CHUNK_SECONDS))
-        if self._speed == MAX_SPEED:
-            return budget
-        return max(1, min(self._speed - self._trained_since_frame, budget))
-
-    def _learn_rate(self, epochs: int, seconds: float) -> None:
-        if epochs and seconds > 0:
-            self._epochs_per_second_estimate = 0.7 * self._epochs_per_second_estimate + 0.3 * epochs / seconds
-
-    def _frame_due(self) -> bool:
-        return time.perf_counter() - self._last_emit >= 1.0 / MAX_FPS
-
-    def _wait_seconds(self) -> float:
-        """How long the command queue may block: not at all while there is work."""
-        if self._trainer is None:
-            return 0.5
-        if self._pending_steps or (self._playing and self._wants_training()):
-            return 0.0
-        if self._dirty and not self._awaiting_ack:
-            return max(0.0, 1.0 / MAX_FPS - (time.perf_counter() - self._last_emit))
-        return 0.5
-
-    def _apply_commands(self, wait: float) -> bool:
-        """Apply every queued command; False when told to quit."""
-        try:
-            cmd = self._commands.get(timeout=wait) if wait > 0 else self._commands.get_nowait()
-        except queue.Empty:
-            return True
-        while True:
-            if not self._apply(cmd):
-                return False
+        if self._process is None:
+            TrainingLoop(self._commands, self._deliver, THREAD_MAX_SPEED_SECONDS).run()
+            return
+        while True:  # relay the child's messages; recv() blocks without the GIL
             try:
-                cmd = self._commands.get_nowait()
-            except queue.Empty:
-                return True
+                message = self._receiver.recv()
+            except (EOFError, OSError):
+                message = ("lost",)
+            if message[0] in ("stopped", "lost"):
+                if not self._quitting:
+                    self.failed.emit(-1, "the training process stopped unexpectedly; press Reset to start it again")
+                break
+            self._deliver(*message)
+        self._receiver.close()
 
-    def _apply(self, cmd) -> bool:
-        name, args = cmd[0], cmd[1:]
-        t = self._trainer
-        if name == "quit":
-            return False
-        if name == "ack":
-            self._awaiting_ack = False
-        elif name == "rebuild":
-            generation, config, data = args
-            try:
-                trainer = Trainer(config, data)
-            except ValueError as exc:
-                self.failed.emit(generation, str(exc))
-                return True
-            self._start_run(generation, trainer)
-        elif t is None:
-            return True
-        elif name == "reset":
-            t.reset()
-            self._start_run(args[0], t)
-        elif name == "play":
-            self._playing = not t.diverged
-            self._trained_since_frame = 0
-            self._rate.clear()
-            self._dirty = True
-        elif name == "pause":
-            self._playing = False
-            self._dirty = True
-        elif name == "step":
-            self._pending_steps += args[0]
-        elif name == "lr":
-            t.set_learning_rate(args[0])
-        elif name == "reg":
-            t.set_regularization(*args)
-            self._dirty = True
-        elif name == "speed":
-            self._speed = max(MAX_SPEED, args[0])
-        elif name == "view":
-            for key, value in args[0].items():
-                setattr(self._view, key, value)
-            self._dirty = True
-        return True
 
-    def _start_run(self, generation: int, trainer: Trainer) -> None:
-        self._trainer = trainer
-        self._generation = generation
-        trainer.run_id = generation
-        self._playing = False
-        self._pending_steps = 0
-        self._sent_upto = 0
-        self._trained_since_frame = 0
-        self._rate.clear()
-        self._dirty = True
-        self.run_started.emit(generation, trainer.run_info())
-
-    def _emit_frame(self) -> None:
-        t, v = self._trainer, self._view
-        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus)
-        self._sent_upto = len(t.history)
-        now = time.perf_counter()
-        self._rate.append((now, t.epoch))
-        eps = 0.0
-        if self._playing and len(self._rate) > 1 and now > self._rate[0][0]:
-            eps = (self._rate[-1][1] - self._rate[0][1]) / (now - self._rate[0][0])
-        self._awaiting_ack = True
-        self._dirty = False
-        self._trained_since_frame = 0
-        self._seconds_since_frame = 0.0
-        self._last_emit = now
-        self.frame_ready.emit(Frame(self._generation, snap, self._playing, eps, t.optimizer.lr, t.net.l1, t.net.l2))
+def _freeze(snapshot) -> None:
+    """Arrays that crossed from the process arrive writeable; make them read-only again."""
+    for value in vars(snapshot).values():
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if hasattr(item, "flags"):
+                item.flags.writeable = False

@@ -1,0 +1,227 @@
+"""The training loop that feeds a live view: it owns a Trainer, applies commands
+between epochs and hands out one frame (an immutable snapshot) at a time.
+
+It knows nothing of Qt or of how it is run: ``commands`` is any queue (a
+``queue.Queue`` in a thread, a ``multiprocessing`` queue in a child process)
+and ``emit(kind, *payload)`` delivers ``run_started``, ``frame`` and ``failed``
+messages to whoever listens. At most one frame is in flight: after emitting one
+the loop waits for an ``ack`` command before emitting the next, and never more
+often than MAX_FPS, so a slow view slows the drawing, never the training queue.
+"""
+
+from __future__ import annotations
+
+import queue
+import time
+from collections import deque
+from dataclasses import dataclass
+
+from .trainer import Snapshot, Trainer
+
+MAX_FPS = 60
+MAX_SPEED = 0  # "as fast as possible"
+CHUNK_SECONDS = 0.01  # longest stretch of training between looks at the command queue
+
+
+@dataclass(frozen=True)
+class Frame:
+    generation: int
+    snapshot: Snapshot
+    playing: bool
+    epochs_per_second: float
+    learning_rate: float
+    l1: float
+    l2: float
+
+
+@dataclass
+class ViewRequest:
+    grid_resolution: int = 100
+    axes: tuple = (0, 1)
+    neuron_resolution: int = 24
+    focus: tuple | None = None
+
+
+class TrainingLoop:
+    def __init__(self, commands, emit, max_speed_seconds: float | None = None):
+        """``max_speed_seconds``: at Max speed, train this long per frame and then
+        wait for the view (for a loop that shares an interpreter with the view);
+        None trains straight through (for a loop in its own process)."""
+        self._commands = commands
+        self._emit = emit
+        self._max_speed_seconds = max_speed_seconds
+        self._trainer: Trainer | None = None
+        self._generation = 0
+        self._playing = False
+        self._speed = 1
+        self._pending_steps = 0
+        self._awaiting_ack = False
+        self._dirty = False
+        self._trained_since_frame = 0
+        self._seconds_since_frame = 0.0
+        self._last_emit = 0.0
+        self._sent_upto = 0
+        self._view = ViewRequest()
+        self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
+        self._epochs_per_second_estimate = 200.0
+
+    def run(self) -> None:
+        try:
+            self._loop()
+        except Exception as exc:  # the loop must not die silently
+            self._emit("failed", self._generation, f"training stopped: {type(exc).__name__}: {exc}")
+
+    def _loop(self) -> None:
+        while True:
+            if not self._apply_commands(self._wait_seconds()):
+                return
+            t = self._trainer
+            if t is None:
+                continue
+            if self._pending_steps:
+                n, self._pending_steps = self._pending_steps, 0
+                t.run(n)
+                self._dirty = True
+            elif self._playing and self._wants_training():
+                started = time.perf_counter()
+                ran = t.run(self._chunk())
+                took = time.perf_counter() - started
+                self._learn_rate(ran, took)
+                self._trained_since_frame += ran
+                self._seconds_since_frame += took
+                self._dirty = True
+            if t.diverged and self._playing:
+                self._playing = False
+                self._dirty = True
+            if self._dirty and not self._awaiting_ack and self._frame_due():
+                self._emit_frame()
+
+    def _wants_training(self) -> bool:
+        if self._speed == MAX_SPEED:
+            return self._max_speed_seconds is None or self._seconds_since_frame < self._max_speed_seconds
+        return self._trained_since_frame < self._speed
+
+    def _chunk(self) -> int:
+        budget = max(1, int(self._epochs_per_second_estimate * CHUNK_SECONDS))
+        if self._speed == MAX_SPEED:
+            return budget
+        return max(1, min(self._speed - self._trained_since_frame, budget))
+
+    def _learn_rate(self, epochs: int, seconds: float) -> None:
+        if epochs and seconds > 0:
+            self._epochs_per_second_estimate = 0.7 * self._epochs_per_second_estimate + 0.3 * epochs / seconds
+
+    def _frame_due(self) -> bool:
+        return time.perf_counter() - self._last_emit >= 1.0 / MAX_FPS
+
+    def _wait_seconds(self) -> float:
+        """How long the command queue may block: not at all while there is work."""
+        if self._trainer is None:
+            return 0.5
+        if self._pending_steps or (self._playing and self._wants_training()):
+            return 0.0
+        if self._dirty and not self._awaiting_ack:
+            return max(0.0, 1.0 / MAX_FPS - (time.perf_counter() - self._last_emit))
+        return 0.5
+
+    def _apply_commands(self, wait: float) -> bool:
+        """Apply every queued command; False when told to quit."""
+        try:
+            cmd = self._commands.get(timeout=wait) if wait > 0 else self._commands.get_nowait()
+        except queue.Empty:
+            return True
+        while True:
+            if not self._apply(cmd):
+                return False
+            try:
+                cmd = self._commands.get_nowait()
+            except queue.Empty:
+                return True
+
+    def _apply(self, cmd) -> bool:
+        name, args = cmd[0], cmd[1:]
+        t = self._trainer
+        if name == "quit":
+            return False
+        if name == "ack":
+            self._awaiting_ack = False
+        elif name == "rebuild":
+            generation, config, data = args
+            try:
+                trainer = Trainer(config, data)
+            except ValueError as exc:
+                self._emit("failed", generation, str(exc))
+                return True
+            self._start_run(generation, trainer)
+        elif t is None:
+            return True
+        elif name == "reset":
+            t.reset()
+            self._start_run(args[0], t)
+        elif name == "play":
+            self._playing = not t.diverged
+            self._trained_since_frame = 0
+            self._rate.clear()
+            self._dirty = True
+        elif name == "pause":
+            self._playing = False
+            self._dirty = True
+        elif name == "step":
+            self._pending_steps += args[0]
+        elif name == "lr":
+            t.set_learning_rate(args[0])
+        elif name == "reg":
+            t.set_regularization(*args)
+            self._dirty = True
+        elif name == "speed":
+            self._speed = max(MAX_SPEED, args[0])
+        elif name == "view":
+            for key, value in args[0].items():
+                setattr(self._view, key, value)
+            self._dirty = True
+        return True
+
+    def _start_run(self, generation: int, trainer: Trainer) -> None:
+        self._trainer = trainer
+        self._generation = generation
+        trainer.run_id = generation
+        self._playing = False
+        self._pending_steps = 0
+        self._sent_upto = 0
+        self._trained_since_frame = 0
+        self._rate.clear()
+        self._dirty = True
+        self._emit("run_started", generation, trainer.run_info())
+
+    def _emit_frame(self) -> None:
+        t, v = self._trainer, self._view
+        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus)
+        self._sent_upto = len(t.history)
+        now = time.perf_counter()
+        self._rate.append((now, t.epoch))
+        eps = 0.0
+        if self._playing and len(self._rate) > 1 and now > self._rate[0][0]:
+            eps = (self._rate[-1][1] - self._rate[0][1]) / (now - self._rate[0][0])
+        self._awaiting_ack = True
+        self._dirty = False
+        self._trained_since_frame = 0
+        self._seconds_since_frame = 0.0
+        self._last_emit = now
+        self._emit("frame", Frame(self._generation, snap, self._playing, eps, t.optimizer.lr, t.net.l1, t.net.l2))
+
+
+def run_in_process(commands, connection, max_speed_seconds=None) -> None:
+    """Entry point of a training child process: the loop's messages go down
+    ``connection`` (a multiprocessing Pipe end), then a final ("stopped",)."""
+
+    def emit(kind, *payload):
+        connection.send((kind, *payload))
+
+    try:
+        TrainingLoop(commands, emit, max_speed_seconds).run()
+    finally:
+        try:
+            connection.send(("stopped",))
+        except (OSError, ValueError):
+            pass
+        connection.close()

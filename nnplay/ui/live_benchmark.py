@@ -1,0 +1,104 @@
+"""The live-view benchmark, run in its own process by `nnplay bench --gui`.
+
+    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS
+
+Opens the real window (offscreen unless a display is forced), trains case A at
+Max speed for SECONDS with every panel live, and prints one JSON line: launch
+to first painted window, epochs/s, redraws/s, the GUI thread's event latency
+(a 10 ms timer probe: how late each tick ran), and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+
+def peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 1024 if sys.platform != "darwin" else rss / 2**20
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    launched_at, seconds = float(argv[0]), float(argv[1])
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ..training import TrainConfig
+    from .app import configure_pyqtgraph
+    from .main_window import PlaygroundWindow
+    from .worker import MAX_SPEED
+
+    app = QApplication(sys.argv[:1])
+    configure_pyqtgraph()
+    result: dict = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and "first_paint_s" not in result:
+                result["first_paint_s"] = time.time() - launched_at
+            return False
+
+    window = PlaygroundWindow(TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", batch_size=10))
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.resize(1280, 800)
+    window.show()
+    c = window.controller
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    state: dict = {}
+
+    def start():
+        c.set_speed(MAX_SPEED)
+        c.play()
+        QTimer.singleShot(500, begin)  # let the pipeline fill
+
+    def begin():
+        state.update(t0=time.perf_counter(), e0=c.last_frame.snapshot.epoch, f0=c.frames_drawn)
+        ticks.clear()
+        probe.start()
+        QTimer.singleShot(int(seconds * 1000), finish)
+
+    def finish():
+        probe.stop()
+        t = time.perf_counter() - state["t0"]
+        gaps = sorted(max(0.0, (b - a) - 0.010) * 1000 for a, b in zip(ticks, ticks[1:]))
+
+        def pct(p):
+            return round(gaps[min(len(gaps) - 1, int(p * len(gaps)))], 2) if gaps else None
+
+        result.update(
+            seconds=round(t, 2),
+            live_epochs_per_s=round((c.last_frame.snapshot.epoch - state["e0"]) / t, 1),
+            redraws_per_s=round((c.frames_drawn - state["f0"]) / t, 1),
+            latency_ms_p50=pct(0.50), latency_ms_p95=pct(0.95), latency_ms_max=round(gaps[-1], 2) if gaps else None,
+        )
+        c.pause()
+        window.close()
+
+    def first_frame():
+        if c.last_frame is None:
+            QTimer.singleShot(20, first_frame)
+        else:
+            start()
+
+    QTimer.singleShot(0, first_frame)
+    app.exec()
+    result["peak_rss_mb"] = round(peak_rss_mb() or 0, 1) or None
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
