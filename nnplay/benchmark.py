@@ -1,18 +1,25 @@
-"""Engine speed against a plain, hand-written NumPy loop of the same equations.
+"""`nnplay bench`: the engine against a plain, hand-written NumPy loop of the
+same equations and, when installed, PyTorch (CPU, eager) and scikit-learn's
+MLPClassifier; the decision-boundary grid; and with --gui the live window.
 
 Cases (TensorFlow Playground's default and largest networks, then two big ones):
     A  circle, 250 training points, hidden 4,2, tanh, batch 10
     B  circle, 250 training points, hidden 8 x 6, tanh, batch 10
     C  10,000 points, hidden 64,64,64, relu, batch 256
     D  100,000 points, hidden 256,256, relu, batch 1024 (float64 and float32)
-Both sides run plain SGD with BCE on the same data; each figure is the best of
-three timed rounds, the two sides interleaved so machine noise hits both.
+Every side runs plain SGD (lr 0.01, no momentum, no regularisation) with a
+sigmoid output and cross-entropy on the same data, in the same dtype; each
+figure is the best of three timed rounds, the sides interleaved so machine
+noise hits all of them.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import platform
+import subprocess
+import sys
 import time
 
 import numpy as np
@@ -69,6 +76,58 @@ def _epochs_per_second(fn, budget: float) -> float:
             return count / elapsed
 
 
+def _torch_epoch_fn(X, y, hidden, activation, batch, dtype):
+    try:
+        import torch
+    except ImportError:
+        return None
+    tdt = torch.float64 if dtype == "float64" else torch.float32
+    torch.manual_seed(0)
+    layers, n_in = [], X.shape[1]
+    for h in hidden:
+        layers += [torch.nn.Linear(n_in, h), torch.nn.Tanh() if activation == "tanh" else torch.nn.ReLU()]
+        n_in = h
+    layers.append(torch.nn.Linear(n_in, 1))
+    model = torch.nn.Sequential(*layers).to(tdt)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    Xt = torch.tensor(X, dtype=tdt)
+    yt = torch.tensor(y.reshape(-1, 1), dtype=tdt)
+    gen = torch.Generator().manual_seed(0)
+
+    def epoch():
+        perm = torch.randperm(Xt.shape[0], generator=gen)
+        for s in range(0, Xt.shape[0], batch):
+            idx = perm[s : s + batch]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(Xt[idx]), yt[idx])
+            loss.backward()
+            opt.step()
+
+    return epoch
+
+
+def _sklearn_epoch_fn(X, y, hidden, activation, batch):
+    try:
+        import warnings
+
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.neural_network import MLPClassifier
+    except ImportError:
+        return None
+    clf = MLPClassifier(hidden_layer_sizes=hidden, activation=activation, solver="sgd", learning_rate_init=0.01,
+                        momentum=0.0, nesterovs_momentum=False, alpha=0.0, batch_size=batch, shuffle=True,
+                        random_state=0)
+    classes = np.array([0, 1])
+
+    def epoch():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            clf.partial_fit(X, y, classes=classes)  # one pass over the data
+
+    return epoch
+
+
 def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: int = 3) -> dict:
     c = CASES[name]
     data = circle(noise=0.1, seed=0, n=c["n"])
@@ -90,39 +149,118 @@ def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: i
     def plain():
         plain_numpy_epoch(W, b, X_cols, Y_cols, 0.01, c["batch"], rng_p, c["activation"])
 
-    best_e = best_p = 0.0
+    sides = {"engine": engine, "plain_numpy": plain,
+             "pytorch": _torch_epoch_fn(X, data.y, c["hidden"], c["activation"], c["batch"], dtype),
+             "sklearn": _sklearn_epoch_fn(X, data.y, c["hidden"], c["activation"], c["batch"])}
+    best = {k: 0.0 for k, fn in sides.items() if fn is not None}
     with np.errstate(all="ignore"):
         for _ in range(rounds):
-            best_e = max(best_e, _epochs_per_second(engine, budget))
-            best_p = max(best_p, _epochs_per_second(plain, budget))
-    return {
+            for k in best:
+                best[k] = max(best[k], _epochs_per_second(sides[k], budget))
+    out = {
         "case": name if dtype == "float64" else f"{name}-{dtype}",
         "points": c["n"], "hidden": list(c["hidden"]), "activation": c["activation"], "batch": c["batch"],
-        "dtype": dtype, "engine_epochs_per_s": round(best_e, 2), "plain_numpy_epochs_per_s": round(best_p, 2),
-        "engine_vs_plain": round(best_e / best_p, 2),
+        "dtype": dtype,
     }
+    for k in sides:
+        out[f"{k}_epochs_per_s"] = round(best[k], 2) if k in best else None
+    for k in ("plain_numpy", "pytorch", "sklearn"):
+        out[f"engine_vs_{k}"] = round(best["engine"] / best[k], 2) if best.get(k) else None
+    return out
+
+
+def bench_grid(resolution: int = 200, repeats: int = 50) -> dict:
+    """Time to evaluate the output over a resolution^2 grid on case B."""
+    from .training import TrainConfig, Trainer
+
+    t = Trainer(TrainConfig(hidden=CASES["B"]["hidden"]))
+    t.grid_output(resolution)  # warm-up: the grid points and workspaces are cached
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        t.grid_output(resolution)
+        times.append(time.perf_counter() - start)
+    return {"grid": f"{resolution}x{resolution}", "network": "B", "median_ms": round(1000 * float(np.median(times)), 3),
+            "min_ms": round(1000 * min(times), 3)}
+
+
+def headless_trainer_epochs_per_s(seconds: float = 1.5) -> float:
+    """The Trainer on case A (epochs plus per-epoch evaluation), as the window runs it."""
+    from .training import TrainConfig, Trainer
+
+    t = Trainer(TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", batch_size=10))
+    t.run(20)
+    start, done = time.perf_counter(), 0
+    while time.perf_counter() - start < seconds:
+        done += t.run(50)
+    return done / (time.perf_counter() - start)
+
+
+def bench_gui(seconds: float = 5.0) -> dict:
+    """The real window (offscreen) training case A at Max speed, in a fresh process."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    launched = time.time()
+    r = subprocess.run([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds)],
+                       capture_output=True, text=True, env=env, timeout=120 + seconds)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
+    if r.returncode != 0 or not lines:
+        raise RuntimeError(f"the live benchmark failed: {r.stderr.strip()[-400:]}")
+    out = json.loads(lines[-1])
+    headless = headless_trainer_epochs_per_s()
+    out["headless_epochs_per_s"] = round(headless, 1)
+    out["live_vs_headless"] = round(out["live_epochs_per_s"] / headless, 2)
+    return out
 
 
 def machine() -> dict:
-    return {
+    out = {
         "python": platform.python_version(), "numpy": np.__version__, "machine": platform.machine(),
         "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count(),
     }
+    for mod in ("torch", "sklearn"):
+        try:
+            out[mod] = __import__(mod).__version__
+        except ImportError:
+            out[mod] = None
+    return out
 
 
-def run_engine_benchmarks(quick: bool = False) -> dict:
+def run_benchmarks(quick: bool = False, gui: bool = False) -> dict:
     budget, rounds = (0.05, 1) if quick else (1.0, 3)
     cases = [bench_case(n, "float64", budget, rounds) for n in "ABCD"]
     cases.append(bench_case("D", "float32", budget, rounds))
-    return {"machine": machine(), "cases": cases}
+    out = {"machine": machine(), "cases": cases, "grid": bench_grid(repeats=5 if quick else 50)}
+    if gui:
+        out["gui"] = bench_gui(1.5 if quick else 5.0)
+    return out
+
+
+def _fmt(v, spec=".1f", suffix=""):
+    return "-" if v is None else f"{v:{spec}}{suffix}"
 
 
 def format_table(results: dict) -> str:
     m = results["machine"]
-    lines = [f"nnplay engine benchmark - Python {m['python']}, NumPy {m['numpy']}, {m['cpus']} CPUs ({m['machine']})",
-             "", f"{'case':<11}{'network':<32}{'batch':>6}{'engine ep/s':>14}{'plain ep/s':>13}{'ratio':>8}"]
+    lines = [f"nnplay benchmark - Python {m['python']}, NumPy {m['numpy']}, PyTorch {m['torch'] or 'not installed'}, "
+             f"scikit-learn {m['sklearn'] or 'not installed'}, {m['cpus']} CPUs ({m['machine']})", "",
+             "epochs per second (ratio = engine / other)",
+             f"{'case':<10}{'engine':>10}{'plain':>10}{'ratio':>8}{'pytorch':>10}{'ratio':>8}{'sklearn':>10}{'ratio':>8}"]
     for c in results["cases"]:
-        net = f"{c['points']} pts, {','.join(map(str, c['hidden']))} {c['activation']}"
-        lines.append(f"{c['case']:<11}{net:<32}{c['batch']:>6}{c['engine_epochs_per_s']:>14.1f}"
-                     f"{c['plain_numpy_epochs_per_s']:>13.1f}{c['engine_vs_plain']:>7.2f}x")
+        lines.append(f"{c['case']:<10}{_fmt(c['engine_epochs_per_s']):>10}{_fmt(c['plain_numpy_epochs_per_s']):>10}"
+                     f"{_fmt(c['engine_vs_plain_numpy'], '.2f', 'x'):>8}{_fmt(c['pytorch_epochs_per_s']):>10}"
+                     f"{_fmt(c['engine_vs_pytorch'], '.2f', 'x'):>8}{_fmt(c['sklearn_epochs_per_s']):>10}"
+                     f"{_fmt(c['engine_vs_sklearn'], '.2f', 'x'):>8}")
+    g = results["grid"]
+    lines += ["", f"decision-boundary grid {g['grid']} on B: {g['median_ms']:.2f} ms (median)"]
+    if "gui" in results:
+        v = results["gui"]
+        lines += ["", "live window (offscreen, case A, Max speed)",
+                  f"  epochs/s with every panel live {v['live_epochs_per_s']:.0f} "
+                  f"({100 * v['live_vs_headless']:.0f}% of headless {v['headless_epochs_per_s']:.0f})",
+                  f"  redraws/s {v['redraws_per_s']:.1f}",
+                  f"  GUI event latency p50 {v['latency_ms_p50']} ms, p95 {v['latency_ms_p95']} ms, "
+                  f"max {v['latency_ms_max']} ms",
+                  f"  launch to first painted window {v['first_paint_s']:.2f} s",
+                  f"  peak memory: window {v['peak_rss_mb']} MB, training process {v.get('training_peak_rss_mb')} MB"]
     return "\n".join(lines)

@@ -4,7 +4,7 @@
     nnplay train ...            train headless and print the result
     nnplay datasets             list the built-in data sets
     nnplay export-data ...      write a built-in data set as CSV
-    nnplay bench ...            measure the engine against a plain NumPy loop
+    nnplay bench ...            measure the engine against its peers, and the live window
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
 """
@@ -97,8 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--classes", type=int, default=3)
     e.add_argument("--seed", type=int, default=0)
 
-    b = sub.add_parser("bench", help="measure the engine against a plain NumPy loop")
+    b = sub.add_parser("bench", help="measure the engine against a plain NumPy loop, PyTorch and scikit-learn",
+                       description="Measure engine epochs/s against a plain NumPy loop and, when installed, "
+                                   "PyTorch and scikit-learn; the boundary grid; with --gui the live window.")
     b.add_argument("--quick", action="store_true", help="a short run, for checking that it works")
+    b.add_argument("--gui", action="store_true", help="also measure the live window (offscreen)")
     b.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
@@ -214,9 +217,12 @@ def _print_result(trainer, r) -> None:
 
 
 def cmd_bench(args) -> int:
-    from .benchmark import format_table, run_engine_benchmarks
+    from .benchmark import format_table, run_benchmarks
 
-    results = run_engine_benchmarks(quick=args.quick)
+    try:
+        results = run_benchmarks(quick=args.quick, gui=args.gui)
+    except RuntimeError as exc:
+        raise ValueError(str(exc)) from None
     print(json.dumps(results) if args.json else format_table(results))
     return EXIT_OK
 

@@ -81,13 +81,23 @@ def test_datasets_lists_every_set():
         assert name in r.stdout
 
 
-def test_bench_quick_json_reports_every_case():
-    r = nnplay("bench", "--quick", "--json", timeout=300)
+def test_bench_quick_json_reports_every_field():
+    r = nnplay("bench", "--quick", "--gui", "--json", timeout=300)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert [c["case"] for c in out["cases"]] == ["A", "B", "C", "D", "D-float32"]
     for c in out["cases"]:
         assert c["engine_epochs_per_s"] > 0 and c["plain_numpy_epochs_per_s"] > 0
+        assert c["engine_vs_plain_numpy"] > 0
+        for peer in ("pytorch", "sklearn"):  # measured when installed, null otherwise
+            installed = out["machine"]["torch" if peer == "pytorch" else "sklearn"] is not None
+            assert (c[f"{peer}_epochs_per_s"] is not None) == installed
+    assert out["grid"]["grid"] == "200x200" and out["grid"]["median_ms"] > 0
+    gui = out["gui"]
+    for key in ("first_paint_s", "live_epochs_per_s", "redraws_per_s", "latency_ms_p50", "latency_ms_p95",
+                "latency_ms_max", "peak_rss_mb", "headless_epochs_per_s", "live_vs_headless"):
+        assert gui[key] is not None and gui[key] >= 0, key
+    assert gui["live_epochs_per_s"] > 0 and gui["redraws_per_s"] > 0
 
 
 def test_smoke_run_opens_trains_closes_and_exits_0_without_qt_warnings():

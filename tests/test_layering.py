@@ -4,7 +4,7 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["nnplay.engine", "nnplay.data", "nnplay.training", "nnplay.cli",
+@pytest.mark.parametrize("module", ["nnplay.engine", "nnplay.data", "nnplay.training", "nnplay.training.loop", "nnplay.cli",
                                     "nnplay.benchmark"])
 def test_model_layers_never_import_qt(module):
     code = (f"import sys, {module}; "

@@ -153,7 +153,13 @@ class TrainingLoop:
                 self._emit("failed", generation, str(exc))
                 return True
             self._start_run(generation, trainer)
-        elif t is None:
+        elif name == "speed":
+            self._speed = max(MAX_SPEED, args[0])
+        elif name == "view":
+            for key, value in args[0].items():
+                setattr(self._view, key, value)
+            self._dirty = True
+        elif t is None:  # the rest act on a run
             return True
         elif name == "reset":
             t.reset()
@@ -172,12 +178,6 @@ class TrainingLoop:
             t.set_learning_rate(args[0])
         elif name == "reg":
             t.set_regularization(*args)
-            self._dirty = True
-        elif name == "speed":
-            self._speed = max(MAX_SPEED, args[0])
-        elif name == "view":
-            for key, value in args[0].items():
-                setattr(self._view, key, value)
             self._dirty = True
         return True
 

@@ -109,6 +109,7 @@ class Trainer:
         self.history = History()
         self.grad_norm_history = GrowingArray(self.net.n_layers)
         self._grid_inputs: dict = {}
+        self._display_net: MLP | None = None
         self._last_good = self.net.params.copy()
         self.reset()
 
@@ -287,6 +288,18 @@ class Trainer:
             return dom
         return tuple(_padded(self.data.X[:, a]) for a in axes)
 
+    def _display(self) -> MLP:
+        """The network in float32 for pictures over the domain: twice as fast as
+        float64 on a 200x200 grid, and far more precise than a pixel's colour."""
+        if self.net.dtype == np.float32:
+            return self.net
+        twin = self._display_net
+        if twin is None:
+            twin = self._display_net = MLP(self.net.sizes, self.net.activation_names, self.net.loss_fn.name,
+                                           dtype="float32")
+        twin.params[...] = self.net.params
+        return twin
+
     def _grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
         key = (resolution, tuple(axes))
         pts = self._grid_inputs.get(key)
@@ -298,7 +311,7 @@ class Trainer:
             raw = np.tile(self.input_means, (resolution * resolution, 1))
             raw[:, axes[0]] = gx.ravel()
             raw[:, axes[1]] = gy.ravel()
-            pts = self._grid_inputs[key] = self.prepare_inputs(raw)
+            pts = self._grid_inputs[key] = self.prepare_inputs(raw).astype(np.float32)
         return pts
 
     def grid_output(self, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
@@ -307,7 +320,7 @@ class Trainer:
         the value for regression), (res, res, k) class probabilities for ce.
         Row i is the i-th x2 value from the bottom, column j the j-th x1 value."""
         with np.errstate(all="ignore"):
-            out = self.net.forward(self._grid_points(resolution, axes))
+            out = self._display().forward(self._grid_points(resolution, axes))
         if out.shape[1] == 1:
             return out.reshape(resolution, resolution)
         return out.reshape(resolution, resolution, out.shape[1])
@@ -315,7 +328,7 @@ class Trainer:
     def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
         """Every layer's activations over the domain: list of (res, res, n[l])."""
         with np.errstate(all="ignore"):
-            acts = self.net.hidden_outputs(self._grid_points(resolution, axes))
+            acts = self._display().hidden_outputs(self._grid_points(resolution, axes))
         return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
 
     def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
@@ -324,7 +337,7 @@ class Trainer:
         if layer == 0:
             return pts[:, index].reshape(resolution, resolution).copy()
         with np.errstate(all="ignore"):
-            acts = self.net.hidden_outputs(pts)
+            acts = self._display().hidden_outputs(pts)
         return acts[layer - 1][:, index].reshape(resolution, resolution)
 
     def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1),

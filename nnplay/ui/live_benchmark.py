@@ -16,13 +16,24 @@ import sys
 import time
 
 
-def peak_rss_mb() -> float | None:
+def peak_rss_mb(pid: int | str = "self") -> float | None:
+    """Peak resident memory of a process in MB: VmHWM on Linux (which, unlike
+    ru_maxrss, does not carry over the parent's peak across fork and exec)."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    if pid != "self":
+        return None
     try:
         import resource
     except ImportError:  # Windows
         return None
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / 1024 if sys.platform != "darwin" else rss / 2**20
+    return round(rss / 1024 if sys.platform != "darwin" else rss / 2**20, 1)
 
 
 def main(argv=None) -> int:
@@ -84,6 +95,8 @@ def main(argv=None) -> int:
             redraws_per_s=round((c.frames_drawn - state["f0"]) / t, 1),
             latency_ms_p50=pct(0.50), latency_ms_p95=pct(0.95), latency_ms_max=round(gaps[-1], 2) if gaps else None,
         )
+        process = getattr(c.worker, "_process", None)
+        result["training_peak_rss_mb"] = peak_rss_mb(process.pid) if process is not None else None
         c.pause()
         window.close()
 
@@ -95,7 +108,7 @@ def main(argv=None) -> int:
 
     QTimer.singleShot(0, first_frame)
     app.exec()
-    result["peak_rss_mb"] = round(peak_rss_mb() or 0, 1) or None
+    result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
     return 0
 

@@ -1,0 +1,98 @@
+"""The Qt-free training loop, driven directly through its command queue."""
+
+import queue
+import threading
+
+import pytest
+
+from nnplay.training import TrainConfig
+from nnplay.training.loop import TrainingLoop
+
+pytestmark = pytest.mark.timeout(60)
+
+
+class Harness:
+    def __init__(self, max_speed_seconds=None):
+        self.commands = queue.Queue()
+        self.messages = queue.Queue()
+        self.loop = TrainingLoop(self.commands, lambda *m: self.messages.put(m), max_speed_seconds)
+        self.thread = threading.Thread(target=self.loop.run)
+        self.thread.start()
+
+    def send(self, *cmd):
+        self.commands.put(cmd)
+
+    def next(self, kind, timeout=10):
+        while True:
+            m = self.messages.get(timeout=timeout)
+            if m[0] == kind:
+                return m
+
+    def frame(self, timeout=10):
+        f = self.next("frame", timeout)[1]
+        self.send("ack")
+        return f
+
+    def stop(self):
+        self.send("quit")
+        self.thread.join(10)
+        assert not self.thread.is_alive()
+
+
+def test_settings_sent_before_the_first_run_are_kept():
+    h = Harness()
+    h.send("speed", 7)
+    h.send("rebuild", 1, TrainConfig(), None)
+    h.next("run_started")
+    h.frame()
+    h.send("play")
+    f = h.frame()
+    while f.snapshot.epoch == 0:
+        f = h.frame()
+    assert f.snapshot.epoch % 7 == 0  # 7 epochs a frame, as asked before the run existed
+    h.stop()
+
+
+def test_one_frame_in_flight_and_stale_runs_are_stamped():
+    h = Harness()
+    h.send("rebuild", 1, TrainConfig(), None)
+    h.next("run_started")
+    first = h.next("frame")[1]
+    h.send("step", 3)
+    with pytest.raises(queue.Empty):
+        h.next("frame", timeout=0.3)  # no ack yet: nothing more is sent
+    h.send("ack")
+    f = h.next("frame")[1]
+    assert first.generation == f.generation == 1 and f.snapshot.epoch == 3
+    h.send("ack")
+    h.send("reset", 2)
+    assert h.next("run_started")[1] == 2
+    f = h.frame()
+    assert f.generation == 2 and f.snapshot.epoch == 0 and f.snapshot.history_start == 0
+    h.stop()
+
+
+def test_a_bad_rebuild_reports_and_keeps_the_old_run():
+    h = Harness()
+    h.send("rebuild", 1, TrainConfig(), None)
+    h.next("run_started")
+    h.frame()
+    h.send("rebuild", 2, TrainConfig(dataset="spiral-k", loss="bce"), None)
+    failed = h.next("failed")
+    assert failed[1] == 2 and "two classes" in failed[2]
+    h.send("step", 2)
+    assert h.frame().generation == 1
+    h.stop()
+
+
+def test_divergence_stops_play():
+    h = Harness()
+    h.send("rebuild", 1, TrainConfig(dataset="plane", activation="linear", lr=5.0, batch_size=1), None)
+    h.next("run_started")
+    h.frame()
+    h.send("play")
+    f = h.frame()
+    while f.snapshot.diverged_at is None:
+        f = h.frame()
+    assert not f.playing
+    h.stop()
