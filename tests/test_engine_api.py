@@ -30,7 +30,9 @@ def test_zero_hidden_layers_is_logistic_regression():
 def test_weights_are_views_into_one_parameter_vector():
     net = MLP([2, 3, 1], seed=0)
     net.weights[0] = np.ones((3, 2))  # assignment copies into the view
-    assert np.all(net.params[:6] == 1.0)
+    assert np.shares_memory(net.weights[0], net.params) and np.shares_memory(net.biases[1], net.params)
+    assert np.all(net.params[:9].reshape(3, 3)[:, :2] == 1.0)  # layer 1 is stored as the block [W | b]
+    assert sum(w.size + b.size for w, b in zip(net.weights, net.biases)) == net.params.size
     with pytest.raises(ValueError, match="shape"):
         net.weights[0] = np.ones((2, 2))
 
@@ -160,7 +162,7 @@ def test_regularisation_rate_changes_between_steps():
     X, y = np.ones((4, 2)), np.array([0, 1, 0, 1])
     base = net.loss(X, y)
     net.l2 = 0.5
-    W = net.params[: net.n_weights]
+    W = np.concatenate([w.ravel() for w in net.weights])
     assert net.loss(X, y) == pytest.approx(base + 0.25 * np.sum(W * W))
 
 

@@ -13,6 +13,13 @@ All weights and biases are views into one contiguous vector ``params`` (and
 their gradients into ``grads``), so an optimizer step is a few vector
 operations however deep the network, and nothing is allocated per step:
 activations, errors and scratch space live in workspaces cached per batch size.
+
+Each layer's parameters are stored as one block [W | b] of shape
+(n[l], n[l-1] + 1), and each layer's input is kept with a trailing column of
+ones, [A | 1]. Then Z = [A | 1] [W | b]^T is one matrix product (no separate
+bias addition) and dZ^T [A | 1] = m [dW | db] gives both gradients in one more:
+two fewer NumPy calls per layer and step, which is most of the cost on the small
+networks a playground trains.
 """
 
 from __future__ import annotations
@@ -45,18 +52,23 @@ class _ParamList(list):
 
 
 class _Workspace:
-    """Buffers for one batch size m: Z, A, dZ and scratch per layer."""
+    """Buffers for one batch size m: per layer the input with a ones column
+    ([A | 1], whose first columns are the previous layer's activations), Z, dZ
+    and scratch, and the output A[L]."""
 
-    def __init__(self, m: int, sizes: list[int], activations: list[Activation], loss: Loss, dtype):
+    def __init__(self, m: int, sizes: list[int], loss: Loss, dtype):
         L = len(sizes) - 1
+        self.inputs = []  # [A[l] | 1] for l = 0..L-1
+        for n in sizes[:-1]:
+            buf = np.empty((m, n + 1), dtype)
+            buf[:, n] = 1.0
+            self.inputs.append(buf)
+        self.A = [self.inputs[l + 1][:, : sizes[l + 1]] for l in range(L - 1)]  # hidden activations (views)
         self.Z = [np.empty((m, n), dtype) for n in sizes[1:]]
-        self.A = []
-        for l in range(L):
-            linear = isinstance(activations[l], Linear) if l < L - 1 else type(loss) is MeanSquaredError
-            self.A.append(self.Z[l] if linear else np.empty((m, sizes[l + 1]), dtype))
+        out_linear = type(loss) is MeanSquaredError
+        self.A.append(self.Z[L - 1] if out_linear else np.empty((m, sizes[L]), dtype))
         self.dZ = [np.empty((m, n), dtype) for n in sizes[1:]]
         self.S = [np.empty((m, n), dtype) for n in sizes[1:]]
-        self.ones = np.ones(m, dtype)
 
 
 class MLP:
@@ -101,25 +113,29 @@ class MLP:
 
         shapes = list(zip(sizes[1:], sizes[:-1]))
         self.n_weights = sum(r * c for r, c in shapes)
-        n_params = self.n_weights + sum(sizes[1:])
+        n_params = sum(r * (c + 1) for r, c in shapes)
         self.params = np.empty(n_params, self.dtype)
         self.grads = np.zeros(n_params, self.dtype)
         self.weights, self.dW = _ParamList(), _ParamList()
         self.biases, self.db = _ParamList(), _ParamList()
-        self._b_rows, self._db_rows = [], []
-        w_at, b_at = 0, self.n_weights
+        self._blocks, self._grad_blocks = [], []  # [W | b] and [dW | db] per layer
+        self._weight_mask = np.zeros(n_params, self.dtype)  # 1 where params holds a weight (not a bias)
+        at = 0
         for r, c in shapes:
-            self.weights.append(self.params[w_at : w_at + r * c].reshape(r, c))
-            self.dW.append(self.grads[w_at : w_at + r * c].reshape(r, c))
-            self._b_rows.append(self.params[b_at : b_at + r])
-            self._db_rows.append(self.grads[b_at : b_at + r])
-            self.biases.append(self._b_rows[-1].reshape(r, 1))
-            self.db.append(self._db_rows[-1].reshape(r, 1))
-            w_at += r * c
-            b_at += r
+            block = self.params[at : at + r * (c + 1)].reshape(r, c + 1)
+            gblock = self.grads[at : at + r * (c + 1)].reshape(r, c + 1)
+            self._weight_mask[at : at + r * (c + 1)].reshape(r, c + 1)[:, :c] = 1.0
+            self._blocks.append(block)
+            self._grad_blocks.append(gblock)
+            self.weights.append(block[:, :c])
+            self.biases.append(block[:, c:])
+            self.dW.append(gblock[:, :c])
+            self.db.append(gblock[:, c:])
+            at += r * (c + 1)
+        self._blocks_T = [b.T for b in self._blocks]
         self.reinitialize(seed)
         self._workspaces: OrderedDict[int, _Workspace] = OrderedDict()
-        self._reg_scratch = np.empty(self.n_weights, self.dtype)
+        self._reg_scratch = np.empty(n_params, self.dtype)
         self._shuffled: tuple[np.ndarray, np.ndarray] | None = None
 
     # ------------------------------------------------------------------ set-up
@@ -131,7 +147,7 @@ class MLP:
             name = self.init or (DEFAULT_FOR_ACTIVATION[self.activations[l].name] if hidden else "xavier")
             W, b = initialize(name, self.sizes[l + 1], self.sizes[l], rng)
             self.weights[l][...] = W
-            self._b_rows[l][...] = b
+            self.biases[l][:, 0] = b
         self.grads[...] = 0.0
 
     @property
@@ -161,7 +177,7 @@ class MLP:
     def _workspace(self, m: int) -> _Workspace:
         ws = self._workspaces.get(m)
         if ws is None:
-            ws = _Workspace(m, self.sizes, self.activations, self.loss_fn, self.dtype)
+            ws = _Workspace(m, self.sizes, self.loss_fn, self.dtype)
             self._workspaces[m] = ws
             if len(self._workspaces) > _WORKSPACES_KEPT:
                 self._workspaces.popitem(last=False)
@@ -181,54 +197,57 @@ class MLP:
         """Targets as the (m, n_out) matrix Y the loss compares A[L] with."""
         return self.loss_fn.encode(y, self.sizes[-1], self.dtype)
 
-    def _forward(self, X: np.ndarray, ws: _Workspace) -> np.ndarray:
-        a = X
-        last = self.n_layers - 1
-        for l in range(self.n_layers):
-            z = ws.Z[l]
-            np.matmul(a, self.weights[l].T, out=z)
-            z += self._b_rows[l]
-            if l < last:
-                self.activations[l](z, out=ws.A[l])
-            else:
-                self.loss_fn.output(z, out=ws.A[l])
-            a = ws.A[l]
-        return a
+    def _load_inputs(self, X: np.ndarray, ws: _Workspace) -> None:
+        ws.inputs[0][:, : self.sizes[0]] = X
+
+    def _forward(self, X: np.ndarray, ws: _Workspace, loaded: bool = False) -> np.ndarray:
+        """A[L] for the batch; ``loaded``: X is already in ``ws.inputs[0]``."""
+        if not loaded:
+            self._load_inputs(X, ws)
+        dot, last = np.dot, self.n_layers - 1
+        inputs, Z, A, blocks_T = ws.inputs, ws.Z, ws.A, self._blocks_T
+        for l, act in enumerate(self.activations):
+            dot(inputs[l], blocks_T[l], out=Z[l])  # Z[l] = W[l] A[l-1] + b[l], in one product
+            act(Z[l], out=A[l])
+        z = Z[last]
+        dot(inputs[last], blocks_T[last], out=z)
+        return self.loss_fn.output(z, out=ws.A[last])
 
     def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace) -> None:
         """Fill ``grads`` with dJ/dparams for the batch just run forward."""
-        L = self.n_layers
+        L, dot = self.n_layers, np.dot
         dz = ws.dZ[L - 1]
         self.loss_fn.delta(ws.Z[L - 1], ws.A[L - 1], Y, out=dz)
         dz *= 1.0 / X.shape[0]  # the 1/m of every dW and db, applied once
+        inputs, grad_blocks, weights, dZ, Z, A, S = ws.inputs, self._grad_blocks, self.weights, ws.dZ, ws.Z, ws.A, ws.S
         for l in range(L - 1, -1, -1):
-            a_prev = X if l == 0 else ws.A[l - 1]
-            np.matmul(dz.T, a_prev, out=self.dW[l])  # dW[l] = dZ[l] A[l-1]^T
-            np.matmul(ws.ones, dz, out=self._db_rows[l])  # db[l] = sum over examples of dZ[l]
+            dot(dz.T, inputs[l], out=grad_blocks[l])  # [dW | db] = dZ^T [A[l-1] | 1]: both at once
             if l:
-                prev = ws.dZ[l - 1]
-                np.matmul(dz, self.weights[l], out=prev)  # W[l]^T dZ[l] ...
-                self.activations[l - 1].derivative_mul(ws.Z[l - 1], ws.A[l - 1], prev, ws.S[l - 1])  # ... * g'(Z)
+                prev = dZ[l - 1]
+                dot(dz, weights[l], out=prev)  # W[l]^T dZ[l] ...
+                self.activations[l - 1].derivative_mul(Z[l - 1], A[l - 1], prev, S[l - 1])  # ... * g'(Z)
                 dz = prev
-        self._add_regularization_grads()
+        if self.l1 or self.l2:
+            self._add_regularization_grads()
 
     def _add_regularization_grads(self) -> None:
-        W, dW, tmp = self.params[: self.n_weights], self.grads[: self.n_weights], self._reg_scratch
+        tmp = self._reg_scratch
         if self.l2:
-            np.multiply(W, self.l2, out=tmp)
-            dW += tmp
+            np.multiply(self.params, self._weight_mask, out=tmp)
+            tmp *= self.l2
+            self.grads += tmp
         if self.l1:
-            np.sign(W, out=tmp)
+            np.sign(self.params, out=tmp)
+            tmp *= self._weight_mask
             tmp *= self.l1
-            dW += tmp
+            self.grads += tmp
 
     def regularization_loss(self) -> float:
-        W = self.params[: self.n_weights]
         total = 0.0
         if self.l1:
-            total += self.l1 * float(np.abs(W).sum())
+            total += self.l1 * float(np.abs(self.params) @ self._weight_mask)
         if self.l2:
-            total += 0.5 * self.l2 * float(W @ W)
+            total += 0.5 * self.l2 * float((self.params * self.params) @ self._weight_mask)
         return total
 
     # -------------------------------------------------------------- public API
@@ -286,6 +305,17 @@ class MLP:
         self._backward(X, Y, ws)
         optimizer.step(self.params, self.grads)
 
+    def _train_step_loaded(self, X1: np.ndarray, Y: np.ndarray, optimizer: Optimizer, ws: _Workspace) -> None:
+        """train_step for a batch already holding its ones column: X1 = [X | 1]."""
+        inputs0 = ws.inputs[0]
+        ws.inputs[0] = X1  # a view of the shuffled epoch: no copy
+        try:
+            self._forward(X1, ws, loaded=True)
+            self._backward(X1, Y, ws)
+        finally:
+            ws.inputs[0] = inputs0
+        optimizer.step(self.params, self.grads)
+
     def train_epoch(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, batch_size: int,
                     rng: np.random.Generator) -> int:
         """One pass over (X, Y) in shuffled mini-batches; returns the step count.
@@ -294,17 +324,29 @@ class MLP:
         The shuffle draws one permutation from ``rng``, so a seeded generator
         gives the same epochs every run.
         """
-        m = X.shape[0]
+        m, n0 = X.shape
         bs = m if batch_size <= 0 or batch_size >= m else int(batch_size)
+        buf = self._shuffled
+        if buf is None or buf[0].shape != (m, n0 + 1) or buf[1].shape != Y.shape or buf[0].dtype != self.dtype:
+            ones = np.empty((m, n0 + 1), self.dtype)
+            ones[:, n0] = 1.0
+            buf = self._shuffled = (ones, np.empty_like(Y))
+        X1, Ys = buf
         if bs < m:
-            buf = self._shuffled
-            if buf is None or buf[0].shape != X.shape or buf[1].shape != Y.shape:
-                buf = self._shuffled = (np.empty_like(X), np.empty_like(Y))
             perm = rng.permutation(m)
-            X = np.take(X, perm, axis=0, out=buf[0], mode="clip")
-            Y = np.take(Y, perm, axis=0, out=buf[1], mode="clip")
+            np.take(X, perm, axis=0, out=X1[:, :n0], mode="clip")
+            np.take(Y, perm, axis=0, out=Ys, mode="clip")
+        else:
+            X1[:, :n0] = X
+            Ys[...] = Y
         steps = 0
-        for start in range(0, m, bs):
-            self.train_step(X[start : start + bs], Y[start : start + bs], optimizer)
+        ws = self._workspace(bs)
+        step = self._train_step_loaded
+        for start in range(0, m - bs + 1, bs):
+            step(X1[start : start + bs], Ys[start : start + bs], optimizer, ws)
+            steps += 1
+        if m % bs:
+            start = m - m % bs
+            step(X1[start:], Ys[start:], optimizer, self._workspace(m % bs))
             steps += 1
         return steps
