@@ -243,3 +243,28 @@ def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, monkeypatch, tmp
         sys.excepthook(*sys.exc_info())
     assert "RuntimeError: boom" in shown[0] and str(tmp_path) in shown[0]
     assert "Traceback" in (tmp_path / "errors.log").read_text()
+
+
+def test_every_bad_corpus_file_shows_an_error_and_changes_nothing(window, qtbot):
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "csv_corpus"
+    entries = [ln.split("\t") for ln in (corpus / "EXPECTED.txt").read_text(encoding="utf-8").splitlines()
+               if ln and not ln.startswith("#")]
+    c = window.controller
+    c.step(2)
+    qtbot.waitUntil(lambda: epoch(window) == 2, timeout=10000)
+    data, config, generation = c.data, c.config, c.generation
+    bad = [name for name, exp in entries if exp.startswith("err:")]
+    for name in bad + ["not-there.csv"]:
+        assert c.load_csv(str(corpus / name)) is False
+        assert name in window.errors[-1][1]
+    assert len(window.errors) == len(bad) + 1
+    assert c.data is data and c.config == config and c.generation == generation
+    qtbot.wait(100)
+    assert epoch(window) == 2 and window.windowTitle() == "nnplay"
+    good = [name for name, exp in entries if exp.startswith("ok:")]
+    for name in good:
+        assert c.load_csv(str(corpus / name)), window.errors[-1:]
+        qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.run_id == c.generation
+                        and c.last_frame is not None, timeout=10000)

@@ -42,7 +42,11 @@ class Dataset:
         if not self.input_names:
             self.input_names = [f"x{i + 1}" for i in range(self.X.shape[1])]
         if self.domain is None and self.X.size:
-            self.domain = padded_bounds(self.X)
+            if self.X.shape[1] == 1 and self.task != CLASSIFICATION and self.y.ndim == 1:
+                # one input: the view plots the target against it
+                self.domain = (padded_bounds(self.X)[0], padded_bounds(self.y.reshape(-1, 1))[0])
+            else:
+                self.domain = padded_bounds(self.X)
 
     @property
     def n_examples(self) -> int:

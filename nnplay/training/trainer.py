@@ -85,6 +85,14 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _frozen_finite(a: np.ndarray) -> np.ndarray:
+    """A read-only copy in which NaN is 0 and infinities are the largest finite
+    values, so a picture of a blowing-up network is extreme, not garbage."""
+    a = np.nan_to_num(np.array(a, copy=True), copy=False)
+    a.flags.writeable = False
+    return a
+
+
 class Trainer:
     def __init__(self, config: TrainConfig | None = None, data: Dataset | None = None):
         self.config = config = config or TrainConfig()
@@ -291,8 +299,8 @@ class Trainer:
     def _display(self) -> MLP:
         """The network in float32 for pictures over the domain: twice as fast as
         float64 on a 200x200 grid, and far more precise than a pixel's colour."""
-        if self.net.dtype == np.float32:
-            return self.net
+        if self.net.dtype == np.float32 or not np.abs(self.net.params).max() < 1e30:
+            return self.net  # (weights beyond float32's range: draw in float64)
         twin = self._display_net
         if twin is None:
             twin = self._display_net = MLP(self.net.sizes, self.net.activation_names, self.net.loss_fn.name,
@@ -310,7 +318,8 @@ class Trainer:
             gx, gy = np.meshgrid(xs, ys)  # row i is x2 = ys[i], column j is x1 = xs[j]
             raw = np.tile(self.input_means, (resolution * resolution, 1))
             raw[:, axes[0]] = gx.ravel()
-            raw[:, axes[1]] = gy.ravel()
+            if self.data.n_inputs > 1:  # with one input the vertical axis is not an input
+                raw[:, axes[1]] = gy.ravel()
             pts = self._grid_inputs[key] = self.prepare_inputs(raw).astype(np.float32)
         return pts
 
@@ -354,15 +363,15 @@ class Trainer:
             focus = None
         if grid_resolution:
             if focus is None:
-                grid = _frozen(self.grid_output(grid_resolution, axes))
+                grid = _frozen_finite(self.grid_output(grid_resolution, axes))
             else:
-                grid = _frozen(self.neuron_output(focus[0], focus[1], grid_resolution, axes))
+                grid = _frozen_finite(self.neuron_output(focus[0], focus[1], grid_resolution, axes))
             extent = self.grid_extent(axes)
         neurons = None
         if neuron_resolution:
             r = neuron_resolution
             inputs = self._grid_points(r, axes).reshape(r, r, -1)
-            neurons = tuple(_frozen(a) for a in [inputs, *self.neuron_grids(r, axes)])
+            neurons = tuple(_frozen_finite(a) for a in [inputs, *self.neuron_grids(r, axes)])
         start = min(max(0, history_from), len(self.history))
         return Snapshot(
             run_id=self.run_id,

@@ -125,6 +125,9 @@ class DecisionBoundaryView(QWidget):
             return
         data, (a, b) = self.info.data, getattr(self, "_axes", (0, 1))
         X = data.X
+        if data.n_inputs == 1:  # plot against the target (regression) or on one line (classes)
+            second = data.y if data.task != CLASSIFICATION else np.zeros(data.n_examples)
+            X, b = np.column_stack([X[:, 0], second]), 1
         for item, idx, filled in ((self.train_points, self.info.train_index, True),
                                   (self.test_points, self.info.test_index, False)):
             if not filled and not self.show_test.isChecked():
