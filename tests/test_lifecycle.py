@@ -1,0 +1,77 @@
+"""Random sequences of user actions against the real window and its training
+worker: no exception, no deadlock, nothing left running, and the frames drawn
+always belong to the current run with an epoch that never goes backwards."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtWidgets import QMessageBox
+
+from nnplay.training import TrainConfig
+from nnplay.ui.app import configure_pyqtgraph
+from nnplay.ui.main_window import PlaygroundWindow
+from nnplay.ui.worker import ALL_THREADS
+
+pytestmark = pytest.mark.timeout(300)
+
+ACTIONS = st.lists(st.one_of(
+    st.just(("play",)), st.just(("pause",)), st.just(("reset",)),
+    st.tuples(st.just("step"), st.integers(1, 20)),
+    st.tuples(st.just("lr"), st.sampled_from([0.001, 0.03, 0.3, 3.0, 10.0])),
+    st.tuples(st.just("speed"), st.sampled_from([0, 1, 5, 100])),
+    st.tuples(st.just("layers"), st.lists(st.integers(1, 6), max_size=4).map(tuple)),
+    st.tuples(st.just("data"), st.sampled_from(["circle", "xor", "spiral", "spiral-k", "plane", "moons"])),
+    st.tuples(st.just("activation"), st.sampled_from(["tanh", "relu", "sigmoid", "linear"])),
+    st.tuples(st.just("wait"), st.integers(0, 150)),
+), min_size=1, max_size=12)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=ACTIONS, close_while_playing=st.booleans())
+def test_random_action_sequences(qtbot, monkeypatch, actions, close_while_playing):
+    configure_pyqtgraph()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    win = PlaygroundWindow(TrainConfig())
+    qtbot.addWidget(win)
+    win.show()
+    c = win.controller
+    drawn = []
+    c.frame_drawn.connect(lambda f: drawn.append((f.generation, f.snapshot.epoch, len(win.curves.history))))
+    qtbot.waitUntil(lambda: c.last_frame is not None, timeout=15000)
+    for action in actions:
+        kind = action[0]
+        if kind == "play":
+            c.play()
+        elif kind == "pause":
+            c.pause()
+        elif kind == "reset":
+            c.reset()
+        elif kind == "step":
+            c.step(action[1])
+        elif kind == "lr":
+            c.set_learning_rate(action[1])
+        elif kind == "speed":
+            c.set_speed(action[1])
+        elif kind == "layers":
+            c.change(hidden=action[1])
+        elif kind == "data":
+            c.change(dataset=action[1])
+        elif kind == "activation":
+            c.change(activation=action[1])
+        elif kind == "wait":
+            qtbot.wait(action[1])
+    if not close_while_playing:
+        c.pause()
+        generation = c.generation
+        qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == generation, timeout=15000)
+        qtbot.wait(100)
+        frame = c.last_frame
+        assert len(win.curves.history) == frame.snapshot.epoch + 1
+        assert win.gradients.epochs_recorded == frame.snapshot.epoch + 1
+    win.close()
+    assert not any(t.is_alive() for t in ALL_THREADS)
+    for (g0, e0, _), (g1, e1, _) in zip(drawn, drawn[1:]):
+        assert g1 >= g0  # never a frame from an older run
+        assert g1 > g0 or e1 >= e0  # within a run the epoch never goes back
+    for g, e, n in drawn:
+        assert n == e + 1  # the curves hold exactly the run's epochs
