@@ -1,0 +1,26 @@
+"""20 seconds of the monkey test (tests/tools/monkey.py) on the real window, offscreen."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MONKEY = Path(__file__).parent / "tools" / "monkey.py"
+
+
+@pytest.mark.timeout(180)
+def test_twenty_seconds_of_random_input_raise_nothing():
+    env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    r = subprocess.run([sys.executable, str(MONKEY), "--seconds", "20", "--seed", "1"], capture_output=True,
+                       text=True, timeout=150, env=env)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
+    assert lines, r.stderr[-2000:]
+    report = json.loads(lines[-1])
+    assert report["exceptions"] == [], report["exceptions"][0]
+    assert report["qt_warnings"] == []
+    assert report["worker_stopped"] and report["events"] > 200
+    assert r.returncode == 0
