@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = _Parser(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
     p.add_argument("--version", action="version", version=f"nnplay {_version()}")
+    p.add_argument("--settings", metavar="TEXT",
+                   help="open the window with settings copied from nnplay (Edit > Copy settings)")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
@@ -120,7 +122,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return _open_window(smoke=args.smoke)
+            config = None
+            if args.settings is not None:
+                from .training import TrainConfig
+
+                config = TrainConfig.from_text(args.settings)
+            return _open_window(config, smoke=args.smoke)
         return {"train": cmd_train, "datasets": cmd_datasets, "export-data": cmd_export, "bench": cmd_bench}[
             args.command](args)
     except KeyboardInterrupt:
@@ -131,10 +138,10 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open_window(smoke: bool = False) -> int:
+def _open_window(config=None, smoke: bool = False) -> int:
     from .ui.app import run
 
-    return run(smoke=smoke)
+    return run(config, smoke=smoke)
 
 
 def cmd_datasets(args) -> int:

@@ -110,3 +110,17 @@ def test_smoke_run_opens_trains_closes_and_exits_0_without_qt_warnings():
     # the offscreen platform itself warns that it cannot propagate size hints; nothing else may
     lines = [ln for ln in r.stderr.splitlines() if "propagateSizeHints" not in ln and ln.strip()]
     assert lines == [], lines
+
+
+def test_settings_text_opens_the_window_with_them():
+    import os
+
+    from nnplay.training import TrainConfig
+
+    text = TrainConfig(dataset="xor", hidden=(3,)).to_text()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--settings", text, "--smoke"], capture_output=True,
+                       text=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    bad = nnplay("--settings", "hidden=x")
+    assert bad.returncode == 2 and "'hidden' has a bad value" in bad.stderr and "Traceback" not in bad.stderr

@@ -207,3 +207,17 @@ def test_peak_envelope_keeps_every_extreme_in_few_points():
     small = PeakEnvelope()
     small.extend([3.0, 1.0, 2.0])
     assert small.xy()[1].tolist() == [3.0, 1.0, 2.0]
+
+
+def test_settings_text_round_trips_and_refuses_bad_input():
+    cfg = TrainConfig(dataset="spiral-k", classes=4, noise=0.15, hidden=(8, 3), activation="relu", optimizer="adam",
+                      lr=0.003, l2=0.01, features=("x1", "x2", "x1^2"), batch_size=7, seed=3, standardize=True)
+    text = cfg.to_text()
+    assert "\n" not in text and "hidden=8,3" in text
+    assert TrainConfig.from_text(text) == cfg
+    assert TrainConfig.from_text("#" + text) == cfg
+    assert TrainConfig.from_text("dataset=xor&hidden=") == TrainConfig(dataset="xor", hidden=())
+    for bad, fragment in [("", "empty"), ("dataset=xor&colour=red", "unknown setting 'colour'"),
+                          ("lr=fast", "'lr' has a bad value"), ("noise=0.9", "noise must be"), ("just words", "look like")]:
+        with pytest.raises(ValueError, match=fragment):
+            TrainConfig.from_text(bad)

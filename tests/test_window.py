@@ -268,3 +268,47 @@ def test_every_bad_corpus_file_shows_an_error_and_changes_nothing(window, qtbot)
         assert c.load_csv(str(corpus / name)), window.errors[-1:]
         qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.run_id == c.generation
                         and c.last_frame is not None, timeout=10000)
+
+
+def test_save_and_open_a_session_shows_the_same_run_and_training_goes_on(window, qtbot, tmp_path):
+    c = window.controller
+    c.change(dataset="spiral-k", classes=4, hidden=(6, 5), optimizer="adam")
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.n_classes == 4 and epoch(window) == 0,
+                    timeout=10000)
+    c.step(12)
+    qtbot.waitUntil(lambda: epoch(window) == 12, timeout=10000)
+    before = c.last_frame.snapshot
+    path = tmp_path / "mine.nnplay"
+    with qtbot.waitSignal(c.session_saved, timeout=10000):
+        c.save_session(str(path))
+    c.change(dataset="circle", hidden=(2,))
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 2, 1), timeout=10000)
+    assert c.open_session(str(path))
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 6, 5, 4) and epoch(window) == 12, timeout=10000)
+    after = c.last_frame.snapshot
+    np.testing.assert_array_equal(after.weights[0], before.weights[0])
+    np.testing.assert_array_equal(after.grid, before.grid)
+    assert len(window.curves.history) == 13
+    c.step(3)
+    qtbot.waitUntil(lambda: epoch(window) == 15, timeout=10000)
+    bad = tmp_path / "bad.nnplay"
+    bad.write_bytes(b"not a zip")
+    generation = c.generation
+    assert not c.open_session(str(bad))
+    assert "not a usable nnplay session" in window.errors[-1][1] and c.generation == generation
+
+
+def test_copy_and_paste_settings(window, qtbot, qapp):
+    c = window.controller
+    c.change(dataset="xor", hidden=(5,), activation="relu")
+    window.copy_settings()
+    text = qapp.clipboard().text()
+    c.change(dataset="circle", hidden=(2, 2), activation="tanh")
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 2, 2, 1), timeout=10000)
+    window.paste_settings()
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 5, 1) and c.run_info.data.name == "xor", timeout=10000)
+    assert c.config.to_text() == text
+    qapp.clipboard().setText("hello world")
+    generation = c.generation
+    window.paste_settings()
+    assert "look like" in window.errors[-1][1] and c.generation == generation

@@ -36,6 +36,16 @@ class Optimizer:
         """Arrays that make up the optimizer's state (for saving sessions)."""
         return {}
 
+    def restore(self, t: int, arrays: dict[str, np.ndarray]) -> None:
+        """Load what ``state()`` and ``t`` gave; ValueError on unknown names."""
+        self.t = int(t)
+        for name, value in arrays.items():
+            if name not in self.STATE:
+                raise ValueError(f"optimizer {self.name!r} has no state {name!r}")
+            setattr(self, name, np.array(value))
+
+    STATE: tuple = ()
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(lr={self.lr:g})"
 
@@ -56,6 +66,7 @@ class Momentum(Optimizer):
     """Heavy-ball momentum: v := mu v + dW; W := W - alpha v."""
 
     name = "momentum"
+    STATE = ("velocity",)
 
     def __init__(self, lr: float = 0.03, momentum: float = 0.9):
         super().__init__(lr)
@@ -88,6 +99,7 @@ class Adam(Optimizer):
     """Kingma & Ba 2015, with bias correction."""
 
     name = "adam"
+    STATE = ("m", "v")
 
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
         super().__init__(lr)

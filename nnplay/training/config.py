@@ -70,6 +70,53 @@ class TrainConfig:
         d["hidden"] = list(self.hidden)
         return d
 
+    def to_text(self) -> str:
+        """The settings as one line to share (like TensorFlow Playground's URL
+        hash): ``dataset=spiral&noise=0.1&hidden=8,8&...``."""
+        from urllib.parse import urlencode
+
+        d = self.to_dict()
+        d.pop("extra")
+        d["features"] = ",".join(d["features"])
+        d["hidden"] = ",".join(map(str, d["hidden"]))
+        d["standardize"] = int(d["standardize"])
+        return urlencode({k: (f"{v:g}" if isinstance(v, float) else v) for k, v in d.items()}, safe=",^")
+
+    @classmethod
+    def from_text(cls, text: str) -> "TrainConfig":
+        """Parse ``to_text`` output (a leading ``#`` or ``?`` is ignored); settings
+        left out keep their defaults; ValueError names the first bad one."""
+        from urllib.parse import parse_qsl
+
+        text = text.strip().lstrip("#?")
+        if not text:
+            raise ValueError("the settings text is empty")
+        try:
+            pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=True)
+        except ValueError:
+            raise ValueError(f"settings text must look like 'dataset=spiral&hidden=8,8'; got {text[:60]!r}") from None
+        kinds = {f.name: f.type for f in fields(cls)}
+        values: dict = {}
+        for key, raw in pairs:
+            if key not in kinds or key == "extra":
+                raise ValueError(f"unknown setting {key!r} in the settings text")
+            try:
+                if key == "hidden":
+                    values[key] = tuple(int(v) for v in raw.split(",") if v.strip())
+                elif key == "features":
+                    values[key] = raw
+                elif key == "standardize":
+                    values[key] = raw.strip().lower() in ("1", "true", "yes")
+                elif key in ("classes", "data_seed", "batch_size", "seed"):
+                    values[key] = int(raw)
+                elif key in ("noise", "train_ratio", "lr", "l1", "l2"):
+                    values[key] = float(raw)
+                else:
+                    values[key] = raw
+            except ValueError:
+                raise ValueError(f"setting {key!r} has a bad value {raw!r}") from None
+        return cls(**values)
+
     @classmethod
     def from_dict(cls, d: dict) -> "TrainConfig":
         known = {f.name for f in fields(cls)}

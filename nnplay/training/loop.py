@@ -145,14 +145,18 @@ class TrainingLoop:
             return False
         if name == "ack":
             self._awaiting_ack = False
-        elif name == "rebuild":
-            generation, config, data = args
+        elif name in ("rebuild", "restore"):
+            generation, config, data = args[:3]
             try:
                 trainer = Trainer(config, data)
+                if name == "restore":
+                    trainer.load_state_dict(args[3])
             except ValueError as exc:
                 self._emit("failed", generation, str(exc))
                 return True
             self._start_run(generation, trainer)
+        elif name == "save":
+            self._emit("state", args[0], None if t is None else t.state_dict())
         elif name == "speed":
             self._speed = max(MAX_SPEED, args[0])
         elif name == "view":
@@ -184,7 +188,7 @@ class TrainingLoop:
     def _start_run(self, generation: int, trainer: Trainer) -> None:
         self._trainer = trainer
         self._generation = generation
-        trainer.run_id = generation
+        trainer.run_id = generation  # (load_state_dict keeps the epoch; reset starts at 0)
         self._playing = False
         self._pending_steps = 0
         self._sent_upto = 0

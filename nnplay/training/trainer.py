@@ -14,7 +14,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
 from .config import TrainConfig
-from .history import GrowingArray, History
+from .history import FIELDS, GrowingArray, History
 
 
 def make_dataset(config: TrainConfig) -> Dataset:
@@ -173,6 +173,51 @@ class Trainer:
         self._last_good[...] = self.net.params
         self.run_id += 1
         self._record()
+
+    # ---------------------------------------------------------- save / load
+    def state_dict(self) -> dict:
+        """Everything needed to go on exactly where this run is: arrays and
+        JSON-able scalars (see training.session for the file format)."""
+        return {
+            "epoch": self.epoch,
+            "diverged_at": self.diverged_at,
+            "params": self.net.params.copy(),
+            "history": np.column_stack([self.history.column(f) for f in FIELDS]).copy(),
+            "grad_norms": self.grad_norm_history.view().copy(),
+            "optimizer_t": self.optimizer.t,
+            "optimizer": {k: v.copy() for k, v in self.optimizer.state().items()},
+            "rng": self.rng.bit_generator.state,
+        }
+
+    def load_state_dict(self, state: dict) -> None:
+        """Restore a ``state_dict``; ValueError (and nothing changed) if it does
+        not fit this network."""
+        params = np.asarray(state["params"])
+        history = np.asarray(state["history"], dtype=float)
+        norms = np.asarray(state["grad_norms"], dtype=float)
+        epoch = int(state["epoch"])
+        if params.shape != self.net.params.shape:
+            raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
+                             f"({self.net.params.size})")
+        if history.ndim != 2 or history.shape != (epoch + 1, len(FIELDS)) or norms.shape != (epoch + 1,
+                                                                                            self.net.n_layers):
+            raise ValueError(f"the saved history does not match its {epoch} epochs")
+        if not np.all(np.isfinite(params)):
+            raise ValueError("the saved weights hold non-finite numbers")
+        rng = np.random.default_rng()
+        rng.bit_generator.state = state["rng"]
+        self.optimizer.reset()
+        self.optimizer.restore(state.get("optimizer_t", 0), state.get("optimizer", {}))
+        self.net.params[...] = params
+        self.history.clear()
+        self.history.extend({f: history[:, i] for i, f in enumerate(FIELDS)})
+        self.grad_norm_history.clear()
+        self.grad_norm_history.extend(norms)
+        self.epoch = epoch
+        self.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
+        self.rng = rng
+        self._last_good[...] = self.net.params
+        self._full_batch_gradients()
 
     # ----------------------------------------------------------- live changes
     def set_learning_rate(self, lr: float) -> None:

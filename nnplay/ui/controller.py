@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..data import DataError, Dataset, load_csv
 from ..training import RunInfo, TrainConfig, make_dataset, resolve_loss
+from ..training.session import Session, SessionError, load_session, save_session
 from .worker import Frame, TrainingThread
 
 
@@ -26,6 +27,7 @@ class PlaygroundController(QObject):
     the learning and regularisation rates change it live."""
 
     frame_drawn = Signal(object)  # Frame, after the view has drawn it (tests and benchmarks listen)
+    session_saved = Signal(str)  # path
 
     def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
@@ -43,6 +45,9 @@ class PlaygroundController(QObject):
         self.worker.run_started.connect(self._on_run_started, Qt.ConnectionType.QueuedConnection)
         self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
         self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self.worker.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
+        self._pending_saves: dict[int, str] = {}
+        self.session_path: str | None = None
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
@@ -132,6 +137,58 @@ class PlaygroundController(QObject):
         self.config, self.data, self.csv_path = config, data, str(path)
         self._rebuild()
         return True
+
+    def apply_settings_text(self, text: str) -> bool:
+        """Settings from ``TrainConfig.to_text``; a bad text is shown and changes nothing."""
+        try:
+            config = TrainConfig.from_text(text)
+        except ValueError as exc:
+            self.view.show_error("Cannot use these settings", str(exc))
+            return False
+        changes = {k: v for k, v in config.to_dict().items() if k != "extra"}
+        if config.dataset == "csv" and self.config.dataset != "csv":
+            changes.pop("dataset")  # there is no CSV to apply them to: keep the current data
+        return self.change(**changes)
+
+    def save_session(self, path: str) -> None:
+        """Ask the worker for the run's full state; the file is written when it comes."""
+        token = len(self._pending_saves) + 1 + max(self._pending_saves, default=0)
+        self._pending_saves[token] = str(path)
+        self.worker.request_state(token)
+
+    def open_session(self, path: str) -> bool:
+        """Open a .nnplay file; on any problem show it and keep everything as it was."""
+        try:
+            session = load_session(path)
+            resolve_loss(session.config, session.data)
+        except (SessionError, ValueError) as exc:
+            self.view.show_error("Cannot open this session", str(exc))
+            return False
+        self.config, self.data = session.config, session.data
+        self.csv_path = session.source[4:] if session.source.startswith("csv:") else None
+        self.session_path = str(path)
+        self.generation += 1
+        self.playing = False
+        self.view.set_playing(False)
+        self.view.show_settings(self.config, self.data)
+        if session.state is None:
+            self.worker.rebuild(self.generation, self.config, self.data)
+        else:
+            self.worker.restore(self.generation, self.config, self.data, session.state)
+        return True
+
+    def _on_state(self, token: int, state) -> None:
+        path = self._pending_saves.pop(token, None)
+        if path is None:
+            return
+        source = f"csv:{self.csv_path}" if self.csv_path else "generated"
+        try:
+            save_session(path, Session(self.config, self.data, state, source))
+        except (OSError, TypeError, ValueError) as exc:
+            self.view.show_error("Cannot save the session", f"{path}: {exc}")
+            return
+        self.session_path = path
+        self.session_saved.emit(path)
 
     # ---------------------------------------------------------------- helpers
     @staticmethod

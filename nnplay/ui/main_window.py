@@ -55,12 +55,18 @@ class PlaygroundWindow(QMainWindow):
         self.reset_action.setShortcut(QKeySequence(Qt.Key.Key_R))
         self.load_action = QAction("Load CSV…", self)
         self.load_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_session_action = QAction("Open session…", self)
+        self.open_session_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.save_session_action = QAction("Save session…", self)
+        self.save_session_action.setShortcut(QKeySequence.StandardKey.Save)
         self.quit_action = QAction("Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for a, tip in ((self.play_action, "Start or pause training (Space)."),
                        (self.step_action, "Train exactly one epoch (Right arrow)."),
                        (self.reset_action, "Start again from fresh weights (R)."),
                        (self.load_action, "Load your own data from a CSV file (Ctrl+O)."),
+                       (self.open_session_action, "Open a saved .nnplay session (Ctrl+Shift+O)."),
+                       (self.save_session_action, "Save settings, data, weights and history to a .nnplay file (Ctrl+S)."),
                        (self.quit_action, "Close nnplay (Ctrl+Q).")):
             a.setToolTip(tip)
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -156,12 +162,22 @@ class PlaygroundWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.open_session_action)
+        file_menu.addAction(self.save_session_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.load_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = self.menuBar().addMenu("&Run")
         for a in (self.play_action, self.step_action, self.reset_action):
             run_menu.addAction(a)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        copy = edit_menu.addAction("Copy settings")
+        copy.setToolTip("Copy every setting as one line of text to share or to paste back later.")
+        copy.triggered.connect(self.copy_settings)
+        paste = edit_menu.addAction("Paste settings")
+        paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8).")
+        paste.triggered.connect(self.paste_settings)
         help_menu = self.menuBar().addMenu("&Help")
         about = help_menu.addAction("About nnplay")
         about.triggered.connect(self._about)
@@ -172,6 +188,9 @@ class PlaygroundWindow(QMainWindow):
         self.step_action.triggered.connect(lambda: c.step(1))
         self.reset_action.triggered.connect(c.reset)
         self.load_action.triggered.connect(self.ask_for_csv)
+        self.open_session_action.triggered.connect(self.ask_to_open_session)
+        self.save_session_action.triggered.connect(self.ask_to_save_session)
+        c.session_saved.connect(lambda path: self.statusBar().showMessage(f"Saved {path}", 5000))
         self.quit_action.triggered.connect(self.close)
         self.speed.activated.connect(lambda _: c.set_speed(self.speed.currentData()))
         self.data_panel.changed.connect(lambda changes: c.change(**changes))
@@ -249,6 +268,30 @@ class PlaygroundWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Load a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         if path:
             self.controller.load_csv(path)
+
+    def copy_settings(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.clipboard().setText(self.controller.config.to_text())
+        self.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'", 5000)
+
+    def paste_settings(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.controller.apply_settings_text(QApplication.clipboard().text())
+
+    def ask_to_open_session(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a session", "", "nnplay sessions (*.nnplay);;All files (*)")
+        if path:
+            self.controller.open_session(path)
+
+    def ask_to_save_session(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the session", self.controller.session_path or "run.nnplay",
+                                              "nnplay sessions (*.nnplay)")
+        if path:
+            if not path.endswith(".nnplay"):
+                path += ".nnplay"
+            self.controller.save_session(path)
 
     def _about(self) -> None:
         from .. import __version__

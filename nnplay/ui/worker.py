@@ -41,6 +41,7 @@ class TrainingThread(QThread):
     run_started = Signal(int, object)  # generation, RunInfo
     frame_ready = Signal(object)  # Frame
     failed = Signal(int, str)  # generation, one-line message
+    state_ready = Signal(int, object)  # token, Trainer.state_dict() (or None)
 
     def __init__(self, parent=None, mode: str | None = None):
         super().__init__(parent)
@@ -75,6 +76,12 @@ class TrainingThread(QThread):
 
     def reset(self, generation: int) -> None:
         self._send("reset", generation)
+
+    def restore(self, generation: int, config, data, state) -> None:
+        self._send("restore", generation, config, data, state)
+
+    def request_state(self, token: int) -> None:
+        self._send("save", token)
 
     def play(self) -> None:
         self._send("play")
@@ -138,6 +145,8 @@ class TrainingThread(QThread):
             self.run_started.emit(*payload)
         elif kind == "failed":
             self.failed.emit(*payload)
+        elif kind == "state":
+            self.state_ready.emit(*payload)
 
     def run(self) -> None:
         if self._process is None:

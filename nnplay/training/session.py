@@ -1,0 +1,128 @@
+"""`.nnplay` session files: a zip of one JSON document and .npy arrays.
+
+    session.json   {"format": "nnplay-session", "version": 1, "config": {...},
+                    "data": {name, task, input_names, class_names, domain, source},
+                    "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays}}
+    X.npy, y.npy                  the data set (generated, loaded or drawn)
+    params.npy                    the network's parameter vector
+    history.npy, grad_norms.npy   per-epoch records (epoch 0 first)
+    optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
+
+Arrays are read with allow_pickle=False; nothing in a file can run code. Any
+problem reading one is a SessionError with one line naming the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..data import Dataset
+from .config import TrainConfig
+
+FORMAT = "nnplay-session"
+VERSION = 1
+MAX_BYTES = 1 << 30
+
+
+class SessionError(ValueError):
+    """A session file that cannot be used; the message is one line."""
+
+
+@dataclass
+class Session:
+    config: TrainConfig
+    data: Dataset
+    state: dict | None  # Trainer.state_dict(), or None for settings and data only
+    source: str = "generated"  # or "csv:<path>" / "drawn"
+
+
+def _npy(arr: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    np.save(buf, np.ascontiguousarray(arr), allow_pickle=False)
+    return buf.getvalue()
+
+
+def save_session(path, session: Session) -> None:
+    d, st = session.data, session.state
+    doc = {
+        "format": FORMAT, "version": VERSION, "config": session.config.to_dict(),
+        "data": {"name": d.name, "task": d.task, "input_names": list(d.input_names),
+                 "class_names": list(d.class_names), "domain": [list(a) for a in d.domain] if d.domain else None,
+                 "source": session.source},
+        "run": None,
+    }
+    arrays = {"X.npy": d.X, "y.npy": d.y}
+    if st is not None:
+        doc["run"] = {"epoch": int(st["epoch"]), "diverged_at": st["diverged_at"], "optimizer_t": int(st["optimizer_t"]),
+                      "rng": st["rng"], "optimizer_arrays": sorted(st["optimizer"])}
+        arrays.update({"params.npy": st["params"], "history.npy": st["history"], "grad_norms.npy": st["grad_norms"]})
+        arrays.update({f"optimizer_{k}.npy": v for k, v in st["optimizer"].items()})
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("session.json", json.dumps(doc, indent=1, default=_json_default))
+        for name, arr in arrays.items():
+            z.writestr(name, _npy(arr))
+    tmp.replace(path)  # never leave a half-written session in place of a good one
+
+
+def _json_default(o):
+    if isinstance(o, np.integer):
+        return int(o)
+    if isinstance(o, np.floating):
+        return float(o)
+    raise TypeError(f"cannot save {type(o).__name__}")
+
+
+def load_session(path) -> Session:
+    path = Path(path)
+    try:
+        return _load(path)
+    except SessionError:
+        raise
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, EOFError) as exc:
+        text = str(exc).replace("\n", " ")
+        raise SessionError(f"{path}: not a usable nnplay session ({type(exc).__name__}: {text})") from None
+
+
+def _load(path: Path) -> Session:
+    if not path.exists():
+        raise SessionError(f"{path}: no such file")
+    if path.is_dir():
+        raise SessionError(f"{path}: is a folder, not a session file")
+    if path.stat().st_size > MAX_BYTES:
+        raise SessionError(f"{path}: larger than {MAX_BYTES >> 20} MB")
+    with zipfile.ZipFile(path) as z:
+        if sum(i.file_size for i in z.infolist()) > 4 * MAX_BYTES:
+            raise SessionError(f"{path}: unpacks to more than {4 * MAX_BYTES >> 20} MB")
+        doc = json.loads(z.read("session.json").decode("utf-8"))
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise SessionError(f"{path}: not an nnplay session file")
+        if doc.get("version") != VERSION:
+            raise SessionError(f"{path}: session format version {doc.get('version')!r}; this nnplay reads {VERSION}")
+
+        def arr(name):
+            return np.load(io.BytesIO(z.read(name)), allow_pickle=False)
+
+        config = TrainConfig.from_dict(doc["config"])
+        meta = doc["data"]
+        X, y = arr("X.npy"), arr("y.npy")
+        if X.ndim != 2 or y.shape[:1] != X.shape[:1] or not np.all(np.isfinite(X)):
+            raise SessionError(f"{path}: the saved data set is damaged")
+        domain = tuple(tuple(float(v) for v in a) for a in meta["domain"]) if meta.get("domain") else None
+        data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
+                       class_names=list(meta["class_names"]), domain=domain)
+        state = None
+        run = doc.get("run")
+        if run:
+            state = {"epoch": int(run["epoch"]), "diverged_at": run["diverged_at"], "optimizer_t": int(run["optimizer_t"]),
+                     "rng": run["rng"], "params": arr("params.npy"), "history": arr("history.npy"),
+                     "grad_norms": arr("grad_norms.npy"),
+                     "optimizer": {k: arr(f"optimizer_{k}.npy") for k in run["optimizer_arrays"]}}
+        return Session(config, data, state, meta.get("source", "generated"))
