@@ -312,3 +312,28 @@ def test_copy_and_paste_settings(window, qtbot, qapp):
     generation = c.generation
     window.paste_settings()
     assert "look like" in window.errors[-1][1] and c.generation == generation
+
+
+def test_exports(window, qtbot, tmp_path):
+    import json
+
+    from nnplay.data import load_csv
+
+    c = window.controller
+    c.step(4)
+    qtbot.waitUntil(lambda: epoch(window) == 4, timeout=10000)
+    for which in ("boundary", "loss", "gradients", "norms", "network"):
+        png, svg = tmp_path / f"{which}.png", tmp_path / f"{which}.svg"
+        assert window.export_panel(which, str(png)) and window.export_panel(which, str(svg))
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()[:2000]
+    assert window.export_history(str(tmp_path / "h.csv"))
+    lines = (tmp_path / "h.csv").read_text().splitlines()
+    assert lines[0].startswith("epoch,train_loss") and len(lines) == 6
+    assert window.export_weights(str(tmp_path / "w.npz")) and window.export_weights(str(tmp_path / "w.json"))
+    npz = np.load(tmp_path / "w.npz", allow_pickle=False)
+    np.testing.assert_array_equal(npz["W1"], c.last_frame.snapshot.weights[0])
+    assert json.loads((tmp_path / "w.json").read_text())["sizes"] == [2, 4, 2, 1]
+    assert window.export_data(str(tmp_path / "d.csv"))
+    np.testing.assert_array_equal(load_csv(tmp_path / "d.csv").X, c.data.X)
+    assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
+    assert "Cannot export" in window.errors[-1][0]

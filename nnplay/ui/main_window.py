@@ -28,6 +28,23 @@ SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (1
           (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
 
 
+def _render_svg(widget, path: str) -> None:
+    """Paint a widget into an SVG file with Qt's own generator (vector output)."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    gen = QSvgGenerator()
+    gen.setFileName(path)
+    gen.setSize(widget.size())
+    gen.setViewBox(widget.rect())
+    gen.setTitle("nnplay")
+    painter = QPainter(gen)
+    try:
+        widget.render(painter)
+    finally:
+        painter.end()
+
+
 class PlaygroundWindow(QMainWindow):
     def __init__(self, config: TrainConfig | None = None, start: bool = True):
         super().__init__()
@@ -166,6 +183,20 @@ class PlaygroundWindow(QMainWindow):
         file_menu.addAction(self.save_session_action)
         file_menu.addSeparator()
         file_menu.addAction(self.load_action)
+        export = file_menu.addMenu("Export")
+        for text, slot in (("Decision boundary as PNG or SVG…", lambda: self.export_panel("boundary")),
+                           ("Loss curves as PNG or SVG…", lambda: self.export_panel("loss")),
+                           ("Gradient heatmaps as PNG or SVG…", lambda: self.export_panel("gradients")),
+                           ("Gradient norms as PNG or SVG…", lambda: self.export_panel("norms")),
+                           ("Network diagram as PNG or SVG…", lambda: self.export_panel("network")),
+                           (None, None),
+                           ("Loss history as CSV…", self.export_history),
+                           ("Weights as NPZ or JSON…", self.export_weights),
+                           ("Data set as CSV…", self.export_data)):
+            if text is None:
+                export.addSeparator()
+            else:
+                export.addAction(text).triggered.connect(slot)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = self.menuBar().addMenu("&Run")
@@ -268,6 +299,67 @@ class PlaygroundWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Load a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         if path:
             self.controller.load_csv(path)
+
+    # -------------------------------------------------------------- export
+    def _ask_save(self, title: str, default: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
+        return path or None
+
+    def export_panel(self, which: str, path: str | None = None) -> bool:
+        """Write a panel with pyqtgraph's exporters: SVG by a .svg suffix, else PNG."""
+        import pyqtgraph.exporters as exporters
+
+        widget = {"boundary": self.boundary.plot, "loss": self.curves.loss_plot, "norms": self.gradients.norm_plot,
+                  "gradients": self.gradients.maps_widget, "network": self.diagram.canvas}[which]
+        item = widget.getPlotItem() if hasattr(widget, "getPlotItem") else widget.scene()
+        path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
+        if not path:
+            return False
+        try:
+            if path.lower().endswith(".svg"):
+                try:
+                    exporters.SVGExporter(item).export(path)
+                except ValueError:  # pyqtgraph cannot parse Qt >= 6.7's SVG paths (pyqtgraph issue #3485)
+                    _render_svg(widget, path)
+            else:
+                exporters.ImageExporter(item).export(path)
+        except (OSError, RuntimeError, ValueError) as exc:
+            self.show_error("Cannot export", f"{path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+        return True
+
+    def export_history(self, path: str | None = None) -> bool:
+        from ..training.export import write_history_csv
+
+        path = path or self._ask_save("Export the loss history", "nnplay-history.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_history_csv(path, self.curves.history))
+
+    def export_weights(self, path: str | None = None) -> bool:
+        from ..training.export import write_weights
+
+        frame, info = self.controller.last_frame, self.controller.run_info
+        if frame is None or info is None:
+            return False
+        path = path or self._ask_save("Export the weights", "nnplay-weights.npz", "NumPy (*.npz);;JSON (*.json)")
+        snap = frame.snapshot
+        return bool(path) and self._write(path, lambda: write_weights(path, info.sizes, info.activations, info.loss,
+                                                                      snap.weights, snap.biases))
+
+    def export_data(self, path: str | None = None) -> bool:
+        from ..data import write_csv
+
+        path = path or self._ask_save("Export the data set", f"{self.controller.data.name}.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_csv(self.controller.data, path))
+
+    def _write(self, path: str, write) -> bool:
+        try:
+            write()
+        except OSError as exc:
+            self.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+        return True
 
     def copy_settings(self) -> None:
         from PySide6.QtWidgets import QApplication

@@ -1,0 +1,41 @@
+"""Writing a run's history and weights for other tools (no Qt)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+
+from .history import FIELDS, History
+
+
+def write_history_csv(path, history: History) -> None:
+    """epoch, train_loss, test_loss, train_accuracy, test_accuracy (empty where n/a)."""
+    cols = [history.column(f) for f in FIELDS]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["epoch", *FIELDS])
+        for epoch, row in enumerate(zip(*cols)):
+            w.writerow([epoch, *("" if np.isnan(v) else repr(float(v)) for v in row)])
+
+
+def write_weights(path, sizes, activations, loss: str, weights, biases) -> None:
+    """The network's weights as .npz (W1, b1, W2, b2, ... and the layer sizes)
+    or .json (a list of layers, each with W and b as nested lists), by suffix."""
+    path = Path(path)
+    if path.suffix.lower() == ".npz":
+        arrays = {"sizes": np.asarray(sizes, dtype=np.int64)}
+        for l, (W, b) in enumerate(zip(weights, biases), start=1):
+            arrays[f"W{l}"] = np.asarray(W, dtype=np.float64)
+            arrays[f"b{l}"] = np.asarray(b, dtype=np.float64)
+        np.savez(path, **arrays)
+        return
+    doc = {
+        "format": "nnplay-weights", "sizes": list(map(int, sizes)), "activations": list(activations), "loss": loss,
+        "convention": "Z[l] = W[l] A[l-1] + b[l]; W[l] is (n[l], n[l-1]), b[l] is (n[l], 1)",
+        "layers": [{"W": np.asarray(W, float).tolist(), "b": np.asarray(b, float).tolist()}
+                   for W, b in zip(weights, biases)],
+    }
+    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
