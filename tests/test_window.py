@@ -337,3 +337,46 @@ def test_exports(window, qtbot, tmp_path):
     np.testing.assert_array_equal(load_csv(tmp_path / "d.csv").X, c.data.X)
     assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
     assert "Cannot export" in window.errors[-1][0]
+
+
+def test_settings_and_the_last_session_survive_a_restart(qtbot, no_leaks, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    configure_pyqtgraph()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    settings = QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat)
+    autosave = str(tmp_path / "data" / "last.nnplay")
+    win = PlaygroundWindow(settings=settings, autosave_path=autosave)
+    qtbot.addWidget(win)
+    win.show()
+    c = win.controller
+    qtbot.waitUntil(lambda: c.last_frame is not None, timeout=10000)
+    c.change(dataset="xor", hidden=(3, 3))
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 3, 3, 1) and epoch(win) == 0, timeout=10000)
+    c.step(9)
+    qtbot.waitUntil(lambda: epoch(win) == 9, timeout=10000)
+    win.speed.setCurrentIndex(win.speed.findData(50))
+    win.splitter.setSizes([300, 300, 400, 280])
+    sizes = win.splitter.sizes()
+    win.close()
+    assert not c.worker.is_alive()
+
+    again = PlaygroundWindow(settings=QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat),
+                             autosave_path=autosave)
+    qtbot.addWidget(again)
+    again.resize(win.size())  # the offscreen screen is small and clamps a restored geometry
+    again.show()
+    qtbot.waitUntil(lambda: again.controller.run_info is not None and again.controller.run_info.sizes == (2, 3, 3, 1)
+                    and epoch(again) == 9, timeout=10000)
+    assert again.speed.currentData() == 50 and again.splitter.sizes() == sizes
+    assert again.controller.run_info.data.name == "xor" and len(again.curves.history) == 10
+    again.restore_action.setChecked(False)
+    again.close()
+    third = PlaygroundWindow(settings=QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat),
+                             autosave_path=autosave)
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitUntil(lambda: third.controller.last_frame is not None, timeout=10000)
+    qtbot.wait(300)
+    assert third.controller.run_info.data.name == "circle"  # the option is off: a fresh start
+    third.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def configure_pyqtgraph() -> None:
@@ -31,7 +32,11 @@ def run(config=None, smoke: bool = False) -> int:
     from .main_window import PlaygroundWindow
 
     install_exception_hook()
-    window = PlaygroundWindow(config)
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    data_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    autosave = str(Path(data_dir) / "last-session.nnplay") if data_dir and not smoke else None
+    window = PlaygroundWindow(config, settings=None if smoke else QSettings(), autosave_path=autosave)
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
     if not smoke:

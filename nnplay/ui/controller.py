@@ -20,6 +20,7 @@ class PlaygroundView(Protocol):
     def show_settings(self, config: TrainConfig, data: Dataset) -> None: ...
     def show_error(self, title: str, message: str) -> None: ...
     def set_playing(self, playing: bool) -> None: ...
+    def show_status(self, message: str) -> None: ...
 
 
 class PlaygroundController(QObject):
@@ -156,13 +157,33 @@ class PlaygroundController(QObject):
         self._pending_saves[token] = str(path)
         self.worker.request_state(token)
 
-    def open_session(self, path: str) -> bool:
-        """Open a .nnplay file; on any problem show it and keep everything as it was."""
+    def save_session_now(self, path: str, timeout_ms: int = 3000) -> bool:
+        """Save and wait for it (for closing time); False if the worker did not answer."""
+        from PySide6.QtCore import QEventLoop
+
+        if not self.worker.is_alive():
+            return False
+        loop = QEventLoop()
+        done = []
+        self.session_saved.connect(loop.quit)
+        self.session_saved.connect(done.append)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self.save_session(path)
+        loop.exec()
+        self.session_saved.disconnect(loop.quit)
+        return bool(done)
+
+    def open_session(self, path: str, quiet: bool = False) -> bool:
+        """Open a .nnplay file; on any problem show it (in the status bar when
+        ``quiet``) and keep everything as it was."""
         try:
             session = load_session(path)
             resolve_loss(session.config, session.data)
         except (SessionError, ValueError) as exc:
-            self.view.show_error("Cannot open this session", str(exc))
+            if quiet:
+                self.view.show_status(f"The last session could not be restored: {exc}")
+            else:
+                self.view.show_error("Cannot open this session", str(exc))
             return False
         self.config, self.data = session.config, session.data
         self.csv_path = session.source[4:] if session.source.startswith("csv:") else None

@@ -4,6 +4,7 @@ controls and live figures along the top."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -46,20 +47,29 @@ def _render_svg(widget, path: str) -> None:
 
 
 class PlaygroundWindow(QMainWindow):
-    def __init__(self, config: TrainConfig | None = None, start: bool = True):
+    def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
+                 autosave_path: str | None = None):
+        """``settings``: a QSettings to remember geometry, panels and options in
+        (None: nothing is remembered, as in tests); ``autosave_path``: where the
+        session is kept between runs when "Restore last session" is on."""
         super().__init__()
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_main_window")
         self.resize(1280, 800)
+        self.settings = settings
+        self.autosave_path = autosave_path
         self._build_actions()
         self._build_toolbar()
         self._build_columns()
         self._build_menu()
         self.controller = PlaygroundController(self, config)
         self._connect()
-        self.controller.set_speed(DEFAULT_SPEED)
+        self._restore_settings()
+        self.controller.set_speed(self.speed.currentData())
         if start:
             self.controller.start()
+            if config is None and self.restore_action.isChecked() and autosave_path and Path(autosave_path).exists():
+                self.controller.open_session(autosave_path, quiet=True)
 
     # ------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -158,6 +168,7 @@ class PlaygroundWindow(QMainWindow):
         out = Section("Output")
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.setObjectName("output_split")
+        self.output_split = inner
         inner.addWidget(self.boundary)
         inner.addWidget(self.curves)
         inner.setStretchFactor(0, 3)
@@ -202,6 +213,11 @@ class PlaygroundWindow(QMainWindow):
         run_menu = self.menuBar().addMenu("&Run")
         for a in (self.play_action, self.step_action, self.reset_action):
             run_menu.addAction(a)
+        options = self.menuBar().addMenu("&Options")
+        self.restore_action = options.addAction("Restore last session at start")
+        self.restore_action.setCheckable(True)
+        self.restore_action.setChecked(True)
+        self.restore_action.setToolTip("Save the session when nnplay closes and reopen it the next time.")
         edit_menu = self.menuBar().addMenu("&Edit")
         copy = edit_menu.addAction("Copy settings")
         copy.setToolTip("Copy every setting as one line of text to share or to paste back later.")
@@ -261,6 +277,9 @@ class PlaygroundWindow(QMainWindow):
             self.banner.show()
         elif self.banner.isVisible():
             self.banner.hide()
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -390,6 +409,48 @@ class PlaygroundWindow(QMainWindow):
         QMessageBox.about(self, "About nnplay",
                           f"nnplay {__version__}\n\nA playground for watching backpropagation train a neural network.")
 
+    # ------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        if s.value("geometry") is not None:
+            self.restoreGeometry(s.value("geometry"))
+        self._splitter_states = {key: s.value(key) for key in ("columns", "output_split")}
+        self.restore_action.setChecked(str(s.value("restore_last_session", "true")).lower() == "true")
+        speed = self.speed.findData(int(s.value("speed", DEFAULT_SPEED)))
+        if speed >= 0:
+            self.speed.setCurrentIndex(speed)
+        self.boundary.show_test.setChecked(str(s.value("show_test_data", "false")).lower() == "true")
+        self.curves.log_scale.setChecked(str(s.value("loss_log_scale", "false")).lower() == "true")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # panel sizes only mean something once the window has its size
+        states = getattr(self, "_splitter_states", None)
+        if states:
+            self._splitter_states = None
+            for key, splitter in (("columns", self.splitter), ("output_split", self.output_split)):
+                if states.get(key) is not None:
+                    splitter.restoreState(states[key])
+
+    def _save_settings(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("columns", self.splitter.saveState())
+        s.setValue("output_split", self.output_split.saveState())
+        s.setValue("restore_last_session", self.restore_action.isChecked())
+        s.setValue("speed", self.speed.currentData())
+        s.setValue("show_test_data", self.boundary.show_test.isChecked())
+        s.setValue("loss_log_scale", self.curves.log_scale.isChecked())
+        s.sync()
+
     def closeEvent(self, event) -> None:
+        self._save_settings()
+        if self.autosave_path and self.restore_action.isChecked():
+            Path(self.autosave_path).parent.mkdir(parents=True, exist_ok=True)
+            self.controller.save_session_now(self.autosave_path)
         self.controller.shutdown()
         super().closeEvent(event)
