@@ -27,6 +27,10 @@ def run(config=None, smoke: bool = False) -> int:
     app.setApplicationName("nnplay")
     app.setOrganizationName("nnplay")
     app.setApplicationDisplayName("nnplay")
+    app.setDesktopFileName("io.github.nnplay.nnplay")
+    from .assets import app_icon
+
+    app.setWindowIcon(app_icon())
     configure_pyqtgraph()
     from .errors import install_exception_hook
     from .main_window import PlaygroundWindow
