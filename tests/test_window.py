@@ -380,3 +380,38 @@ def test_settings_and_the_last_session_survive_a_restart(qtbot, no_leaks, tmp_pa
     qtbot.wait(300)
     assert third.controller.run_info.data.name == "circle"  # the option is off: a fresh start
     third.close()
+
+
+def test_recent_files_remember_sessions_and_csvs(window, qtbot, tmp_path):
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "csv_corpus"
+    c = window.controller
+    assert c.load_csv(str(corpus / "two_rows.csv"))
+    session = tmp_path / "r.nnplay"
+    with qtbot.waitSignal(c.session_saved, timeout=10000):
+        c.save_session(str(session))
+    assert window.recent_files()[:2] == [str(session), str(corpus / "two_rows.csv")]
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()][:2] == ["r.nnplay", "two_rows.csv"]
+    assert window.open_file(str(session))
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.run_id == c.generation, timeout=10000)
+
+
+def test_plots_follow_a_dark_palette(qapp):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QColor, QPalette
+
+    old = qapp.palette()
+    dark = QPalette(old)
+    dark.setColor(QPalette.ColorRole.Window, QColor(30, 30, 30))
+    dark.setColor(QPalette.ColorRole.Base, QColor(20, 20, 20))
+    dark.setColor(QPalette.ColorRole.Text, QColor(230, 230, 230))
+    try:
+        qapp.setPalette(dark)
+        configure_pyqtgraph()
+        assert pg.getConfigOption("background").lightness() < 50
+    finally:
+        qapp.setPalette(old)
+        configure_pyqtgraph()
+    assert pg.getConfigOption("background") == "w"

@@ -7,9 +7,18 @@ from pathlib import Path
 
 
 def configure_pyqtgraph() -> None:
+    """Plots take the window's colours: light on a light desktop, dark on a dark one."""
     import pyqtgraph as pg
+    from PySide6.QtGui import QGuiApplication, QPalette
 
-    pg.setConfigOptions(antialias=False, background="w", foreground="k", imageAxisOrder="row-major",
+    background, foreground = "w", "k"
+    app = QGuiApplication.instance()
+    if app is not None:
+        palette = app.palette()
+        if palette.color(QPalette.ColorRole.Window).lightness() < 128:
+            background = palette.color(QPalette.ColorRole.Base)
+            foreground = palette.color(QPalette.ColorRole.Text)
+    pg.setConfigOptions(antialias=False, background=background, foreground=foreground, imageAxisOrder="row-major",
                         useOpenGL=False)
 
 

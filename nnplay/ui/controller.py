@@ -29,6 +29,7 @@ class PlaygroundController(QObject):
 
     frame_drawn = Signal(object)  # Frame, after the view has drawn it (tests and benchmarks listen)
     session_saved = Signal(str)  # path
+    file_opened = Signal(str)  # a session or CSV that was opened successfully
 
     def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
@@ -137,6 +138,7 @@ class PlaygroundController(QObject):
             return False
         self.config, self.data, self.csv_path = config, data, str(path)
         self._rebuild()
+        self.file_opened.emit(str(path))
         return True
 
     def apply_settings_text(self, text: str) -> bool:
@@ -196,6 +198,7 @@ class PlaygroundController(QObject):
             self.worker.rebuild(self.generation, self.config, self.data)
         else:
             self.worker.restore(self.generation, self.config, self.data, session.state)
+        self.file_opened.emit(str(path))
         return True
 
     def _on_state(self, token: int, state) -> None:

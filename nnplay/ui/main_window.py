@@ -191,6 +191,8 @@ class PlaygroundWindow(QMainWindow):
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_session_action)
+        self.recent_menu = file_menu.addMenu("Open recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.save_session_action)
         file_menu.addSeparator()
         file_menu.addAction(self.load_action)
@@ -238,6 +240,8 @@ class PlaygroundWindow(QMainWindow):
         self.open_session_action.triggered.connect(self.ask_to_open_session)
         self.save_session_action.triggered.connect(self.ask_to_save_session)
         c.session_saved.connect(lambda path: self.statusBar().showMessage(f"Saved {path}", 5000))
+        c.session_saved.connect(self.remember_file)
+        c.file_opened.connect(self.remember_file)
         self.quit_action.triggered.connect(self.close)
         self.speed.activated.connect(lambda _: c.set_speed(self.speed.currentData()))
         self.data_panel.changed.connect(lambda changes: c.change(**changes))
@@ -408,6 +412,41 @@ class PlaygroundWindow(QMainWindow):
         from .. import __version__
         QMessageBox.about(self, "About nnplay",
                           f"nnplay {__version__}\n\nA playground for watching backpropagation train a neural network.")
+
+    # ------------------------------------------------------------ recent files
+    MAX_RECENT = 8
+
+    def recent_files(self) -> list[str]:
+        if self.settings is None:
+            return list(getattr(self, "_recent", []))
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def remember_file(self, path: str) -> None:
+        if self.autosave_path and Path(path) == Path(self.autosave_path):
+            return
+        files = [path] + [p for p in self.recent_files() if p != path]
+        files = files[: self.MAX_RECENT]
+        if self.settings is None:
+            self._recent = files
+        else:
+            self.settings.setValue("recent_files", files)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+
+    def open_file(self, path: str) -> bool:
+        """A session by its .nnplay suffix, anything else as CSV."""
+        if path.lower().endswith(".nnplay"):
+            return self.controller.open_session(path)
+        return self.controller.load_csv(path)
 
     # ------------------------------------------------------------ settings
     def _restore_settings(self) -> None:
