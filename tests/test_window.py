@@ -415,3 +415,20 @@ def test_plots_follow_a_dark_palette(qapp):
         qapp.setPalette(old)
         configure_pyqtgraph()
     assert pg.getConfigOption("background") == "w"
+
+
+def test_colour_blind_palette_recolours_the_views(window, qtbot):
+    from nnplay.ui import colors
+
+    window.controller.step(2)
+    qtbot.waitUntil(lambda: epoch(window) == 2, timeout=10000)
+    before = window.boundary.image.lut.copy()
+    try:
+        window.colorblind_action.setChecked(True)
+        assert colors.palette_name() == "colorblind"
+        after = window.boundary.image.lut
+        assert not np.array_equal(before, after)
+        assert tuple(after[0]) == colors.pale(colors.negative())
+    finally:
+        window.colorblind_action.setChecked(False)
+    assert colors.palette_name() == "default"

@@ -1,4 +1,13 @@
-"""Colours: class colours, diverging lookup tables, multi-class shading."""
+"""Colours: class colours, diverging lookup tables, multi-class shading.
+
+Two palettes: the default (TensorFlow Playground's orange and blue, further
+classes in Okabe-Ito hues) and "colour-blind safe", whose two main colours
+also differ strongly in lightness (light orange against dark blue), so they
+stay apart for every kind of colour blindness and in greyscale. Views ask for
+colours when they draw (``negative()``, ``positive()``, ``class_rgb``,
+``diverging_lut``), so switching with ``set_palette`` takes effect at the next
+redraw.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +24,54 @@ LAYER_COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (1
                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 
 
+PALETTES = {
+    "default": {"negative": ORANGE, "positive": BLUE, "classes": CLASS_COLORS},
+    "colorblind": {"negative": (230, 159, 0), "positive": (0, 80, 150),
+                   "classes": [(230, 159, 0), (0, 80, 150), (0, 158, 115), (213, 94, 0), (86, 180, 233),
+                               (204, 121, 167), (240, 228, 66), (60, 60, 60)]},
+}
+_current = {"name": "default"}
+
+
+def set_palette(name: str) -> None:
+    if name not in PALETTES:
+        raise ValueError(f"unknown palette {name!r}")
+    _current["name"] = name
+
+
+def palette_name() -> str:
+    return _current["name"]
+
+
+def negative():
+    """The colour of class 0 and of negative values."""
+    return PALETTES[_current["name"]]["negative"]
+
+
+def positive():
+    """The colour of class 1 and of positive values."""
+    return PALETTES[_current["name"]]["positive"]
+
+
 def hex_color(rgb) -> str:
     return "#%02x%02x%02x" % tuple(int(c) for c in rgb[:3])
 
 
-def diverging_lut(low=ORANGE, mid=WHITE, high=BLUE, n: int = 256) -> np.ndarray:
-    """(n, 3) uint8: low -> mid -> high."""
+def diverging_lut(low=None, mid=WHITE, high=None, n: int = 256) -> np.ndarray:
+    """(n, 3) uint8: low -> mid -> high (by default the palette's negative and positive)."""
+    low = negative() if low is None else low
+    high = positive() if high is None else high
     t = np.linspace(0.0, 1.0, n)[:, None]
     low, mid, high = (np.array(c, float) for c in (low, mid, high))
     lut = np.where(t < 0.5, low + (mid - low) * (t / 0.5), mid + (high - mid) * ((t - 0.5) / 0.5))
     return np.clip(np.round(lut), 0, 255).astype(np.uint8)
 
 
-def two_colour_lut(low=ORANGE, high=BLUE) -> np.ndarray:
+def two_colour_lut(low=None, high=None) -> np.ndarray:
     """A 256-entry table that is ``low`` below the middle and ``high`` above: the
     discretised output with the same levels as the smooth one."""
+    low = negative() if low is None else low
+    high = positive() if high is None else high
     lut = np.empty((256, 3), np.uint8)
     lut[:128] = low
     lut[128:] = high
@@ -37,7 +79,13 @@ def two_colour_lut(low=ORANGE, high=BLUE) -> np.ndarray:
 
 
 def class_rgb(k: int) -> np.ndarray:
-    return np.array([CLASS_COLORS[i % len(CLASS_COLORS)] for i in range(k)], dtype=np.float32)
+    colours = PALETTES[_current["name"]]["classes"]
+    return np.array([colours[i % len(colours)] for i in range(k)], dtype=np.float32)
+
+
+def pale(rgb, amount=0.35):
+    """``rgb`` moved ``amount`` of the way to white."""
+    return tuple(int(round(c + (255 - c) * amount)) for c in rgb)
 
 
 def multiclass_image(probs: np.ndarray, discrete: bool = False) -> np.ndarray:

@@ -132,6 +132,11 @@ class DataPanel(QWidget):
         layout.addStretch(1)
         self._data_seed = 0
 
+    def refresh_icons(self) -> None:
+        """Redraw the thumbnails (after a change of palette)."""
+        for name, b in self.dataset_buttons.items():
+            b.setIcon(dataset_icon(name))
+
     # ----------------------------------------------------------- from model
     def show_settings(self, config, data) -> None:
         self._updating = True

@@ -9,20 +9,14 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from .colors import BLUE, ORANGE, WHITE, class_rgb, diverging_lut, multiclass_image, two_colour_lut
+from .colors import WHITE, class_rgb, diverging_lut, multiclass_image, negative, pale, positive, two_colour_lut
 from .widgets import named
 
-_POINTS = diverging_lut()
-
-
-def _pale(rgb, amount=0.35):
-    """``rgb`` moved ``amount`` of the way to white: the background is paler than the
-    points, so a point of the class its region predicts still stands out."""
-    return tuple(int(round(c + (255 - c) * amount)) for c in rgb)
-
-
-_SMOOTH = diverging_lut(_pale(ORANGE), WHITE, _pale(BLUE))
-_SHARP = two_colour_lut(_pale(ORANGE), _pale(BLUE))
+def _luts():
+    """Point colours, and the background's smooth and discrete tables, paler than
+    the points so a point of the class its region predicts still stands out."""
+    return (diverging_lut(), diverging_lut(pale(negative()), WHITE, pale(positive())),
+            two_colour_lut(pale(negative()), pale(positive())))
 
 
 class DecisionBoundaryView(QWidget):
@@ -117,7 +111,7 @@ class DecisionBoundaryView(QWidget):
         else:
             lo, hi = float(data.y.min()), float(data.y.max())
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
-            rgb = _POINTS[(t * 255).astype(int)]
+            rgb = _luts()[0][(t * 255).astype(int)]
         return rgb
 
     def _update_points(self, *_):
@@ -158,23 +152,25 @@ class DecisionBoundaryView(QWidget):
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION
+        _, smooth, sharp = _luts()
         if snap.focus is not None:
             layer, index = snap.focus
             name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
             self.caption.setText(f"Showing {name}; move off the network for the output.")
             m = float(np.nanmax(np.abs(grid))) or 1.0
-            self._image(grid, (-m, m), _SMOOTH)
+            self._image(grid, (-m, m), smooth)
             return
+        _, smooth, sharp = _luts()
         self.caption.setText(self._describe())
         if grid.ndim == 3:  # softmax: class colours shaded by confidence
             self.image.setImage(multiclass_image(grid, discrete), autoLevels=False, levels=(0, 255))
             self.image.setRect(self._rect)
         elif info.data.task == CLASSIFICATION:
             levels = (-1.0, 1.0) if info.loss == "tanh_mse" else (0.0, 1.0)
-            self._image(grid, levels, _SHARP if discrete else _SMOOTH)
+            self._image(grid, levels, sharp if discrete else smooth)
         else:
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
-            self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), _SMOOTH)
+            self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
 
     def _image(self, grid, levels, lut) -> None:
         img = np.ascontiguousarray(np.nan_to_num(grid, nan=0.0, posinf=0.0, neginf=0.0), dtype=np.float32)

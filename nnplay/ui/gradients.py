@@ -12,7 +12,6 @@ from .colors import LAYER_COLORS, diverging_lut
 from .loss_curves import _nice_ceil
 from .widgets import named
 
-_LUT = diverging_lut()
 
 
 class _Heatmap(pg.ImageItem):
@@ -139,11 +138,12 @@ class GradientView(QWidget):
         mats = [np.nan_to_num(np.asarray(m, dtype=np.float32)) for m in (snap.weights if show_w else snap.dW)]
         shared = max((float(np.abs(m).max()) for m in mats), default=1.0) or 1.0
         sym = "W" if show_w else "dW"
+        lut = diverging_lut()
         for l, (item, m) in enumerate(zip(self._maps, mats)):
             scale = (float(np.abs(m).max()) or 1.0) if self.per_layer.isChecked() else shared
             item.values = m
             reshaped = item.image is None or item.image.shape != m.shape
-            item.setImage(np.ascontiguousarray(m), autoLevels=False, levels=(-scale, scale), lut=_LUT)
+            item.setImage(np.ascontiguousarray(m), autoLevels=False, levels=(-scale, scale), lut=lut)
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
         norms = ", ".join(f"{float(np.linalg.norm(m)):.2g}" for m in mats)

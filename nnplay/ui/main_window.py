@@ -220,6 +220,10 @@ class PlaygroundWindow(QMainWindow):
         self.restore_action.setCheckable(True)
         self.restore_action.setChecked(True)
         self.restore_action.setToolTip("Save the session when nnplay closes and reopen it the next time.")
+        self.colorblind_action = options.addAction("Colour-blind-safe colours")
+        self.colorblind_action.setCheckable(True)
+        self.colorblind_action.setToolTip("Light orange against dark blue: apart for every colour blindness.")
+        self.colorblind_action.toggled.connect(self.set_colorblind)
         edit_menu = self.menuBar().addMenu("&Edit")
         copy = edit_menu.addAction("Copy settings")
         copy.setToolTip("Copy every setting as one line of text to share or to paste back later.")
@@ -448,6 +452,16 @@ class PlaygroundWindow(QMainWindow):
             return self.controller.open_session(path)
         return self.controller.load_csv(path)
 
+    def set_colorblind(self, on: bool) -> None:
+        from .colors import set_palette
+
+        set_palette("colorblind" if on else "default")
+        self.data_panel.refresh_icons()
+        if self.controller.run_info is not None:
+            self.boundary._update_points()
+        if self.controller.last_frame is not None:
+            self.show_frame(self.controller.last_frame)
+
     # ------------------------------------------------------------ settings
     def _restore_settings(self) -> None:
         s = self.settings
@@ -457,6 +471,7 @@ class PlaygroundWindow(QMainWindow):
             self.restoreGeometry(s.value("geometry"))
         self._splitter_states = {key: s.value(key) for key in ("columns", "output_split")}
         self.restore_action.setChecked(str(s.value("restore_last_session", "true")).lower() == "true")
+        self.colorblind_action.setChecked(str(s.value("colorblind", "false")).lower() == "true")
         speed = self.speed.findData(int(s.value("speed", DEFAULT_SPEED)))
         if speed >= 0:
             self.speed.setCurrentIndex(speed)
@@ -481,6 +496,7 @@ class PlaygroundWindow(QMainWindow):
         s.setValue("columns", self.splitter.saveState())
         s.setValue("output_split", self.output_split.saveState())
         s.setValue("restore_last_session", self.restore_action.isChecked())
+        s.setValue("colorblind", self.colorblind_action.isChecked())
         s.setValue("speed", self.speed.currentData())
         s.setValue("show_test_data", self.boundary.show_test.isChecked())
         s.setValue("loss_log_scale", self.curves.log_scale.isChecked())

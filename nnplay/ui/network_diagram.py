@@ -11,10 +11,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from .colors import BLUE, ORANGE, diverging_lut
+from .colors import diverging_lut, negative, positive
 from .widgets import named
 
-_LUT = diverging_lut()
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
 NEURON_GAP = 1.45
@@ -103,6 +102,7 @@ class NetworkDiagram(QWidget):
     def set_frame(self, frame) -> None:
         snap = frame.snapshot
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
+            lut = diverging_lut()
             for l, (col, acts) in enumerate(zip(self.nodes, snap.neurons)):
                 for i, (img, _) in enumerate(col):
                     a = np.nan_to_num(acts[:, :, i].astype(np.float32))
@@ -111,7 +111,7 @@ class NetworkDiagram(QWidget):
                         m = float(np.abs(a).max()) or 1.0
                         levels = (-m, m)
                     reshaped = img.image is None or img.image.shape != a.shape
-                    img.setImage(a, autoLevels=False, levels=levels, lut=_LUT)
+                    img.setImage(a, autoLevels=False, levels=levels, lut=lut)
                     if reshaped:
                         img.setRect(col[i][1])
         if len(snap.weights) == len(self.edges):
@@ -179,7 +179,7 @@ def _levels_for(activation: str):
 
 def _edge_pen(w: float) -> QPen:
     mag = min(abs(w), 5.0) / 5.0
-    color = QColor(*(BLUE if w >= 0 else ORANGE))
+    color = QColor(*(positive() if w >= 0 else negative()))
     color.setAlphaF(0.2 + 0.7 * math.sqrt(mag))
     pen = QPen(color)
     pen.setCosmetic(True)
