@@ -432,3 +432,28 @@ def test_colour_blind_palette_recolours_the_views(window, qtbot):
     finally:
         window.colorblind_action.setChecked(False)
     assert colors.palette_name() == "default"
+
+
+def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QFileDialog
+
+    configure_pyqtgraph()
+    corpus = Path(__file__).parent / "csv_corpus"
+    asked = []
+
+    def fake_open(parent, title, folder, filters):
+        asked.append(folder)
+        return str(corpus / "two_rows.csv"), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    win = PlaygroundWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
+    win.ask_for_csv()
+    win.ask_for_csv()
+    assert asked == ["", str(corpus)]
+    win.close()

@@ -323,14 +323,27 @@ class PlaygroundWindow(QMainWindow):
         self.statusBar().showMessage(f"Learning rate {lr:g}, applied from the next step.", 4000)
 
     def ask_for_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Load a CSV file", self._folder("csv"),
+                                              "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        self._remember_folder("csv", path)
         if path:
             self.controller.load_csv(path)
 
     # -------------------------------------------------------------- export
     def _ask_save(self, title: str, default: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder("export")) / default), filters)
+        self._remember_folder("export", path)
         return path or None
+
+    def _folder(self, kind: str) -> str:
+        """The folder a file dialog of this kind last used (kept with QSettings)."""
+        if self.settings is None:
+            return ""
+        return str(self.settings.value(f"last_folder_{kind}", "") or "")
+
+    def _remember_folder(self, kind: str, path: str) -> None:
+        if path and self.settings is not None:
+            self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
 
     def export_panel(self, which: str, path: str | None = None) -> bool:
         """Write a panel with pyqtgraph's exporters: SVG by a .svg suffix, else PNG."""
@@ -400,13 +413,16 @@ class PlaygroundWindow(QMainWindow):
         self.controller.apply_settings_text(QApplication.clipboard().text())
 
     def ask_to_open_session(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a session", "", "nnplay sessions (*.nnplay);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "Open a session", self._folder("session"),
+                                              "nnplay sessions (*.nnplay);;All files (*)")
+        self._remember_folder("session", path)
         if path:
             self.controller.open_session(path)
 
     def ask_to_save_session(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the session", self.controller.session_path or "run.nnplay",
-                                              "nnplay sessions (*.nnplay)")
+        default = self.controller.session_path or str(Path(self._folder("session")) / "run.nnplay")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the session", default, "nnplay sessions (*.nnplay)")
+        self._remember_folder("session", path)
         if path:
             if not path.endswith(".nnplay"):
                 path += ".nnplay"
