@@ -221,3 +221,27 @@ def test_settings_text_round_trips_and_refuses_bad_input():
                           ("lr=fast", "'lr' has a bad value"), ("noise=0.9", "noise must be"), ("just words", "look like")]:
         with pytest.raises(ValueError, match=fragment):
             TrainConfig.from_text(bad)
+
+
+def test_quality_reports_match_hand_counts():
+    from nnplay.training.metrics import classification_report, regression_report
+
+    r = classification_report(np.array([0, 0, 1, 1, 2]), np.array([0, 1, 1, 1, 0]), 3)
+    assert r["confusion"] == [[1, 1, 0], [0, 2, 0], [1, 0, 0]]
+    assert r["accuracy"] == pytest.approx(0.6)
+    assert r["precision"][:2] == [0.5, pytest.approx(2 / 3)] and np.isnan(r["precision"][2])
+    assert r["recall"] == [0.5, 1.0, 0.0]
+    g = regression_report(np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 5.0]))
+    assert g["rmse"] == pytest.approx(np.sqrt(4 / 3)) and g["r2"] == pytest.approx(1 - 4 / 2)
+
+
+def test_snapshot_carries_quality_for_both_tasks():
+    t = Trainer(TrainConfig(dataset="blobs-k", classes=4, hidden=(6,), optimizer="adam", lr=0.02))
+    t.run(50)
+    q = t.snapshot(grid_resolution=None).quality
+    assert np.array(q["test"]["confusion"]).sum() == len(t.test_index)
+    assert q["test"]["accuracy"] == pytest.approx(t.metrics()["test_accuracy"])
+    r = Trainer(TrainConfig(dataset="plane", hidden=(4,), lr=0.01))
+    r.run(100)
+    q = r.snapshot(grid_resolution=None).quality
+    assert q["test"]["r2"] > 0.95 and q["test"]["rmse"] == pytest.approx(np.sqrt(2 * r.metrics()["test_loss"]), rel=1e-6)

@@ -457,3 +457,17 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
     win.ask_for_csv()
     assert asked == ["", str(corpus)]
     win.close()
+
+
+def test_metrics_tab_shows_the_confusion_matrix_and_regression_scores(window, qtbot):
+    c = window.controller
+    c.change(dataset="spiral-k", classes=3)
+    c.step(5)
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.n_classes == 3 and epoch(window) == 5,
+                    timeout=10000)
+    text = window.metrics.label.text()
+    assert "true \\ predicted" in text and "precision" in text and text.count("<tr>") >= 8
+    c.change(dataset="plane")
+    c.step(2)
+    qtbot.waitUntil(lambda: c.run_info.data.name == "plane" and epoch(window) == 2, timeout=10000)
+    assert "RMSE" in window.metrics.label.text() and "R²" in window.metrics.label.text()

@@ -61,6 +61,7 @@ class Snapshot:
     grid_extent: tuple | None  # ((x1_min, x1_max), (x2_min, x2_max))
     focus: tuple | None = None  # (layer, index) whose output ``grid`` holds; None for the network's output
     neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
+    quality: dict | None = None  # Trainer.quality(): confusion matrix, precision/recall, or RMSE and R^2
 
 
 @dataclass(frozen=True)
@@ -327,6 +328,24 @@ class Trainer:
             "diverged_at": self.diverged_at,
         }
 
+    def quality(self) -> dict:
+        """{"train": report, "test": report}: precision, recall and confusion
+        matrix for classes, RMSE and R^2 for regression (see training.metrics)."""
+        from .metrics import classification_report, regression_report
+
+        out = {}
+        with np.errstate(all="ignore"):
+            for part, X, y in (("train", self.X_train, self.y_train), ("test", self.X_test, self.y_test)):
+                if X.shape[0] == 0:
+                    out[part] = None
+                    continue
+                A = self.net.forward(X)
+                if self.data.task == CLASSIFICATION:
+                    out[part] = classification_report(y, self._classes_from_outputs(A), self.data.n_classes)
+                else:
+                    out[part] = regression_report(y, A)
+        return out
+
     def run_info(self) -> RunInfo:
         return RunInfo(
             run_id=self.run_id, data=self.data, train_index=_frozen(self.train_index),
@@ -438,6 +457,7 @@ class Trainer:
             grid_extent=extent,
             focus=focus,
             neurons=neurons,
+            quality=self.quality(),
         )
 
 

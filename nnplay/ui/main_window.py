@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSizePolicy, QSplitter, QStyle,
-    QToolBar, QToolButton, QVBoxLayout, QWidget,
+    QTabWidget, QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..training import TrainConfig
@@ -19,6 +19,7 @@ from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .loss_curves import LossCurvesView
+from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
 from .widgets import Section, named
@@ -170,7 +171,13 @@ class PlaygroundWindow(QMainWindow):
         inner.setObjectName("output_split")
         self.output_split = inner
         inner.addWidget(self.boundary)
-        inner.addWidget(self.curves)
+        self.metrics = MetricsView()
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("output_tabs")
+        self.lower_tabs.addTab(self.curves, "Loss and accuracy")
+        self.lower_tabs.addTab(self.metrics, "Metrics")
+        self.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
+        inner.addWidget(self.lower_tabs)
         inner.setStretchFactor(0, 3)
         inner.setStretchFactor(1, 2)
         out.add(inner, 1)
@@ -267,6 +274,7 @@ class PlaygroundWindow(QMainWindow):
         self.banner.hide()
         self.boundary.set_run(info)
         self.curves.set_run(info)
+        self.metrics.set_run(info)
         self.gradients.set_run(info)
         self.diagram.set_run(info)
 
@@ -274,6 +282,7 @@ class PlaygroundWindow(QMainWindow):
         snap = frame.snapshot
         self.boundary.set_frame(frame)
         self.curves.add_frame(frame)
+        self.metrics.set_frame(frame)
         self.gradients.set_frame(frame)
         self.diagram.set_frame(frame)
         self._show_stats(frame)

@@ -1,0 +1,80 @@
+"""Accuracy, precision/recall and the confusion matrix (classes), or RMSE and
+R^2 (regression), for the training and test sets."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ..data import CLASSIFICATION
+from .colors import class_rgb, hex_color
+
+
+def _pct(v):
+    return "–" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{100 * v:.1f}%"
+
+
+def _num(v):
+    return "–" if v is None else f"{v:.4g}"
+
+
+class MetricsView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.label = QLabel("")
+        self.label.setObjectName("metrics_text")
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidget(self.label)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll)
+        self.info = None
+
+    def set_run(self, info) -> None:
+        self.info = info
+        self.label.setText("")
+
+    def set_frame(self, frame) -> None:
+        q = frame.snapshot.quality
+        if q is None or self.info is None:
+            return
+        data = self.info.data
+        if data.task == CLASSIFICATION:
+            self.label.setText(self._classes_html(q, data.class_names))
+        else:
+            rows = "".join(f"<tr><td>{part}</td><td align=right>{_num(r and r['rmse'])}</td>"
+                           f"<td align=right>{_num(r and r['r2'])}</td></tr>"
+                           for part, r in (("train", q["train"]), ("test", q["test"])))
+            self.label.setText(f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>")
+
+    @staticmethod
+    def _classes_html(q, names) -> str:
+        parts = []
+        k = len(names)
+        colours = [hex_color(c) for c in class_rgb(max(2, k))]
+        for part in ("train", "test"):
+            r = q[part]
+            if r is None:
+                parts.append(f"<p><b>{part}</b>: no examples</p>")
+                continue
+            head = "".join(f"<th><font color='{colours[j]}'>■</font> {names[j]}</th>" for j in range(k))
+            body = ""
+            for i in range(k):
+                cells = "".join(
+                    f"<td align=right>{'<b>' if i == j else ''}{r['confusion'][i][j]}{'</b>' if i == j else ''}</td>"
+                    for j in range(k))
+                body += (f"<tr><td><font color='{colours[i]}'>■</font> {names[i]}</td>{cells}"
+                         f"<td align=right>{_pct(r['precision'][i])}</td><td align=right>{_pct(r['recall'][i])}</td></tr>")
+            parts.append(
+                f"<p><b>{part}</b> ({r['n']} points): accuracy <b>{_pct(r['accuracy'])}</b>, "
+                f"macro precision {_pct(r['macro_precision'])}, macro recall {_pct(r['macro_recall'])}</p>"
+                f"<table cellpadding=2><tr><th>true \\ predicted</th>{head}<th>precision</th><th>recall</th></tr>"
+                f"{body}</table>")
+        return "".join(parts)
