@@ -138,3 +138,11 @@ def test_two_layer_equations_on_a_hand_computed_example():
     np.testing.assert_allclose(net.weights[0], np.array(W1) - alpha * np.array(dW1), rtol=1e-12)
     np.testing.assert_allclose(net.weights[1][0], np.array(W2) - alpha * np.array(dW2), rtol=1e-12)
     assert net.biases[1][0, 0] == pytest.approx(b2 - alpha * db2, rel=1e-12)
+
+
+def test_gradient_check_can_sample_entries_of_a_large_layer():
+    net = MLP([3, 40, 30, 1], activation="tanh", loss="bce", seed=0)
+    X, y = _problem("bce", 1)
+    rows = gradient_check(net, X, y, max_entries=10)
+    assert [r["checked"] for r in rows] == [20, 20, 11]  # 10 weights and up to 10 biases per layer
+    assert all(r["dW_error"] < 1e-6 for r in rows)

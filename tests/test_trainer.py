@@ -245,3 +245,13 @@ def test_snapshot_carries_quality_for_both_tasks():
     r.run(100)
     q = r.snapshot(grid_resolution=None).quality
     assert q["test"]["r2"] > 0.95 and q["test"]["rmse"] == pytest.approx(np.sqrt(2 * r.metrics()["test_loss"]), rel=1e-6)
+
+
+@pytest.mark.parametrize("changes", [dict(loss="tanh_mse", dtype="float32"), dict(dataset="spiral-k", l1=0.01),
+                                     dict(dataset="plane", l2=0.1)])
+def test_trainer_gradient_check_agrees(changes):
+    t = Trainer(TrainConfig(hidden=(5, 3), **changes))
+    t.run(3)
+    result = t.gradient_check(max_examples=50)
+    assert result["examples"] == 50
+    assert all(r["dW_error"] < 1e-5 and r["db_error"] < 1e-5 for r in result["layers"])

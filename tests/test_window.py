@@ -471,3 +471,15 @@ def test_metrics_tab_shows_the_confusion_matrix_and_regression_scores(window, qt
     c.step(2)
     qtbot.waitUntil(lambda: c.run_info.data.name == "plane" and epoch(window) == 2, timeout=10000)
     assert "RMSE" in window.metrics.label.text() and "R²" in window.metrics.label.text()
+
+
+def test_gradient_check_button(window, qtbot):
+    c = window.controller
+    c.step(3)
+    qtbot.waitUntil(lambda: epoch(window) == 3, timeout=10000)
+    with qtbot.waitSignal(c.gradient_checked, timeout=20000) as blocker:
+        window.gradients.check_button.click()
+    result = blocker.args[0]
+    assert [r["layer"] for r in result["layers"]] == [1, 2, 3]
+    assert all(r["dW_error"] < 1e-6 and r["db_error"] < 1e-6 for r in result["layers"])
+    assert "backprop agrees" in window.gradients.check_result.text()

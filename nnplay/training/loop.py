@@ -155,6 +155,8 @@ class TrainingLoop:
                 self._emit("failed", generation, str(exc))
                 return True
             self._start_run(generation, trainer)
+        elif name == "gradcheck":
+            self._emit("gradcheck", args[0], None if t is None else t.gradient_check())
         elif name == "save":
             self._emit("state", args[0], None if t is None else t.state_dict())
         elif name == "speed":

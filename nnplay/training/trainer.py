@@ -328,6 +328,21 @@ class Trainer:
             "diverged_at": self.diverged_at,
         }
 
+    def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict:
+        """Backprop against central differences on the current network and (up to
+        ``max_examples`` of) the training data, in float64, per layer."""
+        from ..engine import gradient_check
+
+        net = self.net
+        twin = MLP(net.sizes, net.activation_names, net.loss_fn.name, l1=net.l1, l2=net.l2, dtype="float64")
+        twin.params[...] = net.params
+        m = min(max_examples, self.X_train.shape[0])
+        X = self.X_train[:m].astype(np.float64)
+        y = self._targets(self.y_train[:m])
+        with np.errstate(all="ignore"):
+            rows = gradient_check(twin, X, y, max_entries=max_entries)
+        return {"examples": m, "layers": rows}
+
     def quality(self) -> dict:
         """{"train": report, "test": report}: precision, recall and confusion
         matrix for classes, RMSE and R^2 for regression (see training.metrics)."""

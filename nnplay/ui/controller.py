@@ -29,6 +29,7 @@ class PlaygroundController(QObject):
 
     frame_drawn = Signal(object)  # Frame, after the view has drawn it (tests and benchmarks listen)
     session_saved = Signal(str)  # path
+    gradient_checked = Signal(object)  # Trainer.gradient_check() result
     file_opened = Signal(str)  # a session or CSV that was opened successfully
 
     def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
@@ -48,6 +49,7 @@ class PlaygroundController(QObject):
         self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
         self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.worker.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
+        self.worker.gradcheck_ready.connect(self._on_gradcheck, Qt.ConnectionType.QueuedConnection)
         self._pending_saves: dict[int, str] = {}
         self.session_path: str | None = None
 
@@ -152,6 +154,14 @@ class PlaygroundController(QObject):
         if config.dataset == "csv" and self.config.dataset != "csv":
             changes.pop("dataset")  # there is no CSV to apply them to: keep the current data
         return self.change(**changes)
+
+    def check_gradients(self) -> None:
+        """Run a gradient check in the worker; the answer comes as gradient_checked."""
+        self.worker.request_gradient_check(self.generation)
+
+    def _on_gradcheck(self, token: int, result) -> None:
+        if token == self.generation and result is not None:
+            self.gradient_checked.emit(result)
 
     def save_session(self, path: str) -> None:
         """Ask the worker for the run's full state; the file is written when it comes."""

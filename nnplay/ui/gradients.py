@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..training.history import PeakEnvelope
 from .colors import LAYER_COLORS, diverging_lut
@@ -34,6 +35,8 @@ class _Heatmap(pg.ImageItem):
 
 
 class GradientView(QWidget):
+    check_requested = Signal()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._sizes = ()
@@ -53,7 +56,16 @@ class GradientView(QWidget):
         row.addWidget(self.quantity)
         row.addWidget(self.per_layer)
         row.addStretch(1)
+        self.check_button = named(QPushButton("Check"), "gradient_check",
+                                  "Compare backprop's gradients with central differences on the current network.")
+        self.check_button.clicked.connect(self.check_requested)
+        row.addWidget(self.check_button)
         layout.addLayout(row)
+        self.check_result = QLabel("")
+        self.check_result.setObjectName("gradient_check_result")
+        self.check_result.setWordWrap(True)
+        self.check_result.setVisible(False)
+        layout.addWidget(self.check_result)
         self.scale_label = QLabel("")
         self.scale_label.setObjectName("gradient_scale")
         layout.addWidget(self.scale_label)
@@ -81,6 +93,7 @@ class GradientView(QWidget):
         self._snap = None
 
     def set_run(self, info) -> None:
+        self.check_result.setVisible(False)
         self._sizes = info.sizes
         self._snap = None
         self.maps_widget.clear()
@@ -152,6 +165,20 @@ class GradientView(QWidget):
         else:
             self.scale_label.setText(f"One colour scale, ±{shared:.2g}; white is 0.")
         self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
+
+    def show_check(self, result) -> None:
+        """The gradient check's relative errors per layer."""
+        if result is None:
+            return
+        worst = max(max(r["dW_error"], r["db_error"]) for r in result["layers"])
+        verdict = "backprop agrees" if worst < 1e-6 else ("close (a kink in relu or L1?)" if worst < 1e-3
+                                                           else "MISMATCH")
+        colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
+        cells = ", ".join(f"[{r['layer']}] {max(r['dW_error'], r['db_error']):.1e}" for r in result["layers"])
+        self.check_result.setText(f"<span style='color:{colour}'><b>Gradient check: {verdict}.</b></span> "
+                                  f"Relative error per layer {cells} (central differences, "
+                                  f"{result['examples']} training examples).")
+        self.check_result.setVisible(True)
 
     def _report(self, hit) -> None:
         if hit is None:

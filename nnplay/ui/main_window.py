@@ -262,6 +262,8 @@ class PlaygroundWindow(QMainWindow):
         self.network_panel.regularization_changed.connect(c.set_regularization)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
+        self.gradients.check_requested.connect(c.check_gradients)
+        c.gradient_checked.connect(self.gradients.show_check)
 
     # --------------------------------------------------- the view protocol
     def show_settings(self, config, data) -> None:

@@ -42,6 +42,7 @@ class TrainingThread(QThread):
     frame_ready = Signal(object)  # Frame
     failed = Signal(int, str)  # generation, one-line message
     state_ready = Signal(int, object)  # token, Trainer.state_dict() (or None)
+    gradcheck_ready = Signal(int, object)  # token, Trainer.gradient_check() result
 
     def __init__(self, parent=None, mode: str | None = None):
         super().__init__(parent)
@@ -82,6 +83,9 @@ class TrainingThread(QThread):
 
     def request_state(self, token: int) -> None:
         self._send("save", token)
+
+    def request_gradient_check(self, token: int) -> None:
+        self._send("gradcheck", token)
 
     def play(self) -> None:
         self._send("play")
@@ -147,6 +151,8 @@ class TrainingThread(QThread):
             self.failed.emit(*payload)
         elif kind == "state":
             self.state_ready.emit(*payload)
+        elif kind == "gradcheck":
+            self.gradcheck_ready.emit(*payload)
 
     def run(self) -> None:
         if self._process is None:
