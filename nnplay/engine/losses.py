@@ -21,6 +21,7 @@ import numpy as np
 from .activations import Linear, sigmoid
 
 _IDENTITY = Linear()
+_sub = np.subtract
 
 
 class Loss:
@@ -35,7 +36,7 @@ class Loss:
 
     def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
         """dJ/dZ[L] per example (A - Y for the matched pairs), into ``out``."""
-        return np.subtract(a, y, out=out)
+        return _sub(a, y, out)
 
     def encode(self, y: np.ndarray, n_out: int, dtype) -> np.ndarray:
         """Targets as an (m, n_out) matrix in ``dtype``."""

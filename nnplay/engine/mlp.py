@@ -207,24 +207,24 @@ class MLP:
         dot, last = np.dot, self.n_layers - 1
         inputs, Z, A, blocks_T = ws.inputs, ws.Z, ws.A, self._blocks_T
         for l, act in enumerate(self.activations):
-            dot(inputs[l], blocks_T[l], out=Z[l])  # Z[l] = W[l] A[l-1] + b[l], in one product
-            act(Z[l], out=A[l])
+            dot(inputs[l], blocks_T[l], Z[l])  # Z[l] = W[l] A[l-1] + b[l], in one product
+            act(Z[l], A[l])
         z = Z[last]
-        dot(inputs[last], blocks_T[last], out=z)
-        return self.loss_fn.output(z, out=ws.A[last])
+        dot(inputs[last], blocks_T[last], z)
+        return self.loss_fn.output(z, ws.A[last])
 
     def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace) -> None:
         """Fill ``grads`` with dJ/dparams for the batch just run forward."""
         L, dot = self.n_layers, np.dot
         dz = ws.dZ[L - 1]
-        self.loss_fn.delta(ws.Z[L - 1], ws.A[L - 1], Y, out=dz)
-        dz *= 1.0 / X.shape[0]  # the 1/m of every dW and db, applied once
+        self.loss_fn.delta(ws.Z[L - 1], ws.A[L - 1], Y, dz)
+        np.multiply(dz, 1.0 / X.shape[0], dz)  # the 1/m of every dW and db, applied once
         inputs, grad_blocks, weights, dZ, Z, A, S = ws.inputs, self._grad_blocks, self.weights, ws.dZ, ws.Z, ws.A, ws.S
         for l in range(L - 1, -1, -1):
-            dot(dz.T, inputs[l], out=grad_blocks[l])  # [dW | db] = dZ^T [A[l-1] | 1]: both at once
+            dot(dz.T, inputs[l], grad_blocks[l])  # [dW | db] = dZ^T [A[l-1] | 1]: both at once
             if l:
                 prev = dZ[l - 1]
-                dot(dz, weights[l], out=prev)  # W[l]^T dZ[l] ...
+                dot(dz, weights[l], prev)  # W[l]^T dZ[l] ...
                 self.activations[l - 1].derivative_mul(Z[l - 1], A[l - 1], prev, S[l - 1])  # ... * g'(Z)
                 dz = prev
         if self.l1 or self.l2:

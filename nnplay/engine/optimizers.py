@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
+_mul, _sub = np.multiply, np.subtract
 
 
 class Optimizer:
@@ -28,8 +29,10 @@ class Optimizer:
         self._scratch = None
 
     def _buf(self, like: np.ndarray) -> np.ndarray:
-        if self._scratch is None or self._scratch.shape != like.shape or self._scratch.dtype != like.dtype:
-            self._scratch = np.empty_like(like)
+        s = self._scratch
+        if s is not None and s.shape == like.shape and s.dtype == like.dtype:
+            return s
+        self._scratch = np.empty_like(like)
         return self._scratch
 
     def state(self) -> dict[str, np.ndarray]:
@@ -58,8 +61,8 @@ class SGD(Optimizer):
     def step(self, params, grads):
         self.t += 1
         tmp = self._buf(params)
-        np.multiply(grads, self.lr, out=tmp)
-        params -= tmp
+        _mul(grads, self.lr, tmp)
+        _sub(params, tmp, params)
 
 
 class Momentum(Optimizer):
