@@ -178,6 +178,7 @@ class MLP:
         ws = self._workspaces.get(m)
         if ws is None:
             ws = _Workspace(m, self.sizes, self.loss_fn, self.dtype)
+            self._make_plans(ws)
             self._workspaces[m] = ws
             if len(self._workspaces) > _WORKSPACES_KEPT:
                 self._workspaces.popitem(last=False)
@@ -197,36 +198,49 @@ class MLP:
         """Targets as the (m, n_out) matrix Y the loss compares A[L] with."""
         return self.loss_fn.encode(y, self.sizes[-1], self.dtype)
 
+    def _make_plans(self, ws: _Workspace) -> None:
+        """Per-layer tuples of the arrays and callables each pass uses, made once per
+        workspace, so the hot loops do no attribute or list look-ups."""
+        L = self.n_layers
+        ws.fwd_plan = [(self._blocks_T[l], ws.Z[l], self.activations[l].__call__, ws.A[l], ws.inputs[l + 1])
+                       for l in range(L - 1)]
+        ws.out_plan = (self._blocks_T[L - 1], ws.Z[L - 1], self.loss_fn.output, ws.A[L - 1])
+        ws.bwd_plan = [(ws.dZ[l].T, ws.inputs[l], self._grad_blocks[l], ws.dZ[l], self.weights[l], ws.dZ[l - 1],
+                        self.activations[l - 1].derivative_mul, ws.Z[l - 1], ws.A[l - 1], ws.S[l - 1])
+                       for l in range(L - 1, 0, -1)]
+        ws.first_grad = (ws.dZ[0].T, self._grad_blocks[0])
+        ws.x0 = ws.inputs[0]
+
     def _load_inputs(self, X: np.ndarray, ws: _Workspace) -> None:
         ws.inputs[0][:, : self.sizes[0]] = X
 
-    def _forward(self, X: np.ndarray, ws: _Workspace, loaded: bool = False) -> np.ndarray:
-        """A[L] for the batch; ``loaded``: X is already in ``ws.inputs[0]``."""
-        if not loaded:
+    def _forward(self, X: np.ndarray, ws: _Workspace, x0: np.ndarray | None = None) -> np.ndarray:
+        """A[L] for the batch X; ``x0``: the batch already as [X | 1] (else X is
+        copied into the workspace's own [X | 1])."""
+        if x0 is None:
             self._load_inputs(X, ws)
-        dot, last = np.dot, self.n_layers - 1
-        inputs, Z, A, blocks_T = ws.inputs, ws.Z, ws.A, self._blocks_T
-        for l, act in enumerate(self.activations):
-            dot(inputs[l], blocks_T[l], Z[l])  # Z[l] = W[l] A[l-1] + b[l], in one product
-            act(Z[l], A[l])
-        z = Z[last]
-        dot(inputs[last], blocks_T[last], z)
-        return self.loss_fn.output(z, ws.A[last])
+            x0 = ws.x0
+        dot, inp = np.dot, x0
+        for WT, z, act, a, nxt in ws.fwd_plan:
+            dot(inp, WT, z)  # Z[l] = W[l] A[l-1] + b[l], in one product
+            act(z, a)  # A[l] = g(Z[l]), written into the next layer's [A | 1]
+            inp = nxt
+        WT, z, output, a = ws.out_plan
+        dot(inp, WT, z)
+        return output(z, a)
 
-    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace) -> None:
+    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace, x0: np.ndarray | None = None) -> None:
         """Fill ``grads`` with dJ/dparams for the batch just run forward."""
         L, dot = self.n_layers, np.dot
         dz = ws.dZ[L - 1]
         self.loss_fn.delta(ws.Z[L - 1], ws.A[L - 1], Y, dz)
         np.multiply(dz, 1.0 / X.shape[0], dz)  # the 1/m of every dW and db, applied once
-        inputs, grad_blocks, weights, dZ, Z, A, S = ws.inputs, self._grad_blocks, self.weights, ws.dZ, ws.Z, ws.A, ws.S
-        for l in range(L - 1, -1, -1):
-            dot(dz.T, inputs[l], grad_blocks[l])  # [dW | db] = dZ^T [A[l-1] | 1]: both at once
-            if l:
-                prev = dZ[l - 1]
-                dot(dz, weights[l], prev)  # W[l]^T dZ[l] ...
-                self.activations[l - 1].derivative_mul(Z[l - 1], A[l - 1], prev, S[l - 1])  # ... * g'(Z)
-                dz = prev
+        for dzT, inp, gblock, dz, W, prev, deriv, z, a, scratch in ws.bwd_plan:
+            dot(dzT, inp, gblock)  # [dW | db] = dZ^T [A[l-1] | 1]: both at once
+            dot(dz, W, prev)  # W[l]^T dZ[l] ...
+            deriv(z, a, prev, scratch)  # ... * g'(Z[l-1])
+        dzT, gblock = ws.first_grad
+        dot(dzT, ws.x0 if x0 is None else x0, gblock)
         if self.l1 or self.l2:
             self._add_regularization_grads()
 
@@ -306,14 +320,10 @@ class MLP:
         optimizer.step(self.params, self.grads)
 
     def _train_step_loaded(self, X1: np.ndarray, Y: np.ndarray, optimizer: Optimizer, ws: _Workspace) -> None:
-        """train_step for a batch already holding its ones column: X1 = [X | 1]."""
-        inputs0 = ws.inputs[0]
-        ws.inputs[0] = X1  # a view of the shuffled epoch: no copy
-        try:
-            self._forward(X1, ws, loaded=True)
-            self._backward(X1, Y, ws)
-        finally:
-            ws.inputs[0] = inputs0
+        """train_step for a batch already holding its ones column: X1 = [X | 1]
+        (a view of the shuffled epoch: no copy)."""
+        self._forward(X1, ws, X1)
+        self._backward(X1, Y, ws, X1)
         optimizer.step(self.params, self.grads)
 
     def train_epoch(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, batch_size: int,
