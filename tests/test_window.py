@@ -461,6 +461,7 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
 
 def test_metrics_tab_shows_the_confusion_matrix_and_regression_scores(window, qtbot):
     c = window.controller
+    window.lower_tabs.setCurrentIndex(1)
     c.change(dataset="spiral-k", classes=3)
     c.step(5)
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.n_classes == 3 and epoch(window) == 5,

@@ -20,7 +20,7 @@ from .trainer import Snapshot, Trainer
 
 MAX_FPS = 60
 MAX_SPEED = 0  # "as fast as possible"
-CHUNK_SECONDS = 0.01  # longest stretch of training between looks at the command queue
+CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
 
 
 @dataclass(frozen=True)

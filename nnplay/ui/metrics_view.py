@@ -39,9 +39,22 @@ class MetricsView(QWidget):
 
     def set_run(self, info) -> None:
         self.info = info
+        self._frame = None
         self.label.setText("")
 
     def set_frame(self, frame) -> None:
+        self._frame = frame
+        if self.isVisible():  # hidden behind its tab: render when shown
+            self._render()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._render()
+
+    def _render(self) -> None:
+        frame = getattr(self, "_frame", None)
+        if frame is None:
+            return
         q = frame.snapshot.quality
         if q is None or self.info is None:
             return
