@@ -44,7 +44,7 @@ def scenario(app, win, name, out):
         c.set_speed(10)
         wait(app, 0.3)
         c.play()
-        wait(app, 8)
+        wait(app, 5.5)
     elif name == "multiclass":
         c.change(dataset="spiral-k", classes=3, hidden=(12, 12, 12), activation="relu", optimizer="adam")
         c.set_learning_rate(0.01)
