@@ -255,3 +255,18 @@ def test_trainer_gradient_check_agrees(changes):
     result = t.gradient_check(max_examples=50)
     assert result["examples"] == 50
     assert all(r["dW_error"] < 1e-5 and r["db_error"] < 1e-5 for r in result["layers"])
+
+
+def test_hidden_space_maps_points_and_grid_lines_through_the_network():
+    t = Trainer(TrainConfig(hidden=(6, 2), activation="tanh"))
+    t.run(20)
+    space = t.hidden_space(2, lines=5, samples=7)
+    assert space["points"].shape == (len(t.train_index), 2) and space["lines"].shape == (10, 7, 2)
+    np.testing.assert_allclose(space["points"], t.net.hidden_outputs(t.X_train)[1])
+    (x0, _), (y0, _) = t.grid_extent()
+    corner = t.net.hidden_outputs(t.prepare_inputs(np.array([[x0, y0]])))[1][0]
+    np.testing.assert_allclose(space["lines"][0, 0], corner)  # first line starts at the domain's corner
+    assert t.snapshot(grid_resolution=None, hidden_layer=2).hidden_space["layer"] == 2
+    assert t.snapshot(grid_resolution=None).hidden_space is None
+    with pytest.raises(ValueError):
+        t.hidden_space(3)

@@ -484,3 +484,24 @@ def test_gradient_check_button(window, qtbot):
     assert [r["layer"] for r in result["layers"]] == [1, 2, 3]
     assert all(r["dW_error"] < 1e-6 and r["db_error"] < 1e-6 for r in result["layers"])
     assert "backprop agrees" in window.gradients.check_result.text()
+
+
+def test_hidden_space_tab(window, qtbot):
+    c = window.controller
+    assert window.hidden_space.layer.count() == 1  # the default 4,2 network: its second layer has 2 neurons
+    c.change(hidden=(5, 4))
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 5, 4, 1), timeout=10000)
+    assert not window.hidden_space.layer.isEnabled() and not window.hidden_space.message.isHidden()
+    c.change(hidden=(5, 3, 2))
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 5, 3, 2, 1), timeout=10000)
+    assert window.hidden_space.layer.count() == 2
+    window.lower_tabs.setCurrentWidget(window.hidden_space)
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.hidden_space is not None,
+                    timeout=10000)
+    x, y = window.hidden_space.points.getData()
+    assert len(x) == len(c.run_info.train_index)
+    window.lower_tabs.setCurrentIndex(0)
+    c.step(1)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 4, timeout=10000)
+    assert c.last_frame.snapshot.hidden_space is None  # not computed while the tab is closed

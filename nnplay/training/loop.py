@@ -40,6 +40,7 @@ class ViewRequest:
     axes: tuple = (0, 1)
     neuron_resolution: int = 24
     focus: tuple | None = None
+    hidden_layer: int | None = None
 
 
 class TrainingLoop:
@@ -201,7 +202,7 @@ class TrainingLoop:
 
     def _emit_frame(self) -> None:
         t, v = self._trainer, self._view
-        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus)
+        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus, v.hidden_layer)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         self._rate.append((now, t.epoch))

@@ -62,6 +62,7 @@ class Snapshot:
     focus: tuple | None = None  # (layer, index) whose output ``grid`` holds; None for the network's output
     neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
     quality: dict | None = None  # Trainer.quality(): confusion matrix, precision/recall, or RMSE and R^2
+    hidden_space: dict | None = None  # Trainer.hidden_space(layer), when asked for
 
 
 @dataclass(frozen=True)
@@ -419,6 +420,31 @@ class Trainer:
             acts = self._display().hidden_outputs(self._grid_points(resolution, axes))
         return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
 
+    def hidden_space(self, layer: int, lines: int = 13, samples: int = 60, axes=(0, 1)) -> dict:
+        """The training points and a grid of lines over the input domain, as seen
+        by hidden layer ``layer`` (1-based): its activations, one column per
+        neuron, as ConvNetJS draws them. Keys: points (m, n), labels (m,),
+        lines (2 * lines, samples, n): lines of constant x2, then of constant x1."""
+        if not 1 <= layer < self.net.n_layers:
+            raise ValueError(f"layer {layer} is not a hidden layer")
+        (x0, x1), (y0, y1) = self.grid_extent(tuple(axes))
+        xs, ys = np.linspace(x0, x1, samples), np.linspace(y0, y1, samples)
+        raw = []
+        for v in np.linspace(y0, y1, lines):  # horizontal lines
+            raw.append(np.column_stack([xs, np.full(samples, v)]))
+        for v in np.linspace(x0, x1, lines):  # vertical lines
+            raw.append(np.column_stack([np.full(samples, v), ys]))
+        pts = np.tile(self.input_means, (2 * lines * samples, 1))
+        stacked = np.concatenate(raw)
+        pts[:, axes[0]] = stacked[:, 0]
+        if self.data.n_inputs > 1:
+            pts[:, axes[1]] = stacked[:, 1]
+        with np.errstate(all="ignore"):
+            line_acts = self.net.hidden_outputs(self.prepare_inputs(pts))[layer - 1]
+            point_acts = self.net.hidden_outputs(self.X_train)[layer - 1]
+        return {"layer": layer, "points": _frozen_finite(point_acts), "labels": _frozen(self.y_train),
+                "lines": _frozen_finite(line_acts.reshape(2 * lines, samples, -1))}
+
     def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
         """One neuron's output over the domain, (res, res); layer 0 is the inputs."""
         pts = self._grid_points(resolution, axes)
@@ -429,7 +455,8 @@ class Trainer:
         return acts[layer - 1][:, index].reshape(resolution, resolution)
 
     def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1),
-                 neuron_resolution: int | None = None, focus: tuple | None = None) -> Snapshot:
+                 neuron_resolution: int | None = None, focus: tuple | None = None,
+                 hidden_layer: int | None = None) -> Snapshot:
         """Copies of everything a view needs. ``history_from`` limits the history
         arrays to epochs from that index on; ``neuron_resolution`` adds every
         neuron's output over the domain; ``focus`` = (layer, index) puts that
@@ -473,6 +500,8 @@ class Trainer:
             focus=focus,
             neurons=neurons,
             quality=self.quality(),
+            hidden_space=(self.hidden_space(hidden_layer, axes=axes)
+                          if hidden_layer is not None and 1 <= hidden_layer < net.n_layers else None),
         )
 
 

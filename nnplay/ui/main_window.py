@@ -19,6 +19,7 @@ from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .loss_curves import LossCurvesView
+from .hidden_space import HiddenSpaceView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
@@ -176,6 +177,9 @@ class PlaygroundWindow(QMainWindow):
         self.lower_tabs.setObjectName("output_tabs")
         self.lower_tabs.addTab(self.curves, "Loss and accuracy")
         self.lower_tabs.addTab(self.metrics, "Metrics")
+        self.hidden_space = HiddenSpaceView()
+        self.lower_tabs.addTab(self.hidden_space, "Hidden space")
+        self.lower_tabs.setTabToolTip(2, "The data as a hidden layer of 2 or 3 neurons sees it.")
         self.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
         inner.addWidget(self.lower_tabs)
         inner.setStretchFactor(0, 3)
@@ -263,6 +267,8 @@ class PlaygroundWindow(QMainWindow):
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.gradients.check_requested.connect(c.check_gradients)
+        self.lower_tabs.currentChanged.connect(lambda _: self._request_hidden_space())
+        self.hidden_space.layer_changed.connect(lambda _: self._request_hidden_space())
         c.gradient_checked.connect(self.gradients.show_check)
 
     # --------------------------------------------------- the view protocol
@@ -277,6 +283,8 @@ class PlaygroundWindow(QMainWindow):
         self.boundary.set_run(info)
         self.curves.set_run(info)
         self.metrics.set_run(info)
+        self.hidden_space.set_run(info)
+        self._request_hidden_space()
         self.gradients.set_run(info)
         self.diagram.set_run(info)
 
@@ -285,6 +293,7 @@ class PlaygroundWindow(QMainWindow):
         self.boundary.set_frame(frame)
         self.curves.add_frame(frame)
         self.metrics.set_frame(frame)
+        self.hidden_space.set_frame(frame)
         self.gradients.set_frame(frame)
         self.diagram.set_frame(frame)
         self._show_stats(frame)
@@ -478,6 +487,11 @@ class PlaygroundWindow(QMainWindow):
         if path.lower().endswith(".nnplay"):
             return self.controller.open_session(path)
         return self.controller.load_csv(path)
+
+    def _request_hidden_space(self) -> None:
+        """Ask for the hidden-space picture only while its tab is open."""
+        showing = self.lower_tabs.currentWidget() is self.hidden_space
+        self.controller.set_view(hidden_layer=self.hidden_space.current_layer() if showing else None)
 
     def set_colorblind(self, on: bool) -> None:
         from .colors import set_palette

@@ -1,0 +1,99 @@
+"""A hidden layer of two or three neurons seen from inside: the training points
+and a grid of lines over the input plane, mapped through the network up to that
+layer (as ConvNetJS shows), so one sees how the layers untangle the classes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..data import CLASSIFICATION
+from .colors import class_rgb, diverging_lut
+from .widgets import named
+
+PAIRS = [(0, 1), (0, 2), (1, 2)]
+
+
+class HiddenSpaceView(QWidget):
+    layer_changed = Signal(object)  # 1-based hidden layer, or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.info = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        row = QHBoxLayout()
+        self.layer = named(QComboBox(), "hidden_space_layer", "The hidden layer (of 2 or 3 neurons) to look into.")
+        self.pair = named(QComboBox(), "hidden_space_pair", "Which two of the layer's three neurons make the axes.")
+        self.pair.addItems([f"neurons {a + 1} and {b + 1}" for a, b in PAIRS])
+        self.layer.activated.connect(lambda _: self.layer_changed.emit(self.current_layer()))
+        self.pair.activated.connect(lambda _: self._redraw())
+        row.addWidget(QLabel("Layer"))
+        row.addWidget(self.layer)
+        row.addWidget(self.pair)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel("")
+        self.message.setObjectName("hidden_space_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.plot = pg.PlotWidget()
+        named(self.plot, "hidden_space_plot", "The data and the input plane's grid lines, as this layer sees them.")
+        self.plot.setMenuEnabled(False)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.lines = pg.PlotCurveItem(pen=pg.mkPen(150, 150, 150, 160, width=1))
+        self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen(40, 40, 40, 200))
+        self.plot.addItem(self.lines)
+        self.plot.addItem(self.points)
+        layout.addWidget(self.plot, 1)
+        self._space = None
+
+    def current_layer(self):
+        return self.layer.currentData()
+
+    def set_run(self, info) -> None:
+        self.info = info
+        self._space = None
+        self.layer.clear()
+        for l, n in enumerate(info.sizes[1:-1], start=1):
+            if n in (2, 3):
+                self.layer.addItem(f"{l} ({n} neurons)", l)
+        has = self.layer.count() > 0
+        self.layer.setEnabled(has)
+        self.plot.setVisible(has)
+        self.message.setText("" if has else "Give a hidden layer exactly 2 or 3 neurons to see the data as that "
+                                            "layer sees it.")
+        self.message.setVisible(not has)
+        self.lines.setData([], [])
+        self.points.setData([], [])
+
+    def set_frame(self, frame) -> None:
+        space = frame.snapshot.hidden_space
+        if space is None or space["layer"] != self.current_layer():
+            return
+        self._space = space
+        self._redraw()
+
+    def _redraw(self) -> None:
+        space, info = self._space, self.info
+        if space is None or info is None:
+            return
+        n = space["points"].shape[1]
+        self.pair.setVisible(n == 3)
+        a, b = PAIRS[self.pair.currentIndex()] if n == 3 else (0, 1)
+        lines = space["lines"]
+        x = np.concatenate([lines[:, :, a], np.full((len(lines), 1), np.nan)], axis=1).ravel()
+        y = np.concatenate([lines[:, :, b], np.full((len(lines), 1), np.nan)], axis=1).ravel()
+        self.lines.setData(x, y, connect="finite")
+        pts, labels = space["points"], space["labels"]
+        if info.data.task == CLASSIFICATION:
+            rgb = class_rgb(max(2, info.data.n_classes))[labels].astype(int)
+        else:
+            lo, hi = float(info.data.y.min()), float(info.data.y.max())
+            rgb = diverging_lut()[(np.clip((labels - lo) / ((hi - lo) or 1), 0, 1) * 255).astype(int)]
+        self.points.setData(pts[:, a], pts[:, b], brush=[pg.mkBrush(*c) for c in rgb])
+        self.plot.setLabel("bottom", f"neuron {a + 1}")
+        self.plot.setLabel("left", f"neuron {b + 1}")
