@@ -161,8 +161,10 @@ class MLP:
             out += [W, b]
         return out
 
-    def copy(self) -> "MLP":
-        twin = MLP(self.sizes, self.activation_names, self.loss_fn.name, self.init, self.l1, self.l2, None, self.dtype)
+    def copy(self, dtype=None) -> "MLP":
+        """An independent twin, in ``dtype`` if given (else the same dtype)."""
+        twin = MLP(self.sizes, self.activation_names, self.loss_fn.name, self.init, self.l1, self.l2, None,
+                   self.dtype if dtype is None else dtype)
         twin.params[...] = self.params
         twin.grads[...] = self.grads
         return twin

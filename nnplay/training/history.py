@@ -14,24 +14,26 @@ class GrowingArray:
         self._data = np.full((capacity, n_cols), np.nan)
         self.size = 0
 
+    def _reserve(self, need: int) -> None:
+        """Room for ``need`` rows, doubling the buffer as often as it takes."""
+        cap = self._data.shape[0]
+        if need <= cap:
+            return
+        while cap < need:
+            cap *= 2
+        grown = np.full((cap, self._data.shape[1]), np.nan)
+        grown[: self.size] = self._data[: self.size]
+        self._data = grown
+
     def append(self, row) -> None:
-        if self.size == self._data.shape[0]:
-            grown = np.full((2 * self.size, self._data.shape[1]), np.nan)
-            grown[: self.size] = self._data
-            self._data = grown
+        self._reserve(self.size + 1)
         self._data[self.size] = row
         self.size += 1
 
     def extend(self, rows: np.ndarray) -> None:
         rows = np.asarray(rows, dtype=float).reshape(-1, self._data.shape[1])
         need = self.size + len(rows)
-        if need > self._data.shape[0]:
-            cap = self._data.shape[0]
-            while cap < need:
-                cap *= 2
-            grown = np.full((cap, self._data.shape[1]), np.nan)
-            grown[: self.size] = self._data[: self.size]
-            self._data = grown
+        self._reserve(need)
         self._data[self.size : need] = rows
         self.size = need
 

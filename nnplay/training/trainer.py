@@ -334,9 +334,7 @@ class Trainer:
         ``max_examples`` of) the training data, in float64, per layer."""
         from ..engine import gradient_check
 
-        net = self.net
-        twin = MLP(net.sizes, net.activation_names, net.loss_fn.name, l1=net.l1, l2=net.l2, dtype="float64")
-        twin.params[...] = net.params
+        twin = self.net.copy(dtype="float64")
         m = min(max_examples, self.X_train.shape[0])
         X = self.X_train[:m].astype(np.float64)
         y = self._targets(self.y_train[:m])
@@ -381,12 +379,11 @@ class Trainer:
         float64 on a 200x200 grid, and far more precise than a pixel's colour."""
         if self.net.dtype == np.float32 or not np.abs(self.net.params).max() < 1e30:
             return self.net  # (weights beyond float32's range: draw in float64)
-        twin = self._display_net
-        if twin is None:
-            twin = self._display_net = MLP(self.net.sizes, self.net.activation_names, self.net.loss_fn.name,
-                                           dtype="float32")
-        twin.params[...] = self.net.params
-        return twin
+        if self._display_net is None:
+            self._display_net = self.net.copy(dtype="float32")
+        else:
+            self._display_net.params[...] = self.net.params
+        return self._display_net
 
     def _grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
         key = (resolution, tuple(axes))
@@ -396,12 +393,18 @@ class Trainer:
             xs = np.linspace(x0, x1, resolution)
             ys = np.linspace(y0, y1, resolution)
             gx, gy = np.meshgrid(xs, ys)  # row i is x2 = ys[i], column j is x1 = xs[j]
-            raw = np.tile(self.input_means, (resolution * resolution, 1))
-            raw[:, axes[0]] = gx.ravel()
-            if self.data.n_inputs > 1:  # with one input the vertical axis is not an input
-                raw[:, axes[1]] = gy.ravel()
+            raw = self._raw_points(gx.ravel(), gy.ravel(), axes)
             pts = self._grid_inputs[key] = self.prepare_inputs(raw).astype(np.float32)
         return pts
+
+    def _raw_points(self, h: np.ndarray, v: np.ndarray, axes) -> np.ndarray:
+        """Raw inputs at horizontal/vertical coordinates (h, v) on inputs ``axes``,
+        every other input at its training mean."""
+        raw = np.tile(self.input_means, (len(h), 1))
+        raw[:, axes[0]] = h
+        if self.data.n_inputs > 1:  # with one input the vertical axis is not an input
+            raw[:, axes[1]] = v
+        return raw
 
     def grid_output(self, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
         """The network's output over the domain of inputs ``axes`` (other inputs
@@ -434,11 +437,8 @@ class Trainer:
             raw.append(np.column_stack([xs, np.full(samples, v)]))
         for v in np.linspace(x0, x1, lines):  # vertical lines
             raw.append(np.column_stack([np.full(samples, v), ys]))
-        pts = np.tile(self.input_means, (2 * lines * samples, 1))
         stacked = np.concatenate(raw)
-        pts[:, axes[0]] = stacked[:, 0]
-        if self.data.n_inputs > 1:
-            pts[:, axes[1]] = stacked[:, 1]
+        pts = self._raw_points(stacked[:, 0], stacked[:, 1], axes)
         with np.errstate(all="ignore"):
             line_acts = self.net.hidden_outputs(self.prepare_inputs(pts))[layer - 1]
             point_acts = self.net.hidden_outputs(self.X_train)[layer - 1]
