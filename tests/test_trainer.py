@@ -238,12 +238,13 @@ def test_quality_reports_match_hand_counts():
 def test_snapshot_carries_quality_for_both_tasks():
     t = Trainer(TrainConfig(dataset="blobs-k", classes=4, hidden=(6,), optimizer="adam", lr=0.02))
     t.run(50)
-    q = t.snapshot(grid_resolution=None).quality
+    assert t.snapshot(grid_resolution=None).quality is None  # only when asked for
+    q = t.snapshot(grid_resolution=None, quality=True).quality
     assert np.array(q["test"]["confusion"]).sum() == len(t.test_index)
     assert q["test"]["accuracy"] == pytest.approx(t.metrics()["test_accuracy"])
     r = Trainer(TrainConfig(dataset="plane", hidden=(4,), lr=0.01))
     r.run(100)
-    q = r.snapshot(grid_resolution=None).quality
+    q = r.snapshot(grid_resolution=None, quality=True).quality
     assert q["test"]["r2"] > 0.95 and q["test"]["rmse"] == pytest.approx(np.sqrt(2 * r.metrics()["test_loss"]), rel=1e-6)
 
 

@@ -41,6 +41,7 @@ class ViewRequest:
     neuron_resolution: int = 24
     focus: tuple | None = None
     hidden_layer: int | None = None
+    quality: bool = False
 
 
 class TrainingLoop:
@@ -202,7 +203,8 @@ class TrainingLoop:
 
     def _emit_frame(self) -> None:
         t, v = self._trainer, self._view
-        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus, v.hidden_layer)
+        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus, v.hidden_layer,
+                          v.quality)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         self._rate.append((now, t.epoch))

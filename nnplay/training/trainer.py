@@ -456,11 +456,13 @@ class Trainer:
 
     def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1),
                  neuron_resolution: int | None = None, focus: tuple | None = None,
-                 hidden_layer: int | None = None) -> Snapshot:
+                 hidden_layer: int | None = None, quality: bool = False) -> Snapshot:
         """Copies of everything a view needs. ``history_from`` limits the history
         arrays to epochs from that index on; ``neuron_resolution`` adds every
         neuron's output over the domain; ``focus`` = (layer, index) puts that
-        neuron's output in ``grid`` in place of the network's."""
+        neuron's output in ``grid`` in place of the network's; ``hidden_layer`` and
+        ``quality`` add the hidden-space picture and the quality reports (each a
+        pass over the data, so only when a view shows them)."""
         m = self.metrics()
         net = self.net
         axes = tuple(axes)
@@ -499,7 +501,7 @@ class Trainer:
             grid_extent=extent,
             focus=focus,
             neurons=neurons,
-            quality=self.quality(),
+            quality=self.quality() if quality else None,
             hidden_space=(self.hidden_space(hidden_layer, axes=axes)
                           if hidden_layer is not None and 1 <= hidden_layer < net.n_layers else None),
         )

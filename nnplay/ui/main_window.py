@@ -267,8 +267,8 @@ class PlaygroundWindow(QMainWindow):
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.gradients.check_requested.connect(c.check_gradients)
-        self.lower_tabs.currentChanged.connect(lambda _: self._request_hidden_space())
-        self.hidden_space.layer_changed.connect(lambda _: self._request_hidden_space())
+        self.lower_tabs.currentChanged.connect(lambda _: self._request_tab_views())
+        self.hidden_space.layer_changed.connect(lambda _: self._request_tab_views())
         c.gradient_checked.connect(self.gradients.show_check)
 
     # --------------------------------------------------- the view protocol
@@ -284,7 +284,7 @@ class PlaygroundWindow(QMainWindow):
         self.curves.set_run(info)
         self.metrics.set_run(info)
         self.hidden_space.set_run(info)
-        self._request_hidden_space()
+        self._request_tab_views()
         self.gradients.set_run(info)
         self.diagram.set_run(info)
 
@@ -488,10 +488,12 @@ class PlaygroundWindow(QMainWindow):
             return self.controller.open_session(path)
         return self.controller.load_csv(path)
 
-    def _request_hidden_space(self) -> None:
-        """Ask for the hidden-space picture only while its tab is open."""
-        showing = self.lower_tabs.currentWidget() is self.hidden_space
-        self.controller.set_view(hidden_layer=self.hidden_space.current_layer() if showing else None)
+    def _request_tab_views(self) -> None:
+        """Ask for the metrics and the hidden-space picture only while their tab is
+        open: each costs the worker a pass over the data on every frame."""
+        tab = self.lower_tabs.currentWidget()
+        self.controller.set_view(quality=tab is self.metrics,
+                                 hidden_layer=self.hidden_space.current_layer() if tab is self.hidden_space else None)
 
     def set_colorblind(self, on: bool) -> None:
         from .colors import set_palette
