@@ -4,6 +4,7 @@ window is one, and tests may pass another."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -51,6 +52,7 @@ class PlaygroundController(QObject):
         self.worker.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
         self.worker.gradcheck_ready.connect(self._on_gradcheck, Qt.ConnectionType.QueuedConnection)
         self._pending_saves: dict[int, str] = {}
+        self._save_tokens = itertools.count(1)
         self.session_path: str | None = None
 
     # ------------------------------------------------------------- lifecycle
@@ -165,7 +167,7 @@ class PlaygroundController(QObject):
 
     def save_session(self, path: str) -> None:
         """Ask the worker for the run's full state; the file is written when it comes."""
-        token = len(self._pending_saves) + 1 + max(self._pending_saves, default=0)
+        token = next(self._save_tokens)
         self._pending_saves[token] = str(path)
         self.worker.request_state(token)
 
@@ -200,14 +202,7 @@ class PlaygroundController(QObject):
         self.config, self.data = session.config, session.data
         self.csv_path = session.source[4:] if session.source.startswith("csv:") else None
         self.session_path = str(path)
-        self.generation += 1
-        self.playing = False
-        self.view.set_playing(False)
-        self.view.show_settings(self.config, self.data)
-        if session.state is None:
-            self.worker.rebuild(self.generation, self.config, self.data)
-        else:
-            self.worker.restore(self.generation, self.config, self.data, session.state)
+        self._rebuild(session.state)
         self.file_opened.emit(str(path))
         return True
 
@@ -234,12 +229,17 @@ class PlaygroundController(QObject):
         except ValueError:
             return config.with_changes(loss="auto")
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, state: dict | None = None) -> None:
+        """A new run of the current settings and data; ``state`` (a saved
+        Trainer.state_dict) continues a saved run instead of starting afresh."""
         self.generation += 1
         self.playing = False
         self.view.set_playing(False)
         self.view.show_settings(self.config, self.data)
-        self.worker.rebuild(self.generation, self.config, self.data)
+        if state is None:
+            self.worker.rebuild(self.generation, self.config, self.data)
+        else:
+            self.worker.restore(self.generation, self.config, self.data, state)
 
     def _on_run_started(self, generation: int, info: RunInfo) -> None:
         if generation != self.generation:

@@ -343,16 +343,22 @@ class PlaygroundWindow(QMainWindow):
         self.statusBar().showMessage(f"Learning rate {lr:g}, applied from the next step.", 4000)
 
     def ask_for_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a CSV file", self._folder("csv"),
-                                              "CSV files (*.csv *.tsv *.txt);;All files (*)")
-        self._remember_folder("csv", path)
+        path = self._ask_open("Load a CSV file", "csv", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         if path:
             self.controller.load_csv(path)
 
-    # -------------------------------------------------------------- export
-    def _ask_save(self, title: str, default: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder("export")) / default), filters)
-        self._remember_folder("export", path)
+    # -------------------------------------------------------------- file dialogs
+    def _ask_open(self, title: str, kind: str, filters: str) -> str | None:
+        """A file to open, the dialog starting in the folder last used for ``kind``."""
+        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(kind), filters)
+        self._remember_folder(kind, path)
+        return path or None
+
+    def _ask_save(self, title: str, default: str, filters: str, kind: str = "export") -> str | None:
+        """A file to write; ``default`` is a name in the folder last used for
+        ``kind``, or a whole path."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder(kind)) / default), filters)
+        self._remember_folder(kind, path)
         return path or None
 
     def _folder(self, kind: str) -> str:
@@ -433,16 +439,13 @@ class PlaygroundWindow(QMainWindow):
         self.controller.apply_settings_text(QApplication.clipboard().text())
 
     def ask_to_open_session(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a session", self._folder("session"),
-                                              "nnplay sessions (*.nnplay);;All files (*)")
-        self._remember_folder("session", path)
+        path = self._ask_open("Open a session", "session", "nnplay sessions (*.nnplay);;All files (*)")
         if path:
             self.controller.open_session(path)
 
     def ask_to_save_session(self) -> None:
-        default = self.controller.session_path or str(Path(self._folder("session")) / "run.nnplay")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the session", default, "nnplay sessions (*.nnplay)")
-        self._remember_folder("session", path)
+        path = self._ask_save("Save the session", self.controller.session_path or "run.nnplay",
+                              "nnplay sessions (*.nnplay)", kind="session")
         if path:
             if not path.endswith(".nnplay"):
                 path += ".nnplay"
