@@ -31,7 +31,14 @@ def test_weights_are_views_into_one_parameter_vector():
     net = MLP([2, 3, 1], seed=0)
     net.weights[0] = np.ones((3, 2))  # assignment copies into the view
     assert np.shares_memory(net.weights[0], net.params) and np.shares_memory(net.biases[1], net.params)
-    assert np.all(net.params[:9].reshape(3, 3)[:, :2] == 1.0)  # layer 1 is stored as the block [W | b]
+    # layer 1 is stored as the block [W | b], column by column
+    assert np.all(net.params[:9].reshape(3, 3, order="F")[:, :2] == 1.0)
+    assert net.weights[0].flags.f_contiguous and net.biases[0].flags.f_contiguous
+    # files hold it row by row, whatever the memory layout
+    rows = net.params_in_rows()
+    np.testing.assert_array_equal(rows[:9].reshape(3, 3), np.hstack([net.weights[0], net.biases[0]]))
+    np.testing.assert_array_equal(rows[9:], np.hstack([net.weights[1], net.biases[1]]).ravel())
+    np.testing.assert_array_equal(net.params_from_rows(rows), net.params)
     assert sum(w.size + b.size for w, b in zip(net.weights, net.biases)) == net.params.size
     with pytest.raises(ValueError, match="shape"):
         net.weights[0] = np.ones((2, 2))
@@ -176,21 +183,62 @@ def test_full_batch_when_batch_size_reaches_m():
     assert net.train_epoch(X, Y, SGD(0.1), 1, np.random.default_rng(0)) == 20
 
 
-def test_minibatch_epoch_is_the_same_as_stepping_the_shuffled_batches():
+@pytest.mark.parametrize("loss,activation,make_opt,l2", [
+    ("bce", "tanh", lambda: SGD(0.3), 0.0),
+    ("bce", "sigmoid", lambda: Momentum(0.2), 0.01),
+    ("ce", "relu", lambda: Adam(0.05), 0.0),
+    ("mse", "leaky_relu", lambda: SGD(0.05), 0.1),
+    ("tanh_mse", "linear", lambda: SGD(0.05), 0.0),
+])
+def test_minibatch_epoch_is_the_same_as_stepping_the_shuffled_batches(loss, activation, make_opt, l2):
+    """train_epoch replays a fused tape per batch (output error straight from the
+    logits); it must give what separate loss_and_grads + optimizer steps give."""
     rng = np.random.default_rng(0)
     X = rng.normal(size=(23, 2))
     y = (X[:, 0] * X[:, 1] > 0).astype(int)
-    a, b = MLP([2, 5, 1], seed=1), MLP([2, 5, 1], seed=1)
+    if loss == "ce":
+        y = y + (X[:, 0] > 1).astype(int)
+    elif loss.endswith("mse"):
+        y = np.tanh(X[:, 0] - X[:, 1]).reshape(-1, 1)
+    n_out = 3 if loss == "ce" else 1
+    a, b = (MLP([2, 5, 4, n_out], activation=activation, loss=loss, l2=l2, seed=1) for _ in range(2))
     Y = a.encode_targets(y)
-    a.train_epoch(X, Y, SGD(0.3), 5, np.random.default_rng(9))
-    perm = np.random.default_rng(9).permutation(23)
-    for s in range(0, 23, 5):
-        idx = perm[s : s + 5]
-        _, dW, db = b.loss_and_grads(X[idx], y[idx])
-        for l in range(2):
-            b.weights[l] = b.weights[l] - 0.3 * dW[l]
-            b.biases[l] = b.biases[l] - 0.3 * db[l]
-    np.testing.assert_allclose(a.params, b.params, rtol=1e-12)
+    opt_a, opt_b = make_opt(), make_opt()
+    for epoch in range(3):
+        a.train_epoch(X, Y, opt_a, 5, np.random.default_rng(epoch))
+        perm = np.random.default_rng(epoch).permutation(23)
+        for s in range(0, 23, 5):
+            idx = perm[s : s + 5]
+            b.loss_and_grads(X[idx], y[idx])
+            opt_b.step(b.params, b.grads)
+    np.testing.assert_allclose(a.params, b.params, rtol=1e-10, atol=1e-13)
+    np.testing.assert_allclose(a.grads, b.grads, rtol=1e-9, atol=1e-13)  # the last batch's gradients
+    assert opt_a.t == opt_b.t == 15
+
+
+def test_epoch_follows_learning_rate_and_regularisation_changes():
+    """The per-batch tapes are cached; a new rate, a new penalty or a new
+    optimizer must still take effect on the next epoch."""
+    X = np.random.default_rng(0).normal(size=(12, 2))
+    y = (X[:, 0] > 0).astype(int)
+    a, b = MLP([2, 3, 1], seed=0), MLP([2, 3, 1], seed=0)
+    Y = a.encode_targets(y)
+    opt = SGD(0.1)
+    a.train_epoch(X, Y, opt, 4, np.random.default_rng(0))
+    opt.lr, a.l2 = 0.5, 0.2
+    a.train_epoch(X, Y, opt, 4, np.random.default_rng(1))
+    a.train_epoch(X, Y, Adam(0.01), 4, np.random.default_rng(2))
+    ob = SGD(0.1)
+    b.train_epoch(X, Y, ob, 4, np.random.default_rng(0))
+    for seed, o in ((1, None), (2, Adam(0.01))):
+        if o is None:
+            ob.lr, b.l2, o = 0.5, 0.2, ob
+        perm = np.random.default_rng(seed).permutation(12)
+        for s in range(0, 12, 4):
+            idx = perm[s : s + 4]
+            b.loss_and_grads(X[idx], y[idx])
+            o.step(b.params, b.grads)
+    np.testing.assert_allclose(a.params, b.params, rtol=1e-10)
 
 
 def test_float32_on_request_stays_float32():

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import Linear, sigmoid
+from .activations import Linear, constant, sigmoid
 
 _IDENTITY = Linear()
-_sub = np.subtract
+_sub, _mul, _tanh = np.subtract, np.multiply, np.tanh
 
 
 class Loss:
@@ -37,6 +37,17 @@ class Loss:
     def delta(self, z: np.ndarray, a: np.ndarray, y: np.ndarray, out: np.ndarray) -> np.ndarray:
         """dJ/dZ[L] per example (A - Y for the matched pairs), into ``out``."""
         return _sub(a, y, out)
+
+    def training_targets(self, Y: np.ndarray) -> None:
+        """Rewrite encoded targets, in place, into the form ``training_ops`` uses."""
+
+    def training_ops(self, z: np.ndarray, a: np.ndarray, yt: np.ndarray, dz: np.ndarray) -> list:
+        """(function, args) pairs that compute the batch-mean output error
+        dZ[L] / m = (A[L] - Y) / m into ``dz`` from the logits ``z`` and targets
+        rewritten by ``training_targets``; ``a`` may be left unwritten."""
+        inv_m = constant(1.0 / z.shape[0], z.dtype)
+        ops = [] if a is z else [(self.output, (z, a))]
+        return ops + [(self.delta, (z, a, yt, dz)), (_mul, (dz, inv_m, dz))]
 
     def encode(self, y: np.ndarray, n_out: int, dtype) -> np.ndarray:
         """Targets as an (m, n_out) matrix in ``dtype``."""
@@ -61,6 +72,17 @@ class BinaryCrossEntropy(Loss):
         # softplus(z) - y z, with softplus(z) = max(z, 0) + log1p(exp(-|z|))
         sp = np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0.0)
         return float(np.sum(sp - y * z) / z.shape[0])
+
+    def training_targets(self, Y):
+        Y *= 2.0
+        Y -= 1.0
+
+    def training_ops(self, z, a, yt, dz):
+        # sigmoid(z) - y = (tanh(z/2) - (2y - 1)) / 2: four calls with the 1/m,
+        # against six for the sigmoid, the subtraction and the scaling apart
+        half = constant(0.5, z.dtype)
+        return [(_mul, (z, half, dz)), (_tanh, (dz, dz)), (_sub, (dz, yt, dz)),
+                (_mul, (dz, constant(0.5 / z.shape[0], z.dtype), dz))]
 
     def encode(self, y, n_out, dtype):
         y = np.asarray(y)

@@ -20,6 +20,14 @@ ones, [A | 1]. Then Z = [A | 1] [W | b]^T is one matrix product (no separate
 bias addition) and dZ^T [A | 1] = m [dW | db] gives both gradients in one more:
 two fewer NumPy calls per layer and step, which is most of the cost on the small
 networks a playground trains.
+
+Blocks and workspaces are stored column by column (Fortran order), so the
+activations A inside [A | 1] and the weights W inside [W | b] are contiguous:
+elementwise ufuncs on a strided view cost two to three times as much, and a
+strided W is copied by every product that uses it. (np.dot writes only into
+C-ordered arrays, so the products are written transposed into the .T views.)
+``params_in_rows``/``params_from_rows`` convert the flat vector to and from the
+layout-independent order saved in files: layer by layer, [W | b] row by row.
 """
 
 from __future__ import annotations
@@ -58,17 +66,17 @@ class _Workspace:
 
     def __init__(self, m: int, sizes: list[int], loss: Loss, dtype):
         L = len(sizes) - 1
-        self.inputs = []  # [A[l] | 1] for l = 0..L-1
+        self.inputs = []  # [A[l] | 1] for l = 0..L-1, column by column
         for n in sizes[:-1]:
-            buf = np.empty((m, n + 1), dtype)
+            buf = np.empty((m, n + 1), dtype, order="F")
             buf[:, n] = 1.0
             self.inputs.append(buf)
         self.A = [self.inputs[l + 1][:, : sizes[l + 1]] for l in range(L - 1)]  # hidden activations (views)
-        self.Z = [np.empty((m, n), dtype) for n in sizes[1:]]
+        self.Z = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
         out_linear = type(loss) is MeanSquaredError
-        self.A.append(self.Z[L - 1] if out_linear else np.empty((m, sizes[L]), dtype))
-        self.dZ = [np.empty((m, n), dtype) for n in sizes[1:]]
-        self.S = [np.empty((m, n), dtype) for n in sizes[1:]]
+        self.A.append(self.Z[L - 1] if out_linear else np.empty((m, sizes[L]), dtype, order="F"))
+        self.dZ = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
+        self.S = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
 
 
 class MLP:
@@ -121,10 +129,13 @@ class MLP:
         self._blocks, self._grad_blocks = [], []  # [W | b] and [dW | db] per layer
         self._weight_mask = np.zeros(n_params, self.dtype)  # 1 where params holds a weight (not a bias)
         at = 0
+        order = np.arange(n_params)
+        rows = []
         for r, c in shapes:
-            block = self.params[at : at + r * (c + 1)].reshape(r, c + 1)
-            gblock = self.grads[at : at + r * (c + 1)].reshape(r, c + 1)
-            self._weight_mask[at : at + r * (c + 1)].reshape(r, c + 1)[:, :c] = 1.0
+            block = self.params[at : at + r * (c + 1)].reshape(r, c + 1, order="F")
+            gblock = self.grads[at : at + r * (c + 1)].reshape(r, c + 1, order="F")
+            self._weight_mask[at : at + r * (c + 1)].reshape(r, c + 1, order="F")[:, :c] = 1.0
+            rows.append(order[at : at + r * (c + 1)].reshape(r, c + 1, order="F").ravel())
             self._blocks.append(block)
             self._grad_blocks.append(gblock)
             self.weights.append(block[:, :c])
@@ -133,10 +144,13 @@ class MLP:
             self.db.append(gblock[:, c:])
             at += r * (c + 1)
         self._blocks_T = [b.T for b in self._blocks]
+        self._gblocks_T = [g.T for g in self._grad_blocks]
+        self._row_order = np.concatenate(rows)
         self.reinitialize(seed)
         self._workspaces: OrderedDict[int, _Workspace] = OrderedDict()
         self._reg_scratch = np.empty(n_params, self.dtype)
         self._shuffled: tuple[np.ndarray, np.ndarray] | None = None
+        self._tapes_key, self._tapes = None, []
 
     # ------------------------------------------------------------------ set-up
     def reinitialize(self, seed: int | None = None) -> None:
@@ -159,6 +173,20 @@ class MLP:
         out = []
         for W, b in zip(self.weights, self.biases):
             out += [W, b]
+        return out
+
+    def params_in_rows(self, vector: np.ndarray | None = None) -> np.ndarray:
+        """``vector`` (default: ``params``), laid out like ``params``, as a new
+        vector in file order: layer by layer, each [W | b] row by row."""
+        return np.asarray(self.params if vector is None else vector)[self._row_order]
+
+    def params_from_rows(self, vector) -> np.ndarray:
+        """The inverse of ``params_in_rows``: a file-order vector laid out like ``params``."""
+        vector = np.asarray(vector)
+        if vector.shape != self.params.shape:
+            raise ValueError(f"{vector.size} numbers do not fit this network's {self.params.size} parameters")
+        out = np.empty_like(vector)
+        out[self._row_order] = vector
         return out
 
     def copy(self, dtype=None) -> "MLP":
@@ -200,49 +228,55 @@ class MLP:
         """Targets as the (m, n_out) matrix Y the loss compares A[L] with."""
         return self.loss_fn.encode(y, self.sizes[-1], self.dtype)
 
+    def _forward_ops(self, ws: _Workspace, x1: np.ndarray, output: bool = True) -> list:
+        """The forward pass for the batch x1 = [X | 1] as (function, args) pairs,
+        up to the logits Z[L] (and A[L] if ``output``)."""
+        L, dot = self.n_layers, np.dot
+        ops, inp = [], x1
+        for l in range(L):
+            ops.append((dot, (self._blocks[l], inp.T, ws.Z[l].T)))  # Z[l] = W[l] A[l-1] + b[l], in one product
+            if l < L - 1:
+                ops += self.activations[l].forward_ops(ws.Z[l], ws.A[l])  # A[l] = g(Z[l]), into the next [A | 1]
+                inp = ws.inputs[l + 1]
+        if output and ws.A[L - 1] is not ws.Z[L - 1]:
+            ops.append((self.loss_fn.output, (ws.Z[L - 1], ws.A[L - 1])))
+        return ops
+
+    def _backprop_ops(self, ws: _Workspace, x1: np.ndarray) -> list:
+        """From the output error dZ[L] / m (already in ws.dZ) to every [dW | db],
+        as (function, args) pairs; the regularisation terms are not included."""
+        dot, ops = np.dot, []
+        for l in range(self.n_layers - 1, 0, -1):
+            ops.append((dot, (ws.inputs[l].T, ws.dZ[l], self._gblocks_T[l])))  # [dW | db] = dZ^T [A[l-1] | 1]
+            ops.append((dot, (self.weights[l].T, ws.dZ[l].T, ws.dZ[l - 1].T)))  # W[l]^T dZ[l] ...
+            ops += self.activations[l - 1].backward_ops(ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], ws.S[l - 1])  # * g'
+        ops.append((dot, (x1.T, ws.dZ[0], self._gblocks_T[0])))
+        return ops
+
     def _make_plans(self, ws: _Workspace) -> None:
-        """Per-layer tuples of the arrays and callables each pass uses, made once per
-        workspace, so the hot loops do no attribute or list look-ups."""
-        L = self.n_layers
-        ws.fwd_plan = [(self._blocks_T[l], ws.Z[l], self.activations[l].__call__, ws.A[l], ws.inputs[l + 1])
-                       for l in range(L - 1)]
-        ws.out_plan = (self._blocks_T[L - 1], ws.Z[L - 1], self.loss_fn.output, ws.A[L - 1])
-        ws.bwd_plan = [(ws.dZ[l].T, ws.inputs[l], self._grad_blocks[l], ws.dZ[l], self.weights[l], ws.dZ[l - 1],
-                        self.activations[l - 1].derivative_mul, ws.Z[l - 1], ws.A[l - 1], ws.S[l - 1])
-                       for l in range(L - 1, 0, -1)]
-        ws.first_grad = (ws.dZ[0].T, self._grad_blocks[0])
-        ws.x0 = ws.inputs[0]
+        """The workspace's forward and backward passes as lists of NumPy calls
+        with their arrays bound, made once, so running them does no look-ups."""
+        ws.forward_ops = self._forward_ops(ws, ws.inputs[0])
+        ws.backprop_ops = self._backprop_ops(ws, ws.inputs[0])
 
     def _load_inputs(self, X: np.ndarray, ws: _Workspace) -> None:
         ws.inputs[0][:, : self.sizes[0]] = X
 
-    def _forward(self, X: np.ndarray, ws: _Workspace, x0: np.ndarray | None = None) -> np.ndarray:
-        """A[L] for the batch X; ``x0``: the batch already as [X | 1] (else X is
-        copied into the workspace's own [X | 1])."""
-        if x0 is None:
-            self._load_inputs(X, ws)
-            x0 = ws.x0
-        dot, inp = np.dot, x0
-        for WT, z, act, a, nxt in ws.fwd_plan:
-            dot(inp, WT, z)  # Z[l] = W[l] A[l-1] + b[l], in one product
-            act(z, a)  # A[l] = g(Z[l]), written into the next layer's [A | 1]
-            inp = nxt
-        WT, z, output, a = ws.out_plan
-        dot(inp, WT, z)
-        return output(z, a)
+    def _forward(self, X: np.ndarray, ws: _Workspace) -> np.ndarray:
+        """A[L] for the batch X (a view into the workspace)."""
+        self._load_inputs(X, ws)
+        for f, args in ws.forward_ops:
+            f(*args)
+        return ws.A[-1]
 
-    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace, x0: np.ndarray | None = None) -> None:
+    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace) -> None:
         """Fill ``grads`` with dJ/dparams for the batch just run forward."""
-        L, dot = self.n_layers, np.dot
+        L = self.n_layers
         dz = ws.dZ[L - 1]
         self.loss_fn.delta(ws.Z[L - 1], ws.A[L - 1], Y, dz)
         np.multiply(dz, 1.0 / X.shape[0], dz)  # the 1/m of every dW and db, applied once
-        for dzT, inp, gblock, dz, W, prev, deriv, z, a, scratch in ws.bwd_plan:
-            dot(dzT, inp, gblock)  # [dW | db] = dZ^T [A[l-1] | 1]: both at once
-            dot(dz, W, prev)  # W[l]^T dZ[l] ...
-            deriv(z, a, prev, scratch)  # ... * g'(Z[l-1])
-        dzT, gblock = ws.first_grad
-        dot(dzT, ws.x0 if x0 is None else x0, gblock)
+        for f, args in ws.backprop_ops:
+            f(*args)
         if self.l1 or self.l2:
             self._add_regularization_grads()
 
@@ -321,12 +355,23 @@ class MLP:
         self._backward(X, Y, ws)
         optimizer.step(self.params, self.grads)
 
-    def _train_step_loaded(self, X1: np.ndarray, Y: np.ndarray, optimizer: Optimizer, ws: _Workspace) -> None:
-        """train_step for a batch already holding its ones column: X1 = [X | 1]
-        (a view of the shuffled epoch: no copy)."""
-        self._forward(X1, ws, X1)
-        self._backward(X1, Y, ws, X1)
-        optimizer.step(self.params, self.grads)
+    def _train_tape(self, ws: _Workspace, X1: np.ndarray, Yt: np.ndarray, optimizer: Optimizer) -> list:
+        """One training step on the batch X1 = [X | 1] (targets Yt rewritten by the
+        loss's ``training_targets``) as a flat list of (function, args) pairs.
+
+        The same equations as ``_forward`` + ``_backward`` + the optimizer step,
+        but the output error comes straight from the logits (the loss's
+        ``training_ops``) and every array and constant is bound once, so the step
+        is one loop over NumPy calls with no Python method between them.
+        """
+        L = self.n_layers
+        tape = self._forward_ops(ws, X1, output=False)
+        tape += self.loss_fn.training_ops(ws.Z[L - 1], ws.A[L - 1], Yt, ws.dZ[L - 1])  # dZ[L] / m
+        tape += self._backprop_ops(ws, X1)
+        if self.l1 or self.l2:
+            tape.append((self._add_regularization_grads, ()))
+        tape.append((optimizer.step, (self.params, self.grads)))
+        return tape
 
     def train_epoch(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, batch_size: int,
                     rng: np.random.Generator) -> int:
@@ -334,15 +379,20 @@ class MLP:
 
         X and Y as for ``train_step``. A batch size of m or more is full batch.
         The shuffle draws one permutation from ``rng``, so a seeded generator
-        gives the same epochs every run.
+        gives the same epochs every run. Afterwards ``grads`` hold the last
+        batch's gradients, as after ``train_step``.
+
+        The shuffled epoch is copied into one buffer [X | 1] whose slices are
+        the batches, so each batch's step is a tape (see ``_train_tape``) built
+        once and replayed every epoch.
         """
         m, n0 = X.shape
         bs = m if batch_size <= 0 or batch_size >= m else int(batch_size)
         buf = self._shuffled
         if buf is None or buf[0].shape != (m, n0 + 1) or buf[1].shape != Y.shape or buf[0].dtype != self.dtype:
-            ones = np.empty((m, n0 + 1), self.dtype)
+            ones = np.empty((m, n0 + 1), self.dtype, order="F")
             ones[:, n0] = 1.0
-            buf = self._shuffled = (ones, np.empty_like(Y))
+            buf = self._shuffled = (ones, np.empty(Y.shape, self.dtype, order="F"))
         X1, Ys = buf
         if bs < m:
             perm = rng.permutation(m)
@@ -351,14 +401,15 @@ class MLP:
         else:
             X1[:, :n0] = X
             Ys[...] = Y
-        steps = 0
-        ws = self._workspace(bs)
-        step = self._train_step_loaded
-        for start in range(0, m - bs + 1, bs):
-            step(X1[start : start + bs], Ys[start : start + bs], optimizer, ws)
-            steps += 1
-        if m % bs:
-            start = m - m % bs
-            step(X1[start:], Ys[start:], optimizer, self._workspace(m % bs))
-            steps += 1
-        return steps
+        self.loss_fn.training_targets(Ys)
+        key = (id(X1), bs, optimizer, bool(self.l1 or self.l2))
+        if self._tapes_key != key:
+            self._tapes_key, self._tapes = key, []
+            for start in range(0, m, bs):
+                stop = min(start + bs, m)
+                ws = self._workspace(stop - start)
+                self._tapes.append(self._train_tape(ws, X1[start:stop], Ys[start:stop], optimizer))
+        for tape in self._tapes:
+            for f, args in tape:
+                f(*args)
+        return len(self._tapes)

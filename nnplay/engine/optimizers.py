@@ -17,22 +17,34 @@ class Optimizer:
     name = "base"
 
     def __init__(self, lr: float = 0.03):
+        self._scratch: np.ndarray | None = None
+        self._lr0: np.ndarray | None = None  # lr as a 0-d array in the parameters' dtype (a faster ufunc operand)
         self.lr = float(lr)
         self.t = 0
-        self._scratch: np.ndarray | None = None
+
+    @property
+    def lr(self) -> float:
+        return self._lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        self._lr = float(value)
+        if self._lr0 is not None:
+            self._lr0[...] = self._lr
 
     def step(self, params: np.ndarray, grads: np.ndarray) -> None:
         raise NotImplementedError
 
     def reset(self) -> None:
         self.t = 0
-        self._scratch = None
+        self._scratch = self._lr0 = None
 
     def _buf(self, like: np.ndarray) -> np.ndarray:
         s = self._scratch
         if s is not None and s.shape == like.shape and s.dtype == like.dtype:
             return s
         self._scratch = np.empty_like(like)
+        self._lr0 = np.array(self._lr, like.dtype)
         return self._scratch
 
     def state(self) -> dict[str, np.ndarray]:
@@ -61,7 +73,7 @@ class SGD(Optimizer):
     def step(self, params, grads):
         self.t += 1
         tmp = self._buf(params)
-        _mul(grads, self.lr, tmp)
+        _mul(grads, self._lr0, tmp)
         _sub(params, tmp, params)
 
 

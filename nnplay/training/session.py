@@ -4,7 +4,7 @@
                     "data": {name, task, input_names, class_names, domain, source},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays}}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
-    params.npy                    the network's parameter vector
+    params.npy                    the network's parameters: layer by layer, [W | b] row by row
     history.npy, grad_norms.npy   per-epoch records (epoch 0 first)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
 

@@ -183,11 +183,11 @@ class Trainer:
         return {
             "epoch": self.epoch,
             "diverged_at": self.diverged_at,
-            "params": self.net.params.copy(),
+            "params": self.net.params_in_rows(),
             "history": np.column_stack([self.history.column(f) for f in FIELDS]).copy(),
             "grad_norms": self.grad_norm_history.view().copy(),
             "optimizer_t": self.optimizer.t,
-            "optimizer": {k: v.copy() for k, v in self.optimizer.state().items()},
+            "optimizer": {k: self.net.params_in_rows(v) for k, v in self.optimizer.state().items()},
             "rng": self.rng.bit_generator.state,
         }
 
@@ -208,9 +208,10 @@ class Trainer:
             raise ValueError("the saved weights hold non-finite numbers")
         rng = np.random.default_rng()
         rng.bit_generator.state = state["rng"]
+        opt_state = {k: self.net.params_from_rows(v) for k, v in state.get("optimizer", {}).items()}
         self.optimizer.reset()
-        self.optimizer.restore(state.get("optimizer_t", 0), state.get("optimizer", {}))
-        self.net.params[...] = params
+        self.optimizer.restore(state.get("optimizer_t", 0), opt_state)
+        self.net.params[...] = self.net.params_from_rows(params)
         self.history.clear()
         self.history.extend({f: history[:, i] for i, f in enumerate(FIELDS)})
         self.grad_norm_history.clear()
