@@ -7,6 +7,7 @@
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
     history.npy, grad_norms.npy   per-epoch records (epoch 0 first)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
+    batch_order.npy               only when saved part-way through an epoch (run.batch_at examples done)
 
 Arrays are read with allow_pickle=False; nothing in a file can run code. Any
 problem reading one is a SessionError with one line naming the file.
@@ -63,6 +64,9 @@ def save_session(path, session: Session) -> None:
                       "rng": st["rng"], "optimizer_arrays": sorted(st["optimizer"])}
         arrays.update({"params.npy": st["params"], "history.npy": st["history"], "grad_norms.npy": st["grad_norms"]})
         arrays.update({f"optimizer_{k}.npy": v for k, v in st["optimizer"].items()})
+        if st.get("batch_order") is not None:  # saved part-way through an epoch stepped batch by batch
+            doc["run"]["batch_at"] = int(st["batch_at"])
+            arrays["batch_order.npy"] = st["batch_order"]
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
@@ -125,4 +129,6 @@ def _load(path: Path) -> Session:
                      "rng": run["rng"], "params": arr("params.npy"), "history": arr("history.npy"),
                      "grad_norms": arr("grad_norms.npy"),
                      "optimizer": {k: arr(f"optimizer_{k}.npy") for k in run["optimizer_arrays"]}}
+            if "batch_at" in run:
+                state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
         return Session(config, data, state, meta.get("source", "generated"))

@@ -6,6 +6,7 @@ chunks and hands ``snapshot()`` results (copies) to the views.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -173,6 +174,8 @@ class Trainer:
         self.epoch = 0
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
+        self._batch_order: np.ndarray | None = None  # the order of an epoch being stepped batch by batch
+        self._batch_at = 0
         self.run_id += 1
         self._record()
 
@@ -189,6 +192,8 @@ class Trainer:
             "optimizer_t": self.optimizer.t,
             "optimizer": {k: self.net.params_in_rows(v) for k, v in self.optimizer.state().items()},
             "rng": self.rng.bit_generator.state,
+            "batch_order": None if self._batch_order is None else self._batch_order.copy(),
+            "batch_at": self._batch_at,
         }
 
     def load_state_dict(self, state: dict) -> None:
@@ -206,6 +211,12 @@ class Trainer:
             raise ValueError(f"the saved history does not match its {epoch} epochs")
         if not np.all(np.isfinite(params)):
             raise ValueError("the saved weights hold non-finite numbers")
+        order, at = state.get("batch_order"), int(state.get("batch_at", 0))
+        if order is not None:
+            order = np.asarray(order)
+            m = self.X_train.shape[0]
+            if order.shape != (m,) or not np.array_equal(np.sort(order), np.arange(m)) or not 0 < at < m:
+                raise ValueError("the saved position within an epoch does not fit the training data")
         rng = np.random.default_rng()
         rng.bit_generator.state = state["rng"]
         opt_state = {k: self.net.params_from_rows(v) for k, v in state.get("optimizer", {}).items()}
@@ -219,6 +230,7 @@ class Trainer:
         self.epoch = epoch
         self.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
         self.rng = rng
+        self._batch_order, self._batch_at = (None, 0) if order is None else (order.astype(np.intp), at)
         self._last_good[...] = self.net.params
         self._full_batch_gradients()
 
@@ -244,24 +256,89 @@ class Trainer:
 
     def run(self, epochs: int = 1) -> int:
         """Train up to ``epochs`` epochs; returns how many ran. Stops at divergence
-        (a non-finite loss or weight), restoring the last finite weights."""
+        (a non-finite loss or weight), restoring the last finite weights. An
+        epoch begun batch by batch (``step_batch``) is finished first."""
         if self.diverged:
             return 0
         done = 0
         bs = self.config.batch_size
         with np.errstate(all="ignore"):
             for _ in range(epochs):
+                if self._batch_order is not None:
+                    while self._batch_order is not None and not self.diverged:
+                        self.step_batch()
+                    if self.diverged:
+                        break
+                    done += 1
+                    continue
                 self.net.train_epoch(self.X_train, self.Y_train, self.optimizer, bs, self.rng)
                 self.epoch += 1
                 done += 1
-                if not self._record():
-                    self.diverged_at = self.epoch
-                    self.net.params[...] = self._last_good
-                    self.epoch -= 1  # the failed epoch left no record
-                    self._full_batch_gradients()  # replace the non-finite ones
+                if not self._end_epoch():
                     break
-                self._last_good[...] = self.net.params
         return done
+
+    def _end_epoch(self) -> bool:
+        """Record the epoch just finished; on divergence go back to the last finite weights."""
+        if not self._record():
+            self.diverged_at = self.epoch
+            self.net.params[...] = self._last_good
+            self.epoch -= 1  # the failed epoch left no record
+            self._full_batch_gradients()  # replace the non-finite ones
+            return False
+        self._last_good[...] = self.net.params
+        return True
+
+    # ------------------------------------------------ one mini-batch at a time
+    def _batch_size(self) -> int:
+        m, bs = self.X_train.shape[0], self.config.batch_size
+        return m if bs <= 0 or bs >= m else bs
+
+    def _next_batch(self) -> tuple[np.ndarray, int, int]:
+        """(training-set rows of the next mini-batch, its number, batches per
+        epoch). The epoch's order is drawn from the run's generator exactly as
+        ``MLP.train_epoch`` draws it, so stepping batch by batch trains the same
+        batches as whole epochs would."""
+        m, bs = self.X_train.shape[0], self._batch_size()
+        if self._batch_order is None:
+            self._batch_order = self.rng.permutation(m) if bs < m else np.arange(m)
+            self._batch_at = 0
+        at = self._batch_at
+        return self._batch_order[at : at + bs], at // bs, -(-m // bs)
+
+    @property
+    def batch_position(self) -> tuple[int, int]:
+        """(batches of the current epoch done, batches per epoch)."""
+        m, bs = self.X_train.shape[0], self._batch_size()
+        done = 0 if self._batch_order is None else self._batch_at // bs
+        return done, -(-m // bs)
+
+    def step_batch(self) -> bool:
+        """One optimizer step on the next mini-batch; the last batch of an epoch
+        ends the epoch (recorded as ``run`` records it). Returns False when the
+        run has diverged."""
+        if self.diverged or self.X_train.shape[0] == 0:
+            return False
+        rows, _, _ = self._next_batch()
+        with np.errstate(all="ignore"):
+            self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer)
+            self._batch_at += len(rows)
+            if self._batch_at >= self.X_train.shape[0]:
+                self._batch_order = None
+                self.epoch += 1
+                return self._end_epoch()
+        return True
+
+    def trace_next_batch(self):
+        """Every number of the step ``step_batch`` would take now (a BackpropTrace)."""
+        from ..engine.trace import backprop_trace
+
+        if self.X_train.shape[0] == 0:
+            return None
+        rows, k, n = self._next_batch()
+        with np.errstate(all="ignore"):
+            tr = backprop_trace(self.net, self.X_train[rows], self.Y_train[rows], self.optimizer, rows)
+        return dataclasses.replace(tr, batch=k, batches=n, epoch=self.epoch)
 
     def _full_batch_gradients(self) -> None:
         """Set the network's dW, db to the gradient over the whole training set."""

@@ -1,0 +1,157 @@
+"""Every number of one backpropagation step, for the backprop inspector.
+
+``backprop_trace`` runs the equations of DESIGN.md on one mini-batch, written
+out plainly in their own column layout (one example per column) and apart from
+the fast path in ``mlp.py``, and keeps every intermediate matrix:
+
+    Z[l] = W[l] A[l-1] + b[l]          A[l] = g(Z[l])
+    dZ[L] = A[L] - Y
+    dW[l] = (1/m) dZ[l] A[l-1]^T       db[l] = (1/m) sum over examples of dZ[l]
+    dZ[l] = W[l+1]^T dZ[l+1] * g'(Z[l])
+    W[l] := W[l] - alpha dW[l]         b[l] := b[l] - alpha db[l]
+
+The weights after the step come from the run's own optimizer (on copies), so
+with momentum or Adam they are what the run will really do next.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import numpy as np
+
+from .mlp import MLP
+from .optimizers import Optimizer
+
+
+@dataclass(frozen=True)
+class LayerTrace:
+    """Layer l's matrices in the column layout: (n[l], m) for Z, A, dZ."""
+
+    l: int  # 1..L
+    activation: str  # g of this layer ("sigmoid", "softmax", "linear", "tanh" for the output)
+    W: np.ndarray  # (n[l], n[l-1]) before the step
+    b: np.ndarray  # (n[l], 1)
+    Z: np.ndarray
+    A: np.ndarray
+    dZ: np.ndarray
+    dW: np.ndarray  # including the regularisation term, if any
+    db: np.ndarray
+    dW_data: np.ndarray  # (1/m) dZ[l] A[l-1]^T alone
+    dW_reg: np.ndarray | None  # l2 W + l1 sign(W), when regularised
+    W_new: np.ndarray  # after the optimizer's step
+    b_new: np.ndarray
+    WT_dZ: np.ndarray | None  # W[l+1]^T dZ[l+1]: the error flowing back into this layer (hidden layers)
+    g_prime: np.ndarray | None  # g'(Z[l]) (hidden layers)
+
+
+@dataclass(frozen=True)
+class BackpropTrace:
+    sizes: tuple
+    loss: str
+    optimizer: str
+    lr: float
+    l1: float
+    l2: float
+    m: int
+    X: np.ndarray  # A[0] = the network's inputs, (n[0], m)
+    Y: np.ndarray  # encoded targets, (n[L], m)
+    J: float  # the batch's loss (with the regularisation term)
+    layers: tuple  # LayerTrace for l = 1..L
+    examples: np.ndarray  # which training examples (rows of the training set) make the batch
+    batch: int = 0  # this batch's number in its epoch, from 0
+    batches: int = 1  # batches per epoch
+    epoch: int = 0  # the epoch this batch belongs to (from 0)
+
+    def layer(self, l: int) -> LayerTrace:
+        return self.layers[l - 1]
+
+    def input_to(self, l: int) -> np.ndarray:
+        """A[l-1], the input of layer l."""
+        return self.X if l == 1 else self.layers[l - 2].A
+
+    def chain(self, l: int, i: int, j: int) -> dict:
+        """The chain rule to one weight W[l][i, j] (0-based i, j), example by example:
+
+            dJ/dW[l]_ij = (1/m) sum_k dZ[l]_ik A[l-1]_jk (+ regularisation)
+
+        with dZ[l]_ik = (W[l+1]^T dZ[l+1])_ik g'(Z[l]_ik) for a hidden layer and
+        A[L]_ik - Y_ik for the output layer. Returns every factor per example, the
+        sum, and the backprop value it must equal.
+        """
+        lt = self.layer(l)
+        a_prev = self.input_to(l)[j]
+        terms = lt.dZ[i] * a_prev
+        reg = 0.0 if lt.dW_reg is None else float(lt.dW_reg[i, j])
+        out = {
+            "layer": l, "i": i, "j": j, "m": self.m,
+            "dZ": lt.dZ[i].copy(), "A_prev": a_prev.copy(), "terms": terms,
+            "data_term": float(terms.sum() / self.m), "reg_term": reg,
+            "backprop": float(lt.dW[i, j]),
+        }
+        out["total"] = out["data_term"] + reg
+        if lt.WT_dZ is not None:
+            out["WT_dZ"] = lt.WT_dZ[i].copy()
+            out["g_prime"] = lt.g_prime[i].copy()
+        else:
+            out["A_out"] = lt.A[i].copy()
+            out["Y"] = self.Y[i].copy()
+        return out
+
+
+def _output_name(loss: str) -> str:
+    return {"bce": "sigmoid", "ce": "softmax", "mse": "linear", "tanh_mse": "tanh"}[loss]
+
+
+def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, examples=None) -> BackpropTrace:
+    """Trace one step on the batch X (rows, as the network takes them) with the
+    encoded targets Y (see ``MLP.encode_targets``). Nothing of ``net`` or
+    ``optimizer`` changes."""
+    X = np.asarray(X, dtype=np.float64)
+    Y = np.asarray(Y, dtype=np.float64)
+    m, L = X.shape[0], net.n_layers
+    W = [np.array(w, dtype=np.float64) for w in net.weights]
+    b = [np.array(v, dtype=np.float64) for v in net.biases]
+    A, Z = [X.T.copy()], []
+    for l in range(L):
+        Z.append(W[l] @ A[l] + b[l])
+        if l < L - 1:
+            A.append(net.activations[l](Z[l]))
+        else:
+            A.append(net.loss_fn.output(Z[l].T.copy()).T.copy())  # the loss's output works on rows
+    Yc = Y.T
+    J = net.loss_fn.value(Z[L - 1].T, A[L].T, Y) + net.regularization_loss()
+
+    dZ = [None] * L
+    dZ[L - 1] = net.loss_fn.delta(Z[L - 1].T, A[L].T, Y, np.empty_like(Z[L - 1].T)).T.copy()
+    dW, db, dW_data, dW_reg, WT_dZ, g_prime = [None] * L, [None] * L, [None] * L, [None] * L, [None] * L, [None] * L
+    for l in range(L - 1, -1, -1):
+        dW_data[l] = dZ[l] @ A[l].T / m
+        db[l] = dZ[l].sum(axis=1, keepdims=True) / m
+        if net.l1 or net.l2:
+            dW_reg[l] = net.l2 * W[l] + net.l1 * np.sign(W[l])
+            dW[l] = dW_data[l] + dW_reg[l]
+        else:
+            dW[l] = dW_data[l]
+        if l > 0:
+            WT_dZ[l - 1] = W[l].T @ dZ[l]
+            g_prime[l - 1] = net.activations[l - 1].derivative(Z[l - 1])
+            dZ[l - 1] = WT_dZ[l - 1] * g_prime[l - 1]
+
+    # the step itself, by the run's optimizer on copies of the parameters and its state
+    twin = net.copy(np.float64)
+    for l in range(L):
+        twin.dW[l][...] = dW[l]
+        twin.db[l][...] = db[l]
+    opt = copy.deepcopy(optimizer)
+    opt.step(twin.params, twin.grads)
+
+    names = net.activation_names + [_output_name(net.loss_fn.name)]
+    layers = tuple(
+        LayerTrace(l + 1, names[l], W[l], b[l], Z[l], A[l + 1], dZ[l], dW[l], db[l], dW_data[l], dW_reg[l],
+                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l])
+        for l in range(L))
+    ex = np.arange(m) if examples is None else np.asarray(examples)
+    return BackpropTrace(tuple(net.sizes), net.loss_fn.name, optimizer.name, float(optimizer.lr), net.l1, net.l2,
+                         m, A[0], Yc.copy(), float(J), layers, ex)

@@ -1,0 +1,123 @@
+"""The backprop trace (every number of one step) and stepping one mini-batch at a time."""
+
+import numpy as np
+import pytest
+
+from nnplay.engine import MLP, SGD, Adam, Momentum
+from nnplay.engine.trace import backprop_trace
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.session import Session, load_session, save_session
+
+
+@pytest.mark.parametrize("loss,activation,make_opt,l1,l2", [
+    ("bce", "tanh", lambda: SGD(0.1), 0.0, 0.0),
+    ("ce", "relu", lambda: Adam(0.01), 0.0, 0.01),
+    ("mse", "sigmoid", lambda: Momentum(0.05), 0.001, 0.0),
+    ("tanh_mse", "leaky_relu", lambda: SGD(0.2), 0.0, 0.0),
+])
+def test_trace_agrees_with_the_engine(loss, activation, make_opt, l1, l2):
+    """The trace's plain equations and the fast engine are two implementations:
+    their gradients and the weights after the step must agree."""
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(7, 3))
+    n_out = 3 if loss == "ce" else 1
+    y = rng.integers(0, 3, 7) if loss == "ce" else (rng.normal(size=(7, 1)) if loss.endswith("mse") else
+                                                     rng.integers(0, 2, 7))
+    net = MLP([3, 4, 5, n_out], activation=activation, loss=loss, l1=l1, l2=l2, seed=2)
+    Y = net.encode_targets(y)
+    opt = make_opt()
+    for _ in range(2):  # give momentum and Adam some state
+        net.train_step(X, Y, opt)
+    before = net.params.copy()
+    tr = backprop_trace(net, X, Y, opt)
+    np.testing.assert_array_equal(net.params, before)  # tracing changes nothing
+    J, dW, db = net.loss_and_grads(X, y)
+    assert tr.J == pytest.approx(J, rel=1e-12)
+    for l in range(3):
+        lt = tr.layers[l]
+        np.testing.assert_allclose(lt.dW, dW[l], rtol=1e-10, atol=1e-14)
+        np.testing.assert_allclose(lt.db, db[l], rtol=1e-10, atol=1e-14)
+        assert lt.dZ.shape == (net.sizes[l + 1], 7) and lt.A.shape == (net.sizes[l + 1], 7)
+        assert lt.dW.shape == (net.sizes[l + 1], net.sizes[l])
+    # the chain rule, layer by layer: dZ[l] = W[l+1]^T dZ[l+1] * g'(Z[l])
+    for l in (1, 2):
+        lt, nxt = tr.layer(l), tr.layer(l + 1)
+        np.testing.assert_allclose(lt.WT_dZ, nxt.W.T @ nxt.dZ, rtol=1e-12)
+        np.testing.assert_allclose(lt.dZ, lt.WT_dZ * lt.g_prime, rtol=1e-12)
+    net.train_step(X, Y, opt)  # what the run really does next
+    for l in range(3):
+        np.testing.assert_allclose(tr.layers[l].W_new, net.weights[l], rtol=1e-10, atol=1e-14)
+        np.testing.assert_allclose(tr.layers[l].b_new, net.biases[l], rtol=1e-10, atol=1e-14)
+
+
+def test_chain_rule_to_one_weight_multiplies_out_to_its_gradient():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(5, 2))
+    net = MLP([2, 3, 2, 1], seed=1, l2=0.1)
+    Y = net.encode_targets(rng.integers(0, 2, 5))
+    tr = backprop_trace(net, X, Y, SGD(0.1))
+    for l, i, j in ((1, 2, 1), (2, 1, 0), (3, 0, 1)):
+        c = tr.chain(l, i, j)
+        if l < 3:
+            np.testing.assert_allclose(c["dZ"], c["WT_dZ"] * c["g_prime"], rtol=1e-12)
+        else:
+            np.testing.assert_allclose(c["dZ"], c["A_out"] - c["Y"], rtol=1e-12)
+        np.testing.assert_allclose(c["terms"], c["dZ"] * c["A_prev"], rtol=1e-12)
+        assert c["reg_term"] == pytest.approx(0.1 * net.weights[l - 1][i, j])
+        assert c["total"] == pytest.approx(c["backprop"], rel=1e-12)
+        assert c["backprop"] == pytest.approx(net.loss_and_grads(X, Y[:, 0])[1][l - 1][i, j], rel=1e-10)
+
+
+def test_stepping_batch_by_batch_is_the_same_as_whole_epochs():
+    cfg = TrainConfig(dataset="xor", hidden=(4, 3), batch_size=30, seed=4)
+    a, b = Trainer(cfg), Trainer(cfg)
+    a.run(2)
+    k = b.batch_position[1]
+    assert k == -(-b.X_train.shape[0] // 30)
+    for n in range(k):
+        tr = b.trace_next_batch()
+        assert tr.batch == n and tr.batches == k and tr.epoch == 0
+        assert b.batch_position == (n, k)
+        assert b.step_batch()
+    assert b.epoch == 1 and b.batch_position == (0, k)
+    b.step_batch()
+    b.step_batch()  # part-way through epoch 2 ...
+    b.run(1)  # ... which run() finishes before anything else
+    assert b.epoch == 2 and len(b.history) == 3
+    np.testing.assert_allclose(a.net.params, b.net.params, rtol=1e-10)
+    np.testing.assert_allclose(a.history.column("train_loss"), b.history.column("train_loss"), rtol=1e-10)
+
+
+def test_the_traced_batch_is_the_one_that_is_stepped():
+    t = Trainer(TrainConfig(dataset="circle", hidden=(3,), batch_size=10, seed=1))
+    t.run(1)
+    tr = t.trace_next_batch()
+    assert tr.m == 10 and len(set(tr.examples.tolist())) == 10
+    np.testing.assert_allclose(tr.X, t.X_train[tr.examples].T)
+    t.step_batch()
+    for l, lt in enumerate(tr.layers):
+        np.testing.assert_allclose(lt.W_new, t.net.weights[l], rtol=1e-10)
+
+
+def test_a_session_saved_mid_epoch_continues_identically(tmp_path):
+    cfg = TrainConfig(dataset="spiral", hidden=(5,), batch_size=16, optimizer="adam", lr=0.01, seed=2)
+    a = Trainer(cfg)
+    a.run(1)
+    a.step_batch()
+    a.step_batch()
+    path = tmp_path / "mid.nnplay"
+    save_session(path, Session(cfg, a.data, a.state_dict()))
+    b = Trainer(cfg, a.data)
+    b.load_state_dict(load_session(path).state)
+    assert b.batch_position == a.batch_position == (2, a.batch_position[1])
+    a.run(2)
+    b.run(2)
+    np.testing.assert_array_equal(a.net.params, b.net.params)
+
+
+def test_a_bad_saved_epoch_position_is_refused():
+    t = Trainer(TrainConfig(dataset="xor", hidden=(2,), batch_size=10))
+    st = t.state_dict()
+    st["batch_order"], st["batch_at"] = np.zeros(t.X_train.shape[0], int), 10
+    with pytest.raises(ValueError, match="position within an epoch"):
+        t.load_state_dict(st)
