@@ -42,6 +42,7 @@ class ViewRequest:
     focus: tuple | None = None
     hidden_layer: int | None = None
     quality: bool = False
+    trace: bool = False
 
 
 class TrainingLoop:
@@ -182,6 +183,11 @@ class TrainingLoop:
             self._dirty = True
         elif name == "step":
             self._pending_steps += args[0]
+        elif name == "batch_step":  # one mini-batch (the backprop inspector's step)
+            self._playing = False
+            for _ in range(args[0]):
+                t.step_batch()
+            self._dirty = True
         elif name == "lr":
             t.set_learning_rate(args[0])
         elif name == "reg":
@@ -204,7 +210,7 @@ class TrainingLoop:
     def _emit_frame(self) -> None:
         t, v = self._trainer, self._view
         snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus, v.hidden_layer,
-                          v.quality)
+                          v.quality, v.trace)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         self._rate.append((now, t.epoch))

@@ -64,6 +64,8 @@ class Snapshot:
     neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
     quality: dict | None = None  # Trainer.quality(): confusion matrix, precision/recall, or RMSE and R^2
     hidden_space: dict | None = None  # Trainer.hidden_space(layer), when asked for
+    trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
+    batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
 
 
 @dataclass(frozen=True)
@@ -534,13 +536,14 @@ class Trainer:
 
     def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1),
                  neuron_resolution: int | None = None, focus: tuple | None = None,
-                 hidden_layer: int | None = None, quality: bool = False) -> Snapshot:
+                 hidden_layer: int | None = None, quality: bool = False, trace: bool = False) -> Snapshot:
         """Copies of everything a view needs. ``history_from`` limits the history
         arrays to epochs from that index on; ``neuron_resolution`` adds every
         neuron's output over the domain; ``focus`` = (layer, index) puts that
         neuron's output in ``grid`` in place of the network's; ``hidden_layer`` and
         ``quality`` add the hidden-space picture and the quality reports (each a
-        pass over the data, so only when a view shows them)."""
+        pass over the data, so only when a view shows them); ``trace`` adds every
+        number of the next mini-batch's step (for the backprop inspector)."""
         m = self.metrics()
         net = self.net
         axes = tuple(axes)
@@ -582,6 +585,8 @@ class Trainer:
             quality=self.quality() if quality else None,
             hidden_space=(self.hidden_space(hidden_layer, axes=axes)
                           if hidden_layer is not None and 1 <= hidden_layer < net.n_layers else None),
+            trace=self.trace_next_batch() if trace and not self.diverged else None,
+            batch_position=self.batch_position,
         )
 
 

@@ -86,6 +86,12 @@ class PlaygroundController(QObject):
             self.pause()
         self.worker.step(epochs)
 
+    def step_batch(self, batches: int = 1) -> None:
+        """One optimizer step on the next mini-batch (the backprop inspector's step)."""
+        if self.playing:
+            self.pause()
+        self.worker.step_batch(batches)
+
     def reset(self) -> None:
         self.generation += 1
         self.playing = False

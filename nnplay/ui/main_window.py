@@ -20,6 +20,7 @@ from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .loss_curves import LossCurvesView
 from .hidden_space import HiddenSpaceView
+from .inspector import InspectorWindow
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
@@ -88,6 +89,10 @@ class PlaygroundWindow(QMainWindow):
         self.open_session_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.save_session_action = QAction("Save session…", self)
         self.save_session_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.inspect_action = QAction("Backprop inspector", self)
+        self.inspect_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.step_batch_action = QAction("Step one mini-batch", self)
+        self.step_batch_action.setShortcut(QKeySequence("Shift+Right"))
         self.quit_action = QAction("Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for a, tip in ((self.play_action, "Start or pause training (Space)."),
@@ -96,6 +101,9 @@ class PlaygroundWindow(QMainWindow):
                        (self.load_action, "Load your own data from a CSV file (Ctrl+O)."),
                        (self.open_session_action, "Open a saved .nnplay session (Ctrl+Shift+O)."),
                        (self.save_session_action, "Save settings, data, weights and history to a .nnplay file (Ctrl+S)."),
+                       (self.inspect_action, "Open the backprop inspector: every number of one mini-batch's "
+                                             "step, layer by layer (Ctrl+B)."),
+                       (self.step_batch_action, "Train exactly one mini-batch (Shift+Right)."),
                        (self.quit_action, "Close nnplay (Ctrl+Q).")):
             a.setToolTip(tip)
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -107,7 +115,8 @@ class PlaygroundWindow(QMainWindow):
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        for action, name in ((self.play_action, "play"), (self.step_action, "step"), (self.reset_action, "reset")):
+        for action, name in ((self.play_action, "play"), (self.step_action, "step"), (self.reset_action, "reset"),
+                             (self.inspect_action, "inspect")):
             bar.addAction(action)
             button = bar.widgetForAction(action)
             named(button, name, action.toolTip())
@@ -197,6 +206,7 @@ class PlaygroundWindow(QMainWindow):
             self.splitter.setStretchFactor(i, s)
         self.splitter.setSizes([230, 320, 420, 310])
         self.setCentralWidget(central)
+        self.inspector = InspectorWindow(self)
         self.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
 
     def _build_menu(self) -> None:
@@ -224,8 +234,10 @@ class PlaygroundWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = self.menuBar().addMenu("&Run")
-        for a in (self.play_action, self.step_action, self.reset_action):
+        for a in (self.play_action, self.step_action, self.step_batch_action, self.reset_action):
             run_menu.addAction(a)
+        run_menu.addSeparator()
+        run_menu.addAction(self.inspect_action)
         options = self.menuBar().addMenu("&Options")
         self.restore_action = options.addAction("Restore last session at start")
         self.restore_action.setCheckable(True)
@@ -251,6 +263,10 @@ class PlaygroundWindow(QMainWindow):
         self.play_action.triggered.connect(c.toggle_play)
         self.step_action.triggered.connect(lambda: c.step(1))
         self.reset_action.triggered.connect(c.reset)
+        self.step_batch_action.triggered.connect(lambda: c.step_batch(1))
+        self.inspect_action.triggered.connect(self.show_inspector)
+        self.inspector.step_batch_requested.connect(lambda: c.step_batch(1))
+        self.inspector.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
         self.load_action.triggered.connect(self.ask_for_csv)
         self.open_session_action.triggered.connect(self.ask_to_open_session)
         self.save_session_action.triggered.connect(self.ask_to_save_session)
@@ -296,6 +312,8 @@ class PlaygroundWindow(QMainWindow):
         self.hidden_space.set_frame(frame)
         self.gradients.set_frame(frame)
         self.diagram.set_frame(frame)
+        if self.inspector.isVisible():
+            self.inspector.set_trace(snap.trace)
         self._show_stats(frame)
         if snap.diverged_at is not None:
             self.banner.setText(
@@ -322,7 +340,9 @@ class PlaygroundWindow(QMainWindow):
     # ------------------------------------------------------------- helpers
     def _show_stats(self, frame) -> None:
         s = frame.snapshot
-        self.stats["epoch"].setText(f"Epoch <b>{s.epoch:,}</b>")
+        done, batches = s.batch_position
+        part = f" + {done}/{batches} batches" if done else ""
+        self.stats["epoch"].setText(f"Epoch <b>{s.epoch:,}</b>{part}")
         self.stats["rate"].setText(f"{frame.epochs_per_second:,.0f} epochs/s" if frame.playing else "paused")
 
         def num(v):
@@ -548,7 +568,15 @@ class PlaygroundWindow(QMainWindow):
         s.setValue("loss_log_scale", self.curves.log_scale.isChecked())
         s.sync()
 
+    def show_inspector(self) -> None:
+        self.inspector.show()
+        self.inspector.raise_()
+        self.inspector.activateWindow()
+        if self.controller.last_frame is not None and self.controller.last_frame.snapshot.trace is not None:
+            self.inspector.set_trace(self.controller.last_frame.snapshot.trace)
+
     def closeEvent(self, event) -> None:
+        self.inspector.close()
         self._save_settings()
         if self.autosave_path and self.restore_action.isChecked():
             Path(self.autosave_path).parent.mkdir(parents=True, exist_ok=True)

@@ -96,6 +96,9 @@ class TrainingThread(QThread):
     def step(self, epochs: int = 1) -> None:
         self._send("step", int(epochs))
 
+    def step_batch(self, batches: int = 1) -> None:
+        self._send("batch_step", int(batches))
+
     def set_learning_rate(self, lr: float) -> None:
         self._send("lr", float(lr))
 

@@ -1,0 +1,84 @@
+"""The window's backprop inspector (pytest-qt, offscreen)."""
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from nnplay.training import TrainConfig
+from nnplay.ui.main_window import PlaygroundWindow
+
+from .test_window import window  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def _trace(win):
+    f = win.controller.last_frame
+    return None if f is None else f.snapshot.trace
+
+
+def test_traces_are_computed_only_while_the_inspector_is_open(window, qtbot):
+    assert _trace(window) is None
+    window.inspect_action.trigger()
+    qtbot.waitUntil(lambda: window.inspector.trace is not None, timeout=10000)
+    window.inspector.close()
+    window.controller.step(1)
+    qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 1 and _trace(window) is None,
+                    timeout=10000)
+
+
+def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
+    insp = window.inspector
+    window.inspect_action.trigger()
+    qtbot.waitUntil(lambda: insp.trace is not None, timeout=10000)
+    tr = insp.trace
+    L = len(tr.sizes) - 1
+    assert insp.layer == L and "mini-batch 1 of" in insp.header.text()
+    assert "A<sup>[3]</sup> − Y" in insp.equations[1].formula.text()  # output layer first
+    qtbot.mouseClick(insp.layer_button, Qt.MouseButton.LeftButton)
+    assert insp.layer == L - 1 and "Chain rule" in insp.equations[1].formula.text()
+    shapes = [v.values.shape for v in insp.equations[1].views if v.isVisible()]
+    assert shapes[0] == (tr.sizes[L - 1], tr.m)  # dZ[l] is n[l] x m
+    qtbot.mouseClick(insp.layer_button, Qt.MouseButton.LeftButton)
+    assert insp.layer == 1 and not insp.layer_button.isEnabled()
+
+    # hover a cell: its exact value
+    dw = insp.equations[2].views[0]
+    pos = QPointF(dw._grid_rect().x() + 2, dw._grid_rect().y() + 2)
+    QApplication.sendEvent(dw, QMouseEvent(QEvent.Type.MouseMove, pos, dw.mapToGlobal(pos),
+                                           Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                           Qt.KeyboardModifier.NoModifier))
+    assert "dW[1][1, 1] = " in insp.readout.text()
+    assert float(insp.readout.text().split("= ")[1]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
+
+    # click a weight: the chain rule multiplies out to backprop's gradient
+    qtbot.mouseClick(dw, Qt.MouseButton.LeftButton, pos=QPoint(dw._grid_rect().x() + dw._cell + 2,
+                                                                dw._grid_rect().y() + 2))
+    assert (insp.pick_layer.value(), insp.pick_i.value(), insp.pick_j.value()) == (1, 1, 2)
+    assert "✓ the same" in insp.chain_result.text()
+    assert insp.chain_table.rowCount() == tr.m
+
+    # step one mini-batch: the run moves on by one batch, the inspector shows the next at the last layer
+    qtbot.mouseClick(insp.batch_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: insp.trace is not None and insp.trace.batch == 1, timeout=10000)
+    assert insp.layer == L and "mini-batch 2 of" in insp.header.text()
+    assert "+ 1/" in window.stats["epoch"].text()
+    import numpy as np
+    np.testing.assert_allclose(insp.trace.layer(1).W, tr.layer(1).W_new, rtol=1e-6)
+
+
+def test_inspector_on_a_regression_and_an_adam_run(qtbot, no_leaks):
+    from nnplay.ui.app import configure_pyqtgraph
+
+    configure_pyqtgraph()
+    win = PlaygroundWindow(TrainConfig(dataset="plane", optimizer="adam", lr=0.01, l2=0.01, hidden=(3,)))
+    qtbot.addWidget(win)
+    win.show()
+    win.show_inspector()
+    qtbot.waitUntil(lambda: win.inspector.trace is not None, timeout=10000)
+    insp = win.inspector
+    assert "Adam" in insp.equations[4].formula.text()
+    assert "regularisation" in [v.title for v in insp.equations[2].views if v.isVisible()]
+    assert "✓ the same" in insp.chain_result.text()
+    win.close()
