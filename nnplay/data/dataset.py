@@ -26,6 +26,9 @@ class Dataset:
     class_names: list[str] = field(default_factory=list)
     # the region shown by views: ((x1_min, x1_max), (x2_min, x2_max)) for the first two inputs
     domain: tuple[tuple[float, float], tuple[float, float]] | None = None
+    # a fixed train/test split (True: test), kept by data edited by hand; None: split by ratio and seed
+    test_mask: np.ndarray | None = None
+    edited: bool = False  # points were added or erased by hand
 
     def __post_init__(self):
         self.X = np.ascontiguousarray(self.X, dtype=np.float64)
@@ -39,6 +42,10 @@ class Dataset:
                 self.class_names = [str(i) for i in range(k)]
         else:
             self.y = self.y.astype(np.float64)
+        if self.test_mask is not None:
+            self.test_mask = np.asarray(self.test_mask, dtype=bool)
+            if self.test_mask.shape != (self.X.shape[0],):
+                raise ValueError("test_mask must hold one flag per example")
         if not self.input_names:
             self.input_names = [f"x{i + 1}" for i in range(self.X.shape[1])]
         if self.domain is None and self.X.size:

@@ -93,7 +93,7 @@ class TrainingLoop:
                 self._trained_since_frame += ran
                 self._seconds_since_frame += took
                 self._dirty = True
-            if t.diverged and self._playing:
+            if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
                 self._playing = False
                 self._dirty = True
             if self._dirty and not self._awaiting_ack and self._frame_due():
@@ -148,12 +148,14 @@ class TrainingLoop:
             return False
         if name == "ack":
             self._awaiting_ack = False
-        elif name in ("rebuild", "restore"):
+        elif name in ("rebuild", "restore", "redata"):
             generation, config, data = args[:3]
             try:
                 trainer = Trainer(config, data)
                 if name == "restore":
                     trainer.load_state_dict(args[3])
+                elif name == "redata" and t is not None:
+                    trainer.continue_from(t)
             except ValueError as exc:
                 self._emit("failed", generation, str(exc))
                 return True

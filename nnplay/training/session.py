@@ -4,6 +4,7 @@
                     "data": {name, task, input_names, class_names, domain, source},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays}}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
+    test_mask.npy                 only for data edited by hand: its fixed train/test split (True: test)
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
     history.npy, grad_norms.npy   per-epoch records (epoch 0 first)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
@@ -55,10 +56,12 @@ def save_session(path, session: Session) -> None:
         "format": FORMAT, "version": VERSION, "config": session.config.to_dict(),
         "data": {"name": d.name, "task": d.task, "input_names": list(d.input_names),
                  "class_names": list(d.class_names), "domain": [list(a) for a in d.domain] if d.domain else None,
-                 "source": session.source},
+                 "source": session.source, "edited": bool(d.edited)},
         "run": None,
     }
     arrays = {"X.npy": d.X, "y.npy": d.y}
+    if d.test_mask is not None:
+        arrays["test_mask.npy"] = d.test_mask
     if st is not None:
         doc["run"] = {"epoch": int(st["epoch"]), "diverged_at": st["diverged_at"], "optimizer_t": int(st["optimizer_t"]),
                       "rng": st["rng"], "optimizer_arrays": sorted(st["optimizer"])}
@@ -117,11 +120,14 @@ def _load(path: Path) -> Session:
         config = TrainConfig.from_dict(doc["config"])
         meta = doc["data"]
         X, y = arr("X.npy"), arr("y.npy")
-        if X.ndim != 2 or y.shape[:1] != X.shape[:1] or not np.all(np.isfinite(X)):
+        mask = arr("test_mask.npy") if "test_mask.npy" in z.namelist() else None
+        if X.ndim != 2 or y.shape[:1] != X.shape[:1] or not np.all(np.isfinite(X)) or (
+                mask is not None and (mask.dtype != bool or mask.shape != X.shape[:1])):
             raise SessionError(f"{path}: the saved data set is damaged")
         domain = tuple(tuple(float(v) for v in a) for a in meta["domain"]) if meta.get("domain") else None
         data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
-                       class_names=list(meta["class_names"]), domain=domain)
+                       class_names=list(meta["class_names"]), domain=domain, test_mask=mask,
+                       edited=bool(meta.get("edited", False)))
         state = None
         run = doc.get("run")
         if run:

@@ -133,7 +133,10 @@ class Trainer:
 
     def _prepare_data(self) -> None:
         cfg, data = self.config, self.data
-        tr, te = train_test_indices(data.n_examples, cfg.train_ratio, cfg.data_seed)
+        if data.test_mask is not None:
+            tr, te = np.flatnonzero(~data.test_mask), np.flatnonzero(data.test_mask)
+        else:
+            tr, te = train_test_indices(data.n_examples, cfg.train_ratio, cfg.data_seed)
         self.train_index, self.test_index = tr, te
         self.y_train, self.y_test = data.y[tr], data.y[te]
         feats = self._features(data.X)
@@ -141,7 +144,7 @@ class Trainer:
         dt = np.dtype(cfg.dtype)
         self.X_train = np.ascontiguousarray(self.standardizer(feats[tr]), dtype=dt)
         self.X_test = np.ascontiguousarray(self.standardizer(feats[te]), dtype=dt)
-        self.input_means = data.X[tr].mean(axis=0)
+        self.input_means = data.X[tr].mean(axis=0) if len(tr) else np.zeros(data.n_inputs)
 
     def _features(self, X_raw: np.ndarray) -> np.ndarray:
         return transform(X_raw, self.config.features) if self.uses_feature_transforms else X_raw
@@ -236,6 +239,17 @@ class Trainer:
         self._last_good[...] = self.net.params
         self._full_batch_gradients()
 
+    def continue_from(self, other: "Trainer") -> None:
+        """Go on from ``other``'s weights, optimizer state, history and epoch, on
+        this trainer's data (after points were drawn or erased). Nothing changes
+        when the networks differ in shape; an epoch part-way done starts afresh."""
+        if other.net.sizes != self.net.sizes or other.net.activation_names != self.net.activation_names:
+            return
+        state = other.state_dict()
+        state["batch_order"], state["batch_at"] = None, 0
+        state["diverged_at"] = None
+        self.load_state_dict(state)
+
     # ----------------------------------------------------------- live changes
     def set_learning_rate(self, lr: float) -> None:
         if not lr > 0 or not math.isfinite(lr):
@@ -260,7 +274,7 @@ class Trainer:
         """Train up to ``epochs`` epochs; returns how many ran. Stops at divergence
         (a non-finite loss or weight), restoring the last finite weights. An
         epoch begun batch by batch (``step_batch``) is finished first."""
-        if self.diverged:
+        if self.diverged or self.X_train.shape[0] == 0:
             return 0
         done = 0
         bs = self.config.batch_size
@@ -294,7 +308,7 @@ class Trainer:
     # ------------------------------------------------ one mini-batch at a time
     def _batch_size(self) -> int:
         m, bs = self.X_train.shape[0], self.config.batch_size
-        return m if bs <= 0 or bs >= m else bs
+        return max(1, m) if bs <= 0 or bs >= m else bs
 
     def _next_batch(self) -> tuple[np.ndarray, int, int]:
         """(training-set rows of the next mini-batch, its number, batches per
@@ -345,6 +359,9 @@ class Trainer:
     def _full_batch_gradients(self) -> None:
         """Set the network's dW, db to the gradient over the whole training set."""
         net = self.net
+        if self.X_train.shape[0] == 0:
+            net.grads[...] = 0.0
+            return
         with np.errstate(all="ignore"):
             ws = net._workspace(self.X_train.shape[0])
             net._forward(self.X_train, ws)
@@ -381,7 +398,7 @@ class Trainer:
             ws = self.net._workspace(self.X_train.shape[0])
             self.net._backward(self.X_train, self.Y_train, ws)
         test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
-        if not math.isfinite(train_loss) or not np.isfinite(self.net.params).all():
+        if not np.isfinite(self.net.params).all() or not (math.isfinite(train_loss) or self.X_train.shape[0] == 0):
             return False
         nan = math.nan
         self.grad_norm_history.append(self.net.grad_norms())

@@ -4,12 +4,14 @@ window is one, and tests may pass another."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..data import DataError, Dataset, load_csv
+from ..data.drawing import DataEditor
 from ..training import RunInfo, TrainConfig, make_dataset, resolve_loss
 from ..training.session import Session, SessionError, load_session, save_session
 from .worker import Frame, TrainingThread
@@ -32,6 +34,7 @@ class PlaygroundController(QObject):
     session_saved = Signal(str)  # path
     gradient_checked = Signal(object)  # Trainer.gradient_check() result
     file_opened = Signal(str)  # a session or CSV that was opened successfully
+    edits_changed = Signal(bool, bool)  # (can undo, can redo) a drawing edit
 
     def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
@@ -54,6 +57,7 @@ class PlaygroundController(QObject):
         self._pending_saves: dict[int, str] = {}
         self._save_tokens = itertools.count(1)
         self.session_path: str | None = None
+        self.editor: DataEditor | None = None  # undo/redo of points drawn by hand, for the current data
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
@@ -131,10 +135,49 @@ class PlaygroundController(QObject):
             self.view.show_error("Cannot apply that setting", str(exc))
             self.view.show_settings(self.config, self.data)
             return False
+        if "train_ratio" in changes and data.test_mask is not None:
+            data = dataclasses.replace(data, test_mask=None)  # a new ratio splits drawn data afresh
         self.config, self.data = config, data
         if regenerate:
             self.csv_path = None
+        if data is not self.editor_data:
+            self._drop_edits()
         self._rebuild()
+        return True
+
+    # ---------------------------------------------------------- drawing data
+    @property
+    def editor_data(self):
+        return None if self.editor is None else self.editor.data
+
+    def _drop_edits(self) -> None:
+        if self.editor is not None:
+            self.editor = None
+            self.edits_changed.emit(False, False)
+
+    def edit_data(self, op: str, *args) -> bool:
+        """A drawing edit: ("add", (x1, x2), label), ("erase", (x1, x2), radius),
+        ("clear",), ("undo",) or ("redo",). The run goes on from its weights on
+        the new data (and keeps playing if it was). Returns whether data changed."""
+        try:
+            if self.editor is None or self.editor.data is not self.data:
+                self.editor = DataEditor(self.data, self.config.train_ratio, self.config.data_seed)
+            data = getattr(self.editor, op)(*args)
+        except ValueError as exc:
+            self.view.show_status(f"Cannot draw here: {exc}")
+            return False
+        self.edits_changed.emit(self.editor.can_undo, self.editor.can_redo)
+        if data is None:
+            return False
+        playing = self.playing
+        self.data, self.csv_path = data, None
+        self.config = self.config.with_changes(dataset="csv")
+        self.generation += 1
+        self.view.show_settings(self.config, self.data)
+        self.worker.replace_data(self.generation, self.config, self.data)
+        self.playing = False
+        if playing and data.n_examples:
+            self.play()
         return True
 
     def load_csv(self, path: str) -> bool:
@@ -147,6 +190,7 @@ class PlaygroundController(QObject):
             self.view.show_error("Cannot load this file", str(exc))
             return False
         self.config, self.data, self.csv_path = config, data, str(path)
+        self._drop_edits()
         self._rebuild()
         self.file_opened.emit(str(path))
         return True
@@ -206,6 +250,7 @@ class PlaygroundController(QObject):
                 self.view.show_error("Cannot open this session", str(exc))
             return False
         self.config, self.data = session.config, session.data
+        self._drop_edits()
         self.csv_path = session.source[4:] if session.source.startswith("csv:") else None
         self.session_path = str(path)
         self._rebuild(session.state)
@@ -216,7 +261,7 @@ class PlaygroundController(QObject):
         path = self._pending_saves.pop(token, None)
         if path is None:
             return
-        source = f"csv:{self.csv_path}" if self.csv_path else "generated"
+        source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
         try:
             save_session(path, Session(self.config, self.data, state, source))
         except (OSError, TypeError, ValueError) as exc:

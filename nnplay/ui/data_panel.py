@@ -162,7 +162,7 @@ class DataPanel(QWidget):
             self.labels["train_ratio"].setText(f"{self.ratio.value()}%")
             self.labels["batch_size"].setText(str(self.batch.value()))
             kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
-            source = "loaded from CSV" if is_csv else "generated"
+            source = "drawn by hand" if data.edited else ("loaded from CSV" if is_csv else "generated")
             extra = "" if two_d else f"; {data.n_inputs} inputs used as they are"
             self.info.setText(f"{data.name}: {data.n_examples} points, {kind}, {source}{extra}.")
         finally:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+)
 
 from ..data import CLASSIFICATION
 from .colors import WHITE, class_rgb, diverging_lut, multiclass_image, negative, pale, positive, two_colour_lut
@@ -19,8 +22,18 @@ def _luts():
             two_colour_lut(pale(negative()), pale(positive())))
 
 
+ERASE_PIXELS = 12  # the eraser's radius on screen
+
+
+def _swatch(rgb) -> QIcon:
+    pm = QPixmap(14, 14)
+    pm.fill(QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
+    return QIcon(pm)
+
+
 class DecisionBoundaryView(QWidget):
     axes_changed = Signal(tuple)
+    edit_requested = Signal(tuple)  # ("add", (x1, x2), class) / ("erase", (x1, x2), radius) / ("clear",) / ...
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -50,6 +63,7 @@ class DecisionBoundaryView(QWidget):
         self.axis_x.activated.connect(self._axes_picked)
         self.axis_y.activated.connect(self._axes_picked)
         layout.addLayout(row)
+        layout.addLayout(self._build_drawing())
 
         self.plot = pg.PlotWidget()
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
@@ -59,6 +73,7 @@ class DecisionBoundaryView(QWidget):
         self.plot.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.train_points = pg.ScatterPlotItem(size=6, pxMode=True)
         self.test_points = pg.ScatterPlotItem(size=6, pxMode=True)
         self.plot.addItem(self.train_points)
@@ -67,6 +82,85 @@ class DecisionBoundaryView(QWidget):
         self.caption = QLabel("")
         self.caption.setObjectName("boundary_caption")
         layout.addWidget(self.caption)
+
+    def _build_drawing(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(3)
+        self.draw_add = named(QToolButton(), "draw_add",
+                              "Click on the plot to add a training point of the chosen class "
+                              "(Shift+click or right-click erases).")
+        self.draw_add.setText("✚ Draw")
+        self.draw_erase = named(QToolButton(), "draw_erase", "Click on the plot to erase the points under the pointer.")
+        self.draw_erase.setText("⌫ Erase")
+        self.draw_modes = QButtonGroup(self)
+        self.draw_modes.setExclusive(False)
+        for b in (self.draw_add, self.draw_erase):
+            b.setCheckable(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.draw_modes.addButton(b)
+            row.addWidget(b)
+        self.draw_add.toggled.connect(lambda on: on and self.draw_erase.setChecked(False))
+        self.draw_erase.toggled.connect(lambda on: on and self.draw_add.setChecked(False))
+        self.draw_class = named(QComboBox(), "draw_class", "The class of the points you draw.")
+        self.draw_class.setIconSize(QSize(14, 14))
+        self.draw_class.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        row.addWidget(self.draw_class)
+        self.draw_undo = named(QToolButton(), "draw_undo", "Undo the last point drawn or erased (Ctrl+Z).")
+        self.draw_undo.setText("Undo")
+        self.draw_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.draw_redo = named(QToolButton(), "draw_redo", "Redo what was undone (Ctrl+Shift+Z).")
+        self.draw_redo.setText("Redo")
+        self.draw_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.draw_clear = named(QToolButton(), "draw_clear", "Remove every point, to draw a data set from nothing.")
+        self.draw_clear.setText("Clear")
+        for b, op in ((self.draw_undo, "undo"), (self.draw_redo, "redo"), (self.draw_clear, "clear")):
+            b.clicked.connect(lambda _=False, op=op: self.edit_requested.emit((op,)))
+            row.addWidget(b)
+        self.set_edits(False, False)
+        row.addStretch(1)
+        return row
+
+    def set_edits(self, can_undo: bool, can_redo: bool) -> None:
+        self.draw_undo.setEnabled(can_undo)
+        self.draw_redo.setEnabled(can_redo)
+
+    def _drawable(self) -> bool:
+        info = self.info
+        return info is not None and info.data.task == CLASSIFICATION and info.data.n_inputs == 2
+
+    def _update_drawing(self) -> None:
+        ok = self._drawable()
+        for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_clear):
+            w.setEnabled(ok)
+        if not ok:
+            self.draw_add.setChecked(False)
+            self.draw_erase.setChecked(False)
+            return
+        data = self.info.data
+        names = [f"class {c}" for c in data.class_names]
+        current = self.draw_class.currentIndex()
+        self.draw_class.clear()
+        rgb = class_rgb(max(2, data.n_classes))
+        for k, name in enumerate(names):
+            self.draw_class.addItem(_swatch(rgb[k]), name, k)
+        self.draw_class.setCurrentIndex(current if 0 <= current < len(names) else 0)
+
+    def _clicked(self, ev) -> None:
+        """Add or erase a point where the plot was clicked (in drawing mode)."""
+        erase_click = ev.button() == Qt.MouseButton.RightButton or bool(
+            ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if not self._drawable() or not (self.draw_add.isChecked() or self.draw_erase.isChecked()):
+            return
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(ev.scenePos()):
+            return
+        p = vb.mapSceneToView(ev.scenePos())
+        ev.accept()
+        if self.draw_erase.isChecked() or erase_click:
+            radius = ERASE_PIXELS * vb.viewPixelSize()[0]
+            self.edit_requested.emit(("erase", (p.x(), p.y()), radius))
+        else:
+            self.edit_requested.emit(("add", (p.x(), p.y()), int(self.draw_class.currentData() or 0)))
 
     # ---------------------------------------------------------------- run
     def set_run(self, info) -> None:
@@ -85,6 +179,7 @@ class DecisionBoundaryView(QWidget):
                 combo.blockSignals(False)
         self.discretize.setEnabled(data.task == CLASSIFICATION)
         self._axes = (0, 1)
+        self._update_drawing()
         self._set_extent(info.extent)
         self._update_points()
         self.image.clear()

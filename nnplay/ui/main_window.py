@@ -282,6 +282,8 @@ class PlaygroundWindow(QMainWindow):
         self.network_panel.regularization_changed.connect(c.set_regularization)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
+        self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
+        c.edits_changed.connect(self.boundary.set_edits)
         self.gradients.check_requested.connect(c.check_gradients)
         self.lower_tabs.currentChanged.connect(lambda _: self._request_tab_views())
         self.hidden_space.layer_changed.connect(lambda _: self._request_tab_views())

@@ -75,6 +75,10 @@ class TrainingThread(QThread):
     def rebuild(self, generation: int, config, data=None) -> None:
         self._send("rebuild", generation, config, data)
 
+    def replace_data(self, generation: int, config, data) -> None:
+        """A new run on new data that goes on from the current run's weights."""
+        self._send("redata", generation, config, data)
+
     def reset(self, generation: int) -> None:
         self._send("reset", generation)
 
