@@ -14,6 +14,7 @@ from ..data import DataError, Dataset, load_csv
 from ..data.drawing import DataEditor
 from ..training import RunInfo, TrainConfig, make_dataset, resolve_loss
 from ..training.session import Session, SessionError, load_session, save_session
+from .compare import TwinRun, describe
 from .worker import Frame, TrainingThread
 
 
@@ -35,6 +36,8 @@ class PlaygroundController(QObject):
     gradient_checked = Signal(object)  # Trainer.gradient_check() result
     file_opened = Signal(str)  # a session or CSV that was opened successfully
     edits_changed = Signal(bool, bool)  # (can undo, can redo) a drawing edit
+    compare_started = Signal(object, str, str, object)  # TwinRun of run B, what A is, what B is, fork epoch
+    compare_stopped = Signal()
 
     def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
@@ -58,6 +61,9 @@ class PlaygroundController(QObject):
         self._save_tokens = itertools.count(1)
         self.session_path: str | None = None
         self.editor: DataEditor | None = None  # undo/redo of points drawn by hand, for the current data
+        self.twin: TwinRun | None = None  # run B while comparing
+        self._pending_forks: dict[int, tuple] = {}
+        self.speed = 1
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
@@ -66,6 +72,7 @@ class PlaygroundController(QObject):
 
     def shutdown(self) -> None:
         """Stop and join the training thread (idempotent)."""
+        self.stop_comparing()
         if self.worker.is_alive():
             self.worker.stop()
 
@@ -75,11 +82,15 @@ class PlaygroundController(QObject):
             return
         self.playing = True
         self.worker.play()
+        if self.twin is not None:
+            self.twin.play()
         self.view.set_playing(True)
 
     def pause(self) -> None:
         self.playing = False
         self.worker.pause()
+        if self.twin is not None:
+            self.twin.pause()
         self.view.set_playing(False)
 
     def toggle_play(self) -> None:
@@ -89,6 +100,8 @@ class PlaygroundController(QObject):
         if self.playing:
             self.pause()
         self.worker.step(epochs)
+        if self.twin is not None:
+            self.twin.step(epochs)
 
     def step_batch(self, batches: int = 1) -> None:
         """One optimizer step on the next mini-batch (the backprop inspector's step)."""
@@ -101,9 +114,64 @@ class PlaygroundController(QObject):
         self.playing = False
         self.view.set_playing(False)
         self.worker.reset(self.generation)
+        if self.twin is not None:
+            self.twin.reset()
 
     def set_speed(self, epochs_per_frame: int) -> None:
+        self.speed = epochs_per_frame
         self.worker.set_speed(epochs_per_frame)
+        if self.twin is not None:
+            self.twin.set_speed(epochs_per_frame)
+
+    # ------------------------------------------------------------ comparing
+    FORKABLE = ("lr", "optimizer", "activation", "batch_size", "l1", "l2", "init", "seed", "hidden", "loss")
+
+    def fork(self, restart: bool = False, **changes) -> bool:
+        """Compare this run (A) with a copy (B) that has ``changes``. B goes on from
+        A's weights, history and epoch, or with ``restart`` both start afresh from
+        the same seed. Returns whether the comparison starts."""
+        try:
+            unknown = set(changes) - set(self.FORKABLE)
+            if unknown:
+                raise ValueError(f"cannot fork on {', '.join(sorted(unknown))}")
+            config_b = self.config.with_changes(**changes)
+            resolve_loss(config_b, self.data)
+            changed = {k: v for k, v in changes.items() if getattr(self.config, k) != getattr(config_b, k)}
+            if not changed:
+                raise ValueError("choose a value different from this run's")
+            if not restart and ("hidden" in changed or "init" in changed or "seed" in changed):
+                raise ValueError("a different network shape, initialiser or seed needs both runs to start afresh")
+            if self.data.n_examples == 0:
+                raise ValueError("there is no data to train on")
+        except ValueError as exc:
+            self.view.show_error("Cannot compare", str(exc))
+            return False
+        self.stop_comparing()
+        labels = (describe(self.config, changed), describe(config_b, changed))
+        if restart:
+            self.reset()
+            self._start_twin(config_b, None, labels, None)
+        else:
+            token = next(self._save_tokens)
+            self._pending_forks[token] = (config_b, labels)
+            self.worker.request_state(token)
+        return True
+
+    def _start_twin(self, config_b, state, labels, fork_epoch) -> None:
+        self.twin = TwinRun(config_b, self.data, state, parent=self)
+        self.twin.set_speed(self.speed)
+        self.twin.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
+        self.compare_started.emit(self.twin, *labels, fork_epoch)
+        if self.playing:
+            self.twin.play()
+
+    def stop_comparing(self) -> None:
+        self._pending_forks.clear()
+        if self.twin is not None:
+            twin, self.twin = self.twin, None
+            twin.stop()
+            twin.deleteLater()
+            self.compare_stopped.emit()
 
     def set_learning_rate(self, lr: float) -> None:
         self.config = self.config.with_changes(lr=lr)
@@ -170,6 +238,7 @@ class PlaygroundController(QObject):
         if data is None:
             return False
         playing = self.playing
+        self.stop_comparing()
         self.data, self.csv_path = data, None
         self.config = self.config.with_changes(dataset="csv")
         self.generation += 1
@@ -258,6 +327,14 @@ class PlaygroundController(QObject):
         return True
 
     def _on_state(self, token: int, state) -> None:
+        fork = self._pending_forks.pop(token, None)
+        if fork is not None and state is not None:
+            config_b, labels = fork
+            state = dict(state, batch_order=None, batch_at=0, diverged_at=None)
+            if config_b.optimizer != self.config.optimizer:
+                state.update(optimizer={}, optimizer_t=0)
+            self._start_twin(config_b, state, labels, int(state["epoch"]))
+            return
         path = self._pending_saves.pop(token, None)
         if path is None:
             return
@@ -285,6 +362,7 @@ class PlaygroundController(QObject):
         Trainer.state_dict) continues a saved run instead of starting afresh."""
         self.generation += 1
         self.playing = False
+        self.stop_comparing()
         self.view.set_playing(False)
         self.view.show_settings(self.config, self.data)
         if state is None:

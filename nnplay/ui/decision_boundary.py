@@ -35,7 +35,8 @@ class DecisionBoundaryView(QWidget):
     axes_changed = Signal(tuple)
     edit_requested = Signal(tuple)  # ("add", (x1, x2), class) / ("erase", (x1, x2), radius) / ("clear",) / ...
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, drawing: bool = True):
+        """``drawing``: offer the Draw/Erase tools (not in the comparison's views)."""
         super().__init__(parent)
         self.info = None
         self._frame = None
@@ -64,6 +65,11 @@ class DecisionBoundaryView(QWidget):
         self.axis_y.activated.connect(self._axes_picked)
         layout.addLayout(row)
         layout.addLayout(self._build_drawing())
+        if not drawing:
+            for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_undo, self.draw_redo,
+                      self.draw_clear):
+                w.setVisible(False)
+                w.setShortcut("") if isinstance(w, QToolButton) else None
 
         self.plot = pg.PlotWidget()
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")

@@ -20,6 +20,7 @@ from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .loss_curves import LossCurvesView
 from .hidden_space import HiddenSpaceView
+from .compare import CompareWindow, ForkDialog
 from .inspector import InspectorWindow
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
@@ -91,6 +92,10 @@ class PlaygroundWindow(QMainWindow):
         self.save_session_action.setShortcut(QKeySequence.StandardKey.Save)
         self.inspect_action = QAction("Backprop inspector", self)
         self.inspect_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.inspect_action.setIconText("Inspect")
+        self.compare_action = QAction("Compare runs…", self)
+        self.compare_action.setIconText("Compare")
+        self.compare_action.setShortcut(QKeySequence("Ctrl+K"))
         self.step_batch_action = QAction("Step one mini-batch", self)
         self.step_batch_action.setShortcut(QKeySequence("Shift+Right"))
         self.quit_action = QAction("Quit", self)
@@ -104,6 +109,8 @@ class PlaygroundWindow(QMainWindow):
                        (self.inspect_action, "Open the backprop inspector: every number of one mini-batch's "
                                              "step, layer by layer (Ctrl+B)."),
                        (self.step_batch_action, "Train exactly one mini-batch (Shift+Right)."),
+                       (self.compare_action, "Fork this run with one setting changed and train both side by "
+                                             "side (Ctrl+K)."),
                        (self.quit_action, "Close nnplay (Ctrl+Q).")):
             a.setToolTip(tip)
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -116,7 +123,7 @@ class PlaygroundWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         for action, name in ((self.play_action, "play"), (self.step_action, "step"), (self.reset_action, "reset"),
-                             (self.inspect_action, "inspect")):
+                             (self.inspect_action, "inspect"), (self.compare_action, "compare")):
             bar.addAction(action)
             button = bar.widgetForAction(action)
             named(button, name, action.toolTip())
@@ -207,6 +214,7 @@ class PlaygroundWindow(QMainWindow):
         self.splitter.setSizes([230, 320, 420, 310])
         self.setCentralWidget(central)
         self.inspector = InspectorWindow(self)
+        self.compare_window: CompareWindow | None = None
         self.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
 
     def _build_menu(self) -> None:
@@ -238,6 +246,7 @@ class PlaygroundWindow(QMainWindow):
             run_menu.addAction(a)
         run_menu.addSeparator()
         run_menu.addAction(self.inspect_action)
+        run_menu.addAction(self.compare_action)
         options = self.menuBar().addMenu("&Options")
         self.restore_action = options.addAction("Restore last session at start")
         self.restore_action.setCheckable(True)
@@ -265,6 +274,9 @@ class PlaygroundWindow(QMainWindow):
         self.reset_action.triggered.connect(c.reset)
         self.step_batch_action.triggered.connect(lambda: c.step_batch(1))
         self.inspect_action.triggered.connect(self.show_inspector)
+        self.compare_action.triggered.connect(self.ask_to_compare)
+        c.compare_started.connect(self._compare_started)
+        c.compare_stopped.connect(lambda: self.compare_window is not None and self.compare_window.close_quietly())
         self.inspector.step_batch_requested.connect(lambda: c.step_batch(1))
         self.inspector.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
         self.load_action.triggered.connect(self.ask_for_csv)
@@ -305,6 +317,8 @@ class PlaygroundWindow(QMainWindow):
         self._request_tab_views()
         self.gradients.set_run(info)
         self.diagram.set_run(info)
+        if self.controller.twin is not None and self.compare_window is not None:
+            self.compare_window.set_run("A", info)
 
     def show_frame(self, frame) -> None:
         snap = frame.snapshot
@@ -316,6 +330,8 @@ class PlaygroundWindow(QMainWindow):
         self.diagram.set_frame(frame)
         if self.inspector.isVisible():
             self.inspector.set_trace(snap.trace)
+        if self.controller.twin is not None and self.compare_window is not None:
+            self.compare_window.set_frame("A", frame)
         self._show_stats(frame)
         if snap.diverged_at is not None:
             self.banner.setText(
@@ -570,6 +586,29 @@ class PlaygroundWindow(QMainWindow):
         s.setValue("loss_log_scale", self.curves.log_scale.isChecked())
         s.sync()
 
+    def ask_to_compare(self) -> None:
+        dialog = ForkDialog(self.controller.config, self)
+        if dialog.exec() == ForkDialog.DialogCode.Accepted:
+            changes, restart = dialog.result_changes()
+            self.controller.fork(restart, **changes)
+
+    def _compare_started(self, twin, describe_a: str, describe_b: str, fork_epoch) -> None:
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self)
+            self.compare_window.stop_requested.connect(self.controller.stop_comparing)
+        cw = self.compare_window
+        cw.begin(describe_a, describe_b, fork_epoch)
+        c = self.controller
+        if c.run_info is not None:
+            cw.set_run("A", c.run_info)
+            cw.curves["A"].load(self.curves.history.column("train_loss"), self.curves.history.column("test_loss"))
+            if c.last_frame is not None:
+                cw.views["A"].set_frame(c.last_frame)
+        twin.started.connect(lambda info: cw.set_run("B", info))
+        twin.frame.connect(lambda frame: cw.set_frame("B", frame))
+        cw.show()
+        cw.raise_()
+
     def show_inspector(self) -> None:
         self.inspector.show()
         self.inspector.raise_()
@@ -579,6 +618,8 @@ class PlaygroundWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.inspector.close()
+        if self.compare_window is not None:
+            self.compare_window.close_quietly()
         self._save_settings()
         if self.autosave_path and self.restore_action.isChecked():
             Path(self.autosave_path).parent.mkdir(parents=True, exist_ok=True)

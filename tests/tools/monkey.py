@@ -49,7 +49,7 @@ def main(argv=None) -> int:
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import (
-        QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QFileDialog, QMessageBox,
+        QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QDialog, QFileDialog, QMessageBox,
         QWidget,
     )
 
@@ -131,14 +131,40 @@ def main(argv=None) -> int:
         except Exception:  # the driver's own failure counts as one too
             on_exception(*sys.exc_info())
 
+    def poke_dialog():
+        """A modal dialog of ours (Compare runs...) runs its own event loop inside the
+        poke that opened it, where that poke's timer does not fire again: this
+        second timer plays with the dialog, then answers it."""
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, QDialog):
+            return
+        try:
+            r = rng.random()
+            inside = [w for w in modal.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()
+                      and w.isEnabled()]
+            if r < 0.6 and inside:
+                w = rng.choice(inside)
+                QTest.mouseClick(w, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                 QPoint(rng.randrange(max(1, w.width())), rng.randrange(max(1, w.height()))))
+            else:
+                (modal.accept if r < 0.85 else modal.reject)()
+            report["events"] += 1
+            report["dialogs"] += 1
+        except Exception:
+            on_exception(*sys.exc_info())
+
     timer = QTimer()
     timer.timeout.connect(poke)
     timer.start(25)
+    dialog_timer = QTimer()
+    dialog_timer.timeout.connect(poke_dialog)
+    dialog_timer.start(40)
     QTimer.singleShot(int(args.warmup * 1000), lambda: state.update(rss0=rss_mb()))
     QTimer.singleShot(int((args.warmup + args.seconds) * 1000), win.close)
     started = time.time()
     app.exec()
     timer.stop()
+    dialog_timer.stop()
     rss1 = rss_mb()
     report["seconds"] = round(time.time() - started, 1)
     report["rss_start_mb"] = None if state["rss0"] is None else round(state["rss0"], 1)

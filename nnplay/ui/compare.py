@@ -1,0 +1,297 @@
+"""Comparing two runs: the window's run (A) and a fork of it with one setting
+changed (B), trained together; their loss curves overlaid and their decision
+boundaries side by side.
+
+``TwinRun`` drives run B's own training process (the same TrainingThread the
+window's run uses); ``CompareWindow`` draws both runs. The controller forwards
+Play, Pause, Step, Reset and the speed to B while a comparison is open.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from ..training.history import PeakEnvelope
+from .decision_boundary import DecisionBoundaryView
+from .widgets import named
+from .worker import TrainingThread
+
+RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
+SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
+                 "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
+                 "seed": "seed", "loss": "loss"}
+
+
+def describe(config, changed: dict) -> str:
+    """'learning rate 0.3, optimizer adam' for the settings in ``changed``."""
+    parts = []
+    for key in changed:
+        value = getattr(config, key)
+        parts.append(f"{SETTING_NAMES.get(key, key)} {value:g}" if isinstance(value, float)
+                     else f"{SETTING_NAMES.get(key, key)} {value}")
+    return ", ".join(parts)
+
+
+class TwinRun(QObject):
+    """Run B: its own training process, generation numbers and frame acks."""
+
+    started = Signal(object)  # RunInfo
+    frame = Signal(object)  # Frame
+    failed = Signal(str)
+
+    def __init__(self, config, data, state=None, parent=None):
+        super().__init__(parent)
+        self.config = config
+        self.generation = 1
+        self.worker = TrainingThread()
+        self.worker.run_started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
+        self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self.worker.start()
+        self.worker.set_view(neuron_resolution=0)  # B's picture is the output only
+        if state is None:
+            self.worker.rebuild(self.generation, config, data)
+        else:
+            self.worker.restore(self.generation, config, data, state)
+
+    def play(self) -> None:
+        self.worker.play()
+
+    def pause(self) -> None:
+        self.worker.pause()
+
+    def step(self, epochs: int) -> None:
+        self.worker.step(epochs)
+
+    def reset(self) -> None:
+        self.generation += 1
+        self.worker.reset(self.generation)
+
+    def set_speed(self, speed: int) -> None:
+        self.worker.set_speed(speed)
+
+    def stop(self) -> None:
+        if self.worker.is_alive():
+            self.worker.stop()
+
+    def _on_started(self, generation, info) -> None:
+        if generation == self.generation:
+            self.started.emit(info)
+
+    def _on_frame(self, frame) -> None:
+        try:
+            if frame.generation == self.generation:
+                self.frame.emit(frame)
+        finally:
+            QTimer.singleShot(1, self.worker.frame_done)
+
+    def _on_failed(self, generation, message) -> None:
+        self.failed.emit(message)
+
+
+class _RunCurves:
+    """Train and test loss of one run, as min/max envelopes."""
+
+    def __init__(self, plot: pg.PlotWidget, name: str):
+        rgb = RUN_COLORS[name]
+        self.train, self.test = PeakEnvelope(), PeakEnvelope()
+        self.train_curve = plot.plot(pen=pg.mkPen(rgb, width=2), name=f"{name} train")
+        self.test_curve = plot.plot(pen=pg.mkPen(rgb, width=2, style=Qt.PenStyle.DashLine), name=f"{name} test")
+        for c in (self.train_curve, self.test_curve):
+            c.setClipToView(True)
+
+    def clear(self) -> None:
+        self.train.clear()
+        self.test.clear()
+        self._draw()
+
+    def load(self, train_loss, test_loss) -> None:
+        """Start from a whole history (run A's, as the main window holds it)."""
+        self.train.clear()
+        self.test.clear()
+        self.train.extend(train_loss)
+        self.test.extend(test_loss)
+        self._draw()
+
+    def add(self, snap) -> None:
+        if snap.history_start != len(self.train):  # out of step (a reset): start over
+            self.train.clear()
+            self.test.clear()
+            if snap.history_start:
+                return
+        self.train.extend(snap.history["train_loss"])
+        self.test.extend(snap.history["test_loss"])
+        self._draw()
+
+    def _draw(self) -> None:
+        for env, curve in ((self.train, self.train_curve), (self.test, self.test_curve)):
+            x, y = env.xy()
+            curve.setData(x, y, connect="finite")
+
+
+class CompareWindow(QWidget):
+    """Two runs side by side: boundaries above, overlaid loss curves below."""
+
+    stop_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Compare runs — nnplay")
+        self.setObjectName("compare_window")
+        self.resize(1100, 760)
+        outer = QVBoxLayout(self)
+        self.title = QLabel("")
+        self.title.setObjectName("compare_title")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        outer.addWidget(self.title)
+        sides = QHBoxLayout()
+        self.views, self.stats, self.headers = {}, {}, {}
+        for name in ("A", "B"):
+            col = QVBoxLayout()
+            header = QLabel("")
+            header.setTextFormat(Qt.TextFormat.RichText)
+            self.headers[name] = header
+            col.addWidget(header)
+            view = DecisionBoundaryView(drawing=False)
+            view.setObjectName(f"compare_boundary_{name}")
+            self.views[name] = view
+            col.addWidget(view, 1)
+            stats = QLabel("")
+            stats.setObjectName(f"compare_stats_{name}")
+            stats.setTextFormat(Qt.TextFormat.RichText)
+            self.stats[name] = stats
+            col.addWidget(stats)
+            sides.addLayout(col, 1)
+        outer.addLayout(sides, 3)
+        self.plot = named(pg.PlotWidget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
+        self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
+        self.plot.setLabel("bottom", "epoch")
+        self.plot.setLabel("left", "loss")
+        self.plot.setMenuEnabled(False)
+        self.plot.addLegend(offset=(-10, 10))
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.curves = {name: _RunCurves(self.plot, name) for name in ("A", "B")}
+        self.fork_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(150, 150, 150, width=1,
+                                                                               style=Qt.PenStyle.DotLine),
+                                         label="fork", labelOpts={"position": 0.95, "color": (150, 150, 150)})
+        self.plot.addItem(self.fork_line)
+        self.fork_line.setVisible(False)
+        outer.addWidget(self.plot, 2)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Play, Step and Reset in the main window drive both runs."))
+        row.addStretch(1)
+        self.stop_button = named(QPushButton("Stop comparing"), "compare_stop",
+                                 "Close this comparison and stop run B.")
+        self.stop_button.clicked.connect(self.close)
+        row.addWidget(self.stop_button)
+        outer.addLayout(row)
+        self._closing_by_program = False
+
+    def begin(self, describe_a: str, describe_b: str, fork_epoch: int | None = None) -> None:
+        """A new comparison; ``fork_epoch``: where B split off A (None: both start afresh)."""
+        self.fork_line.setVisible(bool(fork_epoch))
+        if fork_epoch:
+            self.fork_line.setValue(fork_epoch)
+        colour = {k: "#%02x%02x%02x" % v for k, v in RUN_COLORS.items()}
+        self.headers["A"].setText(f"<b style='color:{colour['A']}'>A</b> — this run: {describe_a}")
+        self.headers["B"].setText(f"<b style='color:{colour['B']}'>B</b> — the fork: {describe_b}")
+        self.title.setText(f"Comparing <b>{describe_a}</b> (A) with <b>{describe_b}</b> (B), "
+                           f"everything else the same.")
+        for c in self.curves.values():
+            c.clear()
+        for s in self.stats.values():
+            s.setText("")
+
+    def set_run(self, name: str, info) -> None:
+        self.views[name].set_run(info)
+        self.curves[name].clear()
+
+    def set_frame(self, name: str, frame) -> None:
+        snap = frame.snapshot
+        self.views[name].set_frame(frame)
+        self.curves[name].add(snap)
+
+        def num(v):
+            return "–" if v is None or not np.isfinite(v) else f"{v:.4f}"
+
+        acc = "" if snap.test_accuracy is None else f" · test accuracy {100 * snap.test_accuracy:.1f}%"
+        div = "" if snap.diverged_at is None else f" · <b style='color:#b3261e'>diverged at {snap.diverged_at}</b>"
+        self.stats[name].setText(f"Epoch <b>{snap.epoch:,}</b> · train loss {num(snap.train_loss)} · "
+                                 f"test loss {num(snap.test_loss)}{acc}{div}")
+
+    def close_quietly(self) -> None:
+        """Close without asking the controller to stop (it already has)."""
+        self._closing_by_program = True
+        self.close()
+        self._closing_by_program = False
+
+    def closeEvent(self, event) -> None:
+        if not self._closing_by_program:
+            self.stop_requested.emit()
+        super().closeEvent(event)
+
+
+class ForkDialog(QDialog):
+    """Pick the one setting run B changes, and whether both start afresh."""
+
+    def __init__(self, config, parent=None):
+        super().__init__(parent)
+        from ..engine import ACTIVATIONS, OPTIMIZERS
+        from .network_panel import LEARNING_RATES, REG_RATES
+
+        self.setWindowTitle("Compare runs")
+        self.config = config
+        self.choices = {
+            "lr": [(f"{v:g}", v) for v in LEARNING_RATES],
+            "optimizer": [(o, o) for o in OPTIMIZERS],
+            "activation": [(a, a) for a in ACTIVATIONS],
+            "batch_size": [(str(v), v) for v in (1, 2, 5, 10, 20, 30, 50, 100, 1000)],
+            "l2": [(f"{v:g}", v) for v in REG_RATES],
+            "l1": [(f"{v:g}", v) for v in REG_RATES],
+            "seed": [(str(v), v) for v in range(10)],
+        }
+        form = QFormLayout(self)
+        form.addRow(QLabel("Train a copy of this run (B) with one setting changed beside it (A)."))
+        self.setting = named(QComboBox(), "fork_setting", "The setting run B changes.")
+        for key in self.choices:
+            self.setting.addItem(SETTING_NAMES[key], key)
+        self.value = named(QComboBox(), "fork_value", "Run B's value of that setting.")
+        self.restart = named(QCheckBox("Start both afresh from the same initial weights"), "fork_restart",
+                             "Reset this run too, so both begin at epoch 0 from identical weights; otherwise B "
+                             "goes on from this run's current weights.")
+        form.addRow("Setting", self.setting)
+        form.addRow("B's value", self.value)
+        form.addRow(self.restart)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Compare")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setting.currentIndexChanged.connect(self._fill_values)
+        self._fill_values()
+
+    def _fill_values(self, _=None) -> None:
+        key = self.setting.currentData()
+        current = getattr(self.config, key)
+        self.value.clear()
+        for text, v in self.choices[key]:
+            self.value.addItem(text + ("  (this run)" if v == current else ""), v)
+        # preselect a neighbour of the current value: the natural "what if"
+        values = [v for _, v in self.choices[key]]
+        at = values.index(current) if current in values else -1
+        self.value.setCurrentIndex(at + 1 if 0 <= at < len(values) - 1 else max(0, at - 1))
+        self.restart.setEnabled(key != "seed")
+        if key == "seed":
+            self.restart.setChecked(True)
+
+    def result_changes(self) -> tuple[dict, bool]:
+        key = self.setting.currentData()
+        return {key: self.value.currentData()}, self.restart.isChecked()

@@ -1,0 +1,86 @@
+"""Comparing two runs (pytest-qt, offscreen)."""
+
+import numpy as np
+import pytest
+
+from nnplay.ui.compare import ForkDialog, describe
+
+from .test_window import window  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def _b_epoch(win):
+    cw = win.compare_window
+    return len(cw.curves["B"].train) - 1 if cw is not None else -1
+
+
+def test_fork_trains_both_runs_side_by_side(window, qtbot):
+    c = window.controller
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5, timeout=10000)
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=10000)
+    cw = window.compare_window
+    assert "learning rate 0.03" in cw.headers["A"].text() and "learning rate 0.3" in cw.headers["B"].text()
+    qtbot.waitUntil(lambda: _b_epoch(window) == 5, timeout=10000)  # B starts where A was ...
+    assert cw.fork_line.isVisible() and cw.fork_line.value() == 5
+    a_hist = cw.curves["A"].train.xy()[1]
+    b_hist = cw.curves["B"].train.xy()[1]
+    np.testing.assert_allclose(a_hist[:6], b_hist[:6])  # ... with the same history
+    c.step(3)  # Step drives both
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 8 and _b_epoch(window) == 8, timeout=10000)
+    a_loss, b_loss = cw.curves["A"].train.xy()[1][-1], cw.curves["B"].train.xy()[1][-1]
+    assert a_loss != b_loss  # a different learning rate, a different run
+    assert "Epoch <b>8</b>" in cw.stats["B"].text()
+    c.set_speed(5)
+    c.play()
+    qtbot.waitUntil(lambda: _b_epoch(window) >= 30, timeout=15000)
+    c.pause()
+    assert cw.views["B"].image.image is not None and cw.views["A"].image.image is not None
+    twin = c.twin
+    cw.stop_button.click()  # closing the comparison stops run B's process
+    assert c.twin is None and not cw.isVisible()
+    qtbot.waitUntil(lambda: not twin.worker.is_alive(), timeout=10000)
+
+
+def test_restart_starts_both_from_the_same_weights(window, qtbot):
+    c = window.controller
+    c.step(10)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 10, timeout=10000)
+    assert c.fork(True, optimizer="adam")
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 0, timeout=10000)
+    qtbot.waitUntil(lambda: _b_epoch(window) == 0, timeout=10000)
+    cw = window.compare_window
+    assert not cw.fork_line.isVisible()
+    # the same seed and shape: both begin with the same loss at epoch 0
+    assert cw.curves["A"].train.xy()[1][0] == pytest.approx(cw.curves["B"].train.xy()[1][0])
+    c.reset()  # Reset drives both
+    qtbot.waitUntil(lambda: _b_epoch(window) == 0, timeout=10000)
+
+
+def test_structural_change_ends_the_comparison(window, qtbot):
+    c = window.controller
+    assert c.fork(activation="relu")
+    qtbot.waitUntil(lambda: c.twin is not None, timeout=10000)
+    c.change(hidden=(3,))
+    assert c.twin is None
+
+
+def test_forks_that_cannot_be_made_are_refused(window):
+    c = window.controller
+    assert not c.fork(lr=c.config.lr)  # nothing changes
+    assert not c.fork(hidden=(8, 8))  # another shape cannot go on from these weights ...
+    assert c.twin is None and len(window.errors) == 2
+    assert c.fork(True, hidden=(8, 8))  # ... but can start afresh
+    c.stop_comparing()
+
+
+def test_fork_dialog_offers_a_neighbouring_value(qtbot, window):
+    d = ForkDialog(window.controller.config)
+    qtbot.addWidget(d)
+    changes, restart = d.result_changes()
+    assert changes == {"lr": 0.1} and not restart  # the default 0.03's next step up
+    d.setting.setCurrentIndex(d.setting.findData("optimizer"))
+    assert d.result_changes()[0]["optimizer"] != window.controller.config.optimizer
+    assert describe(window.controller.config, {"lr": 1}) == "learning rate 0.03"
