@@ -22,5 +22,6 @@ def test_twenty_seconds_of_random_input_raise_nothing():
     report = json.loads(lines[-1])
     assert report["exceptions"] == [], report["exceptions"][0]
     assert report["qt_warnings"] == []
+    assert report["training_failures"] == []
     assert report["worker_stopped"] and report["events"] > 200
     assert r.returncode == 0

@@ -96,3 +96,44 @@ def test_divergence_stops_play():
         f = h.frame()
     assert not f.playing
     h.stop()
+
+
+def test_a_failing_command_is_reported_and_the_loop_goes_on(monkeypatch):
+    from nnplay.training import Trainer
+
+    def broken(self, *a, **k):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr(Trainer, "gradient_check", broken)
+    h = Harness()
+    h.send("rebuild", 1, TrainConfig(), None)
+    h.next("run_started")
+    h.frame()
+    h.send("play")
+    h.send("gradcheck", 1)
+    failed = h.next("failed")
+    assert failed[1] == 1 and "ZeroDivisionError" in failed[2]
+    h.send("step", 2)  # still alive: it answers the next command
+    f = h.frame()
+    while f.snapshot.epoch < 2:
+        f = h.frame()
+    assert not f.playing  # a failure stops playing
+    h.stop()
+
+
+def test_an_empty_data_set_plays_nothing_and_checks_nothing():
+    import numpy as np
+
+    from nnplay.data import Dataset
+
+    h = Harness()
+    empty = Dataset(np.zeros((0, 2)), np.zeros(0, int), class_names=["0", "1"], domain=((-1, 1), (-1, 1)))
+    h.send("rebuild", 1, TrainConfig(dataset="csv"), empty)
+    h.next("run_started")
+    h.frame()
+    h.send("gradcheck", 5)
+    assert h.next("gradcheck")[1:] == (5, None)
+    h.send("play")
+    f = h.frame()
+    assert f.snapshot.epoch == 0 and not f.playing
+    h.stop()

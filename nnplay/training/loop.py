@@ -76,28 +76,40 @@ class TrainingLoop:
 
     def _loop(self) -> None:
         while True:
-            if not self._apply_commands(self._wait_seconds()):
-                return
-            t = self._trainer
-            if t is None:
-                continue
-            if self._pending_steps:
-                n, self._pending_steps = self._pending_steps, 0
-                t.run(n)
-                self._dirty = True
-            elif self._playing and self._wants_training():
-                started = time.perf_counter()
-                ran = t.run(self._chunk())
-                took = time.perf_counter() - started
-                self._learn_rate(ran, took)
-                self._trained_since_frame += ran
-                self._seconds_since_frame += took
-                self._dirty = True
-            if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
+            try:
+                if not self._step():
+                    return
+            except Exception as exc:  # one failed command or frame must not end the loop: report it, stop playing
                 self._playing = False
-                self._dirty = True
-            if self._dirty and not self._awaiting_ack and self._frame_due():
-                self._emit_frame()
+                self._pending_steps = 0
+                self._dirty = False
+                self._emit("failed", self._generation, f"training stopped: {type(exc).__name__}: {exc}")
+
+    def _step(self) -> bool:
+        """Apply the commands, train a little, send a frame if one is due; False on quit."""
+        if not self._apply_commands(self._wait_seconds()):
+            return False
+        t = self._trainer
+        if t is None:
+            return True
+        if self._pending_steps:
+            n, self._pending_steps = self._pending_steps, 0
+            t.run(n)
+            self._dirty = True
+        elif self._playing and self._wants_training():
+            started = time.perf_counter()
+            ran = t.run(self._chunk())
+            took = time.perf_counter() - started
+            self._learn_rate(ran, took)
+            self._trained_since_frame += ran
+            self._seconds_since_frame += took
+            self._dirty = True
+        if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
+            self._playing = False
+            self._dirty = True
+        if self._dirty and not self._awaiting_ack and self._frame_due():
+            self._emit_frame()
+        return True
 
     def _wants_training(self) -> bool:
         if self._speed == MAX_SPEED:

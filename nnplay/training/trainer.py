@@ -426,11 +426,14 @@ class Trainer:
             "diverged_at": self.diverged_at,
         }
 
-    def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict:
+    def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict | None:
         """Backprop against central differences on the current network and (up to
-        ``max_examples`` of) the training data, in float64, per layer."""
+        ``max_examples`` of) the training data, in float64, per layer; None when
+        there is no training data to check on."""
         from ..engine import gradient_check
 
+        if self.X_train.shape[0] == 0:
+            return None
         twin = self.net.copy(dtype="float64")
         m = min(max_examples, self.X_train.shape[0])
         X = self.X_train[:m].astype(np.float64)

@@ -77,8 +77,7 @@ class TwinRun(QObject):
         self.worker.set_speed(speed)
 
     def stop(self) -> None:
-        if self.worker.is_alive():
-            self.worker.stop()
+        self.worker.stop()  # also when the process has died: it closes the command queue
 
     def _on_started(self, generation, info) -> None:
         if generation == self.generation:

@@ -73,8 +73,7 @@ class PlaygroundController(QObject):
     def shutdown(self) -> None:
         """Stop and join the training thread (idempotent)."""
         self.stop_comparing()
-        if self.worker.is_alive():
-            self.worker.stop()
+        self.worker.stop()  # also when the process has died: it closes the command queue
 
     # --------------------------------------------------------------- actions
     def play(self) -> None:
@@ -281,7 +280,11 @@ class PlaygroundController(QObject):
         self.worker.request_gradient_check(self.generation)
 
     def _on_gradcheck(self, token: int, result) -> None:
-        if token == self.generation and result is not None:
+        if token != self.generation:
+            return
+        if result is None:
+            self.view.show_status("There is no training data to check the gradients on.")
+        else:
             self.gradient_checked.emit(result)
 
     def save_session(self, path: str) -> None:

@@ -134,14 +134,23 @@ class TrainingThread(QThread):
         self._quitting = True
         self._send("quit")
         done = self.wait(timeout_ms)
-        if self._process is not None:
-            self._process.join(timeout_ms / 1000)
-            if self._process.is_alive():
-                self._process.terminate()
-                self._process.join(2)
-            done = done and not self._process.is_alive()
-            self._commands.close()  # and end the queue's feeder thread
-            self._commands.join_thread()
+        p = self._process
+        if p is not None:
+            if p.pid is not None:  # it was started
+                p.join(timeout_ms / 1000)
+                if p.is_alive():
+                    p.terminate()
+                    p.join(2)
+                done = done and not p.is_alive()
+            if p.exitcode != 0:
+                # Killed, crashed or never started: commands may be left unread (a big data
+                # set, say), and the queue's feeder thread would wait for a reader for ever,
+                # holding up the interpreter's exit. (Exit code 0 means the loop read "quit",
+                # the last command, so everything was read.)
+                self._commands.cancel_join_thread()
+            self._commands.close()
+            if p.exitcode == 0:
+                self._commands.join_thread()
         return done
 
     def is_alive(self) -> bool:

@@ -57,7 +57,7 @@ def main(argv=None) -> int:
     from nnplay.ui.main_window import PlaygroundWindow
 
     rng = random.Random(args.seed)
-    report = {"events": 0, "exceptions": [], "qt_warnings": [], "dialogs": 0}
+    report = {"events": 0, "exceptions": [], "qt_warnings": [], "dialogs": 0, "training_failures": []}
 
     def on_qt_message(mode, context, message):
         if mode.name != "QtDebugMsg" and not any(n in message for n in PLATFORM_NOISE):
@@ -68,8 +68,10 @@ def main(argv=None) -> int:
 
     files = [str(p) for p in CORPUS.iterdir() if p.name != "EXPECTED.txt"] + [str(CORPUS / "missing.csv")]
 
-    def fake_dialog(*a, **k):
+    def fake_dialog(parent=None, title="", text="", *a, **k):
         report["dialogs"] += 1
+        if title == "Training stopped":  # the training loop hit an error: a bug, unlike a refused file
+            report["training_failures"].append(text)
         return None
 
     QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (rng.choice(files), ""))
@@ -170,9 +172,13 @@ def main(argv=None) -> int:
     report["rss_start_mb"] = None if state["rss0"] is None else round(state["rss0"], 1)
     report["rss_end_mb"] = None if rss1 is None else round(rss1, 1)
     report["rss_growth_mb"] = None if None in (state["rss0"], rss1) else round(rss1 - state["rss0"], 1)
-    report["worker_stopped"] = not win.controller.worker.is_alive()
+    from nnplay.ui.worker import ALL_THREADS
+
+    report["workers_started"] = len(ALL_THREADS)  # the window's and every compared run B's
+    report["worker_stopped"] = not any(t.is_alive() for t in ALL_THREADS)
     print(json.dumps(report))
-    ok = not report["exceptions"] and not report["qt_warnings"] and report["worker_stopped"]
+    ok = (not report["exceptions"] and not report["qt_warnings"] and not report["training_failures"]
+          and report["worker_stopped"])
     return 0 if ok else 1
 
 
