@@ -84,3 +84,20 @@ def test_fork_dialog_offers_a_neighbouring_value(qtbot, window):
     d.setting.setCurrentIndex(d.setting.findData("optimizer"))
     assert d.result_changes()[0]["optimizer"] != window.controller.config.optimizer
     assert describe(window.controller.config, {"lr": 1}) == "learning rate 0.03"
+
+
+def test_playing_keeps_both_runs_at_about_the_same_epoch(window, qtbot):
+    c = window.controller
+    assert c.fork(True, lr=0.1)
+    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last is not None and c.last_frame is not None,
+                    timeout=10000)
+    c.set_speed(5)
+    c.play()
+    gaps = []
+    for target in (40, 80, 120):
+        qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= target, timeout=20000)
+        gaps.append(abs(c.last_frame.snapshot.epoch - c.twin.last.snapshot.epoch))
+    c.pause()
+    assert c.playing is False
+    assert max(gaps) <= 4 * 5 + 10  # the one ahead waits (margin: two frames' worth) ...
+    assert c.twin.last.snapshot.epoch >= 100  # ... and both train

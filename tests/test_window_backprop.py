@@ -1,5 +1,6 @@
 """The window's backprop inspector (pytest-qt, offscreen)."""
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
@@ -82,3 +83,17 @@ def test_inspector_on_a_regression_and_an_adam_run(qtbot, no_leaks):
     assert "regularisation" in [v.title for v in insp.equations[2].views if v.isVisible()]
     assert "✓ the same" in insp.chain_result.text()
     win.close()
+
+
+def test_numbers_are_written_into_small_matrices(window, qtbot):
+    insp = window.inspector
+    window.show_inspector()
+    qtbot.waitUntil(lambda: insp.trace is not None, timeout=10000)
+    view = insp.equations[2].views[0]  # dW of the output layer, 1x2
+    colour_only = view.sizeHint()
+    insp.numbers.setChecked(True)
+    assert view.numbered and view.sizeHint().width() > colour_only.width()
+    big = type(view)("big")
+    big.set_numbers(True)
+    big.set_values(np.zeros((30, 30)))
+    assert not big.numbered  # too large to write out: colours (and hover) only

@@ -49,6 +49,7 @@ class TwinRun(QObject):
         super().__init__(parent)
         self.config = config
         self.generation = 1
+        self.last = None  # the latest Frame
         self.worker = TrainingThread()
         self.worker.run_started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
         self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
@@ -71,6 +72,7 @@ class TwinRun(QObject):
 
     def reset(self) -> None:
         self.generation += 1
+        self.last = None
         self.worker.reset(self.generation)
 
     def set_speed(self, speed: int) -> None:
@@ -86,6 +88,7 @@ class TwinRun(QObject):
     def _on_frame(self, frame) -> None:
         try:
             if frame.generation == self.generation:
+                self.last = frame
                 self.frame.emit(frame)
         finally:
             QTimer.singleShot(1, self.worker.frame_done)
@@ -174,7 +177,8 @@ class CompareWindow(QWidget):
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
         self.plot.setMenuEnabled(False)
-        self.plot.addLegend(offset=(-10, 10))
+        base = self.palette().base().color()
+        self.plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(base.red(), base.green(), base.blue(), 215))
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.curves = {name: _RunCurves(self.plot, name) for name in ("A", "B")}

@@ -62,6 +62,7 @@ class PlaygroundController(QObject):
         self.session_path: str | None = None
         self.editor: DataEditor | None = None  # undo/redo of points drawn by hand, for the current data
         self.twin: TwinRun | None = None  # run B while comparing
+        self._held = {"A": False, "B": False}  # a run paused to let the other catch up
         self._pending_forks: dict[int, tuple] = {}
         self.speed = 1
 
@@ -80,6 +81,7 @@ class PlaygroundController(QObject):
         if self.last_frame and self.last_frame.snapshot.diverged_at is not None:
             return
         self.playing = True
+        self._held = {"A": False, "B": False}
         self.worker.play()
         if self.twin is not None:
             self.twin.play()
@@ -156,8 +158,24 @@ class PlaygroundController(QObject):
             self.worker.request_state(token)
         return True
 
+    def _pace(self) -> None:
+        """Keep the two runs of a comparison at about the same epoch while playing:
+        the one ahead waits (run B draws less, so it would run ahead)."""
+        twin, frame = self.twin, self.last_frame
+        if twin is None or frame is None or twin.last is None or not self.playing:
+            return
+        a, b = frame.snapshot, twin.last.snapshot
+        margin = 2 * self.speed if self.speed > 0 else 200
+        want = {"A": a.epoch <= b.epoch + margin or b.diverged_at is not None,
+                "B": b.epoch <= a.epoch + margin or a.diverged_at is not None}
+        for name, run in (("A", self.worker), ("B", twin)):
+            if want[name] == self._held[name]:  # held and may go on, or running and must wait
+                self._held[name] = not want[name]
+                run.play() if want[name] else run.pause()
+
     def _start_twin(self, config_b, state, labels, fork_epoch) -> None:
         self.twin = TwinRun(config_b, self.data, state, parent=self)
+        self.twin.frame.connect(lambda _: self._pace())
         self.twin.set_speed(self.speed)
         self.twin.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
         self.compare_started.emit(self.twin, *labels, fork_epoch)
@@ -386,9 +404,12 @@ class PlaygroundController(QObject):
                 self.frames_dropped += 1  # from a run that has been reset or rebuilt since
                 return
             self.last_frame = frame
-            if self.playing and not frame.playing:  # the thread stopped by itself: divergence
-                self.playing = False
+            snap = frame.snapshot
+            if self.playing and not frame.playing and (snap.diverged_at is not None or
+                                                       len(self.run_info.train_index) == 0):
+                self.playing = False  # the loop stopped by itself: divergence, or nothing to train on
                 self.view.set_playing(False)
+            self._pace()
             self.view.show_frame(frame)
             self.frames_drawn += 1
             self.frame_drawn.emit(frame)

@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter,
+    QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,17 @@ from .widgets import named
 OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
 G = {"tanh": "tanh", "relu": "relu", "leaky_relu": "leaky relu", "sigmoid": "σ", "linear": "identity",
      "softmax": "softmax"}
+
+
+def _short(v: float) -> str:
+    """A value in at most about five characters, for a cell."""
+    if not np.isfinite(v):
+        return str(v)
+    if v == 0:
+        return "0"
+    if 0.001 <= abs(v) < 100:
+        return f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
+    return f"{v:.0e}"
 
 
 def sub(name: str, l) -> str:
@@ -37,15 +48,19 @@ class MatrixView(QWidget):
     cell_clicked = Signal(int, int)
 
     MAX_SIDE = 190  # pixels for the longer side of the grid
+    NUMBER_CELL = (46, 18)  # cell size when the numbers are written in
+    MAX_NUMBERED = (12, 16)  # columns, rows: larger matrices stay colour only
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.title = title
         self.values = np.zeros((1, 1))
         self.selected: tuple[int, int] | None = None
+        self.numbers = False  # write each value in its cell (small matrices)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._cell = 10
+        self._cw, self._ch = 10, 10
 
     def set_values(self, values: np.ndarray, title: str | None = None) -> None:
         self.values = np.atleast_2d(np.asarray(values, dtype=float))
@@ -53,6 +68,9 @@ class MatrixView(QWidget):
             self.title = title
         r, c = self.values.shape
         self._cell = max(2, min(22, self.MAX_SIDE // max(r, c, 1)))
+        self._cw = self._ch = self._cell
+        if self.numbered:
+            self._cw, self._ch = self.NUMBER_CELL
         self.setToolTip(f"{self._plain_title()}: {r}×{c}. Hover a cell for its value.")
         self.updateGeometry()
         self.update()
@@ -60,9 +78,18 @@ class MatrixView(QWidget):
     def _plain_title(self) -> str:
         return self.title.replace("<sup>", "").replace("</sup>", "").replace("<sub>", "").replace("</sub>", "")
 
+    @property
+    def numbered(self) -> bool:
+        r, c = self.values.shape
+        return self.numbers and c <= self.MAX_NUMBERED[0] and r <= self.MAX_NUMBERED[1]
+
+    def set_numbers(self, on: bool) -> None:
+        self.numbers = on
+        self.set_values(self.values)
+
     def _grid_rect(self) -> QRect:
         r, c = self.values.shape
-        return QRect(2, 34, c * self._cell, r * self._cell)
+        return QRect(2, 34, c * self._cw, r * self._ch)
 
     def sizeHint(self) -> QSize:
         g = self._grid_rect()
@@ -87,25 +114,31 @@ class MatrixView(QWidget):
         f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
         p.setFont(f)
         p.drawText(QRect(2, 16, 400, 16), Qt.AlignmentFlag.AlignLeft, f"{r}×{c}   ±{scale:.2g}")
-        g, s = self._grid_rect(), self._cell
+        g, cw, ch = self._grid_rect(), self._cw, self._ch
+        numbered = self.numbered
         for i in range(r):
             for j in range(c):
                 rgb = lut[idx[i, j]]
-                p.fillRect(g.x() + j * s, g.y() + i * s, s, s, QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
+                cell = QRect(g.x() + j * cw, g.y() + i * ch, cw, ch)
+                p.fillRect(cell, QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
+                if numbered:
+                    dark = sum(int(x) for x in rgb[:3]) < 360  # white text on the deep colours
+                    p.setPen(QColor(255, 255, 255) if dark else QColor(20, 20, 20))
+                    p.drawText(cell, Qt.AlignmentFlag.AlignCenter, _short(v[i, j]))
         p.setPen(QPen(QColor(120, 120, 120), 1))
         p.drawRect(g.adjusted(0, 0, -1, -1))
         if self.selected is not None:
             i, j = self.selected
             if i < r and j < c:
                 p.setPen(QPen(QColor(0, 0, 0), 2))
-                p.drawRect(g.x() + j * s, g.y() + i * s, s - 1, s - 1)
+                p.drawRect(g.x() + j * cw, g.y() + i * ch, cw - 1, ch - 1)
         p.end()
 
     def _cell_at(self, pos):
         g = self._grid_rect()
         if not g.contains(pos):
             return None
-        return (pos.y() - g.y()) // self._cell, (pos.x() - g.x()) // self._cell
+        return (pos.y() - g.y()) // self._ch, (pos.x() - g.x()) // self._cw
 
     def mouseMoveEvent(self, event) -> None:
         hit = self._cell_at(event.position().toPoint())
@@ -141,6 +174,12 @@ class _Equation(QWidget):
         outer.addLayout(self.row)
         self.views: list[MatrixView] = []
         self._ops: list[QLabel] = []
+        self.numbers = False
+
+    def set_numbers(self, on: bool) -> None:
+        self.numbers = on
+        for v in self.views:
+            v.set_numbers(on)
 
     def set_terms(self, formula: str, note: str, terms: list) -> None:
         """``terms``: (title, matrix) pairs and plain strings (operators) in order."""
@@ -166,6 +205,7 @@ class _Equation(QWidget):
                 w = next(views, None)
                 if w is None:
                     w = MatrixView("")
+                    w.numbers = self.numbers
                     w.hovered.connect(self._report)
                     w.cell_clicked.connect(lambda i, j, view=w: self._clicked(view, i, j))
                     self.views.append(w)
@@ -204,6 +244,10 @@ class InspectorWindow(QWidget):
                                   "Follow the backward pass one layer further towards the inputs.")
         self.batch_button = named(QPushButton("Step mini-batch ▶▶"), "inspector_step_batch",
                                   "Apply this update (W := W − α dW) and trace the next mini-batch.")
+        self.numbers = named(QCheckBox("Numbers"), "inspector_numbers",
+                             "Write each value in its cell (matrices up to 12×16; hover works for all).")
+        self.numbers.toggled.connect(lambda on: [eq.set_numbers(on) for eq in self.equations])
+        top.addWidget(self.numbers)
         self.back_button.clicked.connect(lambda: self._go(+1))
         self.layer_button.clicked.connect(lambda: self._go(-1))
         self.batch_button.clicked.connect(self.step_batch_requested)

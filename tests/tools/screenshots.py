@@ -4,7 +4,9 @@
 
 Scenarios: start, spiral (mid-training, with an extra layer), multiclass
 (3-class spiral), diverged, regression, csv (a 5-input CSV), hover (a neuron
-hovered). Each saves OUT_DIR/<scenario>.png.
+hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
+set drawn by hand), compare (also compare_window.png: two learning rates side by
+side). Each saves OUT_DIR/<scenario>.png.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ def wait(app, seconds):
     while time.time() < end:
         app.processEvents()
         time.sleep(0.005)
+
+
+def grab_window(widget, path) -> None:
+    """The window as the screen shows it (with its frame when a window manager
+    draws one), else as Qt paints it."""
+    widget.grab().save(str(path))
 
 
 def scenario(app, win, name, out):
@@ -91,6 +99,50 @@ def scenario(app, win, name, out):
         scene = d.view.mapViewToScene(rect.center())
         d._on_mouse(scene)
         wait(app, 0.5)
+    elif name == "inspector":
+        c.change(dataset="xor", hidden=(3,), batch_size=4)
+        c.set_learning_rate(0.1)
+        wait(app, 0.5)
+        c.step(20)
+        wait(app, 0.5)
+        win.show_inspector()
+        win.inspector.resize(1240, 960)
+        win.inspector.numbers.setChecked(True)
+        wait(app, 1.0)
+        win.inspector.layer_button.click()
+        win.inspector.pick_weight(1, 1, 0)
+        wait(app, 0.5)
+        grab_window(win.inspector, out / "inspector_window.png")
+        win.inspector.close()
+    elif name == "drawn":
+        c.change(dataset="spiral-k", classes=3, hidden=(8, 8), optimizer="adam")
+        c.set_learning_rate(0.03)
+        wait(app, 0.5)
+        c.edit_data("clear")
+        rng = np.random.default_rng(0)
+        for k, (cx, cy) in enumerate([(-3, 3), (3, 3), (0, -3)]):
+            for _ in range(12):
+                c.edit_data("add", (cx + rng.normal(0, 0.8), cy + rng.normal(0, 0.8)), k)
+        for p, k in (((0.3, 0.4), 0), ((2.5, -2.5), 1), ((-2.6, -2.4), 1)):
+            c.edit_data("add", p, k)
+        win.boundary.draw_add.setChecked(True)
+        win.boundary.draw_class.setCurrentIndex(1)
+        c.set_speed(10)
+        c.play()
+        wait(app, 5)
+    elif name == "compare":
+        c.change(dataset="spiral", noise=0.1, hidden=(8, 8, 4))
+        c.set_speed(10)
+        wait(app, 0.5)
+        c.fork(True, lr=0.3)
+        wait(app, 1.5)
+        c.play()
+        wait(app, 8)
+        c.pause()
+        wait(app, 0.5)
+        win.compare_window.resize(1240, 860)
+        wait(app, 0.5)
+        grab_window(win.compare_window, out / "compare_window.png")
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))
