@@ -39,6 +39,18 @@ def grab_window(widget, path) -> None:
     widget.grab().save(str(path))
 
 
+def save_panels(win, folder: Path) -> None:
+    """Each column of the window, and the menu bar with the run toolbar, as the README shows them."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QToolBar
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, name in enumerate(("data", "network", "output", "gradients")):
+        win.splitter.widget(i).grab().save(str(folder / f"{name}.png"))
+    bar = win.findChild(QToolBar, "run_toolbar")
+    win.grab(QRect(0, 0, win.width(), bar.geometry().bottom() + 1)).save(str(folder / "toolbar.png"))
+
+
 def scenario(app, win, name, out):
     c = win.controller
     if name == "spiral":
@@ -155,6 +167,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("scenarios", nargs="*", default=["start", "spiral", "multiclass", "diverged"])
     ap.add_argument("--size", default="1280x800")
+    ap.add_argument("--panels", action="store_true",
+                    help="also save each column and the toolbar of the first scenario in OUT_DIR/panels")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -168,6 +182,8 @@ def main():
         win.show()
         wait(app, 1.0)
         scenario(app, win, name, out)
+        if args.panels and name == args.scenarios[0]:
+            save_panels(win, out / "panels")
         win.close()
         wait(app, 0.2)
     return 0
