@@ -26,3 +26,25 @@ def no_leaks(qapp):
     for w in windows:
         w.close()
     assert not windows, f"windows left open: {windows}"
+
+
+@pytest.fixture
+def window(qtbot, no_leaks, monkeypatch):
+    """The playground window with its first frame drawn; error dialogs are
+    recorded in ``window.errors`` instead of shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from nnplay.training import TrainConfig
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    configure_pyqtgraph()
+    errors = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: errors.append((title, text)))
+    win = PlaygroundWindow(TrainConfig())
+    win.errors = errors
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
+    yield win
+    win.close()

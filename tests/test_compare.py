@@ -5,7 +5,6 @@ import pytest
 
 from nnplay.ui.compare import ForkDialog, describe
 
-from .test_window import window  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -2,14 +2,13 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 
 from nnplay.data import Dataset, generate
 from nnplay.data.drawing import DataEditor
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.session import Session, load_session, save_session
 
-from .test_window import window  # noqa: F401  (the fixture)
 
 
 def test_editor_adds_erases_clears_and_undoes():

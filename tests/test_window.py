@@ -14,20 +14,6 @@ from nnplay.ui.main_window import PlaygroundWindow
 pytestmark = pytest.mark.timeout(120)
 
 
-@pytest.fixture
-def window(qtbot, no_leaks, monkeypatch):
-    configure_pyqtgraph()
-    errors = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: errors.append((title, text)))
-    win = PlaygroundWindow(TrainConfig())
-    win.errors = errors
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
-    yield win
-    win.close()
-
-
 def epoch(win):
     """The epoch on screen; -1 between a rebuild or reset and its first frame."""
     frame = win.controller.last_frame

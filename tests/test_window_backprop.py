@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from nnplay.training import TrainConfig
 from nnplay.ui.main_window import PlaygroundWindow
 
-from .test_window import window  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -36,7 +36,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from .activations import Activation, Linear, get_activation
+from .activations import Activation, get_activation
 from .initializers import DEFAULT_FOR_ACTIVATION, initialize
 from .losses import Loss, MeanSquaredError, get_loss
 from .optimizers import Optimizer
@@ -143,7 +143,6 @@ class MLP:
             self.dW.append(gblock[:, :c])
             self.db.append(gblock[:, c:])
             at += r * (c + 1)
-        self._blocks_T = [b.T for b in self._blocks]
         self._gblocks_T = [g.T for g in self._grad_blocks]
         self._row_order = np.concatenate(rows)
         self.reinitialize(seed)
