@@ -53,7 +53,7 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     assert float(insp.readout.text().split("= ")[1]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
 
     # click a weight: the chain rule multiplies out to backprop's gradient
-    qtbot.mouseClick(dw, Qt.MouseButton.LeftButton, pos=QPoint(dw._grid_rect().x() + dw._cell + 2,
+    qtbot.mouseClick(dw, Qt.MouseButton.LeftButton, pos=QPoint(dw._grid_rect().x() + int(dw._cw) + 2,
                                                                 dw._grid_rect().y() + 2))
     assert (insp.pick_layer.value(), insp.pick_i.value(), insp.pick_j.value()) == (1, 1, 2)
     assert "✓ the same" in insp.chain_result.text()

@@ -20,6 +20,7 @@ from .trainer import Snapshot, Trainer
 
 MAX_FPS = 60
 MAX_SPEED = 0  # "as fast as possible"
+TRACE_SECONDS = 0.25  # while playing, the backprop inspector's trace is refreshed this often
 CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
 
 
@@ -63,6 +64,7 @@ class TrainingLoop:
         self._trained_since_frame = 0
         self._seconds_since_frame = 0.0
         self._last_emit = 0.0
+        self._last_trace = 0.0
         self._sent_upto = 0
         self._view = ViewRequest()
         self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
@@ -223,8 +225,13 @@ class TrainingLoop:
 
     def _emit_frame(self) -> None:
         t, v = self._trainer, self._view
+        now = time.perf_counter()
+        # a trace while playing at most every TRACE_SECONDS: on a large network it is megabytes
+        trace = v.trace and (not self._playing or now - self._last_trace >= TRACE_SECONDS)
+        if trace:
+            self._last_trace = now
         snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus, v.hidden_layer,
-                          v.quality, v.trace)
+                          v.quality, trace)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         self._rate.append((now, t.epoch))

@@ -8,9 +8,11 @@ process computes on request; it never computes anything itself.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -59,16 +61,16 @@ class MatrixView(QWidget):
         self.numbers = False  # write each value in its cell (small matrices)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._cell = 10
-        self._cw, self._ch = 10, 10
+        self._cw = self._ch = 10.0  # cell width and height in pixels (below 1 for a large matrix)
+        self._colours = self._colour_image()
 
     def set_values(self, values: np.ndarray, title: str | None = None) -> None:
         self.values = np.atleast_2d(np.asarray(values, dtype=float))
         if title is not None:
             self.title = title
         r, c = self.values.shape
-        self._cell = max(2, min(22, self.MAX_SIDE // max(r, c, 1)))
-        self._cw = self._ch = self._cell
+        self._colours = self._colour_image()
+        self._cw = self._ch = min(22.0, self.MAX_SIDE / max(r, c, 1))
         if self.numbered:
             self._cw, self._ch = self.NUMBER_CELL
         self.setToolTip(f"{self._plain_title()}: {r}×{c}. Hover a cell for its value.")
@@ -77,6 +79,18 @@ class MatrixView(QWidget):
 
     def _plain_title(self) -> str:
         return self.title.replace("<sup>", "").replace("</sup>", "").replace("<sub>", "").replace("</sub>", "")
+
+    def _colour_image(self) -> tuple[float, np.ndarray]:
+        """(the symmetric scale, the cells' colours as an RGB array). A matrix larger
+        than the pixels it gets is thinned to every k-th row and column first."""
+        v = self.values
+        finite = np.isfinite(v)
+        scale = float(np.max(np.abs(v[finite]))) if finite.any() else 0.0
+        step_r, step_c = (max(1, n // (2 * self.MAX_SIDE)) for n in v.shape)
+        shown = np.nan_to_num(v[::step_r, ::step_c])
+        idx = np.clip(np.round((shown / scale + 1) * 127.5), 0, 255).astype(int) if scale > 0 else \
+            np.full(shown.shape, 128)
+        return scale, np.ascontiguousarray(diverging_lut()[idx][..., :3], dtype=np.uint8)
 
     @property
     def numbered(self) -> bool:
@@ -89,7 +103,7 @@ class MatrixView(QWidget):
 
     def _grid_rect(self) -> QRect:
         r, c = self.values.shape
-        return QRect(2, 34, c * self._cw, r * self._ch)
+        return QRect(2, 34, max(1, math.ceil(c * self._cw)), max(1, math.ceil(r * self._ch)))
 
     def sizeHint(self) -> QSize:
         g = self._grid_rect()
@@ -99,12 +113,7 @@ class MatrixView(QWidget):
         p = QPainter(self)
         v = self.values
         r, c = v.shape
-        scale = float(np.nanmax(np.abs(v))) if v.size and np.isfinite(v).any() else 0.0
-        lut = diverging_lut()
-        if scale > 0:
-            idx = np.clip(np.round((np.nan_to_num(v) / scale + 1) * 127.5), 0, 255).astype(int)
-        else:
-            idx = np.full(v.shape, 128)
+        scale, rgb = self._colours
         p.setPen(self.palette().windowText().color())
         f = QFont(self.font())
         f.setBold(True)
@@ -115,30 +124,29 @@ class MatrixView(QWidget):
         p.setFont(f)
         p.drawText(QRect(2, 16, 400, 16), Qt.AlignmentFlag.AlignLeft, f"{r}×{c}   ±{scale:.2g}")
         g, cw, ch = self._grid_rect(), self._cw, self._ch
-        numbered = self.numbered
-        for i in range(r):
-            for j in range(c):
-                rgb = lut[idx[i, j]]
-                cell = QRect(g.x() + j * cw, g.y() + i * ch, cw, ch)
-                p.fillRect(cell, QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
-                if numbered:
-                    dark = sum(int(x) for x in rgb[:3]) < 360  # white text on the deep colours
+        image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], 3 * rgb.shape[1], QImage.Format.Format_RGB888)
+        p.drawImage(QRectF(g.x(), g.y(), c * cw, r * ch), image)  # one image, however large the matrix
+        if self.numbered:
+            for i in range(r):
+                for j in range(c):
+                    dark = int(rgb[i, j].sum()) < 360  # white text on the deep colours
                     p.setPen(QColor(255, 255, 255) if dark else QColor(20, 20, 20))
-                    p.drawText(cell, Qt.AlignmentFlag.AlignCenter, _short(v[i, j]))
+                    p.drawText(QRectF(g.x() + j * cw, g.y() + i * ch, cw, ch), Qt.AlignmentFlag.AlignCenter,
+                               _short(v[i, j]))
         p.setPen(QPen(QColor(120, 120, 120), 1))
         p.drawRect(g.adjusted(0, 0, -1, -1))
         if self.selected is not None:
             i, j = self.selected
             if i < r and j < c:
                 p.setPen(QPen(QColor(0, 0, 0), 2))
-                p.drawRect(g.x() + j * cw, g.y() + i * ch, cw - 1, ch - 1)
+                p.drawRect(QRectF(g.x() + j * cw, g.y() + i * ch, max(cw - 1, 1), max(ch - 1, 1)))
         p.end()
 
     def _cell_at(self, pos):
         g = self._grid_rect()
         if not g.contains(pos):
             return None
-        return (pos.y() - g.y()) // self._ch, (pos.x() - g.x()) // self._cw
+        return int((pos.y() - g.y()) / self._ch), int((pos.x() - g.x()) / self._cw)
 
     def mouseMoveEvent(self, event) -> None:
         hit = self._cell_at(event.position().toPoint())
