@@ -124,3 +124,24 @@ def test_settings_text_opens_the_window_with_them():
     assert r.returncode == 0, r.stderr
     bad = nnplay("--settings", "hidden=x")
     assert bad.returncode == 2 and "'hidden' has a bad value" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are a Linux matter")
+def test_without_a_display_the_window_is_refused_in_one_line_and_the_smoke_test_runs_offscreen():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--settings", "hidden=2"], capture_output=True,
+                       text=True, timeout=60, env=env)
+    assert r.returncode == 2 and "no display" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--smoke"], capture_output=True, text=True,
+                       timeout=120, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+
+
+def test_no_display_is_only_a_unix_desktop_matter():
+    from nnplay.ui.app import no_display
+
+    assert no_display({}) == sys.platform.startswith("linux")
+    assert not no_display({"DISPLAY": ":0"}) and not no_display({"WAYLAND_DISPLAY": "wayland-0"})
+    assert not no_display({"QT_QPA_PLATFORM": "offscreen"})
