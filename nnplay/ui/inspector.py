@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -37,6 +37,24 @@ def _short(v: float) -> str:
     return f"{v:.0e}"
 
 
+def axis_names(title: str, shape, m: int) -> tuple[str, str] | None:
+    """What the rows and columns of a matrix in the equations stand for."""
+    if len(shape) != 2:
+        return None
+    r, c = shape
+    unit = "input" if title.startswith("A[0]") else "neuron"
+    weights = title.startswith(("W[", "dW[", "new W[", "step", "regularisation")) and " dZ" not in title
+    if title.startswith("A[") and title.endswith("ᵀ"):
+        return ("example", unit)
+    if weights and title.endswith("ᵀ"):
+        return ("neuron", "neuron of the next layer")
+    if weights:
+        return ("neuron", "input")  # W[l][i, j]: from neuron j of layer l-1 into neuron i of layer l
+    if c == m:
+        return (unit, "example")
+    return ("neuron", None) if c == 1 else None
+
+
 def sub(name: str, l) -> str:
     return f"{name}<sup>[{l}]</sup>"
 
@@ -59,6 +77,7 @@ class MatrixView(QWidget):
         self.values = np.zeros((1, 1))
         self.selected: tuple[int, int] | None = None
         self.numbers = False  # write each value in its cell (small matrices)
+        self.axes: tuple[str, str | None] | None = None  # what rows and columns stand for, e.g. ("neuron", "example")
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._cw = self._ch = 10.0  # cell width and height in pixels (below 1 for a large matrix)
@@ -152,7 +171,11 @@ class MatrixView(QWidget):
         hit = self._cell_at(event.position().toPoint())
         if hit is not None and hit[0] < self.values.shape[0] and hit[1] < self.values.shape[1]:
             i, j = hit
-            self.hovered.emit(f"{self._plain_title()}[{i + 1}, {j + 1}] = {self.values[i, j]:.6g}")
+            where = ""
+            if self.axes is not None:
+                rows, cols = self.axes
+                where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
+            self.hovered.emit(f"{self._plain_title()}[{i + 1}, {j + 1}] = {self.values[i, j]:.6g}{where}")
 
     def mousePressEvent(self, event) -> None:
         hit = self._cell_at(event.position().toPoint())
@@ -183,6 +206,7 @@ class _Equation(QWidget):
         self.views: list[MatrixView] = []
         self._ops: list[QLabel] = []
         self.numbers = False
+        self.batch = 0  # m, the mini-batch's size
 
     def set_numbers(self, on: bool) -> None:
         self.numbers = on
@@ -217,6 +241,7 @@ class _Equation(QWidget):
                     w.hovered.connect(self._report)
                     w.cell_clicked.connect(lambda i, j, view=w: self._clicked(view, i, j))
                     self.views.append(w)
+                w.axes = axis_names(term[0], np.shape(term[1]), self.batch)
                 w.set_values(term[1], term[0])
                 used_v.append(w)
             self.row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
@@ -259,6 +284,12 @@ class InspectorWindow(QWidget):
         self.back_button.clicked.connect(lambda: self._go(+1))
         self.layer_button.clicked.connect(lambda: self._go(-1))
         self.batch_button.clicked.connect(self.step_batch_requested)
+        for keys, slot in (("Right", self.layer_button.click), ("Left", self.back_button.click),
+                           ("Shift+Right", self.batch_button.click), ("Escape", self.close)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+        self.layer_button.setToolTip(self.layer_button.toolTip() + " (Right)")
+        self.back_button.setToolTip(self.back_button.toolTip() + " (Left)")
+        self.batch_button.setToolTip(self.batch_button.toolTip() + " (Shift+Right)")
         for b in (self.back_button, self.layer_button, self.batch_button):
             top.addWidget(b)
         outer.addLayout(top)
@@ -391,6 +422,8 @@ class InspectorWindow(QWidget):
         n_l, n_prev, m = tr.sizes[l], tr.sizes[l - 1], tr.m
         A_prev = tr.input_to(l)
         eqs = self.equations
+        for eq in eqs:
+            eq.batch = m
         g = G.get(lt.activation, lt.activation)
         eqs[0].set_terms(
             f"Forward: {sub('Z', l)} = {sub('W', l)} {sub('A', l - 1)} + {sub('b', l)},  "
