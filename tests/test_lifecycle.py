@@ -23,6 +23,12 @@ ACTIONS = st.lists(st.one_of(
     st.tuples(st.just("data"), st.sampled_from(["circle", "xor", "spiral", "spiral-k", "plane", "moons"])),
     st.tuples(st.just("activation"), st.sampled_from(["tanh", "relu", "sigmoid", "linear"])),
     st.tuples(st.just("wait"), st.integers(0, 150)),
+    st.tuples(st.just("draw"), st.floats(-5, 5), st.floats(-5, 5), st.integers(0, 1)),
+    st.tuples(st.just("erase"), st.floats(-5, 5), st.floats(-5, 5)),
+    st.sampled_from([("undo",), ("redo",), ("clear",), ("batch_step",), ("inspect",), ("close_inspector",),
+                     ("stop_compare",)]),
+    st.tuples(st.just("fork"), st.booleans(), st.sampled_from([{"lr": 0.3}, {"optimizer": "adam"},
+                                                               {"batch_size": 1}, {"activation": "relu"}])),
 ), min_size=1, max_size=12)
 
 
@@ -60,6 +66,22 @@ def test_random_action_sequences(qtbot, monkeypatch, actions, close_while_playin
             c.change(activation=action[1])
         elif kind == "wait":
             qtbot.wait(action[1])
+        elif kind == "draw":
+            c.edit_data("add", action[1:3], action[3])
+        elif kind == "erase":
+            c.edit_data("erase", action[1:3], 1.0)
+        elif kind in ("undo", "redo", "clear"):
+            c.edit_data(kind)
+        elif kind == "batch_step":
+            c.step_batch()
+        elif kind == "inspect":
+            win.show_inspector()
+        elif kind == "close_inspector":
+            win.inspector.close()
+        elif kind == "stop_compare":
+            c.stop_comparing()
+        elif kind == "fork":
+            c.fork(action[1], **action[2])
     if not close_while_playing:
         c.pause()
         generation = c.generation
