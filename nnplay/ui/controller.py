@@ -244,6 +244,8 @@ class PlaygroundController(QObject):
         """A drawing edit: ("add", (x1, x2), label), ("erase", (x1, x2), radius),
         ("clear",), ("undo",) or ("redo",). The run goes on from its weights on
         the new data (and keeps playing if it was). Returns whether data changed."""
+        if op not in ("add", "erase", "clear", "undo", "redo"):
+            raise ValueError(f"unknown drawing edit {op!r}")
         try:
             if self.editor is None or self.editor.data is not self.data:
                 self.editor = DataEditor(self.data, self.config.train_ratio, self.config.data_seed)

@@ -359,8 +359,9 @@ class InspectorWindow(QWidget):
         new_shape = self.trace is None or self.trace.sizes != trace.sizes
         self.trace = trace
         L = len(trace.layers)
-        if key != self._key or self.layer is None or self.layer > L:
-            self.layer = L if (key != self._key or self.layer is None) else min(self.layer, L)
+        if key != self._key or self.layer is None:  # a new mini-batch starts at the output layer
+            self.layer = L
+        self.layer = min(self.layer, L)
         self._key = key
         if new_shape:
             self.pick_layer.blockSignals(True)
