@@ -119,3 +119,34 @@ def test_drawing_in_the_window(window, qtbot, tmp_path):
         c.save_session(str(path))
     assert load_session(path).data.n_examples == 4
     assert not window.errors
+
+
+def test_dragging_draws_a_stroke_of_points(window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    c, view = window.controller, window.boundary
+    view.draw_add.click()
+    n0 = c.data.n_examples
+    vb = view.plot.getPlotItem().getViewBox()
+    to_widget = lambda x, y: view.plot.mapFromScene(vb.mapViewToScene(QPointF(x, y)))  # noqa: E731
+    port = view.plot.viewport()
+    def move(x, y, buttons):
+        pos = QPointF(to_widget(x, y))
+        QApplication.sendEvent(port, QMouseEvent(QEvent.Type.MouseMove, pos, port.mapToGlobal(pos),
+                                                 Qt.MouseButton.NoButton, buttons, Qt.KeyboardModifier.NoModifier))
+
+    QtBot.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(-4, 0))
+    for k in range(1, 21):
+        qtbot.wait(15)  # pyqtgraph passes on at most one move event every 10 ms
+        move(-4 + 0.4 * k, 0, Qt.MouseButton.LeftButton)
+    QtBot.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, to_widget(4, 0))
+    added = c.data.n_examples - n0
+    assert 3 <= added <= 21  # a point every few pixels along the 8-unit stroke, not one per event
+    xs = c.data.X[n0:, 0]
+    assert np.all(np.diff(xs) > 0) and xs[0] >= -4.5 and xs[-1] <= 4.5
+    qtbot.wait(15)
+    move(0, 3, Qt.MouseButton.NoButton)  # moving without a button draws nothing
+    assert c.data.n_examples == n0 + added

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
@@ -23,6 +23,7 @@ def _luts():
 
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
+STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
 
 
 def _swatch(rgb) -> QIcon:
@@ -80,6 +81,10 @@ class DecisionBoundaryView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.plot.scene().sigMouseMoved.connect(self._dragged)
+        self._last_stroke_pos = None  # where a drag last drew or erased (scene pixels)
+        self._stroking = False  # the left button is down on the plot
+        self.plot.viewport().installEventFilter(self)
         self.train_points = pg.ScatterPlotItem(size=6, pxMode=True)
         self.test_points = pg.ScatterPlotItem(size=6, pxMode=True)
         self.plot.addItem(self.train_points)
@@ -93,8 +98,8 @@ class DecisionBoundaryView(QWidget):
         row = QHBoxLayout()
         row.setSpacing(3)
         self.draw_add = named(QToolButton(), "draw_add",
-                              "Click on the plot to add a training point of the chosen class "
-                              "(Shift+click or right-click erases).")
+                              "Click on the plot to add a training point of the chosen class, or drag to draw "
+                              "several (Shift+click or right-click erases).")
         self.draw_add.setText("✚ Draw")
         self.draw_erase = named(QToolButton(), "draw_erase", "Click on the plot to erase the points under the pointer.")
         self.draw_erase.setText("⌫ Erase")
@@ -150,6 +155,37 @@ class DecisionBoundaryView(QWidget):
         for k, name in enumerate(names):
             self.draw_class.addItem(_swatch(rgb[k]), name, k)
         self.draw_class.setCurrentIndex(current if 0 <= current < len(names) else 0)
+
+    def eventFilter(self, obj, ev) -> bool:
+        """Watch the left button on the plot, for drawing by dragging (the plot still gets every event)."""
+        kind = ev.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease) and \
+                ev.button() == Qt.MouseButton.LeftButton:
+            self._stroking = kind == QEvent.Type.MouseButtonPress
+            self._last_stroke_pos = None
+        return False
+
+    def _dragged(self, scene_pos) -> None:
+        """Dragging with the left button held draws (or erases) along the way, a
+        point every STROKE_PIXELS."""
+        from PySide6.QtWidgets import QApplication
+
+        if not self._stroking or not self._drawable() or not (self.draw_add.isChecked() or
+                                                               self.draw_erase.isChecked()):
+            return
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return
+        last = self._last_stroke_pos
+        if last is not None and (scene_pos - last).manhattanLength() < STROKE_PIXELS:
+            return
+        self._last_stroke_pos = scene_pos
+        p = vb.mapSceneToView(scene_pos)
+        erase = self.draw_erase.isChecked() or bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if erase:
+            self.edit_requested.emit(("erase", (p.x(), p.y()), ERASE_PIXELS * vb.viewPixelSize()[0]))
+        else:
+            self.edit_requested.emit(("add", (p.x(), p.y()), int(self.draw_class.currentData() or 0)))
 
     def _clicked(self, ev) -> None:
         """Add or erase a point where the plot was clicked (in drawing mode)."""
