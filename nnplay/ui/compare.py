@@ -107,6 +107,7 @@ class _RunCurves:
         self.test_curve = plot.plot(pen=pg.mkPen(rgb, width=2, style=Qt.PenStyle.DashLine), name=f"{name} test")
         for c in (self.train_curve, self.test_curve):
             c.setClipToView(True)
+            c.setZValue(2 if name == "A" else 1)  # before the fork B's copy of A's history lies under A's
 
     def clear(self) -> None:
         self.train.clear()
