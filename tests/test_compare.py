@@ -37,6 +37,8 @@ def test_fork_trains_both_runs_side_by_side(window, qtbot):
     qtbot.waitUntil(lambda: _b_epoch(window) >= 30, timeout=15000)
     c.pause()
     assert cw.views["B"].image.image is not None and cw.views["A"].image.image is not None
+    cw.log_scale.setChecked(True)  # small losses told apart; zeros or not, nothing breaks
+    assert cw.plot.getPlotItem().ctrl.logYCheck.isChecked()
     twin = c.twin
     cw.stop_button.click()  # closing the comparison stops run B's process
     assert c.twin is None and not cw.isVisible()

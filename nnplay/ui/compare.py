@@ -190,6 +190,10 @@ class CompareWindow(QWidget):
         self.fork_line.setVisible(False)
         outer.addWidget(self.plot, 2)
         row = QHBoxLayout()
+        self.log_scale = named(QCheckBox("Log scale"), "compare_log_scale",
+                               "Show the loss on a logarithmic axis, to tell small losses apart.")
+        self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
+        row.addWidget(self.log_scale)
         row.addWidget(QLabel("Play, Step and Reset in the main window drive both runs."))
         row.addStretch(1)
         self.stop_button = named(QPushButton("Stop comparing"), "compare_stop",

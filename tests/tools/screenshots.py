@@ -153,6 +153,7 @@ def scenario(app, win, name, out):
         c.pause()
         wait(app, 0.5)
         win.compare_window.resize(1240, 860)
+        win.compare_window.log_scale.setChecked(True)
         wait(app, 0.5)
         grab_window(win.compare_window, out / "compare_window.png")
     else:
