@@ -35,7 +35,8 @@ class Activation:
 
     def derivative_mul(self, z: np.ndarray, a: np.ndarray, da: np.ndarray, scratch: np.ndarray) -> None:
         """da *= g'(z), in place; ``scratch`` is a buffer shaped like ``da``."""
-        raise NotImplementedError
+        for f, args in self.backward_ops(z, a, da, scratch):
+            f(*args)
 
     def forward_ops(self, z: np.ndarray, a: np.ndarray) -> list:
         """The calls that compute a = g(z), as (function, args) pairs for a
@@ -43,8 +44,9 @@ class Activation:
         return [(self.__call__, (z, a))]
 
     def backward_ops(self, z: np.ndarray, a: np.ndarray, da: np.ndarray, scratch: np.ndarray) -> list:
-        """The calls that compute da *= g'(z), as (function, args) pairs."""
-        return [(self.derivative_mul, (z, a, da, scratch))]
+        """The calls that compute da *= g'(z), as (function, args) pairs: the one
+        definition of each derivative, run by ``derivative_mul`` and the tapes."""
+        raise NotImplementedError
 
     def derivative(self, z: np.ndarray) -> np.ndarray:
         """g'(z) as a new array (for inspection and tests, not the hot loop)."""
@@ -63,10 +65,6 @@ class Tanh(Activation):
     def __call__(self, z, out=None):
         return _tanh(z, out)
 
-    def derivative_mul(self, z, a, da, scratch):
-        for f, args in self.backward_ops(z, a, da, scratch):
-            f(*args)
-
     def forward_ops(self, z, a):
         return [(_tanh, (z, a))]
 
@@ -81,10 +79,6 @@ class Sigmoid(Activation):
     def __call__(self, z, out=None):
         return sigmoid(z, out=out)
 
-    def derivative_mul(self, z, a, da, scratch):
-        for f, args in self.backward_ops(z, a, da, scratch):
-            f(*args)
-
     def forward_ops(self, z, a):
         half, one = constant(0.5, z.dtype), constant(1.0, z.dtype)
         return [(_mul, (z, half, a)), (_tanh, (a, a)), (_add, (a, one, a)), (_mul, (a, half, a))]
@@ -98,10 +92,6 @@ class ReLU(Activation):
 
     def __call__(self, z, out=None):
         return _max(z, 0.0, out=out)  # (np.maximum wants out by keyword)
-
-    def derivative_mul(self, z, a, da, scratch):
-        for f, args in self.backward_ops(z, a, da, scratch):
-            f(*args)
 
     def forward_ops(self, z, a):
         return [(_relu_into, (z, constant(0.0, z.dtype), a))]
@@ -121,11 +111,10 @@ class LeakyReLU(Activation):
         np.maximum(z, out, out=out)
         return out
 
-    def derivative_mul(self, z, a, da, scratch):
-        np.greater(z, 0.0, out=scratch)
-        scratch *= 1.0 - LEAKY_SLOPE
-        scratch += LEAKY_SLOPE
-        da *= scratch
+    def backward_ops(self, z, a, da, scratch):
+        dt = z.dtype
+        return [(_gt, (z, constant(0.0, dt), scratch)), (_mul, (scratch, constant(1.0 - LEAKY_SLOPE, dt), scratch)),
+                (_add, (scratch, constant(LEAKY_SLOPE, dt), scratch)), (_mul, (da, scratch, da))]
 
 
 class Linear(Activation):
@@ -137,9 +126,6 @@ class Linear(Activation):
         if out is not z:
             np.copyto(out, z)
         return out
-
-    def derivative_mul(self, z, a, da, scratch):
-        return None
 
     def forward_ops(self, z, a):
         return [] if a is z else [(np.copyto, (a, z))]
