@@ -257,13 +257,9 @@ class PlaygroundController(QObject):
         if data is None:
             return False
         playing = self.playing
-        self.stop_comparing()
         self.data, self.csv_path = data, None
         self.config = self.config.with_changes(dataset="csv")
-        self.generation += 1
-        self.view.show_settings(self.config, self.data)
-        self.worker.replace_data(self.generation, self.config, self.data)
-        self.playing = False
+        self._rebuild(keep_weights=True)
         if playing and data.n_examples:
             self.play()
         return True
@@ -380,18 +376,21 @@ class PlaygroundController(QObject):
         except ValueError:
             return config.with_changes(loss="auto")
 
-    def _rebuild(self, state: dict | None = None) -> None:
+    def _rebuild(self, state: dict | None = None, keep_weights: bool = False) -> None:
         """A new run of the current settings and data; ``state`` (a saved
-        Trainer.state_dict) continues a saved run instead of starting afresh."""
+        Trainer.state_dict) continues a saved run instead of starting afresh;
+        ``keep_weights`` goes on from the current run's weights on new data."""
         self.generation += 1
         self.playing = False
         self.stop_comparing()
         self.view.set_playing(False)
         self.view.show_settings(self.config, self.data)
-        if state is None:
-            self.worker.rebuild(self.generation, self.config, self.data)
-        else:
+        if state is not None:
             self.worker.restore(self.generation, self.config, self.data, state)
+        elif keep_weights:
+            self.worker.replace_data(self.generation, self.config, self.data)
+        else:
+            self.worker.rebuild(self.generation, self.config, self.data)
 
     def _on_run_started(self, generation: int, info: RunInfo) -> None:
         if generation != self.generation:
