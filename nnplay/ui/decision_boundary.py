@@ -165,44 +165,39 @@ class DecisionBoundaryView(QWidget):
             self._last_stroke_pos = None
         return False
 
-    def _dragged(self, scene_pos) -> None:
-        """Dragging with the left button held draws (or erases) along the way, a
-        point every STROKE_PIXELS."""
-        from PySide6.QtWidgets import QApplication
-
-        if not self._stroking or not self._drawable() or not (self.draw_add.isChecked() or
-                                                               self.draw_erase.isChecked()):
-            return
+    def _edit_at(self, scene_pos, erase: bool) -> bool:
+        """In drawing mode, add a point of the chosen class at ``scene_pos`` (or
+        erase the points under it; Erase mode always erases). False when not
+        drawing or outside the plot."""
+        if not self._drawable() or not (self.draw_add.isChecked() or self.draw_erase.isChecked()):
+            return False
         vb = self.plot.getPlotItem().getViewBox()
         if not vb.sceneBoundingRect().contains(scene_pos):
-            return
-        last = self._last_stroke_pos
-        if last is not None and (scene_pos - last).manhattanLength() < STROKE_PIXELS:
-            return
-        self._last_stroke_pos = scene_pos
+            return False
         p = vb.mapSceneToView(scene_pos)
-        erase = self.draw_erase.isChecked() or bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if erase:
+        if erase or self.draw_erase.isChecked():
             self.edit_requested.emit(("erase", (p.x(), p.y()), ERASE_PIXELS * vb.viewPixelSize()[0]))
         else:
             self.edit_requested.emit(("add", (p.x(), p.y()), int(self.draw_class.currentData() or 0)))
+        return True
+
+    def _dragged(self, scene_pos) -> None:
+        """Dragging with the left button held draws (or, with Shift, erases) along
+        the way, a point every STROKE_PIXELS."""
+        from PySide6.QtWidgets import QApplication
+
+        last = self._last_stroke_pos
+        if not self._stroking or (last is not None and (scene_pos - last).manhattanLength() < STROKE_PIXELS):
+            return
+        shift = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self._edit_at(scene_pos, shift):
+            self._last_stroke_pos = scene_pos
 
     def _clicked(self, ev) -> None:
-        """Add or erase a point where the plot was clicked (in drawing mode)."""
-        erase_click = ev.button() == Qt.MouseButton.RightButton or bool(
-            ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if not self._drawable() or not (self.draw_add.isChecked() or self.draw_erase.isChecked()):
-            return
-        vb = self.plot.getPlotItem().getViewBox()
-        if not vb.sceneBoundingRect().contains(ev.scenePos()):
-            return
-        p = vb.mapSceneToView(ev.scenePos())
-        ev.accept()
-        if self.draw_erase.isChecked() or erase_click:
-            radius = ERASE_PIXELS * vb.viewPixelSize()[0]
-            self.edit_requested.emit(("erase", (p.x(), p.y()), radius))
-        else:
-            self.edit_requested.emit(("add", (p.x(), p.y()), int(self.draw_class.currentData() or 0)))
+        """A click adds a point (Shift+click or a right-click erases), in drawing mode."""
+        erase = ev.button() == Qt.MouseButton.RightButton or bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self._edit_at(ev.scenePos(), erase):
+            ev.accept()
 
     # ---------------------------------------------------------------- run
     def set_run(self, info) -> None:
