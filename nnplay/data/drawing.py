@@ -82,15 +82,15 @@ class DataEditor:
         return self._push(d.X[:0], d.y[:0], d.test_mask[:0])
 
     def undo(self) -> Dataset | None:
-        if not self._undo:
-            return None
-        self._redo.append(self.data)
-        self.data = self._undo.pop()
-        return self.data
+        return self._step_back(self._undo, self._redo)
 
     def redo(self) -> Dataset | None:
-        if not self._redo:
+        return self._step_back(self._redo, self._undo)
+
+    def _step_back(self, source: list, keep: list) -> Dataset | None:
+        """Go to the last data set of ``source``, keeping the current one in ``keep``."""
+        if not source:
             return None
-        self._undo.append(self.data)
-        self.data = self._redo.pop()
+        keep.append(self.data)
+        self.data = source.pop()
         return self.data
