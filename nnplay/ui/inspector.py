@@ -92,12 +92,9 @@ class MatrixView(QWidget):
         self._cw = self._ch = min(22.0, self.MAX_SIDE / max(r, c, 1))
         if self.numbered:
             self._cw, self._ch = self.NUMBER_CELL
-        self.setToolTip(f"{self._plain_title()}: {r}×{c}. Hover a cell for its value.")
+        self.setToolTip(f"{self.title}: {r}×{c}. Hover a cell for its value.")
         self.updateGeometry()
         self.update()
-
-    def _plain_title(self) -> str:
-        return self.title.replace("<sup>", "").replace("</sup>", "").replace("<sub>", "").replace("</sub>", "")
 
     def _colour_image(self) -> tuple[float, np.ndarray]:
         """(the symmetric scale, the cells' colours as an RGB array). A matrix larger
@@ -137,7 +134,7 @@ class MatrixView(QWidget):
         f = QFont(self.font())
         f.setBold(True)
         p.setFont(f)
-        p.drawText(QRect(2, 0, 400, 16), Qt.AlignmentFlag.AlignLeft, self._plain_title())
+        p.drawText(QRect(2, 0, 400, 16), Qt.AlignmentFlag.AlignLeft, self.title)
         f.setBold(False)
         f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
         p.setFont(f)
@@ -175,7 +172,7 @@ class MatrixView(QWidget):
             if self.axes is not None:
                 rows, cols = self.axes
                 where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
-            self.hovered.emit(f"{self._plain_title()}[{i + 1}, {j + 1}] = {self.values[i, j]:.6g}{where}")
+            self.hovered.emit(f"{self.title}[{i + 1}, {j + 1}] = {self.values[i, j]:.6g}{where}")
 
     def mousePressEvent(self, event) -> None:
         hit = self._cell_at(event.position().toPoint())
@@ -493,14 +490,11 @@ class InspectorWindow(QWidget):
     def pick_weight(self, l: int, i: int, j: int) -> None:
         """Show the chain rule for W[l][i, j] (0-based i, j)."""
         for box, v in ((self.pick_layer, l), (self.pick_i, i + 1), (self.pick_j, j + 1)):
-            box.blockSignals(True)
-            if box is self.pick_layer:
-                box.setValue(v)
-                box.blockSignals(False)
-                self._fit_pick()
-                continue
+            box.blockSignals(True)  # one redraw at the end, not three
             box.setValue(v)
             box.blockSignals(False)
+            if box is self.pick_layer:
+                self._fit_pick()  # i and j's ranges follow the layer
         self._show_chain()
 
     def _show_chain(self) -> None:
