@@ -310,17 +310,16 @@ class Trainer:
         m, bs = self.X_train.shape[0], self.config.batch_size
         return max(1, m) if bs <= 0 or bs >= m else bs
 
-    def _next_batch(self) -> tuple[np.ndarray, int, int]:
-        """(training-set rows of the next mini-batch, its number, batches per
-        epoch). The epoch's order is drawn from the run's generator exactly as
+    def _next_batch(self) -> np.ndarray:
+        """The training-set rows of the next mini-batch (its place in the epoch is
+        ``batch_position``). The epoch's order is drawn from the run's generator exactly as
         ``MLP.train_epoch`` draws it, so stepping batch by batch trains the same
         batches as whole epochs would."""
         m, bs = self.X_train.shape[0], self._batch_size()
         if self._batch_order is None:
             self._batch_order = self.rng.permutation(m) if bs < m else np.arange(m)
             self._batch_at = 0
-        at = self._batch_at
-        return self._batch_order[at : at + bs], at // bs, -(-m // bs)
+        return self._batch_order[self._batch_at : self._batch_at + bs]
 
     @property
     def batch_position(self) -> tuple[int, int]:
@@ -335,7 +334,7 @@ class Trainer:
         run has diverged."""
         if self.diverged or self.X_train.shape[0] == 0:
             return False
-        rows, _, _ = self._next_batch()
+        rows = self._next_batch()
         with np.errstate(all="ignore"):
             self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer)
             self._batch_at += len(rows)
@@ -351,7 +350,8 @@ class Trainer:
 
         if self.X_train.shape[0] == 0:
             return None
-        rows, k, n = self._next_batch()
+        rows = self._next_batch()
+        k, n = self.batch_position
         with np.errstate(all="ignore"):
             tr = backprop_trace(self.net, self.X_train[rows], self.Y_train[rows], self.optimizer, rows)
         return dataclasses.replace(tr, batch=k, batches=n, epoch=self.epoch)
