@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QMessageBox,
+    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QMessageBox, QSpinBox,
 )
 
 from nnplay.training import TrainConfig
@@ -491,3 +491,14 @@ def test_hidden_space_tab(window, qtbot):
     c.step(1)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 4, timeout=10000)
     assert c.last_frame.snapshot.hidden_space is None  # not computed while the tab is closed
+
+
+@pytest.mark.parametrize("classes", [2, 8])
+def test_the_classes_control_shows_every_count_the_settings_accept(window, qtbot, classes):
+    from nnplay.data import CLASSES_MAX, CLASSES_MIN
+
+    panel = window.findChild(QSpinBox, "classes")
+    assert (panel.minimum(), panel.maximum()) == (CLASSES_MIN, CLASSES_MAX)
+    window.controller.change(dataset="spiral-k", classes=classes)
+    qtbot.waitUntil(lambda: window.controller.run_info.data.n_classes == classes, timeout=10000)
+    assert panel.value() == classes
