@@ -502,3 +502,25 @@ def test_the_classes_control_shows_every_count_the_settings_accept(window, qtbot
     window.controller.change(dataset="spiral-k", classes=classes)
     qtbot.waitUntil(lambda: window.controller.run_info.data.n_classes == classes, timeout=10000)
     assert panel.value() == classes
+
+
+def test_f1_opens_the_guide_with_the_panels_the_equations_and_what_to_try(window, qtbot):
+    from PySide6.QtWidgets import QTextBrowser
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.guide  # made by the F1 shortcut
+    qtbot.waitUntil(guide.isVisible, timeout=3000)
+    pages = {guide.tabs.tabText(i): guide.tabs.widget(i).toPlainText() for i in range(guide.tabs.count())}
+    assert set(pages) == {"Panels", "Equations", "Try this"}
+    assert "dW[l] = (1/m) dZ[l] A[l−1]ᵀ" in pages["Equations"] and "n[l] × n[l−1]" in pages["Equations"]
+    assert "Gradients" in pages["Panels"] and "XOR" in pages["Try this"]
+    assert all(isinstance(guide.tabs.widget(i), QTextBrowser) for i in range(guide.tabs.count()))
+    guide.close()
+
+
+def test_every_column_title_says_what_the_column_is(window):
+    from PySide6.QtWidgets import QLabel
+
+    for name in ("data", "network", "output", "gradients"):
+        label = window.findChild(QLabel, f"section_{name}")
+        assert label is not None and len(label.toolTip()) > 40, name

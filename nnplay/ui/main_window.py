@@ -25,6 +25,7 @@ from .inspector import InspectorWindow
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
+from .guide import SECTION_TIPS
 from .widgets import Section, named
 from .worker import MAX_SPEED
 
@@ -165,7 +166,7 @@ class PlaygroundWindow(QMainWindow):
         outer.addWidget(self.splitter, 1)
 
         self.data_panel = DataPanel()
-        data = Section("Data")
+        data = Section("Data", SECTION_TIPS["Data"])
         data.add(self.data_panel, 1)
         scroll = QScrollArea()
         scroll.setWidget(data)
@@ -177,7 +178,7 @@ class PlaygroundWindow(QMainWindow):
 
         self.network_panel = NetworkPanel()
         self.diagram = NetworkDiagram()
-        net = Section("Network")
+        net = Section("Network", SECTION_TIPS["Network"])
         net.add(self.network_panel)
         net.add(self.diagram, 1)
         net.setMinimumWidth(280)
@@ -185,7 +186,7 @@ class PlaygroundWindow(QMainWindow):
 
         self.boundary = DecisionBoundaryView()
         self.curves = LossCurvesView()
-        out = Section("Output")
+        out = Section("Output", SECTION_TIPS["Output"])
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.setObjectName("output_split")
         self.output_split = inner
@@ -207,7 +208,7 @@ class PlaygroundWindow(QMainWindow):
         self.splitter.addWidget(out)
 
         self.gradients = GradientView()
-        grads = Section("Gradients")
+        grads = Section("Gradients", SECTION_TIPS["Gradients"])
         grads.add(self.gradients, 1)
         grads.setMinimumWidth(260)
         self.splitter.addWidget(grads)
@@ -266,6 +267,10 @@ class PlaygroundWindow(QMainWindow):
         paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8).")
         paste.triggered.connect(self.paste_settings)
         help_menu = self.menuBar().addMenu("&Help")
+        guide = help_menu.addAction("Guide")
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.setToolTip("What each panel shows, the equations with their shapes, and what to try (F1).")
+        guide.triggered.connect(self.show_guide)
         about = help_menu.addAction("About nnplay")
         about.triggered.connect(self._about)
 
@@ -491,10 +496,18 @@ class PlaygroundWindow(QMainWindow):
                 path += ".nnplay"
             self.controller.save_session(path)
 
+    def show_guide(self) -> None:
+        from .guide import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show()
+        self.guide.raise_()
+
     def _about(self) -> None:
-        from .. import __version__
-        QMessageBox.about(self, "About nnplay",
-                          f"nnplay {__version__}\n\nA playground for watching backpropagation train a neural network.")
+        from .guide import about_text
+
+        QMessageBox.about(self, "About nnplay", about_text())
 
     # ------------------------------------------------------------ recent files
     MAX_RECENT = 8
