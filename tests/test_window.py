@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from nnplay.training import TrainConfig
 from nnplay.ui.app import configure_pyqtgraph
 from nnplay.ui.main_window import PlaygroundWindow
+from nnplay.ui.worker import MAX_SPEED
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -524,3 +525,16 @@ def test_every_column_title_says_what_the_column_is(window):
     for name in ("data", "network", "output", "gradients"):
         label = window.findChild(QLabel, f"section_{name}")
         assert label is not None and len(label.toolTip()) > 40, name
+
+
+def test_the_window_starts_at_one_epoch_per_frame_and_max_is_one_click_away(window, qtbot):
+    c = window.controller
+    assert window.speed.currentData() == 1 and c.speed == 1
+    max_button = window.findChild(QAbstractButton, "max_speed")
+    qtbot.mouseClick(max_button, Qt.MouseButton.LeftButton)
+    assert window.speed.currentData() == MAX_SPEED and c.speed == MAX_SPEED and max_button.isChecked()
+    qtbot.mouseClick(max_button, Qt.MouseButton.LeftButton)
+    assert window.speed.currentData() == 1 and c.speed == 1 and not max_button.isChecked()
+    window.speed.setCurrentIndex(window.speed.findData(MAX_SPEED))
+    window.speed.activated.emit(window.speed.currentIndex())
+    assert max_button.isChecked() and c.speed == MAX_SPEED

@@ -29,7 +29,7 @@ from .guide import SECTION_TIPS
 from .widgets import Section, named
 from .worker import MAX_SPEED
 
-DEFAULT_SPEED = 10
+DEFAULT_SPEED = 1  # TensorFlow Playground's pace: one epoch per frame, so the boundary is seen forming
 SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (10, "10 epochs/frame"),
           (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
 
@@ -70,7 +70,7 @@ class PlaygroundWindow(QMainWindow):
         self.controller = PlaygroundController(self, config)
         self._connect()
         self._restore_settings()
-        self.controller.set_speed(self.speed.currentData())
+        self._speed_chosen()
         if start:
             self.controller.start()
             if config is None and self.restore_action.isChecked() and autosave_path and Path(autosave_path).exists():
@@ -136,18 +136,28 @@ class PlaygroundWindow(QMainWindow):
             self.speed.addItem(text, value)
         self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
         bar.addWidget(self.speed)
-        bar.addSeparator()
+        self.max_speed_action = QAction("Max", self, checkable=True)
+        self.max_speed_action.setToolTip("Train as fast as the machine can (M); again to go back to the chosen pace.")
+        self.max_speed_action.setShortcut(QKeySequence(Qt.Key.Key_M))
+        bar.addAction(self.max_speed_action)
+        named(bar.widgetForAction(self.max_speed_action), "max_speed", self.max_speed_action.toolTip())
+        # the read-outs get a row of their own, so that neither row overflows at 1024 pixels
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        readouts = QToolBar("Read-outs")
+        readouts.setObjectName("readouts_toolbar")
+        readouts.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, readouts)
         self.stats = {}
-        for key, width in (("epoch", 120), ("rate", 110), ("loss", 230), ("accuracy", 230)):
+        for key, width in (("epoch", 150), ("rate", 110), ("loss", 260), ("accuracy", 230)):
             lab = QLabel("")
             lab.setObjectName(f"stat_{key}")
             lab.setMinimumWidth(width)
             lab.setTextFormat(Qt.TextFormat.RichText)
-            bar.addWidget(lab)
+            readouts.addWidget(lab)
             self.stats[key] = lab
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
+        readouts.addWidget(spacer)
 
     def _build_columns(self) -> None:
         central = QWidget()
@@ -293,7 +303,8 @@ class PlaygroundWindow(QMainWindow):
         c.session_saved.connect(self.remember_file)
         c.file_opened.connect(self.remember_file)
         self.quit_action.triggered.connect(self.close)
-        self.speed.activated.connect(lambda _: c.set_speed(self.speed.currentData()))
+        self.speed.activated.connect(lambda _: self._speed_chosen())
+        self.max_speed_action.toggled.connect(self._max_speed_toggled)
         self.data_panel.changed.connect(lambda changes: c.change(**changes))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.network_panel.changed.connect(lambda changes: c.change(**changes))
@@ -503,6 +514,22 @@ class PlaygroundWindow(QMainWindow):
             self.guide = GuideWindow(self)
         self.guide.show()
         self.guide.raise_()
+
+    def _speed_chosen(self) -> None:
+        speed = self.speed.currentData()
+        if speed != MAX_SPEED:
+            self._paced_speed = speed
+        self.max_speed_action.setChecked(speed == MAX_SPEED)
+        self.controller.set_speed(speed)
+
+    def _max_speed_toggled(self, on: bool) -> None:
+        current = self.speed.currentData()
+        if on == (current == MAX_SPEED):
+            return
+        if on:
+            self._paced_speed = current
+        self.speed.setCurrentIndex(self.speed.findData(MAX_SPEED if on else getattr(self, "_paced_speed", DEFAULT_SPEED)))
+        self._speed_chosen()
 
     def _about(self) -> None:
         from .guide import about_text
