@@ -538,3 +538,44 @@ def test_the_window_starts_at_one_epoch_per_frame_and_max_is_one_click_away(wind
     window.speed.setCurrentIndex(window.speed.findData(MAX_SPEED))
     window.speed.activated.emit(window.speed.currentIndex())
     assert max_button.isChecked() and c.speed == MAX_SPEED
+
+
+def _press(qtbot, window, key):
+    """A key as the user presses it: it goes to whichever widget has the focus."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def test_space_and_right_work_after_typing_a_number_and_pressing_enter(window, qtbot):
+    c = window.controller
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    c.change(dataset="spiral-k", classes=3)
+    classes = window.findChild(QSpinBox, "classes")
+    qtbot.waitUntil(classes.isEnabled, timeout=10000)
+    classes.setFocus()
+    qtbot.waitUntil(classes.hasFocus, timeout=3000)
+    classes.selectAll()
+    qtbot.keyClicks(classes, "5")
+    qtbot.keyClick(classes, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: c.run_info.data.n_classes == 5 and epoch(window) == 0, timeout=10000)
+    _press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: epoch(window) == 1, timeout=10000)
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert c.playing
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert not c.playing
+
+
+def test_space_plays_after_a_check_box_was_clicked(window, qtbot):
+    c = window.controller
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    box = window.findChild(QCheckBox, "show_test_data")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    ticked = box.isChecked()
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert c.playing and box.isChecked() == ticked
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert not c.playing

@@ -638,6 +638,9 @@ class PlaygroundWindow(QMainWindow):
         if self.compare_window is None:
             self.compare_window = CompareWindow(self)
             self.compare_window.stop_requested.connect(self.controller.stop_comparing)
+            # the run's keys (Space, Right, R, M...) drive both runs from the comparison's window too
+            self.compare_window.addActions([self.play_action, self.step_action, self.reset_action,
+                                            self.max_speed_action])
         cw = self.compare_window
         cw.begin(describe_a, describe_b, fork_epoch)
         c = self.controller
