@@ -126,3 +126,14 @@ def test_standardizer_fits_training_columns():
     np.testing.assert_allclose(Z.mean(axis=0), 0, atol=1e-12)
     np.testing.assert_allclose(Z[:, 0].std(), 1)
     assert np.all(Z[:, 1] == 0)  # constant column: no division by zero
+
+
+def test_features_are_shown_with_the_data_s_own_input_names():
+    from nnplay.data import feature_label, input_labels
+
+    assert [feature_label(f) for f in ("x1", "x2", "x1^2", "x1x2", "sin_x2")] == ["X₁", "X₂", "X₁²", "X₁X₂", "sin(X₂)"]
+    assert input_labels(("x1", "x1^2", "x1x2", "sin_x1"), ("height", "weight")) == [
+        "height", "height²", "height·weight", "sin(height)"]
+    # a CSV with more inputs: its columns, whole, whatever their names look like
+    cols = ("sepal_len", "sepal_wid", "petal_len", "petal_wid")
+    assert input_labels(cols, cols) == list(cols)

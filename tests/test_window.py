@@ -142,6 +142,49 @@ def test_good_csv_with_five_inputs_offers_axes(window, qtbot, tmp_path):
     window.boundary.axis_y.setCurrentIndex(3)
     window.boundary.axis_y.activated.emit(3)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.grid_extent[1] != c.run_info.extent[1], timeout=10000)
+    axes = window.boundary.plot.getPlotItem()
+    assert axes.getAxis("bottom").labelText == "a" and axes.getAxis("left").labelText == "d"
+
+
+def _texts_inside(diagram):
+    """The input names of the network diagram that are drawn whole inside its view."""
+    view_rect = diagram.view.mapRectToScene(diagram.view.boundingRect())
+    return [t.textItem.toPlainText() for t in diagram._labels
+            if view_rect.contains(t.mapRectToScene(t.boundingRect()))]
+
+
+def test_csv_column_names_are_shown_whole_everywhere(window, qtbot, tmp_path):
+    names = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, 4))
+    path = tmp_path / "flowers.csv"
+    np.savetxt(path, np.column_stack([X, np.arange(90) % 3]), delimiter=",", header=",".join(names + ["species"]),
+               comments="", fmt="%.4f")
+    c = window.controller
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.run_info.sizes[0] == 4 and c.last_frame is not None, timeout=10000)
+    qtbot.wait(50)
+    assert _texts_inside(window.diagram) == names  # whole, and inside the view
+    for combo in (window.boundary.axis_x, window.boundary.axis_y):
+        widest = max(combo.fontMetrics().horizontalAdvance(n) for n in names)
+        assert combo.width() >= widest, combo.width()
+    assert window.windowTitle() == "flowers.csv"  # the desktop adds " — nnplay"
+
+
+def test_a_two_column_csv_names_its_inputs_and_features(window, qtbot, tmp_path):
+    path = tmp_path / "body.csv"
+    rng = np.random.default_rng(2)
+    hw = np.column_stack([rng.uniform(150, 200, 80), rng.uniform(50, 100, 80)])
+    np.savetxt(path, np.column_stack([hw, hw[:, 1] / hw[:, 0] > 0.4]), delimiter=",", header="height,weight,label",
+               comments="", fmt="%.3f")
+    c = window.controller
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.run_info.data.input_names == ["height", "weight"] and c.last_frame is not None,
+                    timeout=10000)
+    qtbot.wait(50)
+    assert window.data_panel.features["x1x2"].text() == "height·weight"
+    assert _texts_inside(window.diagram) == ["height", "weight"]
+    assert window.boundary.plot.getPlotItem().getAxis("left").labelText == "weight"
 
 
 def test_divergence_pauses_and_shows_a_banner_then_reset_recovers(window, qtbot):

@@ -2,11 +2,11 @@
 
 from .csv_loader import load_csv, write_csv
 from .dataset import CLASSIFICATION, REGRESSION, Dataset, DataError
-from .features import DEFAULT_FEATURES, FEATURES, parse_features, transform
+from .features import DEFAULT_FEATURES, FEATURES, feature_label, input_labels, parse_features, transform
 from .generators import CLASSES_MAX, CLASSES_MIN, DATASETS, generate
 from .split import Standardizer, train_test_indices
 
 __all__ = [
     "CLASSES_MAX", "CLASSES_MIN", "CLASSIFICATION", "DATASETS", "DEFAULT_FEATURES", "FEATURES", "REGRESSION", "DataError", "Dataset",
-    "Standardizer", "generate", "load_csv", "parse_features", "train_test_indices", "transform", "write_csv",
+    "Standardizer", "feature_label", "generate", "input_labels", "load_csv", "parse_features", "train_test_indices", "transform", "write_csv",
 ]

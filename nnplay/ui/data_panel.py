@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, generate
+from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from .colors import WHITE, class_rgb, diverging_lut
 from .widgets import heading, named
 
-FEATURE_LABELS = {"x1": "X₁", "x2": "X₂", "x1^2": "X₁²", "x2^2": "X₂²", "x1x2": "X₁X₂", "sin_x1": "sin(X₁)",
-                  "sin_x2": "sin(X₂)"}
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
 
@@ -123,8 +121,8 @@ class DataPanel(QWidget):
         feats = QGridLayout()
         self.features: dict[str, QCheckBox] = {}
         for k, name in enumerate(FEATURES):
-            cb = named(QCheckBox(FEATURE_LABELS[name]), f"feature_{name}",
-                       f"Feed {FEATURE_LABELS[name]} to the network as an input.", f"feature {name}")
+            cb = named(QCheckBox(feature_label(name)), f"feature_{name}",
+                       f"Feed {feature_label(name)} to the network as an input.", f"feature {name}")
             cb.toggled.connect(self._features_toggled)
             self.features[name] = cb
             feats.addWidget(cb, k // 2, k % 2)
@@ -158,6 +156,10 @@ class DataPanel(QWidget):
             for name, cb in self.features.items():
                 cb.setChecked(name in config.features if two_d else False)
                 cb.setEnabled(two_d)
+                label = feature_label(name, data.input_names if two_d else ("x1", "x2"))
+                cb.setText(label if len(label) <= 16 else label[:15] + "…")  # the tooltip has it whole
+                cb.setToolTip(f"Feed {label} to the network as an input." if two_d else
+                              f"Features apply to data with two inputs; this data has {data.n_inputs}.")
             self.labels["noise"].setText(f"{self.noise.value()}%")
             self.labels["train_ratio"].setText(f"{self.ratio.value()}%")
             self.labels["batch_size"].setText(str(self.batch.value()))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..data import CLASSIFICATION
+from ..data import CLASSIFICATION, feature_label
 from .colors import WHITE, class_rgb, diverging_lut, multiclass_image, negative, pale, positive, two_colour_lut
 from .widgets import named
 
@@ -58,6 +58,8 @@ class DecisionBoundaryView(QWidget):
         self.axis_label = QLabel("Horizontal / vertical axis:")
         self.axis_x = named(QComboBox(), "axis_x", "The input shown along the horizontal axis.")
         self.axis_y = named(QComboBox(), "axis_y", "The input shown along the vertical axis.")
+        for combo in (self.axis_x, self.axis_y):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a column's whole name
         for w in (self.axis_label, self.axis_x, self.axis_y):
             row.addWidget(w)
             w.setVisible(False)
@@ -218,6 +220,7 @@ class DecisionBoundaryView(QWidget):
                 combo.blockSignals(False)
         self.discretize.setEnabled(data.task == CLASSIFICATION)
         self._axes = (0, 1)
+        self._label_axes()
         self._update_drawing()
         self._set_extent(info.extent)
         self._update_points()
@@ -228,8 +231,17 @@ class DecisionBoundaryView(QWidget):
         if axes[0] == axes[1] or axes == self._axes:
             return
         self._axes = axes
+        self._label_axes()
         self._update_points()
         self.axes_changed.emit(axes)
+
+    def _label_axes(self) -> None:
+        """Axis titles: the data's own input names (X₁, X₂ for the built-in sets)."""
+        names = [feature_label(n) for n in self.info.data.input_names]
+        if len(names) == 1:
+            names.append("target" if self.info.data.task != CLASSIFICATION else "")
+        self.plot.setLabel("bottom", names[self._axes[0]])
+        self.plot.setLabel("left", names[self._axes[1]])
 
     def _set_extent(self, extent) -> None:
         (x0, x1), (y0, y1) = extent

@@ -324,7 +324,8 @@ class PlaygroundWindow(QMainWindow):
         self.data_panel.show_settings(config, data)
         self.network_panel.show_settings(config, data)
         name = self.controller.csv_path if getattr(self, "controller", None) and self.controller.csv_path else None
-        self.setWindowTitle(f"nnplay — {data.name}" if name else "nnplay")
+        # Qt adds " — nnplay" (the application's display name) to a title that is not "nnplay" itself
+        self.setWindowTitle(Path(name).name if name else "nnplay")
 
     def show_run(self, info) -> None:
         self.banner.hide()

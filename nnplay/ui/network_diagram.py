@@ -11,6 +11,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
+from ..data import input_labels
 from .colors import diverging_lut, negative, positive
 from .widgets import named
 
@@ -35,6 +36,7 @@ class NetworkDiagram(QWidget):
         self.view.setMouseEnabled(False, False)
         self.view.setMenuEnabled(False)
         self.view.setAspectLocked(True)
+        self.view.sigResized.connect(self._fit)
         layout.addWidget(self.canvas, 1)
         self.readout = QLabel("Hover a neuron or a connection.")
         self.readout.setObjectName("network_readout")
@@ -45,6 +47,7 @@ class NetworkDiagram(QWidget):
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
         self._weights = None
         self._names = ()
+        self._labels = []
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -53,7 +56,7 @@ class NetworkDiagram(QWidget):
     def set_run(self, info) -> None:
         self.view.clear()
         self.sizes = info.sizes
-        self._names = info.input_names
+        self._names = input_labels(info.input_names, info.data.input_names)
         self._weights = None
         self._hover = None
         self.nodes, self.edges = [], []
@@ -82,11 +85,13 @@ class NetworkDiagram(QWidget):
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
             label.setPos(x + NODE / 2, -top + 0.15)
             self.view.addItem(label)
+        self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
             t = pg.TextItem(name, anchor=(1.0, 0.5), color=(90, 90, 90))
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
+            self._labels.append(t)
         for l in range(1, len(self.sizes)):
             grid = np.empty((self.sizes[l], self.sizes[l - 1]), dtype=object)
             for i, (_, r_to) in enumerate(self.nodes[l]):
@@ -96,7 +101,21 @@ class NetworkDiagram(QWidget):
                     self.view.addItem(line)
                     grid[i, j] = line
             self.edges.append(grid)
-        self.view.autoRange(padding=0.08)
+        self._fit()
+
+    def _fit(self, *_) -> None:
+        """Show every neuron and the whole of every input's name: the names are
+        drawn in pixels, so the room they need in view units depends on the scale."""
+        if not self.nodes:
+            return
+        rects = [rect for col in self.nodes for _, rect in col]
+        x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
+        y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
+        label_px = max((t.boundingRect().width() for t in self._labels), default=0.0) + 8.0
+        left = x0
+        for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
+            self.view.setRange(xRange=(left, x1), yRange=(y0, y1), padding=0.04)
+            left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * self.view.viewPixelSize()[0])
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:

@@ -47,7 +47,7 @@ def save_panels(win, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i, name in enumerate(("data", "network", "output", "gradients")):
         win.splitter.widget(i).grab().save(str(folder / f"{name}.png"))
-    bar = win.findChild(QToolBar, "run_toolbar")
+    bar = win.findChild(QToolBar, "readouts_toolbar")  # the lower of the two toolbar rows
     win.grab(QRect(0, 0, win.width(), bar.geometry().bottom() + 1)).save(str(folder / "toolbar.png"))
 
 
