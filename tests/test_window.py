@@ -244,6 +244,24 @@ def test_hovering_a_neuron_shows_it_in_the_big_view(window, qtbot):
     qtbot.waitUntil(lambda: c.last_frame.snapshot.focus is None, timeout=10000)
 
 
+def test_hovered_values_follow_training_and_go_with_their_network(window, qtbot):
+    c, d, g = window.controller, window.diagram, window.gradients
+    edge = d.edges[0][2, 1].line()  # W[1][3, 2], from X₂
+    d._on_mouse(d.view.mapViewToScene((edge.p1() + edge.p2()) / 2))
+    assert d.readout.text().startswith("Weight W[1][3, 2] from X₂")
+    g._report((1, 0, 0, float(c.last_frame.snapshot.dW[0][0, 0])))  # as hovering the cell does
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5, timeout=10000)
+    qtbot.wait(50)
+    snap = c.last_frame.snapshot
+    assert d.readout.text().endswith(f"{snap.weights[0][2, 1]:.4g}")  # the pointer did not move
+    assert f"= {snap.dW[0][0, 0]:.6g}" in g.readout.text()
+    c.change(dataset="xor", hidden=(3,))
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 3, 1) and c.last_frame is not None, timeout=10000)
+    assert d.readout.text() == "Hover a neuron or a connection."
+    assert g.readout.text() == "Hover over a heatmap for exact values."
+
+
 def test_closing_mid_run_stops_the_thread(qtbot, no_leaks):
     configure_pyqtgraph()
     win = PlaygroundWindow(TrainConfig())

@@ -99,6 +99,8 @@ class GradientView(QWidget):
         self.check_result.setVisible(False)
         self._sizes = info.sizes
         self._snap = None
+        self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
+        self.readout.setText("Hover over a heatmap for exact values.")
         self.maps_widget.clear()
         self._maps, self._labels = [], []
         L = len(info.sizes) - 1
@@ -168,6 +170,11 @@ class GradientView(QWidget):
         else:
             self.scale_label.setText(f"One colour scale, ±{shared:.2g}; white is 0.")
         self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
+        hit = getattr(self, "_hit", None)
+        if hit is not None and hit[0] <= len(mats):
+            m = mats[hit[0] - 1]
+            if hit[1] < m.shape[0] and hit[2] < m.shape[1]:
+                self._report((*hit, float(m[hit[1], hit[2]])))  # the hovered value, live
 
     def show_check(self, result) -> None:
         """The gradient check's relative errors per layer."""
@@ -184,9 +191,11 @@ class GradientView(QWidget):
         self.check_result.setVisible(True)
 
     def _report(self, hit) -> None:
-        if hit is None:
+        if hit is None:  # the pointer left: the last value stays, no longer followed
+            self._hit = None
             return
         layer, i, j, v = hit
+        self._hit = (layer, i, j)
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
         self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {v:.6g}   (neuron {i + 1} of layer {layer}, "
                              f"input {j + 1} from layer {layer - 1})")

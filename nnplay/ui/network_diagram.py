@@ -59,6 +59,7 @@ class NetworkDiagram(QWidget):
         self._names = input_labels(info.input_names, info.data.input_names)
         self._weights = None
         self._hover = None
+        self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
