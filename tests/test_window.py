@@ -640,3 +640,16 @@ def test_space_plays_after_a_check_box_was_clicked(window, qtbot):
     assert c.playing and box.isChecked() == ticked
     _press(qtbot, window, Qt.Key.Key_Space)
     assert not c.playing
+
+
+def test_a_control_that_does_nothing_looks_disabled_with_its_labels(window, qtbot, tmp_path):
+    path = tmp_path / "two.csv"
+    np.savetxt(path, np.column_stack([np.arange(40.0), np.arange(40.0) % 7, np.arange(40) % 2]), delimiter=",",
+               header="a,b,label", comments="")
+    c = window.controller
+    noise = window.findChild(QAbstractSlider, "noise")
+    assert noise.isEnabled() and noise.graphicsEffect() is not None and not noise.graphicsEffect().isEnabled()
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: not noise.isEnabled(), timeout=10000)
+    assert noise.graphicsEffect().isEnabled()  # faded
+    assert not window.data_panel.labels["noise"].isEnabled()  # and its value greyed

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from .colors import WHITE, class_rgb, diverging_lut
-from .widgets import heading, named
+from .widgets import dim_when_disabled, heading, named
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
@@ -95,12 +95,15 @@ class DataPanel(QWidget):
             lab.setMinimumWidth(80)
             row.addWidget(lab)
             row.addWidget(w, 1)
+            buddies = [lab]
             if isinstance(w, QSlider):
                 val = QLabel()
                 val.setMinimumWidth(34)
                 val.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.labels[w.objectName()] = val
                 row.addWidget(val)
+                buddies.append(val)
+            dim_when_disabled(w, *buddies)
             layout.addLayout(row)
 
         buttons = QHBoxLayout()

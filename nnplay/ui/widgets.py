@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QLabel, QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGraphicsOpacityEffect, QLabel,
+    QVBoxLayout, QWidget,
 )
 
 
@@ -28,6 +29,37 @@ def leave_shortcuts_to_the_window(widget: QWidget) -> None:
         widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     elif isinstance(widget, QAbstractSpinBox):
         widget.editingFinished.connect(widget.clearFocus)
+
+
+class _DimWhenDisabled(QObject):
+    """Fades a disabled control and greys its labels: some styles draw a disabled
+    slider exactly like an enabled one."""
+
+    def __init__(self, widget: QWidget, buddies):
+        super().__init__(widget)
+        self.widget, self.buddies = widget, buddies
+        self.effect = QGraphicsOpacityEffect(widget)
+        self.effect.setOpacity(0.35)
+        widget.setGraphicsEffect(self.effect)
+        widget.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        on = self.widget.isEnabled()
+        self.effect.setEnabled(not on)
+        for b in self.buddies:
+            b.setEnabled(on)
+
+    def eventFilter(self, obj, ev) -> bool:
+        if ev.type() == QEvent.Type.EnabledChange:
+            self.apply()
+        return False
+
+
+def dim_when_disabled(widget: QWidget, *buddies: QWidget) -> None:
+    """While ``widget`` is disabled it is drawn faded and ``buddies`` (its title
+    and value labels) are disabled with it."""
+    _DimWhenDisabled(widget, buddies)
 
 
 def heading(text: str) -> QLabel:
