@@ -653,3 +653,28 @@ def test_a_control_that_does_nothing_looks_disabled_with_its_labels(window, qtbo
     qtbot.waitUntil(lambda: not noise.isEnabled(), timeout=10000)
     assert noise.graphicsEffect().isEnabled()  # faded
     assert not window.data_panel.labels["noise"].isEnabled()  # and its value greyed
+
+
+def test_the_seed_is_shown_and_a_new_one_starts_from_other_weights(window, qtbot):
+    c = window.controller
+    seed_box = window.findChild(QSpinBox, "seed")
+    assert seed_box.value() == c.config.seed == 0
+    w0 = np.array(c.last_frame.snapshot.weights[0])
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 3, timeout=10000)
+    c.reset()  # Reset replays the same start
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 0, timeout=10000)
+    np.testing.assert_array_equal(c.last_frame.snapshot.weights[0], w0)
+    window.findChild(QAbstractButton, "new_seed").click()
+    qtbot.waitUntil(lambda: c.config.seed != 0 and c.last_frame is not None and
+                    not np.array_equal(c.last_frame.snapshot.weights[0], w0), timeout=10000)
+    assert seed_box.value() == c.config.seed and f"seed={c.config.seed}" in c.config.to_text()
+
+
+def test_a_pasted_rate_missing_from_the_list_is_shown_as_it_is(window, qtbot):
+    c = window.controller
+    assert c.apply_settings_text("lr=0.05&l2=0.002"), window.errors
+    qtbot.waitUntil(lambda: c.config.lr == 0.05, timeout=10000)
+    lr = window.findChild(QComboBox, "learning_rate")
+    assert lr.currentData() == 0.05 and lr.currentText() == "0.05"
+    assert window.findChild(QComboBox, "regularization_rate").currentText() == "0.002"

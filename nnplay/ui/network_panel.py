@@ -3,6 +3,7 @@ optimizer, initialiser, regularisation and learning rate."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget,
@@ -30,11 +31,13 @@ def _combo(name, tip, items):
 
 
 def _select(combo: QComboBox, value) -> None:
+    """Show ``value``; a rate that is not in the list (pasted, or from a session)
+    joins it in its place, so the control never shows another rate than the run uses."""
     i = combo.findData(value)
-    if i < 0:
-        i = min(range(combo.count()), key=lambda k: abs(float(combo.itemData(k)) - float(value)), default=0) \
-            if isinstance(value, float) else 0
-    combo.setCurrentIndex(i)
+    if i < 0 and isinstance(value, float):
+        i = sum(1 for k in range(combo.count()) if float(combo.itemData(k)) < value)
+        combo.insertItem(i, f"{value:g}", value)
+    combo.setCurrentIndex(max(i, 0))
 
 
 class NetworkPanel(QWidget):
@@ -84,8 +87,20 @@ class NetworkPanel(QWidget):
                                      [("None", "none"), ("L1", "l1"), ("L2", "l2")])
         self.reg_rate = _combo("regularization_rate", "How strongly weights are penalised; changes live.",
                                [(f"{v:g}", v) for v in REG_RATES])
+        seed_row = QHBoxLayout()
+        self.seed = named(QSpinBox(), "seed", "The seed of the starting weights and of the mini-batch order: "
+                                              "Reset replays the same run; another seed starts another one.")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)  # a seed typed digit by digit starts one run, on Enter
+        self.seed.valueChanged.connect(lambda v: self._emit(seed=v))
+        self.new_seed = named(QToolButton(), "new_seed", "Start again from other random weights (a new seed).")
+        self.new_seed.setText("New seed")
+        self.new_seed.clicked.connect(lambda: self.seed.setValue(int(self._rng.integers(0, 2**31 - 1))))
+        self._rng = np.random.default_rng()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.new_seed)
         for label, w in (("Activation", self.activation), ("Output / loss", self.loss),
-                         ("Optimizer", self.optimizer), ("Initialiser", self.init),
+                         ("Optimizer", self.optimizer), ("Initialiser", self.init), ("Seed", seed_row),
                          ("Learning rate", self.learning_rate), ("Regularisation", self.regularization),
                          ("Reg. rate", self.reg_rate)):
             form.addRow(label, w)
@@ -114,6 +129,7 @@ class NetworkPanel(QWidget):
             _select(self.loss, config.loss)
             _select(self.optimizer, config.optimizer)
             _select(self.init, config.init)
+            self.seed.setValue(config.seed)
             _select(self.learning_rate, float(config.lr))
             kind = "l1" if config.l1 > 0 else ("l2" if config.l2 > 0 else "none")
             _select(self.regularization, kind)
