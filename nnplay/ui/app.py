@@ -52,6 +52,10 @@ def run(config=None, smoke: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from . import qt_messages
+
+    qt_messages.install()
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("nnplay")
     app.setOrganizationName("nnplay")
