@@ -14,6 +14,7 @@ import numpy as np
 
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
+from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .history import FIELDS, GrowingArray, History
 
@@ -67,6 +68,7 @@ class Snapshot:
     trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
     batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
     penalty: float = 0.0  # l1 sum|W| + (l2/2) sum W^2; the objective J is a data loss plus this
+    zero_weights: tuple = (0, 0)  # (weights exactly 0, all weights): what L1 has switched off
 
 
 @dataclass(frozen=True)
@@ -614,6 +616,7 @@ class Trainer:
             trace=self.trace_next_batch() if trace and not self.diverged else None,
             batch_position=self.batch_position,
             penalty=m["penalty"] if m["penalty"] is not None else math.nan,
+            zero_weights=zero_weights(net.weights),
         )
 
 
