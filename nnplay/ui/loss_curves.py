@@ -48,6 +48,7 @@ class LossCurvesView(QWidget):
         self.log_scale.toggled.connect(self._set_log)
         self.readout = QLabel("Hover over the curves to read values.")
         self.readout.setObjectName("loss_readout")
+        self.readout.setWordWrap(True)  # with a penalty the read-out adds it and the totals
         row.addWidget(self.log_scale)
         row.addWidget(self.readout, 1)
         layout.addLayout(row)

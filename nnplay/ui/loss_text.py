@@ -17,9 +17,12 @@ def _regularised(penalty) -> bool:
 
 
 def loss_text(train: float, test: float, penalty: float) -> str:
-    """The toolbar's rich text: data losses, and the penalty beside them when there is one."""
+    """The toolbar's rich text: data losses, and the penalty below them when there
+    is one (in a smaller second line, so the toolbar keeps its width)."""
     text = f"Loss: train <b>{_num(train)}</b>  test <b>{_num(test)}</b>"
-    return text + f"  + penalty <b>{_num(penalty)}</b>" if _regularised(penalty) else text
+    if not _regularised(penalty):
+        return text
+    return text + f"<br><small>+ penalty <b>{_num(penalty)}</b> (total on hover)</small>"
 
 
 def loss_tooltip(train: float, test: float, penalty: float) -> str:
