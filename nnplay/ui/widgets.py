@@ -24,13 +24,15 @@ def heading(text: str) -> QLabel:
 class Section(QFrame):
     """A titled column of the window."""
 
-    def __init__(self, title: str, parent=None):
+    def __init__(self, title: str, tip: str = "", parent=None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(6, 4, 6, 4)
         self.layout_.setSpacing(4)
         title_label = QLabel(title)
+        title_label.setObjectName(f"section_{title.lower()}")
+        title_label.setToolTip(tip)
         title_label.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.layout_.addWidget(title_label)
 
