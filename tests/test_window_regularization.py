@@ -4,6 +4,7 @@ switched off as gone (headless, pytest-qt)."""
 import numpy as np
 import pytest
 
+from nnplay.numbers import format_number
 from nnplay.ui.loss_text import loss_text, loss_tooltip, readout_parts
 
 pytestmark = pytest.mark.timeout(120)
@@ -17,8 +18,8 @@ def _epoch(c):
 
 def test_loss_words_keep_data_loss_and_penalty_apart_with_the_total_on_hover():
     assert "penalty" not in loss_text(0.0510, 0.0520, 0.0)
-    assert "0.0510" in loss_text(0.0510, 0.0520, 0.0465) and "penalty <b>0.0465</b>" in loss_text(0.0510, 0.0520,
-                                                                                                   0.0465)
+    shown = loss_text(0.0510, 0.0520, 0.0465)
+    assert "train <b>0.051</b>" in shown and "test <b>0.052</b>" in shown and "penalty <b>0.0465</b>" in shown
     tip = loss_tooltip(0.0510, 0.0520, 0.0465)
     assert "train 0.0975, test 0.0985" in tip  # the totals, J_data + penalty
     assert "Total" not in loss_tooltip(0.0510, 0.0520, 0.0)
@@ -51,8 +52,9 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
     diagram._describe_edge(1, i, j)
     assert "switched off" in diagram.readout.text()
     # the toolbar: the data loss, the penalty beside it, the total in the tooltip
-    assert f"{snap.train_loss:.4f}" in stat.text() and f"penalty <b>{snap.penalty:.4f}</b>" in stat.text()
-    assert f"{snap.train_loss + snap.penalty:.4f}" in stat.toolTip()
+    assert f"train <b>{format_number(snap.train_loss)}</b>" in stat.text()
+    assert f"penalty <b>{format_number(snap.penalty)}</b>" in stat.text()
+    assert f"train {format_number(snap.train_loss + snap.penalty)}" in stat.toolTip()
     # the curves: data loss, the penalty as a curve of its own
     penalty_curve = window.curves.curves["penalty"]
     assert penalty_curve.isVisible() and penalty_curve.getData()[1].size > 0

@@ -60,14 +60,15 @@ def add_penalty_gradient(params: np.ndarray, weight_mask: np.ndarray, l1: float,
 def soft_threshold(params: np.ndarray, thresholds: np.ndarray, scratch: np.ndarray) -> None:
     """params := sign(params) max(|params| - thresholds, 0), in place.
 
-    Entries with threshold 0 (the biases) are unchanged; an entry that would
-    cross zero becomes exactly +0.0. ``scratch`` (same shape) is overwritten.
+    Computed as params - sign(params) min(|params|, t), bit for bit the same
+    (|p| > t gives p -/+ t; |p| <= t gives p - p = +0.0 exactly, never -0.0)
+    in four ufunc calls. Entries with threshold 0 (the biases) are unchanged.
+    ``scratch`` (same shape) is overwritten.
     """
     np.abs(params, out=scratch)
-    scratch -= thresholds
-    np.maximum(scratch, 0.0, out=scratch)
-    np.copysign(scratch, params, out=params)
-    params += 0.0  # -0.0 + 0.0 is +0.0: a weight switched off reads 0, never -0
+    np.minimum(scratch, thresholds, out=scratch)
+    np.copysign(scratch, params, out=scratch)
+    np.subtract(params, scratch, out=params)
 
 
 def zero_weights(weights) -> tuple[int, int]:

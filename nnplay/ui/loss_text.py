@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import math
 
-PENALTY_NAME = "penalty l1·Σ|W| + (l2/2)·ΣW²"
-
+from ..numbers import format_number
 
 def _num(v) -> str:
-    return "–" if v is None or not math.isfinite(v) else f"{v:.4f}"
+    return "–" if v is None or not math.isfinite(v) else format_number(v)
 
 
 def _regularised(penalty) -> bool:
@@ -31,17 +30,17 @@ def loss_tooltip(train: float, test: float, penalty: float) -> str:
             "Train and test losses compare like with like.")
     if not _regularised(penalty):
         return text + " No regularisation: the data loss is the whole objective."
-    totals = [_num(v + penalty) if v is not None and math.isfinite(v) else "–" for v in (train, test)]
-    return (text + f"\n{PENALTY_NAME[0].upper()}{PENALTY_NAME[1:]} = {_num(penalty)} (the same for both sets)."
-            f"\nTotal J = J_data + penalty, what training minimises: train {totals[0]}, test {totals[1]}.")
+    return (text + f"\nPenalty l1·Σ|W| + (l2/2)·ΣW² = {_num(penalty)} (the same for both sets)."
+            f"\nTotal J = J_data + penalty, what training minimises: train {_num(train + penalty)}, "
+            f"test {_num(test + penalty)}.")
 
 
 def readout_parts(train: float, test: float, penalty: float) -> list[str]:
     """The loss curves' read-out at one epoch: data losses, penalty and totals."""
-    parts = [f"{name} loss {v:.4g}" for name, v in (("train", train), ("test", test)) if math.isfinite(v)]
+    parts = [f"{name} loss {_num(v)}" for name, v in (("train", train), ("test", test)) if math.isfinite(v)]
     if _regularised(penalty):
-        parts.append(f"penalty {penalty:.4g}")
-        totals = [f"{name} {v + penalty:.4g}" for name, v in (("train", train), ("test", test)) if math.isfinite(v)]
+        parts.append(f"penalty {_num(penalty)}")
+        totals = [f"{name} {_num(v + penalty)}" for name, v in (("train", train), ("test", test)) if math.isfinite(v)]
         if totals:
             parts.append("total " + " / ".join(totals))
     return parts

@@ -37,11 +37,9 @@ class NetworkDiagram(QWidget):
         self.view.setMenuEnabled(False)
         self.view.setAspectLocked(True)
         layout.addWidget(self.canvas, 1)
-        self.zero_count = QLabel("")
-        self.zero_count.setObjectName("zero_weights")
+        self.zero_count = named(QLabel(""), "zero_weights", "Weights that are exactly 0 have no link in the diagram: "
+                                "L1 regularisation sets a weight to 0 when its step would carry it across 0.")
         self.zero_count.setWordWrap(True)
-        self.zero_count.setToolTip("Weights that are exactly 0 have no link in the diagram: L1 regularisation "
-                                   "sets a weight to 0 when its step would carry it across 0.")
         self.zero_count.hide()
         layout.addWidget(self.zero_count)
         self.readout = QLabel("Hover a neuron or a connection.")
