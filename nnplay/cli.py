@@ -213,6 +213,7 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
 
 
 def _print_result(trainer, r) -> None:
+    from .engine.regularization import zero_weights
     from .numbers import format_number, format_percent
 
     def fmt(v, pct=False):
@@ -222,7 +223,12 @@ def _print_result(trainer, r) -> None:
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
     print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
-    print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}")
+    print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}  (data loss)")
+    if r["penalty"]:
+        print(f"penalty   {fmt(r['penalty'])}  (l1 sum|W| + l2/2 sum W^2; objective = data loss + penalty)")
+    if net.l1:
+        zeros, total = zero_weights(net.weights)
+        print(f"weights   {zeros} of {total} are exactly 0")
     if r["train_accuracy"] is not None:
         print(f"accuracy  train {fmt(r['train_accuracy'], True)}  test {fmt(r['test_accuracy'], True)}")
 

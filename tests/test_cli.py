@@ -5,7 +5,7 @@ import sys
 import pytest
 
 KEYS = {"epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "diverged", "seconds",
-        "epochs_per_second"}
+        "epochs_per_second", "penalty"}
 
 
 def nnplay(*args, timeout=120):
@@ -26,6 +26,19 @@ def test_train_json_prints_one_line_with_every_field():
 def test_train_on_regression_reports_null_accuracy():
     out = json.loads(nnplay("train", "--dataset", "plane", "--epochs", "5", "--layers", "", "--json").stdout)
     assert out["train_accuracy"] is None and out["test_accuracy"] is None and out["train_loss"] is not None
+
+
+def test_train_reports_the_data_loss_with_the_penalty_apart():
+    """With L2 0.003 the losses are data losses; the penalty is its own field."""
+    out = json.loads(nnplay("train", "--dataset", "gauss", "--l2", "0.003", "--epochs", "100", "--json").stdout)
+    assert out["penalty"] > 0.01
+    plain = json.loads(nnplay("train", "--dataset", "gauss", "--epochs", "0", "--json").stdout)
+    assert plain["penalty"] == 0.0
+    text = nnplay("train", "--dataset", "gauss", "--features", "x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2", "--layers", "4",
+                  "--l1", "0.01", "--epochs", "300").stdout
+    assert "penalty" in text and "(data loss)" in text
+    zeros = int(text.split("weights")[1].split()[0])
+    assert zeros >= 14 and "of 32 are exactly 0" in text
 
 
 def test_train_text_output():

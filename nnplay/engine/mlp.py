@@ -26,8 +26,6 @@ activations A inside [A | 1] and the weights W inside [W | b] are contiguous:
 elementwise ufuncs on a strided view cost two to three times as much, and a
 strided W is copied by every product that uses it. (np.dot writes only into
 C-ordered arrays, so the products are written transposed into the .T views.)
-``params_in_rows``/``params_from_rows`` convert the flat vector to and from the
-layout-independent order saved in files: layer by layer, [W | b] row by row.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from .activations import Activation, get_activation
 from .initializers import DEFAULT_FOR_ACTIVATION, initialize
 from .losses import Loss, MeanSquaredError, get_loss
 from .optimizers import Optimizer
+from .regularization import add_penalty_gradient, penalty, soft_threshold
 
 _WORKSPACES_KEPT = 8
 
@@ -88,8 +87,8 @@ class MLP:
     output layer as well: bce (sigmoid), ce (softmax), mse (linear) or
     tanh_mse (tanh). ``init`` is xavier, he, small or uniform; by default He
     for relu-like layers and Xavier otherwise. ``l1`` and ``l2`` regularise the
-    weights (not the biases): J += l1 sum|W| + (l2 / 2) sum W^2.
-    """
+    weights (not the biases): J = J_data + l1 sum|W| + (l2 / 2) sum W^2; training
+    takes L1 as a step that sets weights to exactly 0 (see ``regularization``)."""
 
     def __init__(
         self,
@@ -148,6 +147,7 @@ class MLP:
         self.reinitialize(seed)
         self._workspaces: OrderedDict[int, _Workspace] = OrderedDict()
         self._reg_scratch = np.empty(n_params, self.dtype)
+        self._l1_steps = np.empty(n_params, self.dtype)
         self._shuffled: tuple[np.ndarray, np.ndarray] | None = None
         self._tapes_key, self._tapes = None, []
 
@@ -268,36 +268,30 @@ class MLP:
             f(*args)
         return ws.A[-1]
 
-    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace) -> None:
-        """Fill ``grads`` with dJ/dparams for the batch just run forward."""
+    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace, l1_gradient: bool = True) -> None:
+        """Fill ``grads`` with dJ/dparams for the batch just run forward; without
+        ``l1_gradient`` the L1 term is left out (training takes it as a step)."""
         L = self.n_layers
         dz = ws.dZ[L - 1]
         self.loss_fn.delta(ws.Z[L - 1], ws.A[L - 1], Y, dz)
         np.multiply(dz, 1.0 / X.shape[0], dz)  # the 1/m of every dW and db, applied once
         for f, args in ws.backprop_ops:
             f(*args)
-        if self.l1 or self.l2:
-            self._add_regularization_grads()
+        self._add_penalty_gradient(l1_gradient)
 
-    def _add_regularization_grads(self) -> None:
-        tmp = self._reg_scratch
-        if self.l2:
-            np.multiply(self.params, self._weight_mask, out=tmp)
-            tmp *= self.l2
-            self.grads += tmp
-        if self.l1:
-            np.sign(self.params, out=tmp)
-            tmp *= self._weight_mask
-            tmp *= self.l1
-            self.grads += tmp
+    def _add_penalty_gradient(self, l1_gradient: bool) -> None:
+        l1 = self.l1 if l1_gradient else 0.0
+        add_penalty_gradient(self.params, self._weight_mask, l1, self.l2, self.grads, self._reg_scratch)
 
-    def regularization_loss(self) -> float:
-        total = 0.0
-        if self.l1:
-            total += self.l1 * float(np.abs(self.params) @ self._weight_mask)
-        if self.l2:
-            total += 0.5 * self.l2 * float((self.params * self.params) @ self._weight_mask)
-        return total
+    def _l1_step(self, optimizer: Optimizer) -> None:
+        """After the optimizer's step: move every weight alpha l1 towards 0 (scaled
+        per weight by Adam), setting to exactly 0 those it would carry across 0."""
+        soft_threshold(self.params, optimizer.l1_thresholds(self._weight_mask, self.l1, self._l1_steps),
+                       self._reg_scratch)
+
+    def penalty(self) -> float:
+        """The regularisation term l1 sum|W| + (l2 / 2) sum W^2 at the current weights."""
+        return penalty(self.params, self._weight_mask, self.l1, self.l2)
 
     # -------------------------------------------------------------- public API
     def forward(self, X) -> np.ndarray:
@@ -317,42 +311,45 @@ class MLP:
         self._forward(X, ws)
         return [a.copy() for a in ws.A]
 
-    def loss(self, X, y) -> float:
-        """J on (X, y), including the regularisation term."""
-        X = self._check_X(X)
-        Y = self.encode_targets(y)
-        ws = self._workspace(X.shape[0])
-        self._forward(X, ws)
-        L = self.n_layers - 1
-        return self.loss_fn.value(ws.Z[L], ws.A[L], Y) + self.regularization_loss()
-
-    def loss_and_grads(self, X, y) -> tuple[float, list[np.ndarray], list[np.ndarray]]:
-        """(J, dW, db) on (X, y); dW[i] shaped like weights[i], db[i] like biases[i].
-
-        The gradients are copies; the network also keeps them in ``dW``/``db``.
-        """
-        X = self._check_X(X)
-        Y = self.encode_targets(y)
+    def _run_data_loss(self, X, y):
+        """(J_data, X, Y, workspace) after a forward pass over (X, y)."""
+        X, Y = self._check_X(X), self.encode_targets(y)
         if X.shape[0] != Y.shape[0]:
             raise ValueError(f"X has {X.shape[0]} rows but y has {Y.shape[0]}")
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
-        L = self.n_layers - 1
-        loss = self.loss_fn.value(ws.Z[L], ws.A[L], Y) + self.regularization_loss()
+        return self.loss_fn.value(ws.Z[-1], ws.A[-1], Y), X, Y, ws
+
+    def data_loss(self, X, y) -> float:
+        """J_data on (X, y): the loss of the predictions alone, without the penalty."""
+        return self._run_data_loss(X, y)[0]
+
+    def loss(self, X, y) -> float:
+        """The objective J = J_data + penalty on (X, y) (see ``data_loss``, ``penalty``)."""
+        return self.data_loss(X, y) + self.penalty()
+
+    def loss_and_grads(self, X, y) -> tuple[float, list[np.ndarray], list[np.ndarray]]:
+        """(J, dW, db) on (X, y); dW[i] shaped like weights[i], db[i] like biases[i].
+        J and dW include the penalty (its L1 part differentiable where W != 0).
+        The gradients are copies; the network also keeps them in ``dW``/``db``."""
+        loss, X, Y, ws = self._run_data_loss(X, y)
         self._backward(X, Y, ws)
-        return loss, [d.copy() for d in self.dW], [d.copy() for d in self.db]
+        return loss + self.penalty(), [d.copy() for d in self.dW], [d.copy() for d in self.db]
 
     def grad_norms(self) -> np.ndarray:
         """Frobenius norm of each layer's latest dW."""
         return np.array([np.sqrt(np.vdot(d, d)) for d in self.dW], dtype=np.float64)
 
     def train_step(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer) -> None:
-        """One gradient step on a batch. X must already be (m, n[0]) in ``dtype``
+        """One step on a batch: the optimizer's step on dJ_data + l2 W, then the L1
+        step (``grads`` keep the former). X must already be (m, n[0]) in ``dtype``
         and Y the encoded targets (see ``encode_targets``)."""
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
-        self._backward(X, Y, ws)
+        self._backward(X, Y, ws, l1_gradient=False)
         optimizer.step(self.params, self.grads)
+        if self.l1:
+            self._l1_step(optimizer)
 
     def _train_tape(self, ws: _Workspace, X1: np.ndarray, Yt: np.ndarray, optimizer: Optimizer) -> list:
         """One training step on the batch X1 = [X | 1] (targets Yt rewritten by the
@@ -367,9 +364,11 @@ class MLP:
         tape = self._forward_ops(ws, X1, output=False)
         tape += self.loss_fn.training_ops(ws.Z[L - 1], ws.A[L - 1], Yt, ws.dZ[L - 1])  # dZ[L] / m
         tape += self._backprop_ops(ws, X1)
-        if self.l1 or self.l2:
-            tape.append((self._add_regularization_grads, ()))
+        if self.l2:
+            tape.append((self._add_penalty_gradient, (False,)))
         tape.append((optimizer.step, (self.params, self.grads)))
+        if self.l1:
+            tape.append((self._l1_step, (optimizer,)))
         return tape
 
     def train_epoch(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, batch_size: int,
@@ -401,7 +400,7 @@ class MLP:
             X1[:, :n0] = X
             Ys[...] = Y
         self.loss_fn.training_targets(Ys)
-        key = (id(X1), bs, optimizer, bool(self.l1 or self.l2))
+        key = (id(X1), bs, optimizer, bool(self.l1), bool(self.l2))
         if self._tapes_key != key:
             self._tapes_key, self._tapes = key, []
             for start in range(0, m, bs):

@@ -3,6 +3,11 @@
 All parameters of an MLP live in one contiguous vector (weights and biases are
 views into it), so an update is a handful of vector operations whatever the
 depth. ``lr`` may be changed between steps; nothing else is reset by it.
+
+An L1 penalty is not part of the gradient an optimizer steps on: after the
+step, the network soft-thresholds the weights by ``l1_thresholds`` (see
+``nnplay.engine.regularization``), which sets to exactly 0 every weight the
+L1 step would carry across 0.
 """
 
 from __future__ import annotations
@@ -38,6 +43,14 @@ class Optimizer:
     def reset(self) -> None:
         self.t = 0
         self._scratch = self._lr0 = None
+
+    def l1_thresholds(self, weight_mask: np.ndarray, l1: float, out: np.ndarray) -> np.ndarray:
+        """The L1 step t per parameter that follows this optimizer's step, into
+        ``out`` (shaped like the parameters; ``weight_mask`` is 1 on weights and
+        0 on biases): t = alpha l1 on the weights, 0 on the biases. This is the
+        proximal step of alpha l1 |W| (TensorFlow Playground's ``updateWeights``
+        moves a weight by learningRate * regularizationRate the same way)."""
+        return np.multiply(weight_mask, self._lr * l1, out=out)
 
     def _buf(self, like: np.ndarray) -> np.ndarray:
         s = self._scratch
@@ -111,7 +124,14 @@ class Momentum(Optimizer):
 
 
 class Adam(Optimizer):
-    """Kingma & Ba 2015, with bias correction."""
+    """Kingma & Ba 2015, with bias correction.
+
+    Its L1 step is scaled per weight like its data step, t = alpha l1 /
+    (sqrt(v_hat) + eps): the proximal step in Adam's own metric (Yun, Lozano &
+    Yang, "Adaptive proximal gradient methods for structured neural networks",
+    NeurIPS 2021). A weight at 0 then leaves 0 only when |m_hat| > l1, the
+    condition for 0 not to be optimal, whatever the gradient's scale.
+    """
 
     name = "adam"
     STATE = ("m", "v")
@@ -149,6 +169,18 @@ class Adam(Optimizer):
         np.divide(m, tmp, out=tmp)
         tmp *= step
         params -= tmp
+
+    def l1_thresholds(self, weight_mask, l1, out):
+        super().l1_thresholds(weight_mask, l1, out)
+        if self.v is None or self.v.shape != out.shape:
+            return out
+        root_c2 = np.sqrt(1.0 - self.beta2**self.t)  # sqrt(v_hat) + eps = (sqrt(v) + eps sqrt(c2)) / sqrt(c2)
+        tmp = self._buf(out)
+        np.sqrt(self.v, out=tmp)
+        tmp += self.eps * root_c2
+        out *= root_c2
+        np.divide(out, tmp, out=out)
+        return out
 
     def state(self):
         return {} if self.m is None else {"m": self.m, "v": self.v}

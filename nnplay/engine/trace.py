@@ -11,7 +11,11 @@ the fast path in ``mlp.py``, and keeps every intermediate matrix:
     W[l] := W[l] - alpha dW[l]         b[l] := b[l] - alpha db[l]
 
 The weights after the step come from the run's own optimizer (on copies), so
-with momentum or Adam they are what the run will really do next.
+with momentum or Adam they are what the run will really do next. With L1 the
+optimizer steps on dW_data + l2 W only, and then every weight moves t = alpha l1
+towards 0 (t scaled per weight by Adam), set to exactly 0 if that would carry
+it across 0: W := sign(W') max(|W'| - t, 0), written out below as the engine's
+``nnplay.engine.regularization`` describes it.
 """
 
 from __future__ import annotations
@@ -40,10 +44,12 @@ class LayerTrace:
     db: np.ndarray
     dW_data: np.ndarray  # (1/m) dZ[l] A[l-1]^T alone
     dW_reg: np.ndarray | None  # l2 W + l1 sign(W), when regularised
-    W_new: np.ndarray  # after the optimizer's step
+    W_new: np.ndarray  # after the optimizer's step (and the L1 step)
     b_new: np.ndarray
     WT_dZ: np.ndarray | None  # W[l+1]^T dZ[l+1]: the error flowing back into this layer (hidden layers)
     g_prime: np.ndarray | None  # g'(Z[l]) (hidden layers)
+    W_data_step: np.ndarray | None = None  # with L1: after the optimizer's step, before the L1 step
+    l1_step: np.ndarray | None = None  # with L1: t per weight, the L1 step's size
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,7 @@ class BackpropTrace:
     batch: int = 0  # this batch's number in its epoch, from 0
     batches: int = 1  # batches per epoch
     epoch: int = 0  # the epoch this batch belongs to (from 0)
+    penalty: float = 0.0  # the regularisation term within J (J - penalty is the data loss)
 
     def layer(self, l: int) -> LayerTrace:
         return self.layers[l - 1]
@@ -121,7 +128,8 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
         else:
             A.append(net.loss_fn.output(Z[l].T.copy()).T.copy())  # the loss's output works on rows
     Yc = Y.T
-    J = net.loss_fn.value(Z[L - 1].T, A[L].T, Y) + net.regularization_loss()
+    penalty = net.penalty()
+    J = net.loss_fn.value(Z[L - 1].T, A[L].T, Y) + penalty
 
     dZ = [None] * L
     dZ[L - 1] = net.loss_fn.delta(Z[L - 1].T, A[L].T, Y, np.empty_like(Z[L - 1].T)).T.copy()
@@ -139,19 +147,28 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
             g_prime[l - 1] = net.activations[l - 1].derivative(Z[l - 1])
             dZ[l - 1] = WT_dZ[l - 1] * g_prime[l - 1]
 
-    # the step itself, by the run's optimizer on copies of the parameters and its state
+    # the step itself, by the run's optimizer on copies of the parameters and its state,
+    # on the data and L2 gradient; the L1 term is a step of its own after it
     twin = net.copy(np.float64)
     for l in range(L):
-        twin.dW[l][...] = dW[l]
+        twin.dW[l][...] = dW_data[l] + net.l2 * W[l]
         twin.db[l][...] = db[l]
     opt = copy.deepcopy(optimizer)
     opt.step(twin.params, twin.grads)
+    W_data_step = l1_step = [None] * L
+    if net.l1:
+        W_data_step = [w.copy() for w in twin.weights]
+        steps = twin.copy()  # t for every parameter; only the weights' are used
+        opt.l1_thresholds(np.ones_like(steps.params), net.l1, steps.params)
+        l1_step = [t.copy() for t in steps.weights]
+        for l in range(L):  # where the step would carry W across 0, W is 0
+            twin.weights[l][...] = np.sign(W_data_step[l]) * np.maximum(np.abs(W_data_step[l]) - l1_step[l], 0.0)
 
     names = net.activation_names + [_output_name(net.loss_fn.name)]
     layers = tuple(
         LayerTrace(l + 1, names[l], W[l], b[l], Z[l], A[l + 1], dZ[l], dW[l], db[l], dW_data[l], dW_reg[l],
-                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l])
+                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l], W_data_step[l], l1_step[l])
         for l in range(L))
     ex = np.arange(m) if examples is None else np.asarray(examples)
     return BackpropTrace(tuple(net.sizes), net.loss_fn.name, optimizer.name, float(optimizer.lr), net.l1, net.l2,
-                         m, A[0], Yc.copy(), float(J), layers, ex)
+                         m, A[0], Yc.copy(), float(J), layers, ex, penalty=float(penalty))

@@ -12,7 +12,7 @@ from .history import FIELDS, History
 
 
 def write_history_csv(path, history: History) -> None:
-    """epoch, train_loss, test_loss, train_accuracy, test_accuracy (empty where n/a)."""
+    """epoch, train_loss, test_loss (data losses), train_accuracy, test_accuracy, penalty (empty where n/a)."""
     cols = [history.column(f) for f in FIELDS]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)

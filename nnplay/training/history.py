@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-FIELDS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+# train_loss and test_loss are data losses (J_data, without the penalty); penalty is
+# the regularisation term l1 sum|W| + (l2/2) sum W^2, the same for both sets
+FIELDS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty")
 
 
 class GrowingArray:
@@ -54,8 +56,8 @@ class GrowingArray:
 
 
 class History:
-    """train/test loss and accuracy per epoch (index 0 is epoch 0, before any
-    training); NaN where a value does not apply."""
+    """train/test data loss, accuracy and the penalty per epoch (index 0 is
+    epoch 0, before any training); NaN where a value does not apply."""
 
     def __init__(self, capacity: int = 1024):
         self._rows = GrowingArray(len(FIELDS), capacity)

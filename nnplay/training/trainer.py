@@ -14,6 +14,7 @@ import numpy as np
 
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
+from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .history import FIELDS, GrowingArray, History
 
@@ -45,7 +46,7 @@ class Snapshot:
 
     run_id: int
     epoch: int
-    train_loss: float
+    train_loss: float  # data losses J_data, without the penalty
     test_loss: float
     train_accuracy: float | None
     test_accuracy: float | None
@@ -66,6 +67,8 @@ class Snapshot:
     hidden_space: dict | None = None  # Trainer.hidden_space(layer), when asked for
     trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
     batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
+    penalty: float = 0.0  # l1 sum|W| + (l2/2) sum W^2; the objective J is a data loss plus this
+    zero_weights: tuple = (0, 0)  # (weights exactly 0, all weights): what L1 has switched off
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,8 @@ class Trainer:
         history = np.asarray(state["history"], dtype=float)
         norms = np.asarray(state["grad_norms"], dtype=float)
         epoch = int(state["epoch"])
+        if history.ndim == 2 and history.shape[1] == len(FIELDS) - 1:  # saved before the penalty was recorded
+            history = np.column_stack([history, np.full(len(history), np.nan)])
         if params.shape != self.net.params.shape:
             raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
                              f"({self.net.params.size})")
@@ -375,7 +380,7 @@ class Trainer:
         net = self.net
         ws = net._workspace(X.shape[0])
         A = net._forward(X, ws)
-        loss = net.loss_fn.value(ws.Z[-1], A, Y) + net.regularization_loss()
+        loss = net.loss_fn.value(ws.Z[-1], A, Y)
         if self.data.task != CLASSIFICATION:
             return loss, None
         return loss, float(np.mean(self._classes_from_outputs(A) == y))
@@ -398,12 +403,14 @@ class Trainer:
             ws = self.net._workspace(self.X_train.shape[0])
             self.net._backward(self.X_train, self.Y_train, ws)
         test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
-        if not np.isfinite(self.net.params).all() or not (math.isfinite(train_loss) or self.X_train.shape[0] == 0):
+        penalty = self.net.penalty()
+        if not np.isfinite(self.net.params).all() or not (math.isfinite(train_loss + penalty)
+                                                          or self.X_train.shape[0] == 0):
             return False
         nan = math.nan
         self.grad_norm_history.append(self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
-                            nan if test_acc is None else test_acc)
+                            nan if test_acc is None else test_acc, penalty)
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:
@@ -422,6 +429,7 @@ class Trainer:
             "test_loss": val("test_loss"),
             "train_accuracy": val("train_accuracy") if acc else None,
             "test_accuracy": val("test_accuracy") if acc else None,
+            "penalty": val("penalty"),
             "diverged": self.diverged,
             "diverged_at": self.diverged_at,
         }
@@ -607,6 +615,8 @@ class Trainer:
                           if hidden_layer is not None and 1 <= hidden_layer < net.n_layers else None),
             trace=self.trace_next_batch() if trace and not self.diverged else None,
             batch_position=self.batch_position,
+            penalty=m["penalty"] if m["penalty"] is not None else math.nan,
+            zero_weights=zero_weights(net.weights),
         )
 
 

@@ -1,19 +1,23 @@
-"""Train and test loss per epoch, with accuracy beside it."""
+"""Train and test data loss per epoch (and the penalty apart, when regularised),
+with accuracy beside it."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
 from ..training import FIELDS, History
 from ..training.history import PeakEnvelope
 from .colors import BLUE, ORANGE
+from .loss_text import readout_parts
 from .widgets import named
 
 TRAIN_PEN = pg.mkPen(BLUE, width=2)
 TEST_PEN = pg.mkPen(ORANGE, width=2)
+PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
 
 
 def _curve_plot(title: str, left: str, legend_offset=(-10, 10)) -> pg.PlotWidget:
@@ -44,11 +48,14 @@ class LossCurvesView(QWidget):
         self.log_scale.toggled.connect(self._set_log)
         self.readout = QLabel("Hover over the curves to read values.")
         self.readout.setObjectName("loss_readout")
+        self.readout.setWordWrap(True)  # with a penalty the read-out adds it and the totals
         row.addWidget(self.log_scale)
         row.addWidget(self.readout, 1)
         layout.addLayout(row)
         plots = QHBoxLayout()
-        self.loss_plot = named(_curve_plot("Loss", "loss"), "loss_plot", "Training and test loss after each epoch.")
+        self.loss_plot = named(_curve_plot("Loss", "loss"), "loss_plot",
+                               "Training and test data loss after each epoch; with L1 or L2, the penalty "
+                               "(dashed) apart. Hover for the totals.")
         self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend_offset=(-10, -10)), "accuracy_plot",
                               "Training and test accuracy after each epoch.")
         self.acc_plot.setYRange(0, 1.02, padding=0)
@@ -58,7 +65,9 @@ class LossCurvesView(QWidget):
             "test_loss": self.loss_plot.plot(pen=TEST_PEN, name="test"),
             "train_accuracy": self.acc_plot.plot(pen=TRAIN_PEN, name="train"),
             "test_accuracy": self.acc_plot.plot(pen=TEST_PEN, name="test"),
+            "penalty": self.loss_plot.plot(pen=PENALTY_PEN),  # in the legend only while there is a penalty
         }
+        self.curves["penalty"].setVisible(False)
         for c in self.curves.values():
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
@@ -77,6 +86,7 @@ class LossCurvesView(QWidget):
         self.acc_plot.setVisible(self._classification)
         for c in self.curves.values():
             c.setData([], [])
+        self._show_penalty(False)
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
@@ -96,13 +106,23 @@ class LossCurvesView(QWidget):
             self._x_right = _nice_ceil(right * 1.25)
             for p in (self.loss_plot, self.acc_plot):
                 p.setXRange(0, self._x_right, padding=0.02)
-        names = list(self.curves) if self._classification else ["train_loss", "test_loss"]
+        names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
+        self._show_penalty(bool(np.nanmax(self.history.column("penalty"), initial=0.0) > 0))
         for name in names:
             x, y = self.envelopes[name].xy()
             if np.isnan(y).all():
                 self.curves[name].setData([], [])
             else:
                 self.curves[name].setData(x, y, connect="finite")
+
+    def _show_penalty(self, on: bool) -> None:
+        curve, legend = self.curves["penalty"], self.loss_plot.getPlotItem().legend
+        if on != curve.isVisible():
+            curve.setVisible(on)
+            if on:
+                legend.addItem(curve, "penalty")
+            else:
+                legend.removeItem(curve)
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
@@ -118,10 +138,13 @@ class LossCurvesView(QWidget):
                 epoch = int(round(plot.getViewBox().mapSceneToView(pos).x()))
                 epoch = min(max(epoch, 0), n - 1)
                 parts = [f"epoch {epoch}"]
-                for f in fields:
-                    v = self.history.column(f)[epoch]
-                    if np.isfinite(v):
-                        parts.append(f"{f.replace('_', ' ')} {v:.4g}")
+                if plot is self.loss_plot:
+                    parts += readout_parts(*(self.history.column(f)[epoch] for f in (*fields, "penalty")))
+                else:
+                    for f in fields:
+                        v = self.history.column(f)[epoch]
+                        if np.isfinite(v):
+                            parts.append(f"{f.replace('_', ' ')} {v:.4g}")
                 self.readout.setText(",  ".join(parts))
                 return
 

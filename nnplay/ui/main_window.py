@@ -3,7 +3,6 @@ controls and live figures along the top."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,6 +18,7 @@ from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .loss_curves import LossCurvesView
+from .loss_text import loss_text, loss_tooltip
 from .hidden_space import HiddenSpaceView
 from .compare import CompareWindow, ForkDialog
 from .inspector import InspectorWindow
@@ -382,13 +382,11 @@ class PlaygroundWindow(QMainWindow):
         self.stats["epoch"].setText(f"Epoch <b>{s.epoch:,}</b>{part}")
         self.stats["rate"].setText(f"{frame.epochs_per_second:,.0f} epochs/s" if frame.playing else "paused")
 
-        def num(v):
-            return "–" if v is None or (isinstance(v, float) and not math.isfinite(v)) else f"{v:.4f}"
-
         def pct(v):
             return "–" if v is None else f"{100 * v:.1f}%"
 
-        self.stats["loss"].setText(f"Loss: train <b>{num(s.train_loss)}</b>  test <b>{num(s.test_loss)}</b>")
+        self.stats["loss"].setText(loss_text(s.train_loss, s.test_loss, s.penalty))
+        self.stats["loss"].setToolTip(loss_tooltip(s.train_loss, s.test_loss, s.penalty))
         if s.train_accuracy is None:
             self.stats["accuracy"].setText("")
         else:

@@ -1,5 +1,6 @@
 """The network drawn as TensorFlow Playground draws it: a thumbnail of each
-neuron's output over the domain, edges coloured and sized by their weight."""
+neuron's output over the domain, edges coloured and sized by their weight; a
+weight of exactly 0 (switched off by L1) has no edge, and a line counts them."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ class NetworkDiagram(QWidget):
         self.view.setAspectLocked(True)
         self.view.sigResized.connect(self._fit)
         layout.addWidget(self.canvas, 1)
+        self.zero_count = named(QLabel(""), "zero_weights", "Weights that are exactly 0 have no link in the diagram: "
+                                "L1 regularisation sets a weight to 0 when its step would carry it across 0.")
+        self.zero_count.setWordWrap(True)
+        self.zero_count.hide()
+        layout.addWidget(self.zero_count)
         self.readout = QLabel("Hover a neuron or a connection.")
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
@@ -138,9 +144,21 @@ class NetworkDiagram(QWidget):
             self._weights = snap.weights
             for grid, W in zip(self.edges, snap.weights):
                 for (i, j), line in np.ndenumerate(grid):
-                    line.setPen(_edge_pen(float(W[i, j])))
+                    w = float(W[i, j])
+                    line.setVisible(w != 0.0)
+                    if w != 0.0:
+                        line.setPen(_edge_pen(w))
+            self._show_zero_count(snap.zero_weights, snap.weights[0])
         if self._hover and self._hover[0] == "edge":
             self._describe_edge(*self._hover[1:])
+
+    def _show_zero_count(self, zero_weights: tuple, W1: np.ndarray) -> None:
+        zeros, total = zero_weights
+        self.zero_count.setVisible(zeros > 0)
+        if zeros:
+            unused = [name for name, column in zip(self._names, W1.T) if not column.any()]
+            off = f"; inputs switched off: {', '.join(unused)}" if unused else ""
+            self.zero_count.setText(f"<b>{zeros} of {total}</b> weights are exactly 0 (not drawn){off}")
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
@@ -190,7 +208,8 @@ class NetworkDiagram(QWidget):
         w = float(self._weights[l - 1][i, j])
         src = self._names[j] if l == 1 else f"neuron {j + 1} of layer {l - 1}"
         dst = f"output {i + 1}" if l == len(self.sizes) - 1 else f"neuron {i + 1} of layer {l}"
-        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {w:.4g}")
+        gone = " (exactly 0: the link is switched off)" if w == 0 else ""
+        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {w:.4g}{gone}")
 
 
 def _levels_for(activation: str):
