@@ -11,7 +11,10 @@ the fast path in ``mlp.py``, and keeps every intermediate matrix:
     W[l] := W[l] - alpha dW[l]         b[l] := b[l] - alpha db[l]
 
 The weights after the step come from the run's own optimizer (on copies), so
-with momentum or Adam they are what the run will really do next.
+with momentum or Adam they are what the run will really do next. Each layer
+also carries ``dW_engine``, the same gradient from the fast engine's own code
+path (``MLP``'s forward and backward passes, in float64), so the inspector's
+chain-rule check compares two implementations rather than one with itself.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .activations import get_activation
 from .mlp import MLP
 from .optimizers import Optimizer
 
@@ -43,7 +47,18 @@ class LayerTrace:
     W_new: np.ndarray  # after the optimizer's step
     b_new: np.ndarray
     WT_dZ: np.ndarray | None  # W[l+1]^T dZ[l+1]: the error flowing back into this layer (hidden layers)
-    g_prime: np.ndarray | None  # g'(Z[l]) (hidden layers)
+    g_prime: np.ndarray | None  # g'(Z[l]): hidden layers, and the output layer of tanh_mse (1 - A[L]^2)
+    dW_engine: np.ndarray | None = None  # dW[l] by the fast engine (MLP), the independent value to check against
+
+    @property
+    def delta_W(self) -> np.ndarray:
+        """The step the update takes, new W - W, (n[l], n[l-1])."""
+        return self.W_new - self.W
+
+    @property
+    def delta_b(self) -> np.ndarray:
+        """new b - b, (n[l], 1)."""
+        return self.b_new - self.b
 
 
 @dataclass(frozen=True)
@@ -97,7 +112,21 @@ class BackpropTrace:
         else:
             out["A_out"] = lt.A[i].copy()
             out["Y"] = self.Y[i].copy()
+            if lt.g_prime is not None:  # tanh with squared error: dZ = (A - Y)(1 - A^2)
+                out["g_prime"] = lt.g_prime[i].copy()
+        out.update(self._check(lt, i, j, np.abs(terms).sum() / self.m + abs(reg), out["total"]))
         return out
+
+    @staticmethod
+    def _check(lt: LayerTrace, i: int, j: int, size: float, total: float) -> dict:
+        """The chain-rule sum against the fast engine's dW[l]_ij: ``engine`` (None
+        without it), ``difference`` and ``agrees`` (within 1e-9 of the size of the
+        sum's terms: the two codes add the same numbers in different orders)."""
+        if lt.dW_engine is None:
+            return {"engine": None, "difference": None, "agrees": None}
+        engine = float(lt.dW_engine[i, j])
+        diff = abs(total - engine)
+        return {"engine": engine, "difference": diff, "agrees": bool(diff <= 1e-9 * size + 1e-300)}
 
 
 def _output_name(loss: str) -> str:
@@ -126,6 +155,8 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
     dZ = [None] * L
     dZ[L - 1] = net.loss_fn.delta(Z[L - 1].T, A[L].T, Y, np.empty_like(Z[L - 1].T)).T.copy()
     dW, db, dW_data, dW_reg, WT_dZ, g_prime = [None] * L, [None] * L, [None] * L, [None] * L, [None] * L, [None] * L
+    if net.loss_fn.name == "tanh_mse":
+        g_prime[L - 1] = get_activation("tanh").derivative(Z[L - 1])  # 1 - A[L]^2, the factor in dZ[L]
     for l in range(L - 1, -1, -1):
         dW_data[l] = dZ[l] @ A[l].T / m
         db[l] = dZ[l].sum(axis=1, keepdims=True) / m
@@ -139,8 +170,14 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
             g_prime[l - 1] = net.activations[l - 1].derivative(Z[l - 1])
             dZ[l - 1] = WT_dZ[l - 1] * g_prime[l - 1]
 
-    # the step itself, by the run's optimizer on copies of the parameters and its state
+    # the same gradient by the fast engine's own code, for the inspector's check
     twin = net.copy(np.float64)
+    ws = twin._workspace(m)
+    twin._forward(twin._check_X(X), ws)
+    twin._backward(X, Y, ws)
+    dW_engine = [d.copy() for d in twin.dW]
+
+    # the step itself, by the run's optimizer on copies of the parameters and its state
     for l in range(L):
         twin.dW[l][...] = dW[l]
         twin.db[l][...] = db[l]
@@ -150,7 +187,7 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
     names = net.activation_names + [_output_name(net.loss_fn.name)]
     layers = tuple(
         LayerTrace(l + 1, names[l], W[l], b[l], Z[l], A[l + 1], dZ[l], dW[l], db[l], dW_data[l], dW_reg[l],
-                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l])
+                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l], dW_engine[l])
         for l in range(L))
     ex = np.arange(m) if examples is None else np.asarray(examples)
     return BackpropTrace(tuple(net.sizes), net.loss_fn.name, optimizer.name, float(optimizer.lr), net.l1, net.l2,
