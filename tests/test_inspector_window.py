@@ -127,3 +127,11 @@ def test_every_matrix_fits_the_window_with_numbers_on(qtbot, size):
         for v in shown:
             right = v.mapTo(viewport, QPoint(v.width(), 0)).x()
             assert 0 < v.width() and right <= viewport.width(), (layer, v.title, right, viewport.width())
+
+
+def test_the_verdict_names_non_finite_numbers():
+    from nnplay.ui.chain_rule import verdict
+
+    c = {"m": 4, "data_term": float("nan"), "reg_term": 0.0, "total": float("nan"), "engine": 0.5,
+         "difference": float("nan"), "agrees": False}
+    assert "✗ different</b> — not finite numbers" in verdict(c, 1, 0, 0)

@@ -92,8 +92,11 @@ class BackpropTrace:
             dJ/dW[l]_ij = (1/m) sum_k dZ[l]_ik A[l-1]_jk (+ regularisation)
 
         with dZ[l]_ik = (W[l+1]^T dZ[l+1])_ik g'(Z[l]_ik) for a hidden layer and
-        A[L]_ik - Y_ik for the output layer. Returns every factor per example, the
-        sum, and the backprop value it must equal.
+        A[L]_ik - Y_ik for the output layer ((A - Y)(1 - A^2) for tanh_mse, with
+        1 - A^2 as ``g_prime``). Returns every factor per example (arrays of m),
+        the sum (``total``), the trace's own dW[l]_ij (``backprop``) and the check
+        of the sum against the fast engine's dW[l]_ij: ``engine``, ``difference``
+        and ``agrees`` (None when the trace carries no engine value).
         """
         lt = self.layer(l)
         a_prev = self.input_to(l)[j]

@@ -9,6 +9,8 @@ widget only lays them out.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -50,8 +52,8 @@ def verdict(c: dict, l: int, i: int, j: int) -> str:
     engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub> = <b>{c['engine']:.6g}</b> "
     if c["agrees"]:
         return head + engine + f"<span style='color:{OK_COLOUR}'>✓ the same</span> (difference {c['difference']:.1e})."
-    return head + engine + (f"<span style='color:{BAD_COLOUR}'><b>✗ different</b> — they differ by "
-                            f"{c['difference']:.3g}</span>.")
+    why = f"they differ by {c['difference']:.3g}" if math.isfinite(c["difference"]) else "not finite numbers"
+    return head + engine + f"<span style='color:{BAD_COLOUR}'><b>✗ different</b> — {why}</span>."
 
 
 def same_weight(l: int, i: int, j: int, L: int) -> str:
