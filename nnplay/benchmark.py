@@ -36,7 +36,7 @@ CASES = {
 
 
 def plain_numpy_epoch(W, b, X_cols, Y, lr, batch, rng, activation):
-    """The equations of DESIGN.md written out directly: column layout,
+    """The equations of docs/equations.md written out directly: column layout,
     one example per column, fancy-indexed batches, nothing preallocated."""
     m = X_cols.shape[1]
     L = len(W)

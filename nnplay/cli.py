@@ -21,9 +21,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2, as argparse does, plus a hint
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+    def error(self, message):  # one line and exit 2; the usage is one --help away
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _layers(text: str) -> tuple[int, ...]:
@@ -50,7 +49,7 @@ def _fraction(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .data import DATASETS
+    from .data import CLASSES_MAX, CLASSES_MIN, DATASETS
     from .engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 
     p = _Parser(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
@@ -69,10 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--task", default="auto", choices=["auto", "classification", "regression"],
                    help="for --data: what the target is (default: guessed from its values)")
     t.add_argument("--target", help="for --data: the target column's name or 0-based index")
-    t.add_argument("--classes", type=int, default=3, help="classes for spiral-k and blobs-k (default 3)")
+    t.add_argument("--classes", type=int, default=3,
+                   help=f"classes for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX} (default 3)")
     t.add_argument("--noise", type=_fraction, default=0.0, help="noise 0..0.5 (default 0)")
     t.add_argument("--train-ratio", type=_fraction, default=0.5, help="fraction used for training (default 0.5)")
-    t.add_argument("--features", default="x1,x2",
+    t.add_argument("--features", default=None,
                    help="input features for 2-D data: x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2 (default x1,x2)")
     t.add_argument("--layers", type=_layers, default=(4, 2), help="hidden layer sizes, e.g. 4,2; '' for none")
     t.add_argument("--activation", default="tanh", choices=list(ACTIVATIONS))
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dataset", required=True, choices=list(DATASETS))
     e.add_argument("--out", required=True, metavar="FILE.csv")
     e.add_argument("--noise", type=_fraction, default=0.0)
-    e.add_argument("--classes", type=int, default=3)
+    e.add_argument("--classes", type=int, default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX}")
     e.add_argument("--seed", type=int, default=0)
 
     b = sub.add_parser("bench", help="measure the engine against a plain NumPy loop, PyTorch and scikit-learn",
@@ -170,9 +170,13 @@ def cmd_train(args) -> int:
     if args.epochs < 0:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
     data = load_csv(args.data, task=args.task, target=args.target) if args.data else None
+    features = args.features or "x1,x2"
+    if args.features and data is not None and data.n_inputs != 2:
+        raise ValueError(f"--features applies to data with two inputs; {args.data} has {data.n_inputs} input columns, "
+                         "which are used as they are")
     config = TrainConfig(
         dataset="csv" if data is not None else args.dataset, noise=args.noise, classes=args.classes,
-        data_seed=args.seed, train_ratio=args.train_ratio, features=args.features, hidden=args.layers,
+        data_seed=args.seed, train_ratio=args.train_ratio, features=features, hidden=args.layers,
         activation=args.activation, loss=args.loss, optimizer=args.optimizer, lr=args.lr, l1=args.l1,
         l2=args.l2, init=args.init, batch_size=args.batch_size, seed=args.seed, dtype=args.dtype,
         standardize=args.standardize,
@@ -209,10 +213,10 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
 
 
 def _print_result(trainer, r) -> None:
+    from .numbers import format_number, format_percent
+
     def fmt(v, pct=False):
-        if v is None:
-            return "-"
-        return f"{100 * v:.1f}%" if pct else f"{v:.4f}"
+        return format_percent(v) if pct else format_number(v)
 
     net = trainer.net
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")

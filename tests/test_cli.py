@@ -50,12 +50,36 @@ def test_own_csv_trains(tmp_path):
     (["train", "--dataset", "spiral-k", "--loss", "bce"], "two classes"),
     (["train", "--lr", "nan"], "finite number"),
     (["train", "--epochs", "-1"], "--epochs must be 0 or more"),
+    (["train", "--dataset", "spiral-k", "--classes", "9"], "classes must be between 2 and 8"),
+    (["export-data", "--dataset", "blobs-k", "--classes", "1", "--out", "x.csv"], "classes must be between 2 and 8"),
 ])
 def test_bad_input_exits_2_with_one_line_and_no_traceback(args, fragment):
     r = nnplay(*args)
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and fragment in r.stderr
-    assert len([ln for ln in r.stderr.splitlines() if "error" in ln]) == 1
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_every_class_count_the_help_names_is_accepted():
+    assert "2..8" in nnplay("train", "--help").stdout
+    for k in ("2", "8"):
+        out = json.loads(nnplay("train", "--dataset", "spiral-k", "--classes", k, "--epochs", "1", "--json").stdout)
+        assert out["epochs"] == 1
+
+
+def test_features_for_data_with_more_than_two_inputs_are_refused_not_ignored(tmp_path):
+    p = tmp_path / "four.csv"
+    p.write_text("a,b,c,d,label\n" + "".join(f"{i},{i % 3},{i % 5},{i % 7},{i % 2}\n" for i in range(40)))
+    r = nnplay("train", "--data", str(p), "--features", "x1,x2,x1x2", "--epochs", "1")
+    assert r.returncode == 2 and "--features applies to data with two inputs" in r.stderr and "4 input" in r.stderr
+    assert nnplay("train", "--data", str(p), "--epochs", "1").returncode == 0
+
+
+def test_a_diverged_loss_is_printed_in_scientific_notation():
+    r = nnplay("train", "--dataset", "multigauss", "--lr", "10", "--epochs", "50")
+    assert r.returncode == 3
+    loss_line = next(ln for ln in r.stdout.splitlines() if ln.startswith("loss"))
+    assert "e+" in loss_line and len(loss_line) < 60, loss_line
 
 
 def test_bad_csv_names_line_and_column(tmp_path):

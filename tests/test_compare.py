@@ -102,3 +102,22 @@ def test_playing_keeps_both_runs_at_about_the_same_epoch(window, qtbot):
     assert c.playing is False
     assert max(gaps) <= 4 * 5 + 10  # the one ahead waits (margin: two frames' worth) ...
     assert c.twin.last.snapshot.epoch >= 100  # ... and both train
+
+
+def test_space_in_the_comparison_window_plays_both_and_leaves_its_check_box_alone(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    c = window.controller
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=10000)
+    cw = window.compare_window
+    cw.activateWindow()
+    qtbot.waitUntil(cw.isActiveWindow, timeout=3000)
+    qtbot.mouseClick(cw.log_scale, Qt.MouseButton.LeftButton)
+    ticked = cw.log_scale.isChecked()
+    qtbot.keyClick(QApplication.focusWidget() or cw, Qt.Key.Key_Space)
+    assert c.playing and cw.log_scale.isChecked() == ticked
+    qtbot.keyClick(QApplication.focusWidget() or cw, Qt.Key.Key_Space)
+    assert not c.playing
+    cw.stop_button.click()

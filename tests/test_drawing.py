@@ -32,6 +32,27 @@ def test_editor_adds_erases_clears_and_undoes():
     assert not e.can_redo  # a new edit forgets what was undone
 
 
+def test_a_stroke_undoes_and_redoes_as_one_step():
+    ed = DataEditor(generate("xor", seed=0))
+    n0 = ed.data.n_examples
+    ed.add((0.0, 0.0), 1)
+    ed.begin_stroke()
+    for k in range(7):
+        ed.add((k * 0.5, 1.0), 0)
+    ed.erase((0.0, 1.0), 0.1)  # erasing along the same stroke belongs to it too
+    ed.end_stroke()
+    ed.add((2.0, 2.0), 1)
+    assert ed.data.n_examples == n0 + 1 + 6 + 1
+    assert ed.undo().n_examples == n0 + 7
+    assert ed.undo().n_examples == n0 + 1  # the stroke, at once
+    assert ed.undo().n_examples == n0
+    assert ed.undo() is None
+    assert ed.redo().n_examples == n0 + 1 and ed.redo().n_examples == n0 + 7
+    ed.begin_stroke()
+    ed.end_stroke()  # a stroke that changed nothing leaves no step behind
+    assert ed.undo().n_examples == n0 + 1
+
+
 def test_editor_refuses_what_cannot_be_drawn():
     e = DataEditor(generate("spiral-k", noise=0.0, seed=0, classes=4))
     with pytest.raises(ValueError, match="class 4 does not exist"):
@@ -149,4 +170,8 @@ def test_dragging_draws_a_stroke_of_points(window, qtbot):
     assert np.all(np.diff(xs) > 0) and xs[0] >= -4.5 and xs[-1] <= 4.5
     qtbot.wait(15)
     move(0, 3, Qt.MouseButton.NoButton)  # moving without a button draws nothing
+    assert c.data.n_examples == n0 + added
+    c.edit_data("undo")  # the whole stroke is one step back ...
+    assert c.data.n_examples == n0
+    c.edit_data("redo")  # ... and one step forward
     assert c.data.n_examples == n0 + added

@@ -92,7 +92,7 @@ def test_per_layer_activations():
 
 
 def test_two_layer_equations_on_a_hand_computed_example():
-    """Every equation of DESIGN.md, written out in scalar arithmetic for a
+    """Every equation of docs/equations.md, written out in scalar arithmetic for a
     2-2-1 tanh/sigmoid network on two examples."""
     W1 = [[0.1, -0.2], [0.3, 0.4]]
     b1 = [0.01, -0.02]

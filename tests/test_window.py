@@ -4,12 +4,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QMessageBox,
+    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QMessageBox, QSpinBox,
 )
 
 from nnplay.training import TrainConfig
 from nnplay.ui.app import configure_pyqtgraph
 from nnplay.ui.main_window import PlaygroundWindow
+from nnplay.ui.worker import MAX_SPEED
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -491,3 +492,90 @@ def test_hidden_space_tab(window, qtbot):
     c.step(1)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 4, timeout=10000)
     assert c.last_frame.snapshot.hidden_space is None  # not computed while the tab is closed
+
+
+@pytest.mark.parametrize("classes", [2, 8])
+def test_the_classes_control_shows_every_count_the_settings_accept(window, qtbot, classes):
+    from nnplay.data import CLASSES_MAX, CLASSES_MIN
+
+    panel = window.findChild(QSpinBox, "classes")
+    assert (panel.minimum(), panel.maximum()) == (CLASSES_MIN, CLASSES_MAX)
+    window.controller.change(dataset="spiral-k", classes=classes)
+    qtbot.waitUntil(lambda: window.controller.run_info.data.n_classes == classes, timeout=10000)
+    assert panel.value() == classes
+
+
+def test_f1_opens_the_guide_with_the_panels_the_equations_and_what_to_try(window, qtbot):
+    from PySide6.QtWidgets import QTextBrowser
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.guide  # made by the F1 shortcut
+    qtbot.waitUntil(guide.isVisible, timeout=3000)
+    pages = {guide.tabs.tabText(i): guide.tabs.widget(i).toPlainText() for i in range(guide.tabs.count())}
+    assert set(pages) == {"Panels", "Equations", "Try this"}
+    assert "dW[l] = (1/m) dZ[l] A[l−1]ᵀ" in pages["Equations"] and "n[l] × n[l−1]" in pages["Equations"]
+    assert "Gradients" in pages["Panels"] and "XOR" in pages["Try this"]
+    assert all(isinstance(guide.tabs.widget(i), QTextBrowser) for i in range(guide.tabs.count()))
+    guide.close()
+
+
+def test_every_column_title_says_what_the_column_is(window):
+    from PySide6.QtWidgets import QLabel
+
+    for name in ("data", "network", "output", "gradients"):
+        label = window.findChild(QLabel, f"section_{name}")
+        assert label is not None and len(label.toolTip()) > 40, name
+
+
+def test_the_window_starts_at_one_epoch_per_frame_and_max_is_one_click_away(window, qtbot):
+    c = window.controller
+    assert window.speed.currentData() == 1 and c.speed == 1
+    max_button = window.findChild(QAbstractButton, "max_speed")
+    qtbot.mouseClick(max_button, Qt.MouseButton.LeftButton)
+    assert window.speed.currentData() == MAX_SPEED and c.speed == MAX_SPEED and max_button.isChecked()
+    qtbot.mouseClick(max_button, Qt.MouseButton.LeftButton)
+    assert window.speed.currentData() == 1 and c.speed == 1 and not max_button.isChecked()
+    window.speed.setCurrentIndex(window.speed.findData(MAX_SPEED))
+    window.speed.activated.emit(window.speed.currentIndex())
+    assert max_button.isChecked() and c.speed == MAX_SPEED
+
+
+def _press(qtbot, window, key):
+    """A key as the user presses it: it goes to whichever widget has the focus."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget() or window, key)
+
+
+def test_space_and_right_work_after_typing_a_number_and_pressing_enter(window, qtbot):
+    c = window.controller
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    c.change(dataset="spiral-k", classes=3)
+    classes = window.findChild(QSpinBox, "classes")
+    qtbot.waitUntil(classes.isEnabled, timeout=10000)
+    classes.setFocus()
+    qtbot.waitUntil(classes.hasFocus, timeout=3000)
+    classes.selectAll()
+    qtbot.keyClicks(classes, "5")
+    qtbot.keyClick(classes, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: c.run_info.data.n_classes == 5 and epoch(window) == 0, timeout=10000)
+    _press(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: epoch(window) == 1, timeout=10000)
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert c.playing
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert not c.playing
+
+
+def test_space_plays_after_a_check_box_was_clicked(window, qtbot):
+    c = window.controller
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    box = window.findChild(QCheckBox, "show_test_data")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    ticked = box.isChecked()
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert c.playing and box.isChecked() == ticked
+    _press(qtbot, window, Qt.Key.Key_Space)
+    assert not c.playing

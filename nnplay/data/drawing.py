@@ -35,6 +35,16 @@ class DataEditor:
         self.data = data
         self._undo: list[Dataset] = []
         self._redo: list[Dataset] = []
+        self._in_stroke = False  # edits between begin_stroke and end_stroke undo as one
+        self._stroke_saved = False  # the data before the stroke is on the undo stack
+
+    def begin_stroke(self) -> None:
+        """The edits from now until ``end_stroke`` (a drag drawing or erasing a
+        line of points) are one step for undo and redo."""
+        self._in_stroke, self._stroke_saved = True, False
+
+    def end_stroke(self) -> None:
+        self._in_stroke = False
 
     @property
     def can_undo(self) -> bool:
@@ -45,8 +55,10 @@ class DataEditor:
         return bool(self._redo)
 
     def _push(self, X: np.ndarray, y: np.ndarray, mask: np.ndarray) -> Dataset:
-        self._undo.append(self.data)
-        del self._undo[:-UNDO_LIMIT]
+        if not (self._in_stroke and self._stroke_saved):
+            self._undo.append(self.data)
+            del self._undo[:-UNDO_LIMIT]
+            self._stroke_saved = self._in_stroke
         self._redo.clear()
         name = self.data.name if self.data.edited else f"{self.data.name} (drawn)"
         self.data = dataclasses.replace(self.data, X=X, y=y, test_mask=mask, edited=True, name=name)

@@ -130,22 +130,26 @@ DATASETS: dict[str, tuple[Callable[..., Dataset], bool, str]] = {
     "gauss": (gauss, False, "two Gaussian blobs (500 points)"),
     "spiral": (spiral, False, "two interleaved spiral arms (500 points)"),
     "moons": (moons, False, "two interleaving half moons (500 points)"),
-    "spiral-k": (spiral_k, True, "K spiral arms, one class each (500 points; --classes 3..5)"),
-    "blobs-k": (blobs_k, True, "K Gaussian blobs on a circle (500 points; --classes 3..5)"),
+    "spiral-k": (spiral_k, True, "K spiral arms, one class each (500 points; --classes 2..8)"),
+    "blobs-k": (blobs_k, True, "K Gaussian blobs on a circle (500 points; --classes 2..8)"),
     "plane": (plane, False, "regression: a tilted plane, (x1 + x2) / 10 (1200 points)"),
     "multigauss": (multigauss, False, "regression: six signed Gaussian bumps (1200 points)"),
 }
 
 
+CLASSES_MIN, CLASSES_MAX = 2, 8  # for the ×k sets (spiral-k, blobs-k)
+
+
 def generate(name: str, noise: float = 0.0, seed: int | None = 0, classes: int = 3) -> Dataset:
-    """Make the named data set. ``noise`` is 0..0.5; ``classes`` (3..5) for the -k sets."""
+    """Make the named data set. ``noise`` is 0..0.5; ``classes``
+    (CLASSES_MIN..CLASSES_MAX) for the -k sets. ValueError names a bad argument."""
     if name not in DATASETS:
         raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
     if not 0.0 <= noise <= 0.5:
         raise ValueError(f"noise must be between 0 and 0.5, got {noise:g}")
     fn, takes_k, _ = DATASETS[name]
     if takes_k:
-        if not 2 <= classes <= 8:
-            raise ValueError(f"classes must be between 2 and 8, got {classes}")
+        if not CLASSES_MIN <= classes <= CLASSES_MAX:
+            raise ValueError(f"classes must be between {CLASSES_MIN} and {CLASSES_MAX}, got {classes}")
         return fn(classes=classes, noise=noise, seed=seed)
     return fn(noise=noise, seed=seed)

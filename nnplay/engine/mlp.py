@@ -1,6 +1,6 @@
 """A multi-layer perceptron trained by backpropagation, vectorised per mini-batch.
 
-Notation follows DESIGN.md: layer l = 1..L computes Z[l] = W[l] A[l-1] + b[l]
+Notation follows docs/equations.md: layer l = 1..L computes Z[l] = W[l] A[l-1] + b[l]
 and A[l] = g[l](Z[l]), with W[l] shaped (n[l], n[l-1]) and b[l] shaped
 (n[l], 1). Python lists are 0-based, so ``weights[i]`` is W[i+1].
 

@@ -1,6 +1,6 @@
 """Every number of one backpropagation step, for the backprop inspector.
 
-``backprop_trace`` runs the equations of DESIGN.md on one mini-batch, written
+``backprop_trace`` runs the equations of docs/equations.md on one mini-batch, written
 out plainly in their own column layout (one example per column) and apart from
 the fast path in ``mlp.py``, and keeps every intermediate matrix:
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from ..data import DATASETS, DEFAULT_FEATURES, parse_features
+from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 
 # settings that change a running network in place; everything else rebuilds it
@@ -55,7 +55,8 @@ class TrainConfig:
             (0.0 <= self.l2 <= 100.0, f"L2 rate must be in [0, 100], got {self.l2:g}"),
             (self.batch_size >= 1, f"batch size must be at least 1, got {self.batch_size}"),
             (self.dtype in ("float32", "float64"), f"dtype must be float32 or float64, got {self.dtype!r}"),
-            (2 <= self.classes <= 8, f"classes must be between 2 and 8, got {self.classes}"),
+            (CLASSES_MIN <= self.classes <= CLASSES_MAX,
+             f"classes must be between {CLASSES_MIN} and {CLASSES_MAX}, got {self.classes}"),
         ]
         for ok, message in checks:
             if not ok:

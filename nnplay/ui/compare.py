@@ -194,7 +194,7 @@ class CompareWindow(QWidget):
                                "Show the loss on a logarithmic axis, to tell small losses apart.")
         self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
         row.addWidget(self.log_scale)
-        row.addWidget(QLabel("Play, Step and Reset in the main window drive both runs."))
+        row.addWidget(QLabel("Play (Space), Step (Right) and Reset (R), here or in the main window, drive both runs."))
         row.addStretch(1)
         self.stop_button = named(QPushButton("Stop comparing"), "compare_stop",
                                  "Close this comparison and stop run B.")

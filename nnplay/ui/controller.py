@@ -242,13 +242,15 @@ class PlaygroundController(QObject):
 
     def edit_data(self, op: str, *args) -> bool:
         """A drawing edit: ("add", (x1, x2), label), ("erase", (x1, x2), radius),
-        ("clear",), ("undo",) or ("redo",). The run goes on from its weights on
-        the new data (and keeps playing if it was). Returns whether data changed."""
-        if op not in ("add", "erase", "clear", "undo", "redo"):
+        ("clear",), ("undo",) or ("redo",); ("begin_stroke",) and ("end_stroke",)
+        make the edits between them one step for undo. The run goes on from its
+        weights on the new data (and keeps playing if it was). Returns whether data changed."""
+        if op not in ("add", "erase", "clear", "undo", "redo", "begin_stroke", "end_stroke"):
             raise ValueError(f"unknown drawing edit {op!r}")
         try:
             if self.editor is None or self.editor.data is not self.data:
                 self.editor = DataEditor(self.data, self.config.train_ratio, self.config.data_seed)
+                self.data = self.editor.data  # the same points, their train/test split now fixed
             data = getattr(self.editor, op)(*args)
         except ValueError as exc:
             self.view.show_status(f"Cannot draw here: {exc}")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..data import CLASSIFICATION, DATASETS, FEATURES, generate
+from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, generate
 from .colors import WHITE, class_rgb, diverging_lut
 from .widgets import heading, named
 
@@ -80,7 +80,7 @@ class DataPanel(QWidget):
         layout.addLayout(grid)
 
         self.classes = named(QSpinBox(), "classes", "How many classes the spiral ×k and blobs ×k sets have.")
-        self.classes.setRange(3, 5)
+        self.classes.setRange(CLASSES_MIN, CLASSES_MAX)
         self.classes.valueChanged.connect(lambda v: self._emit(classes=v))
         self.noise = _slider("noise", "How much noise the generated data has, from 0 to 50%.", 0, 50, 5)
         self.noise.valueChanged.connect(lambda v: self._emit(noise=v / 100))

@@ -163,6 +163,8 @@ class DecisionBoundaryView(QWidget):
                 ev.button() == Qt.MouseButton.LeftButton:
             self._stroking = kind == QEvent.Type.MouseButtonPress
             self._last_stroke_pos = None
+            if self._drawable() and (self.draw_add.isChecked() or self.draw_erase.isChecked()):
+                self.edit_requested.emit(("begin_stroke",) if self._stroking else ("end_stroke",))
         return False
 
     def _edit_at(self, scene_pos, erase: bool) -> bool:

@@ -25,10 +25,11 @@ from .inspector import InspectorWindow
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
+from .guide import SECTION_TIPS
 from .widgets import Section, named
 from .worker import MAX_SPEED
 
-DEFAULT_SPEED = 10
+DEFAULT_SPEED = 1  # TensorFlow Playground's pace: one epoch per frame, so the boundary is seen forming
 SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (10, "10 epochs/frame"),
           (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
 
@@ -69,7 +70,7 @@ class PlaygroundWindow(QMainWindow):
         self.controller = PlaygroundController(self, config)
         self._connect()
         self._restore_settings()
-        self.controller.set_speed(self.speed.currentData())
+        self._speed_chosen()
         if start:
             self.controller.start()
             if config is None and self.restore_action.isChecked() and autosave_path and Path(autosave_path).exists():
@@ -135,18 +136,28 @@ class PlaygroundWindow(QMainWindow):
             self.speed.addItem(text, value)
         self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
         bar.addWidget(self.speed)
-        bar.addSeparator()
+        self.max_speed_action = QAction("Max", self, checkable=True)
+        self.max_speed_action.setToolTip("Train as fast as the machine can (M); again to go back to the chosen pace.")
+        self.max_speed_action.setShortcut(QKeySequence(Qt.Key.Key_M))
+        bar.addAction(self.max_speed_action)
+        named(bar.widgetForAction(self.max_speed_action), "max_speed", self.max_speed_action.toolTip())
+        # the read-outs get a row of their own, so that neither row overflows at 1024 pixels
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        readouts = QToolBar("Read-outs")
+        readouts.setObjectName("readouts_toolbar")
+        readouts.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, readouts)
         self.stats = {}
-        for key, width in (("epoch", 120), ("rate", 110), ("loss", 230), ("accuracy", 230)):
+        for key, width in (("epoch", 150), ("rate", 110), ("loss", 260), ("accuracy", 230)):
             lab = QLabel("")
             lab.setObjectName(f"stat_{key}")
             lab.setMinimumWidth(width)
             lab.setTextFormat(Qt.TextFormat.RichText)
-            bar.addWidget(lab)
+            readouts.addWidget(lab)
             self.stats[key] = lab
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
+        readouts.addWidget(spacer)
 
     def _build_columns(self) -> None:
         central = QWidget()
@@ -165,7 +176,7 @@ class PlaygroundWindow(QMainWindow):
         outer.addWidget(self.splitter, 1)
 
         self.data_panel = DataPanel()
-        data = Section("Data")
+        data = Section("Data", SECTION_TIPS["Data"])
         data.add(self.data_panel, 1)
         scroll = QScrollArea()
         scroll.setWidget(data)
@@ -177,7 +188,7 @@ class PlaygroundWindow(QMainWindow):
 
         self.network_panel = NetworkPanel()
         self.diagram = NetworkDiagram()
-        net = Section("Network")
+        net = Section("Network", SECTION_TIPS["Network"])
         net.add(self.network_panel)
         net.add(self.diagram, 1)
         net.setMinimumWidth(280)
@@ -185,7 +196,7 @@ class PlaygroundWindow(QMainWindow):
 
         self.boundary = DecisionBoundaryView()
         self.curves = LossCurvesView()
-        out = Section("Output")
+        out = Section("Output", SECTION_TIPS["Output"])
         inner = QSplitter(Qt.Orientation.Vertical)
         inner.setObjectName("output_split")
         self.output_split = inner
@@ -207,7 +218,7 @@ class PlaygroundWindow(QMainWindow):
         self.splitter.addWidget(out)
 
         self.gradients = GradientView()
-        grads = Section("Gradients")
+        grads = Section("Gradients", SECTION_TIPS["Gradients"])
         grads.add(self.gradients, 1)
         grads.setMinimumWidth(260)
         self.splitter.addWidget(grads)
@@ -266,6 +277,10 @@ class PlaygroundWindow(QMainWindow):
         paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8).")
         paste.triggered.connect(self.paste_settings)
         help_menu = self.menuBar().addMenu("&Help")
+        guide = help_menu.addAction("Guide")
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.setToolTip("What each panel shows, the equations with their shapes, and what to try (F1).")
+        guide.triggered.connect(self.show_guide)
         about = help_menu.addAction("About nnplay")
         about.triggered.connect(self._about)
 
@@ -288,7 +303,8 @@ class PlaygroundWindow(QMainWindow):
         c.session_saved.connect(self.remember_file)
         c.file_opened.connect(self.remember_file)
         self.quit_action.triggered.connect(self.close)
-        self.speed.activated.connect(lambda _: c.set_speed(self.speed.currentData()))
+        self.speed.activated.connect(lambda _: self._speed_chosen())
+        self.max_speed_action.toggled.connect(self._max_speed_toggled)
         self.data_panel.changed.connect(lambda changes: c.change(**changes))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.network_panel.changed.connect(lambda changes: c.change(**changes))
@@ -491,10 +507,34 @@ class PlaygroundWindow(QMainWindow):
                 path += ".nnplay"
             self.controller.save_session(path)
 
+    def show_guide(self) -> None:
+        from .guide import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show()
+        self.guide.raise_()
+
+    def _speed_chosen(self) -> None:
+        speed = self.speed.currentData()
+        if speed != MAX_SPEED:
+            self._paced_speed = speed
+        self.max_speed_action.setChecked(speed == MAX_SPEED)
+        self.controller.set_speed(speed)
+
+    def _max_speed_toggled(self, on: bool) -> None:
+        current = self.speed.currentData()
+        if on == (current == MAX_SPEED):
+            return
+        if on:
+            self._paced_speed = current
+        self.speed.setCurrentIndex(self.speed.findData(MAX_SPEED if on else getattr(self, "_paced_speed", DEFAULT_SPEED)))
+        self._speed_chosen()
+
     def _about(self) -> None:
-        from .. import __version__
-        QMessageBox.about(self, "About nnplay",
-                          f"nnplay {__version__}\n\nA playground for watching backpropagation train a neural network.")
+        from .guide import about_text
+
+        QMessageBox.about(self, "About nnplay", about_text())
 
     # ------------------------------------------------------------ recent files
     MAX_RECENT = 8
@@ -598,6 +638,9 @@ class PlaygroundWindow(QMainWindow):
         if self.compare_window is None:
             self.compare_window = CompareWindow(self)
             self.compare_window.stop_requested.connect(self.controller.stop_comparing)
+            # the run's keys (Space, Right, R, M...) drive both runs from the comparison's window too
+            self.compare_window.addActions([self.play_action, self.step_action, self.reset_action,
+                                            self.max_speed_action])
         cw = self.compare_window
         cw.begin(describe_a, describe_b, fork_epoch)
         c = self.controller

@@ -1,0 +1,47 @@
+"""One formatter for every number nnplay shows: the window, the inspector and the CLI.
+
+A loss after a divergence can be 1e300 and a gradient 1e-12; printed with a fixed
+number of decimals the first is a 300-digit integer and the second is 0.0000.
+Every number shown therefore goes through ``format_number``: a few significant
+digits, scientific notation beyond 1e5 or below 1e-4, and ``nan``/``inf`` spelled out.
+"""
+
+from __future__ import annotations
+
+import math
+
+SCIENTIFIC_ABOVE = 1e5
+SCIENTIFIC_BELOW = 1e-4
+
+
+def format_number(value, digits: int = 4) -> str:
+    """``value`` (a Python or NumPy real number) as text with ``digits``
+    significant digits: ``0.1235``, ``12.35``, ``1.235e+06``, ``1.2e-07``,
+    ``0``, ``nan``, ``inf``, ``-inf``. Trailing zeros are dropped.
+    ``None`` gives an en dash (nothing to show). The text is at most
+    ``digits + 7`` characters, whatever the magnitude."""
+    if value is None:
+        return "–"
+    v = float(value)
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    if v == 0:
+        return "0"
+    if SCIENTIFIC_BELOW <= abs(v) < SCIENTIFIC_ABOVE:
+        text = f"{v:.{digits}g}"
+        if "e" not in text:  # rounding can carry 99999.5 to 1e+05 with 'g'
+            return text
+    mantissa, exponent = f"{v:.{max(digits - 1, 0)}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent):+03d}"
+
+
+def format_percent(fraction, digits: int = 1) -> str:
+    """A fraction in [0, 1] as a percentage, ``0.9876 -> '98.8%'``; ``None``
+    or NaN gives an en dash (accuracy does not apply, e.g. for regression)."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "–"
+    return f"{100 * float(fraction):.{digits}f}%"

@@ -1,0 +1,79 @@
+"""The in-app guide (Help > Guide, F1): the pages of the repository's docs/
+folder, installed as ``nnplay.docs``, shown as Markdown in a window of tabs."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtWidgets import QDialog, QTabWidget, QTextBrowser, QVBoxLayout
+
+# (tab title, page): what each panel shows, the equations with their shapes, what to try
+PAGES = (("Panels", "panels.md"), ("Equations", "equations.md"), ("Try this", "try.md"))
+
+# Said when the pointer rests on a column's title.
+SECTION_TIPS = {
+    "Data": (
+        "The data set, its noise, the share used for training, the mini-batch size and the input features "
+        "(the network's n[0] inputs). F1 opens the guide."
+    ),
+    "Network": (
+        "The network's shape, activation, loss, optimizer, regularisation and learning rate; below, every "
+        "neuron's output over the plane and every weight as a link. F1 opens the guide."
+    ),
+    "Output": (
+        "The network's output A[L] over the plane with the data points; below, the loss and accuracy "
+        "after every epoch, the metrics and the hidden space. F1 opens the guide."
+    ),
+    "Gradients": (
+        "Each layer's gradient dW[l] (shape n[l] × n[l−1]) as a heatmap, and the size |dW[l]| after every "
+        "epoch. F1 opens the guide."
+    ),
+}
+
+
+def guide_page(name: str) -> str:
+    """The Markdown text of one page of the guide (``name`` as in PAGES)."""
+    return resources.files("nnplay.docs").joinpath(name).read_text(encoding="utf-8")
+
+
+class GuideWindow(QDialog):
+    """A non-modal window with one tab per page; it stays open beside the playground."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("guide")
+        self.setWindowTitle("nnplay guide")
+        self.setModal(False)
+        self.tabs = QTabWidget()
+        for title, name in PAGES:
+            view = QTextBrowser()
+            view.setObjectName(f"guide_{name.removesuffix('.md')}")
+            view.setOpenExternalLinks(False)
+            view.setMarkdown(guide_page(name))
+            self.tabs.addTab(view, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        self.resize(760, 640)
+
+
+def about_text() -> str:
+    """Help > About: what nnplay is, its version and libraries, and where it keeps files."""
+    import numpy
+    import PySide6
+    import pyqtgraph
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from .. import __version__
+
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return (
+        f"<h3>nnplay {__version__}</h3>"
+        "<p>A playground for watching backpropagation train a small neural network in real time: "
+        "the data, the network, its output, its gradients and every number of one backprop step.</p>"
+        "<p>Help &gt; Guide (F1) explains each panel, gives the equations with their shapes, "
+        "and suggests what to try.</p>"
+        f"<p>NumPy {numpy.__version__} · PySide6 {PySide6.__version__} · pyqtgraph {pyqtgraph.__version__}</p>"
+        f"<p>Settings: {QSettings().fileName()}<br>Last session and error log: {data}</p>"
+        "<p>MIT licence.</p>"
+    )
