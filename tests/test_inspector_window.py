@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from nnplay.numbers import format_number
 from nnplay.training import TrainConfig, Trainer
 from nnplay.ui.inspector import InspectorWindow
 
@@ -62,7 +63,7 @@ def test_a_click_outlines_only_that_cell_and_a_transposed_matrix_picks_the_right
     assert _outlined(win) == [("W[3]ᵀ", (2, 1))]
     c = tr.chain(3, 1, 2)
     assert c["engine"] == pytest.approx(tr.layer(3).dW[1, 2], rel=1e-9)
-    assert f"{c['engine']:.6g}" in win.chain.result.text() and "✓ the same" in win.chain.result.text()
+    assert format_number(c["engine"], 6) in win.chain.result.text() and "✓ the same" in win.chain.result.text()
     pos = QPointF(_cell(w3t, 2, 1))
     QApplication.sendEvent(w3t, QMouseEvent(QEvent.Type.MouseMove, pos, w3t.mapToGlobal(pos), Qt.MouseButton.NoButton,
                                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))

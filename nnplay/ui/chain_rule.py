@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ..numbers import format_number
 from .widgets import named
 
 SUBSCRIPT = str.maketrans("0123456789,k", "₀₁₂₃₄₅₆₇₈₉‚ₖ")
@@ -36,7 +37,8 @@ def _columns(c: dict, l: int, i: int, j: int, L: int) -> tuple[str, list[str], l
                 [f"(W[{l + 1}]ᵀ dZ[{l + 1}]){si}", f"g′(Z[{l}]{si})", f"dZ[{l}]{si} (product)"] + tail_h,
                 [c["WT_dZ"], c["g_prime"], c["dZ"]] + tail)
     if "g_prime" in c:  # tanh with squared error
-        return (f"{dz} = (A[{l}]<sub>{i + 1},k</sub> − Y<sub>{i + 1},k</sub>) · (1 − A[{l}]<sub>{i + 1},k</sub>²)",
+        a = f"A[{l}]<sub>{i + 1},k</sub>"
+        return (f"{dz} = ({a} − Y<sub>{i + 1},k</sub>) · (1 − {a}²)",
                 [f"A[{l}]{si}", f"Y{si}", f"1 − A[{l}]{si}²", f"dZ[{l}]{si} = (A − Y)(1 − A²)"] + tail_h,
                 [c["A_out"], c["Y"], c["g_prime"], c["dZ"]] + tail)
     return (f"{dz} = A[{l}]<sub>{i + 1},k</sub> − Y<sub>{i + 1},k</sub>",
@@ -45,14 +47,16 @@ def _columns(c: dict, l: int, i: int, j: int, L: int) -> tuple[str, list[str], l
 
 def verdict(c: dict, l: int, i: int, j: int) -> str:
     """The sentence under the table: the sum, the engine's value, ✓ or ✗ and the difference."""
-    reg = f" + regularisation {c['reg_term']:.6g}" if c["reg_term"] else ""
-    head = f"(1/{c['m']}) × sum of the last column = {c['data_term']:.6g}{reg} = <b>{c['total']:.6g}</b>; "
+    n = format_number
+    reg = f" + regularisation {n(c['reg_term'], 6)}" if c["reg_term"] else ""
+    head = f"(1/{c['m']}) × sum of the last column = {n(c['data_term'], 6)}{reg} = <b>{n(c['total'], 6)}</b>; "
     if c["engine"] is None:
         return head + "no independent value to check it against in this trace."
-    engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub> = <b>{c['engine']:.6g}</b> "
+    engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub> = <b>{n(c['engine'], 6)}</b> "
     if c["agrees"]:
-        return head + engine + f"<span style='color:{OK_COLOUR}'>✓ the same</span> (difference {c['difference']:.1e})."
-    why = f"they differ by {c['difference']:.3g}" if math.isfinite(c["difference"]) else "not finite numbers"
+        same = f"<span style='color:{OK_COLOUR}'>✓ the same</span>"
+        return head + engine + f"{same} (difference {n(c['difference'], 2)})."
+    why = f"they differ by {n(c['difference'], 3)}" if math.isfinite(c["difference"]) else "not finite numbers"
     return head + engine + f"<span style='color:{BAD_COLOUR}'><b>✗ different</b> — {why}</span>."
 
 
@@ -77,7 +81,8 @@ class ChainRulePanel(QWidget):
         cl = QVBoxLayout(self)
         cl.setContentsMargins(0, 4, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("<b>Chain rule to one weight</b> — click a cell of W, dW or ΔW above, or pick it here:"))
+        row.addWidget(QLabel("<b>Chain rule to one weight</b> — click a cell of W, dW or ΔW above, "
+                             "or pick it here:"))
         self.pick_layer = named(QSpinBox(), "chain_layer", "The layer l of the weight W[l][i, j].")
         self.pick_i = named(QSpinBox(), "chain_row", "The neuron i of layer l the weight leads into.")
         self.pick_j = named(QSpinBox(), "chain_col", "The neuron j of layer l−1 the weight comes from.")
@@ -170,5 +175,5 @@ class ChainRulePanel(QWidget):
                     item = QTableWidgetItem()
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     t.setItem(k, col, item)
-                item.setText(f"{values[k]:.6g}")
+                item.setText(format_number(values[k], 6))
         self.result.setText(verdict(c, l, i, j))

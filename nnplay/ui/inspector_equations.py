@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..numbers import format_number
 from .flow_layout import FlowLayout
 from .matrix_view import MatrixView, axis_names
 
@@ -99,15 +100,15 @@ class Equation(QWidget):
 def _update(tr, lt, l: int, opt: str) -> list:
     """The update of W[l] and b[l]: ΔW and Δb (what the step adds), then the new values."""
     sgd = tr.optimizer == "sgd" and not tr.l1  # plain gradient descent: the step is -α dW
-    how = f"− {tr.lr:g} ·" if sgd else f"= {opt}'s step,"
+    how = f"− {format_number(tr.lr)} ·" if sgd else f"= {opt}'s step,"
     w_step = [(f"ΔW[{l}]", lt.delta_W, (l, False)), "=", how, (f"dW[{l}]", lt.dW, (l, False))] if sgd else \
         [(f"ΔW[{l}]", lt.delta_W, (l, False))]
     b_step = [(f"Δb[{l}]", lt.delta_b), "=", how, (f"db[{l}]", lt.db)] if sgd else [(f"Δb[{l}]", lt.delta_b)]
     rule = "−α dW" if sgd else f"{opt}'s step from dW"
     return [
         (f"Update: ΔW[{l}] = {rule},  W[{l}] := W[{l}] + ΔW[{l}]",
-         f"α = {tr.lr:g}. ΔW has its own colour scale (the ± under its name): the change is small next to W, "
-         f"which is why new W looks like W. The new weights are used from the next mini-batch on."
+         f"α = {format_number(tr.lr)}. ΔW has its own colour scale (the ± under its name): the change is small "
+         f"next to W, which is why new W looks like W. The new weights are used from the next mini-batch on."
          + ("" if sgd else f" {opt} makes its step from dW and its running averages of past gradients"
                            f"{' and the L1 term' if tr.l1 else ''}; plain gradient descent would step by −α dW."),
          w_step + ["   ", (f"new W[{l}]", lt.W_new, (l, False)), "=", (f"W[{l}]", lt.W, (l, False)), "+",

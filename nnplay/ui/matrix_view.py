@@ -10,6 +10,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..numbers import format_number
 from .colors import diverging_lut
 
 
@@ -123,7 +124,7 @@ class MatrixView(QWidget):
         f.setBold(False)
         f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
         p.setFont(f)
-        p.drawText(QRect(2, 16, 400, 16), Qt.AlignmentFlag.AlignLeft, f"{r}×{c}   ±{scale:.2g}")
+        p.drawText(QRect(2, 16, 400, 16), Qt.AlignmentFlag.AlignLeft, f"{r}×{c}   ±{format_number(scale, 2)}")
         g, cw, ch = self._grid_rect(), self._cw, self._ch
         image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], 3 * rgb.shape[1], QImage.Format.Format_RGB888)
         p.drawImage(QRectF(g.x(), g.y(), c * cw, r * ch), image)  # one image, however large the matrix
@@ -159,7 +160,7 @@ class MatrixView(QWidget):
                 where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
             if self.weight is not None and self.weight[1]:
                 where += f" — the weight W[{self.weight[0]}][{j + 1}, {i + 1}]"
-            self.hovered.emit(f"{self.title}[{i + 1}, {j + 1}] = {self.values[i, j]:.6g}{where}")
+            self.hovered.emit(f"{self.title}[{i + 1}, {j + 1}] = {format_number(self.values[i, j], 6)}{where}")
 
     def mousePressEvent(self, event) -> None:
         hit = self._cell_at(event.position().toPoint())
