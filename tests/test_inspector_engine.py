@@ -1,5 +1,7 @@
 """The backprop trace (every number of one step) and stepping one mini-batch at a time."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -7,6 +9,8 @@ from nnplay.engine import MLP, SGD, Adam, Momentum
 from nnplay.engine.trace import backprop_trace
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.session import Session, load_session, save_session
+
+from .oracle import _act, oracle_grads
 
 
 @pytest.mark.parametrize("loss,activation,make_opt,l1,l2", [
@@ -39,33 +43,73 @@ def test_trace_agrees_with_the_engine(loss, activation, make_opt, l1, l2):
         np.testing.assert_allclose(lt.db, db[l], rtol=1e-10, atol=1e-14)
         assert lt.dZ.shape == (net.sizes[l + 1], 7) and lt.A.shape == (net.sizes[l + 1], 7)
         assert lt.dW.shape == (net.sizes[l + 1], net.sizes[l])
-    # the chain rule, layer by layer: dZ[l] = W[l+1]^T dZ[l+1] * g'(Z[l])
-    for l in (1, 2):
-        lt, nxt = tr.layer(l), tr.layer(l + 1)
-        np.testing.assert_allclose(lt.WT_dZ, nxt.W.T @ nxt.dZ, rtol=1e-12)
-        np.testing.assert_allclose(lt.dZ, lt.WT_dZ * lt.g_prime, rtol=1e-12)
+        np.testing.assert_allclose(lt.dW_engine, dW[l], rtol=1e-12, atol=1e-15)  # shipped for the check
     net.train_step(X, Y, opt)  # what the run really does next
     for l in range(3):
         np.testing.assert_allclose(tr.layers[l].W_new, net.weights[l], rtol=1e-10, atol=1e-14)
         np.testing.assert_allclose(tr.layers[l].b_new, net.biases[l], rtol=1e-10, atol=1e-14)
 
 
-def test_chain_rule_to_one_weight_multiplies_out_to_its_gradient():
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(5, 2))
-    net = MLP([2, 3, 2, 1], seed=1, l2=0.1)
-    Y = net.encode_targets(rng.integers(0, 2, 5))
-    tr = backprop_trace(net, X, Y, SGD(0.1))
-    for l, i, j in ((1, 2, 1), (2, 1, 0), (3, 0, 1)):
+def _case(loss, activation, l1=0.0, l2=0.0, m=6):
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(m, 3))
+    n_out = 3 if loss == "ce" else 1
+    y = {"ce": rng.integers(0, 3, m), "bce": rng.integers(0, 2, m)}.get(loss, rng.uniform(-0.9, 0.9, (m, 1)))
+    net = MLP([3, 4, 3, n_out], activation=activation, loss=loss, l1=l1, l2=l2, seed=7)
+    return net, X, y, backprop_trace(net, X, net.encode_targets(y), SGD(0.1))
+
+
+@pytest.mark.parametrize("loss,activation,l1,l2", [
+    ("bce", "tanh", 0.0, 0.1), ("ce", "sigmoid", 0.0, 0.0), ("mse", "leaky_relu", 0.01, 0.0),
+    ("tanh_mse", "tanh", 0.0, 0.0),
+])
+def test_chain_rule_columns_agree_with_the_oracle_example_by_example(loss, activation, l1, l2):
+    """Every column of the inspector's chain-rule table against the independent
+    complex-step oracle: dZ[l]_ik is dJ_k/db[l]_i of example k alone, the product
+    dZ A is dJ_k/dW[l]_ij, g' is the slope of g, the shown factors multiply out to
+    dZ, and the sum is the oracle's dJ/dW[l]_ij, as is the engine's value."""
+    net, X, y, tr = _case(loss, activation, l1, l2)
+    Ws, bs, acts = list(net.weights), list(net.biases), net.activation_names
+    gW, _ = oracle_grads(Ws, bs, X, y, acts, loss, l1, l2)
+    alone = [oracle_grads(Ws, bs, X[k:k + 1], y[k:k + 1], acts, loss) for k in range(X.shape[0])]
+    h = 1e-30
+    for l, i, j in ((1, 2, 1), (2, 0, 3), (3, 0, 2)):
         c = tr.chain(l, i, j)
+        dZ = np.array([gb[l - 1][i, 0] for _, gb in alone])
+        np.testing.assert_allclose(c["dZ"], dZ, rtol=1e-9, atol=1e-13)
+        np.testing.assert_allclose(c["terms"], [gw[l - 1][i, j] for gw, _ in alone], rtol=1e-9, atol=1e-13)
+        z = tr.layer(l).Z[i] + 1j * h
         if l < 3:
-            np.testing.assert_allclose(c["dZ"], c["WT_dZ"] * c["g_prime"], rtol=1e-12)
-        else:
-            np.testing.assert_allclose(c["dZ"], c["A_out"] - c["Y"], rtol=1e-12)
-        np.testing.assert_allclose(c["terms"], c["dZ"] * c["A_prev"], rtol=1e-12)
-        assert c["reg_term"] == pytest.approx(0.1 * net.weights[l - 1][i, j])
-        assert c["total"] == pytest.approx(c["backprop"], rel=1e-12)
-        assert c["backprop"] == pytest.approx(net.loss_and_grads(X, Y[:, 0])[1][l - 1][i, j], rel=1e-10)
+            np.testing.assert_allclose(c["g_prime"], _act(activation, z).imag / h, rtol=1e-9)
+            np.testing.assert_allclose(c["WT_dZ"] * c["g_prime"], dZ, rtol=1e-9, atol=1e-13)
+        else:  # the output error from the columns shown: A - Y, times 1 - A^2 for tanh with squared error
+            np.testing.assert_allclose(c["A_out"], net.forward(X)[:, i], rtol=1e-12)
+            slope = np.tanh(z).imag / h if loss == "tanh_mse" else 1.0
+            assert ("g_prime" in c) == (loss == "tanh_mse")
+            np.testing.assert_allclose(c.get("g_prime", 1.0), slope, rtol=1e-9)
+            np.testing.assert_allclose((c["A_out"] - c["Y"]) * c.get("g_prime", 1.0), dZ, rtol=1e-9, atol=1e-13)
+        assert c["total"] == pytest.approx(gW[l - 1][i, j], rel=1e-9, abs=1e-13)
+        assert c["engine"] == pytest.approx(gW[l - 1][i, j], rel=1e-9, abs=1e-13)
+        assert c["agrees"] and c["difference"] < 1e-12
+
+
+def test_the_chain_rule_check_fails_when_the_two_codes_disagree():
+    """The check compares the sum of the table with the fast engine's dW: a wrong
+    engine value, or a wrong dZ in the trace's equations, shows up."""
+    net, X, y, tr = _case("bce", "tanh")
+    assert tr.chain(2, 1, 0)["agrees"]
+    lt = tr.layer(2)
+    wrong = lt.dW_engine.copy()
+    wrong[1, 0] += 1e-6
+    c = dataclasses.replace(tr, layers=(tr.layers[0], dataclasses.replace(lt, dW_engine=wrong), tr.layers[2])) \
+        .chain(2, 1, 0)
+    assert not c["agrees"] and c["difference"] == pytest.approx(1e-6, rel=1e-6)
+    dZ = lt.dZ.copy()
+    dZ[1, 3] *= 1.001
+    c = dataclasses.replace(tr, layers=(tr.layers[0], dataclasses.replace(lt, dZ=dZ), tr.layers[2])).chain(2, 1, 0)
+    assert not c["agrees"] and c["difference"] > 0
+    no_engine = dataclasses.replace(tr, layers=(tr.layers[0], dataclasses.replace(lt, dW_engine=None), tr.layers[2]))
+    assert no_engine.chain(2, 1, 0)["agrees"] is None
 
 
 def test_stepping_batch_by_batch_is_the_same_as_whole_epochs():

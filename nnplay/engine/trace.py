@@ -15,7 +15,10 @@ with momentum or Adam they are what the run will really do next. With L1 the
 optimizer steps on dW_data + l2 W only, and then every weight moves t = alpha l1
 towards 0 (t scaled per weight by Adam), set to exactly 0 if that would carry
 it across 0: W := sign(W') max(|W'| - t, 0), written out below as the engine's
-``nnplay.engine.regularization`` describes it.
+``nnplay.engine.regularization`` describes it. Each layer also carries
+``dW_engine``, the same gradient from the fast engine's own code path
+(``MLP``'s forward and backward passes, in float64), so the inspector's
+chain-rule check compares two implementations rather than one with itself.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .activations import get_activation
 from .mlp import MLP
 from .optimizers import Optimizer
 
@@ -47,9 +51,20 @@ class LayerTrace:
     W_new: np.ndarray  # after the optimizer's step (and the L1 step)
     b_new: np.ndarray
     WT_dZ: np.ndarray | None  # W[l+1]^T dZ[l+1]: the error flowing back into this layer (hidden layers)
-    g_prime: np.ndarray | None  # g'(Z[l]) (hidden layers)
+    g_prime: np.ndarray | None  # g'(Z[l]): hidden layers, and the output layer of tanh_mse (1 - A[L]^2)
     W_data_step: np.ndarray | None = None  # with L1: after the optimizer's step, before the L1 step
     l1_step: np.ndarray | None = None  # with L1: t per weight, the L1 step's size
+    dW_engine: np.ndarray | None = None  # dW[l] by the fast engine (MLP), the independent value to check against
+
+    @property
+    def delta_W(self) -> np.ndarray:
+        """The step the update takes, new W - W, (n[l], n[l-1])."""
+        return self.W_new - self.W
+
+    @property
+    def delta_b(self) -> np.ndarray:
+        """new b - b, (n[l], 1)."""
+        return self.b_new - self.b
 
 
 @dataclass(frozen=True)
@@ -84,8 +99,11 @@ class BackpropTrace:
             dJ/dW[l]_ij = (1/m) sum_k dZ[l]_ik A[l-1]_jk (+ regularisation)
 
         with dZ[l]_ik = (W[l+1]^T dZ[l+1])_ik g'(Z[l]_ik) for a hidden layer and
-        A[L]_ik - Y_ik for the output layer. Returns every factor per example, the
-        sum, and the backprop value it must equal.
+        A[L]_ik - Y_ik for the output layer ((A - Y)(1 - A^2) for tanh_mse, with
+        1 - A^2 as ``g_prime``). Returns every factor per example (arrays of m),
+        the sum (``total``), the trace's own dW[l]_ij (``backprop``) and the check
+        of the sum against the fast engine's dW[l]_ij: ``engine``, ``difference``
+        and ``agrees`` (None when the trace carries no engine value).
         """
         lt = self.layer(l)
         a_prev = self.input_to(l)[j]
@@ -104,7 +122,21 @@ class BackpropTrace:
         else:
             out["A_out"] = lt.A[i].copy()
             out["Y"] = self.Y[i].copy()
+            if lt.g_prime is not None:  # tanh with squared error: dZ = (A - Y)(1 - A^2)
+                out["g_prime"] = lt.g_prime[i].copy()
+        out.update(self._check(lt, i, j, np.abs(terms).sum() / self.m + abs(reg), out["total"]))
         return out
+
+    @staticmethod
+    def _check(lt: LayerTrace, i: int, j: int, size: float, total: float) -> dict:
+        """The chain-rule sum against the fast engine's dW[l]_ij: ``engine`` (None
+        without it), ``difference`` and ``agrees`` (within 1e-9 of the size of the
+        sum's terms: the two codes add the same numbers in different orders)."""
+        if lt.dW_engine is None:
+            return {"engine": None, "difference": None, "agrees": None}
+        engine = float(lt.dW_engine[i, j])
+        diff = abs(total - engine)
+        return {"engine": engine, "difference": diff, "agrees": bool(diff <= 1e-9 * size + 1e-300)}
 
 
 def _output_name(loss: str) -> str:
@@ -134,6 +166,8 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
     dZ = [None] * L
     dZ[L - 1] = net.loss_fn.delta(Z[L - 1].T, A[L].T, Y, np.empty_like(Z[L - 1].T)).T.copy()
     dW, db, dW_data, dW_reg, WT_dZ, g_prime = [None] * L, [None] * L, [None] * L, [None] * L, [None] * L, [None] * L
+    if net.loss_fn.name == "tanh_mse":
+        g_prime[L - 1] = get_activation("tanh").derivative(Z[L - 1])  # 1 - A[L]^2, the factor in dZ[L]
     for l in range(L - 1, -1, -1):
         dW_data[l] = dZ[l] @ A[l].T / m
         db[l] = dZ[l].sum(axis=1, keepdims=True) / m
@@ -147,9 +181,15 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
             g_prime[l - 1] = net.activations[l - 1].derivative(Z[l - 1])
             dZ[l - 1] = WT_dZ[l - 1] * g_prime[l - 1]
 
+    # the same gradient by the fast engine's own code, for the inspector's check
+    twin = net.copy(np.float64)
+    ws = twin._workspace(m)
+    twin._forward(twin._check_X(X), ws)
+    twin._backward(X, Y, ws)
+    dW_engine = [d.copy() for d in twin.dW]
+
     # the step itself, by the run's optimizer on copies of the parameters and its state,
     # on the data and L2 gradient; the L1 term is a step of its own after it
-    twin = net.copy(np.float64)
     for l in range(L):
         twin.dW[l][...] = dW_data[l] + net.l2 * W[l]
         twin.db[l][...] = db[l]
@@ -167,7 +207,8 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
     names = net.activation_names + [_output_name(net.loss_fn.name)]
     layers = tuple(
         LayerTrace(l + 1, names[l], W[l], b[l], Z[l], A[l + 1], dZ[l], dW[l], db[l], dW_data[l], dW_reg[l],
-                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l], W_data_step[l], l1_step[l])
+                   twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l], W_data_step[l], l1_step[l],
+                   dW_engine[l])
         for l in range(L))
     ex = np.arange(m) if examples is None else np.asarray(examples)
     return BackpropTrace(tuple(net.sizes), net.loss_fn.name, optimizer.name, float(optimizer.lr), net.l1, net.l2,

@@ -120,7 +120,10 @@ def scenario(app, win, name, out):
         win.show_inspector()
         win.inspector.resize(1240, 960)
         win.inspector.numbers.setChecked(True)
-        wait(app, 1.0)
+        end = time.time() + 20
+        while win.inspector.trace is None and time.time() < end:  # the first trace comes from the training process
+            wait(app, 0.1)
+        wait(app, 0.5)
         win.inspector.layer_button.click()
         win.inspector.pick_weight(1, 1, 0)
         wait(app, 0.5)

@@ -1,0 +1,179 @@
+"""The backprop inspector's chain rule to one weight: pick W[l][i, j], see for
+each example of the mini-batch the factors of dJ/dW[l]_ij (a table), their mean,
+and whether it equals the fast engine's dW[l]_ij (computed by the other code
+path in the training process): ✓, or ✗ and by how much they differ.
+
+The numbers come from ``BackpropTrace.chain`` (nnplay.engine.trace); this
+widget only lays them out.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..numbers import format_number
+from .widgets import named
+
+SUBSCRIPT = str.maketrans("0123456789,k", "₀₁₂₃₄₅₆₇₈₉‚ₖ")
+OK_COLOUR, BAD_COLOUR = "#1e7e34", "#c62828"
+
+
+def subscript(text) -> str:
+    """Digits (and k) as Unicode subscripts, for plain-text table headers: A[2]₃."""
+    return str(text).translate(SUBSCRIPT)
+
+
+def _columns(c: dict, l: int, i: int, j: int, L: int) -> tuple[str, list[str], list]:
+    """(why dZ is what it is, the table's headers, its columns) for ``chain``'s result ``c``."""
+    dz, si, sj = f"dZ[{l}]<sub>{i + 1},k</sub>", subscript(i + 1), subscript(j + 1)
+    tail_h, tail = [f"A[{l - 1}]{sj}", "dZ · A"], [c["A_prev"], c["terms"]]
+    if l < L:
+        return (f"{dz} = (W[{l + 1}]ᵀ dZ[{l + 1}])<sub>{i + 1},k</sub> · g′(Z[{l}]<sub>{i + 1},k</sub>)",
+                [f"(W[{l + 1}]ᵀ dZ[{l + 1}]){si}", f"g′(Z[{l}]{si})", f"dZ[{l}]{si} (product)"] + tail_h,
+                [c["WT_dZ"], c["g_prime"], c["dZ"]] + tail)
+    if "g_prime" in c:  # tanh with squared error
+        a = f"A[{l}]<sub>{i + 1},k</sub>"
+        return (f"{dz} = ({a} − Y<sub>{i + 1},k</sub>) · (1 − {a}²)",
+                [f"A[{l}]{si}", f"Y{si}", f"1 − A[{l}]{si}²", f"dZ[{l}]{si} = (A − Y)(1 − A²)"] + tail_h,
+                [c["A_out"], c["Y"], c["g_prime"], c["dZ"]] + tail)
+    return (f"{dz} = A[{l}]<sub>{i + 1},k</sub> − Y<sub>{i + 1},k</sub>",
+            [f"A[{l}]{si}", f"Y{si}", f"dZ[{l}]{si} = A − Y"] + tail_h, [c["A_out"], c["Y"], c["dZ"]] + tail)
+
+
+def verdict(c: dict, l: int, i: int, j: int) -> str:
+    """The sentence under the table: the sum, the engine's value, ✓ or ✗ and the difference."""
+    n = format_number
+    reg = f" + regularisation {n(c['reg_term'], 6)}" if c["reg_term"] else ""
+    head = f"(1/{c['m']}) × sum of the last column = {n(c['data_term'], 6)}{reg} = <b>{n(c['total'], 6)}</b>; "
+    if c["engine"] is None:
+        return head + "no independent value to check it against in this trace."
+    engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub> = <b>{n(c['engine'], 6)}</b> "
+    if c["agrees"]:
+        same = f"<span style='color:{OK_COLOUR}'>✓ the same</span>"
+        return head + engine + f"{same} (difference {n(c['difference'], 2)})."
+    why = f"they differ by {n(c['difference'], 3)}" if math.isfinite(c["difference"]) else "not finite numbers"
+    return head + engine + f"<span style='color:{BAD_COLOUR}'><b>✗ different</b> — {why}</span>."
+
+
+def same_weight(l: int, i: int, j: int, L: int) -> str:
+    """Where else the weight W[l][i, j] appears in the inspector, named explicitly."""
+    where = f"dW[{l}] ({i + 1}, {j + 1}), ΔW[{l}] ({i + 1}, {j + 1}) and new W[{l}] ({i + 1}, {j + 1}) in layer {l}"
+    if l > 1:
+        where += f"; W[{l}]ᵀ ({j + 1}, {i + 1}) in layer {l - 1}'s chain rule"
+    return (f"<b>W[{l}] ({i + 1}, {j + 1})</b>: from {'input' if l == 1 else 'neuron'} {j + 1} of layer {l - 1} "
+            f"into neuron {i + 1} of layer {l}. The same weight is {where}.")
+
+
+class ChainRulePanel(QWidget):
+    """Pick W[l][i, j] with the boxes (or ``pick``); ``picked(l, i, j)`` (0-based
+    i, j) is emitted when the boxes change it."""
+
+    picked = Signal(int, int, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.trace = None
+        cl = QVBoxLayout(self)
+        cl.setContentsMargins(0, 4, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("<b>Chain rule to one weight</b> — click a cell of W, dW or ΔW above, "
+                             "or pick it here:"))
+        self.pick_layer = named(QSpinBox(), "chain_layer", "The layer l of the weight W[l][i, j].")
+        self.pick_i = named(QSpinBox(), "chain_row", "The neuron i of layer l the weight leads into.")
+        self.pick_j = named(QSpinBox(), "chain_col", "The neuron j of layer l−1 the weight comes from.")
+        for label, box in (("l", self.pick_layer), ("i", self.pick_i), ("j", self.pick_j)):
+            row.addWidget(QLabel(label))
+            box.setMinimum(1)
+            box.valueChanged.connect(self._boxes_changed)
+            row.addWidget(box)
+        row.addStretch(1)
+        cl.addLayout(row)
+        self.weight = self._label("chain_weight", 13)
+        self.formula = self._label("chain_formula", 15)
+        cl.addWidget(self.weight)
+        cl.addWidget(self.formula)
+        self.table = named(QTableWidget(), "chain_table", "The factors of the chain rule, one row per example.")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        cl.addWidget(self.table, 1)
+        self.result = self._label("chain_result", 14)
+        cl.addWidget(self.result)
+
+    @staticmethod
+    def _label(name: str, px: int) -> QLabel:
+        label = QLabel("")
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"font-size: {px}px;")
+        return label
+
+    def set_trace(self, tr) -> None:
+        """Show the chain rule in the trace ``tr``; a new network shape starts at the output layer."""
+        new_shape = self.trace is None or self.trace.sizes != tr.sizes
+        self.trace = tr
+        if new_shape:
+            self.pick(len(tr.layers), 0, 0)
+        else:
+            self.refresh()
+
+    def chosen(self) -> tuple[int, int, int]:
+        """(l, i, j) of the weight shown, i and j from 0."""
+        return self.pick_layer.value(), self.pick_i.value() - 1, self.pick_j.value() - 1
+
+    def pick(self, l: int, i: int, j: int) -> None:
+        """Show the chain rule for W[l][i, j] (0-based i, j)."""
+        for box, v in ((self.pick_layer, l), (self.pick_i, i + 1), (self.pick_j, j + 1)):
+            box.blockSignals(True)  # one redraw at the end, not three
+            if box is self.pick_layer and self.trace is not None:
+                box.setMaximum(len(self.trace.layers))
+            box.setValue(v)
+            box.blockSignals(False)
+            if box is self.pick_layer:
+                self._fit()  # i and j's ranges follow the layer
+        self.refresh()
+
+    def _fit(self) -> None:
+        if self.trace is not None:
+            l = self.pick_layer.value()
+            self.pick_i.setMaximum(self.trace.sizes[l])
+            self.pick_j.setMaximum(self.trace.sizes[l - 1])
+
+    def _boxes_changed(self) -> None:
+        self._fit()
+        self.refresh()
+        self.picked.emit(*self.chosen())
+
+    def refresh(self) -> None:
+        tr = self.trace
+        if tr is None:
+            return
+        self._fit()
+        l, i, j = self.chosen()
+        c = tr.chain(l, i, j)
+        why, headers, cols = _columns(c, l, i, j, len(tr.layers))
+        self.weight.setText(same_weight(l, i, j, len(tr.layers)))
+        self.formula.setText(
+            f"∂J/∂W[{l}]<sub>{i + 1},{j + 1}</sub> = (1/m) Σ<sub>k</sub> dZ[{l}]<sub>{i + 1},k</sub> · "
+            f"A[{l - 1}]<sub>{j + 1},k</sub>" + (" + regularisation" if c["reg_term"] else "")
+            + f",  where {why}  (k runs over the m = {tr.m} examples).")
+        t = self.table
+        t.setColumnCount(len(headers))
+        t.setRowCount(tr.m)
+        t.setHorizontalHeaderLabels(headers)
+        t.setVerticalHeaderLabels([f"k={k + 1}" for k in range(tr.m)])
+        for col, values in enumerate(cols):
+            for k in range(tr.m):
+                item = t.item(k, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    t.setItem(k, col, item)
+                item.setText(format_number(values[k], 6))
+        self.result.setText(verdict(c, l, i, j))

@@ -1,0 +1,166 @@
+"""The equations of one layer of the backprop inspector: ``layer_equations``
+writes them (formula, note and terms) from a BackpropTrace, and ``Equation``
+shows one of them as matrices with the operators between them, wrapping to
+the window's width.
+
+The equations are those of the standard column layout (Ng's deep-learning
+notation): Z[l] = W[l] A[l-1] + b[l], A[l] = g(Z[l]); dZ[L] = A[L] - Y;
+dZ[l] = W[l+1]^T dZ[l+1] * g'(Z[l]); dW[l] = (1/m) dZ[l] A[l-1]^T;
+db[l] = (1/m) sum of dZ[l]; W[l] := W[l] + dW step.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..numbers import format_number
+from .flow_layout import FlowLayout
+from .matrix_view import MatrixView, axis_names
+
+OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
+G = {"tanh": "tanh", "relu": "relu", "leaky_relu": "leaky relu", "sigmoid": "σ", "linear": "identity",
+     "softmax": "softmax"}
+FORMULA_STYLE = "font-size: 16px;"
+NOTE_STYLE = "font-size: 13px;"  # the palette's own text colour: readable on light and dark desktops
+
+
+class Equation(QWidget):
+    """One equation: its formula, a sentence on what it means, then its terms as
+    matrices with the operators between them (wrapping to a new line when the
+    window is narrower than the row). ``clicked(view, i, j)`` is called for a
+    click on a cell; ``report(text)`` with the value under the pointer."""
+
+    def __init__(self, report, clicked, parent=None):
+        super().__init__(parent)
+        self._report, self._clicked = report, clicked
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 10)
+        self.formula = QLabel("")
+        self.formula.setTextFormat(Qt.TextFormat.RichText)
+        self.formula.setStyleSheet(FORMULA_STYLE)
+        outer.addWidget(self.formula)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        outer.addWidget(self.note)
+        self.row = FlowLayout(spacing=8)
+        outer.addLayout(self.row)
+        self.views: list[MatrixView] = []
+        self._ops: list[QLabel] = []
+        self.numbers = False
+        self.batch = 0  # m, the mini-batch's size
+
+    def set_numbers(self, on: bool) -> None:
+        self.numbers = on
+        for v in self.views:
+            v.set_numbers(on)
+
+    def visible_views(self) -> list[MatrixView]:
+        return [v for v in self.views if not v.isHidden()]
+
+    def set_terms(self, formula: str, note: str, terms: list) -> None:
+        """``terms``: in order, plain strings (operators) and matrices as (title,
+        values) or (title, values, (l, transposed)) for the weights of layer l."""
+        self.formula.setText(formula)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+        views, ops = iter(self.views), iter(self._ops)
+        for term in terms:
+            if isinstance(term, str):
+                w = next(ops, None)
+                if w is None:
+                    w = QLabel()
+                    w.setStyleSheet("font-size: 18px; padding-top: 36px;")  # level with the matrices' first row
+                    self._ops.append(w)
+                w.setText(term)
+                w.setProperty("keep_with_next", not term.startswith(")"))  # an operator wraps with its operand
+            else:
+                w = next(views, None)
+                if w is None:
+                    w = MatrixView("")
+                    w.numbers = self.numbers
+                    w.hovered.connect(self._report)
+                    w.cell_clicked.connect(lambda i, j, view=w: self._clicked(view, i, j))
+                    self.views.append(w)
+                title, values = term[0], term[1]
+                w.weight = term[2] if len(term) > 2 else None
+                w.selected = None
+                w.axes = axis_names(title, np.shape(values), self.batch, w.weight)
+                w.set_values(values, title)
+            self.row.addWidget(w)
+            w.show()
+
+
+def _update(tr, lt, l: int, opt: str) -> list:
+    """The update of W[l] and b[l]: ΔW and Δb (what the step adds), then the new values."""
+    sgd = tr.optimizer == "sgd" and not tr.l1  # plain gradient descent: the step is -α dW
+    how = f"− {format_number(tr.lr)} ·" if sgd else f"= {opt}'s step,"
+    w_step = [(f"ΔW[{l}]", lt.delta_W, (l, False)), "=", how, (f"dW[{l}]", lt.dW, (l, False))] if sgd else \
+        [(f"ΔW[{l}]", lt.delta_W, (l, False))]
+    b_step = [(f"Δb[{l}]", lt.delta_b), "=", how, (f"db[{l}]", lt.db)] if sgd else [(f"Δb[{l}]", lt.delta_b)]
+    rule = "−α dW" if sgd else f"{opt}'s step from dW"
+    return [
+        (f"Update: ΔW[{l}] = {rule},  W[{l}] := W[{l}] + ΔW[{l}]",
+         f"α = {format_number(tr.lr)}. ΔW has its own colour scale (the ± under its name): the change is small "
+         f"next to W, which is why new W looks like W. The new weights are used from the next mini-batch on."
+         + ("" if sgd else f" {opt} makes its step from dW and its running averages of past gradients"
+                           f"{' and the L1 term' if tr.l1 else ''}; plain gradient descent would step by −α dW."),
+         w_step + ["   ", (f"new W[{l}]", lt.W_new, (l, False)), "=", (f"W[{l}]", lt.W, (l, False)), "+",
+                   (f"ΔW[{l}]", lt.delta_W, (l, False))]),
+        (f"Δb[{l}] = {'−α db' if sgd else rule.replace('dW', 'db')},  b[{l}] := b[{l}] + Δb[{l}]", "",
+         b_step + ["   ", (f"new b[{l}]", lt.b_new), "=", (f"b[{l}]", lt.b), "+", (f"Δb[{l}]", lt.delta_b)]),
+    ]
+
+
+def _output_error(tr, lt, l: int, g: str) -> tuple:
+    if lt.g_prime is not None:  # tanh with squared error: the output's slope 1 - A² stays in dZ
+        return (f"Output error: dZ[{l}] = (A[{l}] − Y) ∗ (1 − A[{l}]²)",
+                "tanh output with squared error: the error A − Y times the slope of tanh, 1 − A² "
+                "(∗ is element by element; per example, the 1/m comes in dW and db).",
+                [(f"dZ[{l}]", lt.dZ), "=", "(", (f"A[{l}]", lt.A), "−", ("Y", tr.Y), ")", "∗",
+                 (f"1 − A[{l}]²", lt.g_prime)])
+    return (f"Output error: dZ[{l}] = A[{l}] − Y",
+            f"{g} output with its matched loss, so dJ/dZ is simply A − Y "
+            f"(per example; the 1/m comes in dW and db).",
+            [(f"dZ[{l}]", lt.dZ), "=", (f"A[{l}]", lt.A), "−", ("Y", tr.Y)])
+
+
+def layer_equations(tr, l: int) -> list[tuple[str, str, list]]:
+    """Layer l's six equations for the trace ``tr``, as (formula, note, terms)
+    for ``Equation.set_terms``: forward, dZ, dW, db, the update of W and of b."""
+    L, lt = len(tr.layers), tr.layer(l)
+    n_l, n_prev, m = tr.sizes[l], tr.sizes[l - 1], tr.m
+    A_prev = tr.input_to(l)
+    g = G.get(lt.activation, lt.activation)
+    out = [(f"Forward: Z[{l}] = W[{l}] A[{l - 1}] + b[{l}],  A[{l}] = {g}(Z[{l}])",
+            f"Z and A: {n_l}×{m}, one column per example of the mini-batch"
+            + (" (A[0] is the input)." if l == 1 else "."),
+            [(f"Z[{l}]", lt.Z), "=", (f"W[{l}]", lt.W, (l, False)), (f"A[{l - 1}]", A_prev), "+", (f"b[{l}]", lt.b),
+             "    ", f"A[{l}] = {g}(Z[{l}]) =", (f"A[{l}]", lt.A)])]
+    if l == L:
+        out.append(_output_error(tr, lt, l, g))
+    else:
+        nxt = tr.layer(l + 1)
+        out.append((f"Chain rule: dZ[{l}] = W[{l + 1}]ᵀ dZ[{l + 1}] ∗ {g}′(Z[{l}])",
+                    f"The error of layer {l + 1} flows back through its weights, then through the slope of {g} "
+                    f"at each neuron's input (∗ is element by element). Where g′ is near 0 the gradient vanishes.",
+                    [(f"dZ[{l}]", lt.dZ), "=", (f"W[{l + 1}]ᵀ", nxt.W.T, (l + 1, True)), (f"dZ[{l + 1}]", nxt.dZ),
+                     "=", (f"W[{l + 1}]ᵀ dZ[{l + 1}]", lt.WT_dZ), "∗", (f"{g}′(Z[{l}])", lt.g_prime)]))
+    reg_note = ""
+    dw_terms = [(f"dW[{l}]", lt.dW, (l, False)), "=", f"1/{m} ·", (f"dZ[{l}]", lt.dZ), (f"A[{l - 1}]ᵀ", A_prev.T)]
+    if lt.dW_reg is not None:
+        terms = [t for t, on in (("L2·W", tr.l2), ("L1·sign(W)", tr.l1)) if on]
+        reg_note = f" Plus the regularisation term {' + '.join(terms)}."
+        dw_terms += ["+", ("regularisation", lt.dW_reg, (l, False))]
+    out.append((f"dW[{l}] = (1/m) dZ[{l}] A[{l - 1}]ᵀ",
+                f"dW: {n_l}×{n_prev}, the same shape as W; entry (i, j) averages dZ_i · A_j over the {m} examples."
+                + reg_note, dw_terms))
+    out.append((f"db[{l}] = (1/m) Σ<sub>examples</sub> dZ[{l}]", f"db: {n_l}×1, the mean of each row of dZ.",
+                [(f"db[{l}]", lt.db), "=", f"1/{m} · Σ", (f"dZ[{l}]", lt.dZ)]))
+    return out + _update(tr, lt, l, OPTIMIZER_NAMES.get(tr.optimizer, tr.optimizer))
