@@ -15,6 +15,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
 from .config import TrainConfig
+from .gradient_flow import zero_gradient_notes
 from .history import FIELDS, GrowingArray, History
 from .pictures import predicted_classes, undefined_as_nan
 
@@ -68,6 +69,7 @@ class Snapshot:
     trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
     batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
     grid_classes: np.ndarray | None = None  # (res, res) predicted class per grid cell, -1 undefined (classes only)
+    gradient_notes: tuple = ()  # why each all-zero dW[l] is zero, in words (see training.gradient_flow)
 
 
 @dataclass(frozen=True)
@@ -596,6 +598,7 @@ class Trainer:
             trace=self.trace_next_batch() if trace and not self.diverged else None,
             batch_position=self.batch_position,
             grid_classes=grid_classes,
+            gradient_notes=zero_gradient_notes(net, self.X_train, self.Y_train, net.dW),
         )
 
 
