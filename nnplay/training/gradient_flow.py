@@ -52,10 +52,12 @@ def zero_gradient_notes(net, X: np.ndarray, Y: np.ndarray, dW) -> tuple[str, ...
     if not np.any(error):
         notes.append("output: A[L] equals the targets exactly for every example (the loss is 0), so every "
                      "gradient is 0")
+    causes: dict[str, list[int]] = {}  # layers sharing a cause get one sentence
     for l in range(1, L + 1):
-        if not zero[l - 1]:
-            continue
-        notes.append(f"dW[{l}] = 0: " + _cause(l, L, A, dead, net.weights, bool(np.any(error))))
+        if zero[l - 1]:
+            causes.setdefault(_cause(l, L, A, dead, net.weights, bool(np.any(error))), []).append(l)
+    for cause, layers in causes.items():
+        notes.append(f"{', '.join(f'dW[{l}]' for l in layers)} = 0: {cause}")
     return tuple(notes)
 
 

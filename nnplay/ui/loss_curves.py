@@ -50,6 +50,7 @@ class LossCurvesView(QWidget):
         layout.addLayout(row)
         self.zero_note = QLabel("")  # says when a loss is exactly 0 (a log axis cannot show 0 by itself)
         self.zero_note.setObjectName("loss_zero_note")
+        self.zero_note.setWordWrap(True)
         self.zero_note.setVisible(False)
         layout.addWidget(self.zero_note)
         plots = QHBoxLayout()
