@@ -82,6 +82,7 @@ class DecisionBoundaryView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where the output is undefined
+        self.hatch.setVisible(False)
         self.plot.addItem(self.hatch)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._dragged)
@@ -293,8 +294,10 @@ class DecisionBoundaryView(QWidget):
             layer, index = snap.focus
             name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
             self._image(grid, symmetric_levels(grid), smooth)
+            undefined = undefined_fraction(grid)
+            self.hatch.setVisible(undefined > 0)
             self.caption.setText(f"Showing {name}; move off the network for the output."
-                                 + undefined_note(undefined_fraction(grid), "its output"))
+                                 + undefined_note(undefined, "its output"))
             return
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
@@ -306,6 +309,7 @@ class DecisionBoundaryView(QWidget):
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
             self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
             undefined = undefined_fraction(grid)
+        self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
         self.caption.setText(self._describe() + undefined_note(undefined))
 
     def _image(self, grid, levels, lut) -> None:

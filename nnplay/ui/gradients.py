@@ -175,8 +175,9 @@ class GradientView(QWidget):
                 item.getViewBox().autoRange(padding=0.02)
             a, b = m.shape
             dead = not show_w and not np.any(m)
-            self._labels[l].setText(f"[{l + 1}] {a}×{b}" + (" — dW = 0" if dead else ""),
-                                    color="#b3261e" if dead else None)
+            text = f"[{l + 1}] {a}×{b}" + (" — dW = 0" if dead else "")
+            if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
+                self._labels[l].setText(text, color="#b3261e" if dead else None)
         norms = ", ".join(f"{float(np.linalg.norm(m)):.2g}" for m in mats)
         if self.per_layer.isChecked():
             self.scale_label.setText("Each layer on its own colour scale; white is 0.")

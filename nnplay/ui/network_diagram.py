@@ -49,6 +49,7 @@ class NetworkDiagram(QWidget):
         layout.addWidget(self.undefined_label)
         self.sizes: tuple = ()
         self.nodes: list[list[tuple[pg.ImageItem, QRectF]]] = []
+        self._hatches: list = []
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
         self._weights = None
         self._names = ()
@@ -64,6 +65,7 @@ class NetworkDiagram(QWidget):
         self._weights = None
         self._hover = None
         self.nodes, self.edges = [], []
+        self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
         self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
@@ -83,8 +85,11 @@ class NetworkDiagram(QWidget):
                 frame.setZValue(3)
                 self.view.addItem(img)
                 self.view.addItem(frame)
-                self.view.addItem(hatch_item(rect, z=1.5))  # seen where the neuron's output is undefined
+                hatch = hatch_item(rect, z=1.5)  # seen where the neuron's output is undefined
+                hatch.setVisible(False)
+                self.view.addItem(hatch)
                 col.append((img, rect))
+                self._hatches.append(hatch)
             self.nodes.append(col)
             title = "inputs" if l == 0 else ("output" if l == len(self.sizes) - 1 else f"layer {l}")
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
@@ -112,13 +117,16 @@ class NetworkDiagram(QWidget):
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
             lut = diverging_lut()
             undefined = 0
+            hatches = iter(self._hatches)
             for l, (col, acts) in enumerate(zip(self.nodes, snap.neurons)):
                 for i, (img, _) in enumerate(col):
                     a = acts[:, :, i]
                     levels = self._levels[l] or symmetric_levels(a)
                     reshaped = img.image is None or img.image.shape != a.shape
                     img.setImage(unit_scale(a, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
-                    undefined += undefined_fraction(a) > 0
+                    bad = undefined_fraction(a) > 0
+                    next(hatches).setVisible(bad)
+                    undefined += bad
                     if reshaped:
                         img.setRect(col[i][1])
             self.undefined_label.setText(f"Hatched: {undefined} neuron(s) overflow, their output is undefined "
