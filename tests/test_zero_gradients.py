@@ -93,6 +93,8 @@ def test_gradient_view_labels_dead_layers_and_draws_zero_norms_on_the_floor(qtbo
     labels = _tick_labels(view.norm_floor.axis, math.log10(floor) - 0.5, math.log10(floor) + 3)
     assert labels[math.log10(floor)] == "0"
     assert all(s == "" for v, s in labels.items() if v < math.log10(floor))
+    between = {round(10 ** (v % 1), 6) for v, s in labels.items() if s and v != math.log10(floor)}
+    assert between <= {1.0, 2.0, 5.0}  # only 1, 2, 5 times a power of ten: the labels do not overlap
 
 
 def test_a_zero_loss_on_the_log_axis_is_drawn_and_said(qtbot):

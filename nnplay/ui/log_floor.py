@@ -21,7 +21,9 @@ FLOOR_PEN = pg.mkPen(130, 130, 130, 200, width=1, style=Qt.PenStyle.DashLine)
 
 class ZeroFloorAxis(pg.AxisItem):
     """A left axis whose tick at ``floor_log`` (log10 of the floor) reads "0"
-    and whose ticks below it are blank; an ordinary axis while floor_log is None."""
+    and whose ticks below it are blank. On a log scale, ticks between decades
+    are labelled only at 2 and 5 times a power of ten (pyqtgraph labels all of
+    2..9, which overlap on a short axis)."""
 
     floor_log: float | None = None
 
@@ -35,10 +37,18 @@ class ZeroFloorAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):
         strings = super().tickStrings(values, scale, spacing)
-        f = self.floor_log
-        if f is None or not self.logMode:
+        if not self.logMode:
             return strings
-        return ["0" if math.isclose(v, f, abs_tol=1e-9) else ("" if v < f else s) for v, s in zip(values, strings)]
+        f = -math.inf if self.floor_log is None else self.floor_log
+        out = []
+        for v, s in zip(values, strings):
+            mantissa = round(10 ** (v - math.floor(v)), 6)
+            if math.isclose(v, f, abs_tol=1e-9):
+                s = "0"
+            elif v < f or mantissa not in (1.0, 2.0, 5.0):
+                s = ""
+            out.append(s)
+        return out
 
 
 class ZeroFloor:
