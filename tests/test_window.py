@@ -466,17 +466,20 @@ def test_plots_follow_a_dark_palette(qapp):
 
 
 def test_colour_blind_palette_recolours_the_views(window, qtbot):
+    from nnplay.training.pictures import class_confidence
     from nnplay.ui import colors
 
     window.controller.step(2)
     qtbot.waitUntil(lambda: epoch(window) == 2, timeout=10000)
-    before = window.boundary.image.lut.copy()
+    before = window.boundary.image.image.copy()
     try:
         window.colorblind_action.setChecked(True)
         assert colors.palette_name() == "colorblind"
-        after = window.boundary.image.lut
+        after = window.boundary.image.image
         assert not np.array_equal(before, after)
-        assert tuple(after[0]) == colors.pale(colors.negative())
+        snap = window.controller.last_frame.snapshot  # the classes repainted in the new palette's colours
+        expected = colors.class_image(snap.grid_classes, class_confidence(snap.grid, "bce"), 2)
+        np.testing.assert_array_equal(after, expected)
     finally:
         window.colorblind_action.setChecked(False)
     assert colors.palette_name() == "default"

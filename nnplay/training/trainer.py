@@ -16,7 +16,9 @@ from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_i
 from ..engine import MLP, make_optimizer
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
+from .gradient_flow import zero_gradient_notes
 from .history import FIELDS, GrowingArray, History
+from .pictures import predicted_classes, undefined_as_nan
 
 
 def make_dataset(config: TrainConfig) -> Dataset:
@@ -59,7 +61,7 @@ class Snapshot:
     db: tuple
     grad_norms: np.ndarray
     grad_norm_history: np.ndarray  # (epochs since history_start, layers): |dW[l]| at the end of each epoch
-    grid: np.ndarray | None  # network output over the domain (see Trainer.grid_output), or the focus neuron's
+    grid: np.ndarray | None  # network output over the domain (see Trainer.grid_output), or the focus neuron's; NaN: undefined
     grid_extent: tuple | None  # ((x1_min, x1_max), (x2_min, x2_max))
     focus: tuple | None = None  # (layer, index) whose output ``grid`` holds; None for the network's output
     neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
@@ -69,6 +71,8 @@ class Snapshot:
     batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
     penalty: float = 0.0  # l1 sum|W| + (l2/2) sum W^2; the objective J is a data loss plus this
     zero_weights: tuple = (0, 0)  # (weights exactly 0, all weights): what L1 has switched off
+    grid_classes: np.ndarray | None = None  # (res, res) predicted class per grid cell, -1 undefined (classes only)
+    gradient_notes: tuple = ()  # why each all-zero dW[l] is zero, in words (see training.gradient_flow)
 
 
 @dataclass(frozen=True)
@@ -89,14 +93,6 @@ class RunInfo:
 
 def _frozen(a: np.ndarray) -> np.ndarray:
     a = np.array(a, copy=True)
-    a.flags.writeable = False
-    return a
-
-
-def _frozen_finite(a: np.ndarray) -> np.ndarray:
-    """A read-only copy in which NaN is 0 and infinities are the largest finite
-    values, so a picture of a blowing-up network is extreme, not garbage."""
-    a = np.nan_to_num(np.array(a, copy=True), copy=False)
     a.flags.writeable = False
     return a
 
@@ -125,7 +121,6 @@ class Trainer:
         self.history = History()
         self.grad_norm_history = GrowingArray(self.net.n_layers)
         self._grid_inputs: dict = {}
-        self._display_net: MLP | None = None
         self._last_good = self.net.params.copy()
         self.reset()
 
@@ -386,10 +381,7 @@ class Trainer:
         return loss, float(np.mean(self._classes_from_outputs(A) == y))
 
     def _classes_from_outputs(self, A: np.ndarray) -> np.ndarray:
-        if self.loss_name == "ce":
-            return A.argmax(axis=1)
-        threshold = 0.0 if self.loss_name == "tanh_mse" else 0.5
-        return (A[:, 0] >= threshold).astype(np.int64)
+        return predicted_classes(A, self.loss_name)
 
     def _record(self) -> bool:
         """Evaluate and append to history; False when anything is non-finite.
@@ -414,7 +406,10 @@ class Trainer:
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:
-        return self._classes_from_outputs(self.net.forward(self.prepare_inputs(X_raw)))
+        """The predicted class of each raw input row, (m,) int64; -1 where the
+        network's output overflows (see pictures.predicted_classes)."""
+        with np.errstate(all="ignore"):
+            return self._classes_from_outputs(self.net.forward(self.prepare_inputs(X_raw)))
 
     # ----------------------------------------------------------------- views
     def metrics(self) -> dict:
@@ -482,17 +477,6 @@ class Trainer:
             return dom
         return tuple(_padded(self.data.X[:, a]) for a in axes)
 
-    def _display(self) -> MLP:
-        """The network in float32 for pictures over the domain: twice as fast as
-        float64 on a 200x200 grid, and far more precise than a pixel's colour."""
-        if self.net.dtype == np.float32 or not np.abs(self.net.params).max() < 1e30:
-            return self.net  # (weights beyond float32's range: draw in float64)
-        if self._display_net is None:
-            self._display_net = self.net.copy(dtype="float32")
-        else:
-            self._display_net.params[...] = self.net.params
-        return self._display_net
-
     def _grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
         key = (resolution, tuple(axes))
         pts = self._grid_inputs.get(key)
@@ -502,7 +486,7 @@ class Trainer:
             ys = np.linspace(y0, y1, resolution)
             gx, gy = np.meshgrid(xs, ys)  # row i is x2 = ys[i], column j is x1 = xs[j]
             raw = self._raw_points(gx.ravel(), gy.ravel(), axes)
-            pts = self._grid_inputs[key] = self.prepare_inputs(raw).astype(np.float32)
+            pts = self._grid_inputs[key] = self.prepare_inputs(raw)  # in the network's own dtype
         return pts
 
     def _raw_points(self, h: np.ndarray, v: np.ndarray, axes) -> np.ndarray:
@@ -518,9 +502,11 @@ class Trainer:
         """The network's output over the domain of inputs ``axes`` (other inputs
         at their training mean): (res, res) for one output (P(class 1) for bce,
         the value for regression), (res, res, k) class probabilities for ce.
-        Row i is the i-th x2 value from the bottom, column j the j-th x1 value."""
+        Row i is the i-th x2 value from the bottom, column j the j-th x1 value.
+        Computed by the run's own network (see training.pictures), so its
+        classes are the network's predictions; non-finite where it overflows."""
         with np.errstate(all="ignore"):
-            out = self._display().forward(self._grid_points(resolution, axes))
+            out = self.net.forward(self._grid_points(resolution, axes))
         if out.shape[1] == 1:
             return out.reshape(resolution, resolution)
         return out.reshape(resolution, resolution, out.shape[1])
@@ -528,7 +514,7 @@ class Trainer:
     def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
         """Every layer's activations over the domain: list of (res, res, n[l])."""
         with np.errstate(all="ignore"):
-            acts = self._display().hidden_outputs(self._grid_points(resolution, axes))
+            acts = self.net.hidden_outputs(self._grid_points(resolution, axes))
         return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
 
     def hidden_space(self, layer: int, lines: int = 13, samples: int = 60, axes=(0, 1)) -> dict:
@@ -550,8 +536,8 @@ class Trainer:
         with np.errstate(all="ignore"):
             line_acts = self.net.hidden_outputs(self.prepare_inputs(pts))[layer - 1]
             point_acts = self.net.hidden_outputs(self.X_train)[layer - 1]
-        return {"layer": layer, "points": _frozen_finite(point_acts), "labels": _frozen(self.y_train),
-                "lines": _frozen_finite(line_acts.reshape(2 * lines, samples, -1))}
+        return {"layer": layer, "points": undefined_as_nan(point_acts), "labels": _frozen(self.y_train),
+                "lines": undefined_as_nan(line_acts.reshape(2 * lines, samples, -1))}
 
     def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
         """One neuron's output over the domain, (res, res); layer 0 is the inputs."""
@@ -559,7 +545,7 @@ class Trainer:
         if layer == 0:
             return pts[:, index].reshape(resolution, resolution).copy()
         with np.errstate(all="ignore"):
-            acts = self._display().hidden_outputs(pts)
+            acts = self.net.hidden_outputs(pts)
         return acts[layer - 1][:, index].reshape(resolution, resolution)
 
     def snapshot(self, grid_resolution: int | None = 100, history_from: int = 0, axes=(0, 1),
@@ -575,20 +561,24 @@ class Trainer:
         m = self.metrics()
         net = self.net
         axes = tuple(axes)
-        grid = extent = None
+        grid = extent = grid_classes = None
         if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
             focus = None
         if grid_resolution:
             if focus is None:
-                grid = _frozen_finite(self.grid_output(grid_resolution, axes))
+                out = self.grid_output(grid_resolution, axes)
+                grid = undefined_as_nan(out)
+                if self.data.task == CLASSIFICATION:
+                    grid_classes = _frozen(predicted_classes(out.reshape(grid_resolution ** 2, -1), self.loss_name)
+                                           .reshape(grid_resolution, grid_resolution))
             else:
-                grid = _frozen_finite(self.neuron_output(focus[0], focus[1], grid_resolution, axes))
+                grid = undefined_as_nan(self.neuron_output(focus[0], focus[1], grid_resolution, axes))
             extent = self.grid_extent(axes)
         neurons = None
         if neuron_resolution:
             r = neuron_resolution
             inputs = self._grid_points(r, axes).reshape(r, r, -1)
-            neurons = tuple(_frozen_finite(a) for a in [inputs, *self.neuron_grids(r, axes)])
+            neurons = tuple(undefined_as_nan(a) for a in [inputs, *self.neuron_grids(r, axes)])
         start = min(max(0, history_from), len(self.history))
         return Snapshot(
             run_id=self.run_id,
@@ -617,6 +607,8 @@ class Trainer:
             batch_position=self.batch_position,
             penalty=m["penalty"] if m["penalty"] is not None else math.nan,
             zero_weights=zero_weights(net.weights),
+            grid_classes=grid_classes,
+            gradient_notes=zero_gradient_notes(net, self.X_train, self.Y_train, net.dW),
         )
 
 

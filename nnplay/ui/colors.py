@@ -67,17 +67,6 @@ def diverging_lut(low=None, mid=WHITE, high=None, n: int = 256) -> np.ndarray:
     return np.clip(np.round(lut), 0, 255).astype(np.uint8)
 
 
-def two_colour_lut(low=None, high=None) -> np.ndarray:
-    """A 256-entry table that is ``low`` below the middle and ``high`` above: the
-    discretised output with the same levels as the smooth one."""
-    low = negative() if low is None else low
-    high = positive() if high is None else high
-    lut = np.empty((256, 3), np.uint8)
-    lut[:128] = low
-    lut[128:] = high
-    return lut
-
-
 def class_rgb(k: int) -> np.ndarray:
     colours = PALETTES[_current["name"]]["classes"]
     return np.array([colours[i % len(colours)] for i in range(k)], dtype=np.float32)
@@ -88,17 +77,21 @@ def pale(rgb, amount=0.35):
     return tuple(int(round(c + (255 - c) * amount)) for c in rgb)
 
 
-def multiclass_image(probs: np.ndarray, discrete: bool = False) -> np.ndarray:
-    """(res, res, k) class probabilities -> (res, res, 3) uint8: the argmax class
-    colour, faded towards white where the network is unsure (max p near 1/k)."""
-    k = probs.shape[2]
-    colours = class_rgb(k)
-    top = probs.argmax(axis=2)
-    if discrete:
-        strength = np.full(top.shape, 0.65, np.float32)
-    else:
-        conf = probs.max(axis=2).astype(np.float32)
-        strength = np.clip((conf - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)[..., None] * 0.65
+CLASS_STRENGTH = (0.12, 0.65)  # how far from white a cell of its class is drawn: at a tie, and when certain
+
+
+def class_image(classes: np.ndarray, confidence: np.ndarray, k: int, discrete: bool = False) -> np.ndarray:
+    """(res, res) predicted classes (-1: undefined) and confidence in [0, 1] ->
+    (res, res, 4) uint8 RGBA: each cell its class colour moved from white by
+    CLASS_STRENGTH[0] at a tie up to CLASS_STRENGTH[1] when certain (always the
+    latter when ``discrete``), so even a tie shows which class won; undefined
+    cells are transparent (the view shows what lies behind: a hatch)."""
+    colours = class_rgb(max(2, k))
     white = np.array(WHITE, np.float32)
-    img = white + (colours[top] - white) * (strength if strength.ndim == 3 else strength[..., None])
-    return np.ascontiguousarray(np.clip(img, 0, 255).astype(np.uint8))
+    lo, hi = CLASS_STRENGTH
+    strength = np.full(classes.shape, hi, np.float32) if discrete else lo + (hi - lo) * confidence.astype(np.float32)
+    rgb = white + (colours[np.maximum(classes, 0)] - white) * strength[..., None]
+    img = np.empty(classes.shape + (4,), np.uint8)
+    img[..., :3] = np.clip(np.round(rgb), 0, 255)
+    img[..., 3] = np.where(classes >= 0, 255, 0)
+    return img

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CLASSIFICATION, feature_label
-from .colors import WHITE, class_rgb, diverging_lut, multiclass_image, negative, pale, positive, two_colour_lut
+from ..training.pictures import UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale
+from .colors import WHITE, class_image, class_rgb, diverging_lut, negative, pale, positive
+from .undefined import hatch_item, undefined_note
 from .widgets import named
 
 def _luts():
-    """Point colours, and the background's smooth and discrete tables, paler than
-    the points so a point of the class its region predicts still stands out."""
-    return (diverging_lut(), diverging_lut(pale(negative()), WHITE, pale(positive())),
-            two_colour_lut(pale(negative()), pale(positive())))
+    """Point colours, and the background's table for values, paler than the
+    points so a point of the class its region predicts still stands out."""
+    return diverging_lut(), diverging_lut(pale(negative()), WHITE, pale(positive()))
 
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
@@ -82,6 +83,9 @@ class DecisionBoundaryView(QWidget):
         self.plot.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where the output is undefined
+        self.hatch.setVisible(False)
+        self.plot.addItem(self.hatch)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         self.plot.scene().sigMouseMoved.connect(self._dragged)
         self._last_stroke_pos = None  # where a drag last drew or erased (scene pixels)
@@ -247,6 +251,7 @@ class DecisionBoundaryView(QWidget):
         (x0, x1), (y0, y1) = extent
         self._extent = extent
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
+        self.hatch.setRect(self._rect)
         self.plot.setXRange(x0, x1, padding=0)
         self.plot.setYRange(y0, y1, padding=0)
 
@@ -298,29 +303,32 @@ class DecisionBoundaryView(QWidget):
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION
-        _, smooth, sharp = _luts()
+        _, smooth = _luts()
         if snap.focus is not None:
             layer, index = snap.focus
             name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
-            self.caption.setText(f"Showing {name}; move off the network for the output.")
-            m = float(np.nanmax(np.abs(grid))) or 1.0
-            self._image(grid, (-m, m), smooth)
+            self._image(grid, symmetric_levels(grid), smooth)
+            undefined = undefined_fraction(grid)
+            self.hatch.setVisible(undefined > 0)
+            self.caption.setText(f"Showing {name}; move off the network for the output."
+                                 + undefined_note(undefined, "its output"))
             return
-        _, smooth, sharp = _luts()
-        self.caption.setText(self._describe())
-        if grid.ndim == 3:  # softmax: class colours shaded by confidence
-            self.image.setImage(multiclass_image(grid, discrete), autoLevels=False, levels=(0, 255))
+        if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
+            classes = snap.grid_classes
+            img = class_image(classes, class_confidence(grid, info.loss), info.data.n_classes, discrete)
+            self.image.setImage(img, autoLevels=False, levels=(0, 255), lut=None)
             self.image.setRect(self._rect)
-        elif info.data.task == CLASSIFICATION:
-            levels = (-1.0, 1.0) if info.loss == "tanh_mse" else (0.0, 1.0)
-            self._image(grid, levels, sharp if discrete else smooth)
+            undefined = float(np.mean(classes == UNDEFINED))
         else:
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
             self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
+            undefined = undefined_fraction(grid)
+        self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
+        self.caption.setText(self._describe() + undefined_note(undefined))
 
     def _image(self, grid, levels, lut) -> None:
-        img = np.ascontiguousarray(np.nan_to_num(grid, nan=0.0, posinf=0.0, neginf=0.0), dtype=np.float32)
-        self.image.setImage(img, autoLevels=False, levels=levels, lut=lut)
+        """Values on a colour scale from ``levels``; NaN (undefined) is transparent."""
+        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain
 
     def _describe(self) -> str:

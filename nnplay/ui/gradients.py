@@ -9,7 +9,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..training.history import PeakEnvelope
+from ..training.pictures import symmetric_levels, unit_scale
 from .colors import LAYER_COLORS, diverging_lut
+from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .widgets import named
 
@@ -72,6 +74,12 @@ class GradientView(QWidget):
         named(self.maps_widget, "gradient_heatmaps",
               "One heatmap per layer: row i, column j is entry (i, j) of dW[l] (orange negative, blue positive).")
         layout.addWidget(self.maps_widget, 3)
+        self.notes = QLabel("")  # why a gradient is exactly 0 (a dead layer, a zero loss), in words
+        self.notes.setObjectName("gradient_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #b3261e")
+        self.notes.setVisible(False)
+        layout.addWidget(self.notes)
         self.readout = QLabel("Hover over a heatmap for exact values.")
         self.readout.setObjectName("gradient_readout")
         layout.addWidget(self.readout)
@@ -90,6 +98,7 @@ class GradientView(QWidget):
         self.norm_plot.setClipToView(True)
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
         self.legend = self.norm_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self._norm_curves = []
         layout.addWidget(self.norm_plot, 2)
@@ -137,15 +146,17 @@ class GradientView(QWidget):
                 env.clear()
         if snap.grad_norm_history.shape[1] == len(self.norms):
             for env, column in zip(self.norms, snap.grad_norm_history.T):
-                env.extend(np.where(column > 0, column, np.nan))  # log scale: zero is not drawable
+                env.extend(column)
         n = self.epochs_recorded
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
-        for env, curve in zip(self.norms, self._norm_curves):
-            x, y = env.xy()
+        xys = [env.xy() for env in self.norms]
+        for (x, _), y, curve in zip(xys, self.norm_floor.place([y for _, y in xys]), self._norm_curves):
             curve.setData(x, y, connect="finite")
+        self.notes.setText("\n".join(snap.gradient_notes))
+        self.notes.setVisible(bool(snap.gradient_notes))
         self._redraw()
 
     def _redraw(self) -> None:
@@ -153,17 +164,22 @@ class GradientView(QWidget):
         if snap is None or len(snap.dW) != len(self._maps):
             return
         show_w = self.quantity.currentIndex() == 1
-        mats = [np.nan_to_num(np.asarray(m, dtype=np.float32)) for m in (snap.weights if show_w else snap.dW)]
-        shared = max((float(np.abs(m).max()) for m in mats), default=1.0) or 1.0
+        mats = [np.asarray(m, dtype=np.float64) for m in (snap.weights if show_w else snap.dW)]
+        shared = max(symmetric_levels(m)[1] for m in mats) if mats else 1.0
         sym = "W" if show_w else "dW"
         lut = diverging_lut()
         for l, (item, m) in enumerate(zip(self._maps, mats)):
-            scale = (float(np.abs(m).max()) or 1.0) if self.per_layer.isChecked() else shared
-            item.values = m
+            scale = symmetric_levels(m)[1] if self.per_layer.isChecked() else shared
+            item.values = m  # exact values for the read-out; the picture: positions on the scale, NaN undefined
             reshaped = item.image is None or item.image.shape != m.shape
-            item.setImage(np.ascontiguousarray(m), autoLevels=False, levels=(-scale, scale), lut=lut)
+            item.setImage(unit_scale(m, (-scale, scale)), autoLevels=False, levels=(0.0, 1.0), lut=lut)
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
+            a, b = m.shape
+            dead = not show_w and not np.any(m)
+            text = f"[{l + 1}] {a}×{b}" + (" — dW = 0" if dead else "")
+            if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
+                self._labels[l].setText(text, color="#b3261e" if dead else None)
         norms = ", ".join(f"{float(np.linalg.norm(m)):.2g}" for m in mats)
         if self.per_layer.isChecked():
             self.scale_label.setText("Each layer on its own colour scale; white is 0.")

@@ -94,6 +94,11 @@ class HiddenSpaceView(QWidget):
         else:
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
             rgb = diverging_lut()[(np.clip((labels - lo) / ((hi - lo) or 1), 0, 1) * 255).astype(int)]
-        self.points.setData(pts[:, a], pts[:, b], brush=[pg.mkBrush(*c) for c in rgb])
+        drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
+        self.points.setData(pts[drawn, a], pts[drawn, b], brush=[pg.mkBrush(*c) for c in rgb[drawn]])
+        missing = int(drawn.size - drawn.sum())
+        self.message.setText(f"{missing} of {drawn.size} training points are not drawn: their activations in "
+                             "this layer overflowed (undefined)." if missing else "")
+        self.message.setVisible(bool(missing))
         self.plot.setLabel("bottom", f"neuron {a + 1}")
         self.plot.setLabel("left", f"neuron {b + 1}")

@@ -13,6 +13,7 @@ from ..training import FIELDS, History
 from ..training.history import PeakEnvelope
 from .colors import BLUE, ORANGE
 from .loss_text import readout_parts
+from .log_floor import ZeroFloor
 from .widgets import named
 
 TRAIN_PEN = pg.mkPen(BLUE, width=2)
@@ -52,10 +53,16 @@ class LossCurvesView(QWidget):
         row.addWidget(self.log_scale)
         row.addWidget(self.readout, 1)
         layout.addLayout(row)
+        self.zero_note = QLabel("")  # says when a loss is exactly 0 (a log axis cannot show 0 by itself)
+        self.zero_note.setObjectName("loss_zero_note")
+        self.zero_note.setWordWrap(True)
+        self.zero_note.setVisible(False)
+        layout.addWidget(self.zero_note)
         plots = QHBoxLayout()
         self.loss_plot = named(_curve_plot("Loss", "loss"), "loss_plot",
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
                                "(dashed) apart. Hover for the totals.")
+        self.loss_floor = ZeroFloor(self.loss_plot)
         self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend_offset=(-10, -10)), "accuracy_plot",
                               "Training and test accuracy after each epoch.")
         self.acc_plot.setYRange(0, 1.02, padding=0)
@@ -87,6 +94,7 @@ class LossCurvesView(QWidget):
         for c in self.curves.values():
             c.setData([], [])
         self._show_penalty(False)
+        self._say_zero_loss()
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
@@ -106,14 +114,32 @@ class LossCurvesView(QWidget):
             self._x_right = _nice_ceil(right * 1.25)
             for p in (self.loss_plot, self.acc_plot):
                 p.setXRange(0, self._x_right, padding=0.02)
-        names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
         self._show_penalty(bool(np.nanmax(self.history.column("penalty"), initial=0.0) > 0))
-        for name in names:
-            x, y = self.envelopes[name].xy()
+        self._draw_curves()
+
+    def _draw_curves(self) -> None:
+        names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
+        xy = {name: self.envelopes[name].xy() for name in names}
+        losses = ("train_loss", "test_loss")
+        for name, y in zip(losses, self.loss_floor.place([xy[k][1] for k in losses])):
+            xy[name] = (xy[name][0], y)  # on a log axis, exact zeros sit on the floor marked 0
+        for name, (x, y) in xy.items():
             if np.isnan(y).all():
                 self.curves[name].setData([], [])
             else:
                 self.curves[name].setData(x, y, connect="finite")
+        self._say_zero_loss()
+
+    def _say_zero_loss(self) -> None:
+        n = len(self.history)
+        zero = [f.split("_")[0] for f in ("train_loss", "test_loss") if n and self.history.last(f) == 0]
+        text = ""
+        if zero:
+            where = " (drawn on the log axis's floor marked 0)" if self.log_scale.isChecked() else ""
+            text = (f"{' and '.join(zero).capitalize()} loss {'is' if len(zero) == 1 else 'are'} exactly 0 at epoch "
+                    f"{n - 1}: every output equals its target to the last bit{where}.")
+        self.zero_note.setText(text)
+        self.zero_note.setVisible(bool(text))
 
     def _show_penalty(self, on: bool) -> None:
         curve, legend = self.curves["penalty"], self.loss_plot.getPlotItem().legend
@@ -126,6 +152,7 @@ class LossCurvesView(QWidget):
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
+        self._draw_curves()
 
     def _on_hover(self, event) -> None:
         pos = event[0]

@@ -13,7 +13,9 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
+from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, negative, positive
+from .undefined import hatch_item
 from .widgets import named
 
 NODE = 1.0  # node side, in view units
@@ -48,8 +50,14 @@ class NetworkDiagram(QWidget):
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
         layout.addWidget(self.readout)
+        self.undefined_label = QLabel("")
+        self.undefined_label.setObjectName("network_undefined")
+        self.undefined_label.setWordWrap(True)
+        self.undefined_label.setVisible(False)
+        layout.addWidget(self.undefined_label)
         self.sizes: tuple = ()
         self.nodes: list[list[tuple[pg.ImageItem, QRectF]]] = []
+        self._hatches: list = []
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
         self._weights = None
         self._names = ()
@@ -67,6 +75,7 @@ class NetworkDiagram(QWidget):
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
+        self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
         self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
@@ -86,7 +95,11 @@ class NetworkDiagram(QWidget):
                 frame.setZValue(3)
                 self.view.addItem(img)
                 self.view.addItem(frame)
+                hatch = hatch_item(rect, z=1.5)  # seen where the neuron's output is undefined
+                hatch.setVisible(False)
+                self.view.addItem(hatch)
                 col.append((img, rect))
+                self._hatches.append(hatch)
             self.nodes.append(col)
             title = "inputs" if l == 0 else ("output" if l == len(self.sizes) - 1 else f"layer {l}")
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
@@ -129,17 +142,22 @@ class NetworkDiagram(QWidget):
         snap = frame.snapshot
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
             lut = diverging_lut()
+            undefined = 0
+            hatches = iter(self._hatches)
             for l, (col, acts) in enumerate(zip(self.nodes, snap.neurons)):
                 for i, (img, _) in enumerate(col):
-                    a = np.nan_to_num(acts[:, :, i].astype(np.float32))
-                    levels = self._levels[l]
-                    if levels is None:
-                        m = float(np.abs(a).max()) or 1.0
-                        levels = (-m, m)
+                    a = acts[:, :, i]
+                    levels = self._levels[l] or symmetric_levels(a)
                     reshaped = img.image is None or img.image.shape != a.shape
-                    img.setImage(a, autoLevels=False, levels=levels, lut=lut)
+                    img.setImage(unit_scale(a, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+                    bad = undefined_fraction(a) > 0
+                    next(hatches).setVisible(bad)
+                    undefined += bad
                     if reshaped:
                         img.setRect(col[i][1])
+            self.undefined_label.setText(f"Hatched: {undefined} neuron(s) overflow, their output is undefined "
+                                         "on part of the plane." if undefined else "")
+            self.undefined_label.setVisible(bool(undefined))
         if len(snap.weights) == len(self.edges):
             self._weights = snap.weights
             for grid, W in zip(self.edges, snap.weights):

@@ -1,0 +1,94 @@
+"""What a picture of a run shows, decided from the run's own numbers.
+
+Every picture over the input plane (the output view, the neuron thumbnails,
+the hidden-space view) is computed by the run's network itself, in its own
+dtype (float64 unless the run trains in float32), so a cell painted as class c
+is a cell the network predicts as c: the same rule that counts its accuracy.
+A number that is not finite (an overflow, inf - inf) has no place on a colour
+scale and no class: it is kept as NaN here and drawn as "undefined", never
+turned into 0 or into the largest float, which would paint a confident colour.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+UNDEFINED = -1  # the class of an output that is not a finite number
+
+
+def predicted_classes(A: np.ndarray, loss: str) -> np.ndarray:
+    """The class the network predicts from its outputs A[L], (m, n[L]) -> (m,) int64.
+
+    'ce': the argmax of the softmax probabilities; 'bce': 1 where P(class 1) >= 0.5;
+    'tanh_mse': 1 where the output >= 0 (targets -1/+1). A row holding any
+    non-finite number is UNDEFINED (-1): it matches no class, so it counts as
+    wrong in the accuracy and is drawn as undefined.
+    """
+    A = np.asarray(A)
+    with np.errstate(invalid="ignore"):
+        if loss == "ce":
+            classes = A.argmax(axis=1).astype(np.int64)
+        else:
+            threshold = 0.0 if loss == "tanh_mse" else 0.5
+            classes = (A[:, 0] >= threshold).astype(np.int64)
+    classes[~np.isfinite(A).all(axis=1)] = UNDEFINED
+    return classes
+
+
+def class_confidence(A: np.ndarray, loss: str) -> np.ndarray:
+    """How sure the prediction is, 0 (a tie) .. 1 (certain), float32, shaped
+    like A without its last axis; 0 where the output is undefined.
+
+    'ce': (max p - 1/k) / (1 - 1/k) over the last axis; 'bce': |2P - 1|;
+    'tanh_mse': |A| capped at 1. A is (..., k) for 'ce'; for the single-output
+    losses any shape, one output per cell.
+    """
+    A = np.asarray(A, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        if loss == "ce":
+            k = A.shape[-1]
+            conf = (A.max(axis=-1) - 1.0 / k) / (1.0 - 1.0 / k)
+            finite = np.isfinite(A).all(axis=-1)
+        else:
+            conf = np.abs(2.0 * A - 1.0) if loss == "bce" else np.abs(A)
+            finite = np.isfinite(A)
+    return np.where(finite, np.clip(conf, 0.0, 1.0), 0.0).astype(np.float32)
+
+
+def undefined_as_nan(a: np.ndarray) -> np.ndarray:
+    """A read-only float copy of ``a`` in which every non-finite number is NaN:
+    the one mark of "undefined" that views draw as such (never as a value)."""
+    out = np.array(a, dtype=np.result_type(a, np.float32), copy=True)
+    out[~np.isfinite(out)] = np.nan
+    out.flags.writeable = False
+    return out
+
+
+def unit_scale(a: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """``a`` placed on a colour scale: (a - lo) / (hi - lo) clipped to [0, 1],
+    computed in float64 and returned as float32 (which holds [0, 1] exactly
+    enough for 256 colours, whatever the size of ``a``); NaN where ``a`` is not
+    finite. Values beyond the scale take its end colour, as on any colour bar."""
+    lo, hi = float(levels[0]), float(levels[1])
+    a = np.asarray(a, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        t = np.clip((a - lo) / ((hi - lo) or 1.0), 0.0, 1.0)
+    t[~np.isfinite(a)] = np.nan
+    return np.ascontiguousarray(t, dtype=np.float32)
+
+
+def symmetric_levels(a: np.ndarray) -> tuple[float, float]:
+    """(-m, m) with m the largest finite |a| (1 when there is none or it is 0)."""
+    a = np.asarray(a, dtype=np.float64)
+    finite = np.abs(a[np.isfinite(a)])
+    m = float(finite.max()) if finite.size else 0.0
+    m = m if 0.0 < m < np.inf else 1.0
+    return (-m, m)
+
+
+def undefined_fraction(a: np.ndarray) -> float:
+    """The fraction of ``a``'s cells (the leading two axes) holding a non-finite number."""
+    bad = ~np.isfinite(np.asarray(a, dtype=np.float64))
+    if bad.ndim > 2:
+        bad = bad.reshape(bad.shape[0], bad.shape[1], -1).any(axis=2)
+    return float(bad.mean()) if bad.size else 0.0

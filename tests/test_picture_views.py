@@ -1,0 +1,143 @@
+"""What the views really paint agrees with the model: the RGBA array the output
+view hands to its ImageItem, read back into classes, equals the float64
+network's predictions in every cell; undefined cells are transparent over a
+hatch and the caption says so. Thumbnails and the hidden-space view likewise."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.ui import colors
+from tests.random_networks import model_classes, random_trainer
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def painted_classes(rgba: np.ndarray, k: int) -> np.ndarray:
+    """Read classes back from a painted image: transparent is undefined (-1);
+    otherwise the class whose white-to-colour segment the pixel lies on."""
+    white = np.array(colors.WHITE, float)
+    rgb = rgba[..., :3].astype(float)
+    dists = []
+    for c in colors.class_rgb(max(2, k)).astype(float):
+        d = c - white
+        s = np.clip(((rgb - white) @ d) / (d @ d), 0, 1)
+        dists.append(np.linalg.norm(rgb - (white + s[..., None] * d), axis=-1))
+    dists = np.stack(dists, axis=-1)
+    out = dists.argmin(axis=-1)
+    assert np.all(dists.min(axis=-1) < 1.5), "a pixel is on no class's colour"
+    ordered = np.sort(dists, axis=-1)
+    assert np.all(ordered[..., 1] > 3.0), "a pixel could be read as two classes"
+    return np.where(rgba[..., 3] == 0, -1, out)
+
+
+@pytest.fixture
+def boundary(qtbot):
+    from nnplay.ui.decision_boundary import DecisionBoundaryView
+
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    return view
+
+
+def _show(view, t, resolution):
+    view.set_run(t.run_info())
+    view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=resolution)))
+    return view.image.image
+
+
+@pytest.mark.parametrize("palette", ["default", "colorblind"])
+def test_output_view_paints_the_float64_models_class_in_every_cell(boundary, palette):
+    rng = np.random.default_rng(5 if palette == "default" else 6)
+    colors.set_palette(palette)
+    try:
+        shown = undefined = 0
+        for i in range(120):
+            t = random_trainer(rng)
+            if t.data.task != "classification":
+                continue
+            boundary.discretize.setChecked(bool(i % 2))
+            img = _show(boundary, t, 9)
+            expected = model_classes(t, 9)
+            np.testing.assert_array_equal(painted_classes(img, t.data.n_classes), expected)
+            if (expected == -1).any():
+                undefined += 1
+                assert "undefined" in boundary.caption.text()
+            else:
+                assert "undefined" not in boundary.caption.text()
+            shown += 1
+        assert shown >= 60 and undefined >= 3
+    finally:
+        colors.set_palette("default")
+
+
+def test_the_issue_case_is_painted_in_both_classes(boundary):
+    t = Trainer(TrainConfig.from_text("dataset=gauss&hidden=16,16,16,16&activation=leaky_relu&lr=10"))
+    t.run(10)
+    img = _show(boundary, t, 100)
+    painted = painted_classes(img, 2)
+    np.testing.assert_array_equal(painted, model_classes(t, 100))
+    assert 0.2 < np.mean(painted == 1) < 0.8
+
+
+def test_a_tie_still_shows_which_class_won(boundary):
+    t = Trainer(TrainConfig(hidden=()))
+    t.net.params[...] = 0.0  # P(class 1) = 0.5 everywhere: class 1 by the >= 0.5 rule
+    assert (painted_classes(_show(boundary, t, 5), 2) == 1).all()
+
+
+def test_an_overflowing_output_is_hatched_and_said(boundary, qtbot):
+    t = Trainer(TrainConfig(hidden=(3,), activation="relu"))
+    t.net.weights[0][...] = 1e300
+    t.net.weights[1][...] = np.array([[1e300, -1e300, 1e300]])
+    img = _show(boundary, t, 20)
+    assert (img[..., 3] == 0).mean() > 0.2 and "undefined" in boundary.caption.text()
+    # the transparent cells really show the hatch: grab the widget and find its grey lines
+    boundary.resize(400, 400)
+    boundary.show()
+    qtbot.waitExposed(boundary)
+    grab = boundary.plot.grab().toImage()
+    grey = sum(grab.pixelColor(x, y).name() == "#6e6e6e" for x in range(0, grab.width(), 3)
+               for y in range(0, grab.height(), 3))
+    assert grey > 20
+
+
+def test_values_views_mark_undefined_and_never_warn(boundary, qtbot):
+    """Regression output, a focused neuron and the thumbnails: non-finite values
+    are transparent, huge ones sit at the end of the scale, with no warning."""
+    from nnplay.ui.network_diagram import NetworkDiagram
+
+    t = Trainer(TrainConfig(dataset="plane", hidden=(3, 2), activation="relu"))
+    t.net.weights[0][...] = 1e300
+    t.net.weights[1][...] = np.array([[1e300, -1e300, 1e300], [1e-3, 1e-3, 1e-3]])
+    img = _show(boundary, t, 12)
+    assert img.dtype == np.float32 and np.isnan(img).any() and np.nanmax(img) <= 1 and np.nanmin(img) >= 0
+    assert "undefined" in boundary.caption.text()
+    diagram = NetworkDiagram()
+    qtbot.addWidget(diagram)
+    diagram.set_run(t.run_info())
+    diagram.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=None, neuron_resolution=6)))
+    thumbs = [img.image for col in diagram.nodes for img, _ in col]
+    assert any(np.isnan(a).any() for a in thumbs)
+    assert all(np.nanmax(a) <= 1 and np.nanmin(a) >= 0 for a in thumbs if not np.isnan(a).all())
+    assert "undefined" in diagram.undefined_label.text() and not diagram.undefined_label.isHidden()
+    diagram.grab()  # renders every thumbnail: pyqtgraph must not warn about the huge values
+
+
+def test_hidden_space_leaves_out_overflowed_points_and_says_so(qtbot):
+    from nnplay.ui.hidden_space import HiddenSpaceView
+
+    t = Trainer(TrainConfig(hidden=(2,), activation="relu"))
+    t.net.weights[0][...] = np.array([[1e308, 1e308], [1.0, -1.0]])  # overflows where x1 + x2 > 0 (enough)
+    view = HiddenSpaceView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=None, hidden_layer=1)))
+    x, y = view.points.getData()
+    pts = t.snapshot(grid_resolution=None, hidden_layer=1).hidden_space["points"]
+    missing = int(np.isnan(pts).any(axis=1).sum())
+    assert 0 < missing < len(pts) and len(x) == len(pts) - missing and np.isfinite(x).all()
+    assert f"{missing} of {len(pts)}" in view.message.text() and not view.message.isHidden()
+    view.grab()

@@ -1,0 +1,103 @@
+"""Pictures agree with the model: every cell of the output grid, every neuron
+thumbnail and the hidden-space view come from the run's own float64 network,
+and a number that is not finite is marked undefined, never given a class."""
+
+import numpy as np
+import pytest
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.pictures import (
+    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_as_nan, unit_scale,
+)
+from tests.random_networks import grid_rows, model_classes, random_trainer
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def test_the_issue_case_huge_weights_draw_the_models_classes():
+    """gauss, 16x4 leaky ReLU, lr 10: weights reach ~1e12 in ten epochs; the grid
+    used to come from a float32 copy that overflowed to NaN, painted as class 0."""
+    t = Trainer(TrainConfig.from_text("dataset=gauss&hidden=16,16,16,16&activation=leaky_relu&lr=10"))
+    t.run(10)
+    assert not t.diverged and np.abs(t.net.params).max() > 1e9
+    s = t.snapshot(grid_resolution=60)
+    expected = model_classes(t, 60)
+    np.testing.assert_array_equal(s.grid_classes, expected)
+    assert 0.2 < np.mean(expected == 1) < 0.8  # both classes are on the plane, as the accuracy of 100% says
+
+
+def test_momentum_case_has_no_wrong_pixel():
+    t = Trainer(TrainConfig.from_text("dataset=gauss&hidden=4,4&activation=leaky_relu&lr=10&optimizer=momentum"))
+    t.run(10)
+    np.testing.assert_array_equal(t.snapshot(grid_resolution=100).grid_classes, model_classes(t, 100))
+
+
+def test_hundreds_of_random_networks_grid_neurons_and_hidden_space_agree_with_float64():
+    rng = np.random.default_rng(11)
+    undefined_seen = huge_seen = 0
+    for _ in range(300):
+        t = random_trainer(rng)
+        r = 7
+        s = t.snapshot(grid_resolution=r, neuron_resolution=5, hidden_layer=1 if t.net.n_layers > 1 else None)
+        with np.errstate(all="ignore"):
+            A = t.net.forward(t.prepare_inputs(grid_rows(t, r)))
+            acts = t.net.hidden_outputs(t.prepare_inputs(grid_rows(t, 5)))
+        bad = ~np.isfinite(A)
+        if t.loss_name in ("bce", "ce", "tanh_mse") and t.data.task == "classification":
+            np.testing.assert_array_equal(s.grid_classes, model_classes(t, r))
+        else:
+            assert s.grid_classes is None
+        grid = s.grid.reshape(r * r, -1)
+        np.testing.assert_array_equal(np.isnan(grid), bad)  # undefined exactly where the model is
+        np.testing.assert_array_equal(grid[~bad], A[~bad])  # and the model's own numbers elsewhere
+        for shown, a in zip(s.neurons[1:], acts):
+            a = a.reshape(shown.shape)
+            np.testing.assert_array_equal(np.isnan(shown), ~np.isfinite(a))
+            np.testing.assert_array_equal(shown[np.isfinite(a)], a[np.isfinite(a)])
+        if s.hidden_space is not None:
+            pts = s.hidden_space["points"]
+            with np.errstate(all="ignore"):
+                want = t.net.hidden_outputs(t.X_train)[0]
+            np.testing.assert_array_equal(np.isnan(pts), ~np.isfinite(want))
+        undefined_seen += bool(bad.any())
+        huge_seen += bool(np.abs(t.net.params).max() > 1e30 and not bad.any())
+    assert undefined_seen >= 10 and huge_seen >= 10  # the cases that matter were really drawn
+
+
+def test_predicted_classes_marks_non_finite_rows_undefined():
+    A = np.array([[0.2, 0.7, 0.1], [np.nan, 0.0, 0.0], [0.5, 0.5, np.inf]])
+    np.testing.assert_array_equal(predicted_classes(A, "ce"), [1, UNDEFINED, UNDEFINED])
+    P = np.array([[0.5], [0.4999999999], [np.nan], [1.0]])
+    np.testing.assert_array_equal(predicted_classes(P, "bce"), [1, 0, UNDEFINED, 1])
+    np.testing.assert_array_equal(predicted_classes(np.array([[-0.0], [-1e-300], [np.inf]]), "tanh_mse"),
+                                  [1, 0, UNDEFINED])
+
+
+def test_an_undefined_prediction_matches_no_class():
+    t = Trainer(TrainConfig(hidden=(3,), activation="relu"))
+    t.net.weights[0][...] = 1e300
+    t.net.weights[1][...] = np.array([[1e300, -1e300, 1e300]])  # inf - inf: NaN outputs
+    X = np.array([[1.0, 1.0], [2.0, 0.5], [-1.0, -1.0]])
+    assert t.predict_classes(X).tolist() == [UNDEFINED, UNDEFINED, 1]  # (the last: relu 0, output sigmoid(0))
+    assert not np.any(t.predict_classes(X[:2]) == 0) and not np.any(t.predict_classes(X[:2]) == 1)
+
+
+def test_confidence_is_zero_at_a_tie_and_where_undefined():
+    np.testing.assert_allclose(class_confidence(np.array([0.5, 0.75, 0.0, np.nan]), "bce"), [0, 0.5, 1, 0])
+    np.testing.assert_allclose(class_confidence(np.array([[1 / 3] * 3, [1.0, 0, 0], [np.nan, 0, 1]]), "ce"),
+                               [0, 1, 0], atol=1e-7)
+    np.testing.assert_allclose(class_confidence(np.array([-3.0, 0.25, -np.inf]), "tanh_mse"), [1, 0.25, 0])
+
+
+def test_colour_scale_positions_are_computed_without_overflow():
+    a = np.array([-1e300, -2.0, 0.0, 2.0, 1e300, np.nan, np.inf])
+    with np.errstate(all="raise"):
+        t = unit_scale(a, (-2.0, 2.0))
+        assert symmetric_levels(a) == (-1e300, 1e300)
+        t_huge = unit_scale(a, symmetric_levels(a))
+    np.testing.assert_array_equal(t[:5], [0, 0, 0.5, 1, 1])
+    assert np.isnan(t[5:]).all() and t.dtype == np.float32
+    assert t_huge[2] == 0.5 and np.isnan(t_huge[5:]).all()
+    assert symmetric_levels(np.zeros(3)) == (-1.0, 1.0) and symmetric_levels(np.full(2, np.nan)) == (-1.0, 1.0)
+    u = undefined_as_nan(np.array([1.0, np.inf, -np.inf, np.nan]))
+    assert u[0] == 1.0 and np.isnan(u[1:]).all() and not u.flags.writeable
