@@ -4,6 +4,7 @@ switched off as gone (headless, pytest-qt)."""
 import numpy as np
 import pytest
 
+from nnplay.data import feature_label
 from nnplay.numbers import format_number
 from nnplay.ui.loss_text import loss_text, loss_tooltip, readout_parts
 
@@ -46,7 +47,7 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
         shown = np.vectorize(lambda line: line.isVisible())(grid)
         np.testing.assert_array_equal(shown, W != 0)  # a zero weight has no link
     assert diagram.zero_count.isVisibleTo(window) and f"{zeros} of 32" in diagram.zero_count.text()
-    dead = [name for name, col in zip(ALL_FEATURES, W1.T) if not col.any()]
+    dead = [feature_label(name) for name, col in zip(ALL_FEATURES, W1.T) if not col.any()]  # as the diagram names them
     assert dead and all(name in diagram.zero_count.text() for name in dead)
     i, j = map(int, np.argwhere(W1 == 0)[0])
     diagram._describe_edge(1, i, j)
