@@ -16,12 +16,11 @@ def _regularised(penalty) -> bool:
 
 
 def loss_text(train: float, test: float, penalty: float) -> str:
-    """The toolbar's rich text: data losses, and the penalty below them when there
-    is one (in a smaller second line, so the toolbar keeps its width)."""
+    """The toolbar's rich text: data losses, and the penalty beside them when there is one."""
     text = f"Loss: train <b>{_num(train)}</b>  test <b>{_num(test)}</b>"
     if not _regularised(penalty):
         return text
-    return text + f"<br><small>+ penalty <b>{_num(penalty)}</b> (total on hover)</small>"
+    return text + f"  + penalty <b>{_num(penalty)}</b> <small>(total on hover)</small>"
 
 
 def loss_tooltip(train: float, test: float, penalty: float) -> str:

@@ -152,6 +152,7 @@ class PlaygroundWindow(QMainWindow):
             lab = QLabel("")
             lab.setObjectName(f"stat_{key}")
             lab.setMinimumWidth(width)
+            lab.setContentsMargins(0, 0, 12, 0)  # a gap to the next read-out when the text outgrows the width
             lab.setTextFormat(Qt.TextFormat.RichText)
             readouts.addWidget(lab)
             self.stats[key] = lab
