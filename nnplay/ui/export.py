@@ -224,7 +224,7 @@ def _finish_svg(svg: bytes, out: QSize, scale: float) -> bytes:
     for tag in ("path", "polyline", "polygon"):
         for element in doc.getElementsByTagName(tag):
             if element.getAttribute("vector-effect") == "non-scaling-stroke":
-                _unscale_stroke(element)
+                _unscale_stroke(element, scale)
     return doc.toxml(encoding="UTF-8")
 
 
@@ -242,30 +242,39 @@ def _rect_to_path(rect) -> None:
 _PAIR = re.compile(r"(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?),(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
 
 
-def _unscale_stroke(element) -> None:
-    """A cosmetic pen (Qt writes ``vector-effect="non-scaling-stroke"``, which
-    SVG 1.1 renderers such as librsvg ignore) under a scaling group: map the
-    coordinates through the group's matrix M and give the element M's inverse,
-    so the shape lands where it did while its stroke is drawn unscaled."""
+def _unscale_stroke(element, scale: float) -> None:
+    """A cosmetic pen: Qt writes ``vector-effect="non-scaling-stroke"`` (a width
+    in output pixels, as Qt draws it in a PNG), which SVG 1.1 renderers such as
+    librsvg ignore. Under a scaling group, map the coordinates through the
+    group's matrix M and give the element M's inverse, so the shape lands where
+    it did while its stroke is not stretched; then give the width in view-box
+    units (the output's pixels divided by ``scale``)."""
     parent = element.parentNode
     m = _MATRIX.search(parent.getAttribute("transform") or "") if parent.nodeType == parent.ELEMENT_NODE else None
-    if m is None:
-        return
-    a, b, c, d, e, f = (float(v) for v in m.group(1).replace(",", " ").split()[:6])
+    a, b, c, d, e, f = (float(v) for v in m.group(1).replace(",", " ").split()[:6]) if m else (1, 0, 0, 1, 0, 0)
     det = a * d - b * c
-    if det == 0 or (a, b, c, d) == (1.0, 0.0, 0.0, 1.0):
-        return
+    if det != 0 and (a, b, c, d) != (1.0, 0.0, 0.0, 1.0):
+        def mapped(match):
+            x, y = float(match.group(1)), float(match.group(2))
+            return f"{a * x + c * y + e:.6g},{b * x + d * y + f:.6g}"
 
-    def mapped(match):
-        x, y = float(match.group(1)), float(match.group(2))
-        return f"{a * x + c * y + e:.6g},{b * x + d * y + f:.6g}"
-
-    attr = "d" if element.tagName == "path" else "points"
-    element.setAttribute(attr, _PAIR.sub(mapped, element.getAttribute(attr)))
-    ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
-    ie, if_ = -(ia * e + ic * f), -(ib * e + id_ * f)
-    element.setAttribute("transform", f"matrix({ia:.9g},{ib:.9g},{ic:.9g},{id_:.9g},{ie:.9g},{if_:.9g})")
+        attr = "d" if element.tagName == "path" else "points"
+        element.setAttribute(attr, _PAIR.sub(mapped, element.getAttribute(attr)))
+        ia, ib, ic, id_ = d / det, -b / det, -c / det, a / det
+        ie, if_ = -(ia * e + ic * f), -(ib * e + id_ * f)
+        element.setAttribute("transform", f"matrix({ia:.9g},{ib:.9g},{ic:.9g},{id_:.9g},{ie:.9g},{if_:.9g})")
+    width = float(_inherited(element, "stroke-width") or 1.0)
+    element.setAttribute("stroke-width", f"{width / scale:.6g}")
     element.removeAttribute("vector-effect")
+
+
+def _inherited(element, name: str) -> str:
+    node = element
+    while node is not None and node.nodeType == node.ELEMENT_NODE:
+        if node.getAttribute(name):
+            return node.getAttribute(name)
+        node = node.parentNode
+    return ""
 
 
 def _sharpen(element, scale: float) -> None:
