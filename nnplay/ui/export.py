@@ -197,17 +197,17 @@ def _encode(image: QImage, fmt: str = "PNG") -> bytes:
 _MATRIX = re.compile(r"matrix\(([^)]*)\)")
 
 
-def _scale_of(element) -> float:
-    """How much the transforms of ``element``'s ancestors stretch it (geometric mean of x and y)."""
-    s = 1.0
+def _scale_of(element) -> tuple[float, float]:
+    """How much the transforms of ``element``'s ancestors stretch it along x and y."""
+    sx = sy = 1.0
     node = element.parentNode
     while node is not None and node.nodeType == node.ELEMENT_NODE:
         m = _MATRIX.search(node.getAttribute("transform") or "")
         if m:
             a, b, c, d = (float(v) for v in m.group(1).replace(",", " ").split()[:4])
-            s *= math.sqrt(abs(a * d - b * c))
+            sx, sy = sx * math.hypot(a, b), sy * math.hypot(c, d)
         node = node.parentNode
-    return s
+    return sx, sy
 
 
 def _finish_svg(svg: bytes, out: QSize, scale: float) -> bytes:
@@ -285,9 +285,9 @@ def _sharpen(element, scale: float) -> None:
     image = QImage.fromData(base64.b64decode(payload))
     if image.isNull() or image.width() == 0 or image.height() == 0:
         return
-    drawn = _scale_of(element) * scale
-    wanted = max(float(element.getAttribute("width") or 0) * drawn / image.width(),
-                 float(element.getAttribute("height") or 0) * drawn / image.height())
+    sx, sy = _scale_of(element)
+    wanted = max(float(element.getAttribute("width") or 0) * sx * scale / image.width(),
+                 float(element.getAttribute("height") or 0) * sy * scale / image.height())
     k = max(1, min(math.ceil(wanted), MAX_IMAGE_SIDE // max(image.width(), image.height())))
     if k > 1:
         image = image.scaled(image.width() * k, image.height() * k, Qt.AspectRatioMode.IgnoreAspectRatio,
