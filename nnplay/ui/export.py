@@ -42,16 +42,19 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 DEFAULT_SCALE = 2.0  # PNG pixels per on-screen pixel
 MAX_IMAGE_SIDE = 4096  # an embedded SVG image is never enlarged beyond this many pixels a side
 FORMATS = (".png", ".svg")
+KEY_HEIGHT = 48  # on-screen pixels of the colour key below a panel with a heatmap
 
 
 class ExportError(ValueError):
     """A panel that cannot be written; the message is one line naming the file."""
 
 
-def export_panel(parts, path, scale: float = DEFAULT_SCALE) -> None:
+def export_panel(parts, path, scale: float = DEFAULT_SCALE, key: bool = False) -> None:
     """Write a panel to ``path``: SVG for a ``.svg`` suffix, PNG for ``.png``.
     ``parts``: a widget, or a list of widgets stacked top to bottom (a plot and
-    its colour key, say), each painted as on screen. ``scale``: output pixels
+    its caption, say), each painted as on screen; with ``key``, below them a
+    colour key of their first heatmap (``colour_key``), KEY_HEIGHT on-screen
+    pixels high. ``scale``: output pixels
     per on-screen pixel (the PNG's size, and the SVG's width and height, are
     the parts' size times ``scale``). Raises ExportError (one line)."""
     path = Path(path)
@@ -60,7 +63,14 @@ def export_panel(parts, path, scale: float = DEFAULT_SCALE) -> None:
         raise ExportError(f"{path}: the file name must end in .png or .svg")
     if not (scale > 0 and math.isfinite(scale)):
         raise ExportError(f"{path}: the scale must be a positive number, got {scale!r}")
-    data = svg_bytes(parts, scale) if suffix == ".svg" else png_bytes(parts, scale)
+    key = colour_key(parts) if key else None
+    try:
+        parts = _parts(parts) + ([key] if key is not None else [])
+        data = svg_bytes(parts, scale) if suffix == ".svg" else png_bytes(parts, scale)
+    finally:
+        if key is not None:
+            key.close()
+            key.deleteLater()
     try:
         path.write_bytes(data)
     except OSError as exc:
@@ -114,6 +124,46 @@ def svg_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
         painter.end()
     out = QSize(round(size.width() * scale), round(size.height() * scale))
     return _finish_svg(bytes(buffer.data()), out, scale)
+
+
+def key_image(parts):
+    """The heatmap a colour key describes: the first visible ImageItem in the
+    parts that maps values through a lookup table (None for RGB pictures)."""
+    import pyqtgraph as pg
+
+    for part in _parts(parts):
+        for item in sorted(_graphics_items(part), key=lambda i: (i.scenePos().y(), i.scenePos().x())):
+            if isinstance(item, pg.ImageItem) and item.isVisible() and item.image is not None and \
+                    item.image.ndim == 2 and item.lut is not None and item.getLevels() is not None:
+                return item
+    return None
+
+
+def colour_key(parts):
+    """A horizontal colour bar (pyqtgraph's ColorBarItem) with the levels and the
+    lookup table of the parts' first heatmap, as wide as the parts; None when
+    they have no such heatmap. The caller closes it."""
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    image = key_image(parts)
+    if image is None:
+        return None
+    lo, hi = (float(v) for v in np.ravel(image.getLevels())[:2])
+    lut = np.asarray(image.lut)
+    cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(lut)), lut[:, :3])
+    key = pg.GraphicsLayoutWidget()
+    key.setObjectName("colour_key")
+    key.setBackground(_background(_parts(parts)))
+    key.ci.setContentsMargins(40, 2, 40, 2)
+    key.addItem(pg.ColorBarItem(values=(lo, hi), colorMap=cmap, interactive=False, orientation="horizontal",
+                                width=14))
+    key.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    key.resize(panel_size(parts).width(), KEY_HEIGHT)
+    key.show()
+    QApplication.sendPostedEvents()  # lay the bar out before it is painted
+    return key
 
 
 # ---------------------------------------------------------------- helpers
@@ -298,6 +348,7 @@ def _sharpen(element, scale: float) -> None:
 
 
 # ---------------------------------------------------------------- panels
+KEYED = ("output", "gradients")  # panels exported with a colour key below them
 PANELS = {
     "output": "the network's output over the plane with the data, and its colour key",
     "network": "the network diagram: each neuron's output, the weights as lines",
@@ -307,6 +358,11 @@ PANELS = {
     "norms": "the gradient norm |dW[l]| of every layer per epoch",
     "inspector": "the backprop inspector: one mini-batch's step through every equation",
 }
+
+
+def export_view(views, name: str, path, scale: float = DEFAULT_SCALE) -> None:
+    """Write panel ``name`` of ``views`` (see panel_parts) to ``path``, with its colour key."""
+    export_panel(panel_parts(views, name), path, scale, key=name in KEYED)
 
 
 def panel_parts(views, name: str) -> list:

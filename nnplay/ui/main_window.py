@@ -394,15 +394,24 @@ class PlaygroundWindow(QMainWindow):
         if path and self.settings is not None:
             self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
 
-    def export_panel(self, which: str, path: str | None = None) -> bool:
-        """Write panel ``which`` (see nnplay.ui.export.PANELS) as SVG by a .svg suffix, else PNG at 2x."""
-        from .export import ExportError, export_panel, panel_parts
+    def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
+        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its colour key: SVG by a .svg
+        suffix, else PNG at ``scale`` output pixels per screen pixel (asked for, 2 by default)."""
+        from PySide6.QtWidgets import QInputDialog
 
+        from .export import DEFAULT_SCALE, ExportError, export_view
+
+        asked = path is None
         path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
         if not path:
             return False
+        if scale is None and asked and not path.lower().endswith(".svg"):
+            scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
+                                               DEFAULT_SCALE, 0.5, 8.0, 1)
+            if not ok:
+                return False
         try:
-            export_panel(panel_parts(self, which), path)
+            export_view(self, which, path, scale or DEFAULT_SCALE)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
             return False

@@ -14,7 +14,8 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
-from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_panel, panel_parts, panel_size
+from .export import DEFAULT_SCALE, FORMATS, KEY_HEIGHT, KEYED, PANELS, ExportError, export_view, key_image, panel_parts, \
+    panel_size
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
 
@@ -67,7 +68,7 @@ class PanelViews:
             self.inspector.set_trace(frame.snapshot.trace)
 
     def lay_out(self, size: tuple[int, int]) -> tuple[list, float]:
-        """Lay the panel out so that its parts fill ``size`` output pixels at
+        """Lay the panel out so that its parts (and its colour key) fill ``size`` output pixels at
         DEFAULT_SCALE output pixels per on-screen pixel (less where the panel
         needs more room than half of ``size``); returns (parts, scale)."""
         from PySide6.QtWidgets import QApplication
@@ -78,8 +79,9 @@ class PanelViews:
         top.show()
         QApplication.processEvents()
         least = top.minimumSizeHint()
-        scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height()))
-        width, height = round(size[0] / scale), round(size[1] / scale)
+        key = KEY_HEIGHT if self.panel in KEYED and key_image(parts) is not None else 0
+        scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height() + key))
+        width, height = round(size[0] / scale), round(size[1] / scale) - key
         top.resize(width, height)
         QApplication.processEvents()
         for _ in range(3):  # margins and spacing around the parts: correct by the difference
@@ -132,8 +134,8 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     views = PanelViews(panel)
     try:
         views.show_run(trainer.run_info(), frame)
-        parts, scale = views.lay_out(size)
-        export_panel(parts, out, scale)
+        _, scale = views.lay_out(size)
+        export_view(views, panel, out, scale)
     finally:
         views.close()
         app.processEvents()
