@@ -142,7 +142,8 @@ def test_data_points_are_vector_circles_in_their_class_colours(qapp, session_fil
     fills = [_fill(p).lower() for p in circles]
     for k, rgb in enumerate(class_rgb(2)):
         assert fills.count(hex_color(rgb)) == int((y_train == k).sum())
-    assert len(doc.getElementsByTagName("image")) == 1  # the output heatmap; no symbol atlas per point
+    # the output heatmap and the colour key's bar, and no symbol atlas for every point
+    assert len(doc.getElementsByTagName("image")) == 2
 
 
 def test_heatmaps_are_embedded_at_least_at_the_size_they_are_drawn(qapp, session_file, tmp_path):
@@ -152,9 +153,8 @@ def test_heatmaps_are_embedded_at_least_at_the_size_they_are_drawn(qapp, session
     doc = _svg(svg)
     root = doc.documentElement
     out_scale = float(root.getAttribute("width").rstrip("px")) / float(root.getAttribute("viewBox").split()[2])
-    images = doc.getElementsByTagName("image")
-    assert len(images) == 3  # one per layer of the 2-4-2-1 network
-    for element in images:
+    images = doc.getElementsByTagName("image")[:3]  # one per layer of the 2-4-2-1 network, then the key's bar
+    for element, (rows, cols) in zip(images, [(4, 2), (2, 4), (1, 2)]):
         a, _, _, d = (float(v) for v in re.search(r"matrix\(([^)]*)\)", element.parentNode.getAttribute(
             "transform")).group(1).split(",")[:4])
         drawn = (float(element.getAttribute("width")) * abs(a) * out_scale,
@@ -162,6 +162,13 @@ def test_heatmaps_are_embedded_at_least_at_the_size_they_are_drawn(qapp, session
         data = base64.b64decode(element.getAttribute("xlink:href").partition(",")[2])
         image = QImage.fromData(data)
         assert image.width() >= drawn[0] - 1 and image.height() >= drawn[1] - 1, (image.size(), drawn)
+        # every entry of dW[l] an equal block of pixels
+        assert image.height() % rows == 0 and image.width() % cols == 0, (image.size(), rows, cols)
+        h, w = image.height() // rows, image.width() // cols
+        for i in range(rows):
+            for j in range(cols):
+                corners = {image.pixel(j * w, i * h), image.pixel(j * w + w - 1, i * h + h - 1)}
+                assert len(corners) == 1, (i, j)
         assert element.getAttribute("image-rendering") == "optimizeSpeed"
 
 

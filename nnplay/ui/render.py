@@ -4,7 +4,8 @@ offscreen, by the window's own panel classes (``nnplay render``).
 The run is restored in this process (no training process, no window): a
 Trainer from the session, one snapshot of it, and the panels fed with it as
 the window feeds them frames. Then the panel is written by
-``nnplay.ui.export`` at 2 output pixels per on-screen pixel.
+``nnplay.ui.export``, at 2 output pixels per on-screen pixel (less for a
+panel that needs more room than half the image size).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
-from .export import DEFAULT_SCALE, FORMATS, KEY_HEIGHT, KEYED, PANELS, ExportError, export_view, key_image, panel_parts, \
-    panel_size
+from .export import (
+    DEFAULT_SCALE, FORMATS, KEY_HEIGHT, KEYED, PANELS, ExportError, export_view, key_image, panel_parts, panel_size,
+)
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
 
