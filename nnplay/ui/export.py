@@ -11,7 +11,9 @@ every point).
 
 SVG: pyqtgraph's ``SVGExporter`` cannot parse the paths Qt >= 6.7 writes
 (pyqtgraph issue #3485), so the panel is painted with Qt's ``QSvgGenerator``
-directly. Two of its defaults are corrected here:
+directly, as SVG Tiny 1.2 without clip paths (Qt's SVG 1.1 clipping keeps a
+stale clip for the items painted after a plot title, which hides the axes).
+Three of its habits are corrected here:
 
 - its resolution is 72 dpi, while pyqtgraph caches axes as ``QPicture``s
   recorded at the screen's logical DPI; a picture replayed on a device of
@@ -20,7 +22,12 @@ directly. Two of its defaults are corrected here:
 - an image is embedded at its data's size (a 2x4 gradient is a 2x4-pixel
   PNG), and renderers smooth it when they stretch it. Each image is enlarged
   here, pixel by pixel (nearest neighbour), to at least the size it is drawn
-  at, and marked ``image-rendering="optimizeSpeed"``.
+  at, and marked ``image-rendering="optimizeSpeed"``;
+- a cosmetic pen is written as ``vector-effect="non-scaling-stroke"``, which
+  SVG 1.1 renderers (librsvg) ignore, so a 1-pixel point outline under a
+  6x symbol transform became 6 pixels wide. Such strokes are baked: their
+  coordinates mapped through the group's matrix, their width in output pixels
+  as Qt draws them in a PNG.
 
 Width and height are written in pixels (the output size), the view box in the
 panel's logical pixels, so any renderer draws the SVG at the PNG's size.
