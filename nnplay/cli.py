@@ -1,7 +1,8 @@
 """The `nnplay` command: the window, and headless subcommands.
 
     nnplay                      open the playground window
-    nnplay train ...            train headless and print the result
+    nnplay train ...            train headless and print the result (--save FILE.nnplay keeps the run)
+    nnplay render ...           draw one panel of a saved session to a PNG or SVG file, offscreen
     nnplay datasets             list the built-in data sets
     nnplay export-data ...      write a built-in data set as CSV
     nnplay bench ...            measure the engine against its peers, and the live window
@@ -89,6 +90,17 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     t.add_argument("--standardize", action="store_true", help="scale inputs to zero mean, unit variance")
     t.add_argument("--json", action="store_true", help="print one JSON object on one line")
+    t.add_argument("--save", metavar="FILE.nnplay",
+                   help="write the trained run as a session (the window opens it; nnplay render draws it)")
+
+    r = sub.add_parser("render", help="draw one panel of a saved session to a PNG or SVG file",
+                       description="Draw one panel of a saved session (.nnplay) to a PNG or SVG file, offscreen, "
+                                   "as the window draws it.")
+    r.add_argument("session", nargs="?", metavar="FILE.nnplay", help="a session saved by the window or nnplay train --save")
+    r.add_argument("--panel", default="output", help="which panel (default output; --list names them)")
+    r.add_argument("--out", metavar="FILE.png|FILE.svg", help="the file to write; its suffix picks the format")
+    r.add_argument("--size", default="1600x1200", metavar="WxH", help="output size in pixels (default 1600x1200)")
+    r.add_argument("--list", action="store_true", help="name the panels and exit")
 
     sub.add_parser("datasets", help="list the built-in data sets")
 
@@ -128,7 +140,8 @@ def main(argv=None) -> int:
 
                 config = TrainConfig.from_text(args.settings)
             return _open_window(config, smoke=args.smoke)
-        return {"train": cmd_train, "datasets": cmd_datasets, "export-data": cmd_export, "bench": cmd_bench}[
+        return {"train": cmd_train, "datasets": cmd_datasets, "export-data": cmd_export, "bench": cmd_bench,
+                "render": cmd_render}[
             args.command](args)
     except KeyboardInterrupt:
         print("nnplay: interrupted", file=sys.stderr)
@@ -169,6 +182,8 @@ def cmd_train(args) -> int:
 
     if args.epochs < 0:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
+    if args.save is not None:
+        _check_writable(args.save, ".nnplay")
     data = load_csv(args.data, task=args.task, target=args.target) if args.data else None
     features = args.features or "x1,x2"
     if args.features and data is not None and data.n_inputs != 2:
@@ -191,10 +206,52 @@ def cmd_train(args) -> int:
         print(json.dumps(result))
     else:
         _print_result(trainer, result)
+    if args.save is not None:
+        _save_run(trainer, args.save, args.data)
     if trainer.diverged:
         print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
               f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
         return EXIT_DIVERGED
+    return EXIT_OK
+
+
+def _check_writable(path: str, suffix: str) -> None:
+    """Refuse, before any work, a file name of the wrong kind or in a folder that is not there."""
+    from pathlib import Path
+
+    p = Path(path)
+    if p.suffix.lower() != suffix:
+        raise ValueError(f"{path}: the file name must end in {suffix}")
+    if not p.parent.is_dir():
+        raise ValueError(f"{path}: cannot write: the folder {p.parent} does not exist")
+
+
+def _save_run(trainer, path: str, csv_path: str | None) -> None:
+    from .training.session import Session, save_session
+
+    source = f"csv:{csv_path}" if csv_path else "generated"
+    try:
+        save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    print(f"saved the run to {path}", file=sys.stderr)
+
+
+def cmd_render(args) -> int:
+    from .ui.export import PANELS
+
+    if args.list:
+        width = max(map(len, PANELS))
+        for name, text in PANELS.items():
+            print(f"{name:<{width}}  {text}")
+        return EXIT_OK
+    if args.session is None or args.out is None:
+        raise ValueError("render needs a session and --out, e.g. nnplay render run.nnplay --panel output "
+                         "--out output.png (nnplay render --list names the panels)")
+    from .ui.render import parse_size, render_session
+
+    render_session(args.session, args.panel, args.out, parse_size(args.size))
+    print(f"wrote the {args.panel} panel of {args.session} to {args.out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -370,7 +370,7 @@ def test_exports(window, qtbot, tmp_path):
     c = window.controller
     c.step(4)
     qtbot.waitUntil(lambda: epoch(window) == 4, timeout=10000)
-    for which in ("boundary", "loss", "gradients", "norms", "network"):
+    for which in ("output", "loss", "gradients", "norms", "network"):
         png, svg = tmp_path / f"{which}.png", tmp_path / f"{which}.svg"
         assert window.export_panel(which, str(png)) and window.export_panel(which, str(svg))
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg.read_bytes()[:2000]

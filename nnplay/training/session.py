@@ -138,3 +138,15 @@ def _load(path: Path) -> Session:
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
         return Session(config, data, state, meta.get("source", "generated"))
+
+
+def restore_trainer(session: Session):
+    """A Trainer of the session's settings and data, continuing its saved run
+    (weights, optimizer state, history) when it has one; ValueError (one line)
+    when the settings do not suit the data."""
+    from .trainer import Trainer
+
+    trainer = Trainer(session.config, session.data)
+    if session.state is not None:
+        trainer.load_state_dict(session.state)
+    return trainer

@@ -34,23 +34,6 @@ SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (1
           (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
 
 
-def _render_svg(widget, path: str) -> None:
-    """Paint a widget into an SVG file with Qt's own generator (vector output)."""
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    gen = QSvgGenerator()
-    gen.setFileName(path)
-    gen.setSize(widget.size())
-    gen.setViewBox(widget.rect())
-    gen.setTitle("nnplay")
-    painter = QPainter(gen)
-    try:
-        widget.render(painter)
-    finally:
-        painter.end()
-
-
 class PlaygroundWindow(QMainWindow):
     def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
                  autosave_path: str | None = None):
@@ -240,7 +223,7 @@ class PlaygroundWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.load_action)
         export = file_menu.addMenu("Export")
-        for text, slot in (("Decision boundary as PNG or SVG…", lambda: self.export_panel("boundary")),
+        for text, slot in (("Decision boundary as PNG or SVG…", lambda: self.export_panel("output")),
                            ("Loss curves as PNG or SVG…", lambda: self.export_panel("loss")),
                            ("Gradient heatmaps as PNG or SVG…", lambda: self.export_panel("gradients")),
                            ("Gradient norms as PNG or SVG…", lambda: self.export_panel("norms")),
@@ -427,26 +410,26 @@ class PlaygroundWindow(QMainWindow):
         if path and self.settings is not None:
             self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
 
-    def export_panel(self, which: str, path: str | None = None) -> bool:
-        """Write a panel with pyqtgraph's exporters: SVG by a .svg suffix, else PNG."""
-        import pyqtgraph.exporters as exporters
+    def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
+        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its colour key: SVG by a .svg
+        suffix, else PNG at ``scale`` output pixels per screen pixel (asked for, 2 by default)."""
+        from PySide6.QtWidgets import QInputDialog
 
-        widget = {"boundary": self.boundary.plot, "loss": self.curves.loss_plot, "norms": self.gradients.norm_plot,
-                  "gradients": self.gradients.maps_widget, "network": self.diagram.canvas}[which]
-        item = widget.getPlotItem() if hasattr(widget, "getPlotItem") else widget.scene()
+        from .export import DEFAULT_SCALE, ExportError, export_view
+
+        asked = path is None
         path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
         if not path:
             return False
+        if scale is None and asked and not path.lower().endswith(".svg"):
+            scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
+                                               DEFAULT_SCALE, 0.5, 8.0, 1)
+            if not ok:
+                return False
         try:
-            if path.lower().endswith(".svg"):
-                try:
-                    exporters.SVGExporter(item).export(path)
-                except ValueError:  # pyqtgraph cannot parse Qt >= 6.7's SVG paths (pyqtgraph issue #3485)
-                    _render_svg(widget, path)
-            else:
-                exporters.ImageExporter(item).export(path)
-        except (OSError, RuntimeError, ValueError) as exc:
-            self.show_error("Cannot export", f"{path}: {exc}")
+            export_view(self, which, path, scale or DEFAULT_SCALE)
+        except ExportError as exc:
+            self.show_error("Cannot export", str(exc))
             return False
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True

@@ -1,0 +1,160 @@
+"""Headless rendering: one panel of a saved session drawn to a PNG or SVG file
+offscreen, by the window's own panel classes (``nnplay render``).
+
+The run is restored in this process (no training process, no window): a
+Trainer from the session, one snapshot of it, and the panels fed with it as
+the window feeds them frames. Then the panel is written by
+``nnplay.ui.export``, at 2 output pixels per on-screen pixel (less for a
+panel that needs more room than half the image size).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtWidgets import QWidget
+
+from .export import (
+    DEFAULT_SCALE, FORMATS, KEY_HEIGHT, KEYED, PANELS, ExportError, export_view, key_image, panel_parts, panel_size,
+)
+
+DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'WxH' in pixels, each 64..8192; ValueError (one line) otherwise."""
+    w, sep, h = text.lower().partition("x")
+    try:
+        size = (int(w), int(h)) if sep else None
+    except ValueError:
+        size = None
+    if size is None or not all(64 <= v <= 8192 for v in size):
+        raise ValueError(f"--size takes WIDTHxHEIGHT in pixels, each 64 to 8192, like 1600x1200; got {text!r}")
+    return size
+
+
+class PanelViews:
+    """The window's panels for one run, built offscreen (top-level widgets that
+    are never shown on a screen)."""
+
+    def __init__(self, panel: str):
+        from PySide6.QtCore import Qt
+
+        from .decision_boundary import DecisionBoundaryView
+        from .gradients import GradientView
+        from .inspector import InspectorWindow
+        from .loss_curves import LossCurvesView
+        from .network_diagram import NetworkDiagram
+
+        self.boundary = DecisionBoundaryView(drawing=False)
+        self.curves = LossCurvesView()
+        self.gradients = GradientView()
+        self.diagram = NetworkDiagram()
+        self.inspector = InspectorWindow() if panel == "inspector" else None
+        self.panel = panel
+        for w in self._views():
+            w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+
+    def _views(self) -> list:
+        return [w for w in (self.boundary, self.curves, self.gradients, self.diagram, self.inspector) if w is not None]
+
+    def show_run(self, info, frame) -> None:
+        """The run, as the window shows it: ``set_run`` then one frame."""
+        for view in (self.boundary, self.gradients, self.diagram):
+            view.set_run(info)
+            view.set_frame(frame)
+        self.curves.set_run(info)
+        self.curves.add_frame(frame)
+        if self.inspector is not None:
+            self.inspector.set_trace(frame.snapshot.trace)
+
+    def lay_out(self, size: tuple[int, int]) -> tuple[list, float]:
+        """Lay the panel out so that its parts (and its colour key) fill ``size`` output pixels at
+        DEFAULT_SCALE output pixels per on-screen pixel (less where the panel
+        needs more room than half of ``size``); returns (parts, scale)."""
+        from PySide6.QtWidgets import QApplication
+
+        parts = panel_parts(self, self.panel)
+        top = parts[0].window()
+        _hide_all_but(parts, top)
+        top.show()
+        QApplication.processEvents()
+        least = top.minimumSizeHint()
+        key = KEY_HEIGHT if self.panel in KEYED and key_image(parts) is not None else 0
+        scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height() + key))
+        width, height = round(size[0] / scale), round(size[1] / scale) - key
+        top.resize(width, height)
+        QApplication.processEvents()
+        for _ in range(3):  # margins and spacing around the parts: correct by the difference
+            got = panel_size(parts)
+            if (got.width(), got.height()) == (width, height):
+                break
+            top.resize(top.width() + width - got.width(), top.height() + height - got.height())
+            QApplication.processEvents()
+        return parts, scale
+
+    def close(self) -> None:
+        for w in self._views():
+            w.close()
+            w.deleteLater()
+
+
+def _hide_all_but(parts: list, top) -> None:
+    """Hide every widget of ``top`` that neither is, holds nor lies inside one of
+    ``parts`` (the controls and read-outs around a plot), so the parts get the room."""
+    keep = set()
+    for part in parts:
+        w = part
+        while w is not None:
+            keep.add(w)
+            w = w.parentWidget()
+    for w in top.findChildren(QWidget):
+        inside = any(part.isAncestorOf(w) for part in parts)
+        if w not in keep and not inside and w.parentWidget() in keep:
+            w.hide()
+
+
+def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+    """Draw ``panel`` (one of PANELS) of the session in ``session_path`` into
+    ``out`` (.png or .svg) at ``size`` output pixels (width, height; to the
+    pixel where the panel can be laid out at that size). Raises ValueError (a
+    SessionError, ExportError...) with one line on bad input."""
+    from ..training.loop import Frame, ViewRequest
+    from ..training.session import load_session, restore_trainer
+
+    if panel not in PANELS:
+        raise ExportError(f"unknown panel {panel!r}; the panels are {', '.join(PANELS)} (nnplay render --list)")
+    if os.path.splitext(str(out))[1].lower() not in FORMATS:
+        raise ExportError(f"{out}: the file name must end in .png or .svg")
+    trainer = restore_trainer(load_session(session_path))
+    view = ViewRequest()
+    snap = trainer.snapshot(view.grid_resolution, 0, view.axes, view.neuron_resolution,
+                            trace=panel == "inspector")
+    frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2)
+    app = _application()
+    views = PanelViews(panel)
+    try:
+        views.show_run(trainer.run_info(), frame)
+        _, scale = views.lay_out(size)
+        export_view(views, panel, out, scale)
+    finally:
+        views.close()
+        app.processEvents()
+
+
+def _application():
+    """The Qt application, offscreen unless a platform was chosen; Qt's own
+    messages (about the offscreen platform, fonts) are not for the user."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from .app import configure_pyqtgraph
+
+    app = QApplication.instance()
+    if app is None:
+        qInstallMessageHandler(lambda *_: None)
+        app = QApplication(sys.argv[:1])
+    configure_pyqtgraph()
+    return app

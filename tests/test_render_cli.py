@@ -1,0 +1,84 @@
+"""`nnplay train --save` and `nnplay render`, through the command line."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+
+def nnplay(*args, timeout=180):
+    return subprocess.run([sys.executable, "-m", "nnplay.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "run.nnplay"
+    r = nnplay("train", "--dataset", "xor", "--layers", "4", "--epochs", "30", "--seed", "3", "--save", path)
+    assert r.returncode == 0, r.stderr
+    return path
+
+
+def test_train_save_writes_the_run_as_a_session(saved):
+    from nnplay.training.session import load_session, restore_trainer
+
+    session = load_session(saved)
+    assert session.config.dataset == "xor" and session.config.hidden == (4,) and session.state["epoch"] == 30
+    trainer = restore_trainer(session)
+    assert trainer.epoch == 30 and len(trainer.history) == 31
+    again = restore_trainer(load_session(saved))
+    np.testing.assert_array_equal(trainer.net.params, again.net.params)
+
+
+def test_render_list_names_the_panels():
+    r = nnplay("render", "--list")
+    assert r.returncode == 0
+    names = [line.split()[0] for line in r.stdout.splitlines()]
+    assert {"output", "network", "loss", "gradients", "inspector"} <= set(names)
+
+
+@pytest.mark.parametrize("panel", ["output", "inspector"])
+def test_render_draws_a_slide_sized_png(saved, tmp_path, panel):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / f"{panel}.png"
+    r = nnplay("render", saved, "--panel", panel, "--out", out)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1  # one line: what was written
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1200)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 40) for y in range(0, 1200, 40)}
+    assert len(colours) > 10  # a picture, not an empty canvas
+
+
+def test_render_svg_at_a_chosen_size(saved, tmp_path):
+    out = tmp_path / "network.svg"
+    r = nnplay("render", saved, "--panel", "network", "--out", out, "--size", "1000x700")
+    assert r.returncode == 0, r.stderr
+    head = out.read_text(encoding="utf-8")[:600]
+    assert 'width="1000px"' in head and 'height="700px"' in head
+
+
+def _bad(r, *words):
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("nnplay: error:") and "Traceback" not in r.stderr, r.stderr
+    assert all(w in lines[0] for w in words), lines[0]
+
+
+def test_render_refuses_bad_input_in_one_line(saved, tmp_path):
+    not_a_session = tmp_path / "notes.nnplay"
+    not_a_session.write_text("hello")
+    _bad(nnplay("render", tmp_path / "missing.nnplay", "--out", tmp_path / "a.png"), "missing.nnplay", "no such file")
+    _bad(nnplay("render", not_a_session, "--out", tmp_path / "a.png"), "notes.nnplay", "not a usable")
+    _bad(nnplay("render", saved, "--panel", "boundry", "--out", tmp_path / "a.png"), "boundry", "output")
+    _bad(nnplay("render", saved, "--out", tmp_path / "no-folder" / "a.png"), "no-folder", "cannot write")
+    _bad(nnplay("render", saved, "--out", tmp_path / "a.jpg"), "a.jpg", ".png or .svg")
+    _bad(nnplay("render", saved, "--out", tmp_path / "a.png", "--size", "big"), "--size", "'big'")
+    _bad(nnplay("render", saved), "--out")
+
+
+def test_train_save_refuses_a_missing_folder_before_training(tmp_path):
+    _bad(nnplay("train", "--epochs", "100000", "--save", tmp_path / "no-folder" / "run.nnplay"), "no-folder")
+    _bad(nnplay("train", "--epochs", "1", "--save", tmp_path / "run.txt"), "run.txt", ".nnplay")
