@@ -142,8 +142,8 @@ def test_data_points_are_vector_circles_in_their_class_colours(qapp, session_fil
     fills = [_fill(p).lower() for p in circles]
     for k, rgb in enumerate(class_rgb(2)):
         assert fills.count(hex_color(rgb)) == int((y_train == k).sum())
-    # the output heatmap and the colour key's bar, and no symbol atlas for every point
-    assert len(doc.getElementsByTagName("image")) == 2
+    # the output picture only: no symbol atlas for every point, and the classes' key is the caption's swatches
+    assert len(doc.getElementsByTagName("image")) == 1
 
 
 def test_heatmaps_are_embedded_at_least_at_the_size_they_are_drawn(qapp, session_file, tmp_path):
@@ -196,7 +196,8 @@ def test_window_exports_png_at_a_chosen_scale_with_the_colour_key(window, tmp_pa
 
     from nnplay.ui.export import KEY_HEIGHT, panel_parts, panel_size
 
-    for which, key in (("output", KEY_HEIGHT), ("gradients", KEY_HEIGHT), ("network", 0)):
+    # the classes' colours are keyed in the output's caption; a heatmap of values gets a colour bar
+    for which, key in (("output", 0), ("gradients", KEY_HEIGHT), ("network", 0)):
         assert window.export_panel(which, str(tmp_path / f"{which}.png"))  # 2x by default
         size = panel_size(panel_parts(window, which))
         assert pixels(tmp_path / f"{which}.png").shape[:2] == (2 * (size.height() + key), 2 * size.width())
@@ -210,19 +211,27 @@ def test_window_exports_png_at_a_chosen_scale_with_the_colour_key(window, tmp_pa
     assert window.errors[-1][0] == "Cannot export" and "no-folder" in window.errors[-1][1]
 
 
-def test_colour_key_shows_the_heatmap_levels(window, tmp_path):
-    """The key below the output panel is a ColorBarItem of the heatmap's own levels and colours."""
+def test_colour_key_shows_the_values_the_colours_stand_for(window, qtbot, tmp_path):
+    """Below a regression output, a ColorBarItem from the lowest to the highest target;
+    the classes of a classification output are keyed by the caption's swatches."""
     import pyqtgraph as pg
 
     from nnplay.ui.export import colour_key, key_image, panel_parts
 
+    assert key_image(panel_parts(window, "output")) is None  # circle: classes, not a value scale
+    assert "■" in window.boundary.caption.text() and "paler is less sure" in window.boundary.caption.text()
+    c = window.controller
+    c.change(dataset="plane")
+    qtbot.waitUntil(lambda: c.run_info.data.name.startswith("plane") and c.last_frame is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.boundary.image.lut is not None, timeout=10000)
     parts = panel_parts(window, "output")
     image = key_image(parts)
     assert image is window.boundary.image
     key = colour_key(parts)
     try:
         bar = [i for i in key.scene().items() if isinstance(i, pg.ColorBarItem)][0]
-        assert tuple(bar.levels()) == tuple(float(v) for v in image.getLevels())
+        y = c.run_info.data.y
+        assert tuple(bar.levels()) == (float(y.min()), float(y.max()))
         assert key.width() == parts[0].width()
     finally:
         key.close()

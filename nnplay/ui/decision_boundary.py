@@ -3,6 +3,8 @@ data points on top."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
@@ -13,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from ..data import CLASSIFICATION, feature_label
 from ..training.pictures import UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale
-from .colors import WHITE, class_image, class_rgb, diverging_lut, negative, pale, positive
+from ..numbers import format_number
+from .colors import WHITE, class_image, class_rgb, diverging_lut, hex_color, negative, pale, positive
 from .undefined import hatch_item, undefined_note
 from .widgets import named
 
@@ -96,8 +99,10 @@ class DecisionBoundaryView(QWidget):
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         layout.addWidget(self.plot, 1)
-        self.caption = QLabel("")
+        self.caption = QLabel("")  # also the key of the colours: the classes, or the value scale
         self.caption.setObjectName("boundary_caption")
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
     def _build_drawing(self) -> QHBoxLayout:
@@ -329,16 +334,20 @@ class DecisionBoundaryView(QWidget):
     def _image(self, grid, levels, lut) -> None:
         """Values on a colour scale from ``levels``; NaN (undefined) is transparent."""
         self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+        self.image.key_levels = tuple(float(v) for v in levels)  # the values the scale's ends stand for
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain
 
     def _describe(self) -> str:
+        """The key of the picture's colours, in words and swatches."""
         data = self.info.data
         if data.task != CLASSIFICATION:
-            return "Colour: the predicted value, orange low, blue high."
-        if data.n_classes == 2:
-            a, b = data.class_names[:2]
-            return f"Orange: class {a}, blue: class {b}; paler is less sure."
-        return "Colour: the most likely class; paler is less sure."
+            lo, hi = float(data.y.min()), float(data.y.max())
+            return (f"Colour: the predicted value, orange low ({format_number(lo)}) to blue high "
+                    f"({format_number(hi)}).")
+        rgb = class_rgb(max(2, data.n_classes))
+        swatches = " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
+                            for k, name in enumerate(data.class_names))
+        return f"Predicted class: {swatches}; paler is less sure."
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

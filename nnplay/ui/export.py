@@ -157,7 +157,8 @@ def colour_key(parts):
     image = key_image(parts)
     if image is None:
         return None
-    lo, hi = (float(v) for v in np.ravel(image.getLevels())[:2])
+    # the values the scale's ends stand for (a view may scale its values to 0..1 itself)
+    lo, hi = getattr(image, "key_levels", None) or (float(v) for v in np.ravel(image.getLevels())[:2])
     lut = np.asarray(image.lut)
     cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(lut)), lut[:, :3])
     key = pg.GraphicsLayoutWidget()
