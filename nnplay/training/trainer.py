@@ -15,7 +15,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
 from .config import TrainConfig
-from .history import FIELDS, GrowingArray, History
+from .history import History
 
 
 def make_dataset(config: TrainConfig) -> Dataset:
@@ -51,7 +51,7 @@ class Snapshot:
     test_accuracy: float | None
     diverged_at: int | None
     history_start: int  # history arrays hold epochs history_start .. epoch (index 0 is epoch 0)
-    history: dict
+    history: dict  # History FIELDS -> exact values of the new epochs (an increment to add to a copy)
     weights: tuple
     biases: tuple
     dW: tuple
@@ -66,6 +66,10 @@ class Snapshot:
     hidden_space: dict | None = None  # Trainer.hidden_space(layer), when asked for
     trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
     batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
+    # History.state() of the whole run up to history_start, when the increments alone would not
+    # do (the view asked for epochs no longer kept exactly): the receiver replaces its copy first
+    history_base: dict | None = None
+    grad_norm_base: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ class Trainer:
         self.Y_test = self.net.encode_targets(self._targets(self.y_test))
         self.optimizer = make_optimizer(config.optimizer, config.lr)
         self.history = History()
-        self.grad_norm_history = GrowingArray(self.net.n_layers)
+        self.grad_norm_history = History(layer_names(self.net.n_layers))
         self._grid_inputs: dict = {}
         self._display_net: MLP | None = None
         self._last_good = self.net.params.copy()
@@ -192,8 +196,8 @@ class Trainer:
             "epoch": self.epoch,
             "diverged_at": self.diverged_at,
             "params": self.net.params_in_rows(),
-            "history": np.column_stack([self.history.column(f) for f in FIELDS]).copy(),
-            "grad_norms": self.grad_norm_history.view().copy(),
+            "history": self.history.state(),
+            "grad_norms": self.grad_norm_history.state(),
             "optimizer_t": self.optimizer.t,
             "optimizer": {k: self.net.params_in_rows(v) for k, v in self.optimizer.state().items()},
             "rng": self.rng.bit_generator.state,
@@ -205,15 +209,12 @@ class Trainer:
         """Restore a ``state_dict``; ValueError (and nothing changed) if it does
         not fit this network."""
         params = np.asarray(state["params"])
-        history = np.asarray(state["history"], dtype=float)
-        norms = np.asarray(state["grad_norms"], dtype=float)
         epoch = int(state["epoch"])
         if params.shape != self.net.params.shape:
             raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
                              f"({self.net.params.size})")
-        if history.ndim != 2 or history.shape != (epoch + 1, len(FIELDS)) or norms.shape != (epoch + 1,
-                                                                                            self.net.n_layers):
-            raise ValueError(f"the saved history does not match its {epoch} epochs")
+        history = _saved_history(state["history"], self.history.names, epoch)
+        norms = _saved_history(state["grad_norms"], self.grad_norm_history.names, epoch)
         if not np.all(np.isfinite(params)):
             raise ValueError("the saved weights hold non-finite numbers")
         order, at = state.get("batch_order"), int(state.get("batch_at", 0))
@@ -228,10 +229,7 @@ class Trainer:
         self.optimizer.reset()
         self.optimizer.restore(state.get("optimizer_t", 0), opt_state)
         self.net.params[...] = self.net.params_from_rows(params)
-        self.history.clear()
-        self.history.extend({f: history[:, i] for i, f in enumerate(FIELDS)})
-        self.grad_norm_history.clear()
-        self.grad_norm_history.extend(norms)
+        self.history, self.grad_norm_history = history, norms
         self.epoch = epoch
         self.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
         self.rng = rng
@@ -401,7 +399,7 @@ class Trainer:
         if not np.isfinite(self.net.params).all() or not (math.isfinite(train_loss) or self.X_train.shape[0] == 0):
             return False
         nan = math.nan
-        self.grad_norm_history.append(self.net.grad_norms())
+        self.grad_norm_history.append(*self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc)
         return True
@@ -582,6 +580,10 @@ class Trainer:
             inputs = self._grid_points(r, axes).reshape(r, r, -1)
             neurons = tuple(_frozen_finite(a) for a in [inputs, *self.neuron_grids(r, axes)])
         start = min(max(0, history_from), len(self.history))
+        base = norm_base = None
+        if start < self.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
+            start = len(self.history)
+            base, norm_base = self.history.state(), self.grad_norm_history.state()
         return Snapshot(
             run_id=self.run_id,
             epoch=self.epoch,
@@ -597,7 +599,7 @@ class Trainer:
             dW=tuple(_frozen(d) for d in net.dW),
             db=tuple(_frozen(d) for d in net.db),
             grad_norms=_frozen(net.grad_norms()),
-            grad_norm_history=_frozen(self.grad_norm_history.view(start)),
+            grad_norm_history=_frozen(self.grad_norm_history.rows_since(start)),
             grid=grid,
             grid_extent=extent,
             focus=focus,
@@ -607,7 +609,31 @@ class Trainer:
                           if hidden_layer is not None and 1 <= hidden_layer < net.n_layers else None),
             trace=self.trace_next_batch() if trace and not self.diverged else None,
             batch_position=self.batch_position,
+            history_base=base,
+            grad_norm_base=norm_base,
         )
+
+
+def layer_names(n_layers: int) -> tuple[str, ...]:
+    """The gradient-norm series' names: layer_1 .. layer_L."""
+    return tuple(f"layer_{l}" for l in range(1, n_layers + 1))
+
+
+def _saved_history(saved, names, epoch: int) -> History:
+    """A state_dict's history: a History.state() or, from sessions of format 1,
+    the whole (epochs, series) table; ValueError unless it holds epochs 0 .. epoch."""
+    if isinstance(saved, dict):
+        h = History(names)
+        h.load_state(saved)
+    else:
+        table = np.asarray(saved, dtype=float)
+        if table.ndim != 2 or table.shape[1] > len(names):
+            raise ValueError(f"the saved history does not match its {epoch} epochs")
+        h = History(names)  # (series added since then are NaN)
+        h.extend(np.pad(table, ((0, 0), (0, len(names) - table.shape[1])), constant_values=np.nan))
+    if len(h) != epoch + 1:
+        raise ValueError(f"the saved history does not match its {epoch} epochs")
+    return h
 
 
 def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:
