@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..training.history import PeakEnvelope
+from ..training.history import History
 from .colors import LAYER_COLORS, diverging_lut
 from .loss_curves import _nice_ceil
 from .widgets import named
@@ -42,7 +42,7 @@ class GradientView(QWidget):
         self._sizes = ()
         self._maps: list[_Heatmap] = []
         self._labels = []
-        self.norms: list[PeakEnvelope] = []
+        self.norms: History | None = None  # |dW[l]| per epoch, bounded
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -115,7 +115,7 @@ class GradientView(QWidget):
             self._labels.append(label)
         self.norm_plot.clear()
         self.legend.clear()
-        self.norms = [PeakEnvelope() for _ in range(L)]
+        self.norms = History(tuple(f"layer_{l}" for l in range(1, L + 1)))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
                                                  name=f"layer {l + 1}") for l in range(L)]
@@ -125,25 +125,21 @@ class GradientView(QWidget):
 
     @property
     def epochs_recorded(self) -> int:
-        return len(self.norms[0]) if self.norms else 0
+        return len(self.norms) if self.norms is not None else 0
 
     def set_frame(self, frame) -> None:
         self._snap = frame.snapshot
         snap = self._snap
-        if snap.history_start != self.epochs_recorded:  # out of step: start over
-            for env in self.norms:
-                env.clear()
-        if snap.grad_norm_history.shape[1] == len(self.norms):
-            for env, column in zip(self.norms, snap.grad_norm_history.T):
-                env.extend(np.where(column > 0, column, np.nan))  # log scale: zero is not drawable
+        if self.norms is not None and snap.grad_norm_history.shape[1] == len(self.norms.names):
+            self.norms.receive(snap.grad_norm_base, snap.history_start, snap.grad_norm_history)
         n = self.epochs_recorded
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
-        for env, curve in zip(self.norms, self._norm_curves):
-            x, y = env.xy()
-            curve.setData(x, y, connect="finite")
+        for name, curve in zip(self.norms.names if self.norms is not None else (), self._norm_curves):
+            x, y = self.norms.curve(name)
+            curve.setData(x, np.where(y > 0, y, np.nan), connect="finite")  # log scale: zero is not drawable
         self._redraw()
 
     def _redraw(self) -> None:

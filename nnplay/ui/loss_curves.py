@@ -7,8 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..training import FIELDS, History
-from ..training.history import PeakEnvelope
+from ..training import History
 from .colors import BLUE, ORANGE
 from .widgets import named
 
@@ -33,8 +32,7 @@ def _curve_plot(title: str, left: str, legend_offset=(-10, 10)) -> pg.PlotWidget
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history = History()  # exact values, for the read-out
-        self.envelopes = {name: PeakEnvelope() for name in FIELDS}  # what is drawn
+        self.history = History()  # bounded: recent epochs exactly, older ones as a min/max envelope
         self._x_right = 0.0
         self._classification = True
         layout = QVBoxLayout(self)
@@ -70,8 +68,6 @@ class LossCurvesView(QWidget):
 
     def set_run(self, info) -> None:
         self.history.clear()
-        for env in self.envelopes.values():
-            env.clear()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION
         self.acc_plot.setVisible(self._classification)
@@ -80,15 +76,8 @@ class LossCurvesView(QWidget):
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
-        if snap.history_start != len(self.history):  # out of step (cannot happen within a run): start over
-            self.history.truncate(0)
-            for env in self.envelopes.values():
-                env.clear()
-            if snap.history_start != 0:
-                return
-        self.history.extend(snap.history)
-        for name, env in self.envelopes.items():
-            env.extend(snap.history[name])
+        if not self.history.receive(snap.history_base, snap.history_start, snap.history):
+            return  # out of step (cannot happen within a run)
         n = len(self.history)
         # widen the epoch axis in steps, so the axes are not redrawn every frame
         right = max(10.0, float(n - 1))
@@ -98,7 +87,7 @@ class LossCurvesView(QWidget):
                 p.setXRange(0, self._x_right, padding=0.02)
         names = list(self.curves) if self._classification else ["train_loss", "test_loss"]
         for name in names:
-            x, y = self.envelopes[name].xy()
+            x, y = self.history.curve(name)
             if np.isnan(y).all():
                 self.curves[name].setData([], [])
             else:
@@ -116,14 +105,21 @@ class LossCurvesView(QWidget):
                              (self.acc_plot, ("train_accuracy", "test_accuracy"))):
             if plot.isVisible() and plot.sceneBoundingRect().contains(pos):
                 epoch = int(round(plot.getViewBox().mapSceneToView(pos).x()))
-                epoch = min(max(epoch, 0), n - 1)
-                parts = [f"epoch {epoch}"]
-                for f in fields:
-                    v = self.history.column(f)[epoch]
-                    if np.isfinite(v):
-                        parts.append(f"{f.replace('_', ' ')} {v:.4g}")
-                self.readout.setText(",  ".join(parts))
+                self.readout.setText(readout_text(self.history.at(min(max(epoch, 0), n - 1)), fields))
                 return
+
+
+def readout_text(r, fields) -> str:
+    """One epoch's values, or, where older epochs are kept as an envelope, the
+    range of the bucket holding it: "epochs 4,096–8,191 (envelope of 4,096
+    epochs): train loss 0.12–0.35"."""
+    if r.exact:
+        parts = [f"epoch {r.first}"]
+        parts += [f"{f.replace('_', ' ')} {r.lo[f]:.4g}" for f in fields if np.isfinite(r.lo[f])]
+    else:
+        parts = [f"epochs {r.first:,}–{r.last:,} (envelope of {r.last - r.first + 1:,} epochs)"]
+        parts += [f"{f.replace('_', ' ')} {r.lo[f]:.4g}–{r.hi[f]:.4g}" for f in fields if np.isfinite(r.lo[f])]
+    return ",  ".join(parts)
 
 
 def _nice_ceil(v: float) -> float:
