@@ -120,3 +120,34 @@ def test_receive_follows_increments_and_resyncs_from_a_base():
     assert dst.receive(src.state(), len(src), src.copy_since(len(src)))
     np.testing.assert_array_equal(dst.curve("train_loss")[1], src.curve("train_loss")[1])
     assert not History().receive(None, 5, src.copy_since(len(src) - 3))  # a gap it cannot fill
+
+
+def test_soak_summary_fits_memory_against_epochs_after_the_warm_up():
+    from nnplay.ui.soak import summarize
+
+    samples = [{"seconds": 10.0 * i, "epoch": 100_000 * i, "window_rss_mb": 100 + (50 if i == 0 else 0.5 * i),
+                "training_rss_mb": 40.0, "update_ms_mean": 5.0 + i, "update_ms_p95": 9.0, "paint_ms": 20.0}
+               for i in range(10)]
+    s = summarize(samples, warm_up=10)  # the first sample (a warm-up jump) is left out
+    assert s["window_rss_mb_per_million_epochs"] == pytest.approx(5.0)
+    assert s["training_rss_mb_per_million_epochs"] == pytest.approx(0.0, abs=1e-9)
+    assert s["window_rss_mb_start"] == 100.5 and s["update_ms_mean_end"] == 14.0
+    assert s["epochs_after_warm_up"] == 800_000
+
+
+def test_a_snapshot_sends_the_whole_record_once_the_view_is_behind_the_exact_window():
+    from nnplay.training import TrainConfig, Trainer
+
+    t = Trainer(TrainConfig(hidden=(3,)))
+    t.run(3)
+    rows = np.random.default_rng(0).uniform(size=(5000, len(FIELDS)))
+    t.history.extend(rows)  # as if 5,000 more epochs had been recorded
+    t.grad_norm_history.extend(np.ones((5000, 2)))
+    s = t.snapshot(grid_resolution=None, history_from=0)
+    assert s.history_base is not None and s.history_start == len(t.history) and len(s.history["train_loss"]) == 0
+    view = History()
+    assert view.receive(s.history_base, s.history_start, s.history)
+    np.testing.assert_array_equal(view.curve("test_loss")[1], t.history.curve("test_loss")[1])
+    later = t.snapshot(grid_resolution=None, history_from=len(t.history) - 10)
+    assert later.history_base is None and len(later.history["test_loss"]) == 10
+    assert later.grad_norm_history.shape == (10, 2)
