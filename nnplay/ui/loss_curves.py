@@ -42,6 +42,8 @@ class LossCurvesView(QWidget):
         self.log_scale.toggled.connect(self._set_log)
         self.readout = QLabel("Hover over the curves to read values.")
         self.readout.setObjectName("loss_readout")
+        self.readout.setWordWrap(True)  # an envelope's read-out is long; two lines, so the plots do not jump
+        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
         row.addWidget(self.log_scale)
         row.addWidget(self.readout, 1)
         layout.addLayout(row)
@@ -112,7 +114,7 @@ class LossCurvesView(QWidget):
 def readout_text(r, fields) -> str:
     """One epoch's values, or, where older epochs are kept as an envelope, the
     range of the bucket holding it: "epochs 4,096–8,191 (envelope of 4,096
-    epochs): train loss 0.12–0.35"."""
+    epochs), train loss 0.12–0.35"."""
     if r.exact:
         parts = [f"epoch {r.first}"]
         parts += [f"{f.replace('_', ' ')} {r.lo[f]:.4g}" for f in fields if np.isfinite(r.lo[f])]
