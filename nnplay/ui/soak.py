@@ -21,20 +21,15 @@ import time
 
 import numpy as np
 
+from .live_benchmark import proc_status_mb
+
 WARM_UP_SECONDS = 60
 EPOCH_COUNTS = (1_000, 1_000_000, 10_000_000)
 
 
 def rss_mb(pid: int | str = "self") -> float | None:
-    """Resident memory of a process now, in MB (VmRSS; Linux only, else None)."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return None
+    """Resident memory of a process now, in MB (VmRSS; None where there is none)."""
+    return proc_status_mb(pid, "VmRSS")
 
 
 def summarize(samples: list[dict], warm_up: float) -> dict:
