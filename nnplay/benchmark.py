@@ -213,13 +213,15 @@ def bench_gui(seconds: float = 5.0) -> dict:
     return out
 
 
-def bench_soak(minutes: float, sample_seconds: float | None = None) -> dict:
+def bench_soak(minutes: float, start_epochs: int = 0, sample_seconds: float | None = None) -> dict:
     """The real window (offscreen) at Max speed for ``minutes``, in a fresh
-    process: memory of both processes and redraw time over time (nnplay.ui.soak)."""
+    process, from a history of ``start_epochs`` synthetic epochs: memory of both
+    processes and redraw time over time (nnplay.ui.soak)."""
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     every = sample_seconds or max(1.0, min(15.0, minutes * 60 / 20))
-    r = subprocess.run([sys.executable, "-m", "nnplay.ui.soak", repr(minutes), repr(every)], capture_output=True,
+    r = subprocess.run([sys.executable, "-m", "nnplay.ui.soak", repr(minutes), repr(every), str(start_epochs)],
+                       capture_output=True,
                        text=True, env=env, timeout=300 + minutes * 60)
     lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
     if r.returncode != 0 or not lines:
@@ -240,9 +242,9 @@ def machine() -> dict:
     return out
 
 
-def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None) -> dict:
+def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None, soak_start: int = 0) -> dict:
     if soak is not None:  # the soak alone: the engine cases would only disturb it
-        return {"machine": machine(), "soak": bench_soak(soak)}
+        return {"machine": machine(), "soak": bench_soak(soak, soak_start)}
     budget, rounds = (0.05, 1) if quick else (1.0, 3)
     cases = [bench_case(n, "float64", budget, rounds) for n in "ABCD"]
     cases.append(bench_case("D", "float32", budget, rounds))
@@ -291,7 +293,8 @@ def format_soak(soak: dict, m: dict) -> str:
         return (f"{_fmt(s[key + '_start'])} -> {_fmt(s[key + '_end'])} MB, "
                 f"slope {_fmt(s[key + '_per_million_epochs'], '.2f')} MB per million epochs")
 
-    lines = [f"nnplay soak - {soak['minutes']:g} min at Max speed, case A, offscreen window; Python {m['python']}, "
+    lines = [f"nnplay soak - {soak['minutes']:g} min at Max speed, case A, offscreen window, from epoch "
+             f"{soak['start_epochs']:,}; Python {m['python']}, "
              f"NumPy {m['numpy']}, {m['cpus']} CPUs", "",
              f"epochs {s['epochs']:,} ({s['epochs_after_warm_up']:,} after a {s['warm_up_s']:g} s warm-up)",
              f"window process    {mem('window_rss_mb')}",

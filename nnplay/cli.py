@@ -114,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="print one JSON object")
     b.add_argument("--soak", type=_minutes, metavar="MINUTES",
                    help="only a soak: the window at Max speed for MINUTES, memory and redraw time over time")
+    b.add_argument("--soak-start", type=int, default=0, metavar="EPOCHS",
+                   help="start the soak from a history of EPOCHS synthetic epochs (its records at full size)")
     return p
 
 
@@ -247,7 +249,9 @@ def cmd_bench(args) -> int:
     from .benchmark import format_table, run_benchmarks
 
     try:
-        results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak)
+        if args.soak_start < 0:
+            raise ValueError(f"--soak-start must be 0 or more, got {args.soak_start}")
+        results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start)
     except RuntimeError as exc:
         raise ValueError(str(exc)) from None
     print(json.dumps(results) if args.json else format_table(results))

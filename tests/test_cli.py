@@ -103,10 +103,10 @@ def test_bench_quick_json_reports_every_field():
 
 
 def test_bench_soak_reports_memory_of_both_processes_and_redraw_times():
-    r = nnplay("bench", "--soak", "0.1", "--json", timeout=300)
+    r = nnplay("bench", "--soak", "0.1", "--soak-start", "50000", "--json", timeout=300)
     assert r.returncode == 0, r.stderr
     soak = json.loads(r.stdout)["soak"]
-    assert len(soak["samples"]) >= 3 and soak["samples"][-1]["epoch"] > soak["samples"][0]["epoch"]
+    assert len(soak["samples"]) >= 3 and soak["samples"][-1]["epoch"] > soak["samples"][0]["epoch"] >= 50_000
     s = soak["summary"]
     for key in ("window_rss_mb_start", "window_rss_mb_end", "training_rss_mb_start", "training_rss_mb_end",
                 "update_ms_mean_end", "paint_ms_end"):

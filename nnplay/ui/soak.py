@@ -1,9 +1,10 @@
 """The soak measure, run in its own process by `nnplay bench --soak MINUTES`.
 
-    python -m nnplay.ui.soak MINUTES [SAMPLE_SECONDS]
+    python -m nnplay.ui.soak MINUTES [SAMPLE_SECONDS [START_EPOCHS]]
 
 Opens the real window (offscreen unless a display is forced), trains case A at
-Max speed for MINUTES and every SAMPLE_SECONDS (default 15) records the epoch,
+Max speed (with START_EPOCHS, from a session whose history already holds that
+many synthetic epochs, so the records start at their full size) for MINUTES and every SAMPLE_SECONDS (default 15) records the epoch,
 the resident memory (VmRSS) of the window's process and of the training
 process, and how long the window took to draw: the mean and 95th percentile of
 ``PlaygroundWindow.show_frame`` over the frames since the last sample, and one
@@ -66,6 +67,22 @@ def _synthetic_history(names, epochs: int, seed: int):
     return h
 
 
+def prefilled_session(path, config, epochs: int) -> None:
+    """Write a session of a fresh run of ``config`` as if ``epochs`` epochs had
+    been recorded before it (synthetic history; the training state is fresh)."""
+    from ..training import Trainer
+    from ..training.session import Session, save_session
+
+    t = Trainer(config)
+    state = t.state_dict()
+    for seed, (key, live) in enumerate((("history", t.history), ("grad_norms", t.grad_norm_history))):
+        h = _synthetic_history(live.names, epochs, seed)
+        h.extend(live.rows_since(0))
+        state[key] = h.state()
+    state["epoch"] = epochs
+    save_session(path, Session(t.config, t.data, state))
+
+
 def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
     """Median time (ms) to take one frame of 50 new epochs into the loss curves
     and the gradient norms, and to paint both, after ``count`` epochs."""
@@ -119,6 +136,7 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     minutes = float(argv[0])
     every = float(argv[1]) if len(argv) > 1 else 15.0
+    start_epochs = int(argv[2]) if len(argv) > 2 else 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -139,7 +157,8 @@ def main(argv=None) -> int:
         update_times.append(time.perf_counter() - began)
 
     PlaygroundWindow.show_frame = timed_show_frame
-    window = PlaygroundWindow(TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", batch_size=10))
+    config = TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", batch_size=10)
+    window = PlaygroundWindow(config)
     window.resize(1280, 800)
     window.show()
     c = window.controller
@@ -168,7 +187,13 @@ def main(argv=None) -> int:
     timer.timeout.connect(sample)
 
     def first_frame():
-        if c.last_frame is None:
+        if start_epochs and "opened" not in state:
+            import tempfile
+
+            state["opened"] = path = os.path.join(tempfile.mkdtemp(prefix="nnplay-soak-"), "start.nnplay")
+            prefilled_session(path, config, start_epochs)
+            window.open_file(path)
+        if c.last_frame is None or c.last_frame.snapshot.epoch < start_epochs:
             QTimer.singleShot(20, first_frame)
             return
         c.set_speed(MAX_SPEED)
@@ -179,7 +204,10 @@ def main(argv=None) -> int:
     QTimer.singleShot(0, first_frame)
     app.exec()
     PlaygroundWindow.show_frame = show_frame
-    result = {"minutes": minutes, "samples": samples,
+    if "opened" in state:
+        os.remove(state["opened"])
+        os.rmdir(os.path.dirname(state["opened"]))
+    result = {"minutes": minutes, "start_epochs": start_epochs, "samples": samples,
               "summary": summarize(samples, min(WARM_UP_SECONDS, minutes * 60 / 4)),
               "redraw_by_epochs": redraw_by_epochs()}
     print(json.dumps(result))
