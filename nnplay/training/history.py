@@ -156,3 +156,24 @@ class History:
 
     def copy(self) -> "History":
         return History.from_state(self.state(), self.names)
+
+
+def layer_names(n_layers: int) -> tuple[str, ...]:
+    """The gradient-norm series' names: layer_1 .. layer_L."""
+    return tuple(f"layer_{l}" for l in range(1, n_layers + 1))
+
+
+def saved_history(saved, names, epoch: int) -> History:
+    """A state_dict's history: a History.state() or, from sessions of format 1,
+    the whole (epochs, series) table; ValueError unless it holds epochs 0 .. epoch."""
+    h = History(names)
+    if isinstance(saved, dict):
+        h.load_state(saved)
+    else:
+        table = np.asarray(saved, dtype=float)
+        if table.ndim != 2 or table.shape[1] > len(names):
+            raise ValueError(f"the saved history does not match its {epoch} epochs")
+        h.extend(np.pad(table, ((0, 0), (0, len(names) - table.shape[1])), constant_values=np.nan))  # series added since: NaN
+    if len(h) != epoch + 1:
+        raise ValueError(f"the saved history does not match its {epoch} epochs")
+    return h

@@ -15,7 +15,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
 from .config import TrainConfig
-from .history import History
+from .history import History, layer_names, saved_history
 
 
 def make_dataset(config: TrainConfig) -> Dataset:
@@ -213,8 +213,8 @@ class Trainer:
         if params.shape != self.net.params.shape:
             raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
                              f"({self.net.params.size})")
-        history = _saved_history(state["history"], self.history.names, epoch)
-        norms = _saved_history(state["grad_norms"], self.grad_norm_history.names, epoch)
+        history = saved_history(state["history"], self.history.names, epoch)
+        norms = saved_history(state["grad_norms"], self.grad_norm_history.names, epoch)
         if not np.all(np.isfinite(params)):
             raise ValueError("the saved weights hold non-finite numbers")
         order, at = state.get("batch_order"), int(state.get("batch_at", 0))
@@ -612,28 +612,6 @@ class Trainer:
             history_base=base,
             grad_norm_base=norm_base,
         )
-
-
-def layer_names(n_layers: int) -> tuple[str, ...]:
-    """The gradient-norm series' names: layer_1 .. layer_L."""
-    return tuple(f"layer_{l}" for l in range(1, n_layers + 1))
-
-
-def _saved_history(saved, names, epoch: int) -> History:
-    """A state_dict's history: a History.state() or, from sessions of format 1,
-    the whole (epochs, series) table; ValueError unless it holds epochs 0 .. epoch."""
-    if isinstance(saved, dict):
-        h = History(names)
-        h.load_state(saved)
-    else:
-        table = np.asarray(saved, dtype=float)
-        if table.ndim != 2 or table.shape[1] > len(names):
-            raise ValueError(f"the saved history does not match its {epoch} epochs")
-        h = History(names)  # (series added since then are NaN)
-        h.extend(np.pad(table, ((0, 0), (0, len(names) - table.shape[1])), constant_values=np.nan))
-    if len(h) != epoch + 1:
-        raise ValueError(f"the saved history does not match its {epoch} epochs")
-    return h
 
 
 def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:

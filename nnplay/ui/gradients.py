@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..training.history import History
+from ..training.history import History, layer_names
 from .colors import LAYER_COLORS, diverging_lut
 from .loss_curves import _nice_ceil
 from .widgets import named
@@ -115,7 +115,7 @@ class GradientView(QWidget):
             self._labels.append(label)
         self.norm_plot.clear()
         self.legend.clear()
-        self.norms = History(tuple(f"layer_{l}" for l in range(1, L + 1)))
+        self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
                                                  name=f"layer {l + 1}") for l in range(L)]
