@@ -213,6 +213,22 @@ def bench_gui(seconds: float = 5.0) -> dict:
     return out
 
 
+def bench_soak(minutes: float, start_epochs: int = 0, sample_seconds: float | None = None) -> dict:
+    """The real window (offscreen) at Max speed for ``minutes``, in a fresh
+    process, from a history of ``start_epochs`` synthetic epochs: memory of both
+    processes and redraw time over time (nnplay.ui.soak)."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    every = sample_seconds or max(1.0, min(15.0, minutes * 60 / 20))
+    r = subprocess.run([sys.executable, "-m", "nnplay.ui.soak", repr(minutes), repr(every), str(start_epochs)],
+                       capture_output=True,
+                       text=True, env=env, timeout=300 + minutes * 60)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
+    if r.returncode != 0 or not lines:
+        raise RuntimeError(f"the soak failed: {r.stderr.strip()[-400:]}")
+    return json.loads(lines[-1])
+
+
 def machine() -> dict:
     out = {
         "python": platform.python_version(), "numpy": np.__version__, "machine": platform.machine(),
@@ -226,7 +242,9 @@ def machine() -> dict:
     return out
 
 
-def run_benchmarks(quick: bool = False, gui: bool = False) -> dict:
+def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None, soak_start: int = 0) -> dict:
+    if soak is not None:  # the soak alone: the engine cases would only disturb it
+        return {"machine": machine(), "soak": bench_soak(soak, soak_start)}
     budget, rounds = (0.05, 1) if quick else (1.0, 3)
     cases = [bench_case(n, "float64", budget, rounds) for n in "ABCD"]
     cases.append(bench_case("D", "float32", budget, rounds))
@@ -242,6 +260,8 @@ def _fmt(v, spec=".1f", suffix=""):
 
 def format_table(results: dict) -> str:
     m = results["machine"]
+    if "soak" in results:
+        return format_soak(results["soak"], m)
     lines = [f"nnplay benchmark - Python {m['python']}, NumPy {m['numpy']}, PyTorch {m['torch'] or 'not installed'}, "
              f"scikit-learn {m['sklearn'] or 'not installed'}, {m['cpus']} CPUs ({m['machine']})", "",
              "epochs per second (ratio = engine / other)",
@@ -263,4 +283,27 @@ def format_table(results: dict) -> str:
                   f"max {v['latency_ms_max']} ms",
                   f"  launch to first painted window {v['first_paint_s']:.2f} s",
                   f"  peak memory: window {v['peak_rss_mb']} MB, training process {v.get('training_peak_rss_mb')} MB"]
+    return "\n".join(lines)
+
+
+def format_soak(soak: dict, m: dict) -> str:
+    s = soak["summary"]
+
+    def mem(key):
+        return (f"{_fmt(s[key + '_start'])} -> {_fmt(s[key + '_end'])} MB, "
+                f"slope {_fmt(s[key + '_per_million_epochs'], '.2f')} MB per million epochs")
+
+    lines = [f"nnplay soak - {soak['minutes']:g} min at Max speed, case A, offscreen window, from epoch "
+             f"{soak['start_epochs']:,}; Python {m['python']}, "
+             f"NumPy {m['numpy']}, {m['cpus']} CPUs", "",
+             f"epochs {s['epochs']:,} ({s['epochs_after_warm_up']:,} after a {s['warm_up_s']:g} s warm-up)",
+             f"window process    {mem('window_rss_mb')}",
+             f"training process  {mem('training_rss_mb')}",
+             f"frame update      {_fmt(s['update_ms_mean_start'], '.2f')} -> {_fmt(s['update_ms_mean_end'], '.2f')} ms "
+             f"(mean; p95 {_fmt(s['update_ms_p95_start'], '.2f')} -> {_fmt(s['update_ms_p95_end'], '.2f')} ms)",
+             f"window paint      {_fmt(s['paint_ms_start'])} -> {_fmt(s['paint_ms_end'])} ms", "",
+             "loss curves + gradient norms, one frame of 50 epochs after N epochs (synthetic history)"]
+    for r in soak["redraw_by_epochs"]:
+        lines.append(f"  {r['epochs']:>12,} epochs  {r['frame_ms_median']:7.2f} ms  {r['points_drawn']:>7,} points  "
+                     f"history {r['history_kb']:,} kB")
     return "\n".join(lines)

@@ -49,6 +49,13 @@ def _fraction(text: str) -> float:
     return v
 
 
+def _minutes(text: str) -> float:
+    v = _fraction(text)
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of minutes, got {text!r}")
+    return v
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .data import CLASSES_MAX, CLASSES_MIN, DATASETS
     from .engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
@@ -117,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--quick", action="store_true", help="a short run, for checking that it works")
     b.add_argument("--gui", action="store_true", help="also measure the live window (offscreen)")
     b.add_argument("--json", action="store_true", help="print one JSON object")
+    b.add_argument("--soak", type=_minutes, metavar="MINUTES",
+                   help="only a soak: the window at Max speed for MINUTES, memory and redraw time over time")
+    b.add_argument("--soak-start", type=int, default=0, metavar="EPOCHS",
+                   help="start the soak from a history of EPOCHS synthetic epochs (its records at full size)")
     return p
 
 
@@ -202,6 +213,7 @@ def cmd_train(args) -> int:
     seconds = time.perf_counter() - started
     result = trainer.metrics()
     result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
+    result["ranges"] = history_ranges(trainer.history)
     if args.json:
         print(json.dumps(result))
     else:
@@ -269,6 +281,16 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
                 break
 
 
+def history_ranges(history) -> dict:
+    """{series: [lowest, highest]} over every epoch of a run (None where n/a),
+    read from its bounded history (envelopes keep every extreme)."""
+    out = {}
+    for name in history.names:
+        lo, hi = history.extremes(name)
+        out[name] = None if math.isnan(lo) else [lo, hi]
+    return out
+
+
 def _print_result(trainer, r) -> None:
     from .engine.regularization import zero_weights
     from .numbers import format_number, format_percent
@@ -294,7 +316,9 @@ def cmd_bench(args) -> int:
     from .benchmark import format_table, run_benchmarks
 
     try:
-        results = run_benchmarks(quick=args.quick, gui=args.gui)
+        if args.soak_start < 0:
+            raise ValueError(f"--soak-start must be 0 or more, got {args.soak_start}")
+        results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start)
     except RuntimeError as exc:
         raise ValueError(str(exc)) from None
     print(json.dumps(results) if args.json else format_table(results))

@@ -21,6 +21,8 @@ def test_train_json_prints_one_line_with_every_field():
     out = json.loads(lines[0])
     assert KEYS <= set(out)
     assert out["epochs"] == 200 and out["diverged"] is False and out["test_accuracy"] >= 0.9
+    lo, hi = out["ranges"]["train_loss"]  # over every epoch, from the bounded history
+    assert lo <= out["train_loss"] <= hi and lo < hi and out["ranges"]["test_accuracy"][1] <= 1.0
 
 
 def test_train_on_regression_reports_null_accuracy():
@@ -135,6 +137,23 @@ def test_bench_quick_json_reports_every_field():
                 "latency_ms_max", "peak_rss_mb", "headless_epochs_per_s", "live_vs_headless"):
         assert gui[key] is not None and gui[key] >= 0, key
     assert gui["live_epochs_per_s"] > 0 and gui["redraws_per_s"] > 0
+
+
+def test_bench_soak_reports_memory_of_both_processes_and_redraw_times():
+    r = nnplay("bench", "--soak", "0.1", "--soak-start", "50000", "--json", timeout=300)
+    assert r.returncode == 0, r.stderr
+    soak = json.loads(r.stdout)["soak"]
+    assert len(soak["samples"]) >= 3 and soak["samples"][-1]["epoch"] > soak["samples"][0]["epoch"] >= 50_000
+    s = soak["summary"]
+    for key in ("window_rss_mb_start", "window_rss_mb_end", "training_rss_mb_start", "training_rss_mb_end",
+                "update_ms_mean_end", "paint_ms_end"):
+        assert s[key] > 0, key
+    by = soak["redraw_by_epochs"]
+    assert [r["epochs"] for r in by] == [1_000, 1_000_000, 10_000_000]
+    assert by[1]["history_kb"] == by[2]["history_kb"] < 4096  # memory does not grow with the epochs
+    assert by[2]["points_drawn"] <= by[1]["points_drawn"] * 1.1  # nor does what is drawn
+    bad = nnplay("bench", "--soak", "0")
+    assert bad.returncode == 2 and "positive number of minutes" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_smoke_run_opens_trains_closes_and_exits_0_without_qt_warnings():

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.timeout(120)
 
 def _b_epoch(win):
     cw = win.compare_window
-    return len(cw.curves["B"].train) - 1 if cw is not None else -1
+    return len(cw.curves["B"].history) - 1 if cw is not None else -1
 
 
 def test_fork_trains_both_runs_side_by_side(window, qtbot):
@@ -24,12 +24,12 @@ def test_fork_trains_both_runs_side_by_side(window, qtbot):
     assert "learning rate 0.03" in cw.headers["A"].text() and "learning rate 0.3" in cw.headers["B"].text()
     qtbot.waitUntil(lambda: _b_epoch(window) == 5, timeout=10000)  # B starts where A was ...
     assert cw.fork_line.isVisible() and cw.fork_line.value() == 5
-    a_hist = cw.curves["A"].train.xy()[1]
-    b_hist = cw.curves["B"].train.xy()[1]
+    a_hist = cw.curves["A"].history.curve("train_loss")[1]
+    b_hist = cw.curves["B"].history.curve("train_loss")[1]
     np.testing.assert_allclose(a_hist[:6], b_hist[:6])  # ... with the same history
     c.step(3)  # Step drives both
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 8 and _b_epoch(window) == 8, timeout=10000)
-    a_loss, b_loss = cw.curves["A"].train.xy()[1][-1], cw.curves["B"].train.xy()[1][-1]
+    a_loss, b_loss = cw.curves["A"].history.curve("train_loss")[1][-1], cw.curves["B"].history.curve("train_loss")[1][-1]
     assert a_loss != b_loss  # a different learning rate, a different run
     assert "Epoch <b>8</b>" in cw.stats["B"].text()
     c.set_speed(5)
@@ -55,7 +55,7 @@ def test_restart_starts_both_from_the_same_weights(window, qtbot):
     cw = window.compare_window
     assert not cw.fork_line.isVisible()
     # the same seed and shape: both begin with the same loss at epoch 0
-    assert cw.curves["A"].train.xy()[1][0] == pytest.approx(cw.curves["B"].train.xy()[1][0])
+    assert cw.curves["A"].history.curve("train_loss")[1][0] == pytest.approx(cw.curves["B"].history.curve("train_loss")[1][0])
     c.reset()  # Reset drives both
     qtbot.waitUntil(lambda: _b_epoch(window) == 0, timeout=10000)
 

@@ -54,7 +54,7 @@ def _damaged(tmp_path, name, mutate):
     ("bad_json", lambda n, d: b"{not json" if n == "session.json" else d, "not a usable"),
     ("other_format", lambda n, d: d.replace(b"nnplay-session", b"something-else") if n == "session.json" else d,
      "not an nnplay session"),
-    ("future_version", lambda n, d: d.replace(b'"version": 1', b'"version": 99') if n == "session.json" else d,
+    ("future_version", lambda n, d: d.replace(b'"version": 2', b'"version": 99') if n == "session.json" else d,
      "version 99"),
     ("pickled_array", lambda n, d: __import__("pickle").dumps(object()) if n == "params.npy" else d, "not a usable"),
     ("object_array", lambda n, d: _object_npy() if n == "X.npy" else d, "not a usable"),
@@ -87,3 +87,89 @@ def test_not_a_zip_missing_and_wrong_network(tmp_path):
     other = Trainer(TrainConfig(hidden=(4,)))
     with pytest.raises(ValueError, match="do not fit"):
         other.load_state_dict(t.state_dict())
+
+
+def _with_synthetic_past(trainer: Trainer, epochs: int) -> dict:
+    """The trainer's state as if ``epochs`` more epochs (a noisy falling loss with
+    spikes) had run before its own: the history is fed without training."""
+    from nnplay.training.history import History
+
+    state = trainer.state_dict()
+    rng = np.random.default_rng(epochs)
+    out = {}
+    for key, live in (("history", trainer.history), ("grad_norms", trainer.grad_norm_history)):
+        h = History(live.names)
+        for start in range(0, epochs, 1_000_000):
+            m = min(1_000_000, epochs - start)
+            t = np.arange(start, start + m, dtype=float)[:, None]
+            rows = np.repeat(1.0 / (1 + t * 1e-4), len(h.names), axis=1) * rng.uniform(0.9, 1.1, len(h.names))
+            rows[rng.integers(0, m, 20)] *= 30  # spikes
+            h.extend(rows)
+        h.extend(live.rows_since(0))
+        out[key] = h
+        state[key] = h.state()
+    state["epoch"] = trainer.epoch + epochs
+    return state, out
+
+
+def test_a_ten_million_epoch_session_is_about_the_size_of_a_100k_one_and_goes_on_exactly(tmp_path):
+    cfg = TrainConfig(dataset="spiral", hidden=(6, 4), optimizer="adam", lr=0.01)
+    a = Trainer(cfg)
+    a.run(4)
+    sizes = {}
+    for epochs in (100_000, 10_000_000):
+        state, saved = _with_synthetic_past(a, epochs)
+        path = tmp_path / f"{epochs}.nnplay"
+        save_session(path, Session(a.config, a.data, state))
+        sizes[epochs] = path.stat().st_size
+        s = load_session(path)
+        b = Trainer(s.config, s.data)
+        b.load_state_dict(s.state)
+        assert b.epoch == a.epoch + epochs and len(b.history) == b.epoch + 1
+        for name in b.history.names:  # reopens showing the same curves
+            np.testing.assert_array_equal(b.history.curve(name)[1], saved["history"].curve(name)[1])
+        np.testing.assert_array_equal(b.grad_norm_history.curve("layer_2")[1], saved["grad_norms"].curve("layer_2")[1])
+        assert b.history.extremes("train_loss") == saved["history"].extremes("train_loss")
+        twin = Trainer(cfg)  # the same run without the long past
+        twin.load_state_dict(a.state_dict())
+        b.run(6)
+        twin.run(6)
+        np.testing.assert_array_equal(b.net.params, twin.net.params)  # training does not depend on the history
+        np.testing.assert_array_equal(b.history.column("test_loss", b.epoch - 5), twin.history.column("test_loss", 5))
+    assert sizes[10_000_000] < sizes[100_000] + 64_000 and sizes[10_000_000] < 600_000, sizes
+
+
+def test_format_1_sessions_with_the_whole_history_still_open(tmp_path):
+    import json
+
+    a = Trainer(TrainConfig(dataset="xor", hidden=(3,)))
+    a.run(9)
+    path = tmp_path / "new.nnplay"
+    save_session(path, Session(a.config, a.data, a.state_dict()))
+    old = tmp_path / "old.nnplay"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(old, "w") as zout:
+        for item in zin.infolist():
+            if item.filename.startswith(("history_", "grad_norms_")):
+                continue
+            data = zin.read(item.filename)
+            if item.filename == "session.json":
+                doc = json.loads(data)
+                doc["version"] = 1
+                del doc["run"]["history"], doc["run"]["grad_norms"]
+                data = json.dumps(doc).encode()
+            zout.writestr(item.filename, data)
+        table = np.column_stack([a.history.column(f) for f in a.history.names])
+        zout.writestr("history.npy", _npy_bytes(table))
+        zout.writestr("grad_norms.npy", _npy_bytes(a.grad_norm_history.rows_since(0)))
+    s = load_session(old)
+    b = Trainer(s.config, s.data)
+    b.load_state_dict(s.state)
+    np.testing.assert_array_equal(b.history.column("train_loss"), a.history.column("train_loss"))
+    np.testing.assert_array_equal(b.grad_norm_history.rows_since(0), a.grad_norm_history.rows_since(0))
+
+
+def _npy_bytes(a):
+    import io
+    buf = io.BytesIO()
+    np.save(buf, a, allow_pickle=False)
+    return buf.getvalue()

@@ -186,29 +186,6 @@ def test_snapshot_neurons_and_focus():
     assert t.snapshot(grid_resolution=5, focus=(9, 0)).focus is None  # out of range: the output
 
 
-def test_peak_envelope_keeps_every_extreme_in_few_points():
-    from nnplay.training.history import PeakEnvelope
-
-    rng = np.random.default_rng(0)
-    series = rng.normal(size=100_003)
-    series[77_777] = 50.0
-    series[12_345] = -40.0
-    series[500:600] = np.nan
-    env = PeakEnvelope(max_buckets=256)
-    for chunk in np.array_split(series, 37):  # arrives in uneven pieces, as frames do
-        env.extend(chunk)
-    x, y = env.xy()
-    assert len(env) == series.size and len(y) <= 2 * 256
-    assert np.nanmax(y) == 50.0 and np.nanmin(y) == -40.0
-    assert x.min() >= 0 and x.max() < series.size
-    b = env.bucket
-    k = 77_777 // b  # the bucket holding the spike is exactly the max of its span
-    assert y[2 * k + 1] == np.nanmax(series[k * b:(k + 1) * b])
-    small = PeakEnvelope()
-    small.extend([3.0, 1.0, 2.0])
-    assert small.xy()[1].tolist() == [3.0, 1.0, 2.0]
-
-
 def test_settings_text_round_trips_and_refuses_bad_input():
     cfg = TrainConfig(dataset="spiral-k", classes=4, noise=0.15, hidden=(8, 3), activation="relu", optimizer="adam",
                       lr=0.003, l2=0.01, features=("x1", "x2", "x1^2"), batch_size=7, seed=3, standardize=True)

@@ -8,17 +8,31 @@ from pathlib import Path
 
 import numpy as np
 
-from .history import FIELDS, History
+from .history import History
 
 
 def write_history_csv(path, history: History) -> None:
-    """epoch, train_loss, test_loss (data losses), train_accuracy, test_accuracy, penalty (empty where n/a)."""
-    cols = [history.column(f) for f in FIELDS]
+    """One row per epoch kept exactly: epoch, then each series (empty where n/a).
+    Epochs kept only as an envelope (long runs, see training.history) come first,
+    two rows per bucket, its min then its max; ``epochs`` says how many epochs a
+    row sums up and ``extreme`` is min or max (both empty for exact rows)."""
+    names = history.names
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["epoch", *FIELDS])
-        for epoch, row in enumerate(zip(*cols)):
-            w.writerow([epoch, *("" if np.isnan(v) else repr(float(v)) for v in row)])
+        w.writerow(["epoch", *names, "epochs", "extreme"])
+        for s in history.segments():
+            for j in range(len(s)):
+                first = s.start + j * s.size
+                if s.size == 1:
+                    w.writerow([first, *_cells(s.lo[j]), 1, ""])
+                    continue
+                size = min(s.size, s.end - first)
+                w.writerow([first, *_cells(s.lo[j]), size, "min"])
+                w.writerow([first, *_cells(s.hi[j]), size, "max"])
+
+
+def _cells(row) -> list[str]:
+    return ["" if np.isnan(v) else repr(float(v)) for v in row]
 
 
 def write_weights(path, sizes, activations, loss: str, weights, biases) -> None:

@@ -1,159 +1,181 @@
-"""Per-epoch records in arrays that grow by doubling."""
+"""Per-epoch records of named series (losses, accuracies, gradient norms...) in
+bounded memory: the recent epochs exactly, older ones as a min/max envelope
+(see training.envelope). One structure serves the trainer, the curves, the
+session files and the command line's summaries."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+
+from .envelope import MinMaxPyramid, Segment
 
 # train_loss and test_loss are data losses (J_data, without the penalty); penalty is
 # the regularisation term l1 sum|W| + (l2/2) sum W^2, the same for both sets
 FIELDS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty")
 
 
-class GrowingArray:
-    """Rows appended one at a time into a buffer that doubles when full."""
+@dataclass(frozen=True)
+class Reading:
+    """The record of one epoch: exact when ``first == last``, else the min and
+    max over epochs ``first .. last`` (an envelope of ``last - first + 1`` epochs)."""
 
-    def __init__(self, n_cols: int, capacity: int = 1024):
-        self._data = np.full((capacity, n_cols), np.nan)
-        self.size = 0
+    first: int
+    last: int
+    lo: dict
+    hi: dict
 
-    def _reserve(self, need: int) -> None:
-        """Room for ``need`` rows, doubling the buffer as often as it takes."""
-        cap = self._data.shape[0]
-        if need <= cap:
-            return
-        while cap < need:
-            cap *= 2
-        grown = np.full((cap, self._data.shape[1]), np.nan)
-        grown[: self.size] = self._data[: self.size]
-        self._data = grown
-
-    def append(self, row) -> None:
-        self._reserve(self.size + 1)
-        self._data[self.size] = row
-        self.size += 1
-
-    def extend(self, rows: np.ndarray) -> None:
-        rows = np.asarray(rows, dtype=float).reshape(-1, self._data.shape[1])
-        need = self.size + len(rows)
-        self._reserve(need)
-        self._data[self.size : need] = rows
-        self.size = need
-
-    def view(self, start: int = 0) -> np.ndarray:
-        """Rows from ``start`` on, read-only (no copy)."""
-        v = self._data[start : self.size]
-        v.flags.writeable = False
-        return v
-
-    def truncate(self, size: int) -> None:
-        self.size = max(0, min(self.size, size))
-
-    def clear(self) -> None:
-        self.size = 0
-
-    def __len__(self) -> int:
-        return self.size
+    @property
+    def exact(self) -> bool:
+        return self.first == self.last
 
 
 class History:
-    """train/test data loss, accuracy and the penalty per epoch (index 0 is
-    epoch 0, before any training); NaN where a value does not apply."""
+    """Values of the series ``names`` after each epoch (index 0 is epoch 0,
+    before any training); NaN where a value does not apply. Memory is bounded
+    (a few hundred kB for a handful of series) however many epochs are added;
+    the last 1,024 or more are kept exactly."""
 
-    def __init__(self, capacity: int = 1024):
-        self._rows = GrowingArray(len(FIELDS), capacity)
+    def __init__(self, names=FIELDS, **sizes):
+        self.names = tuple(names)
+        self._sizes = sizes
+        self._p = MinMaxPyramid(len(self.names), **sizes)
 
+    # ----------------------------------------------------------------- input
     def append(self, *values: float) -> None:
-        self._rows.append(values)
+        """One epoch: one value per name, in order."""
+        self._p.append(values)
+
+    def extend(self, rows) -> None:
+        """Epochs, oldest first: {name: values} or an (epochs, len(names)) array."""
+        if isinstance(rows, dict):
+            rows = np.column_stack([np.asarray(rows[name], dtype=float) for name in self.names])
+        self._p.extend(rows)
 
     def clear(self) -> None:
-        self._rows.clear()
+        self._p.clear()
 
+    def receive(self, base: dict | None, start: int, rows) -> bool:
+        """Follow another History from its increments (as snapshots carry them):
+        ``base`` (a ``state()``) replaces this copy first, then ``rows`` for
+        epochs ``start`` on are added. Out of step (a new run) it starts over;
+        False when the rows cannot be placed (they do not start at epoch 0)."""
+        if base is not None:
+            self.load_state(base)
+        elif start != len(self):
+            self.clear()
+            if start != 0:
+                return False
+        self.extend(rows)
+        return True
+
+    # ---------------------------------------------------------------- output
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._p)
+
+    @property
+    def nbytes(self) -> int:
+        return self._p.nbytes
+
+    @property
+    def exact_start(self) -> int:
+        """The first epoch whose values are kept exactly."""
+        return self._p.exact_start
 
     def column(self, name: str, start: int = 0) -> np.ndarray:
-        """A read-only view of one field from epoch index ``start`` on."""
-        return self._rows.view(start)[:, FIELDS.index(name)]
+        """Exact values of one series from epoch ``start`` on (read-only);
+        ValueError when ``start`` is before ``exact_start``."""
+        return self._p.exact(start)[:, self.names.index(name)]
 
-    def copy_since(self, start: int = 0) -> dict[str, np.ndarray]:
-        rows = self._rows.view(start)
-        return {name: rows[:, i].copy() for i, name in enumerate(FIELDS)}
+    def copy_since(self, start: int) -> dict[str, np.ndarray]:
+        rows = self._p.exact(start)
+        return {name: rows[:, i].copy() for i, name in enumerate(self.names)}
+
+    def rows_since(self, start: int) -> np.ndarray:
+        """Exact rows (epochs, len(names)) from epoch ``start`` on, a copy."""
+        return self._p.exact(start).copy()
 
     def last(self, name: str) -> float:
-        return float(self._rows.view(len(self) - 1)[0, FIELDS.index(name)]) if len(self) else float("nan")
+        return float(self._p.exact(len(self) - 1)[0, self.names.index(name)]) if len(self) else float("nan")
 
-    def extend(self, columns: dict[str, np.ndarray]) -> None:
-        self._rows.extend(np.column_stack([np.asarray(columns[name], float) for name in FIELDS]))
+    def segments(self) -> list[Segment]:
+        return self._p.segments()
 
-    def truncate(self, size: int) -> None:
-        self._rows.truncate(size)
+    def extremes(self, name: str) -> tuple[float, float]:
+        """The lowest and highest value of a series over every epoch (NaN if none)."""
+        i = self.names.index(name)
+        lo = [np.fmin.reduce(s.lo[:, i]) for s in self.segments()]
+        hi = [np.fmax.reduce(s.hi[:, i]) for s in self.segments()]
+        return (float(np.fmin.reduce(lo)), float(np.fmax.reduce(hi))) if lo else (np.nan, np.nan)
+
+    def curve(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """Points to draw one series: exact epochs one point each; each bucket of
+        the envelope its min and max at the bucket's middle epoch (a vertical
+        stroke), so every spike stays visible. At most a few thousand points."""
+        i = self.names.index(name)
+        xs, ys = [], []
+        for s in self.segments():
+            if s.size == 1:
+                xs.append(np.arange(s.start, s.end, dtype=float))
+                ys.append(s.lo[:, i])
+                continue
+            starts = s.start + s.size * np.arange(len(s), dtype=float)
+            mid = starts + (np.minimum(s.size, s.end - starts) - 1) / 2  # the last bucket may be partial
+            xs.append(np.repeat(mid, 2))
+            ys.append(np.column_stack([s.lo[:, i], s.hi[:, i]]).ravel())
+        if not xs:
+            return np.empty(0), np.empty(0)
+        return np.concatenate(xs), np.concatenate(ys)
+
+    def at(self, epoch: int) -> Reading | None:
+        """The record holding ``epoch`` (the finest kept), or None outside 0 .. len - 1."""
+        for s in self.segments():
+            if s.start <= epoch < s.end:
+                j = (epoch - s.start) // s.size
+                first = s.start + j * s.size
+                return Reading(first, min(first + s.size, s.end) - 1, dict(zip(self.names, s.lo[j].tolist())),
+                               dict(zip(self.names, s.hi[j].tolist())))
+        return None
+
+    # ------------------------------------------------------------ save / load
+    def state(self) -> dict:
+        """JSON-able scalars and arrays that ``load_state`` or ``from_state`` rebuild from."""
+        return {"names": list(self.names), **self._p.state()}
+
+    def load_state(self, state: dict) -> None:
+        """Replace the records with a saved ``state()``; series missing from it
+        are NaN, series it has beyond ``names`` are dropped. ValueError (and
+        nothing changed) when it is damaged."""
+        saved = [str(n) for n in state["names"]]
+        self._p = MinMaxPyramid.from_state(state, [saved.index(n) if n in saved else None for n in self.names])
+
+    @classmethod
+    def from_state(cls, state: dict, names=None) -> "History":
+        h = cls([str(n) for n in state["names"]] if names is None else names)
+        h.load_state(state)
+        return h
+
+    def copy(self) -> "History":
+        return History.from_state(self.state(), self.names)
 
 
-class PeakEnvelope:
-    """The min and max of consecutive buckets of a growing series.
+def layer_names(n_layers: int) -> tuple[str, ...]:
+    """The gradient-norm series' names: layer_1 .. layer_L."""
+    return tuple(f"layer_{l}" for l in range(1, n_layers + 1))
 
-    Drawing millions of epochs point by point costs time on every frame; an
-    envelope of at most ``2 * max_buckets`` points looks the same (every spike
-    stays visible) and is updated in time proportional to the new points.
-    Buckets double in size whenever their number passes ``max_buckets``.
-    NaN values are ignored (a bucket of only NaN stays NaN).
-    """
 
-    def __init__(self, max_buckets: int = 4096):
-        self.max_buckets = max_buckets
-        self.clear()
-
-    def clear(self) -> None:
-        self.bucket = 1
-        self.n = 0
-        self._rows = GrowingArray(2)
-
-    def __len__(self) -> int:
-        return self.n
-
-    def extend(self, values) -> None:
-        v = np.asarray(values, dtype=float).ravel()
-        if not v.size:
-            return
-        b, start = self.bucket, 0
-        fill = self.n % b
-        if fill:  # top up the last, partial bucket
-            k = min(b - fill, v.size)
-            last = self._rows.view(len(self._rows) - 1)[0]
-            row = (np.fmin(last[0], np.fmin.reduce(v[:k])), np.fmax(last[1], np.fmax.reduce(v[:k])))
-            self._rows.truncate(len(self._rows) - 1)
-            self._rows.append(row)
-            start = k
-        rest = v[start:]
-        whole = rest.size // b * b
-        if whole:
-            blocks = rest[:whole].reshape(-1, b)
-            self._rows.extend(np.column_stack([np.fmin.reduce(blocks, axis=1), np.fmax.reduce(blocks, axis=1)]))
-        if whole < rest.size:
-            tail = rest[whole:]
-            self._rows.append((np.fmin.reduce(tail), np.fmax.reduce(tail)))
-        self.n += v.size
-        while len(self._rows) > self.max_buckets:
-            self._merge()
-
-    def _merge(self) -> None:
-        rows = self._rows.view()
-        m = len(rows)
-        pairs = m // 2 * 2
-        merged = np.column_stack([np.fmin(rows[0:pairs:2, 0], rows[1:pairs:2, 0]),
-                                  np.fmax(rows[0:pairs:2, 1], rows[1:pairs:2, 1])])
-        if m % 2:
-            merged = np.vstack([merged, rows[-1:]])
-        self._rows = GrowingArray(2, capacity=max(1024, 2 * len(merged)))
-        self._rows.extend(merged)
-        self.bucket *= 2
-
-    def xy(self) -> tuple[np.ndarray, np.ndarray]:
-        """Points to draw: the series itself while buckets hold one value, else
-        each bucket's min and max at the bucket's middle epoch."""
-        rows = self._rows.view()
-        if self.bucket == 1:
-            return np.arange(len(rows), dtype=float), rows[:, 0].copy()
-        starts = np.arange(len(rows), dtype=float) * self.bucket
-        mid = starts + (np.minimum(self.bucket, self.n - starts) - 1) / 2  # the last bucket may be partial
-        return np.repeat(mid, 2), rows.ravel().copy()
+def saved_history(saved, names, epoch: int) -> History:
+    """A state_dict's history: a History.state() or, from sessions of format 1,
+    the whole (epochs, series) table; ValueError unless it holds epochs 0 .. epoch."""
+    h = History(names)
+    if isinstance(saved, dict):
+        h.load_state(saved)
+    else:
+        table = np.asarray(saved, dtype=float)
+        if table.ndim != 2 or table.shape[1] > len(names):
+            raise ValueError(f"the saved history does not match its {epoch} epochs")
+        h.extend(np.pad(table, ((0, 0), (0, len(names) - table.shape[1])), constant_values=np.nan))  # series added since: NaN
+    if len(h) != epoch + 1:
+        raise ValueError(f"the saved history does not match its {epoch} epochs")
+    return h

@@ -1,17 +1,23 @@
 """`.nnplay` session files: a zip of one JSON document and .npy arrays.
 
-    session.json   {"format": "nnplay-session", "version": 1, "config": {...},
+    session.json   {"format": "nnplay-session", "version": 2, "config": {...},
                     "data": {name, task, input_names, class_names, domain, source},
-                    "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays}}
+                    "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays,
+                            history: {...}, grad_norms: {...}}}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
     test_mask.npy                 only for data edited by hand: its fixed train/test split (True: test)
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
-    history.npy, grad_norms.npy   per-epoch records (epoch 0 first)
+    history_<part>.npy            per-epoch records as a bounded min/max envelope (training.history:
+    grad_norms_<part>.npy         exact, level_counts, level_lo, level_hi, top_lo, top_hi; the
+                                  scalars and series names in run.history / run.grad_norms)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
     batch_order.npy               only when saved part-way through an epoch (run.batch_at examples done)
 
-Arrays are read with allow_pickle=False; nothing in a file can run code. Any
-problem reading one is a SessionError with one line naming the file.
+Version 1 files (the whole history as one (epochs, series) table each in
+history.npy and grad_norms.npy) still open. Arrays are read with
+allow_pickle=False; nothing in a file can run code. Any problem reading one is
+a SessionError with one line naming the file. A session's size does not grow
+with the number of epochs beyond a few hundred kB.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ from ..data import Dataset
 from .config import TrainConfig
 
 FORMAT = "nnplay-session"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)
+HISTORIES = ("history", "grad_norms")
 MAX_BYTES = 1 << 30
 
 
@@ -65,7 +73,10 @@ def save_session(path, session: Session) -> None:
     if st is not None:
         doc["run"] = {"epoch": int(st["epoch"]), "diverged_at": st["diverged_at"], "optimizer_t": int(st["optimizer_t"]),
                       "rng": st["rng"], "optimizer_arrays": sorted(st["optimizer"])}
-        arrays.update({"params.npy": st["params"], "history.npy": st["history"], "grad_norms.npy": st["grad_norms"]})
+        arrays["params.npy"] = st["params"]
+        for key in HISTORIES:
+            doc["run"][key] = {k: v for k, v in st[key].items() if not isinstance(v, np.ndarray)}
+            arrays.update({f"{key}_{k}.npy": v for k, v in st[key].items() if isinstance(v, np.ndarray)})
         arrays.update({f"optimizer_{k}.npy": v for k, v in st["optimizer"].items()})
         if st.get("batch_order") is not None:  # saved part-way through an epoch stepped batch by batch
             doc["run"]["batch_at"] = int(st["batch_at"])
@@ -111,8 +122,9 @@ def _load(path: Path) -> Session:
         doc = json.loads(z.read("session.json").decode("utf-8"))
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise SessionError(f"{path}: not an nnplay session file")
-        if doc.get("version") != VERSION:
-            raise SessionError(f"{path}: session format version {doc.get('version')!r}; this nnplay reads {VERSION}")
+        if doc.get("version") not in READS:
+            raise SessionError(f"{path}: session format version {doc.get('version')!r}; this nnplay reads "
+                               f"{' and '.join(map(str, READS))}")
 
         def arr(name):
             return np.load(io.BytesIO(z.read(name)), allow_pickle=False)
@@ -132,9 +144,16 @@ def _load(path: Path) -> Session:
         run = doc.get("run")
         if run:
             state = {"epoch": int(run["epoch"]), "diverged_at": run["diverged_at"], "optimizer_t": int(run["optimizer_t"]),
-                     "rng": run["rng"], "params": arr("params.npy"), "history": arr("history.npy"),
-                     "grad_norms": arr("grad_norms.npy"),
+                     "rng": run["rng"], "params": arr("params.npy"),
                      "optimizer": {k: arr(f"optimizer_{k}.npy") for k in run["optimizer_arrays"]}}
+            for key in HISTORIES:
+                if doc["version"] == 1:
+                    state[key] = arr(f"{key}.npy")
+                else:
+                    saved = dict(run[key])
+                    saved.update({n[len(key) + 1 : -4]: arr(n) for n in z.namelist()
+                                  if n.startswith(f"{key}_") and n.endswith(".npy")})
+                    state[key] = saved
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
         return Session(config, data, state, meta.get("source", "generated"))

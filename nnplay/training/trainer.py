@@ -17,7 +17,7 @@ from ..engine import MLP, make_optimizer
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
-from .history import FIELDS, GrowingArray, History
+from .history import History, layer_names, saved_history
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -54,7 +54,7 @@ class Snapshot:
     test_accuracy: float | None
     diverged_at: int | None
     history_start: int  # history arrays hold epochs history_start .. epoch (index 0 is epoch 0)
-    history: dict
+    history: dict  # History FIELDS -> exact values of the new epochs (an increment to add to a copy)
     weights: tuple
     biases: tuple
     dW: tuple
@@ -73,6 +73,10 @@ class Snapshot:
     zero_weights: tuple = (0, 0)  # (weights exactly 0, all weights): what L1 has switched off
     grid_classes: np.ndarray | None = None  # (res, res) predicted class per grid cell, -1 undefined (classes only)
     gradient_notes: tuple = ()  # why each all-zero dW[l] is zero, in words (see training.gradient_flow)
+    # History.state() of the whole run up to history_start, when the increments alone would not
+    # do (the view asked for epochs no longer kept exactly): the receiver replaces its copy first
+    history_base: dict | None = None
+    grad_norm_base: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ class Trainer:
         self.Y_test = self.net.encode_targets(self._targets(self.y_test))
         self.optimizer = make_optimizer(config.optimizer, config.lr)
         self.history = History()
-        self.grad_norm_history = GrowingArray(self.net.n_layers)
+        self.grad_norm_history = History(layer_names(self.net.n_layers))
         self._grid_inputs: dict = {}
         self._last_good = self.net.params.copy()
         self.reset()
@@ -190,8 +194,8 @@ class Trainer:
             "epoch": self.epoch,
             "diverged_at": self.diverged_at,
             "params": self.net.params_in_rows(),
-            "history": np.column_stack([self.history.column(f) for f in FIELDS]).copy(),
-            "grad_norms": self.grad_norm_history.view().copy(),
+            "history": self.history.state(),
+            "grad_norms": self.grad_norm_history.state(),
             "optimizer_t": self.optimizer.t,
             "optimizer": {k: self.net.params_in_rows(v) for k, v in self.optimizer.state().items()},
             "rng": self.rng.bit_generator.state,
@@ -203,17 +207,12 @@ class Trainer:
         """Restore a ``state_dict``; ValueError (and nothing changed) if it does
         not fit this network."""
         params = np.asarray(state["params"])
-        history = np.asarray(state["history"], dtype=float)
-        norms = np.asarray(state["grad_norms"], dtype=float)
         epoch = int(state["epoch"])
-        if history.ndim == 2 and history.shape[1] == len(FIELDS) - 1:  # saved before the penalty was recorded
-            history = np.column_stack([history, np.full(len(history), np.nan)])
         if params.shape != self.net.params.shape:
             raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
                              f"({self.net.params.size})")
-        if history.ndim != 2 or history.shape != (epoch + 1, len(FIELDS)) or norms.shape != (epoch + 1,
-                                                                                            self.net.n_layers):
-            raise ValueError(f"the saved history does not match its {epoch} epochs")
+        history = saved_history(state["history"], self.history.names, epoch)
+        norms = saved_history(state["grad_norms"], self.grad_norm_history.names, epoch)
         if not np.all(np.isfinite(params)):
             raise ValueError("the saved weights hold non-finite numbers")
         order, at = state.get("batch_order"), int(state.get("batch_at", 0))
@@ -228,10 +227,7 @@ class Trainer:
         self.optimizer.reset()
         self.optimizer.restore(state.get("optimizer_t", 0), opt_state)
         self.net.params[...] = self.net.params_from_rows(params)
-        self.history.clear()
-        self.history.extend({f: history[:, i] for i, f in enumerate(FIELDS)})
-        self.grad_norm_history.clear()
-        self.grad_norm_history.extend(norms)
+        self.history, self.grad_norm_history = history, norms
         self.epoch = epoch
         self.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
         self.rng = rng
@@ -400,7 +396,7 @@ class Trainer:
                                                           or self.X_train.shape[0] == 0):
             return False
         nan = math.nan
-        self.grad_norm_history.append(self.net.grad_norms())
+        self.grad_norm_history.append(*self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc, penalty)
         return True
@@ -580,6 +576,10 @@ class Trainer:
             inputs = self._grid_points(r, axes).reshape(r, r, -1)
             neurons = tuple(undefined_as_nan(a) for a in [inputs, *self.neuron_grids(r, axes)])
         start = min(max(0, history_from), len(self.history))
+        base = norm_base = None
+        if start < self.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
+            start = len(self.history)
+            base, norm_base = self.history.state(), self.grad_norm_history.state()
         return Snapshot(
             run_id=self.run_id,
             epoch=self.epoch,
@@ -595,7 +595,7 @@ class Trainer:
             dW=tuple(_frozen(d) for d in net.dW),
             db=tuple(_frozen(d) for d in net.db),
             grad_norms=_frozen(net.grad_norms()),
-            grad_norm_history=_frozen(self.grad_norm_history.view(start)),
+            grad_norm_history=_frozen(self.grad_norm_history.rows_since(start)),
             grid=grid,
             grid_extent=extent,
             focus=focus,
@@ -609,6 +609,8 @@ class Trainer:
             zero_weights=zero_weights(net.weights),
             grid_classes=grid_classes,
             gradient_notes=zero_gradient_notes(net, self.X_train, self.Y_train, net.dW),
+            history_base=base,
+            grad_norm_base=norm_base,
         )
 
 

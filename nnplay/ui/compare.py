@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..training.history import PeakEnvelope
+from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .widgets import named
 from .worker import TrainingThread
@@ -98,11 +98,11 @@ class TwinRun(QObject):
 
 
 class _RunCurves:
-    """Train and test loss of one run, as min/max envelopes."""
+    """Train and test loss of one run, from its bounded history."""
 
     def __init__(self, plot: pg.PlotWidget, name: str):
         rgb = RUN_COLORS[name]
-        self.train, self.test = PeakEnvelope(), PeakEnvelope()
+        self.history = History()
         self.train_curve = plot.plot(pen=pg.mkPen(rgb, width=2), name=f"{name} train")
         self.test_curve = plot.plot(pen=pg.mkPen(rgb, width=2, style=Qt.PenStyle.DashLine), name=f"{name} test")
         for c in (self.train_curve, self.test_curve):
@@ -110,31 +110,21 @@ class _RunCurves:
             c.setZValue(2 if name == "A" else 1)  # before the fork B's copy of A's history lies under A's
 
     def clear(self) -> None:
-        self.train.clear()
-        self.test.clear()
+        self.history.clear()
         self._draw()
 
-    def load(self, train_loss, test_loss) -> None:
+    def load(self, history: History) -> None:
         """Start from a whole history (run A's, as the main window holds it)."""
-        self.train.clear()
-        self.test.clear()
-        self.train.extend(train_loss)
-        self.test.extend(test_loss)
+        self.history = history.copy()
         self._draw()
 
     def add(self, snap) -> None:
-        if snap.history_start != len(self.train):  # out of step (a reset): start over
-            self.train.clear()
-            self.test.clear()
-            if snap.history_start:
-                return
-        self.train.extend(snap.history["train_loss"])
-        self.test.extend(snap.history["test_loss"])
-        self._draw()
+        if self.history.receive(snap.history_base, snap.history_start, snap.history):  # else out of step: wait
+            self._draw()
 
     def _draw(self) -> None:
-        for env, curve in ((self.train, self.train_curve), (self.test, self.test_curve)):
-            x, y = env.xy()
+        for name, curve in (("train_loss", self.train_curve), ("test_loss", self.test_curve)):
+            x, y = self.history.curve(name)
             curve.setData(x, y, connect="finite")
 
 

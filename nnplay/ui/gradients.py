@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..training.history import PeakEnvelope
+from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import LAYER_COLORS, diverging_lut
 from .log_floor import ZeroFloor
@@ -44,7 +44,7 @@ class GradientView(QWidget):
         self._sizes = ()
         self._maps: list[_Heatmap] = []
         self._labels = []
-        self.norms: list[PeakEnvelope] = []
+        self.norms: History | None = None  # |dW[l]| per epoch, bounded
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -126,7 +126,7 @@ class GradientView(QWidget):
             self._labels.append(label)
         self.norm_plot.clear()
         self.legend.clear()
-        self.norms = [PeakEnvelope() for _ in range(L)]
+        self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
                                                  name=f"layer {l + 1}") for l in range(L)]
@@ -136,25 +136,21 @@ class GradientView(QWidget):
 
     @property
     def epochs_recorded(self) -> int:
-        return len(self.norms[0]) if self.norms else 0
+        return len(self.norms) if self.norms is not None else 0
 
     def set_frame(self, frame) -> None:
         self._snap = frame.snapshot
         snap = self._snap
-        if snap.history_start != self.epochs_recorded:  # out of step: start over
-            for env in self.norms:
-                env.clear()
-        if snap.grad_norm_history.shape[1] == len(self.norms):
-            for env, column in zip(self.norms, snap.grad_norm_history.T):
-                env.extend(column)
+        if self.norms is not None and snap.grad_norm_history.shape[1] == len(self.norms.names):
+            self.norms.receive(snap.grad_norm_base, snap.history_start, snap.grad_norm_history)
         n = self.epochs_recorded
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
-        xys = [env.xy() for env in self.norms]
+        xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
         for (x, _), y, curve in zip(xys, self.norm_floor.place([y for _, y in xys]), self._norm_curves):
-            curve.setData(x, y, connect="finite")
+            curve.setData(x, y, connect="finite")  # on the log axis, exact zeros sit on the floor marked 0
         self.notes.setText("\n".join(snap.gradient_notes))
         self.notes.setVisible(bool(snap.gradient_notes))
         self._redraw()

@@ -16,18 +16,25 @@ import sys
 import time
 
 
-def peak_rss_mb(pid: int | str = "self") -> float | None:
-    """Peak resident memory of a process in MB: VmHWM on Linux (which, unlike
-    ru_maxrss, does not carry over the parent's peak across fork and exec)."""
+def proc_status_mb(pid: int | str, key: str) -> float | None:
+    """A memory figure of a process from /proc/PID/status (``key`` VmRSS for
+    resident memory now, VmHWM for its peak) in MB; None where there is none."""
     try:
         with open(f"/proc/{pid}/status") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(f"{key}:"):
                     return round(int(line.split()[1]) / 1024, 1)
     except OSError:
         pass
-    if pid != "self":
-        return None
+    return None
+
+
+def peak_rss_mb(pid: int | str = "self") -> float | None:
+    """Peak resident memory of a process in MB: VmHWM on Linux (which, unlike
+    ru_maxrss, does not carry over the parent's peak across fork and exec)."""
+    peak = proc_status_mb(pid, "VmHWM")
+    if peak is not None or pid != "self":
+        return peak
     try:
         import resource
     except ImportError:  # Windows

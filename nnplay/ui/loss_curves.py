@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..training import FIELDS, History
-from ..training.history import PeakEnvelope
+from ..numbers import format_number
+from ..training import History
 from .colors import BLUE, ORANGE
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
@@ -38,8 +38,7 @@ def _curve_plot(title: str, left: str, legend_offset=(-10, 10)) -> pg.PlotWidget
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history = History()  # exact values, for the read-out
-        self.envelopes = {name: PeakEnvelope() for name in FIELDS}  # what is drawn
+        self.history = History()  # bounded: recent epochs exactly, older ones as a min/max envelope
         self._x_right = 0.0
         self._classification = True
         layout = QVBoxLayout(self)
@@ -49,7 +48,8 @@ class LossCurvesView(QWidget):
         self.log_scale.toggled.connect(self._set_log)
         self.readout = QLabel("Hover over the curves to read values.")
         self.readout.setObjectName("loss_readout")
-        self.readout.setWordWrap(True)  # with a penalty the read-out adds it and the totals
+        self.readout.setWordWrap(True)  # an envelope's or a penalty's read-out is long: two lines, so the plots do not jump
+        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
         row.addWidget(self.log_scale)
         row.addWidget(self.readout, 1)
         layout.addLayout(row)
@@ -86,8 +86,6 @@ class LossCurvesView(QWidget):
 
     def set_run(self, info) -> None:
         self.history.clear()
-        for env in self.envelopes.values():
-            env.clear()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION
         self.acc_plot.setVisible(self._classification)
@@ -98,15 +96,8 @@ class LossCurvesView(QWidget):
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
-        if snap.history_start != len(self.history):  # out of step (cannot happen within a run): start over
-            self.history.truncate(0)
-            for env in self.envelopes.values():
-                env.clear()
-            if snap.history_start != 0:
-                return
-        self.history.extend(snap.history)
-        for name, env in self.envelopes.items():
-            env.extend(snap.history[name])
+        if not self.history.receive(snap.history_base, snap.history_start, snap.history):
+            return  # out of step (cannot happen within a run)
         n = len(self.history)
         # widen the epoch axis in steps, so the axes are not redrawn every frame
         right = max(10.0, float(n - 1))
@@ -114,12 +105,12 @@ class LossCurvesView(QWidget):
             self._x_right = _nice_ceil(right * 1.25)
             for p in (self.loss_plot, self.acc_plot):
                 p.setXRange(0, self._x_right, padding=0.02)
-        self._show_penalty(bool(np.nanmax(self.history.column("penalty"), initial=0.0) > 0))
+        self._show_penalty(bool(self.history.extremes("penalty")[1] > 0))
         self._draw_curves()
 
     def _draw_curves(self) -> None:
         names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
-        xy = {name: self.envelopes[name].xy() for name in names}
+        xy = {name: self.history.curve(name) for name in names}
         losses = ("train_loss", "test_loss")
         for name, y in zip(losses, self.loss_floor.place([xy[k][1] for k in losses])):
             xy[name] = (xy[name][0], y)  # on a log axis, exact zeros sit on the floor marked 0
@@ -163,17 +154,28 @@ class LossCurvesView(QWidget):
                              (self.acc_plot, ("train_accuracy", "test_accuracy"))):
             if plot.isVisible() and plot.sceneBoundingRect().contains(pos):
                 epoch = int(round(plot.getViewBox().mapSceneToView(pos).x()))
-                epoch = min(max(epoch, 0), n - 1)
-                parts = [f"epoch {epoch}"]
-                if plot is self.loss_plot:
-                    parts += readout_parts(*(self.history.column(f)[epoch] for f in (*fields, "penalty")))
-                else:
-                    for f in fields:
-                        v = self.history.column(f)[epoch]
-                        if np.isfinite(v):
-                            parts.append(f"{f.replace('_', ' ')} {v:.4g}")
-                self.readout.setText(",  ".join(parts))
+                self.readout.setText(readout_text(self.history.at(min(max(epoch, 0), n - 1)), fields,
+                                                  with_penalty=plot is self.loss_plot))
                 return
+
+
+def readout_text(r, fields, with_penalty: bool = False) -> str:
+    """One epoch's values (with the penalty and the totals, for the losses of a
+    regularised run), or, where older epochs are kept as an envelope, the range
+    of the bucket holding it: "epochs 4,096–8,191 (envelope of 4,096 epochs),
+    train loss 0.12–0.35"."""
+    if r.exact:
+        parts = [f"epoch {r.first}"]
+        if with_penalty:
+            parts += readout_parts(*(r.lo[f] for f in (*fields, "penalty")))
+        else:
+            parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f])}" for f in fields if np.isfinite(r.lo[f])]
+    else:
+        names = (*fields, "penalty") if with_penalty else fields
+        parts = [f"epochs {r.first:,}–{r.last:,} (envelope of {r.last - r.first + 1:,} epochs)"]
+        parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f])}–{format_number(r.hi[f])}" for f in names
+                  if np.isfinite(r.lo[f]) and not (f == "penalty" and r.hi[f] == 0)]
+    return ",  ".join(parts)
 
 
 def _nice_ceil(v: float) -> float:

@@ -629,7 +629,7 @@ class PlaygroundWindow(QMainWindow):
         c = self.controller
         if c.run_info is not None:
             cw.set_run("A", c.run_info)
-            cw.curves["A"].load(self.curves.history.column("train_loss"), self.curves.history.column("test_loss"))
+            cw.curves["A"].load(self.curves.history)
             if c.last_frame is not None:
                 cw.views["A"].set_frame(c.last_frame)
         twin.started.connect(lambda info: cw.set_run("B", info))
