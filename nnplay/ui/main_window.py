@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..training import TrainConfig
+from .autosave import Autosaver, restore_at_start
 from .controller import PlaygroundController
 from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
@@ -52,10 +53,12 @@ def _render_svg(widget, path: str) -> None:
 
 class PlaygroundWindow(QMainWindow):
     def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
-                 autosave_path: str | None = None):
+                 autosave_path: str | None = None, unclean_exit: bool = False, autosave: bool = True):
         """``settings``: a QSettings to remember geometry, panels and options in
         (None: nothing is remembered, as in tests); ``autosave_path``: where the
-        session is kept between runs when "Restore last session" is on."""
+        session is kept between runs, and saved every few seconds, when "Restore
+        last session" is on (``autosave`` False: only when the window closes);
+        ``unclean_exit``: the last run did not close properly, so ask before restoring."""
         super().__init__()
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_main_window")
@@ -70,10 +73,11 @@ class PlaygroundWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.controller.set_speed(self.speed.currentData())
+        self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) \
+            if autosave_path else None
         if start:
             self.controller.start()
-            if config is None and self.restore_action.isChecked() and autosave_path and Path(autosave_path).exists():
-                self.controller.open_session(autosave_path, quiet=True)
+            restore_at_start(self, self.autosaver, unclean_exit, restore=config is None, periodic=autosave)
 
     # ------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -623,8 +627,7 @@ class PlaygroundWindow(QMainWindow):
         if self.compare_window is not None:
             self.compare_window.close_quietly()
         self._save_settings()
-        if self.autosave_path and self.restore_action.isChecked():
-            Path(self.autosave_path).parent.mkdir(parents=True, exist_ok=True)
-            self.controller.save_session_now(self.autosave_path)
+        if self.autosaver is not None:
+            self.autosaver.stop()  # waits for a background save, then saves the session one last time
         self.controller.shutdown()
         super().closeEvent(event)
