@@ -98,14 +98,18 @@ class Autosaver(QObject):
     def start(self, periodic: bool = True) -> None:
         """From now on ``stop`` saves; with ``periodic``, so does a timer every few seconds."""
         self.active = True
-        if periodic:
+        if periodic:  # the only writer (the lock's holder): a temporary file is one a killed run left
+            for leftover in Path(self.path).parent.glob(f".{Path(self.path).name}.*.part"):
+                leftover.unlink(missing_ok=True)
             self._timer.start()
 
     def _change_key(self):
+        """What a save depends on; None while a new run has not shown its first frame yet."""
         c = self.controller
-        snap = c.last_frame.snapshot if c.last_frame is not None else None
-        return (c.generation, None if snap is None else (snap.epoch, snap.batch_position), c.config, id(c.data),
-                c.data.n_examples)
+        if c.last_frame is None:
+            return None
+        snap = c.last_frame.snapshot
+        return c.generation, snap.epoch, snap.batch_position, c.config, id(c.data), c.data.n_examples
 
     def save_if_changed(self) -> bool:
         """Ask the worker for the state if anything changed since the last save; True if asked."""
@@ -114,7 +118,7 @@ class Autosaver(QObject):
         if not (self.active and self.enabled()) or (self._writer is not None and self._writer.is_alive()):
             return False
         key = self._change_key()
-        if key == self._saved_key or not self.controller.worker.is_alive():
+        if key is None or key == self._saved_key or not self.controller.worker.is_alive():
             return False
         token = next(self._tokens)
         self._asked = (token, key, time.monotonic())
