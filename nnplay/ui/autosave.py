@@ -126,7 +126,7 @@ class Autosaver(QObject):
         return True
 
     def _on_state(self, token: int, state) -> None:
-        if self._asked is None or token != self._asked[0]:
+        if self._asked is None or token != self._asked[0] or not self.active:  # (stopped since: the final save wins)
             return
         key, self._asked = self._asked[1], None
         session = self.controller.session(state)  # references only; the writing is what takes time
@@ -155,10 +155,10 @@ class Autosaver(QObject):
     def stop(self, final_save: bool = True) -> None:
         """Stop saving in the background, wait for a save in progress, and (if
         ``final_save`` and autosaving was on) save the session once more, now."""
+        was_active, self.active = self.active, False  # a state asked for earlier is dropped when it comes
         self._timer.stop()
         if self._writer is not None:
             self._writer.join()
-        was_active, self.active = self.active, False
         if final_save and was_active and self.enabled():
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.controller.save_session_now(self.path)

@@ -56,9 +56,8 @@ class PlaygroundWindow(QMainWindow):
                  autosave_path: str | None = None, unclean_exit: bool = False, autosave: bool = True):
         """``settings``: a QSettings to remember geometry, panels and options in
         (None: nothing is remembered, as in tests); ``autosave_path``: where the
-        session is kept between runs, and saved every few seconds, when "Restore
-        last session" is on (``autosave`` False: only when the window closes);
-        ``unclean_exit``: the last run did not close properly, so ask before restoring."""
+        session is kept between runs when "Restore last session" is on (autosave.py:
+        ``unclean_exit`` asks before restoring; ``autosave`` False saves only at close)."""
         super().__init__()
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_main_window")
@@ -73,8 +72,7 @@ class PlaygroundWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self.controller.set_speed(self.speed.currentData())
-        self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) \
-            if autosave_path else None
+        self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None
         if start:
             self.controller.start()
             restore_at_start(self, self.autosaver, unclean_exit, restore=config is None, periodic=autosave)
