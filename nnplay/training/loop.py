@@ -16,6 +16,8 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
+from .command_pipe import CommandReceiver
+from .parent_watch import exit_with_parent
 from .trainer import Snapshot, Trainer
 
 MAX_FPS = 60
@@ -247,14 +249,18 @@ class TrainingLoop:
 
 
 def run_in_process(commands, connection, max_speed_seconds=None) -> None:
-    """Entry point of a training child process: the loop's messages go down
-    ``connection`` (a multiprocessing Pipe end), then a final ("stopped",)."""
+    """Entry point of a training child process: commands come from ``commands``
+    (the reading end of a multiprocessing Pipe, see ``command_pipe``), the loop's
+    messages go down ``connection`` (a Pipe's writing end), then a final
+    ("stopped",). The process ends by itself as soon as its parent has: it reads
+    end-of-file as "quit", and ``exit_with_parent`` ends it even mid-computation."""
+    exit_with_parent()
 
     def emit(kind, *payload):
         connection.send((kind, *payload))
 
     try:
-        TrainingLoop(commands, emit, max_speed_seconds).run()
+        TrainingLoop(CommandReceiver(commands), emit, max_speed_seconds).run()
     finally:
         try:
             connection.send(("stopped",))

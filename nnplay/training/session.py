@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,13 +83,26 @@ def save_session(path, session: Session) -> None:
         if st.get("batch_order") is not None:  # saved part-way through an epoch stepped batch by batch
             doc["run"]["batch_at"] = int(st["batch_at"])
             arrays["batch_order.npy"] = st["batch_order"]
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr("session.json", json.dumps(doc, indent=1, default=_json_default))
-        for name, arr in arrays.items():
-            z.writestr(name, _npy(arr))
-    tmp.replace(path)  # never leave a half-written session in place of a good one
+    _write_atomically(Path(path), doc, arrays)
+
+
+def _write_atomically(path: Path, doc: dict, arrays: dict) -> None:
+    """Write to a temporary file of its own beside ``path``, flush it to disk, then
+    rename it over ``path``: a reader (or a crash) sees the old file or the new one,
+    never half of one, even with two writers at once."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as z:
+                z.writestr("session.json", json.dumps(doc, indent=1, default=_json_default))
+                for name, arr in arrays.items():
+                    z.writestr(name, _npy(arr))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _json_default(o):

@@ -22,6 +22,16 @@ def configure_pyqtgraph() -> None:
                         useOpenGL=False)
 
 
+def _running_marker(path):
+    """The lock file held while the window runs (see autosave.RunningMarker); None if it cannot be made."""
+    from .autosave import RunningMarker
+
+    try:
+        return RunningMarker(path)
+    except OSError:  # an unwritable data folder: run without autosaving
+        return None
+
+
 SMOKE_EPOCHS = 50
 SMOKE_TIMEOUT_MS = 60_000
 
@@ -73,11 +83,26 @@ def run(config=None, smoke: bool = False) -> int:
 
     data_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     autosave = str(Path(data_dir) / "last-session.nnplay") if data_dir and not smoke else None
-    window = PlaygroundWindow(config, settings=None if smoke else QSettings(), autosave_path=autosave)
+    marker = _running_marker(Path(data_dir) / "nnplay.lock") if autosave else None
+    window = PlaygroundWindow(config, settings=None if smoke else QSettings(), autosave_path=autosave,
+                              unclean_exit=bool(marker and marker.unclean_exit),
+                              autosave=bool(marker and marker.acquired))
     app.aboutToQuit.connect(window.controller.shutdown)
     window.show()
     if not smoke:
-        return app.exec()
+        from .quit_signals import QuitOnSignals
+
+        def close_and_quit():  # as the close button does (the session is saved), whatever dialog is open
+            window.close()
+            app.quit()
+
+        signals = QuitOnSignals(close_and_quit)
+        try:
+            return app.exec()
+        finally:
+            signals.uninstall()
+            if marker is not None:
+                marker.release()
     result = {"code": 1}
 
     def check():

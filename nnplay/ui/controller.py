@@ -347,6 +347,11 @@ class PlaygroundController(QObject):
         self.file_opened.emit(str(path))
         return True
 
+    def session(self, state: dict | None) -> Session:
+        """The current settings and data with ``state`` (a Trainer.state_dict from the worker), to save."""
+        source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
+        return Session(self.config, self.data, state, source)
+
     def _on_state(self, token: int, state) -> None:
         fork = self._pending_forks.pop(token, None)
         if fork is not None and state is not None:
@@ -359,9 +364,8 @@ class PlaygroundController(QObject):
         path = self._pending_saves.pop(token, None)
         if path is None:
             return
-        source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
         try:
-            save_session(path, Session(self.config, self.data, state, source))
+            save_session(path, self.session(state))
         except (OSError, TypeError, ValueError) as exc:
             self.view.show_error("Cannot save the session", f"{path}: {exc}")
             return

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..training import TrainConfig
+from .autosave import Autosaver, restore_at_start
 from .controller import PlaygroundController
 from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
@@ -36,10 +37,11 @@ SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (1
 
 class PlaygroundWindow(QMainWindow):
     def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
-                 autosave_path: str | None = None):
+                 autosave_path: str | None = None, unclean_exit: bool = False, autosave: bool = True):
         """``settings``: a QSettings to remember geometry, panels and options in
         (None: nothing is remembered, as in tests); ``autosave_path``: where the
-        session is kept between runs when "Restore last session" is on."""
+        session is kept between runs when "Restore last session" is on (autosave.py:
+        ``unclean_exit`` asks before restoring; ``autosave`` False saves only at close)."""
         super().__init__()
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_main_window")
@@ -54,10 +56,10 @@ class PlaygroundWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._speed_chosen()
+        self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None
         if start:
             self.controller.start()
-            if config is None and self.restore_action.isChecked() and autosave_path and Path(autosave_path).exists():
-                self.controller.open_session(autosave_path, quiet=True)
+            restore_at_start(self, self.autosaver, unclean_exit, restore=config is None, periodic=autosave)
 
     # ------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -649,8 +651,7 @@ class PlaygroundWindow(QMainWindow):
         if self.compare_window is not None:
             self.compare_window.close_quietly()
         self._save_settings()
-        if self.autosave_path and self.restore_action.isChecked():
-            Path(self.autosave_path).parent.mkdir(parents=True, exist_ok=True)
-            self.controller.save_session_now(self.autosave_path)
+        if self.autosaver is not None:
+            self.autosaver.stop()  # waits for a background save, then saves the session one last time
         self.controller.shutdown()
         super().closeEvent(event)

@@ -22,6 +22,7 @@ import weakref
 
 from PySide6.QtCore import QThread, Signal
 
+from ..training.command_pipe import CommandSender
 from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest, run_in_process
 
 __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
@@ -54,11 +55,12 @@ class TrainingThread(QThread):
         if self.mode == "process":
             try:
                 ctx = mp.get_context("spawn")  # fork is unsafe once Qt runs
-                self._commands = ctx.Queue()
+                command_reader, command_writer = ctx.Pipe(duplex=False)
                 self._receiver, sender = ctx.Pipe(duplex=False)
-                self._process = ctx.Process(target=run_in_process, args=(self._commands, sender),
+                self._process = ctx.Process(target=run_in_process, args=(command_reader, sender),
                                             name="nnplay-training", daemon=True)
-                self._sender = sender
+                self._commands = CommandSender(command_writer)
+                self._child_ends = (command_reader, sender)
             except (OSError, ValueError, ImportError):
                 self.mode = "thread"
         if self.mode == "thread":
@@ -122,7 +124,9 @@ class TrainingThread(QThread):
         if self._process is not None:
             try:
                 self._process.start()
-                self._sender.close()  # the child holds its own copy
+                for end in self._child_ends:  # the child holds its own copies: once it has gone, the pipes break
+                    end.close()
+                self._commands.start()
             except (OSError, RuntimeError) as exc:
                 self.failed.emit(0, f"could not start the training process ({exc}); training in a thread")
                 self.mode, self._process = "thread", None
@@ -142,15 +146,8 @@ class TrainingThread(QThread):
                     p.terminate()
                     p.join(2)
                 done = done and not p.is_alive()
-            if p.exitcode != 0:
-                # Killed, crashed or never started: commands may be left unread (a big data
-                # set, say), and the queue's feeder thread would wait for a reader for ever,
-                # holding up the interpreter's exit. (Exit code 0 means the loop read "quit",
-                # the last command, so everything was read.)
-                self._commands.cancel_join_thread()
-            self._commands.close()
-            if p.exitcode == 0:
-                self._commands.join_thread()
+            # the child has ended (or never started), so the feeder cannot be left waiting for a reader
+            done = self._commands.close(timeout=2) and done
         return done
 
     def is_alive(self) -> bool:

@@ -1,0 +1,43 @@
+"""End a child process when the process that started it is gone, however it went.
+
+A training process is started by the window with ``multiprocessing`` (spawn).
+If the window's process is killed (SIGKILL, a crash, the session ending) it
+never sends "quit", and the child would wait for commands for ever, orphaned.
+multiprocessing's resource tracker would then live on too: it ends only when
+every process holding its pipe has closed it, the spawned child holds one end,
+and it ignores SIGINT and SIGTERM by design.
+
+``exit_with_parent`` starts a daemon thread that blocks on the parent's
+*sentinel* (``multiprocessing.parent_process().sentinel``: on POSIX the read
+end of a pipe whose write end only the parent holds, so it reads EOF the moment
+the parent dies; on Windows a handle to the parent process, signalled when it
+exits). It works the same on Linux, macOS and Windows and costs nothing while
+the parent lives. When the parent is gone the child leaves at once with
+``os._exit``: there is nobody left to report to, and a normal exit could wait
+for ever on queue feeder threads writing to a reader that is gone.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import threading
+
+ORPHAN_EXIT_CODE = 3
+
+
+def exit_with_parent(exit_code: int = ORPHAN_EXIT_CODE) -> threading.Thread | None:
+    """In a process started by ``multiprocessing``, exit with ``exit_code`` as soon
+    as the parent process has ended. Returns the watching (daemon) thread, or None
+    when this process was not started by multiprocessing (nothing to watch)."""
+    parent = mp.parent_process()
+    if parent is None or parent.sentinel is None:
+        return None
+
+    def watch():
+        parent.join()  # waits on the sentinel; returns only when the parent has ended
+        os._exit(exit_code)
+
+    thread = threading.Thread(target=watch, name="nnplay-parent-watch", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,120 @@
+"""Background saving, the clean-exit marker and atomic session files, in this process
+(the real window killed in its own process is in test_process_lifecycle.py)."""
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from nnplay.training import TrainConfig, Trainer, make_dataset
+from nnplay.training.session import Session, load_session, save_session
+from nnplay.ui.app import configure_pyqtgraph
+from nnplay.ui.autosave import AUTOSAVE_SECONDS, RunningMarker, autosave_seconds
+from nnplay.ui.main_window import PlaygroundWindow
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def test_a_write_cut_short_leaves_the_last_good_file_and_no_temporary_file(tmp_path, monkeypatch):
+    config = TrainConfig()
+    t = Trainer(config, make_dataset(config))
+    path = tmp_path / "s.nnplay"
+    save_session(path, Session(config, t.data, t.state_dict()))
+    before = path.read_bytes()
+    t.run(5)
+
+    def fail(self, name, data, *a, **k):
+        if name == "params.npy":
+            raise OSError(28, "No space left on device")
+        return original(self, name, data, *a, **k)
+
+    original = zipfile.ZipFile.writestr
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", fail)
+    with pytest.raises(OSError):
+        save_session(path, Session(config, t.data, t.state_dict()))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.nnplay"]
+
+
+def test_the_interval_comes_from_the_environment_and_a_bad_value_is_one_line(capsys):
+    assert autosave_seconds({}) == AUTOSAVE_SECONDS
+    assert autosave_seconds({"NNPLAY_AUTOSAVE_SECONDS": "0.25"}) == 0.25
+    assert autosave_seconds({"NNPLAY_AUTOSAVE_SECONDS": "-3"}) == AUTOSAVE_SECONDS
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "NNPLAY_AUTOSAVE_SECONDS='-3'" in err
+
+
+def test_the_marker_tells_an_unclean_exit_from_a_clean_one_and_from_a_running_window(tmp_path):
+    lock = tmp_path / "data" / "nnplay.lock"
+    first = RunningMarker(lock)
+    assert first.acquired and not first.unclean_exit
+    second = RunningMarker(lock)  # another window while the first runs
+    assert not second.acquired and not second.unclean_exit
+    first.release()
+    clean = RunningMarker(lock)
+    assert clean.acquired and not clean.unclean_exit
+    clean.release()
+    code = ("import os, sys; from nnplay.ui.autosave import RunningMarker; "
+            "m = RunningMarker(sys.argv[1]); assert m.acquired; os._exit(9)")  # dies holding it
+    assert subprocess.run([sys.executable, "-c", code, str(lock)], timeout=60).returncode == 9
+    after_crash = RunningMarker(lock)
+    assert after_crash.acquired and after_crash.unclean_exit
+    after_crash.release()
+
+
+def _window(qtbot, monkeypatch, tmp_path, **kwargs):
+    configure_pyqtgraph()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    win = PlaygroundWindow(autosave_path=str(tmp_path / "data" / "last.nnplay"), **kwargs)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=15000)
+    return win
+
+
+def test_saves_in_the_background_only_when_something_changed(qtbot, no_leaks, tmp_path, monkeypatch):
+    monkeypatch.setenv("NNPLAY_AUTOSAVE_SECONDS", "0.1")
+    win = _window(qtbot, monkeypatch, tmp_path)
+    a, c = win.autosaver, win.controller
+    qtbot.waitUntil(lambda: a.saves == 1, timeout=15000)
+    qtbot.wait(800)  # eight ticks with nothing changed
+    assert a.saves == 1
+    c.step(7)
+    qtbot.waitUntil(lambda: a.saves == 2, timeout=15000)
+    assert load_session(a.path).state["epoch"] == 7
+    c.edit_data("add", (1.0, -2.0), 1)
+    qtbot.waitUntil(lambda: a.saves == 3, timeout=15000)
+    saved = load_session(a.path)
+    assert saved.data.edited and saved.data.n_examples == c.data.n_examples
+    win.restore_action.setChecked(False)  # the option is off: nothing more is saved
+    c.step(3)
+    qtbot.wait(800)
+    assert a.saves == 3
+    win.close()
+    assert load_session(a.path).state["epoch"] == 7
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path, monkeypatch, answer):
+    config = TrainConfig(dataset="xor")
+    t = Trainer(config, make_dataset(config))
+    t.run(12)
+    (tmp_path / "data").mkdir()
+    save_session(tmp_path / "data" / "last.nnplay", Session(config, t.data, t.state_dict()))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or answer)
+    win = _window(qtbot, monkeypatch, tmp_path, unclean_exit=True)
+    qtbot.waitUntil(lambda: asked and win.autosaver.active, timeout=15000)
+    assert len(asked) == 1 and asked[0].startswith("nnplay did not close properly. Restore the session from ")
+    assert asked[0].endswith("(epoch 12)?")
+    if answer == QMessageBox.StandardButton.Yes:
+        qtbot.waitUntil(lambda: win.controller.last_frame.snapshot.epoch == 12, timeout=15000)
+        assert win.controller.data.name == "xor"
+    else:
+        qtbot.wait(300)
+        assert win.controller.last_frame.snapshot.epoch == 0 and win.controller.data.name != "xor"
+    win.close()
+    assert os.path.exists(tmp_path / "data" / "last.nnplay")
