@@ -77,7 +77,7 @@ def test_ten_million_epochs_in_bounded_memory_with_every_spike_kept():
 def test_column_reads_exact_epochs_and_refuses_summarised_ones():
     h = History()
     for e in range(5000):
-        h.append(float(e), 2.0 * e, np.nan, 0.5)
+        h.append(float(e), 2.0 * e, np.nan, 0.5, 0.0)  # FIELDS: losses, accuracies, penalty
     assert h.last("test_loss") == 2 * 4999.0 and len(h) == 5000
     start = h.exact_start
     assert 0 < start <= 5000 - 1024

@@ -17,7 +17,7 @@ def _long_frame(epochs: int):
     e = np.arange(epochs, dtype=float)
     loss = 0.7 / (1 + e * 1e-4)
     loss[12_345] = 9.0  # a spike far in the past
-    h.extend(np.column_stack([loss, loss * 1.1, 1 - loss, 1 - loss * 1.1]))
+    h.extend(np.column_stack([loss, loss * 1.1, 1 - loss, 1 - loss * 1.1, np.zeros(epochs)]))  # FIELDS' order
     g = History(t.grad_norm_history.names)
     g.extend(np.column_stack([loss, loss / 2, np.zeros(epochs)]))  # zero norms: not drawable on a log axis
     snap = dataclasses.replace(snap, history_base=h.state(), grad_norm_base=g.state(), history_start=epochs,
@@ -52,5 +52,6 @@ def test_hover_reads_exact_recent_epochs_and_names_an_envelope_of_old_ones(qtbot
     grads.set_run(info)
     grads.set_frame(frame)
     assert grads.epochs_recorded == 300_000
-    assert np.isnan(grads._norm_curves[2].yData).all()  # zeros left out of the log axis
+    zeros = grads._norm_curves[2].yData  # exact zeros sit on the log axis's floor marked 0, below every value
+    assert np.all(zeros == grads.norm_floor.floor) and 0 < grads.norm_floor.floor < np.nanmin(grads._norm_curves[1].yData)
     assert np.nanmax(grads._norm_curves[0].yData) == 9.0  # (the data given, before the log)

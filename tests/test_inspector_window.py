@@ -136,3 +136,14 @@ def test_the_verdict_names_non_finite_numbers():
     c = {"m": 4, "data_term": float("nan"), "reg_term": 0.0, "total": float("nan"), "engine": 0.5,
          "difference": float("nan"), "agrees": False}
     assert "✗ different</b> — not finite numbers" in verdict(c, 1, 0, 0)
+
+
+def test_a_matrix_cell_that_is_not_a_number_is_never_painted_as_a_value(qapp):
+    from nnplay.ui.matrix_view import MatrixView
+    from nnplay.ui.undefined import HATCH_COLOUR
+
+    view = MatrixView("dW[1]")
+    view.set_values(np.array([[1.0, np.nan], [np.inf, 0.0]]))
+    rgb = view._colours[1]
+    assert tuple(rgb[0, 1]) == HATCH_COLOUR and tuple(rgb[1, 0]) == HATCH_COLOUR
+    assert tuple(rgb[1, 1]) != HATCH_COLOUR  # 0 is white, a value

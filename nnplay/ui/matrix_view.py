@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..numbers import format_number
 from .colors import diverging_lut
+from .undefined import HATCH_COLOUR as UNDEFINED_RGB
 
 
 def _short(v: float) -> str:
@@ -89,10 +90,13 @@ class MatrixView(QWidget):
         finite = np.isfinite(v)
         scale = float(np.max(np.abs(v[finite]))) if finite.any() else 0.0
         step_r, step_c = (max(1, n // (2 * self.MAX_SIDE)) for n in v.shape)
-        shown = np.nan_to_num(v[::step_r, ::step_c])
-        idx = np.clip(np.round((shown / scale + 1) * 127.5), 0, 255).astype(int) if scale > 0 else \
-            np.full(shown.shape, 128)
-        return scale, np.ascontiguousarray(diverging_lut()[idx][..., :3], dtype=np.uint8)
+        shown = v[::step_r, ::step_c]
+        with np.errstate(all="ignore"):
+            t = np.where(np.isfinite(shown), shown / scale, 0.0) if scale > 0 else np.zeros(shown.shape)
+        idx = np.clip(np.round((t + 1) * 127.5), 0, 255).astype(int)
+        rgb = diverging_lut()[idx][..., :3].astype(np.uint8)
+        rgb[~np.isfinite(shown)] = UNDEFINED_RGB  # not a number is never painted as some value
+        return scale, np.ascontiguousarray(rgb)
 
     @property
     def numbered(self) -> bool:
