@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSlider, QAbstractSpinBox, QCheckBox, QComboBox, QMessageBox, QSpinBox,
 )
 
+from nnplay.numbers import format_number
 from nnplay.training import TrainConfig
 from nnplay.ui.app import configure_pyqtgraph
 from nnplay.ui.main_window import PlaygroundWindow
@@ -254,8 +255,8 @@ def test_hovered_values_follow_training_and_go_with_their_network(window, qtbot)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5, timeout=10000)
     qtbot.wait(50)
     snap = c.last_frame.snapshot
-    assert d.readout.text().endswith(f"{snap.weights[0][2, 1]:.4g}")  # the pointer did not move
-    assert f"= {snap.dW[0][0, 0]:.6g}" in g.readout.text()
+    assert d.readout.text().endswith(format_number(snap.weights[0][2, 1]))  # the pointer did not move
+    assert f"= {format_number(snap.dW[0][0, 0], 6)}" in g.readout.text()
     c.change(dataset="xor", hidden=(3,))
     qtbot.waitUntil(lambda: c.run_info.sizes == (2, 3, 1) and c.last_frame is not None, timeout=10000)
     assert d.readout.text() == "Hover a neuron or a connection."
@@ -681,3 +682,22 @@ def test_a_pasted_rate_missing_from_the_list_is_shown_as_it_is(window, qtbot):
     lr = window.findChild(QComboBox, "learning_rate")
     assert lr.currentData() == 0.05 and lr.currentText() == "0.05"
     assert window.findChild(QComboBox, "regularization_rate").currentText() == "0.002"
+
+
+def test_after_a_divergence_every_number_on_screen_is_short(window, qtbot):
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    c = window.controller
+    c.change(dataset="multigauss", optimizer="sgd")
+    qtbot.waitUntil(lambda: c.run_info.data.name.startswith("multigauss") and c.last_frame is not None,
+                    timeout=10000)
+    c.set_learning_rate(10.0)
+    c.step(20)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.diverged_at is not None or c.last_frame.snapshot.epoch == 20,
+                    timeout=20000)
+    qtbot.wait(100)
+    texts = [w.text() for w in window.findChildren(QLabel) if w.isVisibleTo(window)]
+    long_numbers = [t for t in texts if re.search(r"\d{7,}", re.sub(r"<[^>]+>", "", t).replace(",", ""))]
+    assert not long_numbers, long_numbers

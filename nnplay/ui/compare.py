@@ -9,7 +9,6 @@ Play, Pause, Step, Reset and the speed to B while a comparison is open.
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .widgets import named
@@ -218,9 +218,9 @@ class CompareWindow(QWidget):
         self.curves[name].add(snap)
 
         def num(v):
-            return "–" if v is None or not np.isfinite(v) else f"{v:.4f}"
+            return format_number(v)
 
-        acc = "" if snap.test_accuracy is None else f" · test accuracy {100 * snap.test_accuracy:.1f}%"
+        acc = "" if snap.test_accuracy is None else f" · test accuracy {format_percent(snap.test_accuracy)}"
         div = "" if snap.diverged_at is None else f" · <b style='color:#b3261e'>diverged at {snap.diverged_at}</b>"
         self.stats[name].setText(f"Epoch <b>{snap.epoch:,}</b> · train loss {num(snap.train_loss)} · "
                                  f"test loss {num(snap.test_loss)}{acc}{div}")

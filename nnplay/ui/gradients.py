@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import LAYER_COLORS, diverging_lut
@@ -176,11 +177,11 @@ class GradientView(QWidget):
             text = f"[{l + 1}] {a}×{b}" + (" — dW = 0" if dead else "")
             if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
                 self._labels[l].setText(text, color="#b3261e" if dead else None)
-        norms = ", ".join(f"{float(np.linalg.norm(m)):.2g}" for m in mats)
+        norms = ", ".join(format_number(np.linalg.norm(m), 2) for m in mats)
         if self.per_layer.isChecked():
             self.scale_label.setText("Each layer on its own colour scale; white is 0.")
         else:
-            self.scale_label.setText(f"One colour scale, ±{shared:.2g}; white is 0.")
+            self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}; white is 0.")
         self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
         hit = getattr(self, "_hit", None)
         if hit is not None and hit[0] <= len(mats):
@@ -196,7 +197,7 @@ class GradientView(QWidget):
         verdict = "backprop agrees" if worst < 1e-6 else ("close (a kink in relu or L1?)" if worst < 1e-3
                                                            else "MISMATCH")
         colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
-        cells = ", ".join(f"[{r['layer']}] {max(r['dW_error'], r['db_error']):.1e}" for r in result["layers"])
+        cells = ", ".join(f"[{r['layer']}] {format_number(max(r['dW_error'], r['db_error']), 2)}" for r in result["layers"])
         self.check_result.setText(f"<span style='color:{colour}'><b>Gradient check: {verdict}.</b></span> "
                                   f"Relative error per layer {cells} (central differences, "
                                   f"{result['examples']} training examples).")
@@ -209,5 +210,5 @@ class GradientView(QWidget):
         layer, i, j, v = hit
         self._hit = (layer, i, j)
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
-        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {v:.6g}   (neuron {i + 1} of layer {layer}, "
+        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (neuron {i + 1} of layer {layer}, "
                              f"input {j + 1} from layer {layer - 1})")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
+from ..numbers import format_percent
 from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .controller import PlaygroundController
@@ -369,7 +370,7 @@ class PlaygroundWindow(QMainWindow):
         self.stats["rate"].setText(f"{frame.epochs_per_second:,.0f} epochs/s" if frame.playing else "paused")
 
         def pct(v):
-            return "–" if v is None else f"{100 * v:.1f}%"
+            return format_percent(v)
 
         self.stats["loss"].setText(loss_text(s.train_loss, s.test_loss, s.penalty))
         self.stats["loss"].setToolTip(loss_tooltip(s.train_loss, s.test_loss, s.penalty))

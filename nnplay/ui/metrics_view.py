@@ -3,21 +3,21 @@ R^2 (regression), for the training and test sets."""
 
 from __future__ import annotations
 
-import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
+from ..numbers import format_number, format_percent
 from .colors import class_rgb, hex_color
 
 
 def _pct(v):
-    return "–" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{100 * v:.1f}%"
+    return format_percent(v)
 
 
 def _num(v):
-    return "–" if v is None else f"{v:.4g}"
+    return format_number(v)
 
 
 class MetricsView(QWidget):

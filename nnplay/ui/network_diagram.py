@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
+from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, negative, positive
 from .undefined import hatch_item
@@ -227,7 +228,7 @@ class NetworkDiagram(QWidget):
         src = self._names[j] if l == 1 else f"neuron {j + 1} of layer {l - 1}"
         dst = f"output {i + 1}" if l == len(self.sizes) - 1 else f"neuron {i + 1} of layer {l}"
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
-        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {w:.4g}{gone}")
+        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
 
 
 def _levels_for(activation: str):
