@@ -701,3 +701,15 @@ def test_after_a_divergence_every_number_on_screen_is_short(window, qtbot):
     texts = [w.text() for w in window.findChildren(QLabel) if w.isVisibleTo(window)]
     long_numbers = [t for t in texts if re.search(r"\d{7,}", re.sub(r"<[^>]+>", "", t).replace(",", ""))]
     assert not long_numbers, long_numbers
+
+
+def test_the_gradient_panel_names_layers_as_the_diagram_does(window):
+    g = window.gradients
+    L = len(window.controller.run_info.sizes) - 1
+    heads = [label.text for label in g._labels]
+    assert heads[0].startswith("layer 1<br>") and heads[-1].startswith("output<br>") and len(heads) == L
+    legend = [label.text for _, label in g.norm_plot.getPlotItem().legend.items]
+    assert legend == [f"layer {l}" for l in range(1, L)] + ["output"]
+    g._report((L, 0, 1, 0.5))
+    assert "row: output 1; column: neuron 2 of layer" in g.readout.text()
+    assert "blue positive, orange negative" in g.scale_label.text()

@@ -37,6 +37,14 @@ class _Heatmap(pg.ImageItem):
             self._report((self.layer, i, j, float(self.values[i, j])))
 
 
+SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
+
+
+def _layer_name(l: int, n_layers: int) -> str:
+    """What the diagram calls layer ``l`` of ``n_layers`` (the last is the output)."""
+    return "output" if l == n_layers else f"layer {l}"
+
+
 class GradientView(QWidget):
     check_requested = Signal()
 
@@ -69,6 +77,7 @@ class GradientView(QWidget):
         self.check_result.setVisible(False)
         self.scale_label = QLabel("")
         self.scale_label.setObjectName("gradient_scale")
+        self.scale_label.setWordWrap(True)  # the colour key in words: scale, sign, rows and columns
         layout.addWidget(self.scale_label)
 
         self.maps_widget = pg.GraphicsLayoutWidget()
@@ -116,7 +125,7 @@ class GradientView(QWidget):
         L = len(info.sizes) - 1
         for l in range(L):
             a, b = info.sizes[l + 1], info.sizes[l]
-            label = self.maps_widget.addLabel(f"[{l + 1}] {a}×{b}", row=0, col=l, size="8pt")
+            label = self.maps_widget.addLabel(f"{_layer_name(l + 1, L)}<br>{a}×{b}", row=0, col=l, size="8pt")
             vb = self.maps_widget.addViewBox(row=1, col=l)
             vb.setMouseEnabled(False, False)
             vb.setMenuEnabled(False)
@@ -130,7 +139,7 @@ class GradientView(QWidget):
         self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
-                                                 name=f"layer {l + 1}") for l in range(L)]
+                                                 name=_layer_name(l + 1, L)) for l in range(L)]
         for c in self._norm_curves:
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
@@ -172,16 +181,17 @@ class GradientView(QWidget):
             item.setImage(unit_scale(m, (-scale, scale)), autoLevels=False, levels=(0.0, 1.0), lut=lut)
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
+            item.key_levels = (-scale, scale)  # the values a colour key's ends stand for
             a, b = m.shape
             dead = not show_w and not np.any(m)
-            text = f"[{l + 1}] {a}×{b}" + (" — dW = 0" if dead else "")
+            text = f"{_layer_name(l + 1, len(mats))}<br>{a}×{b}" + ("<br>dW = 0" if dead else "")
             if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
                 self._labels[l].setText(text, color="#b3261e" if dead else None)
         norms = ", ".join(format_number(np.linalg.norm(m), 2) for m in mats)
         if self.per_layer.isChecked():
-            self.scale_label.setText("Each layer on its own colour scale; white is 0.")
+            self.scale_label.setText(f"Each layer on its own colour scale: {SIGN_KEY}")
         else:
-            self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}; white is 0.")
+            self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}: {SIGN_KEY}")
         self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
         hit = getattr(self, "_hit", None)
         if hit is not None and hit[0] <= len(mats):
@@ -210,5 +220,7 @@ class GradientView(QWidget):
         layer, i, j, v = hit
         self._hit = (layer, i, j)
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
-        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (neuron {i + 1} of layer {layer}, "
-                             f"input {j + 1} from layer {layer - 1})")
+        L = len(self._maps)
+        to = f"output {i + 1}" if layer == L else f"neuron {i + 1} of layer {layer}"
+        src = f"input {j + 1}" if layer == 1 else f"neuron {j + 1} of layer {layer - 1}"
+        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (row: {to}; column: {src})")
