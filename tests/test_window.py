@@ -481,6 +481,12 @@ def test_colour_blind_palette_recolours_the_views(window, qtbot):
         snap = window.controller.last_frame.snapshot  # the classes repainted in the new palette's colours
         expected = colors.class_image(snap.grid_classes, class_confidence(snap.grid, "bce"), 2)
         np.testing.assert_array_equal(after, expected)
+        # the curves too: train and test in the palette's two colours, each layer's norm in its own
+        assert window.curves.curves["train_loss"].opts["pen"].color().getRgb()[:3] == colors.positive()
+        assert window.curves.curves["test_accuracy"].opts["pen"].color().getRgb()[:3] == colors.negative()
+        norms = [c.opts["pen"].color().getRgb()[:3] for c in window.gradients._norm_curves]
+        assert norms == [tuple(colors.layer_rgb(l)) for l in range(len(norms))]
+        assert norms[0] != tuple(colors.LAYER_COLORS[0])
     finally:
         window.colorblind_action.setChecked(False)
     assert colors.palette_name() == "default"

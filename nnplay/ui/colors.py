@@ -25,10 +25,13 @@ LAYER_COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (1
 
 
 PALETTES = {
-    "default": {"negative": ORANGE, "positive": BLUE, "classes": CLASS_COLORS},
+    "default": {"negative": ORANGE, "positive": BLUE, "classes": CLASS_COLORS, "layers": LAYER_COLORS},
     "colorblind": {"negative": (230, 159, 0), "positive": (0, 80, 150),
                    "classes": [(230, 159, 0), (0, 80, 150), (0, 158, 115), (213, 94, 0), (86, 180, 233),
-                               (204, 121, 167), (240, 228, 66), (60, 60, 60)]},
+                               (204, 121, 167), (240, 228, 66), (60, 60, 60)],
+                   # Okabe-Ito's eight colours, told apart with every common colour blindness
+                   "layers": [(0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0), (204, 121, 167),
+                              (86, 180, 233), (240, 228, 66), (0, 0, 0)]},
 }
 _current = {"name": "default"}
 
@@ -51,6 +54,12 @@ def negative():
 def positive():
     """The colour of class 1 and of positive values."""
     return PALETTES[_current["name"]]["positive"]
+
+
+def layer_rgb(l: int):
+    """The colour of layer ``l``'s curve (0-based), e.g. in the gradient norms."""
+    colours = PALETTES[_current["name"]]["layers"]
+    return colours[l % len(colours)]
 
 
 def hex_color(rgb) -> str:

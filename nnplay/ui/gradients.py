@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushBu
 from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels, unit_scale
-from .colors import LAYER_COLORS, diverging_lut
+from .colors import diverging_lut, layer_rgb
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .widgets import named
@@ -138,7 +138,7 @@ class GradientView(QWidget):
         self.legend.clear()
         self.norms = History(layer_names(L))
         self._x_right = 0.0
-        self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(LAYER_COLORS[l % len(LAYER_COLORS)], width=2),
+        self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
                                                  name=_layer_name(l + 1, L)) for l in range(L)]
         for c in self._norm_curves:
             c.setClipToView(True)
@@ -212,6 +212,12 @@ class GradientView(QWidget):
                                   f"Relative error per layer {cells} (central differences, "
                                   f"{result['examples']} training examples).")
         self.check_result.setVisible(True)
+
+    def refresh_colours(self) -> None:
+        """The norm curves in the palette's layer colours; the heatmaps follow at the next redraw."""
+        for l, curve in enumerate(getattr(self, "_norm_curves", [])):
+            curve.setPen(pg.mkPen(layer_rgb(l), width=2))
+        self._redraw()
 
     def _report(self, hit) -> None:
         if hit is None:  # the pointer left: the last value stays, no longer followed

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..data import CLASSIFICATION
 from ..numbers import format_number
 from ..training import History
-from .colors import BLUE, ORANGE
+from .colors import negative, positive
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .widgets import named
 
-TRAIN_PEN = pg.mkPen(BLUE, width=2)
-TEST_PEN = pg.mkPen(ORANGE, width=2)
 PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
 
 
@@ -68,16 +66,17 @@ class LossCurvesView(QWidget):
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
         self.curves = {
-            "train_loss": self.loss_plot.plot(pen=TRAIN_PEN, name="train"),
-            "test_loss": self.loss_plot.plot(pen=TEST_PEN, name="test"),
-            "train_accuracy": self.acc_plot.plot(pen=TRAIN_PEN, name="train"),
-            "test_accuracy": self.acc_plot.plot(pen=TEST_PEN, name="test"),
+            "train_loss": self.loss_plot.plot(name="train"),
+            "test_loss": self.loss_plot.plot(name="test"),
+            "train_accuracy": self.acc_plot.plot(name="train"),
+            "test_accuracy": self.acc_plot.plot(name="test"),
             "penalty": self.loss_plot.plot(pen=PENALTY_PEN),  # in the legend only while there is a penalty
         }
         self.curves["penalty"].setVisible(False)
         for c in self.curves.values():
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
+        self.refresh_colours()
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
         layout.addLayout(plots, 1)
@@ -140,6 +139,12 @@ class LossCurvesView(QWidget):
                 legend.addItem(curve, "penalty")
             else:
                 legend.removeItem(curve)
+
+    def refresh_colours(self) -> None:
+        """Train in the palette's positive colour, test in its negative one (see colors.set_palette)."""
+        for name, curve in self.curves.items():
+            if name != "penalty":
+                curve.setPen(pg.mkPen(positive() if name.startswith("train") else negative(), width=2))
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)

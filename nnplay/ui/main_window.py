@@ -569,6 +569,8 @@ class PlaygroundWindow(QMainWindow):
 
         set_palette("colorblind" if on else "default")
         self.data_panel.refresh_icons()
+        self.curves.refresh_colours()
+        self.gradients.refresh_colours()
         if self.controller.run_info is not None:
             self.boundary._update_points()
         if self.controller.last_frame is not None:
