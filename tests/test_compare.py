@@ -104,6 +104,24 @@ def test_playing_keeps_both_runs_at_about_the_same_epoch(window, qtbot):
     assert c.twin.last.snapshot.epoch >= 100  # ... and both train
 
 
+def test_a_paused_comparison_shows_both_runs_at_the_same_epoch(window, qtbot):
+    from nnplay.ui.worker import MAX_SPEED
+
+    c = window.controller
+    assert c.fork(True, lr=0.1)
+    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last is not None and c.last_frame is not None,
+                    timeout=10000)
+    c.set_speed(MAX_SPEED)  # at Max speed the two drift furthest apart
+    c.play()
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 300, timeout=30000)
+    c.pause()
+    same = lambda: (not c.last_frame.playing and not c.twin.last.playing  # noqa: E731
+                    and c.last_frame.snapshot.epoch == c.twin.last.snapshot.epoch)
+    qtbot.waitUntil(same, timeout=15000)
+    qtbot.wait(300)  # and it stays so
+    assert same() and "Epoch <b>%d</b>" % c.last_frame.snapshot.epoch in window.compare_window.stats["B"].text()
+
+
 def test_space_in_the_comparison_window_plays_both_and_leaves_its_check_box_alone(window, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication

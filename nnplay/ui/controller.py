@@ -81,6 +81,7 @@ class PlaygroundController(QObject):
         if self.last_frame and self.last_frame.snapshot.diverged_at is not None:
             return
         self.playing = True
+        self._align_pending = False
         self._held = {"A": False, "B": False}
         self.worker.play()
         if self.twin is not None:
@@ -92,6 +93,7 @@ class PlaygroundController(QObject):
         self.worker.pause()
         if self.twin is not None:
             self.twin.pause()
+            self._align_pending = True  # once both have stopped, the one behind catches up
         self.view.set_playing(False)
 
     def toggle_play(self) -> None:
@@ -162,7 +164,10 @@ class PlaygroundController(QObject):
         """Keep the two runs of a comparison at about the same epoch while playing:
         the one ahead waits (run B draws less, so it would run ahead)."""
         twin, frame = self.twin, self.last_frame
-        if twin is None or frame is None or twin.last is None or not self.playing:
+        if twin is None or frame is None or twin.last is None:
+            return
+        if not self.playing:
+            self._align_paused(frame, twin)
             return
         a, b = frame.snapshot, twin.last.snapshot
         margin = 2 * self.speed if self.speed > 0 else 200
@@ -172,6 +177,20 @@ class PlaygroundController(QObject):
             if want[name] == self._held[name]:  # held and may go on, or running and must wait
                 self._held[name] = not want[name]
                 run.play() if want[name] else run.pause()
+
+    def _align_paused(self, frame, twin) -> None:
+        """After a pause, step the run that is behind to the other's epoch, so that
+        a paused comparison shows both runs at the same epoch."""
+        if not getattr(self, "_align_pending", False) or frame.playing or twin.last.playing:
+            return  # not asked for, or a run has not stopped yet (its pausing frame is still to come)
+        self._align_pending = False
+        a, b = frame.snapshot, twin.last.snapshot
+        if a.diverged_at is not None or b.diverged_at is not None:
+            return
+        if a.epoch < b.epoch:
+            self.worker.step(b.epoch - a.epoch)
+        elif b.epoch < a.epoch:
+            twin.step(a.epoch - b.epoch)
 
     def _start_twin(self, config_b, state, labels, fork_epoch) -> None:
         self.twin = TwinRun(config_b, self.data, state, parent=self)
