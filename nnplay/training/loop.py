@@ -111,9 +111,14 @@ class TrainingLoop:
         if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
             self._playing = False
             self._dirty = True
-        if self._dirty and not self._awaiting_ack and self._frame_due():
+        if self._dirty and not self._awaiting_ack and self._frame_due() and not self._mid_quota():
             self._emit_frame()
         return True
+
+    def _mid_quota(self) -> bool:
+        """Playing at N epochs a frame with fewer than N trained since the last frame: a
+        frame now would show a part of the step the user asked for (on a slow machine)."""
+        return self._playing and self._speed != MAX_SPEED and 0 < self._trained_since_frame < self._speed
 
     def _wants_training(self) -> bool:
         if self._speed == MAX_SPEED:
