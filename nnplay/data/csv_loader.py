@@ -25,6 +25,7 @@ from .dataset import CLASSIFICATION, REGRESSION, Dataset, DataError
 
 MAX_BYTES = 200 * 1024 * 1024
 MAX_AUTO_CLASSES = 10
+MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted
 MAX_CLASSES = 50
 TARGET_NAMES = ("label", "y", "target", "class")
 TASKS = ("auto", CLASSIFICATION, REGRESSION)
@@ -229,7 +230,18 @@ def _parse_inputs(path, rows, line_numbers, inputs, names, decimal_comma) -> np.
         if bad.size:
             i = bad[0]
             _fail(path, f"{col[i].strip()!r} is not a finite number", line=line_numbers[i], col=j + 1, colname=names[j])
+        _check_magnitude(path, X[:, k], col, line_numbers, j, names[j])
     return X
+
+
+def _check_magnitude(path, values, cells, line_numbers, j, name) -> None:
+    """Refuse a value beyond MAX_MAGNITUDE: its square, or the spread of the column,
+    would overflow floating point in the features, the standardisation or the view."""
+    big = np.flatnonzero(np.abs(values) > MAX_MAGNITUDE)
+    if big.size:
+        i = big[0]
+        _fail(path, f"{cells[i].strip()!r} is too large to train on (nnplay takes numbers up to "
+                    f"{MAX_MAGNITUDE:g} in size; rescale the column)", line=line_numbers[i], col=j + 1, colname=name)
 
 
 def _parse_target(path, cells, line_numbers, t, name, task, decimal_comma):
@@ -248,6 +260,7 @@ def _parse_target(path, cells, line_numbers, t, name, task, decimal_comma):
         if bad.size:
             i = bad[0]
             _fail(path, f"{cells[i].strip()!r} is not a finite number", line=line_numbers[i], col=t + 1, colname=name)
+        _check_magnitude(path, values, cells, line_numbers, t, name)
         distinct = np.unique(values)
         integral = bool(np.all(values == np.round(values)))
         if task == REGRESSION or (task == "auto" and not (integral and len(distinct) <= MAX_AUTO_CLASSES)):
