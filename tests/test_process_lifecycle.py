@@ -58,11 +58,11 @@ def running(pids) -> set[int]:
 class Window:
     """The driver's process and its stdout, read line by line on a thread."""
 
-    def __init__(self, tmp_path, *args, autosave_s="0.5"):
+    def __init__(self, tmp_path, *args, autosave_s="0.5", own_group=False):
         env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                    QT_QPA_PLATFORM="offscreen", NNPLAY_AUTOSAVE_SECONDS=autosave_s)
         self.proc = subprocess.Popen([sys.executable, str(DRIVER), *args], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True, env=env)
+                                     stderr=subprocess.PIPE, text=True, env=env, start_new_session=own_group)
         self.lines = []
         self.stderr = []
         threading.Thread(target=self._read, args=(self.proc.stdout, self.lines), daemon=True).start()
@@ -85,8 +85,13 @@ class Window:
         self.proc.kill()
         pytest.fail(f"no {tag} from the window (exit {self.proc.poll()}): {self.stderr[-5:]}")
 
-    def kill(self, sig) -> int:
-        self.proc.send_signal(sig)
+    def kill(self, sig, group=False) -> int:
+        """Send ``sig`` to the window's process, or with ``group`` to its whole process
+        group, training processes included, as a terminal or a session manager does."""
+        if group:
+            os.killpg(self.proc.pid, sig)
+        else:
+            self.proc.send_signal(sig)
         return self.proc.wait(60)
 
 
@@ -97,13 +102,14 @@ def assert_all_gone(pids):
     assert not running(pids), f"still running {GONE_WITHIN_S} s after the window's process ended: {running(pids)}"
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
-def test_nothing_outlives_the_window_killed_mid_training_while_comparing(tmp_path, sig):
-    w = Window(tmp_path, "train", "--compare")
+@pytest.mark.parametrize("sig,group", [(signal.SIGTERM, False), (signal.SIGKILL, False), (signal.SIGTERM, True)],
+                         ids=["SIGTERM", "SIGKILL", "SIGTERM-to-the-process-group"])
+def test_nothing_outlives_the_window_killed_mid_training_while_comparing(tmp_path, sig, group):
+    w = Window(tmp_path, "train", "--compare", own_group=group)
     ready = w.wait_for("READY")
     helpers = descendants(w.proc.pid)
     assert len(running(helpers)) >= 3  # run A's and run B's training processes and multiprocessing's tracker
-    code = w.kill(sig)
+    code = w.kill(sig, group)
     assert_all_gone(helpers)
     saved = load_session(ready["path"])
     assert saved.data.edited and saved.state["epoch"] >= ready["saved_epoch"]

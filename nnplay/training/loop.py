@@ -12,6 +12,7 @@ often than MAX_FPS, so a slow view slows the drawing, never the training queue.
 from __future__ import annotations
 
 import queue
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -253,6 +254,17 @@ class TrainingLoop:
         self._emit("frame", Frame(self._generation, snap, self._playing, eps, t.optimizer.lr, t.net.l1, t.net.l2))
 
 
+def leave_quit_signals_to_the_parent() -> None:
+    """Ignore SIGINT, SIGTERM and SIGHUP in a training process. A terminal's Ctrl+C or a
+    session manager's SIGTERM goes to the whole process group: the window then closes
+    and saves (it stops this process itself), but a training process that died of the
+    same signal first would make the window report "training stopped" and stay open.
+    This process still ends with its parent whatever happens (``exit_with_parent``)."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
 def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     """Entry point of a training child process: commands come from ``commands``
     (the reading end of a multiprocessing Pipe, see ``command_pipe``), the loop's
@@ -260,6 +272,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     ("stopped",). The process ends by itself as soon as its parent has: it reads
     end-of-file as "quit", and ``exit_with_parent`` ends it even mid-computation."""
     exit_with_parent()
+    leave_quit_signals_to_the_parent()
 
     def emit(kind, *payload):
         connection.send((kind, *payload))
