@@ -66,6 +66,9 @@ def test_own_csv_trains(tmp_path):
     (["train", "--lr", "nan"], "finite number"),
     (["train", "--epochs", "-1"], "--epochs must be 0 or more"),
     (["train", "--dataset", "spiral-k", "--classes", "9"], "classes must be between 2 and 8"),
+    (["train", "--seed", "-1"], "seed must be a whole number from 0 to 2147483647"),
+    (["train", "--seed", "99999999999999999999999"], "seed must be a whole number from 0 to 2147483647"),
+    (["--settings", "seed=3000000000", "--smoke"], "seed must be a whole number from 0 to 2147483647"),
     (["export-data", "--dataset", "blobs-k", "--classes", "1", "--out", "x.csv"], "classes must be between 2 and 8"),
 ])
 def test_bad_input_exits_2_with_one_line_and_no_traceback(args, fragment):

@@ -82,3 +82,31 @@ def test_render_refuses_bad_input_in_one_line(saved, tmp_path):
 def test_train_save_refuses_a_missing_folder_before_training(tmp_path):
     _bad(nnplay("train", "--epochs", "100000", "--save", tmp_path / "no-folder" / "run.nnplay"), "no-folder")
     _bad(nnplay("train", "--epochs", "1", "--save", tmp_path / "run.txt"), "run.txt", ".nnplay")
+
+
+def test_a_regression_run_has_no_accuracy_panel(tmp_path):
+    path = tmp_path / "plane.nnplay"
+    assert nnplay("train", "--dataset", "plane", "--epochs", "3", "--save", path).returncode == 0
+    r = nnplay("render", path, "--panel", "accuracy", "--out", tmp_path / "a.png")
+    assert r.returncode == 2 and "regression run has no accuracy" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert not (tmp_path / "a.png").exists()
+
+
+def test_a_rendered_panel_carries_the_words_the_window_shows_under_it(qtbot):
+    """Dead layers said in words under the gradients, as in the window (nothing disappears without a word)."""
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.loop import Frame
+    from nnplay.ui.export import panel_parts
+    from nnplay.ui.render import PanelViews
+
+    t = Trainer(TrainConfig(dataset="multigauss", hidden=(8, 8, 8), activation="relu", optimizer="adam", lr=10))
+    t.run(3)
+    snap = t.snapshot(grid_resolution=None)
+    assert snap.gradient_notes  # every ReLU of a layer died
+    views = PanelViews("gradients")
+    try:
+        views.show_run(t.run_info(), Frame(t.run_id, snap, False, 0.0, 10.0, 0.0, 0.0))
+        parts = panel_parts(views, "gradients")
+        assert views.gradients.notes in parts and "dead" in views.gradients.notes.text()
+    finally:
+        views.close()

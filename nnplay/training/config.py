@@ -9,6 +9,7 @@ from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 
 # settings that change a running network in place; everything else rebuilds it
 LIVE_SETTINGS = ("lr", "l1", "l2")
+SEED_MAX = 2**31 - 1  # what the window's seed box (a 32-bit integer) can show
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class TrainConfig:
             (0.0 <= self.l1 <= 100.0, f"L1 rate must be in [0, 100], got {self.l1:g}"),
             (0.0 <= self.l2 <= 100.0, f"L2 rate must be in [0, 100], got {self.l2:g}"),
             (self.batch_size >= 1, f"batch size must be at least 1, got {self.batch_size}"),
+            (0 <= self.seed <= SEED_MAX, f"seed must be a whole number from 0 to {SEED_MAX}, got {self.seed}"),
+            (0 <= self.data_seed <= SEED_MAX,
+             f"data seed must be a whole number from 0 to {SEED_MAX}, got {self.data_seed}"),
             (self.dtype in ("float32", "float64"), f"dtype must be float32 or float64, got {self.dtype!r}"),
             (CLASSES_MIN <= self.classes <= CLASSES_MAX,
              f"classes must be between {CLASSES_MIN} and {CLASSES_MAX}, got {self.classes}"),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
+from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut
 from .widgets import dim_when_disabled, heading, named
 
@@ -186,7 +187,7 @@ class DataPanel(QWidget):
         self._emit(dataset=name)
 
     def _regenerate(self) -> None:
-        self._data_seed += 1
+        self._data_seed = (self._data_seed + 1) % (SEED_MAX + 1)
         self._emit(data_seed=self._data_seed)
 
     def _features_toggled(self, _=None) -> None:

@@ -175,6 +175,11 @@ def colour_key(parts):
 
 
 # ---------------------------------------------------------------- helpers
+def _shown(*labels) -> list:
+    """The labels that say something now (a note the window shows only when it applies)."""
+    return [w for w in labels if not w.isHidden() and w.text()]
+
+
 def _parts(parts) -> list:
     return [parts] if isinstance(parts, QWidget) else list(parts)
 
@@ -392,10 +397,11 @@ def panel_parts(views, name: str) -> list:
         raise ExportError(f"unknown panel {name!r}; the panels are {', '.join(PANELS)}")
     return {
         "output": lambda: [views.boundary.plot, views.boundary.caption],
-        "network": lambda: [views.diagram.canvas],
-        "loss": lambda: [views.curves.loss_plot],
+        "network": lambda: [views.diagram.canvas, *_shown(views.diagram.zero_count, views.diagram.undefined_label)],
+        "loss": lambda: [views.curves.loss_plot, *_shown(views.curves.zero_note)],
         "accuracy": lambda: [views.curves.acc_plot],
-        "gradients": lambda: [views.gradients.scale_label, views.gradients.maps_widget],
+        "gradients": lambda: [views.gradients.scale_label, views.gradients.maps_widget,
+                              *_shown(views.gradients.notes)],
         "norms": lambda: [views.gradients.norm_plot],
         "inspector": lambda: [views.inspector],
     }[name]()

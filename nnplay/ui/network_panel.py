@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
+from ..training.config import SEED_MAX
 from .widgets import heading, named
 
 MAX_LAYERS = 8
@@ -90,12 +91,12 @@ class NetworkPanel(QWidget):
         seed_row = QHBoxLayout()
         self.seed = named(QSpinBox(), "seed", "The seed of the starting weights and of the mini-batch order: "
                                               "Reset replays the same run; another seed starts another one.")
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, SEED_MAX)
         self.seed.setKeyboardTracking(False)  # a seed typed digit by digit starts one run, on Enter
         self.seed.valueChanged.connect(lambda v: self._emit(seed=v))
         self.new_seed = named(QToolButton(), "new_seed", "Start again from other random weights (a new seed).")
         self.new_seed.setText("New seed")
-        self.new_seed.clicked.connect(lambda: self.seed.setValue(int(self._rng.integers(0, 2**31 - 1))))
+        self.new_seed.clicked.connect(lambda: self.seed.setValue(int(self._rng.integers(0, SEED_MAX))))
         self._rng = np.random.default_rng()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.new_seed)

@@ -120,6 +120,7 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     ``out`` (.png or .svg) at ``size`` output pixels (width, height; to the
     pixel where the panel can be laid out at that size). Raises ValueError (a
     SessionError, ExportError...) with one line on bad input."""
+    from ..data import CLASSIFICATION
     from ..training.loop import Frame, ViewRequest
     from ..training.session import load_session, restore_trainer
 
@@ -128,6 +129,9 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     if os.path.splitext(str(out))[1].lower() not in FORMATS:
         raise ExportError(f"{out}: the file name must end in .png or .svg")
     trainer = restore_trainer(load_session(session_path))
+    if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
+        raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
+                          "(the loss curves give its error)")
     view = ViewRequest()
     snap = trainer.snapshot(view.grid_resolution, 0, view.axes, view.neuron_resolution,
                             trace=panel == "inspector")
