@@ -128,6 +128,9 @@ class Autosaver(QObject):
     def _on_state(self, token: int, state) -> None:
         if self._asked is None or token != self._asked[0] or not self.active:  # (stopped since: the final save wins)
             return
+        if not self.enabled():  # the option was turned off while the state was on its way
+            self._asked = None
+            return
         key, self._asked = self._asked[1], None
         session = self.controller.session(state)  # references only; the writing is what takes time
         self._writer = threading.Thread(target=self._write, args=(session, key), name="nnplay-autosave")
