@@ -14,7 +14,7 @@ from ..training.pictures import symmetric_levels, unit_scale
 from .colors import diverging_lut, layer_rgb
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
-from .widgets import named
+from .widgets import layer_name, named, unit_name
 
 
 
@@ -38,11 +38,6 @@ class _Heatmap(pg.ImageItem):
 
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
-
-
-def _layer_name(l: int, n_layers: int) -> str:
-    """What the diagram calls layer ``l`` of ``n_layers`` (the last is the output)."""
-    return "output" if l == n_layers else f"layer {l}"
 
 
 class GradientView(QWidget):
@@ -125,7 +120,7 @@ class GradientView(QWidget):
         L = len(info.sizes) - 1
         for l in range(L):
             a, b = info.sizes[l + 1], info.sizes[l]
-            label = self.maps_widget.addLabel(f"{_layer_name(l + 1, L)}<br>{a}×{b}", row=0, col=l, size="8pt")
+            label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=0, col=l, size="8pt")
             vb = self.maps_widget.addViewBox(row=1, col=l)
             vb.setMouseEnabled(False, False)
             vb.setMenuEnabled(False)
@@ -139,7 +134,7 @@ class GradientView(QWidget):
         self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
-                                                 name=_layer_name(l + 1, L)) for l in range(L)]
+                                                 name=layer_name(l + 1, L)) for l in range(L)]
         for c in self._norm_curves:
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
@@ -184,7 +179,7 @@ class GradientView(QWidget):
             item.key_levels = (-scale, scale)  # the values a colour key's ends stand for
             a, b = m.shape
             dead = not show_w and not np.any(m)
-            text = f"{_layer_name(l + 1, len(mats))}<br>{a}×{b}" + ("<br>dW = 0" if dead else "")
+            text = f"{layer_name(l + 1, len(mats))}<br>{a}×{b}" + ("<br>dW = 0" if dead else "")
             if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
                 self._labels[l].setText(text, color="#b3261e" if dead else None)
         norms = ", ".join(format_number(np.linalg.norm(m), 2) for m in mats)
@@ -227,6 +222,5 @@ class GradientView(QWidget):
         self._hit = (layer, i, j)
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
         L = len(self._maps)
-        to = f"output {i + 1}" if layer == L else f"neuron {i + 1} of layer {layer}"
-        src = f"input {j + 1}" if layer == 1 else f"neuron {j + 1} of layer {layer - 1}"
+        to, src = unit_name(layer, i, L), unit_name(layer - 1, j, L)
         self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (row: {to}; column: {src})")

@@ -17,7 +17,7 @@ from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, negative, positive
 from .undefined import hatch_item
-from .widgets import named
+from .widgets import layer_name, named, unit_name
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
@@ -102,7 +102,7 @@ class NetworkDiagram(QWidget):
                 col.append((img, rect))
                 self._hatches.append(hatch)
             self.nodes.append(col)
-            title = "inputs" if l == 0 else ("output" if l == len(self.sizes) - 1 else f"layer {l}")
+            title = layer_name(l, len(self.sizes) - 1)
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
             label.setPos(x + NODE / 2, -top + 0.15)
             self.view.addItem(label)
@@ -213,8 +213,7 @@ class NetworkDiagram(QWidget):
             self.neuron_hovered.emit(None)
         elif hover[0] == "node":
             _, l, i = hover
-            what = self._names[i] if l == 0 else (f"output {i + 1}" if l == len(self.sizes) - 1
-                                                  else f"neuron {i + 1} of layer {l}")
+            what = unit_name(l, i, len(self.sizes) - 1, self._names)
             self.readout.setText(f"{what}: its output over the plane is shown in the big view.")
             self.neuron_hovered.emit((l, i))
         else:
@@ -225,8 +224,8 @@ class NetworkDiagram(QWidget):
         if self._weights is None:
             return
         w = float(self._weights[l - 1][i, j])
-        src = self._names[j] if l == 1 else f"neuron {j + 1} of layer {l - 1}"
-        dst = f"output {i + 1}" if l == len(self.sizes) - 1 else f"neuron {i + 1} of layer {l}"
+        L = len(self.sizes) - 1
+        src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
         self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
 

@@ -62,6 +62,20 @@ def dim_when_disabled(widget: QWidget, *buddies: QWidget) -> None:
     _DimWhenDisabled(widget, buddies)
 
 
+def layer_name(l: int, n_layers: int) -> str:
+    """What every panel calls layer ``l`` of a network with ``n_layers`` weight
+    layers: "inputs" (l = 0), "layer 1" .. "layer L-1", "output" (l = L)."""
+    return "inputs" if l == 0 else ("output" if l == n_layers else f"layer {l}")
+
+
+def unit_name(l: int, i: int, n_layers: int, input_names=None) -> str:
+    """Unit ``i`` (0-based) of layer ``l`` in words: an input's name (or "input
+    i+1"), "neuron i+1 of layer l", or "output i+1"."""
+    if l == 0:
+        return input_names[i] if input_names is not None else f"input {i + 1}"
+    return f"output {i + 1}" if l == n_layers else f"neuron {i + 1} of layer {l}"
+
+
 def heading(text: str) -> QLabel:
     label = QLabel(text.upper())
     label.setObjectName("heading")
