@@ -63,6 +63,7 @@ class PlaygroundController(QObject):
         self.editor: DataEditor | None = None  # undo/redo of points drawn by hand, for the current data
         self.twin: TwinRun | None = None  # run B while comparing
         self._held = {"A": False, "B": False}  # a run paused to let the other catch up
+        self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
         self._pending_forks: dict[int, tuple] = {}
         self.speed = 1
 
@@ -181,7 +182,7 @@ class PlaygroundController(QObject):
     def _align_paused(self, frame, twin) -> None:
         """After a pause, step the run that is behind to the other's epoch, so that
         a paused comparison shows both runs at the same epoch."""
-        if not getattr(self, "_align_pending", False) or frame.playing or twin.last.playing:
+        if not self._align_pending or frame.playing or twin.last.playing:
             return  # not asked for, or a run has not stopped yet (its pausing frame is still to come)
         self._align_pending = False
         a, b = frame.snapshot, twin.last.snapshot

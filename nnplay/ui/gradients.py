@@ -108,6 +108,7 @@ class GradientView(QWidget):
         self._norm_curves = []
         layout.addWidget(self.norm_plot, 2)
         self._snap = None
+        self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
 
     def set_run(self, info) -> None:
         self.check_result.setVisible(False)
@@ -188,7 +189,7 @@ class GradientView(QWidget):
         else:
             self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}: {SIGN_KEY}")
         self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
-        hit = getattr(self, "_hit", None)
+        hit = self._hit
         if hit is not None and hit[0] <= len(mats):
             m = mats[hit[0] - 1]
             if hit[1] < m.shape[0] and hit[2] < m.shape[1]:
@@ -210,7 +211,7 @@ class GradientView(QWidget):
 
     def refresh_colours(self) -> None:
         """The norm curves in the palette's layer colours; the heatmaps follow at the next redraw."""
-        for l, curve in enumerate(getattr(self, "_norm_curves", [])):
+        for l, curve in enumerate(self._norm_curves):
             curve.setPen(pg.mkPen(layer_rgb(l), width=2))
         self._redraw()
 

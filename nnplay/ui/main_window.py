@@ -49,6 +49,8 @@ class PlaygroundWindow(QMainWindow):
         self.resize(1280, 800)
         self.settings = settings
         self.autosave_path = autosave_path
+        self.guide = None  # Help > Guide, made when first asked for
+        self._paced_speed = DEFAULT_SPEED  # the pace Max goes back to
         self._build_actions()
         self._build_toolbar()
         self._build_columns()
@@ -496,7 +498,7 @@ class PlaygroundWindow(QMainWindow):
     def show_guide(self) -> None:
         from .guide import GuideWindow
 
-        if getattr(self, "guide", None) is None:
+        if self.guide is None:
             self.guide = GuideWindow(self)
         self.guide.show()
         self.guide.raise_()
@@ -514,7 +516,7 @@ class PlaygroundWindow(QMainWindow):
             return
         if on:
             self._paced_speed = current
-        self.speed.setCurrentIndex(self.speed.findData(MAX_SPEED if on else getattr(self, "_paced_speed", DEFAULT_SPEED)))
+        self.speed.setCurrentIndex(self.speed.findData(MAX_SPEED if on else self._paced_speed))
         self._speed_chosen()
 
     def _about(self) -> None:
