@@ -1,5 +1,6 @@
 """`nnplay bench`: the engine against a plain, hand-written NumPy loop of the
-same equations and, when installed, PyTorch (CPU, eager) and scikit-learn's
+same equations (``engine.equations``, the equations of docs/equations.md
+written plainly) and, when installed, PyTorch (CPU, eager) and scikit-learn's
 MLPClassifier; the decision-boundary grid; and with --gui the live window.
 
 Cases (TensorFlow Playground's default and largest networks, then two big ones):
@@ -26,6 +27,7 @@ import numpy as np
 
 from .data.generators import circle
 from .engine import MLP, SGD
+from .engine.equations import sgd_epoch
 
 CASES = {
     "A": dict(n=250, hidden=(4, 2), activation="tanh", batch=10),
@@ -33,36 +35,6 @@ CASES = {
     "C": dict(n=10_000, hidden=(64, 64, 64), activation="relu", batch=256),
     "D": dict(n=100_000, hidden=(256, 256), activation="relu", batch=1024),
 }
-
-
-def plain_numpy_epoch(W, b, X_cols, Y, lr, batch, rng, activation):
-    """The equations of docs/equations.md written out directly: column layout,
-    one example per column, fancy-indexed batches, nothing preallocated."""
-    m = X_cols.shape[1]
-    L = len(W)
-    perm = rng.permutation(m)
-    for s in range(0, m, batch):
-        idx = perm[s : s + batch]
-        A = [X_cols[:, idx]]
-        Yb = Y[:, idx]
-        mb = len(idx)
-        for l in range(L):
-            Z = W[l] @ A[-1] + b[l]
-            if l == L - 1:
-                A.append(1.0 / (1.0 + np.exp(-Z)))
-            elif activation == "tanh":
-                A.append(np.tanh(Z))
-            else:
-                A.append(np.maximum(Z, 0))
-        dZ = A[-1] - Yb
-        for l in range(L - 1, -1, -1):
-            dW = dZ @ A[l].T / mb
-            db = dZ.sum(axis=1, keepdims=True) / mb
-            if l:
-                gprime = 1 - A[l] ** 2 if activation == "tanh" else (A[l] > 0)
-                dZ = (W[l].T @ dZ) * gprime
-            W[l] -= lr * dW
-            b[l] -= lr * db
 
 
 def _epochs_per_second(fn, budget: float) -> float:
@@ -142,12 +114,13 @@ def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: i
     X_cols = np.ascontiguousarray(X.T)
     Y_cols = Y.T.copy()
     rng_p = np.random.default_rng(0)
+    activations = [c["activation"]] * len(c["hidden"])
 
     def engine():
         net.train_epoch(X, Y, opt, c["batch"], rng_e)
 
     def plain():
-        plain_numpy_epoch(W, b, X_cols, Y_cols, 0.01, c["batch"], rng_p, c["activation"])
+        sgd_epoch(W, b, X_cols, Y_cols, 0.01, c["batch"], rng_p, activations, "bce")
 
     sides = {"engine": engine, "plain_numpy": plain,
              "pytorch": _torch_epoch_fn(X, data.y, c["hidden"], c["activation"], c["batch"], dtype),

@@ -12,20 +12,10 @@ the row layout avoids copying the user's data.
 All weights and biases are views into one contiguous vector ``params`` (and
 their gradients into ``grads``), so an optimizer step is a few vector
 operations however deep the network, and nothing is allocated per step:
-activations, errors and scratch space live in workspaces cached per batch size.
-
-Each layer's parameters are stored as one block [W | b] of shape
-(n[l], n[l-1] + 1), and each layer's input is kept with a trailing column of
-ones, [A | 1]. Then Z = [A | 1] [W | b]^T is one matrix product (no separate
-bias addition) and dZ^T [A | 1] = m [dW | db] gives both gradients in one more:
-two fewer NumPy calls per layer and step, which is most of the cost on the small
-networks a playground trains.
-
-Blocks and workspaces are stored column by column (Fortran order), so the
-activations A inside [A | 1] and the weights W inside [W | b] are contiguous:
-elementwise ufuncs on a strided view cost two to three times as much, and a
-strided W is copied by every product that uses it. (np.dot writes only into
-C-ordered arrays, so the products are written transposed into the .T views.)
+activations, errors and scratch space live in workspaces cached per batch size
+(``engine.workspace``), and each step is a tape of NumPy calls built once
+(``engine.tape``, which describes the storage that makes it fast). The same
+equations written plainly, column by column, are ``engine.equations``.
 """
 
 from __future__ import annotations
@@ -36,46 +26,14 @@ import numpy as np
 
 from .activations import Activation, get_activation
 from .initializers import DEFAULT_FOR_ACTIVATION, initialize
-from .losses import Loss, MeanSquaredError, get_loss
+from .losses import Loss, get_loss
 from .optimizers import Optimizer
 from .regularization import add_penalty_gradient, penalty, soft_threshold
+from .tape import EpochTapes, backprop_ops, forward_ops
+from .validation import as_float_array, check_rows, check_X
+from .workspace import ParamList, Workspace
 
 _WORKSPACES_KEPT = 8
-
-
-class _ParamList(list):
-    """A list of parameter views whose item assignment copies into the view.
-
-    ``net.weights[0] = new`` then updates the network (and keeps the shared
-    parameter vector intact) instead of silently replacing the view.
-    """
-
-    def __setitem__(self, index, value):
-        target = list.__getitem__(self, index)
-        value = np.asarray(value)
-        if value.shape != target.shape:
-            raise ValueError(f"shape {value.shape} does not match the parameter's shape {target.shape}")
-        target[...] = value
-
-
-class _Workspace:
-    """Buffers for one batch size m: per layer the input with a ones column
-    ([A | 1], whose first columns are the previous layer's activations), Z, dZ
-    and scratch, and the output A[L]."""
-
-    def __init__(self, m: int, sizes: list[int], loss: Loss, dtype):
-        L = len(sizes) - 1
-        self.inputs = []  # [A[l] | 1] for l = 0..L-1, column by column
-        for n in sizes[:-1]:
-            buf = np.empty((m, n + 1), dtype, order="F")
-            buf[:, n] = 1.0
-            self.inputs.append(buf)
-        self.A = [self.inputs[l + 1][:, : sizes[l + 1]] for l in range(L - 1)]  # hidden activations (views)
-        self.Z = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
-        out_linear = type(loss) is MeanSquaredError
-        self.A.append(self.Z[L - 1] if out_linear else np.empty((m, sizes[L]), dtype, order="F"))
-        self.dZ = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
-        self.S = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
 
 
 class MLP:
@@ -123,8 +81,8 @@ class MLP:
         n_params = sum(r * (c + 1) for r, c in shapes)
         self.params = np.empty(n_params, self.dtype)
         self.grads = np.zeros(n_params, self.dtype)
-        self.weights, self.dW = _ParamList(), _ParamList()
-        self.biases, self.db = _ParamList(), _ParamList()
+        self.weights, self.dW = ParamList(), ParamList()
+        self.biases, self.db = ParamList(), ParamList()
         self._blocks, self._grad_blocks = [], []  # [W | b] and [dW | db] per layer
         self._weight_mask = np.zeros(n_params, self.dtype)  # 1 where params holds a weight (not a bias)
         at = 0
@@ -145,11 +103,10 @@ class MLP:
         self._gblocks_T = [g.T for g in self._grad_blocks]
         self._row_order = np.concatenate(rows)
         self.reinitialize(seed)
-        self._workspaces: OrderedDict[int, _Workspace] = OrderedDict()
+        self._workspaces: OrderedDict[int, Workspace] = OrderedDict()
         self._reg_scratch = np.empty(n_params, self.dtype)
         self._l1_steps = np.empty(n_params, self.dtype)
-        self._shuffled: tuple[np.ndarray, np.ndarray] | None = None
-        self._tapes_key, self._tapes = None, []
+        self._epochs = EpochTapes()
 
     # ------------------------------------------------------------------ set-up
     def reinitialize(self, seed: int | None = None) -> None:
@@ -188,13 +145,33 @@ class MLP:
         out[self._row_order] = vector
         return out
 
-    def copy(self, dtype=None) -> "MLP":
-        """An independent twin, in ``dtype`` if given (else the same dtype)."""
-        twin = MLP(self.sizes, self.activation_names, self.loss_fn.name, self.init, self.l1, self.l2, None,
-                   self.dtype if dtype is None else dtype)
-        twin.params[...] = self.params
-        twin.grads[...] = self.grads
+    def copy(self, dtype=None) -> MLP:
+        """An independent twin (same parameters, gradients and settings), in
+        ``dtype`` if given (else the same dtype)."""
+        state = self.__getstate__()
+        if dtype is not None:
+            state["dtype"] = np.dtype(dtype).name
+        twin = MLP.__new__(MLP)
+        twin.__setstate__(state)
         return twin
+
+    # copy.copy, copy.deepcopy and pickle all go through the state below and rebuild
+    # the network: its weights are views into one vector, and its workspaces and
+    # training tapes bind arrays, so a field-by-field copy would be silently wrong.
+    # copy.copy is therefore a deep copy, like ``copy()``.
+    def __getstate__(self) -> dict:
+        return {"sizes": list(self.sizes), "activation": self.activation_names, "loss": self.loss_fn.name,
+                "init": self.init, "l1": self.l1, "l2": self.l2, "seed": self.seed, "dtype": self.dtype.name,
+                "params": self.params.copy(), "grads": self.grads.copy()}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["sizes"], state["activation"], state["loss"], state["init"], state["l1"], state["l2"],
+                      state["seed"], state["dtype"])
+        self.params[...] = state["params"]
+        self.grads[...] = state["grads"]
+
+    def __copy__(self) -> MLP:
+        return self.copy()
 
     def __repr__(self) -> str:
         acts = self.activation_names
@@ -203,10 +180,10 @@ class MLP:
         return f"MLP({self.sizes}, activation={act!r}, loss={self.loss_fn.name!r}{extra})"
 
     # ------------------------------------------------------------- internals
-    def _workspace(self, m: int) -> _Workspace:
+    def _workspace(self, m: int) -> Workspace:
         ws = self._workspaces.get(m)
         if ws is None:
-            ws = _Workspace(m, self.sizes, self.loss_fn, self.dtype)
+            ws = Workspace(m, self.sizes, self.loss_fn, self.dtype)
             self._make_plans(ws)
             self._workspaces[m] = ws
             if len(self._workspaces) > _WORKSPACES_KEPT:
@@ -216,59 +193,42 @@ class MLP:
         return ws
 
     def _check_X(self, X) -> np.ndarray:
-        X = np.asarray(X)
-        if X.ndim == 1 and self.sizes[0] == 1:
-            X = X.reshape(-1, 1)
-        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
-            raise ValueError(f"X must be shaped (m, {self.sizes[0]}), one row per example; got {X.shape}")
-        return np.ascontiguousarray(X, dtype=self.dtype)
+        return check_X(X, self.sizes[0], self.dtype)
+
+    def check_inputs(self, X) -> np.ndarray:
+        """X (any array-like: array of any number type, list of rows, DataFrame)
+        as the (m, n[0]) array of ``dtype`` the network computes with; ValueError
+        naming the problem for a wrong shape, non-numbers, NaN or infinity."""
+        return self._check_X(X)
 
     def encode_targets(self, y) -> np.ndarray:
-        """Targets as the (m, n_out) matrix Y the loss compares A[L] with."""
-        return self.loss_fn.encode(y, self.sizes[-1], self.dtype)
+        """Targets as the (m, n_out) matrix Y the loss compares A[L] with; an
+        already encoded Y is returned as it is. ValueError for labels the loss
+        cannot take, NaN or infinity."""
+        return as_float_array(self.loss_fn.encode(y, self.sizes[-1], self.dtype), "y", self.dtype)
 
-    def _forward_ops(self, ws: _Workspace, x1: np.ndarray, output: bool = True) -> list:
-        """The forward pass for the batch x1 = [X | 1] as (function, args) pairs,
-        up to the logits Z[L] (and A[L] if ``output``)."""
-        L, dot = self.n_layers, np.dot
-        ops, inp = [], x1
-        for l in range(L):
-            ops.append((dot, (self._blocks[l], inp.T, ws.Z[l].T)))  # Z[l] = W[l] A[l-1] + b[l], in one product
-            if l < L - 1:
-                ops += self.activations[l].forward_ops(ws.Z[l], ws.A[l])  # A[l] = g(Z[l]), into the next [A | 1]
-                inp = ws.inputs[l + 1]
-        if output and ws.A[L - 1] is not ws.Z[L - 1]:
-            ops.append((self.loss_fn.output, (ws.Z[L - 1], ws.A[L - 1])))
-        return ops
+    def _check_data(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+        X, Y = self._check_X(X), self.encode_targets(y)
+        check_rows(X, Y)
+        return X, Y
 
-    def _backprop_ops(self, ws: _Workspace, x1: np.ndarray) -> list:
-        """From the output error dZ[L] / m (already in ws.dZ) to every [dW | db],
-        as (function, args) pairs; the regularisation terms are not included."""
-        dot, ops = np.dot, []
-        for l in range(self.n_layers - 1, 0, -1):
-            ops.append((dot, (ws.inputs[l].T, ws.dZ[l], self._gblocks_T[l])))  # [dW | db] = dZ^T [A[l-1] | 1]
-            ops.append((dot, (self.weights[l].T, ws.dZ[l].T, ws.dZ[l - 1].T)))  # W[l]^T dZ[l] ...
-            ops += self.activations[l - 1].backward_ops(ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], ws.S[l - 1])  # * g'
-        ops.append((dot, (x1.T, ws.dZ[0], self._gblocks_T[0])))
-        return ops
-
-    def _make_plans(self, ws: _Workspace) -> None:
+    def _make_plans(self, ws: Workspace) -> None:
         """The workspace's forward and backward passes as lists of NumPy calls
         with their arrays bound, made once, so running them does no look-ups."""
-        ws.forward_ops = self._forward_ops(ws, ws.inputs[0])
-        ws.backprop_ops = self._backprop_ops(ws, ws.inputs[0])
+        ws.forward_ops = forward_ops(self, ws, ws.inputs[0])
+        ws.backprop_ops = backprop_ops(self, ws, ws.inputs[0])
 
-    def _load_inputs(self, X: np.ndarray, ws: _Workspace) -> None:
+    def _load_inputs(self, X: np.ndarray, ws: Workspace) -> None:
         ws.inputs[0][:, : self.sizes[0]] = X
 
-    def _forward(self, X: np.ndarray, ws: _Workspace) -> np.ndarray:
+    def _forward(self, X: np.ndarray, ws: Workspace) -> np.ndarray:
         """A[L] for the batch X (a view into the workspace)."""
         self._load_inputs(X, ws)
         for f, args in ws.forward_ops:
             f(*args)
         return ws.A[-1]
 
-    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: _Workspace, l1_gradient: bool = True) -> None:
+    def _backward(self, X: np.ndarray, Y: np.ndarray, ws: Workspace, l1_gradient: bool = True) -> None:
         """Fill ``grads`` with dJ/dparams for the batch just run forward; without
         ``l1_gradient`` the L1 term is left out (training takes it as a step)."""
         L = self.n_layers
@@ -313,9 +273,7 @@ class MLP:
 
     def _run_data_loss(self, X, y):
         """(J_data, X, Y, workspace) after a forward pass over (X, y)."""
-        X, Y = self._check_X(X), self.encode_targets(y)
-        if X.shape[0] != Y.shape[0]:
-            raise ValueError(f"X has {X.shape[0]} rows but y has {Y.shape[0]}")
+        X, Y = self._check_data(X, y)
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
         return self.loss_fn.value(ws.Z[-1], ws.A[-1], Y), X, Y, ws
@@ -336,14 +294,26 @@ class MLP:
         self._backward(X, Y, ws)
         return loss + self.penalty(), [d.copy() for d in self.dW], [d.copy() for d in self.db]
 
+    def evaluate(self, X, y, gradients: bool = False) -> tuple[float, np.ndarray]:
+        """(J_data, A[L]) on (X, y): the data loss (without the penalty) and the
+        outputs, a new (m, n[L]) array. With ``gradients`` the same forward pass
+        also fills ``dW``/``db`` with dJ/dW, dJ/db (penalty included), as
+        ``loss_and_grads`` does, without copying them out."""
+        loss, X, Y, ws = self._run_data_loss(X, y)
+        A = ws.A[-1].copy()
+        if gradients:
+            self._backward(X, Y, ws)
+        return loss, A
+
     def grad_norms(self) -> np.ndarray:
         """Frobenius norm of each layer's latest dW."""
         return np.array([np.sqrt(np.vdot(d, d)) for d in self.dW], dtype=np.float64)
 
     def train_step(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer) -> None:
         """One step on a batch: the optimizer's step on dJ_data + l2 W, then the L1
-        step (``grads`` keep the former). X must already be (m, n[0]) in ``dtype``
-        and Y the encoded targets (see ``encode_targets``)."""
+        step (``grads`` keep the former). X and Y as for ``loss`` (Y may be
+        encoded already, see ``encode_targets``), checked and converted once."""
+        X, Y = self._check_data(X, Y)
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
         self._backward(X, Y, ws, l1_gradient=False)
@@ -351,63 +321,15 @@ class MLP:
         if self.l1:
             self._l1_step(optimizer)
 
-    def _train_tape(self, ws: _Workspace, X1: np.ndarray, Yt: np.ndarray, optimizer: Optimizer) -> list:
-        """One training step on the batch X1 = [X | 1] (targets Yt rewritten by the
-        loss's ``training_targets``) as a flat list of (function, args) pairs.
-
-        The same equations as ``_forward`` + ``_backward`` + the optimizer step,
-        but the output error comes straight from the logits (the loss's
-        ``training_ops``) and every array and constant is bound once, so the step
-        is one loop over NumPy calls with no Python method between them.
-        """
-        L = self.n_layers
-        tape = self._forward_ops(ws, X1, output=False)
-        tape += self.loss_fn.training_ops(ws.Z[L - 1], ws.A[L - 1], Yt, ws.dZ[L - 1])  # dZ[L] / m
-        tape += self._backprop_ops(ws, X1)
-        if self.l2:
-            tape.append((self._add_penalty_gradient, (False,)))
-        tape.append((optimizer.step, (self.params, self.grads)))
-        if self.l1:
-            tape.append((self._l1_step, (optimizer,)))
-        return tape
-
-    def train_epoch(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, batch_size: int,
-                    rng: np.random.Generator) -> int:
+    def train_epoch(self, X, Y, optimizer: Optimizer, batch_size: int, rng: np.random.Generator) -> int:
         """One pass over (X, Y) in shuffled mini-batches; returns the step count.
 
-        X and Y as for ``train_step``. A batch size of m or more is full batch.
-        The shuffle draws one permutation from ``rng``, so a seeded generator
-        gives the same epochs every run. Afterwards ``grads`` hold the last
-        batch's gradients, as after ``train_step``.
-
-        The shuffled epoch is copied into one buffer [X | 1] whose slices are
-        the batches, so each batch's step is a tape (see ``_train_tape``) built
-        once and replayed every epoch.
+        X and Y as for ``train_step``. The epoch's order and batch size are
+        ``equations.epoch_order``'s (a batch size of m or more is full batch;
+        otherwise one permutation is drawn from ``rng``, so a seeded generator
+        gives the same epochs every run). Afterwards ``grads`` hold the last
+        batch's gradients, as after ``train_step``. The steps are replayed
+        tapes of NumPy calls (see ``engine.tape``).
         """
-        m, n0 = X.shape
-        bs = m if batch_size <= 0 or batch_size >= m else int(batch_size)
-        buf = self._shuffled
-        if buf is None or buf[0].shape != (m, n0 + 1) or buf[1].shape != Y.shape or buf[0].dtype != self.dtype:
-            ones = np.empty((m, n0 + 1), self.dtype, order="F")
-            ones[:, n0] = 1.0
-            buf = self._shuffled = (ones, np.empty(Y.shape, self.dtype, order="F"))
-        X1, Ys = buf
-        if bs < m:
-            perm = rng.permutation(m)
-            np.take(X, perm, axis=0, out=X1[:, :n0], mode="clip")
-            np.take(Y, perm, axis=0, out=Ys, mode="clip")
-        else:
-            X1[:, :n0] = X
-            Ys[...] = Y
-        self.loss_fn.training_targets(Ys)
-        key = (id(X1), bs, optimizer, bool(self.l1), bool(self.l2))
-        if self._tapes_key != key:
-            self._tapes_key, self._tapes = key, []
-            for start in range(0, m, bs):
-                stop = min(start + bs, m)
-                ws = self._workspace(stop - start)
-                self._tapes.append(self._train_tape(ws, X1[start:stop], Ys[start:stop], optimizer))
-        for tape in self._tapes:
-            for f, args in tape:
-                f(*args)
-        return len(self._tapes)
+        X, Y = self._check_data(X, Y)
+        return self._epochs.run(self, X, Y, optimizer, batch_size, rng)

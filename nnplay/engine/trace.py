@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import get_activation
+from . import equations as eq
 from .mlp import MLP
 from .optimizers import Optimizer
 
@@ -139,47 +139,25 @@ class BackpropTrace:
         return {"engine": engine, "difference": diff, "agrees": bool(diff <= 1e-9 * size + 1e-300)}
 
 
-def _output_name(loss: str) -> str:
-    return {"bce": "sigmoid", "ce": "softmax", "mse": "linear", "tanh_mse": "tanh"}[loss]
-
-
 def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, examples=None) -> BackpropTrace:
     """Trace one step on the batch X (rows, as the network takes them) with the
     encoded targets Y (see ``MLP.encode_targets``). Nothing of ``net`` or
-    ``optimizer`` changes."""
+    ``optimizer`` changes. The forward and backward passes are those of
+    ``engine.equations`` (docs/equations.md), in float64."""
     X = np.asarray(X, dtype=np.float64)
     Y = np.asarray(Y, dtype=np.float64)
     m, L = X.shape[0], net.n_layers
     W = [np.array(w, dtype=np.float64) for w in net.weights]
     b = [np.array(v, dtype=np.float64) for v in net.biases]
-    A, Z = [X.T.copy()], []
-    for l in range(L):
-        Z.append(W[l] @ A[l] + b[l])
-        if l < L - 1:
-            A.append(net.activations[l](Z[l]))
-        else:
-            A.append(net.loss_fn.output(Z[l].T.copy()).T.copy())  # the loss's output works on rows
-    Yc = Y.T
+    Yc, loss, acts = Y.T.copy(), net.loss_fn.name, net.activation_names
+    Z, A = eq.forward(W, b, X.T.copy(), acts, loss)
     penalty = net.penalty()
-    J = net.loss_fn.value(Z[L - 1].T, A[L].T, Y) + penalty
-
-    dZ = [None] * L
-    dZ[L - 1] = net.loss_fn.delta(Z[L - 1].T, A[L].T, Y, np.empty_like(Z[L - 1].T)).T.copy()
-    dW, db, dW_data, dW_reg, WT_dZ, g_prime = [None] * L, [None] * L, [None] * L, [None] * L, [None] * L, [None] * L
-    if net.loss_fn.name == "tanh_mse":
-        g_prime[L - 1] = get_activation("tanh").derivative(Z[L - 1])  # 1 - A[L]^2, the factor in dZ[L]
-    for l in range(L - 1, -1, -1):
-        dW_data[l] = dZ[l] @ A[l].T / m
-        db[l] = dZ[l].sum(axis=1, keepdims=True) / m
-        if net.l1 or net.l2:
-            dW_reg[l] = net.l2 * W[l] + net.l1 * np.sign(W[l])
-            dW[l] = dW_data[l] + dW_reg[l]
-        else:
-            dW[l] = dW_data[l]
-        if l > 0:
-            WT_dZ[l - 1] = W[l].T @ dZ[l]
-            g_prime[l - 1] = net.activations[l - 1].derivative(Z[l - 1])
-            dZ[l - 1] = WT_dZ[l - 1] * g_prime[l - 1]
+    J = eq.cost(loss, Z[L - 1], A[L], Yc) + penalty
+    dZ, dW_data, db, WT_dZ, g_prime = eq.backward(W, Z, A, Yc, acts, loss)
+    if loss == "tanh_mse":
+        g_prime[L - 1] = eq.g_prime("tanh", Z[L - 1], A[L])  # 1 - A[L]^2, the factor in dZ[L]
+    dW_reg = [eq.penalty_gradient(w, net.l1, net.l2) if net.l1 or net.l2 else None for w in W]
+    dW = [d if r is None else d + r for d, r in zip(dW_data, dW_reg)]
 
     # the same gradient by the fast engine's own code, for the inspector's check
     twin = net.copy(np.float64)
@@ -204,7 +182,7 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
         for l in range(L):  # where the step would carry W across 0, W is 0
             twin.weights[l][...] = np.sign(W_data_step[l]) * np.maximum(np.abs(W_data_step[l]) - l1_step[l], 0.0)
 
-    names = net.activation_names + [_output_name(net.loss_fn.name)]
+    names = [*acts, eq.OUTPUT_ACTIVATION[loss]]
     layers = tuple(
         LayerTrace(l + 1, names[l], W[l], b[l], Z[l], A[l + 1], dZ[l], dW[l], db[l], dW_data[l], dW_reg[l],
                    twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l], W_data_step[l], l1_step[l],

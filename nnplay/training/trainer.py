@@ -14,6 +14,7 @@ import numpy as np
 
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
+from ..engine.equations import epoch_order
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
@@ -308,12 +309,12 @@ class Trainer:
 
     def _next_batch(self) -> np.ndarray:
         """The training-set rows of the next mini-batch (its place in the epoch is
-        ``batch_position``). The epoch's order is drawn from the run's generator exactly as
-        ``MLP.train_epoch`` draws it, so stepping batch by batch trains the same
-        batches as whole epochs would."""
+        ``batch_position``). The epoch's order comes from the run's generator by
+        ``equations.epoch_order``, as in ``MLP.train_epoch``, so stepping batch by
+        batch trains the same batches as whole epochs would."""
         m, bs = self.X_train.shape[0], self._batch_size()
         if self._batch_order is None:
-            self._batch_order = self.rng.permutation(m) if bs < m else np.arange(m)
+            self._batch_order = epoch_order(m, bs, self.rng)[0]
             self._batch_at = 0
         return self._batch_order[self._batch_at : self._batch_at + bs]
 

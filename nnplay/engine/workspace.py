@@ -1,0 +1,44 @@
+"""Where an MLP keeps its numbers: parameter views that assign in place, and the
+per-batch-size workspaces of the fast path (see ``engine.mlp``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .losses import Loss, MeanSquaredError
+
+
+class ParamList(list):
+    """A list of parameter views whose item assignment copies into the view.
+
+    ``net.weights[0] = new`` then updates the network (and keeps the shared
+    parameter vector intact) instead of silently replacing the view; a number
+    fills the whole matrix, any other shape raises ValueError.
+    """
+
+    def __setitem__(self, index, value):
+        target = list.__getitem__(self, index)
+        value = np.asarray(value)
+        if value.ndim and value.shape != target.shape:  # a number fills the whole matrix
+            raise ValueError(f"shape {value.shape} does not match the parameter's shape {target.shape}")
+        target[...] = value
+
+
+class Workspace:
+    """Buffers for one batch size m: per layer the input with a ones column
+    ([A | 1], whose first columns are the previous layer's activations), Z, dZ
+    and scratch, and the output A[L]."""
+
+    def __init__(self, m: int, sizes: list[int], loss: Loss, dtype):
+        L = len(sizes) - 1
+        self.inputs = []  # [A[l] | 1] for l = 0..L-1, column by column
+        for n in sizes[:-1]:
+            buf = np.empty((m, n + 1), dtype, order="F")
+            buf[:, n] = 1.0
+            self.inputs.append(buf)
+        self.A = [self.inputs[l + 1][:, : sizes[l + 1]] for l in range(L - 1)]  # hidden activations (views)
+        self.Z = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
+        out_linear = type(loss) is MeanSquaredError
+        self.A.append(self.Z[L - 1] if out_linear else np.empty((m, sizes[L]), dtype, order="F"))
+        self.dZ = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
+        self.S = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
