@@ -12,6 +12,8 @@ L1 step would carry across 0.
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
@@ -73,6 +75,13 @@ class Optimizer:
             setattr(self, name, np.array(value))
 
     STATE: tuple = ()
+
+    def copy(self) -> Optimizer:
+        """An independent twin with its own state arrays (``copy.copy`` gives the
+        same: a shallow copy would share the moments and step both)."""
+        return copy.deepcopy(self)
+
+    __copy__ = copy
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(lr={self.lr:g})"

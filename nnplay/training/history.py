@@ -5,6 +5,7 @@ session files and the command line's summaries."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,9 +85,9 @@ class History:
         return self._p.exact_start
 
     def column(self, name: str, start: int = 0) -> np.ndarray:
-        """Exact values of one series from epoch ``start`` on (read-only);
+        """Exact values of one series from epoch ``start`` on, a copy;
         ValueError when ``start`` is before ``exact_start``."""
-        return self._p.exact(start)[:, self.names.index(name)]
+        return self._p.exact(start)[:, self.names.index(name)].copy()
 
     def copy_since(self, start: int) -> dict[str, np.ndarray]:
         rows = self._p.exact(start)
@@ -100,13 +101,14 @@ class History:
         return float(self._p.exact(len(self) - 1)[0, self.names.index(name)]) if len(self) else float("nan")
 
     def segments(self) -> list[Segment]:
-        return self._p.segments()
+        """The records as runs of equal buckets (see training.envelope), copies."""
+        return [dataclasses.replace(s, lo=s.lo.copy(), hi=s.hi.copy()) for s in self._p.segments()]
 
     def extremes(self, name: str) -> tuple[float, float]:
         """The lowest and highest value of a series over every epoch (NaN if none)."""
         i = self.names.index(name)
-        lo = [np.fmin.reduce(s.lo[:, i]) for s in self.segments()]
-        hi = [np.fmax.reduce(s.hi[:, i]) for s in self.segments()]
+        lo = [np.fmin.reduce(s.lo[:, i]) for s in self._p.segments()]
+        hi = [np.fmax.reduce(s.hi[:, i]) for s in self._p.segments()]
         return (float(np.fmin.reduce(lo)), float(np.fmax.reduce(hi))) if lo else (np.nan, np.nan)
 
     def curve(self, name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -115,7 +117,7 @@ class History:
         stroke), so every spike stays visible. At most a few thousand points."""
         i = self.names.index(name)
         xs, ys = [], []
-        for s in self.segments():
+        for s in self._p.segments():
             if s.size == 1:
                 xs.append(np.arange(s.start, s.end, dtype=float))
                 ys.append(s.lo[:, i])
@@ -130,7 +132,7 @@ class History:
 
     def at(self, epoch: int) -> Reading | None:
         """The record holding ``epoch`` (the finest kept), or None outside 0 .. len - 1."""
-        for s in self.segments():
+        for s in self._p.segments():
             if s.start <= epoch < s.end:
                 j = (epoch - s.start) // s.size
                 first = s.start + j * s.size
@@ -156,8 +158,11 @@ class History:
         h.load_state(state)
         return h
 
-    def copy(self) -> "History":
+    def copy(self) -> History:
+        """An independent twin (``copy.copy`` gives the same)."""
         return History.from_state(self.state(), self.names)
+
+    __copy__ = copy
 
 
 def layer_names(n_layers: int) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ chunks and hands ``snapshot()`` results (copies) to the views.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset, Standardizer, generate, train_test_indices, transform
 from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
+from ..engine.validation import as_float_array, check_X
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
@@ -145,16 +147,19 @@ class Trainer:
         feats = self._features(data.X)
         self.standardizer = Standardizer.fit(feats[tr]) if cfg.standardize else Standardizer.identity(feats.shape[1])
         dt = np.dtype(cfg.dtype)
-        self.X_train = np.ascontiguousarray(self.standardizer(feats[tr]), dtype=dt)
-        self.X_test = np.ascontiguousarray(self.standardizer(feats[te]), dtype=dt)
+        self.X_train = as_float_array(self.standardizer(feats[tr]), "X", dt)  # checked once: NaN is refused
+        self.X_test = as_float_array(self.standardizer(feats[te]), "X", dt)
         self.input_means = data.X[tr].mean(axis=0) if len(tr) else np.zeros(data.n_inputs)
 
     def _features(self, X_raw: np.ndarray) -> np.ndarray:
         return transform(X_raw, self.config.features) if self.uses_feature_transforms else X_raw
 
     def prepare_inputs(self, X_raw: np.ndarray) -> np.ndarray:
-        """Raw inputs (rows) -> the network's inputs: features, then standardisation."""
-        return np.ascontiguousarray(self.standardizer(self._features(np.asarray(X_raw, float))), self.net.dtype)
+        """Raw inputs (m, n_inputs) of any array-like -> the network's inputs:
+        features, then standardisation. ValueError naming the problem for a wrong
+        shape, non-numbers, NaN or infinity (see engine.validation)."""
+        X_raw = check_X(X_raw, self.data.n_inputs, np.float64)
+        return check_X(self.standardizer(self._features(X_raw)), self.net.sizes[0], self.net.dtype)
 
     @property
     def input_feature_names(self) -> list[str]:
@@ -235,6 +240,13 @@ class Trainer:
         self._batch_order, self._batch_at = (None, 0) if order is None else (order.astype(np.intp), at)
         self._last_good[...] = self.net.params
         self._full_batch_gradients()
+
+    def copy(self) -> Trainer:
+        """An independent twin of the run (network, optimizer, generator, history,
+        position in the epoch); ``copy.copy`` gives the same."""
+        return copy.deepcopy(self)
+
+    __copy__ = copy
 
     def continue_from(self, other: "Trainer") -> None:
         """Go on from ``other``'s weights, optimizer state, history and epoch, on
