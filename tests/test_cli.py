@@ -123,6 +123,7 @@ def test_datasets_lists_every_set():
         assert name in r.stdout
 
 
+@pytest.mark.slow  # minutes under load; tests/test_benchmark.py checks the plumbing fast
 def test_bench_quick_json_reports_every_field():
     r = nnplay("bench", "--quick", "--gui", "--json", timeout=300)
     assert r.returncode == 0, r.stderr
