@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .command_pipe import CommandReceiver
 from .parent_watch import exit_with_parent
+from .probes import ViewRequest
 from .trainer import Snapshot, Trainer
 
 MAX_FPS = 60
@@ -36,17 +37,6 @@ class Frame:
     learning_rate: float
     l1: float
     l2: float
-
-
-@dataclass
-class ViewRequest:
-    grid_resolution: int = 100
-    axes: tuple = (0, 1)
-    neuron_resolution: int = 24
-    focus: tuple | None = None
-    hidden_layer: int | None = None
-    quality: bool = False
-    trace: bool = False
 
 
 class TrainingLoop:
@@ -238,8 +228,7 @@ class TrainingLoop:
         trace = v.trace and (not self._playing or now - self._last_trace >= TRACE_SECONDS)
         if trace:
             self._last_trace = now
-        snap = t.snapshot(v.grid_resolution, self._sent_upto, v.axes, v.neuron_resolution, v.focus, v.hidden_layer,
-                          v.quality, trace)
+        snap = t.snapshot(v, self._sent_upto, trace=trace)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         self._rate.append((now, t.epoch))

@@ -133,8 +133,7 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
         raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")
     view = ViewRequest()
-    snap = trainer.snapshot(view.grid_resolution, 0, view.axes, view.neuron_resolution,
-                            trace=panel == "inspector")
+    snap = trainer.snapshot(view, 0, trace=panel == "inspector")
     frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2)
     app = _application()
     views = PanelViews(panel)

@@ -1,0 +1,152 @@
+"""What the views ask a run for, apart from running it: the pictures over the
+input domain (the output, each neuron, the hidden space), the quality reports
+and the gradient check. ``ViewRequest`` says which a view wants; ``Probes``
+computes them from a Trainer's current network without changing the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..data import CLASSIFICATION
+from .pictures import undefined_as_nan
+from .snapshot import frozen
+
+
+@dataclass
+class ViewRequest:
+    """Which probes a snapshot carries (see ``snapshot.take_snapshot``); the
+    training loop keeps one per view and changes its fields as the view asks."""
+
+    grid_resolution: int | None = 100  # the output over the domain, res x res; None: no grid
+    axes: tuple = (0, 1)  # the two inputs the pictures span (others at their training mean)
+    neuron_resolution: int | None = 24  # every neuron's output over the domain; None: none
+    focus: tuple | None = None  # (layer, index): that neuron's output in the grid instead of the network's
+    hidden_layer: int | None = None  # the hidden space of this layer (1-based)
+    quality: bool = False  # confusion matrix and precision/recall, or RMSE and R^2
+    trace: bool = False  # every number of the next mini-batch's step (the backprop inspector)
+
+
+class Probes:
+    """The probes of one Trainer (``trainer.probes``); the grid points are
+    computed once per resolution and axes, in the network's dtype."""
+
+    def __init__(self, trainer):
+        self._t = trainer
+        self._grid_inputs: dict = {}
+
+    def grid_extent(self, axes=(0, 1)):
+        """((h_min, h_max), (v_min, v_max)) of the pictures on inputs ``axes``:
+        the data set's domain for (0, 1), else the data's range padded by 10%."""
+        data = self._t.data
+        if tuple(axes) == (0, 1):
+            return data.domain
+        return tuple(_padded(data.X[:, a]) for a in axes)
+
+    def grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
+        """The network's inputs at the res x res grid, (res^2, n[0]): row i is the
+        i-th vertical value from the bottom, column j the j-th horizontal one."""
+        key = (resolution, tuple(axes))
+        pts = self._grid_inputs.get(key)
+        if pts is None:
+            (x0, x1), (y0, y1) = self.grid_extent(tuple(axes))
+            gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+            pts = self._grid_inputs[key] = self._t.prepare_inputs(self.raw_points(gx.ravel(), gy.ravel(), axes))
+        return pts
+
+    def raw_points(self, h: np.ndarray, v: np.ndarray, axes) -> np.ndarray:
+        """Raw inputs at horizontal/vertical coordinates (h, v) on inputs ``axes``,
+        every other input at its training mean."""
+        t = self._t
+        raw = np.tile(t.input_means, (len(h), 1))
+        raw[:, axes[0]] = h
+        if t.data.n_inputs > 1:  # with one input the vertical axis is not an input
+            raw[:, axes[1]] = v
+        return raw
+
+    def grid_output(self, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
+        """The network's output over the domain of inputs ``axes`` (other inputs
+        at their training mean): (res, res) for one output (P(class 1) for bce,
+        the value for regression), (res, res, k) class probabilities for ce.
+        Computed by the run's own network (see training.pictures), so its
+        classes are the network's predictions; non-finite where it overflows."""
+        with np.errstate(all="ignore"):
+            out = self._t.net.forward(self.grid_points(resolution, axes))
+        return out.reshape(resolution, resolution, *out.shape[1:]) if out.shape[1] > 1 else \
+            out.reshape(resolution, resolution)
+
+    def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
+        """Every layer's activations over the domain: list of (res, res, n[l]), l = 1..L."""
+        with np.errstate(all="ignore"):
+            acts = self._t.net.hidden_outputs(self.grid_points(resolution, axes))
+        return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
+
+    def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
+        """One neuron's output over the domain, (res, res); layer 0 is the inputs."""
+        pts = self.grid_points(resolution, axes)
+        if layer == 0:
+            return pts[:, index].reshape(resolution, resolution).copy()
+        with np.errstate(all="ignore"):
+            acts = self._t.net.hidden_outputs(pts)
+        return acts[layer - 1][:, index].reshape(resolution, resolution)
+
+    def hidden_space(self, layer: int, lines: int = 13, samples: int = 60, axes=(0, 1)) -> dict:
+        """The training points and a grid of lines over the input domain, as seen
+        by hidden layer ``layer`` (1-based): its activations, one column per
+        neuron, as ConvNetJS draws them. Keys: points (m, n), labels (m,),
+        lines (2 * lines, samples, n): lines of constant x2, then of constant x1."""
+        t = self._t
+        if not 1 <= layer < t.net.n_layers:
+            raise ValueError(f"layer {layer} is not a hidden layer")
+        (x0, x1), (y0, y1) = self.grid_extent(tuple(axes))
+        xs, ys = np.linspace(x0, x1, samples), np.linspace(y0, y1, samples)
+        raw = [np.column_stack([xs, np.full(samples, v)]) for v in np.linspace(y0, y1, lines)]  # horizontal
+        raw += [np.column_stack([np.full(samples, v), ys]) for v in np.linspace(x0, x1, lines)]  # vertical
+        stacked = np.concatenate(raw)
+        pts = self.raw_points(stacked[:, 0], stacked[:, 1], axes)
+        with np.errstate(all="ignore"):
+            line_acts = t.net.hidden_outputs(t.prepare_inputs(pts))[layer - 1]
+            point_acts = t.net.hidden_outputs(t.X_train)[layer - 1]
+        return {"layer": layer, "points": undefined_as_nan(point_acts), "labels": frozen(t.y_train),
+                "lines": undefined_as_nan(line_acts.reshape(2 * lines, samples, -1))}
+
+    def quality(self) -> dict:
+        """{"train": report, "test": report}: precision, recall and confusion
+        matrix for classes, RMSE and R^2 for regression (see training.metrics)."""
+        from .metrics import classification_report, regression_report
+
+        t, out = self._t, {}
+        with np.errstate(all="ignore"):
+            for part, X, y in (("train", t.X_train, t.y_train), ("test", t.X_test, t.y_test)):
+                if X.shape[0] == 0:
+                    out[part] = None
+                    continue
+                A = t.net.forward(X)
+                if t.data.task == CLASSIFICATION:
+                    out[part] = classification_report(y, t.classes_from_outputs(A), t.data.n_classes)
+                else:
+                    out[part] = regression_report(y, A)
+        return out
+
+    def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict | None:
+        """Backprop against central differences on the current network and (up to
+        ``max_examples`` of) the training data, in float64, per layer; None when
+        there is no training data to check on."""
+        from ..engine import gradient_check
+
+        t = self._t
+        if t.X_train.shape[0] == 0:
+            return None
+        m = min(max_examples, t.X_train.shape[0])
+        with np.errstate(all="ignore"):
+            rows = gradient_check(t.net.copy(dtype="float64"), t.X_train[:m], t.targets(t.y_train[:m]),
+                                  max_entries=max_entries)
+        return {"examples": m, "layers": rows}
+
+
+def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:
+    lo, hi = float(col.min()), float(col.max())
+    span = hi - lo if hi > lo else 1.0
+    return (lo - pad * span, hi + pad * span)

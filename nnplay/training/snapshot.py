@@ -1,0 +1,138 @@
+"""What a run hands its views: ``RunInfo`` (fixed for the run) and ``Snapshot``
+(a read-only picture of the run now, with the probes a ``ViewRequest`` asks
+for), taken from a Trainer by ``take_snapshot``. Every array is a copy."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..data import CLASSIFICATION, Dataset
+from ..engine.regularization import zero_weights
+from .config import TrainConfig
+from .gradient_flow import zero_gradient_notes
+from .pictures import predicted_classes, undefined_as_nan
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A read-only picture of a run for the views. Arrays are copies."""
+
+    run_id: int
+    epoch: int
+    train_loss: float  # data losses J_data, without the penalty
+    test_loss: float
+    train_accuracy: float | None
+    test_accuracy: float | None
+    diverged_at: int | None
+    history_start: int  # history arrays hold epochs history_start .. epoch (index 0 is epoch 0)
+    history: dict  # History FIELDS -> exact values of the new epochs (an increment to add to a copy)
+    weights: tuple
+    biases: tuple
+    dW: tuple
+    db: tuple
+    grad_norms: np.ndarray
+    grad_norm_history: np.ndarray  # (epochs since history_start, layers): |dW[l]| at the end of each epoch
+    grid: np.ndarray | None  # network output over the domain (see Probes.grid_output), or the focus neuron's; NaN: undefined
+    grid_extent: tuple | None  # ((x1_min, x1_max), (x2_min, x2_max))
+    focus: tuple | None = None  # (layer, index) whose output ``grid`` holds; None for the network's output
+    neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
+    quality: dict | None = None  # Probes.quality(): confusion matrix, precision/recall, or RMSE and R^2
+    hidden_space: dict | None = None  # Probes.hidden_space(layer), when asked for
+    trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
+    batch_position: tuple = (0, 1)  # (batches of the current epoch done, batches per epoch)
+    penalty: float = 0.0  # l1 sum|W| + (l2/2) sum W^2; the objective J is a data loss plus this
+    zero_weights: tuple = (0, 0)  # (weights exactly 0, all weights): what L1 has switched off
+    grid_classes: np.ndarray | None = None  # (res, res) predicted class per grid cell, -1 undefined (classes only)
+    gradient_notes: tuple = ()  # why each all-zero dW[l] is zero, in words (see training.gradient_flow)
+    # History.state() of the whole run up to history_start, when the increments alone would not
+    # do (the view asked for epochs no longer kept exactly): the receiver replaces its copy first
+    history_base: dict | None = None
+    grad_norm_base: dict | None = None
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What stays fixed during a run: the data as split and the network's shape."""
+
+    run_id: int
+    data: Dataset
+    train_index: np.ndarray
+    test_index: np.ndarray
+    sizes: tuple  # layer widths, inputs first
+    input_names: tuple  # names of the network's inputs (features)
+    activations: tuple
+    loss: str
+    extent: tuple  # ((x1_min, x1_max), (x2_min, x2_max)) of the default view
+    config: TrainConfig
+
+
+def frozen(a: np.ndarray) -> np.ndarray:
+    """A read-only copy of ``a``."""
+    a = np.array(a, copy=True)
+    a.flags.writeable = False
+    return a
+
+
+def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
+    """Copies of everything a view of Trainer ``t`` needs, with the probes
+    ``request`` (a ``probes.ViewRequest``) asks for. ``history_from`` limits the
+    history arrays to epochs from that index on (the increment since the view's
+    last snapshot); epochs no longer kept exactly send the whole bounded record
+    as ``history_base``. ``focus`` out of range falls back to the network's output."""
+    r, net, probes = request, t.net, t.probes
+    m, axes, focus = t.metrics(), tuple(r.axes), r.focus
+    grid = extent = grid_classes = None
+    if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
+        focus = None
+    res = r.grid_resolution
+    if res:
+        if focus is None:
+            out = probes.grid_output(res, axes)
+            grid = undefined_as_nan(out)
+            if t.data.task == CLASSIFICATION:
+                grid_classes = frozen(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
+        else:
+            grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
+        extent = probes.grid_extent(axes)
+    neurons = None
+    if r.neuron_resolution:
+        n = r.neuron_resolution
+        inputs = probes.grid_points(n, axes).reshape(n, n, -1)
+        neurons = tuple(undefined_as_nan(a) for a in [inputs, *probes.neuron_grids(n, axes)])
+    start = min(max(0, history_from), len(t.history))
+    base = norm_base = None
+    if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
+        start = len(t.history)
+        base, norm_base = t.history.state(), t.grad_norm_history.state()
+    hidden = r.hidden_layer
+    return Snapshot(
+        run_id=t.run_id, epoch=t.epoch,
+        train_loss=math.nan if m["train_loss"] is None else m["train_loss"],
+        test_loss=math.nan if m["test_loss"] is None else m["test_loss"],
+        train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
+        history_start=start, history={k: frozen(v) for k, v in t.history.copy_since(start).items()},
+        weights=tuple(frozen(w) for w in net.weights), biases=tuple(frozen(b) for b in net.biases),
+        dW=tuple(frozen(d) for d in net.dW), db=tuple(frozen(d) for d in net.db),
+        grad_norms=frozen(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
+        grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
+        quality=probes.quality() if r.quality else None,
+        hidden_space=probes.hidden_space(hidden, axes=axes) if hidden is not None and
+        1 <= hidden < net.n_layers else None,
+        trace=t.trace_next_batch() if r.trace and not t.diverged else None,
+        batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
+        zero_weights=zero_weights(net.weights), grid_classes=grid_classes,
+        gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW),
+        history_base=base, grad_norm_base=norm_base,
+    )
+
+
+def run_info(t) -> RunInfo:
+    """What stays fixed during Trainer ``t``'s run."""
+    return RunInfo(
+        run_id=t.run_id, data=t.data, train_index=frozen(t.train_index), test_index=frozen(t.test_index),
+        sizes=tuple(t.net.sizes), input_names=tuple(t.input_feature_names),
+        activations=tuple(t.net.activation_names), loss=t.loss_name, extent=t.probes.grid_extent(), config=t.config,
+    )
