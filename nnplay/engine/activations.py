@@ -80,8 +80,7 @@ class Sigmoid(Activation):
         return sigmoid(z, out=out)
 
     def forward_ops(self, z, a):
-        half, one = constant(0.5, z.dtype), constant(1.0, z.dtype)
-        return [(_mul, (z, half, a)), (_tanh, (a, a)), (_add, (a, one, a)), (_mul, (a, half, a))]
+        return sigmoid_ops(z, a)
 
     def backward_ops(self, z, a, da, scratch):
         return [(_sub, (constant(1.0, a.dtype), a, scratch)), (_mul, (scratch, a, scratch)), (_mul, (da, scratch, da))]
@@ -134,12 +133,22 @@ class Linear(Activation):
         return []
 
 
+def sigmoid_ops(z: np.ndarray, out: np.ndarray) -> list:
+    """The logistic function s(z) = 1 / (1 + e^-z) into ``out`` as (function, args)
+    pairs, computed as (1 + tanh(z/2)) / 2: no overflow for any z, and exactly 0
+    or 1 only where float rounding makes it so."""
+    half, one = constant(0.5, z.dtype), constant(1.0, z.dtype)
+    return [(_mul, (z, half, out)), (_tanh, (out, out)), (_add, (out, one, out)), (_mul, (out, half, out))]
+
+
 def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """Logistic function without overflow: s(z) = (1 + tanh(z/2)) / 2."""
-    out = _mul(z, 0.5, out)
-    _tanh(out, out)
-    _add(out, 1.0, out)
-    _mul(out, 0.5, out)
+    """Logistic function without overflow (see ``sigmoid_ops``); a new array
+    unless ``out`` is given."""
+    z = np.asarray(z)
+    if out is None:
+        out = np.empty(z.shape, np.result_type(z.dtype, np.float32))
+    for f, args in sigmoid_ops(z, out):
+        f(*args)
     return out
 
 

@@ -161,10 +161,7 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
 
     # the same gradient by the fast engine's own code, for the inspector's check
     twin = net.copy(np.float64)
-    ws = twin._workspace(m)
-    twin._forward(twin._check_X(X), ws)
-    twin._backward(X, Y, ws)
-    dW_engine = [d.copy() for d in twin.dW]
+    dW_engine = twin.loss_and_grads(X, Y)[1]
 
     # the step itself, by the run's optimizer on copies of the parameters and its state,
     # on the data and L2 gradient; the L1 term is a step of its own after it
