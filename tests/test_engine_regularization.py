@@ -111,7 +111,7 @@ def test_l1_switches_off_most_input_weights_of_the_issue_case(optimizer, lr):
     assert zeros_in >= 14, f"only {zeros_in} of 28 input weights are 0"
     assert t.metrics()["test_accuracy"] >= 0.95  # and it still classifies
     plain = Trainer(cfg.with_changes(l1=0.0))
-    plain.run(300)
+    plain.run(60)  # without L1 no weight lands on exactly 0 (a fifth of the run shows it as well)
     assert zero_weights(plain.net.weights)[0] == 0
 
 
