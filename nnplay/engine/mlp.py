@@ -207,7 +207,12 @@ class MLP:
         cannot take, NaN or infinity."""
         return as_float_array(self.loss_fn.encode(y, self.sizes[-1], self.dtype), "y", self.dtype)
 
-    def _check_data(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+    def _check_data(self, X, y, check_input: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """(X, Y) checked and converted (see ``check_inputs``, ``encode_targets``);
+        as they are without ``check_input`` (arrays already checked, as the
+        Trainer's are once at its start: scikit-learn's ``check_input``)."""
+        if not check_input:
+            return X, y
         X, Y = self._check_X(X), self.encode_targets(y)
         check_rows(X, Y)
         return X, Y
@@ -271,9 +276,9 @@ class MLP:
         self._forward(X, ws)
         return [a.copy() for a in ws.A]
 
-    def _run_data_loss(self, X, y):
+    def _run_data_loss(self, X, y, check_input: bool = True):
         """(J_data, X, Y, workspace) after a forward pass over (X, y)."""
-        X, Y = self._check_data(X, y)
+        X, Y = self._check_data(X, y, check_input)
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
         return self.loss_fn.value(ws.Z[-1], ws.A[-1], Y), X, Y, ws
@@ -294,12 +299,13 @@ class MLP:
         self._backward(X, Y, ws)
         return loss + self.penalty(), [d.copy() for d in self.dW], [d.copy() for d in self.db]
 
-    def evaluate(self, X, y, gradients: bool = False) -> tuple[float, np.ndarray]:
+    def evaluate(self, X, y, gradients: bool = False, check_input: bool = True) -> tuple[float, np.ndarray]:
         """(J_data, A[L]) on (X, y): the data loss (without the penalty) and the
         outputs, a new (m, n[L]) array. With ``gradients`` the same forward pass
         also fills ``dW``/``db`` with dJ/dW, dJ/db (penalty included), as
-        ``loss_and_grads`` does, without copying them out."""
-        loss, X, Y, ws = self._run_data_loss(X, y)
+        ``loss_and_grads`` does, without copying them out. ``check_input=False``
+        skips the checks for X and an encoded Y already checked (see ``_check_data``)."""
+        loss, X, Y, ws = self._run_data_loss(X, y, check_input)
         A = ws.A[-1].copy()
         if gradients:
             self._backward(X, Y, ws)
@@ -309,11 +315,12 @@ class MLP:
         """Frobenius norm of each layer's latest dW."""
         return np.array([np.sqrt(np.vdot(d, d)) for d in self.dW], dtype=np.float64)
 
-    def train_step(self, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer) -> None:
+    def train_step(self, X, Y, optimizer: Optimizer, check_input: bool = True) -> None:
         """One step on a batch: the optimizer's step on dJ_data + l2 W, then the L1
         step (``grads`` keep the former). X and Y as for ``loss`` (Y may be
-        encoded already, see ``encode_targets``), checked and converted once."""
-        X, Y = self._check_data(X, Y)
+        encoded already, see ``encode_targets``), checked and converted once
+        (``check_input=False``: already checked, see ``evaluate``)."""
+        X, Y = self._check_data(X, Y, check_input)
         ws = self._workspace(X.shape[0])
         self._forward(X, ws)
         self._backward(X, Y, ws, l1_gradient=False)
@@ -321,7 +328,8 @@ class MLP:
         if self.l1:
             self._l1_step(optimizer)
 
-    def train_epoch(self, X, Y, optimizer: Optimizer, batch_size: int, rng: np.random.Generator) -> int:
+    def train_epoch(self, X, Y, optimizer: Optimizer, batch_size: int, rng: np.random.Generator,
+                    check_input: bool = True) -> int:
         """One pass over (X, Y) in shuffled mini-batches; returns the step count.
 
         X and Y as for ``train_step``. The epoch's order and batch size are
@@ -331,5 +339,5 @@ class MLP:
         batch's gradients, as after ``train_step``. The steps are replayed
         tapes of NumPy calls (see ``engine.tape``).
         """
-        X, Y = self._check_data(X, Y)
+        X, Y = self._check_data(X, Y, check_input)
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)

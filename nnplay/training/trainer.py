@@ -175,7 +175,7 @@ class Trainer:
                         break
                     done += 1
                     continue
-                self.net.train_epoch(self.X_train, self.Y_train, self.optimizer, bs, self.rng)
+                self.net.train_epoch(self.X_train, self.Y_train, self.optimizer, bs, self.rng, check_input=False)
                 self.epoch += 1
                 done += 1
                 if not self._end_epoch():
@@ -224,7 +224,7 @@ class Trainer:
             return False
         rows = self._next_batch()
         with np.errstate(all="ignore"):
-            self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer)
+            self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer, check_input=False)
             self._batch_at += len(rows)
             if self._batch_at >= self.X_train.shape[0]:
                 self._batch_order = None
@@ -251,7 +251,7 @@ class Trainer:
             net.grads[...] = 0.0
             return
         with np.errstate(all="ignore"):
-            net.evaluate(self.X_train, self.Y_train, gradients=True)
+            net.evaluate(self.X_train, self.Y_train, gradients=True, check_input=False)
         if not np.isfinite(net.grads).all():
             net.grads[...] = 0.0
 
@@ -260,7 +260,7 @@ class Trainer:
         the network's dW/db become that part's full-batch gradient."""
         if X.shape[0] == 0:
             return math.nan, None
-        loss, A = self.net.evaluate(X, Y, gradients)
+        loss, A = self.net.evaluate(X, Y, gradients, check_input=False)  # checked once, by SplitData
         if self.data.task != CLASSIFICATION:
             return loss, None
         return loss, float(np.mean(self.classes_from_outputs(A) == y))
