@@ -124,3 +124,22 @@ def test_a_copied_history_is_independent():
     for twin in (copy.deepcopy(h), copy.copy(h), pickle.loads(pickle.dumps(h)), h.copy()):
         twin.append(6, 7, 8, 9, 10)
         assert len(h) == 1 and len(twin) == 2
+
+
+@pytest.mark.parametrize("how", ["deepcopy", "copy", "pickle"])
+def test_what_a_run_hands_its_views_copies_and_pickles_whole(how):
+    """Snapshots (with a trace), run infos and data sets hold arrays too: their
+    copies hold the same numbers, and a deep copy's arrays are not the original's."""
+    t = Trainer(TrainConfig(dataset="circle", hidden=(3,), batch_size=10, seed=3))
+    t.run(2)
+    snap = t.snapshot(quality=True, hidden_layer=1, trace=True)
+    for obj in (snap, t.run_info(), t.data, snap.trace):
+        twin = COPIES[how](obj)
+        assert type(twin) is type(obj)
+        for name in ("weights", "grid", "X", "train_index", "examples"):
+            if hasattr(obj, name):
+                a, b = getattr(obj, name), getattr(twin, name)
+                for x, y in zip(a if isinstance(a, tuple) else (a,), b if isinstance(b, tuple) else (b,)):
+                    np.testing.assert_array_equal(x, y)
+                    assert how == "copy" or not np.shares_memory(x, y)
+    assert pickle.loads(pickle.dumps(snap.trace)).chain(1, 0, 1)["agrees"]
