@@ -31,7 +31,7 @@ from .optimizers import Optimizer
 from .regularization import add_penalty_gradient, penalty, soft_threshold
 from .tape import EpochTapes, backprop_ops, forward_ops
 from .validation import as_float_array, check_rows, check_X
-from .workspace import ParamList, Workspace
+from .workspace import ParameterVector, Workspace
 
 _WORKSPACES_KEPT = 8
 
@@ -48,17 +48,8 @@ class MLP:
     weights (not the biases): J = J_data + l1 sum|W| + (l2 / 2) sum W^2; training
     takes L1 as a step that sets weights to exactly 0 (see ``regularization``)."""
 
-    def __init__(
-        self,
-        sizes,
-        activation="tanh",
-        loss: str = "bce",
-        init: str | None = None,
-        l1: float = 0.0,
-        l2: float = 0.0,
-        seed: int | None = None,
-        dtype="float64",
-    ):
+    def __init__(self, sizes, activation="tanh", loss: str = "bce", init: str | None = None, l1: float = 0.0,
+                 l2: float = 0.0, seed: int | None = None, dtype="float64"):
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"sizes must list at least an input and an output width, all >= 1; got {sizes}")
@@ -76,32 +67,12 @@ class MLP:
         self.init = init
         self.seed = seed
 
-        shapes = list(zip(sizes[1:], sizes[:-1]))
-        self.n_weights = sum(r * c for r, c in shapes)
-        n_params = sum(r * (c + 1) for r, c in shapes)
-        self.params = np.empty(n_params, self.dtype)
-        self.grads = np.zeros(n_params, self.dtype)
-        self.weights, self.dW = ParamList(), ParamList()
-        self.biases, self.db = ParamList(), ParamList()
-        self._blocks, self._grad_blocks = [], []  # [W | b] and [dW | db] per layer
-        self._weight_mask = np.zeros(n_params, self.dtype)  # 1 where params holds a weight (not a bias)
-        at = 0
-        order = np.arange(n_params)
-        rows = []
-        for r, c in shapes:
-            block = self.params[at : at + r * (c + 1)].reshape(r, c + 1, order="F")
-            gblock = self.grads[at : at + r * (c + 1)].reshape(r, c + 1, order="F")
-            self._weight_mask[at : at + r * (c + 1)].reshape(r, c + 1, order="F")[:, :c] = 1.0
-            rows.append(order[at : at + r * (c + 1)].reshape(r, c + 1, order="F").ravel())
-            self._blocks.append(block)
-            self._grad_blocks.append(gblock)
-            self.weights.append(block[:, :c])
-            self.biases.append(block[:, c:])
-            self.dW.append(gblock[:, :c])
-            self.db.append(gblock[:, c:])
-            at += r * (c + 1)
-        self._gblocks_T = [g.T for g in self._grad_blocks]
-        self._row_order = np.concatenate(rows)
+        p = ParameterVector(sizes, self.dtype)  # one vector; every W, b, dW, db a view into it
+        self.params, self.grads, self.n_weights = p.params, p.grads, p.n_weights
+        self.weights, self.biases, self.dW, self.db = p.weights, p.biases, p.dW, p.db
+        self._blocks, self._grad_blocks, self._gblocks_T = p.blocks, p.grad_blocks, [g.T for g in p.grad_blocks]
+        self._weight_mask, self._row_order = p.weight_mask, p.row_order
+        n_params = p.params.size
         self.reinitialize(seed)
         self._workspaces: OrderedDict[int, Workspace] = OrderedDict()
         self._reg_scratch = np.empty(n_params, self.dtype)

@@ -24,6 +24,39 @@ class ParamList(list):
         target[...] = value
 
 
+class ParameterVector:
+    """The parameters of a network of layer widths ``sizes`` as one vector
+    ``params`` (and its gradient ``grads``), stored layer by layer as blocks
+    [W | b] of shape (n[l], n[l-1] + 1), column by column (see ``engine.tape``).
+    ``weights``, ``biases``, ``dW`` and ``db`` are ParamLists of views into them;
+    ``weight_mask`` is 1 where ``params`` holds a weight (not a bias);
+    ``row_order`` indexes ``params`` in file order (each [W | b] row by row)."""
+
+    def __init__(self, sizes: list[int], dtype):
+        shapes = list(zip(sizes[1:], sizes[:-1]))
+        self.n_weights = sum(r * c for r, c in shapes)
+        n_params = sum(r * (c + 1) for r, c in shapes)
+        self.params = np.empty(n_params, dtype)
+        self.grads = np.zeros(n_params, dtype)
+        self.weight_mask = np.zeros(n_params, dtype)
+        self.weights, self.biases, self.dW, self.db = ParamList(), ParamList(), ParamList(), ParamList()
+        self.blocks, self.grad_blocks, rows = [], [], []  # [W | b] and [dW | db] per layer
+        order, at = np.arange(n_params), 0
+        for r, c in shapes:
+            Wb, dWdb, mask, index = (v[at : at + r * (c + 1)].reshape(r, c + 1, order="F")
+                                     for v in (self.params, self.grads, self.weight_mask, order))
+            mask[:, :c] = 1.0
+            rows.append(index.ravel())
+            self.blocks.append(Wb)
+            self.grad_blocks.append(dWdb)
+            self.weights.append(Wb[:, :c])
+            self.biases.append(Wb[:, c:])
+            self.dW.append(dWdb[:, :c])
+            self.db.append(dWdb[:, c:])
+            at += r * (c + 1)
+        self.row_order = np.concatenate(rows) if rows else np.zeros(0, np.intp)
+
+
 class Workspace:
     """Buffers for one batch size m: per layer the input with a ones column
     ([A | 1], whose first columns are the previous layer's activations), Z, dZ

@@ -50,9 +50,14 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-
-
 class Trainer:
+    """One run: ``config``'s network and optimizer on ``data`` (by default the
+    generated data set ``config`` names), split and checked once (``split``),
+    trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),
+    rolled back to the last finite weights on divergence, with its per-epoch
+    ``history`` and the gradient norms. ValueError when the loss does not fit
+    the task or the data hold NaN or infinity."""
+
     def __init__(self, config: TrainConfig | None = None, data: Dataset | None = None):
         self.config = config = config or TrainConfig()
         self.data = data if data is not None else make_dataset(config)
@@ -62,16 +67,9 @@ class Trainer:
         self.train_index, self.test_index = split.train_index, split.test_index
         self.X_train, self.X_test, self.y_train, self.y_test = split.X_train, split.X_test, split.y_train, split.y_test
         self.standardizer, self.input_means = split.standardizer, split.input_means
-        self.net = MLP(
-            [self.X_train.shape[1], *config.hidden, split.n_outputs],
-            activation=config.activation,
-            loss=self.loss_name,
-            init=None if config.init == "auto" else config.init,
-            l1=config.l1,
-            l2=config.l2,
-            seed=config.seed,
-            dtype=config.dtype,
-        )
+        self.net = MLP([self.X_train.shape[1], *config.hidden, split.n_outputs], activation=config.activation,
+                       loss=self.loss_name, init=None if config.init == "auto" else config.init, l1=config.l1,
+                       l2=config.l2, seed=config.seed, dtype=config.dtype)
         self.Y_train = self.net.encode_targets(self.targets(self.y_train))
         self.Y_test = self.net.encode_targets(self.targets(self.y_test))
         self.optimizer = make_optimizer(config.optimizer, config.lr)
