@@ -8,8 +8,9 @@ equations, ``A[0]`` is the input X.
 This is the readable copy of the equations: the backprop inspector's trace
 (``engine.trace``) is this module keeping its intermediates, the benchmark's
 "plain loop" is ``sgd_epoch``, and the fast engine (``engine.mlp``) is tested
-against it and against an independent complex-step oracle. Nothing here is
-shared with the fast engine except the numerically safe sigmoid.
+against it and against an independent complex-step oracle. Of the arithmetic,
+only the numerically safe sigmoid is shared with the fast engine; the order of
+an epoch's examples (``epoch_order``) is shared by every training path.
 """
 
 from __future__ import annotations
