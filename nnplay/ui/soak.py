@@ -35,21 +35,33 @@ def rss_mb(pid: int | str = "self") -> float | None:
 
 def summarize(samples: list[dict], warm_up: float) -> dict:
     """Memory at the first and last sample after ``warm_up`` seconds, its slope
-    (least squares against the epoch) in MB per million epochs, and the redraw
-    times of those two samples."""
+    (least squares) in MB per million epochs and in MB per minute, the redraw
+    times of those two samples and the machine's mean load average over them."""
     steady = [s for s in samples if s["seconds"] >= warm_up] or samples[-2:]
     first, last = steady[0], steady[-1]
     out = {"warm_up_s": warm_up, "epochs": last["epoch"], "epochs_after_warm_up": last["epoch"] - first["epoch"]}
     epochs = np.array([s["epoch"] for s in steady], dtype=float)
+    minutes = np.array([s["seconds"] for s in steady], dtype=float) / 60
     for key in ("window_rss_mb", "training_rss_mb"):
         values = [s[key] for s in steady]
         out[f"{key}_start"], out[f"{key}_end"] = values[0], values[-1]
-        ok = None not in values and len(steady) > 1 and epochs[-1] > epochs[0]
-        slope = np.polyfit(epochs, np.asarray(values, dtype=float), 1)[0] if ok else None
-        out[f"{key}_per_million_epochs"] = None if slope is None else round(float(slope) * 1e6, 2)
+        for per, x, scale in (("million_epochs", epochs, 1e6), ("minute", minutes, 1.0)):
+            ok = None not in values and len(steady) > 1 and x[-1] > x[0]
+            slope = np.polyfit(x, np.asarray(values, dtype=float), 1)[0] if ok else None
+            out[f"{key}_per_{per}"] = None if slope is None else round(float(slope) * scale, 3)
+    loads = [s["load_average"] for s in steady if s.get("load_average") is not None]
+    out["load_average"] = round(float(np.mean(loads)), 2) if loads else None
     for key in ("update_ms_mean", "update_ms_p95", "paint_ms"):
         out[f"{key}_start"], out[f"{key}_end"] = first[key], last[key]
     return out
+
+
+def _load_average() -> float | None:
+    """The machine's load average over the last minute (None where there is none)."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
 
 
 def _synthetic_history(names, epochs: int, seed: int):
@@ -166,8 +178,8 @@ def main(argv=None) -> int:
     state: dict = {}
 
     def sample():
-        times = np.array(update_times[state["seen"]:]) * 1000
-        state["seen"] = len(update_times)
+        times = np.array(update_times) * 1000
+        update_times.clear()  # only the frames since the last sample (a list of every frame grew ~0.1 MB a minute)
         began = time.perf_counter()
         window.grab()
         process = getattr(c.worker, "_process", None)
@@ -176,7 +188,7 @@ def main(argv=None) -> int:
             "window_rss_mb": rss_mb(), "training_rss_mb": rss_mb(process.pid) if process is not None else None,
             "frames": len(times), "update_ms_mean": round(float(times.mean()), 2) if len(times) else None,
             "update_ms_p95": round(float(np.percentile(times, 95)), 2) if len(times) else None,
-            "paint_ms": round(1000 * (time.perf_counter() - began), 1),
+            "paint_ms": round(1000 * (time.perf_counter() - began), 1), "load_average": _load_average(),
         })
         if time.perf_counter() - state["t0"] >= minutes * 60:
             timer.stop()
@@ -198,7 +210,8 @@ def main(argv=None) -> int:
             return
         c.set_speed(MAX_SPEED)
         c.play()
-        state.update(t0=time.perf_counter(), seen=0)
+        update_times.clear()
+        state.update(t0=time.perf_counter())
         timer.start(int(every * 1000))
 
     QTimer.singleShot(0, first_frame)
