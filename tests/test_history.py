@@ -134,6 +134,7 @@ def test_soak_summary_fits_memory_against_epochs_after_the_warm_up():
     assert s["window_rss_mb_per_minute"] == pytest.approx(3.0)  # 0.5 MB every 10 s
     assert s["load_average"] == pytest.approx(14 / 9, abs=0.01)
     assert s["training_rss_mb_per_million_epochs"] == pytest.approx(0.0, abs=1e-9)
+    assert s["window_anon_mb_per_minute"] is None  # not sampled: no slope rather than a wrong one
     assert s["window_rss_mb_start"] == 100.5 and s["update_ms_mean_end"] == 14.0
     assert s["epochs_after_warm_up"] == 800_000
 

@@ -28,9 +28,11 @@ WARM_UP_SECONDS = 60
 EPOCH_COUNTS = (1_000, 1_000_000, 10_000_000)
 
 
-def rss_mb(pid: int | str = "self") -> float | None:
-    """Resident memory of a process now, in MB (VmRSS; None where there is none)."""
-    return proc_status_mb(pid, "VmRSS")
+def rss_mb(pid: int | str = "self", key: str = "VmRSS") -> float | None:
+    """Resident memory of a process now, in MB (None where there is none):
+    VmRSS, all of it, or RssAnon, its heap and other private memory (VmRSS less
+    the pages of libraries and files, which grow as code runs for the first time)."""
+    return proc_status_mb(pid, key)
 
 
 def summarize(samples: list[dict], warm_up: float) -> dict:
@@ -42,8 +44,8 @@ def summarize(samples: list[dict], warm_up: float) -> dict:
     out = {"warm_up_s": warm_up, "epochs": last["epoch"], "epochs_after_warm_up": last["epoch"] - first["epoch"]}
     epochs = np.array([s["epoch"] for s in steady], dtype=float)
     minutes = np.array([s["seconds"] for s in steady], dtype=float) / 60
-    for key in ("window_rss_mb", "training_rss_mb"):
-        values = [s[key] for s in steady]
+    for key in ("window_rss_mb", "training_rss_mb", "window_anon_mb", "training_anon_mb"):
+        values = [s.get(key) for s in steady]
         out[f"{key}_start"], out[f"{key}_end"] = values[0], values[-1]
         for per, x, scale in (("million_epochs", epochs, 1e6), ("minute", minutes, 1.0)):
             ok = None not in values and len(steady) > 1 and x[-1] > x[0]
@@ -97,7 +99,9 @@ def prefilled_session(path, config, epochs: int) -> None:
 
 def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
     """Median time (ms) to take one frame of 50 new epochs into the loss curves
-    and the gradient norms, and to paint both, after ``count`` epochs."""
+    and the gradient norms, and to paint both, after ``count`` epochs. The
+    counts are timed in turn, frame by frame (round robin), so a change in the
+    machine's load falls on all of them alike rather than on whichever ran last."""
     import dataclasses
 
     from ..training import FIELDS, TrainConfig, Trainer
@@ -108,7 +112,7 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
     t = Trainer(TrainConfig(dataset="circle", hidden=(4, 2)))
     info, snap = t.run_info(), t.snapshot(grid_resolution=None)
     layers = t.grad_norm_history.names
-    out = []
+    views = []
     for count in counts:
         curves, grads = LossCurvesView(), GradientView()
         for view in (curves, grads):
@@ -122,11 +126,11 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
                                    grad_norm_history=np.empty((0, len(layers))))
         curves.add_frame(Frame(1, base, True, 0.0, 0.03, 0.0, 0.0))
         grads.set_frame(Frame(1, base, True, 0.0, 0.03, 0.0, 0.0))
-        times = []
-        rng = np.random.default_rng(3)
-        for i in range(frames):
-            start = count + 50 * i
-            inc = dataclasses.replace(snap, history_start=start,
+        views.append((count, curves, grads, []))
+    rng = np.random.default_rng(3)
+    for i in range(frames):
+        for count, curves, grads, times in views:
+            inc = dataclasses.replace(snap, history_start=count + 50 * i,
                                       history={f: rng.uniform(0.1, 0.2, 50) for f in FIELDS},
                                       grad_norm_history=rng.uniform(0.01, 0.02, (50, len(layers))))
             frame = Frame(1, inc, True, 0.0, 0.03, 0.0, 0.0)
@@ -136,6 +140,8 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
             curves.grab()
             grads.norm_plot.grab()
             times.append(time.perf_counter() - began)
+    out = []
+    for count, curves, grads, times in views:
         points = sum(len(curves.history.curve(f)[0]) for f in FIELDS)
         out.append({"epochs": count, "frame_ms_median": round(1000 * float(np.median(times)), 2),
                     "points_drawn": points, "history_kb": round((curves.history.nbytes + grads.norms.nbytes) / 1024)})
@@ -186,6 +192,8 @@ def main(argv=None) -> int:
         samples.append({
             "seconds": round(time.perf_counter() - state["t0"], 1), "epoch": c.last_frame.snapshot.epoch,
             "window_rss_mb": rss_mb(), "training_rss_mb": rss_mb(process.pid) if process is not None else None,
+            "window_anon_mb": rss_mb(key="RssAnon"),
+            "training_anon_mb": rss_mb(process.pid, "RssAnon") if process is not None else None,
             "frames": len(times), "update_ms_mean": round(float(times.mean()), 2) if len(times) else None,
             "update_ms_p95": round(float(np.percentile(times, 95)), 2) if len(times) else None,
             "paint_ms": round(1000 * (time.perf_counter() - began), 1), "load_average": _load_average(),
