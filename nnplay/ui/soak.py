@@ -58,6 +58,21 @@ def summarize(samples: list[dict], warm_up: float) -> dict:
     return out
 
 
+def heap_after_trim() -> tuple[float | None, float | None] | None:
+    """This process's heap (RssAnon, MB) before and after glibc's ``malloc_trim(0)``
+    hands the allocator's free pages back to the system: what it gives back was
+    free memory the allocator kept, not memory in use. None without glibc."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    before = rss_mb(key="RssAnon")
+    trim(0)
+    return before, rss_mb(key="RssAnon")
+
+
 def _load_average() -> float | None:
     """The machine's load average over the last minute (None where there is none)."""
     try:
@@ -199,6 +214,7 @@ def main(argv=None) -> int:
             "paint_ms": round(1000 * (time.perf_counter() - began), 1), "load_average": _load_average(),
         })
         if time.perf_counter() - state["t0"] >= minutes * 60:
+            state["trim"] = heap_after_trim()
             timer.stop()
             c.pause()
             window.close()
@@ -229,6 +245,7 @@ def main(argv=None) -> int:
         os.remove(state["opened"])
         os.rmdir(os.path.dirname(state["opened"]))
     result = {"minutes": minutes, "start_epochs": start_epochs, "samples": samples,
+              "window_heap_before_after_malloc_trim_mb": state.get("trim"),
               "summary": summarize(samples, min(WARM_UP_SECONDS, minutes * 60 / 4)),
               "redraw_by_epochs": redraw_by_epochs()}
     print(json.dumps(result))
