@@ -264,18 +264,26 @@ def format_soak(soak: dict, m: dict) -> str:
 
     def mem(key):
         return (f"{_fmt(s[key + '_start'])} -> {_fmt(s[key + '_end'])} MB, "
-                f"slope {_fmt(s[key + '_per_million_epochs'], '.2f')} MB per million epochs")
+                f"slope {_fmt(s[key + '_per_million_epochs'], '.2f')} MB per million epochs, "
+                f"{_fmt(s[key + '_per_minute'], '.3f')} MB per minute")
 
     lines = [f"nnplay soak - {soak['minutes']:g} min at Max speed, case A, offscreen window, from epoch "
              f"{soak['start_epochs']:,}; Python {m['python']}, "
-             f"NumPy {m['numpy']}, {m['cpus']} CPUs", "",
+             f"NumPy {m['numpy']}, {m['cpus']} CPUs, load average {_fmt(s.get('load_average'), '.1f')}", "",
              f"epochs {s['epochs']:,} ({s['epochs_after_warm_up']:,} after a {s['warm_up_s']:g} s warm-up)",
              f"window process    {mem('window_rss_mb')}",
+             f"  of which heap   {mem('window_anon_mb')}",
              f"training process  {mem('training_rss_mb')}",
+             f"  of which heap   {mem('training_anon_mb')}",
              f"frame update      {_fmt(s['update_ms_mean_start'], '.2f')} -> {_fmt(s['update_ms_mean_end'], '.2f')} ms "
              f"(mean; p95 {_fmt(s['update_ms_p95_start'], '.2f')} -> {_fmt(s['update_ms_p95_end'], '.2f')} ms)",
-             f"window paint      {_fmt(s['paint_ms_start'])} -> {_fmt(s['paint_ms_end'])} ms", "",
-             "loss curves + gradient norms, one frame of 50 epochs after N epochs (synthetic history)"]
+             f"window paint      {_fmt(s['paint_ms_start'])} -> {_fmt(s['paint_ms_end'])} ms"]
+    trim = soak.get("window_heap_before_after_malloc_trim_mb")
+    if trim:
+        lines.append(f"window heap at the end {_fmt(trim[0])} MB, {_fmt(trim[1])} MB after malloc_trim(0) "
+                     "(the difference: free memory the allocator kept)")
+    lines += ["",
+              "loss curves + gradient norms, one frame of 50 epochs after N epochs (synthetic history)"]
     for r in soak["redraw_by_epochs"]:
         lines.append(f"  {r['epochs']:>12,} epochs  {r['frame_ms_median']:7.2f} ms  {r['points_drawn']:>7,} points  "
                      f"history {r['history_kb']:,} kB")

@@ -152,6 +152,8 @@ def test_bench_soak_reports_memory_of_both_processes_and_redraw_times():
     for key in ("window_rss_mb_start", "window_rss_mb_end", "training_rss_mb_start", "training_rss_mb_end",
                 "update_ms_mean_end", "paint_ms_end"):
         assert s[key] > 0, key
+    for who in ("window", "training"):  # the heap is a part of the resident memory
+        assert 0 < s[f"{who}_anon_mb_end"] < s[f"{who}_rss_mb_end"], who
     by = soak["redraw_by_epochs"]
     assert [r["epochs"] for r in by] == [1_000, 1_000_000, 10_000_000]
     assert by[1]["history_kb"] == by[2]["history_kb"] < 4096  # memory does not grow with the epochs

@@ -126,11 +126,15 @@ def test_soak_summary_fits_memory_against_epochs_after_the_warm_up():
     from nnplay.ui.soak import summarize
 
     samples = [{"seconds": 10.0 * i, "epoch": 100_000 * i, "window_rss_mb": 100 + (50 if i == 0 else 0.5 * i),
-                "training_rss_mb": 40.0, "update_ms_mean": 5.0 + i, "update_ms_p95": 9.0, "paint_ms": 20.0}
+                "training_rss_mb": 40.0, "update_ms_mean": 5.0 + i, "update_ms_p95": 9.0, "paint_ms": 20.0,
+                "load_average": 1.0 + (9 if i == 0 else i % 2)}
                for i in range(10)]
     s = summarize(samples, warm_up=10)  # the first sample (a warm-up jump) is left out
     assert s["window_rss_mb_per_million_epochs"] == pytest.approx(5.0)
+    assert s["window_rss_mb_per_minute"] == pytest.approx(3.0)  # 0.5 MB every 10 s
+    assert s["load_average"] == pytest.approx(14 / 9, abs=0.01)
     assert s["training_rss_mb_per_million_epochs"] == pytest.approx(0.0, abs=1e-9)
+    assert s["window_anon_mb_per_minute"] is None  # not sampled: no slope rather than a wrong one
     assert s["window_rss_mb_start"] == 100.5 and s["update_ms_mean_end"] == 14.0
     assert s["epochs_after_warm_up"] == 800_000
 

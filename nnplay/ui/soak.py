@@ -28,28 +28,57 @@ WARM_UP_SECONDS = 60
 EPOCH_COUNTS = (1_000, 1_000_000, 10_000_000)
 
 
-def rss_mb(pid: int | str = "self") -> float | None:
-    """Resident memory of a process now, in MB (VmRSS; None where there is none)."""
-    return proc_status_mb(pid, "VmRSS")
+def rss_mb(pid: int | str = "self", key: str = "VmRSS") -> float | None:
+    """Resident memory of a process now, in MB (None where there is none):
+    VmRSS, all of it, or RssAnon, its heap and other private memory (VmRSS less
+    the pages of libraries and files, which grow as code runs for the first time)."""
+    return proc_status_mb(pid, key)
 
 
 def summarize(samples: list[dict], warm_up: float) -> dict:
     """Memory at the first and last sample after ``warm_up`` seconds, its slope
-    (least squares against the epoch) in MB per million epochs, and the redraw
-    times of those two samples."""
+    (least squares) in MB per million epochs and in MB per minute, the redraw
+    times of those two samples and the machine's mean load average over them."""
     steady = [s for s in samples if s["seconds"] >= warm_up] or samples[-2:]
     first, last = steady[0], steady[-1]
     out = {"warm_up_s": warm_up, "epochs": last["epoch"], "epochs_after_warm_up": last["epoch"] - first["epoch"]}
     epochs = np.array([s["epoch"] for s in steady], dtype=float)
-    for key in ("window_rss_mb", "training_rss_mb"):
-        values = [s[key] for s in steady]
+    minutes = np.array([s["seconds"] for s in steady], dtype=float) / 60
+    for key in ("window_rss_mb", "training_rss_mb", "window_anon_mb", "training_anon_mb"):
+        values = [s.get(key) for s in steady]
         out[f"{key}_start"], out[f"{key}_end"] = values[0], values[-1]
-        ok = None not in values and len(steady) > 1 and epochs[-1] > epochs[0]
-        slope = np.polyfit(epochs, np.asarray(values, dtype=float), 1)[0] if ok else None
-        out[f"{key}_per_million_epochs"] = None if slope is None else round(float(slope) * 1e6, 2)
+        for per, x, scale in (("million_epochs", epochs, 1e6), ("minute", minutes, 1.0)):
+            ok = None not in values and len(steady) > 1 and x[-1] > x[0]
+            slope = np.polyfit(x, np.asarray(values, dtype=float), 1)[0] if ok else None
+            out[f"{key}_per_{per}"] = None if slope is None else round(float(slope) * scale, 3)
+    loads = [s["load_average"] for s in steady if s.get("load_average") is not None]
+    out["load_average"] = round(float(np.mean(loads)), 2) if loads else None
     for key in ("update_ms_mean", "update_ms_p95", "paint_ms"):
         out[f"{key}_start"], out[f"{key}_end"] = first[key], last[key]
     return out
+
+
+def heap_after_trim() -> tuple[float | None, float | None] | None:
+    """This process's heap (RssAnon, MB) before and after glibc's ``malloc_trim(0)``
+    hands the allocator's free pages back to the system: what it gives back was
+    free memory the allocator kept, not memory in use. None without glibc."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    before = rss_mb(key="RssAnon")
+    trim(0)
+    return before, rss_mb(key="RssAnon")
+
+
+def _load_average() -> float | None:
+    """The machine's load average over the last minute (None where there is none)."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
 
 
 def _synthetic_history(names, epochs: int, seed: int):
@@ -85,7 +114,9 @@ def prefilled_session(path, config, epochs: int) -> None:
 
 def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
     """Median time (ms) to take one frame of 50 new epochs into the loss curves
-    and the gradient norms, and to paint both, after ``count`` epochs."""
+    and the gradient norms, and to paint both, after ``count`` epochs. The
+    counts are timed in turn, frame by frame (round robin), so a change in the
+    machine's load falls on all of them alike rather than on whichever ran last."""
     import dataclasses
 
     from ..training import FIELDS, TrainConfig, Trainer
@@ -96,7 +127,7 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
     t = Trainer(TrainConfig(dataset="circle", hidden=(4, 2)))
     info, snap = t.run_info(), t.snapshot(grid_resolution=None)
     layers = t.grad_norm_history.names
-    out = []
+    views = []
     for count in counts:
         curves, grads = LossCurvesView(), GradientView()
         for view in (curves, grads):
@@ -110,11 +141,11 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
                                    grad_norm_history=np.empty((0, len(layers))))
         curves.add_frame(Frame(1, base, True, 0.0, 0.03, 0.0, 0.0))
         grads.set_frame(Frame(1, base, True, 0.0, 0.03, 0.0, 0.0))
-        times = []
-        rng = np.random.default_rng(3)
-        for i in range(frames):
-            start = count + 50 * i
-            inc = dataclasses.replace(snap, history_start=start,
+        views.append((count, curves, grads, []))
+    rng = np.random.default_rng(3)
+    for i in range(frames):
+        for count, curves, grads, times in views:
+            inc = dataclasses.replace(snap, history_start=count + 50 * i,
                                       history={f: rng.uniform(0.1, 0.2, 50) for f in FIELDS},
                                       grad_norm_history=rng.uniform(0.01, 0.02, (50, len(layers))))
             frame = Frame(1, inc, True, 0.0, 0.03, 0.0, 0.0)
@@ -124,6 +155,8 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
             curves.grab()
             grads.norm_plot.grab()
             times.append(time.perf_counter() - began)
+    out = []
+    for count, curves, grads, times in views:
         points = sum(len(curves.history.curve(f)[0]) for f in FIELDS)
         out.append({"epochs": count, "frame_ms_median": round(1000 * float(np.median(times)), 2),
                     "points_drawn": points, "history_kb": round((curves.history.nbytes + grads.norms.nbytes) / 1024)})
@@ -166,19 +199,22 @@ def main(argv=None) -> int:
     state: dict = {}
 
     def sample():
-        times = np.array(update_times[state["seen"]:]) * 1000
-        state["seen"] = len(update_times)
+        times = np.array(update_times) * 1000
+        update_times.clear()  # only the frames since the last sample (a list of every frame grew ~0.1 MB a minute)
         began = time.perf_counter()
         window.grab()
         process = getattr(c.worker, "_process", None)
         samples.append({
             "seconds": round(time.perf_counter() - state["t0"], 1), "epoch": c.last_frame.snapshot.epoch,
             "window_rss_mb": rss_mb(), "training_rss_mb": rss_mb(process.pid) if process is not None else None,
+            "window_anon_mb": rss_mb(key="RssAnon"),
+            "training_anon_mb": rss_mb(process.pid, "RssAnon") if process is not None else None,
             "frames": len(times), "update_ms_mean": round(float(times.mean()), 2) if len(times) else None,
             "update_ms_p95": round(float(np.percentile(times, 95)), 2) if len(times) else None,
-            "paint_ms": round(1000 * (time.perf_counter() - began), 1),
+            "paint_ms": round(1000 * (time.perf_counter() - began), 1), "load_average": _load_average(),
         })
         if time.perf_counter() - state["t0"] >= minutes * 60:
+            state["trim"] = heap_after_trim()
             timer.stop()
             c.pause()
             window.close()
@@ -198,7 +234,8 @@ def main(argv=None) -> int:
             return
         c.set_speed(MAX_SPEED)
         c.play()
-        state.update(t0=time.perf_counter(), seen=0)
+        update_times.clear()
+        state.update(t0=time.perf_counter())
         timer.start(int(every * 1000))
 
     QTimer.singleShot(0, first_frame)
@@ -208,6 +245,7 @@ def main(argv=None) -> int:
         os.remove(state["opened"])
         os.rmdir(os.path.dirname(state["opened"]))
     result = {"minutes": minutes, "start_epochs": start_epochs, "samples": samples,
+              "window_heap_before_after_malloc_trim_mb": state.get("trim"),
               "summary": summarize(samples, min(WARM_UP_SECONDS, minutes * 60 / 4)),
               "redraw_by_epochs": redraw_by_epochs()}
     print(json.dumps(result))
