@@ -1,0 +1,63 @@
+"""Every colour that carries meaning has a key, class hues stay apart when the
+network is unsure, and no view hides part of what it shows."""
+
+import colorsys
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from nnplay.training import TrainConfig, Trainer
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def _hls(rgb):
+    return colorsys.rgb_to_hls(*(float(c) / 255 for c in rgb[:3]))
+
+
+@pytest.mark.parametrize("palette", ["default", "colorblind"])
+def test_class_colours_differ_in_hue_at_every_confidence_and_confidence_keeps_lightness(palette):
+    from nnplay.ui import colors
+
+    colors.set_palette(palette)
+    try:
+        k = 4 if palette == "colorblind" else 8  # (beyond 4, Okabe-Ito tells its colours apart by lightness too)
+        classes = np.repeat(np.arange(k)[:, None], 5, axis=1)
+        confidence = np.tile(np.linspace(0.0, 1.0, 5), (k, 1))
+        img = colors.class_image(classes, confidence, k).astype(float)
+        luma = img[..., :3] @ np.array([0.299, 0.587, 0.114])
+        assert np.ptp(luma, axis=1).max() < 1.5  # confidence moves saturation, not lightness
+        for c in range(5):  # at every confidence, from a tie to certain
+            hues = sorted(_hls(img[a, c])[0] * 360 for a in range(k))
+            gaps = np.diff(hues + [hues[0] + 360])
+            assert gaps.min() >= 20, (palette, c, hues)
+        sat = [_hls(img[0, c])[2] for c in range(5)]
+        assert sat == sorted(sat) and sat[-1] - sat[0] > 0.3  # surer is more saturated
+    finally:
+        colors.set_palette("default")
+
+
+def test_every_layer_of_a_deep_network_has_its_heatmap_in_sight(qtbot):
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.gradients import GradientView
+
+    configure_pyqtgraph()
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(1,) * 8))
+    view = GradientView()
+    qtbot.addWidget(view)
+    view.resize(300, 700)
+    view.show()
+    view.set_run(t.run_info())
+    t.run(1)
+    view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=None)))
+    QApplication.processEvents()
+    shown = view.maps_widget.viewport().rect()
+    assert len(view._maps) == 9
+    for item in view._maps:
+        box = view.maps_widget.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        assert box.width() > 20 and shown.contains(box), (box, shown)
+    key = view.maps_widget.mapFromScene(view.key.sceneBoundingRect()).boundingRect()
+    assert shown.contains(key)
+    assert view.key.levels() == pytest.approx((-view._maps[0].key_levels[1], view._maps[0].key_levels[1]))
