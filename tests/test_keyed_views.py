@@ -61,3 +61,48 @@ def test_every_layer_of_a_deep_network_has_its_heatmap_in_sight(qtbot):
     key = view.maps_widget.mapFromScene(view.key.sceneBoundingRect()).boundingRect()
     assert shown.contains(key)
     assert view.key.levels() == pytest.approx((-view._maps[0].key_levels[1], view._maps[0].key_levels[1]))
+
+
+def _boundary(qtbot):
+    from nnplay.ui.decision_boundary import DecisionBoundaryView
+
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    return view
+
+
+def _show(view, t):
+    view.set_run(t.run_info())
+    view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=9)))
+
+
+def test_regression_output_has_a_value_key_and_discretize_is_off_only_while_it_means_nothing(qtbot):
+    view = _boundary(qtbot)
+    classes = Trainer(TrainConfig(dataset="spiral-k", classes=5))
+    _show(view, classes)
+    view.discretize.setChecked(True)
+    assert view.value_bar.scene() is None  # classes: the caption's swatches are the key
+    names = [str(n) for n in classes.data.class_names]
+    assert all(f"&nbsp;{n}" in view.caption.text() for n in names) and len(names) == 5
+    regression = Trainer(TrainConfig(dataset="plane"))
+    _show(view, regression)
+    assert not view.discretize.isEnabled() and not view.discretize.isChecked()
+    assert view.value_bar.scene() is view.plot.scene()  # beside the plot
+    y = regression.data.y
+    assert view.value_bar.levels() == pytest.approx((float(y.min()), float(y.max())))
+    _show(view, classes)
+    assert view.discretize.isEnabled() and view.discretize.isChecked()  # the choice comes back
+    assert view.value_bar.scene() is None
+
+
+def test_activation_is_off_without_hidden_layers(qtbot):
+    from nnplay.data import generate
+    from nnplay.ui.network_panel import NetworkPanel
+
+    panel = NetworkPanel()
+    qtbot.addWidget(panel)
+    data = generate("xor")
+    panel.show_settings(TrainConfig(hidden=()), data)
+    assert not panel.activation.isEnabled()
+    panel.show_settings(TrainConfig(hidden=(3,)), data)
+    assert panel.activation.isEnabled()

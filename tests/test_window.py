@@ -549,10 +549,12 @@ def test_hidden_space_tab(window, qtbot):
     assert window.hidden_space.layer.count() == 1  # the default 4,2 network: its second layer has 2 neurons
     c.change(hidden=(5, 4))
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 5, 4, 1), timeout=10000)
-    assert not window.hidden_space.layer.isEnabled() and not window.hidden_space.message.isHidden()
+    hs = window.hidden_space
+    assert hs.layer.isHidden() and hs.pair.isHidden() and not hs.message.isHidden()  # no lists of nothing
     c.change(hidden=(5, 3, 2))
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 5, 3, 2, 1), timeout=10000)
     assert window.hidden_space.layer.count() == 2
+    assert not hs.layer.isHidden() and not hs.pair.isHidden()  # layer 2 (shown first) has 3 neurons: pick two
     window.lower_tabs.setCurrentWidget(window.hidden_space)
     c.step(3)
     qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.hidden_space is not None,

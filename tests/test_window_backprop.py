@@ -2,13 +2,12 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from nnplay.training import TrainConfig
 from nnplay.ui.main_window import PlaygroundWindow
-
 
 pytestmark = pytest.mark.timeout(120)
 

@@ -90,6 +90,15 @@ def class_rgb(k: int) -> np.ndarray:
     return np.array([colours[i % len(colours)] for i in range(k)], dtype=np.float32)
 
 
+def class_key(names) -> str:
+    """Rich text: a swatch of each class's colour before its name (``names`` in class order)."""
+    import html
+
+    rgb = class_rgb(max(2, len(names)))
+    return " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
+                    for k, name in enumerate(names))
+
+
 def pale(rgb, amount=0.35):
     """``rgb`` moved ``amount`` of the way to white."""
     return tuple(int(round(c + (255 - c) * amount)) for c in rgb)

@@ -3,8 +3,6 @@ data points on top."""
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
@@ -16,14 +14,18 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION, feature_label
 from ..training.pictures import UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale
 from ..numbers import format_number
-from .colors import WHITE, class_image, class_rgb, diverging_lut, hex_color, negative, pale, positive
+from .colors import WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive
 from .undefined import hatch_item, undefined_note
 from .widgets import named
 
-def _luts():
-    """Point colours, and the background's table for values, paler than the
-    points so a point of the class its region predicts still stands out."""
-    return diverging_lut(), diverging_lut(pale(negative()), WHITE, pale(positive()))
+def _maps():
+    """The colour maps of values: the points', and the background's, paler than
+    the points so a point of the value its region predicts still stands out."""
+    return diverging_colormap(), diverging_colormap(pale(negative()), WHITE, pale(positive()))
+
+
+def _lut(cmap) -> np.ndarray:
+    return cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
 
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
@@ -53,7 +55,8 @@ class DecisionBoundaryView(QWidget):
         self.discretize = named(QCheckBox("Discretize output"), "discretize_output",
                                 "Colour each point of the plane by its predicted class instead of by confidence.")
         self.show_test.toggled.connect(self._update_points)
-        self.discretize.toggled.connect(lambda _: self._redraw())
+        self.discretize.toggled.connect(self._discretize_toggled)
+        self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
         row.addStretch(1)
@@ -84,6 +87,9 @@ class DecisionBoundaryView(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.plot.setAspectLocked(True)
+        self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
+        self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values
+        self.value_bar.setObjectName("output_value_key")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where the output is undefined
@@ -227,13 +233,39 @@ class DecisionBoundaryView(QWidget):
                 combo.addItems(list(data.input_names))
                 combo.setCurrentIndex(pick)
                 combo.blockSignals(False)
-        self.discretize.setEnabled(data.task == CLASSIFICATION)
+        self._show_discretize(data.task == CLASSIFICATION)
         self._axes = (0, 1)
         self._label_axes()
         self._update_drawing()
         self._set_extent(info.extent)
         self._update_points()
         self.image.clear()
+
+    def _discretize_toggled(self, on: bool) -> None:
+        if self.discretize.isEnabled():
+            self._discretize_wanted = on
+        self._redraw()
+
+    def _show_discretize(self, applies: bool) -> None:
+        """Discretize means something for classes only: for regression it is off and unticked."""
+        self.discretize.blockSignals(True)
+        self.discretize.setEnabled(applies)
+        self.discretize.setChecked(applies and self._discretize_wanted)
+        self.discretize.blockSignals(False)
+
+    def _show_value_key(self, levels, cmap) -> None:
+        """The colour bar of values beside the plot (regression, a neuron's output); None hides it."""
+        layout = self.plot.getPlotItem().layout
+        shown = self.value_bar.scene() is not None
+        if levels is None:
+            if shown:
+                layout.removeItem(self.value_bar)
+                self.plot.scene().removeItem(self.value_bar)
+            return
+        self.value_bar.setColorMap(cmap)
+        self.value_bar.setLevels(tuple(float(v) for v in levels))
+        if not shown:
+            layout.addItem(self.value_bar, 2, 5)
 
     def _axes_picked(self, _=None) -> None:
         axes = (self.axis_x.currentIndex(), self.axis_y.currentIndex())
@@ -267,7 +299,7 @@ class DecisionBoundaryView(QWidget):
         else:
             lo, hi = float(data.y.min()), float(data.y.max())
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
-            rgb = _luts()[0][(t * 255).astype(int)]
+            rgb = _lut(_maps()[0])[(t * 255).astype(int)]
         return rgb
 
     def _update_points(self, *_):
@@ -308,7 +340,7 @@ class DecisionBoundaryView(QWidget):
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION
-        _, smooth = _luts()
+        _, smooth = _maps()
         if snap.focus is not None:
             layer, index = snap.focus
             name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
@@ -323,6 +355,7 @@ class DecisionBoundaryView(QWidget):
             img = class_image(classes, class_confidence(grid, info.loss), info.data.n_classes, discrete)
             self.image.setImage(img, autoLevels=False, levels=(0, 255), lut=None)
             self.image.setRect(self._rect)
+            self._show_value_key(None, None)  # the classes' key is the caption's
             undefined = float(np.mean(classes == UNDEFINED))
         else:
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
@@ -331,9 +364,11 @@ class DecisionBoundaryView(QWidget):
         self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
         self.caption.setText(self._describe() + undefined_note(undefined))
 
-    def _image(self, grid, levels, lut) -> None:
-        """Values on a colour scale from ``levels``; NaN (undefined) is transparent."""
-        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+    def _image(self, grid, levels, cmap) -> None:
+        """Values on the colour map ``cmap`` from ``levels``, keyed by the colour
+        bar beside the plot; NaN (undefined) is transparent."""
+        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=_lut(cmap))
+        self._show_value_key(levels, cmap)
         self.image.key_levels = tuple(float(v) for v in levels)  # the values the scale's ends stand for
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain
 
@@ -342,12 +377,9 @@ class DecisionBoundaryView(QWidget):
         data = self.info.data
         if data.task != CLASSIFICATION:
             lo, hi = float(data.y.min()), float(data.y.max())
-            return (f"Colour: the predicted value, orange low ({format_number(lo)}) to blue high "
-                    f"({format_number(hi)}).")
-        rgb = class_rgb(max(2, data.n_classes))
-        swatches = " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
-                            for k, name in enumerate(data.class_names))
-        return f"Predicted class: {swatches}; paler is less sure."
+            return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
+                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.")
+        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure."
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

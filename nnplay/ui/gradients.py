@@ -6,22 +6,27 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
-from .heatmap import HeatmapItem, colour_bar, set_bar
+from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .widgets import layer_name, named, unit_name
 
-
-
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
 MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
-OWN_SCALE_TICKS = [(-1.0, "−max"), (0.0, "0"), (1.0, "+max")]  # a key for heatmaps each on its own scale
 
 
 class _Resized(QObject):

@@ -34,6 +34,21 @@ def short_number(v: float) -> str:
     return f"{v:.0e}"
 
 
+OWN_SCALE_TICKS = [(-1.0, "−max"), (0.0, "0"), (1.0, "+max")]  # a key for heatmaps each on its own scale
+
+
+def key_strip(caption: str, ticks=OWN_SCALE_TICKS, height: int = 46) -> pg.GraphicsLayoutWidget:
+    """A strip holding ``caption`` and a colour_bar labelled by ``ticks``: the key of a set of heatmaps."""
+    strip = pg.GraphicsLayoutWidget()
+    strip.setFixedHeight(height)
+    strip.ci.setContentsMargins(4, 0, 12, 0)
+    strip.addLabel(caption, row=0, col=0, size="9pt")
+    strip.bar = colour_bar(ticks=ticks)
+    strip.addItem(strip.bar, row=0, col=1)
+    strip.ci.layout.setColumnStretchFactor(1, 1)
+    return strip
+
+
 def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarItem:
     """A horizontal, non-interactive colour key of the diverging colour map from
     ``levels[0]`` to ``levels[1]``; ``ticks``: [(value, text)] to label it in

@@ -573,6 +573,7 @@ class PlaygroundWindow(QMainWindow):
         self.data_panel.refresh_icons()
         self.curves.refresh_colours()
         self.gradients.refresh_colours()
+        self.inspector.refresh_colours()
         if self.controller.run_info is not None:
             self.boundary._update_points()
         if self.controller.last_frame is not None:

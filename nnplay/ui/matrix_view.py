@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import format_number
 from .heatmap import HeatmapItem
 from .undefined import hatch_item
+
 
 def axis_names(title: str, shape, m: int, weight: tuple[int, bool] | None = None) -> tuple[str, str | None] | None:
     """What the rows and columns of a matrix in the equations stand for; ``weight``
