@@ -106,3 +106,57 @@ def test_activation_is_off_without_hidden_layers(qtbot):
     assert not panel.activation.isEnabled()
     panel.show_settings(TrainConfig(hidden=(3,)), data)
     assert panel.activation.isEnabled()
+
+
+def test_the_hidden_space_renders_slide_sized_with_its_key(qapp, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from nnplay.training.session import Session, save_session
+    from nnplay.ui.render import render_session
+
+    t = Trainer(TrainConfig(dataset="spiral-k", classes=5, hidden=(6, 2)))
+    t.run(5)
+    session = tmp_path / "run.nnplay"
+    save_session(session, Session(t.config, t.data, t.state_dict()))
+    out = tmp_path / "hidden.png"
+    render_session(session, "hidden", out)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1200)
+    from nnplay.ui import colors
+
+    wanted = {tuple(int(v) for v in c) for c in colors.class_rgb(5)}
+    found = {image.pixelColor(x, y).getRgb()[:3] for x in range(0, 1600, 2) for y in range(0, 1200, 2)}
+    assert len(wanted & found) == 5  # the points of every class, and their swatches in the key
+
+
+@pytest.mark.parametrize("noise", [0.3, 0.5])
+def test_every_generated_point_lies_in_the_coloured_region(noise):
+    from nnplay.data import DATASETS, generate
+
+    for name in DATASETS:
+        for k in (2, 3, 8) if name.endswith("-k") else (3,):
+            data = generate(name, noise, 0, k)
+            (x0, x1), (y0, y1) = data.domain
+            X = data.X
+            assert ((X[:, 0] >= x0) & (X[:, 0] <= x1) & (X[:, 1] >= y0) & (X[:, 1] <= y1)).all(), (name, k)
+
+
+def test_reflection_keeps_points_inside_and_moves_no_other():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from nnplay.data.generators import DOMAIN, reflect_into
+
+    @given(st.lists(st.tuples(st.floats(-60, 60), st.floats(-60, 60)), min_size=1, max_size=30))
+    def check(points):
+        X = np.array(points, dtype=np.float64)
+        out = reflect_into(X, DOMAIN)
+        assert np.all(np.abs(out) <= 6.0)
+        inside = np.all(np.abs(X) <= 6.0, axis=1)
+        np.testing.assert_array_equal(out[inside], X[inside])
+        # a point just beyond an edge comes back just inside it, as far in as it was out
+        near = np.abs(X) <= 12.0  # (one reflection)
+        np.testing.assert_allclose(np.abs(out[near & (np.abs(X) > 6)]), (12.0 - np.abs(X))[near & (np.abs(X) > 6)],
+                                   atol=1e-9)
+
+    check()

@@ -720,4 +720,6 @@ def test_the_gradient_panel_names_layers_as_the_diagram_does(window):
     assert legend == [f"layer {l}" for l in range(1, L)] + ["output"]
     g._report((L, 0, 1, 0.5))
     assert "row: output 1; column: neuron 2 of layer" in g.readout.text()
+    g._report((1, 0, 1, 0.5))  # a column of the first layer: an input, named as the Data panel names it
+    assert "column: X₂)" in g.readout.text()
     assert "blue positive, orange negative" in g.scale_label.text()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..data import input_labels
 from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
@@ -49,6 +50,7 @@ class GradientView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._sizes = ()
+        self._names: list[str] = []
         self._maps: list[HeatmapItem] = []
         self._columns = 0  # heatmaps per row, from the panel's width
         self._labels = []
@@ -119,6 +121,7 @@ class GradientView(QWidget):
     def set_run(self, info) -> None:
         self.check_result.setVisible(False)
         self._sizes = info.sizes
+        self._names = input_labels(info.input_names, info.data.input_names)  # as the Data panel and diagram say
         self._snap = None
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
         self.readout.setText("Hover over a heatmap for exact values.")
@@ -250,5 +253,5 @@ class GradientView(QWidget):
         self._hit = (layer, i, j)
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
         L = len(self._maps)
-        to, src = unit_name(layer, i, L), unit_name(layer - 1, j, L)
+        to, src = unit_name(layer, i, L), unit_name(layer - 1, j, L, self._names)
         self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (row: {to}; column: {src})")

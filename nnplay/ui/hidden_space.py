@@ -67,6 +67,11 @@ class HiddenSpaceView(QWidget):
         n = self.info.sizes[self.current_layer()] if self.current_layer() is not None else 0
         self.pair.setVisible(n == 3)
 
+    @property
+    def has_picture(self) -> bool:
+        """Whether a frame of the chosen layer has been drawn."""
+        return self._space is not None
+
     def current_layer(self):
         return self.layer.currentData()
 

@@ -230,6 +230,9 @@ class PlaygroundWindow(QMainWindow):
         export = file_menu.addMenu("Export")
         for text, slot in (("Decision boundary as PNG or SVG…", lambda: self.export_panel("output")),
                            ("Loss curves as PNG or SVG…", lambda: self.export_panel("loss")),
+                           ("Accuracy curves as PNG or SVG…", lambda: self.export_panel("accuracy")),
+                           ("Metrics as PNG or SVG…", lambda: self.export_panel("metrics")),
+                           ("Hidden space as PNG or SVG…", lambda: self.export_panel("hidden")),
                            ("Gradient heatmaps as PNG or SVG…", lambda: self.export_panel("gradients")),
                            ("Gradient norms as PNG or SVG…", lambda: self.export_panel("norms")),
                            ("Network diagram as PNG or SVG…", lambda: self.export_panel("network")),
@@ -416,23 +419,27 @@ class PlaygroundWindow(QMainWindow):
             self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
 
     def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
-        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its colour key: SVG by a .svg
-        suffix, else PNG at ``scale`` output pixels per screen pixel (asked for, 2 by default)."""
+        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
+        else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
+        export.SLIDE_WIDTH pixels wide)."""
         from PySide6.QtWidgets import QInputDialog
 
-        from .export import DEFAULT_SCALE, ExportError, export_view
+        from .export import ExportError, export_view, panel_parts, slide_scale
 
+        tab = {"metrics": self.metrics, "hidden": self.hidden_space}.get(which)
+        if tab is not None:  # (computed only while its tab is open)
+            self.lower_tabs.setCurrentWidget(tab)
         asked = path is None
         path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
         if not path:
             return False
-        if scale is None and asked and not path.lower().endswith(".svg"):
-            scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
-                                               DEFAULT_SCALE, 0.5, 8.0, 1)
-            if not ok:
-                return False
         try:
-            export_view(self, which, path, scale or DEFAULT_SCALE)
+            if scale is None and asked and not path.lower().endswith(".svg"):
+                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
+                                                   slide_scale(panel_parts(self, which)), 0.5, 8.0, 1)
+                if not ok:
+                    return False
+            export_view(self, which, path, scale)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
             return False

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBo
 from ..data import input_labels
 from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
-from .colors import diverging_lut, negative, positive
+from .colors import diverging_lut, hex_color, negative, positive
 from .undefined import hatch_item
 from .widgets import layer_name, named, unit_name
 
@@ -42,6 +42,11 @@ class NetworkDiagram(QWidget):
         self.view.setAspectLocked(True)
         self.view.sigResized.connect(self._fit)
         layout.addWidget(self.canvas, 1)
+        self.key = QLabel("")  # what the colours of the squares and the lines stand for
+        self.key.setObjectName("network_key")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
         self.zero_count = named(QLabel(""), "zero_weights", "Weights that are exactly 0 have no link in the diagram: "
                                 "L1 regularisation sets a weight to 0 when its step would carry it across 0.")
         self.zero_count.setWordWrap(True)
@@ -141,6 +146,7 @@ class NetworkDiagram(QWidget):
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
         snap = frame.snapshot
+        self._show_key()  # (in the palette's colours)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
             lut = diverging_lut()
             undefined = 0
@@ -170,6 +176,15 @@ class NetworkDiagram(QWidget):
             self._show_zero_count(snap.zero_weights, snap.weights[0])
         if self._hover and self._hover[0] == "edge":
             self._describe_edge(*self._hover[1:])
+
+    def _show_key(self) -> None:
+        neg, pos = hex_color(negative()), hex_color(positive())
+        text = (f"Squares: a neuron's output over the plane, <span style='color:{neg}'>■</span> negative, "
+                f"<span style='color:{pos}'>■</span> positive (tanh, sigmoid: their range; else ± the largest). "
+                f"Lines: weights, <span style='color:{pos}'>blue</span> positive, "
+                f"<span style='color:{neg}'>orange</span> negative, thicker for larger |w|.")
+        if self.key.text() != text:
+            self.key.setText(text)
 
     def _show_zero_count(self, zero_weights: tuple, W1: np.ndarray) -> None:
         zeros, total = zero_weights
