@@ -383,7 +383,10 @@ def test_exports(window, qtbot, tmp_path):
     np.testing.assert_array_equal(npz["W1"], c.last_frame.snapshot.weights[0])
     assert json.loads((tmp_path / "w.json").read_text())["sizes"] == [2, 4, 2, 1]
     assert window.export_data(str(tmp_path / "d.csv"))
-    np.testing.assert_array_equal(load_csv(tmp_path / "d.csv").X, c.data.X)
+    back = load_csv(tmp_path / "d.csv")  # each row marked train or test, read back as the data's split
+    np.testing.assert_array_equal(back.X, c.data.X)
+    assert (tmp_path / "d.csv").read_text().splitlines()[0] == "x1,x2,label,split"
+    np.testing.assert_array_equal(np.flatnonzero(back.test_mask), np.sort(c.run_info.test_index))
     assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
     assert "Cannot export" in window.errors[-1][0]
 

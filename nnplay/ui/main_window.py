@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -466,8 +468,14 @@ class PlaygroundWindow(QMainWindow):
     def export_data(self, path: str | None = None) -> bool:
         from ..data import write_csv
 
-        path = path or self._ask_save("Export the data set", f"{self.controller.data.name}.csv", "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_csv(self.controller.data, path))
+        info = self.controller.run_info
+        data = self.controller.data if info is None else info.data
+        test = None
+        if info is not None:  # each row marked train or test, as the run splits them
+            test = np.zeros(data.n_examples, bool)
+            test[info.test_index] = True
+        path = path or self._ask_save("Export the data set", f"{data.name}.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_csv(data, path, test))
 
     def _write(self, path: str, write) -> bool:
         try:
