@@ -233,7 +233,7 @@ def test_every_exported_panel_with_colours_carries_their_key(window, qtbot):
     from nnplay.ui.export import panel_parts
 
     assert "■" in window.boundary.caption.text() and "less sure" in window.boundary.caption.text()
-    assert window.diagram.key in panel_parts(window, "network") and "Lines: weights" in window.diagram.key.text()
+    assert window.diagram.key in panel_parts(window, "network") and "neuron outputs and weights" in window.diagram.key.text()
     assert window.gradients.maps_widget in panel_parts(window, "gradients")
     assert window.gradients.key.scene() is window.gradients.maps_widget.scene()
     c = window.controller

@@ -160,3 +160,29 @@ def test_reflection_keeps_points_inside_and_moves_no_other():
                                    atol=1e-9)
 
     check()
+
+
+def test_the_diagram_of_a_deep_narrow_network_shortens_its_titles_rather_than_overlap_them(qtbot):
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.network_diagram import NetworkDiagram
+
+    configure_pyqtgraph()
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(1,) * 8))
+    diagram = NetworkDiagram()
+    qtbot.addWidget(diagram)
+    diagram.resize(300, 300)
+    diagram.show()
+    diagram.set_run(t.run_info())
+    QApplication.processEvents()
+
+    def boxes():
+        return [t.mapRectToScene(t.boundingRect()) for t in diagram._titles]
+
+    assert [t.textItem.toPlainText() for t in diagram._titles] == ["in", *map(str, range(1, 9)), "out"]
+    rects = boxes()
+    assert not any(a.intersects(b) for a, b in zip(rects, rects[1:]))
+    diagram.resize(1400, 300)  # room enough: the whole names
+    QApplication.processEvents()
+    assert diagram._titles[1].textItem.toPlainText() == "layer 1"
+    rects = boxes()
+    assert not any(a.intersects(b) for a, b in zip(rects, rects[1:]))

@@ -130,6 +130,7 @@ class GradientView(QWidget):
         L = len(info.sizes) - 1
         self.norm_plot.clear()
         self.legend.clear()
+        self.legend.setColumnCount(1 if len(info.sizes) <= 6 else 2)  # a deep network's every layer in sight
         self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),

@@ -68,6 +68,7 @@ class NetworkDiagram(QWidget):
         self._weights = None
         self._names = ()
         self._labels = []
+        self._titles = []
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -81,6 +82,7 @@ class NetworkDiagram(QWidget):
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
+        self._titles = []  # each layer's title above it
         self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
@@ -110,7 +112,9 @@ class NetworkDiagram(QWidget):
             title = layer_name(l, len(self.sizes) - 1)
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
             label.setPos(x + NODE / 2, -top + 0.15)
+            label.titles = (title, _short_title(l, len(self.sizes) - 1))  # the short one where layers are close
             self.view.addItem(label)
+            self._titles.append(label)
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
@@ -142,6 +146,12 @@ class NetworkDiagram(QWidget):
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
             self.view.setRange(xRange=(left, x1), yRange=(y0, y1), padding=0.04)
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * self.view.viewPixelSize()[0])
+        gap_px = LAYER_GAP / max(self.view.viewPixelSize()[0], 1e-9)
+        for t in self._titles:  # titles wider than the room between layers are shortened, never overlapped
+            t.setText(t.titles[0])
+        if max(t.boundingRect().width() for t in self._titles) > gap_px - 4:
+            for t in self._titles:
+                t.setText(t.titles[1])
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
@@ -179,10 +189,10 @@ class NetworkDiagram(QWidget):
 
     def _show_key(self) -> None:
         neg, pos = hex_color(negative()), hex_color(positive())
-        text = (f"Squares: a neuron's output over the plane, <span style='color:{neg}'>■</span> negative, "
-                f"<span style='color:{pos}'>■</span> positive (tanh, sigmoid: their range; else ± the largest). "
-                f"Lines: weights, <span style='color:{pos}'>blue</span> positive, "
-                f"<span style='color:{neg}'>orange</span> negative, thicker for larger |w|.")
+        text = (f"<span style='color:{neg}'>■</span> negative, <span style='color:{pos}'>■</span> positive: "
+                "neuron outputs and weights; thicker lines, larger |w|.")
+        self.key.setToolTip("Squares: each neuron's output over the plane (tanh and sigmoid on their own range, "
+                            "other activations on ± their largest value). Lines: the weights.")
         if self.key.text() != text:
             self.key.setText(text)
 
@@ -243,6 +253,11 @@ class NetworkDiagram(QWidget):
         src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
         self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
+
+
+def _short_title(l: int, n_layers: int) -> str:
+    """A layer's title in a few characters: "in", its number, "out"."""
+    return "in" if l == 0 else ("out" if l == n_layers else str(l))
 
 
 def _levels_for(activation: str):
