@@ -40,12 +40,14 @@ OWN_SCALE_TICKS = [(-1.0, "−max"), (0.0, "0"), (1.0, "+max")]  # a key for hea
 def key_strip(caption: str, ticks=OWN_SCALE_TICKS, height: int = 46) -> pg.GraphicsLayoutWidget:
     """A strip holding ``caption`` and a colour_bar labelled by ``ticks``: the key of a set of heatmaps."""
     strip = pg.GraphicsLayoutWidget()
+    strip.setBackground(None)  # the window's own colour behind it
     strip.setFixedHeight(height)
-    strip.ci.setContentsMargins(4, 0, 12, 0)
+    strip.ci.setContentsMargins(4, 0, 40, 0)
     strip.addLabel(caption, row=0, col=0, size="9pt")
     strip.bar = colour_bar(ticks=ticks)
     strip.addItem(strip.bar, row=0, col=1)
     strip.ci.layout.setColumnStretchFactor(1, 1)
+    strip.ci.layout.setColumnSpacing(0, 30)  # room for the label at the bar's left end
     return strip
 
 
@@ -55,6 +57,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
     words instead of numbers (e.g. a scale that differs per matrix)."""
     bar = pg.ColorBarItem(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
                           orientation="horizontal", width=width, colorMapMenu=False)
+    bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
     if ticks is not None:
         bar.axis.setTicks([ticks, []])
     return bar
