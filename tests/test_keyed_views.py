@@ -39,17 +39,24 @@ def test_class_colours_differ_in_hue_at_every_confidence_and_confidence_keeps_li
         colors.set_palette("default")
 
 
-def test_every_layer_of_a_deep_network_has_its_heatmap_in_sight(qtbot):
+def _deep(qtbot, view_class, size):
+    """A view of an 8-hidden-layer network of one neuron each, shown at ``size``; (view, trainer)."""
     from nnplay.ui.app import configure_pyqtgraph
-    from nnplay.ui.gradients import GradientView
 
     configure_pyqtgraph()
     t = Trainer(TrainConfig(dataset="spiral", hidden=(1,) * 8))
-    view = GradientView()
+    view = view_class()
     qtbot.addWidget(view)
-    view.resize(300, 700)
+    view.resize(*size)
     view.show()
     view.set_run(t.run_info())
+    return view, t
+
+
+def test_every_layer_of_a_deep_network_has_its_heatmap_in_sight(qtbot):
+    from nnplay.ui.gradients import GradientView
+
+    view, t = _deep(qtbot, GradientView, (300, 700))
     t.run(1)
     view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=None)))
     QApplication.processEvents()
@@ -163,16 +170,9 @@ def test_reflection_keeps_points_inside_and_moves_no_other():
 
 
 def test_the_diagram_of_a_deep_narrow_network_shortens_its_titles_rather_than_overlap_them(qtbot):
-    from nnplay.ui.app import configure_pyqtgraph
     from nnplay.ui.network_diagram import NetworkDiagram
 
-    configure_pyqtgraph()
-    t = Trainer(TrainConfig(dataset="spiral", hidden=(1,) * 8))
-    diagram = NetworkDiagram()
-    qtbot.addWidget(diagram)
-    diagram.resize(300, 300)
-    diagram.show()
-    diagram.set_run(t.run_info())
+    diagram, _ = _deep(qtbot, NetworkDiagram, (300, 300))
     QApplication.processEvents()
 
     def boxes():
