@@ -68,6 +68,9 @@ def test_every_layer_of_a_deep_network_has_its_heatmap_in_sight(qtbot):
     key = view.maps_widget.mapFromScene(view.key.sceneBoundingRect()).boundingRect()
     assert shown.contains(key)
     assert view.key.levels() == pytest.approx((-view._maps[0].key_levels[1], view._maps[0].key_levels[1]))
+    view.per_layer.setChecked(True)  # each layer on its own scale: the key says −max .. +max in words
+    assert tuple(view.key.levels()) == (-1.0, 1.0) and "its largest |dW|" in view.scale_label.text()
+    assert [t for _, t in view.key.axis._tickLevels[0]] == ["−max", "0", "+max"]
 
 
 def _boundary(qtbot):
