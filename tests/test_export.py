@@ -191,16 +191,30 @@ def test_svg_matches_the_png_on_a_144_dpi_screen(session_file, tmp_path, scaling
     assert colour < MAX_BLOCK_DIFFERENCE and dark > MIN_DARK_AGREEMENT, (colour, dark)
 
 
-def test_window_exports_png_at_a_chosen_scale_with_the_colour_key(window, tmp_path, monkeypatch):
+def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-    from nnplay.ui.export import KEY_HEIGHT, panel_parts, panel_size
+    from nnplay.ui.export import (
+        PANELS,
+        SLIDE_WIDTH,
+        panel_parts,
+        panel_size,
+        slide_scale,
+    )
 
-    # the classes' colours are keyed in the output's caption; a heatmap of values gets a colour bar
-    for which, key in (("output", 0), ("gradients", KEY_HEIGHT), ("network", 0)):
-        assert window.export_panel(which, str(tmp_path / f"{which}.png"))  # 2x by default
-        size = panel_size(panel_parts(window, which))
-        assert pixels(tmp_path / f"{which}.png").shape[:2] == (2 * (size.height() + key), 2 * size.width())
+    window.controller.step(2)
+    qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 2, timeout=10000)
+    for which in [p for p in PANELS if p != "inspector"]:  # each panel, at least a slide's width by default
+        if which in ("metrics", "hidden"):  # computed while their tab is open: the window opens it
+            window.lower_tabs.setCurrentWidget(window.metrics if which == "metrics" else window.hidden_space)
+            window.controller.step(1)
+            qtbot.waitUntil(lambda w=which: bool(window.metrics.label.text() if w == "metrics"
+                                             else window.hidden_space.has_picture), timeout=10000)
+        assert window.export_panel(which, str(tmp_path / f"{which}.png")), window.errors
+        parts = panel_parts(window, which)
+        size, scale = panel_size(parts), slide_scale(parts)
+        shape = pixels(tmp_path / f"{which}.png").shape[:2]
+        assert shape == (round(scale * size.height()), round(scale * size.width())) and shape[1] >= SLIDE_WIDTH
     # asked for in the window: the file, then the scale
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "big.png"), ""))
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a: (3.0, True))
@@ -211,27 +225,22 @@ def test_window_exports_png_at_a_chosen_scale_with_the_colour_key(window, tmp_pa
     assert window.errors[-1][0] == "Cannot export" and "no-folder" in window.errors[-1][1]
 
 
-def test_colour_key_shows_the_values_the_colours_stand_for(window, qtbot, tmp_path):
-    """Below a regression output, a ColorBarItem from the lowest to the highest target;
-    the classes of a classification output are keyed by the caption's swatches."""
+def test_every_exported_panel_with_colours_carries_their_key(window, qtbot):
+    """Classes: the caption's swatches; values (regression): a ColorBarItem beside the
+    plot from the lowest to the highest target; the diagram and the gradients: their keys."""
     import pyqtgraph as pg
 
-    from nnplay.ui.export import colour_key, key_image, panel_parts
+    from nnplay.ui.export import panel_parts
 
-    assert key_image(panel_parts(window, "output")) is None  # circle: classes, not a value scale
-    assert "■" in window.boundary.caption.text() and "paler is less sure" in window.boundary.caption.text()
+    assert "■" in window.boundary.caption.text() and "less sure" in window.boundary.caption.text()
+    assert window.diagram.key in panel_parts(window, "network") and "neuron outputs and weights" in window.diagram.key.text()
+    assert window.gradients.maps_widget in panel_parts(window, "gradients")
+    assert window.gradients.key.scene() is window.gradients.maps_widget.scene()
     c = window.controller
     c.change(dataset="plane")
     qtbot.waitUntil(lambda: c.run_info.data.name.startswith("plane") and c.last_frame is not None, timeout=10000)
-    qtbot.waitUntil(lambda: window.boundary.image.lut is not None, timeout=10000)
-    parts = panel_parts(window, "output")
-    image = key_image(parts)
-    assert image is window.boundary.image
-    key = colour_key(parts)
-    try:
-        bar = [i for i in key.scene().items() if isinstance(i, pg.ColorBarItem)][0]
-        y = c.run_info.data.y
-        assert tuple(bar.levels()) == (float(y.min()), float(y.max()))
-        assert key.width() == parts[0].width()
-    finally:
-        key.close()
+    qtbot.waitUntil(lambda: window.boundary.value_bar.scene() is not None, timeout=10000)
+    plot = panel_parts(window, "output")[0]
+    bars = [i for i in plot.scene().items() if isinstance(i, pg.ColorBarItem)]
+    y = c.run_info.data.y
+    assert bars == [window.boundary.value_bar] and tuple(bars[0].levels()) == (float(y.min()), float(y.max()))

@@ -40,8 +40,29 @@ def _view(win, title, eq=None):
 
 
 def _cell(view, i, j) -> QPoint:
-    g = view._grid_rect()
-    return QPoint(g.x() + int((j + 0.5) * view._cw), g.y() + int((i + 0.5) * view._ch))
+    return view.cell_point(i, j)
+
+
+def _click(qtbot, view, i, j) -> None:
+    """A real click on cell (i, j) of a matrix's heatmap, scrolled into sight and
+    the pointer moved onto it first, as a user would."""
+    _hover(view, i, j)
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.cell_point(i, j))
+
+
+def _into_sight(view) -> None:
+    scroll = view.window().scroll
+    scroll.ensureWidgetVisible(view)
+    QApplication.processEvents()
+
+
+def _hover(view, i, j) -> None:
+    _into_sight(view)
+    pos = QPointF(view.cell_point(i, j))
+    port = view.plot.viewport()
+    QApplication.sendEvent(port, QMouseEvent(QEvent.Type.MouseMove, pos, port.mapToGlobal(pos),
+                                             Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                             Qt.KeyboardModifier.NoModifier))
 
 
 def _outlined(win):
@@ -53,26 +74,24 @@ def test_a_click_outlines_only_that_cell_and_a_transposed_matrix_picks_the_right
     win = _window(qtbot, tr)
     win.show_layer(2)  # W[2] (8x8) in the forward pass and W[3]ᵀ (8x8) in the chain rule
     w2, w3t = _view(win, "W[2]", eq=0), _view(win, "W[3]ᵀ")
-    qtbot.mouseClick(w2, Qt.MouseButton.LeftButton, pos=_cell(w2, 2, 1))
+    _click(qtbot, w2, 2, 1)
     assert win.chain.chosen() == (2, 2, 1)
     assert _outlined(win) == [("W[2]", (2, 1))]  # not W[3]ᵀ's (3, 2), not dW[2]'s
     assert "W[2]ᵀ (2, 3) in layer 1" in win.chain.weight.text() and "dW[2] (3, 2)" in win.chain.weight.text()
 
-    qtbot.mouseClick(w3t, Qt.MouseButton.LeftButton, pos=_cell(w3t, 2, 1))  # W[3]ᵀ (3, 2) is W[3] (2, 3)
+    _click(qtbot, w3t, 2, 1)  # W[3]ᵀ (3, 2) is W[3] (2, 3)
     assert win.chain.chosen() == (3, 1, 2)
     assert _outlined(win) == [("W[3]ᵀ", (2, 1))]
     c = tr.chain(3, 1, 2)
     assert c["engine"] == pytest.approx(tr.layer(3).dW[1, 2], rel=1e-9)
     assert format_number(c["engine"], 6) in win.chain.result.text() and "✓ the same" in win.chain.result.text()
-    pos = QPointF(_cell(w3t, 2, 1))
-    QApplication.sendEvent(w3t, QMouseEvent(QEvent.Type.MouseMove, pos, w3t.mapToGlobal(pos), Qt.MouseButton.NoButton,
-                                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    _hover(w3t, 2, 1)
     assert "the weight W[3][2, 3]" in win.readout.text()
     assert float(win.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(3).W[1, 2], rel=1e-5)
 
     win.pick_weight(2, 4, 0)  # picked by the boxes: outlined in W[2] of the forward pass
     assert _outlined(win) == [("W[2]", (4, 0))]
-    qtbot.mouseClick(_view(win, "dZ[2]"), Qt.MouseButton.LeftButton, pos=_cell(_view(win, "dZ[2]"), 0, 0))
+    _click(qtbot, _view(win, "dZ[2]"), 0, 0)
     assert win.chain.chosen() == (2, 4, 0) and "holds no weights" in win.readout.text()
 
 
@@ -144,6 +163,19 @@ def test_a_matrix_cell_that_is_not_a_number_is_never_painted_as_a_value(qapp):
 
     view = MatrixView("dW[1]")
     view.set_values(np.array([[1.0, np.nan], [np.inf, 0.0]]))
-    rgb = view._colours[1]
-    assert tuple(rgb[0, 1]) == HATCH_COLOUR and tuple(rgb[1, 0]) == HATCH_COLOUR
-    assert tuple(rgb[1, 1]) != HATCH_COLOUR  # 0 is white, a value
+    view.resize(view.sizeHint())
+    view.show()
+    QApplication.processEvents()
+    picture = view.plot.grab().toImage()
+
+    def colours(i, j):  # the colours inside cell (i, j), its edges left out
+        c, a, b = view.cell_point(i, j), int(view._cw / 2) - 2, int(view._ch / 2) - 2
+        return {picture.pixelColor(x, y).getRgb()[:3] for x in range(c.x() - a, c.x() + a)
+                for y in range(c.y() - b, c.y() + b)}
+
+    background = view.plot.backgroundBrush().color().getRgb()[:3]
+    assert view.hatch.isVisible()
+    for cell in ((0, 1), (1, 0)):  # a hatch on the background, no colour of the scale
+        assert colours(*cell) == {HATCH_COLOUR, background}, cell
+    assert HATCH_COLOUR not in colours(1, 1) and HATCH_COLOUR not in colours(0, 0)
+    assert tuple(view.heat.colours()[1, 1]) != (-1, -1, -1)  # 0 is white, a value

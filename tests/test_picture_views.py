@@ -17,14 +17,16 @@ pytestmark = pytest.mark.timeout(300)
 
 def painted_classes(rgba: np.ndarray, k: int) -> np.ndarray:
     """Read classes back from a painted image: transparent is undefined (-1);
-    otherwise the class whose white-to-colour segment the pixel lies on."""
-    white = np.array(colors.WHITE, float)
+    otherwise the class on whose segment the pixel lies: from its region colour
+    desaturated to CLASS_SATURATION[0] (a tie) to the region colour (certain)."""
     rgb = rgba[..., :3].astype(float)
     dists = []
-    for c in colors.class_rgb(max(2, k)).astype(float):
-        d = c - white
-        s = np.clip(((rgb - white) @ d) / (d @ d), 0, 1)
-        dists.append(np.linalg.norm(rgb - (white + s[..., None] * d), axis=-1))
+    lo = colors.CLASS_SATURATION[0]
+    for c in colors.region_rgb(k).astype(float):
+        grey = np.full(3, c @ colors.LUMA)
+        start, d = grey + lo * (c - grey), (1 - lo) * (c - grey)
+        s = np.clip(((rgb - start) @ d) / (d @ d), 0, 1)
+        dists.append(np.linalg.norm(rgb - (start + s[..., None] * d), axis=-1))
     dists = np.stack(dists, axis=-1)
     out = dists.argmin(axis=-1)
     assert np.all(dists.min(axis=-1) < 1.5), "a pixel is on no class's colour"

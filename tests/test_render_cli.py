@@ -38,7 +38,7 @@ def test_render_list_names_the_panels():
     assert {"output", "network", "loss", "gradients", "inspector"} <= set(names)
 
 
-@pytest.mark.parametrize("panel", ["output", "inspector"])
+@pytest.mark.parametrize("panel", ["output", "inspector", "metrics"])
 def test_render_draws_a_slide_sized_png(saved, tmp_path, panel):
     from PySide6.QtGui import QImage
 
@@ -48,6 +48,12 @@ def test_render_draws_a_slide_sized_png(saved, tmp_path, panel):
     assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1  # one line: what was written
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1200)
+    if panel == "metrics":  # a table: its class swatches are there
+        from nnplay.ui.colors import class_rgb, hex_color
+
+        colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 2) for y in range(0, 1200, 2)}
+        assert {hex_color(c) for c in class_rgb(2)} <= colours
+        return
     colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 40) for y in range(0, 1200, 40)}
     assert len(colours) > 10  # a picture, not an empty canvas
 
@@ -82,6 +88,12 @@ def test_render_refuses_bad_input_in_one_line(saved, tmp_path):
 def test_train_save_refuses_a_missing_folder_before_training(tmp_path):
     _bad(nnplay("train", "--epochs", "100000", "--save", tmp_path / "no-folder" / "run.nnplay"), "no-folder")
     _bad(nnplay("train", "--epochs", "1", "--save", tmp_path / "run.txt"), "run.txt", ".nnplay")
+
+
+def test_a_network_without_a_small_hidden_layer_has_no_hidden_space_panel(saved, tmp_path):
+    r = nnplay("render", saved, "--panel", "hidden", "--out", tmp_path / "h.png")
+    assert r.returncode != 0 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+    assert "2 or 3 neurons" in r.stderr
 
 
 def test_a_regression_run_has_no_accuracy_panel(tmp_path):

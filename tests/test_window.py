@@ -383,7 +383,10 @@ def test_exports(window, qtbot, tmp_path):
     np.testing.assert_array_equal(npz["W1"], c.last_frame.snapshot.weights[0])
     assert json.loads((tmp_path / "w.json").read_text())["sizes"] == [2, 4, 2, 1]
     assert window.export_data(str(tmp_path / "d.csv"))
-    np.testing.assert_array_equal(load_csv(tmp_path / "d.csv").X, c.data.X)
+    back = load_csv(tmp_path / "d.csv")  # each row marked train or test, read back as the data's split
+    np.testing.assert_array_equal(back.X, c.data.X)
+    assert (tmp_path / "d.csv").read_text().splitlines()[0] == "x1,x2,label,split"
+    np.testing.assert_array_equal(np.flatnonzero(back.test_mask), np.sort(c.run_info.test_index))
     assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
     assert "Cannot export" in window.errors[-1][0]
 
@@ -549,10 +552,12 @@ def test_hidden_space_tab(window, qtbot):
     assert window.hidden_space.layer.count() == 1  # the default 4,2 network: its second layer has 2 neurons
     c.change(hidden=(5, 4))
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 5, 4, 1), timeout=10000)
-    assert not window.hidden_space.layer.isEnabled() and not window.hidden_space.message.isHidden()
+    hs = window.hidden_space
+    assert hs.layer.isHidden() and hs.pair.isHidden() and not hs.message.isHidden()  # no lists of nothing
     c.change(hidden=(5, 3, 2))
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.sizes == (2, 5, 3, 2, 1), timeout=10000)
     assert window.hidden_space.layer.count() == 2
+    assert not hs.layer.isHidden() and not hs.pair.isHidden()  # layer 2 (shown first) has 3 neurons: pick two
     window.lower_tabs.setCurrentWidget(window.hidden_space)
     c.step(3)
     qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.hidden_space is not None,
@@ -718,4 +723,6 @@ def test_the_gradient_panel_names_layers_as_the_diagram_does(window):
     assert legend == [f"layer {l}" for l in range(1, L)] + ["output"]
     g._report((L, 0, 1, 0.5))
     assert "row: output 1; column: neuron 2 of layer" in g.readout.text()
+    g._report((1, 0, 1, 0.5))  # a column of the first layer: an input, named as the Data panel names it
+    assert "column: X₂)" in g.readout.text()
     assert "blue positive, orange negative" in g.scale_label.text()

@@ -2,13 +2,12 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from nnplay.training import TrainConfig
 from nnplay.ui.main_window import PlaygroundWindow
-
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -45,16 +44,15 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
 
     # hover a cell: its exact value
     dw = insp.equations[2].views[0]
-    pos = QPointF(dw._grid_rect().x() + 2, dw._grid_rect().y() + 2)
-    QApplication.sendEvent(dw, QMouseEvent(QEvent.Type.MouseMove, pos, dw.mapToGlobal(pos),
+    pos, port = QPointF(dw.cell_point(0, 0)), dw.plot.viewport()
+    QApplication.sendEvent(port, QMouseEvent(QEvent.Type.MouseMove, pos, port.mapToGlobal(pos),
                                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
                                            Qt.KeyboardModifier.NoModifier))
     assert "dW[1][1, 1] = " in insp.readout.text() and "(neuron 1, input 1)" in insp.readout.text()
     assert float(insp.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
 
     # click a weight: the chain rule multiplies out to backprop's gradient
-    qtbot.mouseClick(dw, Qt.MouseButton.LeftButton, pos=QPoint(dw._grid_rect().x() + int(dw._cw) + 2,
-                                                                dw._grid_rect().y() + 2))
+    qtbot.mouseClick(dw.plot.viewport(), Qt.MouseButton.LeftButton, pos=dw.cell_point(0, 1))
     assert insp.chain.chosen() == (1, 0, 1)
     assert "✓ the same" in insp.chain.result.text()
     assert insp.chain.table.rowCount() == tr.m

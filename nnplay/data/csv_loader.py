@@ -6,6 +6,8 @@ semicolon or tab delimiters (with a semicolon, "1,5" reads as 1.5); UTF-8
 with or without a byte-order mark, UTF-16 with one, or Windows-1252. The task
 is classification when the target holds text or at most MAX_AUTO_CLASSES
 distinct integers (remapped to 0..k-1 in sorted order), regression otherwise.
+A column named ``split`` holding only train and test (as ``write_csv``
+writes it) is not an input: it is the data's fixed train/test split.
 
 Every refusal is a DataError whose message names the file and, where there is
 one, the line and column. Nothing else escapes ``load_csv``.
@@ -28,6 +30,7 @@ MAX_AUTO_CLASSES = 10
 MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted
 MAX_CLASSES = 50
 TARGET_NAMES = ("label", "y", "target", "class")
+SPLIT_COLUMN = "split"  # a column of train/test: the data's train/test split (write_csv writes it)
 TASKS = ("auto", CLASSIFICATION, REGRESSION)
 
 csv.field_size_limit(1 << 20)
@@ -180,12 +183,25 @@ def _load(path: Path, task: str, target, max_bytes: int) -> Dataset:
         for i in range(n_cols):
             k += i != t
             names.append("label" if i == t else f"x{k}")
-    inputs = [j for j in range(n_cols) if j != t]
+    split = _split_column(header, rows, t)
+    inputs = [j for j in range(n_cols) if j not in (t, split)]
+    test_mask = None if split is None else np.array([r[split].strip().lower() == "test" for r in rows])
 
     X = _parse_inputs(path, rows, line_numbers, inputs, names, decimal_comma)
     y, task_found, class_names = _parse_target(path, [r[t] for r in rows], line_numbers, t, names[t], task,
                                                decimal_comma)
-    return Dataset(X, y, task_found, path.stem, input_names=[names[j] for j in inputs], class_names=class_names)
+    return Dataset(X, y, task_found, path.stem, input_names=[names[j] for j in inputs], class_names=class_names,
+                   test_mask=test_mask)
+
+
+def _split_column(header, rows, t) -> int | None:
+    """The column named ``split`` (as write_csv writes it) when every value in it
+    is train or test: the data's train/test split, not an input."""
+    if not header or SPLIT_COLUMN not in [h.lower() for h in header]:
+        return None
+    j = [h.lower() for h in header].index(SPLIT_COLUMN)
+    ok = j != t and all(r[j].strip().lower() in ("train", "test") for r in rows)
+    return j if ok else None
 
 
 def _target_column(path, header, n_cols, target) -> int:
@@ -284,15 +300,19 @@ def _parse_target(path, cells, line_numbers, t, name, task, decimal_comma):
     return labels.astype(np.int64), CLASSIFICATION, class_names
 
 
-def write_csv(dataset: Dataset, path) -> None:
-    """Write a Dataset as CSV with a header; the target column is ``label``."""
+def write_csv(dataset: Dataset, path, test_mask=None) -> None:
+    """Write a Dataset as CSV with a header; the target column is ``label``.
+    With ``test_mask`` ((m,) bool, True: a test example), a last column
+    ``split`` says train or test for each row (load_csv reads it back as the
+    data's fixed split)."""
+    split = [] if test_mask is None else [["test" if t else "train"] for t in np.asarray(test_mask, bool)]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(list(dataset.input_names) + ["label"])
+        w.writerow(list(dataset.input_names) + ["label"] + ([SPLIT_COLUMN] if split else []))
         if dataset.task == CLASSIFICATION:
             names = dataset.class_names
             targets = [names[i] for i in dataset.y]
         else:
             targets = [repr(float(v)) for v in dataset.y]
-        for row, target in zip(dataset.X.tolist(), targets):
-            w.writerow([repr(v) for v in row] + [target])
+        for k, (row, target) in enumerate(zip(dataset.X.tolist(), targets)):
+            w.writerow([repr(v) for v in row] + [target] + (split[k] if split else []))

@@ -142,7 +142,10 @@ CLASSES_MIN, CLASSES_MAX = 2, 8  # for the ×k sets (spiral-k, blobs-k)
 
 def generate(name: str, noise: float = 0.0, seed: int | None = 0, classes: int = 3) -> Dataset:
     """Make the named data set. ``noise`` is 0..0.5; ``classes``
-    (CLASSES_MIN..CLASSES_MAX) for the -k sets. ValueError names a bad argument."""
+    (CLASSES_MIN..CLASSES_MAX) for the -k sets. ValueError names a bad argument.
+    Every point lies in the data set's domain, the region the views colour:
+    noise that would carry a point beyond it is reflected back at its edge
+    (``reflect_into``)."""
     if name not in DATASETS:
         raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
     if not 0.0 <= noise <= 0.5:
@@ -151,5 +154,22 @@ def generate(name: str, noise: float = 0.0, seed: int | None = 0, classes: int =
     if takes_k:
         if not CLASSES_MIN <= classes <= CLASSES_MAX:
             raise ValueError(f"classes must be between {CLASSES_MIN} and {CLASSES_MAX}, got {classes}")
-        return fn(classes=classes, noise=noise, seed=seed)
-    return fn(noise=noise, seed=seed)
+        data = fn(classes=classes, noise=noise, seed=seed)
+    else:
+        data = fn(noise=noise, seed=seed)
+    if data.task == CLASSIFICATION:  # (a regression target is a function of the point: left as drawn)
+        data.X = reflect_into(data.X, data.domain)
+    return data
+
+
+def reflect_into(X: np.ndarray, domain) -> np.ndarray:
+    """(m, 2) points folded into ``domain`` ((x_lo, x_hi), (y_lo, y_hi)) by
+    reflection at its edges, as many times as needed (a triangle wave of
+    period twice the width); points inside are unchanged."""
+    X = np.array(X, dtype=np.float64)
+    for axis, (lo, hi) in enumerate(domain):
+        width = hi - lo
+        x = X[:, axis]
+        t = np.mod(x - lo, 2 * width)
+        X[:, axis] = np.where((x >= lo) & (x <= hi), x, lo + np.where(t <= width, t, 2 * width - t))
+    return X

@@ -12,14 +12,17 @@ redraw.
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 
 # TensorFlow Playground's orange (class 0, its -1) and blue (class 1, its +1)
 ORANGE = (245, 147, 34)
 BLUE = (8, 119, 189)
 WHITE = (232, 234, 237)
-# further classes: Okabe-Ito hues, distinguishable with common colour blindness
-CLASS_COLORS = [ORANGE, BLUE, (0, 158, 115), (204, 121, 167), (86, 180, 233), (213, 94, 0), (240, 228, 66),
-                (120, 120, 120)]
+# further classes: hues at least 25 degrees from every other class's (Okabe-Ito's green and
+# purple among them), so that two classes never differ in lightness alone: the shading of
+# confidence (class_image) changes a colour's saturation, never its hue or lightness
+CLASS_COLORS = [ORANGE, BLUE, (0, 158, 115), (204, 121, 167), (120, 80, 200), (200, 200, 0), (200, 40, 40),
+                (90, 180, 0)]
 LAYER_COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 
@@ -27,8 +30,10 @@ LAYER_COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (1
 PALETTES = {
     "default": {"negative": ORANGE, "positive": BLUE, "classes": CLASS_COLORS, "layers": LAYER_COLORS},
     "colorblind": {"negative": (230, 159, 0), "positive": (0, 80, 150),
-                   "classes": [(230, 159, 0), (0, 80, 150), (0, 158, 115), (213, 94, 0), (86, 180, 233),
-                               (204, 121, 167), (240, 228, 66), (60, 60, 60)],
+                   # Okabe-Ito; the first four of distinct hues, the others apart from those
+                   # in lightness too (vermillion and sky blue, near the orange and blue in hue, come last)
+                   "classes": [(230, 159, 0), (0, 80, 150), (0, 158, 115), (204, 121, 167), (240, 228, 66),
+                               (213, 94, 0), (86, 180, 233), (60, 60, 60)],
                    # Okabe-Ito's eight colours, told apart with every common colour blindness
                    "layers": [(0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0), (204, 121, 167),
                               (86, 180, 233), (240, 228, 66), (0, 0, 0)]},
@@ -66,14 +71,18 @@ def hex_color(rgb) -> str:
     return "#%02x%02x%02x" % tuple(int(c) for c in rgb[:3])
 
 
-def diverging_lut(low=None, mid=WHITE, high=None, n: int = 256) -> np.ndarray:
-    """(n, 3) uint8: low -> mid -> high (by default the palette's negative and positive)."""
+def diverging_colormap(low=None, mid=WHITE, high=None) -> pg.ColorMap:
+    """pyqtgraph's ColorMap from ``low`` at 0 through ``mid`` at 0.5 to ``high``
+    at 1 (by default the palette's negative and positive colours): the colours
+    of signed values, interpolated linearly in RGB."""
     low = negative() if low is None else low
     high = positive() if high is None else high
-    t = np.linspace(0.0, 1.0, n)[:, None]
-    low, mid, high = (np.array(c, float) for c in (low, mid, high))
-    lut = np.where(t < 0.5, low + (mid - low) * (t / 0.5), mid + (high - mid) * ((t - 0.5) / 0.5))
-    return np.clip(np.round(lut), 0, 255).astype(np.uint8)
+    return pg.ColorMap([0.0, 0.5, 1.0], [tuple(low), tuple(mid), tuple(high)])
+
+
+def diverging_lut(low=None, mid=WHITE, high=None, n: int = 256) -> np.ndarray:
+    """(n, 3) uint8: the lookup table of ``diverging_colormap(low, mid, high)``."""
+    return diverging_colormap(low, mid, high).getLookupTable(0.0, 1.0, n, alpha=False)
 
 
 def class_rgb(k: int) -> np.ndarray:
@@ -81,26 +90,49 @@ def class_rgb(k: int) -> np.ndarray:
     return np.array([colours[i % len(colours)] for i in range(k)], dtype=np.float32)
 
 
+def class_key(names) -> str:
+    """Rich text: a swatch of each class's colour before its name (``names`` in class order)."""
+    import html
+
+    rgb = class_rgb(max(2, len(names)))
+    return " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
+                    for k, name in enumerate(names))
+
+
 def pale(rgb, amount=0.35):
     """``rgb`` moved ``amount`` of the way to white."""
     return tuple(int(round(c + (255 - c) * amount)) for c in rgb)
 
 
-CLASS_STRENGTH = (0.12, 0.65)  # how far from white a cell of its class is drawn: at a tie, and when certain
+REGION_PALE = 0.3  # a region's colour is its class colour moved this far to white: its points stand out on it
+CLASS_SATURATION = (0.3, 1.0)  # how much of that colour's saturation a cell keeps: at a tie, and when certain
 
 
 def class_image(classes: np.ndarray, confidence: np.ndarray, k: int, discrete: bool = False) -> np.ndarray:
     """(res, res) predicted classes (-1: undefined) and confidence in [0, 1] ->
-    (res, res, 4) uint8 RGBA: each cell its class colour moved from white by
-    CLASS_STRENGTH[0] at a tie up to CLASS_STRENGTH[1] when certain (always the
-    latter when ``discrete``), so even a tie shows which class won; undefined
-    cells are transparent (the view shows what lies behind: a hatch)."""
-    colours = class_rgb(max(2, k))
-    white = np.array(WHITE, np.float32)
-    lo, hi = CLASS_STRENGTH
-    strength = np.full(classes.shape, hi, np.float32) if discrete else lo + (hi - lo) * confidence.astype(np.float32)
-    rgb = white + (colours[np.maximum(classes, 0)] - white) * strength[..., None]
+    (res, res, 4) uint8 RGBA. Each cell has its class's region colour (the class
+    colour paled by REGION_PALE), desaturated towards the grey of the same
+    luminance (0.299 R + 0.587 G + 0.114 B, ITU-R BT.601) to CLASS_SATURATION[0]
+    at a tie, fully saturated when certain (always when ``discrete``). So
+    confidence changes saturation only: a cell's lightness and hue say its
+    class, and even a tie shows which class won. Undefined cells are
+    transparent (the view shows what lies behind: a hatch)."""
+    base = region_rgb(k)
+    grey = (base @ LUMA)[:, None] * np.ones(3, np.float32)
+    lo, hi = CLASS_SATURATION
+    sat = np.full(classes.shape, hi, np.float32) if discrete else lo + (hi - lo) * confidence.astype(np.float32)
+    c = np.maximum(classes, 0)
+    rgb = grey[c] + (base[c] - grey[c]) * sat[..., None]
     img = np.empty(classes.shape + (4,), np.uint8)
     img[..., :3] = np.clip(np.round(rgb), 0, 255)
     img[..., 3] = np.where(classes >= 0, 255, 0)
     return img
+
+
+LUMA = np.array([0.299, 0.587, 0.114], np.float32)
+
+
+def region_rgb(k: int) -> np.ndarray:
+    """(max(2, k), 3) float32: the colour of each class's region when the network is certain."""
+    colours = class_rgb(max(2, k))
+    return colours + (255.0 - colours) * REGION_PALE

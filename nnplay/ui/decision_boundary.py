@@ -3,40 +3,37 @@ data points on top."""
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..data import CLASSIFICATION, feature_label
-from ..training.pictures import UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale
 from ..numbers import format_number
-from .colors import WHITE, class_image, class_rgb, diverging_lut, hex_color, negative, pale, positive
+from ..training.pictures import (
+    UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale,
+)
+from .colors import (
+    WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
+)
+from .drawing_tools import DrawingTools
 from .undefined import hatch_item, undefined_note
 from .widgets import named
 
-def _luts():
-    """Point colours, and the background's table for values, paler than the
-    points so a point of the class its region predicts still stands out."""
-    return diverging_lut(), diverging_lut(pale(negative()), WHITE, pale(positive()))
+
+def _maps():
+    """The colour maps of values: the points', and the background's, paler than
+    the points so a point of the value its region predicts still stands out."""
+    return diverging_colormap(), diverging_colormap(pale(negative()), WHITE, pale(positive()))
 
 
-ERASE_PIXELS = 12  # the eraser's radius on screen
-STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
+def _lut(cmap) -> np.ndarray:
+    return cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
 
 
-def _swatch(rgb) -> QIcon:
-    pm = QPixmap(14, 14)
-    pm.fill(QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
-    return QIcon(pm)
-
-
-class DecisionBoundaryView(QWidget):
+class DecisionBoundaryView(DrawingTools, QWidget):
     axes_changed = Signal(tuple)
     edit_requested = Signal(tuple)  # ("add", (x1, x2), class) / ("erase", (x1, x2), radius) / ("clear",) / ...
 
@@ -53,7 +50,8 @@ class DecisionBoundaryView(QWidget):
         self.discretize = named(QCheckBox("Discretize output"), "discretize_output",
                                 "Colour each point of the plane by its predicted class instead of by confidence.")
         self.show_test.toggled.connect(self._update_points)
-        self.discretize.toggled.connect(lambda _: self._redraw())
+        self.discretize.toggled.connect(self._discretize_toggled)
+        self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
         row.addStretch(1)
@@ -84,6 +82,9 @@ class DecisionBoundaryView(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.plot.setAspectLocked(True)
+        self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
+        self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values
+        self.value_bar.setObjectName("output_value_key")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where the output is undefined
@@ -105,113 +106,6 @@ class DecisionBoundaryView(QWidget):
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
-    def _build_drawing(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(3)
-        self.draw_add = named(QToolButton(), "draw_add",
-                              "Click on the plot to add a training point of the chosen class, or drag to draw "
-                              "several (Shift+click or right-click erases).")
-        self.draw_add.setText("✚ Draw")
-        self.draw_erase = named(QToolButton(), "draw_erase", "Click on the plot to erase the points under the pointer.")
-        self.draw_erase.setText("⌫ Erase")
-        self.draw_modes = QButtonGroup(self)
-        self.draw_modes.setExclusive(False)
-        for b in (self.draw_add, self.draw_erase):
-            b.setCheckable(True)
-            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.draw_modes.addButton(b)
-            row.addWidget(b)
-        self.draw_add.toggled.connect(lambda on: on and self.draw_erase.setChecked(False))
-        self.draw_erase.toggled.connect(lambda on: on and self.draw_add.setChecked(False))
-        self.draw_class = named(QComboBox(), "draw_class", "The class of the points you draw.")
-        self.draw_class.setIconSize(QSize(14, 14))
-        self.draw_class.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        row.addWidget(self.draw_class)
-        self.draw_undo = named(QToolButton(), "draw_undo", "Undo the last point drawn or erased (Ctrl+Z).")
-        self.draw_undo.setText("Undo")
-        self.draw_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.draw_redo = named(QToolButton(), "draw_redo", "Redo what was undone (Ctrl+Shift+Z).")
-        self.draw_redo.setText("Redo")
-        self.draw_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.draw_clear = named(QToolButton(), "draw_clear", "Remove every point, to draw a data set from nothing.")
-        self.draw_clear.setText("Clear")
-        for b, op in ((self.draw_undo, "undo"), (self.draw_redo, "redo"), (self.draw_clear, "clear")):
-            b.clicked.connect(lambda _=False, op=op: self.edit_requested.emit((op,)))
-            row.addWidget(b)
-        self.set_edits(False, False)
-        row.addStretch(1)
-        return row
-
-    def set_edits(self, can_undo: bool, can_redo: bool) -> None:
-        self.draw_undo.setEnabled(can_undo)
-        self.draw_redo.setEnabled(can_redo)
-
-    def _drawable(self) -> bool:
-        info = self.info
-        return info is not None and info.data.task == CLASSIFICATION and info.data.n_inputs == 2
-
-    def _update_drawing(self) -> None:
-        ok = self._drawable()
-        for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_clear):
-            w.setEnabled(ok)
-        if not ok:
-            self.draw_add.setChecked(False)
-            self.draw_erase.setChecked(False)
-            return
-        data = self.info.data
-        names = [f"class {c}" for c in data.class_names]
-        current = self.draw_class.currentIndex()
-        self.draw_class.clear()
-        rgb = class_rgb(max(2, data.n_classes))
-        for k, name in enumerate(names):
-            self.draw_class.addItem(_swatch(rgb[k]), name, k)
-        self.draw_class.setCurrentIndex(current if 0 <= current < len(names) else 0)
-
-    def eventFilter(self, obj, ev) -> bool:
-        """Watch the left button on the plot, for drawing by dragging (the plot still gets every event)."""
-        kind = ev.type()
-        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease) and \
-                ev.button() == Qt.MouseButton.LeftButton:
-            self._stroking = kind == QEvent.Type.MouseButtonPress
-            self._last_stroke_pos = None
-            if self._drawable() and (self.draw_add.isChecked() or self.draw_erase.isChecked()):
-                self.edit_requested.emit(("begin_stroke",) if self._stroking else ("end_stroke",))
-        return False
-
-    def _edit_at(self, scene_pos, erase: bool) -> bool:
-        """In drawing mode, add a point of the chosen class at ``scene_pos`` (or
-        erase the points under it; Erase mode always erases). False when not
-        drawing or outside the plot."""
-        if not self._drawable() or not (self.draw_add.isChecked() or self.draw_erase.isChecked()):
-            return False
-        vb = self.plot.getPlotItem().getViewBox()
-        if not vb.sceneBoundingRect().contains(scene_pos):
-            return False
-        p = vb.mapSceneToView(scene_pos)
-        if erase or self.draw_erase.isChecked():
-            self.edit_requested.emit(("erase", (p.x(), p.y()), ERASE_PIXELS * vb.viewPixelSize()[0]))
-        else:
-            self.edit_requested.emit(("add", (p.x(), p.y()), int(self.draw_class.currentData() or 0)))
-        return True
-
-    def _dragged(self, scene_pos) -> None:
-        """Dragging with the left button held draws (or, with Shift, erases) along
-        the way, a point every STROKE_PIXELS."""
-        from PySide6.QtWidgets import QApplication
-
-        last = self._last_stroke_pos
-        if not self._stroking or (last is not None and (scene_pos - last).manhattanLength() < STROKE_PIXELS):
-            return
-        shift = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if self._edit_at(scene_pos, shift):
-            self._last_stroke_pos = scene_pos
-
-    def _clicked(self, ev) -> None:
-        """A click adds a point (Shift+click or a right-click erases), in drawing mode."""
-        erase = ev.button() == Qt.MouseButton.RightButton or bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if self._edit_at(ev.scenePos(), erase):
-            ev.accept()
-
     # ---------------------------------------------------------------- run
     def set_run(self, info) -> None:
         self.info = info
@@ -227,13 +121,39 @@ class DecisionBoundaryView(QWidget):
                 combo.addItems(list(data.input_names))
                 combo.setCurrentIndex(pick)
                 combo.blockSignals(False)
-        self.discretize.setEnabled(data.task == CLASSIFICATION)
+        self._show_discretize(data.task == CLASSIFICATION)
         self._axes = (0, 1)
         self._label_axes()
         self._update_drawing()
         self._set_extent(info.extent)
         self._update_points()
         self.image.clear()
+
+    def _discretize_toggled(self, on: bool) -> None:
+        if self.discretize.isEnabled():
+            self._discretize_wanted = on
+        self._redraw()
+
+    def _show_discretize(self, applies: bool) -> None:
+        """Discretize means something for classes only: for regression it is off and unticked."""
+        self.discretize.blockSignals(True)
+        self.discretize.setEnabled(applies)
+        self.discretize.setChecked(applies and self._discretize_wanted)
+        self.discretize.blockSignals(False)
+
+    def _show_value_key(self, levels, cmap) -> None:
+        """The colour bar of values beside the plot (regression, a neuron's output); None hides it."""
+        layout = self.plot.getPlotItem().layout
+        shown = self.value_bar.scene() is not None
+        if levels is None:
+            if shown:
+                layout.removeItem(self.value_bar)
+                self.plot.scene().removeItem(self.value_bar)
+            return
+        self.value_bar.setColorMap(cmap)
+        self.value_bar.setLevels(tuple(float(v) for v in levels))
+        if not shown:
+            layout.addItem(self.value_bar, 2, 5)
 
     def _axes_picked(self, _=None) -> None:
         axes = (self.axis_x.currentIndex(), self.axis_y.currentIndex())
@@ -267,7 +187,7 @@ class DecisionBoundaryView(QWidget):
         else:
             lo, hi = float(data.y.min()), float(data.y.max())
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
-            rgb = _luts()[0][(t * 255).astype(int)]
+            rgb = _lut(_maps()[0])[(t * 255).astype(int)]
         return rgb
 
     def _update_points(self, *_):
@@ -308,7 +228,7 @@ class DecisionBoundaryView(QWidget):
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION
-        _, smooth = _luts()
+        _, smooth = _maps()
         if snap.focus is not None:
             layer, index = snap.focus
             name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
@@ -323,6 +243,7 @@ class DecisionBoundaryView(QWidget):
             img = class_image(classes, class_confidence(grid, info.loss), info.data.n_classes, discrete)
             self.image.setImage(img, autoLevels=False, levels=(0, 255), lut=None)
             self.image.setRect(self._rect)
+            self._show_value_key(None, None)  # the classes' key is the caption's
             undefined = float(np.mean(classes == UNDEFINED))
         else:
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
@@ -331,9 +252,11 @@ class DecisionBoundaryView(QWidget):
         self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
         self.caption.setText(self._describe() + undefined_note(undefined))
 
-    def _image(self, grid, levels, lut) -> None:
-        """Values on a colour scale from ``levels``; NaN (undefined) is transparent."""
-        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+    def _image(self, grid, levels, cmap) -> None:
+        """Values on the colour map ``cmap`` from ``levels``, keyed by the colour
+        bar beside the plot; NaN (undefined) is transparent."""
+        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=_lut(cmap))
+        self._show_value_key(levels, cmap)
         self.image.key_levels = tuple(float(v) for v in levels)  # the values the scale's ends stand for
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain
 
@@ -342,12 +265,9 @@ class DecisionBoundaryView(QWidget):
         data = self.info.data
         if data.task != CLASSIFICATION:
             lo, hi = float(data.y.min()), float(data.y.max())
-            return (f"Colour: the predicted value, orange low ({format_number(lo)}) to blue high "
-                    f"({format_number(hi)}).")
-        rgb = class_rgb(max(2, data.n_classes))
-        swatches = " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
-                            for k, name in enumerate(data.class_names))
-        return f"Predicted class: {swatches}; paler is less sure."
+            return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
+                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.")
+        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure."
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

@@ -5,39 +5,43 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..data import input_labels
 from ..numbers import format_number
 from ..training.history import History, layer_names
-from ..training.pictures import symmetric_levels, unit_scale
-from .colors import diverging_lut, layer_rgb
+from ..training.pictures import symmetric_levels
+from .colors import layer_rgb
+from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .widgets import layer_name, named, unit_name
 
-
-
-class _Heatmap(pg.ImageItem):
-    """An ImageItem that reports the exact value under the pointer."""
-
-    def __init__(self, layer: int, report):
-        super().__init__(axisOrder="row-major")
-        self.layer, self._report = layer, report
-        self.values = None
-        self.setAcceptHoverEvents(True)
-
-    def hoverEvent(self, ev):
-        if ev.isExit() or self.values is None:
-            self._report(None)
-            return
-        p = ev.pos()
-        i, j = int(p.y()), int(p.x())
-        if 0 <= i < self.values.shape[0] and 0 <= j < self.values.shape[1]:
-            self._report((self.layer, i, j, float(self.values[i, j])))
-
-
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
+MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
+
+
+class _Resized(QObject):
+    """Calls ``slot`` whenever the watched widget is resized."""
+
+    def __init__(self, widget, slot):
+        super().__init__(widget)
+        self._slot = slot
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, ev) -> bool:
+        if ev.type() == QEvent.Type.Resize:
+            self._slot()
+        return False
 
 
 class GradientView(QWidget):
@@ -46,7 +50,9 @@ class GradientView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._sizes = ()
-        self._maps: list[_Heatmap] = []
+        self._names: list[str] = []
+        self._maps: list[HeatmapItem] = []
+        self._columns = 0  # heatmaps per row, from the panel's width
         self._labels = []
         self.norms: History | None = None  # |dW[l]| per epoch, bounded
         layout = QVBoxLayout(self)
@@ -79,6 +85,8 @@ class GradientView(QWidget):
         named(self.maps_widget, "gradient_heatmaps",
               "One heatmap per layer: row i, column j is entry (i, j) of dW[l] (orange negative, blue positive).")
         layout.addWidget(self.maps_widget, 3)
+        _Resized(self.maps_widget, self._rewrap)
+        self.key = colour_bar()  # the heatmaps' colour key, under them
         self.notes = QLabel("")  # why a gradient is exactly 0 (a dead layer, a zero loss), in words
         self.notes.setObjectName("gradient_notes")
         self.notes.setWordWrap(True)
@@ -113,25 +121,16 @@ class GradientView(QWidget):
     def set_run(self, info) -> None:
         self.check_result.setVisible(False)
         self._sizes = info.sizes
+        self._names = input_labels(info.input_names, info.data.input_names)  # as the Data panel and diagram say
         self._snap = None
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
         self.readout.setText("Hover over a heatmap for exact values.")
-        self.maps_widget.clear()
-        self._maps, self._labels = [], []
+        self._columns = 0
+        self._lay_out_maps()
         L = len(info.sizes) - 1
-        for l in range(L):
-            a, b = info.sizes[l + 1], info.sizes[l]
-            label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=0, col=l, size="8pt")
-            vb = self.maps_widget.addViewBox(row=1, col=l)
-            vb.setMouseEnabled(False, False)
-            vb.setMenuEnabled(False)
-            vb.invertY(True)  # row 0 at the top, as a matrix is written
-            item = _Heatmap(l + 1, self._report)
-            vb.addItem(item)
-            self._maps.append(item)
-            self._labels.append(label)
         self.norm_plot.clear()
         self.legend.clear()
+        self.legend.setColumnCount(1 if len(info.sizes) <= 6 else 2)  # a deep network's every layer in sight
         self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
@@ -139,6 +138,39 @@ class GradientView(QWidget):
         for c in self._norm_curves:
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
+
+    def _fitting_columns(self) -> int:
+        L = len(self._sizes) - 1
+        return max(1, min(L, self.maps_widget.width() // MIN_MAP_PX)) if L > 0 else 0
+
+    def _rewrap(self) -> None:
+        if self._sizes and self._fitting_columns() != self._columns:
+            self._lay_out_maps()
+            self._redraw()
+
+    def _lay_out_maps(self) -> None:
+        """One heatmap per layer, as many to a row as fit the width (so every
+        layer of a deep network is in sight), the colour key under them."""
+        if self.key.scene() is not None:
+            self.maps_widget.ci.removeItem(self.key)
+        self.maps_widget.clear()
+        self._maps, self._labels = [], []
+        L = len(self._sizes) - 1
+        cols = self._columns = self._fitting_columns()
+        for l in range(L):
+            row, col = 2 * (l // cols), l % cols
+            a, b = self._sizes[l + 1], self._sizes[l]
+            label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=row, col=col, size="8pt")
+            vb = self.maps_widget.addViewBox(row=row + 1, col=col)
+            vb.setMouseEnabled(False, False)
+            vb.setMenuEnabled(False)
+            vb.invertY(True)  # row 0 at the top, as a matrix is written
+            item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)))
+            vb.addItem(item)
+            self._maps.append(item)
+            self._labels.append(label)
+        if L:
+            self.maps_widget.addItem(self.key, row=2 * ((L - 1) // cols + 1), col=0, colspan=cols)
 
     @property
     def epochs_recorded(self) -> int:
@@ -169,15 +201,12 @@ class GradientView(QWidget):
         mats = [np.asarray(m, dtype=np.float64) for m in (snap.weights if show_w else snap.dW)]
         shared = max(symmetric_levels(m)[1] for m in mats) if mats else 1.0
         sym = "W" if show_w else "dW"
-        lut = diverging_lut()
         for l, (item, m) in enumerate(zip(self._maps, mats)):
             scale = symmetric_levels(m)[1] if self.per_layer.isChecked() else shared
-            item.values = m  # exact values for the read-out; the picture: positions on the scale, NaN undefined
             reshaped = item.image is None or item.image.shape != m.shape
-            item.setImage(unit_scale(m, (-scale, scale)), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+            item.set_matrix(m, (-scale, scale))  # exact values kept for the read-out; NaN undefined
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
-            item.key_levels = (-scale, scale)  # the values a colour key's ends stand for
             a, b = m.shape
             dead = not show_w and not np.any(m)
             text = f"{layer_name(l + 1, len(mats))}<br>{a}×{b}" + ("<br>dW = 0" if dead else "")
@@ -185,8 +214,10 @@ class GradientView(QWidget):
                 self._labels[l].setText(text, color="#b3261e" if dead else None)
         norms = ", ".join(format_number(np.linalg.norm(m), 2) for m in mats)
         if self.per_layer.isChecked():
-            self.scale_label.setText(f"Each layer on its own colour scale: {SIGN_KEY}")
+            set_bar(self.key, (-1.0, 1.0), OWN_SCALE_TICKS)  # max: each layer's own largest |value|
+            self.scale_label.setText(f"Each layer on its own colour scale (max: its largest |{sym}|): {SIGN_KEY}")
         else:
+            set_bar(self.key, (-shared, shared))
             self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}: {SIGN_KEY}")
         self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
         hit = self._hit
@@ -223,5 +254,5 @@ class GradientView(QWidget):
         self._hit = (layer, i, j)
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
         L = len(self._maps)
-        to, src = unit_name(layer, i, L), unit_name(layer - 1, j, L)
+        to, src = unit_name(layer, i, L), unit_name(layer - 1, j, L, self._names)
         self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (row: {to}; column: {src})")

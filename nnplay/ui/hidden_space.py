@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from .colors import class_rgb, diverging_lut
+from ..numbers import format_number
+from .colors import class_key, class_rgb, diverging_lut
 from .widgets import named
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
@@ -28,9 +29,10 @@ class HiddenSpaceView(QWidget):
         self.layer = named(QComboBox(), "hidden_space_layer", "The hidden layer (of 2 or 3 neurons) to look into.")
         self.pair = named(QComboBox(), "hidden_space_pair", "Which two of the layer's three neurons make the axes.")
         self.pair.addItems([f"neurons {a + 1} and {b + 1}" for a, b in PAIRS])
-        self.layer.activated.connect(lambda _: self.layer_changed.emit(self.current_layer()))
+        self.layer.activated.connect(self._layer_picked)
         self.pair.activated.connect(lambda _: self._redraw())
-        row.addWidget(QLabel("Layer"))
+        self.layer_label = QLabel("Layer")
+        row.addWidget(self.layer_label)
         row.addWidget(self.layer)
         row.addWidget(self.pair)
         row.addStretch(1)
@@ -49,7 +51,26 @@ class HiddenSpaceView(QWidget):
         self.plot.addItem(self.lines)
         self.plot.addItem(self.points)
         layout.addWidget(self.plot, 1)
+        self.key = QLabel("")  # what the points' colours stand for
+        self.key.setObjectName("hidden_space_key")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
         self._space = None
+
+    def _layer_picked(self, _=None) -> None:
+        self._show_pair()
+        self.layer_changed.emit(self.current_layer())
+
+    def _show_pair(self) -> None:
+        """The choice of two of three neurons, only for a layer of three."""
+        n = self.info.sizes[self.current_layer()] if self.current_layer() is not None else 0
+        self.pair.setVisible(n == 3)
+
+    @property
+    def has_picture(self) -> bool:
+        """Whether a frame of the chosen layer has been drawn."""
+        return self._space is not None
 
     def current_layer(self):
         return self.layer.currentData()
@@ -62,8 +83,17 @@ class HiddenSpaceView(QWidget):
             if n in (2, 3):
                 self.layer.addItem(f"{l} ({n} neurons)", l)
         has = self.layer.count() > 0
-        self.layer.setEnabled(has)
-        self.plot.setVisible(has)
+        for w in (self.layer_label, self.layer, self.plot, self.key):  # no lists of nothing beside the message
+            w.setVisible(has)
+        self._show_pair()
+        data = info.data
+        if data.task == CLASSIFICATION:
+            self.key.setText(f"Points: the training data by class, {class_key(data.class_names)}; grey lines: a "
+                             "grid over the input plane, as this layer sees it.")
+        else:
+            self.key.setText(f"Points: the training data, orange for the lowest target "
+                             f"({format_number(float(data.y.min()))}) to blue for the highest "
+                             f"({format_number(float(data.y.max()))}); grey lines: a grid over the input plane.")
         self.message.setText("" if has else "Give a hidden layer exactly 2 or 3 neurons to see the data as that "
                                             "layer sees it.")
         self.message.setVisible(not has)
@@ -82,7 +112,6 @@ class HiddenSpaceView(QWidget):
         if space is None or info is None:
             return
         n = space["points"].shape[1]
-        self.pair.setVisible(n == 3)
         a, b = PAIRS[self.pair.currentIndex()] if n == 3 else (0, 1)
         lines = space["lines"]
         x = np.concatenate([lines[:, :, a], np.full((len(lines), 1), np.nan)], axis=1).ravel()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScro
 from ..numbers import format_number
 from .chain_rule import ChainRulePanel
 from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
+from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
 from .widgets import named
 
@@ -49,6 +50,9 @@ class InspectorWindow(QWidget):
         self.path.setObjectName("inspector_path")
         self.path.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.path)
+        self.key = key_strip("Each matrix on its own scale, ± its largest |value| (under its name):")
+        self.key.setObjectName("inspector_key")
+        outer.addWidget(self.key)
 
         split = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(split, 1)
@@ -174,6 +178,13 @@ class InspectorWindow(QWidget):
         k = next((n for n, v in enumerate(views) if v.weight == (l, False)), None)
         self._outline = None if k is None else (0, self.equations[0].views.index(views[k]), i, j)
         self._paint_outline()
+
+    def refresh_colours(self) -> None:
+        """The key and every matrix in the palette's current colours."""
+        set_bar(self.key.bar, (-1.0, 1.0), OWN_SCALE_TICKS)
+        for eq in self.equations:
+            for v in eq.views:
+                v.set_values(v.values)
 
     def _paint_outline(self) -> None:
         for e, eq in enumerate(self.equations):

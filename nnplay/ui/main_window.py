@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -230,6 +232,9 @@ class PlaygroundWindow(QMainWindow):
         export = file_menu.addMenu("Export")
         for text, slot in (("Decision boundary as PNG or SVG…", lambda: self.export_panel("output")),
                            ("Loss curves as PNG or SVG…", lambda: self.export_panel("loss")),
+                           ("Accuracy curves as PNG or SVG…", lambda: self.export_panel("accuracy")),
+                           ("Metrics as PNG or SVG…", lambda: self.export_panel("metrics")),
+                           ("Hidden space as PNG or SVG…", lambda: self.export_panel("hidden")),
                            ("Gradient heatmaps as PNG or SVG…", lambda: self.export_panel("gradients")),
                            ("Gradient norms as PNG or SVG…", lambda: self.export_panel("norms")),
                            ("Network diagram as PNG or SVG…", lambda: self.export_panel("network")),
@@ -416,23 +421,27 @@ class PlaygroundWindow(QMainWindow):
             self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
 
     def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
-        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its colour key: SVG by a .svg
-        suffix, else PNG at ``scale`` output pixels per screen pixel (asked for, 2 by default)."""
+        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
+        else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
+        export.SLIDE_WIDTH pixels wide)."""
         from PySide6.QtWidgets import QInputDialog
 
-        from .export import DEFAULT_SCALE, ExportError, export_view
+        from .export import ExportError, export_view, panel_parts, slide_scale
 
+        tab = {"metrics": self.metrics, "hidden": self.hidden_space}.get(which)
+        if tab is not None:  # (computed only while its tab is open)
+            self.lower_tabs.setCurrentWidget(tab)
         asked = path is None
         path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
         if not path:
             return False
-        if scale is None and asked and not path.lower().endswith(".svg"):
-            scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
-                                               DEFAULT_SCALE, 0.5, 8.0, 1)
-            if not ok:
-                return False
         try:
-            export_view(self, which, path, scale or DEFAULT_SCALE)
+            if scale is None and asked and not path.lower().endswith(".svg"):
+                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
+                                                   slide_scale(panel_parts(self, which)), 0.5, 8.0, 1)
+                if not ok:
+                    return False
+            export_view(self, which, path, scale)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
             return False
@@ -459,8 +468,14 @@ class PlaygroundWindow(QMainWindow):
     def export_data(self, path: str | None = None) -> bool:
         from ..data import write_csv
 
-        path = path or self._ask_save("Export the data set", f"{self.controller.data.name}.csv", "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_csv(self.controller.data, path))
+        info = self.controller.run_info
+        data = self.controller.data if info is None else info.data
+        test = None
+        if info is not None:  # each row marked train or test, as the run splits them
+            test = np.zeros(data.n_examples, bool)
+            test[info.test_index] = True
+        path = path or self._ask_save("Export the data set", f"{data.name}.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_csv(data, path, test))
 
     def _write(self, path: str, write) -> bool:
         try:
@@ -573,6 +588,7 @@ class PlaygroundWindow(QMainWindow):
         self.data_panel.refresh_icons()
         self.curves.refresh_colours()
         self.gradients.refresh_colours()
+        self.inspector.refresh_colours()
         if self.controller.run_info is not None:
             self.boundary._update_points()
         if self.controller.last_frame is not None:

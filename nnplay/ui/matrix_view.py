@@ -1,29 +1,16 @@
-"""One matrix of the backprop inspector's equations as a grid of coloured cells
-(with its values written in, on request), and what its rows and columns mean."""
+"""One matrix of the backprop inspector's equations as a heatmap (with its values
+written in, on request), and what its rows and columns mean."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRectF, QSize, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import format_number
-from .colors import diverging_lut
-from .undefined import HATCH_COLOUR as UNDEFINED_RGB
-
-
-def _short(v: float) -> str:
-    """A value in at most about five characters, for a cell."""
-    if not np.isfinite(v):
-        return str(v)
-    if v == 0:
-        return "0"
-    if 0.001 <= abs(v) < 100:
-        return f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
-    return f"{v:.0e}"
+from .heatmap import HeatmapItem
+from .undefined import hatch_item
 
 
 def axis_names(title: str, shape, m: int, weight: tuple[int, bool] | None = None) -> tuple[str, str | None] | None:
@@ -43,12 +30,12 @@ def axis_names(title: str, shape, m: int, weight: tuple[int, bool] | None = None
 
 
 class MatrixView(QWidget):
-    """One matrix as a grid of coloured cells (orange negative, blue positive,
-    white 0, on the matrix's own symmetric scale), its name and shape above.
-    Hovering reports the exact value; clicking a cell emits ``cell_clicked``
-    (0-based row, column). ``weight`` = (l, transposed) marks a matrix whose
-    cell (i, j) is the weight W[l][i, j] (W[l][j, i] when transposed); ``selected``
-    is the one cell outlined."""
+    """One matrix as a heatmap (``heatmap.HeatmapItem``: orange negative, blue
+    positive, white 0, on the matrix's own symmetric scale), its name, shape and
+    scale above. Hovering reports the exact value; clicking a cell emits
+    ``cell_clicked`` (0-based row, column). ``weight`` = (l, transposed) marks a
+    matrix whose cell (i, j) is the weight W[l][i, j] (W[l][j, i] when
+    transposed); ``selected`` is the one cell outlined (``update`` shows it)."""
 
     hovered = Signal(str)
     cell_clicked = Signal(int, int)
@@ -65,38 +52,47 @@ class MatrixView(QWidget):
         self.numbers = False  # write each value in its cell (small matrices)
         self.axes: tuple[str, str | None] | None = None  # what rows and columns stand for, e.g. ("neuron", "example")
         self.weight: tuple[int, bool] | None = None  # (l, transposed) when the cells are the weights of layer l
-        self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 2)
+        layout.setSpacing(0)
+        self.name_label = QLabel(title)
+        self.name_label.setStyleSheet("font-weight: bold;")
+        self.shape_label = QLabel("")
+        self.shape_label.setStyleSheet("font-size: 11px;")
+        self.plot = pg.GraphicsView()
+        self.plot.setStyleSheet("border: 1px solid #787878;")
+        self.box = pg.ViewBox(enableMouse=False, enableMenu=False, invertY=True, defaultPadding=0.0)
+        self.plot.setCentralItem(self.box)
+        self.heat = HeatmapItem(self._hover, self.cell_clicked.emit)
+        self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where a value is not a number
+        self.box.addItem(self.hatch)
+        self.box.addItem(self.heat)
+        for w in (self.name_label, self.shape_label, self.plot):
+            layout.addWidget(w)
+        self._hovered_cell = None
         self._cw = self._ch = 10.0  # cell width and height in pixels (below 1 for a large matrix)
-        self._colours = self._colour_image()
+        self.set_values(self.values)
 
     def set_values(self, values: np.ndarray, title: str | None = None) -> None:
         self.values = np.atleast_2d(np.asarray(values, dtype=float))
         if title is not None:
             self.title = title
         r, c = self.values.shape
-        self._colours = self._colour_image()
+        self.heat.set_matrix(self.values)
+        self.hatch.setRect(QRectF(0, 0, c, r))
+        self.hatch.setVisible(not np.isfinite(self.values).all())
         self._cw = self._ch = min(22.0, self.MAX_SIDE / max(r, c, 1))
         if self.numbered:
             self._cw, self._ch = self.NUMBER_CELL
+        self.heat.numbers.setVisible(self.numbered)
+        self.name_label.setText(self.title)
+        self.shape_label.setText(f"{r}×{c}   ±{format_number(self.heat.key_levels[1], 2)}")
+        w, h = self._grid = max(1, round(c * self._cw)), max(1, round(r * self._ch))
+        self.plot.setFixedSize(w + 2, h + 2)  # (the border: the viewport, and the ViewBox in it, is w x h)
+        self.box.setRange(QRectF(0, 0, c, r), padding=0.0)
         self.setToolTip(f"{self.title}: {r}×{c}. Hover a cell for its value.")
-        self.updateGeometry()
         self.update()
-
-    def _colour_image(self) -> tuple[float, np.ndarray]:
-        """(the symmetric scale, the cells' colours as an RGB array). A matrix larger
-        than the pixels it gets is thinned to every k-th row and column first."""
-        v = self.values
-        finite = np.isfinite(v)
-        scale = float(np.max(np.abs(v[finite]))) if finite.any() else 0.0
-        step_r, step_c = (max(1, n // (2 * self.MAX_SIDE)) for n in v.shape)
-        shown = v[::step_r, ::step_c]
-        with np.errstate(all="ignore"):
-            t = np.where(np.isfinite(shown), shown / scale, 0.0) if scale > 0 else np.zeros(shown.shape)
-        idx = np.clip(np.round((t + 1) * 127.5), 0, 255).astype(int)
-        rgb = diverging_lut()[idx][..., :3].astype(np.uint8)
-        rgb[~np.isfinite(shown)] = UNDEFINED_RGB  # not a number is never painted as some value
-        return scale, np.ascontiguousarray(rgb)
 
     @property
     def numbered(self) -> bool:
@@ -107,66 +103,35 @@ class MatrixView(QWidget):
         self.numbers = on
         self.set_values(self.values)
 
-    def _grid_rect(self) -> QRect:
-        r, c = self.values.shape
-        return QRect(2, 34, max(1, math.ceil(c * self._cw)), max(1, math.ceil(r * self._ch)))
+    def update(self) -> None:
+        """Repaint, with the ``selected`` cell outlined."""
+        self.heat.select(self.selected)
+        super().update()
 
     def sizeHint(self) -> QSize:
-        g = self._grid_rect()
-        return QSize(max(g.right() + 4, 96), g.bottom() + 4)
+        hint = self.layout().sizeHint()
+        return QSize(max(hint.width(), 96), hint.height())
 
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        v = self.values
-        r, c = v.shape
-        scale, rgb = self._colours
-        p.setPen(self.palette().windowText().color())
-        f = QFont(self.font())
-        f.setBold(True)
-        p.setFont(f)
-        p.drawText(QRect(2, 0, 400, 16), Qt.AlignmentFlag.AlignLeft, self.title)
-        f.setBold(False)
-        f.setPointSizeF(max(6.0, f.pointSizeF() * 0.85))
-        p.setFont(f)
-        p.drawText(QRect(2, 16, 400, 16), Qt.AlignmentFlag.AlignLeft, f"{r}×{c}   ±{format_number(scale, 2)}")
-        g, cw, ch = self._grid_rect(), self._cw, self._ch
-        image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], 3 * rgb.shape[1], QImage.Format.Format_RGB888)
-        p.drawImage(QRectF(g.x(), g.y(), c * cw, r * ch), image)  # one image, however large the matrix
-        if self.numbered:
-            for i in range(r):
-                for j in range(c):
-                    dark = int(rgb[i, j].sum()) < 360  # white text on the deep colours
-                    p.setPen(QColor(255, 255, 255) if dark else QColor(20, 20, 20))
-                    p.drawText(QRectF(g.x() + j * cw, g.y() + i * ch, cw, ch), Qt.AlignmentFlag.AlignCenter,
-                               _short(v[i, j]))
-        p.setPen(QPen(QColor(120, 120, 120), 1))
-        p.drawRect(g.adjusted(0, 0, -1, -1))
-        if self.selected is not None:
-            i, j = self.selected
-            if i < r and j < c:
-                p.setPen(QPen(QColor(0, 0, 0), 2))
-                p.drawRect(QRectF(g.x() + j * cw, g.y() + i * ch, max(cw - 1, 1), max(ch - 1, 1)))
-        p.end()
+    def cell_point(self, i: int, j: int) -> QPoint:
+        """The centre of cell (i, j) in the coordinates of ``plot.viewport()`` (for a pointer)."""
+        r, c = self.values.shape
+        w, h = self._grid
+        return QPoint(int((j + 0.5) * w / c), int((i + 0.5) * h / r))
 
-    def _cell_at(self, pos):
-        g = self._grid_rect()
-        if not g.contains(pos):
-            return None
-        return int((pos.y() - g.y()) / self._ch), int((pos.x() - g.x()) / self._cw)
-
-    def mouseMoveEvent(self, event) -> None:
-        hit = self._cell_at(event.position().toPoint())
-        if hit is not None and hit[0] < self.values.shape[0] and hit[1] < self.values.shape[1]:
-            i, j = hit
-            where = ""
-            if self.axes is not None:
-                rows, cols = self.axes
-                where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
-            if self.weight is not None and self.weight[1]:
-                where += f" — the weight W[{self.weight[0]}][{j + 1}, {i + 1}]"
-            self.hovered.emit(f"{self.title}[{i + 1}, {j + 1}] = {format_number(self.values[i, j], 6)}{where}")
-
-    def mousePressEvent(self, event) -> None:
-        hit = self._cell_at(event.position().toPoint())
-        if hit is not None and hit[0] < self.values.shape[0] and hit[1] < self.values.shape[1]:
-            self.cell_clicked.emit(*hit)
+    def _hover(self, hit) -> None:
+        """The value under the pointer, once per cell entered (so a message
+        about a click on that cell stays until the pointer moves on)."""
+        cell = None if hit is None else hit[:2]
+        if cell == self._hovered_cell:
+            return
+        self._hovered_cell = cell
+        if hit is None:
+            return
+        i, j, v = hit
+        where = ""
+        if self.axes is not None:
+            rows, cols = self.axes
+            where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
+        if self.weight is not None and self.weight[1]:
+            where += f" — the weight W[{self.weight[0]}][{j + 1}, {i + 1}]"
+        self.hovered.emit(f"{self.title}[{i + 1}, {j + 1}] = {format_number(v, 6)}{where}")

@@ -44,7 +44,7 @@ class MetricsView(QWidget):
 
     def set_frame(self, frame) -> None:
         self._frame = frame
-        if self.isVisible():  # hidden behind its tab: render when shown
+        if self.isVisible() or self.isWindow():  # hidden behind its tab: render when shown
             self._render()
 
     def showEvent(self, event) -> None:

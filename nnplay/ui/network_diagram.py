@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBo
 from ..data import input_labels
 from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
-from .colors import diverging_lut, negative, positive
+from .colors import diverging_lut, hex_color, negative, positive
 from .undefined import hatch_item
 from .widgets import layer_name, named, unit_name
 
@@ -42,6 +42,11 @@ class NetworkDiagram(QWidget):
         self.view.setAspectLocked(True)
         self.view.sigResized.connect(self._fit)
         layout.addWidget(self.canvas, 1)
+        self.key = QLabel("")  # what the colours of the squares and the lines stand for
+        self.key.setObjectName("network_key")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
         self.zero_count = named(QLabel(""), "zero_weights", "Weights that are exactly 0 have no link in the diagram: "
                                 "L1 regularisation sets a weight to 0 when its step would carry it across 0.")
         self.zero_count.setWordWrap(True)
@@ -63,6 +68,7 @@ class NetworkDiagram(QWidget):
         self._weights = None
         self._names = ()
         self._labels = []
+        self._titles = []
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -76,6 +82,7 @@ class NetworkDiagram(QWidget):
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
+        self._titles = []  # each layer's title above it
         self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
@@ -105,7 +112,9 @@ class NetworkDiagram(QWidget):
             title = layer_name(l, len(self.sizes) - 1)
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
             label.setPos(x + NODE / 2, -top + 0.15)
+            label.titles = (title, _short_title(l, len(self.sizes) - 1))  # the short one where layers are close
             self.view.addItem(label)
+            self._titles.append(label)
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
@@ -137,10 +146,17 @@ class NetworkDiagram(QWidget):
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
             self.view.setRange(xRange=(left, x1), yRange=(y0, y1), padding=0.04)
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * self.view.viewPixelSize()[0])
+        gap_px = LAYER_GAP / max(self.view.viewPixelSize()[0], 1e-9)
+        for t in self._titles:  # titles wider than the room between layers are shortened, never overlapped
+            t.setText(t.titles[0])
+        if max(t.boundingRect().width() for t in self._titles) > gap_px - 4:
+            for t in self._titles:
+                t.setText(t.titles[1])
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
         snap = frame.snapshot
+        self._show_key()  # (in the palette's colours)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
             lut = diverging_lut()
             undefined = 0
@@ -170,6 +186,15 @@ class NetworkDiagram(QWidget):
             self._show_zero_count(snap.zero_weights, snap.weights[0])
         if self._hover and self._hover[0] == "edge":
             self._describe_edge(*self._hover[1:])
+
+    def _show_key(self) -> None:
+        neg, pos = hex_color(negative()), hex_color(positive())
+        text = (f"<span style='color:{neg}'>■</span> negative, <span style='color:{pos}'>■</span> positive: "
+                "neuron outputs and weights; thicker lines, larger |w|.")
+        self.key.setToolTip("Squares: each neuron's output over the plane (tanh and sigmoid on their own range, "
+                            "other activations on ± their largest value). Lines: the weights.")
+        if self.key.text() != text:
+            self.key.setText(text)
 
     def _show_zero_count(self, zero_weights: tuple, W1: np.ndarray) -> None:
         zeros, total = zero_weights
@@ -228,6 +253,11 @@ class NetworkDiagram(QWidget):
         src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
         self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
+
+
+def _short_title(l: int, n_layers: int) -> str:
+    """A layer's title in a few characters: "in", its number, "out"."""
+    return "in" if l == 0 else ("out" if l == n_layers else str(l))
 
 
 def _levels_for(activation: str):

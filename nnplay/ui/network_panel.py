@@ -145,6 +145,7 @@ class NetworkPanel(QWidget):
         self.layer_count.setText(f"{n} hidden layer{'s' if n != 1 else ''}")
         self.remove_layer.setEnabled(n > 0)
         self.add_layer.setEnabled(n < MAX_LAYERS)
+        self.activation.setEnabled(n > 0)  # the activation of hidden neurons: nothing to apply it to without them
         while len(self.neuron_boxes) > n:
             box = self.neuron_boxes.pop()
             self.neuron_row.removeWidget(box)

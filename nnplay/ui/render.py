@@ -15,9 +15,7 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
-from .export import (
-    DEFAULT_SCALE, FORMATS, KEY_HEIGHT, KEYED, PANELS, ExportError, export_view, key_image, panel_parts, panel_size,
-)
+from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
 
@@ -43,25 +41,30 @@ class PanelViews:
 
         from .decision_boundary import DecisionBoundaryView
         from .gradients import GradientView
+        from .hidden_space import HiddenSpaceView
         from .inspector import InspectorWindow
         from .loss_curves import LossCurvesView
+        from .metrics_view import MetricsView
         from .network_diagram import NetworkDiagram
 
         self.boundary = DecisionBoundaryView(drawing=False)
         self.curves = LossCurvesView()
         self.gradients = GradientView()
         self.diagram = NetworkDiagram()
+        self.hidden_space = HiddenSpaceView()
+        self.metrics = MetricsView()
         self.inspector = InspectorWindow() if panel == "inspector" else None
         self.panel = panel
         for w in self._views():
             w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
 
     def _views(self) -> list:
-        return [w for w in (self.boundary, self.curves, self.gradients, self.diagram, self.inspector) if w is not None]
+        return [w for w in (self.boundary, self.curves, self.gradients, self.diagram, self.hidden_space,
+                            self.metrics, self.inspector) if w is not None]
 
     def show_run(self, info, frame) -> None:
         """The run, as the window shows it: ``set_run`` then one frame."""
-        for view in (self.boundary, self.gradients, self.diagram):
+        for view in (self.boundary, self.gradients, self.diagram, self.hidden_space, self.metrics):
             view.set_run(info)
             view.set_frame(frame)
         self.curves.set_run(info)
@@ -70,7 +73,7 @@ class PanelViews:
             self.inspector.set_trace(frame.snapshot.trace)
 
     def lay_out(self, size: tuple[int, int]) -> tuple[list, float]:
-        """Lay the panel out so that its parts (and its colour key) fill ``size`` output pixels at
+        """Lay the panel out so that its parts fill ``size`` output pixels at
         DEFAULT_SCALE output pixels per on-screen pixel (less where the panel
         needs more room than half of ``size``); returns (parts, scale)."""
         from PySide6.QtWidgets import QApplication
@@ -81,9 +84,8 @@ class PanelViews:
         top.show()
         QApplication.processEvents()
         least = top.minimumSizeHint()
-        key = KEY_HEIGHT if self.panel in KEYED and key_image(parts) is not None else 0
-        scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height() + key))
-        width, height = round(size[0] / scale), round(size[1] / scale) - key
+        scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height()))
+        width, height = round(size[0] / scale), round(size[1] / scale)
         top.resize(width, height)
         QApplication.processEvents()
         for _ in range(3):  # margins and spacing around the parts: correct by the difference
@@ -133,7 +135,9 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
         raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")
     view = ViewRequest()
-    snap = trainer.snapshot(view, 0, trace=panel == "inspector")
+    small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
+    snap = trainer.snapshot(view, 0, hidden_layer=small[0] if panel == "hidden" and small else None,
+                            quality=panel == "metrics", trace=panel == "inspector")
     frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2)
     app = _application()
     views = PanelViews(panel)

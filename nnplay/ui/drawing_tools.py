@@ -1,0 +1,134 @@
+"""The output view's drawing tools: Draw and Erase on the plot (a click adds a
+point of the chosen class, a drag draws several, Shift+click or a right-click
+erases), Undo, Redo and Clear. A mixin of ``DecisionBoundaryView``: it uses
+the view's ``plot``, ``info`` and ``edit_requested`` signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QToolButton
+
+from ..data import CLASSIFICATION
+from .colors import class_rgb
+from .widgets import named
+
+ERASE_PIXELS = 12  # the eraser's radius on screen
+STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
+
+
+def _swatch(rgb) -> QIcon:
+    pm = QPixmap(14, 14)
+    pm.fill(QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
+    return QIcon(pm)
+
+
+class DrawingTools:
+    """The Draw/Erase tool row and its handling of the pointer on the plot."""
+
+    def _build_drawing(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(3)
+        self.draw_add = named(QToolButton(), "draw_add",
+                              "Click on the plot to add a training point of the chosen class, or drag to draw "
+                              "several (Shift+click or right-click erases).")
+        self.draw_add.setText("✚ Draw")
+        self.draw_erase = named(QToolButton(), "draw_erase", "Click on the plot to erase the points under the pointer.")
+        self.draw_erase.setText("⌫ Erase")
+        self.draw_modes = QButtonGroup(self)
+        self.draw_modes.setExclusive(False)
+        for b in (self.draw_add, self.draw_erase):
+            b.setCheckable(True)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.draw_modes.addButton(b)
+            row.addWidget(b)
+        self.draw_add.toggled.connect(lambda on: on and self.draw_erase.setChecked(False))
+        self.draw_erase.toggled.connect(lambda on: on and self.draw_add.setChecked(False))
+        self.draw_class = named(QComboBox(), "draw_class", "The class of the points you draw.")
+        self.draw_class.setIconSize(QSize(14, 14))
+        self.draw_class.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        row.addWidget(self.draw_class)
+        self.draw_undo = named(QToolButton(), "draw_undo", "Undo the last point drawn or erased (Ctrl+Z).")
+        self.draw_undo.setText("Undo")
+        self.draw_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.draw_redo = named(QToolButton(), "draw_redo", "Redo what was undone (Ctrl+Shift+Z).")
+        self.draw_redo.setText("Redo")
+        self.draw_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.draw_clear = named(QToolButton(), "draw_clear", "Remove every point, to draw a data set from nothing.")
+        self.draw_clear.setText("Clear")
+        for b, op in ((self.draw_undo, "undo"), (self.draw_redo, "redo"), (self.draw_clear, "clear")):
+            b.clicked.connect(lambda _=False, op=op: self.edit_requested.emit((op,)))
+            row.addWidget(b)
+        self.set_edits(False, False)
+        row.addStretch(1)
+        return row
+
+    def set_edits(self, can_undo: bool, can_redo: bool) -> None:
+        self.draw_undo.setEnabled(can_undo)
+        self.draw_redo.setEnabled(can_redo)
+
+    def _drawable(self) -> bool:
+        info = self.info
+        return info is not None and info.data.task == CLASSIFICATION and info.data.n_inputs == 2
+
+    def _update_drawing(self) -> None:
+        ok = self._drawable()
+        for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_clear):
+            w.setEnabled(ok)
+        if not ok:
+            self.draw_add.setChecked(False)
+            self.draw_erase.setChecked(False)
+            return
+        data = self.info.data
+        names = [f"class {c}" for c in data.class_names]
+        current = self.draw_class.currentIndex()
+        self.draw_class.clear()
+        rgb = class_rgb(max(2, data.n_classes))
+        for k, name in enumerate(names):
+            self.draw_class.addItem(_swatch(rgb[k]), name, k)
+        self.draw_class.setCurrentIndex(current if 0 <= current < len(names) else 0)
+
+    def eventFilter(self, obj, ev) -> bool:
+        """Watch the left button on the plot, for drawing by dragging (the plot still gets every event)."""
+        kind = ev.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease) and \
+                ev.button() == Qt.MouseButton.LeftButton:
+            self._stroking = kind == QEvent.Type.MouseButtonPress
+            self._last_stroke_pos = None
+            if self._drawable() and (self.draw_add.isChecked() or self.draw_erase.isChecked()):
+                self.edit_requested.emit(("begin_stroke",) if self._stroking else ("end_stroke",))
+        return False
+
+    def _edit_at(self, scene_pos, erase: bool) -> bool:
+        """In drawing mode, add a point of the chosen class at ``scene_pos`` (or
+        erase the points under it; Erase mode always erases). False when not
+        drawing or outside the plot."""
+        if not self._drawable() or not (self.draw_add.isChecked() or self.draw_erase.isChecked()):
+            return False
+        vb = self.plot.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return False
+        p = vb.mapSceneToView(scene_pos)
+        if erase or self.draw_erase.isChecked():
+            self.edit_requested.emit(("erase", (p.x(), p.y()), ERASE_PIXELS * vb.viewPixelSize()[0]))
+        else:
+            self.edit_requested.emit(("add", (p.x(), p.y()), int(self.draw_class.currentData() or 0)))
+        return True
+
+    def _dragged(self, scene_pos) -> None:
+        """Dragging with the left button held draws (or, with Shift, erases) along
+        the way, a point every STROKE_PIXELS."""
+        from PySide6.QtWidgets import QApplication
+
+        last = self._last_stroke_pos
+        if not self._stroking or (last is not None and (scene_pos - last).manhattanLength() < STROKE_PIXELS):
+            return
+        shift = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self._edit_at(scene_pos, shift):
+            self._last_stroke_pos = scene_pos
+
+    def _clicked(self, ev) -> None:
+        """A click adds a point (Shift+click or a right-click erases), in drawing mode."""
+        erase = ev.button() == Qt.MouseButton.RightButton or bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self._edit_at(ev.scenePos(), erase):
+            ev.accept()

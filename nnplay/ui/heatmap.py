@@ -1,0 +1,160 @@
+"""One heatmap component for every matrix the window shows (the gradient panel's
+dW[l] and W[l], the backprop inspector's Z, A, dZ, dW...): pyqtgraph's
+``ImageItem`` coloured through a ``ColorMap``, keyed by a ``ColorBarItem``, as
+in pyqtgraph's MatrixDisplay example (``examples/MatrixDisplayExample.py``).
+
+``HeatmapItem`` holds a matrix's exact values beside the picture, reports the
+cell under the pointer and the cell clicked, outlines one cell and, on request,
+writes each value in its cell. Values are drawn on a symmetric scale
+(orange negative, white 0, blue positive in the default palette); a value that
+is not a finite number is transparent, so the grey hatch behind it shows
+(``ui.undefined``): it is never painted as some value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
+
+from ..training.pictures import symmetric_levels, unit_scale
+from .colors import diverging_colormap
+
+
+def short_number(v: float) -> str:
+    """A value in at most about five characters, for a cell."""
+    if not np.isfinite(v):
+        return str(v)
+    if v == 0:
+        return "0"
+    if 0.001 <= abs(v) < 100:
+        return f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
+    return f"{v:.0e}"
+
+
+OWN_SCALE_TICKS = [(-1.0, "−max"), (0.0, "0"), (1.0, "+max")]  # a key for heatmaps each on its own scale
+
+
+def key_strip(caption: str, ticks=OWN_SCALE_TICKS, height: int = 46) -> pg.GraphicsLayoutWidget:
+    """A strip holding ``caption`` and a colour_bar labelled by ``ticks``: the key of a set of heatmaps."""
+    strip = pg.GraphicsLayoutWidget()
+    strip.setBackground(None)  # the window's own colour behind it
+    strip.setFixedHeight(height)
+    strip.ci.setContentsMargins(4, 0, 40, 0)
+    strip.addLabel(caption, row=0, col=0, size="9pt")
+    strip.bar = colour_bar(ticks=ticks)
+    strip.addItem(strip.bar, row=0, col=1)
+    strip.ci.layout.setColumnStretchFactor(1, 1)
+    strip.ci.layout.setColumnSpacing(0, 30)  # room for the label at the bar's left end
+    return strip
+
+
+def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarItem:
+    """A horizontal, non-interactive colour key of the diverging colour map from
+    ``levels[0]`` to ``levels[1]``; ``ticks``: [(value, text)] to label it in
+    words instead of numbers (e.g. a scale that differs per matrix)."""
+    bar = pg.ColorBarItem(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
+                          orientation="horizontal", width=width, colorMapMenu=False)
+    bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
+    if ticks is not None:
+        bar.axis.setTicks([ticks, []])
+    return bar
+
+
+def set_bar(bar: pg.ColorBarItem, levels, ticks=None) -> None:
+    """Show ``levels`` (and the palette's current colours) on ``bar``; ``ticks`` as in colour_bar."""
+    bar.setColorMap(diverging_colormap())
+    bar.setLevels(tuple(float(v) for v in levels))
+    bar.axis.setTicks(None if ticks is None else [ticks, []])
+
+
+class HeatmapItem(pg.ImageItem):
+    """A matrix as an image, row i at y = i, column j at x = j (one unit a cell).
+    ``report((i, j, value))`` is called with the cell under the pointer (None
+    when it leaves); ``clicked(i, j)`` with a clicked cell. ``values`` are the
+    exact numbers; ``key_levels`` the values the colour scale's ends stand for."""
+
+    def __init__(self, report=None, clicked=None):
+        super().__init__(axisOrder="row-major")
+        self._report, self._clicked = report, clicked
+        self.values: np.ndarray | None = None
+        self.key_levels = (-1.0, 1.0)
+        self.setAcceptHoverEvents(True)
+        self.outline = QGraphicsRectItem(self)  # the one selected cell
+        pen = QPen(QColor(0, 0, 0), 2)
+        pen.setCosmetic(True)
+        self.outline.setPen(pen)
+        self.outline.setZValue(2)
+        self.outline.hide()
+        self.numbers = _CellNumbers(self)
+        self.numbers.hide()
+
+    def set_matrix(self, values, levels=None) -> None:
+        """Show ``values`` (a 2-D array) on the symmetric scale ``levels`` (its own largest |value| by default)."""
+        m = np.atleast_2d(np.asarray(values, dtype=np.float64))
+        levels = symmetric_levels(m) if levels is None else (float(levels[0]), float(levels[1]))
+        self.values, self.key_levels = m, levels
+        lut = diverging_colormap().getLookupTable(0.0, 1.0, 256, alpha=False)
+        self.setImage(unit_scale(m, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+        self.numbers.update()
+
+    def colours(self) -> np.ndarray:
+        """(rows, cols, 3) uint8: each cell's colour; NaN cells (transparent in the picture) are -1."""
+        t = self.image
+        lut = self.lut.astype(np.int16)
+        out = np.full(t.shape + (3,), -1, np.int16)
+        ok = np.isfinite(t)
+        out[ok] = lut[np.clip(np.round(t[ok] * 255), 0, 255).astype(int)]
+        return out
+
+    def select(self, cell) -> None:
+        """Outline ``cell`` = (i, j), or nothing for None."""
+        ok = cell is not None and self.values is not None and \
+            cell[0] < self.values.shape[0] and cell[1] < self.values.shape[1]
+        if ok:
+            self.outline.setRect(QRectF(cell[1], cell[0], 1, 1))
+        self.outline.setVisible(ok)
+
+    def cell_at(self, pos):
+        """(i, j) of the cell at ``pos`` (item coordinates), or None outside."""
+        if self.values is None:
+            return None
+        i, j = int(np.floor(pos.y())), int(np.floor(pos.x()))
+        r, c = self.values.shape
+        return (i, j) if 0 <= i < r and 0 <= j < c else None
+
+    def hoverEvent(self, ev):
+        if self._report is None:
+            return
+        hit = None if ev.isExit() else self.cell_at(ev.pos())
+        self._report(None if hit is None else (*hit, float(self.values[hit])))
+
+    def mouseClickEvent(self, ev):
+        hit = self.cell_at(ev.pos())
+        if self._clicked is not None and hit is not None and ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._clicked(*hit)
+
+
+class _CellNumbers(QGraphicsItem):
+    """Each value written in its cell, at the screen's text size whatever the cell's scale."""
+
+    def boundingRect(self) -> QRectF:
+        values = self.parentItem().values
+        return QRectF() if values is None else QRectF(0, 0, values.shape[1], values.shape[0])
+
+    def paint(self, p, *_):
+        heat = self.parentItem()
+        if heat.values is None:
+            return
+        rgb = heat.colours()
+        to_device = p.transform()
+        p.save()
+        p.resetTransform()
+        for (i, j), v in np.ndenumerate(heat.values):
+            dark = 0 <= int(rgb[i, j].sum()) < 360  # white text on the deep colours
+            p.setPen(QColor(255, 255, 255) if dark else QColor(20, 20, 20))
+            p.drawText(to_device.mapRect(QRectF(j, i, 1, 1)), Qt.AlignmentFlag.AlignCenter, short_number(v))
+        p.restore()
