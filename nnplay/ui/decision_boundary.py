@@ -10,13 +10,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..data import CLASSIFICATION, feature_label
 from ..training.pictures import UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale
 from ..numbers import format_number
 from .colors import WHITE, class_image, class_rgb, diverging_lut, hex_color, negative, pale, positive
+from .flow_layout import FlowLayout
 from .undefined import hatch_item, undefined_note
 from .widgets import named
 
@@ -47,7 +48,7 @@ class DecisionBoundaryView(QWidget):
         self._frame = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
         self.show_test = named(QCheckBox("Show test data"), "show_test_data",
                                "Draw the held-out test points (outlined) as well as the training points.")
         self.discretize = named(QCheckBox("Discretize output"), "discretize_output",
@@ -56,9 +57,8 @@ class DecisionBoundaryView(QWidget):
         self.discretize.toggled.connect(lambda _: self._redraw())
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
-        row.addStretch(1)
         layout.addLayout(row)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
         self.axis_x = named(QComboBox(), "axis_x", "The input shown along the horizontal axis.")
         self.axis_y = named(QComboBox(), "axis_y", "The input shown along the vertical axis.")
@@ -67,7 +67,6 @@ class DecisionBoundaryView(QWidget):
         for w in (self.axis_label, self.axis_x, self.axis_y):
             row.addWidget(w)
             w.setVisible(False)
-        row.addStretch(1)
         self.axis_x.activated.connect(self._axes_picked)
         self.axis_y.activated.connect(self._axes_picked)
         layout.addLayout(row)
@@ -105,9 +104,8 @@ class DecisionBoundaryView(QWidget):
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
-    def _build_drawing(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(3)
+    def _build_drawing(self) -> FlowLayout:
+        row = FlowLayout(spacing=3)
         self.draw_add = named(QToolButton(), "draw_add",
                               "Click on the plot to add a training point of the chosen class, or drag to draw "
                               "several (Shift+click or right-click erases).")
@@ -139,7 +137,6 @@ class DecisionBoundaryView(QWidget):
             b.clicked.connect(lambda _=False, op=op: self.edit_requested.emit((op,)))
             row.addWidget(b)
         self.set_edits(False, False)
-        row.addStretch(1)
         return row
 
     def set_edits(self, can_undo: bool, can_redo: bool) -> None:

@@ -63,6 +63,7 @@ class NetworkDiagram(QWidget):
         self._weights = None
         self._names = ()
         self._labels = []
+        self._titles = []  # (TextItem, x of its column's centre, y of its baseline) per layer
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -76,6 +77,7 @@ class NetworkDiagram(QWidget):
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
+        self._titles = []
         self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
@@ -106,6 +108,7 @@ class NetworkDiagram(QWidget):
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
             label.setPos(x + NODE / 2, -top + 0.15)
             self.view.addItem(label)
+            self._titles.append((label, x + NODE / 2, -top + 0.15))
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
@@ -133,10 +136,19 @@ class NetworkDiagram(QWidget):
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
         label_px = max((t.boundingRect().width() for t in self._labels), default=0.0) + 8.0
-        left = x0
+        title_px = max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0
+        title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
+        left, right, top, stagger = x0, x1, y1, False
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
-            self.view.setRange(xRange=(left, x1), yRange=(y0, y1), padding=0.04)
-            left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * self.view.viewPixelSize()[0])
+            self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
+            px, py = self.view.viewPixelSize()
+            left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
+            right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
+            # titles wider than the gap between two layers take turns on two lines
+            stagger = len(self._titles) > 1 and LAYER_GAP / px < title_px
+            top = y1 + (title_h * py if stagger else 0.0)
+        for l, (item, x, y) in enumerate(self._titles):
+            item.setPos(x, y + (title_h * py if stagger and l % 2 else 0.0))
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:

@@ -16,7 +16,7 @@ from .loss_curves import LossCurvesView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
-from .widgets import Section
+from .widgets import Section, keep_wrapped_height
 
 
 def build_columns(win) -> None:
@@ -43,16 +43,16 @@ def build_columns(win) -> None:
     scroll.setWidget(data)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setMinimumWidth(215)
+    scroll.setMinimumWidth(data.minimumSizeHint().width())  # no horizontal scrolling unless the column is forced
     win.splitter.addWidget(scroll)
 
     win.network_panel = NetworkPanel()
     win.diagram = NetworkDiagram()
     net = Section("Network", SECTION_TIPS["Network"])
     net.add(win.network_panel)
+    keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
     net.add(win.diagram, 1)
-    net.setMinimumWidth(280)
+    _at_least(net, 230)
     win.splitter.addWidget(net)
 
     win.boundary = DecisionBoundaryView()
@@ -65,23 +65,24 @@ def build_columns(win) -> None:
     win.metrics = MetricsView()
     win.lower_tabs = QTabWidget()
     win.lower_tabs.setObjectName("output_tabs")
-    win.lower_tabs.addTab(win.curves, "Loss and accuracy")
+    win.lower_tabs.addTab(win.curves, "Curves")
     win.lower_tabs.addTab(win.metrics, "Metrics")
     win.hidden_space = HiddenSpaceView()
     win.lower_tabs.addTab(win.hidden_space, "Hidden space")
+    win.lower_tabs.setTabToolTip(0, "Training and test loss and accuracy after each epoch.")
     win.lower_tabs.setTabToolTip(2, "The data as a hidden layer of 2 or 3 neurons sees it.")
     win.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
     inner.addWidget(win.lower_tabs)
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)
     out.add(inner, 1)
-    out.setMinimumWidth(320)
+    _at_least(out, 280)
     win.splitter.addWidget(out)
 
     win.gradients = GradientView()
     grads = Section("Gradients", SECTION_TIPS["Gradients"])
     grads.add(win.gradients, 1)
-    grads.setMinimumWidth(260)
+    _at_least(grads, 210)
     win.splitter.addWidget(grads)
     for i, s in enumerate((2, 3, 4, 3)):
         win.splitter.setStretchFactor(i, s)
@@ -90,3 +91,9 @@ def build_columns(win) -> None:
     win.inspector = InspectorWindow(win)
     win.compare_window = None  # a CompareWindow, made by the first comparison
     win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
+
+
+def _at_least(column: QWidget, pixels: int) -> None:
+    """The column keeps at least ``pixels`` for its plots, and never less than its controls need
+    (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
+    column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
