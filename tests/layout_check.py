@@ -5,11 +5,13 @@ found by walking its widgets: used by test_layout_fits.py.
 
 - a QLabel, button, combo box, line edit, spin box or tab narrower or lower
   than its text needs (Qt cuts or elides it when painting: "…se", "c", "0'");
-- a widget that lies (partly) outside its window, or a toolbar whose widgets
-  went into its overflow menu;
+- a widget that lies (partly) outside its window or its parent (which cuts
+  it), two widgets of one layout drawn over each other, or a toolbar whose
+  widgets went into its overflow menu;
 - a pyqtgraph plot whose contents (axes, title, legend) are larger than the
   view showing them, so that they are cut;
-- two tick labels of one pyqtgraph axis that overlap ("5001000 1500").
+- two tick labels of one pyqtgraph axis that overlap ("5001000 1500"), or two
+  texts drawn in a plot (the diagram's layer titles) that overlap or are cut.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QStyle,
-    QStyleOptionComboBox, QTabBar, QWidget,
+    QStackedLayout, QStyleOptionComboBox, QTabBar, QWidget,
 )
 
 SLACK = 1  # pixels of rounding forgiven
@@ -102,14 +104,28 @@ def _plot(view: pg.GraphicsView) -> list[str]:
         if least.width() > vp.width() + SLACK or least.height() > vp.height() + SLACK:
             out.append(f"plot {view.objectName() or type(view).__name__}: its items need "
                        f"{least.width():.0f}×{least.height():.0f} px, the view has {vp.width()}×{vp.height()}")
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    texts = [i for i in view.scene().items() if isinstance(i, pg.TextItem) and i.isVisible() and i.toPlainText()]
+    rects = [_glyphs(i) for i in texts]
+    for k, (a, ra) in enumerate(zip(texts, rects)):
+        if not shown.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(ra):
+            out.append(f"plot {view.objectName() or type(view).__name__}: text {a.toPlainText()!r} is cut by the view")
+        out += [f"plot {view.objectName() or type(view).__name__}: texts {a.toPlainText()!r} and "
+                f"{b.toPlainText()!r} overlap" for b, rb in zip(texts[k + 1:], rects[k + 1:]) if ra.intersects(rb)]
     for axis in [i for i in view.scene().items() if isinstance(i, pg.AxisItem) and i.isVisible()]:
         out += [f"plot {view.objectName() or type(view).__name__}, {axis.orientation} axis: {m}"
                 for m in tick_label_overlaps(axis)]
     return out
 
 
-def tick_label_overlaps(axis: pg.AxisItem) -> list[str]:
-    """The pairs of tick labels of ``axis`` that would be drawn on top of each other."""
+def _glyphs(item: pg.TextItem):
+    """Where a TextItem's text is drawn, in scene pixels, less its document's margin."""
+    m = item.textItem.document().documentMargin()
+    return item.sceneBoundingRect().adjusted(m, m, -m, -m)
+
+
+def tick_labels(axis: pg.AxisItem) -> list:
+    """The tick labels ``axis`` draws, as pyqtgraph's (rect, flags, text) specs."""
     image = QImage(8, 8, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     try:
@@ -117,11 +133,36 @@ def tick_label_overlaps(axis: pg.AxisItem) -> list[str]:
         specs = axis.generateDrawSpecs(painter)
     finally:
         painter.end()
-    if specs is None:
-        return []
-    texts = specs[2]
+    return [] if specs is None else specs[2]
+
+
+def tick_label_overlaps(axis: pg.AxisItem) -> list[str]:
+    """The pairs of tick labels of ``axis`` that would be drawn on top of each other."""
+    texts = tick_labels(axis)
     return [f"tick labels {a!r} and {b!r} overlap" for k, (ra, _, a) in enumerate(texts)
             for rb, _, b in texts[k + 1:] if ra.intersects(rb)]
+
+
+def _laid_out(layout) -> list[QWidget]:
+    """The widgets a layout (and its sub-layouts) places."""
+    out = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is not None:
+            out.append(item.widget())
+        elif item.layout() is not None:
+            out += _laid_out(item.layout())
+    return out
+
+
+def _overlaps(w: QWidget, top: QWidget) -> list[str]:
+    """Two widgets of one layout drawn over each other (a squeezed column)."""
+    layout = w.layout()
+    if layout is None or isinstance(layout, QStackedLayout):
+        return []
+    shown = [c for c in _laid_out(layout) if _shown(c, top)]
+    return [f"{describe(a)} and {describe(b)} overlap by {(a.geometry() & b.geometry()).height()} px"
+            for k, a in enumerate(shown) for b in shown[k + 1:] if a.geometry().intersects(b.geometry())]
 
 
 def text_problems(top: QWidget) -> list[str]:
@@ -134,6 +175,12 @@ def text_problems(top: QWidget) -> list[str]:
         where = QRect(w.mapTo(top, QPoint(0, 0)), w.size())
         if not _scrolls(w, top) and not frame.contains(where):
             problems.append(f"{describe(w)} at {where.getRect()} is not wholly inside the window {frame.getRect()}")
+        problems += _overlaps(w, top)
+        parent = w.parentWidget()
+        if (parent is not None and parent is not top and not isinstance(parent.parentWidget(), QAbstractScrollArea)
+                and not parent.rect().contains(w.geometry())):
+            problems.append(f"{describe(w)} at {w.geometry().getRect()} sticks out of its parent "
+                            f"{describe(parent)} {parent.rect().getRect()}: it is cut")
         if isinstance(w, QLabel):
             problems += _label(w)
         elif isinstance(w, QComboBox):

@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
@@ -17,7 +17,7 @@ from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, negative, positive
 from .undefined import hatch_item
-from .widgets import layer_name, named, unit_name
+from .widgets import NoHeightForWidth, layer_name, named, unit_name
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
@@ -26,7 +26,7 @@ MAX_EDGE_PX = 5.0
 HOVER_PX = 5.0
 
 
-class NetworkDiagram(QWidget):
+class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
 
     def __init__(self, parent=None):
@@ -135,20 +135,30 @@ class NetworkDiagram(QWidget):
         rects = [rect for col in self.nodes for _, rect in col]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
-        label_px = max((t.boundingRect().width() for t in self._labels), default=0.0) + 8.0
         title_px = max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0
         title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
         left, right, top, stagger = x0, x1, y1, False
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
             self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
             px, py = self.view.viewPixelSize()
+            self._size_names(NEURON_GAP / py)
+            label_px = max((t.boundingRect().width() for t in self._labels), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and LAYER_GAP / px < title_px
-            top = y1 + (title_h * py if stagger else 0.0)
+            top = max(y1, 0.2 + (2 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
         for l, (item, x, y) in enumerate(self._titles):
             item.setPos(x, y + (title_h * py if stagger and l % 2 else 0.0))
+
+    def _size_names(self, pitch: float) -> None:
+        """The inputs' names in a font small enough (down to 6 pt) that two names
+        ``pitch`` pixels apart do not overlap."""
+        font = QFont(self.font())
+        base = font.pointSizeF()
+        font.setPointSizeF(max(6.0, min(base, base * (pitch - 1.0) / QFontMetricsF(font).height())))
+        for t in self._labels:
+            t.setFont(font)
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:

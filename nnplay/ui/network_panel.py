@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
-from .widgets import FittedComboBox, heading, named
+from .widgets import NoHeightForWidth, FittedComboBox, heading, named
 
 MAX_LAYERS = 8
 MAX_NEURONS = 16
@@ -41,7 +41,7 @@ def _select(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(max(i, 0))
 
 
-class NetworkPanel(QWidget):
+class NetworkPanel(NoHeightForWidth, QWidget):
     changed = Signal(dict)  # structural: rebuilds the network
     learning_rate_changed = Signal(float)
     regularization_changed = Signal(float, float)  # l1, l2

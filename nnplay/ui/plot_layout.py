@@ -40,10 +40,10 @@ class TidyAxis(pg.AxisItem):
         span = maxVal - minVal
         if not (math.isfinite(span) and span > 0 and size > 0):
             return super().tickSpacing(minVal, maxVal, size)
-        lo, hi = (10 ** minVal, 10 ** maxVal) if self.logMode else (minVal, maxVal)
+        lo, hi = (10.0 ** min(minVal, 300), 10.0 ** min(maxVal, 300)) if self.logMode else (minVal, maxVal)
         fits = max(1.0, size / self._label_extent(lo, hi))  # how many labels the axis holds
         raw = span / fits
-        decade = 10 ** math.floor(math.log10(raw))
+        decade = 10.0 ** math.floor(math.log10(raw))  # a float: an int 10**300 overflows numpy
         major = next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw)
         minor = major / (2 if str(major / decade).startswith("5") else 5)  # 5 -> 2.5 would read badly
         return [(major, 0), (minor, 0)]

@@ -142,3 +142,14 @@ def keep_wrapped_height(widget: QWidget) -> None:
     width (a QFormLayout whose rows wrap, a FlowLayout): box layouts and splitters
     ask a widget for one minimum height whatever its width, and would squeeze it."""
     widget.installEventFilter(_KeepWrappedHeight(widget))
+
+
+class NoHeightForWidth:
+    """Mixed into a QWidget whose layout wraps (it has a height for every width)
+    and that shares a column with others: Qt's box layout takes a wrapping
+    widget's preferred height at that width as its minimum, and lets it overlap
+    its neighbour when the column is short. Such a widget reports no
+    height-for-width; keep_wrapped_height keeps its minimum height right."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
