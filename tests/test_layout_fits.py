@@ -73,13 +73,14 @@ def test_nothing_is_cut_with_a_csv_of_long_column_names(window, qtbot, tmp_path)
 
 
 def test_nothing_is_cut_after_a_divergence(window, qtbot):
+    """The red banner (two lines at 1024 pixels) takes its room from the columns, which still fit."""
     c = window.controller
-    c.change(dataset="plane", activation="linear", batch_size=1)
+    c.change(dataset="plane", activation="linear", batch_size=1, hidden=(8, 8))
     c.set_learning_rate(5.0)
-    qtbot.waitUntil(lambda: c.run_info.data.name == "plane", timeout=10000)
-    c.set_speed(10)
-    c.play()
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: c.config.lr == 5.0 and c.run_info.data.name == "plane", timeout=10000)
+    c.step(40)  # a linear network at a learning rate of 5 diverges within a few epochs
+    qtbot.waitUntil(window.banner.isVisible, timeout=20000)
+    assert "diverged" in window.banner.text()
     assert problems_at_every_size(qtbot, window) == []
 
 
@@ -148,3 +149,15 @@ def test_the_tidy_axis_labels_a_diverging_loss_without_overlaps_or_errors(qtbot,
     left = p.getAxis("left")
     assert tick_label_overlaps(left) == []
     assert len([text for _, _, text in tick_labels(left) if text]) >= 2
+
+
+@pytest.mark.parametrize("right", [18.0, 75.0, 1500.0])
+def test_every_tick_label_reads_its_own_value(qtbot, right):
+    """A minor spacing of 2.5 printed 2.5 as "2" and 7.5 as "8"; every label must be its tick's value."""
+    from nnplay.ui.plot_layout import TidyAxis
+
+    axis = TidyAxis("bottom")
+    for size in (80, 200, 600):
+        for spacing, values in axis.tickValues(0.0, right, size):
+            for value, text in zip(values, axis.tickStrings(values, 1.0, spacing)):
+                assert float(text.replace(",", "")) == pytest.approx(value, abs=1e-9), (size, spacing, text)

@@ -142,7 +142,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
             px, py = self.view.viewPixelSize()
             self._size_names(NEURON_GAP / py)
-            label_px = max((t.boundingRect().width() for t in self._labels), default=0.0) + 8.0
+            label_px = max((t.boundingRect().width() for t in self._labels if t.isVisible()), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
             # titles wider than the gap between two layers take turns on two lines
@@ -153,12 +153,18 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
 
     def _size_names(self, pitch: float) -> None:
         """The inputs' names in a font small enough (down to 6 pt) that two names
-        ``pitch`` pixels apart do not overlap."""
+        ``pitch`` pixels apart do not overlap; hidden where even 6 pt would (hovering
+        an input still names it)."""
+        if not self._labels:
+            return
         font = QFont(self.font())
         base = font.pointSizeF()
-        font.setPointSizeF(max(6.0, min(base, base * (pitch - 1.0) / QFontMetricsF(font).height())))
+        line = QFontMetricsF(font).lineSpacing() + 2.0  # as a TextItem draws it
+        size = base * (pitch - 1.0) / line
+        font.setPointSizeF(max(6.0, min(base, size)))
         for t in self._labels:
             t.setFont(font)
+            t.setVisible(size >= 6.0 or len(self._labels) == 1)
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:

@@ -36,7 +36,7 @@ class TidyAxis(pg.AxisItem):
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float):
         """Major spacing: the smallest of 1, 2, 5 × 10^k whose labels fit ``size``
-        pixels; minor ticks at a fifth (or a half) of it."""
+        pixels; minor ticks at a fifth of it."""
         span = maxVal - minVal
         if not (math.isfinite(span) and span > 0 and size > 0):
             return super().tickSpacing(minVal, maxVal, size)
@@ -45,8 +45,7 @@ class TidyAxis(pg.AxisItem):
         raw = span / fits
         decade = 10.0 ** math.floor(math.log10(raw))  # a float: an int 10**300 overflows numpy
         major = next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw)
-        minor = major / (2 if str(major / decade).startswith("5") else 5)  # 5 -> 2.5 would read badly
-        return [(major, 0), (minor, 0)]
+        return [(major, 0), (major / 5, 0)]  # a fifth: 5 -> 1, never 2.5 (printed "2" at a spacing of 2.5)
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         """Decades as the major ticks; the 2 and 5 of each decade labelled when
