@@ -22,6 +22,42 @@ def configure_pyqtgraph() -> None:
                         useOpenGL=False)
 
 
+def dark_palette():
+    """Fusion's colours for a dark desktop, as a QPalette: light text on dark grey,
+    a blue highlight; disabled text dimmer (used when the desktop asks for a dark
+    colour scheme that the style itself does not draw)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for r, rgb in ((role.Window, (45, 45, 48)), (role.WindowText, (230, 230, 230)), (role.Base, (30, 30, 32)),
+                   (role.AlternateBase, (53, 53, 56)), (role.ToolTipBase, (60, 60, 64)),
+                   (role.ToolTipText, (230, 230, 230)), (role.Text, (230, 230, 230)), (role.Button, (53, 53, 56)),
+                   (role.ButtonText, (230, 230, 230)), (role.BrightText, (255, 90, 90)), (role.Link, (100, 170, 255)),
+                   (role.Highlight, (42, 110, 200)), (role.HighlightedText, (255, 255, 255)),
+                   (role.PlaceholderText, (150, 150, 150)), (role.Mid, (110, 110, 115)), (role.Light, (80, 80, 84)),
+                   (role.Midlight, (66, 66, 70)), (role.Dark, (25, 25, 27)), (role.Shadow, (10, 10, 10))):
+        p.setColor(r, QColor(*rgb))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor(130, 130, 130))
+    return p
+
+
+def follow_dark_desktop(app) -> bool:
+    """On a desktop whose colour scheme is dark (Qt 6.5's style hint) while the
+    style still paints light, switch to Fusion with ``dark_palette``; True if so."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    hints = app.styleHints()
+    dark = getattr(hints, "colorScheme", None) and hints.colorScheme() == Qt.ColorScheme.Dark
+    if not dark or app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        return False
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    return True
+
+
 def _running_marker(path):
     """The lock file held while the window runs (see autosave.RunningMarker); None if it cannot be made."""
     from .autosave import RunningMarker
@@ -74,6 +110,7 @@ def run(config=None, smoke: bool = False) -> int:
     from .assets import app_icon
 
     app.setWindowIcon(app_icon())
+    follow_dark_desktop(app)
     configure_pyqtgraph()
     from .errors import install_exception_hook
     from .main_window import PlaygroundWindow

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
+from .plot_layout import legend_above, tidy_axes
 from .widgets import named
 from .worker import TrainingThread
 
@@ -163,13 +164,12 @@ class CompareWindow(QWidget):
             col.addWidget(stats)
             sides.addLayout(col, 1)
         outer.addLayout(sides, 3)
-        self.plot = named(pg.PlotWidget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
+        self.plot = named(pg.PlotWidget(axisItems=tidy_axes()), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
         self.plot.setMenuEnabled(False)
-        base = self.palette().base().color()
-        self.plot.addLegend(offset=(-10, 10), brush=pg.mkBrush(base.red(), base.green(), base.blue(), 215))
+        legend_above(self.plot.getPlotItem(), columns=4)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.curves = {name: _RunCurves(self.plot, name) for name in ("A", "B")}
@@ -178,6 +178,7 @@ class CompareWindow(QWidget):
                                          label="fork", labelOpts={"position": 0.95, "color": (150, 150, 150)})
         self.plot.addItem(self.fork_line)
         self.fork_line.setVisible(False)
+        self.plot.setMinimumHeight(140)  # its title, legend and axes: pyqtgraph would cut them
         outer.addWidget(self.plot, 2)
         row = QHBoxLayout()
         self.log_scale = named(QCheckBox("Log scale"), "compare_log_scale",

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..data import CLASSIFICATION, feature_label
@@ -19,6 +19,7 @@ from .colors import (
     WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
 )
 from .drawing_tools import DrawingTools
+from .flow_layout import FlowLayout
 from .undefined import hatch_item, undefined_note
 from .widgets import named
 
@@ -44,7 +45,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._frame = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
         self.show_test = named(QCheckBox("Show test data"), "show_test_data",
                                "Draw the held-out test points (outlined) as well as the training points.")
         self.discretize = named(QCheckBox("Discretize output"), "discretize_output",
@@ -54,9 +55,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
-        row.addStretch(1)
         layout.addLayout(row)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
         self.axis_x = named(QComboBox(), "axis_x", "The input shown along the horizontal axis.")
         self.axis_y = named(QComboBox(), "axis_y", "The input shown along the vertical axis.")
@@ -65,7 +65,6 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         for w in (self.axis_label, self.axis_x, self.axis_y):
             row.addWidget(w)
             w.setVisible(False)
-        row.addStretch(1)
         self.axis_x.activated.connect(self._axes_picked)
         self.axis_y.activated.connect(self._axes_picked)
         layout.addLayout(row)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QToolButton
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QToolButton
 
 from ..data import CLASSIFICATION
 from .colors import class_rgb
+from .flow_layout import FlowLayout
 from .widgets import named
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
@@ -26,9 +27,8 @@ def _swatch(rgb) -> QIcon:
 class DrawingTools:
     """The Draw/Erase tool row and its handling of the pointer on the plot."""
 
-    def _build_drawing(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(3)
+    def _build_drawing(self) -> FlowLayout:
+        row = FlowLayout(spacing=3)
         self.draw_add = named(QToolButton(), "draw_add",
                               "Click on the plot to add a training point of the chosen class, or drag to draw "
                               "several (Shift+click or right-click erases).")
@@ -60,7 +60,6 @@ class DrawingTools:
             b.clicked.connect(lambda _=False, op=op: self.edit_requested.emit((op,)))
             row.addWidget(b)
         self.set_edits(False, False)
-        row.addStretch(1)
         return row
 
     def set_edits(self, can_undo: bool, can_redo: bool) -> None:

@@ -21,9 +21,11 @@ from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
+from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
+from .plot_layout import legend_above, tidy_axes
 from .widgets import layer_name, named, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -57,7 +59,7 @@ class GradientView(QWidget):
         self.norms: History | None = None  # |dW[l]| per epoch, bounded
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=6)  # the two controls wrap onto two lines in a narrow column
         self.quantity = named(QComboBox(), "gradient_quantity",
                               "Choose whether the heatmaps show the gradients dW or the weights W themselves.")
         self.quantity.addItems(["Gradients dW", "Weights W"])
@@ -67,7 +69,6 @@ class GradientView(QWidget):
         self.per_layer.toggled.connect(lambda _: self._redraw())
         row.addWidget(self.quantity)
         row.addWidget(self.per_layer)
-        row.addStretch(1)
         layout.addLayout(row)
         self.check_button = named(QPushButton("Check gradients"), "gradient_check",
                                   "Compare backprop's gradients with central differences on the current network.")
@@ -84,6 +85,8 @@ class GradientView(QWidget):
         self.maps_widget = pg.GraphicsLayoutWidget()
         named(self.maps_widget, "gradient_heatmaps",
               "One heatmap per layer: row i, column j is entry (i, j) of dW[l] (orange negative, blue positive).")
+        self.maps_widget.ci.setContentsMargins(0, 0, 0, 0)
+        self.maps_widget.ci.layout.setHorizontalSpacing(2)  # the layers' titles need the width
         layout.addWidget(self.maps_widget, 3)
         _Resized(self.maps_widget, self._rewrap)
         self.key = colour_bar()  # the heatmaps' colour key, under them
@@ -95,6 +98,7 @@ class GradientView(QWidget):
         layout.addWidget(self.notes)
         self.readout = QLabel("Hover over a heatmap for exact values.")
         self.readout.setObjectName("gradient_readout")
+        self.readout.setWordWrap(True)
         layout.addWidget(self.readout)
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button)
@@ -102,9 +106,9 @@ class GradientView(QWidget):
         layout.addLayout(check_row)
         layout.addWidget(self.check_result)
 
-        self.norm_plot = pg.PlotWidget()
+        self.norm_plot = pg.PlotWidget(axisItems=tidy_axes())
         named(self.norm_plot, "gradient_norms", "The size of each layer's gradient |dW[l]| after every epoch.")
-        self.norm_plot.setTitle("Gradient norm |dW[l]| per layer", size="10pt")
+        self.norm_plot.setTitle("Gradient norms |dW[l]|", size="10pt")
         self.norm_plot.setLogMode(y=True)
         self.norm_plot.setLabel("bottom", "epoch")
         self.norm_plot.setMenuEnabled(False)
@@ -112,8 +116,9 @@ class GradientView(QWidget):
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
-        self.legend = self.norm_plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=2, labelTextSize="8pt")
         self._norm_curves = []
+        self.norm_plot.setMinimumHeight(170)  # its title, legend and axes: pyqtgraph would cut them
         layout.addWidget(self.norm_plot, 2)
         self._snap = None
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training

@@ -16,14 +16,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from .plot_layout import TidyAxis
+
 FLOOR_PEN = pg.mkPen(130, 130, 130, 200, width=1, style=Qt.PenStyle.DashLine)
 
 
-class ZeroFloorAxis(pg.AxisItem):
+class ZeroFloorAxis(TidyAxis):
     """A left axis whose tick at ``floor_log`` (log10 of the floor) reads "0"
     and whose ticks below it are blank. On a log scale, ticks between decades
     are labelled only at 2 and 5 times a power of ten (pyqtgraph labels all of
-    2..9, which overlap on a short axis)."""
+    2..9, which overlap on a short axis); no two labels overlap (TidyAxis)."""
 
     floor_log: float | None = None
 

@@ -14,20 +14,24 @@ from ..training import History
 from .colors import negative, positive
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
+from .plot_layout import legend_above, tidy_axes
 from .widgets import named
 
 PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
 
 
-def _curve_plot(title: str, left: str, legend_offset=(-10, 10)) -> pg.PlotWidget:
-    p = pg.PlotWidget()
+def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
+    """A plot of a quantity per epoch, its tick labels never colliding, and (``legend``) its legend
+    above the curves."""
+    p = pg.PlotWidget(axisItems=tidy_axes())
     p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
     p.setMenuEnabled(False)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
-    p.addLegend(offset=legend_offset)
+    if legend:
+        legend_above(p.getPlotItem(), columns=3, labelTextSize="8pt")
     for side in ("left", "bottom"):
         p.getAxis(side).enableAutoSIPrefix(False)
     return p
@@ -61,8 +65,9 @@ class LossCurvesView(QWidget):
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
                                "(dashed) apart. Hover for the totals.")
         self.loss_floor = ZeroFloor(self.loss_plot)
-        self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend_offset=(-10, -10)), "accuracy_plot",
-                              "Training and test accuracy after each epoch.")
+        self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend=False), "accuracy_plot",
+                              "Training and test accuracy after each epoch, in the loss plot's colours "
+                              "(its legend is the key of both).")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
         self.curves = {

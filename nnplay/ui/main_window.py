@@ -5,40 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSizePolicy, QSplitter, QStyle,
-    QTabWidget, QToolBar, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle
 
 from ..numbers import format_percent
 from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
-from .controller import PlaygroundController
-from .data_panel import DataPanel
-from .decision_boundary import DecisionBoundaryView
-from .gradients import GradientView
-from .loss_curves import LossCurvesView
-from .loss_text import loss_text, loss_tooltip
-from .hidden_space import HiddenSpaceView
 from .compare import CompareWindow, ForkDialog
-from .inspector import InspectorWindow
-from .metrics_view import MetricsView
-from .network_diagram import NetworkDiagram
-from .network_panel import NetworkPanel
-from .guide import SECTION_TIPS
-from .widgets import Section, named
+from .controller import PlaygroundController
+from .loss_text import loss_text, loss_tooltip
+from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
+from .window_columns import build_columns
+from .window_files import FileActions
+from .window_menus import build_menus
+from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
 
-DEFAULT_SPEED = 1  # TensorFlow Playground's pace: one epoch per frame, so the boundary is seen forming
-SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (10, "10 epochs/frame"),
-          (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
 
-
-class PlaygroundWindow(QMainWindow):
+class PlaygroundWindow(FileActions, QMainWindow):
     def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
                  autosave_path: str | None = None, unclean_exit: bool = False, autosave: bool = True):
         """``settings``: a QSettings to remember geometry, panels and options in
@@ -53,230 +36,18 @@ class PlaygroundWindow(QMainWindow):
         self.autosave_path = autosave_path
         self.guide = None  # Help > Guide, made when first asked for
         self._paced_speed = DEFAULT_SPEED  # the pace Max goes back to
-        self._build_actions()
-        self._build_toolbar()
-        self._build_columns()
-        self._build_menu()
+        build_actions(self)
+        build_toolbar(self)
+        build_columns(self)
+        build_menus(self)
         self.controller = PlaygroundController(self, config)
         self._connect()
-        self._restore_settings()
+        self._splitter_states = restore_settings(self)
         self._speed_chosen()
         self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None
         if start:
             self.controller.start()
             restore_at_start(self, self.autosaver, unclean_exit, restore=config is None, periodic=autosave)
-
-    # ------------------------------------------------------------ building
-    def _build_actions(self) -> None:
-        style = self.style()
-        self.play_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Play", self)
-        self.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        self.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), "Step", self)
-        self.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right))
-        self.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "Reset", self)
-        self.reset_action.setShortcut(QKeySequence(Qt.Key.Key_R))
-        self.load_action = QAction("Load CSV…", self)
-        self.load_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_session_action = QAction("Open session…", self)
-        self.open_session_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.save_session_action = QAction("Save session…", self)
-        self.save_session_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.inspect_action = QAction("Backprop inspector", self)
-        self.inspect_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.inspect_action.setIconText("Inspect")
-        self.inspect_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        self.compare_action = QAction("Compare runs…", self)
-        self.compare_action.setIconText("Compare")
-        self.compare_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TitleBarNormalButton))
-        self.compare_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.step_batch_action = QAction("Step one mini-batch", self)
-        self.step_batch_action.setShortcut(QKeySequence("Shift+Right"))
-        self.quit_action = QAction("Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for a, tip in ((self.play_action, "Start or pause training (Space)."),
-                       (self.step_action, "Train exactly one epoch (Right arrow)."),
-                       (self.reset_action, "Start again from fresh weights (R)."),
-                       (self.load_action, "Load your own data from a CSV file (Ctrl+O)."),
-                       (self.open_session_action, "Open a saved .nnplay session (Ctrl+Shift+O)."),
-                       (self.save_session_action, "Save settings, data, weights and history to a .nnplay file (Ctrl+S)."),
-                       (self.inspect_action, "Open the backprop inspector: every number of one mini-batch's "
-                                             "step, layer by layer (Ctrl+B)."),
-                       (self.step_batch_action, "Train exactly one mini-batch (Shift+Right)."),
-                       (self.compare_action, "Fork this run with one setting changed and train both side by "
-                                             "side (Ctrl+K)."),
-                       (self.quit_action, "Close nnplay (Ctrl+Q).")):
-            a.setToolTip(tip)
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(a)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Run")
-        bar.setObjectName("run_toolbar")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        for action, name in ((self.play_action, "play"), (self.step_action, "step"), (self.reset_action, "reset"),
-                             (self.inspect_action, "inspect"), (self.compare_action, "compare")):
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            named(button, name, action.toolTip())
-        bar.addSeparator()
-        self.speed = named(QComboBox(), "speed", "How many epochs to train between two redraws.")
-        for value, text in SPEEDS:
-            self.speed.addItem(text, value)
-        self.speed.setCurrentIndex(self.speed.findData(DEFAULT_SPEED))
-        bar.addWidget(self.speed)
-        self.max_speed_action = QAction("Max", self, checkable=True)
-        self.max_speed_action.setToolTip("Train as fast as the machine can (M); again to go back to the chosen pace.")
-        self.max_speed_action.setShortcut(QKeySequence(Qt.Key.Key_M))
-        bar.addAction(self.max_speed_action)
-        named(bar.widgetForAction(self.max_speed_action), "max_speed", self.max_speed_action.toolTip())
-        # the read-outs get a row of their own, so that neither row overflows at 1024 pixels
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        readouts = QToolBar("Read-outs")
-        readouts.setObjectName("readouts_toolbar")
-        readouts.setMovable(False)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, readouts)
-        self.stats = {}
-        for key, width in (("epoch", 150), ("rate", 110), ("loss", 260), ("accuracy", 230)):
-            lab = QLabel("")
-            lab.setObjectName(f"stat_{key}")
-            lab.setMinimumWidth(width)
-            lab.setContentsMargins(0, 0, 12, 0)  # a gap to the next read-out when the text outgrows the width
-            lab.setTextFormat(Qt.TextFormat.RichText)
-            readouts.addWidget(lab)
-            self.stats[key] = lab
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        readouts.addWidget(spacer)
-
-    def _build_columns(self) -> None:
-        central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(4, 2, 4, 4)
-        self.banner = QLabel("")
-        self.banner.setObjectName("divergence_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: 600;"
-                                  "border-radius: 4px;")
-        self.banner.hide()
-        outer.addWidget(self.banner)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("columns")
-        self.splitter.setChildrenCollapsible(False)
-        outer.addWidget(self.splitter, 1)
-
-        self.data_panel = DataPanel()
-        data = Section("Data", SECTION_TIPS["Data"])
-        data.add(self.data_panel, 1)
-        scroll = QScrollArea()
-        scroll.setWidget(data)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(215)
-        self.splitter.addWidget(scroll)
-
-        self.network_panel = NetworkPanel()
-        self.diagram = NetworkDiagram()
-        net = Section("Network", SECTION_TIPS["Network"])
-        net.add(self.network_panel)
-        net.add(self.diagram, 1)
-        net.setMinimumWidth(280)
-        self.splitter.addWidget(net)
-
-        self.boundary = DecisionBoundaryView()
-        self.curves = LossCurvesView()
-        out = Section("Output", SECTION_TIPS["Output"])
-        inner = QSplitter(Qt.Orientation.Vertical)
-        inner.setObjectName("output_split")
-        self.output_split = inner
-        inner.addWidget(self.boundary)
-        self.metrics = MetricsView()
-        self.lower_tabs = QTabWidget()
-        self.lower_tabs.setObjectName("output_tabs")
-        self.lower_tabs.addTab(self.curves, "Loss and accuracy")
-        self.lower_tabs.addTab(self.metrics, "Metrics")
-        self.hidden_space = HiddenSpaceView()
-        self.lower_tabs.addTab(self.hidden_space, "Hidden space")
-        self.lower_tabs.setTabToolTip(2, "The data as a hidden layer of 2 or 3 neurons sees it.")
-        self.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
-        inner.addWidget(self.lower_tabs)
-        inner.setStretchFactor(0, 3)
-        inner.setStretchFactor(1, 2)
-        out.add(inner, 1)
-        out.setMinimumWidth(320)
-        self.splitter.addWidget(out)
-
-        self.gradients = GradientView()
-        grads = Section("Gradients", SECTION_TIPS["Gradients"])
-        grads.add(self.gradients, 1)
-        grads.setMinimumWidth(260)
-        self.splitter.addWidget(grads)
-        for i, s in enumerate((2, 3, 4, 3)):
-            self.splitter.setStretchFactor(i, s)
-        self.splitter.setSizes([230, 320, 420, 310])
-        self.setCentralWidget(central)
-        self.inspector = InspectorWindow(self)
-        self.compare_window: CompareWindow | None = None
-        self.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
-
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.open_session_action)
-        self.recent_menu = file_menu.addMenu("Open recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addAction(self.save_session_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.load_action)
-        export = file_menu.addMenu("Export")
-        for text, slot in (("Decision boundary as PNG or SVG…", lambda: self.export_panel("output")),
-                           ("Loss curves as PNG or SVG…", lambda: self.export_panel("loss")),
-                           ("Accuracy curves as PNG or SVG…", lambda: self.export_panel("accuracy")),
-                           ("Metrics as PNG or SVG…", lambda: self.export_panel("metrics")),
-                           ("Hidden space as PNG or SVG…", lambda: self.export_panel("hidden")),
-                           ("Gradient heatmaps as PNG or SVG…", lambda: self.export_panel("gradients")),
-                           ("Gradient norms as PNG or SVG…", lambda: self.export_panel("norms")),
-                           ("Network diagram as PNG or SVG…", lambda: self.export_panel("network")),
-                           (None, None),
-                           ("Loss history as CSV…", self.export_history),
-                           ("Weights as NPZ or JSON…", self.export_weights),
-                           ("Data set as CSV…", self.export_data)):
-            if text is None:
-                export.addSeparator()
-            else:
-                export.addAction(text).triggered.connect(slot)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        run_menu = self.menuBar().addMenu("&Run")
-        for a in (self.play_action, self.step_action, self.step_batch_action, self.reset_action):
-            run_menu.addAction(a)
-        run_menu.addSeparator()
-        run_menu.addAction(self.inspect_action)
-        run_menu.addAction(self.compare_action)
-        options = self.menuBar().addMenu("&Options")
-        self.restore_action = options.addAction("Restore last session at start")
-        self.restore_action.setCheckable(True)
-        self.restore_action.setChecked(True)
-        self.restore_action.setToolTip("Save the session when nnplay closes and reopen it the next time.")
-        self.colorblind_action = options.addAction("Colour-blind-safe colours")
-        self.colorblind_action.setCheckable(True)
-        self.colorblind_action.setToolTip("Light orange against dark blue: apart for every colour blindness.")
-        self.colorblind_action.toggled.connect(self.set_colorblind)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        copy = edit_menu.addAction("Copy settings")
-        copy.setToolTip("Copy every setting as one line of text to share or to paste back later.")
-        copy.triggered.connect(self.copy_settings)
-        paste = edit_menu.addAction("Paste settings")
-        paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8).")
-        paste.triggered.connect(self.paste_settings)
-        help_menu = self.menuBar().addMenu("&Help")
-        guide = help_menu.addAction("Guide")
-        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-        guide.setToolTip("What each panel shows, the equations with their shapes, and what to try (F1).")
-        guide.triggered.connect(self.show_guide)
-        about = help_menu.addAction("About nnplay")
-        about.triggered.connect(self._about)
 
     def _connect(self) -> None:
         c = self.controller
@@ -396,96 +167,6 @@ class PlaygroundWindow(QMainWindow):
         if path:
             self.controller.load_csv(path)
 
-    # -------------------------------------------------------------- file dialogs
-    def _ask_open(self, title: str, kind: str, filters: str) -> str | None:
-        """A file to open, the dialog starting in the folder last used for ``kind``."""
-        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(kind), filters)
-        self._remember_folder(kind, path)
-        return path or None
-
-    def _ask_save(self, title: str, default: str, filters: str, kind: str = "export") -> str | None:
-        """A file to write; ``default`` is a name in the folder last used for
-        ``kind``, or a whole path."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder(kind)) / default), filters)
-        self._remember_folder(kind, path)
-        return path or None
-
-    def _folder(self, kind: str) -> str:
-        """The folder a file dialog of this kind last used (kept with QSettings)."""
-        if self.settings is None:
-            return ""
-        return str(self.settings.value(f"last_folder_{kind}", "") or "")
-
-    def _remember_folder(self, kind: str, path: str) -> None:
-        if path and self.settings is not None:
-            self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
-
-    def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
-        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
-        else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
-        export.SLIDE_WIDTH pixels wide)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from .export import ExportError, export_view, panel_parts, slide_scale
-
-        tab = {"metrics": self.metrics, "hidden": self.hidden_space}.get(which)
-        if tab is not None:  # (computed only while its tab is open)
-            self.lower_tabs.setCurrentWidget(tab)
-        asked = path is None
-        path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
-        if not path:
-            return False
-        try:
-            if scale is None and asked and not path.lower().endswith(".svg"):
-                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
-                                                   slide_scale(panel_parts(self, which)), 0.5, 8.0, 1)
-                if not ok:
-                    return False
-            export_view(self, which, path, scale)
-        except ExportError as exc:
-            self.show_error("Cannot export", str(exc))
-            return False
-        self.statusBar().showMessage(f"Exported {path}", 5000)
-        return True
-
-    def export_history(self, path: str | None = None) -> bool:
-        from ..training.export import write_history_csv
-
-        path = path or self._ask_save("Export the loss history", "nnplay-history.csv", "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_history_csv(path, self.curves.history))
-
-    def export_weights(self, path: str | None = None) -> bool:
-        from ..training.export import write_weights
-
-        frame, info = self.controller.last_frame, self.controller.run_info
-        if frame is None or info is None:
-            return False
-        path = path or self._ask_save("Export the weights", "nnplay-weights.npz", "NumPy (*.npz);;JSON (*.json)")
-        snap = frame.snapshot
-        return bool(path) and self._write(path, lambda: write_weights(path, info.sizes, info.activations, info.loss,
-                                                                      snap.weights, snap.biases))
-
-    def export_data(self, path: str | None = None) -> bool:
-        from ..data import write_csv
-
-        info = self.controller.run_info
-        data = self.controller.data if info is None else info.data
-        test = None
-        if info is not None:  # each row marked train or test, as the run splits them
-            test = np.zeros(data.n_examples, bool)
-            test[info.test_index] = True
-        path = path or self._ask_save("Export the data set", f"{data.name}.csv", "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_csv(data, path, test))
-
-    def _write(self, path: str, write) -> bool:
-        try:
-            write()
-        except OSError as exc:
-            self.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
-            return False
-        self.statusBar().showMessage(f"Exported {path}", 5000)
-        return True
-
     def copy_settings(self) -> None:
         from PySide6.QtWidgets import QApplication
 
@@ -539,35 +220,6 @@ class PlaygroundWindow(QMainWindow):
 
         QMessageBox.about(self, "About nnplay", about_text())
 
-    # ------------------------------------------------------------ recent files
-    MAX_RECENT = 8
-
-    def recent_files(self) -> list[str]:
-        if self.settings is None:
-            return list(getattr(self, "_recent", []))
-        value = self.settings.value("recent_files", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def remember_file(self, path: str) -> None:
-        if self.autosave_path and Path(path) == Path(self.autosave_path):
-            return
-        files = [path] + [p for p in self.recent_files() if p != path]
-        files = files[: self.MAX_RECENT]
-        if self.settings is None:
-            self._recent = files
-        else:
-            self.settings.setValue("recent_files", files)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        if not files:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-
     def open_file(self, path: str) -> bool:
         """A session by its .nnplay suffix, anything else as CSV."""
         if path.lower().endswith(".nnplay"):
@@ -594,45 +246,14 @@ class PlaygroundWindow(QMainWindow):
         if self.controller.last_frame is not None:
             self.show_frame(self.controller.last_frame)
 
-    # ------------------------------------------------------------ settings
-    def _restore_settings(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        if s.value("geometry") is not None:
-            self.restoreGeometry(s.value("geometry"))
-        self._splitter_states = {key: s.value(key) for key in ("columns", "output_split")}
-        self.restore_action.setChecked(str(s.value("restore_last_session", "true")).lower() == "true")
-        self.colorblind_action.setChecked(str(s.value("colorblind", "false")).lower() == "true")
-        speed = self.speed.findData(int(s.value("speed", DEFAULT_SPEED)))
-        if speed >= 0:
-            self.speed.setCurrentIndex(speed)
-        self.boundary.show_test.setChecked(str(s.value("show_test_data", "false")).lower() == "true")
-        self.curves.log_scale.setChecked(str(s.value("loss_log_scale", "false")).lower() == "true")
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         # panel sizes only mean something once the window has its size
-        states = getattr(self, "_splitter_states", None)
+        states, self._splitter_states = self._splitter_states, None
         if states:
-            self._splitter_states = None
             for key, splitter in (("columns", self.splitter), ("output_split", self.output_split)):
                 if states.get(key) is not None:
                     splitter.restoreState(states[key])
-
-    def _save_settings(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("columns", self.splitter.saveState())
-        s.setValue("output_split", self.output_split.saveState())
-        s.setValue("restore_last_session", self.restore_action.isChecked())
-        s.setValue("colorblind", self.colorblind_action.isChecked())
-        s.setValue("speed", self.speed.currentData())
-        s.setValue("show_test_data", self.boundary.show_test.isChecked())
-        s.setValue("loss_log_scale", self.curves.log_scale.isChecked())
-        s.sync()
 
     def ask_to_compare(self) -> None:
         dialog = ForkDialog(self.controller.config, self)
@@ -671,7 +292,7 @@ class PlaygroundWindow(QMainWindow):
         self.inspector.close()
         if self.compare_window is not None:
             self.compare_window.close_quietly()
-        self._save_settings()
+        save_settings(self)
         if self.autosaver is not None:
             self.autosaver.stop()  # waits for a background save, then saves the session one last time
         self.controller.shutdown()

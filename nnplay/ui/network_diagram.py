@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
@@ -17,7 +17,7 @@ from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, hex_color, negative, positive
 from .undefined import hatch_item
-from .widgets import layer_name, named, unit_name
+from .widgets import NoHeightForWidth, layer_name, named, unit_name
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
@@ -26,7 +26,7 @@ MAX_EDGE_PX = 5.0
 HOVER_PX = 5.0
 
 
-class NetworkDiagram(QWidget):
+class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
 
     def __init__(self, parent=None):
@@ -68,7 +68,7 @@ class NetworkDiagram(QWidget):
         self._weights = None
         self._names = ()
         self._labels = []
-        self._titles = []
+        self._titles = []  # (TextItem, x of its column's centre, y of its baseline) per layer
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -82,7 +82,7 @@ class NetworkDiagram(QWidget):
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
-        self._titles = []  # each layer's title above it
+        self._titles = []
         self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
@@ -112,9 +112,8 @@ class NetworkDiagram(QWidget):
             title = layer_name(l, len(self.sizes) - 1)
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
             label.setPos(x + NODE / 2, -top + 0.15)
-            label.titles = (title, _short_title(l, len(self.sizes) - 1))  # the short one where layers are close
             self.view.addItem(label)
-            self._titles.append(label)
+            self._titles.append((label, x + NODE / 2, -top + 0.15))
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
@@ -141,17 +140,36 @@ class NetworkDiagram(QWidget):
         rects = [rect for col in self.nodes for _, rect in col]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
-        label_px = max((t.boundingRect().width() for t in self._labels), default=0.0) + 8.0
-        left = x0
+        title_px = max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0
+        title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
+        left, right, top, stagger = x0, x1, y1, False
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
-            self.view.setRange(xRange=(left, x1), yRange=(y0, y1), padding=0.04)
-            left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * self.view.viewPixelSize()[0])
-        gap_px = LAYER_GAP / max(self.view.viewPixelSize()[0], 1e-9)
-        for t in self._titles:  # titles wider than the room between layers are shortened, never overlapped
-            t.setText(t.titles[0])
-        if max(t.boundingRect().width() for t in self._titles) > gap_px - 4:
-            for t in self._titles:
-                t.setText(t.titles[1])
+            self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
+            px, py = self.view.viewPixelSize()
+            self._size_names(NEURON_GAP / py)
+            label_px = max((t.boundingRect().width() for t in self._labels if t.isVisible()), default=0.0) + 8.0
+            left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
+            right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
+            # titles wider than the gap between two layers take turns on two lines
+            stagger = len(self._titles) > 1 and LAYER_GAP / px < title_px
+            top = max(y1, 0.2 + (2 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
+        for l, (item, x, y) in enumerate(self._titles):
+            item.setPos(x, y + (title_h * py if stagger and l % 2 else 0.0))
+
+    def _size_names(self, pitch: float) -> None:
+        """The inputs' names in a font small enough (down to 6 pt) that two names
+        ``pitch`` pixels apart do not overlap; hidden where even 6 pt would (hovering
+        an input still names it)."""
+        if not self._labels:
+            return
+        font = QFont(self.font())
+        base = font.pointSizeF()
+        line = QFontMetricsF(font).lineSpacing() + 2.0  # as a TextItem draws it
+        size = base * (pitch - 1.0) / line
+        font.setPointSizeF(max(6.0, min(base, size)))
+        for t in self._labels:
+            t.setFont(font)
+            t.setVisible(size >= 6.0 or len(self._labels) == 1)
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
@@ -253,11 +271,6 @@ class NetworkDiagram(QWidget):
         src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
         self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
-
-
-def _short_title(l: int, n_layers: int) -> str:
-    """A layer's title in a few characters: "in", its number, "out"."""
-    return "in" if l == 0 else ("out" if l == n_layers else str(l))
 
 
 def _levels_for(activation: str):

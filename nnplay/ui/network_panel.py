@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
-from .widgets import heading, named
+from .widgets import NoHeightForWidth, FittedComboBox, heading, named
 
 MAX_LAYERS = 8
 MAX_NEURONS = 16
@@ -25,7 +25,7 @@ INIT_TEXT = {"auto": "Auto", "xavier": "Xavier (Glorot)", "he": "He", "small": "
 
 
 def _combo(name, tip, items):
-    c = named(QComboBox(), name, tip)
+    c = named(FittedComboBox(), name, tip)
     for text, data in items:
         c.addItem(text, data)
     return c
@@ -41,7 +41,7 @@ def _select(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(max(i, 0))
 
 
-class NetworkPanel(QWidget):
+class NetworkPanel(NoHeightForWidth, QWidget):
     changed = Signal(dict)  # structural: rebuilds the network
     learning_rate_changed = Signal(float)
     regularization_changed = Signal(float, float)  # l1, l2
@@ -74,6 +74,8 @@ class NetworkPanel(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 6, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long choice goes below its label
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.activation = _combo("activation", "The function each hidden neuron applies to its weighted sum.",
                                  [(a.replace("_", " ").capitalize().replace("Relu", "ReLU").replace("relu", "ReLU"), a)
                                   for a in ACTIVATIONS])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGraphicsOpacityEffect, QLabel,
-    QVBoxLayout, QWidget,
+    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGraphicsOpacityEffect, QLabel, QStyle,
+    QStyleOptionComboBox, QVBoxLayout, QWidget,
 )
 
 
@@ -101,3 +101,55 @@ class Section(QFrame):
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
         self.layout_.addWidget(widget, stretch)
         return widget
+
+
+class FittedComboBox(QComboBox):
+    """A combo box as wide as the item it shows, not as its widest item (its
+    list still opens as wide as every item), so a narrow column can hold it;
+    in a QFormLayout with WrapLongRows a long choice moves below its label
+    instead of being cut."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(1)
+        self.currentIndexChanged.connect(lambda _: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = self.fontMetrics().horizontalAdvance(self.currentText() or "M")
+        if not self.itemIcon(self.currentIndex()).isNull():
+            text += self.iconSize().width() + 4
+        contents = QSize(text, self.fontMetrics().height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, contents, self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class _KeepWrappedHeight(QObject):
+    def eventFilter(self, obj, ev) -> bool:
+        if ev.type() == QEvent.Type.Resize:
+            need = obj.heightForWidth(obj.width())
+            if need > 0 and need != obj.minimumHeight():
+                obj.setMinimumHeight(need)
+        return False
+
+
+def keep_wrapped_height(widget: QWidget) -> None:
+    """Keep ``widget`` at least as tall as its wrapped contents need at its present
+    width (a QFormLayout whose rows wrap, a FlowLayout): box layouts and splitters
+    ask a widget for one minimum height whatever its width, and would squeeze it."""
+    widget.installEventFilter(_KeepWrappedHeight(widget))
+
+
+class NoHeightForWidth:
+    """Mixed into a QWidget whose layout wraps (it has a height for every width)
+    and that shares a column with others: Qt's box layout takes a wrapping
+    widget's preferred height at that width as its minimum, and lets it overlap
+    its neighbour when the column is short. Such a widget reports no
+    height-for-width; keep_wrapped_height keeps its minimum height right."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False

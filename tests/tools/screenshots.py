@@ -1,12 +1,18 @@
 """Take screenshots of the real window (run under Xvfb or on a desktop).
 
-    DISPLAY=:99 python tests/tools/screenshots.py OUT_DIR [--size 1280x800] [scenario ...]
+    DISPLAY=:99 python tests/tools/screenshots.py OUT_DIR [scenario ...] [--size 1280x800] [--dark]
 
 Scenarios: start, spiral (mid-training, with an extra layer), multiclass
-(3-class spiral), diverged, regression, csv (a 5-input CSV), hover (a neuron
+(3-class spiral), five (5-class spiral, the Metrics tab open), diverged,
+regression, csv (a 5-input CSV), iris (a 4-input CSV with long column names
+such as sepal_length_cm), hover (a neuron
 hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
 set drawn by hand), compare (also compare_window.png: two learning rates side by
 side). Each saves OUT_DIR/<scenario>.png.
+
+``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
+nnplay.ui.app.dark_palette); for 2× scale set QT_SCALE_FACTOR=2 and give a
+size in device-independent pixels (the PNG is twice as large).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from nnplay.training import TrainConfig
-from nnplay.ui.app import configure_pyqtgraph
+from nnplay.ui.app import configure_pyqtgraph, dark_palette
 from nnplay.ui.main_window import PlaygroundWindow
 
 
@@ -31,6 +37,14 @@ def wait(app, seconds):
     while time.time() < end:
         app.processEvents()
         time.sleep(0.005)
+
+
+def wait_until(app, condition, seconds=60.0) -> bool:
+    """Process events until ``condition()`` holds (a loaded machine starts the training process slowly)."""
+    end = time.time() + seconds
+    while not condition() and time.time() < end:
+        wait(app, 0.05)
+    return condition()
 
 
 def grab_window(widget, path) -> None:
@@ -73,6 +87,27 @@ def scenario(app, win, name, out):
         wait(app, 0.3)
         c.play()
         wait(app, 6)
+    elif name == "five":
+        c.change(dataset="spiral-k", classes=5, hidden=(12, 12, 12), activation="relu", optimizer="adam")
+        c.set_learning_rate(0.01)
+        c.set_speed(20)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 6)
+        win.lower_tabs.setCurrentWidget(win.metrics)
+        wait(app, 0.5)
+    elif name == "iris":
+        rng = np.random.default_rng(0)
+        X = rng.normal(size=(150, 4))
+        y = (X[:, 0] + X[:, 2] > 0).astype(int)
+        path = Path(tempfile.mkdtemp()) / "iris_like.csv"
+        np.savetxt(path, np.column_stack([X, y]), delimiter=",", comments="", fmt="%.3f",
+                   header="sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species_label")
+        c.load_csv(str(path))
+        c.set_speed(10)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 4)
     elif name == "diverged":
         c.change(dataset="plane", hidden=(8, 8), activation="relu", batch_size=1)
         c.set_learning_rate(3.0)
@@ -171,12 +206,16 @@ def main():
     ap.add_argument("out")
     ap.add_argument("scenarios", nargs="*", default=["start", "spiral", "multiclass", "diverged"])
     ap.add_argument("--size", default="1280x800")
+    ap.add_argument("--dark", action="store_true", help="Fusion with a dark palette, as on a dark desktop")
     ap.add_argument("--panels", action="store_true",
                     help="also save each column and the toolbar of the first scenario in OUT_DIR/panels")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    if args.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     configure_pyqtgraph()
     w, h = (int(v) for v in args.size.split("x"))
     for name in args.scenarios:
@@ -184,6 +223,7 @@ def main():
         win.resize(w, h)
         win.move(QPoint(0, 0))
         win.show()
+        wait_until(app, lambda: win.controller.last_frame is not None)
         wait(app, 1.0)
         scenario(app, win, name, out)
         if args.panels and name == args.scenarios[0]:

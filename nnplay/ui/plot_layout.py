@@ -1,0 +1,111 @@
+"""Plot axes whose tick labels never collide, and legends that sit above the
+plotted data instead of on it.
+
+pyqtgraph always draws its first level of tick labels, however narrow the plot
+(an accuracy axis 110 pixels wide showed "5001000 1500"), and on a log axis it
+labels every minor tick 2..9 of a decade ("0.1 0.09 0.08…"). ``TidyAxis``
+chooses the major spacing from the 1-2-5 series so that the labels fit the
+axis's length, labels only the 2 and 5 of each decade on a log axis (the other
+minor ticks keep their marks), and drops any label that would still overlap one
+already placed (major labels first).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+
+LABEL_GAP = 8  # pixels between two neighbouring tick labels
+_MANTISSAS = np.log10(np.arange(1, 10))
+
+
+class TidyAxis(pg.AxisItem):
+    """A pyqtgraph AxisItem for an axis that can get short: see the module's docstring."""
+
+    def _label_extent(self, lo: float, hi: float) -> float:
+        """Pixels along the axis that one tick label takes, with the gap to the next."""
+        fm = QFontMetricsF(self.style.get("tickFont") or self.font())
+        if self.orientation in ("left", "right"):
+            return fm.height() + LABEL_GAP / 2
+        widest = max(fm.horizontalAdvance(f"{v:,.6g}") for v in (lo, hi, (lo + hi) / 2))
+        return widest + LABEL_GAP
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        """Major spacing: the smallest of 1, 2, 5 × 10^k whose labels fit ``size``
+        pixels; minor ticks at a fifth of it."""
+        span = maxVal - minVal
+        if not (math.isfinite(span) and span > 0 and size > 0):
+            return super().tickSpacing(minVal, maxVal, size)
+        lo, hi = (10.0 ** min(minVal, 300), 10.0 ** min(maxVal, 300)) if self.logMode else (minVal, maxVal)
+        fits = max(1.0, size / self._label_extent(lo, hi))  # how many labels the axis holds
+        raw = span / fits
+        decade = 10.0 ** math.floor(math.log10(raw))  # a float: an int 10**300 overflows numpy
+        major = next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw)
+        return [(major, 0), (major / 5, 0)]  # a fifth: 5 -> 1, never 2.5 (printed "2" at a spacing of 2.5)
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        """Decades as the major ticks; the 2 and 5 of each decade labelled when
+        there is room, the other minor ticks as marks only (every minor tick
+        is labelled when the axis holds less than two decades' marks)."""
+        decades = [(s, t) for s, t in stdTicks if s >= 1.0][:1]
+        lo, hi = math.floor(minVal), math.ceil(maxVal)
+        minor = np.concatenate([v + _MANTISSAS[1:] for v in range(lo, hi)]) if hi > lo else np.array([])
+        minor = minor[(minor > minVal) & (minor < maxVal)]
+        mantissa = np.round(10 ** (minor - np.floor(minor + 1e-9))).astype(int)
+        in_range = [v for v in (decades[0][1] if decades else []) if minVal <= v <= maxVal]
+        if len(in_range) < 2:  # less than a decade shown: the minor ticks carry the labels
+            return [*decades, (None, minor.tolist())]
+        named = np.isin(mantissa, (2, 5))
+        return [*decades, (None, minor[named].tolist()), (None, minor[~named].tolist())]
+
+    def generateDrawSpecs(self, p):
+        """pyqtgraph's specs, less every tick label that would overlap one placed before it."""
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        kept, margins = [], LABEL_GAP / 2
+        for rect, flags, text in texts:
+            grown = rect.adjusted(-margins, 0, margins, 0) if self.orientation in ("top", "bottom") else rect
+            if not any(grown.intersects(other) for other, _, _ in kept):
+                kept.append((rect, flags, text))
+        return axis, ticks, kept
+
+
+def tidy_axes() -> dict:
+    """``axisItems`` for a pg.PlotWidget / PlotItem: a TidyAxis on the left and at the bottom."""
+    return {"left": TidyAxis("left"), "bottom": TidyAxis("bottom")}
+
+
+def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.LegendItem:
+    """A legend between the plot's title and its data (pyqtgraph's LegendItem,
+    laid out in the PlotItem's grid rather than floating over the curves), in
+    as many of ``columns`` columns as the plot's width holds; it becomes
+    ``plot_item.legend``, so curves plotted with a name join it. The plot has
+    no top axis after this (its row holds the legend)."""
+    options.setdefault("horSpacing", 10)  # pyqtgraph puts 25 pixels between two entries of a row
+    legend = pg.LegendItem(colCount=columns, **options)
+    top = plot_item.getAxis("top")
+    top.hide()
+    plot_item.layout.removeItem(top)
+    plot_item.layout.addItem(legend, 1, 1)
+    plot_item.legend = legend
+    legend.most_columns = columns
+
+    def fit(*_):
+        view = plot_item.getViewWidget()
+        if view is None:
+            return
+        room = view.viewport().width() - plot_item.getAxis("left").width() - 2
+        for n in range(legend.most_columns, 0, -1):
+            if legend.columnCount != n:
+                legend.setColumnCount(n)
+            if n == 1 or legend.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= room:
+                break
+
+    plot_item.geometryChanged.connect(fit)
+    return legend

@@ -1,0 +1,105 @@
+"""The run's actions (Play, Step, Reset, Inspect, Compare, ...) and the two
+toolbar rows along the top of the window: the run controls with the pace, and
+the read-outs (epoch, epochs per second, loss, accuracy) on a row of their own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QStyle, QToolBar, QWidget
+
+from .widgets import named
+from .worker import MAX_SPEED
+
+DEFAULT_SPEED = 1  # TensorFlow Playground's pace: one epoch per frame, so the boundary is seen forming
+SPEEDS = [(1, "1 epoch/frame"), (2, "2 epochs/frame"), (5, "5 epochs/frame"), (10, "10 epochs/frame"),
+          (20, "20 epochs/frame"), (50, "50 epochs/frame"), (100, "100 epochs/frame"), (MAX_SPEED, "Max speed")]
+
+
+def build_actions(win) -> None:
+    """The window's actions with their shortcuts (window-wide, so they work
+    wherever the focus is) and tooltips, as attributes of ``win``."""
+    style = win.style()
+    win.play_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), "Play", win)
+    win.play_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+    win.step_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward), "Step", win)
+    win.step_action.setShortcut(QKeySequence(Qt.Key.Key_Right))
+    win.reset_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "Reset", win)
+    win.reset_action.setShortcut(QKeySequence(Qt.Key.Key_R))
+    win.load_action = QAction("Load CSV…", win)
+    win.load_action.setShortcut(QKeySequence.StandardKey.Open)
+    win.open_session_action = QAction("Open session…", win)
+    win.open_session_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+    win.save_session_action = QAction("Save session…", win)
+    win.save_session_action.setShortcut(QKeySequence.StandardKey.Save)
+    win.inspect_action = QAction("Backprop inspector", win)
+    win.inspect_action.setShortcut(QKeySequence("Ctrl+B"))
+    win.inspect_action.setIconText("Inspect")
+    win.inspect_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+    win.compare_action = QAction("Compare runs…", win)
+    win.compare_action.setIconText("Compare")
+    win.compare_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_TitleBarNormalButton))
+    win.compare_action.setShortcut(QKeySequence("Ctrl+K"))
+    win.step_batch_action = QAction("Step one mini-batch", win)
+    win.step_batch_action.setShortcut(QKeySequence("Shift+Right"))
+    win.quit_action = QAction("Quit", win)
+    win.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    for a, tip in ((win.play_action, "Start or pause training (Space)."),
+                   (win.step_action, "Train exactly one epoch (Right arrow)."),
+                   (win.reset_action, "Start again from fresh weights (R)."),
+                   (win.load_action, "Load your own data from a CSV file (Ctrl+O)."),
+                   (win.open_session_action, "Open a saved .nnplay session (Ctrl+Shift+O)."),
+                   (win.save_session_action, "Save settings, data, weights and history to a .nnplay file (Ctrl+S)."),
+                   (win.inspect_action, "Open the backprop inspector: every number of one mini-batch's "
+                                         "step, layer by layer (Ctrl+B)."),
+                   (win.step_batch_action, "Train exactly one mini-batch (Shift+Right)."),
+                   (win.compare_action, "Fork this run with one setting changed and train both side by "
+                                         "side (Ctrl+K)."),
+                   (win.quit_action, "Close nnplay (Ctrl+Q).")):
+        a.setToolTip(tip)
+        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        win.addAction(a)
+
+
+def build_toolbar(win) -> None:
+    """The run toolbar (``run_toolbar``) and, on a row of its own below it, the
+    read-outs (``readouts_toolbar``), so that no read-out ever falls into an overflow menu."""
+    bar = QToolBar("Run")
+    bar.setObjectName("run_toolbar")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    win.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    for action, name in ((win.play_action, "play"), (win.step_action, "step"), (win.reset_action, "reset"),
+                         (win.inspect_action, "inspect"), (win.compare_action, "compare")):
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        named(button, name, action.toolTip())
+    bar.addSeparator()
+    win.speed = named(QComboBox(), "speed", "How many epochs to train between two redraws.")
+    for value, text in SPEEDS:
+        win.speed.addItem(text, value)
+    win.speed.setCurrentIndex(win.speed.findData(DEFAULT_SPEED))
+    bar.addWidget(win.speed)
+    win.max_speed_action = QAction("Max", win, checkable=True)
+    win.max_speed_action.setToolTip("Train as fast as the machine can (M); again to go back to the chosen pace.")
+    win.max_speed_action.setShortcut(QKeySequence(Qt.Key.Key_M))
+    bar.addAction(win.max_speed_action)
+    named(bar.widgetForAction(win.max_speed_action), "max_speed", win.max_speed_action.toolTip())
+    # the read-outs get a row of their own, so that neither row overflows at 1024 pixels
+    win.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    readouts = QToolBar("Read-outs")
+    readouts.setObjectName("readouts_toolbar")
+    readouts.setMovable(False)
+    win.addToolBar(Qt.ToolBarArea.TopToolBarArea, readouts)
+    win.stats = {}
+    for key, width in (("epoch", 150), ("rate", 110), ("loss", 260), ("accuracy", 230)):
+        lab = QLabel("")
+        lab.setObjectName(f"stat_{key}")
+        lab.setMinimumWidth(width)
+        lab.setContentsMargins(0, 0, 12, 0)  # a gap to the next read-out when the text outgrows the width
+        lab.setTextFormat(Qt.TextFormat.RichText)
+        readouts.addWidget(lab)
+        win.stats[key] = lab
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    readouts.addWidget(spacer)

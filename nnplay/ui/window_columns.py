@@ -1,0 +1,99 @@
+"""The four columns of the playground window, left to right: Data | Network |
+Output | Gradients, in a splitter, with the divergence banner above them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from .data_panel import DataPanel
+from .decision_boundary import DecisionBoundaryView
+from .gradients import GradientView
+from .guide import SECTION_TIPS
+from .hidden_space import HiddenSpaceView
+from .inspector import InspectorWindow
+from .loss_curves import LossCurvesView
+from .metrics_view import MetricsView
+from .network_diagram import NetworkDiagram
+from .network_panel import NetworkPanel
+from .widgets import Section, keep_wrapped_height
+
+
+def build_columns(win) -> None:
+    """Build the columns into ``win`` (its central widget) and keep each panel as an attribute."""
+    central = QWidget()
+    outer = QVBoxLayout(central)
+    outer.setContentsMargins(4, 2, 4, 4)
+    win.banner = QLabel("")
+    win.banner.setObjectName("divergence_banner")
+    win.banner.setWordWrap(True)
+    win.banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: 600;"
+                              "border-radius: 4px;")
+    win.banner.hide()
+    outer.addWidget(win.banner)
+    win.splitter = QSplitter(Qt.Orientation.Horizontal)
+    win.splitter.setObjectName("columns")
+    win.splitter.setChildrenCollapsible(False)
+    outer.addWidget(win.splitter, 1)
+
+    win.data_panel = DataPanel()
+    data = Section("Data", SECTION_TIPS["Data"])
+    data.add(win.data_panel, 1)
+    scroll = QScrollArea()
+    scroll.setWidget(data)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setMinimumWidth(data.minimumSizeHint().width())  # no horizontal scrolling unless the column is forced
+    win.splitter.addWidget(scroll)
+
+    win.network_panel = NetworkPanel()
+    win.diagram = NetworkDiagram()
+    net = Section("Network", SECTION_TIPS["Network"])
+    net.add(win.network_panel)
+    keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
+    net.add(win.diagram, 1)
+    _at_least(net, 230)
+    win.splitter.addWidget(net)
+
+    win.boundary = DecisionBoundaryView()
+    win.curves = LossCurvesView()
+    out = Section("Output", SECTION_TIPS["Output"])
+    inner = QSplitter(Qt.Orientation.Vertical)
+    inner.setObjectName("output_split")
+    win.output_split = inner
+    inner.addWidget(win.boundary)
+    win.metrics = MetricsView()
+    win.lower_tabs = QTabWidget()
+    win.lower_tabs.setObjectName("output_tabs")
+    win.lower_tabs.addTab(win.curves, "Curves")
+    win.lower_tabs.addTab(win.metrics, "Metrics")
+    win.hidden_space = HiddenSpaceView()
+    win.lower_tabs.addTab(win.hidden_space, "Hidden space")
+    win.lower_tabs.setTabToolTip(0, "Training and test loss and accuracy after each epoch.")
+    win.lower_tabs.setTabToolTip(2, "The data as a hidden layer of 2 or 3 neurons sees it.")
+    win.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
+    inner.addWidget(win.lower_tabs)
+    inner.setStretchFactor(0, 3)
+    inner.setStretchFactor(1, 2)
+    out.add(inner, 1)
+    _at_least(out, 280)
+    win.splitter.addWidget(out)
+
+    win.gradients = GradientView()
+    grads = Section("Gradients", SECTION_TIPS["Gradients"])
+    grads.add(win.gradients, 1)
+    _at_least(grads, 210)
+    win.splitter.addWidget(grads)
+    for i, s in enumerate((2, 3, 4, 3)):
+        win.splitter.setStretchFactor(i, s)
+    win.splitter.setSizes([230, 320, 420, 310])
+    win.setCentralWidget(central)
+    win.inspector = InspectorWindow(win)
+    win.compare_window = None  # a CompareWindow, made by the first comparison
+    win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
+
+
+def _at_least(column: QWidget, pixels: int) -> None:
+    """The column keeps at least ``pixels`` for its plots, and never less than its controls need
+    (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
+    column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))

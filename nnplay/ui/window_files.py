@@ -1,0 +1,130 @@
+"""The window's file dialogs (each starting in the folder last used for its
+kind), its exports and its list of recent files, kept with QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtWidgets import QFileDialog
+
+
+class FileActions:
+    """Mixed into PlaygroundWindow (a QMainWindow with ``settings``, ``controller``,
+    ``curves``, ``autosave_path``, ``recent_menu`` and ``show_error``)."""
+
+    def _ask_open(self, title: str, kind: str, filters: str) -> str | None:
+        """A file to open, the dialog starting in the folder last used for ``kind``."""
+        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(kind), filters)
+        self._remember_folder(kind, path)
+        return path or None
+
+    def _ask_save(self, title: str, default: str, filters: str, kind: str = "export") -> str | None:
+        """A file to write; ``default`` is a name in the folder last used for
+        ``kind``, or a whole path."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder(kind)) / default), filters)
+        self._remember_folder(kind, path)
+        return path or None
+
+    def _folder(self, kind: str) -> str:
+        """The folder a file dialog of this kind last used (kept with QSettings)."""
+        if self.settings is None:
+            return ""
+        return self.settings.value(f"last_folder_{kind}", "", type=str)
+
+    def _remember_folder(self, kind: str, path: str) -> None:
+        if path and self.settings is not None:
+            self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
+
+    def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
+        """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
+        else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
+        export.SLIDE_WIDTH pixels wide)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from .export import ExportError, export_view, panel_parts, slide_scale
+
+        tab = {"metrics": self.metrics, "hidden": self.hidden_space}.get(which)
+        if tab is not None:  # (computed only while its tab is open)
+            self.lower_tabs.setCurrentWidget(tab)
+        asked = path is None
+        path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
+        if not path:
+            return False
+        try:
+            if scale is None and asked and not path.lower().endswith(".svg"):
+                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
+                                                   slide_scale(panel_parts(self, which)), 0.5, 8.0, 1)
+                if not ok:
+                    return False
+            export_view(self, which, path, scale)
+        except ExportError as exc:
+            self.show_error("Cannot export", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+        return True
+
+    def export_history(self, path: str | None = None) -> bool:
+        from ..training.export import write_history_csv
+
+        path = path or self._ask_save("Export the loss history", "nnplay-history.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_history_csv(path, self.curves.history))
+
+    def export_weights(self, path: str | None = None) -> bool:
+        from ..training.export import write_weights
+
+        frame, info = self.controller.last_frame, self.controller.run_info
+        if frame is None or info is None:
+            return False
+        path = path or self._ask_save("Export the weights", "nnplay-weights.npz", "NumPy (*.npz);;JSON (*.json)")
+        snap = frame.snapshot
+        return bool(path) and self._write(path, lambda: write_weights(path, info.sizes, info.activations, info.loss,
+                                                                      snap.weights, snap.biases))
+
+    def export_data(self, path: str | None = None) -> bool:
+        from ..data import write_csv
+
+        info = self.controller.run_info
+        data = self.controller.data if info is None else info.data
+        test = None
+        if info is not None:  # each row marked train or test, as the run splits them
+            test = np.zeros(data.n_examples, bool)
+            test[info.test_index] = True
+        path = path or self._ask_save("Export the data set", f"{data.name}.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_csv(data, path, test))
+
+    def _write(self, path: str, write) -> bool:
+        try:
+            write()
+        except OSError as exc:
+            self.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+        return True
+
+    MAX_RECENT = 8
+
+    def recent_files(self) -> list[str]:
+        if self.settings is None:
+            return list(getattr(self, "_recent", []))
+        return self.settings.value("recent_files", [], type=list)
+
+    def remember_file(self, path: str) -> None:
+        if self.autosave_path and Path(path) == Path(self.autosave_path):
+            return
+        files = [path] + [p for p in self.recent_files() if p != path]
+        files = files[: self.MAX_RECENT]
+        if self.settings is None:
+            self._recent = files
+        else:
+            self.settings.setValue("recent_files", files)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))

@@ -1,0 +1,64 @@
+"""The window's menu bar: File, Run, Options, Edit, Help."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+
+def build_menus(win) -> None:
+    """Fill ``win``'s menu bar with the actions made by run_controls.build_actions and its own."""
+    file_menu = win.menuBar().addMenu("&File")
+    file_menu.addAction(win.open_session_action)
+    win.recent_menu = file_menu.addMenu("Open recent")
+    win.recent_menu.aboutToShow.connect(win._fill_recent_menu)
+    file_menu.addAction(win.save_session_action)
+    file_menu.addSeparator()
+    file_menu.addAction(win.load_action)
+    export = file_menu.addMenu("Export")
+    for text, slot in (("Decision boundary as PNG or SVG…", lambda: win.export_panel("output")),
+                       ("Loss curves as PNG or SVG…", lambda: win.export_panel("loss")),
+                       ("Accuracy curves as PNG or SVG…", lambda: win.export_panel("accuracy")),
+                       ("Metrics as PNG or SVG…", lambda: win.export_panel("metrics")),
+                       ("Hidden space as PNG or SVG…", lambda: win.export_panel("hidden")),
+                       ("Gradient heatmaps as PNG or SVG…", lambda: win.export_panel("gradients")),
+                       ("Gradient norms as PNG or SVG…", lambda: win.export_panel("norms")),
+                       ("Network diagram as PNG or SVG…", lambda: win.export_panel("network")),
+                       (None, None),
+                       ("Loss history as CSV…", win.export_history),
+                       ("Weights as NPZ or JSON…", win.export_weights),
+                       ("Data set as CSV…", win.export_data)):
+        if text is None:
+            export.addSeparator()
+        else:
+            export.addAction(text).triggered.connect(slot)
+    file_menu.addSeparator()
+    file_menu.addAction(win.quit_action)
+    run_menu = win.menuBar().addMenu("&Run")
+    for a in (win.play_action, win.step_action, win.step_batch_action, win.reset_action):
+        run_menu.addAction(a)
+    run_menu.addSeparator()
+    run_menu.addAction(win.inspect_action)
+    run_menu.addAction(win.compare_action)
+    options = win.menuBar().addMenu("&Options")
+    win.restore_action = options.addAction("Restore last session at start")
+    win.restore_action.setCheckable(True)
+    win.restore_action.setChecked(True)
+    win.restore_action.setToolTip("Save the session when nnplay closes and reopen it the next time.")
+    win.colorblind_action = options.addAction("Colour-blind-safe colours")
+    win.colorblind_action.setCheckable(True)
+    win.colorblind_action.setToolTip("Light orange against dark blue: apart for every colour blindness.")
+    win.colorblind_action.toggled.connect(win.set_colorblind)
+    edit_menu = win.menuBar().addMenu("&Edit")
+    copy = edit_menu.addAction("Copy settings")
+    copy.setToolTip("Copy every setting as one line of text to share or to paste back later.")
+    copy.triggered.connect(win.copy_settings)
+    paste = edit_menu.addAction("Paste settings")
+    paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8).")
+    paste.triggered.connect(win.paste_settings)
+    help_menu = win.menuBar().addMenu("&Help")
+    guide = help_menu.addAction("Guide")
+    guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+    guide.setToolTip("What each panel shows, the equations with their shapes, and what to try (F1).")
+    guide.triggered.connect(win.show_guide)
+    about = help_menu.addAction("About nnplay")
+    about.triggered.connect(win._about)

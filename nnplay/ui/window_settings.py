@@ -1,0 +1,48 @@
+"""What the window remembers between runs with QSettings: its geometry, the
+splitters' positions, the Options menu, the pace, and the panels' toggles.
+
+Every value is read with ``type=`` so that QSettings converts it (INI files keep
+booleans as the text "true"/"false"); a value of the wrong type falls back to
+the default."""
+
+from __future__ import annotations
+
+from .run_controls import DEFAULT_SPEED
+
+SPLITTERS = ("columns", "output_split")
+
+
+def _toggles(win):
+    """The remembered check boxes and checkable actions, by key, with their defaults."""
+    return (("restore_last_session", win.restore_action, True), ("colorblind", win.colorblind_action, False),
+            ("show_test_data", win.boundary.show_test, False), ("loss_log_scale", win.curves.log_scale, False))
+
+
+def restore_settings(win) -> dict:
+    """Apply ``win.settings`` to the window; returns the splitter states, which
+    the window applies once it is shown (a splitter's sizes only mean something then)."""
+    s = win.settings
+    if s is None:
+        return {}
+    if s.value("geometry") is not None:
+        win.restoreGeometry(s.value("geometry"))
+    for key, control, default in _toggles(win):
+        control.setChecked(s.value(key, default, type=bool))
+    speed = win.speed.findData(s.value("speed", DEFAULT_SPEED, type=int))
+    if speed >= 0:
+        win.speed.setCurrentIndex(speed)
+    return {key: s.value(key) for key in SPLITTERS}
+
+
+def save_settings(win) -> None:
+    """Write what restore_settings reads back into ``win.settings`` (nothing when it is None)."""
+    s = win.settings
+    if s is None:
+        return
+    s.setValue("geometry", win.saveGeometry())
+    s.setValue("columns", win.splitter.saveState())
+    s.setValue("output_split", win.output_split.saveState())
+    for key, control, _ in _toggles(win):
+        s.setValue(key, control.isChecked())
+    s.setValue("speed", win.speed.currentData())
+    s.sync()

@@ -1,0 +1,197 @@
+"""What a user would call clipped, cut, hidden or overlapping text in a window,
+found by walking its widgets: used by test_layout_fits.py.
+
+``text_problems(window)`` returns one line per fault (empty: all is well):
+
+- a QLabel, button, combo box, line edit, spin box or tab narrower or lower
+  than its text needs (Qt cuts or elides it when painting: "…se", "c", "0'");
+- a widget that lies (partly) outside its window or its parent (which cuts
+  it), two widgets of one layout drawn over each other, or a toolbar whose
+  widgets went into its overflow menu;
+- a pyqtgraph plot whose contents (axes, title, legend) are larger than the
+  view showing them, so that they are cut;
+- two tick labels of one pyqtgraph axis that overlap ("5001000 1500"), or two
+  texts drawn in a plot (the diagram's layer titles) that overlap or are cut.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QStyle,
+    QStackedLayout, QStyleOptionComboBox, QTabBar, QWidget,
+)
+
+SLACK = 1  # pixels of rounding forgiven
+
+
+def describe(w: QWidget) -> str:
+    text = ""
+    for getter in ("text", "currentText"):
+        if hasattr(w, getter):
+            text = getattr(w, getter)()
+            break
+    return f"{type(w).__name__} {w.objectName() or '(unnamed)'} {text[:40]!r}"
+
+
+def _shown(w: QWidget, top: QWidget) -> bool:
+    return w.isVisible() and w.isVisibleTo(top) and w.width() > 0 and w.height() > 0
+
+
+def _scrolls(w: QWidget, top: QWidget) -> bool:
+    """Whether ``w`` lies in a scroll area inside ``top`` (it may be scrolled out of view, and reached)."""
+    p = w.parentWidget()
+    while p is not None and p is not top:
+        if isinstance(p, QAbstractScrollArea) and not isinstance(p, pg.GraphicsView):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def _short(w: QWidget, need_w: int, need_h: int, what: str) -> list[str]:
+    out = []
+    if w.width() + SLACK < need_w:
+        out.append(f"{describe(w)}: {w.width()} px wide, its {what} needs {need_w}")
+    if w.height() + SLACK < need_h:
+        out.append(f"{describe(w)}: {w.height()} px high, its {what} needs {need_h}")
+    return out
+
+
+def _label(w: QLabel) -> list[str]:
+    if not w.text() or w.pixmap() is not None and not w.pixmap().isNull():
+        return []
+    hint = w.minimumSizeHint()
+    if w.wordWrap():
+        return _short(w, hint.width(), w.heightForWidth(w.width()), "wrapped text")
+    return _short(w, hint.width(), hint.height(), "text")
+
+
+def _combo(w: QComboBox) -> list[str]:
+    option = QStyleOptionComboBox()
+    w.initStyleOption(option)
+    field = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                     QStyle.SubControl.SC_ComboBoxEditField, w)
+    need = w.fontMetrics().horizontalAdvance(w.currentText())
+    if not w.itemIcon(w.currentIndex()).isNull():
+        need += w.iconSize().width() + 4
+    if field.width() + SLACK < need:
+        return [f"{describe(w)}: shows {field.width()} px of a text {need} px wide"]
+    return []
+
+
+def _tabs(w: QTabBar) -> list[str]:
+    out = []
+    for i in range(w.count()):
+        if not w.isTabVisible(i):
+            continue
+        rect, hint = w.tabRect(i), w.tabSizeHint(i)
+        if not w.rect().contains(rect):
+            out.append(f"tab {w.tabText(i)!r} of {w.objectName() or 'a tab bar'} is scrolled out of its bar")
+        elif rect.width() + SLACK < hint.width():
+            out.append(f"tab {w.tabText(i)!r}: {rect.width()} px wide, its text needs {hint.width()}")
+    return out
+
+
+def _plot(view: pg.GraphicsView) -> list[str]:
+    """The plot's items fit the view (else pyqtgraph cuts them), and no axis's tick labels overlap."""
+    out = []
+    item = getattr(view, "centralWidget", None)
+    if item is not None:
+        least = item.effectiveSizeHint(pg.QtCore.Qt.SizeHint.MinimumSize)
+        vp = view.viewport().size()
+        if least.width() > vp.width() + SLACK or least.height() > vp.height() + SLACK:
+            out.append(f"plot {view.objectName() or type(view).__name__}: its items need "
+                       f"{least.width():.0f}×{least.height():.0f} px, the view has {vp.width()}×{vp.height()}")
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    texts = [i for i in view.scene().items() if isinstance(i, pg.TextItem) and i.isVisible() and i.toPlainText()]
+    rects = [_glyphs(i) for i in texts]
+    for k, (a, ra) in enumerate(zip(texts, rects)):
+        if not shown.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(ra):
+            out.append(f"plot {view.objectName() or type(view).__name__}: text {a.toPlainText()!r} is cut by the view")
+        out += [f"plot {view.objectName() or type(view).__name__}: texts {a.toPlainText()!r} and "
+                f"{b.toPlainText()!r} overlap" for b, rb in zip(texts[k + 1:], rects[k + 1:]) if ra.intersects(rb)]
+    for axis in [i for i in view.scene().items() if isinstance(i, pg.AxisItem) and i.isVisible()]:
+        out += [f"plot {view.objectName() or type(view).__name__}, {axis.orientation} axis: {m}"
+                for m in tick_label_overlaps(axis)]
+    return out
+
+
+def _glyphs(item: pg.TextItem):
+    """Where a TextItem's text is drawn, in scene pixels, less its document's margin."""
+    m = item.textItem.document().documentMargin()
+    return item.sceneBoundingRect().adjusted(m, m, -m, -m)
+
+
+def tick_labels(axis: pg.AxisItem) -> list:
+    """The tick labels ``axis`` draws, as pyqtgraph's (rect, flags, text) specs."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(axis.style.get("tickFont") or axis.font())
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [] if specs is None else specs[2]
+
+
+def tick_label_overlaps(axis: pg.AxisItem) -> list[str]:
+    """The pairs of tick labels of ``axis`` that would be drawn on top of each other."""
+    texts = tick_labels(axis)
+    return [f"tick labels {a!r} and {b!r} overlap" for k, (ra, _, a) in enumerate(texts)
+            for rb, _, b in texts[k + 1:] if ra.intersects(rb)]
+
+
+def _laid_out(layout) -> list[QWidget]:
+    """The widgets a layout (and its sub-layouts) places."""
+    out = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is not None:
+            out.append(item.widget())
+        elif item.layout() is not None:
+            out += _laid_out(item.layout())
+    return out
+
+
+def _overlaps(w: QWidget, top: QWidget) -> list[str]:
+    """Two widgets of one layout drawn over each other (a squeezed column)."""
+    layout = w.layout()
+    if layout is None or isinstance(layout, QStackedLayout):
+        return []
+    shown = [c for c in _laid_out(layout) if _shown(c, top)]
+    return [f"{describe(a)} and {describe(b)} overlap by {(a.geometry() & b.geometry()).height()} px"
+            for k, a in enumerate(shown) for b in shown[k + 1:] if a.geometry().intersects(b.geometry())]
+
+
+def text_problems(top: QWidget) -> list[str]:
+    """Every clipped, cut, hidden or overlapping text in the window ``top`` (see the module's docstring)."""
+    problems = []
+    frame = top.rect()
+    for w in top.findChildren(QWidget):
+        if not _shown(w, top):
+            continue
+        where = QRect(w.mapTo(top, QPoint(0, 0)), w.size())
+        if not _scrolls(w, top) and not frame.contains(where):
+            problems.append(f"{describe(w)} at {where.getRect()} is not wholly inside the window {frame.getRect()}")
+        problems += _overlaps(w, top)
+        parent = w.parentWidget()
+        if (parent is not None and parent is not top and not isinstance(parent.parentWidget(), QAbstractScrollArea)
+                and not parent.rect().contains(w.geometry())):
+            problems.append(f"{describe(w)} at {w.geometry().getRect()} sticks out of its parent "
+                            f"{describe(parent)} {parent.rect().getRect()}: it is cut")
+        if isinstance(w, QLabel):
+            problems += _label(w)
+        elif isinstance(w, QComboBox):
+            problems += _combo(w) + _short(w, w.minimumSizeHint().width(), w.minimumSizeHint().height(), "text")
+        elif isinstance(w, (QAbstractButton, QAbstractSpinBox, QLineEdit)):
+            if w.objectName() == "qt_toolbar_ext_button":
+                problems.append(f"toolbar {w.parentWidget().objectName()} overflows into a menu")
+            elif not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):  # their own line edit
+                problems += _short(w, w.minimumSizeHint().width(), w.minimumSizeHint().height(), "text")
+        elif isinstance(w, QTabBar):
+            problems += _tabs(w)
+        elif isinstance(w, pg.GraphicsView):
+            problems += _plot(w)
+    return problems
