@@ -57,5 +57,5 @@ def test_the_curves_and_gradient_norms_hold_the_same_memory_after_310k_and_400k_
     finally:
         tracemalloc.stop()
     assert len(curves.history) == len(grads.norms) == 40 * EPOCHS_PER_FRAME
-    # a frame's increment is 640 kB: keeping it, or a tenth of it, for each of the last 9 frames would show
+    # a frame's increment is 640 kB: keeping an eighth of it (one series) from each of the last 9 frames fails this
     assert abs(at_400k - at_310k) < 500_000, (at_310k, at_400k)
