@@ -7,7 +7,14 @@ import pytest
 
 from nnplay.training import TrainConfig
 from nnplay.training.commands import (
-    Ack, Build, Play, Quit, RequestGradientCheck, Reset, SetSpeed, Step,
+    Ack,
+    Build,
+    Play,
+    Quit,
+    Request,
+    Reset,
+    SetSpeed,
+    Step,
 )
 from nnplay.training.loop import TrainingLoop
 
@@ -113,7 +120,7 @@ def test_a_failing_command_is_reported_and_the_loop_goes_on(monkeypatch):
     h.next("run_started")
     h.frame()
     h.send(Play())
-    h.send(RequestGradientCheck(1))
+    h.send(Request("gradcheck", 1))
     failed = h.next("failed")
     assert failed[1] == 1 and "ZeroDivisionError" in failed[2]
     h.send(Step(2))  # still alive: it answers the next command
@@ -134,7 +141,7 @@ def test_an_empty_data_set_plays_nothing_and_checks_nothing():
     h.send(Build(1, TrainConfig(dataset="csv"), empty))
     h.next("run_started")
     h.frame()
-    h.send(RequestGradientCheck(5))
+    h.send(Request("gradcheck", 5))
     assert h.next("gradcheck")[1:] == (5, None)
     h.send(Play())
     f = h.frame()

@@ -72,16 +72,12 @@ class SetView:
 
 
 @dataclass(frozen=True)
-class RequestState:
-    """Send back ("state", token, Trainer.state_dict())."""
+class Request:
+    """Send back (``what``, token, answer): ``what`` is "state" (the answer is
+    ``Trainer.state_dict()``) or "gradcheck" (``Trainer.gradient_check()``);
+    None when there is no run yet."""
 
-    token: int
-
-
-@dataclass(frozen=True)
-class RequestGradientCheck:
-    """Send back ("gradcheck", token, Trainer.gradient_check())."""
-
+    what: str
     token: int
 
 

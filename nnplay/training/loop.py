@@ -19,8 +19,18 @@ from dataclasses import dataclass
 
 from .command_pipe import CommandReceiver
 from .commands import (
-    Ack, Build, Pause, Play, Quit, RequestGradientCheck, RequestState, Reset, SetLearningRate, SetRegularization,
-    SetSpeed, SetView, Step,
+    Ack,
+    Build,
+    Pause,
+    Play,
+    Quit,
+    Request,
+    Reset,
+    SetLearningRate,
+    SetRegularization,
+    SetSpeed,
+    SetView,
+    Step,
 )
 from .parent_watch import exit_with_parent
 from .trainer import Snapshot, Trainer
@@ -186,9 +196,9 @@ class TrainingLoop:
                     self._emit("failed", generation, str(exc))
                     return True
                 self._start_run(generation, trainer)
-            case RequestGradientCheck(token):
+            case Request("gradcheck", token):
                 self._emit("gradcheck", token, None if t is None else t.gradient_check())
-            case RequestState(token):
+            case Request("state", token):
                 self._emit("state", token, None if t is None else t.state_dict())
             case SetSpeed(speed):
                 self._speed = max(MAX_SPEED, speed)

@@ -285,7 +285,7 @@ class PlaygroundController(SessionFiles, QObject):
     def _on_failed(self, generation: int, message: str) -> None:
         opening = self._opening.pop(generation, None)
         if opening is not None:  # the file's weights do not fit its settings: nothing changes
-            session, path, quiet = opening
+            _, path, quiet = opening
             self._refuse_session(f"{path}: {message}", quiet)
             return
         self.state.set(playing=False)

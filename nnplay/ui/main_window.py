@@ -343,7 +343,7 @@ class PlaygroundWindow(QMainWindow):
         if snap.diverged_at is not None:
             self.banner.setText(
                 f"Training diverged at epoch {snap.diverged_at}: the loss stopped being a finite number. "
-                f"Try a lower learning rate (now {self.controller.config.lr:g}), then press Reset (R). "
+                f"Try a lower learning rate (now {self.controller.state.config.lr:g}), then press Reset (R). "
                 f"The weights shown are the last finite ones, from epoch {snap.epoch}.")
             self.banner.show()
         elif self.banner.isVisible():
@@ -454,8 +454,8 @@ class PlaygroundWindow(QMainWindow):
     def export_data(self, path: str | None = None) -> bool:
         from ..data import write_csv
 
-        path = path or self._ask_save("Export the data set", f"{self.controller.data.name}.csv", "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_csv(self.controller.data, path))
+        path = path or self._ask_save("Export the data set", f"{self.controller.state.data.name}.csv", "CSV (*.csv)")
+        return bool(path) and self._write(path, lambda: write_csv(self.controller.state.data, path))
 
     def _write(self, path: str, write) -> bool:
         try:
@@ -469,7 +469,7 @@ class PlaygroundWindow(QMainWindow):
     def copy_settings(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        QApplication.clipboard().setText(self.controller.config.to_text())
+        QApplication.clipboard().setText(self.controller.state.config.to_text())
         self.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'", 5000)
 
     def paste_settings(self) -> None:
@@ -614,7 +614,7 @@ class PlaygroundWindow(QMainWindow):
         s.sync()
 
     def ask_to_compare(self) -> None:
-        dialog = ForkDialog(self.controller.config, self)
+        dialog = ForkDialog(self.controller.state.config, self)
         if dialog.exec() == ForkDialog.DialogCode.Accepted:
             changes, restart = dialog.result_changes()
             self.controller.fork(restart, **changes)

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..training.commands import Build, Pause, Play, RequestGradientCheck, RequestState, Reset, SetSpeed, SetView, Step
+from ..training.commands import (
+    Build,
+    Pause,
+    Play,
+    Request,
+    Reset,
+    SetSpeed,
+    SetView,
+    Step,
+)
 from .worker import Frame, TrainingThread
 
 
@@ -81,10 +90,10 @@ class RunHandle(QObject):
         self.send(SetView(changes))
 
     def request_state(self, token: int) -> None:
-        self.send(RequestState(token))
+        self.send(Request("state", token))
 
     def request_gradient_check(self, token: int) -> None:
-        self.send(RequestGradientCheck(token))
+        self.send(Request("gradcheck", token))
 
     def is_alive(self) -> bool:
         return self.worker.is_alive()

@@ -23,7 +23,7 @@ import weakref
 from PySide6.QtCore import QThread, Signal
 
 from ..training.command_pipe import CommandSender
-from ..training.commands import QUIT, Ack, RequestState
+from ..training.commands import QUIT, Ack, Request
 from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest, run_in_process
 
 __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
@@ -78,7 +78,7 @@ class TrainingThread(QThread):
 
     def request_state(self, token: int) -> None:
         """Ask for the run's Trainer.state_dict(); it comes as state_ready(token, state)."""
-        self.send(RequestState(token))
+        self.send(Request("state", token))
 
     def frame_done(self) -> None:
         self.send(Ack())
