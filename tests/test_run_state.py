@@ -181,3 +181,16 @@ def test_a_session_whose_weights_do_not_fit_changes_nothing(window, qtbot, tmp_p
     c.reset()
     qtbot.waitUntil(lambda: c.run_info.run_id == c.generation and c.last_frame is not None, timeout=10000)
     assert c.run_info.sizes == (2, 4, 2, 1) and c.config.activation == "relu"  # Reset rebuilds the shown run
+
+
+def test_a_partial_line_pasted_after_a_csv_keeps_the_csv_and_the_optimizer(window, qtbot, qapp):
+    c = window.controller
+    assert c.change(optimizer="adam") and c.load_csv(str(CORPUS / "two_rows.csv"))
+    data = c.data
+    for line in ("lr=0.01", "standardize=1", "activation=ReLU&"):
+        qapp.clipboard().setText(line)
+        window.paste_settings()
+        assert c.data.name == data.name and c.csv_path == str(CORPUS / "two_rows.csv"), line
+        assert c.config.optimizer == "adam" and c.config.dataset == "csv", line
+        assert window.windowTitle().startswith("two_rows.csv") and shown(window) == expected(c.config, c.data)
+    assert c.config.lr == 0.01 and c.config.standardize and c.config.activation == "relu"
