@@ -90,18 +90,18 @@ def test_fork_dialog_offers_a_neighbouring_value(qtbot, window):
 def test_playing_keeps_both_runs_at_about_the_same_epoch(window, qtbot):
     c = window.controller
     assert c.fork(True, lr=0.1)
-    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last is not None and c.last_frame is not None,
+    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last_frame is not None and c.last_frame is not None,
                     timeout=10000)
     c.set_speed(5)
     c.play()
     gaps = []
     for target in (40, 80, 120):
         qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= target, timeout=20000)
-        gaps.append(abs(c.last_frame.snapshot.epoch - c.twin.last.snapshot.epoch))
+        gaps.append(abs(c.last_frame.snapshot.epoch - c.twin.last_frame.snapshot.epoch))
     c.pause()
     assert c.playing is False
     assert max(gaps) <= 4 * 5 + 10  # the one ahead waits (margin: two frames' worth) ...
-    assert c.twin.last.snapshot.epoch >= 100  # ... and both train
+    assert c.twin.last_frame.snapshot.epoch >= 100  # ... and both train
 
 
 def test_a_paused_comparison_shows_both_runs_at_the_same_epoch(window, qtbot):
@@ -109,14 +109,14 @@ def test_a_paused_comparison_shows_both_runs_at_the_same_epoch(window, qtbot):
 
     c = window.controller
     assert c.fork(True, lr=0.1)
-    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last is not None and c.last_frame is not None,
+    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last_frame is not None and c.last_frame is not None,
                     timeout=10000)
     c.set_speed(MAX_SPEED)  # at Max speed the two drift furthest apart
     c.play()
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 300, timeout=30000)
     c.pause()
-    same = lambda: (not c.last_frame.playing and not c.twin.last.playing  # noqa: E731
-                    and c.last_frame.snapshot.epoch == c.twin.last.snapshot.epoch)
+    same = lambda: (not c.last_frame.playing and not c.twin.last_frame.playing  # noqa: E731
+                    and c.last_frame.snapshot.epoch == c.twin.last_frame.snapshot.epoch)
     qtbot.waitUntil(same, timeout=15000)
     qtbot.wait(300)  # and it stays so
     assert same() and "Epoch <b>%d</b>" % c.last_frame.snapshot.epoch in window.compare_window.stats["B"].text()

@@ -6,6 +6,16 @@ import threading
 import pytest
 
 from nnplay.training import TrainConfig
+from nnplay.training.commands import (
+    Ack,
+    Build,
+    Play,
+    Quit,
+    Request,
+    Reset,
+    SetSpeed,
+    Step,
+)
 from nnplay.training.loop import TrainingLoop
 
 pytestmark = pytest.mark.timeout(60)
@@ -19,7 +29,7 @@ class Harness:
         self.thread = threading.Thread(target=self.loop.run)
         self.thread.start()
 
-    def send(self, *cmd):
+    def send(self, cmd):
         self.commands.put(cmd)
 
     def next(self, kind, timeout=10):
@@ -30,22 +40,22 @@ class Harness:
 
     def frame(self, timeout=10):
         f = self.next("frame", timeout)[1]
-        self.send("ack")
+        self.send(Ack())
         return f
 
     def stop(self):
-        self.send("quit")
+        self.send(Quit())
         self.thread.join(10)
         assert not self.thread.is_alive()
 
 
 def test_settings_sent_before_the_first_run_are_kept():
     h = Harness()
-    h.send("speed", 7)
-    h.send("rebuild", 1, TrainConfig(), None)
+    h.send(SetSpeed(7))
+    h.send(Build(1, TrainConfig(), None))
     h.next("run_started")
     h.frame()
-    h.send("play")
+    h.send(Play())
     f = h.frame()
     while f.snapshot.epoch == 0:
         f = h.frame()
@@ -55,17 +65,17 @@ def test_settings_sent_before_the_first_run_are_kept():
 
 def test_one_frame_in_flight_and_stale_runs_are_stamped():
     h = Harness()
-    h.send("rebuild", 1, TrainConfig(), None)
+    h.send(Build(1, TrainConfig(), None))
     h.next("run_started")
     first = h.next("frame")[1]
-    h.send("step", 3)
+    h.send(Step(3))
     with pytest.raises(queue.Empty):
         h.next("frame", timeout=0.3)  # no ack yet: nothing more is sent
-    h.send("ack")
+    h.send(Ack())
     f = h.next("frame")[1]
     assert first.generation == f.generation == 1 and f.snapshot.epoch == 3
-    h.send("ack")
-    h.send("reset", 2)
+    h.send(Ack())
+    h.send(Reset(2))
     assert h.next("run_started")[1] == 2
     f = h.frame()
     assert f.generation == 2 and f.snapshot.epoch == 0 and f.snapshot.history_start == 0
@@ -74,23 +84,23 @@ def test_one_frame_in_flight_and_stale_runs_are_stamped():
 
 def test_a_bad_rebuild_reports_and_keeps_the_old_run():
     h = Harness()
-    h.send("rebuild", 1, TrainConfig(), None)
+    h.send(Build(1, TrainConfig(), None))
     h.next("run_started")
     h.frame()
-    h.send("rebuild", 2, TrainConfig(dataset="spiral-k", loss="bce"), None)
+    h.send(Build(2, TrainConfig(dataset="spiral-k", loss="bce"), None))
     failed = h.next("failed")
     assert failed[1] == 2 and "two classes" in failed[2]
-    h.send("step", 2)
+    h.send(Step(2))
     assert h.frame().generation == 1
     h.stop()
 
 
 def test_divergence_stops_play():
     h = Harness()
-    h.send("rebuild", 1, TrainConfig(dataset="plane", activation="linear", lr=5.0, batch_size=1), None)
+    h.send(Build(1, TrainConfig(dataset="plane", activation="linear", lr=5.0, batch_size=1), None))
     h.next("run_started")
     h.frame()
-    h.send("play")
+    h.send(Play())
     f = h.frame()
     while f.snapshot.diverged_at is None:
         f = h.frame()
@@ -106,14 +116,14 @@ def test_a_failing_command_is_reported_and_the_loop_goes_on(monkeypatch):
 
     monkeypatch.setattr(Trainer, "gradient_check", broken)
     h = Harness()
-    h.send("rebuild", 1, TrainConfig(), None)
+    h.send(Build(1, TrainConfig(), None))
     h.next("run_started")
     h.frame()
-    h.send("play")
-    h.send("gradcheck", 1)
+    h.send(Play())
+    h.send(Request("gradcheck", 1))
     failed = h.next("failed")
     assert failed[1] == 1 and "ZeroDivisionError" in failed[2]
-    h.send("step", 2)  # still alive: it answers the next command
+    h.send(Step(2))  # still alive: it answers the next command
     f = h.frame()
     while f.snapshot.epoch < 2:
         f = h.frame()
@@ -128,12 +138,12 @@ def test_an_empty_data_set_plays_nothing_and_checks_nothing():
 
     h = Harness()
     empty = Dataset(np.zeros((0, 2)), np.zeros(0, int), class_names=["0", "1"], domain=((-1, 1), (-1, 1)))
-    h.send("rebuild", 1, TrainConfig(dataset="csv"), empty)
+    h.send(Build(1, TrainConfig(dataset="csv"), empty))
     h.next("run_started")
     h.frame()
-    h.send("gradcheck", 5)
+    h.send(Request("gradcheck", 5))
     assert h.next("gradcheck")[1:] == (5, None)
-    h.send("play")
+    h.send(Play())
     f = h.frame()
     assert f.snapshot.epoch == 0 and not f.playing
     h.stop()

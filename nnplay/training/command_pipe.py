@@ -20,7 +20,8 @@ from __future__ import annotations
 import queue
 import threading
 
-QUIT = ("quit",)
+from .commands import QUIT
+
 _CLOSE = object()
 
 
@@ -67,7 +68,7 @@ class CommandSender:
 
 class CommandReceiver:
     """The reading end, as a queue: end-of-file (the writer closed or its process
-    died) reads as ("quit",)."""
+    died) reads as ``Quit()``."""
 
     def __init__(self, connection):
         self._connection = connection

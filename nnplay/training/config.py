@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from .settings_text import parse_settings_text, unknown_choice
 
 # settings that change a running network in place; everything else rebuilds it
 LIVE_SETTINGS = ("lr", "l1", "l2")
@@ -42,15 +43,15 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise ValueError naming the first setting that is out of range."""
         checks = [
-            (self.dataset in DATASETS or self.dataset == "csv", f"unknown data set {self.dataset!r}"),
+            (self.dataset in DATASETS or self.dataset == "csv", unknown_choice("dataset", self.dataset)),
             (0.0 <= self.noise <= 0.5, f"noise must be between 0 and 0.5, got {self.noise:g}"),
             (0.0 < self.train_ratio <= 1.0, f"train ratio must be in (0, 1], got {self.train_ratio:g}"),
             (all(1 <= h <= 4096 for h in self.hidden), f"hidden layer sizes must be 1..4096, got {list(self.hidden)}"),
             (len(self.hidden) <= 64, f"at most 64 hidden layers, got {len(self.hidden)}"),
-            (self.activation in ACTIVATIONS, f"unknown activation {self.activation!r}"),
-            (self.loss == "auto" or self.loss in LOSSES, f"unknown loss {self.loss!r}"),
-            (self.optimizer in OPTIMIZERS, f"unknown optimizer {self.optimizer!r}"),
-            (self.init == "auto" or self.init in INITIALIZERS, f"unknown initialiser {self.init!r}"),
+            (self.activation in ACTIVATIONS, unknown_choice("activation", self.activation)),
+            (self.loss == "auto" or self.loss in LOSSES, unknown_choice("loss", self.loss)),
+            (self.optimizer in OPTIMIZERS, unknown_choice("optimizer", self.optimizer)),
+            (self.init == "auto" or self.init in INITIALIZERS, unknown_choice("init", self.init)),
             (0.0 < self.lr <= 100.0, f"learning rate must be in (0, 100], got {self.lr:g}"),
             (0.0 <= self.l1 <= 100.0, f"L1 rate must be in [0, 100], got {self.l1:g}"),
             (0.0 <= self.l2 <= 100.0, f"L2 rate must be in [0, 100], got {self.l2:g}"),
@@ -88,39 +89,17 @@ class TrainConfig:
         return urlencode({k: (f"{v:g}" if isinstance(v, float) else v) for k, v in d.items()}, safe=",^")
 
     @classmethod
+    def text_patch(cls, text: str) -> dict:
+        """The settings a settings text names, {name: value}, and nothing else
+        (applied as a patch: see ``settings_text.parse_settings_text``).
+        ValueError names the first bad setting."""
+        return parse_settings_text(text, tuple(f.name for f in fields(cls) if f.name != "extra"))
+
+    @classmethod
     def from_text(cls, text: str) -> "TrainConfig":
         """Parse ``to_text`` output (a leading ``#`` or ``?`` is ignored); settings
         left out keep their defaults; ValueError names the first bad one."""
-        from urllib.parse import parse_qsl
-
-        text = text.strip().lstrip("#?")
-        if not text:
-            raise ValueError("the settings text is empty")
-        try:
-            pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=True)
-        except ValueError:
-            raise ValueError(f"settings text must look like 'dataset=spiral&hidden=8,8'; got {text[:60]!r}") from None
-        kinds = {f.name: f.type for f in fields(cls)}
-        values: dict = {}
-        for key, raw in pairs:
-            if key not in kinds or key == "extra":
-                raise ValueError(f"unknown setting {key!r} in the settings text")
-            try:
-                if key == "hidden":
-                    values[key] = tuple(int(v) for v in raw.split(",") if v.strip())
-                elif key == "features":
-                    values[key] = raw
-                elif key == "standardize":
-                    values[key] = raw.strip().lower() in ("1", "true", "yes")
-                elif key in ("classes", "data_seed", "batch_size", "seed"):
-                    values[key] = int(raw)
-                elif key in ("noise", "train_ratio", "lr", "l1", "l2"):
-                    values[key] = float(raw)
-                else:
-                    values[key] = raw
-            except ValueError:
-                raise ValueError(f"setting {key!r} has a bad value {raw!r}") from None
-        return cls(**values)
+        return cls(**cls.text_patch(text))
 
     @classmethod
     def from_dict(cls, d: dict) -> "TrainConfig":

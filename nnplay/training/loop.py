@@ -18,6 +18,20 @@ from collections import deque
 from dataclasses import dataclass
 
 from .command_pipe import CommandReceiver
+from .commands import (
+    Ack,
+    Build,
+    Pause,
+    Play,
+    Quit,
+    Request,
+    Reset,
+    SetLearningRate,
+    SetRegularization,
+    SetSpeed,
+    SetView,
+    Step,
+)
 from .parent_watch import exit_with_parent
 from .probes import ViewRequest
 from .trainer import Snapshot, Trainer
@@ -154,59 +168,61 @@ class TrainingLoop:
                 return True
 
     def _apply(self, cmd) -> bool:
-        name, args = cmd[0], cmd[1:]
+        """Apply one command (``commands.py``); False on Quit."""
         t = self._trainer
-        if name == "quit":
-            return False
-        if name == "ack":
-            self._awaiting_ack = False
-        elif name in ("rebuild", "restore", "redata"):
-            generation, config, data = args[:3]
-            try:
-                trainer = Trainer(config, data)
-                if name == "restore":
-                    trainer.load_state_dict(args[3])
-                elif name == "redata" and t is not None:
-                    trainer.continue_from(t)
-            except ValueError as exc:
-                self._emit("failed", generation, str(exc))
-                return True
-            self._start_run(generation, trainer)
-        elif name == "gradcheck":
-            self._emit("gradcheck", args[0], None if t is None else t.gradient_check())
-        elif name == "save":
-            self._emit("state", args[0], None if t is None else t.state_dict())
-        elif name == "speed":
-            self._speed = max(MAX_SPEED, args[0])
-        elif name == "view":
-            for key, value in args[0].items():
-                setattr(self._view, key, value)
-            self._dirty = True
-        elif t is None:  # the rest act on a run
-            return True
-        elif name == "reset":
-            t.reset()
-            self._start_run(args[0], t)
-        elif name == "play":
-            self._playing = not t.diverged
-            self._trained_since_frame = 0
-            self._rate.clear()
-            self._dirty = True
-        elif name == "pause":
-            self._playing = False
-            self._dirty = True
-        elif name == "step":
-            self._pending_steps += args[0]
-        elif name == "batch_step":  # one mini-batch (the backprop inspector's step)
-            self._playing = False
-            for _ in range(args[0]):
-                t.step_batch()
-            self._dirty = True
-        elif name == "lr":
-            t.set_learning_rate(args[0])
-        elif name == "reg":
-            t.set_regularization(*args)
-            self._dirty = True
+        match cmd:
+            case Quit():
+                return False
+            case Ack():
+                self._awaiting_ack = False
+            case Build(generation, config, data, state, keep_weights):
+                try:
+                    trainer = Trainer(config, data)
+                    if state is not None:
+                        trainer.load_state_dict(state)
+                    elif keep_weights and t is not None:
+                        trainer.continue_from(t)
+                except ValueError as exc:
+                    self._emit("failed", generation, str(exc))
+                    return True
+                self._start_run(generation, trainer)
+            case Request("gradcheck", token):
+                self._emit("gradcheck", token, None if t is None else t.gradient_check())
+            case Request("state", token):
+                self._emit("state", token, None if t is None else t.state_dict())
+            case SetSpeed(speed):
+                self._speed = max(MAX_SPEED, speed)
+            case SetView(changes):
+                for key, value in changes.items():
+                    setattr(self._view, key, value)
+                self._dirty = True
+            case _ if t is None:  # the rest act on a run
+                pass
+            case Reset(generation):
+                t.reset()
+                self._start_run(generation, t)
+            case Play():
+                self._playing = not t.diverged
+                self._trained_since_frame = 0
+                self._rate.clear()
+                self._dirty = True
+            case Pause():
+                self._playing = False
+                self._dirty = True
+            case Step(epochs, 0):
+                self._pending_steps += epochs
+            case Step(0, batches):  # mini-batches (the backprop inspector's step)
+                self._playing = False
+                for _ in range(batches):
+                    t.step_batch()
+                self._dirty = True
+            case SetLearningRate(lr):
+                t.set_learning_rate(lr)
+            case SetRegularization(l1, l2):
+                t.set_regularization(l1, l2)
+                self._dirty = True
+            case _:
+                raise ValueError(f"unknown command {cmd!r}")
         return True
 
     def _start_run(self, generation: int, trainer: Trainer) -> None:

@@ -22,7 +22,7 @@ from .config import TrainConfig
 from .history import History, layer_names
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
-from .run_state import restore_run_state, run_state
+from .saved_state import restore_run_state, run_state
 from .snapshot import RunInfo, Snapshot, run_info, take_snapshot
 from .split_data import SplitData
 
@@ -109,12 +109,12 @@ class Trainer:
 
     # ---------------------------------------------------------- save / load
     def state_dict(self) -> dict:
-        """Everything needed to go on exactly where this run is (see training.run_state)."""
+        """Everything needed to go on exactly where this run is (see training.saved_state)."""
         return run_state(self)
 
     def load_state_dict(self, state: dict) -> None:
         """Restore a ``state_dict``; ValueError (and nothing changed) if it does
-        not fit this network (see training.run_state)."""
+        not fit this network (see training.saved_state)."""
         restore_run_state(self, state)
         self._full_batch_gradients()
 

@@ -2,15 +2,15 @@
 changed (B), trained together; their loss curves overlaid and their decision
 boundaries side by side.
 
-``TwinRun`` drives run B's own training process (the same TrainingThread the
-window's run uses); ``CompareWindow`` draws both runs. The controller forwards
-Play, Pause, Step, Reset and the speed to B while a comparison is open.
+Run B is a ``RunHandle`` of its own training process, driven by
+``comparison.Comparison`` (which forwards Play, Pause, Step, Reset and the
+speed to it); ``CompareWindow`` draws both runs.
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
     QWidget,
@@ -21,7 +21,6 @@ from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .plot_layout import legend_above, tidy_axes
 from .widgets import named
-from .worker import TrainingThread
 
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
 SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
@@ -37,65 +36,6 @@ def describe(config, changed: dict) -> str:
         parts.append(f"{SETTING_NAMES.get(key, key)} {value:g}" if isinstance(value, float)
                      else f"{SETTING_NAMES.get(key, key)} {value}")
     return ", ".join(parts)
-
-
-class TwinRun(QObject):
-    """Run B: its own training process, generation numbers and frame acks."""
-
-    started = Signal(object)  # RunInfo
-    frame = Signal(object)  # Frame
-    failed = Signal(str)
-
-    def __init__(self, config, data, state=None, parent=None):
-        super().__init__(parent)
-        self.config = config
-        self.generation = 1
-        self.last = None  # the latest Frame
-        self.worker = TrainingThread()
-        self.worker.run_started.connect(self._on_started, Qt.ConnectionType.QueuedConnection)
-        self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
-        self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self.worker.start()
-        self.worker.set_view(neuron_resolution=0)  # B's picture is the output only
-        if state is None:
-            self.worker.rebuild(self.generation, config, data)
-        else:
-            self.worker.restore(self.generation, config, data, state)
-
-    def play(self) -> None:
-        self.worker.play()
-
-    def pause(self) -> None:
-        self.worker.pause()
-
-    def step(self, epochs: int) -> None:
-        self.worker.step(epochs)
-
-    def reset(self) -> None:
-        self.generation += 1
-        self.last = None
-        self.worker.reset(self.generation)
-
-    def set_speed(self, speed: int) -> None:
-        self.worker.set_speed(speed)
-
-    def stop(self) -> None:
-        self.worker.stop()  # also when the process has died: it closes the command queue
-
-    def _on_started(self, generation, info) -> None:
-        if generation == self.generation:
-            self.started.emit(info)
-
-    def _on_frame(self, frame) -> None:
-        try:
-            if frame.generation == self.generation:
-                self.last = frame
-                self.frame.emit(frame)
-        finally:
-            QTimer.singleShot(1, self.worker.frame_done)
-
-    def _on_failed(self, generation, message) -> None:
-        self.failed.emit(message)
 
 
 class _RunCurves:

@@ -1,101 +1,105 @@
-"""The controller: owns the settings, the data, the training thread, and talks
-to a view. The view is any object with the methods of ``PlaygroundView``; the
+"""The controller: listens to the run's state (``RunState``, which the controls
+write to) and tells the training process (a ``RunHandle``); hands the frames to
+a view. The view is any object with the methods of ``PlaygroundView``; the
 window is one, and tests may pass another."""
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from ..data import DataError, Dataset, load_csv
+from ..data import DataError, load_csv
 from ..data.drawing import DataEditor
-from ..training import RunInfo, TrainConfig, make_dataset, resolve_loss
-from ..training.session import Session, SessionError, load_session, save_session
-from .compare import TwinRun, describe
-from .worker import Frame, TrainingThread
+from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
+from ..training.commands import SetLearningRate, SetRegularization
+from ..training.run_state import FIELDS, RunState
+from .comparison import FORKABLE, Comparison
+from .run_handle import RunHandle
+from .session_files import SessionFiles
+from .worker import Frame
 
 
 class PlaygroundView(Protocol):
     def show_run(self, info: RunInfo) -> None: ...
     def show_frame(self, frame: Frame) -> None: ...
-    def show_settings(self, config: TrainConfig, data: Dataset) -> None: ...
     def show_error(self, title: str, message: str) -> None: ...
-    def set_playing(self, playing: bool) -> None: ...
     def show_status(self, message: str) -> None: ...
 
 
-class PlaygroundController(QObject):
-    """Every user action arrives here; structural changes rebuild the run,
-    the learning and regularisation rates change it live."""
+class PlaygroundController(SessionFiles, QObject):
+    """Every run action arrives here; a change of settings arrives through the
+    run state: the learning and regularisation rates change the run live, any
+    other setting builds a new run."""
 
     frame_drawn = Signal(object)  # Frame, after the view has drawn it (tests and benchmarks listen)
     session_saved = Signal(str)  # path
     gradient_checked = Signal(object)  # Trainer.gradient_check() result
     file_opened = Signal(str)  # a session or CSV that was opened successfully
     edits_changed = Signal(bool, bool)  # (can undo, can redo) a drawing edit
-    compare_started = Signal(object, str, str, object)  # TwinRun of run B, what A is, what B is, fork epoch
+    compare_started = Signal(object, str, str, object)  # RunHandle of run B, what A is, what B is, fork epoch
     compare_stopped = Signal()
+    FORKABLE = FORKABLE
 
     def __init__(self, view: PlaygroundView, config: TrainConfig | None = None, parent=None):
         super().__init__(parent)
         self.view = view
-        self.config = config or TrainConfig()
-        self.data: Dataset = make_dataset(self.config)
-        self.csv_path: str | None = None
-        self.generation = 0
-        self.playing = False
-        self.last_frame: Frame | None = None
-        self.run_info: RunInfo | None = None
-        self.frames_drawn = 0
-        self.frames_dropped = 0
-        self.worker = TrainingThread()
-        self.worker.run_started.connect(self._on_run_started, Qt.ConnectionType.QueuedConnection)
-        self.worker.frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
-        self.worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self.worker.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
-        self.worker.gradcheck_ready.connect(self._on_gradcheck, Qt.ConnectionType.QueuedConnection)
-        self._pending_saves: dict[int, str] = {}
-        self._save_tokens = itertools.count(1)
-        self.session_path: str | None = None
+        self.state = RunState(config)
+        self.run = RunHandle(parent=self)
+        self.run.started.connect(self._on_run_started)
+        self.run.frame.connect(self._on_frame)
+        self.run.failed.connect(self._on_failed)
+        self.run.state_ready.connect(self._on_state)
+        self.run.gradcheck_ready.connect(self._on_gradcheck)
+        self.comparison = Comparison(self.run, parent=self)
+        self.comparison.started.connect(self.compare_started)
+        self.comparison.stopped.connect(self.compare_stopped)
+        self.comparison.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
+        self._tokens = iter(range(1, 2**62))
+        self._init_sessions()
+        self._next_build: dict = {}  # how the next rebuild goes on from the current run
+        self._built = False  # the state now set describes a run already built
         self.editor: DataEditor | None = None  # undo/redo of points drawn by hand, for the current data
-        self.twin: TwinRun | None = None  # run B while comparing
-        self._held = {"A": False, "B": False}  # a run paused to let the other catch up
-        self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
-        self._pending_forks: dict[int, tuple] = {}
-        self.speed = 1
+        self.state.subscribe(self._settings_changed, ("config", "data"))
+        self.state.subscribe(lambda _: self.view.show_error("Cannot apply that setting", self.state.refusal),
+                             ("refused",))
+
+    # the run's state, read where it lives
+    config = property(lambda self: self.state.config)
+    data = property(lambda self: self.state.data)
+    csv_path = property(lambda self: self.state.source)
+    playing = property(lambda self: self.state.playing)
+    generation = property(lambda self: self.run.generation)
+    last_frame = property(lambda self: self.run.last_frame)
+    run_info = property(lambda self: self.run.run_info)
+    worker = property(lambda self: self.run.worker)
+    frames_drawn = property(lambda self: self.run.frames_drawn)
+    frames_dropped = property(lambda self: self.run.frames_dropped)
+    twin = property(lambda self: self.comparison.twin)
+    speed = property(lambda self: self.comparison.speed)
 
     # ------------------------------------------------------------- lifecycle
     def start(self) -> None:
-        self.worker.start()
+        self.run.start()
         self._rebuild()
 
     def shutdown(self) -> None:
-        """Stop and join the training thread (idempotent)."""
+        """Stop the training processes and their relays (idempotent)."""
         self.stop_comparing()
-        self.worker.stop()  # also when the process has died: it closes the command queue
+        self.run.stop()  # also when the process has died: it closes the command queue
 
-    # --------------------------------------------------------------- actions
+    # ------------------------------------------------------------------ run
     def play(self) -> None:
         if self.last_frame and self.last_frame.snapshot.diverged_at is not None:
             return
-        self.playing = True
-        self._align_pending = False
-        self._held = {"A": False, "B": False}
-        self.worker.play()
-        if self.twin is not None:
-            self.twin.play()
-        self.view.set_playing(True)
+        self.state.set(playing=True)
+        self.run.play()
+        self.comparison.play()
 
     def pause(self) -> None:
-        self.playing = False
-        self.worker.pause()
-        if self.twin is not None:
-            self.twin.pause()
-            self._align_pending = True  # once both have stopped, the one behind catches up
-        self.view.set_playing(False)
+        self.state.set(playing=False)
+        self.run.pause()
+        self.comparison.pause()
 
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
@@ -103,152 +107,95 @@ class PlaygroundController(QObject):
     def step(self, epochs: int = 1) -> None:
         if self.playing:
             self.pause()
-        self.worker.step(epochs)
-        if self.twin is not None:
-            self.twin.step(epochs)
+        self.run.step(epochs)
+        self.comparison.step(epochs)
 
     def step_batch(self, batches: int = 1) -> None:
         """One optimizer step on the next mini-batch (the backprop inspector's step)."""
         if self.playing:
             self.pause()
-        self.worker.step_batch(batches)
+        self.run.step_batch(batches)
 
     def reset(self) -> None:
-        self.generation += 1
-        self.playing = False
-        self.view.set_playing(False)
-        self.worker.reset(self.generation)
-        if self.twin is not None:
-            self.twin.reset()
+        self.state.set(playing=False)
+        self.run.reset()
+        self.comparison.reset()
 
     def set_speed(self, epochs_per_frame: int) -> None:
-        self.speed = epochs_per_frame
-        self.worker.set_speed(epochs_per_frame)
-        if self.twin is not None:
-            self.twin.set_speed(epochs_per_frame)
+        self.run.set_speed(epochs_per_frame)
+        self.comparison.set_speed(epochs_per_frame)
+
+    def set_view(self, **changes) -> None:
+        """Grid resolution, axes, focus neuron: what the frames show."""
+        self.run.set_view(**changes)
 
     # ------------------------------------------------------------ comparing
-    FORKABLE = ("lr", "optimizer", "activation", "batch_size", "l1", "l2", "init", "seed", "hidden", "loss")
-
     def fork(self, restart: bool = False, **changes) -> bool:
         """Compare this run (A) with a copy (B) that has ``changes``. B goes on from
         A's weights, history and epoch, or with ``restart`` both start afresh from
         the same seed. Returns whether the comparison starts."""
         try:
-            unknown = set(changes) - set(self.FORKABLE)
-            if unknown:
-                raise ValueError(f"cannot fork on {', '.join(sorted(unknown))}")
-            config_b = self.config.with_changes(**changes)
-            resolve_loss(config_b, self.data)
-            changed = {k: v for k, v in changes.items() if getattr(self.config, k) != getattr(config_b, k)}
-            if not changed:
-                raise ValueError("choose a value different from this run's")
-            if not restart and ("hidden" in changed or "init" in changed or "seed" in changed):
-                raise ValueError("a different network shape, initialiser or seed needs both runs to start afresh")
-            if self.data.n_examples == 0:
-                raise ValueError("there is no data to train on")
+            config_b, labels = Comparison.check(self.config, self.data, changes, restart)
         except ValueError as exc:
             self.view.show_error("Cannot compare", str(exc))
             return False
         self.stop_comparing()
-        labels = (describe(self.config, changed), describe(config_b, changed))
         if restart:
             self.reset()
-            self._start_twin(config_b, None, labels, None)
+            self.comparison.start(config_b, self.data, None, labels, None)
         else:
-            token = next(self._save_tokens)
-            self._pending_forks[token] = (config_b, labels)
-            self.worker.request_state(token)
+            self.comparison.fork_from_state(next(self._tokens), config_b, labels)
         return True
-
-    def _pace(self) -> None:
-        """Keep the two runs of a comparison at about the same epoch while playing:
-        the one ahead waits (run B draws less, so it would run ahead)."""
-        twin, frame = self.twin, self.last_frame
-        if twin is None or frame is None or twin.last is None:
-            return
-        if not self.playing:
-            self._align_paused(frame, twin)
-            return
-        a, b = frame.snapshot, twin.last.snapshot
-        margin = 2 * self.speed if self.speed > 0 else 200
-        want = {"A": a.epoch <= b.epoch + margin or b.diverged_at is not None,
-                "B": b.epoch <= a.epoch + margin or a.diverged_at is not None}
-        for name, run in (("A", self.worker), ("B", twin)):
-            if want[name] == self._held[name]:  # held and may go on, or running and must wait
-                self._held[name] = not want[name]
-                run.play() if want[name] else run.pause()
-
-    def _align_paused(self, frame, twin) -> None:
-        """After a pause, step the run that is behind to the other's epoch, so that
-        a paused comparison shows both runs at the same epoch."""
-        if not self._align_pending or frame.playing or twin.last.playing:
-            return  # not asked for, or a run has not stopped yet (its pausing frame is still to come)
-        self._align_pending = False
-        a, b = frame.snapshot, twin.last.snapshot
-        if a.diverged_at is not None or b.diverged_at is not None:
-            return
-        if a.epoch < b.epoch:
-            self.worker.step(b.epoch - a.epoch)
-        elif b.epoch < a.epoch:
-            twin.step(a.epoch - b.epoch)
-
-    def _start_twin(self, config_b, state, labels, fork_epoch) -> None:
-        self.twin = TwinRun(config_b, self.data, state, parent=self)
-        self.twin.frame.connect(lambda _: self._pace())
-        self.twin.set_speed(self.speed)
-        self.twin.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
-        self.compare_started.emit(self.twin, *labels, fork_epoch)
-        if self.playing:
-            self.twin.play()
 
     def stop_comparing(self) -> None:
-        self._pending_forks.clear()
-        if self.twin is not None:
-            twin, self.twin = self.twin, None
-            twin.stop()
-            twin.deleteLater()
-            self.compare_stopped.emit()
+        self.comparison.stop()
 
-    def set_learning_rate(self, lr: float) -> None:
-        self.config = self.config.with_changes(lr=lr)
-        self.worker.set_learning_rate(lr)
-        self.view.show_settings(self.config, self.data)
-
-    def set_regularization(self, l1: float, l2: float) -> None:
-        self.config = self.config.with_changes(l1=l1, l2=l2)
-        self.worker.set_regularization(l1, l2)
-        self.view.show_settings(self.config, self.data)
-
-    def set_view(self, **changes) -> None:
-        """Grid resolution, axes, focus neuron: what the frames show."""
-        self.worker.set_view(**changes)
-
+    # ------------------------------------------------------------- settings
     def change(self, **changes) -> bool:
-        """A structural change (data set, noise, layers, activation, ...): build a
-        new run at once. Invalid combinations are refused with a message and
-        leave everything as it was; returns whether the change was made."""
+        """Change the settings named (see ``RunState.apply``); a refused change is
+        shown and leaves everything as it was. Returns whether it was made."""
+        return self.state.apply(**changes)
+
+    def set_learning_rate(self, lr: float) -> bool:
+        return self.state.apply(lr=lr)
+
+    def set_regularization(self, l1: float, l2: float) -> bool:
+        return self.state.apply(l1=l1, l2=l2)
+
+    def apply_settings_text(self, text: str) -> bool:
+        """Settings from ``TrainConfig.to_text``, applied as a patch: the settings
+        the text names change, nothing else; a bad text is shown and changes nothing."""
         try:
-            config = self.config.with_changes(**changes)
-            # a loaded CSV stays until another data set is picked; noise does not apply to it
-            regenerate = config.dataset != "csv" and any(k in changes for k in ("dataset", "noise", "classes",
-                                                                                 "data_seed"))
-            data = make_dataset(config) if regenerate else self.data
-            config = self._fit_loss(config, data)
-            resolve_loss(config, data)
+            changes = TrainConfig.text_patch(text)
         except ValueError as exc:
-            self.view.show_error("Cannot apply that setting", str(exc))
-            self.view.show_settings(self.config, self.data)
+            self.view.show_error("Cannot use these settings", str(exc))
             return False
-        if "train_ratio" in changes and data.test_mask is not None:
-            data = dataclasses.replace(data, test_mask=None)  # a new ratio splits drawn data afresh
-        self.config, self.data = config, data
-        if regenerate:
-            self.csv_path = None
-        if data is not self.editor_data:
+        return self.state.apply(**changes)
+
+    def _settings_changed(self, changed: frozenset) -> None:
+        """The run state's settings or data changed: tell the training process."""
+        if self._built:
+            return
+        settings = changed - set(FIELDS)
+        if "data" not in changed and settings <= set(LIVE_SETTINGS):
+            c = self.config
+            if "lr" in settings:
+                self.run.send(SetLearningRate(c.lr))
+            if settings & {"l1", "l2"}:
+                self.run.send(SetRegularization(c.l1, c.l2))
+            return
+        if self.editor is not None and self.editor.data is not self.data:
             self._drop_edits()
-        self._rebuild()
-        return True
+        build, self._next_build = self._next_build, {}
+        self._rebuild(**build)
+
+    def _set_built(self, **values) -> None:
+        """Set the run state to a run that is already built."""
+        self._built = True
+        try:
+            self.state.set(**values)
+        finally:
+            self._built = False
 
     # ---------------------------------------------------------- drawing data
     @property
@@ -270,7 +217,7 @@ class PlaygroundController(QObject):
         try:
             if self.editor is None or self.editor.data is not self.data:
                 self.editor = DataEditor(self.data, self.config.train_ratio, self.config.data_seed)
-                self.data = self.editor.data  # the same points, their train/test split now fixed
+                self._set_built(data=self.editor.data)  # the same points, their train/test split now fixed
             data = getattr(self.editor, op)(*args)
         except ValueError as exc:
             self.view.show_status(f"Cannot draw here: {exc}")
@@ -279,43 +226,28 @@ class PlaygroundController(QObject):
         if data is None:
             return False
         playing = self.playing
-        self.data, self.csv_path = data, None
-        self.config = self.config.with_changes(dataset="csv")
-        self._rebuild(keep_weights=True)
+        self._next_build = {"keep_weights": True}
+        self.state.set(data=data, source=None, config=self.config.with_changes(dataset="csv"))
         if playing and data.n_examples:
             self.play()
         return True
 
+    # ------------------------------------------------------------ files
     def load_csv(self, path: str) -> bool:
         """Load the user's CSV; on any problem show it and keep everything as it was."""
         try:
-            data = load_csv(path)
-            config = self._fit_loss(self.config.with_changes(dataset="csv"), data)
-            resolve_loss(config, data)
+            config, data = self.state.patched({"dataset": "csv"}, data=load_csv(path))
         except (DataError, ValueError) as exc:
             self.view.show_error("Cannot load this file", str(exc))
             return False
-        self.config, self.data, self.csv_path = config, data, str(path)
         self._drop_edits()
-        self._rebuild()
+        self.state.set(config=config, data=data, source=str(path))
         self.file_opened.emit(str(path))
         return True
 
-    def apply_settings_text(self, text: str) -> bool:
-        """Settings from ``TrainConfig.to_text``; a bad text is shown and changes nothing."""
-        try:
-            config = TrainConfig.from_text(text)
-        except ValueError as exc:
-            self.view.show_error("Cannot use these settings", str(exc))
-            return False
-        changes = {k: v for k, v in config.to_dict().items() if k != "extra"}
-        if config.dataset == "csv" and self.config.dataset != "csv":
-            changes.pop("dataset")  # there is no CSV to apply them to: keep the current data
-        return self.change(**changes)
-
     def check_gradients(self) -> None:
-        """Run a gradient check in the worker; the answer comes as gradient_checked."""
-        self.worker.request_gradient_check(self.generation)
+        """Run a gradient check in the training process; the answer comes as gradient_checked."""
+        self.run.request_gradient_check(self.generation)
 
     def _on_gradcheck(self, token: int, result) -> None:
         if token != self.generation:
@@ -325,128 +257,36 @@ class PlaygroundController(QObject):
         else:
             self.gradient_checked.emit(result)
 
-    def save_session(self, path: str) -> None:
-        """Ask the worker for the run's full state; the file is written when it comes."""
-        token = next(self._save_tokens)
-        self._pending_saves[token] = str(path)
-        self.worker.request_state(token)
-
-    def save_session_now(self, path: str, timeout_ms: int = 3000) -> bool:
-        """Save and wait for it (for closing time); False if the worker did not answer."""
-        from PySide6.QtCore import QEventLoop
-
-        if not self.worker.is_alive():
-            return False
-        loop = QEventLoop()
-        done = []
-        self.session_saved.connect(loop.quit)
-        self.session_saved.connect(done.append)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        self.save_session(path)
-        loop.exec()
-        self.session_saved.disconnect(loop.quit)
-        return bool(done)
-
-    def open_session(self, path: str, quiet: bool = False) -> bool:
-        """Open a .nnplay file; on any problem show it (in the status bar when
-        ``quiet``) and keep everything as it was."""
-        try:
-            session = load_session(path)
-            resolve_loss(session.config, session.data)
-        except (SessionError, ValueError) as exc:
-            if quiet:
-                self.view.show_status(f"The last session could not be restored: {exc}")
-            else:
-                self.view.show_error("Cannot open this session", str(exc))
-            return False
-        self.config, self.data = session.config, session.data
-        self._drop_edits()
-        self.csv_path = session.source[4:] if session.source.startswith("csv:") else None
-        self.session_path = str(path)
-        self._rebuild(session.state)
-        self.file_opened.emit(str(path))
-        return True
-
-    def session(self, state: dict | None) -> Session:
-        """The current settings and data with ``state`` (a Trainer.state_dict from the worker), to save."""
-        source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
-        return Session(self.config, self.data, state, source)
-
-    def _on_state(self, token: int, state) -> None:
-        fork = self._pending_forks.pop(token, None)
-        if fork is not None and state is not None:
-            config_b, labels = fork
-            state = dict(state, batch_order=None, batch_at=0, diverged_at=None)
-            if config_b.optimizer != self.config.optimizer:
-                state.update(optimizer={}, optimizer_t=0)
-            self._start_twin(config_b, state, labels, int(state["epoch"]))
-            return
-        path = self._pending_saves.pop(token, None)
-        if path is None:
-            return
-        try:
-            save_session(path, self.session(state))
-        except (OSError, TypeError, ValueError) as exc:
-            self.view.show_error("Cannot save the session", f"{path}: {exc}")
-            return
-        self.session_path = path
-        self.session_saved.emit(path)
-
-    # ---------------------------------------------------------------- helpers
-    @staticmethod
-    def _fit_loss(config: TrainConfig, data: Dataset) -> TrainConfig:
-        """Keep the chosen loss where it suits the data, else fall back to auto."""
-        try:
-            resolve_loss(config, data)
-            return config
-        except ValueError:
-            return config.with_changes(loss="auto")
-
+    # ------------------------------------------------------------ the run
     def _rebuild(self, state: dict | None = None, keep_weights: bool = False) -> None:
         """A new run of the current settings and data; ``state`` (a saved
         Trainer.state_dict) continues a saved run instead of starting afresh;
         ``keep_weights`` goes on from the current run's weights on new data."""
-        self.generation += 1
-        self.playing = False
         self.stop_comparing()
-        self.view.set_playing(False)
-        self.view.show_settings(self.config, self.data)
-        if state is not None:
-            self.worker.restore(self.generation, self.config, self.data, state)
-        elif keep_weights:
-            self.worker.replace_data(self.generation, self.config, self.data)
-        else:
-            self.worker.rebuild(self.generation, self.config, self.data)
+        self.state.set(playing=False)
+        self.run.build(self.config, self.data, state, keep_weights)
 
-    def _on_run_started(self, generation: int, info: RunInfo) -> None:
-        if generation != self.generation:
-            return
-        self.run_info = info
-        self.last_frame = None
+    def _on_run_started(self, info: RunInfo) -> None:
+        opening = self._opening.pop(self.generation, None)
+        if opening is not None:
+            self._opened(*opening[:2])
         self.view.show_run(info)
 
     def _on_frame(self, frame: Frame) -> None:
-        try:
-            if frame.generation != self.generation or self.run_info is None:
-                self.frames_dropped += 1  # from a run that has been reset or rebuilt since
-                return
-            self.last_frame = frame
-            snap = frame.snapshot
-            if self.playing and not frame.playing and (snap.diverged_at is not None or
-                                                       len(self.run_info.train_index) == 0):
-                self.playing = False  # the loop stopped by itself: divergence, or nothing to train on
-                self.view.set_playing(False)
-            self._pace()
-            self.view.show_frame(frame)
-            self.frames_drawn += 1
-            self.frame_drawn.emit(frame)
-        finally:
-            # Acknowledge from a (1 ms) timer, not at once: timers run only after the
-            # paint and input events now queued, so the next frame can never starve
-            # them, however fast the thread trains.
-            QTimer.singleShot(1, self.worker.frame_done)
+        snap = frame.snapshot
+        if self.playing and not frame.playing and (snap.diverged_at is not None or
+                                                   len(self.run_info.train_index) == 0):
+            self.state.set(playing=False)  # the loop stopped by itself: divergence, or nothing to train on
+        self.state.set(epoch=snap.epoch)
+        self.comparison.pace()
+        self.view.show_frame(frame)
+        self.frame_drawn.emit(frame)
 
     def _on_failed(self, generation: int, message: str) -> None:
-        self.playing = False
-        self.view.set_playing(False)
+        opening = self._opening.pop(generation, None)
+        if opening is not None:  # the file's weights do not fit its settings: nothing changes
+            _, path, quiet = opening
+            self._refuse_session(f"{path}: {message}", quiet)
+            return
+        self.state.set(playing=False)
         self.view.show_error("Training stopped", message)

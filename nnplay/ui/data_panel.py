@@ -50,13 +50,23 @@ def _slider(name, tip, lo, hi, step):
     return s
 
 
+def _show_on_slider(slider: QSlider, value: float, lo: int, hi: int) -> None:
+    """Put ``value`` on ``slider``, whose usual range is lo..hi: a value outside it
+    (a pasted batch size of 1000) widens the range, so the slider never shows another value."""
+    position = int(round(value))
+    slider.setRange(min(lo, max(1, int(np.floor(value)))), max(hi, int(np.ceil(value))))
+    slider.setValue(position)
+
+
 class DataPanel(QWidget):
-    changed = Signal(dict)  # structural settings to change
+    """Shows the data settings of a ``RunState`` and writes the user's changes to it."""
+
     load_csv_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._updating = False
+        self._state = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Data set"))
@@ -140,6 +150,12 @@ class DataPanel(QWidget):
             b.setIcon(dataset_icon(name))
 
     # ----------------------------------------------------------- from model
+    def bind(self, state) -> None:
+        """Show ``state`` (a ``RunState``) from now on, and write changes to it."""
+        self._state = state
+        state.subscribe(lambda _: self.show_settings(state.config, state.data), ("config", "data", "refused"))
+        self.show_settings(state.config, state.data)
+
     def show_settings(self, config, data) -> None:
         self._updating = True
         try:
@@ -153,8 +169,8 @@ class DataPanel(QWidget):
             self.noise.setValue(int(round(config.noise * 100)))
             self.noise.setEnabled(not is_csv)
             self.regenerate.setEnabled(not is_csv)
-            self.ratio.setValue(int(round(config.train_ratio * 100)))
-            self.batch.setValue(config.batch_size)
+            _show_on_slider(self.ratio, config.train_ratio * 100, 10, 90)
+            _show_on_slider(self.batch, config.batch_size, 1, 30)
             self._data_seed = config.data_seed
             two_d = data.n_inputs == 2
             for name, cb in self.features.items():
@@ -164,9 +180,10 @@ class DataPanel(QWidget):
                 cb.setText(label if len(label) <= 16 else label[:15] + "…")  # the tooltip has it whole
                 cb.setToolTip(f"Feed {label} to the network as an input." if two_d else
                               f"Features apply to data with two inputs; this data has {data.n_inputs}.")
-            self.labels["noise"].setText(f"{self.noise.value()}%")
-            self.labels["train_ratio"].setText(f"{self.ratio.value()}%")
-            self.labels["batch_size"].setText(str(self.batch.value()))
+            # the value itself, also where the slider's steps cannot hold it (a pasted 12.5% noise)
+            self.labels["noise"].setText(f"{config.noise * 100:.4g}%")
+            self.labels["train_ratio"].setText(f"{config.train_ratio * 100:.4g}%")
+            self.labels["batch_size"].setText(str(config.batch_size))
             kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
             source = "drawn by hand" if data.edited else ("loaded from CSV" if is_csv else "generated")
             extra = "" if two_d else f"; {data.n_inputs} inputs used as they are"
@@ -180,8 +197,8 @@ class DataPanel(QWidget):
             if key in changes:
                 w = {"noise": self.noise, "train_ratio": self.ratio, "batch_size": self.batch}[key]
                 self.labels[w.objectName()].setText(str(w.value()) + ("" if key == "batch_size" else "%"))
-        if not self._updating:
-            self.changed.emit(changes)
+        if not self._updating and self._state is not None:
+            self._state.apply(**changes)
 
     def _pick(self, name: str) -> None:
         self._emit(dataset=name)

@@ -70,11 +70,13 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.speed.activated.connect(lambda _: self._speed_chosen())
         self.max_speed_action.toggled.connect(self._max_speed_toggled)
-        self.data_panel.changed.connect(lambda changes: c.change(**changes))
+        self.data_panel.bind(c.state)  # the panels show the run's state and write to it
+        self.network_panel.bind(c.state)
+        c.state.subscribe(lambda _: self.set_playing(c.state.playing), ("playing",))
+        c.state.subscribe(lambda _: self._show_source(c.state.source), ("source",))
+        c.state.subscribe(lambda _: self.statusBar().showMessage(
+            f"Learning rate {c.state.config.lr:g}, applied from the next step.", 4000), ("lr",))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
-        self.network_panel.changed.connect(lambda changes: c.change(**changes))
-        self.network_panel.learning_rate_changed.connect(self._learning_rate_changed)
-        self.network_panel.regularization_changed.connect(c.set_regularization)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
@@ -85,12 +87,9 @@ class PlaygroundWindow(FileActions, QMainWindow):
         c.gradient_checked.connect(self.gradients.show_check)
 
     # --------------------------------------------------- the view protocol
-    def show_settings(self, config, data) -> None:
-        self.data_panel.show_settings(config, data)
-        self.network_panel.show_settings(config, data)
-        name = self.controller.csv_path if getattr(self, "controller", None) and self.controller.csv_path else None
+    def _show_source(self, path: str | None) -> None:
         # Qt adds " — nnplay" (the application's display name) to a title that is not "nnplay" itself
-        self.setWindowTitle(Path(name).name if name else "nnplay")
+        self.setWindowTitle(Path(path).name if path else "nnplay")
 
     def show_run(self, info) -> None:
         self.banner.hide()
@@ -120,7 +119,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         if snap.diverged_at is not None:
             self.banner.setText(
                 f"Training diverged at epoch {snap.diverged_at}: the loss stopped being a finite number. "
-                f"Try a lower learning rate (now {self.controller.config.lr:g}), then press Reset (R). "
+                f"Try a lower learning rate (now {self.controller.state.config.lr:g}), then press Reset (R). "
                 f"The weights shown are the last finite ones, from epoch {snap.epoch}.")
             self.banner.show()
         elif self.banner.isVisible():
@@ -158,10 +157,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.stats["accuracy"].setText(
                 f"Accuracy: train <b>{pct(s.train_accuracy)}</b>  test <b>{pct(s.test_accuracy)}</b>")
 
-    def _learning_rate_changed(self, lr: float) -> None:
-        self.controller.set_learning_rate(lr)
-        self.statusBar().showMessage(f"Learning rate {lr:g}, applied from the next step.", 4000)
-
     def ask_for_csv(self) -> None:
         path = self._ask_open("Load a CSV file", "csv", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         if path:
@@ -170,7 +165,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
     def copy_settings(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        QApplication.clipboard().setText(self.controller.config.to_text())
+        QApplication.clipboard().setText(self.controller.state.config.to_text())
         self.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'", 5000)
 
     def paste_settings(self) -> None:
@@ -256,7 +251,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
                     splitter.restoreState(states[key])
 
     def ask_to_compare(self) -> None:
-        dialog = ForkDialog(self.controller.config, self)
+        dialog = ForkDialog(self.controller.state.config, self)
         if dialog.exec() == ForkDialog.DialogCode.Accepted:
             changes, restart = dialog.result_changes()
             self.controller.fork(restart, **changes)

@@ -4,7 +4,6 @@ optimizer, initialiser, regularisation and learning rate."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget,
 )
@@ -12,16 +11,15 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
-from .widgets import NoHeightForWidth, FittedComboBox, heading, named
+from ..training.settings_text import CHOICE_LABELS
+from .widgets import FittedComboBox, NoHeightForWidth, heading, named
 
 MAX_LAYERS = 8
 MAX_NEURONS = 16
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REG_RATES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
-LOSS_TEXT = {"auto": "Auto", "bce": "Sigmoid + cross-entropy", "ce": "Softmax + cross-entropy",
-             "mse": "Linear + squared error", "tanh_mse": "Tanh + squared error (Playground)"}
-INIT_TEXT = {"auto": "Auto", "xavier": "Xavier (Glorot)", "he": "He", "small": "Small 0.01·N(0,1)",
-             "uniform": "Uniform ±0.5 (Playground)"}
+LOSS_TEXT = CHOICE_LABELS["loss"]
+INIT_TEXT = CHOICE_LABELS["init"]
 
 
 def _combo(name, tip, items):
@@ -42,13 +40,13 @@ def _select(combo: QComboBox, value) -> None:
 
 
 class NetworkPanel(NoHeightForWidth, QWidget):
-    changed = Signal(dict)  # structural: rebuilds the network
-    learning_rate_changed = Signal(float)
-    regularization_changed = Signal(float, float)  # l1, l2
+    """Shows the network settings of a ``RunState`` and writes the user's changes to it."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._updating = False
+        self._state = None
+        self._both = (0.0, 0.0)  # the rates "L1 + L2" shows
         self._hidden: tuple = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,11 +75,10 @@ class NetworkPanel(NoHeightForWidth, QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long choice goes below its label
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.activation = _combo("activation", "The function each hidden neuron applies to its weighted sum.",
-                                 [(a.replace("_", " ").capitalize().replace("Relu", "ReLU").replace("relu", "ReLU"), a)
-                                  for a in ACTIVATIONS])
+                                 [(CHOICE_LABELS["activation"][a], a) for a in ACTIVATIONS])
         self.loss = _combo("loss", "The output layer and the loss it is trained on.", [])
         self.optimizer = _combo("optimizer", "How each step turns the gradient into a weight update.",
-                                [(o.capitalize() if o != "sgd" else "Gradient descent", o) for o in OPTIMIZERS])
+                                [(CHOICE_LABELS["optimizer"][o], o) for o in OPTIMIZERS])
         self.init = _combo("initializer", "How the starting weights are drawn.",
                            [(INIT_TEXT[k], k) for k in ("auto", *INITIALIZERS)])
         self.learning_rate = _combo("learning_rate", "The step size alpha; it changes live without a reset.",
@@ -112,11 +109,17 @@ class NetworkPanel(NoHeightForWidth, QWidget):
         self.loss.activated.connect(lambda _: self._emit(loss=self.loss.currentData()))
         self.optimizer.activated.connect(lambda _: self._emit(optimizer=self.optimizer.currentData()))
         self.init.activated.connect(lambda _: self._emit(init=self.init.currentData()))
-        self.learning_rate.activated.connect(lambda _: self.learning_rate_changed.emit(self.learning_rate.currentData()))
+        self.learning_rate.activated.connect(lambda _: self._emit(lr=self.learning_rate.currentData()))
         self.regularization.activated.connect(self._reg_changed)
         self.reg_rate.activated.connect(self._reg_changed)
 
     # ----------------------------------------------------------- from model
+    def bind(self, state) -> None:
+        """Show ``state`` (a ``RunState``) from now on, and write changes to it."""
+        self._state = state
+        state.subscribe(lambda _: self.show_settings(state.config, state.data), ("config", "data", "refused"))
+        self.show_settings(state.config, state.data)
+
     def show_settings(self, config, data) -> None:
         self._updating = True
         try:
@@ -134,10 +137,7 @@ class NetworkPanel(NoHeightForWidth, QWidget):
             _select(self.init, config.init)
             self.seed.setValue(config.seed)
             _select(self.learning_rate, float(config.lr))
-            kind = "l1" if config.l1 > 0 else ("l2" if config.l2 > 0 else "none")
-            _select(self.regularization, kind)
-            _select(self.reg_rate, float(config.l1 or config.l2))
-            self.reg_rate.setEnabled(kind != "none")
+            self._show_regularization(config.l1, config.l2)
         finally:
             self._updating = False
 
@@ -162,13 +162,44 @@ class NetworkPanel(NoHeightForWidth, QWidget):
             self.neuron_boxes.append(box)
         for box, size in zip(self.neuron_boxes, hidden):
             box.blockSignals(True)
+            box.setRange(1, max(MAX_NEURONS, size))  # a larger layer (pasted, or from a session) is shown as it is
             box.setValue(size)
             box.blockSignals(False)
 
+    def _show_regularization(self, l1: float, l2: float) -> None:
+        """None, L1 or L2 and its rate; both at once (from a session or the settings
+        text) as "L1 + L2" with both rates, so the controls never show less than runs."""
+        for combo, data in ((self.regularization, "l1+l2"), (self.reg_rate, "both")):
+            if combo.findData(data) >= 0:
+                combo.removeItem(combo.findData(data))
+        self._both = (l1, l2)
+        if l1 > 0 and l2 > 0:
+            self.regularization.addItem("L1 + L2", "l1+l2")
+            self.reg_rate.addItem(f"{l1:g} / {l2:g}", "both")
+            _select(self.regularization, "l1+l2")
+            _select(self.reg_rate, "both")
+        else:
+            kind = "l1" if l1 > 0 else ("l2" if l2 > 0 else "none")
+            _select(self.regularization, kind)
+            _select(self.reg_rate, float(l1 or l2))
+        self.reg_rate.setEnabled(self.regularization.currentData() != "none")
+
+    def shown_regularization(self) -> tuple[float, float]:
+        """(l1, l2) as the controls show them."""
+        kind, rate = self.regularization.currentData(), self.reg_rate.currentData()
+        l1, l2 = self._both if rate == "both" else (float(rate), float(rate))
+        if kind == "none":
+            return 0.0, 0.0
+        if kind == "l1":
+            return l1 or 0.001, 0.0
+        if kind == "l2":
+            return 0.0, l2 or 0.001
+        return l1, l2
+
     # -------------------------------------------------------------- to model
     def _emit(self, **changes) -> None:
-        if not self._updating:
-            self.changed.emit(changes)
+        if not self._updating and self._state is not None:
+            self._state.apply(**changes)
 
     def _set_hidden(self, hidden) -> None:
         self._emit(hidden=tuple(hidden))
@@ -177,12 +208,5 @@ class NetworkPanel(NoHeightForWidth, QWidget):
         self._emit(hidden=tuple(b.value() for b in self.neuron_boxes))
 
     def _reg_changed(self, _=None) -> None:
-        kind = self.regularization.currentData()
-        rate = float(self.reg_rate.currentData())
-        if kind != "none" and rate == 0.0:
-            rate = 0.001
-            _select(self.reg_rate, rate)
-        self.reg_rate.setEnabled(kind != "none")
-        l1 = rate if kind == "l1" else 0.0
-        l2 = rate if kind == "l2" else 0.0
-        self.regularization_changed.emit(l1, l2)
+        l1, l2 = self.shown_regularization()
+        self._emit(l1=l1, l2=l2)

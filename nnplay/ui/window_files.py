@@ -85,7 +85,7 @@ class FileActions:
         from ..data import write_csv
 
         info = self.controller.run_info
-        data = self.controller.data if info is None else info.data
+        data = self.controller.state.data if info is None else info.data
         test = None
         if info is not None:  # each row marked train or test, as the run splits them
             test = np.zeros(data.n_examples, bool)

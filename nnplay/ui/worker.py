@@ -8,7 +8,7 @@ or if a process cannot be started, the loop runs in this thread instead and
 trains at most THREAD_MAX_SPEED_SECONDS per frame at Max speed, so the GUI
 still gets the lock to draw.
 
-The GUI talks to the loop only through the command methods (a queue); the loop
+The GUI talks to the loop only with commands (``send``; a queue); the loop
 talks back only with immutable copies. A frame must be acknowledged with
 ``frame_done`` before the next one comes.
 """
@@ -23,6 +23,7 @@ import weakref
 from PySide6.QtCore import QThread, Signal
 
 from ..training.command_pipe import CommandSender
+from ..training.commands import QUIT, Ack, Request
 from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest, run_in_process
 
 __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
@@ -68,57 +69,19 @@ class TrainingThread(QThread):
         ALL_THREADS.add(self)
 
     # ----------------------------------------------- GUI side: commands only
-    def _send(self, *cmd) -> None:
+    def send(self, command) -> None:
+        """Queue a command (``training/commands.py``) for the loop; dropped once the worker has stopped."""
         try:
-            self._commands.put(cmd)
+            self._commands.put(command)
         except (OSError, ValueError):  # the queue is closed: the worker has stopped
             pass
 
-    def rebuild(self, generation: int, config, data=None) -> None:
-        self._send("rebuild", generation, config, data)
-
-    def replace_data(self, generation: int, config, data) -> None:
-        """A new run on new data that goes on from the current run's weights."""
-        self._send("redata", generation, config, data)
-
-    def reset(self, generation: int) -> None:
-        self._send("reset", generation)
-
-    def restore(self, generation: int, config, data, state) -> None:
-        self._send("restore", generation, config, data, state)
-
     def request_state(self, token: int) -> None:
-        self._send("save", token)
-
-    def request_gradient_check(self, token: int) -> None:
-        self._send("gradcheck", token)
-
-    def play(self) -> None:
-        self._send("play")
-
-    def pause(self) -> None:
-        self._send("pause")
-
-    def step(self, epochs: int = 1) -> None:
-        self._send("step", int(epochs))
-
-    def step_batch(self, batches: int = 1) -> None:
-        self._send("batch_step", int(batches))
-
-    def set_learning_rate(self, lr: float) -> None:
-        self._send("lr", float(lr))
-
-    def set_regularization(self, l1: float, l2: float) -> None:
-        self._send("reg", float(l1), float(l2))
-
-    def set_speed(self, epochs_per_frame: int) -> None:
-        self._send("speed", int(epochs_per_frame))
-
-    def set_view(self, **changes) -> None:
-        self._send("view", changes)
+        """Ask for the run's Trainer.state_dict(); it comes as state_ready(token, state)."""
+        self.send(Request("state", token))
 
     def frame_done(self) -> None:
-        self._send("ack")
+        self.send(Ack())
 
     def start(self, *args) -> None:
         if self._process is not None:
@@ -136,7 +99,7 @@ class TrainingThread(QThread):
     def stop(self, timeout_ms: int = int(STOP_TIMEOUT_S * 1000)) -> bool:
         """Ask the loop to end and wait for it; True when it has."""
         self._quitting = True
-        self._send("quit")
+        self.send(QUIT)
         done = self.wait(timeout_ms)
         p = self._process
         if p is not None:

@@ -59,7 +59,7 @@ def main(mode: str, compare: bool) -> int:
                 c.fork(lr=0.3)
             stage["n"] = 1
         elif stage["n"] == 1 and c.last_frame.snapshot.epoch >= MIN_EPOCH and w.autosaver.saves >= 2 and (
-                not compare or (c.twin is not None and c.twin.last is not None)):
+                not compare or (c.twin is not None and c.twin.last_frame is not None)):
             saved = load_session(w.autosaver.path)
             if saved.data.edited and saved.state is not None and saved.state["epoch"] > 0:
                 stage["n"] = 2

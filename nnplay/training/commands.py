@@ -1,0 +1,94 @@
+"""The commands a training process obeys: small frozen records, sent down the
+command pipe (or a queue) and applied by ``TrainingLoop`` between epochs with
+``match``. A command that starts a run carries the run's generation number;
+the frames of that run carry it back, so the window can drop stale ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Build:
+    """A new run of ``config`` on ``data``: fresh weights; or, with ``state`` (a
+    ``Trainer.state_dict``), a saved run restored; or, with ``keep_weights``, the
+    current run's weights, optimizer and history going on on new data."""
+
+    generation: int
+    config: object  # TrainConfig
+    data: object  # Dataset
+    state: dict | None = None
+    keep_weights: bool = False
+
+
+@dataclass(frozen=True)
+class Reset:
+    """The same run from its first weights, as run ``generation``."""
+
+    generation: int
+
+
+@dataclass(frozen=True)
+class Play:
+    pass
+
+
+@dataclass(frozen=True)
+class Pause:
+    pass
+
+
+@dataclass(frozen=True)
+class Step:
+    """Train ``epochs`` epochs (or, ``batches``, that many mini-batches), then stop."""
+
+    epochs: int = 0
+    batches: int = 0
+
+
+@dataclass(frozen=True)
+class SetLearningRate:
+    lr: float
+
+
+@dataclass(frozen=True)
+class SetRegularization:
+    l1: float
+    l2: float
+
+
+@dataclass(frozen=True)
+class SetSpeed:
+    """Epochs per frame; 0 (MAX_SPEED) trains as fast as it can."""
+
+    epochs_per_frame: int
+
+
+@dataclass(frozen=True)
+class SetView:
+    """What the frames carry: fields of ``loop.ViewRequest`` to change."""
+
+    changes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Request:
+    """Send back (``what``, token, answer): ``what`` is "state" (the answer is
+    ``Trainer.state_dict()``) or "gradcheck" (``Trainer.gradient_check()``);
+    None when there is no run yet."""
+
+    what: str
+    token: int
+
+
+@dataclass(frozen=True)
+class Ack:
+    """The window has drawn the last frame: the next may come."""
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+QUIT = Quit()

@@ -1,0 +1,60 @@
+"""A run's state as saved and restored: the Trainer's weights, optimizer state,
+generator, history and position within an epoch (``Trainer.state_dict`` and
+``load_state_dict``; training.session writes it to a file)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .history import saved_history
+
+
+def run_state(t) -> dict:
+    """Everything needed to go on exactly where Trainer ``t``'s run is: arrays
+    and JSON-able scalars (see training.session for the file format)."""
+    return {
+        "epoch": t.epoch,
+        "diverged_at": t.diverged_at,
+        "params": t.net.params_in_rows(),
+        "history": t.history.state(),
+        "grad_norms": t.grad_norm_history.state(),
+        "optimizer_t": t.optimizer.t,
+        "optimizer": {k: t.net.params_in_rows(v) for k, v in t.optimizer.state().items()},
+        "rng": t.rng.bit_generator.state,
+        "batch_order": None if t._batch_order is None else t._batch_order.copy(),
+        "batch_at": t._batch_at,
+    }
+
+
+def restore_run_state(t, state: dict) -> None:
+    """Put ``state`` (a ``run_state``) into Trainer ``t``: weights, optimizer,
+    generator, history, epoch and position within it; ValueError (and nothing
+    changed) if it does not fit t's network and data. The network's gradients
+    are left to the caller."""
+    params = np.asarray(state["params"])
+    epoch = int(state["epoch"])
+    if params.shape != t.net.params.shape:
+        raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
+                         f"({t.net.params.size})")
+    history = saved_history(state["history"], t.history.names, epoch)
+    norms = saved_history(state["grad_norms"], t.grad_norm_history.names, epoch)
+    if not np.all(np.isfinite(params)):
+        raise ValueError("the saved weights hold non-finite numbers")
+    order, at = state.get("batch_order"), int(state.get("batch_at", 0))
+    if order is not None:
+        order = np.asarray(order)
+        m = t.X_train.shape[0]
+        if order.shape != (m,) or not np.array_equal(np.sort(order), np.arange(m)) or not 0 < at < m:
+            raise ValueError("the saved position within an epoch does not fit the training data")
+    rng = np.random.default_rng()
+    rng.bit_generator.state = state["rng"]
+    opt_state = {k: t.net.params_from_rows(v) for k, v in state.get("optimizer", {}).items()}
+    t.optimizer.reset()
+    t.optimizer.restore(state.get("optimizer_t", 0), opt_state)
+    t.net.params[...] = t.net.params_from_rows(params)
+    t.history, t.grad_norm_history = history, norms
+    t.epoch = epoch
+    t.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
+    t.rng = rng
+    t._batch_order, t._batch_at = (None, 0) if order is None else (order.astype(np.intp), at)
+    t._last_good[...] = t.net.params

@@ -1,0 +1,99 @@
+"""The settings text (``dataset=spiral&hidden=8,8&lr=0.03``, like TensorFlow
+Playground's URL hash) read as a *patch*: the settings it names and nothing else.
+
+The names of the choices are spelt here once, for the text and for the window:
+``CHOICE_LABELS`` holds each choice's label as the window shows it, and the text
+accepts the key (``relu``) or the label (``ReLU``, ``Leaky ReLU``, ``Adam``,
+``He``) in any case. A bad text raises ValueError with one line naming the
+setting and, for a choice, every valid value.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote_plus
+
+from ..data import DATASETS
+from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+
+INTEGER_SETTINGS = ("classes", "data_seed", "batch_size", "seed")
+FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2")
+
+# the label each choice has in the window (the Network panel's lists read these)
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "dataset": {**{name: name for name in DATASETS}, "csv": "csv"},
+    "activation": {a: a.replace("_", " ").capitalize().replace("relu", "ReLU").replace("Relu", "ReLU")
+                   for a in ACTIVATIONS},
+    "loss": {"auto": "Auto", "bce": "Sigmoid + cross-entropy", "ce": "Softmax + cross-entropy",
+             "mse": "Linear + squared error", "tanh_mse": "Tanh + squared error (Playground)"},
+    "optimizer": {o: "Gradient descent" if o == "sgd" else o.capitalize() for o in OPTIMIZERS},
+    "init": {"auto": "Auto", "xavier": "Xavier (Glorot)", "he": "He", "small": "Small 0.01·N(0,1)",
+             "uniform": "Uniform ±0.5 (Playground)"},
+    "dtype": {"float32": "float32", "float64": "float64"},
+}
+assert set(CHOICE_LABELS["loss"]) == {"auto", *LOSSES} and set(CHOICE_LABELS["init"]) == {"auto", *INITIALIZERS}
+CHOICE_NAMES = {"dataset": "data set", "init": "initialiser"}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s_\-+]+", "_", text.strip().lower())
+
+
+def canonical_choice(setting: str, value: str) -> str:
+    """The key of choice ``value`` of ``setting``, spelt as the text or the window
+    spells it (any case); ValueError naming the setting and its choices."""
+    choices = CHOICE_LABELS[setting]
+    wanted = _norm(value)
+    for key, label in choices.items():
+        if wanted in (_norm(key), _norm(label), _norm(label.split(" (")[0])):
+            return key
+    raise ValueError(unknown_choice(setting, value))
+
+
+def unknown_choice(setting: str, value) -> str:
+    """'unknown activation 'x': choose one of tanh, relu, ...'"""
+    return f"unknown {CHOICE_NAMES.get(setting, setting)} {value!r}: choose one of {', '.join(CHOICE_LABELS[setting])}"
+
+
+def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
+    """The settings ``text`` names, as {name: value} of the right types (``known``:
+    the valid names). A leading ``#`` or ``?`` and stray ``&`` are ignored.
+    Raises ValueError naming the first bad setting; ranges are checked by TrainConfig."""
+    text = text.strip().lstrip("#?").strip()
+    pieces = [p for p in text.split("&") if p.strip()]
+    if not pieces:
+        raise ValueError("the settings text is empty")
+    values: dict = {}
+    for piece in pieces:
+        if "=" not in piece:
+            raise ValueError(f"settings text must look like 'dataset=spiral&hidden=8,8'; "
+                             f"{piece.strip()[:40]!r} has no '='")
+        key, raw = (unquote_plus(s).strip() for s in piece.split("=", 1))
+        key = key.lower()
+        if key not in known:
+            raise ValueError(f"unknown setting {key!r} in the settings text; the settings are {', '.join(known)}")
+        if key in values:
+            raise ValueError(f"setting {key!r} is given twice in the settings text")
+        values[key] = _value(key, raw)
+    return values
+
+
+def _value(key: str, raw: str):
+    if key in CHOICE_LABELS:
+        return canonical_choice(key, raw)
+    try:
+        if key == "hidden":
+            return tuple(int(v) for v in raw.split(",") if v.strip())
+        if key == "features":
+            return raw
+        if key == "standardize":
+            if raw.lower() not in ("0", "1", "true", "false", "yes", "no"):
+                raise ValueError
+            return raw.lower() in ("1", "true", "yes")
+        if key in INTEGER_SETTINGS:
+            return int(raw)
+        if key in FLOAT_SETTINGS:
+            return float(raw)
+    except ValueError:
+        raise ValueError(f"setting {key!r} has a bad value {raw!r}") from None
+    return raw

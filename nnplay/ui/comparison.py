@@ -1,0 +1,145 @@
+"""Run B of a comparison, as the controller drives it: forked from run A's
+state (or started afresh), kept at about A's epoch while playing, and brought
+to A's epoch after a pause. Run B is a ``RunHandle``, as run A is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..training import resolve_loss
+from .compare import describe
+from .run_handle import RunHandle
+
+FORKABLE = ("lr", "optimizer", "activation", "batch_size", "l1", "l2", "init", "seed", "hidden", "loss")
+
+
+class Comparison(QObject):
+    """Forks and paces run B against run A (``run``, the controller's handle)."""
+
+    started = Signal(object, str, str, object)  # RunHandle of run B, what A is, what B is, fork epoch
+    stopped = Signal()
+    failed = Signal(str)  # run B stopped: one line
+
+    def __init__(self, run: RunHandle, parent=None):
+        super().__init__(parent)
+        self.run = run
+        self.twin: RunHandle | None = None
+        self.playing = False
+        self.speed = 1
+        self._held = {"A": False, "B": False}  # a run paused to let the other catch up
+        self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
+        self._pending: dict[int, tuple] = {}  # state token -> (config of B, labels)
+
+    @staticmethod
+    def check(config, data, changes: dict, restart: bool):
+        """B's settings and the labels of both runs; ValueError saying why they cannot be compared."""
+        unknown = set(changes) - set(FORKABLE)
+        if unknown:
+            raise ValueError(f"cannot fork on {', '.join(sorted(unknown))}")
+        config_b = config.with_changes(**changes)
+        resolve_loss(config_b, data)
+        changed = {k: v for k, v in changes.items() if getattr(config, k) != getattr(config_b, k)}
+        if not changed:
+            raise ValueError("choose a value different from this run's")
+        if not restart and ("hidden" in changed or "init" in changed or "seed" in changed):
+            raise ValueError("a different network shape, initialiser or seed needs both runs to start afresh")
+        if data.n_examples == 0:
+            raise ValueError("there is no data to train on")
+        return config_b, (describe(config, changed), describe(config_b, changed))
+
+    def fork_from_state(self, token: int, config_b, labels) -> None:
+        """Start B from run A's state, which comes as ``take_state(token, state)``."""
+        self._pending[token] = (config_b, labels)
+        self.run.request_state(token)
+
+    def take_state(self, token: int, state, config_a, data) -> bool:
+        """Run A's state for a fork asked for with ``token``; False if it was not for a fork."""
+        fork = self._pending.pop(token, None)
+        if fork is None:
+            return False
+        if state is not None:
+            config_b, labels = fork
+            state = dict(state, batch_order=None, batch_at=0, diverged_at=None)
+            if config_b.optimizer != config_a.optimizer:
+                state.update(optimizer={}, optimizer_t=0)
+            self.start(config_b, data, state, labels, int(state["epoch"]))
+        return True
+
+    def start(self, config_b, data, state, labels, fork_epoch) -> None:
+        self.twin = RunHandle(parent=self)
+        self.twin.frame.connect(lambda _: self.pace())
+        self.twin.failed.connect(lambda _, message: self.failed.emit(message))
+        self.twin.start()
+        self.twin.set_view(neuron_resolution=0)  # B's picture is the output only
+        self.twin.set_speed(self.speed)
+        self.twin.build(config_b, data, state)
+        self.started.emit(self.twin, *labels, fork_epoch)
+        if self.playing:
+            self.twin.play()
+
+    def stop(self) -> None:
+        self._pending.clear()
+        if self.twin is not None:
+            twin, self.twin = self.twin, None
+            twin.stop()
+            twin.deleteLater()
+            self.stopped.emit()
+
+    # ------------------------------------------------- run commands for both
+    def play(self) -> None:
+        self.playing = True
+        self._align_pending = False
+        self._held = {"A": False, "B": False}
+        if self.twin is not None:
+            self.twin.play()
+
+    def pause(self) -> None:
+        self.playing = False
+        if self.twin is not None:
+            self.twin.pause()
+            self._align_pending = True  # once both have stopped, the one behind catches up
+
+    def step(self, epochs: int) -> None:
+        if self.twin is not None:
+            self.twin.step(epochs)
+
+    def reset(self) -> None:
+        if self.twin is not None:
+            self.twin.reset()
+
+    def set_speed(self, speed: int) -> None:
+        self.speed = speed
+        if self.twin is not None:
+            self.twin.set_speed(speed)
+
+    # --------------------------------------------------------------- pacing
+    def pace(self) -> None:
+        """Keep the two runs at about the same epoch while playing: the one ahead
+        waits (run B draws less, so it would run ahead)."""
+        twin, frame = self.twin, self.run.last_frame
+        if twin is None or frame is None or twin.last_frame is None:
+            return
+        if not self.playing:
+            self._align_paused(frame, twin)
+            return
+        a, b = frame.snapshot, twin.last_frame.snapshot
+        margin = 2 * self.speed if self.speed > 0 else 200
+        want = {"A": a.epoch <= b.epoch + margin or b.diverged_at is not None,
+                "B": b.epoch <= a.epoch + margin or a.diverged_at is not None}
+        for name, run in (("A", self.run), ("B", twin)):
+            if want[name] == self._held[name]:  # held and may go on, or running and must wait
+                self._held[name] = not want[name]
+                run.play() if want[name] else run.pause()
+
+    def _align_paused(self, frame, twin) -> None:
+        """After a pause, step the run that is behind to the other's epoch."""
+        if not self._align_pending or frame.playing or twin.last_frame.playing:
+            return  # not asked for, or a run has not stopped yet (its pausing frame is still to come)
+        self._align_pending = False
+        a, b = frame.snapshot, twin.last_frame.snapshot
+        if a.diverged_at is not None or b.diverged_at is not None:
+            return
+        if a.epoch < b.epoch:
+            self.run.step(b.epoch - a.epoch)
+        elif b.epoch < a.epoch:
+            twin.step(a.epoch - b.epoch)

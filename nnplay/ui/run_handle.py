@@ -1,0 +1,128 @@
+"""One training process as the window sees it, for run A and run B alike.
+
+``RunHandle`` owns a ``TrainingThread`` (the relay to the training process),
+the generation number of the run it is showing, that run's ``RunInfo`` and last
+``Frame``, and the acknowledgement that lets the loop send the next frame.
+Frames and run starts of any other generation are dropped here, so that whoever
+listens sees only the current run.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ..training.commands import (
+    Build,
+    Pause,
+    Play,
+    Request,
+    Reset,
+    SetSpeed,
+    SetView,
+    Step,
+)
+from .worker import Frame, TrainingThread
+
+
+class RunHandle(QObject):
+    started = Signal(object)  # RunInfo of a new current run
+    frame = Signal(object)  # Frame of the current run; acknowledged after the listeners have drawn it
+    failed = Signal(int, str)  # generation (-1: the process died), one-line message
+    state_ready = Signal(int, object)  # token, Trainer.state_dict() (or None)
+    gradcheck_ready = Signal(int, object)  # token, Trainer.gradient_check() result (or None)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.worker = TrainingThread()
+        self.generation = 0
+        self.run_info = None
+        self.last_frame: Frame | None = None
+        self.frames_drawn = 0
+        self.frames_dropped = 0
+        self._before: dict[int, int] = {}  # a build not yet started -> the generation it replaces
+        queued = Qt.ConnectionType.QueuedConnection
+        self.worker.run_started.connect(self._on_started, queued)
+        self.worker.frame_ready.connect(self._on_frame, queued)
+        self.worker.failed.connect(self._on_failed, queued)
+        self.worker.state_ready.connect(self.state_ready, queued)
+        self.worker.gradcheck_ready.connect(self.gradcheck_ready, queued)
+
+    # ------------------------------------------------------------- commands
+    def start(self) -> None:
+        self.worker.start()
+
+    def stop(self) -> None:
+        """Stop the training process and its relay (idempotent; also after the process died)."""
+        self.worker.stop()
+
+    def send(self, command) -> None:
+        self.worker.send(command)
+
+    def build(self, config, data, state: dict | None = None, keep_weights: bool = False) -> int:
+        """A new run (see ``commands.Build``); returns its generation. Should the
+        training process refuse it, the previous run stays the current one."""
+        self._before[self.generation + 1] = self.generation
+        self.generation += 1
+        self.send(Build(self.generation, config, data, state, keep_weights))
+        return self.generation
+
+    def reset(self) -> None:
+        self.generation += 1
+        self.last_frame = None
+        self.send(Reset(self.generation))
+
+    def play(self) -> None:
+        self.send(Play())
+
+    def pause(self) -> None:
+        self.send(Pause())
+
+    def step(self, epochs: int = 1) -> None:
+        self.send(Step(epochs=int(epochs)))
+
+    def step_batch(self, batches: int = 1) -> None:
+        self.send(Step(batches=int(batches)))
+
+    def set_speed(self, epochs_per_frame: int) -> None:
+        self.send(SetSpeed(int(epochs_per_frame)))
+
+    def set_view(self, **changes) -> None:
+        self.send(SetView(changes))
+
+    def request_state(self, token: int) -> None:
+        self.send(Request("state", token))
+
+    def request_gradient_check(self, token: int) -> None:
+        self.send(Request("gradcheck", token))
+
+    def is_alive(self) -> bool:
+        return self.worker.is_alive()
+
+    # ------------------------------------------------------------ messages
+    def _on_started(self, generation: int, info) -> None:
+        self._before.pop(generation, None)
+        if generation != self.generation:
+            return
+        self.run_info = info
+        self.last_frame = None
+        self.started.emit(info)
+
+    def _on_frame(self, frame: Frame) -> None:
+        try:
+            if frame.generation != self.generation or self.run_info is None:
+                self.frames_dropped += 1  # from a run that has been reset or rebuilt since
+                return
+            self.last_frame = frame
+            self.frame.emit(frame)
+            self.frames_drawn += 1
+        finally:
+            # Acknowledge from a (1 ms) timer, not at once: timers run only after the
+            # paint and input events now queued, so the next frame can never starve
+            # them, however fast the process trains.
+            QTimer.singleShot(1, self.worker.frame_done)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        before = self._before.pop(generation, None)
+        if before is not None and generation == self.generation:
+            self.generation = before  # the process kept the run it had: its frames are current again
+        self.failed.emit(generation, message)

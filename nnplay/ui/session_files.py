@@ -1,0 +1,92 @@
+"""Sessions as the controller opens and saves them (a part of
+``PlaygroundController``, kept apart to keep each part short): a save asks the
+training process for the run's state and writes the file when it comes; an
+open builds the file's run first and makes it the window's only once the
+training process has started it, so a file that cannot be used changes nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from ..training import resolve_loss
+from ..training.session import Session, SessionError, load_session, save_session
+
+
+class SessionFiles:
+    """Mixed into ``PlaygroundController``: needs its ``state``, ``run``, ``view``,
+    ``comparison``, ``_tokens``, ``session_saved`` and ``file_opened``."""
+
+    def _init_sessions(self) -> None:
+        self._pending_saves: dict[int, str] = {}
+        self._opening: dict[int, tuple[Session, str, bool]] = {}  # generation -> a session being opened
+        self.session_path: str | None = None
+
+    def save_session(self, path: str) -> None:
+        """Ask the training process for the run's full state; the file is written when it comes."""
+        token = next(self._tokens)
+        self._pending_saves[token] = str(path)
+        self.run.request_state(token)
+
+    def save_session_now(self, path: str, timeout_ms: int = 3000) -> bool:
+        """Save and wait for it (for closing time); False if the training process did not answer."""
+        if not self.run.is_alive():
+            return False
+        loop = QEventLoop()
+        done = []
+        self.session_saved.connect(loop.quit)
+        self.session_saved.connect(done.append)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        self.save_session(path)
+        loop.exec()
+        self.session_saved.disconnect(loop.quit)
+        return bool(done)
+
+    def open_session(self, path: str, quiet: bool = False) -> bool:
+        """Open a .nnplay file: its run is built first, and only once the training
+        process has it do the settings, pictures and recent files change; a file
+        that cannot be used (unreadable, or weights that do not fit its settings)
+        is shown (in the status bar when ``quiet``) and changes nothing. Returns
+        False when the file could not be read at all."""
+        try:
+            session = load_session(path)
+            resolve_loss(session.config, session.data)
+        except (SessionError, ValueError) as exc:
+            self._refuse_session(str(exc), quiet)
+            return False
+        generation = self.run.build(session.config, session.data, session.state)
+        self._opening[generation] = (session, str(path), quiet)
+        return True
+
+    def _refuse_session(self, message: str, quiet: bool) -> None:
+        if quiet:
+            self.view.show_status(f"The last session could not be restored: {message}")
+        else:
+            self.view.show_error("Cannot open this session", message)
+
+    def _opened(self, session: Session, path: str) -> None:
+        """The training process has built the session's run: now it is this window's."""
+        self.stop_comparing()
+        self._drop_edits()
+        source = session.source[4:] if session.source.startswith("csv:") else None
+        self._set_built(config=session.config, data=session.data, source=source, playing=False)
+        self.session_path = path
+        self.file_opened.emit(path)
+
+    def session(self, state: dict | None) -> Session:
+        """The current settings and data with ``state`` (a Trainer.state_dict from the worker), to save."""
+        source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
+        return Session(self.config, self.data, state, source)
+
+    def _on_state(self, token: int, state) -> None:
+        if self.comparison.take_state(token, state, self.config, self.data):
+            return
+        path = self._pending_saves.pop(token, None)
+        if path is None:
+            return
+        try:
+            save_session(path, self.session(state))
+        except (OSError, TypeError, ValueError) as exc:
+            self.view.show_error("Cannot save the session", f"{path}: {exc}")
+            return
+        self.session_path = path
+        self.session_saved.emit(path)

@@ -1,0 +1,34 @@
+"""The settings text: a patch of the settings it names, spelt as the window spells them."""
+
+import pytest
+
+from nnplay.training import TrainConfig
+from nnplay.training.settings_text import CHOICE_LABELS, canonical_choice
+
+
+def test_a_settings_text_names_only_what_it_changes():
+    assert TrainConfig.text_patch("lr=0.01") == {"lr": 0.01}
+    assert TrainConfig.text_patch("standardize=1&") == {"standardize": True}
+    assert TrainConfig.text_patch("#&hidden=8,3&&noise=0.1&") == {"hidden": (8, 3), "noise": 0.1}
+
+
+@pytest.mark.parametrize("setting", sorted(CHOICE_LABELS))
+def test_every_choice_is_read_as_the_window_spells_it(setting):
+    for key, label in CHOICE_LABELS[setting].items():
+        assert canonical_choice(setting, label) == key
+        assert canonical_choice(setting, label.upper()) == key
+        assert canonical_choice(setting, key) == key
+
+
+def test_window_spellings_and_bad_choices():
+    patch = TrainConfig.text_patch("activation=ReLU&optimizer=Adam&init=He&loss=Softmax + cross-entropy")
+    assert patch == {"activation": "relu", "optimizer": "adam", "init": "he", "loss": "ce"}
+    with pytest.raises(ValueError, match=r"unknown activation 'relux': choose one of tanh, .*leaky_relu"):
+        TrainConfig.text_patch("activation=relux")
+    for bad, fragment in [("lr=1&lr=2", "'lr' is given twice"), ("hidden", "'hidden' has no '='"),
+                          ("standardize=maybe", "'standardize' has a bad value"),
+                          ("colour=red", "unknown setting 'colour'.*the settings are dataset, noise")]:
+        with pytest.raises(ValueError, match=fragment):
+            TrainConfig.text_patch(bad)
+    with pytest.raises(ValueError, match="unknown optimizer 'rmsprop': choose one of sgd, momentum, adam"):
+        TrainConfig(optimizer="rmsprop")
