@@ -189,3 +189,12 @@ def test_the_diagram_of_a_deep_narrow_network_shortens_its_titles_rather_than_ov
     assert diagram._titles[1].textItem.toPlainText() == "layer 1"
     rects = boxes()
     assert not any(a.intersects(b) for a, b in zip(rects, rects[1:]))
+
+
+def test_the_output_plot_leaves_room_for_its_top_and_right_tick_labels(qtbot):
+    """A tick label sits centred on its tick: at the plot's top edge, half of it lies
+    above the axis (it was cut off in the exported PNG)."""
+    view = _boundary(qtbot)
+    half = view.plot.fontMetrics().height() / 2
+    left, top, right, bottom = view.plot.getPlotItem().getContentsMargins()
+    assert top >= half and right >= half
