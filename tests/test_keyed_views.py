@@ -2,6 +2,7 @@
 network is unsure, and no view hides part of what it shows."""
 
 import colorsys
+from itertools import pairwise
 from types import SimpleNamespace
 
 import numpy as np
@@ -183,9 +184,18 @@ def test_the_diagram_of_a_deep_narrow_network_shortens_its_titles_rather_than_ov
 
     assert [t.textItem.toPlainText() for t in diagram._titles] == ["in", *map(str, range(1, 9)), "out"]
     rects = boxes()
-    assert not any(a.intersects(b) for a, b in zip(rects, rects[1:]))
+    assert not any(a.intersects(b) for a, b in pairwise(rects))
     diagram.resize(1400, 300)  # room enough: the whole names
     QApplication.processEvents()
     assert diagram._titles[1].textItem.toPlainText() == "layer 1"
     rects = boxes()
-    assert not any(a.intersects(b) for a, b in zip(rects, rects[1:]))
+    assert not any(a.intersects(b) for a, b in pairwise(rects))
+
+
+def test_the_output_plot_leaves_room_for_its_top_and_right_tick_labels(qtbot):
+    """A tick label sits centred on its tick: at the plot's top edge, half of it lies
+    above the axis (it was cut off in the exported PNG)."""
+    view = _boundary(qtbot)
+    half = view.plot.fontMetrics().height() / 2
+    _, top, right, _ = view.plot.getPlotItem().getContentsMargins()
+    assert top >= half and right >= half
