@@ -180,14 +180,14 @@ def test_the_diagram_of_a_deep_narrow_network_shortens_its_titles_rather_than_ov
     QApplication.processEvents()
 
     def boxes():
-        return [t.mapRectToScene(t.boundingRect()) for t in diagram._titles]
+        return [t.mapRectToScene(t.boundingRect()) for t, _, _ in diagram._titles]
 
-    assert [t.textItem.toPlainText() for t in diagram._titles] == ["in", *map(str, range(1, 9)), "out"]
+    assert [t.textItem.toPlainText() for t, _, _ in diagram._titles] == ["in", *map(str, range(1, 9)), "out"]
     rects = boxes()
     assert not any(a.intersects(b) for a, b in pairwise(rects))
     diagram.resize(1400, 300)  # room enough: the whole names
     QApplication.processEvents()
-    assert diagram._titles[1].textItem.toPlainText() == "layer 1"
+    assert diagram._titles[1][0].textItem.toPlainText() == "layer 1"
     rects = boxes()
     assert not any(a.intersects(b) for a, b in pairwise(rects))
 

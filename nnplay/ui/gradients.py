@@ -85,7 +85,7 @@ class GradientView(QWidget):
         self.maps_widget = pg.GraphicsLayoutWidget()
         named(self.maps_widget, "gradient_heatmaps",
               "One heatmap per layer: row i, column j is entry (i, j) of dW[l] (orange negative, blue positive).")
-        self.maps_widget.ci.setContentsMargins(0, 0, 0, 0)
+        self.maps_widget.ci.setContentsMargins(2, 2, 2, 2)
         self.maps_widget.ci.layout.setHorizontalSpacing(2)  # the layers' titles need the width
         layout.addWidget(self.maps_widget, 3)
         _Resized(self.maps_widget, self._rewrap)

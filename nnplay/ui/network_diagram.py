@@ -69,6 +69,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._names = ()
         self._labels = []
         self._titles = []  # (TextItem, x of its column's centre, y of its baseline) per layer
+        self._title_texts = []
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -83,6 +84,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
         self._titles = []
+        self._title_texts = []  # (full, short) title per layer: the short one where even two lines are too narrow
         self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
@@ -114,6 +116,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             label.setPos(x + NODE / 2, -top + 0.15)
             self.view.addItem(label)
             self._titles.append((label, x + NODE / 2, -top + 0.15))
+            self._title_texts.append((title, _short_title(l, len(self.sizes) - 1)))
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
@@ -140,12 +143,18 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         rects = [rect for col in self.nodes for _, rect in col]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
-        title_px = max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0
+        widths = []
+        for k in (0, 1):  # the widest full title, then the widest short one
+            for (item, _, _), texts in zip(self._titles, self._title_texts):
+                item.setText(texts[k])
+            widths.append(max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0)
         title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
-        left, right, top, stagger = x0, x1, y1, False
+        left, right, top, stagger, short = x0, x1, y1, False, True
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
             self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
             px, py = self.view.viewPixelSize()
+            short = len(self._titles) > 1 and 2 * LAYER_GAP / px < widths[0]  # even on two lines, too wide
+            title_px = widths[1] if short else widths[0]
             self._size_names(NEURON_GAP / py)
             label_px = max((t.boundingRect().width() for t in self._labels if t.isVisible()), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
@@ -153,7 +162,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and LAYER_GAP / px < title_px
             top = max(y1, 0.2 + (2 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
-        for l, (item, x, y) in enumerate(self._titles):
+        for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
+            item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (title_h * py if stagger and l % 2 else 0.0))
 
     def _size_names(self, pitch: float) -> None:
@@ -271,6 +281,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
         self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
+
+
+def _short_title(l: int, n_layers: int) -> str:
+    """A layer's title in a few characters: "in", its number, "out"."""
+    return "in" if l == 0 else ("out" if l == n_layers else str(l))
 
 
 def _levels_for(activation: str):
