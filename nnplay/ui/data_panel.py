@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut
-from .widgets import dim_when_disabled, heading, named
+from .widgets import ShowsRunState, dim_when_disabled, heading, named
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
@@ -58,7 +58,7 @@ def _show_on_slider(slider: QSlider, value: float, lo: int, hi: int) -> None:
     slider.setValue(position)
 
 
-class DataPanel(QWidget):
+class DataPanel(ShowsRunState, QWidget):
     """Shows the data settings of a ``RunState`` and writes the user's changes to it."""
 
     load_csv_requested = Signal()
@@ -150,12 +150,6 @@ class DataPanel(QWidget):
             b.setIcon(dataset_icon(name))
 
     # ----------------------------------------------------------- from model
-    def bind(self, state) -> None:
-        """Show ``state`` (a ``RunState``) from now on, and write changes to it."""
-        self._state = state
-        state.subscribe(lambda _: self.show_settings(state.config, state.data), ("config", "data", "refused"))
-        self.show_settings(state.config, state.data)
-
     def show_settings(self, config, data) -> None:
         self._updating = True
         try:

@@ -12,7 +12,7 @@ from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
-from .widgets import FittedComboBox, NoHeightForWidth, heading, named
+from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named
 
 MAX_LAYERS = 8
 MAX_NEURONS = 16
@@ -39,7 +39,7 @@ def _select(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(max(i, 0))
 
 
-class NetworkPanel(NoHeightForWidth, QWidget):
+class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
     """Shows the network settings of a ``RunState`` and writes the user's changes to it."""
 
     def __init__(self, parent=None):
@@ -114,12 +114,6 @@ class NetworkPanel(NoHeightForWidth, QWidget):
         self.reg_rate.activated.connect(self._reg_changed)
 
     # ----------------------------------------------------------- from model
-    def bind(self, state) -> None:
-        """Show ``state`` (a ``RunState``) from now on, and write changes to it."""
-        self._state = state
-        state.subscribe(lambda _: self.show_settings(state.config, state.data), ("config", "data", "refused"))
-        self.show_settings(state.config, state.data)
-
     def show_settings(self, config, data) -> None:
         self._updating = True
         try:

@@ -153,3 +153,13 @@ class NoHeightForWidth:
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+
+class ShowsRunState:
+    """Mixed into a settings panel with ``show_settings(config, data)``: ``bind(state)``
+    shows a ``RunState`` from then on (and the panel's controls write their changes to it)."""
+
+    def bind(self, state) -> None:
+        self._state = state
+        state.subscribe(lambda _: self.show_settings(state.config, state.data), ("config", "data", "refused"))
+        self.show_settings(state.config, state.data)
