@@ -297,7 +297,7 @@ def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, monkeypatch, tmp
 def test_every_bad_corpus_file_shows_an_error_and_changes_nothing(window, qtbot):
     from pathlib import Path
 
-    corpus = Path(__file__).parent / "csv_corpus"
+    corpus = Path(__file__).parents[1] / "csv_corpus"
     entries = [ln.split("\t") for ln in (corpus / "EXPECTED.txt").read_text(encoding="utf-8").splitlines()
                if ln and not ln.startswith("#")]
     c = window.controller
@@ -437,7 +437,7 @@ def test_settings_and_the_last_session_survive_a_restart(qtbot, no_leaks, tmp_pa
 def test_recent_files_remember_sessions_and_csvs(window, qtbot, tmp_path):
     from pathlib import Path
 
-    corpus = Path(__file__).parent / "csv_corpus"
+    corpus = Path(__file__).parents[1] / "csv_corpus"
     c = window.controller
     assert c.load_csv(str(corpus / "two_rows.csv"))
     session = tmp_path / "r.nnplay"
@@ -502,7 +502,7 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
     from PySide6.QtWidgets import QFileDialog
 
     configure_pyqtgraph()
-    corpus = Path(__file__).parent / "csv_corpus"
+    corpus = Path(__file__).parents[1] / "csv_corpus"
     asked = []
 
     def fake_open(parent, title, folder, filters):

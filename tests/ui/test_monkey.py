@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-MONKEY = Path(__file__).parent / "tools" / "monkey.py"
+MONKEY = Path(__file__).parents[1] / "tools" / "monkey.py"
 
 
 @pytest.mark.timeout(180)

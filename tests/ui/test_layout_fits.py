@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from .layout_check import text_problems, tick_label_overlaps, tick_labels
+from tests.layout_check import text_problems, tick_label_overlaps, tick_labels
 
 SIZES = [(1024, 740), (1100, 680), (1920, 1080)]
 

@@ -10,7 +10,7 @@ from nnplay.engine.trace import backprop_trace
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.session import Session, load_session, save_session
 
-from .oracle import _act, oracle_grads
+from tests.oracle import _act, oracle_grads
 
 
 @pytest.mark.parametrize("loss,activation,make_opt,l1,l2", [

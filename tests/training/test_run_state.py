@@ -11,7 +11,7 @@ from nnplay.data import load_csv
 from nnplay.training import TrainConfig
 from nnplay.training.run_state import RunState
 
-CORPUS = Path(__file__).parent / "csv_corpus"
+CORPUS = Path(__file__).parents[1] / "csv_corpus"
 
 
 # ------------------------------------------------------------------ Qt-free model

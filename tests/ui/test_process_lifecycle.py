@@ -21,7 +21,7 @@ from nnplay.training.session import load_session
 pytestmark = [pytest.mark.timeout(240),
               pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds child processes in /proc")]
 
-DRIVER = Path(__file__).parent / "tools" / "lifecycle_driver.py"
+DRIVER = Path(__file__).parents[1] / "tools" / "lifecycle_driver.py"
 GONE_WITHIN_S = 5.0
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from nnplay.data import DataError, load_csv
 
-CORPUS = Path(__file__).parent / "csv_corpus"
+CORPUS = Path(__file__).parents[1] / "csv_corpus"
 EXPECTED = [ln.split("\t") for ln in (CORPUS / "EXPECTED.txt").read_text(encoding="utf-8").splitlines()
             if ln and not ln.startswith("#")]
 BAD = [name for name, exp in EXPECTED if exp.startswith("err:")]

@@ -5,7 +5,7 @@ import pytest
 
 from nnplay.engine import ACTIVATIONS, MLP, SGD, gradient_check, relative_error
 
-from .oracle import oracle_grads, oracle_loss
+from tests.oracle import oracle_grads, oracle_loss
 
 
 def _problem(loss, n_out, m=13, n_in=3, seed=0):

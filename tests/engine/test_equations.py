@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from nnplay.engine import MLP, SGD
 from nnplay.engine import equations as eq
 
-from .oracle import _act, oracle_grads, oracle_loss
+from tests.oracle import _act, oracle_grads, oracle_loss
 
 CASES = [("bce", "tanh"), ("ce", "relu"), ("mse", "sigmoid"), ("tanh_mse", "leaky_relu"), ("bce", "linear")]
 
