@@ -18,7 +18,7 @@ import pandas as pd
 from .csv_text import Table, fail, is_missing, is_numeric
 
 TARGET_NAMES = ("label", "y", "target", "class")
-ID_NAMES = ("id", "index", "row", "rowid", "row_id")
+ID_NAMES = ("id", "index", "row", "rowid", "row_id", "", "unnamed: 0")  # "": the index pandas' to_csv writes
 INPUT, TARGET, IGNORE = "input", "target", "ignore"
 NUMBER, CATEGORY = "number", "category"
 NA_POLICIES = ("refuse", "drop")
@@ -152,7 +152,7 @@ def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
 
 
 def looks_like_id(name: str, col: pd.Series) -> bool:
-    """Named id/index/row, or whole numbers that count up (or down) by one."""
+    """Named id/index/row (or not named), or whole numbers that count up (or down) by one."""
     if name.strip().lower() in ID_NAMES:
         return True
     if not is_numeric(col) or len(col) < MIN_ID_ROWS:
@@ -190,7 +190,7 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
         out.append(ColumnGuess(name, role, kind, levels, note))
     if not any(g.role == INPUT for g in out):
         for g in out:  # an ID-like column is still better than no input at all
-            if g.role == IGNORE and g.note and not options.ignore and options.columns is None:
+            if g.role == IGNORE and g.note:
                 g.role, g.note = INPUT, ""
     return out
 

@@ -138,7 +138,8 @@ class Trainer:
         if data.test_mask is not None:
             tr, te = np.flatnonzero(~data.test_mask), np.flatnonzero(data.test_mask)
         else:
-            tr, te = train_test_indices(data.n_examples, cfg.train_ratio, cfg.data_seed)
+            tr, te = train_test_indices(data.n_examples, cfg.train_ratio, cfg.data_seed,
+                                        data.y if data.stratify and data.task == CLASSIFICATION else None)
         self.train_index, self.test_index = tr, te
         self.y_train, self.y_test = data.y[tr], data.y[te]
         feats = self._features(data.X)
