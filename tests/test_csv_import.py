@@ -8,7 +8,13 @@ import sys
 import numpy as np
 import pytest
 
-from nnplay.data import CLASSIFICATION, REGRESSION, DataError, load_csv, train_test_indices
+from nnplay.data import (
+    CLASSIFICATION,
+    REGRESSION,
+    DataError,
+    load_csv,
+    train_test_indices,
+)
 from nnplay.data.columns import ImportOptions, guess_columns
 from nnplay.data.csv_text import read_table
 

@@ -10,7 +10,7 @@ the user's choices, which the CLI flags and the import dialog both fill in.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -58,7 +58,7 @@ class ImportOptions:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "ImportOptions":
+    def from_dict(cls, d: dict) -> ImportOptions:
         """Options saved by ``to_dict`` (unknown keys are left out); ValueError on bad values."""
         known = {f.name for f in fields(cls)}
         d = {k: v for k, v in dict(d).items() if k in known}
@@ -88,24 +88,9 @@ class ColumnGuess:
     note: str = ""
 
 
-@dataclass
-class Columns:
-    """The resolved columns: target index, input indices, their kinds, notes."""
-
-    target: int
-    inputs: list[int]
-    kinds: dict = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-
 def column_names(table: Table) -> list[str]:
-    if table.header:
-        return list(table.header)
-    names, k = [], 0
-    for i in range(table.n_cols):
-        k += 1
-        names.append(f"x{k}")
-    return names
+    """The header's names, or x1, x2, ... for a file without one."""
+    return list(table.header) if table.header else [f"x{k + 1}" for k in range(table.n_cols)]
 
 
 def find_column(path, names: list[str], wanted, what: str) -> int:

@@ -25,9 +25,18 @@ from pathlib import Path
 
 import numpy as np
 
-from .columns import CATEGORY, INPUT, MAX_LEVELS, TARGET, ImportOptions, guess_columns, is_missing, to_numbers
+from .columns import (
+    CATEGORY,
+    INPUT,
+    MAX_LEVELS,
+    TARGET,
+    ImportOptions,
+    guess_columns,
+    is_missing,
+    to_numbers,
+)
 from .csv_text import MAX_BYTES, fail, is_numeric, read_table
-from .dataset import CLASSIFICATION, REGRESSION, Dataset, DataError
+from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
 
 MAX_AUTO_CLASSES = 10
 MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted
