@@ -11,11 +11,14 @@ the user's choices, which the CLI flags and the import dialog both fill in.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .csv_text import Table, fail, is_missing, is_numeric
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TARGET_NAMES = ("label", "y", "target", "class")
 ID_NAMES = ("id", "index", "row", "rowid", "row_id", "", "unnamed: 0")  # "": the index pandas' to_csv writes
@@ -132,6 +135,8 @@ def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
             return None
         cell = cell.strip()
         return cell.replace(",", ".") if decimal_comma and "." not in cell else cell
+
+    import pandas as pd
 
     return pd.to_numeric(col.map(clean), errors="coerce").astype(np.float64)
 

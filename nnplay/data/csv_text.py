@@ -15,11 +15,14 @@ import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from .dataset import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_BYTES = 200 * 1024 * 1024
 # cells that mean "no value", compared after stripping blanks, in any case (pandas' na_values)
@@ -153,6 +156,8 @@ def is_number(cell: str, decimal_comma: bool = False) -> bool:
 
 def is_numeric(col: pd.Series) -> bool:
     """pandas parsed the column as numbers (else it holds text cells)."""
+    import pandas as pd
+
     return pd.api.types.is_numeric_dtype(col.dtype)
 
 
@@ -249,6 +254,8 @@ def _fast_table(path, text: str, delimiter: str, max_rows) -> Table | None:
 
 
 def _read_frame(source, delimiter: str, n_cols: int, max_rows) -> pd.DataFrame | None:
+    import pandas as pd  # imported when a CSV is read: the window and training processes start without it
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # no library warning reaches a user
@@ -290,5 +297,7 @@ def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
     for row, ln in zip(rows, lines):
         if len(row) != n_cols:
             _ragged(path, len(row), n_cols, ln)
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=list(range(n_cols)), dtype=object)
     return Table(frame, np.asarray(lines, np.int64), header, delimiter, text)
