@@ -286,11 +286,13 @@ class PlaygroundController(QObject):
             self.play()
         return True
 
-    def load_csv(self, path: str) -> bool:
-        """Load the user's CSV; on any problem show it and keep everything as it was."""
+    def load_csv(self, path: str, options=None, **settings) -> bool:
+        """Load the user's CSV (read as data.columns.ImportOptions ``options`` say,
+        with run ``settings`` such as standardize and train_ratio from the import
+        dialog); on any problem show it and keep everything as it was."""
         try:
-            data = load_csv(path)
-            config = self._fit_loss(self.config.with_changes(dataset="csv"), data)
+            data = load_csv(path, options=options)
+            config = self._fit_loss(self.config.with_changes(dataset="csv", **settings), data)
             resolve_loss(config, data)
         except (DataError, ValueError) as exc:
             self.view.show_error("Cannot load this file", str(exc))
@@ -299,6 +301,8 @@ class PlaygroundController(QObject):
         self._drop_edits()
         self._rebuild()
         self.file_opened.emit(str(path))
+        if data.notes:
+            self.view.show_status("; ".join(data.notes))
         return True
 
     def apply_settings_text(self, text: str) -> bool:

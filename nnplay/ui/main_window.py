@@ -23,6 +23,7 @@ from .loss_curves import LossCurvesView
 from .loss_text import loss_text, loss_tooltip
 from .hidden_space import HiddenSpaceView
 from .compare import CompareWindow, ForkDialog
+from .import_dialog import CsvDrop, import_csv, load_remembered
 from .inspector import InspectorWindow
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
@@ -49,6 +50,7 @@ class PlaygroundWindow(QMainWindow):
         self.resize(1280, 800)
         self.settings = settings
         self.autosave_path = autosave_path
+        self._csv_drop = CsvDrop(self)  # a file dropped on the window opens (a CSV through the import dialog)
         self.guide = None  # Help > Guide, made when first asked for
         self._paced_speed = DEFAULT_SPEED  # the pace Max goes back to
         self._build_actions()
@@ -389,7 +391,7 @@ class PlaygroundWindow(QMainWindow):
     def ask_for_csv(self) -> None:
         path = self._ask_open("Load a CSV file", "csv", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         if path:
-            self.controller.load_csv(path)
+            import_csv(self, path)
 
     # -------------------------------------------------------------- file dialogs
     def _ask_open(self, title: str, kind: str, filters: str) -> str | None:
@@ -557,7 +559,7 @@ class PlaygroundWindow(QMainWindow):
         """A session by its .nnplay suffix, anything else as CSV."""
         if path.lower().endswith(".nnplay"):
             return self.controller.open_session(path)
-        return self.controller.load_csv(path)
+        return load_remembered(self, path)
 
     def _request_tab_views(self) -> None:
         """Ask for the metrics and the hidden-space picture only while their tab is
