@@ -286,12 +286,13 @@ class PlaygroundController(QObject):
             self.play()
         return True
 
-    def load_csv(self, path: str, options=None, **settings) -> bool:
+    def load_csv(self, path: str, options=None, data: Dataset | None = None, **settings) -> bool:
         """Load the user's CSV (read as data.columns.ImportOptions ``options`` say,
-        with run ``settings`` such as standardize and train_ratio from the import
-        dialog); on any problem show it and keep everything as it was."""
+        or already read into ``data``), with run ``settings`` such as standardize
+        and train_ratio from the import dialog; on any problem show it and keep
+        everything as it was."""
         try:
-            data = load_csv(path, options=options)
+            data = load_csv(path, options=options) if data is None else data
             config = self._fit_loss(self.config.with_changes(dataset="csv", **settings), data)
             resolve_loss(config, data)
         except (DataError, ValueError) as exc:

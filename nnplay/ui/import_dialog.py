@@ -17,13 +17,34 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from ..data.columns import CATEGORY, IGNORE, INPUT, MANY_LEVELS, NUMBER, TARGET, ImportOptions, guess_columns
 from ..data import DataError
+from ..data.columns import (
+    CATEGORY,
+    IGNORE,
+    INPUT,
+    MANY_LEVELS,
+    NUMBER,
+    TARGET,
+    ImportOptions,
+    guess_columns,
+)
 from ..data.csv_text import read_table
+from .background_load import read_csv_in_background
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -99,7 +120,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update_notes()
-        self.resize(760, 640)
+        self.resize(760, 760)
 
     # ------------------------------------------------------------------ parts
     def _preview(self, table) -> QTableWidget:
@@ -113,6 +134,7 @@ class ImportDialog(QDialog):
                 view.setItem(i, j, QTableWidgetItem(table.cell_text(frame[j], i, j, int(table.lines[i]))))
         view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.resizeRowsToContents()
         return view
 
     def _column_table(self, options: ImportOptions) -> QTableWidget:
@@ -142,6 +164,7 @@ class ImportDialog(QDialog):
             self.role_boxes.append(role)
             self.kind_boxes.append(kind)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.resizeRowsToContents()
         return view
 
     def _option_form(self, options, previous, standardize, train_ratio) -> QFormLayout:
@@ -242,8 +265,7 @@ def import_csv(window, path) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     choices = dialog.choices()
-    ok = controller.load_csv(str(path), choices.options, standardize=choices.standardize,
-                             train_ratio=choices.train_ratio)
+    ok = _load(window, path, choices)
     if ok:
         remember(window.settings, path, choices)
     return ok
@@ -251,11 +273,16 @@ def import_csv(window, path) -> bool:
 
 def load_remembered(window, path) -> bool:
     """Load ``path`` without asking, as it was read last time (recent files)."""
-    choices = recall(window.settings, path)
-    if choices is None:
-        return window.controller.load_csv(str(path))
-    return window.controller.load_csv(str(path), choices.options, standardize=choices.standardize,
-                                      train_ratio=choices.train_ratio)
+    return _load(window, path, recall(window.settings, path))
+
+
+def _load(window, path, choices: ImportChoices | None) -> bool:
+    """Read in the background, then hand the data to the run."""
+    data = read_csv_in_background(window, str(path), choices.options if choices else None)
+    if data is None:
+        return False
+    settings = {} if choices is None else {"standardize": choices.standardize, "train_ratio": choices.train_ratio}
+    return window.controller.load_csv(str(path), data=data, **settings)
 
 
 class CsvDrop(QObject):
@@ -268,7 +295,7 @@ class CsvDrop(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, obj, event) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if self._path(event):
