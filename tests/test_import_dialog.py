@@ -94,3 +94,38 @@ def test_a_dropped_csv_opens_the_dialog_and_a_bad_one_says_why(window, qtbot, tm
     assert window.controller.data.n_classes == 3  # the data loaded before stay
     assert not any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
     assert np.all(np.isfinite(window.controller.data.X))
+
+
+def test_reading_runs_beside_the_event_loop_and_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from nnplay.ui import background_load
+
+    release = threading.Event()
+
+    def slow_read(path, options=None):
+        release.wait(10)
+        return "data read after the cancel"  # not used
+
+    monkeypatch.setattr(background_load, "load_csv", slow_read)
+    ticks = []
+    probe = QTimer()
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe.start(10)
+
+    def cancel():
+        progress = window.findChild(QProgressDialog, "csv_progress")
+        assert progress is not None and progress.isVisible()
+        progress.findChild(QPushButton).click()
+
+    QTimer.singleShot(900, cancel)
+    before = window.controller.data
+    started = time.perf_counter()
+    assert background_load.read_csv_in_background(window, str(_penguins(tmp_path))) is None
+    probe.stop()
+    release.set()
+    assert time.perf_counter() - started < 5 and len(ticks) > 20  # the window kept handling events
+    assert window.controller.data is before

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QProgressDialog
 from ..data import DataError, Dataset, load_csv
 
 POLL_MS = 20
+SHOW_AFTER_MS = 400
 
 
 def read_csv_in_background(window, path, options=None) -> Dataset | None:
@@ -39,21 +40,32 @@ def read_csv_in_background(window, path, options=None) -> Dataset | None:
     progress.setObjectName("csv_progress")
     progress.setWindowTitle("Loading CSV")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)  # a small file is read before the dialog would show
+    progress.setMinimumDuration(SHOW_AFTER_MS)
+    progress.setAutoReset(False)
+    progress.hide()
     loop = QEventLoop()
     poll = QTimer()
     poll.setInterval(POLL_MS)
     thread = threading.Thread(target=work, name="csv-reader", daemon=True)
-    poll.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
     cancelled = []
-    progress.canceled.connect(lambda: (cancelled.append(True), loop.quit()))
+
+    def check():
+        if progress.wasCanceled():  # the Cancel button, Escape, or closing the dialog
+            cancelled.append(True)
+            loop.quit()
+        elif not thread.is_alive():
+            loop.quit()
+
+    poll.timeout.connect(check)
     thread.start()
     poll.start()
+    # a small file is read before the dialog would show
+    QTimer.singleShot(SHOW_AFTER_MS, progress, lambda: progress.show() if thread.is_alive() else None)
     loop.exec()
     poll.stop()
     progress.reset()
     progress.deleteLater()
-    if cancelled:
+    if cancelled or not result:  # cancelled, or the application quit while reading
         window.show_status(f"Loading {Path(path).name} cancelled; the data stay as they were.")
         return None  # the thread finishes on its own; its result is dropped
     if "error" in result:
