@@ -49,6 +49,10 @@ def _fraction(text: str) -> float:
     return v
 
 
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
 def _minutes(text: str) -> float:
     v = _fraction(text)
     if v <= 0:
@@ -75,7 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--data", metavar="FILE.csv", help="your own CSV: input columns and a label/y/target column")
     t.add_argument("--task", default="auto", choices=["auto", "classification", "regression"],
                    help="for --data: what the target is (default: guessed from its values)")
-    t.add_argument("--target", help="for --data: the target column's name or 0-based index")
+    t.add_argument("--target", help="for --data: the target column's name (any case) or 0-based index "
+                                    "(default: a column named label, y, target or class, else the last)")
+    t.add_argument("--columns", type=_names, metavar="A,B,...",
+                   help="for --data: the input columns (default: every column but the target and those ignored)")
+    t.add_argument("--ignore", type=_names, default=(), metavar="A,B,...",
+                   help="for --data: columns to leave out (an ID column counting 1, 2, 3... is left out unasked)")
+    t.add_argument("--categorical", type=_names, default=(), metavar="A,B,...",
+                   help="for --data: numeric columns to read as categories, one-hot encoded (text columns always are)")
+    t.add_argument("--na", default="refuse", choices=["refuse", "drop"],
+                   help="for --data: a missing cell (empty, NA, N/A, NaN, ?, null) is an error (refuse, the default) "
+                        "or its row is left out (drop; the count is printed)")
+    t.add_argument("--standardize-target", action="store_true",
+                   help="for --data: scale a regression target to zero mean, unit variance (RMSE stays in its units)")
+    t.add_argument("--stratify", action="store_true",
+                   help="split train/test keeping each class's share (as scikit-learn's stratify=y)")
     t.add_argument("--classes", type=int, default=3,
                    help=f"classes for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX} (default 3)")
     t.add_argument("--noise", type=_fraction, default=0.0, help="noise 0..0.5 (default 0)")
@@ -188,20 +206,31 @@ def cmd_export(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from .data import load_csv
+    from .data import generate, load_csv
+    from .data.columns import ImportOptions
     from .training import TrainConfig, Trainer
 
     if args.epochs < 0:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
     if args.save is not None:
         _check_writable(args.save, ".nnplay")
-    data = load_csv(args.data, task=args.task, target=args.target) if args.data else None
+    data = None
+    if args.data:
+        options = ImportOptions(target=args.target, columns=args.columns, ignore=args.ignore,
+                                categorical=args.categorical, na=args.na, task=args.task,
+                                standardize_target=args.standardize_target, stratify=args.stratify)
+        data = load_csv(args.data, options=options)
+        for note in data.notes:
+            print(f"nnplay: {note}", file=sys.stderr)
+    elif args.stratify:
+        data = generate(args.dataset, args.noise, args.seed, args.classes)
+        data.stratify = True
     features = args.features or "x1,x2"
     if args.features and data is not None and data.n_inputs != 2:
         raise ValueError(f"--features applies to data with two inputs; {args.data} has {data.n_inputs} input columns, "
                          "which are used as they are")
     config = TrainConfig(
-        dataset="csv" if data is not None else args.dataset, noise=args.noise, classes=args.classes,
+        dataset="csv" if args.data else args.dataset, noise=args.noise, classes=args.classes,
         data_seed=args.seed, train_ratio=args.train_ratio, features=features, hidden=args.layers,
         activation=args.activation, loss=args.loss, optimizer=args.optimizer, lr=args.lr, l1=args.l1,
         l2=args.l2, init=args.init, batch_size=args.batch_size, seed=args.seed, dtype=args.dtype,
@@ -213,6 +242,7 @@ def cmd_train(args) -> int:
     seconds = time.perf_counter() - started
     result = trainer.metrics()
     result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
+    result.update(regression_figures(trainer))
     result["ranges"] = history_ranges(trainer.history)
     if args.json:
         print(json.dumps(result))
@@ -281,6 +311,23 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
                 break
 
 
+def regression_figures(trainer) -> dict:
+    """train_r2, test_r2, train_rmse, test_rmse of a regression run (None for
+    classification, or for a part without examples); RMSE in the units of the
+    file's target, also when it was standardised for training."""
+    keys = ("train_r2", "test_r2", "train_rmse", "test_rmse")
+    if trainer.data.task == "classification":
+        return dict.fromkeys(keys)
+    quality = trainer.quality()
+    scale = trainer.data.target_scale[1] if trainer.data.target_scale else 1.0
+    out = {}
+    for part in ("train", "test"):
+        q = quality[part] or {}
+        out[f"{part}_r2"] = q.get("r2")
+        out[f"{part}_rmse"] = None if q.get("rmse") is None else q["rmse"] * scale
+    return out
+
+
 def history_ranges(history) -> dict:
     """{series: [lowest, highest]} over every epoch of a run (None where n/a),
     read from its bounded history (envelopes keep every extreme)."""
@@ -310,6 +357,11 @@ def _print_result(trainer, r) -> None:
         print(f"weights   {zeros} of {total} are exactly 0")
     if r["train_accuracy"] is not None:
         print(f"accuracy  train {fmt(r['train_accuracy'], True)}  test {fmt(r['test_accuracy'], True)}")
+    if trainer.data.task != "classification":
+        def opt(v):
+            return "n/a" if v is None else fmt(v)
+        print(f"R²        train {opt(r['train_r2'])}  test {opt(r['test_r2'])}  (1 is perfect, 0 is predicting the mean)")
+        print(f"RMSE      train {opt(r['train_rmse'])}  test {opt(r['test_rmse'])}  (in the target's units)")
 
 
 def cmd_bench(args) -> int:

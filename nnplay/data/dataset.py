@@ -29,6 +29,12 @@ class Dataset:
     # a fixed train/test split (True: test), kept by data edited by hand; None: split by ratio and seed
     test_mask: np.ndarray | None = None
     edited: bool = False  # points were added or erased by hand
+    # what loading assumed or dropped, one line each (an ID column ignored, rows with missing values dropped)
+    notes: list[str] = field(default_factory=list)
+    stratify: bool = False  # split train/test keeping each class's share (split.train_test_indices)
+    # a standardised regression target: y_file = y * scale[1] + scale[0]; None when y is as in the file
+    target_scale: tuple[float, float] | None = None
+    import_options: dict | None = None  # how a CSV was read (columns.ImportOptions.to_dict), for sessions
 
     def __post_init__(self):
         self.X = np.ascontiguousarray(self.X, dtype=np.float64)

@@ -28,7 +28,7 @@ class DataEditor:
         if data.task != CLASSIFICATION:
             raise ValueError("points can be drawn for classification data (a class per point)")
         if data.test_mask is None:
-            _, te = train_test_indices(data.n_examples, train_ratio, data_seed)
+            _, te = train_test_indices(data.n_examples, train_ratio, data_seed, data.y if data.stratify else None)
             mask = np.zeros(data.n_examples, bool)
             mask[te] = True
             data = dataclasses.replace(data, test_mask=mask)

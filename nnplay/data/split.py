@@ -7,16 +7,35 @@ from dataclasses import dataclass
 import numpy as np
 
 
-def train_test_indices(m: int, train_ratio: float, seed: int | None = 0) -> tuple[np.ndarray, np.ndarray]:
+def train_test_indices(m: int, train_ratio: float, seed: int | None = 0,
+                       strata: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Shuffled indices split at ``train_ratio`` (0 < ratio <= 1); at least one
-    training example if there is any; the test part may be empty when ratio is 1."""
+    training example if there is any; the test part may be empty when ratio is 1.
+
+    ``strata`` (m,) class labels: a stratified split (scikit-learn's
+    ``train_test_split(stratify=y)``): each class is split at the ratio on its
+    own, so the training and the test part keep the classes' shares (to within
+    one example per class).
+    """
     if not 0.0 < train_ratio <= 1.0:
         raise ValueError(f"train ratio must be in (0, 1], got {train_ratio:g}")
     if m < 1:
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
-    perm = np.random.default_rng(seed).permutation(m)
-    n_train = min(m, max(1, int(round(m * train_ratio))))
-    return np.sort(perm[:n_train]), np.sort(perm[n_train:])
+    rng = np.random.default_rng(seed)
+    if strata is None:
+        perm = rng.permutation(m)
+        n_train = min(m, max(1, int(round(m * train_ratio))))
+        return np.sort(perm[:n_train]), np.sort(perm[n_train:])
+    strata = np.asarray(strata)
+    if strata.shape != (m,):
+        raise ValueError("strata must hold one label per example")
+    train, test = [], []
+    for label in np.unique(strata):
+        members = rng.permutation(np.flatnonzero(strata == label))
+        n_train = min(len(members), max(1, int(round(len(members) * train_ratio))))
+        train.append(members[:n_train])
+        test.append(members[n_train:])
+    return np.sort(np.concatenate(train)), np.sort(np.concatenate(test))
 
 
 @dataclass

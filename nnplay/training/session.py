@@ -1,7 +1,8 @@
 """`.nnplay` session files: a zip of one JSON document and .npy arrays.
 
     session.json   {"format": "nnplay-session", "version": 2, "config": {...},
-                    "data": {name, task, input_names, class_names, domain, source},
+                    "data": {name, task, input_names, class_names, domain, source, edited,
+                             stratify, target_scale, import},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays,
                             history: {...}, grad_norms: {...}}}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
@@ -66,7 +67,8 @@ def save_session(path, session: Session) -> None:
         "format": FORMAT, "version": VERSION, "config": session.config.to_dict(),
         "data": {"name": d.name, "task": d.task, "input_names": list(d.input_names),
                  "class_names": list(d.class_names), "domain": [list(a) for a in d.domain] if d.domain else None,
-                 "source": session.source, "edited": bool(d.edited)},
+                 "source": session.source, "edited": bool(d.edited), "stratify": bool(d.stratify),
+                 "target_scale": list(d.target_scale) if d.target_scale else None, "import": d.import_options},
         "run": None,
     }
     arrays = {"X.npy": d.X, "y.npy": d.y}
@@ -154,7 +156,8 @@ def _load(path: Path) -> Session:
         domain = tuple(tuple(float(v) for v in a) for a in meta["domain"]) if meta.get("domain") else None
         data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
                        class_names=list(meta["class_names"]), domain=domain, test_mask=mask,
-                       edited=bool(meta.get("edited", False)))
+                       edited=bool(meta.get("edited", False)), stratify=bool(meta.get("stratify", False)),
+                       target_scale=_target_scale(meta.get("target_scale")), import_options=_import(meta.get("import")))
         state = None
         run = doc.get("run")
         if run:
@@ -172,6 +175,23 @@ def _load(path: Path) -> Session:
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
         return Session(config, data, state, meta.get("source", "generated"))
+
+
+def _target_scale(saved):
+    """(mean, std) of a standardised regression target, or None."""
+    if saved is None:
+        return None
+    mean, std = (float(v) for v in saved)
+    if not (np.isfinite(mean) and np.isfinite(std) and std > 0):
+        raise ValueError("the saved target scale is damaged")
+    return mean, std
+
+
+def _import(saved):
+    """How the CSV was read (data.columns.ImportOptions, as a dict), checked; or None."""
+    from ..data.columns import ImportOptions
+
+    return None if saved is None else ImportOptions.from_dict(saved).to_dict()
 
 
 def restore_trainer(session: Session):

@@ -24,7 +24,8 @@ class SplitData:
         if data.test_mask is not None:
             tr, te = np.flatnonzero(~data.test_mask), np.flatnonzero(data.test_mask)
         else:
-            tr, te = train_test_indices(data.n_examples, config.train_ratio, config.data_seed)
+            strata = data.y if data.stratify and data.task == CLASSIFICATION else None
+            tr, te = train_test_indices(data.n_examples, config.train_ratio, config.data_seed, strata)
         self.train_index, self.test_index = tr, te
         self.y_train, self.y_test = data.y[tr], data.y[te]
         feats = self.features(data.X)

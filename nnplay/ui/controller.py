@@ -233,16 +233,22 @@ class PlaygroundController(SessionFiles, QObject):
         return True
 
     # ------------------------------------------------------------ files
-    def load_csv(self, path: str) -> bool:
-        """Load the user's CSV; on any problem show it and keep everything as it was."""
+    def load_csv(self, path: str, options=None, data=None, **settings) -> bool:
+        """Load the user's CSV (read as data.columns.ImportOptions ``options`` say,
+        or already read into ``data``), with run ``settings`` such as standardize
+        and train_ratio from the import dialog; on any problem show it and keep
+        everything as it was."""
         try:
-            config, data = self.state.patched({"dataset": "csv"}, data=load_csv(path))
+            data = load_csv(path, options=options) if data is None else data
+            config, data = self.state.patched({"dataset": "csv", **settings}, data=data)
         except (DataError, ValueError) as exc:
             self.view.show_error("Cannot load this file", str(exc))
             return False
         self._drop_edits()
         self.state.set(config=config, data=data, source=str(path))
         self.file_opened.emit(str(path))
+        if data.notes:
+            self.view.show_status("; ".join(data.notes))
         return True
 
     def check_gradients(self) -> None:

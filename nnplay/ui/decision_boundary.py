@@ -18,6 +18,7 @@ from ..training.pictures import (
 from .colors import (
     WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
 )
+from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from .undefined import hatch_item, undefined_note
@@ -95,6 +96,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._stroking = False  # the left button is down on the plot
         self.plot.viewport().installEventFilter(self)
         self.train_points = pg.ScatterPlotItem(size=6, pxMode=True)
+        self._sample_note = ""  # says when a large set is drawn as a sample (scatter_sample)
         self.test_points = pg.ScatterPlotItem(size=6, pxMode=True)
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
@@ -197,18 +199,21 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if data.n_inputs == 1:  # plot against the target (regression) or on one line (classes)
             second = data.y if data.task != CLASSIFICATION else np.zeros(data.n_examples)
             X, b = np.column_stack([X[:, 0], second]), 1
+        self._sample_note = ""
         for item, idx, filled in ((self.train_points, self.info.train_index, True),
                                   (self.test_points, self.info.test_index, False)):
             if not filled and not self.show_test.isChecked():
                 item.setData([], [])
                 continue
-            rgb = self._point_brushes(data.y[idx])
+            shown = scatter_sample.sample(idx)  # a stated subsample of a large set (scatter_sample)
+            self._sample_note += scatter_sample.sample_note(len(shown), len(idx), "training" if filled else "test")
+            rgb = self._point_brushes(data.y[shown])
             if filled:
-                brushes = [pg.mkBrush(*c) for c in rgb]
-                item.setData(X[idx, a], X[idx, b], brush=brushes, pen=pg.mkPen(40, 40, 40, 220, width=1))
+                item.setData(X[shown, a], X[shown, b], brush=scatter_sample.brushes(rgb),
+                             pen=pg.mkPen(40, 40, 40, 220, width=1))
             else:
-                pens = [pg.mkPen(*c, width=2) for c in rgb]
-                item.setData(X[idx, a], X[idx, b], brush=pg.mkBrush(255, 255, 255, 200), pen=pens, size=7)
+                item.setData(X[shown, a], X[shown, b], brush=pg.mkBrush(255, 255, 255, 200),
+                             pen=scatter_sample.pens(rgb), size=7)
         if self._axes != (0, 1):
             ext = (_span(X[:, a]), _span(X[:, b]))
             self._set_extent(ext)
@@ -249,7 +254,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
             undefined = undefined_fraction(grid)
         self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
-        self.caption.setText(self._describe() + undefined_note(undefined))
+        self.caption.setText(self._describe() + undefined_note(undefined) + self._sample_note)
 
     def _image(self, grid, levels, cmap) -> None:
         """Values on the colour map ``cmap`` from ``levels``, keyed by the colour

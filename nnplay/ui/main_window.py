@@ -12,6 +12,7 @@ from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
+from .import_dialog import CsvDrop, import_csv, load_remembered
 from .loss_text import loss_text, loss_tooltip
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
 from .window_columns import build_columns
@@ -34,6 +35,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.resize(1280, 800)
         self.settings = settings
         self.autosave_path = autosave_path
+        self._csv_drop = CsvDrop(self)  # a file dropped on the window opens (a CSV through the import dialog)
         self.guide = None  # Help > Guide, made when first asked for
         self._paced_speed = DEFAULT_SPEED  # the pace Max goes back to
         build_actions(self)
@@ -160,7 +162,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
     def ask_for_csv(self) -> None:
         path = self._ask_open("Load a CSV file", "csv", "CSV files (*.csv *.tsv *.txt);;All files (*)")
         if path:
-            self.controller.load_csv(path)
+            import_csv(self, path)
 
     def copy_settings(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -219,7 +221,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         """A session by its .nnplay suffix, anything else as CSV."""
         if path.lower().endswith(".nnplay"):
             return self.controller.open_session(path)
-        return self.controller.load_csv(path)
+        return load_remembered(self, path)
 
     def _request_tab_views(self) -> None:
         """Ask for the metrics and the hidden-space picture only while their tab is

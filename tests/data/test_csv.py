@@ -80,7 +80,7 @@ BAD = {
     "whitespace_only": (b"\n\n  \n", "empty"),
     "header_only": (b"a,b,label\n", "line 1: there is a header but no data rows"),
     "non_numeric": (b"a,b,label\n1,2,0\n3,x,1\n", "line 3, column 2 ('b'): 'x' is not a number"),
-    "nan": (b"a,b,label\n1,nan,0\n3,4,1\n", "line 2, column 2 ('b'): 'nan' is not a finite number"),
+    "nan": (b"a,b,label\n1,nan,0\n3,4,1\n", "line 2, column 2 ('b'): 'nan' is a missing value"),
     "inf": (b"a,b,label\n1,2,0\n-inf,4,1\n", "line 3, column 1 ('a'): '-inf' is not a finite number"),
     "empty_cell": (b"a,b,label\n1,,0\n3,4,1\n", "line 2, column 2 ('b'): empty cell"),
     "ragged_short": (b"a,b,label\n1,2,0\n3,4\n", "line 3, column 3: this row has 2 values"),

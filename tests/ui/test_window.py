@@ -499,7 +499,9 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
     from pathlib import Path
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from nnplay.ui.import_dialog import ImportDialog
 
     configure_pyqtgraph()
     corpus = Path(__file__).parents[1] / "csv_corpus"
@@ -510,13 +512,14 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
         return str(corpus / "two_rows.csv"), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # Load at once
     win = PlaygroundWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
     win.ask_for_csv()
     win.ask_for_csv()
-    assert asked == ["", str(corpus)]
+    assert asked == ["", str(corpus)] and win.controller.csv_path == str(corpus / "two_rows.csv")
     win.close()
 
 

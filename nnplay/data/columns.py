@@ -1,0 +1,195 @@
+"""Column roles and types of a CSV table, as Orange's File widget gives them:
+each column is an input, the target or ignored, and a number or a category
+(one-hot encoded); missing values are dropped or refused.
+
+``guess_columns`` proposes roles and types (text -> category; a column named
+id, or whole numbers counting up by one, -> ignore with a note; the column
+named label/target/class/y, else the last -> target); ``ImportOptions`` holds
+the user's choices, which the CLI flags and the import dialog both fill in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .csv_text import Table, fail, is_missing, is_numeric
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TARGET_NAMES = ("label", "y", "target", "class")
+ID_NAMES = ("id", "index", "row", "rowid", "row_id", "", "unnamed: 0")  # "": the index pandas' to_csv writes
+INPUT, TARGET, IGNORE = "input", "target", "ignore"
+NUMBER, CATEGORY = "number", "category"
+NA_POLICIES = ("refuse", "drop")
+MANY_LEVELS = 20  # a category with more levels than this is warned about
+MAX_LEVELS = 200  # ... and with more than this refused: it would add as many inputs
+MIN_ID_ROWS = 10  # fewer rows say too little to call a counting column an ID
+
+
+@dataclass
+class ImportOptions:
+    """How to read a CSV: which columns, their roles and types, missing values.
+
+    target: the target column's name (any case) or 0-based index; None guesses.
+    columns: the input columns (names); None takes every column not ignored.
+    ignore: columns left out. categorical: numeric columns read as categories
+    (text columns always are). na: "refuse" (a missing cell is an error naming
+    its line and column) or "drop" (rows with a missing cell in a used column
+    are left out, and counted in a note). task: auto, classification or
+    regression. standardize_target: a regression target is scaled to zero mean
+    and unit variance (the scale is kept for RMSE in the file's units).
+    stratify: the train/test split keeps each class's share.
+    """
+
+    target: str | int | None = None
+    columns: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    categorical: tuple[str, ...] = ()
+    na: str = "refuse"
+    task: str = "auto"
+    standardize_target: bool = False
+    stratify: bool = False
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["columns"] = None if self.columns is None else list(self.columns)
+        d["ignore"], d["categorical"] = list(self.ignore), list(self.categorical)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> ImportOptions:
+        """Options saved by ``to_dict`` (unknown keys are left out); ValueError on bad values."""
+        known = {f.name for f in fields(cls)}
+        d = {k: v for k, v in dict(d).items() if k in known}
+        for key in ("ignore", "categorical"):
+            d[key] = tuple(str(v) for v in d.get(key) or ())
+        if d.get("columns") is not None:
+            d["columns"] = tuple(str(v) for v in d["columns"])
+        out = cls(**d)
+        out.check()
+        return out
+
+    def check(self) -> None:
+        if self.na not in NA_POLICIES:
+            raise ValueError(f"missing values: choose {' or '.join(NA_POLICIES)}, not {self.na!r}")
+        if self.task not in ("auto", "classification", "regression"):
+            raise ValueError(f"unknown task {self.task!r}; choose auto, classification or regression")
+
+
+@dataclass
+class ColumnGuess:
+    """One column of a table: its name, role, type and a note on why."""
+
+    name: str
+    role: str
+    kind: str
+    levels: int = 0
+    note: str = ""
+
+
+def column_names(table: Table) -> list[str]:
+    """The header's names, or x1, x2, ... for a file without one."""
+    return list(table.header) if table.header else [f"x{k + 1}" for k in range(table.n_cols)]
+
+
+def find_column(path, names: list[str], wanted, what: str) -> int:
+    """The index of ``wanted`` (a name, exact or in any case, or a 0-based index)."""
+    if isinstance(wanted, (int, np.integer)) or (isinstance(wanted, str) and wanted.strip().lstrip("-").isdigit()
+                                                  and wanted.strip() not in names):
+        idx = int(wanted)
+        if not -len(names) <= idx < len(names):
+            fail(path, f"{what} column {idx} does not exist; the file has {len(names)} columns")
+        return idx % len(names)
+    if wanted in names:
+        return names.index(wanted)
+    folded = [j for j, n in enumerate(names) if n.lower() == str(wanted).strip().lower()]
+    if len(folded) == 1:
+        return folded[0]
+    if len(folded) > 1:
+        fail(path, f"{what} {wanted!r} matches columns {', '.join(names[j] for j in folded)} in all but case; "
+                   "write it exactly")
+    fail(path, f"no column named {wanted!r}" + (f"; the header has {', '.join(names)}" if names else ""))
+
+
+def is_text(col: pd.Series, decimal_comma: bool) -> bool:
+    """A column is text when fewer than half of its filled cells are numbers."""
+    if is_numeric(col):
+        return False
+    filled = col[~col.map(is_missing)]
+    if filled.empty:
+        return False
+    numbers = to_numbers(filled, decimal_comma)
+    return int(numbers.notna().sum()) * 2 < len(filled)
+
+
+def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
+    """Cells as float64 (NaN where missing or not a number)."""
+    if is_numeric(col):
+        return col.astype(np.float64)
+    def clean(cell):
+        if is_missing(cell):
+            return None
+        cell = cell.strip()
+        return cell.replace(",", ".") if decimal_comma and "." not in cell else cell
+
+    import pandas as pd
+
+    return pd.to_numeric(col.map(clean), errors="coerce").astype(np.float64)
+
+
+def looks_like_id(name: str, col: pd.Series) -> bool:
+    """Named id/index/row (or not named), or whole numbers that count up (or down) by one."""
+    if name.strip().lower() in ID_NAMES:
+        return True
+    if not is_numeric(col) or len(col) < MIN_ID_ROWS:
+        return False
+    v = col.to_numpy(np.float64, na_value=np.nan)
+    if not np.all(np.isfinite(v)) or not np.all(v == np.round(v)):
+        return False
+    step = np.diff(v)
+    return bool(np.all(step == 1) or np.all(step == -1))
+
+
+def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGuess]:
+    """Role and type of every column from the options, else guessed (see module doc)."""
+    names = column_names(table)
+    target = _target_index(path, names, options.target)
+    ignore = {find_column(path, names, n, "ignored") for n in options.ignore}
+    chosen = None if options.columns is None else {find_column(path, names, n, "input") for n in options.columns}
+    forced = {find_column(path, names, n, "categorical") for n in options.categorical}
+    if target in ignore or (chosen is not None and target in chosen):
+        fail(path, f"the target column {names[target]!r} cannot also be an input or ignored")
+    out = []
+    for j, name in enumerate(names):
+        col = table.frame[j]
+        kind = CATEGORY if (j in forced or is_text(col, table.decimal_comma)) else NUMBER
+        levels = int(col.dropna().astype(str).str.strip().nunique()) if kind == CATEGORY else 0
+        role, note = INPUT, ""
+        if j == target:
+            role = TARGET
+        elif j in ignore or (chosen is not None and j not in chosen):
+            role = IGNORE
+        elif chosen is None and looks_like_id(name, col):
+            role, note = IGNORE, f"column {name!r} looks like an ID (it counts by one, or is named so): ignored"
+        if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
+            note = f"column {name!r} has {levels} categories: one input each"
+        out.append(ColumnGuess(name, role, kind, levels, note))
+    if not any(g.role == INPUT for g in out):
+        for g in out:  # an ID-like column is still better than no input at all
+            if g.role == IGNORE and g.note:
+                g.role, g.note = INPUT, ""
+    return out
+
+
+def _target_index(path, names: list[str], wanted) -> int:
+    if wanted is not None:
+        return find_column(path, names, wanted, "target")
+    lowered = [n.lower() for n in names]
+    for name in TARGET_NAMES:
+        if name in lowered:
+            return lowered.index(name)
+    return len(names) - 1

@@ -1,0 +1,303 @@
+"""A CSV file's text as a table of cells: encoding, delimiter, header and the
+file line of every data row, read with pandas' ``read_csv`` (its C parser).
+
+The table keeps every cell as pandas found it (numbers already parsed, the
+missing-value markers of MISSING already NaN); ``nnplay.data.columns`` turns
+it into inputs and a target. Every refusal is a DataError of one line naming
+the file and, where there is one, the line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .dataset import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+MAX_BYTES = 200 * 1024 * 1024
+# cells that mean "no value", compared after stripping blanks, in any case (pandas' na_values)
+MISSING = ("", "na", "n/a", "nan", "?", "null")
+_MISSING_FORMS = sorted({v for m in MISSING for v in (m, m.upper(), m.capitalize(), "NaN" if m == "nan" else m)})
+
+csv.field_size_limit(1 << 20)
+
+
+@dataclass
+class Table:
+    """The cells of a CSV below its header.
+
+    frame: pandas DataFrame, columns 0..n-1, one row per data row; numeric
+    columns as float64/int64, others as objects (str, or NaN where missing).
+    lines: (rows,) int64, the 1-based file line each row starts on.
+    header: the column names as written (None when the file has none).
+    delimiter: ',', ';' or tab; with ';', "1,5" means 1.5 (decimal_comma).
+    text: the file's text, to quote a cell in an error message.
+    """
+
+    frame: pd.DataFrame
+    lines: np.ndarray
+    header: list[str] | None
+    delimiter: str
+    text: str = ""
+
+    @property
+    def decimal_comma(self) -> bool:
+        return self.delimiter == ";"
+
+    def cell_text(self, col: pd.Series, i: int, j: int, line: int) -> str:
+        """The text of cell i of ``col`` (column j, on file line ``line``) as the file writes it, stripped."""
+        value = col.iloc[i]
+        if isinstance(value, str):
+            return value.strip()
+        row = self.text.split("\n", line)[line - 1]
+        cells = next(csv.reader([row], delimiter=self.delimiter), [])
+        return cells[j].strip() if j < len(cells) else ""
+
+    @property
+    def n_cols(self) -> int:
+        return self.frame.shape[1]
+
+
+def where(path, line=None, col=None, colname=None) -> str:
+    out = str(path)
+    if line is not None:
+        out += f", line {line}"
+    if col is not None:
+        out += f", column {col}"
+        if colname:
+            out += f" ({colname!r})"
+    return out
+
+
+def fail(path, what, line=None, col=None, colname=None):
+    """Raise the DataError ``<file>, line L, column C ('name'): what`` on one line."""
+    message = f"{where(path, line, col, colname)}: {what}"
+    # one line, whatever the file's cells or name contain
+    raise DataError(message.replace("\r", "\\r").replace("\n", "\\n"))
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), UTF-16/32 with
+    one, else Windows-1252; DataError for a missing, huge, empty or binary file."""
+    try:
+        if not path.exists():
+            fail(path, "no such file")
+        if path.is_dir():
+            fail(path, "is a folder, not a CSV file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        fail(path, f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > max_bytes:  # a file that grew, or a device without a size
+        fail(path, f"the file is larger than {max_bytes / 2**20:.0f} MB")
+    if not raw.strip():
+        fail(path, "the file is empty")
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError as exc:
+                fail(path, f"not valid {enc.upper()} text ({exc.reason})")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        fail(path, "this is a binary file, not CSV text (a zero byte)", line=raw.count(b"\n", 0, nul) + 1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        line = raw.count(b"\n", 0, utf8_error.start) + 1
+        fail(path, "the text is neither UTF-8 nor Windows-1252; save the file as UTF-8", line=line)
+
+
+def pick_delimiter(lines: list[str]) -> str:
+    """Tab, then semicolon, then comma: the first that splits the opening lines
+    into the same number (> 1) of fields."""
+    sample = lines[:20]
+    for d in ("\t", ";", ","):
+        counts = {len(next(csv.reader([ln], delimiter=d))) for ln in sample}
+        if len(counts) == 1 and counts.pop() > 1:
+            return d
+    for d in ("\t", ";", ","):  # ragged files: the delimiter the first line uses
+        if d in sample[0]:
+            return d
+    return ","
+
+
+def parse_number(cell: str, decimal_comma: bool = False) -> float:
+    s = cell.strip()
+    if decimal_comma and "," in s and "." not in s:
+        s = s.replace(",", ".")
+    return float(s)
+
+
+def is_number(cell: str, decimal_comma: bool = False) -> bool:
+    try:
+        parse_number(cell, decimal_comma)
+        return True
+    except ValueError:
+        return False
+
+
+def is_numeric(col: pd.Series) -> bool:
+    """pandas parsed the column as numbers (else it holds text cells)."""
+    import pandas as pd
+
+    return pd.api.types.is_numeric_dtype(col.dtype)
+
+
+def is_missing(cell) -> bool:
+    return not isinstance(cell, str) or cell.strip().lower() in MISSING
+
+
+def read_table(path: Path, max_bytes: int = MAX_BYTES, max_rows: int | None = None) -> Table:
+    """The file as a Table (all rows, or the first ``max_rows`` for a preview)."""
+    text = read_text(path, max_bytes)
+    head = [ln for ln in text[:1 << 16].splitlines() if ln.strip()]
+    if not head:
+        fail(path, "the file is empty (only blank space)")
+    delimiter = pick_delimiter(head)
+    table = None
+    if '"' not in text:
+        table = _fast_table(path, text, delimiter, max_rows)
+    return table if table is not None else _slow_table(path, text, delimiter, max_rows)
+
+
+def _header_of(path, first: list[str], decimal_comma: bool, line: int) -> list[str] | None:
+    if any(is_number(c, decimal_comma) for c in first):
+        return None
+    header = [c.strip() for c in first]
+    seen: dict[str, int] = {}
+    for j, name in enumerate(header):
+        if name in seen:
+            fail(path, f"the column name {name!r} is used twice (columns {seen[name] + 1} and {j + 1}); "
+                       "give every column a name of its own", line=line, col=j + 1)
+        seen[name] = j
+    return header
+
+
+def _check_columns(path, n_cols: int, line: int) -> None:
+    if n_cols < 2:
+        fail(path, "found only 1 column; need at least one input column and a target column "
+                   "(separated by commas, semicolons or tabs)", line=line)
+
+
+def _ragged(path, n_values: int, n_cols: int, line: int):
+    fail(path, f"this row has {n_values} values but the file has {n_cols} columns", line=line,
+         col=min(n_values, n_cols) + 1)
+
+
+def _fast_table(path, text: str, delimiter: str, max_rows) -> Table | None:
+    """Unquoted text: the lines and their field counts found with NumPy, the cells
+    parsed by pandas. None when pandas and the line count disagree (the careful
+    path then reads the file)."""
+    data = text.encode("utf-8")
+    b = np.frombuffer(data, np.uint8)
+    ends = np.flatnonzero(b == 10)
+    if ends.size == 0 or ends[-1] != b.size - 1:
+        ends = np.append(ends, b.size)
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    cr = np.flatnonzero(b == 13)
+    if cr.size and (cr[-1] + 1 >= b.size or np.any(b[cr + 1] != 10)):
+        return None  # a carriage return that does not end a line
+    blank = (b == 32) | (b == 13)
+    if delimiter != "\t":
+        blank |= b == 9
+    empty = ends == starts
+    # counts per line; in bytes when no line is long enough to overflow one (4x faster)
+    sum_type = np.uint8 if int((ends - starts).max()) < 255 else np.int64
+    at = np.minimum(starts, b.size - 1)
+    blank_count = np.add.reduceat(blank.view(np.uint8), at, dtype=sum_type).astype(np.int64)
+    delim_count = np.add.reduceat((b == ord(delimiter)).view(np.uint8), at, dtype=sum_type).astype(np.int64)
+    # reduceat sums to the next start; a line's newline is not blank nor a delimiter, and empty lines count 0
+    blank_count[empty], delim_count[empty] = 0, 0
+    del b, blank
+    filled = (ends - starts) - blank_count
+    if np.any((filled > 0) & (filled == delim_count)):
+        return None  # a row of only delimiters: the careful path skips it as csv does
+    rows = np.flatnonzero(filled > 0)
+    decimal_comma = delimiter == ";"
+    first = rows[0]
+    first_cells = data[starts[first]:ends[first]].decode("utf-8").split(delimiter)
+    header = _header_of(path, first_cells, decimal_comma, int(first) + 1)
+    n_cols = len(first_cells)
+    _check_columns(path, n_cols, int(first) + 1)
+    data_rows = rows[1:] if header else rows
+    if header and data_rows.size == 0:
+        fail(path, "there is a header but no data rows", line=int(first) + 1)
+    if max_rows is not None:
+        data_rows = data_rows[:max_rows]
+    bad = np.flatnonzero(delim_count[data_rows] + 1 != n_cols)
+    if bad.size:
+        r = data_rows[bad[0]]
+        _ragged(path, int(delim_count[r]) + 1, n_cols, int(r) + 1)
+    body_start = int(starts[data_rows[0]]) if header else 0
+    frame = _read_frame(io.BytesIO(data[body_start:]), delimiter, n_cols, max_rows)
+    if frame is None or len(frame) != data_rows.size:
+        return None
+    return Table(frame, data_rows.astype(np.int64) + 1, header, delimiter, text)
+
+
+def _read_frame(source, delimiter: str, n_cols: int, max_rows) -> pd.DataFrame | None:
+    import pandas as pd  # imported when a CSV is read: the window and training processes start without it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # no library warning reaches a user
+            return pd.read_csv(source, sep=delimiter, header=None, names=list(range(n_cols)), index_col=False,
+                               skipinitialspace=True, na_values=_MISSING_FORMS, keep_default_na=False,
+                               skip_blank_lines=True, low_memory=False, quoting=csv.QUOTE_NONE, nrows=max_rows,
+                               engine="c", encoding="utf-8")
+    except (ValueError, pd.errors.ParserError, csv.Error):
+        return None
+
+
+def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
+    """Quoted text, stray carriage returns, rows of only delimiters: Python's csv
+    module splits the rows (and knows their lines), pandas converts the cells."""
+    rows, lines = [], []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+    try:
+        start = 1
+        for row in reader:
+            if row and any(c.strip() for c in row):
+                rows.append(row)
+                lines.append(start)
+                if max_rows is not None and len(rows) > max_rows:
+                    break
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        fail(path, f"malformed CSV ({exc})", line=reader.line_num)
+    if not rows:
+        fail(path, "the file holds no values, only delimiters and blank cells")
+    decimal_comma = delimiter == ";"
+    header = _header_of(path, rows[0], decimal_comma, lines[0])
+    n_cols = len(rows[0])
+    _check_columns(path, n_cols, lines[0])
+    if header:
+        if len(rows) == 1:
+            fail(path, "there is a header but no data rows", line=lines[0])
+        rows, lines = rows[1:], lines[1:]
+    rows, lines = rows[:max_rows], lines[:max_rows]
+    for row, ln in zip(rows, lines):
+        if len(row) != n_cols:
+            _ragged(path, len(row), n_cols, ln)
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=list(range(n_cols)), dtype=object)
+    return Table(frame, np.asarray(lines, np.int64), header, delimiter, text)

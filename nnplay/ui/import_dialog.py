@@ -1,0 +1,319 @@
+"""The CSV import dialog, after Orange's File widget: a preview of the first
+rows, and per column a role (input, target, ignore) and a type (number, or
+category: one-hot encoded), guessed by ``nnplay.data.columns.guess_columns``;
+the task, what to do with missing values, standardisation of the inputs (and
+of a regression target), the train share and a stratified split.
+
+``ImportDialog.choices()`` returns them as ``ImportChoices``; the window loads
+the file with them (``load_csv(path, options=...)``) and remembers them per
+file in QSettings (``remember`` / ``recall``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..data import DataError
+from ..data.columns import (
+    CATEGORY,
+    IGNORE,
+    INPUT,
+    MANY_LEVELS,
+    NUMBER,
+    TARGET,
+    ImportOptions,
+    guess_columns,
+)
+from ..data.csv_text import read_table
+from .background_load import read_csv_in_background
+
+PREVIEW_ROWS = 12
+ROLES = (INPUT, TARGET, IGNORE)
+KINDS = (NUMBER, CATEGORY)
+TASKS = ("auto", "classification", "regression")
+_SETTINGS_GROUP = "csv_import"
+
+
+@dataclass
+class ImportChoices:
+    """What the dialog decided: how to read the file, and two run settings."""
+
+    options: ImportOptions
+    standardize: bool
+    train_ratio: float
+
+
+def recall(settings: QSettings | None, path) -> ImportChoices | None:
+    """The choices last made for the file at ``path`` (None: none, or unreadable)."""
+    if settings is None:
+        return None
+    saved = settings.value(f"{_SETTINGS_GROUP}/{_key(path)}")
+    try:
+        d = json.loads(saved)
+        return ImportChoices(ImportOptions.from_dict(d["options"]), bool(d["standardize"]), float(d["train_ratio"]))
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def remember(settings: QSettings | None, path, choices: ImportChoices) -> None:
+    if settings is not None:
+        settings.setValue(f"{_SETTINGS_GROUP}/{_key(path)}", json.dumps(
+            {"options": choices.options.to_dict(), "standardize": choices.standardize,
+             "train_ratio": choices.train_ratio}))
+
+
+def _key(path) -> str:
+    return str(Path(path).resolve()).replace("/", "|").replace("\\", "|")
+
+
+class ImportDialog(QDialog):
+    """Roles, types and options for one CSV file; raises DataError (one line)
+    when the file cannot be read at all, before it is shown."""
+
+    def __init__(self, path, previous: ImportChoices | None = None, standardize: bool = False,
+                 train_ratio: float = 0.5, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle(f"Load {self.path.name}")
+        self.setObjectName("import_dialog")
+        table = read_table(self.path, max_rows=PREVIEW_ROWS)
+        options = previous.options if previous else ImportOptions()
+        try:
+                self._guesses = guess_columns(self.path, table, options)
+        except ValueError:  # remembered choices that no longer fit the file
+            options = ImportOptions()
+            self._guesses = guess_columns(self.path, table, options)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{self.path.name}</b>: the first {len(table.frame)} rows"))
+        layout.addWidget(self._preview(table))
+        layout.addWidget(QLabel("Columns: choose each one's role and type"))
+        self.columns = self._column_table(options)
+        layout.addWidget(self.columns)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setObjectName("import_notes")
+        layout.addWidget(self.notes)
+        layout.addLayout(self._option_form(options, previous, standardize, train_ratio))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Load")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update_notes()
+        self.resize(760, 760)
+
+    # ------------------------------------------------------------------ parts
+    def _preview(self, table) -> QTableWidget:
+        frame = table.frame
+        view = QTableWidget(len(frame), table.n_cols)
+        view.setObjectName("import_preview")
+        view.setHorizontalHeaderLabels([g.name for g in self._guesses])
+        view.setVerticalHeaderLabels([str(n) for n in table.lines])
+        for i in range(len(frame)):
+            for j in range(table.n_cols):
+                view.setItem(i, j, QTableWidgetItem(table.cell_text(frame[j], i, j, int(table.lines[i]))))
+        view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.resizeRowsToContents()
+        return view
+
+    def _column_table(self, options: ImportOptions) -> QTableWidget:
+        view = QTableWidget(len(self._guesses), 3)
+        view.setObjectName("import_columns")
+        view.setHorizontalHeaderLabels(["Column", "Role", "Type"])
+        view.verticalHeader().setVisible(False)
+        self.role_boxes, self.kind_boxes = [], []
+        for row, g in enumerate(self._guesses):
+            name = QTableWidgetItem(g.name)
+            name.setToolTip(g.note or g.name)
+            view.setItem(row, 0, name)
+            role, kind = QComboBox(), QComboBox()
+            role.addItems(ROLES)
+            role.setCurrentText(g.role)
+            kind.addItems(KINDS)
+            kind.setCurrentText(g.kind)
+            if g.kind == CATEGORY and g.name not in options.categorical:
+                kind.setEnabled(False)  # text is a category; only numbers may be read either way
+                kind.setToolTip("Text: read as a category, one input per level")
+            if g.kind == CATEGORY and g.levels and g.role != IGNORE and not g.note:
+                kind.setToolTip(f"{g.levels} categories in the preview")
+            role.currentTextChanged.connect(lambda text, r=row: self._role_changed(r, text))
+            kind.currentTextChanged.connect(lambda _text: self._update_notes())
+            view.setCellWidget(row, 1, role)
+            view.setCellWidget(row, 2, kind)
+            self.role_boxes.append(role)
+            self.kind_boxes.append(kind)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.resizeRowsToContents()
+        return view
+
+    def _option_form(self, options, previous, standardize, train_ratio) -> QFormLayout:
+        form = QFormLayout()
+        self.task = QComboBox()
+        self.task.addItems(TASKS)
+        self.task.setCurrentText(options.task)
+        self.task.setToolTip("auto: text or at most 50 whole numbers is classification, anything else regression")
+        self.task.currentTextChanged.connect(lambda _text: self._update_notes())
+        form.addRow("Task", self.task)
+        self.na = QComboBox()
+        self.na.addItems(["refuse the file", "drop those rows"])
+        self.na.setCurrentIndex(1 if options.na == "drop" else 0)
+        self.na.setToolTip("Cells that are empty, NA, N/A, NaN, ? or null")
+        form.addRow("Missing values", self.na)
+        self.standardize = QCheckBox("Standardize inputs (zero mean, unit variance on the training part)")
+        self.standardize.setChecked(previous.standardize if previous else standardize)
+        self.standardize_target = QCheckBox("Standardize the target (regression)")
+        self.standardize_target.setChecked(options.standardize_target)
+        form.addRow(self.standardize)
+        form.addRow(self.standardize_target)
+        split = QHBoxLayout()
+        self.train_ratio = QDoubleSpinBox()
+        self.train_ratio.setRange(0.1, 1.0)
+        self.train_ratio.setSingleStep(0.05)
+        self.train_ratio.setDecimals(2)
+        self.train_ratio.setValue(previous.train_ratio if previous else train_ratio)
+        self.stratify = QCheckBox("Stratified (keep each class's share)")
+        self.stratify.setChecked(options.stratify)
+        split.addWidget(self.train_ratio)
+        split.addWidget(self.stratify)
+        form.addRow("Training share", split)
+        return form
+
+    # -------------------------------------------------------------- reactions
+    def _role_changed(self, row: int, role: str) -> None:
+        """One target: choosing a new one makes the old one an input."""
+        if role == TARGET:
+            for r, box in enumerate(self.role_boxes):
+                if r != row and box.currentText() == TARGET:
+                    box.blockSignals(True)
+                    box.setCurrentText(INPUT)
+                    box.blockSignals(False)
+        self._update_notes()
+
+    def _update_notes(self) -> None:
+        lines = [g.note for g, box in zip(self._guesses, self.role_boxes)
+                 if g.note and box.currentText() == g.role]
+        for g, role, kind in zip(self._guesses, self.role_boxes, self.kind_boxes):
+            if role.currentText() == INPUT and kind.currentText() == CATEGORY and g.levels > MANY_LEVELS:
+                lines.append(f"'{g.name}' has {g.levels} categories in the preview alone: one input each")
+        problem = self.problem()
+        regression = self.task.currentText() == "regression"
+        self.standardize_target.setEnabled(self.task.currentText() != "classification")
+        self.stratify.setEnabled(not regression)
+        if problem:
+            lines.insert(0, f"<span style='color:#c0392b'>{problem}</span>")
+        self.notes.setText("<br>".join(lines))
+        ok = self.findChild(QDialogButtonBox)
+        if ok is not None:
+            ok.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def problem(self) -> str:
+        """Why the choices cannot be loaded ('' when they can)."""
+        roles = [b.currentText() for b in self.role_boxes]
+        if roles.count(TARGET) != 1:
+            return "Choose one column as the target."
+        if INPUT not in roles:
+            return "Choose at least one column as an input."
+        return ""
+
+    def choices(self) -> ImportChoices:
+        names = [g.name for g in self._guesses]
+        roles = [b.currentText() for b in self.role_boxes]
+        kinds = [b.currentText() for b in self.kind_boxes]
+        task = self.task.currentText()
+        options = ImportOptions(
+            target=names[roles.index(TARGET)] if TARGET in roles else None,
+            columns=tuple(n for n, r in zip(names, roles) if r == INPUT),
+            ignore=(), categorical=tuple(n for n, r, k in zip(names, roles, kinds) if k == CATEGORY and r != IGNORE),
+            na="drop" if self.na.currentIndex() == 1 else "refuse", task=task,
+            standardize_target=self.standardize_target.isChecked() and task != "classification",
+            stratify=self.stratify.isChecked() and task != "regression")
+        return ImportChoices(options, self.standardize.isChecked(), round(self.train_ratio.value(), 2))
+
+
+def import_csv(window, path) -> bool:
+    """Ask how to read ``path`` (the import dialog, starting from the choices
+    remembered for it) and load it into ``window``'s run; False when cancelled
+    or refused (the refusal is shown in one line)."""
+    controller = window.controller
+    try:
+        dialog = ImportDialog(path, recall(window.settings, path), controller.config.standardize,
+                              controller.config.train_ratio, window)
+    except DataError as exc:
+        window.show_error("Cannot load this file", str(exc))
+        return False
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    choices = dialog.choices()
+    ok = _load(window, path, choices)
+    if ok:
+        remember(window.settings, path, choices)
+    return ok
+
+
+def load_remembered(window, path) -> bool:
+    """Load ``path`` without asking, as it was read last time (recent files)."""
+    return _load(window, path, recall(window.settings, path))
+
+
+def _load(window, path, choices: ImportChoices | None) -> bool:
+    """Read in the background, then hand the data to the run."""
+    data = read_csv_in_background(window, str(path), choices.options if choices else None)
+    if data is None:
+        return False
+    settings = {} if choices is None else {"standardize": choices.standardize, "train_ratio": choices.train_ratio}
+    return window.controller.load_csv(str(path), data=data, **settings)
+
+
+class CsvDrop(QObject):
+    """Drag-and-drop of a file onto the window: a session opens, a CSV goes
+    through the import dialog. Install with ``CsvDrop(window)``."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self._path(event):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            path = self._path(event)
+            if path:
+                event.acceptProposedAction()
+                if path.lower().endswith(".nnplay"):
+                    self.window.controller.open_session(path)
+                else:
+                    import_csv(self.window, path)
+                return True
+        return False
+
+    @staticmethod
+    def _path(event) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData() is not None else []
+        local = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        return local[0] if len(local) == 1 else None
