@@ -21,7 +21,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QStyle,
-    QStackedLayout, QStyleOptionComboBox, QTabBar, QWidget,
+    QScrollArea, QStackedLayout, QStyleOptionComboBox, QTabBar, QWidget,
 )
 
 SLACK = 1  # pixels of rounding forgiven
@@ -192,6 +192,9 @@ def text_problems(top: QWidget) -> list[str]:
                 problems += _short(w, w.minimumSizeHint().width(), w.minimumSizeHint().height(), "text")
         elif isinstance(w, QTabBar):
             problems += _tabs(w)
+        elif isinstance(w, QScrollArea) and w.horizontalScrollBar().maximum() > 0:
+            problems.append(f"{describe(w)} scrolls sideways: its content is "
+                            f"{w.horizontalScrollBar().maximum()} px wider than its view")
         elif isinstance(w, pg.GraphicsView):
             problems += _plot(w)
     return problems

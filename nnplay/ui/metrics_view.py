@@ -30,6 +30,7 @@ class MetricsView(QWidget):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setWordWrap(True)  # the summary lines wrap to the column; the tables are kept narrow
         scroll = QScrollArea()
         scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
@@ -77,17 +78,25 @@ class MetricsView(QWidget):
             if r is None:
                 parts.append(f"<p><b>{part}</b>: no examples</p>")
                 continue
-            head = "".join(f"<th><font color='{colours[j]}'>■</font> {names[j]}</th>" for j in range(k))
+            swatch = [f"<font color='{colours[j]}'>■</font>" for j in range(k)]
+            # the matrix's headings: short class names as they are, longer ones as letters keyed below
+            tags = list(names) if all(len(n) <= 3 for n in names) else [chr(ord("A") + j) for j in range(k)]
+            head = "".join(f"<th>{swatch[j]}{tags[j]}</th>" for j in range(k))
             body = ""
             for i in range(k):
                 cells = "".join(
                     f"<td align=right>{'<b>' if i == j else ''}{r['confusion'][i][j]}{'</b>' if i == j else ''}</td>"
                     for j in range(k))
-                body += (f"<tr><td><font color='{colours[i]}'>■</font> {names[i]}</td>{cells}"
-                         f"<td align=right>{_pct(r['precision'][i])}</td><td align=right>{_pct(r['recall'][i])}</td></tr>")
+                body += f"<tr><td>{swatch[i]}{tags[i]}</td>{cells}</tr>"
+            per_class = "".join(
+                f"<tr><td>{swatch[i]} {names[i] if tags[i] == names[i] else f'{tags[i]}: {names[i]}'}</td>"
+                f"<td align=right>{_pct(r['precision'][i])}</td>"
+                f"<td align=right>{_pct(r['recall'][i])}</td></tr>" for i in range(k))
             parts.append(
                 f"<p><b>{part}</b> ({r['n']} points): accuracy <b>{_pct(r['accuracy'])}</b>, "
                 f"macro precision {_pct(r['macro_precision'])}, macro recall {_pct(r['macro_recall'])}</p>"
-                f"<table cellpadding=2><tr><th>true \\ predicted</th>{head}<th>precision</th><th>recall</th></tr>"
-                f"{body}</table>")
+                f"<p>Confusion matrix: a row per true class, a column per predicted class</p>"
+                f"<table cellpadding=2><tr><th></th>{head}</tr>{body}</table>"
+                f"<table cellpadding=2><tr><th align=left>class</th><th>precision</th><th>recall</th></tr>"
+                f"{per_class}</table>")
         return "".join(parts)

@@ -3,7 +3,7 @@ Output | Gradients, in a splitter, with the divergence banner above them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .data_panel import DataPanel
@@ -43,7 +43,8 @@ def build_columns(win) -> None:
     scroll.setWidget(data)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setMinimumWidth(data.minimumSizeHint().width())  # no horizontal scrolling unless the column is forced
+    scroll.setObjectName("data_scroll")
+    _ScrollBarWatch(scroll, data.minimumSizeHint().width())
     win.splitter.addWidget(scroll)
 
     win.network_panel = NetworkPanel()
@@ -97,3 +98,24 @@ def _at_least(column: QWidget, pixels: int) -> None:
     """The column keeps at least ``pixels`` for its plots, and never less than its controls need
     (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
     column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
+
+
+class _ScrollBarWatch(QObject):
+    """Keeps a scroll area's minimum width at its content's plus, while it shows,
+    the vertical scroll bar's: a short window that needs the bar never makes the
+    column scroll sideways."""
+
+    def __init__(self, scroll: QScrollArea, content_width: int):
+        super().__init__(scroll)
+        self._scroll, self._width = scroll, content_width
+        scroll.verticalScrollBar().installEventFilter(self)
+        self._fit()
+
+    def eventFilter(self, obj, ev) -> bool:
+        if ev.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        bar = self._scroll.verticalScrollBar()
+        self._scroll.setMinimumWidth(self._width + (bar.sizeHint().width() if bar.isVisibleTo(self._scroll) else 0))
