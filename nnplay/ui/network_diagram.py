@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
@@ -112,7 +112,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 self._hatches.append(hatch)
             self.nodes.append(col)
             title = layer_name(l, len(self.sizes) - 1)
-            label = pg.TextItem(title, anchor=(0.5, 1.0), color=(110, 110, 110))
+            label = pg.TextItem(title, anchor=(0.5, 1.0), color=self._text_colour(0.75))
             label.setPos(x + NODE / 2, -top + 0.15)
             self.view.addItem(label)
             self._titles.append((label, x + NODE / 2, -top + 0.15))
@@ -120,7 +120,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
-            t = pg.TextItem(name, anchor=(1.0, 0.5), color=(90, 90, 90))
+            t = pg.TextItem(name, anchor=(1.0, 0.5), color=self._text_colour(0.85))
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
             self._labels.append(t)
@@ -165,6 +165,15 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (title_h * py if stagger and l % 2 else 0.0))
+
+    def _text_colour(self, strength: float) -> QColor:
+        """The palette's text colour (light on a dark desktop, dark on a light one),
+        blended ``strength`` of the way from the background: titles and names stay
+        readable in both."""
+        pal = self.palette()
+        fg, bg = pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)
+        mix = [round(b + strength * (f - b)) for f, b in zip(fg.getRgb()[:3], bg.getRgb()[:3])]
+        return QColor(*mix)
 
     def _size_names(self, pitch: float) -> None:
         """The inputs' names in a font small enough (down to 6 pt) that two names
