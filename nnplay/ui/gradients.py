@@ -116,9 +116,9 @@ class GradientView(QWidget):
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
-        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=2, labelTextSize="8pt")
+        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt")
         self._norm_curves = []
-        self.norm_plot.setMinimumHeight(170)  # its title, legend and axes: pyqtgraph would cut them
+        self.norm_plot.setMinimumHeight(180)  # its title, a two-row legend and axes: pyqtgraph would cut them
         layout.addWidget(self.norm_plot, 2)
         self._snap = None
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
@@ -135,7 +135,6 @@ class GradientView(QWidget):
         L = len(info.sizes) - 1
         self.norm_plot.clear()
         self.legend.clear()
-        self.legend.setColumnCount(1 if len(info.sizes) <= 6 else 2)  # a deep network's every layer in sight
         self.norms = History(layer_names(L))
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
@@ -143,6 +142,7 @@ class GradientView(QWidget):
         for c in self._norm_curves:
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
+        self.legend.fit()  # as many columns as the width holds: every layer in sight, the plot kept tall
 
     def _fitting_columns(self) -> int:
         L = len(self._sizes) - 1

@@ -51,6 +51,9 @@ def key_strip(caption: str, ticks=OWN_SCALE_TICKS, height: int = 46) -> pg.Graph
     return strip
 
 
+END_LABEL_PX = 22  # half of the widest end label of a colour bar ("-0.025")
+
+
 def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarItem:
     """A horizontal, non-interactive colour key of the diverging colour map from
     ``levels[0]`` to ``levels[1]``; ``ticks``: [(value, text)] to label it in
@@ -58,6 +61,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
     bar = pg.ColorBarItem(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
                           orientation="horizontal", width=width, colorMapMenu=False)
     bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
+    bar.setContentsMargins(END_LABEL_PX, 0, END_LABEL_PX, 0)  # room for half of an end label, never cut
     if ticks is not None:
         bar.axis.setTicks([ticks, []])
     return bar

@@ -108,4 +108,5 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
                 break
 
     plot_item.geometryChanged.connect(fit)
+    legend.fit = fit  # to call after entries are added or removed
     return legend
