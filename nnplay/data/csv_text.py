@@ -94,10 +94,13 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
             fail(path, "no such file")
         if path.is_dir():
             fail(path, "is a folder, not a CSV file")
+        if not path.is_file():  # a device (/dev/zero), a pipe or a socket: endless, or waiting forever
+            fail(path, "is not a regular file (a device, pipe or socket); save the data to a CSV file")
         size = path.stat().st_size
         if size > max_bytes:
             fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)  # never more than the limit, whatever the size said
     except OSError as exc:
         fail(path, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > max_bytes:  # a file that grew, or a device without a size

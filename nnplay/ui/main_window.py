@@ -35,6 +35,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.resize(1280, 800)
         self.settings = settings
         self.autosave_path = autosave_path
+        self._last_error = ""  # the last refusal shown in the status bar
         self._csv_drop = CsvDrop(self)  # a file dropped on the window opens (a CSV through the import dialog)
         self.guide = None  # Help > Guide, made when first asked for
         self._paced_speed = DEFAULT_SPEED  # the pace Max goes back to
@@ -94,6 +95,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.setWindowTitle(Path(path).name if path else "nnplay")
 
     def show_run(self, info) -> None:
+        if self.statusBar().currentMessage() and self.statusBar().currentMessage() == self._last_error:
+            self.statusBar().clearMessage()  # a refusal is not news once a run is built
         self.banner.hide()
         self.boundary.set_run(info)
         self.curves.set_run(info)
@@ -131,7 +134,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def show_error(self, title: str, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        self._last_error = message
+        self.statusBar().showMessage(message, 10000)  # until the next run starts (show_run clears it)
         QMessageBox.warning(self, title, message)
 
     def set_playing(self, playing: bool) -> None:

@@ -70,6 +70,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._labels = []
         self._titles = []  # (TextItem, x of its column's centre, y of its baseline) per layer
         self._title_texts = []
+        self._gap = LAYER_GAP  # the distance between two layers, in view units
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -90,8 +91,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
         self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
         tallest = max(self.sizes)
+        # layers spread wider as the tallest grows, so a wide layer does not squeeze the drawing into a sliver
+        self._gap = max(LAYER_GAP, 0.7 * tallest * NEURON_GAP / max(1, len(self.sizes) - 1))
         for l, n in enumerate(self.sizes):
-            x = l * LAYER_GAP
+            x = l * self._gap
             top = (tallest - n) * NEURON_GAP / 2
             col = []
             for i in range(n):
@@ -113,9 +116,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.nodes.append(col)
             title = layer_name(l, len(self.sizes) - 1)
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=self._text_colour(0.75))
-            label.setPos(x + NODE / 2, -top + 0.15)
+            label.setPos(x + NODE / 2, 0.15)  # one row of titles, above the tallest layer
             self.view.addItem(label)
-            self._titles.append((label, x + NODE / 2, -top + 0.15))
+            self._titles.append((label, x + NODE / 2, 0.15))
             self._title_texts.append((title, _short_title(l, len(self.sizes) - 1)))
         self._labels = []
         for i, name in enumerate(self._names):
@@ -153,18 +156,18 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
             self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
             px, py = self.view.viewPixelSize()
-            short = len(self._titles) > 1 and 2 * LAYER_GAP / px < widths[0]  # even on two lines, too wide
+            short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
             title_px = widths[1] if short else widths[0]
             self._size_names(NEURON_GAP / py)
             label_px = max((t.boundingRect().width() for t in self._labels if t.isVisible()), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
             # titles wider than the gap between two layers take turns on two lines
-            stagger = len(self._titles) > 1 and LAYER_GAP / px < title_px
-            top = max(y1, 0.2 + (2 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
+            stagger = len(self._titles) > 1 and self._gap / px < title_px
+            top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
-            item.setPos(x, y + (title_h * py if stagger and l % 2 else 0.0))
+            item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
 
     def _text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),

@@ -210,3 +210,17 @@ def test_import_choices_travel_in_the_session(tmp_path):
     assert back.import_options == options.to_dict() and back.stratify
     assert back.target_scale == pytest.approx(d.target_scale)
     assert ImportOptions.from_dict(back.import_options) == options
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_device_or_a_pipe_is_refused_in_one_line_without_reading_it(special, tmp_path):
+    """/dev/zero used to be read whole (tens of GB, until the kernel killed nnplay);
+    a named pipe with no writer blocked forever."""
+    import os
+
+    if special == "fifo":
+        special = tmp_path / "data.csv"
+        os.mkfifo(special)
+    with pytest.raises(DataError, match="not a regular file") as err:
+        load_csv(special)
+    assert "\n" not in str(err.value)

@@ -199,3 +199,26 @@ def test_the_output_plot_leaves_room_for_its_top_and_right_tick_labels(qtbot):
     half = view.plot.fontMetrics().height() / 2
     _, top, right, _ = view.plot.getPlotItem().getContentsMargins()
     assert top >= half and right >= half
+
+
+def test_a_wide_layer_spreads_the_diagram_instead_of_squeezing_it_into_a_sliver(qtbot):
+    """hidden=32,3 drew the network as a narrow lozenge with its layer titles on
+    top of each other (the drawing keeps squares square, so a tall layer shrank
+    everything)."""
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.network_diagram import NetworkDiagram
+
+    configure_pyqtgraph()
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(32, 3)))
+    diagram = NetworkDiagram()
+    qtbot.addWidget(diagram)
+    diagram.resize(300, 320)
+    diagram.show()
+    diagram.set_run(t.run_info())
+    QApplication.processEvents()
+    view = diagram.canvas
+    xs = [view.mapFromScene(diagram.view.mapViewToScene(rect.center())).x()
+          for col in diagram.nodes for _, rect in col]
+    assert max(xs) - min(xs) > 0.4 * diagram.width(), (min(xs), max(xs))
+    boxes = [item.mapRectToScene(item.boundingRect()) for item, _, _ in diagram._titles]
+    assert not any(a.intersects(b) for a, b in pairwise(boxes)), [(i.textItem.toPlainText(), b.getRect()) for (i, _, _), b in zip(diagram._titles, boxes)]

@@ -729,3 +729,23 @@ def test_the_gradient_panel_names_layers_as_the_diagram_does(window):
     g._report((1, 0, 1, 0.5))  # a column of the first layer: an input, named as the Data panel names it
     assert "column: X₂)" in g.readout.text()
     assert "blue positive, orange negative" in g.scale_label.text()
+
+
+def test_a_refusal_leaves_the_status_bar_once_a_good_file_is_loaded(window, qtbot, tmp_path):
+    """A refused file's message stayed in the status bar after a good CSV loaded."""
+    from PySide6.QtWidgets import QMessageBox
+
+    bad, good = tmp_path / "bad.csv", tmp_path / "good.csv"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    good.write_text("a,b,label\n" + "".join(f"{i % 5},{i % 3},{i % 2}\n" for i in range(40)))
+    c = window.controller
+    original = QMessageBox.warning
+    QMessageBox.warning = staticmethod(lambda *a, **k: None)
+    try:
+        assert not c.load_csv(str(bad))
+    finally:
+        QMessageBox.warning = original
+    assert "binary" in window.statusBar().currentMessage()
+    assert c.load_csv(str(good))
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.name == "good", timeout=10000)
+    assert "binary" not in window.statusBar().currentMessage()
