@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -122,8 +123,21 @@ def load_session(path) -> Session:
     except SessionError:
         raise
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, EOFError) as exc:
-        text = str(exc).replace("\n", " ")
-        raise SessionError(f"{path}: not a usable nnplay session ({type(exc).__name__}: {text})") from None
+        raise SessionError(f"{path}: not a usable nnplay session ({_why(exc)})") from None
+
+
+def _why(exc: Exception) -> str:
+    """What is wrong with a session file, in words rather than a Python exception's name."""
+    if isinstance(exc, (zipfile.BadZipFile, EOFError)):
+        return "it is not a zip archive, or it is cut short"
+    if isinstance(exc, KeyError):
+        named = re.search(r"named '([^']+)'", str(exc))
+        return f"the archive has no {named.group(1)}" if named else f"the field {exc} is missing"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"session.json is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    if isinstance(exc, OSError):
+        return f"cannot read it: {exc.strerror or exc}"
+    return str(exc).replace("\n", " ") or "a field holds the wrong kind of value"
 
 
 def _load(path: Path) -> Session:

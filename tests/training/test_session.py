@@ -50,7 +50,7 @@ def _damaged(tmp_path, name, mutate):
 
 
 @pytest.mark.parametrize("case,mutate,fragment", [
-    ("no_json", lambda n, d: None if n == "session.json" else d, "KeyError"),
+    ("no_json", lambda n, d: None if n == "session.json" else d, "has no session.json"),
     ("bad_json", lambda n, d: b"{not json" if n == "session.json" else d, "not a usable"),
     ("other_format", lambda n, d: d.replace(b"nnplay-session", b"something-else") if n == "session.json" else d,
      "not an nnplay session"),
@@ -173,3 +173,23 @@ def _npy_bytes(a):
     buf = io.BytesIO()
     np.save(buf, a, allow_pickle=False)
     return buf.getvalue()
+
+
+def test_a_broken_session_file_is_refused_in_words_not_python_exception_names(tmp_path):
+    import zipfile
+
+    from nnplay.training.session import SessionError, load_session
+
+    cases = {"not_zip.nnplay": None, "no_json.nnplay": {"x.txt": "hi"}, "bad_json.nnplay": {"session.json": '{"a": '}}
+    for name, members in cases.items():
+        p = tmp_path / name
+        if members is None:
+            p.write_bytes(b"not a zip")
+        else:
+            with zipfile.ZipFile(p, "w") as z:
+                for member, text in members.items():
+                    z.writestr(member, text)
+        with pytest.raises(SessionError) as err:
+            load_session(p)
+        message = str(err.value)
+        assert "\n" not in message and "Error" not in message and "KeyError" not in message, message
