@@ -57,10 +57,11 @@ def unknown_choice(setting: str, value) -> str:
 
 def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
     """The settings ``text`` names, as {name: value} of the right types (``known``:
-    the valid names). A leading ``#`` or ``?`` and stray ``&`` are ignored.
+    the valid names). A leading ``#`` or ``?`` and stray ``&`` are ignored; line
+    breaks separate settings as ``&`` does.
     Raises ValueError naming the first bad setting; ranges are checked by TrainConfig."""
     text = text.strip().lstrip("#?").strip()
-    pieces = [p for p in text.split("&") if p.strip()]
+    pieces = [p for p in re.split(r"[&\r\n]", text) if p.strip()]  # a line break separates settings as & does
     if not pieces:
         raise ValueError("the settings text is empty")
     values: dict = {}
@@ -83,7 +84,10 @@ def _value(key: str, raw: str):
         return canonical_choice(key, raw)
     try:
         if key == "hidden":
-            return tuple(int(v) for v in raw.split(",") if v.strip())
+            sizes = raw.split(",") if raw.strip() else []  # empty: no hidden layer
+            if any(not v.strip() for v in sizes):
+                raise ValueError  # "4,,4": a size left out
+            return tuple(int(v) for v in sizes)
         if key == "features":
             return raw
         if key == "standardize":

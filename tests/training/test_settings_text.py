@@ -32,3 +32,19 @@ def test_window_spellings_and_bad_choices():
             TrainConfig.text_patch(bad)
     with pytest.raises(ValueError, match="unknown optimizer 'rmsprop': choose one of sgd, momentum, adam"):
         TrainConfig(optimizer="rmsprop")
+
+
+def test_line_breaks_separate_settings_and_a_left_out_layer_size_is_refused():
+    from nnplay.training import TrainConfig
+
+    assert TrainConfig.text_patch("dataset=spiral\nlr=0.1") == {"dataset": "spiral", "lr": 0.1}
+    assert TrainConfig.text_patch("hidden=")["hidden"] == ()
+    with pytest.raises(ValueError, match="hidden"):
+        TrainConfig.text_patch("hidden=4,,4")
+
+
+def test_a_range_error_quotes_the_value_given_not_a_rounded_one():
+    from nnplay.training import TrainConfig
+
+    with pytest.raises(ValueError, match="100.0001"):
+        TrainConfig.from_text("lr=100.0001")
