@@ -18,6 +18,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QSizePolicy
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
 _MANTISSAS = np.log10(np.arange(1, 10))
@@ -93,6 +94,9 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
     top.hide()
     plot_item.layout.removeItem(top)
     plot_item.layout.addItem(legend, 1, 1)
+    # as wide as its entries, at the left of its cell: stretched to the cell, its last column fell off the edge
+    legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+    plot_item.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     plot_item.legend = legend
     legend.most_columns = columns
 
