@@ -99,7 +99,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
-        with open(path, "rb") as fh:
+        with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)  # never more than the limit, whatever the size said
     except OSError as exc:
         fail(path, f"cannot read the file: {exc.strerror or exc}")

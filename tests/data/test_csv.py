@@ -122,10 +122,10 @@ def test_folder_missing_and_huge_files(tmp_path):
 def test_unreadable_file(tmp_path, monkeypatch):
     p = _write(tmp_path, "a,label\n1,0\n")
 
-    def denied(self):
+    def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(p), "read_bytes", denied)
+    monkeypatch.setattr(type(p), "open", denied)
     with pytest.raises(DataError, match="cannot read the file: Permission denied"):
         load_csv(p)
 
