@@ -94,6 +94,8 @@ class BinaryCrossEntropy(Loss):
             raise ValueError("loss 'bce' needs exactly one output neuron; use 'ce' for more classes")
         if y.ndim == 1 and y.size and not np.isin(y, (0, 1)).all():
             raise ValueError("loss 'bce' needs labels 0 and 1")
+        if y.size and np.issubdtype(y.dtype, np.number) and ((y < 0) | (y > 1)).any():
+            raise ValueError("loss 'bce' needs targets between 0 and 1 (probabilities of class 1)")
         return super().encode(y, n_out, dtype)
 
 

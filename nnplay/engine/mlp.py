@@ -64,6 +64,8 @@ class MLP:
         if self.dtype not in (np.float32, np.float64):
             raise ValueError(f"dtype must be float32 or float64, not {self.dtype}")
         self.l1, self.l2 = float(l1), float(l2)
+        if not (self.l1 >= 0 and self.l2 >= 0 and np.isfinite(self.l1) and np.isfinite(self.l2)):
+            raise ValueError(f"l1 and l2 must be finite and at least 0, got l1={l1!r}, l2={l2!r}")
         self.init = init
         self.seed = seed
 

@@ -98,3 +98,15 @@ def test_the_trainer_refuses_nan_rows_instead_of_calling_them_class_0():
     with pytest.raises(ValueError, match=r"X must be shaped \(m, 2\)"):
         t.predict_classes([[0.5, -0.5, 1.0]])
     np.testing.assert_array_equal(t.predict_classes(pd.DataFrame([[0.5, -0.5], [1.0, 1.0]])), good)
+
+
+def test_targets_outside_what_the_loss_means_and_negative_rates_are_refused():
+    """A bce target of 5 trained without a word; l2=-1 was accepted."""
+    net = MLP([2, 3, 1], loss="bce", seed=0)
+    X = np.zeros((4, 2))
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        net.train_step(X, np.array([[0.0], [1.0], [5.0], [0.0]]), SGD(0.1))
+    net.train_step(X, np.array([[0.0], [1.0], [0.25], [0.0]]), SGD(0.1))  # soft targets are probabilities: fine
+    for rates in ({"l2": -1.0}, {"l1": -0.5}, {"l2": float("nan")}):
+        with pytest.raises(ValueError, match="at least 0"):
+            MLP([2, 3, 1], **rates)
