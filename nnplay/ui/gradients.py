@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,24 +26,10 @@ from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above, tidy_axes
-from .widgets import layer_name, named, unit_name
+from .widgets import layer_name, named, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
 MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
-
-
-class _Resized(QObject):
-    """Calls ``slot`` whenever the watched widget is resized."""
-
-    def __init__(self, widget, slot):
-        super().__init__(widget)
-        self._slot = slot
-        widget.installEventFilter(self)
-
-    def eventFilter(self, obj, ev) -> bool:
-        if ev.type() == QEvent.Type.Resize:
-            self._slot()
-        return False
 
 
 class GradientView(QWidget):
@@ -88,7 +74,7 @@ class GradientView(QWidget):
         self.maps_widget.ci.setContentsMargins(2, 2, 2, 2)
         self.maps_widget.ci.layout.setHorizontalSpacing(2)  # the layers' titles need the width
         layout.addWidget(self.maps_widget, 3)
-        _Resized(self.maps_widget, self._rewrap)
+        on_event(self.maps_widget, (QEvent.Type.Resize,), self._rewrap)
         self.key = colour_bar()  # the heatmaps' colour key, under them
         self.notes = QLabel("")  # why a gradient is exactly 0 (a dead layer, a zero loss), in words
         self.notes.setObjectName("gradient_notes")

@@ -128,20 +128,38 @@ class FittedComboBox(QComboBox):
         return self.sizeHint()
 
 
-class _KeepWrappedHeight(QObject):
+class _EventHook(QObject):
+    """Calls ``slot()`` when the watched object receives an event of one of ``types``
+    (it lets the event through); a child of that object, so it lives as long."""
+
+    def __init__(self, watched: QObject, types, slot):
+        super().__init__(watched)
+        self._types, self._slot = tuple(types), slot
+        watched.installEventFilter(self)
+
     def eventFilter(self, obj, ev) -> bool:
-        if ev.type() == QEvent.Type.Resize:
-            need = obj.heightForWidth(obj.width())
-            if need > 0 and need != obj.minimumHeight():
-                obj.setMinimumHeight(need)
+        if ev.type() in self._types:
+            self._slot()
         return False
+
+
+def on_event(watched: QObject, types, slot) -> None:
+    """Call ``slot()`` whenever ``watched`` gets an event of one of ``types``
+    (e.g. ``(QEvent.Type.Resize,)``)."""
+    _EventHook(watched, types, slot)
 
 
 def keep_wrapped_height(widget: QWidget) -> None:
     """Keep ``widget`` at least as tall as its wrapped contents need at its present
     width (a QFormLayout whose rows wrap, a FlowLayout): box layouts and splitters
     ask a widget for one minimum height whatever its width, and would squeeze it."""
-    widget.installEventFilter(_KeepWrappedHeight(widget))
+
+    def fit() -> None:
+        need = widget.heightForWidth(widget.width())
+        if need > 0 and need != widget.minimumHeight():
+            widget.setMinimumHeight(need)
+
+    on_event(widget, (QEvent.Type.Resize,), fit)
 
 
 class NoHeightForWidth:

@@ -3,7 +3,7 @@ Output | Gradients, in a splitter, with the divergence banner above them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .data_panel import DataPanel
@@ -16,7 +16,7 @@ from .loss_curves import LossCurvesView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
-from .widgets import Section, keep_wrapped_height
+from .widgets import Section, keep_wrapped_height, on_event
 
 
 def build_columns(win) -> None:
@@ -44,7 +44,7 @@ def build_columns(win) -> None:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setObjectName("data_scroll")
-    _ScrollBarWatch(scroll, data.minimumSizeHint().width())
+    _widen_for_scroll_bar(scroll, data.minimumSizeHint().width())
     win.splitter.addWidget(scroll)
 
     win.network_panel = NetworkPanel()
@@ -100,22 +100,14 @@ def _at_least(column: QWidget, pixels: int) -> None:
     column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
 
 
-class _ScrollBarWatch(QObject):
-    """Keeps a scroll area's minimum width at its content's plus, while it shows,
-    the vertical scroll bar's: a short window that needs the bar never makes the
+def _widen_for_scroll_bar(scroll: QScrollArea, content_width: int) -> None:
+    """Keep ``scroll``'s minimum width at its content's plus, while it shows, the
+    vertical scroll bar's: a short window that needs the bar never makes the
     column scroll sideways."""
+    bar = scroll.verticalScrollBar()
 
-    def __init__(self, scroll: QScrollArea, content_width: int):
-        super().__init__(scroll)
-        self._scroll, self._width = scroll, content_width
-        scroll.verticalScrollBar().installEventFilter(self)
-        self._fit()
+    def fit() -> None:
+        scroll.setMinimumWidth(content_width + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0))
 
-    def eventFilter(self, obj, ev) -> bool:
-        if ev.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            self._fit()
-        return False
-
-    def _fit(self) -> None:
-        bar = self._scroll.verticalScrollBar()
-        self._scroll.setMinimumWidth(self._width + (bar.sizeHint().width() if bar.isVisibleTo(self._scroll) else 0))
+    on_event(bar, (QEvent.Type.Show, QEvent.Type.Hide), fit)
+    fit()
