@@ -26,7 +26,7 @@ from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above, tidy_axes
-from .widgets import layer_name, named, on_event, unit_name
+from .widgets import keep_wrapped_height, layer_name, named, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
 MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
@@ -67,6 +67,7 @@ class GradientView(QWidget):
         self.scale_label.setObjectName("gradient_scale")
         self.scale_label.setWordWrap(True)  # the colour key in words: scale, sign, rows and columns
         layout.addWidget(self.scale_label)
+        keep_wrapped_height(self.scale_label)  # a short window squeezed its wrapped lines (cut at top and bottom)
 
         self.maps_widget = pg.GraphicsLayoutWidget()
         named(self.maps_widget, "gradient_heatmaps",
