@@ -1,0 +1,72 @@
+"""The `nnplay` command: the window, and headless subcommands.
+
+    nnplay                      open the playground window
+    nnplay train ...            train headless and print the result (--save FILE.nnplay keeps the run)
+    nnplay render ...           draw one panel of a saved session to a PNG or SVG file, offscreen
+    nnplay datasets             list the built-in data sets
+    nnplay export-data ...      write a built-in data set as CSV
+    nnplay bench ...            measure the engine against its peers, and the live window
+
+Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from . import bench, datasets, render, train
+from .base import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
+
+# Each subcommand is a module with register(sub), which adds its parser and sets
+# `run` (args -> exit code). A new subcommand is a new module and one entry here.
+SUBCOMMANDS = (train, render, datasets, bench)
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "build_parser", "main"]
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
+    p.add_argument("--version", action="version", version=f"nnplay {_version()}")
+    p.add_argument("--settings", metavar="TEXT",
+                   help="open the window with settings copied from nnplay (Edit > Copy settings)")
+    p.add_argument("--smoke", action="store_true",
+                   help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+    for module in SUBCOMMANDS:
+        module.register(sub)
+    return p
+
+
+def _version() -> str:
+    from .. import __version__
+    return __version__
+
+
+def main(argv=None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the window trains in a child process, also in a frozen app
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            config = None
+            if args.settings is not None:
+                from ..training import TrainConfig
+
+                config = TrainConfig.from_text(args.settings)
+            return _open_window(config, smoke=args.smoke)
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("nnplay: interrupted", file=sys.stderr)
+        return 130
+    except ValueError as exc:  # DataError is a ValueError
+        print(f"nnplay: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _open_window(config=None, smoke: bool = False) -> int:
+    from ..ui.app import run
+
+    return run(config, smoke=smoke)

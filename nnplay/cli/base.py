@@ -1,0 +1,57 @@
+"""What every subcommand shares: exit codes, the one-line-error parser, argument types."""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2; the usage is one --help away
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def layers(text: str) -> tuple[int, ...]:
+    text = text.strip()
+    if text in ("", "none", "-"):
+        return ()
+    try:
+        sizes = tuple(int(p) for p in text.split(",") if p.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2; got {text!r}")
+    if any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError(f"layer sizes must be at least 1; got {text!r}")
+    return sizes
+
+
+def fraction(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    if not math.isfinite(v):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return v
+
+
+def names(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
+def minutes(text: str) -> float:
+    v = fraction(text)
+    if v <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of minutes, got {text!r}")
+    return v
+
+
+def check_writable(path: str, suffix: str) -> None:
+    """Refuse, before any work, a file name of the wrong kind or in a folder that is not there."""
+    p = Path(path)
+    if p.suffix.lower() != suffix:
+        raise ValueError(f"{path}: the file name must end in {suffix}")
+    if not p.parent.is_dir():
+        raise ValueError(f"{path}: cannot write: the folder {p.parent} does not exist")

@@ -1,0 +1,34 @@
+"""`nnplay bench`: measure the engine against its peers, and the live window."""
+
+from __future__ import annotations
+
+import json
+
+from .base import EXIT_OK, minutes
+
+
+def register(sub) -> None:
+    b = sub.add_parser("bench", help="measure the engine against a plain NumPy loop, PyTorch and scikit-learn",
+                       description="Measure engine epochs/s against a plain NumPy loop and, when installed, "
+                                   "PyTorch and scikit-learn; the boundary grid; with --gui the live window.")
+    b.add_argument("--quick", action="store_true", help="a short run, for checking that it works")
+    b.add_argument("--gui", action="store_true", help="also measure the live window (offscreen)")
+    b.add_argument("--json", action="store_true", help="print one JSON object")
+    b.add_argument("--soak", type=minutes, metavar="MINUTES",
+                   help="only a soak: the window at Max speed for MINUTES, memory and redraw time over time")
+    b.add_argument("--soak-start", type=int, default=0, metavar="EPOCHS",
+                   help="start the soak from a history of EPOCHS synthetic epochs (its records at full size)")
+    b.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..benchmark import format_table, run_benchmarks
+
+    try:
+        if args.soak_start < 0:
+            raise ValueError(f"--soak-start must be 0 or more, got {args.soak_start}")
+        results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start)
+    except RuntimeError as exc:
+        raise ValueError(str(exc)) from None
+    print(json.dumps(results) if args.json else format_table(results))
+    return EXIT_OK

@@ -1,0 +1,40 @@
+"""`nnplay datasets` and `nnplay export-data`: the built-in data sets."""
+
+from __future__ import annotations
+
+import sys
+
+from .base import EXIT_OK, fraction
+
+
+def register(sub) -> None:
+    from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS
+
+    sub.add_parser("datasets", help="list the built-in data sets").set_defaults(run=list_datasets)
+
+    e = sub.add_parser("export-data", help="write a built-in data set as CSV")
+    e.add_argument("--dataset", required=True, choices=list(DATASETS))
+    e.add_argument("--out", required=True, metavar="FILE.csv")
+    e.add_argument("--noise", type=fraction, default=0.0)
+    e.add_argument("--classes", type=int, default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX}")
+    e.add_argument("--seed", type=int, default=0)
+    e.set_defaults(run=export_data)
+
+
+def list_datasets(args) -> int:
+    from ..data import DATASETS
+    width = max(map(len, DATASETS))
+    for name, (_, _, text) in DATASETS.items():
+        print(f"{name:<{width}}  {text}")
+    return EXIT_OK
+
+
+def export_data(args) -> int:
+    from ..data import generate, write_csv
+    data = generate(args.dataset, args.noise, args.seed, args.classes)
+    try:
+        write_csv(data, args.out)
+    except OSError as exc:
+        raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {data.n_examples} rows to {args.out}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,192 @@
+"""`nnplay train`: train headless and print the result (--save FILE.nnplay keeps the run)."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+
+from .base import EXIT_DIVERGED, EXIT_OK, check_writable, fraction, layers, names
+
+
+def register(sub) -> None:
+    from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS
+    from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+
+    t = sub.add_parser("train", help="train headless and print the result",
+                       description="Train a network headless and print the final losses and accuracies.")
+    src = t.add_mutually_exclusive_group()
+    src.add_argument("--dataset", default="circle", choices=list(DATASETS), help="a built-in data set (default circle)")
+    src.add_argument("--data", metavar="FILE.csv", help="your own CSV: input columns and a label/y/target column")
+    t.add_argument("--task", default="auto", choices=["auto", "classification", "regression"],
+                   help="for --data: what the target is (default: guessed from its values)")
+    t.add_argument("--target", help="for --data: the target column's name (any case) or 0-based index "
+                                    "(default: a column named label, y, target or class, else the last)")
+    t.add_argument("--columns", type=names, metavar="A,B,...",
+                   help="for --data: the input columns (default: every column but the target and those ignored)")
+    t.add_argument("--ignore", type=names, default=(), metavar="A,B,...",
+                   help="for --data: columns to leave out (an ID column counting 1, 2, 3... is left out unasked)")
+    t.add_argument("--categorical", type=names, default=(), metavar="A,B,...",
+                   help="for --data: numeric columns to read as categories, one-hot encoded (text columns always are)")
+    t.add_argument("--na", default="refuse", choices=["refuse", "drop"],
+                   help="for --data: a missing cell (empty, NA, N/A, NaN, ?, null) is an error (refuse, the default) "
+                        "or its row is left out (drop; the count is printed)")
+    t.add_argument("--standardize-target", action="store_true",
+                   help="for --data: scale a regression target to zero mean, unit variance (RMSE stays in its units)")
+    t.add_argument("--stratify", action="store_true",
+                   help="split train/test keeping each class's share (as scikit-learn's stratify=y)")
+    t.add_argument("--classes", type=int, default=3,
+                   help=f"classes for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX} (default 3)")
+    t.add_argument("--noise", type=fraction, default=0.0, help="noise 0..0.5 (default 0)")
+    t.add_argument("--train-ratio", type=fraction, default=0.5, help="fraction used for training (default 0.5)")
+    t.add_argument("--features", default=None,
+                   help="input features for 2-D data: x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2 (default x1,x2)")
+    t.add_argument("--layers", type=layers, default=(4, 2), help="hidden layer sizes, e.g. 4,2; '' for none")
+    t.add_argument("--activation", default="tanh", choices=list(ACTIVATIONS))
+    t.add_argument("--loss", default="auto", choices=["auto", *LOSSES],
+                   help="bce, ce, mse or tanh_mse (default: bce for 2 classes, ce for more, mse for regression)")
+    t.add_argument("--optimizer", default="sgd", choices=list(OPTIMIZERS))
+    t.add_argument("--init", default="auto", choices=["auto", *INITIALIZERS])
+    t.add_argument("--lr", type=fraction, default=0.03, help="learning rate (default 0.03)")
+    t.add_argument("--l1", type=fraction, default=0.0, help="L1 regularisation rate")
+    t.add_argument("--l2", type=fraction, default=0.0, help="L2 regularisation rate")
+    t.add_argument("--batch-size", type=int, default=10, help="examples per step (default 10)")
+    t.add_argument("--epochs", type=int, default=500, help="epochs to train (default 500)")
+    t.add_argument("--seed", type=int, default=0, help="seed for data, split, weights and shuffles")
+    t.add_argument("--dtype", default="float64", choices=["float64", "float32"])
+    t.add_argument("--standardize", action="store_true", help="scale inputs to zero mean, unit variance")
+    t.add_argument("--json", action="store_true", help="print one JSON object on one line")
+    t.add_argument("--save", metavar="FILE.nnplay",
+                   help="write the trained run as a session (the window opens it; nnplay render draws it)")
+    t.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..data import generate, load_csv
+    from ..data.columns import ImportOptions
+    from ..training import TrainConfig, Trainer
+
+    if args.epochs < 0:
+        raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
+    if args.save is not None:
+        check_writable(args.save, ".nnplay")
+    data = None
+    if args.data:
+        options = ImportOptions(target=args.target, columns=args.columns, ignore=args.ignore,
+                                categorical=args.categorical, na=args.na, task=args.task,
+                                standardize_target=args.standardize_target, stratify=args.stratify)
+        data = load_csv(args.data, options=options)
+        for note in data.notes:
+            print(f"nnplay: {note}", file=sys.stderr)
+    elif args.stratify:
+        data = generate(args.dataset, args.noise, args.seed, args.classes)
+        data.stratify = True
+    features = args.features or "x1,x2"
+    if args.features and data is not None and data.n_inputs != 2:
+        raise ValueError(f"--features applies to data with two inputs; {args.data} has {data.n_inputs} input columns, "
+                         "which are used as they are")
+    config = TrainConfig(
+        dataset="csv" if args.data else args.dataset, noise=args.noise, classes=args.classes,
+        data_seed=args.seed, train_ratio=args.train_ratio, features=features, hidden=args.layers,
+        activation=args.activation, loss=args.loss, optimizer=args.optimizer, lr=args.lr, l1=args.l1,
+        l2=args.l2, init=args.init, batch_size=args.batch_size, seed=args.seed, dtype=args.dtype,
+        standardize=args.standardize,
+    )
+    trainer = Trainer(config, data)
+    started = time.perf_counter()
+    _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
+    seconds = time.perf_counter() - started
+    result = trainer.metrics()
+    result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
+    result.update(regression_figures(trainer))
+    result["ranges"] = history_ranges(trainer.history)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        _print_result(trainer, result)
+    if args.save is not None:
+        _save_run(trainer, args.save, args.data)
+    if trainer.diverged:
+        print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
+              f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
+        return EXIT_DIVERGED
+    return EXIT_OK
+
+
+def _save_run(trainer, path: str, csv_path: str | None) -> None:
+    from ..training.session import Session, save_session
+
+    source = f"csv:{csv_path}" if csv_path else "generated"
+    try:
+        save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    print(f"saved the run to {path}", file=sys.stderr)
+
+
+def _train_with_progress(trainer, epochs: int, show: bool) -> None:
+    from tqdm import tqdm
+
+    chunk = max(1, min(100, epochs // 100))
+    with tqdm(total=epochs, unit="epoch", disable=not show, file=sys.stderr, leave=False) as bar:
+        left = epochs
+        while left > 0 and not trainer.diverged:
+            ran = trainer.run(min(chunk, left))
+            left -= min(chunk, left)
+            bar.update(ran)
+            if ran == 0:
+                break
+
+
+def regression_figures(trainer) -> dict:
+    """train_r2, test_r2, train_rmse, test_rmse of a regression run (None for
+    classification, or for a part without examples); RMSE in the units of the
+    file's target, also when it was standardised for training."""
+    keys = ("train_r2", "test_r2", "train_rmse", "test_rmse")
+    if trainer.data.task == "classification":
+        return dict.fromkeys(keys)
+    quality = trainer.quality()
+    scale = trainer.data.target_scale[1] if trainer.data.target_scale else 1.0
+    out = {}
+    for part in ("train", "test"):
+        q = quality[part] or {}
+        out[f"{part}_r2"] = q.get("r2")
+        out[f"{part}_rmse"] = None if q.get("rmse") is None else q["rmse"] * scale
+    return out
+
+
+def history_ranges(history) -> dict:
+    """{series: [lowest, highest]} over every epoch of a run (None where n/a),
+    read from its bounded history (envelopes keep every extreme)."""
+    out = {}
+    for name in history.names:
+        lo, hi = history.extremes(name)
+        out[name] = None if math.isnan(lo) else [lo, hi]
+    return out
+
+
+def _print_result(trainer, r) -> None:
+    from ..engine.regularization import zero_weights
+    from ..numbers import format_number, format_percent
+
+    def fmt(v, pct=False):
+        return format_percent(v) if pct else format_number(v)
+
+    net = trainer.net
+    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
+    print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
+    print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}  (data loss)")
+    if r["penalty"]:
+        print(f"penalty   {fmt(r['penalty'])}  (l1 sum|W| + l2/2 sum W^2; objective = data loss + penalty)")
+    if net.l1:
+        zeros, total = zero_weights(net.weights)
+        print(f"weights   {zeros} of {total} are exactly 0")
+    if r["train_accuracy"] is not None:
+        print(f"accuracy  train {fmt(r['train_accuracy'], True)}  test {fmt(r['test_accuracy'], True)}")
+    if trainer.data.task != "classification":
+        def opt(v):
+            return "n/a" if v is None else fmt(v)
+        print(f"R²        train {opt(r['train_r2'])}  test {opt(r['test_r2'])}  (1 is perfect, 0 is predicting the mean)")
+        print(f"RMSE      train {opt(r['train_rmse'])}  test {opt(r['test_rmse'])}  (in the target's units)")
