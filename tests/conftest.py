@@ -1,10 +1,21 @@
+import atexit
 import os
+import shutil
+import tempfile
 import threading
 
 import pytest
 
 # Qt must never need a display in the test run; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Nothing a test does may read or write the user's own settings, autosave or crash
+# reports (QSettings and QStandardPaths follow these on Linux), and parallel
+# workers must not share them.
+_HOME = tempfile.mkdtemp(prefix="nnplay-tests-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 
 @pytest.fixture

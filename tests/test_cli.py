@@ -1,16 +1,12 @@
 import json
-import subprocess
 import sys
 
 import pytest
 
+from tests.cli_run import nnplay, nnplay_process
+
 KEYS = {"epochs", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "diverged", "seconds",
         "epochs_per_second", "penalty"}
-
-
-def nnplay(*args, timeout=120):
-    return subprocess.run([sys.executable, "-m", "nnplay.cli", *args], capture_output=True, text=True,
-                          timeout=timeout)
 
 
 def test_train_json_prints_one_line_with_every_field():
@@ -143,8 +139,9 @@ def test_bench_quick_json_reports_every_field():
     assert gui["live_epochs_per_s"] > 0 and gui["redraws_per_s"] > 0
 
 
+@pytest.mark.slow  # a soak of two window processes
 def test_bench_soak_reports_memory_of_both_processes_and_redraw_times():
-    r = nnplay("bench", "--soak", "0.1", "--soak-start", "50000", "--json", timeout=300)
+    r = nnplay_process("bench", "--soak", "0.1", "--soak-start", "50000", "--json", timeout=300)
     assert r.returncode == 0, r.stderr
     soak = json.loads(r.stdout)["soak"]
     assert len(soak["samples"]) >= 3 and soak["samples"][-1]["epoch"] > soak["samples"][0]["epoch"] >= 50_000
@@ -165,9 +162,7 @@ def test_bench_soak_reports_memory_of_both_processes_and_redraw_times():
 def test_smoke_run_opens_trains_closes_and_exits_0_without_qt_warnings():
     import os
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--smoke"], capture_output=True, text=True,
-                       timeout=120, env=env)
+    r = nnplay_process("--smoke", timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert r.returncode == 0, r.stderr
     assert r.stderr.strip() == ""  # not even the offscreen platform's size-hint notice
 
@@ -178,24 +173,21 @@ def test_settings_text_opens_the_window_with_them():
     from nnplay.training import TrainConfig
 
     text = TrainConfig(dataset="xor", hidden=(3,)).to_text()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--settings", text, "--smoke"], capture_output=True,
-                       text=True, timeout=120, env=env)
+    r = nnplay_process("--settings", text, "--smoke", timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert r.returncode == 0, r.stderr
     bad = nnplay("--settings", "hidden=x")
     assert bad.returncode == 2 and "'hidden' has a bad value" in bad.stderr and "Traceback" not in bad.stderr
 
 
+@pytest.mark.slow  # two window processes
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are a Linux matter")
 def test_without_a_display_the_window_is_refused_in_one_line_and_the_smoke_test_runs_offscreen():
     import os
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--settings", "hidden=2"], capture_output=True,
-                       text=True, timeout=60, env=env)
+    r = nnplay_process("--settings", "hidden=2", timeout=60, env=env)
     assert r.returncode == 2 and "no display" in r.stderr and len(r.stderr.strip().splitlines()) == 1
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--smoke"], capture_output=True, text=True,
-                       timeout=120, env=env)
+    r = nnplay_process("--smoke", timeout=120, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
 
 

@@ -1,4 +1,5 @@
-"""The frozen app (slow: not in the default run; `pytest -m slow` runs it)."""
+"""The frozen app (its build is not in the default run: `pip install pyinstaller`, then
+`pytest -m build` builds it and runs its smoke test)."""
 
 import os
 import subprocess
@@ -26,11 +27,11 @@ def test_icon_loads_through_importlib_resources():
     assert svg.lstrip().startswith(b"<svg")
 
 
-@pytest.mark.slow
+@pytest.mark.build
 @pytest.mark.timeout(1800)
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux build is proven here")
 def test_linux_build_launches_and_passes_the_smoke_run():
-    pytest.importorskip("PyInstaller")
+    import PyInstaller  # noqa: F401  (pytest -m build needs it: pip install pyinstaller)
     r = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py")], cwd=ROOT, capture_output=True,
                        text=True, timeout=1500)
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]

@@ -1,6 +1,7 @@
 """End a child process when the process that started it is gone, however it went.
 
-A training process is started by the window with ``multiprocessing`` (spawn).
+A training process is started by the window with ``multiprocessing`` (forkserver
+or spawn).
 If the window's process is killed (SIGKILL, a crash, the session ending) it
 never sends "quit", and the child would wait for commands for ever, orphaned.
 multiprocessing's resource tracker would then live on too: it ends only when

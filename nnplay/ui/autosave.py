@@ -115,7 +115,9 @@ class Autosaver(QObject):
         """Ask the worker for the state if anything changed since the last save; True if asked."""
         if self._asked is not None and time.monotonic() - self._asked[2] < STATE_TIMEOUT_S:
             return False
-        if not (self.active and self.enabled()) or (self._writer is not None and self._writer.is_alive()):
+        # a write counts as under way until its result has been taken in (_on_written): the
+        # thread may have ended with its signal still queued, and _saved_key not yet set
+        if not (self.active and self.enabled()) or self._writer is not None:
             return False
         key = self._change_key()
         if key is None or key == self._saved_key or not self.controller.worker.is_alive():
@@ -137,15 +139,18 @@ class Autosaver(QObject):
         self._writer.start()
 
     def _write(self, session, key) -> None:
+        error = f"{self.path}: the save did not finish"  # said if anything unforeseen ends it
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             save_session(self.path, session)
+            error = None
         except (OSError, TypeError, ValueError) as exc:
-            self._written.emit(key, f"{self.path}: {exc}")
-            return
-        self._written.emit(key, None)
+            error = f"{self.path}: {exc}"
+        finally:  # always answered: the next save waits for it
+            self._written.emit(key, error)
 
     def _on_written(self, key, error) -> None:
+        self._writer = None
         if error is not None:
             if error != self._last_error:  # once, not every few seconds
                 self.controller.view.show_status(f"Could not save the session in the background: {error}")
@@ -162,6 +167,7 @@ class Autosaver(QObject):
         self._timer.stop()
         if self._writer is not None:
             self._writer.join()
+            self._writer = None
         if final_save and was_active and self.enabled():
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.controller.save_session_now(self.path)

@@ -2,14 +2,13 @@
 with one DataError line naming the file and the place (EXPECTED.txt says which)."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from nnplay.data import DataError, load_csv
+from tests.cli_run import nnplay
 
 CORPUS = Path(__file__).parents[1] / "csv_corpus"
 EXPECTED = [ln.split("\t") for ln in (CORPUS / "EXPECTED.txt").read_text(encoding="utf-8").splitlines()
@@ -60,8 +59,7 @@ def test_a_million_rows_load(tmp_path):
 
 @pytest.mark.parametrize("name", BAD)
 def test_cli_refuses_with_exit_2_and_no_traceback(name):
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "train", "--data", str(CORPUS / name), "--epochs", "1"],
-                       capture_output=True, text=True, timeout=60)
+    r = nnplay("train", "--data", CORPUS / name, "--epochs", "1")
     assert r.returncode == 2, r.stdout
     assert "Traceback" not in r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
@@ -70,8 +68,6 @@ def test_cli_refuses_with_exit_2_and_no_traceback(name):
 
 @pytest.mark.parametrize("name", GOOD[:5])
 def test_cli_trains_on_good_files(name):
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "train", "--data", str(CORPUS / name), "--epochs", "3",
-                        "--json", "--train-ratio", "1.0", "--layers", "3"],
-                       capture_output=True, text=True, timeout=60)
+    r = nnplay("train", "--data", CORPUS / name, "--epochs", "3", "--json", "--train-ratio", "1.0", "--layers", "3")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["epochs"] == 3

@@ -2,8 +2,6 @@
 stratified splits, target standardisation and the regression figures of the CLI."""
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -17,6 +15,7 @@ from nnplay.data import (
 )
 from nnplay.data.columns import ImportOptions, guess_columns
 from nnplay.data.csv_text import read_table
+from tests.cli_run import nnplay
 
 
 def _write(tmp_path, text, name="data.csv"):
@@ -163,8 +162,7 @@ def test_standardised_target_trains_on_z_scores_and_reports_rmse_in_file_units(t
 
 
 def _train_json(*args):
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "train", "--json", *args], capture_output=True, text=True,
-                       timeout=120)
+    r = nnplay("train", "--json", *args)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout), r.stderr
 
@@ -178,8 +176,7 @@ def test_cli_regression_prints_r2_and_rmse_that_expose_a_tiny_loss(tmp_path):
     assert plain["test_loss"] < 1e-2 and plain["test_r2"] < -100  # a "small" loss, a useless model
     scaled, notes = _train_json("--data", str(p), "--epochs", "20", "--standardize-target")
     assert scaled["test_r2"] > 0.5 and scaled["test_rmse"] < 1e-6 and "standardised" in notes
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "train", "--data", str(p), "--epochs", "5"],
-                       capture_output=True, text=True, timeout=120)
+    r = nnplay("train", "--data", p, "--epochs", "5")
     assert "R²" in r.stdout and "RMSE" in r.stdout
     classes, _ = _train_json("--epochs", "2")
     assert classes["test_r2"] is None and classes["test_accuracy"] is not None
@@ -188,8 +185,7 @@ def test_cli_regression_prints_r2_and_rmse_that_expose_a_tiny_loss(tmp_path):
 def test_cli_column_flags_reach_the_loader(tmp_path):
     p = _write(tmp_path, "rid,a,b,colour,Kind\n" + "".join(
         f"{100 + i},{i % 4},{'' if i == 3 else i % 5},{'red' if i % 2 else 'blue'},{i % 2}\n" for i in range(40)))
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "train", "--data", str(p), "--epochs", "1"],
-                       capture_output=True, text=True, timeout=120)
+    r = nnplay("train", "--data", p, "--epochs", "1")
     assert r.returncode == 2 and "line 5, column 3 ('b'): empty cell is a missing value" in r.stderr
     out, notes = _train_json("--data", str(p), "--epochs", "1", "--na", "drop", "--target", "kind", "--ignore", "b",
                              "--categorical", "a", "--stratify", "--layers", "3")

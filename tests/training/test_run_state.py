@@ -104,7 +104,7 @@ texts = st.dictionaries(st.sampled_from(sorted(VALUES)), st.just(None), min_size
     lambda pairs: "&".join(f"{k}={v}" for k, v in pairs))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sequence=st.lists(texts, min_size=1, max_size=4))
 def test_after_any_settings_text_every_control_shows_what_the_run_uses(window, qtbot, sequence):
     c = window.controller

@@ -112,6 +112,7 @@ def _with_synthetic_past(trainer: Trainer, epochs: int) -> dict:
     return state, out
 
 
+@pytest.mark.slow  # builds a ten-million-epoch history
 def test_a_ten_million_epoch_session_is_about_the_size_of_a_100k_one_and_goes_on_exactly(tmp_path):
     cfg = TrainConfig(dataset="spiral", hidden=(6, 4), optimizer="adam", lr=0.01)
     a = Trainer(cfg)

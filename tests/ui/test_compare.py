@@ -87,6 +87,7 @@ def test_fork_dialog_offers_a_neighbouring_value(qtbot, window):
     assert describe(window.controller.config, {"lr": 1}) == "learning rate 0.03"
 
 
+@pytest.mark.slow  # plays two runs for seconds
 def test_playing_keeps_both_runs_at_about_the_same_epoch(window, qtbot):
     c = window.controller
     assert c.fork(True, lr=0.1)

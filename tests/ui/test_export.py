@@ -176,6 +176,7 @@ SCREENS = '{"screens": [{"name": "s", "x": 0, "y": 0, "width": 1600, "height": 1
           '"logicalBaseDpi": 96, "dpr": 1}]}'
 
 
+@pytest.mark.slow  # a new window process per screen scaling
 @pytest.mark.parametrize("scaling", ["0", "1"])  # 144 dpi as logical DPI, or as a device pixel ratio of 1.5
 def test_svg_matches_the_png_on_a_144_dpi_screen(session_file, tmp_path, scaling):
     config = tmp_path / "screens.json"

@@ -41,6 +41,7 @@ def test_nothing_is_cut_at_the_start(window, qtbot):
     assert problems_at_every_size(qtbot, window) == []
 
 
+@pytest.mark.slow  # trains a 5-class spiral at three sizes
 def test_nothing_is_cut_in_a_five_class_spiral_run(window, qtbot):
     c = window.controller
     c.change(dataset="spiral-k", classes=5, hidden=(12, 12, 12), activation="relu", optimizer="adam")
@@ -84,6 +85,7 @@ def test_nothing_is_cut_after_a_divergence(window, qtbot):
     assert problems_at_every_size(qtbot, window) == []
 
 
+@pytest.mark.slow  # three sizes, the inspector open
 def test_nothing_is_cut_in_a_stepped_mini_batch_read_out(window, qtbot):
     c = window.controller
     c.set_speed(1)

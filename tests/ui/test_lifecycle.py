@@ -34,6 +34,7 @@ ACTIONS = st.lists(st.one_of(
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=ACTIONS, close_while_playing=st.booleans())
+@pytest.mark.slow  # a minute of random action sequences
 def test_random_action_sequences(qtbot, monkeypatch, actions, close_while_playing):
     configure_pyqtgraph()
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)

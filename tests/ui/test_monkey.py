@@ -11,6 +11,7 @@ import pytest
 MONKEY = Path(__file__).parents[1] / "tools" / "monkey.py"
 
 
+@pytest.mark.slow  # twenty seconds of input by design
 @pytest.mark.timeout(180)
 def test_twenty_seconds_of_random_input_raise_nothing():
     env = {k: v for k, v in os.environ.items() if k != "DISPLAY"}

@@ -18,7 +18,8 @@ import pytest
 
 from nnplay.training.session import load_session
 
-pytestmark = [pytest.mark.timeout(240),
+pytestmark = [pytest.mark.slow,  # each kills and restarts a real window process
+              pytest.mark.timeout(240),
               pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds child processes in /proc")]
 
 DRIVER = Path(__file__).parents[1] / "tools" / "lifecycle_driver.py"

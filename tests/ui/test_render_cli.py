@@ -1,15 +1,9 @@
 """`nnplay train --save` and `nnplay render`, through the command line."""
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
-
-def nnplay(*args, timeout=180):
-    return subprocess.run([sys.executable, "-m", "nnplay.cli", *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout)
+from tests.cli_run import nnplay
 
 
 @pytest.fixture(scope="module")

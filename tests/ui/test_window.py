@@ -294,6 +294,7 @@ def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, monkeypatch, tmp
     assert "Traceback" in (tmp_path / "errors.log").read_text()
 
 
+@pytest.mark.slow  # every corpus file through the window; tests/data checks each file fast
 def test_every_bad_corpus_file_shows_an_error_and_changes_nothing(window, qtbot):
     from pathlib import Path
 
