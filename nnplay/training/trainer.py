@@ -245,7 +245,7 @@ class Trainer(NetworkEdits):
         rows = self._next_batch()
         k, n = self.batch_position
         with np.errstate(all="ignore"):
-            tr = backprop_trace(self.net, self.X_train[rows], self.Y_train[rows], self.optimizer, rows)
+            tr = backprop_trace(self.net, self.X_train[rows], self.Y_train[rows], self.optimizer, rows, self.rng)
         return dataclasses.replace(tr, batch=k, batches=n, epoch=self.epoch)
 
     def _full_batch_gradients(self) -> None:
