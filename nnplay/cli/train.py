@@ -181,6 +181,8 @@ def _print_result(trainer, r) -> None:
     net = trainer.net
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    if edits := trainer.describe_edits():
+        print(f"edits     {edits}")
     print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
     print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}  (data loss)")
     if r["penalty"]:

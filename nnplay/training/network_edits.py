@@ -44,6 +44,26 @@ class NetworkEdits:
         """The learning-rate schedule (``training.schedules``), from the next epoch on."""
         self.config = self.config.with_changes(schedule=canonical_schedule(schedule))
 
+    def describe_edits(self) -> str:
+        """One line on what is frozen, pruned, dropped, scheduled and clipped
+        ("" when nothing is), e.g. "frozen 6 of 9 parameters; dropout 0, 0.2"."""
+        m, c = self.net.masks, self.config
+        parts = []
+        if m.frozen.any():
+            parts.append(f"frozen {int(m.frozen.sum())} of {m.frozen.size} parameters")
+        if m.pruned.any():
+            parts.append(f"pruned {int(m.pruned.sum())} weights")
+        gone = sum(int(n.sum()) for n in m.neurons)
+        if gone:
+            parts.append(f"pruned {gone} neurons")
+        if any(self.net.dropout.rates):
+            parts.append("dropout " + ", ".join(f"{r:g}" for r in self.net.dropout.rates))
+        if c.schedule != "constant":
+            parts.append(f"schedule {c.schedule}")
+        if c.clip:
+            parts.append(f"gradient norm clipped at {c.clip:g}")
+        return "; ".join(parts)
+
     # ------------------------------------------------------------ internals
     def _apply_layer_settings(self) -> None:
         """The config's frozen layers, dropout and clipping onto a new network."""
