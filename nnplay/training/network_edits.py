@@ -65,16 +65,21 @@ class NetworkEdits:
         return "; ".join(parts)
 
     # ------------------------------------------------------------ internals
-    def _apply_layer_settings(self) -> None:
-        """The config's frozen layers, dropout and clipping onto a new network."""
+    def _begin_edits(self) -> None:
+        """At the start of a run (and a reset): the settings' frozen layers (other
+        frozen and pruned parameters stay as they are), dropout and clipping, the
+        schedule's first rate, no clipped steps counted."""
         for layer in self.config.freeze:
             self.net.masks.set_frozen(layer - 1)
         self.net.dropout.set_rates(self.config.dropout)
         self.net.clip.max_norm = self.config.clip
+        self._scheduled()
+        self._take_clipped()
 
-    def _scheduled_lr(self) -> None:
-        """Set the optimizer's rate to the schedule's for the coming epoch."""
+    def _scheduled(self):
+        """The optimizer, its rate set to the schedule's for the epoch being trained."""
         self.optimizer.lr = learning_rate(self.config.schedule, self.config.lr, self.epoch)
+        return self.optimizer
 
     def _take_clipped(self) -> int:
         """The steps clipped since last asked."""
