@@ -18,7 +18,7 @@ import numpy as np
 from nnplay.training import TrainConfig, Trainer
 
 SETTINGS = {"dataset": "spiral", "noise": 0.1, "train_ratio": 0.2, "hidden": (16, 16), "activation": "relu",
-                "optimizer": "adam", "lr": 0.01, "batch_size": 10}
+            "optimizer": "adam", "lr": 0.01, "batch_size": 10}
 RATES = (0.0, 0.5)
 COLOURS = {0.0: (214, 39, 40), 0.5: (31, 119, 180)}
 
