@@ -21,13 +21,18 @@ from .command_pipe import CommandReceiver
 from .commands import (
     Ack,
     Build,
+    Freeze,
     Pause,
     Play,
+    Prune,
     Quit,
     Request,
     Reset,
+    SetClip,
+    SetDropout,
     SetLearningRate,
     SetRegularization,
+    SetSchedule,
     SetSpeed,
     SetView,
     Step,
@@ -221,6 +226,18 @@ class TrainingLoop:
             case SetRegularization(l1, l2):
                 t.set_regularization(l1, l2)
                 self._dirty = True
+            case Freeze(layer, row, col, frozen):
+                t.set_frozen(layer, row, col, frozen)
+                self._dirty = True
+            case Prune(layer, row, col, pruned):
+                t.set_pruned(layer, row, col, pruned)
+                self._dirty = True
+            case SetDropout(rates):
+                t.set_dropout(rates)
+            case SetSchedule(schedule):
+                t.set_schedule(schedule)
+            case SetClip(max_norm):
+                t.set_clip(max_norm)
             case _:
                 raise ValueError(f"unknown command {cmd!r}")
         return True
