@@ -2,8 +2,8 @@
 each column is an input, the target or ignored, and a number or a category
 (one-hot encoded); missing values are dropped or refused.
 
-``guess_columns`` proposes roles and types (text -> category; a column named
-id, or whole numbers counting up by one, -> ignore with a note; the column
+``guess_columns`` proposes roles and types (text -> category; an ID column
+-> ignore with a note saying why, see ``id_columns``; the column
 named label/target/class/y, else the last -> target); ``ImportOptions`` holds
 the user's choices, which the CLI flags and the import dialog both fill in.
 """
@@ -16,18 +16,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .csv_text import Table, fail, is_missing, is_numeric
+from .id_columns import id_reason
 
 if TYPE_CHECKING:
     import pandas as pd
 
 TARGET_NAMES = ("label", "y", "target", "class")
-ID_NAMES = ("id", "index", "row", "rowid", "row_id", "", "unnamed: 0")  # "": the index pandas' to_csv writes
 INPUT, TARGET, IGNORE = "input", "target", "ignore"
 NUMBER, CATEGORY = "number", "category"
 NA_POLICIES = ("refuse", "drop")
 MANY_LEVELS = 20  # a category with more levels than this is warned about
 MAX_LEVELS = 200  # ... and with more than this refused: it would add as many inputs
-MIN_ID_ROWS = 10  # fewer rows say too little to call a counting column an ID
 
 
 @dataclass
@@ -141,19 +140,6 @@ def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
     return pd.to_numeric(col.map(clean), errors="coerce").astype(np.float64)
 
 
-def looks_like_id(name: str, col: pd.Series) -> bool:
-    """Named id/index/row (or not named), or whole numbers that count up (or down) by one."""
-    if name.strip().lower() in ID_NAMES:
-        return True
-    if not is_numeric(col) or len(col) < MIN_ID_ROWS:
-        return False
-    v = col.to_numpy(np.float64, na_value=np.nan)
-    if not np.all(np.isfinite(v)) or not np.all(v == np.round(v)):
-        return False
-    step = np.diff(v)
-    return bool(np.all(step == 1) or np.all(step == -1))
-
-
 def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGuess]:
     """Role and type of every column from the options, else guessed (see module doc)."""
     names = column_names(table)
@@ -173,8 +159,8 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
             role = TARGET
         elif j in ignore or (chosen is not None and j not in chosen):
             role = IGNORE
-        elif chosen is None and looks_like_id(name, col):
-            role, note = IGNORE, f"column {name!r} looks like an ID (it counts by one, or is named so): ignored"
+        elif chosen is None and (why := id_reason(name, col)):
+            role, note = IGNORE, f"column {name!r} looks like an ID (it {why}): ignored; make it an input to use it"
         if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
             note = f"column {name!r} has {levels} categories: one input each"
         out.append(ColumnGuess(name, role, kind, levels, note))
