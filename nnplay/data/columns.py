@@ -10,7 +10,7 @@ the user's choices, which the CLI flags and the import dialog both fill in.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,6 +42,8 @@ class ImportOptions:
     regression. standardize_target: a regression target is scaled to zero mean
     and unit variance (the scale is kept for RMSE in the file's units).
     stratify: the train/test split keeps each class's share.
+    flags: messages name the CLI flags (--ignore, --columns...) that set the
+    option (not saved by ``to_dict``).
     """
 
     target: str | int | None = None
@@ -52,9 +54,15 @@ class ImportOptions:
     task: str = "auto"
     standardize_target: bool = False
     stratify: bool = False
+    flags: bool = field(default=False, compare=False, repr=False)
+
+    def label(self, key: str) -> str | None:
+        """The CLI flag that sets option ``key`` when ``flags``, else None."""
+        return "--" + key.replace("_", "-") if self.flags else None
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        d.pop("flags")
         d["columns"] = None if self.columns is None else list(self.columns)
         d["ignore"], d["categorical"] = list(self.ignore), list(self.categorical)
         return d
@@ -95,13 +103,15 @@ def column_names(table: Table) -> list[str]:
     return list(table.header) if table.header else [f"x{k + 1}" for k in range(table.n_cols)]
 
 
-def find_column(path, names: list[str], wanted, what: str) -> int:
-    """The index of ``wanted`` (a name, exact or in any case, or a 0-based index)."""
+def find_column(path, names: list[str], wanted, what: str, flag: str | None = None) -> int:
+    """The index of ``wanted`` (a name, exact or in any case, or a 0-based index);
+    a DataError naming ``flag`` (when given) if there is no such column."""
+    at = f"{flag}: " if flag else ""
     if isinstance(wanted, (int, np.integer)) or (isinstance(wanted, str) and wanted.strip().lstrip("-").isdigit()
                                                   and wanted.strip() not in names):
         idx = int(wanted)
         if not -len(names) <= idx < len(names):
-            fail(path, f"{what} column {idx} does not exist; the file has {len(names)} columns")
+            fail(path, f"{at}{what} column {idx} does not exist; the file has {len(names)} columns")
         return idx % len(names)
     if wanted in names:
         return names.index(wanted)
@@ -109,9 +119,9 @@ def find_column(path, names: list[str], wanted, what: str) -> int:
     if len(folded) == 1:
         return folded[0]
     if len(folded) > 1:
-        fail(path, f"{what} {wanted!r} matches columns {', '.join(names[j] for j in folded)} in all but case; "
+        fail(path, f"{at}{what} {wanted!r} matches columns {', '.join(names[j] for j in folded)} in all but case; "
                    "write it exactly")
-    fail(path, f"no column named {wanted!r}" + (f"; the header has {', '.join(names)}" if names else ""))
+    fail(path, f"{at}no column named {wanted!r}" + (f"; the header has {', '.join(names)}" if names else ""))
 
 
 def is_text(col: pd.Series, decimal_comma: bool) -> bool:
@@ -143,12 +153,12 @@ def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
 def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGuess]:
     """Role and type of every column from the options, else guessed (see module doc)."""
     names = column_names(table)
-    target = _target_index(path, names, options.target)
-    ignore = {find_column(path, names, n, "ignored") for n in options.ignore}
-    chosen = None if options.columns is None else {find_column(path, names, n, "input") for n in options.columns}
-    forced = {find_column(path, names, n, "categorical") for n in options.categorical}
-    if target in ignore or (chosen is not None and target in chosen):
-        fail(path, f"the target column {names[target]!r} cannot also be an input or ignored")
+    target = _target_index(path, names, options.target, options.label("target"))
+    ignore = {find_column(path, names, n, "ignored", options.label("ignore")) for n in options.ignore}
+    chosen = None if options.columns is None else \
+        {find_column(path, names, n, "input", options.label("columns")) for n in options.columns}
+    forced = {find_column(path, names, n, "categorical", options.label("categorical")) for n in options.categorical}
+    check_roles(path, names, options, target, ignore, chosen, forced)
     out = []
     for j, name in enumerate(names):
         col = table.frame[j]
@@ -171,9 +181,25 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
     return out
 
 
-def _target_index(path, names: list[str], wanted) -> int:
+def check_roles(path, names, options: ImportOptions, target: int, ignore: set, chosen: set | None,
+                forced: set) -> None:
+    """Refuse roles that contradict each other (with ``options.flags``, naming the flag)."""
+    for key, picked in (("ignore", ignore), ("columns", chosen or set())):
+        if target in picked:
+            said = f"{options.label(key)} names" if options.flags else "the choices make"
+            fail(path, f"{said} the target column {names[target]!r}; the target cannot also be an input or ignored")
+    if not options.flags:
+        return
+    if target in forced and options.task == "regression":
+        fail(path, f"--categorical names the target {names[target]!r}, but --task regression reads it as a number")
+    left_out = [j for j in forced if j in ignore or (chosen is not None and j not in chosen and j != target)]
+    if left_out:
+        fail(path, f"--categorical names {names[left_out[0]]!r}, which is not an input (it is ignored)")
+
+
+def _target_index(path, names: list[str], wanted, flag: str | None = None) -> int:
     if wanted is not None:
-        return find_column(path, names, wanted, "target")
+        return find_column(path, names, wanted, "target", flag)
     lowered = [n.lower() for n in names]
     for name in TARGET_NAMES:
         if name in lowered:

@@ -13,7 +13,8 @@ The task is classification when the target holds text or whole numbers with
 at most MAX_CLASSES distinct values (remapped to 0..k-1 in sorted order; past
 MAX_AUTO_CLASSES a note says so), regression otherwise. A column named
 ``split`` holding only train and test (as ``write_csv`` writes it) is not an
-input: it is the data's fixed train/test split.
+input: it is the data's fixed train/test split (unless it is ignored: then the
+data are split anew).
 
 Every refusal is a DataError whose message names the file and, where there is
 one, the line and column. Nothing else escapes ``load_csv``.
@@ -29,6 +30,7 @@ import numpy as np
 
 from .columns import (
     CATEGORY,
+    IGNORE,
     INPUT,
     MAX_LEVELS,
     TARGET,
@@ -127,7 +129,7 @@ def _split_column(table, guesses, t) -> int | None:
     if not table.header or SPLIT_COLUMN not in names:
         return None
     j = names.index(SPLIT_COLUMN)
-    ok = j != t and bool(_split_values(table.frame[j]).isin(("train", "test")).all())
+    ok = j != t and guesses[j].role != IGNORE and bool(_split_values(table.frame[j]).isin(("train", "test")).all())
     return j if ok else None
 
 
