@@ -98,6 +98,11 @@ class ColumnGuess:
     note: str = ""
 
 
+def quoted(name: str, limit: int = 40) -> str:
+    """``repr(name)`` for a note, cut to ``limit`` characters with '…' (a 5000-character header stays readable)."""
+    return repr(name if len(name) <= limit else name[:limit - 1] + "…")
+
+
 def column_names(table: Table) -> list[str]:
     """The header's names, or x1, x2, ... for a file without one."""
     return list(table.header) if table.header else [f"x{k + 1}" for k in range(table.n_cols)]
@@ -170,9 +175,9 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
         elif j in ignore or (chosen is not None and j not in chosen):
             role = IGNORE
         elif chosen is None and (why := id_reason(name, col)):
-            role, note = IGNORE, f"column {name!r} looks like an ID (it {why}): ignored; make it an input to use it"
+            role, note = IGNORE, f"column {quoted(name)} looks like an ID (it {why}): ignored; make it an input to use it"
         if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
-            note = f"column {name!r} has {levels} categories: one input each"
+            note = f"column {quoted(name)} has {levels} categories: one input each"
         out.append(ColumnGuess(name, role, kind, levels, note))
     if not any(g.role == INPUT for g in out):
         for g in out:  # an ID-like column is still better than no input at all

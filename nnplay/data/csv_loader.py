@@ -37,6 +37,7 @@ from .columns import (
     ImportOptions,
     guess_columns,
     is_missing,
+    quoted,
     to_numbers,
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, read_table
@@ -215,13 +216,13 @@ def _target(path, table, col, lines, t, name, kind, options, notes):
             std = float(values.std())
             scale = (float(values.mean()), std if std > 0 else 1.0)
             values = (values - scale[0]) / scale[1]
-            notes.append(f"target {name!r} standardised: (y - {scale[0]:.6g}) / {scale[1]:.6g}")
+            notes.append(f"target {quoted(name)} standardised: (y - {scale[0]:.6g}) / {scale[1]:.6g}")
         return values, REGRESSION, [], scale
     labels = np.searchsorted(distinct, values)
     keys = [f"{v:g}" for v in distinct]
     if task == "auto" and len(distinct) > MAX_AUTO_CLASSES:
-        notes.append(f"target {name!r} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} classes "
-                     "(choose the task regression for a quantity)")
+        notes.append(f"target {quoted(name)} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} "
+                     "classes (choose the task regression for a quantity)")
     return _classes(path, keys, labels, t, name) + (None,)
 
 
