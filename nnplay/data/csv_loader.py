@@ -42,6 +42,7 @@ from .columns import (
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, read_table
 from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
+from .progress import PARSE_TO, Progress, report
 
 MAX_AUTO_CLASSES = 10
 MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted
@@ -53,14 +54,16 @@ __all__ = ["MAX_BYTES", "MAX_CLASSES", "ImportOptions", "load_csv", "write_csv"]
 
 
 def load_csv(path, task: str = "auto", target: str | int | None = None, max_bytes: int = MAX_BYTES,
-             options: ImportOptions | None = None) -> Dataset:
+             options: ImportOptions | None = None, progress: Progress | None = None) -> Dataset:
     """Read ``path`` into a Dataset; raise DataError (one line) for anything unusable.
 
     ``options`` (columns.ImportOptions) says which columns are inputs, target,
     ignored or categorical and what to do with missing values; ``task`` and
     ``target`` fill in its fields of the same name when given. The Dataset's
     ``notes`` say what was assumed or dropped (an ID column ignored, rows with
-    missing values dropped, many classes).
+    missing values dropped, many classes). ``progress(fraction)`` is called as
+    the file is read (see ``progress``); LoadCancelled raised by it stops the
+    reading and leaves ``load_csv``.
     """
     options = ImportOptions(**vars(options)) if options is not None else ImportOptions()
     if task != "auto":
@@ -71,7 +74,9 @@ def load_csv(path, task: str = "auto", target: str | int | None = None, max_byte
         if options.task not in TASKS:
             raise DataError(f"{path}: unknown task {options.task!r}; choose one of {', '.join(TASKS)}")
         options.check()
-        return _load(Path(os.fspath(path)), options, max_bytes)
+        data = _load(Path(os.fspath(path)), options, max_bytes, progress)
+        report(progress, 1.0)
+        return data
     except DataError:
         raise
     except (csv.Error, ValueError, TypeError, OverflowError, MemoryError, RecursionError) as exc:
@@ -80,8 +85,9 @@ def load_csv(path, task: str = "auto", target: str | int | None = None, max_byte
         raise DataError(message.replace("\r", "\\r").replace("\n", "\\n")) from None
 
 
-def _load(path: Path, options: ImportOptions, max_bytes: int) -> Dataset:
-    table = read_table(path, max_bytes)
+def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress | None = None) -> Dataset:
+    table = read_table(path, max_bytes, progress=progress)
+    report(progress, PARSE_TO)
     guesses = guess_columns(path, table, options)
     notes = [g.note for g in guesses if g.note]
     t = next(j for j, g in enumerate(guesses) if g.role == TARGET)

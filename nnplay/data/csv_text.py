@@ -20,11 +20,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .dataset import DataError
+from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MAX_BYTES = 200 * 1024 * 1024
+READ_CHUNK = 1 << 20  # bytes per read when progress is reported
 # cells that mean "no value", compared after stripping blanks, in any case (pandas' na_values)
 MISSING = ("", "na", "n/a", "nan", "?", "null")
 _MISSING_FORMS = sorted({v for m in MISSING for v in (m, m.upper(), m.capitalize(), "NaN" if m == "nan" else m)})
@@ -106,7 +108,7 @@ def fail(path, what, line=None, col=None, colname=None):
     raise DataError(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None = None) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), UTF-16/32 with
     one, else Windows-1252; DataError for a missing, huge, empty or binary file."""
     try:
@@ -120,7 +122,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         if size > max_bytes:
             fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
         with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)  # never more than the limit, whatever the size said
+            raw = _read_bytes(fh, max_bytes + 1, size, progress)  # never more than the limit, whatever the size said
     except OSError as exc:
         fail(path, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > max_bytes:  # a file that grew, or a device without a size
@@ -188,16 +190,32 @@ def is_missing(cell) -> bool:
     return not isinstance(cell, str) or cell.strip().lower() in MISSING
 
 
-def read_table(path: Path, max_bytes: int = MAX_BYTES, max_rows: int | None = None) -> Table:
+def _read_bytes(fh, limit: int, size: int, progress: Progress | None) -> bytes:
+    """Up to ``limit`` bytes of ``fh``, in chunks that report progress (one read without ``progress``)."""
+    if progress is None:
+        return fh.read(limit)
+    chunks, got = [], 0
+    while got < limit:
+        chunk = fh.read(min(READ_CHUNK, limit - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        report(progress, READ_SHARE * got / max(1, size))
+    return b"".join(chunks)
+
+
+def read_table(path: Path, max_bytes: int = MAX_BYTES, max_rows: int | None = None,
+               progress: Progress | None = None) -> Table:
     """The file as a Table (all rows, or the first ``max_rows`` for a preview)."""
-    text = read_text(path, max_bytes)
+    text = read_text(path, max_bytes, progress)
     head = [ln for ln in text[:1 << 16].splitlines() if ln.strip()]
     if not head:
         fail(path, "the file is empty (only blank space)")
     delimiter = pick_delimiter(head)
     table = None
     if '"' not in text:
-        table = _fast_table(path, text, delimiter, max_rows)
+        table = _fast_table(path, text, delimiter, max_rows, progress)
     return table if table is not None else _slow_table(path, text, delimiter, max_rows)
 
 
@@ -225,7 +243,7 @@ def _ragged(path, n_values: int, n_cols: int, line: int):
          col=min(n_values, n_cols) + 1)
 
 
-def _fast_table(path, text: str, delimiter: str, max_rows) -> Table | None:
+def _fast_table(path, text: str, delimiter: str, max_rows, progress: Progress | None = None) -> Table | None:
     """Unquoted text: the lines and their field counts found with NumPy, the cells
     parsed by pandas. None when pandas and the line count disagree (the careful
     path then reads the file)."""
@@ -270,7 +288,8 @@ def _fast_table(path, text: str, delimiter: str, max_rows) -> Table | None:
         r = data_rows[bad[0]]
         _ragged(path, int(delim_count[r]) + 1, n_cols, int(r) + 1)
     body_start = int(starts[data_rows[0]]) if header else 0
-    frame = _read_frame(io.BytesIO(data[body_start:]), delimiter, n_cols, max_rows)
+    report(progress, PARSE_FROM)
+    frame = _read_frame(ProgressBytes(data[body_start:], progress), delimiter, n_cols, max_rows)
     if frame is None or len(frame) != data_rows.size:
         return None
     return Table(frame, data_rows.astype(np.int64) + 1, header, delimiter, text)
