@@ -25,6 +25,16 @@ def _latency(ticks: list[float]) -> dict | None:
             "max": round(gaps[-1], 1), "ticks": len(gaps)}
 
 
+def _timer_probe(ticks: list[float]):
+    """A 10 ms QTimer (not started) noting the time of each of its ticks in ``ticks``."""
+    from PySide6.QtCore import QTimer
+
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    return probe
+
+
 def main(path: str, train_seconds: float = 3.0) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
@@ -44,9 +54,7 @@ def main(path: str, train_seconds: float = 3.0) -> dict:
     window.show()
     c = window.controller
     ticks: list[float] = []
-    probe = QTimer()
-    probe.setInterval(10)
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe = _timer_probe(ticks)
     out: dict = {"file": os.path.basename(path), "load_average": round(os.getloadavg()[0], 1)}
 
     def start():
