@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 200 * 1024 * 1024
 READ_CHUNK = 1 << 20  # bytes per read when progress is reported
+HEAD_BYTES = 1 << 20  # a preview (read_table with max_rows) reads whole lines within this head
 # cells that mean "no value", compared after stripping blanks, in any case (pandas' na_values)
 MISSING = ("", "na", "n/a", "nan", "?", "null")
 _MISSING_FORMS = sorted({v for m in MISSING for v in (m, m.upper(), m.capitalize(), "NaN" if m == "nan" else m)})
@@ -108,9 +109,11 @@ def fail(path, what, line=None, col=None, colname=None):
     raise DataError(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None = None) -> str:
+def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
+              head: int | None = None) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), UTF-16/32 with
-    one, else Windows-1252; DataError for a missing, huge, empty or binary file."""
+    one, else Windows-1252; DataError for a missing, huge, empty or binary file.
+    With ``head``, only the whole lines within its first ``head`` bytes (a preview)."""
     try:
         if not path.exists():
             fail(path, "no such file")
@@ -122,7 +125,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None 
         if size > max_bytes:
             fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
         with path.open("rb") as fh:
-            raw = _read_bytes(fh, max_bytes + 1, size, progress)  # never more than the limit, whatever the size said
+            limit = max_bytes + 1 if head is None else min(head, max_bytes + 1)
+            raw = _read_bytes(fh, limit, size, progress)  # never more than the limit, whatever the size said
+            if head is not None and len(raw) == head:
+                raw = _whole_lines(raw, fh, max_bytes + 1)
     except OSError as exc:
         fail(path, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > max_bytes:  # a file that grew, or a device without a size
@@ -190,6 +196,15 @@ def is_missing(cell) -> bool:
     return not isinstance(cell, str) or cell.strip().lower() in MISSING
 
 
+def _whole_lines(head: bytes, fh, limit: int) -> bytes:
+    """``head`` (the first bytes of ``fh``) up to its last newline; the whole file
+    (up to ``limit`` bytes) when it has none, or is UTF-16/32 (two-byte newlines)."""
+    cut = head.rfind(b"\n")
+    if cut < 0 or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head + fh.read(limit - len(head))
+    return head[:cut + 1]
+
+
 def _read_bytes(fh, limit: int, size: int, progress: Progress | None) -> bytes:
     """Up to ``limit`` bytes of ``fh``, in chunks that report progress (one read without ``progress``)."""
     if progress is None:
@@ -207,8 +222,9 @@ def _read_bytes(fh, limit: int, size: int, progress: Progress | None) -> bytes:
 
 def read_table(path: Path, max_bytes: int = MAX_BYTES, max_rows: int | None = None,
                progress: Progress | None = None) -> Table:
-    """The file as a Table (all rows, or the first ``max_rows`` for a preview)."""
-    text = read_text(path, max_bytes, progress)
+    """The file as a Table: all rows, or for a preview the first ``max_rows``
+    within its first HEAD_BYTES (a 200 MB file opens its preview at once)."""
+    text = read_text(path, max_bytes, progress, head=None if max_rows is None else HEAD_BYTES)
     head = [ln for ln in text[:1 << 16].splitlines() if ln.strip()]
     if not head:
         fail(path, "the file is empty (only blank space)")
