@@ -17,7 +17,9 @@ def csvs(tmp_path_factory):
     split = d / "split.csv"
     split.write_text("a,b,label,split\n" + "".join(
         f"{i},{i % 3},{i % 2},{'test' if i % 4 == 0 else 'train'}\n" for i in range(24)))
-    return {"classes": str(classes), "quantity": str(quantity), "split": str(split)}
+    cased = d / "cased.csv"
+    cased.write_text("a,b,B,label\n" + "".join(f"{i},{i % 3},{i % 5},{i % 2}\n" for i in range(24)))
+    return {"classes": str(classes), "quantity": str(quantity), "split": str(split), "cased": str(cased)}
 
 
 def _refused(capsys, argv, flag, words):
@@ -88,6 +90,7 @@ def test_flags_that_apply_are_accepted(capsys, csvs):
     for argv in (["--data", csvs["classes"], "--stratify", "--categorical", "a", "--ignore", "colour", "--na", "drop"],
                  ["--data", csvs["quantity"], "--standardize-target", "--task", "regression", "--target", "y"],
                  ["--data", csvs["split"], "--ignore", "split", "--train-ratio", "0.8"],  # split anew
+                 ["--data", csvs["cased"], "--ignore", "b,B"],  # two columns, not one named twice
                  ["--dataset", "spiral-k", "--classes", "4", "--stratify", "--noise", "0.1"],
                  ["--dataset", "plane", "--standardize"]):
         assert main(["train", "--epochs", "0", "--json", *argv]) == 0, capsys.readouterr().err

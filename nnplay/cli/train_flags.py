@@ -24,7 +24,6 @@ from ..data.dataset import DataError
 GIVEN = "flags_given"  # the Namespace attribute: the dests of the flags typed
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
 GENERATOR_FLAGS = ("noise", "classes")
-COLUMN_LISTS = ("columns", "ignore", "categorical")
 # the words a setting's error begins with -> the flag that sets it
 SETTING_FLAGS = (("noise", "--noise"), ("train ratio", "--train-ratio"), ("hidden", "--layers"),
                  ("at most 64 hidden", "--layers"), ("learning rate", "--lr"), ("L1 rate", "--l1"),
@@ -79,13 +78,8 @@ def check_flags(args) -> None:
         if given(args, dest):
             raise ValueError(f"{flag(dest)} applies to the built-in data sets (--dataset); "
                              f"the rows of {args.data} are used as they are")
-    for dest in COLUMN_LISTS:
-        names = [n.lower() for n in getattr(args, dest) or ()]
-        twice = sorted({n for n in names if names.count(n) > 1})
-        if twice:
-            raise ValueError(f"{flag(dest)} names {twice[0]!r} twice")
-    if given(args, "columns") and given(args, "ignore"):
-        both = [n for n in args.ignore if n.lower() in {c.lower() for c in args.columns}]
+    if given(args, "columns") and given(args, "ignore"):  # (a name given twice is refused by the loader)
+        both = [n for n in args.ignore if n in args.columns]
         if both:
             raise ValueError(f"--ignore names {both[0]!r}, which --columns lists as an input")
     if args.task == "classification" and args.standardize_target:

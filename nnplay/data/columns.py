@@ -159,10 +159,15 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
     """Role and type of every column from the options, else guessed (see module doc)."""
     names = column_names(table)
     target = _target_index(path, names, options.target, options.label("target"))
-    ignore = {find_column(path, names, n, "ignored", options.label("ignore")) for n in options.ignore}
-    chosen = None if options.columns is None else \
-        {find_column(path, names, n, "input", options.label("columns")) for n in options.columns}
-    forced = {find_column(path, names, n, "categorical", options.label("categorical")) for n in options.categorical}
+    picked = {key: [find_column(path, names, n, what, options.label(key)) for n in getattr(options, key) or ()]
+              for key, what in (("ignore", "ignored"), ("columns", "input"), ("categorical", "categorical"))}
+    if options.flags:  # a flag naming one column twice (also in two spellings of its case) is a slip
+        for key, found in picked.items():
+            twice = [j for k, j in enumerate(found) if j in found[:k]]
+            if twice:
+                fail(path, f"{options.label(key)} names {names[twice[0]]!r} twice")
+    ignore, forced = set(picked["ignore"]), set(picked["categorical"])
+    chosen = None if options.columns is None else set(picked["columns"])
     check_roles(path, names, options, target, ignore, chosen, forced)
     out = []
     for j, name in enumerate(names):
