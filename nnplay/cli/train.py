@@ -9,6 +9,7 @@ import time
 
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, fraction, layers, names
 from .given_flags import merge_settings, track_given
+from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 
 
 def register(sub) -> None:
@@ -64,7 +65,7 @@ def register(sub) -> None:
     t.add_argument("--json", action="store_true", help="print one JSON object on one line")
     t.add_argument("--save", metavar="FILE.nnplay",
                    help="write the trained run as a session (the window opens it; nnplay render draws it)")
-    t.set_defaults(run=run)
+    t.set_defaults(run=naming_the_flag(run))  # a setting's range error names its flag (train_flags)
 
 
 def run(args) -> int:
@@ -76,12 +77,14 @@ def run(args) -> int:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
     if args.save is not None:
         check_writable(args.save, ".nnplay")
+    check_flags(args)
     data = None
     if args.data:
         options = ImportOptions(target=args.target, columns=args.columns, ignore=args.ignore,
                                 categorical=args.categorical, na=args.na, task=args.task,
-                                standardize_target=args.standardize_target, stratify=args.stratify)
+                                standardize_target=args.standardize_target, stratify=args.stratify, flags=True)
         data = load_csv(args.data, options=options)
+        check_flags_against_data(args, data)
         for note in data.notes:
             print(f"nnplay: {note}", file=sys.stderr)
     elif args.stratify:
@@ -99,6 +102,7 @@ def run(args) -> int:
         "dtype": args.dtype, "standardize": args.standardize,
     }))
     trainer = Trainer(config, data)
+    note_batch_size(args, len(trainer.train_index))
     started = time.perf_counter()
     _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
     seconds = time.perf_counter() - started

@@ -2,32 +2,31 @@
 each column is an input, the target or ignored, and a number or a category
 (one-hot encoded); missing values are dropped or refused.
 
-``guess_columns`` proposes roles and types (text -> category; a column named
-id, or whole numbers counting up by one, -> ignore with a note; the column
+``guess_columns`` proposes roles and types (text -> category; an ID column
+-> ignore with a note saying why, see ``id_columns``; the column
 named label/target/class/y, else the last -> target); ``ImportOptions`` holds
 the user's choices, which the CLI flags and the import dialog both fill in.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .csv_text import Table, fail, is_missing, is_numeric
+from .id_columns import id_reason
 
 if TYPE_CHECKING:
     import pandas as pd
 
 TARGET_NAMES = ("label", "y", "target", "class")
-ID_NAMES = ("id", "index", "row", "rowid", "row_id", "", "unnamed: 0")  # "": the index pandas' to_csv writes
 INPUT, TARGET, IGNORE = "input", "target", "ignore"
 NUMBER, CATEGORY = "number", "category"
 NA_POLICIES = ("refuse", "drop")
 MANY_LEVELS = 20  # a category with more levels than this is warned about
 MAX_LEVELS = 200  # ... and with more than this refused: it would add as many inputs
-MIN_ID_ROWS = 10  # fewer rows say too little to call a counting column an ID
 
 
 @dataclass
@@ -43,6 +42,8 @@ class ImportOptions:
     regression. standardize_target: a regression target is scaled to zero mean
     and unit variance (the scale is kept for RMSE in the file's units).
     stratify: the train/test split keeps each class's share.
+    flags: messages name the CLI flags (--ignore, --columns...) that set the
+    option (not saved by ``to_dict``).
     """
 
     target: str | int | None = None
@@ -53,9 +54,15 @@ class ImportOptions:
     task: str = "auto"
     standardize_target: bool = False
     stratify: bool = False
+    flags: bool = field(default=False, compare=False, repr=False)
+
+    def label(self, key: str) -> str | None:
+        """The CLI flag that sets option ``key`` when ``flags``, else None."""
+        return "--" + key.replace("_", "-") if self.flags else None
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        d.pop("flags")
         d["columns"] = None if self.columns is None else list(self.columns)
         d["ignore"], d["categorical"] = list(self.ignore), list(self.categorical)
         return d
@@ -91,18 +98,25 @@ class ColumnGuess:
     note: str = ""
 
 
+def quoted(name: str, limit: int = 40) -> str:
+    """``repr(name)`` for a note, cut to ``limit`` characters with '…' (a 5000-character header stays readable)."""
+    return repr(name if len(name) <= limit else name[:limit - 1] + "…")
+
+
 def column_names(table: Table) -> list[str]:
     """The header's names, or x1, x2, ... for a file without one."""
     return list(table.header) if table.header else [f"x{k + 1}" for k in range(table.n_cols)]
 
 
-def find_column(path, names: list[str], wanted, what: str) -> int:
-    """The index of ``wanted`` (a name, exact or in any case, or a 0-based index)."""
+def find_column(path, names: list[str], wanted, what: str, flag: str | None = None) -> int:
+    """The index of ``wanted`` (a name, exact or in any case, or a 0-based index);
+    a DataError naming ``flag`` (when given) if there is no such column."""
+    at = f"{flag}: " if flag else ""
     if isinstance(wanted, (int, np.integer)) or (isinstance(wanted, str) and wanted.strip().lstrip("-").isdigit()
                                                   and wanted.strip() not in names):
         idx = int(wanted)
         if not -len(names) <= idx < len(names):
-            fail(path, f"{what} column {idx} does not exist; the file has {len(names)} columns")
+            fail(path, f"{at}{what} column {idx} does not exist; the file has {len(names)} columns")
         return idx % len(names)
     if wanted in names:
         return names.index(wanted)
@@ -110,9 +124,9 @@ def find_column(path, names: list[str], wanted, what: str) -> int:
     if len(folded) == 1:
         return folded[0]
     if len(folded) > 1:
-        fail(path, f"{what} {wanted!r} matches columns {', '.join(names[j] for j in folded)} in all but case; "
+        fail(path, f"{at}{what} {wanted!r} matches columns {', '.join(names[j] for j in folded)} in all but case; "
                    "write it exactly")
-    fail(path, f"no column named {wanted!r}" + (f"; the header has {', '.join(names)}" if names else ""))
+    fail(path, f"{at}no column named {wanted!r}" + (f"; the header has {', '.join(names)}" if names else ""))
 
 
 def is_text(col: pd.Series, decimal_comma: bool) -> bool:
@@ -141,28 +155,20 @@ def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
     return pd.to_numeric(col.map(clean), errors="coerce").astype(np.float64)
 
 
-def looks_like_id(name: str, col: pd.Series) -> bool:
-    """Named id/index/row (or not named), or whole numbers that count up (or down) by one."""
-    if name.strip().lower() in ID_NAMES:
-        return True
-    if not is_numeric(col) or len(col) < MIN_ID_ROWS:
-        return False
-    v = col.to_numpy(np.float64, na_value=np.nan)
-    if not np.all(np.isfinite(v)) or not np.all(v == np.round(v)):
-        return False
-    step = np.diff(v)
-    return bool(np.all(step == 1) or np.all(step == -1))
-
-
 def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGuess]:
     """Role and type of every column from the options, else guessed (see module doc)."""
     names = column_names(table)
-    target = _target_index(path, names, options.target)
-    ignore = {find_column(path, names, n, "ignored") for n in options.ignore}
-    chosen = None if options.columns is None else {find_column(path, names, n, "input") for n in options.columns}
-    forced = {find_column(path, names, n, "categorical") for n in options.categorical}
-    if target in ignore or (chosen is not None and target in chosen):
-        fail(path, f"the target column {names[target]!r} cannot also be an input or ignored")
+    target = _target_index(path, names, options.target, options.label("target"))
+    picked = {key: [find_column(path, names, n, what, options.label(key)) for n in getattr(options, key) or ()]
+              for key, what in (("ignore", "ignored"), ("columns", "input"), ("categorical", "categorical"))}
+    if options.flags:  # a flag naming one column twice (also in two spellings of its case) is a slip
+        for key, found in picked.items():
+            twice = [j for k, j in enumerate(found) if j in found[:k]]
+            if twice:
+                fail(path, f"{options.label(key)} names {names[twice[0]]!r} twice")
+    ignore, forced = set(picked["ignore"]), set(picked["categorical"])
+    chosen = None if options.columns is None else set(picked["columns"])
+    check_roles(path, names, options, target, ignore, chosen, forced)
     out = []
     for j, name in enumerate(names):
         col = table.frame[j]
@@ -173,10 +179,10 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
             role = TARGET
         elif j in ignore or (chosen is not None and j not in chosen):
             role = IGNORE
-        elif chosen is None and looks_like_id(name, col):
-            role, note = IGNORE, f"column {name!r} looks like an ID (it counts by one, or is named so): ignored"
+        elif chosen is None and (why := id_reason(name, col)):
+            role, note = IGNORE, f"column {quoted(name)} looks like an ID (it {why}): ignored; make it an input to use it"
         if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
-            note = f"column {name!r} has {levels} categories: one input each"
+            note = f"column {quoted(name)} has {levels} categories: one input each"
         out.append(ColumnGuess(name, role, kind, levels, note))
     if not any(g.role == INPUT for g in out):
         for g in out:  # an ID-like column is still better than no input at all
@@ -185,9 +191,25 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
     return out
 
 
-def _target_index(path, names: list[str], wanted) -> int:
+def check_roles(path, names, options: ImportOptions, target: int, ignore: set, chosen: set | None,
+                forced: set) -> None:
+    """Refuse roles that contradict each other (with ``options.flags``, naming the flag)."""
+    for key, picked in (("ignore", ignore), ("columns", chosen or set())):
+        if target in picked:
+            said = f"{options.label(key)} names" if options.flags else "the choices make"
+            fail(path, f"{said} the target column {names[target]!r}; the target cannot also be an input or ignored")
+    if not options.flags:
+        return
+    if target in forced and options.task == "regression":
+        fail(path, f"--categorical names the target {names[target]!r}, but --task regression reads it as a number")
+    left_out = [j for j in forced if j in ignore or (chosen is not None and j not in chosen and j != target)]
+    if left_out:
+        fail(path, f"--categorical names {names[left_out[0]]!r}, which is not an input (it is ignored)")
+
+
+def _target_index(path, names: list[str], wanted, flag: str | None = None) -> int:
     if wanted is not None:
-        return find_column(path, names, wanted, "target")
+        return find_column(path, names, wanted, "target", flag)
     lowered = [n.lower() for n in names]
     for name in TARGET_NAMES:
         if name in lowered:

@@ -13,7 +13,8 @@ The task is classification when the target holds text or whole numbers with
 at most MAX_CLASSES distinct values (remapped to 0..k-1 in sorted order; past
 MAX_AUTO_CLASSES a note says so), regression otherwise. A column named
 ``split`` holding only train and test (as ``write_csv`` writes it) is not an
-input: it is the data's fixed train/test split.
+input: it is the data's fixed train/test split (unless it is ignored: then the
+data are split anew).
 
 Every refusal is a DataError whose message names the file and, where there is
 one, the line and column. Nothing else escapes ``load_csv``.
@@ -29,16 +30,19 @@ import numpy as np
 
 from .columns import (
     CATEGORY,
+    IGNORE,
     INPUT,
     MAX_LEVELS,
     TARGET,
     ImportOptions,
     guess_columns,
     is_missing,
+    quoted,
     to_numbers,
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, read_table
 from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
+from .progress import PARSE_TO, Progress, report
 
 MAX_AUTO_CLASSES = 10
 MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted
@@ -50,14 +54,16 @@ __all__ = ["MAX_BYTES", "MAX_CLASSES", "ImportOptions", "load_csv", "write_csv"]
 
 
 def load_csv(path, task: str = "auto", target: str | int | None = None, max_bytes: int = MAX_BYTES,
-             options: ImportOptions | None = None) -> Dataset:
+             options: ImportOptions | None = None, progress: Progress | None = None) -> Dataset:
     """Read ``path`` into a Dataset; raise DataError (one line) for anything unusable.
 
     ``options`` (columns.ImportOptions) says which columns are inputs, target,
     ignored or categorical and what to do with missing values; ``task`` and
     ``target`` fill in its fields of the same name when given. The Dataset's
     ``notes`` say what was assumed or dropped (an ID column ignored, rows with
-    missing values dropped, many classes).
+    missing values dropped, many classes). ``progress(fraction)`` is called as
+    the file is read (see ``progress``); LoadCancelled raised by it stops the
+    reading and leaves ``load_csv``.
     """
     options = ImportOptions(**vars(options)) if options is not None else ImportOptions()
     if task != "auto":
@@ -68,7 +74,9 @@ def load_csv(path, task: str = "auto", target: str | int | None = None, max_byte
         if options.task not in TASKS:
             raise DataError(f"{path}: unknown task {options.task!r}; choose one of {', '.join(TASKS)}")
         options.check()
-        return _load(Path(os.fspath(path)), options, max_bytes)
+        data = _load(Path(os.fspath(path)), options, max_bytes, progress)
+        report(progress, 1.0)
+        return data
     except DataError:
         raise
     except (csv.Error, ValueError, TypeError, OverflowError, MemoryError, RecursionError) as exc:
@@ -77,8 +85,9 @@ def load_csv(path, task: str = "auto", target: str | int | None = None, max_byte
         raise DataError(message.replace("\r", "\\r").replace("\n", "\\n")) from None
 
 
-def _load(path: Path, options: ImportOptions, max_bytes: int) -> Dataset:
-    table = read_table(path, max_bytes)
+def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress | None = None) -> Dataset:
+    table = read_table(path, max_bytes, progress=progress)
+    report(progress, PARSE_TO)
     guesses = guess_columns(path, table, options)
     notes = [g.note for g in guesses if g.note]
     t = next(j for j, g in enumerate(guesses) if g.role == TARGET)
@@ -127,7 +136,7 @@ def _split_column(table, guesses, t) -> int | None:
     if not table.header or SPLIT_COLUMN not in names:
         return None
     j = names.index(SPLIT_COLUMN)
-    ok = j != t and bool(_split_values(table.frame[j]).isin(("train", "test")).all())
+    ok = j != t and guesses[j].role != IGNORE and bool(_split_values(table.frame[j]).isin(("train", "test")).all())
     return j if ok else None
 
 
@@ -213,13 +222,13 @@ def _target(path, table, col, lines, t, name, kind, options, notes):
             std = float(values.std())
             scale = (float(values.mean()), std if std > 0 else 1.0)
             values = (values - scale[0]) / scale[1]
-            notes.append(f"target {name!r} standardised: (y - {scale[0]:.6g}) / {scale[1]:.6g}")
+            notes.append(f"target {quoted(name)} standardised: (y - {scale[0]:.6g}) / {scale[1]:.6g}")
         return values, REGRESSION, [], scale
     labels = np.searchsorted(distinct, values)
     keys = [f"{v:g}" for v in distinct]
     if task == "auto" and len(distinct) > MAX_AUTO_CLASSES:
-        notes.append(f"target {name!r} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} classes "
-                     "(choose the task regression for a quantity)")
+        notes.append(f"target {quoted(name)} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} "
+                     "classes (choose the task regression for a quantity)")
     return _classes(path, keys, labels, t, name) + (None,)
 
 

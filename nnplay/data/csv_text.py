@@ -20,11 +20,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .dataset import DataError
+from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
 
 if TYPE_CHECKING:
     import pandas as pd
 
 MAX_BYTES = 200 * 1024 * 1024
+READ_CHUNK = 1 << 20  # bytes per read when progress is reported
+HEAD_BYTES = 1 << 20  # a preview (read_table with max_rows) reads whole lines within this head
 # cells that mean "no value", compared after stripping blanks, in any case (pandas' na_values)
 MISSING = ("", "na", "n/a", "nan", "?", "null")
 _MISSING_FORMS = sorted({v for m in MISSING for v in (m, m.upper(), m.capitalize(), "NaN" if m == "nan" else m)})
@@ -63,6 +66,26 @@ class Table:
         cells = next(csv.reader([row], delimiter=self.delimiter), [])
         return cells[j].strip() if j < len(cells) else ""
 
+    def preview(self, n_rows: int, n_cols: int) -> list[list[str]]:
+        """The first ``n_rows`` rows' first ``n_cols`` cells as the file writes
+        them, stripped: each file line is split once (``cell_text`` per cell
+        split the whole text again for every number: minutes for 3000 columns)."""
+        rows, n_cols = min(n_rows, len(self.frame)), min(n_cols, self.n_cols)
+        if rows == 0:
+            return []
+        last = int(self.lines[rows - 1])
+        file_lines = self.text.split("\n", last)[:last]
+        out = []
+        for i in range(rows):
+            values = [self.frame.iat[i, j] for j in range(n_cols)]
+            written = None
+            if not all(isinstance(v, str) for v in values):  # numbers: the file's own text of them
+                row = file_lines[int(self.lines[i]) - 1]
+                written = next(csv.reader([row], delimiter=self.delimiter), [])
+            out.append([v.strip() if isinstance(v, str) else (written[j].strip() if j < len(written) else "")
+                        for j, v in enumerate(values)])
+        return out
+
     @property
     def n_cols(self) -> int:
         return self.frame.shape[1]
@@ -86,9 +109,11 @@ def fail(path, what, line=None, col=None, colname=None):
     raise DataError(message.replace("\r", "\\r").replace("\n", "\\n"))
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None = None,
+              head: int | None = None) -> str:
     """The file's text: UTF-8 (with or without a byte-order mark), UTF-16/32 with
-    one, else Windows-1252; DataError for a missing, huge, empty or binary file."""
+    one, else Windows-1252; DataError for a missing, huge, empty or binary file.
+    With ``head``, only the whole lines within its first ``head`` bytes (a preview)."""
     try:
         if not path.exists():
             fail(path, "no such file")
@@ -100,7 +125,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         if size > max_bytes:
             fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
         with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)  # never more than the limit, whatever the size said
+            limit = max_bytes + 1 if head is None else min(head, max_bytes + 1)
+            raw = _read_bytes(fh, limit, size, progress)  # never more than the limit, whatever the size said
+            if head is not None and len(raw) == head:
+                raw = _whole_lines(raw, fh, max_bytes + 1)
     except OSError as exc:
         fail(path, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > max_bytes:  # a file that grew, or a device without a size
@@ -168,16 +196,42 @@ def is_missing(cell) -> bool:
     return not isinstance(cell, str) or cell.strip().lower() in MISSING
 
 
-def read_table(path: Path, max_bytes: int = MAX_BYTES, max_rows: int | None = None) -> Table:
-    """The file as a Table (all rows, or the first ``max_rows`` for a preview)."""
-    text = read_text(path, max_bytes)
+def _whole_lines(head: bytes, fh, limit: int) -> bytes:
+    """``head`` (the first bytes of ``fh``) up to its last newline; the whole file
+    (up to ``limit`` bytes) when it has none, or is UTF-16/32 (two-byte newlines)."""
+    cut = head.rfind(b"\n")
+    if cut < 0 or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head + fh.read(limit - len(head))
+    return head[:cut + 1]
+
+
+def _read_bytes(fh, limit: int, size: int, progress: Progress | None) -> bytes:
+    """Up to ``limit`` bytes of ``fh``, in chunks that report progress (one read without ``progress``)."""
+    if progress is None:
+        return fh.read(limit)
+    chunks, got = [], 0
+    while got < limit:
+        chunk = fh.read(min(READ_CHUNK, limit - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+        report(progress, READ_SHARE * got / max(1, size))
+    return b"".join(chunks)
+
+
+def read_table(path: Path, max_bytes: int = MAX_BYTES, max_rows: int | None = None,
+               progress: Progress | None = None) -> Table:
+    """The file as a Table: all rows, or for a preview the first ``max_rows``
+    within its first HEAD_BYTES (a 200 MB file opens its preview at once)."""
+    text = read_text(path, max_bytes, progress, head=None if max_rows is None else HEAD_BYTES)
     head = [ln for ln in text[:1 << 16].splitlines() if ln.strip()]
     if not head:
         fail(path, "the file is empty (only blank space)")
     delimiter = pick_delimiter(head)
     table = None
     if '"' not in text:
-        table = _fast_table(path, text, delimiter, max_rows)
+        table = _fast_table(path, text, delimiter, max_rows, progress)
     return table if table is not None else _slow_table(path, text, delimiter, max_rows)
 
 
@@ -205,7 +259,7 @@ def _ragged(path, n_values: int, n_cols: int, line: int):
          col=min(n_values, n_cols) + 1)
 
 
-def _fast_table(path, text: str, delimiter: str, max_rows) -> Table | None:
+def _fast_table(path, text: str, delimiter: str, max_rows, progress: Progress | None = None) -> Table | None:
     """Unquoted text: the lines and their field counts found with NumPy, the cells
     parsed by pandas. None when pandas and the line count disagree (the careful
     path then reads the file)."""
@@ -250,7 +304,8 @@ def _fast_table(path, text: str, delimiter: str, max_rows) -> Table | None:
         r = data_rows[bad[0]]
         _ragged(path, int(delim_count[r]) + 1, n_cols, int(r) + 1)
     body_start = int(starts[data_rows[0]]) if header else 0
-    frame = _read_frame(io.BytesIO(data[body_start:]), delimiter, n_cols, max_rows)
+    report(progress, PARSE_FROM)
+    frame = _read_frame(ProgressBytes(data[body_start:], progress), delimiter, n_cols, max_rows)
     if frame is None or len(frame) != data_rows.size:
         return None
     return Table(frame, data_rows.astype(np.int64) + 1, header, delimiter, text)

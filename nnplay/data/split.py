@@ -25,7 +25,7 @@ def train_test_indices(m: int, train_ratio: float, seed: int | None = 0,
     if strata is None:
         perm = rng.permutation(m)
         n_train = min(m, max(1, int(round(m * train_ratio))))
-        return np.sort(perm[:n_train]), np.sort(perm[n_train:])
+        return _sorted_parts(m, perm[:n_train])
     strata = np.asarray(strata)
     if strata.shape != (m,):
         raise ValueError("strata must hold one label per example")
@@ -35,7 +35,15 @@ def train_test_indices(m: int, train_ratio: float, seed: int | None = 0,
         n_train = min(len(members), max(1, int(round(len(members) * train_ratio))))
         train.append(members[:n_train])
         test.append(members[n_train:])
-    return np.sort(np.concatenate(train)), np.sort(np.concatenate(test))
+    return _sorted_parts(m, np.concatenate(train))
+
+
+def _sorted_parts(m: int, train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sorted ``train``, sorted rest of 0..m-1) by a mask: O(m), where sorting
+    both parts of a million shuffled indices took a fifth of a second."""
+    chosen = np.zeros(m, bool)
+    chosen[train] = True
+    return np.flatnonzero(chosen), np.flatnonzero(~chosen)
 
 
 @dataclass

@@ -117,6 +117,13 @@ class DataPanel(ShowsRunState, QWidget):
             dim_when_disabled(w, *buddies)
             layout.addLayout(row)
 
+        self.standardize = named(QCheckBox("Standardize inputs"), "standardize",
+                                 "Scale each input to zero mean and unit variance, with the training part's mean and "
+                                 "standard deviation (as scikit-learn's StandardScaler); the plots keep the data's "
+                                 "own units.")
+        self.standardize.toggled.connect(lambda on: self._emit(standardize=bool(on)))
+        layout.addWidget(self.standardize)
+
         buttons = QHBoxLayout()
         self.regenerate = named(QPushButton("Regenerate"), "regenerate",
                                 "Draw a fresh sample of the same data set with a new seed.")
@@ -166,6 +173,7 @@ class DataPanel(ShowsRunState, QWidget):
             _show_on_slider(self.ratio, config.train_ratio * 100, 10, 90)
             _show_on_slider(self.batch, config.batch_size, 1, 30)
             self._data_seed = config.data_seed
+            self.standardize.setChecked(bool(config.standardize))
             two_d = data.n_inputs == 2
             for name, cb in self.features.items():
                 cb.setChecked(name in config.features if two_d else False)

@@ -24,10 +24,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,8 @@ from ..data.columns import (
 )
 from ..data.csv_text import read_table
 from .background_load import read_csv_in_background
+from .import_columns import ROLE, ColumnTable
+from .import_preview import elide, preview_caption, preview_table
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -103,9 +102,13 @@ class ImportDialog(QDialog):
             options = ImportOptions()
             self._guesses = guess_columns(self.path, table, options)
 
+        self._adjusting = False
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{self.path.name}</b>: the first {len(table.frame)} rows"))
-        layout.addWidget(self._preview(table))
+        names = [g.name for g in self._guesses]
+        preview = preview_table(table, names)
+        layout.addWidget(QLabel(preview_caption(self.path.name, preview.rowCount(), preview.columnCount(),
+                                                len(names))))
+        layout.addWidget(preview)
         layout.addWidget(QLabel("Columns: choose each one's role and type"))
         self.columns = self._column_table(options)
         layout.addWidget(self.columns)
@@ -123,48 +126,18 @@ class ImportDialog(QDialog):
         self.resize(760, 760)
 
     # ------------------------------------------------------------------ parts
-    def _preview(self, table) -> QTableWidget:
-        frame = table.frame
-        view = QTableWidget(len(frame), table.n_cols)
-        view.setObjectName("import_preview")
-        view.setHorizontalHeaderLabels([g.name for g in self._guesses])
-        view.setVerticalHeaderLabels([str(n) for n in table.lines])
-        for i in range(len(frame)):
-            for j in range(table.n_cols):
-                view.setItem(i, j, QTableWidgetItem(table.cell_text(frame[j], i, j, int(table.lines[i]))))
-        view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.resizeRowsToContents()
-        return view
-
-    def _column_table(self, options: ImportOptions) -> QTableWidget:
-        view = QTableWidget(len(self._guesses), 3)
-        view.setObjectName("import_columns")
-        view.setHorizontalHeaderLabels(["Column", "Role", "Type"])
-        view.verticalHeader().setVisible(False)
-        self.role_boxes, self.kind_boxes = [], []
+    def _column_table(self, options: ImportOptions) -> ColumnTable:
+        view = ColumnTable([(elide(g.name, 60), g.role, g.kind) for g in self._guesses], ROLES, KINDS)
+        self.role_boxes, self.kind_boxes = view.roles, view.kinds
         for row, g in enumerate(self._guesses):
-            name = QTableWidgetItem(g.name)
-            name.setToolTip(g.note or g.name)
-            view.setItem(row, 0, name)
-            role, kind = QComboBox(), QComboBox()
-            role.addItems(ROLES)
-            role.setCurrentText(g.role)
-            kind.addItems(KINDS)
-            kind.setCurrentText(g.kind)
+            view.model_.item(row, 0).setToolTip(g.note or g.name)
+            kind = self.kind_boxes[row].item
             if g.kind == CATEGORY and g.name not in options.categorical:
-                kind.setEnabled(False)  # text is a category; only numbers may be read either way
+                kind.setEditable(False)  # text is a category; only numbers may be read either way
                 kind.setToolTip("Text: read as a category, one input per level")
             if g.kind == CATEGORY and g.levels and g.role != IGNORE and not g.note:
                 kind.setToolTip(f"{g.levels} categories in the preview")
-            role.currentTextChanged.connect(lambda text, r=row: self._role_changed(r, text))
-            kind.currentTextChanged.connect(lambda _text: self._update_notes())
-            view.setCellWidget(row, 1, role)
-            view.setCellWidget(row, 2, kind)
-            self.role_boxes.append(role)
-            self.kind_boxes.append(kind)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.resizeRowsToContents()
+        view.on_change(self._cell_changed)
         return view
 
     def _option_form(self, options, previous, standardize, train_ratio) -> QFormLayout:
@@ -200,14 +173,16 @@ class ImportDialog(QDialog):
         return form
 
     # -------------------------------------------------------------- reactions
-    def _role_changed(self, row: int, role: str) -> None:
+    def _cell_changed(self, row: int, column: int, text: str) -> None:
         """One target: choosing a new one makes the old one an input."""
-        if role == TARGET:
+        if self._adjusting:
+            return
+        if column == ROLE and text == TARGET:
+            self._adjusting = True
             for r, box in enumerate(self.role_boxes):
                 if r != row and box.currentText() == TARGET:
-                    box.blockSignals(True)
                     box.setCurrentText(INPUT)
-                    box.blockSignals(False)
+            self._adjusting = False
         self._update_notes()
 
     def _update_notes(self) -> None:

@@ -106,7 +106,7 @@ def test_reading_runs_beside_the_event_loop_and_can_be_cancelled(window, qtbot, 
 
     release = threading.Event()
 
-    def slow_read(path, options=None):
+    def slow_read(path, options=None, progress=None):
         release.wait(10)
         return "data read after the cancel"  # not used
 

@@ -1,0 +1,115 @@
+"""`nnplay train`'s flags that do not apply are refused, never silently ignored.
+
+Which flags the user typed (also those typed with their default value, `--na
+refuse`) is recorded by ``given_flags.track_given``; ``check_flags`` refuses,
+before anything is read, a flag that cannot apply to the data source chosen
+(`--target` without `--data`, `--noise` with it, `--classes` for a set of
+fixed classes, `--stratify` for a regression set, a column named twice...);
+``check_flags_against_data`` refuses, once the CSV is read, a flag its data
+make meaningless (`--stratify` or `--standardize-target` against the task,
+`--train-ratio` against a file with its own split column). ``naming_the_flag``
+turns a setting's range error (from TrainConfig or Trainer) into one naming
+the flag. Every refusal is a ValueError of one line naming the flag; the CLI
+prints it and exits 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+from ..data.dataset import DataError
+from .given_flags import given as typed
+
+DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
+GENERATOR_FLAGS = ("noise", "classes")
+# the words a setting's error begins with -> the flag that sets it
+SETTING_FLAGS = (("noise", "--noise"), ("train ratio", "--train-ratio"), ("hidden", "--layers"),
+                 ("at most 64 hidden", "--layers"), ("learning rate", "--lr"), ("L1 rate", "--l1"),
+                 ("L2 rate", "--l2"), ("batch size", "--batch-size"), ("data seed", "--seed"), ("seed", "--seed"),
+                 ("classes", "--classes"), ("loss", "--loss"), ("unknown feature", "--features"),
+                 ("choose at least one input feature", "--features"), ("feature transforms", "--features"))
+
+
+def flag(dest: str) -> str:
+    return "--" + dest.replace("_", "-")
+
+
+def given(args, dest: str) -> bool:
+    """Whether the flag of ``dest`` was typed (given_flags.track_given records them)."""
+    return dest in typed(args)
+
+
+def check_flags(args) -> None:
+    """Refuse flags that cannot apply to ``--data`` or ``--dataset`` (see the module doc)."""
+    from ..data import DATASETS
+    from ..data.dataset import REGRESSION
+
+    if not args.data:
+        for dest in DATA_FLAGS:
+            if given(args, dest):
+                raise ValueError(f"{flag(dest)} applies to your own CSV (--data FILE.csv); "
+                                 f"the built-in data set {args.dataset!r} has fixed columns")
+        _fn, takes_k, _ = DATASETS[args.dataset]
+        if given(args, "classes") and not takes_k:
+            sets = " and ".join(name for name, (_f, k, _d) in DATASETS.items() if k)
+            raise ValueError(f"--classes applies to {sets}; {args.dataset!r} has fixed classes")
+        if args.stratify and DATASETS[args.dataset][2].startswith(REGRESSION):
+            raise ValueError(f"--stratify keeps each class's share, but {args.dataset!r} is a regression set "
+                             "(no classes)")
+        return
+    for dest in GENERATOR_FLAGS:
+        if given(args, dest):
+            raise ValueError(f"{flag(dest)} applies to the built-in data sets (--dataset); "
+                             f"the rows of {args.data} are used as they are")
+    if given(args, "columns") and given(args, "ignore"):  # (a name given twice is refused by the loader)
+        both = [n for n in args.ignore if n in args.columns]
+        if both:
+            raise ValueError(f"--ignore names {both[0]!r}, which --columns lists as an input")
+    if args.task == "classification" and args.standardize_target:
+        raise ValueError("--standardize-target applies to a regression target; --task is classification")
+    if args.task == "regression" and args.stratify:
+        raise ValueError("--stratify keeps each class's share; --task regression has no classes")
+
+
+def check_flags_against_data(args, data) -> None:
+    """Refuse flags the CSV's data make meaningless (see the module doc); note a clipped --batch-size."""
+    from ..data.dataset import CLASSIFICATION
+
+    what = f"the target of {args.data} is read as {data.n_classes} classes" if data.task == CLASSIFICATION \
+        else f"the target of {args.data} is read as a quantity (regression)"
+    if args.standardize_target and data.task == CLASSIFICATION:
+        raise ValueError(f"--standardize-target applies to a regression target; {what} "
+                         "(--task regression reads it as a quantity)")
+    if args.stratify and data.task != CLASSIFICATION:
+        raise ValueError(f"--stratify keeps each class's share; {what}")
+    if data.test_mask is not None:
+        for dest in ("train_ratio", "stratify"):
+            if given(args, dest):
+                raise ValueError(f"{flag(dest)} does not apply: {args.data} has a 'split' column that fixes which "
+                                 "rows are train and test (ignore it with --ignore split to split anew)")
+
+
+def note_batch_size(args, n_train: int) -> None:
+    """As scikit-learn warns: a --batch-size over the training examples is clipped (one full batch)."""
+    if given(args, "batch_size") and args.batch_size > n_train > 0:
+        print(f"nnplay: --batch-size {args.batch_size} is more than the {n_train} training examples: "
+              "each step uses all of them (full batch)", file=sys.stderr)
+
+
+def naming_the_flag(run):
+    """``run`` whose setting range errors ("learning rate must be ...", from
+    TrainConfig or Trainer) name the flag: "--lr: learning rate must be ..."."""
+    @functools.wraps(run)
+    def wrapped(args):
+        try:
+            return run(args)
+        except DataError:  # names its file, line and column already
+            raise
+        except ValueError as exc:
+            text = str(exc)
+            for words, name in SETTING_FLAGS:
+                if text.lower().startswith(words.lower()):
+                    raise ValueError(f"{name}: {text}") from None
+            raise
+    return wrapped

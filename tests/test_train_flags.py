@@ -1,0 +1,102 @@
+"""Issue 15: every flag of `nnplay train` that does not apply is refused in one
+line naming the flag (exit 2), never silently ignored. In-process main() calls."""
+
+import pytest
+
+from nnplay.cli import main
+
+
+@pytest.fixture(scope="module")
+def csvs(tmp_path_factory):
+    d = tmp_path_factory.mktemp("flags")
+    classes = d / "classes.csv"
+    classes.write_text("a,b,colour,label\n" + "".join(
+        f"{i % 4},{(i * 7) % 5},{'red' if i % 2 else 'blue'},{i % 2}\n" for i in range(24)))
+    quantity = d / "quantity.csv"
+    quantity.write_text("a,b,y\n" + "".join(f"{i * 0.1:.1f},{i % 3},{i * 0.37:.2f}\n" for i in range(24)))
+    split = d / "split.csv"
+    split.write_text("a,b,label,split\n" + "".join(
+        f"{i},{i % 3},{i % 2},{'test' if i % 4 == 0 else 'train'}\n" for i in range(24)))
+    cased = d / "cased.csv"
+    cased.write_text("a,b,B,label\n" + "".join(f"{i},{i % 3},{i % 5},{i % 2}\n" for i in range(24)))
+    return {"classes": str(classes), "quantity": str(quantity), "split": str(split), "cased": str(cased)}
+
+
+def _refused(capsys, argv, flag, words):
+    code = main(["train", "--epochs", "0", *argv])
+    err = capsys.readouterr().err.strip()
+    assert code == 2, err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert flag in err and words in err, err
+
+
+@pytest.mark.parametrize("argv,flag,words", [
+    (["--task", "regression"], "--task", "applies to your own CSV"),
+    (["--target", "label"], "--target", "applies to your own CSV"),
+    (["--columns", "x1"], "--columns", "applies to your own CSV"),
+    (["--ignore", "x1"], "--ignore", "applies to your own CSV"),
+    (["--categorical", "x1"], "--categorical", "applies to your own CSV"),
+    (["--na", "refuse"], "--na", "applies to your own CSV"),  # typed with its default value: still refused
+    (["--standardize-target"], "--standardize-target", "applies to your own CSV"),
+    (["--dataset", "circle", "--classes", "4"], "--classes", "'circle' has fixed classes"),
+    (["--dataset", "plane", "--stratify"], "--stratify", "regression set"),
+    (["--lr", "0"], "--lr", "learning rate must be"),
+    (["--l2", "-1"], "--l2", "L2 rate"),
+    (["--batch-size", "0"], "--batch-size", "batch size must be"),
+    (["--seed", "-1"], "--seed", "seed must be"),
+    (["--noise", "0.9"], "--noise", "noise must be"),
+    (["--train-ratio", "0"], "--train-ratio", "train ratio"),
+    (["--dataset", "spiral-k", "--classes", "9"], "--classes", "between 2 and 8"),
+    (["--dataset", "spiral-k", "--loss", "bce"], "--loss", "handles two classes"),
+    (["--dataset", "plane", "--loss", "ce"], "--loss", "for classification"),
+    (["--features", "x1,zz"], "--features", "unknown feature 'zz'"),
+    (["--layers", "4,5000"], "--layers", "1..4096"),
+    (["--epochs", "-1"], "--epochs", "0 or more"),
+])
+def test_flags_that_do_not_apply_to_a_built_in_set_are_refused(capsys, argv, flag, words):
+    _refused(capsys, argv, flag, words)
+
+
+@pytest.mark.parametrize("file,argv,flag,words", [
+    ("quantity", ["--stratify"], "--stratify", "read as a quantity"),
+    ("quantity", ["--task", "regression", "--stratify"], "--stratify", "no classes"),
+    ("classes", ["--standardize-target"], "--standardize-target", "read as 2 classes"),
+    ("classes", ["--task", "classification", "--standardize-target"], "--standardize-target", "classification"),
+    ("classes", ["--columns", "a,a"], "--columns", "names 'a' twice"),
+    ("classes", ["--ignore", "b,B"], "--ignore", "names 'b' twice"),
+    ("classes", ["--categorical", "a,a"], "--categorical", "names 'a' twice"),
+    ("classes", ["--columns", "a,label"], "--columns", "names the target column 'label'"),
+    ("classes", ["--ignore", "label"], "--ignore", "names the target column 'label'"),
+    ("classes", ["--ignore", "nope"], "--ignore", "no column named 'nope'"),
+    ("classes", ["--columns", "a,nope"], "--columns", "no column named 'nope'"),
+    ("classes", ["--categorical", "nope"], "--categorical", "no column named 'nope'"),
+    ("classes", ["--target", "nope"], "--target", "no column named 'nope'"),
+    ("classes", ["--target", "7"], "--target", "column 7 does not exist"),
+    ("classes", ["--columns", "a,b", "--ignore", "b"], "--ignore", "which --columns lists"),
+    ("classes", ["--categorical", "b", "--ignore", "b"], "--categorical", "not an input"),
+    ("classes", ["--categorical", "colour", "--columns", "a"], "--categorical", "not an input"),
+    ("quantity", ["--categorical", "y", "--task", "regression"], "--categorical", "reads it as a number"),
+    ("classes", ["--noise", "0.1"], "--noise", "built-in data sets"),
+    ("classes", ["--classes", "3"], "--classes", "built-in data sets"),
+    ("classes", ["--features", "x1,x2"], "--features", "two inputs"),
+    ("split", ["--train-ratio", "0.8"], "--train-ratio", "'split' column"),
+    ("split", ["--stratify"], "--stratify", "'split' column"),
+])
+def test_flags_that_do_not_apply_to_a_csv_are_refused(capsys, csvs, file, argv, flag, words):
+    _refused(capsys, ["--data", csvs[file], *argv], flag, words)
+
+
+def test_flags_that_apply_are_accepted(capsys, csvs):
+    for argv in (["--data", csvs["classes"], "--stratify", "--categorical", "a", "--ignore", "colour", "--na", "drop"],
+                 ["--data", csvs["quantity"], "--standardize-target", "--task", "regression", "--target", "y"],
+                 ["--data", csvs["split"], "--ignore", "split", "--train-ratio", "0.8"],  # split anew
+                 ["--data", csvs["cased"], "--ignore", "b,B"],  # two columns, not one named twice
+                 ["--dataset", "spiral-k", "--classes", "4", "--stratify", "--noise", "0.1"],
+                 ["--dataset", "plane", "--standardize"]):
+        assert main(["train", "--epochs", "0", "--json", *argv]) == 0, capsys.readouterr().err
+
+
+def test_a_batch_larger_than_the_training_set_is_said_not_hidden(capsys, csvs):
+    assert main(["train", "--epochs", "1", "--json", "--data", csvs["classes"], "--batch-size", "500"]) == 0
+    err = capsys.readouterr().err
+    assert "--batch-size 500 is more than the 12 training examples" in err
