@@ -13,6 +13,8 @@
                                   scalars and series names in run.history / run.grad_norms)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
     batch_order.npy               only when saved part-way through an epoch (run.batch_at examples done)
+    trajectory_epochs.npy         the weights' path (training.landscape.Trajectory): epochs (n,) and
+    trajectory_points.npy         parameters (n, P) in params.npy's order; run.trajectory: stride, seen
 
 Version 1 files (the whole history as one (epochs, series) table each in
 history.npy and grad_norms.npy) still open. Arrays are read with
@@ -86,6 +88,10 @@ def save_session(path, session: Session) -> None:
         if st.get("batch_order") is not None:  # saved part-way through an epoch stepped batch by batch
             doc["run"]["batch_at"] = int(st["batch_at"])
             arrays["batch_order.npy"] = st["batch_order"]
+        if st.get("trajectory") is not None:
+            tr = st["trajectory"]
+            doc["run"]["trajectory"] = {"stride": int(tr["stride"]), "seen": int(tr["seen"])}
+            arrays.update({"trajectory_epochs.npy": tr["epochs"], "trajectory_points.npy": tr["points"]})
     _write_atomically(Path(path), doc, arrays)
 
 
@@ -188,6 +194,9 @@ def _load(path: Path) -> Session:
                     state[key] = saved
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
+            if "trajectory" in run:
+                state["trajectory"] = dict(run["trajectory"], epochs=arr("trajectory_epochs.npy"),
+                                           points=arr("trajectory_points.npy"))
         return Session(config, data, state, meta.get("source", "generated"))
 
 

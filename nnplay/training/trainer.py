@@ -20,6 +20,7 @@ from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
 from .history import History, layer_names
+from .landscape import Trajectory
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
 from .saved_state import restore_run_state, run_state
@@ -75,6 +76,7 @@ class Trainer:
         self.optimizer = make_optimizer(config.optimizer, config.lr)
         self.history = History()
         self.grad_norm_history = History(layer_names(self.net.n_layers))
+        self.trajectory = Trajectory(self.net.params.size)  # the weights after each epoch, thinned (the loss landscape's path)
         self.probes = Probes(self)
         self._last_good = self.net.params.copy()
         self.reset()
@@ -99,6 +101,7 @@ class Trainer:
         self.rng = np.random.default_rng(self.config.seed)
         self.history.clear()
         self.grad_norm_history.clear()
+        self.trajectory.clear()
         self.epoch = 0
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
@@ -285,6 +288,7 @@ class Trainer:
         self.grad_norm_history.append(*self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc, penalty)
+        self.trajectory.record(self.epoch, self.net.params)
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:
