@@ -5,8 +5,8 @@ command; None cancels). ``LandscapeJob`` computes one grid for a plane fixed
 when it starts (the weights then, the directions then), a few rows at a time
 (``work(seconds)``), on copies: the run's weights are never touched.
 ``LiveLandscape`` is the training loop's part: it starts jobs, gives them at
-most ``request.share`` of the training time while the run plays (all the idle
-time while it is paused), recomputes the plane every ``request.every`` epochs
+most ``request.share`` of the time while the run plays (all the idle time
+while it is paused), recomputes the plane every ``request.every`` epochs
 while training, and hands each frame a ``LandscapeFrame``: the last finished
 grid, the progress of the one under way, and the path projected on the plane
 shown (which thus extends every frame).
@@ -172,6 +172,7 @@ class LiveLandscape:
         self.job: LandscapeJob | None = None
         self.shown: LandscapeJob | None = None
         self._credit = 0.0
+        self._last = time.perf_counter()
 
     def set_request(self, request: LandscapeRequest | None, trainer) -> None:
         """Ask for a new grid (``request``), or stop computing (None: the grid shown stays)."""
@@ -190,10 +191,12 @@ class LiveLandscape:
     def busy(self) -> bool:
         return self.job is not None
 
-    def after_training(self, trainer, seconds_trained: float, playing: bool) -> bool:
+    def after_training(self, trainer, playing: bool) -> bool:
         """Work on the grid, if one is asked for: while ``playing``, at most
-        ``share`` of the time (``seconds_trained`` just now) over the training
-        time; else one slice. Returns True when there is news for a frame."""
+        ``share`` of the time (wall clock) since the last call; else one slice.
+        Returns True when there is news for a frame."""
+        now = time.perf_counter()
+        elapsed, self._last = now - self._last, now
         if self.request is None or trainer is None:
             return False
         if self.job is None:
@@ -202,16 +205,13 @@ class LiveLandscape:
                 return False
             self.job = LandscapeJob(trainer, self.request)
         if playing:
-            share = self.request.share
-            self._credit = min(self._credit + seconds_trained * share / (1 - share), SLICE_SECONDS)
-            if self._credit <= 0:
-                return False
-            budget = self._credit
+            self._credit = min(self._credit + elapsed * self.request.share, SLICE_SECONDS)
         else:
-            budget = SLICE_SECONDS
-        started = time.perf_counter()
-        done = self.job.work(budget)
-        self._credit -= time.perf_counter() - started if playing else 0.0
+            self._credit = SLICE_SECONDS
+        if self._credit <= 0:
+            return False
+        done = self.job.work(self._credit)
+        self._credit -= time.perf_counter() - now
         if done:
             self.shown, self.job = self.job, None
         return True

@@ -135,25 +135,35 @@ def test_cancelling_stops_the_work_and_keeps_the_grid_shown(run):
     live = LiveLandscape()
     live.set_request(LandscapeRequest(resolution=5), run)
     while live.busy:
-        live.after_training(run, 0.0, playing=False)
+        live.after_training(run, playing=False)
     shown = live.frame(run).grid
     live.set_request(LandscapeRequest(resolution=41), run)
-    live.after_training(run, 0.0, playing=False)
+    live.after_training(run, playing=False)
     assert live.busy and 0 < live.frame(run).progress < 1
     live.set_request(None, run)
     assert not live.busy
-    assert live.after_training(run, 0.0, playing=False) is False
+    assert live.after_training(run, playing=False) is False
     frame = live.frame(run)
     assert frame.progress is None and frame.grid.loss.shape == shown.loss.shape
 
 
-def test_while_playing_it_takes_at_most_its_share(run):
+def test_while_playing_it_takes_at_most_its_share(run, monkeypatch):
+    clock = [100.0]
+
+    def tick():  # a clock on which every look takes 1 ms, so a grid row "costs" 1 ms
+        clock[0] += 0.001
+        return clock[0]
+
+    monkeypatch.setattr("nnplay.training.landscape_live.time.perf_counter", tick)
     live = LiveLandscape()
-    live.set_request(LandscapeRequest(resolution=5, share=0.25), run)
-    assert live.after_training(run, 0.0, playing=True) is False  # no training time yet: no landscape time
-    assert live.job.rows_done == 0
-    live.after_training(run, 1.0, playing=True)
-    assert live.job is None or live.job.rows_done > 0
+    live.set_request(LandscapeRequest(resolution=41, share=0.25), run)
+    assert live.after_training(run, playing=True) is True
+    assert live.job.rows_done == 1  # one row at least, and the time it took is owed
+    assert live.after_training(run, playing=True) is False  # 1 ms later: still in debt
+    assert live.job.rows_done == 1
+    clock[0] += 0.2  # 200 ms of training
+    live.after_training(run, playing=True)
+    assert 15 <= live.job.rows_done - 1 <= 21  # a slice of about 20 ms (its cap), not the whole grid
 
 
 def test_recomputed_every_n_epochs_while_training():
@@ -162,14 +172,14 @@ def test_recomputed_every_n_epochs_while_training():
     live = LiveLandscape()
     live.set_request(LandscapeRequest(resolution=5, every=10), t)
     while live.busy:
-        live.after_training(t, 0.0, playing=False)
+        live.after_training(t, playing=False)
     assert live.frame(t).grid.epoch == 5
     t.run(9)
-    assert live.after_training(t, 1.0, playing=True) is False  # 9 epochs on: not yet
+    assert live.after_training(t, playing=False) is False  # 9 epochs on: not yet
     t.run(1)
-    live.after_training(t, 1.0, playing=True)
+    live.after_training(t, playing=False)
     while live.busy:
-        live.after_training(t, 1.0, playing=True)
+        live.after_training(t, playing=False)
     frame = live.frame(t)
     assert frame.grid.epoch == 15
     assert frame.path.shape == (16, 2) and frame.current == pytest.approx(tuple(frame.path[-1]), abs=1e-12)
