@@ -227,3 +227,29 @@ class LiveLandscape:
         path = plane_coordinates(trainer.trajectory.points, s.centre, s.d1, s.d2) if len(trainer.trajectory) else None
         current = tuple(float(v) for v in plane_coordinates(trainer.net.params, s.centre, s.d1, s.d2)[0])
         return LandscapeFrame(s.grid(), progress, path, trainer.trajectory.epochs, current)
+
+
+def compute_landscape(trainer, request: LandscapeRequest | None = None) -> LandscapeFrame:
+    """The whole landscape of ``request`` (by default a 41 x 41 grid along the
+    path's principal directions) around ``trainer``'s weights, at once (for
+    ``nnplay render`` and the benchmark)."""
+    live = LiveLandscape()
+    live.set_request(request or LandscapeRequest(resolution=41), trainer)
+    live.job.work(float("inf"))
+    live.shown, live.job = live.job, None
+    return live.frame(trainer)
+
+
+def landscape_csv(frame: LandscapeFrame) -> str:
+    """The grid as CSV text, one row per grid point (``kind`` "grid": a, b, J)
+    then one per recorded epoch of the path (``kind`` "path": a, b, the epoch),
+    after comment lines stating the method and directions."""
+    g = frame.grid
+    lines = [f"# {g.caption()}", f"# a: {g.axis_names[0]}; b: {g.axis_names[1]}; J = J_data + penalty",
+             "kind,a,b,loss,epoch"]
+    loss = g.loss.tolist()
+    for i, b in enumerate(g.b.tolist()):
+        lines += [f"grid,{a!r},{b!r},{loss[i][j]!r}," for j, a in enumerate(g.a.tolist())]
+    if frame.path is not None:
+        lines += [f"path,{a!r},{b!r},,{e}" for (a, b), e in zip(frame.path.tolist(), frame.epochs.tolist())]
+    return "\n".join(lines) + "\n"
