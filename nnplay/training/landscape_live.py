@@ -19,7 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .landscape import Landscape, filter_normalised_direction, grid_axis, pca_directions, plane_coordinates
+from .landscape import (
+    Landscape,
+    filter_normalised_direction,
+    grid_axis,
+    pca_directions,
+    plane_coordinates,
+)
 
 SLICE_SECONDS = 0.02  # longest stretch of landscape work between looks at the command queue
 PATH_MARGIN = 1.25  # a PCA grid reaches this far beyond the path (times the path's extent)

@@ -157,8 +157,7 @@ class LandscapeView(QWidget):
         self._draw_path(land)
 
     def _draw_grid(self, grid) -> None:
-        with np.errstate(all="ignore"):
-            z = np.where(grid.loss > 0, np.log10(grid.loss), np.nan)
+        z = log_loss(grid.loss)
         a, b = grid.a, grid.b
         da, db = (a[1] - a[0]), (b[1] - b[0])
         rect = QRectF(a[0] - da / 2, b[0] - db / 2, da * len(a), db * len(b))
@@ -195,6 +194,16 @@ class LandscapeView(QWidget):
         if self.landscape is None or self.landscape.grid is None:
             return None
         return landscape_csv(self.landscape)
+
+
+def log_loss(loss: np.ndarray) -> np.ndarray:
+    """log10 of each J; NaN (drawn hatched) where J is not a finite number; a J of
+    exactly 0 (a perfect fit) at the smallest positive J of the grid."""
+    finite = np.isfinite(loss)
+    positive = loss[finite & (loss > 0)]
+    floor = positive.min() if positive.size else 1.0
+    with np.errstate(all="ignore"):
+        return np.where(finite, np.log10(np.maximum(loss, floor)), np.nan)
 
 
 def connect_landscape(win) -> None:
