@@ -22,9 +22,12 @@ Studer and Goldstein, "Visualizing the Loss Landscape of Neural Nets"
 
 The grid is evaluated in batches of parameter sets, every layer one stacked
 ``np.matmul`` (``Landscape.losses``): no Python loop over grid points except
-the output loss, which is the engine's own (``Loss.value``), so the value at
-the centre is the run's loss. Nothing here touches the run's weights: the
-evaluation works on copies.
+the output loss, which is the engine's own (``Loss.value``). The cost is the
+activations' (tanh of every Z of every grid point, as many as that many
+full-batch forward passes), so the live grid is computed in float32, whose
+tanh NumPy vectorises (about 5x float64's), and its centre in the run's own
+precision: the value there is the run's loss. Nothing here touches the run's
+weights: the evaluation works on copies.
 """
 
 from __future__ import annotations
@@ -176,11 +179,11 @@ def grid_axis(resolution: int, half_width: float) -> np.ndarray:
 class Landscape:
     """Evaluates J = J_data + penalty of ``net`` (an engine MLP; only its shape,
     activations, loss and l1/l2 are read) on (X, Y) at many parameter vectors
-    at once. ``X`` (m, n[0]) and ``Y`` (m, n[L]) as the trainer holds them
-    (standardised inputs, encoded targets)."""
+    at once, in ``dtype`` (default: the network's). ``X`` (m, n[0]) and ``Y``
+    (m, n[L]) as the trainer holds them (standardised inputs, encoded targets)."""
 
-    def __init__(self, net, X: np.ndarray, Y: np.ndarray):
-        self.dtype = net.dtype
+    def __init__(self, net, X: np.ndarray, Y: np.ndarray, dtype=None):
+        self.dtype = np.dtype(net.dtype if dtype is None else dtype)
         self.X = np.array(X, dtype=self.dtype)
         self.Y = np.array(Y, dtype=self.dtype)
         self.layout = Layout(net.sizes)

@@ -28,6 +28,7 @@ from .landscape import (
 )
 
 SLICE_SECONDS = 0.02  # longest stretch of landscape work between looks at the command queue
+GRID_DTYPE = np.float32  # the grid's precision (see training.landscape); its centre is the run's own
 PATH_MARGIN = 1.25  # a PCA grid reaches this far beyond the path (times the path's extent)
 
 
@@ -114,7 +115,8 @@ class LandscapeJob:
         self.request = request
         self.centre = np.array(trainer.net.params, dtype=np.float64)
         self.epoch = trainer.epoch
-        self.landscape = Landscape(trainer.net, trainer.X_train, trainer.Y_train)
+        self.landscape = Landscape(trainer.net, trainer.X_train, trainer.Y_train, GRID_DTYPE)
+        self.centre_loss = float(Landscape(trainer.net, trainer.X_train, trainer.Y_train).losses(self.centre)[0])
         self.d1, self.d2, self.explained, self.directions, note = self._directions(trainer, request)
         half = request.span
         if self.directions == "pca":
@@ -158,15 +160,16 @@ class LandscapeJob:
             b = self.b[self.rows_done]
             thetas = self.centre + self.a[:, None] * self.d1 + b * self.d2  # (res, P)
             self.loss[self.rows_done] = self.landscape.losses(thetas)
+            if self.rows_done == len(self.b) // 2:  # the centre, in the run's precision
+                self.loss[self.rows_done, len(self.a) // 2] = self.centre_loss
             self.rows_done += 1
             if time.perf_counter() - started >= seconds:
                 break
         return self.done
 
     def grid(self) -> LandscapeGrid:
-        c = (len(self.a) - 1) // 2
         return LandscapeGrid(self.loss.copy(), self.a.copy(), self.b.copy(), self.directions, self.explained,
-                             self.epoch, float(self.loss[c, c]), self.note)
+                             self.epoch, self.centre_loss, self.note)
 
 
 class LiveLandscape:

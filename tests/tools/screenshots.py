@@ -8,7 +8,8 @@ regression, csv (a 5-input CSV), iris (a 4-input CSV with long column names
 such as sepal_length_cm), hover (a neuron
 hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
 set drawn by hand), compare (also compare_window.png: two learning rates side by
-side). Each saves OUT_DIR/<scenario>.png.
+side), landscape (the Landscape tab: momentum at a high rate on the full batch). Each saves
+OUT_DIR/<scenario>.png.
 
 ``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
 nnplay.ui.app.dark_palette); for 2× scale set QT_SCALE_FACTOR=2 and give a
@@ -194,6 +195,20 @@ def scenario(app, win, name, out):
         win.compare_window.log_scale.setChecked(True)
         wait(app, 0.5)
         grab_window(win.compare_window, out / "compare_window.png")
+    elif name == "landscape":
+        c.change(dataset="circle", hidden=(4,), optimizer="momentum", batch_size=1000)
+        c.set_learning_rate(3.0)
+        wait(app, 0.5)
+        win.lower_tabs.setCurrentWidget(win.landscape)
+        win.landscape.resolution.setValue(41)
+        win.landscape.compute.click()
+        win.output_split.setSizes([300, 500])
+        c.set_speed(1)
+        c.play()
+        wait(app, 3)
+        c.pause()
+        wait_until(app, lambda: win.landscape.landscape is not None and win.landscape.landscape.progress is None)
+        wait(app, 0.5)
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))

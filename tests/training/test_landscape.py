@@ -48,6 +48,15 @@ def test_batched_losses_equal_the_engine_at_each_point(run):
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-14)
 
 
+def test_the_float32_grid_agrees_with_float64(run):
+    job = LandscapeJob(run, LandscapeRequest(resolution=5, span=2.0))
+    job.work(60.0)
+    exact = Landscape(run.net, run.X_train, run.Y_train)
+    for i, b in enumerate(job.b):
+        want = exact.losses(job.centre + job.a[:, None] * job.d1 + b * job.d2)
+        np.testing.assert_allclose(job.loss[i], want, rtol=2e-5)
+
+
 def test_pca_plane_reproduces_the_recorded_weights_coordinates(run):
     points = run.trajectory.points
     d1, d2, explained = pca_directions(points)

@@ -95,7 +95,12 @@ def test_render_draws_the_landscape_of_a_saved_session(qapp, trained, tmp_path):
 
 
 def test_a_session_keeps_the_path(trained, tmp_path):
-    from nnplay.training.session import Session, load_session, restore_trainer, save_session
+    from nnplay.training.session import (
+        Session,
+        load_session,
+        restore_trainer,
+        save_session,
+    )
 
     path = tmp_path / "run.nnplay"
     save_session(path, Session(trained.config, trained.data, trained.state_dict()))
