@@ -167,20 +167,21 @@ def bench_landscape(resolution: int = 41, repeats: int = 3, epochs: int = 50) ->
     t = Trainer(TrainConfig(hidden=CASES["B"]["hidden"]))
     t.run(epochs)
     request = LandscapeRequest(resolution=resolution)
-    times = []
-    for _ in range(repeats):
+    twin = t.net.copy()
+    times, per_point = [], []
+    for _ in range(repeats):  # interleaved, so a busy machine slows both alike
         start = time.perf_counter()
         land = compute_landscape(t, request)
         times.append(time.perf_counter() - start)
-    twin, thetas = t.net.copy(), land.grid.a[:5, None] * np.ones(t.net.params.size) + t.net.params
-    start = time.perf_counter()
-    for theta in thetas:  # the same points, one engine forward pass each
-        twin.params[...] = theta
-        twin.loss(t.X_train, t.Y_train)
-    per_point = (time.perf_counter() - start) / len(thetas)
+        row = t.net.params + land.grid.a[:, None] * np.ones(t.net.params.size)
+        start = time.perf_counter()
+        for theta in row:  # one row of the grid, one engine forward pass (float64) a point
+            twin.params[...] = theta
+            twin.loss(t.X_train, t.Y_train)
+        per_point.append((time.perf_counter() - start) / len(row))
     return {"grid": f"{resolution}x{resolution}", "network": "B", "examples": int(t.X_train.shape[0]),
             "median_ms": round(1000 * float(np.median(times)), 1),
-            "point_by_point_ms": round(1000 * per_point * resolution * resolution, 1)}
+            "point_by_point_ms": round(1000 * float(np.median(per_point)) * resolution * resolution, 1)}
 
 
 def headless_trainer_epochs_per_s(seconds: float = 1.5) -> float:

@@ -37,7 +37,7 @@ import numpy as np
 from ..engine.workspace import ParameterVector
 
 MAX_PATH_POINTS = 200  # parameter vectors a Trajectory keeps, whatever the epoch count
-MAX_PATH_FLOATS = 1 << 19  # ... and at most this many numbers (4 MB), at least 4 vectors
+MAX_PATH_FLOATS = 1 << 16  # ... and at most this many numbers (512 kB), at least 4 vectors
 BATCH_FLOATS = 1 << 21  # activations held at once by a batched evaluation (16 MB of float64)
 METHODS = ("pca", "random")
 

@@ -203,11 +203,15 @@ def scenario(app, win, name, out):
         win.landscape.resolution.setValue(41)
         win.landscape.compute.click()
         win.output_split.setSizes([300, 500])
-        c.set_speed(1)
+        c.set_speed(2)
         c.play()
-        wait(app, 3)
+        wait_until(app, lambda: c.last_frame.snapshot.epoch >= 120, 30)
         c.pause()
-        wait_until(app, lambda: win.landscape.landscape is not None and win.landscape.landscape.progress is None)
+        wait(app, 0.5)
+        win.landscape.compute.click()  # the plane through the weights where the run stopped
+        wait_until(app, lambda: win.landscape.landscape is not None and win.landscape.landscape.progress is None
+                   and win.landscape.landscape.grid is not None
+                   and win.landscape.landscape.grid.epoch == c.last_frame.snapshot.epoch)
         wait(app, 0.5)
     else:
         wait(app, 1.5)
