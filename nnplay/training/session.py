@@ -20,7 +20,7 @@ Version 1 files (the whole history as one (epochs, series) table each in
 history.npy and grad_norms.npy) still open. Arrays are read with
 allow_pickle=False; nothing in a file can run code. Any problem reading one is
 a SessionError with one line naming the file. A session's size does not grow
-with the number of epochs beyond a few hundred kB.
+with the number of epochs beyond a few hundred kB (the path at most 512 kB).
 """
 
 from __future__ import annotations
