@@ -14,6 +14,7 @@ shown (which thus extends every frame).
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -29,7 +30,8 @@ from .landscape import (
 
 SLICE_SECONDS = 0.02  # longest stretch of landscape work between looks at the command queue
 GRID_DTYPE = np.float32  # the grid's precision (see training.landscape); its centre is the run's own
-PATH_MARGIN = 1.25  # a PCA grid reaches this far beyond the path (times the path's extent)
+PATH_MARGIN = 1.25
+_SERIALS = itertools.count(1)  # a PCA grid reaches this far beyond the path (times the path's extent)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class LandscapeGrid:
     epoch: int
     centre_loss: float
     note: str = ""
+    serial: int = 0  # which grid of the training process this is (a view redraws only a new one)
 
     @property
     def axis_names(self) -> tuple[str, str]:
@@ -127,6 +130,7 @@ class LandscapeJob:
         self.a = self.b = grid_axis(n, half)
         self.loss = np.full((n, n), np.nan)
         self.rows_done = 0
+        self.serial = next(_SERIALS)
 
     @staticmethod
     def _directions(trainer, request):
@@ -169,7 +173,7 @@ class LandscapeJob:
 
     def grid(self) -> LandscapeGrid:
         return LandscapeGrid(self.loss.copy(), self.a.copy(), self.b.copy(), self.directions, self.explained,
-                             self.epoch, self.centre_loss, self.note)
+                             self.epoch, self.centre_loss, self.note, self.serial)
 
 
 class LiveLandscape:

@@ -152,8 +152,8 @@ class LandscapeView(QWidget):
             else:
                 self.caption.setText("Computing the loss over the plane…")
             return
-        if previous is None or previous.grid is not grid:
-            self._draw_grid(grid)
+        if previous is None or previous.grid is None or previous.grid.serial != grid.serial:
+            self._draw_grid(grid)  # (each frame carries the grid: drawn once)
         self._draw_path(land)
 
     def _draw_grid(self, grid) -> None:

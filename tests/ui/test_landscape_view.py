@@ -2,6 +2,8 @@
 Stop, exported as PNG, SVG and CSV, and rendered from a saved session."""
 
 
+import pickle
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -38,7 +40,13 @@ def test_the_view_draws_the_grid_the_path_and_says_what_it_is(qapp, trained):
     overflowed[0, 0] = np.inf  # an overflow is hatched, never a colour
     from dataclasses import replace
 
-    view.show_landscape(replace(land, grid=replace(land.grid, loss=overflowed)))
+    drawn = []
+    draw = view._draw_grid
+    view._draw_grid = lambda grid: (drawn.append(grid), draw(grid))
+    view.show_landscape(pickle.loads(pickle.dumps(land)))  # the next frame's copy of the same grid: not redrawn
+    assert drawn == []
+    view.show_landscape(replace(land, grid=replace(land.grid, loss=overflowed, serial=land.grid.serial + 1)))
+    assert len(drawn) == 1
     assert np.isnan(view.image.image[0, 0]) and view.hatch.isVisible() and "Hatched" in view.caption.text()
     view.close()
 
