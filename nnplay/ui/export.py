@@ -223,7 +223,7 @@ def panel_parts(views, name: str) -> list:
     if name == "metrics" and not views.metrics.label.text():
         raise ExportError("the metrics are not computed yet: open the Metrics tab, then export again")
     if name == "landscape" and (views.landscape.landscape is None or views.landscape.landscape.grid is None):
-        raise ExportError("the loss landscape is not computed yet: open the Landscape tab, then export again")
+        raise ExportError("the loss landscape is not computed yet: open Run › Loss landscape, then export again")
     return {
         "output": lambda: [views.boundary.plot, views.boundary.caption],
         "network": lambda: [views.diagram.canvas, views.diagram.key,

@@ -1,4 +1,4 @@
-"""The Landscape tab: the training loss over a plane through the current weights,
+"""The loss landscape window (Run › Loss landscape…): the training loss over a plane through the current weights,
 as a heatmap of log10 J with contour lines (pyqtgraph ImageItem, IsocurveItem,
 a ColorMap and its ColorBarItem), the weights' path as a polyline with the
 current point marked, axes named after the directions, and a caption stating
@@ -14,11 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -28,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
+from .flow_layout import FlowLayout
 from .plot_layout import tidy_axes
 from .undefined import hatch_item
-from .widgets import named
+from .widgets import named, on_event
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
-DIRECTIONS = (("pca", "Principal directions of the path"), ("random", "Random, filter-normalised"))
+DIRECTIONS = (("pca", "Path's principal directions"), ("random", "Random, filter-normalised"))
 
 
 class LandscapeView(QWidget):
@@ -77,8 +77,8 @@ class LandscapeView(QWidget):
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _controls(self) -> FlowLayout:
+        row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
         self.directions = named(QComboBox(), "landscape_directions",
                                 "The plane's directions: the path's first two principal directions, or random ones "
                                 "scaled like each neuron's weights (Li et al. 2018).")
@@ -105,7 +105,6 @@ class LandscapeView(QWidget):
         self.progress.hide()
         for w in (self.directions, self.resolution, self.span, self.compute, self.stop, self.progress):
             row.addWidget(w)
-        row.addStretch(1)
         self.compute.clicked.connect(lambda: self._set_active(True))
         self.stop.clicked.connect(lambda: self._set_active(False))
         self.directions.activated.connect(lambda _: self._set_active(True))
@@ -206,29 +205,63 @@ def log_loss(loss: np.ndarray) -> np.ndarray:
         return np.where(finite, np.log10(np.maximum(loss, floor)), np.nan)
 
 
+class LandscapeWindow(QWidget):
+    """Run › Loss landscape…: the LandscapeView (``view``) in a window of its own,
+    beside the playground; ``visibility_changed(shown)`` when it opens or closes."""
+
+    visibility_changed = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Loss landscape")
+        self.setObjectName("landscape_window")
+        self.view = LandscapeView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        self.resize(760, 620)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.visibility_changed.emit(True)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.visibility_changed.emit(False)
+
+
 def connect_landscape(win) -> None:
-    """Wire the window's Landscape tab (``win.landscape``, a tab of ``win.lower_tabs``):
-    it draws run A's frames and asks for a grid only while it is the open tab."""
+    """Give the window its loss landscape: ``win.landscape_window`` (opened by
+    ``win.landscape_action``) and its view ``win.landscape``, which draws run A's
+    frames and asks for a grid only while the window is open."""
     from ..training.commands import SetLandscape
 
-    view, run = win.landscape, win.controller.run
+    win.landscape_window = LandscapeWindow(win)
+    view = win.landscape = win.landscape_window.view
+    run = win.controller.run
 
     def ask() -> None:
-        open_ = win.lower_tabs.currentWidget() is view
-        run.send(SetLandscape(view.request() if open_ else None))
+        run.send(SetLandscape(view.request() if win.landscape_window.isVisible() else None))
+
+    def show() -> None:
+        win.landscape_window.show()
+        win.landscape_window.raise_()
+        win.landscape_window.activateWindow()
 
     run.started.connect(view.set_run)
     run.frame.connect(view.set_frame)
     view.changed.connect(ask)
-    win.lower_tabs.currentChanged.connect(lambda _: ask())
+    win.landscape_window.visibility_changed.connect(lambda _: ask())
+    win.landscape_action.triggered.connect(show)
+    on_event(win, (QEvent.Type.Close,), win.landscape_window.close)
 
 
 def export_landscape_csv(win, path: str | None = None) -> bool:
     """File > Export > Loss landscape as CSV…: the grid and the path."""
     text = win.landscape.csv_text()
     if text is None:
-        win.show_error("Cannot export", "the loss landscape is not computed yet: open the Landscape tab, then export "
-                                        "again")
+        win.show_error("Cannot export", "the loss landscape is not computed yet: open Run › Loss landscape, then "
+                                        "export again")
         return False
     path = path or win._ask_save("Export the loss landscape", "nnplay-landscape.csv", "CSV (*.csv)")
     return bool(path) and win._write(path, lambda: Path(path).write_text(text, encoding="utf-8"))

@@ -12,7 +12,6 @@ from .gradients import GradientView
 from .guide import SECTION_TIPS
 from .hidden_space import HiddenSpaceView
 from .inspector import InspectorWindow
-from .landscape_view import LandscapeView
 from .loss_curves import LossCurvesView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
@@ -74,9 +73,6 @@ def build_columns(win) -> None:
     win.lower_tabs.setTabToolTip(0, "Training and test loss and accuracy after each epoch.")
     win.lower_tabs.setTabToolTip(2, "The data as a hidden layer of 2 or 3 neurons sees it.")
     win.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
-    win.landscape = LandscapeView()
-    win.lower_tabs.addTab(win.landscape, "Landscape")
-    win.lower_tabs.setTabToolTip(3, "The loss around the current weights and the path the optimizer took to them.")
     inner.addWidget(win.lower_tabs)
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)

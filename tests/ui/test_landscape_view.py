@@ -1,4 +1,4 @@
-"""The Landscape tab: drawn from the frames, asked for only while open, stopped by
+"""The loss landscape window: drawn from the frames, asked for only while open, stopped by
 Stop, exported as PNG, SVG and CSV, and rendered from a saved session."""
 
 
@@ -51,7 +51,7 @@ def test_the_view_draws_the_grid_the_path_and_says_what_it_is(qapp, trained):
     view.close()
 
 
-def test_the_tab_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_path):
+def test_the_window_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_path):
     from nnplay.training.commands import SetLandscape
     from nnplay.ui.landscape_view import export_landscape_csv
 
@@ -63,7 +63,8 @@ def test_the_tab_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_path
     assert not export_landscape_csv(window, str(tmp_path / "none.csv"))  # nothing computed: one line, no file
     assert "not computed yet" in window.errors[-1][1] and not (tmp_path / "none.csv").exists()
     window.landscape.resolution.setValue(9)
-    window.lower_tabs.setCurrentWidget(window.landscape)
+    window.landscape_action.trigger()
+    assert window.landscape_window.isVisible()
     asked = [c for c in sent if isinstance(c, SetLandscape)]
     assert asked[-1].request == LandscapeRequest(resolution=9)
     qtbot.waitUntil(lambda: window.landscape.landscape is not None and window.landscape.landscape.grid is not None,
@@ -81,8 +82,11 @@ def test_the_tab_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_path
     assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is None
     window.landscape.compute.click()
     assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is not None
-    window.lower_tabs.setCurrentWidget(window.curves)  # a closed tab asks for nothing
+    window.landscape_window.close()  # a closed window asks for nothing
     assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is None
+    window.landscape_action.trigger()
+    window.close()  # closing the playground closes the landscape too
+    assert not window.landscape_window.isVisible()
 
 
 def test_render_draws_the_landscape_of_a_saved_session(qapp, trained, tmp_path):
