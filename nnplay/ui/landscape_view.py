@@ -134,6 +134,8 @@ class LandscapeView(QWidget):
         self.show_landscape(getattr(frame, "landscape", None))
 
     def show_landscape(self, land: LandscapeFrame | None) -> None:
+        if land is None and self.landscape is None:
+            return  # nothing asked, nothing shown: a frame changes nothing
         previous, self.landscape = self.landscape, land
         computing = land is not None and land.progress is not None
         self.progress.setVisible(computing)
