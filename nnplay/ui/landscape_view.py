@@ -209,9 +209,7 @@ def log_loss(loss: np.ndarray) -> np.ndarray:
 
 class LandscapeWindow(QWidget):
     """Run › Loss landscape…: the LandscapeView (``view``) in a window of its own,
-    beside the playground; ``visibility_changed(shown)`` when it opens or closes."""
-
-    visibility_changed = Signal(bool)
+    beside the playground."""
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -222,14 +220,6 @@ class LandscapeWindow(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
         self.resize(760, 620)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.visibility_changed.emit(True)
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.visibility_changed.emit(False)
 
 
 def connect_landscape(win) -> None:
@@ -253,7 +243,7 @@ def connect_landscape(win) -> None:
     run.started.connect(view.set_run)
     run.frame.connect(view.set_frame)
     view.changed.connect(ask)
-    win.landscape_window.visibility_changed.connect(lambda _: ask())
+    on_event(win.landscape_window, (QEvent.Type.Show, QEvent.Type.Hide), ask)  # asks only while open
     win.landscape_action.triggered.connect(show)
     on_event(win, (QEvent.Type.Close,), win.landscape_window.close)
 
