@@ -157,6 +157,33 @@ def bench_grid(resolution: int = 200, repeats: int = 50) -> dict:
             "min_ms": round(1000 * min(times), 3)}
 
 
+def bench_landscape(resolution: int = 41, repeats: int = 3, epochs: int = 50) -> dict:
+    """Time to compute the loss landscape (training.landscape_live) over a
+    resolution^2 plane on case B's network after ``epochs`` epochs (its path's
+    principal directions), batched, against the engine's loss point by point."""
+    from .training import TrainConfig, Trainer
+    from .training.landscape_live import LandscapeRequest, compute_landscape
+
+    t = Trainer(TrainConfig(hidden=CASES["B"]["hidden"]))
+    t.run(epochs)
+    request = LandscapeRequest(resolution=resolution)
+    twin = t.net.copy()
+    times, per_point = [], []
+    for _ in range(repeats):  # interleaved, so a busy machine slows both alike
+        start = time.perf_counter()
+        land = compute_landscape(t, request)
+        times.append(time.perf_counter() - start)
+        row = t.net.params + land.grid.a[:, None] * np.ones(t.net.params.size)
+        start = time.perf_counter()
+        for theta in row:  # one row of the grid, one engine forward pass (float64) a point
+            twin.params[...] = theta
+            twin.loss(t.X_train, t.Y_train)
+        per_point.append((time.perf_counter() - start) / len(row))
+    return {"grid": f"{resolution}x{resolution}", "network": "B", "examples": int(t.X_train.shape[0]),
+            "median_ms": round(1000 * float(np.median(times)), 1),
+            "point_by_point_ms": round(1000 * float(np.median(per_point)) * resolution * resolution, 1)}
+
+
 def headless_trainer_epochs_per_s(seconds: float = 1.5) -> float:
     """The Trainer on case A (epochs plus per-epoch evaluation), as the window runs it."""
     from .training import TrainConfig, Trainer
@@ -221,7 +248,8 @@ def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = 
     budget, rounds = (0.05, 1) if quick else (1.0, 3)
     cases = [bench_case(n, "float64", budget, rounds) for n in "ABCD"]
     cases.append(bench_case("D", "float32", budget, rounds))
-    out = {"machine": machine(), "cases": cases, "grid": bench_grid(repeats=5 if quick else 50)}
+    out = {"machine": machine(), "cases": cases, "grid": bench_grid(repeats=5 if quick else 50),
+           "landscape": bench_landscape(repeats=1 if quick else 3)}
     if gui:
         out["gui"] = bench_gui(1.5 if quick else 5.0)
     return out
@@ -246,6 +274,10 @@ def format_table(results: dict) -> str:
                      f"{_fmt(c['engine_vs_sklearn'], '.2f', 'x'):>8}")
     g = results["grid"]
     lines += ["", f"decision-boundary grid {g['grid']} on B: {g['median_ms']:.2f} ms (median)"]
+    if "landscape" in results:
+        v = results["landscape"]
+        lines.append(f"loss landscape {v['grid']} on B ({v['examples']} examples): {v['median_ms']:.0f} ms "
+                     f"(point by point: {v['point_by_point_ms']:.0f} ms)")
     if "gui" in results:
         v = results["gui"]
         lines += ["", "live window (offscreen, case A, Max speed)",

@@ -26,17 +26,21 @@ def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
             installed = out["machine"]["torch" if peer == "pytorch" else "sklearn"] is not None
             assert (c[f"{peer}_epochs_per_s"] is not None) == installed
     assert out["grid"]["grid"] == "200x200" and out["grid"]["median_ms"] > 0
+    assert out["landscape"]["grid"] == "41x41" and out["landscape"]["median_ms"] > 0
+    assert out["landscape"]["point_by_point_ms"] > 0
 
 
 def test_the_table_shows_each_cases_figures(monkeypatch):
     monkeypatch.setattr(benchmark, "CASES", SMALL)
     results = {"machine": benchmark.machine(), "cases": [benchmark.bench_case("A", budget=0.01, rounds=1)],
-               "grid": {"grid": "200x200", "median_ms": 1.25}}
+               "grid": {"grid": "200x200", "median_ms": 1.25},
+               "landscape": {"grid": "41x41", "examples": 250, "median_ms": 123.4, "point_by_point_ms": 987.6}}
     c = results["cases"][0]
     table = benchmark.format_table(results)
     row = next(line for line in table.splitlines() if line.startswith("A "))
     assert f"{c['engine_epochs_per_s']:.1f}" in row and f"{c['plain_numpy_epochs_per_s']:.1f}" in row
     assert f"{c['engine_vs_plain_numpy']:.2f}x" in row and "1.25 ms" in table
+    assert "loss landscape 41x41 on B (250 examples): 123 ms (point by point: 988 ms)" in table
 
 
 def test_a_rate_follows_the_work_done():

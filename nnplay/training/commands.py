@@ -91,6 +91,15 @@ class Quit:
     pass
 
 
+@dataclass(frozen=True)
+class SetLandscape:
+    """Compute the loss landscape of ``request`` (a ``landscape_live.LandscapeRequest``)
+    in slices between epochs, recomputed as training goes on; None cancels (the
+    grid last finished stays in the frames)."""
+
+    request: object = None
+
+
 QUIT = Quit()
 
 

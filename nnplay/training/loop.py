@@ -30,6 +30,7 @@ from .commands import (
     Reset,
     SetClip,
     SetDropout,
+    SetLandscape,
     SetLearningRate,
     SetRegularization,
     SetSchedule,
@@ -37,6 +38,7 @@ from .commands import (
     SetView,
     Step,
 )
+from .landscape_live import LiveLandscape
 from .parent_watch import exit_with_parent
 from .probes import ViewRequest
 from .trainer import Snapshot, Trainer
@@ -56,6 +58,7 @@ class Frame:
     learning_rate: float
     l1: float
     l2: float
+    landscape: object = None  # a landscape_live.LandscapeFrame while the landscape is asked for
 
 
 class TrainingLoop:
@@ -81,6 +84,7 @@ class TrainingLoop:
         self._view = ViewRequest()
         self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
         self._epochs_per_second_estimate = 200.0
+        self._landscape = LiveLandscape()
 
     def run(self) -> None:
         try:
@@ -117,6 +121,8 @@ class TrainingLoop:
             self._learn_rate(ran, took)
             self._trained_since_frame += ran
             self._seconds_since_frame += took
+            self._dirty = True
+        if self._landscape.after_training(t, self._playing):  # a slice of the landscape, within its share
             self._dirty = True
         if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
             self._playing = False
@@ -156,6 +162,8 @@ class TrainingLoop:
             return 0.0
         if self._dirty and not self._awaiting_ack:
             return max(0.0, 1.0 / MAX_FPS - (time.perf_counter() - self._last_emit))
+        if self._landscape.busy:
+            return 0.0 if not self._playing else 1.0 / MAX_FPS
         return 0.5
 
     def _apply_commands(self, wait: float) -> bool:
@@ -238,6 +246,9 @@ class TrainingLoop:
                 t.set_schedule(schedule)
             case SetClip(max_norm):
                 t.set_clip(max_norm)
+            case SetLandscape(request):
+                self._landscape.set_request(request, t)
+                self._dirty = True
             case _:
                 raise ValueError(f"unknown command {cmd!r}")
         return True
@@ -252,6 +263,7 @@ class TrainingLoop:
         self._trained_since_frame = 0
         self._rate.clear()
         self._dirty = True
+        self._landscape.new_run(trainer)
         self._emit("run_started", generation, trainer.run_info())
 
     def _emit_frame(self) -> None:
@@ -273,7 +285,8 @@ class TrainingLoop:
         self._trained_since_frame = 0
         self._seconds_since_frame = 0.0
         self._last_emit = now
-        self._emit("frame", Frame(self._generation, snap, self._playing, eps, t.optimizer.lr, t.net.l1, t.net.l2))
+        self._emit("frame", Frame(self._generation, snap, self._playing, eps, t.optimizer.lr, t.net.l1, t.net.l2,
+                                  self._landscape.frame(t)))
 
 
 def leave_quit_signals_to_the_parent() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .history import saved_history
+from .landscape import Trajectory
 
 
 def run_state(t) -> dict:
@@ -24,6 +25,7 @@ def run_state(t) -> dict:
         "batch_order": None if t._batch_order is None else t._batch_order.copy(),
         "batch_at": t._batch_at,
         "masks": saved_masks(t.net),
+        "trajectory": t.trajectory.state(t.net.params_in_rows),
     }
 
 
@@ -59,6 +61,8 @@ def restore_run_state(t, state: dict) -> None:
                          f"({t.net.params.size})")
     history = saved_history(state["history"], t.history.names, epoch)
     norms = saved_history(state["grad_norms"], t.grad_norm_history.names, epoch)
+    trajectory = Trajectory(params.size, t.trajectory.max_points)
+    trajectory.restore(state.get("trajectory"), t.net.params_from_rows)  # (in file order, like params)
     if not np.all(np.isfinite(params)):
         raise ValueError("the saved weights hold non-finite numbers")
     order, at = state.get("batch_order"), int(state.get("batch_at", 0))
@@ -77,6 +81,9 @@ def restore_run_state(t, state: dict) -> None:
         t.net.masks.load_state(masks)
     t.net.params[...] = t.net.params_from_rows(params)
     t.history, t.grad_norm_history = history, norms
+    t.trajectory = trajectory
+    if not len(trajectory):  # a session from before trajectories were saved: the path starts here
+        trajectory.record(epoch, t.net.params)
     t.epoch = epoch
     t.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
     t.rng = rng

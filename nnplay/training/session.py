@@ -17,12 +17,14 @@
     masks_neurons.npy             pruned hidden neurons, bool, every hidden layer's one after the other
                                   (the masks_ files are absent from older sessions: nothing frozen or pruned
                                   beyond the config's freeze; the per-layer settings are in config)
+    trajectory_epochs.npy         the weights' path (training.landscape.Trajectory): epochs (n,) and
+    trajectory_points.npy         parameters (n, P) in params.npy's order; run.trajectory: stride, seen
 
 Version 1 files (the whole history as one (epochs, series) table each in
 history.npy and grad_norms.npy) still open. Arrays are read with
 allow_pickle=False; nothing in a file can run code. Any problem reading one is
 a SessionError with one line naming the file. A session's size does not grow
-with the number of epochs beyond a few hundred kB.
+with the number of epochs beyond a few hundred kB (the path at most 512 kB).
 """
 
 from __future__ import annotations
@@ -92,6 +94,10 @@ def save_session(path, session: Session) -> None:
         if st.get("batch_order") is not None:  # saved part-way through an epoch stepped batch by batch
             doc["run"]["batch_at"] = int(st["batch_at"])
             arrays["batch_order.npy"] = st["batch_order"]
+        if st.get("trajectory") is not None:
+            tr = st["trajectory"]
+            doc["run"]["trajectory"] = {"stride": int(tr["stride"]), "seen": int(tr["seen"])}
+            arrays.update({"trajectory_epochs.npy": tr["epochs"], "trajectory_points.npy": tr["points"]})
     _write_atomically(Path(path), doc, arrays)
 
 
@@ -196,6 +202,9 @@ def _load(path: Path) -> Session:
                 state["masks"] = {k: arr(f"masks_{k}.npy") for k in ("frozen", "pruned", "neurons")}
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
+            if "trajectory" in run:
+                state["trajectory"] = dict(run["trajectory"], epochs=arr("trajectory_epochs.npy"),
+                                           points=arr("trajectory_points.npy"))
         return Session(config, data, state, meta.get("source", "generated"))
 
 

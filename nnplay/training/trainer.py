@@ -20,6 +20,7 @@ from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
 from .history import RUN_FIELDS, History, layer_names
+from .landscape import Trajectory
 from .network_edits import NetworkEdits
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
@@ -76,6 +77,7 @@ class Trainer(NetworkEdits):
         self.optimizer = make_optimizer(config.optimizer, config.lr)
         self.history = History(RUN_FIELDS)
         self.grad_norm_history = History(layer_names(self.net.n_layers))
+        self.trajectory = Trajectory(self.net.params.size)  # the weights after each epoch, thinned (the loss landscape's path)
         self.probes = Probes(self)
         self._last_good = self.net.params.copy()
         self.reset()
@@ -100,6 +102,7 @@ class Trainer(NetworkEdits):
         self.rng = np.random.default_rng(self.config.seed)
         self.history.clear()
         self.grad_norm_history.clear()
+        self.trajectory.clear()
         self.epoch = 0
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
@@ -287,6 +290,7 @@ class Trainer(NetworkEdits):
         self.grad_norm_history.append(*self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc, penalty, self.optimizer.lr, self._take_clipped())
+        self.trajectory.record(self.epoch, self.net.params)
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:

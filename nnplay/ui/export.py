@@ -200,6 +200,7 @@ PANELS = {
     "hidden": "the data as a hidden layer of 2 or 3 neurons sees it, and its key",
     "metrics": "the confusion matrix with precision and recall, or RMSE and R², on training and test data",
     "inspector": "the backprop inspector: one mini-batch's step through every equation",
+    "landscape": "the loss over a plane through the weights, the weights' path on it, and its key",
 }
 
 
@@ -211,8 +212,8 @@ def export_view(views, name: str, path, scale: float | None = None) -> None:
 def panel_parts(views, name: str) -> list:
     """The widgets that make up panel ``name`` of ``views`` (the window, or the
     headless renderer's views: any object with ``boundary``, ``curves``,
-    ``gradients``, ``diagram``, ``hidden_space``, ``metrics`` and
-    ``inspector``), top to bottom. ExportError for a panel with nothing to show."""
+    ``gradients``, ``diagram``, ``hidden_space``, ``metrics``, ``inspector``
+    and ``landscape``), top to bottom. ExportError for a panel with nothing to show."""
     if name not in PANELS:
         raise ExportError(f"unknown panel {name!r}; the panels are {', '.join(PANELS)}")
     if name == "hidden" and views.hidden_space.layer.count() == 0:
@@ -221,6 +222,8 @@ def panel_parts(views, name: str) -> list:
         raise ExportError("the hidden space is not computed yet: open the Hidden space tab, then export again")
     if name == "metrics" and not views.metrics.label.text():
         raise ExportError("the metrics are not computed yet: open the Metrics tab, then export again")
+    if name == "landscape" and (views.landscape.landscape is None or views.landscape.landscape.grid is None):
+        raise ExportError("the loss landscape is not computed yet: open Run › Loss landscape, then export again")
     return {
         "output": lambda: [views.boundary.plot, views.boundary.caption],
         "network": lambda: [views.diagram.canvas, views.diagram.key,
@@ -233,4 +236,5 @@ def panel_parts(views, name: str) -> list:
         "hidden": lambda: [*_shown(views.hidden_space.message), views.hidden_space.plot, views.hidden_space.key],
         "metrics": lambda: [views.metrics.label],
         "inspector": lambda: [views.inspector],
+        "landscape": lambda: [views.landscape.plot, views.landscape.caption],
     }[name]()

@@ -15,6 +15,7 @@ from .controller import PlaygroundController
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .loss_text import loss_text, loss_tooltip
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
+from .landscape_view import connect_landscape
 from .window_columns import build_columns
 from .window_files import FileActions
 from .window_menus import build_menus
@@ -45,6 +46,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         build_menus(self)
         self.controller = PlaygroundController(self, config)
         self._connect()
+        connect_landscape(self)
         self._splitter_states = restore_settings(self)
         self._speed_chosen()
         self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None

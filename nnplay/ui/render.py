@@ -43,6 +43,7 @@ class PanelViews:
         from .gradients import GradientView
         from .hidden_space import HiddenSpaceView
         from .inspector import InspectorWindow
+        from .landscape_view import LandscapeView
         from .loss_curves import LossCurvesView
         from .metrics_view import MetricsView
         from .network_diagram import NetworkDiagram
@@ -54,13 +55,14 @@ class PanelViews:
         self.hidden_space = HiddenSpaceView()
         self.metrics = MetricsView()
         self.inspector = InspectorWindow() if panel == "inspector" else None
+        self.landscape = LandscapeView() if panel == "landscape" else None
         self.panel = panel
         for w in self._views():
             w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
 
     def _views(self) -> list:
         return [w for w in (self.boundary, self.curves, self.gradients, self.diagram, self.hidden_space,
-                            self.metrics, self.inspector) if w is not None]
+                            self.metrics, self.inspector, self.landscape) if w is not None]
 
     def show_run(self, info, frame) -> None:
         """The run, as the window shows it: ``set_run`` then one frame."""
@@ -71,6 +73,8 @@ class PanelViews:
         self.curves.add_frame(frame)
         if self.inspector is not None:
             self.inspector.set_trace(frame.snapshot.trace)
+        if self.landscape is not None:
+            self.landscape.set_frame(frame)
 
     def lay_out(self, size: tuple[int, int]) -> tuple[list, float]:
         """Lay the panel out so that its parts fill ``size`` output pixels at
@@ -123,6 +127,7 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     pixel where the panel can be laid out at that size). Raises ValueError (a
     SessionError, ExportError...) with one line on bad input."""
     from ..data import CLASSIFICATION
+    from ..training.landscape_live import compute_landscape
     from ..training.loop import Frame, ViewRequest
     from ..training.session import load_session, restore_trainer
 
@@ -138,7 +143,8 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
     snap = trainer.snapshot(view, 0, hidden_layer=small[0] if panel == "hidden" and small else None,
                             quality=panel == "metrics", trace=panel == "inspector")
-    frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2)
+    landscape = compute_landscape(trainer) if panel == "landscape" else None  # 41 x 41, principal directions
+    frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2, landscape)
     app = _application()
     views = PanelViews(panel)
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from .landscape_view import export_landscape_csv
+
 
 def build_menus(win) -> None:
     """Fill ``win``'s menu bar with the actions made by run_controls.build_actions and its own."""
@@ -23,10 +25,12 @@ def build_menus(win) -> None:
                        ("Gradient heatmaps as PNG or SVG…", lambda: win.export_panel("gradients")),
                        ("Gradient norms as PNG or SVG…", lambda: win.export_panel("norms")),
                        ("Network diagram as PNG or SVG…", lambda: win.export_panel("network")),
+                       ("Loss landscape as PNG or SVG…", lambda: win.export_panel("landscape")),
                        (None, None),
                        ("Loss history as CSV…", win.export_history),
                        ("Weights as NPZ or JSON…", win.export_weights),
-                       ("Data set as CSV…", win.export_data)):
+                       ("Data set as CSV…", win.export_data),
+                       ("Loss landscape as CSV…", lambda: export_landscape_csv(win))):
         if text is None:
             export.addSeparator()
         else:
@@ -39,6 +43,9 @@ def build_menus(win) -> None:
     run_menu.addSeparator()
     run_menu.addAction(win.inspect_action)
     run_menu.addAction(win.compare_action)
+    win.landscape_action = run_menu.addAction("Loss landscape…")
+    win.landscape_action.setShortcut(QKeySequence("Ctrl+L"))
+    win.landscape_action.setToolTip("The loss around the current weights and the path the optimizer took to them.")
     options = win.menuBar().addMenu("&Options")
     win.restore_action = options.addAction("Restore last session at start")
     win.restore_action.setCheckable(True)

@@ -8,7 +8,9 @@ regression, csv (a 5-input CSV), iris (a 4-input CSV with long column names
 such as sepal_length_cm), hover (a neuron
 hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
 set drawn by hand), compare (also compare_window.png: two learning rates side by
-side). Each saves OUT_DIR/<scenario>.png.
+side), landscape (also landscape_window.png: Run › Loss landscape, momentum at a high rate
+on the full batch). Each saves
+OUT_DIR/<scenario>.png.
 
 ``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
 nnplay.ui.app.dark_palette); for 2× scale set QT_SCALE_FACTOR=2 and give a
@@ -194,6 +196,26 @@ def scenario(app, win, name, out):
         win.compare_window.log_scale.setChecked(True)
         wait(app, 0.5)
         grab_window(win.compare_window, out / "compare_window.png")
+    elif name == "landscape":
+        c.change(dataset="circle", hidden=(4,), optimizer="momentum", batch_size=1000)
+        c.set_learning_rate(3.0)
+        wait(app, 0.5)
+        win.landscape_action.trigger()
+        win.landscape_window.move(QPoint(200, 120))
+        win.landscape.resolution.setValue(41)
+        win.landscape.compute.click()
+        c.set_speed(2)
+        c.play()
+        wait_until(app, lambda: c.last_frame.snapshot.epoch >= 120, 30)
+        c.pause()
+        wait(app, 0.5)
+        win.landscape.compute.click()  # the plane through the weights where the run stopped
+        wait_until(app, lambda: win.landscape.landscape is not None and win.landscape.landscape.progress is None
+                   and win.landscape.landscape.grid is not None
+                   and win.landscape.landscape.grid.epoch == c.last_frame.snapshot.epoch)
+        wait(app, 0.5)
+        grab_window(win.landscape_window, out / "landscape_window.png")
+        win.landscape_window.close()
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))

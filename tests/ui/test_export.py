@@ -211,6 +211,10 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
             window.controller.step(1)
             qtbot.waitUntil(lambda w=which: bool(window.metrics.label.text() if w == "metrics"
                                              else window.hidden_space.has_picture), timeout=10000)
+        if which == "landscape":  # computed while its window is open
+            window.landscape_action.trigger()
+            qtbot.waitUntil(lambda: window.landscape.landscape is not None
+                            and window.landscape.landscape.grid is not None, timeout=10000)
         assert window.export_panel(which, str(tmp_path / f"{which}.png")), window.errors
         parts = panel_parts(window, which)
         size, scale = panel_size(parts), slide_scale(parts)

@@ -1,0 +1,259 @@
+"""The loss landscape window (Run › Loss landscape…): the training loss over a plane through the current weights,
+as a heatmap of log10 J with contour lines (pyqtgraph ImageItem, IsocurveItem,
+a ColorMap and its ColorBarItem), the weights' path as a polyline with the
+current point marked, axes named after the directions, and a caption stating
+the method, the directions and the share of the path's variance the plane
+explains. The numbers are computed in the training process
+(``training.landscape_live``); this view only asks for them (``changed``,
+then ``request()``) and draws what the frames carry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
+from .flow_layout import FlowLayout
+from .plot_layout import tidy_axes
+from .undefined import hatch_item
+from .widgets import named, on_event
+
+COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
+CONTOURS = 8  # contour lines, evenly spaced in log10 J
+DIRECTIONS = (("pca", "Path's principal directions"), ("random", "Random, filter-normalised"))
+
+
+class LandscapeView(QWidget):
+    """``changed`` is emitted when the user asks for another grid or stops it;
+    ``request()`` is then what to ask the training process for (None: nothing)."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.landscape: LandscapeFrame | None = None
+        self._active = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(self._controls())
+        self.plot = pg.PlotWidget(axisItems=tidy_axes())
+        named(self.plot, "landscape_plot", "The loss around the current weights; the line is the weights' path.")
+        self.plot.setMenuEnabled(False)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.image = pg.ImageItem()
+        self.plot.addItem(self.image)
+        self.hatch = hatch_item(QRectF(0, 0, 1, 1), -1)  # shows where J overflowed
+        self.plot.addItem(self.hatch)
+        self.contours = [pg.IsocurveItem(pen=pg.mkPen(255, 255, 255, 110, width=1)) for _ in range(CONTOURS)]
+        for c in self.contours:
+            c.setParentItem(self.image)
+        self.path = pg.PlotDataItem(pen=pg.mkPen(230, 60, 40, width=2), symbol="o", symbolSize=3,
+                                    symbolBrush=(230, 60, 40), symbolPen=None)
+        self.start = pg.ScatterPlotItem(size=9, symbol="s", brush=(255, 255, 255), pen=pg.mkPen(0, 0, 0))
+        self.current = pg.ScatterPlotItem(size=14, symbol="star", brush=(255, 70, 40), pen=pg.mkPen(0, 0, 0))
+        for item in (self.path, self.start, self.current):
+            self.plot.addItem(item)
+        self.bar = pg.ColorBarItem(colorMap=pg.colormap.get(COLOUR_MAP), interactive=False, width=12,
+                                   label="log₁₀ J", colorMapMenu=False)
+        self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+        layout.addWidget(self.plot, 1)
+        self.caption = QLabel("Press Compute: the loss is computed around the current weights.")
+        self.caption.setObjectName("landscape_caption")
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.caption)
+
+    def _controls(self) -> FlowLayout:
+        row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
+        self.directions = named(QComboBox(), "landscape_directions",
+                                "The plane's directions: the path's first two principal directions, or random ones "
+                                "scaled like each neuron's weights (Li et al. 2018).")
+        for key, text in DIRECTIONS:
+            self.directions.addItem(text, key)
+        self.resolution = named(QSpinBox(), "landscape_resolution", "Grid points per side (odd).")
+        self.resolution.setRange(5, 101)
+        self.resolution.setSingleStep(2)
+        self.resolution.setValue(21)
+        self.resolution.setPrefix("grid ")
+        self.span = named(QDoubleSpinBox(), "landscape_span",
+                          "How far the grid reaches: a multiple of the path's extent (principal directions) or "
+                          "of each neuron's weight norm (random directions).")
+        self.span.setRange(0.1, 20.0)
+        self.span.setSingleStep(0.25)
+        self.span.setValue(1.0)
+        self.span.setPrefix("span ×")
+        self.compute = named(QPushButton("Compute"), "landscape_compute",
+                             "Compute the landscape now, and again every 25 epochs while training.")
+        self.stop = named(QPushButton("Stop"), "landscape_stop", "Stop computing (the picture stays).")
+        self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed.")
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(90)
+        self.progress.hide()
+        for w in (self.directions, self.resolution, self.span, self.compute, self.stop, self.progress):
+            row.addWidget(w)
+        self.compute.clicked.connect(lambda: self._set_active(True))
+        self.stop.clicked.connect(lambda: self._set_active(False))
+        self.directions.activated.connect(lambda _: self._set_active(True))
+        self.resolution.editingFinished.connect(lambda: self._set_active(True))
+        self.span.editingFinished.connect(lambda: self._set_active(True))
+        return row
+
+    def _set_active(self, on: bool) -> None:
+        if self.resolution.value() % 2 == 0:
+            self.resolution.setValue(self.resolution.value() + 1)
+        self._active = on
+        self.changed.emit()
+
+    def request(self) -> LandscapeRequest | None:
+        """What to compute, or None after Stop."""
+        if not self._active:
+            return None
+        return LandscapeRequest(resolution=self.resolution.value(), span=float(self.span.value()),
+                                directions=self.directions.currentData())
+
+    # --------------------------------------------------------------- frames
+    def set_run(self, info) -> None:
+        """A new run: the old picture means nothing for it."""
+        self.show_landscape(None)
+
+    def set_frame(self, frame) -> None:
+        self.show_landscape(getattr(frame, "landscape", None))
+
+    def show_landscape(self, land: LandscapeFrame | None) -> None:
+        if land is None and self.landscape is None:
+            return  # nothing asked, nothing shown: a frame changes nothing
+        previous, self.landscape = self.landscape, land
+        computing = land is not None and land.progress is not None
+        self.progress.setVisible(computing)
+        if computing:
+            self.progress.setValue(round(100 * land.progress))
+        grid = None if land is None else land.grid
+        if grid is None:
+            for item in (self.image, self.path, self.start, self.current):
+                item.clear()
+            self.hatch.hide()
+            for c in self.contours:
+                c.setData(None)
+            if land is None or not computing:
+                self.caption.setText("Press Compute: the loss is computed around the current weights.")
+            else:
+                self.caption.setText("Computing the loss over the plane…")
+            return
+        if previous is None or previous.grid is None or previous.grid.serial != grid.serial:
+            self._draw_grid(grid)  # (each frame carries the grid: drawn once)
+        self._draw_path(land)
+
+    def _draw_grid(self, grid) -> None:
+        z = log_loss(grid.loss)
+        a, b = grid.a, grid.b
+        da, db = (a[1] - a[0]), (b[1] - b[0])
+        rect = QRectF(a[0] - da / 2, b[0] - db / 2, da * len(a), db * len(b))
+        finite = z[np.isfinite(z)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        hi = hi if hi > lo else lo + 1e-9
+        self.image.setImage(z, autoLevels=False)
+        self.image.setRect(rect)
+        self.bar.setLevels((lo, hi))
+        self.hatch.setRect(rect)
+        self.hatch.setVisible(finite.size < z.size)
+        filled = np.where(np.isfinite(z), z, hi)
+        for k, c in enumerate(self.contours):
+            c.setData(filled, level=lo + (hi - lo) * (k + 0.5) / CONTOURS)
+        self.plot.getAxis("bottom").setLabel(grid.axis_names[0])
+        self.plot.getAxis("left").setLabel(grid.axis_names[1])
+        self.plot.setRange(rect, padding=0)
+        note = " Hatched: J overflowed there." if finite.size < z.size else ""
+        self.caption.setText(f"{grid.caption()}. Line: the weights after each recorded epoch; square: the first; "
+                             f"star: now.{note}")
+
+    def _draw_path(self, land: LandscapeFrame) -> None:
+        if land.path is None or not len(land.path):
+            self.path.clear()
+            self.start.clear()
+        else:
+            self.path.setData(land.path[:, 0], land.path[:, 1])
+            self.start.setData([land.path[0, 0]], [land.path[0, 1]])
+        if land.current is not None:
+            self.current.setData([land.current[0]], [land.current[1]])
+
+    def csv_text(self) -> str | None:
+        """The grid and the path as CSV (see ``training.landscape_live.landscape_csv``), or None with no grid."""
+        if self.landscape is None or self.landscape.grid is None:
+            return None
+        return landscape_csv(self.landscape)
+
+
+def log_loss(loss: np.ndarray) -> np.ndarray:
+    """log10 of each J; NaN (drawn hatched) where J is not a finite number; a J of
+    exactly 0 (a perfect fit) at the smallest positive J of the grid."""
+    finite = np.isfinite(loss)
+    positive = loss[finite & (loss > 0)]
+    floor = positive.min() if positive.size else 1.0
+    with np.errstate(all="ignore"):
+        return np.where(finite, np.log10(np.maximum(loss, floor)), np.nan)
+
+
+class LandscapeWindow(QWidget):
+    """Run › Loss landscape…: the LandscapeView (``view``) in a window of its own,
+    beside the playground."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Loss landscape")
+        self.setObjectName("landscape_window")
+        self.view = LandscapeView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view)
+        self.resize(760, 620)
+
+
+def connect_landscape(win) -> None:
+    """Give the window its loss landscape: ``win.landscape_window`` (opened by
+    ``win.landscape_action``) and its view ``win.landscape``, which draws run A's
+    frames and asks for a grid only while the window is open."""
+    from ..training.commands import SetLandscape
+
+    win.landscape_window = LandscapeWindow(win)
+    view = win.landscape = win.landscape_window.view
+    run = win.controller.run
+
+    def ask() -> None:
+        run.send(SetLandscape(view.request() if win.landscape_window.isVisible() else None))
+
+    def show() -> None:
+        win.landscape_window.show()
+        win.landscape_window.raise_()
+        win.landscape_window.activateWindow()
+
+    run.started.connect(view.set_run)
+    run.frame.connect(view.set_frame)
+    view.changed.connect(ask)
+    on_event(win.landscape_window, (QEvent.Type.Show, QEvent.Type.Hide), ask)  # asks only while open
+    win.landscape_action.triggered.connect(show)
+    on_event(win, (QEvent.Type.Close,), win.landscape_window.close)
+
+
+def export_landscape_csv(win, path: str | None = None) -> bool:
+    """File > Export > Loss landscape as CSV…: the grid and the path."""
+    text = win.landscape.csv_text()
+    if text is None:
+        win.show_error("Cannot export", "the loss landscape is not computed yet: open Run › Loss landscape, then "
+                                        "export again")
+        return False
+    path = path or win._ask_save("Export the loss landscape", "nnplay-landscape.csv", "CSV (*.csv)")
+    return bool(path) and win._write(path, lambda: Path(path).write_text(text, encoding="utf-8"))

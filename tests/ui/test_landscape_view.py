@@ -1,0 +1,121 @@
+"""The loss landscape window: drawn from the frames, asked for only while open, stopped by
+Stop, exported as PNG, SVG and CSV, and rendered from a saved session."""
+
+
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.landscape_live import LandscapeRequest, compute_landscape
+
+
+@pytest.fixture(scope="module")
+def trained():
+    t = Trainer(TrainConfig(hidden=(4, 2), optimizer="momentum", lr=0.1))
+    t.run(40)
+    return t
+
+
+def test_the_view_draws_the_grid_the_path_and_says_what_it_is(qapp, trained):
+    from nnplay.ui.landscape_view import LandscapeView
+
+    land = compute_landscape(trained, LandscapeRequest(resolution=11))
+    view = LandscapeView()
+    view.show_landscape(land)
+    image = view.image.image
+    assert image.shape == (11, 11)
+    np.testing.assert_allclose(image, np.log10(land.grid.loss))
+    x, y = view.path.getData()
+    np.testing.assert_array_equal(np.c_[x, y], land.path)
+    assert tuple(view.current.getData()[0]) == (land.current[0],)
+    assert view.plot.getAxis("bottom").labelText.startswith("PC1")
+    text = view.caption.text()
+    assert "principal directions" in text and "% of its variance" in text and not view.hatch.isVisible()
+    lo, hi = view.bar.levels()
+    assert lo == pytest.approx(image.min()) and hi == pytest.approx(image.max())
+    overflowed = land.grid.loss.copy()
+    overflowed[0, 0] = np.inf  # an overflow is hatched, never a colour
+    from dataclasses import replace
+
+    drawn = []
+    draw = view._draw_grid
+    view._draw_grid = lambda grid: (drawn.append(grid), draw(grid))
+    view.show_landscape(pickle.loads(pickle.dumps(land)))  # the next frame's copy of the same grid: not redrawn
+    assert drawn == []
+    view.show_landscape(replace(land, grid=replace(land.grid, loss=overflowed, serial=land.grid.serial + 1)))
+    assert len(drawn) == 1
+    assert np.isnan(view.image.image[0, 0]) and view.hatch.isVisible() and "Hatched" in view.caption.text()
+    view.close()
+
+
+def test_the_window_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_path):
+    from nnplay.training.commands import SetLandscape
+    from nnplay.ui.landscape_view import export_landscape_csv
+
+    sent = []
+    send = window.controller.run.send
+    window.controller.run.send = lambda cmd: (sent.append(cmd), send(cmd))[1]
+    window.controller.step(5)
+    qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 5, timeout=10000)
+    assert not export_landscape_csv(window, str(tmp_path / "none.csv"))  # nothing computed: one line, no file
+    assert "not computed yet" in window.errors[-1][1] and not (tmp_path / "none.csv").exists()
+    window.landscape.resolution.setValue(9)
+    window.landscape_action.trigger()
+    assert window.landscape_window.isVisible()
+    asked = [c for c in sent if isinstance(c, SetLandscape)]
+    assert asked[-1].request == LandscapeRequest(resolution=9)
+    qtbot.waitUntil(lambda: window.landscape.landscape is not None and window.landscape.landscape.grid is not None,
+                    timeout=10000)
+    assert window.landscape.landscape.grid.epoch == 5 and window.landscape.image.image.shape == (9, 9)
+    for suffix in ("png", "svg"):
+        assert window.export_panel("landscape", str(tmp_path / f"landscape.{suffix}")), window.errors
+    assert b"<svg" in (tmp_path / "landscape.svg").read_bytes()
+    assert export_landscape_csv(window, str(tmp_path / "landscape.csv"))
+    table = pd.read_csv(tmp_path / "landscape.csv", comment="#")
+    grid, path = table[table.kind == "grid"], table[table.kind == "path"]
+    assert len(grid) == 81 and len(path) == 6 and list(path.epoch) == [0, 1, 2, 3, 4, 5]
+    assert grid.loss.min() > 0
+    window.landscape.stop.click()
+    assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is None
+    window.landscape.compute.click()
+    assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is not None
+    window.landscape_window.close()  # a closed window asks for nothing
+    assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is None
+    window.landscape_action.trigger()
+    window.close()  # closing the playground closes the landscape too
+    assert not window.landscape_window.isVisible()
+
+
+def test_render_draws_the_landscape_of_a_saved_session(qapp, trained, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from nnplay.training.session import Session, save_session
+    from nnplay.ui.render import render_session
+
+    path = tmp_path / "run.nnplay"
+    save_session(path, Session(trained.config, trained.data, trained.state_dict()))
+    render_session(path, "landscape", tmp_path / "l.png", (800, 600))
+    image = QImage(str(tmp_path / "l.png"))
+    assert (image.width(), image.height()) == (800, 600)
+    colours = {image.pixelColor(x, y).name() for x in range(0, 800, 20) for y in range(0, 600, 20)}
+    assert len(colours) > 20  # a heatmap, not an empty canvas
+    render_session(path, "landscape", tmp_path / "l.svg", (800, 600))
+    assert "<image" in (tmp_path / "l.svg").read_text(encoding="utf-8")
+
+
+def test_a_session_keeps_the_path(trained, tmp_path):
+    from nnplay.training.session import (
+        Session,
+        load_session,
+        restore_trainer,
+        save_session,
+    )
+
+    path = tmp_path / "run.nnplay"
+    save_session(path, Session(trained.config, trained.data, trained.state_dict()))
+    again = restore_trainer(load_session(path))
+    np.testing.assert_array_equal(again.trajectory.points, trained.trajectory.points)
+    np.testing.assert_array_equal(again.trajectory.epochs, np.arange(41))
