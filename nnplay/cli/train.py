@@ -66,6 +66,8 @@ def run(args) -> int:
     from ..data import generate, load_csv
     from ..data.columns import ImportOptions
     from ..training import TrainConfig, Trainer
+    from ..training.health import diagnose
+    from .diagnose import print_findings
 
     if args.epochs < 0:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
@@ -101,10 +103,12 @@ def run(args) -> int:
     result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
     result.update(regression_figures(trainer))
     result["ranges"] = history_ranges(trainer.history)
+    result["health"] = [f.to_dict() for f in diagnose(trainer)]
     if args.json:
         print(json.dumps(result))
     else:
         _print_result(trainer, result)
+        print_findings(result["health"])
     if args.save is not None:
         _save_run(trainer, args.save, args.data)
     if trainer.diverged:
