@@ -31,8 +31,9 @@ def sample_rows(m: int, limit: int = MAX_ROWS) -> np.ndarray:
     return np.linspace(0, m - 1, limit).round().astype(np.intp)
 
 
-def layer_values(net, X: np.ndarray, limit: int = MAX_ROWS) -> LayerValues:
-    """Z, A and g'(Z) of engine MLP ``net`` on up to ``limit`` rows of X (m, n[0])."""
+def layer_values(net, X: np.ndarray, limit: int = MAX_ROWS, slopes: bool = True) -> LayerValues:
+    """Z, A and (with ``slopes``, else []) g'(Z) of engine MLP ``net`` on up to
+    ``limit`` rows of X (m, n[0])."""
     total = X.shape[0]
     X = X[sample_rows(total, limit)]
     with np.errstate(all="ignore"):
@@ -40,7 +41,7 @@ def layer_values(net, X: np.ndarray, limit: int = MAX_ROWS) -> LayerValues:
         inputs = [X, *A[:-1]]
         Z = [inputs[l] @ net.weights[l].T + net.biases[l].T for l in range(net.n_layers)]
         slope = []
-        for l, act in enumerate(net.activations):
+        for l, act in enumerate(net.activations if slopes else ()):
             s = np.ones_like(Z[l])
             act.derivative_mul(Z[l], A[l], s, np.empty_like(s))
             slope.append(s)

@@ -19,6 +19,7 @@ from ..data import CLASSIFICATION, Dataset, generate
 from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
+from .distributions import Distributions
 from .history import History, layer_names
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
@@ -75,6 +76,7 @@ class Trainer:
         self.optimizer = make_optimizer(config.optimizer, config.lr)
         self.history = History()
         self.grad_norm_history = History(layer_names(self.net.n_layers))
+        self.distributions = Distributions(self.net.n_layers)  # W, Z, A, dW percentiles per recorded epoch
         self.probes = Probes(self)
         self._last_good = self.net.params.copy()
         self.reset()
@@ -99,6 +101,7 @@ class Trainer:
         self.rng = np.random.default_rng(self.config.seed)
         self.history.clear()
         self.grad_norm_history.clear()
+        self.distributions.clear()
         self.epoch = 0
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
@@ -285,6 +288,7 @@ class Trainer:
         self.grad_norm_history.append(*self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc, penalty)
+        self.distributions.record(self.epoch, self.net, self.X_train)  # on a schedule: see training.distributions
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:
