@@ -24,6 +24,7 @@ of A exactly 0; NaN for other activations.
 
 from __future__ import annotations
 
+import csv
 import math
 
 import numpy as np
@@ -192,3 +193,16 @@ class Distributions:
         """Make the next ``for_view`` send the records (no view asked for them in
         this frame; the next one that does is a view just opened). Returns None."""
         self._sent = None
+
+
+def write_csv(path, distributions: Distributions) -> None:
+    """The records as CSV, one row per layer, quantity (W, Z, A, dW) and record:
+    layer, quantity, first_epoch, last_epoch (equal unless the record sums up
+    several epochs), p0 .. p100, saturation (empty where n/a)."""
+    header, rows = distributions.table()
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        for r in rows:
+            w.writerow([int(r[0]), QUANTITIES[int(r[1])], int(r[2]), int(r[3]),
+                        *("" if np.isnan(v) else repr(float(v)) for v in r[4:])])

@@ -200,6 +200,7 @@ PANELS = {
     "hidden": "the data as a hidden layer of 2 or 3 neurons sees it, and its key",
     "metrics": "the confusion matrix with precision and recall, or RMSE and R², on training and test data",
     "inspector": "the backprop inspector: one mini-batch's step through every equation",
+    "distributions": "every layer's W, Z, A and dW over the epochs as percentile bands, and the health findings",
 }
 
 
@@ -219,6 +220,8 @@ def panel_parts(views, name: str) -> list:
         raise ExportError("the hidden space needs a hidden layer of exactly 2 or 3 neurons")
     if name == "hidden" and not views.hidden_space.has_picture:
         raise ExportError("the hidden space is not computed yet: open the Hidden space tab, then export again")
+    if name == "distributions" and not views.distributions.has_records:
+        raise ExportError("no distributions recorded yet: open the Distributions tab, then export again")
     if name == "metrics" and not views.metrics.label.text():
         raise ExportError("the metrics are not computed yet: open the Metrics tab, then export again")
     return {
@@ -233,4 +236,5 @@ def panel_parts(views, name: str) -> list:
         "hidden": lambda: [*_shown(views.hidden_space.message), views.hidden_space.plot, views.hidden_space.key],
         "metrics": lambda: [views.metrics.label],
         "inspector": lambda: [views.inspector],
+        "distributions": lambda: [*_shown(views.distributions.health), views.distributions.plots, views.distributions.caption],
     }[name]()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from .distributions_view import export_csv as export_distributions_csv
+
 
 def build_menus(win) -> None:
     """Fill ``win``'s menu bar with the actions made by run_controls.build_actions and its own."""
@@ -23,8 +25,10 @@ def build_menus(win) -> None:
                        ("Gradient heatmaps as PNG or SVG…", lambda: win.export_panel("gradients")),
                        ("Gradient norms as PNG or SVG…", lambda: win.export_panel("norms")),
                        ("Network diagram as PNG or SVG…", lambda: win.export_panel("network")),
+                       ("Distributions as PNG or SVG…", lambda: win.export_panel("distributions")),
                        (None, None),
                        ("Loss history as CSV…", win.export_history),
+                       ("Distributions as CSV…", lambda: export_distributions_csv(win)),
                        ("Weights as NPZ or JSON…", win.export_weights),
                        ("Data set as CSV…", win.export_data)):
         if text is None:
