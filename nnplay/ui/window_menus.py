@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from .distributions_view import export_csv as export_distributions_csv
+from .lr_finder_dialog import show_lr_finder
 
 
 def build_menus(win) -> None:
@@ -43,6 +44,9 @@ def build_menus(win) -> None:
     run_menu.addSeparator()
     run_menu.addAction(win.inspect_action)
     run_menu.addAction(win.compare_action)
+    find_lr = run_menu.addAction("Find learning rate…")
+    find_lr.setToolTip("Grow the rate over a copy of the run and suggest one (Smith's range test, fastai's lr_find).")
+    find_lr.triggered.connect(lambda: show_lr_finder(win))
     options = win.menuBar().addMenu("&Options")
     win.restore_action = options.addAction("Restore last session at start")
     win.restore_action.setCheckable(True)
