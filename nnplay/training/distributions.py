@@ -11,9 +11,10 @@ nested bands, 0–100, 7–93 and 16–84, around the median.
 Cost: W and dW are the layer's whole matrices (dW the full-batch gradient the
 trainer has just computed); Z and A come from one forward pass over at most
 ``MAX_ROWS`` training examples (evenly spaced: ``layer_values``). An epoch is
-recorded when ``due(epoch)``: every epoch up to 63, then every 2nd up to 127,
-every 4th up to 255..., so 32 records per doubling of the epochs (about 190
-in 1,000 epochs) and an ever smaller share of the training time. Memory: the records are a
+recorded when ``due(epoch)``: every epoch up to 31, then every 2nd up to 63,
+every 4th up to 127..., so 16 records per doubling of the epochs (112 in
+1,000 epochs) and an ever smaller share of the training time (``nnplay bench``
+measures it). Memory: the records are a
 ``History`` (a min/max envelope, ``training.envelope``) with small levels:
 the newest 64 or more exactly, older ones as min/max buckets.
 
@@ -53,7 +54,7 @@ def column_names(n_layers: int) -> tuple[str, ...]:
 
 def due(epoch: int) -> bool:
     """Whether epoch ``epoch`` is recorded (see the module)."""
-    stride = 1 << max(0, int(epoch).bit_length() - 6)
+    stride = 1 << max(0, int(epoch).bit_length() - 5)
     return epoch % stride == 0
 
 
@@ -88,18 +89,39 @@ def percentiles(values: np.ndarray) -> np.ndarray:
     return v[i] + (v[j] - v[i]) * (pos - i)
 
 
+def percentiles_of_each(arrays: list) -> np.ndarray:
+    """``percentiles`` of each array, (len(arrays), 7): arrays of one size are sorted
+    together, in one call (the cost of a record is mostly NumPy's per-call overhead)."""
+    out = np.empty((len(arrays), len(PERCENTILES)))
+    groups: dict = {}
+    for k, a in enumerate(arrays):
+        groups.setdefault(a.size, []).append(k)
+    for size, ks in groups.items():
+        if size == 0:
+            out[ks] = np.nan
+            continue
+        v = np.sort(np.stack([arrays[k].ravel() for k in ks]), axis=1)
+        if not np.isfinite(v[:, [0, -1]]).all():  # NaN or infinity somewhere: one at a time
+            out[ks] = [percentiles(arrays[k]) for k in ks]
+            continue
+        pos = _Q * (size - 1)
+        i = pos.astype(np.intp)
+        j = np.minimum(i + 1, size - 1)
+        out[ks] = v[:, i] + (v[:, j] - v[:, i]) * (pos - i)
+    return out
+
+
 def epoch_row(epoch: int, net, X: np.ndarray, limit: int = MAX_ROWS) -> np.ndarray:
     """One record: the ``column_names`` values of engine MLP ``net`` now, with Z
     and A on up to ``limit`` rows of X (m, n[0]) and dW the network's current gradient."""
     lv = layer_values(net, X, limit, slopes=False)
     names = net.activation_names
-    row = [float(epoch)]
+    L = net.n_layers
     with np.errstate(all="ignore"):
-        for l in range(net.n_layers):
-            for values in (net.weights[l], lv.Z[l], lv.A[l], net.dW[l]):
-                row.extend(percentiles(values))
-            row.append(saturation(names[l], lv.A[l]) if l < len(names) else math.nan)
-    return np.array(row)
+        arrays = [a for l in range(L) for a in (net.weights[l], lv.Z[l], lv.A[l], net.dW[l])]
+        bands = percentiles_of_each(arrays).reshape(L, -1)
+        sat = [saturation(names[l], lv.A[l]) if l < len(names) else math.nan for l in range(L)]
+    return np.concatenate([[float(epoch)], np.column_stack([bands, sat]).ravel()])
 
 
 class Distributions:

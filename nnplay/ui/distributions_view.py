@@ -28,6 +28,7 @@ from ..numbers import format_percent
 from ..training.distributions import (
     QUANTITIES,
     QUANTITY_NAMES,
+    MAX_ROWS,
     SATURATION_EDGE,
     Distributions,
 )
@@ -242,7 +243,7 @@ class DistributionsView(QWidget):
         qs = ", ".join(QUANTITY_NAMES[q] for q in self._quantities())
         return (f"{qs} per epoch: the median, and bands holding 68% (16th–84th percentile), 86% (7th–93rd) and "
                 f"all of the values (TensorBoard's distributions). {n} epochs recorded, thinning as the run "
-                "grows; Z and A over up to 500 training examples. Shaded: the flat ends of tanh/sigmoid "
+                f"grows; Z and A over up to {MAX_ROWS} training examples. Shaded: the flat ends of tanh/sigmoid "
                 "(g' ≈ 0); dashed at 0: ReLU's off side.")
 
     def _show_health(self) -> None:

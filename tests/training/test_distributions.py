@@ -35,17 +35,17 @@ def test_percentiles_are_numpys_and_skip_non_finite_values():
 
 def test_every_layer_is_recorded_on_the_schedule(run):
     recorded = [e for e in range(151) if due(e)]
-    assert recorded[:64] == list(range(64)) and recorded[64:66] == [64, 66] and recorded[-1] == 148
+    assert recorded[:32] == list(range(32)) and recorded[32:34] == [32, 34] and recorded[-1] == 144
     d = run.distributions
     assert len(d) == len(recorded)
     for layer in (1, 2, 3):
         for q in QUANTITIES:
             x, p, sat = d.bands(layer, q)
             assert np.all(np.diff(p, axis=1) >= 0)  # the percentiles are ordered in every record
-            assert x[-1] == 148
-    # the last record's W and dW are the network's own at that epoch: replay the run to epoch 148
+            assert x[-1] == 144
+    # the last record's W and dW are the network's own at that epoch: replay the run to epoch 144
     t = Trainer(run.config)
-    t.run(148)
+    t.run(144)
     x, p, _ = d.bands(2, "W")
     assert np.allclose(p[-1], np.percentile(t.net.weights[1], PERCENTILES))
     x, p, _ = d.bands(1, "dW")
@@ -65,10 +65,10 @@ def test_saturation_marks_the_flat_ends():
 
 def due_epochs(start, stop):
     """The recorded epochs in start .. stop - 1, from the schedule's rule written out by hand."""
-    out = [e for e in range(start, min(stop, 64))]
-    b = 7
+    out = [e for e in range(start, min(stop, 32))]
+    b = 6
     while (1 << (b - 1)) < stop:
-        out += [e for e in range(1 << (b - 1), 1 << b, 1 << (b - 6)) if start <= e < stop]
+        out += [e for e in range(1 << (b - 1), 1 << b, 1 << (b - 5)) if start <= e < stop]
         b += 1
     return out
 

@@ -15,7 +15,7 @@ def test_find_learning_rate_suggests_applies_and_leaves_the_run_alone(window, qt
     r = dialog.result
     assert r.suggested_lr is not None and dialog.apply_button.isEnabled()
     assert "Suggested learning rate" in dialog.status.text()
-    x, y = dialog.curve.getData()
+    x, _ = dialog.curve.getData()
     assert len(x) == len(r.lr) and np.allclose(dialog.mark.value(), np.log10(dialog.suggested()))
     c.step(0)  # a frame of the real run after the test: still epoch 2, the same weights
     c.set_view(quality=True)
