@@ -38,7 +38,7 @@ from .widgets import keep_wrapped_height, named
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
-ROW_HEIGHT = 78  # on-screen pixels per layer's plot: the plots scroll rather than squeeze
+ROW_HEIGHT = 64  # on-screen pixels per layer's plot: the plots scroll rather than squeeze
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)
 HEALTH_HEIGHT = 96  # on-screen pixels at most for the findings; more scroll
@@ -89,6 +89,12 @@ class DistributionsView(QWidget):
         layout.addWidget(self.scroll, 1)
         self.caption = QLabel("")
         self.caption.setObjectName("distributions_caption")
+        self.caption.setToolTip(
+            "Each layer's values after each recorded epoch: the median line, and bands from the 16th to the 84th, "
+            f"the 7th to the 93rd and the 0th to the 100th percentile (TensorBoard's distributions). W and dW are "
+            f"whole matrices (dW the full-batch gradient); Z and A are over up to {MAX_ROWS} training examples. "
+            "Epochs are recorded every epoch up to 31, then 16 per doubling. Shaded: where tanh or sigmoid is "
+            "flat (|A| within 0.01 of its limits, g' ≈ 0); dashed at 0: below it a ReLU outputs 0.")
         self.caption.setWordWrap(True)
         keep_wrapped_height(self.caption)
         layout.addWidget(self.caption)
@@ -240,11 +246,8 @@ class DistributionsView(QWidget):
         n = len(self.records) if self.records is not None else 0
         if n == 0:
             return "No epochs recorded yet: the bands appear as the run trains."
-        qs = ", ".join(QUANTITY_NAMES[q] for q in self._quantities())
-        return (f"{qs} per epoch: the median, and bands holding 68% (16th–84th percentile), 86% (7th–93rd) and "
-                f"all of the values (TensorBoard's distributions). {n} epochs recorded, thinning as the run "
-                f"grows; Z and A over up to {MAX_ROWS} training examples. Shaded: the flat ends of tanh/sigmoid "
-                "(g' ≈ 0); dashed at 0: ReLU's off side.")
+        return (f"Median; bands: 68%, 86% and all of the values (TensorBoard's). {n} epochs recorded. "
+                "Shaded: tanh/sigmoid's flat ends; dashed: ReLU's 0.")
 
     def _show_health(self) -> None:
         frame = self._frame

@@ -132,3 +132,21 @@ def test_render_draws_the_distributions_of_a_session(tmp_path):
     save_session(tmp_path / "old.nnplay", Session(t.config, t.data, old))
     with pytest.raises(ValueError, match="holds no distributions"):
         render_session(tmp_path / "old.nnplay", "distributions", tmp_path / "e.png")
+
+
+def test_nothing_is_cut_with_the_distributions_tab_open(window, qtbot):
+    from tests.layout_check import text_problems
+
+    c = window.controller
+    c.change(activation="relu", lr=3.0)  # ReLUs die: findings with long lines
+    qtbot.waitUntil(lambda: c.run_info.activations[0] == "relu", timeout=10000)
+    window.lower_tabs.setCurrentWidget(window.distributions)
+    c.step(30)
+    qtbot.waitUntil(lambda: window.distributions.has_records and "ReLUs are dead" in window.distributions.health.text(),
+                    timeout=20000)
+    found = []
+    for w, h in [(1024, 740), (1100, 680), (1920, 1080)]:
+        window.resize(w, h)
+        qtbot.wait(150)
+        found += [f"at {w}×{h}: {p}" for p in text_problems(window)]
+    assert found == [], "\n".join(found)
