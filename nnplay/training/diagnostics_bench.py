@@ -46,7 +46,7 @@ def bench_diagnostics(hidden=(8,) * 6, repeats: int = 30) -> dict:
 def format_diagnostics(d: dict) -> list[str]:
     """Lines for ``nnplay bench``'s table."""
     return ["", f"diagnostics on B (one epoch {d['epoch_ms']:.2f} ms)",
-            f"  distributions, one record {d['distributions_record_ms']:.2f} ms; {d['records_per_1000_epochs']} "
-            f"records in 1,000 epochs = {100 * d['distributions_share_1000_epochs']:.1f}% of the training time",
-            f"  health diagnosis {d['health_ms']:.2f} ms; learning-rate range test (200 mini-batches) "
-            f"{d['lr_finder_ms']:.0f} ms"]
+            (f"  distributions, one record {d['distributions_record_ms']:.2f} ms; {d['records_per_1000_epochs']} "
+             f"records in 1,000 epochs = {100 * d['distributions_share_1000_epochs']:.1f}% of the training time"),
+            (f"  health diagnosis {d['health_ms']:.2f} ms; learning-rate range test (200 mini-batches) "
+             f"{d['lr_finder_ms']:.0f} ms")]

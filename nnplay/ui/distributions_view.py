@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 
 from ..numbers import format_percent
 from ..training.distributions import (
-    QUANTITIES,
-    QUANTITY_NAMES,
     MAX_ROWS,
+    QUANTITIES,
     SATURATION_EDGE,
     Distributions,
 )
