@@ -29,6 +29,8 @@ from .data.generators import circle
 from .engine import MLP, SGD
 from .engine.equations import sgd_epoch
 
+from .training.diagnostics_bench import bench_diagnostics, format_diagnostics
+
 CASES = {
     "A": dict(n=250, hidden=(4, 2), activation="tanh", batch=10),
     "B": dict(n=250, hidden=(8,) * 6, activation="tanh", batch=10),
@@ -250,6 +252,7 @@ def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = 
     cases.append(bench_case("D", "float32", budget, rounds))
     out = {"machine": machine(), "cases": cases, "grid": bench_grid(repeats=5 if quick else 50),
            "landscape": bench_landscape(repeats=1 if quick else 3)}
+    out["diagnostics"] = bench_diagnostics(CASES["B"]["hidden"], repeats=5 if quick else 30)
     if gui:
         out["gui"] = bench_gui(1.5 if quick else 5.0)
     return out
@@ -278,6 +281,8 @@ def format_table(results: dict) -> str:
         v = results["landscape"]
         lines.append(f"loss landscape {v['grid']} on B ({v['examples']} examples): {v['median_ms']:.0f} ms "
                      f"(point by point: {v['point_by_point_ms']:.0f} ms)")
+    if "diagnostics" in results:
+        lines += format_diagnostics(results["diagnostics"])
     if "gui" in results:
         v = results["gui"]
         lines += ["", "live window (offscreen, case A, Max speed)",

@@ -28,6 +28,9 @@ def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
     assert out["grid"]["grid"] == "200x200" and out["grid"]["median_ms"] > 0
     assert out["landscape"]["grid"] == "41x41" and out["landscape"]["median_ms"] > 0
     assert out["landscape"]["point_by_point_ms"] > 0
+    d = out["diagnostics"]  # the distributions' cost per record and its share of the training time
+    assert d["distributions_record_ms"] > 0 and 0 < d["distributions_share_1000_epochs"] < 1
+    assert d["records_per_1000_epochs"] == 112 and d["health_ms"] > 0 and d["lr_finder_ms"] > 0
 
 
 def test_the_table_shows_each_cases_figures(monkeypatch):

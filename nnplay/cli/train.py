@@ -13,11 +13,20 @@ from .train_flags import check_flags, check_flags_against_data, naming_the_flag,
 
 
 def register(sub) -> None:
+    t = sub.add_parser("train", help="train headless and print the result",
+                       description="Train a network headless and print the final losses and accuracies.")
+    add_run_options(t)
+    t.add_argument("--json", action="store_true", help="print one JSON object on one line")
+    t.add_argument("--save", metavar="FILE.nnplay",
+                   help="write the trained run as a session (the window opens it; nnplay render draws it)")
+    t.set_defaults(run=naming_the_flag(run))  # a setting's range error names its flag (train_flags)
+
+
+def add_run_options(t, epochs: int = 500, epochs_help: str = "epochs to train (default 500)") -> None:
+    """The options that say what to train: data, network, optimizer, epochs (shared by train and lr-find)."""
     from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS
     from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 
-    t = sub.add_parser("train", help="train headless and print the result",
-                       description="Train a network headless and print the final losses and accuracies.")
     track_given(t)  # which options were typed: they override --settings, their defaults do not
     src = t.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="circle", choices=list(DATASETS), help="a built-in data set (default circle)")
@@ -55,28 +64,53 @@ def register(sub) -> None:
     t.add_argument("--l1", type=fraction, default=0.0, help="L1 regularisation rate")
     t.add_argument("--l2", type=fraction, default=0.0, help="L2 regularisation rate")
     t.add_argument("--batch-size", type=int, default=10, help="examples per step (default 10)")
-    t.add_argument("--epochs", type=int, default=500, help="epochs to train (default 500)")
+    t.add_argument("--epochs", type=int, default=epochs, help=epochs_help)
     t.add_argument("--seed", type=int, default=0, help="seed for data, split, weights and shuffles")
     t.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     t.add_argument("--standardize", action="store_true", help="scale inputs to zero mean, unit variance")
     t.add_argument("--settings", metavar="TEXT",
                    help="settings text as the window copies it (hidden=2&activation=tanh&freeze=1&dropout=0.2&"
                         "schedule=cosine&clip=1...); options typed beside it override it")
-    t.add_argument("--json", action="store_true", help="print one JSON object on one line")
-    t.add_argument("--save", metavar="FILE.nnplay",
-                   help="write the trained run as a session (the window opens it; nnplay render draws it)")
-    t.set_defaults(run=naming_the_flag(run))  # a setting's range error names its flag (train_flags)
 
 
 def run(args) -> int:
+    from ..training.health import diagnose
+    from .diagnose import print_findings
+
+    if args.save is not None:
+        check_writable(args.save, ".nnplay")
+    trainer = make_trainer(args)
+    config = trainer.config
+    started = time.perf_counter()
+    _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
+    seconds = time.perf_counter() - started
+    result = trainer.metrics()
+    result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
+    result.update(regression_figures(trainer))
+    result["ranges"] = history_ranges(trainer.history)
+    result["health"] = [f.to_dict() for f in diagnose(trainer)]
+    if args.json:
+        print(json.dumps(result))
+    else:
+        _print_result(trainer, result)
+        print_findings(result["health"])
+    if args.save is not None:
+        _save_run(trainer, args.save, args.data)
+    if trainer.diverged:
+        print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
+              f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
+        return EXIT_DIVERGED
+    return EXIT_OK
+
+
+def make_trainer(args):
+    """The Trainer the run options (``add_run_options``) describe; ValueError (one line) for bad input."""
     from ..data import generate, load_csv
     from ..data.columns import ImportOptions
     from ..training import TrainConfig, Trainer
 
     if args.epochs < 0:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
-    if args.save is not None:
-        check_writable(args.save, ".nnplay")
     check_flags(args)
     data = None
     if args.data:
@@ -103,24 +137,7 @@ def run(args) -> int:
     }))
     trainer = Trainer(config, data)
     note_batch_size(args, len(trainer.train_index))
-    started = time.perf_counter()
-    _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
-    seconds = time.perf_counter() - started
-    result = trainer.metrics()
-    result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
-    result.update(regression_figures(trainer))
-    result["ranges"] = history_ranges(trainer.history)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        _print_result(trainer, result)
-    if args.save is not None:
-        _save_run(trainer, args.save, args.data)
-    if trainer.diverged:
-        print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
-              f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
-        return EXIT_DIVERGED
-    return EXIT_OK
+    return trainer
 
 
 def _save_run(trainer, path: str, csv_path: str | None) -> None:

@@ -27,6 +27,7 @@ class ViewRequest:
     hidden_layer: int | None = None  # the hidden space of this layer (1-based)
     quality: bool = False  # confusion matrix and precision/recall, or RMSE and R^2
     trace: bool = False  # every number of the next mini-batch's step (the backprop inspector)
+    distributions: bool = False  # the recorded distributions (when new) and the health diagnosis
 
 
 class Probes:

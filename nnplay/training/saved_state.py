@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .distributions import Distributions
 from .history import saved_history
 from .landscape import Trajectory
 
@@ -19,6 +20,7 @@ def run_state(t) -> dict:
         "params": t.net.params_in_rows(),
         "history": t.history.state(),
         "grad_norms": t.grad_norm_history.state(),
+        "distributions": t.distributions.state(),
         "optimizer_t": t.optimizer.t,
         "optimizer": {k: t.net.params_in_rows(v) for k, v in t.optimizer.state().items()},
         "rng": t.rng.bit_generator.state,
@@ -63,6 +65,9 @@ def restore_run_state(t, state: dict) -> None:
     norms = saved_history(state["grad_norms"], t.grad_norm_history.names, epoch)
     trajectory = Trajectory(params.size, t.trajectory.max_points)
     trajectory.restore(state.get("trajectory"), t.net.params_from_rows)  # (in file order, like params)
+    distributions = Distributions(t.net.n_layers)  # none in sessions saved before they were recorded
+    if state.get("distributions") is not None:
+        distributions.load_state(state["distributions"])
     if not np.all(np.isfinite(params)):
         raise ValueError("the saved weights hold non-finite numbers")
     order, at = state.get("batch_order"), int(state.get("batch_at", 0))
@@ -84,6 +89,7 @@ def restore_run_state(t, state: dict) -> None:
     t.trajectory = trajectory
     if not len(trajectory):  # a session from before trajectories were saved: the path starts here
         trajectory.record(epoch, t.net.params)
+    t.distributions = distributions
     t.epoch = epoch
     t.diverged_at = None if state.get("diverged_at") is None else int(state["diverged_at"])
     t.rng = rng

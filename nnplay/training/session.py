@@ -10,7 +10,9 @@
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
     history_<part>.npy            per-epoch records as a bounded min/max envelope (training.history:
     grad_norms_<part>.npy         exact, level_counts, level_lo, level_hi, top_lo, top_hi; the
-                                  scalars and series names in run.history / run.grad_norms)
+    distributions_<part>.npy      scalars and series names in run.history / run.grad_norms /
+                                  run.distributions; distributions: training.distributions, absent
+                                  from files written before it)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
     batch_order.npy               only when saved part-way through an epoch (run.batch_at examples done)
     masks_frozen.npy, masks_pruned.npy   frozen / pruned parameters, bool, laid out like params.npy
@@ -46,7 +48,7 @@ from .config import TrainConfig
 FORMAT = "nnplay-session"
 VERSION = 2
 READS = (1, 2)
-HISTORIES = ("history", "grad_norms")
+HISTORIES = ("history", "grad_norms", "distributions")  # distributions: not in older files
 MAX_BYTES = 1 << 30
 
 
@@ -85,7 +87,7 @@ def save_session(path, session: Session) -> None:
         doc["run"] = {"epoch": int(st["epoch"]), "diverged_at": st["diverged_at"], "optimizer_t": int(st["optimizer_t"]),
                       "rng": st["rng"], "optimizer_arrays": sorted(st["optimizer"])}
         arrays["params.npy"] = st["params"]
-        for key in HISTORIES:
+        for key in (k for k in HISTORIES if st.get(k) is not None):
             doc["run"][key] = {k: v for k, v in st[key].items() if not isinstance(v, np.ndarray)}
             arrays.update({f"{key}_{k}.npy": v for k, v in st[key].items() if isinstance(v, np.ndarray)})
         arrays.update({f"optimizer_{k}.npy": v for k, v in st["optimizer"].items()})
@@ -191,6 +193,8 @@ def _load(path: Path) -> Session:
                      "rng": run["rng"], "params": arr("params.npy"),
                      "optimizer": {k: arr(f"optimizer_{k}.npy") for k in run["optimizer_arrays"]}}
             for key in HISTORIES:
+                if key == "distributions" and (key not in run or doc["version"] == 1):
+                    continue
                 if doc["version"] == 1:
                     state[key] = arr(f"{key}.npy")
                 else:

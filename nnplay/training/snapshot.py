@@ -13,6 +13,7 @@ from ..data import CLASSIFICATION, Dataset
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
+from .health import diagnose
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -57,6 +58,8 @@ class Snapshot:
     frozen_b: tuple | None = None
     pruned_W: tuple | None = None
     pruned_neurons: tuple | None = None
+    health: tuple = ()  # health.Finding's of the run now, when asked for (ViewRequest.distributions)
+    distributions: dict | None = None  # Distributions.state() when asked for and changed since the last frame
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         zero_weights=zero_weights(net.weights), grid_classes=grid_classes,
         gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
+        health=tuple(diagnose(t)) if r.distributions else (),
+        distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
     )
 
 

@@ -19,6 +19,7 @@ from ..data import CLASSIFICATION, Dataset, generate
 from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
+from .distributions import Distributions
 from .history import RUN_FIELDS, History, layer_names
 from .landscape import Trajectory
 from .network_edits import NetworkEdits
@@ -78,6 +79,7 @@ class Trainer(NetworkEdits):
         self.history = History(RUN_FIELDS)
         self.grad_norm_history = History(layer_names(self.net.n_layers))
         self.trajectory = Trajectory(self.net.params.size)  # the weights after each epoch, thinned (the loss landscape's path)
+        self.distributions = Distributions(self.net.n_layers)  # W, Z, A, dW percentiles per recorded epoch
         self.probes = Probes(self)
         self._last_good = self.net.params.copy()
         self.reset()
@@ -103,6 +105,7 @@ class Trainer(NetworkEdits):
         self.history.clear()
         self.grad_norm_history.clear()
         self.trajectory.clear()
+        self.distributions.clear()
         self.epoch = 0
         self.diverged_at: int | None = None
         self._last_good[...] = self.net.params
@@ -291,6 +294,7 @@ class Trainer(NetworkEdits):
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc, penalty, self.optimizer.lr, self._take_clipped())
         self.trajectory.record(self.epoch, self.net.params)
+        self.distributions.record(self.epoch, self.net, self.X_train)  # on a schedule: see training.distributions
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:

@@ -134,6 +134,8 @@ class Autosaver(QObject):
             self._asked = None
             return
         key, self._asked = self._asked[1], None
+        if key == self._saved_key:  # asked for before the last write was acknowledged: saved already
+            return
         session = self.controller.session(state)  # references only; the writing is what takes time
         self._writer = threading.Thread(target=self._write, args=(session, key), name="nnplay-autosave")
         self._writer.start()

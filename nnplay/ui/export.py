@@ -201,6 +201,7 @@ PANELS = {
     "metrics": "the confusion matrix with precision and recall, or RMSE and R², on training and test data",
     "inspector": "the backprop inspector: one mini-batch's step through every equation",
     "landscape": "the loss over a plane through the weights, the weights' path on it, and its key",
+    "distributions": "every layer's W, Z, A and dW over the epochs as percentile bands, and the health findings",
 }
 
 
@@ -220,6 +221,8 @@ def panel_parts(views, name: str) -> list:
         raise ExportError("the hidden space needs a hidden layer of exactly 2 or 3 neurons")
     if name == "hidden" and not views.hidden_space.has_picture:
         raise ExportError("the hidden space is not computed yet: open the Hidden space tab, then export again")
+    if name == "distributions" and not views.distributions.has_records:
+        raise ExportError("no distributions recorded yet: open the Distributions tab, then export again")
     if name == "metrics" and not views.metrics.label.text():
         raise ExportError("the metrics are not computed yet: open the Metrics tab, then export again")
     if name == "landscape" and (views.landscape.landscape is None or views.landscape.landscape.grid is None):
@@ -237,4 +240,5 @@ def panel_parts(views, name: str) -> list:
         "metrics": lambda: [views.metrics.label],
         "inspector": lambda: [views.inspector],
         "landscape": lambda: [views.landscape.plot, views.landscape.caption],
+        "distributions": lambda: [*_shown(views.distributions.health), views.distributions.plots, views.distributions.caption],
     }[name]()

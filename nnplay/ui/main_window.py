@@ -104,6 +104,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.curves.set_run(info)
         self.metrics.set_run(info)
         self.hidden_space.set_run(info)
+        self.distributions.set_run(info)
         self._request_tab_views()
         self.gradients.set_run(info)
         self.diagram.set_run(info)
@@ -116,6 +117,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.curves.add_frame(frame)
         self.metrics.set_frame(frame)
         self.hidden_space.set_frame(frame)
+        self.distributions.set_frame(frame)
         self.gradients.set_frame(frame)
         self.diagram.set_frame(frame)
         if self.inspector.isVisible():
@@ -233,7 +235,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         """Ask for the metrics and the hidden-space picture only while their tab is
         open: each costs the worker a pass over the data on every frame."""
         tab = self.lower_tabs.currentWidget()
-        self.controller.set_view(quality=tab is self.metrics,
+        self.controller.set_view(quality=tab is self.metrics, distributions=tab is self.distributions,
                                  hidden_layer=self.hidden_space.current_layer() if tab is self.hidden_space else None)
 
     def set_colorblind(self, on: bool) -> None:

@@ -40,6 +40,7 @@ class PanelViews:
         from PySide6.QtCore import Qt
 
         from .decision_boundary import DecisionBoundaryView
+        from .distributions_view import DistributionsView
         from .gradients import GradientView
         from .hidden_space import HiddenSpaceView
         from .inspector import InspectorWindow
@@ -56,17 +57,20 @@ class PanelViews:
         self.metrics = MetricsView()
         self.inspector = InspectorWindow() if panel == "inspector" else None
         self.landscape = LandscapeView() if panel == "landscape" else None
+        self.distributions = DistributionsView()
+        if panel == "distributions":
+            self.distributions.quantity.setCurrentIndex(self.distributions.quantity.findData("all"))
         self.panel = panel
         for w in self._views():
             w.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
 
     def _views(self) -> list:
         return [w for w in (self.boundary, self.curves, self.gradients, self.diagram, self.hidden_space,
-                            self.metrics, self.inspector, self.landscape) if w is not None]
+                            self.metrics, self.inspector, self.landscape, self.distributions) if w is not None]
 
     def show_run(self, info, frame) -> None:
         """The run, as the window shows it: ``set_run`` then one frame."""
-        for view in (self.boundary, self.gradients, self.diagram, self.hidden_space, self.metrics):
+        for view in (self.boundary, self.gradients, self.diagram, self.hidden_space, self.metrics, self.distributions):
             view.set_run(info)
             view.set_frame(frame)
         self.curves.set_run(info)
@@ -139,10 +143,14 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
         raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")
+    if panel == "distributions" and len(trainer.distributions) == 0:
+        raise ExportError(f"{session_path}: holds no distributions (saved before nnplay recorded them); open it, "
+                          "train on and save it again")
     view = ViewRequest()
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
     snap = trainer.snapshot(view, 0, hidden_layer=small[0] if panel == "hidden" and small else None,
-                            quality=panel == "metrics", trace=panel == "inspector")
+                            quality=panel == "metrics", trace=panel == "inspector",
+                            distributions=panel == "distributions")
     landscape = compute_landscape(trainer) if panel == "landscape" else None  # 41 x 41, principal directions
     frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2, landscape)
     app = _application()

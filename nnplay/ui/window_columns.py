@@ -13,6 +13,7 @@ from .guide import SECTION_TIPS
 from .hidden_space import HiddenSpaceView
 from .inspector import InspectorWindow
 from .loss_curves import LossCurvesView
+from .distributions_view import DistributionsView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
@@ -73,6 +74,11 @@ def build_columns(win) -> None:
     win.lower_tabs.setTabToolTip(0, "Training and test loss and accuracy after each epoch.")
     win.lower_tabs.setTabToolTip(2, "The data as a hidden layer of 2 or 3 neurons sees it.")
     win.lower_tabs.setTabToolTip(1, "Precision, recall and the confusion matrix, or RMSE and R² for regression.")
+    win.distributions = DistributionsView()
+    win.lower_tabs.addTab(win.distributions, "Distributions")
+    win.lower_tabs.setTabToolTip(3, "Each layer's W, Z, A or dW over the epochs as percentile bands, and the "
+                                    "training-health diagnosis in words.")
+    win.lower_tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 5px; }")  # four tabs fit 1024 px
     inner.addWidget(win.lower_tabs)
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)

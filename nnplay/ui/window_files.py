@@ -44,7 +44,7 @@ class FileActions:
 
         from .export import ExportError, export_view, panel_parts, slide_scale
 
-        tab = {"metrics": self.metrics, "hidden": self.hidden_space}.get(which)
+        tab = {"metrics": self.metrics, "hidden": self.hidden_space, "distributions": self.distributions}.get(which)
         if tab is not None:  # (computed only while its tab is open)
             self.lower_tabs.setCurrentWidget(tab)
         asked = path is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from .landscape_view import export_landscape_csv
+from .distributions_view import export_csv as export_distributions_csv
+from .lr_finder_dialog import show_lr_finder
 
 
 def build_menus(win) -> None:
@@ -26,8 +28,10 @@ def build_menus(win) -> None:
                        ("Gradient norms as PNG or SVG…", lambda: win.export_panel("norms")),
                        ("Network diagram as PNG or SVG…", lambda: win.export_panel("network")),
                        ("Loss landscape as PNG or SVG…", lambda: win.export_panel("landscape")),
+                       ("Distributions as PNG or SVG…", lambda: win.export_panel("distributions")),
                        (None, None),
                        ("Loss history as CSV…", win.export_history),
+                       ("Distributions as CSV…", lambda: export_distributions_csv(win)),
                        ("Weights as NPZ or JSON…", win.export_weights),
                        ("Data set as CSV…", win.export_data),
                        ("Loss landscape as CSV…", lambda: export_landscape_csv(win))):
@@ -46,6 +50,9 @@ def build_menus(win) -> None:
     win.landscape_action = run_menu.addAction("Loss landscape…")
     win.landscape_action.setShortcut(QKeySequence("Ctrl+L"))
     win.landscape_action.setToolTip("The loss around the current weights and the path the optimizer took to them.")
+    find_lr = run_menu.addAction("Find learning rate…")
+    find_lr.setToolTip("Grow the rate over a copy of the run and suggest one (Smith's range test, fastai's lr_find).")
+    find_lr.triggered.connect(lambda: show_lr_finder(win))
     options = win.menuBar().addMenu("&Options")
     win.restore_action = options.addAction("Restore last session at start")
     win.restore_action.setCheckable(True)

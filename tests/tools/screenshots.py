@@ -9,7 +9,7 @@ such as sepal_length_cm), hover (a neuron
 hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
 set drawn by hand), compare (also compare_window.png: two learning rates side by
 side), landscape (also landscape_window.png: Run › Loss landscape, momentum at a high rate
-on the full batch). Each saves
+on the full batch), distributions (six sigmoid layers, the Distributions tab open). Each saves
 OUT_DIR/<scenario>.png.
 
 ``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
@@ -98,6 +98,13 @@ def scenario(app, win, name, out):
         wait(app, 6)
         win.lower_tabs.setCurrentWidget(win.metrics)
         wait(app, 0.5)
+    elif name == "distributions":  # six sigmoid layers: the gradient vanishes, in words and in the bands
+        c.change(hidden=(8,) * 6, activation="sigmoid")
+        wait(app, 0.3)
+        win.lower_tabs.setCurrentWidget(win.distributions)
+        c.set_speed(10)
+        c.play()
+        wait(app, 5)
     elif name == "iris":
         rng = np.random.default_rng(0)
         X = rng.normal(size=(150, 4))

@@ -206,10 +206,12 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
     window.controller.step(2)
     qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 2, timeout=10000)
     for which in [p for p in PANELS if p != "inspector"]:  # each panel, at least a slide's width by default
-        if which in ("metrics", "hidden"):  # computed while their tab is open: the window opens it
-            window.lower_tabs.setCurrentWidget(window.metrics if which == "metrics" else window.hidden_space)
+        if which in ("metrics", "hidden", "distributions"):  # computed while their tab is open: the window opens it
+            tab = {"metrics": window.metrics, "hidden": window.hidden_space, "distributions": window.distributions}
+            window.lower_tabs.setCurrentWidget(tab[which])
             window.controller.step(1)
-            qtbot.waitUntil(lambda w=which: bool(window.metrics.label.text() if w == "metrics"
+            qtbot.waitUntil(lambda w=which: bool(window.metrics.label.text() if w == "metrics" else
+                                             window.distributions.has_records if w == "distributions"
                                              else window.hidden_space.has_picture), timeout=10000)
         if which == "landscape":  # computed while its window is open
             window.landscape_action.trigger()

@@ -1,0 +1,224 @@
+"""A training-health diagnosis in words: why a run trains the way it does.
+
+``diagnose(trainer)`` looks at a run's network on (a bounded sample of) its
+training set, its full-batch gradient and its loss history, and returns
+``Finding``s, each naming the kind, the layer (1-based, as W[l]), the units
+(1-based within the layer), the number behind it and one thing to try:
+
+- ``dead_relu``: ReLU units whose output is 0 for every example checked (their
+  slope is 0 too, so no gradient reaches their weights again);
+- ``saturated``: tanh/sigmoid units whose slope g'(Z) is below 0.01 for most
+  examples (|A| near 1 for tanh, A near 0 or 1 for sigmoid);
+- ``vanishing`` / ``exploding``: the ratio |dW[1]| / |dW[L]| of the gradient
+  norms of the first and last layer below 1e-2 or above 1e2 (sigmoid's
+  g' <= 1/4 multiplies in at every layer: Glorot & Bengio, 2010);
+- ``update_ratio``: the size of one step relative to the weights,
+  |ΔW[l]| / |W[l]|, far from about 1e-3 (Karpathy, CS231n "Neural Networks 3",
+  babysitting the learning process): above 1e-1 the rate is too high, below
+  1e-5 too low. The step is estimated from the gradient: lr |dW[l]| for SGD,
+  lr |dW[l]| / (1 - 0.9) for momentum, lr sqrt(n_weights) for Adam;
+- ``plateau``: the training loss has changed by less than 1% over the last
+  window of epochs while still above a fifth of its highest value;
+- ``oscillating``: the training loss goes up and down from epoch to epoch by
+  more than it falls overall (learning rate too high);
+- ``overfitting``: the test loss has risen by over 10% from its lowest while
+  the training loss kept falling.
+
+Findings have a ``severity``: "alarm" (something is wrong) or "note" (worth
+knowing). The cost is one forward pass over at most ``layer_values.MAX_ROWS``
+examples and a look at the history: no training, nothing changed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from ..numbers import format_number
+from .layer_values import layer_values
+
+SATURATED_SLOPE = 0.01  # g'(Z) below this is "saturated" (the issue's threshold)
+SATURATED_SHARE = 0.5  # ... for more than this share of the examples
+VANISHING, EXPLODING = 1e-2, 1e2  # |dW[1]| / |dW[L]|
+UPDATE_LOW, UPDATE_HIGH = 1e-5, 1e-1  # two decades either side of Karpathy's ~1e-3
+PLATEAU_CHANGE = 0.01  # relative change of the training loss over the window
+OVERFIT_RISE = 1.1  # test loss now / its lowest
+SATURATING = ("tanh", "sigmoid")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the diagnosis found. ``layer`` is 1-based (None for the run as a
+    whole), ``units`` 1-based within it, ``value`` the number behind it."""
+
+    kind: str
+    layer: int | None
+    units: list = field(default_factory=list)
+    value: float = math.nan
+    message: str = ""
+    severity: str = "alarm"
+
+    def to_dict(self) -> dict:
+        """JSON-able: {"kind", "layer", "units", "value", "message", "severity"} (a NaN value is None)."""
+        d = asdict(self)
+        d["value"] = None if not math.isfinite(self.value) else float(self.value)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Finding:
+        value = d.get("value")
+        return cls(str(d["kind"]), None if d.get("layer") is None else int(d["layer"]),
+                   [int(u) for u in d.get("units", [])], math.nan if value is None else float(value),
+                   str(d.get("message", "")), str(d.get("severity", "alarm")))
+
+
+def diagnose(trainer) -> list[Finding]:
+    """The findings for a Trainer's run now (see the module); [] without training data."""
+    net = trainer.net
+    if trainer.X_train.shape[0] == 0:
+        return []
+    lv = layer_values(net, trainer.X_train)
+    findings = _units(net, lv)
+    findings += _gradient_flow(net)
+    findings += _update_ratio(net, trainer.optimizer, trainer.history)
+    findings += _loss_history(trainer.history)
+    return findings
+
+
+def _unit_list(units) -> str:
+    units = [int(u) for u in units]
+    shown = ", ".join(map(str, units[:12]))
+    return shown + (f" and {len(units) - 12} more" if len(units) > 12 else "")
+
+
+def _layers(layers) -> str:
+    return f"layer{'s' if len(layers) > 1 else ''} {_unit_list(layers)}"
+
+
+def _units(net, lv) -> list[Finding]:
+    out = []
+    for l, act in enumerate(net.activations, start=1):
+        A, slope, n = lv.A[l - 1], lv.slope[l - 1], net.sizes[l]
+        if act.name == "relu":
+            dead = np.flatnonzero(~np.any(A != 0, axis=0)) + 1
+            if dead.size:
+                out.append(Finding(
+                    "dead_relu", l, dead.tolist(), float(dead.size / n),
+                    f"layer {l}: {dead.size} of {n} ReLUs are dead (output 0 for all {lv.rows} examples): "
+                    f"units {_unit_list(dead)}; try a lower learning rate, leaky ReLU, or He initialisation"))
+        elif act.name in SATURATING:
+            share = np.mean(slope < SATURATED_SLOPE, axis=0)
+            sat = np.flatnonzero(share > SATURATED_SHARE) + 1
+            if sat.size:
+                out.append(Finding(
+                    "saturated", l, sat.tolist(), float(np.max(share)),
+                    f"layer {l}: {sat.size} of {n} {act.name} units are saturated (g'(Z) < {SATURATED_SLOPE:g} "
+                    f"for most examples): units {_unit_list(sat)}; try a lower learning rate, standardised "
+                    "inputs, or ReLU"))
+    return out
+
+
+def _gradient_flow(net) -> list[Finding]:
+    norms = net.grad_norms()
+    L = net.n_layers
+    if L < 2 or not np.all(np.isfinite(norms)) or norms[-1] == 0:
+        return []  # a zero output gradient is explained by training.gradient_flow
+    ratio = float(norms[0] / norms[-1])
+    if ratio < VANISHING:
+        hidden = sorted(set(net.activation_names))
+        advice = "try ReLU, fewer layers, or He/Xavier initialisation" if "sigmoid" in hidden or "tanh" in hidden \
+            else "try fewer layers or a different initialisation"
+        return [Finding("vanishing", 1, [], ratio,
+                        f"vanishing gradient: |dW[1]| / |dW[{L}]| = {format_number(ratio)}, so the first layers "
+                        f"barely learn; {advice}")]
+    if ratio > EXPLODING:
+        return [Finding("exploding", 1, [], ratio,
+                        f"exploding gradient: |dW[1]| / |dW[{L}]| = {format_number(ratio)}; try a lower learning "
+                        "rate, smaller initial weights, or gradient clipping")]
+    return []
+
+
+def step_sizes(net, optimizer) -> np.ndarray:
+    """|ΔW[l]| / |W[l]| per layer for the next step, estimated from the full-batch
+    gradient (see the module); NaN where W[l] is all 0."""
+    lr = float(optimizer.lr)
+    out = []
+    for W, dW in zip(net.weights, net.dW):
+        w = float(np.linalg.norm(W))
+        if optimizer.name == "adam":
+            step = lr * math.sqrt(W.size)
+        else:
+            step = lr * float(np.linalg.norm(dW)) / (0.1 if optimizer.name == "momentum" else 1.0)
+        out.append(step / w if w > 0 else math.nan)
+    return np.array(out)
+
+
+def _update_ratio(net, optimizer, history) -> list[Finding]:
+    with np.errstate(all="ignore"):
+        ratios = step_sizes(net, optimizer)
+    moving = np.isfinite(ratios) & (ratios > 0)  # a layer with dW = 0 is explained by training.gradient_flow
+    high = np.flatnonzero(moving & (ratios > UPDATE_HIGH)) + 1
+    if high.size:
+        worst = int(high[np.argmax(ratios[high - 1])])
+        return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
+                        f"one step changes the weights of {_layers(high)} by up to "
+                        f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy); "
+                        "try a learning rate ten times lower")]
+    low = np.flatnonzero(moving & (ratios < UPDATE_LOW)) + 1
+    still_high = len(history) > 0 and history.last("train_loss") > 0.2 * history.extremes("train_loss")[1]
+    if low.size and still_high:
+        worst = int(low[np.argmin(ratios[low - 1])])
+        return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
+                        f"one step changes the weights of {_layers(low)} by as little as "
+                        f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy) while "
+                        "the loss is still high: try a higher learning rate", "note")]
+    return []
+
+
+def _window(epochs: int) -> int:
+    return int(min(200, max(20, epochs // 4)))
+
+
+def _loss_history(history) -> list[Finding]:
+    n = len(history)
+    w = _window(n - 1)
+    if n < w + 1 or n - w - 1 < history.exact_start:
+        return []
+    train = history.column("train_loss", n - w - 1)
+    test = history.column("test_loss", history.exact_start)
+    if not np.all(np.isfinite(train)):
+        return []
+    out = []
+    then, now = float(train[0]), float(train[-1])
+    highest = history.extremes("train_loss")[1]
+    spread = float(np.max(train) - np.min(train))
+    steps = np.sign(np.diff(train))
+    flips = float(np.mean(steps[1:] * steps[:-1] < 0)) if len(steps) > 1 else 0.0
+    if flips > 0.4 and spread > 0.1 * abs(np.mean(train)) and spread > 2 * abs(then - now):
+        out.append(Finding("oscillating", None, [], flips,
+                           f"the training loss goes up and down ({format_number(100 * flips)}% of the last {w} "
+                           f"epochs turn) without falling: try a learning rate three times lower"))
+    elif then > 0 and abs(then - now) < PLATEAU_CHANGE * then and now > 0.2 * highest:
+        out.append(Finding("plateau", None, [], (then - now) / then,
+                           f"the training loss has plateaued at {format_number(now)} (changed "
+                           f"{format_number(100 * (then - now) / then)}% in the last {w} epochs): try a higher "
+                           "learning rate, Adam, or a wider or deeper network"))
+    if test.size > w and np.any(np.isfinite(test)):
+        best = int(np.nanargmin(test))
+        low = float(test[best])
+        t_train = history.column("train_loss", history.exact_start)
+        if (test.size - 1 - best >= w // 2 and low > 0 and test[-1] > OVERFIT_RISE * low
+                and t_train[-1] < t_train[best]):
+            epoch = history.exact_start + best
+            out.append(Finding("overfitting", None, [], float(test[-1] / low),
+                               f"overfitting: the test loss rose to {format_number(float(test[-1]))} from "
+                               f"{format_number(low)} at epoch {epoch} while the training loss kept falling; try "
+                               "stopping earlier, L2 regularisation, or more training data"))
+    return out
+
+
+def alarms(findings) -> list[Finding]:
+    """The findings whose severity is "alarm"."""
+    return [f for f in findings if f.severity == "alarm"]

@@ -1,0 +1,281 @@
+"""The Distributions tab: every layer's weights W, pre-activations Z,
+activations A or gradients dW over the epochs as percentile bands (as
+TensorBoard's distributions dashboard draws them: 0–100, 7–93 and 16–84 around
+the median; see training.distributions), one plot per layer on one shared
+vertical scale, with the flat ends of tanh and sigmoid (|A| near 1, g' near 0)
+shaded and ReLU's zero marked; and, above, the training-health findings in
+words (training.health), live.
+
+It draws only while visible: a frame that arrives behind another tab is kept
+and drawn when the tab is shown. The records come with a frame only when they
+changed (``Distributions.for_view``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..numbers import format_percent
+from ..training.distributions import (
+    MAX_ROWS,
+    QUANTITIES,
+    SATURATION_EDGE,
+    Distributions,
+)
+from .colors import hex_color, layer_rgb
+from .plot_layout import tidy_axes
+from .widgets import keep_wrapped_height, named
+
+CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
+           ("all", "all four"))
+ROW_HEIGHT = 64  # on-screen pixels per layer's plot: the plots scroll rather than squeeze
+BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
+SATURATED_BRUSH = (220, 60, 60, 40)
+HEALTH_HEIGHT = 96  # on-screen pixels at most for the findings; more scroll
+
+
+class DistributionsView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.info = None
+        self.records: Distributions | None = None
+        self._frame = None
+        self._stale = False
+        self._layout_due = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.health = QLabel("")
+        named(self.health, "health_findings", "The training-health diagnosis: what looks wrong, the number "
+                                              "behind it and one thing to try.")
+        self.health.setTextFormat(Qt.TextFormat.RichText)
+        self.health.setWordWrap(True)
+        self.health.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.health.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        keep_wrapped_height(self.health)
+        self.health_scroll = QScrollArea()  # several findings scroll rather than push the plots out
+        self.health_scroll.setWidget(self.health)
+        self.health_scroll.setWidgetResizable(True)
+        self.health_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.health_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.health_scroll.setMaximumHeight(HEALTH_HEIGHT)
+        layout.addWidget(self.health_scroll)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Show"))
+        self.quantity = named(QComboBox(), "distributions_quantity", "Which values of each layer the bands show.")
+        for key, text in CHOICES:
+            self.quantity.addItem(text, key)
+        self.quantity.activated.connect(lambda _: self._rebuild())
+        row.addWidget(self.quantity)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.plots = pg.GraphicsLayoutWidget()
+        named(self.plots, "distributions_plots", "Each layer's values over the epochs: the median, and the bands "
+                                                 "holding 68%, 86% and all of them.")
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.plots)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
+        self.caption = QLabel("")
+        self.caption.setObjectName("distributions_caption")
+        self.caption.setToolTip(
+            "Each layer's values after each recorded epoch: the median line, and bands from the 16th to the 84th, "
+            f"the 7th to the 93rd and the 0th to the 100th percentile (TensorBoard's distributions). W and dW are "
+            f"whole matrices (dW the full-batch gradient); Z and A are over up to {MAX_ROWS} training examples. "
+            "Epochs are recorded every epoch up to 31, then 16 per doubling. Shaded: where tanh or sigmoid is "
+            "flat (|A| within 0.01 of its limits, g' ≈ 0); dashed at 0: below it a ReLU outputs 0.")
+        self.caption.setWordWrap(True)
+        keep_wrapped_height(self.caption)
+        layout.addWidget(self.caption)
+        self._items: dict = {}  # (layer, quantity) -> (plot, bounds curves, median curve)
+
+    # --------------------------------------------------------- the panel protocol
+    def set_run(self, info) -> None:
+        self.info = info
+        self.records = Distributions(len(info.sizes) - 1)
+        self._frame = None
+        self.health.setText("")
+        self._layout_due = True  # the plots are made when the tab is first shown (a Build behind it costs nothing)
+        self._draw()
+
+    def set_frame(self, frame) -> None:
+        snap = frame.snapshot
+        if self.info is None:
+            return
+        if snap.distributions is not None:
+            self.records = Distributions.from_state(snap.distributions, len(self.info.sizes) - 1)
+            self._stale = True
+        self._frame = frame
+        self._draw()  # (hidden behind its tab: drawn when shown)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._draw()
+
+    @property
+    def has_records(self) -> bool:
+        return self.records is not None and len(self.records) > 0
+
+    # ------------------------------------------------------------------ drawing
+    def _quantities(self) -> tuple:
+        key = self.quantity.currentData()
+        return QUANTITIES if key == "all" else (key,)
+
+    def _rebuild(self) -> None:
+        """One plot per layer (rows) and quantity (columns), each quantity's plots on one vertical scale."""
+        self._layout_due = False
+        self.plots.clear()
+        self._items.clear()
+        if self.info is None:
+            return
+        L = len(self.info.sizes) - 1
+        quantities = self._quantities()
+        for col, q in enumerate(quantities):
+            first = None
+            for l in range(1, L + 1):
+                plot = self.plots.addPlot(row=l - 1, col=col, axisItems=tidy_axes())
+                plot.setMenuEnabled(False)
+                plot.hideButtons()
+                plot.setMouseEnabled(x=False, y=False)
+                plot.getAxis("left").setWidth(48)
+                if l < L:
+                    plot.getAxis("bottom").setStyle(showValues=False)
+                if first is None:
+                    first = plot
+                else:
+                    plot.setXLink(first)
+                plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
+                self._items[(l, q)] = self._band_items(plot, l)
+                self._marks(plot, l, q)
+        self.plots.setMinimumHeight(ROW_HEIGHT * L)
+        self._stale = True
+        self._draw()
+
+    def _band_items(self, plot, l: int):
+        rgb = layer_rgb(l - 1)
+        bounds = [pg.PlotCurveItem(pen=pg.mkPen(None)) for _ in range(6)]
+        for c in bounds:
+            plot.addItem(c)
+        for (lo, hi), alpha in zip(((0, 5), (1, 4), (2, 3)), BAND_ALPHAS):
+            plot.addItem(pg.FillBetweenItem(bounds[lo], bounds[hi], brush=pg.mkBrush(*rgb[:3], alpha)))
+        median = pg.PlotCurveItem(pen=pg.mkPen(*rgb[:3], 255, width=1.5))
+        plot.addItem(median)
+        return plot, bounds, median
+
+    def _activation(self, l: int) -> str:
+        acts = self.info.activations
+        return acts[l - 1] if l - 1 < len(acts) else "output"
+
+    def _mark_levels(self, l: int, q: str) -> tuple:
+        """The levels ``_marks`` draws, kept in view."""
+        act = self._activation(l)
+        if q == "A" and act in ("tanh", "sigmoid"):
+            return (-1.0, 1.0) if act == "tanh" else (0.0, 1.0)
+        return (0.0,) if q in ("A", "Z") and act == "relu" else ()
+
+    def _marks(self, plot, l: int, q: str) -> None:
+        """Saturation bands for tanh/sigmoid activations, the zero line for ReLU."""
+        act = self._activation(l)
+        dashed = pg.mkPen(120, 120, 120, 200, style=Qt.PenStyle.DashLine)
+        if q == "A" and act in ("tanh", "sigmoid"):
+            ends = (-1.0, 1.0) if act == "tanh" else (0.0, 1.0)
+            for end in ends:
+                inner = end + SATURATION_EDGE if end == ends[0] else end - SATURATION_EDGE
+                region = pg.LinearRegionItem((min(end, inner), max(end, inner)), orientation="horizontal",
+                                             movable=False, brush=pg.mkBrush(*SATURATED_BRUSH), pen=pg.mkPen(None))
+                plot.addItem(region)
+                plot.addItem(pg.InfiniteLine(end, angle=0, pen=dashed))
+        if q in ("A", "Z") and act == "relu":
+            plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
+
+    def _draw(self) -> None:
+        if not (self.isVisible() or self.isWindow()):
+            return
+        if self._layout_due:
+            self._rebuild()
+            return
+        self._show_health()
+        if not self._stale or self.records is None:
+            return
+        self._stale = False
+        L = len(self.info.sizes) - 1
+        spans: dict = {}  # quantity -> (lowest, highest) over every layer: one scale to compare layers on
+        for (l, q), (plot, bounds, median) in self._items.items():
+            x, p, sat = self.records.bands(l, q)
+            ok = np.all(np.isfinite(p), axis=1)
+            x, p = x[ok], p[ok]
+            for i, c in enumerate(bounds):
+                c.setData(x, p[:, i if i < 3 else i + 1])
+            median.setData(x, p[:, 3])
+            plot.setTitle(self._title(l, q, L, sat), size="8pt")
+            plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
+            marks = self._mark_levels(l, q)
+            lo, hi = spans.get(q, (np.inf, -np.inf))
+            spans[q] = (float(np.min([lo, *p[:, 0], *marks])), float(np.max([hi, *p[:, -1], *marks])))
+        for (l, q), (plot, _, _) in self._items.items():
+            lo, hi = spans[q]
+            if np.isfinite(lo) and np.isfinite(hi):
+                plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
+        self.caption.setText(self._caption())
+
+    def _title(self, l: int, q: str, L: int, sat: np.ndarray) -> str:
+        """"dW[2]", "A[1] tanh, 12% saturated"; with all four quantities in a row only
+        A's saturation is added, "A[1] 12% sat."."""
+        act = self._activation(l)
+        text = f"{q}[{l}]" + (" output" if l == L else "")
+        if q in ("A", "Z") and l < L:
+            share = format_percent(float(sat[-1])) if len(sat) and np.isfinite(sat[-1]) else None
+            if len(self._quantities()) == 1:
+                text += f" {act}" + (f", {share} {'at 0' if act == 'relu' else 'saturated'}" if share else "")
+            elif q == "A" and share:
+                text += f" {share} {'at 0' if act == 'relu' else 'sat.'}"
+        return f"<span style='color:{hex_color(layer_rgb(l - 1))}'>{text}</span>"
+
+    def _caption(self) -> str:
+        n = len(self.records) if self.records is not None else 0
+        if n == 0:
+            return "No epochs recorded yet: the bands appear as the run trains."
+        return (f"Median; bands: 68%, 86% and all of the values (TensorBoard's). {n} epochs recorded. "
+                "Shaded: tanh/sigmoid's flat ends; dashed: ReLU's 0.")
+
+    def _show_health(self) -> None:
+        frame = self._frame
+        if frame is None:
+            return
+        findings = frame.snapshot.health
+        if not findings:
+            self.health.setText("<b>Health:</b> nothing looks wrong.")
+            return
+        lines = []
+        for f in sorted(findings, key=lambda f: f.severity != "alarm"):
+            mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
+            lines.append(f"{mark} {_escape(f.message)}")
+        self.health.setText("<b>Health:</b><br>" + "<br>".join(lines))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def export_csv(win, path: str | None = None) -> bool:
+    """File > Export > Distributions as CSV: the window's recorded bands (see
+    ``training.distributions.write_csv``)."""
+    from ..training.distributions import write_csv
+
+    view = win.distributions
+    if not view.has_records:
+        win.show_error("Cannot export", "No distributions recorded yet: open the Distributions tab while "
+                                        "the run trains, then export again.")
+        return False
+    path = path or win._ask_save("Export the distributions", "nnplay-distributions.csv", "CSV (*.csv)")
+    return bool(path) and win._write(path, lambda: write_csv(path, view.records))

@@ -1,0 +1,146 @@
+"""Run > Find learning rate…: the learning-rate range test (training.lr_finder)
+on a copy of the current run, its loss against the rate on a log axis, the
+suggestion marked, and *Apply* to make it the run's learning rate.
+
+The copy is made from the training process's state (``Request("state")``, as
+saving a session does) and the test runs in a worker thread: never on the GUI
+thread, and never in the real run, which is not touched."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import threading
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from ..numbers import format_number
+from .plot_layout import tidy_axes
+from .widgets import named
+
+_TOKENS = itertools.count(1 << 30)  # apart from the controller's (from 1) and the autosave's (negative)
+
+
+class LrFinderDialog(QDialog):
+    finished_test = Signal(object)  # LrFinderResult, or a one-line message (str) when it could not run
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Find learning rate")
+        self.controller = controller
+        self.result = None
+        self._token = None
+        self._cancel = threading.Event()
+        self._thread: threading.Thread | None = None
+        layout = QVBoxLayout(self)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        named(self.status, "lr_finder_status", "What the range test found.")
+        layout.addWidget(self.status)
+        self.plot = pg.PlotWidget(axisItems=tidy_axes())
+        named(self.plot, "lr_finder_plot", "The smoothed loss after each mini-batch against its learning rate.")
+        self.plot.setMenuEnabled(False)
+        self.plot.setLogMode(x=True, y=False)
+        self.plot.setLabel("bottom", "learning rate")
+        self.plot.setLabel("left", "training loss (smoothed)")
+        self.curve = self.plot.plot(pen=pg.mkPen(31, 119, 180, width=2))
+        self.mark = pg.InfiniteLine(angle=90, pen=pg.mkPen(214, 39, 40, width=1.5, style=Qt.PenStyle.DashLine))
+        self.mark.hide()
+        self.plot.addItem(self.mark)
+        self.plot.setMinimumSize(420, 260)
+        layout.addWidget(self.plot, 1)
+        self.buttons = QDialogButtonBox()
+        self.apply_button = self.buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setToolTip("Make the suggested rate the run's learning rate.")
+        self.apply_button.setEnabled(False)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.finished_test.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        controller.run.state_ready.connect(self._on_state)
+
+    def start(self) -> None:
+        """Ask the training process for the run's state; the test starts when it comes."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self.result = None
+        self.apply_button.setEnabled(False)
+        self.mark.hide()
+        self.curve.setData([], [])
+        self.status.setText("Growing the learning rate over a copy of the run…")
+        self._token = next(_TOKENS)
+        self.controller.run.request_state(self._token)
+
+    def _on_state(self, token: int, state) -> None:
+        if token != self._token:
+            return
+        self._token = None
+        if state is None:
+            self._show("There is no run to test yet.")
+            return
+        config, data = self.controller.config, self.controller.data
+        self._cancel.clear()
+        self._thread = threading.Thread(target=self._work, args=(config, data, state), name="nnplay-lr-finder",
+                                        daemon=True)
+        self._thread.start()
+
+    def _work(self, config, data, state) -> None:
+        from ..training import Trainer
+        from ..training.lr_finder import find_learning_rate
+
+        try:
+            trainer = Trainer(config, data)
+            trainer.load_state_dict(state)
+            self.finished_test.emit(find_learning_rate(trainer, cancelled=self._cancel.is_set))
+        except ValueError as exc:
+            self.finished_test.emit(f"The range test could not run: {exc}")
+
+    def _show(self, result) -> None:
+        if isinstance(result, str):
+            self.status.setText(result)
+            return
+        self.result = result
+        ok = np.isfinite(result.loss)
+        self.curve.setData(result.lr[ok], result.loss[ok])
+        lr = self.suggested()
+        if lr is None:
+            self.status.setText(f"No suggestion: the loss did not fall over the range ({result.stopped}).")
+            return
+        self.mark.setValue(math.log10(lr))
+        self.mark.show()
+        self.apply_button.setEnabled(True)
+        self.status.setText(
+            f"Suggested learning rate: <b>{format_number(lr)}</b> — where the smoothed loss falls fastest "
+            f"({format_number(result.steepest_lr)}), but at most a tenth of the rate at its lowest "
+            f"({format_number(result.min_loss_lr)}). {len(result.lr)} mini-batches, {result.stopped}; "
+            "the run itself is untouched.")
+
+    def suggested(self) -> float | None:
+        """The suggestion to two significant digits (a rate one can read and type)."""
+        if self.result is None or self.result.suggested_lr is None:
+            return None
+        return float(f"{self.result.suggested_lr:.2g}")
+
+    def apply(self) -> None:
+        lr = self.suggested()
+        if lr is not None and self.controller.state.apply(lr=lr):
+            self.accept()
+
+    def done(self, r: int) -> None:
+        self._cancel.set()
+        super().done(r)
+
+
+def show_lr_finder(win) -> LrFinderDialog:
+    """Run > Find learning rate…: one dialog per window, started afresh each time."""
+    dialog = getattr(win, "lr_finder", None)
+    if dialog is None:
+        dialog = win.lr_finder = LrFinderDialog(win.controller, win)
+    dialog.show()
+    dialog.raise_()
+    dialog.start()
+    return dialog

@@ -1,0 +1,108 @@
+"""The training-health diagnosis (training.health) and its command line."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from nnplay.cli import main
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.health import Finding, alarms, diagnose
+
+
+@pytest.fixture(scope="module")
+def sigmoid6():
+    t = Trainer(TrainConfig(hidden=(8,) * 6, activation="sigmoid"))
+    t.run(40)
+    return t
+
+
+@pytest.fixture(scope="module")
+def relu_huge_rate():
+    t = Trainer(TrainConfig(hidden=(8, 8), activation="relu", lr=10.0))
+    t.run(30)
+    return t
+
+
+@pytest.fixture(scope="module")
+def healthy():
+    t = Trainer(TrainConfig())  # the default problem: circle, 4-2 tanh, lr 0.03
+    t.run(300)
+    return t
+
+
+def test_six_sigmoid_layers_are_diagnosed_as_vanishing(sigmoid6):
+    found = {f.kind: f for f in diagnose(sigmoid6)}
+    assert "vanishing" in found and found["vanishing"].severity == "alarm"
+    norms = sigmoid6.net.grad_norms()
+    assert math.isclose(found["vanishing"].value, norms[0] / norms[-1])  # the number behind it
+    assert found["vanishing"].value < 1e-2 and "dW[1]" in found["vanishing"].message
+
+
+def test_relu_at_a_huge_rate_is_diagnosed_dead_naming_the_units(relu_huge_rate):
+    t = relu_huge_rate
+    dead = [f for f in diagnose(t) if f.kind == "dead_relu"]
+    assert dead
+    A = t.net.hidden_outputs(t.X_train)
+    for f in dead:  # exactly the units whose output is 0 for every training example (1-based)
+        expected = (np.flatnonzero(~np.any(A[f.layer - 1] != 0, axis=0)) + 1).tolist()
+        assert f.units == expected and f.units
+        assert f"layer {f.layer}" in f.message and str(f.units[0]) in f.message
+
+
+def test_a_healthy_run_has_no_alarm(healthy):
+    assert healthy.metrics()["test_accuracy"] > 0.9
+    assert alarms(diagnose(healthy)) == []
+
+
+def test_saturated_tanh_units_are_named():
+    t = Trainer(TrainConfig(hidden=(4,), activation="tanh"))
+    t.net.weights[0][...] *= 200  # every unit's |Z| is huge: tanh saturates, g' ~ 0
+    t.net.weights[0][0] = 0.0  # ... except unit 1's
+    t._full_batch_gradients()
+    sat = [f for f in diagnose(t) if f.kind == "saturated"]
+    assert len(sat) == 1 and sat[0].layer == 1 and 1 not in sat[0].units and sat[0].units
+
+
+def test_overfitting_and_oscillation_are_read_from_the_history():
+    t = Trainer(TrainConfig())
+    n = 200
+    epochs = np.arange(n + 1, dtype=float)
+    t.history.clear()
+    t.history.extend({"train_loss": 1 / (1 + epochs), "test_loss": 0.5 + ((epochs - 60) / 100) ** 2,
+                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0})
+    kinds = {f.kind for f in diagnose(t)}
+    assert "overfitting" in kinds and "oscillating" not in kinds
+    t.history.clear()
+    t.history.extend({"train_loss": 0.5 + 0.2 * (epochs % 2), "test_loss": 0.5 + 0.2 * (epochs % 2),
+                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0})
+    kinds = {f.kind for f in diagnose(t)}
+    assert "oscillating" in kinds and "overfitting" not in kinds and "plateau" not in kinds
+
+
+def test_findings_round_trip_as_json():
+    f = Finding("dead_relu", 2, [1, 3], 0.25, "layer 2: ...")
+    assert Finding.from_dict(json.loads(json.dumps(f.to_dict()))) == f
+    assert set(f.to_dict()) == {"kind", "layer", "units", "value", "message", "severity"}
+
+
+def test_train_json_carries_health_and_diagnose_reads_a_session(tmp_path, capsys):
+    path = tmp_path / "run.nnplay"
+    args = ["train", "--layers", "8,8", "--activation", "relu", "--lr", "10", "--epochs", "30"]
+    assert main([*args, "--json", "--save", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    kinds = [f["kind"] for f in out["health"]]
+    assert "dead_relu" in kinds
+    assert main(["diagnose", str(path), "--json"]) == 0
+    saved = json.loads(capsys.readouterr().out)
+    assert saved["epoch"] == 30 and saved["health"] == out["health"]  # the same run, the same findings
+    assert main(["diagnose", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "ReLUs are dead" in text and text.count("\n") >= 2
+
+
+def test_diagnose_refuses_a_missing_file_in_one_line(tmp_path, capsys):
+    assert main(["diagnose", str(tmp_path / "nothing.nnplay")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nothing.nnplay" in err

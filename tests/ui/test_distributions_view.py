@@ -1,0 +1,152 @@
+"""The Distributions tab: bands per layer drawn from the run's records, the
+health findings in words, live; its render, PNG and CSV exports."""
+
+import csv
+
+import numpy as np
+import pytest
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.distributions import PERCENTILES, QUANTITIES
+from nnplay.training.loop import Frame
+
+
+@pytest.fixture(scope="module")
+def sigmoid_run():
+    t = Trainer(TrainConfig(hidden=(8,) * 6, activation="sigmoid"))
+    t.run(40)
+    return t
+
+
+def frame_of(t, **request):
+    return Frame(t.run_id, t.snapshot(distributions=True, **request), False, 0.0, t.optimizer.lr, 0.0, 0.0)
+
+
+def test_the_view_draws_every_layers_bands_on_one_scale_and_names_the_vanishing_gradient(qtbot, sigmoid_run):
+    from nnplay.ui.distributions_view import DistributionsView
+
+    t = sigmoid_run
+    view = DistributionsView()
+    qtbot.addWidget(view)
+    view.resize(500, 700)
+    view.show()
+    view.set_run(t.run_info())
+    view.set_frame(frame_of(t.copy()))
+    assert "vanishing gradient" in view.health.text() and "dW[1]" in view.health.text()
+    assert len(view._items) == t.net.n_layers  # dW of every layer (the default)
+    x, p, _ = t.distributions.bands(7, "dW")
+    _, bounds, median = view._items[(7, "dW")]
+    mx, my = median.getData()
+    assert np.array_equal(mx, x) and np.allclose(my, p[:, 3])
+    _, lo_y = bounds[0].getData()
+    assert np.allclose(lo_y, p[:, 0])  # the outer band's lower edge is the minimum
+    ranges = {tuple(view._items[(l, "dW")][0].viewRange()[1]) for l in range(1, 8)}
+    assert len(ranges) == 1  # one vertical scale: the first layers' flat bands show the vanishing
+
+
+def test_all_four_quantities_side_by_side(qtbot):
+    from nnplay.ui.distributions_view import DistributionsView
+
+    t = Trainer(TrainConfig(hidden=(3,), activation="tanh"))
+    t.run(10)
+    view = DistributionsView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_run(t.run_info())
+    view.set_frame(frame_of(t))
+    view.quantity.setCurrentIndex(view.quantity.findData("all"))
+    view.quantity.activated.emit(view.quantity.currentIndex())
+    assert set(view._items) == {(l, q) for l in (1, 2) for q in QUANTITIES}
+    assert "sat." in view._items[(1, "A")][0].titleLabel.text
+    lo, hi = view._items[(1, "A")][0].viewRange()[1]
+    assert lo <= -1 and hi >= 1  # tanh's saturation marks at ±1 stay in view
+
+
+def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
+    from PySide6.QtWidgets import QLabel, QTabWidget
+
+    from nnplay.ui.distributions_view import DistributionsView
+
+    t = sigmoid_run
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    view = DistributionsView()
+    tabs.addTab(QLabel("curves"), "Curves")
+    tabs.addTab(view, "Distributions")
+    tabs.show()
+    view.set_run(t.run_info())
+    view.set_frame(frame_of(t.copy()))  # behind the Curves tab: nothing drawn
+    assert view._items == {} and view.health.text() == ""  # not even the plots are made
+    tabs.setCurrentWidget(view)
+    assert len(view._items[(1, "dW")][2].getData()[0]) == len(t.distributions)
+    assert "vanishing" in view.health.text()
+
+
+def test_the_window_tab_is_live_and_asks_only_while_open(window, qtbot, tmp_path):
+    from nnplay.ui.distributions_view import export_csv
+
+    c = window.controller
+    window.lower_tabs.setCurrentWidget(window.distributions)
+    c.step(3)
+    qtbot.waitUntil(lambda: window.distributions.has_records and len(window.distributions.records) >= 4,
+                    timeout=10000)
+    assert "Health:" in window.distributions.health.text()
+    path = tmp_path / "dist.csv"
+    assert export_csv(window, str(path))
+    with open(path, newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:4] == ["layer", "quantity", "first_epoch", "last_epoch"]
+    n = len(window.distributions.records)
+    layers = len(c.run_info.sizes) - 1
+    assert len(rows) == 1 + layers * len(QUANTITIES) * n
+    assert {r[1] for r in rows[1:]} == set(QUANTITIES) and len(rows[1]) == 4 + len(PERCENTILES) + 1
+    assert window.export_panel("distributions", str(tmp_path / "dist.svg"))
+    from nnplay.ui.colors import hex_color, layer_rgb
+
+    svg = (tmp_path / "dist.svg").read_text()
+    assert all(hex_color(layer_rgb(l)) in svg for l in range(layers))  # every layer's bands, in its colour
+    window.lower_tabs.setCurrentWidget(window.curves)
+    qtbot.wait(50)
+    records = len(window.distributions.records)
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 8, timeout=10000)
+    assert c.last_frame.snapshot.distributions is None and c.last_frame.snapshot.health == ()  # not asked for
+    assert len(window.distributions.records) == records
+
+
+def test_render_draws_the_distributions_of_a_session(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from nnplay.training.session import Session, save_session
+    from nnplay.ui.render import render_session
+
+    path = tmp_path / "run.nnplay"
+    t = Trainer(TrainConfig(hidden=(3,), activation="relu"))
+    t.run(10)
+    save_session(path, Session(t.config, t.data, t.state_dict()))
+    render_session(path, "distributions", tmp_path / "d.png", (800, 1000))
+    image = QImage(str(tmp_path / "d.png"))
+    assert image.width() == 800 and image.height() >= 1000
+    old = t.state_dict()
+    del old["distributions"]
+    save_session(tmp_path / "old.nnplay", Session(t.config, t.data, old))
+    with pytest.raises(ValueError, match="holds no distributions"):
+        render_session(tmp_path / "old.nnplay", "distributions", tmp_path / "e.png")
+
+
+def test_nothing_is_cut_with_the_distributions_tab_open(window, qtbot):
+    from tests.layout_check import text_problems
+
+    c = window.controller
+    c.change(activation="relu", lr=3.0)  # ReLUs die: findings with long lines
+    qtbot.waitUntil(lambda: c.run_info.activations[0] == "relu", timeout=10000)
+    window.lower_tabs.setCurrentWidget(window.distributions)
+    c.step(30)
+    qtbot.waitUntil(lambda: window.distributions.has_records and "ReLUs are dead" in window.distributions.health.text(),
+                    timeout=20000)
+    found = []
+    for w, h in [(1024, 740), (1100, 680), (1920, 1080)]:
+        window.resize(w, h)
+        qtbot.wait(150)
+        found += [f"at {w}×{h}: {p}" for p in text_problems(window)]
+    assert found == [], "\n".join(found)
