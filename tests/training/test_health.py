@@ -71,12 +71,14 @@ def test_overfitting_and_oscillation_are_read_from_the_history():
     epochs = np.arange(n + 1, dtype=float)
     t.history.clear()
     t.history.extend({"train_loss": 1 / (1 + epochs), "test_loss": 0.5 + ((epochs - 60) / 100) ** 2,
-                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0})
+                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0,
+                      "lr": epochs * 0 + 0.03, "clipped": epochs * 0})
     kinds = {f.kind for f in diagnose(t)}
     assert "overfitting" in kinds and "oscillating" not in kinds
     t.history.clear()
     t.history.extend({"train_loss": 0.5 + 0.2 * (epochs % 2), "test_loss": 0.5 + 0.2 * (epochs % 2),
-                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0})
+                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0,
+                      "lr": epochs * 0 + 0.03, "clipped": epochs * 0})
     kinds = {f.kind for f in diagnose(t)}
     assert "oscillating" in kinds and "overfitting" not in kinds and "plateau" not in kinds
 
