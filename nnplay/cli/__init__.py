@@ -6,6 +6,7 @@
     nnplay datasets             list the built-in data sets
     nnplay export-data ...      write a built-in data set as CSV
     nnplay bench ...            measure the engine against its peers, and the live window
+    nnplay export-torch ...     write a saved session as a standalone PyTorch script
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
 """
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 import sys
 
-from . import bench, datasets, render, train
+from . import bench, datasets, export_torch, render, train
 from .base import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
-SUBCOMMANDS = (train, render, datasets, bench)
+SUBCOMMANDS = (train, render, datasets, bench, export_torch)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "build_parser", "main"]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from .torch_export_action import export_torch_script
+
 
 def build_menus(win) -> None:
     """Fill ``win``'s menu bar with the actions made by run_controls.build_actions and its own."""
@@ -26,7 +28,8 @@ def build_menus(win) -> None:
                        (None, None),
                        ("Loss history as CSV…", win.export_history),
                        ("Weights as NPZ or JSON…", win.export_weights),
-                       ("Data set as CSV…", win.export_data)):
+                       ("Data set as CSV…", win.export_data),
+                       ("PyTorch script…", lambda: export_torch_script(win))):
         if text is None:
             export.addSeparator()
         else:
