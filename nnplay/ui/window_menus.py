@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from .recorder import show_recorder
 from .torch_export_action import export_torch_script
 
 
@@ -34,6 +35,9 @@ def build_menus(win) -> None:
             export.addSeparator()
         else:
             export.addAction(text).triggered.connect(slot)
+    record = file_menu.addAction("Record…")
+    record.setToolTip("Record the window or one panel while it trains, as a GIF or MP4.")
+    record.triggered.connect(lambda: show_recorder(win))
     file_menu.addSeparator()
     file_menu.addAction(win.quit_action)
     run_menu = win.menuBar().addMenu("&Run")
