@@ -45,6 +45,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         build_menus(self)
         self.controller = PlaygroundController(self, config)
         self._connect()
+        self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
         self._splitter_states = restore_settings(self)
         self._speed_chosen()
         self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None
