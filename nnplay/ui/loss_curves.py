@@ -58,8 +58,9 @@ class LossCurvesView(QWidget):
         self.smoother = Smoother()
         row.addWidget(self.log_scale)
         row.addWidget(self.smoothing)
-        row.addWidget(self.readout, 1)
+        row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.readout)  # its own row: beside the controls a narrow column would squeeze it
         self.zero_note = QLabel("")  # says when a loss is exactly 0 (a log axis cannot show 0 by itself)
         self.zero_note.setObjectName("loss_zero_note")
         self.zero_note.setWordWrap(True)

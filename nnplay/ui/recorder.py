@@ -95,6 +95,7 @@ class RecordDialog(QDialog):
         self.busy = QProgressBar()
         self.busy.setTextVisible(False)
         self.busy.setRange(0, 1)
+        self.busy.setVisible(False)
         self.status = QLabel("Not recording.")
         self.status.setWordWrap(True)
         self.record_button = QPushButton("Record")
@@ -190,8 +191,9 @@ class RecordDialog(QDialog):
         if error is not None:
             self.status.setText(error)
         else:
-            size = path.stat().st_size / 1e6 if path.exists() else 0.0
-            self.status.setText(f"Wrote {path}: {count} frames, {size:.1f} MB.")
+            size = path.stat().st_size if path.exists() else 0
+            amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+            self.status.setText(f"Wrote {path}: {count} frames, {amount}.")
             self.win._remember_folder("recording", str(path))
             self.win.statusBar().showMessage(f"Recorded {path} ({count} frames)", 8000)
         self._set_running(False)
@@ -203,6 +205,7 @@ class RecordDialog(QDialog):
 
     def _set_running(self, running: bool) -> None:
         self.busy.setRange(0, 0 if running else 1)  # a moving bar while recording
+        self.busy.setVisible(running)
         self.record_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         for w in (self.target, self.fps, self.scale, self.path):
