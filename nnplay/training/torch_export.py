@@ -182,7 +182,7 @@ Importing this file builds, without training:
                    Features, computes the network's inputs
     X, y           the training set ({m_train} examples); X_test, y_test the test set
     predict(X)     the network's outputs A[L] = {output}
-Running it (python {{this file}} [EPOCHS], default {epochs_default}) trains as nnplay does and
+Running it (python <this file> [EPOCHS], default {epochs_default}) trains as nnplay does and
 prints the losses of each epoch: J_data on the training and test sets.
 Needs numpy and torch; everything is float64.
 """
@@ -221,7 +221,7 @@ def data_loss(Z, Y):
 
 
 def penalty():
-    """L2 half of the penalty, (L2 / 2) sum W^2 over the weights; L1 is a step of its own."""
+    """The L2 part of the penalty, (L2 / 2) sum W^2 over the weights (L1 is a step of its own)."""
     return L2 / 2 * sum((layer.weight ** 2).sum() for layer in LINEAR)
 
 
@@ -269,7 +269,7 @@ def losses():
 
 if __name__ == "__main__":
     epochs = int(sys.argv[1]) if len(sys.argv) > 1 else {epochs_default}
-    for epoch in range({epoch} + 1, {epoch} + epochs + 1):
+    for epoch in range({next_epoch}, {next_epoch} + epochs):
         train_epoch()
         train_loss, test_loss = losses()
         print(f"epoch {{epoch}}  train loss {{train_loss:.6f}}  test loss {{test_loss:.6f}}")
@@ -293,7 +293,7 @@ def torch_script(trainer, epochs: int = 100) -> str:
     body = TRAINING.format(n_inputs=trainer.data.n_inputs, output=_OUTPUTS[loss], loss=_LOSSES[loss],
                            optimizer=_OPTIMIZERS[config.optimizer], optimizer_state=_optimizer_state(trainer),
                            rng_state=trainer.rng.bit_generator.state, l1_threshold=_l1_threshold(trainer),
-                           epochs_default=epochs, epoch=trainer.epoch)
+                           epochs_default=epochs, next_epoch=trainer.epoch + 1)
     return "\n\n".join([head, _features_class(trainer), _model(trainer), _data(trainer)]) + body
 
 

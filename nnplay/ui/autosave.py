@@ -115,7 +115,7 @@ class Autosaver(QObject):
         """Ask the worker for the state if anything changed since the last save; True if asked."""
         if self._asked is not None and time.monotonic() - self._asked[2] < STATE_TIMEOUT_S:
             return False
-        if not (self.active and self.enabled()) or (self._writer is not None and self._writer.is_alive()):
+        if not (self.active and self.enabled()) or self._writer is not None:  # (a write not yet reported)
             return False
         key = self._change_key()
         if key is None or key == self._saved_key or not self.controller.worker.is_alive():
@@ -146,6 +146,7 @@ class Autosaver(QObject):
         self._written.emit(key, None)
 
     def _on_written(self, key, error) -> None:
+        self._writer = None  # (its thread has ended; until now the next tick could save the same key again)
         if error is not None:
             if error != self._last_error:  # once, not every few seconds
                 self.controller.view.show_status(f"Could not save the session in the background: {error}")
