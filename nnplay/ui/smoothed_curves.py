@@ -35,6 +35,7 @@ class Smoother:
         raw.setZValue(curve.zValue() - 1)
         raw.setClipToView(True)
         raw.setDownsampling(auto=True, method="peak")
+        raw.setVisible(False)
         plot.addItem(raw)
         self._raw[id(curve)] = raw
         self.restyle(curve)
@@ -50,16 +51,24 @@ class Smoother:
     def set_data(self, curves: list, xs: list, ys: list, place=None) -> None:
         """Draw each curve of ``curves`` at ``xs``, ``ys`` (raw values): smoothed,
         its twin raw. ``place`` (a ZeroFloor's) maps exact zeros on a log axis."""
-        smooth = [debiased_ema(y, self.weight) if self.weight else y for y in ys]
+        if not self.weight:  # off: the curves as they are, and the twins emptied once
+            for curve, x, y in zip(curves, xs, ys if place is None else place(ys)):
+                curve.setData(x, y, connect="finite")
+                raw = self._raw.get(id(curve))
+                if raw is not None and raw.isVisible():
+                    raw.setData([], [])
+                    raw.setVisible(False)
+            return
+        smooth = [debiased_ema(y, self.weight) for y in ys]
         if place is not None:
             placed = place([*ys, *smooth])
             ys, smooth = placed[: len(ys)], placed[len(ys) :]
         for curve, x, y, s in zip(curves, xs, ys, smooth):
-            raw = self._raw.get(id(curve))
             curve.setData(x, s, connect="finite")
+            raw = self._raw.get(id(curve))
             if raw is not None:
-                raw.setVisible(bool(self.weight))
-                raw.setData(x if self.weight else [], y if self.weight else [], connect="finite")
+                raw.setVisible(True)
+                raw.setData(x, y, connect="finite")
 
     def clear(self, curve: pg.PlotDataItem) -> None:
         curve.setData([], [])
