@@ -8,6 +8,7 @@
     nnplay bench ...            measure the engine against its peers, and the live window
     nnplay diagnose FILE        the training-health diagnosis of a saved run, in words
     nnplay lr-find ...          suggest a learning rate by the range test (train's options)
+    nnplay export-torch ...     write a saved session as a standalone PyTorch script
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
 """
@@ -16,12 +17,12 @@ from __future__ import annotations
 
 import sys
 
-from . import bench, datasets, diagnose, lr_find, render, train
+from . import bench, datasets, diagnose, export_torch, lr_find, render, train
 from .base import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
-SUBCOMMANDS = (train, render, datasets, bench, diagnose, lr_find)
+SUBCOMMANDS = (train, render, datasets, bench, diagnose, lr_find, export_torch)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "build_parser", "main"]
 

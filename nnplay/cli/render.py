@@ -1,4 +1,5 @@
-"""`nnplay render`: draw one panel of a saved session to a PNG or SVG file, offscreen."""
+"""`nnplay render`: draw one panel of a saved session to a PNG or SVG file, offscreen;
+with --animate, record it as a GIF or MP4 while the run trains on."""
 
 from __future__ import annotations
 
@@ -14,8 +15,16 @@ def register(sub) -> None:
     r.add_argument("session", nargs="?", metavar="FILE.nnplay", help="a session saved by the window or nnplay train --save")
     r.add_argument("--panel", default="output", help="which panel (default output; --list names them)")
     r.add_argument("--out", metavar="FILE.png|FILE.svg", help="the file to write; its suffix picks the format")
-    r.add_argument("--size", default="1600x1200", metavar="WxH", help="output size in pixels (default 1600x1200)")
+    r.add_argument("--size", default=None, metavar="WxH",
+                   help="output size in pixels (default 1600x1200; 640x480 with --animate)")
     r.add_argument("--list", action="store_true", help="name the panels and exit")
+    r.add_argument("--animate", action="store_true",
+                   help="train on from the session for --epochs epochs and write the panel as it changes, "
+                        "to a .gif or .mp4 (--out)")
+    r.add_argument("--epochs", type=int, default=None, help="with --animate: epochs to train (required)")
+    r.add_argument("--every", type=int, default=None,
+                   help="with --animate: one frame per this many epochs (default: about 60 frames in all)")
+    r.add_argument("--fps", type=float, default=10.0, help="with --animate: frames a second (default 10)")
     r.set_defaults(run=run)
 
 
@@ -32,6 +41,21 @@ def run(args) -> int:
                          "--out output.png (nnplay render --list names the panels)")
     from ..ui.render import parse_size, render_session
 
-    render_session(args.session, args.panel, args.out, parse_size(args.size))
+    if args.animate:
+        return _animate(args)
+    render_session(args.session, args.panel, args.out, parse_size(args.size or "1600x1200"))
     print(f"wrote the {args.panel} panel of {args.session} to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _animate(args) -> int:
+    from ..ui.render import parse_size
+    from ..ui.render_animation import animate_session
+
+    if args.epochs is None:
+        raise ValueError("render --animate needs --epochs N, e.g. nnplay render run.nnplay --panel output "
+                         "--animate --epochs 300 --out run.gif")
+    frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps,
+                             parse_size(args.size or "640x480"))
+    print(f"wrote {frames} frames of the {args.panel} panel of {args.session} to {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -74,6 +74,11 @@ def panel_size(parts) -> QSize:
 def png_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
     """The parts painted into a PNG of their size times ``scale`` (a device pixel
     ratio, so text, lines and symbols are drawn sharp at that size, not enlarged)."""
+    return encode(panel_image(parts, scale))
+
+
+def panel_image(parts, scale: float = DEFAULT_SCALE) -> QImage:
+    """The parts painted into an image of their size times ``scale`` (see png_bytes)."""
     parts, size = _parts(parts), panel_size(parts)
     image = QImage(QSize(round(size.width() * scale), round(size.height() * scale)),
                    QImage.Format.Format_ARGB32_Premultiplied)
@@ -86,7 +91,7 @@ def png_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
         _paint(parts, painter)
     finally:
         painter.end()
-    return encode(image)
+    return image
 
 
 def svg_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:

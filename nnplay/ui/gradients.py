@@ -26,6 +26,7 @@ from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above, tidy_axes
+from .smoothed_curves import Smoother
 from .widgets import keep_wrapped_height, layer_name, named, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -105,6 +106,7 @@ class GradientView(QWidget):
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
         self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt")
         self._norm_curves = []
+        self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
         self.norm_plot.setMinimumHeight(180)  # its title, a two-row legend and axes: pyqtgraph would cut them
         layout.addWidget(self.norm_plot, 2)
         self._snap = None
@@ -126,9 +128,11 @@ class GradientView(QWidget):
         self._x_right = 0.0
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
                                                  name=layer_name(l + 1, L)) for l in range(L)]
+        self.smoother.forget()  # (the plot was cleared)
         for c in self._norm_curves:
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
+            self.smoother.add(self.norm_plot, c)
         self.legend.fit()  # as many columns as the width holds: every layer in sight, the plot kept tall
 
     def _fitting_columns(self) -> int:
@@ -178,12 +182,20 @@ class GradientView(QWidget):
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
-        xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
-        for (x, _), y, curve in zip(xys, self.norm_floor.place([y for _, y in xys]), self._norm_curves):
-            curve.setData(x, y, connect="finite")  # on the log axis, exact zeros sit on the floor marked 0
+        self._draw_norms()
         self.notes.setText("\n".join(snap.gradient_notes))
         self.notes.setVisible(bool(snap.gradient_notes))
         self._redraw()
+
+    def _draw_norms(self) -> None:
+        xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
+        # smoothed, the raw curves faint behind; on the log axis exact zeros sit on the floor marked 0
+        self.smoother.set_data(self._norm_curves, [x for x, _ in xys], [y for _, y in xys], self.norm_floor.place)
+
+    def set_smoothing(self, weight: float) -> None:
+        """Smooth the norm curves at ``weight`` (0..0.99; see smoothed_curves)."""
+        self.smoother.weight = float(weight)
+        self._draw_norms()
 
     def _redraw(self) -> None:
         snap = self._snap
@@ -236,6 +248,7 @@ class GradientView(QWidget):
         """The norm curves in the palette's layer colours; the heatmaps follow at the next redraw."""
         for l, curve in enumerate(self._norm_curves):
             curve.setPen(pg.mkPen(layer_rgb(l), width=2))
+            self.smoother.restyle(curve)
         self._redraw()
 
     def _report(self, hit) -> None:

@@ -15,6 +15,7 @@ from .colors import negative, positive
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .plot_layout import legend_above, tidy_axes
+from .smoothed_curves import SmoothingControl, Smoother
 from .widgets import named
 
 PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
@@ -52,9 +53,14 @@ class LossCurvesView(QWidget):
         self.readout.setObjectName("loss_readout")
         self.readout.setWordWrap(True)  # an envelope's or a penalty's read-out is long: two lines, so the plots do not jump
         self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
+        self.smoothing = SmoothingControl()
+        self.smoothing.changed.connect(self.set_smoothing)
+        self.smoother = Smoother()
         row.addWidget(self.log_scale)
-        row.addWidget(self.readout, 1)
+        row.addWidget(self.smoothing)
+        row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.readout)  # its own row: beside the controls a narrow column would squeeze it
         self.zero_note = QLabel("")  # says when a loss is exactly 0 (a log axis cannot show 0 by itself)
         self.zero_note.setObjectName("loss_zero_note")
         self.zero_note.setWordWrap(True)
@@ -78,9 +84,11 @@ class LossCurvesView(QWidget):
             "penalty": self.loss_plot.plot(pen=PENALTY_PEN),  # in the legend only while there is a penalty
         }
         self.curves["penalty"].setVisible(False)
-        for c in self.curves.values():
+        for name, c in self.curves.items():
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
+            if name != "penalty":
+                self.smoother.add(self.loss_plot if "loss" in name else self.acc_plot, c)
         self.refresh_colours()
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
@@ -115,15 +123,23 @@ class LossCurvesView(QWidget):
     def _draw_curves(self) -> None:
         names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
         xy = {name: self.history.curve(name) for name in names}
-        losses = ("train_loss", "test_loss")
-        for name, y in zip(losses, self.loss_floor.place([xy[k][1] for k in losses])):
-            xy[name] = (xy[name][0], y)  # on a log axis, exact zeros sit on the floor marked 0
-        for name, (x, y) in xy.items():
-            if np.isnan(y).all():
-                self.curves[name].setData([], [])
-            else:
-                self.curves[name].setData(x, y, connect="finite")
+        shown = {name for name, (_, y) in xy.items() if not np.isnan(y).all()}
+        for name in set(names) - shown:
+            self.smoother.clear(self.curves[name])
+        # smoothed (TensorBoard's slider), raw faint behind; on a log axis exact zeros sit on the floor marked 0
+        for group, place in ((("train_loss", "test_loss"), self.loss_floor.place),
+                             (("train_accuracy", "test_accuracy"), None)):
+            group = [name for name in group if name in shown]
+            self.smoother.set_data([self.curves[n] for n in group], [xy[n][0] for n in group],
+                                   [xy[n][1] for n in group], place)
+        if "penalty" in shown:  # a smooth curve already (a sum over the weights)
+            self.curves["penalty"].setData(*xy["penalty"], connect="finite")
         self._say_zero_loss()
+
+    def set_smoothing(self, weight: float) -> None:
+        """Smooth the loss and accuracy curves at ``weight`` (0..0.99; see smoothed_curves)."""
+        self.smoother.weight = float(weight)
+        self._draw_curves()
 
     def _say_zero_loss(self) -> None:
         n = len(self.history)
@@ -150,6 +166,7 @@ class LossCurvesView(QWidget):
         for name, curve in self.curves.items():
             if name != "penalty":
                 curve.setPen(pg.mkPen(positive() if name.startswith("train") else negative(), width=2))
+                self.smoother.restyle(curve)
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)

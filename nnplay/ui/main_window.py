@@ -47,6 +47,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.controller = PlaygroundController(self, config)
         self._connect()
         connect_landscape(self)
+        self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
         self._splitter_states = restore_settings(self)
         self._speed_chosen()
         self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None

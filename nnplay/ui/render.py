@@ -70,10 +70,15 @@ class PanelViews:
 
     def show_run(self, info, frame) -> None:
         """The run, as the window shows it: ``set_run`` then one frame."""
-        for view in (self.boundary, self.gradients, self.diagram, self.hidden_space, self.metrics, self.distributions):
+        for view in (self.boundary, self.gradients, self.diagram, self.hidden_space, self.metrics, self.distributions,
+                     self.curves):
             view.set_run(info)
+        self.show_frame(frame)
+
+    def show_frame(self, frame) -> None:
+        """A new frame of the run, as the window shows it."""
+        for view in (self.boundary, self.gradients, self.diagram, self.hidden_space, self.metrics, self.distributions):
             view.set_frame(frame)
-        self.curves.set_run(info)
         self.curves.add_frame(frame)
         if self.inspector is not None:
             self.inspector.set_trace(frame.snapshot.trace)
@@ -130,15 +135,28 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     ``out`` (.png or .svg) at ``size`` output pixels (width, height; to the
     pixel where the panel can be laid out at that size). Raises ValueError (a
     SessionError, ExportError...) with one line on bad input."""
+    if os.path.splitext(str(out))[1].lower() not in FORMATS:
+        raise ExportError(f"{out}: the file name must end in .png or .svg")
+    trainer = session_trainer(session_path, panel)
+    app = _application()
+    views = PanelViews(panel)
+    try:
+        views.show_run(trainer.run_info(), panel_frame(trainer, panel))
+        _, scale = views.lay_out(size)
+        export_view(views, panel, out, scale)
+    finally:
+        views.close()
+        app.processEvents()
+
+
+def session_trainer(session_path, panel: str):
+    """The run of the session in ``session_path`` (a Trainer), checked against
+    ``panel`` (one of PANELS); ValueError (one line) on bad input."""
     from ..data import CLASSIFICATION
-    from ..training.landscape_live import compute_landscape
-    from ..training.loop import Frame, ViewRequest
     from ..training.session import load_session, restore_trainer
 
     if panel not in PANELS:
         raise ExportError(f"unknown panel {panel!r}; the panels are {', '.join(PANELS)} (nnplay render --list)")
-    if os.path.splitext(str(out))[1].lower() not in FORMATS:
-        raise ExportError(f"{out}: the file name must end in .png or .svg")
     trainer = restore_trainer(load_session(session_path))
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
         raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
@@ -146,22 +164,21 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     if panel == "distributions" and len(trainer.distributions) == 0:
         raise ExportError(f"{session_path}: holds no distributions (saved before nnplay recorded them); open it, "
                           "train on and save it again")
-    view = ViewRequest()
+    return trainer
+
+
+def panel_frame(trainer, panel: str, history_from: int = 0):
+    """A frame of ``trainer``'s run as the training process sends it, with what
+    ``panel`` needs (its history from epoch index ``history_from`` on)."""
+    from ..training.landscape_live import compute_landscape
+    from ..training.loop import Frame, ViewRequest
+
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
-    snap = trainer.snapshot(view, 0, hidden_layer=small[0] if panel == "hidden" and small else None,
+    snap = trainer.snapshot(ViewRequest(), history_from, hidden_layer=small[0] if panel == "hidden" and small else None,
                             quality=panel == "metrics", trace=panel == "inspector",
                             distributions=panel == "distributions")
     landscape = compute_landscape(trainer) if panel == "landscape" else None  # 41 x 41, principal directions
-    frame = Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2, landscape)
-    app = _application()
-    views = PanelViews(panel)
-    try:
-        views.show_run(trainer.run_info(), frame)
-        _, scale = views.lay_out(size)
-        export_view(views, panel, out, scale)
-    finally:
-        views.close()
-        app.processEvents()
+    return Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2, landscape)
 
 
 def _application():

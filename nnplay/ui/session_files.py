@@ -20,6 +20,14 @@ class SessionFiles:
         self._pending_saves: dict[int, str] = {}
         self._opening: dict[int, tuple[Session, str, bool]] = {}  # generation -> a session being opened
         self.session_path: str | None = None
+        self._state_wanted: dict[int, object] = {}  # token -> called with the run's state when it comes
+
+    def with_run_state(self, callback) -> None:
+        """Ask the training process for the run's full state (a Trainer.state_dict)
+        and call ``callback(state)`` with it when it comes (on the GUI thread)."""
+        token = next(self._tokens)
+        self._state_wanted[token] = callback
+        self.run.request_state(token)
 
     def save_session(self, path: str) -> None:
         """Ask the training process for the run's full state; the file is written when it comes."""
@@ -79,6 +87,10 @@ class SessionFiles:
 
     def _on_state(self, token: int, state) -> None:
         if self.comparison.take_state(token, state, self.config, self.data):
+            return
+        wanted = self._state_wanted.pop(token, None)
+        if wanted is not None:
+            wanted(state)
             return
         path = self._pending_saves.pop(token, None)
         if path is None:

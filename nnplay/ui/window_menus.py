@@ -7,6 +7,8 @@ from PySide6.QtGui import QKeySequence
 from .landscape_view import export_landscape_csv
 from .distributions_view import export_csv as export_distributions_csv
 from .lr_finder_dialog import show_lr_finder
+from .recorder import show_recorder
+from .torch_export_action import export_torch_script
 
 
 def build_menus(win) -> None:
@@ -34,11 +36,15 @@ def build_menus(win) -> None:
                        ("Distributions as CSV…", lambda: export_distributions_csv(win)),
                        ("Weights as NPZ or JSON…", win.export_weights),
                        ("Data set as CSV…", win.export_data),
-                       ("Loss landscape as CSV…", lambda: export_landscape_csv(win))):
+                       ("Loss landscape as CSV…", lambda: export_landscape_csv(win)),
+                       ("PyTorch script…", lambda: export_torch_script(win))):
         if text is None:
             export.addSeparator()
         else:
             export.addAction(text).triggered.connect(slot)
+    record = file_menu.addAction("Record…")
+    record.setToolTip("Record the window or one panel while it trains, as a GIF or MP4.")
+    record.triggered.connect(lambda: show_recorder(win))
     file_menu.addSeparator()
     file_menu.addAction(win.quit_action)
     run_menu = win.menuBar().addMenu("&Run")

@@ -8,6 +8,7 @@ the default."""
 from __future__ import annotations
 
 from .run_controls import DEFAULT_SPEED
+from .smoothed_curves import SETTINGS_KEY as SMOOTHING_KEY
 
 SPLITTERS = ("columns", "output_split")
 
@@ -28,6 +29,7 @@ def restore_settings(win) -> dict:
         win.restoreGeometry(s.value("geometry"))
     for key, control, default in _toggles(win):
         control.setChecked(s.value(key, default, type=bool))
+    win.curves.smoothing.set_weight(s.value(SMOOTHING_KEY, 0.0, type=float))
     speed = win.speed.findData(s.value("speed", DEFAULT_SPEED, type=int))
     if speed >= 0:
         win.speed.setCurrentIndex(speed)
@@ -45,4 +47,5 @@ def save_settings(win) -> None:
     for key, control, _ in _toggles(win):
         s.setValue(key, control.isChecked())
     s.setValue("speed", win.speed.currentData())
+    s.setValue(SMOOTHING_KEY, win.curves.smoothing.weight)
     s.sync()

@@ -1,0 +1,153 @@
+"""Frames to a GIF or MP4 file, encoded off the GUI thread (imageio: GIF by its
+Pillow plugin, MP4 as H.264 by imageio-ffmpeg's own ffmpeg).
+
+The GUI thread grabs a frame (``widget_frame``: ``QWidget.grab``, a few
+milliseconds) and hands it to ``FrameWriter.put``; a worker thread converts and
+encodes it. The queue is bounded: when the encoder falls behind, a frame is
+dropped (counted in ``dropped``) rather than the window slowed.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from pathlib import Path
+
+import numpy as np
+
+FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)"}
+MAX_QUEUED = 32
+
+
+class RecordingError(ValueError):
+    """A recording that cannot be written; the message is one line naming the file."""
+
+
+def check_recording_path(path) -> Path:
+    """``path`` as a Path when it can be recorded to (a .gif or .mp4 name in an
+    existing folder); RecordingError naming the problem otherwise."""
+    path = Path(path)
+    if path.suffix.lower() not in FORMATS:
+        raise RecordingError(f"{path}: a recording's name must end in .gif or .mp4")
+    if not path.parent.is_dir():
+        raise RecordingError(f"{path}: cannot write: the folder {path.parent} does not exist")
+    return path
+
+
+def even_size(size: tuple[int, int]) -> tuple[int, int]:
+    """(width, height) rounded down to even numbers, at least 2 (H.264's 4:2:0 needs them)."""
+    return tuple(max(2, int(v) // 2 * 2) for v in size)
+
+
+class FrameWriter:
+    """Writes RGB frames (height, width, 3) uint8, all of one size, to ``path``
+    (.gif or .mp4) at ``fps`` frames a second, on its own thread. ``put`` never
+    blocks; ``close`` finishes the file and returns how many frames it holds.
+    RecordingError (one line) for a path that cannot be written, from the
+    constructor, or from ``close`` when writing failed part-way."""
+
+    def __init__(self, path, fps: float):
+        self.path = check_recording_path(path)
+        if not 0 < fps <= 60:
+            raise RecordingError(f"{self.path}: the frame rate must be 1 to 60 frames a second, got {fps:g}")
+        self.fps = float(fps)
+        self.written = self.dropped = self.queued = 0
+        self.error: str | None = None
+        self._queue: queue.Queue = queue.Queue(MAX_QUEUED)
+        self._writer = self._open()
+        self._thread = threading.Thread(target=self._run, name="nnplay-recording", daemon=True)
+        self._thread.start()
+
+    def _open(self):
+        try:
+            if self.path.suffix.lower() == ".gif":
+                import imageio.v3 as iio
+
+                return iio.imopen(self.path, "w", plugin="pillow")
+            import imageio.v2 as iio2
+
+            return iio2.get_writer(self.path, format="FFMPEG", fps=self.fps, codec="libx264", quality=8,
+                                   pixelformat="yuv420p", macro_block_size=2, ffmpeg_log_level="error")
+        except OSError as exc:
+            raise RecordingError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+
+    def put(self, frame: np.ndarray, block: bool = False) -> bool:
+        """Queue one frame; False when writing failed, or (counted as dropped)
+        when the encoder is behind and ``block`` is False (the window's case:
+        never wait); with ``block`` wait for room (a headless render's case)."""
+        if self.error is not None:
+            return False
+        try:
+            self._queue.put(np.ascontiguousarray(frame, np.uint8), block=block)
+        except queue.Full:
+            self.dropped += 1
+            return False
+        self.queued += 1
+        return True
+
+    def _run(self) -> None:
+        gif = self.path.suffix.lower() == ".gif"
+        duration = 10 * max(1, round(100.0 / self.fps))  # ms per frame; GIF stores hundredths of a second
+        while (frame := self._queue.get()) is not None:
+            if self.error is not None:
+                continue
+            try:
+                if gif:
+                    self._writer.write(frame, duration=duration, loop=0, is_batch=False)
+                else:
+                    self._writer.append_data(frame)
+                self.written += 1
+            except (OSError, ValueError, RuntimeError) as exc:
+                self.error = f"{self.path}: writing frame {self.written + 1} failed: {exc}".replace("\n", " ")
+
+    def close(self) -> int:
+        """Finish the file (waits for the frames queued); the number of frames written."""
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            self._writer.close()
+        except (OSError, ValueError, RuntimeError) as exc:
+            self.error = self.error or f"{self.path}: finishing the file failed: {exc}".replace("\n", " ")
+        if self.error is not None:
+            raise RecordingError(self.error)
+        return self.written
+
+
+def image_to_rgb(image, size: tuple[int, int] | None = None) -> np.ndarray:
+    """A QImage (or QPixmap) as an RGB array (height, width, 3) uint8, scaled
+    smoothly to ``size`` (width, height) first when given."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPixmap
+
+    if isinstance(image, QPixmap):
+        image = image.toImage()
+    if size is not None and (image.width(), image.height()) != tuple(size):
+        image = image.scaled(size[0], size[1], Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, stride = image.width(), image.height(), image.bytesPerLine()
+    rows = np.frombuffer(image.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    return rows[:, : 3 * w].reshape(h, w, 3).copy()
+
+
+def widget_frame(parts, size: tuple[int, int] | None = None) -> np.ndarray:
+    """The widgets ``parts`` (one, or several stacked top to bottom: a panel and
+    its caption) as they are on screen, by ``QWidget.grab``, as one RGB frame
+    scaled to ``size``."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QWidget
+
+    parts = [parts] if isinstance(parts, QWidget) else list(parts)
+    if len(parts) == 1:
+        return image_to_rgb(parts[0].grab(), size)
+    grabs = [p.grab().toImage() for p in parts]
+    image = QImage(max(g.width() for g in grabs), sum(g.height() for g in grabs), QImage.Format.Format_RGB32)
+    image.fill(parts[0].palette().window().color())
+    painter = QPainter(image)
+    y = 0
+    for g in grabs:
+        g.setDevicePixelRatio(1.0)
+        painter.drawImage(0, y, g)
+        y += g.height()
+    painter.end()
+    return image_to_rgb(image, size)

@@ -1,0 +1,90 @@
+"""`nnplay render --animate`: a panel of a saved session recorded while the run
+trains on from it, headless, as a GIF or MP4 (one frame per ``every`` epochs).
+
+The run is restored in this process as ``render`` restores it (no window, no
+training process: nothing is drawn on a screen, so training here is the
+renderer's only work); after each ``every`` epochs the panels get a frame as
+the window's would, the panel is painted (``export.panel_image``) and the
+image goes to a ``FrameWriter``.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+
+from .export import panel_image
+from .frame_writer import FrameWriter, check_recording_path, even_size, image_to_rgb
+from .render import PanelViews, _application, panel_frame, session_trainer
+
+DEFAULT_ANIMATION_SIZE = (640, 480)
+MAX_FRAMES = 2000
+
+
+def stamped(image, text: str):
+    """``image`` with ``text`` (the epoch) written small in its top right corner, in place."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QPainter
+
+    ratio = image.devicePixelRatio()
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setPen(QColor(70, 70, 70))
+    painter.drawText(QRectF(0, 2, image.width() / ratio - 6, image.height() / ratio),
+                     Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, text)
+    painter.end()
+    return image
+
+
+def default_every(epochs: int) -> int:
+    """Epochs per frame when none is given: about 60 frames, however long the run."""
+    return max(1, math.ceil(epochs / 60))
+
+
+def animate_session(session_path, panel: str, out, epochs: int, every: int | None = None, fps: float = 10.0,
+                    size: tuple[int, int] = DEFAULT_ANIMATION_SIZE, progress=None) -> int:
+    """Train the session's run ``epochs`` more epochs, writing panel ``panel``
+    to ``out`` (.gif or .mp4) after every ``every`` epochs (and once before the
+    first), at ``size`` pixels (width, height; rounded down to even) and
+    ``fps`` frames a second. ``progress(frames, epoch)`` is called after each
+    frame. Returns the number of frames; ValueError (one line) on bad input.
+    A run that diverges ends the recording at its last finite epoch."""
+    check_recording_path(out)
+    if epochs < 1:
+        raise ValueError(f"--epochs must be at least 1 to animate, got {epochs}")
+    every = default_every(epochs) if every is None else int(every)
+    if every < 1:
+        raise ValueError(f"--every must be at least 1 epoch, got {every}")
+    if epochs // every + 1 > MAX_FRAMES:
+        raise ValueError(f"{epochs // every + 1} frames is more than {MAX_FRAMES}: raise --every "
+                         f"(one frame per {math.ceil(epochs / (MAX_FRAMES - 1))} epochs or more)")
+    trainer = session_trainer(session_path, panel)
+    size = even_size(size)
+    app = _application()
+    views = PanelViews(panel)
+    writer = None
+    try:
+        views.show_run(trainer.run_info(), panel_frame(trainer, panel))
+        parts, scale = views.lay_out(size)
+        writer = FrameWriter(out, fps)
+        trained = 0
+        while True:
+            writer.put(image_to_rgb(stamped(panel_image(parts, scale), f"epoch {trainer.epoch}"), size), block=True)
+            if progress is not None:
+                progress(writer.queued, trainer.epoch)
+            if trained >= epochs or trainer.diverged:
+                break
+            sent = len(trainer.history)
+            trained += max(1, trainer.run(min(every, epochs - trained)))
+            views.show_frame(panel_frame(trainer, panel, sent))
+            app.processEvents()
+        count = writer.close()
+        writer = None
+        if trainer.diverged:
+            print(f"the run diverged at epoch {trainer.diverged_at}: the recording ends there", file=sys.stderr)
+        return count
+    finally:
+        if writer is not None:
+            writer.close()
+        views.close()
+        app.processEvents()
