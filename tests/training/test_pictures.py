@@ -9,7 +9,7 @@ import pytest
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.pictures import (
-    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_as_nan, unit_scale,
+    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_as_nan, unit_scale, upsample,
 )
 from tests.random_networks import grid_rows, model_classes, random_trainer
 
@@ -104,3 +104,14 @@ def test_colour_scale_positions_are_computed_without_overflow():
     assert symmetric_levels(np.zeros(3)) == (-1.0, 1.0) and symmetric_levels(np.full(2, np.nan)) == (-1.0, 1.0)
     u = undefined_as_nan(np.array([1.0, np.inf, -np.inf, np.nan]))
     assert u[0] == 1.0 and np.isnan(u[1:]).all() and not u.flags.writeable
+
+
+def test_upsample_keeps_every_sample_and_interpolates_between():
+    a = np.array([[0.0, 1.0, np.nan], [2.0, 3.0, 4.0]])
+    fine = upsample(a, 2)
+    assert fine.shape == (3, 5)
+    np.testing.assert_array_equal(fine[::2, ::2], a)  # the samples themselves, even beside a NaN
+    assert fine[0, 1] == 0.5 and fine[1, 0] == 1.0 and fine[1, 1] == 1.5  # bilinear between them
+    assert np.isnan(fine[0, 3]) and np.isnan(fine[1, 3]) and fine[1, 2] == 2.0
+    probs = np.random.default_rng(0).dirichlet(np.ones(3), size=(4, 4))
+    np.testing.assert_allclose(upsample(probs, 3).sum(axis=2), 1.0)  # probabilities stay probabilities
