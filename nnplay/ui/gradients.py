@@ -178,6 +178,13 @@ class GradientView(QWidget):
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
+        self.gate.offer() if self.gate is not None else self.draw()  # (only while seen: ui.visibility)
+
+    gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)
+
+    def draw(self) -> None:
+        """The norm curves, the notes and the heatmaps of the last frame."""
+        snap = self._snap
         xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
         for (x, _), y, curve in zip(xys, self.norm_floor.place([y for _, y in xys]), self._norm_curves):
             curve.setData(x, y, connect="finite")  # on the log axis, exact zeros sit on the floor marked 0

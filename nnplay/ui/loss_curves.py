@@ -110,6 +110,11 @@ class LossCurvesView(QWidget):
             for p in (self.loss_plot, self.acc_plot):
                 p.setXRange(0, self._x_right, padding=0.02)
         self._show_penalty(bool(self.history.extremes("penalty")[1] > 0))
+        self.gate.offer() if self.gate is not None else self._draw_curves()  # (only while seen: ui.visibility)
+
+    gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)
+
+    def draw(self) -> None:
         self._draw_curves()
 
     def _draw_curves(self) -> None:

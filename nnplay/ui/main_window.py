@@ -17,6 +17,7 @@ from .loss_text import loss_text, loss_tooltip
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
 from .window_columns import build_columns
 from .window_files import FileActions
+from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
@@ -44,6 +45,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         build_columns(self)
         build_menus(self)
         self.controller = PlaygroundController(self, config)
+        self.gates = WindowGates(self)  # a panel that is not visible costs nothing (visibility.py)
         self._connect()
         self._splitter_states = restore_settings(self)
         self._speed_chosen()
@@ -110,12 +112,11 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
     def show_frame(self, frame) -> None:
         snap = frame.snapshot
-        self.boundary.set_frame(frame)
+        self.gates.offer(frame)  # the output view and the diagram, drawn only while seen (window_gates)
         self.curves.add_frame(frame)
         self.metrics.set_frame(frame)
         self.hidden_space.set_frame(frame)
         self.gradients.set_frame(frame)
-        self.diagram.set_frame(frame)
         if self.inspector.isVisible():
             self.inspector.set_trace(snap.trace)
         if self.controller.twin is not None and self.compare_window is not None:
