@@ -7,24 +7,41 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..data import CLASSIFICATION, feature_label
 from ..numbers import format_number
 from ..training.pictures import (
-    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_fraction, unit_scale, upsample,
-)
-from .colors import (
-    WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
+    UNDEFINED,
+    class_confidence,
+    predicted_classes,
+    symmetric_levels,
+    undefined_fraction,
+    unit_scale,
+    upsample,
 )
 from . import scatter_sample
+from .colors import (
+    WHITE,
+    class_image,
+    class_key,
+    class_rgb,
+    diverging_colormap,
+    negative,
+    pale,
+    positive,
+)
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from .smooth_image import SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .widgets import named
-
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
 

@@ -21,6 +21,7 @@ from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
+from .curve_paths import cheap_curve
 from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
@@ -127,8 +128,7 @@ class GradientView(QWidget):
         self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
                                                  name=layer_name(l + 1, L)) for l in range(L)]
         for c in self._norm_curves:
-            c.setClipToView(True)
-            c.setDownsampling(auto=True, method="peak")
+            cheap_curve(c)  # clipped to the view, one min/max per pixel (curve_paths)
         self.legend.fit()  # as many columns as the width holds: every layer in sight, the plot kept tall
 
     def _fitting_columns(self) -> int:

@@ -12,8 +12,9 @@ from ..data import CLASSIFICATION
 from ..numbers import format_number
 from ..training import History
 from .colors import negative, positive
-from .loss_text import readout_parts
+from .curve_paths import cheap_curve
 from .log_floor import ZeroFloor
+from .loss_text import readout_parts
 from .plot_layout import legend_above, tidy_axes
 from .widgets import named
 
@@ -79,8 +80,7 @@ class LossCurvesView(QWidget):
         }
         self.curves["penalty"].setVisible(False)
         for c in self.curves.values():
-            c.setClipToView(True)
-            c.setDownsampling(auto=True, method="peak")
+            cheap_curve(c)  # clipped to the view, one min/max per pixel (curve_paths)
         self.refresh_colours()
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
