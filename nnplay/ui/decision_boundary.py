@@ -7,41 +7,25 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..data import CLASSIFICATION, feature_label
 from ..numbers import format_number
 from ..training.pictures import (
-    UNDEFINED,
-    class_confidence,
-    predicted_classes,
-    symmetric_levels,
-    undefined_fraction,
-    unit_scale,
+    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_fraction, unit_scale,
     upsample,
 )
-from . import scatter_sample
 from .colors import (
-    WHITE,
-    class_image,
-    class_key,
-    class_rgb,
-    diverging_colormap,
-    negative,
-    pale,
-    positive,
+    WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
 )
+from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
-from .smooth_image import SmoothImageItem
+from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .widgets import named
+
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
 
@@ -116,9 +100,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._last_stroke_pos = None  # where a drag last drew or erased (scene pixels)
         self._stroking = False  # the left button is down on the plot
         self.plot.viewport().installEventFilter(self)
-        self.train_points = pg.ScatterPlotItem(size=6, pxMode=True)
+        self.train_points = CachedPoints(size=6, pxMode=True)  # a pixmap on screen: a blit per frame
         self._sample_note = ""  # says when a large set is drawn as a sample (scatter_sample)
-        self.test_points = pg.ScatterPlotItem(size=6, pxMode=True)
+        self.test_points = CachedPoints(size=6, pxMode=True)
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         layout.addWidget(self.plot, 1)

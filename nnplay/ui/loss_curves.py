@@ -13,8 +13,8 @@ from ..numbers import format_number
 from ..training import History
 from .colors import negative, positive
 from .curve_paths import cheap_curve
-from .log_floor import ZeroFloor
 from .loss_text import readout_parts
+from .log_floor import ZeroFloor
 from .plot_layout import legend_above, tidy_axes
 from .widgets import named
 
