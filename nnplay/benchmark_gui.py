@@ -28,6 +28,12 @@ FLOORS = {"redraws_per_s": 55.0, "live_vs_headless": 0.90, "latency_ms_p95": 33.
           "total_peak_rss_mb": 400.0}
 HIGHER_IS_BETTER = {"redraws_per_s", "live_vs_headless"}
 LARGE_ROWS = 100_000
+LIVE_CASES = {"A": (4, 2), "B": (8,) * 6}  # benchmark.CASES' first two: circle, tanh, batch 10
+
+
+def live_config(case: str) -> dict:
+    """The TrainConfig settings of live case ``case`` (the playground's default and largest networks)."""
+    return {"dataset": "circle", "hidden": LIVE_CASES[case], "activation": "tanh", "batch_size": 10}
 
 
 def headless_epochs_per_s(config, data=None, seconds: float = 1.5) -> float:
@@ -57,7 +63,6 @@ def write_large_csv(path: Path, rows: int = LARGE_ROWS, seed: int = 0) -> Path:
 def live_run(seconds: float, case: str = "A", inspector: bool = False, csv: str | None = None) -> dict:
     """One live window run (``nnplay.ui.live_benchmark``) in a fresh process, with the headless figure beside it."""
     from .training import TrainConfig
-    from .ui.live_benchmark import live_config
 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

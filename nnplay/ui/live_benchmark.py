@@ -18,6 +18,8 @@ import os
 import sys
 import time
 
+from ..benchmark_gui import LIVE_CASES, live_config
+
 
 def proc_status_mb(pid: int | str, key: str) -> float | None:
     """A memory figure of a process from /proc/PID/status (``key`` VmRSS for
@@ -44,14 +46,6 @@ def peak_rss_mb(pid: int | str = "self") -> float | None:
         return None
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(rss / 1024 if sys.platform != "darwin" else rss / 2**20, 1)
-
-
-LIVE_CASES = {"A": (4, 2), "B": (8,) * 6}  # benchmark.CASES' first two: circle, tanh, batch 10
-
-
-def live_config(case: str) -> dict:
-    """The TrainConfig settings of live case ``case`` (the playground's default and largest networks)."""
-    return dict(dataset="circle", hidden=LIVE_CASES[case], activation="tanh", batch_size=10)
 
 
 def main(argv=None) -> int:

@@ -30,7 +30,7 @@ def window_profile(case: str, seconds: float, inspector: bool) -> dict:
 
     from nnplay.training import TrainConfig
     from nnplay.ui.app import configure_pyqtgraph
-    from nnplay.ui.live_benchmark import live_config
+    from nnplay.benchmark_gui import live_config
     from nnplay.ui.main_window import PlaygroundWindow
     from nnplay.ui.worker import MAX_SPEED
 
@@ -112,7 +112,7 @@ def training_profile(case: str, repeats: int = 30) -> dict:
     from nnplay.training import TrainConfig, Trainer
     from nnplay.training.loop import Frame
     from nnplay.training.probes import ViewRequest
-    from nnplay.ui.live_benchmark import live_config
+    from nnplay.benchmark_gui import live_config
 
     t = Trainer(TrainConfig(**live_config(case)))
     t.run(20)
