@@ -197,7 +197,7 @@ def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = 
     if gui or large:
         from .benchmark_gui import bench_gui
 
-        out["gui"] = bench_gui(1.5 if quick else 5.0, large=large)
+        out["gui"] = bench_gui(1.5 if quick else 5.0, large=large, inspector=not quick)  # (quick: A and B alone)
     return out
 
 

@@ -93,9 +93,10 @@ def meets(key: str, value: float) -> bool:
     return value >= FLOORS[key] if key in HIGHER_IS_BETTER else value <= FLOORS[key]
 
 
-def bench_gui(seconds: float = 5.0, large: bool = False) -> dict:
-    """The live runs: A and B, each alone and with the inspector open; with ``large`` the CSV run too."""
-    runs = [live_run(seconds, case, inspector) for case in ("A", "B") for inspector in (False, True)]
+def bench_gui(seconds: float = 5.0, large: bool = False, inspector: bool = True) -> dict:
+    """The live runs: A and B, each alone and (``inspector``) with the inspector open; with ``large`` the CSV run too."""
+    runs = [live_run(seconds, case, with_inspector) for case in ("A", "B")
+            for with_inspector in ((False, True) if inspector else (False,))]
     out = {"runs": runs, "load_average": _load_average()}
     if large:
         with tempfile.TemporaryDirectory() as tmp:
