@@ -186,35 +186,6 @@ def bench_landscape(resolution: int = 41, repeats: int = 3, epochs: int = 50) ->
             "point_by_point_ms": round(1000 * float(np.median(per_point)) * resolution * resolution, 1)}
 
 
-def headless_trainer_epochs_per_s(seconds: float = 1.5) -> float:
-    """The Trainer on case A (epochs plus per-epoch evaluation), as the window runs it."""
-    from .training import TrainConfig, Trainer
-
-    t = Trainer(TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", batch_size=10))
-    t.run(20)
-    start, done = time.perf_counter(), 0
-    while time.perf_counter() - start < seconds:
-        done += t.run(50)
-    return done / (time.perf_counter() - start)
-
-
-def bench_gui(seconds: float = 5.0) -> dict:
-    """The real window (offscreen) training case A at Max speed, in a fresh process."""
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    launched = time.time()
-    r = subprocess.run([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds)],
-                       capture_output=True, text=True, env=env, timeout=120 + seconds)
-    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
-    if r.returncode != 0 or not lines:
-        raise RuntimeError(f"the live benchmark failed: {r.stderr.strip()[-400:]}")
-    out = json.loads(lines[-1])
-    headless = headless_trainer_epochs_per_s()
-    out["headless_epochs_per_s"] = round(headless, 1)
-    out["live_vs_headless"] = round(out["live_epochs_per_s"] / headless, 2)
-    return out
-
-
 def bench_soak(minutes: float, start_epochs: int = 0, sample_seconds: float | None = None) -> dict:
     """The real window (offscreen) at Max speed for ``minutes``, in a fresh
     process, from a history of ``start_epochs`` synthetic epochs: memory of both
@@ -244,7 +215,8 @@ def machine() -> dict:
     return out
 
 
-def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None, soak_start: int = 0) -> dict:
+def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None, soak_start: int = 0,
+                   large: bool = False) -> dict:
     if soak is not None:  # the soak alone: the engine cases would only disturb it
         return {"machine": machine(), "soak": bench_soak(soak, soak_start)}
     budget, rounds = (0.05, 1) if quick else (1.0, 3)
@@ -253,8 +225,10 @@ def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = 
     out = {"machine": machine(), "cases": cases, "grid": bench_grid(repeats=5 if quick else 50),
            "landscape": bench_landscape(repeats=1 if quick else 3)}
     out["diagnostics"] = bench_diagnostics(CASES["B"]["hidden"], repeats=5 if quick else 30)
-    if gui:
-        out["gui"] = bench_gui(1.5 if quick else 5.0)
+    if gui or large:
+        from .benchmark_gui import bench_gui
+
+        out["gui"] = bench_gui(1.5 if quick else 5.0, large=large, inspector=not quick)  # (quick: A and B alone)
     return out
 
 
@@ -284,15 +258,9 @@ def format_table(results: dict) -> str:
     if "diagnostics" in results:
         lines += format_diagnostics(results["diagnostics"])
     if "gui" in results:
-        v = results["gui"]
-        lines += ["", "live window (offscreen, case A, Max speed)",
-                  f"  epochs/s with every panel live {v['live_epochs_per_s']:.0f} "
-                  f"({100 * v['live_vs_headless']:.0f}% of headless {v['headless_epochs_per_s']:.0f})",
-                  f"  redraws/s {v['redraws_per_s']:.1f}",
-                  f"  GUI event latency p50 {v['latency_ms_p50']} ms, p95 {v['latency_ms_p95']} ms, "
-                  f"max {v['latency_ms_max']} ms",
-                  f"  launch to first painted window {v['first_paint_s']:.2f} s",
-                  f"  peak memory: window {v['peak_rss_mb']} MB, training process {v.get('training_peak_rss_mb')} MB"]
+        from .benchmark_gui import format_gui
+
+        lines += ["", *format_gui(results["gui"])]
     return "\n".join(lines)
 
 

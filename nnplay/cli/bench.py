@@ -13,6 +13,8 @@ def register(sub) -> None:
                                    "PyTorch and scikit-learn; the boundary grid; with --gui the live window.")
     b.add_argument("--quick", action="store_true", help="a short run, for checking that it works")
     b.add_argument("--gui", action="store_true", help="also measure the live window (offscreen)")
+    b.add_argument("--large", action="store_true",
+                   help="also the live window with a CSV of 100,000 rows x 4 columns: load time, memory (implies --gui)")
     b.add_argument("--json", action="store_true", help="print one JSON object")
     b.add_argument("--soak", type=minutes, metavar="MINUTES",
                    help="only a soak: the window at Max speed for MINUTES, memory and redraw time over time")
@@ -27,7 +29,8 @@ def run(args) -> int:
     try:
         if args.soak_start < 0:
             raise ValueError(f"--soak-start must be 0 or more, got {args.soak_start}")
-        results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start)
+        results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start,
+                                 large=args.large)
     except RuntimeError as exc:
         raise ValueError(str(exc)) from None
     print(json.dumps(results) if args.json else format_table(results))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..data import CLASSIFICATION
+from .picture_net import PictureNetwork
 from .pictures import undefined_as_nan
 from .snapshot import frozen
 
@@ -37,6 +38,7 @@ class Probes:
     def __init__(self, trainer):
         self._t = trainer
         self._grid_inputs: dict = {}
+        self._pictures = PictureNetwork()  # the pictures' float32 twin (picture_net)
 
     def grid_extent(self, axes=(0, 1)):
         """((h_min, h_max), (v_min, v_max)) of the pictures on inputs ``axes``:
@@ -71,17 +73,18 @@ class Probes:
         """The network's output over the domain of inputs ``axes`` (other inputs
         at their training mean): (res, res) for one output (P(class 1) for bce,
         the value for regression), (res, res, k) class probabilities for ce.
-        Computed by the run's own network (see training.pictures), so its
-        classes are the network's predictions; non-finite where it overflows."""
+        Computed in float32 where that cannot change a class, by the run's own
+        network elsewhere (see training.picture_net), so its classes are the
+        network's predictions; non-finite where it overflows."""
         with np.errstate(all="ignore"):
-            out = self._t.net.forward(self.grid_points(resolution, axes))
+            out = self._pictures.forward(self._t.net, self.grid_points(resolution, axes), self._t.loss_name)
         return out.reshape(resolution, resolution, *out.shape[1:]) if out.shape[1] > 1 else \
             out.reshape(resolution, resolution)
 
     def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
         """Every layer's activations over the domain: list of (res, res, n[l]), l = 1..L."""
         with np.errstate(all="ignore"):
-            acts = self._t.net.hidden_outputs(self.grid_points(resolution, axes))
+            acts = self._pictures.hidden_outputs(self._t.net, self.grid_points(resolution, axes))
         return [a.reshape(resolution, resolution, a.shape[1]) for a in acts]
 
     def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
@@ -90,7 +93,7 @@ class Probes:
         if layer == 0:
             return pts[:, index].reshape(resolution, resolution).copy()
         with np.errstate(all="ignore"):
-            acts = self._t.net.hidden_outputs(pts)
+            acts = self._pictures.hidden_outputs(self._t.net, pts)
         return acts[layer - 1][:, index].reshape(resolution, resolution)
 
     def hidden_space(self, layer: int, lines: int = 13, samples: int = 60, axes=(0, 1)) -> dict:

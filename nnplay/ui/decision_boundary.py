@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION, feature_label
 from ..numbers import format_number
 from ..training.pictures import (
-    UNDEFINED, class_confidence, symmetric_levels, undefined_fraction, unit_scale,
+    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_fraction, unit_scale,
+    upsample,
 )
 from .colors import (
     WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
@@ -21,8 +22,12 @@ from .colors import (
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
+from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .widgets import named
+
+
+UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
 
 
 def _maps():
@@ -85,7 +90,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
         self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = SmoothImageItem(axisOrder="row-major")  # interpolated: no blocks (but Discretize)
         self.plot.addItem(self.image)
         self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where the output is undefined
         self.hatch.setVisible(False)
@@ -95,9 +100,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._last_stroke_pos = None  # where a drag last drew or erased (scene pixels)
         self._stroking = False  # the left button is down on the plot
         self.plot.viewport().installEventFilter(self)
-        self.train_points = pg.ScatterPlotItem(size=6, pxMode=True)
+        self.train_points = CachedPoints(size=6, pxMode=True)  # a pixmap on screen: a blit per frame
         self._sample_note = ""  # says when a large set is drawn as a sample (scatter_sample)
-        self.test_points = pg.ScatterPlotItem(size=6, pxMode=True)
+        self.test_points = CachedPoints(size=6, pxMode=True)
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         layout.addWidget(self.plot, 1)
@@ -232,6 +237,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION
+        self.image.set_smooth(not discrete)  # class regions keep hard edges
         _, smooth = _maps()
         if snap.focus is not None:
             layer, index = snap.focus
@@ -244,7 +250,12 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
-            img = class_image(classes, class_confidence(grid, info.loss), info.data.n_classes, discrete)
+            shaded = classes, grid
+            if not discrete:  # the border follows the interpolated probabilities, not the grid's cells
+                fine = upsample(grid, UPSAMPLE)
+                shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
+                    fine.shape[:2]), fine
+            img = class_image(shaded[0], class_confidence(shaded[1], info.loss), info.data.n_classes, discrete)
             self.image.setImage(img, autoLevels=False, levels=(0, 255), lut=None)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's

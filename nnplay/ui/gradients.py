@@ -21,6 +21,7 @@ from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
+from .curve_paths import cheap_curve
 from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .log_floor import ZeroFloor
@@ -130,8 +131,7 @@ class GradientView(QWidget):
                                                  name=layer_name(l + 1, L)) for l in range(L)]
         self.smoother.forget()  # (the plot was cleared)
         for c in self._norm_curves:
-            c.setClipToView(True)
-            c.setDownsampling(auto=True, method="peak")
+            cheap_curve(c)  # clipped to the view, one min/max per pixel (curve_paths)
             self.smoother.add(self.norm_plot, c)
         self.legend.fit()  # as many columns as the width holds: every layer in sight, the plot kept tall
 
@@ -182,6 +182,13 @@ class GradientView(QWidget):
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
             self.norm_plot.setXRange(0, self._x_right, padding=0.02)
+        self.gate.offer() if self.gate is not None else self.draw()  # (only while seen: ui.visibility)
+
+    gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)
+
+    def draw(self) -> None:
+        """The norm curves, the notes and the heatmaps of the last frame."""
+        snap = self._snap
         self._draw_norms()
         self.notes.setText("\n".join(snap.gradient_notes))
         self.notes.setVisible(bool(snap.gradient_notes))

@@ -1,11 +1,14 @@
 """The live-view benchmark, run in its own process by `nnplay bench --gui`.
 
-    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS
+    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--csv PATH]
 
-Opens the real window (offscreen unless a display is forced), trains case A at
-Max speed for SECONDS with every panel live, and prints one JSON line: launch
-to first painted window, epochs/s, redraws/s, the GUI thread's event latency
-(a 10 ms timer probe: how late each tick ran), and peak resident memory.
+Opens the real window (offscreen unless a display is forced), trains case A
+(circle, 4,2 tanh, batch 10) or B (circle, 8 x 6 tanh) at Max speed for SECONDS
+with every panel live (with --inspector the backprop inspector open too; with
+--csv the window first loads that file, and the time the load took is
+measured), and prints one JSON line: launch to first painted window, epochs/s,
+redraws/s, the GUI thread's event latency (a 10 ms timer probe: how late each
+tick ran), and peak resident memory of the window and the training process.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import json
 import os
 import sys
 import time
+
+from ..benchmark_gui import LIVE_CASES, live_config
 
 
 def proc_status_mb(pid: int | str, key: str) -> float | None:
@@ -44,8 +49,16 @@ def peak_rss_mb(pid: int | str = "self") -> float | None:
 
 
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    launched_at, seconds = float(argv[0]), float(argv[1])
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m nnplay.ui.live_benchmark")
+    parser.add_argument("launched_at", type=float)
+    parser.add_argument("seconds", type=float)
+    parser.add_argument("--case", choices=sorted(LIVE_CASES), default="A")
+    parser.add_argument("--inspector", action="store_true")
+    parser.add_argument("--csv")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    launched_at, seconds = args.launched_at, args.seconds
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -65,7 +78,7 @@ def main(argv=None) -> int:
                 result["first_paint_s"] = time.time() - launched_at
             return False
 
-    window = PlaygroundWindow(TrainConfig(dataset="circle", hidden=(4, 2), activation="tanh", batch_size=10))
+    window = PlaygroundWindow(TrainConfig(**live_config(args.case)))
     watcher = FirstPaint()
     window.installEventFilter(watcher)
     window.resize(1280, 800)
@@ -110,8 +123,23 @@ def main(argv=None) -> int:
     def first_frame():
         if c.last_frame is None:
             QTimer.singleShot(20, first_frame)
+        elif args.csv and "load_s" not in result:
+            loaded = time.perf_counter()
+            if not c.load_csv(args.csv):
+                raise SystemExit(f"cannot load {args.csv}")
+            result["load_s"] = round(time.perf_counter() - loaded, 3)
+            generation = c.generation
+            wait_for(lambda: c.last_frame is not None and c.last_frame.generation == generation, begin_run)
         else:
-            start()
+            begin_run()
+
+    def wait_for(condition, then):
+        QTimer.singleShot(0, then) if condition() else QTimer.singleShot(20, lambda: wait_for(condition, then))
+
+    def begin_run():
+        if args.inspector:
+            window.show_inspector()
+        start()
 
     QTimer.singleShot(0, first_frame)
     app.exec()

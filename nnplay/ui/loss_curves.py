@@ -12,6 +12,7 @@ from ..data import CLASSIFICATION
 from ..numbers import format_number
 from ..training import History
 from .colors import negative, positive
+from .curve_paths import cheap_curve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .plot_layout import legend_above, tidy_axes
@@ -85,8 +86,7 @@ class LossCurvesView(QWidget):
         }
         self.curves["penalty"].setVisible(False)
         for name, c in self.curves.items():
-            c.setClipToView(True)
-            c.setDownsampling(auto=True, method="peak")
+            cheap_curve(c)  # clipped to the view, one min/max per pixel (curve_paths)
             if name != "penalty":
                 self.smoother.add(self.loss_plot if "loss" in name else self.acc_plot, c)
         self.refresh_colours()
@@ -118,6 +118,11 @@ class LossCurvesView(QWidget):
             for p in (self.loss_plot, self.acc_plot):
                 p.setXRange(0, self._x_right, padding=0.02)
         self._show_penalty(bool(self.history.extremes("penalty")[1] > 0))
+        self.gate.offer() if self.gate is not None else self._draw_curves()  # (only while seen: ui.visibility)
+
+    gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)
+
+    def draw(self) -> None:
         self._draw_curves()
 
     def _draw_curves(self) -> None:

@@ -18,6 +18,7 @@ from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  #
 from .landscape_view import connect_landscape
 from .window_columns import build_columns
 from .window_files import FileActions
+from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
@@ -45,6 +46,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         build_columns(self)
         build_menus(self)
         self.controller = PlaygroundController(self, config)
+        self.gates = WindowGates(self)  # a panel that is not visible costs nothing (visibility.py)
         self._connect()
         connect_landscape(self)
         self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
@@ -114,13 +116,12 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
     def show_frame(self, frame) -> None:
         snap = frame.snapshot
-        self.boundary.set_frame(frame)
+        self.gates.offer(frame)  # the output view and the diagram, drawn only while seen (window_gates)
         self.curves.add_frame(frame)
         self.metrics.set_frame(frame)
         self.hidden_space.set_frame(frame)
         self.distributions.set_frame(frame)
         self.gradients.set_frame(frame)
-        self.diagram.set_frame(frame)
         if self.inspector.isVisible():
             self.inspector.set_trace(snap.trace)
         if self.controller.twin is not None and self.compare_window is not None:

@@ -57,6 +57,7 @@ class FileActions:
                                                    slide_scale(panel_parts(self, which)), 0.5, 8.0, 1)
                 if not ok:
                     return False
+            self.gates.flush()  # a hidden panel draws its last frame first
             export_view(self, which, path, scale)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))

@@ -1,13 +1,15 @@
-"""Pictures agree with the model: every cell of the output grid, every neuron
-thumbnail and the hidden-space view come from the run's own float64 network,
-and a number that is not finite is marked undefined, never given a class."""
+"""Pictures agree with the model: every cell of the output grid has the class
+the run's own float64 network gives it (the colours come from a float32 twin,
+to float32's precision: training.picture_net), the neuron thumbnails and the
+hidden-space view show its numbers, and a number that is not finite is marked
+undefined, never given a class."""
 
 import numpy as np
 import pytest
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.pictures import (
-    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_as_nan, unit_scale,
+    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_as_nan, unit_scale, upsample,
 )
 from tests.random_networks import grid_rows, model_classes, random_trainer
 
@@ -33,6 +35,7 @@ def test_momentum_case_has_no_wrong_pixel():
 
 
 def test_hundreds_of_random_networks_grid_neurons_and_hidden_space_agree_with_float64():
+    """Classes and "undefined" exactly the float64 model's; values to float32's precision."""
     rng = np.random.default_rng(11)
     undefined_seen = huge_seen = 0
     for _ in range(300):
@@ -49,11 +52,11 @@ def test_hundreds_of_random_networks_grid_neurons_and_hidden_space_agree_with_fl
             assert s.grid_classes is None
         grid = s.grid.reshape(r * r, -1)
         np.testing.assert_array_equal(np.isnan(grid), bad)  # undefined exactly where the model is
-        np.testing.assert_array_equal(grid[~bad], A[~bad])  # and the model's own numbers elsewhere
+        np.testing.assert_allclose(grid[~bad], A[~bad], rtol=1e-4, atol=1e-6)  # the model's numbers elsewhere
         for shown, a in zip(s.neurons[1:], acts):
             a = a.reshape(shown.shape)
             np.testing.assert_array_equal(np.isnan(shown), ~np.isfinite(a))
-            np.testing.assert_array_equal(shown[np.isfinite(a)], a[np.isfinite(a)])
+            np.testing.assert_allclose(shown[np.isfinite(a)], a[np.isfinite(a)], rtol=1e-4, atol=1e-6)
         if s.hidden_space is not None:
             pts = s.hidden_space["points"]
             with np.errstate(all="ignore"):
@@ -101,3 +104,14 @@ def test_colour_scale_positions_are_computed_without_overflow():
     assert symmetric_levels(np.zeros(3)) == (-1.0, 1.0) and symmetric_levels(np.full(2, np.nan)) == (-1.0, 1.0)
     u = undefined_as_nan(np.array([1.0, np.inf, -np.inf, np.nan]))
     assert u[0] == 1.0 and np.isnan(u[1:]).all() and not u.flags.writeable
+
+
+def test_upsample_keeps_every_sample_and_interpolates_between():
+    a = np.array([[0.0, 1.0, np.nan], [2.0, 3.0, 4.0]])
+    fine = upsample(a, 2)
+    assert fine.shape == (3, 5)
+    np.testing.assert_array_equal(fine[::2, ::2], a)  # the samples themselves, even beside a NaN
+    assert fine[0, 1] == 0.5 and fine[1, 0] == 1.0 and fine[1, 1] == 1.5  # bilinear between them
+    assert np.isnan(fine[0, 3]) and np.isnan(fine[1, 3]) and fine[1, 2] == 2.0
+    probs = np.random.default_rng(0).dirichlet(np.ones(3), size=(4, 4))
+    np.testing.assert_allclose(upsample(probs, 3).sum(axis=2), 1.0)  # probabilities stay probabilities

@@ -1,0 +1,140 @@
+"""`nnplay bench --gui`: the live window against the floors of a smooth
+playground, side by side with the headless Trainer; `--large` with a CSV of
+100,000 rows.
+
+Each run opens the real window (offscreen) in a fresh process
+(``nnplay.ui.live_benchmark``) and trains at Max speed with every panel live:
+case A (the Playground's default 4,2 network) and B (its largest, 8 x 6), each
+alone and again with the backprop inspector open. The floors (issue 20):
+redraws >= 55 a second, training >= 90% of the headless Trainer's epochs/s,
+GUI event latency p95 <= 33 ms (two frames at 60 Hz), launch to first paint
+<= 0.5 s, and for the large CSV resident memory of window + training process
+< 400 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+FLOORS = {"redraws_per_s": 55.0, "live_vs_headless": 0.90, "latency_ms_p95": 33.0, "first_paint_s": 0.5,
+          "total_peak_rss_mb": 400.0}
+HIGHER_IS_BETTER = {"redraws_per_s", "live_vs_headless"}
+LARGE_ROWS = 100_000
+LIVE_CASES = {"A": (4, 2), "B": (8,) * 6}  # benchmark.CASES' first two: circle, tanh, batch 10
+
+
+def live_config(case: str) -> dict:
+    """The TrainConfig settings of live case ``case`` (the playground's default and largest networks)."""
+    return {"dataset": "circle", "hidden": LIVE_CASES[case], "activation": "tanh", "batch_size": 10}
+
+
+def headless_epochs_per_s(config, data=None, seconds: float = 1.5) -> float:
+    """The Trainer alone (epochs plus per-epoch evaluation, as the window runs it), epochs/s."""
+    from .training import Trainer
+
+    t = Trainer(config, data)
+    t.run(5)
+    start, done = time.perf_counter(), 0
+    while time.perf_counter() - start < seconds:
+        done += t.run(max(1, min(50, done or 1)))
+    return done / (time.perf_counter() - start)
+
+
+def write_large_csv(path: Path, rows: int = LARGE_ROWS, seed: int = 0) -> Path:
+    """A CSV of ``rows`` x 4 columns (x1, x2, x3 and a 0/1 label: inside a ring or not)."""
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(rows, 3))
+    label = (X[:, 0] ** 2 + X[:, 1] ** 2 + 0.3 * X[:, 2] > 1.4).astype(int)
+    pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "x3": X[:, 2], "label": label}).to_csv(path, index=False,
+                                                                                         float_format="%.5f")
+    return path
+
+
+def live_run(seconds: float, case: str = "A", inspector: bool = False, csv: str | None = None) -> dict:
+    """One live window run (``nnplay.ui.live_benchmark``) in a fresh process, with the headless figure beside it."""
+    from .training import TrainConfig
+
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args = ["--case", case] + (["--inspector"] if inspector else []) + (["--csv", csv] if csv else [])
+    launched = time.time()
+    r = subprocess.run([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args],
+                       capture_output=True, text=True, env=env, timeout=180 + seconds)
+    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
+    if r.returncode != 0 or not lines:
+        raise RuntimeError(f"the live benchmark failed: {r.stderr.strip()[-400:]}")
+    out = json.loads(lines[-1])
+    config, data = TrainConfig(**live_config(case)), None
+    if csv:
+        from .data import load_csv
+
+        data = load_csv(csv)
+        config = config.with_changes(dataset="csv")
+    headless = headless_epochs_per_s(config, data)
+    out.update(case=case + (" + inspector" if inspector else "") + (f" + CSV {LARGE_ROWS:,} rows" if csv else ""),
+               headless_epochs_per_s=round(headless, 1), live_vs_headless=round(out["live_epochs_per_s"] / headless, 2))
+    if out.get("peak_rss_mb") is not None and out.get("training_peak_rss_mb") is not None:
+        out["total_peak_rss_mb"] = round(out["peak_rss_mb"] + out["training_peak_rss_mb"], 1)
+    out["floors_met"] = {k: meets(k, out[k]) for k in FLOORS if out.get(k) is not None}
+    return out
+
+
+def meets(key: str, value: float) -> bool:
+    return value >= FLOORS[key] if key in HIGHER_IS_BETTER else value <= FLOORS[key]
+
+
+def bench_gui(seconds: float = 5.0, large: bool = False, inspector: bool = True) -> dict:
+    """The live runs: A and B, each alone and (``inspector``) with the inspector open; with ``large`` the CSV run too."""
+    runs = [live_run(seconds, case, with_inspector) for case in ("A", "B")
+            for with_inspector in ((False, True) if inspector else (False,))]
+    out = {"runs": runs, "load_average": _load_average()}
+    if large:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_large_csv(Path(tmp) / "large.csv")
+            out["large"] = live_run(seconds, "A", csv=str(path))
+    return out
+
+
+def _load_average() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
+
+
+def _cell(run: dict, key: str, spec: str) -> str:
+    v = run.get(key)
+    if v is None:
+        return "-"
+    mark = "" if key not in FLOORS else (" ok" if meets(key, v) else " LOW" if key in HIGHER_IS_BETTER else " HIGH")
+    return f"{v:{spec}}{mark}"
+
+
+def format_gui(gui: dict) -> list[str]:
+    """The live runs as a table, each figure beside its floor (ok / LOW / HIGH)."""
+    lines = [f"live window (offscreen, Max speed, every panel live; load average {gui.get('load_average')})",
+             f"{'run':<30}{'redraws/s':>13}{'epochs/s':>10}{'headless':>10}{'live':>10}{'p95 ms':>11}"
+             f"{'max ms':>8}{'paint s':>11}{'MB':>14}",
+             f"{'floor':<30}{'>= 55':>13}{'':>10}{'':>10}{'>= 90%':>10}{'<= 33':>11}{'':>8}{'<= 0.5':>11}"
+             f"{'< 400':>14}"]
+    for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])]:
+        live = run["live_vs_headless"]
+        lines.append(f"{run['case']:<30}{_cell(run, 'redraws_per_s', '.1f'):>13}{run['live_epochs_per_s']:>10.0f}"
+                     f"{run['headless_epochs_per_s']:>10.0f}{f'{100 * live:.0f}%' + (' ok' if meets('live_vs_headless', live) else ' LOW'):>10}"
+                     f"{_cell(run, 'latency_ms_p95', '.1f'):>11}{_cell(run, 'latency_ms_max', '.0f'):>8}"
+                     f"{_cell(run, 'first_paint_s', '.2f'):>11}{_cell(run, 'total_peak_rss_mb', '.0f'):>14}")
+    if "large" in gui:
+        g = gui["large"]
+        lines.append(f"  CSV of {LARGE_ROWS:,} rows x 4 columns: loaded in {g.get('load_s', float('nan')):.2f} s; "
+                     f"peak memory window {g.get('peak_rss_mb')} MB + training {g.get('training_peak_rss_mb')} MB")
+    return lines

@@ -1,0 +1,36 @@
+"""`nnplay bench --gui` / `--large` plumbing, fast: the table puts every run's
+figures beside their floors and says which are missed; the large CSV is what
+it says. (The real runs: tests/test_cli.py's slow bench test.)"""
+
+import pandas as pd
+
+from nnplay import benchmark_gui as bg
+
+
+def _run(case, redraws, live, p95, paint, mb):
+    run = dict(case=case, redraws_per_s=redraws, live_epochs_per_s=900.0 * live, headless_epochs_per_s=900.0,
+               live_vs_headless=live, latency_ms_p95=p95, latency_ms_max=p95 + 5, first_paint_s=paint,
+               total_peak_rss_mb=mb, peak_rss_mb=mb - 40, training_peak_rss_mb=40.0)
+    run["floors_met"] = {k: bg.meets(k, run[k]) for k in bg.FLOORS}
+    return run
+
+
+def test_the_table_marks_each_figure_against_its_floor():
+    good, slow = _run("A", 60.2, 0.95, 20.0, 0.41, 180.0), _run("B", 31.5, 0.80, 48.0, 0.71, 420.0)
+    assert all(good["floors_met"].values()) and not any(slow["floors_met"].values())
+    large = dict(_run("A + CSV 100,000 rows", 58.0, 0.91, 30.0, 0.45, 350.0), load_s=0.62)
+    lines = bg.format_gui({"runs": [good, slow], "large": large, "load_average": 3.5})
+    row_a = next(ln for ln in lines if ln.startswith("A "))
+    row_b = next(ln for ln in lines if ln.startswith("B "))
+    assert "60.2 ok" in row_a and "95% ok" in row_a and "20.0 ok" in row_a and "0.41 ok" in row_a
+    assert "31.5 LOW" in row_b and "80% LOW" in row_b and "48.0 HIGH" in row_b and "0.71 HIGH" in row_b
+    assert "420 HIGH" in row_b and "load average 3.5" in lines[0]
+    assert any("loaded in 0.62 s" in ln for ln in lines)
+
+
+def test_the_large_csv_has_100000_rows_of_4_columns(tmp_path):
+    path = bg.write_large_csv(tmp_path / "large.csv", rows=2000)
+    frame = pd.read_csv(path)
+    assert list(frame.columns) == ["x1", "x2", "x3", "label"] and len(frame) == 2000
+    assert set(frame["label"]) == {0, 1} and 0.2 < frame["label"].mean() < 0.8
+    assert bg.LARGE_ROWS == 100_000

@@ -1,0 +1,169 @@
+"""Where a frame's time goes: the README's profile table.
+
+    python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector]
+
+Window side: the real window (offscreen unless DISPLAY is set and
+QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
+panel's update (``set_frame`` and friends) and each plot's paint event are
+timed in CPU time of the GUI thread (``time.thread_time``: what the panel
+costs, not what a loaded machine adds), per drawn frame. Training side, in
+this process: one frame's worth of the training process's work, the
+snapshot with every probe the window asks for, and pickling it for the pipe.
+(py-spy gives the same picture by sampling: ``py-spy record --subprocesses
+-o prof.svg -- python -m nnplay.ui.live_benchmark 0 5``.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import pickle
+import sys
+import time
+
+
+def window_profile(case: str, seconds: float, inspector: bool) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from nnplay.training import TrainConfig
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.benchmark_gui import live_config
+    from nnplay.ui.main_window import PlaygroundWindow
+    from nnplay.ui.worker import MAX_SPEED
+
+    cpu = collections.Counter()
+
+    class TimedApp(QApplication):
+        on = False
+
+        def notify(self, obj, event):
+            if not self.on or event.type() != QEvent.Type.Paint:
+                return super().notify(obj, event)
+            start = time.thread_time()
+            try:
+                return super().notify(obj, event)
+            finally:
+                owner = obj.parent() if obj.objectName() == "" and obj.parent() is not None else obj
+                cpu[f"paint: {owner.objectName() or type(owner).__name__}"] += time.thread_time() - start
+
+    app = TimedApp(sys.argv[:1])
+    configure_pyqtgraph()
+    win = PlaygroundWindow(TrainConfig(**live_config(case)))
+    win.resize(1280, 800)
+    win.show()
+    c = win.controller
+
+    def timed(label, fn):
+        def wrapper(*args):
+            start = time.thread_time()
+            try:
+                return fn(*args)
+            finally:
+                if app.on:
+                    cpu[label] += time.thread_time() - start
+        return wrapper
+
+    for name in ("boundary", "diagram", "gradients", "metrics", "hidden_space"):
+        panel = getattr(win, name)
+        panel.set_frame = timed(f"update: {name}", panel.set_frame)
+    win.gates.boundary._draw = win.boundary.set_frame
+    win.gates.diagram._draw = win.diagram.set_frame
+    win.curves.add_frame = timed("update: curves", win.curves.add_frame)
+    win._show_stats = timed("update: read-outs", win._show_stats)
+    handle = c.run
+    handle._on_frame = timed("frame: receive and dispatch (total)", handle._on_frame)
+    state = {}
+
+    def begin():
+        state.update(t0=time.perf_counter(), cpu0=time.thread_time(), f0=c.frames_drawn, e0=c.last_frame.snapshot.epoch)
+        app.on = True
+        QTimer.singleShot(int(seconds * 1000), finish)
+
+    def finish():
+        app.on = False
+        state.update(t=time.perf_counter() - state["t0"], cpu=time.thread_time() - state["cpu0"],
+                     frames=c.frames_drawn - state["f0"], epochs=c.last_frame.snapshot.epoch - state["e0"])
+        c.pause()
+        win.close()
+
+    def start():
+        if c.last_frame is None:
+            QTimer.singleShot(20, start)
+            return
+        if inspector:
+            win.show_inspector()
+        c.set_speed(MAX_SPEED)
+        c.play()
+        QTimer.singleShot(800, begin)
+
+    QTimer.singleShot(0, start)
+    app.exec()
+    frames = max(1, state["frames"])
+    return {"frames": state["frames"], "seconds": state["t"], "redraws_per_s": state["frames"] / state["t"],
+            "epochs_per_s": state["epochs"] / state["t"], "gui_cpu_ms_per_frame": 1000 * state["cpu"] / frames,
+            "ms_per_frame": {k: 1000 * v / frames for k, v in cpu.most_common()}}
+
+
+def training_profile(case: str, repeats: int = 30) -> dict:
+    """One frame's work in the training process: epochs, snapshot (with every probe), pickling."""
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.loop import Frame
+    from nnplay.training.probes import ViewRequest
+    from nnplay.benchmark_gui import live_config
+
+    t = Trainer(TrainConfig(**live_config(case)))
+    t.run(20)
+    start = time.thread_time()
+    t.run(200)
+    epoch_ms = 1000 * (time.thread_time() - start) / 200
+    out = {"epoch_ms": epoch_ms}
+    for label, view in (("snapshot, every panel", ViewRequest()),
+                        ("  of which the output grid", None), ("  of which the neuron thumbnails", None)):
+        if view is None:
+            continue
+        times, sizes, pickles = [], [], []
+        for _ in range(repeats):
+            t.run(1)
+            s0 = time.thread_time()
+            snap = t.snapshot(view, len(t.history) - 1)
+            s1 = time.thread_time()
+            blob = pickle.dumps(Frame(1, snap, True, 0.0, 0.01, 0.0, 0.0), protocol=pickle.HIGHEST_PROTOCOL)
+            s2 = time.thread_time()
+            times.append(s1 - s0)
+            pickles.append(s2 - s1)
+            sizes.append(len(blob))
+        out[label] = 1000 * sorted(times)[len(times) // 2]
+        out["pickle the frame"] = 1000 * sorted(pickles)[len(pickles) // 2]
+        out["frame size kB"] = sizes[-1] / 1024
+    for label, fn in (("  of which the output grid", lambda: t.grid_output(ViewRequest().grid_resolution)),
+                      ("  of which the neuron thumbnails", lambda: t.neuron_grids(ViewRequest().neuron_resolution))):
+        fn()
+        s0 = time.thread_time()
+        for _ in range(repeats):
+            fn()
+        out[label] = 1000 * (time.thread_time() - s0) / repeats
+    return out
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--case", choices=("A", "B"), default="A")
+    p.add_argument("--seconds", type=float, default=5.0)
+    p.add_argument("--inspector", action="store_true")
+    args = p.parse_args()
+    w = window_profile(args.case, args.seconds, args.inspector)
+    print(f"case {args.case}: {w['redraws_per_s']:.1f} redraws/s, {w['epochs_per_s']:.0f} epochs/s, "
+          f"GUI thread {w['gui_cpu_ms_per_frame']:.1f} ms CPU per frame; load average {os.getloadavg()[0]:.1f}")
+    for k, v in w["ms_per_frame"].items():
+        print(f"  {v:7.2f} ms  {k}")
+    print("training process, per frame:")
+    for k, v in training_profile(args.case).items():
+        print(f"  {v:7.2f} {'kB' if 'kB' in k else 'ms'}  {k}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
