@@ -91,4 +91,17 @@ class Quit:
     pass
 
 
+@dataclass(frozen=True)
+class SetParameter:
+    """Set one weight (kind "W": W[layer+1][row, col]) or bias (kind "b":
+    b[layer+1][row], col ignored) to ``value``; ``layer`` is the 0-based index
+    into the network's weights. See ``Trainer.set_parameter``."""
+
+    layer: int
+    kind: str
+    row: int
+    col: int = 0
+    value: float = 0.0
+
+
 QUIT = Quit()

@@ -27,6 +27,7 @@ from .commands import (
     Request,
     Reset,
     SetLearningRate,
+    SetParameter,
     SetRegularization,
     SetSpeed,
     SetView,
@@ -220,6 +221,9 @@ class TrainingLoop:
                 t.set_learning_rate(lr)
             case SetRegularization(l1, l2):
                 t.set_regularization(l1, l2)
+                self._dirty = True
+            case SetParameter(layer, kind, row, col, value):
+                t.set_parameter(layer, kind, row, col, value)
                 self._dirty = True
             case _:
                 raise ValueError(f"unknown command {cmd!r}")
