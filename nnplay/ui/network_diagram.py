@@ -1,6 +1,8 @@
 """The network drawn as TensorFlow Playground draws it: a thumbnail of each
 neuron's output over the domain, edges coloured and sized by their weight; a
-weight of exactly 0 (switched off by L1) has no edge, and a line counts them."""
+weight of exactly 0 (switched off by L1) has no edge, and a line counts them.
+Click a link (a weight) or a neuron (its bias) to type its value, Shift+drag
+to scrub it (``diagram_edit``); hovering a link shows its value live."""
 
 from __future__ import annotations
 
@@ -9,13 +11,14 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from ..data import input_labels
 from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, hex_color, negative, positive
+from .diagram_edit import DiagramEditing
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, unit_name
 
@@ -28,6 +31,7 @@ HOVER_PX = 5.0
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
+    parameter_edited = Signal(object)  # a SetParameter command for the training process
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,7 +39,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.canvas = pg.GraphicsLayoutWidget()
         named(self.canvas, "network_diagram",
-              "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its weight.")
+              "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its "
+              "weight. Click a line (or a neuron) to type its weight (or bias); Shift+drag to scrub it.")
+        self._canvas_tip = self.canvas.toolTip()
         self.view = self.canvas.addViewBox()
         self.view.setMouseEnabled(False, False)
         self.view.setMenuEnabled(False)
@@ -66,6 +72,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hatches: list = []
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
         self._weights = None
+        self._biases = None
         self._names = ()
         self._labels = []
         self._titles = []  # (TextItem, x of its column's centre, y of its baseline) per layer
@@ -74,13 +81,19 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
+        self.editing = DiagramEditing(self)
+        self.editing.edited.connect(self.parameter_edited)
+
+    weights = property(lambda self: self._weights, doc="W[1..L] of the last frame drawn, or None")
+    biases = property(lambda self: self._biases, doc="b[1..L] of the last frame drawn, or None")
 
     # ------------------------------------------------------------- structure
     def set_run(self, info) -> None:
         self.view.clear()
         self.sizes = info.sizes
         self._names = input_labels(info.input_names, info.data.input_names)
-        self._weights = None
+        self._weights = self._biases = None
+        self.editing.editor.close_editor()
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
@@ -216,7 +229,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                                          "on part of the plane." if undefined else "")
             self.undefined_label.setVisible(bool(undefined))
         if len(snap.weights) == len(self.edges):
-            self._weights = snap.weights
+            self._weights, self._biases = snap.weights, snap.biases
             for grid, W in zip(self.edges, snap.weights):
                 for (i, j), line in np.ndenumerate(grid):
                     w = float(W[i, j])
@@ -226,6 +239,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self._show_zero_count(snap.zero_weights, snap.weights[0])
         if self._hover and self._hover[0] == "edge":
             self._describe_edge(*self._hover[1:])
+        elif self._hover:
+            self._describe_node(*self._hover[1:])
 
     def _show_key(self) -> None:
         neg, pos = hex_color(negative()), hex_color(positive())
@@ -246,16 +261,19 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
-        if not self.nodes:
-            return
+        if self.nodes:
+            self._set_hover(self.hit(scene_pos))
+
+    def hit(self, scene_pos):
+        """What is at ``scene_pos``: ("node", l, i), ("edge", l, i, j) for the link
+        into neuron i of layer l from neuron j of layer l-1, or None."""
         p = self.view.mapSceneToView(scene_pos)
         for l, col in enumerate(self.nodes):
             for i, (_, rect) in enumerate(col):
                 if rect.contains(p):
-                    self._set_hover(("node", l, i))
-                    return
+                    return ("node", l, i)
         hit = self._edge_at(scene_pos)
-        self._set_hover(("edge", *hit) if hit else None)
+        return ("edge", *hit) if hit else None
 
     def _edge_at(self, scene_pos):
         best, best_d = None, HOVER_PX
@@ -275,12 +293,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = hover
         if hover is None:
             self.readout.setText("Hover a neuron or a connection.")
+            self.canvas.setToolTip(self._canvas_tip)
             self.neuron_hovered.emit(None)
         elif hover[0] == "node":
-            _, l, i = hover
-            what = unit_name(l, i, len(self.sizes) - 1, self._names)
-            self.readout.setText(f"{what}: its output over the plane is shown in the big view.")
-            self.neuron_hovered.emit((l, i))
+            self._describe_node(*hover[1:])
+            self.neuron_hovered.emit(hover[1:])
         else:
             self.neuron_hovered.emit(None)
             self._describe_edge(*hover[1:])
@@ -293,6 +310,23 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
         gone = " (exactly 0: the link is switched off)" if w == 0 else ""
         self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
+        self._live_tip(f"W[{l}][{i + 1}, {j + 1}] = {format_number(w, 6)}  (click to type, Shift+drag to scrub)")
+
+    def _describe_node(self, l, i) -> None:
+        what = unit_name(l, i, len(self.sizes) - 1, self._names)
+        text = f"{what}: its output over the plane is shown in the big view."
+        if l > 0 and self._biases is not None:
+            b = format_number(float(self._biases[l - 1][i, 0]))
+            text += f" Bias b[{l}][{i + 1}] = {b}; click to type it."
+            self._live_tip(f"b[{l}][{i + 1}] = {b}  (click to type, Shift+drag to scrub)")
+        self.readout.setText(text)
+
+    def _live_tip(self, text: str) -> None:
+        """The hovered parameter's value as the canvas's tooltip, refreshed in place
+        while it is shown (as the run trains)."""
+        self.canvas.setToolTip(text)
+        if QToolTip.isVisible():
+            QToolTip.showText(QCursor.pos(), text, self.canvas)
 
 
 def _short_title(l: int, n_layers: int) -> str:
