@@ -82,7 +82,7 @@ class DiagramEditing(QObject):
         if self.param is not None:
             self.send(self.param, value)
             self.diagram.readout.setText(f"{parameter_label(*self.param)} set to {format_number(value, 6)}; "
-                                         "the next step starts from it.")
+                                         "the next step starts from it (the loss and accuracy are read at the end of the next epoch).")
 
     def _clicked(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton or ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:

@@ -82,6 +82,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.diagram.parameter_edited.connect(c.run.send)  # a weight or bias typed or scrubbed
+        self.diagram.activation_chosen.connect(lambda activation: c.change(activation=activation))
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
         c.edits_changed.connect(self.boundary.set_edits)

@@ -19,6 +19,7 @@ from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, hex_color, negative, positive
 from .diagram_edit import DiagramEditing
+from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, unit_name
 
@@ -32,6 +33,7 @@ HOVER_PX = 5.0
 class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
     parameter_edited = Signal(object)  # a SetParameter command for the training process
+    activation_chosen = Signal(str)  # a new TrainConfig.activation, chosen under a hidden layer
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,6 +85,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
         self.editing = DiagramEditing(self)
         self.editing.edited.connect(self.parameter_edited)
+        self.activation_labels = LayerActivationLabels(self)
+        self.activation_labels.chosen.connect(self.activation_chosen)
 
     weights = property(lambda self: self._weights, doc="W[1..L] of the last frame drawn, or None")
     biases = property(lambda self: self._biases, doc="b[1..L] of the last frame drawn, or None")
@@ -128,15 +132,16 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 self._hatches.append(hatch)
             self.nodes.append(col)
             title = layer_name(l, len(self.sizes) - 1)
-            label = pg.TextItem(title, anchor=(0.5, 1.0), color=self._text_colour(0.75))
+            label = pg.TextItem(title, anchor=(0.5, 1.0), color=self.text_colour(0.75))
             label.setPos(x + NODE / 2, 0.15)  # one row of titles, above the tallest layer
             self.view.addItem(label)
             self._titles.append((label, x + NODE / 2, 0.15))
             self._title_texts.append((title, _short_title(l, len(self.sizes) - 1)))
+        self.activation_labels.set_run(info)
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
-            t = pg.TextItem(name, anchor=(1.0, 0.5), color=self._text_colour(0.85))
+            t = pg.TextItem(name, anchor=(1.0, 0.5), color=self.text_colour(0.85))
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
             self._labels.append(t)
@@ -165,9 +170,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 item.setText(texts[k])
             widths.append(max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0)
         title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
-        left, right, top, stagger, short = x0, x1, y1, False, True
+        left, right, top, bottom, stagger, short = x0, x1, y1, y0, False, True
+        below = self.activation_labels.height_px()  # the hidden layers' activations, under the lowest neuron
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
-            self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
+            self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=0.04)
             px, py = self.view.viewPixelSize()
             short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
             title_px = widths[1] if short else widths[0]
@@ -178,11 +184,13 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and self._gap / px < title_px
             top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
+            bottom = y0 - (0.1 + below * py if below else 0.0)
+        self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
 
-    def _text_colour(self, strength: float) -> QColor:
+    def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),
         blended ``strength`` of the way from the background: titles and names stay
         readable in both."""

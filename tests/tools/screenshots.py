@@ -194,11 +194,42 @@ def scenario(app, win, name, out):
         win.compare_window.log_scale.setChecked(True)
         wait(app, 0.5)
         grab_window(win.compare_window, out / "compare_window.png")
+    elif name == "hands":
+        hands_on(app, win, c)
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))
     c.pause()
     wait(app, 0.2)
+
+
+def hands_on(app, win, c):
+    """XOR by hand (README's exercise): hidden 2, tanh, on the four XOR points;
+    the solution's weights set through the diagram's command, the editor open
+    on a link."""
+    from nnplay.training.commands import SetParameter
+
+    path = Path(tempfile.mkdtemp()) / "xor.csv"
+    path.write_text("x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    c.load_csv(str(path), train_ratio=1.0)
+    c.change(hidden=(2,), activation="tanh", lr=0.03)
+    wait_until(app, lambda: c.run_info is not None and c.run_info.sizes == (2, 2, 1))
+    wait(app, 1.0)
+    for layer, kind, row, col, value in XOR_BY_HAND:
+        c.run.send(SetParameter(layer, kind, row, col, value))
+    wait(app, 1.5)
+    d = win.diagram
+    line = d.edges[1][0, 1].line()
+    pos = d.canvas.mapFromScene(d.view.mapViewToScene((line.p1() + line.p2()) / 2))
+    d.editing.open_editor((1, "W", 0, 1), pos)
+    wait(app, 0.5)
+
+
+# (layer, kind, row, col, value): W[1] = [[20, 20], [20, 20]], b[1] = [-10, -30]
+# (an OR and an AND of the two inputs), W[2] = [[20, -20]], b[2] = [-10]
+XOR_BY_HAND = [(0, "W", 0, 0, 20.0), (0, "W", 0, 1, 20.0), (0, "W", 1, 0, 20.0), (0, "W", 1, 1, 20.0),
+               (0, "b", 0, 0, -10.0), (0, "b", 1, 0, -30.0),
+               (1, "W", 0, 0, 20.0), (1, "W", 0, 1, -20.0), (1, "b", 0, 0, -10.0)]
 
 
 def main():
