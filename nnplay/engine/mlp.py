@@ -25,11 +25,14 @@ from collections import OrderedDict
 import numpy as np
 
 from .activations import Activation, get_activation
+from .clipping import GradientClip
+from .dropout import Dropout
 from .initializers import DEFAULT_FOR_ACTIVATION, initialize
 from .losses import Loss, get_loss
+from .masks import ParameterMasks
 from .optimizers import Optimizer
 from .regularization import add_penalty_gradient, penalty, soft_threshold
-from .tape import EpochTapes, backprop_ops, forward_ops
+from .tape import EpochTapes, backprop_ops, forward_ops, train_tape
 from .validation import as_float_array, check_rows, check_X
 from .workspace import ParameterVector, Workspace
 
@@ -80,6 +83,18 @@ class MLP:
         self._reg_scratch = np.empty(n_params, self.dtype)
         self._l1_steps = np.empty(n_params, self.dtype)
         self._epochs = EpochTapes()
+        self.edits, self._effective_blocks = 0, {}
+        # frozen/pruned parameters, dropout per hidden layer, gradient clipping (each module's notes)
+        self.masks = ParameterMasks(sizes, p.weight_mask, self._edited)
+        self.dropout = Dropout(L - 1, self._edited)
+        self.clip = GradientClip()
+
+    def _edited(self) -> None:
+        """The masks or dropout changed: the passes are rebuilt on next use."""
+        self.edits += 1
+        self._workspaces.clear()
+        self._effective_blocks.clear()
+        self._weight_mask = self.masks.regularized
 
     # ------------------------------------------------------------------ set-up
     def reinitialize(self, seed: int | None = None) -> None:
@@ -135,13 +150,18 @@ class MLP:
     def __getstate__(self) -> dict:
         return {"sizes": list(self.sizes), "activation": self.activation_names, "loss": self.loss_fn.name,
                 "init": self.init, "l1": self.l1, "l2": self.l2, "seed": self.seed, "dtype": self.dtype.name,
-                "params": self.params.copy(), "grads": self.grads.copy()}
+                "params": self.params.copy(), "grads": self.grads.copy(), "masks": self.masks.state(),
+                "dropout": self.dropout.rates, "clip": self.clip.max_norm}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["sizes"], state["activation"], state["loss"], state["init"], state["l1"], state["l2"],
                       state["seed"], state["dtype"])
         self.params[...] = state["params"]
         self.grads[...] = state["grads"]
+        if "masks" in state:
+            self.masks.load_state(state["masks"])
+            self.dropout.set_rates(state["dropout"])
+            self.clip.max_norm = state["clip"]
 
     def __copy__(self) -> MLP:
         return self.copy()
@@ -288,18 +308,30 @@ class MLP:
         """Frobenius norm of each layer's latest dW."""
         return np.array([np.sqrt(np.vdot(d, d)) for d in self.dW], dtype=np.float64)
 
-    def train_step(self, X, Y, optimizer: Optimizer, check_input: bool = True) -> None:
-        """One step on a batch: the optimizer's step on dJ_data + l2 W, then the L1
-        step (``grads`` keep the former). X and Y as for ``loss`` (Y may be
-        encoded already, see ``encode_targets``), checked and converted once
-        (``check_input=False``: already checked, see ``evaluate``)."""
+    def train_step(self, X, Y, optimizer: Optimizer, check_input: bool = True,
+                   rng: np.random.Generator | None = None) -> None:
+        """One step on a batch: the optimizer's step on dJ_data + l2 W (clipped,
+        with dropout, holding frozen and pruned parameters: see ``train_tape``),
+        then the L1 step (``grads`` keep the former). X and Y as for ``loss`` (Y
+        may be encoded already, see ``encode_targets``), checked and converted
+        once (``check_input=False``: already checked, see ``evaluate``). Dropout
+        masks come from ``rng`` (default: the generator last used)."""
         X, Y = self._check_data(X, Y, check_input)
         ws = self._workspace(X.shape[0])
-        self._forward(X, ws)
-        self._backward(X, Y, ws, l1_gradient=False)
-        optimizer.step(self.params, self.grads)
-        if self.l1:
-            self._l1_step(optimizer)
+        if not (self.masks.any or self.dropout.any or self.clip.max_norm):  # the plain step
+            self._forward(X, ws)
+            self._backward(X, Y, ws, l1_gradient=False)
+            optimizer.step(self.params, self.grads)
+            if self.l1:
+                self._l1_step(optimizer)
+            return
+        self._load_inputs(X, ws)
+        Yt = np.array(Y, dtype=self.dtype, order="F")
+        self.loss_fn.training_targets(Yt)
+        if rng is not None or self.dropout.rng is None:
+            self.dropout.rng = rng if rng is not None else np.random.default_rng(self.seed)
+        for f, args in train_tape(self, ws, ws.inputs[0], Yt, optimizer):
+            f(*args)
 
     def train_epoch(self, X, Y, optimizer: Optimizer, batch_size: int, rng: np.random.Generator,
                     check_input: bool = True) -> int:

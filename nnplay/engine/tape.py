@@ -27,31 +27,78 @@ import numpy as np
 from .equations import epoch_order
 
 
-def forward_ops(net, ws, x1: np.ndarray, output: bool = True) -> list:
+def _weights(net, l: int) -> tuple[list, np.ndarray]:
+    """(ops, block): layer l's [W | b] as the passes use it. With pruned weights
+    that is M[l] * [W | b] (the pruned entries 0), recomputed by the ops into a
+    buffer of the network's; otherwise the block itself and no ops."""
+    keep = net.masks.block_keep(l, net.dtype)
+    if keep is None:
+        return [], net._blocks[l]
+    eff = net._effective_blocks.get(l)
+    if eff is None:
+        eff = net._effective_blocks[l] = np.empty_like(net._blocks[l])
+    return [(np.multiply, (net._blocks[l], keep, eff))], eff
+
+
+def _output_mask(net, ws, l: int, training: bool) -> tuple[np.ndarray | None, list]:
+    """(mask, ops that draw it) of hidden layer l's output A[l]: the pruned
+    neurons' 0/1 row (n[l],), or in training with dropout a fresh D[l] (m, n[l])
+    per step (``engine.dropout``); None when nothing is masked."""
+    keep = net.masks.neuron_keep[l]
+    keep = None if keep is None else keep.astype(net.dtype)
+    if training and net.dropout.rates[l]:
+        mask = ws.extra("dropout", l)
+        return mask, [(net.dropout.draw, (l, mask, keep))]
+    return keep, []
+
+
+def forward_ops(net, ws, x1: np.ndarray, output: bool = True, training: bool = False) -> list:
     """The forward pass of ``net`` for the batch x1 = [X | 1] in workspace ``ws``
-    as (function, args) pairs, up to the logits Z[L] (and A[L] if ``output``)."""
+    as (function, args) pairs, up to the logits Z[L] (and A[L] if ``output``).
+    Pruned weights and neurons are masked; ``training`` also applies dropout."""
     L, dot = net.n_layers, np.dot
     ops, inp = [], x1
     for l in range(L):
-        ops.append((dot, (net._blocks[l], inp.T, ws.Z[l].T)))  # Z[l] = W[l] A[l-1] + b[l], in one product
+        prep, block = _weights(net, l)
+        ops += prep
+        ops.append((dot, (block, inp.T, ws.Z[l].T)))  # Z[l] = W[l] A[l-1] + b[l], in one product
         if l < L - 1:
-            ops += net.activations[l].forward_ops(ws.Z[l], ws.A[l])  # A[l] = g(Z[l]), into the next [A | 1]
+            mask, draw = _output_mask(net, ws, l, training)
+            if mask is None:
+                ops += net.activations[l].forward_ops(ws.Z[l], ws.A[l])  # A[l] = g(Z[l]), into the next [A | 1]
+            else:  # g(Z[l]) kept apart (its derivative needs it), the masked A[l] into the next [A | 1]
+                raw = ws.extra("raw", l)
+                ops += net.activations[l].forward_ops(ws.Z[l], raw) + draw + [(np.multiply, (raw, mask, ws.A[l]))]
             inp = ws.inputs[l + 1]
     if output and ws.A[L - 1] is not ws.Z[L - 1]:
         ops.append((net.loss_fn.output, (ws.Z[L - 1], ws.A[L - 1])))
     return ops
 
 
-def backprop_ops(net, ws, x1: np.ndarray) -> list:
+def backprop_ops(net, ws, x1: np.ndarray, training: bool = False) -> list:
     """From the output error dZ[L] / m (already in ws.dZ) to every [dW | db],
-    as (function, args) pairs; the regularisation terms are not included."""
+    as (function, args) pairs; the regularisation terms are not included. The
+    masks of ``forward_ops`` (same ``training``) are applied on the way back."""
     dot, ops = np.dot, []
     for l in range(net.n_layers - 1, 0, -1):
         ops.append((dot, (ws.inputs[l].T, ws.dZ[l], net._gblocks_T[l])))  # [dW | db] = dZ^T [A[l-1] | 1]
-        ops.append((dot, (net.weights[l].T, ws.dZ[l].T, ws.dZ[l - 1].T)))  # W[l]^T dZ[l] ...
-        ops += net.activations[l - 1].backward_ops(ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], ws.S[l - 1])  # * g'
+        ops += _grad_mask_ops(net, l)
+        W = _weights(net, l)[1][:, : net.sizes[l]]
+        ops.append((dot, (W.T, ws.dZ[l].T, ws.dZ[l - 1].T)))  # W[l]^T dZ[l] ...
+        mask = _output_mask(net, ws, l - 1, training)[0]
+        a = ws.A[l - 1] if mask is None else ws.extra("raw", l - 1)
+        ops += net.activations[l - 1].backward_ops(ws.Z[l - 1], a, ws.dZ[l - 1], ws.S[l - 1])  # * g'
+        if mask is not None:
+            ops.append((np.multiply, (ws.dZ[l - 1], mask, ws.dZ[l - 1])))  # * the mask of A[l-1]
     ops.append((dot, (x1.T, ws.dZ[0], net._gblocks_T[0])))
+    ops += _grad_mask_ops(net, 0)
     return ops
+
+
+def _grad_mask_ops(net, l: int) -> list:
+    """dW[l] of a pruned weight is 0 (the chain rule through W~ = M * W)."""
+    keep = net.masks.block_keep(l, net.dtype)
+    return [] if keep is None else [(np.multiply, (net._grad_blocks[l], keep, net._grad_blocks[l]))]
 
 
 def train_tape(net, ws, X1: np.ndarray, Yt: np.ndarray, optimizer) -> list:
@@ -60,25 +107,31 @@ def train_tape(net, ws, X1: np.ndarray, Yt: np.ndarray, optimizer) -> list:
 
     The same equations as ``MLP``'s forward and backward passes and the
     optimizer step, but the output error comes straight from the logits (the
-    loss's ``training_ops``).
+    loss's ``training_ops``). Dropout masks are drawn (``engine.dropout``), the
+    gradient is clipped when ``net.clip`` says so (``engine.clipping``), and
+    frozen and pruned parameters are held through the update (``engine.masks``).
     """
     L = net.n_layers
-    tape = forward_ops(net, ws, X1, output=False)
+    tape = forward_ops(net, ws, X1, output=False, training=True)
     tape += net.loss_fn.training_ops(ws.Z[L - 1], ws.A[L - 1], Yt, ws.dZ[L - 1])  # dZ[L] / m
-    tape += backprop_ops(net, ws, X1)
+    tape += backprop_ops(net, ws, X1, training=True)
     if net.l2:
         tape.append((net._add_penalty_gradient, (False,)))
+    if net.clip.max_norm:
+        tape.append((net.clip.clip, (net.grads,)))
+    before, after = net.masks.hold_ops(net.params, optimizer)
+    tape += before
     tape.append((optimizer.step, (net.params, net.grads)))
     if net.l1:
         tape.append((net._l1_step, (optimizer,)))
-    return tape
+    return tape + after
 
 
 class EpochTapes:
     """One network's epochs: the shuffled epoch is copied into one buffer
     [X | 1] whose slices are the batches, so each batch's step is a tape built
-    once and replayed every epoch (rebuilt when the batch size, optimizer or
-    regularisation changes)."""
+    once and replayed every epoch (rebuilt when the batch size, optimizer,
+    regularisation, masks, dropout or clipping changes)."""
 
     def __init__(self):
         self._buffers: tuple[np.ndarray, np.ndarray] | None = None
@@ -103,7 +156,8 @@ class EpochTapes:
             X1[:, :n0] = X
             Ys[...] = Y
         net.loss_fn.training_targets(Ys)
-        key = (id(X1), bs, optimizer, bool(net.l1), bool(net.l2))
+        net.dropout.rng = rng
+        key = (id(X1), bs, optimizer, bool(net.l1), bool(net.l2), net.edits, net.clip.max_norm)
         if self._key != key:
             self._key, self._tapes = key, []
             for start in range(0, m, bs):

@@ -75,3 +75,12 @@ class Workspace:
         self.A.append(self.Z[L - 1] if out_linear else np.empty((m, sizes[L]), dtype, order="F"))
         self.dZ = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
         self.S = [np.empty((m, n), dtype, order="F") for n in sizes[1:]]
+        self._extra: dict = {}
+
+    def extra(self, name: str, l: int) -> np.ndarray:
+        """A buffer shaped like Z[l] kept with the workspace, made on first use
+        (the unmasked g(Z[l]) and the dropout mask of a masked layer)."""
+        buf = self._extra.get((name, l))
+        if buf is None:
+            buf = self._extra[name, l] = np.empty_like(self.Z[l], order="F")
+        return buf

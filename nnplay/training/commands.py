@@ -105,3 +105,47 @@ class SetParameter:
 
 
 QUIT = Quit()
+
+
+@dataclass(frozen=True)
+class Freeze:
+    """Freeze (or unfreeze, ``frozen=False``) layer ``layer`` (0-based index into
+    the weights): all of it (``row`` None), neuron ``row``'s incoming weights and
+    bias (``col`` None), or one weight W[row, col] (``Trainer.set_frozen``)."""
+
+    layer: int
+    row: int | None = None
+    col: int | None = None
+    frozen: bool = True
+
+
+@dataclass(frozen=True)
+class Prune:
+    """Prune (or restore, ``pruned=False``) hidden neuron ``row`` of layer
+    ``layer`` (``col`` None) or the weight W[layer][row, col] (``Trainer.set_pruned``)."""
+
+    layer: int
+    row: int
+    col: int | None = None
+    pruned: bool = True
+
+
+@dataclass(frozen=True)
+class SetDropout:
+    """Dropout rate per hidden layer (one number: every layer), 0..0.9."""
+
+    rates: tuple
+
+
+@dataclass(frozen=True)
+class SetSchedule:
+    """The learning-rate schedule, as the settings text writes it (training.schedules)."""
+
+    schedule: str
+
+
+@dataclass(frozen=True)
+class SetClip:
+    """Gradient-norm clipping at ``max_norm`` (0: off)."""
+
+    max_norm: float

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from .layer_settings import check_layer_settings, list_setting, normalize_layer_settings
 from .settings_text import parse_settings_text, unknown_choice
 
 # settings that change a running network in place; everything else rebuilds it
@@ -33,11 +34,17 @@ class TrainConfig:
     seed: int = 0
     dtype: str = "float64"
     standardize: bool = False
+    # issue 17: per-layer settings (see training.layer_settings); activation above may be a comma list
+    dropout: tuple[float, ...] = ()  # rate per hidden layer (one number: all), 0..0.9
+    freeze: tuple[int, ...] = ()  # layers l (1-based, as W[l] of docs/equations.md) frozen from the start
+    schedule: str = "constant"  # learning-rate schedule (training.schedules)
+    clip: float = 0.0  # gradient-norm clipping (engine.clipping); 0 = off
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self):
         object.__setattr__(self, "features", parse_features(self.features))
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        normalize_layer_settings(self)
         self.validate()
 
     def validate(self) -> None:
@@ -48,7 +55,7 @@ class TrainConfig:
             (0.0 < self.train_ratio <= 1.0, f"train ratio must be in (0, 1], got {self.train_ratio!r}"),
             (all(1 <= h <= 4096 for h in self.hidden), f"hidden layer sizes must be 1..4096, got {list(self.hidden)}"),
             (len(self.hidden) <= 64, f"at most 64 hidden layers, got {len(self.hidden)}"),
-            (self.activation in ACTIVATIONS, unknown_choice("activation", self.activation)),
+            *((a in ACTIVATIONS, unknown_choice("activation", a)) for a in self.activation.split(",")),
             (self.loss == "auto" or self.loss in LOSSES, unknown_choice("loss", self.loss)),
             (self.optimizer in OPTIMIZERS, unknown_choice("optimizer", self.optimizer)),
             (self.init == "auto" or self.init in INITIALIZERS, unknown_choice("init", self.init)),
@@ -66,6 +73,13 @@ class TrainConfig:
         for ok, message in checks:
             if not ok:
                 raise ValueError(message)
+        check_layer_settings(self)
+
+    @property
+    def activations(self) -> list[str]:
+        """The activation of each hidden layer (one name given: the same for all)."""
+        names = self.activation.split(",")
+        return names * len(self.hidden) if len(names) == 1 else names
 
     def with_changes(self, **changes) -> "TrainConfig":
         return replace(self, **changes)
@@ -74,6 +88,7 @@ class TrainConfig:
         d = asdict(self)
         d["features"] = list(self.features)
         d["hidden"] = list(self.hidden)
+        d["dropout"], d["freeze"] = list(self.dropout), list(self.freeze)
         return d
 
     def to_text(self) -> str:
@@ -86,7 +101,12 @@ class TrainConfig:
         d["features"] = ",".join(d["features"])
         d["hidden"] = ",".join(map(str, d["hidden"]))
         d["standardize"] = int(d["standardize"])
-        return urlencode({k: (f"{v:g}" if isinstance(v, float) else v) for k, v in d.items()}, safe=",^")
+        for key, default in (("dropout", ()), ("freeze", ()), ("schedule", "constant"), ("clip", 0.0)):
+            if getattr(self, key) == default:  # left out at their defaults: older texts stay as they were
+                del d[key]
+            elif isinstance(d[key], list):
+                d[key] = list_setting(d[key])
+        return urlencode({k: (f"{v:g}" if isinstance(v, float) else v) for k, v in d.items()}, safe=",^:")
 
     @classmethod
     def text_patch(cls, text: str) -> dict:

@@ -15,6 +15,9 @@ from .envelope import MinMaxPyramid, Segment
 # train_loss and test_loss are data losses (J_data, without the penalty); penalty is
 # the regularisation term l1 sum|W| + (l2/2) sum W^2, the same for both sets
 FIELDS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy", "penalty")
+# a Trainer's history also has lr, the learning rate each epoch trained with (the schedule's;
+# epoch 0: the first epoch's), and clipped, how many of its steps had their gradient clipped
+RUN_FIELDS = (*FIELDS, "lr", "clipped")
 
 
 @dataclass(frozen=True)

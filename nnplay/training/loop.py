@@ -21,14 +21,19 @@ from .command_pipe import CommandReceiver
 from .commands import (
     Ack,
     Build,
+    Freeze,
     Pause,
     Play,
+    Prune,
     Quit,
     Request,
     Reset,
+    SetClip,
+    SetDropout,
     SetLearningRate,
     SetParameter,
     SetRegularization,
+    SetSchedule,
     SetSpeed,
     SetView,
     Step,
@@ -225,6 +230,18 @@ class TrainingLoop:
             case SetParameter(layer, kind, row, col, value):
                 t.set_parameter(layer, kind, row, col, value)
                 self._dirty = True
+            case Freeze(layer, row, col, frozen):
+                t.set_frozen(layer, row, col, frozen)
+                self._dirty = True
+            case Prune(layer, row, col, pruned):
+                t.set_pruned(layer, row, col, pruned)
+                self._dirty = True
+            case SetDropout(rates):
+                t.set_dropout(rates)
+            case SetSchedule(schedule):
+                t.set_schedule(schedule)
+            case SetClip(max_norm):
+                t.set_clip(max_norm)
             case _:
                 raise ValueError(f"unknown command {cmd!r}")
         return True

@@ -23,6 +23,7 @@ def run_state(t) -> dict:
         "rng": t.rng.bit_generator.state,
         "batch_order": None if t._batch_order is None else t._batch_order.copy(),
         "batch_at": t._batch_at,
+        "masks": t.net.masks.state(),  # frozen and pruned parameters (engine.masks)
     }
 
 
@@ -48,6 +49,8 @@ def restore_run_state(t, state: dict) -> None:
             raise ValueError("the saved position within an epoch does not fit the training data")
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]
+    if state.get("masks") is not None:  # older states have none: the config's frozen layers stay
+        t.net.masks.load_state(state["masks"])
     opt_state = {k: t.net.params_from_rows(v) for k, v in state.get("optimizer", {}).items()}
     t.optimizer.reset()
     t.optimizer.restore(state.get("optimizer_t", 0), opt_state)

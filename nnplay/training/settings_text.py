@@ -10,14 +10,17 @@ setting and, for a choice, every valid value.
 
 from __future__ import annotations
 
+import math
 import re
 from urllib.parse import unquote_plus
 
 from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from .schedules import canonical_schedule
 
 INTEGER_SETTINGS = ("classes", "data_seed", "batch_size", "seed")
-FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2")
+FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "clip")
+LIST_SETTINGS = {"dropout": float, "freeze": int}  # comma lists of numbers
 
 # the label each choice has in the window (the Network panel's lists read these)
 CHOICE_LABELS: dict[str, dict[str, str]] = {
@@ -80,8 +83,12 @@ def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
 
 
 def _value(key: str, raw: str):
+    if key == "activation":  # one name, or one per hidden layer: "tanh,sigmoid"
+        return ",".join(canonical_choice(key, a) for a in raw.split(","))
     if key in CHOICE_LABELS:
         return canonical_choice(key, raw)
+    if key == "schedule":
+        return canonical_schedule(raw)
     try:
         if key == "hidden":
             sizes = raw.split(",") if raw.strip() else []  # empty: no hidden layer
@@ -97,7 +104,15 @@ def _value(key: str, raw: str):
         if key in INTEGER_SETTINGS:
             return int(raw)
         if key in FLOAT_SETTINGS:
-            return float(raw)
+            value = float(raw)
+            if not math.isfinite(value):
+                raise ValueError
+            return value
+        if key in LIST_SETTINGS:
+            values = tuple(LIST_SETTINGS[key](v) for v in raw.split(",")) if raw.strip() else ()
+            if not all(math.isfinite(v) for v in values):
+                raise ValueError
+            return values
     except ValueError:
         raise ValueError(f"setting {key!r} has a bad value {raw!r}") from None
     return raw

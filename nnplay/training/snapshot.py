@@ -51,6 +51,12 @@ class Snapshot:
     # do (the view asked for epochs no longer kept exactly): the receiver replaces its copy first
     history_base: dict | None = None
     grad_norm_base: dict | None = None
+    # frozen and pruned parameters (issue 17; Trainer.mask_fields): per layer, boolean arrays shaped like
+    # W[l], b[l] (pruned_neurons: (n[l],)); None when nothing is frozen / pruned
+    frozen_W: tuple | None = None
+    frozen_b: tuple | None = None
+    pruned_W: tuple | None = None
+    pruned_neurons: tuple | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
         zero_weights=zero_weights(net.weights), grid_classes=grid_classes,
         gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW),
-        history_base=base, grad_norm_base=norm_base,
+        history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
     )
 
 

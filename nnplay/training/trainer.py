@@ -19,7 +19,8 @@ from ..data import CLASSIFICATION, Dataset, generate
 from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
-from .history import History, layer_names
+from .history import RUN_FIELDS, History, layer_names
+from .network_edits import NetworkEdits
 from .parameter_edit import set_parameter
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
@@ -51,7 +52,7 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-class Trainer:
+class Trainer(NetworkEdits):
     """One run: ``config``'s network and optimizer on ``data`` (by default the
     generated data set ``config`` names), split and checked once (``split``),
     trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),
@@ -68,15 +69,16 @@ class Trainer:
         self.train_index, self.test_index = split.train_index, split.test_index
         self.X_train, self.X_test, self.y_train, self.y_test = split.X_train, split.X_test, split.y_train, split.y_test
         self.standardizer, self.input_means = split.standardizer, split.input_means
-        self.net = MLP([self.X_train.shape[1], *config.hidden, split.n_outputs], activation=config.activation,
+        self.net = MLP([self.X_train.shape[1], *config.hidden, split.n_outputs], activation=config.activations,
                        loss=self.loss_name, init=None if config.init == "auto" else config.init, l1=config.l1,
                        l2=config.l2, seed=config.seed, dtype=config.dtype)
         self.Y_train = self.net.encode_targets(self.targets(self.y_train))
         self.Y_test = self.net.encode_targets(self.targets(self.y_test))
         self.optimizer = make_optimizer(config.optimizer, config.lr)
-        self.history = History()
+        self.history = History(RUN_FIELDS)
         self.grad_norm_history = History(layer_names(self.net.n_layers))
         self.probes = Probes(self)
+        self._apply_layer_settings()  # frozen layers, dropout, clipping (network_edits)
         self._last_good = self.net.params.copy()
         self.reset()
 
@@ -106,6 +108,8 @@ class Trainer:
         self._batch_order: np.ndarray | None = None  # the order of an epoch being stepped batch by batch
         self._batch_at = 0
         self.run_id += 1
+        self._scheduled_lr()
+        self._take_clipped()
         self._record()
 
     # ---------------------------------------------------------- save / load
@@ -182,6 +186,7 @@ class Trainer:
                         break
                     done += 1
                     continue
+                self._scheduled_lr()
                 self.net.train_epoch(self.X_train, self.Y_train, self.optimizer, bs, self.rng, check_input=False)
                 self.epoch += 1
                 done += 1
@@ -231,7 +236,8 @@ class Trainer:
             return False
         rows = self._next_batch()
         with np.errstate(all="ignore"):
-            self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer, check_input=False)
+            self._scheduled_lr()
+            self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer, check_input=False, rng=self.rng)
             self._batch_at += len(rows)
             if self._batch_at >= self.X_train.shape[0]:
                 self._batch_order = None
@@ -293,7 +299,7 @@ class Trainer:
         nan = math.nan
         self.grad_norm_history.append(*self.net.grad_norms())
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
-                            nan if test_acc is None else test_acc, penalty)
+                            nan if test_acc is None else test_acc, penalty, self.optimizer.lr, self._take_clipped())
         return True
 
     def predict_classes(self, X_raw: np.ndarray) -> np.ndarray:

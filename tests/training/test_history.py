@@ -144,7 +144,7 @@ def test_a_snapshot_sends_the_whole_record_once_the_view_is_behind_the_exact_win
 
     t = Trainer(TrainConfig(hidden=(3,)))
     t.run(3)
-    rows = np.random.default_rng(0).uniform(size=(5000, len(FIELDS)))
+    rows = np.random.default_rng(0).uniform(size=(5000, len(t.history.names)))
     t.history.extend(rows)  # as if 5,000 more epochs had been recorded
     t.grad_norm_history.extend(np.ones((5000, 2)))
     s = t.snapshot(grid_resolution=None, history_from=0)

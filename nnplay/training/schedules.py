@@ -1,0 +1,83 @@
+"""Learning-rate schedules, per epoch, written as one setting: ``constant``,
+``step:S:G``, ``cosine:T:E`` or ``warmup:N:F`` (parameters after the name may be
+left out; their defaults are PyTorch's where it has one). With alpha_0 the
+learning rate set and e the epoch (0 for the first):
+
+    constant   alpha_0
+    step       alpha_0 G^floor(e / S)                          torch.optim.lr_scheduler.StepLR
+               (S epochs per step, default 100; G the factor, default 0.1)
+    cosine     E + (alpha_0 - E) (1 + cos(pi e / T)) / 2       CosineAnnealingLR, its closed form
+               (T the half period, default 500 epochs; E the lowest rate, default 0;
+               past T the rate rises again, as PyTorch's closed form does)
+    warmup     alpha_0 (F + (1 - F) min(e, N) / N)             LinearLR with end_factor 1
+               (N epochs of warm-up, default 5; F the starting factor, default 1/3)
+
+(PyTorch's documentation: https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate.)
+"""
+
+from __future__ import annotations
+
+import math
+
+SCHEDULES = ("constant", "step", "cosine", "warmup")
+# (parameter names, defaults, whether each is a whole number)
+_PARAMETERS = {
+    "constant": ((), (), ()),
+    "step": (("epochs per step", "factor"), (100, 0.1), (True, False)),
+    "cosine": (("half period", "lowest rate"), (500, 0.0), (True, False)),
+    "warmup": (("warm-up epochs", "starting factor"), (5, 1 / 3), (True, False)),
+}
+
+
+def parse_schedule(text: str) -> tuple[str, tuple[float, ...]]:
+    """(name, parameters with defaults filled in) of a schedule setting;
+    ValueError naming the problem in one line."""
+    name, *raw = str(text).strip().lower().split(":")
+    if name not in SCHEDULES:
+        raise ValueError(f"unknown schedule {text!r}: choose one of {', '.join(SCHEDULES)} "
+                         "(e.g. step:100:0.5, cosine:500, warmup:5)")
+    names, defaults, whole = _PARAMETERS[name]
+    if len(raw) > len(names):
+        raise ValueError(f"schedule {name!r} takes at most {len(names)} parameters ({', '.join(names) or 'none'}); "
+                         f"got {text!r}")
+    values = list(defaults)
+    for i, r in enumerate(raw):
+        try:
+            v = float(r)
+        except ValueError:
+            raise ValueError(f"schedule {name!r}: {names[i]} {r!r} is not a number") from None
+        if not math.isfinite(v) or (whole[i] and (v != int(v) or v < 1)):
+            raise ValueError(f"schedule {name!r}: {names[i]} must be a finite{' whole' if whole[i] else ''} number"
+                             f"{' >= 1' if whole[i] else ''}, got {r!r}")
+        values[i] = int(v) if whole[i] else v
+    _check_ranges(name, values)
+    return name, tuple(values)
+
+
+def _check_ranges(name: str, values: list) -> None:
+    if name == "step" and not values[1] > 0:
+        raise ValueError(f"schedule 'step': the factor must be > 0, got {values[1]!r}")
+    if name == "cosine" and values[1] < 0:
+        raise ValueError(f"schedule 'cosine': the lowest rate must be >= 0, got {values[1]!r}")
+    if name == "warmup" and not 0 < values[1] <= 1:
+        raise ValueError(f"schedule 'warmup': the starting factor must be in (0, 1], got {values[1]!r}")
+
+
+def learning_rate(schedule: str, lr: float, epoch: int) -> float:
+    """The learning rate of ``epoch`` (0 for the first) under ``schedule`` with
+    the set rate ``lr`` (formulas in the module's notes)."""
+    name, p = parse_schedule(schedule)
+    if name == "step":
+        return lr * p[1] ** (epoch // p[0])
+    if name == "cosine":
+        return p[1] + (lr - p[1]) * (1 + math.cos(math.pi * epoch / p[0])) / 2
+    if name == "warmup":
+        return lr * (p[1] + (1 - p[1]) * min(epoch, p[0]) / p[0])
+    return lr
+
+
+def canonical_schedule(text: str) -> str:
+    """The setting as the settings text writes it: the name, then any parameter
+    given ("Step:100" -> "step:100"); ValueError for a bad one."""
+    parse_schedule(text)
+    return ":".join(part.strip() for part in str(text).strip().lower().split(":"))
