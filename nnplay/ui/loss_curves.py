@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..data import CLASSIFICATION
 from ..numbers import format_number
 from ..training import History
+from ..training.history import RUN_FIELDS
 from .colors import negative, positive
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .plot_layout import legend_above, tidy_axes
+from .schedule_views import LearningRateStrip
 from .widgets import named
 
 PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
@@ -40,7 +42,7 @@ def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history = History()  # bounded: recent epochs exactly, older ones as a min/max envelope
+        self.history = History(RUN_FIELDS)  # bounded: recent epochs exactly, older ones as a min/max envelope
         self._x_right = 0.0
         self._classification = True
         layout = QVBoxLayout(self)
@@ -82,7 +84,11 @@ class LossCurvesView(QWidget):
             c.setClipToView(True)
             c.setDownsampling(auto=True, method="peak")
         self.refresh_colours()
-        plots.addWidget(self.loss_plot, 3)
+        self.lr_strip = LearningRateStrip(self.loss_plot)  # the scheduled learning rate, under the loss
+        loss_column = QVBoxLayout()
+        loss_column.addWidget(self.loss_plot, 1)
+        loss_column.addWidget(self.lr_strip)
+        plots.addLayout(loss_column, 3)
         plots.addWidget(self.acc_plot, 2)
         layout.addLayout(plots, 1)
         self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
@@ -97,6 +103,7 @@ class LossCurvesView(QWidget):
             c.setData([], [])
         self._show_penalty(False)
         self._say_zero_loss()
+        self.lr_strip.show_history(self.history)
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
@@ -111,6 +118,7 @@ class LossCurvesView(QWidget):
                 p.setXRange(0, self._x_right, padding=0.02)
         self._show_penalty(bool(self.history.extremes("penalty")[1] > 0))
         self._draw_curves()
+        self.lr_strip.show_history(self.history)
 
     def _draw_curves(self) -> None:
         names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]

@@ -11,17 +11,19 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetricsF, QPalette, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
-from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, hex_color, negative, positive
 from .diagram_edit import DiagramEditing
+from .diagram_readout import describe_edge, describe_node, show_zero_count
+from .diagram_marks import DiagramMarks
+from .diagram_menu import DiagramMenu
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
-from .widgets import NoHeightForWidth, layer_name, named, unit_name
+from .widgets import NoHeightForWidth, layer_name, named
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
@@ -32,8 +34,8 @@ HOVER_PX = 5.0
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
-    parameter_edited = Signal(object)  # a SetParameter command for the training process
-    activation_chosen = Signal(str)  # a new TrainConfig.activation, chosen under a hidden layer
+    run_command = Signal(object)  # SetParameter, Freeze or Prune: for the training process
+    setting_chosen = Signal(dict)  # settings to change, chosen under a hidden layer (activation, dropout)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -84,12 +86,17 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
         self.editing = DiagramEditing(self)
-        self.editing.edited.connect(self.parameter_edited)
+        self.editing.edited.connect(self.run_command)
+        self.marks = DiagramMarks(self)
+        self.context_menu = DiagramMenu(self, self.marks)
+        self.context_menu.command.connect(self.run_command)
         self.activation_labels = LayerActivationLabels(self)
-        self.activation_labels.chosen.connect(self.activation_chosen)
+        self.activation_labels.chosen.connect(self.setting_chosen)
 
     weights = property(lambda self: self._weights, doc="W[1..L] of the last frame drawn, or None")
     biases = property(lambda self: self._biases, doc="b[1..L] of the last frame drawn, or None")
+    titles = property(lambda self: self._titles, doc="(TextItem, x, y) of each layer's title")
+    names = property(lambda self: self._names, doc="the inputs' names")
 
     # ------------------------------------------------------------- structure
     def set_run(self, info) -> None:
@@ -98,6 +105,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._names = input_labels(info.input_names, info.data.input_names)
         self._weights = self._biases = None
         self.editing.editor.close_editor()
+        self.marks.clear()
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
@@ -156,6 +164,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.edges.append(grid)
         self._fit()
 
+    def refit(self) -> None:
+        """Lay the drawing out again (a label under a layer changed its width)."""
+        self._fit()
+
     def _fit(self, *_) -> None:
         """Show every neuron and the whole of every input's name: the names are
         drawn in pixels, so the room they need in view units depends on the scale."""
@@ -184,8 +196,12 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and self._gap / px < title_px
             top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
-            bottom = y0 - (0.1 + below * py if below else 0.0)
-        self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05)
+            lines = self.activation_labels.fit(self._gap / px)  # short names, then two rows, as the titles
+            bottom = y0 - (0.1 + lines * below * py if below else 0.0)
+        self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=0.04)  # the rows last chosen
+        px, py = self.view.viewPixelSize()
+        self.activation_labels.fit(self._gap / px, max_rows=lines)  # (hidden if they no longer fit)
+        self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
@@ -244,11 +260,12 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                     line.setVisible(w != 0.0)
                     if w != 0.0:
                         line.setPen(_edge_pen(w))
-            self._show_zero_count(snap.zero_weights, snap.weights[0])
+            show_zero_count(self, snap.zero_weights, snap.weights[0])
+            self.marks.show(snap)  # frozen links violet with locks, pruned ones dashed, pruned neurons grey
         if self._hover and self._hover[0] == "edge":
-            self._describe_edge(*self._hover[1:])
+            describe_edge(self, *self._hover[1:])
         elif self._hover:
-            self._describe_node(*self._hover[1:])
+            describe_node(self, *self._hover[1:])
 
     def _show_key(self) -> None:
         neg, pos = hex_color(negative()), hex_color(positive())
@@ -258,14 +275,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                             "other activations on ± their largest value). Lines: the weights.")
         if self.key.text() != text:
             self.key.setText(text)
-
-    def _show_zero_count(self, zero_weights: tuple, W1: np.ndarray) -> None:
-        zeros, total = zero_weights
-        self.zero_count.setVisible(zeros > 0)
-        if zeros:
-            unused = [name for name, column in zip(self._names, W1.T) if not column.any()]
-            off = f"; inputs switched off: {', '.join(unused)}" if unused else ""
-            self.zero_count.setText(f"<b>{zeros} of {total}</b> weights are exactly 0 (not drawn){off}")
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
@@ -304,37 +313,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.canvas.setToolTip(self._canvas_tip)
             self.neuron_hovered.emit(None)
         elif hover[0] == "node":
-            self._describe_node(*hover[1:])
+            describe_node(self, *hover[1:])
             self.neuron_hovered.emit(hover[1:])
         else:
             self.neuron_hovered.emit(None)
-            self._describe_edge(*hover[1:])
-
-    def _describe_edge(self, l, i, j) -> None:
-        if self._weights is None:
-            return
-        w = float(self._weights[l - 1][i, j])
-        L = len(self.sizes) - 1
-        src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
-        gone = " (exactly 0: the link is switched off)" if w == 0 else ""
-        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
-        self._live_tip(f"W[{l}][{i + 1}, {j + 1}] = {format_number(w, 6)}  (click to type, Shift+drag to scrub)")
-
-    def _describe_node(self, l, i) -> None:
-        what = unit_name(l, i, len(self.sizes) - 1, self._names)
-        text = f"{what}: its output over the plane is shown in the big view."
-        if l > 0 and self._biases is not None:
-            b = format_number(float(self._biases[l - 1][i, 0]))
-            text += f" Bias b[{l}][{i + 1}] = {b}; click to type it."
-            self._live_tip(f"b[{l}][{i + 1}] = {b}  (click to type, Shift+drag to scrub)")
-        self.readout.setText(text)
-
-    def _live_tip(self, text: str) -> None:
-        """The hovered parameter's value as the canvas's tooltip, refreshed in place
-        while it is shown (as the run trains)."""
-        self.canvas.setToolTip(text)
-        if QToolTip.isVisible():
-            QToolTip.showText(QCursor.pos(), text, self.canvas)
+            describe_edge(self, *hover[1:])
 
 
 def _short_title(l: int, n_layers: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from .schedule_controls import ScheduleMenus
+
 
 def build_menus(win) -> None:
     """Fill ``win``'s menu bar with the actions made by run_controls.build_actions and its own."""
@@ -39,6 +41,8 @@ def build_menus(win) -> None:
     run_menu.addSeparator()
     run_menu.addAction(win.inspect_action)
     run_menu.addAction(win.compare_action)
+    run_menu.addSeparator()
+    win.schedule_menus = ScheduleMenus(run_menu)  # learning-rate schedule, gradient clipping (issue 17)
     options = win.menuBar().addMenu("&Options")
     win.restore_action = options.addAction("Restore last session at start")
     win.restore_action.setCheckable(True)

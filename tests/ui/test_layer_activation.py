@@ -35,7 +35,7 @@ def test_a_label_under_each_hidden_layer_opens_its_menu_and_the_choice_reaches_t
     assert [l for _, l in labels.items] == [1, 2]  # the default network: hidden layers 4, 2
     assert all(item.toPlainText() == "Tanh ▾" for item, _ in labels.items)
     chosen = []
-    d.activation_chosen.connect(chosen.append)
+    d.setting_chosen.connect(chosen.append)
     item = labels.items[0][0]
     assert item.isVisible() and d.view.sceneBoundingRect().contains(item.sceneBoundingRect())  # drawn whole
     # under its layer: below the layer's lowest neuron, centred on it
@@ -49,7 +49,7 @@ def test_a_label_under_each_hidden_layer_opens_its_menu_and_the_choice_reaches_t
     assert actions["Tanh"].isChecked() and not actions["ReLU"].isChecked()
     actions["ReLU"].trigger()
     menu.close()
-    assert chosen == ["relu,tanh"]
+    assert chosen == [{"activation": "relu,tanh"}]
     qtbot.waitUntil(lambda: c.run_info.activations == ("relu", "tanh"), timeout=10000)
     assert c.config.activation == "relu,tanh"
     assert window.network_panel.activation.currentText() == "Per layer: ReLU, Tanh"

@@ -27,7 +27,7 @@ def _edge_middle(d, l, i, j) -> QPointF:
 
 def _sent(d):
     sent = []
-    d.parameter_edited.connect(sent.append)
+    d.run_command.connect(sent.append)
     return sent
 
 
@@ -125,3 +125,25 @@ def test_esc_cancels_an_input_has_no_bias_the_wheel_and_shift_drag_scrub_and_the
     assert d.canvas.toolTip().startswith(f"W[1][3, 2] = {format_number(c.last_frame.snapshot.weights[0][2, 1], 6)}")
     d._on_mouse(d.view.mapViewToScene(d.nodes[1][2][1].center()))
     assert d.canvas.toolTip().startswith("b[1][3] = ")
+
+
+def test_a_weight_typed_in_its_heatmap_cell_reaches_the_trainer(window, qtbot):
+    c, g = window.controller, window.gradients
+    sent = []
+    g.editing.edited.connect(sent.append)
+    g.cell_clicked.emit(1, 1, 3)  # dW shown: a gradient is not set
+    assert not g.editing.editor.isVisible() and "Weights W" in g.readout.text()
+    g.quantity.setCurrentIndex(1)
+    item = g._maps[1]  # W[2], 2x4: click its cell (row 2, column 4) as a user does
+    vb = item.getViewBox()
+    pos = g.maps_widget.mapFromScene(vb.mapViewToScene(item.mapToView(QPointF(3.5, 1.5))))
+    qtbot.mouseClick(g.maps_widget.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    ed = g.editing.editor
+    assert ed.isVisible() and ed.label == "W[2][2, 4]"
+    ed.setText("x")
+    qtbot.keyClick(ed, Qt.Key.Key_Return)
+    assert ed.error and sent == []
+    ed.setText("-2.5")
+    qtbot.keyClick(ed, Qt.Key.Key_Return)
+    assert sent == [SetParameter(1, "W", 1, 3, -2.5)]
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.weights[1][1, 3] == -2.5, timeout=10000)
