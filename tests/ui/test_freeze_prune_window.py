@@ -136,3 +136,26 @@ def test_dropout_schedule_and_clipping_reach_the_run_live(window, qtbot):
     assert menus.schedule.checked() == "step:200:0.3" and menus.clip.checked() == 2.5
     assert menus.schedule.group.checkedAction().text() == "Step decay: ×0.3 every 200 epochs"
     assert menus.clip.group.checkedAction().text() == "At norm 2.5"
+
+
+def test_the_scheduled_rate_is_drawn_under_the_loss_and_clipped_epochs_on_the_norms(window, qtbot):
+    c = window.controller
+    strip, marks = window.curves.lr_strip, window.gradients.clip_marks
+    c.step(2)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 2, timeout=10000)
+    assert not strip.isVisible() and marks.x == []  # a constant rate, no clipping: nothing drawn
+    assert c.change(schedule="step:2:0.5", clip=0.001)  # every step's gradient is larger than 0.001
+    c.step(6)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 8, timeout=10000)
+    qtbot.wait(100)
+    assert strip.isVisible()
+    x, y = strip.curve.getData()
+    lr = dict(zip(x.astype(int), y))
+    assert lr[1] == pytest.approx(0.03) and lr[8] < lr[3] < lr[1]  # halved every 2 epochs from epoch 2 on
+    assert lr[8] == pytest.approx(0.03 * 0.5 ** 3)
+    assert marks.x == [float(e) for e in range(3, 9)] and all(n > 0 for n in marks.counts)
+    norms = c.last_frame.snapshot.grad_norm_history
+    assert marks.y[-1] == pytest.approx(float(np.max(norms[-1])))  # on the largest layer norm of its epoch
+    c.reset()
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 0, timeout=10000)
+    assert marks.x == [] and not strip.isVisible()  # a new run starts unmarked
