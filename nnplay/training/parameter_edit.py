@@ -63,3 +63,15 @@ def _index(x) -> int | None:
         return operator.index(x)
     except TypeError:
         return None
+
+
+class ParameterEdits:
+    """Mixed into ``Trainer`` (needs ``net``, ``_last_good``, ``_full_batch_gradients``)."""
+
+    def set_parameter(self, layer: int, kind: str, row: int, col: int = 0, value: float = 0.0) -> None:
+        """Set one weight (kind "W") or bias ("b") by hand; the next step uses it, the
+        optimizer's state is left as it was. See ``set_parameter`` (ValueError, nothing
+        changed, for a non-finite value or an index out of range)."""
+        set_parameter(self.net, layer, kind, row, col, value)
+        self._last_good[...] = self.net.params  # a divergence goes back to the edited weights
+        self._full_batch_gradients()  # dW, db as the views show them: at the new weights

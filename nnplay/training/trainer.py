@@ -21,7 +21,7 @@ from ..engine.equations import epoch_order
 from .config import TrainConfig
 from .history import RUN_FIELDS, History, layer_names
 from .network_edits import NetworkEdits
-from .parameter_edit import set_parameter
+from .parameter_edit import ParameterEdits
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
 from .saved_state import restore_run_state, run_state
@@ -52,7 +52,7 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-class Trainer(NetworkEdits):
+class Trainer(NetworkEdits, ParameterEdits):
     """One run: ``config``'s network and optimizer on ``data`` (by default the
     generated data set ``config`` names), split and checked once (``split``),
     trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),
@@ -155,14 +155,6 @@ class Trainer(NetworkEdits):
             raise ValueError("regularisation rates must be 0 or more")
         self.net.l1, self.net.l2 = l1, l2
         self.config = self.config.with_changes(l1=l1, l2=l2)
-
-    def set_parameter(self, layer: int, kind: str, row: int, col: int = 0, value: float = 0.0) -> None:
-        """Set one weight (kind "W") or bias ("b") by hand; the next step uses it, the
-        optimizer's state is left as it was. See ``parameter_edit.set_parameter``
-        (ValueError, nothing changed, for a non-finite value or an index out of range)."""
-        set_parameter(self.net, layer, kind, row, col, value)
-        self._last_good[...] = self.net.params  # a divergence goes back to the edited weights
-        self._full_batch_gradients()  # dW, db as the views show them: at the new weights
 
     # --------------------------------------------------------------- training
     @property
