@@ -8,6 +8,7 @@ import sys
 import time
 
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, fraction, layers, names
+from .given_flags import merge_settings, track_given
 
 
 def register(sub) -> None:
@@ -16,6 +17,7 @@ def register(sub) -> None:
 
     t = sub.add_parser("train", help="train headless and print the result",
                        description="Train a network headless and print the final losses and accuracies.")
+    track_given(t)  # which options were typed: they override --settings, their defaults do not
     src = t.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="circle", choices=list(DATASETS), help="a built-in data set (default circle)")
     src.add_argument("--data", metavar="FILE.csv", help="your own CSV: input columns and a label/y/target column")
@@ -56,6 +58,9 @@ def register(sub) -> None:
     t.add_argument("--seed", type=int, default=0, help="seed for data, split, weights and shuffles")
     t.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     t.add_argument("--standardize", action="store_true", help="scale inputs to zero mean, unit variance")
+    t.add_argument("--settings", metavar="TEXT",
+                   help="settings text as the window copies it (hidden=2&activation=tanh&freeze=1&dropout=0.2&"
+                        "schedule=cosine&clip=1...); options typed beside it override it")
     t.add_argument("--json", action="store_true", help="print one JSON object on one line")
     t.add_argument("--save", metavar="FILE.nnplay",
                    help="write the trained run as a session (the window opens it; nnplay render draws it)")
@@ -86,13 +91,13 @@ def run(args) -> int:
     if args.features and data is not None and data.n_inputs != 2:
         raise ValueError(f"--features applies to data with two inputs; {args.data} has {data.n_inputs} input columns, "
                          "which are used as they are")
-    config = TrainConfig(
-        dataset="csv" if args.data else args.dataset, noise=args.noise, classes=args.classes,
-        data_seed=args.seed, train_ratio=args.train_ratio, features=features, hidden=args.layers,
-        activation=args.activation, loss=args.loss, optimizer=args.optimizer, lr=args.lr, l1=args.l1,
-        l2=args.l2, init=args.init, batch_size=args.batch_size, seed=args.seed, dtype=args.dtype,
-        standardize=args.standardize,
-    )
+    config = TrainConfig(**merge_settings(args, {
+        "dataset": "csv" if args.data else args.dataset, "noise": args.noise, "classes": args.classes,
+        "data_seed": args.seed, "train_ratio": args.train_ratio, "features": features, "hidden": args.layers,
+        "activation": args.activation, "loss": args.loss, "optimizer": args.optimizer, "lr": args.lr,
+        "l1": args.l1, "l2": args.l2, "init": args.init, "batch_size": args.batch_size, "seed": args.seed,
+        "dtype": args.dtype, "standardize": args.standardize,
+    }))
     trainer = Trainer(config, data)
     started = time.perf_counter()
     _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
@@ -176,6 +181,8 @@ def _print_result(trainer, r) -> None:
     net = trainer.net
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    if edits := trainer.describe_edits():
+        print(f"edits     {edits}")
     print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
     print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}  (data loss)")
     if r["penalty"]:

@@ -74,21 +74,25 @@ def output_error(loss: str, A: np.ndarray, Y: np.ndarray) -> np.ndarray:
     return dZ * (1 - A**2) if loss == "tanh_mse" else dZ
 
 
-def forward(W, b, X, activations, loss):
+def forward(W, b, X, activations, loss, masks=None):
     """Z[l] = W[l] A[l-1] + b[l], A[l] = g(Z[l]): returns the lists Z (L matrices)
-    and A (L + 1, A[0] = X)."""
+    and A (L + 1, A[0] = X). ``masks`` (one per hidden layer, None or an array
+    that broadcasts to (n[l], m)) multiplies A[l] = M[l] * g(Z[l]): pruned
+    neurons (0) and dropout (docs/equations.md, "Masks")."""
     Z, A = [], [X]
     names = [*activations, OUTPUT_ACTIVATION[loss]]
     for l in range(len(W)):
         Z.append(W[l] @ A[l] + b[l])
-        A.append(g(names[l], Z[l]))
+        a = g(names[l], Z[l])
+        A.append(a if masks is None or l >= len(masks) or masks[l] is None else a * masks[l])
     return Z, A
 
 
-def backward(W, Z, A, Y, activations, loss):
+def backward(W, Z, A, Y, activations, loss, masks=None):
     """The chain rule from the output back to layer 1. Returns lists, one entry
     per layer: dZ, dW = (1/m) dZ A[l-1]^T, db = (1/m) sum of dZ's columns, and
-    for the hidden layers dA = W[l+1]^T dZ[l+1] and g'(Z[l]) (None at the output)."""
+    for the hidden layers dA = W[l+1]^T dZ[l+1] and g'(Z[l]) (None at the output).
+    With the ``masks`` of ``forward``, dZ[l] = dA[l] * g'(Z[l]) * M[l]."""
     L, m = len(W), Y.shape[1]
     dZ, dW, db, dA, gp = [None] * L, [None] * L, [None] * L, [None] * L, [None] * L
     dZ[L - 1] = output_error(loss, A[L], Y)
@@ -96,9 +100,11 @@ def backward(W, Z, A, Y, activations, loss):
         dW[l] = dZ[l] @ A[l].T / m
         db[l] = dZ[l].sum(axis=1, keepdims=True) / m
         if l > 0:
+            mask = None if masks is None else masks[l - 1]
+            name = activations[l - 1]
             dA[l - 1] = W[l].T @ dZ[l]
-            gp[l - 1] = g_prime(activations[l - 1], Z[l - 1], A[l])
-            dZ[l - 1] = dA[l - 1] * gp[l - 1]
+            gp[l - 1] = g_prime(name, Z[l - 1], A[l] if mask is None else g(name, Z[l - 1]))
+            dZ[l - 1] = dA[l - 1] * gp[l - 1] if mask is None else dA[l - 1] * gp[l - 1] * mask
     return dZ, dW, db, dA, gp
 
 

@@ -40,6 +40,10 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     1e-7 or below means agreement; with relu or L1 a kink crossed by +/- eps
     can give a larger error at one entry. ``max_entries`` caps the entries
     compared per layer (chosen at random with ``seed``) for large networks.
+    Pruned weights and the parameters of pruned neurons (``engine.masks``) are
+    left out: the mask makes both gradients exactly 0 there. The check uses the
+    network without dropout (its evaluation pass): dropout's random masks are
+    not a function of the weights that differences could check.
     """
     _, dW, db = net.loss_and_grads(X, y)
     twin = net.copy()
@@ -50,10 +54,11 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     for l in range(net.n_layers):
         for block in (twin.weights[l], twin.biases[l]):
             ids = block.ravel().astype(np.intp)
+            ids = ids[~net.masks.dead[ids]]  # pruned: nothing to check
             if max_entries is not None and ids.size > max_entries:
                 ids = rng.choice(ids, max_entries, replace=False)
             picks.append(ids)
-    num = numerical_grads(net, X, y, eps, np.concatenate(picks))
+    num = numerical_grads(net, X, y, eps, np.concatenate(picks).astype(np.intp))
     twin.params[...] = net.params
     twin.grads[...] = num
     out = []

@@ -118,6 +118,7 @@ class ParameterMasks:
             if gone.any():
                 dead_blocks[l][gone, :] = True  # incoming weights and bias
                 dead_blocks[l + 1][:, : self.sizes[l + 1]][:, gone] = True  # outgoing weights
+        self.dead = dead
         self.hold_index = np.flatnonzero(self.frozen | dead)
         self.weight_keep = [None if not p.any() else (~p).astype(float) for p in self.pruned_blocks]
         self.neuron_keep = [None if not n.any() else (~n).astype(float) for n in self.neurons]

@@ -32,7 +32,7 @@ from .losses import Loss, get_loss
 from .masks import ParameterMasks
 from .optimizers import Optimizer
 from .regularization import add_penalty_gradient, penalty, soft_threshold
-from .tape import EpochTapes, backprop_ops, forward_ops, train_tape
+from .tape import EpochTapes, backprop_ops, forward_ops, masked_train_step
 from .validation import as_float_array, check_rows, check_X
 from .workspace import ParameterVector, Workspace
 
@@ -85,16 +85,9 @@ class MLP:
         self._epochs = EpochTapes()
         self.edits, self._effective_blocks = 0, {}
         # frozen/pruned parameters, dropout per hidden layer, gradient clipping (each module's notes)
-        self.masks = ParameterMasks(sizes, p.weight_mask, self._edited)
-        self.dropout = Dropout(L - 1, self._edited)
+        self.masks = ParameterMasks(sizes, p.weight_mask, lambda: _passes_changed(self))
+        self.dropout = Dropout(L - 1, lambda: _passes_changed(self))
         self.clip = GradientClip()
-
-    def _edited(self) -> None:
-        """The masks or dropout changed: the passes are rebuilt on next use."""
-        self.edits += 1
-        self._workspaces.clear()
-        self._effective_blocks.clear()
-        self._weight_mask = self.masks.regularized
 
     # ------------------------------------------------------------------ set-up
     def reinitialize(self, seed: int | None = None) -> None:
@@ -326,12 +319,7 @@ class MLP:
                 self._l1_step(optimizer)
             return
         self._load_inputs(X, ws)
-        Yt = np.array(Y, dtype=self.dtype, order="F")
-        self.loss_fn.training_targets(Yt)
-        if rng is not None or self.dropout.rng is None:
-            self.dropout.rng = rng if rng is not None else np.random.default_rng(self.seed)
-        for f, args in train_tape(self, ws, ws.inputs[0], Yt, optimizer):
-            f(*args)
+        masked_train_step(self, ws, Y, optimizer, rng)
 
     def train_epoch(self, X, Y, optimizer: Optimizer, batch_size: int, rng: np.random.Generator,
                     check_input: bool = True) -> int:
@@ -346,3 +334,11 @@ class MLP:
         """
         X, Y = self._check_data(X, Y, check_input)
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)
+
+
+def _passes_changed(net: MLP) -> None:
+    """``net``'s masks or dropout changed: its passes are rebuilt on next use."""
+    net.edits += 1
+    net._workspaces.clear()
+    net._effective_blocks.clear()
+    net._weight_mask = net.masks.regularized

@@ -127,6 +127,18 @@ def train_tape(net, ws, X1: np.ndarray, Yt: np.ndarray, optimizer) -> list:
     return tape + after
 
 
+def masked_train_step(net, ws, Y: np.ndarray, optimizer, rng) -> None:
+    """One training step (``train_tape``) on the batch already in ``ws.inputs[0]``
+    with encoded targets Y, dropout masks drawn from ``rng`` (None: the
+    generator last used, or one seeded with the network's seed)."""
+    Yt = np.array(Y, dtype=net.dtype, order="F")
+    net.loss_fn.training_targets(Yt)
+    if rng is not None or net.dropout.rng is None:
+        net.dropout.rng = rng if rng is not None else np.random.default_rng(net.seed)
+    for f, args in train_tape(net, ws, ws.inputs[0], Yt, optimizer):
+        f(*args)
+
+
 class EpochTapes:
     """One network's epochs: the shuffled epoch is copied into one buffer
     [X | 1] whose slices are the batches, so each batch's step is a tape built

@@ -29,8 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import equations as eq
+from .masks import _blocks
 from .mlp import MLP
-from .optimizers import Optimizer
+from .optimizers import SGD, Optimizer
+from .regularization import add_penalty_gradient
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class LayerTrace:
     W_data_step: np.ndarray | None = None  # with L1: after the optimizer's step, before the L1 step
     l1_step: np.ndarray | None = None  # with L1: t per weight, the L1 step's size
     dW_engine: np.ndarray | None = None  # dW[l] by the fast engine (MLP), the independent value to check against
+    W_keep: np.ndarray | None = None  # with pruned weights: 1 where W[l] acts, 0 where pruned; the pass uses W_keep * W
+    mask: np.ndarray | None = None  # hidden layers with pruned neurons or dropout: M[l], (n[l], m), A = M * g(Z)
 
     @property
     def delta_W(self) -> np.ndarray:
@@ -108,6 +112,8 @@ class BackpropTrace:
         lt = self.layer(l)
         a_prev = self.input_to(l)[j]
         terms = lt.dZ[i] * a_prev
+        if lt.W_keep is not None:
+            terms = terms * lt.W_keep[i, j]  # a pruned weight: W~ = 0 * W, no gradient
         reg = 0.0 if lt.dW_reg is None else float(lt.dW_reg[i, j])
         out = {
             "layer": l, "i": i, "j": j, "m": self.m,
@@ -139,37 +145,83 @@ class BackpropTrace:
         return {"engine": engine, "difference": diff, "agrees": bool(diff <= 1e-9 * size + 1e-300)}
 
 
-def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, examples=None) -> BackpropTrace:
+def output_masks(net: MLP, m: int, dropout_rng=None) -> list:
+    """M[l] per hidden layer for a batch of m, column layout: None, the pruned
+    neurons' (n[l], 1) 0/1 column, or times the dropout mask (n[l], m) that the
+    training step will draw from a generator in the state of ``dropout_rng``
+    (drawn from a copy, as ``Dropout.draw`` draws them, so they are the same)."""
+    rng = None if dropout_rng is None or not net.dropout.any else copy.deepcopy(dropout_rng)
+    out = []
+    for l, p in enumerate(net.dropout.rates):
+        keep = net.masks.neuron_keep[l]
+        mask = None if keep is None else keep[:, None].astype(np.float64)
+        if rng is not None and p:
+            D = (rng.random((m, net.sizes[l + 1])) >= p) * (1.0 / (1.0 - p))
+            mask = D.T if mask is None else D.T * mask
+        out.append(mask)
+    return out
+
+
+def engine_gradient(twin: MLP, X: np.ndarray, Y: np.ndarray, dropout_rng=None) -> list:
+    """dW per layer by the fast engine (``twin``, a float64 copy, is changed):
+    its evaluation pass, or with dropout its training pass with the same masks
+    (one step of rate 0 from a copy of ``dropout_rng``), plus the penalty terms."""
+    if dropout_rng is None or not twin.dropout.any:
+        return twin.loss_and_grads(X, Y)[1]
+    l1, twin.l1, twin.clip.max_norm = twin.l1, 0.0, 0.0
+    twin.train_step(X, Y, SGD(0.0), rng=copy.deepcopy(dropout_rng))  # grads: data + l2 W; a step of 0
+    if l1:
+        add_penalty_gradient(twin.params, twin._weight_mask, l1, 0.0, twin.grads, np.empty_like(twin.params))
+    return [d.copy() for d in twin.dW]
+
+
+def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer, examples=None,
+                   dropout_rng: np.random.Generator | None = None) -> BackpropTrace:
     """Trace one step on the batch X (rows, as the network takes them) with the
     encoded targets Y (see ``MLP.encode_targets``). Nothing of ``net`` or
     ``optimizer`` changes. The forward and backward passes are those of
-    ``engine.equations`` (docs/equations.md), in float64."""
+    ``engine.equations`` (docs/equations.md), in float64, with the network's
+    masks: pruned weights and neurons, and with ``dropout_rng`` (the run's
+    generator, as the step will use it) the dropout masks the step will draw;
+    frozen and pruned parameters are held through the step."""
     X = np.asarray(X, dtype=np.float64)
     Y = np.asarray(Y, dtype=np.float64)
     m, L = X.shape[0], net.n_layers
-    W = [np.array(w, dtype=np.float64) for w in net.weights]
+    keep = [net.masks.block_keep(l, np.float64) for l in range(L)]
+    keep = [None if k is None else k[:, : net.sizes[l]] for l, k in enumerate(keep)]
+    W_stored = [np.array(w, dtype=np.float64) for w in net.weights]
+    W = [w if k is None else w * k for w, k in zip(W_stored, keep)]  # pruned weights act as 0
     b = [np.array(v, dtype=np.float64) for v in net.biases]
+    masks = output_masks(net, m, dropout_rng)
     Yc, loss, acts = Y.T.copy(), net.loss_fn.name, net.activation_names
-    Z, A = eq.forward(W, b, X.T.copy(), acts, loss)
+    Z, A = eq.forward(W, b, X.T.copy(), acts, loss, masks)
     penalty = net.penalty()
     J = eq.cost(loss, Z[L - 1], A[L], Yc) + penalty
-    dZ, dW_data, db, WT_dZ, g_prime = eq.backward(W, Z, A, Yc, acts, loss)
+    dZ, dW_data, db, WT_dZ, g_prime = eq.backward(W, Z, A, Yc, acts, loss, masks)
+    dW_data = [d if k is None else d * k for d, k in zip(dW_data, keep)]  # no gradient to a pruned weight
     if loss == "tanh_mse":
         g_prime[L - 1] = eq.g_prime("tanh", Z[L - 1], A[L])  # 1 - A[L]^2, the factor in dZ[L]
-    dW_reg = [eq.penalty_gradient(w, net.l1, net.l2) if net.l1 or net.l2 else None for w in W]
+    regularized = [r[:, : net.sizes[l]] for l, r in enumerate(_blocks(net.masks.regularized, net.sizes))]
+    dW_reg = [eq.penalty_gradient(w, net.l1, net.l2) * r if net.l1 or net.l2 else None
+              for w, r in zip(W_stored, regularized)]
     dW = [d if r is None else d + r for d, r in zip(dW_data, dW_reg)]
 
     # the same gradient by the fast engine's own code, for the inspector's check
+    dW_engine = engine_gradient(net.copy(np.float64), X, Y, dropout_rng)
     twin = net.copy(np.float64)
-    dW_engine = twin.loss_and_grads(X, Y)[1]
+    W = W_stored
 
     # the step itself, by the run's optimizer on copies of the parameters and its state,
     # on the data and L2 gradient; the L1 term is a step of its own after it
     for l in range(L):
-        twin.dW[l][...] = dW_data[l] + net.l2 * W[l]
+        twin.dW[l][...] = dW_data[l] + net.l2 * W[l] * regularized[l]
         twin.db[l][...] = db[l]
+    if twin.clip.max_norm:
+        twin.clip.clip(twin.grads)
     opt = copy.deepcopy(optimizer)
-    opt.step(twin.params, twin.grads)
+    before, after = twin.masks.hold_ops(twin.params, opt)  # frozen and pruned parameters keep their values
+    for f, args in [*before, (opt.step, (twin.params, twin.grads))]:
+        f(*args)
     W_data_step = l1_step = [None] * L
     if net.l1:
         W_data_step = [w.copy() for w in twin.weights]
@@ -178,12 +230,14 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
         l1_step = [t.copy() for t in steps.weights]
         for l in range(L):  # where the step would carry W across 0, W is 0
             twin.weights[l][...] = np.sign(W_data_step[l]) * np.maximum(np.abs(W_data_step[l]) - l1_step[l], 0.0)
+    for f, args in after:
+        f(*args)
 
     names = [*acts, eq.OUTPUT_ACTIVATION[loss]]
     layers = tuple(
         LayerTrace(l + 1, names[l], W[l], b[l], Z[l], A[l + 1], dZ[l], dW[l], db[l], dW_data[l], dW_reg[l],
                    twin.weights[l].copy(), twin.biases[l].copy(), WT_dZ[l], g_prime[l], W_data_step[l], l1_step[l],
-                   dW_engine[l])
+                   dW_engine[l], keep[l], None if l >= L - 1 or masks[l] is None else np.broadcast_to(masks[l], Z[l].shape))
         for l in range(L))
     ex = np.arange(m) if examples is None else np.asarray(examples)
     return BackpropTrace(tuple(net.sizes), net.loss_fn.name, optimizer.name, float(optimizer.lr), net.l1, net.l2,

@@ -44,17 +44,42 @@ class NetworkEdits:
         """The learning-rate schedule (``training.schedules``), from the next epoch on."""
         self.config = self.config.with_changes(schedule=canonical_schedule(schedule))
 
+    def describe_edits(self) -> str:
+        """One line on what is frozen, pruned, dropped, scheduled and clipped
+        ("" when nothing is), e.g. "frozen 6 of 9 parameters; dropout 0, 0.2"."""
+        m, c = self.net.masks, self.config
+        parts = []
+        if m.frozen.any():
+            parts.append(f"frozen {int(m.frozen.sum())} of {m.frozen.size} parameters")
+        if m.pruned.any():
+            parts.append(f"pruned {int(m.pruned.sum())} weights")
+        gone = sum(int(n.sum()) for n in m.neurons)
+        if gone:
+            parts.append(f"pruned {gone} neurons")
+        if any(self.net.dropout.rates):
+            parts.append("dropout " + ", ".join(f"{r:g}" for r in self.net.dropout.rates))
+        if c.schedule != "constant":
+            parts.append(f"schedule {c.schedule}")
+        if c.clip:
+            parts.append(f"gradient norm clipped at {c.clip:g}")
+        return "; ".join(parts)
+
     # ------------------------------------------------------------ internals
-    def _apply_layer_settings(self) -> None:
-        """The config's frozen layers, dropout and clipping onto a new network."""
+    def _begin_edits(self) -> None:
+        """At the start of a run (and a reset): the settings' frozen layers (other
+        frozen and pruned parameters stay as they are), dropout and clipping, the
+        schedule's first rate, no clipped steps counted."""
         for layer in self.config.freeze:
             self.net.masks.set_frozen(layer - 1)
         self.net.dropout.set_rates(self.config.dropout)
         self.net.clip.max_norm = self.config.clip
+        self._scheduled()
+        self._take_clipped()
 
-    def _scheduled_lr(self) -> None:
-        """Set the optimizer's rate to the schedule's for the coming epoch."""
+    def _scheduled(self):
+        """The optimizer, its rate set to the schedule's for the epoch being trained."""
         self.optimizer.lr = learning_rate(self.config.schedule, self.config.lr, self.epoch)
+        return self.optimizer
 
     def _take_clipped(self) -> int:
         """The steps clipped since last asked."""

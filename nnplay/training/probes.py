@@ -143,7 +143,10 @@ class Probes:
         with np.errstate(all="ignore"):
             rows = gradient_check(t.net.copy(dtype="float64"), t.X_train[:m], t.targets(t.y_train[:m]),
                                   max_entries=max_entries)
-        return {"examples": m, "layers": rows}
+        result = {"examples": m, "layers": rows}
+        if t.net.dropout.any:  # the check is of the network without dropout: say so
+            result["note"] = "checked with dropout off (its masks are random, not a function of the weights)"
+        return result
 
 
 def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:

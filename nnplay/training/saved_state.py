@@ -23,8 +23,28 @@ def run_state(t) -> dict:
         "rng": t.rng.bit_generator.state,
         "batch_order": None if t._batch_order is None else t._batch_order.copy(),
         "batch_at": t._batch_at,
-        "masks": t.net.masks.state(),  # frozen and pruned parameters (engine.masks)
+        "masks": saved_masks(t.net),
     }
+
+
+def saved_masks(net) -> dict:
+    """The frozen and pruned parameters (engine.masks) as saved: ``frozen`` and
+    ``pruned`` bool vectors in file order (like ``params``), ``neurons`` the
+    pruned hidden neurons of every hidden layer one after the other."""
+    m = net.masks.state()
+    neurons = np.concatenate(m["neurons"]) if m["neurons"] else np.zeros(0, bool)
+    return {"frozen": net.params_in_rows(m["frozen"]), "pruned": net.params_in_rows(m["pruned"]), "neurons": neurons}
+
+
+def _loaded_masks(net, saved: dict) -> dict:
+    """The inverse of ``saved_masks``; ValueError when the shapes do not fit."""
+    neurons = np.asarray(saved["neurons"])
+    hidden = net.sizes[1:-1]
+    if neurons.shape != (sum(hidden),) or any(np.asarray(saved[k]).dtype != bool for k in saved):
+        raise ValueError("the saved frozen/pruned masks do not fit this network")
+    return {"frozen": net.params_from_rows(np.asarray(saved["frozen"])),
+            "pruned": net.params_from_rows(np.asarray(saved["pruned"])),
+            "neurons": np.split(neurons, np.cumsum(hidden)[:-1]) if hidden else []}
 
 
 def restore_run_state(t, state: dict) -> None:
@@ -49,11 +69,12 @@ def restore_run_state(t, state: dict) -> None:
             raise ValueError("the saved position within an epoch does not fit the training data")
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]
-    if state.get("masks") is not None:  # older states have none: the config's frozen layers stay
-        t.net.masks.load_state(state["masks"])
+    masks = None if state.get("masks") is None else _loaded_masks(t.net, state["masks"])
     opt_state = {k: t.net.params_from_rows(v) for k, v in state.get("optimizer", {}).items()}
     t.optimizer.reset()
     t.optimizer.restore(state.get("optimizer_t", 0), opt_state)
+    if masks is not None:  # older states have none: the config's frozen layers stay as set
+        t.net.masks.load_state(masks)
     t.net.params[...] = t.net.params_from_rows(params)
     t.history, t.grad_norm_history = history, norms
     t.epoch = epoch

@@ -13,6 +13,10 @@
                                   scalars and series names in run.history / run.grad_norms)
     optimizer_<name>.npy          optimizer state (momentum velocity, Adam m and v)
     batch_order.npy               only when saved part-way through an epoch (run.batch_at examples done)
+    masks_frozen.npy, masks_pruned.npy   frozen / pruned parameters, bool, laid out like params.npy
+    masks_neurons.npy             pruned hidden neurons, bool, every hidden layer's one after the other
+                                  (the masks_ files are absent from older sessions: nothing frozen or pruned
+                                  beyond the config's freeze; the per-layer settings are in config)
 
 Version 1 files (the whole history as one (epochs, series) table each in
 history.npy and grad_norms.npy) still open. Arrays are read with
@@ -83,6 +87,8 @@ def save_session(path, session: Session) -> None:
             doc["run"][key] = {k: v for k, v in st[key].items() if not isinstance(v, np.ndarray)}
             arrays.update({f"{key}_{k}.npy": v for k, v in st[key].items() if isinstance(v, np.ndarray)})
         arrays.update({f"optimizer_{k}.npy": v for k, v in st["optimizer"].items()})
+        if st.get("masks") is not None:  # frozen and pruned parameters (training.saved_state)
+            arrays.update({f"masks_{k}.npy": v for k, v in st["masks"].items()})
         if st.get("batch_order") is not None:  # saved part-way through an epoch stepped batch by batch
             doc["run"]["batch_at"] = int(st["batch_at"])
             arrays["batch_order.npy"] = st["batch_order"]
@@ -186,6 +192,8 @@ def _load(path: Path) -> Session:
                     saved.update({n[len(key) + 1 : -4]: arr(n) for n in z.namelist()
                                   if n.startswith(f"{key}_") and n.endswith(".npy")})
                     state[key] = saved
+            if "masks_frozen.npy" in z.namelist():  # sessions before issue 17 have none
+                state["masks"] = {k: arr(f"masks_{k}.npy") for k in ("frozen", "pruned", "neurons")}
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
         return Session(config, data, state, meta.get("source", "generated"))

@@ -78,7 +78,6 @@ class Trainer(NetworkEdits, ParameterEdits):
         self.history = History(RUN_FIELDS)
         self.grad_norm_history = History(layer_names(self.net.n_layers))
         self.probes = Probes(self)
-        self._apply_layer_settings()  # frozen layers, dropout, clipping (network_edits)
         self._last_good = self.net.params.copy()
         self.reset()
 
@@ -108,8 +107,7 @@ class Trainer(NetworkEdits, ParameterEdits):
         self._batch_order: np.ndarray | None = None  # the order of an epoch being stepped batch by batch
         self._batch_at = 0
         self.run_id += 1
-        self._scheduled_lr()
-        self._take_clipped()
+        self._begin_edits()  # the settings' frozen layers, dropout, clipping, the first rate (network_edits)
         self._record()
 
     # ---------------------------------------------------------- save / load
@@ -178,8 +176,7 @@ class Trainer(NetworkEdits, ParameterEdits):
                         break
                     done += 1
                     continue
-                self._scheduled_lr()
-                self.net.train_epoch(self.X_train, self.Y_train, self.optimizer, bs, self.rng, check_input=False)
+                self.net.train_epoch(self.X_train, self.Y_train, self._scheduled(), bs, self.rng, check_input=False)
                 self.epoch += 1
                 done += 1
                 if not self._end_epoch():
@@ -228,8 +225,7 @@ class Trainer(NetworkEdits, ParameterEdits):
             return False
         rows = self._next_batch()
         with np.errstate(all="ignore"):
-            self._scheduled_lr()
-            self.net.train_step(self.X_train[rows], self.Y_train[rows], self.optimizer, check_input=False, rng=self.rng)
+            self.net.train_step(self.X_train[rows], self.Y_train[rows], self._scheduled(), check_input=False, rng=self.rng)
             self._batch_at += len(rows)
             if self._batch_at >= self.X_train.shape[0]:
                 self._batch_order = None
@@ -246,7 +242,7 @@ class Trainer(NetworkEdits, ParameterEdits):
         rows = self._next_batch()
         k, n = self.batch_position
         with np.errstate(all="ignore"):
-            tr = backprop_trace(self.net, self.X_train[rows], self.Y_train[rows], self.optimizer, rows)
+            tr = backprop_trace(self.net, self.X_train[rows], self.Y_train[rows], self.optimizer, rows, self.rng)
         return dataclasses.replace(tr, batch=k, batches=n, epoch=self.epoch)
 
     def _full_batch_gradients(self) -> None:

@@ -126,3 +126,12 @@ def test_the_training_loop_applies_the_edit_commands():
     np.testing.assert_allclose(lr, [0.03, 0.03, 0.03, 0.015])  # epochs 1, 2 at alpha_0, epoch 3 halved
     loop._apply(Freeze(1, frozen=False))
     assert not t.net.masks.frozen.any()
+
+
+def test_describe_edits_names_what_is_set_and_nothing_otherwise():
+    t = Trainer(TrainConfig(**SMALL, freeze=(1,), dropout=(0.0, 0.2), schedule="cosine", clip=1.0))
+    t.set_pruned(0, 1)
+    t.set_pruned(2, 0, 0)
+    assert t.describe_edits() == ("frozen 9 of 20 parameters; pruned 1 weights; pruned 1 neurons; dropout 0, 0.2; "
+                                  "schedule cosine; gradient norm clipped at 1")
+    assert Trainer(TrainConfig(**SMALL)).describe_edits() == ""

@@ -1,0 +1,62 @@
+"""Which options were typed on the command line, as opposed to left at their
+defaults: ``track_given(parser)`` makes the parser's plain and on/off options
+record their ``dest`` in ``args.given`` when used, so a settings text can fill
+what was left out while the options given beside it override it (the
+argparse defaults themselves must not override the text)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _recording(base: type) -> type:
+    class Given(base):
+        def __call__(self, parser, namespace, values, option_string=None):
+            namespace.given = {*getattr(namespace, "given", ()), self.dest}
+            super().__call__(parser, namespace, values, option_string)
+
+    Given.__name__ = f"Given{base.__name__}"
+    return Given
+
+
+def track_given(parser: argparse.ArgumentParser) -> None:
+    """Call before adding the options (``ArgumentParser.register`` swaps the
+    classes of the 'store', 'store_true' and 'store_false' actions)."""
+    parser.register("action", None, _recording(argparse._StoreAction))
+    parser.register("action", "store", _recording(argparse._StoreAction))
+    parser.register("action", "store_true", _recording(argparse._StoreTrueAction))
+    parser.register("action", "store_false", _recording(argparse._StoreFalseAction))
+
+
+def given(args) -> set[str]:
+    """The dests of the options typed (see ``track_given``)."""
+    return set(getattr(args, "given", ()))
+
+
+# TrainConfig field -> the `nnplay train` options that set it
+FIELD_OPTIONS = {
+    "dataset": ("dataset", "data"), "noise": ("noise",), "classes": ("classes",), "data_seed": ("seed",),
+    "train_ratio": ("train_ratio",), "features": ("features",), "hidden": ("layers",),
+    "activation": ("activation",), "loss": ("loss",), "optimizer": ("optimizer",), "lr": ("lr",),
+    "l1": ("l1",), "l2": ("l2",), "init": ("init",), "batch_size": ("batch_size",), "seed": ("seed",),
+    "dtype": ("dtype",), "standardize": ("standardize",),
+}
+
+
+def merge_settings(args, fields: dict) -> dict:
+    """The TrainConfig fields for `nnplay train`: ``fields`` (from the options)
+    where an option was typed or the text ``args.settings`` is silent, the text's
+    values elsewhere; ValueError (one line) for a bad text."""
+    if getattr(args, "settings", None) is None:
+        return fields
+    from ..training import TrainConfig
+
+    patch = TrainConfig.text_patch(args.settings)
+    typed = given(args)
+    merged = dict(fields)
+    for name, value in patch.items():
+        if not typed.intersection(FIELD_OPTIONS.get(name, ())):
+            merged[name] = value
+    if merged.get("dataset") == "csv" and not getattr(args, "data", None):
+        raise ValueError("the settings text names dataset=csv: give the file with --data FILE.csv")
+    return merged
