@@ -107,6 +107,9 @@ class LossCurvesView(QWidget):
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
+        names = tuple(n for n in RUN_FIELDS if n in snap.history)  # (a frame of an older run has no lr)
+        if names != self.history.names:
+            self.history = History(names)
         if not self.history.receive(snap.history_base, snap.history_start, snap.history):
             return  # out of step (cannot happen within a run)
         n = len(self.history)

@@ -183,7 +183,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             widths.append(max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0)
         title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
         left, right, top, bottom, stagger, short = x0, x1, y1, y0, False, True
-        below = self.activation_labels.height_px()  # the hidden layers' activations, under the lowest neuron
+        below = self.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
             self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=0.04)
             px, py = self.view.viewPixelSize()
@@ -196,11 +196,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and self._gap / px < title_px
             top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
-            lines = self.activation_labels.fit(self._gap / px)  # short names, then two rows, as the titles
-            bottom = y0 - (0.1 + lines * below * py if below else 0.0)
-        self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=0.04)  # the rows last chosen
+        # the hidden layers' activations go in the room left under the lowest neuron (they never
+        # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
         px, py = self.view.viewPixelSize()
-        self.activation_labels.fit(self._gap / px, max_rows=lines)  # (hidden if they no longer fit)
+        room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
+        self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
         self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
