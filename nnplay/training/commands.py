@@ -100,6 +100,19 @@ class SetLandscape:
     request: object = None
 
 
+@dataclass(frozen=True)
+class SetParameter:
+    """Set one weight (kind "W": W[layer+1][row, col]) or bias (kind "b":
+    b[layer+1][row], col ignored) to ``value``; ``layer`` is the 0-based index
+    into the network's weights. See ``Trainer.set_parameter``."""
+
+    layer: int
+    kind: str
+    row: int
+    col: int = 0
+    value: float = 0.0
+
+
 QUIT = Quit()
 
 

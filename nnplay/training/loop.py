@@ -32,6 +32,7 @@ from .commands import (
     SetDropout,
     SetLandscape,
     SetLearningRate,
+    SetParameter,
     SetRegularization,
     SetSchedule,
     SetSpeed,
@@ -233,6 +234,9 @@ class TrainingLoop:
                 t.set_learning_rate(lr)
             case SetRegularization(l1, l2):
                 t.set_regularization(l1, l2)
+                self._dirty = True
+            case SetParameter(layer, kind, row, col, value):
+                t.set_parameter(layer, kind, row, col, value)
                 self._dirty = True
             case Freeze(layer, row, col, frozen):
                 t.set_frozen(layer, row, col, frozen)

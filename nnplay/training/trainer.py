@@ -23,6 +23,7 @@ from .distributions import Distributions
 from .history import RUN_FIELDS, History, layer_names
 from .landscape import Trajectory
 from .network_edits import NetworkEdits
+from .parameter_edit import ParameterEdits
 from .pictures import predicted_classes
 from .probes import Probes, ViewRequest
 from .saved_state import restore_run_state, run_state
@@ -53,7 +54,7 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-class Trainer(NetworkEdits):
+class Trainer(NetworkEdits, ParameterEdits):
     """One run: ``config``'s network and optimizer on ``data`` (by default the
     generated data set ``config`` names), split and checked once (``split``),
     trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),

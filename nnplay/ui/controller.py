@@ -16,6 +16,8 @@ from ..training.commands import SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
 from .run_handle import RunHandle
+from .schedule_controls import LIVE as LIVE_17
+from .schedule_controls import live_commands
 from .session_files import SessionFiles
 from .worker import Frame
 
@@ -177,12 +179,14 @@ class PlaygroundController(SessionFiles, QObject):
         if self._built:
             return
         settings = changed - set(FIELDS)
-        if "data" not in changed and settings <= set(LIVE_SETTINGS):
+        if "data" not in changed and settings <= set(LIVE_SETTINGS) | set(LIVE_17):
             c = self.config
             if "lr" in settings:
                 self.run.send(SetLearningRate(c.lr))
             if settings & {"l1", "l2"}:
                 self.run.send(SetRegularization(c.l1, c.l2))
+            for command in live_commands(c, settings):  # dropout, schedule, clipping (issue 17)
+                self.run.send(command)
             return
         if self.editor is not None and self.editor.data is not self.data:
             self._drop_edits()

@@ -24,10 +24,12 @@ from .colors import layer_rgb
 from .curve_paths import cheap_curve
 from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
+from .heatmap_edit import HeatmapEditing
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above, tidy_axes
 from .smoothed_curves import Smoother
+from .schedule_views import ClipMarks
 from .widgets import keep_wrapped_height, layer_name, named, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -36,6 +38,7 @@ MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wr
 
 class GradientView(QWidget):
     check_requested = Signal()
+    cell_clicked = Signal(int, int, int)  # (weight layer 0-based, row, column) of a heatmap cell clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -110,6 +113,8 @@ class GradientView(QWidget):
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
         self.norm_plot.setMinimumHeight(180)  # its title, a two-row legend and axes: pyqtgraph would cut them
         layout.addWidget(self.norm_plot, 2)
+        self.editing = HeatmapEditing(self)  # click a cell of a weight heatmap to type its value
+        self.clip_marks = ClipMarks(self.norm_plot)  # the epochs whose steps were clipped
         self._snap = None
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
 
@@ -124,6 +129,7 @@ class GradientView(QWidget):
         self._lay_out_maps()
         L = len(info.sizes) - 1
         self.norm_plot.clear()
+        self.clip_marks.clear()
         self.legend.clear()
         self.norms = History(layer_names(L))
         self._x_right = 0.0
@@ -161,7 +167,8 @@ class GradientView(QWidget):
             vb.setMouseEnabled(False, False)
             vb.setMenuEnabled(False)
             vb.invertY(True)  # row 0 at the top, as a matrix is written
-            item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)))
+            item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)),
+                               clicked=lambda i, j, layer=l: self.cell_clicked.emit(layer, i, j))
             vb.addItem(item)
             self._maps.append(item)
             self._labels.append(label)
@@ -177,6 +184,7 @@ class GradientView(QWidget):
         snap = self._snap
         if self.norms is not None and snap.grad_norm_history.shape[1] == len(self.norms.names):
             self.norms.receive(snap.grad_norm_base, snap.history_start, snap.grad_norm_history)
+            self.clip_marks.add(snap)
         n = self.epochs_recorded
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
@@ -203,6 +211,8 @@ class GradientView(QWidget):
         """Smooth the norm curves at ``weight`` (0..0.99; see smoothed_curves)."""
         self.smoother.weight = float(weight)
         self._draw_norms()
+
+    last_snapshot = property(lambda self: self._snap, doc="The snapshot drawn last, or None")
 
     def _redraw(self) -> None:
         snap = self._snap

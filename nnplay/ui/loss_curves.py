@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..data import CLASSIFICATION
 from ..numbers import format_number
 from ..training import History
+from ..training.history import RUN_FIELDS
 from .colors import negative, positive
 from .curve_paths import cheap_curve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .plot_layout import legend_above, tidy_axes
 from .smoothed_curves import SmoothingControl, Smoother
+from .schedule_views import LearningRateStrip
 from .widgets import named
 
 PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
@@ -42,7 +44,7 @@ def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.history = History()  # bounded: recent epochs exactly, older ones as a min/max envelope
+        self.history = History(RUN_FIELDS)  # bounded: recent epochs exactly, older ones as a min/max envelope
         self._x_right = 0.0
         self._classification = True
         layout = QVBoxLayout(self)
@@ -90,7 +92,11 @@ class LossCurvesView(QWidget):
             if name != "penalty":
                 self.smoother.add(self.loss_plot if "loss" in name else self.acc_plot, c)
         self.refresh_colours()
-        plots.addWidget(self.loss_plot, 3)
+        self.lr_strip = LearningRateStrip(self.loss_plot)  # the scheduled learning rate, under the loss
+        loss_column = QVBoxLayout()
+        loss_column.addWidget(self.loss_plot, 1)
+        loss_column.addWidget(self.lr_strip)
+        plots.addLayout(loss_column, 3)
         plots.addWidget(self.acc_plot, 2)
         layout.addLayout(plots, 1)
         self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
@@ -105,9 +111,13 @@ class LossCurvesView(QWidget):
             c.setData([], [])
         self._show_penalty(False)
         self._say_zero_loss()
+        self.lr_strip.show_history(self.history)
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
+        names = tuple(n for n in RUN_FIELDS if n in snap.history)  # (a frame of an older run has no lr)
+        if names != self.history.names:
+            self.history = History(names)
         if not self.history.receive(snap.history_base, snap.history_start, snap.history):
             return  # out of step (cannot happen within a run)
         n = len(self.history)
@@ -124,6 +134,7 @@ class LossCurvesView(QWidget):
 
     def draw(self) -> None:
         self._draw_curves()
+        self.lr_strip.show_history(self.history)
 
     def _draw_curves(self) -> None:
         names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]

@@ -80,12 +80,17 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.max_speed_action.toggled.connect(self._max_speed_toggled)
         self.data_panel.bind(c.state)  # the panels show the run's state and write to it
         self.network_panel.bind(c.state)
+        self.schedule_menus.bind(c.state)
         c.state.subscribe(lambda _: self.set_playing(c.state.playing), ("playing",))
         c.state.subscribe(lambda _: self._show_source(c.state.source), ("source",))
         c.state.subscribe(lambda _: self.statusBar().showMessage(
             f"Learning rate {c.state.config.lr:g}, applied from the next step.", 4000), ("lr",))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
+        self.diagram.run_command.connect(c.run.send)  # a weight or bias typed or scrubbed, a freeze, a prune
+        self.diagram.setting_chosen.connect(lambda changes: c.change(**changes))
+        c.state.subscribe(lambda _: self.diagram.activation_labels.show_dropout(c.state.config.dropout), ("dropout",))
+        self.gradients.editing.edited.connect(c.run.send)  # a weight typed in its heatmap cell
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
         c.edits_changed.connect(self.boundary.set_edits)

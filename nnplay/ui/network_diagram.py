@@ -1,6 +1,8 @@
 """The network drawn as TensorFlow Playground draws it: a thumbnail of each
 neuron's output over the domain, edges coloured and sized by their weight; a
-weight of exactly 0 (switched off by L1) has no edge, and a line counts them."""
+weight of exactly 0 (switched off by L1) has no edge, and a line counts them.
+Click a link (a weight) or a neuron (its bias) to type its value, Shift+drag
+to scrub it (``diagram_edit``); hovering a link shows its value live."""
 
 from __future__ import annotations
 
@@ -13,11 +15,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from ..data import input_labels
-from ..numbers import format_number
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from .colors import diverging_lut, hex_color, negative, positive
+from .diagram_edit import DiagramEditing
+from .diagram_readout import describe_edge, describe_node, show_zero_count
+from .diagram_marks import DiagramMarks
+from .diagram_menu import DiagramMenu
+from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
-from .widgets import NoHeightForWidth, layer_name, named, unit_name
+from .widgets import NoHeightForWidth, layer_name, named
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
@@ -28,6 +34,8 @@ HOVER_PX = 5.0
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
+    run_command = Signal(object)  # SetParameter, Freeze or Prune: for the training process
+    setting_chosen = Signal(dict)  # settings to change, chosen under a hidden layer (activation, dropout)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -35,7 +43,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.canvas = pg.GraphicsLayoutWidget()
         named(self.canvas, "network_diagram",
-              "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its weight.")
+              "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its "
+              "weight. Click a line (or a neuron) to type its weight (or bias); Shift+drag to scrub it.")
+        self._canvas_tip = self.canvas.toolTip()
         self.view = self.canvas.addViewBox()
         self.view.setMouseEnabled(False, False)
         self.view.setMenuEnabled(False)
@@ -66,6 +76,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hatches: list = []
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
         self._weights = None
+        self._biases = None
         self._names = ()
         self._labels = []
         self._titles = []  # (TextItem, x of its column's centre, y of its baseline) per layer
@@ -74,13 +85,27 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._levels = []
         self._hover = None
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
+        self.editing = DiagramEditing(self)
+        self.editing.edited.connect(self.run_command)
+        self.marks = DiagramMarks(self)
+        self.context_menu = DiagramMenu(self, self.marks)
+        self.context_menu.command.connect(self.run_command)
+        self.activation_labels = LayerActivationLabels(self)
+        self.activation_labels.chosen.connect(self.setting_chosen)
+
+    weights = property(lambda self: self._weights, doc="W[1..L] of the last frame drawn, or None")
+    biases = property(lambda self: self._biases, doc="b[1..L] of the last frame drawn, or None")
+    titles = property(lambda self: self._titles, doc="(TextItem, x, y) of each layer's title")
+    names = property(lambda self: self._names, doc="the inputs' names")
 
     # ------------------------------------------------------------- structure
     def set_run(self, info) -> None:
         self.view.clear()
         self.sizes = info.sizes
         self._names = input_labels(info.input_names, info.data.input_names)
-        self._weights = None
+        self._weights = self._biases = None
+        self.editing.editor.close_editor()
+        self.marks.clear()
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
@@ -115,15 +140,16 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 self._hatches.append(hatch)
             self.nodes.append(col)
             title = layer_name(l, len(self.sizes) - 1)
-            label = pg.TextItem(title, anchor=(0.5, 1.0), color=self._text_colour(0.75))
+            label = pg.TextItem(title, anchor=(0.5, 1.0), color=self.text_colour(0.75))
             label.setPos(x + NODE / 2, 0.15)  # one row of titles, above the tallest layer
             self.view.addItem(label)
             self._titles.append((label, x + NODE / 2, 0.15))
             self._title_texts.append((title, _short_title(l, len(self.sizes) - 1)))
+        self.activation_labels.set_run(info)
         self._labels = []
         for i, name in enumerate(self._names):
             rect = self.nodes[0][i][1]
-            t = pg.TextItem(name, anchor=(1.0, 0.5), color=self._text_colour(0.85))
+            t = pg.TextItem(name, anchor=(1.0, 0.5), color=self.text_colour(0.85))
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
             self._labels.append(t)
@@ -136,6 +162,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                     self.view.addItem(line)
                     grid[i, j] = line
             self.edges.append(grid)
+        self._fit()
+
+    def refit(self) -> None:
+        """Lay the drawing out again (a label under a layer changed its width)."""
         self._fit()
 
     def _fit(self, *_) -> None:
@@ -152,9 +182,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 item.setText(texts[k])
             widths.append(max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0)
         title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
-        left, right, top, stagger, short = x0, x1, y1, False, True
+        left, right, top, bottom, stagger, short = x0, x1, y1, y0, False, True
+        below = self.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
-            self.view.setRange(xRange=(left, right), yRange=(y0, top), padding=0.04)
+            self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=0.04)
             px, py = self.view.viewPixelSize()
             short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
             title_px = widths[1] if short else widths[0]
@@ -165,11 +196,17 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and self._gap / px < title_px
             top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
+        # the hidden layers' activations go in the room left under the lowest neuron (they never
+        # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
+        px, py = self.view.viewPixelSize()
+        room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
+        self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
+        self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
 
-    def _text_colour(self, strength: float) -> QColor:
+    def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),
         blended ``strength`` of the way from the background: titles and names stay
         readable in both."""
@@ -216,16 +253,19 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                                          "on part of the plane." if undefined else "")
             self.undefined_label.setVisible(bool(undefined))
         if len(snap.weights) == len(self.edges):
-            self._weights = snap.weights
+            self._weights, self._biases = snap.weights, snap.biases
             for grid, W in zip(self.edges, snap.weights):
                 for (i, j), line in np.ndenumerate(grid):
                     w = float(W[i, j])
                     line.setVisible(w != 0.0)
                     if w != 0.0:
                         line.setPen(_edge_pen(w))
-            self._show_zero_count(snap.zero_weights, snap.weights[0])
+            show_zero_count(self, snap.zero_weights, snap.weights[0])
+            self.marks.show(snap)  # frozen links violet with locks, pruned ones dashed, pruned neurons grey
         if self._hover and self._hover[0] == "edge":
-            self._describe_edge(*self._hover[1:])
+            describe_edge(self, *self._hover[1:])
+        elif self._hover:
+            describe_node(self, *self._hover[1:])
 
     def _show_key(self) -> None:
         neg, pos = hex_color(negative()), hex_color(positive())
@@ -236,26 +276,21 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         if self.key.text() != text:
             self.key.setText(text)
 
-    def _show_zero_count(self, zero_weights: tuple, W1: np.ndarray) -> None:
-        zeros, total = zero_weights
-        self.zero_count.setVisible(zeros > 0)
-        if zeros:
-            unused = [name for name, column in zip(self._names, W1.T) if not column.any()]
-            off = f"; inputs switched off: {', '.join(unused)}" if unused else ""
-            self.zero_count.setText(f"<b>{zeros} of {total}</b> weights are exactly 0 (not drawn){off}")
-
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
-        if not self.nodes:
-            return
+        if self.nodes:
+            self._set_hover(self.hit(scene_pos))
+
+    def hit(self, scene_pos):
+        """What is at ``scene_pos``: ("node", l, i), ("edge", l, i, j) for the link
+        into neuron i of layer l from neuron j of layer l-1, or None."""
         p = self.view.mapSceneToView(scene_pos)
         for l, col in enumerate(self.nodes):
             for i, (_, rect) in enumerate(col):
                 if rect.contains(p):
-                    self._set_hover(("node", l, i))
-                    return
+                    return ("node", l, i)
         hit = self._edge_at(scene_pos)
-        self._set_hover(("edge", *hit) if hit else None)
+        return ("edge", *hit) if hit else None
 
     def _edge_at(self, scene_pos):
         best, best_d = None, HOVER_PX
@@ -275,24 +310,14 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = hover
         if hover is None:
             self.readout.setText("Hover a neuron or a connection.")
+            self.canvas.setToolTip(self._canvas_tip)
             self.neuron_hovered.emit(None)
         elif hover[0] == "node":
-            _, l, i = hover
-            what = unit_name(l, i, len(self.sizes) - 1, self._names)
-            self.readout.setText(f"{what}: its output over the plane is shown in the big view.")
-            self.neuron_hovered.emit((l, i))
+            describe_node(self, *hover[1:])
+            self.neuron_hovered.emit(hover[1:])
         else:
             self.neuron_hovered.emit(None)
-            self._describe_edge(*hover[1:])
-
-    def _describe_edge(self, l, i, j) -> None:
-        if self._weights is None:
-            return
-        w = float(self._weights[l - 1][i, j])
-        L = len(self.sizes) - 1
-        src, dst = unit_name(l - 1, j, L, self._names), unit_name(l, i, L)
-        gone = " (exactly 0: the link is switched off)" if w == 0 else ""
-        self.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
+            describe_edge(self, *hover[1:])
 
 
 def _short_title(l: int, n_layers: int) -> str:

@@ -12,6 +12,7 @@ from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
+from .layer_activation import PER_LAYER, show_in_combo
 from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named
 
 MAX_LAYERS = 8
@@ -105,7 +106,8 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
                          ("Reg. rate", self.reg_rate)):
             form.addRow(label, w)
         layout.addLayout(form)
-        self.activation.activated.connect(lambda _: self._emit(activation=self.activation.currentData()))
+        self.activation.activated.connect(lambda _: self.activation.currentData() != PER_LAYER and
+                                          self._emit(activation=self.activation.currentData()))
         self.loss.activated.connect(lambda _: self._emit(loss=self.loss.currentData()))
         self.optimizer.activated.connect(lambda _: self._emit(optimizer=self.optimizer.currentData()))
         self.init.activated.connect(lambda _: self._emit(init=self.init.currentData()))
@@ -118,7 +120,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         self._updating = True
         try:
             self._show_hidden(config.hidden)
-            _select(self.activation, config.activation)
+            show_in_combo(self.activation, config.activation)  # one name, or one per hidden layer
             self.loss.clear()
             if data.task == CLASSIFICATION:
                 losses = ["auto", "bce", "ce", "tanh_mse"] if data.n_classes == 2 else ["auto", "ce"]

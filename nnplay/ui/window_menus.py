@@ -9,6 +9,7 @@ from .distributions_view import export_csv as export_distributions_csv
 from .lr_finder_dialog import show_lr_finder
 from .recorder import show_recorder
 from .torch_export_action import export_torch_script
+from .schedule_controls import ScheduleMenus
 
 
 def build_menus(win) -> None:
@@ -54,11 +55,13 @@ def build_menus(win) -> None:
     run_menu.addAction(win.inspect_action)
     run_menu.addAction(win.compare_action)
     win.landscape_action = run_menu.addAction("Loss landscape…")
-    win.landscape_action.setShortcut(QKeySequence("Ctrl+L"))
+    win.landscape_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     win.landscape_action.setToolTip("The loss around the current weights and the path the optimizer took to them.")
     find_lr = run_menu.addAction("Find learning rate…")
     find_lr.setToolTip("Grow the rate over a copy of the run and suggest one (Smith's range test, fastai's lr_find).")
     find_lr.triggered.connect(lambda: show_lr_finder(win))
+    run_menu.addSeparator()
+    win.schedule_menus = ScheduleMenus(run_menu)  # learning-rate schedule, gradient clipping (issue 17)
     options = win.menuBar().addMenu("&Options")
     win.restore_action = options.addAction("Restore last session at start")
     win.restore_action.setCheckable(True)

@@ -223,11 +223,48 @@ def scenario(app, win, name, out):
         wait(app, 0.5)
         grab_window(win.landscape_window, out / "landscape_window.png")
         win.landscape_window.close()
+    elif name == "hands":
+        hands_on(app, win, c, out)
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))
     c.pause()
     wait(app, 0.2)
+
+
+def hands_on(app, win, c, out):
+    """XOR by hand (README's exercise): hidden 2, tanh, on the four XOR points;
+    the solution's weights set through the diagram's command; then layer 1
+    frozen, the output layer zeroed and trained alone. Also saves
+    OUT_DIR/hands_network.png, the Network column."""
+    from nnplay.training.commands import Freeze, SetParameter
+
+    path = Path(tempfile.mkdtemp()) / "xor.csv"
+    path.write_text("x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    c.load_csv(str(path), train_ratio=1.0)
+    c.change(hidden=(2,), activation="tanh", lr=0.3)
+    wait_until(app, lambda: c.run_info is not None and c.run_info.sizes == (2, 2, 1))
+    wait(app, 1.0)
+    for layer, kind, row, col, value in XOR_BY_HAND:
+        c.run.send(SetParameter(layer, kind, row, col, value))
+    c.run.send(Freeze(0))
+    for layer, kind, row, col, _ in XOR_BY_HAND[6:]:  # the output layer from 0: backprop trains it alone
+        c.run.send(SetParameter(layer, kind, row, col, 0.0))
+    c.set_speed(10)
+    c.step(200)
+    wait_until(app, lambda: c.last_frame is not None and c.last_frame.snapshot.epoch >= 200)
+    wait(app, 1.0)
+    d = win.diagram
+    d._on_mouse(d.view.mapViewToScene(d.nodes[1][0][1].center()))  # hovered: its bias in the line below
+    wait(app, 0.5)
+    win.splitter.widget(1).grab().save(str(out / "hands_network.png"))
+
+
+# (layer, kind, row, col, value): W[1] = [[20, 20], [20, 20]], b[1] = [-10, -30]
+# (an OR and an AND of the two inputs), W[2] = [[20, -20]], b[2] = [-10]
+XOR_BY_HAND = [(0, "W", 0, 0, 20.0), (0, "W", 0, 1, 20.0), (0, "W", 1, 0, 20.0), (0, "W", 1, 1, 20.0),
+               (0, "b", 0, 0, -10.0), (0, "b", 1, 0, -30.0),
+               (1, "W", 0, 0, 20.0), (1, "W", 0, 1, -20.0), (1, "b", 0, 0, -10.0)]
 
 
 def main():

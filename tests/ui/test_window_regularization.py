@@ -6,6 +6,7 @@ import pytest
 
 from nnplay.data import feature_label
 from nnplay.numbers import format_number
+from nnplay.ui.diagram_readout import describe_edge
 from nnplay.ui.loss_text import loss_text, loss_tooltip, readout_parts
 
 pytestmark = pytest.mark.timeout(120)
@@ -50,7 +51,7 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
     dead = [feature_label(name) for name, col in zip(ALL_FEATURES, W1.T) if not col.any()]  # as the diagram names them
     assert dead and all(name in diagram.zero_count.text() for name in dead)
     i, j = map(int, np.argwhere(W1 == 0)[0])
-    diagram._describe_edge(1, i, j)
+    describe_edge(diagram, 1, i, j)  # as hovering the link does
     assert "switched off" in diagram.readout.text()
     # the toolbar: the data loss, the penalty beside it, the total in the tooltip
     assert f"train <b>{format_number(snap.train_loss)}</b>" in stat.text()

@@ -1,0 +1,193 @@
+"""Each hidden layer's activation and dropout rate, chosen under that layer in
+the network diagram: a label ("Tanh ▾", "ReLU, drop 0.2 ▾") below each hidden
+layer opens a menu of the activations and of dropout rates. The choice is
+written to the run's settings: ``TrainConfig.activation``, one name when every
+hidden layer has the same activation, else a comma list with one name per
+hidden layer (``activation=tanh,relu`` in the settings text), and
+``TrainConfig.dropout`` (``()`` none, one rate for all, or one per layer)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import QMenu
+
+from ..engine import ACTIVATIONS
+from ..training.settings_text import CHOICE_LABELS
+
+LABELS = CHOICE_LABELS["activation"]
+SHORT = {"tanh": "tanh", "sigmoid": "sig", "relu": "relu", "leaky_relu": "lrelu", "linear": "lin"}
+DROPOUT_RATES = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
+
+
+def hidden_activations(activation: str, n_hidden: int) -> list[str]:
+    """The activation of each of ``n_hidden`` hidden layers from the setting's text:
+    one name stands for every layer; a comma list names each."""
+    names = [a.strip() for a in str(activation).split(",")]
+    return names * n_hidden if len(names) == 1 else names
+
+
+def with_layer_activation(activation: str, n_hidden: int, layer: int, name: str) -> str:
+    """The setting with hidden layer ``layer`` (1-based, as the diagram names it)
+    given activation ``name``; one name when all layers then agree."""
+    names = hidden_activations(activation, n_hidden)
+    if not 1 <= layer <= len(names):
+        raise ValueError(f"no hidden layer {layer}: the network has {len(names)}")
+    names[layer - 1] = name
+    return names[0] if len(set(names)) == 1 else ",".join(names)
+
+
+def layer_dropout(dropout, n_hidden: int) -> list[float]:
+    """Each hidden layer's dropout rate from the setting: () none, one rate for all, or one per layer."""
+    rates = [float(r) for r in dropout]
+    return [0.0] * n_hidden if not rates else (rates * n_hidden if len(rates) == 1 else rates)
+
+
+def with_layer_dropout(dropout, n_hidden: int, layer: int, rate: float) -> tuple:
+    """The setting with hidden layer ``layer`` (1-based) dropping ``rate``: () when no
+    layer drops, one rate when all agree, else one per layer."""
+    rates = layer_dropout(dropout, n_hidden)
+    if not 1 <= layer <= len(rates):
+        raise ValueError(f"no hidden layer {layer}: the network has {len(rates)}")
+    rates[layer - 1] = float(rate)
+    if not any(rates):
+        return ()
+    return (rates[0],) if len(set(rates)) == 1 else tuple(rates)
+
+
+def activation_text(activation: str) -> str:
+    """How the window names the setting: "Tanh", or "Tanh, ReLU" per layer."""
+    return ", ".join(LABELS.get(a, a) for a in hidden_activations(activation, 1))
+
+
+class LayerActivationLabels(QObject):
+    """The clickable activation names under a ``NetworkDiagram``'s hidden layers."""
+
+    chosen = Signal(dict)  # settings to change: {"activation": ...} or {"dropout": ...}
+
+    def __init__(self, diagram):
+        super().__init__(diagram)
+        self.diagram = diagram
+        self.items: list[tuple[pg.TextItem, int]] = []  # (label, hidden layer 1..L-1)
+        self.menu: QMenu | None = None
+        self._activation = "tanh"
+        self._dropout: tuple = ()
+        self._short = False  # the labels in short form ("sig ·0.5 ▾"): the full ones are wider than a layer gap
+        self._stagger = False  # and on two rows, alternately
+        diagram.canvas.scene().sigMouseClicked.connect(self._clicked)
+
+    def set_run(self, info) -> None:
+        """New labels, one under each hidden layer of ``info``'s network (the view was cleared)."""
+        self.items = []
+        self._activation = info.config.activation
+        for l in range(1, len(info.activations) + 1):
+            item = pg.TextItem("", anchor=(0.5, 0.0), color=self.diagram.text_colour(0.85))
+            item.setToolTip(f"Layer {l}'s activation and dropout rate: click to choose others for this layer.")
+            self.diagram.view.addItem(item)
+            self.items.append((item, l))
+        self._dropout = tuple(info.config.dropout)  # (the diagram lays the labels out: fit, place)
+
+    def show_dropout(self, dropout) -> None:
+        """The dropout rates changed live (the network is the same): relabel (and
+        lay the diagram out again when the widths changed)."""
+        self._dropout = tuple(dropout)
+        texts = self._texts(self._short)
+        if [item.toPlainText() for item, _ in self.items] != texts:
+            for (item, _), text in zip(self.items, texts):
+                item.setText(text)
+            self.diagram.refit()
+
+    def _texts(self, short: bool) -> list[str]:
+        names = hidden_activations(self._activation, len(self.items))
+        rates = layer_dropout(self._dropout, len(self.items))
+        if short:
+            return [f"{SHORT.get(a, a)}{f' ·{r:g}' if r else ''}▾" for a, r in zip(names, rates)]
+        return [f"{LABELS.get(a, a)}{f', drop {r:g}' if r else ''} ▾" for a, r in zip(names, rates)]
+
+    def fit(self, gap_px: float, max_rows: int = 2) -> int:
+        """Choose the labels' form for layers ``gap_px`` pixels apart: full, short,
+        or short on two alternating rows, so no two overlap; hidden where even that
+        would overlap (a tiny drawing: the Network panel's list still sets every
+        layer), or where they need more than ``max_rows`` rows. Returns the rows used."""
+        if not self.items:
+            return 0
+        widths = []
+        for short in (False, True):
+            for (item, _), text in zip(self.items, self._texts(short)):
+                item.setText(text)
+            widths.append(max(item.boundingRect().width() for item, _ in self.items) + 6.0)
+        self._short = widths[0] > gap_px
+        self._stagger = len(self.items) > 1 and self._short and widths[1] > gap_px
+        shown = len(self.items) == 1 or widths[1] <= 2 * gap_px  # else even two rows would overlap: hidden
+        shown = shown and (2 if self._stagger else 1) <= max_rows  # and within the room the drawing left
+        for (item, _), text in zip(self.items, self._texts(self._short)):
+            item.setText(text)
+            item.setVisible(shown)
+        return 0 if not shown else (2 if self._stagger else 1)
+
+    def place(self, x_of, bottom: float, row_height: float) -> None:
+        """Put each label at ``bottom`` (view units) under its layer, ``x_of(l)`` its
+        centre; staggered, every second one a row (``row_height``) lower."""
+        for item, l in self.items:
+            item.setPos(x_of(l), bottom - (row_height if self._stagger and l % 2 == 0 else 0.0))
+
+    def height_px(self) -> float:
+        return max((item.boundingRect().height() for item, _ in self.items), default=0.0)
+
+    def label_at(self, scene_pos) -> int | None:
+        """The hidden layer whose label is at ``scene_pos``, or None."""
+        for item, l in self.items:
+            if item.sceneBoundingRect().contains(scene_pos):
+                return l
+        return None
+
+    def _clicked(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        layer = self.label_at(ev.scenePos())
+        if layer is not None:
+            ev.accept()
+            self.open_menu(layer, self.diagram.canvas.mapToGlobal(self.diagram.canvas.mapFromScene(ev.scenePos())))
+
+    def open_menu(self, layer: int, global_pos: QPoint) -> QMenu:
+        """The menu of activations and dropout rates for hidden ``layer`` (1-based),
+        the current ones checked."""
+        n = len(self.items)
+        current = hidden_activations(self._activation, n)[layer - 1]
+        menu = self.menu = QMenu(self.diagram)
+        menu.setObjectName(f"activation_menu_layer_{layer}")
+        menu.setToolTipsVisible(True)
+        for a in ACTIVATIONS:
+            action = menu.addAction(LABELS[a])
+            action.setCheckable(True)
+            action.setChecked(a == current)
+            action.triggered.connect(lambda _=False, a=a: self.chosen.emit(
+                {"activation": with_layer_activation(self._activation, n, layer, a)}))
+        drop = menu.addMenu("Dropout (while training)")
+        drop.setObjectName(f"dropout_menu_layer_{layer}")
+        rate_now = layer_dropout(self._dropout, n)[layer - 1]
+        for r in DROPOUT_RATES:
+            action = drop.addAction("None" if r == 0 else f"{r:g}")
+            action.setCheckable(True)
+            action.setChecked(r == rate_now)
+            action.triggered.connect(lambda _=False, r=r: self.chosen.emit(
+                {"dropout": with_layer_dropout(self._dropout, n, layer, r)}))
+        menu.popup(global_pos)
+        return menu
+
+
+PER_LAYER = "per layer"
+
+
+def show_in_combo(combo, activation: str) -> None:
+    """Show the setting in the Network panel's one activation list: a name as it is;
+    a per-layer list as an extra item "Per layer: Tanh, ReLU" (choosing a name from
+    the list then gives every hidden layer that one)."""
+    i = combo.findData(PER_LAYER)
+    if i >= 0:
+        combo.removeItem(i)
+    if "," in str(activation):
+        combo.addItem(f"Per layer: {activation_text(activation)}", PER_LAYER)
+        combo.setCurrentIndex(combo.count() - 1)
+    else:
+        combo.setCurrentIndex(max(0, combo.findData(activation)))

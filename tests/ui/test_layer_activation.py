@@ -1,0 +1,62 @@
+"""Each hidden layer's activation, chosen under that layer in the diagram (issue 17, item 4)."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from nnplay.ui.layer_activation import PER_LAYER, hidden_activations, show_in_combo, with_layer_activation
+from nnplay.ui.widgets import FittedComboBox
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def test_the_setting_is_one_name_when_the_layers_agree_else_one_per_layer():
+    assert hidden_activations("tanh", 3) == ["tanh"] * 3
+    assert hidden_activations("relu, tanh", 2) == ["relu", "tanh"]
+    assert with_layer_activation("tanh", 2, 1, "relu") == "relu,tanh"
+    assert with_layer_activation("relu,tanh", 2, 2, "relu") == "relu"
+    assert with_layer_activation("tanh", 1, 1, "sigmoid") == "sigmoid"
+    with pytest.raises(ValueError, match="no hidden layer 3"):
+        with_layer_activation("tanh", 2, 3, "relu")
+
+
+def test_the_network_panel_shows_a_per_layer_setting_as_its_own_item(qapp):
+    combo = FittedComboBox()
+    for text, data in (("Tanh", "tanh"), ("ReLU", "relu")):
+        combo.addItem(text, data)
+    show_in_combo(combo, "relu,tanh")
+    assert combo.currentText() == "Per layer: ReLU, Tanh" and combo.currentData() == PER_LAYER
+    show_in_combo(combo, "relu")
+    assert combo.currentData() == "relu" and combo.findData(PER_LAYER) < 0 and combo.count() == 2
+
+
+def test_a_label_under_each_hidden_layer_opens_its_menu_and_the_choice_reaches_the_config(window, qtbot):
+    c, d = window.controller, window.diagram
+    labels = d.activation_labels
+    assert [l for _, l in labels.items] == [1, 2]  # the default network: hidden layers 4, 2
+    assert all(item.toPlainText() == "Tanh ▾" for item, _ in labels.items)
+    chosen = []
+    d.setting_chosen.connect(chosen.append)
+    item = labels.items[0][0]
+    assert item.isVisible() and d.view.sceneBoundingRect().contains(item.sceneBoundingRect())  # drawn whole
+    # under its layer: below the layer's lowest neuron, centred on it
+    lowest = min(rect.top() for _, rect in d.nodes[1])
+    assert item.pos().y() < lowest and abs(item.pos().x() - d.nodes[1][0][1].center().x()) < 1e-6
+    pos = d.canvas.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(d.canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    menu = labels.menu
+    assert menu is not None and menu.isVisible()
+    actions = {a.text(): a for a in menu.actions()}
+    assert actions["Tanh"].isChecked() and not actions["ReLU"].isChecked()
+    actions["ReLU"].trigger()
+    menu.close()
+    assert chosen == [{"activation": "relu,tanh"}]
+    qtbot.waitUntil(lambda: c.run_info.activations == ("relu", "tanh"), timeout=10000)
+    assert c.config.activation == "relu,tanh"
+    assert window.network_panel.activation.currentText() == "Per layer: ReLU, Tanh"
+    assert [item.toPlainText() for item, _ in labels.items] == ["ReLU ▾", "Tanh ▾"]
+    assert "activation=relu,tanh" in c.config.to_text()
+    labels.open_menu(2, QPoint(0, 0))
+    {a.text(): a for a in labels.menu.actions()}["ReLU"].trigger()
+    labels.menu.close()
+    qtbot.waitUntil(lambda: c.run_info.activations == ("relu", "relu"), timeout=10000)
+    assert c.config.activation == "relu" and window.network_panel.activation.currentData() == "relu"
