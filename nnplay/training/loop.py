@@ -52,13 +52,14 @@ CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the comman
 
 @dataclass(frozen=True)
 class Frame:
+    """What the loop sends the view after training: the run's generation, its
+    Snapshot, whether it plays, and its speed. (The learning rate and L1/L2 rates
+    the run trains at are in the snapshot's history: series lr, penalty.)"""
+
     generation: int
     snapshot: Snapshot
     playing: bool
     epochs_per_second: float
-    learning_rate: float
-    l1: float
-    l2: float
     landscape: object = None  # a landscape_live.LandscapeFrame while the landscape is asked for
 
 
@@ -289,8 +290,7 @@ class TrainingLoop:
         self._trained_since_frame = 0
         self._seconds_since_frame = 0.0
         self._last_emit = now
-        self._emit("frame", Frame(self._generation, snap, self._playing, eps, t.optimizer.lr, t.net.l1, t.net.l2,
-                                  self._landscape.frame(t)))
+        self._emit("frame", Frame(self._generation, snap, self._playing, eps, self._landscape.frame(t)))
 
 
 def leave_quit_signals_to_the_parent() -> None:

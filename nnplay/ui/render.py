@@ -178,7 +178,7 @@ def panel_frame(trainer, panel: str, history_from: int = 0):
                             quality=panel == "metrics", trace=panel == "inspector",
                             distributions=panel == "distributions")
     landscape = compute_landscape(trainer) if panel == "landscape" else None  # 41 x 41, principal directions
-    return Frame(trainer.run_id, snap, False, 0.0, trainer.optimizer.lr, trainer.net.l1, trainer.net.l2, landscape)
+    return Frame(trainer.run_id, snap, False, 0.0, landscape)
 
 
 def _application():

@@ -139,8 +139,8 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
         base = dataclasses.replace(snap, history_base=h.state(), grad_norm_base=g.state(), history_start=count,
                                    history={f: np.empty(0) for f in FIELDS},
                                    grad_norm_history=np.empty((0, len(layers))))
-        curves.add_frame(Frame(1, base, True, 0.0, 0.03, 0.0, 0.0))
-        grads.set_frame(Frame(1, base, True, 0.0, 0.03, 0.0, 0.0))
+        curves.add_frame(Frame(1, base, True, 0.0))
+        grads.set_frame(Frame(1, base, True, 0.0))
         views.append((count, curves, grads, []))
     rng = np.random.default_rng(3)
     for i in range(frames):
@@ -148,7 +148,7 @@ def redraw_by_epochs(counts=EPOCH_COUNTS, frames: int = 20) -> list[dict]:
             inc = dataclasses.replace(snap, history_start=count + 50 * i,
                                       history={f: rng.uniform(0.1, 0.2, 50) for f in FIELDS},
                                       grad_norm_history=rng.uniform(0.01, 0.02, (50, len(layers))))
-            frame = Frame(1, inc, True, 0.0, 0.03, 0.0, 0.0)
+            frame = Frame(1, inc, True, 0.0)
             began = time.perf_counter()
             curves.add_frame(frame)
             grads.set_frame(frame)

@@ -130,7 +130,7 @@ def training_profile(case: str, repeats: int = 30) -> dict:
             s0 = time.thread_time()
             snap = t.snapshot(view, len(t.history) - 1)
             s1 = time.thread_time()
-            blob = pickle.dumps(Frame(1, snap, True, 0.0, 0.01, 0.0, 0.0), protocol=pickle.HIGHEST_PROTOCOL)
+            blob = pickle.dumps(Frame(1, snap, True, 0.0), protocol=pickle.HIGHEST_PROTOCOL)
             s2 = time.thread_time()
             times.append(s1 - s0)
             pickles.append(s2 - s1)

@@ -22,7 +22,7 @@ def _long_frame(epochs: int):
     g.extend(np.column_stack([loss, loss / 2, np.zeros(epochs)]))  # zero norms: not drawable on a log axis
     snap = dataclasses.replace(snap, history_base=h.state(), grad_norm_base=g.state(), history_start=epochs,
                                history={f: np.empty(0) for f in FIELDS}, grad_norm_history=np.empty((0, 3)))
-    return t.run_info(), Frame(1, snap, False, 0.0, 0.03, 0.0, 0.0), h
+    return t.run_info(), Frame(1, snap, False, 0.0), h
 
 
 def test_hover_reads_exact_recent_epochs_and_names_an_envelope_of_old_ones(qtbot):

@@ -19,7 +19,7 @@ def sigmoid_run():
 
 
 def frame_of(t, **request):
-    return Frame(t.run_id, t.snapshot(distributions=True, **request), False, 0.0, t.optimizer.lr, 0.0, 0.0)
+    return Frame(t.run_id, t.snapshot(distributions=True, **request), False, 0.0)
 
 
 def test_the_view_draws_every_layers_bands_on_one_scale_and_names_the_vanishing_gradient(qtbot, sigmoid_run):

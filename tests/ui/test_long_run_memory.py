@@ -24,7 +24,7 @@ def _frames(snap, layers: int, count: int, start: int = 0):
         inc = dataclasses.replace(snap, epoch=epoch + EPOCHS_PER_FRAME - 1, history_start=epoch,
                                   history={f: rows[:, j] for j, f in enumerate(FIELDS)},
                                   grad_norm_history=rng.uniform(0.01, 0.02, (EPOCHS_PER_FRAME, layers)))
-        yield Frame(1, inc, True, 0.0, 0.03, 0.0, 0.0)
+        yield Frame(1, inc, True, 0.0)
 
 
 def _traced_after(views, frames) -> int:

@@ -111,7 +111,7 @@ def test_a_rendered_panel_carries_the_words_the_window_shows_under_it(qtbot):
     assert snap.gradient_notes  # every ReLU of a layer died
     views = PanelViews("gradients")
     try:
-        views.show_run(t.run_info(), Frame(t.run_id, snap, False, 0.0, 10.0, 0.0, 0.0))
+        views.show_run(t.run_info(), Frame(t.run_id, snap, False, 0.0))
         parts = panel_parts(views, "gradients")
         assert views.gradients.notes in parts and "dead" in views.gradients.notes.text()
     finally:
