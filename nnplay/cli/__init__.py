@@ -6,6 +6,7 @@
     nnplay datasets             list the built-in data sets
     nnplay export-data ...      write a built-in data set as CSV
     nnplay bench ...            measure the engine against its peers, and the live window
+    nnplay lessons [NAME]       list the guided lessons, or show one (nnplay --lesson NAME opens it)
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
 """
@@ -14,12 +15,12 @@ from __future__ import annotations
 
 import sys
 
-from . import bench, datasets, render, train
+from . import bench, datasets, lessons, render, train
 from .base import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
-SUBCOMMANDS = (train, render, datasets, bench)
+SUBCOMMANDS = (train, render, datasets, bench, lessons)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "build_parser", "main"]
 
@@ -29,6 +30,8 @@ def build_parser() -> Parser:
     p.add_argument("--version", action="version", version=f"nnplay {_version()}")
     p.add_argument("--settings", metavar="TEXT",
                    help="open the window with settings copied from nnplay (Edit > Copy settings)")
+    p.add_argument("--lesson", metavar="NAME|FILE.toml",
+                   help="open the window with a lesson set up (nnplay lessons lists them; or a lesson file)")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
@@ -56,7 +59,12 @@ def main(argv=None) -> int:
                 from ..training import TrainConfig
 
                 config = TrainConfig.from_text(args.settings)
-            return _open_window(config, smoke=args.smoke)
+            lesson = None
+            if args.lesson is not None:
+                from ..lessons import find_lesson
+
+                lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line
+            return _open_window(config, smoke=args.smoke, lesson=lesson)
         return args.run(args)
     except KeyboardInterrupt:
         print("nnplay: interrupted", file=sys.stderr)
@@ -66,7 +74,7 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open_window(config=None, smoke: bool = False) -> int:
+def _open_window(config=None, smoke: bool = False, lesson=None) -> int:
     from ..ui.app import run
 
-    return run(config, smoke=smoke)
+    return run(config, smoke=smoke, lesson=lesson)
