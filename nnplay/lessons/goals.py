@@ -17,6 +17,7 @@ so until the run starts again (a reset or a new network).
 
 from __future__ import annotations
 
+import math
 import operator
 import re
 from dataclasses import dataclass, field
@@ -54,7 +55,7 @@ class Condition:
         if self.measure == "diverged":
             return record.get("diverged")
         v = record.get(self.measure)
-        if v is None or v != v:  # missing, or NaN (no test set, no accuracy for regression)
+        if v is None or math.isnan(v):  # missing, or NaN (no test set, no accuracy for regression)
             return None
         return OPS[self.op](v, self.value)
 

@@ -6,7 +6,14 @@ import sys
 
 import pytest
 
-from nnplay.lessons import MET, MISSED, builtin_lessons, find_lesson, load_lesson_file, parse_lesson
+from nnplay.lessons import (
+    MET,
+    MISSED,
+    builtin_lessons,
+    find_lesson,
+    load_lesson_file,
+    parse_lesson,
+)
 from nnplay.lessons.play import play
 from nnplay.training import TrainConfig
 
@@ -108,14 +115,15 @@ def test_a_file_that_is_not_text_or_too_long_or_missing_is_refused(tmp_path):
 
 
 def test_nnplay_lessons_lists_them_and_a_bad_lesson_is_one_line(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "lessons"], capture_output=True, text=True, timeout=60)
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "lessons"], check=False, capture_output=True,
+                       text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     for lesson in LESSONS:
         assert lesson.name in r.stdout and lesson.title in r.stdout
     bad = tmp_path / "bad.toml"
     bad.write_text(_replace("goal", "goal = 'tarin_loss < 1'"), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--lesson", str(bad)], capture_output=True, text=True,
-                       timeout=60)
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--lesson", str(bad)], check=False, capture_output=True,
+                       text=True, timeout=60)
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.strip() == f"nnplay: error: {bad}: goal: unknown measure 'tarin_loss' in the goal; the measures " \
                                "are epoch, batches, train_loss, test_loss, train_accuracy, test_accuracy, loss_gap, " \
