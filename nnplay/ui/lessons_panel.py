@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +38,16 @@ from ..lessons.progress import records
 from .widgets import named
 
 STATUS_TEXT = {PENDING: "… not yet", MET: "✓ met", MISSED: "✗ missed"}
+DOCK_WIDTH = 200  # pixels the Lessons dock takes when it opens (at least its minimum)
 STATUS_COLOUR = {PENDING: "palette(text)", MET: "#1b7f3b", MISSED: "#b3261e"}
+
+
+def _button(text: str) -> QToolButton:
+    """A button as narrow as its text (a push button's style minimum would widen the dock)."""
+    b = QToolButton()
+    b.setText(text)
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return b
 
 
 class LessonsPanel(QWidget):
@@ -54,14 +64,13 @@ class LessonsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         self._index = -1
-        self.choice = named(QToolButton(), "lesson_choice", "Pick a lesson from the list.")
-        self.choice.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.choice = named(QPushButton(), "lesson_choice", "Pick a lesson from the list.")
         self.choice.setMenu(QMenu(self.choice))
         self.choice.menu().triggered.connect(lambda action: self.show_lesson(action.data()))
         nav = QHBoxLayout()
         nav.addWidget(self.choice)
-        self.previous = named(QPushButton("◀"), "lesson_previous", "The previous lesson.", "previous lesson")
-        self.next = named(QPushButton("▶"), "lesson_next", "The next lesson.", "next lesson")
+        self.previous = named(_button("◀"), "lesson_previous", "The previous lesson.", "previous lesson")
+        self.next = named(_button("▶"), "lesson_next", "The next lesson.", "next lesson")
         self.previous.clicked.connect(lambda: self.show_lesson(self._index - 1))
         self.next.clicked.connect(lambda: self.show_lesson(self._index + 1))
         nav.addWidget(self.previous)
@@ -84,12 +93,12 @@ class LessonsPanel(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.set_up_button = named(QPushButton("Set up"), "lesson_set_up",
+        self.set_up_button = named(_button("Set up"), "lesson_set_up",
                                    "Apply the lesson's settings and start its run afresh.")
         self.set_up_button.clicked.connect(self.set_up)
-        self.hint_button = named(QPushButton("Hint"), "lesson_hint", "Show the next hint.")
+        self.hint_button = named(_button("Hint"), "lesson_hint", "Show the next hint.")
         self.hint_button.clicked.connect(self.show_hint)
-        self.open_button = named(QPushButton("Open…"), "lesson_open", "Open a lesson file of your own (.toml).")
+        self.open_button = named(_button("Open…"), "lesson_open", "Open a lesson file of your own (.toml).")
         self.open_button.clicked.connect(self._open_file)
         for b in (self.set_up_button, self.hint_button, self.open_button):
             buttons.addWidget(b)
@@ -217,6 +226,8 @@ def show_dock(win, shown: bool) -> None:
         dock.hide()
     elif not dock.isVisible():
         win.presentation.keeping_width(dock.show)
+        # no wider than it needs: the columns keep the width
+        win.resizeDocks([dock], [max(DOCK_WIDTH, dock.minimumSizeHint().width())], Qt.Orientation.Horizontal)
 
 
 def set_up_lesson(win, lesson: Lesson) -> None:

@@ -39,7 +39,8 @@ def _panels(win) -> list[tuple[str, str, QWidget]]:
             ("status", "Status bar", win.statusBar())]
 
 
-FIT_ORDER = ("gradients", "network", "data")  # what fit() hides first when the window is too narrow
+FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
+FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
 
 
 class Presentation(QObject):
@@ -129,7 +130,7 @@ class Presentation(QObject):
         win, hidden = self.win, []
         columns = [self.panel_actions[k] for k in ("data", "network", "output", "gradients")]
         for key in FIT_ORDER:
-            if _least_width(win) <= width:
+            if _least_width(win) + FIT_SLACK <= width:
                 break
             action = self.panel_actions[key]
             if action.isChecked() and sum(a.isChecked() for a in columns) > 1:
@@ -196,8 +197,7 @@ class Presentation(QObject):
             item.setPen(p)
         elif isinstance(item, pg.TextItem):
             item.setFont(_scaled(item, item.textItem.font(), z))
-        elif isinstance(item, pg.LabelItem):  # legends' and plots' titles
-            item.item.setFont(_scaled(item, item.item.font(), z))
+
 
 
     # --------------------------------------------------------- presentation
@@ -214,9 +214,13 @@ class Presentation(QObject):
         if on:
             self._before = (self.zoom, win.windowState())
             self.lines = PRESENTATION_LINES
+            screen = win.screen()
+            width = screen.availableGeometry().width() if full_screen and screen is not None else win.width()
+            self.zoom = max(self.zoom, PRESENTATION_ZOOM)
+            self.apply()
+            self.fit(width)  # before going full screen: a window wider than the screen would lose that state
             if full_screen:
                 win.showFullScreen()
-            self.set_zoom(max(self.zoom, PRESENTATION_ZOOM))
         else:
             zoom, state = self._before
             self._before = None
@@ -230,9 +234,12 @@ class Presentation(QObject):
 
 def _least_width(win) -> int:
     """The window's minimum width now (its layouts brought up to date first)."""
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    win.layout().invalidate()
-    win.layout().activate()
+    for _ in range(6):  # nested layouts pass a change up one level per round
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout.invalidate()
+        layout.activate()
     return win.minimumSizeHint().width()
 
 

@@ -59,7 +59,7 @@ def test_a_bad_lesson_file_is_one_line_and_the_panel_keeps_its_lesson(window, qt
 def test_the_window_with_a_lesson_open_fits_1024x768(window, qtbot):
     window.resize(1024, 740)
     qtbot.wait(100)
-    open_lesson(window, find_lesson("vanishing-gradients"))
+    open_lesson(window, find_lesson("momentum"))
     panel = window.lessons_dock.widget()
     panel.show_hint()
     panel.show_hint()
