@@ -9,6 +9,7 @@
     nnplay diagnose FILE        the training-health diagnosis of a saved run, in words
     nnplay lr-find ...          suggest a learning rate by the range test (train's options)
     nnplay export-torch ...     write a saved session as a standalone PyTorch script
+    nnplay lessons [NAME]       list the guided lessons, or show one (nnplay --lesson NAME opens it)
 
 Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
 """
@@ -17,12 +18,12 @@ from __future__ import annotations
 
 import sys
 
-from . import bench, datasets, diagnose, export_torch, lr_find, render, train
+from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
 from .base import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
-SUBCOMMANDS = (train, render, datasets, bench, diagnose, lr_find, export_torch)
+SUBCOMMANDS = (train, render, datasets, bench, diagnose, lr_find, export_torch, lessons)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "build_parser", "main"]
 
@@ -32,6 +33,8 @@ def build_parser() -> Parser:
     p.add_argument("--version", action="version", version=f"nnplay {_version()}")
     p.add_argument("--settings", metavar="TEXT",
                    help="open the window with settings copied from nnplay (Edit > Copy settings)")
+    p.add_argument("--lesson", metavar="NAME|FILE.toml",
+                   help="open the window with a lesson set up (nnplay lessons lists them; or a lesson file)")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
     sub = p.add_subparsers(dest="command", parser_class=Parser)
@@ -59,7 +62,12 @@ def main(argv=None) -> int:
                 from ..training import TrainConfig
 
                 config = TrainConfig.from_text(args.settings)
-            return _open_window(config, smoke=args.smoke)
+            lesson = None
+            if args.lesson is not None:
+                from ..lessons import find_lesson
+
+                lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line
+            return _open_window(config, smoke=args.smoke, lesson=lesson)
         return args.run(args)
     except KeyboardInterrupt:
         print("nnplay: interrupted", file=sys.stderr)
@@ -69,7 +77,7 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open_window(config=None, smoke: bool = False) -> int:
+def _open_window(config=None, smoke: bool = False, lesson=None) -> int:
     from ..ui.app import run
 
-    return run(config, smoke=smoke)
+    return run(config, smoke=smoke, lesson=lesson)

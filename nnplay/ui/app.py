@@ -83,8 +83,9 @@ def no_display(environ=None) -> bool:
     return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
-def run(config=None, smoke: bool = False) -> int:
-    """Open the window and run until it closes. ``smoke``: train SMOKE_EPOCHS
+def run(config=None, smoke: bool = False, lesson=None) -> int:
+    """Open the window and run until it closes (``lesson``: set up for that
+    nnplay.lessons.Lesson, its panel open). ``smoke``: train SMOKE_EPOCHS
     epochs, close, and exit 0 (1 if that did not happen in time). Without a
     display the smoke test runs offscreen and the window is refused in one line."""
     import os
@@ -121,10 +122,16 @@ def run(config=None, smoke: bool = False) -> int:
     data_dir = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     autosave = str(Path(data_dir) / "last-session.nnplay") if data_dir and not smoke else None
     marker = _running_marker(Path(data_dir) / "nnplay.lock") if autosave else None
+    if lesson is not None:
+        config = lesson.config
     window = PlaygroundWindow(config, settings=None if smoke else QSettings(), autosave_path=autosave,
                               unclean_exit=bool(marker and marker.unclean_exit),
                               autosave=bool(marker and marker.acquired))
     app.aboutToQuit.connect(window.controller.shutdown)
+    if lesson is not None:
+        from .lessons_panel import open_lesson
+
+        open_lesson(window, lesson, set_up=False)  # the window starts with its settings
     window.show()
     if not smoke:
         from .quit_signals import QuitOnSignals

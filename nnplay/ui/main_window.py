@@ -13,7 +13,9 @@ from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
 from .import_dialog import CsvDrop, import_csv, load_remembered
+from .lessons_panel import install_lessons
 from .loss_text import loss_text, loss_tooltip
+from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
 from .landscape_view import connect_landscape
 from .window_columns import build_columns
@@ -50,6 +52,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self._connect()
         connect_landscape(self)
         self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
+        self.lessons_dock = install_lessons(self)  # Help > Lessons
+        self.presentation = install_presentation(self)  # View: presentation, zoom, panels
         self._splitter_states = restore_settings(self)
         self._speed_chosen()
         self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None

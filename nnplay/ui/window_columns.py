@@ -45,7 +45,7 @@ def build_columns(win) -> None:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setObjectName("data_scroll")
-    _widen_for_scroll_bar(scroll, data.minimumSizeHint().width())
+    _widen_for_scroll_bar(scroll)
     win.splitter.addWidget(scroll)
 
     win.network_panel = NetworkPanel()
@@ -106,14 +106,17 @@ def _at_least(column: QWidget, pixels: int) -> None:
     column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
 
 
-def _widen_for_scroll_bar(scroll: QScrollArea, content_width: int) -> None:
+def _widen_for_scroll_bar(scroll: QScrollArea) -> None:
     """Keep ``scroll``'s minimum width at its content's plus, while it shows, the
     vertical scroll bar's: a short window that needs the bar never makes the
-    column scroll sideways."""
+    column scroll sideways (also when the content widens: a larger font, View > Zoom)."""
     bar = scroll.verticalScrollBar()
 
     def fit() -> None:
-        scroll.setMinimumWidth(content_width + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0))
+        need = scroll.widget().minimumSizeHint().width() + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0)
+        if need != scroll.minimumWidth():
+            scroll.setMinimumWidth(need)
 
     on_event(bar, (QEvent.Type.Show, QEvent.Type.Hide), fit)
+    on_event(scroll.widget(), (QEvent.Type.LayoutRequest, QEvent.Type.FontChange), fit)
     fit()

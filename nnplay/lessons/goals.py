@@ -1,0 +1,176 @@
+"""A lesson's goal: a small declarative sentence checked live on the run, never
+code. The vocabulary (see ``GOAL_HELP``)::
+
+    goal      := condition ("and" condition)* [scope]
+    condition := MEASURE OP NUMBER | "diverged"
+    scope     := "within" N "epochs" | "after" N "epochs"
+    OP        := <  <=  >  >=  ==
+
+e.g. ``test_accuracy >= 0.95 within 300 epochs``, ``train_loss < 0.1``,
+``diverged within 50 epochs``, ``test_accuracy < 0.7 after 500 epochs``.
+
+``within N``: met if every condition holds at once at some epoch up to N; missed
+once the run is past epoch N without that. ``after N``: judged once, at epoch N.
+No scope: met as soon as every condition holds. Once met or missed, a goal stays
+so until the run starts again (a reset or a new network).
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from dataclasses import dataclass, field
+
+# what a condition can measure, with what it means (shown by `nnplay lessons --goals`)
+MEASURES = {
+    "epoch": "epochs trained",
+    "batches": "mini-batch steps taken",
+    "train_loss": "data loss on the training set",
+    "test_loss": "data loss on the test set",
+    "train_accuracy": "share of training examples classified right, 0..1",
+    "test_accuracy": "share of test examples classified right, 0..1",
+    "loss_gap": "test_loss - train_loss (large when the network overfits)",
+    "zero_weights": "how many weights are exactly 0",
+    "inputs_off": "inputs all of whose weights W[1] are exactly 0 (switched off)",
+    "weight_norm": "sqrt of the sum of every squared weight, over all layers",
+    "weight_max": "the largest |weight| over all layers",
+    "gradient_ratio": "|dW[1]| / |dW[L]|: the first layer's gradient norm over the last's",
+}
+OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq}
+GOAL_HELP = ("a goal reads like 'test_accuracy >= 0.95 within 300 epochs', 'train_loss < 0.1', "
+             "'diverged within 50 epochs' or 'test_accuracy < 0.7 after 500 epochs'")
+
+PENDING, MET, MISSED = "pending", "met", "missed"
+
+
+@dataclass(frozen=True)
+class Condition:
+    measure: str  # a key of MEASURES, or "diverged"
+    op: str = ""
+    value: float = 0.0
+
+    def holds(self, record: dict) -> bool | None:
+        """True or False on ``record`` ({measure: value}); None when it does not hold the measure."""
+        if self.measure == "diverged":
+            return record.get("diverged")
+        v = record.get(self.measure)
+        if v is None or math.isnan(v):  # missing, or NaN (no test set, no accuracy for regression)
+            return None
+        return OPS[self.op](v, self.value)
+
+    def __str__(self) -> str:
+        return "diverged" if self.measure == "diverged" else f"{self.measure} {self.op} {self.value:g}"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A parsed goal: every condition at once, within or after ``epochs`` (``scope``) or at any time."""
+
+    conditions: tuple[Condition, ...]
+    scope: str = ""  # "", "within" or "after"
+    epochs: int = 0
+
+    def __str__(self) -> str:
+        text = " and ".join(map(str, self.conditions))
+        return f"{text} {self.scope} {self.epochs} epochs" if self.scope else text
+
+    def holds(self, record: dict) -> bool | None:
+        results = [c.holds(record) for c in self.conditions]
+        if any(r is None for r in results):
+            return None
+        return all(results)
+
+
+_TOKEN = re.compile(r"\s*(<=|>=|==|<|>|[A-Za-z_]+|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")
+
+
+def parse_goal(text: str) -> Goal:
+    """The Goal a sentence states; ValueError naming what is wrong."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"the goal is empty; {GOAL_HELP}")
+    tokens, pos, text = [], 0, text.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m:
+            raise ValueError(f"cannot read {text[pos:].strip()[:20]!r} in the goal; {GOAL_HELP}")
+        tokens.append(m.group(1))
+        pos = m.end()
+    scope, epochs = "", 0
+    if len(tokens) >= 3 and tokens[-3].lower() in ("within", "after"):
+        if tokens[-1].lower() not in ("epoch", "epochs"):
+            raise ValueError(f"the goal must end '{tokens[-3]} N epochs', not with {tokens[-1]!r}")
+        scope, count = tokens[-3].lower(), tokens[-2]
+        if not count.isdigit() or int(count) < 1:
+            raise ValueError(f"'{scope}' takes a whole number of epochs of 1 or more, got {count!r}")
+        epochs, tokens = int(count), tokens[:-3]
+    conditions, clause = [], []
+    for token in [*tokens, "and"]:
+        if token.lower() != "and":
+            clause.append(token)
+            continue
+        conditions.append(_condition(clause))
+        clause = []
+    return Goal(tuple(conditions), scope, epochs)
+
+
+def _condition(clause: list[str]) -> Condition:
+    said = " ".join(clause)
+    if [t.lower() for t in clause] == ["diverged"]:
+        return Condition("diverged")
+    if len(clause) != 3:
+        raise ValueError(f"cannot read the condition {said!r}; {GOAL_HELP}")
+    measure, op, number = clause[0].lower(), clause[1], clause[2]
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {clause[0]!r} in the goal; the measures are "
+                         f"{', '.join(MEASURES)} and diverged")
+    if op not in OPS:
+        raise ValueError(f"{said!r} needs a comparison (<, <=, >, >=, ==) after {measure}")
+    try:
+        value = float(number)
+    except ValueError:
+        raise ValueError(f"{said!r} compares {measure} with {number!r}, which is not a number") from None
+    return Condition(measure, op, value)
+
+
+@dataclass
+class GoalTracker:
+    """A goal followed over one run: ``observe`` each epoch's record (as
+    ``progress.records`` makes them) and read ``status`` (PENDING, MET, MISSED)
+    and ``at`` (the epoch it was decided at). A record of an earlier epoch or
+    another run starts over."""
+
+    goal: Goal
+    status: str = PENDING
+    at: int | None = None
+    _run: object = field(default=None, repr=False)
+    _epoch: int = field(default=-1, repr=False)
+
+    def reset(self) -> None:
+        self.status, self.at, self._epoch = PENDING, None, -1
+
+    def observe(self, record: dict) -> str:
+        run, epoch = record.get("run_id"), record["epoch"]
+        if run != self._run or epoch < self._epoch:
+            self.reset()
+            self._run = run
+        self._epoch = epoch
+        if self.status != PENDING:
+            return self.status
+        g = self.goal
+        if g.scope == "after" and epoch < g.epochs:
+            return self.status
+        if g.scope == "within" and epoch > g.epochs:
+            return self._decide(MISSED, epoch)
+        holds = g.holds(record)
+        if holds is None:
+            return self.status
+        if holds:
+            return self._decide(MET, epoch)
+        if g.scope == "after":
+            return self._decide(MISSED, epoch)
+        return self.status
+
+    def _decide(self, status: str, epoch: int) -> str:
+        self.status, self.at = status, epoch
+        return status

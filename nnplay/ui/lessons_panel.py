@@ -1,0 +1,257 @@
+"""Help > Lessons: a side panel (a dock) that lists the guided lessons, shows
+one's text and question, sets the playground up for it, checks its goal live on
+every frame the window draws (✓ when met) and explains once it is met.
+
+The lessons and their goals are ``nnplay.lessons`` (Qt-free); this module only
+shows them and passes the window's frames to a ``GoalTracker``."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..lessons import (
+    MET,
+    MISSED,
+    PENDING,
+    GoalTracker,
+    Lesson,
+    LessonError,
+    builtin_lessons,
+    load_lesson_file,
+)
+from ..lessons.progress import records
+from .widgets import named
+
+STATUS_TEXT = {PENDING: "… not yet", MET: "✓ met", MISSED: "✗ missed"}
+DOCK_WIDTH = 200  # pixels the Lessons dock takes when it opens (at least its minimum)
+STATUS_COLOUR = {PENDING: "palette(text)", MET: "#1b7f3b", MISSED: "#b3261e"}
+
+
+def _button(text: str) -> QToolButton:
+    """A button as narrow as its text (a push button's style minimum would widen the dock)."""
+    b = QToolButton()
+    b.setText(text)
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return b
+
+
+class LessonsPanel(QWidget):
+    """The lesson chosen, its text, question, goal status, hints and, once the
+    goal is met, its explanation; ``set_up_requested(lesson)`` asks the window
+    to apply the lesson's settings."""
+
+    def __init__(self, lessons: list[Lesson], set_up, open_file, parent=None):
+        super().__init__(parent)
+        self.lessons = list(lessons)
+        self._set_up, self._open_file = set_up, open_file
+        self.tracker: GoalTracker | None = None
+        self._hints_shown = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self._index = -1
+        self.choice = named(QPushButton(), "lesson_choice", "Pick a lesson from the list.")
+        self.choice.setMenu(QMenu(self.choice))
+        self.choice.menu().triggered.connect(lambda action: self.show_lesson(action.data()))
+        nav = QHBoxLayout()
+        nav.addWidget(self.choice)
+        self.previous = named(_button("◀"), "lesson_previous", "The previous lesson.", "previous lesson")
+        self.next = named(_button("▶"), "lesson_next", "The next lesson.", "next lesson")
+        self.previous.clicked.connect(lambda: self.show_lesson(self._index - 1))
+        self.next.clicked.connect(lambda: self.show_lesson(self._index + 1))
+        nav.addWidget(self.previous)
+        nav.addWidget(self.next)
+        layout.addLayout(nav)
+        self.body = QLabel()
+        self.body.setObjectName("lesson_text")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setObjectName("lesson_scroll")
+        scroll.setWidget(self.body)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        self.status = QLabel()
+        self.status.setObjectName("lesson_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.set_up_button = named(_button("Set up"), "lesson_set_up",
+                                   "Apply the lesson's settings and start its run afresh.")
+        self.set_up_button.clicked.connect(self.set_up)
+        self.hint_button = named(_button("Hint"), "lesson_hint", "Show the next hint.")
+        self.hint_button.clicked.connect(self.show_hint)
+        self.open_button = named(_button("Open…"), "lesson_open", "Open a lesson file of your own (.toml).")
+        self.open_button.clicked.connect(self._open_file)
+        for b in (self.set_up_button, self.hint_button, self.open_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self._fill_choice()
+        if self.lessons:
+            self.show_lesson(0)
+
+    @property
+    def lesson(self) -> Lesson | None:
+        return self.lessons[self._index] if 0 <= self._index < len(self.lessons) else None
+
+    def _fill_choice(self) -> None:
+        menu = self.choice.menu()
+        menu.clear()
+        for i, lesson in enumerate(self.lessons):
+            action = menu.addAction(f"{i + 1}. {lesson.title}")
+            action.setData(i)
+
+    def add(self, lesson: Lesson) -> int:
+        """Add (or replace, by name) ``lesson`` in the list; its index."""
+        for i, known in enumerate(self.lessons):
+            if known.name == lesson.name and known.source == lesson.source:
+                self.lessons[i] = lesson
+                break
+        else:
+            self.lessons.append(lesson)
+        self._fill_choice()
+        return self.lessons.index(lesson)
+
+    def show_lesson(self, index: int) -> None:
+        """Show lesson ``index`` (its goal is checked from the next run on)."""
+        if not 0 <= index < len(self.lessons):
+            return
+        self._index = index
+        self.choice.setText(f"Lesson {index + 1} of {len(self.lessons)}")
+        self.tracker = GoalTracker(self.lessons[index].goal)
+        self._hints_shown = 0
+        self.previous.setEnabled(index > 0)
+        self.next.setEnabled(index < len(self.lessons) - 1)
+        self._render()
+
+    def set_up(self) -> None:
+        if self.lesson is not None:
+            self.tracker = GoalTracker(self.lesson.goal)
+            self._set_up(self.lesson)
+            self._render()
+
+    def show_hint(self) -> None:
+        if self.lesson is not None and self._hints_shown < len(self.lesson.hints):
+            self._hints_shown += 1
+            self._render()
+
+    def observe(self, snapshot) -> None:
+        """Check the goal on a frame's snapshot; redraw when its status changes."""
+        if self.tracker is None:
+            return
+        before = (self.tracker.status, self.tracker.at)
+        for record in records(snapshot):
+            self.tracker.observe(record)
+        if (self.tracker.status, self.tracker.at) != before:
+            self._render()
+
+    def _render(self) -> None:
+        lesson = self.lesson
+        if lesson is None:
+            self.body.setText("No lessons.")
+            return
+        parts = [f"<h3>{escape(lesson.title)}</h3>", f"<p>{escape(lesson.text)}</p>",
+                 f"<p><b>Question.</b> <i>{escape(lesson.question)}</i></p>"]
+        for i, hint in enumerate(lesson.hints[:self._hints_shown], 1):
+            parts.append(f"<p><b>Hint {i}.</b> {escape(hint)}</p>")
+        t = self.tracker
+        if t is not None and t.status == MET:
+            parts.append(f"<p><b>Why.</b> {escape(lesson.explanation)}</p>")
+        self.body.setText("".join(parts))
+        status = PENDING if t is None else t.status
+        when = "" if t is None or t.at is None else f" at epoch {t.at:,}"
+        self.status.setText(f"<b>Goal:</b> {escape(str(lesson.goal))}<br>"
+                            f"<span style='color:{STATUS_COLOUR[status]}; font-weight:600'>"
+                            f"{STATUS_TEXT[status]}{when}</span>"
+                            + (" — change something and press Reset (R)" if status == MISSED else ""))
+        self.hint_button.setEnabled(self._hints_shown < len(lesson.hints))
+
+
+def install_lessons(win) -> QDockWidget:
+    """Add the Lessons dock to the window (hidden), Help > Lessons to show it, and
+    pass every frame drawn to it. Returns the dock (``dock.widget()`` is the panel)."""
+    panel = LessonsPanel(builtin_lessons(), lambda lesson: set_up_lesson(win, lesson), lambda: _ask_for_file(win, panel))
+    dock = QDockWidget("Lessons", win)
+    dock.setObjectName("lessons_dock")
+    dock.setWidget(panel)
+    dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+    win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    action = win.lessons_action = QAction("Lessons", win)
+    action.setCheckable(True)
+    action.setShortcut(QKeySequence("Ctrl+L"))
+    action.toggled.connect(lambda on: on != dock.isVisible() and show_dock(win, on))
+    dock.visibilityChanged.connect(lambda shown: dock.isHidden() == action.isChecked() and action.setChecked(
+        not dock.isHidden()))
+    action.setToolTip("Guided exercises that set the playground up, ask a question and check a goal live (Ctrl+L).")
+    help_menu = next((a.menu() for a in win.menuBar().actions() if a.text() == "&Help"), None)
+    if help_menu is not None:
+        help_menu.insertAction(help_menu.actions()[1] if len(help_menu.actions()) > 1 else None, action)
+    win.addAction(action)
+    win.controller.frame_drawn.connect(lambda frame: panel.observe(frame.snapshot))
+    return dock
+
+
+def open_lesson(win, lesson: Lesson, set_up: bool = True) -> None:
+    """Show ``lesson`` in the window's Lessons panel (added if it is a file of
+    one's own) and, with ``set_up``, apply its settings."""
+    panel = win.lessons_dock.widget()
+    panel.show_lesson(panel.add(lesson))
+    if set_up:
+        panel.set_up()
+    show_dock(win, True)  # after: what it hides to make room is the last word in the status bar
+
+
+def show_dock(win, shown: bool) -> None:
+    """Show or hide the Lessons dock; shown, columns make room for it if the window is too narrow."""
+    dock = win.lessons_dock
+    if not shown:
+        dock.hide()
+    elif not dock.isVisible():
+        win.presentation.keeping_width(dock.show)
+        # no wider than it needs: the columns keep the width
+        win.resizeDocks([dock], [max(DOCK_WIDTH, dock.minimumSizeHint().width())], Qt.Orientation.Horizontal)
+
+
+def set_up_lesson(win, lesson: Lesson) -> None:
+    """Apply ``lesson``'s settings whole (every setting: the lesson starts from
+    the same place whatever was on before); the same settings again start afresh."""
+    config = lesson.config
+    c = win.controller
+    c.pause()
+    if c.state.config == config and c.state.source is None:
+        c.reset()
+        return
+    changes = config.to_dict()
+    changes.pop("extra")
+    c.change(**changes)
+    win.statusBar().showMessage(f"Lesson set up: {lesson.title}. Press Space to train.", 6000)
+
+
+def _ask_for_file(win, panel: LessonsPanel) -> None:
+    path = win._ask_open("Open a lesson", "lesson", "nnplay lessons (*.toml);;All files (*)")
+    if not path:
+        return
+    try:
+        lesson = load_lesson_file(path)
+    except LessonError as exc:
+        win.show_error("Cannot open this lesson", str(exc))
+        return
+    panel.show_lesson(panel.add(lesson))

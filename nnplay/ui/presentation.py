@@ -1,0 +1,266 @@
+"""View > Presentation (F11), zoom and panels shown one by one: the window as a
+teacher projects it.
+
+- Presentation: full screen, text 25% larger and lines twice as thick; Esc or
+  F11 leaves it, back to the window and zoom it had.
+- Zoom (Ctrl+= / Ctrl+- / Ctrl+0): every font of the window, its widgets and its
+  plots (tick labels, legends), and the width of every plotted line, scaled together.
+- Panels (View menu, checkable; remembered in QSettings as "view/hidden"): each
+  column, the curves below the output, the read-outs, the status bar, the lessons,
+  as TensorFlow Playground hides parts by flags in its URL. When the columns
+  shown need more width than the window has (a zoomed 1024×768 projector), the
+  rightmost are hidden (``fit``) and the status bar says which, so nothing is cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
+
+ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
+PRESENTATION_ZOOM = 1.25  # at least this much in presentation mode
+PRESENTATION_LINES = 2.0  # lines this much thicker in presentation mode
+_PX = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
+_BASE = "_nnplay_base"  # the unzoomed font, stylesheet or pen, kept on each widget or item
+
+
+def _panels(win) -> list[tuple[str, str, QWidget]]:
+    """(key, label, widget) of every part the View menu shows and hides; the
+    columns first, left to right (``fit`` hides them from the right)."""
+    column = win.splitter.widget
+    return [("data", "Data column", column(0)), ("network", "Network column", column(1)),
+            ("output", "Output column", column(2)), ("gradients", "Gradients column", column(3)),
+            ("curves", "Curves, metrics and hidden space", win.lower_tabs),
+            ("readouts", "Read-outs bar", win.findChild(QToolBar, "readouts_toolbar")),
+            ("status", "Status bar", win.statusBar())]
+
+
+FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
+FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+
+
+class Presentation(QObject):
+    """The window's zoom, presentation mode and panel visibility (``win.presentation``)."""
+
+    def __init__(self, win, menu):
+        super().__init__(win)
+        self.win = win
+        self.zoom = 1.0
+        self.lines = 1.0
+        self._before: tuple | None = None  # (zoom, window state) to go back to on leaving
+        self.base_font = QFont(win.font())
+        self.present_action = self._action(menu, "Presentation", "F11", "Full screen, larger text and thicker "
+                                           "lines, for a projector (F11; Esc leaves).", checkable=True)
+        self.present_action.toggled.connect(self.set_presenting)
+        self.leave_action = self._action(None, "Leave presentation", "Esc", "")
+        self.leave_action.setEnabled(False)
+        self.leave_action.triggered.connect(lambda: self.present_action.setChecked(False))
+        menu.addSeparator()
+        for text, keys, step in (("Zoom in", ("Ctrl+=", "Ctrl++"), 1), ("Zoom out", ("Ctrl+-",), -1),
+                                 ("Actual size", ("Ctrl+0",), 0)):
+            a = self._action(menu, text, keys[0], f"{text}: the text, plots and lines of the window ({keys[0]}).")
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.triggered.connect(lambda _=False, s=step: self.step_zoom(s))
+        menu.addSeparator()
+        self.panel_actions: dict[str, QAction] = {}
+        for key, label, widget in _panels(win):
+            a = menu.addAction(label)
+            a.setCheckable(True)
+            a.setChecked(True)
+            a.setToolTip(f"Show or hide the {label[0].lower() + label[1:]}.")
+            a.toggled.connect(lambda on, w=widget: (w.setVisible(on), self._remember()))
+            self.panel_actions[key] = a
+        self._restore()
+
+    def _action(self, menu, text: str, key: str, tip: str, checkable: bool = False) -> QAction:
+        a = QAction(text, self.win)
+        a.setShortcut(QKeySequence(key))
+        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        a.setToolTip(tip)
+        a.setCheckable(checkable)
+        self.win.addAction(a)
+        if menu is not None:
+            menu.addAction(a)
+        return a
+
+    # --------------------------------------------------------------- panels
+    def set_panel(self, key: str, shown: bool) -> None:
+        self.panel_actions[key].setChecked(shown)
+
+    def _remember(self) -> None:
+        s = self.win.settings
+        if s is not None:
+            s.setValue("view/hidden", ",".join(k for k, a in self.panel_actions.items() if not a.isChecked()))
+            s.setValue("view/zoom", self.zoom if self._before is None else self._before[0])
+
+    def _restore(self) -> None:
+        s = self.win.settings
+        if s is None:
+            return
+        hidden, zoom = s.value("view/hidden", "", type=str).split(","), s.value("view/zoom", 1.0, type=float)
+        if zoom in ZOOMS:
+            self.zoom = zoom  # before the panels' toggles remember it
+        for key in hidden:
+            if key in self.panel_actions:
+                self.panel_actions[key].setChecked(False)
+        if zoom in ZOOMS and zoom != 1.0:
+            self.set_zoom(zoom)
+
+    def available_width(self) -> int:
+        """The width the window may take: the screen's in full screen or maximised, else its own."""
+        win = self.win
+        if (win.isFullScreen() or win.isMaximized()) and win.screen() is not None:
+            return win.screen().availableGeometry().width()
+        return win.width()
+
+    def keeping_width(self, change) -> None:
+        """Call ``change`` (it may need more width: a zoom, a dock shown), then ``fit`` the width the window had."""
+        width = self.available_width()
+        change()
+        self.fit(width)
+
+    def fit(self, width: int) -> list[str]:
+        """Hide columns, rightmost first (FIT_ORDER), while those shown need more
+        than ``width`` pixels, and give the window that width back; returns the
+        labels of those hidden (the status bar says them)."""
+        win, hidden = self.win, []
+        columns = [self.panel_actions[k] for k in ("data", "network", "output", "gradients")]
+        for key in FIT_ORDER:
+            if _least_width(win) + FIT_SLACK <= width:
+                break
+            action = self.panel_actions[key]
+            if action.isChecked() and sum(a.isChecked() for a in columns) > 1:
+                action.setChecked(False)
+                hidden.append(action.text())
+        if win.width() > width and not win.isFullScreen():
+            win.resize(width, win.height())
+        if hidden:
+            win.statusBar().showMessage(f"Hidden to make room: {', '.join(hidden)} (View menu shows them again).",
+                                        8000)
+        return hidden
+
+    # ----------------------------------------------------------------- zoom
+    def step_zoom(self, step: int) -> None:
+        """One step up (1) or down (-1) the ZOOMS, or back to 1 (0)."""
+        if step == 0:
+            self.set_zoom(1.0)
+            return
+        i = min(range(len(ZOOMS)), key=lambda k: abs(ZOOMS[k] - self.zoom))
+        self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, i + step))])
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = float(zoom)
+        self.keeping_width(self.apply)
+        if self._before is None:
+            self._remember()
+        self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}", 2000)
+
+    def apply(self) -> None:
+        """Scale the window's fonts, its stylesheets' px font sizes, its plots'
+        text and line widths to the current zoom (from the sizes they were made with)."""
+        win, z = self.win, self.zoom
+        font = QFont(self.base_font)
+        font.setPointSizeF(self.base_font.pointSizeF() * z)
+        win.setFont(font)
+        for w in [win, *win.findChildren(QWidget)]:
+            sheet = w.property(_BASE)
+            if sheet is None:
+                sheet = w.styleSheet()
+                if "font-size" not in sheet:
+                    continue
+                w.setProperty(_BASE, sheet)
+            w.setStyleSheet(_PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet))
+        for view in win.findChildren(pg.GraphicsView):
+            for item in view.scene().items():
+                self._scale_item(item, z, self.lines * max(1.0, z))
+
+    @staticmethod
+    def _scale_item(item, z: float, thick: float) -> None:
+        if isinstance(item, pg.AxisItem):
+            f = _scaled(item, item.style.get("tickFont") or item.font(), z)
+            item.setStyle(tickFont=f)
+            item.label.setFont(f)
+        elif isinstance(item, (pg.PlotCurveItem, pg.PlotDataItem)) and not isinstance(
+                item.parentItem(), pg.PlotDataItem):
+            pen = item.opts.get("pen")
+            if pen is None:
+                return
+            current, kept = QPen(pg.mkPen(pen)), getattr(item, _BASE, None)
+            base = kept[0] if kept is not None and kept[1] == current else current  # else the view set a new pen
+            p = QPen(base)
+            p.setWidthF(base.widthF() if thick == 1 else max(1.0, base.widthF()) * thick)
+            setattr(item, _BASE, (base, p))
+            item.setPen(p)
+        elif isinstance(item, pg.TextItem):
+            item.setFont(_scaled(item, item.textItem.font(), z))
+
+
+
+    # --------------------------------------------------------- presentation
+    @property
+    def presenting(self) -> bool:
+        return self._before is not None
+
+    def set_presenting(self, on: bool, full_screen: bool = True) -> None:
+        """Enter (full screen unless ``full_screen`` is False, zoom at least
+        PRESENTATION_ZOOM, lines PRESENTATION_LINES thicker) or leave presentation mode."""
+        if on == self.presenting:
+            return
+        win = self.win
+        if on:
+            self._before = (self.zoom, win.windowState())
+            self.lines = PRESENTATION_LINES
+            screen = win.screen()
+            width = screen.availableGeometry().width() if full_screen and screen is not None else win.width()
+            self.zoom = max(self.zoom, PRESENTATION_ZOOM)
+            self.apply()
+            self.fit(width)  # before going full screen: a window wider than the screen would lose that state
+            if full_screen:
+                win.showFullScreen()
+        else:
+            zoom, state = self._before
+            self._before = None
+            self.lines = 1.0
+            if win.isFullScreen():
+                win.setWindowState(state)
+            self.set_zoom(zoom)
+        self.leave_action.setEnabled(on)
+        self.present_action.setChecked(on)
+
+
+def _least_width(win) -> int:
+    """The window's minimum width now (its layouts brought up to date first)."""
+    for _ in range(6):  # nested layouts pass a change up one level per round
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout.invalidate()
+        layout.activate()
+    return win.minimumSizeHint().width()
+
+
+def _scaled(item, font: QFont, z: float) -> QFont:
+    """``item``'s first font (kept on it) scaled by ``z``."""
+    base = getattr(item, _BASE, None) or QFont(font)
+    setattr(item, _BASE, base)
+    f = QFont(base)
+    f.setPointSizeF(max(1.0, base.pointSizeF()) * z)
+    return f
+
+
+def install_presentation(win) -> Presentation:
+    """The View menu (added before Options) with presentation, zoom and panels;
+    the zoom is applied again to every new run's plots."""
+    bar = win.menuBar()
+    options = next((a for a in bar.actions() if a.text() == "&Options"), None)
+    menu = bar.addMenu("&View")
+    if options is not None:
+        bar.insertMenu(options, menu)
+    presentation = Presentation(win, menu)
+    menu.addAction(win.lessons_action)
+    win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply))
+    return presentation

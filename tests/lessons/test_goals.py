@@ -1,0 +1,81 @@
+"""The goal vocabulary: parsed, never evaluated as code; checked over a run's records."""
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nnplay.lessons import MET, MISSED, PENDING, GoalTracker, parse_goal
+from nnplay.lessons.goals import MEASURES, OPS
+from nnplay.lessons.progress import records
+from nnplay.training import TrainConfig, Trainer
+
+
+def rec(epoch, run=1, **values):
+    return {"run_id": run, "epoch": epoch, "diverged": False, **values}
+
+
+def test_within_is_met_at_the_first_epoch_it_holds_and_missed_past_its_horizon():
+    t = GoalTracker(parse_goal("test_accuracy >= 0.95 within 3 epochs"))
+    assert t.observe(rec(0, test_accuracy=0.5)) == PENDING
+    assert t.observe(rec(2, test_accuracy=0.96)) == MET and t.at == 2
+    assert t.observe(rec(3, test_accuracy=0.1)) == MET  # once met it stays so for the run
+    late = GoalTracker(parse_goal("test_accuracy >= 0.95 within 3 epochs"))
+    late.observe(rec(3, test_accuracy=0.9))
+    assert late.observe(rec(4, test_accuracy=0.99)) == MISSED and late.at == 4
+
+
+def test_after_is_judged_once_at_its_epoch_and_a_new_run_starts_over():
+    t = GoalTracker(parse_goal("test_accuracy < 0.7 after 5 epochs"))
+    assert t.observe(rec(4, test_accuracy=0.5)) == PENDING  # too early to judge
+    assert t.observe(rec(5, test_accuracy=0.8)) == MISSED
+    assert t.observe(rec(6, test_accuracy=0.5)) == MISSED
+    assert t.observe(rec(0, run=2, test_accuracy=0.5)) == PENDING  # Reset: a new run
+    assert t.observe(rec(5, run=2, test_accuracy=0.6)) == MET
+    assert t.observe(rec(2, run=2, test_accuracy=0.6)) == PENDING  # the epoch went back: started again
+
+
+def test_conditions_join_with_and_and_a_measure_not_in_a_record_waits():
+    t = GoalTracker(parse_goal("weight_max < 1.5 and inputs_off == 0"))
+    assert t.observe(rec(1, train_loss=0.1)) == PENDING  # a history-only record: the weights are not in it
+    assert t.observe(rec(2, weight_max=2.0, inputs_off=0)) == PENDING
+    assert t.observe(rec(3, weight_max=1.0, inputs_off=0)) == MET
+    nan = GoalTracker(parse_goal("test_accuracy > 0.5"))
+    assert nan.observe(rec(1, test_accuracy=math.nan)) == PENDING  # regression: no accuracy, never met
+
+
+def test_diverged_is_met_by_a_run_whose_loss_overflowed():
+    trainer = Trainer(TrainConfig.from_text("dataset=plane&hidden=8,8&activation=relu&lr=3"))
+    trainer.run(30)
+    t = GoalTracker(parse_goal("diverged within 30 epochs"))
+    statuses = [t.observe(r) for r in records(trainer.snapshot(grid_resolution=None, neuron_resolution=None))]
+    assert trainer.diverged and statuses[-1] == MET
+
+
+def test_a_snapshot_gives_one_record_per_epoch_of_its_increment_and_a_full_last_one():
+    trainer = Trainer(TrainConfig.from_text("dataset=circle&hidden=3&features=x1,x2,x1x2"))
+    trainer.run(4)
+    rs = records(trainer.snapshot(grid_resolution=None, neuron_resolution=None, history_from=1))
+    assert [r["epoch"] for r in rs] == [1, 2, 3, 4]
+    assert set(MEASURES) <= set(rs[-1]) and "inputs_off" not in rs[0]
+    assert rs[-1]["batches"] == 4 * 25 and rs[-1]["zero_weights"] == 0 and rs[-1]["inputs_off"] == 0
+    assert rs[-1]["train_loss"] == trainer.metrics()["train_loss"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(sorted(MEASURES)), st.sampled_from(sorted(OPS)),
+                          st.floats(-1e6, 1e6, allow_nan=False)), min_size=1, max_size=3),
+       st.sampled_from(["", "within", "after"]), st.integers(1, 10_000))
+def test_a_goal_reads_back_as_it_is_written(conditions, scope, epochs):
+    text = " and ".join(f"{m} {op} {v!r}" for m, op, v in conditions) + (f" {scope} {epochs} epochs" if scope else "")
+    goal = parse_goal(text)
+    assert [(c.measure, c.op, c.value) for c in goal.conditions] == conditions
+    assert (goal.scope, goal.epochs) == ((scope, epochs) if scope else ("", 0))
+    assert parse_goal(str(goal)).scope == goal.scope
+
+
+@pytest.mark.parametrize("text", ["", "and", "train_loss <", "train_loss < 1 within 5", "diverged within x epochs",
+                                  "lambda: 1", "train_loss < 1 or diverged"])
+def test_what_is_not_in_the_vocabulary_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_goal(text)

@@ -1,0 +1,130 @@
+"""Issue 19 item 1: every built-in lesson is played headless to its goal; a bad
+lesson file is refused in one line naming the file, the key and the fault."""
+
+import subprocess
+import sys
+
+import pytest
+
+from nnplay.lessons import (
+    MET,
+    MISSED,
+    builtin_lessons,
+    find_lesson,
+    load_lesson_file,
+    parse_lesson,
+)
+from nnplay.lessons.play import play
+from nnplay.training import TrainConfig
+
+LESSONS = builtin_lessons()
+GOOD = """
+title = "A title"
+text = "Some sentences."
+setup = "dataset=circle&hidden=4"
+question = "What happens?"
+goal = "train_loss < 0.5 within 100 epochs"
+hints = ["one", "two"]
+explanation = "Because."
+"""
+
+
+def test_there_are_at_least_ten_lessons_with_distinct_names_and_everything_said():
+    assert len(LESSONS) >= 10
+    assert len({lesson.name for lesson in LESSONS}) == len(LESSONS)
+    for lesson in LESSONS:
+        assert lesson.title and lesson.text and lesson.question and lesson.explanation and lesson.hints, lesson.name
+        assert isinstance(lesson.config, TrainConfig)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[lesson.name for lesson in LESSONS])
+def test_every_lesson_reaches_its_goal_when_played(lesson):
+    """Played as the learner is asked to (the solution applied, if the lesson asks
+    for a change), the goal is met."""
+    outcome = play(lesson, solved=True)
+    assert outcome.status == MET, (lesson.name, outcome)
+
+
+SOLVABLE = [lesson for lesson in LESSONS if lesson.solution]
+
+
+@pytest.mark.slow  # each plays to the goal's horizon: ~15 s in all
+@pytest.mark.parametrize("lesson", SOLVABLE, ids=[lesson.name for lesson in SOLVABLE])
+def test_without_the_change_a_lesson_asks_for_its_goal_is_missed(lesson):
+    """The change is what the lesson teaches: as set up, the goal is not reached."""
+    unsolved = play(lesson, solved=False)
+    assert unsolved.status == MISSED, (lesson.name, unsolved)
+
+
+def test_a_lesson_is_found_by_name_number_or_file(tmp_path):
+    assert find_lesson(LESSONS[2].name) == LESSONS[2]
+    assert find_lesson("1") == LESSONS[0]
+    f = tmp_path / "03-mine.toml"
+    f.write_text(GOOD, encoding="utf-8")
+    mine = find_lesson(str(f))
+    assert mine.name == "mine" and mine.hints == ("one", "two") and mine.config.hidden == (4,)
+    with pytest.raises(ValueError, match="no lesson named 'nope'; the lessons are linear-circle"):
+        find_lesson("nope")
+
+
+def _replace(key, line):
+    out = [x for x in GOOD.splitlines() if not x.startswith(f"{key} =")]
+    return "\n".join(out + ([line] if line else []))
+
+
+BAD = [  # (the file's text, the key named, what the line says)
+    ("title = 'x\n", "", "not valid TOML"),
+    (GOOD + "colour = 'red'\n", "colour", "unknown key; a lesson has title, text"),
+    (_replace("goal", ""), "goal", "missing (a text)"),
+    (_replace("title", "title = 3"), "title", "must be a text in quotes, got a number"),
+    (_replace("text", "text = '   '"), "text", "is empty"),
+    (_replace("hints", "hints = 'one'"), "hints", "must be a list of texts"),
+    (_replace("hints", "hints = ['one', 2]"), "hints", "must be a list of texts"),
+    (_replace("goal", "goal = 'accuracy > 0.9'"), "goal", "unknown measure 'accuracy'"),
+    (_replace("goal", "goal = 'train_loss ~ 0.9'"), "goal", "cannot read '~ 0.9'"),
+    (_replace("goal", "goal = 'train_loss < lots'"), "goal", "compares train_loss with 'lots', which is not a number"),
+    (_replace("goal", "goal = 'train_loss < 0.1 within 0 epochs'"), "goal", "whole number of epochs of 1 or more"),
+    (_replace("goal", "goal = '__import__(\"os\")'"), "goal", "cannot read"),
+    (_replace("setup", "setup = 'dataset=spiral&hiden=8'"), "setup", "unknown setting 'hiden'"),
+    (_replace("setup", "setup = 'lr=-1'"), "setup", "learning rate must be in (0, 100]"),
+    (GOOD + "solution = 'activation=magic'\n", "solution", "unknown activation 'magic'"),
+]
+
+
+@pytest.mark.parametrize("text,key,what", BAD, ids=[f"{k or 'file'}-{w[:20]}" for _, k, w in BAD])
+def test_a_bad_lesson_file_is_one_line_naming_the_file_the_key_and_the_fault(tmp_path, text, key, what):
+    f = tmp_path / "bad.toml"
+    f.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_lesson_file(f)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{f}: {key}: " if key else f"{f}: "), message
+    assert what in message, message
+
+
+def test_a_file_that_is_not_text_or_too_long_or_missing_is_refused(tmp_path):
+    f = tmp_path / "binary.toml"
+    f.write_bytes(b"title = '\xff\xfe'")
+    with pytest.raises(ValueError, match=r"binary.toml: not UTF-8 text \(byte 9\)"):
+        load_lesson_file(f)
+    with pytest.raises(ValueError, match="too long for a lesson"):
+        parse_lesson(b"#" * 100_000, "big.toml")
+    with pytest.raises(ValueError, match=r"missing.toml: cannot read: No such file"):
+        load_lesson_file(tmp_path / "missing.toml")
+
+
+def test_nnplay_lessons_lists_them_and_a_bad_lesson_is_one_line(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "lessons"], check=False, capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    for lesson in LESSONS:
+        assert lesson.name in r.stdout and lesson.title in r.stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text(_replace("goal", "goal = 'tarin_loss < 1'"), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--lesson", str(bad)], check=False, capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"nnplay: error: {bad}: goal: unknown measure 'tarin_loss' in the goal; the measures " \
+                               "are epoch, batches, train_loss, test_loss, train_accuracy, test_accuracy, loss_gap, " \
+                               "zero_weights, inputs_off, weight_norm, weight_max, gradient_ratio and diverged"

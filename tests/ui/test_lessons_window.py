@@ -1,0 +1,70 @@
+"""Issue 19 item 1 in the window: Help > Lessons opens the side panel; Set up
+applies a lesson's settings; its goal is checked live on the frames (✓ when met,
+then the explanation); a bad lesson file is refused in one line; the panel fits
+at 1024×768."""
+
+from __future__ import annotations
+
+from nnplay.lessons import MET, find_lesson
+from nnplay.ui.lessons_panel import open_lesson
+from tests.layout_check import text_problems
+
+
+def test_help_lessons_opens_the_panel_and_set_up_applies_the_lesson(window, qtbot):
+    action = next(a for a in window.menuBar().actions() if a.text() == "&Help").menu().actions()
+    lessons = next(a for a in action if a.text() == "Lessons")
+    lessons.trigger()
+    assert window.lessons_dock.isVisible()
+    panel = window.lessons_dock.widget()
+    assert len(panel.choice.menu().actions()) >= 10 and "straight line" in panel.body.text()
+    panel.next.click()
+    assert panel.lesson.name == "xor-feature" and panel.previous.isEnabled()
+    panel.set_up_button.click()
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.dataset == "xor"
+                    and c.run_info.sizes == (2, 1), timeout=10000)
+    assert "… not yet" in panel.status.text()
+    panel.hint_button.click()
+    assert "Hint 1." in panel.body.text() and "Hint 2." not in panel.body.text()
+
+
+def test_the_goal_is_met_live_and_the_explanation_shown(window, qtbot):
+    lesson = find_lesson("xor-feature")
+    open_lesson(window, lesson)
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.dataset == "xor", timeout=10000)
+    panel = window.lessons_dock.widget()
+    assert c.apply_settings_text(lesson.solution)  # what the learner is asked to find: the X1X2 input
+    qtbot.waitUntil(lambda: c.run_info.sizes == (3, 1), timeout=10000)
+    c.step(30)
+    qtbot.waitUntil(lambda: panel.tracker.status == MET, timeout=20000)
+    assert "✓ met at epoch" in panel.status.text()
+    assert "Why." in panel.body.text() and "X₁X₂ is positive" in panel.body.text()
+    c.reset()  # a new run: the goal is checked afresh
+    qtbot.waitUntil(lambda: "… not yet" in panel.status.text(), timeout=10000)
+
+
+def test_a_bad_lesson_file_is_one_line_and_the_panel_keeps_its_lesson(window, qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "mine.toml"
+    bad.write_text("title = 'x'\n", encoding="utf-8")
+    window.lessons_dock.show()
+    panel = window.lessons_dock.widget()
+    before = panel.lesson
+    monkeypatch.setattr(window, "_ask_open", lambda *args: str(bad))
+    panel.open_button.click()
+    assert window.errors == [("Cannot open this lesson", f"{bad}: text: missing (a text)")]
+    assert panel.lesson is before and len(panel.choice.menu().actions()) == len(panel.lessons)
+
+
+def test_the_window_with_a_lesson_open_fits_1024x768(window, qtbot):
+    window.resize(1024, 740)
+    qtbot.wait(100)
+    open_lesson(window, find_lesson("momentum"))
+    panel = window.lessons_dock.widget()
+    panel.show_hint()
+    panel.show_hint()
+    qtbot.wait(200)
+    assert window.width() == 1024 and window.lessons_dock.isVisible()
+    assert not window.gradients.isVisible()  # hidden to make room, and said so
+    assert window.statusBar().currentMessage().startswith("Hidden to make room: Gradients column")
+    assert text_problems(window) == []

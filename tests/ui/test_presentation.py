@@ -1,0 +1,99 @@
+"""Issue 19 item 4: View > Presentation (F11) and Esc, zoom (Ctrl+= / Ctrl+- /
+Ctrl+0) of fonts, plots and lines, panels hidden one by one and remembered; the
+window in presentation mode at 1024×768 with a lesson open has nothing cut."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
+
+from nnplay.lessons import find_lesson
+from nnplay.ui.lessons_panel import open_lesson
+from nnplay.ui.presentation import PRESENTATION_LINES
+from tests.layout_check import text_problems
+
+
+def view_action(win, text):
+    menu = next(a for a in win.menuBar().actions() if a.text() == "&View").menu()
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def curve_widths(win):
+    return [item.opts["pen"].widthF() for v in win.findChildren(pg.GraphicsView) for item in v.scene().items()
+            if isinstance(item, pg.PlotDataItem) and item.isVisible() and item.opts["pen"] is not None]
+
+
+def test_zoom_scales_fonts_stylesheets_plots_and_back(window, qtbot):
+    title = window.findChild(QLabel, "section_data")
+    size = window.font().pointSizeF()
+    tick = window.curves.findChildren(pg.GraphicsView)[0].getPlotItem().getAxis("bottom").style["tickFont"]
+    assert "font-size: 15px" in title.styleSheet()
+    p = window.presentation
+    for _ in range(2):
+        p.step_zoom(1)
+    assert p.zoom == 1.25
+    assert window.font().pointSizeF() == size * 1.25
+    assert "font-size: 19px" in title.styleSheet()  # 15 px × 1.25, rounded
+    axis = window.curves.findChildren(pg.GraphicsView)[0].getPlotItem().getAxis("bottom")
+    assert axis.style["tickFont"].pointSizeF() > (tick.pointSizeF() if tick else window.font().pointSizeF() / 1.25)
+    view_action(window, "Actual size").trigger()
+    assert p.zoom == 1.0 and window.font().pointSizeF() == size and "font-size: 15px" in title.styleSheet()
+
+
+def test_presentation_enlarges_and_thickens_and_esc_leaves(window, qtbot):
+    c = window.controller
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 3, timeout=10000)
+    before, size = curve_widths(window), window.font().pointSizeF()
+    assert before
+    view_action(window, "Presentation").trigger()
+    assert window.presentation.presenting and window.isFullScreen()
+    assert window.font().pointSizeF() == size * 1.25
+    after = curve_widths(window)
+    assert min(a / max(1.0, b) for a, b in zip(after, before)) >= PRESENTATION_LINES * 1.25 - 1e-9
+    window.presentation.leave_action.trigger()  # Esc
+    assert not window.presentation.presenting and not window.isFullScreen()
+    assert window.font().pointSizeF() == size and curve_widths(window) == before
+
+
+def test_panels_hide_one_by_one_and_are_remembered(qtbot, no_leaks, tmp_path):
+    from nnplay.training import TrainConfig
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    settings = QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat)
+    win = PlaygroundWindow(TrainConfig(), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    view_action(win, "Gradients column").setChecked(False)
+    view_action(win, "Read-outs bar").setChecked(False)
+    assert not win.gradients.isVisible() and win.boundary.isVisible()
+    win.presentation.step_zoom(1)
+    win.close()
+    again = PlaygroundWindow(TrainConfig(), settings=QSettings(str(tmp_path / "nnplay.ini"),
+                                                               QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    again.show()
+    assert not view_action(again, "Gradients column").isChecked() and not again.gradients.isVisible()
+    assert not view_action(again, "Read-outs bar").isChecked() and view_action(again, "Data column").isChecked()
+    assert again.presentation.zoom == 1.1
+    again.close()
+
+
+def test_presentation_at_1024x768_with_a_lesson_has_nothing_cut(window, qtbot):
+    window.resize(1024, 768)
+    qtbot.wait(100)
+    open_lesson(window, find_lesson("spiral-depth"))  # the columns make room for the lesson
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.dataset == "spiral", timeout=10000)
+    window.presentation.set_presenting(True, full_screen=False)  # the offscreen screen is not 1024×768
+    qtbot.wait(200)
+    hidden = [a.text() for a in window.presentation.panel_actions.values() if not a.isChecked()]
+    assert window.width() == 1024 and window.boundary.isVisible() and window.lessons_dock.isVisible()
+    c.step(20)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 20, timeout=10000)
+    qtbot.wait(200)
+    assert text_problems(window) == [], hidden
+    window.presentation.step_zoom(1)  # zoomed further, columns make room again
+    qtbot.wait(200)
+    assert text_problems(window) == []
