@@ -157,3 +157,36 @@ def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:
     lo, hi = float(col.min()), float(col.max())
     span = hi - lo if hi > lo else 1.0
     return (lo - pad * span, hi + pad * span)
+
+
+class ProbeShortcuts:
+    """The probes as methods of the Trainer (``trainer.grid_output(...)`` is
+    ``trainer.probes.grid_output(...)``), for scripts and the Python API."""
+
+    def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict | None:
+        """See ``Probes.gradient_check``."""
+        return self.probes.gradient_check(max_examples, max_entries)
+
+    def quality(self) -> dict:
+        """See ``Probes.quality``."""
+        return self.probes.quality()
+
+    def grid_extent(self, axes=(0, 1)):
+        """See ``Probes.grid_extent``."""
+        return self.probes.grid_extent(axes)
+
+    def grid_output(self, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
+        """See ``Probes.grid_output``."""
+        return self.probes.grid_output(resolution, axes)
+
+    def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
+        """See ``Probes.neuron_grids``."""
+        return self.probes.neuron_grids(resolution, axes)
+
+    def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
+        """See ``Probes.neuron_output``."""
+        return self.probes.neuron_output(layer, index, resolution, axes)
+
+    def hidden_space(self, layer: int, lines: int = 13, samples: int = 60, axes=(0, 1)) -> dict:
+        """See ``Probes.hidden_space``."""
+        return self.probes.hidden_space(layer, lines, samples, axes)

@@ -25,7 +25,7 @@ from .landscape import Trajectory
 from .network_edits import NetworkEdits
 from .parameter_edit import ParameterEdits
 from .pictures import predicted_classes
-from .probes import Probes, ViewRequest
+from .probes import Probes, ProbeShortcuts, ViewRequest
 from .saved_state import restore_run_state, run_state
 from .snapshot import RunInfo, Snapshot, run_info, take_snapshot
 from .split_data import SplitData
@@ -54,7 +54,7 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-class Trainer(NetworkEdits, ParameterEdits):
+class Trainer(NetworkEdits, ParameterEdits, ProbeShortcuts):
     """One run: ``config``'s network and optimizer on ``data`` (by default the
     generated data set ``config`` names), split and checked once (``split``),
     trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),
@@ -321,34 +321,6 @@ class Trainer(NetworkEdits, ParameterEdits):
             "diverged": self.diverged,
             "diverged_at": self.diverged_at,
         }
-
-    def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict | None:
-        """See ``Probes.gradient_check``."""
-        return self.probes.gradient_check(max_examples, max_entries)
-
-    def quality(self) -> dict:
-        """See ``Probes.quality``."""
-        return self.probes.quality()
-
-    def grid_extent(self, axes=(0, 1)):
-        """See ``Probes.grid_extent``."""
-        return self.probes.grid_extent(axes)
-
-    def grid_output(self, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
-        """See ``Probes.grid_output``."""
-        return self.probes.grid_output(resolution, axes)
-
-    def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
-        """See ``Probes.neuron_grids``."""
-        return self.probes.neuron_grids(resolution, axes)
-
-    def neuron_output(self, layer: int, index: int, resolution: int = 100, axes=(0, 1)) -> np.ndarray:
-        """See ``Probes.neuron_output``."""
-        return self.probes.neuron_output(layer, index, resolution, axes)
-
-    def hidden_space(self, layer: int, lines: int = 13, samples: int = 60, axes=(0, 1)) -> dict:
-        """See ``Probes.hidden_space``."""
-        return self.probes.hidden_space(layer, lines, samples, axes)
 
     def run_info(self) -> RunInfo:
         """What stays fixed during this run (see training.snapshot)."""
