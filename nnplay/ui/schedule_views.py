@@ -15,7 +15,7 @@ from ..numbers import format_number
 from .plot_layout import tidy_axes
 from .widgets import named
 
-STRIP_HEIGHT = 92
+STRIP_HEIGHT = 52  # a strip: the loss plot above keeps the room (its epoch axis serves both)
 CLIP_RGB = (200, 40, 40)
 
 
@@ -29,6 +29,7 @@ class LearningRateStrip(pg.PlotWidget):
         self.setMouseEnabled(False, False)
         self.setFixedHeight(STRIP_HEIGHT)
         self.setLabel("left", "rate")
+        self.hideAxis("bottom")  # x is linked to the loss plot just above, whose axis names the epochs
         self.getAxis("left").enableAutoSIPrefix(False)
         self.getAxis("bottom").enableAutoSIPrefix(False)
         self.hideButtons()
