@@ -1,6 +1,6 @@
 """The live-view benchmark, run in its own process by `nnplay bench --gui`.
 
-    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--csv PATH]
+    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--dynamics] [--csv PATH]
 
 Opens the real window (offscreen unless a display is forced), trains case A
 (circle, 4,2 tanh, batch 10) or B (circle, 8 x 6 tanh) at Max speed for SECONDS
@@ -56,6 +56,8 @@ def main(argv=None) -> int:
     parser.add_argument("seconds", type=float)
     parser.add_argument("--case", choices=sorted(LIVE_CASES), default="A")
     parser.add_argument("--inspector", action="store_true")
+    parser.add_argument("--dynamics", action="store_true",
+                        help="the Distributions tab and the loss-landscape window open too")
     parser.add_argument("--csv")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     launched_at, seconds = args.launched_at, args.seconds
@@ -139,6 +141,9 @@ def main(argv=None) -> int:
     def begin_run():
         if args.inspector:
             window.show_inspector()
+        if args.dynamics:
+            window.lower_tabs.setCurrentWidget(window.distributions)
+            window.landscape_action.trigger()
         start()
 
     QTimer.singleShot(0, first_frame)
