@@ -41,6 +41,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--warmup", type=float, default=3)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--events", type=int, default=0,
+                    help="stop once this many events are sent (--seconds is then the most it may take)")
     args = ap.parse_args(argv)
     if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -130,6 +132,8 @@ def main(argv=None) -> int:
             else:
                 QTest.keyClick(win, rng.choice(keys))
             report["events"] += 1
+            if args.events and report["events"] == args.events:  # enough: however slow the machine was
+                QTimer.singleShot(0, win.close)
         except Exception:  # the driver's own failure counts as one too
             on_exception(*sys.exc_info())
 
