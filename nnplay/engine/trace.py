@@ -89,6 +89,9 @@ class BackpropTrace:
     batches: int = 1  # batches per epoch
     epoch: int = 0  # the epoch this batch belongs to (from 0)
     penalty: float = 0.0  # the regularisation term within J (J - penalty is the data loss)
+    clip_max_norm: float = 0.0  # gradient-norm clipping's limit c (0: off; engine.clipping)
+    grad_norm: float = 0.0  # the 2-norm of every dW and db the optimizer steps on, before clipping
+    clip_factor: float = 1.0  # what clipping scaled them by: c / (norm + 1e-6) when norm > c, else 1
 
     def layer(self, l: int) -> LayerTrace:
         return self.layers[l - 1]
@@ -216,6 +219,8 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
     for l in range(L):
         twin.dW[l][...] = dW_data[l] + net.l2 * W[l] * regularized[l]
         twin.db[l][...] = db[l]
+    grad_norm = float(np.sqrt(np.vdot(twin.grads, twin.grads)))
+    clip_factor = twin.clip.max_norm / (grad_norm + 1e-6) if twin.clip.max_norm and grad_norm > twin.clip.max_norm else 1.0
     if twin.clip.max_norm:
         twin.clip.clip(twin.grads)
     opt = copy.deepcopy(optimizer)
@@ -241,4 +246,5 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
         for l in range(L))
     ex = np.arange(m) if examples is None else np.asarray(examples)
     return BackpropTrace(tuple(net.sizes), net.loss_fn.name, optimizer.name, float(optimizer.lr), net.l1, net.l2,
-                         m, A[0], Yc.copy(), float(J), layers, ex, penalty=float(penalty))
+                         m, A[0], Yc.copy(), float(J), layers, ex, penalty=float(penalty),
+                         clip_max_norm=float(twin.clip.max_norm), grad_norm=grad_norm, clip_factor=float(clip_factor))

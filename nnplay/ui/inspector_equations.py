@@ -109,6 +109,7 @@ def _update(tr, lt, l: int, opt: str) -> list:
         (f"Update: ΔW[{l}] = {rule},  W[{l}] := W[{l}] + ΔW[{l}]",
          f"α = {format_number(tr.lr)}. ΔW has its own colour scale (the ± under its name): the change is small "
          f"next to W, which is why new W looks like W. The new weights are used from the next mini-batch on."
+         + _clipping(tr)
          + ("" if sgd else f" {opt} makes its step from dW and its running averages of past gradients"
                            f"{' and the L1 term' if tr.l1 else ''}; plain gradient descent would step by −α dW."),
          w_step + ["   ", (f"new W[{l}]", lt.W_new, (l, False)), "=", (f"W[{l}]", lt.W, (l, False)), "+",
@@ -116,6 +117,18 @@ def _update(tr, lt, l: int, opt: str) -> list:
         (f"Δb[{l}] = {'−α db' if sgd else rule.replace('dW', 'db')},  b[{l}] := b[{l}] + Δb[{l}]", "",
          b_step + ["   ", (f"new b[{l}]", lt.b_new), "=", (f"b[{l}]", lt.b), "+", (f"Δb[{l}]", lt.delta_b)]),
     ]
+
+
+def _clipping(tr) -> str:
+    """What gradient-norm clipping did to this step, in a sentence ("" when it is off)."""
+    c = getattr(tr, "clip_max_norm", 0.0)
+    if not c:
+        return ""
+    if tr.clip_factor < 1.0:
+        return (f" Clipped: the norm of every dW and db together was {format_number(tr.grad_norm)}, over the "
+                f"limit {format_number(c)}, so all of them were scaled by {format_number(tr.clip_factor)} "
+                f"before the step.")
+    return f" Clipping at {format_number(c)}: the gradients' norm {format_number(tr.grad_norm)} is within it."
 
 
 def _output_error(tr, lt, l: int, g: str) -> tuple:
@@ -138,11 +151,19 @@ def layer_equations(tr, l: int) -> list[tuple[str, str, list]]:
     n_l, n_prev, m = tr.sizes[l], tr.sizes[l - 1], tr.m
     A_prev = tr.input_to(l)
     g = G.get(lt.activation, lt.activation)
-    out = [(f"Forward: Z[{l}] = W[{l}] A[{l - 1}] + b[{l}],  A[{l}] = {g}(Z[{l}])",
+    if lt.mask is None:
+        a_eq, a_terms, mask_note = f"A[{l}] = {g}(Z[{l}])", [f"A[{l}] = {g}(Z[{l}]) =", (f"A[{l}]", lt.A)], ""
+    else:  # dropout's mask of this step, and pruned neurons (a row of 0)
+        a_eq = f"A[{l}] = M[{l}] ∗ {g}(Z[{l}])"
+        a_terms = [f"A[{l}] = M[{l}] ∗ {g}(Z[{l}]):", (f"M[{l}]", lt.mask), "→", (f"A[{l}]", lt.A)]
+        mask_note = (f" M[{l}] is this step's mask: with dropout a unit is kept with probability 1 − p and then "
+                     f"scaled by 1/(1 − p) (0 where dropped: inverted dropout); a pruned neuron's row is 0. "
+                     f"Evaluation and the pictures use no mask.")
+    out = [(f"Forward: Z[{l}] = W[{l}] A[{l - 1}] + b[{l}],  {a_eq}",
             f"Z and A: {n_l}×{m}, one column per example of the mini-batch"
-            + (" (A[0] is the input)." if l == 1 else "."),
+            + (" (A[0] is the input)." if l == 1 else ".") + mask_note,
             [(f"Z[{l}]", lt.Z), "=", (f"W[{l}]", lt.W, (l, False)), (f"A[{l - 1}]", A_prev), "+", (f"b[{l}]", lt.b),
-             "    ", f"A[{l}] = {g}(Z[{l}]) =", (f"A[{l}]", lt.A)])]
+             "    ", *a_terms])]
     if l == L:
         out.append(_output_error(tr, lt, l, g))
     else:
