@@ -53,3 +53,15 @@ def test_a_bad_option_beside_the_text_still_wins_and_is_refused(capsys):
                  "--activation", "relu"]) == 0
     assert main(["train", "--epochs", "1", "--settings", "activation=tanh,relu", "--layers", "2,2,2"]) == 2
     assert "activation: 2 names given for 3 hidden layers" in capsys.readouterr().err
+
+
+def test_the_settings_texts_data_set_is_the_one_the_flags_are_checked_against_and_trained_on():
+    from tests.cli_run import nnplay
+
+    r = nnplay("train", "--settings", "dataset=plane", "--stratify", "--epochs", "1")
+    assert r.returncode == 2 and "'plane' is a regression set" in r.stderr  # not trained on circle
+    r = nnplay("train", "--settings", "dataset=xor", "--classes", "3", "--epochs", "1")
+    assert r.returncode == 2 and "'xor' has fixed classes" in r.stderr
+    r = nnplay("train", "--settings", "dataset=spiral-k&classes=4", "--stratify", "--epochs", "1", "--json")
+    assert r.returncode == 0 and "4 classes" not in r.stderr
+    assert nnplay("train", "--settings", "dataset=plane", "--dataset", "xor", "--epochs", "1").returncode == 0

@@ -57,6 +57,25 @@ def merge_settings(args, fields: dict) -> dict:
     for name, value in patch.items():
         if not typed.intersection(FIELD_OPTIONS.get(name, ())):
             merged[name] = value
-    if merged.get("dataset") == "csv" and not getattr(args, "data", None):
-        raise ValueError("the settings text names dataset=csv: give the file with --data FILE.csv")
     return merged
+
+
+# the options that say which data to generate, and the settings-text keys that set them
+DATA_OPTIONS = {"dataset": "dataset", "noise": "noise", "classes": "classes", "seed": "data_seed"}
+
+
+def settings_onto_data_options(args) -> None:
+    """Put the data set the settings text ``args.settings`` names (dataset, noise,
+    classes, data seed) into ``args`` where no option was typed for it, so that the
+    checks of the options and the data generated (``--stratify``) follow the text
+    as the trainer does; ValueError (one line) for a bad text."""
+    if getattr(args, "settings", None) is None:
+        return
+    from ..training import TrainConfig
+
+    patch, typed = TrainConfig.text_patch(args.settings), given(args)
+    if patch.get("dataset") == "csv" and not getattr(args, "data", None):
+        raise ValueError("the settings text names dataset=csv: give the file with --data FILE.csv")
+    for option, field in DATA_OPTIONS.items():
+        if field in patch and option not in typed and not (option == "dataset" and getattr(args, "data", None)):
+            setattr(args, option, patch[field])

@@ -8,7 +8,7 @@ import sys
 import time
 
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, fraction, layers, names
-from .given_flags import merge_settings, track_given
+from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 
 
@@ -111,6 +111,7 @@ def make_trainer(args):
 
     if args.epochs < 0:
         raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
+    settings_onto_data_options(args)  # --settings 'dataset=plane' is the data set the flags are checked against
     check_flags(args)
     data = None
     if args.data:
