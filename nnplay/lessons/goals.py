@@ -163,8 +163,8 @@ class GoalTracker:
         if g.scope == "within" and epoch > g.epochs:
             return self._decide(MISSED, epoch)
         holds = g.holds(record)
-        if holds is None:
-            return self.status
+        if holds is None:  # a measure that cannot be read (e.g. the gradient ratio 0/0 of a dead network)
+            return self._decide(MISSED, epoch) if g.scope == "after" else self.status
         if holds:
             return self._decide(MET, epoch)
         if g.scope == "after":

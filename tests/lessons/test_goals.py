@@ -79,3 +79,14 @@ def test_a_goal_reads_back_as_it_is_written(conditions, scope, epochs):
 def test_what_is_not_in_the_vocabulary_is_refused(text):
     with pytest.raises(ValueError):
         parse_goal(text)
+
+
+def test_a_goal_judged_after_n_epochs_on_a_measure_that_cannot_be_read_is_missed():
+    """Lesson 7 with ReLU at rate 10: every dW is 0, the gradient ratio is 0/0; the
+    goal judged after 20 epochs is missed then, not pending for ever."""
+    from nnplay.lessons.goals import MISSED, GoalTracker, parse_goal
+
+    t = GoalTracker(parse_goal("gradient_ratio > 0.1 after 20 epochs"))
+    for epoch in range(0, 30):
+        t.observe({"run_id": 1, "epoch": epoch, "gradient_ratio": float("nan")})
+    assert t.status == MISSED and t.at == 20
