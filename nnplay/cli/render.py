@@ -6,12 +6,14 @@ from __future__ import annotations
 import sys
 
 from .base import EXIT_OK
+from .given_flags import given, track_given
 
 
 def register(sub) -> None:
     r = sub.add_parser("render", help="draw one panel of a saved session to a PNG or SVG file",
                        description="Draw one panel of a saved session (.nnplay) to a PNG or SVG file, offscreen, "
                                    "as the window draws it.")
+    track_given(r)  # which options were typed: those of --animate are refused without it
     r.add_argument("session", nargs="?", metavar="FILE.nnplay", help="a session saved by the window or nnplay train --save")
     r.add_argument("--panel", default="output", help="which panel (default output; --list names them)")
     r.add_argument("--out", metavar="FILE.png|FILE.svg", help="the file to write; its suffix picks the format")
@@ -43,6 +45,8 @@ def run(args) -> int:
 
     if args.animate:
         return _animate(args)
+    if stray := sorted(given(args) & {"epochs", "every", "fps"}):
+        raise ValueError(f"--{stray[0]} applies to a recording: add --animate (or leave --{stray[0]} out)")
     render_session(args.session, args.panel, args.out, parse_size(args.size or "1600x1200"))
     print(f"wrote the {args.panel} panel of {args.session} to {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -116,3 +116,10 @@ def test_a_rendered_panel_carries_the_words_the_window_shows_under_it(qtbot):
         assert views.gradients.notes in parts and "dead" in views.gradients.notes.text()
     finally:
         views.close()
+
+
+def test_the_options_of_a_recording_are_refused_without_animate(saved, tmp_path):
+    for option in (["--epochs", "30"], ["--fps", "5"], ["--every", "5"]):
+        r = nnplay("render", saved, "--panel", "output", "--out", tmp_path / "x.png", *option)
+        assert r.returncode == 2 and f"{option[0]} applies to a recording" in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1 and not (tmp_path / "x.png").exists()
