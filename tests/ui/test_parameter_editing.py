@@ -147,3 +147,16 @@ def test_a_weight_typed_in_its_heatmap_cell_reaches_the_trainer(window, qtbot):
     qtbot.keyClick(ed, Qt.Key.Key_Return)
     assert sent == [SetParameter(1, "W", 1, 3, -2.5)]
     qtbot.waitUntil(lambda: c.last_frame.snapshot.weights[1][1, 3] == -2.5, timeout=10000)
+
+
+def test_the_diagram_does_not_move_when_a_hovered_links_read_out_appears(window, qtbot):
+    """The read-out under the diagram grows to two or three lines on hover; had the
+    label grown, the diagram would shrink and re-centre, and a click would miss."""
+    d = window.diagram
+    qtbot.wait(200)
+    before = d.canvas.geometry()
+    from nnplay.ui.diagram_readout import describe_edge
+
+    describe_edge(d, 1, 1, 0)  # what hovering the link from X1 into neuron 2 of layer 1 writes
+    qtbot.wait(200)
+    assert d.readout.text().count("W[1]") and d.canvas.geometry() == before, d.readout.text()
