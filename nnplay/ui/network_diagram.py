@@ -65,9 +65,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.readout = QLabel("Hover a neuron or a connection.")
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
-        # room for a hovered link's read-out (up to three lines) kept from the start: were the label to grow
+        # room for a hovered link's read-out (two lines) kept from the start: were the label to grow
         # under the pointer, the diagram above would shrink and move, and a click would miss its link
-        self.readout.setMinimumHeight(3 * self.readout.fontMetrics().lineSpacing())
+        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.readout)
         self.undefined_label = QLabel("")
