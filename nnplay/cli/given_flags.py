@@ -43,39 +43,36 @@ FIELD_OPTIONS = {
 }
 
 
+def _from_text(args) -> dict:
+    """The TrainConfig fields the settings text ``args.settings`` sets that no
+    typed option overrides ({} without a text); ValueError (one line) for a bad text."""
+    if getattr(args, "settings", None) is None:
+        return {}
+    from ..training import TrainConfig
+
+    typed = given(args)
+    return {name: value for name, value in TrainConfig.text_patch(args.settings).items()
+            if not typed.intersection(FIELD_OPTIONS.get(name, ()))}
+
+
 def merge_settings(args, fields: dict) -> dict:
     """The TrainConfig fields for `nnplay train`: ``fields`` (from the options)
     where an option was typed or the text ``args.settings`` is silent, the text's
     values elsewhere; ValueError (one line) for a bad text."""
-    if getattr(args, "settings", None) is None:
-        return fields
-    from ..training import TrainConfig
-
-    patch = TrainConfig.text_patch(args.settings)
-    typed = given(args)
-    merged = dict(fields)
-    for name, value in patch.items():
-        if not typed.intersection(FIELD_OPTIONS.get(name, ())):
-            merged[name] = value
-    return merged
+    return {**fields, **_from_text(args)}
 
 
-# the options that say which data to generate, and the settings-text keys that set them
-DATA_OPTIONS = {"dataset": "dataset", "noise": "noise", "classes": "classes", "seed": "data_seed"}
+DATA_FIELDS = ("dataset", "noise", "classes", "data_seed")  # the fields that say which data set is generated
 
 
 def settings_onto_data_options(args) -> None:
     """Put the data set the settings text ``args.settings`` names (dataset, noise,
-    classes, data seed) into ``args`` where no option was typed for it, so that the
-    checks of the options and the data generated (``--stratify``) follow the text
-    as the trainer does; ValueError (one line) for a bad text."""
-    if getattr(args, "settings", None) is None:
-        return
-    from ..training import TrainConfig
-
-    patch, typed = TrainConfig.text_patch(args.settings), given(args)
-    if patch.get("dataset") == "csv" and not getattr(args, "data", None):
+    classes, data seed) into the options that set them where none was typed, so
+    that the checks of the options and the data generated (``--stratify``) follow
+    the text as the trainer does; ValueError (one line) for a bad text."""
+    text = _from_text(args)
+    if text.get("dataset") == "csv":  # (with --data typed the text's dataset is overridden)
         raise ValueError("the settings text names dataset=csv: give the file with --data FILE.csv")
-    for option, field in DATA_OPTIONS.items():
-        if field in patch and option not in typed and not (option == "dataset" and getattr(args, "data", None)):
-            setattr(args, option, patch[field])
+    for field in DATA_FIELDS:
+        if field in text:
+            setattr(args, FIELD_OPTIONS[field][0], text[field])
