@@ -11,8 +11,9 @@ def register(sub) -> None:
     e = sub.add_parser("export-torch", help="write a saved session as a standalone PyTorch script",
                        description="Write a saved session (.nnplay) as a standalone PyTorch script: importing it "
                                    "builds `model` (torch.nn.Sequential with the run's weights) and the data X, y; "
-                                   "running it trains as nnplay does and prints the losses. The script needs numpy "
-                                   "and torch; nnplay does not.")
+                                   "running it trains as nnplay does (dropout, frozen and pruned parameters, the "
+                                   "schedule and clipping included) and prints the losses. A run it cannot reproduce "
+                                   "exactly (float32) is refused. The script needs numpy and torch; nnplay does not.")
     e.add_argument("session", metavar="FILE.nnplay", help="a session saved by the window or nnplay train --save")
     e.add_argument("--out", required=True, metavar="MODEL.py", help="the script to write")
     e.add_argument("--epochs", type=int, default=100,

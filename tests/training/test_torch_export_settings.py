@@ -8,6 +8,7 @@ leaves it. (torch and ruff: see test_torch_export's fixture and .ci/run.)"""
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -151,6 +152,25 @@ def test_the_command_refuses_a_float32_session_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "dtype float32" in err and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "m.py").exists()
+
+
+def test_a_saved_session_keeps_its_settings_in_the_script(torch, tmp_path, capsys):  # noqa: F811
+    from nnplay.cli import main
+    from nnplay.training.session import Session, save_session
+
+    t = trained("everything at once", epochs=1)
+    save_session(tmp_path / "run.nnplay", Session(t.config, t.data, t.state_dict()))
+    assert main(["export-torch", str(tmp_path / "run.nnplay"), "--out", str(tmp_path / "model.py")]) == 0
+    capsys.readouterr()
+    script, _ = load_script(t, tmp_path)  # the window's path: the run itself
+    spec = importlib.util.spec_from_file_location("model_from_session", tmp_path / "model.py")
+    saved = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(saved)
+    assert [type(m).__name__ for m in saved.model] == [type(m).__name__ for m in script.model]
+    assert "Dropout" in [type(m).__name__ for m in saved.model] and len(saved.HELD) == len(script.HELD)
+    t.run(1)
+    saved.train_epoch()
+    assert saved.losses()[0] == pytest.approx(t.history.last("train_loss"), rel=1e-9)
 
 
 def _ruff():
