@@ -17,7 +17,8 @@ What nnplay does and what the script writes for it:
                    written back after it, as ``ParameterMasks.hold_ops`` does
     schedule       torch.optim.lr_scheduler.LambdaLR with nnplay's closed form
                    (training.schedules), from the run's epoch on
-    clip           torch.nn.utils.clip_grad_norm_ (engine.clipping)
+    clip           torch.nn.utils.clip_grad_norm_'s two steps (engine.clipping):
+                   get_total_norm, then clip_grads_with_norm_ when the norm > CLIP
 """
 
 from __future__ import annotations
@@ -243,8 +244,12 @@ def step_lines(trainer) -> str:
     """The body of one mini-batch's step after ``J.backward()``."""
     lines = []
     if trainer.config.clip:
-        lines.append("        # the gradient scaled to norm CLIP when larger (over all parameters)")
-        lines.append("        nn.utils.clip_grad_norm_(model.parameters(), CLIP)")
+        lines += ["        # the gradient scaled to norm CLIP when its norm (over all parameters) is",
+                  "        # larger: nn.utils.clip_grad_norm_(model.parameters(), CLIP) in two steps,",
+                  "        # for nnplay's test (clip_grad_norm_ also scales norms within 1e-6 below CLIP)",
+                  "        norm = nn.utils.get_total_norm([p.grad for p in model.parameters()])",
+                  "        if norm > CLIP:",
+                  "            nn.utils.clip_grads_with_norm_(model.parameters(), CLIP, norm)"]
     holding = uses_holding(trainer)
     if holding:
         lines.append("        saved = held_entries()")
