@@ -54,5 +54,6 @@ def show_zero_count(d, zero_weights: tuple, W1: np.ndarray) -> None:
     d.zero_count.setVisible(zeros > 0)
     if zeros:
         unused = [name for name, column in zip(d.names, W1.T) if not column.any()]
-        off = f"; inputs switched off: {', '.join(unused)}" if unused else ""
+        listed = ", ".join(unused[:5]) + (f" and {len(unused) - 5:,} more" if len(unused) > 5 else "")
+        off = f"; inputs switched off: {listed}" if unused else ""
         d.zero_count.setText(f"<b>{zeros} of {total}</b> weights are exactly 0 (not drawn unless pruned){off}")

@@ -1,0 +1,85 @@
+"""The network diagram with real-world data: a layer wider than it can show is
+bounded (a "+N more" node, summarised links), and the hover follows the pointer."""
+
+import numpy as np
+import pytest
+
+from nnplay.data import load_csv
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.loop import Frame
+from nnplay.ui.diagram_bounds import MAX_SHOWN, cap_for, shown_units
+from nnplay.ui.network_diagram import NetworkDiagram
+
+pytestmark = pytest.mark.timeout(120)
+
+COLUMNS = 300
+
+
+def _csv(path, columns: int, name=lambda i: f"feature_{i}") -> str:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(40, columns))
+    y = (X[:, 0] > 0).astype(int)
+    np.savetxt(path, np.column_stack([X, y]), delimiter=",", comments="", fmt="%.3f",
+               header=",".join([name(i) for i in range(columns)] + ["label"]))
+    return str(path)
+
+
+def _drawn(qtbot, trainer, size=(320, 420)) -> NetworkDiagram:
+    d = NetworkDiagram()
+    qtbot.addWidget(d)
+    d.resize(*size)
+    d.show()
+    d.set_run(trainer.run_info())
+    d.set_frame(Frame(0, trainer.snapshot(), False, 0.0))
+    return d
+
+
+@pytest.fixture(scope="module")
+def wide_trainer(tmp_path_factory):
+    path = _csv(tmp_path_factory.mktemp("wide") / "wide.csv", COLUMNS)
+    data = load_csv(path)
+    return Trainer(TrainConfig(dataset="csv", hidden=(4, 2)), data)
+
+
+def test_the_cap_follows_the_height_within_its_bounds():
+    assert cap_for(100) == 16 and cap_for(10_000) == MAX_SHOWN and cap_for(20 * 18) == 20
+    assert list(shown_units(5, 16)) == [0, 1, 2, 3, 4]  # a layer that fits is drawn whole
+    assert len(shown_units(3000, 20)) == 19  # the 20th row is the "more" node
+
+
+def test_a_wide_csv_draws_a_bounded_diagram_with_a_more_node(qtbot, wide_trainer):
+    d = _drawn(qtbot, wide_trainer)
+    drawn = len(d.nodes[0])
+    assert 8 <= drawn < MAX_SHOWN and d.sizes[0] == COLUMNS
+    more = d.bounds.more[0]
+    assert more is not None and more[2].toPlainText() == f"+{COLUMNS - drawn:,} more inputs"
+    # a few hundred items, not one per link: 300 inputs x 4 neurons would be 1,200 lines alone
+    assert len(d.canvas.scene().items()) < 400
+    assert d.edges[0].shape == (4, drawn)
+    # the hidden inputs' links into each neuron of layer 1 are one dashed summary link each
+    links = d.bounds.links[0]
+    assert len(links) == 4 and all(len(cols) == COLUMNS - drawn for _, _, cols in links)
+    W = wide_trainer.snapshot().weights[0]
+    line, rows, cols = links[0]
+    assert line.pen().widthF() > 0 and rows.tolist() == [0]
+    text = d.bounds.describe(("summary", 1, 0))
+    assert f"{COLUMNS - drawn} weights of W[1]" in text and "mean" in text
+    assert np.isclose(W[0, drawn:].mean(), W[np.ix_(rows, cols)].mean())
+
+
+def test_hovering_the_more_node_says_which_inputs_it_stands_for(qtbot, wide_trainer):
+    d = _drawn(qtbot, wide_trainer)
+    rect = d.bounds.more[0][0]
+    d._on_mouse(d.view.mapViewToScene(rect.center()))
+    drawn = len(d.nodes[0])
+    assert f"Inputs {drawn + 1} to {COLUMNS}" in d.readout.text() and f"feature_{drawn}" in d.readout.text()
+    assert d.canvas.toolTip() == d.readout.text()
+
+
+def test_a_256_neuron_layer_is_bounded_too(qtbot):
+    t = Trainer(TrainConfig(hidden=(256,)))
+    d = _drawn(qtbot, t)
+    assert len(d.nodes[1]) < MAX_SHOWN and d.bounds.more[1][2].toPlainText().endswith("more neurons")
+    assert d.edges[1].shape == (1, len(d.nodes[1]))  # output from the drawn neurons
+    assert len(d.bounds.links[1]) == 1  # and one summary link from the rest
+    assert len(d.canvas.scene().items()) < 300
