@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -30,7 +30,7 @@ from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
-from .widgets import NoHeightForWidth, layer_name, named
+from .widgets import NoHeightForWidth, layer_name, named, on_event
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
@@ -97,6 +97,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
+        # the hover follows the pointer out of the diagram too: a quick jump out sends no move over empty room
+        on_event(self.canvas.viewport(), (QEvent.Type.Leave, QEvent.Type.Hide), lambda: self._set_hover(None))
         self.editing = DiagramEditing(self)
         self.editing.edited.connect(self.run_command)
         self.marks = DiagramMarks(self)
@@ -118,6 +120,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._weights = self._biases = None
         self.editing.editor.close_editor()
         self.marks.clear()
+        if self._hover and self._hover[0] == "node":
+            self.neuron_hovered.emit(None)  # the big view lets go of a neuron the new network may not have
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []

@@ -3,6 +3,7 @@ bounded (a "+N more" node, summarised links), and the hover follows the pointer.
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QPointF
 
 from nnplay.data import load_csv
 from nnplay.training import TrainConfig, Trainer
@@ -83,3 +84,31 @@ def test_a_256_neuron_layer_is_bounded_too(qtbot):
     assert d.edges[1].shape == (1, len(d.nodes[1]))  # output from the drawn neurons
     assert len(d.bounds.links[1]) == 1  # and one summary link from the rest
     assert len(d.canvas.scene().items()) < 300
+
+
+def _move(d, view_point) -> None:
+    """The pointer moved to ``view_point`` (in the diagram's view units), through Qt's window system."""
+    from PySide6.QtTest import QTest
+
+    QTest.mouseMove(d.canvas.viewport(), d.canvas.mapFromScene(d.view.mapViewToScene(view_point)))
+
+
+def test_the_hover_follows_the_pointer_out_of_the_diagram_and_across_a_jump(qtbot):
+    from PySide6.QtCore import QEvent as E
+    from PySide6.QtWidgets import QApplication
+
+    d = _drawn(qtbot, Trainer(TrainConfig(hidden=(4, 2))))
+    focus = []
+    d.neuron_hovered.connect(focus.append)
+    _move(d, d.nodes[1][0][1].center())
+    assert focus[-1] == (1, 0) and "neuron 1 of layer 1" in d.readout.text()
+    QApplication.sendEvent(d.canvas.viewport(), QEvent(E.Type.Leave))  # a quick jump out of the window
+    assert focus[-1] is None and d.readout.text() == "Hover a neuron or a connection."
+    _move(d, d.nodes[2][1][1].center())
+    assert focus[-1] == (2, 1)
+    # one jump from a neuron over the others to empty room (no move in between): nothing stays hovered
+    _move(d, d.nodes[2][1][1].bottomRight() + QPointF(0.3, -3 * d.nodes[2][1][1].height()))
+    assert focus[-1] is None
+    _move(d, d.nodes[1][2][1].center())
+    d.set_run(Trainer(TrainConfig(hidden=(3,))).run_info())  # a new network: the focus is let go
+    assert focus[-1] is None
