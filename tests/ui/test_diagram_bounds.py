@@ -102,13 +102,14 @@ def test_the_hover_follows_the_pointer_out_of_the_diagram_and_across_a_jump(qtbo
     d.neuron_hovered.connect(focus.append)
     _move(d, d.nodes[1][0][1].center())
     assert focus[-1] == (1, 0) and "neuron 1 of layer 1" in d.readout.text()
-    QApplication.sendEvent(d.canvas.viewport(), QEvent(E.Type.Leave))  # a quick jump out of the window
-    assert focus[-1] is None and d.readout.text() == "Hover a neuron or a connection."
-    _move(d, d.nodes[2][1][1].center())
-    assert focus[-1] == (2, 1)
     # one jump from a neuron over the others to empty room (no move in between): nothing stays hovered
     _move(d, d.nodes[2][1][1].bottomRight() + QPointF(0.3, -3 * d.nodes[2][1][1].height()))
     assert focus[-1] is None
-    _move(d, d.nodes[1][2][1].center())
+    _move(d, d.nodes[2][1][1].center())
+    assert focus[-1] == (2, 1)
+    QApplication.sendEvent(d.canvas.viewport(), QEvent(E.Type.Leave))  # a quick jump out of the window
+    assert focus[-1] is None and d.readout.text() == "Hover a neuron or a connection."
+    d._on_mouse(d.view.mapViewToScene(d.nodes[1][2][1].center()))
+    assert focus[-1] == (1, 2)
     d.set_run(Trainer(TrainConfig(hidden=(3,))).run_info())  # a new network: the focus is let go
     assert focus[-1] is None
