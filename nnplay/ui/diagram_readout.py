@@ -9,6 +9,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from ..numbers import format_number
+from .elide import wrapped
 from .widgets import unit_name
 
 EDIT_HINT = "(click to type, Shift+drag to scrub)"
@@ -37,6 +38,8 @@ def describe_node(d, l: int, i: int) -> None:
         b = format_number(float(d.biases[l - 1][i, 0]))
         text += f" Bias b[{l}][{i + 1}] = {b}; click to type it."
         live_tip(d, f"b[{l}][{i + 1}] = {b}  {EDIT_HINT}")
+    elif l == 0:
+        live_tip(d, wrapped(str(d.names[i])))  # the input's whole name (its label may be elided)
     d.readout.setText(text)
 
 

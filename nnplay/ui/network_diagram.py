@@ -28,6 +28,7 @@ from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
+from .elide import elided
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, on_event
@@ -37,6 +38,8 @@ LAYER_GAP = 3.0
 NEURON_GAP = 1.45
 MAX_EDGE_PX = 5.0
 HOVER_PX = 5.0
+LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
+LABEL_MIN_PX = 60.0
 
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
@@ -242,7 +245,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
     def _size_names(self, pitch: float) -> None:
         """The inputs' names in a font small enough (down to 6 pt) that two names
         ``pitch`` pixels apart do not overlap; hidden where even 6 pt would (hovering
-        an input still names it)."""
+        an input still names it). A name wider than LABEL_SHARE of the diagram is
+        elided in its middle with "…" (hovering it shows it whole)."""
         if not self._labels:
             return
         font = QFont(self.font())
@@ -250,8 +254,12 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         line = QFontMetricsF(font).lineSpacing() + 2.0  # as a TextItem draws it
         size = base * (pitch - 1.0) / line
         font.setPointSizeF(max(6.0, min(base, size)))
-        for t in self._labels:
+        room = max(LABEL_MIN_PX, LABEL_SHARE * self.canvas.width())  # a long name elided, whole in its tooltip
+        for t, name in zip(self._labels, self._names):
             t.setFont(font)
+            text = elided(name, font, room)
+            if t.toPlainText() != text:
+                t.setText(text)
             t.setVisible(size >= 6.0 or len(self._labels) == 1)
         for more in self.bounds.more:
             if more:

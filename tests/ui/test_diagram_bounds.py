@@ -113,3 +113,58 @@ def test_the_hover_follows_the_pointer_out_of_the_diagram_and_across_a_jump(qtbo
     assert focus[-1] == (1, 2)
     d.set_run(Trainer(TrainConfig(hidden=(3,))).run_info())  # a new network: the focus is let go
     assert focus[-1] is None
+
+
+def test_a_long_name_is_elided_in_the_diagram_and_whole_in_its_tooltip(qtbot, tmp_path):
+    long = "coefficient_of_" + "variation_" * 500  # 5,015 characters
+    path = _csv(tmp_path / "long.csv", 3, name=lambda i: long + str(i) if i < 2 else "am")
+    t = Trainer(TrainConfig(dataset="csv", hidden=(3,)), load_csv(path))
+    d = _drawn(qtbot, t)
+    texts = [label.toPlainText() for label in d._labels]
+    assert texts[2] == "am" and all("…" in s and s.startswith("coeff") and s.endswith(f"_{i}")
+                                    for i, s in enumerate(texts[:2]))
+    view_rect = d.view.mapRectToScene(d.view.boundingRect())
+    for label in d._labels:  # each drawn whole (never clipped mid-glyph), within its share of the width
+        rect = label.mapRectToScene(label.boundingRect())
+        assert view_rect.contains(rect) and rect.width() <= 0.3 * d.canvas.width() + 10
+    assert d.minimumSizeHint().width() < 200  # the name does not widen the diagram
+    d._on_mouse(d._labels[0].sceneBoundingRect().center())  # hovering the name: its input, whole in the tooltip
+    assert d.canvas.toolTip().replace("\n", "") == long + "0"
+    assert len(d.readout.text()) < 200 and "…" in d.readout.text()
+
+
+def test_a_combo_box_showing_a_long_name_stays_narrow_and_tips_it_whole(qtbot):
+    from nnplay.ui.elide import short_name
+    from nnplay.ui.widgets import FittedComboBox
+
+    combo = FittedComboBox()
+    qtbot.addWidget(combo)
+    combo.setToolTip("The input shown along the horizontal axis.")
+    combo.blockSignals(True)  # as a panel fills it
+    combo.addItems(["x" * 5000, "height"])
+    combo.blockSignals(False)
+    combo.show()
+    qtbot.waitUntil(lambda: combo.toolTip().startswith("x" * 5000))
+    assert combo.minimumSizeHint().width() <= combo.cap_px() + 60 and combo.is_elided()
+    combo.setCurrentIndex(1)
+    assert combo.toolTip() == "The input shown along the horizontal axis." and not combo.is_elided()
+    assert short_name("abcdefghij", 5) == "ab…ij" and short_name("abc", 5) == "abc"
+
+
+def test_the_window_is_no_wider_for_a_csv_with_a_5000_character_column_name(window, qtbot, tmp_path):
+    c = window.controller
+    widths = []
+    for name in ("short", "l" * 5000):
+        path = _csv(tmp_path / f"{name[:5]}.csv", 3, name=lambda i, name=name: f"{name}{i}")
+        assert c.load_csv(path)
+        qtbot.waitUntil(lambda name=name: c.run_info.data.input_names[0] == f"{name}0" and c.last_frame is not None,
+                        timeout=20000)
+        qtbot.wait(100)
+        widths.append(window.minimumSizeHint().width())
+    assert widths[1] <= widths[0]
+    optimizer = window.network_panel.optimizer
+    assert optimizer.width() >= optimizer.sizeHint().width()  # not squeezed
+    for combo in (window.boundary.axis_x, window.boundary.axis_y):
+        assert combo.width() <= combo.cap_px() + 60 and "l" * 5000 in combo.toolTip()
+    axis = window.boundary.plot.getPlotItem().getAxis("bottom").labelText
+    assert "…" in axis and len(axis) <= 24
