@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 from ..numbers import format_number
 from .colors import negative, positive
+from .elide import short_name
 
 MIN_SHOWN = 16  # a layer of up to 16 neurons (the Neurons control's range) is always drawn whole
 MAX_SHOWN = 24
@@ -128,7 +129,7 @@ class LayerBounds:
             rest = self.rest(l)
             first, last = int(rest[0]), int(rest[-1])
             if l == 0:
-                names = ", ".join(d.names[i] for i in rest[:3]) + (", …" if len(rest) > 3 else "")
+                names = ", ".join(short_name(d.names[i]) for i in rest[:3]) + (", …" if len(rest) > 3 else "")
                 return (f"Inputs {first + 1} to {last + 1} ({len(rest):,}) are not drawn, to keep the diagram "
                         f"readable: {names}. Their links are summarised by dashed lines.")
             return (f"{more_text(len(rest), l, L)[1:].capitalize()} ({first + 1} to {last + 1}) of layer {l} "

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..data import input_labels
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
+from . import diagram_hit
 from .colors import diverging_lut, hex_color, negative, positive
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
@@ -37,7 +38,6 @@ NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
 NEURON_GAP = 1.45
 MAX_EDGE_PX = 5.0
-HOVER_PX = 5.0
 LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
 LABEL_MIN_PX = 60.0
 
@@ -318,38 +318,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
 
     def hit(self, scene_pos):
         """What is at ``scene_pos``: ("node", l, i), ("edge", l, i, j) for the link
-        into neuron i of layer l from neuron j of layer l-1, or None."""
-        p = self.view.mapSceneToView(scene_pos)
-        for l, col in enumerate(self.nodes):
-            for i, (_, rect) in enumerate(col):
-                if rect.contains(p):
-                    return ("node", l, i)
-        for l, more in enumerate(self.bounds.more):
-            if more and (more[0].contains(p) or more[2].sceneBoundingRect().contains(scene_pos)):
-                return ("more", l)
-        for i, label in enumerate(self._labels):  # an input's name: the input
-            if label.isVisible() and label.sceneBoundingRect().contains(scene_pos):
-                return ("node", 0, i)
-        hit = self._edge_at(scene_pos)
-        return hit
-
-    def _edge_at(self, scene_pos):
-        best, best_d = None, HOVER_PX
-        for l, grid in enumerate(self.edges, start=1):
-            for (i, j), line in np.ndenumerate(grid):
-                ln = line.line()
-                a = self.view.mapViewToScene(ln.p1())
-                b = self.view.mapViewToScene(ln.p2())
-                d = _distance_to_segment(scene_pos, a, b)
-                if d < best_d:
-                    best, best_d = ("edge", l, i, j), d
-        for l, links in enumerate(self.bounds.links, start=1):
-            for k, (line, _, _) in enumerate(links):
-                ln = line.line()
-                d = _distance_to_segment(scene_pos, self.view.mapViewToScene(ln.p1()), self.view.mapViewToScene(ln.p2()))
-                if d < best_d:
-                    best, best_d = ("summary", l, k), d
-        return best
+        into neuron i of layer l from neuron j of layer l-1, ("more", l) or
+        ("summary", l, k) (diagram_bounds), or None."""
+        return diagram_hit.hit(self, scene_pos)
 
     def _set_hover(self, hover) -> None:
         if hover == self._hover:
@@ -397,11 +368,3 @@ def _edge_pen(w: float) -> QPen:
     pen.setWidthF(0.6 + (MAX_EDGE_PX - 0.6) * mag)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
-
-
-def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
-    ax, ay, bx, by, px, py = a.x(), a.y(), b.x(), b.y(), p.x(), p.y()
-    dx, dy = bx - ax, by - ay
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
-    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))

@@ -41,7 +41,8 @@ def main() -> int:
     ap.add_argument("--name-length", type=int, default=12)
     ap.add_argument("--size", default="1280x800")
     ap.add_argument("--shot")
-    ap.add_argument("--zoom", type=int, default=0, help="presses of Ctrl+= (presentation zoom)")
+    ap.add_argument("--zoom", type=int, default=0, help="presses of Ctrl+= (zoom) before the screenshot")
+    ap.add_argument("--present", action="store_true", help="presentation mode (not full screen) before zooming")
     args = ap.parse_args()
     path = Path(tempfile.mkdtemp()) / "wide.csv"
     write_wide_csv(path, args.columns, args.name_length)
@@ -63,6 +64,8 @@ def main() -> int:
     print(f"{args.columns} columns: first frame {'after' if ok else 'NOT within'} {took:.1f} s; "
           f"diagram scene items: {len(d.canvas.scene().items())}")
     if args.shot:
+        if args.present:
+            win.presentation.set_presenting(True, full_screen=False)
         for _ in range(args.zoom):
             win.presentation.step_zoom(1)
         wait(app, 3.0)
