@@ -29,6 +29,7 @@ from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
+from .diagram_room import fit_room, titles_fit, watch_room
 from .elide import elided
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
@@ -75,9 +76,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.readout = QLabel("Hover a neuron or a connection.")
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
-        # room for a hovered link's read-out (two lines) kept from the start: were the label to grow
-        # under the pointer, the diagram above would shrink and move, and a click would miss its link
-        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.readout)
         self.undefined_label = QLabel("")
@@ -109,6 +107,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.context_menu.command.connect(self.run_command)
         self.activation_labels = LayerActivationLabels(self)
         self.activation_labels.chosen.connect(self.setting_chosen)
+        watch_room(self)  # the read-out's room (two lines) kept from the start; less texts where room is short
 
     weights = property(lambda self: self._weights, doc="W[1..L] of the last frame drawn, or None")
     biases = property(lambda self: self._biases, doc="b[1..L] of the last frame drawn, or None")
@@ -229,9 +228,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
         self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
         self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
+        roomy = titles_fit(self.view.height(), title_h, 2 if stagger else 1)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
+            item.setVisible(roomy)
 
     def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),
@@ -310,6 +311,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                             "other activations on ± their largest value). Lines: the weights.")
         if self.key.text() != text:
             self.key.setText(text)
+            fit_room(self)  # (the key's text is the read-out's tooltip where the key gives way)
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
