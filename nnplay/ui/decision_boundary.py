@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QLabel, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..data import CLASSIFICATION, feature_label
@@ -24,7 +24,8 @@ from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
-from .widgets import named
+from .elide import short_name
+from .widgets import FittedComboBox, named
 
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
@@ -64,10 +65,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         layout.addLayout(row)
         row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
-        self.axis_x = named(QComboBox(), "axis_x", "The input shown along the horizontal axis.")
-        self.axis_y = named(QComboBox(), "axis_y", "The input shown along the vertical axis.")
-        for combo in (self.axis_x, self.axis_y):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a column's whole name
+        # a column's name elided where it is long, whole in the tooltip and the list
+        self.axis_x = named(FittedComboBox(), "axis_x", "The input shown along the horizontal axis.")
+        self.axis_y = named(FittedComboBox(), "axis_y", "The input shown along the vertical axis.")
         for w in (self.axis_label, self.axis_x, self.axis_y):
             row.addWidget(w)
             w.setVisible(False)
@@ -172,7 +172,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _label_axes(self) -> None:
         """Axis titles: the data's own input names (X₁, X₂ for the built-in sets)."""
-        names = [feature_label(n) for n in self.info.data.input_names]
+        names = [short_name(feature_label(n), 24) for n in self.info.data.input_names]
         if len(names) == 1:
             names.append("target" if self.info.data.task != CLASSIFICATION else "")
         self.plot.setLabel("bottom", names[self._axes[0]])
@@ -241,7 +241,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         _, smooth = _maps()
         if snap.focus is not None:
             layer, index = snap.focus
-            name = info.input_names[index] if layer == 0 else f"neuron {index + 1} of layer {layer}"
+            name = short_name(info.input_names[index]) if layer == 0 else f"neuron {index + 1} of layer {layer}"
             self._image(grid, symmetric_levels(grid), smooth)
             undefined = undefined_fraction(grid)
             self.hatch.setVisible(undefined > 0)

@@ -24,8 +24,8 @@ def parameter_at(diagram, hit) -> tuple | None:
     """(layer, kind, row, col) of the parameter under a diagram hit ("edge", l, i, j)
     or ("node", l, i): the weight W[l][i, j] or the bias b[l][i]; None for an input
     neuron (it has no bias) or nothing."""
-    if hit is None:
-        return None
+    if hit is None or hit[0] not in ("edge", "node"):
+        return None  # (a "more" node or a summary link stands for many)
     if hit[0] == "edge":
         _, l, i, j = hit
         return l - 1, "W", i, j

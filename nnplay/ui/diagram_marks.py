@@ -104,17 +104,18 @@ class DiagramMarks:
             return
         self.frozen_links = self.pruned_links = 0
         for k, grid in enumerate(d.edges):
+            drawn = (slice(0, grid.shape[0]), slice(0, grid.shape[1]))  # a wide layer's first neurons (diagram_bounds)
             if fW is not None:
-                for i, j in np.argwhere(fW[k]):
+                for i, j in np.argwhere(fW[k][drawn]):
                     line = grid[i, j]
                     line.setPen(frozen_pen(max(1.5, line.pen().widthF())))
                     line.setVisible(True)
                     self.frozen_links += 1
             dead = np.zeros(grid.shape, bool)
             if pW is not None:
-                dead |= pW[k].astype(bool)
+                dead |= pW[k][drawn].astype(bool)
             if pn is not None and k > 0:
-                dead |= pn[k - 1].astype(bool)[None, :]  # the links out of a pruned neuron
+                dead |= pn[k - 1][:grid.shape[1]].astype(bool)[None, :]  # the links out of a pruned neuron
             for i, j in np.argwhere(dead):
                 grid[i, j].setPen(pruned_pen())
                 grid[i, j].setVisible(True)
@@ -141,14 +142,14 @@ class DiagramMarks:
         self.locks, self.locked_neurons = [], []
         if fb is not None:
             for k, b in enumerate(fb):
-                for i in np.flatnonzero(np.asarray(b).reshape(-1)):
+                for i in np.flatnonzero(np.asarray(b).reshape(-1)[:len(d.nodes[k + 1])]):
                     rect = d.nodes[k + 1][i][1]
                     self._add_lock(rect.right() - LOCK_W * 0.6, rect.bottom() - LOCK_H * 0.4)
                     self.locked_neurons.append((k + 1, int(i)))
         if fW is not None:
             for k, W in enumerate(fW):
                 bias = None if fb is None else np.asarray(fb[k]).reshape(-1)
-                for i, j in np.argwhere(W):
+                for i, j in np.argwhere(np.asarray(W)[:d.edges[k].shape[0], :d.edges[k].shape[1]]):
                     if bias is not None and bias[i]:
                         continue  # the neuron's lock says it
                     line = d.edges[k][i, j].line()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from ..numbers import format_number
+from .elide import wrapped
 from .widgets import unit_name
 
 EDIT_HINT = "(click to type, Shift+drag to scrub)"
@@ -37,6 +38,8 @@ def describe_node(d, l: int, i: int) -> None:
         b = format_number(float(d.biases[l - 1][i, 0]))
         text += f" Bias b[{l}][{i + 1}] = {b}; click to type it."
         live_tip(d, f"b[{l}][{i + 1}] = {b}  {EDIT_HINT}")
+    elif l == 0:
+        live_tip(d, wrapped(str(d.names[i])))  # the input's whole name (its label may be elided)
     d.readout.setText(text)
 
 
@@ -54,5 +57,6 @@ def show_zero_count(d, zero_weights: tuple, W1: np.ndarray) -> None:
     d.zero_count.setVisible(zeros > 0)
     if zeros:
         unused = [name for name, column in zip(d.names, W1.T) if not column.any()]
-        off = f"; inputs switched off: {', '.join(unused)}" if unused else ""
+        listed = ", ".join(unused[:5]) + (f" and {len(unused) - 5:,} more" if len(unused) > 5 else "")
+        off = f"; inputs switched off: {listed}" if unused else ""
         d.zero_count.setText(f"<b>{zeros} of {total}</b> weights are exactly 0 (not drawn unless pruned){off}")

@@ -15,6 +15,7 @@ from .controller import PlaygroundController
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .lessons_panel import install_lessons
 from .loss_text import loss_text, loss_tooltip
+from .elide import short_name
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
 from .landscape_view import connect_landscape
@@ -106,7 +107,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
     # --------------------------------------------------- the view protocol
     def _show_source(self, path: str | None) -> None:
         # Qt adds " — nnplay" (the application's display name) to a title that is not "nnplay" itself
-        self.setWindowTitle(Path(path).name if path else "nnplay")
+        self.setWindowTitle(short_name(Path(path).name, 80) if path else "nnplay")  # (a file name may be long)
 
     def show_run(self, info) -> None:
         if self.statusBar().currentMessage() and self.statusBar().currentMessage() == self._last_error:

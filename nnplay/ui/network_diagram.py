@@ -10,26 +10,37 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..data import input_labels
 from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
+from . import diagram_hit
 from .colors import diverging_lut, hex_color, negative, positive
+from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
-from .diagram_readout import describe_edge, describe_node, show_zero_count
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
+from .diagram_readout import describe_edge, describe_node, show_zero_count
+from .diagram_room import fit_room, titles_fit, watch_room
+from .elide import elided
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
-from .widgets import NoHeightForWidth, layer_name, named
+from .widgets import NoHeightForWidth, layer_name, named, on_event
 
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
 NEURON_GAP = 1.45
 MAX_EDGE_PX = 5.0
-HOVER_PX = 5.0
+LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
+LABEL_MIN_PX = 60.0
 
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
@@ -65,9 +76,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.readout = QLabel("Hover a neuron or a connection.")
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
-        # room for a hovered link's read-out (two lines) kept from the start: were the label to grow
-        # under the pointer, the diagram above would shrink and move, and a click would miss its link
-        self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.readout)
         self.undefined_label = QLabel("")
@@ -88,7 +96,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._gap = LAYER_GAP  # the distance between two layers, in view units
         self._levels = []
         self._hover = None
+        self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
+        # the hover follows the pointer out of the diagram too: a quick jump out sends no move over empty room
+        on_event(self.canvas.viewport(), (QEvent.Type.Leave, QEvent.Type.Hide), lambda: self._set_hover(None))
         self.editing = DiagramEditing(self)
         self.editing.edited.connect(self.run_command)
         self.marks = DiagramMarks(self)
@@ -96,6 +107,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.context_menu.command.connect(self.run_command)
         self.activation_labels = LayerActivationLabels(self)
         self.activation_labels.chosen.connect(self.setting_chosen)
+        watch_room(self)  # the read-out's room (two lines) kept from the start; less texts where room is short
 
     weights = property(lambda self: self._weights, doc="W[1..L] of the last frame drawn, or None")
     biases = property(lambda self: self._biases, doc="b[1..L] of the last frame drawn, or None")
@@ -110,6 +122,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._weights = self._biases = None
         self.editing.editor.close_editor()
         self.marks.clear()
+        if self._hover and self._hover[0] == "node":
+            self.neuron_hovered.emit(None)  # the big view lets go of a neuron the new network may not have
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
@@ -119,16 +133,21 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
         self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
-        tallest = max(self.sizes)
+        self.bounds.set_sizes(self.sizes, cap_for(self.canvas.height()))
+        rows = [self.bounds.rows(l) for l in range(len(self.sizes))]
+        tallest = max(rows)
         # layers spread wider as the tallest grows, so a wide layer does not squeeze the drawing into a sliver
         self._gap = max(LAYER_GAP, 0.7 * tallest * NEURON_GAP / max(1, len(self.sizes) - 1))
+
+        def rect_of(l: int, k: int) -> QRectF:  # row k of layer l
+            y = -((tallest - rows[l]) * NEURON_GAP / 2 + k * NEURON_GAP)
+            return QRectF(l * self._gap, y - NODE, NODE, NODE)
+
         for l, n in enumerate(self.sizes):
             x = l * self._gap
-            top = (tallest - n) * NEURON_GAP / 2
             col = []
-            for i in range(n):
-                y = -(top + i * NEURON_GAP)
-                rect = QRectF(x, y - NODE, NODE, NODE)
+            for k in range(len(self.bounds.shown[l])):
+                rect = rect_of(l, k)
                 img = pg.ImageItem(np.zeros((2, 2), np.float32), axisOrder="row-major")
                 img.setRect(rect)
                 img.setZValue(2)
@@ -143,6 +162,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 col.append((img, rect))
                 self._hatches.append(hatch)
             self.nodes.append(col)
+            if self.bounds.hidden(l):
+                self.bounds.add_more_node(l, rect_of(l, len(col)), self.text_colour(0.85))
             title = layer_name(l, len(self.sizes) - 1)
             label = pg.TextItem(title, anchor=(0.5, 1.0), color=self.text_colour(0.75))
             label.setPos(x + NODE / 2, 0.15)  # one row of titles, above the tallest layer
@@ -151,14 +172,14 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self._title_texts.append((title, _short_title(l, len(self.sizes) - 1)))
         self.activation_labels.set_run(info)
         self._labels = []
-        for i, name in enumerate(self._names):
+        for i in self.bounds.shown[0]:
             rect = self.nodes[0][i][1]
-            t = pg.TextItem(name, anchor=(1.0, 0.5), color=self.text_colour(0.85))
+            t = pg.TextItem(self._names[i], anchor=(1.0, 0.5), color=self.text_colour(0.85))
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
             self._labels.append(t)
         for l in range(1, len(self.sizes)):
-            grid = np.empty((self.sizes[l], self.sizes[l - 1]), dtype=object)
+            grid = np.empty((len(self.nodes[l]), len(self.nodes[l - 1])), dtype=object)
             for i, (_, r_to) in enumerate(self.nodes[l]):
                 for j, (_, r_from) in enumerate(self.nodes[l - 1]):
                     line = QGraphicsLineItem(QLineF(r_from.right(), r_from.center().y(), r_to.left(), r_to.center().y()))
@@ -166,6 +187,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                     self.view.addItem(line)
                     grid[i, j] = line
             self.edges.append(grid)
+            self.bounds.add_summary_links(l, rect_of)
         self._fit()
 
     def refit(self) -> None:
@@ -177,7 +199,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         drawn in pixels, so the room they need in view units depends on the scale."""
         if not self.nodes:
             return
-        rects = [rect for col in self.nodes for _, rect in col]
+        rects = [rect for col in self.nodes for _, rect in col] + [m[0] for m in self.bounds.more if m]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
         widths = []
@@ -194,7 +216,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
             title_px = widths[1] if short else widths[0]
             self._size_names(NEURON_GAP / py)
-            label_px = max((t.boundingRect().width() for t in self._labels if t.isVisible()), default=0.0) + 8.0
+            label_px = max((t.boundingRect().width() for t in self._left_texts() if t.isVisible()), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
             # titles wider than the gap between two layers take turns on two lines
@@ -206,9 +228,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
         self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
         self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
+        roomy = titles_fit(self.view.height(), title_h, 2 if stagger else 1)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             item.setText(texts[1] if short else texts[0])
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
+            item.setVisible(roomy)
 
     def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),
@@ -222,7 +246,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
     def _size_names(self, pitch: float) -> None:
         """The inputs' names in a font small enough (down to 6 pt) that two names
         ``pitch`` pixels apart do not overlap; hidden where even 6 pt would (hovering
-        an input still names it)."""
+        an input still names it). A name wider than LABEL_SHARE of the diagram is
+        elided in its middle with "…" (hovering it shows it whole)."""
         if not self._labels:
             return
         font = QFont(self.font())
@@ -230,9 +255,16 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         line = QFontMetricsF(font).lineSpacing() + 2.0  # as a TextItem draws it
         size = base * (pitch - 1.0) / line
         font.setPointSizeF(max(6.0, min(base, size)))
-        for t in self._labels:
+        room = max(LABEL_MIN_PX, LABEL_SHARE * self.canvas.width())  # a long name elided, whole in its tooltip
+        for t, name in zip(self._labels, self._names):
             t.setFont(font)
+            text = elided(name, font, room)
+            if t.toPlainText() != text:
+                t.setText(text)
             t.setVisible(size >= 6.0 or len(self._labels) == 1)
+        for more in self.bounds.more:
+            if more:
+                more[2].setFont(font)
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
@@ -243,7 +275,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             undefined = 0
             hatches = iter(self._hatches)
             for l, (col, acts) in enumerate(zip(self.nodes, snap.neurons)):
-                for i, (img, _) in enumerate(col):
+                for i, (img, _) in zip(self.bounds.shown[l], col):
                     a = acts[:, :, i]
                     levels = self._levels[l] or symmetric_levels(a)
                     reshaped = img.image is None or img.image.shape != a.shape
@@ -258,18 +290,18 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.undefined_label.setVisible(bool(undefined))
         if len(snap.weights) == len(self.edges):
             self._weights, self._biases = snap.weights, snap.biases
-            for grid, W in zip(self.edges, snap.weights):
+            for l, (grid, W) in enumerate(zip(self.edges, snap.weights), start=1):
+                W = W[:grid.shape[0], :grid.shape[1]]  # the drawn neurons come first (diagram_bounds)
                 for (i, j), line in np.ndenumerate(grid):
                     w = float(W[i, j])
                     line.setVisible(w != 0.0)
                     if w != 0.0:
                         line.setPen(_edge_pen(w))
+            self.bounds.show_weights(snap.weights)
             show_zero_count(self, snap.zero_weights, snap.weights[0])
             self.marks.show(snap)  # frozen links violet with locks, pruned ones dashed, pruned neurons grey
-        if self._hover and self._hover[0] == "edge":
-            describe_edge(self, *self._hover[1:])
-        elif self._hover:
-            describe_node(self, *self._hover[1:])
+        if self._hover:
+            self._describe(self._hover)
 
     def _show_key(self) -> None:
         neg, pos = hex_color(negative()), hex_color(positive())
@@ -279,6 +311,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                             "other activations on ± their largest value). Lines: the weights.")
         if self.key.text() != text:
             self.key.setText(text)
+            fit_room(self)  # (the key's text is the read-out's tooltip where the key gives way)
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
@@ -287,26 +320,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
 
     def hit(self, scene_pos):
         """What is at ``scene_pos``: ("node", l, i), ("edge", l, i, j) for the link
-        into neuron i of layer l from neuron j of layer l-1, or None."""
-        p = self.view.mapSceneToView(scene_pos)
-        for l, col in enumerate(self.nodes):
-            for i, (_, rect) in enumerate(col):
-                if rect.contains(p):
-                    return ("node", l, i)
-        hit = self._edge_at(scene_pos)
-        return ("edge", *hit) if hit else None
-
-    def _edge_at(self, scene_pos):
-        best, best_d = None, HOVER_PX
-        for l, grid in enumerate(self.edges, start=1):
-            for (i, j), line in np.ndenumerate(grid):
-                ln = line.line()
-                a = self.view.mapViewToScene(ln.p1())
-                b = self.view.mapViewToScene(ln.p2())
-                d = _distance_to_segment(scene_pos, a, b)
-                if d < best_d:
-                    best, best_d = (l, i, j), d
-        return best
+        into neuron i of layer l from neuron j of layer l-1, ("more", l) or
+        ("summary", l, k) (diagram_bounds), or None."""
+        return diagram_hit.hit(self, scene_pos)
 
     def _set_hover(self, hover) -> None:
         if hover == self._hover:
@@ -316,12 +332,24 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.readout.setText("Hover a neuron or a connection.")
             self.canvas.setToolTip(self._canvas_tip)
             self.neuron_hovered.emit(None)
-        elif hover[0] == "node":
-            describe_node(self, *hover[1:])
-            self.neuron_hovered.emit(hover[1:])
         else:
-            self.neuron_hovered.emit(None)
+            self.neuron_hovered.emit(hover[1:] if hover[0] == "node" else None)
+            self._describe(hover)
+
+    def _describe(self, hover) -> None:
+        if hover[0] == "node":
+            describe_node(self, *hover[1:])
+        elif hover[0] == "edge":
             describe_edge(self, *hover[1:])
+        else:  # a "more" node or a summary link
+            text = self.bounds.describe(hover)
+            self.readout.setText(text)
+            self.canvas.setToolTip(text)
+
+    def _left_texts(self) -> list:
+        """The texts left of the inputs: their names and the inputs' "more" caption."""
+        more = self.bounds.more[0] if self.bounds.more else None
+        return self._labels + ([more[2]] if more else [])
 
 
 def _short_title(l: int, n_layers: int) -> str:
@@ -342,11 +370,3 @@ def _edge_pen(w: float) -> QPen:
     pen.setWidthF(0.6 + (MAX_EDGE_PX - 0.6) * mag)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
-
-
-def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
-    ax, ay, bx, by, px, py = a.x(), a.y(), b.x(), b.y(), p.x(), p.y()
-    dx, dy = bx - ax, by - ay
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
-    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))

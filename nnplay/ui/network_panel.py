@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
+from .diagram_room import SettingsFold
 from .layer_activation import PER_LAYER, show_in_combo
 from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named
 
@@ -105,7 +113,15 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
                          ("Learning rate", self.learning_rate), ("Regularisation", self.regularization),
                          ("Reg. rate", self.reg_rate)):
             form.addRow(label, w)
-        layout.addLayout(form)
+        self.settings_toggle = named(QToolButton(), "settings_toggle", "Show or hide the settings below the "
+                                     "hidden layers (they fold away where the diagram would have no room: a zoomed "
+                                     "window on a small screen).")
+        self.settings_box = QWidget()
+        self.settings_box.setObjectName("network_settings")
+        self.settings_box.setLayout(form)
+        layout.addWidget(self.settings_toggle)
+        layout.addWidget(self.settings_box)
+        self.fold = SettingsFold(self, self.settings_box, self.settings_toggle)
         self.activation.activated.connect(lambda _: self.activation.currentData() != PER_LAYER and
                                           self._emit(activation=self.activation.currentData()))
         self.loss.activated.connect(lambda _: self._emit(loss=self.loss.currentData()))

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox, QVBoxLayout, QWidget,
 )
 
+from .elide import ElidingComboBox, short_name
+
 
 def named(widget: QWidget, name: str, tip: str, accessible: str | None = None) -> QWidget:
     """Give a control its objectName, accessible name and one-sentence tooltip,
@@ -72,7 +74,7 @@ def unit_name(l: int, i: int, n_layers: int, input_names=None) -> str:
     """Unit ``i`` (0-based) of layer ``l`` in words: an input's name (or "input
     i+1"), "neuron i+1 of layer l", or "output i+1"."""
     if l == 0:
-        return input_names[i] if input_names is not None else f"input {i + 1}"
+        return short_name(input_names[i]) if input_names is not None else f"input {i + 1}"
     return f"output {i + 1}" if l == n_layers else f"neuron {i + 1} of layer {l}"
 
 
@@ -103,11 +105,12 @@ class Section(QFrame):
         return widget
 
 
-class FittedComboBox(QComboBox):
+class FittedComboBox(ElidingComboBox):
     """A combo box as wide as the item it shows, not as its widest item (its
     list still opens as wide as every item), so a narrow column can hold it;
     in a QFormLayout with WrapLongRows a long choice moves below its label
-    instead of being cut."""
+    instead of being cut. An item longer than ``elide.COMBO_EM`` is elided (a
+    CSV column's name may be thousands of characters long)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -118,7 +121,7 @@ class FittedComboBox(QComboBox):
     def sizeHint(self) -> QSize:
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
-        text = self.fontMetrics().horizontalAdvance(self.currentText() or "M")
+        text = min(self.fontMetrics().horizontalAdvance(self.currentText() or "M"), self.cap_px())
         if not self.itemIcon(self.currentIndex()).isNull():
             text += self.iconSize().width() + 4
         contents = QSize(text, self.fontMetrics().height())

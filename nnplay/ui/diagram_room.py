@@ -1,0 +1,92 @@
+"""The network diagram in little room: a zoomed window on a small screen
+(presentation mode at ×1.8 on 1024×768) leaves the diagram a few lines of its
+own, larger, font. The texts under the drawing then give way to it: the colour
+key moves into the read-out's tooltip and the read-out keeps one line of room
+instead of two; the layer titles are hidden before they would cover the
+neurons (hovering still names each neuron). Where even that leaves the drawing
+too little room, the Network panel's settings fold away under a toggle
+(``SettingsFold``): the hidden layers stay, the drawing gets the column."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from .widgets import on_event
+
+TIGHT_LINES = 16  # a diagram shorter than this many lines of its font is tight
+TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
+
+
+def is_tight(d) -> bool:
+    """Whether diagram ``d`` is short for its font (a zoomed window on a small screen)."""
+    return d.height() < TIGHT_LINES * d.fontMetrics().lineSpacing()
+
+
+def fit_room(d) -> None:
+    """Give the drawing of diagram ``d`` the room the texts under it can spare."""
+    line = d.readout.fontMetrics().lineSpacing()
+    tight = is_tight(d)
+    d.key.setVisible(not tight)
+    d.readout.setToolTip(f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else "")
+    # room for a hovered link's read-out kept from the start (in the font of the zoom): were the label to
+    # grow under the pointer, the drawing above would shrink and move, and a click would miss its link
+    d.readout.setMinimumHeight((1 if tight else 2) * line)
+
+
+def titles_fit(view_height_px: float, title_px: float, rows: int) -> bool:
+    """Whether ``rows`` rows of layer titles ``title_px`` high leave the drawing
+    (``view_height_px`` high) room for its neurons."""
+    return rows * title_px <= TITLE_SHARE * view_height_px
+
+
+def watch_room(d) -> None:
+    """Fit diagram ``d``'s texts now and on each resize and zoom (a font change)."""
+    fit_room(d)
+    on_event(d, (QEvent.Type.Resize, QEvent.Type.FontChange), lambda: fit_room(d))
+
+
+DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel
+
+
+class SettingsFold(QObject):
+    """Folds ``box`` (the Network panel's settings) away under ``toggle`` while
+    the column holding ``panel`` is shorter than the settings need plus
+    DRAWING_LINES lines for the diagram; the user unfolds them with the toggle.
+    The test uses the column's height and the settings' full height, neither of
+    which the fold changes, so folding never flips back and forth."""
+
+    def __init__(self, panel, box, toggle):
+        super().__init__(panel)
+        self.panel, self.box, self.toggle = panel, box, toggle
+        self.folded = False
+        self._column = None
+        toggle.setCheckable(True)
+        toggle.setVisible(False)
+        toggle.toggled.connect(lambda _: self._show())
+        on_event(panel, (QEvent.Type.Show, QEvent.Type.FontChange), self.fit)
+
+    def fit(self) -> None:
+        """Fold or unfold for the room the column has now."""
+        column = self.panel.parentWidget()
+        if column is None:
+            return
+        if column is not self._column:
+            self._column = column
+            on_event(column, (QEvent.Type.Resize,), self.fit)
+        line = self.panel.fontMetrics().lineSpacing()
+        need = self.box.sizeHint().height() + (DRAWING_LINES + 8) * line  # + the layer rows and the texts below
+        folded = column.height() < need
+        if folded != self.folded:
+            self.folded = folded
+            self.toggle.setVisible(folded)
+            self._show()
+
+    def _show(self) -> None:
+        on = self.toggle.isChecked()
+        self.toggle.setText(("Hide settings ▴" if on else "Settings ▾") if self.folded else "")
+        self.box.setVisible(not self.folded or on)
+        layout = self.panel.layout()  # the panel's kept minimum height (keep_wrapped_height) follows at once
+        layout.invalidate()
+        layout.activate()
+        need = self.panel.heightForWidth(self.panel.width())  # -1 with the wrapping rows folded away
+        self.panel.setMinimumHeight(need if need > 0 else self.panel.sizeHint().height())

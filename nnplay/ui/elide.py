@@ -1,0 +1,94 @@
+"""Names of any length, shown in a bounded room: a CSV's column may be called
+by a 5,000-character name, and no widget's minimum width may grow with it.
+
+Text is elided in its middle with "…" (both ends of a column name tell
+columns apart: ``sepal_len…_cm``), the way Qt elides (``QFontMetrics.elidedText``),
+and the whole name goes in the tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
+
+ELLIPSIS = "…"
+NAME_CHARS = 40  # the most characters of a name a read-out or a title shows
+COMBO_EM = 16  # the widest a combo box asks to be for its shown item, in widths of "M"
+
+
+def short_name(text: str, limit: int = NAME_CHARS) -> str:
+    """``text`` with its middle replaced by "…" when it is longer than ``limit``
+    characters (``limit`` >= 3); shorter text is returned as it is."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    tail = limit - 1 - head
+    return text[:head] + ELLIPSIS + (text[-tail:] if tail else "")
+
+
+def wrapped(text: str, width: int = 80) -> str:
+    """``text`` broken into lines of at most ``width`` characters (a tooltip wraps
+    only at spaces, and a name may have none)."""
+    text = str(text)
+    return "\n".join(text[k:k + width] for k in range(0, len(text), width)) or text
+
+
+def elided(text: str, font: QFont, width_px: float) -> str:
+    """``text`` elided in its middle to fit ``width_px`` pixels in ``font`` (whole
+    glyphs only: never clipped mid-glyph); as it is when it fits."""
+    return QFontMetricsF(font).elidedText(str(text), Qt.TextElideMode.ElideMiddle, max(0.0, width_px))
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that asks for at most COMBO_EM widths of "M" for its shown
+    item, paints an item too long for its room elided with "…", and then puts
+    the whole item first in its tooltip (its list still shows every item)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tip = None  # the tooltip given by the program, under the whole item when elided
+        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.currentIndexChanged.connect(lambda _: self._update_tip())
+        # items set while the box's signals are blocked: its size and tooltip follow once the program is done
+        for signal in (self.model().rowsInserted, self.model().rowsRemoved, self.model().modelReset):
+            signal.connect(self._changed_later)
+
+    def _changed_later(self, *_) -> None:
+        QTimer.singleShot(0, self, lambda: (self.updateGeometry(), self._update_tip()))
+
+    def cap_px(self) -> int:
+        return COMBO_EM * self.fontMetrics().horizontalAdvance("M")
+
+    def setToolTip(self, tip: str) -> None:
+        self._tip = tip
+        self._update_tip()
+
+    def _text_rect_width(self) -> int:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self).width()
+
+    def is_elided(self) -> bool:
+        """Whether the shown item is too long for the box (and painted elided)."""
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > self._text_rect_width()
+
+    def _update_tip(self) -> None:
+        tip = self._tip or ""
+        if self.is_elided():
+            tip = f"{self.currentText()}\n{tip}" if tip else self.currentText()
+        super().setToolTip(tip)
+
+    def resizeEvent(self, ev) -> None:
+        super().resizeEvent(ev)
+        self._update_tip()
+
+    def paintEvent(self, ev) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        width = self._text_rect_width()
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle, width)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

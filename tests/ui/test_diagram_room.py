@@ -1,0 +1,37 @@
+"""The network diagram in a zoomed window on a small screen (presentation mode,
+zoom stepped up three times, 1024×768): the settings fold away so the drawing
+keeps room, and the texts under it follow the zoom."""
+
+import pytest
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def test_at_zoom_on_a_small_screen_the_settings_fold_and_the_diagram_keeps_room(window, qtbot):
+    panel, d = window.network_panel, window.diagram
+    window.resize(1280, 800)
+    qtbot.wait(100)
+    assert not panel.fold.folded and panel.settings_box.isVisible() and not panel.settings_toggle.isVisible()
+    window.resize(1024, 768)
+    window.presentation.set_presenting(True, full_screen=False)
+    for _ in range(3):
+        window.presentation.step_zoom(1)
+    qtbot.waitUntil(lambda: panel.fold.folded, timeout=5000)
+    assert not panel.settings_box.isVisible() and panel.settings_toggle.isVisible()
+    column = panel.parentWidget()
+    qtbot.waitUntil(lambda: d.canvas.height() > 0.3 * column.height(), timeout=5000)  # the drawing has room
+    line = d.readout.fontMetrics().lineSpacing()
+    assert d.readout.minimumHeight() >= line  # the read-out's room in the zoomed font
+    panel.settings_toggle.click()  # the user unfolds them
+    assert panel.settings_box.isVisible() and panel.settings_toggle.text().startswith("Hide")
+    panel.settings_toggle.click()
+    window.presentation.set_presenting(False)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not panel.fold.folded, timeout=5000)
+    assert panel.settings_box.isVisible()
+
+
+def test_the_layer_titles_give_way_before_they_cover_the_neurons():
+    from nnplay.ui.diagram_room import titles_fit
+
+    assert titles_fit(300, 20, 2) and not titles_fit(60, 20, 2) and titles_fit(60, 20, 1)
