@@ -110,7 +110,8 @@ class GradientView(QWidget):
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
         self.norm_range = SteppedYRange(self.norm_plot)  # the y axis moves in steps, not every frame
-        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt")
+        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt", horSpacing=4,
+                                   verSpacing=-6)  # tight: seven layers in a narrow column leave the curves room
         self._norm_curves = []
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
         self.norm_plot.setMinimumHeight(180)  # its title, a two-row legend and axes: pyqtgraph would cut them
