@@ -229,7 +229,7 @@ class GradientView(QWidget):
         sym = "W" if show_w else "dW"
         for l, (item, m) in enumerate(zip(self._maps, mats)):
             scale = symmetric_levels(m)[1] if self.per_layer.isChecked() else shared
-            reshaped = item.image is None or item.image.shape != m.shape
+            reshaped = item.values is None or item.values.shape != m.shape
             item.set_matrix(m, (-scale, scale))  # exact values kept for the read-out; NaN undefined
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)

@@ -13,6 +13,8 @@ is not a finite number is transparent, so the grey hatch behind it shows
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -21,6 +23,19 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import diverging_colormap
+
+
+@functools.lru_cache(maxsize=8)
+def _rgba_table(stops: tuple) -> np.ndarray:
+    lut = pg.ColorMap(*stops).getLookupTable(0.0, 1.0, 256, alpha=True)
+    lut.flags.writeable = False
+    return lut
+
+
+def diverging_rgba(cmap: pg.ColorMap) -> np.ndarray:
+    """(256, 4) uint8: ``cmap``'s lookup table with alpha, computed once per colour map (per palette)."""
+    pos, colours = cmap.getStops(mode=pg.ColorMap.BYTE)
+    return _rgba_table((tuple(float(p) for p in pos), tuple(tuple(int(v) for v in c) for c in colours)))
 
 
 def short_number(v: float) -> str:
@@ -68,10 +83,19 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
 
 
 def set_bar(bar: pg.ColorBarItem, levels, ticks=None) -> None:
-    """Show ``levels`` (and the palette's current colours) on ``bar``; ``ticks`` as in colour_bar."""
-    bar.setColorMap(diverging_colormap())
-    bar.setLevels(tuple(float(v) for v in levels))
-    bar.axis.setTicks(None if ticks is None else [ticks, []])
+    """Show ``levels`` (and the palette's current colours) on ``bar``; ``ticks`` as in colour_bar.
+    Only what changed is set (each set redraws the bar's picture or its axis: a live frame's cost)."""
+    cmap = diverging_colormap()
+    stops = tuple(map(tuple, cmap.getStops(mode=pg.ColorMap.BYTE)[1].tolist()))
+    if getattr(bar, "_nnplay_stops", None) != stops:
+        bar.setColorMap(cmap)
+        bar._nnplay_stops = stops
+    levels = tuple(float(v) for v in levels)
+    if tuple(bar.levels()) != levels:
+        bar.setLevels(levels)
+    if getattr(bar, "_nnplay_ticks", False) != ticks:
+        bar.axis.setTicks(None if ticks is None else [ticks, []])
+        bar._nnplay_ticks = ticks
 
 
 class HeatmapItem(pg.ImageItem):
@@ -100,14 +124,19 @@ class HeatmapItem(pg.ImageItem):
         m = np.atleast_2d(np.asarray(values, dtype=np.float64))
         levels = symmetric_levels(m) if levels is None else (float(levels[0]), float(levels[1]))
         self.values, self.key_levels = m, levels
-        lut = diverging_colormap().getLookupTable(0.0, 1.0, 256, alpha=False)
-        self.setImage(unit_scale(m, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+        # coloured here through a cached table, handed to Qt as RGBA: given a lookup table, pyqtgraph
+        # builds a 256-colour QImage table on every render (seven heatmaps: a share of each frame)
+        self._unit, self._lut = unit_scale(m, levels), diverging_rgba(diverging_colormap())
+        index = np.clip(np.round(np.nan_to_num(self._unit, nan=0.0) * 255), 0, 255).astype(np.intp)
+        rgba = self._lut[index]
+        rgba[np.isnan(self._unit), 3] = 0  # NaN (undefined): transparent
+        self.setImage(rgba, autoLevels=False, levels=(0, 255))
         self.numbers.update()
 
     def colours(self) -> np.ndarray:
         """(rows, cols, 3) uint8: each cell's colour; NaN cells (transparent in the picture) are -1."""
-        t = self.image
-        lut = self.lut.astype(np.int16)
+        t = self._unit
+        lut = self._lut[:, :3].astype(np.int16)
         out = np.full(t.shape + (3,), -1, np.int16)
         ok = np.isfinite(t)
         out[ok] = lut[np.clip(np.round(t[ok] * 255), 0, 255).astype(int)]

@@ -81,3 +81,44 @@ def test_a_live_pen_is_cosmetic_and_one_pixel_and_a_cheap_curve_is_not_antialias
     curve = cheap_curve(plot.plot(pen=pen))
     assert curve.opts["antialias"] is False and curve.curve.opts["antialias"] is False
     assert curve.opts["clipToView"] and curve.opts["autoDownsample"]
+
+
+def _class_image_by_arithmetic(classes, confidence, k):
+    """class_image's rule computed cell by cell in float64 (its docstring), to check the lookup table."""
+    from nnplay.ui import colors
+
+    base = colors.region_rgb(k).astype(np.float64)
+    grey = (base @ colors.LUMA.astype(np.float64))[:, None] * np.ones(3)
+    lo, hi = colors.CLASS_SATURATION
+    c = np.maximum(classes, 0)
+    return grey[c] + (base[c] - grey[c]) * (lo + (hi - lo) * confidence)[..., None]
+
+
+def test_the_class_picture_from_its_lookup_table_is_the_rule_within_a_unit():
+    from nnplay.ui import colors
+
+    rng = np.random.default_rng(3)
+    classes = rng.integers(-1, 3, (60, 70))
+    confidence = rng.random((60, 70)).astype(np.float32)
+    img = colors.class_image(classes, confidence, 3)
+    assert img.shape == (60, 70, 4) and img.dtype == np.uint8
+    ok = classes >= 0
+    exact = _class_image_by_arithmetic(classes, confidence, 3)
+    assert np.abs(img[..., :3][ok] - exact[ok]).max() <= 0.6  # rounding only
+    assert (img[..., 3][ok] == 255).all() and (img[..., 3][~ok] == 0).all()  # undefined: transparent
+    hard = colors.class_image(classes, confidence, 3, discrete=True)
+    assert np.abs(hard[..., :3][ok] - _class_image_by_arithmetic(classes, np.ones_like(confidence), 3)[ok]).max() <= 0.5
+
+
+def test_a_heatmap_is_handed_to_qt_as_rgba_and_reads_its_colours_and_nan_back(qtbot):
+    from nnplay.ui.colors import diverging_lut
+    from nnplay.ui.heatmap import HeatmapItem
+
+    item = HeatmapItem()
+    item.set_matrix(np.array([[-2.0, 0.0], [np.nan, 2.0]]), (-2.0, 2.0))
+    assert item.image.shape == (2, 2, 4) and item.image.dtype == np.uint8 and item.lut is None  # no colour table
+    lut = diverging_lut()
+    colours = item.colours()
+    assert tuple(colours[0, 0]) == tuple(lut[0]) and tuple(colours[1, 1]) == tuple(lut[255])
+    assert tuple(colours[1, 0]) == (-1, -1, -1) and item.image[1, 0, 3] == 0  # NaN: undefined, transparent
+    assert tuple(item.image[0, 1, :3]) == tuple(lut[128])  # 0: the middle of the scale
