@@ -22,20 +22,25 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
-from .colors import diverging_colormap
+from .colors import WHITE, diverging_colormap, negative, positive
+
+
+def _palette_key() -> tuple:
+    """The colours of signed values now (they change with the palette: colors.set_palette)."""
+    return tuple(negative()), tuple(positive())
 
 
 @functools.lru_cache(maxsize=8)
-def _rgba_table(stops: tuple) -> np.ndarray:
-    lut = pg.ColorMap(*stops).getLookupTable(0.0, 1.0, 256, alpha=True)
+def _rgba_table(key: tuple) -> np.ndarray:
+    lut = diverging_colormap(key[0], WHITE, key[1]).getLookupTable(0.0, 1.0, 256, alpha=True)
     lut.flags.writeable = False
     return lut
 
 
-def diverging_rgba(cmap: pg.ColorMap) -> np.ndarray:
-    """(256, 4) uint8: ``cmap``'s lookup table with alpha, computed once per colour map (per palette)."""
-    pos, colours = cmap.getStops(mode=pg.ColorMap.BYTE)
-    return _rgba_table((tuple(float(p) for p in pos), tuple(tuple(int(v) for v in c) for c in colours)))
+def diverging_rgba() -> np.ndarray:
+    """(256, 4) uint8: the palette's diverging colour map as a lookup table with alpha, computed once
+    per palette (a ColorMap built per heatmap per frame was a share of the frame)."""
+    return _rgba_table(_palette_key())
 
 
 def short_number(v: float) -> str:
@@ -85,11 +90,10 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
 def set_bar(bar: pg.ColorBarItem, levels, ticks=None) -> None:
     """Show ``levels`` (and the palette's current colours) on ``bar``; ``ticks`` as in colour_bar.
     Only what changed is set (each set redraws the bar's picture or its axis: a live frame's cost)."""
-    cmap = diverging_colormap()
-    stops = tuple(map(tuple, cmap.getStops(mode=pg.ColorMap.BYTE)[1].tolist()))
-    if getattr(bar, "_nnplay_stops", None) != stops:
-        bar.setColorMap(cmap)
-        bar._nnplay_stops = stops
+    key = _palette_key()
+    if getattr(bar, "_nnplay_palette", None) != key:
+        bar.setColorMap(diverging_colormap())
+        bar._nnplay_palette = key
     levels = tuple(float(v) for v in levels)
     if tuple(bar.levels()) != levels:
         bar.setLevels(levels)
@@ -126,7 +130,7 @@ class HeatmapItem(pg.ImageItem):
         self.values, self.key_levels = m, levels
         # coloured here through a cached table, handed to Qt as RGBA: given a lookup table, pyqtgraph
         # builds a 256-colour QImage table on every render (seven heatmaps: a share of each frame)
-        self._unit, self._lut = unit_scale(m, levels), diverging_rgba(diverging_colormap())
+        self._unit, self._lut = unit_scale(m, levels), diverging_rgba()
         index = np.clip(np.round(np.nan_to_num(self._unit, nan=0.0) * 255), 0, 255).astype(np.intp)
         rgba = self._lut[index]
         rgba[np.isnan(self._unit), 3] = 0  # NaN (undefined): transparent
