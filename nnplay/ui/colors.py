@@ -11,6 +11,8 @@ redraw.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 
@@ -116,17 +118,39 @@ def class_image(classes: np.ndarray, confidence: np.ndarray, k: int, discrete: b
     at a tie, fully saturated when certain (always when ``discrete``). So
     confidence changes saturation only: a cell's lightness and hue say its
     class, and even a tie shows which class won. Undefined cells are
-    transparent (the view shows what lies behind: a hatch)."""
+    transparent (the view shows what lies behind: a hatch).
+
+    Drawn through a lookup table of every class at CONFIDENCE_STEPS levels
+    of confidence (a live frame's picture is one indexing, not arithmetic on
+    every cell); a level step moves a colour by less than 0.1 of a unit."""
     base = region_rgb(k)
+    table = _class_table(base.tobytes(), base.shape[0])
+    c = np.where(classes >= 0, classes, base.shape[0])  # the last row of the table: transparent
+    if discrete:
+        q = CONFIDENCE_STEPS - 1
+    else:
+        q = np.clip(np.asarray(confidence, np.float32) * (CONFIDENCE_STEPS - 1) + 0.5, 0, CONFIDENCE_STEPS - 1)
+        q = q.astype(np.intp)
+    return table[c, q]
+
+
+CONFIDENCE_STEPS = 1024  # confidence levels of class_image's lookup table
+
+
+@functools.lru_cache(maxsize=16)
+def _class_table(base_bytes: bytes, n: int) -> np.ndarray:
+    """(n + 1, CONFIDENCE_STEPS, 4) uint8: class a's region colour at each confidence level, as
+    class_image describes; row n is transparent (undefined)."""
+    base = np.frombuffer(base_bytes, np.float32).reshape(n, 3)
     grey = (base @ LUMA)[:, None] * np.ones(3, np.float32)
     lo, hi = CLASS_SATURATION
-    sat = np.full(classes.shape, hi, np.float32) if discrete else lo + (hi - lo) * confidence.astype(np.float32)
-    c = np.maximum(classes, 0)
-    rgb = grey[c] + (base[c] - grey[c]) * sat[..., None]
-    img = np.empty(classes.shape + (4,), np.uint8)
-    img[..., :3] = np.clip(np.round(rgb), 0, 255)
-    img[..., 3] = np.where(classes >= 0, 255, 0)
-    return img
+    sat = lo + (hi - lo) * np.linspace(0.0, 1.0, CONFIDENCE_STEPS, dtype=np.float32)
+    rgb = grey[:, None, :] + (base - grey)[:, None, :] * sat[None, :, None]
+    table = np.zeros((n + 1, CONFIDENCE_STEPS, 4), np.uint8)
+    table[:n, :, :3] = np.clip(np.round(rgb), 0, 255)
+    table[:n, :, 3] = 255
+    table.flags.writeable = False
+    return table
 
 
 LUMA = np.array([0.299, 0.587, 0.114], np.float32)

@@ -21,7 +21,7 @@ from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
-from .curve_paths import cheap_curve
+from .curve_paths import cheap_curve, live_pen
 from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .heatmap_edit import HeatmapEditing
@@ -29,6 +29,7 @@ from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above, tidy_axes
 from .smoothed_curves import Smoother
+from .stepped_range import SteppedYRange
 from .schedule_views import ClipMarks
 from .widgets import keep_wrapped_height, layer_name, named, on_event, unit_name
 
@@ -100,7 +101,7 @@ class GradientView(QWidget):
 
         self.norm_plot = pg.PlotWidget(axisItems=tidy_axes())
         named(self.norm_plot, "gradient_norms", "The size of each layer's gradient |dW[l]| after every epoch.")
-        self.norm_plot.setTitle("Gradient norms |dW[l]|", size="10pt")
+        self.norm_plot.setLabel("left", "|dW[l]|")  # (no title: the legend's row is above the curves)
         self.norm_plot.setLogMode(y=True)
         self.norm_plot.setLabel("bottom", "epoch")
         self.norm_plot.setMenuEnabled(False)
@@ -108,7 +109,9 @@ class GradientView(QWidget):
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
-        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt")
+        self.norm_range = SteppedYRange(self.norm_plot)  # the y axis moves in steps, not every frame
+        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt", horSpacing=4,
+                                   verSpacing=-6)  # tight: seven layers in a narrow column leave the curves room
         self._norm_curves = []
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
         self.norm_plot.setMinimumHeight(180)  # its title, a two-row legend and axes: pyqtgraph would cut them
@@ -129,11 +132,12 @@ class GradientView(QWidget):
         self._lay_out_maps()
         L = len(info.sizes) - 1
         self.norm_plot.clear()
+        self.norm_range.reset()
         self.clip_marks.clear()
         self.legend.clear()
         self.norms = History(layer_names(L))
         self._x_right = 0.0
-        self._norm_curves = [self.norm_plot.plot(pen=pg.mkPen(layer_rgb(l), width=2),
+        self._norm_curves = [self.norm_plot.plot(pen=live_pen(layer_rgb(l)),
                                                  name=layer_name(l + 1, L)) for l in range(L)]
         self.smoother.forget()  # (the plot was cleared)
         for c in self._norm_curves:
@@ -206,6 +210,7 @@ class GradientView(QWidget):
         xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
         # smoothed, the raw curves faint behind; on the log axis exact zeros sit on the floor marked 0
         self.smoother.set_data(self._norm_curves, [x for x, _ in xys], [y for _, y in xys], self.norm_floor.place)
+        self.norm_range.update()
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth the norm curves at ``weight`` (0..0.99; see smoothed_curves)."""
@@ -224,7 +229,7 @@ class GradientView(QWidget):
         sym = "W" if show_w else "dW"
         for l, (item, m) in enumerate(zip(self._maps, mats)):
             scale = symmetric_levels(m)[1] if self.per_layer.isChecked() else shared
-            reshaped = item.image is None or item.image.shape != m.shape
+            reshaped = item.values is None or item.values.shape != m.shape
             item.set_matrix(m, (-scale, scale))  # exact values kept for the read-out; NaN undefined
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
@@ -264,7 +269,7 @@ class GradientView(QWidget):
     def refresh_colours(self) -> None:
         """The norm curves in the palette's layer colours; the heatmaps follow at the next redraw."""
         for l, curve in enumerate(self._norm_curves):
-            curve.setPen(pg.mkPen(layer_rgb(l), width=2))
+            curve.setPen(live_pen(layer_rgb(l)))
             self.smoother.restyle(curve)
         self._redraw()
 

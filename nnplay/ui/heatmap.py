@@ -13,6 +13,8 @@ is not a finite number is transparent, so the grey hatch behind it shows
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -20,7 +22,25 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
-from .colors import diverging_colormap
+from .colors import WHITE, diverging_colormap, negative, positive
+
+
+def _palette_key() -> tuple:
+    """The colours of signed values now (they change with the palette: colors.set_palette)."""
+    return tuple(negative()), tuple(positive())
+
+
+@functools.lru_cache(maxsize=8)
+def _rgba_table(key: tuple) -> np.ndarray:
+    lut = diverging_colormap(key[0], WHITE, key[1]).getLookupTable(0.0, 1.0, 256, alpha=True)
+    lut.flags.writeable = False
+    return lut
+
+
+def diverging_rgba() -> np.ndarray:
+    """(256, 4) uint8: the palette's diverging colour map as a lookup table with alpha, computed once
+    per palette (a ColorMap built per heatmap per frame was a share of the frame)."""
+    return _rgba_table(_palette_key())
 
 
 def short_number(v: float) -> str:
@@ -68,10 +88,18 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
 
 
 def set_bar(bar: pg.ColorBarItem, levels, ticks=None) -> None:
-    """Show ``levels`` (and the palette's current colours) on ``bar``; ``ticks`` as in colour_bar."""
-    bar.setColorMap(diverging_colormap())
-    bar.setLevels(tuple(float(v) for v in levels))
-    bar.axis.setTicks(None if ticks is None else [ticks, []])
+    """Show ``levels`` (and the palette's current colours) on ``bar``; ``ticks`` as in colour_bar.
+    Only what changed is set (each set redraws the bar's picture or its axis: a live frame's cost)."""
+    key = _palette_key()
+    if getattr(bar, "_nnplay_palette", None) != key:
+        bar.setColorMap(diverging_colormap())
+        bar._nnplay_palette = key
+    levels = tuple(float(v) for v in levels)
+    if tuple(bar.levels()) != levels:
+        bar.setLevels(levels)
+    if getattr(bar, "_nnplay_ticks", False) != ticks:
+        bar.axis.setTicks(None if ticks is None else [ticks, []])
+        bar._nnplay_ticks = ticks
 
 
 class HeatmapItem(pg.ImageItem):
@@ -100,14 +128,19 @@ class HeatmapItem(pg.ImageItem):
         m = np.atleast_2d(np.asarray(values, dtype=np.float64))
         levels = symmetric_levels(m) if levels is None else (float(levels[0]), float(levels[1]))
         self.values, self.key_levels = m, levels
-        lut = diverging_colormap().getLookupTable(0.0, 1.0, 256, alpha=False)
-        self.setImage(unit_scale(m, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
+        # coloured here through a cached table, handed to Qt as RGBA: given a lookup table, pyqtgraph
+        # builds a 256-colour QImage table on every render (seven heatmaps: a share of each frame)
+        self._unit, self._lut = unit_scale(m, levels), diverging_rgba()
+        index = np.clip(np.round(np.nan_to_num(self._unit, nan=0.0) * 255), 0, 255).astype(np.intp)
+        rgba = self._lut[index]
+        rgba[np.isnan(self._unit), 3] = 0  # NaN (undefined): transparent
+        self.setImage(rgba, autoLevels=False, levels=(0, 255))
         self.numbers.update()
 
     def colours(self) -> np.ndarray:
         """(rows, cols, 3) uint8: each cell's colour; NaN cells (transparent in the picture) are -1."""
-        t = self.image
-        lut = self.lut.astype(np.int16)
+        t = self._unit
+        lut = self._lut[:, :3].astype(np.int16)
         out = np.full(t.shape + (3,), -1, np.int16)
         ok = np.isfinite(t)
         out[ok] = lut[np.clip(np.round(t[ok] * 255), 0, 255).astype(int)]

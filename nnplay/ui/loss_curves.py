@@ -13,22 +13,24 @@ from ..numbers import format_number
 from ..training import History
 from ..training.history import RUN_FIELDS
 from .colors import negative, positive
-from .curve_paths import cheap_curve
+from .curve_paths import cheap_curve, live_pen
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .plot_layout import legend_above, tidy_axes
 from .smoothed_curves import SmoothingControl, Smoother
-from .schedule_views import LearningRateStrip
+from .stepped_range import SteppedYRange
+from .schedule_views import LearningRateAxis
 from .widgets import named
 
-PENALTY_PEN = pg.mkPen((140, 140, 140), width=1.5, style=Qt.PenStyle.DashLine)
+PENALTY_PEN = live_pen((140, 140, 140), style=Qt.PenStyle.DashLine)
 
 
 def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
     """A plot of a quantity per epoch, its tick labels never colliding, and (``legend``) its legend
-    above the curves."""
+    above the curves in place of the title (the y axis names the quantity: a short plot keeps its height)."""
     p = pg.PlotWidget(axisItems=tidy_axes())
-    p.setTitle(title, size="10pt")
+    if not legend:
+        p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
     p.setMenuEnabled(False)
@@ -74,6 +76,7 @@ class LossCurvesView(QWidget):
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
                                "(dashed) apart. Hover for the totals.")
         self.loss_floor = ZeroFloor(self.loss_plot)
+        self.loss_range = SteppedYRange(self.loss_plot)  # the y axis moves in steps, not every frame
         self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend=False), "accuracy_plot",
                               "Training and test accuracy after each epoch, in the loss plot's colours "
                               "(its legend is the key of both).")
@@ -92,11 +95,8 @@ class LossCurvesView(QWidget):
             if name != "penalty":
                 self.smoother.add(self.loss_plot if "loss" in name else self.acc_plot, c)
         self.refresh_colours()
-        self.lr_strip = LearningRateStrip(self.loss_plot)  # the scheduled learning rate, under the loss
-        loss_column = QVBoxLayout()
-        loss_column.addWidget(self.loss_plot, 1)
-        loss_column.addWidget(self.lr_strip)
-        plots.addLayout(loss_column, 3)
+        self.lr_axis = LearningRateAxis(self.loss_plot)  # the scheduled learning rate, on the right axis
+        plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
         layout.addLayout(plots, 1)
         self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
@@ -104,6 +104,7 @@ class LossCurvesView(QWidget):
 
     def set_run(self, info) -> None:
         self.history.clear()
+        self.loss_range.reset()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION
         self.acc_plot.setVisible(self._classification)
@@ -111,7 +112,7 @@ class LossCurvesView(QWidget):
             c.setData([], [])
         self._show_penalty(False)
         self._say_zero_loss()
-        self.lr_strip.show_history(self.history)
+        self.lr_axis.show_history(self.history)
 
     def add_frame(self, frame) -> None:
         snap = frame.snapshot
@@ -134,7 +135,7 @@ class LossCurvesView(QWidget):
 
     def draw(self) -> None:
         self._draw_curves()
-        self.lr_strip.show_history(self.history)
+        self.lr_axis.show_history(self.history)
 
     def _draw_curves(self) -> None:
         names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
@@ -150,6 +151,7 @@ class LossCurvesView(QWidget):
                                    [xy[n][1] for n in group], place)
         if "penalty" in shown:  # a smooth curve already (a sum over the weights)
             self.curves["penalty"].setData(*xy["penalty"], connect="finite")
+        self.loss_range.update()
         self._say_zero_loss()
 
     def set_smoothing(self, weight: float) -> None:
@@ -181,11 +183,12 @@ class LossCurvesView(QWidget):
         """Train in the palette's positive colour, test in its negative one (see colors.set_palette)."""
         for name, curve in self.curves.items():
             if name != "penalty":
-                curve.setPen(pg.mkPen(positive() if name.startswith("train") else negative(), width=2))
+                curve.setPen(live_pen(positive() if name.startswith("train") else negative()))
                 self.smoother.restyle(curve)
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
+        self.loss_range.reset()
         self._draw_curves()
 
     def _on_hover(self, event) -> None:

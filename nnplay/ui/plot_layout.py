@@ -105,6 +105,8 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
         if view is None:
             return
         room = view.viewport().width() - plot_item.getAxis("left").width() - 2
+        right = plot_item.getAxis("right")
+        room -= right.width() if right.isVisible() else 0  # (a second value axis: the learning rate's)
         for n in range(legend.most_columns, 0, -1):
             if legend.columnCount != n:
                 legend.setColumnCount(n)

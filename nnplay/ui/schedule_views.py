@@ -1,6 +1,6 @@
 """Where the learning-rate schedule and gradient clipping act, drawn beside the
-curves they change: ``LearningRateStrip``, the rate each epoch trained with,
-in a low plot under the loss curve sharing its epoch axis (shown while the
+curves they change: ``LearningRateAxis``, the rate each epoch trained with,
+on the loss plot's right axis, dashed, sharing its epoch axis (shown while the
 rate varies: a schedule other than constant, or a rate changed mid-run); and
 ``ClipMarks``, a triangle on the gradient-norm plot at each epoch in which
 clipping scaled at least one step down, placed at that epoch's largest layer
@@ -10,48 +10,76 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 from ..numbers import format_number
-from .plot_layout import tidy_axes
-from .widgets import named
+from .curve_paths import cheap_curve, live_pen
+from .plot_layout import TidyAxis
 
-STRIP_HEIGHT = 52  # a strip: the loss plot above keeps the room (its epoch axis serves both)
+RATE_RGB = (110, 110, 110)
 CLIP_RGB = (200, 40, 40)
 
 
-class LearningRateStrip(pg.PlotWidget):
-    """The learning rate per epoch, under the loss plot (``x_link``)."""
+class LearningRateAxis:
+    """The learning rate per epoch on ``plot``'s (the loss plot's) right axis:
+    a second ViewBox over the plot's own, linked on x, with its own y range
+    (pyqtgraph's MultiplePlotAxes example). Shown while the rate varies."""
 
-    def __init__(self, x_link: pg.PlotWidget):
-        super().__init__(axisItems=tidy_axes())
-        named(self, "lr_curve", "The learning rate each epoch trained with, as the schedule set it.")
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(False, False)
-        self.setFixedHeight(STRIP_HEIGHT)
-        self.setLabel("left", "rate")
-        self.hideAxis("bottom")  # x is linked to the loss plot just above, whose axis names the epochs
-        self.getAxis("left").enableAutoSIPrefix(False)
-        self.getAxis("bottom").enableAutoSIPrefix(False)
-        self.hideButtons()
-        self.setXLink(x_link)
-        self.curve = self.plot(pen=pg.mkPen((90, 90, 90), width=1.5))
-        self.setVisible(False)
+    def __init__(self, plot: pg.PlotWidget):
+        item = self.item = plot.getPlotItem()
+        self.view = pg.ViewBox(enableMenu=False)
+        self.view.setMouseEnabled(False, False)
+        self.view.setZValue(-100)  # under the plot's own view, which keeps the pointer (zoom, hover)
+        item.scene().addItem(self.view)
+        item.setAxisItems({"right": TidyAxis("right")})
+        self.axis = item.getAxis("right")
+        self.axis.linkToView(self.view)
+        self.axis.enableAutoSIPrefix(False)
+        self.axis.setLabel("rate", color=RATE_RGB)  # short: a narrow loss plot keeps its width
+        self.axis.setToolTip("The learning rate each epoch trained with, as the schedule set it.")
+        self.view.setXLink(item)
+        self.curve = pg.PlotDataItem(pen=live_pen(RATE_RGB, style=Qt.PenStyle.DashLine))
+        cheap_curve(self.curve)
+        self.view.addItem(self.curve)
+        item.vb.sigResized.connect(self._follow)
+        self._top = None
+        self._follow()
+        self._show(False)
+
+    def _follow(self, *_) -> None:
+        """Over the plot's view, exactly (it moved or was resized)."""
+        self.view.setGeometry(self.item.vb.sceneBoundingRect())
+        self.view.linkedViewChanged(self.item.vb, self.view.XAxis)
+
+    def _show(self, on: bool) -> None:
+        if on != self.view.isVisible() or on != self.axis.isVisible():
+            self.view.setVisible(on)
+            self.item.showAxis("right", on)
+            legend = getattr(self.item, "legend", None)
+            if legend is not None and hasattr(legend, "fit"):
+                legend.fit()  # the axis takes width from the legend's row
+
+    def isVisible(self) -> bool:
+        return self.view.isVisible()
 
     def show_history(self, history) -> None:
         """Draw ``history``'s ``lr`` series; hidden while the rate has been constant."""
         if "lr" not in history.names or not len(history):
             self.curve.setData([], [])
-            self.setVisible(False)
+            self._top = None
+            self._show(False)
             return
         lo, hi = history.extremes("lr")
-        varies = np.isfinite(lo) and hi > lo
-        self.setVisible(bool(varies))
+        varies = bool(np.isfinite(lo) and hi > lo)
+        self._show(varies)
         if varies:
             x, y = history.curve("lr")
             self.curve.setData(x, y, connect="finite")
-            self.setYRange(0, hi * 1.05, padding=0)
-            self.setToolTip(f"The learning rate each epoch trained with: from {format_number(lo)} to "
-                            f"{format_number(hi)}.")
+            if hi != self._top:  # (the range, and so the axis, changes only with the largest rate)
+                self._top = hi
+                self.view.setYRange(0, hi * 1.05, padding=0)
+                self.axis.setToolTip(f"The learning rate each epoch trained with: from {format_number(lo)} "
+                                     f"to {format_number(hi)}.")
 
 
 class ClipMarks:

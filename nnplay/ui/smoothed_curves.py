@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from ..training.smoothing import MAX_WEIGHT, debiased_ema
+from .curve_paths import cheap_curve, live_pen
 from .widgets import named
 
 RAW_ALPHA = 70  # of 255: the raw curve behind the smoothed one
@@ -33,8 +34,7 @@ class Smoother:
         """Give ``curve`` (an item of PlotWidget ``plot``) its raw twin."""
         raw = pg.PlotDataItem()
         raw.setZValue(curve.zValue() - 1)
-        raw.setClipToView(True)
-        raw.setDownsampling(auto=True, method="peak")
+        cheap_curve(raw)
         raw.setVisible(False)
         plot.addItem(raw)
         self._raw[id(curve)] = raw
@@ -46,7 +46,7 @@ class Smoother:
         if raw is not None:
             colour = pg.mkPen(curve.opts["pen"]).color()
             colour.setAlpha(RAW_ALPHA)
-            raw.setPen(pg.mkPen(colour, width=1))
+            raw.setPen(live_pen(colour))
 
     def set_data(self, curves: list, xs: list, ys: list, place=None) -> None:
         """Draw each curve of ``curves`` at ``xs``, ``ys`` (raw values): smoothed,

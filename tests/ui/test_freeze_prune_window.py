@@ -140,7 +140,7 @@ def test_dropout_schedule_and_clipping_reach_the_run_live(window, qtbot):
 
 def test_the_scheduled_rate_is_drawn_under_the_loss_and_clipped_epochs_on_the_norms(window, qtbot):
     c = window.controller
-    strip, marks = window.curves.lr_strip, window.gradients.clip_marks
+    strip, marks = window.curves.lr_axis, window.gradients.clip_marks
     c.step(2)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 2, timeout=10000)
     assert not strip.isVisible() and marks.x == []  # a constant rate, no clipping: nothing drawn

@@ -1,0 +1,80 @@
+"""A live plot's value axis moved in steps, not every frame.
+
+pyqtgraph's auto-range fits the y axis to the data after every ``setData``:
+on a live curve (a loss that falls a little each epoch) the range changes
+every frame, and every change makes the axis regenerate its ticks and labels
+and the whole plot repaint (about half of a loss plot's paint). Here the
+range is set to the data's extent widened to the next multiple of a 1-2-5
+step (a tenth of a padded span) and kept while the data stays inside it and
+fills at least ``SHRINK_BELOW`` of it: the curves are exact every frame, only
+the axis moves less often. It works in the view's own coordinates (log10 of
+the values on a log axis), so a log axis steps by fractions of a decade."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+PAD = 0.05  # of the data's span, on each side
+STEPS = 10  # a range is about this many 1-2-5 steps long
+SHRINK_BELOW = 0.5  # the range is fitted again once the data fills less of it than this
+
+
+def nice_step(span: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k at or above ``span`` / STEPS (span > 0)."""
+    raw = span / STEPS
+    decade = 10.0 ** math.floor(math.log10(raw))
+    return next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw * (1 - 1e-12))
+
+
+def stepped(lo: float, hi: float) -> tuple[float, float]:
+    """The range shown for data from ``lo`` to ``hi`` (view coordinates): padded
+    by PAD of the span and rounded outwards to a nice step."""
+    span = hi - lo
+    if span <= 0:
+        span = abs(hi) if hi else 1.0
+    pad = PAD * span
+    step = nice_step(span + 2 * pad)
+    return math.floor((lo - pad) / step) * step, math.ceil((hi + pad) / step) * step
+
+
+def keeps(shown: tuple[float, float], lo: float, hi: float) -> bool:
+    """Whether range ``shown`` still suits data from ``lo`` to ``hi``: holds it, and is not too wide for it."""
+    a, b = shown
+    return a <= lo and hi <= b and (hi - lo) >= SHRINK_BELOW * (b - a)
+
+
+class SteppedYRange:
+    """Keeps ``plot``'s (a pg.PlotWidget's) y axis on a stepped range of its
+    visible data items (call ``update`` after their ``setData``); ``reset``
+    after the axis changes scale (linear / log)."""
+
+    def __init__(self, plot):
+        self.view = plot.getPlotItem().getViewBox()
+        self.view.enableAutoRange(axis="y", enable=False)
+        self.plot = plot
+        self.shown: tuple[float, float] | None = None
+
+    def reset(self) -> None:
+        self.shown = None
+
+    def update(self) -> None:
+        lows, highs = [], []
+        for item in self.plot.getPlotItem().listDataItems():
+            if not item.isVisible():
+                continue
+            bounds = item.dataBounds(1)
+            if bounds is None or bounds[0] is None:
+                continue
+            lo, hi = float(bounds[0]), float(bounds[1])
+            if np.isfinite(lo) and np.isfinite(hi):
+                lows.append(lo)
+                highs.append(hi)
+        if not lows:
+            return
+        lo, hi = min(lows), max(highs)
+        if self.shown is not None and keeps(self.shown, lo, hi):
+            return
+        self.shown = stepped(lo, hi)
+        self.view.setYRange(*self.shown, padding=0)

@@ -1,0 +1,54 @@
+"""The learning rate on the loss plot's own right axis: the loss plot keeps its
+height when the rate starts to vary (a strip under it squeezed it to ~40 px in
+a 1100x680 window), and the rate's view lies exactly over the loss's."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnplay.training import History
+from nnplay.training.history import RUN_FIELDS
+from nnplay.ui.loss_curves import LossCurvesView
+
+
+def _history(rates):
+    h = History(RUN_FIELDS)
+    for epoch, lr in enumerate(rates):
+        h.append(*[lr if name == "lr" else (1.0 / (epoch + 1) if "loss" in name else 0.5) for name in RUN_FIELDS])
+    return h
+
+
+@pytest.fixture
+def view(qtbot):
+    v = LossCurvesView()
+    qtbot.addWidget(v)
+    v.resize(330, 190)  # the Curves tab of a 1100x680 window
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_a_varying_rate_takes_no_height_from_the_loss_plot_and_is_drawn_on_its_right_axis(view, qtbot):
+    view.history = _history([0.03] * 20)
+    view.draw()
+    qtbot.wait(50)
+    height = view.loss_plot.height()
+    assert not view.lr_axis.isVisible() and not view.lr_axis.axis.isVisible()  # a constant rate: nothing drawn
+    rates = [0.03] * 10 + [0.015] * 10 + [0.0075] * 10
+    view.history = _history(rates)
+    view.draw()
+    qtbot.wait(50)
+    assert view.lr_axis.isVisible() and view.lr_axis.axis.isVisible()
+    assert view.loss_plot.height() == height  # no strip under the plot
+    x, y = view.lr_axis.curve.getData()
+    assert list(y) == pytest.approx(rates) and list(x) == list(range(30))
+    lo, hi = view.lr_axis.view.viewRange()[1]
+    assert lo == 0 and hi == pytest.approx(0.03 * 1.05)  # its own scale, on the right
+    main = view.loss_plot.getPlotItem().vb
+    mine, theirs = view.lr_axis.view.sceneBoundingRect(), main.sceneBoundingRect()
+    for side in ("left", "top", "right", "bottom"):  # over the loss curves (to a pen's half pixel)
+        assert getattr(mine, side)() == pytest.approx(getattr(theirs, side)(), abs=1.0)
+    (a, b), pixel = main.viewRange()[0], (main.viewRange()[0][1] - main.viewRange()[0][0]) / theirs.width()
+    assert view.lr_axis.view.viewRange()[0] == pytest.approx([a, b], abs=1.5 * pixel)  # linked on the epoch axis
+    np.testing.assert_array_equal(view.curves["train_loss"].getData()[1][:3], [1.0, 0.5, 1 / 3])  # the loss as it was
