@@ -22,8 +22,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
 FLOORS = {"redraws_per_s": 55.0, "live_vs_headless": 0.90, "latency_ms_p95": 33.0, "first_paint_s": 0.5,
           "total_peak_rss_mb": 400.0}
 HIGHER_IS_BETTER = {"redraws_per_s", "live_vs_headless"}
@@ -50,6 +48,7 @@ def headless_epochs_per_s(config, data=None, seconds: float = 1.5) -> float:
 
 def write_large_csv(path: Path, rows: int = LARGE_ROWS, seed: int = 0) -> Path:
     """A CSV of ``rows`` x 4 columns (x1, x2, x3 and a 0/1 label: inside a ring or not)."""
+    import numpy as np
     import pandas as pd
 
     rng = np.random.default_rng(seed)
