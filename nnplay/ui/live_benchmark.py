@@ -1,10 +1,12 @@
 """The live-view benchmark, run in its own process by `nnplay bench --gui`.
 
-    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--dynamics] [--csv PATH]
+    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--distributions] [--dynamics]
+                                       [--csv PATH]
 
 Opens the real window (offscreen unless a display is forced), trains case A
 (circle, 4,2 tanh, batch 10) or B (circle, 8 x 6 tanh) at Max speed for SECONDS
-with every panel live (with --inspector the backprop inspector open too; with
+with every panel live (with --inspector the backprop inspector open too, with
+--distributions the Distributions tab; with
 --csv the window first loads that file, and the time the load took is
 measured), and prints one JSON line: launch to first painted window (the launch
 window, as `nnplay` starts: `launch_window.py`) and to the playground window painted, epochs/s,
@@ -59,6 +61,7 @@ def main(argv=None) -> int:
     parser.add_argument("--inspector", action="store_true")
     parser.add_argument("--dynamics", action="store_true",
                         help="the Distributions tab and the loss-landscape window open too")
+    parser.add_argument("--distributions", action="store_true", help="the Distributions tab open (the lower tabs)")
     parser.add_argument("--csv")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     launched_at = args.launched_at
@@ -108,13 +111,18 @@ def build(launch, args, launched_at: float, result: dict) -> None:
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
     state: dict = {}
 
+    def epochs() -> float:  # a long epoch's part counts (training/partial_epochs.py)
+        snap = c.last_frame.snapshot
+        done, batches = snap.batch_position
+        return snap.epoch + done / max(1, batches)
+
     def start():
         c.set_speed(MAX_SPEED)
         c.play()
         QTimer.singleShot(500, begin)  # let the pipeline fill
 
     def begin():
-        state.update(t0=time.perf_counter(), e0=c.last_frame.snapshot.epoch, f0=c.frames_drawn)
+        state.update(t0=time.perf_counter(), e0=epochs(), f0=c.frames_drawn)
         ticks.clear()
         probe.start()
         QTimer.singleShot(int(seconds * 1000), finish)
@@ -129,7 +137,7 @@ def build(launch, args, launched_at: float, result: dict) -> None:
 
         result.update(
             seconds=round(t, 2),
-            live_epochs_per_s=round((c.last_frame.snapshot.epoch - state["e0"]) / t, 1),
+            live_epochs_per_s=round((epochs() - state["e0"]) / t, 1),
             redraws_per_s=round((c.frames_drawn - state["f0"]) / t, 1),
             latency_ms_p50=pct(0.50), latency_ms_p95=pct(0.95), latency_ms_max=round(gaps[-1], 2) if gaps else None,
         )
@@ -157,6 +165,8 @@ def build(launch, args, launched_at: float, result: dict) -> None:
     def begin_run():
         if args.inspector:
             window.show_inspector()
+        if args.distributions:
+            window.lower_tabs.setCurrentWidget(window.distributions)
         if args.dynamics:
             window.lower_tabs.setCurrentWidget(window.distributions)
             window.landscape_action.trigger()
