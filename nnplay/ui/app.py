@@ -110,8 +110,11 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
     app.setDesktopFileName("io.github.nnplay.nnplay")
     from PySide6.QtCore import QSettings
 
+    from .assets import app_icon
     from .launch_window import LaunchWindow
 
+    app.setWindowIcon(app_icon())
+    follow_dark_desktop(app)  # before the first paint, so the window does not change colour
     launch = LaunchWindow(None if smoke else QSettings())  # painted before NumPy and pyqtgraph are loaded
     launch.show()
     held: dict = {}
@@ -168,10 +171,6 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
 def _build_window(app, launch, config, smoke: bool, lesson) -> dict:
     """After the launch window's first paint: load the rest, build the playground
     window in its place; returns {"window": it, "marker": the running marker or None}."""
-    from .assets import app_icon
-
-    app.setWindowIcon(app_icon())
-    follow_dark_desktop(app)
     configure_pyqtgraph()
     from .errors import install_exception_hook
     from .main_window import PlaygroundWindow

@@ -13,7 +13,7 @@ from nnplay.ui.launch_window import DEFAULT_SIZE, LaunchWindow
 
 
 def test_the_window_path_loads_neither_numpy_nor_pyqtgraph_before_the_first_paint():
-    code = ("import sys, nnplay.cli, nnplay.ui.launch_window, nnplay.ui.app\n"
+    code = ("import sys, nnplay.cli, nnplay.ui.launch_window, nnplay.ui.app, nnplay.ui.assets\n"
             "print(sorted(m for m in ('numpy', 'pyqtgraph', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
