@@ -206,6 +206,7 @@ def machine() -> dict:
     out = {
         "python": platform.python_version(), "numpy": np.__version__, "machine": platform.machine(),
         "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count(),
+        "cpu": cpu_model(), "load_average": load_averages(),
     }
     for mod in ("torch", "sklearn"):
         try:
@@ -213,6 +214,26 @@ def machine() -> dict:
         except ImportError:
             out[mod] = None
     return out
+
+
+def cpu_model() -> str:
+    """The processor's model name (Linux: /proc/cpuinfo), else platform's word for it."""
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.lower().startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def load_averages() -> list[float] | None:
+    """The load average over 1, 5 and 15 minutes (runnable processes; None where unknown)."""
+    try:
+        return [round(v, 2) for v in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
 
 
 def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None, soak_start: int = 0,
@@ -241,7 +262,9 @@ def format_table(results: dict) -> str:
     if "soak" in results:
         return format_soak(results["soak"], m)
     lines = [f"nnplay benchmark - Python {m['python']}, NumPy {m['numpy']}, PyTorch {m['torch'] or 'not installed'}, "
-             f"scikit-learn {m['sklearn'] or 'not installed'}, {m['cpus']} CPUs ({m['machine']})", "",
+             f"scikit-learn {m['sklearn'] or 'not installed'}, {m['cpus']} CPUs ({m['machine']})",
+             f"CPU {m.get('cpu', '-')}; load average at the start {_loads(m.get('load_average'))} "
+             f"(1, 5, 15 min; figures from a loaded machine are low)", "",
              "epochs per second (ratio = engine / other)",
              f"{'case':<10}{'engine':>10}{'plain':>10}{'ratio':>8}{'pytorch':>10}{'ratio':>8}{'sklearn':>10}{'ratio':>8}"]
     for c in results["cases"]:
@@ -262,6 +285,10 @@ def format_table(results: dict) -> str:
 
         lines += ["", *format_gui(results["gui"])]
     return "\n".join(lines)
+
+
+def _loads(values) -> str:
+    return "-" if not values else " / ".join(f"{v:.2f}" for v in values)
 
 
 def format_soak(soak: dict, m: dict) -> str:

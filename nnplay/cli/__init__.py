@@ -29,7 +29,15 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_DIVERGED", "EXIT_OK", "build_parser", "main"]
 
 
 def build_parser() -> Parser:
-    p = Parser(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
+    p = _top_parser()
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+    for module in SUBCOMMANDS:
+        module.register(sub)
+    return p
+
+
+def _top_parser(parser_class=Parser) -> Parser:
+    p = parser_class(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
     p.add_argument("--version", action="version", version=f"nnplay {_version()}")
     p.add_argument("--settings", metavar="TEXT",
                    help="open the window with settings copied from nnplay (Edit > Copy settings)")
@@ -37,10 +45,32 @@ def build_parser() -> Parser:
                    help="open the window with a lesson set up (nnplay lessons lists them; or a lesson file)")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
-    sub = p.add_subparsers(dest="command", parser_class=Parser)
-    for module in SUBCOMMANDS:
-        module.register(sub)
     return p
+
+
+class _NotTheWindow(Exception):
+    pass
+
+
+class _WindowParser(Parser):
+    def error(self, message):
+        raise _NotTheWindow(message)
+
+
+def window_args(argv):
+    """The parsed options when ``argv`` only opens the window (or asks --version),
+    else None. Registering the subcommands loads NumPy (their choices: data sets,
+    activations...), which the window's first paint must not wait for."""
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    try:
+        args, rest = _top_parser(_WindowParser).parse_known_args(argv)
+    except _NotTheWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def _version() -> str:
@@ -53,8 +83,7 @@ def main(argv=None) -> int:
 
     multiprocessing.freeze_support()  # the window trains in a child process, also in a frozen app
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = window_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             config = None

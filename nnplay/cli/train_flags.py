@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import sys
 
-from ..data.dataset import DataError
 from .given_flags import given as typed
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
@@ -104,9 +103,12 @@ def naming_the_flag(run):
     def wrapped(args):
         try:
             return run(args)
-        except DataError:  # names its file, line and column already
-            raise
         except ValueError as exc:
+            # imported here, so that importing the CLI loads no NumPy
+            from ..data.dataset import DataError
+
+            if isinstance(exc, DataError):  # names its file, line and column already
+                raise
             text = str(exc)
             for words, name in SETTING_FLAGS:
                 if text.lower().startswith(words.lower()):

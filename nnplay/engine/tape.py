@@ -148,13 +148,23 @@ class EpochTapes:
     def __init__(self):
         self._buffers: tuple[np.ndarray, np.ndarray] | None = None
         self._key, self._tapes = None, []
+        self.order: np.ndarray | None = None  # the order of the epoch in the buffer (``begin``)
+        self._bs = 1
 
     def run(self, net, X: np.ndarray, Y: np.ndarray, optimizer, batch_size: int, rng: np.random.Generator) -> int:
         """One epoch of ``net`` on checked (X, Y) (see ``MLP.train_epoch``); returns the step count."""
-        m, n0 = X.shape
-        if m == 0:
+        if X.shape[0] == 0:
             return 0
-        order, bs = epoch_order(m, batch_size, rng)
+        steps = self.begin(net, X, Y, optimizer, *epoch_order(X.shape[0], batch_size, rng), rng)
+        return self.replay(net, optimizer, 0, steps)
+
+    def begin(self, net, X: np.ndarray, Y: np.ndarray, optimizer, order: np.ndarray, bs: int,
+              rng: np.random.Generator) -> int:
+        """Copy the epoch of checked (X, Y) in ``order`` (m,) with mini-batches of
+        ``bs`` rows (``equations.epoch_order``'s pair) into the buffer; returns its
+        step count. ``replay`` then trains its steps, all at once or in parts (a
+        long epoch of a large data set, so the window can show it in between)."""
+        m, n0 = X.shape
         buf = self._buffers
         if buf is None or buf[0].shape != (m, n0 + 1) or buf[1].shape != Y.shape or buf[0].dtype != net.dtype:
             ones = np.empty((m, n0 + 1), net.dtype, order="F")
@@ -169,14 +179,24 @@ class EpochTapes:
             Ys[...] = Y
         net.loss_fn.training_targets(Ys)
         net.dropout.rng = rng
+        self.order, self._bs = order, bs
+        return -(-m // bs)
+
+    def replay(self, net, optimizer, start: int, stop: int) -> int:
+        """Train steps ``start`` .. ``stop`` - 1 of the epoch ``begin`` copied;
+        returns how many. Each step is a tape built once and replayed (rebuilt
+        first if the optimizer, regularisation, masks or clipping changed)."""
+        X1, Ys = self._buffers
+        m, bs = X1.shape[0], self._bs
         key = (id(X1), bs, optimizer, bool(net.l1), bool(net.l2), net.edits, net.clip.max_norm)
         if self._key != key:
             self._key, self._tapes = key, []
-            for start in range(0, m, bs):
-                stop = min(start + bs, m)
-                self._tapes.append(train_tape(net, net._workspace(stop - start), X1[start:stop], Ys[start:stop],
+            for first in range(0, m, bs):
+                last = min(first + bs, m)
+                self._tapes.append(train_tape(net, net._workspace(last - first), X1[first:last], Ys[first:last],
                                               optimizer))
-        for tape in self._tapes:
+        tapes = self._tapes[start:stop]
+        for tape in tapes:
             for f, args in tape:
                 f(*args)
-        return len(self._tapes)
+        return len(tapes)

@@ -41,6 +41,7 @@ from .commands import (
 )
 from .landscape_live import LiveLandscape
 from .parent_watch import exit_with_parent
+from .partial_epochs import EpochParts
 from .probes import ViewRequest
 from .trainer import Snapshot, Trainer
 
@@ -87,6 +88,7 @@ class TrainingLoop:
         self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
         self._epochs_per_second_estimate = 200.0
         self._landscape = LiveLandscape()
+        self._parts = EpochParts(1.0 / MAX_FPS)  # long epochs trained in parts (partial_epochs.py)
 
     def run(self) -> None:
         try:
@@ -118,7 +120,10 @@ class TrainingLoop:
             self._dirty = True
         elif self._playing and self._wants_training():
             started = time.perf_counter()
-            ran = t.run(self._chunk())
+            if self._parts.wanted(t):  # a long epoch: a part, then a frame
+                ran = self._parts.train(t, CHUNK_SECONDS)
+            else:
+                ran = self._parts.whole(t, self._chunk())
             took = time.perf_counter() - started
             self._learn_rate(ran, took)
             self._trained_since_frame += ran
@@ -136,7 +141,8 @@ class TrainingLoop:
     def _mid_quota(self) -> bool:
         """Playing at N epochs a frame with fewer than N trained since the last frame: a
         frame now would show a part of the step the user asked for (on a slow machine)."""
-        return self._playing and self._speed != MAX_SPEED and 0 < self._trained_since_frame < self._speed
+        return (self._playing and self._speed != MAX_SPEED and 0 < self._trained_since_frame < self._speed
+                and self._trainer.batch_position[0] == 0)  # a long epoch under way shows its progress
 
     def _wants_training(self) -> bool:
         if self._speed == MAX_SPEED:
@@ -147,7 +153,7 @@ class TrainingLoop:
         budget = max(1, int(self._epochs_per_second_estimate * CHUNK_SECONDS))
         if self._speed == MAX_SPEED:
             return budget
-        return max(1, min(self._speed - self._trained_since_frame, budget))
+        return max(1, min(int(self._speed - self._trained_since_frame), budget))
 
     def _learn_rate(self, epochs: int, seconds: float) -> None:
         if epochs and seconds > 0:
@@ -281,7 +287,8 @@ class TrainingLoop:
         snap = t.snapshot(v, self._sent_upto, trace=trace)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
-        self._rate.append((now, t.epoch))
+        done, batches = t.batch_position
+        self._rate.append((now, t.epoch + done / max(1, batches)))  # a long epoch's part too
         eps = 0.0
         if self._playing and len(self._rate) > 1 and now > self._rate[0][0]:
             eps = (self._rate[-1][1] - self._rate[0][1]) / (now - self._rate[0][0])

@@ -24,6 +24,7 @@ from .history import RUN_FIELDS, History, layer_names
 from .landscape import Trajectory
 from .network_edits import NetworkEdits
 from .parameter_edit import ParameterEdits
+from .partial_epochs import PartialEpochs
 from .pictures import predicted_classes
 from .probes import Probes, ProbeShortcuts, ViewRequest
 from .saved_state import restore_run_state, run_state
@@ -54,7 +55,7 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-class Trainer(NetworkEdits, ParameterEdits, ProbeShortcuts):
+class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
     """One run: ``config``'s network and optimizer on ``data`` (by default the
     generated data set ``config`` names), split and checked once (``split``),
     trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),

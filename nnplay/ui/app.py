@@ -108,10 +108,69 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
     app.setOrganizationName("nnplay")
     app.setApplicationDisplayName("nnplay")
     app.setDesktopFileName("io.github.nnplay.nnplay")
+    from PySide6.QtCore import QSettings
+
     from .assets import app_icon
+    from .launch_window import LaunchWindow
 
     app.setWindowIcon(app_icon())
-    follow_dark_desktop(app)
+    follow_dark_desktop(app)  # before the first paint, so the window does not change colour
+    launch = LaunchWindow(None if smoke else QSettings())  # painted before NumPy and pyqtgraph are loaded
+    launch.show()
+    held: dict = {}
+
+    def build():
+        try:
+            held.update(_build_window(app, launch, config, smoke, lesson))
+        except Exception:  # the window could not be built: say why and end, not hang on the launch window
+            import traceback
+
+            traceback.print_exc()
+            app.exit(1)
+
+    launch.after_first_paint(build)
+    if not smoke:
+        from .quit_signals import QuitOnSignals
+
+        def close_and_quit():  # as the close button does (the session is saved), whatever dialog is open
+            if "window" in held:
+                held["window"].close()
+            app.quit()
+
+        signals = QuitOnSignals(close_and_quit)
+        try:
+            return app.exec()
+        finally:
+            signals.uninstall()
+            if held.get("marker") is not None:
+                held["marker"].release()
+    result = {"code": 1}
+
+    def check():
+        window = held.get("window")
+        frame = window.controller.last_frame if window is not None else None
+        if frame is not None and frame.snapshot.epoch >= SMOKE_EPOCHS:
+            result["code"] = 0
+            window.close()
+
+    def start():
+        held["window"].controller.set_speed(5)
+        held["window"].controller.play()
+
+    poll = QTimer(app)
+    poll.timeout.connect(check)
+    poll.start(50)
+    launch.after_first_paint(lambda: QTimer.singleShot(500, start))
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, app.closeAllWindows)
+    app.exec()
+    if result["code"]:
+        print(f"nnplay: smoke test failed: {SMOKE_EPOCHS} epochs were not trained in time", file=sys.stderr)
+    return result["code"]
+
+
+def _build_window(app, launch, config, smoke: bool, lesson) -> dict:
+    """After the launch window's first paint: load the rest, build the playground
+    window in its place; returns {"window": it, "marker": the running marker or None}."""
     configure_pyqtgraph()
     from .errors import install_exception_hook
     from .main_window import PlaygroundWindow
@@ -132,39 +191,5 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
         from .lessons_panel import open_lesson
 
         open_lesson(window, lesson, set_up=False)  # the window starts with its settings
-    window.show()
-    if not smoke:
-        from .quit_signals import QuitOnSignals
-
-        def close_and_quit():  # as the close button does (the session is saved), whatever dialog is open
-            window.close()
-            app.quit()
-
-        signals = QuitOnSignals(close_and_quit)
-        try:
-            return app.exec()
-        finally:
-            signals.uninstall()
-            if marker is not None:
-                marker.release()
-    result = {"code": 1}
-
-    def check():
-        frame = window.controller.last_frame
-        if frame is not None and frame.snapshot.epoch >= SMOKE_EPOCHS:
-            result["code"] = 0
-            window.close()
-
-    def start():
-        window.controller.set_speed(5)
-        window.controller.play()
-
-    poll = QTimer(window)
-    poll.timeout.connect(check)
-    poll.start(50)
-    QTimer.singleShot(500, start)
-    QTimer.singleShot(SMOKE_TIMEOUT_MS, window.close)
-    app.exec()
-    if result["code"]:
-        print(f"nnplay: smoke test failed: {SMOKE_EPOCHS} epochs were not trained in time", file=sys.stderr)
-    return result["code"]
+    launch.hand_over(window)
+    return {"window": window, "marker": marker}

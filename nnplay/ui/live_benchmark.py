@@ -1,12 +1,15 @@
 """The live-view benchmark, run in its own process by `nnplay bench --gui`.
 
-    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--dynamics] [--csv PATH]
+    python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--distributions] [--dynamics]
+                                       [--csv PATH]
 
 Opens the real window (offscreen unless a display is forced), trains case A
 (circle, 4,2 tanh, batch 10) or B (circle, 8 x 6 tanh) at Max speed for SECONDS
-with every panel live (with --inspector the backprop inspector open too; with
+with every panel live (with --inspector the backprop inspector open too, with
+--distributions the Distributions tab; with
 --csv the window first loads that file, and the time the load took is
-measured), and prints one JSON line: launch to first painted window, epochs/s,
+measured), and prints one JSON line: launch to first painted window (the launch
+window, as `nnplay` starts: `launch_window.py`) and to the playground window painted, epochs/s,
 redraws/s, the GUI thread's event latency (a 10 ms timer probe: how late each
 tick ran), and peak resident memory of the window and the training process.
 """
@@ -58,33 +61,49 @@ def main(argv=None) -> int:
     parser.add_argument("--inspector", action="store_true")
     parser.add_argument("--dynamics", action="store_true",
                         help="the Distributions tab and the loss-landscape window open too")
+    parser.add_argument("--distributions", action="store_true", help="the Distributions tab open (the lower tabs)")
     parser.add_argument("--csv")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    launched_at, seconds = args.launched_at, args.seconds
+    launched_at = args.launched_at
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
+
+    from .launch_window import LaunchWindow
+
+    app = QApplication(sys.argv[:1])
+    result: dict = {}
+    launch = LaunchWindow()  # as `nnplay` starts: this window's paint is the first paint
+    launch.show()
+    launch.after_first_paint(lambda: build(launch, args, launched_at, result))
+    app.exec()
+    result["peak_rss_mb"] = peak_rss_mb()
+    print(json.dumps(result))
+    return 0
+
+
+def build(launch, args, launched_at: float, result: dict) -> None:
+    """After the launch window's first paint: the playground window in its place, then the run."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     from ..training import TrainConfig
     from .app import configure_pyqtgraph
     from .main_window import PlaygroundWindow
     from .worker import MAX_SPEED
 
-    app = QApplication(sys.argv[:1])
+    result["first_paint_s"] = round(launch.first_paint_at - launched_at, 3)
+    seconds = args.seconds
     configure_pyqtgraph()
-    result: dict = {}
 
-    class FirstPaint(QObject):
+    class Painted(QObject):
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and "first_paint_s" not in result:
-                result["first_paint_s"] = time.time() - launched_at
+            if event.type() == QEvent.Type.Paint and "window_ready_s" not in result:
+                result["window_ready_s"] = round(time.time() - launched_at, 3)
             return False
 
     window = PlaygroundWindow(TrainConfig(**live_config(args.case)))
-    watcher = FirstPaint()
+    watcher = Painted(window)
     window.installEventFilter(watcher)
-    window.resize(1280, 800)
-    window.show()
+    launch.hand_over(window)
     c = window.controller
     ticks: list[float] = []
     probe = QTimer()
@@ -92,13 +111,18 @@ def main(argv=None) -> int:
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
     state: dict = {}
 
+    def epochs() -> float:  # a long epoch's part counts (training/partial_epochs.py)
+        snap = c.last_frame.snapshot
+        done, batches = snap.batch_position
+        return snap.epoch + done / max(1, batches)
+
     def start():
         c.set_speed(MAX_SPEED)
         c.play()
         QTimer.singleShot(500, begin)  # let the pipeline fill
 
     def begin():
-        state.update(t0=time.perf_counter(), e0=c.last_frame.snapshot.epoch, f0=c.frames_drawn)
+        state.update(t0=time.perf_counter(), e0=epochs(), f0=c.frames_drawn)
         ticks.clear()
         probe.start()
         QTimer.singleShot(int(seconds * 1000), finish)
@@ -113,7 +137,7 @@ def main(argv=None) -> int:
 
         result.update(
             seconds=round(t, 2),
-            live_epochs_per_s=round((c.last_frame.snapshot.epoch - state["e0"]) / t, 1),
+            live_epochs_per_s=round((epochs() - state["e0"]) / t, 1),
             redraws_per_s=round((c.frames_drawn - state["f0"]) / t, 1),
             latency_ms_p50=pct(0.50), latency_ms_p95=pct(0.95), latency_ms_max=round(gaps[-1], 2) if gaps else None,
         )
@@ -141,16 +165,14 @@ def main(argv=None) -> int:
     def begin_run():
         if args.inspector:
             window.show_inspector()
+        if args.distributions:
+            window.lower_tabs.setCurrentWidget(window.distributions)
         if args.dynamics:
             window.lower_tabs.setCurrentWidget(window.distributions)
             window.landscape_action.trigger()
         start()
 
     QTimer.singleShot(0, first_frame)
-    app.exec()
-    result["peak_rss_mb"] = peak_rss_mb()
-    print(json.dumps(result))
-    return 0
 
 
 if __name__ == "__main__":

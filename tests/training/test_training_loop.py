@@ -147,3 +147,26 @@ def test_an_empty_data_set_plays_nothing_and_checks_nothing():
     f = h.frame()
     assert f.snapshot.epoch == 0 and not f.playing
     h.stop()
+
+
+def test_a_long_epoch_is_shown_in_parts_at_max_speed():
+    """An epoch longer than a frame (20,000 rows at batch 1: 10,000 steps) still
+    sends frames within it, each with the epoch's progress (partial_epochs.py)."""
+    import numpy as np
+
+    from nnplay.data import Dataset, generate
+
+    small = generate("circle")
+    reps = -(-20_000 // small.X.shape[0])
+    data = Dataset(X=np.tile(small.X, (reps, 1)), y=np.tile(small.y, reps), name="large")
+    h = Harness()
+    h.send(SetSpeed(0))
+    h.send(Build(1, TrainConfig(batch_size=1, hidden=(4, 2)), data))
+    h.next("run_started")
+    h.frame()
+    h.send(Play())
+    positions = [h.frame().snapshot for _ in range(4)]
+    h.stop()
+    assert all(s.epoch == 0 for s in positions)  # no epoch ended yet: these frames came within the first
+    done = [s.batch_position[0] for s in positions]
+    assert positions[0].batch_position[1] >= 10_000 and 0 < done[-1] and done == sorted(done) and done[0] < done[-1]
