@@ -46,7 +46,7 @@ class LandscapeRequest:
     span: float = 1.0
     directions: str = "pca"
     every: int = 25
-    share: float = 0.25
+    share: float = 0.1
     seed: int = 0
 
     def checked(self) -> LandscapeRequest:

@@ -6,9 +6,12 @@ vertical scale, with the flat ends of tanh and sigmoid (|A| near 1, g' near 0)
 shaded and ReLU's zero marked; and, above, the training-health findings in
 words (training.health), live.
 
-It draws only while visible: a frame that arrives behind another tab is kept
-and drawn when the tab is shown. The records come with a frame only when they
-changed (``Distributions.for_view``)."""
+It draws only while visible, and at most twice a second (``PacedRedraw``): a
+frame that arrives behind another tab, or within half a second of the last
+drawing, is kept and the newest is drawn when the tab is shown or the pause is
+over. The records come with a frame only when they changed
+(``Distributions.for_view``, once per recorded epoch) and are read only when
+drawn."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from ..training.distributions import (
     Distributions,
 )
 from .colors import hex_color, layer_rgb
+from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
 from .widgets import keep_wrapped_height, named
 
@@ -40,6 +44,7 @@ CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activation
 ROW_HEIGHT = 64  # on-screen pixels per layer's plot: the plots scroll rather than squeeze
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)
+REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most once a second
 HEALTH_HEIGHT = 96  # on-screen pixels at most for the findings; more scroll
 
 
@@ -47,7 +52,8 @@ class DistributionsView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info = None
-        self.records: Distributions | None = None
+        self._records: Distributions | None = None
+        self._state: dict | None = None  # the newest records as a frame carried them, not read yet
         self._frame = None
         self._stale = False
         self._layout_due = False
@@ -98,29 +104,36 @@ class DistributionsView(QWidget):
         keep_wrapped_height(self.caption)
         layout.addWidget(self.caption)
         self._items: dict = {}  # (layer, quantity) -> (plot, bounds curves, median curve)
+        self._fills: dict = {}  # (layer, quantity) -> the three bands' FillBetweenItems
+        self._ranges: dict = {}  # (layer, quantity) -> the vertical scale last set
+        self.paced = PacedRedraw(self, self._draw, REDRAW_SECONDS)
 
     # --------------------------------------------------------- the panel protocol
     def set_run(self, info) -> None:
         self.info = info
-        self.records = Distributions(len(info.sizes) - 1)
+        self._records = Distributions(len(info.sizes) - 1)
+        self._state = None
         self._frame = None
         self.health.setText("")
-        self._layout_due = True  # the plots are made when the tab is first shown (a Build behind it costs nothing)
-        self._draw()
+        self._layout_due = True  # the plots are made at the first frame drawn (a Build behind the tab costs nothing)
 
     def set_frame(self, frame) -> None:
         snap = frame.snapshot
         if self.info is None:
             return
         if snap.distributions is not None:
-            self.records = Distributions.from_state(snap.distributions, len(self.info.sizes) - 1)
-            self._stale = True
+            self._state = snap.distributions
         self._frame = frame
-        self._draw()  # (hidden behind its tab: drawn when shown)
+        self.paced.request()  # (hidden behind its tab: drawn when shown; at most twice a second)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._draw()
+    @property
+    def records(self) -> Distributions | None:
+        """The run's recorded distributions, as the newest frame carried them."""
+        if self._state is not None:
+            self._records = Distributions.from_state(self._state, len(self.info.sizes) - 1)
+            self._state = None
+            self._stale = True
+        return self._records
 
     @property
     def has_records(self) -> bool:
@@ -136,6 +149,8 @@ class DistributionsView(QWidget):
         self._layout_due = False
         self.plots.clear()
         self._items.clear()
+        self._fills.clear()
+        self._ranges.clear()
         if self.info is None:
             return
         L = len(self.info.sizes) - 1
@@ -155,19 +170,21 @@ class DistributionsView(QWidget):
                 else:
                     plot.setXLink(first)
                 plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
-                self._items[(l, q)] = self._band_items(plot, l)
+                self._items[(l, q)] = self._band_items(plot, l, q)
                 self._marks(plot, l, q)
         self.plots.setMinimumHeight(ROW_HEIGHT * L)
         self._stale = True
         self._draw()
 
-    def _band_items(self, plot, l: int):
+    def _band_items(self, plot, l: int, q: str):
         rgb = layer_rgb(l - 1)
         bounds = [pg.PlotCurveItem(pen=pg.mkPen(None)) for _ in range(6)]
         for c in bounds:
             plot.addItem(c)
+        fills = self._fills[(l, q)] = []
         for (lo, hi), alpha in zip(((0, 5), (1, 4), (2, 3)), BAND_ALPHAS):
-            plot.addItem(pg.FillBetweenItem(bounds[lo], bounds[hi], brush=pg.mkBrush(*rgb[:3], alpha)))
+            fills.append(pg.FillBetweenItem(bounds[lo], bounds[hi], brush=pg.mkBrush(*rgb[:3], alpha)))
+            plot.addItem(fills[-1])
         median = pg.PlotCurveItem(pen=pg.mkPen(*rgb[:3], 255, width=1.5))
         plot.addItem(median)
         return plot, bounds, median
@@ -199,13 +216,11 @@ class DistributionsView(QWidget):
             plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
 
     def _draw(self) -> None:
-        if not (self.isVisible() or self.isWindow()):
-            return
         if self._layout_due:
             self._rebuild()
             return
         self._show_health()
-        if not self._stale or self.records is None:
+        if self.records is None or not self._stale:
             return
         self._stale = False
         L = len(self.info.sizes) - 1
@@ -215,16 +230,23 @@ class DistributionsView(QWidget):
             ok = np.all(np.isfinite(p), axis=1)
             x, p = x[ok], p[ok]
             for i, c in enumerate(bounds):
+                c.blockSignals(True)  # each band's outline is made once, below, not once per edge
                 c.setData(x, p[:, i if i < 3 else i + 1])
+                c.blockSignals(False)
+            for fill in self._fills[(l, q)]:
+                fill.updatePath()
             median.setData(x, p[:, 3])
-            plot.setTitle(self._title(l, q, L, sat), size="8pt")
-            plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
+            title = self._title(l, q, L, sat)
+            if title != plot.titleLabel.text:  # (a new title lays the plot out again)
+                plot.setTitle(title, size="8pt")
+                plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
             marks = self._mark_levels(l, q)
             lo, hi = spans.get(q, (np.inf, -np.inf))
             spans[q] = (float(np.min([lo, *p[:, 0], *marks])), float(np.max([hi, *p[:, -1], *marks])))
         for (l, q), (plot, _, _) in self._items.items():
             lo, hi = spans[q]
-            if np.isfinite(lo) and np.isfinite(hi):
+            if np.isfinite(lo) and np.isfinite(hi) and self._ranges.get((l, q)) != (lo, hi):
+                self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
         self.caption.setText(self._caption())
 
@@ -254,13 +276,15 @@ class DistributionsView(QWidget):
             return
         findings = frame.snapshot.health
         if not findings:
-            self.health.setText("<b>Health:</b> nothing looks wrong.")
-            return
-        lines = []
-        for f in sorted(findings, key=lambda f: f.severity != "alarm"):
-            mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
-            lines.append(f"{mark} {_escape(f.message)}")
-        self.health.setText("<b>Health:</b><br>" + "<br>".join(lines))
+            text = "<b>Health:</b> nothing looks wrong."
+        else:
+            lines = []
+            for f in sorted(findings, key=lambda f: f.severity != "alarm"):
+                mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
+                lines.append(f"{mark} {_escape(f.message)}")
+            text = "<b>Health:</b><br>" + "<br>".join(lines)
+        if text != self.health.text():  # (a new text lays the tab out again)
+            self.health.setText(text)
 
 
 def _escape(text: str) -> str:

@@ -5,7 +5,9 @@ current point marked, axes named after the directions, and a caption stating
 the method, the directions and the share of the path's variance the plane
 explains. The numbers are computed in the training process
 (``training.landscape_live``); this view only asks for them (``changed``,
-then ``request()``) and draws what the frames carry.
+then ``request()``) and draws what the frames carry: a new grid at once, the
+path (which grows every frame) at most twice a second and only while the
+window is open (``PacedRedraw``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
 from .flow_layout import FlowLayout
+from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
 from .undefined import hatch_item
 from .widgets import named, on_event
@@ -76,6 +79,7 @@ class LandscapeView(QWidget):
         self.caption.setObjectName("landscape_caption")
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
+        self.paced = PacedRedraw(self, lambda: self._draw_path(self.landscape), seen=self.isVisible)
 
     def _controls(self) -> FlowLayout:
         row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
@@ -155,7 +159,9 @@ class LandscapeView(QWidget):
             return
         if previous is None or previous.grid is None or previous.grid.serial != grid.serial:
             self._draw_grid(grid)  # (each frame carries the grid: drawn once)
-        self._draw_path(land)
+            self._draw_path(land)
+        else:
+            self.paced.request()  # the path grows every frame: drawn at most twice a second
 
     def _draw_grid(self, grid) -> None:
         z = log_loss(grid.loss)
@@ -180,7 +186,9 @@ class LandscapeView(QWidget):
         self.caption.setText(f"{grid.caption()}. Line: the weights after each recorded epoch; square: the first; "
                              f"star: now.{note}")
 
-    def _draw_path(self, land: LandscapeFrame) -> None:
+    def _draw_path(self, land: LandscapeFrame | None) -> None:
+        if land is None or land.grid is None:
+            return
         if land.path is None or not len(land.path):
             self.path.clear()
             self.start.clear()

@@ -78,6 +78,7 @@ def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
     view.set_frame(frame_of(t.copy()))  # behind the Curves tab: nothing drawn
     assert view._items == {} and view.health.text() == ""  # not even the plots are made
     tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: (1, "dW") in view._items, timeout=5000)  # drawn just after it is shown
     assert len(view._items[(1, "dW")][2].getData()[0]) == len(t.distributions)
     assert "vanishing" in view.health.text()
 
