@@ -7,7 +7,7 @@ when it starts (the weights then, the directions then), a few rows at a time
 ``LiveLandscape`` is the training loop's part: it starts jobs, gives them at
 most ``request.share`` of the time while the run plays (all the idle time
 while it is paused), recomputes the plane every ``request.every`` epochs
-while training, and hands each frame a ``LandscapeFrame``: the last finished
+(and at most every RECOMPUTE_SECONDS) while training, and hands each frame a ``LandscapeFrame``: the last finished
 grid, the progress of the one under way, and the path projected on the plane
 shown (which thus extends every frame).
 """
@@ -31,6 +31,7 @@ from .landscape import (
 SLICE_SECONDS = 0.02  # longest stretch of landscape work between looks at the command queue
 GRID_DTYPE = np.float32  # the grid's precision (see training.landscape); its centre is the run's own
 PATH_MARGIN = 1.25
+RECOMPUTE_SECONDS = 2.0  # while training, a new grid at most this often (a small net reaches `every` epochs in ms)
 _SERIALS = itertools.count(1)  # a PCA grid reaches this far beyond the path (times the path's extent)
 
 
@@ -186,6 +187,7 @@ class LiveLandscape:
         self.shown: LandscapeJob | None = None
         self._credit = 0.0
         self._last = time.perf_counter()
+        self._finished = -float("inf")  # when the last grid was finished
 
     def set_request(self, request: LandscapeRequest | None, trainer) -> None:
         """Ask for a new grid (``request``), or stop computing (None: the grid shown stays)."""
@@ -214,7 +216,7 @@ class LiveLandscape:
             return False
         if self.job is None:
             last = self.shown.epoch if self.shown is not None else None
-            if last is None or trainer.epoch - last < self.request.every:
+            if last is None or trainer.epoch - last < self.request.every or now - self._finished < RECOMPUTE_SECONDS:
                 return False
             self.job = LandscapeJob(trainer, self.request)
         if playing:
@@ -227,6 +229,7 @@ class LiveLandscape:
         self._credit -= time.perf_counter() - now
         if done:
             self.shown, self.job = self.job, None
+            self._finished = time.perf_counter()
         return True
 
     def frame(self, trainer) -> LandscapeFrame | None:

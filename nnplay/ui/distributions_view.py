@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,15 +37,17 @@ from ..training.distributions import (
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
-from .widgets import keep_wrapped_height, named
+from .widgets import keep_wrapped_height, named, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
-ROW_HEIGHT = 64  # on-screen pixels per layer's plot: the plots scroll rather than squeeze
+ROW_HEIGHT = 72  # on-screen pixels per plot at least: the plots scroll rather than squeeze
+MIN_COLUMN = 190  # on-screen pixels per plot's width at least: all four quantities wrap into 2 or 1 columns
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)
 REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most once a second
-HEALTH_HEIGHT = 96  # on-screen pixels at most for the findings; more scroll
+HEALTH_LINES = (2, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
+SHORT = 330
 
 
 class DistributionsView(QWidget):
@@ -72,7 +74,6 @@ class DistributionsView(QWidget):
         self.health_scroll.setWidgetResizable(True)
         self.health_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.health_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.health_scroll.setMaximumHeight(HEALTH_HEIGHT)
         layout.addWidget(self.health_scroll)
         row = QHBoxLayout()
         row.addWidget(QLabel("Show"))
@@ -81,6 +82,10 @@ class DistributionsView(QWidget):
             self.quantity.addItem(text, key)
         self.quantity.activated.connect(lambda _: self._rebuild())
         row.addWidget(self.quantity)
+        self.layer = named(QComboBox(), "distributions_layer", "Every layer, one under the other (they scroll), "
+                                                               "or one layer alone, as tall as the tab.")
+        self.layer.activated.connect(lambda _: self._rebuild())
+        row.addWidget(self.layer)
         row.addStretch(1)
         layout.addLayout(row)
         self.plots = pg.GraphicsLayoutWidget()
@@ -91,6 +96,7 @@ class DistributionsView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        on_event(self.scroll.viewport(), (QEvent.Type.Resize,), self._fit_columns)
         layout.addWidget(self.scroll, 1)
         self.caption = QLabel("")
         self.caption.setObjectName("distributions_caption")
@@ -106,12 +112,20 @@ class DistributionsView(QWidget):
         self._items: dict = {}  # (layer, quantity) -> (plot, bounds curves, median curve)
         self._fills: dict = {}  # (layer, quantity) -> the three bands' FillBetweenItems
         self._ranges: dict = {}  # (layer, quantity) -> the vertical scale last set
+        self._columns = 1
         self.paced = PacedRedraw(self, self._draw, REDRAW_SECONDS)
 
     # --------------------------------------------------------- the panel protocol
     def set_run(self, info) -> None:
         self.info = info
-        self._records = Distributions(len(info.sizes) - 1)
+        L = len(info.sizes) - 1
+        chosen = self.layer.currentData() or 0
+        self.layer.clear()
+        self.layer.addItem("all layers", 0)
+        for l in range(1, L + 1):
+            self.layer.addItem(f"layer {l}" if l < L else f"layer {l} (output)", l)
+        self.layer.setCurrentIndex(max(0, self.layer.findData(chosen)))  # a new run of the same depth keeps it
+        self._records = Distributions(L)
         self._state = None
         self._frame = None
         self.health.setText("")
@@ -155,15 +169,19 @@ class DistributionsView(QWidget):
             return
         L = len(self.info.sizes) - 1
         quantities = self._quantities()
-        for col, q in enumerate(quantities):
+        chosen = self.layer.currentData() or 0
+        layers = [chosen] if chosen else list(range(1, L + 1))
+        self._columns = columns = self._column_count()
+        per_layer = -(-len(quantities) // columns)  # rows of plots per layer
+        for k, q in enumerate(quantities):
             first = None
-            for l in range(1, L + 1):
-                plot = self.plots.addPlot(row=l - 1, col=col, axisItems=tidy_axes())
+            for i, l in enumerate(layers):
+                plot = self.plots.addPlot(row=i * per_layer + k // columns, col=k % columns, axisItems=tidy_axes())
                 plot.setMenuEnabled(False)
                 plot.hideButtons()
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)
-                if l < L:
+                if not (l == layers[-1] and k // columns == per_layer - 1):  # epochs on the bottom row only
                     plot.getAxis("bottom").setStyle(showValues=False)
                 if first is None:
                     first = plot
@@ -172,9 +190,23 @@ class DistributionsView(QWidget):
                 plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
                 self._items[(l, q)] = self._band_items(plot, l, q)
                 self._marks(plot, l, q)
-        self.plots.setMinimumHeight(ROW_HEIGHT * L)
+        self.plots.setMinimumHeight(ROW_HEIGHT * len(layers) * per_layer)
         self._stale = True
         self._draw()
+
+    def _column_count(self) -> int:
+        """Columns of plots: every quantity side by side if each gets MIN_COLUMN pixels, else 2 or 1."""
+        n = len(self._quantities())
+        width = self.scroll.viewport().width()
+        return next((c for c in (n, 2, 1) if c <= n and width >= c * MIN_COLUMN), 1)
+
+    def _fit_columns(self) -> None:
+        """After a resize: lay the plots out again if another number of columns fits; the
+        findings get whole lines, fewer in a short tab."""
+        lines = HEALTH_LINES[self.height() >= SHORT]
+        self.health_scroll.setMaximumHeight(self.health.fontMetrics().lineSpacing() * lines)
+        if self._items and self._column_count() != self._columns:
+            self._rebuild()
 
     def _band_items(self, plot, l: int, q: str):
         rgb = layer_rgb(l - 1)
@@ -267,8 +299,8 @@ class DistributionsView(QWidget):
         n = len(self.records) if self.records is not None else 0
         if n == 0:
             return "No epochs recorded yet: the bands appear as the run trains."
-        return (f"Median; bands: 68%, 86% and all of the values (TensorBoard's). {n} epochs recorded. "
-                "Shaded: tanh/sigmoid's flat ends; dashed: ReLU's 0.")
+        return (f"Median; bands: 68%, 86%, all values. {n} epochs. Shaded: flat ends of tanh/sigmoid; "
+                "dashed: ReLU's 0.")
 
     def _show_health(self) -> None:
         frame = self._frame
@@ -282,7 +314,7 @@ class DistributionsView(QWidget):
             for f in sorted(findings, key=lambda f: f.severity != "alarm"):
                 mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
                 lines.append(f"{mark} {_escape(f.message)}")
-            text = "<b>Health:</b><br>" + "<br>".join(lines)
+            text = f"<b>Health ({len(findings)}):</b> " + "<br>".join(lines)  # the first on the heading's line
         if text != self.health.text():  # (a new text lays the tab out again)
             self.health.setText(text)
 
