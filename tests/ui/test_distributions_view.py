@@ -177,7 +177,7 @@ def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtb
     view.layer.setCurrentIndex(view.layer.findData(2))
     view.layer.activated.emit(view.layer.currentIndex())
     assert set(view._items) == {(2, q) for q in QUANTITIES}  # one layer alone
-    x, p, _ = t.distributions.bands(2, "A")
+    _, p, _ = t.distributions.bands(2, "A")
     assert np.allclose(view._items[(2, "A")][2].getData()[1], p[:, 3])
     view.set_run(t.run_info())  # a new run of the same depth keeps the choice
     assert view.layer.currentData() == 2
