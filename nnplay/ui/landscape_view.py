@@ -102,15 +102,18 @@ class LandscapeView(QWidget):
         self.span.setPrefix("span ×")
         self.compute = named(QPushButton("Compute"), "landscape_compute",
                              "Compute the landscape now, and again every 25 epochs while training.")
-        self.stop = named(QPushButton("Stop"), "landscape_stop", "Stop computing (the picture stays).")
-        self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed.")
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(90)
+        self.stop = named(QPushButton("Cancel"), "landscape_stop",
+                          "Stop computing the grid under way, and the recomputations while training (the picture "
+                          "stays; Compute starts again).")
+        self.stop.setEnabled(False)  # only while a grid is being computed
+        self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed, row by row.")
+        self.progress.setFormat("row %v of %m")
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("row 101 of 101") + 24)
         self.progress.hide()
         for w in (self.directions, self.resolution, self.span, self.compute, self.stop, self.progress):
             row.addWidget(w)
         self.compute.clicked.connect(lambda: self._set_active(True))
-        self.stop.clicked.connect(lambda: self._set_active(False))
+        self.stop.clicked.connect(self._cancel)
         self.directions.activated.connect(lambda _: self._set_active(True))
         self.resolution.editingFinished.connect(lambda: self._set_active(True))
         self.span.editingFinished.connect(lambda: self._set_active(True))
@@ -121,6 +124,19 @@ class LandscapeView(QWidget):
             self.resolution.setValue(self.resolution.value() + 1)
         self._active = on
         self.changed.emit()
+
+    def _cancel(self) -> None:
+        self._show_progress(None)  # (the next frame says so too)
+        self._set_active(False)
+
+    def _show_progress(self, rows: tuple | None) -> None:
+        """The progress bar ("row 12 of 41") and Cancel, only while a grid is computed."""
+        computing = rows is not None and self._active
+        self.progress.setVisible(computing)
+        self.stop.setEnabled(computing)
+        if computing:
+            self.progress.setRange(0, rows[1])
+            self.progress.setValue(rows[0])
 
     def request(self) -> LandscapeRequest | None:
         """What to compute, or None after Stop."""
@@ -142,9 +158,7 @@ class LandscapeView(QWidget):
             return  # nothing asked, nothing shown: a frame changes nothing
         previous, self.landscape = self.landscape, land
         computing = land is not None and land.progress is not None
-        self.progress.setVisible(computing)
-        if computing:
-            self.progress.setValue(round(100 * land.progress))
+        self._show_progress(_rows(land) if computing else None)
         grid = None if land is None else land.grid
         if grid is None:
             for item in (self.image, self.path, self.start, self.current):
@@ -155,7 +169,8 @@ class LandscapeView(QWidget):
             if land is None or not computing:
                 self.caption.setText("Press Compute: the loss is computed around the current weights.")
             else:
-                self.caption.setText("Computing the loss over the plane…")
+                done, rows = _rows(land)
+                self.caption.setText(f"Computing the loss over the plane: row {done} of {rows}…")
             return
         if previous is None or previous.grid is None or previous.grid.serial != grid.serial:
             self._draw_grid(grid)  # (each frame carries the grid: drawn once)
@@ -203,6 +218,14 @@ class LandscapeView(QWidget):
         if self.landscape is None or self.landscape.grid is None:
             return None
         return landscape_csv(self.landscape)
+
+
+def _rows(land: LandscapeFrame) -> tuple:
+    """(rows computed, rows in all) of the grid under way."""
+    if land.rows is not None:
+        return land.rows
+    n = land.grid.loss.shape[0] if land.grid is not None else 100
+    return round(land.progress * n), n
 
 
 def log_loss(loss: np.ndarray) -> np.ndarray:
