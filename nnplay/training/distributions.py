@@ -131,9 +131,11 @@ class Distributions:
         self.n_layers = n_layers
         self.records = History(column_names(n_layers), **SIZES)
         self._sent: tuple | None = None  # what the last view frame carried (see for_view)
+        self.recorded = 0  # records taken by ``record`` (a live diagnosis is made once per record)
 
     def clear(self) -> None:
         self.records.clear()
+        self.recorded = 0
 
     def __len__(self) -> int:
         return len(self.records)
@@ -143,6 +145,7 @@ class Distributions:
         if not due(epoch):
             return False
         self.records.append(*epoch_row(epoch, net, X))
+        self.recorded += 1
         return True
 
     # ------------------------------------------------------------ reading

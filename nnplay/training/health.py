@@ -222,3 +222,31 @@ def _loss_history(history) -> list[Finding]:
 def alarms(findings) -> list[Finding]:
     """The findings whose severity is "alarm"."""
     return [f for f in findings if f.severity == "alarm"]
+
+
+class LiveDiagnosis:
+    """``diagnose`` for live frames at a bounded cost: once per recorded epoch
+    (``training.distributions.due``: every epoch up to 31, then 16 per doubling),
+    not once per frame. Between records the last findings are handed out again,
+    unless the run stands still (the same epoch as the previous call) and its
+    weights changed since the diagnosis: an edit while paused is diagnosed at once."""
+
+    def __init__(self):
+        self._key: tuple | None = None
+        self._params: np.ndarray | None = None
+        self._epoch: int | None = None
+        self._findings: tuple = ()
+        self.diagnosed = 0  # how many times it diagnosed (tests read it)
+
+    def findings(self, trainer) -> tuple:
+        """The findings (a tuple of ``Finding``) for ``trainer``'s run now, diagnosed anew only when due."""
+        key = (trainer.run_id, trainer.distributions.recorded, trainer.diverged_at)
+        params = trainer.net.params
+        standing = trainer.epoch == self._epoch
+        self._epoch = trainer.epoch
+        if key == self._key and not (standing and not np.array_equal(params, self._params)):
+            return self._findings
+        self._key, self._params = key, params.copy()
+        self._findings = tuple(diagnose(trainer))
+        self.diagnosed += 1
+        return self._findings

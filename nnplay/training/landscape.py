@@ -77,6 +77,10 @@ class Trajectory:
     def __len__(self) -> int:
         return len(self._points)
 
+    def state_key(self) -> tuple:
+        """Changes whenever a point is added or the points are thinned or replaced."""
+        return (len(self._points), self._seen, self._stride, self._epochs[-1] if self._epochs else None)
+
     @property
     def epochs(self) -> np.ndarray:
         return np.array(self._epochs, dtype=np.int64)

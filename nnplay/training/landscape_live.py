@@ -7,7 +7,7 @@ when it starts (the weights then, the directions then), a few rows at a time
 ``LiveLandscape`` is the training loop's part: it starts jobs, gives them at
 most ``request.share`` of the time while the run plays (all the idle time
 while it is paused), recomputes the plane every ``request.every`` epochs
-while training, and hands each frame a ``LandscapeFrame``: the last finished
+(and at most every RECOMPUTE_SECONDS) while training, and hands each frame a ``LandscapeFrame``: the last finished
 grid, the progress of the one under way, and the path projected on the plane
 shown (which thus extends every frame).
 """
@@ -15,6 +15,7 @@ shown (which thus extends every frame).
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from .landscape import (
 SLICE_SECONDS = 0.02  # longest stretch of landscape work between looks at the command queue
 GRID_DTYPE = np.float32  # the grid's precision (see training.landscape); its centre is the run's own
 PATH_MARGIN = 1.25
+RECOMPUTE_SECONDS = 2.0  # while training, a new grid at most this often (a small net reaches `every` epochs in ms)
 _SERIALS = itertools.count(1)  # a PCA grid reaches this far beyond the path (times the path's extent)
 
 
@@ -46,7 +48,7 @@ class LandscapeRequest:
     span: float = 1.0
     directions: str = "pca"
     every: int = 25
-    share: float = 0.25
+    share: float = 0.1
     seed: int = 0
 
     def checked(self) -> LandscapeRequest:
@@ -60,6 +62,21 @@ class LandscapeRequest:
         if not (0 < self.share < 1) or self.every < 1:
             raise ValueError("landscape share must be between 0 and 1 and every at least 1 epoch")
         return self
+
+
+STRAIGHT = 0.99  # a path with this share of its variance on the first direction is called nearly straight
+
+
+def share_text(fraction: float) -> str:
+    """A share in [0, 1] as a percentage with as many decimals as it takes not to
+    round a share below 1 up to "100%", nor one above 0 down to "0%"
+    (0.9997 -> "99.97%", 0.0002 -> "0.02%", 0.812 -> "81.2%"); exactly 1 is "100%"."""
+    fraction = min(max(float(fraction), 0.0), 1.0)
+    if fraction >= 1.0:
+        return "100%"
+    gap = 100 * min(fraction, 1 - fraction) if fraction > 0 else 1.0  # percentage points from 0 or 100
+    decimals = 1 if gap >= 0.1 else min(12, math.ceil(-math.log10(gap) - 1e-9))  # (0.01 takes 2 decimals)
+    return f"{100 * fraction:.{decimals}f}%"
 
 
 @dataclass(frozen=True)
@@ -91,8 +108,12 @@ class LandscapeGrid:
         base = f"log₁₀ J over a {n}×{n} plane through the weights after epoch {self.epoch}"
         if self.directions == "pca":
             e1, e2 = self.explained
-            return (f"{base}; directions: the first two principal directions of the weights' path "
-                    f"(they explain {100 * (e1 + e2):.1f}% of its variance: {100 * e1:.1f}% + {100 * e2:.1f}%)")
+            text = (f"{base}; directions: the first two principal directions of the weights' path "
+                    f"(they explain {share_text(e1 + e2)} of its variance: {share_text(e1)} + {share_text(e2)})")
+            if e1 >= STRAIGHT:
+                text += (f". The path is nearly straight: {share_text(e1)} of its variance lies along the first "
+                         "direction, so the second shows little of it")
+            return text
         extra = f" ({self.note})" if self.note else ""
         return f"{base}; directions: filter-normalised random (Li et al. 2018){extra}"
 
@@ -102,13 +123,16 @@ class LandscapeFrame:
     """What a frame carries of the landscape: the last finished ``grid`` (or
     None), ``progress`` of the grid under way (0..1; None when none is),
     ``path`` (n, 2) the recorded weights' (a, b) on the grid's plane with their
-    ``epochs`` (n,), and ``current`` the current weights' (a, b)."""
+    ``epochs`` (n,), ending at the current weights (whose epoch a thinned
+    trajectory may not have kept), ``current`` the current weights' (a, b), and
+    ``rows`` (rows computed, rows in all) of the grid under way (None when none is)."""
 
     grid: LandscapeGrid | None
     progress: float | None
     path: np.ndarray | None
     epochs: np.ndarray | None
     current: tuple | None
+    rows: tuple | None = None
 
 
 class LandscapeJob:
@@ -186,6 +210,9 @@ class LiveLandscape:
         self.shown: LandscapeJob | None = None
         self._credit = 0.0
         self._last = time.perf_counter()
+        self._finished = -float("inf")  # when the last grid was finished
+        self._path_key: tuple | None = None  # what the projected path below was projected from
+        self._path: tuple = (None, None)
 
     def set_request(self, request: LandscapeRequest | None, trainer) -> None:
         """Ask for a new grid (``request``), or stop computing (None: the grid shown stays)."""
@@ -198,6 +225,7 @@ class LiveLandscape:
     def new_run(self, trainer) -> None:
         """A new run (or a reset): the old grid means nothing; start again if asked."""
         self.shown = None
+        self._path_key = None
         self.set_request(self.request, trainer)
 
     @property
@@ -214,7 +242,8 @@ class LiveLandscape:
             return False
         if self.job is None:
             last = self.shown.epoch if self.shown is not None else None
-            if last is None or trainer.epoch - last < self.request.every:
+            if last is None or trainer.epoch - last < self.request.every or (
+                    playing and now - self._finished < RECOMPUTE_SECONDS):
                 return False
             self.job = LandscapeJob(trainer, self.request)
         if playing:
@@ -227,6 +256,7 @@ class LiveLandscape:
         self._credit -= time.perf_counter() - now
         if done:
             self.shown, self.job = self.job, None
+            self._finished = time.perf_counter()
         return True
 
     def frame(self, trainer) -> LandscapeFrame | None:
@@ -234,12 +264,29 @@ class LiveLandscape:
         if self.shown is None and self.job is None:
             return None
         progress = None if self.job is None else self.job.progress
+        rows = None if self.job is None else (self.job.rows_done, len(self.job.b))
         if self.shown is None:
-            return LandscapeFrame(None, progress, None, None, None)
+            return LandscapeFrame(None, progress, None, None, None, rows)
         s = self.shown
-        path = plane_coordinates(trainer.trajectory.points, s.centre, s.d1, s.d2) if len(trainer.trajectory) else None
-        current = tuple(float(v) for v in plane_coordinates(trainer.net.params, s.centre, s.d1, s.d2)[0])
-        return LandscapeFrame(s.grid(), progress, path, trainer.trajectory.epochs, current)
+        path, epochs = self._recorded_path(trainer)
+        now = plane_coordinates(trainer.net.params, s.centre, s.d1, s.d2)  # (1, 2)
+        if path is None or epochs[-1] != trainer.epoch or not np.array_equal(path[-1], now[0]):
+            # the trajectory keeps every 2nd, 4th... epoch of a long run: the line still ends at the star
+            path = now if path is None else np.vstack([path, now])
+            epochs = np.append(np.empty(0, np.int64) if epochs is None else epochs, trainer.epoch)
+        return LandscapeFrame(s.grid(), progress, path, epochs, tuple(float(v) for v in now[0]), rows)
+
+    def _recorded_path(self, trainer) -> tuple:
+        """The recorded trajectory on the plane shown, (n, 2), and its epochs (n,); (None, None)
+        when empty. Projected again only when the trajectory or the plane changed."""
+        traj = trainer.trajectory
+        if not len(traj):
+            return None, None
+        key = (self.shown.serial, id(traj), traj.state_key())
+        if self._path_key != key:
+            self._path_key = key
+            self._path = (plane_coordinates(traj.points, self.shown.centre, self.shown.d1, self.shown.d2), traj.epochs)
+        return self._path
 
 
 def compute_landscape(trainer, request: LandscapeRequest | None = None) -> LandscapeFrame:

@@ -13,7 +13,6 @@ from ..data import CLASSIFICATION, Dataset
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
-from .health import diagnose
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -135,7 +134,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         zero_weights=zero_weights(net.weights), grid_classes=grid_classes,
         gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
-        health=tuple(diagnose(t)) if r.distributions else (),
+        health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
     )
 

@@ -20,6 +20,7 @@ from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
 from .distributions import Distributions
+from .health import LiveDiagnosis
 from .history import RUN_FIELDS, History, layer_names
 from .landscape import Trajectory
 from .network_edits import NetworkEdits
@@ -82,6 +83,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
         self.grad_norm_history = History(layer_names(self.net.n_layers))
         self.trajectory = Trajectory(self.net.params.size)  # the weights after each epoch, thinned (the loss landscape's path)
         self.distributions = Distributions(self.net.n_layers)  # W, Z, A, dW percentiles per recorded epoch
+        self.live_health = LiveDiagnosis()  # the health findings of live frames, once per recorded epoch
         self.probes = Probes(self)
         self._last_good = self.net.params.copy()
         self.reset()

@@ -6,15 +6,18 @@ vertical scale, with the flat ends of tanh and sigmoid (|A| near 1, g' near 0)
 shaded and ReLU's zero marked; and, above, the training-health findings in
 words (training.health), live.
 
-It draws only while visible: a frame that arrives behind another tab is kept
-and drawn when the tab is shown. The records come with a frame only when they
-changed (``Distributions.for_view``)."""
+It draws only while visible, and at most twice a second (``PacedRedraw``): a
+frame that arrives behind another tab, or within half a second of the last
+drawing, is kept and the newest is drawn when the tab is shown or the pause is
+over. The records come with a frame only when they changed
+(``Distributions.for_view``, once per recorded epoch) and are read only when
+drawn."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,22 +35,27 @@ from ..training.distributions import (
     Distributions,
 )
 from .colors import hex_color, layer_rgb
+from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
-from .widgets import keep_wrapped_height, named
+from .widgets import keep_wrapped_height, named, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
-ROW_HEIGHT = 64  # on-screen pixels per layer's plot: the plots scroll rather than squeeze
+ROW_HEIGHT = 72  # on-screen pixels per plot at least: the plots scroll rather than squeeze
+MIN_COLUMN = 190  # on-screen pixels per plot's width at least: all four quantities wrap into 2 or 1 columns
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)
-HEALTH_HEIGHT = 96  # on-screen pixels at most for the findings; more scroll
+REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most once a second
+HEALTH_LINES = (2, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
+SHORT = 330
 
 
 class DistributionsView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info = None
-        self.records: Distributions | None = None
+        self._records: Distributions | None = None
+        self._state: dict | None = None  # the newest records as a frame carried them, not read yet
         self._frame = None
         self._stale = False
         self._layout_due = False
@@ -66,7 +74,6 @@ class DistributionsView(QWidget):
         self.health_scroll.setWidgetResizable(True)
         self.health_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.health_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.health_scroll.setMaximumHeight(HEALTH_HEIGHT)
         layout.addWidget(self.health_scroll)
         row = QHBoxLayout()
         row.addWidget(QLabel("Show"))
@@ -75,6 +82,10 @@ class DistributionsView(QWidget):
             self.quantity.addItem(text, key)
         self.quantity.activated.connect(lambda _: self._rebuild())
         row.addWidget(self.quantity)
+        self.layer = named(QComboBox(), "distributions_layer", "Every layer, one under the other (they scroll), "
+                                                               "or one layer alone, as tall as the tab.")
+        self.layer.activated.connect(lambda _: self._rebuild())
+        row.addWidget(self.layer)
         row.addStretch(1)
         layout.addLayout(row)
         self.plots = pg.GraphicsLayoutWidget()
@@ -85,6 +96,7 @@ class DistributionsView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        on_event(self.scroll.viewport(), (QEvent.Type.Resize,), self._fit_columns)
         layout.addWidget(self.scroll, 1)
         self.caption = QLabel("")
         self.caption.setObjectName("distributions_caption")
@@ -98,29 +110,44 @@ class DistributionsView(QWidget):
         keep_wrapped_height(self.caption)
         layout.addWidget(self.caption)
         self._items: dict = {}  # (layer, quantity) -> (plot, bounds curves, median curve)
+        self._fills: dict = {}  # (layer, quantity) -> the three bands' FillBetweenItems
+        self._ranges: dict = {}  # (layer, quantity) -> the vertical scale last set
+        self._columns = 1
+        self.paced = PacedRedraw(self, self._draw, REDRAW_SECONDS)
 
     # --------------------------------------------------------- the panel protocol
     def set_run(self, info) -> None:
         self.info = info
-        self.records = Distributions(len(info.sizes) - 1)
+        L = len(info.sizes) - 1
+        chosen = self.layer.currentData() or 0
+        self.layer.clear()
+        self.layer.addItem("all layers", 0)
+        for l in range(1, L + 1):
+            self.layer.addItem(f"layer {l}" if l < L else f"layer {l} (output)", l)
+        self.layer.setCurrentIndex(max(0, self.layer.findData(chosen)))  # a new run of the same depth keeps it
+        self._records = Distributions(L)
+        self._state = None
         self._frame = None
         self.health.setText("")
-        self._layout_due = True  # the plots are made when the tab is first shown (a Build behind it costs nothing)
-        self._draw()
+        self._layout_due = True  # the plots are made at the first frame drawn (a Build behind the tab costs nothing)
 
     def set_frame(self, frame) -> None:
         snap = frame.snapshot
         if self.info is None:
             return
         if snap.distributions is not None:
-            self.records = Distributions.from_state(snap.distributions, len(self.info.sizes) - 1)
-            self._stale = True
+            self._state = snap.distributions
         self._frame = frame
-        self._draw()  # (hidden behind its tab: drawn when shown)
+        self.paced.request()  # (hidden behind its tab: drawn when shown; at most twice a second)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._draw()
+    @property
+    def records(self) -> Distributions | None:
+        """The run's recorded distributions, as the newest frame carried them."""
+        if self._state is not None:
+            self._records = Distributions.from_state(self._state, len(self.info.sizes) - 1)
+            self._state = None
+            self._stale = True
+        return self._records
 
     @property
     def has_records(self) -> bool:
@@ -136,38 +163,60 @@ class DistributionsView(QWidget):
         self._layout_due = False
         self.plots.clear()
         self._items.clear()
+        self._fills.clear()
+        self._ranges.clear()
         if self.info is None:
             return
         L = len(self.info.sizes) - 1
         quantities = self._quantities()
-        for col, q in enumerate(quantities):
+        chosen = self.layer.currentData() or 0
+        layers = [chosen] if chosen else list(range(1, L + 1))
+        self._columns = columns = self._column_count()
+        per_layer = -(-len(quantities) // columns)  # rows of plots per layer
+        for k, q in enumerate(quantities):
             first = None
-            for l in range(1, L + 1):
-                plot = self.plots.addPlot(row=l - 1, col=col, axisItems=tidy_axes())
+            for i, l in enumerate(layers):
+                plot = self.plots.addPlot(row=i * per_layer + k // columns, col=k % columns, axisItems=tidy_axes())
                 plot.setMenuEnabled(False)
                 plot.hideButtons()
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)
-                if l < L:
+                if not (l == layers[-1] and k // columns == per_layer - 1):  # epochs on the bottom row only
                     plot.getAxis("bottom").setStyle(showValues=False)
                 if first is None:
                     first = plot
                 else:
                     plot.setXLink(first)
                 plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
-                self._items[(l, q)] = self._band_items(plot, l)
+                self._items[(l, q)] = self._band_items(plot, l, q)
                 self._marks(plot, l, q)
-        self.plots.setMinimumHeight(ROW_HEIGHT * L)
+        self.plots.setMinimumHeight(ROW_HEIGHT * len(layers) * per_layer)
         self._stale = True
         self._draw()
 
-    def _band_items(self, plot, l: int):
+    def _column_count(self) -> int:
+        """Columns of plots: every quantity side by side if each gets MIN_COLUMN pixels, else 2 or 1."""
+        n = len(self._quantities())
+        width = self.scroll.viewport().width()
+        return next((c for c in (n, 2, 1) if c <= n and width >= c * MIN_COLUMN), 1)
+
+    def _fit_columns(self) -> None:
+        """After a resize: lay the plots out again if another number of columns fits; the
+        findings get whole lines, fewer in a short tab."""
+        lines = HEALTH_LINES[self.height() >= SHORT]
+        self.health_scroll.setMaximumHeight(self.health.fontMetrics().lineSpacing() * lines)
+        if self._items and self._column_count() != self._columns:
+            self._rebuild()
+
+    def _band_items(self, plot, l: int, q: str):
         rgb = layer_rgb(l - 1)
         bounds = [pg.PlotCurveItem(pen=pg.mkPen(None)) for _ in range(6)]
         for c in bounds:
             plot.addItem(c)
+        fills = self._fills[(l, q)] = []
         for (lo, hi), alpha in zip(((0, 5), (1, 4), (2, 3)), BAND_ALPHAS):
-            plot.addItem(pg.FillBetweenItem(bounds[lo], bounds[hi], brush=pg.mkBrush(*rgb[:3], alpha)))
+            fills.append(pg.FillBetweenItem(bounds[lo], bounds[hi], brush=pg.mkBrush(*rgb[:3], alpha)))
+            plot.addItem(fills[-1])
         median = pg.PlotCurveItem(pen=pg.mkPen(*rgb[:3], 255, width=1.5))
         plot.addItem(median)
         return plot, bounds, median
@@ -199,13 +248,11 @@ class DistributionsView(QWidget):
             plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
 
     def _draw(self) -> None:
-        if not (self.isVisible() or self.isWindow()):
-            return
         if self._layout_due:
             self._rebuild()
             return
         self._show_health()
-        if not self._stale or self.records is None:
+        if self.records is None or not self._stale:
             return
         self._stale = False
         L = len(self.info.sizes) - 1
@@ -215,16 +262,23 @@ class DistributionsView(QWidget):
             ok = np.all(np.isfinite(p), axis=1)
             x, p = x[ok], p[ok]
             for i, c in enumerate(bounds):
+                c.blockSignals(True)  # each band's outline is made once, below, not once per edge
                 c.setData(x, p[:, i if i < 3 else i + 1])
+                c.blockSignals(False)
+            for fill in self._fills[(l, q)]:
+                fill.updatePath()
             median.setData(x, p[:, 3])
-            plot.setTitle(self._title(l, q, L, sat), size="8pt")
-            plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
+            title = self._title(l, q, L, sat)
+            if title != plot.titleLabel.text:  # (a new title lays the plot out again)
+                plot.setTitle(title, size="8pt")
+                plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
             marks = self._mark_levels(l, q)
             lo, hi = spans.get(q, (np.inf, -np.inf))
             spans[q] = (float(np.min([lo, *p[:, 0], *marks])), float(np.max([hi, *p[:, -1], *marks])))
         for (l, q), (plot, _, _) in self._items.items():
             lo, hi = spans[q]
-            if np.isfinite(lo) and np.isfinite(hi):
+            if np.isfinite(lo) and np.isfinite(hi) and self._ranges.get((l, q)) != (lo, hi):
+                self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
         self.caption.setText(self._caption())
 
@@ -245,8 +299,8 @@ class DistributionsView(QWidget):
         n = len(self.records) if self.records is not None else 0
         if n == 0:
             return "No epochs recorded yet: the bands appear as the run trains."
-        return (f"Median; bands: 68%, 86% and all of the values (TensorBoard's). {n} epochs recorded. "
-                "Shaded: tanh/sigmoid's flat ends; dashed: ReLU's 0.")
+        return (f"Median; bands: 68%, 86%, all values. {n} epochs. Shaded: flat ends of tanh/sigmoid; "
+                "dashed: ReLU's 0.")
 
     def _show_health(self) -> None:
         frame = self._frame
@@ -254,13 +308,15 @@ class DistributionsView(QWidget):
             return
         findings = frame.snapshot.health
         if not findings:
-            self.health.setText("<b>Health:</b> nothing looks wrong.")
-            return
-        lines = []
-        for f in sorted(findings, key=lambda f: f.severity != "alarm"):
-            mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
-            lines.append(f"{mark} {_escape(f.message)}")
-        self.health.setText("<b>Health:</b><br>" + "<br>".join(lines))
+            text = "<b>Health:</b> nothing looks wrong."
+        else:
+            lines = []
+            for f in sorted(findings, key=lambda f: f.severity != "alarm"):
+                mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
+                lines.append(f"{mark} {_escape(f.message)}")
+            text = f"<b>Health ({len(findings)}):</b> " + "<br>".join(lines)  # the first on the heading's line
+        if text != self.health.text():  # (a new text lays the tab out again)
+            self.health.setText(text)
 
 
 def _escape(text: str) -> str:

@@ -5,7 +5,9 @@ current point marked, axes named after the directions, and a caption stating
 the method, the directions and the share of the path's variance the plane
 explains. The numbers are computed in the training process
 (``training.landscape_live``); this view only asks for them (``changed``,
-then ``request()``) and draws what the frames carry.
+then ``request()``) and draws what the frames carry: a new grid at once, the
+path (which grows every frame) at most twice a second and only while the
+window is open (``PacedRedraw``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
 from .flow_layout import FlowLayout
+from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
 from .undefined import hatch_item
 from .widgets import named, on_event
@@ -76,6 +79,7 @@ class LandscapeView(QWidget):
         self.caption.setObjectName("landscape_caption")
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
+        self.paced = PacedRedraw(self, lambda: self._draw_path(self.landscape), seen=self.isVisible)
 
     def _controls(self) -> FlowLayout:
         row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
@@ -98,15 +102,18 @@ class LandscapeView(QWidget):
         self.span.setPrefix("span ×")
         self.compute = named(QPushButton("Compute"), "landscape_compute",
                              "Compute the landscape now, and again every 25 epochs while training.")
-        self.stop = named(QPushButton("Stop"), "landscape_stop", "Stop computing (the picture stays).")
-        self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed.")
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(90)
+        self.stop = named(QPushButton("Cancel"), "landscape_stop",
+                          "Stop computing the grid under way, and the recomputations while training (the picture "
+                          "stays; Compute starts again).")
+        self.stop.setEnabled(False)  # only while a grid is being computed
+        self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed, row by row.")
+        self.progress.setFormat("row %v of %m")
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("row 101 of 101") + 24)
         self.progress.hide()
         for w in (self.directions, self.resolution, self.span, self.compute, self.stop, self.progress):
             row.addWidget(w)
         self.compute.clicked.connect(lambda: self._set_active(True))
-        self.stop.clicked.connect(lambda: self._set_active(False))
+        self.stop.clicked.connect(self._cancel)
         self.directions.activated.connect(lambda _: self._set_active(True))
         self.resolution.editingFinished.connect(lambda: self._set_active(True))
         self.span.editingFinished.connect(lambda: self._set_active(True))
@@ -117,6 +124,19 @@ class LandscapeView(QWidget):
             self.resolution.setValue(self.resolution.value() + 1)
         self._active = on
         self.changed.emit()
+
+    def _cancel(self) -> None:
+        self._show_progress(None)  # (the next frame says so too)
+        self._set_active(False)
+
+    def _show_progress(self, rows: tuple | None) -> None:
+        """The progress bar ("row 12 of 41") and Cancel, only while a grid is computed."""
+        computing = rows is not None and self._active
+        self.progress.setVisible(computing)
+        self.stop.setEnabled(computing)
+        if computing:
+            self.progress.setRange(0, rows[1])
+            self.progress.setValue(rows[0])
 
     def request(self) -> LandscapeRequest | None:
         """What to compute, or None after Stop."""
@@ -138,9 +158,7 @@ class LandscapeView(QWidget):
             return  # nothing asked, nothing shown: a frame changes nothing
         previous, self.landscape = self.landscape, land
         computing = land is not None and land.progress is not None
-        self.progress.setVisible(computing)
-        if computing:
-            self.progress.setValue(round(100 * land.progress))
+        self._show_progress(_rows(land) if computing else None)
         grid = None if land is None else land.grid
         if grid is None:
             for item in (self.image, self.path, self.start, self.current):
@@ -151,11 +169,14 @@ class LandscapeView(QWidget):
             if land is None or not computing:
                 self.caption.setText("Press Compute: the loss is computed around the current weights.")
             else:
-                self.caption.setText("Computing the loss over the plane…")
+                done, rows = _rows(land)
+                self.caption.setText(f"Computing the loss over the plane: row {done} of {rows}…")
             return
         if previous is None or previous.grid is None or previous.grid.serial != grid.serial:
             self._draw_grid(grid)  # (each frame carries the grid: drawn once)
-        self._draw_path(land)
+            self._draw_path(land)
+        else:
+            self.paced.request()  # the path grows every frame: drawn at most twice a second
 
     def _draw_grid(self, grid) -> None:
         z = log_loss(grid.loss)
@@ -180,7 +201,9 @@ class LandscapeView(QWidget):
         self.caption.setText(f"{grid.caption()}. Line: the weights after each recorded epoch; square: the first; "
                              f"star: now.{note}")
 
-    def _draw_path(self, land: LandscapeFrame) -> None:
+    def _draw_path(self, land: LandscapeFrame | None) -> None:
+        if land is None or land.grid is None:
+            return
         if land.path is None or not len(land.path):
             self.path.clear()
             self.start.clear()
@@ -195,6 +218,14 @@ class LandscapeView(QWidget):
         if self.landscape is None or self.landscape.grid is None:
             return None
         return landscape_csv(self.landscape)
+
+
+def _rows(land: LandscapeFrame) -> tuple:
+    """(rows computed, rows in all) of the grid under way."""
+    if land.rows is not None:
+        return land.rows
+    n = land.grid.loss.shape[0] if land.grid is not None else 100
+    return round(land.progress * n), n
 
 
 def log_loss(loss: np.ndarray) -> np.ndarray:

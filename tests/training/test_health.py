@@ -108,3 +108,24 @@ def test_diagnose_refuses_a_missing_file_in_one_line(tmp_path, capsys):
     assert main(["diagnose", str(tmp_path / "nothing.nnplay")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nothing.nnplay" in err
+
+
+def test_live_frames_are_diagnosed_once_per_recorded_epoch_and_after_an_edit_while_paused():
+    from nnplay.training.distributions import due
+
+    t = Trainer(TrainConfig(hidden=(3,), activation="relu"))
+    live = t.live_health
+    t.run(40)
+    first = live.findings(t)
+    assert live.diagnosed == 1 and first == tuple(diagnose(t))
+    for _ in range(23):  # epochs 41..63: recorded every 2nd from 32 on
+        t.run(1)
+        live.findings(t)
+    assert live.diagnosed == 1 + sum(due(e) for e in range(41, 64))  # 12, not 23
+    assert live.findings(t) is live.findings(t)  # paused, unchanged: the same findings, not diagnosed again
+    before = live.diagnosed
+    t.set_parameter(1, "W", 0, 0, -50.0)  # an edit while paused: diagnosed at once
+    live.findings(t)
+    assert live.diagnosed == before + 1
+    snap = t.snapshot(distributions=True)
+    assert snap.health == live.findings(t) and live.diagnosed == before + 1

@@ -210,3 +210,48 @@ def test_the_grid_axis_has_zero_exactly_at_its_centre():
 def test_bad_requests_name_the_field(field, value):
     with pytest.raises(ValueError, match=field):
         LandscapeRequest(**{field: value}).checked()
+
+
+def test_the_path_ends_at_the_star_after_the_rate_is_raised_in_a_long_thinned_run():
+    """The trajectory keeps every 2nd, 4th... epoch of a long run; after the rate
+    is raised one epoch is a long step, and a path ending at the last kept epoch
+    stopped visibly short of the current weights (the star)."""
+    t = Trainer(TrainConfig(hidden=(4, 2), optimizer="momentum", lr=0.03))
+    t.run(300)
+    live = LiveLandscape()
+    live.set_request(LandscapeRequest(resolution=5), t)
+    live.job.work(float("inf"))
+    live.after_training(t, playing=False)
+    t.set_learning_rate(1.0)
+    t.run(37)
+    assert t.trajectory.epochs[-1] != t.epoch  # thinned: the current epoch is not kept
+    frame = live.frame(t)
+    assert tuple(frame.path[-1]) == frame.current and frame.epochs[-1] == t.epoch
+    assert len(frame.path) == len(frame.epochs) == len(t.trajectory) + 1
+    recorded = plane_coordinates(t.trajectory.points, live.shown.centre, live.shown.d1, live.shown.d2)
+    np.testing.assert_array_equal(frame.path[:-1], recorded)  # the recorded path, projected on the plane shown
+    cached = live._path[0]
+    live.frame(t)
+    assert live._path[0] is cached  # nothing new: not projected again
+    t.run(1)
+    live.frame(t)
+    assert live._path[0] is not cached
+
+
+@pytest.mark.parametrize("fraction, text", [(0.812, "81.2%"), (0.9997, "99.97%"), (0.99996, "99.996%"),
+                                             (0.9995, "99.95%"), (1.0, "100%"), (0.0, "0.0%"), (0.0002, "0.02%")])
+def test_shares_of_variance_never_round_up_to_100_percent(fraction, text):
+    from nnplay.training.landscape_live import share_text
+
+    assert share_text(fraction) == text
+
+
+def test_a_nearly_straight_path_is_called_so():
+    from nnplay.training.landscape_live import LandscapeGrid
+
+    z = np.zeros((5, 5))
+    grid = LandscapeGrid(z, z[0], z[0], "pca", (0.9997, 0.0002), 10, 0.5)
+    caption = grid.caption()
+    assert "99.99% of its variance: 99.97% + 0.02%" in caption and "100.0%" not in caption
+    assert "nearly straight: 99.97% of its variance lies along the first direction" in caption
+    assert "nearly straight" not in LandscapeGrid(z, z[0], z[0], "pca", (0.8, 0.15), 10, 0.5).caption()

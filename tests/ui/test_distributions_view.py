@@ -78,6 +78,7 @@ def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
     view.set_frame(frame_of(t.copy()))  # behind the Curves tab: nothing drawn
     assert view._items == {} and view.health.text() == ""  # not even the plots are made
     tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: (1, "dW") in view._items, timeout=5000)  # drawn just after it is shown
     assert len(view._items[(1, "dW")][2].getData()[0]) == len(t.distributions)
     assert "vanishing" in view.health.text()
 
@@ -145,8 +146,38 @@ def test_nothing_is_cut_with_the_distributions_tab_open(window, qtbot):
     qtbot.waitUntil(lambda: window.distributions.has_records and "ReLUs are dead" in window.distributions.health.text(),
                     timeout=20000)
     found = []
-    for w, h in [(1024, 740), (1100, 680), (1920, 1080)]:
+    for w, h in [(1024, 740), (1024, 768), (1100, 680), (1280, 800), (1920, 1080)]:
         window.resize(w, h)
         qtbot.wait(150)
         found += [f"at {w}×{h}: {p}" for p in text_problems(window)]
     assert found == [], "\n".join(found)
+
+
+def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtbot):
+    from nnplay.ui.distributions_view import MIN_COLUMN, ROW_HEIGHT, DistributionsView
+
+    t = Trainer(TrainConfig(hidden=(3, 3), activation="tanh"))
+    t.run(5)
+    view = DistributionsView()
+    qtbot.addWidget(view)
+    view.resize(4 * MIN_COLUMN + 80, 500)
+    view.show()
+    view.set_run(t.run_info())
+    view.set_frame(frame_of(t))
+    view.quantity.setCurrentIndex(view.quantity.findData("all"))
+    view.quantity.activated.emit(view.quantity.currentIndex())
+
+    assert view._columns == 4
+    view.resize(2 * MIN_COLUMN + 60, 500)  # too narrow for four plots side by side: two columns, twice the rows
+    qtbot.waitUntil(lambda: view._columns == 2, timeout=3000)
+    assert set(view._items) == {(l, q) for l in (1, 2, 3) for q in QUANTITIES}
+    widths = [view._items[(1, q)][0].width() for q in QUANTITIES]
+    assert min(widths) >= MIN_COLUMN - 60  # every plot keeps a readable width
+    assert view.plots.minimumHeight() == ROW_HEIGHT * 3 * 2  # and its height: they scroll
+    view.layer.setCurrentIndex(view.layer.findData(2))
+    view.layer.activated.emit(view.layer.currentIndex())
+    assert set(view._items) == {(2, q) for q in QUANTITIES}  # one layer alone
+    _, p, _ = t.distributions.bands(2, "A")
+    assert np.allclose(view._items[(2, "A")][2].getData()[1], p[:, 3])
+    view.set_run(t.run_info())  # a new run of the same depth keeps the choice
+    assert view.layer.currentData() == 2

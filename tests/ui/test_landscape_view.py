@@ -78,8 +78,7 @@ def test_the_window_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_p
     grid, path = table[table.kind == "grid"], table[table.kind == "path"]
     assert len(grid) == 81 and len(path) == 6 and list(path.epoch) == [0, 1, 2, 3, 4, 5]
     assert grid.loss.min() > 0
-    window.landscape.stop.click()
-    assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is None
+    assert not window.landscape.stop.isEnabled() and not window.landscape.progress.isVisible()  # nothing under way
     window.landscape.compute.click()
     assert [c for c in sent if isinstance(c, SetLandscape)][-1].request is not None
     window.landscape_window.close()  # a closed window asks for nothing
@@ -119,3 +118,30 @@ def test_a_session_keeps_the_path(trained, tmp_path):
     again = restore_trainer(load_session(path))
     np.testing.assert_array_equal(again.trajectory.points, trained.trajectory.points)
     np.testing.assert_array_equal(again.trajectory.epochs, np.arange(41))
+
+
+def test_progress_is_shown_row_by_row_and_cancel_is_enabled_only_while_computing(qtbot, trained):
+    from dataclasses import replace
+
+    from nnplay.ui.landscape_view import LandscapeView
+
+    land = compute_landscape(trained, LandscapeRequest(resolution=11))
+    view = LandscapeView()
+    qtbot.addWidget(view)
+    view.show()
+    asked = []
+    view.changed.connect(lambda: asked.append(view.request()))
+    assert not view.stop.isEnabled() and not view.progress.isVisible()
+    view.show_landscape(replace(land, grid=None, path=None, current=None, progress=12 / 41, rows=(12, 41)))
+    assert view.stop.isEnabled() and view.progress.isVisible() and view.progress.text() == "row 12 of 41"
+    assert "row 12 of 41" in view.caption.text()
+    view.show_landscape(land)  # done: nothing to cancel
+    assert not view.stop.isEnabled() and not view.progress.isVisible()
+    view.show_landscape(replace(land, progress=0.5, rows=(6, 11)))  # a recomputation under way
+    assert view.stop.isEnabled() and view.progress.text() == "row 6 of 11"
+    view.stop.click()
+    assert asked == [None] and not view.stop.isEnabled() and not view.progress.isVisible()
+    view.show_landscape(replace(land, progress=0.5, rows=(6, 11)))  # a frame sent before the cancel arrived
+    assert not view.stop.isEnabled()
+    view.compute.click()
+    assert asked[-1] == LandscapeRequest(resolution=21)
