@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .csv_lines import LineFields, first_row, has_stray_cr, line_count
 from .dataset import DataError
 from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
 
@@ -133,7 +134,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None 
         fail(path, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > max_bytes:  # a file that grew, or a device without a size
         fail(path, f"the file is larger than {max_bytes / 2**20:.0f} MB")
-    if not raw.strip():
+    if not raw or raw.isspace():
         fail(path, "the file is empty")
     for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -260,31 +261,36 @@ def _ragged(path, n_values: int, n_cols: int, line: int):
 
 
 def _fast_table(path, text: str, delimiter: str, max_rows, progress: Progress | None = None) -> Table | None:
-    """Unquoted text: the lines and their field counts found with NumPy, the cells
-    parsed by pandas. None when pandas and the line count disagree (the careful
-    path then reads the file)."""
+    """Unquoted text: the cells parsed by pandas. A whole file without blank
+    lines, ragged rows or missing cells (pandas' row count, the delimiters'
+    count and no NaN vouch for it) has its rows on consecutive lines; otherwise the lines and their field
+    counts are found with NumPy (``csv_lines``). None when pandas and the line
+    count disagree (the careful path then reads the file)."""
     data = text.encode("utf-8")
-    b = np.frombuffer(data, np.uint8)
-    ends = np.flatnonzero(b == 10)
-    if ends.size == 0 or ends[-1] != b.size - 1:
-        ends = np.append(ends, b.size)
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    cr = np.flatnonzero(b == 13)
-    if cr.size and (cr[-1] + 1 >= b.size or np.any(b[cr + 1] != 10)):
+    first = first_row(data, delimiter)
+    if max_rows is None and first is not None and not has_stray_cr(data):
+        line, start, end = first
+        cells = data[start:end].decode("utf-8").split(delimiter)
+        header = _header_of(path, cells, delimiter == ";", line + 1)
+        _check_columns(path, len(cells), line + 1)
+        body = start if header is None else min(end + 1, len(data))
+        rows = line_count(data, body)
+        # no row is short (pandas would fill NaN) and the delimiters add up: none is long (pandas drops the rest)
+        if rows and data.count(delimiter.encode(), body) == rows * (len(cells) - 1):
+            report(progress, PARSE_FROM)
+            frame = _read_frame(ProgressBytes(data, progress, body), delimiter, len(cells), None)
+            if frame is not None and len(frame) == rows and not frame.isna().to_numpy().any():
+                first_line = line + (2 if header else 1)
+                return Table(frame, np.arange(first_line, first_line + rows, dtype=np.int64), header, delimiter, text)
+    return _counted_table(path, text, data, delimiter, max_rows, progress)
+
+
+def _counted_table(path, text: str, data: bytes, delimiter: str, max_rows, progress) -> Table | None:
+    """``_fast_table`` with every line's fields counted first (``csv_lines``)."""
+    fields = LineFields.of(data, delimiter)
+    if fields is None:
         return None  # a carriage return that does not end a line
-    blank = (b == 32) | (b == 13)
-    if delimiter != "\t":
-        blank |= b == 9
-    empty = ends == starts
-    # counts per line; in bytes when no line is long enough to overflow one (4x faster)
-    sum_type = np.uint8 if int((ends - starts).max()) < 255 else np.int64
-    at = np.minimum(starts, b.size - 1)
-    blank_count = np.add.reduceat(blank.view(np.uint8), at, dtype=sum_type).astype(np.int64)
-    delim_count = np.add.reduceat((b == ord(delimiter)).view(np.uint8), at, dtype=sum_type).astype(np.int64)
-    # reduceat sums to the next start; a line's newline is not blank nor a delimiter, and empty lines count 0
-    blank_count[empty], delim_count[empty] = 0, 0
-    del b, blank
-    filled = (ends - starts) - blank_count
+    starts, ends, delim_count, filled = fields.starts, fields.ends, fields.delims, fields.filled
     if np.any((filled > 0) & (filled == delim_count)):
         return None  # a row of only delimiters: the careful path skips it as csv does
     rows = np.flatnonzero(filled > 0)
@@ -305,7 +311,7 @@ def _fast_table(path, text: str, delimiter: str, max_rows, progress: Progress | 
         _ragged(path, int(delim_count[r]) + 1, n_cols, int(r) + 1)
     body_start = int(starts[data_rows[0]]) if header else 0
     report(progress, PARSE_FROM)
-    frame = _read_frame(ProgressBytes(data[body_start:], progress), delimiter, n_cols, max_rows)
+    frame = _read_frame(ProgressBytes(data, progress, body_start), delimiter, n_cols, max_rows)
     if frame is None or len(frame) != data_rows.size:
         return None
     return Table(frame, data_rows.astype(np.int64) + 1, header, delimiter, text)

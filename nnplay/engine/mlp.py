@@ -25,6 +25,7 @@ from collections import OrderedDict
 import numpy as np
 
 from .activations import Activation, get_activation
+from .chunked import CHUNK_ROWS, evaluate_in_chunks, forward_in_chunks
 from .clipping import GradientClip
 from .dropout import Dropout
 from .initializers import DEFAULT_FOR_ACTIVATION, initialize
@@ -248,6 +249,8 @@ class MLP:
     def forward(self, X) -> np.ndarray:
         """A[L] for X shaped (m, n[0]); a new array shaped (m, n[L])."""
         X = self._check_X(X)
+        if X.shape[0] > CHUNK_ROWS:  # bounded workspaces (engine.chunked)
+            return forward_in_chunks(self, X, CHUNK_ROWS)
         return self._forward(X, self._workspace(X.shape[0])).copy()
 
     predict = forward
@@ -291,7 +294,10 @@ class MLP:
         also fills ``dW``/``db`` with dJ/dW, dJ/db (penalty included), as
         ``loss_and_grads`` does, without copying them out. ``check_input=False``
         skips the checks for X and an encoded Y already checked (see ``_check_data``)."""
-        loss, X, Y, ws = self._run_data_loss(X, y, check_input)
+        X, Y = self._check_data(X, y, check_input)
+        if X.shape[0] > CHUNK_ROWS:  # bounded workspaces (engine.chunked)
+            return evaluate_in_chunks(self, X, Y, gradients, CHUNK_ROWS)
+        loss, X, Y, ws = self._run_data_loss(X, Y, check_input=False)
         A = ws.A[-1].copy()
         if gradients:
             self._backward(X, Y, ws)

@@ -28,12 +28,16 @@ class SplitData:
             tr, te = train_test_indices(data.n_examples, config.train_ratio, config.data_seed, strata)
         self.train_index, self.test_index = tr, te
         self.y_train, self.y_test = data.y[tr], data.y[te]
-        feats = self.features(data.X)
-        self.standardizer = (Standardizer.fit(feats[tr]) if config.standardize
-                             else Standardizer.identity(feats.shape[1]))
-        self.X_train = as_float_array(self.standardizer(feats[tr]), "X", self.dtype)  # checked once, here
-        self.X_test = as_float_array(self.standardizer(feats[te]), "X", self.dtype)
-        self.input_means = data.X[tr].mean(axis=0) if len(tr) else np.zeros(data.n_inputs)
+        # each part's rows taken once, then their features (a million rows: no full-size copy in between)
+        raw_train = data.X[tr]
+        feats_train, feats_test = self.features(raw_train), self.features(data.X[te])
+        self.standardizer = (Standardizer.fit(feats_train) if config.standardize
+                             else Standardizer.identity(feats_train.shape[1]))
+        if config.standardize:
+            feats_train, feats_test = self.standardizer(feats_train), self.standardizer(feats_test)
+        self.X_train = as_float_array(feats_train, "X", self.dtype)  # checked once, here
+        self.X_test = as_float_array(feats_test, "X", self.dtype)
+        self.input_means = raw_train.mean(axis=0) if len(tr) else np.zeros(data.n_inputs)
 
     @property
     def uses_feature_transforms(self) -> bool:

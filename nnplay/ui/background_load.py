@@ -50,10 +50,19 @@ class Reading:
             self.result["error"] = f"{self.path}: not enough memory to read this file"
 
 
+READ, REFUSED, CANCELLED = "read", "refused", "cancelled"
+
+
 def read_csv_in_background(window, path, options=None) -> Dataset | None:
     """The Dataset of ``path`` read as ``options`` say, or None: refused (the
     one-line reason shown by ``window.show_error``) or cancelled. Returns when
     the reading is done; the window handles its events meanwhile."""
+    return read_csv_outcome(window, path, options)[0]
+
+
+def read_csv_outcome(window, path, options=None) -> tuple[Dataset | None, str]:
+    """``read_csv_in_background``'s Dataset (or None) and what happened:
+    "read", "refused" (the reason shown) or "cancelled"."""
     reading = Reading(path, options)
     try:
         size = f" ({Path(path).stat().st_size / 2**20:.0f} MB)"
@@ -95,8 +104,8 @@ def read_csv_in_background(window, path, options=None) -> Dataset | None:
     if reading.cancel.is_set() or "cancelled" in result or not result:  # cancelled, or the app quit meanwhile
         reading.cancel.set()  # the thread stops at its next progress report; its result is dropped
         window.show_status(f"Loading {Path(path).name} cancelled; the data stay as they were.")
-        return None
+        return None, CANCELLED
     if "error" in result:
         window.show_error("Cannot load this file", result["error"])
-        return None
-    return result["data"]
+        return None, REFUSED
+    return result["data"], READ

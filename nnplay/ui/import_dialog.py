@@ -6,7 +6,10 @@ of a regression target), the train share and a stratified split.
 
 ``ImportDialog.choices()`` returns them as ``ImportChoices``; the window loads
 the file with them (``load_csv(path, options=...)``) and remembers them per
-file in QSettings (``remember`` / ``recall``).
+file in QSettings (``remember`` / ``recall``). Every choice, Standardize and
+the train share included, belongs to its file: a file seen for the first time
+starts from the guesses and the defaults, not from the run or the file loaded
+before; a refused load brings the dialog back as the user left it.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from ..data.columns import (
     guess_columns,
 )
 from ..data.csv_text import read_table
-from .background_load import read_csv_in_background
+from ..training.config import TrainConfig
+from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
 from .import_columns import ROLE, ColumnTable
 from .import_preview import elide, preview_caption, preview_table
 
@@ -50,6 +54,7 @@ ROLES = (INPUT, TARGET, IGNORE)
 KINDS = (NUMBER, CATEGORY)
 TASKS = ("auto", "classification", "regression")
 _SETTINGS_GROUP = "csv_import"
+DEFAULT_RUN = TrainConfig()  # a file never imported starts from these standardize and train_ratio
 
 
 @dataclass
@@ -228,36 +233,45 @@ class ImportDialog(QDialog):
 
 def import_csv(window, path) -> bool:
     """Ask how to read ``path`` (the import dialog, starting from the choices
-    remembered for it) and load it into ``window``'s run; False when cancelled
-    or refused (the refusal is shown in one line)."""
-    controller = window.controller
-    try:
-        dialog = ImportDialog(path, recall(window.settings, path), controller.config.standardize,
-                              controller.config.train_ratio, window)
-    except DataError as exc:
-        window.show_error("Cannot load this file", str(exc))
-        return False
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    choices = dialog.choices()
-    ok = _load(window, path, choices)
-    if ok:
-        remember(window.settings, path, choices)
-    return ok
+    remembered for it, else from the defaults: never from the run or the file
+    loaded before) and load it into ``window``'s run; False when cancelled. A
+    refusal (shown in one line) brings the dialog back with every choice as
+    the user left it, to change what was refused."""
+    previous = recall(window.settings, path)
+    while True:
+        try:
+            dialog = ImportDialog(path, previous, DEFAULT_RUN.standardize, DEFAULT_RUN.train_ratio, window)
+        except DataError as exc:
+            window.show_error("Cannot load this file", str(exc))
+            return False
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        choices = dialog.choices()
+        outcome = _load(window, path, choices)
+        if outcome == READ:
+            remember(window.settings, path, choices)
+            return True
+        if outcome == CANCELLED:
+            return False
+        previous = choices
 
 
 def load_remembered(window, path) -> bool:
-    """Load ``path`` without asking, as it was read last time (recent files)."""
-    return _load(window, path, recall(window.settings, path))
+    """Load ``path`` without asking, as it was read last time (recent files),
+    or with the defaults when nothing is remembered for it."""
+    return _load(window, path, recall(window.settings, path)) == READ
 
 
-def _load(window, path, choices: ImportChoices | None) -> bool:
-    """Read in the background, then hand the data to the run."""
-    data = read_csv_in_background(window, str(path), choices.options if choices else None)
+def _load(window, path, choices: ImportChoices | None) -> str:
+    """Read in the background, then hand the data to the run: READ, REFUSED
+    (the reason shown) or CANCELLED."""
+    data, outcome = read_csv_outcome(window, str(path), choices.options if choices else None)
     if data is None:
-        return False
-    settings = {} if choices is None else {"standardize": choices.standardize, "train_ratio": choices.train_ratio}
-    return window.controller.load_csv(str(path), data=data, **settings)
+        return outcome
+    if choices is None:  # a file's own settings: not those of the run or the file before it
+        choices = ImportChoices(ImportOptions(), DEFAULT_RUN.standardize, DEFAULT_RUN.train_ratio)
+    settings = {"standardize": choices.standardize, "train_ratio": choices.train_ratio}
+    return READ if window.controller.load_csv(str(path), data=data, **settings) else REFUSED
 
 
 class CsvDrop(QObject):

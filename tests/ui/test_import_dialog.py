@@ -129,3 +129,72 @@ def test_reading_runs_beside_the_event_loop_and_can_be_cancelled(window, qtbot, 
     release.set()
     assert time.perf_counter() - started < 5 and len(ticks) > 20  # the window kept handling events
     assert window.controller.data is before
+
+
+def _visible_dialog():
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible())
+
+
+def test_a_refused_load_brings_the_dialog_back_with_every_choice_kept(window, qtbot, tmp_path):
+    """Roles, types, task, missing values, Standardize, share and stratify as the
+    user left them after a refusal (the dialog came back with the guesses)."""
+    path = tmp_path / "many.csv"
+    path.write_text("a,b,score,label\n" + "".join(f"{i % 7},{i % 5},{i},{i % 2}\n" for i in range(80)))
+    seen, before = [], window.controller.data
+
+    def first():
+        dialog = _visible_dialog()
+        dialog.role_boxes[2].setCurrentText("target")  # 80 classes: refused
+        dialog.role_boxes[3].setCurrentText("ignore")
+        dialog.kind_boxes[1].setCurrentText("category")
+        dialog.task.setCurrentText("classification")
+        dialog.na.setCurrentIndex(1)
+        dialog.standardize.setChecked(True)
+        dialog.train_ratio.setValue(0.7)
+        dialog.stratify.setChecked(True)
+        QTimer.singleShot(300, second)
+        dialog.accept()
+
+    def second():
+        dialog = _visible_dialog()
+        seen.append(([b.currentText() for b in dialog.role_boxes], [b.currentText() for b in dialog.kind_boxes],
+                     dialog.task.currentText(), dialog.na.currentIndex(), dialog.standardize.isChecked(),
+                     dialog.train_ratio.value(), dialog.stratify.isChecked()))
+        dialog.reject()
+
+    QTimer.singleShot(300, first)
+    assert not import_csv(window, path)
+    assert window.errors and "80 distinct classes" in window.errors[-1][1]
+    assert seen == [(["input", "input", "target", "ignore"], ["number", "category", "number", "number"],
+                     "classification", 1, True, 0.7, True)]
+    assert window.controller.data is before
+
+
+def test_standardize_and_the_share_belong_to_their_file(window, qtbot, tmp_path):
+    """Standardize ticked for one file is not ticked for the next one (it came from the run's setting)."""
+    from PySide6.QtCore import QSettings
+
+    window.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    for p in (first, second):
+        p.write_text("a,b,label\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(30)))
+    shown = []
+
+    def answer(tick):
+        dialog = _visible_dialog()
+        shown.append((dialog.standardize.isChecked(), dialog.train_ratio.value()))
+        if tick:
+            dialog.standardize.setChecked(True)
+            dialog.train_ratio.setValue(0.8)
+        dialog.accept()
+
+    QTimer.singleShot(300, lambda: answer(True))
+    assert import_csv(window, first)
+    assert window.controller.config.standardize
+    QTimer.singleShot(300, lambda: answer(False))
+    assert import_csv(window, second)
+    assert shown == [(False, 0.5), (False, 0.5)]
+    assert not window.controller.config.standardize and window.controller.config.train_ratio == 0.5
+    QTimer.singleShot(300, lambda: answer(False))
+    assert import_csv(window, first)  # the first file's own choices come back with it
+    assert shown[-1] == (True, 0.8)
