@@ -11,7 +11,7 @@ builds
     X, y      the training set: raw inputs (m, n_inputs) float64 and targets
               (class indices, int64, for ce; (m, n[L]) float64 otherwise)
     X_test, y_test   the test set, alike
-    predict(X)       A[L] = the output activation of model(X) in eval() mode, as
+    predict(X)       A[L] = the output activation of model(X) in model.eval() mode, as
                      nnplay's predictions (sigmoid, softmax, identity or tanh)
 
 in float64, without training; run (``python model.py [EPOCHS]``), it trains as
@@ -221,7 +221,7 @@ Importing this file builds, without training:
                    the logits Z[L] (m, {n_out}) of raw inputs X (m, {n_inputs}); its first
                    module, Features, computes the network's inputs
     X, y           the training set ({m_train} examples); X_test, y_test the test set
-    predict(X)     the network's outputs A[L] = {output}, in eval() mode
+    predict(X)     the network's outputs A[L] = {output}, in model.eval() mode
 Running it (python <this file> [EPOCHS], default {epochs_default}) trains as nnplay
 does and prints the losses of each epoch: J_data on the training and test sets.
 {dropout_note}Needs numpy and torch; everything is float64.
@@ -344,7 +344,8 @@ def torch_script(trainer, epochs: int = 100) -> str:
                             + (f"; {edits}." if edits else "."), 80)
     scheduled = parts.uses_schedule(trainer)
     head = HEADER.format(
-        unpack=UNPACK, title="A network trained in nnplay, as a PyTorch script.", summary=summary, n_out=net.sizes[-1], n_inputs=trainer.data.n_inputs,
+        unpack=UNPACK, title="A network trained in nnplay, as a PyTorch script.", summary=summary,
+        n_out=net.sizes[-1], n_inputs=trainer.data.n_inputs,
         m_train=trainer.X_train.shape[0], output=_OUTPUTS[loss].replace("Z", "model(X)"), epochs_default=epochs,
         dropout_note=DROPOUT_NOTE if any(net.dropout.rates) else "",
         imports="import math\n" if config.schedule.startswith("cosine") else "",

@@ -8,7 +8,7 @@ What nnplay does and what the script writes for it:
     dropout p[l]   inverted dropout on A[l] (engine.dropout): a module ``Dropout``
                    that, in train() mode, keeps A where u >= p (u ~ U[0, 1) from
                    NumPy's generator, drawn as nnplay draws it) and scales by
-                   1 / (1 - p); identity in eval() mode. nn.Dropout(p) is the same
+                   1 / (1 - p); identity in model.eval() mode. nn.Dropout(p) is the same
                    layer with torch's own generator (other masks, same law).
     pruned         W~ = M * W in the forward pass (``PrunedLinear``), pruned hidden
                    neurons output 0 (``PrunedNeurons``), the L2 term leaves out the
@@ -98,7 +98,7 @@ def uses_holding(trainer) -> bool:
 DROPOUT_CLASS = '''class Dropout(nn.Module):
     """Inverted dropout (Srivastava et al., JMLR 2014), as nn.Dropout(p) does it:
     in train() mode each activation is kept with probability 1 - p and scaled by
-    1 / (1 - p), so its mean is unchanged; in eval() mode it passes as it is.
+    1 / (1 - p), so its mean is unchanged; in model.eval() mode it passes as it is.
     The mask is drawn from NumPy's generator `rng` as nnplay draws it (u ~ U[0, 1)
     per activation, kept where u >= p), so this script drops the very units that
     nnplay would. nn.Dropout(p) is the same layer with torch's own generator:
