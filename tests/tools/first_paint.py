@@ -7,7 +7,8 @@ Each run is a fresh ``python -c`` process that runs ``nnplay.cli.main([])``
 any window (``--ready``: of the playground window) as the time since the
 process was started, then exits at once (an application-wide event filter, so
 it measures any version of the start-up path alike). Offscreen unless DISPLAY is set and
-QT_QPA_PLATFORM is not. Prints each figure and the median, in seconds.
+QT_QPA_PLATFORM is not. Prints each figure and the median, in seconds (and on
+stderr which window was painted).
 """
 
 import os
