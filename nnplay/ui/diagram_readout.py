@@ -9,7 +9,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QToolTip
 
 from ..numbers import format_number
-from .elide import wrapped
+from .elide import short_name, wrapped
 from .widgets import unit_name
 
 EDIT_HINT = "(click to type, Shift+drag to scrub)"
@@ -57,6 +57,6 @@ def show_zero_count(d, zero_weights: tuple, W1: np.ndarray) -> None:
     d.zero_count.setVisible(zeros > 0)
     if zeros:
         unused = [name for name, column in zip(d.names, W1.T) if not column.any()]
-        listed = ", ".join(unused[:5]) + (f" and {len(unused) - 5:,} more" if len(unused) > 5 else "")
+        listed = ", ".join(short_name(n) for n in unused[:5]) + (f" and {len(unused) - 5:,} more" if len(unused) > 5 else "")
         off = f"; inputs switched off: {listed}" if unused else ""
         d.zero_count.setText(f"<b>{zeros} of {total}</b> weights are exactly 0 (not drawn unless pruned){off}")
