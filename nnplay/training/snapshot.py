@@ -16,6 +16,11 @@ from .gradient_flow import zero_gradient_notes
 from .pictures import predicted_classes, undefined_as_nan
 
 
+# The diagram draws at most this many neurons of a layer (ui/diagram_bounds.py): a 3,000-column CSV's
+# thumbnails are not computed into every frame (24x24x3000 float64 was 14 MB a frame).
+THUMBNAILS_PER_LAYER = 24
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A read-only picture of a run for the views. Arrays are copies."""
@@ -38,7 +43,8 @@ class Snapshot:
     grid: np.ndarray | None  # network output over the domain (see Probes.grid_output), or the focus neuron's; NaN: undefined
     grid_extent: tuple | None  # ((x1_min, x1_max), (x2_min, x2_max))
     focus: tuple | None = None  # (layer, index) whose output ``grid`` holds; None for the network's output
-    neurons: tuple | None = None  # per layer 0..L, (res, res, n[l]) activations over the domain (layer 0: inputs)
+    # per layer 0..L, (res, res, min(n[l], THUMBNAILS_PER_LAYER)) activations over the domain (layer 0: inputs)
+    neurons: tuple | None = None
     quality: dict | None = None  # Probes.quality(): confusion matrix, precision/recall, or RMSE and R^2
     hidden_space: dict | None = None  # Probes.hidden_space(layer), when asked for
     trace: object | None = None  # BackpropTrace of the next mini-batch, when asked for
@@ -109,7 +115,8 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     if r.neuron_resolution:
         n = r.neuron_resolution
         inputs = probes.grid_points(n, axes).reshape(n, n, -1)
-        neurons = tuple(undefined_as_nan(a) for a in [inputs, *probes.neuron_grids(n, axes)])
+        neurons = tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
+                        for a in [inputs, *probes.neuron_grids(n, axes)])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record

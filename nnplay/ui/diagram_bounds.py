@@ -20,11 +20,12 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
 from ..numbers import format_number
+from ..training.snapshot import THUMBNAILS_PER_LAYER
 from .colors import negative, positive
 from .elide import short_name
 
 MIN_SHOWN = 16  # a layer of up to 16 neurons (the Neurons control's range) is always drawn whole
-MAX_SHOWN = 24
+MAX_SHOWN = THUMBNAILS_PER_LAYER  # the training side sends thumbnails of these first neurons only
 PITCH_PX = 18.0  # the least room, in pixels, one drawn neuron takes in the diagram's height
 
 

@@ -250,3 +250,16 @@ def test_hidden_space_maps_points_and_grid_lines_through_the_network():
     assert t.snapshot(grid_resolution=None).hidden_space is None
     with pytest.raises(ValueError):
         t.hidden_space(3)
+
+
+def test_a_wide_layer_sends_thumbnails_of_the_neurons_the_diagram_draws_only():
+    from nnplay.data import Dataset
+    from nnplay.training.snapshot import THUMBNAILS_PER_LAYER
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(60, 300))  # a 300-column CSV
+    t = Trainer(TrainConfig(dataset="csv", hidden=(40, 3)), Dataset(X, (X[:, 0] > 0).astype(int), name="wide"))
+    s = t.snapshot(grid_resolution=0, neuron_resolution=6)
+    assert [a.shape[2] for a in s.neurons] == [THUMBNAILS_PER_LAYER, THUMBNAILS_PER_LAYER, 3, 1]
+    full = t.probes.neuron_grids(6)  # every neuron, as the Python API gives them
+    assert full[0].shape[2] == 40
+    np.testing.assert_allclose(s.neurons[1], full[0][:, :, :THUMBNAILS_PER_LAYER])
