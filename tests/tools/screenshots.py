@@ -213,7 +213,7 @@ def scenario(app, win, name, out):
         win.landscape.compute.click()
         c.set_speed(2)
         c.play()
-        wait_until(app, lambda: c.last_frame.snapshot.epoch >= 120, 30)
+        wait_until(app, lambda: c.last_frame is not None and c.last_frame.snapshot.epoch >= 120, 60)
         c.pause()
         wait(app, 0.5)
         win.landscape.compute.click()  # the plane through the weights where the run stopped
