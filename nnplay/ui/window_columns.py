@@ -40,13 +40,7 @@ def build_columns(win) -> None:
     win.data_panel = DataPanel()
     data = Section("Data", SECTION_TIPS["Data"])
     data.add(win.data_panel, 1)
-    scroll = QScrollArea()
-    scroll.setWidget(data)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setObjectName("data_scroll")
-    _widen_for_scroll_bar(scroll)
-    win.splitter.addWidget(scroll)
+    win.splitter.addWidget(_scrolled(data, "data_scroll"))
 
     win.network_panel = NetworkPanel()
     win.diagram = NetworkDiagram()
@@ -55,7 +49,7 @@ def build_columns(win) -> None:
     keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
     net.add(win.diagram, 1)
     _at_least(net, 230)
-    win.splitter.addWidget(net)
+    win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
     win.boundary = DecisionBoundaryView()
     win.curves = LossCurvesView()
@@ -104,6 +98,18 @@ def _at_least(column: QWidget, pixels: int) -> None:
     """The column keeps at least ``pixels`` for its plots, and never less than its controls need
     (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
     column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
+
+
+def _scrolled(column: QWidget, name: str) -> QScrollArea:
+    """``column`` in a frameless scroll area: a window too short for it (a projector,
+    a zoom) scrolls the column rather than keep the window taller than the screen."""
+    scroll = QScrollArea()
+    scroll.setWidget(column)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setObjectName(name)
+    _widen_for_scroll_bar(scroll)
+    return scroll
 
 
 def _widen_for_scroll_bar(scroll: QScrollArea) -> None:
