@@ -28,6 +28,7 @@ ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 PRESENTATION_ZOOM = 1.25  # at least this much in presentation mode
 PRESENTATION_LINES = 2.0  # lines this much thicker in presentation mode
 _PX = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
+OWN_TEXT = "nnplay_sizes_own_text"  # a view with this property true fits its texts to the window's font itself
 _BASE = "_nnplay_base"  # the unzoomed font, stylesheet or pen, kept on each widget or item
 
 
@@ -161,8 +162,10 @@ class Presentation(QObject):
                 w.setProperty(_BASE, sheet)
             w.setStyleSheet(_PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet))
         for view in win.findChildren(pg.GraphicsView):
+            own = bool(view.property(OWN_TEXT))
             for item in view.scene().items():
-                self._scale_item(item, z, self.lines * max(1.0, z))
+                if not (own and isinstance(item, pg.TextItem)):
+                    self._scale_item(item, z, self.lines * max(1.0, z))
 
     @staticmethod
     def _scale_item(item, z: float, thick: float) -> None:

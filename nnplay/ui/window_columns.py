@@ -3,6 +3,7 @@ Output | Gradients, in a splitter, with the divergence banner above them."""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -17,6 +18,7 @@ from .distributions_view import DistributionsView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
+from .presentation import OWN_TEXT
 from .widgets import Section, keep_wrapped_height, on_event
 
 
@@ -48,6 +50,7 @@ def build_columns(win) -> None:
     net.add(win.network_panel)
     keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
     net.add(win.diagram, 1)
+    _keep_readable(win.diagram)
     _at_least(net, 230)
     win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
@@ -98,6 +101,21 @@ def _at_least(column: QWidget, pixels: int) -> None:
     """The column keeps at least ``pixels`` for its plots, and never less than its controls need
     (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
     column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
+
+
+DIAGRAM_LINES = 11  # the diagram keeps this many lines of its font's height, at any zoom
+
+
+def _keep_readable(diagram: QWidget) -> None:
+    """Keep ``diagram`` at least DIAGRAM_LINES lines of text tall (its labels, key and
+    read-out readable when zoomed on a projector); its column scrolls when the window is shorter."""
+    def fit() -> None:
+        diagram.setMinimumHeight(DIAGRAM_LINES * diagram.fontMetrics().height())
+
+    on_event(diagram, (QEvent.Type.FontChange,), fit)
+    fit()
+    for view in diagram.findChildren(pg.GraphicsView):
+        view.setProperty(OWN_TEXT, True)  # it sizes its names to its room from the window's font: no zoom on top
 
 
 def _scrolled(column: QWidget, name: str) -> QScrollArea:
