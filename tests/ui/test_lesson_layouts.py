@@ -24,7 +24,7 @@ def walk(window, qtbot) -> list[str]:
     return found
 
 
-@pytest.mark.slow  # thirteen lessons set up, twice
+@pytest.mark.slow  # every lesson set up, twice
 def test_every_lesson_at_1024x768_has_nothing_clipped(window, qtbot):
     window.resize(1024, 740)
     qtbot.wait(50)
