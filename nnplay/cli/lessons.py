@@ -51,7 +51,8 @@ def _check(lesson) -> int:
     from ..lessons.play import play
 
     outcome = play(lesson, solved=True)
-    how = "with its solution " + repr(lesson.solution) if lesson.solution else "as set up"
+    how = " and ".join(([f"with its solution {lesson.solution!r}"] if lesson.solution else [])
+                       + ([f"with its {len(lesson.weights)} hand-set parameters"] if lesson.weights else [])) or "as set up"
     print(f"{lesson.name}: goal '{lesson.goal}' {outcome.status} at epoch {outcome.epoch}, played {how}")
     return EXIT_OK if outcome.status == MET else EXIT_BAD_INPUT
 

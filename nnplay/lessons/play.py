@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..training import Trainer
 from ..training.probes import ViewRequest
 from .goals import PENDING, GoalTracker
+from .hand_weights import apply_weights
 from .progress import records
 from .schema import Lesson
 
@@ -24,13 +25,16 @@ class Outcome:
 
 
 def play(lesson: Lesson, solved: bool = True, max_epochs: int | None = None) -> Outcome:
-    """Train ``lesson``'s settings (with its solution when ``solved``) until its
+    """Train ``lesson``'s settings (with its solution and its hand-set ``weights``
+    when ``solved``; ValueError when those do not fit the network) until its
     goal is met or missed, or ``max_epochs`` (default: the goal's horizon, one
     epoch past it for "within", else UNSCOPED_EPOCHS) have run."""
     goal = lesson.goal
     limit = max_epochs if max_epochs is not None else (
         goal.epochs + (1 if goal.scope == "within" else 0) if goal.scope else UNSCOPED_EPOCHS)
     trainer = Trainer(lesson.solved_config if solved else lesson.config)
+    if solved:
+        apply_weights(trainer, lesson.weights)  # as the learner types them into the diagram
     tracker = GoalTracker(goal)
     record = {}
     while True:

@@ -6,7 +6,8 @@ settings text, as Edit > Copy settings writes it, applied over the default
 settings), ``question``, ``goal`` (see goals.py), ``hints`` (a list of
 sentences), ``explanation`` (shown when the goal is met), and optionally
 ``solution`` (a settings text applied over ``setup``: the change the lesson asks
-for, with which the goal is reached; a lesson whose point is a failure has none).
+for, with which the goal is reached; a lesson whose point is a failure has none)
+and ``weights`` (a table of parameters set by hand, see hand_weights.py).
 Nothing in a file is ever run as code.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..training import TrainConfig
 from .goals import Goal, parse_goal
+from .hand_weights import parse_weights
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,6 +36,7 @@ SCHEMA = {
     "hints": (True, "list of texts"),
     "explanation": (True, "text"),
     "solution": (False, "text"),
+    "weights": (False, "table of parameters"),
 }
 MAX_BYTES = 64_000  # a lesson is a page of text, not a data set
 
@@ -53,6 +56,7 @@ class Lesson:
     hints: tuple[str, ...]
     explanation: str
     solution: str = ""
+    weights: tuple = ()  # parameters the learner sets by hand (hand_weights.parse_weights)
     source: str = ""  # where it was read from
 
     @property
@@ -100,7 +104,12 @@ def parse_lesson(raw: bytes | str, source: str) -> Lesson:
                 raise fail(key, f"missing (a {kind})")
             continue
         v = doc[key]
-        if kind == "text":
+        if key == "weights":
+            try:
+                values[key] = parse_weights(v)
+            except ValueError as exc:
+                raise fail(key, str(exc)) from None
+        elif kind == "text":
             if not isinstance(v, str):
                 raise fail(key, f"must be a text in quotes, got {_kind(v)}")
             if not v.strip():

@@ -20,6 +20,7 @@ from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
+from .flow_layout import FlowLayout
 from .layer_activation import PER_LAYER, show_in_combo
 from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named
 
@@ -74,8 +75,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         row.addWidget(self.add_layer)
         row.addWidget(self.layer_count, 1)
         layout.addLayout(row)
-        self.neuron_row = QHBoxLayout()
-        self.neuron_row.setSpacing(2)
+        self.neuron_row = FlowLayout(spacing=2)  # six layers' boxes wrap in a narrow column rather than widen it
         layout.addLayout(self.neuron_row)
         self.neuron_boxes: list[QSpinBox] = []
 

@@ -9,7 +9,8 @@ teacher projects it.
   column, the curves below the output, the read-outs, the status bar, the lessons,
   as TensorFlow Playground hides parts by flags in its URL. When the columns
   shown need more width than the window has (a zoomed 1024×768 projector), the
-  rightmost are hidden (``fit``) and the status bar says which, so nothing is cut.
+  rightmost are hidden (``fit``) and the status bar says which, so nothing is cut;
+  they come back when there is room again (``column_fit``).
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ from __future__ import annotations
 import re
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
-from PySide6.QtWidgets import QApplication, QToolBar, QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from .column_fit import ColumnFit
 
 ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 PRESENTATION_ZOOM = 1.25  # at least this much in presentation mode
 PRESENTATION_LINES = 2.0  # lines this much thicker in presentation mode
 _PX = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
+OWN_TEXT = "nnplay_sizes_own_text"  # a view with this property true fits its texts to the window's font itself
 _BASE = "_nnplay_base"  # the unzoomed font, stylesheet or pen, kept on each widget or item
 
 
@@ -37,10 +41,6 @@ def _panels(win) -> list[tuple[str, str, QWidget]]:
             ("curves", "Curves, metrics and hidden space", win.lower_tabs),
             ("readouts", "Read-outs bar", win.findChild(QToolBar, "readouts_toolbar")),
             ("status", "Status bar", win.statusBar())]
-
-
-FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
-FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
 
 
 class Presentation(QObject):
@@ -72,8 +72,9 @@ class Presentation(QObject):
             a.setCheckable(True)
             a.setChecked(True)
             a.setToolTip(f"Show or hide the {label[0].lower() + label[1:]}.")
-            a.toggled.connect(lambda on, w=widget: (w.setVisible(on), self._remember()))
+            a.toggled.connect(lambda on, w=widget: (w.setVisible(on), self.remember()))
             self.panel_actions[key] = a
+        self.columns = ColumnFit(self)  # those hidden to make room, shown again when there is room
         self._restore()
 
     def _action(self, menu, text: str, key: str, tip: str, checkable: bool = False) -> QAction:
@@ -91,10 +92,11 @@ class Presentation(QObject):
     def set_panel(self, key: str, shown: bool) -> None:
         self.panel_actions[key].setChecked(shown)
 
-    def _remember(self) -> None:
+    def remember(self) -> None:
         s = self.win.settings
         if s is not None:
-            s.setValue("view/hidden", ",".join(k for k, a in self.panel_actions.items() if not a.isChecked()))
+            s.setValue("view/hidden", ",".join(k for k, a in self.panel_actions.items()
+                                          if not a.isChecked() and k not in self.columns.fitted))
             s.setValue("view/zoom", self.zoom if self._before is None else self._before[0])
 
     def _restore(self) -> None:
@@ -124,24 +126,9 @@ class Presentation(QObject):
         self.fit(width)
 
     def fit(self, width: int) -> list[str]:
-        """Hide columns, rightmost first (FIT_ORDER), while those shown need more
-        than ``width`` pixels, and give the window that width back; returns the
-        labels of those hidden (the status bar says them)."""
-        win, hidden = self.win, []
-        columns = [self.panel_actions[k] for k in ("data", "network", "output", "gradients")]
-        for key in FIT_ORDER:
-            if _least_width(win) + FIT_SLACK <= width:
-                break
-            action = self.panel_actions[key]
-            if action.isChecked() and sum(a.isChecked() for a in columns) > 1:
-                action.setChecked(False)
-                hidden.append(action.text())
-        if win.width() > width and not win.isFullScreen():
-            win.resize(width, win.height())
-        if hidden:
-            win.statusBar().showMessage(f"Hidden to make room: {', '.join(hidden)} (View menu shows them again).",
-                                        8000)
-        return hidden
+        """Hide columns while those shown need more than ``width`` pixels, or bring back
+        those hidden to fit that fit again (``column_fit``); the labels of those hidden."""
+        return self.columns.fit(width)
 
     # ----------------------------------------------------------------- zoom
     def step_zoom(self, step: int) -> None:
@@ -156,7 +143,7 @@ class Presentation(QObject):
         self.zoom = float(zoom)
         self.keeping_width(self.apply)
         if self._before is None:
-            self._remember()
+            self.remember()
         self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}", 2000)
 
     def apply(self) -> None:
@@ -175,8 +162,10 @@ class Presentation(QObject):
                 w.setProperty(_BASE, sheet)
             w.setStyleSheet(_PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet))
         for view in win.findChildren(pg.GraphicsView):
+            own = bool(view.property(OWN_TEXT))
             for item in view.scene().items():
-                self._scale_item(item, z, self.lines * max(1.0, z))
+                if not (own and isinstance(item, pg.TextItem)):
+                    self._scale_item(item, z, self.lines * max(1.0, z))
 
     @staticmethod
     def _scale_item(item, z: float, thick: float) -> None:
@@ -230,17 +219,6 @@ class Presentation(QObject):
             self.set_zoom(zoom)
         self.leave_action.setEnabled(on)
         self.present_action.setChecked(on)
-
-
-def _least_width(win) -> int:
-    """The window's minimum width now (its layouts brought up to date first)."""
-    for _ in range(6):  # nested layouts pass a change up one level per round
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-    for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        layout.invalidate()
-        layout.activate()
-    return win.minimumSizeHint().width()
 
 
 def _scaled(item, font: QFont, z: float) -> QFont:

@@ -155,14 +155,16 @@ def on_event(watched: QObject, types, slot) -> None:
 def keep_wrapped_height(widget: QWidget) -> None:
     """Keep ``widget`` at least as tall as its wrapped contents need at its present
     width (a QFormLayout whose rows wrap, a FlowLayout): box layouts and splitters
-    ask a widget for one minimum height whatever its width, and would squeeze it."""
+    ask a widget for one minimum height whatever its width, and would squeeze it.
+    Measured again when its width or its contents change (a zoom, a layer added):
+    a minimum kept from a larger font would keep the window from shrinking."""
 
     def fit() -> None:
         need = widget.heightForWidth(widget.width())
         if need > 0 and need != widget.minimumHeight():
             widget.setMinimumHeight(need)
 
-    on_event(widget, (QEvent.Type.Resize,), fit)
+    on_event(widget, (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.FontChange), fit)
 
 
 class NoHeightForWidth:

@@ -3,6 +3,7 @@ Output | Gradients, in a splitter, with the divergence banner above them."""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -17,6 +18,7 @@ from .distributions_view import DistributionsView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
+from .presentation import OWN_TEXT
 from .widgets import Section, keep_wrapped_height, on_event
 
 
@@ -40,13 +42,7 @@ def build_columns(win) -> None:
     win.data_panel = DataPanel()
     data = Section("Data", SECTION_TIPS["Data"])
     data.add(win.data_panel, 1)
-    scroll = QScrollArea()
-    scroll.setWidget(data)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setObjectName("data_scroll")
-    _widen_for_scroll_bar(scroll)
-    win.splitter.addWidget(scroll)
+    win.splitter.addWidget(_scrolled(data, "data_scroll"))
 
     win.network_panel = NetworkPanel()
     win.diagram = NetworkDiagram()
@@ -54,8 +50,9 @@ def build_columns(win) -> None:
     net.add(win.network_panel)
     keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
     net.add(win.diagram, 1)
+    _keep_readable(win.diagram)
     _at_least(net, 230)
-    win.splitter.addWidget(net)
+    win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
     win.boundary = DecisionBoundaryView()
     win.curves = LossCurvesView()
@@ -104,6 +101,33 @@ def _at_least(column: QWidget, pixels: int) -> None:
     """The column keeps at least ``pixels`` for its plots, and never less than its controls need
     (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
     column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
+
+
+DIAGRAM_LINES = 11  # the diagram keeps this many lines of its font's height, at any zoom
+
+
+def _keep_readable(diagram: QWidget) -> None:
+    """Keep ``diagram`` at least DIAGRAM_LINES lines of text tall (its labels, key and
+    read-out readable when zoomed on a projector); its column scrolls when the window is shorter."""
+    def fit() -> None:
+        diagram.setMinimumHeight(DIAGRAM_LINES * diagram.fontMetrics().height())
+
+    on_event(diagram, (QEvent.Type.FontChange,), fit)
+    fit()
+    for view in diagram.findChildren(pg.GraphicsView):
+        view.setProperty(OWN_TEXT, True)  # it sizes its names to its room from the window's font: no zoom on top
+
+
+def _scrolled(column: QWidget, name: str) -> QScrollArea:
+    """``column`` in a frameless scroll area: a window too short for it (a projector,
+    a zoom) scrolls the column rather than keep the window taller than the screen."""
+    scroll = QScrollArea()
+    scroll.setWidget(column)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setObjectName(name)
+    _widen_for_scroll_bar(scroll)
+    return scroll
 
 
 def _widen_for_scroll_bar(scroll: QScrollArea) -> None:

@@ -45,7 +45,7 @@ def test_every_lesson_reaches_its_goal_when_played(lesson):
     assert outcome.status == MET, (lesson.name, outcome)
 
 
-SOLVABLE = [lesson for lesson in LESSONS if lesson.solution]
+SOLVABLE = [lesson for lesson in LESSONS if lesson.solution or lesson.weights]
 
 
 @pytest.mark.slow  # each plays to the goal's horizon: ~15 s in all
@@ -87,6 +87,11 @@ BAD = [  # (the file's text, the key named, what the line says)
     (_replace("goal", "goal = '__import__(\"os\")'"), "goal", "cannot read"),
     (_replace("setup", "setup = 'dataset=spiral&hiden=8'"), "setup", "unknown setting 'hiden'"),
     (_replace("setup", "setup = 'lr=-1'"), "setup", "learning rate must be in (0, 100]"),
+    (GOOD + "weights = 3\n", "weights", "must be a table like"),
+    (GOOD + "weights = { \"V[1]\" = [[1]] }\n", "weights", "'V[1]' is not a parameter"),
+    (GOOD + "weights = { \"W[1]\" = [[1, 2], [3]] }\n", "weights", "W[1]: its rows are not all as long"),
+    (GOOD + "weights = { \"b[1]\" = [1, 'x'] }\n", "weights", "b[1]: 'x' is not a finite number"),
+    (GOOD + "weights = { \"W[1]\" = [1, 2] }\n", "weights", "W[1] must be a list of rows"),
     (GOOD + "solution = 'activation=magic'\n", "solution", "unknown activation 'magic'"),
 ]
 
@@ -128,3 +133,16 @@ def test_nnplay_lessons_lists_them_and_a_bad_lesson_is_one_line(tmp_path):
     assert r.stderr.strip() == f"nnplay: error: {bad}: goal: unknown measure 'tarin_loss' in the goal; the measures " \
                                "are epoch, batches, train_loss, test_loss, train_accuracy, test_accuracy, loss_gap, " \
                                "zero_weights, inputs_off, weight_norm, weight_max, gradient_ratio and diverged"
+
+
+def test_hand_set_weights_that_do_not_fit_the_network_are_one_line():
+    from nnplay.lessons.hand_weights import apply_weights, parse_weights
+    from nnplay.training import Trainer
+
+    trainer = Trainer(TrainConfig.from_text("dataset=xor&hidden=2"))
+    with pytest.raises(ValueError, match=r"^W\[1\] is 3×2, the network's is 2×2$"):
+        apply_weights(trainer, parse_weights({"W[1]": [[1, 2], [3, 4], [5, 6]]}))
+    with pytest.raises(ValueError, match="the network has 2 layers of weights"):
+        apply_weights(trainer, parse_weights({"b[3]": [1]}))
+    apply_weights(trainer, parse_weights({"W[2]": [[7, -8]], "b[1]": [0.5, 1]}))
+    assert trainer.net.weights[1].tolist() == [[7, -8]] and trainer.net.biases[0].ravel().tolist() == [0.5, 1]

@@ -1,0 +1,128 @@
+"""Columns hidden to make room, and shown again when there is room.
+
+When the columns shown need more width than the window has (a lesson's side
+panel opened at 1024 pixels, a zoom on a projector), ``ColumnFit.fit`` hides
+them one by one (FIT_ORDER) and says which in the status bar. It remembers
+which it hid itself, apart from those the user hid (View menu): when the window
+grows, the Lessons panel closes, the zoom goes down or the user hides another
+column, those it hid come back (the last hidden first) as long as they fit, and
+the user's own choices are kept. Only the user's choices are remembered in the
+settings (``fitted`` never is).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+COLUMNS = ("data", "network", "output", "gradients")
+FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
+SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
+FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+
+
+class ColumnFit(QObject):
+    """The columns of ``presentation.win`` hidden to fit and brought back (see the module's docstring).
+
+    ``fitted``: the keys of the columns hidden by ``fit``, in the order hidden."""
+
+    def __init__(self, presentation):
+        super().__init__(presentation)
+        self.presentation = presentation
+        self.win = win = presentation.win
+        self.fitted: list[str] = []
+        self._busy = False
+        self._tried: tuple | None = None  # (width, state) of the last attempt that could bring none back
+        self._timer = QTimer(self)  # an attempt waits till the window's size has settled (Qt grows a window
+        self._timer.setSingleShot(True)  # to its new minimum before fit gives it its width back)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self._try)
+        for key, action in presentation.panel_actions.items():
+            action.toggled.connect(lambda _on, k=key: self._toggled(k))
+        dock = getattr(win, "lessons_dock", None)
+        if dock is not None:
+            dock.visibilityChanged.connect(lambda _shown: self.schedule())
+        win.installEventFilter(self)
+
+    def fit(self, width: int, hide: bool = True) -> list[str]:
+        """Hide columns (FIT_ORDER; not if ``hide`` is False) while those shown need
+        more than ``width`` pixels, or, if none must go, bring back those hidden before
+        that fit now; give the window that width back. Returns the labels of the columns hidden."""
+        p, win, hidden = self.presentation, self.win, []
+        self._busy = True
+        try:
+            for key in FIT_ORDER if hide else ():
+                if least_width(win) + FIT_SLACK <= width:
+                    break
+                action = p.panel_actions[key]
+                if action.isChecked() and sum(p.panel_actions[k].isChecked() for k in COLUMNS) > 1:
+                    self.fitted.append(key)
+                    action.setChecked(False)
+                    hidden.append(action.text())
+            back = [] if hidden else self._bring_back(width)
+            if win.width() > width and not win.isFullScreen():
+                least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
+                win.resize(width, win.height())
+        finally:
+            self._busy = False
+        if hidden:
+            win.statusBar().showMessage(f"Hidden to make room: {', '.join(hidden)} (View menu shows them again).",
+                                        8000)
+        elif back:
+            win.statusBar().showMessage(f"Room again for: {', '.join(back)}.", 4000)
+        return hidden
+
+    def _bring_back(self, width: int) -> list[str]:
+        """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``."""
+        back = []
+        for key in reversed(list(self.fitted)):
+            action = self.presentation.panel_actions[key]
+            action.setChecked(True)
+            if least_width(self.win) + FIT_SLACK > width:
+                action.setChecked(False)
+                break
+            self.fitted.remove(key)
+            back.append(action.text())
+        return back
+
+    def _state(self) -> tuple:
+        p = self.presentation
+        dock = getattr(self.win, "lessons_dock", None)
+        return (p.available_width(), p.zoom, dock is not None and dock.isVisible(),
+                tuple(a.isChecked() for a in p.panel_actions.values()))
+
+    def _toggled(self, key: str) -> None:
+        if self._busy:
+            return
+        if key in self.fitted:
+            self.fitted.remove(key)  # the user's choice now: remembered as such
+            self.presentation.remember()
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Try to bring the fitted columns back once the window's size has settled."""
+        if self.fitted and not self._busy:
+            self._timer.start()
+
+    def _try(self) -> None:
+        state = self._state()
+        if not self.fitted or self._busy or state == self._tried or not self.win.isVisible():
+            return
+        self.fit(self.presentation.available_width(), hide=False)  # a narrower window hides nothing more
+        self._tried = self._state() if self.fitted else None
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.win and event.type() in (QEvent.Type.Resize, QEvent.Type.WindowStateChange):
+            self.schedule()
+        return False
+
+
+def least_width(win) -> int:
+    """The window's minimum width now (its layouts brought up to date first)."""
+    for _ in range(6):  # nested layouts pass a change up one level per round
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout.invalidate()
+        layout.activate()
+    return win.minimumSizeHint().width()

@@ -1,0 +1,90 @@
+"""Issue 19, layout at projector size: columns hidden to make room for a lesson
+or a zoom come back when there is room again (the user's own choices kept, and
+only those remembered), and the window shrinks to 1024×768 with a lesson open,
+in and out of presentation mode, at every zoom."""
+
+from __future__ import annotations
+
+import pytest
+
+from nnplay.lessons import find_lesson
+from nnplay.ui.lessons_panel import open_lesson, show_dock
+
+
+def shown(win):
+    return {k for k, a in win.presentation.panel_actions.items() if a.isChecked()}
+
+
+def test_columns_hidden_for_a_lesson_come_back_when_the_window_grows_or_the_lesson_closes(window, qtbot):
+    p = window.presentation
+    window.resize(1024, 740)
+    qtbot.wait(50)
+    p.set_panel("curves", False)  # the user's own choice: it must stay hidden
+    open_lesson(window, find_lesson("vanishing-gradients"))
+    qtbot.wait(50)
+    assert "gradients" not in shown(window) and p.columns.fitted
+    assert window.width() == 1024
+    window.resize(1700, 900)
+    qtbot.waitUntil(lambda: not p.columns.fitted, timeout=5000)
+    assert {"data", "network", "output", "gradients"} <= shown(window) and window.gradients.isVisible()
+    assert "curves" not in shown(window)  # the user's choice kept
+    show_dock(window, False)
+    qtbot.wait(50)  # the window's minimum comes down
+    window.resize(1024, 740)
+    qtbot.wait(50)
+    show_dock(window, True)  # makes room again at 1024
+    qtbot.wait(50)
+    assert "gradients" not in shown(window) and window.width() == 1024
+    show_dock(window, False)  # the lesson closes: the room is back
+    qtbot.waitUntil(lambda: window.gradients.isVisible(), timeout=5000)
+    assert window.width() == 1024 and not p.columns.fitted and "curves" not in shown(window)
+
+
+def test_a_column_the_user_hides_after_a_fit_stays_hidden_and_is_remembered(window, qtbot):
+    p = window.presentation
+    window.resize(1024, 740)
+    open_lesson(window, find_lesson("spiral-depth"))
+    qtbot.wait(50)
+    assert "gradients" in p.columns.fitted
+    p.set_panel("gradients", True)  # the user shows it, then hides it: their choice from now on
+    p.set_panel("gradients", False)
+    assert "gradients" not in p.columns.fitted
+    window.resize(1700, 900)
+    qtbot.wait(600)
+    assert not window.gradients.isVisible()
+
+
+def test_zoom_out_brings_back_what_zoom_in_hid(window, qtbot):
+    p = window.presentation
+    window.resize(1024, 740)
+    qtbot.wait(50)
+    for _ in range(6):
+        p.step_zoom(1)
+    assert p.columns.fitted and window.width() == 1024
+    p.step_zoom(0)
+    qtbot.wait(50)
+    assert not p.columns.fitted and {"data", "network", "output", "gradients"} <= shown(window)
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_window_shrinks_to_1024x768_with_a_lesson_open_at_every_zoom(window, qtbot, presenting):
+    """Six hidden layers, the lesson panel open: no panel's minimum keeps the window
+    larger than 1024×740 (768 less a taskbar), also back down from a large zoom
+    (a minimum measured at a larger font used to stay)."""
+    p = window.presentation
+    window.resize(1024, 740)
+    open_lesson(window, find_lesson("vanishing-gradients"))
+    qtbot.waitUntil(lambda: window.controller.run_info.sizes == (2, 8, 8, 8, 8, 8, 8, 1), timeout=10000)
+    if presenting:
+        p.set_presenting(True, full_screen=False)
+    found = []
+    for zoom in (2.0, 1.6, 1.25, 1.0, 1.1, 1.4):
+        p.set_zoom(zoom)
+        window.resize(1024, 740)
+        qtbot.wait(20)
+        least = window.minimumSizeHint()
+        if least.width() > 1024 or least.height() > 740 or window.size().toTuple() != (1024, 740):
+            found.append(f"zoom {zoom}: least {least.toTuple()}, size {window.size().toTuple()}")
+        if not window.boundary.isVisible():
+            found.append(f"zoom {zoom}: the output is hidden")
+    assert found == []
