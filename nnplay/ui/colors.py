@@ -125,7 +125,7 @@ def class_image(classes: np.ndarray, confidence: np.ndarray, k: int, discrete: b
     every cell); a level step moves a colour by less than 0.1 of a unit."""
     base = region_rgb(k)
     table = _class_table(base.tobytes(), base.shape[0])
-    c = np.where(classes >= 0, classes, base.shape[0])  # the last row of the table: transparent
+    c = np.where(classes >= 0, classes, base.shape[0])  # the last row of the table: class 0's, transparent
     if discrete:
         q = CONFIDENCE_STEPS - 1
     else:
@@ -140,7 +140,8 @@ CONFIDENCE_STEPS = 1024  # confidence levels of class_image's lookup table
 @functools.lru_cache(maxsize=16)
 def _class_table(base_bytes: bytes, n: int) -> np.ndarray:
     """(n + 1, CONFIDENCE_STEPS, 4) uint8: class a's region colour at each confidence level, as
-    class_image describes; row n is transparent (undefined)."""
+    class_image describes; row n is row 0 made transparent (undefined: the colour under a zero alpha
+    stays a class's, as exporters and readers of the picture expect)."""
     base = np.frombuffer(base_bytes, np.float32).reshape(n, 3)
     grey = (base @ LUMA)[:, None] * np.ones(3, np.float32)
     lo, hi = CLASS_SATURATION
@@ -149,6 +150,7 @@ def _class_table(base_bytes: bytes, n: int) -> np.ndarray:
     table = np.zeros((n + 1, CONFIDENCE_STEPS, 4), np.uint8)
     table[:n, :, :3] = np.clip(np.round(rgb), 0, 255)
     table[:n, :, 3] = 255
+    table[n, :, :3] = table[0, :, :3]
     table.flags.writeable = False
     return table
 
