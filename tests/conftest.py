@@ -1,3 +1,13 @@
+"""Fixtures of the whole suite.
+
+``window``: the playground window, in the state of a new one. It is the test
+worker's shared window, reset before each test (``tests/window_pool.py``): a new
+window test takes ``window`` and gets it without paying for a build. A test that
+needs a window of its own (it closes it, or checks what only a first start does)
+is marked ``@pytest.mark.fresh_window``; a test that builds a window with other
+arguments builds it itself, with ``qtbot.addWidget`` and ``no_leaks``.
+"""
+
 import atexit
 import os
 import shutil

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -98,7 +99,7 @@ def _value(w: QWidget):
     if isinstance(w, QLineEdit):
         return w.text()
     if isinstance(w, QLabel):
-        return w.text() if w.isVisible() else None  # a hidden label is given its text when shown
+        return w.text()
     if isinstance(w, QDockWidget):
         return w.isFloating()
     if isinstance(w, QSplitter):
@@ -114,16 +115,22 @@ def fingerprint(win) -> Counter:
     from nnplay.ui.colors import palette_name
 
     seen = Counter()
+    own = (win, win.inspector)  # the window and its inspector, made with it and kept
     for w in [win, *win.findChildren(QWidget)]:
-        font = w.font()
-        seen[(type(w).__name__, w.objectName(), w.isVisible(), w.isEnabled(), _value(w),
-              font.family(), round(font.pointSizeF(), 2), w.styleSheet())] += 1
-    for a in win.findChildren(QAction):
+        if w.window() not in own:
+            continue  # a dialog, menu or side window made later: closed by ``tidy``
+        font, shown = w.font(), w.isVisible()
+        value = _value(w) if shown or not isinstance(w, (QLabel, QLineEdit)) else None  # given text when shown
+        seen[(type(w).__name__, w.objectName(), shown, w.isEnabled(), value,
+              font.family(), round(font.pointSizeF(), 2), w.styleSheet() if shown else "")] += 1
+    for a in _reachable_actions(win):
         seen[("action", a.text(), a.isCheckable() and a.isChecked(), a.isEnabled(), a.isVisible())] += 1
     for view in win.findChildren(pg.GraphicsView):
-        for item in view.scene().items():
-            if isinstance(item, pg.ViewBox):
-                seen[("viewbox", tuple(item.state["autoRange"]), tuple(item.state["mouseEnabled"]))] += 1
+        if view.isVisible() and view.window() is win:
+            for item in view.scene().items():
+                if isinstance(item, pg.ViewBox):
+                    seen[("viewbox", tuple(item.state["autoRange"]), tuple(item.state["mouseEnabled"]))] += 1
+    seen[("inspector", win.inspector.size().toTuple())] += 1
     c = win.controller
     focus = QApplication.focusWidget()
     seen[("focus", QApplication.activeWindow() is win, type(focus).__name__, focus and focus.objectName())] += 1
@@ -132,6 +139,20 @@ def fingerprint(win) -> Counter:
     seen[("run", c.config.to_text(), c.csv_path, c.playing, c.twin is None, c.editor is None,
           win.statusBar().currentMessage())] += 1
     return seen
+
+
+def _reachable_actions(win) -> list[QAction]:
+    """The actions a user reaches: the window's own, its toolbars' and its menu bar's, submenus included."""
+    found, menus = list(win.actions()), [a.menu() for a in win.menuBar().actions() if a.menu()]
+    for bar in win.findChildren(QToolBar):
+        found += bar.actions()
+    while menus:
+        menu = menus.pop()
+        for a in menu.actions():
+            found.append(a)
+            if a.menu() is not None:
+                menus.append(a.menu())
+    return list(dict.fromkeys(found))
 
 
 def controls(win) -> list:
@@ -210,10 +231,10 @@ def tidy(win) -> None:
         w.close()
 
 
-def reset(win, saved: list, status: str, focus) -> None:
+def reset(win, saved: list, status: str, focus, inspector_size) -> None:
     """Put ``win`` back into the state of a new window (see the module docstring):
     ``saved`` is its ``controls()`` when new, ``status`` its first status message,
-    ``focus`` the widget that had the keyboard focus."""
+    ``focus`` the widget that had the keyboard focus, ``inspector_size`` its inspector's size."""
     from nnplay.training import TrainConfig
     from nnplay.training.probes import ViewRequest
     from nnplay.training.trainer import make_dataset
@@ -249,6 +270,8 @@ def reset(win, saved: list, status: str, focus) -> None:
         tabs.setCurrentIndex(0)
     win.lessons_action.setChecked(False)
     win.lessons_dock.hide()
+    win.lessons_dock.widget().show_lesson(0)
+    win.inspector.resize(inspector_size)
     win.speed.setCurrentIndex(win.speed.findData(DEFAULT_SPEED))
     win._paced_speed = DEFAULT_SPEED
     win._speed_chosen()
@@ -281,6 +304,7 @@ class SharedWindow:
         self.saved: list = []  # the controls of the window when new
         self.status = ""  # the status message of a new window
         self.focus = None  # the widget with the keyboard focus in a new window
+        self.inspector_size = None  # the size of a new window's inspector
         self.rebuilds = 0
         self.last_test = ""
 
@@ -295,6 +319,7 @@ class SharedWindow:
         self.saved = controls(self.win)
         self.status = self.win.statusBar().currentMessage()
         self.focus = QApplication.focusWidget()
+        self.inspector_size = self.win.inspector.size()
         if self.expected is None:
             self.expected = fingerprint(self.win)
 
@@ -305,7 +330,7 @@ class SharedWindow:
         elif not (win.isVisible() and win.controller.run.is_alive()):
             self._replace("the window was closed or its training process ended")
         else:
-            reset(win, self.saved, self.status, self.focus)
+            reset(win, self.saved, self.status, self.focus, self.inspector_size)
             now = fingerprint(win)
             if now != self.expected:
                 self._replace(self._describe(now))
