@@ -1,18 +1,20 @@
 """One playground window per test worker, reset between the tests that share it.
 
 Building a ``PlaygroundWindow`` and drawing its first frame costs about a second
-(more on a loaded machine), and about three hundred tests drive a window. The
+alone (7-10 s on a loaded 2-core machine), and a hundred tests drive one. The
 ``window`` fixture (``tests/conftest.py``) therefore hands every test the
 worker's shared window, put back into the state of a new one before the test:
 
-``reset(win)``  stops a comparison, pauses, drops drawn points, closes the
+``reset(...)``  stops a comparison, pauses, drops drawn points, closes the
   window's dialogs and side windows, leaves presentation mode and zoom, sets
   the speed, the tabs, the docks, the palette and the window size back, and
   sets the settings and data of a new window (which builds a new run, drawn
   from its first frame);
-``fingerprint(win)``  what a test can see of the window: every widget's
-  visibility, enabled state, value, text, font and style, every action's
-  checked and enabled state, the plots' auto-range, the run's settings;
+``fingerprint(win)``  what a test can see of the window and its inspector:
+  every widget's visibility, enabled state, value, text, font and style, the
+  checked and enabled state of every action a user reaches, the visible plots'
+  auto-range, focus, size, palette and the run's settings (dialogs, menus and
+  side windows made later are closed by ``tidy`` and not compared);
 ``SharedWindow.get()`` resets the window and compares its fingerprint with the
   one a new window had; a window that does not come back the same (or was
   closed, or whose training process died) is closed and a new one is built, so
