@@ -1,3 +1,13 @@
+"""Fixtures of the whole suite.
+
+``window``: the playground window, in the state of a new one. It is the test
+worker's shared window, reset before each test (``tests/window_pool.py``): a new
+window test takes ``window`` and gets it without paying for a build. A test that
+needs a window of its own (it closes it, or checks what only a first start does)
+is marked ``@pytest.mark.fresh_window``; a test that builds a window with other
+arguments builds it itself, with ``qtbot.addWidget`` and ``no_leaks``.
+"""
+
 import atexit
 import os
 import shutil
@@ -18,44 +28,60 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 
+@pytest.fixture(scope="session")
+def shared_window(qapp):
+    """The worker's one shared playground window (tests/window_pool.py); use ``window``."""
+    from tests.window_pool import SharedWindow
+
+    pool = SharedWindow()
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def no_leaks(qapp):
-    """Fail a test that leaves a training thread running or a top-level window open."""
+def no_leaks(qapp, shared_window):
+    """Fail a test that leaves a training thread running or a top-level window open
+    (the shared window, its training process and its threads are not the test's)."""
     from nnplay.ui.worker import ALL_THREADS
 
     before_threads = set(threading.enumerate())
     before_windows = set(qapp.topLevelWidgets())
     yield
     qapp.processEvents()
-    running = [t for t in ALL_THREADS if t.is_alive()]
+    running = [t for t in ALL_THREADS if t.is_alive() and not shared_window.owns(t)]
     for t in running:
         t.stop()
     assert not running, f"{len(running)} training thread(s) or process(es) left running"
-    extra = [t for t in set(threading.enumerate()) - before_threads if t.is_alive()]
+    extra = [t for t in set(threading.enumerate()) - before_threads if t.is_alive() and not shared_window.owns(t)]
     assert not extra, f"threads left running: {extra}"
-    windows = [w for w in set(qapp.topLevelWidgets()) - before_windows if w.isVisible()]
+    windows = [w for w in set(qapp.topLevelWidgets()) - before_windows if w.isVisible() and not shared_window.owns(w)]
     for w in windows:
         w.close()
     assert not windows, f"windows left open: {windows}"
 
 
 @pytest.fixture
-def window(qtbot, no_leaks, monkeypatch):
-    """The playground window with its first frame drawn; error dialogs are
-    recorded in ``window.errors`` instead of shown."""
+def window(request, qtbot, no_leaks, monkeypatch, shared_window):
+    """The playground window with its first frame drawn, in the state of a new
+    window (default settings and data, nothing remembered); error dialogs are
+    recorded in ``window.errors`` instead of shown.
+
+    It is the test worker's shared window, reset before each test and checked to
+    look exactly as a new one does (else replaced by a new one): see
+    ``tests/window_pool.py``. A test that needs a window of its own (it closes it,
+    or checks what only a first start does) is marked ``@pytest.mark.fresh_window``."""
     from PySide6.QtWidgets import QMessageBox
 
-    from nnplay.training import TrainConfig
-    from nnplay.ui.app import configure_pyqtgraph
-    from nnplay.ui.main_window import PlaygroundWindow
+    from tests import window_pool
 
-    configure_pyqtgraph()
-    errors = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: errors.append((title, text)))
-    win = PlaygroundWindow(TrainConfig())
-    win.errors = errors
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: win.errors.append((title, text)))
+    if request.node.get_closest_marker("fresh_window"):
+        win = window_pool.build()
+        qtbot.addWidget(win)
+        yield win
+        win.close()
+        return
+    win = shared_window.get(request.node.nodeid)
     yield win
-    win.close()
+    if win.isVisible():
+        window_pool.tidy(win)

@@ -2,6 +2,7 @@
 (100k points with a brush each froze the window for seconds)."""
 
 import numpy as np
+import pytest
 
 from nnplay.ui import scatter_sample
 
@@ -24,6 +25,7 @@ def test_one_brush_per_colour():
     assert brushes[0].color().getRgb()[:3] == (1, 2, 3) and brushes[1].color().getRgb()[:3] == (4, 5, 6)
 
 
+@pytest.mark.fresh_window  # (timed out on the shared window under load: not yet understood)
 def test_the_window_draws_a_stated_sample_of_a_large_set(window, qtbot, tmp_path):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(24_000, 2)).round(3)

@@ -1,0 +1,363 @@
+"""One playground window per test worker, reset between the tests that share it.
+
+Building a ``PlaygroundWindow`` and drawing its first frame costs about a second
+alone (7-10 s on a loaded 2-core machine), and a hundred tests drive one. The
+``window`` fixture (``tests/conftest.py``) therefore hands every test the
+worker's shared window, put back into the state of a new one before the test:
+
+``reset(...)``  stops a comparison, pauses, drops drawn points, closes the
+  window's dialogs and side windows, leaves presentation mode and zoom, sets
+  the speed, the tabs, the docks, the palette and the window size back, and
+  sets the settings and data of a new window (which builds a new run, drawn
+  from its first frame);
+``fingerprint(win)``  what a test can see of the window and its inspector:
+  every widget's visibility, enabled state, value, text, font and style, the
+  checked and enabled state of every action a user reaches, the visible plots'
+  auto-range, focus, size, palette and the run's settings (dialogs, menus and
+  side windows made later are closed by ``tidy`` and not compared);
+``SharedWindow.get()`` resets the window and compares its fingerprint with the
+  one a new window had; a window that does not come back the same (or was
+  closed, or whose training process died) is closed and a new one is built, so
+  a test never sees what an earlier test left behind. ``rebuilds`` counts them.
+
+A test that needs a window of its own (it closes the window, builds it with
+other arguments or settings, or checks what only a first start does) is marked
+``@pytest.mark.fresh_window``. Set ``NNPLAY_WINDOW_POOL_LOG`` to a file name to
+have every mismatch written there (what differed, after which test).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+
+import shiboken6
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QScrollBar,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+FIRST_FRAME_TIMEOUT_MS = 15000
+
+
+def build(qtbot=None):
+    """A new playground window (default settings, nothing remembered), shown, with
+    its first frame drawn; error dialogs are recorded in ``win.errors``."""
+    from nnplay.training import TrainConfig
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    configure_pyqtgraph()
+    win = PlaygroundWindow(TrainConfig())
+    win.errors = []
+    win.show()
+    try:
+        _wait(lambda: win.controller.last_frame is not None)
+    except TimeoutError:
+        win.close()
+        raise
+    return win
+
+
+def _wait(condition, timeout_ms: int = FIRST_FRAME_TIMEOUT_MS) -> None:
+    """Handle events until ``condition()`` holds (as ``qtbot.waitUntil``, which is per test)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the window drew no first frame in {timeout_ms} ms")
+        QTest.qWait(10)
+
+
+def _value(w: QWidget):
+    if isinstance(w, QComboBox):
+        return (w.currentIndex(), w.count(), w.currentText())
+    if isinstance(w, QAbstractSpinBox):
+        return w.text()
+    if isinstance(w, QScrollBar):
+        return None  # its range follows the content's layout
+    if isinstance(w, QAbstractSlider):
+        return (w.minimum(), w.value(), w.maximum())
+    if isinstance(w, QAbstractButton):
+        return (w.text(), w.isChecked())
+    if isinstance(w, QTabWidget):
+        return (w.currentIndex(), w.count())
+    if isinstance(w, QLineEdit):
+        return w.text()
+    if isinstance(w, QLabel):
+        return w.text()
+    if isinstance(w, QDockWidget):
+        return w.isFloating()
+    if isinstance(w, QSplitter):
+        return tuple(size > 0 for size in w.sizes())  # which panels are open; their exact sizes follow the layout
+    return None
+
+
+def fingerprint(win) -> Counter:
+    """What a test can see of ``win``: one entry per widget, action and plot (a
+    multiset, so that a rebuilt part compares equal to the part it replaced)."""
+    import pyqtgraph as pg
+
+    from nnplay.ui.colors import palette_name
+
+    seen = Counter()
+    own = (win, win.inspector)  # the window and its inspector, made with it and kept
+    for w in [win, *win.findChildren(QWidget)]:
+        if w.window() not in own:
+            continue  # a dialog, menu or side window made later: closed by ``tidy``
+        font, shown = w.font(), w.isVisible()
+        value = _value(w) if shown or not isinstance(w, (QLabel, QLineEdit)) else None  # given text when shown
+        seen[(type(w).__name__, w.objectName(), shown, w.isEnabled(), value,
+              font.family(), round(font.pointSizeF(), 2), w.styleSheet() if shown else "")] += 1
+    for a in _reachable_actions(win):
+        seen[("action", a.text(), a.isCheckable() and a.isChecked(), a.isEnabled(), a.isVisible())] += 1
+    for view in win.findChildren(pg.GraphicsView):
+        if view.isVisible() and view.window() is win:
+            for item in view.scene().items():
+                if isinstance(item, pg.ViewBox):
+                    seen[("viewbox", tuple(item.state["autoRange"]), tuple(item.state["mouseEnabled"]))] += 1
+    seen[("inspector", win.inspector.size().toTuple())] += 1
+    c = win.controller
+    focus = QApplication.focusWidget()
+    seen[("focus", QApplication.activeWindow() is win, type(focus).__name__, focus and focus.objectName())] += 1
+    seen[("window", win.windowTitle(), win.isFullScreen(), win.isMaximized(), win.size().toTuple(),
+          palette_name())] += 1
+    seen[("run", c.config.to_text(), c.csv_path, c.playing, c.twin is None, c.editor is None,
+          win.statusBar().currentMessage())] += 1
+    return seen
+
+
+def _reachable_actions(win) -> list[QAction]:
+    """The actions a user reaches: the window's own, its toolbars' and its menu bar's, submenus included."""
+    found, menus = list(win.actions()), [a.menu() for a in win.menuBar().actions() if a.menu()]
+    for bar in win.findChildren(QToolBar):
+        found += bar.actions()
+    while menus:
+        menu = menus.pop()
+        for a in menu.actions():
+            found.append(a)
+            if a.menu() is not None:
+                menus.append(a.menu())
+    return list(dict.fromkeys(found))
+
+
+def controls(win) -> list:
+    """The window's controls with their values, and its plots' auto-range, to set back by ``restore``."""
+    import pyqtgraph as pg
+
+    out = []
+    for w in win.findChildren(QWidget):
+        if isinstance(w, QAbstractButton) and w.isCheckable():
+            out.append((w, w.isChecked()))
+        elif isinstance(w, QComboBox):
+            out.append((w, (w.currentIndex(), [w.itemText(i) for i in range(w.count())])))
+        elif isinstance(w, (QAbstractSlider, QSpinBox, QDoubleSpinBox)) and not isinstance(w, QScrollBar):
+            out.append((w, w.value()))
+        elif isinstance(w, pg.GraphicsView):
+            out += [(item, list(item.state["autoRange"])) for item in w.scene().items() if isinstance(item, pg.ViewBox)]
+    out += [(a, a.isChecked()) for a in win.findChildren(QAction) if a.isCheckable()]
+    return out
+
+
+def restore(saved: list) -> None:
+    """Set the controls of ``controls()`` that still exist back to their values, as a user would."""
+    import pyqtgraph as pg
+
+    for thing, value in saved:
+        if not shiboken6.isValid(thing):
+            continue
+        if isinstance(thing, pg.ViewBox):
+            if list(thing.state["autoRange"]) != value:
+                thing.enableAutoRange(x=value[0], y=value[1])
+        elif isinstance(thing, (QAbstractButton, QAction)):
+            if thing.isChecked() != value:
+                thing.setChecked(value)
+        elif isinstance(thing, QComboBox):
+            index, items = value
+            _drop_added_items(thing, items)
+            if thing.currentIndex() != index and index < thing.count():
+                thing.setCurrentIndex(index)
+                thing.activated.emit(index)
+        elif thing.value() != value:
+            thing.setValue(value)
+
+
+def _drop_added_items(combo: QComboBox, items: list[str]) -> None:
+    """Take out the items added to ``combo`` since it held ``items`` (a pasted rate joins its list)."""
+    now = [combo.itemText(i) for i in range(combo.count())]
+    if len(now) <= len(items) or [t for t in now if t in items] != items:
+        return
+    combo.blockSignals(True)
+    for i in reversed(range(combo.count())):
+        if combo.itemText(i) not in items:
+            combo.removeItem(i)
+    combo.blockSignals(False)
+
+
+def _child_windows(win) -> list[QWidget]:
+    """The visible top-level widgets that belong to ``win`` (dialogs, the guide, the comparison)."""
+    out = []
+    for w in QApplication.topLevelWidgets():
+        if w is win or not w.isVisible():
+            continue
+        parent = w.parentWidget()
+        while parent is not None and parent is not win:
+            parent = parent.parentWidget()
+        if parent is win:
+            out.append(w)
+    return out
+
+
+def tidy(win) -> None:
+    """After a test, what closing its own window would have done to the rest: the
+    comparison stopped, training paused, the window's dialogs and side windows closed."""
+    win.controller.stop_comparing()
+    win.controller.pause()
+    for w in _child_windows(win):
+        w.close()
+
+
+def reset(win, saved: list, status: str, focus, inspector_size) -> None:
+    """Put ``win`` back into the state of a new window (see the module docstring):
+    ``saved`` is its ``controls()`` when new, ``status`` its first status message,
+    ``focus`` the widget that had the keyboard focus, ``inspector_size`` its inspector's size."""
+    from nnplay.training import TrainConfig
+    from nnplay.training.probes import ViewRequest
+    from nnplay.training.trainer import make_dataset
+    from nnplay.ui.run_controls import DEFAULT_SPEED
+
+    tidy(win)
+    c = win.controller
+    c._drop_edits()
+    win.settings = None  # a test may have given it a QSettings of its own
+    p = win.presentation
+    p.present_action.setChecked(False)
+    if win.windowState() != win.windowState().WindowNoState:
+        win.showNormal()
+    win.resize(1280, 800)
+    if p.zoom != 1.0:
+        p.set_zoom(1.0)
+    for action in p.panel_actions.values():
+        action.setChecked(True)
+    win.colorblind_action.setChecked(False)
+    win.set_colorblind(False)  # the palette is the whole application's: a window of its own may have left it
+    if win.guide is not None:  # Help > Guide is made when first asked for
+        win.guide.setParent(None)
+        win.guide.deleteLater()
+        win.guide = None
+    for combo in (win.boundary.axis_x, win.boundary.axis_y):  # filled for a CSV of more than two inputs
+        combo.blockSignals(True)
+        combo.clear()
+        combo.blockSignals(False)
+    win._recent = []  # the recent files of a window that remembers nothing
+    win.recent_menu.clear()  # filled as it opens
+    restore(saved)
+    for tabs in win.findChildren(QTabWidget):
+        tabs.setCurrentIndex(0)
+    win.lessons_action.setChecked(False)
+    win.lessons_dock.hide()
+    win.lessons_dock.widget().show_lesson(0)
+    win.inspector.resize(inspector_size)
+    win.speed.setCurrentIndex(win.speed.findData(DEFAULT_SPEED))
+    win._paced_speed = DEFAULT_SPEED
+    win._speed_chosen()
+    config = TrainConfig()
+    generation = c.generation
+    c.state.set(config=config, data=make_dataset(config), source=None, playing=False)
+    if c.generation == generation:  # the settings were a new window's already: a new run all the same
+        c._rebuild()
+    c.set_view(**{k: v for k, v in vars(ViewRequest()).items() if k not in ("grid_resolution", "neuron_resolution")})
+    win._request_tab_views()
+    _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
+    QApplication.processEvents()
+    win.activateWindow()
+    win.raise_()
+    if focus is not None and shiboken6.isValid(focus):
+        focus.setFocus()
+    QApplication.processEvents()
+    win.statusBar().showMessage(status)
+    win._last_error = ""
+    win.setWindowTitle("nnplay")
+
+
+class SharedWindow:
+    """The worker's shared window (see the module docstring)."""
+
+    def __init__(self):
+        self.win = None
+        self.threads: set = set()  # the Python threads that belong to the shared window
+        self.expected: Counter | None = None  # the fingerprint of a new window
+        self.saved: list = []  # the controls of the window when new
+        self.status = ""  # the status message of a new window
+        self.focus = None  # the widget with the keyboard focus in a new window
+        self.inspector_size = None  # the size of a new window's inspector
+        self.rebuilds = 0
+        self.last_test = ""
+
+    def owns(self, thing) -> bool:
+        win = self.win
+        return win is not None and (thing is win or thing in self.threads or thing is win.controller.run.worker)
+
+    def _build(self):
+        before = set(threading.enumerate())
+        self.win = build()
+        self.threads = set(threading.enumerate()) - before
+        self.saved = controls(self.win)
+        self.status = self.win.statusBar().currentMessage()
+        self.focus = QApplication.focusWidget()
+        self.inspector_size = self.win.inspector.size()
+        if self.expected is None:
+            self.expected = fingerprint(self.win)
+
+    def get(self, test: str):
+        win = self.win
+        if win is None:
+            self._build()
+        elif not (win.isVisible() and win.controller.run.is_alive()):
+            self._replace("the window was closed or its training process ended")
+        else:
+            reset(win, self.saved, self.status, self.focus, self.inspector_size)
+            now = fingerprint(win)
+            if now != self.expected:
+                self._replace(self._describe(now))
+        self.win.errors = []
+        self.last_test = test
+        return self.win
+
+    def _describe(self, now: Counter) -> str:
+        missing = self.expected - now
+        extra = now - self.expected
+        return f"not as new: lacks {sorted(missing, key=str)[:6]}; has {sorted(extra, key=str)[:6]}"
+
+    def _replace(self, why: str) -> None:
+        log = os.environ.get("NNPLAY_WINDOW_POOL_LOG")
+        if log:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"after {self.last_test}: {why}\n")
+        self.rebuilds += 1
+        self.close()
+        self._build()
+
+    def close(self) -> None:
+        if self.win is not None:
+            self.win.close()
+            self.win.deleteLater()
+            QApplication.processEvents()
+            self.win = None
+            self.threads = set()
