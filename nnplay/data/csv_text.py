@@ -187,10 +187,16 @@ def is_number(cell: str, decimal_comma: bool = False) -> bool:
 
 
 def is_numeric(col: pd.Series) -> bool:
-    """pandas parsed the column as numbers (else it holds text cells)."""
-    import pandas as pd
+    """pandas parsed the column as numbers (else it holds text cells): bool,
+    integer, float or complex. The dtype's kind, not pandas' is_numeric_dtype,
+    which took a tenth of a millisecond a call, a second for 3000 columns."""
+    return getattr(col.dtype, "kind", "O") in "biufc"
 
-    return pd.api.types.is_numeric_dtype(col.dtype)
+
+def numeric_columns(frame: pd.DataFrame) -> set:
+    """The labels of the columns pandas parsed as numbers (``is_numeric``), from
+    the frame's dtypes at once (a column at a time costs a Series each)."""
+    return {label for label, dtype in frame.dtypes.items() if getattr(dtype, "kind", "O") in "biufc"}
 
 
 def is_missing(cell) -> bool:

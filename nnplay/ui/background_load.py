@@ -97,6 +97,7 @@ def read_csv_outcome(window, path, options=None) -> tuple[Dataset | None, str]:
     loop.exec()
     poll.stop()
     progress.reset()
+    progress.hide()  # at once: deleteLater waits for the event loop, and a rebuild may hold it
     progress.deleteLater()
     if not reading.thread.is_alive():
         heap_after_trim()  # the reader's freed buffers go back to the system (about 90 MB for a million rows)

@@ -48,6 +48,7 @@ from ..training.config import TrainConfig
 from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
 from .import_columns import ROLE, ColumnTable
 from .import_preview import elide, preview_caption, preview_table
+from .run_rebuild import BusyUntilFirstFrame
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -271,7 +272,12 @@ def _load(window, path, choices: ImportChoices | None) -> str:
     if choices is None:  # a file's own settings: not those of the run or the file before it
         choices = ImportChoices(ImportOptions(), DEFAULT_RUN.standardize, DEFAULT_RUN.train_ratio)
     settings = {"standardize": choices.standardize, "train_ratio": choices.train_ratio}
-    return READ if window.controller.load_csv(str(path), data=data, **settings) else REFUSED
+    if not window.controller.load_csv(str(path), data=data, **settings):
+        return REFUSED
+    if getattr(window, "_csv_busy", None) is not None:
+        window._csv_busy.end()  # one busy state at a time: its cursor is restored once
+    window._csv_busy = BusyUntilFirstFrame(window, data.n_inputs, Path(path).name)
+    return READ
 
 
 class CsvDrop(QObject):

@@ -198,3 +198,21 @@ def test_standardize_and_the_share_belong_to_their_file(window, qtbot, tmp_path)
     QTimer.singleShot(300, lambda: answer(False))
     assert import_csv(window, first)  # the first file's own choices come back with it
     assert shown[-1] == (True, 0.8)
+
+
+def test_the_window_says_it_is_building_the_new_run_until_its_first_frame(window, qtbot, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    from nnplay.ui.import_dialog import load_remembered
+
+    path = tmp_path / "few.csv"
+    path.write_text("a,b,c,label\n" + "".join(f"{i * 7 % 11},{i % 3},{i % 5},{i % 2}\n" for i in range(40)))
+    drawn = []
+    window.controller.frame_drawn.connect(drawn.append)
+    assert load_remembered(window, path)
+    busy = window._csv_busy
+    assert busy.active and QGuiApplication.overrideCursor() is not None
+    assert "Building the run for few.csv (3 inputs)" in window.statusBar().currentMessage() or drawn
+    qtbot.waitUntil(lambda: not busy.active, timeout=15000)
+    assert drawn and QGuiApplication.overrideCursor() is None
+    assert "Building the run" not in window.statusBar().currentMessage()

@@ -1,0 +1,39 @@
+"""The window's busy state between loading a file and the first frame of the
+run built for it: a wait cursor and a status line saying what is being built,
+so the views that still show the previous run are never silently stale (a CSV
+of 3000 columns takes seconds to rebuild the network diagram and the panels)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+GIVE_UP_MS = 120_000  # the cursor comes back even if no frame ever arrives
+
+
+class BusyUntilFirstFrame:
+    """Set on ``window`` after its controller accepted new data; ends at the
+    controller's next ``frame_drawn`` (or after GIVE_UP_MS, or when the window goes)."""
+
+    def __init__(self, window, n_inputs: int, name: str):
+        self.window, self.active = window, True
+        self.message = (f"Building the run for {name} ({n_inputs} input{'s' if n_inputs != 1 else ''})… "
+                        "the views show the previous run until its first frame")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        window.statusBar().showMessage(self.message)
+        window.statusBar().repaint()  # painted now: the rebuild that follows holds the event loop
+        window.controller.frame_drawn.connect(self.end)
+        window.destroyed.connect(self.end)
+        QTimer.singleShot(GIVE_UP_MS, window, self.end)
+
+    def end(self, *_args) -> None:
+        if not self.active:
+            return
+        self.active = False
+        QApplication.restoreOverrideCursor()
+        try:
+            self.window.controller.frame_drawn.disconnect(self.end)
+            if self.window.statusBar().currentMessage() == self.message:
+                self.window.statusBar().clearMessage()
+        except (RuntimeError, TypeError):  # the window is being destroyed
+            pass
