@@ -85,3 +85,4 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
     yield win
     if win.isVisible():
         window_pool.tidy(win)
+        shared_window.park()

@@ -19,6 +19,10 @@ worker's shared window, put back into the state of a new one before the test:
   one a new window had; a window that does not come back the same (or was
   closed, or whose training process died) is closed and a new one is built, so
   a test never sees what an earlier test left behind. ``rebuilds`` counts them.
+``SharedWindow.park()``  hides the window between tests (the ``window`` fixture's
+  teardown), so that a later test's own widget is not covered by it: on the
+  offscreen platform every top-level window sits at (0, 0), and a synthetic
+  pointer move over a diagram went to the shared window above it.
 
 A test that needs a window of its own (it closes the window, builds it with
 other arguments or settings, or checks what only a first start does) is marked
@@ -309,6 +313,7 @@ class SharedWindow:
         self.inspector_size = None  # the size of a new window's inspector
         self.rebuilds = 0
         self.last_test = ""
+        self.parked = False  # hidden between tests by park(): left open by the last test, not closed by it
 
     def owns(self, thing) -> bool:
         win = self.win
@@ -329,16 +334,24 @@ class SharedWindow:
         win = self.win
         if win is None:
             self._build()
-        elif not (win.isVisible() and win.controller.run.is_alive()):
+        elif not (self.parked and win.controller.run.is_alive()):
             self._replace("the window was closed or its training process ended")
         else:
+            win.show()
             reset(win, self.saved, self.status, self.focus, self.inspector_size)
             now = fingerprint(win)
             if now != self.expected:
                 self._replace(self._describe(now))
         self.win.errors = []
         self.last_test = test
+        self.parked = False
         return self.win
+
+    def park(self) -> None:
+        """Hide the window between tests: a test that shows a widget of its own
+        (and moves the pointer over it) must not find the shared window on top of it."""
+        self.parked = True
+        self.win.hide()
 
     def _describe(self, now: Counter) -> str:
         missing = self.expected - now

@@ -7,12 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nnplay.ui.curve_paths import cheap_curve, live_pen
 from nnplay.ui.stepped_range import (
+    PAD,
     SHRINK_BELOW,
+    STEPS,
     SteppedYRange,
     keeps,
     nice_step,
@@ -23,13 +25,17 @@ finite = st.floats(-1e6, 1e6, allow_nan=False)
 
 
 @given(finite, finite)
+@example(943824.0, -907437.0)  # a step of 5e5 for a padded span of 2.04e6: 1.62x wide
 def test_a_stepped_range_holds_its_data_and_is_not_far_wider(a, b):
     lo, hi = min(a, b), max(a, b)
     shown = stepped(lo, hi)
     assert shown[0] < lo and hi < shown[1]  # padded on both sides
     if hi - lo > 1e-9 * max(1.0, abs(lo), abs(hi)):
         assert keeps(shown, lo, hi)  # a range just fitted is kept while the data stays
-        assert shown[1] - shown[0] <= 1.6 * (hi - lo) + 1e-9 * max(1.0, abs(hi))
+        # the padded span plus at most a step on each side, a step at most 2.5x the padded span / STEPS
+        # (1-2-5: from just over 2 up to 5): at most 1.1 * 1.5 = 1.65 of the data's span
+        widest = (1 + 2 * PAD) * (1 + 2 * 2.5 / STEPS)
+        assert shown[1] - shown[0] <= widest * (hi - lo) + 1e-9 * max(1.0, abs(hi))
 
 
 def test_nice_steps_are_one_two_five():
