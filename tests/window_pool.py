@@ -19,10 +19,10 @@ worker's shared window, put back into the state of a new one before the test:
   one a new window had; a window that does not come back the same (or was
   closed, or whose training process died) is closed and a new one is built, so
   a test never sees what an earlier test left behind. ``rebuilds`` counts them.
-``SharedWindow.park()``  hides the window between tests (the ``window`` fixture's
-  teardown), so that a later test's own widget is not covered by it: on the
-  offscreen platform every top-level window sits at (0, 0), and a synthetic
-  pointer move over a diagram went to the shared window above it.
+``SharedWindow.park()``  moves the window far off the screen between tests (the
+  ``window`` fixture's teardown), so that a later test's own widget is not covered
+  by it: on the offscreen platform every top-level window sits at (0, 0), and a
+  synthetic pointer move over a diagram went to the shared window above it.
 
 A test that needs a window of its own (it closes the window, builds it with
 other arguments or settings, or checks what only a first start does) is marked
@@ -38,6 +38,7 @@ import time
 from collections import Counter
 
 import shiboken6
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -327,6 +328,7 @@ class SharedWindow:
         self.status = self.win.statusBar().currentMessage()
         self.focus = QApplication.focusWidget()
         self.inspector_size = self.win.inspector.size()
+        self.pos = self.win.pos()
         if self.expected is None:
             self.expected = fingerprint(self.win)
 
@@ -337,7 +339,7 @@ class SharedWindow:
         elif not (self.parked and win.controller.run.is_alive()):
             self._replace("the window was closed or its training process ended")
         else:
-            win.show()
+            win.move(self.pos)
             reset(win, self.saved, self.status, self.focus, self.inspector_size)
             now = fingerprint(win)
             if now != self.expected:
@@ -351,7 +353,7 @@ class SharedWindow:
         """Hide the window between tests: a test that shows a widget of its own
         (and moves the pointer over it) must not find the shared window on top of it."""
         self.parked = True
-        self.win.hide()
+        self.win.move(self.pos + QPoint(20000, 20000))  # (hidden, it would lose the keyboard focus a new window has)
 
     def _describe(self, now: Counter) -> str:
         missing = self.expected - now

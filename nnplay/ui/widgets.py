@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGraphicsOpacityEffect, QLabel, QStyle,
     QStyleOptionComboBox, QVBoxLayout, QWidget,
@@ -160,11 +160,18 @@ def keep_wrapped_height(widget: QWidget) -> None:
     a minimum kept from a larger font would keep the window from shrinking."""
 
     def fit() -> None:
+        kept = widget.minimumHeight()
+        if isinstance(widget, QLabel):  # its height-for-width is never under its minimum: it would only grow
+            widget.setMinimumHeight(0)
         need = widget.heightForWidth(widget.width())
-        if need > 0 and need != widget.minimumHeight():
+        need = need if need > 0 else kept
+        if need != widget.minimumHeight():
             widget.setMinimumHeight(need)
 
-    on_event(widget, (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.FontChange), fit)
+    on_event(widget, (QEvent.Type.Resize, QEvent.Type.LayoutRequest), fit)
+    # a font change reaches this filter before the widget has taken it in (a QLabel's
+    # height-for-width is still the old font's): measure once the event is through
+    on_event(widget, (QEvent.Type.FontChange, QEvent.Type.StyleChange), lambda: QTimer.singleShot(0, widget, fit))
 
 
 class NoHeightForWidth:

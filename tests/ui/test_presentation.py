@@ -97,3 +97,20 @@ def test_presentation_at_1024x768_with_a_lesson_has_nothing_cut(window, qtbot):
     window.presentation.step_zoom(1)  # zoomed further, columns make room again
     qtbot.wait(200)
     assert text_problems(window) == []
+
+
+def test_zooming_in_and_back_leaves_the_layout_as_it_was(window, qtbot):
+    """A wrapped label's kept height followed the zoom up and never came down (a
+    QLabel's height-for-width is never under its minimum): the gradient heatmaps
+    were squeezed at 1100x680 after Ctrl+= twice and Actual size."""
+    label = window.gradients.scale_label
+    window.resize(1100, 680)
+    qtbot.wait(150)
+    before = label.minimumHeight(), text_problems(window)
+    for _ in range(2):
+        window.presentation.step_zoom(1)
+    qtbot.wait(150)
+    assert label.minimumHeight() > before[0]  # the zoomed font takes more lines
+    view_action(window, "Actual size").trigger()
+    qtbot.waitUntil(lambda: label.minimumHeight() == before[0], timeout=3000)
+    assert text_problems(window) == before[1] == []
