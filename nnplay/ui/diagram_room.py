@@ -10,10 +10,14 @@ too little room, the Network panel's settings fold away under a toggle
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont, QFontMetricsF
 
+from .elide import elided
 from .widgets import on_event
 
 TIGHT_LINES = 16  # a diagram shorter than this many lines of its font is tight
+LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
+LABEL_MIN_PX = 60.0
 TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
 
 
@@ -90,3 +94,27 @@ class SettingsFold(QObject):
         layout.activate()
         need = self.panel.heightForWidth(self.panel.width())  # -1 with the wrapping rows folded away
         self.panel.setMinimumHeight(need if need > 0 else self.panel.sizeHint().height())
+
+
+def size_names(d, pitch: float) -> None:
+    """Diagram ``d``'s input names in a font small enough (down to 6 pt) that two names
+    ``pitch`` pixels apart do not overlap; hidden where even 6 pt would (hovering
+    an input still names it). A name wider than LABEL_SHARE of the diagram is
+    elided in its middle with "…" (hovering it shows it whole)."""
+    if not d._labels:
+        return
+    font = QFont(d.font())
+    base = font.pointSizeF()
+    line = QFontMetricsF(font).lineSpacing() + 2.0  # as a TextItem draws it
+    size = base * (pitch - 1.0) / line
+    font.setPointSizeF(max(6.0, min(base, size)))
+    room = max(LABEL_MIN_PX, LABEL_SHARE * d.canvas.width())  # a long name elided, whole in its tooltip
+    for t, name in zip(d._labels, d._names):
+        t.setFont(font)
+        text = elided(name, font, room)
+        if t.toPlainText() != text:
+            t.setText(text)
+        t.setVisible(size >= 6.0 or len(d._labels) == 1)
+    for more in d.bounds.more:
+        if more:
+            more[2].setFont(font)

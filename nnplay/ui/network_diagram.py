@@ -11,7 +11,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QPen
+from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
     QGraphicsRectItem,
@@ -29,8 +29,7 @@ from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
-from .diagram_room import fit_room, titles_fit, watch_room
-from .elide import elided
+from .diagram_room import fit_room, size_names, titles_fit, watch_room
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, on_event
@@ -39,8 +38,6 @@ NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
 NEURON_GAP = 1.45
 MAX_EDGE_PX = 5.0
-LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
-LABEL_MIN_PX = 60.0
 
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
@@ -215,7 +212,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             px, py = self.view.viewPixelSize()
             short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
             title_px = widths[1] if short else widths[0]
-            self._size_names(NEURON_GAP / py)
+            size_names(self, NEURON_GAP / py)
             label_px = max((t.boundingRect().width() for t in self._left_texts() if t.isVisible()), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
@@ -242,29 +239,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         fg, bg = pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)
         mix = [round(b + strength * (f - b)) for f, b in zip(fg.getRgb()[:3], bg.getRgb()[:3])]
         return QColor(*mix)
-
-    def _size_names(self, pitch: float) -> None:
-        """The inputs' names in a font small enough (down to 6 pt) that two names
-        ``pitch`` pixels apart do not overlap; hidden where even 6 pt would (hovering
-        an input still names it). A name wider than LABEL_SHARE of the diagram is
-        elided in its middle with "…" (hovering it shows it whole)."""
-        if not self._labels:
-            return
-        font = QFont(self.font())
-        base = font.pointSizeF()
-        line = QFontMetricsF(font).lineSpacing() + 2.0  # as a TextItem draws it
-        size = base * (pitch - 1.0) / line
-        font.setPointSizeF(max(6.0, min(base, size)))
-        room = max(LABEL_MIN_PX, LABEL_SHARE * self.canvas.width())  # a long name elided, whole in its tooltip
-        for t, name in zip(self._labels, self._names):
-            t.setFont(font)
-            text = elided(name, font, room)
-            if t.toPlainText() != text:
-                t.setText(text)
-            t.setVisible(size >= 6.0 or len(self._labels) == 1)
-        for more in self.bounds.more:
-            if more:
-                more[2].setFont(font)
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
