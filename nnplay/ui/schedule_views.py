@@ -56,6 +56,10 @@ class LearningRateAxis:
             self.view.setVisible(on)
             self.item.showAxis("right", on)
             legend = getattr(self.item, "legend", None)
+            if legend is not None:  # the dashed curve named with the others (the axis's own title may not fit)
+                legend.removeItem(self.curve)
+                if on:
+                    legend.addItem(self.curve, "rate (right axis)")
             if legend is not None and hasattr(legend, "fit"):
                 legend.fit()  # the axis takes width from the legend's row
 
