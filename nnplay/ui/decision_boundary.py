@@ -58,6 +58,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.discretize = named(QCheckBox("Discretize output"), "discretize_output",
                                 "Colour each point of the plane by its predicted class instead of by confidence.")
         self.show_test.toggled.connect(self._update_points)
+        self.show_test.toggled.connect(self._redraw)  # the caption names the points drawn, paused or not
         self.discretize.toggled.connect(self._discretize_toggled)
         self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)

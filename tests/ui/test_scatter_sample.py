@@ -25,7 +25,6 @@ def test_one_brush_per_colour():
     assert brushes[0].color().getRgb()[:3] == (1, 2, 3) and brushes[1].color().getRgb()[:3] == (4, 5, 6)
 
 
-@pytest.mark.fresh_window  # (timed out on the shared window under load: not yet understood)
 def test_the_window_draws_a_stated_sample_of_a_large_set(window, qtbot, tmp_path):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(24_000, 2)).round(3)
@@ -39,6 +38,7 @@ def test_the_window_draws_a_stated_sample_of_a_large_set(window, qtbot, tmp_path
     qtbot.waitUntil(lambda: "Showing a random 5,000 of the 12,000 training points" in view.caption.text(),
                     timeout=20000)
     assert len(view.train_points.data) == 5000
+    c.pause()  # the caption follows the tick at once, with no new frame (it waited for one: paused, for ever)
     view.show_test.setChecked(True)
     assert len(view.test_points.data) == 5000
-    qtbot.waitUntil(lambda: "12,000 test points" in view.caption.text(), timeout=20000)
+    assert "5,000 of the 12,000 test points" in view.caption.text()
