@@ -2,7 +2,6 @@
 (100k points with a brush each froze the window for seconds)."""
 
 import numpy as np
-import pytest
 
 from nnplay.ui import scatter_sample
 
