@@ -299,7 +299,7 @@ class DistributionsView(QWidget):
         n = len(self.records) if self.records is not None else 0
         if n == 0:
             return "No epochs recorded yet: the bands appear as the run trains."
-        return (f"Median; bands: 68%, 86%, all values. {n} epochs. Shaded: flat ends of tanh/sigmoid; "
+        return (f"Median; bands: 68%, 86%, all values. {n} epoch{'' if n == 1 else 's'}. Shaded: flat ends of tanh/sigmoid; "
                 "dashed: ReLU's 0.")
 
     def _show_health(self) -> None:
