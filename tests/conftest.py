@@ -14,6 +14,8 @@ import shutil
 import tempfile
 import threading
 
+import shiboken6
+
 import pytest
 
 # Qt must never need a display in the test run; set before anything imports Qt.
@@ -45,7 +47,9 @@ def no_leaks(qapp, shared_window):
     from nnplay.ui.worker import ALL_THREADS
 
     before_threads = set(threading.enumerate())
-    before_windows = set(qapp.topLevelWidgets())
+    # addresses, not wrappers: a wrapper of one of Qt's own windows (a tooltip, a menu) kept through
+    # the test outlived its object and stood for the next object at that address (a segfault here)
+    before_windows = {shiboken6.getCppPointer(w)[0] for w in qapp.topLevelWidgets()}
     yield
     qapp.processEvents()
     running = [t for t in ALL_THREADS if t.is_alive() and not shared_window.owns(t)]
@@ -54,7 +58,8 @@ def no_leaks(qapp, shared_window):
     assert not running, f"{len(running)} training thread(s) or process(es) left running"
     extra = [t for t in set(threading.enumerate()) - before_threads if t.is_alive() and not shared_window.owns(t)]
     assert not extra, f"threads left running: {extra}"
-    windows = [w for w in set(qapp.topLevelWidgets()) - before_windows if w.isVisible() and not shared_window.owns(w)]
+    windows = [w for w in qapp.topLevelWidgets() if shiboken6.getCppPointer(w)[0] not in before_windows
+               and w.isVisible() and not shared_window.owns(w)]
     for w in windows:
         w.close()
     assert not windows, f"windows left open: {windows}"

@@ -370,6 +370,11 @@ class SharedWindow:
         self._build()
 
     def close(self) -> None:
+        # let go of the Python wrappers of the old window's objects first: some are Qt's own
+        # (a dock's toggle action, a combo box's popup), and a wrapper kept after Qt deleted its
+        # object stood for the next object Qt put at that address (a segfault, or
+        # "'QSpacerItem' object has no attribute 'children'" while building the next window)
+        self.saved, self.focus = [], None
         if self.win is not None:
             self.win.close()
             self.win.deleteLater()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..numbers import format_number
-from .widgets import named
+from .widgets import named, nest
 
 SUBSCRIPT = str.maketrans("0123456789,k", "₀₁₂₃₄₅₆₇₈₉‚ₖ")
 OK_COLOUR, BAD_COLOUR = "#1e7e34", "#c62828"
@@ -92,7 +92,7 @@ class ChainRulePanel(QWidget):
             box.valueChanged.connect(self._boxes_changed)
             row.addWidget(box)
         row.addStretch(1)
-        cl.addLayout(row)
+        nest(cl, row)
         self.weight = self._label("chain_weight", 13)
         self.formula = self._label("chain_formula", 15)
         cl.addWidget(self.weight)

@@ -20,7 +20,7 @@ from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .plot_layout import legend_above, tidy_axes
-from .widgets import named
+from .widgets import named, nest
 
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
 SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
@@ -102,8 +102,8 @@ class CompareWindow(QWidget):
             stats.setTextFormat(Qt.TextFormat.RichText)
             self.stats[name] = stats
             col.addWidget(stats)
-            sides.addLayout(col, 1)
-        outer.addLayout(sides, 3)
+            nest(sides, col, 1)
+        nest(outer, sides, 3)
         self.plot = named(pg.PlotWidget(axisItems=tidy_axes()), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         self.plot.setLabel("bottom", "epoch")
@@ -131,7 +131,7 @@ class CompareWindow(QWidget):
                                  "Close this comparison and stop run B.")
         self.stop_button.clicked.connect(self.close)
         row.addWidget(self.stop_button)
-        outer.addLayout(row)
+        nest(outer, row)
         self._closing_by_program = False
 
     def begin(self, describe_a: str, describe_b: str, fork_epoch: int | None = None) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut
-from .widgets import ShowsRunState, dim_when_disabled, heading, named
+from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
@@ -86,7 +86,7 @@ class DataPanel(ShowsRunState, QWidget):
             self.group.addButton(b)
             self.dataset_buttons[name] = b
             grid.addWidget(b, k // 3, k % 3)
-        layout.addLayout(grid)
+        nest(layout, grid)
 
         self.classes = named(QSpinBox(), "classes", "How many classes the spiral ×k and blobs ×k sets have.")
         self.classes.setRange(CLASSES_MIN, CLASSES_MAX)
@@ -115,7 +115,7 @@ class DataPanel(ShowsRunState, QWidget):
                 row.addWidget(val)
                 buddies.append(val)
             dim_when_disabled(w, *buddies)
-            layout.addLayout(row)
+            nest(layout, row)
 
         self.standardize = named(QCheckBox("Standardize inputs"), "standardize",
                                  "Scale each input to zero mean and unit variance, with the training part's mean and "
@@ -132,7 +132,7 @@ class DataPanel(ShowsRunState, QWidget):
         self.load.clicked.connect(self.load_csv_requested)
         buttons.addWidget(self.regenerate)
         buttons.addWidget(self.load)
-        layout.addLayout(buttons)
+        nest(layout, buttons)
         self.info = QLabel("")
         self.info.setObjectName("data_info")
         self.info.setWordWrap(True)
@@ -147,7 +147,7 @@ class DataPanel(ShowsRunState, QWidget):
             cb.toggled.connect(self._features_toggled)
             self.features[name] = cb
             feats.addWidget(cb, k // 2, k % 2)
-        layout.addLayout(feats)
+        nest(layout, feats)
         layout.addStretch(1)
         self._data_seed = 0
 

@@ -25,7 +25,7 @@ from .flow_layout import FlowLayout
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
-from .widgets import FittedComboBox, named
+from .widgets import FittedComboBox, named, nest
 
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
@@ -63,7 +63,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
-        layout.addLayout(row)
+        nest(layout, row)
         row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
         # a column's name elided where it is long, whole in the tooltip and the list
@@ -74,8 +74,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             w.setVisible(False)
         self.axis_x.activated.connect(self._axes_picked)
         self.axis_y.activated.connect(self._axes_picked)
-        layout.addLayout(row)
-        layout.addLayout(self._build_drawing())
+        nest(layout, row)
+        nest(layout, self._build_drawing())
         if not drawing:
             for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_undo, self.draw_redo,
                       self.draw_clear):

@@ -37,7 +37,7 @@ from ..training.distributions import (
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
-from .widgets import keep_wrapped_height, named, on_event
+from .widgets import keep_wrapped_height, named, nest, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
@@ -87,7 +87,7 @@ class DistributionsView(QWidget):
         self.layer.activated.connect(lambda _: self._rebuild())
         row.addWidget(self.layer)
         row.addStretch(1)
-        layout.addLayout(row)
+        nest(layout, row)
         self.plots = pg.GraphicsLayoutWidget()
         named(self.plots, "distributions_plots", "Each layer's values over the epochs: the median, and the bands "
                                                  "holding 68%, 86% and all of them.")

@@ -31,7 +31,7 @@ from .plot_layout import legend_above, tidy_axes
 from .smoothed_curves import Smoother
 from .stepped_range import SteppedYRange
 from .schedule_views import ClipMarks
-from .widgets import keep_wrapped_height, layer_name, named, on_event, unit_name
+from .widgets import keep_wrapped_height, layer_name, named, nest, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
 MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
@@ -61,7 +61,7 @@ class GradientView(QWidget):
         self.per_layer.toggled.connect(lambda _: self._redraw())
         row.addWidget(self.quantity)
         row.addWidget(self.per_layer)
-        layout.addLayout(row)
+        nest(layout, row)
         self.check_button = named(QPushButton("Check gradients"), "gradient_check",
                                   "Compare backprop's gradients with central differences on the current network.")
         self.check_button.clicked.connect(self.check_requested)
@@ -96,7 +96,7 @@ class GradientView(QWidget):
         check_row = QHBoxLayout()
         check_row.addWidget(self.check_button)
         check_row.addStretch(1)
-        layout.addLayout(check_row)
+        nest(layout, check_row)
         layout.addWidget(self.check_result)
 
         self.norm_plot = pg.PlotWidget(axisItems=tidy_axes())

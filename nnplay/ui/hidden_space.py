@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..data import CLASSIFICATION
 from ..numbers import format_number
 from .colors import class_key, class_rgb, diverging_lut
-from .widgets import named
+from .widgets import named, nest
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
 
@@ -36,7 +36,7 @@ class HiddenSpaceView(QWidget):
         row.addWidget(self.layer)
         row.addWidget(self.pair)
         row.addStretch(1)
-        layout.addLayout(row)
+        nest(layout, row)
         self.message = QLabel("")
         self.message.setObjectName("hidden_space_message")
         self.message.setWordWrap(True)

@@ -49,6 +49,7 @@ from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
 from .import_columns import ROLE, ColumnTable
 from .import_preview import elide, preview_caption, preview_table
 from .run_rebuild import BusyUntilFirstFrame
+from .widgets import nest
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -122,7 +123,7 @@ class ImportDialog(QDialog):
         self.notes.setWordWrap(True)
         self.notes.setObjectName("import_notes")
         layout.addWidget(self.notes)
-        layout.addLayout(self._option_form(options, previous, standardize, train_ratio))
+        nest(layout, self._option_form(options, previous, standardize, train_ratio))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Load")
         buttons.accepted.connect(self.accept)

@@ -24,7 +24,7 @@ from .chain_rule import ChainRulePanel
 from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
-from .widgets import named
+from .widgets import named, nest
 
 
 class InspectorWindow(QWidget):
@@ -45,7 +45,7 @@ class InspectorWindow(QWidget):
         self._key = None  # (epoch, batch) of the trace shown: a new batch restarts at layer L
         self._outline = None  # (equation index, view index, i, j): the one cell outlined
         outer = QVBoxLayout(self)
-        outer.addLayout(self._top_row())
+        nest(outer, self._top_row())
         self.path = QLabel("")
         self.path.setObjectName("inspector_path")
         self.path.setTextFormat(Qt.TextFormat.RichText)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ..numbers import format_number
 from .flow_layout import FlowLayout
 from .matrix_view import MatrixView, axis_names
+from .widgets import nest
 
 OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "momentum", "adam": "Adam"}
 G = {"tanh": "tanh", "relu": "relu", "leaky_relu": "leaky relu", "sigmoid": "σ", "linear": "identity",
@@ -46,7 +47,7 @@ class Equation(QWidget):
         self.note.setStyleSheet(NOTE_STYLE)
         outer.addWidget(self.note)
         self.row = FlowLayout(spacing=8)
-        outer.addLayout(self.row)
+        nest(outer, self.row)
         self.views: list[MatrixView] = []
         self._ops: list[QLabel] = []
         self.numbers = False

@@ -33,7 +33,7 @@ from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
 from .plot_layout import tidy_axes
 from .undefined import hatch_item
-from .widgets import named, on_event
+from .widgets import named, nest, on_event
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
@@ -52,7 +52,7 @@ class LandscapeView(QWidget):
         self._active = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(self._controls())
+        nest(layout, self._controls())
         self.plot = pg.PlotWidget(axisItems=tidy_axes())
         named(self.plot, "landscape_plot", "The loss around the current weights; the line is the weights' path.")
         self.plot.setMenuEnabled(False)

@@ -35,7 +35,7 @@ from ..lessons import (
     load_lesson_file,
 )
 from ..lessons.progress import records
-from .widgets import named
+from .widgets import named, nest
 
 STATUS_TEXT = {PENDING: "… not yet", MET: "✓ met", MISSED: "✗ missed"}
 DOCK_WIDTH = 200  # pixels the Lessons dock takes when it opens (at least its minimum)
@@ -75,7 +75,7 @@ class LessonsPanel(QWidget):
         self.next.clicked.connect(lambda: self.show_lesson(self._index + 1))
         nav.addWidget(self.previous)
         nav.addWidget(self.next)
-        layout.addLayout(nav)
+        nest(layout, nav)
         self.body = QLabel()
         self.body.setObjectName("lesson_text")
         self.body.setWordWrap(True)
@@ -102,7 +102,7 @@ class LessonsPanel(QWidget):
         self.open_button.clicked.connect(self._open_file)
         for b in (self.set_up_button, self.hint_button, self.open_button):
             buttons.addWidget(b)
-        layout.addLayout(buttons)
+        nest(layout, buttons)
         self._fill_choice()
         if self.lessons:
             self.show_lesson(0)

@@ -20,7 +20,7 @@ from .plot_layout import legend_above, tidy_axes
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
 from .schedule_views import LearningRateAxis
-from .widgets import named
+from .widgets import named, nest
 
 PENALTY_PEN = live_pen((140, 140, 140), style=Qt.PenStyle.DashLine)
 
@@ -64,7 +64,7 @@ class LossCurvesView(QWidget):
         row.addWidget(self.log_scale)
         row.addWidget(self.smoothing)
         row.addStretch(1)
-        layout.addLayout(row)
+        nest(layout, row)
         layout.addWidget(self.readout)  # its own row: beside the controls a narrow column would squeeze it
         self.zero_note = QLabel("")  # says when a loss is exactly 0 (a log axis cannot show 0 by itself)
         self.zero_note.setObjectName("loss_zero_note")
@@ -98,7 +98,7 @@ class LossCurvesView(QWidget):
         self.lr_axis = LearningRateAxis(self.loss_plot)  # the scheduled learning rate, on the right axis
         plots.addWidget(self.loss_plot, 3)
         plots.addWidget(self.acc_plot, 2)
-        layout.addLayout(plots, 1)
+        nest(layout, plots, 1)
         self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
                        for p in (self.loss_plot, self.acc_plot)]
 

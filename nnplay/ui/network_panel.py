@@ -22,7 +22,7 @@ from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
 from .flow_layout import FlowLayout
 from .layer_activation import PER_LAYER, show_in_combo
-from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named
+from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named, nest
 
 MAX_LAYERS = 8
 MAX_NEURONS = 16
@@ -74,9 +74,9 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         row.addWidget(self.remove_layer)
         row.addWidget(self.add_layer)
         row.addWidget(self.layer_count, 1)
-        layout.addLayout(row)
+        nest(layout, row)
         self.neuron_row = FlowLayout(spacing=2)  # six layers' boxes wrap in a narrow column rather than widen it
-        layout.addLayout(self.neuron_row)
+        nest(layout, self.neuron_row)
         self.neuron_boxes: list[QSpinBox] = []
 
         form = QFormLayout()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .frame_writer import FrameWriter, RecordingError, even_size, widget_frame
+from .widgets import nest
 
 TARGETS = {  # what can be recorded: the window, or a panel of nnplay.ui.export.PANELS
     "window": "The whole window",
@@ -108,10 +109,10 @@ class RecordDialog(QDialog):
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.stop_button)
         box = QVBoxLayout(self)
-        box.addLayout(form)
+        nest(box, form)
         box.addWidget(self.busy)
         box.addWidget(self.status)
-        box.addLayout(buttons)
+        nest(box, buttons)
 
     def _choose(self) -> None:
         path = self.win._ask_save("Record to", self.path.text(), "GIF (*.gif);;MP4 video (*.mp4)", kind="recording")

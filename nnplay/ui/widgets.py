@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGraphicsOpacityEffect, QLabel, QStyle,
@@ -193,3 +194,28 @@ class ShowsRunState:
         self._state = state
         state.subscribe(lambda _: self.show_settings(state.config, state.data), ("config", "data", "refused"))
         self.show_settings(state.config, state.data)
+
+
+def nest(outer, inner, *args) -> None:
+    """``outer.addLayout(inner, *args)``, without the Python wrappers PySide keeps of
+    ``inner``'s items: adding a filled layout makes PySide wrap every item in it
+    (QWidgetItem, QSpacerItem) and keep the wrappers with ``outer``. Qt deletes an
+    item without PySide knowing (a widget removed, the window closed), and the
+    wrapper, still taken for valid, then stood for the next object Qt put at that
+    address ("'QSpacerItem' object has no attribute 'isVisible'"). Those wrappers
+    are let go here; the items stay Qt's. Items of a Python layout (``FlowLayout``)
+    are its own Python objects and are kept."""
+    outer.addLayout(inner, *args)
+    _let_go_of_items(inner)
+
+
+def _let_go_of_items(layout) -> None:
+    if type(layout).__module__.startswith("nnplay"):  # a Python layout holds its items itself
+        return
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        sub = item.layout()
+        if sub is not None:
+            _let_go_of_items(sub)
+        else:
+            shiboken6.invalidate(item)
