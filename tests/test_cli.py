@@ -203,3 +203,16 @@ def test_no_display_is_only_a_unix_desktop_matter():
     assert no_display({}) == sys.platform.startswith("linux")
     assert not no_display({"DISPLAY": ":0"}) and not no_display({"WAYLAND_DISPLAY": "wayland-0"})
     assert not no_display({"QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_a_reader_that_goes_away_gets_no_traceback():
+    """``nnplay datasets | head -1``: the pipe closes before nnplay writes; one quiet exit, 141 (128 + SIGPIPE)."""
+    import subprocess
+    import sys
+
+    p = subprocess.Popen([sys.executable, "-m", "nnplay.cli", "datasets"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    p.stdout.close()  # before the interpreter has even started
+    _, err = p.communicate(timeout=120)
+    assert "Traceback" not in err and "Error" not in err, err
+    assert p.returncode == 141

@@ -16,6 +16,7 @@ Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
@@ -101,6 +102,12 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("nnplay: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (nnplay datasets | head): as the Python docs advise,
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit either
+        except (OSError, ValueError, AttributeError):  # a stdout with no file behind it
+            pass
+        return 141  # 128 + SIGPIPE, as a shell reports a killed writer
     except ValueError as exc:  # DataError is a ValueError
         print(f"nnplay: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
