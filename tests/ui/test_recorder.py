@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import imageio.v3 as iio
 import numpy as np
+import pytest
 
 from nnplay.ui.recorder import TARGETS, show_recorder
+
+# Each test records with a window of its own: a recording on the shared test window crashed
+# the test worker (a segfault in the event loop) in two CI runs of twelve, never alone; a
+# recorder and its writer thread do not outlive the window they belong to this way.
+pytestmark = pytest.mark.fresh_window
 
 
 def test_recording_a_panel_while_it_trains(window, qtbot, tmp_path):
