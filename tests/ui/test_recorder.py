@@ -10,7 +10,7 @@ import pytest
 from nnplay.ui.recorder import TARGETS, show_recorder
 
 # Each test records with a window of its own: a recording on the shared test window crashed
-# the test worker (a segfault in the event loop) in two CI runs of twelve, never alone; a
+# the test worker (a segfault in the event loop) in 2 of the last 8 full runs, never alone; a
 # recorder and its writer thread do not outlive the window they belong to this way.
 pytestmark = pytest.mark.fresh_window
 
