@@ -77,7 +77,8 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
     window (default settings and data, nothing remembered); error dialogs are
     recorded in ``window.errors`` instead of shown.
 
-    It is the test worker's shared window, reset before each test and checked to
+    A new window for each test; with NNPLAY_SHARE_TEST_WINDOW=1 it is the test
+    worker's shared window, reset before each test and checked to
     look exactly as a new one does (else replaced by a new one): see
     ``tests/window_pool.py``. A test that needs a window of its own (it closes it,
     or checks what only a first start does) is marked ``@pytest.mark.fresh_window``."""
