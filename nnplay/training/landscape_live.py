@@ -125,7 +125,8 @@ class LandscapeFrame:
     ``path`` (n, 2) the recorded weights' (a, b) on the grid's plane with their
     ``epochs`` (n,), ending at the current weights (whose epoch a thinned
     trajectory may not have kept), ``current`` the current weights' (a, b), and
-    ``rows`` (rows computed, rows in all) of the grid under way (None when none is)."""
+    ``rows`` (rows computed, rows in all) of the grid under way (None when none is),
+    ``computing`` what that grid is (``LandscapeJob.describe``; None when none is)."""
 
     grid: LandscapeGrid | None
     progress: float | None
@@ -133,6 +134,7 @@ class LandscapeFrame:
     epochs: np.ndarray | None
     current: tuple | None
     rows: tuple | None = None
+    computing: str | None = None
 
 
 class LandscapeJob:
@@ -172,6 +174,13 @@ class LandscapeJob:
         d1 = filter_normalised_direction(trainer.net.params, sizes, rng)
         d2 = filter_normalised_direction(trainer.net.params, sizes, rng)
         return d1, d2, None, "random", note
+
+    def describe(self) -> str:
+        """What this job computes, for a caption: "a 101×101 grid along the path's
+        principal directions through the weights after epoch 30"."""
+        n = len(self.b)
+        along = "the path's principal directions" if self.directions == "pca" else "random, filter-normalised directions"
+        return f"a {n}×{n} grid along {along} through the weights after epoch {self.epoch}"
 
     @property
     def done(self) -> bool:
@@ -265,8 +274,9 @@ class LiveLandscape:
             return None
         progress = None if self.job is None else self.job.progress
         rows = None if self.job is None else (self.job.rows_done, len(self.job.b))
+        computing = None if self.job is None else self.job.describe()
         if self.shown is None:
-            return LandscapeFrame(None, progress, None, None, None, rows)
+            return LandscapeFrame(None, progress, None, None, None, rows, computing)
         s = self.shown
         path, epochs = self._recorded_path(trainer)
         now = plane_coordinates(trainer.net.params, s.centre, s.d1, s.d2)  # (1, 2)
@@ -274,7 +284,7 @@ class LiveLandscape:
             # the trajectory keeps every 2nd, 4th... epoch of a long run: the line still ends at the star
             path = now if path is None else np.vstack([path, now])
             epochs = np.append(np.empty(0, np.int64) if epochs is None else epochs, trainer.epoch)
-        return LandscapeFrame(s.grid(), progress, path, epochs, tuple(float(v) for v in now[0]), rows)
+        return LandscapeFrame(s.grid(), progress, path, epochs, tuple(float(v) for v in now[0]), rows, computing)
 
     def _recorded_path(self, trainer) -> tuple:
         """The recorded trajectory on the plane shown, (n, 2), and its epochs (n,); (None, None)

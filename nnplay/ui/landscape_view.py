@@ -37,6 +37,7 @@ from .widgets import named, nest, on_event
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
+PROMPT = "Press Compute: the loss is computed around the current weights."
 DIRECTIONS = (("pca", "Path's principal directions"), ("random", "Random, filter-normalised"))
 
 
@@ -75,7 +76,7 @@ class LandscapeView(QWidget):
                                    label="log₁₀ J", colorMapMenu=False)
         self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
         layout.addWidget(self.plot, 1)
-        self.caption = QLabel("Press Compute: the loss is computed around the current weights.")
+        self.caption = QLabel(PROMPT)
         self.caption.setObjectName("landscape_caption")
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
@@ -128,6 +129,7 @@ class LandscapeView(QWidget):
     def _cancel(self) -> None:
         self._show_progress(None)  # (the next frame says so too)
         self._set_active(False)
+        self._show_caption(self.landscape)  # no longer "computing…"
 
     def _show_progress(self, rows: tuple | None) -> None:
         """The progress bar ("row 12 of 41") and Cancel, only while a grid is computed."""
@@ -157,7 +159,7 @@ class LandscapeView(QWidget):
         if land is None and self.landscape is None:
             return  # nothing asked, nothing shown: a frame changes nothing
         previous, self.landscape = self.landscape, land
-        computing = land is not None and land.progress is not None
+        computing = land is not None and land.rows is not None
         self._show_progress(_rows(land) if computing else None)
         grid = None if land is None else land.grid
         if grid is None:
@@ -166,17 +168,20 @@ class LandscapeView(QWidget):
             self.hatch.hide()
             for c in self.contours:
                 c.setData(None)
-            if land is None or not computing:
-                self.caption.setText("Press Compute: the loss is computed around the current weights.")
-            else:
-                done, rows = _rows(land)
-                self.caption.setText(f"Computing the loss over the plane: row {done} of {rows}…")
-            return
-        if previous is None or previous.grid is None or previous.grid.serial != grid.serial:
+            for side in ("bottom", "left"):
+                self.plot.getAxis(side).setLabel("")  # no picture: no directions to name
+        elif previous is None or previous.grid is None or previous.grid.serial != grid.serial:
             self._draw_grid(grid)  # (each frame carries the grid: drawn once)
             self._draw_path(land)
         else:
             self.paced.request()  # the path grows every frame: drawn at most twice a second
+        self._show_caption(land)
+
+    def _show_caption(self, land: LandscapeFrame | None) -> None:
+        """The caption, from this one frame: the grid on screen and the grid under way (see ``caption``)."""
+        text = caption(land, self._active)
+        if text != self.caption.text():
+            self.caption.setText(text)
 
     def _draw_grid(self, grid) -> None:
         z = log_loss(grid.loss)
@@ -197,9 +202,6 @@ class LandscapeView(QWidget):
         self.plot.getAxis("bottom").setLabel(grid.axis_names[0])
         self.plot.getAxis("left").setLabel(grid.axis_names[1])
         self.plot.setRange(rect, padding=0)
-        note = " Hatched: J overflowed there." if finite.size < z.size else ""
-        self.caption.setText(f"{grid.caption()}. Line: the weights after each recorded epoch; square: the first; "
-                             f"star: now.{note}")
 
     def _draw_path(self, land: LandscapeFrame | None) -> None:
         if land is None or land.grid is None:
@@ -220,12 +222,32 @@ class LandscapeView(QWidget):
         return landscape_csv(self.landscape)
 
 
+def caption(land: LandscapeFrame | None, active: bool = True) -> str:
+    """The caption for frame ``land``: what the picture shows (the grid's size, plane, method, epoch), then,
+    while ``active`` and a grid is under way, what that grid is and how far it has got. Both parts come from
+    the same frame, so the caption never names the size of a grid being computed for the one shown."""
+    computing = active and land is not None and land.rows is not None
+    grid = None if land is None else land.grid
+    if grid is None:
+        if not computing:
+            return PROMPT
+        done, rows = _rows(land)
+        what = f" ({land.computing})" if land.computing else ""
+        return f"Computing the loss over the plane{what}: row {done} of {rows}…"
+    z = grid.loss
+    note = " Hatched: J overflowed there." if not np.all(np.isfinite(z)) else ""
+    text = (f"Shown: {grid.caption()}. Line: the weights after each recorded epoch; square: the first; "
+            f"star: now.{note}")
+    if computing:
+        done, rows = _rows(land)
+        text += f" Computing {land.computing or 'a new grid'}: row {done} of {rows}…"
+    return text
+
+
 def _rows(land: LandscapeFrame) -> tuple:
-    """(rows computed, rows in all) of the grid under way."""
-    if land.rows is not None:
-        return land.rows
-    n = land.grid.loss.shape[0] if land.grid is not None else 100
-    return round(land.progress * n), n
+    """(rows computed, rows in all) of the grid under way: the frame's own count (never the shown grid's size,
+    which is another grid's)."""
+    return land.rows
 
 
 def log_loss(loss: np.ndarray) -> np.ndarray:

@@ -145,3 +145,33 @@ def test_progress_is_shown_row_by_row_and_cancel_is_enabled_only_while_computing
     assert not view.stop.isEnabled()
     view.compute.click()
     assert asked[-1] == LandscapeRequest(resolution=21)
+
+
+def test_the_caption_names_the_grid_shown_and_the_grid_under_way_never_a_mix(qtbot, trained):
+    """A 41×41 grid on screen while a 101×101 one was computed: the caption said "41×41" beside
+    "row 12 of 101". Each part of the caption must come from the grid it describes."""
+    from nnplay.training.landscape_live import LiveLandscape
+    from nnplay.ui.landscape_view import PROMPT, LandscapeView
+
+    live = LiveLandscape()
+    live.set_request(LandscapeRequest(resolution=11), trained)
+    live.job.work(float("inf"))
+    live.shown, live.job = live.job, None
+    view = LandscapeView()
+    qtbot.addWidget(view)
+    view.show_landscape(live.frame(trained))
+    assert view.caption.text().startswith("Shown: log₁₀ J over a 11×11 plane") and "Computing" not in view.caption.text()
+    live.set_request(LandscapeRequest(resolution=21, directions="random"), trained)  # a new grid asked for
+    live.job.work(0.0)  # one row of it
+    view.show_landscape(live.frame(trained))
+    text = view.caption.text()
+    shown, under_way = text.split(" Computing ")
+    assert "11×11" in shown and "21×21" not in shown and "principal directions" in shown
+    assert under_way.startswith("a 21×21 grid along random") and "11×11" not in under_way
+    assert under_way.endswith("row 1 of 21…") and view.progress.text() == "row 1 of 21"
+    assert view.image.image.shape == (11, 11) and view.plot.getAxis("bottom").labelText.startswith("PC1")
+    view.stop.click()  # cancelled: the caption no longer says anything is computed
+    assert "Computing" not in view.caption.text() and "11×11" in view.caption.text()
+    view.show_landscape(None)  # a new run: no picture, no axis names, no caption of the old grid
+    assert view.caption.text() == PROMPT
+    assert view.plot.getAxis("bottom").labelText == "" and view.plot.getAxis("left").labelText == ""
