@@ -109,7 +109,7 @@ class GradientView(QWidget):
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
-        self.norm_range = SteppedYRange(self.norm_plot)  # the y axis moves in steps, not every frame
+        self.norm_range = SteppedYRange(self.norm_plot, bounds=(0.0, float("inf")))  # in steps; a norm is >= 0
         self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt", horSpacing=4,
                                    verSpacing=-6)  # tight: seven layers in a narrow column leave the curves room
         self._norm_curves = []

@@ -76,7 +76,7 @@ class LossCurvesView(QWidget):
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
                                "(dashed) apart. Hover for the totals.")
         self.loss_floor = ZeroFloor(self.loss_plot)
-        self.loss_range = SteppedYRange(self.loss_plot)  # the y axis moves in steps, not every frame
+        self.loss_range = SteppedYRange(self.loss_plot, bounds=(0.0, float("inf")))  # in steps; a loss is never < 0
         self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend=False), "accuracy_plot",
                               "Training and test accuracy after each epoch, in the loss plot's colours "
                               "(its legend is the key of both).")

@@ -8,7 +8,12 @@ range is set to the data's extent widened to the next multiple of a 1-2-5
 step (a tenth of a padded span) and kept while the data stays inside it and
 fills at least ``SHRINK_BELOW`` of it: the curves are exact every frame, only
 the axis moves less often. It works in the view's own coordinates (log10 of
-the values on a log axis), so a log axis steps by fractions of a decade."""
+the values on a log axis), so a log axis steps by fractions of a decade.
+
+A quantity with known bounds (a loss is at least 0, an accuracy in [0, 1], a
+norm and a learning rate at least 0) is given them: the range, padded and
+rounded outwards, is cut at the bounds, so the axis never shows an impossible
+value (a loss from 0.01 to 5 was shown from -0.5)."""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ import numpy as np
 
 PAD = 0.05  # of the data's span, on each side
 STEPS = 10  # a range is about this many 1-2-5 steps long
+TINY = 1e-290  # a smaller span is taken as none (its tenth, 1e-300 and below, has no nice step)
 SHRINK_BELOW = 0.5  # the range is fitted again once the data fills less of it than this
 
 
@@ -28,15 +34,20 @@ def nice_step(span: float) -> float:
     return next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw * (1 - 1e-12))
 
 
-def stepped(lo: float, hi: float) -> tuple[float, float]:
+def stepped(lo: float, hi: float, bounds: tuple[float, float] = (-math.inf, math.inf)) -> tuple[float, float]:
     """The range shown for data from ``lo`` to ``hi`` (view coordinates): padded
-    by PAD of the span and rounded outwards to a nice step."""
+    by PAD of the span, rounded outwards to a nice step, and cut at ``bounds``
+    (the quantity's possible values, view coordinates; the data inside them)."""
     span = hi - lo
-    if span <= 0:
-        span = abs(hi) if hi else 1.0
+    if not span >= TINY:  # constant data (or a span a float cannot divide into steps)
+        span = abs(hi) if abs(hi) >= TINY else 1.0
     pad = PAD * span
     step = nice_step(span + 2 * pad)
-    return math.floor((lo - pad) / step) * step, math.ceil((hi + pad) / step) * step
+    a, b = math.floor((lo - pad) / step) * step, math.ceil((hi + pad) / step) * step
+    a, b = max(a, min(bounds[0], lo)), min(b, max(bounds[1], hi))
+    if b <= a:  # constant data on a bound (a loss of exactly 0): a step on the open side
+        a, b = (a, a + step) if a <= bounds[0] else (b - step, b)
+    return a, b
 
 
 def keeps(shown: tuple[float, float], lo: float, hi: float) -> bool:
@@ -48,13 +59,23 @@ def keeps(shown: tuple[float, float], lo: float, hi: float) -> bool:
 class SteppedYRange:
     """Keeps ``plot``'s (a pg.PlotWidget's) y axis on a stepped range of its
     visible data items (call ``update`` after their ``setData``); ``reset``
-    after the axis changes scale (linear / log)."""
+    after the axis changes scale (linear / log). ``bounds``: the values the
+    quantity can take, in data units (a loss: ``(0, inf)``); the range never
+    goes beyond them."""
 
-    def __init__(self, plot):
+    def __init__(self, plot, bounds: tuple[float, float] = (-math.inf, math.inf)):
         self.view = plot.getPlotItem().getViewBox()
         self.view.enableAutoRange(axis="y", enable=False)
         self.plot = plot
+        self.bounds = bounds
         self.shown: tuple[float, float] | None = None
+
+    def _view_bounds(self) -> tuple[float, float]:
+        """``bounds`` in the view's coordinates: log10 of them on a log axis (a bound of 0 or less: none)."""
+        if not self.plot.getPlotItem().getAxis("left").logMode:
+            return self.bounds
+        lo, hi = self.bounds
+        return (math.log10(lo) if lo > 0 else -math.inf), (math.log10(hi) if hi > 0 else math.inf)
 
     def reset(self) -> None:
         self.shown = None
@@ -76,5 +97,5 @@ class SteppedYRange:
         lo, hi = min(lows), max(highs)
         if self.shown is not None and keeps(self.shown, lo, hi):
             return
-        self.shown = stepped(lo, hi)
+        self.shown = stepped(lo, hi, self._view_bounds())
         self.view.setYRange(*self.shown, padding=0)
