@@ -20,6 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
+from .tick_labels import linear_tick_strings, log_tick_strings
+
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
 _MANTISSAS = np.log10(np.arange(1, 10))
 
@@ -52,7 +54,8 @@ class TidyAxis(pg.AxisItem):
         """Decades as the major ticks; the 2 and 5 of each decade labelled when
         there is room, the other minor ticks as marks only (every minor tick
         is labelled when the axis holds less than two decades' marks)."""
-        decades = [(s, t) for s, t in stdTicks if s >= 1.0][:1]
+        every = next((s for s, _ in stdTicks if s >= 1.0), 1.0)  # decades apart (a fractional spacing: 1)
+        decades = [(every, np.arange(math.ceil(minVal / every) * every, maxVal + 1e-9, every).tolist())]
         lo, hi = math.floor(minVal), math.ceil(maxVal)
         minor = np.concatenate([v + _MANTISSAS[1:] for v in range(lo, hi)]) if hi > lo else np.array([])
         minor = minor[(minor > minVal) & (minor < maxVal)]
@@ -62,6 +65,12 @@ class TidyAxis(pg.AxisItem):
             return [*decades, (None, minor.tolist())]
         named = np.isin(mantissa, (2, 5))
         return [*decades, (None, minor[named].tolist()), (None, minor[~named].tolist())]
+
+    def tickStrings(self, values, scale, spacing):
+        """Every label of the axis in one format: powers of ten on a log axis (ui.tick_labels)."""
+        if self.logMode:
+            return log_tick_strings(values, scale)
+        return linear_tick_strings(values, scale, spacing, self.range)
 
     def generateDrawSpecs(self, p):
         """pyqtgraph's specs, less every tick label that would overlap one placed before it."""

@@ -149,8 +149,9 @@ def test_the_tidy_axis_labels_a_diverging_loss_without_overlaps_or_errors(qtbot,
     p.show()
     qtbot.wait(100)
     left = p.getAxis("left")
+    # (a label wider than the axis is left out of one paint while the axis widens for it: wait for that)
+    qtbot.waitUntil(lambda: len([text for _, _, text in tick_labels(left) if text]) >= 2, timeout=3000)
     assert tick_label_overlaps(left) == []
-    assert len([text for _, _, text in tick_labels(left) if text]) >= 2
 
 
 @pytest.mark.parametrize("right", [18.0, 75.0, 1500.0])

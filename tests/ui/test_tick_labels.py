@@ -1,0 +1,84 @@
+"""Every tick label of an axis in one format, reading its own value: powers of ten on a log axis
+(the gradient-norm plot mixed "0.0001" and "10⁻⁶"), one style of decimals or of m·10ⁿ on a linear one."""
+
+import math
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nnplay.ui.tick_labels import linear_tick_strings, log_tick_strings, power_of_ten, scientific
+
+POWER = re.compile(r"^(?:(-?\d+(?:\.\d+)?)·)?10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def value_of(text: str) -> float:
+    """The number a label reads ("2·10⁻⁵", "10³", "0.25", "0")."""
+    m = POWER.match(text)
+    if m is None:
+        return float(text)
+    return float(m.group(1) or 1) * 10.0 ** int(m.group(2).translate(_DIGITS))
+
+
+def test_powers_of_ten_and_mantissas():
+    assert power_of_ten(-6) == "10⁻⁶" and power_of_ten(12) == "10¹²"
+    assert scientific(2e-5) == "2·10⁻⁵" and scientific(1.5e-4, 1) == "1.5·10⁻⁴" and scientific(9.99e3, 1) == "1·10⁴"
+
+
+@pytest.mark.parametrize("low", [1e-7, 3e-5])
+def test_a_log_axis_labels_every_tick_as_a_power_of_ten(qtbot, low):
+    import numpy as np
+    import pyqtgraph as pg
+
+    from nnplay.ui.plot_layout import tidy_axes
+    from tests.layout_check import tick_labels
+
+    p = pg.PlotWidget(axisItems=tidy_axes())
+    qtbot.addWidget(p)
+    p.setLogMode(y=True)
+    p.plot(np.arange(50.0), np.geomspace(low, 1e-2, 50))
+    p.resize(300, 400)
+    p.show()
+    qtbot.wait(100)
+    labels = [text for _, _, text in tick_labels(p.getAxis("left")) if text]
+    assert len(labels) >= 3 and "10⁻⁴" in labels and "0.0001" not in labels and "0.001" not in labels
+    for text in labels:
+        assert POWER.match(text), labels  # never "0.0001" beside "10⁻⁶"
+
+
+def test_the_gradient_norm_axis_reads_powers_of_ten_and_its_floor_zero(qtbot):
+    from nnplay.ui.gradients import GradientView
+
+    view = GradientView()
+    qtbot.addWidget(view)
+    axis = view.norm_floor.axis
+    axis.floor_log = -7.0
+    values = [-7.0, -6.0, -5.0 + math.log10(2), -4.0, -3.0 + math.log10(3)]
+    assert axis.tickStrings(values, 1.0, 1.0) == ["0", "10⁻⁶", "2·10⁻⁵", "10⁻⁴", ""]  # (3·10⁻³: a mark only)
+
+
+@given(st.floats(-1e7, 1e7), st.floats(1e-7, 1e7), st.integers(60, 900))
+def test_a_linear_axis_uses_one_style_and_every_label_reads_its_value(lo, span, size):
+    from nnplay.ui.plot_layout import TidyAxis
+
+    hi = lo + span
+    if not (hi > lo and span > 1e-9 * max(abs(lo), abs(hi))):
+        return
+    axis = TidyAxis("bottom")
+    axis.setRange(lo, hi)
+    texts = []
+    for spacing, values in axis.tickValues(lo, hi, size):
+        for v, text in zip(values, linear_tick_strings(values, 1.0, spacing, (lo, hi))):
+            texts.append(text)
+            assert value_of(text) == pytest.approx(v, abs=spacing / 100), (text, v, spacing)
+    styles = {"·" in t for t in texts if t != "0"}
+    assert len(styles) <= 1, texts  # all m·10ⁿ or all decimals, never a mix
+
+
+def test_small_values_on_a_linear_axis_are_not_a_mix_of_e_notation_and_decimals():
+    texts = linear_tick_strings([0.0, 2e-5, 4e-5, 1e-4], 1.0, 2e-5, (0.0, 1.1e-4))
+    assert texts == ["0", "2·10⁻⁵", "4·10⁻⁵", "1·10⁻⁴"]  # pyqtgraph: "0", "2e-05", "4e-05", "0.00010"
+    assert linear_tick_strings([0.0, 0.25, 0.5], 1.0, 0.25, (0.0, 1.0)) == ["0.00", "0.25", "0.50"]
+    assert log_tick_strings([-4.0, math.log10(2e-4)]) == ["10⁻⁴", "2·10⁻⁴"]
