@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nnplay.ui.tick_labels import linear_tick_strings, log_tick_strings, power_of_ten, scientific
+from nnplay.ui.tick_labels import (
+    linear_tick_strings,
+    log_tick_strings,
+    power_of_ten,
+    scientific,
+)
 
 POWER = re.compile(r"^(?:(-?\d+(?:\.\d+)?)·)?10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 _DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
