@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
-from .plot_layout import legend_above, tidy_axes
+from .plot_layout import legend_above
+from .plots import plot_widget
 from .widgets import named, nest
 
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
@@ -104,7 +105,7 @@ class CompareWindow(QWidget):
             col.addWidget(stats)
             nest(sides, col, 1)
         nest(outer, sides, 3)
-        self.plot = named(pg.PlotWidget(axisItems=tidy_axes()), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
+        self.plot = named(plot_widget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")

@@ -22,6 +22,7 @@ from .colors import (
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
+from .plots import plot_widget
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
@@ -82,11 +83,10 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 w.setVisible(False)
                 w.setShortcut("") if isinstance(w, QToolButton) else None
 
-        self.plot = pg.PlotWidget()
+        self.plot = plot_widget(tidy=False)  # (its own axes: top and right too)
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
-        self.plot.hideButtons()
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
         self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values

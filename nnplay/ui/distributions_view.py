@@ -36,7 +36,7 @@ from ..training.distributions import (
 )
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
-from .plot_layout import tidy_axes
+from .plots import add_plot
 from .widgets import keep_wrapped_height, named, nest, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
@@ -176,9 +176,8 @@ class DistributionsView(QWidget):
         for k, q in enumerate(quantities):
             first = None
             for i, l in enumerate(layers):
-                plot = self.plots.addPlot(row=i * per_layer + k // columns, col=k % columns, axisItems=tidy_axes())
+                plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
                 plot.setMenuEnabled(False)
-                plot.hideButtons()
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)
                 if not (l == layers[-1] and k // columns == per_layer - 1):  # epochs on the bottom row only

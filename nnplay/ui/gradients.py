@@ -27,7 +27,8 @@ from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .heatmap_edit import HeatmapEditing
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
-from .plot_layout import legend_above, tidy_axes
+from .plot_layout import legend_above
+from .plots import plot_widget
 from .smoothed_curves import Smoother
 from .stepped_range import SteppedYRange
 from .schedule_views import ClipMarks
@@ -99,7 +100,7 @@ class GradientView(QWidget):
         nest(layout, check_row)
         layout.addWidget(self.check_result)
 
-        self.norm_plot = pg.PlotWidget(axisItems=tidy_axes())
+        self.norm_plot = plot_widget()
         named(self.norm_plot, "gradient_norms", "The size of each layer's gradient |dW[l]| after every epoch.")
         self.norm_plot.setLabel("left", "|dW[l]|")  # (no title: the legend's row is above the curves)
         self.norm_plot.setLogMode(y=True)

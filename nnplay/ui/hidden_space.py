@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..data import CLASSIFICATION
 from ..numbers import format_number
 from .colors import class_key, class_rgb, diverging_lut
+from .plots import plot_widget
 from .widgets import named, nest
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
@@ -41,7 +42,7 @@ class HiddenSpaceView(QWidget):
         self.message.setObjectName("hidden_space_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.plot = pg.PlotWidget()
+        self.plot = plot_widget(tidy=False)
         named(self.plot, "hidden_space_plot", "The data and the input plane's grid lines, as this layer sees them.")
         self.plot.setMenuEnabled(False)
         for side in ("left", "bottom"):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
 from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
-from .plot_layout import tidy_axes
+from .plots import plot_widget
 from .undefined import hatch_item
 from .widgets import named, nest, on_event
 
@@ -54,7 +54,7 @@ class LandscapeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         nest(layout, self._controls())
-        self.plot = pg.PlotWidget(axisItems=tidy_axes())
+        self.plot = plot_widget()
         named(self.plot, "landscape_plot", "The loss around the current weights; the line is the weights' path.")
         self.plot.setMenuEnabled(False)
         for side in ("left", "bottom"):

@@ -16,7 +16,8 @@ from .colors import negative, positive
 from .curve_paths import cheap_curve, live_pen
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
-from .plot_layout import legend_above, tidy_axes
+from .plot_layout import legend_above
+from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
 from .schedule_views import LearningRateAxis
@@ -28,7 +29,7 @@ PENALTY_PEN = live_pen((140, 140, 140), style=Qt.PenStyle.DashLine)
 def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
     """A plot of a quantity per epoch, its tick labels never colliding, and (``legend``) its legend
     above the curves in place of the title (the y axis names the quantity: a short plot keeps its height)."""
-    p = pg.PlotWidget(axisItems=tidy_axes())
+    p = plot_widget()
     if not legend:
         p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")

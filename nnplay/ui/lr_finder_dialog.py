@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..numbers import format_number
-from .plot_layout import tidy_axes
+from .plots import plot_widget
 from .widgets import named
 
 _TOKENS = itertools.count(1 << 30)  # apart from the controller's (from 1) and the autosave's (negative)
@@ -40,7 +40,7 @@ class LrFinderDialog(QDialog):
         self.status.setWordWrap(True)
         named(self.status, "lr_finder_status", "What the range test found.")
         layout.addWidget(self.status)
-        self.plot = pg.PlotWidget(axisItems=tidy_axes())
+        self.plot = plot_widget()
         named(self.plot, "lr_finder_plot", "The smoothed loss after each mini-batch against its learning rate.")
         self.plot.setMenuEnabled(False)
         self.plot.setLogMode(x=True, y=False)

@@ -1,0 +1,40 @@
+"""Where every pyqtgraph plot of nnplay is made: ``plot_widget`` (a PlotWidget)
+and ``add_plot`` (a PlotItem in a GraphicsLayoutWidget).
+
+Each has ``TidyAxis`` axes on the left and at the bottom (``plot_layout``: tick
+labels that never collide, in one format per axis) unless asked otherwise,
+and no auto-range button: pyqtgraph shows an "A" in a plot's corner on hover
+whenever its auto-range is off, and nnplay's plots manage their own ranges
+(stepped, fixed or fitted to the data), so the button would only undo them.
+A test walks every PlotItem of the window to check they all came from here.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+from .plot_layout import tidy_axes
+
+
+def managed(item: pg.PlotItem) -> pg.PlotItem:
+    """``item`` without pyqtgraph's auto-range button (``PlotItem.hideButtons``)."""
+    item.hideButtons()
+    return item
+
+
+def plot_widget(tidy: bool = True, **options) -> pg.PlotWidget:
+    """A pg.PlotWidget (``options`` as pyqtgraph's), with TidyAxis axes unless
+    ``tidy`` is False or ``axisItems`` are given, and no auto-range button."""
+    if tidy:
+        options.setdefault("axisItems", tidy_axes())
+    widget = pg.PlotWidget(**options)
+    managed(widget.getPlotItem())
+    return widget
+
+
+def add_plot(layout: pg.GraphicsLayoutWidget, tidy: bool = True, **options) -> pg.PlotItem:
+    """``layout.addPlot(**options)`` (row, col...), with TidyAxis axes unless
+    ``tidy`` is False or ``axisItems`` are given, and no auto-range button."""
+    if tidy:
+        options.setdefault("axisItems", tidy_axes())
+    return managed(layout.addPlot(**options))
