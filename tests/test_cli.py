@@ -59,13 +59,13 @@ def test_own_csv_trains(tmp_path):
     (["train", "--layers", "4,x"], "--layers takes comma-separated"),
     (["train", "--activation", "swish"], "invalid choice"),
     (["train", "--dataset", "spiral-k", "--loss", "bce"], "two classes"),
-    (["train", "--lr", "nan"], "finite number"),
-    (["train", "--epochs", "-1"], "--epochs must be 0 or more"),
-    (["train", "--dataset", "spiral-k", "--classes", "9"], "classes must be between 2 and 8"),
+    (["train", "--lr", "nan"], "argument --lr: learning rate must be in (0, 100], got 'nan'"),
+    (["train", "--epochs", "-1"], "epochs must be a whole number from 0 to"),
+    (["train", "--dataset", "spiral-k", "--classes", "9"], "classes must be a whole number from 2 to 8"),
     (["train", "--seed", "-1"], "seed must be a whole number from 0 to 2147483647"),
     (["train", "--seed", "99999999999999999999999"], "seed must be a whole number from 0 to 2147483647"),
     (["--settings", "seed=3000000000", "--smoke"], "seed must be a whole number from 0 to 2147483647"),
-    (["export-data", "--dataset", "blobs-k", "--classes", "1", "--out", "x.csv"], "classes must be between 2 and 8"),
+    (["export-data", "--dataset", "blobs-k", "--classes", "1", "--out", "x.csv"], "classes must be a whole number from 2 to 8"),
 ])
 def test_bad_input_exits_2_with_one_line_and_no_traceback(args, fragment):
     r = nnplay(*args)

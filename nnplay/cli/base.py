@@ -37,6 +37,27 @@ def fraction(text: str) -> float:
     return v
 
 
+def setting(name: str):
+    """An argparse type for the numeric setting ``name`` (a key of ``training.setting_ranges.RANGES``):
+    the number, or one line naming the setting, its allowed range and the text given (``--lr nan``:
+    "learning rate must be in (0, 100], got 'nan'")."""
+    from ..training.setting_ranges import RANGES
+
+    allowed = RANGES[name]
+
+    def parse(text: str):
+        try:
+            value = int(text) if allowed.integer else float(text)
+        except ValueError:
+            value = None
+        if value is None or not allowed.allows(value):
+            raise argparse.ArgumentTypeError(allowed.refusal(text))
+        return value
+
+    parse.__name__ = name  # (argparse names a type by it)
+    return parse
+
+
 def names(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split(",") if p.strip())
 

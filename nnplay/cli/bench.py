@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .base import EXIT_OK, minutes
+from .base import EXIT_OK, minutes, setting
 
 
 def register(sub) -> None:
@@ -18,7 +18,7 @@ def register(sub) -> None:
     b.add_argument("--json", action="store_true", help="print one JSON object")
     b.add_argument("--soak", type=minutes, metavar="MINUTES",
                    help="only a soak: the window at Max speed for MINUTES, memory and redraw time over time")
-    b.add_argument("--soak-start", type=int, default=0, metavar="EPOCHS",
+    b.add_argument("--soak-start", type=setting("soak_start"), default=0, metavar="EPOCHS",
                    help="start the soak from a history of EPOCHS synthetic epochs (its records at full size)")
     b.set_defaults(run=run)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .base import EXIT_OK, fraction
+from .base import EXIT_OK, setting
 
 
 def register(sub) -> None:
@@ -15,9 +15,9 @@ def register(sub) -> None:
     e = sub.add_parser("export-data", help="write a built-in data set as CSV")
     e.add_argument("--dataset", required=True, choices=list(DATASETS))
     e.add_argument("--out", required=True, metavar="FILE.csv")
-    e.add_argument("--noise", type=fraction, default=0.0)
-    e.add_argument("--classes", type=int, default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX}")
-    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--noise", type=setting("noise"), default=0.0)
+    e.add_argument("--classes", type=setting("classes"), default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX}")
+    e.add_argument("--seed", type=setting("data_seed"), default=0)
     e.set_defaults(run=export_data)
 
 

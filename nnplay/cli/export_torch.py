@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .base import EXIT_OK, check_writable
+from .base import EXIT_OK, check_writable, setting
 
 
 def register(sub) -> None:
@@ -16,7 +16,7 @@ def register(sub) -> None:
                                    "exactly (float32) is refused. The script needs numpy and torch; nnplay does not.")
     e.add_argument("session", metavar="FILE.nnplay", help="a session saved by the window or nnplay train --save")
     e.add_argument("--out", required=True, metavar="MODEL.py", help="the script to write")
-    e.add_argument("--epochs", type=int, default=100,
+    e.add_argument("--epochs", type=setting("script_epochs"), default=100,
                    help="epochs the script trains when run without an argument (default 100)")
     e.set_defaults(run=run)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from .base import EXIT_OK, fraction
+from .base import EXIT_OK, setting
 from .train import add_run_options, make_trainer
 
 
@@ -17,9 +17,9 @@ def register(sub) -> None:
                                    "(never above a tenth of the rate at the lowest loss). Takes nnplay train's "
                                    "options; --lr is ignored.")
     add_run_options(f, epochs=0, epochs_help="epochs to train before the test (default 0: from the start)")
-    f.add_argument("--steps", type=int, default=None, help="mini-batches in the test (default 200)")
-    f.add_argument("--start-lr", type=fraction, default=None, help="the first rate (default 1e-6)")
-    f.add_argument("--end-lr", type=fraction, default=None, help="the last rate (default 10)")
+    f.add_argument("--steps", type=setting("steps"), default=None, help="mini-batches in the test (default 200)")
+    f.add_argument("--start-lr", type=setting("start_lr"), default=None, help="the first rate (default 1e-6)")
+    f.add_argument("--end-lr", type=setting("end_lr"), default=None, help="the last rate (default 10)")
     f.add_argument("--json", action="store_true",
                    help='print {"suggested_lr", "lr": [...], "loss": [...], ...} on one line')
     f.set_defaults(run=run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from .base import EXIT_OK
+from .base import EXIT_OK, setting
 from .given_flags import given, track_given
 
 
@@ -23,10 +23,10 @@ def register(sub) -> None:
     r.add_argument("--animate", action="store_true",
                    help="train on from the session for --epochs epochs and write the panel as it changes, "
                         "to a .gif or .mp4 (--out)")
-    r.add_argument("--epochs", type=int, default=None, help="with --animate: epochs to train (required)")
-    r.add_argument("--every", type=int, default=None,
+    r.add_argument("--epochs", type=setting("animation_epochs"), default=None, help="with --animate: epochs to train (required)")
+    r.add_argument("--every", type=setting("every"), default=None,
                    help="with --animate: one frame per this many epochs (default: about 60 frames in all)")
-    r.add_argument("--fps", type=float, default=10.0, help="with --animate: frames a second (default 10)")
+    r.add_argument("--fps", type=setting("fps"), default=10.0, help="with --animate: frames a second (default 10)")
     r.set_defaults(run=run)
 
 

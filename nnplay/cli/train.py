@@ -7,7 +7,7 @@ import math
 import sys
 import time
 
-from .base import EXIT_DIVERGED, EXIT_OK, check_writable, fraction, layers, names
+from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 
@@ -48,10 +48,11 @@ def add_run_options(t, epochs: int = 500, epochs_help: str = "epochs to train (d
                    help="for --data: scale a regression target to zero mean, unit variance (RMSE stays in its units)")
     t.add_argument("--stratify", action="store_true",
                    help="split train/test keeping each class's share (as scikit-learn's stratify=y)")
-    t.add_argument("--classes", type=int, default=3,
+    t.add_argument("--classes", type=setting("classes"), default=3,
                    help=f"classes for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX} (default 3)")
-    t.add_argument("--noise", type=fraction, default=0.0, help="noise 0..0.5 (default 0)")
-    t.add_argument("--train-ratio", type=fraction, default=0.5, help="fraction used for training (default 0.5)")
+    t.add_argument("--noise", type=setting("noise"), default=0.0, help="noise 0..0.5 (default 0)")
+    t.add_argument("--train-ratio", type=setting("train_ratio"), default=0.5,
+                   help="fraction used for training (default 0.5)")
     t.add_argument("--features", default=None,
                    help="input features for 2-D data: x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2 (default x1,x2)")
     t.add_argument("--layers", type=layers, default=(4, 2), help="hidden layer sizes, e.g. 4,2; '' for none")
@@ -60,12 +61,12 @@ def add_run_options(t, epochs: int = 500, epochs_help: str = "epochs to train (d
                    help="bce, ce, mse or tanh_mse (default: bce for 2 classes, ce for more, mse for regression)")
     t.add_argument("--optimizer", default="sgd", choices=list(OPTIMIZERS))
     t.add_argument("--init", default="auto", choices=["auto", *INITIALIZERS])
-    t.add_argument("--lr", type=fraction, default=0.03, help="learning rate (default 0.03)")
-    t.add_argument("--l1", type=fraction, default=0.0, help="L1 regularisation rate")
-    t.add_argument("--l2", type=fraction, default=0.0, help="L2 regularisation rate")
-    t.add_argument("--batch-size", type=int, default=10, help="examples per step (default 10)")
-    t.add_argument("--epochs", type=int, default=epochs, help=epochs_help)
-    t.add_argument("--seed", type=int, default=0, help="seed for data, split, weights and shuffles")
+    t.add_argument("--lr", type=setting("lr"), default=0.03, help="learning rate (default 0.03)")
+    t.add_argument("--l1", type=setting("l1"), default=0.0, help="L1 regularisation rate")
+    t.add_argument("--l2", type=setting("l2"), default=0.0, help="L2 regularisation rate")
+    t.add_argument("--batch-size", type=setting("batch_size"), default=10, help="examples per step (default 10)")
+    t.add_argument("--epochs", type=setting("epochs"), default=epochs, help=epochs_help)
+    t.add_argument("--seed", type=setting("seed"), default=0, help="seed for data, split, weights and shuffles")
     t.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     t.add_argument("--standardize", action="store_true", help="scale inputs to zero mean, unit variance")
     t.add_argument("--settings", metavar="TEXT",

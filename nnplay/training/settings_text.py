@@ -17,6 +17,7 @@ from urllib.parse import unquote_plus
 from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from .schedules import canonical_schedule
+from .setting_ranges import RANGES
 
 INTEGER_SETTINGS = ("classes", "data_seed", "batch_size", "seed")
 FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "clip")
@@ -114,5 +115,7 @@ def _value(key: str, raw: str):
                 raise ValueError
             return values
     except ValueError:
-        raise ValueError(f"setting {key!r} has a bad value {raw!r}") from None
+        allowed = RANGES.get(key)  # a number's refusal says what it may be
+        why = f": {allowed.words} must be {allowed.allowed}" if allowed is not None else ""
+        raise ValueError(f"setting {key!r} has a bad value {raw!r}{why}") from None
     return raw

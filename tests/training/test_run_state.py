@@ -31,7 +31,7 @@ def test_listeners_hear_the_fields_and_settings_they_subscribed_to():
     before = (state.config, state.data)
     assert not state.apply(classes=9)
     assert (state.config, state.data) == before
-    assert "classes must be between 2 and 8" in state.refusal and len(heard["refused"]) == 1
+    assert "classes must be a whole number from 2 to 8" in state.refusal and len(heard["refused"]) == 1
 
 
 def test_a_patch_keeps_the_loaded_csv_and_every_setting_it_does_not_name():
