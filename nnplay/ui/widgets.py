@@ -204,7 +204,13 @@ def nest(outer, inner, *args) -> None:
     wrapper, still taken for valid, then stood for the next object Qt put at that
     address ("'QSpacerItem' object has no attribute 'isVisible'"). Those wrappers
     are let go here; the items stay Qt's. Items of a Python layout (``FlowLayout``)
-    are its own Python objects and are kept."""
+    are its own Python objects and are kept.
+
+    (Nesting each sub-layout while it is still empty, then filling it, makes no
+    wrappers either, but only if every level is built in that order: a layout
+    filled and then added to one already nested is wrapped again, and nothing
+    shows it. This works in any order; ``insertLayout`` wraps as ``addLayout``
+    does, and tests/ui/test_nest.py checks that no module calls either itself.)"""
     outer.addLayout(inner, *args)
     _let_go_of_items(inner)
 

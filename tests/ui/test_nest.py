@@ -40,3 +40,21 @@ def test_a_filled_layout_nested_leaves_no_wrappers_of_its_items_and_lays_out_the
         w.show()
     qtbot.waitExposed(nested)
     assert labels[1].geometry() == labels[0].geometry()  # laid out as addLayout lays it out
+
+
+def test_no_module_adds_a_layout_but_through_nest():
+    """addLayout and insertLayout of a filled layout keep the item wrappers: only nest may call them."""
+    import ast
+    from pathlib import Path
+
+    import nnplay
+
+    calls = []
+    for path in Path(nnplay.__file__).parent.rglob("*.py"):
+        if path.name == "widgets.py" and path.parent.name == "ui":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "addLayout", "insertLayout"):
+                calls.append(f"{path.name}:{node.lineno}")
+    assert calls == []
