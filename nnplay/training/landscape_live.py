@@ -176,11 +176,10 @@ class LandscapeJob:
         return d1, d2, None, "random", note
 
     def describe(self) -> str:
-        """What this job computes, for a caption: "a 101×101 grid along the path's
-        principal directions through the weights after epoch 30"."""
+        """What this job computes, for a caption: "a 101×101 grid along random directions at epoch 30"."""
         n = len(self.b)
-        along = "the path's principal directions" if self.directions == "pca" else "random, filter-normalised directions"
-        return f"a {n}×{n} grid along {along} through the weights after epoch {self.epoch}"
+        along = "the path's principal directions" if self.directions == "pca" else "random directions"
+        return f"a {n}×{n} grid along {along} at epoch {self.epoch}"
 
     @property
     def done(self) -> bool:

@@ -33,7 +33,7 @@ from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
 from .plots import plot_widget
 from .undefined import hatch_item
-from .widgets import named, nest, on_event
+from .widgets import keep_wrapped_height, named, nest, on_event
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
@@ -79,6 +79,7 @@ class LandscapeView(QWidget):
         self.caption = QLabel(PROMPT)
         self.caption.setObjectName("landscape_caption")
         self.caption.setWordWrap(True)
+        keep_wrapped_height(self.caption)  # four lines while a grid is computed: never squeezed (cut) by the plot
         layout.addWidget(self.caption)
         self.paced = PacedRedraw(self, lambda: self._draw_path(self.landscape), seen=self.isVisible)
 
