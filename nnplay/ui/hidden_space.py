@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ..data import CLASSIFICATION
 from ..numbers import format_number
-from .colors import class_key, class_rgb, diverging_lut
+from .colors import class_key, class_names_tip, class_rgb, diverging_lut
 from .widgets import named, nest
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
@@ -87,6 +87,7 @@ class HiddenSpaceView(QWidget):
             w.setVisible(has)
         self._show_pair()
         data = info.data
+        self.key.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         if data.task == CLASSIFICATION:
             self.key.setText(f"Points: the training data by class, {class_key(data.class_names)}; grey lines: a "
                              "grid over the input plane, as this layer sees it.")

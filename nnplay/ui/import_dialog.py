@@ -47,6 +47,7 @@ from ..data.csv_text import read_table
 from ..training.config import TrainConfig
 from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
 from .import_columns import ROLE, ColumnTable
+from .elide import short_name
 from .import_preview import elide, preview_caption, preview_table
 from .run_rebuild import BusyUntilFirstFrame
 from .widgets import nest
@@ -197,7 +198,7 @@ class ImportDialog(QDialog):
                  if g.note and box.currentText() == g.role]
         for g, role, kind in zip(self._guesses, self.role_boxes, self.kind_boxes):
             if role.currentText() == INPUT and kind.currentText() == CATEGORY and g.levels > MANY_LEVELS:
-                lines.append(f"'{g.name}' has {g.levels} categories in the preview alone: one input each")
+                lines.append(f"'{short_name(g.name)}' has {g.levels} categories in the preview alone: one input each")
         problem = self.problem()
         regression = self.task.currentText() == "regression"
         self.standardize_target.setEnabled(self.task.currentText() != "classification")

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
 from ..numbers import format_number, format_percent
-from .colors import class_rgb, hex_color
+from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
+from .elide import elided_names
 
 
 def _pct(v):
@@ -61,8 +62,11 @@ class MetricsView(QWidget):
             return
         data = self.info.data
         if data.task == CLASSIFICATION:
-            self.label.setText(self._classes_html(q, data.class_names))
+            names, whole = elided_names(data.class_names, CLASS_NAME_CHARS)  # a CSV's class names may be long
+            self.label.setToolTip(whole)
+            self.label.setText(self._classes_html(q, names))
         else:
+            self.label.setToolTip("")
             rows = "".join(f"<tr><td>{part}</td><td align=right>{_num(r and r['rmse'])}</td>"
                            f"<td align=right>{_num(r and r['r2'])}</td></tr>"
                            for part, r in (("train", q["train"]), ("test", q["test"])))
