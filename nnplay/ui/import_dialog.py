@@ -47,8 +47,8 @@ from ..data.csv_text import read_table
 from ..training.config import TrainConfig
 from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
 from .import_columns import ROLE, ColumnTable
-from .elide import short_name
-from .import_preview import elide, preview_caption, preview_table
+from .elide import short_name, wrapped
+from .import_preview import preview_caption, preview_table
 from .run_rebuild import BusyUntilFirstFrame
 from .widgets import nest
 
@@ -135,10 +135,10 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ parts
     def _column_table(self, options: ImportOptions) -> ColumnTable:
-        view = ColumnTable([(elide(g.name, 60), g.role, g.kind) for g in self._guesses], ROLES, KINDS)
+        view = ColumnTable([(short_name(g.name, 60), g.role, g.kind) for g in self._guesses], ROLES, KINDS)
         self.role_boxes, self.kind_boxes = view.roles, view.kinds
         for row, g in enumerate(self._guesses):
-            view.model_.item(row, 0).setToolTip(g.note or g.name)
+            view.model_.item(row, 0).setToolTip(wrapped(g.name) + (f"\n{g.note}" if g.note else ""))
             kind = self.kind_boxes[row].item
             if g.kind == CATEGORY and g.name not in options.categorical:
                 kind.setEditable(False)  # text is a category; only numbers may be read either way
