@@ -193,7 +193,9 @@ class DataPanel(ShowsRunState, QWidget):
             extra = "" if two_d else f"; {data.n_inputs} inputs used as they are"
             name = short_name(data.name)
             self.info.setToolTip(wrapped(data.name) if name != data.name else "")
-            self.info.setText(f"{name}: {data.n_examples} points, {kind}, {source}{extra}.")
+            own = (" Standardize and Training data are this file's own: the built-in sets keep theirs."
+                   if is_csv else "")
+            self.info.setText(f"{name}: {data.n_examples} points, {kind}, {source}{extra}.{own}")
         finally:
             self._updating = False
 
