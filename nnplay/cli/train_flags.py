@@ -7,7 +7,9 @@ before anything is read, a flag that cannot apply to the data source chosen
 fixed classes, `--stratify` for a regression set, a column named twice...);
 ``check_flags_against_data`` refuses, once the CSV is read, a flag its data
 make meaningless (`--stratify` or `--standardize-target` against the task,
-`--train-ratio` against a file with its own split column). ``naming_the_flag``
+`--train-ratio` against a file with its own split column); a settings text
+naming another data set than `--data` or `--dataset` is refused as well
+(``check_data_source``). ``naming_the_flag``
 turns a setting's range error (from TrainConfig or Trainer) into one naming
 the flag. Every refusal is a ValueError of one line naming the flag; the CLI
 prints it and exits 2.
@@ -39,10 +41,31 @@ def given(args, dest: str) -> bool:
     return dest in typed(args)
 
 
+def check_data_source(args) -> None:
+    """Refuse a settings text that names another data set than ``--data`` or a
+    typed ``--dataset`` (the typed flag used to win in silence: a CSV trained
+    where the text said spiral)."""
+    if getattr(args, "settings", None) is None:
+        return
+    from ..training import TrainConfig
+
+    named = TrainConfig.text_patch(args.settings).get("dataset")
+    if named is None:
+        return
+    if args.data and named != "csv":
+        raise ValueError(f"--data {args.data} and --settings dataset={named} name two data sets: "
+                         "give one (leave dataset= out of the text, or --data out)")
+    if not args.data and given(args, "dataset") and named != args.dataset:
+        raise ValueError(f"--dataset {args.dataset} and --settings dataset={named} name two data sets: "
+                         "give one (leave dataset= out of the text, or --dataset out)")
+
+
 def check_flags(args) -> None:
     """Refuse flags that cannot apply to ``--data`` or ``--dataset`` (see the module doc)."""
     from ..data import DATASETS
     from ..data.dataset import REGRESSION
+
+    check_data_source(args)
 
     if not args.data:
         for dest in DATA_FLAGS:
