@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from .base import EXIT_OK, fraction
+from ..numbers import count
 
 
 def register(sub) -> None:
@@ -36,5 +37,5 @@ def export_data(args) -> int:
         write_csv(data, args.out)
     except OSError as exc:
         raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
-    print(f"wrote {data.n_examples} rows to {args.out}", file=sys.stderr)
+    print(f"wrote {count(data.n_examples, 'row')} to {args.out}", file=sys.stderr)
     return EXIT_OK

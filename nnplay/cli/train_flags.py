@@ -21,6 +21,7 @@ import functools
 import sys
 
 from .given_flags import given as typed
+from ..numbers import count
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
 GENERATOR_FLAGS = ("noise", "classes")
@@ -98,7 +99,7 @@ def check_flags_against_data(args, data) -> None:
     """Refuse flags the CSV's data make meaningless (see the module doc); note a clipped --batch-size."""
     from ..data.dataset import CLASSIFICATION
 
-    what = f"the target of {args.data} is read as {data.n_classes} classes" if data.task == CLASSIFICATION \
+    what = f"the target of {args.data} is read as {count(data.n_classes, 'class', 'classes')}" if data.task == CLASSIFICATION \
         else f"the target of {args.data} is read as a quantity (regression)"
     if args.standardize_target and data.task == CLASSIFICATION:
         raise ValueError(f"--standardize-target applies to a regression target; {what} "
@@ -115,7 +116,7 @@ def check_flags_against_data(args, data) -> None:
 def note_batch_size(args, n_train: int) -> None:
     """As scikit-learn warns: a --batch-size over the training examples is clipped (one full batch)."""
     if given(args, "batch_size") and args.batch_size > n_train > 0:
-        print(f"nnplay: --batch-size {args.batch_size} is more than the {n_train} training examples: "
+        print(f"nnplay: --batch-size {args.batch_size} is more than the {count(n_train, 'training example')}: "
               "each step uses all of them (full batch)", file=sys.stderr)
 
 

@@ -15,6 +15,7 @@ from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
+from ..numbers import count
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
@@ -190,12 +191,12 @@ class DataPanel(ShowsRunState, QWidget):
             self.labels["batch_size"].setText(str(config.batch_size))
             kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
             source = "drawn by hand" if data.edited else ("loaded from CSV" if is_csv else "generated")
-            extra = "" if two_d else f"; {data.n_inputs} inputs used as they are"
+            extra = "" if two_d else f"; {count(data.n_inputs, 'input')} used as they are"
             name = short_name(data.name)
             self.info.setToolTip(wrapped(data.name) if name != data.name else "")
             own = (" Standardize and Training data are this file's own: the built-in sets keep theirs."
                    if is_csv else "")
-            self.info.setText(f"{name}: {data.n_examples} points, {kind}, {source}{extra}.{own}")
+            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{own}")
         finally:
             self._updating = False
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .colors import class_key, class_names_tip, class_rgb, diverging_lut
 from .widgets import named, nest
 
@@ -127,7 +127,7 @@ class HiddenSpaceView(QWidget):
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
         self.points.setData(pts[drawn, a], pts[drawn, b], brush=[pg.mkBrush(*c) for c in rgb[drawn]])
         missing = int(drawn.size - drawn.sum())
-        self.message.setText(f"{missing} of {drawn.size} training points are not drawn: their activations in "
+        self.message.setText(f"{missing} of {count(drawn.size, 'training point')} are not drawn: their activations in "
                              "this layer overflowed (undefined)." if missing else "")
         self.message.setVisible(bool(missing))
         self.plot.setLabel("bottom", f"neuron {a + 1}")

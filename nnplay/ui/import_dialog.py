@@ -51,6 +51,7 @@ from .elide import short_name, wrapped
 from .import_preview import preview_caption, preview_table
 from .run_rebuild import BusyUntilFirstFrame
 from .widgets import nest
+from ..numbers import count
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -144,7 +145,7 @@ class ImportDialog(QDialog):
                 kind.setEditable(False)  # text is a category; only numbers may be read either way
                 kind.setToolTip("Text: read as a category, one input per level")
             if g.kind == CATEGORY and g.levels and g.role != IGNORE and not g.note:
-                kind.setToolTip(f"{g.levels} categories in the preview")
+                kind.setToolTip(f"{count(g.levels, 'category', 'categories')} in the preview")
         view.on_change(self._cell_changed)
         return view
 
@@ -198,7 +199,7 @@ class ImportDialog(QDialog):
                  if g.note and box.currentText() == g.role]
         for g, role, kind in zip(self._guesses, self.role_boxes, self.kind_boxes):
             if role.currentText() == INPUT and kind.currentText() == CATEGORY and g.levels > MANY_LEVELS:
-                lines.append(f"'{short_name(g.name)}' has {g.levels} categories in the preview alone: one input each")
+                lines.append(f"'{short_name(g.name)}' has {count(g.levels, 'category', 'categories')} in the preview alone: one input each")
         problem = self.problem()
         regression = self.task.currentText() == "regression"
         self.standardize_target.setEnabled(self.task.currentText() != "classification")

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
 from .elide import elided, wrapped
+from ..numbers import count
 
 PREVIEW_COLS = 40  # columns shown in the preview (all of them still get a role)
 NAME_CHARS = 32  # characters of a column name shown before an ellipsis
@@ -28,7 +29,7 @@ def elide(name: str, limit: int = NAME_CHARS) -> str:
 
 def preview_caption(file_name: str, n_rows: int, shown: int, total: int) -> str:
     """'<b>file</b>: the first 12 rows' and, when cut, 'showing 40 of 3,000 columns'."""
-    caption = f"<b>{elide(file_name, 60)}</b>: the first {n_rows} rows"
+    caption = f"<b>{elide(file_name, 60)}</b>: the first {count(n_rows, 'row')}"
     if shown < total:
         caption += f", showing {shown:,} of {total:,} columns (every column is listed below)"
     return caption

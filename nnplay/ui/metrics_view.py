@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..numbers import format_number, format_percent
+from ..numbers import format_number, format_percent, count
 from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
 from .elide import elided_names
 
@@ -97,7 +97,7 @@ class MetricsView(QWidget):
                 f"<td align=right>{_pct(r['precision'][i])}</td>"
                 f"<td align=right>{_pct(r['recall'][i])}</td></tr>" for i in range(k))
             parts.append(
-                f"<p><b>{part}</b> ({r['n']} points): accuracy <b>{_pct(r['accuracy'])}</b>, "
+                f"<p><b>{part}</b> ({count(r['n'], 'point')}): accuracy <b>{_pct(r['accuracy'])}</b>, "
                 f"macro precision {_pct(r['macro_precision'])}, macro recall {_pct(r['macro_recall'])}</p>"
                 f"<p>Confusion matrix: a row per true class, a column per predicted class</p>"
                 f"<table cellpadding=2><tr><th></th>{head}</tr>{body}</table>"
