@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .base import EXIT_OK, fraction
 from ..numbers import count
+from .base import EXIT_OK, fraction
 
 
 def register(sub) -> None:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 import sys
 
-from .given_flags import given as typed
 from ..numbers import count
+from .given_flags import given as typed
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
 GENERATOR_FLAGS = ("noise", "classes")

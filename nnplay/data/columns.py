@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..numbers import count
 from .csv_text import Table, fail, is_missing, is_numeric
 from .id_columns import id_reason
-from ..numbers import count
 
 if TYPE_CHECKING:
     import pandas as pd

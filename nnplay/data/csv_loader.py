@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..numbers import count
 from .columns import (
     CATEGORY,
     IGNORE,
@@ -43,7 +44,6 @@ from .columns import (
 from .csv_text import MAX_BYTES, fail, is_numeric, numeric_columns, read_table
 from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
 from .progress import PARSE_TO, Progress, report
-from ..numbers import count
 
 MAX_AUTO_CLASSES = 10
 MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..numbers import count
 from .csv_lines import LineFields, first_row, has_stray_cr, line_count
 from .dataset import DataError
 from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
-from ..numbers import count
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import Linear, constant, sigmoid
 from ..numbers import count
+from .activations import Linear, constant, sigmoid
 
 _IDENTITY = Linear()
 _sub, _mul, _tanh = np.subtract, np.multiply, np.tanh

@@ -24,6 +24,7 @@ from collections import OrderedDict
 
 import numpy as np
 
+from ..numbers import count
 from .activations import Activation, get_activation
 from .chunked import CHUNK_ROWS, evaluate_in_chunks, forward_in_chunks
 from .clipping import GradientClip
@@ -36,7 +37,6 @@ from .regularization import add_penalty_gradient, penalty, soft_threshold
 from .tape import EpochTapes, backprop_ops, forward_ops, masked_train_step
 from .validation import as_float_array, check_rows, check_X
 from .workspace import ParameterVector, Workspace
-from ..numbers import count
 
 _WORKSPACES_KEPT = 8
 

@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from ..numbers import format_number, count
+from ..numbers import count, format_number
 from .layer_values import layer_values
 
 SATURATED_SLOPE = 0.01  # g'(Z) below this is "saturated" (the issue's threshold)

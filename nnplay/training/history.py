@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .envelope import MinMaxPyramid, Segment
 from ..numbers import count
+from .envelope import MinMaxPyramid, Segment
 
 # train_loss and test_loss are data losses (J_data, without the penalty); penalty is
 # the regularisation term l1 sum|W| + (l2/2) sum W^2, the same for both sets

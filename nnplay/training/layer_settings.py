@@ -9,8 +9,8 @@ import math
 
 from ..engine.clipping import check_clip
 from ..engine.dropout import check_rates
-from .schedules import canonical_schedule
 from ..numbers import count
+from .schedules import canonical_schedule
 
 
 def _numbers(value, kind=float) -> tuple:

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .layer_values import sample_rows
 from ..numbers import count
+from .layer_values import sample_rows
 
 STEPS = 200  # mini-batches (fastai's default is 100)
 START_LR, END_LR = 1e-6, 10.0

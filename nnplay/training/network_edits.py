@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.clipping import check_clip
-from .schedules import canonical_schedule, learning_rate
 from ..numbers import count
+from .schedules import canonical_schedule, learning_rate
 
 
 class NetworkEdits:

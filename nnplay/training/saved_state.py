@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numbers import count
 from .distributions import Distributions
 from .history import saved_history
 from .landscape import Trajectory
-from ..numbers import count
 
 
 def run_state(t) -> dict:

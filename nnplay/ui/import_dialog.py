@@ -44,14 +44,14 @@ from ..data.columns import (
     guess_columns,
 )
 from ..data.csv_text import read_table
+from ..numbers import count
 from ..training.config import TrainConfig
 from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
-from .import_columns import ROLE, ColumnTable
 from .elide import short_name, wrapped
+from .import_columns import ROLE, ColumnTable
 from .import_preview import preview_caption, preview_table
 from .run_rebuild import BusyUntilFirstFrame
 from .widgets import nest
-from ..numbers import count
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)

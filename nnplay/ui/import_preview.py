@@ -14,8 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
-from .elide import elided, wrapped
 from ..numbers import count
+from .elide import elided, wrapped
 
 PREVIEW_COLS = 40  # columns shown in the preview (all of them still get a role)
 NAME_CHARS = 32  # characters of a column name shown before an ellipsis
