@@ -45,3 +45,14 @@ def format_percent(fraction, digits: int = 1) -> str:
     if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
         return "–"
     return f"{100 * float(fraction):.{digits}f}%"
+
+
+def count(n, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun`` agreeing in number, for every message that counts:
+    ``count(1, "input column") -> '1 input column'``, ``count(3, "class",
+    "classes") -> '3 classes'``, ``count(12000, "row") -> '12,000 rows'``.
+    ``plural`` defaults to ``noun + "s"``; only exactly 1 is singular (as in
+    English: "0 rows", "1.5 epochs")."""
+    word = noun if n == 1 else (plural or noun + "s")
+    number = f"{n:,}" if isinstance(n, int) or (hasattr(n, "dtype") and n.dtype.kind in "iu") else f"{n:g}"
+    return f"{number} {word}"

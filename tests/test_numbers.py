@@ -32,3 +32,41 @@ def test_every_finite_number_is_short_and_reads_back_close(v):
     assert len(text) <= 11, text
     back = float(text)
     assert back == 0 if v == 0 else abs(back - v) <= 5e-4 * abs(v) + 1e-300
+
+
+def test_count_agrees_in_number():
+    """Issue 15: "has 1 input columns"; every message that counts uses count()."""
+    import numpy as np
+
+    from nnplay.numbers import count
+
+    assert count(1, "input column") == "1 input column"
+    assert count(2, "input column") == "2 input columns"
+    assert count(0, "row") == "0 rows"
+    assert count(1, "class", "classes") == "1 class" and count(5, "class", "classes") == "5 classes"
+    assert count(1, "category", "categories") == "1 category"
+    assert count(12000, "row") == "12,000 rows" and count(np.int64(1), "row") == "1 row"
+    assert count(1.5, "epoch") == "1.5 epochs"
+
+
+def test_messages_that_count_one_thing_say_it_in_the_singular(tmp_path, capsys):
+    from nnplay.cli import main
+    from nnplay.data import DataError, load_csv
+    from nnplay.data.dataset import Dataset
+
+    one = tmp_path / "one.csv"
+    one.write_text("a,label\n" + "".join(f"{i},{i % 2}\n" for i in range(10)))
+    assert main(["train", "--data", str(one), "--features", "x1,x2", "--epochs", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "has 1 input column," in err and "1 input columns" not in err
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("a,b,label\n1,2,0\n5\n")
+    try:
+        load_csv(ragged)
+        raise AssertionError("a ragged row was read")
+    except DataError as exc:
+        assert "this row has 1 value but the file has 3 columns" in str(exc)
+    import numpy as np
+
+    d = Dataset(np.zeros((1, 1)), np.zeros(1, dtype=int), task="classification", class_names=["a"])
+    assert "1 example, 1 input, 1 class)" in repr(d)

@@ -89,13 +89,28 @@ def test_flags_that_do_not_apply_to_a_csv_are_refused(capsys, csvs, file, argv, 
     _refused(capsys, ["--data", csvs[file], *argv], flag, words)
 
 
+@pytest.mark.parametrize("source,text", [
+    (["--data", "classes"], "dataset=spiral"),  # trained the CSV in silence
+    (["--data", "classes"], "hidden=3&dataset=plane&lr=0.1"),
+    (["--dataset", "xor"], "dataset=plane"),
+    (["--dataset", "xor"], "dataset=csv"),
+])
+def test_a_settings_text_naming_another_data_set_than_the_flags_is_refused_naming_both(capsys, csvs, source, text):
+    flag, value = source[0], csvs.get(source[1], source[1])
+    named = next(part for part in text.split("&") if part.startswith("dataset="))
+    _refused(capsys, [flag, value, "--settings", text], f"{flag} {value} and --settings {named}",
+             "name two data sets")
+
+
 def test_flags_that_apply_are_accepted(capsys, csvs):
     for argv in (["--data", csvs["classes"], "--stratify", "--categorical", "a", "--ignore", "colour", "--na", "drop"],
                  ["--data", csvs["quantity"], "--standardize-target", "--task", "regression", "--target", "y"],
                  ["--data", csvs["split"], "--ignore", "split", "--train-ratio", "0.8"],  # split anew
                  ["--data", csvs["cased"], "--ignore", "b,B"],  # two columns, not one named twice
                  ["--dataset", "spiral-k", "--classes", "4", "--stratify", "--noise", "0.1"],
-                 ["--dataset", "plane", "--standardize"]):
+                 ["--dataset", "plane", "--standardize"],
+                 ["--data", csvs["classes"], "--settings", "dataset=csv&hidden=3"],  # the window's text of a CSV
+                 ["--dataset", "xor", "--settings", "dataset=xor&lr=0.1"]):
         assert main(["train", "--epochs", "0", "--json", *argv]) == 0, capsys.readouterr().err
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..numbers import count
 from .base import EXIT_OK, setting
 
 
@@ -36,5 +37,5 @@ def export_data(args) -> int:
         write_csv(data, args.out)
     except OSError as exc:
         raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
-    print(f"wrote {data.n_examples} rows to {args.out}", file=sys.stderr)
+    print(f"wrote {count(data.n_examples, 'row')} to {args.out}", file=sys.stderr)
     return EXIT_OK

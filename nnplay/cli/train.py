@@ -10,6 +10,7 @@ import time
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
+from ..numbers import count
 
 
 def register(sub) -> None:
@@ -128,7 +129,7 @@ def make_trainer(args):
         data.stratify = True
     features = args.features or "x1,x2"
     if args.features and data is not None and data.n_inputs != 2:
-        raise ValueError(f"--features applies to data with two inputs; {args.data} has {data.n_inputs} input columns, "
+        raise ValueError(f"--features applies to data with two inputs; {args.data} has {count(data.n_inputs, 'input column')}, "
                          "which are used as they are")
     config = TrainConfig(**merge_settings(args, {
         "dataset": "csv" if args.data else args.dataset, "noise": args.noise, "classes": args.classes,

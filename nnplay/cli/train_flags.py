@@ -7,7 +7,9 @@ before anything is read, a flag that cannot apply to the data source chosen
 fixed classes, `--stratify` for a regression set, a column named twice...);
 ``check_flags_against_data`` refuses, once the CSV is read, a flag its data
 make meaningless (`--stratify` or `--standardize-target` against the task,
-`--train-ratio` against a file with its own split column). ``naming_the_flag``
+`--train-ratio` against a file with its own split column); a settings text
+naming another data set than `--data` or `--dataset` is refused as well
+(``check_data_source``). ``naming_the_flag``
 turns a setting's range error (from TrainConfig or Trainer) into one naming
 the flag. Every refusal is a ValueError of one line naming the flag; the CLI
 prints it and exits 2.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import functools
 import sys
 
+from ..numbers import count
 from .given_flags import given as typed
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
@@ -39,10 +42,31 @@ def given(args, dest: str) -> bool:
     return dest in typed(args)
 
 
+def check_data_source(args) -> None:
+    """Refuse a settings text that names another data set than ``--data`` or a
+    typed ``--dataset`` (the typed flag used to win in silence: a CSV trained
+    where the text said spiral)."""
+    if getattr(args, "settings", None) is None:
+        return
+    from ..training import TrainConfig
+
+    named = TrainConfig.text_patch(args.settings).get("dataset")
+    if named is None:
+        return
+    if args.data and named != "csv":
+        raise ValueError(f"--data {args.data} and --settings dataset={named} name two data sets: "
+                         "give one (leave dataset= out of the text, or --data out)")
+    if not args.data and given(args, "dataset") and named != args.dataset:
+        raise ValueError(f"--dataset {args.dataset} and --settings dataset={named} name two data sets: "
+                         "give one (leave dataset= out of the text, or --dataset out)")
+
+
 def check_flags(args) -> None:
     """Refuse flags that cannot apply to ``--data`` or ``--dataset`` (see the module doc)."""
     from ..data import DATASETS
     from ..data.dataset import REGRESSION
+
+    check_data_source(args)
 
     if not args.data:
         for dest in DATA_FLAGS:
@@ -75,7 +99,7 @@ def check_flags_against_data(args, data) -> None:
     """Refuse flags the CSV's data make meaningless (see the module doc); note a clipped --batch-size."""
     from ..data.dataset import CLASSIFICATION
 
-    what = f"the target of {args.data} is read as {data.n_classes} classes" if data.task == CLASSIFICATION \
+    what = f"the target of {args.data} is read as {count(data.n_classes, 'class', 'classes')}" if data.task == CLASSIFICATION \
         else f"the target of {args.data} is read as a quantity (regression)"
     if args.standardize_target and data.task == CLASSIFICATION:
         raise ValueError(f"--standardize-target applies to a regression target; {what} "
@@ -92,7 +116,7 @@ def check_flags_against_data(args, data) -> None:
 def note_batch_size(args, n_train: int) -> None:
     """As scikit-learn warns: a --batch-size over the training examples is clipped (one full batch)."""
     if given(args, "batch_size") and args.batch_size > n_train > 0:
-        print(f"nnplay: --batch-size {args.batch_size} is more than the {n_train} training examples: "
+        print(f"nnplay: --batch-size {args.batch_size} is more than the {count(n_train, 'training example')}: "
               "each step uses all of them (full batch)", file=sys.stderr)
 
 

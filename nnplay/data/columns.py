@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..numbers import count
 from .csv_text import Table, fail, is_missing, is_numeric
 from .id_columns import id_reason
 
@@ -116,7 +117,7 @@ def find_column(path, names: list[str], wanted, what: str, flag: str | None = No
                                                   and wanted.strip() not in names):
         idx = int(wanted)
         if not -len(names) <= idx < len(names):
-            fail(path, f"{at}{what} column {idx} does not exist; the file has {len(names)} columns")
+            fail(path, f"{at}{what} column {idx} does not exist; the file has {count(len(names), 'column')}")
         return idx % len(names)
     if wanted in names:
         return names.index(wanted)
@@ -182,7 +183,7 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
         elif chosen is None and (why := id_reason(name, col)):
             role, note = IGNORE, f"column {quoted(name)} looks like an ID (it {why}): ignored; make it an input to use it"
         if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
-            note = f"column {quoted(name)} has {levels} categories: one input each"
+            note = f"column {quoted(name)} has {count(levels, 'category', 'categories')}: one input each"
         out.append(ColumnGuess(name, role, kind, levels, note))
     if not any(g.role == INPUT for g in out):
         for g in out:  # an ID-like column is still better than no input at all

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..numbers import count
 from .columns import (
     CATEGORY,
     IGNORE,
@@ -197,7 +198,7 @@ def _rows_to_keep(path, table, used, names, options, notes):
     if n == len(missing):
         fail(path, f"every row has a missing value (the first on line {table.lines[i]}, column {names[j]!r}); "
                    "nothing is left to train on")
-    notes.append(f"dropped {n} of {len(missing)} rows with a missing value (the first on line {table.lines[i]})")
+    notes.append(f"dropped {n:,} of {count(len(missing), 'row')} with a missing value (the first on line {table.lines[i]})")
     return ~missing
 
 
@@ -233,7 +234,7 @@ def _levels(col):
 def _one_hot(path, col, name, j):
     levels, codes = _levels(col)
     if len(levels) > MAX_LEVELS:
-        fail(path, f"{len(levels)} distinct categories; nnplay one-hot encodes up to {MAX_LEVELS} "
+        fail(path, f"{count(len(levels), 'distinct category', 'distinct categories')}; nnplay one-hot encodes up to {MAX_LEVELS} "
                    "(ignore this column, or read it as a number)", col=j + 1, colname=name)
     block = np.zeros((len(codes), len(levels)))
     block[np.arange(len(codes)), codes] = 1.0
@@ -269,7 +270,7 @@ def _classes(path, keys, labels, t, name):
         fail(path, f"every row has the class {keys[0]!r}; classification needs at least two classes",
              col=t + 1, colname=name)
     if len(keys) > MAX_CLASSES:
-        fail(path, f"{len(keys)} distinct classes; nnplay handles up to {MAX_CLASSES} "
+        fail(path, f"{count(len(keys), 'distinct class', 'distinct classes')}; nnplay handles up to {MAX_CLASSES} "
                    "(use task 'regression' for a continuous target)", col=t + 1, colname=name)
     return np.asarray(labels, np.int64), CLASSIFICATION, list(keys)
 

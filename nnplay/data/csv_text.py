@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..numbers import count
 from .csv_lines import LineFields, first_row, has_stray_cr, line_count
 from .dataset import DataError
 from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
@@ -262,7 +263,7 @@ def _check_columns(path, n_cols: int, line: int) -> None:
 
 
 def _ragged(path, n_values: int, n_cols: int, line: int):
-    fail(path, f"this row has {n_values} values but the file has {n_cols} columns", line=line,
+    fail(path, f"this row has {count(n_values, 'value')} but the file has {count(n_cols, 'column')}", line=line,
          col=min(n_values, n_cols) + 1)
 
 

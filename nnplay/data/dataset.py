@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..numbers import count
+
 CLASSIFICATION = "classification"
 REGRESSION = "regression"
 
@@ -78,8 +80,8 @@ class Dataset:
         return 1 if self.y.ndim == 1 else self.y.shape[1]
 
     def __repr__(self) -> str:
-        what = f"{self.n_classes} classes" if self.task == CLASSIFICATION else "regression"
-        return f"Dataset({self.name!r}, {self.n_examples} examples, {self.n_inputs} inputs, {what})"
+        what = count(self.n_classes, "class", "classes") if self.task == CLASSIFICATION else "regression"
+        return f"Dataset({self.name!r}, {count(self.n_examples, 'example')}, {count(self.n_inputs, 'input')}, {what})"
 
 
 def padded_bounds(X: np.ndarray, pad: float = 0.1) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -17,6 +17,8 @@ import math
 
 import numpy as np
 
+from ..numbers import count
+
 MAX_RATE = 0.9
 
 
@@ -29,7 +31,7 @@ def check_rates(rates, n_hidden: int, where: str = "dropout") -> tuple[float, ..
     if len(rates) == 1:
         rates = rates * n_hidden
     if len(rates) != n_hidden:
-        raise ValueError(f"{where}: {len(rates)} rates given for {n_hidden} hidden layers (give one, or one per layer)")
+        raise ValueError(f"{where}: {count(len(rates), 'rate')} given for {count(n_hidden, 'hidden layer')} (give one, or one per layer)")
     for r in rates:
         if not (math.isfinite(r) and 0.0 <= r <= MAX_RATE):
             raise ValueError(f"{where}: rate {r!r} is outside [0, {MAX_RATE}]")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numbers import count
 from .activations import Linear, constant, sigmoid
 
 _IDENTITY = Linear()
@@ -58,7 +59,7 @@ class Loss:
         if y.ndim == 1:
             y = y.reshape(-1, 1)
         if y.shape[1] != n_out:
-            raise ValueError(f"targets have {y.shape[1]} columns but the network has {n_out} outputs")
+            raise ValueError(f"targets have {count(y.shape[1], 'column')} but the network has {count(n_out, 'output')}")
         return np.ascontiguousarray(y, dtype=dtype)
 
     def __repr__(self) -> str:

@@ -24,6 +24,7 @@ from collections import OrderedDict
 
 import numpy as np
 
+from ..numbers import count
 from .activations import Activation, get_activation
 from .chunked import CHUNK_ROWS, evaluate_in_chunks, forward_in_chunks
 from .clipping import GradientClip
@@ -61,7 +62,7 @@ class MLP:
         L = self.n_layers = len(sizes) - 1
         names = [activation] * (L - 1) if isinstance(activation, str) else list(activation)
         if len(names) != L - 1:
-            raise ValueError(f"{L - 1} hidden layers but {len(names)} activations given")
+            raise ValueError(f"{count(L - 1, 'hidden layer')} but {count(len(names), 'activation')} given")
         self.activations: list[Activation] = [get_activation(n) for n in names]
         self.loss_fn: Loss = get_loss(loss)
         self.dtype = np.dtype(dtype)
@@ -122,7 +123,7 @@ class MLP:
         """The inverse of ``params_in_rows``: a file-order vector laid out like ``params``."""
         vector = np.asarray(vector)
         if vector.shape != self.params.shape:
-            raise ValueError(f"{vector.size} numbers do not fit this network's {self.params.size} parameters")
+            raise ValueError(f"{count(vector.size, 'number')} do not fit this network's {self.params.size} parameters")
         out = np.empty_like(vector)
         out[self._row_order] = vector
         return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numbers import count
+
 
 def as_float_array(values, name: str, dtype) -> np.ndarray:
     """``values`` as a C-ordered array of ``dtype`` (a copy only when needed);
@@ -49,4 +51,4 @@ def check_Y(Y, n_outputs: int) -> np.ndarray:
 def check_rows(X: np.ndarray, Y: np.ndarray) -> None:
     """ValueError unless X and Y hold the same number of examples."""
     if X.shape[0] != Y.shape[0]:
-        raise ValueError(f"X has {X.shape[0]} rows (examples) but y has {Y.shape[0]}")
+        raise ValueError(f"X has {count(X.shape[0], 'row')} (examples) but y has {Y.shape[0]}")

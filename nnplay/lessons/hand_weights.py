@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 
+from ..numbers import count
+
 _NAME = re.compile(r"^([Wb])\[(\d+)\]$")
 
 
@@ -51,7 +53,7 @@ def apply_weights(trainer, weights) -> None:
     for kind, layer, rows in weights:
         name = f"{kind}[{layer}]"
         if layer >= len(sizes):
-            raise ValueError(f"{name}: the network has {len(sizes) - 1} layers of weights")
+            raise ValueError(f"{name}: the network has {count(len(sizes) - 1, 'layer')} of weights")
         shape = (sizes[layer], sizes[layer - 1] if kind == "W" else 1)
         if (len(rows), len(rows[0])) != shape:
             raise ValueError(f"{name} is {len(rows)}×{len(rows[0])}, the network's is {shape[0]}×{shape[1]}")

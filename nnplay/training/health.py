@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .layer_values import layer_values
 
 SATURATED_SLOPE = 0.01  # g'(Z) below this is "saturated" (the issue's threshold)
@@ -106,7 +106,7 @@ def _units(net, lv) -> list[Finding]:
             if dead.size:
                 out.append(Finding(
                     "dead_relu", l, dead.tolist(), float(dead.size / n),
-                    f"layer {l}: {dead.size} of {n} ReLUs are dead (output 0 for all {lv.rows} examples): "
+                    f"layer {l}: {dead.size} of {n} ReLUs are dead (output 0 for all {count(lv.rows, 'example')}): "
                     f"units {_unit_list(dead)}; try a lower learning rate, leaky ReLU, or He initialisation"))
         elif act.name in SATURATING:
             share = np.mean(slope < SATURATED_SLOPE, axis=0)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..numbers import count
 from .envelope import MinMaxPyramid, Segment
 
 # train_loss and test_loss are data losses (J_data, without the penalty); penalty is
@@ -182,8 +183,8 @@ def saved_history(saved, names, epoch: int) -> History:
     else:
         table = np.asarray(saved, dtype=float)
         if table.ndim != 2 or table.shape[1] > len(names):
-            raise ValueError(f"the saved history does not match its {epoch} epochs")
+            raise ValueError(f"the saved history does not match its {count(epoch, 'epoch')}")
         h.extend(np.pad(table, ((0, 0), (0, len(names) - table.shape[1])), constant_values=np.nan))  # series added since: NaN
     if len(h) != epoch + 1:
-        raise ValueError(f"the saved history does not match its {epoch} epochs")
+        raise ValueError(f"the saved history does not match its {count(epoch, 'epoch')}")
     return h

@@ -9,6 +9,7 @@ import math
 
 from ..engine.clipping import check_clip
 from ..engine.dropout import check_rates
+from ..numbers import count
 from .schedules import canonical_schedule
 
 
@@ -50,7 +51,7 @@ def check_layer_settings(config) -> None:
     n_hidden = len(config.hidden)
     names = config.activation.split(",")
     if len(names) not in (1, n_hidden):
-        raise ValueError(f"activation: {len(names)} names given for {n_hidden} hidden layers "
+        raise ValueError(f"activation: {count(len(names), 'name')} given for {count(n_hidden, 'hidden layer')} "
                          f"(give one, or one per hidden layer)")
     check_rates(config.dropout, n_hidden)
     L = n_hidden + 1

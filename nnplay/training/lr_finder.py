@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..numbers import count
 from .layer_values import sample_rows
 
 STEPS = 200  # mini-batches (fastai's default is 100)
@@ -100,7 +101,7 @@ def find_learning_rate(trainer, start_lr: float = START_LR, end_lr: float = END_
     lrs = rates(start_lr, end_lr, steps)
     raw, smooth = [], []
     avg, best, order, at = 0.0, math.inf, rng.permutation(m), 0
-    stopped = f"reached {end_lr:g} after {steps} mini-batches"
+    stopped = f"reached {end_lr:g} after {count(steps, 'mini-batch', 'mini-batches')}"
     with np.errstate(all="ignore"):
         for i, lr in enumerate(lrs):
             if cancelled():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.clipping import check_clip
+from ..numbers import count
 from .schedules import canonical_schedule, learning_rate
 
 
@@ -50,12 +51,12 @@ class NetworkEdits:
         m, c = self.net.masks, self.config
         parts = []
         if m.frozen.any():
-            parts.append(f"frozen {int(m.frozen.sum())} of {m.frozen.size} parameters")
+            parts.append(f"frozen {int(m.frozen.sum())} of {count(m.frozen.size, 'parameter')}")
         if m.pruned.any():
-            parts.append(f"pruned {int(m.pruned.sum())} weights")
+            parts.append(f"pruned {count(int(m.pruned.sum()), 'weight')}")
         gone = sum(int(n.sum()) for n in m.neurons)
         if gone:
-            parts.append(f"pruned {gone} neurons")
+            parts.append(f"pruned {count(gone, 'neuron')}")
         if any(self.net.dropout.rates):
             parts.append("dropout " + ", ".join(f"{r:g}" for r in self.net.dropout.rates))
         if c.schedule != "constant":

@@ -27,6 +27,9 @@ from .trainer import make_dataset, resolve_loss
 Listener = Callable[[frozenset], None]
 FIELDS = ("config", "data", "source", "playing", "epoch")
 REGENERATING = ("dataset", "noise", "classes", "data_seed")  # settings that draw a new sample
+# settings chosen for the data they apply to (a CSV's in its import dialog): leaving a CSV for a
+# generated data set brings back the generated sets' own, never the file's
+PER_DATA = ("standardize", "train_ratio")
 
 
 class RunState:
@@ -36,6 +39,7 @@ class RunState:
                         "source": None, "playing": False, "epoch": 0}
         self._listeners: list[tuple[frozenset | None, Listener]] = []
         self.refusal = ""
+        self._generated_choices = {k: getattr(config, k) for k in PER_DATA}  # theirs while a CSV is loaded
 
     config: TrainConfig = property(lambda self: self._values["config"])  # type: ignore[assignment]
     data = property(lambda self: self._values["data"])
@@ -66,6 +70,8 @@ class RunState:
         if unknown:
             raise ValueError(f"unknown run state field(s): {', '.join(sorted(unknown))}")
         old = self._values
+        if "config" in values and old["config"].dataset != "csv" and values["config"].dataset == "csv":
+            self._generated_choices = {k: getattr(old["config"], k) for k in PER_DATA}
         # a data set is the same only as itself (its arrays do not compare as one value)
         changed = {k for k, v in values.items() if old[k] is not v and (k == "data" or old[k] != v)}
         if "config" in changed:
@@ -82,7 +88,8 @@ class RunState:
         text): checked together with the data they make, and applied at once, or
         refused whole (``refusal`` says why, listeners of "refused" are told).
         Picking a generated data set, its noise, classes or seed draws a new
-        sample; a loaded CSV stays until another data set is picked. Returns
+        sample; a loaded CSV stays until another data set is picked, which
+        brings back the generated sets' own PER_DATA settings. Returns
         whether the change was made."""
         try:
             config, data = self.patched(changes)
@@ -100,6 +107,8 @@ class RunState:
         changes = dict(changes)
         if data is None and changes.get("dataset") == "csv" and self.config.dataset != "csv":
             changes.pop("dataset")  # there is no CSV here to apply them to: keep the current data
+        if data is None and self.config.dataset == "csv" and changes.get("dataset", "csv") != "csv":
+            changes = {**self._generated_choices, **changes}  # the file's own choices stay with the file
         config = self.config.with_changes(**changes)
         regenerate = data is None and config.dataset != "csv" and any(k in changes for k in REGENERATING)
         data = make_dataset(config) if regenerate else (self.data if data is None else data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numbers import count
 from .distributions import Distributions
 from .history import saved_history
 from .landscape import Trajectory
@@ -59,7 +60,7 @@ def restore_run_state(t, state: dict) -> None:
     params = np.asarray(state["params"])
     epoch = int(state["epoch"])
     if params.shape != t.net.params.shape:
-        raise ValueError(f"the saved weights ({params.size} numbers) do not fit this network "
+        raise ValueError(f"the saved weights ({count(params.size, 'number')}) do not fit this network "
                          f"({t.net.params.size})")
     history = saved_history(state["history"], t.history.names, epoch)
     norms = saved_history(state["grad_norms"], t.grad_norm_history.names, epoch)

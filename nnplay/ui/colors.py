@@ -92,13 +92,26 @@ def class_rgb(k: int) -> np.ndarray:
     return np.array([colours[i % len(colours)] for i in range(k)], dtype=np.float32)
 
 
+CLASS_NAME_CHARS = 24  # the most characters of a class's name a key shows (the tooltip has it whole)
+
+
 def class_key(names) -> str:
     """Rich text: a swatch of each class's colour before its name (``names`` in class order)."""
     import html
 
+    from .elide import elided_names
+
     rgb = class_rgb(max(2, len(names)))
+    names, _ = elided_names(names, CLASS_NAME_CHARS)  # a CSV's class may have a name of any length
     return " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
                     for k, name in enumerate(names))
+
+
+def class_names_tip(names) -> str:
+    """A tooltip with the whole names of the classes ``class_key`` shortens ('' when none is)."""
+    from .elide import elided_names
+
+    return elided_names(names, CLASS_NAME_CHARS)[1]
 
 
 def pale(rgb, amount=0.35):

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut
+from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
+from ..numbers import count
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
@@ -179,8 +181,9 @@ class DataPanel(ShowsRunState, QWidget):
                 cb.setChecked(name in config.features if two_d else False)
                 cb.setEnabled(two_d)
                 label = feature_label(name, data.input_names if two_d else ("x1", "x2"))
-                cb.setText(label if len(label) <= 16 else label[:15] + "…")  # the tooltip has it whole
-                cb.setToolTip(f"Feed {label} to the network as an input." if two_d else
+                # elided by its drawn width (16 "w"s are wider than 30 "i"s); the tooltip has it whole
+                cb.setText(elided(label, cb.font(), em_px(cb.font(), LABEL_EM)))
+                cb.setToolTip(f"Feed {wrapped(label)} to the network as an input." if two_d else
                               f"Features apply to data with two inputs; this data has {data.n_inputs}.")
             # the value itself, also where the slider's steps cannot hold it (a pasted 12.5% noise)
             self.labels["noise"].setText(f"{config.noise * 100:.4g}%")
@@ -188,8 +191,12 @@ class DataPanel(ShowsRunState, QWidget):
             self.labels["batch_size"].setText(str(config.batch_size))
             kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
             source = "drawn by hand" if data.edited else ("loaded from CSV" if is_csv else "generated")
-            extra = "" if two_d else f"; {data.n_inputs} inputs used as they are"
-            self.info.setText(f"{data.name}: {data.n_examples} points, {kind}, {source}{extra}.")
+            extra = "" if two_d else f"; {count(data.n_inputs, 'input')} used as they are"
+            name = short_name(data.name)
+            self.info.setToolTip(wrapped(data.name) if name != data.name else "")
+            own = (" Standardize and Training data are this file's own: the built-in sets keep theirs."
+                   if is_csv else "")
+            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{own}")
         finally:
             self._updating = False
 

@@ -17,7 +17,7 @@ from ..training.pictures import (
     upsample,
 )
 from .colors import (
-    WHITE, class_image, class_key, class_rgb, diverging_colormap, negative, pale, positive,
+    WHITE, class_image, class_key, class_names_tip, class_rgb, diverging_colormap, negative, pale, positive,
 )
 from . import scatter_sample
 from .drawing_tools import DrawingTools
@@ -279,6 +279,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
     def _describe(self) -> str:
         """The key of the picture's colours, in words and swatches."""
         data = self.info.data
+        self.caption.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         if data.task != CLASSIFICATION:
             lo, hi = float(data.y.min()), float(data.y.max())
             return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "

@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QToolButton
 
 from ..data import CLASSIFICATION
 from .colors import class_rgb
+from .elide import elided_names
 from .flow_layout import FlowLayout
 from .widgets import named
+
+DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box shows
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
 STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
@@ -79,7 +82,9 @@ class DrawingTools:
             self.draw_erase.setChecked(False)
             return
         data = self.info.data
-        names = [f"class {c}" for c in data.class_names]
+        short, whole = elided_names(data.class_names, DRAW_CLASS_CHARS)  # the box shares a row with buttons
+        names = [f"class {c}" for c in short]
+        self.draw_class.setToolTip("The class of the points you draw." + (f"\n{whole}" if whole else ""))
         current = self.draw_class.currentIndex()
         self.draw_class.clear()
         rgb = class_rgb(max(2, data.n_classes))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePai
 ELLIPSIS = "…"
 NAME_CHARS = 40  # the most characters of a name a read-out or a title shows
 COMBO_EM = 16  # the widest a combo box asks to be for its shown item, in widths of "M"
+LABEL_EM = 9  # the widest a check box's or a short label's name is drawn, in widths of "M"
 
 
 def short_name(text: str, limit: int = NAME_CHARS) -> str:
@@ -38,6 +39,21 @@ def elided(text: str, font: QFont, width_px: float) -> str:
     """``text`` elided in its middle to fit ``width_px`` pixels in ``font`` (whole
     glyphs only: never clipped mid-glyph); as it is when it fits."""
     return QFontMetricsF(font).elidedText(str(text), Qt.TextElideMode.ElideMiddle, max(0.0, width_px))
+
+
+def em_px(font: QFont, ems: float) -> float:
+    """``ems`` widths of "M" in ``font``, in pixels."""
+    return ems * QFontMetricsF(font).horizontalAdvance("M")
+
+
+def elided_names(names, limit: int = NAME_CHARS) -> tuple[list[str], str]:
+    """The user's ``names`` (column names, class names) each shortened by
+    ``short_name``, and a tooltip listing the whole names of those that were
+    shortened ('' when none was)."""
+    names = [str(n) for n in names]
+    short = [short_name(n, limit) for n in names]
+    cut = [wrapped(n) for n, s in zip(names, short) if s != n]
+    return short, "\n".join(cut)
 
 
 class ElidingComboBox(QComboBox):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import input_labels
-from ..numbers import format_number
+from ..numbers import format_number, count
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
@@ -264,7 +264,7 @@ class GradientView(QWidget):
         cells = ", ".join(f"[{r['layer']}] {format_number(max(r['dW_error'], r['db_error']), 2)}" for r in result["layers"])
         self.check_result.setText(f"<span style='color:{colour}'><b>Gradient check: {verdict}.</b></span> "
                                   f"Relative error per layer {cells} (central differences, "
-                                  f"{result['examples']} training examples).")
+                                  f"{count(result['examples'], 'training example')}).")
         self.check_result.setVisible(True)
 
     def refresh_colours(self) -> None:

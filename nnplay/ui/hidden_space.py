@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..numbers import format_number
-from .colors import class_key, class_rgb, diverging_lut
+from ..numbers import count, format_number
+from .colors import class_key, class_names_tip, class_rgb, diverging_lut
 from .plots import plot_widget
 from .widgets import named, nest
 
@@ -88,6 +88,7 @@ class HiddenSpaceView(QWidget):
             w.setVisible(has)
         self._show_pair()
         data = info.data
+        self.key.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         if data.task == CLASSIFICATION:
             self.key.setText(f"Points: the training data by class, {class_key(data.class_names)}; grey lines: a "
                              "grid over the input plane, as this layer sees it.")
@@ -127,7 +128,7 @@ class HiddenSpaceView(QWidget):
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
         self.points.setData(pts[drawn, a], pts[drawn, b], brush=[pg.mkBrush(*c) for c in rgb[drawn]])
         missing = int(drawn.size - drawn.sum())
-        self.message.setText(f"{missing} of {drawn.size} training points are not drawn: their activations in "
+        self.message.setText(f"{missing} of {count(drawn.size, 'training point')} are not drawn: their activations in "
                              "this layer overflowed (undefined)." if missing else "")
         self.message.setVisible(bool(missing))
         self.plot.setLabel("bottom", f"neuron {a + 1}")

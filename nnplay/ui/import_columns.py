@@ -108,6 +108,7 @@ class ColumnTable(QTableView):
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a long name tell columns apart
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 

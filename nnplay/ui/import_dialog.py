@@ -44,10 +44,12 @@ from ..data.columns import (
     guess_columns,
 )
 from ..data.csv_text import read_table
+from ..numbers import count
 from ..training.config import TrainConfig
 from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
+from .elide import short_name, wrapped
 from .import_columns import ROLE, ColumnTable
-from .import_preview import elide, preview_caption, preview_table
+from .import_preview import preview_caption, preview_table
 from .run_rebuild import BusyUntilFirstFrame
 from .widgets import nest
 
@@ -134,16 +136,16 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ parts
     def _column_table(self, options: ImportOptions) -> ColumnTable:
-        view = ColumnTable([(elide(g.name, 60), g.role, g.kind) for g in self._guesses], ROLES, KINDS)
+        view = ColumnTable([(short_name(g.name, 60), g.role, g.kind) for g in self._guesses], ROLES, KINDS)
         self.role_boxes, self.kind_boxes = view.roles, view.kinds
         for row, g in enumerate(self._guesses):
-            view.model_.item(row, 0).setToolTip(g.note or g.name)
+            view.model_.item(row, 0).setToolTip(wrapped(g.name) + (f"\n{g.note}" if g.note else ""))
             kind = self.kind_boxes[row].item
             if g.kind == CATEGORY and g.name not in options.categorical:
                 kind.setEditable(False)  # text is a category; only numbers may be read either way
                 kind.setToolTip("Text: read as a category, one input per level")
             if g.kind == CATEGORY and g.levels and g.role != IGNORE and not g.note:
-                kind.setToolTip(f"{g.levels} categories in the preview")
+                kind.setToolTip(f"{count(g.levels, 'category', 'categories')} in the preview")
         view.on_change(self._cell_changed)
         return view
 
@@ -197,7 +199,7 @@ class ImportDialog(QDialog):
                  if g.note and box.currentText() == g.role]
         for g, role, kind in zip(self._guesses, self.role_boxes, self.kind_boxes):
             if role.currentText() == INPUT and kind.currentText() == CATEGORY and g.levels > MANY_LEVELS:
-                lines.append(f"'{g.name}' has {g.levels} categories in the preview alone: one input each")
+                lines.append(f"'{short_name(g.name)}' has {count(g.levels, 'category', 'categories')} in the preview alone: one input each")
         problem = self.problem()
         regression = self.task.currentText() == "regression"
         self.standardize_target.setEnabled(self.task.currentText() != "classification")

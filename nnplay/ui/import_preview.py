@@ -3,13 +3,19 @@
 A 5000-character column name once blanked the preview (its column, sized to
 its contents, was wider than Qt draws) and 3000 columns took minutes to show.
 The preview shows at most PREVIEW_COLS columns of the first rows, each at most
-MAX_COLUMN_PX wide, names elided to NAME_CHARS characters with the full name
-as the header's tooltip; a caption says how many columns are shown of how many.
+MAX_COLUMN_PX wide, names elided in their middle with "…" to the width of
+their column (again when the user widens it: Qt's header clips a centred text
+at both ends instead) with the full name as the header's tooltip; a caption
+says how many columns are shown of how many.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableWidget, QTableWidgetItem
+
+from ..numbers import count
+from .elide import elided, wrapped
 
 PREVIEW_COLS = 40  # columns shown in the preview (all of them still get a role)
 NAME_CHARS = 32  # characters of a column name shown before an ellipsis
@@ -23,7 +29,7 @@ def elide(name: str, limit: int = NAME_CHARS) -> str:
 
 def preview_caption(file_name: str, n_rows: int, shown: int, total: int) -> str:
     """'<b>file</b>: the first 12 rows' and, when cut, 'showing 40 of 3,000 columns'."""
-    caption = f"<b>{elide(file_name, 60)}</b>: the first {n_rows} rows"
+    caption = f"<b>{elide(file_name, 60)}</b>: the first {count(n_rows, 'row')}"
     if shown < total:
         caption += f", showing {shown:,} of {total:,} columns (every column is listed below)"
     return caption
@@ -38,7 +44,7 @@ def preview_table(table, names: list[str], max_cols: int = PREVIEW_COLS) -> QTab
     view.setUpdatesEnabled(False)
     for j in range(n_cols):
         header = QTableWidgetItem(elide(names[j]))
-        header.setToolTip(names[j])
+        header.setToolTip(wrapped(names[j]))
         view.setHorizontalHeaderItem(j, header)
     view.setVerticalHeaderLabels([str(n) for n in table.lines[:len(cells)]])
     for i, row in enumerate(cells):
@@ -49,10 +55,34 @@ def preview_table(table, names: list[str], max_cols: int = PREVIEW_COLS) -> QTab
             view.setItem(i, j, item)
     view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     head = view.horizontalHeader()
     head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.resizeColumnsToContents()
     for j in range(n_cols):
         view.setColumnWidth(j, min(view.columnWidth(j), MAX_COLUMN_PX))
+    fit_headers(view, names[:n_cols])
     view.setUpdatesEnabled(True)
     return view
+
+
+def header_room(view: QTableWidget, j: int) -> int:
+    """Pixels of column ``j``'s width that its header's text may take."""
+    head = view.horizontalHeader()
+    margin = head.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, head)
+    return max(0, view.columnWidth(j) - 2 * margin - 2)
+
+
+def fit_headers(view: QTableWidget, names: list[str]) -> None:
+    """Show each header's name elided in its middle to its column's width, now
+    and whenever a column is resized."""
+    head = view.horizontalHeader()
+
+    def fit(j: int, *_sizes) -> None:
+        item = view.horizontalHeaderItem(j)
+        if item is not None and j < len(names):
+            item.setText(elided(names[j], head.font(), header_room(view, j)))
+
+    for j in range(len(names)):
+        fit(j)
+    head.sectionResized.connect(fit)

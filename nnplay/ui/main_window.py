@@ -12,6 +12,7 @@ from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
+from .file_choices import FileChoices
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .lessons_panel import install_lessons
 from .loss_text import loss_text, loss_tooltip
@@ -52,6 +53,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.gates = WindowGates(self)  # a panel that is not visible costs nothing (visibility.py)
         self._connect()
         connect_landscape(self)
+        self._file_choices = FileChoices(self)  # Standardize and the share changed for a CSV stay with its file
         self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
         self.lessons_dock = install_lessons(self)  # Help > Lessons
         self.presentation = install_presentation(self)  # View: presentation, zoom, panels

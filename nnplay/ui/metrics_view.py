@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..numbers import format_number, format_percent
-from .colors import class_rgb, hex_color
+from ..numbers import format_number, format_percent, count
+from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
+from .elide import elided_names
 
 
 def _pct(v):
@@ -61,8 +62,11 @@ class MetricsView(QWidget):
             return
         data = self.info.data
         if data.task == CLASSIFICATION:
-            self.label.setText(self._classes_html(q, data.class_names))
+            names, whole = elided_names(data.class_names, CLASS_NAME_CHARS)  # a CSV's class names may be long
+            self.label.setToolTip(whole)
+            self.label.setText(self._classes_html(q, names))
         else:
+            self.label.setToolTip("")
             rows = "".join(f"<tr><td>{part}</td><td align=right>{_num(r and r['rmse'])}</td>"
                            f"<td align=right>{_num(r and r['r2'])}</td></tr>"
                            for part, r in (("train", q["train"]), ("test", q["test"])))
@@ -93,7 +97,7 @@ class MetricsView(QWidget):
                 f"<td align=right>{_pct(r['precision'][i])}</td>"
                 f"<td align=right>{_pct(r['recall'][i])}</td></tr>" for i in range(k))
             parts.append(
-                f"<p><b>{part}</b> ({r['n']} points): accuracy <b>{_pct(r['accuracy'])}</b>, "
+                f"<p><b>{part}</b> ({count(r['n'], 'point')}): accuracy <b>{_pct(r['accuracy'])}</b>, "
                 f"macro precision {_pct(r['macro_precision'])}, macro recall {_pct(r['macro_recall'])}</p>"
                 f"<p>Confusion matrix: a row per true class, a column per predicted class</p>"
                 f"<table cellpadding=2><tr><th></th>{head}</tr>{body}</table>"

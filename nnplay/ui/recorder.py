@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..numbers import count as plural
 from .frame_writer import FrameWriter, RecordingError, even_size, widget_frame
 from .widgets import nest
 
@@ -194,9 +195,9 @@ class RecordDialog(QDialog):
         else:
             size = path.stat().st_size if path.exists() else 0
             amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
-            self.status.setText(f"Wrote {path}: {count} frames, {amount}.")
+            self.status.setText(f"Wrote {path}: {plural(count, 'frame')}, {amount}.")
             self.win._remember_folder("recording", str(path))
-            self.win.statusBar().showMessage(f"Recorded {path} ({count} frames)", 8000)
+            self.win.statusBar().showMessage(f"Recorded {path} ({plural(count, 'frame')})", 8000)
         self._set_running(False)
         self.finished_file = (str(path), count, error)
 

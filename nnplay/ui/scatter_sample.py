@@ -48,4 +48,5 @@ def sample_note(shown: int, total: int, what: str) -> str:
     """'' when every point is drawn, else a sentence saying how many are."""
     if shown >= total:
         return ""
-    return f" Showing a random {shown:,} of the {total:,} {what} points (all of them train and count)."
+    use = "train and count" if what == "training" else "count in the figures"  # test points never train
+    return f" Showing a random {shown:,} of the {total:,} {what} points (all of them {use})."

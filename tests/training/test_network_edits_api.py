@@ -132,6 +132,6 @@ def test_describe_edits_names_what_is_set_and_nothing_otherwise():
     t = Trainer(TrainConfig(**SMALL, freeze=(1,), dropout=(0.0, 0.2), schedule="cosine", clip=1.0))
     t.set_pruned(0, 1)
     t.set_pruned(2, 0, 0)
-    assert t.describe_edits() == ("frozen 9 of 20 parameters; pruned 1 weights; pruned 1 neurons; dropout 0, 0.2; "
+    assert t.describe_edits() == ("frozen 9 of 20 parameters; pruned 1 weight; pruned 1 neuron; dropout 0, 0.2; "
                                   "schedule cosine; gradient norm clipped at 1")
     assert Trainer(TrainConfig(**SMALL)).describe_edits() == ""

@@ -194,3 +194,23 @@ def test_a_partial_line_pasted_after_a_csv_keeps_the_csv_and_the_optimizer(windo
         assert c.config.optimizer == "adam" and c.config.dataset == "csv", line
         assert window.windowTitle().startswith("two_rows.csv") and shown(window) == expected(c.config, c.data)
     assert c.config.lr == 0.01 and c.config.standardize and c.config.activation == "relu"
+
+
+def test_a_csv_choice_stays_with_the_csv_when_a_generated_set_is_picked():
+    """Issue 15: Standardize ticked for a CSV stayed ticked for the spiral (which then trained on
+    inputs the user never asked to standardise); the training share followed the same way."""
+    state = RunState(TrainConfig(train_ratio=0.6))
+    config, data = state.patched({"dataset": "csv", "standardize": True, "train_ratio": 0.8},
+                                 data=load_csv(CORPUS / "two_rows.csv"))
+    state.set(config=config, data=data, source="two_rows.csv")
+    assert state.config.standardize and state.config.train_ratio == 0.8
+    assert state.apply(dataset="spiral")
+    assert not state.config.standardize and state.config.train_ratio == 0.6  # the generated sets' own
+    assert state.source is None
+    assert state.apply(standardize=True)  # chosen for the generated sets: kept among them
+    assert state.apply(dataset="circle") and state.config.standardize
+    config, data = state.patched({"dataset": "csv", "standardize": False, "train_ratio": 0.7},
+                                 data=load_csv(CORPUS / "two_rows.csv"))
+    state.set(config=config, data=data, source="two_rows.csv")
+    assert state.apply(dataset="xor", train_ratio=0.9)  # named with the pick: that is what the user asked
+    assert state.config.standardize and state.config.train_ratio == 0.9

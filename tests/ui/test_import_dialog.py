@@ -216,3 +216,62 @@ def test_the_window_says_it_is_building_the_new_run_until_its_first_frame(window
     qtbot.waitUntil(lambda: not busy.active, timeout=15000)
     assert drawn and QGuiApplication.overrideCursor() is None
     assert "Building the run" not in window.statusBar().currentMessage()
+
+
+def test_a_files_choices_stay_with_it_through_a_built_in_set_a_refusal_and_cancel(window, qtbot, tmp_path):
+    """Issue 15: Standardize ticked for a CSV stayed ticked for the spiral. Every choice belongs to
+    its data: file -> built-in -> file, with a refused file and a cancelled dialog between."""
+    from PySide6.QtCore import QSettings
+
+    from nnplay.ui.import_dialog import load_remembered
+
+    window.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    c, panel = window.controller, window.data_panel
+    path = _penguins(tmp_path)
+
+    def tick():
+        dialog = _visible_dialog()
+        dialog.na.setCurrentIndex(1)
+        dialog.standardize.setChecked(True)
+        dialog.train_ratio.setValue(0.8)
+        dialog.stratify.setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(300, tick)
+    assert import_csv(window, path)
+    assert c.config.standardize and c.config.train_ratio == 0.8 and c.data.stratify
+    assert "this file's own" in panel.info.text()
+
+    panel.dataset_buttons["spiral"].click()  # a built-in set: its own settings, not the file's
+    assert c.config.dataset == "spiral" and not c.config.standardize and c.config.train_ratio == 0.5
+    assert not panel.standardize.isChecked() and not c.data.stratify and "file's own" not in panel.info.text()
+    panel.standardize.setChecked(True)  # chosen for the built-in sets
+    assert c.config.standardize
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,score\n" + "".join(f"{i % 7},{i % 5},{i}\n" for i in range(80)))
+    def cancel_when_back(first):
+        back = [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ImportDialog) and w.isVisible() and w is not first]
+        if back:
+            back[0].reject()
+        else:  # (the refused file is still being read)
+            QTimer.singleShot(100, lambda: cancel_when_back(first))
+
+    def refused_then_cancelled():
+        dialog = _visible_dialog()
+        dialog.task.setCurrentText("classification")  # 80 classes: refused, and the dialog comes back
+        QTimer.singleShot(100, lambda: cancel_when_back(dialog))
+        dialog.accept()
+
+    QTimer.singleShot(300, refused_then_cancelled)
+    assert not import_csv(window, bad)  # refused (80 classes), then cancelled: the spiral's settings stay
+    assert window.errors and c.config.dataset == "spiral" and c.config.standardize and c.config.train_ratio == 0.5
+
+    assert load_remembered(window, path)  # the file again: its own choices come back with it
+    assert c.config.standardize and c.config.train_ratio == 0.8 and c.data.stratify and c.data.n_examples == 54
+    panel.ratio.setValue(60)  # changed for the file in the Data column: remembered for it
+    assert recall(window.settings, path).train_ratio == 0.6
+    panel.dataset_buttons["circle"].click()
+    assert c.config.standardize and c.config.train_ratio == 0.5  # the built-in sets' own again
+    assert load_remembered(window, path) and c.config.train_ratio == 0.6 and c.config.standardize

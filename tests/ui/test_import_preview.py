@@ -4,11 +4,12 @@ sensibly (bounded preview, elided names with tooltips) and opens quickly."""
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 
 from nnplay.data.csv_text import read_table
 from nnplay.ui.import_columns import ROLE
 from nnplay.ui.import_dialog import ImportDialog
-from nnplay.ui.import_preview import MAX_COLUMN_PX, NAME_CHARS, PREVIEW_COLS
+from nnplay.ui.import_preview import MAX_COLUMN_PX, PREVIEW_COLS, header_room
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +44,17 @@ def test_a_5000_character_name_is_elided_with_a_tooltip_and_the_dialog_stays_nar
     dialog.show()
     preview = dialog.findChild(object, "import_preview")
     header = preview.horizontalHeaderItem(0)
-    assert len(header.text()) == NAME_CHARS and header.text().endswith("…") and header.toolTip() == name
     assert all(preview.columnWidth(j) <= MAX_COLUMN_PX for j in range(preview.columnCount()))
+    # elided in its middle to its column's room (Qt's header clipped a centred text at both ends)
+    fm = QFontMetricsF(preview.horizontalHeader().font())
+    shown = header.text()
+    assert shown.startswith("LL") and shown.endswith("LL") and "…" in shown
+    assert fm.horizontalAdvance(shown) <= header_room(preview, 0)
+    assert "".join(header.toolTip().split("\n")) == name
+    preview.setColumnWidth(0, 400)  # widened by the user: more of the name shows, still within the room
+    assert len(header.text()) > len(shown) and fm.horizontalAdvance(header.text()) <= header_room(preview, 0)
+    names = dialog.columns.model().index(0, 0)
+    assert "…" in names.data() and "".join(names.data(Qt.ItemDataRole.ToolTipRole).split("\n")).startswith(name)
     assert preview.item(0, 0).text() == "0"  # the cells are drawn, not blanked
     # it counts by one: ignored, and the note names it short
     assert dialog.role_boxes[0].currentText() == "ignore" and "LLL…'" in dialog.notes.text()

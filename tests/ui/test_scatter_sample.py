@@ -15,6 +15,9 @@ def test_sample_is_stable_sorted_and_only_when_needed():
     assert scatter_sample.sample(small) is small or np.array_equal(scatter_sample.sample(small), small)
     assert scatter_sample.sample_note(10, 10, "training") == ""
     assert "5,000 of the 30,000 training" in scatter_sample.sample_note(5000, 30_000, "training")
+    assert "all of them train" in scatter_sample.sample_note(5000, 30_000, "training")
+    test_note = scatter_sample.sample_note(5000, 30_000, "test")
+    assert "5,000 of the 30,000 test" in test_note and "train" not in test_note  # test points never train
 
 
 def test_one_brush_per_colour():
