@@ -1,8 +1,12 @@
 """Columns hidden to make room, and shown again when there is room.
 
 When the columns shown need more width than the window has (a lesson's side
-panel opened at 1024 pixels, a zoom on a projector), ``ColumnFit.fit`` hides
-them one by one (FIT_ORDER) and says which in the status bar. It remembers
+panel opened at 1024 pixels, a zoom on a projector, the window made narrower),
+``ColumnFit.fit`` hides them one by one (FIT_ORDER) and says which in the
+status bar. The window's minimum width is therefore not the sum of the columns'
+minimums (a window opened wider could not be made narrower again) but that of
+the columns fit never hides (``FitSplitter``): a narrower window hides columns
+at once instead of drawing them over each other. It remembers
 which it hid itself, apart from those the user hid (View menu): when the window
 grows, the Lessons panel closes, the zoom goes down or the user hides another
 column, those it hid come back (the last hidden first) as long as they fit, and
@@ -12,13 +16,38 @@ settings (``fitted`` never is).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
 SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
 FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+
+
+class FitSplitter(QSplitter):
+    """The window's columns. Its minimum width is that of the columns ``fit`` would keep
+    (``kept()``, set by ColumnFit), not of all those shown: the window can be made narrower
+    than the columns need, and ``fit`` then hides some. ``need()``: the width all need."""
+
+    kept = None  # a callable: the columns fit never hides (None: a QSplitter's own minimum)
+
+    def need(self) -> int:
+        """The width the columns shown need, in pixels (QSplitter's own minimum)."""
+        return super().minimumSizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        if self.kept is None:
+            return least
+        kept = [w for w in self.kept() if not w.isHidden()]
+        width = sum(_least(w) for w in kept) + self.handleWidth() * max(0, len(kept) - 1)
+        return QSize(min(least.width(), width), least.height())
+
+
+def _least(w: QWidget) -> int:
+    """The width a layout gives ``w`` at least (its set minimum, else its minimum size hint)."""
+    return w.minimumWidth() or w.minimumSizeHint().width()
 
 
 class ColumnFit(QObject):
@@ -37,6 +66,11 @@ class ColumnFit(QObject):
         self._timer.setSingleShot(True)  # to its new minimum before fit gives it its width back)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._try)
+        self._shrink = QTimer(self)  # a narrower window: hide what no longer fits, before it is drawn squeezed
+        self._shrink.setSingleShot(True)
+        self._shrink.setInterval(0)
+        self._shrink.timeout.connect(self._make_room)
+        win.splitter.kept = self._kept
         for key, action in presentation.panel_actions.items():
             action.toggled.connect(lambda _on, k=key: self._toggled(k))
         dock = getattr(win, "lessons_dock", None)
@@ -85,6 +119,21 @@ class ColumnFit(QObject):
             back.append(action.text())
         return back
 
+    def _kept(self) -> list:
+        """The columns ``fit`` never hides: the Output column, or the last it would keep."""
+        actions, column = self.presentation.panel_actions, self.win.splitter.widget
+        shown = [k for k in COLUMNS if actions[k].isChecked()]
+        keep = [k for k in shown if k not in FIT_ORDER] or shown[-1:]
+        return [column(COLUMNS.index(k)) for k in keep]
+
+    def _make_room(self) -> None:
+        """Hide columns if the window is now narrower than those shown need."""
+        if self._busy or not self.win.isVisible():
+            return
+        width = self.presentation.available_width()
+        if least_width(self.win) + FIT_SLACK > width:
+            self.fit(width)
+
     def _state(self) -> tuple:
         p = self.presentation
         dock = getattr(self.win, "lessons_dock", None)
@@ -113,16 +162,19 @@ class ColumnFit(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.win and event.type() in (QEvent.Type.Resize, QEvent.Type.WindowStateChange):
+            if not self._busy:
+                self._shrink.start()
             self.schedule()
         return False
 
 
 def least_width(win) -> int:
-    """The window's minimum width now (its layouts brought up to date first)."""
+    """The width the window needs for the columns shown (its layouts brought up to date first)."""
     for _ in range(6):  # nested layouts pass a change up one level per round
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout.invalidate()
         layout.activate()
-    return win.minimumSizeHint().width()
+    splitter = win.splitter
+    return win.minimumSizeHint().width() + splitter.need() - splitter.minimumSizeHint().width()

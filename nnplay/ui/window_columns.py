@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from .column_fit import FitSplitter
 from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
@@ -34,7 +35,7 @@ def build_columns(win) -> None:
                               "border-radius: 4px;")
     win.banner.hide()
     outer.addWidget(win.banner)
-    win.splitter = QSplitter(Qt.Orientation.Horizontal)
+    win.splitter = FitSplitter(Qt.Orientation.Horizontal)  # as narrow as the columns kept (column_fit)
     win.splitter.setObjectName("columns")
     win.splitter.setChildrenCollapsible(False)
     outer.addWidget(win.splitter, 1)
@@ -87,7 +88,7 @@ def build_columns(win) -> None:
     grads = Section("Gradients", SECTION_TIPS["Gradients"])
     grads.add(win.gradients, 1)
     _at_least(grads, 210)
-    win.splitter.addWidget(grads)
+    win.splitter.addWidget(_scrolled(grads, "gradients_scroll"))  # six layers' heatmaps zoomed: it scrolls
     for i, s in enumerate((2, 3, 4, 3)):
         win.splitter.setStretchFactor(i, s)
     win.splitter.setSizes([230, 320, 420, 310])

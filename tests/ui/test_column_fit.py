@@ -9,6 +9,7 @@ import pytest
 
 from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson, show_dock
+from tests.layout_check import text_problems
 
 
 def shown(win):
@@ -87,4 +88,54 @@ def test_the_window_shrinks_to_1024x768_with_a_lesson_open_at_every_zoom(window,
             found.append(f"zoom {zoom}: least {least.toTuple()}, size {window.size().toTuple()}")
         if not window.boundary.isVisible():
             found.append(f"zoom {zoom}: the output is hidden")
+    assert found == []
+
+
+def test_a_window_made_narrower_with_a_lesson_open_hides_columns_and_shows_them_when_wider(window, qtbot):
+    """Opened at 1280×800, then made 1024×768: the window's minimum used to be every
+    column's (1160 px), so it stayed wider than the screen, its columns drawn over each other."""
+    p = window.presentation
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    p.set_panel("curves", False)  # the user's own choice: it must stay hidden
+    open_lesson(window, find_lesson("momentum"))
+    qtbot.wait(100)
+    assert not p.columns.fitted and window.gradients.isVisible()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: "gradients" in p.columns.fitted, timeout=3000)
+    qtbot.wait(100)
+    assert window.size().toTuple() == (1024, 768) and window.boundary.isVisible()
+    assert window.statusBar().currentMessage().startswith("Hidden to make room: Gradients column")
+    assert text_problems(window) == []
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not p.columns.fitted, timeout=5000)
+    qtbot.wait(100)
+    assert window.gradients.isVisible() and "curves" not in shown(window)
+    assert text_problems(window) == []
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_window_shrinks_to_1024x740_from_larger_with_or_without_a_lesson_at_zoom_1_and_2(window, qtbot,
+                                                                                            presenting):
+    """No panel's minimum keeps a window that was larger first wider or taller than
+    1024×740 (768 less a taskbar): with and without the Lessons panel, in and out of
+    presentation mode, at zoom 1 and at the largest zoom."""
+    p = window.presentation
+    if presenting:
+        p.set_presenting(True, full_screen=False)
+    found = []
+    for lesson in (False, True):
+        if lesson:
+            open_lesson(window, find_lesson("vanishing-gradients"), set_up=False)
+        for zoom in (1.0, 2.0):
+            p.set_zoom(zoom)
+            window.resize(1500, 950)
+            qtbot.wait(400)  # settled: the columns hidden to fit come back, the minimum grows with them
+            window.resize(1024, 740)
+            qtbot.wait(50)
+            least = window.minimumSizeHint()
+            if least.width() > 1024 or least.height() > 740 or window.size().toTuple() != (1024, 740):
+                found.append(f"lesson {lesson}, zoom {zoom}: least {least.toTuple()}, size {window.size().toTuple()}")
+            if not window.boundary.isVisible():
+                found.append(f"lesson {lesson}, zoom {zoom}: the output is hidden")
     assert found == []
