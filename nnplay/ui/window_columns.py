@@ -76,7 +76,8 @@ def build_columns(win) -> None:
     win.lower_tabs.addTab(win.distributions, "Distributions")
     win.lower_tabs.setTabToolTip(3, "Each layer's W, Z, A or dW over the epochs as percentile bands, and the "
                                     "training-health diagnosis in words.")
-    win.lower_tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 5px; }")  # four tabs fit 1024 px
+    # four tabs fit 1024 px; the sheet on the tab widget itself, whose pages then follow its font (the zoom)
+    win.lower_tabs.setStyleSheet("QTabBar::tab { padding: 4px 5px; }")
     inner.addWidget(win.lower_tabs)
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)
