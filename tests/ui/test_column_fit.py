@@ -16,13 +16,29 @@ def shown(win):
     return {k for k, a in win.presentation.panel_actions.items() if a.isChecked()}
 
 
+def lesson_at(window, qtbot, size, lesson: str):
+    """``lesson`` opened in ``window`` of ``size``, the curves hidden by the user
+    first (their own choice: it must stay hidden). Returns the window's presentation."""
+    window.resize(*size)
+    qtbot.wait(50)
+    window.presentation.set_panel("curves", False)
+    open_lesson(window, find_lesson(lesson))
+    qtbot.wait(100)
+    return window.presentation
+
+
+def fits_1024x740(window, where: str) -> list[str]:
+    """What keeps ``window`` (resized to 1024×740) larger, or its output hidden."""
+    least, found = window.minimumSizeHint(), []
+    if least.width() > 1024 or least.height() > 740 or window.size().toTuple() != (1024, 740):
+        found.append(f"{where}: least {least.toTuple()}, size {window.size().toTuple()}")
+    if not window.boundary.isVisible():
+        found.append(f"{where}: the output is hidden")
+    return found
+
+
 def test_columns_hidden_for_a_lesson_come_back_when_the_window_grows_or_the_lesson_closes(window, qtbot):
-    p = window.presentation
-    window.resize(1024, 740)
-    qtbot.wait(50)
-    p.set_panel("curves", False)  # the user's own choice: it must stay hidden
-    open_lesson(window, find_lesson("vanishing-gradients"))
-    qtbot.wait(50)
+    p = lesson_at(window, qtbot, (1024, 740), "vanishing-gradients")
     assert "gradients" not in shown(window) and p.columns.fitted
     assert window.width() == 1024
     window.resize(1700, 900)
@@ -83,23 +99,14 @@ def test_the_window_shrinks_to_1024x768_with_a_lesson_open_at_every_zoom(window,
         p.set_zoom(zoom)
         window.resize(1024, 740)
         qtbot.wait(20)
-        least = window.minimumSizeHint()
-        if least.width() > 1024 or least.height() > 740 or window.size().toTuple() != (1024, 740):
-            found.append(f"zoom {zoom}: least {least.toTuple()}, size {window.size().toTuple()}")
-        if not window.boundary.isVisible():
-            found.append(f"zoom {zoom}: the output is hidden")
+        found += fits_1024x740(window, f"zoom {zoom}")
     assert found == []
 
 
 def test_a_window_made_narrower_with_a_lesson_open_hides_columns_and_shows_them_when_wider(window, qtbot):
     """Opened at 1280×800, then made 1024×768: the window's minimum used to be every
     column's (1160 px), so it stayed wider than the screen, its columns drawn over each other."""
-    p = window.presentation
-    window.resize(1280, 800)
-    qtbot.wait(50)
-    p.set_panel("curves", False)  # the user's own choice: it must stay hidden
-    open_lesson(window, find_lesson("momentum"))
-    qtbot.wait(100)
+    p = lesson_at(window, qtbot, (1280, 800), "momentum")
     assert not p.columns.fitted and window.gradients.isVisible()
     window.resize(1024, 768)
     qtbot.waitUntil(lambda: "gradients" in p.columns.fitted, timeout=3000)
@@ -133,9 +140,5 @@ def test_the_window_shrinks_to_1024x740_from_larger_with_or_without_a_lesson_at_
             qtbot.wait(400)  # settled: the columns hidden to fit come back, the minimum grows with them
             window.resize(1024, 740)
             qtbot.wait(50)
-            least = window.minimumSizeHint()
-            if least.width() > 1024 or least.height() > 740 or window.size().toTuple() != (1024, 740):
-                found.append(f"lesson {lesson}, zoom {zoom}: least {least.toTuple()}, size {window.size().toTuple()}")
-            if not window.boundary.isVisible():
-                found.append(f"lesson {lesson}, zoom {zoom}: the output is hidden")
+            found += fits_1024x740(window, f"lesson {lesson}, zoom {zoom}")
     assert found == []
