@@ -3,7 +3,8 @@
 When the columns shown need more width than the window has (a lesson's side
 panel opened at 1024 pixels, a zoom on a projector, the window made narrower),
 ``ColumnFit.fit`` hides them one by one (FIT_ORDER) and says which in the
-status bar. The window's minimum width is therefore not the sum of the columns'
+status bar; so are the curves under the output when they would leave its plot
+too short or their tabs cut (a zoom at 768 pixels high). The window's minimum width is therefore not the sum of the columns'
 minimums (a window opened wider could not be made narrower again) but that of
 the columns fit never hides (``FitSplitter``): a narrower window hides columns
 at once instead of drawing them over each other. It remembers
@@ -23,6 +24,9 @@ COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
 SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
 FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+CURVES = "curves"  # the tabs under the output: hidden when they leave its plot too short (a zoom on a projector)
+PLOT_SHARE = 0.5  # the output's plot is too short under this share of its width...
+PLOT_LINES = 14  # ...and under this many lines of text
 
 
 class FitSplitter(QSplitter):
@@ -97,10 +101,13 @@ class ColumnFit(QObject):
             if win.width() > width and not win.isFullScreen():
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
                 win.resize(width, win.height())
+            hidden_below, back_below = self._fit_curves(hide)
+            hidden, back = hidden + hidden_below, back + back_below
         finally:
             self._busy = False
         if hidden:
-            win.statusBar().showMessage(f"Hidden to make room: {', '.join(hidden)} (View menu shows them again).",
+            every = [p.panel_actions[k].text() for k in self.fitted]  # all hidden to make room, this time or before
+            win.statusBar().showMessage(f"Hidden to make room: {', '.join(every)} (View menu shows them again).",
                                         8000)
         elif back:
             win.statusBar().showMessage(f"Room again for: {', '.join(back)}.", 4000)
@@ -109,7 +116,7 @@ class ColumnFit(QObject):
     def _bring_back(self, width: int) -> list[str]:
         """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``."""
         back = []
-        for key in reversed(list(self.fitted)):
+        for key in reversed([k for k in self.fitted if k in COLUMNS]):
             action = self.presentation.panel_actions[key]
             action.setChecked(True)
             if least_width(self.win) + FIT_SLACK > width:
@@ -118,6 +125,33 @@ class ColumnFit(QObject):
             self.fitted.remove(key)
             back.append(action.text())
         return back
+
+    def _fit_curves(self, hide: bool) -> tuple[list[str], list[str]]:
+        """Hide the curves under the output (if ``hide``) when they leave its plot too
+        short or their tabs do not fit, or bring them back (if fit hid them) when they
+        would not: the labels (hidden, brought back)."""
+        action = self.presentation.panel_actions[CURVES]
+        if action.isChecked():
+            if hide and self.win.boundary.isVisible() and not self._curves_fit():
+                self.fitted.append(CURVES)
+                action.setChecked(False)
+                return [action.text()], []
+        elif CURVES in self.fitted and self.win.boundary.isVisible():
+            action.setChecked(True)  # shown to try: hidden again at once if they do not fit
+            if self._curves_fit():
+                self.fitted.remove(CURVES)
+                return [], [action.text()]
+            action.setChecked(False)
+        return [], []
+
+    def _curves_fit(self) -> bool:
+        """Whether the curves (shown) leave the output's plot PLOT_SHARE of its width
+        tall (or PLOT_LINES lines of text) and show their tabs whole."""
+        win = self.win
+        least_width(win)  # the layout brought up to date
+        plot, tabs = win.boundary.plot, win.lower_tabs
+        tall = plot.height() >= min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
+        return tall and tabs.tabBar().sizeHint().width() <= tabs.width()
 
     def _kept(self) -> list:
         """The columns ``fit`` never hides: the Output column, or the last it would keep."""
@@ -131,7 +165,8 @@ class ColumnFit(QObject):
         if self._busy or not self.win.isVisible():
             return
         width = self.presentation.available_width()
-        if least_width(self.win) + FIT_SLACK > width:
+        if least_width(self.win) + FIT_SLACK > width or (
+                self.presentation.panel_actions[CURVES].isChecked() and not self._curves_fit()):
             self.fit(width)
 
     def _state(self) -> tuple:

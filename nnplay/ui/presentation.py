@@ -120,11 +120,12 @@ class Presentation(QObject):
             return win.screen().availableGeometry().width()
         return win.width()
 
-    def keeping_width(self, change) -> None:
-        """Call ``change`` (it may need more width: a zoom, a dock shown), then ``fit`` the width the window had."""
+    def keeping_width(self, change) -> list[str]:
+        """Call ``change`` (it may need more width: a zoom, a dock shown), then ``fit`` the width
+        the window had; the labels of the panels it hid to make room."""
         width = self.available_width()
         change()
-        self.fit(width)
+        return self.fit(width)
 
     def fit(self, width: int) -> list[str]:
         """Hide columns while those shown need more than ``width`` pixels, or bring back
@@ -145,7 +146,10 @@ class Presentation(QObject):
         self.keeping_width(self.apply)
         if self._before is None:
             self.remember()
-        self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}", 2000)
+        fitted = [self.panel_actions[k].text() for k in self.columns.fitted]  # said with the zoom, not hidden by it
+        self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}" + (
+            f"; hidden to make room: {', '.join(fitted)} (View menu shows them again)." if fitted else ""),
+            8000 if fitted else 2000)
 
     def apply(self) -> None:
         """Scale the window's fonts, its stylesheets' px font sizes, its plots'

@@ -142,3 +142,29 @@ def test_the_window_shrinks_to_1024x740_from_larger_with_or_without_a_lesson_at_
             qtbot.wait(50)
             found += fits_1024x740(window, f"lesson {lesson}, zoom {zoom}")
     assert found == []
+
+
+def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squeeze_the_output(window, qtbot):
+    """Presentation mode, Ctrl+= three times, 1024×768, six layers and a lesson: the
+    output's plot was squeezed to ~60 px under the curves, whose tabs scrolled. The
+    curves are hidden to make room (and said so); they come back at zoom 1."""
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    open_lesson(window, find_lesson("vanishing-gradients"))
+    qtbot.waitUntil(lambda: window.controller.run_info.sizes == (2, 8, 8, 8, 8, 8, 8, 1), timeout=10000)
+    p = window.presentation
+    p.set_presenting(True, full_screen=False)  # the offscreen screen is not 1024×768
+    for _ in range(3):
+        p.step_zoom(1)
+    qtbot.wait(100)
+    plot = window.boundary.plot
+    assert window.size().toTuple() == (1024, 768) and p.zoom == 1.8
+    assert "curves" in p.columns.fitted and not window.lower_tabs.isVisible()
+    assert plot.height() >= 0.5 * plot.width(), plot.size()
+    assert "Curves, metrics and hidden space" in window.statusBar().currentMessage()
+    assert text_problems(window) == []
+    p.set_presenting(False)
+    p.step_zoom(0)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.lower_tabs.isVisible(), timeout=5000)
+    assert "curves" not in p.columns.fitted and "curves" in shown(window)
