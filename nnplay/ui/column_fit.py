@@ -27,6 +27,7 @@ FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so 
 CURVES = "curves"  # the tabs under the output: hidden when they leave its plot too short (a zoom on a projector)
 PLOT_SHARE = 0.5  # the output's plot is too short under this share of its width...
 PLOT_LINES = 14  # ...and under this many lines of text
+CURVES_SHARE = 0.4  # of the output's height the curves take (its splitter's stretch, 2 of 5), at least their minimum
 
 
 class FitSplitter(QSplitter):
@@ -81,11 +82,13 @@ class ColumnFit(QObject):
         if dock is not None:
             dock.visibilityChanged.connect(lambda _shown: self.schedule())
         win.installEventFilter(self)
+        win.output_split.installEventFilter(self)
 
     def fit(self, width: int, hide: bool = True) -> list[str]:
         """Hide columns (FIT_ORDER; not if ``hide`` is False) while those shown need
         more than ``width`` pixels, or, if none must go, bring back those hidden before
-        that fit now; give the window that width back. Returns the labels of the columns hidden."""
+        that fit now; give the window that width back; then hide the curves under the output, or
+        bring them back, as they fit the room left (``_fit_curves``). Returns the labels of those hidden."""
         p, win, hidden = self.presentation, self.win, []
         self._busy = True
         try:
@@ -101,7 +104,7 @@ class ColumnFit(QObject):
             if win.width() > width and not win.isFullScreen():
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
                 win.resize(width, win.height())
-            hidden_below, back_below = self._fit_curves(hide)
+            hidden_below, back_below = self._fit_curves()  # in the width the columns leave the output
             hidden, back = hidden + hidden_below, back + back_below
         finally:
             self._busy = False
@@ -126,32 +129,37 @@ class ColumnFit(QObject):
             back.append(action.text())
         return back
 
-    def _fit_curves(self, hide: bool) -> tuple[list[str], list[str]]:
-        """Hide the curves under the output (if ``hide``) when they leave its plot too
-        short or their tabs do not fit, or bring them back (if fit hid them) when they
-        would not: the labels (hidden, brought back)."""
+    def _fit_curves(self) -> tuple[list[str], list[str]]:
+        """Hide the curves under the output when they would leave its plot too short or
+        their tabs cut, or bring them back (if fit hid them) when they would not: the
+        labels (hidden, brought back)."""
         action = self.presentation.panel_actions[CURVES]
         if action.isChecked():
-            if hide and self.win.boundary.isVisible() and not self._curves_fit():
+            if self.win.boundary.isVisible() and not self._curves_fit():
                 self.fitted.append(CURVES)
                 action.setChecked(False)
                 return [action.text()], []
-        elif CURVES in self.fitted and self.win.boundary.isVisible():
-            action.setChecked(True)  # shown to try: hidden again at once if they do not fit
-            if self._curves_fit():
-                self.fitted.remove(CURVES)
-                return [], [action.text()]
-            action.setChecked(False)
+        elif CURVES in self.fitted and self.win.boundary.isVisible() and self._curves_fit():
+            self.fitted.remove(CURVES)
+            action.setChecked(True)
+            split = self.win.output_split  # the room _curves_fit reckoned them (a splitter shows them 0 px high first)
+            tabs = round(max(self.win.lower_tabs.minimumSizeHint().height(), CURVES_SHARE * split.height()))
+            split.setSizes([split.height() - tabs, tabs])
+            return [], [action.text()]
         return [], []
 
     def _curves_fit(self) -> bool:
-        """Whether the curves (shown) leave the output's plot PLOT_SHARE of its width
-        tall (or PLOT_LINES lines of text) and show their tabs whole."""
+        """Whether the curves, shown or not, would leave the output's plot PLOT_SHARE of its
+        width tall (or PLOT_LINES lines of text) and show their tabs whole. Reckoned from the
+        output's room (the tabs take CURVES_SHARE of it, at least their minimum), the same
+        whether they are shown or not: hiding them never makes them seem to fit, nor showing them."""
         win = self.win
         least_width(win)  # the layout brought up to date
-        plot, tabs = win.boundary.plot, win.lower_tabs
-        tall = plot.height() >= min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
-        return tall and tabs.tabBar().sizeHint().width() <= tabs.width()
+        split, plot, tabs = win.output_split, win.boundary.plot, win.lower_tabs
+        room = split.height() - split.handleWidth() - (win.boundary.height() - plot.height())
+        tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
+        enough = min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
+        return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
 
     def _kept(self) -> list:
         """The columns ``fit`` never hides: the Output column, or the last it would keep."""
@@ -173,7 +181,7 @@ class ColumnFit(QObject):
         p = self.presentation
         dock = getattr(self.win, "lessons_dock", None)
         return (p.available_width(), p.zoom, dock is not None and dock.isVisible(),
-                tuple(a.isChecked() for a in p.panel_actions.values()))
+                tuple(a.isChecked() for a in p.panel_actions.values()), self.win.output_split.size().toTuple())
 
     def _toggled(self, key: str) -> None:
         if self._busy:
@@ -184,22 +192,24 @@ class ColumnFit(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        """Try to bring the fitted columns back once the window's size has settled."""
-        if self.fitted and not self._busy:
+        """Once the window's size has settled: bring the fitted columns back, fit the curves."""
+        if not self._busy:
             self._timer.start()
 
     def _try(self) -> None:
         state = self._state()
-        if not self.fitted or self._busy or state == self._tried or not self.win.isVisible():
+        if self._busy or state == self._tried or not self.win.isVisible():
             return
-        self.fit(self.presentation.available_width(), hide=False)  # a narrower window hides nothing more
-        self._tried = self._state() if self.fitted else None
+        self.fit(self.presentation.available_width(), hide=False)  # a narrower window hides no column more
+        self._tried = self._state()
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.win and event.type() in (QEvent.Type.Resize, QEvent.Type.WindowStateChange):
             if not self._busy:
                 self._shrink.start()
             self.schedule()
+        elif obj is self.win.output_split and event.type() == QEvent.Type.Resize:
+            self.schedule()  # the output's room changed (a wider network, a column back): do the curves fit?
         return False
 
 
