@@ -156,6 +156,7 @@ class ColumnFit(QObject):
         win = self.win
         least_width(win)  # the layout brought up to date
         split, plot, tabs = win.output_split, win.boundary.plot, win.lower_tabs
+        short_titles(tabs, split.width())
         room = split.height() - split.handleWidth() - (win.boundary.height() - plot.height())
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
         enough = min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
@@ -211,6 +212,20 @@ class ColumnFit(QObject):
         elif obj is self.win.output_split and event.type() == QEvent.Type.Resize:
             self.schedule()  # the output's room changed (a wider network, a column back): do the curves fit?
         return False
+
+
+SHORT_TITLES = {"Hidden space": "Hidden", "Distributions": "Distrib."}  # the tabs' titles when narrow
+
+
+def short_titles(tabs, width: int) -> None:
+    """Title the tabs under the output in full, or (SHORT_TITLES) shortly where the full
+    titles are wider than ``width`` pixels (a zoom in a narrow column); their tooltips say it whole."""
+    full = {short: name for name, short in SHORT_TITLES.items()}
+    for i in range(tabs.count()):
+        tabs.setTabText(i, full.get(tabs.tabText(i), tabs.tabText(i)))
+    if tabs.tabBar().sizeHint().width() > width:
+        for i in range(tabs.count()):
+            tabs.setTabText(i, SHORT_TITLES.get(tabs.tabText(i), tabs.tabText(i)))
 
 
 def least_width(win) -> int:

@@ -170,7 +170,7 @@ class Presentation(QObject):
         for view in win.findChildren(pg.GraphicsView):
             own = bool(view.property(OWN_TEXT))
             for item in view.scene().items():
-                if not (own and isinstance(item, pg.TextItem)):
+                if not (own and isinstance(item, (pg.TextItem, pg.LabelItem))):
                     self._scale_item(item, z, self.lines * max(1.0, z))
 
     @staticmethod
@@ -192,6 +192,12 @@ class Presentation(QObject):
             item.setPen(p)
         elif isinstance(item, pg.TextItem):
             item.setFont(_scaled(item, item.textItem.font(), z))
+        elif isinstance(item, pg.LabelItem) and item.text:  # a plot's title (the Distributions tab's "dW[1]"), a key's caption
+            size = str(item.opts.get("size") or "")
+            base = getattr(item, _BASE, None) or (float(size[:-2]) if size.endswith("pt") else
+                                                  max(1.0, item.item.font().pointSizeF()))
+            setattr(item, _BASE, base)
+            item.setText(item.text, size=f"{base * z:.1f}pt")
 
 
 

@@ -89,7 +89,7 @@ def build_columns(win) -> None:
     grads = Section("Gradients", SECTION_TIPS["Gradients"])
     grads.add(win.gradients, 1)
     _at_least(grads, 210)
-    win.splitter.addWidget(_scrolled(grads, "gradients_scroll"))  # six layers' heatmaps zoomed: it scrolls
+    win.splitter.addWidget(_scrolled(_filling(grads), "gradients_scroll"))  # six layers' heatmaps zoomed: it scrolls
     for i, s in enumerate((2, 3, 4, 3)):
         win.splitter.setStretchFactor(i, s)
     win.splitter.setSizes([230, 320, 420, 310])
@@ -118,6 +118,24 @@ def _keep_readable(diagram: QWidget) -> None:
     fit()
     for view in diagram.findChildren(pg.GraphicsView):
         view.setProperty(OWN_TEXT, True)  # it sizes its names to its room from the window's font: no zoom on top
+
+
+class _FillingLayout(QVBoxLayout):
+    """A layout that tells its scroll area it has no height-for-width: the area then gives
+    its content the view's height (at least the content's minimum), not its preferred height
+    for the width, which kept a column of heatmaps scrolling in a window that had room."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def _filling(column: QWidget) -> QWidget:
+    """``column`` in a holder that fills its scroll area's view and scrolls only below its minimum."""
+    holder = QWidget()
+    layout = _FillingLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(column)
+    return holder
 
 
 def _scrolled(column: QWidget, name: str) -> QScrollArea:

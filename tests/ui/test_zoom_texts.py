@@ -36,3 +36,26 @@ def test_every_text_follows_the_zoom_and_comes_back(window, qtbot):
     qtbot.wait(50)
     assert unzoomed(window) == []
     assert window.distributions.caption.font().pointSizeF() == QApplication.font().pointSizeF()
+
+
+def test_the_distributions_plots_titles_follow_the_zoom(window, qtbot):
+    import pyqtgraph as pg
+
+    c = window.controller
+    window.lower_tabs.setCurrentWidget(window.distributions)
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 5, timeout=10000)
+
+    def sizes():
+        qtbot.wait(50)
+        return {i.titleLabel.opts.get("size") for i in window.distributions.plots.scene().items()
+                if isinstance(i, pg.PlotItem) and i.titleLabel.text}
+
+    assert sizes() == {"8.0pt"}
+    window.presentation.set_zoom(2.0)
+    assert sizes() == {"16.0pt"}  # set each frame: it stays
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 8, timeout=10000)
+    assert sizes() == {"16.0pt"}
+    window.presentation.step_zoom(0)
+    assert sizes() == {"8.0pt"}
