@@ -1,8 +1,13 @@
 """Columns hidden to make room, and shown again when there is room.
 
 When the columns shown need more width than the window has (a lesson's side
-panel opened at 1024 pixels, a zoom on a projector), ``ColumnFit.fit`` hides
-them one by one (FIT_ORDER) and says which in the status bar. It remembers
+panel opened at 1024 pixels, a zoom on a projector, the window made narrower),
+``ColumnFit.fit`` hides them one by one (FIT_ORDER) and says which in the
+status bar; so are the curves under the output when they would leave its plot
+too short or their tabs cut (a zoom at 768 pixels high). The window's minimum width is therefore not the sum of the columns'
+minimums (a window opened wider could not be made narrower again) but that of
+the columns fit never hides (``FitSplitter``): a narrower window hides columns
+at once instead of drawing them over each other. It remembers
 which it hid itself, apart from those the user hid (View menu): when the window
 grows, the Lessons panel closes, the zoom goes down or the user hides another
 column, those it hid come back (the last hidden first) as long as they fit, and
@@ -12,13 +17,42 @@ settings (``fitted`` never is).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
 SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
 FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+CURVES = "curves"  # the tabs under the output: hidden when they leave its plot too short (a zoom on a projector)
+PLOT_SHARE = 0.5  # the output's plot is too short under this share of its width...
+PLOT_LINES = 14  # ...and under this many lines of text
+CURVES_SHARE = 0.4  # of the output's height the curves take (its splitter's stretch, 2 of 5), at least their minimum
+
+
+class FitSplitter(QSplitter):
+    """The window's columns. Its minimum width is that of the columns ``fit`` would keep
+    (``kept()``, set by ColumnFit), not of all those shown: the window can be made narrower
+    than the columns need, and ``fit`` then hides some. ``need()``: the width all need."""
+
+    kept = None  # a callable: the columns fit never hides (None: a QSplitter's own minimum)
+
+    def need(self) -> int:
+        """The width the columns shown need, in pixels (QSplitter's own minimum)."""
+        return super().minimumSizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        least = super().minimumSizeHint()
+        if self.kept is None:
+            return least
+        kept = [w for w in self.kept() if not w.isHidden()]
+        width = sum(_least(w) for w in kept) + self.handleWidth() * max(0, len(kept) - 1)
+        return QSize(min(least.width(), width), least.height())
+
+
+def _least(w: QWidget) -> int:
+    """The width a layout gives ``w`` at least (its set minimum, else its minimum size hint)."""
+    return w.minimumWidth() or w.minimumSizeHint().width()
 
 
 class ColumnFit(QObject):
@@ -37,17 +71,24 @@ class ColumnFit(QObject):
         self._timer.setSingleShot(True)  # to its new minimum before fit gives it its width back)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._try)
+        self._shrink = QTimer(self)  # a narrower window: hide what no longer fits, before it is drawn squeezed
+        self._shrink.setSingleShot(True)
+        self._shrink.setInterval(0)
+        self._shrink.timeout.connect(self._make_room)
+        win.splitter.kept = self._kept
         for key, action in presentation.panel_actions.items():
             action.toggled.connect(lambda _on, k=key: self._toggled(k))
         dock = getattr(win, "lessons_dock", None)
         if dock is not None:
             dock.visibilityChanged.connect(lambda _shown: self.schedule())
         win.installEventFilter(self)
+        win.output_split.installEventFilter(self)
 
     def fit(self, width: int, hide: bool = True) -> list[str]:
         """Hide columns (FIT_ORDER; not if ``hide`` is False) while those shown need
         more than ``width`` pixels, or, if none must go, bring back those hidden before
-        that fit now; give the window that width back. Returns the labels of the columns hidden."""
+        that fit now; give the window that width back; then hide the curves under the output, or
+        bring them back, as they fit the room left (``_fit_curves``). Returns the labels of those hidden."""
         p, win, hidden = self.presentation, self.win, []
         self._busy = True
         try:
@@ -63,10 +104,13 @@ class ColumnFit(QObject):
             if win.width() > width and not win.isFullScreen():
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
                 win.resize(width, win.height())
+            hidden_below, back_below = self._fit_curves()  # in the width the columns leave the output
+            hidden, back = hidden + hidden_below, back + back_below
         finally:
             self._busy = False
         if hidden:
-            win.statusBar().showMessage(f"Hidden to make room: {', '.join(hidden)} (View menu shows them again).",
+            every = [p.panel_actions[k].text() for k in self.fitted]  # all hidden to make room, this time or before
+            win.statusBar().showMessage(f"Hidden to make room: {', '.join(every)} (View menu shows them again).",
                                         8000)
         elif back:
             win.statusBar().showMessage(f"Room again for: {', '.join(back)}.", 4000)
@@ -75,7 +119,7 @@ class ColumnFit(QObject):
     def _bring_back(self, width: int) -> list[str]:
         """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``."""
         back = []
-        for key in reversed(list(self.fitted)):
+        for key in reversed([k for k in self.fitted if k in COLUMNS]):
             action = self.presentation.panel_actions[key]
             action.setChecked(True)
             if least_width(self.win) + FIT_SLACK > width:
@@ -85,11 +129,60 @@ class ColumnFit(QObject):
             back.append(action.text())
         return back
 
+    def _fit_curves(self) -> tuple[list[str], list[str]]:
+        """Hide the curves under the output when they would leave its plot too short or
+        their tabs cut, or bring them back (if fit hid them) when they would not: the
+        labels (hidden, brought back)."""
+        action = self.presentation.panel_actions[CURVES]
+        if action.isChecked():
+            if self.win.boundary.isVisible() and not self._curves_fit():
+                self.fitted.append(CURVES)
+                action.setChecked(False)
+                return [action.text()], []
+        elif CURVES in self.fitted and self.win.boundary.isVisible() and self._curves_fit():
+            self.fitted.remove(CURVES)
+            action.setChecked(True)
+            split = self.win.output_split  # the room _curves_fit reckoned them (a splitter shows them 0 px high first)
+            tabs = round(max(self.win.lower_tabs.minimumSizeHint().height(), CURVES_SHARE * split.height()))
+            split.setSizes([split.height() - tabs, tabs])
+            return [], [action.text()]
+        return [], []
+
+    def _curves_fit(self) -> bool:
+        """Whether the curves, shown or not, would leave the output's plot PLOT_SHARE of its
+        width tall (or PLOT_LINES lines of text) and show their tabs whole. Reckoned from the
+        output's room (the tabs take CURVES_SHARE of it, at least their minimum), the same
+        whether they are shown or not: hiding them never makes them seem to fit, nor showing them."""
+        win = self.win
+        least_width(win)  # the layout brought up to date
+        split, plot, tabs = win.output_split, win.boundary.plot, win.lower_tabs
+        short_titles(tabs, split.width())
+        room = split.height() - split.handleWidth() - (win.boundary.height() - plot.height())
+        tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
+        enough = min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
+        return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
+
+    def _kept(self) -> list:
+        """The columns ``fit`` never hides: the Output column, or the last it would keep."""
+        actions, column = self.presentation.panel_actions, self.win.splitter.widget
+        shown = [k for k in COLUMNS if actions[k].isChecked()]
+        keep = [k for k in shown if k not in FIT_ORDER] or shown[-1:]
+        return [column(COLUMNS.index(k)) for k in keep]
+
+    def _make_room(self) -> None:
+        """Hide columns if the window is now narrower than those shown need."""
+        if self._busy or not self.win.isVisible():
+            return
+        width = self.presentation.available_width()
+        if least_width(self.win) + FIT_SLACK > width or (
+                self.presentation.panel_actions[CURVES].isChecked() and not self._curves_fit()):
+            self.fit(width)
+
     def _state(self) -> tuple:
         p = self.presentation
         dock = getattr(self.win, "lessons_dock", None)
         return (p.available_width(), p.zoom, dock is not None and dock.isVisible(),
-                tuple(a.isChecked() for a in p.panel_actions.values()))
+                tuple(a.isChecked() for a in p.panel_actions.values()), self.win.output_split.size().toTuple())
 
     def _toggled(self, key: str) -> None:
         if self._busy:
@@ -100,29 +193,48 @@ class ColumnFit(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        """Try to bring the fitted columns back once the window's size has settled."""
-        if self.fitted and not self._busy:
+        """Once the window's size has settled: bring the fitted columns back, fit the curves."""
+        if not self._busy:
             self._timer.start()
 
     def _try(self) -> None:
         state = self._state()
-        if not self.fitted or self._busy or state == self._tried or not self.win.isVisible():
+        if self._busy or state == self._tried or not self.win.isVisible():
             return
-        self.fit(self.presentation.available_width(), hide=False)  # a narrower window hides nothing more
-        self._tried = self._state() if self.fitted else None
+        self.fit(self.presentation.available_width(), hide=False)  # a narrower window hides no column more
+        self._tried = self._state()
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.win and event.type() in (QEvent.Type.Resize, QEvent.Type.WindowStateChange):
+            if not self._busy:
+                self._shrink.start()
             self.schedule()
+        elif obj is self.win.output_split and event.type() == QEvent.Type.Resize:
+            self.schedule()  # the output's room changed (a wider network, a column back): do the curves fit?
         return False
 
 
+SHORT_TITLES = {"Hidden space": "Hidden", "Distributions": "Distrib."}  # the tabs' titles when narrow
+
+
+def short_titles(tabs, width: int) -> None:
+    """Title the tabs under the output in full, or (SHORT_TITLES) shortly where the full
+    titles are wider than ``width`` pixels (a zoom in a narrow column); their tooltips say it whole."""
+    full = {short: name for name, short in SHORT_TITLES.items()}
+    for i in range(tabs.count()):
+        tabs.setTabText(i, full.get(tabs.tabText(i), tabs.tabText(i)))
+    if tabs.tabBar().sizeHint().width() > width:
+        for i in range(tabs.count()):
+            tabs.setTabText(i, SHORT_TITLES.get(tabs.tabText(i), tabs.tabText(i)))
+
+
 def least_width(win) -> int:
-    """The window's minimum width now (its layouts brought up to date first)."""
+    """The width the window needs for the columns shown (its layouts brought up to date first)."""
     for _ in range(6):  # nested layouts pass a change up one level per round
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         layout.invalidate()
         layout.activate()
-    return win.minimumSizeHint().width()
+    splitter = win.splitter
+    return win.minimumSizeHint().width() + splitter.need() - splitter.minimumSizeHint().width()

@@ -26,6 +26,7 @@ from .plots import plot_widget
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
+from .plot_layout import tidy_labels
 from .widgets import FittedComboBox, named, nest
 
 
@@ -91,6 +92,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
         self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
+        tidy_labels(self.value_bar.axis)  # a short bar: fewer labels, never run together
         self.image = SmoothImageItem(axisOrder="row-major")  # interpolated: no blocks (but Discretize)
         self.plot.addItem(self.image)
         self.hatch = hatch_item(QRectF(), z=-1.0)  # shows through where the output is undefined

@@ -44,9 +44,21 @@ def titles_fit(view_height_px: float, title_px: float, rows: int) -> bool:
 
 
 def watch_room(d) -> None:
-    """Fit diagram ``d``'s texts now and on each resize and zoom (a font change)."""
+    """Fit diagram ``d``'s texts now and on each resize and zoom (a font change,
+    after which the drawing is laid out again in the new font)."""
     fit_room(d)
     on_event(d, (QEvent.Type.Resize, QEvent.Type.FontChange), lambda: fit_room(d))
+    on_event(d, (QEvent.Type.FontChange,), d.refit)
+
+
+def follow_font(d) -> None:
+    """The layer titles and activation labels of diagram ``d`` in its font (the
+    window's, zoomed with View > Zoom): a TextItem is drawn in the application's
+    font otherwise, the same at every zoom."""
+    font = d.font()
+    for item in [t[0] for t in d.titles] + [a[0] for a in d.activation_labels.items]:
+        if item.textItem.font() != font:
+            item.setFont(font)
 
 
 DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel

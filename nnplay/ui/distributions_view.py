@@ -19,6 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -37,6 +38,7 @@ from ..training.distributions import (
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
 from .plots import add_plot
+from .presentation import OWN_TEXT
 from .widgets import keep_wrapped_height, named, nest, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
@@ -89,6 +91,7 @@ class DistributionsView(QWidget):
         row.addStretch(1)
         nest(layout, row)
         self.plots = pg.GraphicsLayoutWidget()
+        self.plots.setProperty(OWN_TEXT, True)  # its titles follow its font (the zoom) themselves
         named(self.plots, "distributions_plots", "Each layer's values over the epochs: the median, and the bands "
                                                  "holding 68%, 86% and all of them.")
         self.scroll = QScrollArea()
@@ -97,6 +100,7 @@ class DistributionsView(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         on_event(self.scroll.viewport(), (QEvent.Type.Resize,), self._fit_columns)
+        on_event(self, (QEvent.Type.FontChange,), self._refont)
         layout.addWidget(self.scroll, 1)
         self.caption = QLabel("")
         self.caption.setObjectName("distributions_caption")
@@ -246,6 +250,11 @@ class DistributionsView(QWidget):
         if q in ("A", "Z") and act == "relu":
             plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
 
+    def _refont(self) -> None:
+        """A zoom: the plots' titles again in the new font size."""
+        self._stale = True
+        self._draw()
+
     def _draw(self) -> None:
         if self._layout_due:
             self._rebuild()
@@ -268,8 +277,9 @@ class DistributionsView(QWidget):
                 fill.updatePath()
             median.setData(x, p[:, 3])
             title = self._title(l, q, L, sat)
-            if title != plot.titleLabel.text:  # (a new title lays the plot out again)
-                plot.setTitle(title, size="8pt")
+            size = f"{8 * self.font().pointSizeF() / max(1.0, QApplication.font().pointSizeF()):.1f}pt"  # zoomed
+            if title != plot.titleLabel.text or size != plot.titleLabel.opts.get("size"):  # (lays the plot out)
+                plot.setTitle(title, size=size)
                 plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
             marks = self._mark_levels(l, q)
             lo, hi = spans.get(q, (np.inf, -np.inf))

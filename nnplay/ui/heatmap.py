@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import WHITE, diverging_colormap, negative, positive
+from .plot_layout import tidy_labels
 
 
 def _palette_key() -> tuple:
@@ -81,6 +82,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
     bar = pg.ColorBarItem(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
                           orientation="horizontal", width=width, colorMapMenu=False)
     bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
+    tidy_labels(bar.axis)  # a short bar (a lesson open at 1280x800): fewer labels, never run together
     bar.setContentsMargins(END_LABEL_PX, 0, END_LABEL_PX, 0)  # room for half of an end label, never cut
     if ticks is not None:
         bar.axis.setTicks([ticks, []])

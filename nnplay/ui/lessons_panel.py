@@ -225,9 +225,11 @@ def show_dock(win, shown: bool) -> None:
     if not shown:
         dock.hide()
     elif not dock.isVisible():
-        win.presentation.keeping_width(dock.show)
-        # no wider than it needs: the columns keep the width
-        win.resizeDocks([dock], [max(DOCK_WIDTH, dock.minimumSizeHint().width())], Qt.Orientation.Horizontal)
+        def show() -> None:
+            dock.show()  # no wider than it needs: the columns keep the width (the fit measures them after)
+            win.resizeDocks([dock], [max(DOCK_WIDTH, dock.minimumSizeHint().width())], Qt.Orientation.Horizontal)
+
+        win.presentation.keeping_width(show)
 
 
 def set_up_lesson(win, lesson: Lesson) -> None:

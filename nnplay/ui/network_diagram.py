@@ -29,7 +29,7 @@ from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
-from .diagram_room import fit_room, size_names, titles_fit, watch_room
+from .diagram_room import fit_room, follow_font, size_names, titles_fit, watch_room
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, on_event
@@ -196,6 +196,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         drawn in pixels, so the room they need in view units depends on the scale."""
         if not self.nodes:
             return
+        follow_font(self)  # the titles zoom with the window (View > Zoom)
         rects = [rect for col in self.nodes for _, rect in col] + [m[0] for m in self.bounds.more if m]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles

@@ -74,16 +74,28 @@ class TidyAxis(pg.AxisItem):
 
     def generateDrawSpecs(self, p):
         """pyqtgraph's specs, less every tick label that would overlap one placed before it."""
-        specs = super().generateDrawSpecs(p)
-        if specs is None:
-            return None
-        axis, ticks, texts = specs
-        kept, margins = [], LABEL_GAP / 2
-        for rect, flags, text in texts:
-            grown = rect.adjusted(-margins, 0, margins, 0) if self.orientation in ("top", "bottom") else rect
-            if not any(grown.intersects(other) for other, _, _ in kept):
-                kept.append((rect, flags, text))
-        return axis, ticks, kept
+        return without_overlaps(self, super().generateDrawSpecs(p))
+
+
+def without_overlaps(axis: pg.AxisItem, specs):
+    """pyqtgraph's draw specs of ``axis`` (from ``generateDrawSpecs``) less every tick
+    label that would overlap (with LABEL_GAP) one placed before it."""
+    if specs is None:
+        return None
+    line, ticks, texts = specs
+    kept, margins = [], LABEL_GAP / 2
+    for rect, flags, text in texts:
+        grown = rect.adjusted(-margins, 0, margins, 0) if axis.orientation in ("top", "bottom") else rect
+        if not any(grown.intersects(other) for other, _, _ in kept):
+            kept.append((rect, flags, text))
+    return line, ticks, kept
+
+
+def tidy_labels(axis: pg.AxisItem) -> None:
+    """Make a pyqtgraph-built axis (a ColorBarItem's) drop the tick labels that would
+    overlap, as TidyAxis does: a short colour bar shows fewer labels, never a run-together row."""
+    own = axis.generateDrawSpecs
+    axis.generateDrawSpecs = lambda p: without_overlaps(axis, own(p))
 
 
 def tidy_axes() -> dict:

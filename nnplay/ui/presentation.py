@@ -20,7 +20,7 @@ import re
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .column_fit import ColumnFit
 
@@ -30,6 +30,7 @@ PRESENTATION_LINES = 2.0  # lines this much thicker in presentation mode
 _PX = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 OWN_TEXT = "nnplay_sizes_own_text"  # a view with this property true fits its texts to the window's font itself
 _BASE = "_nnplay_base"  # the unzoomed font, stylesheet or pen, kept on each widget or item
+_FOLLOWS = "_nnplay_follows"  # a styled widget given the window's font by follow_font
 
 
 def _panels(win) -> list[tuple[str, str, QWidget]]:
@@ -119,11 +120,12 @@ class Presentation(QObject):
             return win.screen().availableGeometry().width()
         return win.width()
 
-    def keeping_width(self, change) -> None:
-        """Call ``change`` (it may need more width: a zoom, a dock shown), then ``fit`` the width the window had."""
+    def keeping_width(self, change) -> list[str]:
+        """Call ``change`` (it may need more width: a zoom, a dock shown), then ``fit`` the width
+        the window had; the labels of the panels it hid to make room."""
         width = self.available_width()
         change()
-        self.fit(width)
+        return self.fit(width)
 
     def fit(self, width: int) -> list[str]:
         """Hide columns while those shown need more than ``width`` pixels, or bring back
@@ -144,7 +146,10 @@ class Presentation(QObject):
         self.keeping_width(self.apply)
         if self._before is None:
             self.remember()
-        self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}", 2000)
+        fitted = [self.panel_actions[k].text() for k in self.columns.fitted]  # said with the zoom, not hidden by it
+        self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}" + (
+            f"; hidden to make room: {', '.join(fitted)} (View menu shows them again)." if fitted else ""),
+            8000 if fitted else 2000)
 
     def apply(self) -> None:
         """Scale the window's fonts, its stylesheets' px font sizes, its plots'
@@ -153,6 +158,7 @@ class Presentation(QObject):
         font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * z)
         win.setFont(font)
+        follow_font(win)
         for w in [win, *win.findChildren(QWidget)]:
             sheet = w.property(_BASE)
             if sheet is None:
@@ -164,7 +170,7 @@ class Presentation(QObject):
         for view in win.findChildren(pg.GraphicsView):
             own = bool(view.property(OWN_TEXT))
             for item in view.scene().items():
-                if not (own and isinstance(item, pg.TextItem)):
+                if not (own and isinstance(item, (pg.TextItem, pg.LabelItem))):
                     self._scale_item(item, z, self.lines * max(1.0, z))
 
     @staticmethod
@@ -186,6 +192,12 @@ class Presentation(QObject):
             item.setPen(p)
         elif isinstance(item, pg.TextItem):
             item.setFont(_scaled(item, item.textItem.font(), z))
+        elif isinstance(item, pg.LabelItem) and item.text:  # a plot's title (the Distributions tab's "dW[1]"), a key's caption
+            size = str(item.opts.get("size") or "")
+            base = getattr(item, _BASE, None) or (float(size[:-2]) if size.endswith("pt") else
+                                                  max(1.0, item.item.font().pointSizeF()))
+            setattr(item, _BASE, base)
+            item.setText(item.text, size=f"{base * z:.1f}pt")
 
 
 
@@ -219,6 +231,34 @@ class Presentation(QObject):
             self.set_zoom(zoom)
         self.leave_action.setEnabled(on)
         self.present_action.setChecked(on)
+
+
+def follow_font(win) -> None:
+    """Give the window's font (zoomed) to the widgets Qt's font propagation leaves
+    out: a widget styled by a style sheet (its own or an ancestor's: the tabs under
+    the output, the section headings, the banner), or whose parent is, keeps the
+    application's font.
+    Parents first. A sheet with its own font-size
+    is zoomed by ``apply``; a widget given a size of its own keeps it."""
+    styled = Qt.WidgetAttribute.WA_StyleSheet
+    for w in sorted(win.findChildren(QWidget), key=_depth):
+        parent = w.parentWidget()
+        if (parent is None or w.isWindow() or not (w.testAttribute(styled) or parent.testAttribute(styled))
+                or "font-size" in (w.property(_BASE) or w.styleSheet())):
+            continue
+        if not w.property(_FOLLOWS) and w.font().pointSizeF() != QApplication.font(w).pointSizeF():
+            continue  # a size of its own
+        w.setProperty(_FOLLOWS, True)
+        font = QFont(w.font())  # its weight kept (a sheet's font-weight)
+        font.setPointSizeF(parent.font().pointSizeF())
+        w.setFont(font)
+
+
+def _depth(w: QWidget) -> int:
+    depth = 0
+    while (w := w.parentWidget()) is not None:
+        depth += 1
+    return depth
 
 
 def _scaled(item, font: QFont, z: float) -> QFont:

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from .column_fit import FitSplitter
 from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
@@ -34,7 +35,7 @@ def build_columns(win) -> None:
                               "border-radius: 4px;")
     win.banner.hide()
     outer.addWidget(win.banner)
-    win.splitter = QSplitter(Qt.Orientation.Horizontal)
+    win.splitter = FitSplitter(Qt.Orientation.Horizontal)  # as narrow as the columns kept (column_fit)
     win.splitter.setObjectName("columns")
     win.splitter.setChildrenCollapsible(False)
     outer.addWidget(win.splitter, 1)
@@ -75,7 +76,8 @@ def build_columns(win) -> None:
     win.lower_tabs.addTab(win.distributions, "Distributions")
     win.lower_tabs.setTabToolTip(3, "Each layer's W, Z, A or dW over the epochs as percentile bands, and the "
                                     "training-health diagnosis in words.")
-    win.lower_tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 5px; }")  # four tabs fit 1024 px
+    # four tabs fit 1024 px; the sheet on the tab widget itself, whose pages then follow its font (the zoom)
+    win.lower_tabs.setStyleSheet("QTabBar::tab { padding: 4px 5px; }")
     inner.addWidget(win.lower_tabs)
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)
@@ -87,7 +89,7 @@ def build_columns(win) -> None:
     grads = Section("Gradients", SECTION_TIPS["Gradients"])
     grads.add(win.gradients, 1)
     _at_least(grads, 210)
-    win.splitter.addWidget(grads)
+    win.splitter.addWidget(_scrolled(_filling(grads), "gradients_scroll"))  # six layers' heatmaps zoomed: it scrolls
     for i, s in enumerate((2, 3, 4, 3)):
         win.splitter.setStretchFactor(i, s)
     win.splitter.setSizes([230, 320, 420, 310])
@@ -116,6 +118,24 @@ def _keep_readable(diagram: QWidget) -> None:
     fit()
     for view in diagram.findChildren(pg.GraphicsView):
         view.setProperty(OWN_TEXT, True)  # it sizes its names to its room from the window's font: no zoom on top
+
+
+class _FillingLayout(QVBoxLayout):
+    """A layout that tells its scroll area it has no height-for-width: the area then gives
+    its content the view's height (at least the content's minimum), not its preferred height
+    for the width, which kept a column of heatmaps scrolling in a window that had room."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+def _filling(column: QWidget) -> QWidget:
+    """``column`` in a holder that fills its scroll area's view and scrolls only below its minimum."""
+    holder = QWidget()
+    layout = _FillingLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(column)
+    return holder
 
 
 def _scrolled(column: QWidget, name: str) -> QScrollArea:

@@ -164,3 +164,28 @@ def test_every_tick_label_reads_its_own_value(qtbot, right):
         for spacing, values in axis.tickValues(0.0, right, size):
             for value, text in zip(values, axis.tickStrings(values, 1.0, spacing)):
                 assert float(text.replace(",", "")) == pytest.approx(value, abs=1e-9), (size, spacing, text)
+
+
+@pytest.mark.parametrize("tidy", [False, True])
+def test_a_short_colour_bar_drops_the_labels_that_would_run_together(qtbot, tidy):
+    """The gradient heatmaps' key and the output's colour bar, short (a lesson open at
+    1280×800): pyqtgraph's own bar overlaps "-0.04-0.02"; colour_bar's shows fewer labels."""
+    from nnplay.ui.heatmap import colour_bar
+
+    view = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(view)
+    bar = colour_bar(levels=(-0.04, 0.04))
+    if not tidy:
+        del bar.axis.generateDrawSpecs  # pyqtgraph's own
+    font = bar.axis.font()
+    font.setPointSizeF(12.0)  # zoomed
+    bar.axis.setStyle(tickFont=font)
+    view.addItem(bar)
+    view.show()
+    overlaps = []
+    for width in (100, 130, 160, 190, 220):
+        view.resize(width, 60)
+        qtbot.wait(30)
+        overlaps += tick_label_overlaps(bar.axis)
+        assert not tidy or len([t for _, _, t in tick_labels(bar.axis) if t]) >= (1 if width < 200 else 2), width
+    assert bool(overlaps) is not tidy, overlaps
