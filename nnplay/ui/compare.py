@@ -104,11 +104,10 @@ class CompareWindow(QWidget):
             col.addWidget(stats)
             nest(sides, col, 1)
         nest(outer, sides, 3)
-        self.plot = named(pg.PlotWidget(axisItems=tidy_axes()), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
+        self.plot = named(pg.PlotWidget(axisItems=tidy_axes(), enableMenu=False), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
-        self.plot.setMenuEnabled(False)
         legend_above(self.plot.getPlotItem(), columns=4)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)

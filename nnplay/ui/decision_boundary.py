@@ -82,9 +82,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 w.setVisible(False)
                 w.setShortcut("") if isinstance(w, QToolButton) else None
 
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # (no context menu is built: plot_disposal)
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         self.plot.setAspectLocked(True)

@@ -36,6 +36,7 @@ from ..training.distributions import (
 )
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
+from .plot_disposal import clear_layout
 from .plot_layout import tidy_axes
 from .widgets import keep_wrapped_height, named, nest, on_event
 
@@ -161,7 +162,7 @@ class DistributionsView(QWidget):
     def _rebuild(self) -> None:
         """One plot per layer (rows) and quantity (columns), each quantity's plots on one vertical scale."""
         self._layout_due = False
-        self.plots.clear()
+        clear_layout(self.plots)  # the old plots' C++ objects first (plot_disposal: a segfault otherwise)
         self._items.clear()
         self._fills.clear()
         self._ranges.clear()
@@ -176,8 +177,8 @@ class DistributionsView(QWidget):
         for k, q in enumerate(quantities):
             first = None
             for i, l in enumerate(layers):
-                plot = self.plots.addPlot(row=i * per_layer + k // columns, col=k % columns, axisItems=tidy_axes())
-                plot.setMenuEnabled(False)
+                plot = self.plots.addPlot(row=i * per_layer + k // columns, col=k % columns, axisItems=tidy_axes(),
+                                          enableMenu=False)
                 plot.hideButtons()
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)

@@ -41,9 +41,8 @@ class HiddenSpaceView(QWidget):
         self.message.setObjectName("hidden_space_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(enableMenu=False)  # (no context menu is built: plot_disposal)
         named(self.plot, "hidden_space_plot", "The data and the input plane's grid lines, as this layer sees them.")
-        self.plot.setMenuEnabled(False)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.lines = pg.PlotCurveItem(pen=pg.mkPen(150, 150, 150, 160, width=1))

@@ -53,9 +53,8 @@ class LandscapeView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         nest(layout, self._controls())
-        self.plot = pg.PlotWidget(axisItems=tidy_axes())
+        self.plot = pg.PlotWidget(axisItems=tidy_axes(), enableMenu=False)  # (plot_disposal)
         named(self.plot, "landscape_plot", "The loss around the current weights; the line is the weights' path.")
-        self.plot.setMenuEnabled(False)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.image = pg.ImageItem()

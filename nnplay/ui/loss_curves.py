@@ -28,12 +28,11 @@ PENALTY_PEN = live_pen((140, 140, 140), style=Qt.PenStyle.DashLine)
 def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
     """A plot of a quantity per epoch, its tick labels never colliding, and (``legend``) its legend
     above the curves in place of the title (the y axis names the quantity: a short plot keeps its height)."""
-    p = pg.PlotWidget(axisItems=tidy_axes())
+    p = pg.PlotWidget(axisItems=tidy_axes(), enableMenu=False)  # (no context menu is built: plot_disposal)
     if not legend:
         p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
-    p.setMenuEnabled(False)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     if legend:
