@@ -22,6 +22,7 @@ from .colors import (
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
+from .plot_disposal import MenulessColorBar
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
@@ -88,7 +89,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.hideButtons()
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
-        self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values
+        self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
         self.image = SmoothImageItem(axisOrder="row-major")  # interpolated: no blocks (but Discretize)
         self.plot.addItem(self.image)

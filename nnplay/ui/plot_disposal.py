@@ -14,11 +14,14 @@ freed memory written to, which crashed later somewhere unrelated).
 ``clear_layout`` therefore deletes each item's C++ object while its Python
 wrappers are all alive (the order a closing window uses), so PySide sees every
 object go. A plot that never needs its context menu is made with
-``enableMenu=False`` (no ViewBox menu, the same form pattern, is built at all).
+``enableMenu=False`` (no ViewBox menu, the same form pattern, is built at all),
+and a colour key is a ``MenulessColorBar`` (``pg.ColorBarItem`` builds a menu
+and drops it at once).
 """
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 import shiboken6
 
 
@@ -32,3 +35,14 @@ def clear_layout(layout) -> None:
     for item in items:
         if shiboken6.isValid(item):
             shiboken6.delete(item)
+
+
+class _MenulessPlotItem(pg.PlotItem):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("enableMenu", False)
+        super().__init__(*args, **kwargs)
+
+
+class MenulessColorBar(pg.ColorBarItem, _MenulessPlotItem):
+    """``pg.ColorBarItem`` (the same arguments) whose plot builds no context menu:
+    the colour bar's own ``super().__init__()`` reaches ``_MenulessPlotItem`` first."""
