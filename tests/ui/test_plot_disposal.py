@@ -27,19 +27,12 @@ def test_clear_layout_deletes_the_plots_while_their_wrappers_are_alive(qtbot):
 
 
 def test_the_distributions_tab_deletes_the_plots_it_lays_out_again(qtbot):
-    from nnplay.ui.distributions_view import MIN_COLUMN, DistributionsView
-    from tests.ui.test_distributions_view import frame_of
+    from nnplay.ui.distributions_view import MIN_COLUMN
+    from tests.ui.test_distributions_view import all_quantities_view
 
     t = Trainer(TrainConfig(hidden=(3,), activation="tanh"))
     t.run(2)
-    view = DistributionsView()
-    qtbot.addWidget(view)
-    view.resize(4 * MIN_COLUMN + 80, 400)
-    view.show()
-    view.set_run(t.run_info())
-    view.set_frame(frame_of(t))
-    view.quantity.setCurrentIndex(view.quantity.findData("all"))
-    view.quantity.activated.emit(view.quantity.currentIndex())
+    view = all_quantities_view(qtbot, t, height=400)
     old = [plot for plot, _, _ in view._items.values()]
     assert old and all(shiboken6.isValid(p) for p in old)
     assert all(p.getViewBox().menu is None for p in old)  # no ViewBox menu was built for them
