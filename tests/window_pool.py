@@ -215,6 +215,21 @@ def _drop_added_items(combo: QComboBox, items: list[str]) -> None:
     combo.blockSignals(False)
 
 
+def _drop_added_choices(win) -> None:
+    """Take out the choices a run's settings added to Run › Learning-rate schedule and
+    Run › Gradient clipping (a schedule or norm not in the menu joins it, checked)."""
+    from nnplay.ui.schedule_controls import CLIP_CHOICES, SCHEDULE_CHOICES
+
+    menus = win.schedule_menus
+    for choice, choices in ((menus.schedule, SCHEDULE_CHOICES), (menus.clip, CLIP_CHOICES)):
+        known = [value for _, value in choices]
+        for action in choice.group.actions():
+            if action.data() not in known:
+                choice.group.removeAction(action)
+                choice.menu.removeAction(action)
+                action.deleteLater()
+
+
 def _child_windows(win) -> list[QWidget]:
     """The visible top-level widgets that belong to ``win`` (dialogs, the guide, the comparison)."""
     out = []
@@ -272,6 +287,7 @@ def reset(win, saved: list, status: str, focus, inspector_size) -> None:
         combo.blockSignals(False)
     win._recent = []  # the recent files of a window that remembers nothing
     win.recent_menu.clear()  # filled as it opens
+    _drop_added_choices(win)
     restore(saved)
     for tabs in win.findChildren(QTabWidget):
         tabs.setCurrentIndex(0)

@@ -109,7 +109,6 @@ class CompareWindow(QWidget):
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         self.plot.setLabel("bottom", "epoch")
         self.plot.setLabel("left", "loss")
-        self.plot.setMenuEnabled(False)
         legend_above(self.plot.getPlotItem(), columns=4)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)

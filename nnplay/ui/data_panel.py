@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QToolButton,
     QVBoxLayout, QWidget,
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..training.config import SEED_MAX
-from .colors import WHITE, class_rgb, diverging_lut
+from .colors import WHITE, class_rgb, diverging_lut, palette_name
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
 from ..numbers import count
@@ -22,11 +24,18 @@ THUMB = 44
 
 
 def dataset_icon(name: str, classes: int = 3) -> QIcon:
-    """A thumbnail of a built-in data set, drawn from the generator itself."""
+    """A thumbnail of a built-in data set, drawn from the generator itself (once per
+    palette: every window and every redraw after a change of palette reuses the drawing)."""
+    return QIcon(QPixmap.fromImage(_thumbnail(name, classes, palette_name())))
+
+
+@functools.lru_cache(maxsize=64)
+def _thumbnail(name: str, classes: int, palette: str) -> QImage:  # (``palette``: the cache's key only)
+    # a QImage, not a QPixmap: it needs no QGuiApplication, so the cache may outlive it at exit
     d = generate(name, noise=0.05, seed=0, classes=classes)
-    pm = QPixmap(THUMB, THUMB)
-    pm.fill(QColor(*WHITE))
-    p = QPainter(pm)
+    image = QImage(THUMB, THUMB, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(*WHITE))
+    p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setPen(Qt.PenStyle.NoPen)
     (x0, x1), (y0, y1) = d.domain
@@ -40,7 +49,7 @@ def dataset_icon(name: str, classes: int = 3) -> QIcon:
         p.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))
         p.drawEllipse(QPointF((x - x0) / (x1 - x0) * THUMB, (1 - (y - y0) / (y1 - y0)) * THUMB), 1.6, 1.6)
     p.end()
-    return QIcon(pm)
+    return image
 
 
 def _slider(name, tip, lo, hi, step):

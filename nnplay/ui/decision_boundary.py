@@ -22,6 +22,7 @@ from .colors import (
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
+from .plot_disposal import MenulessColorBar
 from .plots import plot_widget
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
@@ -86,11 +87,10 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
         self.plot = plot_widget(tidy=False)  # (its own axes: top and right too)
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
-        self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
-        self.value_bar = pg.ColorBarItem(interactive=False, colorMapMenu=False, width=12)  # the key of values
+        self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
         tidy_labels(self.value_bar.axis)  # a short bar: fewer labels, never run together
         self.image = SmoothImageItem(axisOrder="row-major")  # interpolated: no blocks (but Discretize)

@@ -37,6 +37,7 @@ from ..training.distributions import (
 )
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
+from .plot_disposal import clear_layout
 from .plots import add_plot
 from .presentation import OWN_TEXT
 from .widgets import keep_wrapped_height, named, nest, on_event
@@ -165,7 +166,7 @@ class DistributionsView(QWidget):
     def _rebuild(self) -> None:
         """One plot per layer (rows) and quantity (columns), each quantity's plots on one vertical scale."""
         self._layout_due = False
-        self.plots.clear()
+        clear_layout(self.plots)  # the old plots' C++ objects first (plot_disposal: a segfault otherwise)
         self._items.clear()
         self._fills.clear()
         self._ranges.clear()
@@ -181,7 +182,6 @@ class DistributionsView(QWidget):
             first = None
             for i, l in enumerate(layers):
                 plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
-                plot.setMenuEnabled(False)
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)
                 if not (l == layers[-1] and k // columns == per_layer - 1):  # epochs on the bottom row only

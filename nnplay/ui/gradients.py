@@ -105,7 +105,6 @@ class GradientView(QWidget):
         self.norm_plot.setLabel("left", "|dW[l]|")  # (no title: the legend's row is above the curves)
         self.norm_plot.setLogMode(y=True)
         self.norm_plot.setLabel("bottom", "epoch")
-        self.norm_plot.setMenuEnabled(False)
         self.norm_plot.setClipToView(True)
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
@@ -168,9 +167,8 @@ class GradientView(QWidget):
             row, col = 2 * (l // cols), l % cols
             a, b = self._sizes[l + 1], self._sizes[l]
             label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=row, col=col, size="8pt")
-            vb = self.maps_widget.addViewBox(row=row + 1, col=col)
+            vb = self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False)  # (plot_disposal)
             vb.setMouseEnabled(False, False)
-            vb.setMenuEnabled(False)
             vb.invertY(True)  # row 0 at the top, as a matrix is written
             item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)),
                                clicked=lambda i, j, layer=l: self.cell_clicked.emit(layer, i, j))

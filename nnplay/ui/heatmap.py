@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import WHITE, diverging_colormap, negative, positive
+from .plot_disposal import MenulessColorBar
 from .plot_layout import tidy_labels
 
 
@@ -79,7 +80,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
     """A horizontal, non-interactive colour key of the diverging colour map from
     ``levels[0]`` to ``levels[1]``; ``ticks``: [(value, text)] to label it in
     words instead of numbers (e.g. a scale that differs per matrix)."""
-    bar = pg.ColorBarItem(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
+    bar = MenulessColorBar(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
                           orientation="horizontal", width=width, colorMapMenu=False)
     bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
     tidy_labels(bar.axis)  # a short bar (a lesson open at 1280x800): fewer labels, never run together

@@ -44,7 +44,6 @@ class HiddenSpaceView(QWidget):
         layout.addWidget(self.message)
         self.plot = plot_widget(tidy=False)
         named(self.plot, "hidden_space_plot", "The data and the input plane's grid lines, as this layer sees them.")
-        self.plot.setMenuEnabled(False)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.lines = pg.PlotCurveItem(pen=pg.mkPen(150, 150, 150, 160, width=1))

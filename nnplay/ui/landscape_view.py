@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
 from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
+from .plot_disposal import MenulessColorBar
 from .plots import plot_widget
 from .undefined import hatch_item
 from .widgets import keep_wrapped_height, named, nest, on_event
@@ -56,7 +57,6 @@ class LandscapeView(QWidget):
         nest(layout, self._controls())
         self.plot = plot_widget()
         named(self.plot, "landscape_plot", "The loss around the current weights; the line is the weights' path.")
-        self.plot.setMenuEnabled(False)
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.image = pg.ImageItem()
@@ -72,7 +72,7 @@ class LandscapeView(QWidget):
         self.current = pg.ScatterPlotItem(size=14, symbol="star", brush=(255, 70, 40), pen=pg.mkPen(0, 0, 0))
         for item in (self.path, self.start, self.current):
             self.plot.addItem(item)
-        self.bar = pg.ColorBarItem(colorMap=pg.colormap.get(COLOUR_MAP), interactive=False, width=12,
+        self.bar = MenulessColorBar(colorMap=pg.colormap.get(COLOUR_MAP), interactive=False, width=12,
                                    label="log₁₀ J", colorMapMenu=False)
         self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
         layout.addWidget(self.plot, 1)

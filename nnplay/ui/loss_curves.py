@@ -34,7 +34,6 @@ def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
         p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
-    p.setMenuEnabled(False)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     if legend:

@@ -42,7 +42,6 @@ class LrFinderDialog(QDialog):
         layout.addWidget(self.status)
         self.plot = plot_widget()
         named(self.plot, "lr_finder_plot", "The smoothed loss after each mini-batch against its learning rate.")
-        self.plot.setMenuEnabled(False)
         self.plot.setLogMode(x=True, y=False)
         self.plot.setLabel("bottom", "learning rate")
         self.plot.setLabel("left", "training loss (smoothed)")

@@ -54,9 +54,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
               "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its "
               "weight. Click a line (or a neuron) to type its weight (or bias); Shift+drag to scrub it.")
         self._canvas_tip = self.canvas.toolTip()
-        self.view = self.canvas.addViewBox()
+        self.view = self.canvas.addViewBox(enableMenu=False)  # (no context menu is built: plot_disposal)
         self.view.setMouseEnabled(False, False)
-        self.view.setMenuEnabled(False)
         self.view.setAspectLocked(True)
         self.view.sigResized.connect(self._fit)
         layout.addWidget(self.canvas, 1)

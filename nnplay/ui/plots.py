@@ -3,6 +3,7 @@ and ``add_plot`` (a PlotItem in a GraphicsLayoutWidget).
 
 Each has ``TidyAxis`` axes on the left and at the bottom (``plot_layout``: tick
 labels that never collide, in one format per axis) unless asked otherwise,
+no context menu (none is even built: ``plot_disposal`` says why that matters),
 and no auto-range button: pyqtgraph shows an "A" in a plot's corner on hover
 whenever its auto-range is off, and nnplay's plots manage their own ranges
 (stepped, fixed or fitted to the data), so the button would only undo them.
@@ -27,6 +28,7 @@ def plot_widget(tidy: bool = True, **options) -> pg.PlotWidget:
     ``tidy`` is False or ``axisItems`` are given, and no auto-range button."""
     if tidy:
         options.setdefault("axisItems", tidy_axes())
+    options.setdefault("enableMenu", False)  # no context menu is built (plot_disposal)
     widget = pg.PlotWidget(**options)
     managed(widget.getPlotItem())
     return widget
@@ -37,4 +39,5 @@ def add_plot(layout: pg.GraphicsLayoutWidget, tidy: bool = True, **options) -> p
     ``tidy`` is False or ``axisItems`` are given, and no auto-range button."""
     if tidy:
         options.setdefault("axisItems", tidy_axes())
+    options.setdefault("enableMenu", False)  # no context menu is built (plot_disposal)
     return managed(layout.addPlot(**options))

@@ -1,9 +1,6 @@
 """Issue 19 item 1: every built-in lesson is played headless to its goal; a bad
 lesson file is refused in one line naming the file, the key and the fault."""
 
-import subprocess
-import sys
-
 import pytest
 
 from nnplay.lessons import (
@@ -16,6 +13,7 @@ from nnplay.lessons import (
 )
 from nnplay.lessons.play import play
 from nnplay.training import TrainConfig
+from tests.cli_run import nnplay
 
 LESSONS = builtin_lessons()
 GOOD = """
@@ -120,15 +118,13 @@ def test_a_file_that_is_not_text_or_too_long_or_missing_is_refused(tmp_path):
 
 
 def test_nnplay_lessons_lists_them_and_a_bad_lesson_is_one_line(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "lessons"], check=False, capture_output=True,
-                       text=True, timeout=60)
+    r = nnplay("lessons")
     assert r.returncode == 0, r.stderr
     for lesson in LESSONS:
         assert lesson.name in r.stdout and lesson.title in r.stdout
     bad = tmp_path / "bad.toml"
     bad.write_text(_replace("goal", "goal = 'tarin_loss < 1'"), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "nnplay.cli", "--lesson", str(bad)], check=False, capture_output=True,
-                       text=True, timeout=60)
+    r = nnplay("--lesson", bad)
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.strip() == f"nnplay: error: {bad}: goal: unknown measure 'tarin_loss' in the goal; the measures " \
                                "are epoch, batches, train_loss, test_loss, train_accuracy, test_accuracy, loss_gap, " \

@@ -153,19 +153,28 @@ def test_nothing_is_cut_with_the_distributions_tab_open(window, qtbot):
     assert found == [], "\n".join(found)
 
 
-def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtbot):
-    from nnplay.ui.distributions_view import MIN_COLUMN, ROW_HEIGHT, DistributionsView
+def all_quantities_view(qtbot, t, height: int = 500):
+    """A Distributions tab wide enough for four plots side by side, showing ``t``'s
+    run with every quantity (the choice a user makes)."""
+    from nnplay.ui.distributions_view import MIN_COLUMN, DistributionsView
 
-    t = Trainer(TrainConfig(hidden=(3, 3), activation="tanh"))
-    t.run(5)
     view = DistributionsView()
     qtbot.addWidget(view)
-    view.resize(4 * MIN_COLUMN + 80, 500)
+    view.resize(4 * MIN_COLUMN + 80, height)
     view.show()
     view.set_run(t.run_info())
     view.set_frame(frame_of(t))
     view.quantity.setCurrentIndex(view.quantity.findData("all"))
     view.quantity.activated.emit(view.quantity.currentIndex())
+    return view
+
+
+def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtbot):
+    from nnplay.ui.distributions_view import MIN_COLUMN, ROW_HEIGHT
+
+    t = Trainer(TrainConfig(hidden=(3, 3), activation="tanh"))
+    t.run(5)
+    view = all_quantities_view(qtbot, t)
 
     assert view._columns == 4
     view.resize(2 * MIN_COLUMN + 60, 500)  # too narrow for four plots side by side: two columns, twice the rows

@@ -9,11 +9,6 @@ import pytest
 
 from nnplay.ui.recorder import TARGETS, show_recorder
 
-# Each test records with a window of its own: a recording on the shared test window crashed
-# the test worker (a segfault in the event loop) in 2 of the last 8 full runs, never alone; a
-# recorder and its writer thread do not outlive the window they belong to this way.
-pytestmark = pytest.mark.fresh_window
-
 
 def test_recording_a_panel_while_it_trains(window, qtbot, tmp_path):
     assert any(a.text() == "Record…" for a in window.menuBar().actions()[0].menu().actions())
@@ -52,6 +47,7 @@ def test_a_bad_file_is_one_line_and_nothing_starts(window, tmp_path):
     rec.close()
 
 
+@pytest.mark.fresh_window  # it closes the window
 def test_closing_the_window_finishes_the_file(window, tmp_path):
     rec = show_recorder(window)
     rec.target.setCurrentIndex(list(TARGETS).index("window"))
