@@ -28,9 +28,9 @@ from .heatmap_edit import HeatmapEditing
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above, tidy_axes
+from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
 from .stepped_range import SteppedYRange
-from .schedule_views import ClipMarks
 from .widgets import keep_wrapped_height, layer_name, named, nest, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -244,8 +244,10 @@ class GradientView(QWidget):
             self.scale_label.setText(f"Each layer on its own colour scale (max: its largest |{sym}|): {SIGN_KEY}")
         else:
             set_bar(self.key, (-shared, shared))
-            self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}: {SIGN_KEY}")
-        self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
+            # its bounds are on the key: a number here would lay the window out again every frame (steady_label)
+            self.scale_label.setText(f"One colour scale for every layer, its bounds on the key below: {SIGN_KEY}")
+        bounds = "" if self.per_layer.isChecked() else f"scale ±{format_number(shared, 2)}; "
+        self.scale_label.setToolTip(f"{bounds}|{sym}[l]| per layer: {norms}")
         hit = self._hit
         if hit is not None and hit[0] <= len(mats):
             m = mats[hit[0] - 1]

@@ -81,6 +81,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
     bar = pg.ColorBarItem(values=tuple(levels), colorMap=diverging_colormap(), interactive=False,
                           orientation="horizontal", width=width, colorMapMenu=False)
     bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
+    bar.axis.enableAutoSIPrefix(False)  # no axis title to prefix; it re-set its (hidden) title's HTML every frame
     bar.setContentsMargins(END_LABEL_PX, 0, END_LABEL_PX, 0)  # room for half of an end label, never cut
     if ticks is not None:
         bar.axis.setTicks([ticks, []])
