@@ -167,9 +167,9 @@ class GradientView(QWidget):
             row, col = 2 * (l // cols), l % cols
             a, b = self._sizes[l + 1], self._sizes[l]
             label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=row, col=col, size="8pt")
-            vb = self.maps_widget.addViewBox(row=row + 1, col=col)
+            # (enableMenu=False: a ViewBox made with its menu builds one, a tenth of a new run's set-up)
+            vb = self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False)
             vb.setMouseEnabled(False, False)
-            vb.setMenuEnabled(False)
             vb.invertY(True)  # row 0 at the top, as a matrix is written
             item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)),
                                clicked=lambda i, j, layer=l: self.cell_clicked.emit(layer, i, j))
