@@ -1,12 +1,18 @@
 """Where a frame's time goes: the README's profile table.
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector]
+                                        [--window-only] [--cprofile N]
 
 Window side: the real window (offscreen unless DISPLAY is set and
 QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
 panel's update (``set_frame`` and friends) and each plot's paint event are
 timed in CPU time of the GUI thread (``time.thread_time``: what the panel
-costs, not what a loaded machine adds), per drawn frame. Training side, in
+costs, not what a loaded machine adds), per drawn frame; then the event
+loop's share: CPU time per top-level event (type and receiver), how many of
+each a frame, and how many ``LayoutRequest``s (a read-out whose size follows
+its text lays out the whole window). ``--cprofile N`` adds the N costliest
+calls of the GUI thread by cProfile. Training side (not with
+``--window-only``), in
 this process: one frame's worth of the training process's work, the
 snapshot with every probe the window asks for, and pickling it for the pipe.
 (py-spy gives the same picture by sampling: ``py-spy record --subprocesses
