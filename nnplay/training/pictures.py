@@ -118,3 +118,23 @@ def upsample(a: np.ndarray, factor: int) -> np.ndarray:
         with np.errstate(all="ignore"):
             a = np.where(w == 0, lo, np.where(w == 1, hi, lo * (1 - w) + hi * w))  # a sample is itself
     return a
+
+
+def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray:
+    """``unit_scale`` of every ``a[k]`` at once: on ``levels``, or (None) each on
+    its own ``symmetric_levels(a[k])``. ``a`` is (n, ...); returns float32 of its
+    shape, NaN where ``a`` is not finite (the same numbers as n calls of
+    ``unit_scale``, in one pass: the network diagram's thumbnails, a frame's cost)."""
+    a = np.asarray(a, dtype=np.float64)
+    finite = np.isfinite(a)
+    if levels is None:
+        flat = np.where(finite, np.abs(a), 0.0).reshape(a.shape[0], -1)
+        m = flat.max(axis=1) if flat.shape[1] else np.zeros(a.shape[0])
+        m = np.where((m > 0.0) & (m < np.inf), m, 1.0).reshape((-1,) + (1,) * (a.ndim - 1))
+        lo, span = -m, 2.0 * m
+    else:
+        lo, span = float(levels[0]), (float(levels[1]) - float(levels[0])) or 1.0
+    with np.errstate(all="ignore"):
+        t = np.clip((a - lo) / span, 0.0, 1.0)
+    t[~finite] = np.nan
+    return np.ascontiguousarray(t, dtype=np.float32)

@@ -21,6 +21,7 @@ from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .plot_layout import legend_above
 from .plots import plot_widget
+from .steady_label import SteadyLabel
 from .widgets import named, nest
 
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
@@ -98,7 +99,7 @@ class CompareWindow(QWidget):
             view.setObjectName(f"compare_boundary_{name}")
             self.views[name] = view
             col.addWidget(view, 1)
-            stats = QLabel("")
+            stats = SteadyLabel()  # its size does not follow the digits: no layout of the window per frame
             stats.setObjectName(f"compare_stats_{name}")
             stats.setTextFormat(Qt.TextFormat.RichText)
             self.stats[name] = stats

@@ -65,6 +65,7 @@ class DiagramMarks:
         self.locked_neurons: list[tuple[int, int]] = []  # (diagram layer, index) with a lock
         self.greyed: list[tuple[int, int]] = []
         self.current: tuple = (None, None, None, None)  # the masks of the last frame
+        self.styled: list[tuple[int, int, int]] = []
 
     def is_frozen(self, layer: int, row: int | None = None, col: int | None = None, whole: bool = True) -> bool:
         """Whether a weight (row and col) or a neuron's bias (row) is frozen now; with
@@ -94,6 +95,7 @@ class DiagramMarks:
         self.current = (None, None, None, None)
         self.frozen_links = self.pruned_links = 0
         self.locked_neurons, self.greyed = [], []
+        self.styled = []
 
     def show(self, snap) -> None:
         """Restyle the links and neurons for ``snap``'s masks (after the diagram drew
@@ -103,6 +105,7 @@ class DiagramMarks:
         if len(d.edges) != len(snap.weights):
             return
         self.frozen_links = self.pruned_links = 0
+        self.styled = []  # (k, i, j) of every link restyled here: the diagram sets its pen afresh next frame
         for k, grid in enumerate(d.edges):
             drawn = (slice(0, grid.shape[0]), slice(0, grid.shape[1]))  # a wide layer's first neurons (diagram_bounds)
             if fW is not None:
@@ -111,6 +114,7 @@ class DiagramMarks:
                     line.setPen(frozen_pen(max(1.5, line.pen().widthF())))
                     line.setVisible(True)
                     self.frozen_links += 1
+                    self.styled.append((k, i, j))
             dead = np.zeros(grid.shape, bool)
             if pW is not None:
                 dead |= pW[k][drawn].astype(bool)
@@ -120,6 +124,7 @@ class DiagramMarks:
                 grid[i, j].setPen(pruned_pen())
                 grid[i, j].setVisible(True)
                 self.pruned_links += 1
+                self.styled.append((k, i, j))
         self._grey(pn)
         key = tuple(None if m is None else tuple(np.asarray(a).tobytes() for a in m) for m in (fW, fb))
         if key != self._key:

@@ -29,9 +29,9 @@ from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .plot_layout import legend_above
 from .plots import plot_widget
+from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
 from .stepped_range import SteppedYRange
-from .schedule_views import ClipMarks
 from .widgets import keep_wrapped_height, layer_name, named, nest, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -167,7 +167,8 @@ class GradientView(QWidget):
             row, col = 2 * (l // cols), l % cols
             a, b = self._sizes[l + 1], self._sizes[l]
             label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=row, col=col, size="8pt")
-            vb = self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False)  # (plot_disposal)
+            # (enableMenu=False: a ViewBox made with its menu builds one, a tenth of a new run's set-up; plot_disposal)
+            vb = self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False)
             vb.setMouseEnabled(False, False)
             vb.invertY(True)  # row 0 at the top, as a matrix is written
             item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)),
@@ -243,8 +244,10 @@ class GradientView(QWidget):
             self.scale_label.setText(f"Each layer on its own colour scale (max: its largest |{sym}|): {SIGN_KEY}")
         else:
             set_bar(self.key, (-shared, shared))
-            self.scale_label.setText(f"One colour scale, ±{format_number(shared, 2)}: {SIGN_KEY}")
-        self.scale_label.setToolTip(f"|{sym}[l]| per layer: {norms}")
+            # its bounds are on the key: a number here would lay the window out again every frame (steady_label)
+            self.scale_label.setText(f"One colour scale for every layer, its bounds on the key below: {SIGN_KEY}")
+        bounds = "" if self.per_layer.isChecked() else f"scale ±{format_number(shared, 2)}; "
+        self.scale_label.setToolTip(f"{bounds}|{sym}[l]| per layer: {norms}")
         hit = self._hit
         if hit is not None and hit[0] <= len(mats):
             m = mats[hit[0] - 1]

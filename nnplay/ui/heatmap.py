@@ -45,6 +45,17 @@ def diverging_rgba() -> np.ndarray:
     return _rgba_table(_palette_key())
 
 
+def unit_rgba(unit: np.ndarray) -> np.ndarray:
+    """(..., 4) uint8: values on the unit scale (0..1, NaN undefined: see
+    ``pictures.unit_scale``) coloured by ``diverging_rgba``; NaN transparent. Given
+    RGBA, pyqtgraph hands the pixels to Qt as they are (given a lookup table, it
+    builds a 256-colour QImage table on every render of every image)."""
+    index = np.clip(np.round(np.nan_to_num(unit, nan=0.0) * 255), 0, 255).astype(np.intp)
+    rgba = diverging_rgba()[index]
+    rgba[np.isnan(unit), 3] = 0
+    return rgba
+
+
 def short_number(v: float) -> str:
     """A value in at most about five characters, for a cell."""
     if not np.isfinite(v):
@@ -84,6 +95,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
                           orientation="horizontal", width=width, colorMapMenu=False)
     bar.axis.setStyle(hideOverlappingLabels=40)  # the labels at the bar's ends too (40 px beyond it)
     tidy_labels(bar.axis)  # a short bar (a lesson open at 1280x800): fewer labels, never run together
+    bar.axis.enableAutoSIPrefix(False)  # no axis title to prefix; it re-set its (hidden) title's HTML every frame
     bar.setContentsMargins(END_LABEL_PX, 0, END_LABEL_PX, 0)  # room for half of an end label, never cut
     if ticks is not None:
         bar.axis.setTicks([ticks, []])
@@ -131,13 +143,9 @@ class HeatmapItem(pg.ImageItem):
         m = np.atleast_2d(np.asarray(values, dtype=np.float64))
         levels = symmetric_levels(m) if levels is None else (float(levels[0]), float(levels[1]))
         self.values, self.key_levels = m, levels
-        # coloured here through a cached table, handed to Qt as RGBA: given a lookup table, pyqtgraph
-        # builds a 256-colour QImage table on every render (seven heatmaps: a share of each frame)
+        # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
         self._unit, self._lut = unit_scale(m, levels), diverging_rgba()
-        index = np.clip(np.round(np.nan_to_num(self._unit, nan=0.0) * 255), 0, 255).astype(np.intp)
-        rgba = self._lut[index]
-        rgba[np.isnan(self._unit), 3] = 0  # NaN (undefined): transparent
-        self.setImage(rgba, autoLevels=False, levels=(0, 255))
+        self.setImage(unit_rgba(self._unit), autoLevels=False, levels=(0, 255))
         self.numbers.update()
 
     def colours(self) -> np.ndarray:

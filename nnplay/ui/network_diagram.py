@@ -6,6 +6,7 @@ to scrub it (``diagram_edit``); hovering a link shows its value live."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -21,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import input_labels
-from ..training.pictures import symmetric_levels, undefined_fraction, unit_scale
 from . import diagram_hit
-from .colors import diverging_lut, hex_color, negative, positive
+from .colors import hex_color, negative, positive
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
 from .diagram_room import fit_room, follow_font, size_names, titles_fit, watch_room
+from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, on_event
@@ -81,6 +82,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         layout.addWidget(self.undefined_label)
         self.sizes: tuple = ()
         self.nodes: list[list[tuple[pg.ImageItem, QRectF]]] = []
+        self._edge_keys, self._edge_palette = {}, None
         self._hatches: list = []
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
         self._weights = None
@@ -123,6 +125,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
         self.nodes, self.edges = [], []
+        self._edge_keys: dict = {}  # layer -> (its grid of links, the edge_keys its pens were set from)
         self._titles = []
         self._title_texts = []  # (full, short) title per layer: the short one where even two lines are too narrow
         self._hatches = []  # one per node, in the order of self.nodes flattened
@@ -245,35 +248,34 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         snap = frame.snapshot
         self._show_key()  # (in the palette's colours)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
-            lut = diverging_lut()
-            undefined = 0
-            hatches = iter(self._hatches)
-            for l, (col, acts) in enumerate(zip(self.nodes, snap.neurons)):
-                for i, (img, _) in zip(self.bounds.shown[l], col):
-                    a = acts[:, :, i]
-                    levels = self._levels[l] or symmetric_levels(a)
-                    reshaped = img.image is None or img.image.shape != a.shape
-                    img.setImage(unit_scale(a, levels), autoLevels=False, levels=(0.0, 1.0), lut=lut)
-                    bad = undefined_fraction(a) > 0
-                    next(hatches).setVisible(bad)
-                    undefined += bad
-                    if reshaped:
-                        img.setRect(col[i][1])
+            undefined = draw_thumbnails(self, snap.neurons)  # (diagram_thumbnails: one pass per layer)
             self.undefined_label.setText(f"Hatched: {undefined} neuron(s) overflow, their output is undefined "
                                          "on part of the plane." if undefined else "")
             self.undefined_label.setVisible(bool(undefined))
         if len(snap.weights) == len(self.edges):
             self._weights, self._biases = snap.weights, snap.biases
+            palette = (positive(), negative())
             for l, (grid, W) in enumerate(zip(self.edges, snap.weights), start=1):
                 W = W[:grid.shape[0], :grid.shape[1]]  # the drawn neurons come first (diagram_bounds)
-                for (i, j), line in np.ndenumerate(grid):
-                    w = float(W[i, j])
-                    line.setVisible(w != 0.0)
-                    if w != 0.0:
-                        line.setPen(_edge_pen(w))
+                keys = edge_keys(W)
+                kept_grid, kept = self._edge_keys.get(l, (None, None))
+                if kept_grid is grid and kept.shape == keys.shape and self._edge_palette == palette:
+                    todo = np.argwhere(keys != kept)  # only the links whose pen changes (a frame's cost)
+                else:
+                    todo = np.argwhere(np.ones(keys.shape, bool))
+                for i, j in todo:
+                    key = int(keys[i, j])
+                    line = grid[i, j]
+                    line.setVisible(key >= 0)
+                    if key >= 0:
+                        line.setPen(_edge_pen_of(key, palette))
+                self._edge_keys[l] = (grid, keys)
+            self._edge_palette = palette
             self.bounds.show_weights(snap.weights)
             show_zero_count(self, snap.zero_weights, snap.weights[0])
             self.marks.show(snap)  # frozen links violet with locks, pruned ones dashed, pruned neurons grey
+            for l, i, j in self.marks.styled:  # drawn afresh next frame: the marks may be gone
+                self._edge_keys[l + 1][1][i, j] = RESTYLED
         if self._hover:
             self._describe(self._hover)
 
@@ -335,9 +337,26 @@ def _levels_for(activation: str):
     return {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0)}.get(activation)
 
 
-def _edge_pen(w: float) -> QPen:
-    mag = min(abs(w), 5.0) / 5.0
-    color = QColor(*(positive() if w >= 0 else negative()))
+EDGE_LEVELS = 64  # steps of |w| from 0 to 5 (and over) in a link's pen: width and opacity
+RESTYLED = -2  # an edge key no weight has: the link was restyled by the marks
+
+
+def edge_keys(W: np.ndarray) -> np.ndarray:
+    """(rows, cols) int: a key per weight of its link's pen: -1 for a weight of 0
+    (no link), else 2 * level + (w >= 0) with level the step of min(|w|, 5) in
+    ``EDGE_LEVELS``. A link whose key is unchanged keeps its pen."""
+    W = np.asarray(W, dtype=np.float64)
+    level = np.rint(np.minimum(np.abs(np.nan_to_num(W, nan=0.0)), 5.0) / 5.0 * (EDGE_LEVELS - 1)).astype(np.int64)
+    return np.where(W == 0.0, -1, 2 * level + (W >= 0))
+
+
+@functools.lru_cache(maxsize=4 * EDGE_LEVELS)
+def _edge_pen_of(key: int, palette) -> QPen:
+    """The pen of edge key ``key`` (``edge_keys``) in ``palette`` = (positive, negative)
+    colours: opacity and width grow with |w| (up to 5)."""
+    level, positive_w = divmod(key, 2)
+    mag = level / (EDGE_LEVELS - 1)
+    color = QColor(*(palette[0] if positive_w else palette[1]))
     color.setAlphaF(0.2 + 0.7 * math.sqrt(mag))
     pen = QPen(color)
     pen.setCosmetic(True)

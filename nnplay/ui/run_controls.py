@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QToolBar, QWidget
 
+from .steady_label import SteadyLabel
 from .widgets import named
 from .worker import MAX_SPEED
 
@@ -93,9 +94,8 @@ def build_toolbar(win) -> None:
     win.addToolBar(Qt.ToolBarArea.TopToolBarArea, readouts)
     win.stats = {}
     for key, width in (("epoch", 150), ("rate", 110), ("loss", 260), ("accuracy", 230)):
-        lab = QLabel("")
+        lab = SteadyLabel(min_width=width)  # its size does not follow the digits (no layout per frame)
         lab.setObjectName(f"stat_{key}")
-        lab.setMinimumWidth(width)
         lab.setContentsMargins(0, 0, 12, 0)  # a gap to the next read-out when the text outgrows the width
         lab.setTextFormat(Qt.TextFormat.RichText)
         readouts.addWidget(lab)

@@ -1,12 +1,18 @@
 """Where a frame's time goes: the README's profile table.
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector]
+                                        [--window-only] [--cprofile N]
 
 Window side: the real window (offscreen unless DISPLAY is set and
 QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
 panel's update (``set_frame`` and friends) and each plot's paint event are
 timed in CPU time of the GUI thread (``time.thread_time``: what the panel
-costs, not what a loaded machine adds), per drawn frame. Training side, in
+costs, not what a loaded machine adds), per drawn frame; then the event
+loop's share: CPU time per top-level event (type and receiver), how many of
+each a frame, and how many ``LayoutRequest``s (a read-out whose size follows
+its text lays out the whole window). ``--cprofile N`` adds the N costliest
+calls of the GUI thread by cProfile. Training side (not with
+``--window-only``), in
 this process: one frame's worth of the training process's work, the
 snapshot with every probe the window asks for, and pickling it for the pipe.
 (py-spy gives the same picture by sampling: ``py-spy record --subprocesses
@@ -23,31 +29,52 @@ import sys
 import time
 
 
-def window_profile(case: str, seconds: float, inspector: bool) -> dict:
+def window_profile(case: str, seconds: float, inspector: bool, profiler=None) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from nnplay.benchmark_gui import live_config
     from nnplay.training import TrainConfig
     from nnplay.ui.app import configure_pyqtgraph
-    from nnplay.benchmark_gui import live_config
     from nnplay.ui.main_window import PlaygroundWindow
     from nnplay.ui.worker import MAX_SPEED
 
     cpu = collections.Counter()
 
+    events = collections.Counter()  # top-level events: CPU time by type, and how many
+    counts = collections.Counter()
+
     class TimedApp(QApplication):
         on = False
+        depth = 0
+        top = ""
 
         def notify(self, obj, event):
-            if not self.on or event.type() != QEvent.Type.Paint:
+            if not self.on:
                 return super().notify(obj, event)
+            kind = event.type()
+            if self.depth == 0:
+                self.top = f"{kind.name} to {type(obj).__name__}"
             start = time.thread_time()
+            self.depth += 1
             try:
                 return super().notify(obj, event)
             finally:
-                owner = obj.parent() if obj.objectName() == "" and obj.parent() is not None else obj
-                cpu[f"paint: {owner.objectName() or type(owner).__name__}"] += time.thread_time() - start
+                self.depth -= 1
+                spent = time.thread_time() - start
+                if kind == QEvent.Type.Paint:
+                    owner = obj.parent() if obj.objectName() == "" and obj.parent() is not None else obj
+                    cpu[f"paint: {owner.objectName() or type(owner).__name__}"] += spent
+                if kind == QEvent.Type.LayoutRequest:
+                    counts["LayoutRequest"] += 1
+                if self.depth == 0:
+                    events[f"{kind.name} to {type(obj).__name__}"] += spent
+                    counts[f"{kind.name} to {type(obj).__name__}"] += 1
+                elif kind == QEvent.Type.Paint:
+                    counts[f"paint inside {self.top}"] += 1
+                if self.depth == 0:
+                    self.top = ""
 
     app = TimedApp(sys.argv[:1])
     configure_pyqtgraph()
@@ -80,10 +107,14 @@ def window_profile(case: str, seconds: float, inspector: bool) -> dict:
     def begin():
         state.update(t0=time.perf_counter(), cpu0=time.thread_time(), f0=c.frames_drawn, e0=c.last_frame.snapshot.epoch)
         app.on = True
+        if profiler is not None:
+            profiler.enable()
         QTimer.singleShot(int(seconds * 1000), finish)
 
     def finish():
         app.on = False
+        if profiler is not None:
+            profiler.disable()
         state.update(t=time.perf_counter() - state["t0"], cpu=time.thread_time() - state["cpu0"],
                      frames=c.frames_drawn - state["f0"], epochs=c.last_frame.snapshot.epoch - state["e0"])
         c.pause()
@@ -104,15 +135,18 @@ def window_profile(case: str, seconds: float, inspector: bool) -> dict:
     frames = max(1, state["frames"])
     return {"frames": state["frames"], "seconds": state["t"], "redraws_per_s": state["frames"] / state["t"],
             "epochs_per_s": state["epochs"] / state["t"], "gui_cpu_ms_per_frame": 1000 * state["cpu"] / frames,
-            "ms_per_frame": {k: 1000 * v / frames for k, v in cpu.most_common()}}
+            "ms_per_frame": {k: 1000 * v / frames for k, v in cpu.most_common()},
+            "events_ms_per_frame": {k: 1000 * v / frames for k, v in events.most_common(12)},
+            "events_ms_per_frame_all": [1000 * v / frames for v in events.values()],
+            "per_frame_counts": {k: v / frames for k, v in counts.items()}}
 
 
 def training_profile(case: str, repeats: int = 30) -> dict:
     """One frame's work in the training process: epochs, snapshot (with every probe), pickling."""
+    from nnplay.benchmark_gui import live_config
     from nnplay.training import TrainConfig, Trainer
     from nnplay.training.loop import Frame
     from nnplay.training.probes import ViewRequest
-    from nnplay.benchmark_gui import live_config
 
     t = Trainer(TrainConfig(**live_config(case)))
     t.run(20)
@@ -153,12 +187,32 @@ def main() -> int:
     p.add_argument("--case", choices=("A", "B"), default="A")
     p.add_argument("--seconds", type=float, default=5.0)
     p.add_argument("--inspector", action="store_true")
+    p.add_argument("--window-only", action="store_true", help="skip the training process's part")
+    p.add_argument("--cprofile", type=int, metavar="N", default=0,
+                   help="also run cProfile on the GUI thread and print its N costliest calls (cumulative)")
     args = p.parse_args()
-    w = window_profile(args.case, args.seconds, args.inspector)
+    profiler = None
+    if args.cprofile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+    w = window_profile(args.case, args.seconds, args.inspector, profiler)
+    if profiler is not None:
+        import pstats
+
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.cprofile)
     print(f"case {args.case}: {w['redraws_per_s']:.1f} redraws/s, {w['epochs_per_s']:.0f} epochs/s, "
           f"GUI thread {w['gui_cpu_ms_per_frame']:.1f} ms CPU per frame; load average {os.getloadavg()[0]:.1f}")
     for k, v in w["ms_per_frame"].items():
         print(f"  {v:7.2f} ms  {k}")
+    print("top-level events (the event loop's share), per frame:")
+    for k, v in w["events_ms_per_frame"].items():
+        print(f"  {v:7.2f} ms  {k}")
+    for k, v in w["per_frame_counts"].items():
+        print(f"  {v:7.2f} per frame  {k}")
+    print(f"  {w['gui_cpu_ms_per_frame'] - sum(w['events_ms_per_frame_all']):7.2f} ms  outside any event")
+    if args.window_only:
+        return 0
     print("training process, per frame:")
     for k, v in training_profile(args.case).items():
         print(f"  {v:7.2f} {'kB' if 'kB' in k else 'ms'}  {k}")

@@ -49,7 +49,7 @@ def test_play_trains_and_every_panel_updates(window, qtbot):
     assert window.curves.curves["train_loss"].getData()[0] is not None
     assert window.gradients.epochs_recorded >= 31
     assert all(m.image is not None for m in window.gradients._maps)
-    assert all(img.image.shape == (24, 24) for col in window.diagram.nodes for img, _ in col)
+    assert all(img.image.shape[:2] == (24, 24) for col in window.diagram.nodes for img, _ in col)
     assert "Accuracy" in window.stats["accuracy"].text()
     losses = window.curves.history.column("train_loss")
     assert losses[-1] < losses[0]
