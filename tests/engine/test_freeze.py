@@ -39,6 +39,8 @@ def frozen_runs(draw):
 @given(frozen_runs())
 @example({"sizes": [4, 1, 1, 1, 1], "where": (0, 0, 0), "optimizer": "adam", "l1": 0.01, "l2": 0.0,
           "batch": 0, "seed": 0, "activation": "tanh"})  # a weight L1 holds at 0 stays there unfrozen
+@example({"sizes": [1, 1, 1, 1, 1], "where": (3, None, None), "optimizer": "sgd", "l1": 0.0, "l2": 0.0,
+          "batch": 0, "seed": 0, "activation": "relu"})  # dead ReLUs, the output layer frozen: nothing can train
 def test_a_frozen_parameter_and_its_optimizer_state_stay_bit_identical_under_every_optimizer(run):
     net = MLP(run["sizes"], run["activation"], loss="bce", l1=run["l1"], l2=run["l2"], seed=run["seed"])
     X, Y = _data(net, 12, run["seed"])
@@ -58,7 +60,9 @@ def test_a_frozen_parameter_and_its_optimizer_state_stay_bit_identical_under_eve
     for k, v in opt.state().items():
         np.testing.assert_array_equal(v[idx], state[k])
     if free.size and (net.params[free] == before_free).all():
-        pytest.fail("nothing trained beside the frozen parameters")
+        net.loss_and_grads(X, Y)  # fills net.grads, aligned with net.params
+        if net.grads[free].any():  # (all zero: e.g. every ReLU dead, nothing could train)
+            pytest.fail("nothing trained beside the frozen parameters")
     net.masks.set_frozen(*run["where"], frozen=False)  # unfreeze: it trains again
     for _ in range(3):
         net.train_epoch(X, Y, opt, run["batch"], rng)
