@@ -53,7 +53,7 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.failed.connect(self._on_failed)
         self.run.state_ready.connect(self._on_state)
         self.run.gradcheck_ready.connect(self._on_gradcheck)
-        self.comparison = Comparison(self.run, parent=self)
+        self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing)
         self.comparison.started.connect(self.compare_started)
         self.comparison.stopped.connect(self.compare_stopped)
         self.comparison.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))

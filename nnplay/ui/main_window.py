@@ -293,6 +293,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             cw.curves["A"].load(self.curves.history)
             if c.last_frame is not None:
                 cw.views["A"].set_frame(c.last_frame)
+                cw.show_stats("A", c.last_frame.snapshot)
         twin.started.connect(lambda info: cw.set_run("B", info))
         twin.frame.connect(lambda frame: cw.set_frame("B", frame))
         cw.show()
