@@ -14,7 +14,7 @@ from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .lessons_panel import install_lessons
-from .loss_text import loss_text, loss_tooltip
+from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .elide import short_name
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
@@ -171,6 +171,11 @@ class PlaygroundWindow(FileActions, QMainWindow):
         def pct(v):
             return format_percent(v)
 
+        if len(self.controller.run_info.train_index) == 0:  # nothing measured: no numbers of an earlier run
+            self.stats["loss"].setText(NOTHING_TO_TRAIN)
+            self.stats["loss"].setToolTip(NOTHING_TO_TRAIN)
+            self.stats["accuracy"].setText("")
+            return
         self.stats["loss"].setText(loss_text(s.train_loss, s.test_loss, s.penalty))
         self.stats["loss"].setToolTip(loss_tooltip(s.train_loss, s.test_loss, s.penalty))
         if s.train_accuracy is None:
