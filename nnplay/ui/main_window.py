@@ -71,6 +71,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.inspect_action.triggered.connect(self.show_inspector)
         self.compare_action.triggered.connect(self.ask_to_compare)
         c.compare_started.connect(self._compare_started)
+        c.run.started.connect(lambda _info: self.menu_states.refresh())  # after show_run: actions follow the run
         c.compare_stopped.connect(lambda: self.compare_window is not None and self.compare_window.close_quietly())
         self.inspector.step_batch_requested.connect(lambda: c.step_batch(1))
         self.inspector.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
