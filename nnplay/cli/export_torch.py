@@ -22,13 +22,13 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..training.session import load_session, restore_trainer
+    from ..training.session import open_trainer
     from ..training.torch_export import write_torch_script
 
     check_writable(args.out, ".py")
     if args.epochs < 1:
         raise ValueError(f"--epochs must be at least 1, got {args.epochs}")
-    trainer = restore_trainer(load_session(args.session))
+    trainer = open_trainer(args.session)
     try:
         write_torch_script(args.out, trainer, args.epochs)
     except OSError as exc:
