@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..write_errors import cannot_write
 from .base import EXIT_OK, check_writable
 
 
@@ -32,7 +33,7 @@ def run(args) -> int:
     try:
         write_torch_script(args.out, trainer, args.epochs)
     except OSError as exc:
-        raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+        raise ValueError(cannot_write(args.out, exc)) from None
     print(f"wrote {args.out}: the run of {args.session} at epoch {trainer.epoch} as a PyTorch script "
           f"(python {args.out} trains it)", file=sys.stderr)
     return EXIT_OK
