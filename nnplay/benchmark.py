@@ -259,9 +259,9 @@ def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = 
     if report is not None:
         head = table_head(m)
         took = duration(estimate_seconds(m, budget, rounds, least, CASES["D"]))
-        for line in (*head[:2], f"The five cases take about {took} on this machine now (estimated from one "
-                     "mini-batch of case D), then the grid, landscape and diagnostics; each row is printed as it "
-                     "is measured.", *head[2:], CASE_HEADER):
+        estimate = (f"The five cases take about {took} on this machine now (estimated from one mini-batch of "
+                    "case D), then the grid, landscape and diagnostics; each row is printed as it is measured.")
+        for line in (*head[:2], estimate, *head[2:], CASE_HEADER):
             report(line)
     cases = []
     for name, dtype in (("A", "float64"), ("B", "float64"), ("C", "float64"), ("D", "float64"), ("D", "float32")):

@@ -7,7 +7,11 @@ import ctypes
 import pytest
 from PySide6.QtCore import QByteArray
 
-from nnplay.ui.native_close import XCB_DESTROY_NOTIFY, CloseWhenDestroyed, destroyed_window
+from nnplay.ui.native_close import (
+    XCB_DESTROY_NOTIFY,
+    CloseWhenDestroyed,
+    destroyed_window,
+)
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -31,9 +35,9 @@ class _Window:
 
 
 def test_destroy_notify_is_read_and_other_events_are_not():
-    buf, at = _event(XCB_DESTROY_NOTIFY, 0x200011)
+    _buf, at = _event(XCB_DESTROY_NOTIFY, 0x200011)  # (the buffer must live while its address is read)
     assert destroyed_window(XCB, at) == 0x200011
-    other, at2 = _event(18, 0x200011)  # UnmapNotify
+    _other, at2 = _event(18, 0x200011)  # UnmapNotify
     assert destroyed_window(XCB, at2) is None
     assert destroyed_window(QByteArray(b"windows_generic_MSG"), at) is None
 
