@@ -17,6 +17,7 @@ noise hits all of them.
 from __future__ import annotations
 
 import json
+import math
 import os
 import platform
 import subprocess
@@ -25,6 +26,7 @@ import time
 
 import numpy as np
 
+from .bench_estimate import duration, estimate_seconds
 from .data.generators import circle
 from .engine import MLP, SGD
 from .engine.equations import sgd_epoch
@@ -39,15 +41,25 @@ CASES = {
 }
 
 
-def _epochs_per_second(fn, budget: float) -> float:
-    fn()  # warm-up: workspaces, caches
+def _epochs_per_second(fn, budget: float, least: int = 2) -> float:
+    """Epochs per second of ``fn`` (one epoch) over at least ``budget`` seconds and
+    ``least`` epochs, after one warm-up epoch (none when ``least`` is 1: --quick)."""
+    if least > 1:
+        fn()  # warm-up: workspaces, caches
     count, start = 0, time.perf_counter()
     while True:
         fn()
         count += 1
         elapsed = time.perf_counter() - start
-        if elapsed >= budget and count >= 2:
+        if elapsed >= budget and count >= least:
             return count / elapsed
+
+
+def significant(v: float, digits: int = 3) -> float:
+    """``v`` rounded to ``digits`` significant digits (0.01234 -> 0.0123, 517.04 -> 517)."""
+    if not v or not math.isfinite(v):
+        return v
+    return round(v, max(0, digits - 1 - math.floor(math.log10(abs(v)))))
 
 
 def _torch_epoch_fn(X, y, hidden, activation, batch, dtype):
@@ -102,7 +114,7 @@ def _sklearn_epoch_fn(X, y, hidden, activation, batch):
     return epoch
 
 
-def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: int = 3) -> dict:
+def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: int = 3, least: int = 2) -> dict:
     c = CASES[name]
     data = circle(noise=0.1, seed=0, n=c["n"])
     X = data.X.astype(dtype)
@@ -131,14 +143,14 @@ def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: i
     with np.errstate(all="ignore"):
         for _ in range(rounds):
             for k in best:
-                best[k] = max(best[k], _epochs_per_second(sides[k], budget))
+                best[k] = max(best[k], _epochs_per_second(sides[k], budget, least))
     out = {
         "case": name if dtype == "float64" else f"{name}-{dtype}",
         "points": c["n"], "hidden": list(c["hidden"]), "activation": c["activation"], "batch": c["batch"],
         "dtype": dtype,
     }
     for k in sides:
-        out[f"{k}_epochs_per_s"] = round(best[k], 2) if k in best else None
+        out[f"{k}_epochs_per_s"] = significant(best[k], 4) if k in best else None  # (case D: 0.0312, not 0.03)
     for k in ("plain_numpy", "pytorch", "sklearn"):
         out[f"engine_vs_{k}"] = round(best["engine"] / best[k], 2) if best.get(k) else None
     return out
@@ -237,13 +249,26 @@ def load_averages() -> list[float] | None:
 
 
 def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = None, soak_start: int = 0,
-                   large: bool = False) -> dict:
+                   large: bool = False, report=None) -> dict:
+    """Every measurement; ``report(line)``, if given, is called with the table's lines
+    as they are measured: the header (with the estimated duration), then each case's row."""
     if soak is not None:  # the soak alone: the engine cases would only disturb it
         return {"machine": machine(), "soak": bench_soak(soak, soak_start)}
-    budget, rounds = (0.05, 1) if quick else (1.0, 3)
-    cases = [bench_case(n, "float64", budget, rounds) for n in "ABCD"]
-    cases.append(bench_case("D", "float32", budget, rounds))
-    out = {"machine": machine(), "cases": cases, "grid": bench_grid(repeats=5 if quick else 50),
+    budget, rounds, least = (0.05, 1, 1) if quick else (1.0, 3, 2)
+    m = machine()
+    if report is not None:
+        head = table_head(m)
+        took = duration(estimate_seconds(m, budget, rounds, least, CASES["D"]))
+        estimate = (f"The five cases take about {took} on this machine now (estimated from one mini-batch of "
+                    "case D), then the grid, landscape and diagnostics; each row is printed as it is measured.")
+        for line in (*head[:2], estimate, *head[2:], CASE_HEADER):
+            report(line)
+    cases = []
+    for name, dtype in (("A", "float64"), ("B", "float64"), ("C", "float64"), ("D", "float64"), ("D", "float32")):
+        cases.append(bench_case(name, dtype, budget, rounds, least))
+        if report is not None:
+            report(case_row(cases[-1]))
+    out = {"machine": m, "cases": cases, "grid": bench_grid(repeats=5 if quick else 50),
            "landscape": bench_landscape(repeats=1 if quick else 3)}
     out["diagnostics"] = bench_diagnostics(CASES["B"]["hidden"], repeats=5 if quick else 30)
     if gui or large:
@@ -257,21 +282,38 @@ def _fmt(v, spec=".1f", suffix=""):
     return "-" if v is None else f"{v:{spec}}{suffix}"
 
 
-def format_table(results: dict) -> str:
+def _rate(v) -> str:
+    """An epochs/s figure with three significant digits, however small (0.0312, not 0.0)."""
+    if v is None:
+        return "-"
+    return f"{v:.1f}" if v >= 100 else f"{v:.{max(1, 2 - math.floor(math.log10(v)))}f}" if v > 0 else "0"
+
+
+CASE_HEADER = (f"{'case':<10}{'engine':>10}{'plain':>10}{'ratio':>8}{'pytorch':>10}{'ratio':>8}"
+               f"{'sklearn':>10}{'ratio':>8}")
+
+
+def table_head(m: dict) -> list[str]:
+    return [f"nnplay benchmark - Python {m['python']}, NumPy {m['numpy']}, PyTorch {m['torch'] or 'not installed'}, "
+            f"scikit-learn {m['sklearn'] or 'not installed'}, {m['cpus']} CPUs ({m['machine']})",
+            f"CPU {m.get('cpu', '-')}; load average at the start {_loads(m.get('load_average'))} "
+            f"(1, 5, 15 min; figures from a loaded machine are low)", "",
+            "epochs per second (ratio = engine / other)"]
+
+
+def case_row(c: dict) -> str:
+    return (f"{c['case']:<10}{_rate(c['engine_epochs_per_s']):>10}{_rate(c['plain_numpy_epochs_per_s']):>10}"
+            f"{_fmt(c['engine_vs_plain_numpy'], '.2f', 'x'):>8}{_rate(c['pytorch_epochs_per_s']):>10}"
+            f"{_fmt(c['engine_vs_pytorch'], '.2f', 'x'):>8}{_rate(c['sklearn_epochs_per_s']):>10}"
+            f"{_fmt(c['engine_vs_sklearn'], '.2f', 'x'):>8}")
+
+
+def format_table(results: dict, streamed: bool = False) -> str:
+    """The whole table; ``streamed``: only what follows the case rows (those were reported as measured)."""
     m = results["machine"]
     if "soak" in results:
         return format_soak(results["soak"], m)
-    lines = [f"nnplay benchmark - Python {m['python']}, NumPy {m['numpy']}, PyTorch {m['torch'] or 'not installed'}, "
-             f"scikit-learn {m['sklearn'] or 'not installed'}, {m['cpus']} CPUs ({m['machine']})",
-             f"CPU {m.get('cpu', '-')}; load average at the start {_loads(m.get('load_average'))} "
-             f"(1, 5, 15 min; figures from a loaded machine are low)", "",
-             "epochs per second (ratio = engine / other)",
-             f"{'case':<10}{'engine':>10}{'plain':>10}{'ratio':>8}{'pytorch':>10}{'ratio':>8}{'sklearn':>10}{'ratio':>8}"]
-    for c in results["cases"]:
-        lines.append(f"{c['case']:<10}{_fmt(c['engine_epochs_per_s']):>10}{_fmt(c['plain_numpy_epochs_per_s']):>10}"
-                     f"{_fmt(c['engine_vs_plain_numpy'], '.2f', 'x'):>8}{_fmt(c['pytorch_epochs_per_s']):>10}"
-                     f"{_fmt(c['engine_vs_pytorch'], '.2f', 'x'):>8}{_fmt(c['sklearn_epochs_per_s']):>10}"
-                     f"{_fmt(c['engine_vs_sklearn'], '.2f', 'x'):>8}")
+    lines = [] if streamed else [*table_head(m), CASE_HEADER, *(case_row(c) for c in results["cases"])]
     g = results["grid"]
     lines += ["", f"decision-boundary grid {g['grid']} on B: {g['median_ms']:.2f} ms (median)"]
     if "landscape" in results:

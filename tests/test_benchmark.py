@@ -50,3 +50,39 @@ def test_a_rate_follows_the_work_done():
     """An epoch that takes at least 20 ms can never be counted faster than 50 per second."""
     rate = benchmark._epochs_per_second(lambda: time.sleep(0.02), budget=0.05)
     assert 0 < rate <= 50
+
+
+def test_rows_are_printed_as_they_are_measured_after_an_estimate(monkeypatch, capsys):
+    monkeypatch.setattr(benchmark, "CASES", SMALL)
+    real, seen = benchmark.bench_case, []
+
+    def spy(*args):
+        seen.append(capsys.readouterr().out)  # what the user has seen when a case starts
+        return real(*args)
+
+    monkeypatch.setattr(benchmark, "bench_case", spy)
+    assert main(["bench", "--quick"]) == 0
+    rest = capsys.readouterr().out
+    assert "The five cases take about" in seen[0] and seen[0].rstrip().endswith("sklearn   ratio")
+    assert [part.split()[0] for part in seen[1:]] == ["A", "B", "C", "D"]  # each row before the next case
+    assert rest.split()[0] == "D-float32" and "decision-boundary grid" in rest
+    assert "case" not in rest.split("\n", 1)[1]  # no second table at the end
+
+
+def test_small_rates_keep_three_significant_digits():
+    row = benchmark.case_row({"case": "D", "engine_epochs_per_s": 0.04681, "plain_numpy_epochs_per_s": 0.04,
+                              "engine_vs_plain_numpy": 1.17, "pytorch_epochs_per_s": 517.04,
+                              "engine_vs_pytorch": 0.0, "sklearn_epochs_per_s": 1.3, "engine_vs_sklearn": 0.04})
+    assert row.split() == ["D", "0.0468", "0.0400", "1.17x", "517.0", "0.00x", "1.30", "0.04x"]  # not "0.0 0.0 1.17x"
+    assert benchmark.significant(0.046812, 4) == 0.04681 and benchmark.significant(517.04, 4) == 517.0
+
+
+def test_the_estimate_scales_with_the_work():
+    from nnplay.bench_estimate import duration, estimate_seconds
+
+    m = {"torch": None, "sklearn": None}
+    tiny = dict(SMALL["D"], n=160, batch=16)
+    quick = estimate_seconds(m, 0.05, 1, 1, tiny)
+    full = estimate_seconds(m, 1.0, 3, 2, tiny)
+    assert 0 < quick < full and full >= 2 * 3 * 1.0 * 1.6  # at least each side's budget, every round
+    assert duration(40) == "40 s" and duration(200) == "3 min" and duration(7200) == "2.0 h"

@@ -20,7 +20,7 @@ import os
 import sys
 
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
-from .base import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
+from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
@@ -84,6 +84,8 @@ def main(argv=None) -> int:
 
     multiprocessing.freeze_support()  # the window trains in a child process, also in a frozen app
     argv = sys.argv[1:] if argv is None else argv
+    if "--version" in argv and len(argv) > 1:  # argparse prints the version at once, whatever follows
+        _top_parser().error(f"--version takes no other arguments; got {' '.join(a for a in argv if a != '--version')}")
     args = window_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
@@ -109,7 +111,7 @@ def main(argv=None) -> int:
             pass
         return 141  # 128 + SIGPIPE, as a shell reports a killed writer
     except ValueError as exc:  # DataError is a ValueError
-        print(f"nnplay: error: {exc}", file=sys.stderr)
+        print(f"{ERROR_PREFIX} {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

@@ -6,12 +6,17 @@ import argparse
 import math
 from pathlib import Path
 
+from ..write_errors import cannot_write
+
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
+
+
+ERROR_PREFIX = "nnplay: error:"  # every bad-input line, from argparse or from a subcommand's checks
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line and exit 2; the usage is one --help away
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_BAD_INPUT, f"{ERROR_PREFIX} {message} (see {self.prog} --help)\n")
 
 
 def layers(text: str) -> tuple[int, ...]:
@@ -75,4 +80,4 @@ def check_writable(path: str, suffix: str) -> None:
     if p.suffix.lower() != suffix:
         raise ValueError(f"{path}: the file name must end in {suffix}")
     if not p.parent.is_dir():
-        raise ValueError(f"{path}: cannot write: the folder {p.parent} does not exist")
+        raise ValueError(cannot_write(path))

@@ -29,9 +29,10 @@ def run(args) -> int:
     try:
         if args.soak_start < 0:
             raise ValueError(f"--soak-start must be 0 or more, got {args.soak_start}")
+        streaming = not args.json and args.soak is None  # each row as it is measured, not all at the end
         results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start,
-                                 large=args.large)
+                                 large=args.large, report=(lambda line: print(line, flush=True)) if streaming else None)
     except RuntimeError as exc:
         raise ValueError(str(exc)) from None
-    print(json.dumps(results) if args.json else format_table(results))
+    print(json.dumps(results) if args.json else format_table(results, streamed=streaming))
     return EXIT_OK

@@ -5,20 +5,25 @@ from __future__ import annotations
 import sys
 
 from ..numbers import count
+from ..write_errors import cannot_write
 from .base import EXIT_OK, setting
 
 
 def register(sub) -> None:
     from ..data import CLASSES_MAX, CLASSES_MIN, DATASETS
 
-    sub.add_parser("datasets", help="list the built-in data sets").set_defaults(run=list_datasets)
+    sub.add_parser("datasets", help="list the built-in data sets",
+                   description="List the built-in data sets, each with what it looks like."
+                   ).set_defaults(run=list_datasets)
 
-    e = sub.add_parser("export-data", help="write a built-in data set as CSV")
-    e.add_argument("--dataset", required=True, choices=list(DATASETS))
-    e.add_argument("--out", required=True, metavar="FILE.csv")
-    e.add_argument("--noise", type=setting("noise"), default=0.0)
+    e = sub.add_parser("export-data", help="write a built-in data set as CSV",
+                       description="Write a built-in data set as CSV (columns x1, x2, label), as the window "
+                                   "generates it with the same noise, classes and seed; Load CSV reads it back.")
+    e.add_argument("--dataset", required=True, choices=list(DATASETS), help="the data set to write")
+    e.add_argument("--out", required=True, metavar="FILE.csv", help="the CSV file to write")
+    e.add_argument("--noise", type=setting("noise"), default=0.0, help="noise, a fraction 0..1 as the window's Noise slider (default 0)")
     e.add_argument("--classes", type=setting("classes"), default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX}")
-    e.add_argument("--seed", type=setting("data_seed"), default=0)
+    e.add_argument("--seed", type=setting("data_seed"), default=0, help="the generator's seed (default 0)")
     e.set_defaults(run=export_data)
 
 
@@ -36,6 +41,6 @@ def export_data(args) -> int:
     try:
         write_csv(data, args.out)
     except OSError as exc:
-        raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+        raise ValueError(cannot_write(args.out, exc)) from None
     print(f"wrote {count(data.n_examples, 'row')} to {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -22,9 +22,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..training.health import diagnose
-    from ..training.session import load_session, restore_trainer
+    from ..training.session import open_trainer
 
-    trainer = restore_trainer(load_session(args.session))  # SessionError is a ValueError: one line, exit 2
+    trainer = open_trainer(args.session)  # SessionError is a ValueError: one line, exit 2
     findings = [f.to_dict() for f in diagnose(trainer)]
     if args.json:
         print(json.dumps({"epoch": trainer.epoch, "health": findings}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..write_errors import cannot_write
 from .base import EXIT_OK, check_writable, setting
 
 
@@ -22,17 +23,17 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..training.session import load_session, restore_trainer
+    from ..training.session import open_trainer
     from ..training.torch_export import write_torch_script
 
     check_writable(args.out, ".py")
     if args.epochs < 1:
         raise ValueError(f"--epochs must be at least 1, got {args.epochs}")
-    trainer = restore_trainer(load_session(args.session))
+    trainer = open_trainer(args.session)
     try:
         write_torch_script(args.out, trainer, args.epochs)
     except OSError as exc:
-        raise ValueError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+        raise ValueError(cannot_write(args.out, exc)) from None
     print(f"wrote {args.out}: the run of {args.session} at epoch {trainer.epoch} as a PyTorch script "
           f"(python {args.out} trains it)", file=sys.stderr)
     return EXIT_OK

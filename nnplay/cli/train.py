@@ -7,6 +7,7 @@ import math
 import sys
 import time
 
+from ..write_errors import cannot_write
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
@@ -150,7 +151,7 @@ def _save_run(trainer, path: str, csv_path: str | None) -> None:
     try:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:
-        raise ValueError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise ValueError(cannot_write(path, exc)) from None
     print(f"saved the run to {path}", file=sys.stderr)
 
 

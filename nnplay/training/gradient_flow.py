@@ -24,14 +24,20 @@ UNIT_NAMES = {"relu": "ReLUs", "leaky_relu": "leaky ReLUs", "tanh": "tanh units"
               "linear": "linear units"}
 
 
+NO_DATA_NOTE = "no training points: every dW = 0 until points are drawn or data is loaded"
+
+
 def zero_gradient_notes(net, X: np.ndarray, Y: np.ndarray, dW) -> tuple[str, ...]:
     """Sentences for the layers whose ``dW[l]`` (the full-batch gradient the
     run shows, list of (n[l], n[l-1])) is exactly 0, naming the cause found on
     the training data X (m, n[0]) with encoded targets Y (m, n[L]); () when no
-    dW is all zero or there is no data. ``net`` is an engine MLP."""
+    dW is all zero; one sentence saying so when there is no training data.
+    ``net`` is an engine MLP."""
     zero = [not np.any(d) for d in dW]
-    if not any(zero) or X.shape[0] == 0:
+    if not any(zero):
         return ()
+    if X.shape[0] == 0:
+        return (NO_DATA_NOTE,)
     L = net.n_layers
     with np.errstate(all="ignore"):
         A = [X, *net.hidden_outputs(X)]  # A[0] = X .. A[L]

@@ -59,6 +59,8 @@ def restore_run_state(t, state: dict) -> None:
     are left to the caller."""
     params = np.asarray(state["params"])
     epoch = int(state["epoch"])
+    if epoch < 0:
+        raise ValueError(f"the saved epoch is {epoch}; it must be 0 or more")
     if params.shape != t.net.params.shape:
         raise ValueError(f"the saved weights ({count(params.size, 'number')}) do not fit this network "
                          f"({t.net.params.size})")

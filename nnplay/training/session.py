@@ -229,6 +229,16 @@ def _import(saved):
     return None if saved is None else ImportOptions.from_dict(saved).to_dict()
 
 
+def open_trainer(path):
+    """``restore_trainer(load_session(path))`` with every error naming the file:
+    SessionError "PATH: what is wrong" (the saved run not fitting its settings too)."""
+    session = load_session(path)
+    try:
+        return restore_trainer(session)
+    except ValueError as exc:
+        raise SessionError(f"{path}: {exc}") from None
+
+
 def restore_trainer(session: Session):
     """A Trainer of the session's settings and data, continuing its saved run
     (weights, optimizer state, history) when it has one; ValueError (one line)

@@ -115,6 +115,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
         self._last_good[...] = self.net.params
         self._batch_order: np.ndarray | None = None  # the order of an epoch being stepped batch by batch
         self._batch_at = 0
+        self._remeasured = None  # see _remeasure
         self.run_id += 1
         self._begin_edits()  # the settings' frozen layers, dropout, clipping, the first rate (network_edits)
         self._record()
@@ -128,6 +129,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
         """Restore a ``state_dict``; ValueError (and nothing changed) if it does
         not fit this network (see training.saved_state)."""
         restore_run_state(self, state)
+        self._remeasured = None
         self._full_batch_gradients()
 
     def copy(self) -> Trainer:
@@ -147,6 +149,23 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
         state["batch_order"], state["batch_at"] = None, 0
         state["diverged_at"] = None
         self.load_state_dict(state)
+        self._remeasure()
+
+    def _remeasure(self) -> None:
+        """The current weights measured on this trainer's data, for ``metrics`` until the
+        next recorded epoch: the history's last point was measured on the data before."""
+        with np.errstate(all="ignore"):
+            self._remeasured = (len(self.history), self._evaluate(self.X_train, self.Y_train, self.y_train),
+                                self._evaluate(self.X_test, self.Y_test, self.y_test))
+
+    def _measured_now(self) -> dict:
+        """What ``_remeasure`` measured, while no epoch has been recorded since ({} otherwise)."""
+        r = getattr(self, "_remeasured", None)
+        if r is None or r[0] != len(self.history):
+            return {}
+        (train_loss, train_acc), (test_loss, test_acc) = r[1], r[2]
+        return {"train_loss": train_loss, "train_accuracy": train_acc, "test_loss": test_loss,
+                "test_accuracy": test_acc}
 
     # ----------------------------------------------------------- live changes
     def set_learning_rate(self, lr: float) -> None:
@@ -311,9 +330,11 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
     def metrics(self) -> dict:
         h = self.history
         acc = self.data.task == CLASSIFICATION
+        now = self._measured_now()  # after a data change, until the next recorded epoch
+
         def val(name):
-            v = h.last(name)
-            return None if math.isnan(v) else v
+            v = now[name] if name in now else h.last(name)
+            return None if v is None or math.isnan(v) else v
         return {
             "epochs": self.epoch,
             "train_loss": val("train_loss"),

@@ -122,6 +122,11 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
     def build():
         try:
             held.update(_build_window(app, launch, config, smoke, lesson))
+            if not smoke:  # its X window destroyed under it (no WM close): close and quit (native_close)
+                from .native_close import install as close_when_destroyed
+
+                held["destroyed"] = close_when_destroyed(app, held["window"], lambda: (held["window"].close(),
+                                                                                      app.quit()))
         except Exception:  # the window could not be built: say why and end, not hang on the launch window
             import traceback
 

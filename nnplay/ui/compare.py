@@ -12,8 +12,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from ..numbers import format_number, format_percent
@@ -24,6 +24,7 @@ from .plots import plot_widget
 from .steady_label import SteadyLabel
 from .widgets import named, nest
 
+MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
 SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
                  "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
@@ -40,35 +41,45 @@ def describe(config, changed: dict) -> str:
     return ", ".join(parts)
 
 
+# A wide, pale line under B's narrow one: where the two runs' curves coincide (B
+# forked from A a moment ago, or a setting that hardly matters) both stay visible.
+RUN_PENS = {"A": {"width": 4, "alpha": 150}, "B": {"width": 1.5, "alpha": 255}}
+
+
 class _RunCurves:
-    """Train and test loss of one run, from its bounded history."""
+    """Train and test loss of one run, from its bounded history; ``since``: the
+    first epoch drawn (run B's history before the fork is a copy of A's)."""
 
     def __init__(self, plot: pg.PlotWidget, name: str):
-        rgb = RUN_COLORS[name]
+        look = RUN_PENS[name]
+        rgb = (*RUN_COLORS[name], look["alpha"])
         self.history = History()
-        self.train_curve = plot.plot(pen=pg.mkPen(rgb, width=2), name=f"{name} train")
-        self.test_curve = plot.plot(pen=pg.mkPen(rgb, width=2, style=Qt.PenStyle.DashLine), name=f"{name} test")
+        self.since = 0
+        self.train_curve = plot.plot(pen=pg.mkPen(rgb, width=look["width"]), name=f"{name} train")
+        self.test_curve = plot.plot(pen=pg.mkPen(rgb, width=look["width"], style=Qt.PenStyle.DashLine),
+                                    name=f"{name} test")
         for c in (self.train_curve, self.test_curve):
             c.setClipToView(True)
-            c.setZValue(2 if name == "A" else 1)  # before the fork B's copy of A's history lies under A's
+            c.setZValue(1 if name == "A" else 2)  # B's narrow line on A's wide one
 
     def clear(self) -> None:
         self.history.clear()
-        self._draw()
+        self.redraw()
 
     def load(self, history: History) -> None:
         """Start from a whole history (run A's, as the main window holds it)."""
         self.history = history.copy()
-        self._draw()
+        self.redraw()
 
     def add(self, snap) -> None:
         if self.history.receive(snap.history_base, snap.history_start, snap.history):  # else out of step: wait
-            self._draw()
+            self.redraw()
 
-    def _draw(self) -> None:
+    def redraw(self) -> None:
         for name, curve in (("train_loss", self.train_curve), ("test_loss", self.test_curve)):
             x, y = self.history.curve(name)
-            curve.setData(x, y, connect="finite")
+            keep = x >= self.since
+            curve.setData(x[keep], y[keep], connect="finite")
 
 
 class CompareWindow(QWidget):
@@ -87,7 +98,9 @@ class CompareWindow(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
         outer.addWidget(self.title)
-        sides = QHBoxLayout()
+        top = QWidget()
+        sides = QHBoxLayout(top)
+        sides.setContentsMargins(0, 0, 0, 0)
         self.views, self.stats, self.headers = {}, {}, {}
         for name in ("A", "B"):
             col = QVBoxLayout()
@@ -105,7 +118,6 @@ class CompareWindow(QWidget):
             self.stats[name] = stats
             col.addWidget(stats)
             nest(sides, col, 1)
-        nest(outer, sides, 3)
         self.plot = named(plot_widget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         self.plot.setLabel("bottom", "epoch")
@@ -114,13 +126,26 @@ class CompareWindow(QWidget):
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.curves = {name: _RunCurves(self.plot, name) for name in ("A", "B")}
+        self.fork_epoch: int | None = None
+        self._built: set[str] = set()  # the runs built since this comparison began (a second build: a Reset)
         self.fork_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(150, 150, 150, width=1,
                                                                                style=Qt.PenStyle.DotLine),
-                                         label="fork", labelOpts={"position": 0.95, "color": (150, 150, 150)})
+                                         label="fork", labelOpts={"position": 0.85, "color": (110, 110, 110),
+                                                                  "anchors": [(0, 0.5), (0, 0.5)]})
         self.plot.addItem(self.fork_line)
         self.fork_line.setVisible(False)
-        self.plot.setMinimumHeight(140)  # its title, legend and axes: pyqtgraph would cut them
-        outer.addWidget(self.plot, 2)
+        self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)  # its title, legend and axes, and room for the curves
+        # boundaries above, the loss below, in a splitter the user can drag; the plot gets a fair share
+        # (in a box layout the boundary views' size hints took all but a 30-pixel strip of it)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("compare_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.plot)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        outer.addWidget(self.splitter, 1)
         row = QHBoxLayout()
         self.log_scale = named(QCheckBox("Log scale"), "compare_log_scale",
                                "Show the loss on a logarithmic axis, to tell small losses apart.")
@@ -137,9 +162,13 @@ class CompareWindow(QWidget):
 
     def begin(self, describe_a: str, describe_b: str, fork_epoch: int | None = None) -> None:
         """A new comparison; ``fork_epoch``: where B split off A (None: both start afresh)."""
-        self.fork_line.setVisible(bool(fork_epoch))
-        if fork_epoch:
-            self.fork_line.setValue(fork_epoch)
+        self.fork_epoch = fork_epoch or None
+        self._built = set()
+        self.fork_line.setVisible(self.fork_epoch is not None)
+        if self.fork_epoch is not None:
+            self.fork_line.setValue(self.fork_epoch)
+        self.curves["A"].since = 0
+        self.curves["B"].since = self.fork_epoch or 0  # before the fork, B's history is A's
         colour = {k: "#%02x%02x%02x" % v for k, v in RUN_COLORS.items()}
         self.headers["A"].setText(f"<b style='color:{colour['A']}'>A</b> — this run: {describe_a}")
         self.headers["B"].setText(f"<b style='color:{colour['B']}'>B</b> — the fork: {describe_b}")
@@ -151,14 +180,30 @@ class CompareWindow(QWidget):
             s.setText("")
 
     def set_run(self, name: str, info) -> None:
+        """Run ``name`` (re)built. A second build of a run within one comparison is a
+        Reset: both runs start afresh, so the fork no longer applies."""
         self.views[name].set_run(info)
         self.curves[name].clear()
+        if name in self._built:
+            self.forget_fork()
+        self._built.add(name)
+
+    def forget_fork(self) -> None:
+        """Both runs start again from epoch 0: no fork marker, B drawn from its start,
+        the x range from the new curves."""
+        self.fork_epoch = None
+        self.fork_line.setVisible(False)
+        self.curves["B"].since = 0
+        self.curves["B"].redraw()
+        self.plot.getPlotItem().enableAutoRange()
 
     def set_frame(self, name: str, frame) -> None:
-        snap = frame.snapshot
         self.views[name].set_frame(frame)
-        self.curves[name].add(snap)
+        self.curves[name].add(frame.snapshot)
+        self.show_stats(name, frame.snapshot)
 
+    def show_stats(self, name: str, snap) -> None:
+        """The line under run ``name``'s boundary: its epoch, losses and accuracy."""
         def num(v):
             return format_number(v)
 

@@ -20,11 +20,15 @@ class Comparison(QObject):
     stopped = Signal()
     failed = Signal(str)  # run B stopped: one line
 
-    def __init__(self, run: RunHandle, parent=None):
+    def __init__(self, run: RunHandle, parent=None, is_playing=None):
+        """``is_playing``: a callable, whether the user has run A playing (the controller's
+        state: it also stops by itself, on divergence, a failure or a session opened);
+        without it, the last Play or Pause given here."""
         super().__init__(parent)
         self.run = run
         self.twin: RunHandle | None = None
-        self.playing = False
+        self._playing = False
+        self._is_playing = is_playing
         self.speed = 1
         self._held = {"A": False, "B": False}  # a run paused to let the other catch up
         self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
@@ -85,16 +89,20 @@ class Comparison(QObject):
             twin.deleteLater()
             self.stopped.emit()
 
+    @property
+    def playing(self) -> bool:
+        return bool(self._is_playing()) if self._is_playing is not None else self._playing
+
     # ------------------------------------------------- run commands for both
     def play(self) -> None:
-        self.playing = True
+        self._playing = True
         self._align_pending = False
         self._held = {"A": False, "B": False}
         if self.twin is not None:
             self.twin.play()
 
     def pause(self) -> None:
-        self.playing = False
+        self._playing = False
         if self.twin is not None:
             self.twin.pause()
             self._align_pending = True  # once both have stopped, the one behind catches up

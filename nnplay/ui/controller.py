@@ -15,6 +15,7 @@ from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
 from ..training.commands import SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
+from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
 from .schedule_controls import LIVE as LIVE_17
 from .schedule_controls import live_commands
@@ -53,7 +54,7 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.failed.connect(self._on_failed)
         self.run.state_ready.connect(self._on_state)
         self.run.gradcheck_ready.connect(self._on_gradcheck)
-        self.comparison = Comparison(self.run, parent=self)
+        self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing)
         self.comparison.started.connect(self.compare_started)
         self.comparison.stopped.connect(self.compare_stopped)
         self.comparison.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
@@ -94,6 +95,8 @@ class PlaygroundController(SessionFiles, QObject):
     def play(self) -> None:
         if self.last_frame and self.last_frame.snapshot.diverged_at is not None:
             return
+        if self._nothing_to_train():
+            return
         self.state.set(playing=True)
         self.run.play()
         self.comparison.play()
@@ -107,6 +110,8 @@ class PlaygroundController(SessionFiles, QObject):
         self.pause() if self.playing else self.play()
 
     def step(self, epochs: int = 1) -> None:
+        if self._nothing_to_train():
+            return
         if self.playing:
             self.pause()
         self.run.step(epochs)
@@ -114,9 +119,18 @@ class PlaygroundController(SessionFiles, QObject):
 
     def step_batch(self, batches: int = 1) -> None:
         """One optimizer step on the next mini-batch (the backprop inspector's step)."""
+        if self._nothing_to_train():
+            return
         if self.playing:
             self.pause()
         self.run.step_batch(batches)
+
+    def _nothing_to_train(self) -> bool:
+        """No training points (all cleared or erased): say so in the status bar, instead of doing nothing."""
+        if self.run_info is None or len(self.run_info.train_index):
+            return False
+        self.view.show_status(f"Cannot train. {NOTHING_TO_TRAIN}")
+        return True
 
     def reset(self) -> None:
         self.state.set(playing=False)

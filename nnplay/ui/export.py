@@ -27,6 +27,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, Q
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ..write_errors import cannot_write
 from .svg_fix import encode, finish_svg
 
 DEFAULT_SCALE = 2.0  # PNG pixels per on-screen pixel
@@ -56,7 +57,7 @@ def export_panel(parts, path, scale: float | None = None) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise ExportError(cannot_write(path, exc)) from None
 
 
 def slide_scale(parts) -> float:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..write_errors import cannot_write
+
 FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)"}
 MAX_QUEUED = 32
 
@@ -30,7 +32,7 @@ def check_recording_path(path) -> Path:
     if path.suffix.lower() not in FORMATS:
         raise RecordingError(f"{path}: a recording's name must end in .gif or .mp4")
     if not path.parent.is_dir():
-        raise RecordingError(f"{path}: cannot write: the folder {path.parent} does not exist")
+        raise RecordingError(cannot_write(path))
     return path
 
 
@@ -69,7 +71,7 @@ class FrameWriter:
             return iio2.get_writer(self.path, format="FFMPEG", fps=self.fps, codec="libx264", quality=8,
                                    pixelformat="yuv420p", macro_block_size=2, ffmpeg_log_level="error")
         except OSError as exc:
-            raise RecordingError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+            raise RecordingError(cannot_write(self.path, exc)) from None
 
     def put(self, frame: np.ndarray, block: bool = False) -> bool:
         """Queue one frame; False when writing failed, or (counted as dropped)

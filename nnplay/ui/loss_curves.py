@@ -43,6 +43,8 @@ def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
     return p
 
 
+HOVER_HINT = "Hover over the curves to read values."
+
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -54,7 +56,7 @@ class LossCurvesView(QWidget):
         row = QHBoxLayout()
         self.log_scale = named(QCheckBox("Log scale"), "loss_log_scale", "Show the loss on a logarithmic axis.")
         self.log_scale.toggled.connect(self._set_log)
-        self.readout = QLabel("Hover over the curves to read values.")
+        self.readout = QLabel(HOVER_HINT)
         self.readout.setObjectName("loss_readout")
         self.readout.setWordWrap(True)  # an envelope's or a penalty's read-out is long: two lines, so the plots do not jump
         self.readout.setMinimumHeight(2 * self.readout.fontMetrics().lineSpacing())
@@ -104,6 +106,7 @@ class LossCurvesView(QWidget):
 
     def set_run(self, info) -> None:
         self.history.clear()
+        self.readout.setText(HOVER_HINT)  # nothing of the previous run stays
         self.loss_range.reset()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION

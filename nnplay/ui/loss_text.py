@@ -7,6 +7,9 @@ import math
 
 from ..numbers import format_number
 
+NOTHING_TO_TRAIN = "No training points: draw some, or load data, to train."
+
+
 def _num(v) -> str:
     return "–" if v is None or not math.isfinite(v) else format_number(v)
 

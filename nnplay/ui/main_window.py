@@ -15,7 +15,7 @@ from .controller import PlaygroundController
 from .file_choices import FileChoices
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .lessons_panel import install_lessons
-from .loss_text import loss_text, loss_tooltip
+from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .elide import short_name
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
@@ -73,6 +73,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.inspect_action.triggered.connect(self.show_inspector)
         self.compare_action.triggered.connect(self.ask_to_compare)
         c.compare_started.connect(self._compare_started)
+        c.run.started.connect(lambda _info: self.menu_states.refresh())  # after show_run: actions follow the run
         c.compare_stopped.connect(lambda: self.compare_window is not None and self.compare_window.close_quietly())
         self.inspector.step_batch_requested.connect(lambda: c.step_batch(1))
         self.inspector.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
@@ -173,6 +174,11 @@ class PlaygroundWindow(FileActions, QMainWindow):
         def pct(v):
             return format_percent(v)
 
+        if len(self.controller.run_info.train_index) == 0:  # nothing measured: no numbers of an earlier run
+            self.stats["loss"].setText(NOTHING_TO_TRAIN)
+            self.stats["loss"].setToolTip(NOTHING_TO_TRAIN)
+            self.stats["accuracy"].setText("")
+            return
         self.stats["loss"].setText(loss_text(s.train_loss, s.test_loss, s.penalty))
         self.stats["loss"].setToolTip(loss_tooltip(s.train_loss, s.test_loss, s.penalty))
         if s.train_accuracy is None:
@@ -295,6 +301,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             cw.curves["A"].load(self.curves.history)
             if c.last_frame is not None:
                 cw.views["A"].set_frame(c.last_frame)
+                cw.show_stats("A", c.last_frame.snapshot)
         twin.started.connect(lambda info: cw.set_run("B", info))
         twin.frame.connect(lambda frame: cw.set_frame("B", frame))
         cw.show()

@@ -153,11 +153,11 @@ def session_trainer(session_path, panel: str):
     """The run of the session in ``session_path`` (a Trainer), checked against
     ``panel`` (one of PANELS); ValueError (one line) on bad input."""
     from ..data import CLASSIFICATION
-    from ..training.session import load_session, restore_trainer
+    from ..training.session import open_trainer
 
     if panel not in PANELS:
         raise ExportError(f"unknown panel {panel!r}; the panels are {', '.join(PANELS)} (nnplay render --list)")
-    trainer = restore_trainer(load_session(session_path))
+    trainer = open_trainer(session_path)
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
         raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")

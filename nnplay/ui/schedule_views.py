@@ -86,15 +86,22 @@ class LearningRateAxis:
                                      f"to {format_number(hi)}.")
 
 
+CLIP_MARK_LIFT = 2.0  # the strip of marks sits this factor above the largest norm marked (0.3 decade on a log axis)
+CLIP_MARK_SIZE = 5  # pixels
+
+
 class ClipMarks:
-    """Marks on a gradient-norm plot at the epochs whose steps were clipped."""
+    """Marks on a gradient-norm plot at the epochs whose steps were clipped: small
+    triangles in one strip above every curve, so that a run clipped nearly every
+    epoch shows a dotted strip over its curves, not a band hiding them (they were
+    drawn on each epoch's largest norm). ``y`` holds each epoch's largest norm."""
 
     def __init__(self, plot: pg.PlotWidget):
         self.plot = plot
         self.x: list[float] = []
         self.y: list[float] = []
         self.counts: list[int] = []
-        self.item = pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen(CLIP_RGB), brush=pg.mkBrush(*CLIP_RGB))
+        self.item = pg.ScatterPlotItem(symbol="t", size=CLIP_MARK_SIZE, pen=None, brush=pg.mkBrush(*CLIP_RGB))
         self.item.setZValue(5)
         self._added = False
 
@@ -130,7 +137,7 @@ class ClipMarks:
             self.plot.addItem(self.item)
             self._added = True
         log = self.plot.getPlotItem().ctrl.logYCheck.isChecked()
-        y = np.log10(self.y) if log and self.y else self.y
-        self.item.setData(self.x, y)
+        level = np.full(len(self.y), max(self.y, default=1.0) * CLIP_MARK_LIFT)  # above the curves, never on them
+        self.item.setData(self.x, np.log10(level) if log and self.y else level)
         self.item.setToolTip(f"Clipped steps in {len(self.x)} epoch(s): the gradient norm was scaled down "
                              "to the clipping threshold." if self.x else "")

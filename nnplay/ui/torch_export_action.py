@@ -4,6 +4,8 @@ the script is written when it comes)."""
 
 from __future__ import annotations
 
+from ..write_errors import cannot_write
+
 
 def export_torch_script(win, path: str | None = None, done=None) -> bool:
     """Ask for a file (unless ``path`` is given) and write the run as a PyTorch
@@ -24,7 +26,7 @@ def export_torch_script(win, path: str | None = None, done=None) -> bool:
         try:
             write_torch_script(path, restore_trainer(controller.session(state)))
         except OSError as exc:
-            win.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
+            win.show_error("Cannot export", cannot_write(path, exc))
             ok = False
         except ValueError as exc:
             win.show_error("Cannot export", f"{path}: {exc}")

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtWidgets import QFileDialog
 
+from ..write_errors import cannot_write
+
 
 class FileActions:
     """Mixed into PlaygroundWindow (a QMainWindow with ``settings``, ``controller``,
@@ -98,7 +100,7 @@ class FileActions:
         try:
             write()
         except OSError as exc:
-            self.show_error("Cannot export", f"{path}: {exc.strerror or exc}")
+            self.show_error("Cannot export", cannot_write(path, exc))
             return False
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True

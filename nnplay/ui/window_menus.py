@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from .landscape_view import export_landscape_csv
 from .distributions_view import export_csv as export_distributions_csv
 from .lr_finder_dialog import show_lr_finder
+from .menu_states import install as install_menu_states
 from .recorder import show_recorder
 from .torch_export_action import export_torch_script
 from .schedule_controls import ScheduleMenus
@@ -85,3 +86,10 @@ def build_menus(win) -> None:
     guide.triggered.connect(win.show_guide)
     about = help_menu.addAction("About nnplay")
     about.triggered.connect(win._about)
+    exports = {a.text(): a for a in export.actions()}
+    win.menu_states = install_menu_states(win, (file_menu, export, run_menu), {  # disabled, with a reason
+        "export_hidden": exports["Hidden space as PNG or SVG…"],
+        "export_accuracy": exports["Accuracy curves as PNG or SVG…"],
+        "export_landscape": exports["Loss landscape as PNG or SVG…"],
+        "export_landscape_csv": exports["Loss landscape as CSV…"],
+        "export_data": exports["Data set as CSV…"], "compare": win.compare_action, "find_lr": find_lr})

@@ -140,3 +140,67 @@ def test_space_in_the_comparison_window_plays_both_and_leaves_its_check_box_alon
     qtbot.keyClick(QApplication.focusWidget() or cw, Qt.Key.Key_Space)
     assert not c.playing
     cw.stop_button.click()
+
+
+@pytest.mark.parametrize("size", [(1100, 760), (1024, 768)])
+def test_the_loss_plot_has_a_usable_height(qtbot, size):
+    from nnplay.ui.compare import CompareWindow
+
+    cw = CompareWindow()
+    qtbot.addWidget(cw)
+    cw.begin("learning rate 0.01", "learning rate 0.03", 372)
+    cw.resize(*size)
+    cw.show()
+    qtbot.waitUntil(lambda: cw.plot.height() > 0, timeout=3000)
+    qtbot.wait(50)
+    # the plotting area itself, under the title and legend: was a 30-pixel strip with one y tick
+    assert cw.plot.getPlotItem().getViewBox().height() >= 120
+    assert cw.views["A"].height() >= 250  # and the boundaries keep most of the window
+    cw.close_quietly()
+
+
+def test_b_is_drawn_on_a_from_the_fork_and_a_reset_forgets_the_fork(window, qtbot):
+    c = window.controller
+    c.step(6)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 6, timeout=10000)
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: window.compare_window is not None and _b_epoch(window) == 6, timeout=10000)
+    cw = window.compare_window
+    assert "Epoch <b>6</b>" in cw.stats["A"].text()  # A's read-out from the start, not only after its next frame
+    a, b = cw.curves["A"], cw.curves["B"]
+    assert b.train_curve.zValue() > a.train_curve.zValue()  # B's narrow line on A's wide one
+    assert b.train_curve.opts["pen"].widthF() < a.train_curve.opts["pen"].widthF()
+    assert b.train_curve.getData()[0].min() == 6  # B's own curve begins at the fork (before it: A's)
+    c.step(3)
+    qtbot.waitUntil(lambda: _b_epoch(window) == 9 and c.last_frame.snapshot.epoch == 9, timeout=10000)
+    assert cw.fork_line.isVisible()
+    c.reset()
+    qtbot.waitUntil(lambda: _b_epoch(window) == 0 and len(a.history) == 1, timeout=10000)
+    assert not cw.fork_line.isVisible()
+    assert b.train_curve.getData()[0].min() == 0  # both afresh: B's curve from epoch 0
+    c.step(2)
+    qtbot.waitUntil(lambda: _b_epoch(window) == 2 and c.last_frame.snapshot.epoch == 2, timeout=10000)
+    cw.plot.getPlotItem().getViewBox().updateAutoRange()
+    x_range = cw.plot.getPlotItem().getViewBox().viewRange()[0]
+    assert x_range[1] < 6  # the x range follows the new curves, not the old fork
+    c.stop_comparing()
+
+
+def test_a_fork_made_while_paused_starts_level_even_after_a_rebuild_stopped_a_playing_comparison(window, qtbot):
+    c = window.controller
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last_frame is not None, timeout=10000)
+    c.play()
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 3, timeout=10000)
+    c.change(hidden=(3,))  # a rebuild (as opening a session): the comparison ends, training stops
+    assert c.twin is None and not c.playing
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 0
+                    and not c.last_frame.playing, timeout=10000)
+    c.step(4)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 4, timeout=10000)
+    assert c.fork(lr=0.1)
+    qtbot.waitUntil(lambda: c.twin is not None and c.twin.last_frame is not None, timeout=10000)
+    qtbot.wait(1500)  # B was played by the stale "playing" of the first comparison: it ran 2-3 epochs ahead
+    assert c.twin.last_frame.snapshot.epoch == 4 and not c.twin.last_frame.playing
+    assert "Epoch <b>4</b>" in window.compare_window.stats["B"].text()
+    c.stop_comparing()

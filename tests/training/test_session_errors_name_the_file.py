@@ -1,0 +1,65 @@
+"""Every error about a session file names the file, as the README says: also when
+the file reads well but the run it holds does not fit its own settings (the
+weights, the epoch, the history), in the CLI as in the window."""
+
+import numpy as np
+import pytest
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.session import Session, SessionError, open_trainer, save_session
+from tests.cli_run import nnplay
+
+pytestmark = pytest.mark.timeout(60)
+
+
+def _state():
+    t = Trainer(TrainConfig(hidden=(3,)))
+    t.run(2)
+    return t.config, t.data, t.state_dict()
+
+
+def _wider(config, data, state):
+    return config.with_changes(hidden=(8,)), data, state
+
+
+def _negative_epoch(config, data, state):
+    return config, data, dict(state, epoch=-7)
+
+
+def _non_finite(config, data, state):
+    return config, data, dict(state, params=np.full_like(state["params"], np.nan))
+
+
+def _history_parts(config, data, state):
+    history = dict(state["history"], level_counts=np.array([5, 0, 0, 0, 0, 0]))
+    return config, data, dict(state, history=history)
+
+
+CASES = {"wider": (_wider, "do not fit this network"), "epoch": (_negative_epoch, "the saved epoch is -7"),
+         "nan": (_non_finite, "non-finite"), "history": (_history_parts, "history")}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sessions")
+    config, data, state = _state()
+    out = {}
+    for name, (damage, _) in CASES.items():
+        out[name] = folder / f"{name}.nnplay"
+        save_session(out[name], Session(*damage(config, data, dict(state))))
+    return out
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_run_that_does_not_fit_names_its_file(files, case):
+    with pytest.raises(SessionError) as err:
+        open_trainer(files[case])
+    message = str(err.value)
+    assert message.startswith(f"{files[case]}: ") and CASES[case][1] in message and "\n" not in message
+
+
+@pytest.mark.parametrize("command", [("diagnose",), ("export-torch", "--out", "model.py")])
+def test_the_cli_names_the_file(files, command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = nnplay(command[0], str(files["wider"]), *command[1:])
+    assert r.returncode == 2 and str(files["wider"]) in r.stderr and len(r.stderr.strip().splitlines()) == 1
