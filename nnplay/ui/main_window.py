@@ -14,6 +14,7 @@ from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .lessons_panel import install_lessons
+from .one_paint import OnePaintPerFrame
 from .loss_text import loss_text, loss_tooltip
 from .elide import short_name
 from .presentation import install_presentation
@@ -50,6 +51,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         build_menus(self)
         self.controller = PlaygroundController(self, config)
         self.gates = WindowGates(self)  # a panel that is not visible costs nothing (visibility.py)
+        self.one_paint = OnePaintPerFrame(self)  # a frame is painted in one pass (one_paint.py)
         self._connect()
         connect_landscape(self)
         self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
@@ -126,6 +128,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
     def show_frame(self, frame) -> None:
         snap = frame.snapshot
+        self.one_paint.begin()
         self.gates.offer(frame)  # the output view and the diagram, drawn only while seen (window_gates)
         self.curves.add_frame(frame)
         self.metrics.set_frame(frame)
