@@ -60,7 +60,7 @@ def change_everything(curves, label, step):
 
 def test_qt_paints_the_window_once_per_changed_scene(window, qtbot):
     """The cause: without the gate, three changed plots cost the window several paint passes."""
-    holder, curves, label, passes, paints = window
+    _, curves, label, passes, paints = window
     change_everything(curves, label, 1)
     qtbot.waitUntil(lambda: all(p.count >= 1 for p in paints))
     qtbot.wait(30)
@@ -74,7 +74,7 @@ def test_a_frame_is_painted_in_one_pass(window, qtbot):
         before, painted = passes.count, [p.count for p in paints]
         gate.begin()
         change_everything(curves, label, step)
-        qtbot.waitUntil(lambda: all(p.count > n for p, n in zip(paints, painted)))
+        qtbot.waitUntil(lambda painted=painted: all(p.count > n for p, n in zip(paints, painted)))
         qtbot.wait(30)
         assert passes.count - before == 1
         # every plot painted, once: its new range applied before the paint, not in it (which dirtied it again)
