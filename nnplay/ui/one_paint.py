@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from shiboken6 import isValid
 
 _PREPARE = QEvent.Type(QEvent.registerEventType())  # the frame's updates are done: prepare the scenes
 _RELEASE = QEvent.Type(QEvent.registerEventType())  # the scenes' dirt is processed: paint
@@ -65,15 +66,18 @@ class OnePaintPerFrame(QObject):
 
     def prepare_scenes(self) -> None:
         """Apply the visible plots' changed view ranges now, not in their paint (which would dirty them again)."""
-        scenes = {vb.scene() for vb in list(pg.ViewBox.AllViews)}
+        # (pyqtgraph's register of view boxes also holds those of closed windows, already deleted)
+        scenes = {vb.scene() for vb in list(pg.ViewBox.AllViews) if isValid(vb)}
         for scene in scenes:
             if scene is not None and any(v.isVisible() and v.window() is self.window for v in scene.views()):
                 scene.prepareForPaint()
 
     def event(self, event) -> bool:
         if event.type() == _PREPARE:
-            self.prepare_scenes()
-            self._post(_RELEASE)
+            try:
+                self.prepare_scenes()
+            finally:  # whatever happens, the window is painted
+                self._post(_RELEASE)
             return True
         if event.type() != _RELEASE:
             return super().event(event)

@@ -96,3 +96,15 @@ def test_outside_a_frame_paints_go_through(window, qtbot):
     qtbot.waitUntil(lambda: paints[0].count > painted)
     assert passes.count > before
     assert gate.passes == 1  # that paint was Qt's own, not one the gate held
+
+
+def test_plots_deleted_elsewhere_do_not_stop_the_pass(window, qtbot):
+    """pyqtgraph keeps every view box it made in a register, those of closed windows too."""
+    holder, curves, label, _, _ = window
+    gone = pg.PlotWidget()
+    gone.deleteLater()
+    qtbot.wait(20)  # deleted in C++; its view box's wrapper is still registered
+    gate = OnePaintPerFrame(holder)
+    gate.begin()
+    change_everything(curves, label, 1)
+    qtbot.waitUntil(lambda: gate.passes == 1)
