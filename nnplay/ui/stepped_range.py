@@ -19,6 +19,7 @@ import numpy as np
 PAD = 0.05  # of the data's span, on each side
 STEPS = 10  # a range is about this many 1-2-5 steps long
 SHRINK_BELOW = 0.5  # the range is fitted again once the data fills less of it than this
+TINY = 1e-300  # a span at or below this is taken as none
 
 
 def nice_step(span: float) -> float:
@@ -32,8 +33,9 @@ def stepped(lo: float, hi: float) -> tuple[float, float]:
     """The range shown for data from ``lo`` to ``hi`` (view coordinates): padded
     by PAD of the span and rounded outwards to a nice step."""
     span = hi - lo
-    if span <= 0:
-        span = abs(hi) if hi else 1.0
+    if span <= TINY:  # no span, or one too small for a step (floats end near 1e-308)
+        span = max(abs(lo), abs(hi))
+        span = span if span > TINY else 1.0
     pad = PAD * span
     step = nice_step(span + 2 * pad)
     return math.floor((lo - pad) / step) * step, math.ceil((hi + pad) / step) * step
@@ -103,7 +105,7 @@ class SteppedScale:
         self.shown: float | None = None
 
     def fit(self, largest: float) -> float:
-        if not (math.isfinite(largest) and largest > 0):
+        if not (math.isfinite(largest) and largest > TINY):  # (nothing to step: shown as it is)
             self.shown = None
             return largest
         if self.shown is None or not (FILL_AT_LEAST * self.shown <= largest <= self.shown):
