@@ -31,7 +31,7 @@ from .plot_layout import legend_above
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
-from .stepped_range import SteppedYRange
+from .stepped_range import SteppedScale, SteppedYRange
 from .widgets import keep_wrapped_height, layer_name, named, nest, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -84,6 +84,7 @@ class GradientView(QWidget):
         layout.addWidget(self.maps_widget, 3)
         on_event(self.maps_widget, (QEvent.Type.Resize,), self._rewrap)
         self.key = colour_bar()  # the heatmaps' colour key, under them
+        self.key_scale = SteppedScale()  # the shared scale moves in steps: no new key axis every frame
         self.notes = QLabel("")  # why a gradient is exactly 0 (a dead layer, a zero loss), in words
         self.notes.setObjectName("gradient_notes")
         self.notes.setWordWrap(True)
@@ -225,7 +226,8 @@ class GradientView(QWidget):
             return
         show_w = self.quantity.currentIndex() == 1
         mats = [np.asarray(m, dtype=np.float64) for m in (snap.weights if show_w else snap.dW)]
-        shared = max(symmetric_levels(m)[1] for m in mats) if mats else 1.0
+        largest = max(symmetric_levels(m)[1] for m in mats) if mats else 1.0
+        shared = self.key_scale.fit(largest)
         sym = "W" if show_w else "dW"
         for l, (item, m) in enumerate(zip(self._maps, mats)):
             scale = symmetric_levels(m)[1] if self.per_layer.isChecked() else shared
@@ -246,7 +248,8 @@ class GradientView(QWidget):
             set_bar(self.key, (-shared, shared))
             # its bounds are on the key: a number here would lay the window out again every frame (steady_label)
             self.scale_label.setText(f"One colour scale for every layer, its bounds on the key below: {SIGN_KEY}")
-        bounds = "" if self.per_layer.isChecked() else f"scale ±{format_number(shared, 2)}; "
+        bounds = "" if self.per_layer.isChecked() else \
+            f"scale ±{format_number(shared, 2)} (largest |{sym}| {format_number(largest, 2)}); "
         self.scale_label.setToolTip(f"{bounds}|{sym}[l]| per layer: {norms}")
         hit = self._hit
         if hit is not None and hit[0] <= len(mats):

@@ -15,6 +15,7 @@ from .controller import PlaygroundController
 from .file_choices import FileChoices
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .lessons_panel import install_lessons
+from .one_paint import OnePaintPerFrame
 from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .elide import short_name
 from .presentation import install_presentation
@@ -51,6 +52,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         build_menus(self)
         self.controller = PlaygroundController(self, config)
         self.gates = WindowGates(self)  # a panel that is not visible costs nothing (visibility.py)
+        self.one_paint = OnePaintPerFrame(self)  # a frame is painted in one pass (one_paint.py)
         self._connect()
         connect_landscape(self)
         self._file_choices = FileChoices(self)  # Standardize and the share changed for a CSV stay with its file
@@ -129,6 +131,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
     def show_frame(self, frame) -> None:
         snap = frame.snapshot
+        self.one_paint.begin()
         self.gates.offer(frame)  # the output view and the diagram, drawn only while seen (window_gates)
         self.curves.add_frame(frame)
         self.metrics.set_frame(frame)

@@ -99,3 +99,34 @@ class SteppedYRange:
             return
         self.shown = stepped(lo, hi, self._view_bounds())
         self.view.setYRange(*self.shown, padding=0)
+
+
+FINE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)  # consecutive ones differ by at most 4/3
+FILL_AT_LEAST = 0.7  # a scale is kept while the largest value is at least this share of it
+
+
+def fine_ceil(x: float) -> float:
+    """The smallest of FINE_STEPS × 10^k at or above ``x`` (x > 0): at most 4/3 of ``x``."""
+    decade = 10.0 ** math.floor(math.log10(x))
+    return next(m * decade for m in FINE_STEPS if m * decade >= x)
+
+
+class SteppedScale:
+    """A colour scale's bound, moved in steps: ``fit(largest)`` returns a
+    bound B ≥ ``largest`` (largest > 0, e.g. the largest |dW| of a frame),
+    the same B as last time while largest stays in [FILL_AT_LEAST·B, B], else
+    ``fine_ceil(largest)``. A colour key whose bounds change every frame makes
+    its axis regenerate its ticks and repaint every frame (about 3 ms a frame);
+    with the bound in steps the strongest cell is still at least 70% of the
+    full colour, and the key always tells the truth about the colours."""
+
+    def __init__(self):
+        self.shown: float | None = None
+
+    def fit(self, largest: float) -> float:
+        if not (math.isfinite(largest) and largest > TINY):  # (nothing to step: shown as it is)
+            self.shown = None
+            return largest
+        if self.shown is None or not (FILL_AT_LEAST * self.shown <= largest <= self.shown):
+            self.shown = fine_ceil(largest)
+        return self.shown

@@ -1,7 +1,7 @@
 """Where a frame's time goes: the README's profile table.
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector]
-                                        [--window-only] [--cprofile N]
+                                        [--window-only] [--cprofile N] [--paint-per-scene]
 
 Window side: the real window (offscreen unless DISPLAY is set and
 QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
@@ -11,7 +11,9 @@ costs, not what a loaded machine adds), per drawn frame; then the event
 loop's share: CPU time per top-level event (type and receiver), how many of
 each a frame, and how many ``LayoutRequest``s (a read-out whose size follows
 its text lays out the whole window). ``--cprofile N`` adds the N costliest
-calls of the GUI thread by cProfile. Training side (not with
+calls of the GUI thread by cProfile; ``--paint-per-scene`` turns off
+``nnplay/ui/one_paint.py`` (Qt then paints the window once per changed
+scene), to measure it side by side; "paint passes of the window" counts them. Training side (not with
 ``--window-only``), in
 this process: one frame's worth of the training process's work, the
 snapshot with every probe the window asks for, and pickling it for the pipe.
@@ -29,7 +31,7 @@ import sys
 import time
 
 
-def window_profile(case: str, seconds: float, inspector: bool, profiler=None) -> dict:
+def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -68,6 +70,8 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None) ->
                     cpu[f"paint: {owner.objectName() or type(owner).__name__}"] += spent
                 if kind == QEvent.Type.LayoutRequest:
                     counts["LayoutRequest"] += 1
+                if kind == QEvent.Type.UpdateRequest and obj is win:
+                    counts["paint passes of the window"] += 1
                 if self.depth == 0:
                     events[f"{kind.name} to {type(obj).__name__}"] += spent
                     counts[f"{kind.name} to {type(obj).__name__}"] += 1
@@ -81,6 +85,8 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None) ->
     win = PlaygroundWindow(TrainConfig(**live_config(case)))
     win.resize(1280, 800)
     win.show()
+    if not one_paint:  # as before one_paint.py: Qt paints the window once per changed scene
+        win.one_paint.begin = lambda: None
     c = win.controller
 
     def timed(label, fn):
@@ -187,6 +193,8 @@ def main() -> int:
     p.add_argument("--case", choices=("A", "B"), default="A")
     p.add_argument("--seconds", type=float, default=5.0)
     p.add_argument("--inspector", action="store_true")
+    p.add_argument("--paint-per-scene", action="store_true",
+                   help="without one paint pass per frame (one_paint.py), for a side-by-side measure")
     p.add_argument("--window-only", action="store_true", help="skip the training process's part")
     p.add_argument("--cprofile", type=int, metavar="N", default=0,
                    help="also run cProfile on the GUI thread and print its N costliest calls (cumulative)")
@@ -196,7 +204,7 @@ def main() -> int:
         import cProfile
 
         profiler = cProfile.Profile()
-    w = window_profile(args.case, args.seconds, args.inspector, profiler)
+    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene)
     if profiler is not None:
         import pstats
 
