@@ -117,13 +117,16 @@ class InspectorWindow(QWidget):
         key = (trace.epoch, trace.batch, trace.sizes)
         self.trace = trace
         L = len(trace.layers)
-        if key != self._key or self.layer is None:
+        new_batch = key != self._key or self.layer is None
+        if new_batch:
             self.layer = L
             self._outline = None
         self.layer = min(self.layer, L)
         self._key = key
         self.chain.set_trace(trace)
         self._redraw()
+        if new_batch:
+            self._chain_follows()
 
     def show_layer(self, l: int) -> None:
         """Show layer l's equations (1..L)."""
@@ -171,6 +174,15 @@ class InspectorWindow(QWidget):
         if layer != self.layer:
             self.layer, self._outline = layer, None
         self._redraw()
+        self._chain_follows()
+
+    def _chain_follows(self) -> None:
+        """The chain rule follows the layer shown (Step layer, a new mini-batch): to
+        W[l] of that layer, the same i and j where the layer has them, outlined."""
+        l, i, j = self.chain.chosen()
+        if self.trace is not None and l != self.layer:
+            sizes, l = self.trace.sizes, self.layer
+            self.pick_weight(l, min(i, sizes[l] - 1), min(j, sizes[l - 1] - 1))
 
     def _update_buttons(self) -> None:
         has = self.trace is not None
