@@ -15,8 +15,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSlider, QCheckBox, QComboBox, QPushButton, QRadioButton,
-    QToolButton, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QCheckBox,
+    QComboBox,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QWidget,
 )
 
 K = Qt.Key
