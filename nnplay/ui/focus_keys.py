@@ -48,7 +48,7 @@ class _FocusKeys(QObject):
     def eventFilter(self, obj, ev) -> bool:
         t = ev.type()
         if t == QEvent.Type.ShortcutOverride and obj.hasFocus():
-            plain = ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+            plain = (ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier) == Qt.KeyboardModifier.NoModifier
             if plain and ev.key() in own_keys(obj):
                 ev.accept()  # the key goes to the widget, not to the window's shortcut
                 return True
