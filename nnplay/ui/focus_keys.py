@@ -6,9 +6,12 @@ wants a key that is also a shortcut (a line edit takes every printable key that
 way). Buttons, combo boxes, sliders and tables do not, so without this a
 window-wide Space starts training instead of pressing the button the user
 tabbed to. ``keep_keys_for_focus`` installs one event filter on such a control
-that claims, while it has the focus, the keys it uses itself (see ``OWN_KEYS``);
-and Enter/Return presses a focused push or tool button (Qt's *autoDefault*,
-which buttons outside a dialog do not have).
+that claims, while it has the focus it was given by Tab, the keys it uses
+itself (see ``OWN_KEYS``); and Enter/Return presses a push or tool button
+tabbed to (Qt's *autoDefault*, which buttons outside a dialog do not have).
+A control focused otherwise (Qt focuses the first control of a window when it
+opens) leaves the keys to the window's shortcuts, so that Space plays in a
+window the user has not tabbed through.
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ OWN_KEYS = (
     (QAbstractItemView, {K.Key_Space, K.Key_Left, K.Key_Right}),
 )
 ENTER = (K.Key_Return, K.Key_Enter)
+TABBED = "nnplay_tabbed"  # the property: the control got the focus by Tab (its focus frame is shown)
+R = Qt.FocusReason
+TAB_REASONS = (R.TabFocusReason, R.BacktabFocusReason)
+KEEPS_TABBED = (R.ActiveWindowFocusReason, R.PopupFocusReason, R.MenuBarFocusReason)
 
 
 def own_keys(widget: QWidget) -> set:
@@ -47,7 +54,12 @@ class _FocusKeys(QObject):
 
     def eventFilter(self, obj, ev) -> bool:
         t = ev.type()
-        if t == QEvent.Type.ShortcutOverride and obj.hasFocus():
+        if t in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            if ev.reason() not in KEEPS_TABBED:  # (a window losing and getting back the focus keeps it)
+                obj.setProperty(TABBED, t == QEvent.Type.FocusIn and ev.reason() in TAB_REASONS)
+        elif not obj.property(TABBED):
+            pass  # focused by a click or when its window opened: the window's shortcuts win, as before
+        elif t == QEvent.Type.ShortcutOverride and obj.hasFocus():
             plain = (ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier) == Qt.KeyboardModifier.NoModifier
             if plain and ev.key() in own_keys(obj):
                 ev.accept()  # the key goes to the widget, not to the window's shortcut

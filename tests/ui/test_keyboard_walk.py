@@ -57,6 +57,7 @@ def test_space_ticks_a_focused_check_box_and_right_moves_a_focused_slider(window
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     box = next(b for b in window.findChildren(QCheckBox) if b.isVisible() and b.isEnabled())
+    box.clearFocus()  # (Qt may have focused it when the window opened: a Tab to it is a new focus)
     box.setFocus(Qt.FocusReason.TabFocusReason)
     ticked = box.isChecked()
     _press(qtbot, window, K.Key_Space)
@@ -72,3 +73,9 @@ def test_space_ticks_a_focused_check_box_and_right_moves_a_focused_slider(window
     slider.clearFocus()  # with nothing focused, the window's keys are its shortcuts again
     _press(qtbot, window, K.Key_Space)
     assert c.playing
+    _press(qtbot, window, K.Key_Space)
+    assert not c.playing
+    ticked = box.isChecked()
+    box.setFocus(Qt.FocusReason.ActiveWindowFocusReason)  # as Qt focuses a window's first control when it opens
+    _press(qtbot, window, K.Key_Space)  # not tabbed to: Space still plays
+    assert c.playing and box.isChecked() == ticked
