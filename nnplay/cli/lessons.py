@@ -52,9 +52,17 @@ def _check(lesson) -> int:
 
     outcome = play(lesson, solved=True)
     how = " and ".join(([f"with its solution {lesson.solution!r}"] if lesson.solution else [])
-                       + ([f"with its {len(lesson.weights)} hand-set parameters"] if lesson.weights else [])) or "as set up"
+                       + ([_hand_set(lesson.weights)] if lesson.weights else [])) or "as set up"
     print(f"{lesson.name}: goal '{lesson.goal}' {outcome.status} at epoch {outcome.epoch}, played {how}")
     return EXIT_OK if outcome.status == MET else EXIT_BAD_INPUT
+
+
+def _hand_set(weights) -> str:
+    """'with its 15 hand-set parameters (W[1], b[1], ...)': the numbers counted, the matrices named."""
+    from ..lessons.hand_weights import count_numbers
+
+    names = ", ".join(f"{kind}[{layer}]" for kind, layer, _ in weights)
+    return f"with its {count_numbers(weights)} hand-set parameters ({names})"
 
 
 def _print_goals() -> int:

@@ -138,9 +138,13 @@ class GoalTracker:
     """A goal followed over one run: ``observe`` each epoch's record (as
     ``progress.records`` makes them) and read ``status`` (PENDING, MET, MISSED)
     and ``at`` (the epoch it was decided at). A record of an earlier epoch or
-    another run starts over."""
+    another run starts over. With ``from_run``, only runs from that run id on
+    count (the run a lesson's Set up started and the learner's later runs): a
+    record of an earlier run is ignored, so that a lesson is never judged on a
+    run it did not set up."""
 
     goal: Goal
+    from_run: int | None = None
     status: str = PENDING
     at: int | None = None
     _run: object = field(default=None, repr=False)
@@ -151,6 +155,8 @@ class GoalTracker:
 
     def observe(self, record: dict) -> str:
         run, epoch = record.get("run_id"), record["epoch"]
+        if self.from_run is not None and (run is None or run < self.from_run):
+            return self.status
         if run != self._run or epoch < self._epoch:
             self.reset()
             self._run = run

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..training import TrainConfig
 from .goals import Goal, parse_goal
-from .hand_weights import parse_weights
+from .hand_weights import check_weights, network_sizes, parse_weights
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -129,6 +129,11 @@ def parse_lesson(raw: bytes | str, source: str) -> Lesson:
             make()
         except ValueError as exc:
             raise fail(key, str(exc)) from None
+    if lesson.weights:
+        try:  # against the network the learner types them into (check_weights, as --check applies them)
+            check_weights(network_sizes(lesson.solved_config), lesson.weights)
+        except ValueError as exc:
+            raise fail("weights", str(exc)) from None
     return lesson
 
 

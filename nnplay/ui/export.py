@@ -146,14 +146,30 @@ def _paint(parts: list, painter: QPainter) -> None:
             for w in [part, *part.findChildren(QWidget)]:
                 if w is not part and (not w.isVisibleTo(part) or _inside_view(w, part)):
                     continue
+                seen = _seen_rect(w, part)  # a widget scrolled out of its scroll area is not drawn
+                if seen.isEmpty():
+                    continue
                 painter.save()
                 painter.translate(QPointF(w.mapTo(part, QPoint(0, 0))) + QPointF(0, top))
+                painter.setClipRect(seen)  # (a PNG's clip; an SVG has none: a panel is laid out to show all)
                 if isinstance(w, QGraphicsView):
                     w.render(painter, QRectF(0, 0, w.width(), w.height()), w.viewport().rect())
                 else:
                     QWidget.render(w, painter, QPoint(), renderFlags=flags)
                 painter.restore()
         top += part.height()
+
+
+def _seen_rect(w: QWidget, root: QWidget) -> QRect:
+    """The part of ``w`` (in its own coordinates) that its parents up to ``root`` show."""
+    seen, parent, at = w.rect(), w.parentWidget(), QPoint(0, 0)
+    while parent is not None and w is not root:
+        at += w.pos()
+        seen &= parent.rect().translated(-at)
+        if parent is root:
+            break
+        w, parent = parent, parent.parentWidget()
+    return seen
 
 
 def _inside_view(w: QWidget, root: QWidget) -> bool:

@@ -27,6 +27,9 @@ from .matrix_view import MatrixView
 from .widgets import named, nest
 
 
+CHAIN_ROWS_SHOWN = 16  # a rendered inspector shows the chain rule's table up to this many examples unscrolled
+
+
 class InspectorWindow(QWidget):
     """A window of its own (it needs room): Step layer walks the backward pass
     from the output layer to the first; Step mini-batch applies the update and
@@ -54,7 +57,7 @@ class InspectorWindow(QWidget):
         self.key.setObjectName("inspector_key")
         outer.addWidget(self.key)
 
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(split, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -114,13 +117,16 @@ class InspectorWindow(QWidget):
         key = (trace.epoch, trace.batch, trace.sizes)
         self.trace = trace
         L = len(trace.layers)
-        if key != self._key or self.layer is None:
+        new_batch = key != self._key or self.layer is None
+        if new_batch:
             self.layer = L
             self._outline = None
         self.layer = min(self.layer, L)
         self._key = key
         self.chain.set_trace(trace)
         self._redraw()
+        if new_batch:
+            self._chain_follows()
 
     def show_layer(self, l: int) -> None:
         """Show layer l's equations (1..L)."""
@@ -131,6 +137,26 @@ class InspectorWindow(QWidget):
         """Show the chain rule for W[l][i, j] (0-based i, j) and outline it in W[l] when layer l is shown."""
         self.chain.pick(l, i, j)
         self._outline_weight(l, i, j)
+
+    def fit_splitter(self) -> None:
+        """Give the equations the height they need at the window's width (their
+        rows wrap) and the chain rule the rest; ``nnplay render`` lays it out so."""
+        body = self.scroll.widget()
+        need = body.heightForWidth(self.scroll.viewport().width()) if body.hasHeightForWidth() else -1
+        need = (need if need > 0 else body.sizeHint().height()) + 2 * self.scroll.frameWidth()
+        rest = self.split.height() - self.split.handleWidth() - need
+        self.split.setSizes([need, max(rest, self.chain.minimumSizeHint().height())])
+
+    def shows_everything(self) -> bool:
+        """Nothing is scrolled away: the equations, and the chain rule's table up to
+        CHAIN_ROWS_SHOWN rows (a panel drawn to a file must show all it holds)."""
+        t = self.chain.table
+        bars = [self.scroll.verticalScrollBar(), self.scroll.horizontalScrollBar(), t.horizontalScrollBar()]
+        if t.rowCount() <= CHAIN_ROWS_SHOWN:
+            bars.append(t.verticalScrollBar())
+        return all(bar.maximum() == 0 for bar in bars) and all(
+            label.height() >= label.heightForWidth(label.width()) for label in self.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -148,6 +174,15 @@ class InspectorWindow(QWidget):
         if layer != self.layer:
             self.layer, self._outline = layer, None
         self._redraw()
+        self._chain_follows()
+
+    def _chain_follows(self) -> None:
+        """The chain rule follows the layer shown (Step layer, a new mini-batch): to
+        W[l] of that layer, the same i and j where the layer has them, outlined."""
+        l, i, j = self.chain.chosen()
+        if self.trace is not None and l != self.layer:
+            sizes, l = self.trace.sizes, self.layer
+            self.pick_weight(l, min(i, sizes[l] - 1), min(j, sizes[l - 1] - 1))
 
     def _update_buttons(self) -> None:
         has = self.trace is not None

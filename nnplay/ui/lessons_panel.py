@@ -52,8 +52,9 @@ def _button(text: str) -> QToolButton:
 
 class LessonsPanel(QWidget):
     """The lesson chosen, its text, question, goal status, hints and, once the
-    goal is met, its explanation; ``set_up_requested(lesson)`` asks the window
-    to apply the lesson's settings."""
+    goal is met, its explanation; ``set_up(lesson)`` asks the window to apply the
+    lesson's settings and returns the run id its goal is checked from (the goal
+    is checked only on runs the lesson set up)."""
 
     def __init__(self, lessons: list[Lesson], set_up, open_file, parent=None):
         super().__init__(parent)
@@ -130,12 +131,12 @@ class LessonsPanel(QWidget):
         return self.lessons.index(lesson)
 
     def show_lesson(self, index: int) -> None:
-        """Show lesson ``index`` (its goal is checked from the next run on)."""
+        """Show lesson ``index`` (its goal is checked once it is set up)."""
         if not 0 <= index < len(self.lessons):
             return
         self._index = index
         self.choice.setText(f"Lesson {index + 1} of {len(self.lessons)}")
-        self.tracker = GoalTracker(self.lessons[index].goal)
+        self.tracker = None  # not judged on a run the lesson did not set up
         self._hints_shown = 0
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.lessons) - 1)
@@ -143,8 +144,8 @@ class LessonsPanel(QWidget):
 
     def set_up(self) -> None:
         if self.lesson is not None:
-            self.tracker = GoalTracker(self.lesson.goal)
-            self._set_up(self.lesson)
+            lesson = self.lesson
+            self.tracker = GoalTracker(lesson.goal, from_run=self._set_up(lesson))
             self._render()
 
     def show_hint(self) -> None:
@@ -180,7 +181,8 @@ class LessonsPanel(QWidget):
         self.status.setText(f"<b>Goal:</b> {escape(str(lesson.goal))}<br>"
                             f"<span style='color:{STATUS_COLOUR[status]}; font-weight:600'>"
                             f"{STATUS_TEXT[status]}{when}</span>"
-                            + (" — change something and press Reset (R)" if status == MISSED else ""))
+                            + (" — change something and press Reset (R)" if status == MISSED else "")
+                            + (" — press Set up to start" if t is None else ""))
         self.hint_button.setEnabled(self._hints_shown < len(lesson.hints))
 
 
@@ -232,19 +234,23 @@ def show_dock(win, shown: bool) -> None:
         win.presentation.keeping_width(show)
 
 
-def set_up_lesson(win, lesson: Lesson) -> None:
+def set_up_lesson(win, lesson: Lesson) -> int:
     """Apply ``lesson``'s settings whole (every setting: the lesson starts from
-    the same place whatever was on before); the same settings again start afresh."""
+    the same place whatever was on before) and start a new run (the same
+    settings again, or only a live one changed, start afresh). Returns the new
+    run's id (its generation), from which the lesson's goal is checked."""
     config = lesson.config
     c = win.controller
     c.pause()
-    if c.state.config == config and c.state.source is None:
+    before = c.generation
+    if c.state.config != config or c.state.source is not None:
+        changes = config.to_dict()
+        changes.pop("extra")
+        c.change(**changes)
+    if c.generation == before:
         c.reset()
-        return
-    changes = config.to_dict()
-    changes.pop("extra")
-    c.change(**changes)
     win.statusBar().showMessage(f"Lesson set up: {lesson.title}. Press Space to train.", 6000)
+    return c.generation
 
 
 def _ask_for_file(win, panel: LessonsPanel) -> None:

@@ -85,11 +85,11 @@ class RecordDialog(QDialog):
         form.addRow("Size", self.scale)
         self.path = QLineEdit(str(Path(self.win._folder("recording") or Path.home()) / "nnplay-run.gif"))
         self.path.setToolTip("A .gif (for slides and web pages) or an .mp4 (H.264 video).")
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self._choose)
+        self.choose = QPushButton("Choose…")
+        self.choose.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
-        row.addWidget(choose)
+        row.addWidget(self.choose)
         form.addRow("File", row)
         self.play = QCheckBox("Press Play when recording starts")
         self.play.setChecked(True)
@@ -105,10 +105,14 @@ class RecordDialog(QDialog):
         self.stop_button = QPushButton("Stop")
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
+        self.close_button = QPushButton("Close")
+        self.close_button.setToolTip("Close this dialog (Esc); a recording is stopped and its file kept.")
+        self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.close_button)
         box = QVBoxLayout(self)
         nest(box, form)
         box.addWidget(self.busy)
@@ -175,9 +179,10 @@ class RecordDialog(QDialog):
 
         def finish():
             try:
-                self._result = (writer.close(), None)
+                count = writer.close()
+                self._result = (count, None, frames_in_file(writer.path, count))
             except RecordingError as exc:
-                self._result = (writer.written, str(exc))
+                self._result = (writer.written, str(exc), None)
 
         self._finishing = threading.Thread(target=finish, name="nnplay-recording-close", daemon=True)
         self._finishing.start()
@@ -188,14 +193,14 @@ class RecordDialog(QDialog):
             return
         self._poll.stop()
         self._finishing = None
-        count, error = self._result
+        count, error, held = self._result
         path = Path(self.path.text().strip())
         if error is not None:
             self.status.setText(error)
         else:
             size = path.stat().st_size if path.exists() else 0
             amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
-            self.status.setText(f"Wrote {path}: {plural(count, 'frame')}, {amount}.")
+            self.status.setText(f"Wrote {path}: {frames_written(count, held)}, {amount}.")
             self.win._remember_folder("recording", str(path))
             self.win.statusBar().showMessage(f"Recorded {path} ({plural(count, 'frame')})", 8000)
         self._set_running(False)
@@ -210,7 +215,7 @@ class RecordDialog(QDialog):
         self.busy.setVisible(running)
         self.record_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
-        for w in (self.target, self.fps, self.scale, self.path):
+        for w in (self.target, self.fps, self.scale, self.path, self.choose):
             w.setEnabled(not running)
 
     def done(self, result: int) -> None:  # closing the dialog stops a recording and keeps the file
@@ -238,4 +243,27 @@ def show_recorder(win) -> RecordDialog:
         on_event(win, (QEvent.Type.Close,), dialog.window_closing)  # a recording ends whole with the window
     dialog.show()
     dialog.raise_()
+    dialog.activateWindow()  # Esc closes it at once, without a click on it first
     return dialog
+
+
+def frames_in_file(path: Path, written: int) -> int:
+    """How many frames the finished file holds: a GIF merges a frame that repeats
+    the one before into one longer frame (Pillow's writer), so it may hold fewer
+    than were ``written``; an MP4 holds them all."""
+    if path.suffix.lower() != ".gif":
+        return written
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return int(image.n_frames)
+    except (OSError, ValueError):
+        return written
+
+
+def frames_written(grabbed: int, held: int) -> str:
+    """'169 frames' or '169 frames (repeated ones merged: the GIF holds 127)'."""
+    if held >= grabbed:
+        return plural(grabbed, "frame")
+    return f"{plural(grabbed, 'frame')} (repeated frames merged into longer ones: the GIF holds {held})"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
+MAX_FITS = 16  # a panel that scrolls is laid out 10% larger (drawn 10% smaller) up to this many times
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -98,9 +99,17 @@ class PanelViews:
         QApplication.processEvents()
         least = top.minimumSizeHint()
         scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height()))
-        width, height = round(size[0] / scale), round(size[1] / scale)
-        top.resize(width, height)
-        QApplication.processEvents()
+        for _ in range(MAX_FITS):  # a panel that scrolls in the window (the inspector): smaller until nothing scrolls
+            width, height = round(size[0] / scale), round(size[1] / scale)
+            top.resize(width, height)
+            QApplication.processEvents()
+            if not hasattr(top, "shows_everything"):
+                break
+            top.fit_splitter()
+            QApplication.processEvents()
+            if top.shows_everything():
+                break
+            scale *= 0.9
         for _ in range(3):  # margins and spacing around the parts: correct by the difference
             got = panel_size(parts)
             if (got.width(), got.height()) == (width, height):

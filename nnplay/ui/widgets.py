@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from .elide import ElidingComboBox, short_name
+from .focus_keys import keep_keys_for_focus
 
 
 def named(widget: QWidget, name: str, tip: str, accessible: str | None = None) -> QWidget:
@@ -27,7 +28,9 @@ def leave_shortcuts_to_the_window(widget: QWidget) -> None:
     """Space plays, Right steps, M goes to Max wherever the pointer last clicked:
     buttons, check boxes, lists and sliders take the keyboard focus only by Tab
     (a click leaves it where it was, so Space does not tick the box just clicked),
-    and a number field gives the focus back once Enter confirms what was typed."""
+    and a number field gives the focus back once Enter confirms what was typed.
+    A control tabbed to keeps its own keys (Space presses a focused button: see focus_keys)."""
+    keep_keys_for_focus(widget)
     if isinstance(widget, (QAbstractButton, QComboBox, QAbstractSlider)):
         widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     elif isinstance(widget, QAbstractSpinBox):

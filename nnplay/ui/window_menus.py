@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from .landscape_view import export_landscape_csv
 from .distributions_view import export_csv as export_distributions_csv
 from .lr_finder_dialog import show_lr_finder
+from .menu_keys import add_drawing_undo
 from .menu_states import install as install_menu_states
 from .recorder import show_recorder
 from .torch_export_action import export_torch_script
@@ -50,7 +51,7 @@ def build_menus(win) -> None:
     file_menu.addSeparator()
     file_menu.addAction(win.quit_action)
     run_menu = win.menuBar().addMenu("&Run")
-    for a in (win.play_action, win.step_action, win.step_batch_action, win.reset_action):
+    for a in (win.play_action, win.step_action, win.step_batch_action, win.reset_action, win.max_speed_action):
         run_menu.addAction(a)
     run_menu.addSeparator()
     run_menu.addAction(win.inspect_action)
@@ -73,11 +74,15 @@ def build_menus(win) -> None:
     win.colorblind_action.setToolTip("Light orange against dark blue: apart for every colour blindness.")
     win.colorblind_action.toggled.connect(win.set_colorblind)
     edit_menu = win.menuBar().addMenu("&Edit")
+    add_drawing_undo(edit_menu, win.boundary)  # the drawing buttons' Ctrl+Z / Ctrl+Shift+Z, listed
+    edit_menu.addSeparator()
     copy = edit_menu.addAction("Copy settings")
-    copy.setToolTip("Copy every setting as one line of text to share or to paste back later.")
+    copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
+    copy.setToolTip("Copy every setting as one line of text to share or to paste back later (Ctrl+Shift+C).")
     copy.triggered.connect(win.copy_settings)
     paste = edit_menu.addAction("Paste settings")
-    paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8).")
+    paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
+    paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8) (Ctrl+Shift+V).")
     paste.triggered.connect(win.paste_settings)
     help_menu = win.menuBar().addMenu("&Help")
     guide = help_menu.addAction("Guide")

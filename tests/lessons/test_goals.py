@@ -90,3 +90,13 @@ def test_a_goal_judged_after_n_epochs_on_a_measure_that_cannot_be_read_is_missed
     for epoch in range(0, 30):
         t.observe({"run_id": 1, "epoch": epoch, "gradient_ratio": float("nan")})
     assert t.status == MISSED and t.at == 20
+
+
+def test_a_tracker_from_a_run_on_ignores_the_runs_before_it():
+    """Tester's item 2: a lesson is judged only on the run its Set up started (and later ones)."""
+    t = GoalTracker(parse_goal("test_accuracy < 0.7 after 5 epochs"), from_run=3)
+    assert t.observe(rec(9, run=2, test_accuracy=0.5)) == PENDING and t.at is None
+    assert t.observe(rec(2, run=3, test_accuracy=0.5)) == PENDING
+    assert t.observe(rec(5, run=3, test_accuracy=0.5)) == MET and t.at == 5
+    assert t.observe(rec(7, run=2, test_accuracy=0.9)) == MET  # a late frame of the old run changes nothing
+    assert t.observe(rec(5, run=4, test_accuracy=0.9)) == MISSED  # the learner's Reset: a run of the lesson's

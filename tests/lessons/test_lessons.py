@@ -91,6 +91,12 @@ BAD = [  # (the file's text, the key named, what the line says)
     (GOOD + "weights = { \"b[1]\" = [1, 'x'] }\n", "weights", "b[1]: 'x' is not a finite number"),
     (GOOD + "weights = { \"W[1]\" = [1, 2] }\n", "weights", "W[1] must be a list of rows"),
     (GOOD + "solution = 'activation=magic'\n", "solution", "unknown activation 'magic'"),
+    # checked against the network the settings build (tester's item 8): a layer it lacks, a wrong shape
+    (GOOD + "weights = { \"W[9]\" = [[1]] }\n", "weights", "W[9]: the network has 2 layers of weights (W[1] to W[2])"),
+    (GOOD + "weights = { \"b[3]\" = [1] }\n", "weights", "b[3]: the network has 2 layers of weights"),
+    (GOOD + "weights = { \"W[1]\" = [[1]] }\n", "weights", "W[1] is 1×1, the network's is 4×2"),
+    (GOOD + "solution = 'hidden=4,3'\nweights = { \"b[2]\" = [1, 2] }\n", "weights",
+     "b[2] is 2×1, the network's is 3×1"),
 ]
 
 
@@ -142,3 +148,25 @@ def test_hand_set_weights_that_do_not_fit_the_network_are_one_line():
         apply_weights(trainer, parse_weights({"b[3]": [1]}))
     apply_weights(trainer, parse_weights({"W[2]": [[7, -8]], "b[1]": [0.5, 1]}))
     assert trainer.net.weights[1].tolist() == [[7, -8]] and trainer.net.biases[0].ravel().tolist() == [0.5, 1]
+
+
+def test_nnplay_lessons_file_refuses_weights_for_a_layer_the_network_lacks(tmp_path):
+    """Tester's item 8: showing a lesson file (not only --check) checks its hand-set weights."""
+    bad = tmp_path / "badw.toml"
+    bad.write_text(GOOD + 'weights = { "W[9]" = [[1]] }\n', encoding="utf-8")
+    r = nnplay("lessons", bad)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.strip() == f"nnplay: error: {bad}: weights: W[9]: the network has 2 layers of weights " \
+                               "(W[1] to W[2])"
+
+
+def test_check_counts_the_numbers_set_by_hand(capsys):
+    """Tester's item 14: xor-by-hand sets ten weights and five biases, in six matrices."""
+    from nnplay.cli import main
+    from nnplay.lessons.hand_weights import count_numbers
+
+    lesson = find_lesson("xor-by-hand")
+    assert count_numbers(lesson.weights) == 15 and len(lesson.weights) == 6
+    assert main(["lessons", "xor-by-hand", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "with its 15 hand-set parameters (W[1], b[1], W[2], b[2], W[3], b[3])" in out, out

@@ -179,3 +179,20 @@ def test_a_matrix_cell_that_is_not_a_number_is_never_painted_as_a_value(qapp):
         assert colours(*cell) == {HATCH_COLOUR, background}, cell
     assert HATCH_COLOUR not in colours(1, 1) and HATCH_COLOUR not in colours(0, 0)
     assert tuple(view.heat.colours()[1, 1]) != (-1, -1, -1)  # 0 is white, a value
+
+
+def test_the_chain_rule_follows_step_layer(qtbot):
+    """Tester's item 19: Step layer (and back, and a new mini-batch) takes the chain rule to W[l] of the layer shown."""
+    tr = _trace()
+    win = _window(qtbot, tr)
+    assert win.layer == 4 and win.chain.chosen()[0] == 4
+    win.pick_weight(4, 0, 5)
+    win.layer_button.click()  # Step layer: layer 3
+    assert win.layer == 3 and win.chain.chosen() == (3, 0, 5)
+    assert "∂J/∂W[3]" in win.chain.formula.text() and _outlined(win) == [("W[3]", (0, 5))]
+    qtbot.keyClick(win, Qt.Key.Key_Right)  # its shortcut: layer 2
+    assert win.layer == 2 and win.chain.chosen() == (2, 0, 5)
+    win.back_button.click()
+    assert win.chain.chosen() == (3, 0, 5)
+    win.show_layer(1)  # W[1] is 8×2: j is kept within it
+    assert win.chain.chosen() == (1, 0, 1)

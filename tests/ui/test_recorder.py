@@ -62,3 +62,30 @@ def test_closing_the_window_finishes_the_file(window, tmp_path):
 
     with iio2.get_reader(path, format="FFMPEG") as reader:
         assert reader.get_meta_data()["size"] == rec._size
+
+
+def test_the_dialog_locks_choose_says_frames_were_merged_and_closes_by_esc_or_close(window, qtbot, tmp_path):
+    """Tester's item 18."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    rec = show_recorder(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is rec, timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget() or rec, Qt.Key.Key_Escape)  # no click on it first
+    assert not rec.isVisible()
+    rec = show_recorder(window)
+    rec.target.setCurrentIndex(list(TARGETS).index("output"))
+    rec.play.setChecked(False)  # paused: every frame grabbed is the same picture
+    rec.fps.setValue(20)
+    rec.path.setText(str(tmp_path / "still.gif"))
+    assert rec.start() and not rec.choose.isEnabled() and not rec.path.isEnabled()
+    qtbot.waitUntil(lambda: rec.writer.queued >= 5, timeout=10000)
+    rec.stop()
+    qtbot.waitUntil(lambda: rec.finished_file is not None, timeout=30000)
+    path, count, error = rec.finished_file
+    held = len(iio.imread(path, index=None))
+    assert error is None and held < count
+    assert f"{count} frames (repeated frames merged into longer ones: the GIF holds {held})" in rec.status.text()
+    assert rec.choose.isEnabled()
+    rec.close_button.click()
+    assert not rec.isVisible()

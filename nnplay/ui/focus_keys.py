@@ -1,0 +1,92 @@
+"""The window's one-key shortcuts (Space plays, Right steps, ...) give way to
+the control that has the keyboard focus, as Qt's own widgets expect.
+
+Qt asks the focused widget first, with a *ShortcutOverride* event, whether it
+wants a key that is also a shortcut (a line edit takes every printable key that
+way). Buttons, combo boxes, sliders and tables do not, so without this a
+window-wide Space starts training instead of pressing the button the user
+tabbed to. ``keep_keys_for_focus`` installs one event filter on such a control
+that claims, while it has the focus it was given by Tab, the keys it uses
+itself (see ``OWN_KEYS``); and Enter/Return presses a push or tool button
+tabbed to (Qt's *autoDefault*, which buttons outside a dialog do not have).
+A control focused otherwise (Qt focuses the first control of a window when it
+opens) leaves the keys to the window's shortcuts, so that Space plays in a
+window the user has not tabbed through.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QCheckBox,
+    QComboBox,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
+
+K = Qt.Key
+# the keys a focused control of each kind uses itself (Qt's own key handling of that class)
+OWN_KEYS = (
+    (QAbstractButton, {K.Key_Space}),
+    (QComboBox, {K.Key_Space, K.Key_Up, K.Key_Down}),
+    (QAbstractSlider, {K.Key_Left, K.Key_Right, K.Key_Up, K.Key_Down}),
+    (QAbstractItemView, {K.Key_Space, K.Key_Left, K.Key_Right}),
+)
+ENTER = (K.Key_Return, K.Key_Enter)
+TABBED = "nnplay_tabbed"  # the property: the control got the focus by Tab (its focus frame is shown)
+R = Qt.FocusReason
+TAB_REASONS = (R.TabFocusReason, R.BacktabFocusReason)
+KEEPS_TABBED = (R.ActiveWindowFocusReason, R.PopupFocusReason, R.MenuBarFocusReason)
+
+
+def own_keys(widget: QWidget) -> set:
+    """The keys ``widget`` handles itself when it has the focus (none for other widgets)."""
+    return next((keys for kind, keys in OWN_KEYS if isinstance(widget, kind)), set())
+
+
+class _FocusKeys(QObject):
+    """The event filter shared by every control ``keep_keys_for_focus`` is given."""
+
+    def eventFilter(self, obj, ev) -> bool:
+        t = ev.type()
+        if t in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            if ev.reason() not in KEEPS_TABBED:  # (a window losing and getting back the focus keeps it)
+                obj.setProperty(TABBED, t == QEvent.Type.FocusIn and ev.reason() in TAB_REASONS)
+        elif not obj.property(TABBED):
+            pass  # focused by a click or when its window opened: the window's shortcuts win, as before
+        elif t == QEvent.Type.ShortcutOverride and obj.hasFocus():
+            plain = (ev.modifiers() & ~Qt.KeyboardModifier.KeypadModifier) == Qt.KeyboardModifier.NoModifier
+            if plain and ev.key() in own_keys(obj):
+                ev.accept()  # the key goes to the widget, not to the window's shortcut
+                return True
+        elif t == QEvent.Type.KeyPress and ev.key() in ENTER and _pressable(obj) and obj.isEnabled():
+            if obj.menu() is not None:
+                obj.showMenu()
+            else:
+                obj.animateClick()
+            return True
+        return False
+
+
+def _pressable(obj) -> bool:
+    """A push or tool button (a check box or radio button is toggled by Space only, as in Qt)."""
+    return isinstance(obj, (QPushButton, QToolButton)) and not isinstance(obj, (QCheckBox, QRadioButton))
+
+
+_filter: _FocusKeys | None = None
+
+
+def keep_keys_for_focus(widget: QWidget) -> None:
+    """Let ``widget``, while it has the focus, have the keys it uses (``OWN_KEYS``)
+    before the window's shortcuts, and be pressed by Enter/Return if it is a button."""
+    global _filter
+    if not own_keys(widget):
+        return
+    if _filter is None:
+        _filter = _FocusKeys()
+    widget.installEventFilter(_filter)
