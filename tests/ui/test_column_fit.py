@@ -156,6 +156,7 @@ def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squ
     p.set_presenting(True, full_screen=False)  # the offscreen screen is not 1024×768
     for _ in range(3):
         p.step_zoom(1)
+    qtbot.wait(100)
     plot = window.boundary.plot
     assert window.size().toTuple() == (1024, 768) and p.zoom == 1.8
     # the fit runs once the zoomed layout has settled (a loaded machine: later than 100 ms)
@@ -163,7 +164,7 @@ def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squ
     qtbot.waitUntil(lambda: plot.height() >= 0.5 * plot.width(), timeout=5000)
     assert "Curves, metrics and hidden space" in window.statusBar().currentMessage()
     # the read-outs bar (run_controls.py) is a digit short at ×1.8 on 1024 px: a known fault, not this test's
-    assert [m for m in text_problems(window) if not m.startswith("QLabel stat_")] == []
+    assert [m for m in text_problems(window) if " stat_" not in m] == []
     p.set_presenting(False)
     p.step_zoom(0)
     window.resize(1400, 900)
