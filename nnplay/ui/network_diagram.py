@@ -282,7 +282,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
     def _show_key(self) -> None:
         neg, pos = hex_color(negative()), hex_color(positive())
         text = (f"<span style='color:{neg}'>■</span> negative, <span style='color:{pos}'>■</span> positive: "
-                "neuron outputs and weights; thicker lines, larger |w|.")
+                "neuron outputs and weights; thicker lines, "
+                "larger\u00a0|\u2060w\u2060|.")  # (no-break: Qt would break inside |w|)
         self.key.setToolTip("Squares: each neuron's output over the plane (tanh and sigmoid on their own range, "
                             "other activations on ± their largest value). Lines: the weights.")
         if self.key.text() != text:
