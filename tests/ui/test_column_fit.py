@@ -113,11 +113,13 @@ def test_a_window_made_narrower_with_a_lesson_open_hides_columns_and_shows_them_
     qtbot.wait(100)
     assert window.size().toTuple() == (1024, 768) and window.boundary.isVisible()
     assert window.statusBar().currentMessage().startswith("Hidden to make room: Gradients column")
+    print("PROBLEMS", *text_problems(window), sep="\n")
     assert text_problems(window) == []
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: not p.columns.fitted, timeout=5000)
     qtbot.wait(100)
     assert window.gradients.isVisible() and "curves" not in shown(window)
+    print("PROBLEMS", *text_problems(window), sep="\n")
     assert text_problems(window) == []
 
 
@@ -163,8 +165,8 @@ def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squ
     qtbot.waitUntil(lambda: "curves" in p.columns.fitted and not window.lower_tabs.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: plot.height() >= 0.5 * plot.width(), timeout=5000)
     assert "Curves, metrics and hidden space" in window.statusBar().currentMessage()
-    # the read-outs bar (run_controls.py) is a digit short at ×1.8 on 1024 px: a known fault, not this test's
-    assert [m for m in text_problems(window) if " stat_" not in m] == []
+    # the read-outs refit to the zoomed font once it is in (a posted event): the layout settles after it
+    qtbot.waitUntil(lambda: text_problems(window) == [], timeout=5000)
     p.set_presenting(False)
     p.step_zoom(0)
     window.resize(1400, 900)
