@@ -194,6 +194,9 @@ class DistributionsView(QWidget):
                 self._items[(l, q)] = self._band_items(plot, l, q)
                 self._marks(plot, l, q)
         self.plots.setMinimumHeight(ROW_HEIGHT * len(layers) * per_layer)
+        presentation = getattr(self.window(), "presentation", None)
+        if presentation is not None:  # plots built after a zoom: their axes and lines zoomed too
+            presentation.scale_view(self.plots)
         self._stale = True
         self._draw()
 

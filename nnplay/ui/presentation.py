@@ -168,10 +168,15 @@ class Presentation(QObject):
                 w.setProperty(_BASE, sheet)
             w.setStyleSheet(_PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet))
         for view in win.findChildren(pg.GraphicsView):
-            own = bool(view.property(OWN_TEXT))
-            for item in view.scene().items():
-                if not (own and isinstance(item, (pg.TextItem, pg.LabelItem))):
-                    self._scale_item(item, z, self.lines * max(1.0, z))
+            self.scale_view(view)
+
+    def scale_view(self, view: pg.GraphicsView) -> None:
+        """The text and lines of ``view``'s plots at the current zoom (a panel that
+        builds its plots again calls it: the Distributions tab on a change of layer)."""
+        z, own = self.zoom, bool(view.property(OWN_TEXT))
+        for item in view.scene().items():
+            if not (own and isinstance(item, (pg.TextItem, pg.LabelItem))):
+                self._scale_item(item, z, self.lines * max(1.0, z))
 
     @staticmethod
     def _scale_item(item, z: float, thick: float) -> None:

@@ -59,3 +59,32 @@ def test_the_distributions_plots_titles_follow_the_zoom(window, qtbot):
     assert sizes() == {"16.0pt"}
     window.presentation.step_zoom(0)
     assert sizes() == {"8.0pt"}
+
+
+def test_distributions_plots_built_again_after_a_zoom_are_zoomed_too(window, qtbot):
+    """Plots the Distributions tab builds after the zoom was set (another layer shown)
+    got the application's tick font until the next zoom change."""
+    import pyqtgraph as pg
+
+    c = window.controller
+    c.change(hidden=(4, 4))
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 4, 4, 1), timeout=10000)
+    window.lower_tabs.setCurrentWidget(window.distributions)
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch >= 3, timeout=10000)
+    view = window.distributions
+
+    def tick_sizes():
+        qtbot.wait(50)
+        return {(i.style.get("tickFont") or i.font()).pointSizeF() for i in view.plots.scene().items()
+                if isinstance(i, pg.AxisItem) and i.isVisible()}
+
+    base = tick_sizes()
+    assert len(base) == 1
+    window.presentation.set_zoom(2.0)
+    assert tick_sizes() == {2 * next(iter(base))}
+    view.layer.setCurrentIndex((view.layer.currentIndex() + 1) % view.layer.count())
+    view.layer.activated.emit(view.layer.currentIndex())  # as a user's choice: the plots are built again
+    assert tick_sizes() == {2 * next(iter(base))}
+    window.presentation.step_zoom(0)
+    assert tick_sizes() == base
