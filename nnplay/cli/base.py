@@ -23,8 +23,10 @@ def layers(text: str) -> tuple[int, ...]:
     text = text.strip()
     if text in ("", "none", "-"):
         return ()
+    if any(not p.strip() for p in text.split(",")):
+        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2, none empty; got {text!r}")
     try:
-        sizes = tuple(int(p) for p in text.split(",") if p.strip())
+        sizes = tuple(int(p) for p in text.split(","))
     except ValueError:
         raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2; got {text!r}")
     if any(s < 1 for s in sizes):
