@@ -23,12 +23,10 @@ def layers(text: str) -> tuple[int, ...]:
     text = text.strip()
     if text in ("", "none", "-"):
         return ()
-    if any(not p.strip() for p in text.split(",")):
-        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2, none empty; got {text!r}")
     try:
-        sizes = tuple(int(p) for p in text.split(","))
+        sizes = tuple(int(p) for p in text.split(","))  # (int("") raises: an empty size is refused too)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2; got {text!r}")
+        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2, none empty; got {text!r}")
     if any(s < 1 for s in sizes):
         raise argparse.ArgumentTypeError(f"layer sizes must be at least 1; got {text!r}")
     return sizes
