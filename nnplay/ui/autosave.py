@@ -184,6 +184,10 @@ def restore_question(path) -> str:
     return f"nnplay did not close properly. Restore the session from {when}{epoch}?"
 
 
+SECOND_WINDOW = ("Another nnplay window is running: this one saves its session only when it closes, "
+                 "not every few seconds (File › Save session… keeps it now)")
+
+
 def restore_at_start(window, autosaver: Autosaver | None, unclean_exit: bool, restore: bool = True,
                      periodic: bool = True) -> None:
     """At start, with Restore last session on (and ``restore``): reopen the last
@@ -194,6 +198,8 @@ def restore_at_start(window, autosaver: Autosaver | None, unclean_exit: bool, re
     def begin():
         if autosaver is not None:
             autosaver.start(periodic)
+            if not periodic:
+                window.show_status(SECOND_WINDOW)
 
     if not (restore and path and window.restore_action.isChecked() and Path(path).exists()):
         return begin()

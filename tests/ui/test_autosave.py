@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from nnplay.training import TrainConfig, Trainer, make_dataset
 from nnplay.training.session import Session, load_session, save_session
 from nnplay.ui.app import configure_pyqtgraph
-from nnplay.ui.autosave import AUTOSAVE_SECONDS, RunningMarker, autosave_seconds
+from nnplay.ui.autosave import AUTOSAVE_SECONDS, SECOND_WINDOW, RunningMarker, autosave_seconds
 from nnplay.ui.main_window import PlaygroundWindow
 
 pytestmark = pytest.mark.timeout(120)
@@ -120,3 +120,14 @@ def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path,
         assert win.controller.last_frame.snapshot.epoch == 0 and win.controller.data.name != "xor"
     win.close()
     assert os.path.exists(tmp_path / "data" / "last.nnplay")
+
+
+def test_a_second_window_says_it_saves_only_at_close(qtbot, no_leaks, tmp_path, monkeypatch):
+    monkeypatch.setenv("NNPLAY_AUTOSAVE_SECONDS", "0.1")
+    win = _window(qtbot, monkeypatch, tmp_path, autosave=False)  # another window holds the lock
+    assert win.statusBar().currentMessage() == SECOND_WINDOW
+    win.controller.step(3)
+    qtbot.wait(500)
+    assert win.autosaver.saves == 0  # nothing in the background ...
+    win.close()
+    assert load_session(win.autosaver.path).state["epoch"] == 3  # ... but saved at close
