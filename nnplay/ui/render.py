@@ -15,6 +15,7 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
+from ..user_text import shown
 from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
@@ -29,7 +30,7 @@ def parse_size(text: str) -> tuple[int, int]:
     except ValueError:
         size = None
     if size is None or not all(64 <= v <= 8192 for v in size):
-        raise ValueError(f"--size takes WIDTHxHEIGHT in pixels, each 64 to 8192, like 1600x1200; got {text!r}")
+        raise ValueError(f"--size takes WIDTHxHEIGHT in pixels, each 64 to 8192, like 1600x1200; got {shown(text)}")
     return size
 
 
@@ -165,7 +166,7 @@ def session_trainer(session_path, panel: str):
     from ..training.session import open_trainer
 
     if panel not in PANELS:
-        raise ExportError(f"unknown panel {panel!r}; the panels are {', '.join(PANELS)} (nnplay render --list)")
+        raise ExportError(f"unknown panel {shown(panel)}; the panels are {', '.join(PANELS)} (nnplay render --list)")
     trainer = open_trainer(session_path)
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
         raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
