@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CLASSIFICATION, feature_label
+from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_fraction, unit_scale,
@@ -117,26 +118,29 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     # ---------------------------------------------------------------- run
     def set_run(self, info) -> None:
+        before = self.info
         self.info = info
         self._frame = None
         data = info.data
         many = data.n_inputs > 2
         for w in (self.axis_label, self.axis_x, self.axis_y):
             w.setVisible(many)
+        axes = plane_axes(data, before.data if before is not None else None, getattr(self, "_axes", (0, 1)))
         if many:
-            for combo, pick in ((self.axis_x, 0), (self.axis_y, 1)):
+            for combo, pick in zip((self.axis_x, self.axis_y), axes):
                 combo.blockSignals(True)
                 combo.clear()
                 combo.addItems(list(data.input_names))
                 combo.setCurrentIndex(pick)
                 combo.blockSignals(False)
         self._show_discretize(data.task == CLASSIFICATION)
-        self._axes = (0, 1)
+        self._axes = axes
         self._label_axes()
         self._update_drawing()
         self._set_extent(info.extent)
         self._update_points()
         self.image.clear()
+        self.axes_changed.emit(axes)  # the training process draws the pictures over these two inputs
 
     def _discretize_toggled(self, on: bool) -> None:
         if self.discretize.isEnabled():

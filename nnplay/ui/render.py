@@ -181,10 +181,12 @@ def panel_frame(trainer, panel: str, history_from: int = 0):
     """A frame of ``trainer``'s run as the training process sends it, with what
     ``panel`` needs (its history from epoch index ``history_from`` on)."""
     from ..training.landscape_live import compute_landscape
+    from ..data.plane_axes import default_axes
     from ..training.loop import Frame, ViewRequest
 
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
-    snap = trainer.snapshot(ViewRequest(), history_from, hidden_layer=small[0] if panel == "hidden" and small else None,
+    view = ViewRequest(axes=default_axes(trainer.data.X))  # as the window's output view starts (data.plane_axes)
+    snap = trainer.snapshot(view, history_from, hidden_layer=small[0] if panel == "hidden" and small else None,
                             quality=panel == "metrics", trace=panel == "inspector",
                             distributions=panel == "distributions")
     landscape = compute_landscape(trainer) if panel == "landscape" else None  # 41 x 41, principal directions
