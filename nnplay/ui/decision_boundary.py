@@ -33,6 +33,7 @@ from .widgets import FittedComboBox, named, nest
 
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
+FINE_GRID = 200  # ... when the grid is coarser than this (an export's grid has a cell per pixel: ui.export_grid)
 
 
 def _maps():
@@ -168,6 +169,11 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if not shown:
             layout.addItem(self.value_bar, 2, 5)
 
+    @property
+    def shown_axes(self) -> tuple[int, int]:
+        """The two inputs the picture spans (indices into the data's inputs)."""
+        return getattr(self, "_axes", (0, 1))
+
     def _axes_picked(self, _=None) -> None:
         axes = (self.axis_x.currentIndex(), self.axis_y.currentIndex())
         if axes[0] == axes[1] or axes == self._axes:
@@ -258,7 +264,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
             shaded = classes, grid
-            if not discrete:  # the border follows the interpolated probabilities, not the grid's cells
+            if not discrete and grid.shape[0] < FINE_GRID:  # the border follows the interpolated probabilities
                 fine = upsample(grid, UPSAMPLE)
                 shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
                     fine.shape[:2]), fine

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..user_text import shown
 from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
+from .export_grid import fine_output_frame
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
 MAX_FITS = 16  # a panel that scrolls is laid out 10% larger (drawn 10% smaller) up to this many times
@@ -153,6 +154,8 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     try:
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
         _, scale = views.lay_out(size)
+        if panel == "output":  # coloured at the export's resolution, not the screen's grid (export_grid)
+            views.boundary.set_frame(fine_output_frame(trainer, views.boundary, scale))
         export_view(views, panel, out, scale)
     finally:
         views.close()
@@ -180,8 +183,8 @@ def session_trainer(session_path, panel: str):
 def panel_frame(trainer, panel: str, history_from: int = 0):
     """A frame of ``trainer``'s run as the training process sends it, with what
     ``panel`` needs (its history from epoch index ``history_from`` on)."""
-    from ..training.landscape_live import compute_landscape
     from ..data.plane_axes import default_axes
+    from ..training.landscape_live import compute_landscape
     from ..training.loop import Frame, ViewRequest
 
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
