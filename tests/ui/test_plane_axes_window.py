@@ -13,6 +13,8 @@ pytestmark = pytest.mark.timeout(120)
 
 def test_the_window_shows_a_penguins_like_file_over_two_measurements(window, qtbot, tmp_path):
     c, view = window.controller, window.boundary
+    box = view.plot.getPlotItem().getViewBox()
+    assert box.state["aspectLocked"]  # x1 and x2 of a built-in set: one scale
     assert c.load_csv(str(write_penguins_like(tmp_path / "penguins.csv")))
     qtbot.waitUntil(lambda: c.run_info.sizes[0] == 9 and c.last_frame is not None, timeout=10000)
     names = list(c.data.input_names)
@@ -22,6 +24,8 @@ def test_the_window_shows_a_penguins_like_file_over_two_measurements(window, qtb
     assert (plot.getAxis("bottom").labelText, plot.getAxis("left").labelText) == (names[a], names[b])
     # the training process draws the pictures over the same two inputs: their extent spans those columns
     qtbot.waitUntil(lambda: _spans(c.last_frame.snapshot.grid_extent, c.data.X, (a, b)), timeout=10000)
+    # a length across and a mass up: each axis its own scale, the plot filled (once that frame is drawn)
+    qtbot.waitUntil(lambda: not box.state["aspectLocked"], timeout=10000)
     c.reset()  # a new run on the same data keeps the pair shown
     qtbot.waitUntil(lambda: c.last_frame is not None, timeout=10000)
     assert (view.axis_x.currentIndex(), view.axis_y.currentIndex()) == (a, b)
