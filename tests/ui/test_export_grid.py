@@ -68,3 +68,15 @@ def test_an_exported_output_is_coloured_at_its_own_resolution(trainer, qapp):
         views.close()
     assert screen_wrong > 100  # (the check sees the blocky border of the screen's grid)
     assert export_wrong * 10 < screen_wrong and export_wrong < 1e-4 * n, (export_wrong, screen_wrong, n)
+
+
+def test_the_windows_export_of_the_output_is_coloured_at_its_resolution(window, qtbot, tmp_path):
+    c = window.controller
+    c.step(30)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 30, timeout=20000)
+    res = export_resolution(window.boundary, 3.0)
+    assert res > 200
+    assert window.export_panel("output", str(tmp_path / "out.png"), scale=3.0)
+    assert window.boundary.image.image.shape[:2] == (res, res)  # what was exported: the training process's fine grid
+    assert (tmp_path / "out.png").stat().st_size > 0
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.grid.shape[0] == 100, timeout=20000)  # then the screen's grid again
