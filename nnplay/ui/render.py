@@ -15,7 +15,7 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
-from ..user_text import shown
+from ..user_text import file_name, shown
 from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
 from .export_grid import fine_output_frame
 
@@ -147,7 +147,7 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     pixel where the panel can be laid out at that size). Raises ValueError (a
     SessionError, ExportError...) with one line on bad input."""
     if os.path.splitext(str(out))[1].lower() not in FORMATS:
-        raise ExportError(f"{out}: the file name must end in .png or .svg")
+        raise ExportError(f"{file_name(out)}: the file name must end in .png or .svg")
     trainer = session_trainer(session_path, panel)
     app = _application()
     views = PanelViews(panel)
@@ -172,10 +172,10 @@ def session_trainer(session_path, panel: str):
         raise ExportError(f"unknown panel {shown(panel)}; the panels are {', '.join(PANELS)} (nnplay render --list)")
     trainer = open_trainer(session_path)
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
-        raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
+        raise ExportError(f"{file_name(session_path)}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")
     if panel == "distributions" and len(trainer.distributions) == 0:
-        raise ExportError(f"{session_path}: holds no distributions (saved before nnplay recorded them); open it, "
+        raise ExportError(f"{file_name(session_path)}: holds no distributions (saved before nnplay recorded them); open it, "
                           "train on and save it again")
     return trainer
 
