@@ -54,7 +54,7 @@ def test_own_csv_trains(tmp_path):
 
 
 @pytest.mark.parametrize("args,fragment", [
-    (["train", "--data", "MISSING.csv"], "MISSING.csv: no such file"),
+    (["train", "--data", "MISSING.csv"], "MISSING.csv: cannot read: no such file"),
     (["train", "--noise", "0.9"], "noise must be between 0 and 0.5"),
     (["train", "--layers", "4,x"], "--layers takes comma-separated"),
     (["train", "--layers", "3,,4"], "none empty; got '3,,4'"),  # an empty size was skipped: 3,4 trained

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 
+from ..user_text import one_line
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
 from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
@@ -111,7 +112,7 @@ def main(argv=None) -> int:
             pass
         return 141  # 128 + SIGPIPE, as a shell reports a killed writer
     except ValueError as exc:  # DataError is a ValueError
-        print(f"{ERROR_PREFIX} {exc}", file=sys.stderr)
+        print(f"{ERROR_PREFIX} {one_line(exc)}", file=sys.stderr)  # one line, whatever it repeats
         return EXIT_BAD_INPUT
 
 

@@ -6,6 +6,7 @@ import argparse
 import math
 from pathlib import Path
 
+from ..user_text import file_name, one_line, shown
 from ..write_errors import cannot_write
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
@@ -16,7 +17,26 @@ ERROR_PREFIX = "nnplay: error:"  # every bad-input line, from argparse or from a
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line and exit 2; the usage is one --help away
-        self.exit(EXIT_BAD_INPUT, f"{ERROR_PREFIX} {message} (see {self.prog} --help)\n")
+        # (argparse's own messages repeat what was typed: a 5,000-character value is shortened)
+        self.exit(EXIT_BAD_INPUT, f"{ERROR_PREFIX} {one_line(message)} (see {self.prog} --help)\n")
+
+    def parse_args(self, args=None, namespace=None):
+        """As argparse's, but an argument left over after a subcommand is refused
+        by that subcommand's parser: its line points to ``nnplay datasets --help``,
+        whose usage shows what it takes, not to ``nnplay --help``."""
+        parsed, rest = self.parse_known_args(args, namespace)
+        if rest:
+            self._parser_of(parsed).error(f"unrecognized arguments: {' '.join(rest)}")
+        return parsed
+
+    def _parser_of(self, parsed) -> argparse.ArgumentParser:
+        """The subcommand's parser ``parsed`` went into (nested ones too), else this one."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(parsed, action.dest, None))
+                if isinstance(chosen, Parser):
+                    return chosen._parser_of(parsed)
+        return self
 
 
 def layers(text: str) -> tuple[int, ...]:
@@ -26,9 +46,9 @@ def layers(text: str) -> tuple[int, ...]:
     try:
         sizes = tuple(int(p) for p in text.split(","))  # (int("") raises: an empty size is refused too)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2, none empty; got {text!r}")
+        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2, none empty; got {shown(text)}")
     if any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError(f"layer sizes must be at least 1; got {text!r}")
+        raise argparse.ArgumentTypeError(f"layer sizes must be at least 1; got {shown(text)}")
     return sizes
 
 
@@ -36,9 +56,9 @@ def fraction(text: str) -> float:
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a number, got {shown(text)}")
     if not math.isfinite(v):
-        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {shown(text)}")
     return v
 
 
@@ -70,7 +90,7 @@ def names(text: str) -> tuple[str, ...]:
 def minutes(text: str) -> float:
     v = fraction(text)
     if v <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of minutes, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a positive number of minutes, got {shown(text)}")
     return v
 
 
@@ -78,6 +98,6 @@ def check_writable(path: str, suffix: str) -> None:
     """Refuse, before any work, a file name of the wrong kind or in a folder that is not there."""
     p = Path(path)
     if p.suffix.lower() != suffix:
-        raise ValueError(f"{path}: the file name must end in {suffix}")
+        raise ValueError(f"{file_name(path)}: the file name must end in {suffix}")
     if not p.parent.is_dir():
         raise ValueError(cannot_write(path))

@@ -12,6 +12,7 @@ from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 from ..numbers import count
+from ..user_text import file_name
 
 
 def register(sub) -> None:
@@ -130,7 +131,7 @@ def make_trainer(args):
         data.stratify = True
     features = args.features or "x1,x2"
     if args.features and data is not None and data.n_inputs != 2:
-        raise ValueError(f"--features applies to data with two inputs; {args.data} has {count(data.n_inputs, 'input column')}, "
+        raise ValueError(f"--features applies to data with two inputs; {file_name(args.data)} has {count(data.n_inputs, 'input column')}, "
                          "which are used as they are")
     config = TrainConfig(**merge_settings(args, {
         "dataset": "csv" if args.data else args.dataset, "noise": args.noise, "classes": args.classes,
@@ -152,7 +153,7 @@ def _save_run(trainer, path: str, csv_path: str | None) -> None:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:
         raise ValueError(cannot_write(path, exc)) from None
-    print(f"saved the run to {path}", file=sys.stderr)
+    print(f"saved the run to {file_name(path)}", file=sys.stderr)
 
 
 def _train_with_progress(trainer, epochs: int, show: bool) -> None:

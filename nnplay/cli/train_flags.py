@@ -21,6 +21,7 @@ import functools
 import sys
 
 from ..numbers import count
+from ..user_text import file_name, shown
 from .given_flags import given as typed
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
@@ -54,7 +55,7 @@ def check_data_source(args) -> None:
     if named is None:
         return
     if args.data and named != "csv":
-        raise ValueError(f"--data {args.data} and --settings dataset={named} name two data sets: "
+        raise ValueError(f"--data {file_name(args.data)} and --settings dataset={named} name two data sets: "
                          "give one (leave dataset= out of the text, or --data out)")
     if not args.data and given(args, "dataset") and named != args.dataset:
         raise ValueError(f"--dataset {args.dataset} and --settings dataset={named} name two data sets: "
@@ -84,11 +85,11 @@ def check_flags(args) -> None:
     for dest in GENERATOR_FLAGS:
         if given(args, dest):
             raise ValueError(f"{flag(dest)} applies to the built-in data sets (--dataset); "
-                             f"the rows of {args.data} are used as they are")
+                             f"the rows of {file_name(args.data)} are used as they are")
     if given(args, "columns") and given(args, "ignore"):  # (a name given twice is refused by the loader)
         both = [n for n in args.ignore if n in args.columns]
         if both:
-            raise ValueError(f"--ignore names {both[0]!r}, which --columns lists as an input")
+            raise ValueError(f"--ignore names {shown(both[0])}, which --columns lists as an input")
     if args.task == "classification" and args.standardize_target:
         raise ValueError("--standardize-target applies to a regression target; --task is classification")
     if args.task == "regression" and args.stratify:
@@ -99,8 +100,8 @@ def check_flags_against_data(args, data) -> None:
     """Refuse flags the CSV's data make meaningless (see the module doc); note a clipped --batch-size."""
     from ..data.dataset import CLASSIFICATION
 
-    what = f"the target of {args.data} is read as {count(data.n_classes, 'class', 'classes')}" if data.task == CLASSIFICATION \
-        else f"the target of {args.data} is read as a quantity (regression)"
+    what = f"the target of {file_name(args.data)} is read as {count(data.n_classes, 'class', 'classes')}" if data.task == CLASSIFICATION \
+        else f"the target of {file_name(args.data)} is read as a quantity (regression)"
     if args.standardize_target and data.task == CLASSIFICATION:
         raise ValueError(f"--standardize-target applies to a regression target; {what} "
                          "(--task regression reads it as a quantity)")
@@ -109,7 +110,7 @@ def check_flags_against_data(args, data) -> None:
     if data.test_mask is not None:
         for dest in ("train_ratio", "stratify"):
             if given(args, dest):
-                raise ValueError(f"{flag(dest)} does not apply: {args.data} has a 'split' column that fixes which "
+                raise ValueError(f"{flag(dest)} does not apply: {file_name(args.data)} has a 'split' column that fixes which "
                                  "rows are train and test (ignore it with --ignore split to split anew)")
 
 

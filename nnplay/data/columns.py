@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..numbers import count
+from ..user_text import listed, shown
 from .csv_text import Table, fail, is_missing, is_numeric
 from .id_columns import id_reason
 
@@ -83,9 +84,9 @@ class ImportOptions:
 
     def check(self) -> None:
         if self.na not in NA_POLICIES:
-            raise ValueError(f"missing values: choose {' or '.join(NA_POLICIES)}, not {self.na!r}")
+            raise ValueError(f"missing values: choose {' or '.join(NA_POLICIES)}, not {shown(self.na)}")
         if self.task not in ("auto", "classification", "regression"):
-            raise ValueError(f"unknown task {self.task!r}; choose auto, classification or regression")
+            raise ValueError(f"unknown task {shown(self.task)}; choose auto, classification or regression")
 
 
 @dataclass
@@ -97,11 +98,6 @@ class ColumnGuess:
     kind: str
     levels: int = 0
     note: str = ""
-
-
-def quoted(name: str, limit: int = 40) -> str:
-    """``repr(name)`` for a note, cut to ``limit`` characters with '…' (a 5000-character header stays readable)."""
-    return repr(name if len(name) <= limit else name[:limit - 1] + "…")
 
 
 def column_names(table: Table) -> list[str]:
@@ -125,9 +121,9 @@ def find_column(path, names: list[str], wanted, what: str, flag: str | None = No
     if len(folded) == 1:
         return folded[0]
     if len(folded) > 1:
-        fail(path, f"{at}{what} {wanted!r} matches columns {', '.join(names[j] for j in folded)} in all but case; "
+        fail(path, f"{at}{what} {shown(wanted)} matches columns {listed(names[j] for j in folded)} in all but case; "
                    "write it exactly")
-    fail(path, f"{at}no column named {wanted!r}" + (f"; the header has {', '.join(names)}" if names else ""))
+    fail(path, f"{at}no column named {shown(wanted)}" + (f"; the header has {listed(names)}" if names else ""))
 
 
 def is_text(col: pd.Series, decimal_comma: bool) -> bool:
@@ -166,7 +162,7 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
         for key, found in picked.items():
             twice = [j for k, j in enumerate(found) if j in found[:k]]
             if twice:
-                fail(path, f"{options.label(key)} names {names[twice[0]]!r} twice")
+                fail(path, f"{options.label(key)} names {shown(names[twice[0]])} twice")
     ignore, forced = set(picked["ignore"]), set(picked["categorical"])
     chosen = None if options.columns is None else set(picked["columns"])
     check_roles(path, names, options, target, ignore, chosen, forced)
@@ -181,9 +177,9 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
         elif j in ignore or (chosen is not None and j not in chosen):
             role = IGNORE
         elif chosen is None and (why := id_reason(name, col)):
-            role, note = IGNORE, f"column {quoted(name)} looks like an ID (it {why}): ignored; make it an input to use it"
+            role, note = IGNORE, f"column {shown(name)} looks like an ID (it {why}): ignored; make it an input to use it"
         if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
-            note = f"column {quoted(name)} has {count(levels, 'category', 'categories')}: one input each"
+            note = f"column {shown(name)} has {count(levels, 'category', 'categories')}: one input each"
         out.append(ColumnGuess(name, role, kind, levels, note))
     if not any(g.role == INPUT for g in out):
         for g in out:  # an ID-like column is still better than no input at all
@@ -198,14 +194,14 @@ def check_roles(path, names, options: ImportOptions, target: int, ignore: set, c
     for key, picked in (("ignore", ignore), ("columns", chosen or set())):
         if target in picked:
             said = f"{options.label(key)} names" if options.flags else "the choices make"
-            fail(path, f"{said} the target column {names[target]!r}; the target cannot also be an input or ignored")
+            fail(path, f"{said} the target column {shown(names[target])}; the target cannot also be an input or ignored")
     if not options.flags:
         return
     if target in forced and options.task == "regression":
-        fail(path, f"--categorical names the target {names[target]!r}, but --task regression reads it as a number")
+        fail(path, f"--categorical names the target {shown(names[target])}, but --task regression reads it as a number")
     left_out = [j for j in forced if j in ignore or (chosen is not None and j not in chosen and j != target)]
     if left_out:
-        fail(path, f"--categorical names {names[left_out[0]]!r}, which is not an input (it is ignored)")
+        fail(path, f"--categorical names {shown(names[left_out[0]])}, which is not an input (it is ignored)")
 
 
 def _target_index(path, names: list[str], wanted, flag: str | None = None) -> int:

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..numbers import count
+from ..user_text import file_name, one_line, shown
 from .columns import (
     CATEGORY,
     IGNORE,
@@ -38,7 +39,6 @@ from .columns import (
     ImportOptions,
     guess_columns,
     is_missing,
-    quoted,
     to_numbers,
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, numeric_columns, read_table
@@ -73,7 +73,7 @@ def load_csv(path, task: str = "auto", target: str | int | None = None, max_byte
         options.target = target
     try:
         if options.task not in TASKS:
-            raise DataError(f"{path}: unknown task {options.task!r}; choose one of {', '.join(TASKS)}")
+            raise DataError(f"{path}: unknown task {shown(options.task)}; choose one of {', '.join(TASKS)}")
         options.check()
         data = _load(Path(os.fspath(path)), options, max_bytes, progress)
         report(progress, 1.0)
@@ -82,8 +82,8 @@ def load_csv(path, task: str = "auto", target: str | int | None = None, max_byte
         raise
     except (csv.Error, ValueError, TypeError, OverflowError, MemoryError, RecursionError) as exc:
         # a case the checks did not foresee still gets a one-line answer
-        message = f"{path}: cannot read this file as CSV ({type(exc).__name__}: {exc})"
-        raise DataError(message.replace("\r", "\\r").replace("\n", "\\n")) from None
+        raise DataError(f"{file_name(path)}: cannot read this file as CSV ({type(exc).__name__}: "
+                        f"{one_line(exc, 200)})") from None
 
 
 def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress | None = None) -> Dataset:
@@ -190,13 +190,13 @@ def _rows_to_keep(path, table, used, names, options, notes):
     i, j = first
     if options.na != "drop":
         cell = table.cell_text(table.frame[j], i, j, int(table.lines[i]))
-        what = ("empty cell" if not cell else f"{cell!r}") + \
+        what = ("empty cell" if not cell else shown(cell)) + \
             " is a missing value; drop the rows with missing values (nnplay train --na drop, or in the import " \
             "dialog) or fill it in"
         fail(path, what, line=int(table.lines[i]), col=j + 1, colname=names[j])
     n = int(missing.sum())
     if n == len(missing):
-        fail(path, f"every row has a missing value (the first on line {table.lines[i]}, column {names[j]!r}); "
+        fail(path, f"every row has a missing value (the first on line {table.lines[i]}, column {shown(names[j])}); "
                    "nothing is left to train on")
     notes.append(f"dropped {n:,} of {count(len(missing), 'row')} with a missing value (the first on line {table.lines[i]})")
     return ~missing
@@ -209,16 +209,16 @@ def _numbers(path, table, col, lines, j, name) -> np.ndarray:
     bad = np.flatnonzero(np.isnan(values))
     if bad.size:
         i = bad[0]
-        fail(path, f"{table.cell_text(col, i, j, int(lines[i]))!r} is not a number", line=int(lines[i]), col=j + 1,
+        fail(path, f"{shown(table.cell_text(col, i, j, int(lines[i])))} is not a number", line=int(lines[i]), col=j + 1,
              colname=name)
     bad = np.flatnonzero(~np.isfinite(values) | (np.abs(values) > MAX_MAGNITUDE))
     if bad.size:
         i = bad[0]
         cell = table.cell_text(col, i, j, int(lines[i]))
         if np.isfinite(values[i]):
-            fail(path, f"{cell!r} is too large to train on (nnplay takes numbers up to {MAX_MAGNITUDE:g} in size; "
+            fail(path, f"{shown(cell)} is too large to train on (nnplay takes numbers up to {MAX_MAGNITUDE:g} in size; "
                        "rescale the column)", line=int(lines[i]), col=j + 1, colname=name)
-        fail(path, f"{cell!r} is not a finite number", line=int(lines[i]), col=j + 1, colname=name)
+        fail(path, f"{shown(cell)} is not a finite number", line=int(lines[i]), col=j + 1, colname=name)
     return values
 
 
@@ -255,19 +255,19 @@ def _target(path, table, col, lines, t, name, kind, options, notes):
             std = float(values.std())
             scale = (float(values.mean()), std if std > 0 else 1.0)
             values = (values - scale[0]) / scale[1]
-            notes.append(f"target {quoted(name)} standardised: (y - {scale[0]:.6g}) / {scale[1]:.6g}")
+            notes.append(f"target {shown(name)} standardised: (y - {scale[0]:.6g}) / {scale[1]:.6g}")
         return values, REGRESSION, [], scale
     labels = np.searchsorted(distinct, values)
     keys = [f"{v:g}" for v in distinct]
     if task == "auto" and len(distinct) > MAX_AUTO_CLASSES:
-        notes.append(f"target {quoted(name)} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} "
+        notes.append(f"target {shown(name)} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} "
                      "classes (choose the task regression for a quantity)")
     return _classes(path, keys, labels, t, name) + (None,)
 
 
 def _classes(path, keys, labels, t, name):
     if len(keys) < 2:
-        fail(path, f"every row has the class {keys[0]!r}; classification needs at least two classes",
+        fail(path, f"every row has the class {shown(keys[0])}; classification needs at least two classes",
              col=t + 1, colname=name)
     if len(keys) > MAX_CLASSES:
         fail(path, f"{count(len(keys), 'distinct class', 'distinct classes')}; nnplay handles up to {MAX_CLASSES} "

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..numbers import count
+from ..user_text import file_name, one_line, shown
+from ..write_errors import cannot_read, unreadable
 from .csv_lines import LineFields, first_row, has_stray_cr, line_count
 from .dataset import DataError
 from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
@@ -94,13 +96,13 @@ class Table:
 
 
 def where(path, line=None, col=None, colname=None) -> str:
-    out = str(path)
+    out = file_name(path)
     if line is not None:
         out += f", line {line}"
     if col is not None:
         out += f", column {col}"
         if colname:
-            out += f" ({colname!r})"
+            out += f" ({shown(colname)})"
     return out
 
 
@@ -117,12 +119,8 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None 
     one, else Windows-1252; DataError for a missing, huge, empty or binary file.
     With ``head``, only the whole lines within its first ``head`` bytes (a preview)."""
     try:
-        if not path.exists():
-            fail(path, "no such file")
-        if path.is_dir():
-            fail(path, "is a folder, not a CSV file")
-        if not path.is_file():  # a device (/dev/zero), a pipe or a socket: endless, or waiting forever
-            fail(path, "is not a regular file (a device, pipe or socket); save the data to a CSV file")
+        if why := unreadable(path, "CSV file"):  # missing, a folder, a device: the one wording (write_errors)
+            raise DataError(why)
         size = path.stat().st_size
         if size > max_bytes:
             fail(path, f"the file is {size / 2**20:.0f} MB; nnplay reads CSV files up to {max_bytes / 2**20:.0f} MB")
@@ -132,7 +130,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None 
             if head is not None and len(raw) == head:
                 raw = _whole_lines(raw, fh, max_bytes + 1)
     except OSError as exc:
-        fail(path, f"cannot read the file: {exc.strerror or exc}")
+        raise DataError(cannot_read(path, exc, "CSV file")) from None
     if len(raw) > max_bytes:  # a file that grew, or a device without a size
         fail(path, f"the file is larger than {max_bytes / 2**20:.0f} MB")
     if not raw or raw.isspace():
@@ -250,7 +248,7 @@ def _header_of(path, first: list[str], decimal_comma: bool, line: int) -> list[s
     seen: dict[str, int] = {}
     for j, name in enumerate(header):
         if name in seen:
-            fail(path, f"the column name {name!r} is used twice (columns {seen[name] + 1} and {j + 1}); "
+            fail(path, f"the column name {shown(name)} is used twice (columns {seen[name] + 1} and {j + 1}); "
                        "give every column a name of its own", line=line, col=j + 1)
         seen[name] = j
     return header
@@ -353,7 +351,7 @@ def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
                     break
             start = reader.line_num + 1
     except csv.Error as exc:
-        fail(path, f"malformed CSV ({exc})", line=reader.line_num)
+        fail(path, f"malformed CSV ({one_line(exc, 200)})", line=reader.line_num)
     if not rows:
         fail(path, "the file holds no values, only delimiters and blank cells")
     decimal_comma = delimiter == ";"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..user_text import shown
+
 FEATURES = {
     "x1": lambda X: X[:, 0],
     "x2": lambda X: X[:, 1],
@@ -37,7 +39,7 @@ def parse_features(text_or_list) -> tuple[str, ...]:
             continue
         key = _ALIASES.get(key, key)
         if key not in FEATURES:
-            raise ValueError(f"unknown feature {raw.strip()!r}; choose from {', '.join(FEATURES)}")
+            raise ValueError(f"unknown feature {shown(raw.strip())}; choose from {', '.join(FEATURES)}")
         if key not in names:
             names.append(key)
     if not names:

@@ -9,6 +9,7 @@ from typing import Callable
 
 import numpy as np
 
+from ..user_text import shown
 from .dataset import CLASSIFICATION, REGRESSION, Dataset
 
 N_CLASSIFY = 500
@@ -147,7 +148,7 @@ def generate(name: str, noise: float = 0.0, seed: int | None = 0, classes: int =
     noise that would carry a point beyond it is reflected back at its edge
     (``reflect_into``)."""
     if name not in DATASETS:
-        raise ValueError(f"unknown data set {name!r}; choose one of {', '.join(DATASETS)}")
+        raise ValueError(f"unknown data set {shown(name)}; choose one of {', '.join(DATASETS)}")
     if not 0.0 <= noise <= 0.5:
         raise ValueError(f"noise must be between 0 and 0.5, got {noise:g}")
     fn, takes_k, _ = DATASETS[name]

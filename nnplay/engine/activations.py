@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..user_text import shown
+
 LEAKY_SLOPE = 0.01
 _tanh, _mul, _sub, _add, _max, _gt, _square = (np.tanh, np.multiply, np.subtract, np.add, np.maximum, np.greater,
                                                np.square)
@@ -162,5 +164,5 @@ def get_activation(name: str) -> Activation:
         return ACTIVATIONS[name]()
     except KeyError:
         raise ValueError(
-            f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+            f"unknown activation {shown(name)}; choose one of {', '.join(ACTIVATIONS)}"
         ) from None

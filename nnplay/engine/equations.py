@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..user_text import shown
 from .activations import LEAKY_SLOPE, sigmoid
 
 OUTPUT_ACTIVATION = {"bce": "sigmoid", "ce": "softmax", "mse": "linear", "tanh_mse": "tanh"}  # g[L] of each loss
@@ -37,7 +38,7 @@ def g(name: str, Z: np.ndarray) -> np.ndarray:
     if name == "softmax":
         E = np.exp(Z - Z.max(axis=0, keepdims=True))
         return E / E.sum(axis=0, keepdims=True)
-    raise ValueError(f"unknown activation {name!r}")
+    raise ValueError(f"unknown activation {shown(name)}")
 
 
 def g_prime(name: str, Z: np.ndarray, A: np.ndarray) -> np.ndarray:
@@ -52,7 +53,7 @@ def g_prime(name: str, Z: np.ndarray, A: np.ndarray) -> np.ndarray:
         return np.where(Z > 0, 1.0, LEAKY_SLOPE)
     if name == "linear":
         return np.ones_like(Z)
-    raise ValueError(f"unknown activation {name!r}")
+    raise ValueError(f"unknown activation {shown(name)}")
 
 
 def cost(loss: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> float:

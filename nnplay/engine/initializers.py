@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..user_text import shown
+
 INITIALIZERS = ("xavier", "he", "small", "uniform")
 
 # relu-like units lose half their variance, so they get He; the rest Glorot.
@@ -26,4 +28,4 @@ def initialize(name: str, n_out: int, n_in: int, rng: np.random.Generator) -> tu
         return 0.01 * rng.standard_normal((n_out, n_in)), np.zeros(n_out)
     if name == "uniform":  # TensorFlow Playground: U(-0.5, 0.5), bias 0.1
         return rng.uniform(-0.5, 0.5, (n_out, n_in)), np.full(n_out, 0.1)
-    raise ValueError(f"unknown initialiser {name!r}; choose one of {', '.join(INITIALIZERS)}")
+    raise ValueError(f"unknown initialiser {shown(name)}; choose one of {', '.join(INITIALIZERS)}")

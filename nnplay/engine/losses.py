@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..numbers import count
+from ..user_text import shown
 from .activations import Linear, constant, sigmoid
 
 _IDENTITY = Linear()
@@ -162,4 +163,4 @@ def get_loss(name: str) -> Loss:
     try:
         return LOSSES[name]()
     except KeyError:
-        raise ValueError(f"unknown loss {name!r}; choose one of {', '.join(LOSSES)}") from None
+        raise ValueError(f"unknown loss {shown(name)}; choose one of {', '.join(LOSSES)}") from None

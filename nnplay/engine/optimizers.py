@@ -16,6 +16,8 @@ import copy
 
 import numpy as np
 
+from ..user_text import shown
+
 OPTIMIZERS = ("sgd", "momentum", "adam")
 _mul, _sub = np.multiply, np.subtract
 
@@ -203,5 +205,5 @@ def make_optimizer(name: str, lr: float, **kwargs) -> Optimizer:
     try:
         cls = classes[name]
     except KeyError:
-        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}") from None
+        raise ValueError(f"unknown optimizer {shown(name)}; choose one of {', '.join(OPTIMIZERS)}") from None
     return cls(lr=lr, **kwargs)

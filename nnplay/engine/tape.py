@@ -190,13 +190,14 @@ class EpochTapes:
         m, bs = X1.shape[0], self._bs
         key = (id(X1), bs, optimizer, bool(net.l1), bool(net.l2), net.edits, net.clip.max_norm)
         if self._key != key:
-            self._key, self._tapes = key, []
-            for first in range(0, m, bs):
-                last = min(first + bs, m)
-                self._tapes.append(train_tape(net, net._workspace(last - first), X1[first:last], Ys[first:last],
-                                              optimizer))
-        tapes = self._tapes[start:stop]
-        for tape in tapes:
+            self._key, self._tapes = key, [None] * -(-m // bs)
+        stop = min(stop, len(self._tapes))
+        for k in range(start, stop):
+            tape = self._tapes[k]
+            if tape is None:  # built when first trained: a 50,000-step epoch's first part need not wait for all
+                first, last = k * bs, min(k * bs + bs, m)
+                tape = self._tapes[k] = train_tape(net, net._workspace(last - first), X1[first:last], Ys[first:last],
+                                                   optimizer)
             for f, args in tape:
                 f(*args)
-        return len(tapes)
+        return max(0, stop - start)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from ..user_text import shown
+from ..write_errors import cannot_read
 from .goals import MET, MISSED, PENDING, Goal, GoalTracker, parse_goal
 from .schema import Lesson, LessonError, parse_lesson
 
@@ -30,18 +32,26 @@ def load_lesson_file(path: str | Path) -> Lesson:
         with p.open("rb") as f:
             raw = f.read(200_000)
     except OSError as exc:
-        raise LessonError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise LessonError(cannot_read(path, exc, "lesson file")) from None
     return parse_lesson(raw, str(path))
+
+
+def _is_file(name: str) -> bool:
+    """Whether ``name`` is a file (False for a name the system refuses: too long, a NUL in it)."""
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def find_lesson(name_or_path: str) -> Lesson:
     """A built-in lesson by name (or its number, 1 first), else a .toml file;
     LessonError naming the lessons there are."""
-    if name_or_path.lower().endswith(".toml") or Path(name_or_path).is_file():
+    if name_or_path.lower().endswith(".toml") or _is_file(name_or_path):
         return load_lesson_file(name_or_path)
     lessons = builtin_lessons()
     for i, lesson in enumerate(lessons, 1):
         if name_or_path.lower() in (lesson.name, str(i)):
             return lesson
-    raise LessonError(f"no lesson named {name_or_path!r}; the lessons are "
+    raise LessonError(f"no lesson named {shown(name_or_path)}; the lessons are "
                       f"{', '.join(lesson.name for lesson in lessons)} (or give a .toml file)")

@@ -4,7 +4,7 @@ An epoch of a large data set is long: 100,000 rows at a mini-batch of 10 are
 10,000 steps, a second or more. The window gets a frame only between calls
 into the Trainer, so ``TrainingLoop`` trains such an epoch a few mini-batches
 at a time (``run_steps``) and sends frames in between, showing the epoch as
-"epoch 3 + 4,200/10,000 batches" (``Trainer.batch_position``).
+"Epoch 3 · 4,200 / 10,000 mini-batches" (``Trainer.batch_position``; ui.epoch_readout).
 
 The steps are the engine's own (``engine.tape.EpochTapes``: ``begin`` copies
 the epoch in its order, ``replay`` trains a range of its steps), so an epoch

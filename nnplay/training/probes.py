@@ -16,6 +16,9 @@ from .pictures import undefined_as_nan
 from .snapshot import frozen
 
 
+CACHED_RESOLUTION = 200  # grids of at most this many cells a side keep their input points
+
+
 @dataclass
 class ViewRequest:
     """Which probes a snapshot carries (see ``snapshot.take_snapshot``); the
@@ -56,7 +59,9 @@ class Probes:
         if pts is None:
             (x0, x1), (y0, y1) = self.grid_extent(tuple(axes))
             gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
-            pts = self._grid_inputs[key] = self._t.prepare_inputs(self.raw_points(gx.ravel(), gy.ravel(), axes))
+            pts = self._t.prepare_inputs(self.raw_points(gx.ravel(), gy.ravel(), axes))
+            if resolution <= CACHED_RESOLUTION:  # (an export's fine grid, once: not kept)
+                self._grid_inputs[key] = pts
         return pts
 
     def raw_points(self, h: np.ndarray, v: np.ndarray, axes) -> np.ndarray:

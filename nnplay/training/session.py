@@ -43,6 +43,8 @@ from pathlib import Path
 import numpy as np
 
 from ..data import Dataset
+from ..user_text import file_name, one_line
+from ..write_errors import unreadable
 from .config import TrainConfig
 
 FORMAT = "nnplay-session"
@@ -137,7 +139,7 @@ def load_session(path) -> Session:
     except SessionError:
         raise
     except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, TypeError, EOFError) as exc:
-        raise SessionError(f"{path}: not a usable nnplay session ({_why(exc)})") from None
+        raise SessionError(f"{file_name(path)}: not a usable nnplay session ({_why(exc)})") from None
 
 
 def _why(exc: Exception) -> str:
@@ -150,29 +152,46 @@ def _why(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"session.json is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
     if isinstance(exc, OSError):
-        return f"cannot read it: {exc.strerror or exc}"
-    return str(exc).replace("\n", " ") or "a field holds the wrong kind of value"
+        return f"cannot read it: {exc.strerror or 'the system refused'}"
+    if isinstance(exc, TypeError) or _PYTHON_WORDS.match(str(exc)):  # Python's own words, not ours
+        return "a field holds the wrong kind of value"
+    return one_line(exc, 300) or "a field holds the wrong kind of value"
+
+
+# the start of a ValueError Python raises converting a field ("invalid literal for int() with base 10: 'x'")
+_PYTHON_WORDS = re.compile(r"invalid literal|could not convert|not enough values|too many values|"
+                           r"cannot convert|.*\(\) (argument|takes)")
+
+
+def _member(z: zipfile.ZipFile, path: Path, name: str) -> np.ndarray:
+    """The array ``name`` of the archive; SessionError in our words (never NumPy's) when
+    it holds pickled Python objects, which nnplay never loads, or is not an array."""
+    try:
+        return np.load(io.BytesIO(z.read(name)), allow_pickle=False)
+    except (ValueError, EOFError, OSError) as exc:
+        why = ("holds pickled Python objects, which nnplay never loads: they could run code"
+               if "pickle" in str(exc) else "is not a NumPy array, or is cut short")
+        raise SessionError(f"{file_name(path)}: not a usable nnplay session ({name} {why})") from None
 
 
 def _load(path: Path) -> Session:
-    if not path.exists():
-        raise SessionError(f"{path}: no such file")
-    if path.is_dir():
-        raise SessionError(f"{path}: is a folder, not a session file")
+    if why := unreadable(path, "session file"):  # missing, a folder, a device: the one wording (write_errors)
+        raise SessionError(why)
     if path.stat().st_size > MAX_BYTES:
-        raise SessionError(f"{path}: larger than {MAX_BYTES >> 20} MB")
+        raise SessionError(f"{file_name(path)}: larger than {MAX_BYTES >> 20} MB")
     with zipfile.ZipFile(path) as z:
         if sum(i.file_size for i in z.infolist()) > 4 * MAX_BYTES:
-            raise SessionError(f"{path}: unpacks to more than {4 * MAX_BYTES >> 20} MB")
+            raise SessionError(f"{file_name(path)}: unpacks to more than {4 * MAX_BYTES >> 20} MB")
         doc = json.loads(z.read("session.json").decode("utf-8"))
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise SessionError(f"{path}: not an nnplay session file")
+            raise SessionError(f"{file_name(path)}: not an nnplay session file")
         if doc.get("version") not in READS:
-            raise SessionError(f"{path}: session format version {doc.get('version')!r}; this nnplay reads "
+            raise SessionError(f"{file_name(path)}: session format version {one_line(repr(doc.get('version')), 40)}; "
+                               "this nnplay reads "
                                f"{' and '.join(map(str, READS))}")
 
         def arr(name):
-            return np.load(io.BytesIO(z.read(name)), allow_pickle=False)
+            return _member(z, path, name)
 
         config = TrainConfig.from_dict(doc["config"])
         meta = doc["data"]
@@ -180,7 +199,7 @@ def _load(path: Path) -> Session:
         mask = arr("test_mask.npy") if "test_mask.npy" in z.namelist() else None
         if X.ndim != 2 or y.shape[:1] != X.shape[:1] or not np.all(np.isfinite(X)) or (
                 mask is not None and (mask.dtype != bool or mask.shape != X.shape[:1])):
-            raise SessionError(f"{path}: the saved data set is damaged")
+            raise SessionError(f"{file_name(path)}: the saved data set is damaged")
         domain = tuple(tuple(float(v) for v in a) for a in meta["domain"]) if meta.get("domain") else None
         data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
                        class_names=list(meta["class_names"]), domain=domain, test_mask=mask,
@@ -236,7 +255,7 @@ def open_trainer(path):
     try:
         return restore_trainer(session)
     except ValueError as exc:
-        raise SessionError(f"{path}: {exc}") from None
+        raise SessionError(f"{file_name(path)}: {one_line(exc, 300)}") from None
 
 
 def restore_trainer(session: Session):

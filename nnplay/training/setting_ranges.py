@@ -13,6 +13,7 @@ import numbers
 from dataclasses import dataclass
 
 from ..data import CLASSES_MAX, CLASSES_MIN
+from ..user_text import shortened
 
 SEED_MAX = 2**31 - 1  # what the window's seed box (a 32-bit integer) can show
 EPOCHS_MAX = 10**8  # nnplay train --epochs: at most this many (about a day of the smallest network)
@@ -58,7 +59,7 @@ class Range:
 
     def refusal(self, value) -> str:
         """The one line refusing ``value``: name, range, value."""
-        shown = repr(value) if isinstance(value, (str, float)) else str(value)
+        shown = repr(shortened(value)) if isinstance(value, str) else repr(value) if isinstance(value, float) else shortened(value)
         return f"{self.words} must be {self.allowed}, got {shown}"
 
     def check(self, value):

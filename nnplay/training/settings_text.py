@@ -16,6 +16,7 @@ from urllib.parse import unquote_plus
 
 from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from ..user_text import shown
 from .schedules import canonical_schedule
 from .setting_ranges import RANGES
 
@@ -56,7 +57,7 @@ def canonical_choice(setting: str, value: str) -> str:
 
 def unknown_choice(setting: str, value) -> str:
     """'unknown activation 'x': choose one of tanh, relu, ...'"""
-    return f"unknown {CHOICE_NAMES.get(setting, setting)} {value!r}: choose one of {', '.join(CHOICE_LABELS[setting])}"
+    return f"unknown {CHOICE_NAMES.get(setting, setting)} {shown(value)}: choose one of {', '.join(CHOICE_LABELS[setting])}"
 
 
 def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
@@ -72,11 +73,11 @@ def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
     for piece in pieces:
         if "=" not in piece:
             raise ValueError(f"settings text must look like 'dataset=spiral&hidden=8,8'; "
-                             f"{piece.strip()[:40]!r} has no '='")
+                             f"{shown(piece.strip())} has no '='")
         key, raw = (unquote_plus(s).strip() for s in piece.split("=", 1))
         key = key.lower()
         if key not in known:
-            raise ValueError(f"unknown setting {key!r} in the settings text; the settings are {', '.join(known)}")
+            raise ValueError(f"unknown setting {shown(key)} in the settings text; the settings are {', '.join(known)}")
         if key in values:
             raise ValueError(f"setting {key!r} is given twice in the settings text")
         values[key] = _value(key, raw)
@@ -117,5 +118,5 @@ def _value(key: str, raw: str):
     except ValueError:
         allowed = RANGES.get(key)  # a number's refusal says what it may be
         why = f": {allowed.words} must be {allowed.allowed}" if allowed is not None else ""
-        raise ValueError(f"setting {key!r} has a bad value {raw!r}{why}") from None
+        raise ValueError(f"setting {key!r} has a bad value {shown(raw)}{why}") from None
     return raw

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CLASSIFICATION, feature_label
+from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_fraction, unit_scale,
@@ -32,6 +33,8 @@ from .widgets import FittedComboBox, named, nest
 
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
+SAME_UNITS = 4.0  # axes whose spans differ less than this many times share one scale (aspect locked)
+FINE_GRID = 200  # ... when the grid is coarser than this (an export's grid has a cell per pixel: ui.export_grid)
 
 
 def _maps():
@@ -117,26 +120,29 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     # ---------------------------------------------------------------- run
     def set_run(self, info) -> None:
+        before = self.info
         self.info = info
         self._frame = None
         data = info.data
         many = data.n_inputs > 2
         for w in (self.axis_label, self.axis_x, self.axis_y):
             w.setVisible(many)
+        axes = plane_axes(data, before.data if before is not None else None, getattr(self, "_axes", (0, 1)))
         if many:
-            for combo, pick in ((self.axis_x, 0), (self.axis_y, 1)):
+            for combo, pick in zip((self.axis_x, self.axis_y), axes):
                 combo.blockSignals(True)
                 combo.clear()
                 combo.addItems(list(data.input_names))
                 combo.setCurrentIndex(pick)
                 combo.blockSignals(False)
         self._show_discretize(data.task == CLASSIFICATION)
-        self._axes = (0, 1)
+        self._axes = axes
         self._label_axes()
         self._update_drawing()
         self._set_extent(info.extent)
         self._update_points()
         self.image.clear()
+        self.axes_changed.emit(axes)  # the training process draws the pictures over these two inputs
 
     def _discretize_toggled(self, on: bool) -> None:
         if self.discretize.isEnabled():
@@ -164,6 +170,11 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if not shown:
             layout.addItem(self.value_bar, 2, 5)
 
+    @property
+    def shown_axes(self) -> tuple[int, int]:
+        """The two inputs the picture spans (indices into the data's inputs)."""
+        return getattr(self, "_axes", (0, 1))
+
     def _axes_picked(self, _=None) -> None:
         axes = (self.axis_x.currentIndex(), self.axis_y.currentIndex())
         if axes[0] == axes[1] or axes == self._axes:
@@ -186,6 +197,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._extent = extent
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.hatch.setRect(self._rect)
+        # one scale for both axes only when they span alike (x1, x2; not a length across and a mass up)
+        self.plot.setAspectLocked(1 / SAME_UNITS <= (x1 - x0) / max(y1 - y0, 1e-300) <= SAME_UNITS)
         self.plot.setXRange(x0, x1, padding=0)
         self.plot.setYRange(y0, y1, padding=0)
 
@@ -254,7 +267,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
             shaded = classes, grid
-            if not discrete:  # the border follows the interpolated probabilities, not the grid's cells
+            if not discrete and grid.shape[0] < FINE_GRID:  # the border follows the interpolated probabilities
                 fine = upsample(grid, UPSAMPLE)
                 shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
                     fine.shape[:2]), fine

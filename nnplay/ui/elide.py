@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
-ELLIPSIS = "…"
+from ..user_text import middle_cut
+
 NAME_CHARS = 40  # the most characters of a name a read-out or a title shows
 COMBO_EM = 16  # the widest a combo box asks to be for its shown item, in widths of "M"
 LABEL_EM = 9  # the widest a check box's or a short label's name is drawn, in widths of "M"
@@ -20,12 +21,7 @@ LABEL_EM = 9  # the widest a check box's or a short label's name is drawn, in wi
 def short_name(text: str, limit: int = NAME_CHARS) -> str:
     """``text`` with its middle replaced by "…" when it is longer than ``limit``
     characters (``limit`` >= 3); shorter text is returned as it is."""
-    text = str(text)
-    if len(text) <= limit:
-        return text
-    head = limit // 2
-    tail = limit - 1 - head
-    return text[:head] + ELLIPSIS + (text[-tail:] if tail else "")
+    return middle_cut(str(text), limit)
 
 
 def wrapped(text: str, width: int = 80) -> str:

@@ -27,6 +27,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, Q
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ..user_text import file_name, shown
 from ..write_errors import cannot_write
 from .svg_fix import encode, finish_svg
 
@@ -49,10 +50,10 @@ def export_panel(parts, path, scale: float | None = None) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ExportError(f"{path}: the file name must end in .png or .svg")
+        raise ExportError(f"{file_name(path)}: the file name must end in .png or .svg")
     scale = slide_scale(parts) if scale is None else scale
     if not (scale > 0 and math.isfinite(scale)):
-        raise ExportError(f"{path}: the scale must be a positive number, got {scale!r}")
+        raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")
     data = svg_bytes(parts, scale) if suffix == ".svg" else png_bytes(parts, scale)
     try:
         path.write_bytes(data)
@@ -238,7 +239,7 @@ def panel_parts(views, name: str) -> list:
     ``gradients``, ``diagram``, ``hidden_space``, ``metrics``, ``inspector``
     and ``landscape``), top to bottom. ExportError for a panel with nothing to show."""
     if name not in PANELS:
-        raise ExportError(f"unknown panel {name!r}; the panels are {', '.join(PANELS)}")
+        raise ExportError(f"unknown panel {shown(name)}; the panels are {', '.join(PANELS)}")
     if name == "hidden" and views.hidden_space.layer.count() == 0:
         raise ExportError("the hidden space needs a hidden layer of exactly 2 or 3 neurons")
     if name == "hidden" and not views.hidden_space.has_picture:

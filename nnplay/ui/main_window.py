@@ -18,6 +18,7 @@ from .lessons_panel import install_lessons
 from .one_paint import OnePaintPerFrame
 from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .elide import short_name
+from .epoch_readout import epoch_text, rate_text
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
 from .landscape_view import connect_landscape
@@ -169,10 +170,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
     # ------------------------------------------------------------- helpers
     def _show_stats(self, frame) -> None:
         s = frame.snapshot
-        done, batches = s.batch_position
-        part = f" + {done}/{batches} batches" if done else ""
-        self.stats["epoch"].setText(f"Epoch <b>{s.epoch:,}</b>{part}")
-        self.stats["rate"].setText(f"{frame.epochs_per_second:,.0f} epochs/s" if frame.playing else "paused")
+        self.stats["epoch"].setText(epoch_text(s))  # within a long epoch too (epoch_readout)
+        self.stats["rate"].setText(rate_text(frame))
 
         def pct(v):
             return format_percent(v)

@@ -15,7 +15,9 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
+from ..user_text import file_name, shown
 from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
+from .export_grid import fine_output_frame
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
 MAX_FITS = 16  # a panel that scrolls is laid out 10% larger (drawn 10% smaller) up to this many times
@@ -29,7 +31,7 @@ def parse_size(text: str) -> tuple[int, int]:
     except ValueError:
         size = None
     if size is None or not all(64 <= v <= 8192 for v in size):
-        raise ValueError(f"--size takes WIDTHxHEIGHT in pixels, each 64 to 8192, like 1600x1200; got {text!r}")
+        raise ValueError(f"--size takes WIDTHxHEIGHT in pixels, each 64 to 8192, like 1600x1200; got {shown(text)}")
     return size
 
 
@@ -145,13 +147,15 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     pixel where the panel can be laid out at that size). Raises ValueError (a
     SessionError, ExportError...) with one line on bad input."""
     if os.path.splitext(str(out))[1].lower() not in FORMATS:
-        raise ExportError(f"{out}: the file name must end in .png or .svg")
+        raise ExportError(f"{file_name(out)}: the file name must end in .png or .svg")
     trainer = session_trainer(session_path, panel)
     app = _application()
     views = PanelViews(panel)
     try:
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
         _, scale = views.lay_out(size)
+        if panel == "output":  # coloured at the export's resolution, not the screen's grid (export_grid)
+            views.boundary.set_frame(fine_output_frame(trainer, views.boundary, scale))
         export_view(views, panel, out, scale)
     finally:
         views.close()
@@ -165,13 +169,13 @@ def session_trainer(session_path, panel: str):
     from ..training.session import open_trainer
 
     if panel not in PANELS:
-        raise ExportError(f"unknown panel {panel!r}; the panels are {', '.join(PANELS)} (nnplay render --list)")
+        raise ExportError(f"unknown panel {shown(panel)}; the panels are {', '.join(PANELS)} (nnplay render --list)")
     trainer = open_trainer(session_path)
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
-        raise ExportError(f"{session_path}: a regression run has no accuracy; its panels are the others "
+        raise ExportError(f"{file_name(session_path)}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")
     if panel == "distributions" and len(trainer.distributions) == 0:
-        raise ExportError(f"{session_path}: holds no distributions (saved before nnplay recorded them); open it, "
+        raise ExportError(f"{file_name(session_path)}: holds no distributions (saved before nnplay recorded them); open it, "
                           "train on and save it again")
     return trainer
 
@@ -179,11 +183,13 @@ def session_trainer(session_path, panel: str):
 def panel_frame(trainer, panel: str, history_from: int = 0):
     """A frame of ``trainer``'s run as the training process sends it, with what
     ``panel`` needs (its history from epoch index ``history_from`` on)."""
+    from ..data.plane_axes import default_axes
     from ..training.landscape_live import compute_landscape
     from ..training.loop import Frame, ViewRequest
 
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
-    snap = trainer.snapshot(ViewRequest(), history_from, hidden_layer=small[0] if panel == "hidden" and small else None,
+    view = ViewRequest(axes=default_axes(trainer.data.X))  # as the window's output view starts (data.plane_axes)
+    snap = trainer.snapshot(view, history_from, hidden_layer=small[0] if panel == "hidden" and small else None,
                             quality=panel == "metrics", trace=panel == "inspector",
                             distributions=panel == "distributions")
     landscape = compute_landscape(trainer) if panel == "landscape" else None  # 41 x 41, principal directions

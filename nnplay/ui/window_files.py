@@ -45,6 +45,7 @@ class FileActions:
         from PySide6.QtWidgets import QInputDialog
 
         from .export import ExportError, export_view, panel_parts, slide_scale
+        from .export_grid import fine_output
 
         tab = {"metrics": self.metrics, "hidden": self.hidden_space, "distributions": self.distributions}.get(which)
         if tab is not None:  # (computed only while its tab is open)
@@ -60,7 +61,11 @@ class FileActions:
                 if not ok:
                     return False
             self.gates.flush()  # a hidden panel draws its last frame first
-            export_view(self, which, path, scale)
+            if which == "output":  # coloured at the export's resolution (export_grid)
+                with fine_output(self, scale if scale is not None else slide_scale(panel_parts(self, which))):
+                    export_view(self, which, path, scale)
+            else:
+                export_view(self, which, path, scale)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
             return False

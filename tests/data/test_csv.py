@@ -126,7 +126,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(type(p), "open", denied)
-    with pytest.raises(DataError, match="cannot read the file: Permission denied"):
+    with pytest.raises(DataError, match="cannot read: Permission denied"):
         load_csv(p)
 
 

@@ -119,7 +119,7 @@ def test_a_file_that_is_not_text_or_too_long_or_missing_is_refused(tmp_path):
         load_lesson_file(f)
     with pytest.raises(ValueError, match="too long for a lesson"):
         parse_lesson(b"#" * 100_000, "big.toml")
-    with pytest.raises(ValueError, match=r"missing.toml: cannot read: No such file"):
+    with pytest.raises(ValueError, match=r"missing.toml: cannot read: no such file"):
         load_lesson_file(tmp_path / "missing.toml")
 
 

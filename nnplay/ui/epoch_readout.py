@@ -1,0 +1,26 @@
+"""The window's epoch and speed read-outs, also within a long epoch.
+
+A 1,000,000-row CSV at mini-batches of 10 is a 50,000-step epoch: many
+seconds. The training process sends frames within it (``training.partial_epochs``)
+with the epoch's progress (``Snapshot.batch_position``), and the read-out
+shows it ("Epoch 0 · 12,000 / 50,000 mini-batches"), as the speed shows a
+fraction of an epoch a second rather than "0 epochs/s".
+"""
+
+from __future__ import annotations
+
+
+def epoch_text(snapshot) -> str:
+    """'Epoch <b>3</b>', and within an epoch under way ' · 12,000 / 50,000 mini-batches' (rich text)."""
+    done, batches = snapshot.batch_position
+    part = f" · {done:,} / {batches:,} mini-batches" if done else ""
+    return f"Epoch <b>{snapshot.epoch:,}</b>{part}"
+
+
+def rate_text(frame) -> str:
+    """'1,250 epochs/s' while playing (two significant digits below 10: '0.35 epochs/s'
+    during a long epoch), else 'paused'."""
+    if not frame.playing:
+        return "paused"
+    eps = frame.epochs_per_second
+    return f"{eps:,.0f} epochs/s" if eps >= 10 or eps == 0 else f"{eps:.2g} epochs/s"

@@ -1,0 +1,78 @@
+"""The user's own text (a column name, a file name, a value typed) inside one
+of nnplay's messages: shortened in its middle with "…" and kept on one line.
+
+A CSV may name a column with 5,000 characters, a settings text may hold a
+value as long, and a message that echoes them whole is no longer one line a
+user can read. Every message that repeats the user's text passes it through
+``shown`` (a name or value), ``file_name`` (a path) or ``listed`` (a list of
+names); ``one_line`` is the last guard of a whole message (the CLI's). Both
+ends of a name are kept, as Qt's ``ElideMiddle`` does (``sepal_len…_cm``):
+names often differ at their ends. Qt-free: engine, data and training use it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+ELLIPSIS = "…"
+NAME_CHARS = 40  # the most characters of a name or value a message repeats
+PATH_CHARS = 160  # ... of a file name (its folders and its name: a usual path is shown whole)
+LIST_NAMES = 8  # the most names a list in a message spells out
+MESSAGE_CHARS = 600  # the longest a whole message may be
+
+
+def _flat(text: str) -> str:
+    """``text`` on one line: line breaks and tabs written as \\n, \\r, \\t."""
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def middle_cut(text: str, limit: int = NAME_CHARS) -> str:
+    """``text`` with its middle replaced by "…" when it is longer than ``limit``
+    characters (``limit`` >= 3); shorter text is returned as it is."""
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    tail = limit - 1 - head
+    return text[:head] + ELLIPSIS + (text[-tail:] if tail else "")
+
+
+def shortened(text, limit: int = NAME_CHARS) -> str:
+    """``text`` on one line (``_flat``), cut in its middle past ``limit`` characters (``middle_cut``)."""
+    return middle_cut(_flat(str(text)), limit)
+
+
+def shown(text, limit: int = NAME_CHARS) -> str:
+    """``repr`` of ``text`` shortened (``shortened``): a name or value quoted in a message."""
+    return repr(shortened(text, limit))
+
+
+def file_name(path, limit: int = PATH_CHARS) -> str:
+    """A file's name (str, Path) for a message, shortened in its middle."""
+    return shortened(os.fspath(path) if isinstance(path, os.PathLike) else path, limit)
+
+
+def listed(names, limit: int = NAME_CHARS, most: int = LIST_NAMES) -> str:
+    """'a, b, c' for the user's ``names``, each shortened; past ``most`` names,
+    'a, b, ... and 12 more'."""
+    names = [shortened(n, limit) for n in names]
+    if len(names) <= most:
+        return ", ".join(names)
+    return ", ".join(names[:most]) + f" and {len(names) - most} more"
+
+
+# a quoted text: its quotes with no letter outside them ('ce' is for ... use 'mse': two short ones)
+_QUOTED = re.compile(rf"(?<!\w)(?:'([^'\n]{{{NAME_CHARS + 1},}})'|\"([^\"\n]{{{NAME_CHARS + 1},}})\")(?!\w)")
+_WORD = re.compile(rf"\S{{{PATH_CHARS + 1},}}")
+
+
+def one_line(message, limit: int = MESSAGE_CHARS) -> str:
+    """A whole message on one line and of a sane length: quoted text longer than
+    ``NAME_CHARS`` and words (a file name, an argument) longer than ``PATH_CHARS``
+    shortened in their middle, and the whole cut in its middle past ``limit``.
+    The last guard of the CLI's error line; the messages shorten what they repeat
+    themselves (``shown``, ``file_name``, ``listed``)."""
+    text = _flat(str(message))
+    text = _QUOTED.sub(lambda m: repr(shortened(m.group(1) or m.group(2))), text)
+    text = _WORD.sub(lambda m: shortened(m.group(0), PATH_CHARS), text)
+    return shortened(text, limit)

@@ -1,0 +1,82 @@
+"""An exported output picture is coloured at the export's resolution: its class
+border follows the network's own border to the pixel, where the screen's
+100 × 100 grid (upsampled, smoothly scaled) stepped every few pixels in a
+1,600-pixel export."""
+
+import numpy as np
+import pytest
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.ui.export import panel_image
+from nnplay.ui.export_grid import EXPORT_GRID_MAX, export_resolution, fine_output_frame
+from nnplay.ui.render import PanelViews, panel_frame
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture(scope="module")
+def trainer():
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(8, 8), optimizer="adam", lr=0.03, seed=0))
+    t.run(120)  # a curved, thin-in-places class border
+    return t
+
+
+def _pixels(image) -> np.ndarray:
+    """A copy of a QImage (ARGB32) as an (h, w, 4) int array (B, G, R, A)."""
+    ptr = image.constBits()
+    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].astype(int)
+
+
+def _wrong_pixels(views, trainer, parts, scale) -> tuple[int, int]:
+    """(pixels of the picture, the data points hidden, whose class colour differs
+    from the network's class at every pixel within 2 pixels of them: wrong by more
+    than the anti-aliasing of a border, pixels compared)."""
+    boundary = views.boundary
+    area = boundary.plot.viewportTransform().mapRect(boundary.image.sceneBoundingRect())  # (floats)
+    left, top, width, height = (v * scale for v in (area.left(), area.top(), area.width(), area.height()))
+    image = panel_image(parts, scale)
+    px = _pixels(image)
+    rows, cols = np.arange(int(top) + 3, int(top + height) - 3), np.arange(int(left) + 3, int(left + width) - 3)
+    shown = (px[np.ix_(rows, cols)][..., 0] > px[np.ix_(rows, cols)][..., 2]).astype(int)  # blue over red: class 1
+    (x0, x1), (y0, y1) = boundary._extent
+    H, V = np.meshgrid(x0 + (cols + 0.5 - left) / width * (x1 - x0), y1 - (rows + 0.5 - top) / height * (y1 - y0))
+    truth = trainer.predict_classes(np.column_stack([H.ravel(), V.ravel()])).reshape(H.shape)
+    wrong = np.ones_like(shown[2:-2, 2:-2], dtype=bool)
+    for dy in range(-2, 3):
+        for dx in range(-2, 3):
+            wrong &= shown[2:-2, 2:-2] != truth[2 + dy:truth.shape[0] - 2 + dy, 2 + dx:truth.shape[1] - 2 + dx]
+    return int(wrong.sum()), wrong.size
+
+
+def test_an_exported_output_is_coloured_at_its_own_resolution(trainer, qapp):
+    views = PanelViews("output")
+    try:
+        views.show_run(trainer.run_info(), panel_frame(trainer, "output"))
+        parts, scale = views.lay_out((1600, 1200))
+        for points in (views.boundary.train_points, views.boundary.test_points):
+            points.setVisible(False)
+        screen_wrong, n = _wrong_pixels(views, trainer, parts, scale)  # the screen's grid, as exports were
+        frame = fine_output_frame(trainer, views.boundary, scale)
+        res = frame.snapshot.grid.shape[0]
+        area = views.boundary.plot.mapFromScene(views.boundary.image.sceneBoundingRect()).boundingRect()
+        assert res == export_resolution(views.boundary, scale) <= EXPORT_GRID_MAX
+        assert res >= max(area.width(), area.height()) * scale - 1  # a cell per output pixel, at most
+        views.boundary.set_frame(frame)
+        assert views.boundary.image.image.shape[:2] == (res, res)  # coloured as evaluated, not upsampled again
+        export_wrong, _ = _wrong_pixels(views, trainer, parts, scale)
+    finally:
+        views.close()
+    assert screen_wrong > 100  # (the check sees the blocky border of the screen's grid)
+    assert export_wrong * 10 < screen_wrong and export_wrong < 1e-4 * n, (export_wrong, screen_wrong, n)
+
+
+def test_the_windows_export_of_the_output_is_coloured_at_its_resolution(window, qtbot, tmp_path):
+    c = window.controller
+    c.step(30)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 30, timeout=20000)
+    res = export_resolution(window.boundary, 3.0)
+    assert res > 200
+    assert window.export_panel("output", str(tmp_path / "out.png"), scale=3.0)
+    assert window.boundary.image.image.shape[:2] == (res, res)  # what was exported: the training process's fine grid
+    assert (tmp_path / "out.png").stat().st_size > 0
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.grid.shape[0] == 100, timeout=20000)  # then the screen's grid again
