@@ -20,7 +20,7 @@ from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .elide import short_name
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
-from .landscape_view import connect_landscape
+from .landscape_view import connect_landscape, landscape_window
 from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
@@ -30,6 +30,9 @@ from .worker import MAX_SPEED
 
 
 class PlaygroundWindow(FileActions, QMainWindow):
+    landscape_window = property(landscape_window)  # Run › Loss landscape, made when first asked for
+    landscape = property(lambda self: self.landscape_window.view)
+
     def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
                  autosave_path: str | None = None, unclean_exit: bool = False, autosave: bool = True):
         """``settings``: a QSettings to remember geometry, panels and options in

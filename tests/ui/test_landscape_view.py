@@ -88,6 +88,21 @@ def test_the_window_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_p
     assert not window.landscape_window.isVisible()
 
 
+def test_the_landscape_window_is_made_when_first_asked_for_and_follows_the_zoom(window, qtbot):
+    from nnplay.ui.landscape_view import LandscapeWindow, landscape_made
+
+    assert landscape_made(window) is None and not window.findChildren(LandscapeWindow)  # not made at start
+    window.presentation.set_zoom(2.0)
+    window.landscape_action.trigger()  # made now, after the zoom
+    assert window.landscape_window.isVisible() and landscape_made(window) is window.landscape
+    assert window.findChildren(LandscapeWindow) == [window.landscape_window]
+    def tick_size(plot):
+        return plot.getAxis("left").style["tickFont"].pointSizeF()
+
+    assert tick_size(window.landscape.plot) == pytest.approx(tick_size(window.boundary.plot))  # zoomed as the rest
+    window.landscape_window.close()
+
+
 def test_render_draws_the_landscape_of_a_saved_session(qapp, trained, tmp_path):
     from PySide6.QtGui import QImage
 
