@@ -83,6 +83,31 @@ def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
     assert "vanishing" in view.health.text()
 
 
+def test_a_zoom_behind_another_tab_builds_nothing_until_the_tab_is_shown_zoomed(qtbot, sigmoid_run):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
+
+    from nnplay.ui.distributions_view import DistributionsView
+
+    t = sigmoid_run
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    view = DistributionsView()
+    tabs.addTab(QLabel("curves"), "Curves")
+    tabs.addTab(view, "Distributions")
+    tabs.show()
+    view.set_run(t.run_info())
+    view.set_frame(frame_of(t.copy()))
+    font = QFont(tabs.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    tabs.setFont(font)  # a zoom (View › Zoom sets the window's font) while the Curves tab is open
+    assert view._items == {}  # no plot is made for an unseen tab
+    tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: (1, "dW") in view._items, timeout=5000)
+    size = view._items[(1, "dW")][0].titleLabel.opts.get("size")
+    assert size == f"{8 * font.pointSizeF() / QApplication.font().pointSizeF():.1f}pt"  # in the zoomed font
+
+
 def test_the_window_tab_is_live_and_asks_only_while_open(window, qtbot, tmp_path):
     from nnplay.ui.distributions_view import export_csv
 
