@@ -33,6 +33,7 @@ from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
 from .plot_disposal import MenulessColorBar
 from .plots import plot_widget
+from .side_windows import follow_zoom
 from .undefined import hatch_item
 from .widgets import keep_wrapped_height, named, nest, on_event
 
@@ -313,9 +314,7 @@ def landscape_window(win) -> LandscapeWindow:
     run.frame.connect(view.set_frame)
     view.changed.connect(ask)
     on_event(window, (QEvent.Type.Show, QEvent.Type.Hide), ask)  # asks only while open
-    presentation = getattr(win, "presentation", None)
-    if presentation is not None and presentation.zoom != 1:
-        presentation.apply()  # made after a zoom: its texts follow it as the rest of the window's do
+    follow_zoom(win)
     return window
 
 
