@@ -174,6 +174,7 @@ def test_smoke_run_opens_trains_closes_and_exits_0_without_qt_warnings():
     assert r.stderr.strip() == ""  # not even the offscreen platform's size-hint notice
 
 
+@pytest.mark.slow  # a window process; the fast test below gives the window the same text in this process
 def test_settings_text_opens_the_window_with_them():
     import os
 
@@ -184,6 +185,22 @@ def test_settings_text_opens_the_window_with_them():
     assert r.returncode == 0, r.stderr
     bad = nnplay("--settings", "hidden=x")
     assert bad.returncode == 2 and "'hidden' has a bad value" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_settings_text_is_the_config_the_window_opens_with_and_a_bad_one_opens_none(monkeypatch):
+    """``nnplay --settings TEXT`` in this process up to the window (``ui.app.run``, which the smoke test
+    above runs for real in a process of its own): it is handed the text's settings."""
+    from nnplay.ui import app as ui_app
+    from nnplay.training import TrainConfig
+
+    opened = []
+    monkeypatch.setattr(ui_app, "run", lambda config=None, smoke=False, lesson=None: opened.append(
+        (config, smoke, lesson)) or 0)
+    r = nnplay("--settings", TrainConfig(dataset="xor", hidden=(3,)).to_text(), "--smoke")
+    assert r.returncode == 0 and opened == [(TrainConfig(dataset="xor", hidden=(3,)), True, None)]
+    bad = nnplay("--settings", "hidden=x")
+    assert bad.returncode == 2 and "'hidden' has a bad value" in bad.stderr and "Traceback" not in bad.stderr
+    assert len(opened) == 1  # refused before any window
 
 
 @pytest.mark.slow  # two window processes

@@ -6,6 +6,7 @@ command line use this package."""
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -19,10 +20,17 @@ __all__ = ["MET", "MISSED", "PENDING", "Goal", "GoalTracker", "Lesson", "LessonE
 
 
 def builtin_lessons() -> list[Lesson]:
-    """The lessons that come with nnplay, in their order (the files' NN- prefix)."""
+    """The lessons that come with nnplay, in their order (the files' NN- prefix).
+    A new list each call; the files are read and parsed once per process (a
+    window's Lessons panel is built with every window)."""
+    return list(_parsed_builtin())
+
+
+@cache
+def _parsed_builtin() -> tuple[Lesson, ...]:
     folder = resources.files("nnplay.lessons").joinpath("builtin")
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return [parse_lesson(f.read_bytes(), f"lessons/{f.name}") for f in files]
+    return tuple(parse_lesson(f.read_bytes(), f"lessons/{f.name}") for f in files)
 
 
 def load_lesson_file(path: str | Path) -> Lesson:

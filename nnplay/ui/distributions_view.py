@@ -39,6 +39,7 @@ from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
 from .plots import add_plot
+from .visibility import can_be_seen
 from .presentation import OWN_TEXT
 from .widgets import keep_wrapped_height, named, nest, on_event
 
@@ -254,9 +255,13 @@ class DistributionsView(QWidget):
             plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
 
     def _refont(self) -> None:
-        """A zoom: the plots' titles again in the new font size."""
+        """A zoom: the plots' titles again in the new font size; behind its tab, once
+        the tab is seen (every zoom used to build each layer's plots there, unseen)."""
         self._stale = True
-        self._draw()
+        if can_be_seen(self):
+            self._draw()
+        else:
+            self.paced.request()
 
     def _draw(self) -> None:
         if self._layout_due:

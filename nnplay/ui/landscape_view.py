@@ -33,6 +33,7 @@ from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
 from .plot_disposal import MenulessColorBar
 from .plots import plot_widget
+from .side_windows import follow_zoom
 from .undefined import hatch_item
 from .widgets import keep_wrapped_height, named, nest, on_event
 
@@ -277,34 +278,56 @@ class LandscapeWindow(QWidget):
 
 
 def connect_landscape(win) -> None:
-    """Give the window its loss landscape: ``win.landscape_window`` (opened by
-    ``win.landscape_action``) and its view ``win.landscape``, which draws run A's
-    frames and asks for a grid only while the window is open."""
+    """Give the window its loss landscape: ``landscape_window(win)`` (opened by
+    ``win.landscape_action``; the window's ``landscape_window`` and ``landscape``,
+    its view, stand for it), which draws run A's frames and asks for a grid only
+    while the window is open. It is made when first opened or asked for: most
+    sessions never open it, and every window paid for its plot (~0.14 s) at start."""
+    win._landscape_window = None
+
+    def show() -> None:
+        window = landscape_window(win)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    win.landscape_action.triggered.connect(show)
+    on_event(win, (QEvent.Type.Close,), lambda: win._landscape_window is not None and win._landscape_window.close())
+
+
+def landscape_window(win) -> LandscapeWindow:
+    """The window's LandscapeWindow, made on the first call. Until then nothing
+    was asked for, so a new view is the one it would be had it seen every run and
+    frame (they carry a landscape only while the window is open)."""
+    if win._landscape_window is not None:
+        return win._landscape_window
     from ..training.commands import SetLandscape
 
-    win.landscape_window = LandscapeWindow(win)
-    view = win.landscape = win.landscape_window.view
+    window = win._landscape_window = LandscapeWindow(win)
+    view = window.view
     run = win.controller.run
 
     def ask() -> None:
-        run.send(SetLandscape(view.request() if win.landscape_window.isVisible() else None))
-
-    def show() -> None:
-        win.landscape_window.show()
-        win.landscape_window.raise_()
-        win.landscape_window.activateWindow()
+        run.send(SetLandscape(view.request() if window.isVisible() else None))
 
     run.started.connect(view.set_run)
     run.frame.connect(view.set_frame)
     view.changed.connect(ask)
-    on_event(win.landscape_window, (QEvent.Type.Show, QEvent.Type.Hide), ask)  # asks only while open
-    win.landscape_action.triggered.connect(show)
-    on_event(win, (QEvent.Type.Close,), win.landscape_window.close)
+    on_event(window, (QEvent.Type.Show, QEvent.Type.Hide), ask)  # asks only while open
+    follow_zoom(win)
+    return window
+
+
+def landscape_made(win) -> LandscapeView | None:
+    """The landscape view if the window has made it (None: never opened nor asked for)."""
+    made = getattr(win, "_landscape_window", None)
+    return None if made is None else made.view
 
 
 def export_landscape_csv(win, path: str | None = None) -> bool:
     """File > Export > Loss landscape as CSV…: the grid and the path."""
-    text = win.landscape.csv_text()
+    view = landscape_made(win)
+    text = None if view is None else view.csv_text()
     if text is None:
         win.show_error("Cannot export", "the loss landscape is not computed yet: open Run › Loss landscape, then "
                                         "export again")

@@ -21,7 +21,8 @@ from .elide import short_name
 from .epoch_readout import epoch_text, rate_text
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
-from .landscape_view import connect_landscape
+from .landscape_view import connect_landscape, landscape_window
+from .side_windows import inspector_made, inspector_window
 from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
@@ -31,6 +32,10 @@ from .worker import MAX_SPEED
 
 
 class PlaygroundWindow(FileActions, QMainWindow):
+    landscape_window = property(landscape_window)  # Run › Loss landscape, made when first asked for
+    landscape = property(lambda self: self.landscape_window.view)
+    inspector = property(inspector_window)  # Run › Backprop inspector, made when first asked for
+
     def __init__(self, config: TrainConfig | None = None, start: bool = True, settings=None,
                  autosave_path: str | None = None, unclean_exit: bool = False, autosave: bool = True):
         """``settings``: a QSettings to remember geometry, panels and options in
@@ -78,8 +83,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
         c.compare_started.connect(self._compare_started)
         c.run.started.connect(lambda _info: self.menu_states.refresh())  # after show_run: actions follow the run
         c.compare_stopped.connect(lambda: self.compare_window is not None and self.compare_window.close_quietly())
-        self.inspector.step_batch_requested.connect(lambda: c.step_batch(1))
-        self.inspector.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
         self.load_action.triggered.connect(self.ask_for_csv)
         self.open_session_action.triggered.connect(self.ask_to_open_session)
         self.save_session_action.triggered.connect(self.ask_to_save_session)
@@ -139,7 +142,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.hidden_space.set_frame(frame)
         self.distributions.set_frame(frame)
         self.gradients.set_frame(frame)
-        if self.inspector.isVisible():
+        if inspector_made(self) is not None and self.inspector.isVisible():
             self.inspector.set_trace(snap.trace)
         if self.controller.twin is not None and self.compare_window is not None:
             self.compare_window.set_frame("A", frame)
@@ -267,7 +270,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.data_panel.refresh_icons()
         self.curves.refresh_colours()
         self.gradients.refresh_colours()
-        self.inspector.refresh_colours()
+        if inspector_made(self) is not None:
+            self.inspector.refresh_colours()
         if self.controller.run_info is not None:
             self.boundary._update_points()
         if self.controller.last_frame is not None:
@@ -317,7 +321,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.inspector.set_trace(self.controller.last_frame.snapshot.trace)
 
     def closeEvent(self, event) -> None:
-        self.inspector.close()
+        if inspector_made(self) is not None:
+            self.inspector.close()
         if self.compare_window is not None:
             self.compare_window.close_quietly()
         save_settings(self)

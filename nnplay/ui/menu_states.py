@@ -11,6 +11,7 @@ enabled: with nothing to train they say why in the status bar.
 from __future__ import annotations
 
 from ..data import CLASSIFICATION
+from .landscape_view import landscape_made
 from .loss_text import NOTHING_TO_TRAIN
 
 NO_HIDDEN_SPACE = "Needs a hidden layer of exactly 2 or 3 neurons (Hidden space tab)."
@@ -33,7 +34,7 @@ def accuracy(win) -> str | None:
 
 
 def landscape(win) -> str | None:
-    view = getattr(win, "landscape", None)
+    view = landscape_made(win)
     return NO_LANDSCAPE if view is None or view.csv_text() is None else None
 
 

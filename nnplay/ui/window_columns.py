@@ -13,7 +13,6 @@ from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .guide import SECTION_TIPS
 from .hidden_space import HiddenSpaceView
-from .inspector import InspectorWindow
 from .loss_curves import LossCurvesView
 from .distributions_view import DistributionsView
 from .metrics_view import MetricsView
@@ -94,7 +93,7 @@ def build_columns(win) -> None:
         win.splitter.setStretchFactor(i, s)
     win.splitter.setSizes([230, 320, 420, 310])
     win.setCentralWidget(central)
-    win.inspector = InspectorWindow(win)
+    win._inspector = None  # the backprop inspector, made when first asked for (side_windows.py)
     win.compare_window = None  # a CompareWindow, made by the first comparison
     win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
 

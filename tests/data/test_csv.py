@@ -149,7 +149,7 @@ _cell = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.lists(_cell, min_size=1, max_size=5), max_size=8), sep=st.sampled_from([",", ";", "\t"]),
        task=st.sampled_from(["auto", "classification", "regression"]))
 def test_fuzz_structured_csv_only_raises_dataerror(tmp_path, rows, sep, task):

@@ -170,3 +170,11 @@ def test_check_counts_the_numbers_set_by_hand(capsys):
     assert main(["lessons", "xor-by-hand", "--check"]) == 0
     out = capsys.readouterr().out
     assert "with its 15 hand-set parameters (W[1], b[1], W[2], b[2], W[3], b[3])" in out, out
+
+
+def test_builtin_lessons_are_read_once_and_each_caller_gets_its_own_list():
+    first = builtin_lessons()
+    first.clear()  # a caller's list is its own: the next caller still gets every lesson
+    again = builtin_lessons()
+    assert again == LESSONS and again is not LESSONS
+    assert all(a is b for a, b in zip(again, builtin_lessons()))  # parsed once, not per window

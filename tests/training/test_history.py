@@ -27,7 +27,7 @@ def _check_tiles_and_extremes(p: MinMaxPyramid, series: np.ndarray) -> None:
     assert at == len(series) == len(p)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(n=st.integers(0, 3000), cuts=st.lists(st.integers(1, 700), max_size=8), seed=st.integers(0, 99),
        levels=st.integers(0, 3), one_by_one=st.booleans())
 def test_every_bucket_at_every_level_is_the_min_and_max_of_its_epochs(n, cuts, seed, levels, one_by_one):

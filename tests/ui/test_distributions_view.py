@@ -62,12 +62,12 @@ def test_all_four_quantities_side_by_side(qtbot):
     assert lo <= -1 and hi >= 1  # tanh's saturation marks at ±1 stay in view
 
 
-def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
+def behind_a_tab(qtbot, t):
+    """A DistributionsView given ``t``'s run and a frame of it behind an open Curves tab: (tabs, view)."""
     from PySide6.QtWidgets import QLabel, QTabWidget
 
     from nnplay.ui.distributions_view import DistributionsView
 
-    t = sigmoid_run
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
     view = DistributionsView()
@@ -75,12 +75,33 @@ def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
     tabs.addTab(view, "Distributions")
     tabs.show()
     view.set_run(t.run_info())
-    view.set_frame(frame_of(t.copy()))  # behind the Curves tab: nothing drawn
+    view.set_frame(frame_of(t.copy()))
+    return tabs, view
+
+
+def test_a_view_behind_another_tab_draws_when_shown(qtbot, sigmoid_run):
+    t = sigmoid_run
+    tabs, view = behind_a_tab(qtbot, t)  # behind the Curves tab: nothing drawn
     assert view._items == {} and view.health.text() == ""  # not even the plots are made
     tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: (1, "dW") in view._items, timeout=5000)  # drawn just after it is shown
     assert len(view._items[(1, "dW")][2].getData()[0]) == len(t.distributions)
     assert "vanishing" in view.health.text()
+
+
+def test_a_zoom_behind_another_tab_builds_nothing_until_the_tab_is_shown_zoomed(qtbot, sigmoid_run):
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    tabs, view = behind_a_tab(qtbot, sigmoid_run)
+    font = QFont(tabs.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    tabs.setFont(font)  # a zoom (View › Zoom sets the window's font) while the Curves tab is open
+    assert view._items == {}  # no plot is made for an unseen tab
+    tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: (1, "dW") in view._items, timeout=5000)
+    size = view._items[(1, "dW")][0].titleLabel.opts.get("size")
+    assert size == f"{8 * font.pointSizeF() / QApplication.font().pointSizeF():.1f}pt"  # in the zoomed font
 
 
 def test_the_window_tab_is_live_and_asks_only_while_open(window, qtbot, tmp_path):

@@ -10,6 +10,7 @@ import pytest
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.landscape_live import LandscapeRequest, compute_landscape
+from tests.image_colours import hex_colours
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +89,21 @@ def test_the_window_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_p
     assert not window.landscape_window.isVisible()
 
 
+def test_the_landscape_window_is_made_when_first_asked_for_and_follows_the_zoom(window, qtbot):
+    from nnplay.ui.landscape_view import LandscapeWindow, landscape_made
+
+    assert landscape_made(window) is None and not window.findChildren(LandscapeWindow)  # not made at start
+    window.presentation.set_zoom(2.0)
+    window.landscape_action.trigger()  # made now, after the zoom
+    assert window.landscape_window.isVisible() and landscape_made(window) is window.landscape
+    assert window.findChildren(LandscapeWindow) == [window.landscape_window]
+    def tick_size(plot):
+        return plot.getAxis("left").style["tickFont"].pointSizeF()
+
+    assert tick_size(window.landscape.plot) == pytest.approx(tick_size(window.boundary.plot))  # zoomed as the rest
+    window.landscape_window.close()
+
+
 def test_render_draws_the_landscape_of_a_saved_session(qapp, trained, tmp_path):
     from PySide6.QtGui import QImage
 
@@ -99,7 +115,7 @@ def test_render_draws_the_landscape_of_a_saved_session(qapp, trained, tmp_path):
     render_session(path, "landscape", tmp_path / "l.png", (800, 600))
     image = QImage(str(tmp_path / "l.png"))
     assert (image.width(), image.height()) == (800, 600)
-    colours = {image.pixelColor(x, y).name() for x in range(0, 800, 20) for y in range(0, 600, 20)}
+    colours = hex_colours(image, step=20)
     assert len(colours) > 20  # a heatmap, not an empty canvas
     render_session(path, "landscape", tmp_path / "l.svg", (800, 600))
     assert "<image" in (tmp_path / "l.svg").read_text(encoding="utf-8")

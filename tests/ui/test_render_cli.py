@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from tests.cli_run import nnplay
+from tests.image_colours import hex_colours
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +46,10 @@ def test_render_draws_a_slide_sized_png(saved, tmp_path, panel):
     if panel == "metrics":  # a table: its class swatches are there
         from nnplay.ui.colors import class_rgb, hex_color
 
-        colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 2) for y in range(0, 1200, 2)}
+        colours = hex_colours(image, step=2)
         assert {hex_color(c) for c in class_rgb(2)} <= colours
         return
-    colours = {image.pixelColor(x, y).name() for x in range(0, 1600, 40) for y in range(0, 1200, 40)}
+    colours = hex_colours(image, step=40)
     assert len(colours) > 10  # a picture, not an empty canvas
 
 
