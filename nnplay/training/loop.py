@@ -160,7 +160,10 @@ class TrainingLoop:
             self._epochs_per_second_estimate = 0.7 * self._epochs_per_second_estimate + 0.3 * epochs / seconds
 
     def _frame_due(self) -> bool:
-        return time.perf_counter() - self._last_emit >= 1.0 / MAX_FPS
+        wait = 1.0 / MAX_FPS
+        if self._playing:  # a long epoch's frames measure the whole set (current_weights): train at least as long
+            wait = max(wait, self._trainer.measure_seconds)
+        return time.perf_counter() - self._last_emit >= wait
 
     def _wait_seconds(self) -> float:
         """How long the command queue may block: not at all while there is work."""

@@ -19,6 +19,7 @@ from ..data import CLASSIFICATION, Dataset, generate
 from ..engine import MLP, make_optimizer
 from ..engine.equations import epoch_order
 from .config import TrainConfig
+from .current_weights import CurrentWeights
 from .distributions import Distributions
 from .health import LiveDiagnosis
 from .history import RUN_FIELDS, History, layer_names
@@ -56,7 +57,7 @@ def resolve_loss(config: TrainConfig, data: Dataset) -> str:
     return config.loss
 
 
-class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
+class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, ProbeShortcuts):
     """One run: ``config``'s network and optimizer on ``data`` (by default the
     generated data set ``config`` names), split and checked once (``split``),
     trained by epochs (``run``) or mini-batch by mini-batch (``step_batch``),
@@ -331,6 +332,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, ProbeShortcuts):
         h = self.history
         acc = self.data.task == CLASSIFICATION
         now = self._measured_now()  # after a data change, until the next recorded epoch
+        now = self.measure_current() or now  # part-way through an epoch: the current weights (current_weights)
 
         def val(name):
             v = now[name] if name in now else h.last(name)

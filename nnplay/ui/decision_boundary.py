@@ -24,6 +24,7 @@ from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from .plot_disposal import MenulessColorBar
+from .plane_aspect import same_units
 from .plots import plot_widget
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
@@ -136,6 +137,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 combo.setCurrentIndex(pick)
                 combo.blockSignals(False)
         self._show_discretize(data.task == CLASSIFICATION)
+        self.plot.setAspectLocked(same_units(data))  # a CSV's columns: each axis fitted (plane_aspect)
         self._axes = axes
         self._label_axes()
         self._update_drawing()

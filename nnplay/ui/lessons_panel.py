@@ -35,6 +35,7 @@ from ..lessons import (
     load_lesson_file,
 )
 from ..lessons.progress import records
+from ..lessons.setup_check import left_setup
 from .widgets import named, nest
 
 STATUS_TEXT = {PENDING: "… not yet", MET: "✓ met", MISSED: "✗ missed"}
@@ -54,10 +55,14 @@ class LessonsPanel(QWidget):
     """The lesson chosen, its text, question, goal status, hints and, once the
     goal is met, its explanation; ``set_up(lesson)`` asks the window to apply the
     lesson's settings and returns the run id its goal is checked from (the goal
-    is checked only on runs the lesson set up)."""
+    is checked only on runs the lesson set up). ``current_config()``, when given,
+    is the playground's settings now: on other data than the lesson's the panel
+    says so and judges nothing until Set up (lessons.setup_check)."""
 
-    def __init__(self, lessons: list[Lesson], set_up, open_file, parent=None):
+    def __init__(self, lessons: list[Lesson], set_up, open_file, parent=None, current_config=None):
         super().__init__(parent)
+        self._current_config = current_config
+        self.left: str | None = None  # why the playground is no longer on the lesson's setup
         self.lessons = list(lessons)
         self._set_up, self._open_file = set_up, open_file
         self.tracker: GoalTracker | None = None
@@ -137,6 +142,7 @@ class LessonsPanel(QWidget):
         self._index = index
         self.choice.setText(f"Lesson {index + 1} of {len(self.lessons)}")
         self.tracker = None  # not judged on a run the lesson did not set up
+        self.left = None
         self._hints_shown = 0
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.lessons) - 1)
@@ -146,6 +152,7 @@ class LessonsPanel(QWidget):
         if self.lesson is not None:
             lesson = self.lesson
             self.tracker = GoalTracker(lesson.goal, from_run=self._set_up(lesson))
+            self.left = None
             self._render()
 
     def show_hint(self) -> None:
@@ -155,8 +162,15 @@ class LessonsPanel(QWidget):
 
     def observe(self, snapshot) -> None:
         """Check the goal on a frame's snapshot; redraw when its status changes."""
-        if self.tracker is None:
+        if self.tracker is None and self.left is None:
             return
+        if self._current_config is not None and self.lesson is not None:
+            left, self.left = self.left, left_setup(self.lesson.config, self._current_config())
+            if self.left is not None or left is not None:  # judged on nothing until Set up
+                self.tracker = None
+                if self.left != left:
+                    self._render()
+                return
         before = (self.tracker.status, self.tracker.at)
         for record in records(snapshot):
             self.tracker.observe(record)
@@ -176,6 +190,11 @@ class LessonsPanel(QWidget):
         if t is not None and t.status == MET:
             parts.append(f"<p><b>Why.</b> {escape(lesson.explanation)}</p>")
         self.body.setText("".join(parts))
+        if self.left is not None:
+            self.status.setText(f"<b>Goal:</b> {escape(str(lesson.goal))}<br>You changed the setup "
+                                f"({escape(self.left, quote=False)}): press Set up again to try the goal.")
+            self.hint_button.setEnabled(self._hints_shown < len(lesson.hints))
+            return
         status = PENDING if t is None else t.status
         when = "" if t is None or t.at is None else f" at epoch {t.at:,}"
         self.status.setText(f"<b>Goal:</b> {escape(str(lesson.goal))}<br>"
@@ -189,7 +208,8 @@ class LessonsPanel(QWidget):
 def install_lessons(win) -> QDockWidget:
     """Add the Lessons dock to the window (hidden), Help > Lessons to show it, and
     pass every frame drawn to it. Returns the dock (``dock.widget()`` is the panel)."""
-    panel = LessonsPanel(builtin_lessons(), lambda lesson: set_up_lesson(win, lesson), lambda: _ask_for_file(win, panel))
+    panel = LessonsPanel(builtin_lessons(), lambda lesson: set_up_lesson(win, lesson), lambda: _ask_for_file(win, panel),
+                         current_config=lambda: win.controller.config)
     dock = QDockWidget("Lessons", win)
     dock.setObjectName("lessons_dock")
     dock.setWidget(panel)

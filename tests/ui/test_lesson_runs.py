@@ -41,3 +41,37 @@ def test_set_up_starts_a_new_run_when_only_the_rate_differs(window, qtbot):
     assert second > first and c.state.config == lesson.config
     qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == second, timeout=10000)
     assert c.last_frame.snapshot.epoch == 0
+
+
+def test_a_run_on_other_data_than_the_lessons_is_not_judged_and_the_panel_says_so(qtbot, monkeypatch):
+    lesson = find_lesson("1")  # circle; goal: test_accuracy < 0.7 after 200 epochs
+    now = [lesson.config]
+    panel = LessonsPanel([lesson], set_up=lambda chosen: 7, open_file=lambda: None, current_config=lambda: now[-1])
+    qtbot.addWidget(panel)
+    seen = [{"run_id": 8, "epoch": 200, "diverged": False, "test_accuracy": 0.5}]
+    monkeypatch.setattr(lessons_panel, "records", lambda snapshot: seen)
+    panel.set_up_button.click()
+    now.append(lesson.config.with_changes(dataset="spiral", hidden=(8,)))  # the learner's own experiment
+    panel.observe(object())
+    assert panel.tracker is None and "✓" not in panel.status.text() and "Why." not in panel.body.text()
+    assert "You changed the setup (the data set is spiral, not the lesson's circle)" in panel.status.text()
+    assert "press Set up again" in panel.status.text()
+    now.append(lesson.config.with_changes(dataset="csv", loss="mse"))  # a regression CSV: no accuracy to judge
+    panel.observe(object())
+    assert "not yet" not in panel.status.text() and "a file's or drawn data" in panel.status.text()
+    now.append(lesson.config)  # Set up again: judged once more
+    panel.set_up_button.click()
+    panel.observe(object())
+    assert panel.tracker.status == MET and "✓ met at epoch 200" in panel.status.text()
+
+
+def test_changing_what_the_lesson_asks_about_keeps_it_judged(qtbot, monkeypatch):
+    lesson = find_lesson("xor-feature")  # its question: which extra input feature
+    changed = lesson.config.with_changes(features=("x1", "x2", "x1x2"), lr=0.1, hidden=(3,))
+    panel = LessonsPanel([lesson], set_up=lambda chosen: 7, open_file=lambda: None, current_config=lambda: changed)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(lessons_panel, "records",
+                        lambda snapshot: [{"run_id": 7, "epoch": 20, "diverged": False, "test_accuracy": 0.97}])
+    panel.set_up_button.click()
+    panel.observe(object())
+    assert panel.tracker.status == MET and "changed the setup" not in panel.status.text()

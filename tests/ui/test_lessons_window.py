@@ -68,3 +68,16 @@ def test_the_window_with_a_lesson_open_fits_1024x768(window, qtbot):
     assert not window.gradients.isVisible()  # hidden to make room, and said so
     assert window.statusBar().currentMessage().startswith("Hidden to make room: Gradients column")
     assert text_problems(window) == []
+
+
+def test_leaving_the_lessons_data_in_the_window_stops_the_judging(window, qtbot):
+    open_lesson(window, find_lesson("1"))
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.dataset == "circle", timeout=10000)
+    panel = window.lessons_dock.widget()
+    c.change(dataset="spiral", hidden=(8,))
+    c.step(2)
+    qtbot.waitUntil(lambda: "You changed the setup" in panel.status.text(), timeout=10000)
+    assert panel.tracker is None and "spiral" in panel.status.text() and "Why." not in panel.body.text()
+    panel.set_up_button.click()
+    qtbot.waitUntil(lambda: "… not yet" in panel.status.text(), timeout=10000)

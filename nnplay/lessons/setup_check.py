@@ -1,0 +1,25 @@
+"""Whether the playground is still on a lesson's setup: a lesson's goal is about
+its own data (the data set and its noise), so a run on other data (another
+generated set, a CSV file, points drawn by hand) is not judged by it. The rest
+of the setup (features, layers, activation, optimizer, rates, batch size) is
+the learner's to change: that is what the lessons' questions ask for."""
+
+from __future__ import annotations
+
+from ..training import TrainConfig
+
+DATA_SETTINGS = ("dataset", "noise")  # what makes the data the lesson's; see module docstring
+
+
+def _data_name(config: TrainConfig) -> str:
+    return "a file's or drawn data" if config.dataset == "csv" else config.dataset
+
+
+def left_setup(lesson_config: TrainConfig, config: TrainConfig) -> str | None:
+    """None while ``config`` trains on the data ``lesson_config`` sets up; else one
+    line saying what changed, e.g. "the data set is spiral, not the lesson's circle"."""
+    if config.dataset != lesson_config.dataset:
+        return f"the data set is {_data_name(config)}, not the lesson's {_data_name(lesson_config)}"
+    if config.noise != lesson_config.noise:
+        return f"the noise is {config.noise:g}, not the lesson's {lesson_config.noise:g}"
+    return None

@@ -1,0 +1,52 @@
+"""What a run measures at its current weights while an epoch is under way.
+
+An epoch ends with a measurement of the whole training set (``Trainer._record``):
+J_data, the accuracies, the penalty and the gradient dW, db of the whole training
+loss. Part-way through an epoch (one mini-batch stepped with Shift+Right, or a
+pause between the parts of a long epoch) the weights have moved on since, and
+the engine's dW, db hold the last mini-batch's noisy gradient. ``CurrentWeights``
+measures the current weights again, once for each set of weights, so that every
+picture and every read-out agrees with the promise of the Gradients panel: "the
+gradient shown is that of the whole training loss at the current weights", and
+the same weights always give the same pictures (before saving a session and
+after reopening it).
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+
+class CurrentWeights:
+    """The Trainer's ``measure_current`` (a mixin of ``training.trainer.Trainer``)."""
+
+    _current: tuple | None = None  # (key, weights measured, measurements)
+    measure_seconds = 0.0  # how long the last measurement took: while playing, frames come no more often
+
+    def measure_current(self) -> dict:
+        """While an epoch is under way: {train_loss, test_loss, train_accuracy,
+        test_accuracy, penalty} at the current weights (accuracies None for
+        regression, losses NaN for an empty part), and the network's dW, db set
+        to the gradient of the whole training loss (``_full_batch_gradients``).
+        Between epochs, or once diverged: {} (the last recorded epoch is the
+        current weights). Measured once for each set of weights and settings."""
+        if self.batch_position[0] == 0 or self.diverged:
+            return {}
+        net = self.net
+        key = (self.run_id, self.epoch, self._batch_at, net.l1, net.l2, net.edits)
+        cached = self._current
+        if cached is not None and cached[0] == key and np.array_equal(cached[1], net.params):
+            return cached[2]
+        started = time.perf_counter()
+        with np.errstate(all="ignore"):
+            train_loss, train_acc = self._evaluate(self.X_train, self.Y_train, self.y_train, gradients=True)
+            test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
+        if self.X_train.shape[0] == 0 or not np.isfinite(net.grads).all():
+            net.grads[...] = 0.0
+        measured = {"train_loss": train_loss, "test_loss": test_loss, "train_accuracy": train_acc,
+                    "test_accuracy": test_acc, "penalty": net.penalty()}
+        self._current = (key, net.params.copy(), measured)
+        self.measure_seconds = time.perf_counter() - started
+        return measured

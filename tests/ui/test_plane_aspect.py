@@ -1,0 +1,44 @@
+"""Tester's item 4: the Output view keeps one unit the same length on both axes
+only when they share one (a built-in set); a CSV's columns in different units
+(temperature 0-40 against size 10-200) are each fitted to their own range, not
+squeezed into a strip beside an axis stretched far past the data."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnplay.data import generate
+from nnplay.ui.plane_aspect import same_units
+
+
+def _ranges(window):
+    vb = window.boundary.plot.getPlotItem().getViewBox()
+    return vb.state["aspectLocked"], vb.viewRange()
+
+
+def test_a_built_in_set_is_in_one_unit_and_a_csv_or_one_input_is_not(tmp_path):
+    from nnplay.data.csv_loader import load_csv
+
+    assert same_units(generate("circle"))
+    path = tmp_path / "two.csv"
+    path.write_text("temp,size,price\n" + "".join(f"{i % 40},{10 + 4 * i},{i}\n" for i in range(48)), encoding="utf-8")
+    assert not same_units(load_csv(str(path)))
+
+
+def test_the_output_view_fits_each_axis_of_a_csv_and_locks_a_built_in_set(window, qtbot, tmp_path):
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None, timeout=20000)
+    locked, _ = _ranges(window)
+    assert locked  # the circle stays round
+    rng = np.random.default_rng(0)
+    rows = [f"{t:.2f},{s:.1f},{t * 2 + s / 10:.2f}\n" for t, s in zip(rng.uniform(0, 40, 80), rng.uniform(10, 200, 80))]
+    path = tmp_path / "units.csv"
+    path.write_text("temp,size,price\n" + "".join(rows), encoding="utf-8")
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.run_info.data.input_names[0] == "temp" and c.last_frame is not None, timeout=20000)
+    qtbot.wait(50)
+    locked, ((x0, x1), (y0, y1)) = _ranges(window)
+    (dx0, dx1), (dy0, dy1) = c.run_info.extent
+    assert not locked
+    assert (x0, x1) == (dx0, dx1) and (y0, y1) == (dy0, dy1)  # each axis is its data's own range
+    assert x0 > -20 and x1 < 60  # not -150..200 beside a 0-40 column
