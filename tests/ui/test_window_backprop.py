@@ -61,7 +61,7 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     qtbot.mouseClick(insp.batch_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: insp.trace is not None and insp.trace.batch == 1, timeout=10000)
     assert insp.layer == L and "mini-batch 2 of" in insp.header.text()
-    assert "+ 1/" in window.stats["epoch"].text()
+    assert "· 1 / " in window.stats["epoch"].text()
     np.testing.assert_allclose(insp.trace.layer(1).W, tr.layer(1).W_new, rtol=1e-6)
 
 
