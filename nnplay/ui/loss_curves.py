@@ -102,10 +102,14 @@ class LossCurvesView(QWidget):
         nest(layout, plots, 1)
         self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
                        for p in (self.loss_plot, self.acc_plot)]
+        self._pointer = None  # where the pointer last was over a plot (scene): read again when the axis moves under it
+        for p in (self.loss_plot, self.acc_plot):
+            p.getViewBox().sigXRangeChanged.connect(self._read_again)
 
     def set_run(self, info) -> None:
         self.history.clear()
         self.readout.setText(HOVER_HINT)  # nothing of the previous run stays
+        self._pointer = None
         self.loss_range.reset()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION
@@ -194,8 +198,13 @@ class LossCurvesView(QWidget):
         self.loss_range.reset()
         self._draw_curves()
 
+    def _read_again(self, *_) -> None:
+        """The epoch axis moved under a still pointer (training rescaled it): read where it points now."""
+        if self._pointer is not None and (self.loss_plot.underMouse() or self.acc_plot.underMouse()):
+            self._on_hover((self._pointer,))
+
     def _on_hover(self, event) -> None:
-        pos = event[0]
+        pos = self._pointer = event[0]
         n = len(self.history)
         if not n:
             return
