@@ -33,7 +33,7 @@ def test_the_read_out_follows_the_axis_under_a_still_pointer(qtbot, monkeypatch)
     view.history = _history([0.03] * 400)
     view.draw()  # the epoch axis rescales to hold 400 epochs
     qtbot.wait(20)
-    now = int(round(vb.mapSceneToView(pointer).x()))
+    now = round(vb.mapSceneToView(pointer).x())
     assert now > 100 and _epoch(view.readout.text()) == now
 
 
