@@ -266,12 +266,18 @@ class ForkDialog(QDialog):
     def _fill_values(self, _=None) -> None:
         key = self.setting.currentData()
         current = getattr(self.config, key)
+        choices = list(self.choices[key])
+        if current not in [v for _, v in choices]:  # a value of one's own (a rate of 0.0123): listed in its place
+            text = f"{current:g}" if isinstance(current, float) else str(current)
+            ordered = all(isinstance(v, (int, float)) for _, v in choices) and isinstance(current, (int, float))
+            where = sum(v < current for _, v in choices) if ordered else len(choices)
+            choices.insert(where, (text, current))
         self.value.clear()
-        for text, v in self.choices[key]:
+        for text, v in choices:
             self.value.addItem(text + ("  (this run)" if v == current else ""), v)
         # preselect a neighbour of the current value: the natural "what if"
-        values = [v for _, v in self.choices[key]]
-        at = values.index(current) if current in values else -1
+        values = [v for _, v in choices]
+        at = values.index(current)
         self.value.setCurrentIndex(at + 1 if 0 <= at < len(values) - 1 else max(0, at - 1))
         self.restart.setEnabled(key != "seed")
         if key == "seed":

@@ -31,6 +31,8 @@ class Comparison(QObject):
         self._is_playing = is_playing
         self.speed = 1
         self._held = {"A": False, "B": False}  # a run paused to let the other catch up
+        self._seen = {"A": None, "B": None}  # the epoch of each run's last frame seen
+        self._advance = {"A": 1, "B": 1}  # epochs between each run's last two frames (at Max: the pace's margin)
         self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
         self._pending: dict[int, tuple] = {}  # state token -> (config of B, labels)
 
@@ -131,7 +133,14 @@ class Comparison(QObject):
             self._align_paused(frame, twin)
             return
         a, b = frame.snapshot, twin.last_frame.snapshot
-        margin = 2 * self.speed if self.speed > 0 else 200
+        for name, epoch in (("A", a.epoch), ("B", b.epoch)):
+            seen = self._seen[name]
+            if seen is not None and epoch > seen:
+                self._advance[name] = epoch - seen
+            self._seen[name] = epoch
+        # at Max speed a frame spans as many epochs as the machine trains in it: the one ahead
+        # waits once it is more than a frame ahead (a fixed 200 let B run 100-140 epochs ahead)
+        margin = 2 * self.speed if self.speed > 0 else max(2, *self._advance.values())
         want = {"A": a.epoch <= b.epoch + margin or b.diverged_at is not None,
                 "B": b.epoch <= a.epoch + margin or a.diverged_at is not None}
         for name, run in (("A", self.run), ("B", twin)):

@@ -203,7 +203,8 @@ class DataPanel(ShowsRunState, QWidget):
             extra = "" if two_d else f"; {count(data.n_inputs, 'input')} used as they are"
             name = short_name(data.name)
             self.info.setToolTip(wrapped(data.name) if name != data.name else "")
-            own = (" Standardize and Training data are this file's own: the built-in sets keep theirs."
+            whose = "these drawn points'" if data.edited else "this file's"  # drawn points come from no file
+            own = (f" Standardize and Training data are {whose} own: the built-in sets keep theirs."
                    if is_csv else "")
             self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{own}")
         finally:

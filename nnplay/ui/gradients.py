@@ -27,7 +27,7 @@ from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .heatmap_edit import HeatmapEditing
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
-from .plot_layout import legend_above
+from .curve_key import CurveKey
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
@@ -103,7 +103,7 @@ class GradientView(QWidget):
 
         self.norm_plot = plot_widget()
         named(self.norm_plot, "gradient_norms", "The size of each layer's gradient |dW[l]| after every epoch.")
-        self.norm_plot.setLabel("left", "|dW[l]|")  # (no title: the legend's row is above the curves)
+        self.norm_plot.setLabel("left", "|dW[l]|")  # (no title: the key is above the plot)
         self.norm_plot.setLogMode(y=True)
         self.norm_plot.setLabel("bottom", "epoch")
         self.norm_plot.setClipToView(True)
@@ -111,11 +111,12 @@ class GradientView(QWidget):
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.norm_floor = ZeroFloor(self.norm_plot)  # a gradient of exactly 0 is drawn on a floor marked 0
         self.norm_range = SteppedYRange(self.norm_plot, bounds=(0.0, float("inf")))  # in steps; a norm is >= 0
-        self.legend = legend_above(self.norm_plot.getPlotItem(), columns=4, labelTextSize="8pt", horSpacing=4,
-                                   verSpacing=-6)  # tight: seven layers in a narrow column leave the curves room
+        self.legend = named(CurveKey(), "gradient_norms_key", "The key of the gradient norms' curves.")
+        self.norm_plot.getPlotItem().legend = self.legend  # a line above the plot: never over its curves (curve_key)
+        layout.addWidget(self.legend)
         self._norm_curves = []
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
-        self.norm_plot.setMinimumHeight(180)  # its title, a two-row legend and axes: pyqtgraph would cut them
+        self.norm_plot.setMinimumHeight(150)  # its axes and room for the curves: pyqtgraph would cut them
         layout.addWidget(self.norm_plot, 2)
         self.editing = HeatmapEditing(self)  # click a cell of a weight heatmap to type its value
         self.clip_marks = ClipMarks(self.norm_plot)  # the epochs whose steps were clipped
@@ -144,7 +145,7 @@ class GradientView(QWidget):
         for c in self._norm_curves:
             cheap_curve(c)  # clipped to the view, one min/max per pixel (curve_paths)
             self.smoother.add(self.norm_plot, c)
-        self.legend.fit()  # as many columns as the width holds: every layer in sight, the plot kept tall
+        self.legend.fit()  # (a key line wraps by itself: every layer in sight, the plot kept tall)
 
     def _fitting_columns(self) -> int:
         L = len(self._sizes) - 1

@@ -16,7 +16,7 @@ from .colors import negative, positive
 from .curve_paths import cheap_curve, live_pen
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
-from .plot_layout import legend_above
+from .curve_key import CurveKey
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
@@ -26,18 +26,14 @@ from .widgets import named, nest
 PENALTY_PEN = live_pen((140, 140, 140), style=Qt.PenStyle.DashLine)
 
 
-def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
-    """A plot of a quantity per epoch, its tick labels never colliding, and (``legend``) its legend
-    above the curves in place of the title (the y axis names the quantity: a short plot keeps its height)."""
+def _curve_plot(left: str) -> pg.PlotWidget:
+    """A plot of a quantity per epoch, its tick labels never colliding; no title (the y axis
+    names the quantity, a ``CurveKey`` above keys the curves: a short plot keeps its height)."""
     p = plot_widget()
-    if not legend:
-        p.setTitle(title, size="10pt")
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
-    if legend:
-        legend_above(p.getPlotItem(), columns=3, labelTextSize="8pt")
     for side in ("left", "bottom"):
         p.getAxis(side).enableAutoSIPrefix(False)
     return p
@@ -74,14 +70,17 @@ class LossCurvesView(QWidget):
         self.zero_note.setVisible(False)
         layout.addWidget(self.zero_note)
         plots = QHBoxLayout()
-        self.loss_plot = named(_curve_plot("Loss", "loss"), "loss_plot",
+        self.key = named(CurveKey(), "curves_key", "The key of the loss and accuracy curves.")
+        layout.addWidget(self.key)  # above the plots, never over their curves (curve_key)
+        self.loss_plot = named(_curve_plot("loss"), "loss_plot",
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
                                "(dashed) apart. Hover for the totals.")
         self.loss_floor = ZeroFloor(self.loss_plot)
         self.loss_range = SteppedYRange(self.loss_plot, bounds=(0.0, float("inf")))  # in steps; a loss is never < 0
-        self.acc_plot = named(_curve_plot("Accuracy", "accuracy", legend=False), "accuracy_plot",
+        self.loss_plot.getPlotItem().legend = self.key  # plot(name=...) adds to it, as to a LegendItem
+        self.acc_plot = named(_curve_plot("accuracy"), "accuracy_plot",
                               "Training and test accuracy after each epoch, in the loss plot's colours "
-                              "(its legend is the key of both).")
+                              "(the key above is the key of both).")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
         self.curves = {
@@ -103,10 +102,14 @@ class LossCurvesView(QWidget):
         nest(layout, plots, 1)
         self._hover = [pg.SignalProxy(p.scene().sigMouseMoved, rateLimit=30, slot=self._on_hover)
                        for p in (self.loss_plot, self.acc_plot)]
+        self._pointer = None  # where the pointer last was over a plot (scene): read again when the axis moves under it
+        for p in (self.loss_plot, self.acc_plot):
+            p.getViewBox().sigXRangeChanged.connect(self._read_again)
 
     def set_run(self, info) -> None:
         self.history.clear()
         self.readout.setText(HOVER_HINT)  # nothing of the previous run stays
+        self._pointer = None
         self.loss_range.reset()
         self._x_right = 0.0
         self._classification = info.data.task == CLASSIFICATION
@@ -188,14 +191,20 @@ class LossCurvesView(QWidget):
             if name != "penalty":
                 curve.setPen(live_pen(positive() if name.startswith("train") else negative()))
                 self.smoother.restyle(curve)
+        self.key.refresh()
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
         self.loss_range.reset()
         self._draw_curves()
 
+    def _read_again(self, *_) -> None:
+        """The epoch axis moved under a still pointer (training rescaled it): read where it points now."""
+        if self._pointer is not None and (self.loss_plot.underMouse() or self.acc_plot.underMouse()):
+            self._on_hover((self._pointer,))
+
     def _on_hover(self, event) -> None:
-        pos = event[0]
+        pos = self._pointer = event[0]
         n = len(self.history)
         if not n:
             return

@@ -45,4 +45,10 @@ class _MenulessPlotItem(pg.PlotItem):
 
 class MenulessColorBar(pg.ColorBarItem, _MenulessPlotItem):
     """``pg.ColorBarItem`` (the same arguments) whose plot builds no context menu:
-    the colour bar's own ``super().__init__()`` reaches ``_MenulessPlotItem`` first."""
+    the colour bar's own ``super().__init__()`` reaches ``_MenulessPlotItem`` first.
+    Its axis prints values as they are (no SI-prefix scaling, as ``plots.managed``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for side in ("left", "bottom", "top", "right"):  # (a colour bar has all four: the main one, and edges)
+            self.getAxis(side).enableAutoSIPrefix(False)

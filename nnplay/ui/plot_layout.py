@@ -27,7 +27,12 @@ _MANTISSAS = np.log10(np.arange(1, 10))
 
 
 class TidyAxis(pg.AxisItem):
-    """A pyqtgraph AxisItem for an axis that can get short: see the module's docstring."""
+    """A pyqtgraph AxisItem for an axis that can get short: see the module's docstring.
+    Its values are printed as they are: no SI-prefix scaling ("(x0.001)" beside ticks 650..692)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)
 
     def _label_extent(self, lo: float, hi: float) -> float:
         """Pixels along the axis that one tick label takes, with the gap to the next."""

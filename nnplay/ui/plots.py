@@ -4,7 +4,7 @@ and ``add_plot`` (a PlotItem in a GraphicsLayoutWidget).
 Each has ``TidyAxis`` axes on the left and at the bottom (``plot_layout``: tick
 labels that never collide, in one format per axis) unless asked otherwise,
 no context menu (none is even built: ``plot_disposal`` says why that matters),
-and no auto-range button: pyqtgraph shows an "A" in a plot's corner on hover
+no SI-prefix scaling of an axis's values, and no auto-range button: pyqtgraph shows an "A" in a plot's corner on hover
 whenever its auto-range is off, and nnplay's plots manage their own ranges
 (stepped, fixed or fitted to the data), so the button would only undo them.
 A test walks every PlotItem of the window to check they all came from here.
@@ -17,9 +17,16 @@ import pyqtgraph as pg
 from .plot_layout import tidy_axes
 
 
+AXES = ("left", "bottom", "top", "right")
+
+
 def managed(item: pg.PlotItem) -> pg.PlotItem:
-    """``item`` without pyqtgraph's auto-range button (``PlotItem.hideButtons``)."""
+    """``item`` without pyqtgraph's auto-range button (``PlotItem.hideButtons``) and
+    without SI-prefix scaling on any axis: a student reads the values as they are
+    (pyqtgraph relabelled a loss of 650..692 as "(x0.001)" with the ticks scaled)."""
     item.hideButtons()
+    for side in AXES:
+        item.getAxis(side).enableAutoSIPrefix(False)
     return item
 
 

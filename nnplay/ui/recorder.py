@@ -241,6 +241,8 @@ def show_recorder(win) -> RecordDialog:
 
         dialog = win.recorder = RecordDialog(win)
         on_event(win, (QEvent.Type.Close,), dialog.window_closing)  # a recording ends whole with the window
+    elif not dialog.isVisible() and not dialog.recording and not dialog.busy_finishing:
+        dialog.status.setText("Not recording.")  # "Wrote …" was of the dialog's last showing (the file may be gone)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()  # Esc closes it at once, without a click on it first

@@ -1,6 +1,6 @@
 """Where the learning-rate schedule and gradient clipping act, drawn beside the
 curves they change: ``LearningRateAxis``, the rate each epoch trained with,
-on the loss plot's right axis, dashed, sharing its epoch axis (shown while the
+on the loss plot's right axis, dotted, sharing its epoch axis (shown while the
 rate varies: a schedule other than constant, or a rate changed mid-run); and
 ``ClipMarks``, a triangle on the gradient-norm plot at each epoch in which
 clipping scaled at least one step down, placed at that epoch's largest layer
@@ -16,7 +16,7 @@ from ..numbers import format_number
 from .curve_paths import cheap_curve, live_pen
 from .plot_layout import TidyAxis
 
-RATE_RGB = (110, 110, 110)
+RATE_RGB = (140, 60, 170)  # purple, dotted: apart from the penalty's grey dashes
 CLIP_RGB = (200, 40, 40)
 
 
@@ -38,7 +38,7 @@ class LearningRateAxis:
         self.axis.setLabel("rate", color=RATE_RGB)  # short: a narrow loss plot keeps its width
         self.axis.setToolTip("The learning rate each epoch trained with, as the schedule set it.")
         self.view.setXLink(item)
-        self.curve = pg.PlotDataItem(pen=live_pen(RATE_RGB, style=Qt.PenStyle.DashLine))
+        self.curve = pg.PlotDataItem(pen=live_pen(RATE_RGB, style=Qt.PenStyle.DotLine))
         cheap_curve(self.curve)
         self.view.addItem(self.curve)
         item.vb.sigResized.connect(self._follow)

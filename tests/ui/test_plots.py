@@ -5,6 +5,7 @@ import ast
 from pathlib import Path
 
 import pyqtgraph as pg
+import pytest
 
 import nnplay
 
@@ -58,3 +59,48 @@ def test_every_plot_is_made_by_ui_plots():
                     "PlotWidget", "PlotItem", "addPlot"):
                 made.append(f"{path.name}:{node.lineno}")
     assert made == []
+
+
+def _axes_of_every_plot():
+    from PySide6.QtWidgets import QApplication
+
+    axes = []
+    for w in QApplication.allWidgets():
+        if isinstance(w, pg.GraphicsView) and w.scene() is not None:
+            axes += [i for i in w.scene().items() if isinstance(i, pg.AxisItem)]
+    return axes
+
+
+def test_no_axis_scales_its_values_by_an_si_prefix(window, qtbot):
+    """Tester's item 6: the rate finder's loss axis read "(x0.001)" with ticks 650-692."""
+    from nnplay.ui.compare import CompareWindow
+    from nnplay.ui.lr_finder_dialog import LrFinderDialog
+
+    window.controller.step(1)
+    qtbot.waitUntil(lambda: window.controller.last_frame is not None, timeout=10000)
+    window.landscape_action.trigger()
+    others = [CompareWindow(window), LrFinderDialog(window.controller, window)]
+    window.distributions._rebuild()
+    axes = _axes_of_every_plot()
+    assert len(axes) > 20
+    scaled = [(a.orientation, a.parentItem()) for a in axes if a.autoSIPrefix]
+    assert scaled == []
+    for w in others:
+        w.close()
+        w.deleteLater()
+
+
+def test_a_plot_of_small_values_labels_them_unscaled(qtbot):
+    from nnplay.ui.plots import plot_widget
+
+    p = plot_widget()
+    qtbot.addWidget(p)
+    p.setLabel("left", "loss")
+    p.plot([0, 1, 2], [0.650, 0.670, 0.692])
+    p.resize(300, 200)
+    p.show()
+    qtbot.waitExposed(p)
+    qtbot.wait(50)
+    axis = p.getAxis("left")
+    assert axis.range[0] == pytest.approx(0.65, abs=0.01)  # (the axis has its range: the prefix is chosen by it)
+    assert axis.autoSIPrefixScale == 1.0 and "x0" not in axis.labelString() and "µ" not in axis.labelString()

@@ -36,13 +36,13 @@ def test_a_varying_rate_takes_no_height_from_the_loss_plot_and_is_drawn_on_its_r
     height = view.loss_plot.height()
     assert not view.lr_axis.isVisible() and not view.lr_axis.axis.isVisible()  # a constant rate: nothing drawn
     legend = view.loss_plot.getPlotItem().legend
-    assert "rate (right axis)" not in [label.text for _, label in legend.items]
+    assert "rate (right axis)" not in legend.names()
     rates = [0.03] * 10 + [0.015] * 10 + [0.0075] * 10
     view.history = _history(rates)
     view.draw()
     qtbot.wait(50)
     assert view.lr_axis.isVisible() and view.lr_axis.axis.isVisible()
-    assert "rate (right axis)" in [label.text for _, label in legend.items]  # named where the axis title may not fit
+    assert "rate (right axis)" in legend.names()  # named where the axis title may not fit
     assert view.loss_plot.height() == height  # no strip under the plot
     x, y = view.lr_axis.curve.getData()
     assert list(y) == pytest.approx(rates) and list(x) == list(range(30))

@@ -3,6 +3,8 @@ frames are read back with imageio (count, size, and that they change)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import imageio.v3 as iio
 import numpy as np
 import pytest
@@ -89,3 +91,7 @@ def test_the_dialog_locks_choose_says_frames_were_merged_and_closes_by_esc_or_cl
     assert rec.choose.isEnabled()
     rec.close_button.click()
     assert not rec.isVisible()
+    rec = show_recorder(window)  # reopened: what it wrote before is not said again (the file may be gone)
+    Path(path).unlink()
+    assert rec.status.text() == "Not recording." and "Wrote" not in rec.status.text()
+    rec.close_button.click()

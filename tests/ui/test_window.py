@@ -728,7 +728,7 @@ def test_the_gradient_panel_names_layers_as_the_diagram_does(window):
     L = len(window.controller.run_info.sizes) - 1
     heads = [label.text for label in g._labels]
     assert heads[0].startswith("layer 1<br>") and heads[-1].startswith("output<br>") and len(heads) == L
-    legend = [label.text for _, label in g.norm_plot.getPlotItem().legend.items]
+    legend = g.norm_plot.getPlotItem().legend.names()
     assert legend == [f"layer {l}" for l in range(1, L)] + ["output"]
     g._report((L, 0, 1, 0.5))
     assert "row: output 1; column: neuron 2 of layer" in g.readout.text()

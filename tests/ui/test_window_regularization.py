@@ -61,7 +61,7 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
     penalty_curve = window.curves.curves["penalty"]
     assert penalty_curve.isVisible() and penalty_curve.getData()[1].size > 0
     legend = window.curves.loss_plot.getPlotItem().legend
-    assert "penalty" in [label.text for _, label in legend.items]
+    assert "penalty" in legend.names()
     c.set_regularization(0.0, 0.0)
     c.step(1)
     qtbot.waitUntil(lambda: _epoch(c) == 301 and "penalty" not in stat.text(), timeout=10000)
@@ -70,5 +70,5 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
     qtbot.waitUntil(lambda: c.run_info.sizes == (7, 3, 1) and _epoch(c) == 0, timeout=10000)
     c.step(2)
     qtbot.waitUntil(lambda: _epoch(c) == 2 and len(window.curves.history) == 3, timeout=10000)
-    assert not penalty_curve.isVisible() and "penalty" not in [label.text for _, label in legend.items]
+    assert not penalty_curve.isVisible() and "penalty" not in legend.names()
     assert not diagram.zero_count.isVisibleTo(window)
