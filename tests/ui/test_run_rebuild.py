@@ -8,6 +8,7 @@ a second CSV)."""
 
 import gc
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
@@ -25,11 +26,17 @@ class _SameSize:
         self.window, self.message = None, ""
 
 
-def test_an_ended_busy_state_is_never_called_again(qtbot, monkeypatch):
+@pytest.fixture
+def win(qtbot, monkeypatch):
+    """A window with a status bar and a controller's frame_drawn; a give-up time of 100 ms."""
     monkeypatch.setattr(run_rebuild, "GIVE_UP_MS", 100)
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    win.controller = _Controller()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.controller = _Controller()
+    return window
+
+
+def test_an_ended_busy_state_is_never_called_again(win, qtbot):
     first = run_rebuild.BusyUntilFirstFrame(win, 2, "a.csv")
     first.end()  # what the next load does: end the busy state...
     second = run_rebuild.BusyUntilFirstFrame(win, 2, "b.csv")  # ...and replace it
@@ -41,11 +48,7 @@ def test_an_ended_busy_state_is_never_called_again(qtbot, monkeypatch):
     del others
 
 
-def test_the_first_frame_ends_the_busy_state_and_the_give_up_time_changes_nothing_after(qtbot, monkeypatch):
-    monkeypatch.setattr(run_rebuild, "GIVE_UP_MS", 100)
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    win.controller = _Controller()
+def test_the_first_frame_ends_the_busy_state_and_the_give_up_time_changes_nothing_after(win, qtbot):
     busy = run_rebuild.BusyUntilFirstFrame(win, 3, "c.csv")
     assert busy.active and "c.csv (3 inputs)" in win.statusBar().currentMessage()
     win.controller.frame_drawn.emit(None)
