@@ -11,6 +11,7 @@ arguments builds it itself, with ``qtbot.addWidget`` and ``no_leaks``.
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import threading
 
@@ -37,6 +38,27 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
 # (of five runs of the window tests with it on after the fix, none crashed, two failed: a layout
 # item's stale wrapper, since fixed in tests/layout_check.py, and an inspector click under load).
 SHARE_WINDOW = os.environ.get("NNPLAY_SHARE_TEST_WINDOW") == "1"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication, with garbage cycles collected on its GUI thread only, as
+    in the app (nnplay/ui/gui_gc.py): a widget freed by a collection in another thread
+    (a training relay, or xdist's own thread) crashed a worker in topLevelWidgets()."""
+    from nnplay.ui.gui_gc import collect_on_gui_thread
+
+    collect_on_gui_thread()
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_due_garbage():
+    """After each test, collect the cycles due (on this, the GUI thread): a test that
+    runs no event loop would otherwise leave them for the collector's timer."""
+    yield
+    gui_gc = sys.modules.get("nnplay.ui.gui_gc")
+    if gui_gc is not None:
+        gui_gc.collect_due()
 
 
 @pytest.fixture(scope="session")

@@ -149,12 +149,15 @@ def fingerprint(win) -> Counter:
 
 
 def _reachable_actions(win) -> list[QAction]:
-    """The actions a user reaches: the window's own, its toolbars' and its menu bar's, submenus included."""
+    """The actions a user reaches: the window's own, its toolbars' and its menu bar's, submenus
+    included, in the state a user finds them (each menu's ``aboutToShow`` run, as opening it
+    does: the states derived from the run, such as Edit › Undo drawing, are set there)."""
     found, menus = list(win.actions()), [a.menu() for a in win.menuBar().actions() if a.menu()]
     for bar in win.findChildren(QToolBar):
         found += bar.actions()
     while menus:
         menu = menus.pop()
+        menu.aboutToShow.emit()
         for a in menu.actions():
             found.append(a)
             if a.menu() is not None:
@@ -307,6 +310,7 @@ def reset(win, saved: list, status: str, focus, inspector_size) -> None:
     win._request_tab_views()
     _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
     QApplication.processEvents()
+    win.landscape.set_run(None)  # a landscape the last test computed (its window was closed by tidy)
     win.activateWindow()
     win.raise_()
     if focus is not None and shiboken6.isValid(focus):

@@ -7,9 +7,13 @@ from pathlib import Path
 
 
 def configure_pyqtgraph() -> None:
-    """Plots take the window's colours: light on a light desktop, dark on a dark one."""
+    """Plots take the window's colours: light on a light desktop, dark on a dark one;
+    garbage cycles are collected on the GUI thread only (``gui_gc``: a widget freed
+    by a collection in another thread crashed the application)."""
     import pyqtgraph as pg
     from PySide6.QtGui import QGuiApplication, QPalette
+
+    from .gui_gc import collect_on_gui_thread
 
     background, foreground = "w", "k"
     app = QGuiApplication.instance()
@@ -20,6 +24,8 @@ def configure_pyqtgraph() -> None:
             foreground = palette.color(QPalette.ColorRole.Text)
     pg.setConfigOptions(antialias=False, background=background, foreground=foreground, imageAxisOrder="row-major",
                         useOpenGL=False)
+    if app is not None:
+        collect_on_gui_thread()
 
 
 def dark_palette():

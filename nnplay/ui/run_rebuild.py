@@ -5,17 +5,23 @@ of 3000 columns takes seconds to rebuild the network diagram and the panels)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 GIVE_UP_MS = 120_000  # the cursor comes back even if no frame ever arrives
 
 
-class BusyUntilFirstFrame:
+class BusyUntilFirstFrame(QObject):
     """Set on ``window`` after its controller accepted new data; ends at the
-    controller's next ``frame_drawn`` (or after GIVE_UP_MS, or when the window goes)."""
+    controller's next ``frame_drawn`` (or after GIVE_UP_MS, or when the window goes).
+
+    A QObject, child of the window, so that its connections and its give-up timer
+    end with it: a ``QTimer.singleShot`` on a bound method of a plain Python object
+    kept the method's ``self`` without a reference, and the busy state of one CSV
+    replaced by the next load's was called in freed memory when its time came."""
 
     def __init__(self, window, n_inputs: int, name: str):
+        super().__init__(window)
         self.window, self.active = window, True
         self.message = (f"Building the run for {name} ({n_inputs} input{'s' if n_inputs != 1 else ''})… "
                         "the views show the previous run until its first frame")
@@ -24,7 +30,10 @@ class BusyUntilFirstFrame:
         window.statusBar().repaint()  # painted now: the rebuild that follows holds the event loop
         window.controller.frame_drawn.connect(self.end)
         window.destroyed.connect(self.end)
-        QTimer.singleShot(GIVE_UP_MS, window, self.end)
+        self._give_up = QTimer(self)
+        self._give_up.setSingleShot(True)
+        self._give_up.timeout.connect(self.end)
+        self._give_up.start(GIVE_UP_MS)
 
     def end(self, *_args) -> None:
         if not self.active:
@@ -32,6 +41,7 @@ class BusyUntilFirstFrame:
         self.active = False
         QApplication.restoreOverrideCursor()
         try:
+            self._give_up.stop()
             self.window.controller.frame_drawn.disconnect(self.end)
             if self.window.statusBar().currentMessage() == self.message:
                 self.window.statusBar().clearMessage()
