@@ -115,3 +115,23 @@ def test_a_layer_at_once_is_each_neuron_on_its_own(a, levels):
         with np.errstate(all="ignore"):
             alone = unit_scale(a[k], levels if levels is not None else symmetric_levels(a[k]))
         np.testing.assert_array_equal(each[k], alone)
+
+
+def test_thumbnails_are_one_item_and_a_frame_repaints_them_in_place(diagram, run):
+    """The atlas (one item for every thumbnail) shows each frame's colours: the
+    QImages over its array see a frame's in-place write."""
+    import pyqtgraph as pg
+
+    _, snap = run
+    assert not [item for item in diagram.view.addedItems if isinstance(item, pg.ImageItem)]
+    diagram.resize(500, 400)
+    diagram.show()
+    rect = diagram.nodes[1][0][1]
+    for value in (0.9, -0.9):
+        neurons = [a.copy() for a in snap.neurons]
+        neurons[1][:, :, 0] = value  # one flat colour: any pixel inside the square is it
+        drawn(diagram, dataclasses.replace(snap, neurons=neurons))
+        want = diagram.nodes[1][0][0].image[0, 0, :3]
+        pos = diagram.view.mapViewToScene(rect.center())
+        pixel = diagram.canvas.grab().toImage().pixelColor(diagram.canvas.mapFromScene(pos))
+        assert (pixel.red(), pixel.green(), pixel.blue()) == tuple(int(c) for c in want), value
