@@ -135,3 +135,20 @@ def test_thumbnails_are_one_item_and_a_frame_repaints_them_in_place(diagram, run
         pos = diagram.view.mapViewToScene(rect.center())
         pixel = diagram.canvas.grab().toImage().pixelColor(diagram.canvas.mapFromScene(pos))
         assert (pixel.red(), pixel.green(), pixel.blue()) == tuple(int(c) for c in want), value
+
+
+@given(arrays(np.float32, st.tuples(st.integers(1, 4), st.integers(1, 5)),
+              elements=st.one_of(st.floats(0, 1, width=32), st.just(np.nan), st.just(np.inf),
+                                 st.floats(-2, 2, width=32))))
+def test_unit_colours_follow_the_rule(unit):
+    """Each value's colour is the table's entry round(255 u), clipped; NaN is transparent."""
+    from nnplay.ui.heatmap import diverging_rgba, unit_rgba
+
+    rgba = unit_rgba(unit)
+    table = diverging_rgba()
+    for (i, j), u in np.ndenumerate(unit):
+        if np.isnan(u):
+            assert rgba[i, j, 3] == 0
+        else:
+            k = 255 if u == np.inf else int(np.clip(np.round(np.float32(u) * np.float32(255)), 0, 255))
+            assert list(rgba[i, j]) == list(table[k]), (u, k)
