@@ -1,6 +1,6 @@
 """How long ``nnplay bench`` will take, said before it starts: the largest case
 (D: 100,000 points, 256×256) dominates, so one of its mini-batches is timed and
-scaled by the epochs the measurement needs (see ``benchmark._epochs_per_second``)."""
+scaled by the epochs the measurement needs (see ``bench_timing.epochs_per_second``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time
 
 import numpy as np
 
+from .bench_timing import QUICK_BUDGET
 from .data.generators import circle
 from .engine import MLP, SGD
 
@@ -32,7 +33,10 @@ def estimate_seconds(machine: dict, budget: float, rounds: int, least: int, case
     sides = 2 + (machine.get("torch") is not None) + (machine.get("sklearn") is not None)
     per_round = (epoch if least > 1 else 0.0) + max(least * epoch, budget)  # warm-up, then the measurement
     large = (1 + PEER_FACTOR * (sides - 1)) * rounds * per_round * (1 + FLOAT32_SHARE)
-    small = 3 * sides * rounds * (budget + (budget if least > 1 else 0))  # cases A-C: about their budget
+    if least > 1:  # cases A-C: about their budget, each round and side
+        small = 3 * sides * rounds * 2 * budget
+    else:  # --quick: a few epochs each side, taken in turn for about QUICK_BUDGET (bench_timing.median_rates)
+        small = 3 * QUICK_BUDGET
     return large + small
 
 

@@ -11,7 +11,9 @@ Cases (TensorFlow Playground's default and largest networks, then two big ones):
 Every side runs plain SGD (lr 0.01, no momentum, no regularisation) with a
 sigmoid output and cross-entropy on the same data, in the same dtype; each
 figure is the best of three timed rounds, the sides interleaved so machine
-noise hits all of them.
+noise hits all of them (with --quick: after a warm-up epoch, the median of at
+least five epochs each, taken in turn, and one epoch of case D; see
+``bench_timing.median_rates``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import time
 import numpy as np
 
 from .bench_estimate import duration, estimate_seconds
+from .bench_timing import epochs_per_second as _epochs_per_second
+from .bench_timing import median_rates as _median_rates
 from .data.generators import circle
 from .engine import MLP, SGD
 from .engine.equations import sgd_epoch
@@ -40,19 +44,7 @@ CASES = {
     "D": dict(n=100_000, hidden=(256, 256), activation="relu", batch=1024),
 }
 
-
-def _epochs_per_second(fn, budget: float, least: int = 2) -> float:
-    """Epochs per second of ``fn`` (one epoch) over at least ``budget`` seconds and
-    ``least`` epochs, after one warm-up epoch (none when ``least`` is 1: --quick)."""
-    if least > 1:
-        fn()  # warm-up: workspaces, caches
-    count, start = 0, time.perf_counter()
-    while True:
-        fn()
-        count += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= budget and count >= least:
-            return count / elapsed
+QUICK_ONE_EPOCH = {"D"}  # --quick times one epoch of these (an epoch of many seconds), not a warm-up and five
 
 
 def significant(v: float, digits: int = 3) -> float:
@@ -114,7 +106,11 @@ def _sklearn_epoch_fn(X, y, hidden, activation, batch):
     return epoch
 
 
-def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: int = 3, least: int = 2) -> dict:
+def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: int = 3, least: int = 2,
+               quick: bool = False) -> dict:
+    """Case ``name``'s epochs/s on every side: the best of ``rounds`` rounds of
+    ``budget`` seconds and ``least`` epochs each (``_epochs_per_second``), or with
+    ``quick`` the median of a few epochs taken in turn (``_median_rates``)."""
     c = CASES[name]
     data = circle(noise=0.1, seed=0, n=c["n"])
     X = data.X.astype(dtype)
@@ -141,7 +137,10 @@ def bench_case(name: str, dtype: str = "float64", budget: float = 1.0, rounds: i
              "sklearn": _sklearn_epoch_fn(X, data.y, c["hidden"], c["activation"], c["batch"])}
     best = {k: 0.0 for k, fn in sides.items() if fn is not None}
     with np.errstate(all="ignore"):
-        for _ in range(rounds):
+        if quick:  # (case D's epoch takes seconds: one each, as it comes)
+            once = {"least": 1, "budget": 0.0, "warm_up": False} if name in QUICK_ONE_EPOCH else {}
+            best = _median_rates({k: sides[k] for k in best}, **once)
+        for _ in range(0 if quick else rounds):
             for k in best:
                 best[k] = max(best[k], _epochs_per_second(sides[k], budget, least))
     out = {
@@ -265,7 +264,7 @@ def run_benchmarks(quick: bool = False, gui: bool = False, soak: float | None = 
             report(line)
     cases = []
     for name, dtype in (("A", "float64"), ("B", "float64"), ("C", "float64"), ("D", "float64"), ("D", "float32")):
-        cases.append(bench_case(name, dtype, budget, rounds, least))
+        cases.append(bench_case(name, dtype, budget, rounds, least, quick=quick))
         if report is not None:
             report(case_row(cases[-1]))
     out = {"machine": m, "cases": cases, "grid": bench_grid(repeats=5 if quick else 50),

@@ -56,9 +56,9 @@ def test_rows_are_printed_as_they_are_measured_after_an_estimate(monkeypatch, ca
     monkeypatch.setattr(benchmark, "CASES", SMALL)
     real, seen = benchmark.bench_case, []
 
-    def spy(*args):
+    def spy(*args, **kwargs):
         seen.append(capsys.readouterr().out)  # what the user has seen when a case starts
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(benchmark, "bench_case", spy)
     assert main(["bench", "--quick"]) == 0
@@ -86,3 +86,46 @@ def test_the_estimate_scales_with_the_work():
     full = estimate_seconds(m, 1.0, 3, 2, tiny)
     assert 0 < quick < full and full >= 2 * 3 * 1.0 * 1.6  # at least each side's budget, every round
     assert duration(40) == "40 s" and duration(200) == "3 min" and duration(7200) == "2.0 h"
+
+
+class FakeClock:
+    """Seconds that pass only when a fake epoch runs: each side's epochs take the given times in turn."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+    def epochs(self, seconds):
+        it = iter(seconds)
+
+        def epoch():
+            self.now += next(it)
+        return epoch
+
+
+def test_quick_rates_leave_out_the_warm_up_and_slowed_epochs():
+    """--quick's engine / plain ratio: a cold first epoch and epochs slowed by
+    another process must not decide it (one epoch each made case C's ratio 0.39 to 1.61)."""
+    clock = FakeClock()
+    sides = {"engine": clock.epochs([50.0, 1.0, 9.0, 1.0, 1.0, 7.0]),
+             "plain": clock.epochs([0.5, 2.0, 2.0, 2.0, 2.0, 2.0])}
+    rates = benchmark._median_rates(sides, budget=0.0, least=5, clock=clock)
+    assert rates == {"engine": 1.0, "plain": 0.5}
+
+
+def test_quick_rates_of_case_d_are_one_epoch_each():
+    """Case D (an epoch of many seconds) is not run twice by --quick."""
+    clock = FakeClock()
+    sides = {"engine": clock.epochs([20.0]), "plain": clock.epochs([25.0])}  # a second epoch would raise
+    rates = benchmark._median_rates(sides, budget=0.0, least=1, warm_up=False, clock=clock)
+    assert rates == {"engine": 1 / 20, "plain": 1 / 25}
+
+
+def test_quick_rates_run_for_the_budget():
+    clock = FakeClock()
+    sides = {"engine": clock.epochs([0.1] * 100), "plain": clock.epochs([0.1] * 100)}
+    rates = benchmark._median_rates(sides, budget=2.0, least=3, clock=clock)
+    assert rates == {"engine": pytest.approx(10.0), "plain": pytest.approx(10.0)}
+    assert clock.now >= 2.0 + 0.2  # the warm-up, then at least the budget

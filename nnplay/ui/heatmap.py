@@ -50,9 +50,14 @@ def unit_rgba(unit: np.ndarray) -> np.ndarray:
     ``pictures.unit_scale``) coloured by ``diverging_rgba``; NaN transparent. Given
     RGBA, pyqtgraph hands the pixels to Qt as they are (given a lookup table, it
     builds a 256-colour QImage table on every render of every image)."""
-    index = np.clip(np.round(np.nan_to_num(unit, nan=0.0) * 255), 0, 255).astype(np.intp)
-    rgba = diverging_rgba()[index]
-    rgba[np.isnan(unit), 3] = 0
+    u = np.asarray(unit)
+    bad = np.isnan(u)
+    t = np.where(bad, 0.0, u) * 255  # (in place from here: a frame colours 15 of these in case B)
+    np.rint(t, out=t)
+    np.clip(t, 0, 255, out=t)
+    rgba = np.take(diverging_rgba(), t.astype(np.uint8), axis=0)
+    if bad.any():
+        rgba[bad, 3] = 0
     return rgba
 
 

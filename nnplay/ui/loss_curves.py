@@ -13,7 +13,8 @@ from ..numbers import format_number
 from ..training import History
 from ..training.history import RUN_FIELDS
 from .colors import negative, positive
-from .curve_paths import cheap_curve, live_pen
+from .curve_paths import live_pen
+from .live_curve import LiveCurve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey
@@ -83,16 +84,17 @@ class LossCurvesView(QWidget):
                               "(the key above is the key of both).")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
+        # LiveCurves: decimated to the pixel columns, a fraction of a PlotDataItem's setData (live_curve)
         self.curves = {
-            "train_loss": self.loss_plot.plot(name="train"),
-            "test_loss": self.loss_plot.plot(name="test"),
-            "train_accuracy": self.acc_plot.plot(name="train"),
-            "test_accuracy": self.acc_plot.plot(name="test"),
-            "penalty": self.loss_plot.plot(pen=PENALTY_PEN),  # in the legend only while there is a penalty
+            "train_loss": LiveCurve(name="train"),
+            "test_loss": LiveCurve(name="test"),
+            "train_accuracy": LiveCurve(name="train"),
+            "test_accuracy": LiveCurve(name="test"),
+            "penalty": LiveCurve(PENALTY_PEN),  # in the legend only while there is a penalty
         }
         self.curves["penalty"].setVisible(False)
         for name, c in self.curves.items():
-            cheap_curve(c)  # clipped to the view, one min/max per pixel (curve_paths)
+            (self.loss_plot if "accuracy" not in name else self.acc_plot).addItem(c)  # (in the legend by its name)
             if name != "penalty":
                 self.smoother.add(self.loss_plot if "loss" in name else self.acc_plot, c)
         self.refresh_colours()

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
-    QGraphicsRectItem,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..data import input_labels
 from . import diagram_hit
 from .colors import hex_color, negative, positive
+from .diagram_atlas import AtlasThumbnail, ThumbnailAtlas
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
@@ -81,7 +81,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.undefined_label.setVisible(False)
         layout.addWidget(self.undefined_label)
         self.sizes: tuple = ()
-        self.nodes: list[list[tuple[pg.ImageItem, QRectF]]] = []
+        self.nodes: list[list[tuple[AtlasThumbnail, QRectF]]] = []  # per layer: (thumbnail, its rectangle)
+        self.atlas = None  # every thumbnail (diagram_atlas), from set_run
         self._edge_keys, self._edge_palette = {}, None
         self._hatches: list = []
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
@@ -142,23 +143,19 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             y = -((tallest - rows[l]) * NEURON_GAP / 2 + k * NEURON_GAP)
             return QRectF(l * self._gap, y - NODE, NODE, NODE)
 
+        rects = [[rect_of(l, k) for k in range(len(self.bounds.shown[l]))] for l in range(len(self.sizes))]
+        self.atlas = ThumbnailAtlas([r for col in rects for r in col])  # every thumbnail, framed: one item
+        self.atlas.setZValue(2)
+        self.view.addItem(self.atlas)
+        thumbs = iter(range(len(self.atlas.rects)))
         for l, n in enumerate(self.sizes):
             x = l * self._gap
             col = []
-            for k in range(len(self.bounds.shown[l])):
-                rect = rect_of(l, k)
-                img = pg.ImageItem(np.zeros((2, 2), np.float32), axisOrder="row-major")
-                img.setRect(rect)
-                img.setZValue(2)
-                frame = QGraphicsRectItem(rect)
-                frame.setPen(pg.mkPen(120, 120, 120, width=1))
-                frame.setZValue(3)
-                self.view.addItem(img)
-                self.view.addItem(frame)
+            for rect in rects[l]:
                 hatch = hatch_item(rect, z=1.5)  # seen where the neuron's output is undefined
                 hatch.setVisible(False)
                 self.view.addItem(hatch)
-                col.append((img, rect))
+                col.append((AtlasThumbnail(self.atlas, next(thumbs)), rect))
                 self._hatches.append(hatch)
             self.nodes.append(col)
             if self.bounds.hidden(l):

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from ..training.smoothing import MAX_WEIGHT, debiased_ema
-from .curve_paths import cheap_curve, live_pen
+from .curve_paths import live_pen
+from .live_curve import LiveCurve
 from .widgets import named
 
 RAW_ALPHA = 70  # of 255: the raw curve behind the smoothed one
@@ -28,13 +29,12 @@ class Smoother:
 
     def __init__(self):
         self.weight = 0.0
-        self._raw: dict[int, pg.PlotDataItem] = {}
+        self._raw: dict[int, LiveCurve] = {}
 
     def add(self, plot, curve: pg.PlotDataItem) -> None:
         """Give ``curve`` (an item of PlotWidget ``plot``) its raw twin."""
-        raw = pg.PlotDataItem()
+        raw = LiveCurve()  # (a live curve: live_curve)
         raw.setZValue(curve.zValue() - 1)
-        cheap_curve(raw)
         raw.setVisible(False)
         plot.addItem(raw)
         self._raw[id(curve)] = raw

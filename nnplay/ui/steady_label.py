@@ -15,7 +15,8 @@ outgrows every earlier one. A text is measured by its shape, every digit
 replaced by the font's widest digit, once per shape (measuring rich text costs
 a third of a millisecond; "Epoch 1,234" and "Epoch 5,678" have one shape). A
 change of font (presentation zoom, a style) measures it afresh, and it may then
-shrink.
+shrink. A new rich text is laid out when it is set, not in the paint (which
+would cost the window a second paint pass).
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ class SteadyLabel(QLabel):
             return
         self._measure(text)
         super().setText(text)
+        # Rich text is laid out lazily; laid out inside paintEvent, its document asks for an
+        # update() there, which Qt posts as UpdateLater: a second paint pass of the window per
+        # frame (issue 20). Its height for the label's width lays it out now, at the width
+        # the paint uses (cheaper than sizeHint, which lays it out at two widths).
+        self.heightForWidth(self.width())
 
     def _measure(self, text: str, shrink: bool = False) -> None:
         """Fit the label to ``text``'s shape if it is new; grown only, unless ``shrink``."""

@@ -13,7 +13,8 @@ each a frame, and how many ``LayoutRequest``s (a read-out whose size follows
 its text lays out the whole window). ``--cprofile N`` adds the N costliest
 calls of the GUI thread by cProfile; ``--paint-per-scene`` turns off
 ``nnplay/ui/one_paint.py`` (Qt then paints the window once per changed
-scene), to measure it side by side; "paint passes of the window" counts them. Training side (not with
+scene), to measure it side by side; "paint passes of the window" counts them
+(the requests ``one_paint`` holds back are not passes). Training side (not with
 ``--window-only``), in
 this process: one frame's worth of the training process's work, the
 snapshot with every probe the window asks for, and pickling it for the pipe.
@@ -58,6 +59,7 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
             kind = event.type()
             if self.depth == 0:
                 self.top = f"{kind.name} to {type(obj).__name__}"
+            held = kind == QEvent.Type.UpdateRequest and obj is win and win.one_paint._holding
             start = time.thread_time()
             self.depth += 1
             try:
@@ -70,8 +72,8 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
                     cpu[f"paint: {owner.objectName() or type(owner).__name__}"] += spent
                 if kind == QEvent.Type.LayoutRequest:
                     counts["LayoutRequest"] += 1
-                if kind == QEvent.Type.UpdateRequest and obj is win:
-                    counts["paint passes of the window"] += 1
+                if kind == QEvent.Type.UpdateRequest and obj is win and not held:
+                    counts["paint passes of the window"] += 1  # (not one that one_paint held back)
                 if self.depth == 0:
                     events[f"{kind.name} to {type(obj).__name__}"] += spent
                     counts[f"{kind.name} to {type(obj).__name__}"] += 1

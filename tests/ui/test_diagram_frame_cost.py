@@ -115,3 +115,40 @@ def test_a_layer_at_once_is_each_neuron_on_its_own(a, levels):
         with np.errstate(all="ignore"):
             alone = unit_scale(a[k], levels if levels is not None else symmetric_levels(a[k]))
         np.testing.assert_array_equal(each[k], alone)
+
+
+def test_thumbnails_are_one_item_and_a_frame_repaints_them_in_place(diagram, run):
+    """The atlas (one item for every thumbnail) shows each frame's colours: the
+    QImages over its array see a frame's in-place write."""
+    import pyqtgraph as pg
+
+    _, snap = run
+    assert not [item for item in diagram.view.addedItems if isinstance(item, pg.ImageItem)]
+    diagram.resize(500, 400)
+    diagram.show()
+    rect = diagram.nodes[1][0][1]
+    for value in (0.9, -0.9):
+        neurons = [a.copy() for a in snap.neurons]
+        neurons[1][:, :, 0] = value  # one flat colour: any pixel inside the square is it
+        drawn(diagram, dataclasses.replace(snap, neurons=neurons))
+        want = diagram.nodes[1][0][0].image[0, 0, :3]
+        pos = diagram.view.mapViewToScene(rect.center())
+        pixel = diagram.canvas.grab().toImage().pixelColor(diagram.canvas.mapFromScene(pos))
+        assert (pixel.red(), pixel.green(), pixel.blue()) == tuple(int(c) for c in want), value
+
+
+@given(arrays(np.float32, st.tuples(st.integers(1, 4), st.integers(1, 5)),
+              elements=st.one_of(st.floats(0, 1, width=32), st.just(np.nan), st.just(np.inf),
+                                 st.floats(-2, 2, width=32))))
+def test_unit_colours_follow_the_rule(unit):
+    """Each value's colour is the table's entry round(255 u), clipped; NaN is transparent."""
+    from nnplay.ui.heatmap import diverging_rgba, unit_rgba
+
+    rgba = unit_rgba(unit)
+    table = diverging_rgba()
+    for (i, j), u in np.ndenumerate(unit):
+        if np.isnan(u):
+            assert rgba[i, j, 3] == 0
+        else:
+            k = 255 if u == np.inf else int(np.clip(np.round(np.float32(u) * np.float32(255)), 0, 255))
+            assert list(rgba[i, j]) == list(table[k]), (u, k)

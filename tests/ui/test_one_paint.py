@@ -108,3 +108,34 @@ def test_plots_deleted_elsewhere_do_not_stop_the_pass(window, qtbot):
     gate.begin()
     change_everything(curves, label, 1)
     qtbot.waitUntil(lambda: gate.passes == 1)
+
+
+def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
+    """A rich-text read-out (the toolbar's "<b>Epoch</b> 12") laid out lazily, inside its
+    paint, asked for another update there: Qt posted an UpdateLater, a second pass a frame."""
+    from PySide6.QtCore import Qt
+
+    from nnplay.ui.steady_label import SteadyLabel
+
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    label = SteadyLabel(min_width=120)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setContentsMargins(0, 0, 12, 0)
+    layout.addWidget(label)
+    qtbot.addWidget(holder)
+    holder.show()
+    qtbot.waitExposed(holder)
+    qtbot.wait(50)
+    passes = Events(holder, QEvent.Type.UpdateRequest)
+    later = Events(label, QEvent.Type.UpdateLater)
+    painted = Events(label, QEvent.Type.Paint)
+    gate = OnePaintPerFrame(holder)
+    for step in (1, 2, 3):
+        before, paints = passes.count, painted.count
+        gate.begin()
+        label.setText(f"<b>Epoch</b> {1234 * step}")
+        qtbot.waitUntil(lambda paints=paints: painted.count > paints)
+        qtbot.wait(40)
+        assert passes.count - before == 1
+    assert later.count == 0

@@ -19,8 +19,9 @@ def trained(window, qtbot):
 
 
 def drawn(curve):
-    """The data a curve was given (getData would give log10 of it on a log axis)."""
-    x, y = curve.xData, curve.yData
+    """The data a curve was given (getData would give log10 of it on a log axis; a
+    LiveCurve's xData, yData are the points it draws)."""
+    x, y = curve.given if hasattr(curve, "given") else (curve.xData, curve.yData)
     return (np.array([]), np.array([])) if x is None else (x, y)
 
 

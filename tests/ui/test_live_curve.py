@@ -1,0 +1,62 @@
+"""LiveCurve (issue 20: a PlotDataItem's setData per curve per frame was a share
+of the frame): what it draws is the curve given, on a log axis too, decimated
+to the view's pixel columns without losing a spike."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from nnplay.ui.live_curve import LiveCurve, peak_decimate
+
+values = st.one_of(st.floats(-1e6, 1e6), st.just(np.nan))
+
+
+@given(arrays(np.float64, st.integers(1, 400), elements=values), st.integers(1, 60))
+def test_decimation_keeps_every_spike_and_at_most_two_points_a_column(y, columns):
+    x = np.arange(len(y), dtype=np.float64)
+    dx, dy = peak_decimate(x, y, columns)
+    if len(y) <= 2 * columns:
+        assert dx is x and dy is y
+        return
+    assert len(dx) == len(dy) <= 2 * columns
+    assert set(dx) <= set(x) and np.all(np.diff(dx) >= 0)
+    if np.isnan(y).all():
+        assert np.isnan(dy).all()
+    else:
+        assert np.nanmax(dy) == np.nanmax(y) and np.nanmin(dy) == np.nanmin(y)
+    per = -(-len(y) // columns)
+    for k, start in enumerate(range(0, len(y), per)):  # each bucket: its own extremes, or a gap
+        bucket = y[start:start + per]
+        if np.isnan(bucket).all():
+            assert np.isnan(dy[2 * k]) and np.isnan(dy[2 * k + 1])
+        else:
+            assert (dy[2 * k], dy[2 * k + 1]) == (np.nanmin(bucket), np.nanmax(bucket))
+
+
+def test_a_live_curve_draws_the_data_given_on_a_log_axis_and_at_the_views_width(qtbot):
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(300, 200)
+    plot.show()
+    qtbot.waitExposed(plot)
+    curve = LiveCurve(pg.mkPen("r"), "train")
+    plot.addItem(curve)
+    assert curve.opts["name"] == "train" and curve.opts["connect"] == "finite"
+    y = np.array([1.0, 10.0, 0.0, np.nan, 100.0])
+    curve.setData(np.arange(5.0), y)
+    np.testing.assert_array_equal(curve.getData()[1], y)
+    plot.setLogMode(y=True)  # as the "Log scale" box does: log10, and a gap where a value is not positive
+    np.testing.assert_array_equal(curve.getData()[1], [0.0, 1.0, np.nan, np.nan, 2.0])
+    np.testing.assert_array_equal(curve.given[1], y)  # the data given, kept
+    plot.setLogMode(y=False)
+    long = np.sin(np.arange(20_000.0))
+    curve.setData(np.arange(20_000.0), long)
+    narrow = len(curve.getData()[0])
+    assert narrow <= 2 * curve.getViewBox().width() + 2 and np.nanmax(curve.getData()[1]) == long.max()
+    plot.resize(600, 200)
+    qtbot.waitUntil(lambda: len(curve.getData()[0]) > narrow)  # wider: decimated again to the new columns
+    assert len(curve.getData()[0]) <= 2 * curve.getViewBox().width() + 2
