@@ -186,8 +186,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._extent = extent
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.hatch.setRect(self._rect)
-        self.plot.setXRange(x0, x1, padding=0)
-        self.plot.setYRange(y0, y1, padding=0)
+        # one call: with the aspect locked, a range set alone is kept and the other axis is cut to the
+        # plot's shape (a wide data set lost its sides until a resize); both together, the whole fits
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def _point_brushes(self, y):
         data = self.info.data
