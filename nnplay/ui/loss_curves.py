@@ -16,7 +16,7 @@ from .colors import negative, positive
 from .curve_paths import cheap_curve, live_pen
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
-from .plot_layout import legend_above
+from .plot_layout import legend_above, title_across
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
@@ -32,6 +32,7 @@ def _curve_plot(title: str, left: str, legend: bool = True) -> pg.PlotWidget:
     p = plot_widget()
     if not legend:
         p.setTitle(title, size="10pt")
+        title_across(p.getPlotItem())
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
     p.setClipToView(True)

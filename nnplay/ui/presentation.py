@@ -146,10 +146,10 @@ class Presentation(QObject):
         self.keeping_width(self.apply)
         if self._before is None:
             self.remember()
-        fitted = [self.panel_actions[k].text() for k in self.columns.fitted]  # said with the zoom, not hidden by it
+        # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
+        fitted = [self.panel_actions[k].text().split(",")[0].removesuffix(" column") for k in self.columns.fitted]
         self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}" + (
-            f"; hidden to make room: {', '.join(fitted)} (View menu shows them again)." if fitted else ""),
-            8000 if fitted else 2000)
+            f"; hidden to make room: {', '.join(fitted)} (View menu)." if fitted else ""), 8000 if fitted else 2000)
 
     def apply(self) -> None:
         """Scale the window's fonts, its stylesheets' px font sizes, its plots'
