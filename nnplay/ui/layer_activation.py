@@ -16,7 +16,8 @@ from ..engine import ACTIVATIONS
 from ..training.settings_text import CHOICE_LABELS
 
 LABELS = CHOICE_LABELS["activation"]
-SHORT = {"tanh": "tanh", "sigmoid": "sig", "relu": "relu", "leaky_relu": "lrelu", "linear": "lin"}
+# the short forms in the case of the activation menu's names (LABELS): "Tanh", as the menu and the full label say
+SHORT = {"tanh": "Tanh", "sigmoid": "Sig", "relu": "ReLU", "leaky_relu": "LReLU", "linear": "Lin"}
 DROPOUT_RATES = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
 
 
@@ -72,7 +73,7 @@ class LayerActivationLabels(QObject):
         self.menu: QMenu | None = None
         self._activation = "tanh"
         self._dropout: tuple = ()
-        self._short = False  # the labels in short form ("sig ·0.5 ▾"): the full ones are wider than a layer gap
+        self._short = False  # the labels in short form ("Sig ·0.5▾"): the full ones are wider than a layer gap
         self._stagger = False  # and on two rows, alternately
         diagram.canvas.scene().sigMouseClicked.connect(self._clicked)
 
