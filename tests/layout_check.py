@@ -11,7 +11,10 @@ found by walking its widgets: used by test_layout_fits.py.
 - a pyqtgraph plot whose contents (axes, title, legend) are larger than the
   view showing them, so that they are cut;
 - two tick labels of one pyqtgraph axis that overlap ("5001000 1500"), or two
-  texts drawn in a plot (the diagram's layer titles) that overlap or are cut.
+  texts drawn in a plot (the diagram's layer titles) that overlap or are cut;
+- a legend laid out above a plot's data that takes more than LEGEND_SHARE of
+  the data's height (it wrapped onto rows and squeezed the curves);
+- a status bar message wider than the bar (cut or elided at its right edge).
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QStyle,
-    QScrollArea, QStackedLayout, QStyleOptionComboBox, QTabBar, QWidget,
+    QScrollArea, QStackedLayout, QStatusBar, QStyleOptionComboBox, QTabBar, QWidget,
 )
 
 SLACK = 1  # pixels of rounding forgiven
+LEGEND_SHARE = 0.5  # a legend above a plot's data may take at most this share of the data's height
 
 
 def describe(w: QWidget) -> str:
@@ -113,6 +117,12 @@ def _plot(view: pg.GraphicsView) -> list[str]:
             out.append(f"plot {view.objectName() or type(view).__name__}: text {a.toPlainText()!r} is cut by the view")
         out += [f"plot {view.objectName() or type(view).__name__}: texts {a.toPlainText()!r} and "
                 f"{b.toPlainText()!r} overlap" for b, rb in zip(texts[k + 1:], rects[k + 1:]) if ra.intersects(rb)]
+    for plot in [i for i in view.scene().items() if isinstance(i, pg.PlotItem) and i.isVisible()]:
+        legend, data = getattr(plot, "legend", None), plot.getViewBox()
+        if legend is not None and legend.isVisible() and legend.parentLayoutItem() is plot.layout and \
+                legend.height() > LEGEND_SHARE * data.height():
+            out.append(f"plot {view.objectName() or type(view).__name__}: its legend ({legend.height():.0f} px high) "
+                       f"squeezes the data ({data.height():.0f} px)")
     for axis in [i for i in view.scene().items() if isinstance(i, pg.AxisItem) and i.isVisible()]:
         out += [f"plot {view.objectName() or type(view).__name__}, {axis.orientation} axis: {m}"
                 for m in tick_label_overlaps(axis)]
@@ -205,4 +215,9 @@ def text_problems(top: QWidget) -> list[str]:
                             f"{w.horizontalScrollBar().maximum()} px wider than its view")
         elif isinstance(w, pg.GraphicsView):
             problems += _plot(w)
+        elif isinstance(w, QStatusBar) and w.currentMessage():
+            room = w.message_room() if hasattr(w, "message_room") else w.width() - 12
+            need = w.fontMetrics().horizontalAdvance(w.currentMessage())
+            if need > room + SLACK:
+                problems.append(f"status bar message {w.currentMessage()[:40]!r}: {need} px wide, the bar has {room}")
     return problems

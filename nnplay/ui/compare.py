@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
-from .plot_layout import legend_above
+from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
 from .steady_label import SteadyLabel
 from .widgets import named, nest
@@ -120,7 +120,7 @@ class CompareWindow(QWidget):
             nest(sides, col, 1)
         self.plot = named(plot_widget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
-        self.plot.setLabel("bottom", "epoch")
+        epoch_axis(self.plot.getPlotItem())  # from 0: no negative epochs after a Reset's auto-range
         self.plot.setLabel("left", "loss")
         legend_above(self.plot.getPlotItem(), columns=4)
         for side in ("left", "bottom"):

@@ -6,7 +6,7 @@ import functools
 
 import numpy as np
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QToolButton,
     QVBoxLayout, QWidget,
@@ -16,6 +16,7 @@ from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES,
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
+from .shortcut_text import keys_text
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
 from ..numbers import count
 
@@ -139,7 +140,8 @@ class DataPanel(ShowsRunState, QWidget):
         self.regenerate = named(QPushButton("Regenerate"), "regenerate",
                                 "Draw a fresh sample of the same data set with a new seed.")
         self.regenerate.clicked.connect(self._regenerate)
-        self.load = named(QPushButton("Load CSV…"), "load_csv", "Load your own data from a CSV file (Ctrl+O).")
+        self.load = named(QPushButton("Load CSV…"), "load_csv",
+                          f"Load your own data from a CSV file ({keys_text(QKeySequence.StandardKey.Open)}).")
         self.load.clicked.connect(self.load_csv_requested)
         buttons.addWidget(self.regenerate)
         buttons.addWidget(self.load)

@@ -201,8 +201,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.hatch.setRect(self._rect)
         # one scale for both axes only when they span alike (x1, x2; not a length across and a mass up)
         self.plot.setAspectLocked(1 / SAME_UNITS <= (x1 - x0) / max(y1 - y0, 1e-300) <= SAME_UNITS)
-        self.plot.setXRange(x0, x1, padding=0)
-        self.plot.setYRange(y0, y1, padding=0)
+        # one call: with the aspect locked, a range set alone is kept and the other axis is cut to the
+        # plot's shape (a wide data set lost its sides until a resize); both together, the whole fits
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def _point_brushes(self, y):
         data = self.info.data

@@ -9,13 +9,14 @@ too little room, the Network panel's settings fold away under a toggle
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from .elide import elided
 from .widgets import on_event
 
-TIGHT_LINES = 16  # a diagram shorter than this many lines of its font is tight
+DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel
+TIGHT_LINES = DRAWING_LINES + 2  # a diagram shorter than this many lines of its font is tight
 LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
 LABEL_MIN_PX = 60.0
 TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
@@ -61,8 +62,6 @@ def follow_font(d) -> None:
             item.setFont(font)
 
 
-DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel
-
 
 class SettingsFold(QObject):
     """Folds ``box`` (the Network panel's settings) away under ``toggle`` while
@@ -79,7 +78,10 @@ class SettingsFold(QObject):
         toggle.setCheckable(True)
         toggle.setVisible(False)
         toggle.toggled.connect(lambda _: self._show())
-        on_event(panel, (QEvent.Type.Show, QEvent.Type.FontChange), self.fit)
+        on_event(panel, (QEvent.Type.Show,), self.fit)
+        # a font change (a zoom) reaches the filter before the settings are laid out in the new font:
+        # measured then, their old height stood and a ×1.4 zoom left the diagram a few lines, its key hidden
+        on_event(panel, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, self, self.fit))
 
     def fit(self) -> None:
         """Fold or unfold for the room the column has now."""
@@ -90,7 +92,10 @@ class SettingsFold(QObject):
             self._column = column
             on_event(column, (QEvent.Type.Resize,), self.fit)
         line = self.panel.fontMetrics().lineSpacing()
-        need = self.box.sizeHint().height() + (DRAWING_LINES + 8) * line  # + the layer rows and the texts below
+        # the settings' height at their width: their rows wrap in a narrow column, which sizeHint leaves out
+        # (at ×1.4 on 1280×800 it said 259 px of 311, the fold never came and the diagram was left 11 lines)
+        box = max(self.box.sizeHint().height(), self.box.heightForWidth(self.panel.width()))
+        need = box + (DRAWING_LINES + 8) * line  # + the layer rows and the texts below
         folded = column.height() < need
         if folded != self.folded:
             self.folded = folded

@@ -13,6 +13,7 @@ from ..data import CLASSIFICATION
 from .colors import class_rgb
 from .elide import elided_names
 from .flow_layout import FlowLayout
+from .shortcut_text import tip_with_keys
 from .widgets import named
 
 DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box shows
@@ -51,12 +52,15 @@ class DrawingTools:
         self.draw_class.setIconSize(QSize(14, 14))
         self.draw_class.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.draw_class)
-        self.draw_undo = named(QToolButton(), "draw_undo", "Undo the last point drawn or erased (Ctrl+Z).")
+        self.draw_undo = named(QToolButton(), "draw_undo", "")
         self.draw_undo.setText("Undo")
         self.draw_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.draw_redo = named(QToolButton(), "draw_redo", "Redo what was undone (Ctrl+Shift+Z).")
+        self.draw_redo = named(QToolButton(), "draw_redo", "")
         self.draw_redo.setText("Redo")
-        self.draw_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.draw_redo.setShortcut(QKeySequence.StandardKey.Redo)  # Ctrl+Y, Ctrl+Shift+Z or ⇧⌘Z: the system's
+        for b, tip in ((self.draw_undo, "Undo the last point drawn or erased"), (self.draw_redo, "Redo what was undone")):
+            tip_with_keys(b, tip)  # the key this system binds (shortcut_text)
+            b.setAccessibleDescription(b.toolTip())
         self.draw_clear = named(QToolButton(), "draw_clear", "Remove every point, to draw a data set from nothing.")
         self.draw_clear.setText("Clear")
         for b, op in ((self.draw_undo, "undo"), (self.draw_redo, "redo"), (self.draw_clear, "clear")):

@@ -24,6 +24,7 @@ from .chain_rule import ChainRulePanel
 from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
+from .shortcut_text import keys_text
 from .widgets import named, nest
 
 
@@ -94,11 +95,12 @@ class InspectorWindow(QWidget):
         self.numbers.toggled.connect(lambda on: [eq.set_numbers(on) for eq in self.equations])
         top.addWidget(self.numbers)
         self.back_button = named(QPushButton("◀ Later layer"), "inspector_layer_back",
-                                 "Go back towards the output layer. (Left)")
+                                 f"Go back towards the output layer ({keys_text('Left')}).")
         self.layer_button = named(QPushButton("Step layer ▶"), "inspector_step_layer",
-                                  "Follow the backward pass one layer further towards the inputs. (Right)")
+                                  f"Follow the backward pass one layer further towards the inputs ({keys_text('Right')}).")
         self.batch_button = named(QPushButton("Step mini-batch ▶▶"), "inspector_step_batch",
-                                  "Apply this update (W := W + ΔW) and trace the next mini-batch. (Shift+Right)")
+                                  f"Apply this update (W := W + ΔW) and trace the next mini-batch "
+                                  f"({keys_text('Shift+Right')}).")
         self.back_button.clicked.connect(lambda: self._go(+1))
         self.layer_button.clicked.connect(lambda: self._go(-1))
         self.batch_button.clicked.connect(self.step_batch_requested)

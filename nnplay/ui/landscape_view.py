@@ -35,7 +35,7 @@ from .plot_disposal import MenulessColorBar
 from .plots import plot_widget
 from .side_windows import follow_zoom
 from .undefined import hatch_item
-from .widgets import keep_wrapped_height, named, nest, on_event
+from .widgets import keep_wrapped_height, named, nest, on_event, width_for_text
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
@@ -111,7 +111,7 @@ class LandscapeView(QWidget):
         self.stop.setEnabled(False)  # only while a grid is being computed
         self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed, row by row.")
         self.progress.setFormat("row %v of %m")
-        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("row 101 of 101") + 24)
+        width_for_text(self.progress, "row 101 of 101", 24)
         self.progress.hide()
         for w in (self.directions, self.resolution, self.span, self.compute, self.stop, self.progress):
             row.addWidget(w)

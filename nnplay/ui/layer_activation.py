@@ -16,8 +16,19 @@ from ..engine import ACTIVATIONS
 from ..training.settings_text import CHOICE_LABELS
 
 LABELS = CHOICE_LABELS["activation"]
-SHORT = {"tanh": "tanh", "sigmoid": "sig", "relu": "relu", "leaky_relu": "lrelu", "linear": "lin"}
+# the short forms in the case of the activation menu's names (LABELS): "Tanh", as the menu and the full label say
+SHORT = {"tanh": "Tanh", "sigmoid": "Sig", "relu": "ReLU", "leaky_relu": "LReLU", "linear": "Lin"}
 DROPOUT_RATES = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
+
+
+LABEL_GAP = 4.0  # px at least between two neighbouring labels' texts (about a space)
+
+
+def _glyphs_width(item: pg.TextItem) -> float:
+    """The width of ``item``'s text, less its document's margins (a TextItem's box is
+    wider by them: measured with them, labels that fitted on one row were staggered
+    onto two, every second one sitting lower than its row)."""
+    return item.boundingRect().width() - 2 * item.textItem.document().documentMargin()
 
 
 def hidden_activations(activation: str, n_hidden: int) -> list[str]:
@@ -72,7 +83,7 @@ class LayerActivationLabels(QObject):
         self.menu: QMenu | None = None
         self._activation = "tanh"
         self._dropout: tuple = ()
-        self._short = False  # the labels in short form ("sig ·0.5 ▾"): the full ones are wider than a layer gap
+        self._short = False  # the labels in short form ("Sig ·0.5▾"): the full ones are wider than a layer gap
         self._stagger = False  # and on two rows, alternately
         diagram.canvas.scene().sigMouseClicked.connect(self._clicked)
 
@@ -115,7 +126,7 @@ class LayerActivationLabels(QObject):
         for short in (False, True):
             for (item, _), text in zip(self.items, self._texts(short)):
                 item.setText(text)
-            widths.append(max(item.boundingRect().width() for item, _ in self.items) + 6.0)
+            widths.append(max(_glyphs_width(item) for item, _ in self.items) + LABEL_GAP)
         self._short = widths[0] > gap_px
         self._stagger = len(self.items) > 1 and self._short and widths[1] > gap_px
         shown = len(self.items) == 1 or widths[1] <= 2 * gap_px  # else even two rows would overlap: hidden

@@ -36,6 +36,7 @@ from ..lessons import (
 )
 from ..lessons.progress import records
 from ..lessons.setup_check import left_setup
+from .shortcut_text import tip_with_keys
 from .widgets import named, nest
 
 STATUS_TEXT = {PENDING: "… not yet", MET: "✓ met", MISSED: "✗ missed"}
@@ -222,7 +223,7 @@ def install_lessons(win) -> QDockWidget:
     action.toggled.connect(lambda on: on != dock.isVisible() and show_dock(win, on))
     dock.visibilityChanged.connect(lambda shown: dock.isHidden() == action.isChecked() and action.setChecked(
         not dock.isHidden()))
-    action.setToolTip("Guided exercises that set the playground up, ask a question and check a goal live (Ctrl+L).")
+    tip_with_keys(action, "Guided exercises that set the playground up, ask a question and check a goal live")
     help_menu = next((a.menu() for a in win.menuBar().actions() if a.text() == "&Help"), None)
     if help_menu is not None:
         help_menu.insertAction(help_menu.actions()[1] if len(help_menu.actions()) > 1 else None, action)

@@ -29,6 +29,7 @@ from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
+from .status_bar import StatusBar
 
 
 class PlaygroundWindow(FileActions, QMainWindow):
@@ -46,6 +47,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_main_window")
         self.resize(1280, 800)
+        self.setStatusBar(StatusBar(self))  # a long message elided, whole in its tooltip (status_bar.py)
         self.settings = settings
         self.autosave_path = autosave_path
         self._last_error = ""  # the last refusal shown in the status bar

@@ -1,6 +1,6 @@
 """Menu entries for the shortcuts that belong to a control rather than to a
 menu action, so that the menus list every shortcut of the window: Edit › Undo
-drawing (Ctrl+Z) and Redo drawing (Ctrl+Shift+Z), which press the decision
+drawing and Redo drawing (the system's Undo and Redo keys: Ctrl+Z; Ctrl+Y or Ctrl+Shift+Z), which press the decision
 boundary's drawing buttons.
 
 The buttons keep their own shortcuts (a second action on the same keys would

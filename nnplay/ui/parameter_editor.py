@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..numbers import format_number
 from ..training.parameter_edit import checked_value
+from .widgets import width_for_text
 
 STEP = 0.05
 FINE_STEP = 0.01
@@ -46,7 +47,7 @@ class ParameterEditor(QLineEdit):
         self.setObjectName("parameter_editor")
         self.setAccessibleName("parameter value")
         self.setToolTip("Type a value and press Enter; Esc cancels. The wheel or Up/Down scrubs it live.")
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("-0.0000000") + 16)
+        width_for_text(self, "-0.0000000", 16, fixed=True)
         self.hide()
         self.label = ""
         self.error = ""

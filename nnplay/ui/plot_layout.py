@@ -21,6 +21,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 from .tick_labels import linear_tick_strings, log_tick_strings
+from .legend_sample import DashedSample
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
 _MANTISSAS = np.log10(np.arange(1, 10))
@@ -110,16 +111,19 @@ def tidy_axes() -> dict:
 
 def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.LegendItem:
     """A legend between the plot's title and its data (pyqtgraph's LegendItem,
-    laid out in the PlotItem's grid rather than floating over the curves), in
+    laid out in the PlotItem's grid rather than floating over the curves, across
+    the axes' columns as well as the data's), in
     as many of ``columns`` columns as the plot's width holds; it becomes
     ``plot_item.legend``, so curves plotted with a name join it. The plot has
     no top axis after this (its row holds the legend)."""
     options.setdefault("horSpacing", 10)  # pyqtgraph puts 25 pixels between two entries of a row
+    options.setdefault("sampleType", DashedSample)  # a dashed curve's sample shows its dashes
     legend = pg.LegendItem(colCount=columns, **options)
+    legend.layout.setContentsMargins(2, 0, 2, 0)  # (Qt's 9 px all round made a zoomed legend wrap onto two rows)
     top = plot_item.getAxis("top")
     top.hide()
     plot_item.layout.removeItem(top)
-    plot_item.layout.addItem(legend, 1, 1)
+    plot_item.layout.addItem(legend, 1, 0, 1, 3)  # across the axes' columns too: a zoomed legend keeps one row
     # as wide as its entries, at the left of its cell: stretched to the cell, its last column fell off the edge
     legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
     plot_item.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -130,9 +134,7 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
         view = plot_item.getViewWidget()
         if view is None:
             return
-        room = view.viewport().width() - plot_item.getAxis("left").width() - 2
-        right = plot_item.getAxis("right")
-        room -= right.width() if right.isVisible() else 0  # (a second value axis: the learning rate's)
+        room = view.viewport().width() - 2
         for n in range(legend.most_columns, 0, -1):
             if legend.columnCount != n:
                 legend.setColumnCount(n)
@@ -142,3 +144,19 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
     plot_item.geometryChanged.connect(fit)
     legend.fit = fit  # to call after entries are added or removed
     return legend
+
+
+def epoch_axis(plot_item: pg.PlotItem) -> None:
+    """Name the bottom axis "epoch" and keep its range from going below 0 (an
+    auto-range of one point at epoch 0, after a Reset, showed -0.4 … 0.4)."""
+    plot_item.setLabel("bottom", "epoch")
+    plot_item.getViewBox().setLimits(xMin=0)
+
+
+def title_across(plot_item: pg.PlotItem) -> None:
+    """Lay the plot's title across the axes' columns as well as the data's: in
+    the data's column alone (pyqtgraph's place) a zoomed title needed more than
+    a narrow plot's data area and was cut."""
+    title = plot_item.titleLabel
+    plot_item.layout.removeItem(title)
+    plot_item.layout.addItem(title, 0, 0, 1, 3)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .column_fit import ColumnFit
+from .shortcut_text import keys_text
 
 ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 PRESENTATION_ZOOM = 1.25  # at least this much in presentation mode
@@ -56,6 +57,8 @@ class Presentation(QObject):
         self.base_font = QFont(win.font())
         self.present_action = self._action(menu, "Presentation", "F11", "Full screen, larger text and thicker "
                                            "lines, for a projector (F11; Esc leaves).", checkable=True)
+        self.present_action.setToolTip(f"Full screen, larger text and thicker lines, for a projector "
+                                       f"({keys_text('F11')}; {keys_text('Esc')} leaves).")
         self.present_action.toggled.connect(self.set_presenting)
         self.leave_action = self._action(None, "Leave presentation", "Esc", "")
         self.leave_action.setEnabled(False)
@@ -63,8 +66,9 @@ class Presentation(QObject):
         menu.addSeparator()
         for text, keys, step in (("Zoom in", ("Ctrl+=", "Ctrl++"), 1), ("Zoom out", ("Ctrl+-",), -1),
                                  ("Actual size", ("Ctrl+0",), 0)):
-            a = self._action(menu, text, keys[0], f"{text}: the text, plots and lines of the window ({keys[0]}).")
+            a = self._action(menu, text, keys[0], "")
             a.setShortcuts([QKeySequence(k) for k in keys])
+            a.setToolTip(f"{text}: the text, plots and lines of the window ({keys_text(keys[0])}).")
             a.triggered.connect(lambda _=False, s=step: self.step_zoom(s))
         menu.addSeparator()
         self.panel_actions: dict[str, QAction] = {}
@@ -146,10 +150,10 @@ class Presentation(QObject):
         self.keeping_width(self.apply)
         if self._before is None:
             self.remember()
-        fitted = [self.panel_actions[k].text() for k in self.columns.fitted]  # said with the zoom, not hidden by it
+        # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
+        fitted = [self.panel_actions[k].text().split(",")[0].removesuffix(" column") for k in self.columns.fitted]
         self.win.statusBar().showMessage(f"Zoom {self.zoom:.0%}" + (
-            f"; hidden to make room: {', '.join(fitted)} (View menu shows them again)." if fitted else ""),
-            8000 if fitted else 2000)
+            f"; hidden to make room: {', '.join(fitted)} (View menu)." if fitted else ""), 8000 if fitted else 2000)
 
     def apply(self) -> None:
         """Scale the window's fonts, its stylesheets' px font sizes, its plots'

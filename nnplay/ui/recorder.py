@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..numbers import count as plural
 from .frame_writer import FrameWriter, RecordingError, even_size, widget_frame
-from .widgets import nest
+from .widgets import keep_lines, nest
 
 TARGETS = {  # what can be recorded: the window, or a panel of nnplay.ui.export.PANELS
     "window": "The whole window",
@@ -43,6 +43,7 @@ TARGETS = {  # what can be recorded: the window, or a panel of nnplay.ui.export.
     "norms": "Gradient norms",
 }
 SCALES = (1.0, 0.75, 0.5, 0.33)
+STATUS_LINES = 3  # the status line's room, in lines, whatever it says: the dialog's height stays
 
 
 class RecordDialog(QDialog):
@@ -98,8 +99,13 @@ class RecordDialog(QDialog):
         self.busy.setTextVisible(False)
         self.busy.setRange(0, 1)
         self.busy.setVisible(False)
+        kept = self.busy.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # its room kept while not recording: the dialog does not jump
+        self.busy.setSizePolicy(kept)
         self.status = QLabel("Not recording.")
+        self.status.setObjectName("record_status")
         self.status.setWordWrap(True)
+        keep_lines(self.status, STATUS_LINES)  # as tall for "Not recording." as for a message on three lines
         self.record_button = QPushButton("Record")
         self.record_button.clicked.connect(self.start)
         self.stop_button = QPushButton("Stop")
@@ -118,6 +124,12 @@ class RecordDialog(QDialog):
         box.addWidget(self.busy)
         box.addWidget(self.status)
         nest(box, buttons)
+
+    def _named(self, message: str) -> str:
+        """``message`` naming the file by its name: its folder is in the File field above, and a long
+        path took the status line past its STATUS_LINES lines."""
+        path = Path(self.path.text().strip())
+        return message.replace(str(path), path.name) if path.name else message
 
     def _choose(self) -> None:
         path = self.win._ask_save("Record to", self.path.text(), "GIF (*.gif);;MP4 video (*.mp4)", kind="recording")
@@ -143,7 +155,7 @@ class RecordDialog(QDialog):
             self._size = even_size((grabbed.shape[1] * scale, grabbed.shape[0] * scale))
             self.writer = FrameWriter(self.path.text().strip(), self.fps.value())
         except (ExportError, RecordingError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(self._named(str(exc)))
             return False
         self._parts = parts
         self._started = time.monotonic()
@@ -196,11 +208,12 @@ class RecordDialog(QDialog):
         count, error, held = self._result
         path = Path(self.path.text().strip())
         if error is not None:
-            self.status.setText(error)
+            self.status.setText(self._named(error))
         else:
             size = path.stat().st_size if path.exists() else 0
             amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
-            self.status.setText(f"Wrote {path}: {frames_written(count, held)}, {amount}.")
+            self.status.setText(f"Wrote {path.name}: {frames_written(count, held)}, {amount}.")
+            self.status.setToolTip(str(path))  # (the whole path: the line keeps to the dialog's lines)
             self.win._remember_folder("recording", str(path))
             self.win.statusBar().showMessage(f"Recorded {path} ({plural(count, 'frame')})", 8000)
         self._set_running(False)
@@ -213,6 +226,8 @@ class RecordDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.busy.setRange(0, 0 if running else 1)  # a moving bar while recording
         self.busy.setVisible(running)
+        if running:
+            self.status.setToolTip("")  # (the last file's path)
         self.record_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         for w in (self.target, self.fps, self.scale, self.path, self.choose):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QToolBar, QWidget
 
+from .shortcut_text import tip_with_keys
 from .steady_label import SteadyLabel
 from .widgets import named
 from .worker import MAX_SPEED
@@ -44,20 +45,20 @@ def build_actions(win) -> None:
     win.step_batch_action = QAction("Step one mini-batch", win)
     win.step_batch_action.setShortcut(QKeySequence("Shift+Right"))
     win.quit_action = QAction("Quit", win)
-    win.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-    for a, tip in ((win.play_action, "Start or pause training (Space)."),
-                   (win.step_action, "Train exactly one epoch (Right arrow)."),
-                   (win.reset_action, "Start again from fresh weights (R)."),
-                   (win.load_action, "Load your own data from a CSV file (Ctrl+O)."),
-                   (win.open_session_action, "Open a saved .nnplay session (Ctrl+Shift+O)."),
-                   (win.save_session_action, "Save settings, data, weights and history to a .nnplay file (Ctrl+S)."),
+    # the system's Quit keys (Ctrl+Q, ⌘Q); Windows has none: Ctrl+Q there too
+    win.quit_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
+    for a, tip in ((win.play_action, "Start or pause training"),
+                   (win.step_action, "Train exactly one epoch"),
+                   (win.reset_action, "Start again from fresh weights"),
+                   (win.load_action, "Load your own data from a CSV file"),
+                   (win.open_session_action, "Open a saved .nnplay session"),
+                   (win.save_session_action, "Save settings, data, weights and history to a .nnplay file"),
                    (win.inspect_action, "Open the backprop inspector: every number of one mini-batch's "
-                                         "step, layer by layer (Ctrl+B)."),
-                   (win.step_batch_action, "Train exactly one mini-batch (Shift+Right)."),
-                   (win.compare_action, "Fork this run with one setting changed and train both side by "
-                                         "side (Ctrl+K)."),
-                   (win.quit_action, "Close nnplay (Ctrl+Q).")):
-        a.setToolTip(tip)
+                                         "step, layer by layer"),
+                   (win.step_batch_action, "Train exactly one mini-batch"),
+                   (win.compare_action, "Fork this run with one setting changed and train both side by side"),
+                   (win.quit_action, "Close nnplay")):
+        tip_with_keys(a, tip)  # the keys as bound on this system (shortcut_text)
         a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         win.addAction(a)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 from ..training.smoothing import MAX_WEIGHT, debiased_ema
 from .curve_paths import live_pen
 from .live_curve import LiveCurve
-from .widgets import named
+from .widgets import named, width_for_text
 
 RAW_ALPHA = 70  # of 255: the raw curve behind the smoothed one
 SETTINGS_KEY = "curve_smoothing"
@@ -98,7 +98,7 @@ class SmoothingControl(QWidget):
         self.slider.setMinimumWidth(80)
         self.slider.setMaximumWidth(160)
         self.value_label = QLabel("0.00")
-        self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("0.00 "))
+        width_for_text(self.value_label, "0.00 ")
         row.addWidget(self.slider)
         row.addWidget(self.value_label)
         self.slider.valueChanged.connect(self._moved)

@@ -228,3 +228,29 @@ def _let_go_of_items(layout) -> None:
             _let_go_of_items(sub)
         else:
             shiboken6.invalidate(item)
+
+
+def width_for_text(widget: QWidget, text: str, extra: int = 0, fixed: bool = False) -> None:
+    """Keep ``widget`` at least (``fixed``: exactly) as wide as ``text`` in its
+    font plus ``extra`` pixels, now and after every font change (View › Zoom): a
+    width measured once, in the font it was made with, cut the zoomed text."""
+
+    def fit() -> None:
+        need = widget.fontMetrics().horizontalAdvance(text) + extra
+        widget.setFixedWidth(need) if fixed else widget.setMinimumWidth(need)
+
+    fit()
+    on_event(widget, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, widget, fit))
+
+
+def keep_lines(label: QLabel, lines: int) -> None:
+    """Keep the word-wrapped ``label`` at least ``lines`` lines of its font high,
+    now and after a font change: its height then does not follow its text (a
+    dialog whose message went from one line to two grew, and jumped)."""
+
+    def fit() -> None:
+        margins = label.contentsMargins()
+        label.setMinimumHeight(lines * label.fontMetrics().lineSpacing() + margins.top() + margins.bottom())
+
+    fit()
+    on_event(label, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, label, fit))

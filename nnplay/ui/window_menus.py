@@ -12,6 +12,7 @@ from .menu_states import install as install_menu_states
 from .recorder import show_recorder
 from .torch_export_action import export_torch_script
 from .schedule_controls import ScheduleMenus
+from .shortcut_text import tip_with_keys
 
 
 def build_menus(win) -> None:
@@ -74,20 +75,20 @@ def build_menus(win) -> None:
     win.colorblind_action.setToolTip("Light orange against dark blue: apart for every colour blindness.")
     win.colorblind_action.toggled.connect(win.set_colorblind)
     edit_menu = win.menuBar().addMenu("&Edit")
-    add_drawing_undo(edit_menu, win.boundary)  # the drawing buttons' Ctrl+Z / Ctrl+Shift+Z, listed
+    add_drawing_undo(edit_menu, win.boundary)  # the drawing buttons' Undo / Redo keys, listed
     edit_menu.addSeparator()
     copy = edit_menu.addAction("Copy settings")
     copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
-    copy.setToolTip("Copy every setting as one line of text to share or to paste back later (Ctrl+Shift+C).")
+    tip_with_keys(copy, "Copy every setting as one line of text to share or to paste back later")
     copy.triggered.connect(win.copy_settings)
     paste = edit_menu.addAction("Paste settings")
     paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    paste.setToolTip("Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8) (Ctrl+Shift+V).")
+    tip_with_keys(paste, "Apply settings copied from nnplay (a line like dataset=spiral&hidden=8,8)")
     paste.triggered.connect(win.paste_settings)
     help_menu = win.menuBar().addMenu("&Help")
     guide = help_menu.addAction("Guide")
     guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-    guide.setToolTip("What each panel shows, the equations with their shapes, and what to try (F1).")
+    tip_with_keys(guide, "What each panel shows, the equations with their shapes, and what to try")
     guide.triggered.connect(win.show_guide)
     about = help_menu.addAction("About nnplay")
     about.triggered.connect(win._about)

@@ -164,7 +164,7 @@ def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squ
     # the fit runs once the zoomed layout has settled (a loaded machine: later than 100 ms)
     qtbot.waitUntil(lambda: "curves" in p.columns.fitted and not window.lower_tabs.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: plot.height() >= 0.5 * plot.width(), timeout=5000)
-    assert "Curves, metrics and hidden space" in window.statusBar().currentMessage()
+    assert "hidden to make room: Gradients, Data, Curves" in window.statusBar().currentMessage()  # (short names)
     # the read-outs refit to the zoomed font once it is in (a posted event): the layout settles after it
     qtbot.waitUntil(lambda: text_problems(window) == [], timeout=5000)
     p.set_presenting(False)

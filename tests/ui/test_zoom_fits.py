@@ -1,0 +1,74 @@
+"""Every text fits at the zoom steps a laptop uses (a tester at ×1.4 on 1280×800
+found the Accuracy title cut, the loss plot squeezed by its legend wrapped onto
+two rows, the diagram's colour key gone; at ×1.8 the zoom's status message ran
+off the bar). ``text_problems`` missed them: it checked no legend's share of its
+plot nor the status bar, the tests zoomed only 1024×768, and the key was hidden
+on purpose by a fold measured before the zoomed layout had settled."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from nnplay.ui.status_bar import StatusBar
+from tests.layout_check import text_problems
+
+
+def zoomed(window, qtbot, size, zoom) -> list[str]:
+    window.resize(*size)
+    qtbot.wait(50)
+    window.presentation.set_zoom(zoom)
+    window.resize(*size)
+    qtbot.wait(400)  # the fold and the legends refit once the zoomed layout has settled
+    return text_problems(window)
+
+
+def test_nothing_is_cut_at_1280x800_zoomed_x1_4(window, qtbot):
+    assert zoomed(window, qtbot, (1280, 800), 1.4) == []
+    assert window.diagram.key.isVisible()  # the colour key stays
+    legend = window.curves.loss_plot.getPlotItem().legend
+    assert legend.columnCount >= 2  # train and test on one row
+
+
+def test_the_zoom_message_fits_the_status_bar_at_x1_8(window, qtbot):
+    problems = zoomed(window, qtbot, (1024, 768), 1.8)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Zoom 180%; hidden to make room:")
+    assert [p for p in problems if p.startswith("status bar")] == []
+
+
+def test_a_message_longer_than_the_status_bar_is_elided_whole_in_its_tooltip(qtbot):
+    top = QWidget()
+    qtbot.addWidget(top)
+    bar = StatusBar(top)
+    bar.resize(200, 24)
+    text = "Saved /a/very/long/folder/name/that/does/not/fit/in/the/bar/session.nnplay"
+    bar.showMessage(text)
+    assert bar.currentMessage() == text and bar.shown_message().endswith("…")
+    assert bar.fontMetrics().horizontalAdvance(bar.shown_message()) <= bar.message_room()
+    assert bar.toolTip() == text
+    bar.showMessage("Saved")
+    assert bar.shown_message() == "Saved" and bar.toolTip() == ""
+    assert any(p.startswith("status bar") for p in text_problems(_with_message(top, qtbot, text)))
+
+
+def _with_message(top, qtbot, text):
+    """A window whose status bar is a plain QStatusBar showing ``text`` (what text_problems must catch)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    win.resize(200, 100)
+    win.show()
+    win.statusBar().showMessage(text)
+    qtbot.wait(20)
+    return win
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_nothing_is_cut_at_every_zoom_step_up_to_x1_6(window, qtbot, size):
+    found = []
+    for zoom in (1.1, 1.25, 1.4, 1.6) if size[0] > 1280 else (1.1, 1.25, 1.4):
+        found += [f"×{zoom}: {p}" for p in zoomed(window, qtbot, size, zoom)]
+    assert found == []
