@@ -34,7 +34,6 @@ from .widgets import FittedComboBox, named, nest
 
 
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
-SAME_UNITS = 4.0  # axes whose spans differ less than this many times share one scale (aspect locked)
 FINE_GRID = 200  # ... when the grid is coarser than this (an export's grid has a cell per pixel: ui.export_grid)
 
 
@@ -199,8 +198,6 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._extent = extent
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.hatch.setRect(self._rect)
-        # one scale for both axes only when they span alike (x1, x2; not a length across and a mass up)
-        self.plot.setAspectLocked(1 / SAME_UNITS <= (x1 - x0) / max(y1 - y0, 1e-300) <= SAME_UNITS)
         # one call: with the aspect locked, a range set alone is kept and the other axis is cut to the
         # plot's shape (a wide data set lost its sides until a resize); both together, the whole fits
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
