@@ -32,11 +32,13 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
 
 
 # The shared window (tests/window_pool.py) is opt-in: NNPLAY_SHARE_TEST_WINDOW=1. With it on by
-# default, a worker crashed (a segfault inside pyqtgraph/Qt while the shared window's panels were
-# rebuilt or recorded) in 3 of 9 full runs. The cause, a plot's teardown PySide could not follow,
-# is fixed (nnplay/ui/plot_disposal.py); it stays opt-in until it passes eight full runs in a row
-# (of five runs of the window tests with it on after the fix, none crashed, two failed: a layout
-# item's stale wrapper, since fixed in tests/layout_check.py, and an inspector click under load).
+# default, a worker crashed in 3 of 9 full runs. Causes found and fixed at their root: a plot's
+# teardown PySide could not follow (nnplay/ui/plot_disposal.py); garbage cycles collected on
+# another thread (a training relay's, xdist's), which destroyed widgets there while this thread
+# listed them (nnplay/ui/gui_gc.py; the segfault in no_leaks with the shared window off too); a
+# CSV load's busy state called by its give-up timer after it was freed (nnplay/ui/run_rebuild.py;
+# 2 of 2 runs of tests/ui with the shared window on crashed there). It stays opt-in until it
+# passes eight full runs in a row with these fixes.
 SHARE_WINDOW = os.environ.get("NNPLAY_SHARE_TEST_WINDOW") == "1"
 
 
