@@ -127,7 +127,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         many = data.n_inputs > 2
         for w in (self.axis_label, self.axis_x, self.axis_y):
             w.setVisible(many)
-        axes = plane_axes(data, before.data if before is not None else None, getattr(self, "_axes", (0, 1)))
+        was = self.shown_axes
+        axes = plane_axes(data, before.data if before is not None else None, was)
         if many:
             for combo, pick in zip((self.axis_x, self.axis_y), axes):
                 combo.blockSignals(True)
@@ -143,7 +144,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._set_extent(info.extent)
         self._update_points()
         self.image.clear()
-        self.axes_changed.emit(axes)  # the training process draws the pictures over these two inputs
+        if (axes, was) != ((0, 1), (0, 1)):  # the training process draws the pictures over these two inputs
+            self.axes_changed.emit(axes)
 
     def _discretize_toggled(self, on: bool) -> None:
         if self.discretize.isEnabled():
