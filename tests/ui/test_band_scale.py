@@ -62,7 +62,7 @@ def test_the_view_scales_past_a_spike_ticks_every_plot_and_says_so(qtbot, run):
     view._stale = True
     view._draw()
     _, p, _ = run.distributions.bands(1, "dW")
-    lo, hi = view._items[(1, "dW")][0].viewRange()[1]
+    _, hi = view._items[(1, "dW")][0].viewRange()[1]
     assert hi < 10 * np.nanmax(np.abs(p[:, -1]))  # not scaled to the spike (1000x)
     assert "dW: spikes of a few epochs" in view.caption.text()
     for plot, _, _ in view._items.values():
