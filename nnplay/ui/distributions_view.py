@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..numbers import format_percent
+from ..numbers import format_number, format_percent
 from ..training.distributions import (
     MAX_ROWS,
     QUANTITIES,
     SATURATION_EDGE,
     Distributions,
 )
+from .band_scale import band_scale
 from .colors import hex_color, layer_rgb
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
@@ -45,12 +46,12 @@ from .widgets import keep_wrapped_height, named, nest, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
-ROW_HEIGHT = 72  # on-screen pixels per plot at least: the plots scroll rather than squeeze
+ROW_HEIGHT = 100  # on-screen pixels per plot at least (title, bands, epoch axis): the plots scroll rather than squeeze
 MIN_COLUMN = 190  # on-screen pixels per plot's width at least: all four quantities wrap into 2 or 1 columns
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)
 REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most once a second
-HEALTH_LINES = (2, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
+HEALTH_LINES = (1, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
 SHORT = 330
 
 
@@ -119,6 +120,7 @@ class DistributionsView(QWidget):
         self._fills: dict = {}  # (layer, quantity) -> the three bands' FillBetweenItems
         self._ranges: dict = {}  # (layer, quantity) -> the vertical scale last set
         self._columns = 1
+        self._cut: dict = {}  # quantity -> the largest magnitude beyond its scale (band_scale), when any
         self.paced = PacedRedraw(self, self._draw, REDRAW_SECONDS)
 
     # --------------------------------------------------------- the panel protocol
@@ -185,8 +187,6 @@ class DistributionsView(QWidget):
                 plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)
-                if not (l == layers[-1] and k // columns == per_layer - 1):  # epochs on the bottom row only
-                    plot.getAxis("bottom").setStyle(showValues=False)
                 if first is None:
                     first = plot
                 else:
@@ -212,6 +212,8 @@ class DistributionsView(QWidget):
         findings get whole lines, fewer in a short tab."""
         lines = HEALTH_LINES[self.height() >= SHORT]
         self.health_scroll.setMaximumHeight(self.health.fontMetrics().lineSpacing() * lines)
+        if self.info is not None:
+            self.caption.setText(self._caption())  # short or whole, as the tab's height allows
         if self._items and self._column_count() != self._columns:
             self._rebuild()
 
@@ -272,7 +274,7 @@ class DistributionsView(QWidget):
             return
         self._stale = False
         L = len(self.info.sizes) - 1
-        spans: dict = {}  # quantity -> (lowest, highest) over every layer: one scale to compare layers on
+        spans: dict = {}  # quantity -> (epochs' lowest, highest values, marks) of every layer: one scale for all
         for (l, q), (plot, bounds, median) in self._items.items():
             x, p, sat = self.records.bands(l, q)
             ok = np.all(np.isfinite(p), axis=1)
@@ -289,11 +291,14 @@ class DistributionsView(QWidget):
             if title != plot.titleLabel.text or size != plot.titleLabel.opts.get("size"):  # (lays the plot out)
                 plot.setTitle(title, size=size)
                 plot.titleLabel.setMinimumWidth(0)  # the columns share the width, however long a title
-            marks = self._mark_levels(l, q)
-            lo, hi = spans.get(q, (np.inf, -np.inf))
-            spans[q] = (float(np.min([lo, *p[:, 0], *marks])), float(np.max([hi, *p[:, -1], *marks])))
+            lows, highs, marks = spans.setdefault(q, ([], [], []))
+            lows.extend(p[:, 0])
+            highs.extend(p[:, -1])
+            marks.extend(self._mark_levels(l, q))
+        scales = {q: band_scale(*span) for q, span in spans.items()}  # a spike does not flatten the rest
+        self._cut = {q: s[2] for q, s in scales.items() if s[2] is not None}
         for (l, q), (plot, _, _) in self._items.items():
-            lo, hi = spans[q]
+            lo, hi, _ = scales[q]
             if np.isfinite(lo) and np.isfinite(hi) and self._ranges.get((l, q)) != (lo, hi):
                 self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
@@ -316,8 +321,13 @@ class DistributionsView(QWidget):
         n = len(self.records) if self.records is not None else 0
         if n == 0:
             return "No epochs recorded yet: the bands appear as the run trains."
-        return (f"Median; bands: 68%, 86%, all values. {n} epoch{'' if n == 1 else 's'}. Shaded: flat ends of tanh/sigmoid; "
-                "dashed: ReLU's 0.")
+        if self.height() < SHORT:  # a short tab: the plots keep the height, the key is in the tooltip
+            cut = "".join(f" {q} spikes (to ±{format_number(v)}) cut." for q, v in self._cut.items())
+            return f"{n} epochs.{cut} Median; 68/86/100% bands (hover for more)."
+        cut = "".join(f" {q}: spikes of a few epochs (up to ±{format_number(v)}) are cut; the scale holds the rest."
+                      for q, v in self._cut.items())
+        return (f"Median; bands: 68%, 86%, all values. {n} epoch{'' if n == 1 else 's'}.{cut} Shaded: flat ends of "
+                "tanh/sigmoid; dashed: ReLU's 0.")
 
     def _show_health(self) -> None:
         frame = self._frame

@@ -16,7 +16,7 @@ def _epoch(text: str) -> int:
     return int(re.match(r"epoch (\d+)", text).group(1))
 
 
-def test_the_read_out_follows_the_axis_under_a_still_pointer(qtbot, monkeypatch):
+def _view_of_50_epochs(qtbot) -> LossCurvesView:
     view = LossCurvesView()
     qtbot.addWidget(view)
     view.resize(400, 250)
@@ -25,6 +25,11 @@ def test_the_read_out_follows_the_axis_under_a_still_pointer(qtbot, monkeypatch)
     view.history = _history([0.03] * 50)
     view.draw()
     qtbot.wait(20)
+    return view
+
+
+def test_the_read_out_follows_the_axis_under_a_still_pointer(qtbot, monkeypatch):
+    view = _view_of_50_epochs(qtbot)
     vb = view.loss_plot.getViewBox()
     pointer = vb.mapViewToScene(QPointF(48, 0.5))
     view._on_hover((pointer,))
@@ -38,14 +43,7 @@ def test_the_read_out_follows_the_axis_under_a_still_pointer(qtbot, monkeypatch)
 
 
 def test_a_pointer_gone_from_the_plots_leaves_the_read_out(qtbot):
-    view = LossCurvesView()
-    qtbot.addWidget(view)
-    view.resize(400, 250)
-    view.show()
-    qtbot.waitExposed(view)
-    view.history = _history([0.03] * 50)
-    view.draw()
-    qtbot.wait(20)
+    view = _view_of_50_epochs(qtbot)
     view._on_hover((view.loss_plot.getViewBox().mapViewToScene(QPointF(20, 0.5)),))
     view.history = _history([0.03] * 400)
     view.draw()
