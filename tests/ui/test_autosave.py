@@ -99,13 +99,18 @@ def test_saves_in_the_background_only_when_something_changed(qtbot, no_leaks, tm
     assert load_session(a.path).state["epoch"] == 7
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
-def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path, monkeypatch, answer):
+def _last_session(tmp_path, epochs: int) -> None:
+    """An xor run of ``epochs`` epochs saved as the last session (tmp_path/data/last.nnplay)."""
     config = TrainConfig(dataset="xor")
     t = Trainer(config, make_dataset(config))
-    t.run(12)
+    t.run(epochs)
     (tmp_path / "data").mkdir()
     save_session(tmp_path / "data" / "last.nnplay", Session(config, t.data, t.state_dict()))
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path, monkeypatch, answer):
+    _last_session(tmp_path, 12)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or answer)
     win = _window(qtbot, monkeypatch, tmp_path, unclean_exit=True)
@@ -126,11 +131,7 @@ def test_the_restore_question_waits_for_the_window_to_be_on_screen(qtbot, no_lea
     """Asked while the window was still being built behind the launch window, the
     modal question could sit unseen behind it: the window stood empty and did not
     train (the tester's "dead playground on relaunch" after a killed session)."""
-    config = TrainConfig(dataset="xor")
-    t = Trainer(config, make_dataset(config))
-    t.run(5)
-    (tmp_path / "data").mkdir()
-    save_session(tmp_path / "data" / "last.nnplay", Session(config, t.data, t.state_dict()))
+    _last_session(tmp_path, 5)
     shown_when_asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, *a: shown_when_asked.append(
         parent.isVisible()) or QMessageBox.StandardButton.Yes)
