@@ -24,10 +24,11 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from ..training.session import SessionError, load_session, save_session
+from .widgets import on_event
 
 AUTOSAVE_SECONDS = 15.0
 AUTOSAVE_ENV = "NNPLAY_AUTOSAVE_SECONDS"
@@ -223,4 +224,14 @@ def restore_at_start(window, autosaver: Autosaver | None, unclean_exit: bool, re
                 window.controller.open_session(path, quiet=True)
         begin()
 
-    QTimer.singleShot(0, ask)
+    asked = []
+
+    def ask_once_shown():
+        # asked before the window was on screen (it is built behind the launch window), the modal
+        # question could sit behind it, unseen, and the window it blocked stood empty and did not train
+        if window.isVisible() and not asked:
+            asked.append(True)
+            QTimer.singleShot(0, window, ask)
+
+    on_event(window, (QEvent.Type.Paint,), ask_once_shown)  # on screen: its first paint
+    ask_once_shown()

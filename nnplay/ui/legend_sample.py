@@ -3,9 +3,10 @@
 pyqtgraph's ``ItemSample`` draws a 20-pixel line in the curve's pen. A dash
 pattern is measured in pen widths (Qt's DashLine: 4 on, 2 off), so a 4-pixel
 dashed pen has 16-pixel dashes: its 20-pixel sample showed one dash and looked
-solid (Compare's "A test" beside "A train"). ``DashedSample`` draws a longer line
-and, for a dashed pen, a dash pattern in pixels short enough to repeat at least
-three times in it; a solid pen is drawn as it is.
+solid (Compare's "A test" beside "A train"). ``DashedSample`` draws the same
+20-pixel line (a longer one widened every legend, and wrapped a zoomed one onto
+two rows) and, for a dashed pen, a dash pattern in pixels short enough to
+repeat in it (three dashes, two gaps); a solid pen is drawn as it is.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPen
 
-SAMPLE_PX = 28  # the sample line's length
+SAMPLE_PX = 20  # the sample line's length (pyqtgraph's)
 DASH_PX, GAP_PX = 5.0, 3.0  # a dashed sample's dashes and gaps, in pixels whatever the pen's width
 DOT_PX = 2.0  # a dotted sample's dots
 

@@ -99,17 +99,22 @@ def test_saves_in_the_background_only_when_something_changed(qtbot, no_leaks, tm
     assert load_session(a.path).state["epoch"] == 7
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
-def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path, monkeypatch, answer):
+def _last_session(tmp_path, epochs: int) -> None:
+    """An xor run of ``epochs`` epochs saved as the last session (tmp_path/data/last.nnplay)."""
     config = TrainConfig(dataset="xor")
     t = Trainer(config, make_dataset(config))
-    t.run(12)
+    t.run(epochs)
     (tmp_path / "data").mkdir()
     save_session(tmp_path / "data" / "last.nnplay", Session(config, t.data, t.state_dict()))
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path, monkeypatch, answer):
+    _last_session(tmp_path, 12)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or answer)
     win = _window(qtbot, monkeypatch, tmp_path, unclean_exit=True)
-    qtbot.waitUntil(lambda: asked and win.autosaver.active, timeout=15000)
+    qtbot.waitUntil(lambda: bool(asked) and win.autosaver.active, timeout=15000)
     assert len(asked) == 1 and asked[0].startswith("nnplay did not close properly. Restore the session from ")
     assert asked[0].endswith("(epoch 12)?")
     if answer == QMessageBox.StandardButton.Yes:
@@ -131,3 +136,28 @@ def test_a_second_window_says_it_saves_only_at_close(qtbot, no_leaks, tmp_path, 
     assert win.autosaver.saves == 0  # nothing in the background ...
     win.close()
     assert load_session(win.autosaver.path).state["epoch"] == 3  # ... but saved at close
+
+
+def test_the_restore_question_waits_for_the_window_to_be_on_screen(qtbot, no_leaks, tmp_path, monkeypatch):
+    """Asked while the window was still being built behind the launch window, the
+    modal question could sit unseen behind it: the window stood empty and did not
+    train (the tester's "dead playground on relaunch" after a killed session)."""
+    _last_session(tmp_path, 5)
+    shown_when_asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, *a: shown_when_asked.append(
+        parent.isVisible()) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    configure_pyqtgraph()
+    win = PlaygroundWindow(autosave_path=str(tmp_path / "data" / "last.nnplay"), unclean_exit=True)
+    qtbot.addWidget(win)
+    qtbot.wait(300)  # not shown yet: nothing asked
+    assert shown_when_asked == []
+    win.show()
+    qtbot.waitUntil(lambda: bool(shown_when_asked), timeout=15000)
+    assert shown_when_asked == [True]
+    qtbot.waitUntil(lambda: win.controller.last_frame is not None and win.controller.last_frame.snapshot.epoch == 5,
+                    timeout=15000)
+    win.update()
+    qtbot.wait(100)
+    assert shown_when_asked == [True]  # asked once
+    win.close()
