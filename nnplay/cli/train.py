@@ -128,7 +128,7 @@ def make_trainer(args):
     elif args.stratify:
         data = generate(args.dataset, args.noise, args.seed, args.classes)
         data.stratify = True
-    features = args.features or "x1,x2"
+    features = "x1,x2" if args.features is None else args.features
     if args.features and data is not None and data.n_inputs != 2:
         raise ValueError(f"--features applies to data with two inputs; {args.data} has {count(data.n_inputs, 'input column')}, "
                          "which are used as they are")
