@@ -176,13 +176,12 @@ def regression_figures(trainer) -> dict:
     keys = ("train_r2", "test_r2", "train_rmse", "test_rmse")
     if trainer.data.task == "classification":
         return dict.fromkeys(keys)
-    quality = trainer.quality()
-    scale = trainer.data.target_scale[1] if trainer.data.target_scale else 1.0
+    quality = trainer.quality()  # (RMSE in the target's units: Probes.quality)
     out = {}
     for part in ("train", "test"):
         q = quality[part] or {}
         out[f"{part}_r2"] = q.get("r2")
-        out[f"{part}_rmse"] = None if q.get("rmse") is None else q["rmse"] * scale
+        out[f"{part}_rmse"] = q.get("rmse")
     return out
 
 
