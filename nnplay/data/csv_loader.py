@@ -54,6 +54,9 @@ TASKS = ("auto", CLASSIFICATION, REGRESSION)
 __all__ = ["MAX_BYTES", "MAX_CLASSES", "ImportOptions", "load_csv", "write_csv"]
 
 
+# how to drop rows with missing values, in the refusal (the import dialog names its own control instead)
+NA_DROP_HOW = "nnplay train --na drop, or in the import dialog"
+
 def load_csv(path, task: str = "auto", target: str | int | None = None, max_bytes: int = MAX_BYTES,
              options: ImportOptions | None = None, progress: Progress | None = None) -> Dataset:
     """Read ``path`` into a Dataset; raise DataError (one line) for anything unusable.
@@ -191,8 +194,7 @@ def _rows_to_keep(path, table, used, names, options, notes):
     if options.na != "drop":
         cell = table.cell_text(table.frame[j], i, j, int(table.lines[i]))
         what = ("empty cell" if not cell else f"{cell!r}") + \
-            " is a missing value; drop the rows with missing values (nnplay train --na drop, or in the import " \
-            "dialog) or fill it in"
+            f" is a missing value; drop the rows with missing values ({NA_DROP_HOW}) or fill it in"
         fail(path, what, line=int(table.lines[i]), col=j + 1, colname=names[j])
     n = int(missing.sum())
     if n == len(missing):

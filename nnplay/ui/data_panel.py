@@ -205,7 +205,8 @@ class DataPanel(ShowsRunState, QWidget):
             self.info.setToolTip(wrapped(data.name) if name != data.name else "")
             own = (" Standardize and Training data are this file's own: the built-in sets keep theirs."
                    if is_csv else "")
-            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{own}")
+            said = "".join(f" {note[:1].upper()}{note[1:]}." for note in data.notes) if is_csv else ""
+            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{said}{own}")
         finally:
             self._updating = False
 
