@@ -9,6 +9,7 @@ import time
 
 from ..write_errors import cannot_write
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
+from .target_line import target_line
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 from ..numbers import count
@@ -123,8 +124,6 @@ def make_trainer(args):
                                 standardize_target=args.standardize_target, stratify=args.stratify, flags=True)
         data = load_csv(args.data, options=options)
         check_flags_against_data(args, data)
-        for note in data.notes:
-            print(f"nnplay: {note}", file=sys.stderr)
     elif args.stratify:
         data = generate(args.dataset, args.noise, args.seed, args.classes)
         data.stratify = True
@@ -140,6 +139,9 @@ def make_trainer(args):
         "dtype": args.dtype, "standardize": args.standardize,
     }))
     trainer = Trainer(config, data)
+    if args.data:  # once every flag is accepted: first what it trains for, then what loading did
+        for line in (target_line(args.data, options, data), *data.notes):
+            print(f"nnplay: {line}", file=sys.stderr)
     note_batch_size(args, len(trainer.train_index))
     return trainer
 
