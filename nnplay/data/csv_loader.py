@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..numbers import count
+from .columns import column_names, unnamed_columns, unnamed_note
 from .columns import (
     CATEGORY,
     IGNORE,
@@ -93,7 +94,8 @@ def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress
     table = read_table(path, max_bytes, progress=progress)
     report(progress, PARSE_TO)
     guesses = guess_columns(path, table, options)
-    notes = [g.note for g in guesses if g.note]
+    notes = [note for note in (unnamed_note(column_names(table), unnamed_columns(table)),) if note]
+    notes += [g.note for g in guesses if g.note]
     t = next(j for j, g in enumerate(guesses) if g.role == TARGET)
     split = _split_column(table, guesses, t)
     inputs = [j for j, g in enumerate(guesses) if g.role == INPUT and j != split]

@@ -43,6 +43,8 @@ from ..data.columns import (
     TARGET,
     ImportOptions,
     guess_columns,
+    unnamed_columns,
+    unnamed_note,
 )
 from ..data.csv_text import read_table
 from ..numbers import count
@@ -117,6 +119,7 @@ class ImportDialog(QDialog):
         self.refusal = self.shown_refusal = ""
         layout = QVBoxLayout(self)
         names = [g.name for g in self._guesses]
+        self._unnamed = unnamed_note(names, unnamed_columns(table))  # said above the roles, in the notes
         preview = preview_table(table, names)
         layout.addWidget(QLabel(preview_caption(self.path.name, preview.rowCount(), preview.columnCount(),
                                                 len(names))))
@@ -198,8 +201,8 @@ class ImportDialog(QDialog):
         self._update_notes()
 
     def _update_notes(self) -> None:
-        lines = [g.note for g, box in zip(self._guesses, self.role_boxes)
-                 if g.note and box.currentText() == g.role]
+        lines = [self._unnamed[:1].upper() + self._unnamed[1:]] if self._unnamed else []
+        lines += [g.note for g, box in zip(self._guesses, self.role_boxes) if g.note and box.currentText() == g.role]
         for g, role, kind in zip(self._guesses, self.role_boxes, self.kind_boxes):
             if role.currentText() == INPUT and kind.currentText() == CATEGORY and g.levels > MANY_LEVELS:
                 lines.append(f"'{short_name(g.name)}' has {count(g.levels, 'category', 'categories')} in the preview alone: one input each")
