@@ -45,6 +45,8 @@ def _top_parser(parser_class=Parser) -> Parser:
                    help="open the window with settings copied from nnplay (Edit > Copy settings)")
     p.add_argument("--lesson", metavar="NAME|FILE.toml",
                    help="open the window with a lesson set up (nnplay lessons lists them; or a lesson file)")
+    p.add_argument("--data", metavar="FILE.csv",
+                   help="open the window with this CSV file loaded (with --settings: a CSV run's copied settings)")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
     return p
@@ -90,17 +92,10 @@ def main(argv=None) -> int:
     args = window_args(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
-            config = None
-            if args.settings is not None:
-                from ..training import TrainConfig
+            from .window_start import window_start
 
-                config = TrainConfig.from_text(args.settings)
-            lesson = None
-            if args.lesson is not None:
-                from ..lessons import find_lesson
-
-                lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line
-            return _open_window(config, smoke=args.smoke, lesson=lesson)
+            start = window_start(args)  # checked before the window is built: bad input is one line
+            return _open_window(start.config, smoke=args.smoke, lesson=start.lesson, csv=start.csv)
         return args.run(args)
     except KeyboardInterrupt:
         print("nnplay: interrupted", file=sys.stderr)
@@ -116,7 +111,7 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open_window(config=None, smoke: bool = False, lesson=None) -> int:
+def _open_window(config=None, smoke: bool = False, lesson=None, csv=None) -> int:
     from ..ui.app import run
 
-    return run(config, smoke=smoke, lesson=lesson)
+    return run(config, smoke=smoke, lesson=lesson, **({"csv": csv} if csv else {}))

@@ -15,6 +15,9 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 ERROR_PREFIX = "nnplay: error:"  # every bad-input line, from argparse or from a subcommand's checks
 
 
+EMPTY_ALLOWED = ("layers",)  # options whose empty value means something (--layers '': no hidden layer)
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message):  # one line and exit 2; the usage is one --help away
         # (argparse's own messages repeat what was typed: a 5,000-character value is shortened)
@@ -37,6 +40,13 @@ class Parser(argparse.ArgumentParser):
                 if isinstance(chosen, Parser):
                     return chosen._parser_of(parsed)
         return self
+
+    def _get_value(self, action, arg_string):  # every value typed passes here: an empty one is refused, not
+        # read as if the option were absent (a subcommand's own parser checks its values)
+        if not arg_string.strip() and action.dest not in EMPTY_ALLOWED and action.nargs != argparse.PARSER:
+            name = "/".join(action.option_strings) or action.metavar or action.dest
+            self.error(f"{name} is given an empty value {arg_string!r}")
+        return super()._get_value(action, arg_string)
 
 
 def layers(text: str) -> tuple[int, ...]:

@@ -9,6 +9,7 @@ import time
 
 from ..write_errors import cannot_write
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
+from .target_line import target_line
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 from ..numbers import count
@@ -124,12 +125,10 @@ def make_trainer(args):
                                 standardize_target=args.standardize_target, stratify=args.stratify, flags=True)
         data = load_csv(args.data, options=options)
         check_flags_against_data(args, data)
-        for note in data.notes:
-            print(f"nnplay: {note}", file=sys.stderr)
     elif args.stratify:
         data = generate(args.dataset, args.noise, args.seed, args.classes)
         data.stratify = True
-    features = args.features or "x1,x2"
+    features = "x1,x2" if args.features is None else args.features
     if args.features and data is not None and data.n_inputs != 2:
         raise ValueError(f"--features applies to data with two inputs; {file_name(args.data)} has {count(data.n_inputs, 'input column')}, "
                          "which are used as they are")
@@ -141,6 +140,9 @@ def make_trainer(args):
         "dtype": args.dtype, "standardize": args.standardize,
     }))
     trainer = Trainer(config, data)
+    if args.data:  # once every flag is accepted: first what it trains for, then what loading did
+        for line in (target_line(args.data, options, data), *data.notes):
+            print(f"nnplay: {line}", file=sys.stderr)
     note_batch_size(args, len(trainer.train_index))
     return trainer
 
@@ -177,13 +179,12 @@ def regression_figures(trainer) -> dict:
     keys = ("train_r2", "test_r2", "train_rmse", "test_rmse")
     if trainer.data.task == "classification":
         return dict.fromkeys(keys)
-    quality = trainer.quality()
-    scale = trainer.data.target_scale[1] if trainer.data.target_scale else 1.0
+    quality = trainer.quality()  # (RMSE in the target's units: Probes.quality)
     out = {}
     for part in ("train", "test"):
         q = quality[part] or {}
         out[f"{part}_r2"] = q.get("r2")
-        out[f"{part}_rmse"] = None if q.get("rmse") is None else q["rmse"] * scale
+        out[f"{part}_rmse"] = q.get("rmse")
     return out
 
 

@@ -101,8 +101,33 @@ class ColumnGuess:
 
 
 def column_names(table: Table) -> list[str]:
-    """The header's names, or x1, x2, ... for a file without one."""
-    return list(table.header) if table.header else [f"x{k + 1}" for k in range(table.n_cols)]
+    """The header's names, or x1, x2, ... for a file without one; a blank header
+    cell is named by its position, "column 3" (1 first: as a spreadsheet counts),
+    everywhere the column is shown (``unnamed_columns`` says which)."""
+    if not table.header:
+        return [f"x{k + 1}" for k in range(table.n_cols)]
+    return [name if name.strip() else _free_name(f"column {k + 1}", table.header)
+            for k, name in enumerate(table.header)]
+
+
+def unnamed_columns(table: Table) -> list[int]:
+    """The positions (0 first) of the header's blank cells."""
+    return [k for k, name in enumerate(table.header or ()) if not name.strip()]
+
+
+def unnamed_note(names: list[str], unnamed: list[int]) -> str:
+    """'column 3 has no name in the header: it is called 'column 3'' ('' when every column has a name)."""
+    if not unnamed:
+        return ""
+    called = ", ".join(shown(names[k]) for k in unnamed)
+    return (f"{count(len(unnamed), 'column')} without a name in the header: called {called}, by position"
+            if len(unnamed) > 1 else f"a column without a name in the header is called {called}, by its position")
+
+
+def _free_name(name: str, taken) -> str:
+    while name in taken:  # a header that already says "column 3" elsewhere
+        name += "'"
+    return name
 
 
 def find_column(path, names: list[str], wanted, what: str, flag: str | None = None) -> int:
@@ -154,7 +179,7 @@ def to_numbers(col: pd.Series, decimal_comma: bool) -> pd.Series:
 
 def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGuess]:
     """Role and type of every column from the options, else guessed (see module doc)."""
-    names = column_names(table)
+    names, unnamed = column_names(table), unnamed_columns(table)
     target = _target_index(path, names, options.target, options.label("target"))
     picked = {key: [find_column(path, names, n, what, options.label(key)) for n in getattr(options, key) or ()]
               for key, what in (("ignore", "ignored"), ("columns", "input"), ("categorical", "categorical"))}
@@ -176,7 +201,7 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
             role = TARGET
         elif j in ignore or (chosen is not None and j not in chosen):
             role = IGNORE
-        elif chosen is None and (why := id_reason(name, col)):
+        elif chosen is None and (why := id_reason("" if j in unnamed else name, col)):
             role, note = IGNORE, f"column {shown(name)} looks like an ID (it {why}): ignored; make it an input to use it"
         if role == INPUT and kind == CATEGORY and levels > MANY_LEVELS:
             note = f"column {shown(name)} has {count(levels, 'category', 'categories')}: one input each"

@@ -37,9 +37,12 @@ from .columns import (
     MAX_LEVELS,
     TARGET,
     ImportOptions,
+    column_names,
     guess_columns,
     is_missing,
     to_numbers,
+    unnamed_columns,
+    unnamed_note,
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, numeric_columns, read_table
 from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
@@ -53,6 +56,9 @@ TASKS = ("auto", CLASSIFICATION, REGRESSION)
 
 __all__ = ["MAX_BYTES", "MAX_CLASSES", "ImportOptions", "load_csv", "write_csv"]
 
+
+# how to drop rows with missing values, in the refusal (the import dialog names its own control instead)
+NA_DROP_HOW = "nnplay train --na drop, or in the import dialog"
 
 def load_csv(path, task: str = "auto", target: str | int | None = None, max_bytes: int = MAX_BYTES,
              options: ImportOptions | None = None, progress: Progress | None = None) -> Dataset:
@@ -90,7 +96,8 @@ def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress
     table = read_table(path, max_bytes, progress=progress)
     report(progress, PARSE_TO)
     guesses = guess_columns(path, table, options)
-    notes = [g.note for g in guesses if g.note]
+    notes = [note for note in (unnamed_note(column_names(table), unnamed_columns(table)),) if note]
+    notes += [g.note for g in guesses if g.note]
     t = next(j for j, g in enumerate(guesses) if g.role == TARGET)
     split = _split_column(table, guesses, t)
     inputs = [j for j, g in enumerate(guesses) if g.role == INPUT and j != split]
@@ -193,6 +200,8 @@ def _rows_to_keep(path, table, used, names, options, notes):
         what = ("empty cell" if not cell else shown(cell)) + \
             " is a missing value; drop the rows with missing values (nnplay train --na drop, or in the import " \
             "dialog) or fill it in"
+        what = ("empty cell" if not cell else f"{cell!r}") + \
+            f" is a missing value; drop the rows with missing values ({NA_DROP_HOW}) or fill it in"
         fail(path, what, line=int(table.lines[i]), col=j + 1, colname=names[j])
     n = int(missing.sum())
     if n == len(missing):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..training import TrainConfig
+from ..training.start_check import check_startable
 from .goals import Goal, parse_goal
 from .hand_weights import check_weights, network_sizes, parse_weights
 
@@ -39,6 +40,10 @@ SCHEMA = {
     "weights": (False, "table of parameters"),
 }
 MAX_BYTES = 64_000  # a lesson is a page of text, not a data set
+
+
+LESSON_NEEDS_FILE = ("names dataset=csv, but a lesson has no CSV file to load: "
+                     "choose a built-in data set (dataset=spiral...)")
 
 
 class LessonError(ValueError):
@@ -126,7 +131,7 @@ def parse_lesson(raw: bytes | str, source: str) -> Lesson:
     lesson = Lesson(name=lesson_name(source), source=source, **values)
     for key, make in (("setup", lambda: lesson.config), ("solution", lambda: lesson.solved_config)):
         try:
-            make()
+            check_startable(make(), LESSON_NEEDS_FILE)  # as the window would start it, before it is built
         except ValueError as exc:
             raise fail(key, str(exc)) from None
     if lesson.weights:

@@ -123,7 +123,8 @@ class Probes:
 
     def quality(self) -> dict:
         """{"train": report, "test": report}: precision, recall and confusion
-        matrix for classes, RMSE and R^2 for regression (see training.metrics)."""
+        matrix for classes, RMSE (in the target's own units) and R^2 for regression (see training.metrics)."""
+        from ..data.target_units import in_target_units
         from .metrics import classification_report, regression_report
 
         t, out = self._t, {}
@@ -136,7 +137,8 @@ class Probes:
                 if t.data.task == CLASSIFICATION:
                     out[part] = classification_report(y, t.classes_from_outputs(A), t.data.n_classes)
                 else:
-                    out[part] = regression_report(y, A)
+                    scale = t.data.target_scale  # in the target's own units, also when standardised
+                    out[part] = regression_report(in_target_units(y, scale), in_target_units(A, scale))
         return out
 
     def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict | None:

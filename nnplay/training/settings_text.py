@@ -18,7 +18,7 @@ from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from ..user_text import shown
 from .schedules import canonical_schedule
-from .setting_ranges import RANGES
+from .setting_ranges import RANGES, check_setting
 
 INTEGER_SETTINGS = ("classes", "data_seed", "batch_size", "seed")
 FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "clip")
@@ -81,7 +81,21 @@ def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
         if key in values:
             raise ValueError(f"setting {key!r} is given twice in the settings text")
         values[key] = _value(key, raw)
+        _check_range(key, values[key])
     return values
+
+
+def _check_range(key: str, value) -> None:
+    """A number outside its range is refused naming the setting as the text spells it
+    ("setting 'lr': learning rate must be in (0, 100], got 0")."""
+    numbers = value if key == "hidden" else (value,)
+    if key not in RANGES or key in (*LIST_SETTINGS, "clip"):  # (these are checked with the layers, named)
+        return
+    for number in numbers:
+        try:
+            check_setting(key, number)
+        except ValueError as exc:
+            raise ValueError(f"setting {key!r}: {exc}") from None
 
 
 def _value(key: str, raw: str):

@@ -89,9 +89,10 @@ def no_display(environ=None) -> bool:
     return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
-def run(config=None, smoke: bool = False, lesson=None) -> int:
+def run(config=None, smoke: bool = False, lesson=None, csv=None) -> int:
     """Open the window and run until it closes (``lesson``: set up for that
-    nnplay.lessons.Lesson, its panel open). ``smoke``: train SMOKE_EPOCHS
+    nnplay.lessons.Lesson, its panel open; ``csv``: (path, Dataset, settings)
+    loaded at once). ``smoke``: train SMOKE_EPOCHS
     epochs, close, and exit 0 (1 if that did not happen in time). Without a
     display the smoke test runs offscreen and the window is refused in one line."""
     import os
@@ -127,12 +128,15 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
 
     def build():
         try:
-            held.update(_build_window(app, launch, config, smoke, lesson))
+            held.update(_build_window(app, launch, config, smoke, lesson, csv))
             if not smoke:  # its X window destroyed under it (no WM close): close and quit (native_close)
                 from .native_close import install as close_when_destroyed
 
                 held["destroyed"] = close_when_destroyed(app, held["window"], lambda: (held["window"].close(),
                                                                                       app.quit()))
+        except ValueError as exc:  # bad input the checks before missed: one line, not a traceback
+            print(f"nnplay: error: {exc}", file=sys.stderr)
+            app.exit(2)
         except Exception:  # the window could not be built: say why and end, not hang on the launch window
             import traceback
 
@@ -179,7 +183,7 @@ def run(config=None, smoke: bool = False, lesson=None) -> int:
     return result["code"]
 
 
-def _build_window(app, launch, config, smoke: bool, lesson) -> dict:
+def _build_window(app, launch, config, smoke: bool, lesson, csv=None) -> dict:
     """After the launch window's first paint: load the rest, build the playground
     window in its place; returns {"window": it, "marker": the running marker or None}."""
     configure_pyqtgraph()
@@ -198,6 +202,9 @@ def _build_window(app, launch, config, smoke: bool, lesson) -> dict:
                               unclean_exit=bool(marker and marker.unclean_exit),
                               autosave=bool(marker and marker.acquired))
     app.aboutToQuit.connect(window.controller.shutdown)
+    if csv is not None:  # nnplay --data FILE.csv [--settings TEXT]: checked before, loaded as File > Open CSV does
+        path, data, settings = csv
+        window.controller.load_csv(path, data=data, **settings)
     if lesson is not None:
         from .lessons_panel import open_lesson
 

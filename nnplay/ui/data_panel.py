@@ -208,7 +208,8 @@ class DataPanel(ShowsRunState, QWidget):
             whose = "these drawn points'" if data.edited else "this file's"  # drawn points come from no file
             own = (f" Standardize and Training data are {whose} own: the built-in sets keep theirs."
                    if is_csv else "")
-            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{own}")
+            said = "".join(f" {note[:1].upper()}{note[1:]}." for note in data.notes) if is_csv else ""
+            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{said}{own}")
         finally:
             self._updating = False
 

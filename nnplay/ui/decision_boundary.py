@@ -23,6 +23,7 @@ from .colors import (
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
+from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
 from .plane_aspect import same_units
 from .plots import plot_widget
@@ -279,7 +280,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             self._show_value_key(None, None)  # the classes' key is the caption's
             undefined = float(np.mean(classes == UNDEFINED))
         else:
-            lo, hi = float(info.data.y.min()), float(info.data.y.max())
+            scale = info.data.target_scale  # the key in the target's own units, also when standardised
+            grid, y = in_target_units(grid, scale), in_target_units(info.data.y, scale)
+            lo, hi = float(y.min()), float(y.max())
             self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
             undefined = undefined_fraction(grid)
         self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)

@@ -9,11 +9,12 @@ the file with them (``load_csv(path, options=...)``) and remembers them per
 file in QSettings (``remember`` / ``recall``). Every choice, Standardize and
 the train share included, belongs to its file: a file seen for the first time
 starts from the guesses and the defaults, not from the run or the file loaded
-before; a refused load brings the dialog back as the user left it.
+before; a refused load is shown in the dialog, which stays open as the user left it.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,15 +43,17 @@ from ..data.columns import (
     TARGET,
     ImportOptions,
     guess_columns,
+    unnamed_columns,
+    unnamed_note,
 )
 from ..data.csv_text import read_table
 from ..numbers import count
 from ..training.config import TrainConfig
-from .background_load import CANCELLED, READ, REFUSED, read_csv_outcome
+from .background_load import READ, REFUSED, read_csv_outcome
 from .elide import short_name, wrapped
+from .import_attempt import attempt_load, hand_over, in_dialog_words
 from .import_columns import ROLE, ColumnTable
 from .import_preview import preview_caption, preview_table
-from .run_rebuild import BusyUntilFirstFrame
 from .widgets import nest
 
 PREVIEW_ROWS = 12
@@ -112,8 +115,11 @@ class ImportDialog(QDialog):
             self._guesses = guess_columns(self.path, table, options)
 
         self._adjusting = False
+        self.attempt = None  # set by import_csv: load with the dialog open (import_attempt.attempt_load)
+        self.refusal = self.shown_refusal = ""
         layout = QVBoxLayout(self)
         names = [g.name for g in self._guesses]
+        self._unnamed = unnamed_note(names, unnamed_columns(table))  # said above the roles, in the notes
         preview = preview_table(table, names)
         layout.addWidget(QLabel(preview_caption(self.path.name, preview.rowCount(), preview.columnCount(),
                                                 len(names))))
@@ -195,8 +201,8 @@ class ImportDialog(QDialog):
         self._update_notes()
 
     def _update_notes(self) -> None:
-        lines = [g.note for g, box in zip(self._guesses, self.role_boxes)
-                 if g.note and box.currentText() == g.role]
+        lines = [self._unnamed[:1].upper() + self._unnamed[1:]] if self._unnamed else []
+        lines += [g.note for g, box in zip(self._guesses, self.role_boxes) if g.note and box.currentText() == g.role]
         for g, role, kind in zip(self._guesses, self.role_boxes, self.kind_boxes):
             if role.currentText() == INPUT and kind.currentText() == CATEGORY and g.levels > MANY_LEVELS:
                 lines.append(f"'{short_name(g.name)}' has {count(g.levels, 'category', 'categories')} in the preview alone: one input each")
@@ -206,10 +212,30 @@ class ImportDialog(QDialog):
         self.stratify.setEnabled(not regression)
         if problem:
             lines.insert(0, f"<span style='color:#c0392b'>{problem}</span>")
+        elif self.shown_refusal:  # the last Load's refusal, until the next Load
+            lines.insert(0, f"<span style='color:#c0392b'>Not loaded: {html.escape(self.shown_refusal)}</span>")
         self.notes.setText("<br>".join(lines))
         ok = self.findChild(QDialogButtonBox)
         if ok is not None:
             ok.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    # ------------------------------------------------ loading, the dialog open
+    def accept(self) -> None:
+        """Load: with ``attempt`` set (choices -> '' or a refusal), the dialog
+        closes only when the file loaded; a refusal is shown here, choices kept."""
+        if self.attempt is not None:
+            self.shown_refusal = self.attempt(self.choices())
+            if self.shown_refusal:
+                self._update_notes()
+                return
+        super().accept()
+
+    def show_error(self, _title: str, message: str) -> None:  # a refusal while reading (background_load)
+        self.refusal = in_dialog_words(message)
+
+    def show_status(self, message: str) -> None:
+        if hasattr(self.parent(), "show_status"):
+            self.parent().show_status(message)
 
     def problem(self) -> str:
         """Why the choices cannot be loaded ('' when they can)."""
@@ -239,25 +265,19 @@ def import_csv(window, path) -> bool:
     """Ask how to read ``path`` (the import dialog, starting from the choices
     remembered for it, else from the defaults: never from the run or the file
     loaded before) and load it into ``window``'s run; False when cancelled. A
-    refusal (shown in one line) brings the dialog back with every choice as
-    the user left it, to change what was refused."""
-    previous = recall(window.settings, path)
-    while True:
-        try:
-            dialog = ImportDialog(path, previous, DEFAULT_RUN.standardize, DEFAULT_RUN.train_ratio, window)
-        except DataError as exc:
-            window.show_error("Cannot load this file", str(exc))
-            return False
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        choices = dialog.choices()
-        outcome = _load(window, path, choices)
-        if outcome == READ:
-            remember(window.settings, path, choices)
-            return True
-        if outcome == CANCELLED:
-            return False
-        previous = choices
+    refusal is shown in the dialog, in one line, and the dialog stays open with
+    every choice as the user left it, to change what was refused."""
+    try:
+        dialog = ImportDialog(path, recall(window.settings, path), DEFAULT_RUN.standardize,
+                              DEFAULT_RUN.train_ratio, window)
+    except DataError as exc:
+        window.show_error("Cannot load this file", str(exc))
+        return False
+    dialog.attempt = lambda choices: attempt_load(window, dialog, path, choices)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    remember(window.settings, path, dialog.choices())
+    return True
 
 
 def load_remembered(window, path) -> bool:
@@ -275,12 +295,7 @@ def _load(window, path, choices: ImportChoices | None) -> str:
     if choices is None:  # a file's own settings: not those of the run or the file before it
         choices = ImportChoices(ImportOptions(), DEFAULT_RUN.standardize, DEFAULT_RUN.train_ratio)
     settings = {"standardize": choices.standardize, "train_ratio": choices.train_ratio}
-    if not window.controller.load_csv(str(path), data=data, **settings):
-        return REFUSED
-    if getattr(window, "_csv_busy", None) is not None:
-        window._csv_busy.end()  # one busy state at a time: its cursor is restored once
-    window._csv_busy = BusyUntilFirstFrame(window, data.n_inputs, Path(path).name)
-    return READ
+    return READ if hand_over(window, path, data, settings) else REFUSED
 
 
 class CsvDrop(QObject):

@@ -70,7 +70,8 @@ class MetricsView(QWidget):
             rows = "".join(f"<tr><td>{part}</td><td align=right>{_num(r and r['rmse'])}</td>"
                            f"<td align=right>{_num(r and r['r2'])}</td></tr>"
                            for part, r in (("train", q["train"]), ("test", q["test"])))
-            self.label.setText(f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>")
+            self.label.setText(f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>"
+                               "RMSE in the target's own units.")
 
     @staticmethod
     def _classes_html(q, names) -> str:

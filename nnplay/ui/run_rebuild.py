@@ -26,6 +26,7 @@ class BusyUntilFirstFrame(QObject):
         self.message = (f"Building the run for {name} ({n_inputs} input{'s' if n_inputs != 1 else ''})… "
                         "the views show the previous run until its first frame")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.before = window.statusBar().currentMessage()  # (what loading said: shown again after)
         window.statusBar().showMessage(self.message)
         window.statusBar().repaint()  # painted now: the rebuild that follows holds the event loop
         window.controller.frame_drawn.connect(self.end)
@@ -43,7 +44,8 @@ class BusyUntilFirstFrame(QObject):
         try:
             self._give_up.stop()
             self.window.controller.frame_drawn.disconnect(self.end)
-            if self.window.statusBar().currentMessage() == self.message:
-                self.window.statusBar().clearMessage()
+            if self.window.statusBar().currentMessage() == self.message:  # what loading said comes back
+                self.window.statusBar().showMessage(self.before, 10000) if self.before else \
+                    self.window.statusBar().clearMessage()
         except (RuntimeError, TypeError):  # the window is being destroyed
             pass

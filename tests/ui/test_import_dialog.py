@@ -135,9 +135,9 @@ def _visible_dialog():
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible())
 
 
-def test_a_refused_load_brings_the_dialog_back_with_every_choice_kept(window, qtbot, tmp_path):
+def test_a_refused_load_keeps_the_dialog_open_with_every_choice_kept(window, qtbot, tmp_path):
     """Roles, types, task, missing values, Standardize, share and stratify as the
-    user left them after a refusal (the dialog came back with the guesses)."""
+    user left them after a refusal (the dialog closed and came back with the guesses)."""
     path = tmp_path / "many.csv"
     path.write_text("a,b,score,label\n" + "".join(f"{i % 7},{i % 5},{i},{i % 2}\n" for i in range(80)))
     seen, before = [], window.controller.data
@@ -152,19 +152,17 @@ def test_a_refused_load_brings_the_dialog_back_with_every_choice_kept(window, qt
         dialog.standardize.setChecked(True)
         dialog.train_ratio.setValue(0.7)
         dialog.stratify.setChecked(True)
-        QTimer.singleShot(300, second)
-        dialog.accept()
-
-    def second():
-        dialog = _visible_dialog()
+        dialog.accept()  # refused: the dialog stays open, the reason in it
+        assert dialog.isVisible() and _visible_dialog() is dialog
         seen.append(([b.currentText() for b in dialog.role_boxes], [b.currentText() for b in dialog.kind_boxes],
                      dialog.task.currentText(), dialog.na.currentIndex(), dialog.standardize.isChecked(),
                      dialog.train_ratio.value(), dialog.stratify.isChecked()))
+        seen.append(dialog.notes.text())
         dialog.reject()
 
     QTimer.singleShot(300, first)
     assert not import_csv(window, path)
-    assert window.errors and "80 distinct classes" in window.errors[-1][1]
+    assert "80 distinct classes" in seen.pop()
     assert seen == [(["input", "input", "target", "ignore"], ["number", "category", "number", "number"],
                      "classification", 1, True, 0.7, True)]
     assert window.controller.data is before
@@ -250,23 +248,18 @@ def test_a_files_choices_stay_with_it_through_a_built_in_set_a_refusal_and_cance
 
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,score\n" + "".join(f"{i % 7},{i % 5},{i}\n" for i in range(80)))
-    def cancel_when_back(first):
-        back = [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, ImportDialog) and w.isVisible() and w is not first]
-        if back:
-            back[0].reject()
-        else:  # (the refused file is still being read)
-            QTimer.singleShot(100, lambda: cancel_when_back(first))
+    refusals = []
 
     def refused_then_cancelled():
         dialog = _visible_dialog()
-        dialog.task.setCurrentText("classification")  # 80 classes: refused, and the dialog comes back
-        QTimer.singleShot(100, lambda: cancel_when_back(dialog))
+        dialog.task.setCurrentText("classification")  # 80 classes: refused, and the dialog stays open
         dialog.accept()
+        refusals.append(dialog.isVisible() and dialog.shown_refusal)
+        dialog.reject()
 
     QTimer.singleShot(300, refused_then_cancelled)
     assert not import_csv(window, bad)  # refused (80 classes), then cancelled: the spiral's settings stay
-    assert window.errors and c.config.dataset == "spiral" and c.config.standardize and c.config.train_ratio == 0.5
+    assert refusals and refusals[0] and c.config.dataset == "spiral" and c.config.standardize and c.config.train_ratio == 0.5
 
     assert load_remembered(window, path)  # the file again: its own choices come back with it
     assert c.config.standardize and c.config.train_ratio == 0.8 and c.data.stratify and c.data.n_examples == 54

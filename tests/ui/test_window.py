@@ -518,7 +518,7 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
         return str(corpus / "two_rows.csv"), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
-    monkeypatch.setattr(ImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)  # Load at once
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: (self.accept(), QDialog.DialogCode.Accepted)[1])  # Load
     win = PlaygroundWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
     win.show()

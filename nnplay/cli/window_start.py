@@ -1,0 +1,53 @@
+"""What `nnplay` (no subcommand) opens the window with, checked before the
+window is built: the settings text (``--settings``), a lesson (``--lesson``)
+and a CSV file (``--data``). Anything bad raises ValueError with one line
+naming the option and the fault (the command prints it and exits 2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class WindowStart:
+    """``config``: the settings to start with (None: the window's own start,
+    which may restore the last session); ``lesson``: a nnplay.lessons.Lesson to
+    open; ``csv``: (path, Dataset, settings {name: value}) to load at once."""
+    config: object = None
+    lesson: object = None
+    csv: tuple | None = None
+
+
+def window_start(args) -> WindowStart:
+    """The checked start of the window from the parsed top-level ``args``."""
+    from ..training import TrainConfig
+    from ..training.start_check import check_startable, check_with_data
+
+    start = WindowStart()
+    patch = {}
+    if args.settings is not None:
+        try:
+            patch = TrainConfig.text_patch(args.settings)
+        except ValueError as exc:
+            raise ValueError(f"--settings: {exc}") from None
+    if getattr(args, "data", None):
+        from ..data import load_csv
+
+        data = load_csv(args.data)  # DataError (a ValueError) names the file and the fault
+        settings = {k: v for k, v in patch.items() if k != "dataset"}
+        try:
+            start.config = check_with_data(settings, data).with_changes(dataset=TrainConfig().dataset)
+        except ValueError as exc:
+            raise ValueError(f"--settings with --data {args.data}: {exc}") from None
+        start.csv = (args.data, data, settings)
+    elif args.settings is not None:
+        try:
+            start.config = TrainConfig.from_text(args.settings)
+            check_startable(start.config)
+        except ValueError as exc:
+            raise ValueError(f"--settings: {exc}") from None
+    if args.lesson is not None:
+        from ..lessons import find_lesson
+
+        start.lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line naming the file
+    return start
