@@ -16,7 +16,7 @@ from .colors import negative, positive
 from .curve_paths import cheap_curve, live_pen
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
-from .curve_key import CurveKey
+from .curve_key import CurveKey, room_at_top
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
@@ -32,6 +32,7 @@ def _curve_plot(left: str) -> pg.PlotWidget:
     p = plot_widget()
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
+    room_at_top(p.getPlotItem())
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     for side in ("left", "bottom"):
