@@ -331,8 +331,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
     def metrics(self) -> dict:
         h = self.history
         acc = self.data.task == CLASSIFICATION
-        now = self._measured_now()  # after a data change, until the next recorded epoch
-        now = self.measure_current() or now  # part-way through an epoch: the current weights (current_weights)
+        now = self.measure_current() or self._measured_now()  # mid-epoch (current_weights); after a data change
 
         def val(name):
             v = now[name] if name in now else h.last(name)

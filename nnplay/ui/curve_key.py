@@ -18,6 +18,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+TOP_ROOM = 8  # pixels above a keyed plot without a title: its top tick label is drawn whole, not cut in half
+
+
+def room_at_top(plot_item) -> None:
+    """Room above ``plot_item``'s data for its top tick label (the title or legend row gave it before)."""
+    plot_item.setContentsMargins(1, TOP_ROOM, 1, 1)
+
+
 SAMPLES = {Qt.PenStyle.DashLine: "╌╌", Qt.PenStyle.DotLine: "┈┈", Qt.PenStyle.DashDotLine: "╌┈"}
 
 

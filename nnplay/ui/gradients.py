@@ -28,7 +28,7 @@ from .heatmap_edit import HeatmapEditing
 from .live_curve import LiveCurve
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
-from .curve_key import CurveKey
+from .curve_key import CurveKey, room_at_top
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
@@ -114,6 +114,7 @@ class GradientView(QWidget):
         self.norm_range = SteppedYRange(self.norm_plot, bounds=(0.0, float("inf")))  # in steps; a norm is >= 0
         self.legend = named(CurveKey(), "gradient_norms_key", "The key of the gradient norms' curves.")
         self.norm_plot.getPlotItem().legend = self.legend  # a line above the plot: never over its curves (curve_key)
+        room_at_top(self.norm_plot.getPlotItem())
         layout.addWidget(self.legend)
         self._norm_curves = []
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)

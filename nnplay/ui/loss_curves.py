@@ -17,7 +17,7 @@ from .curve_paths import live_pen
 from .live_curve import LiveCurve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
-from .curve_key import CurveKey
+from .curve_key import CurveKey, room_at_top
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
@@ -33,6 +33,7 @@ def _curve_plot(left: str) -> pg.PlotWidget:
     p = plot_widget()
     p.setLabel("bottom", "epoch")
     p.setLabel("left", left)
+    room_at_top(p.getPlotItem())
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     for side in ("left", "bottom"):

@@ -34,7 +34,7 @@ def test_the_key_is_above_the_plots_whole_and_short(qtbot, size):
     for name in NAMES:
         assert name.replace(" ", "&nbsp;") in key.text()  # each name whole (no break inside one)
     box = plot.getPlotItem().vb.sceneBoundingRect()
-    assert box.height() >= 0.6 * plot.height()  # the curves keep the plot's height
+    assert box.height() >= 0.5 * plot.height()  # the curves keep most of the plot (the axis takes the rest)
     label = view.lr_axis.axis.label
     assert label.isVisible() and "rate" in label.toPlainText()
     inside = QRectF(plot.viewport().rect())
