@@ -42,7 +42,7 @@ class DashedSample(pg.ItemSample):
         super().__init__(item)
         self.setFixedWidth(SAMPLE_PX)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, SAMPLE_PX, 20)
 
     def paint(self, p, *args) -> None:

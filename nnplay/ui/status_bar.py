@@ -33,11 +33,11 @@ class StatusBar(QStatusBar):
         message = self.currentMessage()
         self.setToolTip(message if message and self.shown_message() != message else "")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._tip()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event) -> None:
         if not self.currentMessage():
             super().paintEvent(event)
             return

@@ -5,6 +5,8 @@ point at epoch 0 ran from -0.5)."""
 
 from __future__ import annotations
 
+import itertools
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -25,7 +27,7 @@ def gaps(sample_type, pen) -> int:
     inked = [image.pixelColor(x, 11).alpha() > 0 for x in range(image.width())]
     first, last = inked.index(True), len(inked) - 1 - inked[::-1].index(True)
     line = inked[first:last + 1]
-    return sum(1 for a, b in zip(line, line[1:]) if a and not b)
+    return sum(1 for a, b in itertools.pairwise(line) if a and not b)
 
 
 def test_a_dashed_sample_shows_its_dashes_whatever_the_pen_width(qapp):

@@ -37,8 +37,8 @@ def test_every_point_is_in_view_right_after_a_csv_loads(window, qtbot, tmp_path)
         X[0], X[1] = (-3 * scale[0], 0), (0, 3 * scale[1])  # the outermost points
         path = _write(tmp_path / f"{name}.csv", X, X[:, 0] > 0)
         assert window.controller.load_csv(path)
-        _settled(window, qtbot, lambda c, path=path: c.run_info.data.X.shape == (60, 2)
-                 and np.allclose(c.run_info.data.X[0], X[0]))
+        _settled(window, qtbot, lambda c, first=X[0]: c.run_info.data.X.shape == (60, 2)
+                 and np.allclose(c.run_info.data.X[0], first))
         assert _outside(window) == [], name
 
 
