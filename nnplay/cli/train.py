@@ -206,7 +206,10 @@ def _print_result(trainer, r) -> None:
 
     net = trainer.net
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
-    print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    config = trainer.config
+    scheduled = f" (the rate now: a {config.schedule} schedule from the base rate {config.lr:g})" \
+        if config.schedule != "constant" else ""
+    print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")
     if edits := trainer.describe_edits():
         print(f"edits     {edits}")
     print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
