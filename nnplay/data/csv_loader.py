@@ -29,7 +29,6 @@ from pathlib import Path
 import numpy as np
 
 from ..numbers import count
-from .columns import column_names, unnamed_columns, unnamed_note
 from .columns import (
     CATEGORY,
     IGNORE,
@@ -37,10 +36,13 @@ from .columns import (
     MAX_LEVELS,
     TARGET,
     ImportOptions,
+    column_names,
     guess_columns,
     is_missing,
     quoted,
     to_numbers,
+    unnamed_columns,
+    unnamed_note,
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, numeric_columns, read_table
 from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
