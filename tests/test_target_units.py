@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from nnplay.cli import main
+from nnplay.numbers import format_number
 from nnplay.data import load_csv
 from nnplay.data.columns import ImportOptions
 from nnplay.training import TrainConfig
@@ -67,3 +68,4 @@ def test_the_output_view_s_key_is_in_the_target_s_units(trained, qtbot):
     view.set_run(t.run_info())
     view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=20)))
     assert view.value_bar.levels() == pytest.approx((y_file.min(), y_file.max()), rel=1e-6)
+    assert f"({format_number(y_file.min())})" in view.caption.text()  # the caption's range in the same units

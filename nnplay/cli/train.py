@@ -23,6 +23,9 @@ def register(sub) -> None:
     t.add_argument("--json", action="store_true", help="print one JSON object on one line")
     t.add_argument("--save", metavar="FILE.nnplay",
                    help="write the trained run as a session (the window opens it; nnplay render draws it)")
+    t.add_argument("--predictions", metavar="OUT.csv",
+                   help="write the model's predictions on every example as CSV (inputs, target, prediction, "
+                        "class probabilities, split)")
     t.set_defaults(run=naming_the_flag(run))  # a setting's range error names its flag (train_flags)
 
 
@@ -84,6 +87,8 @@ def run(args) -> int:
 
     if args.save is not None:
         check_writable(args.save, ".nnplay")
+    if args.predictions is not None:
+        check_writable(args.predictions, ".csv")
     trainer = make_trainer(args)
     config = trainer.config
     started = time.perf_counter()
@@ -101,6 +106,8 @@ def run(args) -> int:
         print_findings(result["health"])
     if args.save is not None:
         _save_run(trainer, args.save, args.data)
+    if args.predictions is not None:
+        _write_predictions(trainer, args.predictions)
     if trainer.diverged:
         print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
               f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
@@ -145,6 +152,16 @@ def make_trainer(args):
             print(f"nnplay: {line}", file=sys.stderr)
     note_batch_size(args, len(trainer.train_index))
     return trainer
+
+
+def _write_predictions(trainer, path: str) -> None:
+    from ..training.predictions import write_predictions
+
+    try:
+        write_predictions(trainer, path)
+    except OSError as exc:
+        raise ValueError(cannot_write(path, exc)) from None
+    print(f"wrote the predictions to {path}", file=sys.stderr)
 
 
 def _save_run(trainer, path: str, csv_path: str | None) -> None:
@@ -207,7 +224,10 @@ def _print_result(trainer, r) -> None:
 
     net = trainer.net
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
-    print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    config = trainer.config
+    scheduled = f" (the rate now: a {config.schedule} schedule from the base rate {config.lr:g})" \
+        if config.schedule != "constant" else ""
+    print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")
     if edits := trainer.describe_edits():
         print(f"edits     {edits}")
     print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")

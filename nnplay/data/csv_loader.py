@@ -131,6 +131,7 @@ def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress
     test_mask = None if split is None else (_split_values(frame[split]) == "test").to_numpy(bool)
     return Dataset(X, y, task, path.stem, input_names=input_names, class_names=class_names, notes=notes,
                    stratify=options.stratify, target_scale=scale, import_options=options.to_dict(),
+                   target_name=names[t] if table.header else None,
                    test_mask=test_mask)
 
 
@@ -285,18 +286,22 @@ def _classes(path, keys, labels, t, name):
 
 
 def write_csv(dataset: Dataset, path, test_mask=None) -> None:
-    """Write a Dataset as CSV with a header; the target column is ``label``.
-    With ``test_mask`` ((m,) bool, True: a test example), a last column
-    ``split`` says train or test for each row (load_csv reads it back as the
-    data's fixed split)."""
+    """Write a Dataset as CSV with a header; the target column keeps the user's
+    name (``label`` for generated data), last, so that load_csv guesses it
+    again, and a standardised regression target is written in its own units.
+    With ``test_mask`` ((m,) bool, True: a test example), a column ``split``
+    before the target says train or test for each row (load_csv reads it back
+    as the data's fixed split)."""
+    from .target_units import in_target_units
+
     split = [] if test_mask is None else [["test" if t else "train"] for t in np.asarray(test_mask, bool)]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(list(dataset.input_names) + ["label"] + ([SPLIT_COLUMN] if split else []))
+        w.writerow(list(dataset.input_names) + ([SPLIT_COLUMN] if split else []) + [dataset.target_name or "label"])
         if dataset.task == CLASSIFICATION:
             names = dataset.class_names
             targets = [names[i] for i in dataset.y]
         else:
-            targets = [repr(float(v)) for v in dataset.y]
+            targets = [repr(float(v)) for v in in_target_units(dataset.y, dataset.target_scale)]
         for k, (row, target) in enumerate(zip(dataset.X.tolist(), targets)):
-            w.writerow([repr(v) for v in row] + [target] + (split[k] if split else []))
+            w.writerow([repr(v) for v in row] + (split[k] if split else []) + [target])

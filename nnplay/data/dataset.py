@@ -36,6 +36,7 @@ class Dataset:
     stratify: bool = False  # split train/test keeping each class's share (split.train_test_indices)
     # a standardised regression target: y_file = y * scale[1] + scale[0]; None when y is as in the file
     target_scale: tuple[float, float] | None = None
+    target_name: str | None = None  # the target column's name in the user's file (None: generated, "label")
     import_options: dict | None = None  # how a CSV was read (columns.ImportOptions.to_dict), for sessions
 
     def __post_init__(self):

@@ -80,10 +80,11 @@ def diagnose(trainer) -> list[Finding]:
     if trainer.X_train.shape[0] == 0:
         return []
     lv = layer_values(net, trainer.X_train)
-    findings = _units(net, lv)
+    config = trainer.config  # the advice reads the run's own settings (standardise, the schedule's base rate)
+    findings = _units(net, lv, config)
     findings += _gradient_flow(net)
-    findings += _update_ratio(net, trainer.optimizer, trainer.history)
-    findings += _loss_history(trainer.history)
+    findings += _update_ratio(net, trainer.optimizer, trainer.history, config)
+    findings += _loss_history(trainer.history, config, float(trainer.optimizer.lr))
     return findings
 
 
@@ -97,7 +98,7 @@ def _layers(layers) -> str:
     return f"layer{'s' if len(layers) > 1 else ''} {_unit_list(layers)}"
 
 
-def _units(net, lv) -> list[Finding]:
+def _units(net, lv, config) -> list[Finding]:
     out = []
     for l, act in enumerate(net.activations, start=1):
         A, slope, n = lv.A[l - 1], lv.slope[l - 1], net.sizes[l]
@@ -115,8 +116,8 @@ def _units(net, lv) -> list[Finding]:
                 out.append(Finding(
                     "saturated", l, sat.tolist(), float(np.max(share)),
                     f"layer {l}: {sat.size} of {n} {act.name} units are saturated (g'(Z) < {SATURATED_SLOPE:g} "
-                    f"for most examples): units {_unit_list(sat)}; try a lower learning rate, standardised "
-                    "inputs, or ReLU"))
+                    f"for most examples): units {_unit_list(sat)}; try a lower learning rate, "
+                    + ("" if config.standardize else "standardised inputs, ") + "or ReLU"))
     return out
 
 
@@ -155,7 +156,7 @@ def step_sizes(net, optimizer) -> np.ndarray:
     return np.array(out)
 
 
-def _update_ratio(net, optimizer, history) -> list[Finding]:
+def _update_ratio(net, optimizer, history, config) -> list[Finding]:
     with np.errstate(all="ignore"):
         ratios = step_sizes(net, optimizer)
     moving = np.isfinite(ratios) & (ratios > 0)  # a layer with dW = 0 is explained by training.gradient_flow
@@ -165,7 +166,7 @@ def _update_ratio(net, optimizer, history) -> list[Finding]:
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(high)} by up to "
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy); "
-                        "try a learning rate ten times lower")]
+                        f"try a {_base(config)}learning rate ten times lower than {config.lr:g}")]
     low = np.flatnonzero(moving & (ratios < UPDATE_LOW)) + 1
     still_high = len(history) > 0 and history.last("train_loss") > 0.2 * history.extremes("train_loss")[1]
     if low.size and still_high:
@@ -173,15 +174,28 @@ def _update_ratio(net, optimizer, history) -> list[Finding]:
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(low)} by as little as "
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy) while "
-                        "the loss is still high: try a higher learning rate", "note")]
+                        f"the loss is still high: {_higher_rate(config, float(optimizer.lr))}", "note")]
     return []
+
+
+def _base(config) -> str:
+    return "base " if config.schedule != "constant" else ""
+
+
+def _higher_rate(config, now: float) -> str:
+    """The advice for small steps: a higher learning rate, or, where a schedule
+    has lowered it from its base rate, what the schedule did."""
+    if config.schedule != "constant" and now < config.lr:
+        return (f"the {config.schedule.split(':')[0]} schedule has lowered the learning rate to {now:.3g} from its "
+                f"base rate {config.lr:g}; for more progress try a higher base rate or a longer schedule")
+    return f"try a higher learning rate than {config.lr:g}"
 
 
 def _window(epochs: int) -> int:
     return int(min(200, max(20, epochs // 4)))
 
 
-def _loss_history(history) -> list[Finding]:
+def _loss_history(history, config, lr_now: float) -> list[Finding]:
     n = len(history)
     w = _window(n - 1)
     if n < w + 1 or n - w - 1 < history.exact_start:
@@ -199,12 +213,14 @@ def _loss_history(history) -> list[Finding]:
     if flips > 0.4 and spread > 0.1 * abs(np.mean(train)) and spread > 2 * abs(then - now):
         out.append(Finding("oscillating", None, [], flips,
                            f"the training loss goes up and down ({format_number(100 * flips)}% of the last {w} "
-                           f"epochs turn) without falling: try a learning rate three times lower"))
+                           f"epochs turn) without falling: try a {_base(config)}learning rate three times lower "
+                           f"than {config.lr:g}"))
     elif then > 0 and abs(then - now) < PLATEAU_CHANGE * then and now > 0.2 * highest:
         out.append(Finding("plateau", None, [], (then - now) / then,
                            f"the training loss has plateaued at {format_number(now)} (changed "
-                           f"{format_number(100 * (then - now) / then)}% in the last {w} epochs): try a higher "
-                           "learning rate, Adam, or a wider or deeper network"))
+                           f"{format_number(100 * (then - now) / then)}% in the last {w} epochs): "
+                           + _higher_rate(config, lr_now) + ("" if config.optimizer == "adam" else ", Adam")
+                           + ", or a wider or deeper network"))
     if test.size > w and np.any(np.isfinite(test)):
         best = int(np.nanargmin(test))
         low = float(test[best])

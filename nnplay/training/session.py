@@ -79,7 +79,8 @@ def save_session(path, session: Session) -> None:
         "data": {"name": d.name, "task": d.task, "input_names": list(d.input_names),
                  "class_names": list(d.class_names), "domain": [list(a) for a in d.domain] if d.domain else None,
                  "source": session.source, "edited": bool(d.edited), "stratify": bool(d.stratify),
-                 "target_scale": list(d.target_scale) if d.target_scale else None, "import": d.import_options},
+                 "target_scale": list(d.target_scale) if d.target_scale else None, "import": d.import_options,
+                 "target_name": d.target_name},
         "run": None,
     }
     arrays = {"X.npy": d.X, "y.npy": d.y}
@@ -204,7 +205,8 @@ def _load(path: Path) -> Session:
         data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
                        class_names=list(meta["class_names"]), domain=domain, test_mask=mask,
                        edited=bool(meta.get("edited", False)), stratify=bool(meta.get("stratify", False)),
-                       target_scale=_target_scale(meta.get("target_scale")), import_options=_import(meta.get("import")))
+                       target_scale=_target_scale(meta.get("target_scale")), import_options=_import(meta.get("import")),
+                       target_name=meta["target_name"] if isinstance(meta.get("target_name"), str) else None)
         state = None
         run = doc.get("run")
         if run:

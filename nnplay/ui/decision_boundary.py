@@ -301,7 +301,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         data = self.info.data
         self.caption.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         if data.task != CLASSIFICATION:
-            lo, hi = float(data.y.min()), float(data.y.max())
+            y = in_target_units(data.y, data.target_scale)  # the target's own units, as the bar
+            lo, hi = float(y.min()), float(y.max())
             return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
                     f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.")
         return f"Predicted class: {class_key(data.class_names)}; greyer is less sure."

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtWidgets import QFileDialog
 
 from ..write_errors import cannot_write
+from .recent_labels import recent_labels, same_file
 
 
 class FileActions:
@@ -120,7 +121,7 @@ class FileActions:
     def remember_file(self, path: str) -> None:
         if self.autosave_path and Path(path) == Path(self.autosave_path):
             return
-        files = [path] + [p for p in self.recent_files() if p != path]
+        files = [path] + [p for p in self.recent_files() if not same_file(p, path)]  # one entry per file
         files = files[: self.MAX_RECENT]
         if self.settings is None:
             self._recent = files
@@ -132,7 +133,9 @@ class FileActions:
         files = self.recent_files()
         if not files:
             self.recent_menu.addAction("No recent files").setEnabled(False)
-        for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
+        self.recent_menu.setToolTipsVisible(True)
+        for path, label in zip(files, recent_labels(files)):  # a clashing name shows its folder
+            action = self.recent_menu.addAction(label)
             action.setToolTip(path)
+            action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))

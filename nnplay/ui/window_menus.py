@@ -9,6 +9,7 @@ from .distributions_view import export_csv as export_distributions_csv
 from .lr_finder_dialog import show_lr_finder
 from .menu_keys import add_drawing_undo
 from .menu_states import install as install_menu_states
+from .predictions_action import export_predictions
 from .recorder import show_recorder
 from .torch_export_action import export_torch_script
 from .schedule_controls import ScheduleMenus
@@ -40,6 +41,7 @@ def build_menus(win) -> None:
                        ("Distributions as CSV…", lambda: export_distributions_csv(win)),
                        ("Weights as NPZ or JSON…", win.export_weights),
                        ("Data set as CSV…", win.export_data),
+                       ("Predictions as CSV…", lambda: export_predictions(win)),
                        ("Loss landscape as CSV…", lambda: export_landscape_csv(win)),
                        ("PyTorch script…", lambda: export_torch_script(win))):
         if text is None:

@@ -389,7 +389,7 @@ def test_exports(window, qtbot, tmp_path):
     assert window.export_data(str(tmp_path / "d.csv"))
     back = load_csv(tmp_path / "d.csv")  # each row marked train or test, read back as the data's split
     np.testing.assert_array_equal(back.X, c.data.X)
-    assert (tmp_path / "d.csv").read_text().splitlines()[0] == "x1,x2,label,split"
+    assert (tmp_path / "d.csv").read_text().splitlines()[0] == "x1,x2,split,label"  # the target last: guessed again
     np.testing.assert_array_equal(np.flatnonzero(back.test_mask), np.sort(c.run_info.test_index))
     assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
     assert "Cannot export" in window.errors[-1][0]

@@ -1,0 +1,54 @@
+"""The health advice reads the run's own settings: no "standardised inputs" for
+inputs already standardised, and a schedule's lowered rate is named with its
+base rate, not answered with "try a higher learning rate"."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.health import diagnose
+
+
+def _saturated(standardize: bool):
+    t = Trainer(TrainConfig(hidden=(4,), activation="tanh", standardize=standardize))
+    t.net.weights[0][...] *= 200  # every unit's |Z| is huge: tanh saturates
+    t._full_batch_gradients()
+    return next(f for f in diagnose(t) if f.kind == "saturated").message
+
+
+def test_saturation_advice_suggests_standardising_only_inputs_that_are_not():
+    assert "standardised inputs" in _saturated(False)
+    assert "standardised inputs" not in _saturated(True) and "lower learning rate" in _saturated(True)
+
+
+def _plateau_trainer(**settings):
+    t = Trainer(TrainConfig(hidden=(2,), **settings))
+    epochs = np.arange(301, dtype=float)
+    t.history.clear()
+    t.history.extend({"train_loss": 0.9 - 1e-6 * epochs, "test_loss": 0.9 - 1e-6 * epochs,
+                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0,
+                      "lr": epochs * 0 + 0.03, "clipped": epochs * 0})
+    return t
+
+
+def test_a_plateau_under_a_decayed_schedule_names_the_schedule_and_its_base_rate():
+    t = _plateau_trainer(schedule="cosine", optimizer="adam")
+    t.optimizer.lr = 3e-7  # where a cosine schedule ends
+    plateau = next(f for f in diagnose(t) if f.kind == "plateau").message
+    assert "cosine schedule has lowered the learning rate to 3e-07 from its base rate 0.03" in plateau
+    assert "Adam" not in plateau  # the run already uses Adam
+    plain = next(f for f in diagnose(_plateau_trainer()) if f.kind == "plateau").message
+    assert "try a higher learning rate than 0.03" in plain and "Adam" in plain
+
+
+def test_small_steps_under_a_decayed_schedule_are_put_down_to_the_schedule():
+    t = _plateau_trainer(schedule="cosine")
+    t.run(1)
+    t.history.clear()
+    t.history.extend({"train_loss": np.array([2.0, 1.9]), "test_loss": np.array([2.0, 1.9]),
+                      "train_accuracy": np.zeros(2), "test_accuracy": np.zeros(2), "penalty": np.zeros(2),
+                      "lr": np.zeros(2) + 0.03, "clipped": np.zeros(2)})
+    t.optimizer.lr = 1e-9
+    small = [f.message for f in diagnose(t) if f.kind == "update_ratio"]
+    assert small and "from its base rate 0.03" in small[0] and "try a higher learning rate" not in small[0]
