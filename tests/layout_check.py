@@ -119,7 +119,8 @@ def _plot(view: pg.GraphicsView) -> list[str]:
                 f"{b.toPlainText()!r} overlap" for b, rb in zip(texts[k + 1:], rects[k + 1:]) if ra.intersects(rb)]
     for plot in [i for i in view.scene().items() if isinstance(i, pg.PlotItem) and i.isVisible()]:
         legend, data = getattr(plot, "legend", None), plot.getViewBox()
-        if legend is not None and legend.isVisible() and legend.parentLayoutItem() is plot.layout and \
+        # a pg.LegendItem in the plot's own layout (a key above the plot, a widget of its own, takes no room from it)
+        if isinstance(legend, pg.LegendItem) and legend.isVisible() and legend.parentLayoutItem() is plot.layout and \
                 legend.height() > LEGEND_SHARE * data.height():
             out.append(f"plot {view.objectName() or type(view).__name__}: its legend ({legend.height():.0f} px high) "
                        f"squeezes the data ({data.height():.0f} px)")

@@ -10,6 +10,13 @@ picture and every read-out agrees with the promise of the Gradients panel: "the
 gradient shown is that of the whole training loss at the current weights", and
 the same weights always give the same pictures (before saving a session and
 after reopening it).
+
+While the run plays, a long epoch of a large data set sends a frame every few
+hundred milliseconds; measuring a million rows for each would cost more than
+the training between frames. Then (``measure_sample``, set by the training
+loop while playing) a fixed sample of SAMPLE_ROWS rows of each part is
+measured instead, the same rows for the whole run; paused or stepped, the
+whole set is measured again.
 """
 
 from __future__ import annotations
@@ -18,12 +25,16 @@ import time
 
 import numpy as np
 
+SAMPLE_ROWS = 8192  # while playing: a part larger than this is measured on a fixed sample of this many rows
+
 
 class CurrentWeights:
     """The Trainer's ``measure_current`` (a mixin of ``training.trainer.Trainer``)."""
 
     _current: tuple | None = None  # (key, weights measured, measurements)
     measure_seconds = 0.0  # how long the last measurement took: while playing, frames come no more often
+    measure_sample = False  # set by the training loop while playing: a large part is measured on a sample
+    measured_rows = 0  # training rows the last measurement used (fewer than the part's when sampled)
 
     def measure_current(self) -> dict:
         """While an epoch is under way: {train_loss, test_loss, train_accuracy,
@@ -35,14 +46,16 @@ class CurrentWeights:
         if self.batch_position[0] == 0 or self.diverged:
             return {}
         net = self.net
-        key = (self.run_id, self.epoch, self._batch_at, net.l1, net.l2, net.edits)
+        key = (self.run_id, self.epoch, self._batch_at, net.l1, net.l2, net.edits, self.measure_sample)
         cached = self._current
         if cached is not None and cached[0] == key and np.array_equal(cached[1], net.params):
             return cached[2]
         started = time.perf_counter()
         with np.errstate(all="ignore"):
-            train_loss, train_acc = self._evaluate(self.X_train, self.Y_train, self.y_train, gradients=True)
-            test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
+            train = self._measured_part(self.X_train, self.Y_train, self.y_train)
+            train_loss, train_acc = self._evaluate(*train, gradients=True)
+            test_loss, test_acc = self._evaluate(*self._measured_part(self.X_test, self.Y_test, self.y_test))
+        self.measured_rows = train[0].shape[0]
         if self.X_train.shape[0] == 0 or not np.isfinite(net.grads).all():
             net.grads[...] = 0.0
         measured = {"train_loss": train_loss, "test_loss": test_loss, "train_accuracy": train_acc,
@@ -50,3 +63,12 @@ class CurrentWeights:
         self._current = (key, net.params.copy(), measured)
         self.measure_seconds = time.perf_counter() - started
         return measured
+
+    def _measured_part(self, X, Y, y) -> tuple:
+        """(X, Y, y) of one part, or of a fixed sample of SAMPLE_ROWS of its rows
+        (the same for the whole run: seeded by the run's seed) while ``measure_sample``."""
+        m = X.shape[0]
+        if not self.measure_sample or m <= SAMPLE_ROWS:
+            return X, Y, y
+        rows = np.sort(np.random.default_rng(self.config.seed).choice(m, SAMPLE_ROWS, replace=False))
+        return X[rows], Y[rows], y[rows]

@@ -287,6 +287,7 @@ class TrainingLoop:
         trace = v.trace and (not self._playing or now - self._last_trace >= TRACE_SECONDS)
         if trace:
             self._last_trace = now
+        t.measure_sample = self._playing  # a long epoch's frames while playing: a large set measured on a sample
         snap = t.snapshot(v, self._sent_upto, trace=trace)
         self._sent_upto = len(t.history)
         now = time.perf_counter()

@@ -73,3 +73,23 @@ def test_between_epochs_the_record_is_the_measurement():
     t.run(1)
     assert t.measure_current() == {}
     assert t.snapshot(grid_resolution=None).train_loss == t.history.last("train_loss")
+
+
+def test_while_playing_a_large_part_is_measured_on_a_fixed_sample_and_paused_on_all_of_it(monkeypatch):
+    from nnplay.training import current_weights
+
+    monkeypatch.setattr(current_weights, "SAMPLE_ROWS", 40)  # spiral's ~200 training rows count as large here
+    t = Trainer(CONFIG)
+    t.run(1)
+    t.run_steps(3)
+    rows = t.X_train.shape[0]
+    t.measure_sample = True  # as the training loop sets it while playing
+    sampled = t.snapshot(grid_resolution=None)
+    assert t.measured_rows == 40 < rows
+    again = t.snapshot(grid_resolution=None)  # the same rows: the same numbers
+    assert again.train_loss == sampled.train_loss
+    t.measure_sample = False  # paused: the whole part
+    whole = t.snapshot(grid_resolution=None)
+    assert t.measured_rows == rows
+    loss, _ = t.copy().net.evaluate(t.X_train, t.Y_train)
+    assert whole.train_loss == pytest.approx(loss, rel=1e-12) and sampled.train_loss != whole.train_loss
