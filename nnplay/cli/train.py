@@ -9,7 +9,6 @@ import time
 
 from ..write_errors import cannot_write
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
-from .target_line import target_line
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 from ..numbers import count
@@ -148,6 +147,8 @@ def make_trainer(args):
     }))
     trainer = Trainer(config, data)
     if args.data:  # once every flag is accepted: first what it trains for, then what loading did
+        from .target_line import target_line
+
         for line in (target_line(args.data, options, data), *data.notes):
             print(f"nnplay: {line}", file=sys.stderr)
     note_batch_size(args, len(trainer.train_index))
