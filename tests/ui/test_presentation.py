@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson
+from nnplay.ui.live_curve import LiveCurve
 from nnplay.ui.presentation import PRESENTATION_LINES
 from tests.layout_check import text_problems
 
@@ -21,7 +22,7 @@ def view_action(win, text):
 
 def curve_widths(win):
     return [item.opts["pen"].widthF() for v in win.findChildren(pg.GraphicsView) for item in v.scene().items()
-            if isinstance(item, pg.PlotDataItem) and item.isVisible() and item.opts["pen"] is not None]
+            if isinstance(item, (pg.PlotDataItem, LiveCurve)) and item.isVisible() and item.opts["pen"] is not None]
 
 
 def test_zoom_scales_fonts_stylesheets_plots_and_back(window, qtbot):
