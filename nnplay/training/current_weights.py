@@ -25,7 +25,7 @@ import time
 
 import numpy as np
 
-SAMPLE_ROWS = 8192  # while playing: a part larger than this is measured on a fixed sample of this many rows
+SAMPLE_ROWS = 2048  # while playing: a part larger than this is measured on a fixed sample of this many rows
 
 
 class CurrentWeights:
