@@ -27,6 +27,18 @@ def test_traces_are_computed_only_while_the_inspector_is_open(window, qtbot):
                     timeout=10000)
 
 
+def _settled(qtbot, view) -> None:
+    """Wait until ``view``'s cells stay in place between two turns of the event loop."""
+    previous = [None]
+
+    def same_as_before():
+        now = view.cell_point(0, 1)
+        same, previous[0] = now == previous[0], now
+        return same
+
+    qtbot.waitUntil(same_as_before, timeout=5000)
+
+
 def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     insp = window.inspector
     window.inspect_action.trigger()
@@ -42,8 +54,10 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     qtbot.keyClick(insp, Qt.Key.Key_Right)  # the keyboard walks the layers too
     assert insp.layer == 1 and not insp.layer_button.isEnabled()
 
-    # hover a cell: its exact value
+    # hover a cell: its exact value (once the just-opened inspector's layout has settled: under load its
+    # views are still being resized, and a cell's place computed before that lands on its neighbour)
     dw = insp.equations[2].views[0]
+    _settled(qtbot, dw)
     pos, port = QPointF(dw.cell_point(0, 0)), dw.plot.viewport()
     QApplication.sendEvent(port, QMouseEvent(QEvent.Type.MouseMove, pos, port.mapToGlobal(pos),
                                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
@@ -52,6 +66,7 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     assert float(insp.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
 
     # click a weight: the chain rule multiplies out to backprop's gradient
+    _settled(qtbot, dw)
     qtbot.mouseClick(dw.plot.viewport(), Qt.MouseButton.LeftButton, pos=dw.cell_point(0, 1))
     assert insp.chain.chosen() == (1, 0, 1)
     assert "✓ the same" in insp.chain.result.text()
