@@ -110,7 +110,8 @@ def _value(w: QWidget):
     if isinstance(w, QDockWidget):
         return w.isFloating()
     if isinstance(w, QSplitter):
-        return tuple(size > 0 for size in w.sizes())  # which panels are open; their exact sizes follow the layout
+        sizes = w.sizes()  # which panels are open; their exact sizes follow the layout (all 0: not laid out
+        return tuple(size > 0 for size in sizes) if any(sizes) else (True,) * len(sizes)  # yet, every panel open)
     return None
 
 
