@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRectF, QSize, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import format_number
@@ -113,10 +113,10 @@ class MatrixView(QWidget):
         return QSize(max(hint.width(), 96), hint.height())
 
     def cell_point(self, i: int, j: int) -> QPoint:
-        """The centre of cell (i, j) in the coordinates of ``plot.viewport()`` (for a pointer)."""
-        r, c = self.values.shape
-        w, h = self._grid
-        return QPoint(int((j + 0.5) * w / c), int((i + 0.5) * h / r))
+        """The centre of cell (i, j) in the coordinates of ``plot.viewport()`` (for a pointer), mapped
+        as the view maps it now (not from the size the layout will give it: a view just shown may still
+        be waiting for its resize, and a point computed from that size would fall on a neighbour)."""
+        return self.plot.mapFromScene(self.heat.mapToScene(QPointF(j + 0.5, i + 0.5)))
 
     def _hover(self, hit) -> None:
         """The value under the pointer, once per cell entered (so a message

@@ -120,8 +120,8 @@ def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path,
     if answer == QMessageBox.StandardButton.Yes:
         qtbot.waitUntil(lambda: win.controller.last_frame.snapshot.epoch == 12, timeout=15000)
         assert win.controller.data.name == "xor"
-    else:
-        qtbot.wait(300)
+    else:  # (the answer may start the run's first frame again: wait for it, not for a fixed time)
+        qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=15000)
         assert win.controller.last_frame.snapshot.epoch == 0 and win.controller.data.name != "xor"
     win.close()
     assert os.path.exists(tmp_path / "data" / "last.nnplay")

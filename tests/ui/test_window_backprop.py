@@ -28,7 +28,10 @@ def test_traces_are_computed_only_while_the_inspector_is_open(window, qtbot):
 
 
 def _settled(qtbot, view) -> None:
-    """Wait until ``view``'s cells stay in place between two turns of the event loop."""
+    """Wait until ``view``'s cells stay in place between two turns of the event loop, the view
+    painted first (pyqtgraph brings a ViewBox's range up to date as it prepares to paint)."""
+    qtbot.waitExposed(view.window())
+    view.plot.repaint()
     previous = [None]
 
     def same_as_before():
