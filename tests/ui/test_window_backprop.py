@@ -1,5 +1,7 @@
 """The window's backprop inspector (pytest-qt, offscreen)."""
 
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -42,10 +44,24 @@ def _settled(qtbot, view) -> None:
     qtbot.waitUntil(same_as_before, timeout=5000)
 
 
+def _trace_settled(qtbot, insp, quiet_s: float = 0.5) -> None:
+    """Wait until no new trace has arrived for ``quiet_s``: on a loaded machine the trace of the frame
+    before the inspector's request can come first, and the requested one after it rebuilds the views
+    (it reset a hovered read-out and a clicked weight in CI)."""
+    last = [insp.trace, time.monotonic()]
+
+    def quiet():
+        if insp.trace is not last[0]:
+            last[:] = [insp.trace, time.monotonic()]
+        return insp.trace is not None and time.monotonic() - last[1] >= quiet_s
+
+    qtbot.waitUntil(quiet, timeout=15000)
+
+
 def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     insp = window.inspector
     window.inspect_action.trigger()
-    qtbot.waitUntil(lambda: insp.trace is not None, timeout=10000)
+    _trace_settled(qtbot, insp)
     tr = insp.trace
     L = len(tr.sizes) - 1
     assert insp.layer == L and "mini-batch 1 of" in insp.header.text()
