@@ -35,6 +35,7 @@ class CurrentWeights:
     measure_seconds = 0.0  # how long the last measurement took: while playing, frames come no more often
     measure_sample = False  # set by the training loop while playing: a large part is measured on a sample
     measured_rows = 0  # training rows the last measurement used (fewer than the part's when sampled)
+    _sample_rows: dict = {}  # (seed, part size) -> the sampled rows; replaced, never changed in place
 
     def measure_current(self) -> dict:
         """While an epoch is under way: {train_loss, test_loss, train_accuracy,
@@ -70,5 +71,8 @@ class CurrentWeights:
         m = X.shape[0]
         if not self.measure_sample or m <= SAMPLE_ROWS:
             return X, Y, y
-        rows = np.sort(np.random.default_rng(self.config.seed).choice(m, SAMPLE_ROWS, replace=False))
+        rows = self._sample_rows.get((self.config.seed, m))
+        if rows is None:  # drawn once for each part size of the run, not at every frame
+            rows = np.sort(np.random.default_rng(self.config.seed).choice(m, SAMPLE_ROWS, replace=False))
+            self._sample_rows = {**self._sample_rows, (self.config.seed, m): rows}  # (never the class's dict)
         return X[rows], Y[rows], y[rows]
