@@ -118,7 +118,8 @@ def test_after_an_unclean_exit_the_restore_is_offered(qtbot, no_leaks, tmp_path,
     assert len(asked) == 1 and asked[0].startswith("nnplay did not close properly. Restore the session from ")
     assert asked[0].endswith("(epoch 12)?")
     if answer == QMessageBox.StandardButton.Yes:
-        qtbot.waitUntil(lambda: win.controller.last_frame.snapshot.epoch == 12, timeout=15000)
+        qtbot.waitUntil(lambda: win.controller.last_frame is not None  # (None while the session's run is built)
+                        and win.controller.last_frame.snapshot.epoch == 12, timeout=15000)
         assert win.controller.data.name == "xor"
     else:  # (the answer may start the run's first frame again: wait for it, not for a fixed time)
         qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=15000)
