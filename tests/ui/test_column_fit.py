@@ -113,13 +113,20 @@ def test_a_window_made_narrower_with_a_lesson_open_hides_columns_and_shows_them_
     qtbot.wait(100)
     assert window.size().toTuple() == (1024, 768) and window.boundary.isVisible()
     assert window.statusBar().currentMessage().startswith("Hidden to make room: Gradients column")
-    print("PROBLEMS", *text_problems(window), sep="\n")
-    assert text_problems(window) == []
+    settled(window, qtbot)
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: not p.columns.fitted, timeout=5000)
-    qtbot.wait(100)
     assert window.gradients.isVisible() and "curves" not in shown(window)
-    print("PROBLEMS", *text_problems(window), sep="\n")
+    settled(window, qtbot)
+
+
+def settled(window, qtbot):
+    """The layout settles without a problem: under load the network column's content
+    is laid out a few events after the columns change (a CI run read it mid-way)."""
+    try:
+        qtbot.waitUntil(lambda: text_problems(window) == [], timeout=3000)
+    finally:
+        print("PROBLEMS", *text_problems(window), sep="\n")
     assert text_problems(window) == []
 
 
