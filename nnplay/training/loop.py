@@ -17,6 +17,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
+from .blas_threads import one_blas_thread
 from .command_pipe import CommandReceiver
 from .commands import (
     Ack,
@@ -323,6 +324,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     end-of-file as "quit", and ``exit_with_parent`` ends it even mid-computation."""
     exit_with_parent()
     leave_quit_signals_to_the_parent()
+    one_blas_thread()  # its BLAS threads would spin on the core the window draws on (blas_threads.py)
 
     def emit(kind, *payload):
         connection.send((kind, *payload))

@@ -9,11 +9,16 @@ from pathlib import Path
 def configure_pyqtgraph() -> None:
     """Plots take the window's colours: light on a light desktop, dark on a dark one;
     garbage cycles are collected on the GUI thread only (``gui_gc``: a widget freed
-    by a collection in another thread crashed the application)."""
+    by a collection in another thread crashed the application); NumPy's BLAS on one
+    thread (``training.blas_threads``: the window's process shares the cores with its
+    training process, and idle BLAS threads spin on them)."""
     import pyqtgraph as pg
     from PySide6.QtGui import QGuiApplication, QPalette
 
+    from ..training.blas_threads import one_blas_thread
     from .gui_gc import collect_on_gui_thread
+
+    one_blas_thread()
 
     background, foreground = "w", "k"
     app = QGuiApplication.instance()
