@@ -32,7 +32,7 @@ class CurrentWeights:
     """The Trainer's ``measure_current`` (a mixin of ``training.trainer.Trainer``)."""
 
     _current: tuple | None = None  # (key, weights measured, measurements)
-    measure_seconds = 0.0  # how long the last measurement took: while playing, frames come no more often
+    measure_seconds = 0.0  # how long the last measurement while playing took: frames come no more often (0 paused)
     measure_sample = False  # set by the training loop while playing: a large part is measured on a sample
     measured_rows = 0  # training rows the last measurement used (fewer than the part's when sampled)
     _sample_rows: dict = {}  # (seed, part size) -> the sampled rows; replaced, never changed in place
@@ -62,7 +62,9 @@ class CurrentWeights:
         measured = {"train_loss": train_loss, "test_loss": test_loss, "train_accuracy": train_acc,
                     "test_accuracy": test_acc, "penalty": net.penalty()}
         self._current = (key, net.params.copy(), measured)
-        self.measure_seconds = time.perf_counter() - started
+        # a paused measurement of the whole set (seconds on a million rows) must not hold back the frames
+        # after Play, which measure a sample: only a measurement made while playing paces them
+        self.measure_seconds = time.perf_counter() - started if self.measure_sample else 0.0
         return measured
 
     def _measured_part(self, X, Y, y) -> tuple:

@@ -1,13 +1,20 @@
 """The training side of a frame (issue 20): what a frame costs the training
 process, and how often it sends one."""
 
+import itertools
 import multiprocessing
+import queue
+import threading
+import types
 
 import pytest
 from threadpoolctl import threadpool_limits
 
+from nnplay.training import TrainConfig
 from nnplay.training import loop as loop_module
 from nnplay.training.blas_threads import blas_threads
+from nnplay.training.commands import Ack, Build, Play, Quit, Step
+from nnplay.training.loop import TrainingLoop
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -26,3 +33,51 @@ def test_the_training_process_runs_its_blas_on_one_thread(monkeypatch):
         assert blas_threads() == 1
     finally:
         limits.restore_original_limits()
+
+
+class Harness:
+    """A TrainingLoop on a thread, driven through its command queue."""
+
+    def __init__(self):
+        self.commands, self.messages = queue.Queue(), queue.Queue()
+        self.loop = TrainingLoop(self.commands, lambda *m: self.messages.put(m))
+        self.thread = threading.Thread(target=self.loop.run)
+        self.thread.start()
+
+    def next(self, kind, timeout=10):
+        while True:
+            m = self.messages.get(timeout=timeout)
+            if m[0] == kind:
+                return m
+
+    def frame(self, timeout=10):
+        f = self.next("frame", timeout)[1]
+        self.commands.put(Ack())
+        return f
+
+    def stop(self):
+        self.commands.put(Quit())
+        self.thread.join(10)
+        assert not self.thread.is_alive()
+
+
+CONFIG = TrainConfig(dataset="spiral", hidden=(6,), batch_size=10, seed=1)
+
+
+def test_a_paused_full_measurement_does_not_hold_back_the_first_frame_after_play(monkeypatch):
+    from nnplay.training import current_weights
+
+    clock = itertools.count(0.0, 100.0)  # every measurement "takes" 100 s (a very large set, paused)
+    monkeypatch.setattr(current_weights, "time", types.SimpleNamespace(perf_counter=lambda: next(clock)))
+    h = Harness()
+    try:
+        h.commands.put(Build(1, CONFIG, None))
+        h.next("run_started")
+        h.frame()
+        h.commands.put(Step(0, 1))  # one mini-batch, paused: the whole set measured at the current weights
+        assert h.frame().snapshot.batch_position[0] == 1
+        assert h.loop._trainer.measure_seconds == 0.0  # a paused measurement does not pace the playing frames
+        h.commands.put(Play())
+        assert h.frame(timeout=10).playing  # not 100 s later
+    finally:
+        h.stop()
