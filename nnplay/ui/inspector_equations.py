@@ -52,6 +52,8 @@ class Equation(QWidget):
         self._ops: list[QLabel] = []
         self.numbers = False
         self.batch = 0  # m, the mini-batch's size
+        self._shape = None  # the terms' operators and matrix titles now: the same again, only values change
+        self._shown: list[MatrixView] = []  # the matrix views of the terms now, in order
 
     def set_numbers(self, on: bool) -> None:
         self.numbers = on
@@ -67,6 +69,12 @@ class Equation(QWidget):
         self.formula.setText(formula)
         self.note.setText(note)
         self.note.setVisible(bool(note))
+        shape = tuple(t if isinstance(t, str) else t[0] for t in terms)
+        if shape == self._shape:  # the next mini-batch of the same layer: new values, no widget hidden or shown
+            for view, term in zip(self._shown, (t for t in terms if not isinstance(t, str))):
+                self._fill(view, term)
+            return
+        self._shape, self._shown = shape, []
         while self.row.count():
             item = self.row.takeAt(0)
             if item.widget() is not None:
@@ -89,13 +97,18 @@ class Equation(QWidget):
                     w.hovered.connect(self._report)
                     w.cell_clicked.connect(lambda i, j, view=w: self._clicked(view, i, j))
                     self.views.append(w)
-                title, values = term[0], term[1]
-                w.weight = term[2] if len(term) > 2 else None
-                w.selected = None
-                w.axes = axis_names(title, np.shape(values), self.batch, w.weight)
-                w.set_values(values, title)
+                self._fill(w, term)
+                self._shown.append(w)
             self.row.addWidget(w)
             w.show()
+
+    def _fill(self, view: MatrixView, term: tuple) -> None:
+        """Matrix ``view`` showing ``term``: (title, values) or (title, values, (l, transposed))."""
+        title, values = term[0], term[1]
+        view.weight = term[2] if len(term) > 2 else None
+        view.selected = None
+        view.axes = axis_names(title, np.shape(values), self.batch, view.weight)
+        view.set_values(values, title)
 
 
 def _update(tr, lt, l: int, opt: str) -> list:
