@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import format_number
 from .heatmap import HeatmapItem
+from .steady_label import SteadyLabel
 from .undefined import hatch_item
 
 
@@ -58,7 +59,7 @@ class MatrixView(QWidget):
         layout.setSpacing(0)
         self.name_label = QLabel(title)
         self.name_label.setStyleSheet("font-weight: bold;")
-        self.shape_label = QLabel("")
+        self.shape_label = SteadyLabel("")  # its ± changes at every trace: no relayout of the inspector for it
         self.shape_label.setStyleSheet("font-size: 11px;")
         self.plot = pg.GraphicsView()
         self.plot.setStyleSheet("border: 1px solid #787878;")
@@ -91,7 +92,9 @@ class MatrixView(QWidget):
         w, h = self._grid = max(1, round(c * self._cw)), max(1, round(r * self._ch))
         self.plot.setFixedSize(w + 2, h + 2)  # (the border: the viewport, and the ViewBox in it, is w x h)
         self.box.setRange(QRectF(0, 0, c, r), padding=0.0)
-        self.setToolTip(f"{self.title}: {r}×{c}. Hover a cell for its value.")
+        tip = f"{self.title}: {r}×{c}. Hover a cell for its value."
+        if tip != self.toolTip():  # (setting it, even unchanged, costs a ToolTipChange event: every trace)
+            self.setToolTip(tip)
         self.update()
 
     @property

@@ -1,6 +1,6 @@
 """Where a frame's time goes: the README's profile table.
 
-    python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector]
+    python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector] [--distributions]
                                         [--window-only] [--cprofile N] [--paint-per-scene]
 
 Window side: the real window (offscreen unless DISPLAY is set and
@@ -32,7 +32,8 @@ import sys
 import time
 
 
-def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True) -> dict:
+def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True,
+                   distributions: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -101,7 +102,7 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
                     cpu[label] += time.thread_time() - start
         return wrapper
 
-    for name in ("boundary", "diagram", "gradients", "metrics", "hidden_space"):
+    for name in ("boundary", "diagram", "gradients", "metrics", "hidden_space", "distributions"):
         panel = getattr(win, name)
         panel.set_frame = timed(f"update: {name}", panel.set_frame)
     win.gates.boundary._draw = win.boundary.set_frame
@@ -134,6 +135,8 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
             return
         if inspector:
             win.show_inspector()
+        if distributions:
+            win.lower_tabs.setCurrentWidget(win.distributions)
         c.set_speed(MAX_SPEED)
         c.play()
         QTimer.singleShot(800, begin)
@@ -195,6 +198,7 @@ def main() -> int:
     p.add_argument("--case", choices=("A", "B"), default="A")
     p.add_argument("--seconds", type=float, default=5.0)
     p.add_argument("--inspector", action="store_true")
+    p.add_argument("--distributions", action="store_true", help="the Distributions tab open (the lower tabs)")
     p.add_argument("--paint-per-scene", action="store_true",
                    help="without one paint pass per frame (one_paint.py), for a side-by-side measure")
     p.add_argument("--window-only", action="store_true", help="skip the training process's part")
@@ -206,7 +210,7 @@ def main() -> int:
         import cProfile
 
         profiler = cProfile.Profile()
-    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene)
+    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene, args.distributions)
     if profiler is not None:
         import pstats
 

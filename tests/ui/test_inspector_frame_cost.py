@@ -48,3 +48,30 @@ def test_the_next_mini_batch_of_the_same_layer_is_drawn_in_place(qtbot):
     z = next(v for v in views if v.title == f"Z[{L}]")
     assert not np.array_equal(first.layer(L).Z, second.layer(L).Z)
     assert np.array_equal(z.values, np.atleast_2d(second.layer(L).Z))
+
+
+class EventCounter(QObject):
+    def __init__(self, kinds):
+        super().__init__()
+        self.kinds, self.count = kinds, 0
+
+    def eventFilter(self, obj, event):
+        self.count += event.type() in self.kinds
+        return False
+
+
+def test_new_values_of_the_same_shape_neither_lay_out_nor_retitle_a_matrix(qtbot):
+    from nnplay.ui.matrix_view import MatrixView
+
+    view = MatrixView("dW[1]")
+    qtbot.addWidget(view)
+    view.set_values(np.array([[0.5, -0.25], [0.125, 0.9]]), "dW[1]")  # "±0.9"
+    view.show()
+    qtbot.waitExposed(view)
+    QApplication.processEvents()
+    counter = EventCounter((QEvent.Type.LayoutRequest, QEvent.Type.ToolTipChange))
+    view.installEventFilter(counter)
+    view.set_values(np.array([[0.05, -0.0025], [0.3, 0.7]]), "dW[1]")  # another scale: another "±" read-out
+    QApplication.processEvents()
+    assert counter.count == 0
+    assert "±0.7" in view.shape_label.text()
