@@ -41,9 +41,11 @@ def class_confidence(A: np.ndarray, loss: str) -> np.ndarray:
 
     'ce': (max p - 1/k) / (1 - 1/k) over the last axis; 'bce': |2P - 1|;
     'tanh_mse': |A| capped at 1. A is (..., k) for 'ce'; for the single-output
-    losses any shape, one output per cell.
+    losses any shape, one output per cell. Computed in A's own float type
+    (float32 for the pictures: a colour's confidence needs no more).
     """
-    A = np.asarray(A, dtype=np.float64)
+    A = np.asarray(A)
+    A = A.astype(np.result_type(A, np.float32), copy=False)
     with np.errstate(invalid="ignore"):
         if loss == "ce":
             k = A.shape[-1]
@@ -106,18 +108,20 @@ def upsample(a: np.ndarray, factor: int) -> np.ndarray:
     a = np.asarray(a)
     if factor <= 1 or a.shape[0] < 2 or a.shape[1] < 2:
         return a
+    if a.dtype.kind != "f":
+        a = a.astype(np.float64)
     for axis in (0, 1):
-        n = a.shape[axis]
-        pos = np.linspace(0.0, n - 1.0, factor * (n - 1) + 1)
-        i = np.minimum(pos.astype(np.intp), n - 2)
-        w = (pos - i).astype(a.dtype if a.dtype.kind == "f" else np.float64)
-        shape = [1] * a.ndim
-        shape[axis] = -1
-        w = w.reshape(shape)
-        lo, hi = np.take(a, i, axis=axis), np.take(a, i + 1, axis=axis)
+        a = np.moveaxis(a, axis, 0)  # (a view) interpolate along the first axis, by slices
+        n = a.shape[0]
+        out = np.empty((factor * (n - 1) + 1, *a.shape[1:]), a.dtype)
+        out[::factor] = a  # every sample is itself
+        lo, hi = a[:-1], a[1:]
         with np.errstate(all="ignore"):
-            a = np.where(w == 0, lo, np.where(w == 1, hi, lo * (1 - w) + hi * w))  # a sample is itself
-    return a
+            for k in range(1, factor):
+                w = a.dtype.type(k / factor)
+                out[k::factor] = lo * (1 - w) + hi * w
+        a = np.moveaxis(out, 0, axis)
+    return np.ascontiguousarray(a)
 
 
 def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray:
