@@ -31,6 +31,7 @@ from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
 from .plot_layout import tidy_labels
+from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
 
 
@@ -299,7 +300,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
     def _describe(self) -> str:
         """The key of the picture's colours, in words and swatches."""
         data = self.info.data
-        self.caption.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
+        set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         if data.task != CLASSIFICATION:
             y = in_target_units(data.y, data.target_scale)  # the target's own units, as the bar
             lo, hi = float(y.min()), float(y.max())

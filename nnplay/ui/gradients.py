@@ -33,6 +33,7 @@ from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
 from .stepped_range import SteppedScale, SteppedYRange
+from .tip import LiveTip
 from .widgets import keep_wrapped_height, layer_name, named, nest, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
@@ -73,6 +74,7 @@ class GradientView(QWidget):
         self.check_result.setVisible(False)
         self.scale_label = QLabel("")
         self.scale_label.setObjectName("gradient_scale")
+        self.scale_tip = LiveTip(self.scale_label)  # its numbers change every frame
         self.scale_label.setWordWrap(True)  # the colour key in words: scale, sign, rows and columns
         layout.addWidget(self.scale_label)
         keep_wrapped_height(self.scale_label)  # a short window squeezed its wrapped lines (cut at top and bottom)
@@ -253,7 +255,7 @@ class GradientView(QWidget):
             self.scale_label.setText(f"One colour scale for every layer, its bounds on the key below: {SIGN_KEY}")
         bounds = "" if self.per_layer.isChecked() else \
             f"scale ±{format_number(shared, 2)} (largest |{sym}| {format_number(largest, 2)}); "
-        self.scale_label.setToolTip(f"{bounds}|{sym}[l]| per layer: {norms}")
+        self.scale_tip.set(f"{bounds}|{sym}[l]| per layer: {norms}")  # (handed to Qt on a hover: tip.py)
         hit = self._hit
         if hit is not None and hit[0] <= len(mats):
             m = mats[hit[0] - 1]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from ..numbers import format_number
 from .heatmap import HeatmapItem
 from .steady_label import SteadyLabel
+from .tip import set_tip
 from .undefined import hatch_item
 
 
@@ -92,9 +93,7 @@ class MatrixView(QWidget):
         w, h = self._grid = max(1, round(c * self._cw)), max(1, round(r * self._ch))
         self.plot.setFixedSize(w + 2, h + 2)  # (the border: the viewport, and the ViewBox in it, is w x h)
         self.box.setRange(QRectF(0, 0, c, r), padding=0.0)
-        tip = f"{self.title}: {r}×{c}. Hover a cell for its value."
-        if tip != self.toolTip():  # (setting it, even unchanged, costs a ToolTipChange event: every trace)
-            self.setToolTip(tip)
+        set_tip(self, f"{self.title}: {r}×{c}. Hover a cell for its value.")  # (not again at every trace)
         self.update()
 
     @property

@@ -32,6 +32,7 @@ from .diagram_readout import describe_edge, describe_node, show_zero_count
 from .diagram_room import fit_room, follow_font, size_names, titles_fit, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
+from .tip import set_tip
 from .undefined import hatch_item
 from .widgets import NoHeightForWidth, layer_name, named, on_event
 
@@ -281,8 +282,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         text = (f"<span style='color:{neg}'>■</span> negative, <span style='color:{pos}'>■</span> positive: "
                 "neuron outputs and weights; thicker lines, "
                 "larger\u00a0|\u2060w\u2060|.")  # (no-break: Qt would break inside |w|)
-        self.key.setToolTip("Squares: each neuron's output over the plane (tanh and sigmoid on their own range, "
-                            "other activations on ± their largest value). Lines: the weights.")
+        set_tip(self.key, "Squares: each neuron's output over the plane (tanh and sigmoid on their own range, "
+                          "other activations on ± their largest value). Lines: the weights.")
         if self.key.text() != text:
             self.key.setText(text)
             fit_room(self)  # (the key's text is the read-out's tooltip where the key gives way)
