@@ -36,6 +36,7 @@ class CurrentWeights:
     measure_sample = False  # set by the training loop while playing: a large part is measured on a sample
     measured_rows = 0  # training rows the last measurement used (fewer than the part's when sampled)
     _sample_rows: dict = {}  # (seed, part size) -> the sampled rows; replaced, never changed in place
+    _sampled_parts: dict = {}  # id(X) -> (X, Y, y, their sampled rows): the last two parts; replaced, not changed
 
     def measure_current(self) -> dict:
         """While an epoch is under way: {train_loss, test_loss, train_accuracy,
@@ -73,8 +74,14 @@ class CurrentWeights:
         m = X.shape[0]
         if not self.measure_sample or m <= SAMPLE_ROWS:
             return X, Y, y
+        kept = self._sampled_parts.get(id(X))
+        if kept is not None and kept[0] is X and kept[1] is Y and kept[2] is y:  # copied once, not at every frame
+            return kept[3]
         rows = self._sample_rows.get((self.config.seed, m))
         if rows is None:  # drawn once for each part size of the run, not at every frame
             rows = np.sort(np.random.default_rng(self.config.seed).choice(m, SAMPLE_ROWS, replace=False))
             self._sample_rows = {**self._sample_rows, (self.config.seed, m): rows}  # (never the class's dict)
-        return X[rows], Y[rows], y[rows]
+        part = (X[rows], Y[rows], y[rows])
+        parts = {k: v for k, v in self._sampled_parts.items() if k != id(X)}  # (a part of another data set goes)
+        self._sampled_parts = {**dict(list(parts.items())[-1:]), id(X): (X, Y, y, part)}  # train and test kept
+        return part

@@ -81,3 +81,21 @@ def test_a_paused_full_measurement_does_not_hold_back_the_first_frame_after_play
         assert h.frame(timeout=10).playing  # not 100 s later
     finally:
         h.stop()
+
+
+def test_a_playing_frame_measures_the_same_sample_without_copying_it_again(monkeypatch):
+    from nnplay.training import current_weights
+    from nnplay.training.trainer import Trainer
+
+    monkeypatch.setattr(current_weights, "SAMPLE_ROWS", 40)  # spiral's ~200 training rows count as large here
+    t = Trainer(CONFIG)
+    t.run(1)
+    t.measure_sample = True
+    train = t._measured_part(t.X_train, t.Y_train, t.y_train)
+    test = t._measured_part(t.X_test, t.Y_test, t.y_test)
+    assert train[0].shape[0] == 40 and test[0].shape[0] == 40
+    assert t._measured_part(t.X_train, t.Y_train, t.y_train)[0] is train[0]  # kept, not gathered again
+    assert t._measured_part(t.X_test, t.Y_test, t.y_test)[0] is test[0]
+    X2 = t.X_train.copy()  # another part (a data change): its own sample
+    again = t._measured_part(X2, t.Y_train, t.y_train)
+    assert again[0] is not train[0] and (again[0] == train[0]).all()  # the same rows of the same values
