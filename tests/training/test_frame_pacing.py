@@ -3,8 +3,6 @@ process, and how often it sends one."""
 
 import itertools
 import multiprocessing
-import queue
-import threading
 import types
 
 import pytest
@@ -13,8 +11,9 @@ from threadpoolctl import threadpool_limits
 from nnplay.training import TrainConfig
 from nnplay.training import loop as loop_module
 from nnplay.training.blas_threads import blas_threads
-from nnplay.training.commands import Ack, Build, Play, Quit, Step
-from nnplay.training.loop import TrainingLoop
+from nnplay.training.commands import Build, Play, Step
+
+from .test_training_loop import Harness
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -33,32 +32,6 @@ def test_the_training_process_runs_its_blas_on_one_thread(monkeypatch):
         assert blas_threads() == 1
     finally:
         limits.restore_original_limits()
-
-
-class Harness:
-    """A TrainingLoop on a thread, driven through its command queue."""
-
-    def __init__(self):
-        self.commands, self.messages = queue.Queue(), queue.Queue()
-        self.loop = TrainingLoop(self.commands, lambda *m: self.messages.put(m))
-        self.thread = threading.Thread(target=self.loop.run)
-        self.thread.start()
-
-    def next(self, kind, timeout=10):
-        while True:
-            m = self.messages.get(timeout=timeout)
-            if m[0] == kind:
-                return m
-
-    def frame(self, timeout=10):
-        f = self.next("frame", timeout)[1]
-        self.commands.put(Ack())
-        return f
-
-    def stop(self):
-        self.commands.put(Quit())
-        self.thread.join(10)
-        assert not self.thread.is_alive()
 
 
 CONFIG = TrainConfig(dataset="spiral", hidden=(6,), batch_size=10, seed=1)

@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from nnplay.training import TrainConfig, Trainer
-from nnplay.ui.inspector import InspectorWindow
+
+from .test_inspector_window import _window
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -29,13 +30,7 @@ def test_the_next_mini_batch_of_the_same_layer_is_drawn_in_place(qtbot):
     first = t.trace_next_batch()
     t.step_batch()
     second = t.trace_next_batch()
-    win = InspectorWindow()
-    qtbot.addWidget(win)
-    win.resize(1100, 680)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_trace(first)
-    QApplication.processEvents()
+    win = _window(qtbot, first)
     views = [v for eq in win.equations for v in eq.visible_views()]
     counter = ShowHideCounter()
     for v in views:
