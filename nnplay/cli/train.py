@@ -166,9 +166,11 @@ def _write_predictions(trainer, path: str) -> None:
 
 
 def _save_run(trainer, path: str, csv_path: str | None) -> None:
+    from pathlib import Path
+
     from ..training.session import Session, save_session
 
-    source = f"csv:{csv_path}" if csv_path else "generated"
+    source = f"csv:{Path(csv_path).resolve()}" if csv_path else "generated"  # opens from any folder
     try:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:

@@ -14,8 +14,12 @@ SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
 
 def absolute(path: str | os.PathLike) -> str:
     """``path`` made absolute (against the current folder) with ``~`` and symbolic
-    links resolved, so that it names the same file from any working directory."""
-    return str(Path(path).expanduser().resolve())
+    links resolved, so that it names the same file from any working directory
+    (only made absolute when the system refuses to resolve it)."""
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, ValueError, RuntimeError):  # a link loop, a name the system refuses
+        return os.path.abspath(path)
 
 
 def is_system_folder(folder: str | os.PathLike) -> bool:

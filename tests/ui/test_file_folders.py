@@ -91,3 +91,27 @@ def test_folder_rules(tmp_path, monkeypatch):
     assert start_folder("") == "" and start_folder(str(tmp_path)) == str(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert absolute("t/moons.csv") == str(tmp_path.resolve() / "t" / "moons.csv")
+
+
+def test_a_recent_file_given_relatively_is_kept_absolute(files, tmp_path, monkeypatch):
+    (tmp_path / "t").mkdir()
+    monkeypatch.chdir(tmp_path)
+    files.remember_file("t/moons.csv")  # nnplay --data t/moons.csv
+    assert files.recent_files() == [str(tmp_path.resolve() / "t" / "moons.csv")]
+    assert files.settings.value("last_folder_csv", "") == ""  # not chosen in a dialog
+
+
+def test_the_window_keeps_a_relative_csv_and_session_as_absolute_paths(window, qtbot, tmp_path, monkeypatch):
+    from nnplay.training.session import load_session
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "d.csv").write_text("x1,x2,label\n0,1,0\n1,0,1\n0,0,0\n1,1,1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    c = window.controller
+    assert c.load_csv("t/d.csv")
+    assert c.csv_path == str(tmp_path.resolve() / "t" / "d.csv")
+    with qtbot.waitSignal(c.session_saved, timeout=20000) as saved:
+        c.save_session("run.nnplay")
+    assert saved.args == [str(tmp_path.resolve() / "run.nnplay")] and c.session_path == saved.args[0]
+    assert load_session(tmp_path / "run.nnplay").source == f"csv:{tmp_path.resolve() / 't' / 'd.csv'}"
+    assert window.recent_files()[0] == saved.args[0]
