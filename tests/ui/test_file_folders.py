@@ -11,7 +11,12 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from nnplay.ui.file_folders import absolute, folder_to_remember, is_system_folder, start_folder
+from nnplay.ui.file_folders import (
+    absolute,
+    folder_to_remember,
+    is_system_folder,
+    start_folder,
+)
 from nnplay.ui.window_files import FileActions
 
 
