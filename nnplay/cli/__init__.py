@@ -128,6 +128,8 @@ def _file_given_alone(argv) -> str:
     """The refusal of a file named without its option (``nnplay run.nnplay``), or ""."""
     from .start_options import file_given_alone
 
+    if any(a in ("-h", "--help", "--version") for a in argv):  # (the top parser would answer them itself)
+        return ""
     try:
         _args, rest = _top_parser(_WindowParser).parse_known_args(argv)
     except _NotTheWindow:
