@@ -114,6 +114,17 @@ class FrameWriter:
             except (OSError, ValueError, RuntimeError) as exc:
                 self.error = f"{self.path}: writing frame {self.written + 1} failed: {exc}".replace("\n", " ")
 
+    def discard(self) -> None:
+        """Stop, and leave no file: the frames written so far are removed (the
+        file under ``path``, if any, is as it was)."""
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            self._writer.close()
+        except (OSError, ValueError, RuntimeError):
+            pass
+        self._place.__exit__(RecordingError, RecordingError("discarded"), None)
+
     def close(self) -> int:
         """Finish the file (waits for the frames queued); the number of frames written."""
         self._queue.put(None)
