@@ -226,8 +226,11 @@ def _print_result(trainer, r) -> None:
         return format_percent(v) if pct else format_number(v)
 
     net = trainer.net
-    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
     config = trainer.config
+    from ..training.data_summary import treatment_text
+
+    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test; "
+          f"{treatment_text(config, trainer.data)}")
     scheduled = f" (the rate now: a {config.schedule} schedule from the base rate {config.lr:g})" \
         if config.schedule != "constant" else ""
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
-from .data_summary import summary
+from ..training.data_summary import summary
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .shortcut_text import keys_text
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest

@@ -11,7 +11,7 @@ import pytest
 
 from nnplay.data import generate
 from nnplay.training import TrainConfig
-from nnplay.ui.data_summary import summary
+from nnplay.training.data_summary import summary
 
 THREE = "a,b,c,label\n" + "".join(f"{i % 5},{(i * 3) % 7},{i % 2 + 0.5},{'xy'[i % 2]}\n" for i in range(40))
 
@@ -65,3 +65,17 @@ def test_the_panel_says_standardised_when_standardize_is_ticked(window, qtbot, t
     want = "standardised" if panel.standardize.isChecked() else "not standardised"
     qtbot.waitUntil(lambda: f"no features added, {want}." in panel.info.text(), timeout=20000)
     assert "as they are" not in panel.info.text()
+
+
+@pytest.mark.parametrize("flags, said", [
+    ([], "no features added, not standardised"),
+    (["--standardize"], "no features added, standardised"),
+    (["--settings", "features=x1,x2,x1^2&standardize=true"], "1 feature added, standardised"),
+])
+def test_train_s_data_line_says_the_same(flags, said):
+    from tests.cli_run import nnplay
+
+    r = nnplay("train", "--dataset", "xor", "--epochs", "1", *flags)
+    assert r.returncode == 0, r.stderr
+    line = next(l for l in r.stdout.splitlines() if l.startswith("data"))
+    assert line.endswith(f"; {said}"), line

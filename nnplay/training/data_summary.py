@@ -1,7 +1,8 @@
-"""The Data panel's one-line summary of the data as the network gets it: each
-clause states a setting truthfully (what the data is, where it came from, the
-inputs and features fed, and whether they are standardised), read from the
-same ``config`` and ``data`` the run is built from."""
+"""The one-line summary of the data as the network gets it, in the window's
+Data panel and on `nnplay train`'s data line: each clause states a setting
+truthfully (what the data is, where it came from, the inputs and features fed,
+and whether they are standardised), read from the same ``config`` and
+``data`` the run is built from."""
 
 from __future__ import annotations
 
@@ -20,10 +21,15 @@ def source_text(config, data) -> str:
 
 
 def inputs_text(config, data) -> str:
-    """The inputs as the network gets them: features added or not (features
-    apply to two-input data only), and standardised or not (config.standardize:
-    each input scaled to mean 0, SD 1 on the training examples), e.g. '2 inputs,
-    1 feature added, standardised'."""
+    """The inputs and what is done to them, e.g. '2 inputs, 1 feature added, standardised'."""
+    return f"{count(data.n_inputs, 'input')}, {treatment_text(config, data)}"
+
+
+def treatment_text(config, data) -> str:
+    """What is done to the inputs before the network: features added or not
+    (features apply to two-input data only), and standardised or not
+    (config.standardize: each network input scaled to mean 0, SD 1 on the
+    training examples), e.g. '1 feature added, standardised'."""
     if data.n_inputs != 2:
         features = "no features added"
     else:
@@ -32,8 +38,7 @@ def inputs_text(config, data) -> str:
         features = f"{count(added, 'feature') if added else 'no features'} added"
         if left_out:
             features += f", {count(left_out, 'input')} left out"
-    scaled = "standardised" if config.standardize else "not standardised"
-    return f"{count(data.n_inputs, 'input')}, {features}, {scaled}"
+    return f"{features}, {'standardised' if config.standardize else 'not standardised'}"
 
 
 def summary(name: str, config, data) -> str:
