@@ -44,9 +44,15 @@ def write_probe(path: str | os.PathLike) -> None:
 
 def _made_beside(path: Path) -> Path:
     """A new empty hidden file beside ``path``, ending in its suffix; OSError when the folder is unwritable."""
-    tmp = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part{path.suffix}")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part{path.suffix}")
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     return tmp
+
+
+def leftovers(path: str | os.PathLike) -> list[Path]:
+    """The temporary files of ``path`` that a killed writer left beside it."""
+    path = Path(path)
+    return sorted(path.parent.glob(f".{path.name}.*.part*"))
 
 
 def write_text(path: str | os.PathLike, text: str) -> None:

@@ -52,3 +52,21 @@ def test_the_probe_refuses_a_folder_no_file_can_be_made_in(tmp_path):
     for folder in ("/proc", "/sys"):
         with pytest.raises(OSError):
             write_probe(f"{folder}/x.csv")
+
+
+def test_a_session_is_written_like_every_file_and_its_leftovers_are_found(tmp_path):
+    from nnplay.file_write import leftovers
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.session import Session, save_session
+
+    out = tmp_path / "run.nnplay"
+    t = Trainer(TrainConfig(dataset="xor"))
+    save_session(out, Session(t.config, t.data, t.state_dict()))
+    reference = tmp_path / "reference"
+    reference.write_text("made as any file is", encoding="utf-8")
+    assert out.stat().st_mode == reference.stat().st_mode  # not mkstemp's 0600
+    with pytest.raises(KeyboardInterrupt), written_in_place(out) as part:
+        killed = part.with_name(part.name.replace(".part", "-killed.part"))
+        killed.write_bytes(b"half")  # what a killed writer leaves
+        raise KeyboardInterrupt
+    assert leftovers(out) == [killed]
