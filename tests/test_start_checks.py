@@ -19,8 +19,8 @@ def opened(monkeypatch):
     """What main would open the window with (the window itself is not built)."""
     seen = {}
 
-    def fake_open(config=None, smoke=False, lesson=None, csv=None):
-        seen.update(config=config, lesson=lesson, csv=csv)
+    def fake_open(config=None, smoke=False, lesson=None, csv=None, session=None):
+        seen.update(config=config, lesson=lesson, csv=csv, session=session)
         return 0
 
     monkeypatch.setattr(cli, "_open_window", fake_open)

@@ -47,6 +47,7 @@ def _top_parser(parser_class=Parser) -> Parser:
                    help="open the window with a lesson set up (nnplay lessons lists them; or a lesson file)")
     p.add_argument("--data", metavar="FILE.csv",
                    help="open the window with this CSV file loaded (with --settings: a CSV run's copied settings)")
+    p.add_argument("--session", metavar="FILE.nnplay", help="open the window with this saved session")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
     return p
@@ -89,13 +90,18 @@ def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--version" in argv and len(argv) > 1:  # argparse prints the version at once, whatever follows
         _top_parser().error(f"--version takes no other arguments; got {' '.join(a for a in argv if a != '--version')}")
-    args = window_args(argv) or build_parser().parse_args(argv)
+    args = window_args(argv)
+    if args is None and (alone := _file_given_alone(argv)):  # nnplay run.nnplay: which option opens it
+        print(f"{ERROR_PREFIX} {alone}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args = args or build_parser().parse_args(argv)
     try:
         if args.command is None:
             from .window_start import window_start
 
             start = window_start(args)  # checked before the window is built: bad input is one line
-            return _open_window(start.config, smoke=args.smoke, lesson=start.lesson, csv=start.csv)
+            return _open_window(start.config, smoke=args.smoke, lesson=start.lesson, csv=start.csv,
+                                session=start.session)
         return args.run(args)
     except KeyboardInterrupt:
         print("nnplay: interrupted", file=sys.stderr)
@@ -111,7 +117,21 @@ def main(argv=None) -> int:
         return EXIT_BAD_INPUT
 
 
-def _open_window(config=None, smoke: bool = False, lesson=None, csv=None) -> int:
+def _open_window(config=None, smoke: bool = False, lesson=None, csv=None, session=None) -> int:
     from ..ui.app import run
 
-    return run(config, smoke=smoke, lesson=lesson, **({"csv": csv} if csv else {}))
+    return run(config, smoke=smoke, lesson=lesson, **({"csv": csv} if csv else {}),
+               **({"session": session} if session else {}))
+
+
+def _file_given_alone(argv) -> str:
+    """The refusal of a file named without its option (``nnplay run.nnplay``), or ""."""
+    from .start_options import file_given_alone
+
+    if any(a in ("-h", "--help", "--version") for a in argv):  # (the top parser would answer them itself)
+        return ""
+    try:
+        _args, rest = _top_parser(_WindowParser).parse_known_args(argv)
+    except _NotTheWindow:
+        return ""
+    return file_given_alone(rest[0]) if rest else ""

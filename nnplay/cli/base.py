@@ -104,10 +104,22 @@ def minutes(text: str) -> float:
     return v
 
 
-def check_writable(path: str, suffix: str) -> None:
-    """Refuse, before any work, a file name of the wrong kind or in a folder that is not there."""
+def check_writable(path: str, suffix: str | tuple[str, ...] | None) -> None:
+    """Refuse (ValueError, one line), before any work, an output file name of the
+    wrong kind (``suffix``: one, or a tuple of those allowed; None: any), a folder
+    that is not there, a name that is a folder, or a folder where no file can be
+    made (tried: a temporary file made and removed, ``file_write.write_probe``)."""
+    from ..file_write import write_probe
+
     p = Path(path)
-    if p.suffix.lower() != suffix:
-        raise ValueError(f"{file_name(path)}: the file name must end in {suffix}")
+    suffixes = (suffix,) if isinstance(suffix, str) else suffix
+    if suffixes and p.suffix.lower() not in suffixes:
+        raise ValueError(f"{file_name(path)}: the file name must end in {' or '.join(suffixes)}")
     if not p.parent.is_dir():
         raise ValueError(cannot_write(path))
+    if p.is_dir():
+        raise ValueError(f"{file_name(path)}: cannot write: it is a folder; give a file name")
+    try:
+        write_probe(p)
+    except OSError as exc:
+        raise ValueError(cannot_write(path, exc)) from None

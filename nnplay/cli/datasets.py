@@ -6,7 +6,7 @@ import sys
 
 from ..numbers import count
 from ..write_errors import cannot_write
-from .base import EXIT_OK, setting
+from .base import EXIT_OK, check_writable, setting
 
 
 def register(sub) -> None:
@@ -37,6 +37,7 @@ def list_datasets(args) -> int:
 
 def export_data(args) -> int:
     from ..data import generate, write_csv
+    check_writable(args.out, None)  # before any work
     data = generate(args.dataset, args.noise, args.seed, args.classes)
     try:
         write_csv(data, args.out)

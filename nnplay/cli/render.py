@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from ..user_text import file_name
-from .base import EXIT_OK, setting
+from .base import EXIT_OK, check_writable, setting
 from .given_flags import given, track_given
 
 
@@ -44,6 +44,7 @@ def run(args) -> int:
                          "--out output.png (nnplay render --list names the panels)")
     from ..ui.render import parse_size, render_session
 
+    check_writable(args.out, None if args.animate else (".png", ".svg"))  # before any work (--animate: its own words)
     if args.animate:
         return _animate(args)
     if stray := sorted(given(args) & {"epochs", "every", "fps"}):

@@ -166,9 +166,11 @@ def _write_predictions(trainer, path: str) -> None:
 
 
 def _save_run(trainer, path: str, csv_path: str | None) -> None:
+    from pathlib import Path
+
     from ..training.session import Session, save_session
 
-    source = f"csv:{csv_path}" if csv_path else "generated"
+    source = f"csv:{Path(csv_path).resolve()}" if csv_path else "generated"  # opens from any folder
     try:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:
@@ -224,8 +226,11 @@ def _print_result(trainer, r) -> None:
         return format_percent(v) if pct else format_number(v)
 
     net = trainer.net
-    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test")
     config = trainer.config
+    from ..training.data_summary import treatment_text
+
+    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test; "
+          f"{treatment_text(config, trainer.data)}")
     scheduled = f" (the rate now: a {config.schedule} schedule from the base rate {config.lr:g})" \
         if config.schedule != "constant" else ""
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")

@@ -1,7 +1,8 @@
 """What `nnplay` (no subcommand) opens the window with, checked before the
-window is built: the settings text (``--settings``), a lesson (``--lesson``)
-and a CSV file (``--data``). Anything bad raises ValueError with one line
-naming the option and the fault (the command prints it and exits 2)."""
+window is built: the settings text (``--settings``), a lesson (``--lesson``),
+a CSV file (``--data``) and a saved session (``--session``), and which of them
+may go together (``start_options``). Anything bad raises ValueError with one
+line naming the option and the fault (the command prints it and exits 2)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,21 @@ from dataclasses import dataclass
 class WindowStart:
     """``config``: the settings to start with (None: the window's own start,
     which may restore the last session); ``lesson``: a nnplay.lessons.Lesson to
-    open; ``csv``: (path, Dataset, settings {name: value}) to load at once."""
+    open; ``csv``: (path, Dataset, settings {name: value}) to load at once;
+    ``session``: the absolute path of a session to open."""
     config: object = None
     lesson: object = None
     csv: tuple | None = None
+    session: str | None = None
 
 
 def window_start(args) -> WindowStart:
     """The checked start of the window from the parsed top-level ``args``."""
     from ..training import TrainConfig
     from ..training.start_check import check_startable, check_with_data
+    from .start_options import check_together, data_set_contradiction
 
+    check_together(args)  # two options deciding the same thing: one line naming both
     start = WindowStart()
     patch = {}
     if args.settings is not None:
@@ -33,6 +38,8 @@ def window_start(args) -> WindowStart:
     if getattr(args, "data", None):
         from ..data import load_csv
 
+        if problem := data_set_contradiction(patch, args.data):
+            raise ValueError(problem)
         data = load_csv(args.data)  # DataError (a ValueError) names the file and the fault
         settings = {k: v for k, v in patch.items() if k != "dataset"}
         try:
@@ -50,4 +57,11 @@ def window_start(args) -> WindowStart:
         from ..lessons import find_lesson
 
         start.lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line naming the file
+    if getattr(args, "session", None) is not None:
+        from pathlib import Path
+
+        from ..training.session import load_session
+
+        start.config = load_session(args.session).config  # SessionError (a ValueError) names the file
+        start.session = str(Path(args.session).resolve())  # (a config given: no last session restored)
     return start

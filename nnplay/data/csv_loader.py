@@ -292,10 +292,11 @@ def write_csv(dataset: Dataset, path, test_mask=None) -> None:
     With ``test_mask`` ((m,) bool, True: a test example), a column ``split``
     before the target says train or test for each row (load_csv reads it back
     as the data's fixed split)."""
+    from ..file_write import written_in_place
     from .target_units import in_target_units
 
     split = [] if test_mask is None else [["test" if t else "train"] for t in np.asarray(test_mask, bool)]
-    with open(path, "w", newline="", encoding="utf-8") as fh:
+    with written_in_place(path) as part, open(part, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(list(dataset.input_names) + ([SPLIT_COLUMN] if split else []) + [dataset.target_name or "label"])
         if dataset.task == CLASSIFICATION:

@@ -10,7 +10,9 @@ Checked against real columns that look alike: an ID is
   numbers (an index, also after shuffling); an unnamed measurement with repeated
   values is an input;
 * a column of whole numbers that **counts by one** (strictly up or down,
-  every value distinct: 1001, 1002, 1003, ...), unless its name says it is a
+  every value distinct: 1001, 1002, 1003, ...), also **with gaps** where rows
+  were dropped (0, 1, 3, 4, 5, 8, ...: strictly up or down, at least half the
+  steps exactly one; a missing cell in it is passed over), unless its name says it is a
   quantity (``year``, ``age``, ``count``, ``rank``, ``month``, ``day``,
   ``hour``, ``time``, ``step``, ``epoch``, ...): 1990, 1991, ... named
   ``year`` is a trend to learn from, not a row number.
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..numbers import count
 from .csv_text import is_numeric
 
 if TYPE_CHECKING:
@@ -54,11 +57,13 @@ def named_like_quantity(name: str) -> bool:
 
 
 def whole_numbers(col: pd.Series) -> np.ndarray | None:
-    """The column as float64 when every cell is a finite whole number, else None."""
+    """The column's filled cells as float64 when every one is a finite whole number
+    (missing cells passed over), else None."""
     if not is_numeric(col) or len(col) == 0:
         return None
     v = col.to_numpy(np.float64, na_value=np.nan)
-    if not np.all(np.isfinite(v)) or not np.all(v == np.round(v)):
+    v = v[~np.isnan(v)]
+    if len(v) == 0 or not np.all(np.isfinite(v)) or not np.all(v == np.round(v)):
         return None
     return v
 
@@ -71,6 +76,19 @@ def counts_by_one(v: np.ndarray) -> bool:
     return bool(np.all(step == 1) or np.all(step == -1))
 
 
+def counts_by_one_with_gaps(v: np.ndarray) -> int:
+    """The number of gaps when ``v`` counts by one with some values left out (rows
+    dropped): strictly up or strictly down, at least half the steps exactly one;
+    0 when it does not."""
+    if len(v) < MIN_ID_ROWS:
+        return 0
+    step = np.diff(v)
+    if not (np.all(step > 0) or np.all(step < 0)):
+        return 0
+    ones = int(np.count_nonzero(np.abs(step) == 1))
+    return len(step) - ones if 2 * ones >= len(step) else 0
+
+
 def id_reason(name: str, col: pd.Series) -> str:
     """Why column ``name`` (cells ``col``) is an ID, as a clause for a note; "" when it is not."""
     if named_like_id(name):
@@ -80,6 +98,12 @@ def id_reason(name: str, col: pd.Series) -> str:
         if v is not None and len(v) >= 2 and len(np.unique(v)) == len(v):
             return "has no name and holds distinct whole numbers, like the index pandas' to_csv writes"
         return ""
-    if v is None or not counts_by_one(v) or named_like_quantity(name):
+    if v is None or named_like_quantity(name):
         return ""
-    return f"counts by one ({v[0]:.0f}, {v[1]:.0f}, {v[2]:.0f}, ...) like a row number"
+    if counts_by_one(v):
+        return f"counts by one ({v[0]:.0f}, {v[1]:.0f}, {v[2]:.0f}, ...) like a row number"
+    gaps = counts_by_one_with_gaps(v)
+    if gaps:
+        return (f"counts by one from {v[0]:.0f} to {v[-1]:.0f} with {count(gaps, 'gap')}, like the row "
+                f"numbers of a file whose rows were dropped")
+    return ""

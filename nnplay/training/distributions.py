@@ -224,8 +224,10 @@ def write_csv(path, distributions: Distributions) -> None:
     """The records as CSV, one row per layer, quantity (W, Z, A, dW) and record:
     layer, quantity, first_epoch, last_epoch (equal unless the record sums up
     several epochs), p0 .. p100, saturation (empty where n/a)."""
+    from ..file_write import written_in_place
+
     header, rows = distributions.table()
-    with open(path, "w", newline="", encoding="utf-8") as fh:
+    with written_in_place(path) as part, open(part, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(header)
         for r in rows:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..file_write import write_text, written_in_place
 from .history import History
 
 
@@ -17,7 +18,7 @@ def write_history_csv(path, history: History) -> None:
     two rows per bucket, its min then its max; ``epochs`` says how many epochs a
     row sums up and ``extreme`` is min or max (both empty for exact rows)."""
     names = history.names
-    with open(path, "w", newline="", encoding="utf-8") as fh:
+    with written_in_place(path) as part, open(part, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["epoch", *names, "epochs", "extreme"])
         for s in history.segments():
@@ -44,7 +45,8 @@ def write_weights(path, sizes, activations, loss: str, weights, biases) -> None:
         for l, (W, b) in enumerate(zip(weights, biases), start=1):
             arrays[f"W{l}"] = np.asarray(W, dtype=np.float64)
             arrays[f"b{l}"] = np.asarray(b, dtype=np.float64)
-        np.savez(path, **arrays)
+        with written_in_place(path) as part:
+            np.savez(part, **arrays)
         return
     doc = {
         "format": "nnplay-weights", "sizes": list(map(int, sizes)), "activations": list(activations), "loss": loss,
@@ -52,4 +54,4 @@ def write_weights(path, sizes, activations, loss: str, weights, biases) -> None:
         "layers": [{"W": np.asarray(W, float).tolist(), "b": np.asarray(b, float).tolist()}
                    for W, b in zip(weights, biases)],
     }
-    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    write_text(path, json.dumps(doc, indent=1))

@@ -16,7 +16,9 @@ training set, its full-batch gradient and its loss history, and returns
   |ΔW[l]| / |W[l]|, far from about 1e-3 (Karpathy, CS231n "Neural Networks 3",
   babysitting the learning process): above 1e-1 the rate is too high, below
   1e-5 too low. The step is estimated from the gradient: lr |dW[l]| for SGD,
-  lr |dW[l]| / (1 - 0.9) for momentum, lr sqrt(n_weights) for Adam;
+  lr |dW[l]| / (1 - 0.9) for momentum, lr sqrt(n_weights) for Adam, where
+  lr is the schedule's rate now, from the settings and the epoch
+  (``schedules.rate_now``: the same when the run is read back from a session);
 - ``plateau``: the training loss has changed by less than 1% over the last
   window of epochs while still above a fifth of its highest value;
 - ``oscillating``: the training loss goes up and down from epoch to epoch by
@@ -38,6 +40,7 @@ import numpy as np
 
 from ..numbers import count, format_number
 from .layer_values import layer_values
+from .schedules import rate_now
 
 SATURATED_SLOPE = 0.01  # g'(Z) below this is "saturated" (the issue's threshold)
 SATURATED_SHARE = 0.5  # ... for more than this share of the examples
@@ -83,8 +86,9 @@ def diagnose(trainer) -> list[Finding]:
     config = trainer.config  # the advice reads the run's own settings (standardise, the schedule's base rate)
     findings = _units(net, lv, config)
     findings += _gradient_flow(net)
-    findings += _update_ratio(net, trainer.optimizer, trainer.history, config)
-    findings += _loss_history(trainer.history, config, float(trainer.optimizer.lr))
+    lr = rate_now(trainer)  # the schedule's rate from the settings and epoch: the same after a save and a read
+    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config)
+    findings += _loss_history(trainer.history, config, lr)
     return findings
 
 
@@ -141,10 +145,11 @@ def _gradient_flow(net) -> list[Finding]:
     return []
 
 
-def step_sizes(net, optimizer) -> np.ndarray:
-    """|ΔW[l]| / |W[l]| per layer for the next step, estimated from the full-batch
-    gradient (see the module); NaN where W[l] is all 0."""
-    lr = float(optimizer.lr)
+def step_sizes(net, optimizer, lr: float | None = None) -> np.ndarray:
+    """|ΔW[l]| / |W[l]| per layer for a step at learning rate ``lr`` (default the
+    optimizer's), estimated from the full-batch gradient (see the module); NaN
+    where W[l] is all 0."""
+    lr = float(optimizer.lr if lr is None else lr)
     out = []
     for W, dW in zip(net.weights, net.dW):
         w = float(np.linalg.norm(W))
@@ -156,9 +161,9 @@ def step_sizes(net, optimizer) -> np.ndarray:
     return np.array(out)
 
 
-def _update_ratio(net, optimizer, history, config) -> list[Finding]:
+def _update_ratio(net, optimizer, lr: float, history, config) -> list[Finding]:
     with np.errstate(all="ignore"):
-        ratios = step_sizes(net, optimizer)
+        ratios = step_sizes(net, optimizer, lr)
     moving = np.isfinite(ratios) & (ratios > 0)  # a layer with dW = 0 is explained by training.gradient_flow
     high = np.flatnonzero(moving & (ratios > UPDATE_HIGH)) + 1
     if high.size:
@@ -174,7 +179,7 @@ def _update_ratio(net, optimizer, history, config) -> list[Finding]:
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(low)} by as little as "
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy) while "
-                        f"the loss is still high: {_higher_rate(config, float(optimizer.lr))}", "note")]
+                        f"the loss is still high: {_higher_rate(config, lr)}", "note")]
     return []
 
 

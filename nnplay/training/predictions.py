@@ -45,8 +45,13 @@ def predictions_table(trainer):
 
 
 def write_predictions(trainer, path) -> None:
-    """Write ``predictions_table`` to ``path`` as UTF-8 CSV (OSError if it cannot be written)."""
-    predictions_table(trainer).to_csv(path, index=False, float_format="%.10g")
+    """Write ``predictions_table`` to ``path`` as UTF-8 CSV, whole or not at all
+    (``file_write.written_in_place``; OSError if it cannot be written)."""
+    from ..file_write import written_in_place
+
+    table = predictions_table(trainer)
+    with written_in_place(path) as part:
+        table.to_csv(part, index=False, float_format="%.10g")
 
 
 def _probabilities(A: np.ndarray, loss: str, k: int) -> np.ndarray:

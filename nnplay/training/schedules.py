@@ -76,6 +76,20 @@ def learning_rate(schedule: str, lr: float, epoch: int) -> float:
     return lr
 
 
+def rate_now(trainer) -> float:
+    """The learning rate of the run's steps now, from its settings and epoch
+    alone: the schedule's rate for the epoch being trained (part-way through
+    one) or else the last one trained (epoch ``trainer.epoch - 1``; the base
+    rate before any). The one source for every report of the rate a run has
+    reached (the health diagnosis of ``nnplay train`` as it finishes, of
+    ``nnplay diagnose`` and the window reading the run back from its session),
+    so they agree whatever the optimizer's own ``lr`` was left at."""
+    config = trainer.config
+    done, _per_epoch = trainer.batch_position
+    epoch = trainer.epoch if done else max(trainer.epoch - 1, 0)
+    return learning_rate(config.schedule, config.lr, epoch)
+
+
 def canonical_schedule(text: str) -> str:
     """The setting as the settings text writes it: the name, then any parameter
     given ("Step:100" -> "step:100"); ValueError for a bad one."""

@@ -35,7 +35,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from ..data import Dataset
+from ..file_write import written_in_place
 from ..user_text import file_name, one_line
 from ..write_errors import unreadable
 from .config import TrainConfig
@@ -109,20 +109,15 @@ def save_session(path, session: Session) -> None:
 def _write_atomically(path: Path, doc: dict, arrays: dict) -> None:
     """Write to a temporary file of its own beside ``path``, flush it to disk, then
     rename it over ``path``: a reader (or a crash) sees the old file or the new one,
-    never half of one, even with two writers at once."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as z:
-                z.writestr("session.json", json.dumps(doc, indent=1, default=_json_default))
-                for name, arr in arrays.items():
-                    z.writestr(name, _npy(arr))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    never half of one, even with two writers at once (``file_write.written_in_place``,
+    as every file nnplay writes: made with the usual permissions, not 0600)."""
+    with written_in_place(path) as part, open(part, "wb") as fh:
+        with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("session.json", json.dumps(doc, indent=1, default=_json_default))
+            for name, arr in arrays.items():
+                z.writestr(name, _npy(arr))
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _json_default(o):

@@ -371,7 +371,6 @@ def torch_script(trainer, epochs: int = 100) -> str:
 def write_torch_script(path, trainer, epochs: int = 100) -> None:
     """Write ``torch_script(trainer, epochs)`` to ``path`` (UTF-8); ValueError
     (nothing written) for a run the script cannot reproduce."""
-    from pathlib import Path
+    from ..file_write import write_text
 
-    text = torch_script(trainer, epochs)
-    Path(path).write_text(text, encoding="utf-8")
+    write_text(path, torch_script(trainer, epochs))

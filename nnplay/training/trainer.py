@@ -30,6 +30,7 @@ from .partial_epochs import PartialEpochs
 from .pictures import predicted_classes
 from .probes import Probes, ProbeShortcuts, ViewRequest
 from .saved_state import restore_run_state, run_state
+from .schedules import rate_now
 from .snapshot import RunInfo, Snapshot, run_info, take_snapshot
 from .split_data import SplitData
 
@@ -130,6 +131,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         """Restore a ``state_dict``; ValueError (and nothing changed) if it does
         not fit this network (see training.saved_state)."""
         restore_run_state(self, state)
+        self.optimizer.lr = rate_now(self)  # the schedule's rate where the run is, as when it was saved
         self._remeasured = None
         self._full_batch_gradients()
 

@@ -94,10 +94,10 @@ def no_display(environ=None) -> bool:
     return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
-def run(config=None, smoke: bool = False, lesson=None, csv=None) -> int:
+def run(config=None, smoke: bool = False, lesson=None, csv=None, session=None) -> int:
     """Open the window and run until it closes (``lesson``: set up for that
     nnplay.lessons.Lesson, its panel open; ``csv``: (path, Dataset, settings)
-    loaded at once). ``smoke``: train SMOKE_EPOCHS
+    loaded at once; ``session``: a checked session file opened at once). ``smoke``: train SMOKE_EPOCHS
     epochs, close, and exit 0 (1 if that did not happen in time). Without a
     display the smoke test runs offscreen and the window is refused in one line."""
     import os
@@ -133,7 +133,7 @@ def run(config=None, smoke: bool = False, lesson=None, csv=None) -> int:
 
     def build():
         try:
-            held.update(_build_window(app, launch, config, smoke, lesson, csv))
+            held.update(_build_window(app, launch, config, smoke, lesson, csv, session))
             if not smoke:  # its X window destroyed under it (no WM close): close and quit (native_close)
                 from .native_close import install as close_when_destroyed
 
@@ -188,7 +188,7 @@ def run(config=None, smoke: bool = False, lesson=None, csv=None) -> int:
     return result["code"]
 
 
-def _build_window(app, launch, config, smoke: bool, lesson, csv=None) -> dict:
+def _build_window(app, launch, config, smoke: bool, lesson, csv=None, session=None) -> dict:
     """After the launch window's first paint: load the rest, build the playground
     window in its place; returns {"window": it, "marker": the running marker or None}."""
     configure_pyqtgraph()
@@ -210,6 +210,8 @@ def _build_window(app, launch, config, smoke: bool, lesson, csv=None) -> dict:
     if csv is not None:  # nnplay --data FILE.csv [--settings TEXT]: checked before, loaded as File > Open CSV does
         path, data, settings = csv
         window.controller.load_csv(path, data=data, **settings)
+    if session is not None:  # nnplay --session FILE.nnplay: checked before, opened as File > Open session does
+        window.controller.open_session(session)
     if lesson is not None:
         from .lessons_panel import open_lesson
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from ..file_write import leftovers
 from ..training.session import SessionError, load_session, save_session
 from .widgets import on_event
 
@@ -100,7 +101,7 @@ class Autosaver(QObject):
         """From now on ``stop`` saves; with ``periodic``, so does a timer every few seconds."""
         self.active = True
         if periodic:  # the only writer (the lock's holder): a temporary file is one a killed run left
-            for leftover in Path(self.path).parent.glob(f".{Path(self.path).name}.*.part"):
+            for leftover in leftovers(self.path):  # (file_write's temporary files)
                 leftover.unlink(missing_ok=True)
             self._timer.start()
 

@@ -15,6 +15,7 @@ from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
 from ..training.commands import SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
+from .file_folders import absolute
 from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
 from .schedule_controls import LIVE as LIVE_17
@@ -263,8 +264,9 @@ class PlaygroundController(SessionFiles, QObject):
             self.view.show_error("Cannot load this file", str(exc))
             return False
         self._drop_edits()
-        self.state.set(config=config, data=data, source=str(path))
-        self.file_opened.emit(str(path))
+        path = absolute(path)  # the session and recent files keep it: it must open from any folder
+        self.state.set(config=config, data=data, source=path)
+        self.file_opened.emit(path)
         if data.notes:
             self.view.show_status("; ".join(data.notes))
         return True

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
+from ..training.data_summary import summary
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .shortcut_text import keys_text
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
-from ..numbers import count
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
@@ -200,16 +200,13 @@ class DataPanel(ShowsRunState, QWidget):
             self.labels["noise"].setText(f"{config.noise * 100:.4g}%")
             self.labels["train_ratio"].setText(f"{config.train_ratio * 100:.4g}%")
             self.labels["batch_size"].setText(str(config.batch_size))
-            kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
-            source = "drawn by hand" if data.edited else ("loaded from CSV" if is_csv else "generated")
-            extra = "" if two_d else f"; {count(data.n_inputs, 'input')} used as they are"
             name = short_name(data.name)
             self.info.setToolTip(wrapped(data.name) if name != data.name else "")
             whose = "these drawn points'" if data.edited else "this file's"  # drawn points come from no file
             own = (f" Standardize and Training data are {whose} own: the built-in sets keep theirs."
                    if is_csv else "")
             said = "".join(f" {note[:1].upper()}{note[1:]}." for note in data.notes) if is_csv else ""
-            self.info.setText(f"{name}: {count(data.n_examples, 'point')}, {kind}, {source}{extra}.{said}{own}")
+            self.info.setText(f"{summary(name, config, data)}.{said}{own}")  # (data_summary: each clause true)
         finally:
             self._updating = False
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, Q
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ..file_write import written_in_place
 from ..user_text import file_name, shown
 from ..write_errors import cannot_write
 from .svg_fix import encode, finish_svg
@@ -56,7 +57,8 @@ def export_panel(parts, path, scale: float | None = None) -> None:
         raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")
     data = svg_bytes(parts, scale) if suffix == ".svg" else png_bytes(parts, scale)
     try:
-        path.write_bytes(data)
+        with written_in_place(path) as part:  # whole or not at all
+            part.write_bytes(data)
     except OSError as exc:
         raise ExportError(cannot_write(path, exc)) from None
 

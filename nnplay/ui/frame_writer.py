@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..file_write import written_in_place
 from ..write_errors import cannot_write
 
 FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)"}
@@ -45,8 +46,10 @@ class FrameWriter:
     """Writes RGB frames (height, width, 3) uint8, all of one size, to ``path``
     (.gif or .mp4) at ``fps`` frames a second, on its own thread. ``put`` never
     blocks; ``close`` finishes the file and returns how many frames it holds.
-    RecordingError (one line) for a path that cannot be written, from the
-    constructor, or from ``close`` when writing failed part-way."""
+    The frames go to a temporary file beside ``path``, renamed to it once
+    finished (``file_write.written_in_place``): a recording is seen whole or
+    not at all. RecordingError (one line) for a path that cannot be written,
+    from the constructor, or from ``close`` when writing failed part-way."""
 
     def __init__(self, path, fps: float):
         self.path = check_recording_path(path)
@@ -56,7 +59,16 @@ class FrameWriter:
         self.written = self.dropped = self.queued = 0
         self.error: str | None = None
         self._queue: queue.Queue = queue.Queue(MAX_QUEUED)
-        self._writer = self._open()
+        self._place = written_in_place(self.path)
+        try:
+            self._part = self._place.__enter__()  # the file written until close renames it
+        except OSError as exc:
+            raise RecordingError(cannot_write(self.path, exc)) from None
+        try:
+            self._writer = self._open()
+        except RecordingError as exc:
+            self._place.__exit__(type(exc), exc, None)  # (removes the temporary file)
+            raise
         self._thread = threading.Thread(target=self._run, name="nnplay-recording", daemon=True)
         self._thread.start()
 
@@ -65,10 +77,10 @@ class FrameWriter:
             if self.path.suffix.lower() == ".gif":
                 import imageio.v3 as iio
 
-                return iio.imopen(self.path, "w", plugin="pillow")
+                return iio.imopen(self._part, "w", plugin="pillow")
             import imageio.v2 as iio2
 
-            return iio2.get_writer(self.path, format="FFMPEG", fps=self.fps, codec="libx264", quality=8,
+            return iio2.get_writer(self._part, format="FFMPEG", fps=self.fps, codec="libx264", quality=8,
                                    pixelformat="yuv420p", macro_block_size=2, ffmpeg_log_level="error")
         except OSError as exc:
             raise RecordingError(cannot_write(self.path, exc)) from None
@@ -102,6 +114,17 @@ class FrameWriter:
             except (OSError, ValueError, RuntimeError) as exc:
                 self.error = f"{self.path}: writing frame {self.written + 1} failed: {exc}".replace("\n", " ")
 
+    def discard(self) -> None:
+        """Stop, and leave no file: the frames written so far are removed (the
+        file under ``path``, if any, is as it was)."""
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            self._writer.close()
+        except (OSError, ValueError, RuntimeError):
+            pass
+        self._place.__exit__(RecordingError, RecordingError("discarded"), None)
+
     def close(self) -> int:
         """Finish the file (waits for the frames queued); the number of frames written."""
         self._queue.put(None)
@@ -111,7 +134,13 @@ class FrameWriter:
         except (OSError, ValueError, RuntimeError) as exc:
             self.error = self.error or f"{self.path}: finishing the file failed: {exc}".replace("\n", " ")
         if self.error is not None:
-            raise RecordingError(self.error)
+            error = RecordingError(self.error)
+            self._place.__exit__(RecordingError, error, None)  # no partial file left
+            raise error
+        try:
+            self._place.__exit__(None, None, None)  # renamed into place
+        except OSError as exc:
+            raise RecordingError(cannot_write(self.path, exc)) from None
         return self.written
 
 

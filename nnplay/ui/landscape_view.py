@@ -12,8 +12,6 @@ window is open (``PacedRedraw``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
@@ -333,4 +331,6 @@ def export_landscape_csv(win, path: str | None = None) -> bool:
                                         "export again")
         return False
     path = path or win._ask_save("Export the loss landscape", "nnplay-landscape.csv", "CSV (*.csv)")
-    return bool(path) and win._write(path, lambda: Path(path).write_text(text, encoding="utf-8"))
+    from ..file_write import write_text
+
+    return bool(path) and win._write(path, lambda: write_text(path, text))

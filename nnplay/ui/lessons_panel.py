@@ -283,4 +283,5 @@ def _ask_for_file(win, panel: LessonsPanel) -> None:
     except LessonError as exc:
         win.show_error("Cannot open this lesson", str(exc))
         return
+    win.file_done(path)
     panel.show_lesson(panel.add(lesson))

@@ -35,6 +35,7 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
         if problem:
             win.show_error("Cannot export", problem)
         else:
+            win.file_done(path)
             win.statusBar().showMessage(f"Exported the predictions to {path}", 8000)
         if done is not None:
             done(not problem)

@@ -180,15 +180,17 @@ def session_trainer(session_path, panel: str):
     return trainer
 
 
-def panel_frame(trainer, panel: str, history_from: int = 0):
+def panel_frame(trainer, panel: str, history_from: int = 0, grid: int | None = None):
     """A frame of ``trainer``'s run as the training process sends it, with what
-    ``panel`` needs (its history from epoch index ``history_from`` on)."""
+    ``panel`` needs (its history from epoch index ``history_from`` on; the
+    output over a ``grid`` × ``grid`` grid, by default the screen's)."""
     from ..data.plane_axes import default_axes
     from ..training.landscape_live import compute_landscape
     from ..training.loop import Frame, ViewRequest
 
     small = [l for l, n in enumerate(trainer.run_info().sizes[1:-1], start=1) if n in (2, 3)]
-    view = ViewRequest(axes=default_axes(trainer.data.X))  # as the window's output view starts (data.plane_axes)
+    view = ViewRequest(axes=default_axes(trainer.data.X),  # as the window's output view starts (data.plane_axes)
+                       **({"grid_resolution": grid} if grid else {}))
     snap = trainer.snapshot(view, history_from, hidden_layer=small[0] if panel == "hidden" and small else None,
                             quality=panel == "metrics", trace=panel == "inspector",
                             distributions=panel == "distributions")

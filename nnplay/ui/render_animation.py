@@ -14,6 +14,7 @@ import math
 import sys
 
 from .export import panel_image
+from .export_grid import export_resolution
 from .frame_writer import FrameWriter, check_recording_path, even_size, image_to_rgb
 from .render import PanelViews, _application, panel_frame, session_trainer
 
@@ -66,6 +67,11 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
     try:
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
         parts, scale = views.lay_out(size)
+        # the output coloured at the export's resolution, a cell per output pixel, as nnplay render and File ›
+        # Export colour it (export_grid), not the screen's 100 x 100 grid scaled up
+        grid = export_resolution(views.boundary, scale) if panel == "output" else None
+        if grid:
+            views.show_frame(panel_frame(trainer, panel, grid=grid))
         writer = FrameWriter(out, fps)
         trained = 0
         while True:
@@ -76,7 +82,7 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
                 break
             sent = len(trainer.history)
             trained += max(1, trainer.run(min(every, epochs - trained)))
-            views.show_frame(panel_frame(trainer, panel, sent))
+            views.show_frame(panel_frame(trainer, panel, sent, grid))
             app.processEvents()
         count = writer.close()
         writer = None
@@ -84,7 +90,7 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
             print(f"the run diverged at epoch {trainer.diverged_at}: the recording ends there", file=sys.stderr)
         return count
     finally:
-        if writer is not None:
-            writer.close()
+        if writer is not None:  # stopped part-way (an error, Ctrl+C): no partial recording is left
+            writer.discard()
         views.close()
         app.processEvents()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from ..training import resolve_loss
 from ..training.session import Session, SessionError, load_session, save_session
+from .file_folders import absolute
 
 
 class SessionFiles:
@@ -32,7 +33,7 @@ class SessionFiles:
     def save_session(self, path: str) -> None:
         """Ask the training process for the run's full state; the file is written when it comes."""
         token = next(self._tokens)
-        self._pending_saves[token] = str(path)
+        self._pending_saves[token] = absolute(path)  # kept (session_path, recent files) as absolute
         self.run.request_state(token)
 
     def save_session_now(self, path: str, timeout_ms: int = 3000) -> bool:
@@ -62,7 +63,7 @@ class SessionFiles:
             self._refuse_session(str(exc), quiet)
             return False
         generation = self.run.build(session.config, session.data, session.state)
-        self._opening[generation] = (session, str(path), quiet)
+        self._opening[generation] = (session, absolute(path), quiet)
         return True
 
     def _refuse_session(self, message: str, quiet: bool) -> None:

@@ -32,6 +32,7 @@ def export_torch_script(win, path: str | None = None, done=None) -> bool:
             win.show_error("Cannot export", f"{path}: {exc}")
             ok = False
         else:
+            win.file_done(path)
             win.statusBar().showMessage(f"Exported {path} (python {path} trains it with PyTorch)", 8000)
             ok = True
         if done is not None:

@@ -1,5 +1,6 @@
 """The window's file dialogs (each starting in the folder last used for its
-kind), its exports and its list of recent files, kept with QSettings."""
+kind, remembered only once a file there was written or read: ``file_folders``),
+its exports and its list of recent files (absolute paths), kept with QSettings."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 from PySide6.QtWidgets import QFileDialog
 
 from ..write_errors import cannot_write
+from .file_folders import absolute, folder_to_remember, start_folder
 from .recent_labels import recent_labels, same_file
 
 
@@ -19,25 +21,46 @@ class FileActions:
     def _ask_open(self, title: str, kind: str, filters: str) -> str | None:
         """A file to open, the dialog starting in the folder last used for ``kind``."""
         path, _ = QFileDialog.getOpenFileName(self, title, self._folder(kind), filters)
-        self._remember_folder(kind, path)
-        return path or None
+        return self._asked(kind, path)
 
     def _ask_save(self, title: str, default: str, filters: str, kind: str = "export") -> str | None:
         """A file to write; ``default`` is a name in the folder last used for
         ``kind``, or a whole path."""
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder(kind)) / default), filters)
-        self._remember_folder(kind, path)
-        return path or None
+        return self._asked(kind, path)
+
+    def _asked(self, kind: str, path: str) -> str | None:
+        """``path`` chosen in a dialog of ``kind``: its folder is remembered for
+        ``kind`` only when a file there is written or read (``file_done``)."""
+        if not path:
+            return None
+        if not hasattr(self, "_pending_folders"):
+            self._pending_folders = {}
+        self._pending_folders[kind] = str(Path(absolute(path)).parent)
+        return path
+
+    def file_done(self, path: str) -> None:
+        """``path`` was written or read: its folder becomes the last folder of the
+        dialogs that chose a file there."""
+        folder = str(Path(absolute(path)).parent)
+        pending = getattr(self, "_pending_folders", {})
+        for kind in [k for k, f in pending.items() if f == folder]:
+            del pending[kind]
+            self._remember_folder(kind, path)
 
     def _folder(self, kind: str) -> str:
-        """The folder a file dialog of this kind last used (kept with QSettings)."""
+        """The folder a file dialog of this kind last used (kept with QSettings),
+        the home folder when it is gone (``file_folders.start_folder``)."""
         if self.settings is None:
             return ""
-        return self.settings.value(f"last_folder_{kind}", "", type=str)
+        return start_folder(self.settings.value(f"last_folder_{kind}", "", type=str))
 
     def _remember_folder(self, kind: str, path: str) -> None:
-        if path and self.settings is not None:
-            self.settings.setValue(f"last_folder_{kind}", str(Path(path).parent))
+        """Keep the folder of ``path`` (written or read) as the last of ``kind``;
+        a system folder (/proc...) is never kept."""
+        folder = folder_to_remember(path) if path else None
+        if folder is not None and self.settings is not None:
+            self.settings.setValue(f"last_folder_{kind}", folder)
 
     def export_panel(self, which: str, path: str | None = None, scale: float | None = None) -> bool:
         """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
@@ -70,6 +93,7 @@ class FileActions:
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
             return False
+        self.file_done(path)
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
 
@@ -108,6 +132,7 @@ class FileActions:
         except OSError as exc:
             self.show_error("Cannot export", cannot_write(path, exc))
             return False
+        self.file_done(path)
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
 
@@ -119,7 +144,11 @@ class FileActions:
         return self.settings.value("recent_files", [], type=list)
 
     def remember_file(self, path: str) -> None:
-        if self.autosave_path and Path(path) == Path(self.autosave_path):
+        """A session or CSV opened or saved: first in the recent files (its absolute
+        path, so that it opens from any working directory), its folder the last one."""
+        self.file_done(path)
+        path = absolute(path)
+        if self.autosave_path and Path(path) == Path(absolute(self.autosave_path)):
             return
         files = [path] + [p for p in self.recent_files() if not same_file(p, path)]  # one entry per file
         files = files[: self.MAX_RECENT]

@@ -33,6 +33,8 @@ REAL_COLUMNS = {  # name: values that a model can learn from, never an ID
     "paid": list(range(100, 130)),  # ends in "id" but is not named like one... yet counts by one: see below
     "": [int(v) for v in rng.integers(0, 5, 30)],  # unnamed, repeated values: a measurement
     "Unnamed: 3": [int(v) for v in rng.integers(0, 5, 30)],
+    "dose_sorted": sorted(int(v) for v in rng.choice(np.arange(0, 200, 3), 30, replace=False)),  # steps of 3+
+    "size_gaps": [*range(10), *range(12, 32)],  # counts by one with a gap, but named as a quantity
 }
 
 
@@ -52,6 +54,10 @@ def test_real_columns_are_inputs_not_ids(tmp_path, name):
     ("", [int(v) for v in rng.permutation(30)], "no name and holds distinct whole numbers"),
     ("Unnamed: 0", list(range(30)), "no name and holds distinct whole numbers"),
     ("paid", list(range(100, 130)), "counts by one"),  # not named like an ID; counting makes it one
+    # a row number whose file had rows dropped (for missing values, say): it still counts by one, with gaps
+    ("rec", [i for i in range(60) if i % 7 != 3], "counts by one from 0 to 58 with 8 gaps"),
+    ("order", [i for i in range(60, 0, -1) if i % 5 != 0], "counts by one from 59 to 1 with 11 gaps"),
+    ("rec", [*range(5), "NA", *range(6, 30)], "counts by one from 0 to 29 with 1 gap"),  # its own cell missing
 ])
 def test_id_columns_are_ignored_with_the_reason_in_the_note(tmp_path, name, values, why):
     guess = _roles(tmp_path, name, values)[0]
@@ -70,7 +76,10 @@ def test_counting_rule_needs_whole_distinct_numbers_and_enough_rows():
     assert id_reason("record", pd.Series(np.arange(9))) == ""  # too few rows to tell
     assert id_reason("record", pd.Series(np.arange(10) + 0.5)) == ""  # not whole numbers
     assert id_reason("record", pd.Series(np.arange(0, 20, 2))) == ""  # steps of two
-    assert id_reason("record", pd.Series([*range(9), np.nan])) == ""  # a missing cell
+    assert id_reason("record", pd.Series([*range(9), np.nan])) == ""  # a missing cell: 9 rows
+    assert id_reason("record", pd.Series([0, 1, 2, 4, 6, 8, 10, 12, 14, 16, 18])) == ""  # mostly steps of two
+    assert id_reason("record", pd.Series([0, 1, 2, 3, 4, 5, 5, 6, 7, 8, 9])) == ""  # a repeat: not a row number
+    assert id_reason("record", pd.Series([0, 1, 2, 3, 4, 3, 6, 7, 8, 9, 10])) == ""  # not strictly up
 
 
 def test_a_year_trend_trains_on_the_year(tmp_path):
@@ -78,3 +87,11 @@ def test_a_year_trend_trains_on_the_year(tmp_path):
     p.write_text("year,co2\n" + "".join(f"{y},{340 + 1.7 * (y - 1980):.1f}\n" for y in range(1980, 2020)))
     d = load_csv(p)
     assert d.input_names == ["year"] and not d.notes
+
+
+def test_a_row_number_with_dropped_rows_is_ignored_by_the_loader(tmp_path):
+    p = tmp_path / "gaps.csv"
+    p.write_text("rec,a,label\n" + "".join(f"{i},{(i * 7) % 5},{i % 2}\n" for i in range(0, 50000, 1)
+                                          if i % 11 != 4), encoding="utf-8")
+    d = load_csv(p)
+    assert d.input_names == ["a"] and any("'rec' looks like an ID" in n and "gaps" in n for n in d.notes)

@@ -33,8 +33,8 @@ def _plateau_trainer(**settings):
 
 
 def test_a_plateau_under_a_decayed_schedule_names_the_schedule_and_its_base_rate():
-    t = _plateau_trainer(schedule="cosine", optimizer="adam")
-    t.optimizer.lr = 3e-7  # where a cosine schedule ends
+    t = _plateau_trainer(schedule="cosine:300:3e-7", optimizer="adam")
+    t.epoch = 301  # where the cosine schedule ends (the rate is read from the settings and the epoch)
     plateau = next(f for f in diagnose(t) if f.kind == "plateau").message
     assert "cosine schedule has lowered the learning rate to 3e-07 from its base rate 0.03" in plateau
     assert "Adam" not in plateau  # the run already uses Adam
@@ -43,12 +43,11 @@ def test_a_plateau_under_a_decayed_schedule_names_the_schedule_and_its_base_rate
 
 
 def test_small_steps_under_a_decayed_schedule_are_put_down_to_the_schedule():
-    t = _plateau_trainer(schedule="cosine")
-    t.run(1)
+    t = _plateau_trainer(schedule="cosine:1:1e-9")
+    t.run(2)  # the rate of epoch 1, the last trained: 1e-9
     t.history.clear()
     t.history.extend({"train_loss": np.array([2.0, 1.9]), "test_loss": np.array([2.0, 1.9]),
                       "train_accuracy": np.zeros(2), "test_accuracy": np.zeros(2), "penalty": np.zeros(2),
                       "lr": np.zeros(2) + 0.03, "clipped": np.zeros(2)})
-    t.optimizer.lr = 1e-9
     small = [f.message for f in diagnose(t) if f.kind == "update_ratio"]
     assert small and "from its base rate 0.03" in small[0] and "try a higher learning rate" not in small[0]

@@ -36,6 +36,16 @@ def test_the_dialog_guesses_roles_and_types(qtbot, tmp_path):
     assert "target" in dialog.problem()
 
 
+def test_the_dialog_says_a_row_number_with_gaps_is_an_id(qtbot, tmp_path):
+    path = tmp_path / "dropped.csv"  # rows 0..199 of a file, some dropped upstream for missing values
+    path.write_text("row_no,bill,species\n" + "".join(f"{i},{30 + i % 13},{'ab'[i % 2]}\n" for i in range(200)
+                                                     if i % 6 != 1), encoding="utf-8")
+    dialog = ImportDialog(path)
+    qtbot.addWidget(dialog)
+    assert [b.currentText() for b in dialog.role_boxes] == ["ignore", "input", "target"]
+    assert "'row_no' looks like an ID" in dialog.notes.text() and "gaps" in dialog.notes.text()
+
+
 def test_choices_load_the_file_and_are_remembered(window, qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
