@@ -6,7 +6,8 @@ colours of the predicted value. The network trains on a standardised target
 price of 500 ± 300 drawn from −1.7 to 1.7) while the colour key and RMSE were in
 the target's units (``data/target_units.py``). These give the points' heights
 and the view's extent in the target's own units; the training process keeps
-its standardised extent (the picture does not depend on the vertical).
+its standardised extent (the picture does not depend on the vertical). The
+Hidden space tab's caption names the targets' range in the same units.
 """
 
 from __future__ import annotations
@@ -33,3 +34,9 @@ def shown_extent(data, extent):
         return extent
     h, v = extent
     return h, tuple(float(e) for e in in_target_units(v, data.target_scale))
+
+
+def target_range(data) -> tuple[float, float]:
+    """The lowest and highest regression target, in the target's own units (a caption's words)."""
+    y = in_target_units(data.y, data.target_scale)
+    return float(y.min()), float(y.max())

@@ -54,3 +54,15 @@ def test_the_vertical_axis_and_the_points_are_in_the_target_s_units(one_input, q
     assert view.value_bar.levels() == pytest.approx((y_file.min(), y_file.max()), rel=1e-6)  # the key, as before
     image = view.image.mapRectToParent(view.image.boundingRect())
     assert image.top() <= y_file.min() and image.bottom() >= y_file.max()  # the picture under the points too
+
+
+def test_the_hidden_space_caption_names_the_targets_in_their_units(one_input, qtbot):
+    from nnplay.numbers import format_number
+    from nnplay.ui.hidden_space import HiddenSpaceView
+
+    t, y_file = one_input
+    view = HiddenSpaceView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    text = view.key.text()
+    assert f"({format_number(y_file.min())})" in text and f"({format_number(y_file.max())})" in text
