@@ -77,7 +77,7 @@ def build_columns(win) -> None:
     win.lower_tabs.setTabToolTip(3, "Each layer's W, Z, A or dW over the epochs as percentile bands, and the "
                                     "training-health diagnosis in words.")
     # four tabs fit 1024 px; the sheet on the tab widget itself, whose pages then follow its font (the zoom)
-    win.lower_tabs.setStyleSheet("QTabBar::tab { padding: 4px 5px; }")
+    win.lower_tabs.setStyleSheet(OUTPUT_TABS_SHEET)
     inner.addWidget(win.lower_tabs)
     for plot in (win.curves.loss_plot, win.curves.acc_plot):
         keep_plot_area(plot)  # never a strip: the curves fold away first (column_fit)
@@ -100,6 +100,12 @@ def build_columns(win) -> None:
     win._inspector = None  # the backprop inspector, made when first asked for (side_windows.py)
     win.compare_window = None  # a CompareWindow, made by the first comparison
     win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
+
+
+# the tabs under the output: narrow enough for four at 1024 px; a style sheet's tabs are drawn by it, not by
+# the style (selected_look), so it marks the selected one itself, in the highlight colour (seen on a dark palette)
+OUTPUT_TABS_SHEET = ("QTabBar::tab { padding: 4px 5px; } "
+                     "QTabBar::tab:selected { border-bottom: 3px solid palette(highlight); }")
 
 
 def _at_least(column: QWidget, pixels: int) -> None:

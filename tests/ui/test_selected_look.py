@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtGui import QAction, QImage
-from PySide6.QtWidgets import QMenu, QPushButton, QStyleFactory, QTabBar, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton, QStyleFactory, QTabWidget, QToolButton, QWidget
 
 from nnplay.ui.app import dark_palette
 from nnplay.ui.selected_look import SelectedLook
@@ -18,8 +18,9 @@ APART = 25.0  # mean difference (0..255 per channel) between a control's selecte
 
 
 def pixels(widget, qtbot, rect=None) -> np.ndarray:
-    widget.resize(widget.sizeHint())
-    widget.show()
+    if widget.parentWidget() is None:
+        widget.resize(widget.sizeHint())
+    widget.window().show()
     qtbot.wait(10)
     image = widget.grab(rect) if rect is not None else widget.grab()
     image = image.toImage().convertToFormat(QImage.Format.Format_RGB32)
@@ -41,13 +42,17 @@ def button_apart(cls, style, qtbot) -> float:
     return float(np.abs(shots[0] - shots[1]).mean())
 
 
-def tab_apart(style, qtbot) -> float:
-    bar = QTabBar()
-    qtbot.addWidget(bar)
-    bar.setStyle(style)
-    bar.setPalette(dark_palette())
-    bar.addTab("Curves")
-    bar.addTab("Curves")  # the same text: only the selection tells them apart
+def tab_apart(style, qtbot, sheet: str = "") -> float:
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.setStyle(style)
+    tabs.tabBar().setStyle(style)
+    tabs.setPalette(dark_palette())
+    for _ in range(2):
+        tabs.addTab(QWidget(), "Curves")  # the same text: only the selection tells them apart
+    tabs.setStyleSheet(sheet)  # (a style sheet's tabs are drawn by it, not by the style)
+    bar = tabs.tabBar()
+    tabs.resize(300, 120)
     shot = pixels(bar, qtbot)
     r0, r1 = bar.tabRect(0), bar.tabRect(1)
     w, h = min(r0.width(), r1.width()) - 4, min(r0.height(), r1.height())
@@ -79,8 +84,12 @@ def test_a_checked_button_is_clearly_apart_on_the_dark_palette(qtbot, cls):
 
 
 def test_a_selected_tab_and_a_checked_menu_item_are_apart_on_the_dark_palette(qtbot):
+    from nnplay.ui.window_columns import OUTPUT_TABS_SHEET
+
     fusion = tab_apart(QStyleFactory.create("Fusion"), qtbot)
     assert tab_apart(SelectedLook(), qtbot) >= fusion + 5  # underlined in the highlight colour
+    assert tab_apart(SelectedLook(), qtbot, "QTabBar::tab { padding: 4px 5px; }") < APART  # a sheet's tabs: not
+    assert tab_apart(SelectedLook(), qtbot, OUTPUT_TABS_SHEET) >= APART  # the window's sheet marks its own
     assert menu_apart(SelectedLook(), qtbot) >= 12  # its check mark, in the text colour
 
 
