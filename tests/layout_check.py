@@ -9,7 +9,8 @@ found by walking its widgets: used by test_layout_fits.py.
   it), two widgets of one layout drawn over each other, or a toolbar whose
   widgets went into its overflow menu;
 - a pyqtgraph plot whose contents (axes, title, legend) are larger than the
-  view showing them, so that they are cut;
+  view showing them, so that they are cut, or a plot area (a ViewBox: a curve's,
+  a heatmap's) squeezed under MIN_PLOT_PX high or wide, a strip no one can read;
 - two tick labels of one pyqtgraph axis that overlap ("5001000 1500"), or two
   texts drawn in a plot (the diagram's layer titles) that overlap or are cut;
 - a legend laid out above a plot's data that takes more than LEGEND_SHARE of
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 SLACK = 1  # pixels of rounding forgiven
 LEGEND_SHARE = 0.5  # a legend above a plot's data may take at most this share of the data's height
+MIN_PLOT_PX = 40  # a plot's data area (a curve's, a heatmap's) under this many pixels high or wide is a strip
 
 
 def describe(w: QWidget) -> str:
@@ -109,6 +111,7 @@ def _plot(view: pg.GraphicsView) -> list[str]:
         if least.width() > vp.width() + SLACK or least.height() > vp.height() + SLACK:
             out.append(f"plot {view.objectName() or type(view).__name__}: its items need "
                        f"{least.width():.0f}×{least.height():.0f} px, the view has {vp.width()}×{vp.height()}")
+    out += _strips(view)
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     texts = [i for i in view.scene().items() if isinstance(i, pg.TextItem) and i.isVisible() and i.toPlainText()]
     rects = [_glyphs(i) for i in texts]
@@ -127,6 +130,22 @@ def _plot(view: pg.GraphicsView) -> list[str]:
     for axis in [i for i in view.scene().items() if isinstance(i, pg.AxisItem) and i.isVisible()]:
         out += [f"plot {view.objectName() or type(view).__name__}, {axis.orientation} axis: {m}"
                 for m in tick_label_overlaps(axis)]
+    return out
+
+
+def _strips(view: pg.GraphicsView) -> list[str]:
+    """The plot areas of ``view`` squeezed under MIN_PLOT_PX (a colour bar's own thin box, and a
+    view of a fixed size, made to its content's cells on purpose, aside)."""
+    out = []
+    if view.minimumHeight() == view.maximumHeight():
+        return out
+    for box in [i for i in view.scene().items() if isinstance(i, pg.ViewBox) and i.isVisible()]:
+        if isinstance(box.parentItem(), pg.ColorBarItem) or not box.addedItems:
+            continue  # a colour key is a bar by design; an empty box shows nothing to read
+        size = box.sceneBoundingRect()
+        if size.height() + SLACK < MIN_PLOT_PX or size.width() + SLACK < MIN_PLOT_PX:
+            out.append(f"plot {view.objectName() or type(view).__name__}: a plot area is squeezed to "
+                       f"{size.width():.0f}×{size.height():.0f} px (under {MIN_PLOT_PX})")
     return out
 
 

@@ -158,3 +158,12 @@ class SetClip:
     """Gradient-norm clipping at ``max_norm`` (0: off)."""
 
     max_norm: float
+
+
+@dataclass(frozen=True)
+class SetEpochLimit:
+    """While playing, train up to epoch ``epoch`` and wait there, still playing (None: no
+    limit): a comparison's run ahead waits for the other (``ui/comparison.py``), and its
+    epochs/s is the rate it truly advances at. Steps are not limited."""
+
+    epoch: int | None

@@ -31,6 +31,7 @@ from .commands import (
     Reset,
     SetClip,
     SetDropout,
+    SetEpochLimit,
     SetLandscape,
     SetLearningRate,
     SetParameter,
@@ -78,6 +79,7 @@ class TrainingLoop:
         self._playing = False
         self._speed = 1
         self._pending_steps = 0
+        self._epoch_limit = None  # while playing, train no further (SetEpochLimit: a comparison's pace)
         self._awaiting_ack = False
         self._dirty = False
         self._trained_since_frame = 0
@@ -146,12 +148,16 @@ class TrainingLoop:
                 and self._trainer.batch_position[0] == 0)  # a long epoch under way shows its progress
 
     def _wants_training(self) -> bool:
+        if self._epoch_limit is not None and self._trainer.epoch >= self._epoch_limit:
+            return False  # a comparison's run ahead waits for the other
         if self._speed == MAX_SPEED:
             return self._max_speed_seconds is None or self._seconds_since_frame < self._max_speed_seconds
         return self._trained_since_frame < self._speed
 
     def _chunk(self) -> int:
         budget = max(1, int(self._epochs_per_second_estimate * CHUNK_SECONDS))
+        if self._epoch_limit is not None:
+            budget = max(1, min(budget, self._epoch_limit - self._trainer.epoch))
         if self._speed == MAX_SPEED:
             return budget
         return max(1, min(int(self._speed - self._trained_since_frame), budget))
@@ -264,6 +270,8 @@ class TrainingLoop:
             case SetLandscape(request):
                 self._landscape.set_request(request, t)
                 self._dirty = True
+            case SetEpochLimit(epoch):
+                self._epoch_limit = epoch
             case _:
                 raise ValueError(f"unknown command {cmd!r}")
         return True

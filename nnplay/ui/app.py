@@ -64,7 +64,9 @@ def follow_dark_desktop(app) -> bool:
     dark = getattr(hints, "colorScheme", None) and hints.colorScheme() == Qt.ColorScheme.Dark
     if not dark or app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
         return False
-    app.setStyle("Fusion")
+    from .selected_look import SelectedLook
+
+    app.setStyle(SelectedLook())  # Fusion, its checked buttons and selected tabs in the highlight colour
     app.setPalette(dark_palette())
     return True
 

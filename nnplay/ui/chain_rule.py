@@ -129,14 +129,17 @@ class ChainRulePanel(QWidget):
 
     def pick(self, l: int, i: int, j: int) -> None:
         """Show the chain rule for W[l][i, j] (0-based i, j)."""
-        for box, v in ((self.pick_layer, l), (self.pick_i, i + 1), (self.pick_j, j + 1)):
-            box.blockSignals(True)  # one redraw at the end, not three
+        boxes = (self.pick_layer, self.pick_i, self.pick_j)
+        for box in boxes:  # one redraw at the end, not three; and no "picked" (that is the user's)
+            box.blockSignals(True)  # (a range fitted to the layer clamped i or j, and said so)
+        for box, v in zip(boxes, (l, i + 1, j + 1)):
             if box is self.pick_layer and self.trace is not None:
                 box.setMaximum(len(self.trace.layers))
             box.setValue(v)
-            box.blockSignals(False)
             if box is self.pick_layer:
                 self._fit()  # i and j's ranges follow the layer
+        for box in boxes:
+            box.blockSignals(False)
         self.refresh()
 
     def _fit(self) -> None:

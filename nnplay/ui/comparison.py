@@ -1,14 +1,36 @@
 """Run B of a comparison, as the controller drives it: forked from run A's
-state (or started afresh), kept at about A's epoch while playing, and brought
-to A's epoch after a pause. Run B is a ``RunHandle``, as run A is."""
+state (or started afresh), kept in step with A while playing, and brought
+to A's epoch after a pause. Run B is a ``RunHandle``, as run A is.
+
+In step: while playing, both runs may train up to the same epoch, the epoch of
+the one behind plus one frame's epochs of the slower run (at N epochs a frame,
+N); the one that gets there first waits, still playing (``SetEpochLimit``), so
+its epochs/s read-out is the rate it truly advances at. (Pausing the run ahead
+instead let B run 38-97 epochs ahead at Max speed, its pause arriving a frame
+late, and the paused run A read "0 epochs/s".)"""
 
 from __future__ import annotations
+
+import math
+from collections import deque
 
 from PySide6.QtCore import QObject, Signal
 
 from ..training import resolve_loss
+from ..training.commands import SetEpochLimit
 from .compare import describe
 from .run_handle import RunHandle
+
+HEADROOM = 1.25  # at Max speed, the limit is this many frames of the slower run ahead of the one behind
+
+
+def frame_epochs(advance: dict) -> int | None:
+    """At Max speed, the epochs the runs may train beyond the one behind: HEADROOM times the
+    slower run's frame (the most it advanced in one of its recent frames: a frame it was held
+    back, or a hiccup, does not narrow the step for good). ``advance``: name -> recent advances."""
+    frames = [max(a) for a in advance.values() if a]
+    return math.ceil(HEADROOM * min(frames)) if len(frames) == 2 else None  # (None: not known yet, no limit)
+
 
 FORKABLE = ("lr", "optimizer", "activation", "batch_size", "l1", "l2", "init", "seed", "hidden", "loss")
 
@@ -30,9 +52,9 @@ class Comparison(QObject):
         self._playing = False
         self._is_playing = is_playing
         self.speed = 1
-        self._held = {"A": False, "B": False}  # a run paused to let the other catch up
+        self._limit = None  # the epoch both runs may train up to while playing (SetEpochLimit)
         self._seen = {"A": None, "B": None}  # the epoch of each run's last frame seen
-        self._advance = {"A": 1, "B": 1}  # epochs between each run's last two frames (at Max: the pace's margin)
+        self._advance = {"A": deque(maxlen=8), "B": deque(maxlen=8)}  # epochs between each run's recent frames
         self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
         self._pending: dict[int, tuple] = {}  # state token -> (config of B, labels)
 
@@ -85,6 +107,7 @@ class Comparison(QObject):
 
     def stop(self) -> None:
         self._pending.clear()
+        self._set_limit(None)  # run A trains on by itself
         if self.twin is not None:
             twin, self.twin = self.twin, None
             twin.stop()
@@ -99,7 +122,7 @@ class Comparison(QObject):
     def play(self) -> None:
         self._playing = True
         self._align_pending = False
-        self._held = {"A": False, "B": False}
+        self._forget_pace()
         if self.twin is not None:
             self.twin.play()
 
@@ -119,13 +142,13 @@ class Comparison(QObject):
 
     def set_speed(self, speed: int) -> None:
         self.speed = speed
+        self._forget_pace()
         if self.twin is not None:
             self.twin.set_speed(speed)
 
     # --------------------------------------------------------------- pacing
     def pace(self) -> None:
-        """Keep the two runs at about the same epoch while playing: the one ahead
-        waits (run B draws less, so it would run ahead)."""
+        """Keep the two runs in step while playing (see the module's docstring)."""
         twin, frame = self.twin, self.run.last_frame
         if twin is None or frame is None or twin.last_frame is None:
             return
@@ -136,17 +159,25 @@ class Comparison(QObject):
         for name, epoch in (("A", a.epoch), ("B", b.epoch)):
             seen = self._seen[name]
             if seen is not None and epoch > seen:
-                self._advance[name] = epoch - seen
+                self._advance[name].append(epoch - seen)
             self._seen[name] = epoch
-        # at Max speed a frame spans as many epochs as the machine trains in it: the one ahead
-        # waits once it is more than a frame ahead (a fixed 200 let B run 100-140 epochs ahead)
-        margin = 2 * self.speed if self.speed > 0 else max(2, *self._advance.values())
-        want = {"A": a.epoch <= b.epoch + margin or b.diverged_at is not None,
-                "B": b.epoch <= a.epoch + margin or a.diverged_at is not None}
-        for name, run in (("A", self.run), ("B", twin)):
-            if want[name] == self._held[name]:  # held and may go on, or running and must wait
-                self._held[name] = not want[name]
-                run.play() if want[name] else run.pause()
+        step = self.speed if self.speed > 0 else frame_epochs(self._advance)
+        alone = a.diverged_at is not None or b.diverged_at is not None  # the other trains on by itself
+        self._set_limit(None if alone or step is None else min(a.epoch, b.epoch) + step)
+
+    def _forget_pace(self) -> None:
+        """A new pace (Play, a new speed): measured afresh from the next frames, no limit till then."""
+        self._seen = {"A": None, "B": None}
+        for advances in self._advance.values():
+            advances.clear()
+        self._set_limit(None)
+
+    def _set_limit(self, epoch: int | None) -> None:
+        if epoch != self._limit:
+            self._limit = epoch
+            for run in (self.run, self.twin):
+                if run is not None:
+                    run.send(SetEpochLimit(epoch))
 
     def _align_paused(self, frame, twin) -> None:
         """After a pause, step the run that is behind to the other's epoch."""

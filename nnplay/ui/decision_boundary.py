@@ -27,6 +27,7 @@ from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
 from .plane_aspect import same_units
 from .plots import plot_widget
+from .target_axis import shown_extent, shown_heights
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
@@ -198,8 +199,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.setLabel("left", names[self._axes[1]])
 
     def _set_extent(self, extent) -> None:
-        (x0, x1), (y0, y1) = extent
-        self._extent = extent
+        self._extent = extent  # (as the training process sends it: compared with each frame's)
+        (x0, x1), (y0, y1) = shown_extent(self.info.data, extent)  # one input: the target's units
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.hatch.setRect(self._rect)
         # one call: with the aspect locked, a range set alone is kept and the other axis is cut to the
@@ -222,7 +223,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         data, (a, b) = self.info.data, getattr(self, "_axes", (0, 1))
         X = data.X
         if data.n_inputs == 1:  # plot against the target (regression) or on one line (classes)
-            second = data.y if data.task != CLASSIFICATION else np.zeros(data.n_examples)
+            second = shown_heights(data, data.y) if data.task != CLASSIFICATION else np.zeros(data.n_examples)
             X, b = np.column_stack([X[:, 0], second]), 1
         self._sample_note = ""
         for item, idx, filled in ((self.train_points, self.info.train_index, True),

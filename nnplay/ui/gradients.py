@@ -25,6 +25,7 @@ from .curve_paths import live_pen
 from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
 from .heatmap_edit import HeatmapEditing
+from .plot_room import keep_items_room, keep_readable, keep_wrapped_rows, map_width, wrapping_row, zoom_titles
 from .live_curve import LiveCurve
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
@@ -34,7 +35,7 @@ from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
 from .stepped_range import SteppedScale, SteppedYRange
 from .tip import LiveTip
-from .widgets import keep_wrapped_height, layer_name, named, nest, on_event, unit_name
+from .widgets import layer_name, named, nest, on_event, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
 MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
@@ -64,7 +65,7 @@ class GradientView(QWidget):
         self.per_layer.toggled.connect(lambda _: self._redraw())
         row.addWidget(self.quantity)
         row.addWidget(self.per_layer)
-        nest(layout, row)
+        layout.addWidget(wrapping_row(row))  # (a widget: its wrapped height is kept, keep_wrapped_rows)
         self.check_button = named(QPushButton("Check gradients"), "gradient_check",
                                   "Compare backprop's gradients with central differences on the current network.")
         self.check_button.clicked.connect(self.check_requested)
@@ -77,7 +78,7 @@ class GradientView(QWidget):
         self.scale_tip = LiveTip(self.scale_label)  # its numbers change every frame
         self.scale_label.setWordWrap(True)  # the colour key in words: scale, sign, rows and columns
         layout.addWidget(self.scale_label)
-        keep_wrapped_height(self.scale_label)  # a short window squeezed its wrapped lines (cut at top and bottom)
+        # (its wrapped lines kept whole by keep_wrapped_rows: a short window squeezed them, cut at top and bottom)
 
         self.maps_widget = pg.GraphicsLayoutWidget()
         named(self.maps_widget, "gradient_heatmaps",
@@ -86,6 +87,7 @@ class GradientView(QWidget):
         self.maps_widget.ci.layout.setHorizontalSpacing(2)  # the layers' titles need the width
         layout.addWidget(self.maps_widget, 3)
         on_event(self.maps_widget, (QEvent.Type.Resize,), self._rewrap)
+        keep_items_room(self.maps_widget, self._rewrap)  # heatmaps readable: the column scrolls rather than squeeze
         self.key = colour_bar()  # the heatmaps' colour key, under them
         self.key_scale = SteppedScale()  # the shared scale moves in steps: no new key axis every frame
         self.notes = QLabel("")  # why a gradient is exactly 0 (a dead layer, a zero loss), in words
@@ -122,6 +124,7 @@ class GradientView(QWidget):
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
         self.norm_plot.setMinimumHeight(150)  # its axes and room for the curves: pyqtgraph would cut them
         layout.addWidget(self.norm_plot, 2)
+        keep_wrapped_rows(self)  # a narrow or zoomed column: wrapped lines keep their room, the column scrolls
         self.editing = HeatmapEditing(self)  # click a cell of a weight heatmap to type its value
         self.clip_marks = ClipMarks(self.norm_plot)  # the epochs whose steps were clipped
         self._snap = None
@@ -153,7 +156,8 @@ class GradientView(QWidget):
 
     def _fitting_columns(self) -> int:
         L = len(self._sizes) - 1
-        return max(1, min(L, self.maps_widget.width() // MIN_MAP_PX)) if L > 0 else 0
+        least = map_width(self._labels, MIN_MAP_PX)  # (a zoomed layer title is wider)
+        return max(1, min(L, self.maps_widget.width() // least)) if L > 0 else 0
 
     def _rewrap(self) -> None:
         if self._sizes and self._fitting_columns() != self._columns:
@@ -163,18 +167,18 @@ class GradientView(QWidget):
     def _lay_out_maps(self) -> None:
         """One heatmap per layer, as many to a row as fit the width (so every
         layer of a deep network is in sight), the colour key under them."""
+        cols = self._columns = self._fitting_columns()  # (measured on the titles there: a zoomed title is wider)
         if self.key.scene() is not None:
             self.maps_widget.ci.removeItem(self.key)
         self.maps_widget.clear()
         self._maps, self._labels = [], []
         L = len(self._sizes) - 1
-        cols = self._columns = self._fitting_columns()
         for l in range(L):
             row, col = 2 * (l // cols), l % cols
             a, b = self._sizes[l + 1], self._sizes[l]
             label = self.maps_widget.addLabel(f"{layer_name(l + 1, L)}<br>{a}×{b}", row=row, col=col, size="8pt")
             # (enableMenu=False: a ViewBox made with its menu builds one, a tenth of a new run's set-up; plot_disposal)
-            vb = self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False)
+            vb = keep_readable(self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False))
             vb.setMouseEnabled(False, False)
             vb.invertY(True)  # row 0 at the top, as a matrix is written
             item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)),
@@ -184,6 +188,7 @@ class GradientView(QWidget):
             self._labels.append(label)
         if L:
             self.maps_widget.addItem(self.key, row=2 * ((L - 1) // cols + 1), col=0, colspan=cols)
+        zoom_titles(self.maps_widget)  # titles made while zoomed: in the zoomed size
 
     @property
     def epochs_recorded(self) -> int:

@@ -13,6 +13,7 @@ from ..data import CLASSIFICATION
 from ..numbers import count, format_number
 from .colors import class_key, class_names_tip, class_rgb, diverging_lut
 from .plots import plot_widget
+from .target_axis import target_range
 from .widgets import named, nest
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
@@ -92,9 +93,10 @@ class HiddenSpaceView(QWidget):
             self.key.setText(f"Points: the training data by class, {class_key(data.class_names)}; grey lines: a "
                              "grid over the input plane, as this layer sees it.")
         else:
+            lo, hi = target_range(data)  # in the target's own units, as the output view's key
             self.key.setText(f"Points: the training data, orange for the lowest target "
-                             f"({format_number(float(data.y.min()))}) to blue for the highest "
-                             f"({format_number(float(data.y.max()))}); grey lines: a grid over the input plane.")
+                             f"({format_number(lo)}) to blue for the highest "
+                             f"({format_number(hi)}); grey lines: a grid over the input plane.")
         self.message.setText("" if has else "Give a hidden layer exactly 2 or 3 neurons to see the data as that "
                                             "layer sees it.")
         self.message.setVisible(not has)

@@ -48,6 +48,7 @@ class InspectorWindow(QWidget):
         self.layer = None  # the layer shown (L first)
         self._key = None  # (epoch, batch) of the trace shown: a new batch restarts at layer L
         self._outline = None  # (equation index, view index, i, j): the one cell outlined
+        self.chosen_by_user = False  # a weight clicked or picked: kept, with its layer, through new traces
         outer = QVBoxLayout(self)
         nest(outer, self._top_row())
         self.path = QLabel("")
@@ -73,7 +74,7 @@ class InspectorWindow(QWidget):
         self.scroll = scroll
         split.addWidget(scroll)
         self.chain = ChainRulePanel()
-        self.chain.picked.connect(lambda l, i, j: self._outline_weight(l, i, j))
+        self.chain.picked.connect(lambda l, i, j: self._user_picked(l, i, j))
         split.addWidget(self.chain)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -113,14 +114,18 @@ class InspectorWindow(QWidget):
 
     # ------------------------------------------------------------ input
     def set_trace(self, trace) -> None:
-        """Show ``trace`` (a BackpropTrace); a new mini-batch starts at the output layer."""
+        """Show ``trace`` (a BackpropTrace); a new mini-batch starts at the output layer, unless
+        the user has chosen a weight (clicked or picked): that, and its layer, stay until the
+        network's shape changes."""
         if trace is None:
             return
         key = (trace.epoch, trace.batch, trace.sizes)
         self.trace = trace
         L = len(trace.layers)
         new_batch = key != self._key or self.layer is None
-        if new_batch:
+        if self._key is None or key[2] != self._key[2]:
+            self.chosen_by_user = False  # a new network: nothing of the old one is chosen in it
+        if new_batch and not self.chosen_by_user:  # the user's choice stays (a late trace reset it)
             self.layer = L
             self._outline = None
         self.layer = min(self.layer, L)
@@ -196,12 +201,18 @@ class InspectorWindow(QWidget):
     def _hover(self, text: str) -> None:
         self.readout.setText(text)
 
+    def _user_picked(self, l: int, i: int, j: int) -> None:
+        self.chosen_by_user = True
+        self._outline_weight(l, i, j)
+
     def _matrix_clicked(self, view: MatrixView, i: int, j: int) -> None:
         """A click on a matrix of weights (W, dW, ΔW, new W, or W[l+1]ᵀ) follows the
-        chain rule to that weight; only the clicked cell is outlined."""
+        chain rule to that weight; only the clicked cell is outlined. The choice stays
+        through later traces (the next mini-batches) until the network's shape changes."""
         if view.weight is None:
             self.readout.setText(f"{view.title} holds no weights: click a cell of W, dW or ΔW for the chain rule.")
             return
+        self.chosen_by_user = True
         l, transposed = view.weight
         self.chain.pick(l, *((j, i) if transposed else (i, j)))
         for e, eq in enumerate(self.equations):

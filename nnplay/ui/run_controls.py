@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QToolBar
 
+from .readout_row import readout_row
 from .shortcut_text import tip_with_keys
 from .steady_label import SteadyLabel
 from .widgets import named
@@ -94,13 +95,11 @@ def build_toolbar(win) -> None:
     readouts.setMovable(False)
     win.addToolBar(Qt.ToolBarArea.TopToolBarArea, readouts)
     win.stats = {}
+    row = readout_row(readouts)  # wraps onto a second line rather than overflow (zoomed at 1024 px)
     for key, width in (("epoch", 150), ("rate", 110), ("loss", 260), ("accuracy", 230)):
         lab = SteadyLabel(min_width=width)  # its size does not follow the digits (no layout per frame)
         lab.setObjectName(f"stat_{key}")
         lab.setContentsMargins(0, 0, 12, 0)  # a gap to the next read-out when the text outgrows the width
         lab.setTextFormat(Qt.TextFormat.RichText)
-        readouts.addWidget(lab)
+        row.addWidget(lab)
         win.stats[key] = lab
-    spacer = QWidget()
-    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-    readouts.addWidget(spacer)

@@ -18,6 +18,7 @@ from .distributions_view import DistributionsView
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
+from .plot_room import keep_plot_area
 from .presentation import OWN_TEXT
 from .widgets import Section, keep_wrapped_height, on_event
 
@@ -76,8 +77,11 @@ def build_columns(win) -> None:
     win.lower_tabs.setTabToolTip(3, "Each layer's W, Z, A or dW over the epochs as percentile bands, and the "
                                     "training-health diagnosis in words.")
     # four tabs fit 1024 px; the sheet on the tab widget itself, whose pages then follow its font (the zoom)
-    win.lower_tabs.setStyleSheet("QTabBar::tab { padding: 4px 5px; }")
+    win.lower_tabs.setStyleSheet(OUTPUT_TABS_SHEET)
     inner.addWidget(win.lower_tabs)
+    for plot in (win.curves.loss_plot, win.curves.acc_plot):
+        keep_plot_area(plot)  # never a strip: the curves fold away first (column_fit)
+    keep_wrapped_height(win.curves.key)  # its second line (zoomed) took its room from the plots
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)
     out.add(inner, 1)
@@ -98,10 +102,23 @@ def build_columns(win) -> None:
     win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
 
 
+# the tabs under the output: narrow enough for four at 1024 px; a style sheet's tabs are drawn by it, not by
+# the style (selected_look), so it marks the selected one itself, in the highlight colour (seen on a dark palette)
+OUTPUT_TABS_SHEET = ("QTabBar::tab { padding: 4px 5px; } "
+                     "QTabBar::tab:selected { border-bottom: 3px solid palette(highlight); }")
+
+
 def _at_least(column: QWidget, pixels: int) -> None:
     """The column keeps at least ``pixels`` for its plots, and never less than its controls need
-    (the window's minimum width, the sum of the columns', stays under 1024 pixels)."""
-    column.setMinimumWidth(max(pixels, column.minimumSizeHint().width()))
+    (the window's minimum width, the sum of the columns', stays under 1024 pixels), measured
+    again when they change: a minimum kept from the unzoomed font cut the zoomed ones' texts."""
+    def fit() -> None:
+        need = max(pixels, column.minimumSizeHint().width())
+        if need != column.minimumWidth():
+            column.setMinimumWidth(need)
+
+    on_event(column, (QEvent.Type.LayoutRequest,), fit)
+    fit()
 
 
 DIAGRAM_LINES = 11  # the diagram keeps this many lines of its font's height, at any zoom

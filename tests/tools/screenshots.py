@@ -13,7 +13,7 @@ on the full batch), distributions (six sigmoid layers, the Distributions tab ope
 OUT_DIR/<scenario>.png.
 
 ``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
-nnplay.ui.app.dark_palette); for 2× scale set QT_SCALE_FACTOR=2 and give a
+nnplay.ui.app.dark_palette, and the selected state of nnplay.ui.selected_look); for 2× scale set QT_SCALE_FACTOR=2 and give a
 size in device-independent pixels (the PNG is twice as large).
 """
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from nnplay.training import TrainConfig
 from nnplay.ui.app import configure_pyqtgraph, dark_palette
 from nnplay.ui.main_window import PlaygroundWindow
+from nnplay.ui.selected_look import SelectedLook
 
 
 def wait(app, seconds):
@@ -277,7 +278,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     if args.dark:
-        app.setStyle("Fusion")
+        app.setStyle(SelectedLook())  # as app.follow_dark_desktop: Fusion, the selected state in the highlight
         app.setPalette(dark_palette())
     configure_pyqtgraph()
     w, h = (int(v) for v in args.size.split("x"))

@@ -196,3 +196,32 @@ def test_the_chain_rule_follows_step_layer(qtbot):
     assert win.chain.chosen() == (3, 0, 5)
     win.show_layer(1)  # W[1] is 8×2: j is kept within it
     assert win.chain.chosen() == (1, 0, 1)
+
+
+def test_a_clicked_weight_stays_through_later_traces_until_the_network_changes(qtbot):
+    """A late second trace of the same mini-batch (or the next mini-batch) reset the clicked
+    weight to the output layer's; the user's choice stays unless the network's shape changes."""
+    t = Trainer(TrainConfig(dataset="xor", hidden=(8, 8, 8), batch_size=10, seed=1))
+    t.run(2)
+    win = _window(qtbot, t.trace_next_batch())
+    win.show_layer(2)
+    _click(qtbot, _view(win, "W[2]", eq=0), 2, 1)
+    chosen = (win.layer, win.chain.chosen(), _outlined(win))
+    assert chosen == (2, (2, 2, 1), [("W[2]", (2, 1))])
+    win.set_trace(t.trace_next_batch())  # the same mini-batch, traced again
+    assert (win.layer, win.chain.chosen(), _outlined(win)) == chosen
+    t.step_batch()
+    win.set_trace(t.trace_next_batch())  # the next mini-batch
+    assert (win.layer, win.chain.chosen(), _outlined(win)) == chosen and "mini-batch 2 of" in win.header.text()
+    win.set_trace(_trace(hidden=(4,)))  # another network: from its output layer again
+    assert win.layer == win.chain.chosen()[0] == 2 and _outlined(win) == [] and not win.chosen_by_user
+
+
+def test_without_a_choice_a_new_mini_batch_starts_at_the_output_layer(qtbot):
+    t = Trainer(TrainConfig(dataset="xor", hidden=(8, 8, 8), batch_size=10, seed=1))
+    t.run(2)
+    win = _window(qtbot, t.trace_next_batch())
+    win.show_layer(1)
+    t.step_batch()
+    win.set_trace(t.trace_next_batch())
+    assert win.layer == 4 and win.chain.chosen()[0] == 4

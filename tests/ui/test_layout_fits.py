@@ -189,3 +189,42 @@ def test_a_short_colour_bar_drops_the_labels_that_would_run_together(qtbot, tidy
         overlaps += tick_label_overlaps(bar.axis)
         assert not tidy or len([t for _, _, t in tick_labels(bar.axis) if t]) >= (1 if width < 200 else 2), width
     assert bool(overlaps) is not tidy, overlaps
+
+
+def test_a_plot_squeezed_to_a_strip_is_caught(qtbot):
+    """The check can fail: a plot whose data area is squeezed under MIN_PLOT_PX is a strip."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    p = pg.PlotWidget()
+    QVBoxLayout(top).addWidget(p)
+    p.plot([0, 1], [0, 1])
+    p.setTitle("loss")
+    p.setLabel("bottom", "epoch")  # (a title and axes take their room first)
+    top.resize(300, 90)
+    top.show()
+    qtbot.wait(50)
+    assert any("squeezed" in m for m in text_problems(top))
+    top.resize(300, 240)
+    qtbot.wait(50)
+    assert not any("squeezed" in m for m in text_problems(top))
+
+
+@pytest.mark.parametrize("size, zoom", [((1100, 680), 1.6), ((1280, 800), 1.6), ((1280, 800), 1.8)])
+def test_every_gradient_heatmap_stays_readable_when_zoomed(window, qtbot, size, zoom):
+    """The heatmaps were 15-20 px strips at ×1.6 (the column squeezed by the norms): each keeps
+    MIN_HEATMAP_PX, its column scrolls, and nothing in the window is cut or a strip."""
+    from nnplay.ui.plot_room import MIN_HEATMAP_PX
+    from tests.ui.test_zoom_fits import zoomed
+
+    c = window.controller
+    c.change(hidden=(4, 4, 4))
+    qtbot.waitUntil(lambda: c.run_info.sizes == (2, 4, 4, 4, 1), timeout=10000)
+    assert zoomed(window, qtbot, size, zoom) == []
+    g = window.gradients
+    if g.maps_widget.isVisible():
+        heights = [m.getViewBox().sceneBoundingRect().height() for m in g._maps]
+        assert len(heights) == 4 and min(heights) >= MIN_HEATMAP_PX - 1, heights
+    else:  # hidden to fit, and said so
+        assert "Gradients" in window.statusBar().currentMessage()

@@ -91,10 +91,10 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     assert "✓ the same" in insp.chain.result.text()
     assert insp.chain.table.rowCount() == tr.m
 
-    # step one mini-batch: the run moves on by one batch, the inspector shows the next at the last layer
+    # step one mini-batch: the run moves on by one batch, the inspector shows the next, the clicked weight kept
     qtbot.mouseClick(insp.batch_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: insp.trace is not None and insp.trace.batch == 1, timeout=10000)
-    assert insp.layer == L and "mini-batch 2 of" in insp.header.text()
+    assert insp.layer == 1 and insp.chain.chosen() == (1, 0, 1) and "mini-batch 2 of" in insp.header.text()
     assert "· 1 / " in window.stats["epoch"].text()
     np.testing.assert_allclose(insp.trace.layer(1).W, tr.layer(1).W_new, rtol=1e-6)
 

@@ -3,7 +3,12 @@ found the Accuracy title cut, the loss plot squeezed by its legend wrapped onto
 two rows, the diagram's colour key gone; at ×1.8 the zoom's status message ran
 off the bar). ``text_problems`` missed them: it checked no legend's share of its
 plot nor the status bar, the tests zoomed only 1024×768, and the key was hidden
-on purpose by a fold measured before the zoomed layout had settled."""
+on purpose by a fold measured before the zoomed layout had settled.
+
+Later, at ×1.6–×2.0: the Smoothing label cut, the gradients' caption drawn over
+their heatmaps, the read-outs' toolbar overflowing at 1024×768. Missed because no
+test zoomed past ×1.4 at 1280×800 nor checked the whole window zoomed at 1024×768;
+and a column's minimum width was measured once, at the unzoomed font."""
 
 from __future__ import annotations
 
@@ -70,10 +75,29 @@ def _with_message(top, qtbot, text):
     return win
 
 
+def test_the_read_outs_wrap_rather_than_overflow_at_x2_on_1024x768(window, qtbot):
+    problems = zoomed(window, qtbot, (1024, 768), 2.0)
+    assert [p for p in problems if "toolbar" in p] == []
+    stats = window.stats
+    assert all(lab.isVisible() for lab in stats.values())
+    assert stats["accuracy"].y() > stats["epoch"].y()  # on a second line
+    assert problems == []
+    zoomed(window, qtbot, (1024, 768), 1.0)
+    row = stats["epoch"].parentWidget()
+    qtbot.waitUntil(lambda: stats["accuracy"].y() == stats["epoch"].y(), timeout=3000)  # one line again
+    assert row.height() < 1.5 * stats["epoch"].height()  # and no empty line under it
+
+
+def test_the_smoothing_label_is_whole_at_x1_6(window, qtbot):
+    assert zoomed(window, qtbot, (1280, 800), 1.6) == []
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-def test_nothing_is_cut_at_every_zoom_step_up_to_x1_6(window, qtbot, size):
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080)])
+def test_nothing_is_cut_at_every_zoom_step(window, qtbot, size):
+    from nnplay.ui.presentation import ZOOMS
+
     found = []
-    for zoom in (1.1, 1.25, 1.4, 1.6) if size[0] > 1280 else (1.1, 1.25, 1.4):
+    for zoom in [z for z in ZOOMS if z > 1.0]:
         found += [f"×{zoom}: {p}" for p in zoomed(window, qtbot, size, zoom)]
     assert found == []

@@ -1,0 +1,42 @@
+"""The output view's vertical axis for a regression on one input: the target, in its own units.
+
+With one input the output view plots each example at (input, target) over the
+colours of the predicted value. The network trains on a standardised target
+(``Dataset.target_scale``), and the axis and the points were in those units (a
+price of 500 ± 300 drawn from −1.7 to 1.7) while the colour key and RMSE were in
+the target's units (``data/target_units.py``). These give the points' heights
+and the view's extent in the target's own units; the training process keeps
+its standardised extent (the picture does not depend on the vertical). The
+Hidden space tab's caption names the targets' range in the same units.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..data.dataset import CLASSIFICATION
+from ..data.target_units import in_target_units
+
+
+def target_on_vertical(data) -> bool:
+    """Whether the view's vertical axis is the target: a regression on one input."""
+    return data.n_inputs == 1 and data.task != CLASSIFICATION
+
+
+def shown_heights(data, y: np.ndarray) -> np.ndarray:
+    """The vertical coordinates of examples whose targets are ``y`` (standardised as trained), (m,)."""
+    return in_target_units(y, data.target_scale) if target_on_vertical(data) else np.asarray(y)
+
+
+def shown_extent(data, extent):
+    """``extent`` ((h0, h1), (v0, v1)) as drawn: its vertical in the target's units (a 1-input regression)."""
+    if not target_on_vertical(data) or data.target_scale is None:
+        return extent
+    h, v = extent
+    return h, tuple(float(e) for e in in_target_units(v, data.target_scale))
+
+
+def target_range(data) -> tuple[float, float]:
+    """The lowest and highest regression target, in the target's own units (a caption's words)."""
+    y = in_target_units(data.y, data.target_scale)
+    return float(y.min()), float(y.max())

@@ -1,0 +1,68 @@
+"""A regression on one input: the output view's vertical axis (the target) was in
+standardised units (a price of 500 ± 300 drawn from −1.7 to 1.7) while its colour
+key and the RMSE were in the target's units. Every axis and read-out of the view
+is in the target's own units."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from nnplay.data import load_csv
+from nnplay.data.columns import ImportOptions
+from nnplay.training import TrainConfig
+from nnplay.training.trainer import Trainer
+
+MEAN, SPREAD = 500.0, 300.0
+
+
+@pytest.fixture(scope="module")
+def one_input(tmp_path_factory):
+    rng = np.random.default_rng(2)
+    x = rng.uniform(-1, 1, 80)
+    y = MEAN + SPREAD * x + rng.normal(0, 20, 80)
+    path = tmp_path_factory.mktemp("units") / "price.csv"
+    np.savetxt(path, np.column_stack([x, y]), delimiter=",", header="size,price", comments="")
+    data = load_csv(path, options=ImportOptions(standardize_target=True))
+    assert data.target_scale is not None and data.n_inputs == 1
+    t = Trainer(TrainConfig(dataset="csv", hidden=(3,), lr=0.05), data=data)
+    t.run(3)
+    return t, y
+
+
+def test_the_vertical_axis_and_the_points_are_in_the_target_s_units(one_input, qtbot):
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.decision_boundary import DecisionBoundaryView
+
+    configure_pyqtgraph()
+    t, y_file = one_input
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.show()
+    view.set_run(t.run_info())
+    view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=20)))
+    qtbot.wait(20)
+    (_, _), (bottom, top) = view.plot.getViewBox().viewRange()
+    assert bottom <= y_file.min() and top >= y_file.max()  # the axis spans the prices, not −1.7..1.7
+    assert top - bottom < 3 * (y_file.max() - y_file.min())
+    heights = np.concatenate([item.getData()[1] for item in (view.train_points, view.test_points)
+                              if item.getData()[1] is not None])
+    assert np.isin(np.round(heights, 6), np.round(y_file, 6)).all()  # each point at its own price
+    assert view.value_bar.levels() == pytest.approx((y_file.min(), y_file.max()), rel=1e-6)  # the key, as before
+    image = view.image.mapRectToParent(view.image.boundingRect())
+    assert image.top() <= y_file.min() and image.bottom() >= y_file.max()  # the picture under the points too
+
+
+def test_the_hidden_space_caption_names_the_targets_in_their_units(one_input, qtbot):
+    from nnplay.numbers import format_number
+    from nnplay.ui.hidden_space import HiddenSpaceView
+
+    t, y_file = one_input
+    view = HiddenSpaceView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    text = view.key.text()
+    assert f"({format_number(y_file.min())})" in text and f"({format_number(y_file.max())})" in text
