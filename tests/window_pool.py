@@ -12,7 +12,8 @@ worker's shared window, put back into the state of a new one before the test:
   sets the settings and data of a new window (which builds a new run, drawn
   from its first frame);
 ``fingerprint(win)``  what a test can see of the window:
-  every widget's visibility, enabled state, value, text, font and style, the
+  every widget's visibility, enabled state, value, text, font and style (a
+  label's minimum size hint, which it caches), the
   checked and enabled state of every action a user reaches, the visible plots'
   auto-range, focus, size, palette and the run's settings (dialogs, menus and
   side windows made later are closed by ``tidy`` and not compared, but whether
@@ -61,7 +62,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.window_pool_sides import drop_side_windows, finish_recording, side_windows_made
+from tests.window_pool_sides import (
+    drop_side_windows,
+    finish_recording,
+    side_windows_made,
+)
 
 FIRST_FRAME_TIMEOUT_MS = 15000
 
@@ -132,8 +137,9 @@ def fingerprint(win) -> Counter:
             continue  # a dialog, menu or side window made later: closed by ``tidy``, dropped by ``reset``
         font, shown = w.font(), w.isVisible()
         value = _value(w) if shown or not isinstance(w, (QLabel, QLineEdit)) else None  # given text when shown
-        seen[(type(w).__name__, w.objectName(), shown, w.isEnabled(), value,
-              font.family(), round(font.pointSizeF(), 2), w.styleSheet() if shown else "")] += 1
+        hint = w.minimumSizeHint().toTuple() if shown and isinstance(w, QLabel) and not w.wordWrap() else None
+        seen[(type(w).__name__, w.objectName(), shown, w.isEnabled(), value,  # hint: QLabel caches it (a
+              font.family(), round(font.pointSizeF(), 2), w.styleSheet() if shown else "", hint)] += 1  # zoom's kept)
     for a in _reachable_actions(win):
         seen[("action", a.text(), a.isCheckable() and a.isChecked(), a.isEnabled(), a.isVisible())] += 1
     for view in win.findChildren(pg.GraphicsView):

@@ -108,3 +108,16 @@ def test_a_change_the_reset_does_not_undo_gets_the_next_test_a_new_window(pool, 
     again = _use(pool, qtbot, "fourth")
     assert again is not win and pool.rebuilds == rebuilds + 1
     assert fingerprint(again) == new
+
+
+def test_a_zoom_in_and_out_comes_back_as_new(pool, qtbot):
+    """The reset zooms out; a label whose size hint kept the zoomed width (QLabel caches
+    it) would differ from a new window's, and get the next test a new window."""
+    win = _use(pool, qtbot, "zoomed")
+    rebuilds = pool.rebuilds
+    win.lower_tabs.setCurrentWidget(win.curves)  # its smoothing value label is fitted to its font
+    win.presentation.set_zoom(2.0)
+    qtbot.wait(200)
+    pool.park()
+    again = _use(pool, qtbot, "after the zoom")
+    assert again is win and pool.rebuilds == rebuilds
