@@ -31,15 +31,13 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = os.path.join(_HOME, _var.lower())
 
 
-# The shared window (tests/window_pool.py) is opt-in: NNPLAY_SHARE_TEST_WINDOW=1. With it on by
-# default, a worker crashed in 3 of 9 full runs. Causes found and fixed at their root: a plot's
-# teardown PySide could not follow (nnplay/ui/plot_disposal.py); garbage cycles collected on
-# another thread (a training relay's, xdist's), which destroyed widgets there while this thread
-# listed them (nnplay/ui/gui_gc.py; the segfault in no_leaks with the shared window off too); a
-# CSV load's busy state called by its give-up timer after it was freed (nnplay/ui/run_rebuild.py;
-# 2 of 2 runs of tests/ui with the shared window on crashed there). It stays opt-in until it
-# passes eight full runs in a row with these fixes.
-SHARE_WINDOW = os.environ.get("NNPLAY_SHARE_TEST_WINDOW") == "1"
+# The shared window (tests/window_pool.py) is the default; NNPLAY_SHARE_TEST_WINDOW=0 gives every
+# test a new window. Its crashes were found and fixed at their root: a plot's teardown PySide could
+# not follow (nnplay/ui/plot_disposal.py); garbage cycles collected on another thread (a training
+# relay's, xdist's), which destroyed widgets there while this thread listed them
+# (nnplay/ui/gui_gc.py); a CSV load's busy state called by its give-up timer after it was freed
+# (nnplay/ui/run_rebuild.py).
+SHARE_WINDOW = os.environ.get("NNPLAY_SHARE_TEST_WINDOW", "1") != "0"
 
 
 @pytest.fixture(scope="session")
@@ -104,10 +102,10 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
     window (default settings and data, nothing remembered); error dialogs are
     recorded in ``window.errors`` instead of shown.
 
-    A new window for each test; with NNPLAY_SHARE_TEST_WINDOW=1 it is the test
-    worker's shared window, reset before each test and checked to
+    The test worker's shared window, reset before each test and checked to
     look exactly as a new one does (else replaced by a new one): see
-    ``tests/window_pool.py``. A test that needs a window of its own (it closes it,
+    ``tests/window_pool.py``; with NNPLAY_SHARE_TEST_WINDOW=0 a new window for
+    each test. A test that needs a window of its own (it closes it,
     or checks what only a first start does) is marked ``@pytest.mark.fresh_window``."""
     from PySide6.QtWidgets import QMessageBox
 

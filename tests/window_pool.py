@@ -6,15 +6,18 @@ alone (7-10 s on a loaded 2-core machine), and a hundred tests drive one. The
 worker's shared window, put back into the state of a new one before the test:
 
 ``reset(...)``  stops a comparison, pauses, drops drawn points, closes the
-  window's dialogs and side windows, leaves presentation mode and zoom, sets
+  window's dialogs, finishes a recording and drops the side windows made when
+  first asked for (``tests/window_pool_sides.py``), leaves presentation mode and zoom, sets
   the speed, the tabs, the docks, the palette and the window size back, and
   sets the settings and data of a new window (which builds a new run, drawn
   from its first frame);
-``fingerprint(win)``  what a test can see of the window and its inspector:
-  every widget's visibility, enabled state, value, text, font and style, the
+``fingerprint(win)``  what a test can see of the window:
+  every widget's visibility, enabled state, value, text, font and style (a
+  label's minimum size hint, which it caches), the
   checked and enabled state of every action a user reaches, the visible plots'
   auto-range, focus, size, palette and the run's settings (dialogs, menus and
-  side windows made later are closed by ``tidy`` and not compared);
+  side windows made later are closed by ``tidy`` and not compared, but whether
+  a side window is made is);
 ``SharedWindow.get()`` resets the window and compares its fingerprint with the
   one a new window had; a window that does not come back the same (or was
   closed, or whose training process died) is closed and a new one is built, so
@@ -57,6 +60,12 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolBar,
     QWidget,
+)
+
+from tests.window_pool_sides import (
+    drop_side_windows,
+    finish_recording,
+    side_windows_made,
 )
 
 FIRST_FRAME_TIMEOUT_MS = 15000
@@ -123,14 +132,14 @@ def fingerprint(win) -> Counter:
     from nnplay.ui.colors import palette_name
 
     seen = Counter()
-    own = (win, win.inspector)  # the window and its inspector, made with it and kept
     for w in [win, *win.findChildren(QWidget)]:
-        if w.window() not in own:
-            continue  # a dialog, menu or side window made later: closed by ``tidy``
+        if w.window() is not win:
+            continue  # a dialog, menu or side window made later: closed by ``tidy``, dropped by ``reset``
         font, shown = w.font(), w.isVisible()
         value = _value(w) if shown or not isinstance(w, (QLabel, QLineEdit)) else None  # given text when shown
-        seen[(type(w).__name__, w.objectName(), shown, w.isEnabled(), value,
-              font.family(), round(font.pointSizeF(), 2), w.styleSheet() if shown else "")] += 1
+        hint = w.minimumSizeHint().toTuple() if shown and isinstance(w, QLabel) and not w.wordWrap() else None
+        seen[(type(w).__name__, w.objectName(), shown, w.isEnabled(), value,  # hint: QLabel caches it (a
+              font.family(), round(font.pointSizeF(), 2), w.styleSheet() if shown else "", hint)] += 1  # zoom's kept)
     for a in _reachable_actions(win):
         seen[("action", a.text(), a.isCheckable() and a.isChecked(), a.isEnabled(), a.isVisible())] += 1
     for view in win.findChildren(pg.GraphicsView):
@@ -138,7 +147,7 @@ def fingerprint(win) -> Counter:
             for item in view.scene().items():
                 if isinstance(item, pg.ViewBox):
                     seen[("viewbox", tuple(item.state["autoRange"]), tuple(item.state["mouseEnabled"]))] += 1
-    seen[("inspector", win.inspector.size().toTuple())] += 1
+    seen[("side windows made", side_windows_made(win))] += 1
     c = win.controller
     focus = QApplication.focusWidget()
     seen[("focus", QApplication.activeWindow() is win, type(focus).__name__, focus and focus.objectName())] += 1
@@ -253,14 +262,15 @@ def tidy(win) -> None:
     comparison stopped, training paused, the window's dialogs and side windows closed."""
     win.controller.stop_comparing()
     win.controller.pause()
+    finish_recording(win)
     for w in _child_windows(win):
         w.close()
 
 
-def reset(win, saved: list, status: str, focus, inspector_size) -> None:
+def reset(win, saved: list, status: str, focus) -> None:
     """Put ``win`` back into the state of a new window (see the module docstring):
     ``saved`` is its ``controls()`` when new, ``status`` its first status message,
-    ``focus`` the widget that had the keyboard focus, ``inspector_size`` its inspector's size."""
+    ``focus`` the widget that had the keyboard focus."""
     from nnplay.training import TrainConfig
     from nnplay.training.probes import ViewRequest
     from nnplay.training.trainer import make_dataset
@@ -281,10 +291,7 @@ def reset(win, saved: list, status: str, focus, inspector_size) -> None:
         action.setChecked(True)
     win.colorblind_action.setChecked(False)
     win.set_colorblind(False)  # the palette is the whole application's: a window of its own may have left it
-    if win.guide is not None:  # Help > Guide is made when first asked for
-        win.guide.setParent(None)
-        win.guide.deleteLater()
-        win.guide = None
+    drop_side_windows(win)  # the inspector, landscape, recorder and guide: made when first asked for
     for combo in (win.boundary.axis_x, win.boundary.axis_y):  # filled for a CSV of more than two inputs
         combo.blockSignals(True)
         combo.clear()
@@ -298,7 +305,6 @@ def reset(win, saved: list, status: str, focus, inspector_size) -> None:
     win.lessons_action.setChecked(False)
     win.lessons_dock.hide()
     win.lessons_dock.widget().show_lesson(0)
-    win.inspector.resize(inspector_size)
     win.speed.setCurrentIndex(win.speed.findData(DEFAULT_SPEED))
     win._paced_speed = DEFAULT_SPEED
     win._speed_chosen()
@@ -311,7 +317,6 @@ def reset(win, saved: list, status: str, focus, inspector_size) -> None:
     win._request_tab_views()
     _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
     QApplication.processEvents()
-    win.landscape.set_run(None)  # a landscape the last test computed (its window was closed by tidy)
     win.activateWindow()
     win.raise_()
     if focus is not None and shiboken6.isValid(focus):
@@ -332,7 +337,6 @@ class SharedWindow:
         self.saved: list = []  # the controls of the window when new
         self.status = ""  # the status message of a new window
         self.focus = None  # the widget with the keyboard focus in a new window
-        self.inspector_size = None  # the size of a new window's inspector
         self.rebuilds = 0
         self.last_test = ""
         self.parked = False  # hidden between tests by park(): left open by the last test, not closed by it
@@ -348,7 +352,6 @@ class SharedWindow:
         self.saved = controls(self.win)
         self.status = self.win.statusBar().currentMessage()
         self.focus = QApplication.focusWidget()
-        self.inspector_size = self.win.inspector.size()
         self.pos = self.win.pos()
         if self.expected is None:
             self.expected = fingerprint(self.win)
@@ -361,7 +364,7 @@ class SharedWindow:
             self._replace("the window was closed or its training process ended")
         else:
             win.move(self.pos)
-            reset(win, self.saved, self.status, self.focus, self.inspector_size)
+            reset(win, self.saved, self.status, self.focus)
             now = fingerprint(win)
             if now != self.expected:
                 self._replace(self._describe(now))

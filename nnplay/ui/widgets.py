@@ -238,6 +238,8 @@ def width_for_text(widget: QWidget, text: str, extra: int = 0, fixed: bool = Fal
     def fit() -> None:
         need = widget.fontMetrics().horizontalAdvance(text) + extra
         widget.setFixedWidth(need) if fixed else widget.setMinimumWidth(need)
+        if isinstance(widget, QLabel):  # its cached size hint, grown to the zoomed minimum width, would stay so
+            widget.setIndent(widget.indent())  # (after a zoom out) until its text changed: made again now
 
     fit()
     on_event(widget, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, widget, fit))

@@ -52,6 +52,7 @@ def test_the_view_draws_the_grid_the_path_and_says_what_it_is(qapp, trained):
     view.close()
 
 
+@pytest.mark.fresh_window  # it closes the window
 def test_the_window_asks_while_open_draws_exports_and_stops(window, qtbot, tmp_path):
     from nnplay.training.commands import SetLandscape
     from nnplay.ui.landscape_view import export_landscape_csv

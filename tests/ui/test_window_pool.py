@@ -2,11 +2,17 @@
 undone, and a window the reset could not bring back to new is replaced, never
 handed to the next test."""
 
+import threading
+
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget
 
 from nnplay.training import TrainConfig
+from nnplay.ui.inspector import InspectorWindow
+from nnplay.ui.recorder import show_recorder
+from nnplay.ui.side_windows import inspector_made
 from tests.window_pool import SharedWindow, fingerprint
+from tests.window_pool_sides import side_windows_made
 
 pytestmark = [pytest.mark.timeout(180), pytest.mark.slow]  # two window builds and a rebuilt run: ~10 s of CPU
 
@@ -46,7 +52,10 @@ def _change_everything(win, qtbot) -> None:
     win.lessons_dock.show()
     win.lessons_dock.widget().show_lesson(1)
     QDialog(win).show()
-    win.show_inspector()
+    win.show_inspector()  # a side window made when first asked for, then stepped
+    win.inspector.step_batch_requested.emit()
+    win.landscape_action.trigger()
+    win.show_guide()
     win.speed.setCurrentIndex(0)
     win._speed_chosen()
     win.colorblind_action.setChecked(True)
@@ -66,6 +75,28 @@ def test_everything_a_test_changes_is_undone_by_the_reset(pool, qtbot):
     assert fingerprint(again) == new
     assert again.controller.config.to_text() == TrainConfig().to_text()
     assert not again.lessons_dock.isVisible() and again.presentation.zoom == 1.0
+    assert side_windows_made(again) == (False, False, False, False)  # made again when first asked for: new
+    assert inspector_made(again) is None and not again.findChildren(InspectorWindow)
+
+
+def test_a_recording_left_going_is_finished_and_its_dialog_dropped(pool, qtbot, tmp_path):
+    win = _use(pool, qtbot, "recording")
+    rebuilds = pool.rebuilds
+    rec = show_recorder(win)
+    rec.play.setChecked(False)
+    rec.path.setText(str(tmp_path / "left.gif"))
+    before = set(threading.enumerate())
+    assert rec.start()
+    qtbot.waitUntil(lambda: rec.writer.queued >= 2, timeout=10000)
+    pool.park()  # the test ends while it records
+    again = _use(pool, qtbot, "after the recording")
+    assert again is win and pool.rebuilds == rebuilds
+    assert (tmp_path / "left.gif").stat().st_size > 0  # the file was finished, as closing the window does
+    assert [t for t in set(threading.enumerate()) - before if t.is_alive()] == []  # its writer's threads ended
+    assert getattr(again, "recorder", None) is None
+    fresh = show_recorder(again)  # a new dialog: nothing of the last test's file or choices
+    assert fresh is not rec and fresh.play.isChecked() and fresh.finished_file is None
+    fresh.close()
 
 
 def test_a_change_the_reset_does_not_undo_gets_the_next_test_a_new_window(pool, qtbot):
@@ -77,3 +108,16 @@ def test_a_change_the_reset_does_not_undo_gets_the_next_test_a_new_window(pool, 
     again = _use(pool, qtbot, "fourth")
     assert again is not win and pool.rebuilds == rebuilds + 1
     assert fingerprint(again) == new
+
+
+def test_a_zoom_in_and_out_comes_back_as_new(pool, qtbot):
+    """The reset zooms out; a label whose size hint kept the zoomed width (QLabel caches
+    it) would differ from a new window's, and get the next test a new window."""
+    win = _use(pool, qtbot, "zoomed")
+    rebuilds = pool.rebuilds
+    win.lower_tabs.setCurrentWidget(win.curves)  # its smoothing value label is fitted to its font
+    win.presentation.set_zoom(2.0)
+    qtbot.wait(200)
+    pool.park()
+    again = _use(pool, qtbot, "after the zoom")
+    assert again is win and pool.rebuilds == rebuilds
