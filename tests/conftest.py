@@ -22,6 +22,11 @@ import pytest
 # Qt must never need a display in the test run; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Compiled modules are kept between runs (outside the repository) even with PYTHONDONTWRITEBYTECODE set.
+from tests.bytecode_cache import keep
+
+keep()
+
 # Nothing a test does may read or write the user's own settings, autosave or crash
 # reports (QSettings and QStandardPaths follow these on Linux), and parallel
 # workers must not share them.
