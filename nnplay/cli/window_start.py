@@ -24,6 +24,7 @@ def window_start(args) -> WindowStart:
     from ..training.start_check import check_startable, check_with_data
 
     start = WindowStart()
+    refuse_import_options_without_data(args)
     patch = {}
     if args.settings is not None:
         try:
@@ -32,8 +33,9 @@ def window_start(args) -> WindowStart:
             raise ValueError(f"--settings: {exc}") from None
     if getattr(args, "data", None):
         from ..data import load_csv
+        from .import_flags import import_options
 
-        data = load_csv(args.data)  # DataError (a ValueError) names the file and the fault
+        data = load_csv(args.data, options=import_options(args))  # DataError (a ValueError) names the file and the fault
         settings = {k: v for k, v in patch.items() if k != "dataset"}
         try:
             start.config = check_with_data(settings, data).with_changes(dataset=TrainConfig().dataset)
@@ -51,3 +53,16 @@ def window_start(args) -> WindowStart:
 
         start.lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line naming the file
     return start
+
+
+def refuse_import_options_without_data(args) -> None:
+    """``--na``, ``--target``... read a CSV: without ``--data`` they are refused, never ignored."""
+    from .import_flags import IMPORT_DESTS
+
+    if getattr(args, "data", None):
+        return
+    defaults = {"task": "auto", "target": None, "columns": None, "ignore": (), "categorical": (), "na": "refuse",
+                "standardize_target": False, "stratify": False}
+    for dest in IMPORT_DESTS:
+        if getattr(args, dest, defaults[dest]) != defaults[dest]:
+            raise ValueError(f"--{dest.replace('_', '-')} applies to your own CSV: give it with --data FILE.csv")
