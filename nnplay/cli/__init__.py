@@ -21,6 +21,7 @@ import sys
 
 from ..user_text import one_line
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
+from .import_flags import add_import_options
 from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
@@ -50,6 +51,7 @@ def _top_parser(parser_class=Parser) -> Parser:
     p.add_argument("--session", metavar="FILE.nnplay", help="open the window with this saved session")
     p.add_argument("--smoke", action="store_true",
                    help="open the window, train 50 epochs, close and exit 0 (a check that the app works)")
+    add_import_options(p)  # how to read --data FILE.csv, as `nnplay train` reads it (one shared group)
     return p
 
 

@@ -8,7 +8,8 @@ import sys
 import time
 
 from ..write_errors import cannot_write
-from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, names, setting
+from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, setting
+from .import_flags import add_import_options, import_options
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 from ..numbers import count
@@ -37,23 +38,7 @@ def add_run_options(t, epochs: int = 500, epochs_help: str = "epochs to train (d
     src = t.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="circle", choices=list(DATASETS), help="a built-in data set (default circle)")
     src.add_argument("--data", metavar="FILE.csv", help="your own CSV: input columns and a label/y/target column")
-    t.add_argument("--task", default="auto", choices=["auto", "classification", "regression"],
-                   help="for --data: what the target is (default: guessed from its values)")
-    t.add_argument("--target", help="for --data: the target column's name (any case) or 0-based index "
-                                    "(default: a column named label, y, target or class, else the last)")
-    t.add_argument("--columns", type=names, metavar="A,B,...",
-                   help="for --data: the input columns (default: every column but the target and those ignored)")
-    t.add_argument("--ignore", type=names, default=(), metavar="A,B,...",
-                   help="for --data: columns to leave out (an ID column counting 1, 2, 3... is left out unasked)")
-    t.add_argument("--categorical", type=names, default=(), metavar="A,B,...",
-                   help="for --data: numeric columns to read as categories, one-hot encoded (text columns always are)")
-    t.add_argument("--na", default="refuse", choices=["refuse", "drop"],
-                   help="for --data: a missing cell (empty, NA, N/A, NaN, ?, null) is an error (refuse, the default) "
-                        "or its row is left out (drop; the count is printed)")
-    t.add_argument("--standardize-target", action="store_true",
-                   help="for --data: scale a regression target to zero mean, unit variance (RMSE stays in its units)")
-    t.add_argument("--stratify", action="store_true",
-                   help="split train/test keeping each class's share (as scikit-learn's stratify=y)")
+    add_import_options(t)  # --task, --target, --columns, --ignore, --categorical, --na... (shared with the window)
     t.add_argument("--classes", type=setting("classes"), default=3,
                    help=f"classes for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX} (default 3)")
     t.add_argument("--noise", type=setting("noise"), default=0.0, help="noise 0..0.5 (default 0)")
@@ -117,7 +102,6 @@ def run(args) -> int:
 def make_trainer(args):
     """The Trainer the run options (``add_run_options``) describe; ValueError (one line) for bad input."""
     from ..data import generate, load_csv
-    from ..data.columns import ImportOptions
     from ..training import TrainConfig, Trainer
 
     if args.epochs < 0:
@@ -126,9 +110,7 @@ def make_trainer(args):
     check_flags(args)
     data = None
     if args.data:
-        options = ImportOptions(target=args.target, columns=args.columns, ignore=args.ignore,
-                                categorical=args.categorical, na=args.na, task=args.task,
-                                standardize_target=args.standardize_target, stratify=args.stratify, flags=True)
+        options = import_options(args)
         data = load_csv(args.data, options=options)
         check_flags_against_data(args, data)
     elif args.stratify:

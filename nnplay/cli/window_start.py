@@ -29,6 +29,7 @@ def window_start(args) -> WindowStart:
 
     check_together(args)  # two options deciding the same thing: one line naming both
     start = WindowStart()
+    refuse_import_options_without_data(args)
     patch = {}
     if args.settings is not None:
         try:
@@ -37,10 +38,11 @@ def window_start(args) -> WindowStart:
             raise ValueError(f"--settings: {exc}") from None
     if getattr(args, "data", None):
         from ..data import load_csv
+        from .import_flags import import_options
 
         if problem := data_set_contradiction(patch, args.data):
             raise ValueError(problem)
-        data = load_csv(args.data)  # DataError (a ValueError) names the file and the fault
+        data = load_csv(args.data, options=import_options(args))  # DataError (a ValueError) names the file and the fault
         settings = {k: v for k, v in patch.items() if k != "dataset"}
         try:
             start.config = check_with_data(settings, data).with_changes(dataset=TrainConfig().dataset)
@@ -65,3 +67,16 @@ def window_start(args) -> WindowStart:
         start.config = load_session(args.session).config  # SessionError (a ValueError) names the file
         start.session = str(Path(args.session).resolve())  # (a config given: no last session restored)
     return start
+
+
+def refuse_import_options_without_data(args) -> None:
+    """``--na``, ``--target``... read a CSV: without ``--data`` they are refused, never ignored."""
+    from .import_flags import IMPORT_DESTS
+
+    if getattr(args, "data", None):
+        return
+    defaults = {"task": "auto", "target": None, "columns": None, "ignore": (), "categorical": (), "na": "refuse",
+                "standardize_target": False, "stratify": False}
+    for dest in IMPORT_DESTS:
+        if getattr(args, dest, defaults[dest]) != defaults[dest]:
+            raise ValueError(f"--{dest.replace('_', '-')} applies to your own CSV: give it with --data FILE.csv")

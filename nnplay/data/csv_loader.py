@@ -57,8 +57,10 @@ TASKS = ("auto", CLASSIFICATION, REGRESSION)
 __all__ = ["MAX_BYTES", "MAX_CLASSES", "ImportOptions", "load_csv", "write_csv"]
 
 
-# how to drop rows with missing values, in the refusal (the import dialog names its own control instead)
-NA_DROP_HOW = "nnplay train --na drop, or in the import dialog"
+# how to drop rows with missing values, in the refusal: the option of the command typed (ImportOptions.flags),
+# else the window's import dialog (which names its own control instead: ui.import_attempt)
+NA_DROP_FLAG = "--na drop"
+NA_DROP_HOW = "in the import dialog of Load CSV…"
 
 def load_csv(path, task: str = "auto", target: str | int | None = None, max_bytes: int = MAX_BYTES,
              options: ImportOptions | None = None, progress: Progress | None = None) -> Dataset:
@@ -198,11 +200,9 @@ def _rows_to_keep(path, table, used, names, options, notes):
     i, j = first
     if options.na != "drop":
         cell = table.cell_text(table.frame[j], i, j, int(table.lines[i]))
-        what = ("empty cell" if not cell else shown(cell)) + \
-            " is a missing value; drop the rows with missing values (nnplay train --na drop, or in the import " \
-            "dialog) or fill it in"
+        how = NA_DROP_FLAG if options.flags else NA_DROP_HOW
         what = ("empty cell" if not cell else f"{cell!r}") + \
-            f" is a missing value; drop the rows with missing values ({NA_DROP_HOW}) or fill it in"
+            f" is a missing value; drop the rows with missing values ({how}) or fill it in"
         fail(path, what, line=int(table.lines[i]), col=j + 1, colname=names[j])
     n = int(missing.sum())
     if n == len(missing):

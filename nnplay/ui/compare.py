@@ -23,6 +23,7 @@ from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
 from .steady_label import SteadyLabel
 from .widgets import named, nest
+from .side_window import SideWindow
 
 MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
@@ -82,13 +83,13 @@ class _RunCurves:
             curve.setData(x[keep], y[keep], connect="finite")
 
 
-class CompareWindow(QWidget):
+class CompareWindow(SideWindow):
     """Two runs side by side: boundaries above, overlaid loss curves below."""
 
     stop_requested = Signal()
 
     def __init__(self, parent=None):
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self.setWindowTitle("Compare runs — nnplay")
         self.setObjectName("compare_window")
         self.resize(1100, 760)

@@ -37,6 +37,7 @@ from ..training.distributions import (
 )
 from .band_scale import band_scale
 from .colors import hex_color, layer_rgb
+from .health_lines import health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
 from .plots import add_plot
@@ -53,6 +54,7 @@ SATURATED_BRUSH = (220, 60, 60, 40)
 REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most once a second
 HEALTH_LINES = (1, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
 SHORT = 330
+HEALTH_TIP = "The training-health diagnosis: what looks wrong, the number behind it and one thing to try."
 
 
 class DistributionsView(QWidget):
@@ -67,8 +69,7 @@ class DistributionsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.health = QLabel("")
-        named(self.health, "health_findings", "The training-health diagnosis: what looks wrong, the number "
-                                              "behind it and one thing to try.")
+        named(self.health, "health_findings", HEALTH_TIP)
         self.health.setTextFormat(Qt.TextFormat.RichText)
         self.health.setWordWrap(True)
         self.health.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -214,6 +215,7 @@ class DistributionsView(QWidget):
         self.health_scroll.setMaximumHeight(self.health.fontMetrics().lineSpacing() * lines)
         if self.info is not None:
             self.caption.setText(self._caption())  # short or whole, as the tab's height allows
+            self._show_health()  # each finding elided to the new width
         if self._items and self._column_count() != self._columns:
             self._rebuild()
 
@@ -334,20 +336,13 @@ class DistributionsView(QWidget):
         if frame is None:
             return
         findings = frame.snapshot.health
-        if not findings:
-            text = "<b>Health:</b> nothing looks wrong."
-        else:
-            lines = []
-            for f in sorted(findings, key=lambda f: f.severity != "alarm"):
-                mark = "<b style='color:#c0392b'>!</b>" if f.severity == "alarm" else "<b>·</b>"
-                lines.append(f"{mark} {_escape(f.message)}")
-            text = f"<b>Health ({len(findings)}):</b> " + "<br>".join(lines)  # the first on the heading's line
+        room = self.health_scroll.viewport().width()
+        if len(findings) > HEALTH_LINES[self.height() >= SHORT]:  # they scroll: the scroll bar takes its room
+            room -= self.health_scroll.verticalScrollBar().sizeHint().width()
+        text, whole = health_lines(findings, self.health.font(), room)
         if text != self.health.text():  # (a new text lays the tab out again)
             self.health.setText(text)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.health.setToolTip(HEALTH_TIP + (f"\n\n{whole}" if whole else ""))
 
 
 def export_csv(win, path: str | None = None) -> bool:

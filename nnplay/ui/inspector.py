@@ -26,12 +26,13 @@ from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
 from .shortcut_text import keys_text
 from .widgets import named, nest
+from .side_window import SideWindow
 
 
 CHAIN_ROWS_SHOWN = 16  # a rendered inspector shows the chain rule's table up to this many examples unscrolled
 
 
-class InspectorWindow(QWidget):
+class InspectorWindow(SideWindow):
     """A window of its own (it needs room): Step layer walks the backward pass
     from the output layer to the first; Step mini-batch applies the update and
     moves to the next mini-batch."""
@@ -40,7 +41,7 @@ class InspectorWindow(QWidget):
     visibility_changed = Signal(bool)
 
     def __init__(self, parent=None):
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self.setWindowTitle("Backprop inspector — nnplay")
         self.setObjectName("backprop_inspector")
         self.resize(1100, 820)
@@ -106,7 +107,7 @@ class InspectorWindow(QWidget):
         self.layer_button.clicked.connect(lambda: self._go(-1))
         self.batch_button.clicked.connect(self.step_batch_requested)
         for keys, slot in (("Right", self.layer_button.click), ("Left", self.back_button.click),
-                           ("Shift+Right", self.batch_button.click), ("Escape", self.close)):
+                           ("Shift+Right", self.batch_button.click)):  # Esc: SideWindow
             QShortcut(QKeySequence(keys), self, activated=slot)
         for b in (self.back_button, self.layer_button, self.batch_button):
             top.addWidget(b)

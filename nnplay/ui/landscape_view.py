@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,6 +34,7 @@ from .plots import plot_widget
 from .side_windows import follow_zoom
 from .undefined import hatch_item
 from .widgets import keep_wrapped_height, named, nest, on_event, width_for_text
+from .side_window import SideWindow
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
@@ -260,12 +261,12 @@ def log_loss(loss: np.ndarray) -> np.ndarray:
         return np.where(finite, np.log10(np.maximum(loss, floor)), np.nan)
 
 
-class LandscapeWindow(QWidget):
+class LandscapeWindow(SideWindow):
     """Run › Loss landscape…: the LandscapeView (``view``) in a window of its own,
     beside the playground."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         self.setWindowTitle("Loss landscape")
         self.setObjectName("landscape_window")
         self.view = LandscapeView()
