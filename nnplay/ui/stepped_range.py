@@ -41,6 +41,8 @@ def stepped(lo: float, hi: float, bounds: tuple[float, float] = (-math.inf, math
     span = hi - lo
     if not span >= TINY:  # constant data (or a span a float cannot divide into steps)
         span = abs(hi) if abs(hi) >= TINY else 1.0
+    # a span of a few float steps (1e6 to 1e6 - 1e-10) has no finer step to round to: widen it to 64 of them
+    span = max(span, 64 * math.ulp(max(abs(lo), abs(hi))))
     pad = PAD * span
     step = nice_step(span + 2 * pad)
     a, b = math.floor((lo - pad) / step) * step, math.ceil((hi + pad) / step) * step

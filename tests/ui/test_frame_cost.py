@@ -27,6 +27,7 @@ finite = st.floats(-1e6, 1e6, allow_nan=False)
 @given(finite, finite)
 @example(943824.0, -907437.0)  # a step of 5e5 for a padded span of 2.04e6: 1.62x wide
 @example(0.0, 5e-324)  # a span too small for a step (its tenth is 0.0): math domain error before
+@example(1e6, 999999.9999999999)  # a span of one float step: a step finer than a float could not pad it
 def test_a_stepped_range_holds_its_data_and_is_not_far_wider(a, b):
     lo, hi = min(a, b), max(a, b)
     shown = stepped(lo, hi)
