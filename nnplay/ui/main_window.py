@@ -183,11 +183,11 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
         if len(self.controller.run_info.train_index) == 0:  # nothing measured: no numbers of an earlier run
             self.stats["loss"].setText(NOTHING_TO_TRAIN)
-            self.stats["loss"].setToolTip(NOTHING_TO_TRAIN)
+            self.loss_tip.set(NOTHING_TO_TRAIN)
             self.stats["accuracy"].setText("")
             return
         self.stats["loss"].setText(loss_text(s.train_loss, s.test_loss, s.penalty))
-        self.stats["loss"].setToolTip(loss_tooltip(s.train_loss, s.test_loss, s.penalty))
+        self.loss_tip.set(loss_tooltip(s.train_loss, s.test_loss, s.penalty))
         if s.train_accuracy is None:
             self.stats["accuracy"].setText("")
         else:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QStyle, QToolBar
 from .readout_row import readout_row
 from .shortcut_text import tip_with_keys
 from .steady_label import SteadyLabel
+from .tip import LiveTip
 from .widgets import named
 from .worker import MAX_SPEED
 
@@ -103,3 +104,4 @@ def build_toolbar(win) -> None:
         lab.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(lab)
         win.stats[key] = lab
+    win.loss_tip = LiveTip(win.stats["loss"])  # its numbers change every frame: handed to Qt on hover only

@@ -56,7 +56,7 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
     # the toolbar: the data loss, the penalty beside it, the total in the tooltip
     assert f"train <b>{format_number(snap.train_loss)}</b>" in stat.text()
     assert f"penalty <b>{format_number(snap.penalty)}</b>" in stat.text()
-    assert f"train {format_number(snap.train_loss + snap.penalty)}" in stat.toolTip()
+    assert f"train {format_number(snap.train_loss + snap.penalty)}" in window.loss_tip.text  # (set on the label when a hover asks)
     # the curves: data loss, the penalty as a curve of its own
     penalty_curve = window.curves.curves["penalty"]
     assert penalty_curve.isVisible() and penalty_curve.getData()[1].size > 0
