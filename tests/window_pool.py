@@ -275,6 +275,7 @@ def reset(win, saved: list, status: str, focus) -> None:
     from nnplay.training.probes import ViewRequest
     from nnplay.training.trainer import make_dataset
     from nnplay.ui.run_controls import DEFAULT_SPEED
+    from nnplay.ui.steady_label import SteadyLabel
 
     tidy(win)
     c = win.controller
@@ -317,6 +318,8 @@ def reset(win, saved: list, status: str, focus) -> None:
     win._request_tab_views()
     _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
     QApplication.processEvents()
+    for label in win.findChildren(SteadyLabel):  # a read-out grows only, to the widest text of its run:
+        label._refit()  # measured afresh at its present text, as a new window's is
     win.activateWindow()
     win.raise_()
     if focus is not None and shiboken6.isValid(focus):

@@ -11,6 +11,7 @@ from nnplay.training import TrainConfig
 from nnplay.ui.inspector import InspectorWindow
 from nnplay.ui.recorder import show_recorder
 from nnplay.ui.side_windows import inspector_made
+from nnplay.ui.steady_label import SteadyLabel
 from tests.window_pool import SharedWindow, fingerprint
 from tests.window_pool_sides import side_windows_made
 
@@ -62,6 +63,7 @@ def _change_everything(win, qtbot) -> None:
     win.set_colorblind(True)
     win.resize(1000, 700)
     win.statusBar().showMessage("a test's message")
+    win.findChild(SteadyLabel, "stat_epoch").setText("Epoch <b>123,456,789</b>")  # a read-out only grows in a run
 
 
 def test_everything_a_test_changes_is_undone_by_the_reset(pool, qtbot):
