@@ -200,7 +200,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _set_extent(self, extent) -> None:
         self._extent = extent  # (as the training process sends it: compared with each frame's)
-        (x0, x1), (y0, y1) = shown_extent(self.info.data, extent)  # one input: the target's units
+        (x0, x1), (y0, y1) = shown_extent(self.info, extent)  # one input: the target's units
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.hatch.setRect(self._rect)
         # one call: with the aspect locked, a range set alone is kept and the other axis is cut to the

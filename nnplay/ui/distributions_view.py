@@ -40,6 +40,7 @@ from .colors import hex_color, layer_rgb
 from .health_lines import health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
+from .plot_room import MIN_PLOT_PX, keep_items_room
 from .plots import add_plot
 from .visibility import can_be_seen
 from .presentation import OWN_TEXT
@@ -96,6 +97,7 @@ class DistributionsView(QWidget):
         nest(layout, row)
         self.plots = pg.GraphicsLayoutWidget()
         self.plots.setProperty(OWN_TEXT, True)  # its titles follow its font (the zoom) themselves
+        self._fit_plots = keep_items_room(self.plots)  # as high as its plots need: they scroll, never squeezed
         named(self.plots, "distributions_plots", "Each layer's values over the epochs: the median, and the bands "
                                                  "holding 68%, 86% and all of them.")
         self.scroll = QScrollArea()
@@ -188,6 +190,8 @@ class DistributionsView(QWidget):
                 plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
                 plot.setMouseEnabled(x=False, y=False)
                 plot.getAxis("left").setWidth(48)
+                plot.setMinimumHeight(ROW_HEIGHT)  # and its bands MIN_PLOT_PX, its title and axis zoomed too
+                plot.getViewBox().setMinimumHeight(MIN_PLOT_PX)
                 if first is None:
                     first = plot
                 else:
@@ -195,10 +199,10 @@ class DistributionsView(QWidget):
                 plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
                 self._items[(l, q)] = self._band_items(plot, l, q)
                 self._marks(plot, l, q)
-        self.plots.setMinimumHeight(ROW_HEIGHT * len(layers) * per_layer)
         presentation = getattr(self.window(), "presentation", None)
         if presentation is not None:  # plots built after a zoom: their axes and lines zoomed too
             presentation.scale_view(self.plots)
+        self._fit_plots()  # (at once: the scroll area's range follows)
         self._stale = True
         self._draw()
 

@@ -35,11 +35,12 @@ def keep_plot_area(plot: pg.PlotWidget) -> pg.PlotWidget:
     return plot
 
 
-def keep_items_room(canvas: pg.GraphicsView, changed=None) -> None:
+def keep_items_room(canvas: pg.GraphicsView, changed=None):
     """Keep ``canvas`` (a QWidget) at least as high as its items' layout needs at least
     (pyqtgraph does not pass its items' minimum to the widget, so a layout squeezed it and cut
     them). Measured again whenever that layout changes: a title's new text, a zoomed font,
-    a layer more; ``changed()`` (if given) is then called too (the heatmaps wrap again)."""
+    a layer more; ``changed()`` (if given) is then called too (the heatmaps wrap again). Returns
+    the measuring function, for a caller that must have the height at once."""
 
     def fit() -> None:
         least = canvas.centralWidget.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
@@ -51,6 +52,7 @@ def keep_items_room(canvas: pg.GraphicsView, changed=None) -> None:
 
     on_event(canvas.centralWidget, (QEvent.Type.LayoutRequest,), fit)
     fit()
+    return fit
 
 
 def keep_readable(box: pg.ViewBox) -> pg.ViewBox:

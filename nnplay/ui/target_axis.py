@@ -28,9 +28,11 @@ def shown_heights(data, y: np.ndarray) -> np.ndarray:
     return in_target_units(y, data.target_scale) if target_on_vertical(data) else np.asarray(y)
 
 
-def shown_extent(data, extent):
-    """``extent`` ((h0, h1), (v0, v1)) as drawn: its vertical in the target's units (a 1-input regression)."""
-    if not target_on_vertical(data) or data.target_scale is None:
+def shown_extent(info, extent):
+    """``extent`` ((h0, h1), (v0, v1)) as drawn for the run ``info`` (a RunInfo, or None: no run yet):
+    its vertical in the target's units (a 1-input regression)."""
+    data = None if info is None else info.data
+    if data is None or not target_on_vertical(data) or data.target_scale is None:
         return extent
     h, v = extent
     return h, tuple(float(e) for e in in_target_units(v, data.target_scale))

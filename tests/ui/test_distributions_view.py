@@ -203,7 +203,7 @@ def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtb
     assert set(view._items) == {(l, q) for l in (1, 2, 3) for q in QUANTITIES}
     widths = [view._items[(1, q)][0].width() for q in QUANTITIES]
     assert min(widths) >= MIN_COLUMN - 60  # every plot keeps a readable width
-    assert view.plots.minimumHeight() == ROW_HEIGHT * 3 * 2  # and its height: they scroll
+    assert view.plots.minimumHeight() >= ROW_HEIGHT * 3 * 2  # and its height: they scroll
     view.layer.setCurrentIndex(view.layer.findData(2))
     view.layer.activated.emit(view.layer.currentIndex())
     assert set(view._items) == {(2, q) for q in QUANTITIES}  # one layer alone
