@@ -65,3 +65,34 @@ def test_every_axis_of_the_window_shows_two_labelled_ticks_at_every_size_log_on_
                 qtbot.wait(150)
                 found += [f"{size}, log {log}, tab {tabs.tabText(tab)}: {p}" for p in problems(window)]
     assert found == []
+
+
+def test_every_colour_bar_is_labelled_at_three_compact_values_or_more(window, qtbot):
+    """The regression key over −36,620 … 358,400 read only "0" and "50000" (its axis too narrow
+    for the others); every colour bar is now labelled at 3–6 compact values (100k, 200k …)."""
+    c = window.controller
+    window.resize(1024, 768)
+    c.change(dataset="plane")
+    qtbot.waitUntil(lambda: c.run_info.data.name.startswith("plane") and c.last_frame is not None, timeout=10000)
+    bar = window.boundary.value_bar
+    qtbot.waitUntil(lambda: bar.scene() is not None, timeout=10000)
+    bar.setLevels((-36620.0, 358400.0))  # a house-price target's range
+    qtbot.wait(100)
+    found = {}
+    for view in window.findChildren(pg.GraphicsView):
+        for item in view.scene().items() if view.isVisible() else ():
+            if isinstance(item, pg.ColorBarItem) and item.isVisible():
+                found[f"{view.parentWidget().objectName()} {item.levels()}"] = drawn_labels(item.axis)
+    assert len(found) >= 2  # the output's key and the gradients' key
+    assert all(len(labels) >= 3 for labels in found.values()), found
+    assert drawn_labels(bar.axis) == ["0", "100k", "200k", "300k"]
+
+
+def test_bar_ticks_are_compact_and_span_the_range():
+    from nnplay.ui.bar_labels import bar_ticks
+
+    assert [t for _, t in bar_ticks(-36620, 358400)] == ["0", "100k", "200k", "300k"]
+    assert [t for _, t in bar_ticks(-0.025, 0.025)] == ["−0.02", "0", "0.02"]
+    assert [t for _, t in bar_ticks(-1.3e6, 2.9e6)] == ["−1M", "0", "1M", "2M"]
+    assert [t for _, t in bar_ticks(0, 1e-5)] == ["0", "5·10⁻⁶", "1·10⁻⁵"]
+    assert bar_ticks(1.0, 1.0) == []
