@@ -19,6 +19,9 @@ DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left 
 TIGHT_LINES = DRAWING_LINES + 2  # a diagram shorter than this many lines of its font is tight
 LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's width (elided with "…")
 LABEL_MIN_PX = 60.0
+ROW_LINES = 1.5  # the drawing keeps this many lines of the font per neuron of its tallest layer...
+ROW_CAP = 10  # ...counting at most this many (a wider layer is drawn smaller, as on an unzoomed screen)
+CAPTION_LINES = 3  # the read-out under the drawing keeps this many lines, whatever is hovered
 TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
 
 
@@ -29,13 +32,12 @@ def is_tight(d) -> bool:
 
 def fit_room(d) -> None:
     """Give the drawing of diagram ``d`` the room the texts under it can spare."""
-    line = d.readout.fontMetrics().lineSpacing()
     tight = is_tight(d)
     d.key.setVisible(not tight)
-    d.readout.setToolTip(f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else "")
+    d.readout.extra_tip = f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else ""
     # room for a hovered link's read-out kept from the start (in the font of the zoom): were the label to
     # grow under the pointer, the drawing above would shrink and move, and a click would miss its link
-    d.readout.setMinimumHeight((1 if tight else 2) * line)
+    d.readout.reserve(1 if tight else CAPTION_LINES)  # (hover_caption: a longer text is cut, whole in its tooltip)
 
 
 def titles_fit(view_height_px: float, title_px: float, rows: int) -> bool:
@@ -74,6 +76,7 @@ class SettingsFold(QObject):
         super().__init__(panel)
         self.panel, self.box, self.toggle = panel, box, toggle
         self.folded = False
+        self.rows = lambda: 0  # the neurons the diagram draws in its tallest layer (set by the window)
         self._column = None
         toggle.setCheckable(True)
         toggle.setVisible(False)
@@ -95,7 +98,7 @@ class SettingsFold(QObject):
         # the settings' height at their width: their rows wrap in a narrow column, which sizeHint leaves out
         # (at ×1.4 on 1280×800 it said 259 px of 311, the fold never came and the diagram was left 11 lines)
         box = max(self.box.sizeHint().height(), self.box.heightForWidth(self.panel.width()))
-        need = box + (DRAWING_LINES + 8) * line  # + the layer rows and the texts below
+        need = box + (drawing_lines(self.rows()) + 8) * line  # + the layer rows and the texts below
         folded = column.height() < need
         if folded != self.folded:
             self.folded = folded
@@ -111,6 +114,13 @@ class SettingsFold(QObject):
         layout.activate()
         need = self.panel.heightForWidth(self.panel.width())  # -1 with the wrapping rows folded away
         self.panel.setMinimumHeight(need if need > 0 else self.panel.sizeHint().height())
+
+
+def drawing_lines(rows: int) -> float:
+    """The lines of the font the diagram's drawing needs for a tallest layer of ``rows`` neurons:
+    DRAWING_LINES at least, ROW_LINES per neuron (up to ROW_CAP) and two for the titles. Measured
+    from the network, not the drawing's room, so the fold it decides never makes itself wrong."""
+    return max(DRAWING_LINES, ROW_LINES * min(rows, ROW_CAP) + 2)
 
 
 def size_names(d, pitch: float) -> None:

@@ -48,7 +48,7 @@ from .widgets import keep_wrapped_height, named, nest, on_event
 
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
-ROW_HEIGHT = 100  # on-screen pixels per plot at least (title, bands, epoch axis): the plots scroll rather than squeeze
+ROW_HEIGHT = 120  # on-screen pixels per plot at least (title, bands, epoch axis): the plots scroll rather than squeeze
 MIN_COLUMN = 190  # on-screen pixels per plot's width at least: all four quantities wrap into 2 or 1 columns
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)

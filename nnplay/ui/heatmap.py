@@ -103,6 +103,7 @@ def colour_bar(levels=(-1.0, 1.0), ticks=None, width: int = 12) -> pg.ColorBarIt
     bar.axis.enableAutoSIPrefix(False)  # no axis title to prefix; it re-set its (hidden) title's HTML every frame
     bar.setContentsMargins(END_LABEL_PX, 0, END_LABEL_PX, 0)  # room for half of an end label, never cut
     if ticks is not None:
+        bar._nnplay_ticks = ticks  # in words: not relabelled with numbers (plot_disposal.MenulessColorBar)
         bar.axis.setTicks([ticks, []])
     return bar
 
@@ -117,9 +118,9 @@ def set_bar(bar: pg.ColorBarItem, levels, ticks=None) -> None:
     levels = tuple(float(v) for v in levels)
     if tuple(bar.levels()) != levels:
         bar.setLevels(levels)
-    if getattr(bar, "_nnplay_ticks", False) != ticks:
-        bar.axis.setTicks(None if ticks is None else [ticks, []])
+    if getattr(bar, "_nnplay_ticks", None) != ticks:
         bar._nnplay_ticks = ticks
+        bar.axis.setTicks([ticks, []]) if ticks is not None else bar.setLevels(levels)  # (numbers: bar_labels)
 
 
 class HeatmapItem(pg.ImageItem):

@@ -47,7 +47,7 @@ class ZeroFloorAxis(TidyAxis):
             mantissa = round(10 ** (v - math.floor(v)), 6)
             if math.isclose(v, f, abs_tol=1e-9):
                 s = "0"
-            elif v < f or mantissa not in (1.0, 2.0, 5.0):
+            elif v < f or (mantissa not in (1.0, 2.0, 5.0) and self._fallback is None):  # (else all are needed)
                 s = ""
             out.append(s)
         return out

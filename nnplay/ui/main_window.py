@@ -132,6 +132,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self._request_tab_views()
         self.gradients.set_run(info)
         self.diagram.set_run(info)
+        self.network_panel.fold.fit()  # a taller layer may need the settings folded (diagram_room)
         if self.controller.twin is not None and self.compare_window is not None:
             self.compare_window.set_run("A", info)
 

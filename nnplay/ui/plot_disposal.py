@@ -24,6 +24,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 import shiboken6
 
+from .bar_labels import bar_ticks
+
 
 def clear_layout(layout) -> None:
     """Remove every item of ``layout`` (a ``pg.GraphicsLayout`` or
@@ -52,3 +54,11 @@ class MenulessColorBar(pg.ColorBarItem, _MenulessPlotItem):
         super().__init__(*args, **kwargs)
         for side in ("left", "bottom", "top", "right"):  # (a colour bar has all four: the main one, and edges)
             self.getAxis(side).enableAutoSIPrefix(False)
+        self.setLevels(self.levels())  # labelled readably from the start (bar_labels)
+
+    def setLevels(self, *args, **kwargs) -> None:
+        """pyqtgraph's ``setLevels``, then the bar labelled at three to six compact values
+        (``bar_labels.bar_ticks``), unless it is labelled in words (``heatmap.set_bar``'s ticks)."""
+        super().setLevels(*args, **kwargs)
+        if getattr(self, "_nnplay_ticks", None) is None and getattr(self, "axis", None) is not None:
+            self.axis.setTicks([bar_ticks(*self.levels()), []])

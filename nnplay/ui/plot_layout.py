@@ -20,8 +20,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
-from .tick_labels import linear_tick_strings, log_tick_strings
+from .axis_ticks import inner_ticks
 from .legend_sample import DashedSample
+from .tick_labels import linear_tick_strings, log_tick_strings
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
 _MANTISSAS = np.log10(np.arange(1, 10))
@@ -34,6 +35,12 @@ class TidyAxis(pg.AxisItem):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.enableAutoSIPrefix(False)
+        self._fallback = None  # tick values drawn instead, when pyqtgraph's own leave under two labels
+
+    @property
+    def whole(self) -> bool:
+        """Whether the axis counts whole numbers (it is labelled "epoch"): no tick between two."""
+        return self.labelText == "epoch"
 
     def _label_extent(self, lo: float, hi: float) -> float:
         """Pixels along the axis that one tick label takes, with the gap to the next."""
@@ -54,7 +61,16 @@ class TidyAxis(pg.AxisItem):
         raw = span / fits
         decade = 10.0 ** math.floor(math.log10(raw))  # a float: an int 10**300 overflows numpy
         major = next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw)
+        if self.whole:  # epochs: whole numbers only
+            major = max(1.0, major)
+            return [(major, 0)] if major < 5 else [(major, 0), (major / 5, 0)]
         return [(major, 0), (major / 5, 0)]  # a fifth: 5 -> 1, never 2.5 (printed "2" at a spacing of 2.5)
+
+    def tickValues(self, minVal, maxVal, size):
+        """pyqtgraph's tick values, or the fallback ``generateDrawSpecs`` chose (axis_ticks)."""
+        if self._fallback is not None:
+            return self._fallback
+        return super().tickValues(minVal, maxVal, size)
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         """Decades as the major ticks; the 2 and 5 of each decade labelled when
@@ -79,8 +95,24 @@ class TidyAxis(pg.AxisItem):
         return linear_tick_strings(values, scale, spacing, self.range)
 
     def generateDrawSpecs(self, p):
-        """pyqtgraph's specs, less every tick label that would overlap one placed before it."""
-        return without_overlaps(self, super().generateDrawSpecs(p))
+        """pyqtgraph's specs, less every tick label that would overlap one placed before it;
+        where that leaves fewer than two labels, those of ``axis_ticks.inner_ticks`` instead."""
+        specs = without_overlaps(self, super().generateDrawSpecs(p))
+        if specs is None or len(labelled(specs)) >= 2 or self.linkedView() is None:
+            return specs
+        lo, hi = self.range
+        size = self.width() if self.orientation in ("top", "bottom") else self.height()
+        fm = QFontMetricsF(self.style.get("tickFont") or self.font())
+        label = (max(fm.horizontalAdvance(t) for t in self.tickStrings([lo, hi, (lo + hi) / 2], 1.0, hi - lo))
+                 if self.orientation in ("top", "bottom") else fm.height())
+        values = inner_ticks(lo, hi, size, label + LABEL_GAP / 2, self.logMode, self.whole)
+        if len(values) < 2:
+            return specs
+        self._fallback = [(values[1] - values[0], values)]
+        try:
+            return without_overlaps(self, super().generateDrawSpecs(p))
+        finally:
+            self._fallback = None
 
 
 def without_overlaps(axis: pg.AxisItem, specs):
@@ -95,6 +127,11 @@ def without_overlaps(axis: pg.AxisItem, specs):
         if not any(grown.intersects(other) for other, _, _ in kept):
             kept.append((rect, flags, text))
     return line, ticks, kept
+
+
+def labelled(specs) -> list[str]:
+    """The tick labels, not blank, of an axis's draw specs (``generateDrawSpecs``)."""
+    return [text for _, _, text in specs[2] if text.strip()]
 
 
 def tidy_labels(axis: pg.AxisItem) -> None:

@@ -118,11 +118,10 @@ class Presentation(QObject):
             self.set_zoom(zoom)
 
     def available_width(self) -> int:
-        """The width the window may take: the screen's in full screen or maximised, else its own."""
-        win = self.win
-        if (win.isFullScreen() or win.isMaximized()) and win.screen() is not None:
-            return win.screen().availableGeometry().width()
-        return win.width()
+        """The width the window has, in pixels: its own, also in full screen or maximised (a
+        full screen without a window manager stays the window's size; one that the window
+        manager widens arrives as a resize, and the columns are fitted again then)."""
+        return self.win.width()
 
     def keeping_width(self, change) -> list[str]:
         """Call ``change`` (it may need more width: a zoom, a dock shown), then ``fit`` the width

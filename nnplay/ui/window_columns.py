@@ -52,6 +52,7 @@ def build_columns(win) -> None:
     keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
     net.add(win.diagram, 1)
     _keep_readable(win.diagram)
+    win.network_panel.fold.rows = lambda: max(map(len, win.diagram.nodes), default=0)  # its tallest layer drawn
     _at_least(net, 230)
     win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 

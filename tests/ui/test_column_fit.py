@@ -179,3 +179,66 @@ def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squ
     window.resize(1400, 900)
     qtbot.waitUntil(lambda: window.lower_tabs.isVisible(), timeout=5000)
     assert "curves" not in p.columns.fitted and "curves" in shown(window)
+
+
+class _WideScreen:
+    """A 1600×1000 screen (the tester's Xvfb), wider than the window in full screen (no window
+    manager; the offscreen platform makes a full-screen window 800 pixels wide)."""
+
+    def availableGeometry(self):
+        from PySide6.QtCore import QRect
+        return QRect(0, 0, 1600, 1000)
+
+    geometry = availableGeometry
+
+
+def squeezed(window) -> list[str]:
+    """The columns shown, if they need more width than the window gives them (drawn over each
+    other, the last ones cut or pushed out of the window)."""
+    split = window.splitter
+    if split.need() <= split.width():
+        return []
+    return [f"the columns shown need {split.need()} px, they have {split.width()}"]
+
+
+def test_every_way_into_a_layout_ends_with_the_columns_fitted_to_the_window_not_the_screen(window, qtbot,
+                                                                                          monkeypatch):
+    """F11 with the Lessons panel open in a 1024×768 window on a 1600-pixel screen whose full
+    screen leaves the window 1024×768 (no window manager): the fit measured the screen, so Data
+    and Gradients came back and the columns were drawn over each other. After every transition
+    (lesson open, F11, zoom in and out, resize, Esc, un-full-screen) the columns shown fit the window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMainWindow
+
+    monkeypatch.setattr(QMainWindow, "screen", lambda self: _WideScreen())
+    monkeypatch.setattr(window, "showFullScreen",
+                        lambda: window.setWindowState(window.windowState() | Qt.WindowState.WindowFullScreen))
+    p, found = window.presentation, []
+
+    def check(where: str) -> None:
+        qtbot.wait(400)  # settled: SETTLE_MS has passed, columns that fit came back
+        found.extend(f"{where}: {s}" for s in squeezed(window))
+        if not window.boundary.isVisible():
+            found.append(f"{where}: the output is hidden")
+
+    window.resize(1024, 768)
+    qtbot.wait(50)
+    open_lesson(window, find_lesson("spiral-depth"), set_up=False)
+    check("lesson open")
+    p.set_presenting(True)
+    check("F11")
+    p.step_zoom(1)
+    check("zoom in")
+    p.step_zoom(-1)
+    check("zoom out")
+    p.leave_action.trigger()
+    check("Esc")
+    window.resize(1024, 768)
+    check("resized")
+    p.set_presenting(True)
+    check("F11 again")
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    check("un-full-screen")
+    show_dock(window, False)
+    check("lesson closed")
+    assert found == []

@@ -35,3 +35,45 @@ def test_the_layer_titles_give_way_before_they_cover_the_neurons():
     from nnplay.ui.diagram_room import titles_fit
 
     assert titles_fit(300, 20, 2) and not titles_fit(60, 20, 2) and titles_fit(60, 20, 1)
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.25])
+def test_a_lesson_zoomed_at_1024x768_folds_the_settings_rather_than_draw_the_network_tiny(window, qtbot, zoom):
+    """Zoom ×1.25, a lesson with a hidden layer of 8 open, 1024×768: the diagram was left
+    170 px, its titles shrunk to "in", "1", "out" and its neurons tiny, while the settings
+    stayed unfolded. The fold reckons the room the tallest layer needs; at zoom 1 none is needed."""
+    from nnplay.lessons import find_lesson
+    from nnplay.ui.lessons_panel import open_lesson
+
+    panel, d = window.network_panel, window.diagram
+    window.resize(1024, 768)
+    window.presentation.set_zoom(zoom)
+    open_lesson(window, find_lesson("spiral-depth"))
+    qtbot.waitUntil(lambda: max(map(len, d.nodes)) == 8, timeout=10000)
+    qtbot.wait(100)
+    titles = [t[0].toPlainText() for t in d.titles]
+    assert panel.fold.folded == (zoom > 1)
+    assert titles == ["inputs", "layer 1", "output"] and all(t[0].isVisible() for t in d.titles)
+    assert d.canvas.height() >= 8 * 1.5 * d.fontMetrics().lineSpacing()  # a neuron a line and a half
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_hovering_a_neuron_or_a_link_never_moves_the_drawing(window, qtbot, size):
+    """The read-out under the diagram grew from one line to three on hovering a neuron, the
+    drawing shrank and the neurons moved 5–13 px under the pointer. Its height is kept; a
+    longer text is cut with "…" and whole in its tooltip."""
+    d = window.diagram
+    window.resize(*size)
+    qtbot.waitUntil(lambda: d.weights is not None, timeout=10000)
+    qtbot.wait(100)
+
+    def where():
+        return [d.canvas.mapFromScene(rect.center()) for col in d.nodes for _, rect in col], d.readout.height()
+
+    before = where()
+    for hover in [("node", 1, 2), ("edge", 1, 0, 1), ("node", 0, 0), ("node", 2, 0), None]:
+        d._set_hover(hover)
+        qtbot.wait(50)
+        assert where() == before, hover
+        shown = d.readout.shown()
+        assert shown == d.readout.text() or (shown.endswith("…") and d.readout.text() in d.readout.toolTip())

@@ -1,0 +1,53 @@
+"""Tick values that leave every axis at least two labels.
+
+pyqtgraph chooses an axis's ticks by their spacing alone and then drops the labels
+it cannot draw: one that would stick out of the axis's end (the "0" and "20" of an
+epoch axis 0…20), a crowded level (every label of a log axis within one decade),
+and TidyAxis drops those that would overlap. An axis could so be left one bare
+tick, or none ("loss" between 0.3 and 0.9 on a log axis; a narrow accuracy plot's
+epochs). ``inner_ticks`` gives the values to fall back on: the coarsest 1-2-5
+step with at least two multiples far enough inside the axis for their labels to
+be drawn whole (linear steps of the values themselves on a log axis: 0.4, 0.6,
+0.8); on an axis of whole numbers (epochs) never a step under 1.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+STEPS = (1.0, 2.0, 5.0)  # the 1-2-5 series of steps, times a power of ten
+
+
+def inner_ticks(lo: float, hi: float, size_px: float, label_px: float, log: bool = False,
+                whole: bool = False) -> list[float]:
+    """At least two tick values between ``lo`` and ``hi`` (the axis's range in view
+    coordinates: log10 of the values on a log axis) whose labels, ``label_px`` pixels
+    long along an axis ``size_px`` pixels long, are drawn whole and apart; ``[]`` if
+    none can be (an axis too short, or of whole numbers shorter than one).
+
+    The coarsest step of 1, 2, 5 × 10^k that puts two values at least half a label
+    from each end and a label plus a gap apart; on a log axis the step is of the
+    values (10**lo … 10**hi), and the ticks are returned as log10 of them."""
+    if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo and size_px > 0):
+        return []
+    margin = (label_px / 2 + 2) / size_px * (hi - lo)  # half a label, in view units
+    first, last = lo + margin, hi - margin
+    if log:
+        first, last = 10.0 ** first, 10.0 ** last
+    if last <= first:
+        return []
+    decade = 10.0 ** math.floor(math.log10(last - first))
+    for step in [m * decade / 10 ** k for k in range(4) for m in reversed(STEPS)]:
+        if whole and step < 1:
+            break
+        values = np.arange(math.ceil(first / step), math.floor(last / step) + 1) * step
+        values = values[(values >= first) & (values <= last)]
+        if len(values) < 2:
+            continue
+        view = np.log10(values) if log else values
+        if np.min(np.diff(view)) / (hi - lo) * size_px >= label_px + 4:
+            return [float(v) for v in view]
+        return [float(v) for v in view[[0, -1]]]  # the two ends' labels, when the middle ones crowd
+    return []

@@ -1,0 +1,56 @@
+"""A colour bar's range labelled readably.
+
+pyqtgraph labels a ColorBarItem's axis like any axis, and drops the labels that
+do not fit its narrow axis: a regression key over −36,620 … 358,400 read only
+"0" and "50000". ``bar_ticks`` gives a bar three to six labels at a 1-2-5 step
+across its levels, written compactly (100k, 2.5M, −0.02), in the values' own
+units (the target's for the output's key).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .tick_labels import SCIENTIFIC_BELOW, decimals_of, scientific
+
+MOST, LEAST = 6, 3  # labels on a bar
+SUFFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"))  # SI prefixes for compact numbers
+
+
+def compact(value: float, step: float) -> str:
+    """``value`` written shortly, with the decimals ``step`` needs: 350000 -> "350k",
+    1500000 at a step of 500000 -> "1.5M", -0.025 -> "−0.025", 0 -> "0"."""
+    if value == 0:
+        return "0"
+    if step < SCIENTIFIC_BELOW:  # decimals too long to read: 5·10⁻⁶
+        return scientific(value, 0 if math.isclose(value / 10 ** math.floor(math.log10(abs(value))),
+                                                   round(value / 10 ** math.floor(math.log10(abs(value)))))
+                          else 1).replace("-", "−")
+    for size, suffix in SUFFIXES:
+        if abs(value) >= size and step >= size / 10:
+            text = f"{value / size:.{decimals_of(step / size)}f}{suffix}"
+            break
+    else:
+        text = f"{value:.{decimals_of(step)}f}"
+    return text.replace("-", "−")
+
+
+def bar_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """(value, label) of LEAST to MOST ticks at a 1-2-5 step between ``lo`` and ``hi``
+    (a bar's levels), the ends included when they fall on the step; [] for an empty range."""
+    if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
+        return []
+    decade = 10.0 ** math.floor(math.log10(hi - lo))
+    steps = [m * decade / 10 ** k for k in range(3) for m in (5.0, 2.0, 1.0)]
+    step = next((s for s in steps if (hi - lo) / s >= LEAST - 1 and _count(lo, hi, s) >= LEAST), steps[-1])
+    first = math.ceil(lo / step - 1e-9)
+    values = [(first + i) * step for i in range(_count(lo, hi, step))][:MOST * 2]
+    if len(values) > MOST:
+        values = values[::2]
+        step *= 2
+    return [(v, compact(v, step)) for v in values]
+
+
+def _count(lo: float, hi: float, step: float) -> int:
+    """How many multiples of ``step`` lie in [lo, hi]."""
+    return max(0, math.floor(hi / step + 1e-9) - math.ceil(lo / step - 1e-9) + 1)
