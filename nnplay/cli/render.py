@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from ..numbers import count
 from ..user_text import file_name
 from .base import EXIT_OK, setting
 from .given_flags import given, track_given
@@ -62,5 +63,5 @@ def _animate(args) -> int:
                          "--animate --epochs 300 --out run.gif")
     frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps,
                              parse_size(args.size or "640x480"))
-    print(f"wrote {frames} frames of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
+    print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK

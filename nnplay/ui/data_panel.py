@@ -200,7 +200,7 @@ class DataPanel(ShowsRunState, QWidget):
             self.labels["noise"].setText(f"{config.noise * 100:.4g}%")
             self.labels["train_ratio"].setText(f"{config.train_ratio * 100:.4g}%")
             self.labels["batch_size"].setText(str(config.batch_size))
-            kind = f"{data.n_classes} classes" if data.task == CLASSIFICATION else "regression"
+            kind = count(data.n_classes, "class", "classes") if data.task == CLASSIFICATION else "regression"
             source = "drawn by hand" if data.edited else ("loaded from CSV" if is_csv else "generated")
             extra = "" if two_d else f"; {count(data.n_inputs, 'input')} used as they are"
             name = short_name(data.name)

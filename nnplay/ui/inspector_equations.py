@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .flow_layout import FlowLayout
 from .matrix_view import MatrixView, axis_names
 from .widgets import nest
@@ -181,7 +181,7 @@ def layer_equations(tr, l: int) -> list[tuple[str, str, list]]:
         reg_note = f" Plus the regularisation term {' + '.join(terms)}."
         dw_terms += ["+", ("regularisation", lt.dW_reg, (l, False))]
     out.append((f"dW[{l}] = (1/m) dZ[{l}] A[{l - 1}]ᵀ",
-                f"dW: {n_l}×{n_prev}, the same shape as W; entry (i, j) averages dZ_i · A_j over the {m} examples."
+                f"dW: {n_l}×{n_prev}, the same shape as W; entry (i, j) averages dZ_i · A_j over the {count(m, 'example')}."
                 + reg_note, dw_terms))
     out.append((f"db[{l}] = (1/m) Σ<sub>examples</sub> dZ[{l}]", f"db: {n_l}×1, the mean of each row of dZ.",
                 [(f"db[{l}]", lt.db), "=", f"1/{m} · Σ", (f"dZ[{l}]", lt.dZ)]))
