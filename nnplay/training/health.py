@@ -143,10 +143,15 @@ def _gradient_flow(net) -> list[Finding]:
 
 def step_sizes(net, optimizer) -> np.ndarray:
     """|ΔW[l]| / |W[l]| per layer for the next step, estimated from the full-batch
-    gradient (see the module); NaN where W[l] is all 0."""
+    gradient (see the module), over the weights that train: frozen and pruned
+    weights never step and are left out (a frozen layer is NaN, no step at all,
+    not a "tiny step"); NaN where those weights are all 0."""
     lr = float(optimizer.lr)
     out = []
-    for W, dW in zip(net.weights, net.dW):
+    for l, (W, dW) in enumerate(zip(net.weights, net.dW)):
+        if net.masks.any:
+            trains = net.masks.training_weights(l)
+            W, dW = W[trains], dW[trains]
         w = float(np.linalg.norm(W))
         if optimizer.name == "adam":
             step = lr * math.sqrt(W.size)

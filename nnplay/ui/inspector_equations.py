@@ -126,7 +126,8 @@ def _clipping(tr) -> str:
     if not c:
         return ""
     if tr.clip_factor < 1.0:
-        return (f" Clipped: the norm of every dW and db together was {format_number(tr.grad_norm)}, over the "
+        return (f" Clipped: the norm of every dW and db that trains (frozen and pruned ones left out) was "
+                f"{format_number(tr.grad_norm)}, over the "
                 f"limit {format_number(c)}, so all of them were scaled by {format_number(tr.clip_factor)} "
                 f"before the step.")
     return f" Clipping at {format_number(c)}: the gradients' norm {format_number(tr.grad_norm)} is within it."
