@@ -36,6 +36,9 @@ def run(args) -> int:
     from ..ui.export import PANELS
 
     if args.list:
+        if others := [f"--{d.replace('_', '-')}" for d in sorted(given(args) - {"list", "session"})] + \
+                ([repr(args.session)] if args.session is not None else []):
+            raise ValueError(f"--list names the panels and takes nothing else; got {', '.join(others)}")
         width = max(map(len, PANELS))
         for name, text in PANELS.items():
             print(f"{name:<{width}}  {text}")
