@@ -47,12 +47,19 @@ def format_percent(fraction, digits: int = 1) -> str:
     return f"{100 * float(fraction):.{digits}f}%"
 
 
+def agree(n, noun: str, plural: str | None = None) -> str:
+    """``noun`` (or a verb: ``agree(n, "is", "are")``) in the number of ``n``:
+    singular for exactly 1, else ``plural`` (default ``noun + "s"``). The one rule
+    of every count shown to a user (``count`` puts the number before it)."""
+    return noun if n == 1 else (plural or noun + "s")
+
+
 def count(n, noun: str, plural: str | None = None) -> str:
     """``n`` and ``noun`` agreeing in number, for every message that counts:
     ``count(1, "input column") -> '1 input column'``, ``count(3, "class",
     "classes") -> '3 classes'``, ``count(12000, "row") -> '12,000 rows'``.
     ``plural`` defaults to ``noun + "s"``; only exactly 1 is singular (as in
     English: "0 rows", "1.5 epochs")."""
-    word = noun if n == 1 else (plural or noun + "s")
+    word = agree(n, noun, plural)
     number = f"{n:,}" if isinstance(n, int) or (hasattr(n, "dtype") and n.dtype.kind in "iu") else f"{n:g}"
     return f"{number} {word}"

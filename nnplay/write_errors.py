@@ -5,6 +5,7 @@ a lesson, an export), the file's name shortened (user_text.file_name)."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def cannot_write(path, exc: OSError | None = None) -> str:
     folder = Path(path).parent
     if not folder.is_dir():
         return f"{file_name(path)}: cannot write: the folder {file_name(folder)} does not exist"
+    if exc is not None and exc.errno == errno.ENOENT:  # the folder is there but takes no new file (/proc)
+        return f"{file_name(path)}: cannot write: the folder {file_name(folder)} does not take new files"
     return f"{file_name(path)}: cannot write: {_reason(exc) if exc is not None else 'not writable'}"
 
 

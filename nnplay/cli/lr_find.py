@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..numbers import count
 from .base import EXIT_OK, setting
 from .train import add_run_options, make_trainer
 
@@ -39,7 +40,7 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict()))
         return EXIT_OK
-    print(f"range test  {len(result.lr)} mini-batches of {trainer._batch_size()} from lr {start:g} "
+    print(f"range test  {count(len(result.lr), 'mini-batch', 'mini-batches')} of {trainer._batch_size()} from lr {start:g} "
           f"({result.stopped})")
     if result.suggested_lr is None:
         print("suggestion  none: the loss did not fall over the range; try a wider range or more --steps")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from ..numbers import count
 from ..user_text import file_name
 from .base import EXIT_OK, check_writable, setting
 from .given_flags import given, track_given
@@ -35,6 +36,9 @@ def run(args) -> int:
     from ..ui.export import PANELS
 
     if args.list:
+        if others := [f"--{d.replace('_', '-')}" for d in sorted(given(args) - {"list", "session"})] + \
+                ([repr(args.session)] if args.session is not None else []):
+            raise ValueError(f"--list names the panels and takes nothing else; got {', '.join(others)}")
         width = max(map(len, PANELS))
         for name, text in PANELS.items():
             print(f"{name:<{width}}  {text}")
@@ -63,5 +67,5 @@ def _animate(args) -> int:
                          "--animate --epochs 300 --out run.gif")
     frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps,
                              parse_size(args.size or "640x480"))
-    print(f"wrote {frames} frames of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
+    print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK

@@ -218,7 +218,7 @@ def _print_result(trainer, r) -> None:
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")
     if edits := trainer.describe_edits():
         print(f"edits     {edits}")
-    print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {r['epochs_per_second'] or 0:.0f} epochs/s)")
+    print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {count(round(r['epochs_per_second'] or 0), 'epoch')}/s)")
     print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}  (data loss)")
     if r["penalty"]:
         print(f"penalty   {fmt(r['penalty'])}  (l1 sum|W| + l2/2 sum W^2; objective = data loss + penalty)")

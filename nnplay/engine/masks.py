@@ -128,6 +128,10 @@ class ParameterMasks:
         if self._on_change is not None:
             self._on_change()
 
+    def training_weights(self, l: int) -> np.ndarray:
+        """(n[l+1], n[l]) bool: True where weight W[l+1] trains (neither frozen nor held by pruning)."""
+        return ~_blocks(self.frozen | self.dead, self.sizes)[l][:, :-1]
+
     def block_keep(self, l: int, dtype) -> np.ndarray | None:
         """1 - (pruned weights) of layer l's [W | b] block in ``dtype``, or None."""
         k = self.weight_keep[l]

@@ -117,8 +117,8 @@ def train_tape(net, ws, X1: np.ndarray, Yt: np.ndarray, optimizer) -> list:
     tape += backprop_ops(net, ws, X1, training=True)
     if net.l2:
         tape.append((net._add_penalty_gradient, (False,)))
-    if net.clip.max_norm:
-        tape.append((net.clip.clip, (net.grads,)))
+    if net.clip.max_norm:  # over the parameters that train: the held ones are left out of the norm
+        tape.append((net.clip.clip, (net.grads, net.masks.hold_index)))
     before, after = net.masks.hold_ops(net.params, optimizer)
     tape += before
     tape.append((optimizer.step, (net.params, net.grads)))

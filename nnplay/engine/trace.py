@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .clipping import trained_norm
 from . import equations as eq
 from .masks import _blocks
 from .mlp import MLP
@@ -90,7 +91,7 @@ class BackpropTrace:
     epoch: int = 0  # the epoch this batch belongs to (from 0)
     penalty: float = 0.0  # the regularisation term within J (J - penalty is the data loss)
     clip_max_norm: float = 0.0  # gradient-norm clipping's limit c (0: off; engine.clipping)
-    grad_norm: float = 0.0  # the 2-norm of every dW and db the optimizer steps on, before clipping
+    grad_norm: float = 0.0  # the 2-norm of the dW and db the optimizer steps on (those that train), before clipping
     clip_factor: float = 1.0  # what clipping scaled them by: c / (norm + 1e-6) when norm > c, else 1
 
     def layer(self, l: int) -> LayerTrace:
@@ -219,10 +220,11 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
     for l in range(L):
         twin.dW[l][...] = dW_data[l] + net.l2 * W[l] * regularized[l]
         twin.db[l][...] = db[l]
-    grad_norm = float(np.sqrt(np.vdot(twin.grads, twin.grads)))
+    held = twin.masks.hold_index  # frozen and pruned entries: left out of the clipping norm (engine.clipping)
+    grad_norm = trained_norm(twin.grads, held)
     clip_factor = twin.clip.max_norm / (grad_norm + 1e-6) if twin.clip.max_norm and grad_norm > twin.clip.max_norm else 1.0
     if twin.clip.max_norm:
-        twin.clip.clip(twin.grads)
+        twin.clip.clip(twin.grads, held)
     opt = copy.deepcopy(optimizer)
     before, after = twin.masks.hold_ops(twin.params, opt)  # frozen and pruned parameters keep their values
     for f, args in [*before, (opt.step, (twin.params, twin.grads))]:

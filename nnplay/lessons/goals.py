@@ -21,6 +21,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
+from ..numbers import agree
 
 # what a condition can measure, with what it means (shown by `nnplay lessons --goals`)
 MEASURES = {
@@ -73,7 +74,7 @@ class Goal:
 
     def __str__(self) -> str:
         text = " and ".join(map(str, self.conditions))
-        return f"{text} {self.scope} {self.epochs} epochs" if self.scope else text
+        return f"{text} {self.scope} {self.epochs} {agree(self.epochs, 'epoch')}" if self.scope else text  # (read back)
 
     def holds(self, record: dict) -> bool | None:
         results = [c.holds(record) for c in self.conditions]

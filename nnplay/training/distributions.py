@@ -181,6 +181,11 @@ class Distributions:
                     rows.append([l, QUANTITIES.index(q), first[i], last[i], *p[i], sat[i]])
         return header, np.array(rows, dtype=float).reshape(-1, len(header))
 
+    def epoch_range(self) -> tuple[int, int] | None:
+        """(first, last) epoch recorded, None before the first record."""
+        first, last = self._epoch_spans()
+        return (int(first.min()), int(last.max())) if first.size else None
+
     def _epoch_spans(self) -> tuple[np.ndarray, np.ndarray]:
         segs = self.records.segments()
         if not segs:

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from ..numbers import count, format_number
+from ..numbers import agree, count, format_number
 from .layer_values import layer_values
 from .schedules import rate_now
 
@@ -99,7 +99,7 @@ def _unit_list(units) -> str:
 
 
 def _layers(layers) -> str:
-    return f"layer{'s' if len(layers) > 1 else ''} {_unit_list(layers)}"
+    return f"{agree(len(layers), 'layer')} {_unit_list(layers)}"
 
 
 def _units(net, lv, config) -> list[Finding]:
@@ -111,16 +111,16 @@ def _units(net, lv, config) -> list[Finding]:
             if dead.size:
                 out.append(Finding(
                     "dead_relu", l, dead.tolist(), float(dead.size / n),
-                    f"layer {l}: {dead.size} of {n} ReLUs are dead (output 0 for all {count(lv.rows, 'example')}): "
-                    f"units {_unit_list(dead)}; try a lower learning rate, leaky ReLU, or He initialisation"))
+                    f"layer {l}: {dead.size} of {count(n, 'ReLU')} {agree(dead.size, 'is', 'are')} dead (output 0 for all "
+                    f"{count(lv.rows, 'example')}): {agree(dead.size, 'unit')} {_unit_list(dead)}; try a lower learning rate, leaky ReLU, or He initialisation"))
         elif act.name in SATURATING:
             share = np.mean(slope < SATURATED_SLOPE, axis=0)
             sat = np.flatnonzero(share > SATURATED_SHARE) + 1
             if sat.size:
                 out.append(Finding(
                     "saturated", l, sat.tolist(), float(np.max(share)),
-                    f"layer {l}: {sat.size} of {n} {act.name} units are saturated (g'(Z) < {SATURATED_SLOPE:g} "
-                    f"for most examples): units {_unit_list(sat)}; try a lower learning rate, "
+                    f"layer {l}: {sat.size} of {count(n, act.name + ' unit')} {agree(sat.size, 'is', 'are')} saturated "
+                    f"(g'(Z) < {SATURATED_SLOPE:g} for most examples): {agree(sat.size, 'unit')} {_unit_list(sat)}; try a lower learning rate, "
                     + ("" if config.standardize else "standardised inputs, ") + "or ReLU"))
     return out
 
@@ -147,11 +147,16 @@ def _gradient_flow(net) -> list[Finding]:
 
 def step_sizes(net, optimizer, lr: float | None = None) -> np.ndarray:
     """|ΔW[l]| / |W[l]| per layer for a step at learning rate ``lr`` (default the
-    optimizer's), estimated from the full-batch gradient (see the module); NaN
-    where W[l] is all 0."""
+    optimizer's), estimated from the full-batch gradient (see the module), over the
+    weights that train: frozen and pruned weights never step and are left out (a
+    frozen layer is NaN, no step at all, not a "tiny step"); NaN where those weights
+    are all 0."""
     lr = float(optimizer.lr if lr is None else lr)
     out = []
-    for W, dW in zip(net.weights, net.dW):
+    for l, (W, dW) in enumerate(zip(net.weights, net.dW)):
+        if net.masks.any:
+            trains = net.masks.training_weights(l)
+            W, dW = W[trains], dW[trains]
         w = float(np.linalg.norm(W))
         if optimizer.name == "adam":
             step = lr * math.sqrt(W.size)
@@ -217,13 +222,13 @@ def _loss_history(history, config, lr_now: float) -> list[Finding]:
     flips = float(np.mean(steps[1:] * steps[:-1] < 0)) if len(steps) > 1 else 0.0
     if flips > 0.4 and spread > 0.1 * abs(np.mean(train)) and spread > 2 * abs(then - now):
         out.append(Finding("oscillating", None, [], flips,
-                           f"the training loss goes up and down ({format_number(100 * flips)}% of the last {w} "
-                           f"epochs turn) without falling: try a {_base(config)}learning rate three times lower "
+                           f"the training loss goes up and down ({format_number(100 * flips)}% of the last "
+                           f"{count(w, 'epoch')} turn) without falling: try a {_base(config)}learning rate three times lower "
                            f"than {config.lr:g}"))
     elif then > 0 and abs(then - now) < PLATEAU_CHANGE * then and now > 0.2 * highest:
         out.append(Finding("plateau", None, [], (then - now) / then,
                            f"the training loss has plateaued at {format_number(now)} (changed "
-                           f"{format_number(100 * (then - now) / then)}% in the last {w} epochs): "
+                           f"{format_number(100 * (then - now) / then)}% in the last {count(w, 'epoch')}): "
                            + _higher_rate(config, lr_now) + ("" if config.optimizer == "adam" else ", Adam")
                            + ", or a wider or deeper network"))
     if test.size > w and np.any(np.isfinite(test)):

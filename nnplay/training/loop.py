@@ -45,6 +45,7 @@ from .landscape_live import LiveLandscape
 from .parent_watch import exit_with_parent
 from .partial_epochs import EpochParts
 from .probes import ViewRequest
+from .carried_edits import carry_edits
 from .trainer import Snapshot, Trainer
 
 MAX_FPS = 60
@@ -213,6 +214,8 @@ class TrainingLoop:
                         trainer.load_state_dict(state)
                     elif keep_weights and t is not None:
                         trainer.continue_from(t)
+                    else:  # a new run of the same network keeps its frozen and pruned parameters
+                        trainer.run_notes = tuple(filter(None, [carry_edits(trainer, t)]))
                 except ValueError as exc:
                     self._emit("failed", generation, str(exc))
                     return True

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
+from ..numbers import agree
 from .config import TrainConfig
 from .trainer import make_dataset, resolve_loss
 
@@ -68,7 +69,7 @@ class RunState:
         what changed."""
         unknown = set(values) - set(FIELDS)
         if unknown:
-            raise ValueError(f"unknown run state field(s): {', '.join(sorted(unknown))}")
+            raise ValueError(f"unknown run state {agree(len(unknown), 'field')}: {', '.join(sorted(unknown))}")
         old = self._values
         if "config" in values and old["config"].dataset != "csv" and values["config"].dataset == "csv":
             self._generated_choices = {k: getattr(old["config"], k) for k in PER_DATA}

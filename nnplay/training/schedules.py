@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 
+from ..numbers import count
 SCHEDULES = ("constant", "step", "cosine", "warmup")
 # (parameter names, defaults, whether each is a whole number)
 _PARAMETERS = {
@@ -38,7 +39,7 @@ def parse_schedule(text: str) -> tuple[str, tuple[float, ...]]:
                          "(e.g. step:100:0.5, cosine:500, warmup:5)")
     names, defaults, whole = _PARAMETERS[name]
     if len(raw) > len(names):
-        raise ValueError(f"schedule {name!r} takes at most {len(names)} parameters ({', '.join(names) or 'none'}); "
+        raise ValueError(f"schedule {name!r} takes at most {count(len(names), 'parameter')} ({', '.join(names) or 'none'}); "
                          f"got {text!r}")
     values = list(defaults)
     for i, r in enumerate(raw):

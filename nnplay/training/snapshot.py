@@ -81,6 +81,7 @@ class RunInfo:
     loss: str
     extent: tuple  # ((x1_min, x1_max), (x2_min, x2_max)) of the default view
     config: TrainConfig
+    notes: tuple = ()  # sentences for the user about the start of this run (training.carried_edits)
 
 
 def frozen(a: np.ndarray) -> np.ndarray:
@@ -152,4 +153,5 @@ def run_info(t) -> RunInfo:
         run_id=t.run_id, data=t.data, train_index=frozen(t.train_index), test_index=frozen(t.test_index),
         sizes=tuple(t.net.sizes), input_names=tuple(t.input_feature_names),
         activations=tuple(t.net.activation_names), loss=t.loss_name, extent=t.probes.grid_extent(), config=t.config,
+        notes=tuple(getattr(t, "run_notes", ())),
     )

@@ -43,6 +43,7 @@ import zlib
 import numpy as np
 
 from ..data import CLASSIFICATION
+from ..numbers import count
 from . import torch_export_parts as parts
 
 # nnplay's names -> torch modules (leaky_relu's slope is nnplay's 0.01)
@@ -220,7 +221,7 @@ Importing this file builds, without training:
     model          torch.nn.Sequential with the run's current weights; model(X) gives
                    the logits Z[L] (m, {n_out}) of raw inputs X (m, {n_inputs}); its first
                    module, Features, computes the network's inputs
-    X, y           the training set ({m_train} examples); X_test, y_test the test set
+    X, y           the training set ({m_train}); X_test, y_test the test set
     predict(X)     the network's outputs A[L] = {output}, in model.eval() mode
 Running it (python <this file> [EPOCHS], default {epochs_default}) trains as nnplay
 does and prints the losses of each epoch: J_data on the training and test sets.
@@ -346,7 +347,7 @@ def torch_script(trainer, epochs: int = 100) -> str:
     head = HEADER.format(
         unpack=UNPACK, title="A network trained in nnplay, as a PyTorch script.", summary=summary,
         n_out=net.sizes[-1], n_inputs=trainer.data.n_inputs,
-        m_train=trainer.X_train.shape[0], output=_OUTPUTS[loss].replace("Z", "model(X)"), epochs_default=epochs,
+        m_train=count(trainer.X_train.shape[0], 'example'), output=_OUTPUTS[loss].replace("Z", "model(X)"), epochs_default=epochs,
         dropout_note=DROPOUT_NOTE if any(net.dropout.rates) else "",
         imports="import math\n" if config.schedule.startswith("cosine") else "",
         scheduled=" (the schedule below scales it per epoch)" if scheduled else "",

@@ -212,8 +212,9 @@ def held_lines(trainer, blocks, tensor_text) -> str:
     lines = ["", "# Frozen and pruned parameters: HELD[p] is True where parameter p keeps its",
              "# value and its optimizer state through every step (frozen, or made irrelevant",
              "# by a pruned weight or neuron). nnplay saves them before the step and writes",
-             "# them back after; requires_grad_(False) would also leave them out of the",
-             "# gradient's norm that clipping and the L2 term see, so this is done by hand.",
+             "# them back after, entry by entry (requires_grad_(False) works on whole",
+             "# tensors only). As for a parameter without a gradient in clip_grad_norm_,",
+             "# the held entries are left out of the norm that clipping sees.",
              "# fmt: off",
              "HELD = {"]
     for l, (W, b) in enumerate(held):
@@ -243,14 +244,16 @@ def penalty_body(trainer) -> str:
 def step_lines(trainer) -> str:
     """The body of one mini-batch's step after ``J.backward()``."""
     lines = []
+    holding = uses_holding(trainer)
     if trainer.config.clip:
-        lines += ["        # the gradient scaled to norm CLIP when its norm (over all parameters) is",
-                  "        # larger: nn.utils.clip_grad_norm_(model.parameters(), CLIP) in two steps,",
-                  "        # for nnplay's test (clip_grad_norm_ also scales norms within 1e-6 below CLIP)",
-                  "        norm = nn.utils.get_total_norm([p.grad for p in model.parameters()])",
+        grads = "[p.grad[~HELD[p]] if p in HELD else p.grad for p in model.parameters()]" if holding \
+            else "[p.grad for p in model.parameters()]"
+        lines += ["        # the gradient scaled to norm CLIP when its norm (over the parameters that",
+                  "        # train) is larger: nn.utils.clip_grad_norm_(model.parameters(), CLIP) in two",
+                  "        # steps, for nnplay's test (clip_grad_norm_ also scales norms within 1e-6 below CLIP)",
+                  f"        norm = nn.utils.get_total_norm({grads})",
                   "        if norm > CLIP:",
                   "            nn.utils.clip_grads_with_norm_(model.parameters(), CLIP, norm)"]
-    holding = uses_holding(trainer)
     if holding:
         lines.append("        saved = held_entries()")
     lines.append("        optimizer.step()")

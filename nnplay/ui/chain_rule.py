@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .widgets import named, nest
 
 SUBSCRIPT = str.maketrans("0123456789,k", "₀₁₂₃₄₅₆₇₈₉‚ₖ")
@@ -165,7 +165,7 @@ class ChainRulePanel(QWidget):
         self.formula.setText(
             f"∂J/∂W[{l}]<sub>{i + 1},{j + 1}</sub> = (1/m) Σ<sub>k</sub> dZ[{l}]<sub>{i + 1},k</sub> · "
             f"A[{l - 1}]<sub>{j + 1},k</sub>" + (" + regularisation" if c["reg_term"] else "")
-            + f",  where {why}  (k runs over the m = {tr.m} examples).")
+            + f",  where {why}  (k runs over the m = {count(tr.m, 'example')}).")
         t = self.table
         t.setColumnCount(len(headers))
         t.setRowCount(tr.m)

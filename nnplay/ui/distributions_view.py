@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..numbers import format_number, format_percent
+from ..numbers import format_percent
 from ..training.distributions import (
     MAX_ROWS,
     QUANTITIES,
@@ -37,6 +37,7 @@ from ..training.distributions import (
 )
 from .band_scale import band_scale
 from .colors import hex_color, layer_rgb
+from .distributions_caption import distributions_caption, pin_single_epoch
 from .health_lines import health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
@@ -308,6 +309,7 @@ class DistributionsView(QWidget):
             if np.isfinite(lo) and np.isfinite(hi) and self._ranges.get((l, q)) != (lo, hi):
                 self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
+        pin_single_epoch(self._items, self.records)
         self.caption.setText(self._caption())
 
     def _title(self, l: int, q: str, L: int, sat: np.ndarray) -> str:
@@ -324,16 +326,7 @@ class DistributionsView(QWidget):
         return f"<span style='color:{hex_color(layer_rgb(l - 1))}'>{text}</span>"
 
     def _caption(self) -> str:
-        n = len(self.records) if self.records is not None else 0
-        if n == 0:
-            return "No epochs recorded yet: the bands appear as the run trains."
-        if self.height() < SHORT:  # a short tab: the plots keep the height, the key is in the tooltip
-            cut = "".join(f" {q} spikes (to ±{format_number(v)}) cut." for q, v in self._cut.items())
-            return f"{n} epochs.{cut} Median; 68/86/100% bands (hover for more)."
-        cut = "".join(f" {q}: spikes of a few epochs (up to ±{format_number(v)}) are cut; the scale holds the rest."
-                      for q, v in self._cut.items())
-        return (f"Median; bands: 68%, 86%, all values. {n} epoch{'' if n == 1 else 's'}.{cut} Shaded: flat ends of "
-                "tanh/sigmoid; dashed: ReLU's 0.")
+        return distributions_caption(self.records, self._cut, short=self.height() < SHORT)
 
     def _show_health(self) -> None:
         frame = self._frame

@@ -9,11 +9,13 @@ fraction of an epoch a second rather than "0 epochs/s".
 
 from __future__ import annotations
 
+from ..numbers import agree, count
+
 
 def epoch_text(snapshot) -> str:
     """'Epoch <b>3</b>', and within an epoch under way ' · 12,000 / 50,000 mini-batches' (rich text)."""
     done, batches = snapshot.batch_position
-    part = f" · {done:,} / {batches:,} mini-batches" if done else ""
+    part = f" · {done:,} / {count(batches, 'mini-batch', 'mini-batches')}" if done else ""
     return f"Epoch <b>{snapshot.epoch:,}</b>{part}"
 
 
@@ -23,4 +25,5 @@ def rate_text(frame) -> str:
     if not frame.playing:
         return "paused"
     eps = frame.epochs_per_second
-    return f"{eps:,.0f} epochs/s" if eps >= 10 or eps == 0 else f"{eps:.2g} epochs/s"
+    number = f"{eps:,.0f}" if eps >= 10 or eps == 0 else f"{eps:.2g}"
+    return f"{number} {agree(float(number.replace(',', '')), 'epoch/s', 'epochs/s')}"  # as shown: "1 epoch/s"

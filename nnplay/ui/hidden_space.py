@@ -1,6 +1,11 @@
 """A hidden layer of two or three neurons seen from inside: the training points
 and a grid of lines over the input plane, mapped through the network up to that
-layer (as ConvNetJS shows), so one sees how the layers untangle the classes."""
+layer (as ConvNetJS shows), so one sees how the layers untangle the classes.
+
+Until the training side's first picture of the chosen layer arrives the view
+says it is computing; past scatter_sample.MAX_POINTS training points a stated
+random sample is drawn, one brush per class (a 25,000-point CSV took seconds
+with a brush per point), and the grid lines are drawn above the points."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from ..data import CLASSIFICATION
 from ..numbers import count, format_number
 from .colors import class_key, class_names_tip, class_rgb, diverging_lut
 from .plots import plot_widget
+from .scatter_sample import MAX_POINTS, brushes, sample, sample_note
 from .target_axis import target_range
 from .widgets import named, nest
 
@@ -25,6 +31,7 @@ class HiddenSpaceView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info = None
+        self._key = ""  # the key's text, before a sample's note
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         row = QHBoxLayout()
@@ -49,6 +56,7 @@ class HiddenSpaceView(QWidget):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.lines = pg.PlotCurveItem(pen=pg.mkPen(150, 150, 150, 160, width=1))
         self.points = pg.ScatterPlotItem(size=6, pen=pg.mkPen(40, 40, 40, 200))
+        self.lines.setZValue(1)  # above the points: a dense cloud of points hid the grid the key promises
         self.plot.addItem(self.lines)
         self.plot.addItem(self.points)
         layout.addWidget(self.plot, 1)
@@ -60,6 +68,8 @@ class HiddenSpaceView(QWidget):
         self._space = None
 
     def _layer_picked(self, _=None) -> None:
+        self._space = None
+        self._computing()
         self._show_pair()
         self.layer_changed.emit(self.current_layer())
 
@@ -79,29 +89,40 @@ class HiddenSpaceView(QWidget):
     def set_run(self, info) -> None:
         self.info = info
         self._space = None
+        self._key = ""
         self.layer.clear()
         for l, n in enumerate(info.sizes[1:-1], start=1):
             if n in (2, 3):
-                self.layer.addItem(f"{l} ({n} neurons)", l)
+                self.layer.addItem(f"{l} ({count(n, 'neuron')})", l)
         has = self.layer.count() > 0
         for w in (self.layer_label, self.layer, self.plot, self.key):  # no lists of nothing beside the message
             w.setVisible(has)
         self._show_pair()
         data = info.data
         self.key.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
+        grid = "a grid over the input plane" if data.n_inputs <= 2 else \
+            "a grid over the output view's two axes (the other inputs at their mean)"
         if data.task == CLASSIFICATION:
-            self.key.setText(f"Points: the training data by class, {class_key(data.class_names)}; grey lines: a "
-                             "grid over the input plane, as this layer sees it.")
+            self._key = (f"Points: the training data by class, {class_key(data.class_names)}; grey lines: "
+                         f"{grid}, as this layer sees it.")
         else:
             lo, hi = target_range(data)  # in the target's own units, as the output view's key
-            self.key.setText(f"Points: the training data, orange for the lowest target "
-                             f"({format_number(lo)}) to blue for the highest "
-                             f"({format_number(hi)}); grey lines: a grid over the input plane.")
-        self.message.setText("" if has else "Give a hidden layer exactly 2 or 3 neurons to see the data as that "
-                                            "layer sees it.")
-        self.message.setVisible(not has)
+            self._key = (f"Points: the training data, orange for the lowest target "
+                         f"({format_number(lo)}) to blue for the highest "
+                         f"({format_number(hi)}); grey lines: {grid}.")
+        self.key.setText(self._key)
         self.lines.setData([], [])
         self.points.setData([], [])
+        if has:
+            self._computing()
+        else:
+            self.message.setText("Give a hidden layer exactly 2 or 3 neurons to see the data as that layer sees it.")
+            self.message.setVisible(True)
+
+    def _computing(self) -> None:
+        """Said until the chosen layer's first picture arrives (the plot is empty meanwhile)."""
+        self.message.setText("Computing where this layer puts the training points…")
+        self.message.setVisible(True)
 
     def set_frame(self, frame) -> None:
         space = frame.snapshot.hidden_space
@@ -121,13 +142,16 @@ class HiddenSpaceView(QWidget):
         y = np.concatenate([lines[:, :, b], np.full((len(lines), 1), np.nan)], axis=1).ravel()
         self.lines.setData(x, y, connect="finite")
         pts, labels = space["points"], space["labels"]
+        keep = sample(np.arange(len(pts)), MAX_POINTS)  # the same random sample at every frame
+        pts, labels = pts[keep], labels[keep]
         if info.data.task == CLASSIFICATION:
-            rgb = class_rgb(max(2, info.data.n_classes))[labels].astype(int)
+            rgb = class_rgb(max(2, info.data.n_classes))[labels]
         else:
             lo, hi = float(info.data.y.min()), float(info.data.y.max())
             rgb = diverging_lut()[(np.clip((labels - lo) / ((hi - lo) or 1), 0, 1) * 255).astype(int)]
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
-        self.points.setData(pts[drawn, a], pts[drawn, b], brush=[pg.mkBrush(*c) for c in rgb[drawn]])
+        self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]))
+        self.key.setText(self._key + sample_note(len(keep), len(space["points"]), "training"))
         missing = int(drawn.size - drawn.sum())
         self.message.setText(f"{missing} of {count(drawn.size, 'training point')} are not drawn: their activations in "
                              "this layer overflowed (undefined)." if missing else "")

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .chain_rule import ChainRulePanel
 from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
@@ -250,7 +250,7 @@ class InspectorWindow(SideWindow):
         opt = OPTIMIZER_NAMES.get(tr.optimizer, tr.optimizer)
         reg = "".join(f", {k} = {format_number(v)}" for k, v in (("L1", tr.l1), ("L2", tr.l2)) if v)
         self.header.setText(
-            f"<b>Epoch {tr.epoch + 1}, mini-batch {tr.batch + 1} of {tr.batches}</b> — m = {tr.m} examples, "
+            f"<b>Epoch {tr.epoch + 1}, mini-batch {tr.batch + 1} of {tr.batches}</b> — m = {count(tr.m, 'example')}, "
             f"loss on this batch J = {format_number(tr.J, 5)}; {opt}, α = {format_number(tr.lr)}{reg}")
         steps = " → ".join((f"<b><u>layer {k}</u></b>" if k == l else f"layer {k}") for k in range(L, 0, -1))
         self.path.setText(f"Backward pass: {steps} → update")

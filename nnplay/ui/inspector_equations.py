@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .flow_layout import FlowLayout
 from .matrix_view import MatrixView, axis_names
 from .widgets import nest
@@ -139,7 +139,8 @@ def _clipping(tr) -> str:
     if not c:
         return ""
     if tr.clip_factor < 1.0:
-        return (f" Clipped: the norm of every dW and db together was {format_number(tr.grad_norm)}, over the "
+        return (f" Clipped: the norm of every dW and db that trains (frozen and pruned ones left out) was "
+                f"{format_number(tr.grad_norm)}, over the "
                 f"limit {format_number(c)}, so all of them were scaled by {format_number(tr.clip_factor)} "
                 f"before the step.")
     return f" Clipping at {format_number(c)}: the gradients' norm {format_number(tr.grad_norm)} is within it."
@@ -194,7 +195,7 @@ def layer_equations(tr, l: int) -> list[tuple[str, str, list]]:
         reg_note = f" Plus the regularisation term {' + '.join(terms)}."
         dw_terms += ["+", ("regularisation", lt.dW_reg, (l, False))]
     out.append((f"dW[{l}] = (1/m) dZ[{l}] A[{l - 1}]ᵀ",
-                f"dW: {n_l}×{n_prev}, the same shape as W; entry (i, j) averages dZ_i · A_j over the {m} examples."
+                f"dW: {n_l}×{n_prev}, the same shape as W; entry (i, j) averages dZ_i · A_j over the {count(m, 'example')}."
                 + reg_note, dw_terms))
     out.append((f"db[{l}] = (1/m) Σ<sub>examples</sub> dZ[{l}]", f"db: {n_l}×1, the mean of each row of dZ.",
                 [(f"db[{l}]", lt.db), "=", f"1/{m} · Σ", (f"dZ[{l}]", lt.dZ)]))

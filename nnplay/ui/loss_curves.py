@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..numbers import format_number
+from ..numbers import agree, count, format_number
 from ..training import History
 from ..training.history import RUN_FIELDS
 from .colors import negative, positive
@@ -174,7 +174,7 @@ class LossCurvesView(QWidget):
         text = ""
         if zero:
             where = " (drawn on the log axis's floor marked 0)" if self.log_scale.isChecked() else ""
-            text = (f"{' and '.join(zero).capitalize()} loss {'is' if len(zero) == 1 else 'are'} exactly 0 at epoch "
+            text = (f"{' and '.join(zero).capitalize()} loss {agree(len(zero), 'is', 'are')} exactly 0 at epoch "
                     f"{n - 1}: every output equals its target to the last bit{where}.")
         self.zero_note.setText(text)
         self.zero_note.setVisible(bool(text))
@@ -233,7 +233,7 @@ def readout_text(r, fields, with_penalty: bool = False) -> str:
             parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f])}" for f in fields if np.isfinite(r.lo[f])]
     else:
         names = (*fields, "penalty") if with_penalty else fields
-        parts = [f"epochs {r.first:,}–{r.last:,} (envelope of {r.last - r.first + 1:,} epochs)"]
+        parts = [f"epochs {r.first:,}–{r.last:,} (envelope of {count(r.last - r.first + 1, 'epoch')})"]
         parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f])}–{format_number(r.hi[f])}" for f in names
                   if np.isfinite(r.lo[f]) and not (f == "penalty" and r.hi[f] == 0)]
     return ",  ".join(parts)

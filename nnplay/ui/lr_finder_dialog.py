@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .plots import plot_widget
 from .widgets import named
 
@@ -115,7 +115,7 @@ class LrFinderDialog(QDialog):
         self.status.setText(
             f"Suggested learning rate: <b>{format_number(lr)}</b> — where the smoothed loss falls fastest "
             f"({format_number(result.steepest_lr)}), but at most a tenth of the rate at its lowest "
-            f"({format_number(result.min_loss_lr)}). {len(result.lr)} mini-batches, {result.stopped}; "
+            f"({format_number(result.min_loss_lr)}). {count(len(result.lr), 'mini-batch', 'mini-batches')}, {result.stopped}; "
             "the run itself is untouched.")
 
     def suggested(self) -> float | None:

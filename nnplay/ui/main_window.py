@@ -84,6 +84,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.compare_action.triggered.connect(self.ask_to_compare)
         c.compare_started.connect(self._compare_started)
         c.run.started.connect(lambda _info: self.menu_states.refresh())  # after show_run: actions follow the run
+        c.run.started.connect(lambda info: info.notes and self.show_status(" ".join(info.notes)))  # what was dropped
         c.compare_stopped.connect(lambda: self.compare_window is not None and self.compare_window.close_quietly())
         self.load_action.triggered.connect(self.ask_for_csv)
         self.open_session_action.triggered.connect(self.ask_to_open_session)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..numbers import agree, count
 from ..data import input_labels
 from . import diagram_hit
 from .colors import hex_color, negative, positive
@@ -248,7 +249,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._show_key()  # (in the palette's colours)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
             undefined = draw_thumbnails(self, snap.neurons)  # (diagram_thumbnails: one pass per layer)
-            self.undefined_label.setText(f"Hatched: {undefined} neuron(s) overflow, their output is undefined "
+            self.undefined_label.setText(f"Hatched: {count(undefined, 'neuron')} {agree(undefined, 'overflows', 'overflow')}, {agree(undefined, 'its', 'their')} output is undefined "
                                          "on part of the plane." if undefined else "")
             self.undefined_label.setVisible(bool(undefined))
         if len(snap.weights) == len(self.edges):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..numbers import count
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..training.config import SEED_MAX
@@ -156,7 +157,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
     def _show_hidden(self, hidden) -> None:
         self._hidden = tuple(hidden)
         n = len(hidden)
-        self.layer_count.setText(f"{n} hidden layer{'s' if n != 1 else ''}")
+        self.layer_count.setText(count(n, "hidden layer"))
         self.remove_layer.setEnabled(n > 0)
         self.add_layer.setEnabled(n < MAX_LAYERS)
         self.activation.setEnabled(n > 0)  # the activation of hidden neurons: nothing to apply it to without them

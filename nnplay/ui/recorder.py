@@ -177,7 +177,7 @@ class RecordDialog(QDialog):
             return
         seconds = time.monotonic() - self._started
         dropped = f", {w.dropped} dropped (the encoder fell behind)" if w.dropped else ""
-        self.status.setText(f"Recording {self._size[0]}×{self._size[1]}: {w.queued} frames in {seconds:.1f} s"
+        self.status.setText(f"Recording {self._size[0]}×{self._size[1]}: {plural(w.queued, 'frame')} in {seconds:.1f} s"
                             f"{dropped}. Stop finishes the file.")
 
     def stop(self) -> None:

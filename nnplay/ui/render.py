@@ -174,6 +174,10 @@ def session_trainer(session_path, panel: str):
     if panel == "accuracy" and trainer.data.task != CLASSIFICATION:
         raise ExportError(f"{file_name(session_path)}: a regression run has no accuracy; its panels are the others "
                           "(the loss curves give its error)")
+    if panel == "hidden" and not any(n in (2, 3) for n in trainer.net.sizes[1:-1]):
+        widths = ", ".join(map(str, trainer.net.sizes[1:-1])) or "none"
+        raise ExportError(f"{file_name(session_path)}: the hidden space needs a hidden layer of exactly 2 or 3 "
+                          f"neurons; this run's hidden layers have {widths}")
     if panel == "distributions" and len(trainer.distributions) == 0:
         raise ExportError(f"{file_name(session_path)}: holds no distributions (saved before nnplay recorded them); open it, "
                           "train on and save it again")

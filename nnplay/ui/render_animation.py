@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import sys
 
+from ..numbers import count
 from .export import panel_image
 from .export_grid import export_resolution
 from .frame_writer import FrameWriter, check_recording_path, even_size, image_to_rgb
@@ -57,8 +58,8 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
     if every < 1:
         raise ValueError(f"--every must be at least 1 epoch, got {every}")
     if epochs // every + 1 > MAX_FRAMES:
-        raise ValueError(f"{epochs // every + 1} frames is more than {MAX_FRAMES}: raise --every "
-                         f"(one frame per {math.ceil(epochs / (MAX_FRAMES - 1))} epochs or more)")
+        raise ValueError(f"{epochs // every + 1:,} frames is more than {MAX_FRAMES}: raise --every "
+                         f"(one frame per {count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more)")
     trainer = session_trainer(session_path, panel)
     size = even_size(size)
     app = _application()
@@ -84,11 +85,11 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
             trained += max(1, trainer.run(min(every, epochs - trained)))
             views.show_frame(panel_frame(trainer, panel, sent, grid))
             app.processEvents()
-        count = writer.close()
+        written = writer.close()
         writer = None
         if trainer.diverged:
             print(f"the run diverged at epoch {trainer.diverged_at}: the recording ends there", file=sys.stderr)
-        return count
+        return written
     finally:
         if writer is not None:  # stopped part-way (an error, Ctrl+C): no partial recording is left
             writer.discard()

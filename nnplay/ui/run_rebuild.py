@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..numbers import count
+
 GIVE_UP_MS = 120_000  # the cursor comes back even if no frame ever arrives
 
 
@@ -23,7 +25,7 @@ class BusyUntilFirstFrame(QObject):
     def __init__(self, window, n_inputs: int, name: str):
         super().__init__(window)
         self.window, self.active = window, True
-        self.message = (f"Building the run for {name} ({n_inputs} input{'s' if n_inputs != 1 else ''})… "
+        self.message = (f"Building the run for {name} ({count(n_inputs, 'input')})… "
                         "the views show the previous run until its first frame")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.before = window.statusBar().currentMessage()  # (what loading said: shown again after)

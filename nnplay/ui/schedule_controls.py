@@ -10,9 +10,12 @@ height belongs to the diagram."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtGui import QActionGroup
 
 from ..training.commands import SetClip, SetDropout, SetSchedule
+from ..numbers import agree
 
 SCHEDULE_CHOICES = [
     ("Constant", "constant"),
@@ -45,11 +48,11 @@ def schedule_text(schedule: str) -> str:
     reads "Step decay: ×0.3 every 200 epochs"."""
     name, *p = schedule.split(":")
     if name == "step" and len(p) == 2:
-        return f"Step decay: ×{p[1]} every {p[0]} epochs"
+        return f"Step decay: ×{p[1]} every {_epochs(p[0])}"
     if name == "cosine" and p:
-        return f"Cosine annealing over {p[0]} epochs" + (f" (lowest {p[1]})" if len(p) > 1 else "")
+        return f"Cosine annealing over {_epochs(p[0])}" + (f" (lowest {p[1]})" if len(p) > 1 else "")
     if name == "warmup" and p:
-        return f"Linear warm-up over {p[0]} epochs" + (f" (from ×{p[1]})" if len(p) > 1 else "")
+        return f"Linear warm-up over {_epochs(p[0])}" + (f" (from ×{p[1]})" if len(p) > 1 else "")
     return schedule
 
 
@@ -116,3 +119,12 @@ class ScheduleMenus:
     def _emit(self, **change) -> None:
         if self._state is not None:
             self._state.apply(**change)
+
+
+def _epochs(text: str) -> str:
+    """A schedule's epoch count as written in its setting, and "epoch" agreeing with it."""
+    try:
+        n = float(text)
+    except ValueError:
+        n = math.nan  # (not a number: the plural)
+    return f"{text} {agree(n, 'epoch')}"

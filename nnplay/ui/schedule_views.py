@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from ..numbers import format_number
+from ..numbers import count, format_number
 from .curve_paths import cheap_curve, live_pen
 from .plot_layout import TidyAxis
 
@@ -139,5 +139,5 @@ class ClipMarks:
         log = self.plot.getPlotItem().ctrl.logYCheck.isChecked()
         level = np.full(len(self.y), max(self.y, default=1.0) * CLIP_MARK_LIFT)  # above the curves, never on them
         self.item.setData(self.x, np.log10(level) if log and self.y else level)
-        self.item.setToolTip(f"Clipped steps in {len(self.x)} epoch(s): the gradient norm was scaled down "
+        self.item.setToolTip(f"Clipped steps in {count(len(self.x), 'epoch')}: the gradient norm was scaled down "
                              "to the clipping threshold." if self.x else "")

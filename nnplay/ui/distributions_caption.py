@@ -1,0 +1,43 @@
+"""What the Distributions tab's caption says, and its epoch axis with one record.
+
+The bands are recorded at some epochs only (every epoch to 31, then ever fewer:
+training.distributions.due), so the caption gives the epochs they span and
+the number of records, not "70 epochs" at epoch 174; one record (just after a
+Reset) is said as one epoch, and its axis runs one epoch on from it (not
+−0.4…0.4 around it, with nothing drawn)."""
+
+from __future__ import annotations
+
+from ..numbers import count, format_number
+
+
+def distributions_caption(records, cut: dict, short: bool) -> str:
+    """The caption for ``records`` (training.distributions.Distributions or None);
+    ``cut``: quantity -> the largest magnitude beyond its scale; ``short``: a short
+    tab's one-line version (the key is in the tooltip)."""
+    n = len(records) if records is not None else 0
+    if n == 0:
+        return "No epochs recorded yet: the bands appear as the run trains."
+    first, last = records.epoch_range()
+    if n == 1:
+        return f"Epoch {first:,} only: the bands are drawn from the second recorded epoch on."
+    span = f"Epochs {first:,}–{last:,}, {count(n, 'record')}."
+    if short:
+        spikes = "".join(f" {q} spikes (to ±{format_number(v)}) cut." for q, v in cut.items())
+        return f"{span}{spikes} Median; 68/86/100% bands (hover for more)."
+    spikes = "".join(f" {q}: spikes of a few epochs (up to ±{format_number(v)}) are cut; the scale holds the rest."
+                     for q, v in cut.items())
+    return f"Median; bands: 68%, 86%, all values. {span}{spikes} Shaded: flat ends of tanh/sigmoid; dashed: ReLU's 0."
+
+
+def pin_single_epoch(items: dict, records) -> None:
+    """With one record, each plot of ``items`` ((layer, quantity) -> (plot, bounds,
+    median)) shows the epoch axis from that epoch one epoch on; from the second
+    record the axis follows the records again (auto range)."""
+    epochs = records.epoch_range() if records is not None and len(records) == 1 else None
+    for plot, _, _ in items.values():
+        if epochs is not None:
+            plot.setXRange(epochs[0], epochs[0] + 1, padding=0)
+        elif getattr(plot, "_pinned", False):
+            plot.enableAutoRange(x=True)
+        plot._pinned = epochs is not None
