@@ -241,6 +241,14 @@ def penalty_body(trainer) -> str:
 
 
 # ------------------------------------------------------------- the step
+def total_norm_lines(grads: str) -> list[str]:
+    """``norm = nn.utils.get_total_norm(grads)`` as ``ruff format`` leaves it (a long list on a line of its own)."""
+    line = f"        norm = nn.utils.get_total_norm({grads})"
+    if len(line) <= 88:
+        return [line]
+    return ["        norm = nn.utils.get_total_norm(", f"            {grads}", "        )"]
+
+
 def step_lines(trainer) -> str:
     """The body of one mini-batch's step after ``J.backward()``."""
     lines = []
@@ -251,7 +259,7 @@ def step_lines(trainer) -> str:
         lines += ["        # the gradient scaled to norm CLIP when its norm (over the parameters that",
                   "        # train) is larger: nn.utils.clip_grad_norm_(model.parameters(), CLIP) in two",
                   "        # steps, for nnplay's test (clip_grad_norm_ also scales norms within 1e-6 below CLIP)",
-                  f"        norm = nn.utils.get_total_norm({grads})",
+                  *total_norm_lines(grads),
                   "        if norm > CLIP:",
                   "            nn.utils.clip_grads_with_norm_(model.parameters(), CLIP, norm)"]
     if holding:
