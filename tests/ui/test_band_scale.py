@@ -31,6 +31,9 @@ class _Spiked:
     def __len__(self):
         return len(self._r)
 
+    def __getattr__(self, name):  # everything but the bands: the run's own records
+        return getattr(self._r, name)
+
     def bands(self, layer, quantity):
         x, p, sat = self._r.bands(layer, quantity)
         p = p.copy()
