@@ -83,3 +83,12 @@ def test_a_session_opens_with_its_own_settings_and_an_absolute_path(files, opene
 def test_a_session_that_cannot_be_read_is_one_line(files, opened, capsys):
     assert cli.main(["--session", str(files / "none.nnplay")]) == 2 and not opened
     assert "none.nnplay: cannot read" in one_line_error(capsys)
+
+
+def test_a_csv_run_s_session_starts_the_window_on_a_built_in_set_then_opens(files, opened):
+    from tests.cli_run import nnplay
+
+    r = nnplay("train", "--data", files / "d.csv", "--epochs", "1", "--save", files / "csv.nnplay")
+    assert r.returncode == 0, r.stderr
+    assert cli.main(["--session", str(files / "csv.nnplay")]) == 0
+    assert opened["config"].dataset != "csv" and opened["session"] == str((files / "csv.nnplay").resolve())

@@ -64,8 +64,11 @@ def window_start(args) -> WindowStart:
 
         from ..training.session import load_session
 
-        start.config = load_session(args.session).config  # SessionError (a ValueError) names the file
-        start.session = str(Path(args.session).resolve())  # (a config given: no last session restored)
+        config = load_session(args.session).config  # SessionError (a ValueError) names the file
+        # the window starts with the session's settings (a config given: no last session restored), a CSV or
+        # drawn run's on a built-in data set until the session's own data is opened, as with --data
+        start.config = config if config.dataset != "csv" else config.with_changes(dataset=TrainConfig().dataset)
+        start.session = str(Path(args.session).resolve())
     return start
 
 

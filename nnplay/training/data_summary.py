@@ -42,6 +42,13 @@ def treatment_text(config, data) -> str:
 
 
 def summary(name: str, config, data) -> str:
-    """'NAME: 500 points, 2 classes, generated; 2 inputs, no features added, not standardised'."""
-    return (f"{name}: {count(data.n_examples, 'point')}, {kind_text(data)}, {source_text(config, data)}; "
-            f"{inputs_text(config, data)}")
+    """'NAME: 500 points, 2 classes; no features added, not standardised' (a
+    built-in set, its button checked above the summary; two inputs, shown by the
+    feature boxes below it), 'NAME: 40 points, regression, loaded from CSV; 5
+    inputs, no features added, standardised' (any other number of inputs, the
+    source of data that is not generated). Two lines of the Data column in a
+    1100-pixel window."""
+    inputs = treatment_text(config, data) if data.n_inputs == 2 else inputs_text(config, data)
+    source = source_text(config, data)
+    said = ", ".join([count(data.n_examples, "point"), kind_text(data)] + ([source] if source != "generated" else []))
+    return f"{name}: {said}; {inputs}"

@@ -26,10 +26,10 @@ def _csv_data(tmp_path):
 
 @pytest.mark.parametrize("standardize", [False, True])
 @pytest.mark.parametrize("features, said", [
-    (("x1", "x2"), "2 inputs, no features added"),
-    (("x1", "x2", "x1^2"), "2 inputs, 1 feature added"),
-    (("x1", "x2", "x1^2", "sinx1"), "2 inputs, 2 features added"),
-    (("x1", "x1^2"), "2 inputs, 1 feature added, 1 input left out"),
+    (("x1", "x2"), "spiral: 500 points, 2 classes; no features added"),
+    (("x1", "x2", "x1^2"), "2 classes; 1 feature added"),
+    (("x1", "x2", "x1^2", "sinx1"), "2 classes; 2 features added"),
+    (("x1", "x1^2"), "2 classes; 1 feature added, 1 input left out"),
 ])
 def test_features_and_standardisation_are_both_stated(features, said, standardize):
     config = TrainConfig(dataset="spiral", features=features, standardize=standardize)
@@ -48,9 +48,9 @@ def test_data_with_more_than_two_inputs(tmp_path, standardize):
 
 def test_the_kind_and_source_follow_the_data():
     blobs = generate("blobs-k", 0.0, 0, 4)
-    assert "4 classes, generated" in summary("b", TrainConfig(dataset="blobs-k", classes=4), blobs)
+    assert "4 classes;" in summary("b", TrainConfig(dataset="blobs-k", classes=4), blobs)  # (its button is checked)
     plane = generate("plane", 0.0, 0)
-    assert ", regression, generated" in summary("p", TrainConfig(dataset="plane"), plane)
+    assert ", regression;" in summary("p", TrainConfig(dataset="plane"), plane)
     drawn = dataclasses.replace(blobs, edited=True)
     assert "drawn by hand" in summary("b", TrainConfig(dataset="csv"), drawn)
 
