@@ -21,7 +21,6 @@ LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's w
 LABEL_MIN_PX = 60.0
 ROW_LINES = 1.5  # the drawing keeps this many lines of the font per neuron of its tallest layer...
 ROW_CAP = 10  # ...counting at most this many (a wider layer is drawn smaller, as on an unzoomed screen)
-CAPTION_LINES = 3  # the read-out under the drawing keeps this many lines, whatever is hovered
 TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
 
 
@@ -32,12 +31,13 @@ def is_tight(d) -> bool:
 
 def fit_room(d) -> None:
     """Give the drawing of diagram ``d`` the room the texts under it can spare."""
+    line = d.readout.fontMetrics().lineSpacing()
     tight = is_tight(d)
     d.key.setVisible(not tight)
-    d.readout.extra_tip = f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else ""
+    d.readout.setToolTip(f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else "")
     # room for a hovered link's read-out kept from the start (in the font of the zoom): were the label to
     # grow under the pointer, the drawing above would shrink and move, and a click would miss its link
-    d.readout.reserve(1 if tight else CAPTION_LINES)  # (hover_caption: a longer text is cut, whole in its tooltip)
+    d.readout.setMinimumHeight((1 if tight else 2) * line)
 
 
 def titles_fit(view_height_px: float, title_px: float, rows: int) -> bool:

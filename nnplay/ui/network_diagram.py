@@ -30,7 +30,6 @@ from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import describe_edge, describe_node, show_zero_count
-from .hover_caption import HoverCaption
 from .diagram_room import fit_room, follow_font, size_names, titles_fit, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
@@ -73,7 +72,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.zero_count.setWordWrap(True)
         self.zero_count.hide()
         layout.addWidget(self.zero_count)
-        self.readout = HoverCaption("Hover a neuron or a connection.")  # its height kept on hover (hover_caption)
+        self.readout = QLabel("Hover a neuron or a connection.")
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
