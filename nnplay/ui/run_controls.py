@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QToolBar, QWidget
 
 from .shortcut_text import tip_with_keys
 from .steady_label import SteadyLabel
+from .widest_text import keep_widest
 from .widgets import named
 from .worker import MAX_SPEED
 
@@ -76,6 +77,7 @@ def build_toolbar(win) -> None:
         bar.addAction(action)
         button = bar.widgetForAction(action)
         named(button, name, action.toolTip())
+    keep_widest(bar.widgetForAction(win.play_action), ("Play", "Pause"))  # the buttons beside it stay put
     bar.addSeparator()
     win.speed = named(QComboBox(), "speed", "How many epochs to train between two redraws.")
     for value, text in SPEEDS:
