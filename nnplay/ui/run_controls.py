@@ -106,3 +106,10 @@ def build_toolbar(win) -> None:
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     readouts.addWidget(spacer)
+
+
+def show_playing(win, playing: bool) -> None:
+    """The Play action as Pause while ``playing`` (its button keeps its width: ``keep_widest``)."""
+    icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+    win.play_action.setIcon(win.style().standardIcon(icon))
+    win.play_action.setText("Pause" if playing else "Play")
