@@ -39,5 +39,5 @@ def carry_edits(new, old) -> str:
     if not dropped:
         return ""
     kept = f"; frozen {agree(len(whole), 'layer')} {', '.join(str(l + 1) for l in whole)} kept" if whole else ""
-    return (f"{' and '.join(dropped).capitalize()} neurons and weights dropped: the network changed shape "
+    return (f"Dropped what was {' and '.join(dropped)} (neurons and weights): the network changed shape "
             f"({'-'.join(map(str, new.net.sizes))}){kept}.")

@@ -251,7 +251,8 @@ def step_lines(trainer) -> str:
         lines += ["        # the gradient scaled to norm CLIP when its norm (over the parameters that",
                   "        # train) is larger: nn.utils.clip_grad_norm_(model.parameters(), CLIP) in two",
                   "        # steps, for nnplay's test (clip_grad_norm_ also scales norms within 1e-6 below CLIP)",
-                  f"        norm = nn.utils.get_total_norm({grads})",
+                  *(["        norm = nn.utils.get_total_norm(", f"            {grads}", "        )"] if holding
+                    else [f"        norm = nn.utils.get_total_norm({grads})"]),
                   "        if norm > CLIP:",
                   "            nn.utils.clip_grads_with_norm_(model.parameters(), CLIP, norm)"]
     if holding:

@@ -40,8 +40,8 @@ def test_another_shape_keeps_a_whole_frozen_layer_and_says_what_was_dropped():
     note = carry_edits(new, old)
     assert new.net.masks.frozen_blocks[0].all() and not new.net.masks.frozen_blocks[1].any()
     assert not any(n.any() for n in new.net.masks.neurons)
-    assert note.startswith("Pruned neurons and weights dropped") and "frozen layer 1 kept" in note, note
-    assert "frozen neurons" not in note  # nothing frozen was dropped
+    assert note.startswith("Dropped what was pruned (neurons and weights)") and "frozen layer 1 kept" in note, note
+    assert "was frozen" not in note  # nothing frozen was dropped
 
 
 def test_nothing_edited_nothing_said():
@@ -75,7 +75,7 @@ def test_the_training_loop_carries_them_over_a_data_set_change_and_tells():
         assert info.notes == () and frame.snapshot.frozen_W is not None and frame.snapshot.frozen_W[0].all()
         commands.put(Build(3, TrainConfig(dataset="xor", hidden=(4,)), None))  # another shape
         info = next_of("run_started")[2]
-        assert len(info.notes) == 1 and "Pruned" in info.notes[0] and "frozen layer 1 kept" in info.notes[0]
+        assert len(info.notes) == 1 and "pruned" in info.notes[0] and "frozen layer 1 kept" in info.notes[0]
     finally:
         commands.put(Quit())
         thread.join(10)

@@ -31,6 +31,9 @@ class _Spiked:
     def __len__(self):
         return len(self._r)
 
+    def epoch_range(self):
+        return self._r.epoch_range()
+
     def bands(self, layer, quantity):
         x, p, sat = self._r.bands(layer, quantity)
         p = p.copy()
