@@ -33,11 +33,11 @@ def carry_edits(new, old) -> str:
     parts = [b for b in before.frozen_blocks if b.any() and not b.all()]
     dropped = []
     if parts or any(b.all() for l, b in enumerate(before.frozen_blocks) if l not in whole):
-        dropped.append("frozen neurons and weights")
+        dropped.append("frozen")
     if pruned:
-        dropped.append("pruned neurons and weights")
+        dropped.append("pruned")
     if not dropped:
         return ""
-    kept = f" (frozen {agree(len(whole), 'layer')} {', '.join(str(l + 1) for l in whole)} kept)" if whole else ""
-    return (f"The {' and '.join(dropped)} were dropped: the new network has another shape "
-            f"({'-'.join(map(str, new.net.sizes))}){kept}. The settings (schedule, clipping, dropout) are kept.")
+    kept = f"; frozen {agree(len(whole), 'layer')} {', '.join(str(l + 1) for l in whole)} kept" if whole else ""
+    return (f"Dropped what was {' and '.join(dropped)} (neurons and weights): the network changed shape "
+            f"({'-'.join(map(str, new.net.sizes))}){kept}.")

@@ -45,10 +45,11 @@ class Probes:
 
     def grid_extent(self, axes=(0, 1)):
         """((h_min, h_max), (v_min, v_max)) of the pictures on inputs ``axes``:
-        the data set's domain for (0, 1), else the data's range padded by 10%."""
+        the data set's domain for (0, 1), widened to every point (a point drawn
+        beyond it gets a colour under it too), else the data's range padded by 10%."""
         data = self._t.data
         if tuple(axes) == (0, 1):
-            return data.domain
+            return covering(data)
         return tuple(_padded(data.X[:, a]) for a in axes)
 
     def grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
@@ -158,6 +159,22 @@ class Probes:
         if t.net.dropout.any:  # the check is of the network without dropout: say so
             result["note"] = "checked with dropout off (its masks are random, not a function of the weights)"
         return result
+
+
+def covering(data) -> tuple:
+    """``data.domain`` widened, where a point lies outside it, to the points'
+    range padded by 5%: (x1 range, x2 range), or (x range, y range) for one input."""
+    if data.X.shape[0] == 0 or data.domain is None:
+        return data.domain
+    second = data.X[:, 1] if data.X.shape[1] > 1 else np.asarray(data.y, float).reshape(-1)
+    out = []
+    for (lo, hi), col in zip(data.domain, (data.X[:, 0], second)):
+        finite = col[np.isfinite(col)]
+        if finite.size and (finite.min() < lo or finite.max() > hi):
+            pad = 0.05 * (max(hi, finite.max()) - min(lo, finite.min()))
+            lo, hi = min(lo, finite.min() - pad), max(hi, finite.max() + pad)
+        out.append((float(lo), float(hi)))
+    return tuple(out)
 
 
 def _padded(col: np.ndarray, pad: float = 0.1) -> tuple[float, float]:

@@ -20,11 +20,15 @@ import pyqtgraph as pg
 ORANGE = (245, 147, 34)
 BLUE = (8, 119, 189)
 WHITE = (232, 234, 237)
-# further classes: hues at least 25 degrees from every other class's (Okabe-Ito's green and
-# purple among them), so that two classes never differ in lightness alone: the shading of
-# confidence (class_image) changes a colour's saturation, never its hue or lightness
-CLASS_COLORS = [ORANGE, BLUE, (0, 158, 115), (204, 121, 167), (120, 80, 200), (200, 200, 0), (200, 40, 40),
-                (90, 180, 0)]
+# further classes, up to 10: after Playground's orange and blue, each as far as it can be from
+# those before it in CIEDE2000 (the CIE's colour difference of 2000), at a lightness L* of 40..80
+# that shows on a white and on a dark background. The first 8 (the most spiral-k and blobs-k make)
+# have hues at least 25 degrees apart and differ by dE00 >= 20 (the teal and lime of classes 2 and 7
+# were 20 apart at one lightness, and looked alike); classes 9 and 10 share a hue with another only
+# at a lightness 25 L* away, which the shading of confidence keeps (class_image: it changes
+# saturation, never hue or lightness).
+CLASS_COLORS = [ORANGE, BLUE, (17, 115, 17), (191, 29, 94), (57, 191, 178), (175, 191, 29), (128, 86, 191),
+                (191, 45, 29), (115, 95, 17), (29, 191, 77)]
 LAYER_COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ..numbers import format_percent
 from ..training import TrainConfig
@@ -21,6 +21,7 @@ from .elide import short_name
 from .epoch_readout import epoch_text, rate_text
 from .presentation import install_presentation
 from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
+from .run_controls import show_playing
 from .landscape_view import connect_landscape, landscape_window
 from .side_windows import inspector_made, inspector_window
 from .window_columns import build_columns
@@ -169,10 +170,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def set_playing(self, playing: bool) -> None:
-        style = self.style()
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.play_action.setIcon(style.standardIcon(icon))
-        self.play_action.setText("Pause" if playing else "Play")
+        show_playing(self, playing)  # (run_controls: the toolbar's Play / Pause)
 
     # ------------------------------------------------------------- helpers
     def _show_stats(self, frame) -> None:

@@ -12,6 +12,7 @@ from .readout_row import readout_row
 from .shortcut_text import tip_with_keys
 from .steady_label import SteadyLabel
 from .tip import LiveTip
+from .widest_text import keep_widest
 from .widgets import named
 from .worker import MAX_SPEED
 
@@ -78,6 +79,7 @@ def build_toolbar(win) -> None:
         bar.addAction(action)
         button = bar.widgetForAction(action)
         named(button, name, action.toolTip())
+    keep_widest(bar.widgetForAction(win.play_action), ("Play", "Pause"))  # the buttons beside it stay put
     bar.addSeparator()
     win.speed = named(QComboBox(), "speed", "How many epochs to train between two redraws.")
     for value, text in SPEEDS:
@@ -105,3 +107,10 @@ def build_toolbar(win) -> None:
         row.addWidget(lab)
         win.stats[key] = lab
     win.loss_tip = LiveTip(win.stats["loss"])  # its numbers change every frame: handed to Qt on hover only
+
+
+def show_playing(win, playing: bool) -> None:
+    """The Play action as Pause while ``playing`` (its button keeps its width: ``keep_widest``)."""
+    icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+    win.play_action.setIcon(win.style().standardIcon(icon))
+    win.play_action.setText("Pause" if playing else "Play")
