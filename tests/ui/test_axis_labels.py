@@ -76,8 +76,9 @@ def test_every_colour_bar_is_labelled_at_three_compact_values_or_more(window, qt
     qtbot.waitUntil(lambda: c.run_info.data.name.startswith("plane") and c.last_frame is not None, timeout=10000)
     bar = window.boundary.value_bar
     qtbot.waitUntil(lambda: bar.scene() is not None, timeout=10000)
-    bar.setLevels((-36620.0, 358400.0))  # a house-price target's range
-    qtbot.wait(100)
+    qtbot.wait(100)  # laid out
+    # a house-price target's range, read at once: the run's next frame sets its own range (−1…1)
+    bar.setLevels((-36620.0, 358400.0))
     found = {}
     for view in window.findChildren(pg.GraphicsView):
         for item in view.scene().items() if view.isVisible() else ():
