@@ -75,6 +75,9 @@ def log_tick_strings(values, scale: float = 1.0) -> list[str]:
     return out
 
 
+ZERO_SHARE = 1e-6  # a value this small beside its step is a rounding residue of 0 (not a tick ends' pair 200, 800)
+
+
 def linear_tick_strings(values, scale: float, spacing: float, extent: tuple[float, float]) -> list[str]:
     """Labels of a linear axis's ticks at ``values`` (times ``scale``), ``spacing``
     apart, on an axis showing ``extent`` (view coordinates): see the module's
@@ -87,7 +90,7 @@ def linear_tick_strings(values, scale: float, spacing: float, extent: tuple[floa
     if top >= SCIENTIFIC_FROM or 0 < top < SCIENTIFIC_BELOW:
         out = []
         for v in scaled:
-            if abs(v) < step / 2:
+            if abs(v) < step * ZERO_SHARE:
                 out.append("0")
                 continue
             exponent, step_exponent = math.floor(math.log10(abs(v))), math.floor(math.log10(step) + 1e-9)
@@ -95,4 +98,4 @@ def linear_tick_strings(values, scale: float, spacing: float, extent: tuple[floa
             out.append(scientific(v, min(MOST_DECIMALS, max(0, decimals))))
         return out
     places = decimals_of(step)
-    return [f"{0.0 if abs(v) < step / 2 else v:.{places}f}" for v in scaled]
+    return [f"{0.0 if abs(v) < step * ZERO_SHARE else v:.{places}f}" for v in scaled]

@@ -87,3 +87,41 @@ def test_small_values_on_a_linear_axis_are_not_a_mix_of_e_notation_and_decimals(
     assert texts == ["0", "2·10⁻⁵", "4·10⁻⁵", "1·10⁻⁴"]  # pyqtgraph: "0", "2e-05", "4e-05", "0.00010"
     assert linear_tick_strings([0.0, 0.25, 0.5], 1.0, 0.25, (0.0, 1.0)) == ["0.00", "0.25", "0.50"]
     assert log_tick_strings([-4.0, math.log10(2e-4)]) == ["10⁻⁴", "2·10⁻⁴"]
+
+
+def test_two_ticks_far_apart_read_their_own_values():
+    """An epoch axis 0…1000 about 190 px long falls back on the ticks 200 and 800
+    (axis_ticks): the first was labelled "0", a value under half the spacing taken
+    as a rounding residue of 0."""
+    assert linear_tick_strings([200.0, 800.0], 1.0, 600.0, (0.0, 1000.0)) == ["200", "800"]
+    assert linear_tick_strings([0.0, 5e-17, 0.2], 1.0, 0.1, (0.0, 1.0)) == ["0.0", "0.0", "0.2"]
+
+
+def test_a_narrow_epoch_axis_labels_each_tick_with_its_value(qtbot):
+    """The labels a plot draws stand at their values (the dark screenshot read "0" at epoch 200)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from nnplay.ui.plots import plot_widget
+
+    w = plot_widget()
+    qtbot.addWidget(w)
+    w.resize(190, 170)
+    w.show()
+    item = w.getPlotItem()
+    item.setLabel("bottom", "epoch")
+    axis = item.getAxis("bottom")
+    for hi in (1000.0, 920.0, 1450.0):
+        item.setXRange(0, hi, padding=0)
+        qtbot.waitUntil(lambda: abs(axis.range[1] - hi) < 1e-9, timeout=3000)
+        image = QImage(4, 4, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            _, ticks, texts = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        labels = [float(t) for _, _, t in texts]
+        assert len(labels) >= 2
+        at = [a.x() for _, a, _ in ticks]  # tick marks' places along the axis (its own coordinates)
+        width = axis.width()
+        for label in labels:  # a tick mark stands where the label's value is
+            assert min(abs(x - label / hi * width) for x in at) < 3, (hi, labels, at)
