@@ -164,6 +164,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         while len(self.neuron_boxes) > n:
             box = self.neuron_boxes.pop()
             self.neuron_row.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop (a screenshot script's never came)
             box.deleteLater()
         while len(self.neuron_boxes) < n:
             k = len(self.neuron_boxes)

@@ -9,7 +9,8 @@ such as sepal_length_cm), hover (a neuron
 hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
 set drawn by hand), compare (also compare_window.png: two learning rates side by
 side), landscape (also landscape_window.png: Run › Loss landscape, momentum at a high rate
-on the full batch), distributions (six sigmoid layers, the Distributions tab open). Each saves
+on the full batch), distributions (six sigmoid layers, the Distributions tab open), lesson
+(presentation mode with lesson 3 open, its goal met). Each saves
 OUT_DIR/<scenario>.png.
 
 ``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
@@ -223,6 +224,19 @@ def scenario(app, win, name, out):
         win.landscape_window.close()
     elif name == "hands":
         hands_on(app, win, c, out)
+    elif name == "lesson":  # presentation mode with lesson 3 open, its solution applied and its goal met
+        from nnplay.lessons import MET, find_lesson
+        from nnplay.ui.lessons_panel import open_lesson
+
+        open_lesson(win, find_lesson("spiral-depth"))
+        wait_until(app, lambda: c.last_frame is not None and c.run_info.sizes[1:-1] == (8,))
+        c.change(hidden=(8, 8, 8))
+        panel = win.lessons_dock.widget()
+        wait_until(app, lambda: c.run_info.sizes[1:-1] == (8, 8, 8))
+        win.presentation.set_presenting(True, full_screen=False)
+        c.play()
+        wait_until(app, lambda: panel.tracker is not None and panel.tracker.status == MET, 120)
+        wait(app, 1.5)
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))
