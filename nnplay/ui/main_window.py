@@ -12,25 +12,30 @@ from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
-from .file_choices import FileChoices
-from .import_dialog import CsvDrop, import_csv, load_remembered
-from .lessons_panel import install_lessons
-from .one_paint import OnePaintPerFrame
-from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .elide import short_name
 from .epoch_readout import epoch_text, rate_text
-from .presentation import install_presentation
-from .run_controls import DEFAULT_SPEED, SPEEDS, build_actions, build_toolbar  # noqa: F401 (SPEEDS: the paces)
-from .run_controls import show_playing
+from .file_choices import FileChoices
+from .import_dialog import CsvDrop, import_csv, load_remembered
 from .landscape_view import connect_landscape, landscape_window
+from .lessons_panel import install_lessons
+from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
+from .one_paint import OnePaintPerFrame
+from .presentation import install_presentation
+from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
+    DEFAULT_SPEED,
+    SPEEDS,
+    build_actions,
+    build_toolbar,
+    show_playing,
+)
 from .side_windows import inspector_made, inspector_window
+from .status_bar import StatusBar
 from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
-from .status_bar import StatusBar
 
 
 class PlaygroundWindow(FileActions, QMainWindow):

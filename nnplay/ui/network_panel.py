@@ -15,15 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..numbers import count
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
+from ..numbers import count
 from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
 from .flow_layout import FlowLayout
 from .layer_activation import PER_LAYER, show_in_combo
-from .widgets import FittedComboBox, NoHeightForWidth, ShowsRunState, heading, named, nest
+from .widgets import (
+    FittedComboBox,
+    NoHeightForWidth,
+    ShowsRunState,
+    heading,
+    named,
+    nest,
+)
 
 MAX_LAYERS = 8
 MAX_NEURONS = 16
