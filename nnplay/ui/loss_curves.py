@@ -197,7 +197,8 @@ class LossCurvesView(QWidget):
         self.key.refresh()
 
     def _set_log(self, on: bool) -> None:
-        self.loss_plot.setLogMode(y=on)
+        self.loss_plot.setLogMode(y=on)  # (a PlotItem sets it on its right axis too: the rate's, on its own view)
+        self.lr_axis.axis.setLogMode(False)  # the rate stays linear: its labels read 10^rate otherwise
         self.loss_range.reset()
         self._draw_curves()
 

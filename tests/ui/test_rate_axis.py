@@ -55,3 +55,17 @@ def test_a_varying_rate_takes_no_height_from_the_loss_plot_and_is_drawn_on_its_r
     (a, b), pixel = main.viewRange()[0], (main.viewRange()[0][1] - main.viewRange()[0][0]) / theirs.width()
     assert view.lr_axis.view.viewRange()[0] == pytest.approx([a, b], abs=1.5 * pixel)  # linked on the epoch axis
     np.testing.assert_array_equal(view.curves["train_loss"].getData()[1][:3], [1.0, 0.5, 1 / 3])  # the loss as it was
+
+
+def test_the_rate_axis_stays_linear_with_the_loss_on_a_log_scale(view, qtbot):
+    """Log scale set the PlotItem's right axis to log too: the rate 0.021…0.03 was labelled 1.02·10⁰…1.06·10⁰."""
+    from tests.ui.test_axis_labels import drawn_labels
+
+    view.history = _history([0.03] * 10 + [0.02] * 10)
+    view.draw()
+    view.log_scale.setChecked(True)
+    qtbot.wait(50)
+    assert view.loss_plot.getPlotItem().getAxis("left").logMode  # the loss: log
+    assert not view.lr_axis.axis.logMode  # the rate: as it is
+    labels = [float(t) for t in drawn_labels(view.lr_axis.axis)]
+    assert labels and all(0 <= v <= 0.0315 for v in labels), labels
