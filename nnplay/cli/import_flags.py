@@ -34,6 +34,15 @@ def add_import_options(parser) -> None:
                    help="split train/test keeping each class's share (as scikit-learn's stratify=y)")
 
 
+def import_defaults() -> dict:
+    """Each import option's default, as ``add_import_options`` gives it (dest -> value)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(add_help=False)
+    add_import_options(parser)
+    return {dest: parser.get_default(dest) for dest in IMPORT_DESTS}
+
+
 def import_options(args):
     """The data.columns.ImportOptions the parsed ``args`` give (messages name the flags)."""
     from ..data.columns import ImportOptions

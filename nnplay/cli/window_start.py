@@ -74,12 +74,10 @@ def window_start(args) -> WindowStart:
 
 def refuse_import_options_without_data(args) -> None:
     """``--na``, ``--target``... read a CSV: without ``--data`` they are refused, never ignored."""
-    from .import_flags import IMPORT_DESTS
+    from .import_flags import import_defaults
 
     if getattr(args, "data", None):
         return
-    defaults = {"task": "auto", "target": None, "columns": None, "ignore": (), "categorical": (), "na": "refuse",
-                "standardize_target": False, "stratify": False}
-    for dest in IMPORT_DESTS:
-        if getattr(args, dest, defaults[dest]) != defaults[dest]:
+    for dest, default in import_defaults().items():  # (the parser's own defaults: no second copy to drift)
+        if getattr(args, dest, default) != default:
             raise ValueError(f"--{dest.replace('_', '-')} applies to your own CSV: give it with --data FILE.csv")
