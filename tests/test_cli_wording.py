@@ -36,7 +36,7 @@ def test_a_missing_folder_is_worded_the_same_everywhere(tmp_path):
     assert nnplay("train", "--epochs", "1", "--save", str(missing / "r.nnplay")).stderr.count(expected) == 1
     assert cannot_write(missing / "a.png", FileNotFoundError(2, "No such file or directory")).endswith(expected)
     assert cannot_write(tmp_path / "a.png", PermissionError(13, "Permission denied")).endswith(
-        "cannot write: Permission denied")
+        f"cannot write: the folder {tmp_path} does not take new files (Permission denied)")
 
 
 def test_every_subcommand_has_a_description():

@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 from ..user_text import file_name, one_line, shown
-from ..write_errors import cannot_write
+from ..write_errors import unwritable
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 
@@ -106,20 +106,13 @@ def minutes(text: str) -> float:
 
 def check_writable(path: str, suffix: str | tuple[str, ...] | None) -> None:
     """Refuse (ValueError, one line), before any work, an output file name of the
-    wrong kind (``suffix``: one, or a tuple of those allowed; None: any), a folder
-    that is not there, a name that is a folder, or a folder where no file can be
-    made (tried: a temporary file made and removed, ``file_write.write_probe``)."""
-    from ..file_write import write_probe
-
+    wrong kind (``suffix``: one, or a tuple of those allowed; None: any), or a
+    place no file can be written, named by its real cause (``write_errors.unwritable``:
+    a part of the path that is a file, a missing folder, a name that is a folder,
+    a folder that takes no new file)."""
     p = Path(path)
     suffixes = (suffix,) if isinstance(suffix, str) else suffix
     if suffixes and p.suffix.lower() not in suffixes:
         raise ValueError(f"{file_name(path)}: the file name must end in {' or '.join(suffixes)}")
-    if not p.parent.is_dir():
-        raise ValueError(cannot_write(path))
-    if p.is_dir():
-        raise ValueError(f"{file_name(path)}: cannot write: it is a folder; give a file name")
-    try:
-        write_probe(p)
-    except OSError as exc:
-        raise ValueError(cannot_write(path, exc)) from None
+    if problem := unwritable(path):
+        raise ValueError(problem)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..file_write import written_in_place
 from ..user_text import file_name, shown
-from ..write_errors import cannot_write
+from ..write_errors import cannot_write, unwritable
 from .svg_fix import encode, finish_svg
 
 DEFAULT_SCALE = 2.0  # PNG pixels per on-screen pixel
@@ -52,6 +52,8 @@ def export_panel(parts, path, scale: float | None = None) -> None:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"{file_name(path)}: the file name must end in .png or .svg")
+    if problem := unwritable(path):  # before any painting
+        raise ExportError(problem)
     scale = slide_scale(parts) if scale is None else scale
     if not (scale > 0 and math.isfinite(scale)):
         raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..file_write import written_in_place
-from ..write_errors import cannot_write
+from ..write_errors import cannot_write, unwritable
 
 FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)"}
 MAX_QUEUED = 32
@@ -27,13 +27,13 @@ class RecordingError(ValueError):
 
 
 def check_recording_path(path) -> Path:
-    """``path`` as a Path when it can be recorded to (a .gif or .mp4 name in an
-    existing folder); RecordingError naming the problem otherwise."""
+    """``path`` as a Path when it can be recorded to (a .gif or .mp4 name in a
+    folder that takes new files: ``write_errors.unwritable``); RecordingError naming the problem otherwise."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
         raise RecordingError(f"{path}: a recording's name must end in .gif or .mp4")
-    if not path.parent.is_dir():
-        raise RecordingError(cannot_write(path))
+    if problem := unwritable(path):
+        raise RecordingError(problem)
     return path
 
 

@@ -19,6 +19,8 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
         return False
     if not path.lower().endswith(".csv"):
         path += ".csv"
+    if win.refused(path):  # before the run's state is asked for
+        return False
     controller = win.controller
 
     def write(state) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from ..training import resolve_loss
 from ..training.session import Session, SessionError, load_session, save_session
+from ..write_errors import cannot_write
 from .file_folders import absolute
 
 
@@ -98,7 +99,10 @@ class SessionFiles:
             return
         try:
             save_session(path, self.session(state))
-        except (OSError, TypeError, ValueError) as exc:
+        except OSError as exc:  # the real cause in words, not Python's [Errno N]
+            self.view.show_error("Cannot save the session", cannot_write(path, exc))
+            return
+        except (TypeError, ValueError) as exc:
             self.view.show_error("Cannot save the session", f"{path}: {exc}")
             return
         self.session_path = path

@@ -17,6 +17,8 @@ def export_torch_script(win, path: str | None = None, done=None) -> bool:
         return False
     if not path.endswith(".py"):
         path += ".py"
+    if win.refused(path):  # before the run's state is asked for
+        return False
     controller = win.controller
 
     def write(state) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtWidgets import QFileDialog
 
-from ..write_errors import cannot_write
+from ..write_errors import cannot_write, unwritable
 from .file_folders import absolute, folder_to_remember, start_folder
 from .recent_labels import recent_labels, same_file
 
@@ -25,9 +25,20 @@ class FileActions:
 
     def _ask_save(self, title: str, default: str, filters: str, kind: str = "export") -> str | None:
         """A file to write; ``default`` is a name in the folder last used for
-        ``kind``, or a whole path."""
+        ``kind``, or a whole path. A place no file can be written is refused
+        here, in one line naming its cause, before any other question or work
+        (``unwritable``); None then, as for a cancelled dialog."""
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder(kind)) / default), filters)
-        return self._asked(kind, path)
+        refusal = {"session": "Cannot save the session", "recording": "Cannot record"}.get(kind, "Cannot export")
+        return None if path and self.refused(path, refusal) else self._asked(kind, path)
+
+    def refused(self, path: str, title: str = "Cannot export") -> bool:
+        """True, the cause shown in one line, when no file can be written at
+        ``path`` (``write_errors.unwritable``): checked before any work."""
+        problem = unwritable(path)
+        if problem:
+            self.show_error(title, problem)
+        return bool(problem)
 
     def _asked(self, kind: str, path: str) -> str | None:
         """``path`` chosen in a dialog of ``kind``: its folder is remembered for
@@ -76,7 +87,7 @@ class FileActions:
             self.lower_tabs.setCurrentWidget(tab)
         asked = path is None
         path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
-        if not path:
+        if not path or self.refused(path):  # the destination first: then the scale, then the work
             return False
         try:
             if scale is None and asked and not path.lower().endswith(".svg"):
