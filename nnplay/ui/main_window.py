@@ -222,7 +222,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
     def ask_to_save_session(self) -> None:
         path = self._ask_save("Save the session", self.controller.session_path or "run.nnplay",
-                              "nnplay sessions (*.nnplay)", kind="session")
+                              "nnplay sessions (*.nnplay)", kind="session", suffix=".nnplay")
         if path:
             if not path.endswith(".nnplay"):
                 path += ".nnplay"

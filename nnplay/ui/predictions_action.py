@@ -14,7 +14,8 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
     file was chosen."""
     info = win.controller.run_info
     name = info.data.name if info is not None else "nnplay"
-    path = path or win._ask_save("Export the predictions", f"{name}-predictions.csv", "CSV (*.csv)")
+    path = path or win._ask_save("Export the predictions", f"{name}-predictions.csv", "CSV (*.csv)",
+                                 suffix=".csv")
     if not path:
         return False
     if not path.lower().endswith(".csv"):

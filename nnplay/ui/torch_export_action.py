@@ -12,7 +12,7 @@ def export_torch_script(win, path: str | None = None, done=None) -> bool:
     script there once the training process has sent its state; ``done(ok)`` is
     called after. An unwritable file is shown as one line, nothing else changes.
     Returns False when no file was chosen."""
-    path = path or win._ask_save("Export a PyTorch script", "nnplay_model.py", "Python script (*.py)")
+    path = path or win._ask_save("Export a PyTorch script", "nnplay_model.py", "Python script (*.py)", suffix=".py")
     if not path:
         return False
     if not path.endswith(".py"):

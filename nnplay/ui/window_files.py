@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from ..write_errors import cannot_write, unwritable
 from .file_folders import absolute, folder_to_remember, start_folder
 from .recent_labels import recent_labels, same_file
+from .save_names import may_replace, not_a_source, sources
 
 
 class FileActions:
@@ -23,14 +24,24 @@ class FileActions:
         path, _ = QFileDialog.getOpenFileName(self, title, self._folder(kind), filters)
         return self._asked(kind, path)
 
-    def _ask_save(self, title: str, default: str, filters: str, kind: str = "export") -> str | None:
-        """A file to write; ``default`` is a name in the folder last used for
-        ``kind``, or a whole path. A place no file can be written is refused
-        here, in one line naming its cause, before any other question or work
-        (``unwritable``); None then, as for a cancelled dialog."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self._folder(kind)) / default), filters)
+    def _ask_save(self, title: str, default: str, filters: str, kind: str = "export",
+                  suffix: str | None = None) -> str | None:
+        """A file to write (ending in ``suffix``, added when the name typed lacks
+        it, before it is checked); ``default`` is a name in the folder last used for
+        ``kind``, or a whole path, never a file the window reads from (``save_names``).
+        A place no file can be written is refused here, in one line naming its
+        cause, before any other question or work (``unwritable``); a file the
+        window reads from is replaced only if the user says so. None then, as
+        for a cancelled dialog."""
+        read_from = sources(self)
+        start = not_a_source(Path(self._folder(kind)) / default, read_from)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(start), filters)
+        if path and suffix and not path.lower().endswith(suffix):
+            path += suffix
         refusal = {"session": "Cannot save the session", "recording": "Cannot record"}.get(kind, "Cannot export")
-        return None if path and self.refused(path, refusal) else self._asked(kind, path)
+        if path and (self.refused(path, refusal) or not may_replace(self, path, read_from, title)):
+            return None
+        return self._asked(kind, path)
 
     def refused(self, path: str, title: str = "Cannot export") -> bool:
         """True, the cause shown in one line, when no file can be written at
@@ -134,7 +145,8 @@ class FileActions:
         if info is not None:  # each row marked train or test, as the run splits them
             test = np.zeros(data.n_examples, bool)
             test[info.test_index] = True
-        path = path or self._ask_save("Export the data set", f"{data.name}.csv", "CSV (*.csv)")
+        name = f"{data.name}-export.csv" if self.controller.csv_path else f"{data.name}.csv"  # never the CSV opened
+        path = path or self._ask_save("Export the data set", name, "CSV (*.csv)")
         return bool(path) and self._write(path, lambda: write_csv(data, path, test))
 
     def _write(self, path: str, write) -> bool:
