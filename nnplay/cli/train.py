@@ -213,7 +213,9 @@ def _print_result(trainer, r) -> None:
 
     print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test; "
           f"{treatment_text(config, trainer.data)}")
-    scheduled = f" (the rate now: a {config.schedule} schedule from the base rate {config.lr:g})" \
+    from ..training.schedules import rate_epoch, schedule_words
+
+    scheduled = f" ({schedule_words(config.schedule, config.lr, rate_epoch(trainer))})" \
         if config.schedule != "constant" else ""
     print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")
     if edits := trainer.describe_edits():

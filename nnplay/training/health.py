@@ -40,7 +40,7 @@ import numpy as np
 
 from ..numbers import agree, count, format_number
 from .layer_values import layer_values
-from .schedules import rate_now
+from .schedules import rate_epoch, rate_now, schedule_words
 
 SATURATED_SLOPE = 0.01  # g'(Z) below this is "saturated" (the issue's threshold)
 SATURATED_SHARE = 0.5  # ... for more than this share of the examples
@@ -87,8 +87,9 @@ def diagnose(trainer) -> list[Finding]:
     findings = _units(net, lv, config)
     findings += _gradient_flow(net)
     lr = rate_now(trainer)  # the schedule's rate from the settings and epoch: the same after a save and a read
-    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config)
-    findings += _loss_history(trainer.history, config, lr)
+    epoch = rate_epoch(trainer)  # (whose rate that is: the advice says what the schedule did by then)
+    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config, epoch)
+    findings += _loss_history(trainer.history, config, lr, epoch)
     return findings
 
 
@@ -166,7 +167,7 @@ def step_sizes(net, optimizer, lr: float | None = None) -> np.ndarray:
     return np.array(out)
 
 
-def _update_ratio(net, optimizer, lr: float, history, config) -> list[Finding]:
+def _update_ratio(net, optimizer, lr: float, history, config, epoch: int) -> list[Finding]:
     with np.errstate(all="ignore"):
         ratios = step_sizes(net, optimizer, lr)
     moving = np.isfinite(ratios) & (ratios > 0)  # a layer with dW = 0 is explained by training.gradient_flow
@@ -184,7 +185,7 @@ def _update_ratio(net, optimizer, lr: float, history, config) -> list[Finding]:
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(low)} by as little as "
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy) while "
-                        f"the loss is still high: {_higher_rate(config, lr)}", "note")]
+                        f"the loss is still high: {_higher_rate(config, lr, epoch)}", "note")]
     return []
 
 
@@ -192,12 +193,15 @@ def _base(config) -> str:
     return "base " if config.schedule != "constant" else ""
 
 
-def _higher_rate(config, now: float) -> str:
+def _higher_rate(config, now: float, epoch: int) -> str:
     """The advice for small steps: a higher learning rate, or, where a schedule
-    has lowered it from its base rate, what the schedule did."""
+    has the rate ``now`` below its base rate, what the schedule did (in
+    ``schedules.schedule_words``: lowered, or still warming up)."""
     if config.schedule != "constant" and now < config.lr:
-        return (f"the {config.schedule.split(':')[0]} schedule has lowered the learning rate to {now:.3g} from its "
-                f"base rate {config.lr:g}; for more progress try a higher base rate or a longer schedule")
+        what = schedule_words(config.schedule, config.lr, epoch)
+        if config.schedule.startswith("warmup"):
+            return f"{what}; wait for the warm-up to end, or shorten it"
+        return f"{what}; for more progress try a higher base rate or a longer schedule"
     return f"try a higher learning rate than {config.lr:g}"
 
 
@@ -205,7 +209,7 @@ def _window(epochs: int) -> int:
     return int(min(200, max(20, epochs // 4)))
 
 
-def _loss_history(history, config, lr_now: float) -> list[Finding]:
+def _loss_history(history, config, lr_now: float, epoch: int) -> list[Finding]:
     n = len(history)
     w = _window(n - 1)
     if n < w + 1 or n - w - 1 < history.exact_start:
@@ -229,7 +233,7 @@ def _loss_history(history, config, lr_now: float) -> list[Finding]:
         out.append(Finding("plateau", None, [], (then - now) / then,
                            f"the training loss has plateaued at {format_number(now)} (changed "
                            f"{format_number(100 * (then - now) / then)}% in the last {count(w, 'epoch')}): "
-                           + _higher_rate(config, lr_now) + ("" if config.optimizer == "adam" else ", Adam")
+                           + _higher_rate(config, lr_now, epoch) + ("" if config.optimizer == "adam" else ", Adam")
                            + ", or a wider or deeper network"))
     if test.size > w and np.any(np.isfinite(test)):
         best = int(np.nanargmin(test))

@@ -6,9 +6,14 @@ learning rate set and e the epoch (0 for the first):
     constant   alpha_0
     step       alpha_0 G^floor(e / S)                          torch.optim.lr_scheduler.StepLR
                (S epochs per step, default 100; G the factor, default 0.1)
-    cosine     E + (alpha_0 - E) (1 + cos(pi e / T)) / 2       CosineAnnealingLR, its closed form
-               (T the half period, default 500 epochs; E the lowest rate, default 0;
-               past T the rate rises again, as PyTorch's closed form does)
+    cosine     E + (alpha_0 - E) (1 + cos(pi min(e, T) / T)) / 2
+               (T the annealing epochs, default 500; E the lowest rate, default 0):
+               CosineAnnealingLR's closed form up to T, then E held. PyTorch's
+               curve is periodic past T_max (it rises back to alpha_0 by 2T);
+               an annealing run, like timm's CosineLRScheduler with one cycle
+               and Hugging Face's cosine schedule, ends at its lowest rate, so
+               a schedule never raises the rate it has lowered (SGDR's warm
+               restarts, Loshchilov & Hutter 2017, are a separate choice)
     warmup     alpha_0 (F + (1 - F) min(e, N) / N)             LinearLR with end_factor 1
                (N epochs of warm-up, default 5; F the starting factor, default 1/3)
 
@@ -25,7 +30,7 @@ SCHEDULES = ("constant", "step", "cosine", "warmup")
 _PARAMETERS = {
     "constant": ((), (), ()),
     "step": (("epochs per step", "factor"), (100, 0.1), (True, False)),
-    "cosine": (("half period", "lowest rate"), (500, 0.0), (True, False)),
+    "cosine": (("annealing epochs", "lowest rate"), (500, 0.0), (True, False)),
     "warmup": (("warm-up epochs", "starting factor"), (5, 1 / 3), (True, False)),
 }
 
@@ -71,7 +76,7 @@ def learning_rate(schedule: str, lr: float, epoch: int) -> float:
     if name == "step":
         return lr * p[1] ** (epoch // p[0])
     if name == "cosine":
-        return p[1] + (lr - p[1]) * (1 + math.cos(math.pi * epoch / p[0])) / 2
+        return p[1] + (lr - p[1]) * (1 + math.cos(math.pi * min(epoch, p[0]) / p[0])) / 2
     if name == "warmup":
         return lr * (p[1] + (1 - p[1]) * min(epoch, p[0]) / p[0])
     return lr
@@ -86,9 +91,35 @@ def rate_now(trainer) -> float:
     ``nnplay diagnose`` and the window reading the run back from its session),
     so they agree whatever the optimizer's own ``lr`` was left at."""
     config = trainer.config
+    return learning_rate(config.schedule, config.lr, rate_epoch(trainer))
+
+
+def rate_epoch(trainer) -> int:
+    """The epoch whose scheduled rate the run's steps use now (``rate_now``'s):
+    the one being trained, part-way through, else the last one trained (0 before any)."""
     done, _per_epoch = trainer.batch_position
-    epoch = trainer.epoch if done else max(trainer.epoch - 1, 0)
-    return learning_rate(config.schedule, config.lr, epoch)
+    return trainer.epoch if done else max(trainer.epoch - 1, 0)
+
+
+def schedule_words(schedule: str, lr: float, epoch: int) -> str:
+    """What ``schedule`` has done to the base rate ``lr`` at ``epoch`` (the epoch
+    whose rate the steps use, as ``rate_now`` picks it), in words true for every
+    schedule and epoch: lowered (and, past a cosine's T, held at its lowest),
+    raised, still warming up, or at its base rate; "" for a constant rate. The
+    one wording of the health advice and of ``nnplay train``'s summary."""
+    name, p = parse_schedule(schedule)
+    if name == "constant":
+        return ""
+    now = learning_rate(schedule, lr, epoch)
+    if name == "warmup" and now < lr:
+        return (f"the warmup schedule is still raising the learning rate: {now:.3g} now, its base rate {lr:g} "
+                f"from epoch {p[0]} on")
+    if now < lr:
+        held = f" (its lowest, held from epoch {p[0]} on)" if name == "cosine" and epoch >= p[0] else ""
+        return f"the {name} schedule has lowered the learning rate to {now:.3g} from its base rate {lr:g}{held}"
+    if now > lr:  # a step schedule's factor above 1
+        return f"the {name} schedule has raised the learning rate to {now:.3g} from its base rate {lr:g}"
+    return f"the {name} schedule has the learning rate at its base rate {lr:g}"
 
 
 def canonical_schedule(text: str) -> str:

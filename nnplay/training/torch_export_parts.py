@@ -277,10 +277,10 @@ _SCHEDULE_TEXT = {  # (what it is, the body of lr_factor)
     "step": ("alpha_0 G^floor(e / S), as lr_scheduler.StepLR(step_size={0}, gamma={1})",
              ("    S, G = {0!r}, {1!r}  # epochs per step, factor\n"
              "    return G ** (epoch // S)\n")),
-    "cosine": (("E + (alpha_0 - E) (1 + cos(pi e / T)) / 2, as\n# lr_scheduler.CosineAnnealingLR(T_max={0}, "
-               "eta_min={1}) in its closed form"),
-               ("    T, E = {0!r}, {1!r}  # the half period, the lowest rate\n"
-               "    rate = E + (LEARNING_RATE - E) * (1 + math.cos(math.pi * epoch / T)) / 2\n"
+    "cosine": (("E + (alpha_0 - E) (1 + cos(pi min(e, T) / T)) / 2, as\n# lr_scheduler.CosineAnnealingLR(T_max={0}, "
+               "eta_min={1}) in its closed form up to T, then E held"),
+               ("    T, E = {0!r}, {1!r}  # the annealing epochs, the lowest rate\n"
+               "    rate = E + (LEARNING_RATE - E) * (1 + math.cos(math.pi * min(epoch, T) / T)) / 2\n"
                "    return rate / LEARNING_RATE\n")),
     "warmup": (("alpha_0 (F + (1 - F) min(e, N) / N), as\n# lr_scheduler.LinearLR(start_factor={1}, "
                "total_iters={0})"),

@@ -16,7 +16,7 @@ from nnplay.training.schedules import learning_rate, parse_schedule
     ("constant", [0, 10, 1000], [0.1, 0.1, 0.1]),
     ("step:3:0.5", [0, 2, 3, 5, 6, 9], [0.1, 0.1, 0.05, 0.05, 0.025, 0.0125]),
     ("step", [99, 100, 200], [0.1, 0.01, 0.001]),  # PyTorch's default factor 0.1; 100 epochs a step
-    ("cosine:10", [0, 5, 10, 15, 20], [0.1, 0.05, 0.0, 0.05, 0.1]),
+    ("cosine:10", [0, 5, 10, 15, 20], [0.1, 0.05, 0.0, 0.0, 0.0]),  # held at its lowest past T (PyTorch's rises)
     ("cosine:4:0.02", [0, 2, 4], [0.1, 0.06, 0.02]),
     ("warmup:4:0.2", [0, 1, 2, 4, 50], [0.02, 0.04, 0.06, 0.1, 0.1]),
     ("warmup", [0, 5], [0.1 / 3, 0.1]),  # LinearLR's defaults: start factor 1/3 over 5 epochs
@@ -34,7 +34,7 @@ def test_the_schedules_follow_pytorchs_formulas(schedule, epochs, expected):
     ("cosine:10:-1", "the lowest rate must be >= 0"),
     ("warmup:5:2", "the starting factor must be in (0, 1]"),
     ("warmup:5:nan", "must be a finite number"),
-    ("cosine:x", "half period 'x' is not a number"),
+    ("cosine:x", "annealing epochs 'x' is not a number"),
     ("constant:3", "takes at most 0 parameters"),
 ])
 def test_a_bad_schedule_is_one_line_naming_it(text, words):
