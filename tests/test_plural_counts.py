@@ -100,8 +100,10 @@ def test_the_distributions_caption_says_what_it_counts():
     assert n < 174 and f"Epochs 0–{last}, {n} records." in many, many  # the span is the epochs', the count the records'
 
 
-@pytest.mark.parametrize("text, expected", [("1", "1 epoch"), ("200", "200 epochs"), ("x", "x epochs")])
+@pytest.mark.parametrize("text, expected", [("cosine:1", "Cosine annealing over 1 epoch"),
+                                            ("step:200:0.3", "Step decay: ×0.3 every 200 epochs"),
+                                            ("warmup:1:0.5", "Linear warm-up over 1 epoch (from ×0.5)")])
 def test_schedule_words(text, expected):
-    from nnplay.ui.schedule_controls import _epochs
+    from nnplay.ui.schedule_controls import schedule_text
 
-    assert _epochs(text) == expected
+    assert schedule_text(text) == expected

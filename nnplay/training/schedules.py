@@ -122,6 +122,18 @@ def schedule_words(schedule: str, lr: float, epoch: int) -> str:
     return f"the {name} schedule has the learning rate at its base rate {lr:g}"
 
 
+def same_schedule(a, b) -> bool:
+    """Whether two schedule settings are one schedule: the same name and
+    parameters once the defaults are filled in ("cosine" is "cosine:500" and
+    "cosine:500:0"; "step" is "step:100:0.1"); a text that is not a schedule is
+    compared as it is."""
+    try:
+        (name_a, p_a), (name_b, p_b) = parse_schedule(a), parse_schedule(b)
+    except ValueError:
+        return a == b
+    return name_a == name_b and all(math.isclose(x, y, rel_tol=1e-9, abs_tol=0.0) for x, y in zip(p_a, p_b))
+
+
 def canonical_schedule(text: str) -> str:
     """The setting as the settings text writes it: the name, then any parameter
     given ("Step:100" -> "step:100"); ValueError for a bad one."""

@@ -22,6 +22,7 @@ from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
 from .flow_layout import FlowLayout
+from .choice_match import combo_values, index_of
 from .layer_activation import PER_LAYER, show_in_combo
 from .widgets import (
     FittedComboBox,
@@ -49,8 +50,9 @@ def _combo(name, tip, items):
 
 def _select(combo: QComboBox, value) -> None:
     """Show ``value``; a rate that is not in the list (pasted, or from a session)
-    joins it in its place, so the control never shows another rate than the run uses."""
-    i = combo.findData(value)
+    joins it in its place, so the control never shows another rate than the run uses
+    (its item found as ``choice_match`` finds it: 0.030000000000000002 is 0.03)."""
+    i = index_of(combo_values(combo), value)
     if i < 0 and isinstance(value, float):
         i = sum(1 for k in range(combo.count()) if float(combo.itemData(k)) < value)
         combo.insertItem(i, f"{value:g}", value)

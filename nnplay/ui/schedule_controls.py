@@ -3,19 +3,20 @@
 choices that write the setting to the run state (``TrainConfig.schedule``,
 as the settings text writes it, e.g. ``step:100:0.5``; ``TrainConfig.clip``,
 the largest gradient norm, 0 = off). A value that is not in the list (pasted,
-or from a session) joins it, so the menu always shows what the run uses. Both
+or from a session) joins it once (an equivalent one, "cosine" for "cosine:500", is
+the item already there: ``choice_match``), so the menu always shows what the run uses. Both
 change the run live; where they act is drawn beside the curves
 (``schedule_views``). In a menu, not the Network column: that column's
 height belongs to the diagram."""
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtGui import QActionGroup
 
-from ..training.commands import SetClip, SetDropout, SetSchedule
 from ..numbers import agree
+from ..training.commands import SetClip, SetDropout, SetSchedule
+from ..training.schedules import parse_schedule, same_schedule
+from .choice_match import index_of, same_value
 
 SCHEDULE_CHOICES = [
     ("Constant", "constant"),
@@ -44,23 +45,27 @@ def live_commands(config, changed) -> list:
 
 
 def schedule_text(schedule: str) -> str:
-    """A schedule setting in words, for a value not in the list: "step:200:0.3"
-    reads "Step decay: ×0.3 every 200 epochs"."""
-    name, *p = schedule.split(":")
-    if name == "step" and len(p) == 2:
-        return f"Step decay: ×{p[1]} every {_epochs(p[0])}"
-    if name == "cosine" and p:
-        return f"Cosine annealing over {_epochs(p[0])}" + (f" (lowest {p[1]})" if len(p) > 1 else "")
-    if name == "warmup" and p:
-        return f"Linear warm-up over {_epochs(p[0])}" + (f" (from ×{p[1]})" if len(p) > 1 else "")
-    return schedule
+    """A schedule setting in words, for a value not in the list, its defaults
+    filled in: "step:200:0.3" reads "Step decay: ×0.3 every 200 epochs", "step"
+    "Step decay: ×0.1 every 100 epochs"."""
+    try:
+        name, p = parse_schedule(schedule)
+    except ValueError:
+        return schedule
+    if name == "step":
+        return f"Step decay: ×{p[1]:g} every {_epochs(p[0])}"
+    if name == "cosine":
+        return f"Cosine annealing over {_epochs(p[0])}" + (f" (lowest {p[1]:g})" if p[1] else "")
+    if name == "warmup":
+        return f"Linear warm-up over {_epochs(p[0])}" + (f" (from ×{p[1]:.3g})" if p[1] != 1 / 3 else "")
+    return "Constant"
 
 
 class _ChoiceMenu:
     """A submenu of exclusive, checkable choices for one setting."""
 
-    def __init__(self, menu, name: str, choices, emit):
-        self.menu, self.name, self.emit = menu, name, emit
+    def __init__(self, menu, name: str, choices, emit, same=same_value):
+        self.menu, self.name, self.emit, self.same = menu, name, emit, same
         self.group = QActionGroup(menu)
         self.group.setExclusive(True)
         for text, value in choices:
@@ -75,18 +80,18 @@ class _ChoiceMenu:
         return action
 
     def show(self, value, text: str) -> None:
-        for action in self.group.actions():
-            if action.data() == value:
-                action.setChecked(True)
-                return
-        self._add(text, value).setChecked(True)
+        """Check the item of ``value`` (the same by ``same``: "cosine" is the item
+        "cosine:500"); a value no item has joins the list, once."""
+        actions = self.group.actions()
+        i = index_of([a.data() for a in actions], value, self.same)
+        (actions[i] if i >= 0 else self._add(text, value)).setChecked(True)
 
     def checked(self):
         action = self.group.checkedAction()
         return None if action is None else action.data()
 
     def action(self, value):
-        return next(a for a in self.group.actions() if a.data() == value)
+        return next(a for a in self.group.actions() if self.same(a.data(), value))
 
 
 class ScheduleMenus:
@@ -104,7 +109,7 @@ class ScheduleMenus:
         clip.setObjectName("clip_menu")
         clip.menuAction().setToolTip("Scale a step whose gradient norm is larger down to this norm (clipped "
                                      "epochs are marked on the gradient-norm curve); changes live.")
-        self.schedule = _ChoiceMenu(schedule, "schedule", SCHEDULE_CHOICES, self._emit)
+        self.schedule = _ChoiceMenu(schedule, "schedule", SCHEDULE_CHOICES, self._emit, same_schedule)
         self.clip = _ChoiceMenu(clip, "clip", CLIP_CHOICES, self._emit)
 
     def bind(self, state) -> None:
@@ -121,10 +126,6 @@ class ScheduleMenus:
             self._state.apply(**change)
 
 
-def _epochs(text: str) -> str:
-    """A schedule's epoch count as written in its setting, and "epoch" agreeing with it."""
-    try:
-        n = float(text)
-    except ValueError:
-        n = math.nan  # (not a number: the plural)
-    return f"{text} {agree(n, 'epoch')}"
+def _epochs(n: int) -> str:
+    """A schedule's epoch count, and "epoch" agreeing with it."""
+    return f"{n} {agree(n, 'epoch')}"
