@@ -1,15 +1,16 @@
-"""The window's file dialogs (each starting in the folder last used for its
-kind, remembered only once a file there was written or read: ``file_folders``),
-its exports and its list of recent files (absolute paths), kept with QSettings."""
+"""The window's file dialogs (``file_dialog``: their icons never read a file;
+each starting in the folder last used for its kind, remembered only once a
+file there was written or read: ``file_folders``), its exports and its list of
+recent files (absolute paths), kept with QSettings."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtWidgets import QFileDialog
 
 from ..write_errors import cannot_write, unwritable
+from . import file_dialog
 from .file_folders import absolute, folder_to_remember, start_folder
 from .recent_labels import recent_labels, same_file
 from .save_names import may_replace, not_a_source, sources
@@ -21,7 +22,7 @@ class FileActions:
 
     def _ask_open(self, title: str, kind: str, filters: str) -> str | None:
         """A file to open, the dialog starting in the folder last used for ``kind``."""
-        path, _ = QFileDialog.getOpenFileName(self, title, self._folder(kind), filters)
+        path, _ = file_dialog.get_open_file_name(self, title, self._folder(kind), filters)
         return self._asked(kind, path)
 
     def _ask_save(self, title: str, default: str, filters: str, kind: str = "export",
@@ -35,7 +36,7 @@ class FileActions:
         for a cancelled dialog."""
         read_from = sources(self)
         start = not_a_source(Path(self._folder(kind)) / default, read_from)
-        path, _ = QFileDialog.getSaveFileName(self, title, str(start), filters)
+        path, _ = file_dialog.get_save_file_name(self, title, str(start), filters)
         if path and suffix and not path.lower().endswith(suffix):
             path += suffix
         refusal = {"session": "Cannot save the session", "recording": "Cannot record"}.get(kind, "Cannot export")

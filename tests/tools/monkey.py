@@ -51,10 +51,11 @@ def main(argv=None) -> int:
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import (
-        QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QDialog, QFileDialog, QMessageBox,
+        QAbstractButton, QAbstractSlider, QAbstractSpinBox, QApplication, QComboBox, QDialog, QMessageBox,
         QWidget,
     )
 
+    from nnplay.ui import file_dialog
     from nnplay.ui.app import configure_pyqtgraph
     from nnplay.ui.main_window import PlaygroundWindow
 
@@ -76,7 +77,7 @@ def main(argv=None) -> int:
             report["training_failures"].append(text)
         return None
 
-    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: (rng.choice(files), ""))
+    file_dialog.get_open_file_name = lambda *a, **k: (rng.choice(files), "")
     QMessageBox.warning = staticmethod(fake_dialog)
     QMessageBox.critical = staticmethod(fake_dialog)
     QMessageBox.about = staticmethod(fake_dialog)

@@ -193,7 +193,9 @@ def test_svg_matches_the_png_on_a_144_dpi_screen(session_file, tmp_path, scaling
 
 
 def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
+
+    from nnplay.ui import file_dialog
 
     from nnplay.ui.export import (
         PANELS,
@@ -223,7 +225,7 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
         shape = pixels(tmp_path / f"{which}.png").shape[:2]
         assert shape == (round(scale * size.height()), round(scale * size.width())) and shape[1] >= SLIDE_WIDTH
     # asked for in the window: the file, then the scale
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "big.png"), ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a: (str(tmp_path / "big.png"), ""))
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *a: (3.0, True))
     assert window.export_panel("loss")
     size = panel_size(panel_parts(window, "loss"))

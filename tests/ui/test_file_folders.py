@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
 
+from nnplay.ui import file_dialog
 from nnplay.ui.file_folders import (
     absolute,
     folder_to_remember,
@@ -45,8 +45,8 @@ def files(tmp_path, monkeypatch):
         files.asked_in.append(start)
         return files.answer, ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(dialog))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", dialog)
+    monkeypatch.setattr(file_dialog, "get_open_file_name", dialog)
     return files
 
 

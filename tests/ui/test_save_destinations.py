@@ -25,7 +25,9 @@ ACTIONS = {
 
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 def test_a_save_names_the_cause_before_anything_else(window, tmp_path, monkeypatch, action):
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
+
+    from nnplay.ui import file_dialog
 
     start, suffix = ACTIONS[action]
     (tmp_path / "afile").write_text("a plain file\n")
@@ -38,7 +40,7 @@ def test_a_save_names_the_cause_before_anything_else(window, tmp_path, monkeypat
     monkeypatch.setattr(window.controller, "with_run_state", requests.append)  # the work of predictions/script/session
     monkeypatch.setattr(window.controller.run, "request_state", requests.append)
     for path, words in zip(chosen, said):
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, p=path: (p, ""))
+        monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, p=path: (p, ""))
         window.errors.clear()
         assert not start(window)
         assert len(window.errors) == 1 and window.errors[0][1].endswith(f"cannot write: {words}"), window.errors

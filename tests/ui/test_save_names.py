@@ -8,8 +8,9 @@ from __future__ import annotations
 import types
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
+from nnplay.ui import file_dialog
 from nnplay.ui.save_names import is_source, not_a_source
 from tests.ui.test_file_folders import Files
 
@@ -30,7 +31,7 @@ def opened(tmp_path, monkeypatch):
         files.asked_in.append(start)
         return files.answer or start, ""  # Enter: the name suggested
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", dialog)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: files.questions.append(a) or files.reply)
     files.reply = QMessageBox.StandardButton.No
     return files
@@ -70,6 +71,6 @@ def test_the_window_suggests_an_export_name_for_its_csv(window, qtbot, tmp_path,
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.name == "iris", timeout=20000)
     monkeypatch.setattr(window, "_folder", lambda kind: str(tmp_path))  # (the test window keeps no settings)
     asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: asked.append(a[2]) or ("", ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a: asked.append(a[2]) or ("", ""))
     window.export_data()
     assert asked == [str(tmp_path / "iris-export.csv")]

@@ -507,8 +507,9 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
     from pathlib import Path
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QDialog, QFileDialog
+    from PySide6.QtWidgets import QDialog
 
+    from nnplay.ui import file_dialog
     from nnplay.ui.import_dialog import ImportDialog
 
     configure_pyqtgraph()
@@ -519,7 +520,7 @@ def test_file_dialogs_start_in_the_last_folder(qtbot, no_leaks, tmp_path, monkey
         asked.append(folder)
         return str(corpus / "two_rows.csv"), ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
+    monkeypatch.setattr(file_dialog, "get_open_file_name", fake_open)
     monkeypatch.setattr(ImportDialog, "exec", lambda self: (self.accept(), QDialog.DialogCode.Accepted)[1])  # Load
     win = PlaygroundWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)

@@ -1,0 +1,72 @@
+"""The window's file dialogs: Qt's own (non-native) dialog, as the static
+``QFileDialog.getSaveFileName`` / ``getOpenFileName`` show it where no desktop
+dialog is offered, with an icon provider that never reads a file.
+
+Typing ``/proc/`` in the dialog froze the window for good (running as root):
+listing a folder, Qt's model asks its icon provider for each file's icon on
+the GUI thread (``QFileSystemModelPrivate::fileSystemChanged`` ->
+``QFileInfoGatherer::getInfo`` -> ``QFileIconProvider::icon``), which asks
+``QMimeDatabase::mimeTypeForFile(info)`` in its default mode: a file whose name
+does not decide its type is opened and its first bytes read, and a read of
+``/proc/kmsg`` waits for the next kernel message (seen with gdb: the GUI thread
+in the kernel's ``syslog_print``). ``NameOnlyIcons`` chooses icons and type
+names from the file name alone (``QMimeDatabase.MatchMode.MatchExtension``), as
+file managers do for special file systems; folders keep the folder icon.
+``DontUseCustomDirectoryIcons`` spares a folder's ``.directory`` file too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider
+
+_MIME = QMimeDatabase()
+
+
+class NameOnlyIcons(QFileIconProvider):
+    """Qt's file icons and type names, chosen from the file's name, never its content."""
+
+    def icon(self, what):  # noqa: D102 (Qt's two overloads: an IconType, or a QFileInfo)
+        if not isinstance(what, QFileInfo):
+            return super().icon(what)
+        if what.isDir() or what.isRoot():
+            return super().icon(QFileIconProvider.IconType.Folder)
+        mime = _MIME.mimeTypeForFile(what.fileName(), QMimeDatabase.MatchMode.MatchExtension)
+        return QIcon.fromTheme(mime.iconName(), super().icon(QFileIconProvider.IconType.File))
+
+    def type(self, info: QFileInfo) -> str:
+        if info.isDir():
+            return super().type(info)  # ("Folder": Qt reads nothing for a folder)
+        mime = _MIME.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchMode.MatchExtension)
+        return mime.comment() or mime.name()
+
+
+def _dialog(parent, title: str, start: str, filters: str, save: bool) -> QFileDialog:
+    dialog = QFileDialog(parent, title, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons)
+    dialog._icons = NameOnlyIcons()  # (kept alive with the dialog: the model holds a plain pointer)
+    dialog.setIconProvider(dialog._icons)
+    return dialog
+
+
+def _ask(parent, title: str, start: str, filters: str, save: bool) -> tuple[str, str]:
+    dialog = _dialog(parent, title, start, filters, save)
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return "", ""
+        return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+    finally:
+        dialog.deleteLater()
+
+
+def get_save_file_name(parent, title: str, start: str, filters: str) -> tuple[str, str]:
+    """As ``QFileDialog.getSaveFileName`` (the file, the filter chosen; ("", "")
+    when cancelled), its icons never read from a file (see the module's notes)."""
+    return _ask(parent, title, start, filters, save=True)
+
+
+def get_open_file_name(parent, title: str, start: str, filters: str) -> tuple[str, str]:
+    """As ``QFileDialog.getOpenFileName``, its icons never read from a file."""
+    return _ask(parent, title, start, filters, save=False)
