@@ -11,7 +11,8 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
     """Ask for a file (unless ``path`` is given) and write the predictions there
     once the training process has sent the run's state; ``done(ok)`` is called
     after. A refusal is shown in one line; nothing else changes. False when no
-    file was chosen."""
+    file was chosen, or the one given cannot be written (checked before the
+    run's state is asked for; ``done(False)`` then)."""
     info = win.controller.run_info
     name = info.data.name if info is not None else "nnplay"
     path = path or win._ask_save("Export the predictions", f"{name}-predictions.csv", "CSV (*.csv)",
@@ -21,6 +22,8 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
     if not path.lower().endswith(".csv"):
         path += ".csv"
     if win.refused(path):  # before the run's state is asked for
+        if done is not None:
+            done(False)
         return False
     controller = win.controller
 

@@ -11,13 +11,16 @@ def export_torch_script(win, path: str | None = None, done=None) -> bool:
     """Ask for a file (unless ``path`` is given) and write the run as a PyTorch
     script there once the training process has sent its state; ``done(ok)`` is
     called after. An unwritable file is shown as one line, nothing else changes.
-    Returns False when no file was chosen."""
+    Returns False when no file was chosen, or the one given cannot be written
+    (checked before the run's state is asked for; ``done(False)`` then)."""
     path = path or win._ask_save("Export a PyTorch script", "nnplay_model.py", "Python script (*.py)", suffix=".py")
     if not path:
         return False
     if not path.endswith(".py"):
         path += ".py"
     if win.refused(path):  # before the run's state is asked for
+        if done is not None:
+            done(False)
         return False
     controller = win.controller
 
