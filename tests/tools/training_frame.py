@@ -98,13 +98,16 @@ def parts(t, view) -> dict:
     return out
 
 
-def profile(case: str, repeats: int, trace: bool, narrow: bool = False) -> dict:
+def profile(case: str, repeats: int, trace: bool, narrow: bool = False, full_grid: bool = False) -> dict:
     from nnplay.training.frame_pipe import widen
+    from nnplay.training.live_grid import frame_request
     from nnplay.training.loop import Frame
     from nnplay.training.probes import ViewRequest
 
     t = make_trainer(case)
     view = ViewRequest(trace=trace)
+    if not full_grid:
+        view = frame_request(view, True)  # as the loop builds a frame while playing (live_grid.py)
     reader, writer = mp.Pipe(duplex=False)
     if not narrow:
         widen(writer)  # as the window's frame pipe (frame_pipe.py)
@@ -148,11 +151,12 @@ def main() -> int:
     p.add_argument("--repeats", type=int, default=40)
     p.add_argument("--trace", action="store_true", help="with the backprop inspector's trace (as when it is open)")
     p.add_argument("--narrow-pipe", action="store_true", help="a plain 64 kB pipe, as before frame_pipe.widen")
+    p.add_argument("--full-grid", action="store_true", help="the 100 x 100 grid while playing, as before live_grid")
     args = p.parse_args()
     from nnplay.training.blas_threads import one_blas_thread
 
     one_blas_thread()  # as the training process runs
-    out = profile(args.case, args.repeats, args.trace, args.narrow_pipe)
+    out = profile(args.case, args.repeats, args.trace, args.narrow_pipe, args.full_grid)
     print(f"case {args.case}, training process per frame (median of {args.repeats}; "
           f"load average {os.getloadavg()[0]:.1f}):")
     for k, v in out.items():
