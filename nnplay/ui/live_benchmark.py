@@ -68,14 +68,20 @@ def main(argv=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ..bench_failure import stop_on_error
     from .launch_window import LaunchWindow
 
     app = QApplication(sys.argv[:1])
     result: dict = {}
+    stop_on_error(app, result)  # an exception in any callback ends the run at once (bench_failure.py)
     launch = LaunchWindow()  # as `nnplay` starts: this window's paint is the first paint
     launch.show()
     launch.after_first_paint(lambda: build(launch, args, launched_at, result))
     app.exec()
+    if "error" in result:  # one line for `nnplay bench`; the half-built window and its worker are not torn down
+        print(json.dumps({"error": result["error"]}), flush=True)
+        print(f"live benchmark: {result['error']}", file=sys.stderr, flush=True)
+        os._exit(1)
     result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
     return 0
