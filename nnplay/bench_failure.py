@@ -9,7 +9,8 @@ printed the parent's traceback. ``stop_on_error`` ends the event loop at the
 first such exception, keeping one line that names what failed (exception,
 message, and the function, file and line it was raised in); ``failure_of``
 reads the child's answer in the parent, as one line for the CLI's error
-(``nnplay: error: ...``, exit code 2), never a traceback.
+(``nnplay: error: ...``, exit code 2), never a traceback. The soak
+(``nnplay bench --soak``, ``nnplay.ui.soak``) ends the same way.
 """
 
 from __future__ import annotations
@@ -63,3 +64,27 @@ def failure_of(completed: subprocess.CompletedProcess, what: str) -> str | None:
     said = [ln.strip() for ln in (completed.stderr or "").splitlines() if ln.strip()]
     last = said[-1] if said else f"exit code {completed.returncode}, no output"
     return one_line(f"{what} failed: {last}")
+
+
+def exit_if_failed(result: dict, name: str) -> None:
+    """In the child, after its event loop: when ``stop_on_error`` caught an error,
+    print it (one JSON line on stdout for the parent, one line on stderr for a
+    person) and end the process with exit code 1 at once (the half-built window
+    and its training thread are not torn down: the training process ends with it)."""
+    if "error" in result:
+        print(json.dumps({"error": result["error"]}), flush=True)
+        print(f"{name}: {result['error']}", file=sys.stderr, flush=True)
+        os._exit(1)
+
+
+def run_child(command: list, what: str, timeout: float, env: dict) -> dict:
+    """Run a benchmark's child process ``command`` and return its last JSON line;
+    RuntimeError with one line (``what`` failed: why, or did not finish in time) otherwise."""
+    try:
+        r = subprocess.run(command, check=False, capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{what} did not finish within {timeout:.0f} s") from None
+    failure = failure_of(r, what)
+    if failure:
+        raise RuntimeError(failure)
+    return json.loads([ln for ln in r.stdout.splitlines() if ln.startswith("{")][-1])

@@ -14,9 +14,7 @@ GUI event latency p95 <= 33 ms (two frames at 60 Hz), launch to first paint
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -68,19 +66,12 @@ def live_run(seconds: float, case: str = "A", inspector: bool = False, csv: str 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = ["--case", case] + (["--inspector", "--distributions"] if inspector else []) + (["--csv", csv] if csv else [])
-    from .bench_failure import failure_of
+    from .bench_failure import run_child
 
     what = f"the live window (case {case}{', inspector' if inspector else ''}{', CSV' if csv else ''})"
     launched = time.time()
-    try:
-        r = subprocess.run([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args],
-                           check=False, capture_output=True, text=True, env=env, timeout=LIVE_TIMEOUT_S + seconds)
-    except subprocess.TimeoutExpired:
-        raise RuntimeError(f"{what} did not finish within {LIVE_TIMEOUT_S + seconds:.0f} s") from None
-    failure = failure_of(r, what)
-    if failure:
-        raise RuntimeError(failure)
-    out = json.loads([ln for ln in r.stdout.splitlines() if ln.startswith("{")][-1])
+    out = run_child([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args], what,
+                    LIVE_TIMEOUT_S + seconds, env)
     config, data = TrainConfig(**live_config(case)), None
     if csv:
         from .data import load_csv

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from nnplay import bench_failure
 from nnplay import benchmark_gui as bg
 from nnplay.bench_failure import failure_of, what_failed
 
@@ -69,7 +70,7 @@ def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch,
             raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
         return _completed(1, json.dumps({"error": "NameError: name 'x' is not defined, in begin_run (a.py:3)"}))
 
-    monkeypatch.setattr(bg.subprocess, "run", run)
+    monkeypatch.setattr(bench_failure.subprocess, "run", run)
     monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
     assert main(["bench", "--gui"]) == 2
     err = capsys.readouterr().err
@@ -77,3 +78,12 @@ def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch,
     expected = ("did not finish within 181 s" if outcome == "timeout" else
                 "failed: NameError: name 'x' is not defined, in begin_run (a.py:3)")
     assert err.startswith("nnplay: error: the live window (case A)") and expected in err, err
+
+
+def test_the_soak_says_it_in_one_line_too(monkeypatch):
+    from nnplay.benchmark import bench_soak
+
+    monkeypatch.setattr(bench_failure.subprocess, "run", lambda *a, **k: _completed(
+        1, json.dumps({"error": "ValueError: bad, in sample (soak.py:9)"})))
+    with pytest.raises(RuntimeError, match=r"^the soak failed: ValueError: bad, in sample \(soak.py:9\)$"):
+        bench_soak(0.1)

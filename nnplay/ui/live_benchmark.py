@@ -68,7 +68,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ..bench_failure import stop_on_error
+    from ..bench_failure import exit_if_failed, stop_on_error
     from .launch_window import LaunchWindow
 
     app = QApplication(sys.argv[:1])
@@ -78,10 +78,7 @@ def main(argv=None) -> int:
     launch.show()
     launch.after_first_paint(lambda: build(launch, args, launched_at, result))
     app.exec()
-    if "error" in result:  # one line for `nnplay bench`; the half-built window and its worker are not torn down
-        print(json.dumps({"error": result["error"]}), flush=True)
-        print(f"live benchmark: {result['error']}", file=sys.stderr, flush=True)
-        os._exit(1)
+    exit_if_failed(result, "live benchmark")  # one line for `nnplay bench` (bench_failure.py)
     result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
     return 0
