@@ -152,10 +152,15 @@ def main() -> int:
     p.add_argument("--trace", action="store_true", help="with the backprop inspector's trace (as when it is open)")
     p.add_argument("--narrow-pipe", action="store_true", help="a plain 64 kB pipe, as before frame_pipe.widen")
     p.add_argument("--full-grid", action="store_true", help="the 100 x 100 grid while playing, as before live_grid")
+    p.add_argument("--sample-rows", type=int, help="rows of the sample a long epoch measures (before: 2048)")
     args = p.parse_args()
     from nnplay.training.blas_threads import one_blas_thread
 
     one_blas_thread()  # as the training process runs
+    if args.sample_rows:
+        from nnplay.training import current_weights
+
+        current_weights.SAMPLE_ROWS = args.sample_rows
     out = profile(args.case, args.repeats, args.trace, args.narrow_pipe, args.full_grid)
     print(f"case {args.case}, training process per frame (median of {args.repeats}; "
           f"load average {os.getloadavg()[0]:.1f}):")
