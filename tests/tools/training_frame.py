@@ -9,7 +9,9 @@ bench's 100,000-row file on network A, each frame taken within a long epoch
 while playing (the current weights measured on a sample). Figures are the
 median over ``--repeats`` frames of the calling thread's CPU time (ms), except
 "send (wall)", the wall time ``Connection.send`` took (it blocks while the
-pipe is full and the reader has not read).
+pipe is full and the reader has not read). The reader acknowledges each frame
+before the next is built, as the window does. With the code before this
+round on PYTHONPATH (its flags then do nothing) it measures that code.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ import time
 from pathlib import Path
 
 
-def _drain(conn) -> None:
+def _drain(conn, ack) -> None:
+    """The window's side: read each frame, then acknowledge it (one frame in flight, as the loop sends)."""
     while True:
         try:
             if conn.recv() is None:
                 return
+            ack.send(True)
         except EOFError:
             return
 
@@ -87,6 +91,7 @@ def parts(t, view) -> dict:
         inputs = timed("neuron thumbnails", lambda: probes.grid_points(n, view.axes).reshape(n, n, -1))
         timed("neuron thumbnails", lambda: tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
                                                   for a in [inputs, *probes.neuron_grids(n, view.axes)]))
+    timed("extent of the pictures", lambda: probes.grid_extent(tuple(view.axes)))
     timed("history increment", lambda: {k: frozen(v) for k, v in t.history.copy_since(len(t.history) - 1).items()})
     timed("weights, dW copies", lambda: [frozen(w) for w in (*net.weights, *net.biases, *net.dW, *net.db)])
     timed("gradient norms", lambda: (frozen(net.grad_norms()), frozen(t.grad_norm_history.rows_since(len(t.history) - 1))))
@@ -99,19 +104,24 @@ def parts(t, view) -> dict:
 
 
 def profile(case: str, repeats: int, trace: bool, narrow: bool = False, full_grid: bool = False) -> dict:
-    from nnplay.training.frame_pipe import widen
-    from nnplay.training.live_grid import frame_request
     from nnplay.training.loop import Frame
+
+    try:  # (absent from the code before them: the tool also measures that code, run with it on PYTHONPATH)
+        from nnplay.training.frame_pipe import widen
+        from nnplay.training.live_grid import frame_request
+    except ImportError:
+        widen = frame_request = None
     from nnplay.training.probes import ViewRequest
 
     t = make_trainer(case)
     view = ViewRequest(trace=trace)
-    if not full_grid:
+    if not full_grid and frame_request is not None:
         view = frame_request(view, True)  # as the loop builds a frame while playing (live_grid.py)
     reader, writer = mp.Pipe(duplex=False)
-    if not narrow:
+    if not narrow and widen is not None:
         widen(writer)  # as the window's frame pipe (frame_pipe.py)
-    drain = mp.get_context("fork").Process(target=_drain, args=(reader,), daemon=True)
+    acks, ack = mp.Pipe(duplex=False)
+    drain = mp.get_context("fork").Process(target=_drain, args=(reader, ack), daemon=True)
     drain.start()
     rows: dict[str, list[float]] = {}
     sizes = []
@@ -137,7 +147,7 @@ def profile(case: str, repeats: int, trace: bool, narrow: bool = False, full_gri
         rows.setdefault("send (pickle + pipe), CPU", []).append(1000 * (time.thread_time() - c0))
         rows.setdefault("send (pickle + pipe), wall", []).append(1000 * (w1 - w0))
         sizes.append(len(blob) / 1024)
-        time.sleep(0.002)  # the reader's turn, as between frames
+        acks.recv()  # (untimed) the next frame only once this one is read, as the loop waits for Ack
     writer.send(None)
     drain.join(5)
     out = {k: sorted(v)[len(v) // 2] for k, v in rows.items()}
