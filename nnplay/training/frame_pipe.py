@@ -1,8 +1,8 @@
 """The pipe that carries frames from a training process to its window, wide
 enough to hold a whole frame.
 
-A frame of case A is about 70-180 kB, of case B about 100-290 kB; a Linux
-pipe holds 64 kB. ``Connection.send`` then writes a frame in pieces, each
+A frame is 50-300 kB (case A: 56 kB while playing, 183 kB paused; case B:
+157-290 kB; more with the backprop inspector's trace); a Linux pipe holds 64 kB. ``Connection.send`` then writes a frame in pieces, each
 waiting until the window's relay thread has read the last one, and that thread
 needs the window's interpreter lock (held by the GUI thread while it draws)
 after every read: the training process measured 2-4 ms of wall time per
