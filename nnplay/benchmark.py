@@ -18,11 +18,9 @@ least five epochs each, taken in turn, and one epoch of case D; see
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import platform
-import subprocess
 import sys
 import time
 
@@ -204,13 +202,10 @@ def bench_soak(minutes: float, start_epochs: int = 0, sample_seconds: float | No
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     every = sample_seconds or max(1.0, min(15.0, minutes * 60 / 20))
-    r = subprocess.run([sys.executable, "-m", "nnplay.ui.soak", repr(minutes), repr(every), str(start_epochs)],
-                       capture_output=True,
-                       text=True, env=env, timeout=300 + minutes * 60)
-    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
-    if r.returncode != 0 or not lines:
-        raise RuntimeError(f"the soak failed: {r.stderr.strip()[-400:]}")
-    return json.loads(lines[-1])
+    from .bench_failure import run_child
+
+    return run_child([sys.executable, "-m", "nnplay.ui.soak", repr(minutes), repr(every), str(start_epochs)],
+                     "the soak", 300 + minutes * 60, env)
 
 
 def machine() -> dict:

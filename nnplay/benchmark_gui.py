@@ -14,9 +14,7 @@ GUI event latency p95 <= 33 ms (two frames at 60 Hz), launch to first paint
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +24,7 @@ FLOORS = {"redraws_per_s": 55.0, "live_vs_headless": 0.90, "latency_ms_p95": 33.
           "total_peak_rss_mb": 400.0}
 HIGHER_IS_BETTER = {"redraws_per_s", "live_vs_headless"}
 LARGE_ROWS = 100_000
+LIVE_TIMEOUT_S = 180  # the most a live run may take beyond its SECONDS (a loaded machine starts slowly)
 LIVE_CASES = {"A": (4, 2), "B": (8,) * 6}  # benchmark.CASES' first two: circle, tanh, batch 10
 
 
@@ -67,13 +66,12 @@ def live_run(seconds: float, case: str = "A", inspector: bool = False, csv: str 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     args = ["--case", case] + (["--inspector", "--distributions"] if inspector else []) + (["--csv", csv] if csv else [])
+    from .bench_failure import run_child
+
+    what = f"the live window (case {case}{', inspector' if inspector else ''}{', CSV' if csv else ''})"
     launched = time.time()
-    r = subprocess.run([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args],
-                       capture_output=True, text=True, env=env, timeout=180 + seconds)
-    lines = [ln for ln in r.stdout.splitlines() if ln.startswith("{")]
-    if r.returncode != 0 or not lines:
-        raise RuntimeError(f"the live benchmark failed: {r.stderr.strip()[-400:]}")
-    out = json.loads(lines[-1])
+    out = run_child([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args], what,
+                    LIVE_TIMEOUT_S + seconds, env)
     config, data = TrainConfig(**live_config(case)), None
     if csv:
         from .data import load_csv

@@ -17,7 +17,9 @@ set. ``CommandReceiver`` (the training process's end) has ``get(timeout)`` and
 
 from __future__ import annotations
 
+import math
 import queue
+import select
 import threading
 
 from .commands import QUIT
@@ -68,14 +70,33 @@ class CommandSender:
 
 class CommandReceiver:
     """The reading end, as a queue: end-of-file (the writer closed or its process
-    died) reads as ``Quit()``."""
+    died) reads as ``Quit()``.
+
+    The training loop looks at its commands between stretches of training,
+    hundreds of times a second while it plays. ``Connection.poll`` builds a
+    selector for each look (57 us of wall time on a slow core, 13 us of CPU);
+    one ``select.poll`` object registered once answers in about 2 us. Where
+    there is no ``select.poll`` (Windows), ``Connection.poll`` is used."""
 
     def __init__(self, connection):
         self._connection = connection
+        self._poller = None
+        if hasattr(select, "poll"):
+            try:
+                self._poller = select.poll()
+                self._poller.register(connection.fileno(), select.POLLIN)
+            except (OSError, ValueError):  # not a file descriptor (closed)
+                self._poller = None
+
+    def _ready(self, timeout: float | None) -> bool:
+        """Whether a command (or end-of-file) can be read within ``timeout`` s (None: wait for one)."""
+        if self._poller is None:
+            return self._connection.poll(timeout)
+        return bool(self._poller.poll(None if timeout is None else max(0, math.ceil(timeout * 1000))))
 
     def get(self, timeout: float | None = None):
         try:
-            if not self._connection.poll(timeout):
+            if not self._ready(timeout):
                 raise queue.Empty
             return self._connection.recv()
         except (EOFError, OSError):

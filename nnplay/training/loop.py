@@ -42,6 +42,7 @@ from .commands import (
     Step,
 )
 from .landscape_live import LiveLandscape
+from .live_grid import frame_request
 from .parent_watch import exit_with_parent
 from .partial_epochs import EpochParts
 from .probes import ViewRequest
@@ -300,7 +301,7 @@ class TrainingLoop:
         if trace:
             self._last_trace = now
         t.measure_sample = self._playing  # a long epoch's frames while playing: a large set measured on a sample
-        snap = t.snapshot(v, self._sent_upto, trace=trace)
+        snap = t.snapshot(frame_request(v, self._playing), self._sent_upto, trace=trace)  # (live_grid.py)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         done, batches = t.batch_position

@@ -41,16 +41,21 @@ class Probes:
     def __init__(self, trainer):
         self._t = trainer
         self._grid_inputs: dict = {}
+        self._extents: dict = {}  # axes -> (the data set, its extent): a scan of every row, once per data set
         self._pictures = PictureNetwork()  # the pictures' float32 twin (picture_net)
 
     def grid_extent(self, axes=(0, 1)):
         """((h_min, h_max), (v_min, v_max)) of the pictures on inputs ``axes``:
         the data set's domain for (0, 1), widened to every point (a point drawn
-        beyond it gets a colour under it too), else the data's range padded by 10%."""
-        data = self._t.data
-        if tuple(axes) == (0, 1):
-            return covering(data)
-        return tuple(_padded(data.X[:, a]) for a in axes)
+        beyond it gets a colour under it too), else the data's range padded by 10%.
+        Computed once per data set and axes (every frame asks: 1-2 ms on 100,000 rows)."""
+        data, axes = self._t.data, tuple(axes)
+        kept = self._extents.get(axes)
+        if kept is not None and kept[0] is data:
+            return kept[1]
+        extent = covering(data) if axes == (0, 1) else tuple(_padded(data.X[:, a]) for a in axes)
+        self._extents[axes] = (data, extent)
+        return extent
 
     def grid_points(self, resolution: int, axes=(0, 1)) -> np.ndarray:
         """The network's inputs at the res x res grid, (res^2, n[0]): row i is the

@@ -65,6 +65,9 @@ class Snapshot:
     pruned_neurons: tuple | None = None
     health: tuple = ()  # health.Finding's of the run now, when asked for (ViewRequest.distributions)
     distributions: dict | None = None  # Distributions.state() when asked for and changed since the last frame
+    # within an epoch while playing on a large part: the losses and accuracies are of a fixed sample of this
+    # many training rows (current_weights.SAMPLE_ROWS); 0 when they are of the whole part
+    sampled_rows: int = 0
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,15 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
+        sampled_rows=sampled_rows(t),
     )
+
+
+def sampled_rows(t) -> int:
+    """The training rows Trainer ``t``'s current losses were measured on, when a sample (else 0)."""
+    if not t.measure_sample or t.batch_position[0] == 0 or t.diverged:
+        return 0
+    return t.measured_rows if t.measured_rows < t.X_train.shape[0] else 0
 
 
 def run_info(t) -> RunInfo:

@@ -36,8 +36,14 @@ from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
 
 
-UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density
-FINE_GRID = 200  # ... when the grid is coarser than this (an export's grid has a cell per pixel: ui.export_grid)
+UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density, at least,
+FINE_GRID = 200  # ... at about this many cells a side when the grid is coarser (an export's: a cell per pixel)
+
+
+def fine_factor(res: int) -> int:
+    """The upsampling of a res x res grid for the class picture: UPSAMPLE, or more for a
+    grid coarser than the screen's (the live grid while playing, training.live_grid: 50 -> 197)."""
+    return max(UPSAMPLE, round((FINE_GRID - 1) / max(1, res - 1)))
 
 
 def _maps():
@@ -272,8 +278,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
             shaded = classes, grid
-            if not discrete and grid.shape[0] < FINE_GRID:  # the border follows the interpolated probabilities
-                fine = upsample(grid, UPSAMPLE)
+            if grid.shape[0] < FINE_GRID:  # the border follows the interpolated probabilities (Discretize: hard)
+                fine = upsample(grid, fine_factor(grid.shape[0]))
                 shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
                     fine.shape[:2]), fine
             img = class_image(shaded[0], class_confidence(shaded[1], info.loss), info.data.n_classes, discrete)

@@ -68,14 +68,17 @@ def main(argv=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ..bench_failure import exit_if_failed, stop_on_error
     from .launch_window import LaunchWindow
 
     app = QApplication(sys.argv[:1])
     result: dict = {}
+    stop_on_error(app, result)  # an exception in any callback ends the run at once (bench_failure.py)
     launch = LaunchWindow()  # as `nnplay` starts: this window's paint is the first paint
     launch.show()
     launch.after_first_paint(lambda: build(launch, args, launched_at, result))
     app.exec()
+    exit_if_failed(result, "live benchmark")  # one line for `nnplay bench` (bench_failure.py)
     result["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(result))
     return 0

@@ -174,12 +174,15 @@ def main(argv=None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ..bench_failure import exit_if_failed, stop_on_error
     from ..training import TrainConfig
     from .app import configure_pyqtgraph
     from .main_window import PlaygroundWindow
     from .worker import MAX_SPEED
 
     app = QApplication(sys.argv[:1])
+    failed: dict = {}
+    stop_on_error(app, failed)  # an exception in a callback ends the soak at once, in one line (bench_failure.py)
     configure_pyqtgraph()
     update_times: list[float] = []
     show_frame = PlaygroundWindow.show_frame
@@ -240,6 +243,7 @@ def main(argv=None) -> int:
 
     QTimer.singleShot(0, first_frame)
     app.exec()
+    exit_if_failed(failed, "soak")
     PlaygroundWindow.show_frame = show_frame
     if "opened" in state:
         os.remove(state["opened"])

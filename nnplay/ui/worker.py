@@ -25,6 +25,7 @@ from PySide6.QtCore import QThread, Signal
 
 from ..training.command_pipe import CommandSender
 from ..training.commands import QUIT, Ack, Request
+from ..training.frame_pipe import widen
 from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest, run_in_process
 
 __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
@@ -80,6 +81,7 @@ class TrainingThread(QThread):
                 ctx = process_context()
                 command_reader, command_writer = ctx.Pipe(duplex=False)
                 self._receiver, sender = ctx.Pipe(duplex=False)
+                widen(sender)  # a whole frame in one write: the training process never waits on the relay
                 self._process = ctx.Process(target=run_in_process, args=(command_reader, sender),
                                             name="nnplay-training", daemon=True)
                 self._commands = CommandSender(command_writer)

@@ -85,11 +85,11 @@ def test_while_playing_a_large_part_is_measured_on_a_fixed_sample_and_paused_on_
     rows = t.X_train.shape[0]
     t.measure_sample = True  # as the training loop sets it while playing
     sampled = t.snapshot(grid_resolution=None)
-    assert t.measured_rows == 40 < rows
+    assert t.measured_rows == 40 < rows and sampled.sampled_rows == 40  # (the window says so: epoch_readout)
     again = t.snapshot(grid_resolution=None)  # the same rows: the same numbers
     assert again.train_loss == sampled.train_loss
     t.measure_sample = False  # paused: the whole part
     whole = t.snapshot(grid_resolution=None)
-    assert t.measured_rows == rows
+    assert t.measured_rows == rows and whole.sampled_rows == 0
     loss, _ = t.copy().net.evaluate(t.X_train, t.Y_train)
     assert whole.train_loss == pytest.approx(loss, rel=1e-12) and sampled.train_loss != whole.train_loss

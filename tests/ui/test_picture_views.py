@@ -1,7 +1,7 @@
 """What the views really paint agrees with the model: the RGBA array the output
 view hands to its ImageItem, read back into classes, equals the float64
 network's predictions at every grid point (between them the picture is
-coloured from interpolated probabilities: decision_boundary.UPSAMPLE); undefined cells are transparent over a
+coloured from interpolated probabilities: decision_boundary.fine_factor); undefined cells are transparent over a
 hatch and the caption says so. Thumbnails and the hidden-space view likewise."""
 
 from types import SimpleNamespace
@@ -11,7 +11,7 @@ import pytest
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.ui import colors
-from nnplay.ui.decision_boundary import UPSAMPLE
+from nnplay.ui.decision_boundary import fine_factor
 from tests.random_networks import model_classes, random_trainer
 
 pytestmark = pytest.mark.timeout(300)
@@ -50,10 +50,10 @@ def _show(view, t, resolution):
     view.set_run(t.run_info())
     view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=resolution)))
     img = view.image.image
-    step = (img.shape[0] - 1) // (resolution - 1)  # classes: UPSAMPLE; Discretize and values: the grid's own
+    step = (img.shape[0] - 1) // (resolution - 1)  # classes (Discretize too): upsampled; values: the grid's own
     classes = view.info.data.task == "classification"
     assert img.shape[0] == step * (resolution - 1) + 1
-    assert step == (UPSAMPLE if classes and not view.discretize.isChecked() else 1)
+    assert step == (fine_factor(resolution) if classes else 1)
     assert view.image.smooth != view.discretize.isChecked()  # Discretize keeps hard edges
     return img[::step, ::step]
 

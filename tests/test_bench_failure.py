@@ -1,0 +1,89 @@
+"""`nnplay bench --gui` when its live window fails (nnplay/bench_failure.py): an
+exception inside a Qt callback ends the live run at once with one line naming
+what failed, and the bench reports that line (exit code 2), no traceback and no
+wait for the run's timeout."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from nnplay import bench_failure
+from nnplay import benchmark_gui as bg
+from nnplay.bench_failure import failure_of, what_failed
+
+INJECTED = """
+import sys
+import nnplay.ui.app as app
+
+def broken():
+    raise ZeroDivisionError("injected into a Qt callback")
+
+app.configure_pyqtgraph = broken  # called by the launch window's after-first-paint callback
+from nnplay.ui.live_benchmark import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_an_exception_in_a_qt_callback_ends_the_live_run_at_once_with_one_line():
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-c", INJECTED, "0", "30"], check=False, capture_output=True, text=True,
+                       env=env, timeout=120)  # (before: the event loop went on, the run never finished)
+    assert r.returncode == 1, r.stderr
+    answer = json.loads([ln for ln in r.stdout.splitlines() if ln.startswith("{")][-1])
+    assert answer["error"].startswith("ZeroDivisionError: injected into a Qt callback, in broken (<string>:")
+    assert "Traceback" not in r.stderr, r.stderr  # (the offscreen platform's own notes may come before)
+    assert r.stderr.strip().splitlines()[-1] == f"live benchmark: {answer['error']}"
+    assert failure_of(r, "the live window (case A)") == f"the live window (case A) failed: {answer['error']}"
+
+
+def _completed(returncode, stdout="", stderr=""):
+    return subprocess.CompletedProcess(["x"], returncode, stdout, stderr)
+
+
+def test_the_childs_answer_is_read_as_figures_or_one_line():
+    assert failure_of(_completed(0, '{"redraws_per_s": 50}\n'), "w") is None
+    crash = "Traceback (most recent call last):\n  File \"x.py\", line 1\nImportError: No module named 'numpy'\n"
+    assert failure_of(_completed(1, "", crash), "w") == "w failed: ImportError: No module named 'numpy'"
+    assert failure_of(_completed(-9), "w") == "w failed: exit code -9, no output"
+    assert failure_of(_completed(0, "not json"), "w") == "w failed: exit code 0, no output"
+
+
+def test_what_failed_names_the_function_file_and_line():
+    try:
+        {}["missing"]
+    except KeyError as exc:
+        line = what_failed(type(exc), exc, exc.__traceback__)
+    assert line.startswith("KeyError: 'missing', in test_what_failed_names_the_function_file_and_line "
+                           "(test_bench_failure.py:") and "\n" not in line
+
+
+@pytest.mark.parametrize("outcome", ["error", "timeout"])
+def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch, capsys):
+    from nnplay import benchmark
+    from nnplay.cli import main
+
+    def run(*args, **kwargs):
+        if outcome == "timeout":
+            raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
+        return _completed(1, json.dumps({"error": "NameError: name 'x' is not defined, in begin_run (a.py:3)"}))
+
+    monkeypatch.setattr(bench_failure.subprocess, "run", run)
+    monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
+    assert main(["bench", "--gui"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    expected = ("did not finish within 181 s" if outcome == "timeout" else
+                "failed: NameError: name 'x' is not defined, in begin_run (a.py:3)")
+    assert err.startswith("nnplay: error: the live window (case A)") and expected in err, err
+
+
+def test_the_soak_says_it_in_one_line_too(monkeypatch):
+    from nnplay.benchmark import bench_soak
+
+    monkeypatch.setattr(bench_failure.subprocess, "run", lambda *a, **k: _completed(
+        1, json.dumps({"error": "ValueError: bad, in sample (soak.py:9)"})))
+    with pytest.raises(RuntimeError, match=r"^the soak failed: ValueError: bad, in sample \(soak.py:9\)$"):
+        bench_soak(0.1)
