@@ -9,11 +9,11 @@ too little room, the Network panel's settings fold away under a toggle
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from .elide import elided
-from .widgets import on_event
+from .widgets import after_font_change, on_event
 
 DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel
 TIGHT_LINES = DRAWING_LINES + 2  # a diagram shorter than this many lines of its font is tight
@@ -51,7 +51,7 @@ def watch_room(d) -> None:
     after which the drawing is laid out again in the new font)."""
     fit_room(d)
     on_event(d, (QEvent.Type.Resize, QEvent.Type.FontChange), lambda: fit_room(d))
-    on_event(d, (QEvent.Type.FontChange,), d.refit)
+    on_event(d, (QEvent.Type.FontChange,), d.fit_once.request)
 
 
 def follow_font(d) -> None:
@@ -84,7 +84,7 @@ class SettingsFold(QObject):
         on_event(panel, (QEvent.Type.Show,), self.fit)
         # a font change (a zoom) reaches the filter before the settings are laid out in the new font:
         # measured then, their old height stood and a ×1.4 zoom left the diagram a few lines, its key hidden
-        on_event(panel, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, self, self.fit))
+        after_font_change(panel, self.fit)
 
     def fit(self) -> None:
         """Fold or unfold for the room the column has now."""
@@ -145,3 +145,20 @@ def size_names(d, pitch: float) -> None:
     for more in d.bounds.more:
         if more:
             more[2].setFont(font)
+
+
+def view_pixel_size(view, x_range: tuple, y_range: tuple, padding: float) -> tuple[float, float]:
+    """The (x, y) size of a pixel, in view units, that ``view`` (an aspect-locked
+    pyqtgraph ViewBox) would have after ``setRange(xRange=x_range, yRange=y_range,
+    padding=padding)``: the ranges grown by ``padding`` of their span each side,
+    then the narrower one widened to the view's aspect (ViewBox.updateViewRange),
+    reckoned without setting it (each range set moves every text item of the scene).
+    A view with no area yet, or not aspect-locked: set, then read (viewPixelSize)."""
+    w, h = view.width(), view.height()
+    aspect = view.state["aspectLocked"]
+    spans = [(r[1] - r[0]) * (1 + 2 * padding) for r in (x_range, y_range)]
+    if w <= 0 or h <= 0 or not aspect or min(spans) <= 0:
+        view.setRange(xRange=x_range, yRange=y_range, padding=padding)
+        return view.viewPixelSize()
+    px = max(spans[0] / w, spans[1] / (aspect * h))  # aspect = (w / h) / (x span / y span): y pixel = aspect x px
+    return px, aspect * px

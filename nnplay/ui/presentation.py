@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
+from .coalesced import batch
 from .column_fit import ColumnFit
 from .shortcut_text import keys_text
 
@@ -146,7 +147,11 @@ class Presentation(QObject):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = float(zoom)
-        self.keeping_width(self.apply)
+        one_paint = getattr(self.win, "one_paint", None)
+        if one_paint is not None:  # the window painted once, after the step (not once per plot changed)
+            one_paint.begin()
+        with batch():  # each drawing laid out once, in the sizes the step settles on (coalesced.py)
+            self.keeping_width(self.apply)
         if self._before is None:
             self.remember()
         # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
