@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel
 
+from .diagram_readout import captions
 from .elide import elided
 from .widgets import after_font_change, on_event
 
@@ -35,9 +37,26 @@ def fit_room(d) -> None:
     tight = is_tight(d)
     d.key.setVisible(not tight)
     d.readout.setToolTip(f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else "")
-    # room for a hovered link's read-out kept from the start (in the font of the zoom): were the label to
-    # grow under the pointer, the drawing above would shrink and move, and a click would miss its link
-    d.readout.setMinimumHeight((1 if tight else 2) * line)
+    # the room of the tallest read-out the network can show, kept from the start (in the font of the zoom,
+    # at the diagram's width): were the label to grow under the pointer (a neuron's read-out takes three
+    # lines), the drawing above would shrink and move, and a click would miss its link
+    d.readout.setFixedHeight(max((1 if tight else 2) * line, caption_height(d)))
+
+
+def caption_height(d) -> int:
+    """The height of the tallest read-out diagram ``d``'s network can show (``captions``), word-wrapped
+    at its width, in pixels: measured on a hidden label in the read-out's font."""
+    ruler = getattr(d, "caption_ruler", None)
+    if ruler is None:  # (never shown, and no child of the diagram: a widget made under the pointer re-enters it)
+        ruler = d.caption_ruler = QLabel()
+        ruler.setWordWrap(True)
+    ruler.setFont(d.readout.font())
+    width = d.contentsRect().width()
+    heights = []
+    for text in captions(d):
+        ruler.setText(text)
+        heights.append(ruler.heightForWidth(width))
+    return max(heights, default=0)
 
 
 def titles_fit(view_height_px: float, title_px: float, rows: int) -> bool:
@@ -50,7 +69,8 @@ def watch_room(d) -> None:
     """Fit diagram ``d``'s texts now and on each resize and zoom (a font change,
     after which the drawing is laid out again in the new font)."""
     fit_room(d)
-    on_event(d, (QEvent.Type.Resize, QEvent.Type.FontChange), lambda: fit_room(d))
+    on_event(d, (QEvent.Type.Resize,), lambda: fit_room(d))
+    after_font_change(d, lambda: fit_room(d))  # (measured in the read-out's new font)
     on_event(d, (QEvent.Type.FontChange,), d.fit_once.request)
 
 

@@ -30,7 +30,7 @@ from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
-from .diagram_readout import describe_edge, describe_node, show_zero_count
+from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
 from .diagram_room import fit_room, follow_font, size_names, titles_fit, view_pixel_size, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
@@ -75,7 +75,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.zero_count.setWordWrap(True)
         self.zero_count.hide()
         layout.addWidget(self.zero_count)
-        self.readout = QLabel("Hover a neuron or a connection.")
+        self.readout = QLabel(IDLE)
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -132,7 +132,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         if self._hover and self._hover[0] == "node":
             self.neuron_hovered.emit(None)  # the big view lets go of a neuron the new network may not have
         self._hover = None
-        self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
+        self.readout.setText(IDLE)  # nothing of the previous network stays
         self.nodes, self.edges = [], []
         self._edge_keys: dict = {}  # layer -> (its grid of links, the edge_keys its pens were set from)
         self._titles = []
@@ -193,6 +193,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                     grid[i, j] = line
             self.edges.append(grid)
             self.bounds.add_summary_links(l, rect_of)
+        fit_room(self)  # the read-out's room: the tallest this network's hover can show...
+        self.layout().activate()  # ...taken now: the drawing is laid out in the room it is left
         self._fit(force=True)
 
     def refit(self) -> None:
@@ -312,6 +314,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         if self.key.text() != text:
             self.key.setText(text)
             fit_room(self)  # (the key's text is the read-out's tooltip where the key gives way)
+            self.layout().activate()  # the drawing in the room the key leaves it, before a pointer is over it
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
@@ -329,7 +332,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             return
         self._hover = hover
         if hover is None:
-            self.readout.setText("Hover a neuron or a connection.")
+            self.readout.setText(IDLE)
             self.canvas.setToolTip(self._canvas_tip)
             self.neuron_hovered.emit(None)
         else:
