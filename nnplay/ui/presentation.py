@@ -178,6 +178,12 @@ class Presentation(QObject):
         for view in win.findChildren(pg.GraphicsView):
             self.scale_view(view)
 
+    def apply_to_new_run(self) -> None:
+        """The zoom on a new run's plots (a new network, data set, Reset): nothing to do unzoomed, where
+        every font, sheet and pen is as made (``apply`` went over the whole window: 0.1 s a new run)."""
+        if self.zoom != 1.0 or self.lines != 1.0:
+            self.apply()
+
     def scale_view(self, view: pg.GraphicsView) -> None:
         """The text and lines of ``view``'s plots at the current zoom (a panel that
         builds its plots again calls it: the Distributions tab on a change of layer)."""
@@ -293,5 +299,5 @@ def install_presentation(win) -> Presentation:
         bar.insertMenu(options, menu)
     presentation = Presentation(win, menu)
     menu.addAction(win.lessons_action)
-    win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply))
+    win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply_to_new_run))
     return presentation

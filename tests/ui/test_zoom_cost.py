@@ -94,3 +94,18 @@ def test_coalesced_runs_once_per_burst_and_run_pending_runs_it_now(qtbot):
     assert calls == [1]
     qtbot.wait(20)
     assert calls == [1]  # the three requests made one call
+
+
+def test_a_new_run_goes_over_the_window_s_fonts_only_when_zoomed(window, qtbot, monkeypatch):
+    """A new network, data set or Reset scaled every font, sheet and plot of the window to the
+    zoom, also unzoomed, where there is nothing to scale (0.1 s a new run)."""
+    p, c, d = window.presentation, window.controller, window.diagram
+    calls = []
+    monkeypatch.setattr(p, "apply", lambda: calls.append(p.zoom))
+    for hidden, zoom in (((3,), 1.0), ((4, 2), 1.25)):
+        p.zoom = zoom  # (set_zoom would apply it now)
+        c.change(hidden=hidden)
+        qtbot.waitUntil(lambda: d.sizes[1:-1] == hidden, timeout=10000)
+        qtbot.wait(50)  # (applied once the run's plots are made)
+    assert calls == [1.25]
+    p.zoom = 1.0
