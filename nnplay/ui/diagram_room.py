@@ -182,3 +182,18 @@ def view_pixel_size(view, x_range: tuple, y_range: tuple, padding: float) -> tup
         return view.viewPixelSize()
     px = max(spans[0] / w, spans[1] / (aspect * h))  # aspect = (w / h) / (x span / y span): y pixel = aspect x px
     return px, aspect * px
+
+
+def title_sizes(d) -> tuple[list[float], float]:
+    """([widest full title, widest short title] + 6 px, the titles' height) of diagram ``d``'s
+    layer titles, in pixels in its font; measured once per font (a zoom step fits the view
+    several times), kept in ``d._title_px`` until the next network."""
+    font = d.font().key()
+    if font not in d._title_px:
+        widths = []
+        for k in (0, 1):  # the widest full title, then the widest short one
+            for (item, _, _), texts in zip(d.titles, d._title_texts):
+                item.setText(texts[k])
+            widths.append(max(item.boundingRect().width() for item, _, _ in d.titles) + 6.0)
+        d._title_px[font] = (widths, max(item.boundingRect().height() for item, _, _ in d.titles))
+    return d._title_px[font]

@@ -31,7 +31,7 @@ from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
-from .diagram_room import fit_room, follow_font, size_names, titles_fit, view_pixel_size, watch_room
+from .diagram_room import fit_room, follow_font, size_names, title_sizes, titles_fit, view_pixel_size, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
 from .tip import set_tip
@@ -100,7 +100,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._gap = LAYER_GAP  # the distance between two layers, in view units
         self._levels = []
         self._hover = None
-        self._title_px: dict = {}  # font key -> the titles' sizes in pixels (_title_sizes)
+        self._title_px: dict = {}  # font key -> the titles' sizes in pixels (diagram_room.title_sizes)
         self._fitted = None  # (view size, canvas width, font) of the last layout (_fit)
         self.fits = 0  # layouts done (_fit): one per zoom step, not one per resize to the same size
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
@@ -217,7 +217,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         rects = [rect for col in self.nodes for _, rect in col] + [m[0] for m in self.bounds.more if m]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
-        widths, title_h = self._title_sizes()
+        widths, title_h = title_sizes(self)
         left, right, top, bottom, stagger, short = x0, x1, y1, y0, False, True
         below = self.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it (in arithmetic)
@@ -245,19 +245,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                 item.setText(text)
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
             item.setVisible(roomy)
-
-    def _title_sizes(self) -> tuple[list[float], float]:
-        """([widest full title, widest short title] + 6 px, the titles' height), in pixels
-        in the current font; measured once per font (a zoom step fits the view several times)."""
-        font = self.font().key()
-        if font not in self._title_px:
-            widths = []
-            for k in (0, 1):  # the widest full title, then the widest short one
-                for (item, _, _), texts in zip(self._titles, self._title_texts):
-                    item.setText(texts[k])
-                widths.append(max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0)
-            self._title_px[font] = (widths, max(item.boundingRect().height() for item, _, _ in self._titles))
-        return self._title_px[font]
 
     def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),

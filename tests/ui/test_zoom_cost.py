@@ -105,7 +105,7 @@ def test_a_new_run_goes_over_the_window_s_fonts_only_when_zoomed(window, qtbot, 
     for hidden, zoom in (((3,), 1.0), ((4, 2), 1.25)):
         p.zoom = zoom  # (set_zoom would apply it now)
         c.change(hidden=hidden)
-        qtbot.waitUntil(lambda: d.sizes[1:-1] == hidden, timeout=10000)
+        qtbot.waitUntil(lambda h=hidden: d.sizes[1:-1] == h, timeout=10000)
         qtbot.wait(50)  # (applied once the run's plots are made)
     assert calls == [1.25]
     p.zoom = 1.0
