@@ -20,6 +20,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
+from .coalesced import run_pending
+
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
 SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
@@ -230,6 +232,7 @@ def short_titles(tabs, width: int) -> None:
 
 def least_width(win) -> int:
     """The width the window needs for the columns shown (its layouts brought up to date first)."""
+    run_pending()  # the sizes measured once a new font is in (a zoom step's), before the layouts are passed
     for _ in range(6):  # nested layouts pass a change up one level per round
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     for layout in (win.centralWidget().layout(), win.layout()):  # inside out: a column hidden, then the window

@@ -15,32 +15,65 @@ from .widgets import unit_name
 EDIT_HINT = "(click to type, Shift+drag to scrub)"
 
 
+IDLE = "Hover a neuron or a connection."
+WIDEST_NUMBER = "-8.888e-88"  # as wide as format_number's text gets (for the room a caption may need)
+PRUNED = " (pruned: acts as 0; kept for Restore)"  # the longest of a link's notes
+
+
 def describe_edge(d, l: int, i: int, j: int) -> None:
     """Link W[l][i+1, j+1] of diagram ``d``, from the last frame's weights."""
     if d.weights is None:
         return
     w = float(d.weights[l - 1][i, j])
-    L = len(d.sizes) - 1
-    src, dst = unit_name(l - 1, j, L, d.names), unit_name(l, i, L)
     gone = " (exactly 0: the link is switched off)" if w == 0 else ""
     if d.marks.is_pruned(l - 1, i, j):
-        gone = " (pruned: acts as 0; its value is kept for Restore)"
+        gone = PRUNED
     elif d.marks.is_frozen(l - 1, i, j):
         gone = " (frozen)"
-    d.readout.setText(f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {format_number(w)}{gone}")
+    d.readout.setText(edge_text(d, l, i, j, format_number(w), gone))
     live_tip(d, f"W[{l}][{i + 1}, {j + 1}] = {format_number(w, 6)}  {EDIT_HINT}")
+
+
+def edge_text(d, l: int, i: int, j: int, w: str, gone: str = "") -> str:
+    """The read-out of link W[l][i+1, j+1] of diagram ``d`` whose weight reads ``w``."""
+    L = len(d.sizes) - 1
+    src, dst = unit_name(l - 1, j, L, d.names), unit_name(l, i, L)
+    return f"Weight W[{l}][{i + 1}, {j + 1}] from {src} to {dst}: {w}{gone}"
 
 
 def describe_node(d, l: int, i: int) -> None:
     """Neuron i+1 of layer l: where its picture is, and its bias."""
-    text = f"{unit_name(l, i, len(d.sizes) - 1, d.names)}: its output over the plane is shown in the big view."
-    if l > 0 and d.biases is not None:
-        b = format_number(float(d.biases[l - 1][i, 0]))
-        text += f" Bias b[{l}][{i + 1}] = {b}; click to type it."
+    b = format_number(float(d.biases[l - 1][i, 0])) if l > 0 and d.biases is not None else None
+    if b is not None:
         live_tip(d, f"b[{l}][{i + 1}] = {b}  {EDIT_HINT}")
     elif l == 0:
         live_tip(d, wrapped(str(d.names[i])))  # the input's whole name (its label may be elided)
-    d.readout.setText(text)
+    d.readout.setText(node_text(d, l, i, b))
+
+
+def node_text(d, l: int, i: int, b: str | None) -> str:
+    """The read-out of neuron i+1 of layer l of diagram ``d``, whose bias reads ``b`` (None: not said)."""
+    text = f"{unit_name(l, i, len(d.sizes) - 1, d.names)}: its output is shown in the big view."
+    return text + (f" Bias b[{l}][{i + 1}] = {b}; click to type it." if b is not None else "")
+
+
+def captions(d) -> list[str]:
+    """The longest read-outs the network of diagram ``d`` can show, one of each kind: the
+    read-out's room is that of the tallest, so hovering never moves the drawing above it."""
+    drawn = d.bounds.shown
+    if not drawn:
+        return [IDLE]
+
+    def widest(l: int) -> int:  # the drawn unit of layer l with the longest name
+        return max(drawn[l], key=lambda i: len(unit_name(l, int(i), len(d.sizes) - 1, d.names)))
+
+    texts = [IDLE, *(node_text(d, l, widest(l), WIDEST_NUMBER if l else None) for l in range(len(drawn)))]
+    texts += [edge_text(d, l, widest(l), widest(l - 1), WIDEST_NUMBER, PRUNED) for l in range(1, len(drawn))]
+    texts += [d.bounds.describe(("more", l)) for l, more in enumerate(d.bounds.more) if more]
+    if d.weights is not None:  # (a summarised link's numbers are the weights')
+        texts += [d.bounds.describe(("summary", l, k)) for l, links in enumerate(d.bounds.links, start=1)
+                  for k in range(len(links))]
+    return texts
 
 
 def live_tip(d, text: str) -> None:

@@ -9,11 +9,13 @@ too little room, the Network panel's settings fold away under a toggle
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QLabel
 
+from .diagram_readout import captions
 from .elide import elided
-from .widgets import on_event
+from .widgets import after_font_change, on_event
 
 DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel
 TIGHT_LINES = DRAWING_LINES + 2  # a diagram shorter than this many lines of its font is tight
@@ -35,9 +37,26 @@ def fit_room(d) -> None:
     tight = is_tight(d)
     d.key.setVisible(not tight)
     d.readout.setToolTip(f"<p>{d.key.text()}</p><p>{d.key.toolTip()}</p>" if tight else "")
-    # room for a hovered link's read-out kept from the start (in the font of the zoom): were the label to
-    # grow under the pointer, the drawing above would shrink and move, and a click would miss its link
-    d.readout.setMinimumHeight((1 if tight else 2) * line)
+    # the room of the tallest read-out the network can show, kept from the start (in the font of the zoom,
+    # at the diagram's width): were the label to grow under the pointer (a neuron's read-out takes three
+    # lines), the drawing above would shrink and move, and a click would miss its link
+    d.readout.setFixedHeight(max((1 if tight else 2) * line, caption_height(d)))
+
+
+def caption_height(d) -> int:
+    """The height of the tallest read-out diagram ``d``'s network can show (``captions``), word-wrapped
+    at its width, in pixels: measured on a hidden label in the read-out's font."""
+    ruler = getattr(d, "caption_ruler", None)
+    if ruler is None:  # (never shown, and no child of the diagram: a widget made under the pointer re-enters it)
+        ruler = d.caption_ruler = QLabel()
+        ruler.setWordWrap(True)
+    ruler.setFont(d.readout.font())
+    width = d.contentsRect().width()
+    heights = []
+    for text in captions(d):
+        ruler.setText(text)
+        heights.append(ruler.heightForWidth(width))
+    return max(heights, default=0)
 
 
 def titles_fit(view_height_px: float, title_px: float, rows: int) -> bool:
@@ -50,8 +69,9 @@ def watch_room(d) -> None:
     """Fit diagram ``d``'s texts now and on each resize and zoom (a font change,
     after which the drawing is laid out again in the new font)."""
     fit_room(d)
-    on_event(d, (QEvent.Type.Resize, QEvent.Type.FontChange), lambda: fit_room(d))
-    on_event(d, (QEvent.Type.FontChange,), d.refit)
+    on_event(d, (QEvent.Type.Resize,), lambda: fit_room(d))
+    after_font_change(d, lambda: fit_room(d))  # (measured in the read-out's new font)
+    on_event(d, (QEvent.Type.FontChange,), d.fit_once.request)
 
 
 def follow_font(d) -> None:
@@ -84,7 +104,7 @@ class SettingsFold(QObject):
         on_event(panel, (QEvent.Type.Show,), self.fit)
         # a font change (a zoom) reaches the filter before the settings are laid out in the new font:
         # measured then, their old height stood and a ×1.4 zoom left the diagram a few lines, its key hidden
-        on_event(panel, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, self, self.fit))
+        after_font_change(panel, self.fit)
 
     def fit(self) -> None:
         """Fold or unfold for the room the column has now."""
@@ -145,3 +165,35 @@ def size_names(d, pitch: float) -> None:
     for more in d.bounds.more:
         if more:
             more[2].setFont(font)
+
+
+def view_pixel_size(view, x_range: tuple, y_range: tuple, padding: float) -> tuple[float, float]:
+    """The (x, y) size of a pixel, in view units, that ``view`` (an aspect-locked
+    pyqtgraph ViewBox) would have after ``setRange(xRange=x_range, yRange=y_range,
+    padding=padding)``: the ranges grown by ``padding`` of their span each side,
+    then the narrower one widened to the view's aspect (ViewBox.updateViewRange),
+    reckoned without setting it (each range set moves every text item of the scene).
+    A view with no area yet, or not aspect-locked: set, then read (viewPixelSize)."""
+    w, h = view.width(), view.height()
+    aspect = view.state["aspectLocked"]
+    spans = [(r[1] - r[0]) * (1 + 2 * padding) for r in (x_range, y_range)]
+    if w <= 0 or h <= 0 or not aspect or min(spans) <= 0:
+        view.setRange(xRange=x_range, yRange=y_range, padding=padding)
+        return view.viewPixelSize()
+    px = max(spans[0] / w, spans[1] / (aspect * h))  # aspect = (w / h) / (x span / y span): y pixel = aspect x px
+    return px, aspect * px
+
+
+def title_sizes(d) -> tuple[list[float], float]:
+    """([widest full title, widest short title] + 6 px, the titles' height) of diagram ``d``'s
+    layer titles, in pixels in its font; measured once per font (a zoom step fits the view
+    several times), kept in ``d._title_px`` until the next network."""
+    font = d.font().key()
+    if font not in d._title_px:
+        widths = []
+        for k in (0, 1):  # the widest full title, then the widest short one
+            for (item, _, _), texts in zip(d.titles, d._title_texts):
+                item.setText(texts[k])
+            widths.append(max(item.boundingRect().width() for item, _, _ in d.titles) + 6.0)
+        d._title_px[font] = (widths, max(item.boundingRect().height() for item, _, _ in d.titles))
+    return d._title_px[font]

@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 from ..numbers import agree, count
 from ..data import input_labels
 from . import diagram_hit
+from .coalesced import Batched
 from .colors import hex_color, negative, positive
 from .diagram_atlas import AtlasThumbnail, ThumbnailAtlas
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
-from .diagram_readout import describe_edge, describe_node, show_zero_count
-from .diagram_room import fit_room, follow_font, size_names, titles_fit, watch_room
+from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
+from .diagram_room import fit_room, follow_font, size_names, title_sizes, titles_fit, view_pixel_size, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
 from .tip import set_tip
@@ -41,6 +42,7 @@ NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
 NEURON_GAP = 1.45
 MAX_EDGE_PX = 5.0
+FIT_PADDING = 0.04  # the drawing's margin, a share of its range (ViewBox.setRange's padding)
 
 
 class NetworkDiagram(NoHeightForWidth, QWidget):
@@ -60,7 +62,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.view = self.canvas.addViewBox(enableMenu=False)  # (no context menu is built: plot_disposal)
         self.view.setMouseEnabled(False, False)
         self.view.setAspectLocked(True)
-        self.view.sigResized.connect(self._fit)
+        self.fit_once = Batched(self._fit)  # laid out once at the end of a zoom step (coalesced.py)
+        self.view.sigResized.connect(self.fit_once.request)
         layout.addWidget(self.canvas, 1)
         self.key = QLabel("")  # what the colours of the squares and the lines stand for
         self.key.setObjectName("network_key")
@@ -72,7 +75,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.zero_count.setWordWrap(True)
         self.zero_count.hide()
         layout.addWidget(self.zero_count)
-        self.readout = QLabel("Hover a neuron or a connection.")
+        self.readout = QLabel(IDLE)
         self.readout.setObjectName("network_readout")
         self.readout.setWordWrap(True)
         self.readout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -97,6 +100,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._gap = LAYER_GAP  # the distance between two layers, in view units
         self._levels = []
         self._hover = None
+        self._title_px: dict = {}  # font key -> the titles' sizes in pixels (diagram_room.title_sizes)
+        self._fitted = None  # (view size, canvas width, font) of the last layout (_fit)
+        self.fits = 0  # layouts done (_fit): one per zoom step, not one per resize to the same size
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
         # the hover follows the pointer out of the diagram too: a quick jump out sends no move over empty room
@@ -126,10 +132,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         if self._hover and self._hover[0] == "node":
             self.neuron_hovered.emit(None)  # the big view lets go of a neuron the new network may not have
         self._hover = None
-        self.readout.setText("Hover a neuron or a connection.")  # nothing of the previous network stays
+        self.readout.setText(IDLE)  # nothing of the previous network stays
         self.nodes, self.edges = [], []
         self._edge_keys: dict = {}  # layer -> (its grid of links, the edge_keys its pens were set from)
         self._titles = []
+        self._title_px, self._fitted = {}, None  # measured afresh for the new titles (_fit)
         self._title_texts = []  # (full, short) title per layer: the short one where even two lines are too narrow
         self._hatches = []  # one per node, in the order of self.nodes flattened
         acts = list(info.activations)
@@ -186,32 +193,35 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                     grid[i, j] = line
             self.edges.append(grid)
             self.bounds.add_summary_links(l, rect_of)
-        self._fit()
+        fit_room(self)  # the read-out's room: the tallest this network's hover can show...
+        self.layout().activate()  # ...taken now: the drawing is laid out in the room it is left
+        self._fit(force=True)
 
     def refit(self) -> None:
         """Lay the drawing out again (a label under a layer changed its width)."""
-        self._fit()
+        self._fit(force=True)
 
-    def _fit(self, *_) -> None:
+    def _fit(self, *_, force: bool = False) -> None:
         """Show every neuron and the whole of every input's name: the names are
-        drawn in pixels, so the room they need in view units depends on the scale."""
+        drawn in pixels, so the room they need in view units depends on the scale.
+        Laid out once per change of the view's size or font (``fits`` counts them), and once
+        per zoom step (``fit_once``): its layout passes resize the view through several sizes."""
         if not self.nodes:
             return
+        key = (self.view.size().toTuple(), self.canvas.width(), self.font().key())
+        if key == self._fitted and not force:
+            return
+        self._fitted = key
+        self.fits += 1
         follow_font(self)  # the titles zoom with the window (View > Zoom)
         rects = [rect for col in self.nodes for _, rect in col] + [m[0] for m in self.bounds.more if m]
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
-        widths = []
-        for k in (0, 1):  # the widest full title, then the widest short one
-            for (item, _, _), texts in zip(self._titles, self._title_texts):
-                item.setText(texts[k])
-            widths.append(max(item.boundingRect().width() for item, _, _ in self._titles) + 6.0)
-        title_h = max(item.boundingRect().height() for item, _, _ in self._titles)
+        widths, title_h = title_sizes(self)
         left, right, top, bottom, stagger, short = x0, x1, y1, y0, False, True
         below = self.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
-        for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it
-            self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=0.04)
-            px, py = self.view.viewPixelSize()
+        for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it (in arithmetic)
+            px, py = view_pixel_size(self.view, (left, right), (bottom, top), FIT_PADDING)
             short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
             title_px = widths[1] if short else widths[0]
             size_names(self, NEURON_GAP / py)
@@ -221,6 +231,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             # titles wider than the gap between two layers take turns on two lines
             stagger = len(self._titles) > 1 and self._gap / px < title_px
             top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
+        self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=FIT_PADDING)
         # the hidden layers' activations go in the room left under the lowest neuron (they never
         # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
         px, py = self.view.viewPixelSize()
@@ -229,7 +240,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
         roomy = titles_fit(self.view.height(), title_h, 2 if stagger else 1)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
-            item.setText(texts[1] if short else texts[0])
+            text = texts[1] if short else texts[0]
+            if item.toPlainText() != text:
+                item.setText(text)
             item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
             item.setVisible(roomy)
 
@@ -288,6 +301,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         if self.key.text() != text:
             self.key.setText(text)
             fit_room(self)  # (the key's text is the read-out's tooltip where the key gives way)
+            self.layout().activate()  # the drawing in the room the key leaves it, before a pointer is over it
 
     # ----------------------------------------------------------------- hover
     def _on_mouse(self, scene_pos) -> None:
@@ -305,7 +319,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             return
         self._hover = hover
         if hover is None:
-            self.readout.setText("Hover a neuron or a connection.")
+            self.readout.setText(IDLE)
             self.canvas.setToolTip(self._canvas_tip)
             self.neuron_hovered.emit(None)
         else:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
+from .coalesced import batch
 from .column_fit import ColumnFit
 from .shortcut_text import keys_text
 
@@ -146,7 +147,11 @@ class Presentation(QObject):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = float(zoom)
-        self.keeping_width(self.apply)
+        one_paint = getattr(self.win, "one_paint", None)
+        if one_paint is not None:  # the window painted once, after the step (not once per plot changed)
+            one_paint.begin()
+        with batch():  # each drawing laid out once, in the sizes the step settles on (coalesced.py)
+            self.keeping_width(self.apply)
         if self._before is None:
             self.remember()
         # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
@@ -172,6 +177,12 @@ class Presentation(QObject):
             w.setStyleSheet(_PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet))
         for view in win.findChildren(pg.GraphicsView):
             self.scale_view(view)
+
+    def apply_to_new_run(self) -> None:
+        """The zoom on a new run's plots (a new network, data set, Reset): nothing to do unzoomed, where
+        every font, sheet and pen is as made (``apply`` went over the whole window: 0.1 s a new run)."""
+        if self.zoom != 1.0 or self.lines != 1.0:
+            self.apply()
 
     def scale_view(self, view: pg.GraphicsView) -> None:
         """The text and lines of ``view``'s plots at the current zoom (a panel that
@@ -288,5 +299,5 @@ def install_presentation(win) -> Presentation:
         bar.insertMenu(options, menu)
     presentation = Presentation(win, menu)
     menu.addAction(win.lessons_action)
-    win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply))
+    win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply_to_new_run))
     return presentation

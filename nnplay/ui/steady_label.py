@@ -21,8 +21,10 @@ would cost the window a second paint pass).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
+
+from .coalesced import Coalesced
 
 
 class SteadyLabel(QLabel):
@@ -37,6 +39,7 @@ class SteadyLabel(QLabel):
         self._shapes: set[str] = set()  # the shapes measured at the present font
         self._digits = None  # str.translate table: every digit to the font's widest
         self._ruler = QLabel()  # measures (a label's own size hint is never under its minimum width)
+        self._refit_later = Coalesced(self._refit, self)
         self._measure(text, shrink=True)
         super().setText(text)
 
@@ -83,7 +86,7 @@ class SteadyLabel(QLabel):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self, self._refit)  # once the new font is in
+            self._refit_later.request()  # once the new font is in, before the paint (widgets.after_font_change)
 
     def _refit(self) -> None:
         """Measure the present text afresh (a new font or margins: the size may shrink)."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QFrame, QGraphicsOpacityEffect, QLabel, QStyle,
     QStyleOptionComboBox, QVBoxLayout, QWidget,
 )
 
+from .coalesced import Coalesced
 from .elide import ElidingComboBox, short_name
 from .focus_keys import keep_keys_for_focus
 
@@ -156,6 +157,14 @@ def on_event(watched: QObject, types, slot) -> None:
     _EventHook(watched, types, slot)
 
 
+def after_font_change(widget: QWidget, fit, types=(QEvent.Type.FontChange,)) -> None:
+    """Call ``fit()`` once ``widget`` has taken in a new font (an event of ``types``
+    reaches a filter before the widget does: its sizes are still the old font's), and
+    before the window is painted: a call posted at normal priority (``coalesced``), not
+    a timer, which ran after the paint, so that a zoom step was laid out and painted twice."""
+    on_event(widget, types, Coalesced(fit, widget).request)
+
+
 def keep_wrapped_height(widget: QWidget) -> None:
     """Keep ``widget`` at least as tall as its wrapped contents need at its present
     width (a QFormLayout whose rows wrap, a FlowLayout): box layouts and splitters
@@ -174,8 +183,9 @@ def keep_wrapped_height(widget: QWidget) -> None:
 
     on_event(widget, (QEvent.Type.Resize, QEvent.Type.LayoutRequest), fit)
     # a font change reaches this filter before the widget has taken it in (a QLabel's
-    # height-for-width is still the old font's): measure once the event is through
-    on_event(widget, (QEvent.Type.FontChange, QEvent.Type.StyleChange), lambda: QTimer.singleShot(0, widget, fit))
+    # height-for-width is still the old font's): measure once the event is through, before the
+    # window is painted (a timer ran after the paint: a zoom step was laid out and painted twice)
+    after_font_change(widget, fit, (QEvent.Type.FontChange, QEvent.Type.StyleChange))
 
 
 class NoHeightForWidth:
@@ -242,7 +252,7 @@ def width_for_text(widget: QWidget, text: str, extra: int = 0, fixed: bool = Fal
             widget.setIndent(widget.indent())  # (after a zoom out) until its text changed: made again now
 
     fit()
-    on_event(widget, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, widget, fit))
+    after_font_change(widget, fit)
 
 
 def keep_lines(label: QLabel, lines: int) -> None:
@@ -255,4 +265,4 @@ def keep_lines(label: QLabel, lines: int) -> None:
         label.setMinimumHeight(lines * label.fontMetrics().lineSpacing() + margins.top() + margins.bottom())
 
     fit()
-    on_event(label, (QEvent.Type.FontChange,), lambda: QTimer.singleShot(0, label, fit))
+    after_font_change(label, fit)

@@ -87,9 +87,14 @@ def test_a_256_neuron_layer_is_bounded_too(qtbot):
 
 
 def _move(d, view_point) -> None:
-    """The pointer moved to ``view_point`` (in the diagram's view units), through Qt's window system."""
+    """The pointer moved to ``view_point`` (in the diagram's view units), through Qt's window system,
+    after pyqtgraph's mouse rate limit (it drops a move that comes sooner after the last one: with a
+    hover that no longer lays the diagram out again, two moves came within its 10 ms)."""
+    import pyqtgraph as pg
     from PySide6.QtTest import QTest
 
+    rate = pg.getConfigOption("mouseRateLimit")
+    QTest.qWait(int(1000 / rate) + 5 if rate > 0 else 0)
     QTest.mouseMove(d.canvas.viewport(), d.canvas.mapFromScene(d.view.mapViewToScene(view_point)))
 
 
