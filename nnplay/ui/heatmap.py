@@ -54,7 +54,8 @@ def unit_rgba(unit: np.ndarray) -> np.ndarray:
     bad = np.isnan(u)
     t = np.where(bad, 0.0, u) * 255  # (in place from here: a frame colours 15 of these in case B)
     np.rint(t, out=t)
-    np.clip(t, 0, 255, out=t)
+    np.minimum(t, 255, out=t)  # (two ufuncs: np.clip's Python checks cost more than a small matrix's colours)
+    np.maximum(t, 0, out=t)
     rgba = np.take(diverging_rgba(), t.astype(np.uint8), axis=0)
     if bad.any():
         rgba[bad, 3] = 0

@@ -100,3 +100,20 @@ def test_a_new_trace_paints_the_inspector_once_not_once_per_matrix(qtbot):
         qtbot.wait(40)
         assert passes.count - before == 1
     assert all(c.count >= 3 for c in painted)  # every trace's matrices were painted
+
+
+def test_new_values_of_the_same_shape_keep_the_views_range_and_size(qtbot, monkeypatch):
+    """A trace's next mini-batch: only the picture changes (the range and size are set for a new shape)."""
+    from nnplay.ui.matrix_view import MatrixView
+
+    view = MatrixView("Z[1]")
+    qtbot.addWidget(view)
+    view.set_values(np.ones((3, 4)))
+    calls = []
+    monkeypatch.setattr(view.box, "setRange", lambda *a, **k: calls.append(a))
+    view.set_values(np.full((3, 4), -2.0))
+    assert calls == []
+    assert view.heat.values[0, 0] == -2.0
+    view.set_values(np.ones((5, 2)))
+    assert len(calls) == 1
+    assert view.plot.width() - 2 == round(2 * view._cw) and view.plot.height() - 2 == round(5 * view._ch)
