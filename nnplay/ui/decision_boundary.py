@@ -31,6 +31,7 @@ from .target_axis import shown_extent, shown_heights
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
+from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
@@ -96,6 +97,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
+        cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
         self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
         tidy_labels(self.value_bar.axis)  # a short bar: fewer labels, never run together
