@@ -29,7 +29,7 @@ class ScreenCached:
         super().__init__(*args, **kwargs)
         self.setCacheMode(_ON_SCREEN)
 
-    def setExportMode(self, export, opts=None):  # noqa: N802 (pyqtgraph's name)
+    def setExportMode(self, export, opts=None):
         self.setCacheMode(_UNCACHED if export else _ON_SCREEN)
         return super().setExportMode(export, opts)
 
