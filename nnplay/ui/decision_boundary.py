@@ -279,7 +279,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
                     fine.shape[:2]), fine
             img = class_image(shaded[0], class_confidence(shaded[1], info.loss), info.data.n_classes, discrete)
-            self.image.setImage(img, autoLevels=False, levels=(0, 255), lut=None)
+            self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's
             undefined = float(np.mean(classes == UNDEFINED))

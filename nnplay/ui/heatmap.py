@@ -152,7 +152,7 @@ class HeatmapItem(pg.ImageItem):
         self.values, self.key_levels = m, levels
         # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
         self._unit, self._lut = unit_scale(m, levels), diverging_rgba()
-        self.setImage(unit_rgba(self._unit), autoLevels=False, levels=(0, 255))
+        self.setImage(unit_rgba(self._unit), levels=None)  # (RGBA without levels: pyqtgraph hands it to Qt as it is)
         self.numbers.update()
 
     def colours(self) -> np.ndarray:

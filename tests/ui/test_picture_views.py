@@ -151,3 +151,25 @@ def test_hidden_space_leaves_out_overflowed_points_and_says_so(qtbot):
     assert 0 < missing < len(pts) and len(x) == len(pts) - missing and np.isfinite(x).all()
     assert f"{missing} of {len(pts)}" in view.message.text() and not view.message.isHidden()
     view.grab()
+
+
+def test_rgba_pictures_go_to_qt_as_they_are(boundary, qtbot, monkeypatch):
+    """The class picture and a heatmap are RGBA already: handed to Qt as such (RGBA8888), never through
+    pyqtgraph's general makeARGB (given levels, pyqtgraph took that path for every RGBA image; issue 20)."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage
+
+    from nnplay.ui.heatmap import HeatmapItem
+
+    calls = []
+    plain = pg.functions.makeARGB
+    monkeypatch.setattr(pg.functions, "makeARGB", lambda *a, **k: calls.append(1) or plain(*a, **k))
+    t = Trainer(TrainConfig(hidden=(3,)))
+    _show(boundary, t, 9)
+    heat = HeatmapItem()
+    heat.set_matrix(np.array([[0.5, np.nan], [-1.0, 0.25]]))
+    for item in (boundary.image, heat):
+        item.render()
+        assert item.qimage.format() == QImage.Format.Format_RGBA8888
+    assert calls == []
+    assert heat.qimage.pixelColor(1, 0).alpha() == 0  # the NaN cell stays transparent
