@@ -3,6 +3,8 @@ data points on top."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -43,12 +45,23 @@ FINE_GRID = 200  # ... when the grid is coarser than this (an export's grid has 
 
 def _maps():
     """The colour maps of values: the points', and the background's, paler than
-    the points so a point of the value its region predicts still stands out."""
-    return diverging_colormap(), diverging_colormap(pale(negative()), WHITE, pale(positive()))
+    the points so a point of the value its region predicts still stands out.
+    Made once per palette (two ColorMaps made at every frame were a fifth of the output view's update)."""
+    return _maps_of(tuple(negative()), tuple(positive()))
+
+
+@functools.lru_cache(maxsize=8)
+def _maps_of(neg: tuple, pos: tuple):
+    return diverging_colormap(neg, WHITE, pos), diverging_colormap(pale(neg), WHITE, pale(pos))
 
 
 def _lut(cmap) -> np.ndarray:
-    return cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+    """(256, 3) uint8: ``cmap``'s lookup table, computed once per colour map."""
+    lut = getattr(cmap, "_nnplay_lut", None)
+    if lut is None:
+        lut = cmap._nnplay_lut = cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+        lut.flags.writeable = False
+    return lut
 
 
 class DecisionBoundaryView(DrawingTools, QWidget):
@@ -173,8 +186,12 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 layout.removeItem(self.value_bar)
                 self.plot.scene().removeItem(self.value_bar)
             return
-        self.value_bar.setColorMap(cmap)
-        self.value_bar.setLevels(tuple(float(v) for v in levels))
+        if getattr(self.value_bar, "_nnplay_cmap", None) is not cmap:  # (each set redraws the bar: only changes)
+            self.value_bar.setColorMap(cmap)
+            self.value_bar._nnplay_cmap = cmap
+        levels = tuple(float(v) for v in levels)
+        if tuple(self.value_bar.levels()) != levels:
+            self.value_bar.setLevels(levels)
         if not shown:
             layout.addItem(self.value_bar, 2, 5)
 
