@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsItem
+
+from .item_cache import ScreenCached
 
 
 class SmoothImageItem(pg.ImageItem):
@@ -29,17 +30,9 @@ class SmoothImageItem(pg.ImageItem):
         super().paint(p, *args)
 
 
-class CachedPoints(pg.ScatterPlotItem):
+class CachedPoints(ScreenCached, pg.ScatterPlotItem):
     """A ``pg.ScatterPlotItem`` kept as a pixmap on screen (QGraphicsItem's
-    DeviceCoordinateCache): points that do not move while the picture under
+    DeviceCoordinateCache, ``item_cache``): points that do not move while the picture under
     them changes every frame cost one blit per frame, not a symbol each
     (10,000 points: 8.5 -> 1.8 ms CPU a frame). An export (pyqtgraph's export
     mode) paints them as vector symbols, uncached."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def setExportMode(self, export, opts=None):  # noqa: N802 (pyqtgraph's name)
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache if export else QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        return super().setExportMode(export, opts)

@@ -3,6 +3,8 @@ data points on top."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -31,6 +33,7 @@ from .target_axis import shown_extent, shown_heights
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
+from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
@@ -48,12 +51,23 @@ def fine_factor(res: int) -> int:
 
 def _maps():
     """The colour maps of values: the points', and the background's, paler than
-    the points so a point of the value its region predicts still stands out."""
-    return diverging_colormap(), diverging_colormap(pale(negative()), WHITE, pale(positive()))
+    the points so a point of the value its region predicts still stands out.
+    Made once per palette (two ColorMaps made at every frame were a fifth of the output view's update)."""
+    return _maps_of(tuple(negative()), tuple(positive()))
+
+
+@functools.lru_cache(maxsize=8)
+def _maps_of(neg: tuple, pos: tuple):
+    return diverging_colormap(neg, WHITE, pos), diverging_colormap(pale(neg), WHITE, pale(pos))
 
 
 def _lut(cmap) -> np.ndarray:
-    return cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+    """(256, 3) uint8: ``cmap``'s lookup table, computed once per colour map."""
+    lut = getattr(cmap, "_nnplay_lut", None)
+    if lut is None:
+        lut = cmap._nnplay_lut = cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+        lut.flags.writeable = False
+    return lut
 
 
 class DecisionBoundaryView(DrawingTools, QWidget):
@@ -102,6 +116,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
+        cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
         self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
         tidy_labels(self.value_bar.axis)  # a short bar: fewer labels, never run together
@@ -177,8 +192,12 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 layout.removeItem(self.value_bar)
                 self.plot.scene().removeItem(self.value_bar)
             return
-        self.value_bar.setColorMap(cmap)
-        self.value_bar.setLevels(tuple(float(v) for v in levels))
+        if getattr(self.value_bar, "_nnplay_cmap", None) is not cmap:  # (each set redraws the bar: only changes)
+            self.value_bar.setColorMap(cmap)
+            self.value_bar._nnplay_cmap = cmap
+        levels = tuple(float(v) for v in levels)
+        if tuple(self.value_bar.levels()) != levels:
+            self.value_bar.setLevels(levels)
         if not shown:
             layout.addItem(self.value_bar, 2, 5)
 
@@ -283,7 +302,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
                     fine.shape[:2]), fine
             img = class_image(shaded[0], class_confidence(shaded[1], info.loss), info.data.n_classes, discrete)
-            self.image.setImage(img, autoLevels=False, levels=(0, 255), lut=None)
+            self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's
             undefined = float(np.mean(classes == UNDEFINED))

@@ -35,6 +35,7 @@ from ..training.distributions import (
     SATURATION_EDGE,
     Distributions,
 )
+from .band_items import PercentileBands
 from .band_scale import band_scale
 from .colors import hex_color, layer_rgb
 from .distributions_caption import distributions_caption, pin_single_epoch
@@ -120,8 +121,7 @@ class DistributionsView(QWidget):
         self.caption.setWordWrap(True)
         keep_wrapped_height(self.caption)
         layout.addWidget(self.caption)
-        self._items: dict = {}  # (layer, quantity) -> (plot, bounds curves, median curve)
-        self._fills: dict = {}  # (layer, quantity) -> the three bands' FillBetweenItems
+        self._items: dict = {}  # (layer, quantity) -> (plot, PercentileBands, median curve)
         self._ranges: dict = {}  # (layer, quantity) -> the vertical scale last set
         self._columns = 1
         self._cut: dict = {}  # quantity -> the largest magnitude beyond its scale (band_scale), when any
@@ -175,7 +175,6 @@ class DistributionsView(QWidget):
         self._layout_due = False
         clear_layout(self.plots)  # the old plots' C++ objects first (plot_disposal: a segfault otherwise)
         self._items.clear()
-        self._fills.clear()
         self._ranges.clear()
         if self.info is None:
             return
@@ -226,16 +225,10 @@ class DistributionsView(QWidget):
 
     def _band_items(self, plot, l: int, q: str):
         rgb = layer_rgb(l - 1)
-        bounds = [pg.PlotCurveItem(pen=pg.mkPen(None)) for _ in range(6)]
-        for c in bounds:
-            plot.addItem(c)
-        fills = self._fills[(l, q)] = []
-        for (lo, hi), alpha in zip(((0, 5), (1, 4), (2, 3)), BAND_ALPHAS):
-            fills.append(pg.FillBetweenItem(bounds[lo], bounds[hi], brush=pg.mkBrush(*rgb[:3], alpha)))
-            plot.addItem(fills[-1])
+        bands = PercentileBands(plot, rgb, BAND_ALPHAS)  # filled from the percentiles at once (band_items)
         median = pg.PlotCurveItem(pen=pg.mkPen(*rgb[:3], 255, width=1.5))
         plot.addItem(median)
-        return plot, bounds, median
+        return plot, bands, median
 
     def _activation(self, l: int) -> str:
         acts = self.info.activations
@@ -282,16 +275,11 @@ class DistributionsView(QWidget):
         self._stale = False
         L = len(self.info.sizes) - 1
         spans: dict = {}  # quantity -> (epochs' lowest, highest values, marks) of every layer: one scale for all
-        for (l, q), (plot, bounds, median) in self._items.items():
+        for (l, q), (plot, bands, median) in self._items.items():
             x, p, sat = self.records.bands(l, q)
             ok = np.all(np.isfinite(p), axis=1)
             x, p = x[ok], p[ok]
-            for i, c in enumerate(bounds):
-                c.blockSignals(True)  # each band's outline is made once, below, not once per edge
-                c.setData(x, p[:, i if i < 3 else i + 1])
-                c.blockSignals(False)
-            for fill in self._fills[(l, q)]:
-                fill.updatePath()
+            bands.set_data(x, p)
             median.setData(x, p[:, 3])
             title = self._title(l, q, L, sat)
             size = f"{8 * self.font().pointSizeF() / max(1.0, QApplication.font().pointSizeF()):.1f}pt"  # zoomed

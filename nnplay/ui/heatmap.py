@@ -54,7 +54,8 @@ def unit_rgba(unit: np.ndarray) -> np.ndarray:
     bad = np.isnan(u)
     t = np.where(bad, 0.0, u) * 255  # (in place from here: a frame colours 15 of these in case B)
     np.rint(t, out=t)
-    np.clip(t, 0, 255, out=t)
+    np.minimum(t, 255, out=t)  # (two ufuncs: np.clip's Python checks cost more than a small matrix's colours)
+    np.maximum(t, 0, out=t)
     rgba = np.take(diverging_rgba(), t.astype(np.uint8), axis=0)
     if bad.any():
         rgba[bad, 3] = 0
@@ -151,7 +152,7 @@ class HeatmapItem(pg.ImageItem):
         self.values, self.key_levels = m, levels
         # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
         self._unit, self._lut = unit_scale(m, levels), diverging_rgba()
-        self.setImage(unit_rgba(self._unit), autoLevels=False, levels=(0, 255))
+        self.setImage(unit_rgba(self._unit), levels=None)  # (RGBA without levels: pyqtgraph hands it to Qt as it is)
         self.numbers.update()
 
     def colours(self) -> np.ndarray:

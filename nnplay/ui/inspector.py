@@ -24,6 +24,7 @@ from .chain_rule import ChainRulePanel
 from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
+from .one_paint import OnePaintPerFrame
 from .shortcut_text import keys_text
 from .widgets import named, nest
 from .side_window import SideWindow
@@ -84,6 +85,8 @@ class InspectorWindow(SideWindow):
         self.readout.setObjectName("inspector_readout")
         outer.addWidget(self.readout)
         self._update_buttons()
+        # a trace changes up to 24 matrices, each a scene of its own: painted in one pass, not one per scene
+        self.one_paint = OnePaintPerFrame(self)
 
     def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
@@ -120,6 +123,7 @@ class InspectorWindow(SideWindow):
         network's shape changes."""
         if trace is None:
             return
+        self.one_paint.begin()
         key = (trace.epoch, trace.batch, trace.sizes)
         self.trace = trace
         L = len(trace.layers)

@@ -52,6 +52,7 @@ class LiveCurve(pg.PlotCurveItem):
     _log_y = False  # (class defaults: PlotCurveItem.__init__ calls setData)
     _columns = 0
     _x = _y = np.empty(0)
+    _bounds = None  # ((x min, max), (y min, max)) of the points drawn, or None
 
     def __init__(self, pen=None, name: str | None = None):
         super().__init__(pen=pen, name=name, connect="finite", antialias=False)
@@ -96,3 +97,19 @@ class LiveCurve(pg.PlotCurveItem):
         self._columns = self._view_columns()
         x, y = peak_decimate(self._x, y, self._columns)
         super().setData(x, y, **kwargs)
+        self._bounds = (_finite_bounds(x), _finite_bounds(y)) if len(x) else None
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        """pyqtgraph's, from the bounds kept when the data was set (its own scan of the points,
+        with NumPy's NaN warnings caught, ran for both axes of every curve at every frame)."""
+        if self._bounds is not None and frac >= 1.0 and orthoRange is None and self.opts["fillLevel"] is None \
+                and self.opts["pen"].isCosmetic() and self._bounds[ax] is not None:
+            return self._bounds[ax]
+        return super().dataBounds(ax, frac, orthoRange)
+
+
+def _finite_bounds(a: np.ndarray) -> tuple[float, float] | None:
+    """(min, max) of ``a`` ignoring NaN, as pyqtgraph's ``dataBounds`` gives them; (nan, nan) when all
+    are NaN; None when an infinity is among them (pyqtgraph's own bounds leave it out)."""
+    lo, hi = float(np.fmin.reduce(a)), float(np.fmax.reduce(a))
+    return None if np.isinf(lo) or np.isinf(hi) else (lo, hi)

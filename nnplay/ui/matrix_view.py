@@ -74,6 +74,7 @@ class MatrixView(QWidget):
             layout.addWidget(w)
         self._hovered_cell = None
         self._cw = self._ch = 10.0  # cell width and height in pixels (below 1 for a large matrix)
+        self._shape = self._grid = None  # (rows, columns) and pixel size the view was last set up for
         self.set_values(self.values)
 
     def set_values(self, values: np.ndarray, title: str | None = None) -> None:
@@ -90,11 +91,13 @@ class MatrixView(QWidget):
         self.heat.numbers.setVisible(self.numbered)
         self.name_label.setText(self.title)
         self.shape_label.setText(f"{r}×{c}   ±{format_number(self.heat.key_levels[1], 2)}")
-        w, h = self._grid = max(1, round(c * self._cw)), max(1, round(r * self._ch))
-        self.plot.setFixedSize(w + 2, h + 2)  # (the border: the viewport, and the ViewBox in it, is w x h)
-        self.box.setRange(QRectF(0, 0, c, r), padding=0.0)
+        grid = max(1, round(c * self._cw)), max(1, round(r * self._ch))
+        if grid != self._grid or (r, c) != self._shape:  # (the next trace's values: same size)
+            self._grid, self._shape = grid, (r, c)
+            self.plot.setFixedSize(grid[0] + 2, grid[1] + 2)  # (the border: the viewport, and the ViewBox in it, is w x h)
+            self.box.setRange(QRectF(0, 0, c, r), padding=0.0)
         set_tip(self, f"{self.title}: {r}×{c}. Hover a cell for its value.")  # (not again at every trace)
-        self.update()
+        self.heat.select(self.selected)  # (the picture's scene repaints itself; the widget's labels, when they change)
 
     @property
     def numbered(self) -> bool:
@@ -106,9 +109,9 @@ class MatrixView(QWidget):
         self.set_values(self.values)
 
     def update(self) -> None:
-        """Repaint, with the ``selected`` cell outlined."""
+        """Outline the ``selected`` cell (an item of the picture's scene: the scene repaints it; the
+        widget itself, its labels and the whole picture, is not repainted for it)."""
         self.heat.select(self.selected)
-        super().update()
 
     def sizeHint(self) -> QSize:
         hint = self.layout().sizeHint()

@@ -25,6 +25,7 @@ import pyqtgraph as pg
 import shiboken6
 
 from .bar_labels import bar_ticks
+from .item_cache import cache_axes
 
 
 def clear_layout(layout) -> None:
@@ -54,6 +55,7 @@ class MenulessColorBar(pg.ColorBarItem, _MenulessPlotItem):
         super().__init__(*args, **kwargs)
         for side in ("left", "bottom", "top", "right"):  # (a colour bar has all four: the main one, and edges)
             self.getAxis(side).enableAutoSIPrefix(False)
+        cache_axes(self)  # blitted until they change: a heatmap's new picture repainted its key's edges (item_cache)
         self.setLevels(self.levels())  # labelled readably from the start (bar_labels)
 
     def setLevels(self, *args, **kwargs) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 from .axis_ticks import inner_ticks
+from .item_cache import ScreenCached
 from .legend_sample import DashedSample
 from .tick_labels import linear_tick_strings, log_tick_strings
 
@@ -28,9 +29,10 @@ LABEL_GAP = 8  # pixels between two neighbouring tick labels
 _MANTISSAS = np.log10(np.arange(1, 10))
 
 
-class TidyAxis(pg.AxisItem):
+class TidyAxis(ScreenCached, pg.AxisItem):
     """A pyqtgraph AxisItem for an axis that can get short: see the module's docstring.
-    Its values are printed as they are: no SI-prefix scaling ("(x0.001)" beside ticks 650..692)."""
+    Its values are printed as they are: no SI-prefix scaling ("(x0.001)" beside ticks 650..692).
+    On screen it is blitted from a pixmap until its ticks change (``item_cache``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

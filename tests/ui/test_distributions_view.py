@@ -35,10 +35,10 @@ def test_the_view_draws_every_layers_bands_on_one_scale_and_names_the_vanishing_
     assert "vanishing gradient" in view.health.text() and "dW[1]" in view.health.text()
     assert len(view._items) == t.net.n_layers  # dW of every layer (the default)
     x, p, _ = t.distributions.bands(7, "dW")
-    _, bounds, median = view._items[(7, "dW")]
+    _, bands, median = view._items[(7, "dW")]
     mx, my = median.getData()
     assert np.array_equal(mx, x) and np.allclose(my, p[:, 3])
-    _, lo_y = bounds[0].getData()
+    _, lo_y = bands.edge(0)
     assert np.allclose(lo_y, p[:, 0])  # the outer band's lower edge is the minimum
     ranges = {tuple(view._items[(l, "dW")][0].viewRange()[1]) for l in range(1, 8)}
     assert len(ranges) == 1  # one vertical scale: the first layers' flat bands show the vanishing

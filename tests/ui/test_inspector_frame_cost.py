@@ -70,3 +70,50 @@ def test_new_values_of_the_same_shape_neither_lay_out_nor_retitle_a_matrix(qtbot
     QApplication.processEvents()
     assert counter.count == 0
     assert "±0.7" in view.shape_label.text()
+
+
+def test_a_new_trace_paints_the_inspector_once_not_once_per_matrix(qtbot):
+    """Each matrix is a scene of its own; Qt painted (and flushed) the inspector window once per
+    changed scene: about 90 passes a frame in case B. The inspector paints a trace in one pass."""
+    t = Trainer(TrainConfig(dataset="xor", hidden=(4, 4), batch_size=10, seed=1))
+    traces = []
+    for _ in range(4):
+        traces.append(t.trace_next_batch())
+        t.step_batch()
+    win = _window(qtbot, traces[0])
+    qtbot.wait(50)
+    passes = EventCounter((QEvent.Type.UpdateRequest,))
+    win.installEventFilter(passes)
+    gate = getattr(win, "one_paint", None)
+    if gate is not None:  # the gate's filter first: the counter sees only the passes it lets through
+        win.removeEventFilter(gate)
+        win.installEventFilter(gate)
+    painted = [EventCounter((QEvent.Type.Paint,)) for _ in range(2)]
+    views = [v for eq in win.equations for v in eq.visible_views()]
+    assert len(views) >= 8
+    for counter, v in zip(painted, views[:2]):
+        v.plot.viewport().installEventFilter(counter)
+    for trace in traces[1:]:
+        before = passes.count
+        win.set_trace(trace)
+        qtbot.waitUntil(lambda before=before: passes.count > before)
+        qtbot.wait(40)
+        assert passes.count - before == 1
+    assert all(c.count >= 3 for c in painted)  # every trace's matrices were painted
+
+
+def test_new_values_of_the_same_shape_keep_the_views_range_and_size(qtbot, monkeypatch):
+    """A trace's next mini-batch: only the picture changes (the range and size are set for a new shape)."""
+    from nnplay.ui.matrix_view import MatrixView
+
+    view = MatrixView("Z[1]")
+    qtbot.addWidget(view)
+    view.set_values(np.ones((3, 4)))
+    calls = []
+    monkeypatch.setattr(view.box, "setRange", lambda *a, **k: calls.append(a))
+    view.set_values(np.full((3, 4), -2.0))
+    assert calls == []
+    assert view.heat.values[0, 0] == -2.0
+    view.set_values(np.ones((5, 2)))
+    assert len(calls) == 1
+    assert view.plot.width() - 2 == round(2 * view._cw) and view.plot.height() - 2 == round(5 * view._ch)

@@ -60,3 +60,25 @@ def test_a_live_curve_draws_the_data_given_on_a_log_axis_and_at_the_views_width(
     plot.resize(600, 200)
     qtbot.waitUntil(lambda: len(curve.getData()[0]) > narrow)  # wider: decimated again to the new columns
     assert len(curve.getData()[0]) <= 2 * curve.getViewBox().width() + 2
+
+
+@given(arrays(np.float64, st.integers(1, 60), elements=st.one_of(values, st.just(np.inf), st.just(-np.inf))))
+def test_a_live_curves_bounds_are_pyqtgraphs_for_the_points_it_draws(y):
+    """LiveCurve keeps its bounds when the data is set (no scan per frame); they are the ones
+    pyqtgraph's own PlotCurveItem computes for the same points (NaN and infinities left out)."""
+    curve = LiveCurve(pg.mkPen("b", width=1))
+    curve.setData(np.arange(len(y), dtype=np.float64), y)
+    plain = pg.PlotCurveItem(*curve.getData(), pen=pg.mkPen("b", width=1))
+    for ax in (0, 1):
+        np.testing.assert_array_equal(curve.dataBounds(ax), plain.dataBounds(ax))
+
+
+def test_a_live_curves_bounds_are_not_scanned_again_after_setdata(monkeypatch):
+    scans = []
+    plain = pg.PlotCurveItem.dataBounds
+    monkeypatch.setattr(pg.PlotCurveItem, "dataBounds", lambda self, *a, **k: scans.append(a) or plain(self, *a, **k))
+    curve = LiveCurve(pg.mkPen("b", width=1))
+    curve.setData(np.arange(5.0), np.array([1.0, np.nan, -2.0, 4.0, 0.5]))
+    assert curve.dataBounds(0) == (0.0, 4.0) and curve.dataBounds(1) == (-2.0, 4.0)
+    assert curve.boundingRect().height() >= 6.0  # (no view: no pixel padding)
+    assert scans == []

@@ -151,3 +151,50 @@ def test_hidden_space_leaves_out_overflowed_points_and_says_so(qtbot):
     assert 0 < missing < len(pts) and len(x) == len(pts) - missing and np.isfinite(x).all()
     assert f"{missing} of {len(pts)}" in view.message.text() and not view.message.isHidden()
     view.grab()
+
+
+def test_rgba_pictures_go_to_qt_as_they_are(boundary, qtbot, monkeypatch):
+    """The class picture and a heatmap are RGBA already: handed to Qt as such (RGBA8888), never through
+    pyqtgraph's general makeARGB (given levels, pyqtgraph took that path for every RGBA image; issue 20)."""
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage
+
+    from nnplay.ui.heatmap import HeatmapItem
+
+    calls = []
+    plain = pg.functions.makeARGB
+    monkeypatch.setattr(pg.functions, "makeARGB", lambda *a, **k: calls.append(1) or plain(*a, **k))
+    t = Trainer(TrainConfig(hidden=(3,)))
+    _show(boundary, t, 9)
+    heat = HeatmapItem()
+    heat.set_matrix(np.array([[0.5, np.nan], [-1.0, 0.25]]))
+    for item in (boundary.image, heat):
+        item.render()
+        assert item.qimage.format() == QImage.Format.Format_RGBA8888
+    assert calls == []
+    assert heat.qimage.pixelColor(1, 0).alpha() == 0  # the NaN cell stays transparent
+
+
+def test_a_frame_of_the_same_palette_makes_no_colour_map_and_keeps_the_value_key(boundary, monkeypatch):
+    """The output view's colour maps are made once per palette, and the value key (regression) is set again
+    only when its colours or levels change (two ColorMaps a frame and a redrawn key were a share of its update)."""
+    import pyqtgraph as pg
+
+    made, keyed = [], []
+    plain_map, plain_key = pg.ColorMap.__init__, boundary.value_bar.setColorMap
+    monkeypatch.setattr(pg.ColorMap, "__init__", lambda self, *a, **k: made.append(1) or plain_map(self, *a, **k))
+    monkeypatch.setattr(boundary.value_bar, "setColorMap", lambda cmap: keyed.append(cmap) or plain_key(cmap))
+    for config in (TrainConfig(hidden=(3,)), TrainConfig(dataset="plane", hidden=(3,))):
+        t = Trainer(config)
+        _show(boundary, t, 9)
+        t.run(1)
+        before_maps, before_keys = len(made), len(keyed)
+        _show(boundary, t, 9)
+        assert len(made) == before_maps and len(keyed) == before_keys
+    assert len(keyed) >= 1  # the regression run's key was set once
+    colors.set_palette("colorblind")
+    try:
+        _show(boundary, t, 9)
+        assert len(keyed) == 2 and keyed[-1] is not keyed[0]  # a new palette: its own colour map on the key
+    finally:
+        colors.set_palette("default")
