@@ -11,7 +11,8 @@
     nnplay export-torch ...     write a saved session as a standalone PyTorch script
     nnplay lessons [NAME]       list the guided lessons, or show one (nnplay --lesson NAME opens it)
 
-Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
+Exit codes: 0 success, 1 a lesson's goal not met (lessons --check), 2 bad input (one line on stderr),
+3 training diverged.
 """
 
 from __future__ import annotations
