@@ -16,6 +16,7 @@ from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES,
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
 from ..training.data_summary import summary
+from ..user_text import sentence
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .shortcut_text import keys_text
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
@@ -88,7 +89,7 @@ class DataPanel(ShowsRunState, QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         for k, (name, (_, _, text)) in enumerate(DATASETS.items()):
-            b = named(QToolButton(), f"dataset_{name}", f"Use the {name} data set: {text}.", f"{name} data set")
+            b = named(QToolButton(), f"dataset_{name}", f"Use the {name} data set: {sentence(text)}", f"{name} data set")
             b.setCheckable(True)
             b.setIcon(dataset_icon(name))
             b.setIconSize(QSize(THUMB, THUMB))
@@ -205,8 +206,8 @@ class DataPanel(ShowsRunState, QWidget):
             whose = "these drawn points'" if data.edited else "this file's"  # drawn points come from no file
             own = (f" Standardize and Training data are {whose} own: the built-in sets keep theirs."
                    if is_csv else "")
-            said = "".join(f" {note[:1].upper()}{note[1:]}." for note in data.notes) if is_csv else ""
-            self.info.setText(f"{summary(name, config, data)}.{said}{own}")  # (data_summary: each clause true)
+            said = "".join(f" {sentence(note[:1].upper() + note[1:])}" for note in data.notes) if is_csv else ""
+            self.info.setText(f"{sentence(summary(name, config, data))}{said}{own}")  # (data_summary: each clause true)
         finally:
             self._updating = False
 

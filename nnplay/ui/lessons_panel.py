@@ -36,6 +36,7 @@ from ..lessons import (
 )
 from ..lessons.progress import records
 from ..lessons.setup_check import left_setup
+from ..user_text import sentence
 from .shortcut_text import tip_with_keys
 from .widgets import named, nest
 
@@ -276,7 +277,7 @@ def set_up_lesson(win, lesson: Lesson) -> int:
         c.change(**changes)
     if c.generation == before:
         c.reset()
-    win.statusBar().showMessage(f"Lesson set up: {lesson.title}. Press Space to train.", 6000)
+    win.statusBar().showMessage(f"Lesson set up: {sentence(lesson.title)} Press Space to train.", 6000)
     return c.generation
 
 
