@@ -34,6 +34,7 @@ from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
 from .window_menus import build_menus
+from .suggested_names import suggested_name
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
 
@@ -221,7 +222,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.controller.open_session(path)
 
     def ask_to_save_session(self) -> None:
-        path = self._ask_save("Save the session", self.controller.session_path or "run.nnplay",
+        path = self._ask_save("Save the session", self.controller.session_path or suggested_name(self),
                               "nnplay sessions (*.nnplay)", kind="session")
         if path:
             if not path.endswith(".nnplay"):

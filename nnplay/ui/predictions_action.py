@@ -5,6 +5,7 @@ training process and the file is written when it comes)."""
 from __future__ import annotations
 
 from ..write_errors import cannot_write
+from .suggested_names import suggested_name
 
 
 def export_predictions(win, path: str | None = None, done=None) -> bool:
@@ -12,9 +13,7 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
     once the training process has sent the run's state; ``done(ok)`` is called
     after. A refusal is shown in one line; nothing else changes. False when no
     file was chosen."""
-    info = win.controller.run_info
-    name = info.data.name if info is not None else "nnplay"
-    path = path or win._ask_save("Export the predictions", f"{name}-predictions.csv", "CSV (*.csv)")
+    path = path or win._ask_save("Export the predictions", suggested_name(win, "predictions", ".csv"), "CSV (*.csv)")
     if not path:
         return False
     if not path.lower().endswith(".csv"):
