@@ -6,6 +6,7 @@ that no f-string puts punctuation straight after such a text."""
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_no_message_puts_punctuation_straight_after_someones_own_text():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for joined in (n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr)):
             parts = joined.values
-            for value, after in zip(parts, parts[1:]):
+            for value, after in itertools.pairwise(parts):
                 if not (isinstance(value, ast.FormattedValue) and isinstance(after, ast.Constant)):
                     continue
                 if not str(after.value)[:1] in (".", "?", "!"):

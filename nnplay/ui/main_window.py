@@ -30,11 +30,11 @@ from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
 )
 from .side_windows import inspector_made, inspector_window
 from .status_bar import StatusBar
+from .suggested_names import suggested_name
 from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
 from .window_menus import build_menus
-from .suggested_names import suggested_name
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
 

@@ -156,7 +156,7 @@ def test_the_scheduled_rate_is_drawn_under_the_loss_and_clipped_epochs_on_the_no
     assert marks.x == [float(e) for e in range(3, 9)] and all(n > 0 for n in marks.counts)
     norms = c.last_frame.snapshot.grad_norm_history
     assert marks.y[-1] == pytest.approx(float(np.max(norms[-1])))  # pointing at the largest layer norm of its epoch
-    drawn_x, drawn_y = marks.item.getData()  # small marks in a strip above the curves, never on them: clipped
+    drawn_x, _ = marks.item.getData()  # small marks in a strip above the curves, never on them: clipped
     assert len(drawn_x) == 6 and marks.item.opts["size"] <= 6  # every epoch had hidden layer 1's curve under a band
     assert marks.strip.isVisible()  # (tests/ui/test_clip_strip.py: where the strip is)
     c.reset()
