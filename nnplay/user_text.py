@@ -76,3 +76,15 @@ def one_line(message, limit: int = MESSAGE_CHARS) -> str:
     text = _QUOTED.sub(lambda m: repr(shortened(m.group(1) or m.group(2))), text)
     text = _WORD.sub(lambda m: shortened(m.group(0), PATH_CHARS), text)
     return shortened(text, limit)
+
+
+SENTENCE_ENDS = (".", "?", "!", "…")
+
+
+def sentence(text, mark: str = ".") -> str:
+    """``text`` (a title, a note, a tooltip: the user's or a lesson's own words)
+    ended as a sentence: ``mark`` added unless it already ends in a sentence's
+    punctuation ("Which one input feature solves XOR?" stays as it is, never
+    "XOR?."). Every message that joins such a text with punctuation uses it."""
+    text = str(text).rstrip()
+    return text if text.endswith(SENTENCE_ENDS) else text + mark

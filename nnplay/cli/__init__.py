@@ -11,7 +11,8 @@
     nnplay export-torch ...     write a saved session as a standalone PyTorch script
     nnplay lessons [NAME]       list the guided lessons, or show one (nnplay --lesson NAME opens it)
 
-Exit codes: 0 success, 2 bad input (one line on stderr), 3 training diverged.
+Exit codes: 0 success, 1 a lesson's goal not met (lessons --check), 2 bad input (one line on stderr),
+3 training diverged.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def build_parser() -> Parser:
 
 
 def _top_parser(parser_class=Parser) -> Parser:
-    p = parser_class(prog="nnplay", description="A playground for watching backpropagation train a neural network.")
+    p = parser_class(prog="nnplay", description="A playground for watching backpropagation train a neural network.",
+                     allow_abbrev=False)  # --standardize is a train option, not short for --standardize-target
     p.add_argument("--version", action="version", version=f"nnplay {_version()}")
     p.add_argument("--settings", metavar="TEXT",
                    help="open the window with settings copied from nnplay (Edit > Copy settings)")
@@ -96,6 +98,9 @@ def main(argv=None) -> int:
     if args is None and (alone := _file_given_alone(argv)):  # nnplay run.nnplay: which option opens it
         print(f"{ERROR_PREFIX} {alone}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args is None and (unknown := _unknown_window_option(argv)):  # nnplay --lr 0.1: how to set it
+        print(f"{ERROR_PREFIX} {unknown}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     args = args or build_parser().parse_args(argv)
     try:
         if args.command is None:
@@ -126,14 +131,27 @@ def _open_window(config=None, smoke: bool = False, lesson=None, csv=None, sessio
                **({"session": session} if session else {}))
 
 
+def _unknown_window_option(argv) -> str:
+    """The refusal of a window option that does not exist (``nnplay --lr 0.1``), or "" (window_unknown)."""
+    from .window_unknown import unknown_window_option
+
+    rest = _left_by_window(argv)
+    return unknown_window_option(rest, build_parser()) if rest else ""
+
+
+def _left_by_window(argv) -> list[str]:
+    """What the window's own options leave of ``argv`` ([] with --help or --version, or a bad window option)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):  # (the top parser would answer them itself)
+        return []
+    try:
+        return _top_parser(_WindowParser).parse_known_args(argv)[1]
+    except _NotTheWindow:
+        return []
+
+
 def _file_given_alone(argv) -> str:
     """The refusal of a file named without its option (``nnplay run.nnplay``), or ""."""
     from .start_options import file_given_alone
 
-    if any(a in ("-h", "--help", "--version") for a in argv):  # (the top parser would answer them itself)
-        return ""
-    try:
-        _args, rest = _top_parser(_WindowParser).parse_known_args(argv)
-    except _NotTheWindow:
-        return ""
+    rest = _left_by_window(argv)
     return file_given_alone(rest[0]) if rest else ""

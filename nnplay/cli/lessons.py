@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from .base import EXIT_BAD_INPUT, EXIT_OK
+from .base import EXIT_OK
+
+EXIT_GOAL_NOT_MET = 1  # --check: the lesson played, its goal not met (2 stays bad input: a lesson that cannot be read)
 
 
 def register(sub) -> None:
@@ -14,7 +16,8 @@ def register(sub) -> None:
     p.add_argument("lesson", nargs="?", metavar="NAME|FILE.toml",
                    help="show this lesson in full (a built-in name or number, or a lesson file of your own)")
     p.add_argument("--check", action="store_true",
-                   help="play the lesson headless, its solution applied, and say whether its goal is reached")
+                   help="play the lesson headless, its solution applied, and say whether its goal is reached "
+                        "(exit 0 met, 1 not met, 2 a lesson that cannot be read)")
     p.add_argument("--goals", action="store_true", help="list what a goal can measure, and its form")
     p.set_defaults(run=run)
 
@@ -54,7 +57,7 @@ def _check(lesson) -> int:
     how = " and ".join(([f"with its solution {lesson.solution!r}"] if lesson.solution else [])
                        + ([_hand_set(lesson.weights)] if lesson.weights else [])) or "as set up"
     print(f"{lesson.name}: goal '{lesson.goal}' {outcome.status} at epoch {outcome.epoch}, played {how}")
-    return EXIT_OK if outcome.status == MET else EXIT_BAD_INPUT
+    return EXIT_OK if outcome.status == MET else EXIT_GOAL_NOT_MET  # (2 is bad input: the lesson itself)
 
 
 def _hand_set(weights) -> str:

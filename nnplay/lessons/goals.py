@@ -167,8 +167,8 @@ class GoalTracker:
         g = self.goal
         if g.scope == "after" and epoch < g.epochs:
             return self.status
-        if g.scope == "within" and epoch > g.epochs:
-            return self._decide(MISSED, epoch)
+        if g.scope == "within" and epoch > g.epochs:  # missed at the last epoch it was checked at
+            return self._decide(MISSED, g.epochs)
         holds = g.holds(record)
         if holds is None:  # a measure that cannot be read (e.g. the gradient ratio 0/0 of a dead network)
             return self._decide(MISSED, epoch) if g.scope == "after" else self.status

@@ -30,6 +30,7 @@ class NetworkEdits:
         (it acts as 0). Restoring brings back the old value. ValueError (one
         line, nothing changed) for an index out of range or an output neuron."""
         self.net.masks.set_pruned(layer, row, col, bool(pruned))
+        self._remeasure()  # the read-outs: of the network as pruned now, not of the epoch recorded
 
     def set_dropout(self, rates) -> None:
         """Dropout rate per hidden layer (one number: every layer), each in [0, 0.9]."""

@@ -66,7 +66,7 @@ def _index(x) -> int | None:
 
 
 class ParameterEdits:
-    """Mixed into ``Trainer`` (needs ``net``, ``_last_good``, ``_full_batch_gradients``)."""
+    """Mixed into ``Trainer`` (needs ``net``, ``_last_good``, ``_full_batch_gradients``, ``_remeasure``)."""
 
     def set_parameter(self, layer: int, kind: str, row: int, col: int = 0, value: float = 0.0) -> None:
         """Set one weight (kind "W") or bias ("b") by hand; the next step uses it, the
@@ -75,3 +75,4 @@ class ParameterEdits:
         set_parameter(self.net, layer, kind, row, col, value)
         self._last_good[...] = self.net.params  # a divergence goes back to the edited weights
         self._full_batch_gradients()  # dW, db as the views show them: at the new weights
+        self._remeasure()  # the losses and accuracies read out: of the new weights, not of the epoch recorded

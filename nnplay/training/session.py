@@ -2,7 +2,7 @@
 
     session.json   {"format": "nnplay-session", "version": 2, "config": {...},
                     "data": {name, task, input_names, class_names, domain, source, edited,
-                             stratify, target_scale, import},
+                             stratify, target_scale, import, target_name, notes},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays,
                             history: {...}, grad_norms: {...}}}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
@@ -80,7 +80,7 @@ def save_session(path, session: Session) -> None:
                  "class_names": list(d.class_names), "domain": [list(a) for a in d.domain] if d.domain else None,
                  "source": session.source, "edited": bool(d.edited), "stratify": bool(d.stratify),
                  "target_scale": list(d.target_scale) if d.target_scale else None, "import": d.import_options,
-                 "target_name": d.target_name},
+                 "target_name": d.target_name, "notes": list(d.notes)},
         "run": None,
     }
     arrays = {"X.npy": d.X, "y.npy": d.y}
@@ -201,7 +201,8 @@ def _load(path: Path) -> Session:
                        class_names=list(meta["class_names"]), domain=domain, test_mask=mask,
                        edited=bool(meta.get("edited", False)), stratify=bool(meta.get("stratify", False)),
                        target_scale=_target_scale(meta.get("target_scale")), import_options=_import(meta.get("import")),
-                       target_name=meta["target_name"] if isinstance(meta.get("target_name"), str) else None)
+                       target_name=meta["target_name"] if isinstance(meta.get("target_name"), str) else None,
+                       notes=_notes(meta.get("notes")))
         state = None
         run = doc.get("run")
         if run:
@@ -226,6 +227,13 @@ def _load(path: Path) -> Session:
                 state["trajectory"] = dict(run["trajectory"], epochs=arr("trajectory_epochs.npy"),
                                            points=arr("trajectory_points.npy"))
         return Session(config, data, state, meta.get("source", "generated"))
+
+
+def _notes(saved) -> list[str]:
+    """What loading the data assumed or dropped, as saved (none in sessions before notes were kept, or damaged)."""
+    if not isinstance(saved, list):
+        return []
+    return [note for note in saved if isinstance(note, str)]
 
 
 def _target_scale(saved):

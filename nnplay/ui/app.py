@@ -190,6 +190,21 @@ def run(config=None, smoke: bool = False, lesson=None, csv=None, session=None) -
     return result["code"]
 
 
+def open_start(window, lesson=None, csv=None, session=None) -> None:
+    """Open in a new ``window`` what the command line asked for: ``csv`` (path,
+    Dataset, settings) as File > Open CSV does, ``session`` as File > Open session
+    does, ``lesson`` as a lesson chosen in the window is (set up, its goal checked)."""
+    if csv is not None:
+        path, data, settings = csv
+        window.controller.load_csv(path, data=data, **settings)
+    if session is not None:
+        window.controller.open_session(session)
+    if lesson is not None:
+        from .lessons_panel import open_lesson
+
+        open_lesson(window, lesson)
+
+
 def _build_window(app, launch, config, smoke: bool, lesson, csv=None, session=None) -> dict:
     """After the launch window's first paint: load the rest, build the playground
     window in its place; returns {"window": it, "marker": the running marker or None}."""
@@ -209,14 +224,6 @@ def _build_window(app, launch, config, smoke: bool, lesson, csv=None, session=No
                               unclean_exit=bool(marker and marker.unclean_exit),
                               autosave=bool(marker and marker.acquired))
     app.aboutToQuit.connect(window.controller.shutdown)
-    if csv is not None:  # nnplay --data FILE.csv [--settings TEXT]: checked before, loaded as File > Open CSV does
-        path, data, settings = csv
-        window.controller.load_csv(path, data=data, **settings)
-    if session is not None:  # nnplay --session FILE.nnplay: checked before, opened as File > Open session does
-        window.controller.open_session(session)
-    if lesson is not None:
-        from .lessons_panel import open_lesson
-
-        open_lesson(window, lesson, set_up=False)  # the window starts with its settings
+    open_start(window, lesson, csv, session)
     launch.hand_over(window)
     return {"window": window, "marker": marker}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
+from .epoch_readout import epoch_text
 from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
 from .steady_label import SteadyLabel
@@ -210,7 +211,7 @@ class CompareWindow(SideWindow):
 
         acc = "" if snap.test_accuracy is None else f" · test accuracy {format_percent(snap.test_accuracy)}"
         div = "" if snap.diverged_at is None else f" · <b style='color:#b3261e'>diverged at {snap.diverged_at}</b>"
-        self.stats[name].setText(f"Epoch <b>{snap.epoch:,}</b> · train loss {num(snap.train_loss)} · "
+        self.stats[name].setText(f"{epoch_text(snap)} · train loss {num(snap.train_loss)} · "
                                  f"test loss {num(snap.test_loss)}{acc}{div}")
 
     def close_quietly(self) -> None:

@@ -87,7 +87,9 @@ class Comparison(QObject):
             return False
         if state is not None:
             config_b, labels = fork
-            state = dict(state, batch_order=None, batch_at=0, diverged_at=None)
+            # the same place within the epoch too: weights part-way through an epoch are measured as such
+            # (training.current_weights), not read as the epoch's recorded start
+            state = dict(state, diverged_at=None)
             if config_b.optimizer != config_a.optimizer:
                 state.update(optimizer={}, optimizer_t=0)
             self.start(config_b, data, state, labels, int(state["epoch"]))
@@ -135,6 +137,10 @@ class Comparison(QObject):
     def step(self, epochs: int) -> None:
         if self.twin is not None:
             self.twin.step(epochs)
+
+    def step_batch(self, batches: int) -> None:
+        if self.twin is not None:
+            self.twin.step_batch(batches)
 
     def reset(self) -> None:
         if self.twin is not None:

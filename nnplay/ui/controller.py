@@ -125,6 +125,7 @@ class PlaygroundController(SessionFiles, QObject):
         if self.playing:
             self.pause()
         self.run.step_batch(batches)
+        self.comparison.step_batch(batches)
 
     def _nothing_to_train(self) -> bool:
         """No training points (all cleared or erased): say so in the status bar, instead of doing nothing."""

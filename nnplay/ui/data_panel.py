@@ -16,6 +16,7 @@ from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES,
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
 from ..training.data_summary import summary
+from ..user_text import sentence
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .shortcut_text import keys_text
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
@@ -88,7 +89,7 @@ class DataPanel(ShowsRunState, QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         for k, (name, (_, _, text)) in enumerate(DATASETS.items()):
-            b = named(QToolButton(), f"dataset_{name}", f"Use the {name} data set: {text}.", f"{name} data set")
+            b = named(QToolButton(), f"dataset_{name}", f"Use the {name} data set: {sentence(text)}", f"{name} data set")
             b.setCheckable(True)
             b.setIcon(dataset_icon(name))
             b.setIconSize(QSize(THUMB, THUMB))
@@ -178,8 +179,7 @@ class DataPanel(ShowsRunState, QWidget):
             for name, b in self.dataset_buttons.items():
                 b.setChecked(not is_csv and name == config.dataset)
             self.group.setExclusive(True)
-            self.classes.setValue(config.classes)
-            self.classes.setEnabled(config.dataset.endswith("-k"))
+            show_classes(self.classes, config, data)
             self.noise.setValue(int(round(config.noise * 100)))
             self.noise.setEnabled(not is_csv)
             self.regenerate.setEnabled(not is_csv)
@@ -205,8 +205,8 @@ class DataPanel(ShowsRunState, QWidget):
             whose = "these drawn points'" if data.edited else "this file's"  # drawn points come from no file
             own = (f" Standardize and Training data are {whose} own: the built-in sets keep theirs."
                    if is_csv else "")
-            said = "".join(f" {note[:1].upper()}{note[1:]}." for note in data.notes) if is_csv else ""
-            self.info.setText(f"{summary(name, config, data)}.{said}{own}")  # (data_summary: each clause true)
+            said = "".join(f" {sentence(note[:1].upper() + note[1:])}" for note in data.notes) if is_csv else ""
+            self.info.setText(f"{sentence(summary(name, config, data))}{said}{own}")  # (data_summary: each clause true)
         finally:
             self._updating = False
 
@@ -239,3 +239,19 @@ class DataPanel(ShowsRunState, QWidget):
             return
         self._emit(features=chosen)
 
+
+def show_classes(box, config, data) -> None:
+    """The Classes box: the setting of a data set whose classes it sets (spiral ×k,
+    blobs ×k), else, greyed out, the classes the data has (a 5-class CSV showed 3,
+    the setting's default), "—" for regression."""
+    if config.dataset.endswith("-k"):
+        box.setSpecialValueText("")
+        box.setRange(CLASSES_MIN, CLASSES_MAX)
+        box.setValue(config.classes)
+        box.setEnabled(True)
+        return
+    n = data.n_classes if data.task == CLASSIFICATION else 0
+    box.setSpecialValueText("—" if n == 0 else "")
+    box.setRange(n, n)
+    box.setValue(n)
+    box.setEnabled(False)

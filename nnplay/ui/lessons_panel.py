@@ -36,6 +36,7 @@ from ..lessons import (
 )
 from ..lessons.progress import records
 from ..lessons.setup_check import left_setup
+from ..user_text import sentence
 from .shortcut_text import tip_with_keys
 from .widgets import named, nest
 
@@ -73,13 +74,13 @@ class LessonsPanel(QWidget):
         self._index = -1
         self.choice = named(QPushButton(), "lesson_choice", "Pick a lesson from the list.")
         self.choice.setMenu(QMenu(self.choice))
-        self.choice.menu().triggered.connect(lambda action: self.show_lesson(action.data()))
+        self.choice.menu().triggered.connect(lambda action: self.choose(action.data()))
         nav = QHBoxLayout()
         nav.addWidget(self.choice)
         self.previous = named(_button("◀"), "lesson_previous", "The previous lesson.", "previous lesson")
         self.next = named(_button("▶"), "lesson_next", "The next lesson.", "next lesson")
-        self.previous.clicked.connect(lambda: self.show_lesson(self._index - 1))
-        self.next.clicked.connect(lambda: self.show_lesson(self._index + 1))
+        self.previous.clicked.connect(lambda: self.choose(self._index - 1))
+        self.next.clicked.connect(lambda: self.choose(self._index + 1))
         nav.addWidget(self.previous)
         nav.addWidget(self.next)
         nest(layout, nav)
@@ -148,6 +149,13 @@ class LessonsPanel(QWidget):
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.lessons) - 1)
         self._render()
+
+    def choose(self, index: int) -> None:
+        """The learner chose lesson ``index`` (the list, ◀ ▶, a file, ``nnplay
+        --lesson``): show it and set it up, so that its goal is checked from now on."""
+        if 0 <= index < len(self.lessons):
+            self.show_lesson(index)
+            self.set_up()
 
     def set_up(self) -> None:
         if self.lesson is not None:
@@ -232,13 +240,12 @@ def install_lessons(win) -> QDockWidget:
     return dock
 
 
-def open_lesson(win, lesson: Lesson, set_up: bool = True) -> None:
+def open_lesson(win, lesson: Lesson) -> None:
     """Show ``lesson`` in the window's Lessons panel (added if it is a file of
-    one's own) and, with ``set_up``, apply its settings."""
+    one's own), set it up (its settings applied, a new run) and check its goal
+    from then on: the one way into a lesson (``nnplay --lesson``, a lesson file)."""
     panel = win.lessons_dock.widget()
-    panel.show_lesson(panel.add(lesson))
-    if set_up:
-        panel.set_up()
+    panel.choose(panel.add(lesson))
     show_dock(win, True)  # after: what it hides to make room is the last word in the status bar
 
 
@@ -270,7 +277,7 @@ def set_up_lesson(win, lesson: Lesson) -> int:
         c.change(**changes)
     if c.generation == before:
         c.reset()
-    win.statusBar().showMessage(f"Lesson set up: {lesson.title}. Press Space to train.", 6000)
+    win.statusBar().showMessage(f"Lesson set up: {sentence(lesson.title)} Press Space to train.", 6000)
     return c.generation
 
 
@@ -284,4 +291,4 @@ def _ask_for_file(win, panel: LessonsPanel) -> None:
         win.show_error("Cannot open this lesson", str(exc))
         return
     win.file_done(path)
-    panel.show_lesson(panel.add(lesson))
+    open_lesson(win, lesson)

@@ -5,6 +5,7 @@ training process and the file is written when it comes)."""
 from __future__ import annotations
 
 from ..write_errors import cannot_write
+from .suggested_names import suggested_name
 
 
 def export_predictions(win, path: str | None = None, done=None) -> bool:
@@ -13,9 +14,7 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
     after. A refusal is shown in one line; nothing else changes. False when no
     file was chosen, or the one given cannot be written (checked before the
     run's state is asked for; ``done(False)`` then)."""
-    info = win.controller.run_info
-    name = info.data.name if info is not None else "nnplay"
-    path = path or win._ask_save("Export the predictions", f"{name}-predictions.csv", "CSV (*.csv)",
+    path = path or win._ask_save("Export the predictions", suggested_name(win, "predictions", ".csv"), "CSV (*.csv)",
                                  suffix=".csv")
     if not path:
         return False

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..user_text import sentence
+
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
@@ -35,4 +37,4 @@ def tip_with_keys(obj, tip: str) -> None:
     (one sentence, without its final period) followed by its real keys: "Redo
     what was undone (Ctrl+Y)."."""
     keys = bound_keys(obj)
-    obj.setToolTip(f"{tip} ({keys})." if keys else f"{tip}.")
+    obj.setToolTip(f"{tip.rstrip('.')} ({keys})." if keys else sentence(tip))

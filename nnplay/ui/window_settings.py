@@ -1,5 +1,6 @@
 """What the window remembers between runs with QSettings: its geometry, the
-splitters' positions, the Options menu, the pace, and the panels' toggles.
+splitters' positions, the Options menu, the pace, and the panels' toggles
+(saved on close and, by ``settings_watch``, whenever one changes).
 
 Every value is read with ``type=`` so that QSettings converts it (INI files keep
 booleans as the text "true"/"false"); a value of the wrong type falls back to
@@ -13,21 +14,25 @@ from .smoothed_curves import SETTINGS_KEY as SMOOTHING_KEY
 SPLITTERS = ("columns", "output_split")
 
 
-def _toggles(win):
+def remembered_toggles(win):
     """The remembered check boxes and checkable actions, by key, with their defaults."""
     return (("restore_last_session", win.restore_action, True), ("colorblind", win.colorblind_action, False),
             ("show_test_data", win.boundary.show_test, False), ("loss_log_scale", win.curves.log_scale, False))
 
 
 def restore_settings(win) -> dict:
-    """Apply ``win.settings`` to the window; returns the splitter states, which
-    the window applies once it is shown (a splitter's sizes only mean something then)."""
+    """Apply ``win.settings`` to the window and keep them saved as they change
+    (``settings_watch``); returns the splitter states, which the window applies
+    once it is shown (a splitter's sizes only mean something then)."""
     s = win.settings
     if s is None:
         return {}
+    from .settings_watch import SettingsWatch
+
+    win.settings_watch = SettingsWatch(win)  # from now on saved whenever one changes, not only on a clean close
     if s.value("geometry") is not None:
         win.restoreGeometry(s.value("geometry"))
-    for key, control, default in _toggles(win):
+    for key, control, default in remembered_toggles(win):
         control.setChecked(s.value(key, default, type=bool))
     win.curves.smoothing.set_weight(s.value(SMOOTHING_KEY, 0.0, type=float))
     speed = win.speed.findData(s.value("speed", DEFAULT_SPEED, type=int))
@@ -44,7 +49,7 @@ def save_settings(win) -> None:
     s.setValue("geometry", win.saveGeometry())
     s.setValue("columns", win.splitter.saveState())
     s.setValue("output_split", win.output_split.saveState())
-    for key, control, _ in _toggles(win):
+    for key, control, _ in remembered_toggles(win):
         s.setValue(key, control.isChecked())
     s.setValue("speed", win.speed.currentData())
     s.setValue(SMOOTHING_KEY, win.curves.smoothing.weight)

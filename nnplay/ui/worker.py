@@ -40,7 +40,7 @@ ALL_THREADS: "weakref.WeakSet[TrainingThread]" = weakref.WeakSet()
 # What the forkserver imports once, so that a training process forked from it imports
 # nothing to build and train its run (numpy.random alone took ~45 ms of each process's
 # start on a loaded 2-core machine, twice the Trainer's own build).
-TRAINING_PRELOAD = ["nnplay.training.loop", "numpy.random"]
+TRAINING_PRELOAD = ["nnplay.training.loop", "numpy.random", "nnplay.training.child_errors"]  # (a failed start: one line)
 
 
 def process_context():

@@ -23,7 +23,7 @@ def test_within_is_met_at_the_first_epoch_it_holds_and_missed_past_its_horizon()
     assert t.observe(rec(3, test_accuracy=0.1)) == MET  # once met it stays so for the run
     late = GoalTracker(parse_goal("test_accuracy >= 0.95 within 3 epochs"))
     late.observe(rec(3, test_accuracy=0.9))
-    assert late.observe(rec(4, test_accuracy=0.99)) == MISSED and late.at == 4
+    assert late.observe(rec(4, test_accuracy=0.99)) == MISSED and late.at == 3  # the last epoch checked
 
 
 def test_after_is_judged_once_at_its_epoch_and_a_new_run_starts_over():
@@ -100,3 +100,23 @@ def test_a_tracker_from_a_run_on_ignores_the_runs_before_it():
     assert t.observe(rec(5, run=3, test_accuracy=0.5)) == MET and t.at == 5
     assert t.observe(rec(7, run=2, test_accuracy=0.9)) == MET  # a late frame of the old run changes nothing
     assert t.observe(rec(5, run=4, test_accuracy=0.9)) == MISSED  # the learner's Reset: a run of the lesson's
+
+
+def test_a_goal_within_n_epochs_is_missed_at_epoch_n_the_last_one_checked():
+    """The tester: "within 100 epochs" said "missed at epoch 101"."""
+    tracker = GoalTracker(parse_goal("train_loss < 0.1 within 100 epochs"))
+    for epoch in range(102):
+        tracker.observe({"run_id": 0, "epoch": epoch, "train_loss": 0.5})
+    assert tracker.status == MISSED and tracker.at == 100
+
+
+def test_lessons_check_on_a_missed_goal_exits_1_saying_the_last_epoch_checked(tmp_path):
+    from tests.cli_run import nnplay
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text('title = "Mine"\ntext = "t"\nsetup = "dataset=xor&noise=0&hidden=&features=x1,x2&lr=0.001"\n'
+                    'question = "q"\ngoal = "train_loss < 0.01 within 3 epochs"\nhints = ["h"]\nexplanation = "e"\n',
+                    encoding="utf-8")
+    r = nnplay("lessons", str(mine), "--check")
+    assert r.returncode == 1, r.stderr  # a goal not met; 2 is for a lesson that cannot be read
+    assert "missed at epoch 3," in r.stdout and r.stderr == ""

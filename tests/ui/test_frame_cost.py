@@ -4,6 +4,8 @@ curves stay exact."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -49,6 +51,8 @@ def test_a_range_is_refitted_when_data_leaves_it_or_fills_too_little_of_it():
     assert keeps(shown, 0.1, 0.9)
     assert not keeps(shown, -0.1, 0.9) and not keeps(shown, 0.1, 1.2)
     assert not keeps(shown, 0.2, 0.2 + SHRINK_BELOW * 0.9)
+    assert not keeps(shown, 0.005, 0.9) and not keeps(shown, 0.1, 0.995)  # data on an edge: fitted again
+    assert keeps(shown, 0.0, 0.9, bounds=(0.0, math.inf))  # unless the edge is the quantity's bound (a loss of 0)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def test_a_bounded_stepped_range_holds_its_data_and_stays_within_the_bounds(a, b
     shown = stepped(lo, hi, bounds)
     assert bounds[0] <= shown[0] <= lo and hi <= shown[1] <= bounds[1] and shown[0] < shown[1]
     if hi - lo > 1e-9 * max(1.0, hi):
-        assert keeps(shown, lo, hi)  # kept while the data stays
+        assert keeps(shown, lo, hi, bounds)  # kept while the data stays
 
 
 def test_a_loss_that_fell_from_5_to_001_is_shown_from_0():

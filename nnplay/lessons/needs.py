@@ -1,0 +1,27 @@
+"""The window's columns a lesson needs in view: those holding the controls its
+answer is set with (its ``solution``'s settings; the diagram for hand-set
+weights). When the window must hide columns to make room (a lesson's panel in
+presentation mode at 1024×768), these are kept and others hidden instead."""
+
+from __future__ import annotations
+
+from ..training import TrainConfig
+
+# the settings each column's controls set (the Data and Network panels)
+COLUMN_SETTINGS = {
+    "data": ("dataset", "noise", "classes", "data_seed", "train_ratio", "batch_size", "standardize", "features"),
+    "network": ("hidden", "activation", "loss", "optimizer", "init", "seed", "lr", "l1", "l2", "freeze", "dropout"),
+}
+MENU_SETTINGS = ("dtype", "schedule", "clip")  # set from the menus, in view whatever the columns
+
+
+def needed_columns(lesson) -> tuple[str, ...]:
+    """The columns (keys of COLUMN_SETTINGS, in its order) that hold what ``lesson``
+    asks the learner to change: its solution's settings, and the network
+    diagram (the Network column) for weights set by hand; () for a lesson whose
+    answer is in none (a question answered by watching)."""
+    keys = set(TrainConfig.text_patch(lesson.solution)) if lesson.solution else set()
+    needed = [column for column, settings in COLUMN_SETTINGS.items() if keys.intersection(settings)]
+    if lesson.weights and "network" not in needed:
+        needed.append("network")
+    return tuple(sorted(needed, key=list(COLUMN_SETTINGS).index))
