@@ -1,7 +1,7 @@
 """The window's columns a lesson needs in view: those holding the controls its
 answer is set with (its ``solution``'s settings; the diagram for hand-set
 weights). When the window must hide columns to make room (a lesson's panel in
-presentation mode at 1024×768), these are kept and others hidden instead."""
+presentation mode at 1024×768), the others are hidden first."""
 
 from __future__ import annotations
 

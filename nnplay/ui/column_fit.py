@@ -2,8 +2,8 @@
 
 When the columns shown need more width than the window has (a lesson's side
 panel opened at 1024 pixels, a zoom on a projector, the window made narrower),
-``ColumnFit.fit`` hides them one by one (FIT_ORDER; never one the open lesson
-needs, ``lessons.needs``: another goes instead) and says which in the status bar; so are the curves under the output when they would leave its plot
+``ColumnFit.fit`` hides them one by one (FIT_ORDER, those the open lesson's answer
+is set in, ``lessons.needs``, last) and says which in the status bar; so are the curves under the output when they would leave its plot
 too short or their tabs cut (a zoom at 768 pixels high). The window's minimum width is therefore not the sum of the columns'
 minimums (a window opened wider could not be made narrower again) but that of
 the columns fit never hides (``FitSplitter``): a narrower window hides columns
@@ -94,12 +94,11 @@ class ColumnFit(QObject):
         p, win, hidden = self.presentation, self.win, []
         self._busy = True
         try:
-            needed = lesson_columns(win)
-            for key in FIT_ORDER if hide else ():
+            needed = lesson_columns(win)  # the open lesson's answer is set there: the others go first
+            order = [k for k in FIT_ORDER if k not in needed] + [k for k in FIT_ORDER if k in needed]
+            for key in order if hide else ():
                 if least_width(win) + FIT_SLACK <= width:
                     break
-                if key in needed:  # the open lesson's answer is set there: another goes instead
-                    continue
                 action = p.panel_actions[key]
                 if action.isChecked() and sum(p.panel_actions[k].isChecked() for k in COLUMNS) > 1:
                     self.fitted.append(key)
@@ -171,8 +170,7 @@ class ColumnFit(QObject):
         """The columns ``fit`` never hides: the Output column, or the last it would keep."""
         actions, column = self.presentation.panel_actions, self.win.splitter.widget
         shown = [k for k in COLUMNS if actions[k].isChecked()]
-        needed = lesson_columns(self.win)
-        keep = [k for k in shown if k not in FIT_ORDER or k in needed] or shown[-1:]
+        keep = [k for k in shown if k not in FIT_ORDER] or shown[-1:]
         return [column(COLUMNS.index(k)) for k in keep]
 
     def _make_room(self) -> None:

@@ -179,7 +179,8 @@ class DataPanel(ShowsRunState, QWidget):
             for name, b in self.dataset_buttons.items():
                 b.setChecked(not is_csv and name == config.dataset)
             self.group.setExclusive(True)
-            show_classes(self.classes, config, data)
+            self.classes.setValue(config.classes)
+            self.classes.setEnabled(config.dataset.endswith("-k"))
             self.noise.setValue(int(round(config.noise * 100)))
             self.noise.setEnabled(not is_csv)
             self.regenerate.setEnabled(not is_csv)
@@ -239,19 +240,3 @@ class DataPanel(ShowsRunState, QWidget):
             return
         self._emit(features=chosen)
 
-
-def show_classes(box, config, data) -> None:
-    """The Classes box: the setting of a data set whose classes it sets (spiral ×k,
-    blobs ×k), else, greyed out, the classes the data has (a 5-class CSV showed 3,
-    the setting's default), "—" for regression."""
-    if config.dataset.endswith("-k"):
-        box.setSpecialValueText("")
-        box.setRange(CLASSES_MIN, CLASSES_MAX)
-        box.setValue(config.classes)
-        box.setEnabled(True)
-        return
-    n = data.n_classes if data.task == CLASSIFICATION else 0
-    box.setSpecialValueText("—" if n == 0 else "")
-    box.setRange(n, n)
-    box.setValue(n)
-    box.setEnabled(False)

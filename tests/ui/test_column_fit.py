@@ -142,7 +142,7 @@ def test_the_window_shrinks_to_1024x740_from_larger_with_or_without_a_lesson_at_
     found = []
     for lesson in (False, True):
         if lesson:
-            open_lesson(window, find_lesson("vanishing-gradients"), set_up=False)
+            open_lesson(window, find_lesson("vanishing-gradients"))
         for zoom in (1.0, 2.0):
             p.set_zoom(zoom)
             window.resize(1500, 950)
@@ -223,7 +223,7 @@ def test_every_way_into_a_layout_ends_with_the_columns_fitted_to_the_window_not_
 
     window.resize(1024, 768)
     qtbot.wait(50)
-    open_lesson(window, find_lesson("spiral-depth"), set_up=False)
+    open_lesson(window, find_lesson("spiral-depth"))
     check("lesson open")
     p.set_presenting(True)
     check("F11")
