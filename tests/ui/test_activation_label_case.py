@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from nnplay.engine import ACTIVATIONS
 from nnplay.ui.layer_activation import LABELS, SHORT
+from tests.settle import settle
 
 
 def test_every_short_label_has_the_case_of_the_menus_name():
@@ -21,8 +22,8 @@ def test_the_diagrams_short_labels_read_as_the_menu(window, qtbot):
     c = window.controller
     c.change(hidden=(6, 6, 6, 6, 6))  # narrow gaps: the short form
     qtbot.waitUntil(lambda: c.run_info.sizes == (2, 6, 6, 6, 6, 6, 1), timeout=10000)
-    qtbot.wait(100)
     labels = window.diagram.activation_labels
+    qtbot.waitUntil(lambda: len(labels.items) == 5 and labels._short, timeout=5000)  # laid out in the narrow gaps
     texts = [item.toPlainText() for item, _ in labels.items]
     assert labels._short and texts == ["Tanh▾"] * 5
 
@@ -34,7 +35,7 @@ def test_the_labels_sit_on_one_row_where_their_texts_fit(window, qtbot):
     qtbot.wait(50)
     window.presentation.set_zoom(1.4)
     window.resize(1280, 800)
-    qtbot.wait(400)
+    settle(qtbot)
     items = [item for item, _ in window.diagram.activation_labels.items]
     assert len(items) == 2 and all(i.isVisible() for i in items)
     rects = [_glyphs(i) for i in items]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtGui import QImage, QPainter
 
+from tests.settle import settle
+
 SIZES = [(1024, 768), (1280, 800)]
 
 
@@ -62,7 +64,7 @@ def test_every_axis_of_the_window_shows_two_labelled_ticks_at_every_size_log_on_
             window.curves.log_scale.setChecked(log)
             for tab in range(tabs.count()):
                 tabs.setCurrentIndex(tab)
-                qtbot.wait(150)
+                settle(qtbot)
                 found += [f"{size}, log {log}, tab {tabs.tabText(tab)}: {p}" for p in problems(window)]
     assert found == []
 

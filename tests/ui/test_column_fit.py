@@ -10,6 +10,7 @@ import pytest
 from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson, show_dock
 from tests.layout_check import text_problems
+from tests.settle import settle
 
 
 def shown(win):
@@ -25,6 +26,13 @@ def lesson_at(window, qtbot, size, lesson: str):
     open_lesson(window, find_lesson(lesson))
     qtbot.wait(100)
     return window.presentation
+
+
+def fitted(window, qtbot) -> None:
+    """Wait till the window's size has settled and the column fit it waits for (SETTLE_MS after the
+    last resize) has run, and the layout after it is drawn: what a fixed 400-600 ms sleep waited for."""
+    columns = window.presentation.columns
+    settle(qtbot, most_ms=5000, until=lambda: not columns._timer.isActive() and not columns._shrink.isActive())
 
 
 def fits_1024x740(window, where: str) -> list[str]:
@@ -67,7 +75,7 @@ def test_a_column_the_user_hides_after_a_fit_stays_hidden_and_is_remembered(wind
     p.set_panel("gradients", False)
     assert "gradients" not in p.columns.fitted
     window.resize(1700, 900)
-    qtbot.wait(600)
+    fitted(window, qtbot)
     assert not window.gradients.isVisible()
 
 
@@ -146,7 +154,7 @@ def test_the_window_shrinks_to_1024x740_from_larger_with_or_without_a_lesson_at_
         for zoom in (1.0, 2.0):
             p.set_zoom(zoom)
             window.resize(1500, 950)
-            qtbot.wait(400)  # settled: the columns hidden to fit come back, the minimum grows with them
+            fitted(window, qtbot)  # the columns hidden to fit come back, the minimum grows with them
             window.resize(1024, 740)
             qtbot.wait(50)
             found += fits_1024x740(window, f"lesson {lesson}, zoom {zoom}")
@@ -216,7 +224,7 @@ def test_every_way_into_a_layout_ends_with_the_columns_fitted_to_the_window_not_
     p, found = window.presentation, []
 
     def check(where: str) -> None:
-        qtbot.wait(400)  # settled: SETTLE_MS has passed, columns that fit came back
+        fitted(window, qtbot)  # columns that fit came back
         found.extend(f"{where}: {s}" for s in squeezed(window))
         if not window.boundary.isVisible():
             found.append(f"{where}: the output is hidden")

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 import pytest
 
 from tests.layout_check import text_problems, tick_label_overlaps, tick_labels
+from tests.settle import settle
 
 SIZES = [(1024, 740), (1100, 680), (1920, 1080)]
 
@@ -24,7 +25,7 @@ def problems_at_every_size(qtbot, top, sizes=SIZES) -> list[str]:
     found = []
     for w, h in sizes:
         top.resize(w, h)
-        qtbot.wait(150)  # the layout settles, plots redraw their axes
+        settle(qtbot)  # the layout settles, plots redraw their axes
         found += [f"at {w}×{h}: {p}" for p in text_problems(top)]
     return found
 
@@ -106,9 +107,9 @@ def test_nothing_is_cut_in_the_inspector_and_the_comparison(window, qtbot):
     assert c.fork(True, lr=0.3)
     qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=10000)
     c.play()
-    qtbot.wait(2000)
+    cw = window.compare_window  # both runs' curves drawn over ten epochs (was: two seconds' play)
+    qtbot.waitUntil(lambda: epoch(window) >= 10 and len(cw.curves["B"].history) > 10, timeout=30000)
     c.pause()
-    cw = window.compare_window
     found += [f"comparison {p}" for p in problems_at_every_size(qtbot, cw, [(1024, 740), (1600, 1000)])]
     cw.log_scale.setChecked(True)
     found += [f"comparison {p}" for p in problems_at_every_size(qtbot, cw, [(1024, 740)])]

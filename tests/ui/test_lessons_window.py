@@ -8,6 +8,7 @@ from __future__ import annotations
 from nnplay.lessons import MET, find_lesson
 from nnplay.ui.lessons_panel import open_lesson
 from tests.layout_check import text_problems
+from tests.settle import settle
 
 
 def test_help_lessons_opens_the_panel_and_set_up_applies_the_lesson(window, qtbot):
@@ -63,7 +64,7 @@ def test_the_window_with_a_lesson_open_fits_1024x768(window, qtbot):
     panel = window.lessons_dock.widget()
     panel.show_hint()
     panel.show_hint()
-    qtbot.wait(200)
+    settle(qtbot)
     assert window.width() == 1024 and window.lessons_dock.isVisible()
     assert not window.gradients.isVisible()  # hidden to make room, and said so
     assert window.statusBar().currentMessage().startswith("Hidden to make room: Gradients column")

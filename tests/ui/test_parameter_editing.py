@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from nnplay.numbers import format_number
 from nnplay.training.commands import SetParameter
+from tests.settle import settle
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -77,8 +78,9 @@ def test_a_value_that_is_not_a_finite_number_turns_red_and_changes_nothing(windo
         qtbot.keyClick(ed, Qt.Key.Key_Escape)
         assert not ed.isVisible()
     assert sent == []
+    drawn = c.run.frames_drawn
     c.set_view(grid_resolution=20)  # any command that makes a frame: the bias is as it was
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: c.run.frames_drawn > drawn, timeout=10000)
     assert c.last_frame.snapshot.biases[0][0, 0] == before and c.last_frame.snapshot.epoch == 0
 
 
@@ -153,10 +155,10 @@ def test_the_diagram_does_not_move_when_a_hovered_links_read_out_appears(window,
     """The read-out under the diagram grows to two or three lines on hover; had the
     label grown, the diagram would shrink and re-centre, and a click would miss."""
     d = window.diagram
-    qtbot.wait(200)
+    settle(qtbot)
     before = d.canvas.geometry()
     from nnplay.ui.diagram_readout import describe_edge
 
     describe_edge(d, 1, 1, 0)  # what hovering the link from X1 into neuron 2 of layer 1 writes
-    qtbot.wait(200)
+    settle(qtbot)
     assert d.readout.text().count("W[1]") and d.canvas.geometry() == before, d.readout.text()

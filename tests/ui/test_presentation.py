@@ -13,6 +13,7 @@ from nnplay.ui.lessons_panel import open_lesson
 from nnplay.ui.live_curve import LiveCurve
 from nnplay.ui.presentation import PRESENTATION_LINES
 from tests.layout_check import text_problems
+from tests.settle import settle
 
 
 def view_action(win, text):
@@ -88,15 +89,15 @@ def test_presentation_at_1024x768_with_a_lesson_has_nothing_cut(window, qtbot):
     c = window.controller
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.dataset == "spiral", timeout=10000)
     window.presentation.set_presenting(True, full_screen=False)  # the offscreen screen is not 1024×768
-    qtbot.wait(200)
+    settle(qtbot)
     hidden = [a.text() for a in window.presentation.panel_actions.values() if not a.isChecked()]
     assert window.width() == 1024 and window.boundary.isVisible() and window.lessons_dock.isVisible()
     c.step(20)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch >= 20, timeout=10000)
-    qtbot.wait(200)
+    settle(qtbot)
     assert text_problems(window) == [], hidden
     window.presentation.step_zoom(1)  # zoomed further, columns make room again
-    qtbot.wait(200)
+    settle(qtbot)
     assert text_problems(window) == []
 
 
@@ -106,11 +107,11 @@ def test_zooming_in_and_back_leaves_the_layout_as_it_was(window, qtbot):
     were squeezed at 1100x680 after Ctrl+= twice and Actual size."""
     label = window.gradients.scale_label
     window.resize(1100, 680)
-    qtbot.wait(150)
+    settle(qtbot)
     before = label.minimumHeight(), text_problems(window)
     for _ in range(2):
         window.presentation.step_zoom(1)
-    qtbot.wait(150)
+    settle(qtbot)
     assert label.minimumHeight() > before[0]  # the zoomed font takes more lines
     view_action(window, "Actual size").trigger()
     qtbot.waitUntil(lambda: label.minimumHeight() == before[0], timeout=3000)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from nnplay.ui.status_bar import StatusBar
 from tests.layout_check import text_problems
+from tests.settle import settle
 
 
 def zoomed(window, qtbot, size, zoom) -> list[str]:
@@ -24,7 +25,7 @@ def zoomed(window, qtbot, size, zoom) -> list[str]:
     qtbot.wait(50)
     window.presentation.set_zoom(zoom)
     window.resize(*size)
-    qtbot.wait(400)  # the fold and the legends refit once the zoomed layout has settled
+    settle(qtbot)  # the fold and the legends refit once the zoomed layout has settled
     try:  # (the read-outs refit in a posted event: on a loaded machine, later)
         qtbot.waitUntil(lambda: text_problems(window) == [], timeout=3000)
     except qtbot.TimeoutError:
