@@ -153,7 +153,7 @@ def fingerprint(win) -> Counter:
     seen[("focus", QApplication.activeWindow() is win, type(focus).__name__, focus and focus.objectName())] += 1
     seen[("window", win.windowTitle(), win.isFullScreen(), win.isMaximized(), win.size().toTuple(),
           palette_name())] += 1
-    seen[("run", c.config.to_text(), c.csv_path, c.playing, c.twin is None, c.editor is None,
+    seen[("run", c.config.to_text(), c.csv_path, c.session_path, c.playing, c.twin is None, c.editor is None,
           win.statusBar().currentMessage())] += 1
     return seen
 
@@ -280,6 +280,7 @@ def reset(win, saved: list, status: str, focus) -> None:
     tidy(win)
     c = win.controller
     c._drop_edits()
+    c.session_path = None  # the session a test saved or opened: a new window has none (Save would suggest it)
     win.settings = None  # a test may have given it a QSettings of its own
     p = win.presentation
     p.present_action.setChecked(False)

@@ -45,6 +45,7 @@ def _change_everything(win, qtbot) -> None:
     qtbot.waitUntil(lambda: c.generation != generation and c.last_frame is not None
                     and c.last_frame.generation == c.generation, timeout=20000)
     c.edit_data("add", (0.5, 0.5), 1)
+    c.session_path = "/tmp/saved-by-a-test.nnplay"  # as saving or opening a session leaves it
     for tabs in win.findChildren(QTabWidget):
         if tabs.count() > 1 and tabs.window() is win:
             tabs.setCurrentIndex(tabs.count() - 1)
