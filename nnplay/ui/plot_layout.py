@@ -25,6 +25,8 @@ from .legend_sample import DashedSample
 from .tick_labels import linear_tick_strings, log_tick_strings
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
+WIDEST_LABEL = 200  # pixels: no tick label is wider
+END_FLOW = 12  # pixels an epoch axis's end label may pass the axis's end: "0" and "1" of an empty epoch axis
 _MANTISSAS = np.log10(np.arange(1, 10))
 
 
@@ -36,11 +38,31 @@ class TidyAxis(pg.AxisItem):
         super().__init__(*args, **kwargs)
         self.enableAutoSIPrefix(False)
         self._fallback = None  # tick values drawn instead, when pyqtgraph's own leave under two labels
+        self._placing = False  # True while generateDrawSpecs places labels: see boundingRect
+        self._tick_values: list[float] = []  # every tick value of the axis now: its labels' one format (tick_labels)
 
     @property
     def whole(self) -> bool:
         """Whether the axis counts whole numbers (it is labelled "epoch"): no tick between two."""
         return self.labelText == "epoch"
+
+    def setLabel(self, *args, **kwargs):
+        """pyqtgraph's, and an epoch axis lets its end labels pass its ends by END_FLOW pixels
+        (pyqtgraph drops them: an epoch axis 0…1 had no label, 0…2 only "1")."""
+        super().setLabel(*args, **kwargs)
+        if self.orientation in ("top", "bottom"):
+            self.prepareGeometryChange()
+            self.style["hideOverlappingLabels"] = END_FLOW if self.whole else True
+
+    def boundingRect(self):
+        """pyqtgraph's; while the labels are placed, a vertical axis's reaches as far as its
+        widest label could: pyqtgraph drops every label wider than the axis is now and widens
+        it at the next layout, so the labels vanished for a frame whenever they grew wider
+        (the gradient norms' after a session was opened)."""
+        rect = super().boundingRect()
+        if self._placing and self.orientation in ("left", "right"):
+            return rect.adjusted(-WIDEST_LABEL, 0, WIDEST_LABEL, 0)
+        return rect
 
     def _label_extent(self, lo: float, hi: float) -> float:
         """Pixels along the axis that one tick label takes, with the gap to the next."""
@@ -68,9 +90,9 @@ class TidyAxis(pg.AxisItem):
 
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick values, or the fallback ``generateDrawSpecs`` chose (axis_ticks)."""
-        if self._fallback is not None:
-            return self._fallback
-        return super().tickValues(minVal, maxVal, size)
+        levels = self._fallback if self._fallback is not None else super().tickValues(minVal, maxVal, size)
+        self._tick_values = [v for _, values in levels for v in values]
+        return levels
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         """Decades as the major ticks; the 2 and 5 of each decade labelled when
@@ -91,12 +113,24 @@ class TidyAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):
         """Every label of the axis in one format: powers of ten on a log axis (ui.tick_labels)."""
         if self.logMode:
-            return log_tick_strings(values, scale)
+            return log_tick_strings(values, scale, self._tick_values)
+        if self.whole and spacing * scale >= 1:  # epochs: whole numbers, 120000 rather than 1.2·10⁵
+            return [f"{round(float(v) * scale)}" for v in values]
         return linear_tick_strings(values, scale, spacing, self.range)
 
     def generateDrawSpecs(self, p):
         """pyqtgraph's specs, less every tick label that would overlap one placed before it;
-        where that leaves fewer than two labels, those of ``axis_ticks.inner_ticks`` instead."""
+        where that leaves fewer than two labels, those of ``axis_ticks.inner_ticks`` instead.
+        A linear axis labels its major ticks only (minor ones would need more decimals: one format)."""
+        self.style["maxTextLevel"] = 2 if self.logMode else 0
+        self._placing = True
+        try:
+            return self._specs(p)
+        finally:
+            self._placing = False
+
+    def _specs(self, p):
+        """generateDrawSpecs's work (see there)."""
         specs = without_overlaps(self, super().generateDrawSpecs(p))
         if specs is None or len(labelled(specs)) >= 2 or self.linkedView() is None:
             return specs
