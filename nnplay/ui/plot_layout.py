@@ -26,7 +26,7 @@ from .tick_labels import linear_tick_strings, log_tick_strings
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
 WIDEST_LABEL = 200  # pixels: no tick label is wider
-END_FLOW = 12  # pixels an epoch axis's end label may pass the axis's end: "0" and "1" of an empty epoch axis
+END_FLOW = 20  # pixels an epoch axis's end label may pass the axis's end ("0" and "1" of an empty epoch axis): moved in
 _MANTISSAS = np.log10(np.arange(1, 10))
 
 
@@ -41,18 +41,28 @@ class TidyAxis(pg.AxisItem):
         self._placing = False  # True while generateDrawSpecs places labels: see boundingRect
         self._tick_values: list[float] = []  # every tick value of the axis now: its labels' one format (tick_labels)
 
+    counts = False  # set by count_whole: the axis counts whole numbers though it is not labelled "epoch"
+
     @property
     def whole(self) -> bool:
-        """Whether the axis counts whole numbers (it is labelled "epoch"): no tick between two."""
-        return self.labelText == "epoch"
+        """Whether the axis counts whole numbers (it is labelled "epoch", or ``count_whole``): no tick between two."""
+        return self.counts or self.labelText == "epoch"
+
+    def count_whole(self) -> None:
+        """Make the axis count whole numbers (epochs) without its label saying so."""
+        self.counts = True
+        self._end_flow()
+
+    def _end_flow(self) -> None:
+        if self.orientation in ("top", "bottom"):
+            self.prepareGeometryChange()
+            self.style["hideOverlappingLabels"] = END_FLOW if self.whole else True
 
     def setLabel(self, *args, **kwargs):
         """pyqtgraph's, and an epoch axis lets its end labels pass its ends by END_FLOW pixels
         (pyqtgraph drops them: an epoch axis 0…1 had no label, 0…2 only "1")."""
         super().setLabel(*args, **kwargs)
-        if self.orientation in ("top", "bottom"):
-            self.prepareGeometryChange()
-            self.style["hideOverlappingLabels"] = END_FLOW if self.whole else True
+        self._end_flow()
 
     def boundingRect(self):
         """pyqtgraph's; while the labels are placed, a vertical axis's reaches as far as its
@@ -87,6 +97,16 @@ class TidyAxis(pg.AxisItem):
             major = max(1.0, major)
             return [(major, 0)] if major < 5 else [(major, 0), (major / 5, 0)]
         return [(major, 0), (major / 5, 0)]  # a fifth: 5 -> 1, never 2.5 (printed "2" at a spacing of 2.5)
+
+    def _inside(self, specs):
+        """An epoch axis's end labels, let pass its ends by END_FLOW, moved back inside
+        it (drawn beside their tick, not cut by the plot's edge: the "1" of 0…1)."""
+        if specs is None or not self.whole or self.orientation not in ("top", "bottom"):
+            return specs
+        line, ticks, texts = specs
+        end = self.mapRectFromParent(self.geometry()).right()
+        moved = [(r.translated(max(0.0, -r.left()) - max(0.0, r.right() - end), 0), f, t) for r, f, t in texts]
+        return line, ticks, moved
 
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick values, or the fallback ``generateDrawSpecs`` chose (axis_ticks)."""
@@ -131,7 +151,7 @@ class TidyAxis(pg.AxisItem):
 
     def _specs(self, p):
         """generateDrawSpecs's work (see there)."""
-        specs = without_overlaps(self, super().generateDrawSpecs(p))
+        specs = without_overlaps(self, self._inside(super().generateDrawSpecs(p)))
         if specs is None or len(labelled(specs)) >= 2 or self.linkedView() is None:
             return specs
         lo, hi = self.range
@@ -144,7 +164,7 @@ class TidyAxis(pg.AxisItem):
             return specs
         self._fallback = [(values[1] - values[0], values)]
         try:
-            return without_overlaps(self, super().generateDrawSpecs(p))
+            return without_overlaps(self, self._inside(super().generateDrawSpecs(p)))
         finally:
             self._fallback = None
 
@@ -217,11 +237,24 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
     return legend
 
 
-def epoch_axis(plot_item: pg.PlotItem) -> None:
-    """Name the bottom axis "epoch" and keep its range from going below 0 (an
-    auto-range of one point at epoch 0, after a Reset, showed -0.4 … 0.4)."""
-    plot_item.setLabel("bottom", "epoch")
-    plot_item.getViewBox().setLimits(xMin=0)
+def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = False) -> None:
+    """Make the bottom axis an epoch axis: named "epoch" (unless ``named`` is False: a
+    small plot whose caption says so), labelled in whole numbers, never below 0 (an
+    auto-range of one point at epoch 0, after a Reset, showed -0.4 … 0.4) and never
+    under one epoch wide (an empty plot, or one epoch's point, shows 0 … 1, not
+    0.2 … 0.8 nor an axis without a label), unless ``own_range``: the caller sets the
+    range (X-linked plots must: pyqtgraph's link, resizing, moved a limited range to
+    0.06 … 1); a "No data yet" note while the plot has no point (``empty_note.EmptyNote``)."""
+    from .empty_note import EmptyNote
+
+    if named:
+        plot_item.setLabel("bottom", "epoch")
+    else:
+        plot_item.getAxis("bottom").count_whole()
+    if not own_range:
+        plot_item.getViewBox().setLimits(xMin=0, minXRange=1)
+    if getattr(plot_item, "empty_note", None) is None:
+        plot_item.empty_note = EmptyNote(plot_item)
 
 
 def title_across(plot_item: pg.PlotItem) -> None:

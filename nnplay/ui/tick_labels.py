@@ -72,7 +72,8 @@ def log_decimals(values) -> int:
     ``values`` (log10 of the numbers): the fewest, up to MOST_LOG_DECIMALS, that write every
     mantissa exactly (0 for the decades and 2..9 of pyqtgraph's ticks, 2 for 1.55·10¹⁰,
     1.56·10¹⁰), else the fewest that keep the labels apart (never "1.56·10¹⁰" twice)."""
-    parts = {(round(m, 12), e) for m, e in (_log_parts(float(v)) for v in values if math.isfinite(float(v)))}
+    found = (_log_parts(float(v)) for v in values if math.isfinite(float(v)))
+    parts = list({(round(m, 9), e): (m, e) for m, e in found}.values())  # each tick once, as it is written
     for places in range(MOST_DECIMALS + 1):
         exact = places <= MOST_LOG_DECIMALS and all(math.isclose(round(m, places), m, rel_tol=1e-9) for m, _ in parts)
         if (exact or places > MOST_LOG_DECIMALS) and len({_log_text(m, e, places) for m, e in parts}) == len(parts):

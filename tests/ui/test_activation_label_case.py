@@ -7,7 +7,7 @@ box's margins)."""
 from __future__ import annotations
 
 from nnplay.engine import ACTIVATIONS
-from nnplay.ui.layer_activation import LABELS, SHORT
+from nnplay.ui.layer_activation import LABELS, SHORT, SHORT_FORM, TINY, TINY_FORM
 
 
 def test_every_short_label_has_the_case_of_the_menus_name():
@@ -15,6 +15,7 @@ def test_every_short_label_has_the_case_of_the_menus_name():
         full, short = LABELS[a], SHORT.get(a, a)
         assert short[0] == full[0], (a, short, full)  # same first letter, same case
         assert short.lower() == full.lower()[:len(short)] or short in ("LReLU",), (a, short, full)
+        assert TINY[a][0] == full[0], (a, TINY[a], full)
 
 
 def test_the_diagrams_short_labels_read_as_the_menu(window, qtbot):
@@ -24,7 +25,7 @@ def test_the_diagrams_short_labels_read_as_the_menu(window, qtbot):
     qtbot.wait(100)
     labels = window.diagram.activation_labels
     texts = [item.toPlainText() for item, _ in labels.items]
-    assert labels._short and texts == ["Tanh▾"] * 5
+    assert texts == [{SHORT_FORM: "Tanh▾", TINY_FORM: "T▾"}[labels._form]] * 5  # (the tiny form where it fits only)
 
 
 def test_the_labels_sit_on_one_row_where_their_texts_fit(window, qtbot):

@@ -90,6 +90,8 @@ def test_small_values_on_a_linear_axis_are_not_a_mix_of_e_notation_and_decimals(
     # one format with the axis's other ticks: never "10⁻¹" beside "1.50·10⁻¹", nor a label twice
     assert log_tick_strings([-1.0], 1.0, [-1.0, math.log10(0.15)]) == ["1.0·10⁻¹"]
     assert log_tick_strings([math.log10(1.555e10), math.log10(1.56e10)]) == ["1.555·10¹⁰", "1.560·10¹⁰"]
+    flat = [-1.3749963989851366, -1.3749912496857857]  # a flat loss: 0.0421700, 0.0421705 (read "4.2170·10⁻²" twice)
+    assert log_tick_strings(flat) == ["4.21700·10⁻²", "4.21705·10⁻²"]
 
 
 def test_two_ticks_far_apart_read_their_own_values():
