@@ -60,17 +60,14 @@ def test_every_epoch_plot_after_a_reset_is_from_0_whole_and_labelled(window, qtb
     assert found == []
 
 
-def test_the_comparison_at_epoch_0_has_an_epoch_axis_0_to_1(window, qtbot):
+def test_the_comparison_at_epoch_0_has_a_whole_epoch_axis_from_0(window, qtbot):
     c = window.controller
     assert c.fork(lr=0.3)
     qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=10000)
     cw = window.compare_window
     qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 1 for k in "AB"), timeout=10000)
     qtbot.wait(200)
-    assert empty_state_problems(cw, qtbot) == []
-    axis = cw.plot.getPlotItem().getAxis("bottom")
-    if all(len(cw.curves[k].history) == 1 for k in "AB"):  # (still at epoch 0: a loaded machine may be later)
-        assert axis.range == pytest.approx([0, 1]) and drawn_labels(axis) == ["0", "1"]
+    assert empty_state_problems(cw, qtbot) == []  # from epoch 0, at least one epoch wide, two whole labels
     cw.stop_button.click()
 
 
