@@ -49,5 +49,6 @@ def inner_ticks(lo: float, hi: float, size_px: float, label_px: float, log: bool
         view = np.log10(values) if log else values
         if np.min(np.diff(view)) / (hi - lo) * size_px >= label_px + 4:
             return [float(v) for v in view]
-        return [float(v) for v in view[[0, -1]]]  # the two ends' labels, when the middle ones crowd
-    return []
+        if (view[-1] - view[0]) / (hi - lo) * size_px >= label_px + 4:
+            return [float(v) for v in view[[0, -1]]]  # the two ends' labels, when the middle ones crowd
+    return []  # (two values too close for their labels: a finer step's ends lie further apart)

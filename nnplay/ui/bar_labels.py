@@ -11,28 +11,24 @@ from __future__ import annotations
 
 import math
 
-from .tick_labels import SCIENTIFIC_BELOW, decimals_of, scientific
+from .tick_labels import SCIENTIFIC_BELOW, decimals_of, scientific_strings
 
 MOST, LEAST = 6, 3  # labels on a bar
 SUFFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"))  # SI prefixes for compact numbers
 
 
-def compact(value: float, step: float) -> str:
-    """``value`` written shortly, with the decimals ``step`` needs: 350000 -> "350k",
-    1500000 at a step of 500000 -> "1.5M", -0.025 -> "−0.025", 0 -> "0"."""
-    if value == 0:
-        return "0"
-    if step < SCIENTIFIC_BELOW:  # decimals too long to read: 5·10⁻⁶
-        return scientific(value, 0 if math.isclose(value / 10 ** math.floor(math.log10(abs(value))),
-                                                   round(value / 10 ** math.floor(math.log10(abs(value)))))
-                          else 1).replace("-", "−")
-    for size, suffix in SUFFIXES:
-        if abs(value) >= size and step >= size / 10:
-            text = f"{value / size:.{decimals_of(step / size)}f}{suffix}"
-            break
-    else:
-        text = f"{value:.{decimals_of(step)}f}"
-    return text.replace("-", "−")
+def compact(values: list[float], step: float) -> list[str]:
+    """``values`` (``step`` apart) written shortly and in one format, with the decimals
+    ``step`` needs and the SI suffix that suits them all: 350000 -> "350k", 1500000 at a step
+    of 500000 -> "1.5M", -0.025 -> "−0.025", 800 beside 1000 -> "800", "1000"; 0 is "0";
+    a step under 10⁻³ as m·10ⁿ (tick_labels.scientific_strings)."""
+    top = max((abs(v) for v in values), default=0.0)
+    if step < SCIENTIFIC_BELOW and top > 0:  # decimals too long to read: 5·10⁻⁶
+        return [t.replace("-", "−") for t in scientific_strings(values, step, top)]
+    least = min((abs(v) for v in values if v != 0), default=0.0)
+    size, suffix = next(((size, suffix) for size, suffix in SUFFIXES if least >= size and step >= size / 10), (1.0, ""))
+    places = decimals_of(step / size)
+    return ["0" if v == 0 else f"{v / size:.{places}f}{suffix}".replace("-", "−") for v in values]
 
 
 def bar_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
@@ -48,7 +44,7 @@ def bar_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     if len(values) > MOST:
         values = values[::2]
         step *= 2
-    return [(v, compact(v, step)) for v in values]
+    return list(zip(values, compact(values, step)))
 
 
 def _count(lo: float, hi: float, step: float) -> int:

@@ -30,14 +30,23 @@ def distributions_caption(records, cut: dict, short: bool) -> str:
     return f"Median; bands: 68%, 86%, all values. {span}{spikes} Shaded: flat ends of tanh/sigmoid; dashed: ReLU's 0."
 
 
+PINNED_OFF = {"xMin": -1e307, "xMax": 1e307, "minXRange": None, "maxXRange": None}  # pyqtgraph's defaults
+
+
 def pin_single_epoch(items: dict, records) -> None:
-    """With one record, each plot of ``items`` ((layer, quantity) -> (plot, bounds,
-    median)) shows the epoch axis from that epoch one epoch on; from the second
-    record the axis follows the records again (auto range)."""
-    epochs = records.epoch_range() if records is not None and len(records) == 1 else None
+    """With one record or none, each plot of ``items`` ((layer, quantity) -> (plot, bounds,
+    median)) shows the epoch axis from that epoch one epoch on, held there by the
+    view's limits (the plots' X link, as the tab was laid out, moved a range merely
+    set to 0.06 … 1: one label, "1"); from the second record the axis follows the
+    records again (auto range)."""
+    n = len(records) if records is not None else 0
+    epochs = None if n > 1 else records.epoch_range() if n == 1 else (0, 0)  # none yet: 0 … 1
     for plot, _, _ in items.values():
+        view = plot.getViewBox()
         if epochs is not None:
+            view.setLimits(xMin=epochs[0], xMax=epochs[0] + 1, minXRange=1, maxXRange=1)
             plot.setXRange(epochs[0], epochs[0] + 1, padding=0)
         elif getattr(plot, "_pinned", False):
+            view.setLimits(**PINNED_OFF)
             plot.enableAutoRange(x=True)
         plot._pinned = epochs is not None

@@ -43,6 +43,7 @@ from .health_lines import health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
 from .plot_room import MIN_PLOT_PX, keep_items_room
+from .plot_layout import epoch_axis
 from .plots import add_plot
 from .visibility import can_be_seen
 from .presentation import OWN_TEXT
@@ -189,6 +190,7 @@ class DistributionsView(QWidget):
             for i, l in enumerate(layers):
                 plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
                 plot.setMouseEnabled(x=False, y=False)
+                epoch_axis(plot, named=False, own_range=True)  # whole epochs (not 0.2…0.8 after a Reset)
                 plot.getAxis("left").setWidth(48)
                 plot.setMinimumHeight(ROW_HEIGHT)  # and its bands MIN_PLOT_PX, its title and axis zoomed too
                 plot.getViewBox().setMinimumHeight(MIN_PLOT_PX)
@@ -203,6 +205,7 @@ class DistributionsView(QWidget):
         if presentation is not None:  # plots built after a zoom: their axes and lines zoomed too
             presentation.scale_view(self.plots)
         self._fit_plots()  # (at once: the scroll area's range follows)
+        pin_single_epoch(self._items, self.records)  # (before any record: 0 … 1, not −0.5 … 0.5)
         self._stale = True
         self._draw()
 

@@ -30,6 +30,7 @@ from .live_curve import LiveCurve
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .curve_key import CurveKey, room_at_top
+from .plot_layout import epoch_axis
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
@@ -110,7 +111,7 @@ class GradientView(QWidget):
         named(self.norm_plot, "gradient_norms", "The size of each layer's gradient |dW[l]| after every epoch.")
         self.norm_plot.setLabel("left", "|dW[l]|")  # (no title: the key is above the plot)
         self.norm_plot.setLogMode(y=True)
-        self.norm_plot.setLabel("bottom", "epoch")
+        epoch_axis(self.norm_plot.getPlotItem())  # whole epochs from 0, at least 0…1, a note while empty
         self.norm_plot.setClipToView(True)
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         self.norm_plot.getAxis("bottom").enableAutoSIPrefix(False)

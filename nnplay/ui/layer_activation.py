@@ -1,6 +1,9 @@
 """Each hidden layer's activation and dropout rate, chosen under that layer in
 the network diagram: a label ("Tanh ▾", "ReLU, drop 0.2 ▾") below each hidden
-layer opens a menu of the activations and of dropout rates. The choice is
+layer opens a menu of the activations and of dropout rates. The labels stand on
+one row, in the longest of three forms that fits between the layers ("Tanh ▾",
+"Tanh▾", "T▾"; two staggered rows read as a misalignment in narrow windows), the
+whole text in each label's tooltip. The choice is
 written to the run's settings: ``TrainConfig.activation``, one name when every
 hidden layer has the same activation, else a comma list with one name per
 hidden layer (``activation=tanh,relu`` in the settings text), and
@@ -14,10 +17,13 @@ from PySide6.QtWidgets import QMenu
 
 from ..engine import ACTIVATIONS
 from ..training.settings_text import CHOICE_LABELS
+from .tip import set_tip
 
 LABELS = CHOICE_LABELS["activation"]
 # the short forms in the case of the activation menu's names (LABELS): "Tanh", as the menu and the full label say
 SHORT = {"tanh": "Tanh", "sigmoid": "Sig", "relu": "ReLU", "leaky_relu": "LReLU", "linear": "Lin"}
+TINY = {"tanh": "T", "sigmoid": "S", "relu": "R", "leaky_relu": "LR", "linear": "L"}  # the narrowest form
+FULL, SHORT_FORM, TINY_FORM = 0, 1, 2  # the labels' forms, longest first
 DROPOUT_RATES = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
 
 
@@ -83,8 +89,7 @@ class LayerActivationLabels(QObject):
         self.menu: QMenu | None = None
         self._activation = "tanh"
         self._dropout: tuple = ()
-        self._short = False  # the labels in short form ("Sig ·0.5▾"): the full ones are wider than a layer gap
-        self._stagger = False  # and on two rows, alternately
+        self._form = FULL  # the labels' form: FULL, SHORT_FORM ("Sig ·0.5▾") or TINY_FORM ("S·▾"), see fit
         diagram.canvas.scene().sigMouseClicked.connect(self._clicked)
 
     def set_run(self, info) -> None:
@@ -93,7 +98,6 @@ class LayerActivationLabels(QObject):
         self._activation = info.config.activation
         for l in range(1, len(info.activations) + 1):
             item = pg.TextItem("", anchor=(0.5, 0.0), color=self.diagram.text_colour(0.85))
-            item.setToolTip(f"Layer {l}'s activation and dropout rate: click to choose others for this layer.")
             self.diagram.view.addItem(item)
             self.items.append((item, l))
         self._dropout = tuple(info.config.dropout)  # (the diagram lays the labels out: fit, place)
@@ -102,45 +106,51 @@ class LayerActivationLabels(QObject):
         """The dropout rates changed live (the network is the same): relabel (and
         lay the diagram out again when the widths changed)."""
         self._dropout = tuple(dropout)
-        texts = self._texts(self._short)
+        texts = self._texts(self._form)
         if [item.toPlainText() for item, _ in self.items] != texts:
-            for (item, _), text in zip(self.items, texts):
-                item.setText(text)
+            self._set_texts(self._form)
             self.diagram.refit()
 
-    def _texts(self, short: bool) -> list[str]:
+    def _texts(self, form: int) -> list[str]:
         names = hidden_activations(self._activation, len(self.items))
         rates = layer_dropout(self._dropout, len(self.items))
-        if short:
+        if form == TINY_FORM:  # the rate only marked: it is in the tooltip
+            return [f"{TINY.get(a, a)}{'·' if r else ''}▾" for a, r in zip(names, rates)]
+        if form == SHORT_FORM:
             return [f"{SHORT.get(a, a)}{f' ·{r:g}' if r else ''}▾" for a, r in zip(names, rates)]
         return [f"{LABELS.get(a, a)}{f', drop {r:g}' if r else ''} ▾" for a, r in zip(names, rates)]
 
-    def fit(self, gap_px: float, max_rows: int = 2) -> int:
-        """Choose the labels' form for layers ``gap_px`` pixels apart: full, short,
-        or short on two alternating rows, so no two overlap; hidden where even that
-        would overlap (a tiny drawing: the Network panel's list still sets every
-        layer), or where they need more than ``max_rows`` rows. Returns the rows used."""
+    def _set_texts(self, form: int) -> None:
+        """Each label in ``form``, its whole text (the full form's) in its tooltip."""
+        for (item, l), text, whole in zip(self.items, self._texts(form), self._texts(FULL)):
+            item.setText(text)
+            set_tip(item, f"Layer {l}: {whole.rstrip(' ▾')}. Click to choose this layer's activation and "
+                          "dropout rate.")
+
+    def fit(self, gap_px: float, max_rows: int = 1) -> int:
+        """Choose the labels' form for layers ``gap_px`` pixels apart: the longest of
+        full, short and tiny in which no two overlap, all on one row; hidden where even
+        the tiny ones would overlap (a tiny drawing: the Network panel's list still sets
+        every layer) or ``max_rows`` is 0 (no room below the drawing). Returns the rows used."""
         if not self.items:
             return 0
         widths = []
-        for short in (False, True):
-            for (item, _), text in zip(self.items, self._texts(short)):
-                item.setText(text)
+        for form in (FULL, SHORT_FORM, TINY_FORM):
+            self._set_texts(form)
             widths.append(max(_glyphs_width(item) for item, _ in self.items) + LABEL_GAP)
-        self._short = widths[0] > gap_px
-        self._stagger = len(self.items) > 1 and self._short and widths[1] > gap_px
-        shown = len(self.items) == 1 or widths[1] <= 2 * gap_px  # else even two rows would overlap: hidden
-        shown = shown and (2 if self._stagger else 1) <= max_rows  # and within the room the drawing left
-        for (item, _), text in zip(self.items, self._texts(self._short)):
-            item.setText(text)
+        fits = [form for form, width in enumerate(widths) if len(self.items) == 1 or width <= gap_px]
+        self._form = fits[0] if fits else TINY_FORM
+        shown = bool(fits) and max_rows >= 1
+        self._set_texts(self._form)
+        for item, _ in self.items:
             item.setVisible(shown)
-        return 0 if not shown else (2 if self._stagger else 1)
+        return 1 if shown else 0
 
-    def place(self, x_of, bottom: float, row_height: float) -> None:
+    def place(self, x_of, bottom: float, row_height: float = 0.0) -> None:
         """Put each label at ``bottom`` (view units) under its layer, ``x_of(l)`` its
-        centre; staggered, every second one a row (``row_height``) lower."""
+        centre: one row, one baseline (``row_height``: unused, the labels never stagger)."""
         for item, l in self.items:
-            item.setPos(x_of(l), bottom - (row_height if self._stagger and l % 2 == 0 else 0.0))
+            item.setPos(x_of(l), bottom)
 
     def height_px(self) -> float:
         return max((item.boundingRect().height() for item, _ in self.items), default=0.0)

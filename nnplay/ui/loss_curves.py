@@ -18,6 +18,7 @@ from .live_curve import LiveCurve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey, room_at_top
+from .plot_layout import epoch_axis
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange
@@ -31,7 +32,7 @@ def _curve_plot(left: str) -> pg.PlotWidget:
     """A plot of a quantity per epoch, its tick labels never colliding; no title (the y axis
     names the quantity, a ``CurveKey`` above keys the curves: a short plot keeps its height)."""
     p = plot_widget()
-    p.setLabel("bottom", "epoch")
+    epoch_axis(p.getPlotItem())  # whole epochs from 0, at least 0…1, a note while empty
     p.setLabel("left", left)
     room_at_top(p.getPlotItem())
     p.setClipToView(True)

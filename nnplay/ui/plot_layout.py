@@ -26,6 +26,8 @@ from .legend_sample import DashedSample
 from .tick_labels import linear_tick_strings, log_tick_strings
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
+WIDEST_LABEL = 200  # pixels: no tick label is wider
+END_FLOW = 20  # pixels an epoch axis's end label may pass the axis's end ("0" and "1" of an empty epoch axis): moved in
 _MANTISSAS = np.log10(np.arange(1, 10))
 
 
@@ -38,11 +40,41 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         super().__init__(*args, **kwargs)
         self.enableAutoSIPrefix(False)
         self._fallback = None  # tick values drawn instead, when pyqtgraph's own leave under two labels
+        self._placing = False  # True while generateDrawSpecs places labels: see boundingRect
+        self._tick_values: list[float] = []  # every tick value of the axis now: its labels' one format (tick_labels)
+
+    counts = False  # set by count_whole: the axis counts whole numbers though it is not labelled "epoch"
 
     @property
     def whole(self) -> bool:
-        """Whether the axis counts whole numbers (it is labelled "epoch"): no tick between two."""
-        return self.labelText == "epoch"
+        """Whether the axis counts whole numbers (it is labelled "epoch", or ``count_whole``): no tick between two."""
+        return self.counts or self.labelText == "epoch"
+
+    def count_whole(self) -> None:
+        """Make the axis count whole numbers (epochs) without its label saying so."""
+        self.counts = True
+        self._end_flow()
+
+    def _end_flow(self) -> None:
+        if self.orientation in ("top", "bottom"):
+            self.prepareGeometryChange()
+            self.style["hideOverlappingLabels"] = END_FLOW if self.whole else True
+
+    def setLabel(self, *args, **kwargs):
+        """pyqtgraph's, and an epoch axis lets its end labels pass its ends by END_FLOW pixels
+        (pyqtgraph drops them: an epoch axis 0…1 had no label, 0…2 only "1")."""
+        super().setLabel(*args, **kwargs)
+        self._end_flow()
+
+    def boundingRect(self):
+        """pyqtgraph's; while the labels are placed, a vertical axis's reaches as far as its
+        widest label could: pyqtgraph drops every label wider than the axis is now and widens
+        it at the next layout, so the labels vanished for a frame whenever they grew wider
+        (the gradient norms' after a session was opened)."""
+        rect = super().boundingRect()
+        if self._placing and self.orientation in ("left", "right"):
+            return rect.adjusted(-WIDEST_LABEL, 0, WIDEST_LABEL, 0)
+        return rect
 
     def _label_extent(self, lo: float, hi: float) -> float:
         """Pixels along the axis that one tick label takes, with the gap to the next."""
@@ -68,11 +100,21 @@ class TidyAxis(ScreenCached, pg.AxisItem):
             return [(major, 0)] if major < 5 else [(major, 0), (major / 5, 0)]
         return [(major, 0), (major / 5, 0)]  # a fifth: 5 -> 1, never 2.5 (printed "2" at a spacing of 2.5)
 
+    def _inside(self, specs):
+        """An epoch axis's end labels, let pass its ends by END_FLOW, moved back inside
+        it (drawn beside their tick, not cut by the plot's edge: the "1" of 0…1)."""
+        if specs is None or not self.whole or self.orientation not in ("top", "bottom"):
+            return specs
+        line, ticks, texts = specs
+        end = self.mapRectFromParent(self.geometry()).right()
+        moved = [(r.translated(max(0.0, -r.left()) - max(0.0, r.right() - end), 0), f, t) for r, f, t in texts]
+        return line, ticks, moved
+
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick values, or the fallback ``generateDrawSpecs`` chose (axis_ticks)."""
-        if self._fallback is not None:
-            return self._fallback
-        return super().tickValues(minVal, maxVal, size)
+        levels = self._fallback if self._fallback is not None else super().tickValues(minVal, maxVal, size)
+        self._tick_values = [v for _, values in levels for v in values]
+        return levels
 
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         """Decades as the major ticks; the 2 and 5 of each decade labelled when
@@ -93,13 +135,25 @@ class TidyAxis(ScreenCached, pg.AxisItem):
     def tickStrings(self, values, scale, spacing):
         """Every label of the axis in one format: powers of ten on a log axis (ui.tick_labels)."""
         if self.logMode:
-            return log_tick_strings(values, scale)
+            return log_tick_strings(values, scale, self._tick_values)
+        if self.whole and spacing * scale >= 1:  # epochs: whole numbers, 120000 rather than 1.2·10⁵
+            return [f"{round(float(v) * scale)}" for v in values]
         return linear_tick_strings(values, scale, spacing, self.range)
 
     def generateDrawSpecs(self, p):
         """pyqtgraph's specs, less every tick label that would overlap one placed before it;
-        where that leaves fewer than two labels, those of ``axis_ticks.inner_ticks`` instead."""
-        specs = without_overlaps(self, super().generateDrawSpecs(p))
+        where that leaves fewer than two labels, those of ``axis_ticks.inner_ticks`` instead.
+        A linear axis labels its major ticks only (minor ones would need more decimals: one format)."""
+        self.style["maxTextLevel"] = 2 if self.logMode else 0
+        self._placing = True
+        try:
+            return self._specs(p)
+        finally:
+            self._placing = False
+
+    def _specs(self, p):
+        """generateDrawSpecs's work (see there)."""
+        specs = without_overlaps(self, self._inside(super().generateDrawSpecs(p)))
         if specs is None or len(labelled(specs)) >= 2 or self.linkedView() is None:
             return specs
         lo, hi = self.range
@@ -112,7 +166,7 @@ class TidyAxis(ScreenCached, pg.AxisItem):
             return specs
         self._fallback = [(values[1] - values[0], values)]
         try:
-            return without_overlaps(self, super().generateDrawSpecs(p))
+            return without_overlaps(self, self._inside(super().generateDrawSpecs(p)))
         finally:
             self._fallback = None
 
@@ -185,11 +239,24 @@ def legend_above(plot_item: pg.PlotItem, columns: int = 4, **options) -> pg.Lege
     return legend
 
 
-def epoch_axis(plot_item: pg.PlotItem) -> None:
-    """Name the bottom axis "epoch" and keep its range from going below 0 (an
-    auto-range of one point at epoch 0, after a Reset, showed -0.4 … 0.4)."""
-    plot_item.setLabel("bottom", "epoch")
-    plot_item.getViewBox().setLimits(xMin=0)
+def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = False) -> None:
+    """Make the bottom axis an epoch axis: named "epoch" (unless ``named`` is False: a
+    small plot whose caption says so), labelled in whole numbers, never below 0 (an
+    auto-range of one point at epoch 0, after a Reset, showed -0.4 … 0.4) and never
+    under one epoch wide (an empty plot, or one epoch's point, shows 0 … 1, not
+    0.2 … 0.8 nor an axis without a label), unless ``own_range``: the caller sets the
+    range (X-linked plots must: pyqtgraph's link, resizing, moved a limited range to
+    0.06 … 1); a "No data yet" note while the plot has no point (``empty_note.EmptyNote``)."""
+    from .empty_note import EmptyNote
+
+    if named:
+        plot_item.setLabel("bottom", "epoch")
+    else:
+        plot_item.getAxis("bottom").count_whole()
+    if not own_range:
+        plot_item.getViewBox().setLimits(xMin=0, minXRange=1)
+    if getattr(plot_item, "empty_note", None) is None:
+        plot_item.empty_note = EmptyNote(plot_item)
 
 
 def title_across(plot_item: pg.PlotItem) -> None:

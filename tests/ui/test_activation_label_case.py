@@ -7,7 +7,7 @@ box's margins)."""
 from __future__ import annotations
 
 from nnplay.engine import ACTIVATIONS
-from nnplay.ui.layer_activation import LABELS, SHORT
+from nnplay.ui.layer_activation import FULL, LABELS, SHORT, SHORT_FORM, TINY, TINY_FORM
 from tests.settle import settle
 
 
@@ -16,6 +16,7 @@ def test_every_short_label_has_the_case_of_the_menus_name():
         full, short = LABELS[a], SHORT.get(a, a)
         assert short[0] == full[0], (a, short, full)  # same first letter, same case
         assert short.lower() == full.lower()[:len(short)] or short in ("LReLU",), (a, short, full)
+        assert TINY[a][0] == full[0], (a, TINY[a], full)
 
 
 def test_the_diagrams_short_labels_read_as_the_menu(window, qtbot):
@@ -23,9 +24,9 @@ def test_the_diagrams_short_labels_read_as_the_menu(window, qtbot):
     c.change(hidden=(6, 6, 6, 6, 6))  # narrow gaps: the short form
     qtbot.waitUntil(lambda: c.run_info.sizes == (2, 6, 6, 6, 6, 6, 1), timeout=10000)
     labels = window.diagram.activation_labels
-    qtbot.waitUntil(lambda: len(labels.items) == 5 and labels._short, timeout=5000)  # laid out in the narrow gaps
+    qtbot.waitUntil(lambda: len(labels.items) == 5 and labels._form != FULL, timeout=5000)  # laid out in the narrow gaps
     texts = [item.toPlainText() for item, _ in labels.items]
-    assert labels._short and texts == ["Tanh▾"] * 5
+    assert texts == [{SHORT_FORM: "Tanh▾", TINY_FORM: "T▾"}[labels._form]] * 5  # (the tiny form where it fits only)
 
 
 def test_the_labels_sit_on_one_row_where_their_texts_fit(window, qtbot):

@@ -97,5 +97,6 @@ def test_bar_ticks_are_compact_and_span_the_range():
     assert [t for _, t in bar_ticks(-36620, 358400)] == ["0", "100k", "200k", "300k"]
     assert [t for _, t in bar_ticks(-0.025, 0.025)] == ["−0.02", "0", "0.02"]
     assert [t for _, t in bar_ticks(-1.3e6, 2.9e6)] == ["−1M", "0", "1M", "2M"]
-    assert [t for _, t in bar_ticks(0, 1e-5)] == ["0", "5·10⁻⁶", "1·10⁻⁵"]
+    assert [t for _, t in bar_ticks(0, 1e-5)] == ["0", "0.5·10⁻⁵", "1.0·10⁻⁵"]
+    assert [t for _, t in bar_ticks(600, 1100)] == ["600", "800", "1000"]  # (was "600", "800", "1.0k")
     assert bar_ticks(1.0, 1.0) == []

@@ -129,7 +129,8 @@ def test_dropout_schedule_and_clipping_reach_the_run_live(window, qtbot):
     c.step(2)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5, timeout=10000)
     assert [item.toPlainText() for item, _ in labels.items] in (["Tanh ▾", "Tanh, drop 0.5 ▾"],
-                                                                ["Tanh▾", "Tanh ·0.5▾"])  # (short when narrow)
+                                                                ["Tanh▾", "Tanh ·0.5▾"], ["T▾", "T·▾"])  # (narrow)
+    assert "drop 0.5" in labels.items[1][0].toolTip()  # the whole text, whatever the form
     # a pasted schedule that is not in the list joins it, in words
     c.apply_settings_text("schedule=step:200:0.3&clip=2.5")
     menus = window.schedule_menus

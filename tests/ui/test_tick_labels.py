@@ -84,9 +84,14 @@ def test_a_linear_axis_uses_one_style_and_every_label_reads_its_value(lo, span, 
 
 def test_small_values_on_a_linear_axis_are_not_a_mix_of_e_notation_and_decimals():
     texts = linear_tick_strings([0.0, 2e-5, 4e-5, 1e-4], 1.0, 2e-5, (0.0, 1.1e-4))
-    assert texts == ["0", "2·10⁻⁵", "4·10⁻⁵", "1·10⁻⁴"]  # pyqtgraph: "0", "2e-05", "4e-05", "0.00010"
+    assert texts == ["0", "0.2·10⁻⁴", "0.4·10⁻⁴", "1.0·10⁻⁴"]  # pyqtgraph: "0", "2e-05", "4e-05", "0.00010"
     assert linear_tick_strings([0.0, 0.25, 0.5], 1.0, 0.25, (0.0, 1.0)) == ["0.00", "0.25", "0.50"]
     assert log_tick_strings([-4.0, math.log10(2e-4)]) == ["10⁻⁴", "2·10⁻⁴"]
+    # one format with the axis's other ticks: never "10⁻¹" beside "1.50·10⁻¹", nor a label twice
+    assert log_tick_strings([-1.0], 1.0, [-1.0, math.log10(0.15)]) == ["1.0·10⁻¹"]
+    assert log_tick_strings([math.log10(1.555e10), math.log10(1.56e10)]) == ["1.555·10¹⁰", "1.560·10¹⁰"]
+    flat = [-1.3749963989851366, -1.3749912496857857]  # a flat loss: 0.0421700, 0.0421705 (read "4.2170·10⁻²" twice)
+    assert log_tick_strings(flat) == ["4.21700·10⁻²", "4.21705·10⁻²"]
 
 
 def test_two_ticks_far_apart_read_their_own_values():
