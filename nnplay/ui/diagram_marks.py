@@ -105,7 +105,7 @@ class DiagramMarks:
         if len(d.edges) != len(snap.weights):
             return
         self.frozen_links = self.pruned_links = 0
-        self.styled = []  # (k, i, j) of every link restyled here: the diagram sets its pen afresh next frame
+        self.styled = []  # (k, i, j) of every link restyled here: its own pen, until the next frame (diagram_links)
         for k, grid in enumerate(d.edges):
             drawn = (slice(0, grid.shape[0]), slice(0, grid.shape[1]))  # a wide layer's first neurons (diagram_bounds)
             if fW is not None:

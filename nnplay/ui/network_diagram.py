@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import (
-    QGraphicsLineItem,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from .colors import hex_color, negative, positive
 from .diagram_atlas import AtlasThumbnail, ThumbnailAtlas
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
+from .diagram_links import DiagramLinks
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
@@ -88,9 +88,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.sizes: tuple = ()
         self.nodes: list[list[tuple[AtlasThumbnail, QRectF]]] = []  # per layer: (thumbnail, its rectangle)
         self.atlas = None  # every thumbnail (diagram_atlas), from set_run
-        self._edge_keys, self._edge_palette = {}, None
         self._hatches: list = []
-        self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of line items
+        self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of LinkHandles
+        self.links = None  # every link drawn as one item (diagram_links), from set_run
         self._weights = None
         self._biases = None
         self._names = ()
@@ -134,7 +134,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self.readout.setText(IDLE)  # nothing of the previous network stays
         self.nodes, self.edges = [], []
-        self._edge_keys: dict = {}  # layer -> (its grid of links, the edge_keys its pens were set from)
         self._titles = []
         self._title_px, self._fitted = {}, None  # measured afresh for the new titles (_fit)
         self._title_texts = []  # (full, short) title per layer: the short one where even two lines are too narrow
@@ -183,16 +182,18 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
             self._labels.append(t)
+        grids = []
         for l in range(1, len(self.sizes)):
-            grid = np.empty((len(self.nodes[l]), len(self.nodes[l - 1])), dtype=object)
+            lines = np.empty((len(self.nodes[l]), len(self.nodes[l - 1])), dtype=object)
             for i, (_, r_to) in enumerate(self.nodes[l]):
                 for j, (_, r_from) in enumerate(self.nodes[l - 1]):
-                    line = QGraphicsLineItem(QLineF(r_from.right(), r_from.center().y(), r_to.left(), r_to.center().y()))
-                    line.setZValue(1)
-                    self.view.addItem(line)
-                    grid[i, j] = line
-            self.edges.append(grid)
+                    lines[i, j] = QLineF(r_from.right(), r_from.center().y(), r_to.left(), r_to.center().y())
+            grids.append(lines)
             self.bounds.add_summary_links(l, rect_of)
+        self.links = DiagramLinks(grids, _edge_pen_of, margin=NODE / 2)  # one item, one drawLines per pen
+        self.links.setZValue(1)
+        self.view.addItem(self.links)
+        self.edges = [self.links.handles(k) for k in range(len(grids))]  # per link: hit-testing and the marks
         fit_room(self)  # the read-out's room: the tallest this network's hover can show...
         self.layout().activate()  # ...taken now: the drawing is laid out in the room it is left
         self._fit(force=True)
@@ -267,27 +268,12 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         if len(snap.weights) == len(self.edges):
             self._weights, self._biases = snap.weights, snap.biases
             palette = (positive(), negative())
-            for l, (grid, W) in enumerate(zip(self.edges, snap.weights), start=1):
-                W = W[:grid.shape[0], :grid.shape[1]]  # the drawn neurons come first (diagram_bounds)
-                keys = edge_keys(W)
-                kept_grid, kept = self._edge_keys.get(l, (None, None))
-                if kept_grid is grid and kept.shape == keys.shape and self._edge_palette == palette:
-                    todo = np.argwhere(keys != kept)  # only the links whose pen changes (a frame's cost)
-                else:
-                    todo = np.argwhere(np.ones(keys.shape, bool))
-                for i, j in todo:
-                    key = int(keys[i, j])
-                    line = grid[i, j]
-                    line.setVisible(key >= 0)
-                    if key >= 0:
-                        line.setPen(_edge_pen_of(key, palette))
-                self._edge_keys[l] = (grid, keys)
-            self._edge_palette = palette
+            # the drawn neurons come first (diagram_bounds); every layer's keys at once, no pen set per link
+            drawn = [W[:r, :c].ravel() for (r, c), W in zip(self.links.shapes, snap.weights)]
+            self.links.set_keys([edge_keys(np.concatenate(drawn))] if drawn else [], palette)
             self.bounds.show_weights(snap.weights)
             show_zero_count(self, snap.zero_weights, snap.weights[0])
             self.marks.show(snap)  # frozen links violet with locks, pruned ones dashed, pruned neurons grey
-            for l, i, j in self.marks.styled:  # drawn afresh next frame: the marks may be gone
-                self._edge_keys[l + 1][1][i, j] = RESTYLED
         if self._hover:
             self._describe(self._hover)
 
@@ -352,13 +338,12 @@ def _levels_for(activation: str):
 
 
 EDGE_LEVELS = 64  # steps of |w| from 0 to 5 (and over) in a link's pen: width and opacity
-RESTYLED = -2  # an edge key no weight has: the link was restyled by the marks
 
 
 def edge_keys(W: np.ndarray) -> np.ndarray:
     """(rows, cols) int: a key per weight of its link's pen: -1 for a weight of 0
     (no link), else 2 * level + (w >= 0) with level the step of min(|w|, 5) in
-    ``EDGE_LEVELS``. A link whose key is unchanged keeps its pen."""
+    ``EDGE_LEVELS``. The links are drawn grouped by key (``diagram_links``)."""
     W = np.asarray(W, dtype=np.float64)
     level = np.rint(np.minimum(np.abs(np.nan_to_num(W, nan=0.0)), 5.0) / 5.0 * (EDGE_LEVELS - 1)).astype(np.int64)
     return np.where(W == 0.0, -1, 2 * level + (W >= 0))

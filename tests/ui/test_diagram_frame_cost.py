@@ -1,6 +1,7 @@
 """The network diagram's cheap frame (issue 20, case B: 48 thumbnails and 344
-links a frame): a link's pen is set only when its step of |w| changes, yet every
-link always shows its weight's pen; thumbnails are handed to Qt as RGBA."""
+links a frame): every link is drawn by one item (``DiagramLinks``) from the
+frame's edge keys, one ``drawLines`` per pen in use, no pen set per link, yet
+every link always shows its weight's pen; thumbnails are handed to Qt as RGBA."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsLineItem
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.pictures import symmetric_levels, unit_scale, unit_scale_each
 from nnplay.ui import colors
+from nnplay.ui.diagram_links import DiagramLinks, LinkHandle
+from nnplay.ui.diagram_marks import pruned_pen
 from nnplay.ui.network_diagram import (
     EDGE_LEVELS,
     NetworkDiagram,
@@ -36,6 +41,14 @@ def diagram(qtbot, run):
     qtbot.addWidget(d)
     d.set_run(run[0].run_info())
     return d
+
+
+@pytest.fixture
+def shown(qtbot, diagram):
+    diagram.resize(520, 420)
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    return diagram
 
 
 def drawn(d, snap) -> None:
@@ -152,3 +165,87 @@ def test_unit_colours_follow_the_rule(unit):
         else:
             k = 255 if u == np.inf else int(np.clip(np.round(np.float32(u) * np.float32(255)), 0, 255))
             assert list(rgba[i, j]) == list(table[k]), (u, k)
+
+
+def test_one_item_holds_every_link(shown, run):
+    _, snap = run
+    drawn(shown, snap)
+    items = shown.canvas.scene().items()
+    assert [item for item in items if isinstance(item, DiagramLinks)] == [shown.links]
+    assert not [item for item in items if isinstance(item, QGraphicsLineItem)]  # no item per link (no summary links here)
+    links = shown.links
+    assert len(links.lines) == sum(W.size for W in snap.weights)  # one line per weight
+    assert sum(len(lines) for _, _, lines in links.groups) == links.visible_count() == sum(int((W != 0).sum()) for W in snap.weights)
+    for k, (grid, W) in enumerate(zip(shown.edges, snap.weights)):
+        assert grid.shape == W.shape and links.visible_count(k) == int((W != 0).sum())
+        np.testing.assert_array_equal(links.layer_keys(k), edge_keys(W))
+        i, j = 0, W.shape[1] - 1  # a handle's line runs from neuron j of layer k to neuron i of layer k+1
+        line = grid[i, j].line()
+        assert line.p1() == QPointF(shown.nodes[k][j][1].right(), shown.nodes[k][j][1].center().y())
+        assert line.p2() == QPointF(shown.nodes[k + 1][i][1].left(), shown.nodes[k + 1][i][1].center().y())
+
+
+def test_a_frame_sets_no_pen_per_link_and_paints_one_call_per_pen(shown, run, monkeypatch):
+    _, snap = run
+    calls = []
+    monkeypatch.setattr(LinkHandle, "setPen", lambda self, pen: calls.append(self.n))
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        W = [rng.normal(0, 2, w.shape) for w in snap.weights]
+        W[0][0, 0] = 0.0  # no link
+        drawn(shown, dataclasses.replace(snap, weights=W))
+        shown.canvas.grab()  # a paint pass
+        keys = np.concatenate([edge_keys(w).ravel() for w in W])
+        assert shown.links.draws == len(np.unique(keys[keys >= 0])) > 1  # one drawLines per pen in use
+    assert calls == []
+
+
+def test_a_link_is_drawn_in_its_pen_where_it_runs(shown, run):
+    """One weight of 5 (the widest, most opaque pen), every other 0: the middle of
+    its line is its sign's colour; with that weight 0 too, the background."""
+    _, snap = run
+    mid = shown.edges[0][1, 0].line().center()
+
+    def pixel(value):
+        W = [np.zeros_like(w) for w in snap.weights]
+        W[0][1, 0] = value
+        drawn(shown, dataclasses.replace(snap, weights=W))
+        pos = shown.canvas.mapFromScene(shown.view.mapViewToScene(mid))
+        c = shown.canvas.grab().toImage().pixelColor(pos)
+        return np.array([c.red(), c.green(), c.blue()])
+
+    background = pixel(0.0)
+    for value, rgb in ((5.0, colors.positive()), (-5.0, colors.negative())):
+        seen = pixel(value)
+        want = 0.9 * np.array(rgb[:3]) + 0.1 * background  # the pen's opacity over the background
+        assert np.abs(seen - want).max() <= 8, (value, seen, want)
+        assert np.abs(seen - background).max() > 40
+
+
+def test_a_marks_pen_replaces_the_weights_for_one_frame(shown, run):
+    """A pruned link's dashes (diagram_marks) over a weight of 5: its solid pen is
+    not drawn under them (the gaps show the background); the next frame without
+    the mark draws it solid again."""
+    _, snap = run
+    W = [np.zeros_like(w) for w in snap.weights]
+    drawn(shown, dataclasses.replace(snap, weights=W))
+    handle, links = shown.edges[0][1, 0], shown.links
+    line = handle.line()
+    points = [shown.canvas.mapFromScene(shown.view.mapViewToScene(line.pointAt(t))) for t in np.linspace(0.2, 0.8, 40)]
+
+    def colours():
+        image = shown.canvas.grab().toImage()
+        return {image.pixelColor(p).rgb() for p in points}
+
+    background = colours()
+    W[0][1, 0] = 5.0
+    frame = dataclasses.replace(snap, weights=W)
+    drawn(shown, frame)
+    assert not colours() & background  # solid
+    handle.setPen(pruned_pen())
+    assert handle.pen().style() == pruned_pen().style() and handle.isVisible()
+    assert colours() & background  # dashed: the weight's own pen is left out
+    assert links.draws == len(links.groups) + 1  # the mark drawn on its own, on top
+    drawn(shown, frame)  # a frame without marks: the weight's own pen again
+    assert handle.n not in links.own_pens and handle.pen().style() != pruned_pen().style()
+    assert not colours() & background

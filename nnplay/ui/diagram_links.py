@@ -1,0 +1,139 @@
+"""The network diagram's links as one item (issue 20, case B).
+
+Every link of the diagram (per weight layer l, W[l] is (n[l], n[l-1]): one
+line from neuron j of layer l-1 to neuron i of layer l) is drawn by a single
+``DiagramLinks`` item: a frame hands it the edge keys of the new weights
+(``network_diagram.edge_keys``, one int per weight: its pen's sign and step of
+|w|, -1 for no link) as NumPy arrays, and its ``paint`` draws the lines
+grouped by key, one ``QPainter.drawLines`` per pen in use. One item per link
+(344 in case B) each had its own ``setPen`` and its own paint call with a
+wide pen; the look is the same pens (``_edge_pen_of``), drawn in order of the
+step of |w| (the widest on top) rather than of the neurons where links cross.
+
+A few links carry a pen of their own: the frozen and pruned marks
+(``diagram_marks``) set it through the link's ``LinkHandle`` for one frame; a
+new frame's keys clear them. ``LinkHandle`` is what ``NetworkDiagram.edges``
+holds per link, for hit-testing and the marks: ``line()``, ``pen()``,
+``setPen``, ``isVisible``, ``setVisible``, named as ``QGraphicsLineItem``'s.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+
+class DiagramLinks(QGraphicsItem):
+    """Every link of a diagram: ``grids`` holds per weight layer a (rows, cols)
+    object array of ``QLineF`` (view units); ``pen_of(key, palette)`` is the pen
+    of an edge key; ``margin`` (view units) is kept round the lines for the
+    widest pen (its width is in pixels)."""
+
+    def __init__(self, grids: list[np.ndarray], pen_of, margin: float, parent=None):
+        super().__init__(parent)
+        self.shapes = [g.shape for g in grids]
+        self.offsets = np.cumsum([0] + [g.size for g in grids])  # layer k's links are offsets[k]:offsets[k + 1]
+        self.lines = np.concatenate([g.ravel() for g in grids]) if grids else np.empty(0, object)
+        self._pen_of = pen_of
+        self.keys = np.full(len(self.lines), -1, np.int64)  # nothing drawn before the first frame
+        self.palette = None
+        self.own_pens: dict[int, QPen] = {}  # link (flat index) -> the marks' pen, for this frame
+        self.groups: list = []  # (key, its links' flat indices, their QLineFs), built when the keys change
+        self.draws = 0  # drawLines and drawLine calls of the last paint (tests)
+        bounds = QRectF()
+        for line in self.lines:
+            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized())
+        self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+
+    def handles(self, k: int) -> np.ndarray:
+        """Weight layer ``k``'s links as a (rows, cols) object array of ``LinkHandle``."""
+        grid = np.empty(self.shapes[k], dtype=object)
+        for n, (i, j) in enumerate(np.ndindex(self.shapes[k])):
+            grid[i, j] = LinkHandle(self, int(self.offsets[k]) + n)
+        return grid
+
+    def layer_keys(self, k: int) -> np.ndarray:
+        """Weight layer ``k``'s edge keys as drawn, (rows, cols) int."""
+        return self.keys[self.offsets[k]:self.offsets[k + 1]].reshape(self.shapes[k])
+
+    def set_keys(self, keys: list[np.ndarray], palette) -> None:
+        """A frame's edge keys, one (rows, cols) int array per weight layer (or
+        arrays of them all raveled in that order), in ``palette``; the marks' own pens are dropped (they set them again after).
+        Repaints only when something changed."""
+        if self.own_pens:
+            self.own_pens = {}
+            self.update()
+        flat = np.concatenate([np.asarray(k).ravel() for k in keys]) if keys else self.keys
+        if palette != self.palette or not np.array_equal(flat, self.keys):
+            self.keys, self.palette = flat.astype(np.int64), palette
+            self._regroup()
+
+    def _regroup(self) -> None:
+        """The drawn links grouped by key, in order of key (NumPy: no loop per link)."""
+        order = np.argsort(self.keys, kind="stable")
+        order = order[self.keys[order] >= 0]
+        bounds = [0, *(np.flatnonzero(np.diff(self.keys[order])) + 1).tolist(), len(order)]
+        lines = self.lines[order].tolist()
+        self.groups = [(int(self.keys[order[a]]), order[a:b], lines[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
+        self.update()
+
+    def visible_count(self, k: int | None = None) -> int:
+        """The links drawn (of weight layer ``k``, or all): a nonzero weight's, or one with a pen of its own."""
+        shown = self.keys >= 0
+        shown[list(self.own_pens)] = True
+        return int(shown.sum() if k is None else shown[self.offsets[k]:self.offsets[k + 1]].sum())
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter, *_) -> None:
+        self.draws = 0
+        owned = np.fromiter(self.own_pens, np.int64, len(self.own_pens))
+        for key, idx, lines in self.groups:
+            if len(owned):
+                lines = self.lines[idx[~np.isin(idx, owned)]].tolist()
+            painter.setPen(self._pen_of(key, self.palette))
+            painter.drawLines(lines)
+            self.draws += 1
+        for n, pen in self.own_pens.items():  # the marks on top
+            painter.setPen(pen)
+            painter.drawLine(self.lines[n])
+            self.draws += 1
+
+
+class LinkHandle:
+    """Link ``n`` (flat index) of a ``DiagramLinks``: its line, pen and visibility,
+    named as ``QGraphicsLineItem``'s."""
+
+    __slots__ = ("links", "n")
+
+    def __init__(self, links: DiagramLinks, n: int):
+        self.links, self.n = links, n
+
+    def line(self) -> QLineF:
+        return self.links.lines[self.n]
+
+    def pen(self) -> QPen:
+        own = self.links.own_pens.get(self.n)
+        return own if own is not None else self.links._pen_of(max(int(self.links.keys[self.n]), 0), self.links.palette)
+
+    def setPen(self, pen: QPen) -> None:
+        """This link drawn with ``pen``, on top, until the next frame (a mark)."""
+        self.links.own_pens[self.n] = QPen(pen)
+        self.links.update()
+
+    def isVisible(self) -> bool:
+        return self.n in self.links.own_pens or self.links.keys[self.n] >= 0
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self.isVisible():
+            self.setPen(self.pen())
+        elif not visible:
+            self.links.own_pens.pop(self.n, None)
+            self.links.keys[self.n] = -1
+            self.links._regroup()
