@@ -66,6 +66,9 @@ class DiagramMenu(QObject):
             self._freeze_item(menu, what, Freeze(l - 1), False)
         if self.marks.is_frozen(l - 1, whole=False):  # (a layer partly frozen offers both)
             self._freeze_item(menu, what, Freeze(l - 1), True)
+        if l < n_layers:  # a hidden layer: its activation and dropout, as its label under the drawing offers
+            menu.addSection(f"Layer {l}'s activation")
+            self.diagram.activation_labels.fill_menu(menu, l)
         menu.popup(global_pos)
         return menu
 

@@ -173,10 +173,18 @@ class LayerActivationLabels(QObject):
     def open_menu(self, layer: int, global_pos: QPoint) -> QMenu:
         """The menu of activations and dropout rates for hidden ``layer`` (1-based),
         the current ones checked."""
-        n = len(self.items)
-        current = hidden_activations(self._activation, n)[layer - 1]
         menu = self.menu = QMenu(self.diagram)
         menu.setObjectName(f"activation_menu_layer_{layer}")
+        self.fill_menu(menu, layer)
+        menu.popup(global_pos)
+        return menu
+
+    def fill_menu(self, menu: QMenu, layer: int) -> None:
+        """Add hidden ``layer``'s activations (checkable, the current one checked) and
+        its "Dropout (while training)" submenu to ``menu``: the label's own menu, and the
+        diagram's right-click menu of that layer (the way in where the labels are hidden)."""
+        n = len(self.items)
+        current = hidden_activations(self._activation, n)[layer - 1]
         menu.setToolTipsVisible(True)
         for a in ACTIVATIONS:
             action = menu.addAction(LABELS[a])
@@ -193,8 +201,6 @@ class LayerActivationLabels(QObject):
             action.setChecked(r == rate_now)
             action.triggered.connect(lambda _=False, r=r: self.chosen.emit(
                 {"dropout": with_layer_dropout(self._dropout, n, layer, r)}))
-        menu.popup(global_pos)
-        return menu
 
 
 PER_LAYER = "per layer"

@@ -60,3 +60,27 @@ def test_a_label_under_each_hidden_layer_opens_its_menu_and_the_choice_reaches_t
     labels.menu.close()
     qtbot.waitUntil(lambda: c.run_info.activations == ("relu", "relu"), timeout=10000)
     assert c.config.activation == "relu" and window.network_panel.activation.currentData() == "relu"
+
+
+def test_a_hidden_layers_right_click_menu_sets_its_activation_where_the_labels_are_hidden(window, qtbot):
+    """At 1100×680 the drawing of 8,8,8 is too narrow for even the tiny labels (R▾): the
+    per-layer choice is still reached, by right-clicking a hidden layer's neuron or title."""
+    from PySide6.QtCore import QPoint
+
+    c = window.controller
+    window.resize(1100, 680)
+    c.change(hidden=(8, 8, 8))
+    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (8, 8, 8), timeout=10000)
+    labels = window.diagram.activation_labels
+    qtbot.waitUntil(lambda: window.diagram.weights is not None
+                    and not any(item.isVisible() for item, _ in labels.items), timeout=5000)
+    menu = window.diagram.context_menu.open_menu(("node", 2, 0), QPoint(0, 0))
+    actions = {a.text(): a for a in menu.actions()}
+    assert actions["Tanh"].isChecked() and "Dropout (while training)" in actions
+    actions["ReLU"].trigger()
+    menu.close()
+    qtbot.waitUntil(lambda: c.run_info.activations == ("tanh", "relu", "tanh") and window.diagram.weights is not None,
+                    timeout=10000)
+    output = window.diagram.context_menu.open_menu(("node", 4, 0), QPoint(0, 0))  # the output layer: none
+    assert "ReLU" not in {a.text() for a in output.actions()}
+    output.close()
