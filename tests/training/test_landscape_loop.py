@@ -28,10 +28,16 @@ def test_asked_computed_with_progress_then_cancelled():
         assert h.frame().landscape is None  # nothing asked: nothing computed
         h.send(Step(10))
         frames_until(h, lambda f: f.snapshot.epoch == 10)
-        h.send(SetLandscape(LandscapeRequest(resolution=21, every=5)))
+        # the finest grid (101 x 101: tens of 20 ms slices) so that a frame falls within its
+        # computation even when this thread acknowledges frames late (a loaded machine): a
+        # 21 x 21 grid is done in one or two slices, before a late acknowledgement lets a frame out
+        h.send(SetLandscape(LandscapeRequest(resolution=101, every=5)))
         f = frames_until(h, lambda f: f.landscape is not None and f.landscape.progress is not None)
         assert 0 <= f.landscape.progress < 1
         f = frames_until(h, lambda f: f.landscape.grid is not None)
+        assert f.landscape.grid.loss.shape == (101, 101)
+        h.send(SetLandscape(LandscapeRequest(resolution=21, every=5)))  # a coarser grid for the live part
+        f = frames_until(h, lambda f: f.landscape.grid is not None and f.landscape.grid.loss.shape == (21, 21))
         grid = f.landscape.grid
         assert grid.epoch == 10 and grid.directions == "pca" and grid.loss.shape == (21, 21)
         assert f.landscape.path.shape == (11, 2)
