@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject
 
 from nnplay.ui.coalesced import Batched, Coalesced, batch, run_pending
 from tests.layout_check import text_problems
+from tests.settle import settle
 
 
 class PaintCount(QObject):
@@ -32,12 +33,12 @@ def steps(window, qtbot, zooms) -> list[tuple[int, int | None]]:
     a frame of the training process came during the step (it is painted too)."""
     d, c = window.diagram, window.controller
     paints = PaintCount(d.canvas.viewport())
-    qtbot.wait(300)  # the window settled, painted
+    settle(qtbot, most_ms=5000)  # the window settled, painted (a loaded machine paints the last change late)
     counts = []
     for zoom in zooms:
         fits, paints.n, frame = d.fits, 0, c.last_frame
         window.presentation.set_zoom(zoom)
-        qtbot.wait(100)
+        settle(qtbot, quiet_ms=120, most_ms=5000)  # the step laid out and painted, however late
         counts.append((d.fits - fits, paints.n if c.last_frame is frame else None))
     return counts
 
