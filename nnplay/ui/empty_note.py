@@ -4,14 +4,19 @@ An epoch plot before its first point (the comparison's loss plot before its
 runs' first frame, the loss plot of a run cleared by a divergence) showed bare
 axes, which read as a fault. ``EmptyNote`` puts a short grey note across the
 middle of the plot's data area while none of its data items (its curves and
-scatters: ``PlotItem.listDataItems``) holds a point, and takes it away with the
-first one. It follows the data through the ViewBox's ``itemBoundsChanged``,
+scatters: ``PlotItem.listDataItems``) draws anything, and takes it away with the
+first one that does. A line needs two points it can draw (finite, and above 0
+on a log axis): the comparison's loss plot at epoch 0, a single point per
+curve, was as bare as an empty one but had no note; a scatter, or a curve with
+symbols, needs one. It follows the data through the ViewBox's ``itemBoundsChanged``,
 which pyqtgraph calls whenever an item's data change (no timer, no cost while
-the data stay put).
+the data stay put). ``note_when_empty`` gives a plot its note (every plot that can be empty has one:
+the epoch plots through ``plot_layout.epoch_axis``, the learning-rate finder's, the hidden space's).
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -21,11 +26,41 @@ NO_DATA = "No data yet"
 NOTE_GREY = QColor(128, 128, 128)
 
 
-def has_points(item) -> bool:
-    """Whether a pyqtgraph data item (PlotDataItem, PlotCurveItem, ScatterPlotItem) holds a point."""
-    data = item.getData() if hasattr(item, "getData") else None
-    x = data[0] if data is not None else None
-    return x is not None and len(x) > 0
+def drawable_points(item) -> int:
+    """How many points of a pyqtgraph data item (PlotDataItem, PlotCurveItem, ScatterPlotItem)
+    its view can draw: finite, and above 0 where its axis is logarithmic (a PlotDataItem's
+    given data, not its part clipped to the view; the others' data as drawn, log-mapped)."""
+    if isinstance(item, pg.PlotDataItem):
+        x, y = item.getOriginalDataset()
+        log_x, log_y = item.opts.get("logMode", (False, False))
+    else:
+        data = item.getData() if hasattr(item, "getData") else None
+        x, y = (None, None) if data is None else data[:2]
+        log_x = log_y = False
+    if x is None or y is None or len(x) == 0:
+        return 0
+    with np.errstate(invalid="ignore"):
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        ok = np.isfinite(x) & np.isfinite(y)
+        ok &= (x > 0) if log_x else True
+        ok &= (y > 0) if log_y else True
+    return int(np.count_nonzero(ok))
+
+
+def draws_something(item) -> bool:
+    """Whether ``item`` draws a mark: a line two points, a scatter (or a curve with symbols) one."""
+    if not item.isVisible():
+        return False
+    marks = isinstance(item, pg.ScatterPlotItem) or (isinstance(item, pg.PlotDataItem)
+                                                     and item.opts.get("symbol") is not None)
+    return drawable_points(item) >= (1 if marks else 2)
+
+
+def note_when_empty(plot_item: pg.PlotItem) -> "EmptyNote":
+    """``plot_item``'s "No data yet" note (made once): see the module's docstring."""
+    if getattr(plot_item, "empty_note", None) is None:
+        plot_item.empty_note = EmptyNote(plot_item)
+    return plot_item.empty_note
 
 
 class EmptyNote:
@@ -58,8 +93,8 @@ class EmptyNote:
         return self.label.isVisible()
 
     def refresh(self) -> None:
-        """Show the note when no data item has a point, hide it otherwise."""
-        empty = not any(has_points(item) for item in self.plot_item.listDataItems())
+        """Show the note when no data item draws anything (``draws_something``), hide it otherwise."""
+        empty = not any(draws_something(item) for item in self.plot_item.listDataItems())
         if empty != self.label.isVisible():
             self.label.setVisible(empty)
         if empty:

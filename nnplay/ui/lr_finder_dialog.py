@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..numbers import count, format_number
+from .empty_note import note_when_empty
 from .plots import plot_widget
 from .widgets import named
 
@@ -46,6 +47,7 @@ class LrFinderDialog(QDialog):
         self.plot.setLabel("bottom", "learning rate")
         self.plot.setLabel("left", "training loss (smoothed)")
         self.curve = self.plot.plot(pen=pg.mkPen(31, 119, 180, width=2))
+        note_when_empty(self.plot.getPlotItem())  # "No data yet" until the range test's curve comes
         self.mark = pg.InfiniteLine(angle=90, pen=pg.mkPen(214, 39, 40, width=1.5, style=Qt.PenStyle.DashLine))
         self.mark.hide()
         self.plot.addItem(self.mark)

@@ -247,7 +247,7 @@ def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = Fal
     0.2 … 0.8 nor an axis without a label), unless ``own_range``: the caller sets the
     range (X-linked plots must: pyqtgraph's link, resizing, moved a limited range to
     0.06 … 1); a "No data yet" note while the plot has no point (``empty_note.EmptyNote``)."""
-    from .empty_note import EmptyNote
+    from .empty_note import note_when_empty
 
     if named:
         plot_item.setLabel("bottom", "epoch")
@@ -255,8 +255,7 @@ def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = Fal
         plot_item.getAxis("bottom").count_whole()
     if not own_range:
         plot_item.getViewBox().setLimits(xMin=0, minXRange=1)
-    if getattr(plot_item, "empty_note", None) is None:
-        plot_item.empty_note = EmptyNote(plot_item)
+    note_when_empty(plot_item)
 
 
 def title_across(plot_item: pg.PlotItem) -> None:
