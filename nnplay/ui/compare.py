@@ -23,6 +23,7 @@ from .epoch_readout import epoch_text
 from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
 from .steady_label import SteadyLabel
+from .stepped_range import show_empty
 from .widgets import named, nest
 from .side_window import SideWindow
 
@@ -178,6 +179,7 @@ class CompareWindow(SideWindow):
                            f"everything else the same.")
         for c in self.curves.values():
             c.clear()
+        self._show_empty()
         for s in self.stats.values():
             s.setText("")
 
@@ -186,9 +188,15 @@ class CompareWindow(SideWindow):
         Reset: both runs start afresh, so the fork no longer applies."""
         self.views[name].set_run(info)
         self.curves[name].clear()
+        self._show_empty()
         if name in self._built:
             self.forget_fork()
         self._built.add(name)
+
+    def _show_empty(self) -> None:
+        """Both runs' curves emptied: the empty state's range (auto-range keeps the old one)."""
+        if not any(len(c.history) for c in self.curves.values()):
+            show_empty(self.plot.getPlotItem())
 
     def forget_fork(self) -> None:
         """Both runs start again from epoch 0: no fork marker, B drawn from its start,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 from ..numbers import count, format_number
 from .empty_note import note_when_empty
 from .plots import plot_widget
+from .stepped_range import show_empty
 from .widgets import named
 
 _TOKENS = itertools.count(1 << 30)  # apart from the controller's (from 1) and the autosave's (negative)
@@ -72,6 +73,7 @@ class LrFinderDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.mark.hide()
         self.curve.setData([], [])
+        show_empty(self.plot.getPlotItem())  # (not the last test's range)
         self.status.setText("Growing the learning rate over a copy of the run…")
         self._token = next(_TOKENS)
         self.controller.run.request_state(self._token)
