@@ -142,6 +142,7 @@ class GradientView(QWidget):
         self._lay_out_maps()
         L = len(info.sizes) - 1
         self.norm_plot.clear()
+        self.norm_floor.clear()  # (no "0" kept from the last run's zeros)
         self.norm_range.reset()
         self.norm_range.update()  # the empty state's range, as a new plot's (not the last run's)
         show_empty(self.norm_plot.getPlotItem(), y=False)

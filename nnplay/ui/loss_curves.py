@@ -120,6 +120,7 @@ class LossCurvesView(QWidget):
         self.acc_plot.setVisible(self._classification)
         for c in self.curves.values():
             c.setData([], [])
+        self.loss_floor.clear()  # (no "0" kept from the last run's zeros)
         self.loss_range.update()  # the empty state's range, as a new plot's (not the last run's)
         for p in (self.loss_plot, self.acc_plot):
             show_empty(p.getPlotItem(), y=False)

@@ -103,3 +103,24 @@ def test_the_comparison_emptied_shows_the_empty_range(window, qtbot):
     cw.begin("A", "B")  # a new comparison: both runs' curves emptied
     assert cw.plot.getViewBox().viewRange() == [pytest.approx(EMPTY_RANGE), pytest.approx(EMPTY_RANGE)]
     cw.stop_button.click()
+
+
+def test_a_new_run_keeps_no_zero_floor_of_the_last_one(window, qtbot):
+    """Fault 3: the gradient-norm plot's log axis read "0" on a run without a zero norm: the
+    floor of the last run's zeros was kept (and the plot's clear took its dashed line away)."""
+    import math
+
+    from tests.ui.test_axis_labels import drawn_labels
+
+    c = window.controller
+    window.curves.log_scale.setChecked(True)  # (the norms' axis is always logarithmic)
+    for view, floor, plot in ((window.gradients, window.gradients.norm_floor, window.gradients.norm_plot),
+                              (window.curves, window.curves.loss_floor, window.curves.loss_plot)):
+        floor.place([np.array([0.0, 1.0, 3.0])])  # the last run's zeros: a floor at 10⁻¹ marked 0
+        assert floor.axis.floor_log == -1.0
+        view.set_run(c.run_info)  # a new run, no zero yet
+        plot.getPlotItem().setYRange(-1.5, 0.5, padding=0)  # the old floor in view
+        assert floor.floor is None and floor.axis.floor_log is None
+        assert "0" not in drawn_labels(floor.axis), drawn_labels(floor.axis)
+        floor.place([np.array([0.0, 0.5])])  # a zero of the new run: its floor and dashed line
+        assert floor.line.scene() is not None and floor.line.isVisible() and floor.line.value() == math.log10(0.01)
