@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
+from .empty_note import note_when_empty
 from .epoch_readout import epoch_text
 from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
 from .steady_label import SteadyLabel
-from .stepped_range import show_empty
 from .widgets import named, nest
 from .side_window import SideWindow
 
@@ -124,6 +124,7 @@ class CompareWindow(SideWindow):
         self.plot = named(plot_widget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         epoch_axis(self.plot.getPlotItem())  # from 0: no negative epochs after a Reset's auto-range
+        note_when_empty(self.plot.getPlotItem(), hold_range=True)  # emptied: the empty range, not a squeezed one
         self.plot.setLabel("left", "loss")
         legend_above(self.plot.getPlotItem(), columns=4)
         for side in ("left", "bottom"):
@@ -179,7 +180,6 @@ class CompareWindow(SideWindow):
                            f"everything else the same.")
         for c in self.curves.values():
             c.clear()
-        self._show_empty()
         for s in self.stats.values():
             s.setText("")
 
@@ -188,15 +188,9 @@ class CompareWindow(SideWindow):
         Reset: both runs start afresh, so the fork no longer applies."""
         self.views[name].set_run(info)
         self.curves[name].clear()
-        self._show_empty()
         if name in self._built:
             self.forget_fork()
         self._built.add(name)
-
-    def _show_empty(self) -> None:
-        """Both runs' curves emptied: the empty state's range (auto-range keeps the old one)."""
-        if not any(len(c.history) for c in self.curves.values()):
-            show_empty(self.plot.getPlotItem())
 
     def forget_fork(self) -> None:
         """Both runs start again from epoch 0: no fork marker, B drawn from its start,

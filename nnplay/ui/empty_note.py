@@ -22,6 +22,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from .stepped_range import EMPTY_RANGE
+
 NO_DATA = "No data yet"
 NOTE_GREY = QColor(128, 128, 128)
 
@@ -56,10 +58,22 @@ def draws_something(item) -> bool:
     return drawable_points(item) >= (1 if marks else 2)
 
 
-def note_when_empty(plot_item: pg.PlotItem) -> "EmptyNote":
-    """``plot_item``'s "No data yet" note (made once): see the module's docstring."""
+def note_when_empty(plot_item: pg.PlotItem, hold_range: bool = False) -> "EmptyNote":
+    """``plot_item``'s "No data yet" note (made once): see the module's docstring. ``hold_range``:
+    the plot is auto-ranged; while it draws nothing it shows the empty state's range (``EmptyNote.hold``)."""
     if getattr(plot_item, "empty_note", None) is None:
         plot_item.empty_note = EmptyNote(plot_item)
+    note = plot_item.empty_note
+    if hold_range and not note.hold_range:
+        note.hold_range = True
+        own = plot_item.enableAutoRange  # (pyqtgraph's, the ViewBox's: a log-scale toggle calls it too)
+
+        def enable_auto_range(*args, **kwargs):  # while the empty range is held: auto-range with the first mark
+            if note._held is None:
+                return own(*args, **kwargs)
+            note._held = (True, True)
+        plot_item.enableAutoRange = enable_auto_range
+        note.refresh()
     return plot_item.empty_note
 
 
@@ -67,6 +81,9 @@ class EmptyNote:
     """``text`` across the middle of ``plot_item``'s data area while it has no point.
     ``label`` is the note (a QGraphicsSimpleTextItem in the ViewBox's own pixels,
     so it neither moves with the data nor widens the auto-range)."""
+
+    hold_range = False  # an auto-ranged plot: the empty state's range while it draws nothing (``hold``)
+    _held = None  # the view's auto-range (x, y), put aside while the plot is empty
 
     def __init__(self, plot_item: pg.PlotItem, text: str = NO_DATA):
         self.plot_item = plot_item
@@ -99,6 +116,23 @@ class EmptyNote:
             self.label.setVisible(empty)
         if empty:
             self.place()
+        if self.hold_range:
+            self.hold(empty)
+
+    def hold(self, empty: bool) -> None:
+        """While the plot draws nothing, its range is the empty state's (``stepped_range.EMPTY_RANGE`` on
+        both axes) and its auto-range is put aside; with the first mark, auto-range again. Auto-range
+        fitted the comparison's one point per curve (or kept an emptied plot's old range): a log axis
+        squeezed to one value, "7.375·10⁻¹ / 7.370·10⁻¹", over bare axes."""
+        view = self.plot_item.getViewBox()
+        if empty and self._held is None:
+            self._held = tuple(view.autoRangeEnabled())
+            view.setRange(xRange=EMPTY_RANGE, yRange=EMPTY_RANGE, padding=0)  # (auto-range off)
+        elif not empty and self._held is not None:
+            held, self._held = self._held, None
+            for axis, on in zip((view.XAxis, view.YAxis), held):
+                if on is not False:
+                    view.enableAutoRange(axis=axis, enable=on)
 
     def place(self) -> None:
         """Centre the note on the data area, in the plot's tick font."""

@@ -81,9 +81,17 @@ def test_the_comparison_at_epoch_0_has_a_whole_epoch_axis_from_0(window, qtbot):
     # fault 1: one point per curve draws no line: the plot said nothing
     assert all(len(cw.curves[k].history) == 1 for k in "AB")
     assert cw.plot.getPlotItem().empty_note.shown
+    # fault 4: auto-ranged on those points, its log axis was squeezed to one value ("7.375·10⁻¹ / 7.370·10⁻¹")
+    cw.log_scale.setChecked(True)
+    qtbot.wait(100)
+    assert cw.plot.getViewBox().viewRange() == [pytest.approx((0.0, 1.0)), pytest.approx((0.0, 1.0))]
+    assert drawn_labels(cw.plot.getAxis("left"))[:1] == ["10⁰"]
     c.step(1)
     qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 2 for k in "AB"), timeout=10000)
     assert not cw.plot.getPlotItem().empty_note.shown
+    qtbot.wait(100)
+    x_auto, y_auto = cw.plot.getViewBox().autoRangeEnabled()
+    assert x_auto and y_auto  # fitted to the curves again
     cw.stop_button.click()
 
 
