@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage, QPainter
 
 from nnplay.ui.plot_layout import MIN_TICK_GAP
 from nnplay.ui.plots import plot_widget
-from tests.ui.test_axis_labels import drawn_labels
+from tests.ui.test_axis_labels import draw_specs, drawn_labels
 
 
 def tick_marks(axis) -> list[float]:
     """The positions (pixels along the axis) of every tick mark ``axis`` draws."""
-    image = QImage(4, 4, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        _, ticks, _ = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
-    return sorted(p.y() for _, p, _ in ticks)
+    return sorted(p.y() for _, p, _ in draw_specs(axis)[1])
 
 
 def log_plot(qtbot, lo: float, hi: float, height: int):
