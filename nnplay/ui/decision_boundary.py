@@ -41,6 +41,7 @@ from .widgets import FittedComboBox, named, nest
 
 BAR_GAP = 8  # pixels between the data area and the colour bar beside it (pyqtgraph's setImageItem leaves 5)
 POINT_ROOM = 5  # pixels kept between a point at the domain's edge and the data area's: half a test point and one
+MOST_ROOM = 0.03  # ... at most this share of the range each side (a thumbnail-sized render keeps its picture)
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density, at least,
 FINE_GRID = 200  # ... at about this many cells a side when the grid is coarser (an export's: a cell per pixel)
 
@@ -245,7 +246,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         view = self.plot.getPlotItem().getViewBox()
         least = min(view.width(), view.height())
-        pad = POINT_ROOM / least if least > 4 * POINT_ROOM else 0.0  # (a fraction of the range, each side)
+        pad = min(MOST_ROOM, POINT_ROOM / least) if least > 0 else 0.0  # (a fraction of the range, each side)
         self.plot.setRange(xRange=(rect.left(), rect.right()), yRange=(rect.top(), rect.bottom()), padding=pad)
 
     def _point_brushes(self, y):
