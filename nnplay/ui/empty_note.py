@@ -16,6 +16,8 @@ the epoch plots through ``plot_layout.epoch_axis``, the learning-rate finder's, 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -28,10 +30,14 @@ NO_DATA = "No data yet"
 NOTE_GREY = QColor(128, 128, 128)
 
 
-def drawable_points(item) -> int:
+FIRST_LOOK = 16  # points looked at first: a curve's first ones are nearly always drawable (no scan of thousands)
+
+
+def drawable_points(item, enough: int | None = None) -> int:
     """How many points of a pyqtgraph data item (PlotDataItem, PlotCurveItem, ScatterPlotItem)
     its view can draw: finite, and above 0 where its axis is logarithmic (a PlotDataItem's
-    given data, not its part clipped to the view; the others' data as drawn, log-mapped)."""
+    given data, not its part clipped to the view; the others' data as drawn, log-mapped).
+    ``enough``: stop counting at that many (found among the first FIRST_LOOK points, at once)."""
     if isinstance(item, pg.PlotDataItem):
         x, y = item.getOriginalDataset()
         log_x, log_y = item.opts.get("logMode", (False, False))
@@ -41,12 +47,21 @@ def drawable_points(item) -> int:
         log_x = log_y = False
     if x is None or y is None or len(x) == 0:
         return 0
+    if enough:  # the first points, one by one (numpy's calls cost more than a few floats)
+        found = 0
+        for a, b in zip(x[:FIRST_LOOK], y[:FIRST_LOOK]):
+            a, b = float(a), float(b)
+            if math.isfinite(a) and math.isfinite(b) and (a > 0 or not log_x) and (b > 0 or not log_y):
+                found += 1
+                if found >= enough:
+                    return enough
     with np.errstate(invalid="ignore"):
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         ok = np.isfinite(x) & np.isfinite(y)
         ok &= (x > 0) if log_x else True
         ok &= (y > 0) if log_y else True
-    return int(np.count_nonzero(ok))
+    found = int(np.count_nonzero(ok))
+    return min(found, enough) if enough else found
 
 
 def draws_something(item) -> bool:
@@ -55,7 +70,8 @@ def draws_something(item) -> bool:
         return False
     marks = isinstance(item, pg.ScatterPlotItem) or (isinstance(item, pg.PlotDataItem)
                                                      and item.opts.get("symbol") is not None)
-    return drawable_points(item) >= (1 if marks else 2)
+    need = 1 if marks else 2
+    return drawable_points(item, need) >= need
 
 
 def note_when_empty(plot_item: pg.PlotItem, hold_range: bool = False) -> "EmptyNote":
