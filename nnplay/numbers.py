@@ -4,6 +4,10 @@ A loss after a divergence can be 1e300 and a gradient 1e-12; printed with a fixe
 number of decimals the first is a 300-digit integer and the second is 0.0000.
 Every number shown therefore goes through ``format_number``: a few significant
 digits, scientific notation beyond 1e5 or below 1e-4, and ``nan``/``inf`` spelled out.
+Scientific notation is written as the plots' axes write it, mantissa·10ⁿ
+(``3.331·10⁻⁵``: ``ui.tick_labels``), so a read-out, a hover text or the status bar
+reads a value as the axis beside it does; ``plain=True`` gives ``3.331e-05`` for
+text a user types back or a program reads (an edit field, the command line's output).
 """
 
 from __future__ import annotations
@@ -12,14 +16,21 @@ import math
 
 SCIENTIFIC_ABOVE = 1e5
 SCIENTIFIC_BELOW = 1e-4
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def format_number(value, digits: int = 4) -> str:
+def power_of_ten(exponent: int) -> str:
+    """10 to the integer ``exponent`` as text: ``-6 -> "10⁻⁶"``, ``0 -> "10⁰"``."""
+    return "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+
+
+def format_number(value, digits: int = 4, plain: bool = False) -> str:
     """``value`` (a Python or NumPy real number) as text with ``digits``
-    significant digits: ``0.1235``, ``12.35``, ``1.235e+06``, ``1.2e-07``,
+    significant digits: ``0.1235``, ``12.35``, ``1.235·10⁶``, ``1.2·10⁻⁷``,
     ``0``, ``nan``, ``inf``, ``-inf``. Trailing zeros are dropped.
-    ``None`` gives an en dash (nothing to show). The text is at most
-    ``digits + 7`` characters, whatever the magnitude."""
+    ``plain``: scientific notation as ``1.235e+06``, ``1.2e-07`` (typed back, or
+    read by a program). ``None`` gives an en dash (nothing to show). The text is
+    at most ``digits + 9`` characters, whatever the magnitude."""
     if value is None:
         return "–"
     v = float(value)
@@ -36,7 +47,9 @@ def format_number(value, digits: int = 4) -> str:
     mantissa, exponent = f"{v:.{max(digits - 1, 0)}e}".split("e")
     if "." in mantissa:
         mantissa = mantissa.rstrip("0").rstrip(".")
-    return f"{mantissa}e{int(exponent):+03d}"
+    if plain:
+        return f"{mantissa}e{int(exponent):+03d}"
+    return f"{mantissa}·{power_of_ten(int(exponent))}"
 
 
 def format_percent(fraction, digits: int = 1) -> str:

@@ -14,11 +14,27 @@ def test_ordinary_numbers_keep_four_significant_digits():
     assert format_number(np.float32(0.5)) == "0.5"
 
 
-def test_huge_and_tiny_numbers_are_scientific():
-    assert format_number(9.300922e39) == "9.301e+39"
-    assert format_number(1.2e-7) == "1.2e-07"
-    assert format_number(123456.0) == "1.235e+05"
-    assert format_number(99999.6) == "1e+05"  # rounding up past the threshold still reads as scientific
+def test_huge_and_tiny_numbers_are_scientific_as_the_plots_axes_write_them():
+    """Fault 4: a read-out wrote "3.331e-05" where the plot's axis beside it wrote "3.331·10⁻⁵"."""
+    assert format_number(9.300922e39) == "9.301·10³⁹"
+    assert format_number(1.2e-7) == "1.2·10⁻⁷"
+    assert format_number(3.331e-5) == "3.331·10⁻⁵"
+    assert format_number(123456.0) == "1.235·10⁵"
+    assert format_number(-2e-5) == "-2·10⁻⁵"
+    assert format_number(99999.6) == "1·10⁵"  # rounding up past the threshold still reads as scientific
+
+
+def test_plain_scientific_numbers_for_text_typed_back_or_read_by_a_program():
+    assert format_number(1.2e-7, plain=True) == "1.2e-07"
+    assert format_number(123456.0, plain=True) == "1.235e+05"
+    assert format_number(0.5, plain=True) == "0.5"
+
+
+def test_a_read_out_writes_a_number_as_the_log_axis_labels_it():
+    from nnplay.ui.tick_labels import log_tick_strings
+
+    for v in (3e-5, 2e-7, 5e12, -4e-9):
+        assert format_number(v) == ("-" if v < 0 else "") + log_tick_strings([math.log10(abs(v))])[0]
 
 
 def test_special_values_are_spelled_out():
@@ -26,11 +42,19 @@ def test_special_values_are_spelled_out():
     assert format_percent(0.9876) == "98.8%" and format_percent(None) == "–" and format_percent(math.nan) == "–"
 
 
+def read_back(text: str) -> str:
+    """``text`` as Python reads a number: m·10ⁿ -> "me+n"."""
+    if "·10" not in text:
+        return text
+    mantissa, exponent = text.split("·10")
+    return f"{mantissa}e{exponent.translate(str.maketrans('⁻⁰¹²³⁴⁵⁶⁷⁸⁹', '-0123456789'))}"
+
+
 @given(st.floats(min_value=-1e307, max_value=1e307))
 def test_every_finite_number_is_short_and_reads_back_close(v):
     text = format_number(v)
-    assert len(text) <= 11, text
-    back = float(text)
+    assert len(text) <= 13, text
+    back = float(read_back(text))
     assert back == 0 if v == 0 else abs(back - v) <= 5e-4 * abs(v) + 1e-300
 
 

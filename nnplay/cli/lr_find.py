@@ -45,6 +45,7 @@ def run(args) -> int:
     if result.suggested_lr is None:
         print("suggestion  none: the loss did not fall over the range; try a wider range or more --steps")
     else:
-        print(f"suggestion  lr {format_number(result.suggested_lr)}  (steepest descent at "
-              f"{format_number(result.steepest_lr)}, lowest loss at {format_number(result.min_loss_lr)})")
+        steepest, lowest = (format_number(v, plain=True) for v in (result.steepest_lr, result.min_loss_lr))
+        print(f"suggestion  lr {format_number(result.suggested_lr, plain=True)}  (steepest descent at "
+              f"{steepest}, lowest loss at {lowest})")
     return EXIT_OK

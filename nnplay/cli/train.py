@@ -205,7 +205,7 @@ def _print_result(trainer, r) -> None:
     from ..numbers import format_number, format_percent
 
     def fmt(v, pct=False):
-        return format_percent(v) if pct else format_number(v)
+        return format_percent(v) if pct else format_number(v, plain=True)
 
     net = trainer.net
     config = trainer.config

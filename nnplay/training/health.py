@@ -177,7 +177,7 @@ def _update_ratio(net, optimizer, lr: float, history, config, epoch: int) -> lis
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(high)} by up to "
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy); "
-                        f"try a {_base(config)}learning rate ten times lower than {config.lr:g}")]
+                        f"try a {_base(config)}learning rate ten times lower than {format_number(config.lr)}")]
     low = np.flatnonzero(moving & (ratios < UPDATE_LOW)) + 1
     still_high = len(history) > 0 and history.last("train_loss") > 0.2 * history.extremes("train_loss")[1]
     if low.size and still_high:
@@ -202,7 +202,7 @@ def _higher_rate(config, now: float, epoch: int) -> str:
         if config.schedule.startswith("warmup"):
             return f"{what}; wait for the warm-up to end, or shorten it"
         return f"{what}; for more progress try a higher base rate or a longer schedule"
-    return f"try a higher learning rate than {config.lr:g}"
+    return f"try a higher learning rate than {format_number(config.lr)}"
 
 
 def _window(epochs: int) -> int:
@@ -228,7 +228,7 @@ def _loss_history(history, config, lr_now: float, epoch: int) -> list[Finding]:
         out.append(Finding("oscillating", None, [], flips,
                            f"the training loss goes up and down ({format_number(100 * flips)}% of the last "
                            f"{count(w, 'epoch')} turn) without falling: try a {_base(config)}learning rate three times lower "
-                           f"than {config.lr:g}"))
+                           f"than {format_number(config.lr)}"))
     elif then > 0 and abs(then - now) < PLATEAU_CHANGE * then and now > 0.2 * highest:
         out.append(Finding("plateau", None, [], (then - now) / then,
                            f"the training loss has plateaued at {format_number(now)} (changed "

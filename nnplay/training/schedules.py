@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 
-from ..numbers import count
+from ..numbers import count, format_number
 SCHEDULES = ("constant", "step", "cosine", "warmup")
 # (parameter names, defaults, whether each is a whole number)
 _PARAMETERS = {
@@ -116,7 +116,7 @@ def schedule_words(schedule: str, lr: float, epoch: int) -> str:
                 f"from epoch {p[0]} on")
     if now < lr:
         held = f" (its lowest, held from epoch {p[0]} on)" if name == "cosine" and epoch >= p[0] else ""
-        return f"the {name} schedule has lowered the learning rate to {now:.3g} from its base rate {lr:g}{held}"
+        return f"the {name} schedule has lowered the learning rate to {format_number(now, 3)} from its base rate {format_number(lr)}{held}"
     if now > lr:  # a step schedule's factor above 1
         return f"the {name} schedule has raised the learning rate to {now:.3g} from its base rate {lr:g}"
     return f"the {name} schedule has the learning rate at its base rate {lr:g}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..numbers import format_number, format_percent
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
+from .empty_note import note_when_empty
 from .epoch_readout import epoch_text
 from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
@@ -123,6 +124,7 @@ class CompareWindow(SideWindow):
         self.plot = named(plot_widget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
         epoch_axis(self.plot.getPlotItem())  # from 0: no negative epochs after a Reset's auto-range
+        note_when_empty(self.plot.getPlotItem(), hold_range=True)  # emptied: the empty range, not a squeezed one
         self.plot.setLabel("left", "loss")
         legend_above(self.plot.getPlotItem(), columns=4)
         for side in ("left", "bottom"):

@@ -39,6 +39,9 @@ from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
 
 
+BAR_GAP = 8  # pixels between the data area and the colour bar beside it (pyqtgraph's setImageItem leaves 5)
+POINT_ROOM = 5  # pixels kept between a point at the domain's edge and the data area's: half a test point and one
+MOST_ROOM = 0.03  # ... at most this share of the range each side (a thumbnail-sized render keeps its picture)
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density, at least,
 FINE_GRID = 200  # ... at about this many cells a side when the grid is coarser (an export's: a cell per pixel)
 
@@ -119,6 +122,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
         self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_range)  # the room in pixels, at every size
         tidy_labels(self.value_bar.axis)  # a short bar: fewer labels, never run together
         self.image = SmoothImageItem(axisOrder="row-major")  # interpolated: no blocks (but Discretize)
         self.plot.addItem(self.image)
@@ -191,6 +195,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             if shown:
                 layout.removeItem(self.value_bar)
                 self.plot.scene().removeItem(self.value_bar)
+                layout.setColumnFixedWidth(4, 0)
             return
         if getattr(self.value_bar, "_nnplay_cmap", None) is not cmap:  # (each set redraws the bar: only changes)
             self.value_bar.setColorMap(cmap)
@@ -198,8 +203,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         levels = tuple(float(v) for v in levels)
         if tuple(self.value_bar.levels()) != levels:
             self.value_bar.setLevels(levels)
-        if not shown:
+        if not shown:  # right of the data area, a gap between (the bar covered the points at its right edge)
             layout.addItem(self.value_bar, 2, 5)
+            layout.setColumnFixedWidth(4, BAR_GAP)
 
     @property
     def shown_axes(self) -> tuple[int, int]:
@@ -228,9 +234,20 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         (x0, x1), (y0, y1) = shown_extent(self.info, extent)  # one input: the target's units
         self._rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.hatch.setRect(self._rect)
-        # one call: with the aspect locked, a range set alone is kept and the other axis is cut to the
-        # plot's shape (a wide data set lost its sides until a resize); both together, the whole fits
-        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self._fit_range()
+
+    def _fit_range(self, *_) -> None:
+        """The domain in view whole, POINT_ROOM pixels of room round it: a point on its
+        edge drawn whole, not cut by the data area's edge (nor under the colour bar).
+        One call: with the aspect locked, a range set alone is kept and the other axis is cut
+        to the plot's shape (a wide data set lost its sides until a resize); both together, the whole fits."""
+        rect = getattr(self, "_rect", None)
+        if rect is None:
+            return
+        view = self.plot.getPlotItem().getViewBox()
+        least = min(view.width(), view.height())
+        pad = min(MOST_ROOM, POINT_ROOM / least) if least > 0 else 0.0  # (a fraction of the range, each side)
+        self.plot.setRange(xRange=(rect.left(), rect.right()), yRange=(rect.top(), rect.bottom()), padding=pad)
 
     def _point_brushes(self, y):
         data = self.info.data

@@ -1,4 +1,4 @@
-"""What the Distributions tab's caption says, and its epoch axis with one record.
+"""What the Distributions tab's caption says, and its plots' one epoch range.
 
 The bands are recorded at some epochs only (every epoch to 31, then ever fewer:
 training.distributions.due), so the caption gives the epochs they span and
@@ -33,20 +33,29 @@ def distributions_caption(records, cut: dict, short: bool) -> str:
 PINNED_OFF = {"xMin": -1e307, "xMax": 1e307, "minXRange": None, "maxXRange": None}  # pyqtgraph's defaults
 
 
-def pin_single_epoch(items: dict, records) -> None:
-    """With one record or none, each plot of ``items`` ((layer, quantity) -> (plot, bounds,
-    median)) shows the epoch axis from that epoch one epoch on, held there by the
-    view's limits (the plots' X link, as the tab was laid out, moved a range merely
-    set to 0.06 … 1: one label, "1"); from the second record the axis follows the
-    records again (auto range)."""
+EPOCH_PAD = 0.02  # of the epochs' span, each side of every plot's epoch axis
+
+
+def set_epoch_ranges(items: dict, records) -> None:
+    """Every plot of ``items`` ((layer, quantity) -> (plot, bounds, median)) shown over the
+    same epochs, set here rather than each plot's own auto-range or pyqtgraph's X link
+    (which lines linked views up by their pixel offsets: ``nnplay render`` drew dW[2] and
+    dW[3] without the "0" the other plots had, and a range merely set moved to
+    0.06 … 1). With one record or none, from that epoch one epoch on, held there by the
+    view's limits; from the second record, the records' first to last epoch, padded
+    by EPOCH_PAD of their span (each plot's finite rows do not matter: the same labels)."""
     n = len(records) if records is not None else 0
     epochs = None if n > 1 else records.epoch_range() if n == 1 else (0, 0)  # none yet: 0 … 1
+    span = records.epoch_range() if n > 1 else None
     for plot, _, _ in items.values():
         view = plot.getViewBox()
         if epochs is not None:
             view.setLimits(xMin=epochs[0], xMax=epochs[0] + 1, minXRange=1, maxXRange=1)
             plot.setXRange(epochs[0], epochs[0] + 1, padding=0)
-        elif getattr(plot, "_pinned", False):
-            view.setLimits(**PINNED_OFF)
-            plot.enableAutoRange(x=True)
+        else:
+            if getattr(plot, "_pinned", False):
+                view.setLimits(**PINNED_OFF)
+            if getattr(plot, "_epochs", None) != span:  # (an unchanged range is not set again: no axis redrawn)
+                plot.setXRange(*span, padding=EPOCH_PAD)
         plot._pinned = epochs is not None
+        plot._epochs = span

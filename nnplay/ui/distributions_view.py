@@ -38,7 +38,7 @@ from ..training.distributions import (
 from .band_items import PercentileBands
 from .band_scale import band_scale
 from .colors import hex_color, layer_rgb
-from .distributions_caption import distributions_caption, pin_single_epoch
+from .distributions_caption import distributions_caption, set_epoch_ranges
 from .health_lines import health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
@@ -186,7 +186,6 @@ class DistributionsView(QWidget):
         self._columns = columns = self._column_count()
         per_layer = -(-len(quantities) // columns)  # rows of plots per layer
         for k, q in enumerate(quantities):
-            first = None
             for i, l in enumerate(layers):
                 plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
                 plot.setMouseEnabled(x=False, y=False)
@@ -194,10 +193,6 @@ class DistributionsView(QWidget):
                 plot.getAxis("left").setWidth(48)
                 plot.setMinimumHeight(ROW_HEIGHT)  # and its bands MIN_PLOT_PX, its title and axis zoomed too
                 plot.getViewBox().setMinimumHeight(MIN_PLOT_PX)
-                if first is None:
-                    first = plot
-                else:
-                    plot.setXLink(first)
                 plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
                 self._items[(l, q)] = self._band_items(plot, l, q)
                 self._marks(plot, l, q)
@@ -205,7 +200,7 @@ class DistributionsView(QWidget):
         if presentation is not None:  # plots built after a zoom: their axes and lines zoomed too
             presentation.scale_view(self.plots)
         self._fit_plots()  # (at once: the scroll area's range follows)
-        pin_single_epoch(self._items, self.records)  # (before any record: 0 … 1, not −0.5 … 0.5)
+        set_epoch_ranges(self._items, self.records)  # (before any record: 0 … 1, not −0.5 … 0.5)
         self._stale = True
         self._draw()
 
@@ -300,7 +295,7 @@ class DistributionsView(QWidget):
             if np.isfinite(lo) and np.isfinite(hi) and self._ranges.get((l, q)) != (lo, hi):
                 self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
-        pin_single_epoch(self._items, self.records)
+        set_epoch_ranges(self._items, self.records)
         self.caption.setText(self._caption())
 
     def _title(self, l: int, q: str, L: int, sat: np.ndarray) -> str:

@@ -34,7 +34,7 @@ from .plot_layout import epoch_axis
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
-from .stepped_range import SteppedScale, SteppedYRange
+from .stepped_range import SteppedScale, SteppedYRange, show_empty
 from .tip import LiveTip
 from .widgets import layer_name, named, nest, on_event, unit_name
 
@@ -142,7 +142,10 @@ class GradientView(QWidget):
         self._lay_out_maps()
         L = len(info.sizes) - 1
         self.norm_plot.clear()
+        self.norm_floor.clear()  # (no "0" kept from the last run's zeros)
         self.norm_range.reset()
+        self.norm_range.update()  # the empty state's range, as a new plot's (not the last run's)
+        show_empty(self.norm_plot.getPlotItem(), y=False)
         self.clip_marks.clear()
         self.legend.clear()
         self.norms = History(layer_names(L))

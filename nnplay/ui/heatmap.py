@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import WHITE, diverging_colormap, negative, positive
+from ..numbers import format_number
 from .plot_disposal import MenulessColorBar
 from .plot_layout import tidy_labels
 
@@ -70,7 +71,7 @@ def short_number(v: float) -> str:
         return "0"
     if 0.001 <= abs(v) < 100:
         return f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
-    return f"{v:.0e}"
+    return format_number(v, 1)  # (as the axes write it: 2·10⁻⁵, not 2e-05)
 
 
 OWN_SCALE_TICKS = [(-1.0, "−max"), (0.0, "0"), (1.0, "+max")]  # a key for heatmaps each on its own scale

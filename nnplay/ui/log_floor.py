@@ -77,6 +77,8 @@ class ZeroFloor:
         """``ys`` with every exact 0 replaced by the floor, when the axis is
         logarithmic and some value is 0; the floor is 10^(k-1) for the decade
         10^k holding the smallest positive value (1 when there is none)."""
+        if self.line.scene() is None:  # (the plot was cleared, its items with it: a new run's norms)
+            self.item.addItem(self.line, ignoreBounds=True)
         log = bool(self.item.ctrl.logYCheck.isChecked())
         zero = log and any(np.any(y == 0) for y in ys)
         floor = None
@@ -94,3 +96,8 @@ class ZeroFloor:
         if floor is None:
             return list(ys)
         return [np.where(y == 0, floor, y) for y in ys]
+
+    def clear(self) -> None:
+        """No zeros drawn (the curves emptied: a new run): no floor, no "0" on the axis.
+        A floor kept from the last run labelled a tick of the new, zero-free one "0"."""
+        self.place([])

@@ -21,7 +21,7 @@ from .curve_key import CurveKey, room_at_top
 from .plot_layout import epoch_axis
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
-from .stepped_range import SteppedYRange
+from .stepped_range import SteppedYRange, show_empty
 from .schedule_views import LearningRateAxis
 from .widgets import named, nest
 
@@ -120,6 +120,10 @@ class LossCurvesView(QWidget):
         self.acc_plot.setVisible(self._classification)
         for c in self.curves.values():
             c.setData([], [])
+        self.loss_floor.clear()  # (no "0" kept from the last run's zeros)
+        self.loss_range.update()  # the empty state's range, as a new plot's (not the last run's)
+        for p in (self.loss_plot, self.acc_plot):
+            show_empty(p.getPlotItem(), y=False)
         self._show_penalty(False)
         self._say_zero_loss()
         self.lr_axis.show_history(self.history)

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..numbers import count, format_number
+from .empty_note import note_when_empty
 from .plots import plot_widget
 from .widgets import named
 
@@ -46,6 +47,7 @@ class LrFinderDialog(QDialog):
         self.plot.setLabel("bottom", "learning rate")
         self.plot.setLabel("left", "training loss (smoothed)")
         self.curve = self.plot.plot(pen=pg.mkPen(31, 119, 180, width=2))
+        note_when_empty(self.plot.getPlotItem(), hold_range=True)  # "No data yet" until the range test's curve
         self.mark = pg.InfiniteLine(angle=90, pen=pg.mkPen(214, 39, 40, width=1.5, style=Qt.PenStyle.DashLine))
         self.mark.hide()
         self.plot.addItem(self.mark)
@@ -69,7 +71,7 @@ class LrFinderDialog(QDialog):
         self.result = None
         self.apply_button.setEnabled(False)
         self.mark.hide()
-        self.curve.setData([], [])
+        self.curve.setData([], [])  # (the empty state's range, not the last test's: note_when_empty)
         self.status.setText("Growing the learning rate over a copy of the run…")
         self._token = next(_TOKENS)
         self.controller.run.request_state(self._token)

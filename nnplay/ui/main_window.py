@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from ..numbers import format_percent
+from ..numbers import format_number, format_percent
 from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
@@ -108,7 +108,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         c.state.subscribe(lambda _: self.set_playing(c.state.playing), ("playing",))
         c.state.subscribe(lambda _: self._show_source(c.state.source), ("source",))
         c.state.subscribe(lambda _: self.statusBar().showMessage(
-            f"Learning rate {c.state.config.lr:g}, applied from the next step.", 4000), ("lr",))
+            f"Learning rate {format_number(c.state.config.lr)}, applied from the next step.", 4000), ("lr",))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
         self.diagram.run_command.connect(c.run.send)  # a weight or bias typed or scrubbed, a freeze, a prune
@@ -161,7 +161,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         if snap.diverged_at is not None:
             self.banner.setText(
                 f"Training diverged at epoch {snap.diverged_at}: the loss stopped being a finite number. "
-                f"Try a lower learning rate (now {self.controller.state.config.lr:g}), then press Reset (R). "
+                f"Try a lower learning rate (now {format_number(self.controller.state.config.lr)}), then press Reset (R). "
                 f"The weights shown are the last finite ones, from epoch {snap.epoch}.")
             self.banner.show()
         elif self.banner.isVisible():

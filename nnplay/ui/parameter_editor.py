@@ -59,7 +59,7 @@ class ParameterEditor(QLineEdit):
         """Show the editor at ``pos`` (parent coordinates) holding ``value`` of the
         parameter named ``label`` (e.g. "W[1][2, 1]")."""
         self.label = label
-        self._shown = format_number(value, 6) if math.isfinite(value) else ""
+        self._shown = format_number(value, 6, plain=True) if math.isfinite(value) else ""
         self.setText(self._shown)
         self._mark("")
         parent = self.parentWidget()
@@ -100,7 +100,7 @@ class ParameterEditor(QLineEdit):
             self._mark(str(exc))
             return
         value = round(value + steps, 6)
-        self.setText(format_number(value, 6))
+        self.setText(format_number(value, 6, plain=True))
         self._mark("")
         self.applied.emit(value)
 

@@ -6,7 +6,8 @@ pyqtgraph always draws its first level of tick labels, however narrow the plot
 labels every minor tick 2..9 of a decade ("0.1 0.09 0.08…"). ``TidyAxis``
 chooses the major spacing from the 1-2-5 series so that the labels fit the
 axis's length, labels only the 2 and 5 of each decade on a log axis (the other
-minor ticks keep their marks), and drops any label that would still overlap one
+minor ticks keep their marks, where they can be told apart; over many decades only
+the decades between the labelled ones, or none), and drops any label that would still overlap one
 already placed (major labels first).
 """
 
@@ -29,6 +30,9 @@ LABEL_GAP = 8  # pixels between two neighbouring tick labels
 WIDEST_LABEL = 200  # pixels: no tick label is wider
 END_FLOW = 20  # pixels an epoch axis's end label may pass the axis's end ("0" and "1" of an empty epoch axis): moved in
 _MANTISSAS = np.log10(np.arange(1, 10))
+MIN_TICK_GAP = 3.0  # pixels: the least gap between two tick marks of a log axis (closer ones merge into a bar)
+_CLOSEST_MANTISSAS = math.log10(10 / 9)  # decades between the closest marks of a decade's 2..9 (9 and 10)
+_CLOSEST_NAMED = math.log10(2)  # ... of its 2 and 5 (1 and 2)
 
 
 class TidyAxis(ScreenCached, pg.AxisItem):
@@ -119,9 +123,20 @@ class TidyAxis(ScreenCached, pg.AxisItem):
     def logTickValues(self, minVal, maxVal, size, stdTicks):
         """Decades as the major ticks; the 2 and 5 of each decade labelled when
         there is room, the other minor ticks as marks only (every minor tick
-        is labelled when the axis holds less than two decades' marks)."""
+        is labelled when the axis holds less than two decades' marks). Minor marks
+        only as dense as they can be told apart (``MIN_TICK_GAP`` pixels): where the
+        majors are several decades apart, the decades between them (matplotlib's
+        ``LogLocator`` with ``subs=(1.0,)``); none where even those would merge
+        (a loss over ~300 decades after a divergence drew a black bar of them)."""
         every = next((s for s, _ in stdTicks if s >= 1.0), 1.0)  # decades apart (a fractional spacing: 1)
         decades = [(every, np.arange(math.ceil(minVal / every) * every, maxVal + 1e-9, every).tolist())]
+        decade_px = size / (maxVal - minVal) if maxVal > minVal and size > 0 else 0.0
+        if every > 1:  # several decades between two labels: decades as the minor marks, if they fit
+            step = next((s for s, _ in stdTicks if 1.0 <= s < every), 1.0)
+            if step * decade_px < MIN_TICK_GAP:
+                return decades
+            between = np.arange(math.ceil(minVal / step) * step, maxVal + 1e-9, step)
+            return [*decades, (None, between[np.abs(between / every - np.round(between / every)) > 1e-9].tolist())]
         lo, hi = math.floor(minVal), math.ceil(maxVal)
         minor = np.concatenate([v + _MANTISSAS[1:] for v in range(lo, hi)]) if hi > lo else np.array([])
         minor = minor[(minor > minVal) & (minor < maxVal)]
@@ -130,6 +145,9 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         if len(in_range) < 2:  # less than a decade shown: the minor ticks carry the labels
             return [*decades, (None, minor.tolist())]
         named = np.isin(mantissa, (2, 5))
+        if decade_px * _CLOSEST_MANTISSAS < MIN_TICK_GAP:  # 9 and 10 would merge: the 2 and 5 alone, or none
+            return [*decades, (None, minor[named].tolist())] if decade_px * _CLOSEST_NAMED >= MIN_TICK_GAP \
+                else decades
         return [*decades, (None, minor[named].tolist()), (None, minor[~named].tolist())]
 
     def tickStrings(self, values, scale, spacing):
@@ -247,7 +265,7 @@ def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = Fal
     0.2 … 0.8 nor an axis without a label), unless ``own_range``: the caller sets the
     range (X-linked plots must: pyqtgraph's link, resizing, moved a limited range to
     0.06 … 1); a "No data yet" note while the plot has no point (``empty_note.EmptyNote``)."""
-    from .empty_note import EmptyNote
+    from .empty_note import note_when_empty
 
     if named:
         plot_item.setLabel("bottom", "epoch")
@@ -255,8 +273,7 @@ def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = Fal
         plot_item.getAxis("bottom").count_whole()
     if not own_range:
         plot_item.getViewBox().setLimits(xMin=0, minXRange=1)
-    if getattr(plot_item, "empty_note", None) is None:
-        plot_item.empty_note = EmptyNote(plot_item)
+    note_when_empty(plot_item)
 
 
 def title_across(plot_item: pg.PlotItem) -> None:

@@ -13,7 +13,12 @@ the values on a log axis), so a log axis steps by fractions of a decade.
 A quantity with known bounds (a loss is at least 0, an accuracy in [0, 1], a
 norm and a learning rate at least 0) is given them: the range, padded and
 rounded outwards, is cut at the bounds, so the axis never shows an impossible
-value (a loss from 0.01 to 5 was shown from -0.5)."""
+value (a loss from 0.01 to 5 was shown from -0.5).
+
+A plot emptied (a Reset, a new run) shows the empty state's range, ``EMPTY_RANGE``
+on each axis as a new plot does (``show_empty``), not the range of the data it
+held; and one value alone on a log axis is shown a share of a decade wide (its range was
+a share of its logarithm: a gradient norm near 1 read "1.686·10⁰ / 1.685·10⁰")."""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ PAD = 0.05  # of the data's span, on each side
 STEPS = 10  # a range is about this many 1-2-5 steps long
 TINY = 1e-290  # a smaller span is taken as none (its tenth, 1e-300 and below, has no nice step)
 SHRINK_BELOW = 0.5  # the range is fitted again once the data fills less of it than this
+EMPTY_RANGE = (0.0, 1.0)  # view coordinates (a log axis: 10⁰ … 10¹): a new plot's range, and an emptied one's
 EDGE = 0.02  # of the range's span: the least room kept between the data and an edge (a fitted range leaves 3%+)
 
 
@@ -35,13 +41,24 @@ def nice_step(span: float) -> float:
     return next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw * (1 - 1e-12))
 
 
-def stepped(lo: float, hi: float, bounds: tuple[float, float] = (-math.inf, math.inf)) -> tuple[float, float]:
+def show_empty(plot_item, x: bool = True, y: bool = True) -> None:
+    """Show ``plot_item`` (a pg.PlotItem, emptied) at the empty state's range, EMPTY_RANGE on
+    each axis asked for, its auto-range left as it was (an auto-ranged plot fits its next data)."""
+    ranges = {"xRange": EMPTY_RANGE} if x else {}
+    if y:
+        ranges["yRange"] = EMPTY_RANGE
+    plot_item.getViewBox().setRange(**ranges, padding=0, disableAutoRange=False)
+
+
+def stepped(lo: float, hi: float, bounds: tuple[float, float] = (-math.inf, math.inf),
+            log: bool = False) -> tuple[float, float]:
     """The range shown for data from ``lo`` to ``hi`` (view coordinates): padded
     by PAD of the span, rounded outwards to a nice step, and cut at ``bounds``
-    (the quantity's possible values, view coordinates; the data inside them)."""
+    (the quantity's possible values, view coordinates; the data inside them).
+    Constant data is shown a share of its value wide, or of a decade on a ``log`` axis."""
     span = hi - lo
     if not span >= TINY:  # constant data (or a span a float cannot divide into steps)
-        span = abs(hi) if abs(hi) >= TINY else 1.0
+        span = 1.0 if log else abs(hi) if abs(hi) >= TINY else 1.0
     # a span of a few float steps (1e6 to 1e6 - 1e-10) has no finer step to round to: widen it to 64 of them
     span = max(span, 64 * math.ulp(max(abs(lo), abs(hi))))
     pad = PAD * span
@@ -103,12 +120,15 @@ class SteppedYRange:
             if np.isfinite(lo) and np.isfinite(hi):
                 lows.append(lo)
                 highs.append(hi)
-        if not lows:
+        if not lows:  # emptied: the empty state's range, not the old data's
+            if self.shown != EMPTY_RANGE:
+                self.shown = EMPTY_RANGE
+                self.view.setYRange(*EMPTY_RANGE, padding=0)
             return
         lo, hi = min(lows), max(highs)
         if self.shown is not None and keeps(self.shown, lo, hi, self._view_bounds()):
             return
-        self.shown = stepped(lo, hi, self._view_bounds())
+        self.shown = stepped(lo, hi, self._view_bounds(), self.plot.getPlotItem().getAxis("left").logMode)
         self.view.setYRange(*self.shown, padding=0)
 
 

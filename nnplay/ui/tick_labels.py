@@ -18,15 +18,11 @@ from __future__ import annotations
 
 import math
 
+from ..numbers import power_of_ten
+
 SCIENTIFIC_FROM = 1e5  # a linear axis reaching this far (in absolute value) is labelled in powers of ten
 SCIENTIFIC_BELOW = 1e-3  # and one whose values all stay below this
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 MOST_DECIMALS = 12
-
-
-def power_of_ten(exponent: int) -> str:
-    """10 to the integer ``exponent`` as text: ``-6 -> "10⁻⁶"``, ``0 -> "10⁰"``."""
-    return "10" + str(int(exponent)).translate(_SUPERSCRIPT)
 
 
 def scientific(value: float, decimals: int = 0) -> str:

@@ -36,7 +36,7 @@ def test_a_plateau_under_a_decayed_schedule_names_the_schedule_and_its_base_rate
     t = _plateau_trainer(schedule="cosine:300:3e-7", optimizer="adam")
     t.epoch = 301  # where the cosine schedule ends (the rate is read from the settings and the epoch)
     plateau = next(f for f in diagnose(t) if f.kind == "plateau").message
-    assert "cosine schedule has lowered the learning rate to 3e-07 from its base rate 0.03" in plateau
+    assert "cosine schedule has lowered the learning rate to 3·10⁻⁷ from its base rate 0.03" in plateau
     assert "Adam" not in plateau  # the run already uses Adam
     plain = next(f for f in diagnose(_plateau_trainer()) if f.kind == "plateau").message
     assert "try a higher learning rate than 0.03" in plain and "Adam" in plain

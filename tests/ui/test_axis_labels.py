@@ -13,14 +13,19 @@ from tests.settle import settle
 SIZES = [(1024, 768), (1280, 800)]
 
 
-def drawn_labels(axis: pg.AxisItem) -> list[str]:
-    """The tick labels ``axis`` draws now."""
+def draw_specs(axis: pg.AxisItem):
+    """What ``axis`` draws now: pyqtgraph's (axis line, tick marks, labels), or None."""
     image = QImage(4, 4, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     try:
-        specs = axis.generateDrawSpecs(painter)
+        return axis.generateDrawSpecs(painter)
     finally:
         painter.end()
+
+
+def drawn_labels(axis: pg.AxisItem) -> list[str]:
+    """The tick labels ``axis`` draws now."""
+    specs = draw_specs(axis)
     return [] if specs is None else [text for _, _, text in specs[2] if text.strip()]
 
 

@@ -211,3 +211,31 @@ def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtb
     assert np.allclose(view._items[(2, "A")][2].getData()[1], p[:, 3])
     view.set_run(t.run_info())  # a new run of the same depth keeps the choice
     assert view.layer.currentData() == 2
+
+
+@pytest.mark.parametrize("hidden, epochs, size", [((4, 2), 200, (1600, 1200)), ((4, 2), 3, (800, 600)),
+                                                  ((8, 8, 8), 30, (1024, 768)), ((3,), 1, (640, 480))])
+def test_every_small_plot_of_a_render_labels_the_same_epochs_from_0(qtbot, hidden, epochs, size):
+    """Fault 5: ``nnplay render --panel distributions`` dropped the "0" epoch label of dW[2] and
+    dW[3]: the plots' X link lined them up by pixel offsets. Every plot: one range, one set of labels."""
+    from nnplay.ui.render import PanelViews, panel_frame
+    from tests.ui.test_axis_labels import drawn_labels
+
+    t = Trainer(TrainConfig(hidden=hidden))
+    t.run(epochs)
+    views = PanelViews("distributions")
+    try:
+        views.show_run(t.run_info(), panel_frame(t, "distributions"))
+        views.lay_out(size)
+        for quantity in ("dW", "all"):
+            d = views.distributions
+            d.quantity.setCurrentIndex(d.quantity.findData(quantity))
+            d.quantity.activated.emit(d.quantity.currentIndex())
+            d._draw()
+            axes = {key: plot.getAxis("bottom") for key, (plot, _, _) in d._items.items()}
+            ranges = {key: tuple(round(v, 9) for v in axis.range) for key, axis in axes.items()}
+            assert len(set(ranges.values())) == 1, ranges
+            labels = {key: drawn_labels(axis) for key, axis in axes.items()}
+            assert all(ls and ls[0] == "0" for ls in labels.values()), labels
+    finally:
+        views.close()

@@ -5,6 +5,7 @@ and a "No data yet" note exactly while the plot has no point."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 
@@ -26,6 +27,15 @@ def epoch_plots(top):
                     yield f"{view.parentWidget().objectName() or type(view.parentWidget()).__name__}", item
 
 
+def drawn(item) -> bool:
+    """Whether a data item draws a mark: a line needs two finite points, a scatter one."""
+    x, y = item.getData()[:2]
+    if x is None or y is None:
+        return False
+    finite = int(np.count_nonzero(np.isfinite(np.asarray(x, float)) & np.isfinite(np.asarray(y, float))))
+    return item.isVisible() and finite >= (1 if isinstance(item, pg.ScatterPlotItem) else 2)
+
+
 def empty_state_problems(top, qtbot) -> list[str]:
     found, seen = [], 0
     for where, item in epoch_plots(top):
@@ -38,7 +48,7 @@ def empty_state_problems(top, qtbot) -> list[str]:
         if len(labels) < 2 or not all(t.replace(",", "").isdigit() for t in labels):
             found.append(f"{where}: epoch labels {labels} over {lo:g}…{hi:g}")
         note = getattr(item, "empty_note", None)
-        empty = not any(len(d.getData()[0] if d.getData()[0] is not None else ()) for d in item.listDataItems())
+        empty = not any(drawn(d) for d in item.listDataItems())
         if note is None or note.shown != empty:
             found.append(f"{where}: no data {empty}, note {None if note is None else note.shown}")
     return found if seen else ["no epoch plot found"]
@@ -68,6 +78,20 @@ def test_the_comparison_at_epoch_0_has_a_whole_epoch_axis_from_0(window, qtbot):
     qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 1 for k in "AB"), timeout=10000)
     qtbot.wait(200)
     assert empty_state_problems(cw, qtbot) == []  # from epoch 0, at least one epoch wide, two whole labels
+    # fault 1: one point per curve draws no line: the plot said nothing
+    assert all(len(cw.curves[k].history) == 1 for k in "AB")
+    assert cw.plot.getPlotItem().empty_note.shown
+    # fault 4: auto-ranged on those points, its log axis was squeezed to one value ("7.375·10⁻¹ / 7.370·10⁻¹")
+    cw.log_scale.setChecked(True)
+    qtbot.wait(100)
+    assert cw.plot.getViewBox().viewRange() == [pytest.approx((0.0, 1.0)), pytest.approx((0.0, 1.0))]
+    assert drawn_labels(cw.plot.getAxis("left"))[:1] == ["10⁰"]
+    c.step(1)
+    qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 2 for k in "AB"), timeout=10000)
+    assert not cw.plot.getPlotItem().empty_note.shown
+    qtbot.wait(100)
+    x_auto, y_auto = cw.plot.getViewBox().autoRangeEnabled()
+    assert x_auto and y_auto  # fitted to the curves again
     cw.stop_button.click()
 
 
@@ -86,9 +110,33 @@ def test_a_plot_without_a_point_says_so_and_with_one_does_not(qtbot):
     assert item.empty_note.shown and item.empty_note.label.text() == "No data yet"
     axis = item.getAxis("bottom")
     assert axis.range[0] >= 0 and axis.range[1] - axis.range[0] >= 1
-    curve.setData([0.0], [0.5])
+    curve.setData([0.0, 1.0], [0.5, 0.4])
     assert not item.empty_note.shown
+    curve.setData([0.0], [0.5])  # one point: a line draws nothing (the comparison at epoch 0)
+    assert item.empty_note.shown
     curve.setData([], [])
+    assert item.empty_note.shown
+    curve.setData([0.0, 1.0], [0.5, float("nan")])  # one drawable point: no line
+    assert item.empty_note.shown
+    curve.setData([0.0, 1.0], [0.5, 0.4])
+    assert not item.empty_note.shown
+    item.setLogMode(y=True)
+    curve.setData([0.0, 1.0], [0.0, 0.4])  # a log axis draws no 0
+    assert item.empty_note.shown
+    dots = item.plot([2.0], [0.3], pen=None, symbol="o")  # one dot is a mark
+    assert not item.empty_note.shown
+    item.removeItem(dots)
     assert item.empty_note.shown
     box, note = item.getViewBox().sceneBoundingRect(), item.empty_note.label.sceneBoundingRect()
     assert box.contains(note)  # across the data area, whole
+
+
+def test_the_learning_rate_finder_plot_says_no_data_yet_until_its_curve(window, qtbot):
+    from nnplay.ui.lr_finder_dialog import LrFinderDialog
+
+    dialog = LrFinderDialog(window.controller, window)
+    qtbot.addWidget(dialog)
+    note = dialog.plot.getPlotItem().empty_note
+    assert note.shown and note.label.text() == "No data yet"
+    dialog.curve.setData([1e-4, 1e-3, 1e-2], [0.7, 0.5, 0.9])
+    assert not note.shown

@@ -7,6 +7,7 @@ plot's shape, cutting a wide data set's sides."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QPointF
 
 
 def _outside(window) -> list[str]:
@@ -68,3 +69,31 @@ def test_the_view_fits_a_wide_or_tall_extent_whatever_its_shape(qtbot):
             (a0, a1), (b0, b1) = extent
             eps = 1e-9 * max(a1 - a0, b1 - b0)
             assert x0 <= a0 + eps and x1 >= a1 - eps and y0 <= b0 + eps and y1 >= b1 - eps, (size, extent)
+
+
+def test_the_colour_bar_never_covers_a_point_and_every_point_is_drawn_whole(window, qtbot):
+    """Fault 7: regression data's colour bar, beside the output view, covered the points near
+    X1 ≈ 6 (the view's right edge at 1024x768); a point on the domain's edge was cut in half."""
+    from nnplay.ui.decision_boundary import BAR_GAP
+
+    c = window.controller
+    c.change(dataset="multigauss")
+    _settled(window, qtbot, lambda c: c.run_info.data.name.startswith("multigauss"))
+    view = window.boundary
+    vb = view.plot.getPlotItem().getViewBox()
+    found = []
+    for size in ((1024, 768), (1280, 800), (1920, 1080)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda: view.value_bar.scene() is not None, timeout=10000)
+        qtbot.wait(100)
+        area, bar = vb.sceneBoundingRect(), view.value_bar.sceneBoundingRect()
+        if bar.left() < area.right() + BAR_GAP - 0.5:
+            found.append(f"{size}: bar from x={bar.left():.1f}, data area to {area.right():.1f}")
+        radius = view.test_points.opts["size"] / 2 + 1  # the larger of the two kinds of point
+        X = view.info.data.X
+        for x, y in X[np.argsort(-np.abs(X).max(axis=1))[:40]]:  # the outermost points
+            p = vb.mapViewToScene(QPointF(float(x), float(y)))
+            if not area.adjusted(radius, radius, -radius, -radius).contains(p):
+                found.append(f"{size}: point ({x:.2f}, {y:.2f}) at {p.x():.1f}, {p.y():.1f} cut by {area}")
+                break
+    assert found == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnplay.data import generate
+from nnplay.ui.decision_boundary import MOST_ROOM
 from nnplay.ui.plane_aspect import same_units
 
 
@@ -40,5 +41,7 @@ def test_the_output_view_fits_each_axis_of_a_csv_and_locks_a_built_in_set(window
     locked, ((x0, x1), (y0, y1)) = _ranges(window)
     (dx0, dx1), (dy0, dy1) = c.run_info.extent
     assert not locked
-    assert (x0, x1) == (dx0, dx1) and (y0, y1) == (dy0, dy1)  # each axis is its data's own range
+    for (lo, hi), (d0, d1) in (((x0, x1), (dx0, dx1)), ((y0, y1), (dy0, dy1))):  # each axis its data's own range,
+        room = MOST_ROOM * (d1 - d0) * 1.001  # ... with a point's room round it (decision_boundary.POINT_ROOM)
+        assert d0 - room <= lo < d0 and d1 < hi <= d1 + room
     assert x0 > -20 and x1 < 60  # not -150..200 beside a 0-40 column
