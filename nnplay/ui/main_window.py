@@ -155,6 +155,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.gradients.set_frame(frame)
         if inspector_made(self) is not None and self.inspector.isVisible():
             self.inspector.set_trace(snap.trace)
+            if snap.diverged_at is not None:
+                self.inspector.show_diverged(snap.diverged_at)
         if self.controller.twin is not None and self.compare_window is not None:
             self.compare_window.set_frame("A", frame)
         self._show_stats(frame)
