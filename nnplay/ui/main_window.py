@@ -179,12 +179,13 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
     def set_playing(self, playing: bool) -> None:
         show_playing(self, playing)  # (run_controls: the toolbar's Play / Pause)
+        self.stats["rate"].setText(rate_text(self.controller.last_frame, playing))  # the same state, at once
 
     # ------------------------------------------------------------- helpers
     def _show_stats(self, frame) -> None:
         s = frame.snapshot
         self.stats["epoch"].setText(epoch_text(s))  # within a long epoch too (epoch_readout)
-        self.stats["rate"].setText(rate_text(frame))
+        self.stats["rate"].setText(rate_text(frame, self.controller.state.playing))  # as the Play button says
 
         def pct(v):
             return format_percent(v)
