@@ -84,3 +84,31 @@ def test_a_hidden_layers_right_click_menu_sets_its_activation_where_the_labels_a
     output = window.diagram.context_menu.open_menu(("node", 4, 0), QPoint(0, 0))  # the output layer: none
     assert "ReLU" not in {a.text() for a in output.actions()}
     output.close()
+
+
+def test_where_the_labels_are_hidden_the_tooltips_say_where_their_menu_is(window, qtbot):
+    """At 1100×680 the labels under 8,8,8 are hidden and nothing said the right-click menu
+    holds their choices: the drawing's tooltip and a hidden layer's neurons' say so (and
+    name the layer's setting); while the labels show, neither says it."""
+    c, d = window.controller, window.diagram
+    labels = d.activation_labels
+    c.change(hidden=(4, 4))
+    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (4, 4) and d.weights is not None, timeout=10000)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: any(item.isVisible() for item, _ in labels.items), timeout=5000)
+    d._set_hover(("node", 1, 0))
+    assert "Right-click" not in d.canvas.toolTip()
+    d._set_hover(None)
+    assert "Right-click" not in d.canvas.toolTip()
+
+    window.resize(1100, 680)
+    c.change(hidden=(8, 8, 8), dropout=(0, 0.2, 0))
+    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (8, 8, 8) and d.weights is not None
+                    and not any(item.isVisible() for item, _ in labels.items), timeout=10000)
+    assert "Right-click a hidden layer's neuron for its activation and dropout" in d.canvas.toolTip()
+    d._set_hover(("node", 2, 0))
+    tip = d.canvas.toolTip()
+    assert tip.startswith("b[2][1] = ") and "Right-click for layer 2's activation and dropout, now Tanh, drop 0.2" in tip
+    d._set_hover(("node", 4, 0))  # the output layer has no activation to choose
+    assert "Right-click" not in d.canvas.toolTip()
+    d._set_hover(None)
