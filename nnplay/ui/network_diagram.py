@@ -104,6 +104,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self._title_px: dict = {}  # font key -> the titles' sizes in pixels (diagram_room.title_sizes)
         self._fitted = None  # (view size, canvas width, font) of the last layout (_fit)
+        self.pitch_units = NEURON_GAP  # two neighbouring neurons' distance, in view units (diagram_room)
         self.fits = 0  # layouts done (_fit): one per zoom step, not one per resize to the same size
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
