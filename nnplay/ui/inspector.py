@@ -118,10 +118,12 @@ class InspectorWindow(SideWindow):
         return top
 
     # ------------------------------------------------------------ input
-    def set_trace(self, trace) -> None:
+    def set_trace(self, trace, diverged_at: int | None = None) -> None:
         """Show ``trace`` (a BackpropTrace); a new mini-batch starts at the output layer, unless
         the user has chosen a weight (clicked or picked): that, and its layer, stay until the
-        network's shape changes."""
+        network's shape changes. ``diverged_at``: the run diverged there (``show_diverged``)."""
+        if diverged_at is not None:
+            self.show_diverged(diverged_at)
         if trace is None:
             return
         self.one_paint.begin()

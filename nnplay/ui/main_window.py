@@ -154,9 +154,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.distributions.set_frame(frame)
         self.gradients.set_frame(frame)
         if inspector_made(self) is not None and self.inspector.isVisible():
-            self.inspector.set_trace(snap.trace)
-            if snap.diverged_at is not None:
-                self.inspector.show_diverged(snap.diverged_at)
+            self.inspector.set_trace(snap.trace, snap.diverged_at)
         if self.controller.twin is not None and self.compare_window is not None:
             self.compare_window.set_frame("A", frame)
         self._show_stats(frame)
@@ -178,8 +176,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def set_playing(self, playing: bool) -> None:
-        show_playing(self, playing)  # (run_controls: the toolbar's Play / Pause)
-        self.stats["rate"].setText(rate_text(self.controller.last_frame, playing))  # the same state, at once
+        show_playing(self, playing)  # (run_controls: the toolbar's Play / Pause, and the rate read-out with it)
 
     # ------------------------------------------------------------- helpers
     def _show_stats(self, frame) -> None:
