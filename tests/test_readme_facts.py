@@ -30,3 +30,18 @@ def test_the_redo_keys_the_readme_gives_for_linux_are_qts(qapp):
             for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
     assert "Ctrl+Shift+Z" in keys
     assert "Ctrl+Shift+Z on Linux" in README and "Ctrl+Y on\nWindows and Linux" not in README
+
+
+def top_level(sentence: str) -> str:
+    """``sentence`` with every bracketed aside emptied: "a (b, c) and d" -> "a () and d"."""
+    while (shorter := re.sub(r"\([^()]*\)", "()", sentence)) != sentence:
+        sentence = shorter
+    return sentence
+
+
+def test_no_list_joins_its_items_with_two_ands():
+    """A list of named items ends "…, x and y": the render section's read "`inspector` (…)
+    and `landscape` (…) and `distributions` (…)", the last item added with a second "and"."""
+    text = " ".join(README.split())
+    doubled = [m.group(0) for m in re.finditer(r", `[^`]+`(?: \(\))? and `[^`]+`(?: \(\))? and `[^`]+`", top_level(text))]
+    assert not doubled, doubled

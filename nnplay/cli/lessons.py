@@ -41,7 +41,7 @@ def run(args) -> int:
         return _check(lesson)
     wrap = textwrap.TextWrapper(width=88)
     print(lesson.title, "\n")
-    for label, text in (("", lesson.text), ("Question: ", lesson.question), ("Goal: ", str(lesson.goal))):
+    for label, text in (("", lesson.text), ("Question: ", lesson.question), ("Goal: ", lesson.goal.words())):
         print(wrap.fill(label + text), "\n")
     for i, hint in enumerate(lesson.hints, 1):
         print(wrap.fill(f"Hint {i}: {hint}"))

@@ -12,7 +12,8 @@ from .train import add_run_options, make_trainer
 
 
 def register(sub) -> None:
-    f = sub.add_parser("lr-find", help="suggest a learning rate by the range test (Smith 2017, fastai's lr_find)",
+    f = sub.add_parser("lr-find",
+                       help="suggest a learning rate by the range test (Smith 2017, as fastai's learning-rate finder)",
                        description="Grow the learning rate exponentially over a few hundred mini-batches on a "
                                    "copy of the run, and suggest the rate where the smoothed loss falls fastest "
                                    "(never above a tenth of the rate at the lowest loss). Takes nnplay train's "

@@ -215,9 +215,9 @@ def _print_result(trainer, r) -> None:
           f"{treatment_text(config, trainer.data)}")
     from ..training.schedules import rate_epoch, schedule_words
 
-    scheduled = f" ({schedule_words(config.schedule, config.lr, rate_epoch(trainer))})" \
-        if config.schedule != "constant" else ""
-    print(f"network   {net!r}, optimizer {trainer.optimizer!r}{scheduled}")
+    print(f"network   {net!r}, optimizer {trainer.optimizer!r}")
+    if config.schedule != "constant":
+        print(f"rate      {schedule_words(config.schedule, config.lr, rate_epoch(trainer))}")
     if edits := trainer.describe_edits():
         print(f"edits     {edits}")
     print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {count(round(r['epochs_per_second'] or 0), 'epoch')}/s)")

@@ -38,6 +38,17 @@ MEASURES = {
     "weight_max": "the largest |weight| over all layers",
     "gradient_ratio": "|dW[1]| / |dW[L]|: the first layer's gradient norm over the last's",
 }
+# each measure as a learner reads it (a goal shown in the window or by `nnplay lessons NAME`; MEASURES's keys are
+# the vocabulary a lesson file writes); the accuracies, shares 0..1, are shown as percentages
+MEASURE_WORDS = {
+    "epoch": "epochs trained", "batches": "mini-batch steps", "train_loss": "training loss",
+    "test_loss": "test loss", "train_accuracy": "training accuracy", "test_accuracy": "test accuracy",
+    "loss_gap": "test loss − training loss", "zero_weights": "weights at exactly 0",
+    "inputs_off": "inputs switched off", "weight_norm": "weight norm", "weight_max": "largest |weight|",
+    "gradient_ratio": "|dW[1]| / |dW[L]|",
+}
+SHARES = {"train_accuracy", "test_accuracy"}
+OP_WORDS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq}
 GOAL_HELP = ("a goal reads like 'test_accuracy >= 0.95 within 300 epochs', 'train_loss < 0.1', "
              "'diverged within 50 epochs' or 'test_accuracy < 0.7 after 500 epochs'")
@@ -63,6 +74,13 @@ class Condition:
     def __str__(self) -> str:
         return "diverged" if self.measure == "diverged" else f"{self.measure} {self.op} {self.value:g}"
 
+    def words(self) -> str:
+        """As a learner reads it: "test accuracy ≥ 95%", "training loss < 0.05", "the run diverges"."""
+        if self.measure == "diverged":
+            return "the run diverges"
+        value = f"{100 * self.value:.4g}%" if self.measure in SHARES else f"{self.value:g}"
+        return f"{MEASURE_WORDS[self.measure]} {OP_WORDS[self.op]} {value}"
+
 
 @dataclass(frozen=True)
 class Goal:
@@ -75,6 +93,12 @@ class Goal:
     def __str__(self) -> str:
         text = " and ".join(map(str, self.conditions))
         return f"{text} {self.scope} {self.epochs} {agree(self.epochs, 'epoch')}" if self.scope else text  # (read back)
+
+    def words(self) -> str:
+        """The goal as a learner reads it (``Condition.words``): "test accuracy < 70% after 200 epochs";
+        ``str`` is the vocabulary a lesson file writes, read back by ``parse_goal``."""
+        text = " and ".join(c.words() for c in self.conditions)
+        return f"{text} {self.scope} {self.epochs} {agree(self.epochs, 'epoch')}" if self.scope else text
 
     def holds(self, record: dict) -> bool | None:
         results = [c.holds(record) for c in self.conditions]

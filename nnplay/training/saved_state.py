@@ -77,7 +77,7 @@ def restore_run_state(t, state: dict) -> None:
     if order is not None:
         order = np.asarray(order)
         m = t.X_train.shape[0]
-        if order.shape != (m,) or not np.array_equal(np.sort(order), np.arange(m)) or not 0 < at < m:
+        if order.shape != (m,) or not np.array_equal(np.sort(order), np.arange(m)) or not 0 <= at < m:
             raise ValueError("the saved position within an epoch does not fit the training data")
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]

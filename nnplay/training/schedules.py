@@ -105,8 +105,9 @@ def schedule_words(schedule: str, lr: float, epoch: int) -> str:
     """What ``schedule`` has done to the base rate ``lr`` at ``epoch`` (the epoch
     whose rate the steps use, as ``rate_now`` picks it), in words true for every
     schedule and epoch: lowered (and, past a cosine's T, held at its lowest),
-    raised, still warming up, or at its base rate; "" for a constant rate. The
-    one wording of the health advice and of ``nnplay train``'s summary."""
+    raised, still warming up, or at its base rate; "" for a constant rate. One
+    plain clause, no brackets: the health advice and ``nnplay train``'s summary
+    put it inside sentences of their own. The one wording of both."""
     name, p = parse_schedule(schedule)
     if name == "constant":
         return ""
@@ -115,7 +116,7 @@ def schedule_words(schedule: str, lr: float, epoch: int) -> str:
         return (f"the warmup schedule is still raising the learning rate: {now:.3g} now, its base rate {lr:g} "
                 f"from epoch {p[0]} on")
     if now < lr:
-        held = f" (its lowest, held from epoch {p[0]} on)" if name == "cosine" and epoch >= p[0] else ""
+        held = f", its lowest, held from epoch {p[0]} on" if name == "cosine" and epoch >= p[0] else ""
         return f"the {name} schedule has lowered the learning rate to {format_number(now, 3)} from its base rate {format_number(lr)}{held}"
     if now > lr:  # a step schedule's factor above 1
         return f"the {name} schedule has raised the learning rate to {now:.3g} from its base rate {lr:g}"

@@ -15,6 +15,7 @@ from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
 from ..training.commands import SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
+from .diverged import diverged_epoch, reset_first
 from .file_folders import absolute
 from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
@@ -38,7 +39,7 @@ class PlaygroundController(SessionFiles, QObject):
 
     frame_drawn = Signal(object)  # Frame, after the view has drawn it (tests and benchmarks listen)
     session_saved = Signal(str)  # path
-    gradient_checked = Signal(object)  # Trainer.gradient_check() result
+    gradient_checked = Signal(object)  # Trainer.gradient_check() result, or a one-line refusal (str)
     file_opened = Signal(str)  # a session or CSV that was opened successfully
     edits_changed = Signal(bool, bool)  # (can undo, can redo) a drawing edit
     compare_started = Signal(object, str, str, object)  # RunHandle of run B, what A is, what B is, fork epoch
@@ -273,7 +274,12 @@ class PlaygroundController(SessionFiles, QObject):
         return True
 
     def check_gradients(self) -> None:
-        """Run a gradient check in the training process; the answer comes as gradient_checked."""
+        """Run a gradient check in the training process; the answer comes as gradient_checked
+        (a one-line refusal, a str, for a run that has diverged)."""
+        diverged = diverged_epoch(self)
+        if diverged is not None:
+            self.gradient_checked.emit(reset_first(diverged, "check the gradients"))
+            return
         self.run.request_gradient_check(self.generation)
 
     def _on_gradcheck(self, token: int, result) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
+from ..numbers import count
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
 from ..training.data_summary import summary
@@ -23,6 +24,9 @@ from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
 THUMB = 44
+
+
+CLASSES_TIP = "How many classes the spiral ×k and blobs ×k sets have."
 
 
 def dataset_icon(name: str, classes: int = 3) -> QIcon:
@@ -101,7 +105,7 @@ class DataPanel(ShowsRunState, QWidget):
             grid.addWidget(b, k // 3, k % 3)
         nest(layout, grid)
 
-        self.classes = named(QSpinBox(), "classes", "How many classes the spiral ×k and blobs ×k sets have.")
+        self.classes = named(QSpinBox(), "classes", CLASSES_TIP)
         self.classes.setRange(CLASSES_MIN, CLASSES_MAX)
         self.classes.valueChanged.connect(lambda v: self._emit(classes=v))
         self.noise = _slider("noise", "How much noise the generated data has, from 0 to 50%.", 0, 50, 5)
@@ -179,8 +183,7 @@ class DataPanel(ShowsRunState, QWidget):
             for name, b in self.dataset_buttons.items():
                 b.setChecked(not is_csv and name == config.dataset)
             self.group.setExclusive(True)
-            self.classes.setValue(config.classes)
-            self.classes.setEnabled(config.dataset.endswith("-k"))
+            self._show_classes(config, data)
             self.noise.setValue(int(round(config.noise * 100)))
             self.noise.setEnabled(not is_csv)
             self.regenerate.setEnabled(not is_csv)
@@ -210,6 +213,26 @@ class DataPanel(ShowsRunState, QWidget):
             self.info.setText(f"{sentence(summary(name, config, data))}{said}{own}")  # (data_summary: each clause true)
         finally:
             self._updating = False
+
+    def _show_classes(self, config, data) -> None:
+        """The Classes box: the setting, for the ×k sets that take it; otherwise, disabled, the
+        count the data itself has (a CSV's 5 classes, a built-in set's 2), "–" for regression."""
+        box = self.classes
+        if config.dataset.endswith("-k"):
+            box.setSpecialValueText("")
+            box.setRange(CLASSES_MIN, CLASSES_MAX)
+            box.setValue(config.classes)
+            box.setEnabled(True)
+            box.setToolTip(CLASSES_TIP)
+            return
+        n = data.n_classes if data.task == CLASSIFICATION else 0
+        box.setSpecialValueText("–")  # shown at the minimum, 0: a regression's targets have no classes
+        box.setRange(0, max(n, CLASSES_MAX))
+        box.setValue(n)
+        box.setEnabled(False)
+        box.setToolTip(f"This data has {count(n, 'class', 'classes')}, set by the data; only the spiral ×k and "
+                       f"blobs ×k sets let you choose." if n else "This data is a regression: its targets have no "
+                       "classes.")
 
     # -------------------------------------------------------------- to model
     def _emit(self, **changes) -> None:

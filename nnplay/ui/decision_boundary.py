@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..data import CLASSIFICATION, feature_label
+from ..data import CLASSIFICATION, feature_label, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import (
@@ -304,7 +304,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         _, smooth = _maps()
         if snap.focus is not None:
             layer, index = snap.focus
-            name = short_name(info.input_names[index]) if layer == 0 else f"neuron {index + 1} of layer {layer}"
+            name = short_name(input_labels(info.input_names, info.data.input_names)[index]) if layer == 0 else \
+                f"neuron {index + 1} of layer {layer}"  # an input named as the diagram and the Data panel name it
             self._image(grid, symmetric_levels(grid), smooth)
             undefined = undefined_fraction(grid)
             self.hatch.setVisible(undefined > 0)

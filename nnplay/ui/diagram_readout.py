@@ -45,7 +45,8 @@ def describe_node(d, l: int, i: int) -> None:
     """Neuron i+1 of layer l: where its picture is, and its bias."""
     b = format_number(float(d.biases[l - 1][i, 0])) if l > 0 and d.biases is not None else None
     if b is not None:
-        live_tip(d, f"b[{l}][{i + 1}] = {b}  {EDIT_HINT}")
+        hint = d.activation_labels.menu_hint(l) if l < len(d.sizes) - 1 else ""  # a hidden layer's, labels hidden
+        live_tip(d, f"b[{l}][{i + 1}] = {b}  {EDIT_HINT}{hint}")
     elif l == 0:
         live_tip(d, wrapped(str(d.names[i])))  # the input's whole name (its label may be elided)
     d.readout.setText(node_text(d, l, i, b))

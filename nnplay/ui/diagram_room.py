@@ -23,6 +23,8 @@ LABEL_SHARE = 0.3  # an input's name takes at most this share of the diagram's w
 LABEL_MIN_PX = 60.0
 ROW_LINES = 1.5  # the drawing keeps this many lines of the font per neuron of its tallest layer...
 ROW_CAP = 10  # ...counting at most this many (a wider layer is drawn smaller, as on an unzoomed screen)
+NETWORK_LEAST = 230  # the Network column's least width, in pixels (window_columns)
+LEAST_ROW_LINES, LEAST_TITLE_LINES = 1.25, 4  # the least the drawing is left, whatever the column's room
 TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
 
 
@@ -32,7 +34,8 @@ def is_tight(d) -> bool:
 
 
 def fit_room(d) -> None:
-    """Give the drawing of diagram ``d`` the room the texts under it can spare."""
+    """Give the drawing of diagram ``d`` the room the texts under it can spare, and keep
+    the room its tallest layer needs (``keep_drawing_room``)."""
     line = d.readout.fontMetrics().lineSpacing()
     tight = is_tight(d)
     d.key.setVisible(not tight)
@@ -41,6 +44,35 @@ def fit_room(d) -> None:
     # at the diagram's width): were the label to grow under the pointer (a neuron's read-out takes three
     # lines), the drawing above would shrink and move, and a click would miss its link
     d.readout.setFixedHeight(max((1 if tight else 2) * line, caption_height(d)))
+    keep_drawing_room(d)  # (with the texts as they now are)
+
+
+def keep_drawing_room(d) -> None:
+    """The drawing of diagram ``d`` (its canvas) at least LEAST_ROW_LINES lines of its font per
+    neuron of its tallest layer tall, and the titles' (the fold gives it ``drawing_lines``): at ×1.25 on 1280×800 a network of 8,8 was drawn ~50 px wide (the
+    settings left the canvas 147 px, the aspect-locked drawing shrank with it). Where the
+    column has not that room even with the settings folded, it scrolls (window_columns)."""
+    rows = max(map(len, d.nodes), default=0)
+    line = d.fontMetrics().lineSpacing()
+    pitch = LEAST_ROW_LINES * line  # a neuron's room, in pixels: no more than the drawing's width allows (the
+    rects = [r for col in d.nodes for _, r in col]  # drawing keeps its aspect: a deep network is as wide as its
+    if rects:  # column, and more height would only scroll it)
+        pitches = (max(r.right() for r in rects) - min(r.left() for r in rects)) / (d.pitch_units or 1.0) + 1.0
+        least = max(NETWORK_LEAST, d.parentWidget().minimumWidth() if d.parentWidget() is not None else 0)
+        pitch = min(pitch, (1.0 - LABEL_SHARE) * least / pitches)  # (at the column's least width, which follows
+        # the zoom: the canvas's own width follows the scroll bar this minimum brings, and they went back and forth)
+    need = round(pitch * min(rows, ROW_CAP) + LEAST_TITLE_LINES * line)
+    if d.canvas.minimumHeight() != need:
+        d.canvas.setMinimumHeight(need)
+    # the diagram's own minimum: the drawing's and that of each text under it, wrapped at the diagram's
+    # width (the diagram has no height-for-width, so a wrapped key is counted here, or it was drawn over)
+    width = d.contentsRect().width()
+    texts = [w for w in (d.key, d.zero_count, d.readout, d.undefined_label) if w.isVisibleTo(d)]
+    fixed = [w.minimumHeight() if w.minimumHeight() == w.maximumHeight() else max(w.heightForWidth(width),
+             w.minimumSizeHint().height()) for w in texts]
+    total = need + sum(fixed) + d.layout().spacing() * len(texts)
+    if d.minimumHeight() != total:
+        d.setMinimumHeight(total)
 
 
 def caption_height(d) -> int:
@@ -70,6 +102,8 @@ def watch_room(d) -> None:
     after which the drawing is laid out again in the new font)."""
     fit_room(d)
     on_event(d, (QEvent.Type.Resize,), lambda: fit_room(d))
+    for label in (d.zero_count, d.undefined_label):  # a line under the drawing shown or hidden: its room
+        on_event(label, (QEvent.Type.Show, QEvent.Type.Hide), lambda: keep_drawing_room(d))
     after_font_change(d, lambda: fit_room(d))  # (measured in the read-out's new font)
     on_event(d, (QEvent.Type.FontChange,), d.fit_once.request)
 
@@ -97,6 +131,7 @@ class SettingsFold(QObject):
         self.panel, self.box, self.toggle = panel, box, toggle
         self.folded = False
         self.rows = lambda: 0  # the neurons the diagram draws in its tallest layer (set by the window)
+        self.drawing = None  # the NetworkDiagram under the panel (set by the window)
         self._column = None
         toggle.setCheckable(True)
         toggle.setVisible(False)
@@ -118,8 +153,12 @@ class SettingsFold(QObject):
         # the settings' height at their width: their rows wrap in a narrow column, which sizeHint leaves out
         # (at ×1.4 on 1280×800 it said 259 px of 311, the fold never came and the diagram was left 11 lines)
         box = max(self.box.sizeHint().height(), self.box.heightForWidth(self.panel.width()))
-        need = box + (drawing_lines(self.rows()) + 8) * line  # + the layer rows and the texts below
-        folded = column.height() < need
+        # the column's least height with the settings shown (its texts wrapped at its width, the drawing at the
+        # least it is left: keep_drawing_room), and the drawing's comfortable room (drawing_lines) above that
+        least = column.minimumSizeHint().height() + (0 if self.box.isVisible() else box)
+        canvas = self.drawing.canvas.minimumHeight() if self.drawing is not None else 0
+        need = least + max(0.0, drawing_lines(self.rows()) * line - canvas)
+        folded = room(column) < need
         if folded != self.folded:
             self.folded = folded
             self.toggle.setVisible(folded)
@@ -134,6 +173,13 @@ class SettingsFold(QObject):
         layout.activate()
         need = self.panel.heightForWidth(self.panel.width())  # -1 with the wrapping rows folded away
         self.panel.setMinimumHeight(need if need > 0 else self.panel.sizeHint().height())
+
+
+def room(column) -> int:
+    """The height ``column`` is offered: its scroll area's view where it scrolls (the column itself
+    is then as tall as its minimum, the drawing's room included, however little the view has)."""
+    view = column.parentWidget()
+    return view.height() if view is not None and view.objectName() == "qt_scrollarea_viewport" else column.height()
 
 
 def drawing_lines(rows: int) -> float:

@@ -23,11 +23,17 @@ def epoch_text(snapshot) -> str:
     return f"Epoch <b>{snapshot.epoch:,}</b>{part}"
 
 
-def rate_text(frame) -> str:
+def rate_text(frame, playing: bool | None = None) -> str:
     """'1,250 epochs/s' while playing (two significant digits below 10: '0.35 epochs/s'
-    during a long epoch), else 'paused'."""
-    if not frame.playing:
+    during a long epoch), else 'paused'. ``playing``: the window's own state (its Play
+    button), which the read-out follows: 'paused' at once after Pause though a frame
+    trained on is still on its way, 'starting…' after Play until a frame trained."""
+    if playing is None:
+        playing = frame.playing
+    if not playing:
         return "paused"
+    if frame is None or not frame.playing:
+        return "starting…"
     eps = frame.epochs_per_second
     number = f"{eps:,.0f}" if eps >= 10 or eps == 0 else f"{eps:.2g}"
     return f"{number} {agree(float(number.replace(',', '')), 'epoch/s', 'epochs/s')}"  # as shown: "1 epoch/s"

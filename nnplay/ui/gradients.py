@@ -272,8 +272,13 @@ class GradientView(QWidget):
                 self._report((*hit, float(m[hit[1], hit[2]])))  # the hovered value, live
 
     def show_check(self, result) -> None:
-        """The gradient check's relative errors per layer."""
+        """The gradient check's relative errors per layer, or ``result`` itself when it is a
+        one-line refusal (a run that has diverged)."""
         if result is None:
+            return
+        if isinstance(result, str):
+            self.check_result.setText(result)
+            self.check_result.setVisible(True)
             return
         worst = max(max(r["dW_error"], r["db_error"]) for r in result["layers"])
         verdict = "backprop agrees" if worst < 1e-6 else ("close (a kink in relu or L1?)" if worst < 1e-3

@@ -3,6 +3,7 @@ folder, installed as ``nnplay.docs``, shown as Markdown in a window of tabs."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from PySide6.QtWidgets import QDialog, QTabWidget, QTextBrowser, QVBoxLayout
@@ -31,9 +32,15 @@ SECTION_TIPS = {
 }
 
 
+# A page's passages for developers (where the code is, its modules and tests), kept in the docs/ folder
+# for readers of the repository and left out of the guide: text a user reads names no source file.
+FOR_DEVELOPERS = re.compile(r"<!-- developers -->.*?<!-- /developers -->\n?", re.DOTALL)
+
+
 def guide_page(name: str) -> str:
-    """The Markdown text of one page of the guide (``name`` as in PAGES)."""
-    return resources.files("nnplay.docs").joinpath(name).read_text(encoding="utf-8")
+    """The Markdown text of one page of the guide (``name`` as in PAGES), without its
+    passages for developers (``FOR_DEVELOPERS``)."""
+    return FOR_DEVELOPERS.sub("", resources.files("nnplay.docs").joinpath(name).read_text(encoding="utf-8"))
 
 
 class GuideWindow(QDialog):

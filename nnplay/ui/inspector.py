@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScro
 
 from ..numbers import count, format_number
 from .chain_rule import ChainRulePanel
+from .diverged import reset_first
 from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
@@ -117,10 +118,12 @@ class InspectorWindow(SideWindow):
         return top
 
     # ------------------------------------------------------------ input
-    def set_trace(self, trace) -> None:
+    def set_trace(self, trace, diverged_at: int | None = None) -> None:
         """Show ``trace`` (a BackpropTrace); a new mini-batch starts at the output layer, unless
         the user has chosen a weight (clicked or picked): that, and its layer, stay until the
-        network's shape changes."""
+        network's shape changes. ``diverged_at``: the run diverged there (``show_diverged``)."""
+        if diverged_at is not None:
+            self.show_diverged(diverged_at)
         if trace is None:
             return
         self.one_paint.begin()
@@ -139,6 +142,14 @@ class InspectorWindow(SideWindow):
         self._redraw()
         if new_batch:
             self._chain_follows()
+
+    def show_diverged(self, epoch: int) -> None:
+        """The run diverged at ``epoch``: it has no next step to trace (Step does nothing), so the
+        header says so and names Reset; the next trace, after a Reset, replaces it."""
+        text = reset_first(epoch, "step through backprop")
+        if self.header.text() != text:
+            self.header.setText(text)
+        self.batch_button.setEnabled(False)
 
     def show_layer(self, l: int) -> None:
         """Show layer l's equations (1..L)."""

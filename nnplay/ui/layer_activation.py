@@ -146,6 +146,22 @@ class LayerActivationLabels(QObject):
             item.setVisible(shown)
         return 1 if shown else 0
 
+    @property
+    def hidden(self) -> bool:
+        """Whether there are hidden layers whose labels are hidden (no room under the drawing)."""
+        return bool(self.items) and not any(item.isVisible() for item, _ in self.items)
+
+    def menu_hint(self, layer: int | None = None) -> str:
+        """Where the labels are hidden, the way to their choices, for a tooltip: of hidden
+        ``layer``'s neurons, or (None) of the whole drawing; "" while the labels show."""
+        if not self.hidden:
+            return ""
+        if layer is None:
+            return (" Right-click a hidden layer's neuron for its activation and dropout (no room for their labels "
+                    "under the drawing).")
+        whole = self._texts(FULL)[layer - 1].rstrip(" ▾")
+        return f"\nRight-click for layer {layer}'s activation and dropout, now {whole} (no room for its label below)."
+
     def place(self, x_of, bottom: float, row_height: float = 0.0) -> None:
         """Put each label at ``bottom`` (view units) under its layer, ``x_of(l)`` its
         centre: one row, one baseline (``row_height``: unused, the labels never stagger)."""

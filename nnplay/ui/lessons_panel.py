@@ -200,13 +200,13 @@ class LessonsPanel(QWidget):
             parts.append(f"<p><b>Why.</b> {escape(lesson.explanation)}</p>")
         self.body.setText("".join(parts))
         if self.left is not None:
-            self.status.setText(f"<b>Goal:</b> {escape(str(lesson.goal))}<br>You changed the setup "
+            self.status.setText(f"<b>Goal:</b> {escape(lesson.goal.words())}<br>You changed the setup "
                                 f"({escape(self.left, quote=False)}): press Set up again to try the goal.")
             self.hint_button.setEnabled(self._hints_shown < len(lesson.hints))
             return
         status = PENDING if t is None else t.status
         when = "" if t is None or t.at is None else f" at epoch {t.at:,}"
-        self.status.setText(f"<b>Goal:</b> {escape(str(lesson.goal))}<br>"
+        self.status.setText(f"<b>Goal:</b> {escape(lesson.goal.words())}<br>"
                             f"<span style='color:{STATUS_COLOUR[status]}; font-weight:600'>"
                             f"{STATUS_TEXT[status]}{when}</span>"
                             + (" — change something and press Reset (R)" if status == MISSED else "")

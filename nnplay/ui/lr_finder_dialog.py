@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..numbers import count, format_number
+from .diverged import diverged_epoch, reset_first
 from .empty_note import note_when_empty
 from .plots import plot_widget
 from .widgets import named
@@ -72,6 +73,10 @@ class LrFinderDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.mark.hide()
         self.curve.setData([], [])  # (the empty state's range, not the last test's: note_when_empty)
+        diverged = diverged_epoch(self.controller)
+        if diverged is not None:  # its weights are the last finite ones: no rate to find from there
+            self.status.setText(reset_first(diverged, "find the learning rate"))
+            return
         self.status.setText("Growing the learning rate over a copy of the run…")
         self._token = next(_TOKENS)
         self.controller.run.request_state(self._token)

@@ -154,7 +154,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.distributions.set_frame(frame)
         self.gradients.set_frame(frame)
         if inspector_made(self) is not None and self.inspector.isVisible():
-            self.inspector.set_trace(snap.trace)
+            self.inspector.set_trace(snap.trace, snap.diverged_at)
         if self.controller.twin is not None and self.compare_window is not None:
             self.compare_window.set_frame("A", frame)
         self._show_stats(frame)
@@ -176,13 +176,13 @@ class PlaygroundWindow(FileActions, QMainWindow):
         QMessageBox.warning(self, title, message)
 
     def set_playing(self, playing: bool) -> None:
-        show_playing(self, playing)  # (run_controls: the toolbar's Play / Pause)
+        show_playing(self, playing)  # (run_controls: the toolbar's Play / Pause, and the rate read-out with it)
 
     # ------------------------------------------------------------- helpers
     def _show_stats(self, frame) -> None:
         s = frame.snapshot
         self.stats["epoch"].setText(epoch_text(s))  # within a long epoch too (epoch_readout)
-        self.stats["rate"].setText(rate_text(frame))
+        self.stats["rate"].setText(rate_text(frame, self.controller.state.playing))  # as the Play button says
 
         def pct(v):
             return format_percent(v)

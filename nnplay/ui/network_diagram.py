@@ -45,6 +45,10 @@ MAX_EDGE_PX = 5.0
 FIT_PADDING = 0.04  # the drawing's margin, a share of its range (ViewBox.setRange's padding)
 
 
+CANVAS_TIP = ("Each square is a neuron's output over the plane; hover one to see it large, hover a line for its "
+              "weight. Click a line (or a neuron) to type its weight (or bias); Shift+drag to scrub it.")
+
+
 class NetworkDiagram(NoHeightForWidth, QWidget):
     neuron_hovered = Signal(object)  # (layer, index) or None
     run_command = Signal(object)  # SetParameter, Freeze or Prune: for the training process
@@ -55,9 +59,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.canvas = pg.GraphicsLayoutWidget()
-        named(self.canvas, "network_diagram",
-              "Each square is a neuron's output over the plane; hover one to see it large, hover a line for its "
-              "weight. Click a line (or a neuron) to type its weight (or bias); Shift+drag to scrub it.")
+        named(self.canvas, "network_diagram", CANVAS_TIP)
         self._canvas_tip = self.canvas.toolTip()
         self.view = self.canvas.addViewBox(enableMenu=False)  # (no context menu is built: plot_disposal)
         self.view.setMouseEnabled(False, False)
@@ -102,6 +104,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self._title_px: dict = {}  # font key -> the titles' sizes in pixels (diagram_room.title_sizes)
         self._fitted = None  # (view size, canvas width, font) of the last layout (_fit)
+        self.pitch_units = NEURON_GAP  # two neighbouring neurons' distance, in view units (diagram_room)
         self.fits = 0  # layouts done (_fit): one per zoom step, not one per resize to the same size
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
@@ -239,6 +242,9 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
         self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
         self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
+        self._canvas_tip = CANVAS_TIP + self.activation_labels.menu_hint()  # labels hidden: where their menu is
+        if self._hover is None:
+            self.canvas.setToolTip(self._canvas_tip)
         roomy = titles_fit(self.view.height(), title_h, 2 if stagger else 1)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             text = texts[1] if short else texts[0]

@@ -161,9 +161,9 @@ class RecordDialog(QDialog):
         self._started = time.monotonic()
         self.timer.start(round(1000 / self.fps.value()))
         self._set_running(True)
+        self.grab_frame()  # frame 0: the window as it is, before Play changes its button
         if self.play.isChecked() and not self.win.controller.state.playing:
             self.win.play_action.trigger()
-        self.grab_frame()
         return True
 
     def grab_frame(self) -> None:

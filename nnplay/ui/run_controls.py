@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QStyle, QToolBar
 
+from .epoch_readout import rate_text
 from .readout_row import readout_row
 from .shortcut_text import tip_with_keys
 from .steady_label import SteadyLabel
@@ -110,7 +111,9 @@ def build_toolbar(win) -> None:
 
 
 def show_playing(win, playing: bool) -> None:
-    """The Play action as Pause while ``playing`` (its button keeps its width: ``keep_widest``)."""
+    """The Play action as Pause while ``playing`` (its button keeps its width: ``keep_widest``), and the
+    rate read-out in the same state ("paused", "starting…" till a frame trained: ``epoch_readout.rate_text``)."""
     icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
     win.play_action.setIcon(win.style().standardIcon(icon))
     win.play_action.setText("Pause" if playing else "Play")
+    win.stats["rate"].setText(rate_text(win.controller.last_frame, playing))  # the read-out says the same, at once

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxL
 
 from .column_fit import FitSplitter
 from .data_panel import DataPanel
+from .diagram_room import NETWORK_LEAST
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .guide import SECTION_TIPS
@@ -53,7 +54,8 @@ def build_columns(win) -> None:
     net.add(win.diagram, 1)
     _keep_readable(win.diagram)
     win.network_panel.fold.rows = lambda: max(map(len, win.diagram.nodes), default=0)  # its tallest layer drawn
-    _at_least(net, 230)
+    win.network_panel.fold.drawing = win.diagram
+    _at_least(net, NETWORK_LEAST)
     win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
     win.boundary = DecisionBoundaryView()
@@ -122,17 +124,10 @@ def _at_least(column: QWidget, pixels: int) -> None:
     fit()
 
 
-DIAGRAM_LINES = 11  # the diagram keeps this many lines of its font's height, at any zoom
-
-
 def _keep_readable(diagram: QWidget) -> None:
-    """Keep ``diagram`` at least DIAGRAM_LINES lines of text tall (its labels, key and
-    read-out readable when zoomed on a projector); its column scrolls when the window is shorter."""
-    def fit() -> None:
-        diagram.setMinimumHeight(DIAGRAM_LINES * diagram.fontMetrics().height())
-
-    on_event(diagram, (QEvent.Type.FontChange,), fit)
-    fit()
+    """The diagram's drawing keeps the room its tallest layer needs at any zoom
+    (``diagram_room.keep_drawing_room``: its minimum, with the key and read-out under it,
+    is the diagram's); its column scrolls when the window is shorter."""
     for view in diagram.findChildren(pg.GraphicsView):
         view.setProperty(OWN_TEXT, True)  # it sizes its names to its room from the window's font: no zoom on top
 

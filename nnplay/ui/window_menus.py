@@ -63,7 +63,8 @@ def build_menus(win) -> None:
     win.landscape_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     win.landscape_action.setToolTip("The loss around the current weights and the path the optimizer took to them.")
     find_lr = run_menu.addAction("Find learning rate…")
-    find_lr.setToolTip("Grow the rate over a copy of the run and suggest one (Smith's range test, fastai's lr_find).")
+    find_lr.setToolTip("Grow the rate over a copy of the run and suggest one (Smith's range test, as fastai's "
+                       "learning-rate finder does).")
     find_lr.triggered.connect(lambda: show_lr_finder(win))
     run_menu.addSeparator()
     win.schedule_menus = ScheduleMenus(run_menu)  # learning-rate schedule, gradient clipping (issue 17)

@@ -165,3 +165,17 @@ def test_a_bad_saved_epoch_position_is_refused():
     st["batch_order"], st["batch_at"] = np.zeros(t.X_train.shape[0], int), 10
     with pytest.raises(ValueError, match="position within an epoch"):
         t.load_state_dict(st)
+
+
+def test_a_run_whose_next_batch_was_traced_saves_and_loads():
+    """The inspector traces the next mini-batch before it is stepped: the epoch's order is
+    drawn and none of it done (position 0). That state was refused when loaded, so Find
+    learning rate (a copy from the state) failed with the inspector open."""
+    t = Trainer(TrainConfig(dataset="xor", hidden=(2,), batch_size=10))
+    t.trace_next_batch()
+    assert t.batch_position[0] == 0
+    twin = Trainer(t.config, t.data)
+    twin.load_state_dict(t.state_dict())
+    t.run(1)
+    twin.run(1)
+    np.testing.assert_array_equal(t.net.params, twin.net.params)

@@ -71,7 +71,8 @@ def shown(window) -> dict:
 
 def expected(config, data) -> dict:
     layers = len(config.hidden)
-    return {"dataset": config.dataset, "classes": config.classes,
+    fixed = data.n_classes if data.task == "classification" else 0  # the data's own count (test_classes_box)
+    return {"dataset": config.dataset, "classes": config.classes if config.dataset.endswith("-k") else fixed,
             "noise": f"{config.noise * 100:.4g}%", "noise_slider": round(config.noise * 100),
             "train_ratio": f"{config.train_ratio * 100:.4g}%", "train_ratio_slider": round(config.train_ratio * 100),
             "batch_size": config.batch_size, "batch_label": str(config.batch_size),

@@ -5,6 +5,8 @@ cosine schedule rose again past its period while Health said the rate was
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -42,6 +44,7 @@ def test_the_words_agree_with_the_rate_used(runs, schedule):
     now = used[-1]
     assert rate_now(t) == pytest.approx(now) and rate_epoch(t) == EPOCHS - 1
     words = schedule_words(schedule, 0.1, rate_epoch(t))
+    assert "(" not in words and ")" not in words, words  # a clause the advice and the summary put in sentences
     if schedule == "constant":
         assert words == ""
         return
@@ -76,4 +79,10 @@ def test_health_and_train_say_the_rate_used(runs, schedule, tmp_path):
         assert "try a higher learning rate than 0.1" in plateau[0]
     r = nnplay("train", "--dataset", "xor", "--layers", "3", "--lr", "0.1", "--batch-size", "50",
                "--epochs", EPOCHS, "--settings", f"schedule={schedule}", "--seed", 0)
-    assert r.returncode == 0 and f"({words})" in r.stdout, r.stdout
+    assert r.returncode == 0 and f"rate      {words}\n" in r.stdout, r.stdout
+    for text in [words, plateau[0], *r.stdout.splitlines()]:  # one plain sentence: no "(... (...))"
+        assert not NESTED.search(text), text
+
+
+# a bracket opened inside another; a name's call bracket (g'(Z), SGD(lr=0)) is notation, not a bracket of words
+NESTED = re.compile(r"(?<![\w'])\([^()]*(?<![\w'])\(")

@@ -63,14 +63,18 @@ def test_a_label_under_each_hidden_layer_opens_its_menu_and_the_choice_reaches_t
 
 
 def test_a_hidden_layers_right_click_menu_sets_its_activation_where_the_labels_are_hidden(window, qtbot):
-    """At 1100×680 the drawing of 8,8,8 is too narrow for even the tiny labels (R▾): the
-    per-layer choice is still reached, by right-clicking a hidden layer's neuron or title."""
+    """At 1100×680, zoomed ×1.25, the drawing of eight hidden layers is too narrow for even the
+    tiny labels (R▾): the per-layer choice is still reached, by right-clicking a hidden layer's
+    neuron or title. (8,8,8 at 1100×680 unzoomed hid them too, while the drawing was left too little
+    height; it has its room now, and the labels show: test_diagram_zoom_room.)"""
     from PySide6.QtCore import QPoint
 
     c = window.controller
     window.resize(1100, 680)
-    c.change(hidden=(8, 8, 8))
-    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (8, 8, 8), timeout=10000)
+    window.presentation.set_zoom(1.25)
+    window.resize(1100, 680)
+    c.change(hidden=(8,) * 8)
+    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (8,) * 8, timeout=10000)
     labels = window.diagram.activation_labels
     qtbot.waitUntil(lambda: window.diagram.weights is not None
                     and not any(item.isVisible() for item, _ in labels.items), timeout=5000)
@@ -79,8 +83,38 @@ def test_a_hidden_layers_right_click_menu_sets_its_activation_where_the_labels_a
     assert actions["Tanh"].isChecked() and "Dropout (while training)" in actions
     actions["ReLU"].trigger()
     menu.close()
-    qtbot.waitUntil(lambda: c.run_info.activations == ("tanh", "relu", "tanh") and window.diagram.weights is not None,
-                    timeout=10000)
-    output = window.diagram.context_menu.open_menu(("node", 4, 0), QPoint(0, 0))  # the output layer: none
+    qtbot.waitUntil(lambda: c.run_info.activations == ("tanh", "relu") + ("tanh",) * 6
+                    and window.diagram.weights is not None, timeout=10000)
+    output = window.diagram.context_menu.open_menu(("node", 9, 0), QPoint(0, 0))  # the output layer: none
     assert "ReLU" not in {a.text() for a in output.actions()}
     output.close()
+
+
+def test_where_the_labels_are_hidden_the_tooltips_say_where_their_menu_is(window, qtbot):
+    """At 1100×680 (zoomed ×1.25, eight hidden layers) the labels are hidden and nothing said the
+    right-click menu holds their choices: the drawing's tooltip and a hidden layer's neurons' say
+    so (and name the layer's setting); while the labels show, neither says it."""
+    c, d = window.controller, window.diagram
+    labels = d.activation_labels
+    c.change(hidden=(4, 4))
+    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (4, 4) and d.weights is not None, timeout=10000)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: any(item.isVisible() for item, _ in labels.items), timeout=5000)
+    d._set_hover(("node", 1, 0))
+    assert "Right-click" not in d.canvas.toolTip()
+    d._set_hover(None)
+    assert "Right-click" not in d.canvas.toolTip()
+
+    window.resize(1100, 680)
+    window.presentation.set_zoom(1.25)
+    window.resize(1100, 680)
+    c.change(hidden=(8,) * 8, dropout=(0, 0.2) + (0,) * 6)
+    qtbot.waitUntil(lambda: c.run_info.sizes[1:-1] == (8,) * 8 and d.weights is not None
+                    and not any(item.isVisible() for item, _ in labels.items), timeout=10000)
+    assert "Right-click a hidden layer's neuron for its activation and dropout" in d.canvas.toolTip()
+    d._set_hover(("node", 2, 0))
+    tip = d.canvas.toolTip()
+    assert tip.startswith("b[2][1] = ") and "Right-click for layer 2's activation and dropout, now Tanh, drop 0.2" in tip
+    d._set_hover(("node", 9, 0))  # the output layer has no activation to choose
+    assert "Right-click" not in d.canvas.toolTip()
+    d._set_hover(None)

@@ -587,10 +587,10 @@ def test_the_classes_control_shows_every_count_the_settings_accept(window, qtbot
     from nnplay.data import CLASSES_MAX, CLASSES_MIN
 
     panel = window.findChild(QSpinBox, "classes")
-    assert (panel.minimum(), panel.maximum()) == (CLASSES_MIN, CLASSES_MAX)
     window.controller.change(dataset="spiral-k", classes=classes)
     qtbot.waitUntil(lambda: window.controller.run_info.data.n_classes == classes, timeout=10000)
     assert panel.value() == classes
+    assert (panel.minimum(), panel.maximum()) == (CLASSES_MIN, CLASSES_MAX)  # the ×k sets' range (test_classes_box)
 
 
 def test_f1_opens_the_guide_with_the_panels_the_equations_and_what_to_try(window, qtbot):

@@ -1,0 +1,47 @@
+"""One name per input everywhere: hovering the input X₁ in the diagram said "Showing x1".
+The diagram's labels, the output view's caption while an input is hovered, its axis
+titles, the gradient panel's read-out and the Data panel's feature boxes name each
+input alike: X₁ for the built-in sets, a CSV's own column names (and their features)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+def hovered_caption(window, qtbot, index: int) -> str:
+    window.diagram.neuron_hovered.emit((0, index))
+    caption = window.boundary.caption
+    qtbot.waitUntil(lambda: caption.text().startswith("Showing "), timeout=10000)
+    text = caption.text()
+    window.diagram.neuron_hovered.emit(None)  # off the network: the output again
+    qtbot.waitUntil(lambda: not caption.text().startswith("Showing "), timeout=10000)
+    return text.removeprefix("Showing ").split(";")[0]
+
+
+@pytest.mark.parametrize("source", ["built-in", "csv"])
+def test_every_view_names_an_input_as_the_diagram_does(window, qtbot, tmp_path, source):
+    c = window.controller
+    if source == "csv":
+        rng = np.random.default_rng(1)
+        rows = ["height,weight,kind"] + [f"{x:.3f},{y:.3f},{'ab'[int(x > y)]}" for x, y in rng.normal(size=(80, 2))]
+        path = tmp_path / "people.csv"
+        path.write_text("\n".join(rows) + "\n")
+        assert c.load_csv(str(path))
+        qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.input_names == ["height", "weight"],
+                        timeout=10000)
+    c.change(features=("x1", "x2", "x1^2", "x1x2"))
+    qtbot.waitUntil(lambda: c.run_info.input_names == ("x1", "x2", "x1^2", "x1x2") and c.last_frame is not None,
+                    timeout=10000)
+    names = window.diagram._names
+    expected = (["X₁", "X₂", "X₁²", "X₁X₂"] if source == "built-in" else
+                ["height", "weight", "height²", "height·weight"])
+    assert names == expected
+    boxes = window.data_panel.features
+    assert [boxes[k].text() for k in ("x1", "x2", "x1^2", "x1x2")] == expected
+    for i, name in enumerate(expected):
+        assert hovered_caption(window, qtbot, i) == name
+    axis = window.boundary.plot.getPlotItem().getAxis
+    assert (axis("bottom").labelText, axis("left").labelText) == tuple(expected[:2])
+    window.gradients._report((1, 0, 2, 0.5))  # a column of the first layer: the input it comes from
+    assert f"column: {expected[2]})" in window.gradients.readout.text()
