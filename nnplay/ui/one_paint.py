@@ -25,6 +25,10 @@ the dirt that causes be processed, and lets one ``UpdateRequest`` through:
 the whole frame is painted and flushed in one pass. Input and timers are not
 held; ``repaint()`` and an ``UpdateRequest`` outside a frame go through as
 before.
+
+``at_paint(fn)``: while a frame is held, ``fn`` runs when its paint starts
+(the run's acknowledgement, ``run_handle.py``: the training process makes the
+next frame while this one is painted, not after it).
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class OnePaintPerFrame(QObject):
         self._holding = False
         self._held = False  # an UpdateRequest arrived while holding
         self.passes = 0
+        self._at_paint: list = []  # callables run when the held frame's paint starts
         window.installEventFilter(self)
 
     def begin(self) -> None:
@@ -58,6 +63,14 @@ class OnePaintPerFrame(QObject):
             return
         self._holding = True
         self._post(_PREPARE)
+
+    def at_paint(self, fn) -> bool:
+        """Run ``fn()`` when the frame now held starts to be painted; False (and ``fn``
+        not kept) when no frame is held."""
+        if not self._holding:
+            return False
+        self._at_paint.append(fn)
+        return True
 
     def _post(self, kind) -> None:
         # Low priority: Qt posts events of normal priority (the scenes' dirty-item
@@ -82,6 +95,9 @@ class OnePaintPerFrame(QObject):
         if event.type() != _RELEASE:
             return super().event(event)
         self._holding = False
+        waiting, self._at_paint = self._at_paint, []
+        for fn in waiting:  # (before the paint: the next frame is made while this one is painted)
+            fn()
         if self._held:
             self._held = False
             self.passes += 1

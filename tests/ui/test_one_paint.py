@@ -139,3 +139,55 @@ def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
         qtbot.wait(40)
         assert passes.count - before == 1
     assert later.count == 0
+
+
+def test_the_run_is_acknowledged_when_its_frame_starts_to_be_painted(window, qtbot):
+    """The training process makes the next frame while this one is painted (issue 20): the
+    acknowledgement comes after every update the frame posted, before the window's paint,
+    and never when no frame is held (then the run acknowledges from a timer)."""
+    holder, curves, label, passes, paints = window
+    gate = OnePaintPerFrame(holder)
+    seen = []
+    assert not gate.at_paint(lambda: seen.append("not held"))
+    before, painted = passes.count, paints[0].count
+    gate.begin()
+    change_everything(curves, label, 1)
+    assert gate.at_paint(lambda: seen.append((passes.count - before, paints[0].count - painted)))
+    assert seen == []  # not at once: the frame's updates are not yet processed
+    qtbot.waitUntil(lambda: gate.passes == 1)
+    assert seen == [(0, 0)]  # run once, before the pass that paints the frame
+    qtbot.wait(30)
+    assert paints[0].count > painted and seen == [(0, 0)]
+
+
+def test_a_run_handle_acknowledges_at_the_paint_or_by_a_timer(qtbot):
+    """One frame in flight either way; with ``ack_at`` the acknowledgement waits for the
+    paint's start, and a frame whose drawing failed is still acknowledged."""
+    from types import SimpleNamespace
+
+    from nnplay.ui.run_handle import RunHandle
+
+    handle = RunHandle()
+    acks, waiting = [], []
+    handle.worker.frame_done = lambda: acks.append(len(acks))
+    handle.run_info = object()
+    frame = SimpleNamespace(generation=handle.generation)
+    handle._on_frame(frame)
+    assert acks == []  # from a timer, after the events now queued
+    qtbot.waitUntil(lambda: acks == [0])
+    handle.ack_at = lambda fn: waiting.append(fn) or True
+    handle._on_frame(frame)
+    qtbot.wait(20)
+    assert acks == [0] and len(waiting) == 1
+    waiting.pop()()
+    assert acks == [0, 1]
+
+    def fails(_frame):
+        raise RuntimeError("a panel failed")
+
+    handle.frame.connect(fails)
+    handle.ack_at = lambda fn: False  # nothing held: the timer
+    with qtbot.capture_exceptions() as failures:
+        handle._on_frame(frame)
+        qtbot.waitUntil(lambda: acks == [0, 1, 2])
+    assert [type(f[1]) for f in failures] == [RuntimeError]
