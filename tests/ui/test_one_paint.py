@@ -110,9 +110,12 @@ def test_plots_deleted_elsewhere_do_not_stop_the_pass(window, qtbot):
     qtbot.waitUntil(lambda: gate.passes == 1)
 
 
-def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
+@pytest.mark.parametrize("fmt, text", [("RichText", "<b>Epoch</b> {}"), ("PlainText", "{} epochs/s"),
+                                       ("AutoText", "4×10   ±{}")])
+def test_a_rich_text_read_out_costs_no_second_pass(qtbot, fmt, text):
     """A rich-text read-out (the toolbar's "<b>Epoch</b> 12") laid out lazily, inside its
-    paint, asked for another update there: Qt posted an UpdateLater, a second pass a frame."""
+    paint, asked for another update there: Qt posted an UpdateLater, a second pass a frame.
+    Plain text (the rate, the inspector's matrices' "±" read-outs) has no document to lay out."""
     from PySide6.QtCore import Qt
 
     from nnplay.ui.steady_label import SteadyLabel
@@ -120,7 +123,7 @@ def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
     holder = QWidget()
     layout = QVBoxLayout(holder)
     label = SteadyLabel(min_width=120)
-    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextFormat(getattr(Qt.TextFormat, fmt))
     label.setContentsMargins(0, 0, 12, 0)
     layout.addWidget(label)
     qtbot.addWidget(holder)
@@ -134,7 +137,7 @@ def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
     for step in (1, 2, 3):
         before, paints = passes.count, painted.count
         gate.begin()
-        label.setText(f"<b>Epoch</b> {1234 * step}")
+        label.setText(text.format(1234 * step))
         qtbot.waitUntil(lambda paints=paints: painted.count > paints)
         qtbot.wait(40)
         assert passes.count - before == 1
