@@ -55,6 +55,8 @@ class OnePaintPerFrame(QObject):
         self._held = False  # an UpdateRequest arrived while holding
         self.passes = 0
         self._at_paint: list = []  # callables run when the held frame's paint starts
+        self._scenes: list = []  # the window's pyqtgraph scenes, looked for again when plots are made or go
+        self._scenes_of = -1  # ... as pyqtgraph's register of view boxes had this many
         window.installEventFilter(self)
 
     def begin(self) -> None:
@@ -79,10 +81,14 @@ class OnePaintPerFrame(QObject):
 
     def prepare_scenes(self) -> None:
         """Apply the visible plots' changed view ranges now, not in their paint (which would dirty them again)."""
-        # (pyqtgraph's register of view boxes also holds those of closed windows, already deleted)
-        scenes = {vb.scene() for vb in list(pg.ViewBox.AllViews) if isValid(vb)}
-        for scene in scenes:
-            if scene is not None and any(v.isVisible() and v.window() is self.window for v in scene.views()):
+        if len(pg.ViewBox.AllViews) != self._scenes_of:  # a plot made or gone: look for this window's scenes again
+            self._scenes_of = len(pg.ViewBox.AllViews)
+            # (pyqtgraph's register of view boxes also holds those of closed windows, already deleted)
+            scenes = {vb.scene() for vb in list(pg.ViewBox.AllViews) if isValid(vb)}
+            self._scenes = [s for s in scenes if s is not None and any(v.window() is self.window for v in s.views())]
+        # (a scene missed here, or one of another window, is still right: its view prepares it in its paint)
+        for scene in self._scenes:
+            if isValid(scene) and any(v.isVisible() for v in scene.views()):
                 scene.prepareForPaint()
 
     def event(self, event) -> bool:

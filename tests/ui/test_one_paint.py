@@ -194,3 +194,27 @@ def test_a_run_handle_acknowledges_at_the_paint_or_by_a_timer(qtbot):
         handle._on_frame(frame)
         qtbot.waitUntil(lambda: acks == [0, 1, 2])
     assert [type(f[1]) for f in failures] == [RuntimeError]
+
+
+def test_a_plot_made_after_the_first_frame_is_prepared_too(window, qtbot):
+    """The window's scenes are looked for again when a plot is made: the new plot too is painted
+    once a frame (unprepared, its range applied inside its paint would paint it twice)."""
+    holder, curves, label, passes, paints = window
+    gate = OnePaintPerFrame(holder)
+    gate.begin()
+    change_everything(curves, label, 1)
+    qtbot.waitUntil(lambda: gate.passes == 1)
+    late = pg.PlotWidget()
+    late_curve = late.plot(np.arange(5.0), np.zeros(5))
+    late.setYRange(-10, 10)
+    late.disableAutoRange()
+    holder.layout().addWidget(late)
+    qtbot.wait(80)
+    late_paints = Events(late.viewport(), QEvent.Type.Paint)
+    for step in (2, 3):
+        before = late_paints.count
+        gate.begin()
+        change_everything(curves + [late_curve], label, step)
+        qtbot.waitUntil(lambda before=before: late_paints.count > before)
+        qtbot.wait(30)
+        assert late_paints.count - before == 1
