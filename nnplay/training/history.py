@@ -119,20 +119,27 @@ class History:
         """Points to draw one series: exact epochs one point each; each bucket of
         the envelope its min and max at the bucket's middle epoch (a vertical
         stroke), so every spike stays visible. At most a few thousand points."""
-        i = self.names.index(name)
+        x, (y,) = self.curves((name,))
+        return x, y
+
+    def curves(self, names) -> tuple[np.ndarray, list[np.ndarray]]:
+        """``curve`` of each of ``names`` at once: their points share one x (float64,
+        (points,)), made once; one y array of the same length per name."""
+        cols = [self.names.index(name) for name in names]
         xs, ys = [], []
         for s in self._p.segments():
             if s.size == 1:
                 xs.append(np.arange(s.start, s.end, dtype=float))
-                ys.append(s.lo[:, i])
+                ys.append(s.lo[:, cols])
                 continue
             starts = s.start + s.size * np.arange(len(s), dtype=float)
             mid = starts + (np.minimum(s.size, s.end - starts) - 1) / 2  # the last bucket may be partial
             xs.append(np.repeat(mid, 2))
-            ys.append(np.column_stack([s.lo[:, i], s.hi[:, i]]).ravel())
+            ys.append(np.stack([s.lo[:, cols], s.hi[:, cols]], axis=1).reshape(-1, len(cols)))  # lo, hi, lo, hi...
         if not xs:
-            return np.empty(0), np.empty(0)
-        return np.concatenate(xs), np.concatenate(ys)
+            return np.empty(0), [np.empty(0) for _ in cols]
+        y = np.concatenate(ys)
+        return np.concatenate(xs), [np.ascontiguousarray(y[:, k]) for k in range(len(cols))]
 
     def at(self, epoch: int) -> Reading | None:
         """The record holding ``epoch`` (the finest kept), or None outside 0 .. len - 1."""

@@ -16,11 +16,11 @@ from ..data import CLASSIFICATION, feature_label, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import (
-    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_fraction, unit_scale,
-    upsample,
+    UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
 from .colors import (
-    WHITE, class_image, class_key, class_names_tip, class_rgb, diverging_colormap, negative, pale, positive,
+    WHITE, class_key, class_names_tip, class_rgb, diverging_colormap, negative, output_class_image, pale,
+    positive,
 )
 from . import scatter_sample
 from .drawing_tools import DrawingTools
@@ -314,12 +314,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
-            shaded = classes, grid
             if grid.shape[0] < FINE_GRID:  # the border follows the interpolated probabilities (Discretize: hard)
-                fine = upsample(grid, fine_factor(grid.shape[0]))
-                shaded = predicted_classes(fine.reshape(fine.shape[0] * fine.shape[1], -1), info.loss).reshape(
-                    fine.shape[:2]), fine
-            img = class_image(shaded[0], class_confidence(shaded[1], info.loss), info.data.n_classes, discrete)
+                grid = upsample(grid, fine_factor(grid.shape[0]))
+            img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's

@@ -153,7 +153,10 @@ class LossCurvesView(QWidget):
 
     def _draw_curves(self) -> None:
         names = list(self.curves) if self._classification else ["train_loss", "test_loss", "penalty"]
-        xy = {name: self.history.curve(name) for name in names}
+        if not self.curves["penalty"].isVisible():  # (no penalty: _show_penalty shows it, then it is drawn)
+            names.remove("penalty")
+        x, ys = self.history.curves(names)  # (one x for every series)
+        xy = {name: (x, y) for name, y in zip(names, ys)}
         shown = {name for name, (_, y) in xy.items() if not np.isnan(y).all()}
         for name in set(names) - shown:
             self.smoother.clear(self.curves[name])

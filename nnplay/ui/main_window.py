@@ -68,6 +68,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.controller = PlaygroundController(self, config)
         self.gates = WindowGates(self)  # a panel that is not visible costs nothing (visibility.py)
         self.one_paint = OnePaintPerFrame(self)  # a frame is painted in one pass (one_paint.py)
+        self.controller.run.ack_at = self.one_paint.at_paint  # the next frame made while this one paints
         self._connect()
         connect_landscape(self)
         self._file_choices = FileChoices(self)  # Standardize and the share changed for a CSV stay with its file

@@ -25,6 +25,10 @@ the dirt that causes be processed, and lets one ``UpdateRequest`` through:
 the whole frame is painted and flushed in one pass. Input and timers are not
 held; ``repaint()`` and an ``UpdateRequest`` outside a frame go through as
 before.
+
+``at_paint(fn)``: while a frame is held, ``fn`` runs when its paint starts
+(the run's acknowledgement, ``run_handle.py``: the training process makes the
+next frame while this one is painted, not after it).
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ class OnePaintPerFrame(QObject):
         self._holding = False
         self._held = False  # an UpdateRequest arrived while holding
         self.passes = 0
+        self._at_paint: list = []  # callables run when the held frame's paint starts
+        self._scenes: list = []  # the window's pyqtgraph scenes, looked for again when plots are made or go
+        self._scenes_of = -1  # ... as pyqtgraph's register of view boxes had this many
         window.installEventFilter(self)
 
     def begin(self) -> None:
@@ -59,6 +66,14 @@ class OnePaintPerFrame(QObject):
         self._holding = True
         self._post(_PREPARE)
 
+    def at_paint(self, fn) -> bool:
+        """Run ``fn()`` when the frame now held starts to be painted; False (and ``fn``
+        not kept) when no frame is held."""
+        if not self._holding:
+            return False
+        self._at_paint.append(fn)
+        return True
+
     def _post(self, kind) -> None:
         # Low priority: Qt posts events of normal priority (the scenes' dirty-item
         # processing, layout requests) ahead of it, even those posted later in this pass.
@@ -66,10 +81,14 @@ class OnePaintPerFrame(QObject):
 
     def prepare_scenes(self) -> None:
         """Apply the visible plots' changed view ranges now, not in their paint (which would dirty them again)."""
-        # (pyqtgraph's register of view boxes also holds those of closed windows, already deleted)
-        scenes = {vb.scene() for vb in list(pg.ViewBox.AllViews) if isValid(vb)}
-        for scene in scenes:
-            if scene is not None and any(v.isVisible() and v.window() is self.window for v in scene.views()):
+        if len(pg.ViewBox.AllViews) != self._scenes_of:  # a plot made or gone: look for this window's scenes again
+            self._scenes_of = len(pg.ViewBox.AllViews)
+            # (pyqtgraph's register of view boxes also holds those of closed windows, already deleted)
+            scenes = {vb.scene() for vb in list(pg.ViewBox.AllViews) if isValid(vb)}
+            self._scenes = [s for s in scenes if s is not None and any(v.window() is self.window for v in s.views())]
+        # (a scene missed here, or one of another window, is still right: its view prepares it in its paint)
+        for scene in self._scenes:
+            if isValid(scene) and any(v.isVisible() for v in scene.views()):
                 scene.prepareForPaint()
 
     def event(self, event) -> bool:
@@ -82,6 +101,9 @@ class OnePaintPerFrame(QObject):
         if event.type() != _RELEASE:
             return super().event(event)
         self._holding = False
+        waiting, self._at_paint = self._at_paint, []
+        for fn in waiting:  # (before the paint: the next frame is made while this one is painted)
+            fn()
         if self._held:
             self._held = False
             self.passes += 1

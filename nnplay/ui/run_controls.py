@@ -104,7 +104,8 @@ def build_toolbar(win) -> None:
         lab = SteadyLabel(min_width=width)  # its size does not follow the digits (no layout per frame)
         lab.setObjectName(f"stat_{key}")
         lab.setContentsMargins(0, 0, 12, 0)  # a gap to the next read-out when the text outgrows the width
-        lab.setTextFormat(Qt.TextFormat.RichText)
+        # (the rate has no markup: plain text, no document laid out per frame)
+        lab.setTextFormat(Qt.TextFormat.PlainText if key == "rate" else Qt.TextFormat.RichText)
         row.addWidget(lab)
         win.stats[key] = lab
     win.loss_tip = LiveTip(win.stats["loss"])  # its numbers change every frame: handed to Qt on hover only

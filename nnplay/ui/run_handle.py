@@ -39,6 +39,9 @@ class RunHandle(QObject):
         self.last_frame: Frame | None = None
         self.frames_drawn = 0
         self.frames_dropped = 0
+        # ack_at(fn) -> bool: runs fn when the frame just drawn starts to be painted (the
+        # window's OnePaintPerFrame.at_paint); False when it will not (then a timer acknowledges)
+        self.ack_at = None
         self._before: dict[int, int] = {}  # a build not yet started -> the generation it replaces
         queued = Qt.ConnectionType.QueuedConnection
         self.worker.run_started.connect(self._on_started, queued)
@@ -116,10 +119,13 @@ class RunHandle(QObject):
             self.frame.emit(frame)
             self.frames_drawn += 1
         finally:
-            # Acknowledge from a (1 ms) timer, not at once: timers run only after the
-            # paint and input events now queued, so the next frame can never starve
-            # them, however fast the process trains.
-            QTimer.singleShot(1, self.worker.frame_done)
+            # Acknowledged when the window starts to paint this frame (its updates all
+            # applied): the training process makes the next frame while this one is
+            # painted, and a frame can never arrive before the paint it would starve.
+            # Without a paint to wait for, from a (1 ms) timer, not at once: timers run
+            # only after the paint and input events now queued.
+            if self.ack_at is None or not self.ack_at(self.worker.frame_done):
+                QTimer.singleShot(1, self.worker.frame_done)
 
     def _on_failed(self, generation: int, message: str) -> None:
         before = self._before.pop(generation, None)

@@ -22,6 +22,7 @@ would cost the window a second paint pass).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QLabel
 
 from .coalesced import Coalesced
@@ -51,8 +52,15 @@ class SteadyLabel(QLabel):
         # Rich text is laid out lazily; laid out inside paintEvent, its document asks for an
         # update() there, which Qt posts as UpdateLater: a second paint pass of the window per
         # frame (issue 20). Its height for the label's width lays it out now, at the width
-        # the paint uses (cheaper than sizeHint, which lays it out at two widths).
-        self.heightForWidth(self.width())
+        # the paint uses (cheaper than sizeHint, which lays it out at two widths). Plain text
+        # has no document to lay out (0.1 ms a call saved: the inspector's matrices' read-outs).
+        if self._rich(text):
+            self.heightForWidth(self.width())
+
+    def _rich(self, text: str) -> bool:
+        """Whether Qt shows ``text`` as rich text in this label (its format, or Qt's guess for AutoText)."""
+        fmt = self.textFormat()
+        return fmt == Qt.TextFormat.RichText or (fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))
 
     def _measure(self, text: str, shrink: bool = False) -> None:
         """Fit the label to ``text``'s shape if it is new; grown only, unless ``shrink``."""

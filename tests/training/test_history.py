@@ -155,3 +155,25 @@ def test_a_snapshot_sends_the_whole_record_once_the_view_is_behind_the_exact_win
     later = t.snapshot(grid_resolution=None, history_from=len(t.history) - 10)
     assert later.history_base is None and len(later.history["test_loss"]) == 10
     assert later.grad_norm_history.shape == (10, 2)
+
+
+@settings(max_examples=20, deadline=None)
+@given(n=st.integers(0, 2000), seed=st.integers(0, 99), levels=st.integers(0, 3))
+def test_several_curves_at_once_are_each_curve_alone(n, seed, levels):
+    """``curves`` (one x for the loss curves' four series, made once a frame) gives each
+    series's points exactly as ``curve``: every bucket's min then max at its middle epoch."""
+    rng = np.random.default_rng(seed)
+    h = History(FIELDS, recent=8, level_size=4, levels=levels, top=8)
+    rows = rng.normal(size=(n, len(FIELDS)))
+    rows[rng.random(n) < 0.1, 2] = np.nan
+    h.extend(rows)
+    names = ("test_accuracy", "train_loss", "penalty")
+    x, ys = h.curves(names)
+    assert len(ys) == 3
+    for name, y in zip(names, ys):
+        x1, y1 = h.curve(name)
+        np.testing.assert_array_equal(x, x1)
+        np.testing.assert_array_equal(y, y1)
+    if n:  # and curve is the rule itself: an exact epoch's value at its epoch
+        xe, ye = h.curve("train_loss")
+        assert xe[-1] == n - 1 and ye[-1] == rows[-1, 0]

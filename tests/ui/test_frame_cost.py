@@ -134,3 +134,29 @@ def test_a_heatmap_is_handed_to_qt_as_rgba_and_reads_its_colours_and_nan_back(qt
     assert tuple(colours[0, 0]) == tuple(lut[0]) and tuple(colours[1, 1]) == tuple(lut[255])
     assert tuple(colours[1, 0]) == (-1, -1, -1) and item.image[1, 0, 3] == 0  # NaN: undefined, transparent
     assert tuple(item.image[0, 1, :3]) == tuple(lut[128])  # 0: the middle of the scale
+
+
+@pytest.mark.parametrize("loss", ["bce", "tanh_mse", "ce"])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("discrete", [False, True])
+def test_the_class_picture_from_the_outputs_is_the_picture_of_their_classes_and_confidence(loss, dtype, discrete):
+    """output_class_image (one output: a few passes over the cells) is pixel for pixel
+    class_image of predicted_classes and class_confidence, ties, undefined cells and beyond-range outputs too."""
+    from nnplay.training.pictures import class_confidence, predicted_classes
+    from nnplay.ui import colors
+
+    rng = np.random.default_rng(7)
+    if loss == "ce":
+        A = rng.random((40, 50, 3)).astype(dtype)
+        A /= A.sum(axis=-1, keepdims=True)
+        A[0, :2] = [[np.nan, 0.5, 0.5], [1 / 3, 1 / 3, 1 / 3]]
+    else:
+        A = (rng.random((40, 50)) if loss == "bce" else rng.normal(0, 1.5, (40, 50))).astype(dtype)
+        A[1] = 0.5 if loss == "bce" else 0.0  # ties: the upper class, at no confidence
+        A[2, :7] = [0, 1, -2, 2, np.nan, np.inf, -np.inf]
+    k = 3 if loss == "ce" else 2
+    classes = predicted_classes(A.reshape(40 * 50, -1), loss).reshape(40, 50)
+    expected = colors.class_image(classes, class_confidence(A, loss), k, discrete)
+    np.testing.assert_array_equal(colors.output_class_image(A, loss, k, discrete), expected)
+    if loss != "ce":  # a single output as a trailing axis of one
+        np.testing.assert_array_equal(colors.output_class_image(A[..., None], loss, k, discrete), expected)

@@ -110,9 +110,12 @@ def test_plots_deleted_elsewhere_do_not_stop_the_pass(window, qtbot):
     qtbot.waitUntil(lambda: gate.passes == 1)
 
 
-def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
+@pytest.mark.parametrize("fmt, text", [("RichText", "<b>Epoch</b> {}"), ("PlainText", "{} epochs/s"),
+                                       ("AutoText", "4×10   ±{}")])
+def test_a_rich_text_read_out_costs_no_second_pass(qtbot, fmt, text):
     """A rich-text read-out (the toolbar's "<b>Epoch</b> 12") laid out lazily, inside its
-    paint, asked for another update there: Qt posted an UpdateLater, a second pass a frame."""
+    paint, asked for another update there: Qt posted an UpdateLater, a second pass a frame.
+    Plain text (the rate, the inspector's matrices' "±" read-outs) has no document to lay out."""
     from PySide6.QtCore import Qt
 
     from nnplay.ui.steady_label import SteadyLabel
@@ -120,7 +123,7 @@ def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
     holder = QWidget()
     layout = QVBoxLayout(holder)
     label = SteadyLabel(min_width=120)
-    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextFormat(getattr(Qt.TextFormat, fmt))
     label.setContentsMargins(0, 0, 12, 0)
     layout.addWidget(label)
     qtbot.addWidget(holder)
@@ -134,8 +137,84 @@ def test_a_rich_text_read_out_costs_no_second_pass(qtbot):
     for step in (1, 2, 3):
         before, paints = passes.count, painted.count
         gate.begin()
-        label.setText(f"<b>Epoch</b> {1234 * step}")
+        label.setText(text.format(1234 * step))
         qtbot.waitUntil(lambda paints=paints: painted.count > paints)
         qtbot.wait(40)
         assert passes.count - before == 1
     assert later.count == 0
+
+
+def test_the_run_is_acknowledged_when_its_frame_starts_to_be_painted(window, qtbot):
+    """The training process makes the next frame while this one is painted (issue 20): the
+    acknowledgement comes after every update the frame posted, before the window's paint,
+    and never when no frame is held (then the run acknowledges from a timer)."""
+    holder, curves, label, passes, paints = window
+    gate = OnePaintPerFrame(holder)
+    seen = []
+    assert not gate.at_paint(lambda: seen.append("not held"))
+    before, painted = passes.count, paints[0].count
+    gate.begin()
+    change_everything(curves, label, 1)
+    assert gate.at_paint(lambda: seen.append((passes.count - before, paints[0].count - painted)))
+    assert seen == []  # not at once: the frame's updates are not yet processed
+    qtbot.waitUntil(lambda: gate.passes == 1)
+    assert seen == [(0, 0)]  # run once, before the pass that paints the frame
+    qtbot.wait(30)
+    assert paints[0].count > painted and seen == [(0, 0)]
+
+
+def test_a_run_handle_acknowledges_at_the_paint_or_by_a_timer(qtbot):
+    """One frame in flight either way; with ``ack_at`` the acknowledgement waits for the
+    paint's start, and a frame whose drawing failed is still acknowledged."""
+    from types import SimpleNamespace
+
+    from nnplay.ui.run_handle import RunHandle
+
+    handle = RunHandle()
+    acks, waiting = [], []
+    handle.worker.frame_done = lambda: acks.append(len(acks))
+    handle.run_info = object()
+    frame = SimpleNamespace(generation=handle.generation)
+    handle._on_frame(frame)
+    assert acks == []  # from a timer, after the events now queued
+    qtbot.waitUntil(lambda: acks == [0])
+    handle.ack_at = lambda fn: waiting.append(fn) or True
+    handle._on_frame(frame)
+    qtbot.wait(20)
+    assert acks == [0] and len(waiting) == 1
+    waiting.pop()()
+    assert acks == [0, 1]
+
+    def fails(_frame):
+        raise RuntimeError("a panel failed")
+
+    handle.frame.connect(fails)
+    handle.ack_at = lambda fn: False  # nothing held: the timer
+    with qtbot.capture_exceptions() as failures:
+        handle._on_frame(frame)
+        qtbot.waitUntil(lambda: acks == [0, 1, 2])
+    assert [type(f[1]) for f in failures] == [RuntimeError]
+
+
+def test_a_plot_made_after_the_first_frame_is_prepared_too(window, qtbot):
+    """The window's scenes are looked for again when a plot is made: the new plot too is painted
+    once a frame (unprepared, its range applied inside its paint would paint it twice)."""
+    holder, curves, label, passes, paints = window
+    gate = OnePaintPerFrame(holder)
+    gate.begin()
+    change_everything(curves, label, 1)
+    qtbot.waitUntil(lambda: gate.passes == 1)
+    late = pg.PlotWidget()
+    late_curve = late.plot(np.arange(5.0), np.zeros(5))
+    late.setYRange(-10, 10)
+    late.disableAutoRange()
+    holder.layout().addWidget(late)
+    qtbot.wait(80)
+    late_paints = Events(late.viewport(), QEvent.Type.Paint)
+    for step in (2, 3):
+        before = late_paints.count
+        gate.begin()
+        change_everything(curves + [late_curve], label, step)
+        qtbot.waitUntil(lambda before=before: late_paints.count > before)
+        qtbot.wait(30)
+        assert late_paints.count - before == 1

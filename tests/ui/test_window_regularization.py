@@ -60,6 +60,8 @@ def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
     # the curves: data loss, the penalty as a curve of its own
     penalty_curve = window.curves.curves["penalty"]
     assert penalty_curve.isVisible() and penalty_curve.getData()[1].size > 0
+    # drawn from the epoch it appeared, though the curve was not set while hidden
+    np.testing.assert_array_equal(penalty_curve.given[1], window.curves.history.curve("penalty")[1])
     legend = window.curves.loss_plot.getPlotItem().legend
     assert "penalty" in legend.names()
     c.set_regularization(0.0, 0.0)
