@@ -57,6 +57,8 @@ def draw_thumbnails(diagram, neurons) -> int:
     layers, levels = [], []
     for l, (col, acts) in enumerate(zip(diagram.nodes, neurons)):
         k = min(len(diagram.bounds.shown[l]), len(col))  # the drawn neurons are the first ones (diagram_bounds)
+        if np.shape(acts)[2:] < (k,):
+            return int(diagram.hatched.sum())  # not this network's frame: the thumbnails stay as they are
         if k:
             layers.append(np.moveaxis(np.asarray(acts)[:, :, :k], 2, 0))  # (drawn neurons, res, res)
             levels.append(diagram._levels[l])

@@ -81,6 +81,18 @@ def test_a_hatch_shows_exactly_while_its_neuron_is_undefined(qtbot, run, frames)
         assert d.undefined_label.isVisibleTo(d) == any(bad)
 
 
+def test_a_frame_of_another_network_leaves_the_thumbnails_as_they_are(qtbot, run):
+    t, snap = run
+    d = NetworkDiagram()
+    qtbot.addWidget(d)
+    d.set_run(t.run_info())
+    drawn(d, snap)
+    before = d.atlas.rgba.copy()
+    neurons = [a[:, :, :1] for a in snap.neurons]  # one neuron a layer: not this diagram's
+    drawn(d, dataclasses.replace(snap, neurons=neurons))
+    np.testing.assert_array_equal(d.atlas.rgba, before)
+
+
 def test_marks_come_and_go_though_unmarked_frames_skip_them(qtbot, run):
     """A pruned neuron greys its thumbnail and dashes its links; the next frame without marks
     puts both back, and frames after it (which skip the marks) keep them so."""
