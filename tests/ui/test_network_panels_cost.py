@@ -32,6 +32,15 @@ def run():
     return t, t.snapshot(grid_resolution=None, neuron_resolution=6)
 
 
+def new_diagram(qtbot, run) -> tuple:
+    """A diagram of ``run``'s network, and its snapshot."""
+    t, snap = run
+    d = NetworkDiagram()
+    qtbot.addWidget(d)
+    d.set_run(t.run_info())
+    return d, snap
+
+
 def drawn(panel, snap) -> None:
     panel.set_frame(SimpleNamespace(snapshot=snap))
 
@@ -47,10 +56,7 @@ def test_the_whole_network_at_once_is_each_layer_on_its_own(layers):
 
 
 def test_every_thumbnail_is_its_layers_colours(qtbot, run):
-    t, snap = run
-    d = NetworkDiagram()
-    qtbot.addWidget(d)
-    d.set_run(t.run_info())
+    d, snap = new_diagram(qtbot, run)
     drawn(d, snap)
     for l, col in enumerate(d.nodes):
         acts = np.moveaxis(np.asarray(snap.neurons[l]), 2, 0)[:len(col)]
@@ -64,10 +70,7 @@ def test_every_thumbnail_is_its_layers_colours(qtbot, run):
 def test_a_hatch_shows_exactly_while_its_neuron_is_undefined(qtbot, run, frames):
     """Frame after frame, each neuron's hatch is shown exactly when its output has a non-finite value
     (its hatch is set only when that changes)."""
-    t, snap = run
-    d = NetworkDiagram()
-    qtbot.addWidget(d)
-    d.set_run(t.run_info())
+    d, snap = new_diagram(qtbot, run)
     flat = [(l, k) for l, col in enumerate(d.nodes) for k in range(len(col))]
     assert len(flat) == sum(d.sizes) <= 12  # every neuron drawn
     for bad in frames:
@@ -82,10 +85,7 @@ def test_a_hatch_shows_exactly_while_its_neuron_is_undefined(qtbot, run, frames)
 
 
 def test_a_frame_of_another_network_leaves_the_thumbnails_as_they_are(qtbot, run):
-    t, snap = run
-    d = NetworkDiagram()
-    qtbot.addWidget(d)
-    d.set_run(t.run_info())
+    d, snap = new_diagram(qtbot, run)
     drawn(d, snap)
     before = d.atlas.rgba.copy()
     neurons = [a[:, :, :1] for a in snap.neurons]  # one neuron a layer: not this diagram's
@@ -96,10 +96,7 @@ def test_a_frame_of_another_network_leaves_the_thumbnails_as_they_are(qtbot, run
 def test_marks_come_and_go_though_unmarked_frames_skip_them(qtbot, run):
     """A pruned neuron greys its thumbnail and dashes its links; the next frame without marks
     puts both back, and frames after it (which skip the marks) keep them so."""
-    t, snap = run
-    d = NetworkDiagram()
-    qtbot.addWidget(d)
-    d.set_run(t.run_info())
+    d, snap = new_diagram(qtbot, run)
     drawn(d, snap)
     pruned = [np.zeros(len(b), bool) for b in snap.biases[:-1]]
     pruned[0][1] = True
