@@ -104,6 +104,8 @@ class DiagramMarks:
         d = self.diagram
         if len(d.edges) != len(snap.weights):
             return
+        if fW is fb is pW is pn is None and not (self.styled or self.greyed or self.locks):
+            return  # nothing marked now nor on the last frame: nothing to restyle (a frame's common case)
         self.frozen_links = self.pruned_links = 0
         self.styled = []  # (k, i, j) of every link restyled here: its own pen, until the next frame (diagram_links)
         for k, grid in enumerate(d.edges):

@@ -1,38 +1,73 @@
-"""The network diagram's thumbnails drawn in one pass per layer, into one atlas.
+"""The network diagram's thumbnails drawn in one pass for the whole network, into one atlas.
 
 Each neuron's output over the plane (``Snapshot.neurons[l]``, (res, res, n)) is
-put on its colour scale for the whole layer at once (``unit_scale_each``:
-tanh and sigmoid on their own range, other activations each on ± its largest
-value) and coloured as RGBA through the palette's cached table
-(``heatmap.unit_rgba``), written into the diagram's ``ThumbnailAtlas``
-(``diagram_atlas``) in place. Case B's 48 thumbnails were 51 colour tables
-built per frame, then 48 image items (issue 20).
+put on its colour scale (tanh and sigmoid on their own range, other
+activations each on ± its largest value: the numbers of ``unit_scale_each``
+per layer) and coloured as RGBA through the palette's cached table
+(``heatmap.unit_rgba``), every drawn neuron of every layer at once, written
+into the diagram's ``ThumbnailAtlas`` (``diagram_atlas``) in place. Case B's
+48 thumbnails were 51 colour tables built per frame, then 48 image items, then
+a pass per layer (issue 20). A neuron's hatch (its output undefined somewhere)
+is shown or hidden only when that changes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..training.pictures import unit_scale_each
 from .heatmap import unit_rgba
+
+
+def network_units(layers: list[np.ndarray], levels: list) -> np.ndarray:
+    """(n, res, res) float32: ``layers`` (per layer, (n_l, res, res) outputs)
+    stacked and each neuron put on its colour scale: on its layer's ``levels``
+    (lo, hi), or (None) on its own ± largest finite |value| (1 when there is
+    none); NaN where an output is not finite. The same numbers as
+    ``pictures.unit_scale_each(layers[l], levels[l])`` layer by layer."""
+    if not layers:
+        return np.empty((0, 0, 0), np.float32)
+    a = np.concatenate(layers, dtype=np.float64)  # (a new array: worked in place below)
+    finite = np.isfinite(a)
+    lo, span = np.empty(len(a)), np.empty(len(a))
+    start = 0
+    for x, lv in zip(layers, levels):
+        end = start + len(x)
+        if lv is None:
+            flat = np.where(finite[start:end], np.abs(a[start:end]), 0.0).reshape(end - start, -1)
+            m = flat.max(axis=1) if flat.shape[1] else np.zeros(end - start)
+            m = np.where((m > 0.0) & (m < np.inf), m, 1.0)
+            lo[start:end], span[start:end] = -m, 2.0 * m
+        else:
+            lo[start:end], span[start:end] = float(lv[0]), (float(lv[1]) - float(lv[0])) or 1.0
+        start = end
+    shape = (-1,) + (1,) * (a.ndim - 1)
+    with np.errstate(all="ignore"):
+        np.subtract(a, lo.reshape(shape), out=a)  # (in place: np.clip's checks cost more than these)
+        np.divide(a, span.reshape(shape), out=a)
+        np.minimum(a, 1.0, out=a)
+        np.maximum(a, 0.0, out=a)
+    a[~finite] = np.nan
+    return a.astype(np.float32)
 
 
 def draw_thumbnails(diagram, neurons) -> int:
     """Show ``neurons`` (per layer, (res, res, n) outputs) in ``diagram``'s
     thumbnails (its ``ThumbnailAtlas``, written in place: one repaint for all)
     and hatch the neurons whose output is undefined somewhere; returns how many are."""
-    undefined = 0
-    hatches = iter(diagram._hatches)
-    start = 0
+    layers, levels = [], []
     for l, (col, acts) in enumerate(zip(diagram.nodes, neurons)):
-        shown = list(diagram.bounds.shown[l])[:len(col)]
-        if not shown:
-            continue
-        outputs = np.moveaxis(np.asarray(acts)[:, :, shown], 2, 0)  # (drawn neurons, res, res)
-        diagram.atlas.set_block(start, unit_rgba(unit_scale_each(outputs, diagram._levels[l])))
-        start += len(col)
-        bad = ~np.isfinite(outputs).reshape(len(shown), -1).all(axis=1)
-        for k in range(len(col)):
-            next(hatches).setVisible(bool(bad[k]))
-        undefined += int(bad.sum())
-    return undefined
+        k = min(len(diagram.bounds.shown[l]), len(col))  # the drawn neurons are the first ones (diagram_bounds)
+        if np.shape(acts)[2:] < (k,):
+            return int(diagram.hatched.sum())  # not this network's frame: the thumbnails stay as they are
+        if k:
+            layers.append(np.moveaxis(np.asarray(acts)[:, :, :k], 2, 0))  # (drawn neurons, res, res)
+            levels.append(diagram._levels[l])
+    units = network_units(layers, levels)
+    if not len(units):
+        return 0
+    diagram.atlas.set_block(0, unit_rgba(units))
+    bad = np.isnan(units).reshape(len(units), -1).any(axis=1)  # (NaN exactly where an output is not finite)
+    for k in np.flatnonzero(bad != diagram.hatched):  # only the hatches that change
+        diagram._hatches[k].setVisible(bool(bad[k]))
+    diagram.hatched = bad
+    return int(bad.sum())

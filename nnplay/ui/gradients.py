@@ -23,7 +23,7 @@ from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
 from .curve_paths import live_pen
 from .flow_layout import FlowLayout
-from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, set_bar
+from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, colour_matrices, set_bar
 from .heatmap_edit import HeatmapEditing
 from .plot_room import keep_items_room, keep_readable, keep_wrapped_rows, map_width, wrapping_row, zoom_titles
 from .live_curve import LiveCurve
@@ -239,14 +239,16 @@ class GradientView(QWidget):
         if snap is None or len(snap.dW) != len(self._maps):
             return
         show_w = self.quantity.currentIndex() == 1
-        mats = [np.asarray(m, dtype=np.float64) for m in (snap.weights if show_w else snap.dW)]
-        largest = max(symmetric_levels(m)[1] for m in mats) if mats else 1.0
+        mats = [np.atleast_2d(np.asarray(m, dtype=np.float64)) for m in (snap.weights if show_w else snap.dW)]
+        own = [symmetric_levels(m)[1] for m in mats]
+        largest = max(own) if mats else 1.0
         shared = self.key_scale.fit(largest)
         sym = "W" if show_w else "dW"
-        for l, (item, m) in enumerate(zip(self._maps, mats)):
-            scale = symmetric_levels(m)[1] if self.per_layer.isChecked() else shared
+        scales = own if self.per_layer.isChecked() else [shared] * len(mats)
+        coloured = colour_matrices(mats, scales)  # every layer's colours in one pass
+        for l, (item, m, scale, (unit, rgba)) in enumerate(zip(self._maps, mats, scales, coloured)):
             reshaped = item.values is None or item.values.shape != m.shape
-            item.set_matrix(m, (-scale, scale))  # exact values kept for the read-out; NaN undefined
+            item.show_coloured(m, (-scale, scale), unit, rgba)  # exact values kept for the read-out; NaN undefined
             if reshaped:
                 item.getViewBox().autoRange(padding=0.02)
             a, b = m.shape

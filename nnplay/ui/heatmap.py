@@ -63,6 +63,27 @@ def unit_rgba(unit: np.ndarray) -> np.ndarray:
     return rgba
 
 
+def colour_matrices(mats: list[np.ndarray], scales: list[float]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(unit, rgba) per matrix of ``mats`` (2-D float64) on its symmetric scale
+    (-scales[k], scales[k]): the numbers of ``unit_scale`` and ``unit_rgba`` matrix by
+    matrix, computed for all of them in one pass (the gradient panel's seven
+    heatmaps a frame in case B, issue 20)."""
+    if not mats:
+        return []
+    sizes = [m.size for m in mats]
+    a = np.concatenate([m.ravel() for m in mats])
+    lo = np.repeat([-float(s) for s in scales], sizes)
+    span = np.repeat([(float(s) - -float(s)) or 1.0 for s in scales], sizes)
+    with np.errstate(all="ignore"):
+        t = np.clip((a - lo) / span, 0.0, 1.0)
+    t[~np.isfinite(a)] = np.nan
+    t = t.astype(np.float32)
+    rgba = unit_rgba(t)
+    ends = np.cumsum(sizes)[:-1]
+    return [(u.reshape(m.shape), c.reshape(m.shape + (4,)))
+            for m, u, c in zip(mats, np.split(t, ends), np.split(rgba, ends))]
+
+
 def short_number(v: float) -> str:
     """A value in at most about five characters, for a cell."""
     if not np.isfinite(v):
@@ -150,10 +171,16 @@ class HeatmapItem(pg.ImageItem):
         """Show ``values`` (a 2-D array) on the symmetric scale ``levels`` (its own largest |value| by default)."""
         m = np.atleast_2d(np.asarray(values, dtype=np.float64))
         levels = symmetric_levels(m) if levels is None else (float(levels[0]), float(levels[1]))
-        self.values, self.key_levels = m, levels
-        # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
-        self._unit, self._lut = unit_scale(m, levels), diverging_rgba()
-        self.setImage(unit_rgba(self._unit), levels=None)  # (RGBA without levels: pyqtgraph hands it to Qt as it is)
+        unit = unit_scale(m, levels)  # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
+        self.show_coloured(m, levels, unit, unit_rgba(unit))
+
+    def show_coloured(self, values: np.ndarray, levels, unit: np.ndarray, rgba: np.ndarray) -> None:
+        """Show ``values`` ((rows, cols) float64) on ``levels`` already coloured: ``unit`` its
+        ``unit_scale`` on them, ``rgba`` that coloured by ``unit_rgba`` (``set_matrix`` in one call;
+        ``colour_matrices`` colours a panel's every matrix at once)."""
+        self.values, self.key_levels = values, (float(levels[0]), float(levels[1]))
+        self._unit, self._lut = unit, diverging_rgba()
+        self.setImage(rgba, levels=None)  # (RGBA without levels: pyqtgraph hands it to Qt as it is)
         self.numbers.update()
 
     def colours(self) -> np.ndarray:

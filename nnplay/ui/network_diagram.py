@@ -91,6 +91,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.nodes: list[list[tuple[AtlasThumbnail, QRectF]]] = []  # per layer: (thumbnail, its rectangle)
         self.atlas = None  # every thumbnail (diagram_atlas), from set_run
         self._hatches: list = []
+        self.hatched = np.zeros(0, bool)  # per node (self.nodes flattened): its hatch is shown
         self.edges: list[np.ndarray] = []  # per layer l>=1: (n[l], n[l-1]) array of LinkHandles
         self.links = None  # every link drawn as one item (diagram_links), from set_run
         self._weights = None
@@ -159,6 +160,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.atlas.setZValue(2)
         self.view.addItem(self.atlas)
         thumbs = iter(range(len(self.atlas.rects)))
+        self.hatched = np.zeros(len(self.atlas.rects), bool)  # (every hatch made hidden below)
         for l, n in enumerate(self.sizes):
             x = l * self._gap
             col = []
@@ -267,7 +269,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         snap = frame.snapshot
         self._show_key()  # (in the palette's colours)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
-            undefined = draw_thumbnails(self, snap.neurons)  # (diagram_thumbnails: one pass per layer)
+            undefined = draw_thumbnails(self, snap.neurons)  # (diagram_thumbnails: one pass for every layer)
             self.undefined_label.setText(f"Hatched: {count(undefined, 'neuron')} {agree(undefined, 'overflows', 'overflow')}, {agree(undefined, 'its', 'their')} output is undefined "
                                          "on part of the plane." if undefined else "")
             self.undefined_label.setVisible(bool(undefined))

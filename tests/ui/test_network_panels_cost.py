@@ -1,0 +1,149 @@
+"""Case B's network-size panels cut again (issue 20): every thumbnail of the
+diagram coloured in one pass and its hatches set only when they change, the
+marks skipped while nothing is marked, and the gradient panel's heatmaps
+coloured in one pass. Each cut keeps the picture exact: these tests fail if it
+does not."""
+
+from __future__ import annotations
+
+import dataclasses
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from nnplay.training import TrainConfig, Trainer
+from nnplay.training.pictures import symmetric_levels, unit_scale, unit_scale_each
+from nnplay.ui.diagram_thumbnails import network_units
+from nnplay.ui.gradients import GradientView
+from nnplay.ui.heatmap import colour_matrices, unit_rgba
+from nnplay.ui.network_diagram import NetworkDiagram
+
+values = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.floats(-3, 3))
+
+
+@pytest.fixture(scope="module")
+def run():
+    t = Trainer(TrainConfig(dataset="circle", hidden=(4, 3), activation="tanh"))
+    t.run(3)
+    return t, t.snapshot(grid_resolution=None, neuron_resolution=6)
+
+
+def new_diagram(qtbot, run) -> tuple:
+    """A diagram of ``run``'s network, and its snapshot."""
+    t, snap = run
+    d = NetworkDiagram()
+    qtbot.addWidget(d)
+    d.set_run(t.run_info())
+    return d, snap
+
+
+def drawn(panel, snap) -> None:
+    panel.set_frame(SimpleNamespace(snapshot=snap))
+
+
+@given(st.lists(st.tuples(arrays(np.float64, st.tuples(st.integers(1, 3), st.just(3), st.just(2)), elements=values),
+                          st.sampled_from([None, (-1.0, 1.0), (0.0, 1.0), (2.0, 2.0)])), min_size=1, max_size=4))
+def test_the_whole_network_at_once_is_each_layer_on_its_own(layers):
+    with np.errstate(all="ignore"):
+        every = network_units([a for a, _ in layers], [lv for _, lv in layers])
+        each = np.concatenate([unit_scale_each(a, lv) for a, lv in layers])
+    np.testing.assert_array_equal(every, each)
+    assert every.dtype == np.float32
+
+
+def test_every_thumbnail_is_its_layers_colours(qtbot, run):
+    d, snap = new_diagram(qtbot, run)
+    drawn(d, snap)
+    for l, col in enumerate(d.nodes):
+        acts = np.moveaxis(np.asarray(snap.neurons[l]), 2, 0)[:len(col)]
+        want = unit_rgba(unit_scale_each(acts, d._levels[l]))
+        for k, (thumb, _) in enumerate(col):
+            np.testing.assert_array_equal(thumb.image, want[k], err_msg=f"layer {l}, neuron {k}")
+
+
+@given(st.lists(st.lists(st.booleans(), min_size=12, max_size=12), min_size=1, max_size=5))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_hatch_shows_exactly_while_its_neuron_is_undefined(qtbot, run, frames):
+    """Frame after frame, each neuron's hatch is shown exactly when its output has a non-finite value
+    (its hatch is set only when that changes)."""
+    d, snap = new_diagram(qtbot, run)
+    flat = [(l, k) for l, col in enumerate(d.nodes) for k in range(len(col))]
+    assert len(flat) == sum(d.sizes) <= 12  # every neuron drawn
+    for bad in frames:
+        bad = bad[:len(flat)]
+        neurons = [np.array(a, dtype=np.float64) for a in snap.neurons]
+        for (l, k), b in zip(flat, bad):
+            if b:
+                neurons[l][1, 2, k] = np.inf
+        drawn(d, dataclasses.replace(snap, neurons=neurons))
+        assert [h.isVisible() for h in d._hatches] == bad
+        assert d.undefined_label.isVisibleTo(d) == any(bad)
+
+
+def test_a_frame_of_another_network_leaves_the_thumbnails_as_they_are(qtbot, run):
+    d, snap = new_diagram(qtbot, run)
+    drawn(d, snap)
+    before = d.atlas.rgba.copy()
+    neurons = [a[:, :, :1] for a in snap.neurons]  # one neuron a layer: not this diagram's
+    drawn(d, dataclasses.replace(snap, neurons=neurons))
+    np.testing.assert_array_equal(d.atlas.rgba, before)
+
+
+def test_marks_come_and_go_though_unmarked_frames_skip_them(qtbot, run):
+    """A pruned neuron greys its thumbnail and dashes its links; the next frame without marks
+    puts both back, and frames after it (which skip the marks) keep them so."""
+    d, snap = new_diagram(qtbot, run)
+    drawn(d, snap)
+    pruned = [np.zeros(len(b), bool) for b in snap.biases[:-1]]
+    pruned[0][1] = True
+    drawn(d, dataclasses.replace(snap, pruned_neurons=pruned))
+    assert d.nodes[1][1][0].opacity() == pytest.approx(0.2) and d.marks.greyed == [(1, 1)]
+    assert d.marks.pruned_links == len(d.edges[1][:, 1])
+    for _ in range(2):
+        drawn(d, snap)
+        assert {thumb.opacity() for col in d.nodes for thumb, _ in col} == {1.0}
+        assert d.marks.pruned_links == 0 and not d.links.own_pens and not d.marks.greyed
+
+
+def test_every_heatmap_coloured_at_once_is_each_on_its_own():
+    rng = np.random.default_rng(3)
+    mats = [rng.normal(size=(4, 2)), rng.normal(size=(3, 4)) * 1e-4, np.array([[np.nan, np.inf, -0.5]])]
+    for scales in ([2.0, 2.0, 2.0], [symmetric_levels(m)[1] for m in mats], [0.0, 1e-300, 5.0]):
+        for m, s, (unit, rgba) in zip(mats, scales, colour_matrices(mats, scales)):
+            with np.errstate(all="ignore"):
+                want = unit_scale(m, (-s, s))
+            np.testing.assert_array_equal(unit, want)
+            np.testing.assert_array_equal(rgba, unit_rgba(want))
+
+
+@given(st.lists(arrays(np.float64, st.tuples(st.integers(1, 4), st.integers(1, 4)), elements=values),
+                min_size=1, max_size=4), st.lists(st.floats(0, 1e6), min_size=4, max_size=4))
+def test_colouring_matrices_together_follows_the_rule(mats, scales):
+    for m, s, (unit, rgba) in zip(mats, scales, colour_matrices(mats, scales[:len(mats)])):
+        with np.errstate(all="ignore"):
+            want = unit_scale(m, (-s, s))
+        np.testing.assert_array_equal(unit, want)
+        np.testing.assert_array_equal(rgba, unit_rgba(want))
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_the_gradient_panels_heatmaps_are_each_matrix_on_its_scale(qtbot, run, own):
+    t, snap = run
+    g = GradientView()
+    qtbot.addWidget(g)
+    g.set_run(t.run_info())
+    g.per_layer.setChecked(own)
+    dW = [np.array(m, dtype=np.float64) for m in snap.dW]
+    dW[1][0, 0] = np.nan
+    g.set_frame(SimpleNamespace(snapshot=dataclasses.replace(snap, dW=dW)))
+    largest = max(symmetric_levels(m)[1] for m in dW)
+    for item, m in zip(g._maps, dW):
+        s = symmetric_levels(m)[1] if own else g.key_scale.fit(largest)
+        assert item.key_levels == (-s, s)
+        with np.errstate(all="ignore"):
+            np.testing.assert_array_equal(item.image, unit_rgba(unit_scale(m, (-s, s))))
+        np.testing.assert_array_equal(item.values, m)
