@@ -65,11 +65,12 @@ def drawable_points(item, enough: int | None = None) -> int:
 
 
 def draws_something(item) -> bool:
-    """Whether ``item`` draws a mark: a line two points, a scatter (or a curve with symbols) one."""
+    """Whether ``item`` draws a mark: a line two points, a scatter (or a curve with symbols, or a
+    ``live_curve.LiveCurve``, which dots a lone point) one."""
     if not item.isVisible():
         return False
-    marks = isinstance(item, pg.ScatterPlotItem) or (isinstance(item, pg.PlotDataItem)
-                                                     and item.opts.get("symbol") is not None)
+    marks = isinstance(item, pg.ScatterPlotItem) or getattr(item, "marks_lone_point", False) or (
+        isinstance(item, pg.PlotDataItem) and item.opts.get("symbol") is not None)
     need = 1 if marks else 2
     return drawable_points(item, need) >= need
 

@@ -13,7 +13,10 @@ curve needs of the rest:
 - one min/max pair per pixel column of its view (``curve_paths``' "peak"
   downsampling: every spike still drawn), only when there are more points
   than twice the columns, and again when the view's width changes;
-- gaps at NaN (``connect="finite"``), never antialiased.
+- gaps at NaN (``connect="finite"``), never antialiased;
+- a lone point (the first epoch's loss, the last finite one before a divergence)
+  drawn as a dot of the curve's colour: a line through one point draws nothing,
+  and the plot read "No data yet" beside a loss read-out of 14.6.
 
 ``getData()`` gives the points drawn (log10 on a log axis; at most two a
 pixel column), as ``PlotDataItem.getData`` does.
@@ -23,6 +26,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+
+LONE_RADIUS = 3.0  # pixels: the dot that marks a curve's only drawable point
 
 
 def peak_decimate(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
@@ -53,6 +59,8 @@ class LiveCurve(pg.PlotCurveItem):
     _columns = 0
     _x = _y = np.empty(0)
     _bounds = None  # ((x min, max), (y min, max)) of the points drawn, or None
+    _lone = None  # (x, y) of the only drawable point, drawn as a dot; None otherwise
+    marks_lone_point = True  # (empty_note: one drawable point is a mark, not nothing)
 
     def __init__(self, pen=None, name: str | None = None):
         super().__init__(pen=pen, name=name, connect="finite", antialias=False)
@@ -98,6 +106,30 @@ class LiveCurve(pg.PlotCurveItem):
         x, y = peak_decimate(self._x, y, self._columns)
         super().setData(x, y, **kwargs)
         self._bounds = (_finite_bounds(x), _finite_bounds(y)) if len(x) else None
+        self._lone = _lone_point(x, y)
+
+    def boundingRect(self) -> QRectF:
+        """pyqtgraph's; with a lone point, the dot's pixels round it too (repainted when it goes)."""
+        rect = super().boundingRect()
+        if self._lone is None:
+            return rect
+        px, py = self.pixelLength(pg.Point(1, 0)), self.pixelLength(pg.Point(0, 1))
+        px, py = px or 0.0, py or 0.0
+        r = LONE_RADIUS + 1
+        x, y = self._lone
+        return rect.united(QRectF(x - r * px, y - r * py, 2 * r * px, 2 * r * py))
+
+    def paint(self, p, opt, widget) -> None:
+        super().paint(p, opt, widget)
+        if self._lone is None:
+            return
+        at = p.transform().map(QPointF(*self._lone))
+        p.save()
+        p.resetTransform()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pg.mkPen(self.opts["pen"]).color())
+        p.drawEllipse(at, LONE_RADIUS, LONE_RADIUS)
+        p.restore()
 
     def dataBounds(self, ax, frac=1.0, orthoRange=None):
         """pyqtgraph's, from the bounds kept when the data was set (its own scan of the points,
@@ -106,6 +138,14 @@ class LiveCurve(pg.PlotCurveItem):
                 and self.opts["pen"].isCosmetic() and self._bounds[ax] is not None:
             return self._bounds[ax]
         return super().dataBounds(ax, frac, orthoRange)
+
+
+def _lone_point(x: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:
+    """The only point of (x, y) with both finite, as floats; None when there are none or several."""
+    if not len(x):
+        return None
+    ok = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+    return (float(x[ok[0]]), float(y[ok[0]])) if len(ok) == 1 else None
 
 
 def _finite_bounds(a: np.ndarray) -> tuple[float, float] | None:

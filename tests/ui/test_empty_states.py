@@ -28,12 +28,14 @@ def epoch_plots(top):
 
 
 def drawn(item) -> bool:
-    """Whether a data item draws a mark: a line needs two finite points, a scatter one."""
+    """Whether a data item draws a mark: a line needs two finite points, a scatter (or a live
+    curve, which dots a lone point) one."""
     x, y = item.getData()[:2]
     if x is None or y is None:
         return False
     finite = int(np.count_nonzero(np.isfinite(np.asarray(x, float)) & np.isfinite(np.asarray(y, float))))
-    return item.isVisible() and finite >= (1 if isinstance(item, pg.ScatterPlotItem) else 2)
+    return item.isVisible() and finite >= (
+        1 if isinstance(item, pg.ScatterPlotItem) or getattr(item, "marks_lone_point", False) else 2)
 
 
 def empty_state_problems(top, qtbot) -> list[str]:

@@ -82,3 +82,37 @@ def test_a_live_curves_bounds_are_not_scanned_again_after_setdata(monkeypatch):
     assert curve.dataBounds(0) == (0.0, 4.0) and curve.dataBounds(1) == (-2.0, 4.0)
     assert curve.boundingRect().height() >= 6.0  # (no view: no pixel padding)
     assert scans == []
+
+
+def _red_pixels(plot) -> int:
+    image = plot.grab().toImage()
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if (c := image.pixelColor(x, y)).red() > 200 and c.green() < 60 and c.blue() < 60)
+
+
+def test_a_lone_point_is_drawn_as_a_dot_and_the_plot_is_not_called_empty(qtbot):
+    """The first epoch's loss, or the last finite one before a divergence: one point, which a
+    line does not draw; the plot read "No data yet" beside a loss read-out of 14.6."""
+    from nnplay.ui.empty_note import note_when_empty
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(300, 200)
+    plot.show()
+    qtbot.waitExposed(plot)
+    note = note_when_empty(plot.getPlotItem())
+    curve = LiveCurve(pg.mkPen("r"), "train")
+    plot.addItem(curve)
+    plot.setXRange(0, 10, padding=0)
+    plot.setYRange(13, 16, padding=0)
+    curve.setData([0.0, 1.0], [14.6, np.inf])  # a diverged run: epoch 1's loss is not a number
+    qtbot.wait(50)
+    assert not note.shown and curve._lone == (0.0, 14.6)
+    dot = _red_pixels(plot)
+    assert dot >= 9  # a dot of about 3 px radius
+    curve.setData([0.0, 1.0, 2.0], [14.6, 14.0, 13.5])  # a line now: no dot, the line itself
+    qtbot.wait(50)
+    assert curve._lone is None and not note.shown
+    curve.setData([], [])
+    qtbot.wait(50)
+    assert note.shown and _red_pixels(plot) == 0  # nothing left drawn, the note back
