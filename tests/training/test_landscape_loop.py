@@ -20,7 +20,12 @@ def frames_until(h, done, limit=2000):
     raise AssertionError("the frames never showed it")
 
 
-def test_asked_computed_with_progress_then_cancelled():
+def test_asked_computed_with_progress_then_cancelled(monkeypatch):
+    from nnplay.training import landscape_live
+
+    # a row of the grid a slice, so that its progress is seen whatever the machine's speed: in a slice of
+    # SLICE_SECONDS a fast machine finished the grid at once, and no frame ever had a progress to show
+    monkeypatch.setattr(landscape_live, "SLICE_SECONDS", 1e-9)
     h = Harness()
     try:
         h.send(Build(1, TrainConfig(hidden=(4,)), None))
