@@ -22,6 +22,13 @@ import pytest
 # Qt must never need a display in the test run; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# One thread for the libraries' own thread pools (OpenBLAS, torch's OpenMP), in each test worker and
+# the processes it starts: -n auto runs one worker per core, and a pool of a thread per core in each
+# worker spun against the other workers (the PyTorch export's tests took 18 s of CPU with torch's two
+# threads, 8 s with one). The window's process keeps its BLAS to one thread anyway (ui/app.py).
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 # Compiled modules are kept between runs (outside the repository) even with PYTHONDONTWRITEBYTECODE set.
 from tests.bytecode_cache import keep
 

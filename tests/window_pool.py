@@ -267,13 +267,38 @@ def tidy(win) -> None:
         w.close()
 
 
-def reset(win, saved: list, status: str, focus) -> None:
+_palette_changes = [0]
+
+
+def _count_palette_changes() -> None:
+    """Count the calls of ``colors.set_palette`` (every caller looks it up in the module when it calls)."""
+    from nnplay.ui import colors
+
+    if not getattr(colors.set_palette, "counted", False):
+        real = colors.set_palette
+
+        def set_palette(name: str) -> None:
+            _palette_changes[0] += 1
+            real(name)
+
+        set_palette.counted = True
+        colors.set_palette = set_palette
+
+
+def palette_changes() -> int:
+    """How many times the application's palette was set since ``_count_palette_changes``."""
+    return _palette_changes[0]
+
+
+def reset(win, saved: list, status: str, focus, changes_seen: int = -1) -> None:
     """Put ``win`` back into the state of a new window (see the module docstring):
     ``saved`` is its ``controls()`` when new, ``status`` its first status message,
-    ``focus`` the widget that had the keyboard focus."""
+    ``focus`` the widget that had the keyboard focus, ``changes_seen`` the ``palette_changes()``
+    when it was last reset (its colours are redrawn if the palette was set since)."""
     from nnplay.training import TrainConfig
     from nnplay.training.probes import ViewRequest
     from nnplay.training.trainer import make_dataset
+    from nnplay.ui.colors import palette_name
     from nnplay.ui.run_controls import DEFAULT_SPEED
     from nnplay.ui.steady_label import SteadyLabel
 
@@ -292,7 +317,8 @@ def reset(win, saved: list, status: str, focus) -> None:
     for action in p.panel_actions.values():
         action.setChecked(True)
     win.colorblind_action.setChecked(False)
-    win.set_colorblind(False)  # the palette is the whole application's: a window of its own may have left it
+    if palette_changes() != changes_seen or palette_name() != "default":  # the palette is the whole application's:
+        win.set_colorblind(False)  # a window of its own, or a test, may have changed it (10-20 ms: not when none did)
     drop_side_windows(win)  # the inspector, landscape, recorder and guide: made when first asked for
     for combo in (win.boundary.axis_x, win.boundary.axis_y):  # filled for a CSV of more than two inputs
         combo.blockSignals(True)
@@ -344,6 +370,8 @@ class SharedWindow:
         self.rebuilds = 0
         self.last_test = ""
         self.parked = False  # hidden between tests by park(): left open by the last test, not closed by it
+        self.palette_changes = -1  # palette_changes() when the window was last handed out
+        _count_palette_changes()
 
     def owns(self, thing) -> bool:
         win = self.win
@@ -368,10 +396,11 @@ class SharedWindow:
             self._replace("the window was closed or its training process ended")
         else:
             win.move(self.pos)
-            reset(win, self.saved, self.status, self.focus)
+            reset(win, self.saved, self.status, self.focus, self.palette_changes)
             now = fingerprint(win)
             if now != self.expected:
                 self._replace(self._describe(now))
+        self.palette_changes = palette_changes()  # (after the reset: its own set_colorblind counted)
         self.win.errors = []
         self.last_test = test
         self.parked = False

@@ -20,7 +20,12 @@ def frames_until(h, done, limit=2000):
     raise AssertionError("the frames never showed it")
 
 
-def test_asked_computed_with_progress_then_cancelled():
+def test_asked_computed_with_progress_then_cancelled(monkeypatch):
+    from nnplay.training import landscape_live
+
+    # a row of the grid a slice, so that its progress is seen whatever the machine's speed: in a slice of
+    # SLICE_SECONDS a fast machine finished the grid at once, and no frame ever had a progress to show
+    monkeypatch.setattr(landscape_live, "SLICE_SECONDS", 1e-9)
     h = Harness()
     try:
         h.send(Build(1, TrainConfig(hidden=(4,)), None))
@@ -28,9 +33,9 @@ def test_asked_computed_with_progress_then_cancelled():
         assert h.frame().landscape is None  # nothing asked: nothing computed
         h.send(Step(10))
         frames_until(h, lambda f: f.snapshot.epoch == 10)
-        # the finest grid (101 x 101: tens of 20 ms slices) so that a frame falls within its
-        # computation even when this thread acknowledges frames late (a loaded machine): a
-        # 21 x 21 grid is done in one or two slices, before a late acknowledgement lets a frame out
+        # and the finest grid (101 rows, about 0.4 s), so that a frame falls within its computation
+        # even when this thread acknowledges frames late (a loaded machine): the loop goes on with
+        # the rows while it waits, and a 21-row grid was done before a late acknowledgement
         h.send(SetLandscape(LandscapeRequest(resolution=101, every=5)))
         f = frames_until(h, lambda f: f.landscape is not None and f.landscape.progress is not None)
         assert 0 <= f.landscape.progress < 1

@@ -85,28 +85,38 @@ def session_file(tmp_path_factory):
     return path
 
 
-def _render_both(session_file, panel, folder):
+@pytest.fixture(scope="module")
+def rendered(session_file, tmp_path_factory):
+    """``rendered(panel)``: the (PNG, SVG) of ``panel`` of the session, each drawn once for the
+    module (``nnplay render``'s own path; the tests only read them)."""
     from nnplay.ui.render import render_session
 
-    png, svg = folder / f"{panel}.png", folder / f"{panel}.svg"
-    render_session(session_file, panel, png, SIZE)
-    render_session(session_file, panel, svg, SIZE)
-    return png, svg
+    folder, made = tmp_path_factory.mktemp("rendered"), {}
+
+    def render_both(panel):
+        if panel not in made:
+            png, svg = folder / f"{panel}.png", folder / f"{panel}.svg"
+            render_session(session_file, panel, png, SIZE)
+            render_session(session_file, panel, svg, SIZE)
+            made[panel] = png, svg
+        return made[panel]
+
+    return render_both
 
 
 @pytest.mark.parametrize("panel", PANELS_COMPARED)
-def test_svg_drawn_by_librsvg_matches_the_png(qapp, session_file, tmp_path, panel):
-    png, svg = _render_both(session_file, panel, tmp_path)
+def test_svg_drawn_by_librsvg_matches_the_png(qapp, rendered, tmp_path, panel):
+    png, svg = rendered(panel)
     rasterise(svg, tmp_path / "librsvg.png")  # at the SVG's own width and height
     colour, dark = agreement(pixels(png), pixels(tmp_path / "librsvg.png"))
     assert pixels(png).shape[:2] == SIZE[::-1]
     assert colour < MAX_BLOCK_DIFFERENCE and dark > MIN_DARK_AGREEMENT, (colour, dark)
 
 
-def test_the_comparison_catches_axes_at_three_quarters_scale(qapp, session_file, tmp_path):
+def test_the_comparison_catches_axes_at_three_quarters_scale(qapp, rendered, tmp_path):
     """The fault of issue 11: the axes at 72/96 of the data's scale. The same SVG
     with its drawing shrunk to 0.75 must fail the comparison above."""
-    png, svg = _render_both(session_file, "output", tmp_path)
+    png, svg = rendered("output")
     text = svg.read_text(encoding="utf-8")
     head = re.search(r"<svg[^>]*>", text).end()
     shrunk = tmp_path / "shrunk.svg"
@@ -130,11 +140,11 @@ def _fill(element) -> str:
     return ""
 
 
-def test_data_points_are_vector_circles_in_their_class_colours(qapp, session_file, tmp_path):
+def test_data_points_are_vector_circles_in_their_class_colours(qapp, session_file, rendered):
     from nnplay.training.session import load_session, restore_trainer
     from nnplay.ui.colors import class_rgb, hex_color
 
-    _, svg = _render_both(session_file, "output", tmp_path)
+    _, svg = rendered("output")
     trainer = restore_trainer(load_session(session_file))
     y_train = trainer.data.y[trainer.train_index]
     doc = _svg(svg)
@@ -146,10 +156,10 @@ def test_data_points_are_vector_circles_in_their_class_colours(qapp, session_fil
     assert len(doc.getElementsByTagName("image")) == 1
 
 
-def test_heatmaps_are_embedded_at_least_at_the_size_they_are_drawn(qapp, session_file, tmp_path):
+def test_heatmaps_are_embedded_at_least_at_the_size_they_are_drawn(qapp, rendered):
     from PySide6.QtGui import QImage
 
-    _, svg = _render_both(session_file, "gradients", tmp_path)
+    _, svg = rendered("gradients")
     doc = _svg(svg)
     root = doc.documentElement
     out_scale = float(root.getAttribute("width").rstrip("px")) / float(root.getAttribute("viewBox").split()[2])
