@@ -302,12 +302,10 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         return predicted_classes(A, self.loss_name)
 
     def _record(self) -> bool:
-        """Evaluate and append to history; False when anything is non-finite.
-
-        The training-set forward pass is reused for one backward pass, so the
-        network's dW/db (and the recorded norms) are the gradient of the whole
-        training loss at the current weights, not one mini-batch's noisy one.
-        """
+        """Evaluate and append to history; False when anything is non-finite. The
+        training-set forward pass is reused for one backward pass, so the network's
+        dW/db (and the recorded norms) are the gradient of the whole training loss
+        at the current weights, not one mini-batch's noisy one."""
         with np.errstate(all="ignore"):  # a diverging run is caught below, not warned about
             train_loss, train_acc = self._evaluate(self.X_train, self.Y_train, self.y_train, gradients=True)
         test_loss, test_acc = self._evaluate(self.X_test, self.Y_test, self.y_test)
