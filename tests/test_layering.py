@@ -55,3 +55,29 @@ def test_nothing_read_from_a_file_can_run_code():
     offenders = [f"{p.relative_to(root)}:{i}" for p in root.rglob("*.py")
                  for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert offenders == []
+
+
+def sizes_over(root: Path, module_lines: int = 400, class_lines: int = 300) -> list[str]:
+    """Every module of ``root`` over ``module_lines`` lines and every class over ``class_lines``
+    (from its ``class`` line to its last, as ``ast`` spans it)."""
+    import ast
+
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > module_lines:
+            found.append(f"{path.relative_to(root)}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > class_lines:
+                found.append(f"{path.relative_to(root)}: class {node.name} {node.end_lineno - node.lineno + 1} lines")
+    return found
+
+
+def test_no_module_over_400_lines_and_no_class_over_300():
+    """Issue 13's limits: a reader takes in a module or a class at once."""
+    assert sizes_over(ROOT / "nnplay") == []
+
+
+def test_a_module_or_class_too_long_is_reported(tmp_path):
+    (tmp_path / "big.py").write_text("class Big:\n" + "    x = 1\n" * 300 + "\n" * 100)
+    assert sizes_over(tmp_path) == ["big.py: 401 lines", "big.py: class Big 301 lines"]
