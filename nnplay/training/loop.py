@@ -55,6 +55,17 @@ TRACE_SECONDS = 0.25  # while playing, the backprop inspector's trace is refresh
 CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
 
 
+def frame_anchor(previous: float, began: float, period: float = 1.0 / MAX_FPS) -> float:
+    """When a frame whose snapshot began at ``began`` counts as sent, for the next one's wait
+    (``period`` after it), in ``time.perf_counter`` seconds: its due time ``previous + period``
+    while frames keep the cadence (began within a period of it), else ``began`` (the first frame,
+    or one held back by a pause or a late acknowledgement). Counted from the snapshot's end, as
+    before, every period grew by the snapshot (1.5-3 ms) and the rest of a training chunk: about
+    50 frames a second at most, never the display's 60 (issue 20)."""
+    due = previous + period
+    return due if due <= began < due + period else began
+
+
 @dataclass(frozen=True)
 class Frame:
     """What the loop sends the view after training: the run's generation, its
@@ -168,11 +179,14 @@ class TrainingLoop:
         if epochs and seconds > 0:
             self._epochs_per_second_estimate = 0.7 * self._epochs_per_second_estimate + 0.3 * epochs / seconds
 
-    def _frame_due(self) -> bool:
+    def _frame_period(self) -> float:
+        """Seconds from one frame to the next: a display refresh, or while playing, at least as
+        long as a long epoch's frame takes to measure the whole set (current_weights)."""
         wait = 1.0 / MAX_FPS
-        if self._playing:  # a long epoch's frames measure the whole set (current_weights): train at least as long
-            wait = max(wait, self._trainer.measure_seconds)
-        return time.perf_counter() - self._last_emit >= wait
+        return max(wait, self._trainer.measure_seconds) if self._playing else wait
+
+    def _frame_due(self) -> bool:
+        return time.perf_counter() - self._last_emit >= self._frame_period()
 
     def _wait_seconds(self) -> float:
         """How long the command queue may block: not at all while there is work."""
@@ -295,7 +309,7 @@ class TrainingLoop:
 
     def _emit_frame(self) -> None:
         t, v = self._trainer, self._view
-        now = time.perf_counter()
+        now = began = time.perf_counter()
         # a trace while playing at most every TRACE_SECONDS: on a large network it is megabytes
         trace = v.trace and (not self._playing or now - self._last_trace >= TRACE_SECONDS)
         if trace:
@@ -313,7 +327,8 @@ class TrainingLoop:
         self._dirty = False
         self._trained_since_frame = 0
         self._seconds_since_frame = 0.0
-        self._last_emit = now
+        period = self._frame_period()  # a long epoch's: from the end of its measuring, to train as long again
+        self._last_emit = frame_anchor(self._last_emit, began, period) if period <= 1.0 / MAX_FPS else now
         self._emit("frame", Frame(self._generation, snap, self._playing, eps, self._landscape.frame(t)))
 
 

@@ -170,3 +170,21 @@ def test_a_long_epoch_is_shown_in_parts_at_max_speed():
     assert all(s.epoch == 0 for s in positions)  # no epoch ended yet: these frames came within the first
     done = [s.batch_position[0] for s in positions]
     assert positions[0].batch_position[1] >= 10_000 and 0 < done[-1] and done == sorted(done) and done[0] < done[-1]
+
+
+def test_frames_keep_a_display_refresh_cadence_not_a_refresh_plus_the_snapshot():
+    """A frame's wait counts from when the last one was due, so its snapshot's time is not added
+    to every period (60 a second was at most about 50: issue 20); a frame held back (a pause, a
+    late acknowledgement) starts the cadence again from itself."""
+    from nnplay.training.loop import MAX_FPS, frame_anchor
+
+    period = 1.0 / MAX_FPS
+    t = 100.0
+    sent = [t]
+    for late in (0.003, 0.002, 0.0035, 0.001):  # each snapshot began a little after its due time
+        t = frame_anchor(t, t + period + late)
+        sent.append(t)
+    assert sent == pytest.approx([100.0 + k * period for k in range(5)])  # 60 a second, not 1/(period + late)
+    assert frame_anchor(100.0, 100.0 + 5 * period) == 100.0 + 5 * period  # held back: anew from itself
+    assert frame_anchor(100.0, 100.0 + 2 * period) == 100.0 + 2 * period  # a whole period late: the same
+    assert frame_anchor(100.0, 100.0 + period + 0.001, period=0.05) == 100.0 + period + 0.001  # not yet due
