@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_COLUMNS = 10_000  # each column an input neuron: the import dialog lists 10,000 in about 1.3 s, 1.5 million froze it
 READ_CHUNK = 1 << 20  # bytes per read when progress is reported
 HEAD_BYTES = 1 << 20  # a preview (read_table with max_rows) reads whole lines within this head
 # cells that mean "no value", compared after stripping blanks, in any case (pandas' na_values)
@@ -255,9 +256,14 @@ def _header_of(path, first: list[str], decimal_comma: bool, line: int) -> list[s
 
 
 def _check_columns(path, n_cols: int, line: int) -> None:
+    """DataError unless a row of ``n_cols`` columns (a preview's may be cut short) can be read:
+    at least an input and a target, at most MAX_COLUMNS."""
     if n_cols < 2:
         fail(path, "found only 1 column; need at least one input column and a target column "
                    "(separated by commas, semicolons or tabs)", line=line)
+    if n_cols > MAX_COLUMNS:
+        fail(path, f"this row has more than {MAX_COLUMNS:,} columns; nnplay reads at most {MAX_COLUMNS:,} "
+                   "(each column is an input neuron of the network)", line=line)
 
 
 def _ragged(path, n_values: int, n_cols: int, line: int):
@@ -276,8 +282,8 @@ def _fast_table(path, text: str, delimiter: str, max_rows, progress: Progress | 
     if max_rows is None and first is not None and not has_stray_cr(data):
         line, start, end = first
         cells = data[start:end].decode("utf-8").split(delimiter)
-        header = _header_of(path, cells, delimiter == ";", line + 1)
         _check_columns(path, len(cells), line + 1)
+        header = _header_of(path, cells, delimiter == ";", line + 1)
         body = start if header is None else min(end + 1, len(data))
         rows = line_count(data, body)
         # no row is short (pandas would fill NaN) and the delimiters add up: none is long (pandas drops the rest)
@@ -302,9 +308,9 @@ def _counted_table(path, text: str, data: bytes, delimiter: str, max_rows, progr
     decimal_comma = delimiter == ";"
     first = rows[0]
     first_cells = data[starts[first]:ends[first]].decode("utf-8").split(delimiter)
-    header = _header_of(path, first_cells, decimal_comma, int(first) + 1)
     n_cols = len(first_cells)
     _check_columns(path, n_cols, int(first) + 1)
+    header = _header_of(path, first_cells, decimal_comma, int(first) + 1)
     data_rows = rows[1:] if header else rows
     if header and data_rows.size == 0:
         fail(path, "there is a header but no data rows", line=int(first) + 1)
@@ -355,9 +361,9 @@ def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
     if not rows:
         fail(path, "the file holds no values, only delimiters and blank cells")
     decimal_comma = delimiter == ";"
-    header = _header_of(path, rows[0], decimal_comma, lines[0])
     n_cols = len(rows[0])
     _check_columns(path, n_cols, lines[0])
+    header = _header_of(path, rows[0], decimal_comma, lines[0])
     if header:
         if len(rows) == 1:
             fail(path, "there is a header but no data rows", line=lines[0])

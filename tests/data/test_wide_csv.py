@@ -60,3 +60,24 @@ def _drop():
     from nnplay.data.columns import ImportOptions
 
     return ImportOptions(na="drop")
+
+
+def test_a_row_of_more_columns_than_a_network_can_take_is_refused_in_one_line_at_once(tmp_path):
+    """A 4 MB file of one line (1.5 million numbers) froze the window for minutes building the
+    import dialog's row per column, and `nnplay train` ran for minutes: refused, naming the limit,
+    by the whole read and by the preview (which reads only the file's head), quoted or not."""
+    from nnplay.data.csv_text import MAX_COLUMNS, read_table
+
+    for name, text in (("oneline.csv", ",".join(["1.5"] * 300_000) + "\n"),
+                       ("quoted.csv", ",".join(['"1.5"'] * (MAX_COLUMNS + 1)) + "\n1,2\n"),
+                       ("header.csv", ",".join(f"c{j}" for j in range(MAX_COLUMNS + 1)) + "\n")):
+        path = tmp_path / name
+        path.write_text(text)
+        for max_rows in (None, 12):
+            with pytest.raises(DataError) as err:
+                read_table(path, max_rows=max_rows)
+            message = str(err.value)
+            assert f"more than {MAX_COLUMNS:,} columns" in message and name in message and "\n" not in message
+    ok = tmp_path / "ok.csv"
+    ok.write_text(",".join(f"c{j}" for j in range(MAX_COLUMNS)) + "\n" + ",".join(["1"] * MAX_COLUMNS) + "\n")
+    assert read_table(ok).frame.shape[1] == MAX_COLUMNS  # the limit itself is read
