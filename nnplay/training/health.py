@@ -233,8 +233,8 @@ def _loss_history(history, config, lr_now: float, epoch: int) -> list[Finding]:
         out.append(Finding("plateau", None, [], (then - now) / then,
                            f"the training loss has plateaued at {format_number(now)} (changed "
                            f"{format_number(100 * (then - now) / then)}% in the last {count(w, 'epoch')}): "
-                           + _higher_rate(config, lr_now, epoch) + ("" if config.optimizer == "adam" else ", Adam")
-                           + ", or a wider or deeper network"))
+                           + _higher_rate(config, lr_now, epoch) + "; or try "
+                           + ("" if config.optimizer == "adam" else "Adam, or ") + "a wider or deeper network"))
     if test.size > w and np.any(np.isfinite(test)):
         best = int(np.nanargmin(test))
         low = float(test[best])

@@ -51,3 +51,14 @@ def test_small_steps_under_a_decayed_schedule_are_put_down_to_the_schedule():
                       "lr": np.zeros(2) + 0.03, "clipped": np.zeros(2)})
     small = [f.message for f in diagnose(t) if f.kind == "update_ratio"]
     assert small and "from its base rate 0.03" in small[0] and "try a higher learning rate" not in small[0]
+
+
+def test_a_plateau_advice_reads_as_one_sentence_under_every_schedule():
+    """The warm-up's advice read "…wait for the warm-up to end, or shorten it, Adam, or a wider
+    or deeper network": each alternative is now offered with its own verb."""
+    for schedule, epoch in (("constant", 301), ("warmup:1000", 301), ("cosine:300:3e-7", 301)):
+        t = _plateau_trainer(schedule=schedule)
+        t.epoch = epoch
+        message = next(f for f in diagnose(t) if f.kind == "plateau").message
+        assert message.endswith("; or try Adam, or a wider or deeper network"), message
+        assert ", or shorten it, Adam" not in message and "try a higher base rate or a longer schedule, Adam" not in message
