@@ -21,6 +21,7 @@ from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .empty_note import note_when_empty
 from .epoch_readout import epoch_text
+from .live_curve import LiveCurve
 from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
 from .steady_label import SteadyLabel
@@ -58,11 +59,11 @@ class _RunCurves:
         rgb = (*RUN_COLORS[name], look["alpha"])
         self.history = History()
         self.since = 0
-        self.train_curve = plot.plot(pen=pg.mkPen(rgb, width=look["width"]), name=f"{name} train")
-        self.test_curve = plot.plot(pen=pg.mkPen(rgb, width=look["width"], style=Qt.PenStyle.DashLine),
-                                    name=f"{name} test")
+        # live curves, as the main window's: decimated to the view's columns, a lone point (epoch 0) a dot
+        self.train_curve = LiveCurve(pg.mkPen(rgb, width=look["width"]), f"{name} train")
+        self.test_curve = LiveCurve(pg.mkPen(rgb, width=look["width"], style=Qt.PenStyle.DashLine), f"{name} test")
         for c in (self.train_curve, self.test_curve):
-            c.setClipToView(True)
+            plot.addItem(c)
             c.setZValue(1 if name == "A" else 2)  # B's narrow line on A's wide one
 
     def clear(self) -> None:
