@@ -30,7 +30,7 @@ from .live_curve import LiveCurve
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .curve_key import CurveKey, room_at_top
-from .plot_layout import epoch_axis
+from .plot_layout import epoch_axis, fit_epochs
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
@@ -212,6 +212,10 @@ class GradientView(QWidget):
         self.gate.offer() if self.gate is not None else self.draw()  # (only while seen: ui.visibility)
 
     gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)
+
+    def fit_epochs(self) -> None:
+        """The norms' epoch axis fitted to the epochs recorded, without room to grow (a finished run's picture)."""
+        fit_epochs((self.norm_plot,), self.epochs_recorded)
 
     def draw(self) -> None:
         """The norm curves, the notes and the heatmaps of the last frame."""

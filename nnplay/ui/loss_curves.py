@@ -18,7 +18,7 @@ from .live_curve import LiveCurve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey, room_at_top
-from .plot_layout import epoch_axis
+from .plot_layout import epoch_axis, fit_epochs
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange, show_empty
@@ -146,6 +146,10 @@ class LossCurvesView(QWidget):
         self.gate.offer() if self.gate is not None else self._draw_curves()  # (only while seen: ui.visibility)
 
     gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)
+
+    def fit_epochs(self) -> None:
+        """The epoch axes fitted to the epochs recorded, without room to grow (a finished run's picture)."""
+        fit_epochs((self.loss_plot, self.acc_plot), len(self.history))
 
     def draw(self) -> None:
         self._draw_curves()

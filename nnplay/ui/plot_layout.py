@@ -276,6 +276,13 @@ def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = Fal
     note_when_empty(plot_item)
 
 
+def fit_epochs(plots, epochs: int) -> None:
+    """Show epochs 0 … ``epochs`` - 1 on ``plots``' epoch axes, the data's own span (at least
+    0 … 1): a finished run's picture (``nnplay render``), where the window keeps room to grow."""
+    for p in plots:
+        p.setXRange(0, max(1, epochs - 1), padding=0.02)
+
+
 def title_across(plot_item: pg.PlotItem) -> None:
     """Lay the plot's title across the axes' columns as well as the data's: in
     the data's column alone (pyqtgraph's place) a zoomed title needed more than

@@ -153,6 +153,8 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     views = PanelViews(panel)
     try:
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
+        for view in (views.curves, views.gradients):  # the run's epochs, not the window's room to grow
+            view.fit_epochs()
         _, scale = views.lay_out(size)
         if panel == "output":  # coloured at the export's resolution, not the screen's grid (export_grid)
             views.boundary.set_frame(fine_output_frame(trainer, views.boundary, scale))
