@@ -11,10 +11,12 @@ from __future__ import annotations
 from ..numbers import count, format_number
 
 
-def distributions_caption(records, cut: dict, short: bool) -> str:
+def distributions_caption(records, cut: dict, short: bool, epoch: int | None = None) -> str:
     """The caption for ``records`` (training.distributions.Distributions or None);
     ``cut``: quantity -> the largest magnitude beyond its scale; ``short``: a short
-    tab's one-line version (the key is in the tooltip)."""
+    tab's one-line version (the key is in the tooltip); ``epoch``: the run's epoch,
+    said when the last record is older ("Epochs 0–288 (the run is at 300: every
+    16th epoch is recorded)", not the run's epochs seemingly ending at 288)."""
     n = len(records) if records is not None else 0
     if n == 0:
         return "No epochs recorded yet: the bands appear as the run trains."
@@ -22,12 +24,22 @@ def distributions_caption(records, cut: dict, short: bool) -> str:
     if n == 1:
         return f"Epoch {first:,} only: the bands are drawn from the second recorded epoch on."
     span = f"Epochs {first:,}–{last:,}, {count(n, 'record')}."
+    if epoch is not None and epoch > last:
+        stride = 1 << max(0, int(epoch).bit_length() - 5)  # (training.distributions.due)
+        every = "" if short else f": every {_ordinal(stride)} epoch is recorded"
+        span = f"Epochs {first:,}–{last:,} (the run is at {epoch:,}{every}), {count(n, 'record')}."
     if short:
         spikes = "".join(f" {q} spikes (to ±{format_number(v)}) cut." for q, v in cut.items())
         return f"{span}{spikes} Median; 68/86/100% bands (hover for more)."
     spikes = "".join(f" {q}: spikes of a few epochs (up to ±{format_number(v)}) are cut; the scale holds the rest."
                      for q, v in cut.items())
     return f"Median; bands: 68%, 86%, all values. {span}{spikes} Shaded: flat ends of tanh/sigmoid; dashed: ReLU's 0."
+
+
+def _ordinal(n: int) -> str:
+    """2nd, 16th, 32nd, 1,024th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n:,}{suffix}"
 
 
 PINNED_OFF = {"xMin": -1e307, "xMax": 1e307, "minXRange": None, "maxXRange": None}  # pyqtgraph's defaults

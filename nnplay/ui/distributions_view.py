@@ -58,6 +58,7 @@ SATURATED_BRUSH = (220, 60, 60, 40)
 REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most once a second
 HEALTH_LINES = (1, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
 SHORT = 330
+WHOLE = 1e6  # pixels: a finding's room when shown whole (never elided; Qt wraps its fixed point above 3·10⁷)
 HEALTH_TIP = "The training-health diagnosis: what looks wrong, the number behind it and one thing to try."
 
 
@@ -312,7 +313,8 @@ class DistributionsView(QWidget):
         return f"<span style='color:{hex_color(layer_rgb(l - 1))}'>{text}</span>"
 
     def _caption(self) -> str:
-        return distributions_caption(self.records, self._cut, short=self.height() < SHORT)
+        epoch = self._frame.snapshot.epoch if self._frame is not None else None
+        return distributions_caption(self.records, self._cut, short=self.height() < SHORT, epoch=epoch)
 
     def _show_health(self) -> None:
         frame = self._frame
@@ -322,10 +324,14 @@ class DistributionsView(QWidget):
         room = self.health_scroll.viewport().width()
         if len(findings) > HEALTH_LINES[self.height() >= SHORT]:  # they scroll: the scroll bar takes its room
             room -= self.health_scroll.verticalScrollBar().sizeHint().width()
-        text, whole = health_lines(findings, self.health.font(), room)
+        text, whole = health_lines(findings, self.health.font(), WHOLE if self.whole_findings else room)
         if text != self.health.text():  # (a new text lays the tab out again)
             self.health.setText(text)
             self.health.setToolTip(HEALTH_TIP + (f"\n\n{whole}" if whole else ""))
+        if self.whole_findings:  # a picture has no tooltip: every finding whole, wrapped, none scrolled away
+            self.health_scroll.setFixedHeight(self.health.heightForWidth(room) + 2)
+
+    whole_findings = False  # nnplay render: the findings wrapped whole, not elided to a line each
 
 
 def export_csv(win, path: str | None = None) -> bool:

@@ -62,6 +62,7 @@ class PanelViews:
         self.landscape = LandscapeView() if panel == "landscape" else None
         self.distributions = DistributionsView()
         if panel == "distributions":
+            self.distributions.whole_findings = True  # a picture has no tooltip: the findings wrapped whole
             self.distributions.quantity.setCurrentIndex(self.distributions.quantity.findData("all"))
         self.panel = panel
         for w in self._views():
