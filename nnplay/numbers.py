@@ -5,9 +5,11 @@ number of decimals the first is a 300-digit integer and the second is 0.0000.
 Every number shown therefore goes through ``format_number``: a few significant
 digits, scientific notation beyond 1e5 or below 1e-4, and ``nan``/``inf`` spelled out.
 Scientific notation is written as the plots' axes write it, mantissa·10ⁿ
-(``3.331·10⁻⁵``: ``ui.tick_labels``), so a read-out, a hover text or the status bar
-reads a value as the axis beside it does; ``plain=True`` gives ``3.331e-05`` for
-text a user types back or a program reads (an edit field, the command line's output).
+(``3.331·10⁻⁵``: ``ui.tick_labels``), so a read-out, a hover text, a list's item, the
+status bar or the command line's summary reads a value as the axis beside it does;
+``plain=True`` gives ``3.331e-05`` for text a user types into an edit field (its
+starting text) or a program reads (JSON, CSV). What a user types is read by
+``read_number``, which takes both forms.
 """
 
 from __future__ import annotations
@@ -17,6 +19,27 @@ import math
 SCIENTIFIC_ABOVE = 1e5
 SCIENTIFIC_BELOW = 1e-4
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_FROM_SUPERSCRIPT = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹−", "-+0123456789-")
+_TIMES_TEN = ("·10^", "×10^", "*10^", "x10^", "·10", "×10", "*10", "x10")
+
+
+def read_number(text: str) -> float:
+    """A number typed by a user, as a float: Python's own forms (``0.003``, ``3e-05``,
+    ``nan``) and the form nnplay shows, mantissa·10ⁿ (``3.331·10⁻⁵``; also ``×``,
+    ``*`` and ``10^-5``), so a value copied from a read-out or a summary reads back.
+    ValueError (Python's) for anything else."""
+    t = str(text).strip()
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    for times in _TIMES_TEN:
+        mantissa, sep, exponent = t.partition(times)
+        if sep and exponent:
+            exponent = exponent.translate(_FROM_SUPERSCRIPT)
+            if exponent.lstrip("+-").isdigit():
+                return float(f"{mantissa.strip() or 1}e{int(exponent)}")  # (exact: 3.331·10⁻⁵ is 3.331e-05)
+    raise ValueError(f"could not convert string to float: {t!r}")
 
 
 def power_of_ten(exponent: int) -> str:

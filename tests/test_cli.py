@@ -94,7 +94,7 @@ def test_a_diverged_loss_is_printed_in_scientific_notation():
     r = nnplay("train", "--dataset", "multigauss", "--lr", "10", "--epochs", "50")
     assert r.returncode == 3
     loss_line = next(ln for ln in r.stdout.splitlines() if ln.startswith("loss"))
-    assert "e+" in loss_line and len(loss_line) < 60, loss_line
+    assert "·10²" in loss_line and len(loss_line) < 60, loss_line  # the one format: m·10ⁿ
 
 
 def test_bad_csv_names_line_and_column(tmp_path):

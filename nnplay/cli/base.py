@@ -6,6 +6,7 @@ import argparse
 import math
 from pathlib import Path
 
+from ..numbers import read_number
 from ..user_text import file_name, one_line, shown
 from ..write_errors import unwritable
 
@@ -64,7 +65,7 @@ def layers(text: str) -> tuple[int, ...]:
 
 def fraction(text: str) -> float:
     try:
-        v = float(text)
+        v = read_number(text)  # 0.003, 3e-3 or 3·10⁻³ (as nnplay prints it)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {shown(text)}")
     if not math.isfinite(v):
@@ -82,7 +83,7 @@ def setting(name: str):
 
     def parse(text: str):
         try:
-            value = int(text) if allowed.integer else float(text)
+            value = int(text) if allowed.integer else read_number(text)  # (3e-3 or 3·10⁻³)
         except ValueError:
             value = None
         if value is None or not allowed.allows(value):

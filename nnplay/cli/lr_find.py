@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ..numbers import count
+from ..numbers import count, format_number
 from .base import EXIT_OK, setting
 from .train import add_run_options, make_trainer
 
@@ -28,7 +28,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..numbers import format_number
     from ..training import lr_finder
 
     steps = lr_finder.STEPS if args.steps is None else args.steps
@@ -41,12 +40,12 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(result.to_dict()))
         return EXIT_OK
-    print(f"range test  {count(len(result.lr), 'mini-batch', 'mini-batches')} of {trainer._batch_size()} from lr {start:g} "
+    print(f"range test  {count(len(result.lr), 'mini-batch', 'mini-batches')} of {trainer._batch_size()} from lr {format_number(start)} "
           f"({result.stopped})")
     if result.suggested_lr is None:
         print("suggestion  none: the loss did not fall over the range; try a wider range or more --steps")
     else:
-        steepest, lowest = (format_number(v, plain=True) for v in (result.steepest_lr, result.min_loss_lr))
-        print(f"suggestion  lr {format_number(result.suggested_lr, plain=True)}  (steepest descent at "
+        steepest, lowest = (format_number(v) for v in (result.steepest_lr, result.min_loss_lr))
+        print(f"suggestion  lr {format_number(result.suggested_lr)}  (steepest descent at "
               f"{steepest}, lowest loss at {lowest})")
     return EXIT_OK

@@ -12,7 +12,7 @@ from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, setting
 from .import_flags import add_import_options, import_options
 from .given_flags import merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
-from ..numbers import count
+from ..numbers import count, format_number
 from ..user_text import file_name
 
 
@@ -94,7 +94,7 @@ def run(args) -> int:
         _write_predictions(trainer, args.predictions)
     if trainer.diverged:
         print(f"nnplay: training diverged at epoch {trainer.diverged_at} (the loss stopped being a finite number); "
-              f"try a lower learning rate than {config.lr:g}", file=sys.stderr)
+              f"try a lower learning rate than {format_number(config.lr)}", file=sys.stderr)
         return EXIT_DIVERGED
     return EXIT_OK
 
@@ -202,10 +202,10 @@ def history_ranges(history) -> dict:
 
 def _print_result(trainer, r) -> None:
     from ..engine.regularization import zero_weights
-    from ..numbers import format_number, format_percent
+    from ..numbers import format_percent
 
     def fmt(v, pct=False):
-        return format_percent(v) if pct else format_number(v, plain=True)
+        return format_percent(v) if pct else format_number(v)
 
     net = trainer.net
     config = trainer.config

@@ -24,7 +24,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from ..numbers import count
+from ..numbers import count, format_number
 from .activations import Activation, get_activation
 from .chunked import CHUNK_ROWS, evaluate_in_chunks, forward_in_chunks
 from .clipping import GradientClip
@@ -164,7 +164,7 @@ class MLP:
     def __repr__(self) -> str:
         acts = self.activation_names
         act = acts[0] if len(set(acts)) == 1 else acts
-        extra = "".join(f", {k}={v:g}" for k, v in (("l1", self.l1), ("l2", self.l2)) if v)
+        extra = "".join(f", {k}={format_number(v)}" for k, v in (("l1", self.l1), ("l2", self.l2)) if v)
         return f"MLP({self.sizes}, activation={act!r}, loss={self.loss_fn.name!r}{extra})"
 
     # ------------------------------------------------------------- internals

@@ -16,6 +16,7 @@ import copy
 
 import numpy as np
 
+from ..numbers import format_number
 from ..user_text import shown
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
@@ -86,7 +87,7 @@ class Optimizer:
     __copy__ = copy
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(lr={self.lr:g})"
+        return f"{type(self).__name__}(lr={format_number(self.lr)})"
 
 
 class SGD(Optimizer):
@@ -131,7 +132,7 @@ class Momentum(Optimizer):
         return {} if self.velocity is None else {"velocity": self.velocity}
 
     def __repr__(self):
-        return f"Momentum(lr={self.lr:g}, momentum={self.momentum:g})"
+        return f"Momentum(lr={format_number(self.lr)}, momentum={format_number(self.momentum)})"
 
 
 class Adam(Optimizer):
@@ -197,7 +198,7 @@ class Adam(Optimizer):
         return {} if self.m is None else {"m": self.m, "v": self.v}
 
     def __repr__(self):
-        return f"Adam(lr={self.lr:g}, beta1={self.beta1:g}, beta2={self.beta2:g})"
+        return f"Adam(lr={format_number(self.lr)}, beta1={format_number(self.beta1)}, beta2={format_number(self.beta2)})"
 
 
 def make_optimizer(name: str, lr: float, **kwargs) -> Optimizer:

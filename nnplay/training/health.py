@@ -176,7 +176,7 @@ def _update_ratio(net, optimizer, lr: float, history, config, epoch: int) -> lis
         worst = int(high[np.argmax(ratios[high - 1])])
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(high)} by up to "
-                        f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy); "
+                        f"{format_number(float(ratios[worst - 1]))} of their size (about 0.001 is healthy); "
                         f"try a {_base(config)}learning rate ten times lower than {format_number(config.lr)}")]
     low = np.flatnonzero(moving & (ratios < UPDATE_LOW)) + 1
     still_high = len(history) > 0 and history.last("train_loss") > 0.2 * history.extremes("train_loss")[1]
@@ -184,7 +184,7 @@ def _update_ratio(net, optimizer, lr: float, history, config, epoch: int) -> lis
         worst = int(low[np.argmin(ratios[low - 1])])
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(low)} by as little as "
-                        f"{format_number(float(ratios[worst - 1]))} of their size (about 1e-3 is healthy) while "
+                        f"{format_number(float(ratios[worst - 1]))} of their size (about 0.001 is healthy) while "
                         f"the loss is still high: {_higher_rate(config, lr, epoch)}", "note")]
     return []
 

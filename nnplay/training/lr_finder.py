@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..numbers import count
+from ..numbers import count, format_number
 from .layer_values import sample_rows
 
 STEPS = 200  # mini-batches (fastai's default is 100)
@@ -79,7 +79,7 @@ def rates(start_lr: float, end_lr: float, steps: int) -> np.ndarray:
 def check_range(start_lr: float, end_lr: float, steps: int) -> None:
     """ValueError (one line) unless 0 < start_lr < end_lr, both finite, and steps >= 20."""
     if not (0 < start_lr < end_lr and math.isfinite(end_lr)):
-        raise ValueError(f"the rates must grow from a positive start to a larger end; got {start_lr:g} to {end_lr:g}")
+        raise ValueError(f"the rates must grow from a positive start to a larger end; got {format_number(start_lr)} to {format_number(end_lr)}")
     if steps < SKIP_START + SKIP_END + 5:
         raise ValueError(f"the range test needs at least {SKIP_START + SKIP_END + 5} steps; got {steps}")
 
@@ -101,7 +101,7 @@ def find_learning_rate(trainer, start_lr: float = START_LR, end_lr: float = END_
     lrs = rates(start_lr, end_lr, steps)
     raw, smooth = [], []
     avg, best, order, at = 0.0, math.inf, rng.permutation(m), 0
-    stopped = f"reached {end_lr:g} after {count(steps, 'mini-batch', 'mini-batches')}"
+    stopped = f"reached {format_number(end_lr)} after {count(steps, 'mini-batch', 'mini-batches')}"
     with np.errstate(all="ignore"):
         for i, lr in enumerate(lrs):
             if cancelled():
@@ -119,8 +119,8 @@ def find_learning_rate(trainer, start_lr: float = START_LR, end_lr: float = END_
             raw.append(loss)
             smooth.append(s)
             if not math.isfinite(s) or s > DIVERGE * best:
-                stopped = f"the loss passed {DIVERGE:g} times its lowest at {lr:.3g}" if math.isfinite(s) \
-                    else f"the loss stopped being a number at {lr:.3g}"
+                stopped = f"the loss passed {format_number(DIVERGE)} times its lowest at {format_number(lr, 3)}" if math.isfinite(s) \
+                    else f"the loss stopped being a number at {format_number(lr, 3)}"
                 break
             best = min(best, s)
     k = len(smooth)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.clipping import check_clip
-from ..numbers import count
+from ..numbers import count, format_number
 from .schedules import canonical_schedule, learning_rate
 
 
@@ -59,11 +59,11 @@ class NetworkEdits:
         if gone:
             parts.append(f"pruned {count(gone, 'neuron')}")
         if any(self.net.dropout.rates):
-            parts.append("dropout " + ", ".join(f"{r:g}" for r in self.net.dropout.rates))
+            parts.append("dropout " + ", ".join(format_number(r) for r in self.net.dropout.rates))
         if c.schedule != "constant":
             parts.append(f"schedule {c.schedule}")
         if c.clip:
-            parts.append(f"gradient norm clipped at {c.clip:g}")
+            parts.append(f"gradient norm clipped at {format_number(c.clip)}")
         return "; ".join(parts)
 
     # ------------------------------------------------------------ internals

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 import operator
 
+from ..numbers import read_number
+
 KINDS = ("W", "b")
 
 
@@ -37,7 +39,7 @@ def parameter_index(sizes, layer: int, kind: str, row: int, col: int = 0) -> tup
 def checked_value(value) -> float:
     """``value`` as a float; ValueError naming it unless it is a finite number."""
     try:
-        v = float(value)
+        v = read_number(value) if isinstance(value, str) else float(value)  # typed: 3e-3 or 3·10⁻³
     except (TypeError, ValueError):
         raise ValueError(f"a parameter must be a finite number, got {value!r}") from None
     if not math.isfinite(v):

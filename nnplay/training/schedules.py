@@ -113,14 +113,14 @@ def schedule_words(schedule: str, lr: float, epoch: int) -> str:
         return ""
     now = learning_rate(schedule, lr, epoch)
     if name == "warmup" and now < lr:
-        return (f"the warmup schedule is still raising the learning rate: {now:.3g} now, its base rate {lr:g} "
+        return (f"the warmup schedule is still raising the learning rate: {format_number(now, 3)} now, its base rate {format_number(lr)} "
                 f"from epoch {p[0]} on")
     if now < lr:
         held = f", its lowest, held from epoch {p[0]} on" if name == "cosine" and epoch >= p[0] else ""
         return f"the {name} schedule has lowered the learning rate to {format_number(now, 3)} from its base rate {format_number(lr)}{held}"
     if now > lr:  # a step schedule's factor above 1
-        return f"the {name} schedule has raised the learning rate to {now:.3g} from its base rate {lr:g}"
-    return f"the {name} schedule has the learning rate at its base rate {lr:g}"
+        return f"the {name} schedule has raised the learning rate to {format_number(now, 3)} from its base rate {format_number(lr)}"
+    return f"the {name} schedule has the learning rate at its base rate {format_number(lr)}"
 
 
 def same_schedule(a, b) -> bool:

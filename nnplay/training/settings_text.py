@@ -16,13 +16,14 @@ from urllib.parse import unquote_plus
 
 from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from ..numbers import read_number
 from ..user_text import shown
 from .schedules import canonical_schedule
 from .setting_ranges import RANGES, check_setting
 
 INTEGER_SETTINGS = ("classes", "data_seed", "batch_size", "seed")
 FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "clip")
-LIST_SETTINGS = {"dropout": float, "freeze": int}  # comma lists of numbers
+LIST_SETTINGS = {"dropout": read_number, "freeze": int}  # comma lists of numbers
 
 # the label each choice has in the window (the Network panel's lists read these)
 CHOICE_LABELS: dict[str, dict[str, str]] = {
@@ -120,7 +121,7 @@ def _value(key: str, raw: str):
         if key in INTEGER_SETTINGS:
             return int(raw)
         if key in FLOAT_SETTINGS:
-            value = float(raw)
+            value = read_number(raw)  # 0.003, 3e-3 or 3·10⁻³
             if not math.isfinite(value):
                 raise ValueError
             return value

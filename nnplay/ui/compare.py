@@ -40,7 +40,7 @@ def describe(config, changed: dict) -> str:
     parts = []
     for key in changed:
         value = getattr(config, key)
-        parts.append(f"{SETTING_NAMES.get(key, key)} {value:g}" if isinstance(value, float)
+        parts.append(f"{SETTING_NAMES.get(key, key)} {format_number(value)}" if isinstance(value, float)
                      else f"{SETTING_NAMES.get(key, key)} {value}")
     return ", ".join(parts)
 
@@ -240,12 +240,12 @@ class ForkDialog(QDialog):
         self.setWindowTitle("Compare runs")
         self.config = config
         self.choices = {
-            "lr": [(f"{v:g}", v) for v in LEARNING_RATES],
+            "lr": [(format_number(v), v) for v in LEARNING_RATES],
             "optimizer": [(o, o) for o in OPTIMIZERS],
             "activation": [(a, a) for a in ACTIVATIONS],
             "batch_size": [(str(v), v) for v in (1, 2, 5, 10, 20, 30, 50, 100, 1000)],
-            "l2": [(f"{v:g}", v) for v in REG_RATES],
-            "l1": [(f"{v:g}", v) for v in REG_RATES],
+            "l2": [(format_number(v), v) for v in REG_RATES],
+            "l1": [(format_number(v), v) for v in REG_RATES],
             "seed": [(str(v), v) for v in range(10)],
         }
         form = QFormLayout(self)
@@ -273,7 +273,7 @@ class ForkDialog(QDialog):
         current = getattr(self.config, key)
         choices = list(self.choices[key])
         if current not in [v for _, v in choices]:  # a value of one's own (a rate of 0.0123): listed in its place
-            text = f"{current:g}" if isinstance(current, float) else str(current)
+            text = format_number(current) if isinstance(current, float) else str(current)
             ordered = all(isinstance(v, (int, float)) for _, v in choices) and isinstance(current, (int, float))
             where = sum(v < current for _, v in choices) if ordered else len(choices)
             choices.insert(where, (text, current))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
-from ..numbers import count
+from ..numbers import count, format_number
 from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, palette_name
 from ..training.data_summary import summary
@@ -201,8 +201,8 @@ class DataPanel(ShowsRunState, QWidget):
                 cb.setToolTip(f"Feed {wrapped(label)} to the network as an input." if two_d else
                               f"Features apply to data with two inputs; this data has {data.n_inputs}.")
             # the value itself, also where the slider's steps cannot hold it (a pasted 12.5% noise)
-            self.labels["noise"].setText(f"{config.noise * 100:.4g}%")
-            self.labels["train_ratio"].setText(f"{config.train_ratio * 100:.4g}%")
+            self.labels["noise"].setText(f"{format_number(config.noise * 100)}%")
+            self.labels["train_ratio"].setText(f"{format_number(config.train_ratio * 100)}%")
             self.labels["batch_size"].setText(str(config.batch_size))
             name = short_name(data.name)
             self.info.setToolTip(wrapped(data.name) if name != data.name else "")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu
 
 from ..engine import ACTIVATIONS
+from ..numbers import format_number
 from ..training.settings_text import CHOICE_LABELS
 from .tip import set_tip
 
@@ -117,8 +118,8 @@ class LayerActivationLabels(QObject):
         if form == TINY_FORM:  # the rate only marked: it is in the tooltip
             return [f"{TINY.get(a, a)}{'·' if r else ''}▾" for a, r in zip(names, rates)]
         if form == SHORT_FORM:
-            return [f"{SHORT.get(a, a)}{f' ·{r:g}' if r else ''}▾" for a, r in zip(names, rates)]
-        return [f"{LABELS.get(a, a)}{f', drop {r:g}' if r else ''} ▾" for a, r in zip(names, rates)]
+            return [f"{SHORT.get(a, a)}{f' ·{format_number(r)}' if r else ''}▾" for a, r in zip(names, rates)]
+        return [f"{LABELS.get(a, a)}{f', drop {format_number(r)}' if r else ''} ▾" for a, r in zip(names, rates)]
 
     def _set_texts(self, form: int) -> None:
         """Each label in ``form``, its whole text (the full form's) in its tooltip."""
@@ -212,7 +213,7 @@ class LayerActivationLabels(QObject):
         drop.setObjectName(f"dropout_menu_layer_{layer}")
         rate_now = layer_dropout(self._dropout, n)[layer - 1]
         for r in DROPOUT_RATES:
-            action = drop.addAction("None" if r == 0 else f"{r:g}")
+            action = drop.addAction("None" if r == 0 else format_number(r))
             action.setCheckable(True)
             action.setChecked(r == rate_now)
             action.triggered.connect(lambda _=False, r=r: self.chosen.emit(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QActionGroup
 
-from ..numbers import agree
+from ..numbers import agree, format_number
 from ..training.commands import SetClip, SetDropout, SetSchedule
 from ..training.schedules import parse_schedule, same_schedule
 from .choice_match import index_of, same_value
@@ -53,11 +53,11 @@ def schedule_text(schedule: str) -> str:
     except ValueError:
         return schedule
     if name == "step":
-        return f"Step decay: ×{p[1]:g} every {_epochs(p[0])}"
+        return f"Step decay: ×{format_number(p[1])} every {_epochs(p[0])}"
     if name == "cosine":
-        return f"Cosine annealing over {_epochs(p[0])}" + (f" (lowest {p[1]:g})" if p[1] else "")
+        return f"Cosine annealing over {_epochs(p[0])}" + (f" (lowest {format_number(p[1])})" if p[1] else "")
     if name == "warmup":
-        return f"Linear warm-up over {_epochs(p[0])}" + (f" (from ×{p[1]:.3g})" if p[1] != 1 / 3 else "")
+        return f"Linear warm-up over {_epochs(p[0])}" + (f" (from ×{format_number(p[1])})" if p[1] != 1 / 3 else "")
     return "Constant"
 
 
@@ -119,7 +119,7 @@ class ScheduleMenus:
 
     def show(self, config) -> None:
         self.schedule.show(config.schedule, schedule_text(config.schedule))
-        self.clip.show(float(config.clip), f"At norm {config.clip:g}")
+        self.clip.show(float(config.clip), f"At norm {format_number(config.clip)}")
 
     def _emit(self, **change) -> None:
         if self._state is not None:
