@@ -33,10 +33,10 @@ def test_options_typed_beside_the_text_override_it_and_defaults_do_not(tmp_path)
 
 
 @pytest.mark.parametrize("text, words", [
-    ("lr=inf", "setting 'lr' has a bad value 'inf'"),
+    ("lr=inf", "setting 'lr': learning rate must be in (0, 100], got 'inf'"),
     ("hidden=2&freeze=3", "freeze: layer 3 does not exist"),
-    ("dropout=0.95", "dropout: rate 0.95 is outside [0, 0.9]"),
-    ("dropout=-0.1", "dropout: rate -0.1 is outside [0, 0.9]"),
+    ("dropout=0.95", "setting 'dropout': dropout rate must be between 0 and 0.9, got '0.95'"),
+    ("dropout=-0.1", "setting 'dropout': dropout rate must be between 0 and 0.9, got '-0.1'"),
     ("schedule=weekly", "unknown schedule 'weekly'"),
     ("clip=-1", "clip: the gradient-norm limit must be a finite number >= 0"),
     ("hidden=2,2&activation=tanh,relu,relu", "activation: 3 names given for 2 hidden layers"),

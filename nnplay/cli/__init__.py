@@ -23,7 +23,7 @@ import sys
 from ..user_text import one_line
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
 from .import_flags import add_import_options
-from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
+from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, OptionError, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
@@ -119,6 +119,10 @@ def main(argv=None) -> int:
         except (OSError, ValueError, AttributeError):  # a stdout with no file behind it
             pass
         return 141  # 128 + SIGPIPE, as a shell reports a killed writer
+    except OptionError as exc:  # a bad option's value: as argparse says it (base.Parser.error)
+        command = " ".join(("nnplay", *([args.command] if args.command else [])))
+        print(f"{ERROR_PREFIX} {one_line(exc)} (see {command} --help)", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except ValueError as exc:  # DataError is a ValueError
         print(f"{ERROR_PREFIX} {one_line(exc)}", file=sys.stderr)  # one line, whatever it repeats
         return EXIT_BAD_INPUT

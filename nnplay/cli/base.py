@@ -16,6 +16,14 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
 ERROR_PREFIX = "nnplay: error:"  # every bad-input line, from argparse or from a subcommand's checks
 
 
+class OptionError(ValueError):
+    """A bad value of option ``flag``, said as argparse says one, so every bad option reads alike:
+    "argument --lr: learning rate must be in (0, 100], got '0'" (``main`` adds "(see nnplay train --help)")."""
+
+    def __init__(self, flag: str, message):
+        super().__init__(f"argument {flag}: {message}")
+
+
 EMPTY_ALLOWED = ("layers",)  # options whose empty value means something (--layers '': no hidden layer)
 
 
@@ -54,12 +62,16 @@ def layers(text: str) -> tuple[int, ...]:
     text = text.strip()
     if text in ("", "none", "-"):
         return ()
+    from ..training.setting_ranges import RANGES
+
     try:
         sizes = tuple(int(p) for p in text.split(","))  # (int("") raises: an empty size is refused too)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--layers takes comma-separated whole numbers like 4,2, none empty; got {shown(text)}")
-    if any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError(f"layer sizes must be at least 1; got {shown(text)}")
+        raise argparse.ArgumentTypeError(f"hidden layer sizes must be comma-separated whole numbers from 1 to "
+                                         f"{RANGES['hidden'].high}, like 4,2, got {shown(text)}")
+    for size, part in zip(sizes, text.split(",")):
+        if not RANGES["hidden"].allows(size):  # at once, in argparse's words (not after the data is made)
+            raise argparse.ArgumentTypeError(RANGES["hidden"].refusal(part.strip()))
     return sizes
 
 

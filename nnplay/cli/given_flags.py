@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from .base import OptionError
+
 
 def _recording(base: type) -> type:
     class Given(base):
@@ -51,7 +53,11 @@ def _from_text(args) -> dict:
     from ..training import TrainConfig
 
     typed = given(args)
-    return {name: value for name, value in TrainConfig.text_patch(args.settings).items()
+    try:
+        patch = TrainConfig.text_patch(args.settings)
+    except ValueError as exc:
+        raise OptionError("--settings", exc) from None
+    return {name: value for name, value in patch.items()
             if not typed.intersection(FIELD_OPTIONS.get(name, ()))}
 
 

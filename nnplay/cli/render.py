@@ -7,7 +7,7 @@ import sys
 
 from ..numbers import count
 from ..user_text import file_name
-from .base import EXIT_OK, check_writable, setting
+from .base import EXIT_OK, OptionError, check_writable, setting
 from .given_flags import given, track_given
 
 
@@ -46,26 +46,35 @@ def run(args) -> int:
     if args.session is None or args.out is None:
         raise ValueError("render needs a session and --out, e.g. nnplay render run.nnplay --panel output "
                          "--out output.png (nnplay render --list names the panels)")
-    from ..ui.render import parse_size, render_session
+    from ..ui.render import render_session
 
     check_writable(args.out, None if args.animate else (".png", ".svg"))  # before any work (--animate: its own words)
     if args.animate:
         return _animate(args)
     if stray := sorted(given(args) & {"epochs", "every", "fps"}):
         raise ValueError(f"--{stray[0]} applies to a recording: add --animate (or leave --{stray[0]} out)")
-    render_session(args.session, args.panel, args.out, parse_size(args.size or "1600x1200"))
+    render_session(args.session, args.panel, args.out, _size(args.size or "1600x1200"))
     print(f"wrote the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK
 
 
-def _animate(args) -> int:
+def _size(text: str) -> tuple[int, int]:
+    """--size as (width, height); a bad one refused as every bad option is (base.OptionError)."""
     from ..ui.render import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise OptionError("--size", exc) from None
+
+
+def _animate(args) -> int:
     from ..ui.render_animation import animate_session
 
     if args.epochs is None:
         raise ValueError("render --animate needs --epochs N, e.g. nnplay render run.nnplay --panel output "
                          "--animate --epochs 300 --out run.gif")
     frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps,
-                             parse_size(args.size or "640x480"))
+                             _size(args.size or "640x480"))
     print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK

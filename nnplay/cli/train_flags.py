@@ -22,6 +22,7 @@ import sys
 
 from ..numbers import count
 from ..user_text import file_name, shown
+from .base import OptionError
 from .given_flags import given as typed
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
@@ -137,6 +138,6 @@ def naming_the_flag(run):
             text = str(exc)
             for words, name in SETTING_FLAGS:
                 if text.lower().startswith(words.lower()):
-                    raise ValueError(f"{name}: {text}") from None
+                    raise OptionError(name, text) from None
             raise
     return wrapped

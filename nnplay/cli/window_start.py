@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .base import OptionError
+
 
 @dataclass
 class WindowStart:
@@ -35,7 +37,7 @@ def window_start(args) -> WindowStart:
         try:
             patch = TrainConfig.text_patch(args.settings)
         except ValueError as exc:
-            raise ValueError(f"--settings: {exc}") from None
+            raise OptionError("--settings", exc) from None
     if getattr(args, "data", None):
         from ..data import load_csv
         from .import_flags import import_options
@@ -54,7 +56,7 @@ def window_start(args) -> WindowStart:
             start.config = TrainConfig.from_text(args.settings)
             check_startable(start.config)
         except ValueError as exc:
-            raise ValueError(f"--settings: {exc}") from None
+            raise OptionError("--settings", exc) from None
     if args.lesson is not None:
         from ..lessons import find_lesson
 

@@ -34,7 +34,7 @@ def check_rates(rates, n_hidden: int, where: str = "dropout") -> tuple[float, ..
         raise ValueError(f"{where}: {count(len(rates), 'rate')} given for {count(n_hidden, 'hidden layer')} (give one, or one per layer)")
     for r in rates:
         if not (math.isfinite(r) and 0.0 <= r <= MAX_RATE):
-            raise ValueError(f"{where}: rate {r!r} is outside [0, {MAX_RATE}]")
+            raise ValueError(f"{where} rate must be between 0 and {MAX_RATE}, got {r!r}")  # (as setting_ranges says it)
     return rates
 
 

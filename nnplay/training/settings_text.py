@@ -19,10 +19,12 @@ from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from ..numbers import read_number
 from ..user_text import shown
 from .schedules import canonical_schedule
-from .setting_ranges import RANGES, check_setting
+from .setting_ranges import RANGES
 
 INTEGER_SETTINGS = ("classes", "data_seed", "batch_size", "seed")
 FLOAT_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "clip")
+NOT_A_NUMBER = {"standardize": "standardize must be 1 or 0 (true or false, yes or no)",  # (the numbers: their range)
+                "freeze": "freeze must be comma-separated layer numbers like 1,2"}
 LIST_SETTINGS = {"dropout": read_number, "freeze": int}  # comma lists of numbers
 
 # the label each choice has in the window (the Network panel's lists read these)
@@ -82,21 +84,19 @@ def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
         if key in values:
             raise ValueError(f"setting {key!r} is given twice in the settings text")
         values[key] = _value(key, raw)
-        _check_range(key, values[key])
+        _check_range(key, values[key], raw)
     return values
 
 
-def _check_range(key: str, value) -> None:
-    """A number outside its range is refused naming the setting as the text spells it
-    ("setting 'lr': learning rate must be in (0, 100], got 0")."""
-    numbers = value if key == "hidden" else (value,)
-    if key not in RANGES or key in (*LIST_SETTINGS, "clip"):  # (these are checked with the layers, named)
+def _check_range(key: str, value, raw: str) -> None:
+    """A number outside its range is refused naming the setting as the text spells it and the
+    text given, as a command-line option's is ("setting 'lr': learning rate must be in (0, 100], got '0'")."""
+    if key not in RANGES or key in ("freeze", "clip"):  # (these are checked with the layers, named)
         return
-    for number in numbers:
-        try:
-            check_setting(key, number)
-        except ValueError as exc:
-            raise ValueError(f"setting {key!r}: {exc}") from None
+    several = key in ("hidden", *LIST_SETTINGS)
+    for number, text in zip(value if several else (value,), raw.split(",") if several else (raw,)):
+        if not RANGES[key].allows(number):
+            raise ValueError(f"setting {key!r}: {RANGES[key].refusal(text.strip())}")
 
 
 def _value(key: str, raw: str):
@@ -132,6 +132,7 @@ def _value(key: str, raw: str):
             return values
     except ValueError:
         allowed = RANGES.get(key)  # a number's refusal says what it may be
-        why = f": {allowed.words} must be {allowed.allowed}" if allowed is not None else ""
-        raise ValueError(f"setting {key!r} has a bad value {shown(raw)}{why}") from None
+        what = NOT_A_NUMBER.get(key) or (f"{allowed.words} must be {allowed.allowed}" if allowed is not None
+                                         else f"{key} must be a number")
+        raise ValueError(f"setting {key!r}: {what}, got {shown(raw)}") from None
     return raw

@@ -31,7 +31,7 @@ def parse_size(text: str) -> tuple[int, int]:
     except ValueError:
         size = None
     if size is None or not all(64 <= v <= 8192 for v in size):
-        raise ValueError(f"--size takes WIDTHxHEIGHT in pixels, each 64 to 8192, like 1600x1200; got {shown(text)}")
+        raise ValueError(f"the size must be WIDTHxHEIGHT in pixels, each 64 to 8192 (like 1600x1200), got {shown(text)}")
     return size
 
 

@@ -68,7 +68,7 @@ def test_set_pruned_shows_in_the_snapshot_and_restore_clears_it():
     (lambda t: t.set_frozen(0, None, 1), "freeze: a weight needs its neuron"),
     (lambda t: t.set_pruned(2, 0), "prune: layer 2 does not exist (the network has hidden layers 0..1)"),
     (lambda t: t.set_pruned(-1, 0), "prune: layer -1 does not exist"),
-    (lambda t: t.set_dropout([0.95]), "dropout: rate 0.95 is outside [0, 0.9]"),
+    (lambda t: t.set_dropout([0.95]), "dropout rate must be between 0 and 0.9, got 0.95"),
     (lambda t: t.set_dropout([0.1, 0.2, 0.3]), "dropout: 3 rates given for 2 hidden layers"),
     (lambda t: t.set_clip(-1), "clip: the gradient-norm limit must be a finite number >= 0"),
     (lambda t: t.set_clip(float("nan")), "clip:"),
@@ -86,8 +86,8 @@ def test_a_bad_edit_is_one_line_naming_the_setting_and_changes_nothing(call, wor
 
 @pytest.mark.parametrize("changes, words", [
     ({"hidden": (2,), "freeze": (3,)}, "freeze: layer 3 does not exist (this network has layers 1..2)"),
-    ({"dropout": (0.95,)}, "dropout: rate 0.95 is outside [0, 0.9]"),
-    ({"dropout": (float("nan"),)}, "dropout: rate nan"),
+    ({"dropout": (0.95,)}, "dropout rate must be between 0 and 0.9, got 0.95"),
+    ({"dropout": (float("nan"),)}, "dropout rate must be between 0 and 0.9, got nan"),
     ({"schedule": "sometimes"}, "unknown schedule 'sometimes'"),
     ({"clip": -0.5}, "clip:"),
     ({"hidden": (2, 2), "activation": "tanh,relu,relu"}, "activation: 3 names given for 2 hidden layers"),

@@ -26,7 +26,7 @@ def test_window_spellings_and_bad_choices():
     with pytest.raises(ValueError, match=r"unknown activation 'relux': choose one of tanh, .*leaky_relu"):
         TrainConfig.text_patch("activation=relux")
     for bad, fragment in [("lr=1&lr=2", "'lr' is given twice"), ("hidden", "'hidden' has no '='"),
-                          ("standardize=maybe", "'standardize' has a bad value"),
+                          ("standardize=maybe", "setting 'standardize': standardize must be"),
                           ("colour=red", "unknown setting 'colour'.*the settings are dataset, noise")]:
         with pytest.raises(ValueError, match=fragment):
             TrainConfig.text_patch(bad)

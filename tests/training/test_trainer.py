@@ -197,7 +197,7 @@ def test_settings_text_round_trips_and_refuses_bad_input():
     assert TrainConfig.from_text("#" + text) == cfg
     assert TrainConfig.from_text("dataset=xor&hidden=") == TrainConfig(dataset="xor", hidden=())
     for bad, fragment in [("", "empty"), ("dataset=xor&colour=red", "unknown setting 'colour'"),
-                          ("lr=fast", "'lr' has a bad value"), ("noise=0.9", "noise must be"), ("just words", "look like")]:
+                          ("lr=fast", "setting 'lr': learning rate must be"), ("noise=0.9", "noise must be"), ("just words", "look like")]:
         with pytest.raises(ValueError, match=fragment):
             TrainConfig.from_text(bad)
 
