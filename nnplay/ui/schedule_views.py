@@ -77,9 +77,15 @@ class LearningRateAxis:
             return
         lo, hi = history.extremes("lr")
         varies = bool(np.isfinite(lo) and hi > lo)
-        self._show(varies)
         if varies:
             x, y = history.curve("lr")
+            if len(x) > 1 and x[0] == 0 and x[1] == 1:  # epoch 0 trained with no rate: at the first epoch's, not at
+                y = y.copy()  # the rate before a change made ahead of the first step (a line from the old one)
+                y[0] = y[1]
+                lo, hi = float(np.nanmin(y)), float(np.nanmax(y))
+                varies = hi > lo
+        self._show(varies)
+        if varies:
             self.curve.setData(x, y, connect="finite")
             if hi != self._top:  # (the range, and so the axis, changes only with the largest rate)
                 self._top = hi

@@ -69,3 +69,23 @@ def test_the_rate_axis_stays_linear_with_the_loss_on_a_log_scale(view, qtbot):
     assert not view.lr_axis.axis.logMode  # the rate: as it is
     labels = [float(t) for t in drawn_labels(view.lr_axis.axis)]
     assert labels and all(0 <= v <= 0.0315 for v in labels), labels
+
+
+def test_a_rate_changed_before_the_first_step_is_the_rate_of_every_epoch(view, qtbot):
+    """The rate set before any step trains epoch 1 on: no "rate" line from the old rate at
+    epoch 0 (a constant rate), and a later change drawn from the rate each epoch used."""
+    from nnplay.training import TrainConfig, Trainer
+
+    t = Trainer(TrainConfig(dataset="xor", hidden=(2,), lr=0.03))
+    t.set_learning_rate(0.3)  # before the first step
+    t.run(5)
+    assert t.history.curve("lr")[1][0] == 0.03  # (the trainer's record of epoch 0: the rate before the change)
+    view.history = t.history
+    view.draw()
+    assert not view.lr_axis.isVisible()  # every epoch trained at 0.3
+    t.set_learning_rate(0.1)
+    t.run(5)
+    view.draw()
+    x, y = view.lr_axis.curve.getOriginalDataset()
+    assert view.lr_axis.isVisible() and list(y) == pytest.approx([0.3] * 6 + [0.1] * 5)
+    assert view.lr_axis.view.viewRange()[1][1] == pytest.approx(0.3 * 1.05)  # topped by a rate used, not 0.03's
