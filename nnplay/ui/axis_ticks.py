@@ -24,8 +24,9 @@ def inner_ticks(lo: float, hi: float, size_px: float, label_px: float, log: bool
                 whole: bool = False) -> list[float]:
     """At least two tick values between ``lo`` and ``hi`` (the axis's range in view
     coordinates: log10 of the values on a log axis) whose labels, ``label_px`` pixels
-    long along an axis ``size_px`` pixels long, are drawn whole and apart; ``[]`` if
-    none can be (an axis too short, or of whole numbers shorter than one).
+    long along an axis ``size_px`` pixels long, are drawn whole and apart; one
+    (``one_tick``) where two cannot be, ``[]`` where not even one can be (an axis
+    shorter than a label, or of whole numbers shorter than one).
 
     The coarsest step of 1, 2, 5 × 10^k that puts two values at least half a label
     from each end and a label plus a gap apart; on a log axis the step is of the
@@ -51,4 +52,19 @@ def inner_ticks(lo: float, hi: float, size_px: float, label_px: float, log: bool
             return [float(v) for v in view]
         if (view[-1] - view[0]) / (hi - lo) * size_px >= label_px + 4:
             return [float(v) for v in view[[0, -1]]]  # the two ends' labels, when the middle ones crowd
-    return []  # (two values too close for their labels: a finer step's ends lie further apart)
+    return one_tick(first, last, log, whole)
+
+
+def one_tick(first: float, last: float, log: bool = False, whole: bool = False) -> list[float]:
+    """The roundest value from ``first`` to ``last`` (the room a label has, in values, not
+    log10), as a list of one tick (log10 of it on a log axis), or ``[]`` when even a whole
+    number is too fine for ``whole``: an axis with room for one label keeps one (a log axis
+    of 3…4 a hundred pixels wide was left without any: a reader could not read it)."""
+    decade = 10.0 ** math.floor(math.log10(max(abs(first), abs(last))))
+    for step in [m * decade / 10 ** k for k in range(7) for m in (10.0, 5.0, 2.0)]:
+        if whole and step < 1:
+            return []
+        v = math.ceil(first / step) * step
+        if v <= last:
+            return [math.log10(v) if log else float(v)]
+    return []

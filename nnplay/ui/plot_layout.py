@@ -180,9 +180,9 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         label = (max(fm.horizontalAdvance(t) for t in self.tickStrings([lo, hi, (lo + hi) / 2], 1.0, hi - lo))
                  if self.orientation in ("top", "bottom") else fm.height())
         values = inner_ticks(lo, hi, size, label + LABEL_GAP / 2, self.logMode, self.whole)
-        if len(values) < 2:
+        if len(values) <= len(labelled(specs)):  # (one value: an axis with room for one label keeps one)
             return specs
-        self._fallback = [(values[1] - values[0], values)]
+        self._fallback = [(values[1] - values[0] if len(values) > 1 else hi - lo, values)]
         try:
             return without_overlaps(self, self._inside(super().generateDrawSpecs(p)))
         finally:
