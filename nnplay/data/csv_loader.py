@@ -105,30 +105,30 @@ def _load(path: Path, options: ImportOptions, max_bytes: int, progress: Progress
     inputs = [j for j, g in enumerate(guesses) if g.role == INPUT and j != split]
     if not inputs:
         fail(path, "no input column is left; choose at least one column as an input")
-    names = [g.name for g in guesses]
-    if not table.header:  # inputs x1, x2, ... and the target "label", as nnplay writes them
+    names = said = [g.name for g in guesses]  # said: in every message, as the import dialog and --target name them
+    if not table.header:  # the data's inputs x1, x2, ... and target "label", as nnplay writes them (not the file's)
         names = [f"x{k + 1}" for k in range(len(names))]
         for k, j in enumerate(inputs):
             names[j] = f"x{k + 1}"
         names[t] = "label"
     frame = table.frame
-    keep = _rows_to_keep(path, table, [*inputs, t], names, options, notes)
+    keep = _rows_to_keep(path, table, [*inputs, t], said, options, notes)
     if keep is not None:
         frame, lines = frame[keep], table.lines[keep]
     else:
         lines = table.lines
-    numeric = _numeric_block(path, table, frame, lines, [j for j in inputs if guesses[j].kind != CATEGORY], names)
+    numeric = _numeric_block(path, table, frame, lines, [j for j in inputs if guesses[j].kind != CATEGORY], said)
     blocks, input_names = [], []
     for j in inputs:
         if guesses[j].kind == CATEGORY:
-            block, level_names = _one_hot(path, frame[j], names[j], j)
+            block, level_names = _one_hot(path, frame[j], names[j], j, said[j])
             blocks.append(block)
             input_names += level_names
         else:
             blocks.append(numeric[j])
             input_names.append(names[j])
     X = numeric.block if numeric.block.shape[1] == len(inputs) else np.hstack(blocks)
-    y, task, class_names, scale = _target(path, table, frame[t], lines, t, names[t], guesses[t].kind, options,
+    y, task, class_names, scale = _target(path, table, frame[t], lines, t, said[t], guesses[t].kind, options,
                                           notes)
     test_mask = None if split is None else (_split_values(frame[split]) == "test").to_numpy(bool)
     return Dataset(X, y, task, path.stem, input_names=input_names, class_names=class_names, notes=notes,
@@ -241,11 +241,12 @@ def _levels(col):
     return [f"{k:g}" for k in keys], codes
 
 
-def _one_hot(path, col, name, j):
+def _one_hot(path, col, name, j, said):
+    """The one-hot block of category column ``j`` and its inputs' names ``name=level``; a message names it ``said``."""
     levels, codes = _levels(col)
     if len(levels) > MAX_LEVELS:
         fail(path, f"{count(len(levels), 'distinct category', 'distinct categories')}; nnplay one-hot encodes up to {MAX_LEVELS} "
-                   "(ignore this column, or read it as a number)", col=j + 1, colname=name)
+                   "(ignore this column, or read it as a number)", col=j + 1, colname=said)
     block = np.zeros((len(codes), len(levels)))
     block[np.arange(len(codes)), codes] = 1.0
     return block, [f"{name}={lv}" for lv in levels]
