@@ -30,7 +30,7 @@ from .live_curve import LiveCurve
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .curve_key import CurveKey, room_at_top
-from .plot_layout import epoch_axis, fit_epochs
+from .plot_layout import epoch_axis, fit_epochs, show_epochs
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
@@ -208,7 +208,7 @@ class GradientView(QWidget):
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
-            self.norm_plot.setXRange(0, self._x_right, padding=0.02)
+            show_epochs((self.norm_plot,), self._x_right)  # (padded: a dot at epoch 0 whole)
         self.gate.offer() if self.gate is not None else self.draw()  # (only while seen: ui.visibility)
 
     gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)

@@ -18,7 +18,7 @@ from .live_curve import LiveCurve
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey, room_at_top
-from .plot_layout import epoch_axis, fit_epochs
+from .plot_layout import epoch_axis, fit_epochs, show_epochs
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange, show_empty
@@ -79,7 +79,11 @@ class LossCurvesView(QWidget):
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
                                "(dashed) apart. Hover for the totals.")
         self.loss_floor = ZeroFloor(self.loss_plot)
-        self.loss_range = SteppedYRange(self.loss_plot, bounds=(0.0, float("inf")))  # in steps; a loss is never < 0
+        # in steps; a loss is never < 0; fitted to the bulk of the curve, the first epochs' far larger loss said above it
+        self.loss_range = SteppedYRange(self.loss_plot, bounds=(0.0, float("inf")), outliers=False)
+        self.above = pg.TextItem("", anchor=(0, 0))  # (over the curves: on the plot's background, refresh_colours)
+        self.above.setToolTip("The curve leaves the top of the plot: its largest value (tick Log scale to see it all).")
+        self.loss_plot.addItem(self.above, ignoreBounds=True)
         self.loss_plot.getPlotItem().legend = self.key  # plot(name=...) adds to it, as to a LegendItem
         self.acc_plot = named(_curve_plot("accuracy"), "accuracy_plot",
                               "Training and test accuracy after each epoch, in the loss plot's colours "
@@ -140,8 +144,7 @@ class LossCurvesView(QWidget):
         right = max(10.0, float(n - 1))
         if right > self._x_right or right < self._x_right / 4:
             self._x_right = _nice_ceil(right * 1.25)
-            for p in (self.loss_plot, self.acc_plot):
-                p.setXRange(0, self._x_right, padding=0.02)
+            show_epochs((self.loss_plot, self.acc_plot), self._x_right)  # (padded: a dot at epoch 0 whole)
         self._show_penalty(bool(self.history.extremes("penalty")[1] > 0))
         self.gate.offer() if self.gate is not None else self._draw_curves()  # (only while seen: ui.visibility)
 
@@ -173,7 +176,16 @@ class LossCurvesView(QWidget):
         if "penalty" in shown:  # a smooth curve already (a sum over the weights)
             self.curves["penalty"].setData(*xy["penalty"], connect="finite")
         self.loss_range.update()
+        self._say_above()
         self._say_zero_loss()
+
+    def _say_above(self) -> None:
+        """"↑ to 0.8" at the top left while the scale leaves the curve's largest values out."""
+        above = self.loss_range.above
+        self.above.setVisible(above is not None)
+        if above is not None:
+            self.above.setText(f"↑ to {format_number(above)}")
+            self.above.setPos(self.loss_plot.getViewBox().viewRange()[0][0], self.loss_range.shown[1])
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth the loss and accuracy curves at ``weight`` (0..0.99; see smoothed_curves)."""
@@ -207,6 +219,10 @@ class LossCurvesView(QWidget):
                 curve.setPen(live_pen(positive() if name.startswith("train") else negative()))
                 self.smoother.restyle(curve)
         self.key.refresh()
+        back = pg.mkColor(pg.getConfigOption("background"))
+        back.setAlpha(225)
+        self.above.fill = pg.mkBrush(back)
+        self.above.setColor(pg.getConfigOption("foreground"))
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)  # (a PlotItem sets it on its right axis too: the rate's, on its own view)

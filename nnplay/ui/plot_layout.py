@@ -276,11 +276,23 @@ def epoch_axis(plot_item: pg.PlotItem, named: bool = True, own_range: bool = Fal
     note_when_empty(plot_item)
 
 
+EPOCH_PAD = 0.02  # of an epoch axis's span, each side: a dot at epoch 0 or at the last epoch is drawn whole
+
+
+def show_epochs(plots, right: float) -> None:
+    """Show epochs 0 … ``right`` on ``plots``' epoch axes, padded by EPOCH_PAD each side: the
+    limit that keeps an axis from going below 0 lets the pad through (held at 0, a dot at
+    epoch 0 was cut in half by the plot's left edge)."""
+    pad = EPOCH_PAD * right
+    for p in plots:
+        p.getViewBox().setLimits(xMin=-pad)
+        p.setXRange(0, right, padding=EPOCH_PAD)
+
+
 def fit_epochs(plots, epochs: int) -> None:
     """Show epochs 0 … ``epochs`` - 1 on ``plots``' epoch axes, the data's own span (at least
     0 … 1): a finished run's picture (``nnplay render``), where the window keeps room to grow."""
-    for p in plots:
-        p.setXRange(0, max(1, epochs - 1), padding=0.02)
+    show_epochs(plots, max(1, epochs - 1))
 
 
 def title_across(plot_item: pg.PlotItem) -> None:

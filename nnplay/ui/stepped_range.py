@@ -32,6 +32,9 @@ TINY = 1e-290  # a smaller span is taken as none (its tenth, 1e-300 and below, h
 SHRINK_BELOW = 0.5  # the range is fitted again once the data fills less of it than this
 EMPTY_RANGE = (0.0, 1.0)  # view coordinates (a log axis: 10⁰ … 10¹): a new plot's range, and an emptied one's
 EDGE = 0.02  # of the range's span: the least room kept between the data and an edge (a fitted range leaves 3%+)
+OUTLIER_SHARE = 95.0  # percentile: with ``outliers`` off, the range is fitted up to it...
+OUTLIER_RATIO = 4.0  # ...when the largest values lie this many times further above the lowest (TensorBoard's
+# "Ignore outliers in chart scaling"): a regression loss from 0.8 at epoch 0 to 0.007 was a flat line on the bottom
 
 
 def nice_step(span: float) -> float:
@@ -91,11 +94,13 @@ class SteppedYRange:
     quantity can take, in data units (a loss: ``(0, inf)``); the range never
     goes beyond them."""
 
-    def __init__(self, plot, bounds: tuple[float, float] = (-math.inf, math.inf)):
+    def __init__(self, plot, bounds: tuple[float, float] = (-math.inf, math.inf), outliers: bool = True):
         self.view = plot.getPlotItem().getViewBox()
         self.view.enableAutoRange(axis="y", enable=False)
         self.plot = plot
         self.bounds = bounds
+        self.outliers = outliers  # False: a linear range is fitted to the bulk of the values (see OUTLIER_RATIO)
+        self.above: float | None = None  # the largest value above the range shown (outliers left out), else None
         self.shown: tuple[float, float] | None = None
 
     def _view_bounds(self) -> tuple[float, float]:
@@ -126,10 +131,25 @@ class SteppedYRange:
                 self.view.setYRange(*EMPTY_RANGE, padding=0)
             return
         lo, hi = min(lows), max(highs)
-        if self.shown is not None and keeps(self.shown, lo, hi, self._view_bounds()):
-            return
-        self.shown = stepped(lo, hi, self._view_bounds(), self.plot.getPlotItem().getAxis("left").logMode)
-        self.view.setYRange(*self.shown, padding=0)
+        log = self.plot.getPlotItem().getAxis("left").logMode
+        top = hi
+        if not self.outliers and not log:
+            hi = min(hi, self._bulk_top(lo, hi))
+        if self.shown is None or not keeps(self.shown, lo, hi, self._view_bounds()):
+            self.shown = stepped(lo, hi, self._view_bounds(), log)
+            self.view.setYRange(*self.shown, padding=0)
+        self.above = top if top > self.shown[1] else None
+
+    def _bulk_top(self, lo: float, hi: float) -> float:
+        """The OUTLIER_SHARE percentile of the visible values when the largest are OUTLIER_RATIO
+        times further above ``lo`` than it, else ``hi``."""
+        ys = [item.getData()[1] for item in self.plot.getPlotItem().listDataItems() if item.isVisible()]
+        ys = np.concatenate([y for y in ys if y is not None and len(y)]) if ys else np.empty(0)
+        ys = ys[np.isfinite(ys)]
+        if not ys.size:
+            return hi
+        bulk = float(np.percentile(ys, OUTLIER_SHARE))
+        return bulk if hi - lo > OUTLIER_RATIO * (bulk - lo) else hi
 
 
 FINE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)  # consecutive ones differ by at most 4/3

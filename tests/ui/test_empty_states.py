@@ -40,13 +40,15 @@ def drawn(item) -> bool:
 
 
 def empty_state_problems(top, qtbot) -> list[str]:
+    from nnplay.ui.plot_layout import EPOCH_PAD
+
     found, seen = [], 0
     for where, item in epoch_plots(top):
         seen += 1
         axis = item.getAxis("bottom")
         lo, hi = axis.range
         labels = drawn_labels(axis)
-        if lo < 0 or hi - lo < 1 - 1e-9:
+        if lo < -EPOCH_PAD * (hi - lo) or hi - lo < 1 - 1e-9:  # (a pad left of 0: a dot at epoch 0 whole)
             found.append(f"{where}: epochs {lo:g}…{hi:g}")
         if len(labels) < 2 or not all(t.replace(",", "").isdigit() for t in labels):
             found.append(f"{where}: epoch labels {labels} over {lo:g}…{hi:g}")
