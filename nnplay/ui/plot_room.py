@@ -30,9 +30,18 @@ MIN_PLOT_PX = 48  # the least height of a curve plot's data area, in pixels
 def keep_plot_area(plot: pg.PlotWidget) -> pg.PlotWidget:
     """``plot``'s data area kept at least MIN_PLOT_PX high, the widget as high as it and its
     axes then need (a layout gives it no less, and its column scrolls or folds); returned."""
-    plot.getPlotItem().getViewBox().setMinimumHeight(MIN_PLOT_PX)
+    least_height(plot.getPlotItem().getViewBox(), MIN_PLOT_PX)
     keep_items_room(plot)
     return plot
+
+
+def least_height(box: pg.ViewBox, px: float) -> pg.ViewBox:
+    """``box`` kept at least ``px`` pixels high at 100%, and as many more as the window is zoomed
+    (``presentation.Presentation.scale_view`` scales ``least_height``: at ×1.6 a heatmap kept
+    48 px high beside text 1.6 times larger was a strip); returned."""
+    box.least_height = px
+    box.setMinimumHeight(px)
+    return box
 
 
 def keep_items_room(canvas: pg.GraphicsView, changed=None):
@@ -56,9 +65,8 @@ def keep_items_room(canvas: pg.GraphicsView, changed=None):
 
 
 def keep_readable(box: pg.ViewBox) -> pg.ViewBox:
-    """``box`` (a layer's heatmap) never laid out under MIN_HEATMAP_PX high; returned."""
-    box.setMinimumHeight(MIN_HEATMAP_PX)
-    return box
+    """``box`` (a layer's heatmap) never laid out under MIN_HEATMAP_PX high (times the zoom); returned."""
+    return least_height(box, MIN_HEATMAP_PX)
 
 
 def wrapping_row(row: QLayout) -> QWidget:

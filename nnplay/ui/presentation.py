@@ -211,6 +211,8 @@ class Presentation(QObject):
             item.setPen(p)
         elif isinstance(item, pg.TextItem):
             item.setFont(_scaled(item, item.textItem.font(), z))
+        elif isinstance(item, pg.ViewBox) and getattr(item, "least_height", None):  # (plot_room.least_height)
+            item.setMinimumHeight(round(item.least_height * z))
         elif isinstance(item, pg.LabelItem) and item.text:  # a plot's title (the Distributions tab's "dW[1]"), a key's caption
             size = str(item.opts.get("size") or "")
             base = getattr(item, _BASE, None) or (float(size[:-2]) if size.endswith("pt") else
