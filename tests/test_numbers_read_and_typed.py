@@ -59,3 +59,10 @@ def test_the_cli_summary_reads_in_the_one_format_and_takes_either_form():
         assert not E_NOTATION.search(r.stdout), r.stdout
     r = nnplay("train", "--epochs", "1", "--settings", "lr=1·10⁻⁴&dropout=1·10⁻¹")
     assert r.returncode == 0 and "SGD(lr=0.0001)" in r.stdout and "dropout 0.1" in r.stdout, r.stdout + r.stderr
+
+
+def test_a_lessons_goal_reads_in_the_one_format():
+    from nnplay.lessons.goals import parse_goal
+
+    goal = parse_goal("train_loss < 0.00001")
+    assert [c.words() for c in goal.conditions] == ["training loss < 1·10⁻⁵"]  # (was "1e-05")

@@ -21,7 +21,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from ..numbers import agree
+from ..numbers import agree, format_number
 
 # what a condition can measure, with what it means (shown by `nnplay lessons --goals`)
 MEASURES = {
@@ -78,7 +78,7 @@ class Condition:
         """As a learner reads it: "test accuracy ≥ 95%", "training loss < 0.05", "the run diverges"."""
         if self.measure == "diverged":
             return "the run diverges"
-        value = f"{100 * self.value:.4g}%" if self.measure in SHARES else f"{self.value:g}"
+        value = f"{100 * self.value:.4g}%" if self.measure in SHARES else format_number(self.value, 6)  # (1·10⁻⁵)
         return f"{MEASURE_WORDS[self.measure]} {OP_WORDS[self.op]} {value}"
 
 
