@@ -183,9 +183,13 @@ class LossCurvesView(QWidget):
         """"↑ to 0.8" at the top left while the scale leaves the curve's largest values out."""
         above = self.loss_range.above
         self.above.setVisible(above is not None)
-        if above is not None:
-            self.above.setText(f"↑ to {format_number(above)}")
-            self.above.setPos(self.loss_plot.getViewBox().viewRange()[0][0], self.loss_range.shown[1])
+        if above is None:
+            return
+        text, place = f"↑ to {format_number(above)}", (self.loss_plot.getViewBox().viewRange()[0][0], self.loss_range.shown[1])
+        if text != self.above.toPlainText():  # (only when changed: a new text lays the item out again)
+            self.above.setText(text)
+        if place != self.above.pos().toTuple():
+            self.above.setPos(*place)
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth the loss and accuracy curves at ``weight`` (0..0.99; see smoothed_curves)."""
