@@ -29,7 +29,6 @@ from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
     show_playing,
 )
 from .side_windows import inspector_made, inspector_window
-from . import spin_limits
 from .status_bar import StatusBar
 from .suggested_names import suggested_name
 from .window_columns import build_columns
@@ -56,7 +55,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.setObjectName("nnplay_main_window")
         self.resize(1280, 800)
         self.setStatusBar(StatusBar(self))  # a long message elided, whole in its tooltip (status_bar.py)
-        spin_limits.install()  # a number typed past a spin box's range is said ("at most 9"), not swallowed
         self.settings = settings
         self.autosave_path = autosave_path
         self._last_error = ""  # the last refusal shown in the status bar

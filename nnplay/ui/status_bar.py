@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption
 
+from . import spin_limits
+
 MARGIN = 6  # px left of the message and right of it (as QStatusBar draws it)
 
 
@@ -19,6 +21,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("status_bar")
+        spin_limits.install()  # a number typed past a spin box's range is said here ("at most 9"), not swallowed
         self.messageChanged.connect(lambda _: self._tip())
 
     def message_room(self) -> int:
