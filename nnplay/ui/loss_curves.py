@@ -83,6 +83,7 @@ class LossCurvesView(QWidget):
         self.loss_range = SteppedYRange(self.loss_plot, bounds=(0.0, float("inf")), outliers=False)
         self.above = pg.TextItem("", anchor=(0, 0))  # (over the curves: on the plot's background, refresh_colours)
         self.above.setToolTip("The curve leaves the top of the plot: its largest value (tick Log scale to see it all).")
+        self.above.setZValue(10)  # over the curves it speaks of
         self.loss_plot.addItem(self.above, ignoreBounds=True)
         self.loss_plot.getPlotItem().legend = self.key  # plot(name=...) adds to it, as to a LegendItem
         self.acc_plot = named(_curve_plot("accuracy"), "accuracy_plot",
