@@ -26,7 +26,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from .live_curve import LONE_RADIUS, _finite_bounds, _lone_point, peak_decimate
+from .live_curve import LONE_RADIUS, _finite_bounds, peak_decimate
 
 
 class BundleLane:
@@ -97,25 +97,44 @@ class CurveBundle(pg.GraphicsObject):
 
     # ---------------------------------------------------------------- data
     def set_lanes(self, data) -> None:
-        """Set each ``(lane, x, y)`` of ``data`` (raw values: mapped to the log axis and decimated here), then update once."""
+        """Set each ``(lane, x, y)`` of ``data`` (raw values: mapped to the log axis and decimated here), then
+        update once. Lanes given the same ``x`` array (``History.curves``' shared x) are mapped together."""
         self._columns = self._view_columns()
+        groups: dict[int, tuple] = {}
         for lane, x, y in data:
             y = np.asarray([] if y is None else y, dtype=np.float64)
             x = np.arange(len(y), dtype=np.float64) if x is None else np.asarray(x, dtype=np.float64)
             lane.given = (x, y)
-            self._map(lane)
+            groups.setdefault((id(x), len(y)), (x, []))[1].append(lane)
+        for x, lanes in groups.values():
+            self._map(x, lanes)
         self.changed()
 
-    def _map(self, lane: BundleLane) -> None:
-        x, y = lane.given
-        if self._log_y and len(y):
+    def _map(self, x: np.ndarray, lanes: list[BundleLane]) -> None:
+        """Each of ``lanes`` (given ``x`` and a y of one length) mapped to the log axis and decimated, as one array."""
+        if not len(x):
+            for lane in lanes:
+                lane.drawn, lane.path, lane.bounds, lane.lone = (x, lane.given[1]), None, None, None
+            return
+        y = np.stack([lane.given[1] for lane in lanes]) if len(lanes) > 1 else lanes[0].given[1][None, :]
+        if self._log_y and y.size:
             with np.errstate(divide="ignore", invalid="ignore"):
                 y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
         x, y = peak_decimate(x, y, self._columns)
-        lane.drawn = (x, y)
-        lane.path = pg.arrayToQPath(x, y, connect="finite") if len(x) > 1 else None
-        lane.bounds = (_finite_bounds(x), _finite_bounds(y)) if len(x) else None
-        lane.lone = _lone_point(x, y)
+        x_bounds = _finite_bounds(x) if len(x) else None
+        finite = np.isfinite(x) & np.isfinite(y)  # (lanes, points)
+        found = np.count_nonzero(finite, axis=1)
+        with np.errstate(invalid="ignore"):
+            lows, highs = np.fmin.reduce(y, axis=1), np.fmax.reduce(y, axis=1)
+        for lane, row, n, ok, lo, hi in zip(lanes, y, found, finite, lows, highs):
+            lane.drawn = (x, row)
+            lane.path = pg.arrayToQPath(x, row, connect="finite") if len(x) > 1 else None
+            y_bounds = None if np.isinf(lo) or np.isinf(hi) else (float(lo), float(hi))
+            lane.bounds = (x_bounds, y_bounds)
+            lane.lone = None
+            if n == 1:
+                i = int(np.flatnonzero(ok)[0])
+                lane.lone = (float(x[i]), float(row[i]))
 
     def changed(self) -> None:
         """The lanes' points or visibility changed: new geometry, one repaint, the view told once."""
@@ -125,10 +144,7 @@ class CurveBundle(pg.GraphicsObject):
         self.update()
 
     def _remap(self) -> None:
-        self._columns = self._view_columns()
-        for lane in self.lanes:
-            self._map(lane)
-        self.changed()
+        self.set_lanes([(lane, *lane.given) for lane in self.lanes])
 
     def setLogMode(self, xMode: bool, yMode: bool) -> None:  # (named as pyqtgraph's: PlotItem calls it)
         if bool(yMode) != self._log_y:

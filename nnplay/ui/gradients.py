@@ -224,9 +224,10 @@ class GradientView(QWidget):
         self._redraw()
 
     def _draw_norms(self) -> None:
-        xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
+        x, ys = self.norms.curves(self.norms.names) if self.norms is not None else (None, [])
         # smoothed, the raw curves faint behind; on the log axis exact zeros sit on the floor marked 0
-        self.smoother.set_data(self._norm_curves, [x for x, _ in xys], [y for _, y in xys], self.norm_floor.place)
+        # (one x for every layer: the bundle maps them as one array)
+        self.smoother.set_data(self._norm_curves, [x] * len(ys), ys, self.norm_floor.place)
         self.norm_range.update()
 
     def set_smoothing(self, weight: float) -> None:

@@ -35,18 +35,20 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarra
     """(x, y) with two points per bucket of at most ``columns`` equal runs of
     points: each bucket's minimum and maximum y (an all-NaN bucket stays NaN, so
     gaps stay gaps), both at the bucket's first x (pyqtgraph's "peak"
-    downsampling). Unchanged when there are at most 2 * ``columns`` points."""
-    n = len(y)
+    downsampling). Unchanged when there are at most 2 * ``columns`` points.
+    ``y`` may be (curves, points): every row decimated alike, against the one ``x``."""
+    n = y.shape[-1]
     if columns < 1 or n <= 2 * columns:
         return x, y
     per = -(-n // columns)  # points per bucket (the last may have fewer)
     k = -(-n // per)  # buckets (at most columns)
     pad = k * per - n  # the last bucket filled up with its last value
-    ys = (np.concatenate([y, np.full(pad, y[-1])]) if pad else y).reshape(k, per)
-    lo, hi = np.fmin.reduce(ys, axis=1), np.fmax.reduce(ys, axis=1)  # NaN ignored; an all-NaN bucket: a gap
+    ys = np.concatenate([y, np.repeat(y[..., -1:], pad, axis=-1)], axis=-1) if pad else y
+    ys = ys.reshape(*y.shape[:-1], k, per)
+    lo, hi = np.fmin.reduce(ys, axis=-1), np.fmax.reduce(ys, axis=-1)  # NaN ignored; an all-NaN bucket: a gap
     out_x = np.repeat(x[::per], 2)  # both at the bucket's first x: a vertical stroke per column, as pyqtgraph's "peak"
-    out_y = np.empty(2 * k)
-    out_y[0::2], out_y[1::2] = lo, hi
+    out_y = np.empty((*y.shape[:-1], 2 * k))
+    out_y[..., 0::2], out_y[..., 1::2] = lo, hi
     return out_x, out_y
 
 

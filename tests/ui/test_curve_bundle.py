@@ -124,3 +124,19 @@ def test_the_norm_plot_after_the_last_frame_is_a_fresh_draw_of_it(window, qtbot)
             g.norm_plot.removeItem(fresh)
             old.setVisible(True)
     window.curves.smoothing.slider.setValue(0)
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 600, 601, 3001])
+def test_peak_decimate_of_rows_is_each_row_decimated(n):
+    from nnplay.ui.live_curve import peak_decimate
+
+    rng = np.random.default_rng(n)
+    x = np.arange(n, dtype=np.float64)
+    y = rng.normal(size=(3, n))
+    if n > 10:
+        y[1, 3:9] = np.nan
+    xs, ys = peak_decimate(x, y, 300)
+    for row, got in zip(y, ys):
+        want_x, want_y = peak_decimate(x, row, 300)
+        np.testing.assert_array_equal(xs, want_x)
+        np.testing.assert_array_equal(got, want_y)
