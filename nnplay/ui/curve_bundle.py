@@ -1,7 +1,8 @@
 """Several live curves of one plot drawn as one item: one update, one paint (issue 20).
 
-The gradient-norm plot draws one curve per layer (seven in case B) and, while
-smoothing, a faint raw twin behind each. As seven ``LiveCurve`` items a frame
+The gradient-norm plot draws one curve per layer (seven in case B), the loss
+plot train, test (and a penalty), the accuracy plot train and test, and, while
+smoothing, each a faint raw twin behind it. As seven ``LiveCurve`` items a frame
 cost seven ``PlotCurveItem.setData`` pipelines (bounds, geometry change,
 signals: about 0.1 ms a curve on this machine's core) and seven item paints,
 each with its own bounding-rect and path bookkeeping. ``CurveBundle`` is one
@@ -50,6 +51,9 @@ class BundleLane:
 
     def getData(self) -> tuple[np.ndarray, np.ndarray]:
         return self.drawn
+
+    xData = property(lambda self: self.drawn[0], doc="x of the points drawn (as a PlotCurveItem's)")
+    yData = property(lambda self: self.drawn[1], doc="y of the points drawn")
 
     def setPen(self, pen) -> None:
         self.opts["pen"] = pg.mkPen(pen)

@@ -88,42 +88,52 @@ def test_a_hidden_lane_is_neither_drawn_nor_in_the_bounds(qtbot):
     assert bundle.dataBounds(1) == (None, None)
 
 
-def test_the_norm_plot_after_the_last_frame_is_a_fresh_draw_of_it(window, qtbot):
-    """Frame after frame (smoothing off, then on), the norm plot's lanes are the
-    norms recorded, and the picture equals the same data drawn afresh."""
-    g = window.gradients
+def _fresh_draw_equals(plot, old) -> None:
+    """``plot``'s picture with bundle ``old`` equals its lanes set at once into a new bundle."""
+    plot.repaint()
+    before = plot.grab().toImage()
+    fresh = CurveBundle()
+    for lane in old.lanes:
+        copy = fresh.add_lane(lane.opts["pen"], lane.name(), lane.zValue())
+        copy.setVisible(lane.isVisible())
+    plot.addItem(fresh)
+    old.setVisible(False)
+    fresh.set_lanes([(c, *lane.given) for c, lane in zip(fresh.lanes, old.lanes)])
+    try:
+        plot.repaint()
+        assert plot.grab().toImage() == before
+    finally:
+        plot.removeItem(fresh)
+        old.setVisible(True)
+
+
+def test_the_curves_after_the_last_frame_are_a_fresh_draw_of_them(window, qtbot):
+    """Frame after frame (smoothing off, then on), the norm, loss and accuracy plots' lanes are
+    the values recorded, and each picture equals the same data drawn afresh."""
+    g, curves = window.gradients, window.curves
     for weight in (0, 60):
-        window.curves.smoothing.slider.setValue(weight)
+        curves.smoothing.slider.setValue(weight)
         window.controller.step(30)
         qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch >= 30 * (1 + (weight > 0)),
                         timeout=20000)
         qtbot.wait(50)
-        for name, lane in zip(g.norms.names, g._norm_curves):
-            x, y = g.norms.curve(name)
+        recorded = [(g.norms, name, lane) for name, lane in zip(g.norms.names, g._norm_curves)]
+        recorded += [(curves.history, name, curves.curves[name])
+                     for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy")]
+        for history, name, lane in recorded:
+            x, y = history.curve(name)
             np.testing.assert_array_equal(lane.given[0], x)
             if not weight:
                 np.testing.assert_array_equal(lane.given[1], y)
             else:
-                raw = g.smoother._raw[id(lane)]
+                smoother = g.smoother if history is g.norms else curves.smoother
+                raw = smoother._raw[id(lane)]
                 assert raw.isVisible() and raw.bundle is lane.bundle
                 np.testing.assert_array_equal(raw.given[1], y)
-        g.norm_plot.repaint()
-        before = g.norm_plot.grab().toImage()
-        fresh = CurveBundle()  # the same lanes, set at once into a new item
-        old = g.norm_bundle
-        for lane in old.lanes:
-            copy = fresh.add_lane(lane.opts["pen"], lane.name(), lane.zValue())
-            copy.setVisible(lane.isVisible())
-        g.norm_plot.addItem(fresh)
-        old.setVisible(False)
-        fresh.set_lanes([(c, *lane.given) for c, lane in zip(fresh.lanes, old.lanes)])
-        try:
-            g.norm_plot.repaint()
-            assert g.norm_plot.grab().toImage() == before
-        finally:
-            g.norm_plot.removeItem(fresh)
-            old.setVisible(True)
-    window.curves.smoothing.slider.setValue(0)
+        for plot, bundle in ((g.norm_plot, g.norm_bundle), (curves.loss_plot, curves.bundles["loss"]),
+                             (curves.acc_plot, curves.bundles["accuracy"])):
+            _fresh_draw_equals(plot, bundle)
+    curves.smoothing.slider.setValue(0)
 
 
 @pytest.mark.parametrize("n", [0, 1, 7, 600, 601, 3001])
