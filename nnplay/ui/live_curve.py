@@ -45,11 +45,26 @@ def peak_decimate(x: np.ndarray, y: np.ndarray, columns: int) -> tuple[np.ndarra
     pad = k * per - n  # the last bucket filled up with its last value
     ys = np.concatenate([y, np.repeat(y[..., -1:], pad, axis=-1)], axis=-1) if pad else y
     ys = ys.reshape(*y.shape[:-1], k, per)
-    lo, hi = np.fmin.reduce(ys, axis=-1), np.fmax.reduce(ys, axis=-1)  # NaN ignored; an all-NaN bucket: a gap
+    lo, hi = _bucket_extremes(ys)  # NaN ignored; an all-NaN bucket: a gap
     out_x = np.repeat(x[::per], 2)  # both at the bucket's first x: a vertical stroke per column, as pyqtgraph's "peak"
     out_y = np.empty((*y.shape[:-1], 2 * k))
     out_y[..., 0::2], out_y[..., 1::2] = lo, hi
     return out_x, out_y
+
+
+def _bucket_extremes(ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.fmin.reduce`` and ``np.fmax.reduce`` of ``ys`` over its last axis. A few points a
+    bucket (the usual case: a few thousand epochs over some hundred pixel columns) are
+    folded in column by column: NumPy's reduction over a short last axis cost ten times as
+    much (0.12 ms against 0.013 for two curves of 1,200 points; issue 20). The same numbers."""
+    per = ys.shape[-1]
+    if per > 16:
+        return np.fmin.reduce(ys, axis=-1), np.fmax.reduce(ys, axis=-1)
+    lo, hi = ys[..., 0].copy(), ys[..., 0].copy()
+    for j in range(1, per):
+        np.fmin(lo, ys[..., j], out=lo)
+        np.fmax(hi, ys[..., j], out=hi)
+    return lo, hi
 
 
 class LiveCurve(pg.PlotCurveItem):

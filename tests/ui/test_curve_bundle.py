@@ -150,3 +150,16 @@ def test_peak_decimate_of_rows_is_each_row_decimated(n):
         want_x, want_y = peak_decimate(x, row, 300)
         np.testing.assert_array_equal(xs, want_x)
         np.testing.assert_array_equal(got, want_y)
+
+
+@pytest.mark.parametrize("per", [1, 2, 3, 16, 17, 40])
+def test_bucket_extremes_are_numpys_reductions(per):
+    from nnplay.ui.live_curve import _bucket_extremes
+
+    ys = np.random.default_rng(per).normal(size=(3, 50, per))
+    ys[0, 4, :] = np.nan  # an all-NaN bucket stays NaN
+    ys[1, :, 0] = np.nan  # a NaN among numbers is ignored
+    lo, hi = _bucket_extremes(ys)
+    with np.errstate(invalid="ignore"):
+        np.testing.assert_array_equal(lo, np.fmin.reduce(ys, axis=-1))
+        np.testing.assert_array_equal(hi, np.fmax.reduce(ys, axis=-1))
