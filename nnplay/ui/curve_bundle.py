@@ -27,7 +27,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter
 
-from .live_curve import LONE_RADIUS, _finite_bounds, peak_decimate
+from .live_curve import LONE_RADIUS, ViewMapped, _finite_bounds, peak_decimate
 
 
 class BundleLane:
@@ -74,7 +74,7 @@ class BundleLane:
             self.bundle.changed()
 
 
-class CurveBundle(pg.GraphicsObject):
+class CurveBundle(ViewMapped, pg.GraphicsObject):
     """Live curves of one plot as one item (see the module's docstring). Add it to a
     PlotItem as a data item; ``add_lane`` makes its curves."""
 
@@ -83,8 +83,6 @@ class CurveBundle(pg.GraphicsObject):
     def __init__(self):
         super().__init__()
         self.lanes: list[BundleLane] = []
-        self._log_y = False
-        self._columns = 0
         self._rect = None  # the bounding rect, kept until the data or the view changes
 
     def implements(self, interface=None):  # (pyqtgraph: a PlotItem lists it among its data items)
@@ -150,20 +148,9 @@ class CurveBundle(pg.GraphicsObject):
     def _remap(self) -> None:
         self.set_lanes([(lane, *lane.given) for lane in self.lanes])
 
-    def setLogMode(self, xMode: bool, yMode: bool) -> None:  # (named as pyqtgraph's: PlotItem calls it)
-        if bool(yMode) != self._log_y:
-            self._log_y = bool(yMode)
-            self._remap()
-
     def viewTransformChanged(self) -> None:
-        super().viewTransformChanged()
         self._rect = None  # (its pixel margins)
-        if self._columns != self._view_columns():
-            self._remap()  # the view's width changed: decimate to its new pixel columns
-
-    def _view_columns(self) -> int:
-        vb = self.getViewBox()
-        return max(1, int(vb.width())) if vb is not None else 0
+        super().viewTransformChanged()  # (ViewMapped: decimated again for a new width)
 
     def _shown(self) -> list[BundleLane]:
         return [lane for lane in self.lanes if lane._visible]

@@ -67,13 +67,34 @@ def _bucket_extremes(ys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
-class LiveCurve(pg.PlotCurveItem):
+class ViewMapped:
+    """What a live curve item (a pyqtgraph GraphicsObject) follows of its view: the y axis's
+    log mode (``setLogMode``, as PlotItem calls it on its items) and the view's pixel
+    columns; either change calls the item's ``_remap`` (map and decimate its data again)."""
+
+    _log_y = False  # (class defaults: PlotCurveItem.__init__ calls setData)
+    _columns = 0  # the view's pixel columns the data was decimated to
+
+    def setLogMode(self, xMode: bool, yMode: bool) -> None:  # (named as pyqtgraph's: PlotItem calls it)
+        if bool(yMode) != self._log_y:
+            self._log_y = bool(yMode)
+            self._remap()
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        if self._columns != self._view_columns():
+            self._remap()  # the view's width changed: decimate to its new pixel columns
+
+    def _view_columns(self) -> int:
+        vb = self.getViewBox()
+        return max(1, int(vb.width())) if vb is not None else 0
+
+
+class LiveCurve(ViewMapped, pg.PlotCurveItem):
     """A live curve: ``setData(x, y)`` as a PlotDataItem's (other keywords go to
     ``PlotCurveItem``), mapped to a log y axis and peak-decimated to the view's
     pixel columns (see the module's docstring)."""
 
-    _log_y = False  # (class defaults: PlotCurveItem.__init__ calls setData)
-    _columns = 0
     _x = _y = np.empty(0)
     _bounds = None  # ((x min, max), (y min, max)) of the points drawn, or None
     _lone = None  # (x, y) of the only drawable point, drawn as a dot; None otherwise
@@ -100,19 +121,8 @@ class LiveCurve(pg.PlotCurveItem):
         (a PlotDataItem's ``xData``, ``yData``; this item's are the points drawn)."""
         return self._x, self._y
 
-    def setLogMode(self, xMode: bool, yMode: bool) -> None:  # (named as pyqtgraph's: PlotItem calls it)
-        if bool(yMode) != self._log_y:
-            self._log_y = bool(yMode)
-            self._show()
-
-    def viewTransformChanged(self) -> None:
-        super().viewTransformChanged()
-        if self._columns != self._view_columns():
-            self._show()  # the view's width changed: decimate to its new pixel columns
-
-    def _view_columns(self) -> int:
-        vb = self.getViewBox()
-        return max(1, int(vb.width())) if vb is not None else 0
+    def _remap(self) -> None:
+        self._show()
 
     def _show(self, **kwargs) -> None:
         y = self._y
