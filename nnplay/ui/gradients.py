@@ -26,7 +26,7 @@ from .flow_layout import FlowLayout
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, colour_matrices, set_bar
 from .heatmap_edit import HeatmapEditing
 from .plot_room import keep_items_room, keep_readable, keep_wrapped_rows, map_width, wrapping_row, zoom_titles
-from .live_curve import LiveCurve
+from .curve_bundle import CurveBundle
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
 from .curve_key import CurveKey, room_at_top
@@ -150,11 +150,13 @@ class GradientView(QWidget):
         self.legend.clear()
         self.norms = History(layer_names(L))
         self._x_right = 0.0
-        # a LiveCurve per layer: a PlotDataItem's setData cost 0.45 ms a curve a frame (live_curve)
-        self._norm_curves = [LiveCurve(live_pen(layer_rgb(l)), layer_name(l + 1, L)) for l in range(L)]
+        # every layer's curve (and its raw twin) a lane of one item: one update and one paint a frame (curve_bundle)
+        self.norm_bundle = CurveBundle()
+        self._norm_curves = [self.norm_bundle.add_lane(live_pen(layer_rgb(l)), layer_name(l + 1, L)) for l in range(L)]
         self.smoother.forget()  # (the plot was cleared)
+        self.norm_plot.addItem(self.norm_bundle)
         for c in self._norm_curves:
-            self.norm_plot.addItem(c)  # (in the legend by its name)
+            self.legend.addItem(c, c.name())
             self.smoother.add(self.norm_plot, c)
         self.legend.fit()  # (a key line wraps by itself: every layer in sight, the plot kept tall)
 
@@ -226,9 +228,10 @@ class GradientView(QWidget):
         self._redraw()
 
     def _draw_norms(self) -> None:
-        xys = [self.norms.curve(name) for name in (self.norms.names if self.norms is not None else ())]
+        x, ys = self.norms.curves(self.norms.names) if self.norms is not None else (None, [])
         # smoothed, the raw curves faint behind; on the log axis exact zeros sit on the floor marked 0
-        self.smoother.set_data(self._norm_curves, [x for x, _ in xys], [y for _, y in xys], self.norm_floor.place)
+        # (one x for every layer: the bundle maps them as one array)
+        self.smoother.set_data(self._norm_curves, [x] * len(ys), ys, self.norm_floor.place)
         self.norm_range.update()
 
     def set_smoothing(self, weight: float) -> None:

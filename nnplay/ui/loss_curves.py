@@ -14,7 +14,7 @@ from ..training import History
 from ..training.history import RUN_FIELDS
 from .colors import negative, positive
 from .curve_paths import live_pen
-from .live_curve import LiveCurve
+from .curve_bundle import CurveBundle
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey, room_at_top
@@ -91,17 +91,19 @@ class LossCurvesView(QWidget):
                               "(the key above is the key of both).")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
-        # LiveCurves: decimated to the pixel columns, a fraction of a PlotDataItem's setData (live_curve)
-        self.curves = {
-            "train_loss": LiveCurve(name="train"),
-            "test_loss": LiveCurve(name="test"),
-            "train_accuracy": LiveCurve(name="train"),
-            "test_accuracy": LiveCurve(name="test"),
-            "penalty": LiveCurve(PENALTY_PEN),  # in the legend only while there is a penalty
-        }
-        self.curves["penalty"].setVisible(False)
+        # each plot's curves (and their raw twins) lanes of one item, decimated to the pixel columns:
+        # one update and one paint a plot a frame (curve_bundle, live_curve)
+        self.bundles = {"loss": CurveBundle(), "accuracy": CurveBundle()}
+        self.loss_plot.addItem(self.bundles["loss"])
+        self.acc_plot.addItem(self.bundles["accuracy"])
+        self.curves = {name: self.bundles["accuracy" if "accuracy" in name else "loss"].add_lane(pen, label)
+                       for name, pen, label in (("train_loss", None, "train"), ("test_loss", None, "test"),
+                                                ("train_accuracy", None, "train"), ("test_accuracy", None, "test"),
+                                                ("penalty", PENALTY_PEN, None))}
+        self.curves["penalty"].setVisible(False)  # in the legend only while there is a penalty
         for name, c in self.curves.items():
-            (self.loss_plot if "accuracy" not in name else self.acc_plot).addItem(c)  # (in the legend by its name)
+            if "loss" in name:
+                self.key.addItem(c, c.name())
             if name != "penalty":
                 self.smoother.add(self.loss_plot if "loss" in name else self.acc_plot, c)
         self.refresh_colours()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
+from .curve_bundle import CurveBundle
 from .coalesced import batch
 from .column_fit import ColumnFit
 from .shortcut_text import keys_text
@@ -200,15 +201,10 @@ class Presentation(QObject):
             item.label.setFont(f)
         elif isinstance(item, (pg.PlotCurveItem, pg.PlotDataItem)) and not isinstance(
                 item.parentItem(), pg.PlotDataItem):
-            pen = item.opts.get("pen")
-            if pen is None:
-                return
-            current, kept = QPen(pg.mkPen(pen)), getattr(item, _BASE, None)
-            base = kept[0] if kept is not None and kept[1] == current else current  # else the view set a new pen
-            p = QPen(base)
-            p.setWidthF(base.widthF() if thick == 1 else max(1.0, base.widthF()) * thick)
-            setattr(item, _BASE, (base, p))
-            item.setPen(p)
+            _scale_pen(item, thick)
+        elif isinstance(item, CurveBundle):  # (its curves are lanes of one item: the gradient norms)
+            for lane in item.lanes:
+                _scale_pen(lane, thick)
         elif isinstance(item, pg.TextItem):
             item.setFont(_scaled(item, item.textItem.font(), z))
         elif isinstance(item, pg.ViewBox) and getattr(item, "least_height", None):  # (plot_room.least_height)
@@ -289,6 +285,19 @@ def _scaled(item, font: QFont, z: float) -> QFont:
     f = QFont(base)
     f.setPointSizeF(max(1.0, base.pointSizeF()) * z)
     return f
+
+
+def _scale_pen(item, thick: float) -> None:
+    """``item``'s pen (a curve's, a bundle lane's) ``thick`` times its width as made (at least 1 px)."""
+    pen = item.opts.get("pen")
+    if pen is None:
+        return
+    current, kept = QPen(pg.mkPen(pen)), getattr(item, _BASE, None)
+    base = kept[0] if kept is not None and kept[1] == current else current  # else the view set a new pen
+    p = QPen(base)
+    p.setWidthF(base.widthF() if thick == 1 else max(1.0, base.widthF()) * thick)
+    setattr(item, _BASE, (base, p))
+    item.setPen(p)
 
 
 def install_presentation(win) -> Presentation:

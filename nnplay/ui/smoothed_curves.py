@@ -31,12 +31,17 @@ class Smoother:
         self.weight = 0.0
         self._raw: dict[int, LiveCurve] = {}
 
-    def add(self, plot, curve: pg.PlotDataItem) -> None:
-        """Give ``curve`` (an item of PlotWidget ``plot``) its raw twin."""
-        raw = LiveCurve()  # (a live curve: live_curve)
-        raw.setZValue(curve.zValue() - 1)
+    def add(self, plot, curve) -> None:
+        """Give ``curve`` (an item of PlotWidget ``plot``, or a ``curve_bundle.BundleLane``) its raw twin
+        (a lane of the same bundle, drawn behind it)."""
+        bundle = getattr(curve, "bundle", None)
+        if bundle is not None:
+            raw = bundle.add_lane(None, z=curve.zValue() - 1)
+        else:
+            raw = LiveCurve()  # (a live curve: live_curve)
+            raw.setZValue(curve.zValue() - 1)
+            plot.addItem(raw)
         raw.setVisible(False)
-        plot.addItem(raw)
         self._raw[id(curve)] = raw
         self.restyle(curve)
 
@@ -51,24 +56,28 @@ class Smoother:
     def set_data(self, curves: list, xs: list, ys: list, place=None) -> None:
         """Draw each curve of ``curves`` at ``xs``, ``ys`` (raw values): smoothed,
         its twin raw. ``place`` (a ZeroFloor's) maps exact zeros on a log axis."""
+        data, shown = [], []  # (item, x, y) to set; (twin, visible) to show or hide first
         if not self.weight:  # off: the curves as they are, and the twins emptied once
             for curve, x, y in zip(curves, xs, ys if place is None else place(ys)):
-                curve.setData(x, y, connect="finite")
+                data.append((curve, x, y))
                 raw = self._raw.get(id(curve))
                 if raw is not None and raw.isVisible():
-                    raw.setData([], [])
-                    raw.setVisible(False)
-            return
-        smooth = [debiased_ema(y, self.weight) for y in ys]
-        if place is not None:
-            placed = place([*ys, *smooth])
-            ys, smooth = placed[: len(ys)], placed[len(ys) :]
-        for curve, x, y, s in zip(curves, xs, ys, smooth):
-            curve.setData(x, s, connect="finite")
-            raw = self._raw.get(id(curve))
-            if raw is not None:
-                raw.setVisible(True)
-                raw.setData(x, y, connect="finite")
+                    data.append((raw, [], []))
+                    shown.append((raw, False))
+        else:
+            smooth = [debiased_ema(y, self.weight) for y in ys]
+            if place is not None:
+                placed = place([*ys, *smooth])
+                ys, smooth = placed[: len(ys)], placed[len(ys) :]
+            for curve, x, y, s in zip(curves, xs, ys, smooth):
+                data.append((curve, x, s))
+                raw = self._raw.get(id(curve))
+                if raw is not None:
+                    shown.append((raw, True))
+                    data.append((raw, x, y))
+        for raw, visible in shown:
+            raw.setVisible(visible)
+        _set_all(data)
 
     def clear(self, curve: pg.PlotDataItem) -> None:
         curve.setData([], [])
@@ -79,6 +88,19 @@ class Smoother:
     def forget(self) -> None:
         """Drop every twin (their plot was cleared)."""
         self._raw.clear()
+
+
+def _set_all(data) -> None:
+    """``setData(x, y)`` for each ``(item, x, y)``; the lanes of one ``CurveBundle`` set together (one update)."""
+    bundles: dict[int, tuple] = {}
+    for item, x, y in data:
+        bundle = getattr(item, "bundle", None)
+        if bundle is None:
+            item.setData(x, y, connect="finite")
+        else:
+            bundles.setdefault(id(bundle), (bundle, []))[1].append((item, x, y))
+    for bundle, lanes in bundles.values():
+        bundle.set_lanes(lanes)
 
 
 class SmoothingControl(QWidget):

@@ -45,6 +45,7 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
     from nnplay.ui.worker import MAX_SPEED
 
     cpu = collections.Counter()
+    inspector_window = [None]  # (set once it is shown: its paints summed)
 
     events = collections.Counter()  # top-level events: CPU time by type, and how many
     counts = collections.Counter()
@@ -71,6 +72,8 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
                 if kind == QEvent.Type.Paint:
                     owner = obj.parent() if obj.objectName() == "" and obj.parent() is not None else obj
                     cpu[f"paint: {owner.objectName() or type(owner).__name__}"] += spent
+                    if inspector_window[0] is not None and obj.window() is inspector_window[0]:
+                        cpu["paint: the inspector's window, every widget"] += spent
                 if kind == QEvent.Type.LayoutRequest:
                     counts["LayoutRequest"] += 1
                 if kind == QEvent.Type.UpdateRequest and obj is win and not held:
@@ -135,6 +138,8 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
             return
         if inspector:
             win.show_inspector()
+            win.inspector.set_trace = timed("update: inspector (its traces, 4 a second)", win.inspector.set_trace)
+            inspector_window[0] = win.inspector.window()
         if distributions:
             win.lower_tabs.setCurrentWidget(win.distributions)
         c.set_speed(MAX_SPEED)

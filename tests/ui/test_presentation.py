@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson
+from nnplay.ui.curve_bundle import BundleLane, CurveBundle
 from nnplay.ui.live_curve import LiveCurve
 from nnplay.ui.presentation import PRESENTATION_LINES
 from tests.layout_check import text_problems
@@ -22,8 +23,12 @@ def view_action(win, text):
 
 
 def curve_widths(win):
-    return [item.opts["pen"].widthF() for v in win.findChildren(pg.GraphicsView) for item in v.scene().items()
-            if isinstance(item, (pg.PlotDataItem, LiveCurve)) and item.isVisible() and item.opts["pen"] is not None]
+    items = [item for v in win.findChildren(pg.GraphicsView) for item in v.scene().items()]
+    lanes = [lane for item in items if isinstance(item, CurveBundle) for lane in item.lanes]  # (the gradient norms)
+    assert lanes
+    return [item.opts["pen"].widthF() for item in items + lanes
+            if isinstance(item, (pg.PlotDataItem, LiveCurve, BundleLane)) and item.isVisible()
+            and item.opts["pen"] is not None]
 
 
 def test_zoom_scales_fonts_stylesheets_plots_and_back(window, qtbot):
