@@ -343,6 +343,20 @@ class MLP:
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)
 
 
+def forward_and_rows(net: MLP, X, rows: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One forward pass of ``net`` over X (m, n[0]): (A[L], a new (m, n[L]) array;
+    [A[1][rows], ..., A[L][rows]], each a new (len(rows), n[l]) array). A picture's
+    grid and its thumbnails at every k-th of its points, at the cost of the grid alone
+    (``hidden_outputs`` would copy every layer at every point first). Raises
+    ValueError for an X of the wrong width, as ``forward``."""
+    X = net._check_X(X)
+    if X.shape[0] > CHUNK_ROWS:  # bounded workspaces: the rows on their own
+        return net.forward(X), net.hidden_outputs(X[rows])
+    ws = net._workspace(X.shape[0])
+    out = net._forward(X, ws).copy()
+    return out, [a[rows] for a in ws.A]
+
+
 def _passes_changed(net: MLP) -> None:
     """``net``'s masks or dropout changed: its passes are rebuilt on next use."""
     net.edits += 1

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine.mlp import forward_and_rows
+
 FLOAT32_SAFE = 1e4  # past this |param|, float32 rounding of the weights alone may change the picture
 TOLERANCE_PER_ULP = 100.0  # margin bound = this * eps32 * prod_l (1 + max|W[l]|)
 
@@ -79,10 +81,14 @@ class PictureNetwork:
         run's own numbers (and dtype) elsewhere (see the module's docstring). ``loss`` names
         how outputs become classes ('bce', 'ce', 'tanh_mse'; 'mse' for values)."""
         twin = self._twin_of(net)
-        tol = self.tolerance(net)
-        if twin is None or tol >= 0.25:
+        if twin is None or self.tolerance(net) >= 0.25:
             return net.forward(X)
-        A = twin.forward(X.astype(np.float32))
+        return self._checked(net, X, twin.forward(X.astype(np.float32)), loss)
+
+    def _checked(self, net, X: np.ndarray, A: np.ndarray, loss: str) -> np.ndarray:
+        """The float32 outputs A (m, n[L]) of X with every row whose class float32 may
+        have changed (or that is not finite) evaluated again by the run's own network."""
+        tol = self.tolerance(net)
         margin = decision_margin(A, loss)
         recheck = np.flatnonzero(~(margin >= tol))  # (NaN: not finite)
         if recheck.size:  # those rows in the run's own numbers (a cast would undo a tie's winner)
@@ -100,3 +106,16 @@ class PictureNetwork:
         if not all(np.isfinite(a).all() for a in acts):
             return net.hidden_outputs(X)
         return acts
+
+    def forward_and_hidden(self, net, X: np.ndarray, loss: str, rows: np.ndarray) -> tuple:
+        """(``forward(net, X, loss)``, ``hidden_outputs(net, X[rows])``) from one
+        forward pass over X (the output view's grid and the neuron thumbnails, whose
+        points are rows of it): the two calls' numbers (to the last bit of rounding), at the cost of one."""
+        twin = self._twin_of(net)
+        if twin is None:
+            return forward_and_rows(net, X, rows)
+        A, hidden = forward_and_rows(twin, X.astype(np.float32), rows)
+        A = net.forward(X) if self.tolerance(net) >= 0.25 else self._checked(net, X, A, loss)
+        if not all(np.isfinite(a).all() for a in hidden):
+            hidden = net.hidden_outputs(X[rows])
+        return A, hidden

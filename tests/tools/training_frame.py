@@ -82,6 +82,18 @@ def parts(t, view) -> dict:
 
     timed("metrics (the loss measurement)", t.metrics)
     res, n = view.grid_resolution, view.neuron_resolution
+    one_pass = getattr(probes, "output_and_neurons", None)  # (absent from the code before it)
+    shared = res and n and one_pass is not None and \
+        timed("output grid and thumbnails: one forward pass", lambda: one_pass(res, n, tuple(view.axes)))
+    if shared:
+        grid = shared[0]
+        timed("output grid: NaN copy", lambda: undefined_as_nan(grid))
+        if t.data.task == CLASSIFICATION:
+            timed("output grid: classes", lambda: frozen(predicted_classes(grid.reshape(res**2, -1), t.loss_name)))
+        inputs = timed("neuron thumbnails", lambda: probes.grid_points(n, view.axes).reshape(n, n, -1))
+        timed("neuron thumbnails", lambda: tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
+                                                  for a in [inputs, *shared[1]]))
+        res = n = None  # (done)
     if res:
         grid = timed("output grid: forward pass", lambda: probes.grid_output(res, tuple(view.axes)))
         timed("output grid: NaN copy", lambda: undefined_as_nan(grid))

@@ -1,0 +1,178 @@
+"""What the frames cost the training process as the real loop runs (issue 20):
+``TrainingLoop`` in a child process at Max speed, sending frames to this
+process, which acknowledges each one at once (as the window does when its paint
+starts), for SECONDS; then the same Trainer's headless epochs/s.
+
+    python tests/tools/loop_frame_cost.py [--case A|B] [--seconds 6] [--inspector] [--distributions]
+                                          [--profile N]
+
+Prints, for the training process: frames a second, epochs a second live and
+headless (their ratio is the training side's own share of a live run: the
+window's thread is not competing here), and CPU ms a frame: the snapshot, the
+send (pickling and the pipe), the rest of the loop (commands, waits), and the
+training itself. ``--profile N`` prints the child's cProfile, top N by
+cumulative time. CPU time is process time of the child (every thread).
+With the code before a change on PYTHONPATH it measures that code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import sys
+import time
+
+
+def child(commands, connection, profile: int) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    from nnplay.training.blas_threads import one_blas_thread
+    from nnplay.training.command_pipe import CommandReceiver
+    from nnplay.training.loop import TrainingLoop
+
+    one_blas_thread()
+    cost = {"snapshot": 0.0, "send": 0.0, "frames": 0, "train": 0.0}
+
+    def emit(kind, *payload):
+        s = time.process_time()
+        connection.send((kind, *payload))
+        if kind == "frame":
+            cost["send"] += time.process_time() - s
+            cost["frames"] += 1
+
+    class Timed(TrainingLoop):
+        def _start_run(self, generation, trainer):
+            snapshot, parts = trainer.snapshot, self._parts
+
+            def timed_snapshot(*a, **k):
+                s = time.process_time()
+                try:
+                    return snapshot(*a, **k)
+                finally:
+                    cost["snapshot"] += time.process_time() - s
+
+            def timed(fn):
+                def run(*a, **k):
+                    s = time.process_time()
+                    try:
+                        return fn(*a, **k)
+                    finally:
+                        cost["train"] += time.process_time() - s
+                return run
+
+            trainer.snapshot = timed_snapshot
+            if not getattr(parts, "_timed", False):
+                parts.whole, parts.train, parts._timed = timed(parts.whole), timed(parts.train), True
+            super()._start_run(generation, trainer)
+
+        def _apply(self, cmd):
+            if type(cmd).__name__ == "Request" and cmd.what == "cost":  # the tool's own: start / read the counters
+                if cmd.token == 0:
+                    cost.update(snapshot=0.0, send=0.0, frames=0, train=0.0, cpu=time.process_time(),
+                                wall=time.perf_counter(), epoch=self._trainer.epoch)
+                    if profiler is not None:
+                        profiler.enable()
+                else:
+                    if profiler is not None:
+                        profiler.disable()
+                    out = dict(cost, cpu=time.process_time() - cost["cpu"], wall=time.perf_counter() - cost["wall"],
+                               epochs=self._trainer.epoch - cost["epoch"])
+                    if profiler is not None:
+                        text = io.StringIO()
+                        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(profile)
+                        out["profile"] = text.getvalue()
+                    self._emit("cost", out)
+                return True
+            return super()._apply(cmd)
+
+    profiler = cProfile.Profile() if profile else None
+    Timed(CommandReceiver(commands), emit).run()
+    connection.send(("stopped",))
+
+
+def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
+    from nnplay.benchmark_gui import headless_epochs_per_s, live_config
+    from nnplay.training import TrainConfig
+    from nnplay.training.blas_threads import one_blas_thread
+    from nnplay.training.command_pipe import CommandSender
+    from nnplay.training.commands import Ack, Build, Play, Quit, Request, SetSpeed, SetView
+
+    ctx = mp.get_context("fork")
+    cmd_r, cmd_w = ctx.Pipe(duplex=False)
+    frames_r, frames_w = ctx.Pipe(duplex=False)
+    try:
+        from nnplay.training.frame_pipe import widen
+
+        widen(frames_w)
+    except ImportError:
+        pass
+    proc = ctx.Process(target=child, args=(cmd_r, frames_w, profile), daemon=True)
+    proc.start()
+    send = CommandSender(cmd_w)
+    send.start()
+    config = TrainConfig(**live_config(case))
+    for c in (Build(1, config, None), SetView(view), SetSpeed(0), Play()):
+        send.put(c)
+    out, started = None, None
+    while out is None:
+        msg = frames_r.recv()
+        if msg[0] == "frame":
+            send.put(Ack())
+            if started is None:
+                started = time.perf_counter()
+                time.sleep(0.5)  # let it settle, as the live bench does
+                send.put(Request("cost", 0))
+            elif time.perf_counter() - started > seconds + 0.5:
+                send.put(Request("cost", 1))
+                started = float("inf")
+        elif msg[0] == "cost":
+            out = msg[1]
+        elif msg[0] == "failed":
+            raise SystemExit(f"training failed: {msg[2]}")
+    send.put(Quit())
+    proc.join(5)
+    one_blas_thread()
+    headless = headless_epochs_per_s(config)
+    n = max(1, out["frames"])
+    rest = out["cpu"] - out["snapshot"] - out["send"] - out["train"]
+    result = {
+        "frames_per_s": out["frames"] / out["wall"],
+        "live_epochs_per_s": out["epochs"] / out["wall"],
+        "headless_epochs_per_s": headless,
+        "live_vs_headless": out["epochs"] / out["wall"] / headless,
+        "cpu_share": out["cpu"] / out["wall"],
+        "snapshot_ms_per_frame": 1000 * out["snapshot"] / n,
+        "send_ms_per_frame": 1000 * out["send"] / n,
+        "rest_ms_per_frame": 1000 * rest / n,
+        "train_ms_per_frame": 1000 * out["train"] / n,
+        "frame_share": (out["snapshot"] + out["send"]) / max(1e-9, out["cpu"]),
+    }
+    if "profile" in out:
+        result["profile"] = out["profile"]
+    return result
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--case", choices=("A", "B"), default="B")
+    p.add_argument("--seconds", type=float, default=6.0)
+    p.add_argument("--inspector", action="store_true", help="the backprop inspector open (its trace)")
+    p.add_argument("--distributions", action="store_true", help="the Distributions tab open")
+    p.add_argument("--profile", type=int, default=0, metavar="N")
+    args = p.parse_args()
+    view = {"trace": args.inspector, "distributions": args.distributions}
+    load = os.getloadavg()[0]
+    r = measure(args.case, args.seconds, view, args.profile)
+    print(r.pop("profile", ""))
+    print(f"case {args.case}{' + inspector' if args.inspector else ''}{' + distributions' if args.distributions else ''}"
+          f" (load average {load:.2f} -> {os.getloadavg()[0]:.2f}):")
+    for k, v in r.items():
+        print(f"  {v:10.3f}  {k}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
