@@ -9,7 +9,7 @@ starts), for SECONDS; then the same Trainer's headless epochs/s.
 Prints, for the training process: frames a second, epochs a second live and
 headless (their ratio is the training side's own share of a live run: the
 window's thread is not competing here), and CPU ms a frame: the snapshot, the
-send (pickling and the pipe), the rest of the loop (commands, waits), and the
+send (pickling, and writing to the pipe), the rest of the loop (commands, waits), and the
 training itself. ``--profile N`` prints the child's cProfile, top N by
 cumulative time. CPU time is process time of the child (every thread).
 With the code before a change on PYTHONPATH it measures that code.
@@ -31,17 +31,23 @@ def child(commands, connection, profile: int) -> None:
 
     from nnplay.training.blas_threads import one_blas_thread
     from nnplay.training.command_pipe import CommandReceiver
+    from multiprocessing.reduction import ForkingPickler
+
     from nnplay.training.loop import TrainingLoop
 
     one_blas_thread()
-    cost = {"snapshot": 0.0, "send": 0.0, "frames": 0, "train": 0.0}
+    cost = {"snapshot": 0.0, "send": 0.0, "pickle": 0.0, "bytes": 0, "frames": 0, "train": 0.0}
 
-    def emit(kind, *payload):
+    def emit(kind, *payload):  # Connection.send's two steps, timed apart
         s = time.process_time()
-        connection.send((kind, *payload))
+        blob = ForkingPickler.dumps((kind, *payload))
+        p = time.process_time()
+        connection.send_bytes(blob)
         if kind == "frame":
+            cost["pickle"] += p - s
             cost["send"] += time.process_time() - s
             cost["frames"] += 1
+            cost["bytes"] += len(blob)
 
     class Timed(TrainingLoop):
         def _start_run(self, generation, trainer):
@@ -71,7 +77,7 @@ def child(commands, connection, profile: int) -> None:
         def _apply(self, cmd):
             if type(cmd).__name__ == "Request" and cmd.what == "cost":  # the tool's own: start / read the counters
                 if cmd.token == 0:
-                    cost.update(snapshot=0.0, send=0.0, frames=0, train=0.0, cpu=time.process_time(),
+                    cost.update(snapshot=0.0, send=0.0, pickle=0.0, bytes=0, frames=0, train=0.0, cpu=time.process_time(),
                                 wall=time.perf_counter(), epoch=self._trainer.epoch)
                     if profiler is not None:
                         profiler.enable()
@@ -146,6 +152,8 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
         "cpu_share": out["cpu"] / out["wall"],
         "snapshot_ms_per_frame": 1000 * out["snapshot"] / n,
         "send_ms_per_frame": 1000 * out["send"] / n,
+        "of_which_pickling_ms_per_frame": 1000 * out["pickle"] / n,
+        "frame_kB": out["bytes"] / n / 1024,
         "rest_ms_per_frame": 1000 * rest / n,
         "train_ms_per_frame": 1000 * out["train"] / n,
         "frame_share": (out["snapshot"] + out["send"]) / max(1e-9, out["cpu"]),
