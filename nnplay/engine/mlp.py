@@ -343,18 +343,24 @@ class MLP:
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)
 
 
-def forward_and_rows(net: MLP, X, rows: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
-    """One forward pass of ``net`` over X (m, n[0]): (A[L], a new (m, n[L]) array;
-    [A[1][rows], ..., A[L][rows]], each a new (len(rows), n[l]) array). A picture's
-    grid and its thumbnails at every k-th of its points, at the cost of the grid alone
-    (``hidden_outputs`` would copy every layer at every point first). Raises
-    ValueError for an X of the wrong width, as ``forward``."""
+def forward_and_subgrid(net: MLP, X, resolution: int, step: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One forward pass of ``net`` over X, the ``resolution`` x ``resolution`` points
+    of a grid in row-major order ((res^2, n[0])): (A[L], a new (res^2, n[L]) array;
+    [A[1], ..., A[L]] at every ``step``-th point of each row and column, each a new
+    (k, k, n[l]) array, k = (res - 1) // step + 1). A picture's grid and its
+    thumbnails at the cost of the grid alone (``hidden_outputs`` would copy every
+    layer at every point first). Raises ValueError for an X of the wrong width, as
+    ``forward``, or of other than res^2 rows."""
     X = net._check_X(X)
-    if X.shape[0] > CHUNK_ROWS:  # bounded workspaces: the rows on their own
-        return net.forward(X), net.hidden_outputs(X[rows])
+    if X.shape[0] != resolution * resolution:
+        raise ValueError(f"{X.shape[0]} points are not a {resolution} x {resolution} grid")
+    if X.shape[0] > CHUNK_ROWS:  # bounded workspaces: the subgrid on its own
+        sub = X.reshape(resolution, resolution, -1)[::step, ::step].reshape(-1, X.shape[1])
+        k = (resolution - 1) // step + 1
+        return net.forward(X), [a.reshape(k, k, -1) for a in net.hidden_outputs(sub)]
     ws = net._workspace(X.shape[0])
     out = net._forward(X, ws).copy()
-    return out, [a[rows] for a in ws.A]
+    return out, [a.reshape(resolution, resolution, a.shape[1])[::step, ::step].copy() for a in ws.A]
 
 
 def _passes_changed(net: MLP) -> None:

@@ -43,7 +43,6 @@ class Probes:
         self._grid_inputs: dict = {}
         self._extents: dict = {}  # axes -> (the data set, its extent): a scan of every row, once per data set
         self._pictures = PictureNetwork()  # the pictures' float32 twin (picture_net)
-        self._shared_rows: dict = {}  # (output grid, thumbnails) -> the output's rows that are the thumbnails'
 
     def grid_extent(self, axes=(0, 1)):
         """((h_min, h_max), (v_min, v_max)) of the pictures on inputs ``axes``:
@@ -102,17 +101,12 @@ class Probes:
         step, rest = divmod(resolution - 1, max(1, neurons - 1))
         if neurons < 2 or step < 1 or rest:
             return None
-        key = (resolution, neurons)
-        rows = self._shared_rows.get(key)
-        if rows is None:
-            at = np.arange(0, resolution, step)
-            rows = self._shared_rows[key] = (at[:, None] * resolution + at[None, :]).ravel()
         with np.errstate(all="ignore"):
-            out, acts = self._pictures.forward_and_hidden(self._t.net, self.grid_points(resolution, axes),
-                                                          self._t.loss_name, rows)
+            out, acts = self._pictures.forward_and_subgrid(self._t.net, self.grid_points(resolution, axes),
+                                                           self._t.loss_name, resolution, step)
         out = out.reshape(resolution, resolution, *out.shape[1:]) if out.shape[1] > 1 else \
             out.reshape(resolution, resolution)
-        return out, [a.reshape(neurons, neurons, a.shape[1]) for a in acts]
+        return out, acts
 
     def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
         """Every layer's activations over the domain: list of (res, res, n[l]), l = 1..L."""
@@ -239,17 +233,12 @@ class ProbeShortcuts:
         step, rest = divmod(resolution - 1, max(1, neurons - 1))
         if neurons < 2 or step < 1 or rest:
             return None
-        key = (resolution, neurons)
-        rows = self._shared_rows.get(key)
-        if rows is None:
-            at = np.arange(0, resolution, step)
-            rows = self._shared_rows[key] = (at[:, None] * resolution + at[None, :]).ravel()
         with np.errstate(all="ignore"):
-            out, acts = self._pictures.forward_and_hidden(self._t.net, self.grid_points(resolution, axes),
-                                                          self._t.loss_name, rows)
+            out, acts = self._pictures.forward_and_subgrid(self._t.net, self.grid_points(resolution, axes),
+                                                           self._t.loss_name, resolution, step)
         out = out.reshape(resolution, resolution, *out.shape[1:]) if out.shape[1] > 1 else \
             out.reshape(resolution, resolution)
-        return out, [a.reshape(neurons, neurons, a.shape[1]) for a in acts]
+        return out, acts
 
     def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
         """See ``Probes.neuron_grids``."""

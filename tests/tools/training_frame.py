@@ -172,9 +172,14 @@ def compare_pictures(case: str, repeats: int) -> dict:
     trained before each, so both see the same machine): the output grid at 50 and the
     thumbnails at 24 in two forward passes (before), and the live grid at 47 giving the
     thumbnails in one pass (probes.output_and_neurons). Thread CPU ms, median."""
+    from nnplay.training.probes import ViewRequest
+
     t = make_trainer(case)
+    at = {res: ViewRequest(grid_resolution=res) for res in (50, 47)}
     ways = {"two passes: grid 50 + thumbnails 24": lambda: (t.probes.grid_output(50), t.probes.neuron_grids(24)),
-            "one pass: grid 47 with thumbnails 24": lambda: t.probes.output_and_neurons(47, 24)}
+            "one pass: grid 47 with thumbnails 24": lambda: t.probes.output_and_neurons(47, 24),
+            "the whole snapshot, grid 50 (two passes)": lambda: t.snapshot(at[50], len(t.history) - 1),
+            "the whole snapshot, grid 47 (one pass)": lambda: t.snapshot(at[47], len(t.history) - 1)}
     rows: dict[str, list[float]] = {k: [] for k in ways}
     for _ in range(repeats):
         for name, way in ways.items():

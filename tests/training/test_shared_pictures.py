@@ -1,11 +1,11 @@
 """The output grid and the neuron thumbnails of a frame while playing from one
-forward pass (probes.output_and_neurons, engine.mlp.forward_and_rows): the
+forward pass (probes.output_and_neurons, engine.mlp.forward_and_subgrid): the
 same pictures as each computed on its own."""
 
 import numpy as np
 import pytest
 
-from nnplay.engine.mlp import MLP, forward_and_rows
+from nnplay.engine.mlp import MLP, forward_and_subgrid
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.live_grid import LIVE_GRID, frame_request
 from nnplay.training.picture_net import FLOAT32_SAFE
@@ -77,18 +77,42 @@ def test_undefined_cells_stay_undefined_in_both():
     assert_same_pictures(shared, *alone(t, LIVE_GRID, view.neuron_resolution))
 
 
-def test_forward_and_rows_is_forward_and_the_hidden_outputs_at_those_rows():
+@pytest.mark.parametrize("res, step", [(7, 2), (7, 3), (5, 1), (9, 4)])
+def test_forward_and_subgrid_is_forward_and_the_hidden_outputs_at_every_step_th_point(res, step):
     net = MLP([2, 5, 4, 3], activation="tanh", loss="ce", seed=1)
-    X = np.random.default_rng(0).normal(size=(40, 2))
-    rows = np.array([0, 7, 39, 7])
-    out, acts = forward_and_rows(net, X, rows)
+    X = np.random.default_rng(0).normal(size=(res * res, 2))
+    out, acts = forward_and_subgrid(net, X, res, step)
     np.testing.assert_array_equal(out, net.forward(X))
     whole = net.hidden_outputs(X)
     assert len(acts) == len(whole)
+    k = (res - 1) // step + 1
+    rows = [i * res + j for i in range(0, res, step) for j in range(0, res, step)]  # row-major grid points
     for a, b in zip(acts, whole):
-        np.testing.assert_array_equal(a, b[rows])
+        assert a.shape == (k, k, b.shape[1]) and a.flags.c_contiguous
+        np.testing.assert_array_equal(a.reshape(k * k, -1), b[rows])
     out[...] = 0  # copies, not views into the network's workspace
     acts[0][...] = 0
-    np.testing.assert_array_equal(forward_and_rows(net, X, rows)[1][0], whole[0][rows])
+    np.testing.assert_array_equal(forward_and_subgrid(net, X, res, step)[1][0].reshape(k * k, -1), whole[0][rows])
+
+
+def test_forward_and_subgrid_refuses_what_is_not_such_a_grid():
+    net = MLP([2, 3, 1], activation="tanh", loss="bce", seed=1)
+    X = np.zeros((12, 2))
+    with pytest.raises(ValueError, match="not a 3 x 3 grid"):
+        forward_and_subgrid(net, X, 3, 1)
     with pytest.raises(ValueError):
-        forward_and_rows(net, X[:, :1], rows)
+        forward_and_subgrid(net, np.zeros((9, 1)), 3, 1)
+
+
+def test_forward_and_subgrid_of_a_grid_larger_than_a_chunk(monkeypatch):
+    import nnplay.engine.mlp as mlp
+
+    net = MLP([2, 4, 2], activation="relu", loss="ce", seed=3)
+    X = np.random.default_rng(1).normal(size=(49, 2))
+    expected = forward_and_subgrid(net, X, 7, 3)
+    monkeypatch.setattr(mlp, "CHUNK_ROWS", 10)  # the grid's 49 points in chunks: the subgrid run on its own
+    out, acts = forward_and_subgrid(net, X, 7, 3)
+    np.testing.assert_allclose(out, expected[0], rtol=1e-12)
+    for a, b in zip(acts, expected[1]):
+        assert a.shape == b.shape
+        np.testing.assert_allclose(a, b, rtol=1e-12)
