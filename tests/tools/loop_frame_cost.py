@@ -36,7 +36,19 @@ def child(commands, connection, profile: int) -> None:
     from nnplay.training.loop import TrainingLoop
 
     one_blas_thread()
-    cost = {"snapshot": 0.0, "send": 0.0, "pickle": 0.0, "bytes": 0, "frames": 0, "train": 0.0}
+    import gc
+
+    gc_started = {}
+
+    def gc_timer(phase, info):  # the cyclic collector's CPU time, wherever it falls
+        if phase == "start":
+            gc_started["t"] = time.process_time()
+        elif "t" in gc_started:
+            cost["gc"] += time.process_time() - gc_started.pop("t")
+            cost["collections"] += 1
+
+    gc.callbacks.append(gc_timer)
+    cost = {"gc": 0.0, "collections": 0, "snapshot": 0.0, "send": 0.0, "pickle": 0.0, "bytes": 0, "frames": 0, "train": 0.0, "steps": 0}
 
     def emit(kind, *payload):  # Connection.send's two steps, timed apart
         s = time.process_time()
@@ -74,10 +86,14 @@ def child(commands, connection, profile: int) -> None:
                 parts.whole, parts.train, parts._timed = timed(parts.whole), timed(parts.train), True
             super()._start_run(generation, trainer)
 
+        def _step(self):
+            cost["steps"] += 1
+            return super()._step()
+
         def _apply(self, cmd):
             if type(cmd).__name__ == "Request" and cmd.what == "cost":  # the tool's own: start / read the counters
                 if cmd.token == 0:
-                    cost.update(snapshot=0.0, send=0.0, pickle=0.0, bytes=0, frames=0, train=0.0, cpu=time.process_time(),
+                    cost.update(gc=0.0, collections=0, snapshot=0.0, send=0.0, pickle=0.0, bytes=0, frames=0, train=0.0, steps=0, cpu=time.process_time(),
                                 wall=time.perf_counter(), epoch=self._trainer.epoch)
                     if profiler is not None:
                         profiler.enable()
@@ -156,6 +172,9 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
         "frame_kB": out["bytes"] / n / 1024,
         "rest_ms_per_frame": 1000 * rest / n,
         "train_ms_per_frame": 1000 * out["train"] / n,
+        "loop_steps_per_frame": out["steps"] / n,
+        "gc_ms_per_frame": 1000 * out["gc"] / n,
+        "gc_collections_per_s": out["collections"] / out["wall"],
         "frame_share": (out["snapshot"] + out["send"]) / max(1e-9, out["cpu"]),
     }
     if "profile" in out:
