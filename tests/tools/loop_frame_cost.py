@@ -158,6 +158,14 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
     proc.join(5)
     one_blas_thread()
     headless = headless_epochs_per_s(config)
+    from nnplay.training import Trainer
+
+    t = Trainer(config)  # the headless Trainer's CPU time an epoch, in this process
+    t.run(20)
+    c0, done = time.process_time(), 0
+    while time.process_time() - c0 < 1.5:
+        done += t.run(10)
+    headless_cpu_ms = 1000 * (time.process_time() - c0) / done
     n = max(1, out["frames"])
     rest = out["cpu"] - out["snapshot"] - out["send"] - out["train"]
     result = {
@@ -172,6 +180,8 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
         "frame_kB": out["bytes"] / n / 1024,
         "rest_ms_per_frame": 1000 * rest / n,
         "train_ms_per_frame": 1000 * out["train"] / n,
+        "train_cpu_ms_per_epoch_live": 1000 * out["train"] / max(1, out["epochs"]),
+        "train_cpu_ms_per_epoch_headless": headless_cpu_ms,
         "loop_steps_per_frame": out["steps"] / n,
         "gc_ms_per_frame": 1000 * out["gc"] / n,
         "gc_collections_per_s": out["collections"] / out["wall"],
