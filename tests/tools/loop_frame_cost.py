@@ -48,7 +48,7 @@ def child(commands, connection, profile: int) -> None:
             cost["collections"] += 1
 
     gc.callbacks.append(gc_timer)
-    cost = {"gc": 0.0, "collections": 0, "snapshot": 0.0, "send": 0.0, "pickle": 0.0, "bytes": 0, "frames": 0, "train": 0.0, "steps": 0}
+    cost = dict.fromkeys(("gc", "collections", "snapshot", "send", "pickle", "bytes", "frames", "train", "steps"), 0)
 
     def emit(kind, *payload):  # Connection.send's two steps, timed apart
         s = time.process_time()
@@ -63,27 +63,20 @@ def child(commands, connection, profile: int) -> None:
 
     class Timed(TrainingLoop):
         def _start_run(self, generation, trainer):
-            snapshot, parts = trainer.snapshot, self._parts
+            parts = self._parts
 
-            def timed_snapshot(*a, **k):
-                s = time.process_time()
-                try:
-                    return snapshot(*a, **k)
-                finally:
-                    cost["snapshot"] += time.process_time() - s
-
-            def timed(fn):
+            def timed(fn, key):  # fn, its CPU time added to cost[key]
                 def run(*a, **k):
                     s = time.process_time()
                     try:
                         return fn(*a, **k)
                     finally:
-                        cost["train"] += time.process_time() - s
+                        cost[key] += time.process_time() - s
                 return run
 
-            trainer.snapshot = timed_snapshot
+            trainer.snapshot = timed(trainer.snapshot, "snapshot")
             if not getattr(parts, "_timed", False):
-                parts.whole, parts.train, parts._timed = timed(parts.whole), timed(parts.train), True
+                parts.whole, parts.train, parts._timed = timed(parts.whole, "train"), timed(parts.train, "train"), True
             super()._start_run(generation, trainer)
 
         def _step(self):
@@ -93,8 +86,8 @@ def child(commands, connection, profile: int) -> None:
         def _apply(self, cmd):
             if type(cmd).__name__ == "Request" and cmd.what == "cost":  # the tool's own: start / read the counters
                 if cmd.token == 0:
-                    cost.update(gc=0.0, collections=0, snapshot=0.0, send=0.0, pickle=0.0, bytes=0, frames=0, train=0.0, steps=0, cpu=time.process_time(),
-                                wall=time.perf_counter(), epoch=self._trainer.epoch)
+                    cost.update(dict.fromkeys(cost, 0), cpu=time.process_time(), wall=time.perf_counter(),
+                                epoch=self._trainer.epoch)
                     if profiler is not None:
                         profiler.enable()
                 else:
@@ -204,10 +197,9 @@ def main() -> int:
     load = os.getloadavg()[0]
     r = measure(args.case, args.seconds, view, args.profile)
     print(r.pop("profile", ""))
-    print(f"case {args.case}{' + inspector' if args.inspector else ''}{' + distributions' if args.distributions else ''}"
-          f" (load average {load:.2f} -> {os.getloadavg()[0]:.2f}):")
-    for k, v in r.items():
-        print(f"  {v:10.3f}  {k}")
+    what = "".join(f" + {k}" for k, on in view.items() if on)
+    print(f"case {args.case}{what} (load average {load:.2f} -> {os.getloadavg()[0]:.2f}):")
+    print("\n".join(f"  {v:10.3f}  {k}" for k, v in r.items()))
     return 0
 
 
