@@ -116,3 +116,30 @@ def test_forward_and_subgrid_of_a_grid_larger_than_a_chunk(monkeypatch):
     for a, b in zip(acts, expected[1]):
         assert a.shape == b.shape
         np.testing.assert_allclose(a, b, rtol=1e-12)
+
+
+def test_a_hovered_neuron_while_playing_is_the_grid_and_the_thumbnails_take_their_own_pass():
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(6, 4)))
+    t.run(10)
+    view = frame_request(ViewRequest(focus=(1, 2)), True)
+    shared = t.snapshot(view)
+    focused = t.snapshot(ViewRequest(grid_resolution=LIVE_GRID, neuron_resolution=None, focus=(1, 2)))
+    np.testing.assert_array_equal(shared.grid, focused.grid)  # the neuron's output, not the network's
+    assert shared.focus == (1, 2) and shared.grid_classes is None
+    thumbs = t.snapshot(ViewRequest(grid_resolution=None, neuron_resolution=view.neuron_resolution))
+    for a, b in zip(shared.neurons, thumbs.neurons):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_other_axes_share_the_pass_too():
+    from nnplay.data import Dataset
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 5)) * [1, 100, 1, 1, 1] + [0, 500, 0, 0, 0]  # a CSV's five inputs
+    y = (X[:, 0] + (X[:, 1] - 500) / 100 > 0).astype(int)
+    t = Trainer(TrainConfig(dataset="csv", hidden=(5, 3), standardize=True), Dataset(X, y, name="mine"))
+    t.run(10)
+    view = frame_request(ViewRequest(axes=(1, 3)), True)
+    grid = t.snapshot(ViewRequest(grid_resolution=LIVE_GRID, neuron_resolution=None, axes=(1, 3)))
+    thumbs = t.snapshot(ViewRequest(grid_resolution=None, neuron_resolution=view.neuron_resolution, axes=(1, 3)))
+    assert_same_pictures(t.snapshot(view), grid, thumbs)
