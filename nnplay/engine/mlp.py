@@ -24,7 +24,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from ..numbers import count
+from ..numbers import agree, count
 from .activations import Activation, get_activation
 from .chunked import CHUNK_ROWS, evaluate_in_chunks, forward_in_chunks
 from .clipping import GradientClip
@@ -353,7 +353,8 @@ def forward_and_subgrid(net: MLP, X, resolution: int, step: int) -> tuple[np.nda
     ``forward``, or of other than res^2 rows."""
     X = net._check_X(X)
     if X.shape[0] != resolution * resolution:
-        raise ValueError(f"{X.shape[0]} points are not a {resolution} x {resolution} grid")
+        m = X.shape[0]
+        raise ValueError(f"{count(m, 'point')} {agree(m, 'is', 'are')} not a {resolution} x {resolution} grid")
     if X.shape[0] > CHUNK_ROWS:  # bounded workspaces: the subgrid on its own
         sub = X.reshape(resolution, resolution, -1)[::step, ::step].reshape(-1, X.shape[1])
         k = (resolution - 1) // step + 1
