@@ -50,9 +50,14 @@ def child(commands, connection, profile: int) -> None:
     gc.callbacks.append(gc_timer)
     cost = dict.fromkeys(("gc", "collections", "snapshot", "send", "pickle", "bytes", "frames", "train", "steps"), 0)
 
-    def emit(kind, *payload):  # Connection.send's two steps, timed apart
+    try:  # the loop's own pickling (run_in_process), or with the code before it, Connection.send's
+        from nnplay.training.frame_pipe import message_bytes as dumps
+    except ImportError:
+        dumps = ForkingPickler.dumps
+
+    def emit(kind, *payload):  # run_in_process's send in its two steps, timed apart
         s = time.process_time()
-        blob = ForkingPickler.dumps((kind, *payload))
+        blob = dumps((kind, *payload))
         p = time.process_time()
         connection.send_bytes(blob)
         if kind == "frame":
