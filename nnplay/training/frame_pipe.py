@@ -16,7 +16,7 @@ as before.
 
 from __future__ import annotations
 
-import pickle
+from pickle import dumps  # (only dumps: the window reads with multiprocessing's Connection.recv)
 
 FRAME_PIPE_BYTES = 1 << 20
 SMALLEST = 1 << 16  # the size a Linux pipe has anyway
@@ -59,4 +59,4 @@ def message_bytes(message) -> bytes:
     array through a Python function, and the window's unpickling of a cache-cold
     frame took 0.34-0.46 ms against 0.30-0.40. Messages hold no connections or
     other handles, the only objects ``ForkingPickler``'s own reducers are for."""
-    return pickle.dumps(message, PICKLE_PROTOCOL)
+    return dumps(message, PICKLE_PROTOCOL)
