@@ -24,7 +24,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from ..numbers import count, format_number
+from ..numbers import agree, count, format_number
 from .activations import Activation, get_activation
 from .chunked import CHUNK_ROWS, evaluate_in_chunks, forward_in_chunks
 from .clipping import GradientClip
@@ -341,6 +341,27 @@ class MLP:
         """
         X, Y = self._check_data(X, Y, check_input)
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)
+
+
+def forward_and_subgrid(net: MLP, X, resolution: int, step: int) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One forward pass of ``net`` over X, the ``resolution`` x ``resolution`` points
+    of a grid in row-major order ((res^2, n[0])): (A[L], a new (res^2, n[L]) array;
+    [A[1], ..., A[L]] at every ``step``-th point of each row and column, each a new
+    (k, k, n[l]) array, k = (res - 1) // step + 1). A picture's grid and its
+    thumbnails at the cost of the grid alone (``hidden_outputs`` would copy every
+    layer at every point first). Raises ValueError for an X of the wrong width, as
+    ``forward``, or of other than res^2 rows."""
+    X = net._check_X(X)
+    if X.shape[0] != resolution * resolution:
+        m = X.shape[0]
+        raise ValueError(f"{count(m, 'point')} {agree(m, 'is', 'are')} not a {resolution} x {resolution} grid")
+    if X.shape[0] > CHUNK_ROWS:  # bounded workspaces: the subgrid on its own
+        sub = X.reshape(resolution, resolution, -1)[::step, ::step].reshape(-1, X.shape[1])
+        k = (resolution - 1) // step + 1
+        return net.forward(X), [a.reshape(k, k, -1) for a in net.hidden_outputs(sub)]
+    ws = net._workspace(X.shape[0])
+    out = net._forward(X, ws).copy()
+    return out, [a.reshape(resolution, resolution, a.shape[1])[::step, ::step].copy() for a in ws.A]
 
 
 def _passes_changed(net: MLP) -> None:

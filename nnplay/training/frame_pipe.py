@@ -16,8 +16,11 @@ as before.
 
 from __future__ import annotations
 
+from pickle import dumps  # (only dumps: the window reads with multiprocessing's Connection.recv)
+
 FRAME_PIPE_BYTES = 1 << 20
 SMALLEST = 1 << 16  # the size a Linux pipe has anyway
+PICKLE_PROTOCOL = 4  # of the messages down the pipe (message_bytes)
 
 
 def widen(connection, nbytes: int = FRAME_PIPE_BYTES) -> int:
@@ -42,3 +45,18 @@ def widen(connection, nbytes: int = FRAME_PIPE_BYTES) -> int:
         except OSError:  # not a pipe (a socket), or closed
             return 0
     return 0
+
+
+def message_bytes(message) -> bytes:
+    """``message`` (a loop message: a tuple of a kind and its payload) pickled for
+    the pipe, to be sent with ``Connection.send_bytes`` and read with
+    ``Connection.recv``: the C pickler's own output buffer, where
+    ``Connection.send`` pickles into an ``io.BytesIO`` (``ForkingPickler.dumps``),
+    which grows by reallocation and took 19-38 fresh pages (minor page faults)
+    per frame of case B: the loop's pickling 0.71-0.73 -> 0.44-0.46 ms of CPU a
+    frame (``tests/tools/loop_frame_cost.py``). Protocol 4, as ``Connection.send``
+    used on Python 3.11 (PICKLE_PROTOCOL): under protocol 5 numpy rebuilds each
+    array through a Python function, and the window's unpickling of a cache-cold
+    frame took 0.34-0.46 ms against 0.30-0.40. Messages hold no connections or
+    other handles, the only objects ``ForkingPickler``'s own reducers are for."""
+    return dumps(message, PICKLE_PROTOCOL)

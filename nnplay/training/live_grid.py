@@ -7,7 +7,10 @@ core, a fifth of the process's time at 55 frames a second). A frame while the
 run plays is one of up to 60 a second of a picture that moves; the window
 upsamples every grid bilinearly to about 200 cells a side and draws it
 smoothly scaled (``pictures.upsample``, ``ui.decision_boundary``), so a grid
-of 50 (a quarter of the points, ~4x cheaper) gives the same smooth picture.
+of 47 (a fifth of the points) gives the same smooth picture. 47 = 2 x 24 - 1:
+the neuron thumbnails' 24 x 24 points are every other point of it, so one
+forward pass gives the output and every neuron's thumbnail
+(``probes.output_and_neurons``: case B's pictures 0.86 -> 0.5 ms a frame).
 The class border then follows the interpolated probabilities between samples
 (as it already did between the 100-grid's samples); Discretize colours the
 same interpolated classes with hard edges. Paused, stepped, and for an export
@@ -19,7 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 
-LIVE_GRID = 50  # cells a side of the output grid of a frame while playing
+LIVE_GRID = 47  # cells a side of the output grid of a frame while playing: 2 x 24 - 1, so the 24 x 24 thumbnails
+# are every other of its points and one forward pass gives both (probes.output_and_neurons)
 SCREEN_GRID = 100  # the screen's grid (probes.ViewRequest's default); a finer one is an export's, kept
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .blas_threads import one_blas_thread
 from .command_pipe import CommandReceiver
+from .frame_pipe import message_bytes
 from .commands import (
     Ack,
     Build,
@@ -354,7 +355,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     one_blas_thread()  # its BLAS threads would spin on the core the window draws on (blas_threads.py)
 
     def emit(kind, *payload):
-        connection.send((kind, *payload))
+        connection.send_bytes(message_bytes((kind, *payload)))  # (frame_pipe: not Connection.send's BytesIO)
 
     try:
         TrainingLoop(CommandReceiver(commands), emit, max_speed_seconds).run()

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine.mlp import forward_and_subgrid
+
 FLOAT32_SAFE = 1e4  # past this |param|, float32 rounding of the weights alone may change the picture
 TOLERANCE_PER_ULP = 100.0  # margin bound = this * eps32 * prod_l (1 + max|W[l]|)
 
@@ -79,10 +81,15 @@ class PictureNetwork:
         run's own numbers (and dtype) elsewhere (see the module's docstring). ``loss`` names
         how outputs become classes ('bce', 'ce', 'tanh_mse'; 'mse' for values)."""
         twin = self._twin_of(net)
-        tol = self.tolerance(net)
+        tol = None if twin is None else self.tolerance(net)
         if twin is None or tol >= 0.25:
             return net.forward(X)
-        A = twin.forward(X.astype(np.float32))
+        return self._checked(net, X, twin.forward(X.astype(np.float32)), loss, tol)
+
+    def _checked(self, net, X: np.ndarray, A: np.ndarray, loss: str, tol: float) -> np.ndarray:
+        """The float32 outputs A (m, n[L]) of X with every row whose class float32 may
+        have changed (or that is not finite) evaluated again by the run's own network
+        (the margin under ``tol``, see ``tolerance``)."""
         margin = decision_margin(A, loss)
         recheck = np.flatnonzero(~(margin >= tol))  # (NaN: not finite)
         if recheck.size:  # those rows in the run's own numbers (a cast would undo a tie's winner)
@@ -100,3 +107,21 @@ class PictureNetwork:
         if not all(np.isfinite(a).all() for a in acts):
             return net.hidden_outputs(X)
         return acts
+
+    def forward_and_subgrid(self, net, X: np.ndarray, loss: str, resolution: int, step: int) -> tuple:
+        """(``forward(net, X, loss)``, ``hidden_outputs`` at every ``step``-th point of
+        the grid) from one forward pass over X, the ``resolution`` x ``resolution`` grid's
+        points (the output view's grid and the neuron thumbnails, whose points are some of
+        them): the two calls' numbers (to the last bit of rounding), at the cost of one.
+        The hidden outputs are (k, k, n[l]) arrays (see ``engine.mlp.forward_and_subgrid``)."""
+        twin = self._twin_of(net)
+        if twin is None:
+            return forward_and_subgrid(net, X, resolution, step)
+        A, hidden = forward_and_subgrid(twin, X.astype(np.float32), resolution, step)
+        tol = self.tolerance(net)
+        A = net.forward(X) if tol >= 0.25 else self._checked(net, X, A, loss, tol)
+        if not all(np.isfinite(a).all() for a in hidden):
+            k = hidden[0].shape[0]
+            sub = X.reshape(resolution, resolution, -1)[::step, ::step].reshape(k * k, -1)
+            hidden = [a.reshape(k, k, -1) for a in net.hidden_outputs(sub)]
+        return A, hidden

@@ -61,7 +61,8 @@ def undefined_as_nan(a: np.ndarray) -> np.ndarray:
     """A read-only float copy of ``a`` in which every non-finite number is NaN:
     the one mark of "undefined" that views draw as such (never as a value)."""
     out = np.array(a, dtype=np.result_type(a, np.float32), copy=True)
-    out[~np.isfinite(out)] = np.nan
+    if not np.isfinite(out).all():  # (a frame's thumbnails: a dozen calls, nearly always all finite)
+        out[~np.isfinite(out)] = np.nan
     out.flags.writeable = False
     return out
 

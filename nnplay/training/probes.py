@@ -92,6 +92,22 @@ class Probes:
         return out.reshape(resolution, resolution, *out.shape[1:]) if out.shape[1] > 1 else \
             out.reshape(resolution, resolution)
 
+    def output_and_neurons(self, resolution: int, neurons: int, axes=(0, 1)) -> tuple | None:
+        """(``grid_output(resolution, axes)``, ``neuron_grids(neurons, axes)``) from one
+        forward pass over the output's grid, when the neurons' grid is every k-th of its
+        points (resolution - 1 = k (neurons - 1): the live grid, 47 = 2 x 24 - 1); None when
+        it is not. The thumbnails' points are then the output's (to the last bit of
+        ``linspace``'s rounding), and cost nothing more than the rows they take."""
+        step, rest = divmod(resolution - 1, max(1, neurons - 1))
+        if neurons < 2 or step < 1 or rest:
+            return None
+        with np.errstate(all="ignore"):
+            out, acts = self._pictures.forward_and_subgrid(self._t.net, self.grid_points(resolution, axes),
+                                                           self._t.loss_name, resolution, step)
+        out = out.reshape(resolution, resolution, *out.shape[1:]) if out.shape[1] > 1 else \
+            out.reshape(resolution, resolution)
+        return out, acts
+
     def neuron_grids(self, resolution: int = 20, axes=(0, 1)) -> list[np.ndarray]:
         """Every layer's activations over the domain: list of (res, res, n[l]), l = 1..L."""
         with np.errstate(all="ignore"):

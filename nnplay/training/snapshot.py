@@ -105,10 +105,12 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     grid = extent = grid_classes = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
         focus = None
-    res = r.grid_resolution
+    res, n = r.grid_resolution, r.neuron_resolution
+    # the live grid and the thumbnails from one forward pass, where the thumbnails' points are the grid's
+    shared = probes.output_and_neurons(res, n, axes) if res and n and focus is None else None
     if res:
         if focus is None:
-            out = probes.grid_output(res, axes)
+            out = shared[0] if shared else probes.grid_output(res, axes)
             grid = undefined_as_nan(out)
             if t.data.task == CLASSIFICATION:
                 grid_classes = frozen(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
@@ -116,11 +118,10 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
             grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
         extent = probes.grid_extent(axes)
     neurons = None
-    if r.neuron_resolution:
-        n = r.neuron_resolution
+    if n:
         inputs = probes.grid_points(n, axes).reshape(n, n, -1)
         neurons = tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
-                        for a in [inputs, *probes.neuron_grids(n, axes)])
+                        for a in [inputs, *(shared[1] if shared else probes.neuron_grids(n, axes))])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record

@@ -48,7 +48,7 @@ FINE_GRID = 200  # ... at about this many cells a side when the grid is coarser 
 
 def fine_factor(res: int) -> int:
     """The upsampling of a res x res grid for the class picture: UPSAMPLE, or more for a
-    grid coarser than the screen's (the live grid while playing, training.live_grid: 50 -> 197)."""
+    grid coarser than the screen's (the live grid while playing, training.live_grid: 47 -> 185)."""
     return max(UPSAMPLE, round((FINE_GRID - 1) / max(1, res - 1)))
 
 

@@ -11,7 +11,9 @@ with every panel live (with --inspector the backprop inspector open too, with
 measured), and prints one JSON line: launch to first painted window (the launch
 window, as `nnplay` starts: `launch_window.py`) and to the playground window painted, epochs/s,
 redraws/s, the GUI thread's event latency (a 10 ms timer probe: how late each
-tick ran), and peak resident memory of the window and the training process.
+tick ran), peak resident memory of the window and the training process, and the
+share of a core each process used meanwhile (window_cpu_share,
+training_cpu_share: CPU seconds over wall seconds, every thread).
 """
 
 from __future__ import annotations
@@ -49,6 +51,17 @@ def peak_rss_mb(pid: int | str = "self") -> float | None:
         return None
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(rss / 1024 if sys.platform != "darwin" else rss / 2**20, 1)
+
+
+def cpu_seconds(pid: int | str = "self") -> float | None:
+    """CPU time (user + system, every thread) a process has used, in seconds, from
+    /proc/PID/stat; None where there is none (not Linux, the process gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def main(argv=None) -> int:
@@ -124,8 +137,13 @@ def build(launch, args, launched_at: float, result: dict) -> None:
         c.play()
         QTimer.singleShot(500, begin)  # let the pipeline fill
 
+    def training_pid():
+        process = getattr(c.worker, "_process", None)
+        return process.pid if process is not None else None
+
     def begin():
-        state.update(t0=time.perf_counter(), e0=epochs(), f0=c.frames_drawn)
+        state.update(t0=time.perf_counter(), e0=epochs(), f0=c.frames_drawn, cpu0=cpu_seconds(),
+                     training_cpu0=cpu_seconds(training_pid() or 0))
         ticks.clear()
         probe.start()
         QTimer.singleShot(int(seconds * 1000), finish)
@@ -144,6 +162,10 @@ def build(launch, args, launched_at: float, result: dict) -> None:
             redraws_per_s=round((c.frames_drawn - state["f0"]) / t, 1),
             latency_ms_p50=pct(0.50), latency_ms_p95=pct(0.95), latency_ms_max=round(gaps[-1], 2) if gaps else None,
         )
+        for key, pid, start in (("window_cpu_share", "self", state["cpu0"]),
+                                ("training_cpu_share", training_pid() or 0, state["training_cpu0"])):
+            now = cpu_seconds(pid)  # the share of one core each process had (issue 20: the live share's cause)
+            result[key] = round((now - start) / t, 3) if now is not None and start is not None else None
         process = getattr(c.worker, "_process", None)
         result["training_peak_rss_mb"] = peak_rss_mb(process.pid) if process is not None else None
         c.pause()

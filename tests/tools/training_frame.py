@@ -2,7 +2,7 @@
 ``snapshot.take_snapshot`` timed one by one, then pickling the frame and
 sending it down a real pipe to a reader in another process.
 
-    python tests/tools/training_frame.py [--case A|B|CSV] [--repeats 40] [--trace]
+    python tests/tools/training_frame.py [--case A|B|CSV] [--repeats 40] [--trace] [--pictures]
 
 Cases: A and B as ``nnplay bench --gui`` runs them (circle, batch 10), CSV the
 bench's 100,000-row file on network A, each frame taken within a long epoch
@@ -82,6 +82,18 @@ def parts(t, view) -> dict:
 
     timed("metrics (the loss measurement)", t.metrics)
     res, n = view.grid_resolution, view.neuron_resolution
+    one_pass = getattr(probes, "output_and_neurons", None)  # (absent from the code before it)
+    shared = res and n and one_pass is not None and \
+        timed("output grid and thumbnails: one forward pass", lambda: one_pass(res, n, tuple(view.axes)))
+    if shared:
+        grid = shared[0]
+        timed("output grid: NaN copy", lambda: undefined_as_nan(grid))
+        if t.data.task == CLASSIFICATION:
+            timed("output grid: classes", lambda: frozen(predicted_classes(grid.reshape(res**2, -1), t.loss_name)))
+        inputs = timed("neuron thumbnails", lambda: probes.grid_points(n, view.axes).reshape(n, n, -1))
+        timed("neuron thumbnails", lambda: tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
+                                                  for a in [inputs, *shared[1]]))
+        res = n = None  # (done)
     if res:
         grid = timed("output grid: forward pass", lambda: probes.grid_output(res, tuple(view.axes)))
         timed("output grid: NaN copy", lambda: undefined_as_nan(grid))
@@ -155,6 +167,29 @@ def profile(case: str, repeats: int, trace: bool, narrow: bool = False, full_gri
     return out
 
 
+def compare_pictures(case: str, repeats: int) -> dict:
+    """The pictures of a playing frame the two ways, interleaved frame by frame (one epoch
+    trained before each, so both see the same machine): the output grid at 50 and the
+    thumbnails at 24 in two forward passes (before), and the live grid at 47 giving the
+    thumbnails in one pass (probes.output_and_neurons). Thread CPU ms, median."""
+    from nnplay.training.probes import ViewRequest
+
+    t = make_trainer(case)
+    at = {res: ViewRequest(grid_resolution=res) for res in (50, 47)}
+    ways = {"two passes: grid 50 + thumbnails 24": lambda: (t.probes.grid_output(50), t.probes.neuron_grids(24)),
+            "one pass: grid 47 with thumbnails 24": lambda: t.probes.output_and_neurons(47, 24),
+            "the whole snapshot, grid 50 (two passes)": lambda: t.snapshot(at[50], len(t.history) - 1),
+            "the whole snapshot, grid 47 (one pass)": lambda: t.snapshot(at[47], len(t.history) - 1)}
+    rows: dict[str, list[float]] = {k: [] for k in ways}
+    for _ in range(repeats):
+        for name, way in ways.items():
+            _advance(t, case)
+            s = time.thread_time()
+            way()
+            rows[name].append(1000 * (time.thread_time() - s))
+    return {k: sorted(v)[len(v) // 2] for k, v in rows.items()}
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--case", choices=("A", "B", "CSV"), default="A")
@@ -162,6 +197,8 @@ def main() -> int:
     p.add_argument("--trace", action="store_true", help="with the backprop inspector's trace (as when it is open)")
     p.add_argument("--narrow-pipe", action="store_true", help="a plain 64 kB pipe, as before frame_pipe.widen")
     p.add_argument("--full-grid", action="store_true", help="the 100 x 100 grid while playing, as before live_grid")
+    p.add_argument("--pictures", action="store_true",
+                   help="the output grid and thumbnails in two passes and in one, interleaved")
     p.add_argument("--sample-rows", type=int, help="rows of the sample a long epoch measures (before: 2048)")
     args = p.parse_args()
     from nnplay.training.blas_threads import one_blas_thread
@@ -171,7 +208,10 @@ def main() -> int:
         from nnplay.training import current_weights
 
         current_weights.SAMPLE_ROWS = args.sample_rows
-    out = profile(args.case, args.repeats, args.trace, args.narrow_pipe, args.full_grid)
+    if args.pictures:
+        out = compare_pictures(args.case, args.repeats)
+    else:
+        out = profile(args.case, args.repeats, args.trace, args.narrow_pipe, args.full_grid)
     print(f"case {args.case}, training process per frame (median of {args.repeats}; "
           f"load average {os.getloadavg()[0]:.1f}):")
     for k, v in out.items():

@@ -74,3 +74,96 @@ def test_the_windows_frame_pipe_is_widened(qapp):
         assert pipe_capacity(worker._receiver) >= FRAME_PIPE_BYTES
     finally:
         assert worker.stop(2000)
+
+
+def _same_snapshot(got, want) -> None:
+    """Every field of Snapshot ``got`` equals ``want``'s: arrays in value, dtype and shape."""
+    import dataclasses
+
+    for field in dataclasses.fields(want):
+        a, b = getattr(got, field.name), getattr(want, field.name)
+        for x, y in zip(*(v if isinstance(v, tuple) else v.values() if isinstance(v, dict) else (v,)
+                          for v in (a, b))):
+            if isinstance(y, np.ndarray):
+                assert x.dtype == y.dtype and x.shape == y.shape, field.name
+                np.testing.assert_array_equal(x, y, err_msg=field.name)
+            else:
+                assert x == y or (x != x and y != y), field.name  # (NaN losses are equal here)
+
+
+def _playing_frame_of_case_b():
+    from nnplay.benchmark_gui import live_config
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.live_grid import frame_request
+    from nnplay.training.loop import Frame
+    from nnplay.training.probes import ViewRequest
+
+    t = Trainer(TrainConfig(**live_config("B")))
+    t.run(5)
+    snap = t.snapshot(frame_request(ViewRequest(quality=True, hidden_layer=1), True), 2)
+    return Frame(3, snap, True, 120.0)
+
+
+def test_a_frame_pickled_for_the_pipe_arrives_as_it_was_sent():
+    from nnplay.training.frame_pipe import message_bytes
+
+    frame = _playing_frame_of_case_b()
+    blob = message_bytes(("frame", frame))
+    assert type(blob) is bytes and blob[:2] == b"\x80\x04"  # the C pickler's own buffer (not a BytesIO's), protocol 4
+    reader, writer = mp.Pipe(duplex=False)
+    widen(writer)
+    writer.send_bytes(blob)
+    kind, got = reader.recv()  # what the window's relay thread does
+    assert kind == "frame" and (got.generation, got.playing, got.epochs_per_second) == (3, True, 120.0)
+    assert got.snapshot.neurons is not None and got.snapshot.grid_classes is not None  # the pictures are there
+    _same_snapshot(got.snapshot, frame.snapshot)
+
+
+def test_the_training_process_sends_its_frames_through_the_pipe_whole():
+    """run_in_process (the training process's own send) as the window starts it: a stepped run's frame
+    equals the snapshot of the same run taken here."""
+    from nnplay.benchmark_gui import live_config
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.command_pipe import CommandSender
+    from nnplay.training.commands import QUIT, Ack, Build, Step
+    from nnplay.training.loop import run_in_process
+
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    cmd_r, cmd_w = ctx.Pipe(duplex=False)
+    frames_r, frames_w = ctx.Pipe(duplex=False)
+    widen(frames_w)
+    proc = ctx.Process(target=run_in_process, args=(cmd_r, frames_w), daemon=True)
+    proc.start()
+    cmd_r.close()
+    frames_w.close()
+    send = CommandSender(cmd_w)
+    send.start()
+    config = TrainConfig(**live_config("B"))
+    try:
+        send.put(Build(1, config, None))
+        send.put(Step(3, 0))
+        frames = []
+        while not frames or frames[-1].snapshot.epoch < 3:
+            assert frames_r.poll(30), "no frame from the training process"
+            msg = frames_r.recv()
+            assert msg[0] in ("run_started", "frame"), msg
+            if msg[0] == "frame":
+                frames.append(msg[1])
+                send.put(Ack())
+        send.put(QUIT)
+        while (msg := frames_r.recv()) != ("stopped",):  # (a frame sent before the quit arrived may come first)
+            assert msg[0] == "frame", msg
+    finally:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+        send.close(timeout=2)
+    t = Trainer(config)
+    t.run(3)
+    from nnplay.training.live_grid import frame_request
+    from nnplay.training.probes import ViewRequest
+
+    want = t.snapshot(frame_request(ViewRequest(), False), 0)
+    got = frames[-1].snapshot
+    assert got.neurons is not None
+    _same_snapshot(got, want)
