@@ -135,3 +135,10 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
     if win.isVisible():
         window_pool.tidy(win)
         shared_window.park()
+
+
+def pytest_collection_modifyitems(items):
+    """The tests marked ``torch`` (they import PyTorch, or the code they run does, when it is
+    installed) first, in their order: ``--dist worksteal`` hands each worker a run of the list
+    from its start, so one worker imports torch and its compiler (~5 s of CPU), not both."""
+    items.sort(key=lambda item: item.get_closest_marker("torch") is None)  # (a stable sort)

@@ -21,6 +21,7 @@ def small_and_quick(monkeypatch):
     monkeypatch.setattr(benchmark, "_median_rates", functools.partial(benchmark._median_rates, budget=0.0))
 
 
+@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
     small_and_quick(monkeypatch)
     assert main(["bench", "--quick", "--json"]) == 0
@@ -41,6 +42,7 @@ def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
     assert d["records_per_1000_epochs"] == 112 and d["health_ms"] > 0 and d["lr_finder_ms"] > 0
 
 
+@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_the_table_shows_each_cases_figures(monkeypatch):
     monkeypatch.setattr(benchmark, "CASES", SMALL)
     results = {"machine": benchmark.machine(), "cases": [benchmark.bench_case("A", budget=0.01, rounds=1)],
@@ -60,6 +62,7 @@ def test_a_rate_follows_the_work_done():
     assert 0 < rate <= 50
 
 
+@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_rows_are_printed_as_they_are_measured_after_an_estimate(monkeypatch, capsys):
     small_and_quick(monkeypatch)
     real, seen = benchmark.bench_case, []
