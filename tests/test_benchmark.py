@@ -3,7 +3,9 @@ are the ratios of the figures, the table showing them, and a rate that follows
 the work done. (The full `nnplay bench --quick --gui` run is marked slow.)"""
 
 import functools
+import importlib.metadata
 import json
+import sys
 import time
 
 import pytest
@@ -140,3 +142,17 @@ def test_quick_rates_run_for_the_budget():
     rates = benchmark._median_rates(sides, budget=2.0, least=3, clock=clock)
     assert rates == {"engine": pytest.approx(10.0), "plain": pytest.approx(10.0)}
     assert clock.now >= 2.0 + 0.2  # the warm-up, then at least the budget
+
+
+def test_the_peers_versions_are_named_without_importing_them(monkeypatch):
+    """The machine's line names PyTorch's and scikit-learn's versions from their metadata:
+    `nnplay bench --soak` measures neither and imported torch for its version (2 s of CPU)."""
+    want = {}
+    for module, distribution in benchmark.PEERS.items():
+        try:
+            want[module] = importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            want[module] = None
+        monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    m = benchmark.machine()
+    assert {module: m[module] for module in want} == want
