@@ -12,8 +12,8 @@ from nnplay.ui.inspector import InspectorWindow
 from nnplay.ui.recorder import show_recorder
 from nnplay.ui.side_windows import inspector_made
 from nnplay.ui.steady_label import SteadyLabel
-from tests.window_pool import SharedWindow, fingerprint
 from tests.settle import settle
+from tests.window_pool import SharedWindow, fingerprint
 from tests.window_pool_sides import side_windows_made
 
 pytestmark = [pytest.mark.timeout(180), pytest.mark.slow]  # two window builds and a rebuilt run: ~10 s of CPU
