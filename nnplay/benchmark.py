@@ -18,11 +18,13 @@ least five epochs each, taken in turn, and one epoch of case D; see
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import platform
 import sys
 import time
+from importlib import metadata
 
 import numpy as np
 
@@ -214,12 +216,27 @@ def machine() -> dict:
         "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count(),
         "cpu": cpu_model(), "load_average": load_averages(),
     }
-    for mod in ("torch", "sklearn"):
-        try:
-            out[mod] = __import__(mod).__version__
-        except ImportError:
-            out[mod] = None
+    for mod, dist in PEERS.items():
+        out[mod] = peer_version(mod, dist)
     return out
+
+
+PEERS = {"torch": "torch", "sklearn": "scikit-learn"}  # the peers' modules and their distributions
+
+
+def peer_version(module: str, distribution: str) -> str | None:
+    """The installed version of a peer library, or None: read from its distribution's metadata,
+    not by importing it (importing torch took 2 s of CPU, for a soak that never uses it); imported
+    only when it is importable without metadata (a source checkout on the path)."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        if importlib.util.find_spec(module) is None:
+            return None
+    try:
+        return __import__(module).__version__
+    except ImportError:
+        return None
 
 
 def cpu_model() -> str:

@@ -42,6 +42,14 @@ from tests.bytecode_cache import keep
 
 keep()
 
+# Hypothesis's deadline (200 ms an example) is a time asserted in a test: on this shared 2-core machine a
+# NumPy check of 0.5 ms took 257 ms once and failed the run (test_keyed_views, "Unreliable test timings").
+# A property test checks what a function does, never how fast it runs: no deadline for any of them.
+from hypothesis import settings as _hypothesis_settings
+
+_hypothesis_settings.register_profile("nnplay-tests", deadline=None)
+_hypothesis_settings.load_profile("nnplay-tests")
+
 # Nothing a test does may read or write the user's own settings, autosave or crash
 # reports (QSettings and QStandardPaths follow these on Linux), and parallel
 # workers must not share them.
@@ -143,3 +151,10 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
     if win.isVisible():
         window_pool.tidy(win)
         shared_window.park()
+
+
+def pytest_collection_modifyitems(items):
+    """The tests marked ``torch`` (they import PyTorch, or the code they run does, when it is
+    installed) first, in their order: ``--dist worksteal`` hands each worker a run of the list
+    from its start, so one worker imports torch and its compiler (~5 s of CPU), not both."""
+    items.sort(key=lambda item: item.get_closest_marker("torch") is None)  # (a stable sort)

@@ -3,7 +3,9 @@ are the ratios of the figures, the table showing them, and a rate that follows
 the work done. (The full `nnplay bench --quick --gui` run is marked slow.)"""
 
 import functools
+import importlib.metadata
 import json
+import sys
 import time
 
 import pytest
@@ -21,6 +23,7 @@ def small_and_quick(monkeypatch):
     monkeypatch.setattr(benchmark, "_median_rates", functools.partial(benchmark._median_rates, budget=0.0))
 
 
+@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
     small_and_quick(monkeypatch)
     assert main(["bench", "--quick", "--json"]) == 0
@@ -41,6 +44,7 @@ def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
     assert d["records_per_1000_epochs"] == 112 and d["health_ms"] > 0 and d["lr_finder_ms"] > 0
 
 
+@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_the_table_shows_each_cases_figures(monkeypatch):
     monkeypatch.setattr(benchmark, "CASES", SMALL)
     results = {"machine": benchmark.machine(), "cases": [benchmark.bench_case("A", budget=0.01, rounds=1)],
@@ -60,6 +64,7 @@ def test_a_rate_follows_the_work_done():
     assert 0 < rate <= 50
 
 
+@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_rows_are_printed_as_they_are_measured_after_an_estimate(monkeypatch, capsys):
     small_and_quick(monkeypatch)
     real, seen = benchmark.bench_case, []
@@ -137,3 +142,17 @@ def test_quick_rates_run_for_the_budget():
     rates = benchmark._median_rates(sides, budget=2.0, least=3, clock=clock)
     assert rates == {"engine": pytest.approx(10.0), "plain": pytest.approx(10.0)}
     assert clock.now >= 2.0 + 0.2  # the warm-up, then at least the budget
+
+
+def test_the_peers_versions_are_named_without_importing_them(monkeypatch):
+    """The machine's line names PyTorch's and scikit-learn's versions from their metadata:
+    `nnplay bench --soak` measures neither and imported torch for its version (2 s of CPU)."""
+    want = {}
+    for module, distribution in benchmark.PEERS.items():
+        try:
+            want[module] = importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            want[module] = None
+        monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    m = benchmark.machine()
+    assert {module: m[module] for module in want} == want

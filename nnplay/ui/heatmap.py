@@ -183,6 +183,14 @@ class HeatmapItem(pg.ImageItem):
         self.setImage(rgba, levels=None)  # (RGBA without levels: pyqtgraph hands it to Qt as it is)
         self.numbers.update()
 
+    def blank(self) -> None:
+        """Show no matrix (a new run's heatmap before its first frame): no picture, no values,
+        no outlined cell; the next matrix shown fits the view to its shape again."""
+        self.values = None
+        self.outline.hide()
+        self.clear()
+        self.numbers.update()
+
     def colours(self) -> np.ndarray:
         """(rows, cols, 3) uint8: each cell's colour; NaN cells (transparent in the picture) are -1."""
         t = self._unit

@@ -24,6 +24,8 @@ from nnplay.training import TrainConfig
 from nnplay.training.torch_export import LITERAL_MAX, UNPACK, tensor_text, torch_script
 from nnplay.training.trainer import Trainer
 
+pytestmark = pytest.mark.torch  # (run first: tests/conftest.py)
+
 
 @pytest.fixture(scope="module")
 def torch():

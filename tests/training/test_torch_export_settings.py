@@ -27,6 +27,8 @@ from .test_torch_export import load_script, torch  # noqa: F401 (the torch fixtu
 
 BASE = {"dataset": "spiral", "hidden": (6, 4), "noise": 0.1, "batch_size": 25}
 
+pytestmark = pytest.mark.torch  # (run first: tests/conftest.py)
+
 
 def _prune(t):
     t.set_pruned(0, 3)  # hidden neuron 3 of layer 1 outputs 0

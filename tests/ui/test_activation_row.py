@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.layout_check import _glyphs
+from tests.settle import settle
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -34,10 +35,11 @@ def test_activation_labels_stand_on_one_row_in_narrow_windows(window, qtbot, siz
     c = window.controller
     window.resize(*size)
     found, shown = [], 0
+    d = window.diagram
     for hidden, dropout in (((8, 8, 8), ()), ((6,) * 5, (0.2,)), ((4,) * 7, ())):
         c.change(hidden=hidden, dropout=dropout)
         qtbot.waitUntil(lambda h=hidden: c.run_info.sizes[1:-1] == h, timeout=10000)
-        qtbot.wait(200)
+        assert settle(qtbot, until=lambda h=hidden: d.sizes[1:-1] == h and d.weights is not None)  # drawn
         found += [f"{size} {hidden} drop {dropout}: {p}" for p in row_problems(window)]
         shown += any(item.isVisible() for item, _ in window.diagram.activation_labels.items)
     assert found == []

@@ -80,7 +80,7 @@ def test_saves_in_the_background_only_when_something_changed(qtbot, no_leaks, tm
     win = _window(qtbot, monkeypatch, tmp_path)
     a, c = win.autosaver, win.controller
     qtbot.waitUntil(lambda: a.saves == 1, timeout=15000)
-    qtbot.wait(800)  # eight ticks with nothing changed
+    _ticks_ask_nothing(qtbot, a)  # ticks with nothing changed
     assert a.saves == 1
     c.step(7)
     qtbot.waitUntil(lambda: a.saves == 2, timeout=15000)
@@ -93,10 +93,27 @@ def test_saves_in_the_background_only_when_something_changed(qtbot, no_leaks, tm
     qtbot.waitUntil(lambda: a._writer is None or not a._writer.is_alive(), timeout=15000)
     saves = a.saves  # (... once a write already under way when it was turned off has ended)
     c.step(3)
-    qtbot.wait(800)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 10, timeout=15000)  # changed since the save
+    _ticks_ask_nothing(qtbot, a)
     assert a.saves == saves
     win.close()
     assert load_session(a.path).state["epoch"] == 7
+
+
+def _ticks_ask_nothing(qtbot, autosaver, ticks: int = 3) -> None:
+    """Wait for ``ticks`` ticks of the autosave timer and check that none asked the
+    training process for the state (the first step of every save); a save asked
+    for at a tick is seen at that tick, not after the round trip and the write."""
+    asked = []
+    def note():  # (called after save_if_changed, connected first)
+        asked.append(autosaver._asked is not None)
+
+    autosaver._timer.timeout.connect(note)
+    try:
+        qtbot.waitUntil(lambda: len(asked) >= ticks, timeout=15000)
+    finally:
+        autosaver._timer.timeout.disconnect(note)
+    assert not any(asked) and autosaver._writer is None
 
 
 def _last_session(tmp_path, epochs: int) -> None:
@@ -133,8 +150,10 @@ def test_a_second_window_says_it_saves_only_at_close(qtbot, no_leaks, tmp_path, 
     win = _window(qtbot, monkeypatch, tmp_path, autosave=False)  # another window holds the lock
     assert win.statusBar().currentMessage() == SECOND_WINDOW
     win.controller.step(3)
-    qtbot.wait(500)
-    assert win.autosaver.saves == 0  # nothing in the background ...
+    qtbot.waitUntil(lambda: win.controller.last_frame.snapshot.epoch == 3, timeout=15000)
+    assert not win.autosaver._timer.isActive()  # no ticks (its timer alone saves in the background) ...
+    qtbot.wait(200)  # (two of the 0.1 s intervals after the change: a save a tick asked for would be under way)
+    assert win.autosaver.saves == 0  # ... nothing in the background ...
     win.close()
     assert load_session(win.autosaver.path).state["epoch"] == 3  # ... but saved at close
 
@@ -151,7 +170,7 @@ def test_the_restore_question_waits_for_the_window_to_be_on_screen(qtbot, no_lea
     configure_pyqtgraph()
     win = PlaygroundWindow(autosave_path=str(tmp_path / "data" / "last.nnplay"), unclean_exit=True)
     qtbot.addWidget(win)
-    qtbot.wait(300)  # not shown yet: nothing asked
+    qtbot.wait(100)  # not shown yet: nothing asked (the question asked too early came at once, from a zero-time timer)
     assert shown_when_asked == []
     win.show()
     qtbot.waitUntil(lambda: bool(shown_when_asked), timeout=15000)

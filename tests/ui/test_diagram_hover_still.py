@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF
 
+from tests.settle import settle
+
 pytestmark = pytest.mark.timeout(120)
 
 
@@ -42,7 +44,7 @@ def test_hovering_each_kind_of_item_never_moves_the_drawing(window, qtbot, hidde
         qtbot.waitUntil(lambda: d.sizes[1:-1] == hidden and d.weights is not None, timeout=10000)
     for size in ((1100, 680), (1280, 800), (1920, 1080)):
         window.resize(*size)
-        qtbot.wait(150)
+        assert settle(qtbot)  # laid out and drawn at the new size
         before = picture(d)
         kinds = points(d)
         assert len(kinds) >= (4 if hidden == (4, 2) else 6)  # (a bounded layer: its "more" node, summaries)
@@ -61,10 +63,10 @@ def test_hovering_each_kind_of_item_never_moves_the_drawing(window, qtbot, hidde
 def test_the_room_follows_the_zoom_and_the_hover_still_moves_nothing(window, qtbot):
     d = window.diagram
     window.resize(1280, 800)
-    qtbot.wait(100)
+    assert settle(qtbot)
     room = d.readout.height()
     window.presentation.set_zoom(1.4)
-    qtbot.wait(150)
+    assert settle(qtbot)
     assert d.readout.height() > room  # the zoomed font's lines
     before = picture(d)
     for point in points(d).values():

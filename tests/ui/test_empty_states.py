@@ -10,6 +10,7 @@ import pyqtgraph as pg
 import pytest
 
 from nnplay.ui.plot_layout import TidyAxis
+from tests.settle import settle
 from tests.ui.test_axis_formats import format_problems
 from tests.ui.test_axis_labels import drawn_labels
 
@@ -70,7 +71,7 @@ def test_every_epoch_plot_after_a_reset_is_from_0_whole_and_labelled(window, qtb
     tabs = window.lower_tabs
     for tab in range(tabs.count()):
         tabs.setCurrentIndex(tab)
-        qtbot.wait(200)
+        qtbot.wait(200)  # (settle() measured slower here: a tab keeps painting for 250-300 ms on a loaded machine)
         found += [f"tab {tabs.tabText(tab)}: {p}" for p in empty_state_problems(window, qtbot)]
     assert found == []
 
@@ -81,7 +82,7 @@ def test_the_comparison_at_epoch_0_has_a_whole_epoch_axis_from_0(window, qtbot):
     qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=10000)
     cw = window.compare_window
     qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 1 for k in "AB"), timeout=10000)
-    qtbot.wait(200)
+    assert settle(qtbot)
     assert empty_state_problems(cw, qtbot) == []  # from epoch 0, at least one epoch wide, two whole labels
     # fault 1: one point per curve drew no line and the plot said nothing ("No data yet" beside the
     # read-outs' epoch-0 losses after that): each lone point is a dot, as in the main window's plots
@@ -90,7 +91,7 @@ def test_the_comparison_at_epoch_0_has_a_whole_epoch_axis_from_0(window, qtbot):
     assert all(cw.curves[k].train_curve._lone is not None for k in "AB")
     # fault 4: auto-ranged on those points, its log axis was squeezed to one value ("7.375·10⁻¹ / 7.370·10⁻¹")
     cw.log_scale.setChecked(True)
-    qtbot.wait(100)
+    assert settle(qtbot)  # the log axis drawn
     assert format_problems(drawn_labels(cw.plot.getAxis("left"))) == []
     c.step(1)
     qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 2 for k in "AB"), timeout=10000)

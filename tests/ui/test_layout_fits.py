@@ -34,8 +34,7 @@ def test_the_window_fits_a_1024x768_screen_less_a_taskbar(window, qtbot):
     least = window.minimumSizeHint()
     assert least.width() <= 1000 and least.height() <= 700, least  # room for a window frame
     window.resize(1024, 740)
-    qtbot.wait(100)
-    assert (window.width(), window.height()) == (1024, 740)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (1024, 740), timeout=3000)
 
 
 def test_nothing_is_cut_at_the_start(window, qtbot):
@@ -129,7 +128,7 @@ def test_pyqtgraph_alone_piles_tick_labels_where_the_tidy_axis_does_not(qtbot, l
         p.plot(np.arange(1, 1601), np.linspace(0.05, 0.9, 1600) if log else np.linspace(0, 1, 1600))
         p.resize(110, 160)
         p.show()
-        qtbot.wait(100)
+        assert settle(qtbot)  # laid out, its axes drawn
         return p
 
     bottom = "left" if log else "bottom"
@@ -148,7 +147,7 @@ def test_the_tidy_axis_labels_a_diverging_loss_without_overlaps_or_errors(qtbot,
     p.plot(np.arange(1, 50), np.geomspace(1e-3, 1e300, 49))
     p.resize(200, 160)
     p.show()
-    qtbot.wait(100)
+    qtbot.wait(100)  # (settle() measured slower: the axis widens over several paints)
     left = p.getAxis("left")
     # (a label wider than the axis is left out of one paint while the axis widens for it: wait for that)
     qtbot.waitUntil(lambda: len([text for _, _, text in tick_labels(left) if text]) >= 2, timeout=3000)

@@ -14,6 +14,7 @@ from nnplay.lessons.needs import COLUMN_SETTINGS, MENU_SETTINGS, needed_columns
 from nnplay.training import TrainConfig
 from nnplay.ui.lessons_panel import open_lesson
 from tests.layout_check import text_problems
+from tests.settle import settle
 
 
 def test_every_setting_is_in_a_column_or_a_menu():
@@ -37,7 +38,8 @@ def test_presentation_at_1024x768_keeps_the_lessons_column(window, qtbot, name):
     qtbot.wait(50)
     open_lesson(window, lesson)
     window.presentation.set_presenting(True, full_screen=False)  # the offscreen screen is not 1024×768
-    qtbot.wait(300)
+    columns = window.presentation.columns  # the column fit (SETTLE_MS after the last resize) run, and drawn
+    assert settle(qtbot, most_ms=5000, until=lambda: not columns._timer.isActive() and not columns._shrink.isActive())
     actions = window.presentation.panel_actions
     try:
         for key in needed_columns(lesson):

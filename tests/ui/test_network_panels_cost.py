@@ -147,3 +147,28 @@ def test_the_gradient_panels_heatmaps_are_each_matrix_on_its_scale(qtbot, run, o
         with np.errstate(all="ignore"):
             np.testing.assert_array_equal(item.image, unit_rgba(unit_scale(m, (-s, s))))
         np.testing.assert_array_equal(item.values, m)
+
+
+def test_a_new_run_of_the_same_sizes_keeps_the_heatmaps_blank_until_its_first_frame(qtbot, run):
+    """A new run whose layers have the sizes laid out reuses the heatmaps (a new layout was half of
+    drawing a new run) but shows nothing of the last run: no picture, no values, no "dW = 0"."""
+    t, snap = run
+    g = GradientView()
+    qtbot.addWidget(g)
+    g.set_run(t.run_info())
+    dead = [np.zeros_like(snap.dW[0]), *snap.dW[1:]]
+    g.set_frame(SimpleNamespace(snapshot=dataclasses.replace(snap, dW=dead)))
+    g._maps[1].select((0, 0))
+    items, labels = list(g._maps), list(g._labels)
+    assert "dW = 0" in labels[0].text and all(m.image is not None for m in items)
+    g.set_run(t.run_info())
+    assert [id(m) for m in g._maps] == [id(m) for m in items] and len(g._labels) == len(labels)
+    assert all(m.image is None and m.values is None and not m.outline.isVisible() for m in g._maps)
+    assert ["dW = 0" in label.text for label in g._labels] == [False] * len(labels)
+    drawn(g, snap)
+    for item, m in zip(g._maps, snap.dW):
+        np.testing.assert_array_equal(item.values, m)
+    other = Trainer(TrainConfig(dataset="circle", hidden=(5,), activation="tanh"))
+    g.set_run(other.run_info())  # other sizes: laid out anew
+    assert len(g._maps) == 2 and not set(map(id, g._maps)) & set(map(id, items))
+    assert [label.text.split("<br>")[1] for label in g._labels] == ["5×2", "1×5"]

@@ -14,14 +14,14 @@ def test_a_burst_of_requests_draws_twice_the_first_at_once_the_last_after_the_pa
     tabs.show()
     drawn = []
     state = {"n": 0}
-    paced = PacedRedraw(view, lambda: drawn.append(state["n"]), seconds=0.3)
+    paced = PacedRedraw(view, lambda: drawn.append(state["n"]), seconds=0.1)
     for n in range(1, 11):  # ten frames in quick succession
         state["n"] = n
         paced.request()
     assert drawn == [1]  # the first at once
     qtbot.waitUntil(lambda: len(drawn) == 2, timeout=3000)
     assert drawn == [1, 10]  # then only the newest, after the pause
-    qtbot.wait(400)
+    qtbot.wait(150)  # (the pause and half again: the test is that nothing comes in it)
     assert drawn == [1, 10]  # nothing new: nothing drawn
 
 
@@ -36,7 +36,7 @@ def test_a_hidden_view_draws_nothing_until_it_is_shown(qtbot):
     paced = PacedRedraw(view, lambda: drawn.append(1), seconds=0.05)
     for _ in range(5):
         paced.request()
-    qtbot.wait(200)
+    qtbot.wait(100)  # (two pauses: the test is that nothing is drawn in them)
     assert drawn == [] and paced.pending
     tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: drawn == [1], timeout=3000)

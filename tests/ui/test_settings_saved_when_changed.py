@@ -24,12 +24,12 @@ def test_a_toggle_the_pace_and_the_size_are_on_disk_before_any_close(qtbot, no_l
     qtbot.waitExposed(win)
     win.boundary.show_test.setChecked(True)
     win.curves.log_scale.setChecked(True)
-    qtbot.wait(SAVE_AFTER_MS + 300)
+    # (each wait ends once the file read as a new process would read it after a kill, the
+    # window still open, holds what was changed; it fails if that is never written)
+    qtbot.waitUntil(lambda: _read(ini).value("show_test_data", False, type=bool)
+                    and _read(ini).value("loss_log_scale", False, type=bool), timeout=SAVE_AFTER_MS + 5000)
     win.resize(1111, 777)
-    qtbot.wait(SAVE_AFTER_MS + 300)
-    saved = _read(ini)  # as a new process would read it after a kill: the window is still open
-    assert saved.value("show_test_data", False, type=bool) and saved.value("loss_log_scale", False, type=bool)
-    assert bytes(saved.value("geometry")) == bytes(win.saveGeometry())  # the size it has now, 1111×777
+    qtbot.waitUntil(lambda: bytes(_read(ini).value("geometry", b"")) == bytes(win.saveGeometry()),
+                    timeout=SAVE_AFTER_MS + 5000)  # the size it has now, 1111×777
     win.boundary.show_test.setChecked(False)
-    qtbot.wait(SAVE_AFTER_MS + 300)
-    assert not _read(ini).value("show_test_data", True, type=bool)
+    qtbot.waitUntil(lambda: not _read(ini).value("show_test_data", True, type=bool), timeout=SAVE_AFTER_MS + 5000)

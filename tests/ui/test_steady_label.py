@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from nnplay.ui.steady_label import SteadyLabel
+from tests.settle import settle
 
 
 class LayoutRequests(QObject):
@@ -107,7 +108,7 @@ def test_a_live_frame_lays_out_neither_the_window_nor_the_gradients(window, qtbo
         window.show_frame(dataclasses.replace(frame, snapshot=changed, epochs_per_second=100.0 + 13 * k))
         qtbot.wait(5)
         if k == 0:  # the first frame's shapes of text are new; the window's own start settles
-            qtbot.wait(200)
+            assert settle(qtbot)
             at_window, at_gradients = LayoutRequests(window), LayoutRequests(window.gradients)
     assert f"{snap.epoch + 37 * 5:,}" in window.stats["epoch"].text()
     assert (at_window.count, at_gradients.count) == (0, 0)

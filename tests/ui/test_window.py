@@ -276,7 +276,8 @@ def test_closing_mid_run_stops_the_thread(qtbot, no_leaks):
     qtbot.waitUntil(lambda: win.controller.last_frame is not None, timeout=10000)
     win.controller.set_speed(0)
     win.controller.play()
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: win.controller.last_frame.playing and win.controller.last_frame.snapshot.epoch > 0,
+                    timeout=10000)  # closed while it trains
     win.close()
     assert not win.controller.worker.isRunning()
 

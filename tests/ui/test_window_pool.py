@@ -12,6 +12,7 @@ from nnplay.ui.inspector import InspectorWindow
 from nnplay.ui.recorder import show_recorder
 from nnplay.ui.side_windows import inspector_made
 from nnplay.ui.steady_label import SteadyLabel
+from tests.settle import settle
 from tests.window_pool import SharedWindow, fingerprint
 from tests.window_pool_sides import side_windows_made
 
@@ -120,7 +121,7 @@ def test_a_zoom_in_and_out_comes_back_as_new(pool, qtbot):
     rebuilds = pool.rebuilds
     win.lower_tabs.setCurrentWidget(win.curves)  # its smoothing value label is fitted to its font
     win.presentation.set_zoom(2.0)
-    qtbot.wait(200)
+    assert settle(qtbot)  # the zoomed window laid out and drawn
     pool.park()
     again = _use(pool, qtbot, "after the zoom")
     assert again is win and pool.rebuilds == rebuilds
