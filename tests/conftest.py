@@ -29,21 +29,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-# Hypothesis times each example against a deadline (200 ms by default) and fails the test when one
-# overruns, which on a loaded 2-core machine a window test's example can (test_live_curve's decimation
-# test failed once at load 5 and passed on every rerun). The suite asserts no times: no deadline.
-from hypothesis import settings as _hypothesis_settings
-
-_hypothesis_settings.register_profile("nnplay", deadline=None)
-_hypothesis_settings.load_profile("nnplay")
-
 # Compiled modules are kept between runs (outside the repository) even with PYTHONDONTWRITEBYTECODE set.
 from tests.bytecode_cache import keep
 
 keep()
 
 # Hypothesis's deadline (200 ms an example) is a time asserted in a test: on this shared 2-core machine a
-# NumPy check of 0.5 ms took 257 ms once and failed the run (test_keyed_views, "Unreliable test timings").
+# NumPy check of 0.5 ms took 257 ms once and failed the run (test_keyed_views, "Unreliable test timings"; test_live_curve's
+# decimation test likewise).
 # A property test checks what a function does, never how fast it runs: no deadline for any of them.
 from hypothesis import settings as _hypothesis_settings
 
