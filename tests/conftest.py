@@ -35,8 +35,8 @@ from tests.bytecode_cache import keep
 keep()
 
 # Hypothesis's deadline (200 ms an example) is a time asserted in a test: on this shared 2-core machine a
-# NumPy check of 0.5 ms took 257 ms once and failed the run (test_keyed_views, "Unreliable test timings"; test_live_curve's
-# decimation test likewise).
+# NumPy check of 0.5 ms took 257 ms once and failed the run (test_keyed_views, "Unreliable test timings";
+# test_live_curve's decimation test likewise).
 # A property test checks what a function does, never how fast it runs: no deadline for any of them.
 from hypothesis import settings as _hypothesis_settings
 
