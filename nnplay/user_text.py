@@ -78,6 +78,16 @@ def one_line(message, limit: int = MESSAGE_CHARS) -> str:
     return shortened(text, limit)
 
 
+def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Where ``raw`` stops being UTF-8, in a user's words (Python says "'utf-8' codec can't decode
+    byte 0xe9 in position 74: invalid continuation byte"): "not UTF-8 text (line 5, column 16: byte
+    0xe9)". The line counts newlines, the column characters, both from 1."""
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    line = raw.count(b"\n", 0, exc.start) + 1
+    column = len(raw[start:exc.start].decode("utf-8", errors="replace")) + 1
+    return f"not UTF-8 text (line {line}, column {column}: byte {raw[exc.start]:#04x})"
+
+
 SENTENCE_ENDS = (".", "?", "!", "…")
 
 
