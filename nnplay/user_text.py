@@ -58,7 +58,7 @@ def listed(names, limit: int = NAME_CHARS, most: int = LIST_NAMES) -> str:
     names = [shortened(n, limit) for n in names]
     if len(names) <= most:
         return ", ".join(names)
-    return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return ", ".join(names[:most]) + f" and {len(names) - most:,} more"
 
 
 # a quoted text: its quotes with no letter outside them ('ce' is for ... use 'mse': two short ones)

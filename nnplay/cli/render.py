@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from ..numbers import count
-from ..user_text import file_name
+from ..user_text import file_name, shown
 from .base import EXIT_OK, OptionError, check_writable, setting
 from .given_flags import given, track_given
 
@@ -48,6 +48,8 @@ def run(args) -> int:
                          "--out output.png (nnplay render --list names the panels)")
     from ..ui.render import render_session
 
+    if args.panel not in PANELS:  # (as argparse refuses a bad value: before the session is read)
+        raise OptionError("--panel", f"the panel must be one of {', '.join(PANELS)}, got {shown(args.panel)}")
     check_writable(args.out, None if args.animate else (".png", ".svg"))  # before any work (--animate: its own words)
     if args.animate:
         return _animate(args)

@@ -97,7 +97,7 @@ def diagnose(trainer) -> list[Finding]:
 def _unit_list(units) -> str:
     units = [int(u) for u in units]
     shown = ", ".join(map(str, units[:12]))
-    return shown + (f" and {len(units) - 12} more" if len(units) > 12 else "")
+    return shown + (f" and {len(units) - 12:,} more" if len(units) > 12 else "")
 
 
 def _layers(layers) -> str:
