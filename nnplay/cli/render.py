@@ -55,8 +55,12 @@ def run(args) -> int:
         return _animate(args)
     if stray := sorted(given(args) & {"epochs", "every", "fps"}):
         raise ValueError(f"--{stray[0]} applies to a recording: add --animate (or leave --{stray[0]} out)")
-    render_session(args.session, args.panel, args.out, _size(args.size or "1600x1200"))
+    size = _size(args.size or "1600x1200")
+    written = render_session(args.session, args.panel, args.out, size)
     print(f"wrote the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
+    if written[0] > size[0] or written[1] > size[1]:  # said, not silently another size
+        print(f"nnplay: the {args.panel} panel does not fit {size[0]}×{size[1]} with its text readable: "
+              f"written at {written[0]}×{written[1]} (give a larger --size)", file=sys.stderr)
     return EXIT_OK
 
 
