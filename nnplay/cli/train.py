@@ -209,7 +209,7 @@ def _print_result(trainer, r) -> None:
     from ..numbers import format_percent
 
     def fmt(v, pct=False):
-        return format_percent(v) if pct else format_number(v)
+        return format_percent(v) if pct else format_number(v, zeros=True)  # (train and test alike: 0.2000 0.1960)
 
     net = trainer.net
     config = trainer.config

@@ -201,7 +201,7 @@ def _rows_to_keep(path, table, used, names, options, notes):
     if options.na != "drop":
         cell = table.cell_text(table.frame[j], i, j, int(table.lines[i]))
         how = NA_DROP_FLAG if options.flags else NA_DROP_HOW
-        what = ("empty cell" if not cell else f"{cell!r}") + \
+        what = ("an empty cell" if not cell else f"{cell!r}") + \
             f" is a missing value; drop the rows with missing values ({how}) or fill it in"
         fail(path, what, line=int(table.lines[i]), col=j + 1, colname=names[j])
     n = int(missing.sum())
