@@ -116,10 +116,11 @@ class PanelViews:
             scale *= 0.9
         for _ in range(MAX_FITS):  # parts taller than the room (7 layers' bands): drawn smaller, to MIN_SCALE
             got = _fit_margins(parts, top, width, height)
-            if got.height() <= height or scale <= MIN_SCALE:
+            if got.height() <= height + 1 or scale <= MIN_SCALE:
                 break
-            scale = max(MIN_SCALE, scale * height / got.height())
-            width, height = round(size[0] / scale), round(size[1] / scale)
+            width = round(size[0] / max(MIN_SCALE, scale * height / got.height()))
+            scale = size[0] / width  # (a whole number of on-screen pixels across: the image exactly as wide as asked)
+            height = round(size[1] / scale)
             top.resize(width, height)
             QApplication.processEvents()
         return parts, scale
