@@ -10,17 +10,27 @@ finite values up to the largest float (and inf beyond, without a warning).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
+SAFE_SQUARES = (1e-280, 1e300)  # a sum of squares between these is neither under- nor overflowed (float64)
+
+
 def norm2(a) -> float:
-    """The 2-norm (Frobenius for a matrix) of ``a``, any shape: sqrt(sum a²), computed as
-    m·sqrt(sum (a/m)²) with m = max |a|; 0 for an empty or all-zero ``a``, NaN when
-    ``a`` holds a NaN, inf when it holds an inf or the norm exceeds the largest float.
-    Never warns."""
-    a = np.asarray(a, dtype=np.float64)
+    """The 2-norm (Frobenius for a matrix) of ``a``, any shape: sqrt(sum a²); where that sum
+    under- or overflows (or in float32), m·sqrt(sum (a/m)²) with m = max |a|. 0 for an empty
+    or all-zero ``a``, NaN when ``a`` holds a NaN, inf when it holds an inf or the norm
+    exceeds the largest float. Never warns."""
+    a = np.asarray(a)
     if a.size == 0:
         return 0.0
+    if a.dtype == np.float64:
+        squares = float(np.vdot(a, a))  # (BLAS: no warning on overflow; the usual case, 8 times cheaper)
+        if SAFE_SQUARES[0] < squares < SAFE_SQUARES[1]:
+            return math.sqrt(squares)
+    a = a.astype(np.float64, copy=False)
     with np.errstate(all="ignore"):
         top = float(np.max(np.abs(a)))
         if not 0.0 < top < np.inf:
