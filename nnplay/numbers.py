@@ -28,7 +28,7 @@ def read_number(text: str) -> float:
     ``nan``) and the form nnplay shows, mantissa·10ⁿ (``3.331·10⁻⁵``; also ``×``,
     ``*`` and ``10^-5``), so a value copied from a read-out or a summary reads back.
     ValueError (Python's) for anything else."""
-    t = str(text).strip()
+    t = str(text).strip().replace("−", "-")  # (the minus sign nnplay writes: a read-out copied reads back)
     try:
         return float(t)
     except ValueError:
@@ -47,16 +47,27 @@ def power_of_ten(exponent: int) -> str:
     return "10" + str(int(exponent)).translate(_SUPERSCRIPT)
 
 
-def format_number(value, digits: int = 4, plain: bool = False) -> str:
+def format_number(value, digits: int = 4, plain: bool = False, zeros: bool = False) -> str:
     """``value`` (a Python or NumPy real number) as text with ``digits``
     significant digits: ``0.1235``, ``12.35``, ``1.235·10⁶``, ``1.2·10⁻⁷``,
-    ``0``, ``nan``, ``inf``, ``-inf``. Trailing zeros are dropped.
-    ``plain``: scientific notation as ``1.235e+06``, ``1.2e-07`` (typed back, or
+    ``0``, ``nan``, ``inf``, ``−inf``, a negative number with the minus sign the
+    plots' axes write (U+2212: ``−1.149``). Trailing zeros are dropped, unless ``zeros``:
+    then every number has ``digits`` significant digits, so that read-outs side by side
+    read alike ("0.2000 / 0.1960", not "0.2 / 0.196").
+    ``plain``: ASCII, scientific notation as ``1.235e+06``, ``-1.2e-07`` (typed back, or
     read by a program). ``None`` gives an en dash (nothing to show). The text is
     at most ``digits + 9`` characters, whatever the magnitude."""
     if value is None:
         return "–"
-    v = float(value)
+    text = _formatted(float(value), digits, plain, zeros)
+    return text if plain else text.replace("-", MINUS)
+
+
+MINUS = "−"  # the minus sign (U+2212) of every number a user reads, as the axes write it (ui.tick_labels)
+
+
+def _formatted(v: float, digits: int, plain: bool, zeros: bool = False) -> str:
+    """``format_number`` with ASCII hyphens for minus signs."""
     if math.isnan(v):
         return "nan"
     if math.isinf(v):
@@ -64,15 +75,26 @@ def format_number(value, digits: int = 4, plain: bool = False) -> str:
     if v == 0:
         return "0"
     if SCIENTIFIC_BELOW <= abs(v) < SCIENTIFIC_ABOVE:
-        text = f"{v:.{digits}g}"
+        text = f"{v:#.{digits}g}" if zeros else f"{v:.{digits}g}"  # ('#': the trailing zeros kept)
         if "e" not in text:  # rounding can carry 99999.5 to 1e+05 with 'g'
-            return text
+            return text.rstrip(".")
     mantissa, exponent = f"{v:.{max(digits - 1, 0)}e}".split("e")
-    if "." in mantissa:
+    if "." in mantissa and not zeros:
         mantissa = mantissa.rstrip("0").rstrip(".")
     if plain:
         return f"{mantissa}e{int(exponent):+03d}"
     return f"{mantissa}·{power_of_ten(int(exponent))}"
+
+
+def rate_text(value, digits: int = 4) -> str:
+    """A rate in a list of choices, every item in one form (a learning-rate list read "1·10⁻⁵"
+    above "0.0001"): a plain decimal of ``digits`` significant digits from 10⁻⁶ up to 10⁵
+    (``0.00001``, ``0.003``, ``10``), ``format_number`` beyond, where decimals are too long to read."""
+    v = float(value)
+    if v != 0 and not 1e-6 <= abs(v) < SCIENTIFIC_ABOVE:
+        return format_number(v, digits)
+    text = f"{float(f'{v:.{digits}g}'):.12f}".rstrip("0").rstrip(".")
+    return text.replace("-", MINUS)
 
 
 def format_percent(fraction, digits: int = 1) -> str:

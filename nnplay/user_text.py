@@ -58,7 +58,7 @@ def listed(names, limit: int = NAME_CHARS, most: int = LIST_NAMES) -> str:
     names = [shortened(n, limit) for n in names]
     if len(names) <= most:
         return ", ".join(names)
-    return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return ", ".join(names[:most]) + f" and {len(names) - most:,} more"
 
 
 # a quoted text: its quotes with no letter outside them ('ce' is for ... use 'mse': two short ones)
@@ -76,6 +76,16 @@ def one_line(message, limit: int = MESSAGE_CHARS) -> str:
     text = _QUOTED.sub(lambda m: repr(shortened(m.group(1) or m.group(2))), text)
     text = _WORD.sub(lambda m: shortened(m.group(0), PATH_CHARS), text)
     return shortened(text, limit)
+
+
+def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Where ``raw`` stops being UTF-8, in a user's words (Python says "'utf-8' codec can't decode
+    byte 0xe9 in position 74: invalid continuation byte"): "not UTF-8 text (line 5, column 16: byte
+    0xe9)". The line counts newlines, the column characters, both from 1."""
+    start = raw.rfind(b"\n", 0, exc.start) + 1
+    line = raw.count(b"\n", 0, exc.start) + 1
+    column = len(raw[start:exc.start].decode("utf-8", errors="replace")) + 1
+    return f"not UTF-8 text (line {line}, column {column}: byte {raw[exc.start]:#04x})"
 
 
 SENTENCE_ENDS = (".", "?", "!", "…")

@@ -28,6 +28,13 @@ PATTERN = re.compile(r"^nnplay: error: argument (--[a-z-]+): (.+), got '(.*)' \(
     (("lr-find", "--settings", "lr=0"), "--settings", "0"),
     (("--settings", "lr=0"), "--settings", "0"),
     (("render", "run.nnplay", "--out", "{tmp}/a.png", "--size", "big"), "--size", "big"),
+    # tester 13: "unknown panel 'nope'", "a.txt: the file name must end ...", "activation: 3 names given ..."
+    (("render", "run.nnplay", "--out", "{tmp}/a.png", "--panel", "nope"), "--panel", "nope"),
+    (("render", "run.nnplay", "--out", "a.txt"), "--out", "a.txt"),
+    (("train", "--save", "run.txt"), "--save", "run.txt"),
+    (("train", "--settings", "hidden=2,2&activation=tanh,relu,sigmoid"), "--settings", "tanh,relu,sigmoid"),
+    (("train", "--settings", "hidden=2,2&dropout=0.1,0.2,0.3"), "--settings", "0.1,0.2,0.3"),
+    (("train", "--layers", "2,2,2", "--settings", "activation=tanh,relu"), "--settings", "tanh,relu"),
 ])
 def test_every_bad_option_is_refused_in_one_pattern(args, flag, given, tmp_path):
     if "render" in args:

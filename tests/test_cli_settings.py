@@ -39,7 +39,7 @@ def test_options_typed_beside_the_text_override_it_and_defaults_do_not(tmp_path)
     ("dropout=-0.1", "setting 'dropout': dropout rate must be between 0 and 0.9, got '-0.1'"),
     ("schedule=weekly", "unknown schedule 'weekly'"),
     ("clip=-1", "clip: the gradient-norm limit must be a finite number >= 0"),
-    ("hidden=2,2&activation=tanh,relu,relu", "activation: 3 names given for 2 hidden layers"),
+    ("hidden=2,2&activation=tanh,relu,relu", "argument --settings: activation must be one name, or one per hidden layer (2 hidden layers), got 'tanh,relu,relu' (see nnplay train --help)"),
     ("dataset=csv", "give the file with --data"),
 ])
 def test_a_bad_settings_text_is_one_line_and_exit_2(text, words, capsys):
@@ -52,7 +52,7 @@ def test_a_bad_option_beside_the_text_still_wins_and_is_refused(capsys):
     assert main(["train", "--epochs", "1", "--settings", "hidden=3", "--layers", "2,2",
                  "--activation", "relu"]) == 0
     assert main(["train", "--epochs", "1", "--settings", "activation=tanh,relu", "--layers", "2,2,2"]) == 2
-    assert "activation: 2 names given for 3 hidden layers" in capsys.readouterr().err
+    assert "argument --settings: activation must be one name, or one per hidden layer (3 hidden layers)" in capsys.readouterr().err
 
 
 def test_the_settings_texts_data_set_is_the_one_the_flags_are_checked_against_and_trained_on():

@@ -44,3 +44,17 @@ def test_every_subcommand_has_a_description():
     assert len(sub.choices) >= len(SUBCOMMANDS)
     for name, parser in sub.choices.items():
         assert parser.description, f"nnplay {name} --help has no description"
+
+
+def test_counts_and_large_numbers_in_messages_read_as_elsewhere(tmp_path):
+    """Tester 13: --target's list said "and 9992 more" (elsewhere "9,992"); a too-large CSV value
+    "up to 1e+100" (e-notation, where nnplay writes m·10ⁿ)."""
+    from nnplay.data import load_csv
+    from nnplay.user_text import listed
+
+    assert listed([f"c{i}" for i in range(10_000)]).endswith(" and 9,992 more")
+    f = tmp_path / "huge.csv"
+    f.write_text("x1,label\n1,0\n2,1\n1e300,0\n")
+    with pytest.raises(ValueError) as err:
+        load_csv(f)
+    assert "up to 1·10¹⁰⁰ in size" in str(err.value) and "e+" not in str(err.value)

@@ -10,7 +10,7 @@ from nnplay.numbers import format_number, format_percent
 def test_ordinary_numbers_keep_four_significant_digits():
     assert format_number(0.123456) == "0.1235"
     assert format_number(12.3456) == "12.35"
-    assert format_number(-3.5) == "-3.5"
+    assert format_number(-3.5) == "−3.5"
     assert format_number(np.float32(0.5)) == "0.5"
 
 
@@ -20,7 +20,7 @@ def test_huge_and_tiny_numbers_are_scientific_as_the_plots_axes_write_them():
     assert format_number(1.2e-7) == "1.2·10⁻⁷"
     assert format_number(3.331e-5) == "3.331·10⁻⁵"
     assert format_number(123456.0) == "1.235·10⁵"
-    assert format_number(-2e-5) == "-2·10⁻⁵"
+    assert format_number(-2e-5) == "−2·10⁻⁵"
     assert format_number(99999.6) == "1·10⁵"  # rounding up past the threshold still reads as scientific
 
 
@@ -34,16 +34,17 @@ def test_a_read_out_writes_a_number_as_the_log_axis_labels_it():
     from nnplay.ui.tick_labels import log_tick_strings
 
     for v in (3e-5, 2e-7, 5e12, -4e-9):
-        assert format_number(v) == ("-" if v < 0 else "") + log_tick_strings([math.log10(abs(v))])[0]
+        assert format_number(v) == ("−" if v < 0 else "") + log_tick_strings([math.log10(abs(v))])[0]
 
 
 def test_special_values_are_spelled_out():
-    assert [format_number(v) for v in (0.0, math.nan, math.inf, -math.inf, None)] == ["0", "nan", "inf", "-inf", "–"]
+    assert [format_number(v) for v in (0.0, math.nan, math.inf, -math.inf, None)] == ["0", "nan", "inf", "−inf", "–"]
     assert format_percent(0.9876) == "98.8%" and format_percent(None) == "–" and format_percent(math.nan) == "–"
 
 
 def read_back(text: str) -> str:
     """``text`` as Python reads a number: m·10ⁿ -> "me+n"."""
+    text = text.replace("−", "-")  # (the minus sign of the axes: read_number takes it too)
     if "·10" not in text:
         return text
     mantissa, exponent = text.split("·10")
@@ -94,3 +95,37 @@ def test_messages_that_count_one_thing_say_it_in_the_singular(tmp_path, capsys):
 
     d = Dataset(np.zeros((1, 1)), np.zeros(1, dtype=int), task="classification", class_names=["a"])
     assert "1 example, 1 input, 1 class)" in repr(d)
+
+
+def test_a_negative_number_a_user_reads_has_the_axes_minus_sign_and_reads_back():
+    """Tester 13: "(-1.149)" beside axes that write "−1"; the hyphen stays in ``plain`` text."""
+    from nnplay.numbers import MINUS, format_number, read_number
+    from nnplay.ui.heatmap import short_number
+    from nnplay.ui.tick_labels import scientific
+
+    assert format_number(-1.149) == "−1.149" and format_number(-2e-7) == "−2·10⁻⁷" == scientific(-2e-7).replace("-", MINUS)
+    assert format_number(-float("inf")) == "−inf" and format_number(-1.149, plain=True) == "-1.149"
+    assert short_number(-0.25) == "−0.25" and short_number(-12.5) == "−12.5"
+    assert read_number(format_number(-1.149)) == -1.149 and read_number("−3.331·10⁻⁵") == -3.331e-5
+
+
+def test_a_list_of_rates_is_written_in_one_form():
+    """Tester 13: the learning-rate list read "1·10⁻⁵" above "0.0001"."""
+    from nnplay.numbers import rate_text
+    from nnplay.ui.network_panel import LEARNING_RATES, REG_RATES
+
+    texts = [rate_text(v) for v in LEARNING_RATES + REG_RATES]
+    assert "·" not in "".join(texts) and "e" not in "".join(texts)
+    assert [rate_text(v) for v in (0.00001, 0.0001, 0.003, 1.0, 10.0)] == ["0.00001", "0.0001", "0.003", "1", "10"]
+    assert all(float(t) == v for t, v in zip(texts, LEARNING_RATES + REG_RATES))
+
+
+def test_read_outs_side_by_side_have_the_same_significant_digits():
+    """Tester 13: "train 0.2 test 0.196", "14.6 / 13.54", "0.773 / 0.7365" (trailing zeros dropped)."""
+    from nnplay.ui.loss_text import loss_text, readout_parts
+
+    assert [format_number(v, zeros=True) for v in (0.2, 0.196, 14.6, 13.54, 0.773, 1.0)] == \
+        ["0.2000", "0.1960", "14.60", "13.54", "0.7730", "1.000"]
+    assert format_number(2e-5, zeros=True) == "2.000·10⁻⁵" and format_number(0.2) == "0.2"  # (alone: as before)
+    assert "train <b>0.2000</b>  test <b>0.1960</b>" in loss_text(0.2, 0.196, 0.0)
+    assert readout_parts(0.773, 0.7365, 13.54 - 0.773)[-1] == "total train 13.54 / test 13.50"  # (not 13.5)

@@ -117,15 +117,16 @@ def minutes(text: str) -> float:
     return v
 
 
-def check_writable(path: str, suffix: str | tuple[str, ...] | None) -> None:
+def check_writable(path: str, suffix: str | tuple[str, ...] | None, flag: str = "--out") -> None:
     """Refuse (ValueError, one line), before any work, an output file name of the
-    wrong kind (``suffix``: one, or a tuple of those allowed; None: any), or a
+    wrong kind (``suffix``: one, or a tuple of those allowed; None: any; an OptionError
+    of option ``flag``, as argparse says a bad value), or a
     place no file can be written, named by its real cause (``write_errors.unwritable``:
     a part of the path that is a file, a missing folder, a name that is a folder,
     a folder that takes no new file)."""
     p = Path(path)
     suffixes = (suffix,) if isinstance(suffix, str) else suffix
     if suffixes and p.suffix.lower() not in suffixes:
-        raise ValueError(f"{file_name(path)}: the file name must end in {' or '.join(suffixes)}")
+        raise OptionError(flag, f"the file must be a {' or '.join(suffixes)} file, got {shown(path)}")
     if problem := unwritable(path):
         raise ValueError(problem)

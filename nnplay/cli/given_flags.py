@@ -7,6 +7,7 @@ argparse defaults themselves must not override the text)."""
 from __future__ import annotations
 
 import argparse
+import re
 
 from .base import OptionError
 
@@ -59,6 +60,20 @@ def _from_text(args) -> dict:
         raise OptionError("--settings", exc) from None
     return {name: value for name, value in patch.items()
             if not typed.intersection(FIELD_OPTIONS.get(name, ()))}
+
+
+def config_error(args, exc: ValueError) -> ValueError:
+    """``TrainConfig``'s refusal of the merged options (one setting named first: "activation must
+    be one name, or one per hidden layer ..."), said as a bad option, as argparse says one: blamed on
+    --settings when the text set that field, else on the option that sets it (--activation); as it
+    is when neither is known."""
+    found = re.match(r"(?:setting ')?([a-z_0-9]+)\b", str(exc))
+    field = found.group(1) if found else ""
+    if field in _from_text(args) or (getattr(args, "settings", None) is not None and field not in FIELD_OPTIONS):
+        return OptionError("--settings", exc)
+    if field in FIELD_OPTIONS and FIELD_OPTIONS[field][0] in given(args):
+        return OptionError("--" + FIELD_OPTIONS[field][0].replace("_", "-"), exc)
+    return exc
 
 
 def merge_settings(args, fields: dict) -> dict:

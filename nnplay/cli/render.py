@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from ..numbers import count
-from ..user_text import file_name
+from ..user_text import file_name, shown
 from .base import EXIT_OK, OptionError, check_writable, setting
 from .given_flags import given, track_given
 
@@ -48,13 +48,19 @@ def run(args) -> int:
                          "--out output.png (nnplay render --list names the panels)")
     from ..ui.render import render_session
 
+    if args.panel not in PANELS:  # (as argparse refuses a bad value: before the session is read)
+        raise OptionError("--panel", f"the panel must be one of {', '.join(PANELS)}, got {shown(args.panel)}")
     check_writable(args.out, None if args.animate else (".png", ".svg"))  # before any work (--animate: its own words)
     if args.animate:
         return _animate(args)
     if stray := sorted(given(args) & {"epochs", "every", "fps"}):
         raise ValueError(f"--{stray[0]} applies to a recording: add --animate (or leave --{stray[0]} out)")
-    render_session(args.session, args.panel, args.out, _size(args.size or "1600x1200"))
+    size = _size(args.size or "1600x1200")
+    written = render_session(args.session, args.panel, args.out, size)
     print(f"wrote the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
+    if written[0] > size[0] or written[1] > size[1]:  # said, not silently another size
+        print(f"nnplay: the {args.panel} panel does not fit {size[0]}×{size[1]} with its text readable: "
+              f"written at {written[0]}×{written[1]} (give a larger --size)", file=sys.stderr)
     return EXIT_OK
 
 

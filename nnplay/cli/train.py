@@ -10,7 +10,7 @@ import time
 from ..write_errors import cannot_write
 from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, setting
 from .import_flags import add_import_options, import_options
-from .given_flags import merge_settings, settings_onto_data_options, track_given
+from .given_flags import config_error, merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
 from ..numbers import count, format_number
 from ..user_text import file_name
@@ -70,9 +70,9 @@ def run(args) -> int:
     from .diagnose import print_findings
 
     if args.save is not None:
-        check_writable(args.save, ".nnplay")
+        check_writable(args.save, ".nnplay", "--save")
     if args.predictions is not None:
-        check_writable(args.predictions, ".csv")
+        check_writable(args.predictions, ".csv", "--predictions")
     trainer = make_trainer(args)
     config = trainer.config
     started = time.perf_counter()
@@ -120,13 +120,17 @@ def make_trainer(args):
     if args.features and data is not None and data.n_inputs != 2:
         raise ValueError(f"--features applies to data with two inputs; {file_name(args.data)} has {count(data.n_inputs, 'input column')}, "
                          "which are used as they are")
-    config = TrainConfig(**merge_settings(args, {
+    fields = merge_settings(args, {
         "dataset": "csv" if args.data else args.dataset, "noise": args.noise, "classes": args.classes,
         "data_seed": args.seed, "train_ratio": args.train_ratio, "features": features, "hidden": args.layers,
         "activation": args.activation, "loss": args.loss, "optimizer": args.optimizer, "lr": args.lr,
         "l1": args.l1, "l2": args.l2, "init": args.init, "batch_size": args.batch_size, "seed": args.seed,
         "dtype": args.dtype, "standardize": args.standardize,
-    }))
+    })
+    try:
+        config = TrainConfig(**fields)
+    except ValueError as exc:  # settings that do not fit together: blamed on the option that set one
+        raise config_error(args, exc) from None
     trainer = Trainer(config, data)
     if args.data:  # once every flag is accepted: first what it trains for, then what loading did
         from .target_line import target_line
@@ -205,13 +209,13 @@ def _print_result(trainer, r) -> None:
     from ..numbers import format_percent
 
     def fmt(v, pct=False):
-        return format_percent(v) if pct else format_number(v)
+        return format_percent(v) if pct else format_number(v, zeros=True)  # (train and test alike: 0.2000 0.1960)
 
     net = trainer.net
     config = trainer.config
     from ..training.data_summary import treatment_text
 
-    print(f"data      {trainer.data!r}, {len(trainer.train_index)} train / {len(trainer.test_index)} test; "
+    print(f"data      {trainer.data!r}, {len(trainer.train_index):,} train / {len(trainer.test_index):,} test; "
           f"{treatment_text(config, trainer.data)}")
     from ..training.schedules import rate_epoch, schedule_words
 

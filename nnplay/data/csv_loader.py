@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..numbers import count
+from ..numbers import count, format_number
 from ..user_text import file_name, one_line, shown
 from .columns import (
     CATEGORY,
@@ -201,7 +201,7 @@ def _rows_to_keep(path, table, used, names, options, notes):
     if options.na != "drop":
         cell = table.cell_text(table.frame[j], i, j, int(table.lines[i]))
         how = NA_DROP_FLAG if options.flags else NA_DROP_HOW
-        what = ("empty cell" if not cell else f"{cell!r}") + \
+        what = ("an empty cell" if not cell else f"{cell!r}") + \
             f" is a missing value; drop the rows with missing values ({how}) or fill it in"
         fail(path, what, line=int(table.lines[i]), col=j + 1, colname=names[j])
     n = int(missing.sum())
@@ -226,7 +226,7 @@ def _numbers(path, table, col, lines, j, name) -> np.ndarray:
         i = bad[0]
         cell = table.cell_text(col, i, j, int(lines[i]))
         if np.isfinite(values[i]):
-            fail(path, f"{shown(cell)} is too large to train on (nnplay takes numbers up to {MAX_MAGNITUDE:g} in size; "
+            fail(path, f"{shown(cell)} is too large to train on (nnplay takes numbers up to {format_number(MAX_MAGNITUDE)} in size; "
                        "rescale the column)", line=int(lines[i]), col=j + 1, colname=name)
         fail(path, f"{shown(cell)} is not a finite number", line=int(lines[i]), col=j + 1, colname=name)
     return values
@@ -271,7 +271,7 @@ def _target(path, table, col, lines, t, name, kind, options, notes):
     labels = np.searchsorted(distinct, values)
     keys = [f"{v:g}" for v in distinct]
     if task == "auto" and len(distinct) > MAX_AUTO_CLASSES:
-        notes.append(f"target {shown(name)} holds {len(distinct)} distinct whole numbers: read as {len(distinct)} "
+        notes.append(f"target {shown(name)} holds {len(distinct):,} distinct whole numbers: read as {len(distinct):,} "
                      "classes (choose the task regression for a quantity)")
     return _classes(path, keys, labels, t, name) + (None,)
 

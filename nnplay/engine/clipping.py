@@ -19,6 +19,8 @@ import math
 
 import numpy as np
 
+from .norms import norm2
+
 
 class GradientClip:
     """Clip at global norm ``max_norm`` (0: off)."""
@@ -40,6 +42,8 @@ class GradientClip:
 def trained_norm(grads: np.ndarray, held: np.ndarray | None = None) -> float:
     """The 2-norm of ``grads`` (flat) without the entries at indices ``held``."""
     total = float(np.vdot(grads, grads))
+    if not total < math.inf:  # its square overflowed (a weight typed as 1e300): scaled, no warning (engine.norms)
+        return norm2(np.delete(grads, held) if held is not None else grads)
     if held is not None and held.size:
         left_out = grads[held]
         total = max(0.0, total - float(np.vdot(left_out, left_out)))

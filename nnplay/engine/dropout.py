@@ -31,7 +31,8 @@ def check_rates(rates, n_hidden: int, where: str = "dropout") -> tuple[float, ..
     if len(rates) == 1:
         rates = rates * n_hidden
     if len(rates) != n_hidden:
-        raise ValueError(f"{where}: {count(len(rates), 'rate')} given for {count(n_hidden, 'hidden layer')} (give one, or one per layer)")
+        raise ValueError(f"{where} must be one rate, or one per hidden layer ({count(n_hidden, 'hidden layer')}), "
+                         f"got {','.join(format(r, 'g') for r in rates)!r}")
     for r in rates:
         if not (math.isfinite(r) and 0.0 <= r <= MAX_RATE):
             raise ValueError(f"{where} rate must be between 0 and {MAX_RATE}, got {r!r}")  # (as setting_ranges says it)

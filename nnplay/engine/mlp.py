@@ -32,6 +32,7 @@ from .dropout import Dropout
 from .initializers import DEFAULT_FOR_ACTIVATION, initialize
 from .losses import Loss, get_loss
 from .masks import ParameterMasks
+from .norms import norm2
 from .optimizers import Optimizer
 from .regularization import add_penalty_gradient, penalty, soft_threshold
 from .tape import EpochTapes, backprop_ops, forward_ops, masked_train_step
@@ -306,7 +307,7 @@ class MLP:
 
     def grad_norms(self) -> np.ndarray:
         """Frobenius norm of each layer's latest dW."""
-        return np.array([np.sqrt(np.vdot(d, d)) for d in self.dW], dtype=np.float64)
+        return np.array([norm2(d) for d in self.dW], dtype=np.float64)
 
     def train_step(self, X, Y, optimizer: Optimizer, check_input: bool = True,
                    rng: np.random.Generator | None = None) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..training import TrainConfig
 from ..training.start_check import check_startable
+from ..user_text import not_utf8
 from .goals import Goal, parse_goal
 from .hand_weights import check_weights, network_sizes, parse_weights
 
@@ -94,7 +95,7 @@ def parse_lesson(raw: bytes | str, source: str) -> Lesson:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise fail("", f"not UTF-8 text (byte {exc.start})") from None
+            raise fail("", not_utf8(raw, exc) + "; save it as UTF-8") from None
     try:
         doc = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

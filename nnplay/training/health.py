@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from ..engine.norms import norm2
 from ..numbers import agree, count, format_number
 from .layer_values import layer_values
 from .schedules import rate_epoch, rate_now, schedule_words
@@ -96,7 +97,7 @@ def diagnose(trainer) -> list[Finding]:
 def _unit_list(units) -> str:
     units = [int(u) for u in units]
     shown = ", ".join(map(str, units[:12]))
-    return shown + (f" and {len(units) - 12} more" if len(units) > 12 else "")
+    return shown + (f" and {len(units) - 12:,} more" if len(units) > 12 else "")
 
 
 def _layers(layers) -> str:
@@ -158,11 +159,11 @@ def step_sizes(net, optimizer, lr: float | None = None) -> np.ndarray:
         if net.masks.any:
             trains = net.masks.training_weights(l)
             W, dW = W[trains], dW[trains]
-        w = float(np.linalg.norm(W))
+        w = norm2(W)
         if optimizer.name == "adam":
             step = lr * math.sqrt(W.size)
         else:
-            step = lr * float(np.linalg.norm(dW)) / (0.1 if optimizer.name == "momentum" else 1.0)
+            step = lr * norm2(dW) / (0.1 if optimizer.name == "momentum" else 1.0)
         out.append(step / w if w > 0 else math.nan)
     return np.array(out)
 

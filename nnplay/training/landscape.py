@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..engine.norms import row_norms
 from ..engine.workspace import ParameterVector
 
 MAX_PATH_POINTS = 200  # parameter vectors a Trajectory keeps, whatever the epoch count
@@ -158,8 +159,8 @@ def filter_normalised_direction(theta: np.ndarray, sizes, rng: np.random.Generat
     d = np.zeros(layout.n_params)
     for W in layout.W:
         rows = rng.standard_normal(W.shape)
-        norm_d = np.linalg.norm(rows, axis=1, keepdims=True)
-        norm_t = np.linalg.norm(theta[W], axis=1, keepdims=True)
+        norm_d = row_norms(rows)
+        norm_t = row_norms(theta[W])
         d[W] = rows * (norm_t / np.where(norm_d > 0, norm_d, 1.0))
     return d
 

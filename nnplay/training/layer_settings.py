@@ -10,6 +10,7 @@ import math
 from ..engine.clipping import check_clip
 from ..engine.dropout import check_rates
 from ..numbers import count
+from ..user_text import shown
 from .schedules import canonical_schedule
 
 
@@ -51,8 +52,8 @@ def check_layer_settings(config) -> None:
     n_hidden = len(config.hidden)
     names = config.activation.split(",")
     if len(names) not in (1, n_hidden):
-        raise ValueError(f"activation: {count(len(names), 'name')} given for {count(n_hidden, 'hidden layer')} "
-                         f"(give one, or one per hidden layer)")
+        raise ValueError(f"activation must be one name, or one per hidden layer ({count(n_hidden, 'hidden layer')}), "
+                         f"got {shown(config.activation)}")
     check_rates(config.dropout, n_hidden)
     L = n_hidden + 1
     for layer in config.freeze:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import operator
 
-from ..numbers import read_number
+from ..numbers import power_of_ten, read_number
 
 KINDS = ("W", "b")
 
@@ -36,14 +36,20 @@ def parameter_index(sizes, layer: int, kind: str, row: int, col: int = 0) -> tup
     return layer, row, col
 
 
+LARGEST = 1e154  # a parameter's largest |value|: its square (norms, the L2 penalty) stays a float (< 1.8·10³⁰⁸)
+
+
 def checked_value(value) -> float:
-    """``value`` as a float; ValueError naming it unless it is a finite number."""
+    """``value`` as a float; ValueError naming it unless it is a finite number within ±LARGEST."""
     try:
         v = read_number(value) if isinstance(value, str) else float(value)  # typed: 3e-3 or 3·10⁻³
     except (TypeError, ValueError):
         raise ValueError(f"a parameter must be a finite number, got {value!r}") from None
     if not math.isfinite(v):
         raise ValueError(f"a parameter must be a finite number, got {value!r}")
+    if abs(v) > LARGEST:
+        raise ValueError(f"a parameter must lie within ±{power_of_ten(round(math.log10(LARGEST)))} (its square must fit in a float), "
+                         f"got {value!r}")
     return v
 
 

@@ -43,7 +43,7 @@ import numpy as np
 
 from ..data import Dataset
 from ..file_write import written_in_place
-from ..user_text import file_name, one_line
+from ..user_text import file_name, not_utf8, one_line
 from ..write_errors import unreadable
 from .config import TrainConfig
 
@@ -178,7 +178,13 @@ def _load(path: Path) -> Session:
     with zipfile.ZipFile(path) as z:
         if sum(i.file_size for i in z.infolist()) > 4 * MAX_BYTES:
             raise SessionError(f"{file_name(path)}: unpacks to more than {4 * MAX_BYTES >> 20} MB")
-        doc = json.loads(z.read("session.json").decode("utf-8"))
+        raw = z.read("session.json")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:  # (Python's words named the codec and a position in bytes)
+            raise SessionError(f"{file_name(path)}: not a usable nnplay session: its session.json is "
+                               f"{not_utf8(raw, exc)}") from None
+        doc = json.loads(text)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise SessionError(f"{file_name(path)}: not an nnplay session file")
         if doc.get("version") not in READS:

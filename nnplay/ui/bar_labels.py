@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import math
 
-from .tick_labels import SCIENTIFIC_BELOW, decimals_of, scientific_strings
+from .tick_labels import SCIENTIFIC_BELOW, SCIENTIFIC_FROM, decimals_of, scientific_strings
 
 MOST, LEAST = 6, 3  # labels on a bar
 SUFFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"))  # SI prefixes for compact numbers
+SCIENTIFIC_ABOVE = SCIENTIFIC_FROM * SUFFIXES[0][0]  # past 100000G a label is m·10ⁿ (a weight typed as 1e300)
 
 
 def compact(values: list[float], step: float) -> list[str]:
     """``values`` (``step`` apart) written shortly and in one format, with the decimals
     ``step`` needs and the SI suffix that suits them all: 350000 -> "350k", 1500000 at a step
     of 500000 -> "1.5M", -0.025 -> "−0.025", 800 beside 1000 -> "800", "1000"; 0 is "0";
-    a step under 10⁻³ as m·10ⁿ (tick_labels.scientific_strings)."""
+    a step under 10⁻³ or values past 10¹⁴ as m·10ⁿ (tick_labels.scientific_strings)."""
     top = max((abs(v) for v in values), default=0.0)
-    if step < SCIENTIFIC_BELOW and top > 0:  # decimals too long to read: 5·10⁻⁶
+    if (step < SCIENTIFIC_BELOW or top >= SCIENTIFIC_ABOVE) and top > 0:  # too long to read: 5·10⁻⁶, 1·10³⁰⁰
         return [t.replace("-", "−") for t in scientific_strings(values, step, top)]
     least = min((abs(v) for v in values if v != 0), default=0.0)
     size, suffix = next(((size, suffix) for size, suffix in SUFFIXES if least >= size and step >= size / 10), (1.0, ""))
@@ -36,7 +37,9 @@ def bar_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     (a bar's levels), the ends included when they fall on the step; [] for an empty range."""
     if not (math.isfinite(lo) and math.isfinite(hi) and hi > lo):
         return []
-    decade = 10.0 ** math.floor(math.log10(hi - lo))
+    span = hi - lo  # (inf for ±1.7·10³⁰⁸: a float holds each end but not their distance)
+    magnitude = math.log10(span) if math.isfinite(span) else math.log10(hi / 2 - lo / 2) + math.log10(2)
+    decade = 10.0 ** math.floor(magnitude)
     steps = [m * decade / 10 ** k for k in range(3) for m in (5.0, 2.0, 1.0)]
     step = next((s for s in steps if (hi - lo) / s >= LEAST - 1 and _count(lo, hi, s) >= LEAST), steps[-1])
     first = math.ceil(lo / step - 1e-9)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..numbers import format_number, format_percent
+from ..numbers import format_number, format_percent, rate_text
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .empty_note import note_when_empty
@@ -210,7 +210,7 @@ class CompareWindow(SideWindow):
     def show_stats(self, name: str, snap) -> None:
         """The line under run ``name``'s boundary: its epoch, losses and accuracy."""
         def num(v):
-            return format_number(v)
+            return format_number(v, zeros=True)  # (the runs' losses side by side read alike)
 
         acc = "" if snap.test_accuracy is None else f" · test accuracy {format_percent(snap.test_accuracy)}"
         div = "" if snap.diverged_at is None else f" · <b style='color:#b3261e'>diverged at {snap.diverged_at}</b>"
@@ -240,12 +240,12 @@ class ForkDialog(QDialog):
         self.setWindowTitle("Compare runs")
         self.config = config
         self.choices = {
-            "lr": [(format_number(v), v) for v in LEARNING_RATES],
+            "lr": [(rate_text(v), v) for v in LEARNING_RATES],
             "optimizer": [(o, o) for o in OPTIMIZERS],
             "activation": [(a, a) for a in ACTIVATIONS],
             "batch_size": [(str(v), v) for v in (1, 2, 5, 10, 20, 30, 50, 100, 1000)],
-            "l2": [(format_number(v), v) for v in REG_RATES],
-            "l1": [(format_number(v), v) for v in REG_RATES],
+            "l2": [(rate_text(v), v) for v in REG_RATES],
+            "l1": [(rate_text(v), v) for v in REG_RATES],
             "seed": [(str(v), v) for v in range(10)],
         }
         form = QFormLayout(self)
@@ -273,7 +273,7 @@ class ForkDialog(QDialog):
         current = getattr(self.config, key)
         choices = list(self.choices[key])
         if current not in [v for _, v in choices]:  # a value of one's own (a rate of 0.0123): listed in its place
-            text = format_number(current) if isinstance(current, float) else str(current)
+            text = rate_text(current) if isinstance(current, float) else str(current)  # (as the list's items)
             ordered = all(isinstance(v, (int, float)) for _, v in choices) and isinstance(current, (int, float))
             where = sum(v < current for _, v in choices) if ordered else len(choices)
             choices.insert(where, (text, current))

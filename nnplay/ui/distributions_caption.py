@@ -25,15 +25,25 @@ def distributions_caption(records, cut: dict, short: bool, epoch: int | None = N
         return f"Epoch {first:,} only: the bands are drawn from the second recorded epoch on."
     span = f"Epochs {first:,}–{last:,}, {count(n, 'record')}."
     if epoch is not None and epoch > last:
-        stride = 1 << max(0, int(epoch).bit_length() - 5)  # (training.distributions.due)
-        every = "" if short else f": every {_ordinal(stride)} epoch is recorded"
-        span = f"Epochs {first:,}–{last:,} (the run is at {epoch:,}{every}), {count(n, 'record')}."
+        every = "" if short else f"; {recorded_epochs(epoch)}"
+        span = f"Epochs {first:,}–{last:,} (the run is at {epoch:,}), {count(n, 'record')}{every}."
     if short:
         spikes = "".join(f" {q} spikes (to ±{format_number(v)}) cut." for q, v in cut.items())
         return f"{span}{spikes} Median; 68/86/100% bands (hover for more)."
     spikes = "".join(f" {q}: spikes of a few epochs (up to ±{format_number(v)}) are cut; the scale holds the rest."
                      for q, v in cut.items())
     return f"Median; bands: 68%, 86%, all values. {span}{spikes} Shaded: flat ends of tanh/sigmoid; dashed: ReLU's 0."
+
+
+def recorded_epochs(epoch: int) -> str:
+    """Which epochs are recorded up to ``epoch`` (training.distributions.due: the stride doubles at
+    32, 64, 128 …), in words: "every epoch to 31, then every 2nd to 63, 4th to 127, 8th to 255,
+    16th from 256" (one stride alone, "every 16th epoch", said 83 records over 0–288 was wrong)."""
+    top = max(0, int(epoch).bit_length() - 5)  # the stride at ``epoch`` is 2**top
+    if top == 0:
+        return "every epoch recorded"
+    steps = [f"{_ordinal(1 << k)} to {(32 << k) - 1:,}" for k in range(1, top)] + [f"{_ordinal(1 << top)} from {16 << top:,}"]
+    return "every epoch to 31, then every " + ", ".join(steps)
 
 
 def _ordinal(n: int) -> str:

@@ -314,7 +314,8 @@ class DistributionsView(QWidget):
 
     def _caption(self) -> str:
         epoch = self._frame.snapshot.epoch if self._frame is not None else None
-        return distributions_caption(self.records, self._cut, short=self.height() < SHORT, epoch=epoch)
+        return distributions_caption(self.records, self._cut, short=self.height() < SHORT and not self.whole_findings,
+                                     epoch=epoch)  # (a picture has no tooltip: the whole caption)
 
     def _show_health(self) -> None:
         frame = self._frame

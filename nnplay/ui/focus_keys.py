@@ -12,6 +12,14 @@ tabbed to (Qt's *autoDefault*, which buttons outside a dialog do not have).
 A control focused otherwise (Qt focuses the first control of a window when it
 opens) leaves the keys to the window's shortcuts, so that Space plays in a
 window the user has not tabbed through.
+
+A click leaves the focus where it was (``widgets.leave_shortcuts_to_the_window``), so a
+number field clicked into kept it while the user clicked a tab, a button or a plot, and
+Space then typed into the field instead of playing (tester 13: Space did nothing after a
+click on the Curves tab). ``_ClickLeavesText``, installed once on the application, takes the
+focus from a text field (line edit, spin box, editable combo box or text edit) when the user
+clicks anywhere else in its window: the field confirms what it holds (as on Enter), and the
+window's shortcuts work again.
 """
 
 from __future__ import annotations
@@ -21,10 +29,15 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -78,13 +91,42 @@ def _pressable(obj) -> bool:
     return isinstance(obj, (QPushButton, QToolButton)) and not isinstance(obj, (QCheckBox, QRadioButton))
 
 
+def types_space(widget) -> bool:
+    """Whether ``widget`` (the focused one) takes Space as text: a line edit, spin box, editable
+    combo box, or a text edit that is not read-only."""
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, (QLineEdit, QAbstractSpinBox))
+
+
+class _ClickLeavesText(QObject):
+    """On the application: a mouse press outside the focused text field, in its window, takes the focus
+    from it (see the module)."""
+
+    def eventFilter(self, obj, ev) -> bool:
+        if ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
+            focused = QApplication.focusWidget()
+            if (focused is not None and types_space(focused) and obj is not focused
+                    and not focused.isAncestorOf(obj) and obj.window() is focused.window()
+                    and not types_space(obj)):
+                focused.clearFocus()  # (a spin box confirms its text on losing the focus, as on Enter)
+        return False
+
+
 _filter: _FocusKeys | None = None
+_clicks: _ClickLeavesText | None = None
 
 
 def keep_keys_for_focus(widget: QWidget) -> None:
     """Let ``widget``, while it has the focus, have the keys it uses (``OWN_KEYS``)
     before the window's shortcuts, and be pressed by Enter/Return if it is a button."""
-    global _filter
+    global _filter, _clicks
+    app = QApplication.instance()
+    if _clicks is None and app is not None:
+        _clicks = _ClickLeavesText(app)
+        app.installEventFilter(_clicks)
     if not own_keys(widget):
         return
     if _filter is None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..data import input_labels
+from ..engine.norms import norm2
 from ..numbers import format_number, count
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
@@ -281,7 +282,7 @@ class GradientView(QWidget):
             text = self._title(l, len(mats), dead)
             if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
                 self._labels[l].setText(text, color="#b3261e" if dead else None)
-        norms = ", ".join(format_number(np.linalg.norm(m), 2) for m in mats)
+        norms = ", ".join(format_number(norm2(m), 2) for m in mats)
         if self.per_layer.isChecked():
             set_bar(self.key, (-1.0, 1.0), OWN_SCALE_TICKS)  # max: each layer's own largest |value|
             self.scale_label.setText(f"Each layer on its own colour scale (max: its largest |{sym}|): {SIGN_KEY}")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import WHITE, diverging_colormap, negative, positive
-from ..numbers import format_number
+from ..numbers import MINUS, format_number
 from .plot_disposal import MenulessColorBar
 from .plot_layout import tidy_labels
 
@@ -87,11 +87,12 @@ def colour_matrices(mats: list[np.ndarray], scales: list[float]) -> list[tuple[n
 def short_number(v: float) -> str:
     """A value in at most about five characters, for a cell."""
     if not np.isfinite(v):
-        return str(v)
+        return format_number(v)
     if v == 0:
         return "0"
     if 0.001 <= abs(v) < 100:
-        return f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
+        text = f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
+        return text.replace("-", MINUS)  # (the minus sign the axes write)
     return format_number(v, 1)  # (as the axes write it: 2·10⁻⁵, not 2e-05)
 
 

@@ -266,11 +266,12 @@ def readout_text(r, fields, with_penalty: bool = False) -> str:
         if with_penalty:
             parts += readout_parts(*(r.lo[f] for f in (*fields, "penalty")))
         else:
-            parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f])}" for f in fields if np.isfinite(r.lo[f])]
+            parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f], zeros=True)}" for f in fields if np.isfinite(r.lo[f])]
     else:
         names = (*fields, "penalty") if with_penalty else fields
         parts = [f"epochs {r.first:,}–{r.last:,} (envelope of {count(r.last - r.first + 1, 'epoch')})"]
-        parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f])}–{format_number(r.hi[f])}" for f in names
+        parts += [f"{f.replace('_', ' ')} {format_number(r.lo[f], zeros=True)}–{format_number(r.hi[f], zeros=True)}"
+                  for f in names
                   if np.isfinite(r.lo[f]) and not (f == "penalty" and r.hi[f] == 0)]
     return ",  ".join(parts)
 

@@ -11,7 +11,7 @@ NOTHING_TO_TRAIN = "No training points: draw some, or load data, to train."
 
 
 def _num(v) -> str:
-    return "–" if v is None or not math.isfinite(v) else format_number(v)
+    return "–" if v is None or not math.isfinite(v) else format_number(v, zeros=True)  # (alike side by side)
 
 
 def _regularised(penalty) -> bool:

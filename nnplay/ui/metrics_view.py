@@ -18,7 +18,7 @@ def _pct(v):
 
 
 def _num(v):
-    return format_number(v)
+    return format_number(v, zeros=True)  # (train and test side by side: the same significant digits)
 
 
 class MetricsView(QWidget):

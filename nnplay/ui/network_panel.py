@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
-from ..numbers import count, format_number
+from ..numbers import count, rate_text
 from ..training.config import SEED_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
@@ -55,7 +55,7 @@ def _select(combo: QComboBox, value) -> None:
     i = index_of(combo_values(combo), value)
     if i < 0 and isinstance(value, float):
         i = sum(1 for k in range(combo.count()) if float(combo.itemData(k)) < value)
-        combo.insertItem(i, format_number(value), value)
+        combo.insertItem(i, rate_text(value), value)
     combo.setCurrentIndex(max(i, 0))
 
 
@@ -101,11 +101,11 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         self.init = _combo("initializer", "How the starting weights are drawn.",
                            [(INIT_TEXT[k], k) for k in ("auto", *INITIALIZERS)])
         self.learning_rate = _combo("learning_rate", "The step size alpha; it changes live without a reset.",
-                                    [(format_number(v), v) for v in LEARNING_RATES])
+                                    [(rate_text(v), v) for v in LEARNING_RATES])
         self.regularization = _combo("regularization", "Penalise large weights with L1 or L2; changes live.",
                                      [("None", "none"), ("L1", "l1"), ("L2", "l2")])
         self.reg_rate = _combo("regularization_rate", "How strongly weights are penalised; changes live.",
-                               [(format_number(v), v) for v in REG_RATES])
+                               [(rate_text(v), v) for v in REG_RATES])
         seed_row = QHBoxLayout()
         self.seed = named(QSpinBox(), "seed", "The seed of the starting weights and of the mini-batch order: "
                                               "Reset replays the same run; another seed starts another one.")
@@ -198,7 +198,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         self._both = (l1, l2)
         if l1 > 0 and l2 > 0:
             self.regularization.addItem("L1 + L2", "l1+l2")
-            self.reg_rate.addItem(f"{format_number(l1)} / {format_number(l2)}", "both")
+            self.reg_rate.addItem(f"{rate_text(l1)} / {rate_text(l2)}", "both")
             _select(self.regularization, "l1+l2")
             _select(self.reg_rate, "both")
         else:

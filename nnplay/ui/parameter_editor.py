@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from ..numbers import format_number
+from ..numbers import format_number, read_number
 from ..training.parameter_edit import checked_value
 from .widgets import width_for_text
 
@@ -30,9 +30,13 @@ def parse_value(text: str) -> float:
     if not text:
         raise ValueError("type a number (Esc leaves the value as it is)")
     try:
-        return checked_value(text)
+        value = float(read_number(text))
     except ValueError:
         raise ValueError(f"{text!r} is not a finite number; the value is unchanged") from None
+    try:
+        return checked_value(value)
+    except ValueError as exc:  # (inf, nan; 1e300, whose square overflows)
+        raise ValueError(f"{text!r}: {str(exc).partition(', got')[0]}; the value is unchanged") from None
 
 
 class ParameterEditor(QLineEdit):

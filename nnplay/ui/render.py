@@ -20,6 +20,7 @@ from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, pa
 from .export_grid import fine_output_frame
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
+MIN_SCALE = 0.75  # the smallest a render draws a panel (output pixels per on-screen pixel): its text still reads
 MAX_FITS = 16  # a panel that scrolls is laid out 10% larger (drawn 10% smaller) up to this many times
 
 
@@ -113,11 +114,14 @@ class PanelViews:
             if top.shows_everything():
                 break
             scale *= 0.9
-        for _ in range(3):  # margins and spacing around the parts: correct by the difference
-            got = panel_size(parts)
-            if (got.width(), got.height()) == (width, height):
+        for _ in range(MAX_FITS):  # parts taller than the room (7 layers' bands): drawn smaller, to MIN_SCALE
+            got = _fit_margins(parts, top, width, height)
+            if got.height() <= height + 1 or scale <= MIN_SCALE:
                 break
-            top.resize(top.width() + width - got.width(), top.height() + height - got.height())
+            width = round(size[0] / max(MIN_SCALE, scale * height / got.height()))
+            scale = size[0] / width  # (a whole number of on-screen pixels across: the image exactly as wide as asked)
+            height = round(size[1] / scale)
+            top.resize(width, height)
             QApplication.processEvents()
         return parts, scale
 
@@ -125,6 +129,20 @@ class PanelViews:
         for w in self._views():
             w.close()
             w.deleteLater()
+
+
+def _fit_margins(parts: list, top, width: int, height: int):
+    """Resize ``top`` so that the parts together measure ``width`` × ``height`` (the margins and
+    spacing around them corrected by the difference); the parts' size reached."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        got = panel_size(parts)
+        if (got.width(), got.height()) == (width, height):
+            break
+        top.resize(top.width() + width - got.width(), top.height() + height - got.height())
+        QApplication.processEvents()
+    return panel_size(parts)
 
 
 def _hide_all_but(parts: list, top) -> None:
@@ -142,10 +160,12 @@ def _hide_all_but(parts: list, top) -> None:
             w.hide()
 
 
-def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAULT_SIZE) -> tuple[int, int]:
     """Draw ``panel`` (one of PANELS) of the session in ``session_path`` into
     ``out`` (.png or .svg) at ``size`` output pixels (width, height; to the
-    pixel where the panel can be laid out at that size). Raises ValueError (a
+    pixel where the panel can be laid out at that size: drawn smaller, to MIN_SCALE,
+    where its parts need more room). Returns the (width, height) written, larger
+    than ``size`` for a panel that does not fit it even so. Raises ValueError (a
     SessionError, ExportError...) with one line on bad input."""
     if os.path.splitext(str(out))[1].lower() not in FORMATS:
         raise ExportError(f"{file_name(out)}: the file name must end in .png or .svg")
@@ -156,10 +176,12 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
         for view in (views.curves, views.gradients):  # the run's epochs, not the window's room to grow
             view.fit_epochs()
-        _, scale = views.lay_out(size)
+        parts, scale = views.lay_out(size)
         if panel == "output":  # coloured at the export's resolution, not the screen's grid (export_grid)
             views.boundary.set_frame(fine_output_frame(trainer, views.boundary, scale))
         export_view(views, panel, out, scale)
+        got = panel_size(parts)
+        return round(got.width() * scale), round(got.height() * scale)
     finally:
         views.close()
         app.processEvents()

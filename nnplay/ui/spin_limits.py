@@ -30,7 +30,7 @@ def limit_note(box: QAbstractSpinBox, typed: str) -> str:
     new = text[:start] + typed + text[end:]
     new = new.removeprefix(box.prefix()).removesuffix(box.suffix()).strip().replace(",", ".")
     decimals = box.decimals() if isinstance(box, QDoubleSpinBox) else 0
-    if new.startswith("-") and box.minimum() >= 0:  # no sign can be typed
+    if (new.startswith("-") or typed == "-") and box.minimum() >= 0:  # no sign can be typed, wherever the cursor is
         return f"at least {_exact(box.minimum(), decimals)}"
     try:
         value = float(new)

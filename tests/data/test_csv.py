@@ -82,7 +82,7 @@ BAD = {
     "non_numeric": (b"a,b,label\n1,2,0\n3,x,1\n", "line 3, column 2 ('b'): 'x' is not a number"),
     "nan": (b"a,b,label\n1,nan,0\n3,4,1\n", "line 2, column 2 ('b'): 'nan' is a missing value"),
     "inf": (b"a,b,label\n1,2,0\n-inf,4,1\n", "line 3, column 1 ('a'): '-inf' is not a finite number"),
-    "empty_cell": (b"a,b,label\n1,,0\n3,4,1\n", "line 2, column 2 ('b'): empty cell"),
+    "empty_cell": (b"a,b,label\n1,,0\n3,4,1\n", "line 2, column 2 ('b'): an empty cell is a missing value"),
     "ragged_short": (b"a,b,label\n1,2,0\n3,4\n", "line 3, column 3: this row has 2 values"),
     "ragged_long": (b"a,b,label\n1,2,0,9\n3,4,1\n", "line 2, column 4: this row has 4 values"),
     "one_class": (b"a,b,label\n1,2,1\n3,4,1\n", "column 3 ('label'): every row has the class '1'"),

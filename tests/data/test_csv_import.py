@@ -186,7 +186,7 @@ def test_cli_column_flags_reach_the_loader(tmp_path):
     p = _write(tmp_path, "rid,a,b,colour,Kind\n" + "".join(
         f"{100 + i},{i % 4},{'' if i == 3 else i % 5},{'red' if i % 2 else 'blue'},{i % 2}\n" for i in range(40)))
     r = nnplay("train", "--data", p, "--epochs", "1")
-    assert r.returncode == 2 and "line 5, column 3 ('b'): empty cell is a missing value" in r.stderr
+    assert r.returncode == 2 and "line 5, column 3 ('b'): an empty cell is a missing value" in r.stderr
     out, notes = _train_json("--data", str(p), "--epochs", "1", "--na", "drop", "--target", "kind", "--ignore", "b",
                              "--categorical", "a", "--stratify", "--layers", "3")
     assert "'rid' looks like an ID" in notes and out["epochs"] == 1 and "dropped" not in notes  # b is ignored

@@ -115,7 +115,7 @@ def test_a_bad_lesson_file_is_one_line_naming_the_file_the_key_and_the_fault(tmp
 def test_a_file_that_is_not_text_or_too_long_or_missing_is_refused(tmp_path):
     f = tmp_path / "binary.toml"
     f.write_bytes(b"title = '\xff\xfe'")
-    with pytest.raises(ValueError, match=r"binary.toml: not UTF-8 text \(byte 9\)"):
+    with pytest.raises(ValueError, match=r"binary.toml: not UTF-8 text \(line 1, column 10: byte 0xff\); save it as UTF-8"):
         load_lesson_file(f)
     with pytest.raises(ValueError, match="too long for a lesson"):
         parse_lesson(b"#" * 100_000, "big.toml")

@@ -45,7 +45,7 @@ def test_hover_reads_exact_recent_epochs_and_names_an_envelope_of_old_ones(qtbot
     text = view.readout.text()
     r = h.at(12_345)
     assert f"epochs {r.first:,}–{r.last:,} (envelope of {r.last - r.first + 1:,} epochs)" in text, text
-    assert f"train loss {r.lo['train_loss']:.4g}–9," in text and r.last > r.first
+    assert f"train loss {r.lo['train_loss']:#.4g}–9.000," in text  # (the same significant digits side by side) and r.last > r.first
     view._on_hover((vb.mapViewToScene(QPointF(299_990, mid)),))
     assert view.readout.text().startswith("epoch 299990,") and "envelope" not in view.readout.text()
     grads = GradientView()

@@ -69,7 +69,7 @@ def test_set_pruned_shows_in_the_snapshot_and_restore_clears_it():
     (lambda t: t.set_pruned(2, 0), "prune: layer 2 does not exist (the network has hidden layers 0..1)"),
     (lambda t: t.set_pruned(-1, 0), "prune: layer -1 does not exist"),
     (lambda t: t.set_dropout([0.95]), "dropout rate must be between 0 and 0.9, got 0.95"),
-    (lambda t: t.set_dropout([0.1, 0.2, 0.3]), "dropout: 3 rates given for 2 hidden layers"),
+    (lambda t: t.set_dropout([0.1, 0.2, 0.3]), "dropout must be one rate, or one per hidden layer (2 hidden layers), got '0.1,0.2,0.3'"),
     (lambda t: t.set_clip(-1), "clip: the gradient-norm limit must be a finite number >= 0"),
     (lambda t: t.set_clip(float("nan")), "clip:"),
     (lambda t: t.set_schedule("exponential"), "unknown schedule 'exponential'"),
@@ -90,7 +90,7 @@ def test_a_bad_edit_is_one_line_naming_the_setting_and_changes_nothing(call, wor
     ({"dropout": (float("nan"),)}, "dropout rate must be between 0 and 0.9, got nan"),
     ({"schedule": "sometimes"}, "unknown schedule 'sometimes'"),
     ({"clip": -0.5}, "clip:"),
-    ({"hidden": (2, 2), "activation": "tanh,relu,relu"}, "activation: 3 names given for 2 hidden layers"),
+    ({"hidden": (2, 2), "activation": "tanh,relu,relu"}, "activation must be one name, or one per hidden layer (2 hidden layers), got 'tanh,relu,relu'"),
     ({"activation": "tanh,bogus"}, "unknown activation 'bogus'"),
 ])
 def test_config_refuses_bad_layer_settings_in_one_line(changes, words):

@@ -57,6 +57,8 @@ def test_the_gradient_shown_is_the_one_at_the_edited_weights(trainer):
     ((0, "W", 0, 0, math.nan), "finite number"),
     ((0, "W", 0, 0, math.inf), "finite number"),
     ((0, "b", 0, 0, "abc"), "finite number"),
+    ((0, "W", 0, 0, 1e300), "within ±10¹⁵⁴"),  # its square overflows: NumPy warned on the terminal
+    ((0, "b", 0, 0, "-2e154"), "within ±10¹⁵⁴"),
     ((3, "W", 0, 0, 1.0), "no layer 3"),
     ((-1, "W", 0, 0, 1.0), "no layer -1"),
     ((0, "W", 3, 0, 1.0), "rows 0..2"),

@@ -63,3 +63,33 @@ def test_the_cli_names_the_file(files, command, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = nnplay(command[0], str(files["wider"]), *command[1:])
     assert r.returncode == 2 and str(files["wider"]) in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def _latin1(path, tmp_path):
+    """``path`` with its session.json rewritten in Latin-1 (tester 13's m_latin.nnplay: a 'é' in a name)."""
+    import zipfile
+
+    out = tmp_path / "latin.nnplay"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "session.json":
+                data = data.replace(b'"dataset": "', '"dataset": "c\u00e9'.encode("latin-1"), 1)
+            dst.writestr(item, data)
+    return out
+
+
+def test_a_session_json_that_is_not_utf8_is_said_in_one_line(files, tmp_path, monkeypatch):
+    """Python's "'utf-8' codec can't decode byte 0xe9 in position 74: invalid continuation byte"
+    reached the user; the line and column of the byte are said, in the loader and the CLI."""
+    from nnplay.training.session import load_session
+
+    bad = _latin1(files["wider"], tmp_path)
+    with pytest.raises(SessionError) as err:
+        load_session(bad)
+    message = str(err.value)
+    assert message.startswith(f"{bad}: not a usable nnplay session: its session.json is not UTF-8 text (line ")
+    assert "byte 0xe9)" in message and "codec" not in message and "position" not in message
+    monkeypatch.chdir(tmp_path)
+    r = nnplay("diagnose", str(bad))
+    assert r.returncode == 2 and "session.json is not UTF-8 text" in r.stderr and len(r.stderr.strip().splitlines()) == 1

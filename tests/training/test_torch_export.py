@@ -158,7 +158,7 @@ def test_the_command_exports_a_saved_session(torch, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, says", [(["missing.nnplay", "--out", "m.py"], "missing.nnplay: cannot read: no such file"),
-                                        (["run.nnplay", "--out", "m.txt"], "must end in .py"),
+                                        (["run.nnplay", "--out", "m.txt"], "argument --out: the file must be a .py file, got 'm.txt'"),
                                         (["run.nnplay", "--out", "nofolder/m.py"], "does not exist")])
 def test_the_command_refuses_bad_input_in_one_line(tmp_path, monkeypatch, capsys, args, says):
     from nnplay.cli import main

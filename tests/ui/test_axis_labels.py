@@ -105,3 +105,15 @@ def test_bar_ticks_are_compact_and_span_the_range():
     assert [t for _, t in bar_ticks(0, 1e-5)] == ["0", "0.5·10⁻⁵", "1.0·10⁻⁵"]
     assert [t for _, t in bar_ticks(600, 1100)] == ["600", "800", "1000"]  # (was "600", "800", "1.0k")
     assert bar_ticks(1.0, 1.0) == []
+
+
+def test_a_huge_range_keeps_its_bounds_on_the_bar():
+    """A weight of 1e300 gave dW about ±10³⁰⁰: the bar's labels were 300-digit numbers with a G,
+    too long for the axis, which then showed only "0" (tester 13, live/g3b.png); ±1.7·10³⁰⁸
+    (a span past the largest float) raised OverflowError."""
+    from nnplay.ui.bar_labels import bar_ticks
+
+    assert [t for _, t in bar_ticks(-1e300, 1e300)] == ["−1·10³⁰⁰", "0", "1·10³⁰⁰"]
+    assert [t for _, t in bar_ticks(-1.7e308, 1.7e308)] == ["−1·10³⁰⁸", "0", "1·10³⁰⁸"]
+    assert [t for _, t in bar_ticks(-3e14, 3e14)] == ["−2·10¹⁴", "0", "2·10¹⁴"]
+    assert [t for _, t in bar_ticks(-3e12, 3e12)] == ["−2000G", "0", "2000G"]  # (below 10¹⁴: as before)

@@ -6,6 +6,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+
+from nnplay.numbers import read_number
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -118,7 +120,7 @@ def test_tanh_with_squared_error_shows_the_slope_so_dZ_can_be_checked_from_the_c
     t = win.chain.table
     headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
     assert headers[:4] == ["A[3]₁", "Y₁", "1 − A[3]₁²", "dZ[3]₁ = (A − Y)(1 − A²)"]
-    col = np.array([[float(t.item(k, c).text()) for c in range(4)] for k in range(t.rowCount())])
+    col = np.array([[read_number(t.item(k, c).text()) for c in range(4)] for k in range(t.rowCount())])  # (−: U+2212)
     np.testing.assert_allclose((col[:, 0] - col[:, 1]) * col[:, 2], col[:, 3], rtol=2e-5, atol=1e-8)
     np.testing.assert_allclose(col[:, 2], 1 - col[:, 0] ** 2, rtol=2e-5)
     assert [v.title for v in win.equations[1].visible_views()] == ["dZ[3]", "A[3]", "Y", "1 − A[3]²"]

@@ -66,13 +66,14 @@ def test_a_value_that_is_not_a_finite_number_turns_red_and_changes_nothing(windo
     node = d.nodes[1][0][1].center()  # neuron 1 of layer 1: its bias b[1][1]
     before = c.last_frame.snapshot.biases[0][0, 0]
     ed = d.editing.editor
-    for typed in ["abc", "nan", "inf", "-inf", "1e999", "", "1,5"]:
+    for typed in ["abc", "nan", "inf", "-inf", "1e999", "", "1,5", "1e300"]:  # 1e300: its square overflows
         _click(qtbot, d, node)
         assert ed.isVisible() and ed.label == "b[1][1]"
         ed.setText(typed)
         qtbot.keyClick(ed, Qt.Key.Key_Return)
         assert ed.isVisible() and "background" in ed.styleSheet(), typed  # red, still open
         assert ed.error and "\n" not in ed.error and ed.toolTip() == ed.error
+        assert typed != "1e300" or "within ±10¹⁵⁴" in ed.error, ed.error
         qtbot.keyClick(ed, "2")  # typing again clears the red
         assert ed.styleSheet() == ""
         qtbot.keyClick(ed, Qt.Key.Key_Escape)

@@ -59,6 +59,38 @@ def test_a_rendered_distributions_panel_says_every_finding_whole_and_the_runs_ep
     render.render_session(path, "distributions", tmp_path / "d.png", (1024, 768))
     assert "Health (" in seen["health"] and "…" not in seen["health"], seen["health"]
     assert "Epochs 0–288 (the run is at 300" in seen["caption"], seen["caption"]
+    # tester 13: "(hover for more)" in a picture, and "every 16th epoch is recorded" beside 83 records over 0–288
+    assert "hover" not in seen["caption"] and "83 records; every epoch to 31, then every 2nd to 63, 4th to 127, " \
+        "8th to 255, 16th from 256." in seen["caption"], seen["caption"]
+
+
+def test_the_recorded_epochs_said_are_those_recorded():
+    from nnplay.training.distributions import due
+    from nnplay.ui.distributions_caption import recorded_epochs
+
+    for epoch in (31, 32, 100, 300, 5000):
+        said = recorded_epochs(epoch)
+        strides = [1] + [int(s.split()[0][:-2]) for s in said.split("then every ")[-1].split(", ")] if "then" in said else [1]
+        starts = [0] + [32 << k for k in range(len(strides) - 1)]
+        expected = [e for e in range(epoch + 1) if due(e)]
+        got = sorted({e for i, (s, a) in enumerate(zip(strides, starts))
+                      for e in range(a, (starts[i + 1] if i + 1 < len(starts) else epoch + 1), s)})
+        assert got == expected, (epoch, said)
+
+
+def test_a_tall_panel_is_rendered_at_the_size_asked(tmp_path):
+    """Tester 13: a 7-layer run's distributions at --size 1024x768 wrote a 1024x3780 PNG."""
+    from PySide6.QtGui import QImage
+
+    import nnplay.ui.render as render
+
+    t = Trainer(TrainConfig(dataset="xor", hidden=(3,) * 6))
+    t.run(40)
+    path = tmp_path / "deep.nnplay"
+    save_session(path, Session(t.config, t.data, t.state_dict()))
+    written = render.render_session(path, "distributions", tmp_path / "d.png", (1024, 768))
+    image = QImage(str(tmp_path / "d.png"))
+    assert written == (1024, 768) and (image.width(), image.height()) == (1024, 768)
 
 
 def test_the_distributions_caption_names_the_runs_epoch_past_the_last_record():
@@ -70,5 +102,6 @@ def test_the_distributions_caption_names_the_runs_epoch_past_the_last_record():
     records = t.distributions
     assert isinstance(records, Distributions) and records.epoch_range() == (0, 40)
     assert distributions_caption(records, {}, short=False, epoch=40).count("the run is at") == 0
-    assert "Epochs 0–40 (the run is at 41: every 2nd epoch is recorded)" in distributions_caption(records, {}, False, 41)
+    assert "Epochs 0–40 (the run is at 41), 37 records; every epoch to 31, then every 2nd from 32." \
+        in distributions_caption(records, {}, False, 41)
     assert "Epochs 0–40 (the run is at 41)," in distributions_caption(records, {}, True, 41)

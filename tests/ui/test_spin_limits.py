@@ -66,3 +66,14 @@ def test_the_window_watches_every_spin_box(window):
     from PySide6.QtWidgets import QApplication
 
     assert isinstance(getattr(QApplication.instance(), "_spin_limits", None), spin_limits.SpinLimits)
+
+
+def test_a_minus_typed_after_the_digits_is_said_too(qtbot):
+    """Tester 13: "-" typed into the seed box (0, the cursor after it) was refused without a word."""
+    box = QSpinBox()
+    box.setRange(0, 2**31 - 1)
+    win = _window(qtbot, box)  # noqa: F841  (kept: the box lives in it)
+    box.setFocus()
+    box.lineEdit().setCursorPosition(len(box.lineEdit().text()))
+    qtbot.keyClick(box, Qt.Key.Key_Minus)
+    assert box.value() == 0 and box.property("limit_note") == "at least 0"

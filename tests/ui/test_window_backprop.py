@@ -4,6 +4,8 @@ import time
 
 import numpy as np
 import pytest
+
+from nnplay.numbers import read_number
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
@@ -82,7 +84,7 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
                                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
                                            Qt.KeyboardModifier.NoModifier))
     assert "dW[1][1, 1] = " in insp.readout.text() and "(neuron 1, input 1)" in insp.readout.text()
-    assert float(insp.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
+    assert read_number(insp.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
 
     # click a weight: the chain rule multiplies out to backprop's gradient
     _settled(qtbot, dw)

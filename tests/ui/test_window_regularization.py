@@ -21,13 +21,13 @@ def _epoch(c):
 def test_loss_words_keep_data_loss_and_penalty_apart_with_the_total_on_hover():
     assert "penalty" not in loss_text(0.0510, 0.0520, 0.0)
     shown = loss_text(0.0510, 0.0520, 0.0465)
-    assert "train <b>0.051</b>" in shown and "test <b>0.052</b>" in shown and "penalty <b>0.0465</b>" in shown
+    assert "train <b>0.05100</b>" in shown and "test <b>0.05200</b>" in shown and "penalty <b>0.04650</b>" in shown
     tip = loss_tooltip(0.0510, 0.0520, 0.0465)
-    assert "train 0.0975, test 0.0985" in tip  # the totals, J_data + penalty
+    assert "train 0.09750, test 0.09850" in tip  # the totals, J_data + penalty (read-outs alike: 4 digits)
     assert "Total" not in loss_tooltip(0.0510, 0.0520, 0.0)
-    assert readout_parts(0.05, 0.06, 0.01) == ["train loss 0.05", "test loss 0.06", "penalty 0.01",
-                                               "total train 0.06 / test 0.07"]
-    assert readout_parts(0.05, float("nan"), float("nan")) == ["train loss 0.05"]
+    assert readout_parts(0.05, 0.06, 0.01) == ["train loss 0.05000", "test loss 0.06000", "penalty 0.01000",
+                                               "total train 0.06000 / test 0.07000"]
+    assert readout_parts(0.05, float("nan"), float("nan")) == ["train loss 0.05000"]
 
 
 def test_l1_switches_off_links_the_diagram_drops_and_counts(window, qtbot):
