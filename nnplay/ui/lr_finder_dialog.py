@@ -114,7 +114,7 @@ class LrFinderDialog(QDialog):
         self.curve.setData(result.lr[ok], result.loss[ok])
         lr = self.suggested()
         if lr is None:
-            self.status.setText(f"No suggestion: the loss did not fall over the range ({result.stopped}).")
+            self.status.setText(f"No suggestion: {result.no_suggestion} ({result.stopped}).")
             return
         self.mark.setValue(math.log10(lr))
         self.mark.show()
