@@ -76,5 +76,5 @@ class CurveKey(QLabel):
         parts = [f"{pen_sample(item.opts['pen'])}&nbsp;{escape(name).replace(' ', '&nbsp;')}"
                  for item, name in self.entries]
         if self.note:
-            parts.append(f"<b>{escape(self.note)}</b>")
+            parts.append(f"<b>{escape(self.note).replace(' ', '&nbsp;')}</b>")  # (wrapped whole)
         self.setText(" &nbsp; ".join(parts))
