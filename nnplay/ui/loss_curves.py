@@ -186,8 +186,10 @@ class LossCurvesView(QWidget):
         """"loss ↑ to 0.8 above the plot" in the key's row, over no curve, while the scale leaves the
         curve's largest values out; nothing otherwise (set_run: nothing of the last run's)."""
         above = self.loss_range.above
-        self.key.set_note("" if above is None else f"loss ↑ to {format_number(above)} above the plot")
-        self.key.setToolTip(ABOVE_TIP if above is not None else KEY_TIP)
+        note = "" if above is None else f"loss ↑ to {format_number(above)} above the plot"
+        if note != self.key.note:  # (only when it changes: no tooltip or text event a frame)
+            self.key.set_note(note)
+            self.key.setToolTip(ABOVE_TIP if note else KEY_TIP)
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth the loss and accuracy curves at ``weight`` (0..0.99; see smoothed_curves)."""
