@@ -43,7 +43,7 @@ def run(args) -> int:
     print(f"range test  {count(len(result.lr), 'mini-batch', 'mini-batches')} of {trainer._batch_size()} from lr {format_number(start)} "
           f"({result.stopped})")
     if result.suggested_lr is None:
-        print("suggestion  none: the loss did not fall over the range; try a wider range or more --steps")
+        print(f"suggestion  none: {result.no_suggestion}")
     else:
         steepest, lowest = (format_number(v) for v in (result.steepest_lr, result.min_loss_lr))
         print(f"suggestion  lr {format_number(result.suggested_lr)}  (steepest descent at "

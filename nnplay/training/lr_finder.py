@@ -44,6 +44,8 @@ BETA = 0.8
 EVAL_ROWS = 512
 DIVERGE = 4.0
 SKIP_START, SKIP_END = 10, 5
+MIN_FALL = 0.02  # the smoothed loss must fall this share below its start somewhere, or nothing is suggested: a flat
+# loss (a dead ReLU layer, only the output's bias learning) had its steepest "descent" in the noise suggested
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,14 @@ class LrFinderResult:
     stopped: str
     steepest_lr: float | None = None  # fastai's lr_steep
     min_loss_lr: float | None = None  # the rate at the lowest smoothed loss (fastai's lr_min is a tenth of it)
+    no_suggestion: str = ""  # why suggested_lr is None, in words ("": it is not)
 
     def to_dict(self) -> dict:
-        """JSON-able: {"suggested_lr", "lr", "loss", "raw_loss", "steepest_lr", "min_loss_lr", "stopped"}."""
+        """JSON-able: {"suggested_lr", "lr", "loss", "raw_loss", "steepest_lr", "min_loss_lr", "stopped",
+        "no_suggestion"}."""
         return {"suggested_lr": self.suggested_lr, "lr": self.lr.tolist(), "loss": _finite_list(self.loss),
                 "raw_loss": _finite_list(self.raw_loss), "steepest_lr": self.steepest_lr,
-                "min_loss_lr": self.min_loss_lr, "stopped": self.stopped}
+                "min_loss_lr": self.min_loss_lr, "stopped": self.stopped, "no_suggestion": self.no_suggestion}
 
 
 def _finite_list(a: np.ndarray) -> list:
@@ -131,16 +135,37 @@ def find_learning_rate(trainer, start_lr: float = START_LR, end_lr: float = END_
     if steep is not None:
         suggested = float(lrs[steep]) if lowest is None else min(float(lrs[steep]), float(lrs[lowest]) / 10)
     return LrFinderResult(lrs[:k], loss, np.array(raw, dtype=float), suggested, stopped,
-                          None if steep is None else float(lrs[steep]), None if lowest is None else float(lrs[lowest]))
+                          None if steep is None else float(lrs[steep]), None if lowest is None else float(lrs[lowest]),
+                          "" if suggested is not None else why_none(loss))
+
+
+def falls(loss: np.ndarray) -> bool:
+    """Whether the smoothed ``loss`` falls somewhere at least MIN_FALL of its start below it."""
+    finite = loss[np.isfinite(loss)]
+    return bool(finite.size) and finite.min() <= finite[0] - MIN_FALL * abs(finite[0])
+
+
+def why_none(loss: np.ndarray) -> str:
+    """Why ``suggestion(loss)`` is None, in words: a loss too short to find a slope in, or one that does not fall."""
+    finite = loss[np.isfinite(loss)]
+    if finite.size < SKIP_START + SKIP_END + 3:
+        return f"the test stopped after {count(finite.size, 'mini-batch', 'mini-batches')}, too few to find a slope in"
+    if falls(loss):
+        return f"the smoothed loss falls only in the first {SKIP_START} mini-batches or the last {SKIP_END}"
+    return (f"the smoothed loss does not fall at any rate tried (it never goes {MIN_FALL:.0%} below its start, "
+            f"{format_number(finite[0], 4)}): no rate trains this network from these weights (a layer of dead "
+            "ReLUs, or weights already at a minimum?)")
 
 
 def suggestion(loss: np.ndarray) -> int | None:
     """The index of the steepest descent of ``loss`` (smoothed, at log-spaced rates),
     skipping SKIP_START points at the start and SKIP_END at the end; None when too
-    short or the loss nowhere falls."""
+    short, or the loss nowhere falls MIN_FALL of its start below it (``falls``)."""
     finite = np.isfinite(loss)
     end = len(loss) - SKIP_END
     if end - SKIP_START < 3 or not finite[SKIP_START:end].all():
+        return None
+    if not falls(loss):  # flat: its steepest "descent" is noise
         return None
     slope = np.gradient(loss[SKIP_START:end])
     i = int(np.argmin(slope))

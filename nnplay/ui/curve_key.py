@@ -45,6 +45,7 @@ class CurveKey(QLabel):
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # wraps, never widens
         self.entries: list[tuple[object, str]] = []
+        self.note = ""  # plain text after the entries (the loss plot's "↑ to 0.8"), "" for none
 
     def addItem(self, item, name: str) -> None:  # (pyqtgraph LegendItem API)
         self.entries.append((item, str(name)))
@@ -58,6 +59,12 @@ class CurveKey(QLabel):
         self.entries = []
         self.refresh()
 
+    def set_note(self, text: str) -> None:
+        """Show plain ``text`` after the entries, in the key's row above the plot ("": none)."""
+        if text != self.note:
+            self.note = text
+            self.refresh()
+
     def fit(self) -> None:
         """(``legend_above``'s hook: a label wraps by itself.)"""
 
@@ -68,4 +75,6 @@ class CurveKey(QLabel):
         """Draw the entries again (after a curve's pen changed, e.g. the palette)."""
         parts = [f"{pen_sample(item.opts['pen'])}&nbsp;{escape(name).replace(' ', '&nbsp;')}"
                  for item, name in self.entries]
+        if self.note:
+            parts.append(f"<b>{escape(self.note).replace(' ', '&nbsp;')}</b>")  # (wrapped whole)
         self.setText(" &nbsp; ".join(parts))

@@ -43,6 +43,9 @@ def _curve_plot(left: str) -> pg.PlotWidget:
 
 
 HOVER_HINT = "Hover over the curves to read values."
+KEY_TIP = "The key of the loss and accuracy curves."
+ABOVE_TIP = (KEY_TIP + " The loss scale fits the bulk of the curve: its first epochs' larger values leave the "
+             "top of the plot, the largest said after the key (tick Log scale to see them all).")
 
 class LossCurvesView(QWidget):
     def __init__(self, parent=None):
@@ -73,7 +76,7 @@ class LossCurvesView(QWidget):
         self.zero_note.setVisible(False)
         layout.addWidget(self.zero_note)
         plots = QHBoxLayout()
-        self.key = named(CurveKey(), "curves_key", "The key of the loss and accuracy curves.")
+        self.key = named(CurveKey(), "curves_key", KEY_TIP)
         layout.addWidget(self.key)  # above the plots, never over their curves (curve_key)
         self.loss_plot = named(_curve_plot("loss"), "loss_plot",
                                "Training and test data loss after each epoch; with L1 or L2, the penalty "
@@ -81,10 +84,6 @@ class LossCurvesView(QWidget):
         self.loss_floor = ZeroFloor(self.loss_plot)
         # in steps; a loss is never < 0; fitted to the bulk of the curve, the first epochs' far larger loss said above it
         self.loss_range = SteppedYRange(self.loss_plot, bounds=(0.0, float("inf")), outliers=False)
-        self.above = pg.TextItem("", anchor=(0, 0))  # (over the curves: on the plot's background, refresh_colours)
-        self.above.setToolTip("The curve leaves the top of the plot: its largest value (tick Log scale to see it all).")
-        self.above.setZValue(10)  # over the curves it speaks of
-        self.loss_plot.addItem(self.above, ignoreBounds=True)
         self.loss_plot.getPlotItem().legend = self.key  # plot(name=...) adds to it, as to a LegendItem
         self.acc_plot = named(_curve_plot("accuracy"), "accuracy_plot",
                               "Training and test accuracy after each epoch, in the loss plot's colours "
@@ -129,6 +128,7 @@ class LossCurvesView(QWidget):
             c.setData([], [])
         self.loss_floor.clear()  # (no "0" kept from the last run's zeros)
         self.loss_range.update()  # the empty state's range, as a new plot's (not the last run's)
+        self._say_above()  # (no "↑ to" kept from the last run)
         for p in (self.loss_plot, self.acc_plot):
             show_empty(p.getPlotItem(), y=False)
         self._show_penalty(False)
@@ -183,16 +183,13 @@ class LossCurvesView(QWidget):
         self._say_zero_loss()
 
     def _say_above(self) -> None:
-        """"↑ to 0.8" at the top left while the scale leaves the curve's largest values out."""
+        """"loss ↑ to 0.8 above the plot" in the key's row, over no curve, while the scale leaves the
+        curve's largest values out; nothing otherwise (set_run: nothing of the last run's)."""
         above = self.loss_range.above
-        self.above.setVisible(above is not None)
-        if above is None:
-            return
-        text, place = f"↑ to {format_number(above)}", (self.loss_plot.getViewBox().viewRange()[0][0], self.loss_range.shown[1])
-        if text != self.above.toPlainText():  # (only when changed: a new text lays the item out again)
-            self.above.setText(text)
-        if place != self.above.pos().toTuple():
-            self.above.setPos(*place)
+        note = "" if above is None else f"loss ↑ to {format_number(above)} above the plot"
+        if note != self.key.note:  # (only when it changes: no tooltip or text event a frame)
+            self.key.set_note(note)
+            self.key.setToolTip(ABOVE_TIP if note else KEY_TIP)
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth the loss and accuracy curves at ``weight`` (0..0.99; see smoothed_curves)."""
@@ -226,10 +223,6 @@ class LossCurvesView(QWidget):
                 curve.setPen(live_pen(positive() if name.startswith("train") else negative()))
                 self.smoother.restyle(curve)
         self.key.refresh()
-        back = pg.mkColor(pg.getConfigOption("background"))
-        back.setAlpha(225)
-        self.above.fill = pg.mkBrush(back)
-        self.above.setColor(pg.getConfigOption("foreground"))
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)  # (a PlotItem sets it on its right axis too: the rate's, on its own view)

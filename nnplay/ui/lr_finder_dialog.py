@@ -41,6 +41,7 @@ class LrFinderDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         named(self.status, "lr_finder_status", "What the range test found.")
+        self.status.setMinimumWidth(420)  # (the plot's width: a line without the plot is not wrapped narrow)
         layout.addWidget(self.status)
         self.plot = plot_widget()
         named(self.plot, "lr_finder_plot", "The smoothed loss after each mini-batch against its learning rate.")
@@ -59,6 +60,10 @@ class LrFinderDialog(QDialog):
         self.apply_button.setToolTip("Make the suggested rate the run's learning rate.")
         self.apply_button.setEnabled(False)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.reset_button = self.buttons.addButton("Reset and find", QDialogButtonBox.ButtonRole.ActionRole)
+        self.reset_button.setToolTip("Reset the run to fresh weights (as Reset, R) and find the learning rate from them.")
+        self.reset_button.clicked.connect(self.reset_and_start)
+        self.reset_button.hide()  # only for a diverged run
         self.apply_button.clicked.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -74,19 +79,35 @@ class LrFinderDialog(QDialog):
         self.mark.hide()
         self.curve.setData([], [])  # (the empty state's range, not the last test's: note_when_empty)
         diverged = diverged_epoch(self.controller)
+        self.reset_button.setVisible(diverged is not None)
         if diverged is not None:  # its weights are the last finite ones: no rate to find from there
-            self.status.setText(reset_first(diverged, "find the learning rate"))
+            self._say(reset_first(diverged, "find the learning rate"))  # (no plot: no curve will come)
             return
-        self.status.setText("Growing the learning rate over a copy of the run…")
+        self._say("Growing the learning rate over a copy of the run…")  # (the plot with the curve: _show)
         self._token = next(_TOKENS)
         self.controller.run.request_state(self._token)
+
+    def reset_and_start(self) -> None:
+        """Reset the run (as the Reset button does) and start the test on its fresh weights."""
+        self.controller.reset()
+        self.start()
+
+    def _say(self, text: str) -> None:
+        """``text`` alone, without the plot: no curve will come (a diverged run, a test that could not run)."""
+        self.status.setText(text)
+        self._plot_shown(False)
+
+    def _plot_shown(self, on: bool) -> None:
+        if on == self.plot.isHidden():
+            self.plot.setVisible(on)
+            self.adjustSize()  # (no blank room where the plot was)
 
     def _on_state(self, token: int, state) -> None:
         if token != self._token:
             return
         self._token = None
         if state is None:
-            self._show("There is no run to test yet.")
+            self._say("There is no run to test yet.")
             return
         config, data = self.controller.config, self.controller.data
         self._cancel.clear()
@@ -107,14 +128,16 @@ class LrFinderDialog(QDialog):
 
     def _show(self, result) -> None:
         if isinstance(result, str):
-            self.status.setText(result)
+            self._say(result)
             return
         self.result = result
+        self._plot_shown(True)
         ok = np.isfinite(result.loss)
         self.curve.setData(result.lr[ok], result.loss[ok])
         lr = self.suggested()
         if lr is None:
-            self.status.setText(f"No suggestion: the loss did not fall over the range ({result.stopped}).")
+            self.status.setText(f"No suggestion: {result.no_suggestion}. "
+                                f"{count(len(result.lr), 'mini-batch', 'mini-batches')}, {result.stopped}.")
             return
         self.mark.setValue(math.log10(lr))
         self.mark.show()

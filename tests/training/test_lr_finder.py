@@ -75,3 +75,23 @@ def test_lr_find_cli_json_and_bad_range(capsys):
     assert main(["lr-find", "--start-lr", "1", "--end-lr", "0.1"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "rates must grow" in err
+
+
+def test_a_flat_loss_gets_no_suggestion_and_says_why():
+    """Fault: a dead ReLU layer (only the output's bias learns: the loss stays at 0.1156 until it
+    diverges) had 0.0015 suggested "where the smoothed loss falls fastest": the steepest slope of noise."""
+    t = Trainer(TrainConfig(dataset="plane", activation="relu", hidden=(4, 2), noise=0.0))
+    t.net.biases[1][...] = -100.0  # layer 2's ReLUs output 0 for every example
+    r = find_learning_rate(t)
+    assert r.suggested_lr is None and r.steepest_lr is None
+    assert "does not fall at any rate" in r.no_suggestion and "0.1156" in r.no_suggestion
+    assert r.to_dict()["no_suggestion"] == r.no_suggestion
+
+
+def test_a_loss_that_falls_less_than_2_percent_is_flat():
+    from nnplay.training.lr_finder import MIN_FALL, falls
+
+    noisy = 0.1156 - 0.0005 * np.abs(np.sin(np.arange(60.0)))  # wobbles 0.4% below its start
+    assert not falls(noisy) and suggestion(noisy) is None
+    falling = np.concatenate([np.full(15, 1.0), np.linspace(1.0, 1 - 2 * MIN_FALL, 30), np.full(15, 1 - 2 * MIN_FALL)])
+    assert falls(falling) and 15 <= suggestion(falling) < 45

@@ -48,3 +48,22 @@ def test_every_tool_on_the_current_weights_says_reset_first(window, qtbot):
     dialog = show_lr_finder(window)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
     assert "Suggested learning rate" in dialog.status.text()
+
+
+def test_find_learning_rate_on_a_diverged_run_shows_no_empty_plot_and_offers_reset(window, qtbot):
+    """Fault: after a divergence the dialog showed "No data yet" over an empty 2·10⁰…9·10⁰ axis, though
+    no data would ever come. The plot is hidden while no test runs; "Reset and find" resets the run
+    and finds the rate from its fresh weights, the plot back with the curve."""
+    from nnplay.ui.lr_finder_dialog import show_lr_finder
+
+    epoch = diverge(window, qtbot)
+    dialog = show_lr_finder(window)
+    qtbot.wait(300)
+    assert one_line(dialog.status.text(), epoch)
+    assert not dialog.plot.isVisible() and dialog.reset_button.isVisible()
+    dialog.reset_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    assert dialog.plot.isVisible() and not dialog.reset_button.isVisible()
+    assert len(dialog.curve.getData()[0]) == len(dialog.result.lr) > 0
+    assert window.controller.last_frame is None or window.controller.last_frame.snapshot.diverged_at is None
+    dialog.close()
