@@ -69,16 +69,22 @@ def live_run(seconds: float, case: str = "A", inspector: bool = False, csv: str 
     from .bench_failure import run_child
 
     what = f"the live window (case {case}{', inspector' if inspector else ''}{', CSV' if csv else ''})"
-    launched = time.time()
-    out = run_child([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args], what,
-                    LIVE_TIMEOUT_S + seconds, env)
     config, data = TrainConfig(**live_config(case)), None
     if csv:
         from .data import load_csv
 
         data = load_csv(csv)
         config = config.with_changes(dataset="csv")
-    headless = headless_epochs_per_s(config, data)
+    # The headless figure brackets the live run: half of it just before, half just after, for as long as
+    # the live run in all (this 2-core VM's own speed drifts by a third within minutes; one 1.5 s sample
+    # taken after the run compared the run with another moment's machine). Both halves are reported.
+    before = headless_epochs_per_s(config, data, seconds / 2)
+    launched = time.time()
+    out = run_child([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args], what,
+                    LIVE_TIMEOUT_S + seconds, env)
+    after = headless_epochs_per_s(config, data, seconds / 2)
+    headless = (before + after) / 2
+    out["headless_before_after"] = [round(before, 1), round(after, 1)]
     out.update(case=case + (" + inspector, distributions" if inspector else "") + (f" + CSV {LARGE_ROWS:,} rows" if csv else ""),
                headless_epochs_per_s=round(headless, 1), live_vs_headless=round(out["live_epochs_per_s"] / headless, 2))
     if out.get("peak_rss_mb") is not None and out.get("training_peak_rss_mb") is not None:
@@ -135,6 +141,11 @@ def format_gui(gui: dict) -> list[str]:
                      f"{_cell(run, 'latency_ms_p95', '.1f'):>11}{_cell(run, 'latency_ms_max', '.0f'):>8}"
                      f"{_cell(run, 'first_paint_s', '.2f'):>11}{_cell(run, 'window_ready_s', '.2f'):>9}"
                      f"{_cell(run, 'total_peak_rss_mb', '.0f'):>14}")
+    halves = [f"{run['case'].split(' ')[0]}{' + insp.' if 'inspector' in run['case'] else ''}"
+              f"{' CSV' if 'CSV' in run['case'] else ''} {run['headless_before_after'][0]:.4g} / {run['headless_before_after'][1]:.4g}"
+              for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])] if "headless_before_after" in run]
+    if halves:
+        lines.append("  headless (epochs/s) just before / just after each live run, its mean above: " + "; ".join(halves))
     if "large" in gui:
         g = gui["large"]
         lines.append(f"  CSV of {LARGE_ROWS:,} rows x 4 columns: loaded in {g.get('load_s', float('nan')):.2f} s; "

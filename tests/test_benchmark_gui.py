@@ -34,3 +34,29 @@ def test_the_large_csv_has_100000_rows_of_4_columns(tmp_path):
     assert list(frame.columns) == ["x1", "x2", "x3", "label"] and len(frame) == 2000
     assert set(frame["label"]) == {0, 1} and 0.2 < frame["label"].mean() < 0.8
     assert bg.LARGE_ROWS == 100_000
+
+
+def test_the_table_gives_the_headless_figure_just_before_and_after_each_live_run():
+    a, b = _run("A", 58.0, 0.95, 9.0, 0.3, 180.0), _run("B + inspector, distributions", 56.0, 0.91, 12.0, 0.3, 216.0)
+    a["headless_before_after"], b["headless_before_after"] = [1100.0, 700.0], [450.5, 350.25]
+    line = next(ln for ln in bg.format_gui({"runs": [a, b], "load_average": 1.0}) if "just before" in ln)
+    assert "A 1100 / 700" in line and "B + insp. 450.5 / 350.2" in line
+
+
+def test_a_live_run_brackets_its_headless_figure(monkeypatch):
+    calls = []
+
+    def headless(config, data=None, seconds=1.5):
+        calls.append(("headless", seconds))
+        return 800.0 if len(calls) == 1 else 400.0
+
+    def child(cmd, what, timeout, env):
+        calls.append(("live", float(cmd[4])))
+        return {"live_epochs_per_s": 540.0}
+
+    monkeypatch.setattr(bg, "headless_epochs_per_s", headless)
+    monkeypatch.setattr("nnplay.bench_failure.run_child", child)
+    out = bg.live_run(4.0, "B")
+    assert calls == [("headless", 2.0), ("live", 4.0), ("headless", 2.0)]
+    assert out["headless_before_after"] == [800.0, 400.0] and out["headless_epochs_per_s"] == 600.0
+    assert out["live_vs_headless"] == 0.9
