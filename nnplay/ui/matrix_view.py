@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import format_number
@@ -43,7 +44,8 @@ class MatrixView(QWidget):
     cell_clicked = Signal(int, int)
 
     MAX_SIDE = 190  # pixels for the longer side of the grid
-    NUMBER_CELL = (46, 18)  # cell size when the numbers are written in
+    NUMBER_CELL = (46, 18)  # least cell size when the numbers are written in
+    WIDEST_NUMBERS = ("−0.0008", "−8·10⁻⁸", "−88.88", "−0.888")  # the widest forms short_number writes
     MAX_NUMBERED = (12, 16)  # columns, rows: larger matrices stay colour only
 
     def __init__(self, title: str, parent=None):
@@ -77,6 +79,13 @@ class MatrixView(QWidget):
         self._shape = self._grid = None  # (rows, columns) and pixel size the view was last set up for
         self.set_values(self.values)
 
+    def number_cell(self) -> tuple[int, int]:
+        """(width, height) in pixels of a cell with its number written in: NUMBER_CELL, or wider where
+        the font's widest numbers (a minus sign and seven characters) need it, 3 px clear each side."""
+        metrics = QFontMetrics(self.font())
+        widest = max(metrics.horizontalAdvance(text) for text in self.WIDEST_NUMBERS)
+        return max(self.NUMBER_CELL[0], widest + 6), max(self.NUMBER_CELL[1], metrics.height() + 2)
+
     def set_values(self, values: np.ndarray, title: str | None = None) -> None:
         self.values = np.atleast_2d(np.asarray(values, dtype=float))
         if title is not None:
@@ -87,7 +96,7 @@ class MatrixView(QWidget):
         self.hatch.setVisible(not np.isfinite(self.values).all())
         self._cw = self._ch = min(22.0, self.MAX_SIDE / max(r, c, 1))
         if self.numbered:
-            self._cw, self._ch = self.NUMBER_CELL
+            self._cw, self._ch = self.number_cell()
         self.heat.numbers.setVisible(self.numbered)
         self.name_label.setText(self.title)
         self.shape_label.setText(f"{r}×{c}   ±{format_number(self.heat.key_levels[1], 2)}")
