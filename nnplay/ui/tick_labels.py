@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from ..numbers import power_of_ten
+from ..numbers import MINUS, power_of_ten
 
 SCIENTIFIC_FROM = 1e5  # a linear axis reaching this far (in absolute value) is labelled in powers of ten
 SCIENTIFIC_BELOW = 1e-3  # and one whose values all stay below this
@@ -114,11 +114,13 @@ def linear_tick_strings(values, scale: float, spacing: float, extent: tuple[floa
     step = abs(spacing * scale)
     top = max(abs(float(extent[0])), abs(float(extent[1]))) * abs(scale)
     if not (math.isfinite(top) and math.isfinite(step) and step > 0):
-        return [f"{v:g}" for v in scaled]
-    if top >= SCIENTIFIC_FROM or 0 < top < SCIENTIFIC_BELOW:
-        return scientific_strings(scaled, step, top)
-    places = decimals_of(step)
-    return [f"{0.0 if abs(v) < step * ZERO_SHARE else v:.{places}f}" for v in scaled]
+        texts = [f"{v:g}" for v in scaled]
+    elif top >= SCIENTIFIC_FROM or 0 < top < SCIENTIFIC_BELOW:
+        texts = scientific_strings(scaled, step, top)
+    else:
+        places = decimals_of(step)
+        texts = [f"{0.0 if abs(v) < step * ZERO_SHARE else v:.{places}f}" for v in scaled]
+    return [text.replace("-", MINUS) for text in texts]  # the minus sign of every number a user reads
 
 
 def scientific_strings(values, step: float, top: float) -> list[str]:

@@ -20,7 +20,9 @@ _DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 
 
 def value_of(text: str) -> float:
-    """The number a label reads ("2·10⁻⁵", "10³", "0.25", "0")."""
+    """The number a label reads ("2·10⁻⁵", "10³", "0.25", "−0.5", "0"); a minus sign must be "−"."""
+    assert "-" not in text, text  # (the minus sign of every number a user reads: "−", as in the read-outs)
+    text = text.replace("−", "-")
     m = POWER.match(text)
     if m is None:
         return float(text)
