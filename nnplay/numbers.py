@@ -60,10 +60,15 @@ def format_number(value, digits: int = 4, plain: bool = False, zeros: bool = Fal
     if value is None:
         return "–"
     text = _formatted(float(value), digits, plain, zeros)
-    return text if plain else text.replace("-", MINUS)
+    return text if plain else with_minus(text)
 
 
 MINUS = "−"  # the minus sign (U+2212) of every number a user reads, as the axes write it (ui.tick_labels)
+
+
+def with_minus(text: str) -> str:
+    """``text`` (a number Python formatted) with the minus sign a user reads, MINUS, for each "-"."""
+    return text.replace("-", MINUS)
 
 
 def _formatted(v: float, digits: int, plain: bool, zeros: bool = False) -> str:
@@ -93,8 +98,7 @@ def rate_text(value, digits: int = 4) -> str:
     v = float(value)
     if v != 0 and not 1e-6 <= abs(v) < SCIENTIFIC_ABOVE:
         return format_number(v, digits)
-    text = f"{float(f'{v:.{digits}g}'):.12f}".rstrip("0").rstrip(".")
-    return text.replace("-", MINUS)
+    return with_minus(f"{float(f'{v:.{digits}g}'):.12f}".rstrip("0").rstrip("."))
 
 
 def format_percent(fraction, digits: int = 1) -> str:

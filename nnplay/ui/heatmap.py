@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import symmetric_levels, unit_scale
 from .colors import WHITE, diverging_colormap, negative, positive
-from ..numbers import MINUS, format_number
+from ..numbers import format_number, with_minus
 from .plot_disposal import MenulessColorBar
 from .plot_layout import tidy_labels
 
@@ -92,7 +92,7 @@ def short_number(v: float) -> str:
         return "0"
     if 0.001 <= abs(v) < 100:
         text = f"{v:.3f}".rstrip("0").rstrip(".") if abs(v) < 1 else f"{v:.2f}".rstrip("0").rstrip(".")
-        return text.replace("-", MINUS)  # (the minus sign the axes write)
+        return with_minus(text)  # (the minus sign the axes write)
     return format_number(v, 1)  # (as the axes write it: 2·10⁻⁵, not 2e-05)
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QSizePolicy
 from .axis_ticks import inner_ticks
 from .item_cache import ScreenCached
 from .legend_sample import DashedSample
-from ..numbers import MINUS
+from ..numbers import with_minus
 from .tick_labels import linear_tick_strings, log_tick_strings
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
@@ -156,7 +156,7 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         if self.logMode:
             return log_tick_strings(values, scale, self._tick_values)
         if self.whole and spacing * scale >= 1:  # epochs: whole numbers, 120000 rather than 1.2·10⁵
-            return [f"{round(float(v) * scale)}".replace("-", MINUS) for v in values]
+            return [with_minus(f"{round(float(v) * scale)}") for v in values]
         return linear_tick_strings(values, scale, spacing, self.range)
 
     def generateDrawSpecs(self, p):

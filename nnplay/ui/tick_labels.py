@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from ..numbers import MINUS, power_of_ten
+from ..numbers import power_of_ten, with_minus
 
 SCIENTIFIC_FROM = 1e5  # a linear axis reaching this far (in absolute value) is labelled in powers of ten
 SCIENTIFIC_BELOW = 1e-3  # and one whose values all stay below this
@@ -120,7 +120,7 @@ def linear_tick_strings(values, scale: float, spacing: float, extent: tuple[floa
     else:
         places = decimals_of(step)
         texts = [f"{0.0 if abs(v) < step * ZERO_SHARE else v:.{places}f}" for v in scaled]
-    return [text.replace("-", MINUS) for text in texts]  # the minus sign of every number a user reads
+    return [with_minus(text) for text in texts]  # the minus sign of every number a user reads
 
 
 def scientific_strings(values, step: float, top: float) -> list[str]:
