@@ -9,7 +9,7 @@ fills, in time proportional to the points, and an antialiased pen costs more
 again; a cosmetic 1-pixel pen without antialiasing takes its fast line path
 (Bresenham). Presentation mode widens every curve's pen when it zooms
 (``ui.presentation``), so a projector still shows thick lines. The cost per
-panel before and after is in the README ("Where a frame's time goes")."""
+panel before and after is in docs/performance.md ("Where a frame's time goes")."""
 
 from __future__ import annotations
 

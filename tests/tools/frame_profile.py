@@ -1,4 +1,4 @@
-"""Where a frame's time goes: the README's profile table.
+"""Where a frame's time goes: the profile tables of the README and docs/performance.md.
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector] [--distributions]
                                         [--window-only] [--cprofile N] [--paint-per-scene]

@@ -1,4 +1,4 @@
-"""What one View › Zoom step costs in the real window: the README's zoom figures.
+"""What one View › Zoom step costs in the real window: the zoom figures of docs/performance.md.
 
     python tests/tools/zoom_cost.py [--wide] [--steps 8] [--cprofile N]
 
