@@ -102,12 +102,13 @@ def bench_gui(seconds: float = 5.0, large: bool = False, inspector: bool = True)
     with ``large`` the CSV run too."""
     from .first_paint import median_launch
 
+    # The `nnplay` command itself, as a user starts it (its option checks, then the launch window): three
+    # fresh starts, the median, each printed. The rows' "paint s" is the bench's own window process
+    # (live_benchmark). First, so that no row is the first Qt process after the engine cases.
+    command = median_launch(3)
     runs = [live_run(seconds, case, with_inspector) for case in ("A", "B")
             for with_inspector in ((False, True) if inspector else (False,))]
-    out = {"runs": runs, "load_average": _load_average()}
-    # The `nnplay` command itself, as a user starts it (its option checks, then the launch window): three
-    # fresh starts, the median. The rows' "paint s" is the bench's own window process (live_benchmark).
-    out["command_first_paint"] = median_launch(3)
+    out = {"runs": runs, "load_average": _load_average(), "command_first_paint": command}
     if large:
         with tempfile.TemporaryDirectory() as tmp:
             path = write_large_csv(Path(tmp) / "large.csv")
