@@ -16,7 +16,8 @@ Runs offscreen unless DISPLAY is set (and QT_QPA_PLATFORM is not), with Qt's
 settings and data folders in a temporary folder, so the user's remembered
 geometry and last session are neither read nor written.
 
-Raises RuntimeError with the child's last error line if no window was painted.
+Raises RuntimeError with one line (the child's last error line, or the time waited) if no
+window was painted.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+
+from .user_text import one_line
 
 HEAVY = ("numpy", "pyqtgraph", "pandas")
 
@@ -80,13 +83,17 @@ def launch(ready: bool = False, timeout: float = 120) -> Launch:
     if not env.get("DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     launched = time.time()
-    r = subprocess.run([sys.executable, "-c", _CHILD, repr(launched), "1" if ready else "0"],
-                       capture_output=True, text=True, env=env, timeout=timeout, check=False,
-                       cwd=tempfile.gettempdir())  # not a checkout: python -c puts the folder first on sys.path
-    line = next((ln for ln in r.stdout.splitlines() if ln.startswith("PAINT ")), None)
+    try:
+        r = subprocess.run([sys.executable, "-c", _CHILD, repr(launched), "1" if ready else "0"],
+                           capture_output=True, text=True, env=env, timeout=timeout, check=False,
+                           cwd=tempfile.gettempdir())  # not a checkout: python -c puts the folder first on sys.path
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"the nnplay command painted no window within {timeout:.0f} s") from None
+    line = next((ln for ln in (r.stdout or "").splitlines() if ln.startswith("PAINT ")), None)
     if line is None:
-        last = (r.stderr.strip().splitlines() or ["no output"])[-1]
-        raise RuntimeError(f"nnplay painted no window (exit code {r.returncode}): {last}")
+        said = [ln.strip() for ln in (r.stderr or "").splitlines() if ln.strip()]
+        raise RuntimeError(one_line(f"the nnplay command's start failed: "
+                                    f"{said[-1] if said else f'exit code {r.returncode}, no output'}"))
     got = json.loads(line[len("PAINT "):])
     return Launch(round(got["seconds"], 3), got["window"], round(got["cpu_s"], 3), tuple(got["imported"]))
 
