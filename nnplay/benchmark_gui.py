@@ -100,9 +100,15 @@ def meets(key: str, value: float) -> bool:
 def bench_gui(seconds: float = 5.0, large: bool = False, inspector: bool = True) -> dict:
     """The live runs: A and B, each alone and (``inspector``) with the inspector and the Distributions tab open;
     with ``large`` the CSV run too."""
+    from .first_paint import median_launch
+
+    # The `nnplay` command itself, as a user starts it (its option checks, then the launch window): three
+    # fresh starts, the median, each printed. The rows' "paint s" is the bench's own window process
+    # (live_benchmark). First, so that no row is the first Qt process after the engine cases.
+    command = median_launch(3)
     runs = [live_run(seconds, case, with_inspector) for case in ("A", "B")
             for with_inspector in ((False, True) if inspector else (False,))]
-    out = {"runs": runs, "load_average": _load_average()}
+    out = {"runs": runs, "load_average": _load_average(), "command_first_paint": command}
     if large:
         with tempfile.TemporaryDirectory() as tmp:
             path = write_large_csv(Path(tmp) / "large.csv")
@@ -146,6 +152,11 @@ def format_gui(gui: dict) -> list[str]:
               for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])] if "headless_before_after" in run]
     if halves:
         lines.append("  headless (epochs/s) just before / just after each live run, its mean above: " + "; ".join(halves))
+    if "command_first_paint" in gui:
+        c = gui["command_first_paint"]
+        lines.append(f"  the nnplay command, launch to first paint (median of 3 fresh starts): {c['median_s']:.2f} s"
+                     f"{' ok' if meets('first_paint_s', c['median_s']) else ' HIGH'} (<= 0.5; each "
+                     f"{', '.join(f'{v:.2f}' for v in c['seconds'])} s; CPU {c['median_cpu_s']:.2f} s)")
     if "large" in gui:
         g = gui["large"]
         lines.append(f"  CSV of {LARGE_ROWS:,} rows x 4 columns: loaded in {g.get('load_s', float('nan')):.2f} s; "

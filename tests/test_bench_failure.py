@@ -71,6 +71,8 @@ def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch,
         return _completed(1, json.dumps({"error": "NameError: name 'x' is not defined, in begin_run (a.py:3)"}))
 
     monkeypatch.setattr(bench_failure.subprocess, "run", run)
+    monkeypatch.setattr("nnplay.first_paint.median_launch", lambda n: {"median_s": 0.3, "median_cpu_s": 0.3,
+                                                                       "seconds": [0.3] * n})
     monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
     assert main(["bench", "--gui"]) == 2
     err = capsys.readouterr().err
@@ -87,3 +89,24 @@ def test_the_soak_says_it_in_one_line_too(monkeypatch):
         1, json.dumps({"error": "ValueError: bad, in sample (soak.py:9)"})))
     with pytest.raises(RuntimeError, match=r"^the soak failed: ValueError: bad, in sample \(soak.py:9\)$"):
         bench_soak(0.1)
+
+
+@pytest.mark.parametrize("outcome", ["error", "timeout"])
+def test_the_nnplay_commands_start_says_it_in_one_line_too(outcome, monkeypatch, capsys):
+    from nnplay import benchmark
+    from nnplay.cli import main
+
+    def run(*args, **kwargs):
+        if outcome == "timeout":
+            raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
+        return subprocess.CompletedProcess(args[0], 1, "", "Traceback (most recent call last):\n  ...\n"
+                                                         "ImportError: libEGL.so.1: cannot open shared object file")
+
+    monkeypatch.setattr(bench_failure.subprocess, "run", run)
+    monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
+    assert main(["bench", "--gui"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    expected = ("painted no window within 120 s" if outcome == "timeout" else
+                "start failed: ImportError: libEGL.so.1: cannot open shared object file")
+    assert err.startswith("nnplay: error: the nnplay command") and expected in err, err

@@ -60,3 +60,12 @@ def test_a_live_run_brackets_its_headless_figure(monkeypatch):
     assert calls == [("headless", 2.0), ("live", 4.0), ("headless", 2.0)]
     assert out["headless_before_after"] == [800.0, 400.0] and out["headless_epochs_per_s"] == 600.0
     assert out["live_vs_headless"] == 0.9
+
+
+def test_the_table_gives_the_nnplay_commands_own_first_paint_against_its_floor():
+    a = _run("A", 58.0, 0.95, 9.0, 0.3, 180.0)
+    for median, mark in ((0.31, "0.31 s ok"), (0.74, "0.74 s HIGH")):
+        gui = {"runs": [a], "load_average": 1.0,
+               "command_first_paint": {"median_s": median, "median_cpu_s": 0.29, "seconds": [median, 0.3, 0.9]}}
+        line = next(ln for ln in bg.format_gui(gui) if "the nnplay command" in ln)
+        assert mark in line and "0.30, 0.90" in line and "CPU 0.29 s" in line

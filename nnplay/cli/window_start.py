@@ -24,15 +24,18 @@ class WindowStart:
 
 
 def window_start(args) -> WindowStart:
-    """The checked start of the window from the parsed top-level ``args``."""
-    from ..training import TrainConfig
-    from ..training.start_check import check_startable, check_with_data
+    """The checked start of the window from the parsed top-level ``args``. Plain ``nnplay`` imports
+    nothing heavy here (no NumPy, no training code): its launch window paints first
+    (``ui/launch_window.py``); the options that need the training code to be checked import it."""
     from .start_options import check_together, data_set_contradiction
 
     check_together(args)  # two options deciding the same thing: one line naming both
     start = WindowStart()
     refuse_import_options_without_data(args)
     patch = {}
+    if args.settings is not None or getattr(args, "data", None) or getattr(args, "session", None) is not None:
+        from ..training import TrainConfig
+        from ..training.start_check import check_startable, check_with_data
     if args.settings is not None:
         try:
             patch = TrainConfig.text_patch(args.settings)

@@ -1,10 +1,10 @@
 """File › Export › Predictions (CSV)…: the model's predictions on its data set
 as it stands (``training.predictions``; the run's state is asked of the
-training process and the file is written when it comes)."""
+training process and the file is written when it comes: ``run_state_export``)."""
 
 from __future__ import annotations
 
-from ..write_errors import cannot_write
+from .run_state_export import export_from_run_state
 from .suggested_names import suggested_name
 
 
@@ -14,36 +14,12 @@ def export_predictions(win, path: str | None = None, done=None) -> bool:
     after. A refusal is shown in one line; nothing else changes. False when no
     file was chosen, or the one given cannot be written (checked before the
     run's state is asked for; ``done(False)`` then)."""
-    path = path or win._ask_save("Export the predictions", suggested_name(win, "predictions", ".csv"), "CSV (*.csv)",
-                                 suffix=".csv")
-    if not path:
-        return False
-    if not path.lower().endswith(".csv"):
-        path += ".csv"
-    if win.refused(path):  # before the run's state is asked for
-        if done is not None:
-            done(False)
-        return False
-    controller = win.controller
 
-    def write(state) -> None:
+    def write(trainer, to: str) -> None:
         from ..training.predictions import write_predictions
-        from ..training.session import restore_trainer
 
-        problem = ""
-        try:
-            write_predictions(restore_trainer(controller.session(state)), path)
-        except OSError as exc:
-            problem = cannot_write(path, exc)
-        except ValueError as exc:
-            problem = f"{path}: {exc}"
-        if problem:
-            win.show_error("Cannot export", problem)
-        else:
-            win.file_done(path)
-            win.statusBar().showMessage(f"Exported the predictions to {path}", 8000)
-        if done is not None:
-            done(not problem)
+        write_predictions(trainer, to)
 
-    controller.with_run_state(write)
-    return True
+    return export_from_run_state(win, path, done, title="Export the predictions",
+                                 suggested=suggested_name(win, "predictions", ".csv"), filters="CSV (*.csv)",
+                                 suffix=".csv", write=write, said=lambda to: f"Exported the predictions to {to}")

@@ -1,10 +1,10 @@
 """File > Export > PyTorch script…: the window's run, as it stands, written by
 ``training.torch_export`` (the run's state is asked of the training process;
-the script is written when it comes)."""
+the script is written when it comes: ``run_state_export``)."""
 
 from __future__ import annotations
 
-from ..write_errors import cannot_write
+from .run_state_export import export_from_run_state
 
 
 def export_torch_script(win, path: str | None = None, done=None) -> bool:
@@ -13,35 +13,12 @@ def export_torch_script(win, path: str | None = None, done=None) -> bool:
     called after. An unwritable file is shown as one line, nothing else changes.
     Returns False when no file was chosen, or the one given cannot be written
     (checked before the run's state is asked for; ``done(False)`` then)."""
-    path = path or win._ask_save("Export a PyTorch script", "nnplay_model.py", "Python script (*.py)", suffix=".py")
-    if not path:
-        return False
-    if not path.endswith(".py"):
-        path += ".py"
-    if win.refused(path):  # before the run's state is asked for
-        if done is not None:
-            done(False)
-        return False
-    controller = win.controller
 
-    def write(state) -> None:
-        from ..training.session import restore_trainer
+    def write(trainer, to: str) -> None:
         from ..training.torch_export import write_torch_script
 
-        try:
-            write_torch_script(path, restore_trainer(controller.session(state)))
-        except OSError as exc:
-            win.show_error("Cannot export", cannot_write(path, exc))
-            ok = False
-        except ValueError as exc:
-            win.show_error("Cannot export", f"{path}: {exc}")
-            ok = False
-        else:
-            win.file_done(path)
-            win.statusBar().showMessage(f"Exported {path} (python {path} trains it with PyTorch)", 8000)
-            ok = True
-        if done is not None:
-            done(ok)
+        write_torch_script(to, trainer)
 
-    controller.with_run_state(write)
-    return True
+    return export_from_run_state(win, path, done, title="Export a PyTorch script", suggested="nnplay_model.py",
+                                 filters="Python script (*.py)", suffix=".py", write=write,
+                                 said=lambda to: f"Exported {to} (python {to} trains it with PyTorch)")

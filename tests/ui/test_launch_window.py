@@ -9,6 +9,7 @@ import sys
 from PySide6.QtWidgets import QMainWindow
 
 from nnplay.cli import window_args
+from nnplay.first_paint import launch
 from nnplay.ui.launch_window import DEFAULT_SIZE, LaunchWindow
 
 
@@ -17,6 +18,14 @@ def test_the_window_path_loads_neither_numpy_nor_pyqtgraph_before_the_first_pain
             "print(sorted(m for m in ('numpy', 'pyqtgraph', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_real_nnplay_command_paints_its_launch_window_before_numpy_pyqtgraph_or_pandas_is_imported():
+    # The whole start of `nnplay` as a user runs it (its option checks included: they imported the
+    # training code, and with it NumPy and pandas, before the paint, which the imports above missed).
+    first = launch()
+    assert first.window == "nnplay_launch_window"
+    assert first.imported == ()
 
 
 def test_only_a_subcommand_or_help_needs_the_full_parser():
