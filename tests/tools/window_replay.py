@@ -10,7 +10,8 @@ received ``--frames`` frames, which are kept, and pauses. Then, ``--rounds``
 times after one round to warm up, the run is shown anew (``show_run``) and the
 kept frames are handed to the window as the controller hands them
 (``show_frame``), each followed by the event loop's processing and the frame's
-one paint pass. Figures are CPU time of the GUI thread (``time.thread_time``)
+one paint pass (the frame shown before Play first, uncounted: the curves' history
+then follows from epoch 0). Figures are CPU time of the GUI thread (``time.thread_time``)
 per frame, median over the rounds: each panel's update, each panel's paint
 events, and the whole. ``--save FILE`` keeps the frames (pickled) and
 ``--load FILE`` replays those instead of playing, so the code before and after
@@ -98,9 +99,9 @@ def replay(args, variants=None) -> dict:
     if args.distributions:
         win.lower_tabs.setCurrentWidget(win.distributions)
     if args.load:
-        frames = pickle.loads(Path(args.load).read_bytes())
+        prelude, *frames = pickle.loads(Path(args.load).read_bytes())
     else:
-        frames = []
+        prelude, frames = c.last_frame, []  # (the frame before Play: the history's increments follow it)
         shown = win.show_frame
 
         def keep(frame):
@@ -115,7 +116,7 @@ def replay(args, variants=None) -> dict:
         c.pause()
         win.show_frame = shown
         if args.save:
-            Path(args.save).write_bytes(pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL))
+            Path(args.save).write_bytes(pickle.dumps([prelude, *frames], protocol=pickle.HIGHEST_PROTOCOL))
     for _ in range(30):
         app.processEvents()
         time.sleep(0.01)
@@ -149,6 +150,7 @@ def replay(args, variants=None) -> dict:
         if variants:
             variants[name](win)
         win.show_run(info)
+        win.show_frame(prelude)  # (not counted: the curves' history from epoch 0, as when the run was shown)
         _settle(app, win)
         cpu.clear()
         updates.clear()
