@@ -35,6 +35,8 @@ import pickle
 import sys
 import time
 
+from gui_timing import cpu_timed, time_panels
+
 
 def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True,
                    distributions: bool = False, csv: str | None = None) -> dict:
@@ -100,22 +102,9 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
     c = win.controller
 
     def timed(label, fn):
-        def wrapper(*args):
-            start = time.thread_time()
-            try:
-                return fn(*args)
-            finally:
-                if app.on:
-                    cpu[label] += time.thread_time() - start
-        return wrapper
+        return cpu_timed(cpu, lambda: app.on, label, fn)
 
-    for name in ("boundary", "diagram", "gradients", "metrics", "hidden_space", "distributions"):
-        panel = getattr(win, name)
-        panel.set_frame = timed(f"update: {name}", panel.set_frame)
-    win.gates.boundary._draw = win.boundary.set_frame
-    win.gates.diagram._draw = win.diagram.set_frame
-    win.curves.add_frame = timed("update: curves", win.curves.add_frame)
-    win._show_stats = timed("update: read-outs", win._show_stats)
+    time_panels(win, timed, ("boundary", "diagram", "gradients", "metrics", "hidden_space", "distributions"))
     handle = c.run
     handle._on_frame = timed("frame: receive and dispatch (total)", handle._on_frame)
     state = {}

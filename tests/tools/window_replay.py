@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from gui_timing import cpu_timed, paint_timing_app, time_panels
+
 
 def _settle(app, win) -> None:
     """Process events until the frame's held paint pass has run (``one_paint``)."""
@@ -46,8 +48,6 @@ def replay(args, variants=None) -> dict:
     round (every variant ``--rounds`` times, alternately, in this one process: the machine's drift
     then falls on each alike), the figures kept per variant (``{name: figures}``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
 
     from nnplay.benchmark_gui import live_config
     from nnplay.training import TrainConfig
@@ -57,23 +57,12 @@ def replay(args, variants=None) -> dict:
 
     cpu = collections.Counter()
 
-    class TimedApp(QApplication):
-        on = False
+    def label_of(owner):
+        name = owner.objectName() or type(owner).__name__
+        return f"paint: {name if owner.window() is win else 'the inspector' + chr(39) + 's window'}"
 
-        def notify(self, obj, event):
-            if not self.on or event.type() != QEvent.Type.Paint:
-                return super().notify(obj, event)
-            start = time.thread_time()
-            try:
-                return super().notify(obj, event)
-            finally:
-                owner = obj.parent() if obj.objectName() == "" and obj.parent() is not None else obj
-                name = owner.objectName() or type(owner).__name__
-                if obj.window() is not win:
-                    name = "the inspector's window"
-                cpu[f"paint: {name}"] += time.thread_time() - start
-
-    app = TimedApp(sys.argv[:1])
+    win = None
+    app = paint_timing_app(sys.argv[:1], cpu, label_of)
     configure_pyqtgraph()
     win = PlaygroundWindow(TrainConfig(**live_config(args.case)))
     win.resize(*args.size)
@@ -124,22 +113,9 @@ def replay(args, variants=None) -> dict:
     updates = collections.Counter()
 
     def timed(label, fn):
-        def wrapper(*a):
-            start = time.thread_time()
-            try:
-                return fn(*a)
-            finally:
-                if app.on:
-                    updates[label] += time.thread_time() - start
-        return wrapper
+        return cpu_timed(updates, lambda: app.on, label, fn)
 
-    for name in ("boundary", "diagram", "gradients", "distributions"):
-        panel = getattr(win, name)
-        panel.set_frame = timed(f"update: {name}", panel.set_frame)
-    win.gates.boundary._draw = win.boundary.set_frame
-    win.gates.diagram._draw = win.diagram.set_frame
-    win.curves.add_frame = timed("update: curves", win.curves.add_frame)
-    win._show_stats = timed("update: read-outs", win._show_stats)
+    time_panels(win, timed)
     if args.inspector:
         win.inspector.set_trace = timed("update: inspector", win.inspector.set_trace)
     names = list(variants or {"": None})
