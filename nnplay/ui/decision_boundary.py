@@ -29,7 +29,7 @@ from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
 from .plane_aspect import same_units
 from .plots import plot_widget
-from .target_axis import shown_extent, shown_heights
+from .target_axis import shown_extent, shown_heights, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
@@ -254,7 +254,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if data.task == CLASSIFICATION:
             rgb = class_rgb(max(2, data.n_classes))[y].astype(np.uint8)
         else:
-            lo, hi = float(data.y.min()), float(data.y.max())
+            lo, hi = target_range(data, units=False)
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
             rgb = _lut(_maps()[0])[(t * 255).astype(int)]
         return rgb
@@ -322,9 +322,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             self._show_value_key(None, None)  # the classes' key is the caption's
             undefined = float(np.mean(classes == UNDEFINED))
         else:
-            scale = info.data.target_scale  # the key in the target's own units, also when standardised
-            grid, y = in_target_units(grid, scale), in_target_units(info.data.y, scale)
-            lo, hi = float(y.min()), float(y.max())
+            grid = in_target_units(grid, info.data.target_scale)  # the key in the target's units, also standardised
+            lo, hi = target_range(info.data)  # (found once per data set, not over every row at every frame)
             self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
             undefined = undefined_fraction(grid)
         self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
@@ -343,8 +342,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         data = self.info.data
         set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         if data.task != CLASSIFICATION:
-            y = in_target_units(data.y, data.target_scale)  # the target's own units, as the bar
-            lo, hi = float(y.min()), float(y.max())
+            lo, hi = target_range(data)  # the target's own units, as the bar
             return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
                     f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.")
         return f"Predicted class: {class_key(data.class_names)}; greyer is less sure."

@@ -43,6 +43,15 @@ SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column
 MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
 
 
+def scale_tip(mats, sym: str, shared: tuple[float, float] | None) -> str:
+    """The colour key's tooltip: the shared scale and largest |value| (``shared``, None when each
+    layer has its own) and each layer's norm |dW[l]| (or |W[l]|). Made when a hover asks for it
+    (``tip.LiveTip``), not at every frame."""
+    bounds = "" if shared is None else \
+        f"scale ±{format_number(shared[0], 2)} (largest |{sym}| {format_number(shared[1], 2)}); "
+    return f"{bounds}|{sym}[l]| per layer: {', '.join(format_number(norm2(m), 2) for m in mats)}"
+
+
 class GradientView(QWidget):
     check_requested = Signal()
     cell_clicked = Signal(int, int, int)  # (weight layer 0-based, row, column) of a heatmap cell clicked
@@ -282,7 +291,6 @@ class GradientView(QWidget):
             text = self._title(l, len(mats), dead)
             if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
                 self._labels[l].setText(text, color="#b3261e" if dead else None)
-        norms = ", ".join(format_number(norm2(m), 2) for m in mats)
         if self.per_layer.isChecked():
             set_bar(self.key, (-1.0, 1.0), OWN_SCALE_TICKS)  # max: each layer's own largest |value|
             self.scale_label.setText(f"Each layer on its own colour scale (max: its largest |{sym}|): {SIGN_KEY}")
@@ -290,9 +298,7 @@ class GradientView(QWidget):
             set_bar(self.key, (-shared, shared))
             # its bounds are on the key: a number here would lay the window out again every frame (steady_label)
             self.scale_label.setText(f"One colour scale for every layer, its bounds on the key below: {SIGN_KEY}")
-        bounds = "" if self.per_layer.isChecked() else \
-            f"scale ±{format_number(shared, 2)} (largest |{sym}| {format_number(largest, 2)}); "
-        self.scale_tip.set(f"{bounds}|{sym}[l]| per layer: {norms}")  # (handed to Qt on a hover: tip.py)
+        self.scale_tip.set(lambda: scale_tip(mats, sym, None if self.per_layer.isChecked() else (shared, largest)))
         hit = self._hit
         if hit is not None and hit[0] <= len(mats):
             m = mats[hit[0] - 1]

@@ -147,7 +147,7 @@ class HiddenSpaceView(QWidget):
         if info.data.task == CLASSIFICATION:
             rgb = class_rgb(max(2, info.data.n_classes))[labels]
         else:
-            lo, hi = float(info.data.y.min()), float(info.data.y.max())
+            lo, hi = target_range(info.data, units=False)  # (once per data set, not over every row per frame)
             rgb = diverging_lut()[(np.clip((labels - lo) / ((hi - lo) or 1), 0, 1) * 255).astype(int)]
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
         self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]))

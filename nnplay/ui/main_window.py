@@ -194,7 +194,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.stats["accuracy"].setText("")
             return
         self.stats["loss"].setText(loss_text(s.train_loss, s.test_loss, s.penalty))
-        self.loss_tip.set(loss_tooltip(s.train_loss, s.test_loss, s.penalty))
+        self.loss_tip.set(lambda: loss_tooltip(s.train_loss, s.test_loss, s.penalty))  # (made on a hover: tip.py)
         if s.train_accuracy is None:
             self.stats["accuracy"].setText("")
         else:

@@ -25,7 +25,7 @@ import pyqtgraph as pg
 import shiboken6
 
 from .bar_labels import bar_ticks
-from .item_cache import cache_axes
+from .item_cache import cache_axes, remember_pictures
 
 
 def clear_layout(layout) -> None:
@@ -56,6 +56,7 @@ class MenulessColorBar(pg.ColorBarItem, _MenulessPlotItem):
         for side in ("left", "bottom", "top", "right"):  # (a colour bar has all four: the main one, and edges)
             self.getAxis(side).enableAutoSIPrefix(False)
         cache_axes(self)  # blitted until they change: a heatmap's new picture repainted its key's edges (item_cache)
+        remember_pictures(self.axis)  # a scale that steps back replays its earlier drawing (item_cache)
         self.setLevels(self.levels())  # labelled readably from the start (bar_labels)
 
     def setLevels(self, *args, **kwargs) -> None:

@@ -38,7 +38,21 @@ def shown_extent(info, extent):
     return h, tuple(float(e) for e in in_target_units(v, data.target_scale))
 
 
-def target_range(data) -> tuple[float, float]:
-    """The lowest and highest regression target, in the target's own units (a caption's words)."""
-    y = in_target_units(data.y, data.target_scale)
-    return float(y.min()), float(y.max())
+_RANGES: list = []  # (y, scale, range): the latest targets' ranges, newest first (target_range)
+KEPT_RANGES = 4
+
+
+def target_range(data, units: bool = True) -> tuple[float, float]:
+    """The lowest and highest regression target: in the target's own units (a caption's words, the
+    output view's key), or (``units`` False) as trained. Found once per target array and scale, not at
+    every frame: a pass over every row (100,000 of a large CSV) twice a frame, for numbers that change
+    only with the data (a new data set, an edit, a new CSV: a new ``data.y``). Raises ValueError on no rows."""
+    scale = data.target_scale if units else None
+    for y, s, found in _RANGES:
+        if y is data.y and s == scale:
+            return found
+    y = in_target_units(data.y, scale) if scale is not None else data.y
+    found = (float(y.min()), float(y.max()))
+    _RANGES.insert(0, (data.y, scale, found))  # (the array kept with its range: the same object, never a reused id)
+    del _RANGES[KEPT_RANGES:]
+    return found

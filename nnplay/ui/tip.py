@@ -5,7 +5,9 @@ text is the same, and with the window's style sheets that cost 0.5-2 ms a call
 on the GUI thread; four panels set theirs on every frame (issue 20). ``set_tip``
 sets a tooltip only when its text changes; ``LiveTip`` keeps a text that changes
 with every frame (a read-out's numbers) and hands it to Qt only when the
-pointer asks for the tooltip (the ``QEvent.ToolTip`` of a hover).
+pointer asks for the tooltip (the ``QEvent.ToolTip`` of a hover); given as a
+function, the text is not even made until then (the gradients' seven norms,
+formatted at every frame for a tooltip seldom shown).
 """
 
 from __future__ import annotations
@@ -20,16 +22,23 @@ def set_tip(widget, text: str) -> None:
 
 
 class LiveTip(QObject):
-    """The tooltip of ``widget``, given at every frame by ``set(text)`` and set on
-    the widget when a hover asks for it (``text`` is the one to show)."""
+    """The tooltip of ``widget``, given at every frame by ``set(text)`` (a str, or a function
+    that returns it, called only when the text is asked for) and set on the widget when a
+    hover asks for it (``text`` is the one to show)."""
 
     def __init__(self, widget):
         super().__init__(widget)
-        self.widget, self.text = widget, ""
+        self.widget, self._text = widget, ""
         widget.installEventFilter(self)
 
-    def set(self, text: str) -> None:
-        self.text = text
+    def set(self, text) -> None:
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        if callable(self._text):
+            self._text = self._text()  # (made once, when first asked for)
+        return self._text
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.widget and event.type() == QEvent.Type.ToolTip:

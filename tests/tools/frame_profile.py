@@ -2,6 +2,7 @@
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector] [--distributions]
                                         [--window-only] [--cprofile N] [--paint-per-scene]
+                                        [--csv PATH | --large]
 
 Window side: the real window (offscreen unless DISPLAY is set and
 QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
@@ -14,7 +15,10 @@ its text lays out the whole window). ``--cprofile N`` adds the N costliest
 calls of the GUI thread by cProfile; ``--paint-per-scene`` turns off
 ``nnplay/ui/one_paint.py`` (Qt then paints the window once per changed
 scene), to measure it side by side; "paint passes of the window" counts them
-(the requests ``one_paint`` holds back are not passes). Training side (not with
+(the requests ``one_paint`` holds back are not passes). ``--csv PATH`` loads that
+CSV first (on the case's network), as ``nnplay bench --gui --large`` does;
+``--large`` writes the bench's CSV of 100,000 rows x 4 to a temporary folder and loads
+it (case A). Training side (not with
 ``--window-only``), in
 this process: one frame's worth of the training process's work, the
 snapshot with every probe the window asks for, and pickling it for the pipe.
@@ -31,9 +35,11 @@ import pickle
 import sys
 import time
 
+from gui_timing import cpu_timed, time_panels
+
 
 def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True,
-                   distributions: bool = False) -> dict:
+                   distributions: bool = False, csv: str | None = None) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -96,22 +102,9 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
     c = win.controller
 
     def timed(label, fn):
-        def wrapper(*args):
-            start = time.thread_time()
-            try:
-                return fn(*args)
-            finally:
-                if app.on:
-                    cpu[label] += time.thread_time() - start
-        return wrapper
+        return cpu_timed(cpu, lambda: app.on, label, fn)
 
-    for name in ("boundary", "diagram", "gradients", "metrics", "hidden_space", "distributions"):
-        panel = getattr(win, name)
-        panel.set_frame = timed(f"update: {name}", panel.set_frame)
-    win.gates.boundary._draw = win.boundary.set_frame
-    win.gates.diagram._draw = win.diagram.set_frame
-    win.curves.add_frame = timed("update: curves", win.curves.add_frame)
-    win._show_stats = timed("update: read-outs", win._show_stats)
+    time_panels(win, timed, ("boundary", "diagram", "gradients", "metrics", "hidden_space", "distributions"))
     handle = c.run
     handle._on_frame = timed("frame: receive and dispatch (total)", handle._on_frame)
     state = {}
@@ -134,6 +127,14 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
 
     def start():
         if c.last_frame is None:
+            QTimer.singleShot(20, start)
+            return
+        if csv and not state.get("loaded"):  # the CSV as the bench loads it, then its run's first frame
+            state["loaded"] = True
+            if not c.load_csv(csv):
+                raise SystemExit(f"cannot load {csv}")
+            state["generation"] = c.generation
+        if csv and c.last_frame.generation != state["generation"]:
             QTimer.singleShot(20, start)
             return
         if inspector:
@@ -209,18 +210,34 @@ def main() -> int:
     p.add_argument("--window-only", action="store_true", help="skip the training process's part")
     p.add_argument("--cprofile", type=int, metavar="N", default=0,
                    help="also run cProfile on the GUI thread and print its N costliest calls (cumulative)")
+    p.add_argument("--callers", metavar="PATTERN", help="with --cprofile: who calls the functions matching PATTERN")
+    p.add_argument("--csv", metavar="PATH", help="load this CSV first, as the bench's large run does")
+    p.add_argument("--large", action="store_true",
+                   help="the bench's CSV of 100,000 rows x 4 (written to a temporary folder), on case A")
     args = p.parse_args()
+    if args.large:
+        import tempfile
+        from pathlib import Path
+
+        from nnplay.benchmark_gui import write_large_csv
+
+        args.csv = str(write_large_csv(Path(tempfile.mkdtemp()) / "large.csv"))
+        args.window_only = True  # (the training side's profile is of the toy case)
     profiler = None
     if args.cprofile:
         import cProfile
 
         profiler = cProfile.Profile()
-    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene, args.distributions)
+    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene, args.distributions,
+                       args.csv)
     if profiler is not None:
         import pstats
 
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.cprofile)
-    print(f"case {args.case}: {w['redraws_per_s']:.1f} redraws/s, {w['epochs_per_s']:.0f} epochs/s, "
+        stats = pstats.Stats(profiler).sort_stats("cumulative")
+        stats.print_stats(args.cprofile)
+        if args.callers:
+            stats.print_callers(args.callers)
+    print(f"case {args.case}{' + ' + os.path.basename(args.csv) if args.csv else ''}: {w['redraws_per_s']:.1f} redraws/s, {w['epochs_per_s']:.0f} epochs/s, "
           f"GUI thread {w['gui_cpu_ms_per_frame']:.1f} ms CPU per frame; load average {os.getloadavg()[0]:.1f}")
     for k, v in w["ms_per_frame"].items():
         print(f"  {v:7.2f} ms  {k}")

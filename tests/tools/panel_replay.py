@@ -25,6 +25,8 @@ import statistics
 import sys
 import time
 
+from gui_timing import paint_timing_app
+
 PANELS = {"network_diagram": "paint: network diagram", "gradient_heatmaps": "paint: gradient heatmaps",
           "gradient_norms": "paint: gradient norms"}
 
@@ -47,8 +49,6 @@ def frames_of(case: str, n: int) -> list:
 
 def replay(case: str, n: int, rounds: int, size: tuple[int, int]) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
 
     from nnplay.benchmark_gui import live_config
     from nnplay.training import TrainConfig
@@ -57,22 +57,7 @@ def replay(case: str, n: int, rounds: int, size: tuple[int, int]) -> dict:
 
     cpu = collections.Counter()
 
-    class TimedApp(QApplication):
-        on = False
-
-        def notify(self, obj, event):
-            if not self.on or event.type() != QEvent.Type.Paint:
-                return super().notify(obj, event)
-            start = time.thread_time()
-            try:
-                return super().notify(obj, event)
-            finally:
-                owner = obj.parent() if obj.objectName() == "" and obj.parent() is not None else obj
-                label = PANELS.get(owner.objectName())
-                if label:
-                    cpu[label] += time.thread_time() - start
-
-    app = TimedApp(sys.argv[:1])
+    app = paint_timing_app(sys.argv[:1], cpu, lambda owner: PANELS.get(owner.objectName()))
     configure_pyqtgraph()
     win = PlaygroundWindow(TrainConfig(**live_config(case)))
     win.resize(*size)

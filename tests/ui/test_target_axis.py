@@ -66,3 +66,44 @@ def test_the_hidden_space_caption_names_the_targets_in_their_units(one_input, qt
     view.set_run(t.run_info())
     text = view.key.text()
     assert f"({format_number(y_file.min())})" in text and f"({format_number(y_file.max())})" in text
+
+
+def test_the_targets_range_is_found_once_per_data_set_not_at_every_frame(one_input, qtbot, monkeypatch):
+    """The output view's key and caption need the targets' range: it was two passes over every row
+    at every frame (100,000 of a large CSV); now once per data set (``target_axis.target_range``),
+    the same numbers, and new data (a new target array) gets its own range, never the last one's."""
+    from nnplay.data.dataset import Dataset
+    from nnplay.ui import target_axis
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.decision_boundary import DecisionBoundaryView
+
+    configure_pyqtgraph()
+    t, y_file = one_input
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    passes = []
+    plain = target_axis.in_target_units
+
+    def counted(values, scale):
+        if np.shape(values) == np.shape(t.data.y):
+            passes.append(1)
+        return plain(values, scale)
+
+    from nnplay.ui import decision_boundary
+
+    for module in (target_axis, decision_boundary):  # (wherever the view converts the targets)
+        monkeypatch.setattr(module, "in_target_units", counted)
+    target_axis._RANGES.clear()
+    for _ in range(5):  # five frames
+        t.run(1)
+        view.set_frame(SimpleNamespace(snapshot=t.snapshot(grid_resolution=20)))
+    assert len(passes) == 1  # once, for the five frames
+    assert view.value_bar.levels() == pytest.approx((y_file.min(), y_file.max()), rel=1e-6)
+    assert target_axis.target_range(t.data, units=False) == (t.data.y.min(), t.data.y.max())
+    doubled = Dataset(t.data.X, t.data.y * 2.0, t.data.task, input_names=list(t.data.input_names),
+                      target_scale=t.data.target_scale)  # new data: a new target array, twice as wide
+    lo, hi = target_axis.target_range(doubled)
+    y2 = doubled.y * doubled.target_scale[1] + doubled.target_scale[0]
+    assert (lo, hi) == pytest.approx((y2.min(), y2.max()))
+    assert target_axis.target_range(t.data) == pytest.approx((y_file.min(), y_file.max()), rel=1e-6)
