@@ -101,6 +101,21 @@ def test_the_estimate_scales_with_the_work():
     assert duration(40) == "40 s" and duration(200) == "3 min" and duration(7200) == "2.0 h"
 
 
+def test_the_estimate_takes_the_fastest_of_three_mini_batches(monkeypatch):
+    # The first mini-batch pays for memory and BLAS's start: timed alone it made `nnplay bench --quick`
+    # announce about 7 minutes for a run of 2 (a tester's report, on a loaded machine).
+    from nnplay import bench_estimate
+
+    m = {"torch": None, "sklearn": None}
+    tiny = dict(SMALL["D"], n=160, batch=16)
+    seconds = iter([0.0, 3.0, 10.0, 11.0, 20.0, 22.0,  # mini-batches of 3, 1 and 2 s
+                    0.0, 1.0, 5.0, 6.0, 7.0, 8.0])  # then of 1, 1 and 1 s
+    monkeypatch.setattr(bench_estimate.time, "perf_counter", lambda: next(seconds))
+    uneven = bench_estimate.estimate_seconds(m, 0.05, 1, 1, tiny)
+    even = bench_estimate.estimate_seconds(m, 0.05, 1, 1, tiny)
+    assert uneven == even
+
+
 class FakeClock:
     """Seconds that pass only when a fake epoch runs: each side's epochs take the given times in turn."""
 
