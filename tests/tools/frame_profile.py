@@ -1,7 +1,7 @@
 """Where a frame's time goes: the README's profile table.
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector] [--distributions]
-                                        [--window-only] [--cprofile N] [--paint-per-scene]
+                                        [--size 1280x800] [--window-only] [--cprofile N] [--paint-per-scene]
 
 Window side: the real window (offscreen unless DISPLAY is set and
 QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
@@ -33,7 +33,7 @@ import time
 
 
 def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True,
-                   distributions: bool = False) -> dict:
+                   distributions: bool = False, size: tuple[int, int] = (1280, 800)) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -89,7 +89,7 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
     app = TimedApp(sys.argv[:1])
     configure_pyqtgraph()
     win = PlaygroundWindow(TrainConfig(**live_config(case)))
-    win.resize(1280, 800)
+    win.resize(*size)
     win.show()
     if not one_paint:  # as before one_paint.py: Qt paints the window once per changed scene
         win.one_paint.begin = lambda: None
@@ -209,13 +209,16 @@ def main() -> int:
     p.add_argument("--window-only", action="store_true", help="skip the training process's part")
     p.add_argument("--cprofile", type=int, metavar="N", default=0,
                    help="also run cProfile on the GUI thread and print its N costliest calls (cumulative)")
+    p.add_argument("--size", default="1280x800", help="the window's size, WxH (default 1280x800)")
     args = p.parse_args()
+    size = tuple(int(v) for v in args.size.lower().split("x"))
     profiler = None
     if args.cprofile:
         import cProfile
 
         profiler = cProfile.Profile()
-    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene, args.distributions)
+    w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene, args.distributions,
+                       size)
     if profiler is not None:
         import pstats
 
