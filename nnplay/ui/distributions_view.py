@@ -338,20 +338,22 @@ class DistributionsView(QWidget):
 
     @contextmanager
     def findings_whole(self):
-        """For the time of an export, every finding whole and wrapped, as ``nnplay render`` draws them (a
-        picture has no tooltip; the window elides each to a line), the label as tall as they need; after
-        it, the window's lines again."""
+        """For the time of an export, every finding whole and wrapped and the caption whole, as ``nnplay
+        render`` draws them (a picture has no tooltip; a short tab elides each finding to a line and says
+        "hover for more"), each label as tall as it needs; after it, the window's lines again."""
         was = self.whole_findings
         self.whole_findings = True
         self._show_health()
-        self.health.resize(self.health.width(), self.health.heightForWidth(self.health.width()))
+        self.caption.setText(self._caption())
+        for label in (self.health, self.caption):
+            label.resize(label.width(), label.heightForWidth(label.width()))
         try:
             yield
         finally:
             self.whole_findings = was
             if not was:
                 self.health_scroll.setMinimumHeight(0)  # (set fixed for the whole findings)
-                self._fit_columns()  # its height and the elided lines back
+                self._fit_columns()  # its height, the elided lines and the short caption back
 
 
 def export_csv(win, path: str | None = None) -> bool:

@@ -88,14 +88,14 @@ def test_an_export_of_the_tab_shows_every_finding_whole_and_the_tab_keeps_its_li
     view.set_run(t.run_info())
     view.set_frame(Frame(t.run_id, t.copy().snapshot(distributions=True), False, 0.0))
     findings = view._frame.snapshot.health
-    before = view.health.text()
-    assert "…" in before  # (the tab elides them at 420 px)
+    before, caption = view.health.text(), view.caption.text()
+    assert "…" in before and "hover for more" in caption  # (the short tab elides them at 420 px)
     elided = panel_size(panel_parts(SimpleNamespace(distributions=view), "distributions")).height()
     out = tmp_path / f"dist{suffix}"
     export_view(SimpleNamespace(distributions=view), "distributions", out, 1.0)
     if suffix == ".svg":
         text = _svg_text(out)
-        assert "…" not in text
+        assert "…" not in text and "hover for more" not in text  # (the short tab's caption says it)
         assert all(" ".join(f.message.split()) in text for f in findings), text[:400]
     else:
         from PySide6.QtGui import QImage
@@ -103,5 +103,5 @@ def test_an_export_of_the_tab_shows_every_finding_whole_and_the_tab_keeps_its_li
         line = view.health.fontMetrics().lineSpacing()
         assert QImage(str(out)).height() >= elided + 2 * line  # the findings wrapped whole: lines more than elided
     qtbot.wait(50)
-    assert view.health.text() == before and not view.whole_findings
+    assert view.health.text() == before and view.caption.text() == caption and not view.whole_findings
     assert view.health_scroll.maximumHeight() < 1000  # its few lines again, not fixed to the whole findings'
