@@ -79,7 +79,8 @@ def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch,
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     expected = ("did not finish within 181 s" if outcome == "timeout" else
                 "failed: NameError: name 'x' is not defined, in begin_run (a.py:3)")
-    assert err.startswith("nnplay: error: the live window (case A)") and expected in err, err
+    assert err.startswith("nnplay: error: argument --gui: the live window (case A)") and expected in err, err
+    assert err.rstrip().endswith("(see nnplay bench --help)")
 
 
 def test_the_soak_says_it_in_one_line_too(monkeypatch):

@@ -86,7 +86,7 @@ def test_features_for_data_with_more_than_two_inputs_are_refused_not_ignored(tmp
     p = tmp_path / "four.csv"
     p.write_text("a,b,c,d,label\n" + "".join(f"{i % 11},{i % 3},{i % 5},{i % 7},{i % 2}\n" for i in range(40)))
     r = nnplay("train", "--data", str(p), "--features", "x1,x2,x1x2", "--epochs", "1")
-    assert r.returncode == 2 and "--features applies to data with two inputs" in r.stderr and "4 input" in r.stderr
+    assert r.returncode == 2 and "argument --features: applies to data with two inputs" in r.stderr and "4 input" in r.stderr
     assert nnplay("train", "--data", str(p), "--epochs", "1").returncode == 0
 
 

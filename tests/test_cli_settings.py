@@ -65,4 +65,4 @@ def test_the_settings_texts_data_set_is_the_one_the_flags_are_checked_against_an
     r = nnplay("train", "--settings", "dataset=spiral-k&classes=4", "--stratify", "--epochs", "1", "--json")
     assert r.returncode == 0 and "4 classes" not in r.stderr
     r = nnplay("train", "--settings", "dataset=plane", "--dataset", "xor", "--epochs", "1")
-    assert r.returncode == 2 and "--dataset xor and --settings dataset=plane name two data sets" in r.stderr
+    assert r.returncode == 2 and "argument --settings: names dataset=plane and --dataset xor: two data sets" in r.stderr

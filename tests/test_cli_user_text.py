@@ -122,14 +122,18 @@ def test_a_missing_file_is_worded_one_way_by_every_subcommand(files):
     here, gone = files["dir"], files["dir"] / "gone"
     for folder, why in ((here, "no such file"), (gone, f"the folder {gone} does not exist")):
         csv, run, lesson = folder / "x.csv", folder / "r.nnplay", folder / "l.toml"
-        for args, missing in ((("train", "--data", csv), csv), (("lr-find", "--data", csv), csv),
-                              (("render", run, "--out", here / "o.png"), run), (("diagnose", run), run),
-                              (("export-torch", run, "--out", here / "m.py"), run),
-                              (("lessons", lesson), lesson), (("--lesson", lesson), lesson)):
+        for args, missing, flag in ((("train", "--data", csv), csv, "--data"), (("lr-find", "--data", csv), csv, "--data"),
+                                    (("render", run, "--out", here / "o.png"), run, "FILE.nnplay"),
+                                    (("diagnose", run), run, "FILE.nnplay"),
+                                    (("export-torch", run, "--out", here / "m.py"), run, "FILE.nnplay"),
+                                    (("lessons", lesson), lesson, "NAME|FILE.toml"), (("--lesson", lesson), lesson, "--lesson")):
             r = nnplay(*args)
-            assert r.returncode == 2 and r.stderr.strip() == f"nnplay: error: {missing}: cannot read: {why}", r.stderr
+            command = "nnplay" if args[0].startswith("--") else f"nnplay {args[0]}"
+            assert r.returncode == 2 and r.stderr.strip() == \
+                f"nnplay: error: argument {flag}: {missing}: cannot read: {why} (see {command} --help)", r.stderr
     r = nnplay("train", "--data", here)
-    assert r.stderr.strip() == f"nnplay: error: {here}: cannot read: it is a folder, not a CSV file"
+    assert r.stderr.strip() == \
+        f"nnplay: error: argument --data: {here}: cannot read: it is a folder, not a CSV file (see nnplay train --help)"
     assert files["deep"].name not in nnplay("diagnose", files["deep"] / "r.nnplay").stderr  # a long name is shortened
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.timeout(60)
 def test_version_with_anything_else_is_refused():
     r = nnplay("--version", "extra")
     assert r.returncode == 2 and r.stderr.strip() == (
-        "nnplay: error: --version takes no other arguments; got extra (see nnplay --help)")
+        "nnplay: error: argument --version: takes no other arguments, got 'extra' (see nnplay --help)")
     assert nnplay("--version").returncode == 0
 
 

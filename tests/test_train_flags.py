@@ -98,8 +98,8 @@ def test_flags_that_do_not_apply_to_a_csv_are_refused(capsys, csvs, file, argv, 
 def test_a_settings_text_naming_another_data_set_than_the_flags_is_refused_naming_both(capsys, csvs, source, text):
     flag, value = source[0], csvs.get(source[1], source[1])
     named = next(part for part in text.split("&") if part.startswith("dataset="))
-    _refused(capsys, [flag, value, "--settings", text], f"{flag} {value} and --settings {named}",
-             "name two data sets")
+    _refused(capsys, [flag, value, "--settings", text], "--settings",
+             f"names {named} and {flag}{' the file' if flag == '--data' else ''} {value}: two data sets")
 
 
 def test_flags_that_apply_are_accepted(capsys, csvs):

@@ -64,7 +64,7 @@ def test_train_and_the_window_share_one_import_group():
 
 def test_an_import_option_without_data_is_refused_in_one_line():
     r = nnplay("--na", "drop")
-    assert r.returncode == 2 and "--na applies to your own CSV" in r.stderr and r.stderr.count("\n") == 1
+    assert r.returncode == 2 and "argument --na: applies to your own CSV" in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_the_window_s_dialog_words_name_no_flag(tmp_path):

@@ -40,7 +40,8 @@ def test_a_train_setting_given_to_the_window_says_the_settings_text_that_sets_it
     lines = r.stderr.splitlines()
     assert len(lines) == 1
     option = next(a for a in argv if a.startswith("--") and a != "--data").split("=")[0]
-    assert lines[0].startswith(f"nnplay: error: the window has no option {option}: set it with --settings ")
+    assert lines[0].startswith(f"nnplay: error: argument {option}: the window has no such option: set it with --settings ")
+    assert lines[0].endswith(" (see nnplay --help)")
     text = shlex.split(re.search(r"--settings (.+?) \(or train", lines[0]).group(1))[0]
     config = TrainConfig().with_changes(**TrainConfig.text_patch(text))  # a settings text the window takes
     assert {k: getattr(config, k) for k in expected} == expected
@@ -55,7 +56,8 @@ def _train_options() -> list[str]:
 def test_a_train_only_option_is_said_to_be_one(option):
     r = nnplay(option, "5") if option != "--json" else nnplay(option)
     assert r.returncode == 2
-    assert r.stderr == f"nnplay: error: {option} is an option of nnplay train, not of the window (see nnplay train --help)\n"
+    assert re.fullmatch(f"nnplay: error: argument {option}: is an option of nnplay train, not of the window"
+                        r"(, got '.*')? \(see nnplay --help\)\n", r.stderr), r.stderr
 
 
 def test_every_train_option_given_to_the_window_is_named_not_read_as_a_subcommand():
@@ -69,5 +71,5 @@ def test_every_train_option_given_to_the_window_is_named_not_read_as_a_subcomman
 
 
 def test_an_unknown_option_is_named_and_a_subcommand_still_says_its_own():
-    assert nnplay("--foo").stderr == "nnplay: error: the window has no option '--foo' (see nnplay --help)\n"
+    assert nnplay("--foo").stderr == "nnplay: error: argument --foo: the window has no such option (see nnplay --help)\n"
     assert nnplay("train", "--foo").stderr == "nnplay: error: unrecognized arguments: --foo (see nnplay train --help)\n"

@@ -49,7 +49,10 @@ def test_every_output_option_names_the_real_cause(tmp_path, option, cause):
     r = nnplay(*args, path)
     lines = r.stderr.strip().splitlines()
     assert r.returncode == 2 and len(lines) == 1 and lines[0].startswith("nnplay: error:"), r.stderr
-    assert lines[0].endswith(f"cannot write: {words}"), lines[0]  # nothing else said, no "does not exist" for a file
+    command = " ".join(("nnplay", args[0]))
+    flag = next(a for a in reversed(args) if a.startswith("--"))
+    assert lines[0].startswith(f"nnplay: error: argument {flag}: ")  # the one pattern, blamed on the option
+    assert lines[0].endswith(f"cannot write: {words} (see {command} --help)"), lines[0]  # nothing else said
 
 
 def test_a_file_in_the_path_is_named_when_reading_too(tmp_path):

@@ -20,10 +20,10 @@ from __future__ import annotations
 import os
 import sys
 
-from ..user_text import one_line
+from ..user_text import one_line, shown
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
 from .import_flags import add_import_options
-from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, OptionError, Parser
+from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
@@ -93,13 +93,14 @@ def main(argv=None) -> int:
     multiprocessing.freeze_support()  # the window trains in a child process, also in a frozen app
     argv = sys.argv[1:] if argv is None else argv
     if "--version" in argv and len(argv) > 1:  # argparse prints the version at once, whatever follows
-        _top_parser().error(f"--version takes no other arguments; got {' '.join(a for a in argv if a != '--version')}")
+        _top_parser().error(f"argument --version: takes no other arguments, got "
+                            f"{shown(' '.join(a for a in argv if a != '--version'))}")
     args = window_args(argv)
     if args is None and (alone := _file_given_alone(argv)):  # nnplay run.nnplay: which option opens it
-        print(f"{ERROR_PREFIX} {alone}", file=sys.stderr)
+        print(f"{ERROR_PREFIX} {one_line(alone)} (see nnplay --help)", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args is None and (unknown := _unknown_window_option(argv)):  # nnplay --lr 0.1: how to set it
-        print(f"{ERROR_PREFIX} {unknown}", file=sys.stderr)
+        print(f"{ERROR_PREFIX} {one_line(unknown)} (see nnplay --help)", file=sys.stderr)
         return EXIT_BAD_INPUT
     args = args or build_parser().parse_args(argv)
     try:
@@ -119,12 +120,10 @@ def main(argv=None) -> int:
         except (OSError, ValueError, AttributeError):  # a stdout with no file behind it
             pass
         return 141  # 128 + SIGPIPE, as a shell reports a killed writer
-    except OptionError as exc:  # a bad option's value: as argparse says it (base.Parser.error)
+    except ValueError as exc:  # a bad option's value (OptionError), as argparse says it (base.Parser.error); any
+        # other ValueError (DataError...) is a fault of the CLI's not naming its option: said in the same frame
         command = " ".join(("nnplay", *([args.command] if args.command else [])))
         print(f"{ERROR_PREFIX} {one_line(exc)} (see {command} --help)", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ValueError as exc:  # DataError is a ValueError
-        print(f"{ERROR_PREFIX} {one_line(exc)}", file=sys.stderr)  # one line, whatever it repeats
         return EXIT_BAD_INPUT
 
 

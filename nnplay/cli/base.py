@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..numbers import read_number
@@ -17,11 +19,41 @@ ERROR_PREFIX = "nnplay: error:"  # every bad-input line, from argparse or from a
 
 
 class OptionError(ValueError):
-    """A bad value of option ``flag``, said as argparse says one, so every bad option reads alike:
-    "argument --lr: learning rate must be in (0, 100], got '0'" (``main`` adds "(see nnplay train --help)")."""
+    """A bad value of option ``flag`` (or of a positional argument, by its metavar: ``FILE.nnplay``), said
+    as argparse says one, so every refusal reads alike: "argument --lr: learning rate must be in (0, 100],
+    got '0'" (``main`` adds "(see nnplay train --help)"); ``given``: the text typed, added as ", got '…'"."""
 
-    def __init__(self, flag: str, message):
-        super().__init__(f"argument {flag}: {message}")
+    def __init__(self, flag: str, message, given=None):
+        got = f", got {shown(str(given))}" if given is not None else ""
+        super().__init__(f"argument {flag}: {message}{got}")
+
+
+_FLAG_FIRST = re.compile(r"(--[a-z][a-z0-9-]*)(?::)? (.*)")  # "--every must be at least 1 epoch, got 0"
+_FLAG_AFTER_FILE = re.compile(r"(.+?): (--[a-z][a-z0-9-]*): (.*)")  # "d.csv: --target: no column named 'zz'"
+
+
+def as_option_error(exc: ValueError, flag: str) -> OptionError:
+    """``exc`` (a data, session, lesson or write error, "FILE: what", from below the CLI) as a bad value of
+    ``flag``; one that names its own flag first ("--every must be ...", "d.csv: --target: no column named
+    'zz'") is blamed on that flag, its file said after ("no column named 'zz' (in d.csv)")."""
+    if isinstance(exc, OptionError):
+        return exc
+    text = one_line(exc)
+    if found := _FLAG_FIRST.fullmatch(text):
+        return OptionError(found.group(1), found.group(2))
+    if found := _FLAG_AFTER_FILE.fullmatch(text):
+        return OptionError(found.group(2), f"{found.group(3)} (in {found.group(1)})")
+    return OptionError(flag, text)
+
+
+@contextmanager
+def blamed_on(flag: str):
+    """Any ValueError raised within said as a bad value of ``flag`` (``as_option_error``): the one pattern
+    of every CLI error, whatever layer refused the input."""
+    try:
+        yield
+    except ValueError as exc:
+        raise as_option_error(exc, flag) from None
 
 
 EMPTY_ALLOWED = ("layers",)  # options whose empty value means something (--layers '': no hidden layer)
@@ -127,6 +159,6 @@ def check_writable(path: str, suffix: str | tuple[str, ...] | None, flag: str = 
     p = Path(path)
     suffixes = (suffix,) if isinstance(suffix, str) else suffix
     if suffixes and p.suffix.lower() not in suffixes:
-        raise OptionError(flag, f"the file must be a {' or '.join(suffixes)} file, got {shown(path)}")
+        raise OptionError(flag, f"the file must be a {' or '.join(suffixes)} file", path)
     if problem := unwritable(path):
-        raise ValueError(problem)
+        raise OptionError(flag, problem)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .base import EXIT_OK, minutes, setting
+from .base import EXIT_OK, OptionError, minutes, setting
 
 
 def register(sub) -> None:
@@ -28,11 +28,11 @@ def run(args) -> int:
 
     try:
         if args.soak_start < 0:
-            raise ValueError(f"--soak-start must be 0 or more, got {args.soak_start}")
+            raise OptionError("--soak-start", "must be 0 or more", args.soak_start)
         streaming = not args.json and args.soak is None  # each row as it is measured, not all at the end
         results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start,
                                  large=args.large, report=(lambda line: print(line, flush=True)) if streaming else None)
-    except RuntimeError as exc:
-        raise ValueError(str(exc)) from None
+    except RuntimeError as exc:  # the live window's measure failed (bench_failure): said of the option that asked it
+        raise OptionError("--soak" if args.soak is not None else "--large" if args.large else "--gui", exc) from None
     print(json.dumps(results) if args.json else format_table(results, streamed=streaming))
     return EXIT_OK

@@ -6,7 +6,7 @@ import sys
 
 from ..numbers import count
 from ..write_errors import cannot_write
-from .base import EXIT_OK, check_writable, setting
+from .base import EXIT_OK, OptionError, check_writable, setting
 
 
 def register(sub) -> None:
@@ -42,6 +42,6 @@ def export_data(args) -> int:
     try:
         write_csv(data, args.out)
     except OSError as exc:
-        raise ValueError(cannot_write(args.out, exc)) from None
+        raise OptionError("--out", cannot_write(args.out, exc)) from None
     print(f"wrote {count(data.n_examples, 'row')} to {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from .base import EXIT_OK
+from .base import EXIT_OK, blamed_on
 
 
 def register(sub) -> None:
@@ -24,7 +24,8 @@ def run(args) -> int:
     from ..training.health import diagnose
     from ..training.session import open_trainer
 
-    trainer = open_trainer(args.session)  # SessionError is a ValueError: one line, exit 2
+    with blamed_on("FILE.nnplay"):  # SessionError is a ValueError: one line, exit 2
+        trainer = open_trainer(args.session)
     findings = [f.to_dict() for f in diagnose(trainer)]
     if args.json:
         print(json.dumps({"epoch": trainer.epoch, "health": findings}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..write_errors import cannot_write
-from .base import EXIT_OK, check_writable, setting
+from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting
 
 
 def register(sub) -> None:
@@ -28,12 +28,13 @@ def run(args) -> int:
 
     check_writable(args.out, ".py")
     if args.epochs < 1:
-        raise ValueError(f"--epochs must be at least 1, got {args.epochs}")
-    trainer = open_trainer(args.session)
+        raise OptionError("--epochs", "must be at least 1", args.epochs)
+    with blamed_on("FILE.nnplay"):  # SessionError, or a run the script cannot reproduce
+        trainer = open_trainer(args.session)
     try:
         write_torch_script(args.out, trainer, args.epochs)
     except OSError as exc:
-        raise ValueError(cannot_write(args.out, exc)) from None
+        raise OptionError("--out", cannot_write(args.out, exc)) from None
     print(f"wrote {args.out}: the run of {args.session} at epoch {trainer.epoch} as a PyTorch script "
           f"(python {args.out} trains it)", file=sys.stderr)
     return EXIT_OK

@@ -65,13 +65,14 @@ def _from_text(args) -> dict:
 def config_error(args, exc: ValueError) -> ValueError:
     """``TrainConfig``'s refusal of the merged options (one setting named first: "activation must
     be one name, or one per hidden layer ..."), said as a bad option, as argparse says one: blamed on
-    --settings when the text set that field, else on the option that sets it (--activation); as it
-    is when neither is known."""
+    --settings when the text set that field, else on the option that sets it (--activation), typed
+    or not (its default did not fit what was typed); as it is when neither is known (``naming_the_flag``
+    then names the flag by its words)."""
     found = re.match(r"(?:setting ')?([a-z_0-9]+)\b", str(exc))
     field = found.group(1) if found else ""
     if field in _from_text(args) or (getattr(args, "settings", None) is not None and field not in FIELD_OPTIONS):
         return OptionError("--settings", exc)
-    if field in FIELD_OPTIONS and FIELD_OPTIONS[field][0] in given(args):
+    if field in FIELD_OPTIONS:
         return OptionError("--" + FIELD_OPTIONS[field][0].replace("_", "-"), exc)
     return exc
 
@@ -93,7 +94,7 @@ def settings_onto_data_options(args) -> None:
     the text as the trainer does; ValueError (one line) for a bad text."""
     text = _from_text(args)
     if text.get("dataset") == "csv":  # (with --data typed the text's dataset is overridden)
-        raise ValueError("the settings text names dataset=csv: give the file with --data FILE.csv")
+        raise OptionError("--settings", "names dataset=csv: give the file with --data FILE.csv", "dataset=csv")
     for field in DATA_FIELDS:
         if field in text:
             setattr(args, FIELD_OPTIONS[field][0], text[field])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .base import EXIT_OK
+from .base import EXIT_OK, OptionError, blamed_on
 
 EXIT_GOAL_NOT_MET = 1  # --check: the lesson played, its goal not met (2 stays bad input: a lesson that cannot be read)
 
@@ -29,14 +29,15 @@ def run(args) -> int:
         return _print_goals()
     if args.lesson is None:
         if args.check:
-            raise ValueError("--check needs a lesson: nnplay lessons NAME --check")
+            raise OptionError("--check", "needs a lesson: nnplay lessons NAME --check")
         lessons = builtin_lessons()
         width = max(len(lesson.name) for lesson in lessons)
         for i, lesson in enumerate(lessons, 1):
             print(f"{i:>2}  {lesson.name:<{width}}  {lesson.title}")
         print("\nnnplay --lesson NAME opens one in the window; nnplay lessons NAME shows it here.")
         return EXIT_OK
-    lesson = find_lesson(args.lesson)
+    with blamed_on("NAME|FILE.toml"):  # no such lesson, or a lesson file that cannot be read
+        lesson = find_lesson(args.lesson)
     if args.check:
         return _check(lesson)
     wrap = textwrap.TextWrapper(width=88)

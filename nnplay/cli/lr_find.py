@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 
 from ..numbers import count, format_number
-from .base import EXIT_OK, setting
+from .base import EXIT_OK, OptionError, blamed_on, setting
 from .train import add_run_options, make_trainer
+from .train_flags import naming_the_flag
 
 
 def register(sub) -> None:
@@ -24,7 +25,7 @@ def register(sub) -> None:
     f.add_argument("--end-lr", type=setting("end_lr"), default=None, help="the last rate (default 10)")
     f.add_argument("--json", action="store_true",
                    help='print {"suggested_lr", "lr": [...], "loss": [...], ...} on one line')
-    f.set_defaults(run=run)
+    f.set_defaults(run=naming_the_flag(run))  # a setting's range error names its flag (train_flags)
 
 
 def run(args) -> int:
@@ -33,7 +34,11 @@ def run(args) -> int:
     steps = lr_finder.STEPS if args.steps is None else args.steps
     start = lr_finder.START_LR if args.start_lr is None else args.start_lr
     end = lr_finder.END_LR if args.end_lr is None else args.end_lr
-    lr_finder.check_range(start, end, steps)  # before any training
+    if not end > start:  # (each is positive and finite: their types' ranges)
+        raise OptionError("--end-lr", f"the rates must grow from --start-lr {format_number(start)} to a larger end",
+                          format_number(end))
+    with blamed_on("--steps"):  # before any training
+        lr_finder.check_range(start, end, steps)
     trainer = make_trainer(args)
     trainer.run(args.epochs)
     result = lr_finder.find_learning_rate(trainer, start, end, steps)

@@ -7,7 +7,7 @@ import sys
 
 from ..numbers import count
 from ..user_text import file_name, shown
-from .base import EXIT_OK, OptionError, check_writable, setting
+from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting
 from .given_flags import given, track_given
 
 
@@ -37,26 +37,29 @@ def run(args) -> int:
 
     if args.list:
         if others := [f"--{d.replace('_', '-')}" for d in sorted(given(args) - {"list", "session"})] + \
-                ([repr(args.session)] if args.session is not None else []):
-            raise ValueError(f"--list names the panels and takes nothing else; got {', '.join(others)}")
+                ([args.session] if args.session is not None else []):
+            raise OptionError("--list", "names the panels and takes nothing else", " ".join(others))
         width = max(map(len, PANELS))
         for name, text in PANELS.items():
             print(f"{name:<{width}}  {text}")
         return EXIT_OK
     if args.session is None or args.out is None:
-        raise ValueError("render needs a session and --out, e.g. nnplay render run.nnplay --panel output "
-                         "--out output.png (nnplay render --list names the panels)")
+        missing = next(name for name, value in (("FILE.nnplay", args.session), ("--out", args.out)) if value is None)
+        raise OptionError(missing, "is required, e.g. nnplay render run.nnplay --panel output --out output.png (nnplay "
+                                   "render --list names the panels)")
     from ..ui.render import render_session
 
     if args.panel not in PANELS:  # (as argparse refuses a bad value: before the session is read)
-        raise OptionError("--panel", f"the panel must be one of {', '.join(PANELS)}, got {shown(args.panel)}")
+        raise OptionError("--panel", f"the panel must be one of {', '.join(PANELS)}", args.panel)
     check_writable(args.out, None if args.animate else (".png", ".svg"))  # before any work (--animate: its own words)
     if args.animate:
         return _animate(args)
     if stray := sorted(given(args) & {"epochs", "every", "fps"}):
-        raise ValueError(f"--{stray[0]} applies to a recording: add --animate (or leave --{stray[0]} out)")
+        raise OptionError(f"--{stray[0]}", f"applies to a recording: add --animate (or leave --{stray[0]} out)",
+                          getattr(args, stray[0]))
     size = _size(args.size or "1600x1200")
-    written = render_session(args.session, args.panel, args.out, size)
+    with blamed_on("FILE.nnplay"):  # the session cannot be read, or has no such panel
+        written = render_session(args.session, args.panel, args.out, size)
     print(f"wrote the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     if written[0] > size[0] or written[1] > size[1]:  # said, not silently another size
         print(f"nnplay: the {args.panel} panel does not fit {size[0]}×{size[1]} with its text readable: "
@@ -78,9 +81,10 @@ def _animate(args) -> int:
     from ..ui.render_animation import animate_session
 
     if args.epochs is None:
-        raise ValueError("render --animate needs --epochs N, e.g. nnplay render run.nnplay --panel output "
-                         "--animate --epochs 300 --out run.gif")
-    frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps,
-                             _size(args.size or "640x480"))
+        raise OptionError("--animate", "needs --epochs N, e.g. nnplay render run.nnplay --panel output --animate "
+                                       "--epochs 300 --out run.gif")
+    size = _size(args.size or "640x480")
+    with blamed_on("FILE.nnplay"):  # (a refusal naming its flag, --every, is blamed on it)
+        frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps, size)
     print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK

@@ -11,6 +11,7 @@ ignored. Allowed: ``--data`` with ``--settings`` (a CSV run's copied settings,
 from __future__ import annotations
 
 from ..user_text import shown
+from .base import OptionError
 
 # (the option, the other option, what the first already decides): every pair that cannot go together
 CONFLICTS = (
@@ -29,31 +30,32 @@ def given(args) -> set[str]:
 
 
 def check_together(args) -> None:
-    """ValueError (one line naming both options) when two given start options
-    contradict each other (``CONFLICTS``, and --settings naming another data set
-    than --data's file)."""
+    """OptionError (one line naming both options, as argparse's "not allowed with argument") when two
+    given start options contradict each other (``CONFLICTS``)."""
     options = given(args)
     for first, other, why in CONFLICTS:
         if first in options and other in options:
-            raise ValueError(f"{first} and {other} cannot go together: {why}; give one of them")
+            raise OptionError(other, f"not allowed with argument {first} ({why}; give one of them)",
+                              getattr(args, other[2:]))
 
 
 def data_set_contradiction(patch: dict, path: str) -> str:
-    """The one-line refusal when the settings text's ``patch`` names a data set
-    other than the CSV file ``path`` given with --data; "" when it does not."""
+    """The refusal (an OptionError of --settings) when the settings text's ``patch`` names a data set
+    other than the CSV file ``path`` given with --data; None when it does not."""
     dataset = patch.get("dataset", "csv")
     if dataset == "csv":
-        return ""
-    return (f"--settings names dataset={dataset} but --data gives the file {shown(path)}: drop one of them "
-            f"(a CSV file's settings say dataset=csv)")
+        return None
+    return OptionError("--settings", f"names dataset={dataset} but --data gives the file {shown(path)}: drop one "
+                                     f"of them (a CSV file's settings say dataset=csv)", f"dataset={dataset}")
 
 
 def file_given_alone(word: str) -> str:
-    """The one-line refusal for a file named without its option (``nnplay run.nnplay``):
-    which option opens it; "" when ``word`` does not look like a file."""
+    """The one-line refusal for a file named without its option (``nnplay run.nnplay``), in argparse's
+    words for a word that is not a subcommand: which option opens it; "" when ``word`` does not look like a file."""
     from pathlib import Path
 
     option = FILE_SUFFIXES.get(Path(word).suffix.lower())
     if option is None:
         return ""
-    return f"{shown(word)} is not a subcommand: to open the file, give it as nnplay {option} {word}"
+    return str(OptionError("command", f"a file is not a subcommand: to open it, give it as nnplay {option} {word}",
+                           word))

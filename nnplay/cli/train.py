@@ -8,7 +8,7 @@ import sys
 import time
 
 from ..write_errors import cannot_write
-from .base import EXIT_DIVERGED, EXIT_OK, check_writable, layers, setting
+from .base import EXIT_DIVERGED, EXIT_OK, OptionError, blamed_on, check_writable, layers, setting
 from .import_flags import add_import_options, import_options
 from .given_flags import config_error, merge_settings, settings_onto_data_options, track_given
 from .train_flags import check_flags, check_flags_against_data, naming_the_flag, note_batch_size
@@ -105,21 +105,22 @@ def make_trainer(args):
     from ..training import TrainConfig, Trainer
 
     if args.epochs < 0:
-        raise ValueError(f"--epochs must be 0 or more, got {args.epochs}")
+        raise OptionError("--epochs", "must be 0 or more", args.epochs)
     settings_onto_data_options(args)  # --settings 'dataset=plane' is the data set the flags are checked against
     check_flags(args)
     data = None
     if args.data:
         options = import_options(args)
-        data = load_csv(args.data, options=options)
+        with blamed_on("--data"):  # (a message naming its own flag, --target, blamed on it)
+            data = load_csv(args.data, options=options)
         check_flags_against_data(args, data)
     elif args.stratify:
         data = generate(args.dataset, args.noise, args.seed, args.classes)
         data.stratify = True
     features = "x1,x2" if args.features is None else args.features
     if args.features and data is not None and data.n_inputs != 2:
-        raise ValueError(f"--features applies to data with two inputs; {file_name(args.data)} has {count(data.n_inputs, 'input column')}, "
-                         "which are used as they are")
+        raise OptionError("--features", f"applies to data with two inputs; {file_name(args.data)} has "
+                                        f"{count(data.n_inputs, 'input column')}, which are used as they are", args.features)
     fields = merge_settings(args, {
         "dataset": "csv" if args.data else args.dataset, "noise": args.noise, "classes": args.classes,
         "data_seed": args.seed, "train_ratio": args.train_ratio, "features": features, "hidden": args.layers,
@@ -147,7 +148,7 @@ def _write_predictions(trainer, path: str) -> None:
     try:
         write_predictions(trainer, path)
     except OSError as exc:
-        raise ValueError(cannot_write(path, exc)) from None
+        raise OptionError("--predictions", cannot_write(path, exc)) from None
     print(f"wrote the predictions to {path}", file=sys.stderr)
 
 
@@ -160,7 +161,7 @@ def _save_run(trainer, path: str, csv_path: str | None) -> None:
     try:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:
-        raise ValueError(cannot_write(path, exc)) from None
+        raise OptionError("--save", cannot_write(path, exc)) from None
     print(f"saved the run to {file_name(path)}", file=sys.stderr)
 
 

@@ -11,8 +11,8 @@ make meaningless (`--stratify` or `--standardize-target` against the task,
 naming another data set than `--data` or `--dataset` is refused as well
 (``check_data_source``). ``naming_the_flag``
 turns a setting's range error (from TrainConfig or Trainer) into one naming
-the flag. Every refusal is a ValueError of one line naming the flag; the CLI
-prints it and exits 2.
+the flag. Every refusal is an OptionError of one line naming the flag, as argparse
+words one; the CLI prints it and exits 2.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import sys
 
 from ..numbers import count
 from ..user_text import file_name, shown
-from .base import OptionError
+from .base import OptionError, as_option_error
 from .given_flags import given as typed
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
@@ -44,6 +44,14 @@ def given(args, dest: str) -> bool:
     return dest in typed(args)
 
 
+def _typed(args, dest: str):
+    """What was typed for the option of ``dest`` (None for an on/off one: nothing to repeat)."""
+    value = getattr(args, dest, None)
+    if isinstance(value, bool) or value is None:
+        return None
+    return ",".join(map(str, value)) if isinstance(value, (tuple, list)) else value
+
+
 def check_data_source(args) -> None:
     """Refuse a settings text that names another data set than ``--data`` or a
     typed ``--dataset`` (the typed flag used to win in silence: a CSV trained
@@ -56,11 +64,11 @@ def check_data_source(args) -> None:
     if named is None:
         return
     if args.data and named != "csv":
-        raise ValueError(f"--data {file_name(args.data)} and --settings dataset={named} name two data sets: "
-                         "give one (leave dataset= out of the text, or --data out)")
+        raise OptionError("--settings", f"names dataset={named} and --data the file {file_name(args.data)}: two data "
+                                        "sets; give one (leave dataset= out of the text, or --data out)", f"dataset={named}")
     if not args.data and given(args, "dataset") and named != args.dataset:
-        raise ValueError(f"--dataset {args.dataset} and --settings dataset={named} name two data sets: "
-                         "give one (leave dataset= out of the text, or --dataset out)")
+        raise OptionError("--settings", f"names dataset={named} and --dataset {args.dataset}: two data sets; give "
+                                        "one (leave dataset= out of the text, or --dataset out)", f"dataset={named}")
 
 
 def check_flags(args) -> None:
@@ -73,28 +81,29 @@ def check_flags(args) -> None:
     if not args.data:
         for dest in DATA_FLAGS:
             if given(args, dest):
-                raise ValueError(f"{flag(dest)} applies to your own CSV (--data FILE.csv); "
-                                 f"the built-in data set {args.dataset!r} has fixed columns")
+                raise OptionError(flag(dest), f"applies to your own CSV (--data FILE.csv); the built-in data set "
+                                              f"{args.dataset!r} has fixed columns", _typed(args, dest))
         _fn, takes_k, _ = DATASETS[args.dataset]
         if given(args, "classes") and not takes_k:
             sets = " and ".join(name for name, (_f, k, _d) in DATASETS.items() if k)
-            raise ValueError(f"--classes applies to {sets}; {args.dataset!r} has fixed classes")
+            raise OptionError("--classes", f"applies to {sets}; {args.dataset!r} has fixed classes", args.classes)
         if args.stratify and DATASETS[args.dataset][2].startswith(REGRESSION):
-            raise ValueError(f"--stratify keeps each class's share, but {args.dataset!r} is a regression set "
-                             "(no classes)")
+            raise OptionError("--stratify", f"keeps each class's share, but {args.dataset!r} is a regression set "
+                                            "(no classes)")
         return
     for dest in GENERATOR_FLAGS:
         if given(args, dest):
-            raise ValueError(f"{flag(dest)} applies to the built-in data sets (--dataset); "
-                             f"the rows of {file_name(args.data)} are used as they are")
+            raise OptionError(flag(dest), f"applies to the built-in data sets (--dataset); the rows of "
+                                          f"{file_name(args.data)} are used as they are", _typed(args, dest))
     if given(args, "columns") and given(args, "ignore"):  # (a name given twice is refused by the loader)
         both = [n for n in args.ignore if n in args.columns]
         if both:
-            raise ValueError(f"--ignore names {shown(both[0])}, which --columns lists as an input")
+            raise OptionError("--ignore", f"names {shown(both[0])}, which --columns lists as an input",
+                              ",".join(args.ignore))
     if args.task == "classification" and args.standardize_target:
-        raise ValueError("--standardize-target applies to a regression target; --task is classification")
+        raise OptionError("--standardize-target", "applies to a regression target; --task is classification")
     if args.task == "regression" and args.stratify:
-        raise ValueError("--stratify keeps each class's share; --task regression has no classes")
+        raise OptionError("--stratify", "keeps each class's share; --task regression has no classes")
 
 
 def check_flags_against_data(args, data) -> None:
@@ -104,15 +113,16 @@ def check_flags_against_data(args, data) -> None:
     what = f"the target of {file_name(args.data)} is read as {count(data.n_classes, 'class', 'classes')}" if data.task == CLASSIFICATION \
         else f"the target of {file_name(args.data)} is read as a quantity (regression)"
     if args.standardize_target and data.task == CLASSIFICATION:
-        raise ValueError(f"--standardize-target applies to a regression target; {what} "
-                         "(--task regression reads it as a quantity)")
+        raise OptionError("--standardize-target", f"applies to a regression target; {what} "
+                                                  "(--task regression reads it as a quantity)")
     if args.stratify and data.task != CLASSIFICATION:
-        raise ValueError(f"--stratify keeps each class's share; {what}")
+        raise OptionError("--stratify", f"keeps each class's share; {what}")
     if data.test_mask is not None:
         for dest in ("train_ratio", "stratify"):
             if given(args, dest):
-                raise ValueError(f"{flag(dest)} does not apply: {file_name(args.data)} has a 'split' column that fixes which "
-                                 "rows are train and test (ignore it with --ignore split to split anew)")
+                raise OptionError(flag(dest), f"does not apply: {file_name(args.data)} has a 'split' column that fixes "
+                                              "which rows are train and test (ignore it with --ignore split to split "
+                                              "anew)", _typed(args, dest))
 
 
 def note_batch_size(args, n_train: int) -> None:
@@ -130,14 +140,12 @@ def naming_the_flag(run):
         try:
             return run(args)
         except ValueError as exc:
-            # imported here, so that importing the CLI loads no NumPy
-            from ..data.dataset import DataError
-
-            if isinstance(exc, DataError):  # names its file, line and column already
+            if isinstance(exc, OptionError):
                 raise
             text = str(exc)
             for words, name in SETTING_FLAGS:
                 if text.lower().startswith(words.lower()):
                     raise OptionError(name, text) from None
-            raise
+            # anything else is about the run's data (a DataError names its file, line and column already)
+            raise as_option_error(exc, "--data" if args.data else "--dataset") from None
     return wrapped

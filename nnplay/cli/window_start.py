@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import OptionError
+from .base import OptionError, blamed_on
 
 
 @dataclass
@@ -46,13 +46,14 @@ def window_start(args) -> WindowStart:
         from .import_flags import import_options
 
         if problem := data_set_contradiction(patch, args.data):
-            raise ValueError(problem)
-        data = load_csv(args.data, options=import_options(args))  # DataError (a ValueError) names the file and the fault
+            raise problem
+        with blamed_on("--data"):  # DataError (a ValueError) names the file and the fault
+            data = load_csv(args.data, options=import_options(args))
         settings = {k: v for k, v in patch.items() if k != "dataset"}
         try:
             start.config = check_with_data(settings, data).with_changes(dataset=TrainConfig().dataset)
         except ValueError as exc:
-            raise ValueError(f"--settings with --data {args.data}: {exc}") from None
+            raise OptionError("--settings", f"with --data {args.data}: {exc}") from None
         start.csv = (args.data, data, settings)
     elif args.settings is not None:
         try:
@@ -63,13 +64,15 @@ def window_start(args) -> WindowStart:
     if args.lesson is not None:
         from ..lessons import find_lesson
 
-        start.lesson = find_lesson(args.lesson)  # a bad one is refused here, in one line naming the file
+        with blamed_on("--lesson"):  # a bad one is refused here, in one line naming the file
+            start.lesson = find_lesson(args.lesson)
     if getattr(args, "session", None) is not None:
         from pathlib import Path
 
         from ..training.session import load_session
 
-        config = load_session(args.session).config  # SessionError (a ValueError) names the file
+        with blamed_on("--session"):  # SessionError (a ValueError) names the file
+            config = load_session(args.session).config
         # the window starts with the session's settings (a config given: no last session restored), a CSV or
         # drawn run's on a built-in data set until the session's own data is opened, as with --data
         start.config = config if config.dataset != "csv" else config.with_changes(dataset=TrainConfig().dataset)
@@ -85,4 +88,5 @@ def refuse_import_options_without_data(args) -> None:
         return
     for dest, default in import_defaults().items():  # (the parser's own defaults: no second copy to drift)
         if getattr(args, dest, default) != default:
-            raise ValueError(f"--{dest.replace('_', '-')} applies to your own CSV: give it with --data FILE.csv")
+            raise OptionError(f"--{dest.replace('_', '-')}", "applies to your own CSV: give it with --data FILE.csv",
+                              None if isinstance(default, bool) else getattr(args, dest))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from ..user_text import shown
+from .base import OptionError
 from .given_flags import FIELD_OPTIONS
 
 
@@ -43,10 +43,11 @@ def unknown_window_option(rest: list[str], parser: argparse.ArgumentParser) -> s
     train = _train_parser(parser)
     action = None if train is None else train._option_string_actions.get(option)
     if action is None:
-        return f"the window has no option {shown(option)} (see nnplay --help)"
+        return str(OptionError(option, "the window has no such option"))
     value = inline or (rest[1] if action.nargs != 0 and len(rest) > 1 else None)
     text = _setting_text(action, value)
     if text:
-        return (f"the window has no option {option}: set it with --settings {shlex.quote(text)} "
-                f"(or train headless: nnplay train {option}{' …' if action.nargs != 0 else ''})")
-    return f"{option} is an option of nnplay train, not of the window (see nnplay train --help)"
+        return str(OptionError(option, f"the window has no such option: set it with --settings {shlex.quote(text)} "
+                                       f"(or train headless: nnplay train {option}{' …' if action.nargs != 0 else ''})",
+                               value))
+    return str(OptionError(option, "is an option of nnplay train, not of the window", value))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from ..numbers import with_minus
 from .tick_labels import SCIENTIFIC_BELOW, SCIENTIFIC_FROM, decimals_of, scientific_strings
 
 MOST, LEAST = 6, 3  # labels on a bar
@@ -25,11 +26,11 @@ def compact(values: list[float], step: float) -> list[str]:
     a step under 10⁻³ or values past 10¹⁴ as m·10ⁿ (tick_labels.scientific_strings)."""
     top = max((abs(v) for v in values), default=0.0)
     if (step < SCIENTIFIC_BELOW or top >= SCIENTIFIC_ABOVE) and top > 0:  # too long to read: 5·10⁻⁶, 1·10³⁰⁰
-        return [t.replace("-", "−") for t in scientific_strings(values, step, top)]
+        return [with_minus(t) for t in scientific_strings(values, step, top)]
     least = min((abs(v) for v in values if v != 0), default=0.0)
     size, suffix = next(((size, suffix) for size, suffix in SUFFIXES if least >= size and step >= size / 10), (1.0, ""))
     places = decimals_of(step / size)
-    return ["0" if v == 0 else f"{v / size:.{places}f}{suffix}".replace("-", "−") for v in values]
+    return ["0" if v == 0 else with_minus(f"{v / size:.{places}f}{suffix}") for v in values]
 
 
 def bar_ticks(lo: float, hi: float) -> list[tuple[float, str]]:

@@ -43,13 +43,21 @@ BAR_GAP = 8  # pixels between the data area and the colour bar beside it (pyqtgr
 POINT_ROOM = 5  # pixels kept between a point at the domain's edge and the data area's: half a test point and one
 MOST_ROOM = 0.03  # ... at most this share of the range each side (a thumbnail-sized render keeps its picture)
 UPSAMPLE = 2  # the class picture is coloured from the grid's probabilities at twice its density, at least,
-FINE_GRID = 200  # ... at about this many cells a side when the grid is coarser (an export's: a cell per pixel)
+FINE_GRID = 200  # ... at about this many cells a side when the grid is coarser (an export's: a cell per pixel),
+MOST_FINE = 600  # ... or a cell per pixel of the data area, up to this many (a class border without stairs)
 
 
-def fine_factor(res: int) -> int:
-    """The upsampling of a res x res grid for the class picture: UPSAMPLE, or more for a
-    grid coarser than the screen's (the live grid while playing, training.live_grid: 47 -> 185)."""
-    return max(UPSAMPLE, round((FINE_GRID - 1) / max(1, res - 1)))
+def fine_cells(pixels: float = 0.0) -> int:
+    """Cells a side of the class picture for a data area ``pixels`` (device pixels) across: one per
+    pixel, at least FINE_GRID, at most MOST_FINE."""
+    return int(min(MOST_FINE, max(FINE_GRID, round(pixels))))
+
+
+def fine_factor(res: int, pixels: float = 0.0) -> int:
+    """The upsampling of a res x res grid for the class picture: UPSAMPLE, or more for a grid coarser
+    than ``fine_cells(pixels)`` (the live grid while playing, training.live_grid: 47 -> 185; the
+    screen's 100 x 100 in a data area 415 pixels wide: 397)."""
+    return max(UPSAMPLE, round((fine_cells(pixels) - 1) / max(1, res - 1)))
 
 
 def _maps():
@@ -249,6 +257,15 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         pad = min(MOST_ROOM, POINT_ROOM / least) if least > 0 else 0.0  # (a fraction of the range, each side)
         self.plot.setRange(xRange=(rect.left(), rect.right()), yRange=(rect.top(), rect.bottom()), padding=pad)
 
+    def _pixels_across(self) -> float:
+        """Device pixels the picture spans on screen, along its longer side (0 before it is laid out)."""
+        rect, view = getattr(self, "_rect", None), self.plot.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        if rect is None or x1 <= x0 or y1 <= y0:
+            return 0.0
+        across = max(view.width() * rect.width() / (x1 - x0), view.height() * rect.height() / (y1 - y0))
+        return across * self.devicePixelRatioF()
+
     def _point_brushes(self, y):
         data = self.info.data
         if data.task == CLASSIFICATION:
@@ -314,8 +331,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
-            if grid.shape[0] < FINE_GRID:  # the border follows the interpolated probabilities (Discretize: hard)
-                grid = upsample(grid, fine_factor(grid.shape[0]))
+            pixels = self._pixels_across()
+            if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
+                grid = upsample(grid, fine_factor(grid.shape[0], pixels))  # cell a pixel (Discretize: hard)
             img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)

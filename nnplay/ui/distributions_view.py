@@ -15,6 +15,8 @@ drawn."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
@@ -333,6 +335,25 @@ class DistributionsView(QWidget):
             self.health_scroll.setFixedHeight(self.health.heightForWidth(room) + 2)
 
     whole_findings = False  # nnplay render: the findings wrapped whole, not elided to a line each
+
+    @contextmanager
+    def findings_whole(self):
+        """For the time of an export, every finding whole and wrapped and the caption whole, as ``nnplay
+        render`` draws them (a picture has no tooltip; a short tab elides each finding to a line and says
+        "hover for more"), each label as tall as it needs; after it, the window's lines again."""
+        was = self.whole_findings
+        self.whole_findings = True
+        self._show_health()
+        self.caption.setText(self._caption())
+        for label in (self.health, self.caption):
+            label.resize(label.width(), label.heightForWidth(label.width()))
+        try:
+            yield
+        finally:
+            self.whole_findings = was
+            if not was:
+                self.health_scroll.setMinimumHeight(0)  # (set fixed for the whole findings)
+                self._fit_columns()  # its height, the elided lines and the short caption back
 
 
 def export_csv(win, path: str | None = None) -> bool:

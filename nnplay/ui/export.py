@@ -20,7 +20,7 @@ key (a colour bar or swatches with the class names) and its notes.
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QPointF, QRect, QRectF, QSize, Qt
@@ -233,8 +233,10 @@ PANELS = {
 
 
 def export_view(views, name: str, path, scale: float | None = None) -> None:
-    """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale: see export_panel)."""
-    export_panel(panel_parts(views, name), path, scale)
+    """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale: see export_panel); the
+    Distributions' health findings whole (``DistributionsView.findings_whole``), never elided."""
+    with views.distributions.findings_whole() if name == "distributions" else nullcontext():
+        export_panel(panel_parts(views, name), path, scale)
 
 
 def panel_parts(views, name: str) -> list:

@@ -216,6 +216,18 @@ def tidy_labels(axis: pg.AxisItem) -> None:
     axis.generateDrawSpecs = lambda p: without_overlaps(axis, own(p))
 
 
+class SignedAxis(ScreenCached, pg.AxisItem):
+    """pyqtgraph's AxisItem, its tick labels with the minus sign a user reads ("−9", not "-9")."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [with_minus(text) for text in super().tickStrings(values, scale, spacing)]
+
+
+def signed_axes() -> dict:
+    """``axisItems`` for a plot with pyqtgraph's own tick spacing: a SignedAxis on every side."""
+    return {side: SignedAxis(side) for side in ("left", "bottom")}
+
+
 def tidy_axes() -> dict:
     """``axisItems`` for a pg.PlotWidget / PlotItem: a TidyAxis on the left and at the bottom."""
     return {"left": TidyAxis("left"), "bottom": TidyAxis("bottom")}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 
-from .plot_layout import tidy_axes
+from .plot_layout import signed_axes, tidy_axes
 
 
 AXES = ("left", "bottom", "top", "right")
@@ -33,8 +33,7 @@ def managed(item: pg.PlotItem) -> pg.PlotItem:
 def plot_widget(tidy: bool = True, **options) -> pg.PlotWidget:
     """A pg.PlotWidget (``options`` as pyqtgraph's), with TidyAxis axes unless
     ``tidy`` is False or ``axisItems`` are given, and no auto-range button."""
-    if tidy:
-        options.setdefault("axisItems", tidy_axes())
+    options.setdefault("axisItems", tidy_axes() if tidy else signed_axes())
     options.setdefault("enableMenu", False)  # no context menu is built (plot_disposal)
     widget = pg.PlotWidget(**options)
     managed(widget.getPlotItem())
@@ -44,7 +43,6 @@ def plot_widget(tidy: bool = True, **options) -> pg.PlotWidget:
 def add_plot(layout: pg.GraphicsLayoutWidget, tidy: bool = True, **options) -> pg.PlotItem:
     """``layout.addPlot(**options)`` (row, col...), with TidyAxis axes unless
     ``tidy`` is False or ``axisItems`` are given, and no auto-range button."""
-    if tidy:
-        options.setdefault("axisItems", tidy_axes())
+    options.setdefault("axisItems", tidy_axes() if tidy else signed_axes())
     options.setdefault("enableMenu", False)  # no context menu is built (plot_disposal)
     return managed(layout.addPlot(**options))

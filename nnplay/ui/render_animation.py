@@ -58,8 +58,8 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
     if every < 1:
         raise ValueError(f"--every must be at least 1 epoch, got {every}")
     if epochs // every + 1 > MAX_FRAMES:
-        raise ValueError(f"{epochs // every + 1:,} frames is more than {MAX_FRAMES}: raise --every "
-                         f"(one frame per {count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more)")
+        raise ValueError(f"--every: {epochs // every + 1:,} frames is more than {MAX_FRAMES}: raise --every "
+                         f"(one frame per {count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more), got '{every}'")
     trainer = session_trainer(session_path, panel)
     size = even_size(size)
     app = _application()

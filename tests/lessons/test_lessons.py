@@ -132,9 +132,10 @@ def test_nnplay_lessons_lists_them_and_a_bad_lesson_is_one_line(tmp_path):
     bad.write_text(_replace("goal", "goal = 'tarin_loss < 1'"), encoding="utf-8")
     r = nnplay("--lesson", bad)
     assert r.returncode == 2 and r.stdout == ""
-    assert r.stderr.strip() == f"nnplay: error: {bad}: goal: unknown measure 'tarin_loss' in the goal; the measures " \
-                               "are epoch, batches, train_loss, test_loss, train_accuracy, test_accuracy, loss_gap, " \
-                               "zero_weights, inputs_off, weight_norm, weight_max, gradient_ratio and diverged"
+    assert r.stderr.strip() == f"nnplay: error: argument --lesson: {bad}: goal: unknown measure 'tarin_loss' in the goal; " \
+                               "the measures are epoch, batches, train_loss, test_loss, train_accuracy, test_accuracy, " \
+                               "loss_gap, zero_weights, inputs_off, weight_norm, weight_max, gradient_ratio and diverged " \
+                               "(see nnplay --help)"
 
 
 def test_hand_set_weights_that_do_not_fit_the_network_are_one_line():
@@ -156,8 +157,8 @@ def test_nnplay_lessons_file_refuses_weights_for_a_layer_the_network_lacks(tmp_p
     bad.write_text(GOOD + 'weights = { "W[9]" = [[1]] }\n', encoding="utf-8")
     r = nnplay("lessons", bad)
     assert r.returncode == 2 and r.stdout == ""
-    assert r.stderr.strip() == f"nnplay: error: {bad}: weights: W[9]: the network has 2 layers of weights " \
-                               "(W[1] to W[2])"
+    assert r.stderr.strip() == f"nnplay: error: argument NAME|FILE.toml: {bad}: weights: W[9]: the network has 2 " \
+                               "layers of weights (W[1] to W[2]) (see nnplay lessons --help)"
 
 
 def test_check_counts_the_numbers_set_by_hand(capsys):

@@ -2,7 +2,7 @@
 
     python tests/tools/frame_profile.py [--case A|B] [--seconds 5] [--inspector] [--distributions]
                                         [--window-only] [--cprofile N] [--paint-per-scene]
-                                        [--csv PATH | --large]
+                                        [--csv PATH | --large] [--size 1280x800]
 
 Window side: the real window (offscreen unless DISPLAY is set and
 QT_QPA_PLATFORM is not) trains at Max speed with every panel live; each
@@ -39,7 +39,7 @@ from gui_timing import cpu_timed, time_panels
 
 
 def window_profile(case: str, seconds: float, inspector: bool, profiler=None, one_paint: bool = True,
-                   distributions: bool = False, csv: str | None = None) -> dict:
+                   distributions: bool = False, csv: str | None = None, size: tuple[int, int] = (1280, 800)) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
@@ -95,7 +95,7 @@ def window_profile(case: str, seconds: float, inspector: bool, profiler=None, on
     app = TimedApp(sys.argv[:1])
     configure_pyqtgraph()
     win = PlaygroundWindow(TrainConfig(**live_config(case)))
-    win.resize(1280, 800)
+    win.resize(*size)
     win.show()
     if not one_paint:  # as before one_paint.py: Qt paints the window once per changed scene
         win.one_paint.begin = lambda: None
@@ -214,7 +214,9 @@ def main() -> int:
     p.add_argument("--csv", metavar="PATH", help="load this CSV first, as the bench's large run does")
     p.add_argument("--large", action="store_true",
                    help="the bench's CSV of 100,000 rows x 4 (written to a temporary folder), on case A")
+    p.add_argument("--size", default="1280x800", help="the window's size, WxH (default 1280x800)")
     args = p.parse_args()
+    size = tuple(int(v) for v in args.size.lower().split("x"))
     if args.large:
         import tempfile
         from pathlib import Path
@@ -229,7 +231,7 @@ def main() -> int:
 
         profiler = cProfile.Profile()
     w = window_profile(args.case, args.seconds, args.inspector, profiler, not args.paint_per_scene, args.distributions,
-                       args.csv)
+                       args.csv, size)
     if profiler is not None:
         import pstats
 

@@ -203,6 +203,8 @@ def test_svg_matches_the_png_on_a_144_dpi_screen(session_file, tmp_path, scaling
 
 
 def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(window, qtbot, tmp_path, monkeypatch):
+    from contextlib import nullcontext
+
     from PySide6.QtWidgets import QInputDialog
 
     from nnplay.ui import file_dialog
@@ -230,8 +232,9 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
             qtbot.waitUntil(lambda: window.landscape.landscape is not None
                             and window.landscape.landscape.grid is not None, timeout=10000)
         assert window.export_panel(which, str(tmp_path / f"{which}.png")), window.errors
-        parts = panel_parts(window, which)
-        size, scale = panel_size(parts), slide_scale(parts)
+        with window.distributions.findings_whole() if which == "distributions" else nullcontext():
+            parts = panel_parts(window, which)  # (the findings and caption whole, as exported)
+            size, scale = panel_size(parts), slide_scale(parts)
         shape = pixels(tmp_path / f"{which}.png").shape[:2]
         assert shape == (round(scale * size.height()), round(scale * size.width())) and shape[1] >= SLIDE_WIDTH
     # asked for in the window: the file, then the scale

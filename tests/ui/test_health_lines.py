@@ -57,3 +57,51 @@ def test_every_finding_is_one_line_that_fits_or_ends_in_an_ellipsis(qtbot, sick_
         assert cut, lines  # these messages do not fit 330 or 420 px
     if cut:
         assert all(f.message in view.health.toolTip() for f in findings)  # every finding whole on hover
+
+
+def _svg_text(path) -> str:
+    """The text an SVG draws, its pieces joined by spaces, whitespace collapsed (entities read)."""
+    import html
+    import re
+
+    pieces = re.findall(r"<text[^>]*>([^<]*)</text>", path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(html.unescape(p) for p in pieces).split())
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_an_export_of_the_tab_shows_every_finding_whole_and_the_tab_keeps_its_lines(qtbot, sick_run, tmp_path,
+                                                                                     suffix):
+    """File › Export of the Distributions tab cut the findings with "…" as the tab shows them; `nnplay render
+    --panel distributions` wrapped them whole. An export (export.export_view) wraps them whole too, with
+    render's code (DistributionsView.findings_whole), and the tab has its one elided line each again after."""
+    from types import SimpleNamespace
+
+    from nnplay.ui.distributions_view import DistributionsView
+    from nnplay.ui.export import export_view, panel_parts, panel_size
+
+    t = sick_run
+    view = DistributionsView()
+    qtbot.addWidget(view)
+    view.resize(420, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_run(t.run_info())
+    view.set_frame(Frame(t.run_id, t.copy().snapshot(distributions=True), False, 0.0))
+    findings = view._frame.snapshot.health
+    before, caption = view.health.text(), view.caption.text()
+    assert "…" in before and "hover for more" in caption  # (the short tab elides them at 420 px)
+    elided = panel_size(panel_parts(SimpleNamespace(distributions=view), "distributions")).height()
+    out = tmp_path / f"dist{suffix}"
+    export_view(SimpleNamespace(distributions=view), "distributions", out, 1.0)
+    if suffix == ".svg":
+        text = _svg_text(out)
+        assert "…" not in text and "hover for more" not in text  # (the short tab's caption says it)
+        assert all(" ".join(f.message.split()) in text for f in findings), text[:400]
+    else:
+        from PySide6.QtGui import QImage
+
+        line = view.health.fontMetrics().lineSpacing()
+        assert QImage(str(out)).height() >= elided + 2 * line  # the findings wrapped whole: lines more than elided
+    qtbot.wait(50)
+    assert view.health.text() == before and view.caption.text() == caption and not view.whole_findings
+    assert view.health_scroll.maximumHeight() < 1000  # its few lines again, not fixed to the whole findings'

@@ -53,7 +53,7 @@ def _show(view, t, resolution):
     step = (img.shape[0] - 1) // (resolution - 1)  # classes (Discretize too): upsampled; values: the grid's own
     classes = view.info.data.task == "classification"
     assert img.shape[0] == step * (resolution - 1) + 1
-    assert step == (fine_factor(resolution) if classes else 1)
+    assert step == (fine_factor(resolution, view._pixels_across()) if classes else 1)
     assert view.image.smooth != view.discretize.isChecked()  # Discretize keeps hard edges
     return img[::step, ::step]
 

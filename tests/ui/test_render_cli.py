@@ -122,5 +122,5 @@ def test_a_rendered_panel_carries_the_words_the_window_shows_under_it(qtbot):
 def test_the_options_of_a_recording_are_refused_without_animate(saved, tmp_path):
     for option in (["--epochs", "30"], ["--fps", "5"], ["--every", "5"]):
         r = nnplay("render", saved, "--panel", "output", "--out", tmp_path / "x.png", *option)
-        assert r.returncode == 2 and f"{option[0]} applies to a recording" in r.stderr, r.stderr
+        assert r.returncode == 2 and f"argument {option[0]}: applies to a recording" in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1 and not (tmp_path / "x.png").exists()

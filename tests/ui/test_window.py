@@ -491,7 +491,8 @@ def test_colour_blind_palette_recolours_the_views(window, qtbot):
         assert not np.array_equal(before, after)
         snap = window.controller.last_frame.snapshot  # the classes repainted in the new palette's colours
         expected = colors.class_image(snap.grid_classes, class_confidence(snap.grid, "bce"), 2)
-        step = UPSAMPLE  # the picture at the grid's points
+        step = (after.shape[0] - 1) // (snap.grid.shape[0] - 1)  # the picture at the grid's points
+        assert step >= UPSAMPLE  # (a cell per pixel of the data area: decision_boundary.fine_factor)
         np.testing.assert_array_equal(after[::step, ::step], expected)
         # the curves too: train and test in the palette's two colours, each layer's norm in its own
         assert window.curves.curves["train_loss"].opts["pen"].color().getRgb()[:3] == colors.positive()
