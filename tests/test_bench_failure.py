@@ -110,4 +110,4 @@ def test_the_nnplay_commands_start_says_it_in_one_line_too(outcome, monkeypatch,
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     expected = ("painted no window within 120 s" if outcome == "timeout" else
                 "start failed: ImportError: libEGL.so.1: cannot open shared object file")
-    assert err.startswith("nnplay: error: the nnplay command") and expected in err, err
+    assert err.startswith("nnplay: error: argument --gui: the nnplay command") and expected in err, err
