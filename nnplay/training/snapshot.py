@@ -13,6 +13,7 @@ from ..data import CLASSIFICATION, Dataset
 from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
+from .packed_arrays import Packing, columns, copies, unpacked, whole
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -69,6 +70,26 @@ class Snapshot:
     # many training rows (current_weights.SAMPLE_ROWS); 0 when they are of the whole part
     sampled_rows: int = 0
 
+    def __reduce__(self):
+        """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
+        parameters, the gradients, the thumbnails, the history rows) as those buffers and
+        where each array lies in them (``packed_arrays``); any other Snapshot field by field."""
+        fields = dict(vars(self))
+        packing = fields.pop("_packing", None)
+        if packing is None:
+            return _snapshot_from, (fields, [], [])
+        for name, _, _ in packing.entries:
+            del fields[name]
+        return _snapshot_from, (fields, packing.buffers, packing.entries)
+
+
+def _snapshot_from(rest: dict, buffers, entries) -> Snapshot:
+    """A pickled Snapshot again (``Snapshot.__reduce__``), its fields set as pickle sets
+    any object's (not through ``__init__``, which sets a frozen dataclass's one by one)."""
+    snap = object.__new__(Snapshot)
+    snap.__dict__.update(unpacked(rest, buffers, entries))
+    return snap
+
 
 @dataclass(frozen=True)
 class RunInfo:
@@ -101,6 +122,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     last snapshot); epochs no longer kept exactly send the whole bounded record
     as ``history_base``. ``focus`` out of range falls back to the network's output."""
     r, net, probes = request, t.net, t.probes
+    packing = Packing()
     m, axes, focus = t.metrics(), tuple(r.axes), r.focus
     grid = extent = grid_classes = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
@@ -120,22 +142,23 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     neurons = None
     if n:
         inputs = probes.grid_points(n, axes).reshape(n, n, -1)
-        neurons = tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
-                        for a in [inputs, *(shared[1] if shared else probes.neuron_grids(n, axes))])
+        layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
+        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's)
+        neurons = packing.views("neurons", [whole(undefined_as_nan(inputs[:, :, :THUMBNAILS_PER_LAYER])),
+                                            *copies(layers, np.result_type(*layers, np.float32))])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
         start = len(t.history)
         base, norm_base = t.history.state(), t.grad_norm_history.state()
     hidden = r.hidden_layer
-    return Snapshot(
+    snap = Snapshot(
         run_id=t.run_id, epoch=t.epoch,
         train_loss=math.nan if m["train_loss"] is None else m["train_loss"],
         test_loss=math.nan if m["test_loss"] is None else m["test_loss"],
         train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
-        history_start=start, history={k: frozen(v) for k, v in t.history.copy_since(start).items()},
-        weights=tuple(frozen(w) for w in net.weights), biases=tuple(frozen(b) for b in net.biases),
-        dW=tuple(frozen(d) for d in net.dW), db=tuple(frozen(d) for d in net.db),
+        history_start=start, history=packing.views("history", columns(t.history.rows_since(start)), t.history.names),
+        **packing.layers(net),
         grad_norms=frozen(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
         grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
         quality=probes.quality() if r.quality else None,
@@ -150,6 +173,8 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
         sampled_rows=sampled_rows(t),
     )
+    object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
+    return snap
 
 
 def sampled_rows(t) -> int:
