@@ -69,6 +69,9 @@ class Snapshot:
     # within an epoch while playing on a large part: the losses and accuracies are of a fixed sample of this
     # many training rows (current_weights.SAMPLE_ROWS); 0 when they are of the whole part
     sampled_rows: int = 0
+    # with sampled_rows, the mini-batch of the epoch those losses, accuracies and dW, db were measured at (up to
+    # current_weights.MEASURE_SECONDS before this frame's pictures, which are of its weights now)
+    measured_batch: int = 0
 
     def __reduce__(self):
         """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
@@ -171,7 +174,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
-        sampled_rows=sampled_rows(t),
+        sampled_rows=sampled_rows(t), measured_batch=t.measured_batch if sampled_rows(t) else 0,
     )
     object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
     return snap

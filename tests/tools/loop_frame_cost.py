@@ -3,7 +3,7 @@
 process, which acknowledges each one at once (as the window does when its paint
 starts), for SECONDS; then the same Trainer's headless epochs/s.
 
-    python tests/tools/loop_frame_cost.py [--case A|B] [--seconds 6] [--inspector] [--distributions]
+    python tests/tools/loop_frame_cost.py [--case A|B|CSV] [--seconds 6] [--inspector] [--distributions]
                                           [--profile N]
 
 Prints, for the training process: frames a second, epochs a second live and
@@ -102,7 +102,7 @@ def child(commands, connection, profile: int) -> None:
                                epochs=self._trainer.epoch - cost["epoch"])
                     if profiler is not None:
                         text = io.StringIO()
-                        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(profile)
+                        pstats.Stats(profiler, stream=text).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(profile)
                         out["profile"] = text.getvalue()
                     self._emit("cost", out)
                 return True
@@ -133,8 +133,20 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
     proc.start()
     send = CommandSender(cmd_w)
     send.start()
-    config = TrainConfig(**live_config(case))
-    for c in (Build(1, config, None), SetView(view), SetSpeed(0), Play()):
+    data = None
+    if case == "CSV":  # the bench's large CSV on network A, as `nnplay bench --gui --large` runs it
+        import tempfile
+        from pathlib import Path
+
+        from nnplay.benchmark_gui import write_large_csv
+        from nnplay.data import load_csv
+
+        with tempfile.TemporaryDirectory() as tmp:
+            data = load_csv(str(write_large_csv(Path(tmp) / "large.csv")))
+        config = TrainConfig(**live_config("A")).with_changes(dataset="csv")
+    else:
+        config = TrainConfig(**live_config(case))
+    for c in (Build(1, config, data), SetView(view), SetSpeed(0), Play()):
         send.put(c)
     out, started = None, None
     while out is None:
@@ -155,14 +167,19 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
     send.put(Quit())
     proc.join(5)
     one_blas_thread()
-    headless = headless_epochs_per_s(config)
     from nnplay.training import Trainer
 
-    t = Trainer(config)  # the headless Trainer's CPU time an epoch, in this process
-    t.run(20)
+    t = Trainer(config, data)  # the headless Trainer's CPU time an epoch, in this process
+    if data is None:
+        headless = headless_epochs_per_s(config)
+        t.run(20)
+    else:  # (an epoch of 100,000 rows takes seconds: a few, timed)
+        w0 = time.perf_counter()
+        t.run(1)
+        headless = 1.0 / (time.perf_counter() - w0)
     c0, done = time.process_time(), 0
     while time.process_time() - c0 < 1.5:
-        done += t.run(10)
+        done += t.run(10 if data is None else 1)
     headless_cpu_ms = 1000 * (time.process_time() - c0) / done
     n = max(1, out["frames"])
     rest = out["cpu"] - out["snapshot"] - out["send"] - out["train"]
@@ -192,7 +209,7 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--case", choices=("A", "B"), default="B")
+    p.add_argument("--case", choices=("A", "B", "CSV"), default="B", help="CSV: the bench's 100,000-row CSV on network A")
     p.add_argument("--seconds", type=float, default=6.0)
     p.add_argument("--inspector", action="store_true", help="the backprop inspector open (its trace)")
     p.add_argument("--distributions", action="store_true", help="the Distributions tab open")
