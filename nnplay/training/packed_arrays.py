@@ -51,7 +51,7 @@ class Packing:
     def layers(self, net) -> dict:
         """weights, biases, dW and db of engine MLP ``net``: read-only views of one copy of
         its parameter vector and one of its gradient vector, as its own arrays are of them."""
-        params, grads = net.params.copy(), net.grads.copy()
+        params, grads = self.params, self.grads = net.params.copy(), net.grads.copy()
         w, b, dw, db = layer_places(net)
         return {name: self.views(name, [(vector, *p) for p in places])
                 for name, vector, places in (("weights", params, w), ("biases", params, b),
@@ -61,6 +61,31 @@ class Packing:
 def _view(buffer: np.ndarray, start: int, stop: int, shape: tuple, order: str) -> np.ndarray:
     """``buffer[start:stop].reshape(shape, order=order)``, without reshape's keyword (it costs more)."""
     return buffer[start:stop].reshape(shape) if order == "C" else buffer[start:stop].reshape(shape[::-1]).T
+
+
+def zero_weights(net, params: np.ndarray) -> tuple[int, int]:
+    """(weights exactly 0, all weights) of engine MLP ``net`` whose parameter vector is
+    ``params`` (a copy of it): ``engine.regularization.zero_weights(net.weights)``, in one pass."""
+    is_weight = _weight_flags(net)
+    return int(np.count_nonzero((params == 0) & is_weight)), int(np.count_nonzero(is_weight))
+
+
+def some_dW_all_zero(net, grads: np.ndarray) -> bool:
+    """Whether some layer's dW is all zero in ``grads`` (a copy of ``net.grads``): the check
+    ``gradient_flow.zero_gradient_notes`` starts with, in one pass (every dW its own range)."""
+    starts = [p for start, stop, _, _ in layer_places(net)[2] for p in (start, stop)]
+    return bool((np.add.reduceat(grads != 0, starts)[::2] == 0).any()) if starts else False
+
+
+def _weight_flags(net) -> np.ndarray:
+    """True where ``net.params`` holds a weight (not a bias), found once per network."""
+    flags = _FLAGS.get(net)
+    if flags is None:
+        flags = np.zeros(net.params.size, bool)
+        for start, stop, _, _ in layer_places(net)[0]:
+            flags[start:stop] = True
+        _FLAGS[net] = flags
+    return flags
 
 
 def whole(a: np.ndarray) -> tuple:
@@ -90,6 +115,7 @@ def columns(rows: np.ndarray) -> list:
 
 
 _LAYOUTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_FLAGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def _ranges(vector: np.ndarray, arrays) -> list:

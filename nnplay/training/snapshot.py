@@ -10,10 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..data import CLASSIFICATION, Dataset
-from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
-from .packed_arrays import Packing, columns, copies, unpacked, whole
+from .packed_arrays import Packing, columns, copies, some_dW_all_zero, unpacked, whole, zero_weights
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -155,13 +154,14 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         start = len(t.history)
         base, norm_base = t.history.state(), t.grad_norm_history.state()
     hidden = r.hidden_layer
+    layers = packing.layers(net)
     snap = Snapshot(
         run_id=t.run_id, epoch=t.epoch,
         train_loss=math.nan if m["train_loss"] is None else m["train_loss"],
         test_loss=math.nan if m["test_loss"] is None else m["test_loss"],
         train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
         history_start=start, history=packing.views("history", columns(t.history.rows_since(start)), t.history.names),
-        **packing.layers(net),
+        **layers,
         grad_norms=frozen(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
         grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
         quality=probes.quality() if r.quality else None,
@@ -169,8 +169,9 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         1 <= hidden < net.n_layers else None,
         trace=t.trace_next_batch() if r.trace and not t.diverged else None,
         batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
-        zero_weights=zero_weights(net.weights), grid_classes=grid_classes,
-        gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW),
+        zero_weights=zero_weights(net, packing.params), grid_classes=grid_classes,
+        gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW)
+        if some_dW_all_zero(net, packing.grads) else (),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),

@@ -116,3 +116,32 @@ def test_undefined_thumbnails_arrive_as_nan():
     assert np.isnan(got.neurons[2]).any() and not np.isinf(got.neurons[2]).any()
     for a, b in zip(snap.neurons, got.neurons):
         np.testing.assert_array_equal(np.isnan(a), np.isnan(b))
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: s["dataset"])
+def test_zero_weights_and_zero_gradients_counted_in_one_pass_as_layer_by_layer(settings):
+    """The frame's zero-weight count and its zero-gradient check (packed_arrays.zero_weights,
+    some_dW_all_zero) against the layer-by-layer rules they replace, with weights and a
+    bias at exactly 0 and one layer's dW all zero."""
+    from nnplay.engine.regularization import zero_weights as layer_by_layer
+    from nnplay.training.packed_arrays import some_dW_all_zero, zero_weights
+
+    t = Trainer(TrainConfig(**settings))
+    t.run(2)
+    net = t.net
+    assert zero_weights(net, net.params.copy()) == layer_by_layer(net.weights)
+    assert not some_dW_all_zero(net, net.grads.copy())
+    net.weights[0][0, :] = 0.0
+    net.biases[-1][...] = 0.0  # (a bias is not a weight)
+    assert zero_weights(net, net.params.copy()) == layer_by_layer(net.weights)
+    assert zero_weights(net, net.params.copy())[0] == net.weights[0].shape[1]
+    for l in range(net.n_layers):
+        grads = net.grads.copy()
+        net.dW[l][...] = 0.0
+        assert some_dW_all_zero(net, net.grads.copy()) == any(not np.any(d) for d in net.dW)
+        net.db[l][...] = 0.0  # its bias gradient too: still that layer's dW
+        assert some_dW_all_zero(net, net.grads.copy())
+        net.grads[...] = grads
+        net.db[l][...] = 0.0  # only db all zero: no dW is
+        assert not some_dW_all_zero(net, net.grads.copy())
+        net.grads[...] = grads
