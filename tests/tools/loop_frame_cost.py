@@ -26,6 +26,7 @@ import time
 
 def child(commands, connection, profile: int) -> None:
     import cProfile
+    import resource
     import io
     import pstats
 
@@ -36,6 +37,12 @@ def child(commands, connection, profile: int) -> None:
     from nnplay.training.loop import TrainingLoop
 
     one_blas_thread()
+    try:  # as run_in_process does (absent from the code before it)
+        from nnplay.training.heap import keep_freed_memory
+
+        keep_freed_memory()
+    except ImportError:
+        pass
     import gc
 
     gc_started = {}
@@ -92,14 +99,17 @@ def child(commands, connection, profile: int) -> None:
             if type(cmd).__name__ == "Request" and cmd.what == "cost":  # the tool's own: start / read the counters
                 if cmd.token == 0:
                     cost.update(dict.fromkeys(cost, 0), cpu=time.process_time(), wall=time.perf_counter(),
-                                epoch=self._trainer.epoch)
+                                epoch=self._trainer.epoch, usage=resource.getrusage(resource.RUSAGE_SELF))
                     if profiler is not None:
                         profiler.enable()
                 else:
                     if profiler is not None:
                         profiler.disable()
+                    u0, u1 = cost.pop("usage"), resource.getrusage(resource.RUSAGE_SELF)
                     out = dict(cost, cpu=time.process_time() - cost["cpu"], wall=time.perf_counter() - cost["wall"],
-                               epochs=self._trainer.epoch - cost["epoch"])
+                               epochs=self._trainer.epoch - cost["epoch"], system=u1.ru_stime - u0.ru_stime,
+                               page_faults=u1.ru_minflt - u0.ru_minflt, switches=u1.ru_nvcsw - u0.ru_nvcsw,
+                               preempted=u1.ru_nivcsw - u0.ru_nivcsw)
                     if profiler is not None:
                         text = io.StringIO()
                         pstats.Stats(profiler, stream=text).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(profile)
@@ -201,6 +211,10 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
         "gc_ms_per_frame": 1000 * out["gc"] / n,
         "gc_collections_per_s": out["collections"] / out["wall"],
         "frame_share": (out["snapshot"] + out["send"]) / max(1e-9, out["cpu"]),
+        "system_ms_per_frame": 1000 * out["system"] / n,  # the kernel's share of the CPU time (pipe, poll, faults)
+        "page_faults_per_frame": out["page_faults"] / n,
+        "waits_per_frame": out["switches"] / n,  # voluntary context switches: the loop waited (for an Ack)
+        "preempted_per_frame": out["preempted"] / n,  # involuntary: another process took the core
     }
     if "profile" in out:
         result["profile"] = out["profile"]
