@@ -18,7 +18,6 @@ nothing changes.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters (malloc.h)
@@ -33,7 +32,7 @@ def keep_freed_memory() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)  # this process's own symbols, libc's among them (find_library runs ldconfig)
         libc.gnu_get_libc_version  # (glibc's own: musl has a mallopt that ignores these)
         mallopt = libc.mallopt
     except (OSError, AttributeError):
