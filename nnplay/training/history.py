@@ -104,6 +104,12 @@ class History:
     def last(self, name: str) -> float:
         return float(self._p.exact(len(self) - 1)[0, self.names.index(name)]) if len(self) else float("nan")
 
+    def last_row(self) -> dict[str, float]:
+        """``last(name)`` of every name at once (one look-up, as a frame's read-outs need)."""
+        if not len(self):
+            return dict.fromkeys(self.names, float("nan"))
+        return dict(zip(self.names, self._p.exact(len(self) - 1)[0].tolist()))
+
     def segments(self) -> list[Segment]:
         """The records as runs of equal buckets (see training.envelope), copies."""
         return [dataclasses.replace(s, lo=s.lo.copy(), hi=s.hi.copy()) for s in self._p.segments()]

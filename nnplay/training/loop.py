@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .blas_threads import one_blas_thread
 from .command_pipe import CommandReceiver
 from .frame_pipe import message_bytes
+from .heap import keep_freed_memory
 from .commands import (
     Ack,
     Build,
@@ -353,6 +354,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     exit_with_parent()
     leave_quit_signals_to_the_parent()
     one_blas_thread()  # its BLAS threads would spin on the core the window draws on (blas_threads.py)
+    keep_freed_memory()  # each frame's buffers in the pages of the last one's, not fresh ones (heap.py)
 
     def emit(kind, *payload):
         connection.send_bytes(message_bytes((kind, *payload)))  # (frame_pipe: not Connection.send's BytesIO)

@@ -84,3 +84,4 @@ class ParameterEdits:
         self._last_good[...] = self.net.params  # a divergence goes back to the edited weights
         self._full_batch_gradients()  # dW, db as the views show them: at the new weights
         self._remeasure()  # the losses and accuracies read out: of the new weights, not of the epoch recorded
+        self._current = None  # nor a measurement of the weights before (current_weights)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..data import CLASSIFICATION, Dataset
-from ..engine.regularization import zero_weights
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
+from .packed_arrays import Packing, columns, copies, some_dW_all_zero, unpacked, whole, zero_weights
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -68,6 +68,29 @@ class Snapshot:
     # within an epoch while playing on a large part: the losses and accuracies are of a fixed sample of this
     # many training rows (current_weights.SAMPLE_ROWS); 0 when they are of the whole part
     sampled_rows: int = 0
+    # with sampled_rows, the mini-batch of the epoch those losses, accuracies and dW, db were measured at (up to
+    # current_weights.MEASURE_SECONDS before this frame's pictures, which are of its weights now)
+    measured_batch: int = 0
+
+    def __reduce__(self):
+        """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
+        parameters, the gradients, the thumbnails, the history rows) as those buffers and
+        where each array lies in them (``packed_arrays``); any other Snapshot field by field."""
+        fields = dict(vars(self))
+        packing = fields.pop("_packing", None)
+        if packing is None:
+            return _snapshot_from, (fields, [], [])
+        for name, _, _ in packing.entries:
+            del fields[name]
+        return _snapshot_from, (fields, packing.buffers, packing.entries)
+
+
+def _snapshot_from(rest: dict, buffers, entries) -> Snapshot:
+    """A pickled Snapshot again (``Snapshot.__reduce__``), its fields set as pickle sets
+    any object's (not through ``__init__``, which sets a frozen dataclass's one by one)."""
+    snap = object.__new__(Snapshot)
+    snap.__dict__.update(unpacked(rest, buffers, entries))
+    return snap
 
 
 @dataclass(frozen=True)
@@ -101,6 +124,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     last snapshot); epochs no longer kept exactly send the whole bounded record
     as ``history_base``. ``focus`` out of range falls back to the network's output."""
     r, net, probes = request, t.net, t.probes
+    packing = Packing()
     m, axes, focus = t.metrics(), tuple(r.axes), r.focus
     grid = extent = grid_classes = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
@@ -120,22 +144,24 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     neurons = None
     if n:
         inputs = probes.grid_points(n, axes).reshape(n, n, -1)
-        neurons = tuple(undefined_as_nan(a[:, :, :THUMBNAILS_PER_LAYER])
-                        for a in [inputs, *(shared[1] if shared else probes.neuron_grids(n, axes))])
+        layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
+        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's)
+        neurons = packing.views("neurons", [whole(undefined_as_nan(inputs[:, :, :THUMBNAILS_PER_LAYER])),
+                                            *copies(layers, np.result_type(*layers, np.float32))])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
         start = len(t.history)
         base, norm_base = t.history.state(), t.grad_norm_history.state()
     hidden = r.hidden_layer
-    return Snapshot(
+    layers = packing.layers(net)
+    snap = Snapshot(
         run_id=t.run_id, epoch=t.epoch,
         train_loss=math.nan if m["train_loss"] is None else m["train_loss"],
         test_loss=math.nan if m["test_loss"] is None else m["test_loss"],
         train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
-        history_start=start, history={k: frozen(v) for k, v in t.history.copy_since(start).items()},
-        weights=tuple(frozen(w) for w in net.weights), biases=tuple(frozen(b) for b in net.biases),
-        dW=tuple(frozen(d) for d in net.dW), db=tuple(frozen(d) for d in net.db),
+        history_start=start, history=packing.views("history", columns(t.history.rows_since(start)), t.history.names),
+        **layers,
         grad_norms=frozen(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
         grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
         quality=probes.quality() if r.quality else None,
@@ -143,13 +169,16 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         1 <= hidden < net.n_layers else None,
         trace=t.trace_next_batch() if r.trace and not t.diverged else None,
         batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
-        zero_weights=zero_weights(net.weights), grid_classes=grid_classes,
-        gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW),
+        zero_weights=zero_weights(net, packing.params), grid_classes=grid_classes,
+        gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW)
+        if some_dW_all_zero(net, packing.grads) else (),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
-        sampled_rows=sampled_rows(t),
+        sampled_rows=sampled_rows(t), measured_batch=t.measured_batch if sampled_rows(t) else 0,
     )
+    object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
+    return snap
 
 
 def sampled_rows(t) -> int:

@@ -329,12 +329,12 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
 
     # ----------------------------------------------------------------- views
     def metrics(self) -> dict:
-        h = self.history
         acc = self.data.task == CLASSIFICATION
         now = self.measure_current() or self._measured_now()  # mid-epoch (current_weights); after a data change
+        last = self.history.last_row()
 
         def val(name):
-            v = now[name] if name in now else h.last(name)
+            v = now[name] if name in now else last[name]
             return None if v is None or math.isnan(v) else v
         return {
             "epochs": self.epoch,

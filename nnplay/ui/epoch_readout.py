@@ -14,12 +14,15 @@ from ..numbers import agree, count
 
 def epoch_text(snapshot) -> str:
     """'Epoch <b>3</b>', and within an epoch under way ' · 12,000 / 50,000 mini-batches' (rich text),
-    with ' · loss on a 1,024-row sample' while its numbers are a sample's (``Snapshot.sampled_rows``)."""
+    with ' · loss on a 1,024-row sample' while its numbers are a sample's (``Snapshot.sampled_rows``), and
+    ' at mini-batch 4,200', the mini-batch they were measured at (``Snapshot.measured_batch``)."""
     done, batches = snapshot.batch_position
     part = f" · {done:,} / {count(batches, 'mini-batch', 'mini-batches')}" if done else ""
     sampled = getattr(snapshot, "sampled_rows", 0)
     if done and sampled:
         part += f" · loss on a {sampled:,}-row sample"
+        at = getattr(snapshot, "measured_batch", 0)  # (measured 4 times a second: current_weights)
+        part += f" at mini-batch {at:,}" if at else ""  # (said every frame: a text that comes and goes moves the rest)
     return f"Epoch <b>{snapshot.epoch:,}</b>{part}"
 
 

@@ -3,7 +3,7 @@
 process, which acknowledges each one at once (as the window does when its paint
 starts), for SECONDS; then the same Trainer's headless epochs/s.
 
-    python tests/tools/loop_frame_cost.py [--case A|B] [--seconds 6] [--inspector] [--distributions]
+    python tests/tools/loop_frame_cost.py [--case A|B|CSV] [--seconds 6] [--inspector] [--distributions]
                                           [--profile N]
 
 Prints, for the training process: frames a second, epochs a second live and
@@ -26,6 +26,7 @@ import time
 
 def child(commands, connection, profile: int) -> None:
     import cProfile
+    import resource
     import io
     import pstats
 
@@ -36,6 +37,12 @@ def child(commands, connection, profile: int) -> None:
     from nnplay.training.loop import TrainingLoop
 
     one_blas_thread()
+    try:  # as run_in_process does (absent from the code before it)
+        from nnplay.training.heap import keep_freed_memory
+
+        keep_freed_memory()
+    except ImportError:
+        pass
     import gc
 
     gc_started = {}
@@ -92,17 +99,20 @@ def child(commands, connection, profile: int) -> None:
             if type(cmd).__name__ == "Request" and cmd.what == "cost":  # the tool's own: start / read the counters
                 if cmd.token == 0:
                     cost.update(dict.fromkeys(cost, 0), cpu=time.process_time(), wall=time.perf_counter(),
-                                epoch=self._trainer.epoch)
+                                epoch=self._trainer.epoch, usage=resource.getrusage(resource.RUSAGE_SELF))
                     if profiler is not None:
                         profiler.enable()
                 else:
                     if profiler is not None:
                         profiler.disable()
+                    u0, u1 = cost.pop("usage"), resource.getrusage(resource.RUSAGE_SELF)
                     out = dict(cost, cpu=time.process_time() - cost["cpu"], wall=time.perf_counter() - cost["wall"],
-                               epochs=self._trainer.epoch - cost["epoch"])
+                               epochs=self._trainer.epoch - cost["epoch"], system=u1.ru_stime - u0.ru_stime,
+                               page_faults=u1.ru_minflt - u0.ru_minflt, switches=u1.ru_nvcsw - u0.ru_nvcsw,
+                               preempted=u1.ru_nivcsw - u0.ru_nivcsw)
                     if profiler is not None:
                         text = io.StringIO()
-                        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(profile)
+                        pstats.Stats(profiler, stream=text).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(profile)
                         out["profile"] = text.getvalue()
                     self._emit("cost", out)
                 return True
@@ -133,8 +143,20 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
     proc.start()
     send = CommandSender(cmd_w)
     send.start()
-    config = TrainConfig(**live_config(case))
-    for c in (Build(1, config, None), SetView(view), SetSpeed(0), Play()):
+    data = None
+    if case == "CSV":  # the bench's large CSV on network A, as `nnplay bench --gui --large` runs it
+        import tempfile
+        from pathlib import Path
+
+        from nnplay.benchmark_gui import write_large_csv
+        from nnplay.data import load_csv
+
+        with tempfile.TemporaryDirectory() as tmp:
+            data = load_csv(str(write_large_csv(Path(tmp) / "large.csv")))
+        config = TrainConfig(**live_config("A")).with_changes(dataset="csv")
+    else:
+        config = TrainConfig(**live_config(case))
+    for c in (Build(1, config, data), SetView(view), SetSpeed(0), Play()):
         send.put(c)
     out, started = None, None
     while out is None:
@@ -155,14 +177,19 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
     send.put(Quit())
     proc.join(5)
     one_blas_thread()
-    headless = headless_epochs_per_s(config)
     from nnplay.training import Trainer
 
-    t = Trainer(config)  # the headless Trainer's CPU time an epoch, in this process
-    t.run(20)
+    t = Trainer(config, data)  # the headless Trainer's CPU time an epoch, in this process
+    if data is None:
+        headless = headless_epochs_per_s(config)
+        t.run(20)
+    else:  # (an epoch of 100,000 rows takes seconds: a few, timed)
+        w0 = time.perf_counter()
+        t.run(1)
+        headless = 1.0 / (time.perf_counter() - w0)
     c0, done = time.process_time(), 0
     while time.process_time() - c0 < 1.5:
-        done += t.run(10)
+        done += t.run(10 if data is None else 1)
     headless_cpu_ms = 1000 * (time.process_time() - c0) / done
     n = max(1, out["frames"])
     rest = out["cpu"] - out["snapshot"] - out["send"] - out["train"]
@@ -184,6 +211,10 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
         "gc_ms_per_frame": 1000 * out["gc"] / n,
         "gc_collections_per_s": out["collections"] / out["wall"],
         "frame_share": (out["snapshot"] + out["send"]) / max(1e-9, out["cpu"]),
+        "system_ms_per_frame": 1000 * out["system"] / n,  # the kernel's share of the CPU time (pipe, poll, faults)
+        "page_faults_per_frame": out["page_faults"] / n,
+        "waits_per_frame": out["switches"] / n,  # voluntary context switches: the loop waited (for an Ack)
+        "preempted_per_frame": out["preempted"] / n,  # involuntary: another process took the core
     }
     if "profile" in out:
         result["profile"] = out["profile"]
@@ -192,7 +223,7 @@ def measure(case: str, seconds: float, view: dict, profile: int = 0) -> dict:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--case", choices=("A", "B"), default="B")
+    p.add_argument("--case", choices=("A", "B", "CSV"), default="B", help="CSV: the bench's 100,000-row CSV on network A")
     p.add_argument("--seconds", type=float, default=6.0)
     p.add_argument("--inspector", action="store_true", help="the backprop inspector open (its trace)")
     p.add_argument("--distributions", action="store_true", help="the Distributions tab open")

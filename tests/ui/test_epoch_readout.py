@@ -17,6 +17,11 @@ def test_the_read_out_counts_the_mini_batches_of_an_epoch_under_way():
     assert epoch_text(SimpleNamespace(epoch=1234, batch_position=(0, 50))) == "Epoch <b>1,234</b>"
     assert epoch_text(SimpleNamespace(epoch=2, batch_position=(40, 50), sampled_rows=1024)) == \
         "Epoch <b>2</b> · 40 / 50 mini-batches · loss on a 1,024-row sample"  # said while it is a sample's
+    assert epoch_text(SimpleNamespace(epoch=2, batch_position=(40, 50), sampled_rows=1024, measured_batch=40)) == \
+        "Epoch <b>2</b> · 40 / 50 mini-batches · loss on a 1,024-row sample at mini-batch 40"  # (always: a steady text)
+    assert epoch_text(SimpleNamespace(epoch=2, batch_position=(4300, 5000), sampled_rows=1024,
+                                      measured_batch=4200)) == \
+        "Epoch <b>2</b> · 4,300 / 5,000 mini-batches · loss on a 1,024-row sample at mini-batch 4,200"  # an earlier one
     assert rate_text(SimpleNamespace(playing=True, epochs_per_second=0.0913)) == "0.091 epochs/s"
     assert rate_text(SimpleNamespace(playing=True, epochs_per_second=1234.4)) == "1,234 epochs/s"
     assert rate_text(SimpleNamespace(playing=False, epochs_per_second=3.0)) == "paused"
