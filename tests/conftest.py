@@ -89,6 +89,7 @@ def shared_window(qapp):
 
     pool = SharedWindow()
     yield pool
+    pool.note()
     pool.close()
 
 
