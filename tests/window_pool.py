@@ -438,6 +438,12 @@ class SharedWindow:
         extra = now - self.expected
         return f"not as new: lacks {sorted(missing, key=str)[:6]}; has {sorted(extra, key=str)[:6]}"
 
+    def replace(self, why: str) -> None:
+        """Close the window and build a new one (a test's set-up found it not as new: ``why``)."""
+        self._replace(why)
+        self.win.errors = []
+        self.parked = False
+
     def _replace(self, why: str) -> None:
         log = os.environ.get("NNPLAY_WINDOW_POOL_LOG")
         if log:
