@@ -89,6 +89,7 @@ def shared_window(qapp):
 
     pool = SharedWindow()
     yield pool
+    pool.note()
     pool.close()
 
 
@@ -132,14 +133,20 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
 
     from tests import window_pool
 
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: win.errors.append((title, text)))
+    win, early = None, []  # early: the error dialogs before the window is handed over (its build's, its reset's)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: (early if win is None else win.errors).append((title, text)))
     if not SHARE_WINDOW or request.node.get_closest_marker("fresh_window"):
         win = window_pool.build()
+        win.errors += early
         qtbot.addWidget(win)
         yield win
         win.close()
         return
     win = shared_window.get(request.node.nodeid)
+    if early:  # the reset met an error (a training process that failed late): not a new window's state
+        shared_window.replace(f"an error dialog during the reset: {early}")
+        win = shared_window.win
     yield win
     if win.isVisible():
         window_pool.tidy(win)

@@ -19,7 +19,8 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QHideEvent, QMoveEvent, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QGraphicsSceneResizeEvent
 
 QUIET_MS = 60  # no layout or paint event for this long: the change has been laid out and drawn
 
@@ -27,6 +28,13 @@ _BUSY = frozenset({QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.Show, QEven
                    QEvent.Type.LayoutRequest, QEvent.Type.UpdateRequest, QEvent.Type.Paint,
                    QEvent.Type.GraphicsSceneResize, QEvent.Type.FontChange, QEvent.Type.StyleChange,
                    QEvent.Type.PolishRequest})
+
+
+# The classes an event of a _BUSY type comes as (PySide wraps an event as its class; one it cannot
+# tell, as QEvent): an event of any other class (a timer's, a mouse move's, a child added) is never
+# busy, and its type, an enum made per call (2-5 us, for every event of the application), is not read.
+_BUSY_CLASSES = frozenset({QEvent, QResizeEvent, QMoveEvent, QShowEvent, QHideEvent, QPaintEvent,
+                           QGraphicsSceneResizeEvent})
 
 
 class _Watch(QObject):
@@ -37,7 +45,7 @@ class _Watch(QObject):
         self.last = time.monotonic()
 
     def eventFilter(self, obj, event):
-        if event.type() in _BUSY:
+        if type(event) in _BUSY_CLASSES and event.type() in _BUSY:
             self.last = time.monotonic()
         return False
 

@@ -10,7 +10,10 @@ worker's shared window, put back into the state of a new one before the test:
   first asked for (``tests/window_pool_sides.py``), leaves presentation mode and zoom, sets
   the speed, the tabs, the docks, the palette and the window size back, and
   sets the settings and data of a new window (which builds a new run, drawn
-  from its first frame);
+  from its first frame), unless the test left the run as the last reset built
+  it (no command sent to its training process: ``tests/window_pool_run.py``),
+  which is then kept; a window that does not look new with its run kept gets
+  the new run all the same;
 ``fingerprint(win)``  what a test can see of the window:
   every widget's visibility, enabled state, value, text, font and style (a
   label's minimum size hint, which it caches), the
@@ -21,7 +24,7 @@ worker's shared window, put back into the state of a new one before the test:
 ``SharedWindow.get()`` resets the window and compares its fingerprint with the
   one a new window had; a window that does not come back the same (or was
   closed, or whose training process died) is closed and a new one is built, so
-  a test never sees what an earlier test left behind. ``rebuilds`` counts them.
+  a test never sees what an earlier test left behind. ``rebuilds`` counts them, ``kept`` the resets that kept the run.
 ``SharedWindow.park()``  moves the window far off the screen between tests (the
   ``window`` fixture's teardown), so that a later test's own widget is not covered
   by it: on the offscreen platform every top-level window sits at (0, 0), and a
@@ -30,7 +33,8 @@ worker's shared window, put back into the state of a new one before the test:
 A test that needs a window of its own (it closes the window, builds it with
 other arguments or settings, or checks what only a first start does) is marked
 ``@pytest.mark.fresh_window``. Set ``NNPLAY_WINDOW_POOL_LOG`` to a file name to
-have every mismatch written there (what differed, after which test).
+have every mismatch written there (what differed, after which test), and each
+worker's counts of resets, runs kept and windows replaced at its end.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.window_pool_run import RunWatch
 from tests.window_pool_sides import (
     drop_side_windows,
     finish_recording,
@@ -290,11 +295,13 @@ def palette_changes() -> int:
     return _palette_changes[0]
 
 
-def reset(win, saved: list, status: str, focus, changes_seen: int = -1) -> None:
+def reset(win, saved: list, status: str, focus, changes_seen: int = -1, run_kept=None) -> None:
     """Put ``win`` back into the state of a new window (see the module docstring):
     ``saved`` is its ``controls()`` when new, ``status`` its first status message,
     ``focus`` the widget that had the keyboard focus, ``changes_seen`` the ``palette_changes()``
-    when it was last reset (its colours are redrawn if the palette was set since)."""
+    when it was last reset (its colours are redrawn if the palette was set since);
+    ``run_kept()``, asked once the controls are set back, says the run is still the new
+    one the last reset built (``RunWatch.untouched``): then it is kept, not built again."""
     from nnplay.training import TrainConfig
     from nnplay.training.probes import ViewRequest
     from nnplay.training.trainer import make_dataset
@@ -336,14 +343,16 @@ def reset(win, saved: list, status: str, focus, changes_seen: int = -1) -> None:
     win.speed.setCurrentIndex(win.speed.findData(DEFAULT_SPEED))
     win._paced_speed = DEFAULT_SPEED
     win._speed_chosen()
-    config = TrainConfig()
-    generation = c.generation
-    c.state.set(config=config, data=make_dataset(config), source=None, playing=False)
-    if c.generation == generation:  # the settings were a new window's already: a new run all the same
-        c._rebuild()
-    c.set_view(**{k: v for k, v in vars(ViewRequest()).items() if k not in ("grid_resolution", "neuron_resolution")})
-    win._request_tab_views()
-    _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
+    if run_kept is None or not run_kept():
+        config = TrainConfig()
+        generation = c.generation
+        c.state.set(config=config, data=make_dataset(config), source=None, playing=False)
+        if c.generation == generation:  # the settings were a new window's already: a new run all the same
+            c._rebuild()
+        c.set_view(**{k: v for k, v in vars(ViewRequest()).items()
+                      if k not in ("grid_resolution", "neuron_resolution")})
+        win._request_tab_views()
+        _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
     QApplication.processEvents()
     for label in win.findChildren(SteadyLabel):  # a read-out grows only, to the widest text of its run:
         label._refit()  # measured afresh at its present text, as a new window's is
@@ -368,6 +377,8 @@ class SharedWindow:
         self.status = ""  # the status message of a new window
         self.focus = None  # the widget with the keyboard focus in a new window
         self.rebuilds = 0
+        self.resets = 0
+        self.kept = 0  # resets that kept the run (window_pool_run.py)
         self.last_test = ""
         self.parked = False  # hidden between tests by park(): left open by the last test, not closed by it
         self.palette_changes = -1  # palette_changes() when the window was last handed out
@@ -385,6 +396,8 @@ class SharedWindow:
         self.status = self.win.statusBar().currentMessage()
         self.focus = QApplication.focusWidget()
         self.pos = self.win.pos()
+        self.run_watch = RunWatch(self.win)
+        self.run_watch.mark()
         if self.expected is None:
             self.expected = fingerprint(self.win)
 
@@ -396,10 +409,18 @@ class SharedWindow:
             self._replace("the window was closed or its training process ended")
         else:
             win.move(self.pos)
-            reset(win, self.saved, self.status, self.focus, self.palette_changes)
+            self.resets += 1
+            self.run_watch.kept_now = False
+            reset(win, self.saved, self.status, self.focus, self.palette_changes, self._run_kept)
             now = fingerprint(win)
+            if now != self.expected and self.run_watch.kept_now:  # a panel shows more than the run (a hover's
+                self.kept -= 1  # read-out): the run built anew, as every reset did before, redraws every panel
+                reset(win, self.saved, self.status, self.focus, self.palette_changes)
+                now = fingerprint(win)
             if now != self.expected:
                 self._replace(self._describe(now))
+            else:
+                self.run_watch.mark()
         self.palette_changes = palette_changes()  # (after the reset: its own set_colorblind counted)
         self.win.errors = []
         self.last_test = test
@@ -417,6 +438,12 @@ class SharedWindow:
         extra = now - self.expected
         return f"not as new: lacks {sorted(missing, key=str)[:6]}; has {sorted(extra, key=str)[:6]}"
 
+    def replace(self, why: str) -> None:
+        """Close the window and build a new one (a test's set-up found it not as new: ``why``)."""
+        self._replace(why)
+        self.win.errors = []
+        self.parked = False
+
     def _replace(self, why: str) -> None:
         log = os.environ.get("NNPLAY_WINDOW_POOL_LOG")
         if log:
@@ -425,6 +452,19 @@ class SharedWindow:
         self.rebuilds += 1
         self.close()
         self._build()
+
+    def _run_kept(self) -> bool:
+        kept = self.run_watch.kept_now = self.run_watch.untouched()
+        self.kept += kept
+        return kept
+
+    def note(self) -> None:
+        """Write how many resets kept the run, and how many windows were replaced, to the log (if one is set)."""
+        log = os.environ.get("NNPLAY_WINDOW_POOL_LOG")
+        if log and self.win is not None:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}: {self.resets} resets, "
+                        f"{self.kept} kept the run, {self.rebuilds} windows replaced\n")
 
     def close(self) -> None:
         # let go of the Python wrappers of the old window's objects first: some are Qt's own

@@ -126,6 +126,7 @@ class DistributionsView(QWidget):
         keep_wrapped_height(self.caption)
         layout.addWidget(self.caption)
         self._items: dict = {}  # (layer, quantity) -> (plot, PercentileBands, median curve)
+        self._items_run = None  # the RunInfo the plots of _items were made for
         self._ranges: dict = {}  # (layer, quantity) -> the vertical scale last set
         self._columns = 1
         self._cut: dict = {}  # quantity -> the largest magnitude beyond its scale (band_scale), when any
@@ -175,22 +176,32 @@ class DistributionsView(QWidget):
         return QUANTITIES if key == "all" else (key,)
 
     def _rebuild(self) -> None:
-        """One plot per layer (rows) and quantity (columns), each quantity's plots on one vertical scale."""
+        """One plot per layer (rows) and quantity (columns), each quantity's plots on one vertical scale.
+        The plots of this run's layers and quantities still shown are kept, only placed again (another
+        number of columns, another choice of quantity or layer); the rest are made anew."""
         self._layout_due = False
-        clear_layout(self.plots)  # the old plots' C++ objects first (plot_disposal: a segfault otherwise)
-        self._items.clear()
-        self._ranges.clear()
-        if self.info is None:
-            return
-        L = len(self.info.sizes) - 1
+        L = len(self.info.sizes) - 1 if self.info is not None else 0
         quantities = self._quantities()
         chosen = self.layer.currentData() or 0
         layers = [chosen] if chosen else list(range(1, L + 1))
+        old = self._items if self._items_run is self.info else {}  # (a new run's marks may differ)
+        kept = {key: items for key, items in old.items() if key[0] in layers and key[1] in quantities}
+        clear_layout(self.plots, keep={items[0] for items in kept.values()})  # the others' C++ objects first
+        self._items = {}  # (plot_disposal: a segfault otherwise)
+        self._items_run = self.info
+        self._ranges.clear()
+        if self.info is None:
+            return
         self._columns = columns = self._column_count()
         per_layer = -(-len(quantities) // columns)  # rows of plots per layer
         for k, q in enumerate(quantities):
             for i, l in enumerate(layers):
-                plot = add_plot(self.plots, row=i * per_layer + k // columns, col=k % columns)
+                row, col = i * per_layer + k // columns, k % columns
+                if (l, q) in kept:
+                    self.plots.addItem(kept[(l, q)][0], row=row, col=col)
+                    self._items[(l, q)] = kept[(l, q)]
+                    continue
+                plot = add_plot(self.plots, row=row, col=col)
                 plot.setMouseEnabled(x=False, y=False)
                 epoch_axis(plot, named=False, own_range=True)  # whole epochs (not 0.2…0.8 after a Reset)
                 plot.getAxis("left").setWidth(48)

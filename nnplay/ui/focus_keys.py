@@ -25,6 +25,7 @@ window's shortcuts work again.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -106,7 +107,9 @@ class _ClickLeavesText(QObject):
     from it (see the module)."""
 
     def eventFilter(self, obj, ev) -> bool:
-        if ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
+        # every event of the application passes here: the class first (a plain check), its type
+        # (an enum made per call, 2-5 us) only for a mouse event
+        if isinstance(ev, QMouseEvent) and ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
             focused = QApplication.focusWidget()
             if (focused is not None and types_space(focused) and obj is not focused
                     and not focused.isAncestorOf(obj) and obj.window() is focused.window()

@@ -213,6 +213,41 @@ def test_narrow_tabs_wrap_the_four_quantities_and_a_layer_can_be_shown_alone(qtb
     assert view.layer.currentData() == 2
 
 
+def test_a_change_of_columns_or_quantity_keeps_the_plots_still_shown(qtbot):
+    """A resize to another number of columns, or another choice of quantity, made every plot anew
+    (pyqtgraph's PlotItem: 20-40 ms each, 12 here); the plots of the layers and quantities still shown
+    are kept and placed again, the others deleted, and a new run's plots are all new."""
+    import shiboken6
+
+    from nnplay.ui.distributions_view import MIN_COLUMN
+
+    t = Trainer(TrainConfig(hidden=(3, 3), activation="tanh"))
+    t.run(5)
+    view = all_quantities_view(qtbot, t)
+    before = {key: items[0] for key, items in view._items.items()}
+    assert len(before) == 12
+    view.resize(2 * MIN_COLUMN + 60, 500)  # two columns: the same plots, two rows of them per layer
+    qtbot.waitUntil(lambda: view._columns == 2, timeout=3000)
+    assert all(view._items[key][0] is plot for key, plot in before.items()) and len(view._items) == 12
+    placed = {key: view.plots.ci.items[plot] for key, plot in before.items()}
+    assert placed == {(l, q): [((l - 1) * 2 + k // 2, k % 2)] for l in (1, 2, 3) for k, q in enumerate(QUANTITIES)}
+    view.quantity.setCurrentIndex(view.quantity.findData("dW"))
+    view.quantity.activated.emit(view.quantity.currentIndex())
+    assert set(view._items) == {(l, "dW") for l in (1, 2, 3)}
+    assert all(view._items[key][0] is before[key] for key in view._items)
+    assert not any(shiboken6.isValid(plot) for key, plot in before.items() if key[1] != "dW")
+    for l in (1, 2, 3):  # the kept plots draw this choice's bands
+        _, p, _ = t.distributions.bands(l, "dW")
+        assert np.allclose(view._items[(l, "dW")][2].getData()[1], p[:, 3])
+    t2 = Trainer(TrainConfig(hidden=(3, 3), activation="relu"))
+    t2.run(5)
+    view.set_run(t2.run_info())  # a new run (its marks differ: ReLU's zero line): every plot made anew
+    view.set_frame(frame_of(t2))
+    view._draw()
+    assert set(view._items) == {(l, "dW") for l in (1, 2, 3)}
+    assert not any(view._items[key][0] is before[key] for key in view._items)
+
+
 @pytest.mark.parametrize("hidden, epochs, size", [((4, 2), 200, (1600, 1200)), ((4, 2), 3, (800, 600)),
                                                   ((8, 8, 8), 30, (1024, 768)), ((3,), 1, (640, 480))])
 def test_every_small_plot_of_a_render_labels_the_same_epochs_from_0(qtbot, hidden, epochs, size):

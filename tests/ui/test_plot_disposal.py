@@ -26,19 +26,28 @@ def test_clear_layout_deletes_the_plots_while_their_wrappers_are_alive(qtbot):
     assert len(widget.ci.items) == 1
 
 
-def test_the_distributions_tab_deletes_the_plots_it_lays_out_again(qtbot):
+def test_the_distributions_tab_deletes_the_plots_it_takes_out(qtbot):
+    """Laid out again (two columns), it keeps its plots; the plots of a quantity no longer
+    shown, and every plot of the run before a new one, are deleted C++ object first."""
     from nnplay.ui.distributions_view import MIN_COLUMN
-    from tests.ui.test_distributions_view import all_quantities_view
+    from tests.ui.test_distributions_view import all_quantities_view, frame_of
 
     t = Trainer(TrainConfig(hidden=(3,), activation="tanh"))
     t.run(2)
     view = all_quantities_view(qtbot, t, height=400)
-    old = [plot for plot, _, _ in view._items.values()]
-    assert old and all(shiboken6.isValid(p) for p in old)
-    assert all(p.getViewBox().menu is None for p in old)  # no ViewBox menu was built for them
-    view.resize(2 * MIN_COLUMN + 60, 400)  # two columns now: the plots are laid out again
+    old = {key: plot for key, (plot, _, _) in view._items.items()}
+    assert old and all(shiboken6.isValid(p) for p in old.values())
+    assert all(p.getViewBox().menu is None for p in old.values())  # no ViewBox menu was built for them
+    view.resize(2 * MIN_COLUMN + 60, 400)  # two columns now: the plots are laid out again, kept
     qtbot.waitUntil(lambda: view._columns == 2, timeout=3000)
-    assert not any(shiboken6.isValid(p) for p in old)
+    assert all(shiboken6.isValid(p) for p in old.values())
+    view.quantity.setCurrentIndex(view.quantity.findData("A"))
+    view.quantity.activated.emit(view.quantity.currentIndex())
+    assert not any(shiboken6.isValid(p) for key, p in old.items() if key[1] != "A")
+    view.set_run(t.run_info())  # a new run: its plots are made at its first frame drawn
+    view.set_frame(frame_of(t))
+    view._draw()
+    assert not any(shiboken6.isValid(p) for p in old.values())
     assert all(shiboken6.isValid(plot) for plot, _, _ in view._items.values())
 
 

@@ -125,3 +125,54 @@ def test_a_zoom_in_and_out_comes_back_as_new(pool, qtbot):
     pool.park()
     again = _use(pool, qtbot, "after the zoom")
     assert again is win and pool.rebuilds == rebuilds
+
+
+def _touch(how: str, win, qtbot) -> None:
+    c = win.controller
+    drawn = c.run.frames_drawn
+    if how == "stepped":
+        c.step(3)
+        qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 3, timeout=20000)
+    elif how == "played and paused":
+        c.play()
+        qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch > 0, timeout=20000)
+        c.pause()
+    elif how == "a rate set":
+        assert c.set_learning_rate(0.3)
+    elif how == "a tab asking for more":
+        win.lower_tabs.setCurrentWidget(win.distributions)  # the frames carry the distributions now
+        qtbot.waitUntil(lambda: c.run.frames_drawn > drawn, timeout=20000)
+
+
+@pytest.mark.parametrize("how", ["stepped", "played and paused", "a rate set", "a tab asking for more"])
+def test_a_run_no_command_touched_is_kept_and_any_other_is_built_again(pool, qtbot, how):
+    """A test that only lays the window out (resize, zoom) leaves the run as the reset built it:
+    the next reset keeps it (no new run, no wait for its first frame); a run a test trained, or
+    sent any command, is built again, as new, from epoch 0 (tests/window_pool_run.py)."""
+    win = _use(pool, qtbot, "laid out only")
+    c, kept = win.controller, pool.kept
+    generation = c.generation
+    win.resize(1000, 700)
+    win.presentation.set_zoom(1.5)
+    assert settle(qtbot)
+    pool.park()
+    win = _use(pool, qtbot, how)
+    assert pool.kept == kept + 1 and c.generation == generation and c.last_frame.generation == generation
+    _touch(how, win, qtbot)
+    pool.park()
+    again = _use(pool, qtbot, f"after {how}")
+    assert again is win and pool.kept == kept + 1, "a touched run was kept"
+    assert c.generation > generation and c.last_frame.generation == c.generation
+    assert c.last_frame.snapshot.epoch == 0 and fingerprint(again) == pool.expected
+
+
+def test_a_kept_run_whose_panels_do_not_look_new_is_built_anew_not_the_window(pool, qtbot):
+    """A hover's read-out stays after the pointer has gone (no command sent): the run kept
+    would leave it, so that reset builds the run anew, which redraws every panel."""
+    win = _use(pool, qtbot, "hovered")
+    rebuilds, kept, generation = pool.rebuilds, pool.kept, win.controller.generation
+    win.diagram.readout.setText("Weight W[1][2, 1] from X₁ to neuron 2 of layer 1: −0.9181")  # as a hover leaves it
+    pool.park()
+    again = _use(pool, qtbot, "after the hover")
+    assert again is win and pool.rebuilds == rebuilds and pool.kept == kept
+    assert win.controller.generation > generation and fingerprint(again) == pool.expected
