@@ -64,6 +64,14 @@ WHOLE = 1e6  # pixels: a finding's room when shown whole (never elided; Qt wraps
 HEALTH_TIP = "The training-health diagnosis: what looks wrong, the number behind it and one thing to try."
 
 
+def mark_levels(activation: str, q: str) -> tuple:
+    """The levels ``DistributionsView._marks`` draws for quantity ``q`` of a layer with ``activation``,
+    kept in view: tanh's A at −1 and 1, sigmoid's at 0 and 1, relu's A and Z at 0."""
+    if q == "A" and activation in ("tanh", "sigmoid"):
+        return (-1.0, 1.0) if activation == "tanh" else (0.0, 1.0)
+    return (0.0,) if q in ("A", "Z") and activation == "relu" else ()
+
+
 class DistributionsView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -246,13 +254,6 @@ class DistributionsView(QWidget):
         acts = self.info.activations
         return acts[l - 1] if l - 1 < len(acts) else "output"
 
-    def _mark_levels(self, l: int, q: str) -> tuple:
-        """The levels ``_marks`` draws, kept in view."""
-        act = self._activation(l)
-        if q == "A" and act in ("tanh", "sigmoid"):
-            return (-1.0, 1.0) if act == "tanh" else (0.0, 1.0)
-        return (0.0,) if q in ("A", "Z") and act == "relu" else ()
-
     def _marks(self, plot, l: int, q: str) -> None:
         """Saturation bands for tanh/sigmoid activations, the zero line for ReLU."""
         act = self._activation(l)
@@ -301,7 +302,7 @@ class DistributionsView(QWidget):
             lows, highs, marks = spans.setdefault(q, ([], [], []))
             lows.extend(p[:, 0])
             highs.extend(p[:, -1])
-            marks.extend(self._mark_levels(l, q))
+            marks.extend(mark_levels(self._activation(l), q))
         scales = {q: band_scale(*span) for q, span in spans.items()}  # a spike does not flatten the rest
         self._cut = {q: s[2] for q, s in scales.items() if s[2] is not None}
         for (l, q), (plot, _, _) in self._items.items():
