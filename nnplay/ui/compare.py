@@ -27,6 +27,7 @@ from .plots import plot_widget
 from .steady_label import SteadyLabel
 from .widgets import named, nest
 from .side_window import SideWindow
+from .screen_fit import resize_within_screen
 
 MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
@@ -95,7 +96,7 @@ class CompareWindow(SideWindow):
         super().__init__(parent)
         self.setWindowTitle("Compare runs — nnplay")
         self.setObjectName("compare_window")
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
         outer = QVBoxLayout(self)
         self.title = QLabel("")
         self.title.setObjectName("compare_title")

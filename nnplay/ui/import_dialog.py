@@ -55,6 +55,7 @@ from .import_attempt import attempt_load, hand_over, in_dialog_words
 from .import_columns import ROLE, ColumnTable
 from .import_preview import preview_caption, preview_table
 from .widgets import nest
+from .screen_fit import resize_within_screen
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -138,7 +139,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update_notes()
-        self.resize(760, 760)
+        resize_within_screen(self, 760, 760)
 
     # ------------------------------------------------------------------ parts
     def _column_table(self, options: ImportOptions) -> ColumnTable:
