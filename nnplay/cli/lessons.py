@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .base import EXIT_OK
+from .base import EXIT_OK, OptionError
 
 EXIT_GOAL_NOT_MET = 1  # --check: the lesson played, its goal not met (2 stays bad input: a lesson that cannot be read)
 
@@ -26,6 +26,9 @@ def run(args) -> int:
     from ..lessons import builtin_lessons, find_lesson
 
     if args.goals:
+        if args.lesson is not None or args.check:  # (they would be ignored)
+            raise OptionError("--goals", "not allowed with " + ("a lesson" if args.lesson is not None else "--check")
+                              + " (--goals lists what any goal can measure)")
         return _print_goals()
     if args.lesson is None:
         if args.check:
