@@ -34,6 +34,7 @@ from .bench_timing import median_rates as _median_rates
 from .data.generators import circle
 from .engine import MLP, SGD
 from .engine.equations import sgd_epoch
+from .numbers import epoch_rate
 
 from .training.diagnostics_bench import bench_diagnostics, format_diagnostics
 
@@ -294,10 +295,8 @@ def _fmt(v, spec=".1f", suffix=""):
 
 
 def _rate(v) -> str:
-    """An epochs/s figure with three significant digits, however small (0.0312, not 0.0)."""
-    if v is None:
-        return "-"
-    return f"{v:.1f}" if v >= 100 else f"{v:.{max(1, 2 - math.floor(math.log10(v)))}f}" if v > 0 else "0"
+    """An epochs/s figure with three significant digits, however small (0.0312, not 0.0); '-' for none."""
+    return "-" if v is None else epoch_rate(v)
 
 
 CASE_HEADER = (f"{'case':<10}{'engine':>10}{'plain':>10}{'ratio':>8}{'pytorch':>10}{'ratio':>8}"

@@ -125,3 +125,9 @@ def count(n, noun: str, plural: str | None = None) -> str:
     word = agree(n, noun, plural)
     number = f"{n:,}" if isinstance(n, int) or (hasattr(n, "dtype") and n.dtype.kind in "iu") else f"{n:g}"
     return f"{number} {word}"
+
+
+def epoch_rate(v: float) -> str:
+    """An epochs/s figure with three significant digits however small ('0.0192', not '0'),
+    one decimal from 100 up ('1721.0'): as `nnplay bench` and `nnplay train` print it."""
+    return f"{v:.1f}" if v >= 100 else f"{v:.{max(1, 2 - math.floor(math.log10(v)))}f}" if v > 0 else "0"

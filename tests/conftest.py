@@ -19,8 +19,11 @@ import shiboken6
 
 import pytest
 
-# Qt must never need a display in the test run; set before anything imports Qt.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt must never need a display in the test run; set before anything imports Qt. The offscreen
+# platform's own screen is 800x800, smaller than the windows' default sizes, which every window now
+# fits to its screen (nnplay/ui/screen_fit.py): the tests get a 1920x1080 screen (tests/screens/).
+_SCREEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "screens", "1920x1080.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 # One thread for the libraries' own thread pools (OpenBLAS, torch's OpenMP), in each test worker and
 # the processes it starts: -n auto runs one worker per core, and a pool of a thread per core in each

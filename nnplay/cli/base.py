@@ -59,7 +59,24 @@ def blamed_on(flag: str):
 EMPTY_ALLOWED = ("layers",)  # options whose empty value means something (--layers '': no hidden layer)
 
 
+class StoreOnce(argparse._StoreAction):
+    """A value option (``--data FILE``) given twice is refused, as argparse says a bad
+    value ("argument --data: given twice..."), never the last one silently kept."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        typed = namespace.__dict__.setdefault("typed_once", set())
+        if self.dest in typed:
+            raise argparse.ArgumentError(self, "given twice; give it once (the second would replace the first)")
+        typed.add(self.dest)
+        super().__call__(parser, namespace, values, option_string)
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
+
     def error(self, message):  # one line and exit 2; the usage is one --help away
         # (argparse's own messages repeat what was typed: a 5,000-character value is shortened)
         self.exit(EXIT_BAD_INPUT, f"{ERROR_PREFIX} {one_line(message)} (see {self.prog} --help)\n")

@@ -26,6 +26,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..benchmark import format_table, run_benchmarks
 
+    _refuse_ignored(args)
     try:
         if args.soak_start < 0:
             raise OptionError("--soak-start", "must be 0 or more", args.soak_start)
@@ -36,3 +37,15 @@ def run(args) -> int:
         raise OptionError("--soak" if args.soak is not None else "--large" if args.large else "--gui", exc) from None
     print(json.dumps(results) if args.json else format_table(results, streamed=streaming))
     return EXIT_OK
+
+
+def _refuse_ignored(args) -> None:
+    """Options a run would ignore, refused as argparse refuses two exclusive ones: --soak runs the soak
+    alone (no engine cases, its own window), and --soak-start is only the soak's."""
+    if args.soak is not None:
+        for flag in ("quick", "gui", "large"):
+            if getattr(args, flag):
+                raise OptionError(f"--{flag}", "not allowed with argument --soak (the soak runs alone, "
+                                               "the window at Max speed for its minutes)")
+    elif args.soak_start:
+        raise OptionError("--soak-start", "applies to a soak: add --soak MINUTES (or leave --soak-start out)")

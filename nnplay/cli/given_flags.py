@@ -25,8 +25,9 @@ def _recording(base: type) -> type:
 def track_given(parser: argparse.ArgumentParser) -> None:
     """Call before adding the options (``ArgumentParser.register`` swaps the
     classes of the 'store', 'store_true' and 'store_false' actions)."""
-    parser.register("action", None, _recording(argparse._StoreAction))
-    parser.register("action", "store", _recording(argparse._StoreAction))
+    store = parser._registry_get("action", "store", argparse._StoreAction)  # (Parser's: given twice is refused)
+    parser.register("action", None, _recording(store))
+    parser.register("action", "store", _recording(store))
     parser.register("action", "store_true", _recording(argparse._StoreTrueAction))
     parser.register("action", "store_false", _recording(argparse._StoreFalseAction))
 

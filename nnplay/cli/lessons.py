@@ -26,6 +26,9 @@ def run(args) -> int:
     from ..lessons import builtin_lessons, find_lesson
 
     if args.goals:
+        if args.lesson is not None or args.check:  # (they would be ignored)
+            raise OptionError("--goals", "not allowed with " + ("a lesson" if args.lesson is not None else "--check")
+                              + " (--goals lists what any goal can measure)")
         return _print_goals()
     if args.lesson is None:
         if args.check:

@@ -7,6 +7,7 @@ import math
 import sys
 import time
 
+from ..numbers import epoch_rate
 from ..write_errors import cannot_write
 from .base import EXIT_DIVERGED, EXIT_OK, OptionError, blamed_on, check_writable, layers, setting
 from .import_flags import add_import_options, import_options
@@ -79,7 +80,8 @@ def run(args) -> int:
     _train_with_progress(trainer, args.epochs, show=not args.json and sys.stderr.isatty())
     seconds = time.perf_counter() - started
     result = trainer.metrics()
-    result.update(seconds=round(seconds, 4), epochs_per_second=round(trainer.epoch / seconds, 1) if seconds else None)
+    rate = trainer.epoch / seconds if seconds else None  # (three significant digits: 0.0192, not 0.0)
+    result.update(seconds=round(seconds, 4), epochs_per_second=float(f"{rate:.3g}") if rate is not None else None)
     result.update(regression_figures(trainer))
     result["ranges"] = history_ranges(trainer.history)
     result["health"] = [f.to_dict() for f in diagnose(trainer)]
@@ -165,18 +167,50 @@ def _save_run(trainer, path: str, csv_path: str | None) -> None:
     print(f"saved the run to {file_name(path)}", file=sys.stderr)
 
 
+SLOW_EPOCH_S = 2.0  # an epoch longer than this shows its progress batch by batch
+
+
 def _train_with_progress(trainer, epochs: int, show: bool) -> None:
+    """Train ``epochs`` epochs; with ``show``, a progress bar on standard error that moves
+    at least every mini-batch when an epoch takes more than SLOW_EPOCH_S (judged by the
+    first mini-batch: a 4096-wide network's epoch of a minute is not a frozen terminal).
+    Stepping batch by batch trains the same batches as whole epochs (Trainer.step_batch)."""
     from tqdm import tqdm
 
     chunk = max(1, min(100, epochs // 100))
     with tqdm(total=epochs, unit="epoch", disable=not show, file=sys.stderr, leave=False) as bar:
-        left = epochs
+        last = trainer.epoch + epochs
+        if show and epochs > 0 and _slow_epochs(trainer):
+            _train_by_batch(trainer, last, bar)
+            return
+        left = last - trainer.epoch  # (an epoch the timed step began is finished by run, and counted)
+        bar.update(epochs - left)
         while left > 0 and not trainer.diverged:
             ran = trainer.run(min(chunk, left))
             left -= min(chunk, left)
             bar.update(ran)
             if ran == 0:
                 break
+
+
+def _slow_epochs(trainer) -> bool:
+    """Take the first mini-batch step, timed: is an epoch of this run longer than SLOW_EPOCH_S?"""
+    started = time.perf_counter()
+    trainer.step_batch()
+    done, batches = trainer.batch_position
+    return (time.perf_counter() - started) * batches > SLOW_EPOCH_S
+
+
+def _train_by_batch(trainer, last_epoch: int, bar) -> None:
+    """Step mini-batches until epoch ``last_epoch`` ends (or the run diverges), the bar
+    at the epochs done and the fraction of the one under way."""
+    first = bar.n
+    start = trainer.epoch
+    while trainer.epoch < last_epoch and not trainer.diverged:
+        if not trainer.step_batch():
+            break
+        done, batches = trainer.batch_position
+        bar.update(round(first + trainer.epoch - start + done / batches, 3) - bar.n)
 
 
 def regression_figures(trainer) -> dict:
@@ -225,7 +259,8 @@ def _print_result(trainer, r) -> None:
         print(f"rate      {schedule_words(config.schedule, config.lr, rate_epoch(trainer))}")
     if edits := trainer.describe_edits():
         print(f"edits     {edits}")
-    print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {count(round(r['epochs_per_second'] or 0), 'epoch')}/s)")
+    rate = epoch_rate(r["epochs_per_second"] or 0)
+    print(f"epochs    {r['epochs']}  ({r['seconds']:.2f} s, {rate} {'epoch' if rate == '1' else 'epochs'}/s)")
     print(f"loss      train {fmt(r['train_loss'])}  test {fmt(r['test_loss'])}  (data loss)")
     if r["penalty"]:
         print(f"penalty   {fmt(r['penalty'])}  (l1 sum|W| + l2/2 sum W^2; objective = data loss + penalty)")

@@ -46,10 +46,10 @@ from .columns import (
 )
 from .csv_text import MAX_BYTES, fail, is_numeric, numeric_columns, read_table
 from .dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
+from .magnitude import LONG_DIGITS, MAX_MAGNITUDE, too_large, too_large_text
 from .progress import PARSE_TO, Progress, report
 
 MAX_AUTO_CLASSES = 10
-MAX_MAGNITUDE = 1e100  # larger inputs or targets overflow as soon as they are squared or subtracted
 MAX_CLASSES = 50
 SPLIT_COLUMN = "split"  # a column of train/test: the data's train/test split (write_csv writes it)
 TASKS = ("auto", CLASSIFICATION, REGRESSION)
@@ -187,9 +187,10 @@ def _rows_to_keep(path, table, used, names, options, notes):
         holes = table.frame.iloc[:, numeric].isna().to_numpy().any(axis=0)
         fine = {j for j, h in zip(numeric, holes) if not h}
         used = [j for j in used if j not in fine]
+    holes = {}  # column: its missing cells
     for j in used:
         col = table.frame[j]
-        m = (col.isna() if is_numeric(col) else col.map(is_missing)).to_numpy(bool)
+        m = holes[j] = (col.isna() if is_numeric(col) else col.map(is_missing)).to_numpy(bool)
         if m.any():
             i = int(np.argmax(m))
             if first is None or i < first[0] or (i == first[0] and j < first[1]):
@@ -197,6 +198,7 @@ def _rows_to_keep(path, table, used, names, options, notes):
             missing |= m
     if first is None:
         return None
+    _refuse_too_large(path, table, holes, names)  # not missing values: numbers pandas could not hold
     i, j = first
     if options.na != "drop":
         cell = table.cell_text(table.frame[j], i, j, int(table.lines[i]))
@@ -212,23 +214,36 @@ def _rows_to_keep(path, table, used, names, options, notes):
     return ~missing
 
 
+def _refuse_too_large(path, table, holes: dict, names) -> None:
+    """DataError naming the first cell among the missing ones (``holes``: column ->
+    mask) that pandas read as missing (NaN, or a Python int it leaves unread)
+    because its number has hundreds of digits: too large, not missing."""
+    if LONG_DIGITS.search(table.text) is None:
+        return  # no such number in the file: the usual case, found in one pass
+    found = []  # (row, column, text) of each column's first such cell
+    for j, missing in holes.items():
+        col = table.frame[j]
+        for i in np.flatnonzero(missing):
+            cell = table.cell_text(col, i, j, int(table.lines[i]))
+            if too_large(cell, table.decimal_comma):
+                found.append((i, j, cell))
+                break
+    if found:
+        i, j, cell = min(found, key=lambda f: (f[0], f[1]))
+        fail(path, too_large_text(cell), line=int(table.lines[i]), col=j + 1, colname=names[j])
+
+
 def _numbers(path, table, col, lines, j, name) -> np.ndarray:
     """Column j (rows with missing cells already dropped) as float64; DataError
     naming the first cell that is not a finite number of a trainable size."""
     values = to_numbers(col, table.decimal_comma).to_numpy(np.float64)
-    bad = np.flatnonzero(np.isnan(values))
-    if bad.size:
-        i = bad[0]
-        fail(path, f"{shown(table.cell_text(col, i, j, int(lines[i])))} is not a number", line=int(lines[i]), col=j + 1,
-             colname=name)
     bad = np.flatnonzero(~np.isfinite(values) | (np.abs(values) > MAX_MAGNITUDE))
     if bad.size:
         i = bad[0]
         cell = table.cell_text(col, i, j, int(lines[i]))
-        if np.isfinite(values[i]):
-            fail(path, f"{shown(cell)} is too large to train on (nnplay takes numbers up to {format_number(MAX_MAGNITUDE)} in size; "
-                       "rescale the column)", line=int(lines[i]), col=j + 1, colname=name)
-        fail(path, f"{shown(cell)} is not a finite number", line=int(lines[i]), col=j + 1, colname=name)
+        what = (too_large_text(cell) if too_large(cell, table.decimal_comma)  # 1e308, 1e400, a million digits
+                else f"{shown(cell)} is not a number" if np.isnan(values[i]) else f"{shown(cell)} is not a finite number")
+        fail(path, what, line=int(lines[i]), col=j + 1, colname=name)
     return values
 
 

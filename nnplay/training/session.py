@@ -161,9 +161,14 @@ _PYTHON_WORDS = re.compile(r"invalid literal|could not convert|not enough values
 
 def _member(z: zipfile.ZipFile, path: Path, name: str) -> np.ndarray:
     """The array ``name`` of the archive; SessionError in our words (never NumPy's) when
-    it holds pickled Python objects, which nnplay never loads, or is not an array."""
+    it is not a NumPy .npy file at all (NumPy would take it for a pickle), holds pickled
+    Python objects, which nnplay never loads, or is not an array."""
+    data = z.read(name)
+    if not data.startswith(np.lib.format.MAGIC_PREFIX):
+        why = "is not a NumPy file at all: it does not start as a .npy file does"
+        raise SessionError(f"{file_name(path)}: not a usable nnplay session ({name} {why})")
     try:
-        return np.load(io.BytesIO(z.read(name)), allow_pickle=False)
+        return np.load(io.BytesIO(data), allow_pickle=False)
     except (ValueError, EOFError, OSError) as exc:
         why = ("holds pickled Python objects, which nnplay never loads: they could run code"
                if "pickle" in str(exc) else "is not a NumPy array, or is cut short")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
@@ -27,8 +28,10 @@ from .plots import plot_widget
 from .steady_label import SteadyLabel
 from .widgets import named, nest
 from .side_window import SideWindow
+from .screen_fit import resize_within_screen
 
 MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
+FORK_Z = 50  # the fork marker and its label: above every curve
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
 SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
                  "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
@@ -95,7 +98,7 @@ class CompareWindow(SideWindow):
         super().__init__(parent)
         self.setWindowTitle("Compare runs — nnplay")
         self.setObjectName("compare_window")
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
         outer = QVBoxLayout(self)
         self.title = QLabel("")
         self.title.setObjectName("compare_title")
@@ -137,6 +140,7 @@ class CompareWindow(SideWindow):
                                                                                style=Qt.PenStyle.DotLine),
                                          label="fork", labelOpts={"position": 0.85, "color": (110, 110, 110),
                                                                   "anchors": [(0, 0.5), (0, 0.5)]})
+        self.fork_line.setZValue(FORK_Z)  # its label above the curves, on the plot's background, readable
         self.plot.addItem(self.fork_line)
         self.fork_line.setVisible(False)
         self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)  # its title, legend and axes, and room for the curves
@@ -170,6 +174,9 @@ class CompareWindow(SideWindow):
         self.fork_epoch = fork_epoch or None
         self._built = set()
         self.fork_line.setVisible(self.fork_epoch is not None)
+        fill = QColor(self.plot.backgroundBrush().color())  # (the palette of now: light or dark)
+        fill.setAlpha(220)
+        self.fork_line.label.fill = pg.mkBrush(fill)
         if self.fork_epoch is not None:
             self.fork_line.setValue(self.fork_epoch)
         self.curves["A"].since = 0

@@ -95,6 +95,30 @@ class LayerBounds:
         d.view.addItem(caption)
         self.more[l] = (rect, frame, caption)
 
+    def fit_captions(self, gap: float, node: float, px: float) -> None:
+        """Each hidden or output layer's "more" caption in the room left of its node, up to
+        the nearest layer with a node beside it (layers ``gap`` view units apart, nodes
+        ``node`` wide, ``px`` view units a pixel): "+241 more neurons", else "+241", else
+        none (its node's hover still says it). Six 256-neuron layers' captions ran into one
+        strip, over the nodes. (The inputs' caption has the names' room, left of them.)"""
+        for l, more in enumerate(self.more):
+            if not more or l == 0:
+                continue
+            steps = 1  # the layers left of it whose lowest node is above the caption's row, and the next
+            while steps <= l and self.rows(l - steps) <= self.rows(l) - 2:
+                steps += 1
+            room_px = ((l * gap if steps > l else steps * gap - node) - 0.1) / px
+            caption = more[2]
+            full = more_text(self.hidden(l), l, len(self.diagram.sizes) - 1)
+            for text in (full, f"+{self.hidden(l):,}"):
+                if caption.toPlainText() != text:
+                    caption.setText(text)
+                if caption.textItem.boundingRect().width() <= room_px:
+                    caption.setVisible(True)
+                    break
+            else:
+                caption.setVisible(False)
+
     def add_summary_links(self, l: int, rect_of) -> None:
         """The summary links into layer ``l`` (``l`` >= 1): between each pair of
         drawn rows where one is a "more" node. ``rect_of(l, row)`` is a row's rect."""

@@ -7,6 +7,7 @@ import re
 from importlib import resources
 
 from PySide6.QtWidgets import QDialog, QTabWidget, QTextBrowser, QVBoxLayout
+from .screen_fit import resize_within_screen
 
 # (tab title, page): what each panel shows, the equations with their shapes, what to try
 PAGES = (("Panels", "panels.md"), ("Equations", "equations.md"), ("Try this", "try.md"))
@@ -61,7 +62,7 @@ class GuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
-        self.resize(760, 640)
+        resize_within_screen(self, 760, 640)
 
 
 def about_text() -> str:

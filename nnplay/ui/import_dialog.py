@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..data import DataError
+from ..data import DataError, load_csv
 from ..data.columns import (
     CATEGORY,
     IGNORE,
@@ -55,6 +55,7 @@ from .import_attempt import attempt_load, hand_over, in_dialog_words
 from .import_columns import ROLE, ColumnTable
 from .import_preview import preview_caption, preview_table
 from .widgets import nest
+from .screen_fit import resize_within_screen
 
 PREVIEW_ROWS = 12
 ROLES = (INPUT, TARGET, IGNORE)
@@ -96,6 +97,18 @@ def _key(path) -> str:
     return str(Path(path).resolve()).replace("/", "|").replace("\\", "|")
 
 
+def preview_or_cause(path: Path):
+    """The preview's Table of the file at ``path`` (its first PREVIEW_ROWS rows
+    within its first megabyte), or the DataError the command line gives: the
+    preview sees only the start, so a fault it finds (a header and no row within
+    that megabyte: the first row is 5 MB long) is named by reading the whole file."""
+    try:
+        return read_table(path, max_rows=PREVIEW_ROWS)
+    except DataError:
+        load_csv(path)  # raises the whole file's cause, as `nnplay train --data` says it
+        raise  # the whole file reads: the preview's own fault stands
+
+
 class ImportDialog(QDialog):
     """Roles, types and options for one CSV file; raises DataError (one line)
     when the file cannot be read at all, before it is shown."""
@@ -106,7 +119,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.setWindowTitle(f"Load {self.path.name}")
         self.setObjectName("import_dialog")
-        table = read_table(self.path, max_rows=PREVIEW_ROWS)
+        table = preview_or_cause(self.path)
         options = previous.options if previous else ImportOptions()
         try:
                 self._guesses = guess_columns(self.path, table, options)
@@ -138,7 +151,7 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._update_notes()
-        self.resize(760, 760)
+        resize_within_screen(self, 760, 760)
 
     # ------------------------------------------------------------------ parts
     def _column_table(self, options: ImportOptions) -> ColumnTable:

@@ -29,6 +29,7 @@ from .one_paint import OnePaintPerFrame
 from .shortcut_text import keys_text
 from .widgets import named, nest
 from .side_window import SideWindow
+from .screen_fit import resize_within_screen
 
 
 CHAIN_ROWS_SHOWN = 16  # a rendered inspector shows the chain rule's table up to this many examples unscrolled
@@ -46,7 +47,7 @@ class InspectorWindow(SideWindow):
         super().__init__(parent)
         self.setWindowTitle("Backprop inspector — nnplay")
         self.setObjectName("backprop_inspector")
-        self.resize(1100, 820)
+        resize_within_screen(self, 1100, 820)
         self.trace = None
         self.layer = None  # the layer shown (L first)
         self._key = None  # (epoch, batch) of the trace shown: a new batch restarts at layer L

@@ -35,6 +35,7 @@ from .side_windows import follow_zoom
 from .undefined import hatch_item
 from .widgets import keep_wrapped_height, named, nest, on_event, width_for_text
 from .side_window import SideWindow
+from .screen_fit import resize_within_screen
 
 COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and by the colour-blind
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
@@ -273,7 +274,7 @@ class LandscapeWindow(SideWindow):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
-        self.resize(760, 620)
+        resize_within_screen(self, 760, 620)
 
 
 def connect_landscape(win) -> None:

@@ -17,6 +17,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
+from .screen_fit import fit_onto_screen, resize_within_screen
 
 DEFAULT_SIZE = (1280, 800)  # PlaygroundWindow's own default size
 
@@ -30,9 +31,10 @@ class LaunchWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_launch_window")
-        self.resize(*DEFAULT_SIZE)
+        resize_within_screen(self, *DEFAULT_SIZE)
         if settings is not None and settings.value("geometry") is not None:
             self.restoreGeometry(settings.value("geometry"))
+            fit_onto_screen(self)  # saved on a bigger screen: brought onto this one
         label = QLabel("Starting nnplay…")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setEnabled(False)  # the palette's dimmed text: a note, not content

@@ -37,6 +37,7 @@ from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import restore_settings, save_settings
 from .worker import MAX_SPEED
+from .screen_fit import resize_within_screen
 
 
 class PlaygroundWindow(FileActions, QMainWindow):
@@ -53,7 +54,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         super().__init__()
         self.setWindowTitle("nnplay")
         self.setObjectName("nnplay_main_window")
-        self.resize(1280, 800)
+        resize_within_screen(self, 1280, 800)
         self.setStatusBar(StatusBar(self))  # a long message elided, whole in its tooltip (status_bar.py)
         self.settings = settings
         self.autosave_path = autosave_path

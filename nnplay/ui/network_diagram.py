@@ -241,6 +241,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         # the hidden layers' activations go in the room left under the lowest neuron (they never
         # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
         px, py = self.view.viewPixelSize()
+        self.bounds.fit_captions(self._gap, NODE, px)  # a "more" caption in the room left of its node
         room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
         self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
         self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)

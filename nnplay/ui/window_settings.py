@@ -9,6 +9,7 @@ the default."""
 from __future__ import annotations
 
 from .run_controls import DEFAULT_SPEED
+from .screen_fit import fit_onto_screen
 from .smoothed_curves import SETTINGS_KEY as SMOOTHING_KEY
 
 SPLITTERS = ("columns", "output_split")
@@ -32,6 +33,7 @@ def restore_settings(win) -> dict:
     win.settings_watch = SettingsWatch(win)  # from now on saved whenever one changes, not only on a clean close
     if s.value("geometry") is not None:
         win.restoreGeometry(s.value("geometry"))
+        fit_onto_screen(win)  # saved on a bigger screen: brought onto this one
     for key, control, default in remembered_toggles(win):
         control.setChecked(s.value(key, default, type=bool))
     win.curves.smoothing.set_weight(s.value(SMOOTHING_KEY, 0.0, type=float))

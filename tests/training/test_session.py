@@ -56,9 +56,14 @@ def _damaged(tmp_path, name, mutate):
      "not an nnplay session"),
     ("future_version", lambda n, d: d.replace(b'"version": 2', b'"version": 99') if n == "session.json" else d,
      "version 99"),
-    ("pickled_array", lambda n, d: __import__("pickle").dumps(object()) if n == "params.npy" else d, "not a usable"),
-    ("object_array", lambda n, d: _object_npy() if n == "X.npy" else d, "not a usable"),
-    ("truncated_array", lambda n, d: d[: len(d) // 2] if n == "params.npy" else d, "not a usable"),
+    # a bare pickle or plain text is no .npy file at all (NumPy takes anything else for a pickle)
+    ("pickled_array", lambda n, d: __import__("pickle").dumps(object()) if n == "params.npy" else d,
+     "not a usable nnplay session (params.npy is not a NumPy file at all"),
+    ("plain_text", lambda n, d: b"not an npy" if n == "params.npy" else d,
+     "not a usable nnplay session (params.npy is not a NumPy file at all"),
+    ("object_array", lambda n, d: _object_npy() if n == "X.npy" else d, "(X.npy holds pickled Python objects"),
+    ("truncated_array", lambda n, d: d[: len(d) // 2] if n == "params.npy" else d,
+     "(params.npy is not a NumPy array, or is cut short)"),
     ("bad_setting", lambda n, d: d.replace(b'"activation": "tanh"', b'"activation": "rm -rf"') if n == "session.json"
      else d, "unknown activation"),
 ])

@@ -174,6 +174,11 @@ def test_b_is_drawn_on_a_from_the_fork_and_a_reset_forgets_the_fork(window, qtbo
     c.step(3)
     qtbot.waitUntil(lambda: _b_epoch(window) == 9 and c.last_frame.snapshot.epoch == 9, timeout=10000)
     assert cw.fork_line.isVisible()
+    # its "fork" label above every curve, on the plot's background (it was drawn under them, unreadable)
+    curves = [item for item in cw.plot.getPlotItem().items if item is not cw.fork_line]
+    assert curves and all(cw.fork_line.zValue() > item.zValue() for item in curves)
+    fill = cw.fork_line.label.fill.color()
+    assert fill.alpha() >= 200 and fill.rgb() == cw.plot.backgroundBrush().color().rgb()
     c.reset()
     qtbot.waitUntil(lambda: _b_epoch(window) == 0 and len(a.history) == 1, timeout=10000)
     assert not cw.fork_line.isVisible()

@@ -1,6 +1,8 @@
 """The network diagram with real-world data: a layer wider than it can show is
 bounded (a "+N more" node, summarised links), and the hover follows the pointer."""
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF
@@ -80,7 +82,9 @@ def test_hovering_the_more_node_says_which_inputs_it_stands_for(qtbot, wide_trai
 def test_a_256_neuron_layer_is_bounded_too(qtbot):
     t = Trainer(TrainConfig(hidden=(256,)))
     d = _drawn(qtbot, t)
-    assert len(d.nodes[1]) < MAX_SHOWN and d.bounds.more[1][2].toPlainText().endswith("more neurons")
+    # "+237 more neurons", or "+237" where that does not fit left of the node (the whole in its hover)
+    assert len(d.nodes[1]) < MAX_SHOWN and re.fullmatch(r"\+\d+( more neurons)?", d.bounds.more[1][2].toPlainText())
+    assert "more neurons" in d.bounds.describe(("more", 1))
     assert d.edges[1].shape == (1, len(d.nodes[1]))  # output from the drawn neurons
     assert len(d.bounds.links[1]) == 1  # and one summary link from the rest
     assert len(d.canvas.scene().items()) < 300
@@ -173,3 +177,47 @@ def test_the_window_is_no_wider_for_a_csv_with_a_5000_character_column_name(wind
         assert combo.width() <= combo.cap_px() + 60 and "l" * 5000 in combo.toolTip()
     axis = window.boundary.plot.getPlotItem().getAxis("bottom").labelText
     assert "…" in axis and len(axis) <= 24
+
+
+def _scene_rect(item):
+    text = item.textItem
+    return text.mapRectToScene(text.boundingRect())
+
+
+@pytest.mark.parametrize("size", [(220, 390), (320, 420), (420, 520), (700, 800)])
+@pytest.mark.parametrize("zoom", [1.0, 1.6])
+def test_the_more_captions_of_six_wide_layers_never_overlap_a_label_or_another_layers_nodes(qtbot, size, zoom):
+    # `nnplay --settings 'dataset=spiral&hidden=256,256,256,256,256,256'`: six "+241 more neurons" ran into one
+    # strip over the dashed nodes; now each says "+241 more neurons", "+241", or nothing, where there is room
+    d = NetworkDiagram()
+    qtbot.addWidget(d)
+    font = d.font()
+    font.setPointSizeF(font.pointSizeF() * zoom)
+    d.setFont(font)
+    d.resize(*size)
+    d.show()
+    t = Trainer(TrainConfig(hidden=(256,) * 6))
+    d.set_run(t.run_info())
+    d.set_frame(Frame(0, t.snapshot(), False, 0.0))
+    qtbot.wait(50)
+    d.refit()
+    captions = [(l, more[2]) for l, more in enumerate(d.bounds.more) if more and l > 0]
+    assert len(captions) == 6
+    texts = [(f"caption {l}", _scene_rect(c)) for l, c in captions if c.isVisible()]
+    texts += [(f"title {k}", _scene_rect(t[0])) for k, t in enumerate(d.titles) if t[0].isVisible()]
+    texts += [(f"activation {k}", _scene_rect(a[0])) for k, a in enumerate(d.activation_labels.items)
+              if a[0].isVisible()]
+    for i, (name, rect) in enumerate(texts):
+        for other, rect2 in texts[i + 1:]:
+            assert not rect.adjusted(1, 1, -1, -1).intersects(rect2), f"{name} overlaps {other} at {size}, x{zoom}"
+    for l, caption in captions:
+        if not caption.isVisible():
+            continue
+        assert re.fullmatch(r"\+\d+( more neurons)?", caption.toPlainText())
+        rect = _scene_rect(caption)
+        for layer in range(len(d.nodes)):
+            for _, node in d.nodes[layer]:
+                node_rect = d.view.mapViewToScene(node).boundingRect()
+                assert not rect.adjusted(1, 1, -1, -1).intersects(node_rect), f"caption {l} over layer {layer}'s nodes"
+    if size[0] >= 700 and zoom == 1.0:
+        assert all(c.isVisible() for _, c in captions), [(c.toPlainText(), c.isVisible()) for _, c in captions]
