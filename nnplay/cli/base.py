@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..numbers import read_number
-from ..user_text import file_name, one_line, shown
+from ..user_text import one_line, shown
 from ..write_errors import unwritable
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from ..numbers import count
-from ..user_text import file_name, shown
+from ..user_text import file_name
 from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting
 from .given_flags import given, track_given
 

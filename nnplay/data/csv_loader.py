@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..numbers import count, format_number
+from ..numbers import count
 from ..user_text import file_name, one_line, shown
 from .columns import (
     CATEGORY,
