@@ -60,23 +60,29 @@ def test_what_failed_names_the_function_file_and_line():
                            "(test_bench_failure.py:") and "\n" not in line
 
 
-@pytest.mark.parametrize("outcome", ["error", "timeout"])
-def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch, capsys):
+def _bench_gui_error(run, monkeypatch, capsys) -> str:
+    """`nnplay bench --gui` with ``run`` for subprocess.run: it exits 2 and says one line, no traceback."""
     from nnplay import benchmark
     from nnplay.cli import main
 
+    monkeypatch.setattr(bench_failure.subprocess, "run", run)
+    monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
+    assert main(["bench", "--gui"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize("outcome", ["error", "timeout"])
+def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch, capsys):
     def run(*args, **kwargs):
         if outcome == "timeout":
             raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
         return _completed(1, json.dumps({"error": "NameError: name 'x' is not defined, in begin_run (a.py:3)"}))
 
-    monkeypatch.setattr(bench_failure.subprocess, "run", run)
     monkeypatch.setattr("nnplay.first_paint.median_launch", lambda n: {"median_s": 0.3, "median_cpu_s": 0.3,
                                                                        "seconds": [0.3] * n})
-    monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
-    assert main(["bench", "--gui"]) == 2
-    err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    err = _bench_gui_error(run, monkeypatch, capsys)
     expected = ("did not finish within 181 s" if outcome == "timeout" else
                 "failed: NameError: name 'x' is not defined, in begin_run (a.py:3)")
     assert err.startswith("nnplay: error: argument --gui: the live window (case A)") and expected in err, err
@@ -94,20 +100,13 @@ def test_the_soak_says_it_in_one_line_too(monkeypatch):
 
 @pytest.mark.parametrize("outcome", ["error", "timeout"])
 def test_the_nnplay_commands_start_says_it_in_one_line_too(outcome, monkeypatch, capsys):
-    from nnplay import benchmark
-    from nnplay.cli import main
-
     def run(*args, **kwargs):
         if outcome == "timeout":
             raise subprocess.TimeoutExpired(args[0], kwargs["timeout"])
         return subprocess.CompletedProcess(args[0], 1, "", "Traceback (most recent call last):\n  ...\n"
                                                          "ImportError: libEGL.so.1: cannot open shared object file")
 
-    monkeypatch.setattr(bench_failure.subprocess, "run", run)
-    monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
-    assert main(["bench", "--gui"]) == 2
-    err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    err = _bench_gui_error(run, monkeypatch, capsys)
     expected = ("painted no window within 120 s" if outcome == "timeout" else
                 "start failed: ImportError: libEGL.so.1: cannot open shared object file")
     assert err.startswith("nnplay: error: argument --gui: the nnplay command") and expected in err, err
