@@ -21,3 +21,13 @@ def test_the_widest_numbers_a_cell_can_hold_fit_with_room_to_spare(qtbot):
     for v in [*values.ravel(), *sweep]:
         text = short_number(v)
         assert metrics.horizontalAdvance(text) + 4 <= width, (v, text, width)
+
+
+def test_the_header_gives_the_largest_value_an_all_zero_matrix_zero(qtbot):
+    # (a tester's report: b[5] of a new run, all zeros, was headed "±1", the colour scale's guard)
+    view = MatrixView("b[5]")
+    qtbot.addWidget(view)
+    view.set_values(np.zeros((8, 1)))
+    assert view.shape_label.text().endswith("±0")
+    view.set_values(np.array([[0.0, -0.25], [np.nan, 0.125]]))
+    assert view.shape_label.text().endswith("±0.25")
