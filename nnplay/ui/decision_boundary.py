@@ -363,6 +363,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             lo, hi = target_range(data)  # the target's own units, as the bar
             return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
                     f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.")
+        if self.discretize.isChecked():  # flat class colours: no certainty to read
+            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone."
         return f"Predicted class: {class_key(data.class_names)}; greyer is less sure."
 
 

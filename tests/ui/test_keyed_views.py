@@ -223,3 +223,14 @@ def test_a_wide_layer_spreads_the_diagram_instead_of_squeezing_it_into_a_sliver(
     assert max(xs) - min(xs) > 0.4 * diagram.width(), (min(xs), max(xs))
     boxes = [item.mapRectToScene(item.boundingRect()) for item, _, _ in diagram._titles]
     assert not any(a.intersects(b) for a, b in pairwise(boxes)), [(i.textItem.toPlainText(), b.getRect()) for (i, _, _), b in zip(diagram._titles, boxes)]
+
+
+def test_the_caption_speaks_of_certainty_only_while_the_picture_shows_it(qtbot):
+    # (a tester's report: with Discretize on, flat class colours, the caption still said "greyer is less sure")
+    view = _boundary(qtbot)
+    _show(view, Trainer(TrainConfig(dataset="spiral")))
+    assert "greyer is less sure" in view.caption.text()
+    view.discretize.setChecked(True)
+    assert "greyer" not in view.caption.text() and "Discretize shows the class alone" in view.caption.text()
+    view.discretize.setChecked(False)
+    assert "greyer is less sure" in view.caption.text()
