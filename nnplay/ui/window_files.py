@@ -5,6 +5,8 @@ recent files (absolute paths), kept with QSettings."""
 
 from __future__ import annotations
 
+import math
+
 from pathlib import Path
 
 import numpy as np
@@ -103,8 +105,9 @@ class FileActions:
             return False
         try:
             if scale is None and asked and not path.lower().endswith(".svg"):
-                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",
-                                                   slide_scale(panel_parts(self, which)), 0.5, 8.0, 1)
+                suggested = math.ceil(slide_scale(panel_parts(self, which)) * 10) / 10  # (one decimal shown: up, so
+                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",  # the slide
+                                                   suggested, 0.5, 8.0, 1)  # width is reached, not 11 px short)
                 if not ok:
                     return False
             self.gates.flush()  # a hidden panel draws its last frame first
