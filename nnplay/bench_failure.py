@@ -15,6 +15,7 @@ reads the child's answer in the parent, as one line for the CLI's error
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -77,14 +78,56 @@ def exit_if_failed(result: dict, name: str) -> None:
         os._exit(1)
 
 
-def run_child(command: list, what: str, timeout: float, env: dict) -> dict:
+def run_child(command: list, what: str, timeout: float, env: dict, between=None) -> dict:
     """Run a benchmark's child process ``command`` and return its last JSON line;
-    RuntimeError with one line (``what`` failed: why, or did not finish in time) otherwise."""
+    RuntimeError with one line (``what`` failed: why, or did not finish in time) otherwise.
+
+    ``between``: each time the child prints a line ``{"paused": N}`` (the live benchmark
+    between its stretches, ``--segments``), call it, then answer the child on its stdin
+    (``go``): the child waits, idle, meanwhile."""
     try:
-        r = subprocess.run(command, check=False, capture_output=True, text=True, env=env, timeout=timeout)
+        completed = completed_run(command, timeout=timeout, env=env, between=between)
     except subprocess.TimeoutExpired:
         raise RuntimeError(f"{what} did not finish within {timeout:.0f} s") from None
-    failure = failure_of(r, what)
+    failure = failure_of(completed, what)
     if failure:
         raise RuntimeError(failure)
-    return json.loads([ln for ln in r.stdout.splitlines() if ln.startswith("{")][-1])
+    return json.loads([ln for ln in completed.stdout.splitlines() if ln.startswith("{")][-1])
+
+
+def completed_run(command: list, *, timeout: float, env: dict, between=None) -> subprocess.CompletedProcess:
+    """``subprocess.run(command, capture_output=True, text=True, ...)`` that answers the child's
+    pauses (see ``run_child``; the pause lines are not in the result's stdout); TimeoutExpired
+    (the child killed) after ``timeout`` seconds."""
+    import threading
+
+    child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=env)
+    late = threading.Timer(timeout, child.kill)
+    late.start()
+    errors: list[str] = []
+    drain = threading.Thread(target=lambda: errors.extend(child.stderr), daemon=True)
+    drain.start()
+    said: list[str] = []
+    try:
+        for line in child.stdout:
+            if line.startswith('{"paused"'):
+                if between is not None:
+                    between()
+                child.stdin.write("go\n")
+                child.stdin.flush()
+            else:
+                said.append(line)
+        child.wait()
+    except OSError:  # the child gone while answered: its exit code and stderr say why
+        child.wait()
+    finally:
+        timed_out = not late.is_alive()
+        late.cancel()
+        drain.join(5)
+        for pipe in (child.stdin, child.stdout, child.stderr):
+            with contextlib.suppress(OSError):  # (a child gone with an answer unread)
+                pipe.close()
+    if timed_out and child.returncode != 0:
+        raise subprocess.TimeoutExpired(command, timeout)
+    return subprocess.CompletedProcess(command, child.returncode, "".join(said), "".join(errors))

@@ -24,8 +24,9 @@ FLOORS = {"redraws_per_s": 55.0, "live_vs_headless": 0.90, "latency_ms_p95": 33.
           "total_peak_rss_mb": 400.0}
 HIGHER_IS_BETTER = {"redraws_per_s", "live_vs_headless"}
 LARGE_ROWS = 100_000
-LIVE_TIMEOUT_S = 180  # the most a live run may take beyond its SECONDS (a loaded machine starts slowly)
+LIVE_TIMEOUT_S = 180  # the most a live run may take beyond twice its SECONDS (its stretches, the pauses between)
 LIVE_CASES = {"A": (4, 2), "B": (8,) * 6}  # benchmark.CASES' first two: circle, tanh, batch 10
+SEGMENTS = 5  # live stretches per run, the headless Trainer measured before, between and after them
 
 
 def live_config(case: str) -> dict:
@@ -33,16 +34,35 @@ def live_config(case: str) -> dict:
     return {"dataset": "circle", "hidden": LIVE_CASES[case], "activation": "tanh", "batch_size": 10}
 
 
-def headless_epochs_per_s(config, data=None, seconds: float = 1.5) -> float:
-    """The Trainer alone (epochs plus per-epoch evaluation, as the window runs it), epochs/s."""
-    from .training import Trainer
+class Headless:
+    """The Trainer alone (epochs plus per-epoch evaluation, as the window runs it), measured
+    in stretches: ``measure(seconds)`` adds one; ``epochs_per_s`` is over all of them."""
 
-    t = Trainer(config, data)
-    t.run(5)
-    start, done = time.perf_counter(), 0
-    while time.perf_counter() - start < seconds:
-        done += t.run(max(1, min(50, done or 1)))
-    return done / (time.perf_counter() - start)
+    def __init__(self, config, data=None):
+        from .training import Trainer
+
+        self.trainer = Trainer(config, data)
+        self.trainer.run(5)
+        self.epochs, self.seconds, self.stretches = 0, 0.0, []
+
+    def measure(self, seconds: float) -> float:
+        """Train for about ``seconds`` (whole epochs); that stretch's epochs/s."""
+        start, done = time.perf_counter(), 0
+        while time.perf_counter() - start < seconds:
+            done += self.trainer.run(max(1, min(50, done or 1)))
+        took = time.perf_counter() - start
+        self.epochs, self.seconds = self.epochs + done, self.seconds + took
+        self.stretches.append(done / took)
+        return done / took
+
+    @property
+    def epochs_per_s(self) -> float:
+        return self.epochs / self.seconds
+
+
+def headless_epochs_per_s(config, data=None, seconds: float = 1.5) -> float:
+    """The Trainer alone for ``seconds``, epochs/s (see ``Headless``)."""
+    return Headless(config, data).measure(seconds)
 
 
 def write_large_csv(path: Path, rows: int = LARGE_ROWS, seed: int = 0) -> Path:
@@ -75,18 +95,19 @@ def live_run(seconds: float, case: str = "A", inspector: bool = False, csv: str 
 
         data = load_csv(csv)
         config = config.with_changes(dataset="csv")
-    # The headless figure brackets the live run: half of it just before, half just after, for as long as
-    # the live run in all (this 2-core VM's own speed drifts by a third within minutes; one 1.5 s sample
-    # taken after the run compared the run with another moment's machine). Both halves are reported.
-    before = headless_epochs_per_s(config, data, seconds / 2)
-    launched = time.time()
-    out = run_child([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(launched), str(seconds), *args], what,
-                    LIVE_TIMEOUT_S + seconds, env)
-    after = headless_epochs_per_s(config, data, seconds / 2)
-    headless = (before + after) / 2
-    out["headless_before_after"] = [round(before, 1), round(after, 1)]
+    # The headless figure is measured in the pauses around the live stretches, half a stretch in each:
+    # H L H L ... L H, the window idle meanwhile. This VM's own speed drifts by a quarter within
+    # seconds (other machines share its caches); a figure taken before and after the live run compared the run
+    # with another moment's machine (the spread of the live share was twice as wide). Each stretch is reported.
+    headless = Headless(config, data)
+    pause = seconds / SEGMENTS / 2
+    out = run_child([sys.executable, "-m", "nnplay.ui.live_benchmark", repr(time.time()), str(seconds), *args,
+                     "--segments", str(SEGMENTS)], what, LIVE_TIMEOUT_S + 2 * seconds, env,
+                    between=lambda: headless.measure(pause))
+    out["headless_stretches"] = [round(v, 1) for v in headless.stretches]
     out.update(case=case + (" + inspector, distributions" if inspector else "") + (f" + CSV {LARGE_ROWS:,} rows" if csv else ""),
-               headless_epochs_per_s=round(headless, 1), live_vs_headless=round(out["live_epochs_per_s"] / headless, 2))
+               headless_epochs_per_s=round(headless.epochs_per_s, 1),
+               live_vs_headless=round(out["live_epochs_per_s"] / headless.epochs_per_s, 2))
     if out.get("peak_rss_mb") is not None and out.get("training_peak_rss_mb") is not None:
         out["total_peak_rss_mb"] = round(out["peak_rss_mb"] + out["training_peak_rss_mb"], 1)
     out["floors_met"] = {k: meets(k, out[k]) for k in FLOORS if out.get(k) is not None}
@@ -131,6 +152,12 @@ def _cell(run: dict, key: str, spec: str) -> str:
     return f"{v:{spec}}{mark}"
 
 
+def _short(run: dict) -> str:
+    """A run's case in a few letters: "A", "B + insp.", "A CSV"."""
+    return (f"{run['case'].split(' ')[0]}{' + insp.' if 'inspector' in run['case'] else ''}"
+            f"{' CSV' if 'CSV' in run['case'] else ''}")
+
+
 def format_gui(gui: dict) -> list[str]:
     """The live runs as a table, each figure beside its floor (ok / LOW / HIGH)."""
     lines = [f"live window (offscreen, Max speed, every panel live; load average {gui.get('load_average')})",
@@ -147,11 +174,11 @@ def format_gui(gui: dict) -> list[str]:
                      f"{_cell(run, 'latency_ms_p95', '.1f'):>11}{_cell(run, 'latency_ms_max', '.0f'):>8}"
                      f"{_cell(run, 'first_paint_s', '.2f'):>11}{_cell(run, 'window_ready_s', '.2f'):>9}"
                      f"{_cell(run, 'total_peak_rss_mb', '.0f'):>14}")
-    halves = [f"{run['case'].split(' ')[0]}{' + insp.' if 'inspector' in run['case'] else ''}"
-              f"{' CSV' if 'CSV' in run['case'] else ''} {run['headless_before_after'][0]:.4g} / {run['headless_before_after'][1]:.4g}"
-              for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])] if "headless_before_after" in run]
-    if halves:
-        lines.append("  headless (epochs/s) just before / just after each live run, its mean above: " + "; ".join(halves))
+    spreads = [f"{_short(run)} {min(run['headless_stretches']):.4g}-{max(run['headless_stretches']):.4g}"
+               for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])] if run.get("headless_stretches")]
+    if spreads:
+        lines.append(f"  headless (epochs/s) measured in {SEGMENTS + 1} pauses around {SEGMENTS} live stretches, "
+                     "slowest-fastest pause: " + "; ".join(spreads))
     if "command_first_paint" in gui:
         c = gui["command_first_paint"]
         lines.append(f"  the nnplay command, launch to first paint (median of 3 fresh starts): {c['median_s']:.2f} s"

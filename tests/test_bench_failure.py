@@ -65,7 +65,8 @@ def _bench_gui_error(run, monkeypatch, capsys) -> str:
     from nnplay import benchmark
     from nnplay.cli import main
 
-    monkeypatch.setattr(bench_failure.subprocess, "run", run)
+    monkeypatch.setattr(bench_failure.subprocess, "run", run)  # (the nnplay command's first paint)
+    monkeypatch.setattr(bench_failure, "completed_run", run)  # (the live window)
     monkeypatch.setattr(benchmark, "run_benchmarks", lambda **kw: {"gui": bg.bench_gui(1.0, inspector=False)})
     assert main(["bench", "--gui"]) == 2
     err = capsys.readouterr().err
@@ -83,7 +84,7 @@ def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch,
     monkeypatch.setattr("nnplay.first_paint.median_launch", lambda n: {"median_s": 0.3, "median_cpu_s": 0.3,
                                                                        "seconds": [0.3] * n})
     err = _bench_gui_error(run, monkeypatch, capsys)
-    expected = ("did not finish within 181 s" if outcome == "timeout" else
+    expected = ("did not finish within 182 s" if outcome == "timeout" else
                 "failed: NameError: name 'x' is not defined, in begin_run (a.py:3)")
     assert err.startswith("nnplay: error: argument --gui: the live window (case A)") and expected in err, err
     assert err.rstrip().endswith("(see nnplay bench --help)")
@@ -92,7 +93,7 @@ def test_nnplay_bench_says_it_in_one_line_with_exit_code_2(outcome, monkeypatch,
 def test_the_soak_says_it_in_one_line_too(monkeypatch):
     from nnplay.benchmark import bench_soak
 
-    monkeypatch.setattr(bench_failure.subprocess, "run", lambda *a, **k: _completed(
+    monkeypatch.setattr(bench_failure, "completed_run", lambda *a, **k: _completed(
         1, json.dumps({"error": "ValueError: bad, in sample (soak.py:9)"})))
     with pytest.raises(RuntimeError, match=r"^the soak failed: ValueError: bad, in sample \(soak.py:9\)$"):
         bench_soak(0.1)
@@ -110,3 +111,29 @@ def test_the_nnplay_commands_start_says_it_in_one_line_too(outcome, monkeypatch,
     expected = ("painted no window within 120 s" if outcome == "timeout" else
                 "start failed: ImportError: libEGL.so.1: cannot open shared object file")
     assert err.startswith("nnplay: error: argument --gui: the nnplay command") and expected in err, err
+
+
+PAUSING = """
+import json, sys
+got = []
+for n in (1, 2):
+    print(json.dumps({"paused": n}), flush=True)
+    got.append(sys.stdin.readline().strip())
+if sys.argv[1] == "fail":
+    sys.exit("RuntimeError: the window went away")
+print(json.dumps({"answers": got}))
+"""
+
+
+def test_a_pausing_child_waits_for_each_answer_and_its_last_line_is_the_figures():
+    calls = []
+    out = bench_failure.run_child([sys.executable, "-c", PAUSING, "ok"], "w", 60, dict(os.environ),
+                                  between=lambda: calls.append(len(calls)))
+    assert calls == [0, 1] and out == {"answers": ["go", "go"]}
+
+
+def test_a_pausing_child_that_fails_or_never_ends_gives_one_line():
+    with pytest.raises(RuntimeError, match=r"^w failed: RuntimeError: the window went away$"):
+        bench_failure.run_child([sys.executable, "-c", PAUSING, "fail"], "w", 60, dict(os.environ))
+    with pytest.raises(RuntimeError, match=r"^w did not finish within 1 s$"):
+        bench_failure.run_child([sys.executable, "-c", "import time; time.sleep(30)"], "w", 1, dict(os.environ))

@@ -36,30 +36,38 @@ def test_the_large_csv_has_100000_rows_of_4_columns(tmp_path):
     assert bg.LARGE_ROWS == 100_000
 
 
-def test_the_table_gives_the_headless_figure_just_before_and_after_each_live_run():
+def test_the_table_gives_the_slowest_and_fastest_headless_pause_of_each_run():
     a, b = _run("A", 58.0, 0.95, 9.0, 0.3, 180.0), _run("B + inspector, distributions", 56.0, 0.91, 12.0, 0.3, 216.0)
-    a["headless_before_after"], b["headless_before_after"] = [1100.0, 700.0], [450.5, 350.25]
-    line = next(ln for ln in bg.format_gui({"runs": [a, b], "load_average": 1.0}) if "just before" in ln)
-    assert "A 1100 / 700" in line and "B + insp. 450.5 / 350.2" in line
+    a["headless_stretches"], b["headless_stretches"] = [900.0, 1100.0, 700.0], [450.5, 350.25]
+    line = next(ln for ln in bg.format_gui({"runs": [a, b], "load_average": 1.0}) if "pauses around" in ln)
+    assert "A 700-1100" in line and "B + insp. 350.2-450.5" in line
+    assert f"{bg.SEGMENTS + 1} pauses around {bg.SEGMENTS} live stretches" in line
 
 
-def test_a_live_run_brackets_its_headless_figure(monkeypatch):
-    calls = []
+def test_a_live_run_measures_the_headless_trainer_in_each_pause_and_divides_by_all_of_them(monkeypatch):
+    rates, measured = iter([800.0, 400.0, 600.0, 600.0, 500.0, 700.0]), []
 
-    def headless(config, data=None, seconds=1.5):
-        calls.append(("headless", seconds))
-        return 800.0 if len(calls) == 1 else 400.0
+    class Headless(bg.Headless):
+        def __init__(self, config, data=None):
+            self.epochs, self.seconds, self.stretches = 0, 0.0, []
 
-    def child(cmd, what, timeout, env):
-        calls.append(("live", float(cmd[4])))
+        def measure(self, seconds):
+            rate = next(rates)
+            measured.append(seconds)
+            self.epochs, self.seconds = self.epochs + rate * seconds, self.seconds + seconds
+            self.stretches.append(rate)
+
+    def child(cmd, what, timeout, env, between):
+        assert cmd[cmd.index("--segments") + 1] == str(bg.SEGMENTS) and float(cmd[4]) == 5.0
+        for _ in range(bg.SEGMENTS + 1):  # before, between and after the live stretches
+            between()
         return {"live_epochs_per_s": 540.0}
 
-    monkeypatch.setattr(bg, "headless_epochs_per_s", headless)
+    monkeypatch.setattr(bg, "Headless", Headless)
     monkeypatch.setattr("nnplay.bench_failure.run_child", child)
-    out = bg.live_run(4.0, "B")
-    assert calls == [("headless", 2.0), ("live", 4.0), ("headless", 2.0)]
-    assert out["headless_before_after"] == [800.0, 400.0] and out["headless_epochs_per_s"] == 600.0
-    assert out["live_vs_headless"] == 0.9
+    out = bg.live_run(5.0, "B")
+    assert measured == [0.5] * 6 and out["headless_stretches"] == [800.0, 400.0, 600.0, 600.0, 500.0, 700.0]
+    assert out["headless_epochs_per_s"] == 600.0 and out["live_vs_headless"] == 0.9
 
 
 def test_the_table_gives_the_nnplay_commands_own_first_paint_against_its_floor():

@@ -1,7 +1,7 @@
 """The live-view benchmark, run in its own process by `nnplay bench --gui`.
 
     python -m nnplay.ui.live_benchmark LAUNCHED_AT SECONDS [--case A|B] [--inspector] [--distributions] [--dynamics]
-                                       [--csv PATH]
+                                       [--csv PATH] [--segments K]
 
 Opens the real window (offscreen unless a display is forced), trains case A
 (circle, 4,2 tanh, batch 10) or B (circle, 8 x 6 tanh) at Max speed for SECONDS
@@ -14,6 +14,12 @@ redraws/s, the GUI thread's event latency (a 10 ms timer probe: how late each
 tick ran), peak resident memory of the window and the training process, and the
 share of a core each process used meanwhile (window_cpu_share,
 training_cpu_share: CPU seconds over wall seconds, every thread).
+
+With --segments K it trains in K stretches of SECONDS / K, pausing before the
+first, between them and after the last: at each pause, once idle, it prints
+``{"paused": N}`` and waits for a line on stdin (`nnplay bench` measures the
+headless Trainer meanwhile, so that both figures see the same machine). The
+figures are over the stretches only.
 """
 
 from __future__ import annotations
@@ -76,6 +82,10 @@ def main(argv=None) -> int:
                         help="the Distributions tab and the loss-landscape window open too")
     parser.add_argument("--distributions", action="store_true", help="the Distributions tab open (the lower tabs)")
     parser.add_argument("--csv")
+    parser.add_argument("--segments", type=int, default=0,
+                        help="train in this many stretches (SECONDS in all), pausing before, between and after them: "
+                             'at each pause print {"paused": N} and wait for a line on stdin (nnplay bench measures '
+                             "the headless Trainer meanwhile)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     launched_at = args.launched_at
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -132,10 +142,33 @@ def build(launch, args, launched_at: float, result: dict) -> None:
         done, batches = snap.batch_position
         return snap.epoch + done / max(1, batches)
 
-    def start():
+    stretch = seconds / max(1, args.segments)
+    totals = dict.fromkeys(("t", "epochs", "frames", "cpu", "training_cpu"), 0.0)
+    gaps: list[float] = []
+    answers = stdin_lines() if args.segments else None
+
+    def pause_point(then, settle_ms: int = 100):
+        """(--segments) Paused: after ``settle_ms`` (the last frames drawn) say so, and go on with
+        ``then`` when answered."""
+        QTimer.singleShot(settle_ms, lambda: paused(then))
+
+    def paused(then):
+        state["pauses"] = state.get("pauses", 0) + 1
+        print(json.dumps({"paused": state["pauses"]}), flush=True)
+
+        def answered() -> bool:
+            if answers.empty():
+                return False
+            state["answer"] = answers.get_nowait()
+            return True
+
+        # stdin closed (None): the bench is gone, so is the run
+        wait_for(answered, lambda: then() if state["answer"] is not None else window.close())
+
+    def start(settle_ms: int = 500):
         c.set_speed(MAX_SPEED)
         c.play()
-        QTimer.singleShot(500, begin)  # let the pipeline fill
+        QTimer.singleShot(settle_ms, begin)  # let the pipeline fill
 
     def training_pid():
         process = getattr(c.worker, "_process", None)
@@ -146,26 +179,41 @@ def build(launch, args, launched_at: float, result: dict) -> None:
                      training_cpu0=cpu_seconds(training_pid() or 0))
         ticks.clear()
         probe.start()
-        QTimer.singleShot(int(seconds * 1000), finish)
+        QTimer.singleShot(int(stretch * 1000), end_stretch)
+
+    def end_stretch():
+        probe.stop()
+        totals["t"] += time.perf_counter() - state["t0"]
+        totals["epochs"] += epochs() - state["e0"]
+        totals["frames"] += c.frames_drawn - state["f0"]
+        for key, pid, before in (("cpu", "self", state["cpu0"]), ("training_cpu", training_pid() or 0,
+                                                                state["training_cpu0"])):
+            now = cpu_seconds(pid)
+            totals[key] = None if now is None or before is None or totals[key] is None else totals[key] + now - before
+        gaps.extend(max(0.0, (b - a) - 0.010) * 1000 for a, b in zip(ticks, ticks[1:]))
+        state["stretches"] = state.get("stretches", 0) + 1
+        if not args.segments:
+            finish()
+            return
+        c.pause()
+        pause_point(finish if state["stretches"] >= args.segments else lambda: start(200))
 
     def finish():
-        probe.stop()
-        t = time.perf_counter() - state["t0"]
-        gaps = sorted(max(0.0, (b - a) - 0.010) * 1000 for a, b in zip(ticks, ticks[1:]))
+        t = totals["t"]
+        gaps.sort()
 
         def pct(p):
             return round(gaps[min(len(gaps) - 1, int(p * len(gaps)))], 2) if gaps else None
 
         result.update(
-            seconds=round(t, 2),
-            live_epochs_per_s=round((epochs() - state["e0"]) / t, 1),
-            redraws_per_s=round((c.frames_drawn - state["f0"]) / t, 1),
+            seconds=round(t, 2), stretches=state["stretches"],
+            live_epochs_per_s=round(totals["epochs"] / t, 1),
+            redraws_per_s=round(totals["frames"] / t, 1),
             latency_ms_p50=pct(0.50), latency_ms_p95=pct(0.95), latency_ms_max=round(gaps[-1], 2) if gaps else None,
+            # the share of one core each process had (issue 20: the live share's cause)
+            window_cpu_share=None if totals["cpu"] is None else round(totals["cpu"] / t, 3),
+            training_cpu_share=None if totals["training_cpu"] is None else round(totals["training_cpu"] / t, 3),
         )
-        for key, pid, start in (("window_cpu_share", "self", state["cpu0"]),
-                                ("training_cpu_share", training_pid() or 0, state["training_cpu0"])):
-            now = cpu_seconds(pid)  # the share of one core each process had (issue 20: the live share's cause)
-            result[key] = round((now - start) / t, 3) if now is not None and start is not None else None
         process = getattr(c.worker, "_process", None)
         result["training_peak_rss_mb"] = peak_rss_mb(process.pid) if process is not None else None
         c.pause()
@@ -195,9 +243,25 @@ def build(launch, args, launched_at: float, result: dict) -> None:
         if args.dynamics:
             window.lower_tabs.setCurrentWidget(window.distributions)
             window.landscape_action.trigger()
-        start()
+        pause_point(start, 500) if args.segments else start()  # (the window's first paints done)
 
     QTimer.singleShot(0, first_frame)
+
+
+def stdin_lines():
+    """A queue that receives each line of stdin (read by a thread; None at its end)."""
+    import queue
+    import threading
+
+    lines: queue.Queue = queue.Queue()
+
+    def read():
+        for line in sys.stdin:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
 
 
 if __name__ == "__main__":
