@@ -112,21 +112,20 @@ class PlaygroundController(SessionFiles, QObject):
         self.pause() if self.playing else self.play()
 
     def step(self, epochs: int = 1) -> None:
-        if self._nothing_to_train():
-            return
-        if self.playing:
-            self.pause()
-        self.run.step(epochs)
-        self.comparison.step(epochs)
+        self._step("step", epochs)
 
     def step_batch(self, batches: int = 1) -> None:
         """One optimizer step on the next mini-batch (the backprop inspector's step)."""
+        self._step("step_batch", batches)
+
+    def _step(self, how: str, n: int) -> None:
+        """Pause, then ``how`` ("step": epochs, "step_batch": mini-batches) ``n`` on both runs."""
         if self._nothing_to_train():
             return
         if self.playing:
             self.pause()
-        self.run.step_batch(batches)
-        self.comparison.step_batch(batches)
+        getattr(self.run, how)(n)
+        getattr(self.comparison, how)(n)
 
     def _nothing_to_train(self) -> bool:
         """No training points (all cleared or erased): say so in the status bar, instead of doing nothing."""

@@ -42,18 +42,30 @@ def parameter_value(diagram, param) -> float | None:
     return float(arrays[layer][row, col])
 
 
-class DiagramEditing(QObject):
-    """Click-to-type and Shift+drag scrubbing on a ``NetworkDiagram``."""
+class ParameterEditing(QObject):
+    """Typing a parameter in over a view: ``editor``, the inline ``ParameterEditor`` on
+    ``canvas`` (a widget of ``owner``), whose Enter calls ``_typed(value)``; ``param``,
+    the parameter being edited; each change leaves as ``edited`` (a SetParameter)."""
 
     edited = Signal(object)  # SetParameter
 
-    def __init__(self, diagram):
-        super().__init__(diagram)
-        self.diagram = diagram
-        self.editor = ParameterEditor(diagram.canvas)
+    def __init__(self, owner, canvas):
+        super().__init__(owner)
+        self.editor = ParameterEditor(canvas)
         self.editor.applied.connect(self._typed)
+        self.param = None  # the parameter being typed (or scrubbed)
+
+    def _typed(self, value: float) -> None:
+        raise NotImplementedError
+
+
+class DiagramEditing(ParameterEditing):
+    """Click-to-type and Shift+drag scrubbing on a ``NetworkDiagram``."""
+
+    def __init__(self, diagram):
+        super().__init__(diagram, diagram.canvas)
+        self.diagram = diagram
         self.editor.closed.connect(lambda applied: applied or self.diagram.readout.setText(self._hint()))
-        self.param = None  # the parameter being typed or scrubbed
         self._scrub = None  # (start x in pixels, start value) during a Shift+drag
         diagram.canvas.scene().sigMouseClicked.connect(self._clicked)
         diagram.canvas.viewport().installEventFilter(self)

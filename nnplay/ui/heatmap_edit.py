@@ -6,26 +6,20 @@ says how to edit instead (a gradient is computed, not set)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QCursor
 
 from ..numbers import format_number
 from ..training.commands import SetParameter
-from .diagram_edit import parameter_label
-from .parameter_editor import ParameterEditor
+from .diagram_edit import ParameterEditing, parameter_label
 
 
-class HeatmapEditing(QObject):
+class HeatmapEditing(ParameterEditing):
     """Click-to-type on a ``GradientView``'s weight heatmaps."""
 
-    edited = Signal(object)  # SetParameter
-
     def __init__(self, view):
-        super().__init__(view)
+        super().__init__(view, view.maps_widget)
         self.view = view
-        self.editor = ParameterEditor(view.maps_widget)
-        self.editor.applied.connect(self._typed)
-        self.param = None
         view.cell_clicked.connect(self.cell_clicked)
 
     def cell_clicked(self, layer: int, i: int, j: int, pos: QPoint | None = None) -> bool:
