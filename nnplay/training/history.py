@@ -54,9 +54,12 @@ class History:
 
     def extend(self, rows) -> None:
         """Epochs, oldest first: {name: values} or an (epochs, len(names)) array."""
+        self._p.extend(self._as_rows(rows))
+
+    def _as_rows(self, rows) -> np.ndarray:
         if isinstance(rows, dict):
-            rows = np.column_stack([np.asarray(rows[name], dtype=float) for name in self.names])
-        self._p.extend(rows)
+            return np.column_stack([np.asarray(rows[name], dtype=float) for name in self.names])
+        return rows
 
     def clear(self) -> None:
         self._p.clear()
@@ -64,14 +67,21 @@ class History:
     def receive(self, base: dict | None, start: int, rows) -> bool:
         """Follow another History from its increments (as snapshots carry them):
         ``base`` (a ``state()``) replaces this copy first, then ``rows`` for
-        epochs ``start`` on are added. Out of step (a new run) it starts over;
-        False when the rows cannot be placed (they do not start at epoch 0)."""
+        epochs ``start`` on are added. Rows for epochs held already, as they are
+        held, are not added again (the same frame shown twice, e.g. to redraw it
+        in other colours). Out of step (a new run) it starts over; False when the
+        rows cannot be placed (they do not start at epoch 0)."""
         if base is not None:
             self.load_state(base)
         elif start != len(self):
-            self.clear()
-            if start != 0:
-                return False
+            rows, held = self._as_rows(rows), len(self)
+            if self.exact_start <= start < held <= start + len(rows) and \
+                    np.array_equal(self.rows_since(start), rows[: held - start], equal_nan=True):
+                rows = rows[held - start :]
+            else:
+                self.clear()
+                if start != 0:
+                    return False
         self.extend(rows)
         return True
 

@@ -69,6 +69,8 @@ class ClipMarks:
         if not len(rows):
             return
         for k in rows:
+            if self.x and snap.history_start + k <= self.x[-1]:
+                continue  # marked already (the same frame shown again, e.g. to redraw it in other colours)
             top = float(np.nanmax(norms[k])) if k < len(norms) and norms.shape[1] else np.nan
             if np.isfinite(top) and top > 0:
                 self.x.append(float(snap.history_start + k))

@@ -269,6 +269,11 @@ class DistributionsView(QWidget):
         if q in ("A", "Z") and act == "relu":
             plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
 
+    def refresh_colours(self) -> None:
+        """The plots made anew in the palette's layer colours (when next drawn: behind its tab, once seen)."""
+        self._items_run, self._layout_due = None, True
+        self.paced.request()
+
     def _refont(self) -> None:
         """A zoom: the plots' titles again in the new font size; behind its tab, once
         the tab is seen (every zoom used to build each layer's plots there, unseen)."""

@@ -329,6 +329,7 @@ class GradientView(QWidget):
         for l, curve in enumerate(self._norm_curves):
             curve.setPen(live_pen(layer_rgb(l)))
             self.smoother.restyle(curve)
+        self.legend.refresh()  # (its swatches: the layers' colours)
         self._redraw()
 
     def _report(self, hit) -> None:

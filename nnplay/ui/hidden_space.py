@@ -98,7 +98,18 @@ class HiddenSpaceView(QWidget):
         for w in (self.layer_label, self.layer, self.plot, self.key):  # no lists of nothing beside the message
             w.setVisible(has)
         self._show_pair()
-        data = info.data
+        self._show_key()
+        self.lines.setData([], [])
+        self.points.setData([], [])
+        if has:
+            self._computing()
+        else:
+            self.message.setText("Give a hidden layer exactly 2 or 3 neurons to see the data as that layer sees it.")
+            self.message.setVisible(True)
+
+    def _show_key(self) -> None:
+        """The key of the run's data, in the palette's colours."""
+        data = self.info.data
         self.key.setToolTip(class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
         grid = "a grid over the input plane" if data.n_inputs <= 2 else \
             "a grid over the output view's two axes (the other inputs at their mean)"
@@ -111,13 +122,12 @@ class HiddenSpaceView(QWidget):
                          f"({format_number(lo)}) to blue for the highest "
                          f"({format_number(hi)}); grey lines: {grid}.")
         self.key.setText(self._key)
-        self.lines.setData([], [])
-        self.points.setData([], [])
-        if has:
-            self._computing()
-        else:
-            self.message.setText("Give a hidden layer exactly 2 or 3 neurons to see the data as that layer sees it.")
-            self.message.setVisible(True)
+
+    def refresh_colours(self) -> None:
+        """The key and the points in the palette's colours."""
+        if self.info is not None:
+            self._show_key()
+            self._redraw()
 
     def _computing(self) -> None:
         """Said until the chosen layer's first picture arrives (the plot is empty meanwhile)."""

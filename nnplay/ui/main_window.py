@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ..numbers import format_number, format_percent
 from ..training import TrainConfig
@@ -278,10 +278,10 @@ class PlaygroundWindow(FileActions, QMainWindow):
 
         set_palette("colorblind" if on else "default")
         self.data_panel.refresh_icons()
-        self.curves.refresh_colours()
-        self.gradients.refresh_colours()
-        if inspector_made(self) is not None:
-            self.inspector.refresh_colours()
+        # every view that keeps colours of its own (pens, keys, plots made once): the side windows too
+        for view in dict.fromkeys([*self.findChildren(QWidget), *filter(None, [inspector_made(self)])]):
+            if callable(getattr(view, "refresh_colours", None)):
+                view.refresh_colours()
         if self.controller.run_info is not None:
             self.boundary._update_points()
         if self.controller.last_frame is not None:

@@ -177,3 +177,19 @@ def test_several_curves_at_once_are_each_curve_alone(n, seed, levels):
     if n:  # and curve is the rule itself: an exact epoch's value at its epoch
         xe, ye = h.curve("train_loss")
         assert xe[-1] == n - 1 and ye[-1] == rows[-1, 0]
+
+
+def test_an_increment_received_again_adds_nothing_and_a_different_one_starts_over():
+    rng = np.random.default_rng(1)
+    src, dst = History(), History()
+    src.extend(rng.normal(size=(10, len(FIELDS))))
+    assert dst.receive(None, 0, src.copy_since(0))
+    src.extend(rng.normal(size=(5, len(FIELDS))))
+    increment = src.copy_since(10)
+    assert dst.receive(None, 10, increment) and dst.receive(None, 10, increment)  # the same frame shown twice
+    assert len(dst) == 15 and np.array_equal(dst.rows_since(0), src.rows_since(0))
+    src.extend(rng.normal(size=(3, len(FIELDS))))
+    assert dst.receive(None, 12, src.copy_since(12)) and len(dst) == 18  # overlapping: only the new epochs added
+    assert np.array_equal(dst.rows_since(0), src.rows_since(0))
+    other = {name: values + 1.0 for name, values in src.copy_since(12).items()}  # not the rows held: out of step
+    assert not dst.receive(None, 12, other) and len(dst) == 0
