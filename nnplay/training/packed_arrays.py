@@ -73,8 +73,19 @@ def zero_weights(net, params: np.ndarray) -> tuple[int, int]:
 def some_dW_all_zero(net, grads: np.ndarray) -> bool:
     """Whether some layer's dW is all zero in ``grads`` (a copy of ``net.grads``): the check
     ``gradient_flow.zero_gradient_notes`` starts with, in one pass (every dW its own range)."""
-    starts = [p for start, stop, _, _ in layer_places(net)[2] for p in (start, stop)]
+    starts = weight_bounds(net)  # (dW lies in grads where W lies in params)
     return bool((np.add.reduceat(grads != 0, starts)[::2] == 0).any()) if starts else False
+
+
+def weight_bounds(net) -> list:
+    """[start, stop] of each layer's W in engine MLP ``net``'s ``params`` (and of its dW in
+    ``grads``), one after another: ``np.ufunc.reduceat``'s indices for a reduction per
+    layer's weights (its results ``[::2]``; every W is followed by its layer's biases, so
+    no index is the vector's end)."""
+    bounds = _BOUNDS.get(net)
+    if bounds is None:
+        bounds = _BOUNDS[net] = [p for start, stop, _, _ in layer_places(net)[0] for p in (start, stop)]
+    return bounds
 
 
 def _weight_flags(net) -> np.ndarray:
@@ -93,18 +104,41 @@ def whole(a: np.ndarray) -> tuple:
     return a.reshape(-1), 0, a.size, a.shape, "C"
 
 
-def copies(arrays, dtype) -> list:
+def copies(arrays, dtype, own: bool = False) -> list:
     """Copies of ``arrays`` in ``dtype`` in one new buffer, as parts for ``Packing.views``;
-    every number that is not finite becomes NaN (``pictures.undefined_as_nan``'s numbers)."""
-    buffer = np.empty(sum(a.size for a in arrays), dtype)
-    parts, at = [], 0
-    for a in arrays:
-        buffer[at:at + a.size].reshape(a.shape)[...] = a
-        parts.append((buffer, at, at + a.size, a.shape, "C"))
-        at += a.size
+    every number that is not finite becomes NaN (``pictures.undefined_as_nan``'s numbers).
+    With ``own`` (``arrays`` are the caller's, new and used nowhere else), arrays that are
+    already one whole buffer of ``dtype``, one after another, are taken as they are."""
+    buffer = shared_buffer(arrays) if own else None
+    if buffer is None or buffer.dtype != dtype:
+        buffer = np.empty(sum(a.size for a in arrays), dtype)
+        for a, part in zip(arrays, _places(buffer, arrays)):
+            buffer[part[1]:part[2]].reshape(a.shape)[...] = a
     if not np.isfinite(buffer).all():
         buffer[~np.isfinite(buffer)] = np.nan
+    return _places(buffer, arrays)
+
+
+def _places(buffer: np.ndarray, arrays) -> list:
+    """Parts for ``Packing.views``: ``arrays``' shapes, C-ordered, one after another in ``buffer``."""
+    parts, at = [], 0
+    for a in arrays:
+        parts.append((buffer, at, at + a.size, a.shape, "C"))
+        at += a.size
     return parts
+
+
+def shared_buffer(arrays) -> np.ndarray | None:
+    """The 1-D array whose whole ``arrays`` are, C-ordered views one after another, or None."""
+    base = arrays[0].base if arrays else None
+    if base is None or base.ndim != 1 or not base.flags.c_contiguous:
+        return None
+    at, size = base.__array_interface__["data"][0], base.itemsize
+    for a in arrays:
+        if a.base is not base or not a.flags.c_contiguous or a.__array_interface__["data"][0] != at:
+            return None
+        at += a.size * size
+    return base if at == base.__array_interface__["data"][0] + base.nbytes else None
 
 
 def columns(rows: np.ndarray) -> list:
@@ -116,6 +150,7 @@ def columns(rows: np.ndarray) -> list:
 
 _LAYOUTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _FLAGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_BOUNDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def _ranges(vector: np.ndarray, arrays) -> list:

@@ -145,9 +145,10 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     if n:
         inputs = probes.grid_points(n, axes).reshape(n, n, -1)
         layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
-        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's)
+        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's); the shared
+        # pass's are one new buffer already, taken as it is
         neurons = packing.views("neurons", [whole(undefined_as_nan(inputs[:, :, :THUMBNAILS_PER_LAYER])),
-                                            *copies(layers, np.result_type(*layers, np.float32))])
+                                            *copies(layers, np.result_type(*layers, np.float32), own=bool(shared))])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record

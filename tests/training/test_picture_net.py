@@ -39,3 +39,36 @@ def test_decision_margin_per_loss():
     np.testing.assert_allclose(decision_margin(np.array([[0.5], [0.9], [np.nan]]), "bce"), [0, 0.4, np.nan])
     np.testing.assert_allclose(decision_margin(np.array([[0.2, 0.5, 0.3], [0.4, 0.4, 0.2]]), "ce"), [0.2, 0.0])
     np.testing.assert_allclose(decision_margin(np.array([[-0.25], [np.inf]]), "tanh_mse"), [0.25, np.nan])
+
+
+def test_the_tolerance_from_one_pass_is_each_layers_largest_weight():
+    """_twin_of's tolerance (one |params| pass, a max per layer's range) is the bound the
+    module's docstring gives, from each W[l] on its own; and no twin for weights float32
+    cannot hold or that are not finite."""
+    from nnplay.training.picture_net import tolerance
+
+    t = Trainer(TrainConfig(dataset="spiral-k", classes=3, hidden=(7, 4, 5), activation="tanh"))
+    t.run(3)
+    t.net.weights[1][2, 3] = -40.0  # a layer's largest |weight| negative, and not its first entry
+    t.net.biases[0][...] = 900.0  # biases are not weights: not in the bound
+    twin, tol = PictureNetwork()._twin_of(t.net)
+    largest = [float(np.abs(W).max()) for W in t.net.weights]
+    assert largest[1] == 40.0 and twin is not None
+    assert tol == tolerance(largest) == 100.0 * float(np.finfo(np.float32).eps) * float(np.prod([1 + m for m in largest]))
+    np.testing.assert_array_equal(twin.params, t.net.params.astype(np.float32))
+    for bad in (np.nan, np.inf, 2 * FLOAT32_SAFE):
+        t.net.biases[0][0, 0] = bad
+        assert PictureNetwork()._twin_of(t.net) == (None, None)
+
+
+def test_other_points_after_a_grid_are_pictured_as_themselves():
+    """The float32 copy of the last points asked for is kept: other points are not given its numbers."""
+    t = Trainer(TrainConfig(dataset="circle", hidden=(5,), activation="tanh"))
+    t.run(5)
+    pictures = PictureNetwork()
+    for res in (7, 9, 7):
+        pts = t.probes.grid_points(res)
+        shown = pictures.forward(t.net, pts, t.loss_name)
+        np.testing.assert_array_equal(shown, PictureNetwork().forward(t.net, pts, t.loss_name))
+    fresh = t.probes.grid_points(7).copy()  # the same numbers in another array
+    np.testing.assert_array_equal(pictures.hidden_outputs(t.net, fresh)[0], PictureNetwork().hidden_outputs(t.net, fresh)[0])
