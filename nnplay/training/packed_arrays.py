@@ -66,8 +66,7 @@ def _view(buffer: np.ndarray, start: int, stop: int, shape: tuple, order: str) -
 def zero_weights(net, params: np.ndarray) -> tuple[int, int]:
     """(weights exactly 0, all weights) of engine MLP ``net`` whose parameter vector is
     ``params`` (a copy of it): ``engine.regularization.zero_weights(net.weights)``, in one pass."""
-    is_weight = _weight_flags(net)
-    return int(np.count_nonzero((params == 0) & is_weight)), int(np.count_nonzero(is_weight))
+    return int(np.count_nonzero((params == 0) & _weight_flags(net))), int(net.n_weights)
 
 
 def some_dW_all_zero(net, grads: np.ndarray) -> bool:

@@ -117,6 +117,12 @@ def frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def read_only(a: np.ndarray) -> np.ndarray:
+    """``a`` (a new array, the caller's own) made read-only."""
+    a.flags.writeable = False
+    return a
+
+
 def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     """Copies of everything a view of Trainer ``t`` needs, with the probes
     ``request`` (a ``probes.ViewRequest``) asks for. ``history_from`` limits the
@@ -137,24 +143,23 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
             out = shared[0] if shared else probes.grid_output(res, axes)
             grid = undefined_as_nan(out)
             if t.data.task == CLASSIFICATION:
-                grid_classes = frozen(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
+                grid_classes = read_only(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
         else:
             grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
         extent = probes.grid_extent(axes)
     neurons = None
     if n:
-        inputs = probes.grid_points(n, axes).reshape(n, n, -1)
         layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
         # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's); the shared
         # pass's are one new buffer already, taken as it is
-        neurons = packing.views("neurons", [whole(undefined_as_nan(inputs[:, :, :THUMBNAILS_PER_LAYER])),
+        neurons = packing.views("neurons", [whole(probes.input_thumbnails(n, axes, THUMBNAILS_PER_LAYER)),
                                             *copies(layers, np.result_type(*layers, np.float32), own=bool(shared))])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
         start = len(t.history)
         base, norm_base = t.history.state(), t.grad_norm_history.state()
-    hidden = r.hidden_layer
+    hidden, sample = r.hidden_layer, sampled_rows(t)
     layers = packing.layers(net)
     snap = Snapshot(
         run_id=t.run_id, epoch=t.epoch,
@@ -163,7 +168,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
         history_start=start, history=packing.views("history", columns(t.history.rows_since(start)), t.history.names),
         **layers,
-        grad_norms=frozen(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
+        grad_norms=read_only(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
         grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
         quality=probes.quality() if r.quality else None,
         hidden_space=probes.hidden_space(hidden, axes=axes) if hidden is not None and
@@ -176,7 +181,7 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
-        sampled_rows=sampled_rows(t), measured_batch=t.measured_batch if sampled_rows(t) else 0,
+        sampled_rows=sample, measured_batch=t.measured_batch if sample else 0,
     )
     object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
     return snap
