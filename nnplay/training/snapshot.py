@@ -12,7 +12,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
-from .packed_arrays import Packing, columns, copies, some_dW_all_zero, unpacked, whole, zero_weights
+from .packed_arrays import Packing, columns, copies, pickled_buffers, some_dW_all_zero, unpacked, whole, zero_weights
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -72,21 +72,23 @@ class Snapshot:
     # current_weights.MEASURE_SECONDS before this frame's pictures, which are of its weights now)
     measured_batch: int = 0
 
-    def __reduce__(self):
+    def __reduce_ex__(self, protocol):
         """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
-        parameters, the gradients, the thumbnails, the history rows) as those buffers and
-        where each array lies in them (``packed_arrays``); any other Snapshot field by field."""
+        parameters, the gradients, the thumbnails, the history rows, the output grid) as
+        those buffers and where each array lies in them (``packed_arrays``; from protocol 5
+        each buffer's bytes written straight from it, and read back without a copy); any
+        other Snapshot field by field."""
         fields = dict(vars(self))
         packing = fields.pop("_packing", None)
         if packing is None:
             return _snapshot_from, (fields, [], [])
         for name, _, _ in packing.entries:
             del fields[name]
-        return _snapshot_from, (fields, packing.buffers, packing.entries)
+        return _snapshot_from, (fields, pickled_buffers(packing.buffers, protocol), packing.entries)
 
 
 def _snapshot_from(rest: dict, buffers, entries) -> Snapshot:
-    """A pickled Snapshot again (``Snapshot.__reduce__``), its fields set as pickle sets
+    """A pickled Snapshot again (``Snapshot.__reduce_ex__``), its fields set as pickle sets
     any object's (not through ``__init__``, which sets a frozen dataclass's one by one)."""
     snap = object.__new__(Snapshot)
     snap.__dict__.update(unpacked(rest, buffers, entries))
@@ -168,14 +170,15 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
         history_start=start, history=packing.views("history", columns(t.history.rows_since(start)), t.history.names),
         **layers,
-        grad_norms=read_only(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
-        grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
+        grad_norms=packing.array("grad_norms", net.grad_norms()),
+        grad_norm_history=packing.array("grad_norm_history", t.grad_norm_history.rows_since(start)),
+        grid=packing.array("grid", grid), grid_extent=extent, focus=focus, neurons=neurons,
         quality=probes.quality() if r.quality else None,
         hidden_space=probes.hidden_space(hidden, axes=axes) if hidden is not None and
         1 <= hidden < net.n_layers else None,
         trace=t.trace_next_batch() if r.trace and not t.diverged else None,
         batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
-        zero_weights=zero_weights(net, packing.params), grid_classes=grid_classes,
+        zero_weights=zero_weights(net, packing.params), grid_classes=packing.array("grid_classes", grid_classes),
         gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW)
         if some_dW_all_zero(net, packing.grads) else (),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
