@@ -110,13 +110,15 @@ def whole(a: np.ndarray) -> tuple:
     return a.reshape(-1), 0, a.size, a.shape, "C"
 
 
-def copies(arrays, dtype, own: bool = False) -> list:
+def copies(arrays, dtype, whole_of: np.ndarray | None = None) -> list:
     """Copies of ``arrays`` in ``dtype`` in one new buffer, as parts for ``Packing.views``;
     every number that is not finite becomes NaN (``pictures.undefined_as_nan``'s numbers).
-    With ``own`` (``arrays`` are the caller's, new and used nowhere else), arrays that are
-    already one whole buffer of ``dtype``, one after another, are taken as they are."""
-    buffer = shared_buffer(arrays) if own else None
-    if buffer is None or buffer.dtype != dtype:
+    ``whole_of``: a new 1-D buffer of the caller's, used nowhere else, that ``arrays`` are
+    (the caller's word: C-ordered views of it, one after another), taken as it is when
+    they are all of it in ``dtype`` (no array of them a part of its own)."""
+    buffer = whole_of
+    if buffer is None or buffer.dtype != dtype or buffer.ndim != 1 or sum(a.size for a in arrays) != buffer.size \
+            or any(a.base is not buffer or not a.flags.c_contiguous for a in arrays):
         buffer = np.empty(sum(a.size for a in arrays), dtype)
         for a, part in zip(arrays, _places(buffer, arrays)):
             buffer[part[1]:part[2]].reshape(a.shape)[...] = a
@@ -132,19 +134,6 @@ def _places(buffer: np.ndarray, arrays) -> list:
         parts.append((buffer, at, at + a.size, a.shape, "C"))
         at += a.size
     return parts
-
-
-def shared_buffer(arrays) -> np.ndarray | None:
-    """The 1-D array whose whole ``arrays`` are, C-ordered views one after another, or None."""
-    base = arrays[0].base if arrays else None
-    if base is None or base.ndim != 1 or not base.flags.c_contiguous:
-        return None
-    at, size = base.__array_interface__["data"][0], base.itemsize
-    for a in arrays:
-        if a.base is not base or not a.flags.c_contiguous or a.__array_interface__["data"][0] != at:
-            return None
-        at += a.size * size
-    return base if at == base.__array_interface__["data"][0] + base.nbytes else None
 
 
 def columns(rows: np.ndarray) -> list:

@@ -153,9 +153,10 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
     if n:
         layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
         # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's); the shared
-        # pass's are one new buffer already, taken as it is
+        # pass's are one new buffer already, one layer after another (PictureNetwork.forward_and_subgrid), taken as it is
+        whole_of = shared[1][0].base if shared else None
         neurons = packing.views("neurons", [whole(probes.input_thumbnails(n, axes, THUMBNAILS_PER_LAYER)),
-                                            *copies(layers, np.result_type(*layers, np.float32), own=bool(shared))])
+                                            *copies(layers, np.result_type(*layers, np.float32), whole_of)])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record

@@ -8,7 +8,7 @@ import pytest
 from nnplay.engine.mlp import MLP, forward_and_subgrid
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.live_grid import LIVE_GRID, frame_request
-from nnplay.training.packed_arrays import copies, shared_buffer
+from nnplay.training.packed_arrays import copies
 from nnplay.training.picture_net import FLOAT32_SAFE
 from nnplay.training.probes import ViewRequest
 
@@ -17,6 +17,19 @@ SETTINGS = [
     dict(dataset="spiral-k", classes=4, hidden=(8, 5), activation="relu"),  # ce, 4 outputs
     dict(dataset="multigauss", hidden=(6, 3), activation="sigmoid"),  # regression
 ]
+
+
+def shared_buffer(arrays):
+    """The 1-D array whose whole ``arrays`` are, C-ordered views one after another, or None."""
+    base = arrays[0].base
+    if base is None or base.ndim != 1:
+        return None
+    at = base.__array_interface__["data"][0]
+    for a in arrays:
+        if a.base is not base or not a.flags.c_contiguous or a.__array_interface__["data"][0] != at:
+            return None
+        at += a.nbytes
+    return base if at == base.__array_interface__["data"][0] + base.nbytes else None
 
 
 def alone(t, res, n):
@@ -158,13 +171,14 @@ def test_the_shared_passs_thumbnails_are_sent_as_the_buffer_they_were_computed_i
     assert shared_buffer(layers) is not None and not shared_buffer(layers).flags.writeable
     flat = np.arange(12.0)
     a, b = flat[:4].reshape(2, 2), flat[4:].reshape(2, 2, 2)
-    assert copies([a, b], np.float64, own=True)[0][0] is flat  # the whole buffer, in order: taken
-    for arrays in ([b, a], [a, b[:, :, :1]], [a]):  # out of order, a slice, a part of it: copied
-        parts = copies(arrays, np.float64, own=True)
+    assert copies([a, b], np.float64, whole_of=flat)[0][0] is flat  # the whole buffer: taken
+    for arrays in ([a, b[:, :, :1]], [a], [a, b.T]):  # a slice, a part of it, not C-ordered: copied
+        parts = copies(arrays, np.float64, whole_of=flat)
         assert parts[0][0] is not flat
         for x, (buf, start, stop, shape, _) in zip(arrays, parts):
             np.testing.assert_array_equal(buf[start:stop].reshape(shape), x)
+    assert copies([a, b], np.float32, whole_of=flat)[0][0] is not flat  # another dtype asked for
     assert copies([a, b], np.float64)[0][0] is not flat  # not the caller's to take
     inf = np.array([1.0, np.inf, -np.inf, 2.0])
-    buf = copies([inf[:2], inf[2:]], np.float64, own=True)[0][0]
+    buf = copies([inf[:2], inf[2:]], np.float64, whole_of=inf)[0][0]
     np.testing.assert_array_equal(np.isnan(buf), [False, True, True, False])  # undefined is NaN, as before
