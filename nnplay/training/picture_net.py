@@ -66,6 +66,7 @@ class PictureNetwork:
 
     def __init__(self):
         self._twin = None
+        self._source = None  # (the network the twin is of, its masks' version then): the twin is rebuilt when either changes
         self._inputs = (None, None)  # the last X asked for, and its float32 copy (a grid's points: every frame the same)
 
     def _twin_of(self, net) -> tuple:
@@ -78,9 +79,10 @@ class PictureNetwork:
         if not size.max(initial=0.0) <= FLOAT32_SAFE:  # (NaN too: max propagates it)
             return None, None
         twin = self._twin
-        if twin is None or list(twin.sizes) != list(net.sizes) or twin.activation_names != net.activation_names \
-                or twin.loss_fn.name != net.loss_fn.name:
-            twin = self._twin = net.copy(dtype="float32")
+        source = self._source
+        if twin is None or source[0] is not net or source[1] != net.masks.version:  # another network, or masks edited
+            twin = self._twin = net.copy(dtype="float32")  # (its pruned neurons and weights too)
+            self._source = (net, net.masks.version)
         else:
             twin.params[...] = net.params
         return twin, tolerance(np.maximum.reduceat(size, weight_bounds(net))[::2])

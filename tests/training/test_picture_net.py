@@ -72,3 +72,28 @@ def test_other_points_after_a_grid_are_pictured_as_themselves():
         np.testing.assert_array_equal(shown, PictureNetwork().forward(t.net, pts, t.loss_name))
     fresh = t.probes.grid_points(7).copy()  # the same numbers in another array
     np.testing.assert_array_equal(pictures.hidden_outputs(t.net, fresh)[0], PictureNetwork().hidden_outputs(t.net, fresh)[0])
+
+
+def test_pictures_follow_the_networks_pruned_neurons_and_weights_after_the_twin_is_made():
+    """Pruning changes the function (a pruned neuron outputs 0) without changing a parameter:
+    the float32 twin made before the edit must not picture the network as it was (it did:
+    the output view showed the unpruned network, its classes not the model's)."""
+    t = Trainer(TrainConfig(dataset="circle", hidden=(6, 6), activation="tanh"))
+    t.run(30)
+    pictures, pts = PictureNetwork(), t.probes.grid_points(20)
+    before = pictures.forward(t.net, pts, t.loss_name)  # (the twin is made)
+    for edit in (lambda: t.set_pruned(0, 2, None, True), lambda: t.set_pruned(1, 0, 3, True),
+                 lambda: t.set_pruned(0, 2, None, False), lambda: t.net.masks.clear()):
+        edit()
+        own = t.net.forward(pts)
+        shown = pictures.forward(t.net, pts, t.loss_name)
+        np.testing.assert_allclose(shown, own, rtol=1e-5, atol=1e-6)
+        np.testing.assert_array_equal(t.classes_from_outputs(shown), t.classes_from_outputs(own))
+        for a, b in zip(pictures.hidden_outputs(t.net, pts), t.net.hidden_outputs(pts)):
+            np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
+    assert np.abs(before - pictures.forward(t.net, pts, t.loss_name)).max() < 1e-6  # all restored
+    t.set_pruned(0, 1, None, True)
+    snap = t.snapshot()  # the live path too (the probes' own twin)
+    np.testing.assert_allclose(snap.grid, t.net.forward(pts := t.probes.grid_points(100)).reshape(100, 100),
+                               rtol=1e-5, atol=1e-6)
+    assert not snap.neurons[1][:, :, 1].any()  # the pruned neuron's thumbnail: 0 everywhere
