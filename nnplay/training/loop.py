@@ -55,7 +55,7 @@ from .trainer import Snapshot, Trainer
 MAX_FPS = 60
 MAX_SPEED = 0  # "as fast as possible"
 TRACE_SECONDS = 0.25  # while playing, the backprop inspector's trace is refreshed this often
-CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
+CHUNK_SECONDS = 0.004  # a stretch of training between looks at the command queue, and a frame's wait (see _chunk_seconds)
 
 
 def frame_anchor(previous: float, began: float, period: float = 1.0 / MAX_FPS) -> float:
@@ -172,12 +172,22 @@ class TrainingLoop:
         return self._trained_since_frame < self._speed
 
     def _chunk(self) -> int:
-        budget = max(1, int(self._epochs_per_second_estimate * CHUNK_SECONDS))
+        budget = max(1, int(self._epochs_per_second_estimate * self._chunk_seconds()))
         if self._epoch_limit is not None:
             budget = max(1, min(budget, self._epoch_limit - self._trainer.epoch))
         if self._speed == MAX_SPEED:
             return budget
         return max(1, min(int(self._speed - self._trained_since_frame), budget))
+
+    def _chunk_seconds(self) -> float:
+        """How long the next stretch of whole epochs may train: CHUNK_SECONDS, or at Max speed
+        in a process of its own, up to the time the next frame is due (at most a frame's
+        period): the commands (the window's acknowledgement among them) are read when it
+        is due, not at every epoch in between, about 4 looks a frame of case B fewer."""
+        if self._speed != MAX_SPEED or self._max_speed_seconds is not None:
+            return CHUNK_SECONDS
+        period = 1.0 / MAX_FPS
+        return max(CHUNK_SECONDS, min(period, self._last_emit + period - time.perf_counter()))
 
     def _learn_rate(self, epochs: int, seconds: float) -> None:
         if epochs and seconds > 0:

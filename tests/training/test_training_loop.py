@@ -228,3 +228,50 @@ def test_a_frames_request_follows_every_change_of_the_view_and_of_play():
         f = h.frame()
     assert f.snapshot.grid.shape == (60, 60)
     h.stop()
+
+
+def test_at_max_speed_a_training_process_trains_up_to_the_next_frames_time_between_looks_at_its_commands():
+    """loop._chunk_seconds: a stretch of whole epochs lasts until the next frame is due (a frame's
+    period at most, CHUNK_SECONDS at least), so the commands are read about once a frame, not at
+    every epoch; at a set speed, or in a thread sharing the window's interpreter, CHUNK_SECONDS."""
+    import time
+
+    from nnplay.training.loop import CHUNK_SECONDS, MAX_FPS, MAX_SPEED
+
+    loop = TrainingLoop(queue.Queue(), lambda *m: None)
+    loop._speed = MAX_SPEED
+    period = 1.0 / MAX_FPS
+    loop._last_emit = time.perf_counter() - 0.002  # a frame sent 2 ms ago: the next is due in about 14.7 ms
+    assert CHUNK_SECONDS < loop._chunk_seconds() <= period - 0.002
+    loop._last_emit = time.perf_counter() - period + 0.001  # due in 1 ms: a short stretch, as before
+    assert loop._chunk_seconds() == CHUNK_SECONDS
+    loop._last_emit = time.perf_counter() + 5.0  # (never more than a period)
+    assert loop._chunk_seconds() == period
+    loop._last_emit = time.perf_counter() - 0.002
+    loop._speed = 5
+    assert loop._chunk_seconds() == CHUNK_SECONDS
+    threaded = TrainingLoop(queue.Queue(), lambda *m: None, max_speed_seconds=0.025)
+    threaded._speed, threaded._last_emit = MAX_SPEED, time.perf_counter() - 0.002
+    assert threaded._chunk_seconds() == CHUNK_SECONDS
+
+
+def test_a_pause_at_max_speed_is_seen_within_about_a_frame():
+    import time
+
+    from nnplay.training.commands import Pause
+
+    h = Harness()
+    h.send(Build(1, TrainConfig(dataset="circle", hidden=(8,) * 6, batch_size=10), None))
+    h.next("run_started")
+    h.frame()
+    h.send(SetSpeed(0))
+    h.send(Play())
+    f = h.frame()
+    while not f.playing or f.snapshot.epoch < 3:
+        f = h.frame()
+    sent = time.perf_counter()
+    h.send(Pause())
+    while f.playing:
+        f = h.frame()
+    assert time.perf_counter() - sent < 1.0  # (a frame's period, and the machine's load)
+    h.stop()
