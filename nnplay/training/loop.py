@@ -83,10 +83,13 @@ class Frame:
 
 
 class TrainingLoop:
-    def __init__(self, commands, emit, max_speed_seconds: float | None = None):
+    def __init__(self, commands, emit, max_speed_seconds: float | None = None, pickled: bool = False):
         """``max_speed_seconds``: at Max speed, train this long per frame and then
         wait for the view (for a loop that shares an interpreter with the view);
-        None trains straight through (for a loop in its own process)."""
+        None trains straight through (for a loop in its own process). ``pickled``:
+        ``emit`` pickles every frame (a process of its own): its snapshot's arrays are
+        made on the receiving side only (``take_snapshot``'s ``for_pipe``)."""
+        self._pickled = pickled
         self._commands = commands
         self._emit = emit
         self._max_speed_seconds = max_speed_seconds
@@ -180,10 +183,9 @@ class TrainingLoop:
         return max(1, min(int(self._speed - self._trained_since_frame), budget))
 
     def _chunk_seconds(self) -> float:
-        """How long the next stretch of whole epochs may train: CHUNK_SECONDS, or at Max speed
-        in a process of its own, up to the time the next frame is due (at most a frame's
-        period): the commands (the window's acknowledgement among them) are read when it
-        is due, not at every epoch in between, about 4 looks a frame of case B fewer."""
+        """How long the next stretch of whole epochs may train: CHUNK_SECONDS, or at Max speed in a
+        process of its own, until the next frame is due (a period at most): the commands are then
+        read about twice a frame of case B, not at each of its four to five epochs."""
         if self._speed != MAX_SPEED or self._max_speed_seconds is not None:
             return CHUNK_SECONDS
         period = 1.0 / MAX_FPS
@@ -323,8 +325,7 @@ class TrainingLoop:
         self._emit("run_started", generation, trainer.run_info())
 
     def _frame_view(self, trace: bool) -> ViewRequest:
-        """The view's request for a frame now (``live_grid.frame_request``, with ``trace``),
-        made once until the view changes (a copy a frame cost 10-20 us)."""
+        """The view's request for a frame (``live_grid.frame_request``, with ``trace``), made once a view."""
         key = (self._playing, trace)
         request = self._frame_views.get(key)
         if request is None:
@@ -344,7 +345,7 @@ class TrainingLoop:
         if trace:
             self._last_trace = now
         t.measure_sample = self._playing  # a long epoch's frames while playing: a large set measured on a sample
-        snap = t.snapshot(self._frame_view(trace), self._sent_upto)
+        snap = t.snapshot(self._frame_view(trace), self._sent_upto, for_pipe=self._pickled)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         done, batches = t.batch_position
@@ -387,7 +388,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
         connection.send_bytes(message_bytes((kind, *payload)))  # (frame_pipe: not Connection.send's BytesIO)
 
     try:
-        TrainingLoop(CommandReceiver(commands), emit, max_speed_seconds).run()
+        TrainingLoop(CommandReceiver(commands), emit, max_speed_seconds, pickled=True).run()
     finally:
         try:
             connection.send(("stopped",))

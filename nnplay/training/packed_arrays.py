@@ -30,26 +30,29 @@ class Packing:
     tuple or ONE for one array, [(buffer index, start, stop, shape, order)]): each array is
     ``buffers[i][start:stop].reshape(shape, order=order)``."""
 
-    def __init__(self):
+    def __init__(self, views: bool = True):
+        """``views`` False: ``views`` records where each array lies and returns None (for a
+        snapshot only sent down a pipe: its arrays are made on the receiving side alone,
+        ``unpacked``, not first on the sending side too: some fifty views a frame of case B)."""
         self.buffers: list = []
         self.entries: list = []
         self._index: dict = {}  # id(buffer) -> its index in buffers (which keeps it alive)
+        self._views = views
 
     def views(self, name: str, parts, keys=None):
         """The tuple (or, with ``keys``, dict) of read-only views at ``parts`` ((1-D buffer,
         start, stop, shape, order) each: ``buffer[start:stop].reshape(shape, order=order)``),
-        recorded as field ``name``."""
-        arrays, places, index = [], [], self._index
+        recorded as field ``name``; None when made without views."""
+        places, index = [], self._index
         for buffer, start, stop, shape, order in parts:
             i = index.get(id(buffer))
             if i is None:
                 i = index[id(buffer)] = len(self.buffers)
                 buffer.flags.writeable = False
                 self.buffers.append(buffer)
-            arrays.append(_view(buffer, start, stop, shape, order))
             places.append((i, start, stop, shape, order))
         self.entries.append((name, keys, places))
-        return tuple(arrays) if keys is None else arrays[0] if keys == ONE else dict(zip(keys, arrays))
+        return _arrays(self.buffers, keys, places) if self._views else None
 
     def array(self, name: str, a: np.ndarray | None) -> np.ndarray | None:
         """``a`` (None: None) as a read-only view of itself, recorded as field ``name``."""
@@ -192,6 +195,11 @@ def unpacked(rest: dict, buffers, entries) -> dict:
         b.flags.writeable = False
     fields = dict(rest)
     for name, keys, places in entries:
-        arrays = tuple(_view(buffers[i], start, stop, shape, order) for i, start, stop, shape, order in places)
-        fields[name] = arrays if keys is None else arrays[0] if keys == ONE else dict(zip(keys, arrays))
+        fields[name] = _arrays(buffers, keys, places)
     return fields
+
+
+def _arrays(buffers, keys, places):
+    """A packed field's value: the tuple, dict (``keys``) or ONE array at ``places`` in ``buffers``."""
+    arrays = tuple(_view(buffers[i], start, stop, shape, order) for i, start, stop, shape, order in places)
+    return arrays if keys is None else arrays[0] if keys == ONE else dict(zip(keys, arrays))

@@ -125,14 +125,17 @@ def read_only(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
+def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> Snapshot:
     """Copies of everything a view of Trainer ``t`` needs, with the probes
     ``request`` (a ``probes.ViewRequest``) asks for. ``history_from`` limits the
     history arrays to epochs from that index on (the increment since the view's
     last snapshot); epochs no longer kept exactly send the whole bounded record
-    as ``history_base``. ``focus`` out of range falls back to the network's output."""
+    as ``history_base``. ``focus`` out of range falls back to the network's output.
+    ``for_pipe``: a snapshot only to be pickled (the training process's frame): its
+    packed arrays (weights, gradients, pictures, history rows) are None in it and made
+    when it is unpickled, as they are in any case (``Packing``)."""
     r, net, probes = request, t.net, t.probes
-    packing = Packing()
+    packing = Packing(views=not for_pipe)
     m, axes, focus = t.metrics(), tuple(r.axes), r.focus
     grid = extent = grid_classes = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):

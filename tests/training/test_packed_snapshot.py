@@ -175,3 +175,18 @@ def test_the_pipes_frame_arrays_are_read_only_aligned_views_of_its_bytes():
         for a in value if isinstance(value, tuple) else (value,):
             assert not a.flags.writeable and a.flags.aligned, name
             assert isinstance(a.base, (bytes, np.ndarray)), name
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: s["dataset"])
+def test_a_snapshot_for_the_pipe_arrives_as_the_whole_snapshot(settings):
+    """take_snapshot's for_pipe (the training process's frames): no array views on the sending side,
+    and what the window unpickles is the snapshot made with them, field by field."""
+    t = Trainer(TrainConfig(**settings))
+    t.run(3)
+    t.set_frozen(0, 1, None, True)
+    view = frame_request(ViewRequest(quality=True), True)
+    whole, piped = t.snapshot(view, 1), t.snapshot(view, 1, for_pipe=True)
+    assert piped.weights is None and piped.neurons is None and piped.grid is None and piped.history is None
+    got = received(piped)
+    for name, value in fields(whole).items():
+        assert_same(value, getattr(got, name), name)
