@@ -83,17 +83,18 @@ def some_dW_all_zero(net, grads: np.ndarray) -> bool:
     """Whether some layer's dW is all zero in ``grads`` (a copy of ``net.grads``): the check
     ``gradient_flow.zero_gradient_notes`` starts with, in one pass (every dW its own range)."""
     starts = weight_bounds(net)  # (dW lies in grads where W lies in params)
-    return bool((np.add.reduceat(grads != 0, starts)[::2] == 0).any()) if starts else False
+    return bool((np.add.reduceat(grads != 0, starts)[::2] == 0).any()) if starts.size else False
 
 
-def weight_bounds(net) -> list:
+def weight_bounds(net) -> np.ndarray:
     """[start, stop] of each layer's W in engine MLP ``net``'s ``params`` (and of its dW in
     ``grads``), one after another: ``np.ufunc.reduceat``'s indices for a reduction per
     layer's weights (its results ``[::2]``; every W is followed by its layer's biases, so
     no index is the vector's end)."""
     bounds = _BOUNDS.get(net)
     if bounds is None:
-        bounds = _BOUNDS[net] = [p for start, stop, _, _ in layer_places(net)[0] for p in (start, stop)]
+        bounds = _BOUNDS[net] = np.array([p for start, stop, _, _ in layer_places(net)[0] for p in (start, stop)],
+                                         np.intp)
     return bounds
 
 

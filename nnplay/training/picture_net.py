@@ -54,7 +54,7 @@ def decision_margin(A: np.ndarray, loss: str) -> np.ndarray:
 def tolerance(largest) -> float:
     """The margin under which a float32 class is checked by the run's own network, from
     the largest |weight| of each layer (``largest``, one number a layer, first to last)."""
-    growth = float(np.prod([1.0 + float(m) for m in largest]))
+    growth = float(np.prod(1.0 + np.asarray(largest, np.float64)))
     return TOLERANCE_PER_ULP * float(np.finfo(np.float32).eps) * growth
 
 
