@@ -344,7 +344,8 @@ class MLP:
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)
 
 
-def forward_and_subgrid(net: MLP, X, resolution: int, step: int) -> tuple[np.ndarray, list[np.ndarray]]:
+def forward_and_subgrid(net: MLP, X, resolution: int, step: int,
+                        check_input: bool = True) -> tuple[np.ndarray, list[np.ndarray]]:
     """One forward pass of ``net`` over X, the ``resolution`` x ``resolution`` points
     of a grid in row-major order ((res^2, n[0])): (A[L], a new (res^2, n[L]) array;
     [A[1], ..., A[L]] at every ``step``-th point of each row and column, each a new
@@ -352,8 +353,9 @@ def forward_and_subgrid(net: MLP, X, resolution: int, step: int) -> tuple[np.nda
     the whole of one new 1-D array: one check or copy takes them all). A picture's grid and its
     thumbnails at the cost of the grid alone (``hidden_outputs`` would copy every
     layer at every point first). Raises ValueError for an X of the wrong width, as
-    ``forward``, or of other than res^2 rows."""
-    X = net._check_X(X)
+    ``forward``, or of other than res^2 rows. Without ``check_input`` X is taken as
+    already checked (as ``train_epoch``'s: the pictures' grid, checked once)."""
+    X = net._check_X(X) if check_input else X
     if X.shape[0] != resolution * resolution:
         m = X.shape[0]
         raise ValueError(f"{count(m, 'point')} {agree(m, 'is', 'are')} not a {resolution} x {resolution} grid")

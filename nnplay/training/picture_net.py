@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.mlp import forward_and_subgrid
+from ..engine.validation import check_X
 from .packed_arrays import weight_bounds
 
 FLOAT32_SAFE = 1e4  # past this |param|, float32 rounding of the weights alone may change the picture
@@ -87,11 +88,14 @@ class PictureNetwork:
             twin.params[...] = net.params
         return twin, tolerance(np.maximum.reduceat(size, weight_bounds(net))[::2])
 
-    def _float32(self, X: np.ndarray) -> np.ndarray:
-        """X as float32, the copy kept for the next call with the same X (a grid's points)."""
-        if self._inputs[0] is not X:
-            self._inputs = (X, X.astype(np.float32))
-        return self._inputs[1]
+    def _float32(self, X: np.ndarray, net) -> np.ndarray:
+        """X as float32, checked as ``net``'s inputs are (the engine's ValueError naming what is
+        wrong, or a number float32 cannot hold); kept for the next call with the same X and
+        width (a grid's points: checked once, not at every frame)."""
+        kept = self._inputs
+        if kept[0] is not X or kept[1].shape[1] != net.sizes[0]:
+            self._inputs = kept = (X, check_X(X.astype(np.float32), net.sizes[0], np.float32))
+        return kept[1]
 
     def forward(self, net, X: np.ndarray, loss: str) -> np.ndarray:
         """A[L] for X, (m, n[L]): float32 where that cannot change a class, the
@@ -100,7 +104,7 @@ class PictureNetwork:
         twin, tol = self._twin_of(net)
         if twin is None or tol >= 0.25:
             return net.forward(X)
-        return self._checked(net, X, twin.forward(self._float32(X)), loss, tol)
+        return self._checked(net, X, twin.forward(self._float32(X, net)), loss, tol)
 
     def _checked(self, net, X: np.ndarray, A: np.ndarray, loss: str, tol: float) -> np.ndarray:
         """The float32 outputs A (m, n[L]) of X with every row whose class float32 may
@@ -119,7 +123,7 @@ class PictureNetwork:
         twin = self._twin_of(net)[0]
         if twin is None:
             return net.hidden_outputs(X)
-        acts = twin.hidden_outputs(self._float32(X))
+        acts = twin.hidden_outputs(self._float32(X, net))
         if not all(np.isfinite(a).all() for a in acts):
             return net.hidden_outputs(X)
         return acts
@@ -134,7 +138,7 @@ class PictureNetwork:
         twin, tol = self._twin_of(net)
         if twin is None:
             return forward_and_subgrid(net, X, resolution, step)
-        A, hidden = forward_and_subgrid(twin, self._float32(X), resolution, step)
+        A, hidden = forward_and_subgrid(twin, self._float32(X, net), resolution, step, check_input=False)
         A = net.forward(X) if tol >= 0.25 else self._checked(net, X, A, loss, tol)
         if not np.isfinite(hidden[0].base).all():  # (the buffer of them all)
             k = hidden[0].shape[0]

@@ -97,3 +97,26 @@ def test_pictures_follow_the_networks_pruned_neurons_and_weights_after_the_twin_
     np.testing.assert_allclose(snap.grid, t.net.forward(pts := t.probes.grid_points(100)).reshape(100, 100),
                                rtol=1e-5, atol=1e-6)
     assert not snap.neurons[1][:, :, 1].any()  # the pruned neuron's thumbnail: 0 everywhere
+
+
+def test_the_grids_float32_points_are_checked_once_and_refused_as_the_engine_refuses_them(monkeypatch):
+    import pytest
+
+    import nnplay.training.picture_net as picture_net
+
+    t = Trainer(TrainConfig(dataset="circle", hidden=(4,), activation="tanh"))
+    pictures, pts = PictureNetwork(), t.probes.grid_points(7)
+    calls = []
+    real = picture_net.check_X
+    monkeypatch.setattr(picture_net, "check_X", lambda *a: calls.append(1) or real(*a))
+    first = pictures.forward_and_subgrid(t.net, pts, t.loss_name, 7, 2)
+    t.run(2)
+    second = pictures.forward_and_subgrid(t.net, pts, t.loss_name, 7, 2)
+    assert len(calls) == 1 and not np.array_equal(first[0], second[0])  # checked once, pictured twice
+    np.testing.assert_array_equal(second[0], PictureNetwork().forward(t.net, pts, t.loss_name))
+    huge = pts.copy()
+    huge[3, 0] = 1e39  # finite in float64, infinity in float32
+    with pytest.raises(ValueError, match="infinity"), np.errstate(all="ignore"):  # (as the probes call it)
+        pictures.forward_and_subgrid(t.net, huge, t.loss_name, 7, 2)
+    with pytest.raises(ValueError, match="shaped"):
+        pictures.forward_and_subgrid(t.net, np.zeros((49, 3)), t.loss_name, 7, 2)
