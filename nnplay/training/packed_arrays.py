@@ -16,8 +16,8 @@ values, read-only) on the other side, each one slice and one reshape.
 
 from __future__ import annotations
 
-import pickle
 import weakref
+from pickle import PickleBuffer  # (only the buffer wrapper: frames are read by the window's Connection.recv)
 
 import numpy as np
 
@@ -184,7 +184,7 @@ def pickled_buffers(buffers, protocol: int) -> list:
     protocol 5, the arrays themselves."""
     if protocol < 5:
         return list(buffers)
-    return [(pickle.PickleBuffer(b), b.dtype.str) for b in buffers]
+    return [(PickleBuffer(b), b.dtype.str) for b in buffers]
 
 
 def unpacked(rest: dict, buffers, entries) -> dict:

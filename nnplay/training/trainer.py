@@ -356,6 +356,5 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         """Copies of everything a view needs, with the probes ``request`` asks for
         (see ``snapshot.take_snapshot``, and its ``for_pipe``); keywords override single
         fields of the request, e.g. ``snapshot(grid_resolution=None, quality=True)``."""
-        request = ViewRequest() if request is None else request
-        return take_snapshot(self, dataclasses.replace(request, **changes) if changes else request, history_from,
-                             for_pipe)
+        request = dataclasses.replace(request or ViewRequest(), **changes) if changes else request or ViewRequest()
+        return take_snapshot(self, request, history_from, for_pipe)
