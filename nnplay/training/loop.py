@@ -55,7 +55,7 @@ from .trainer import Snapshot, Trainer
 MAX_FPS = 60
 MAX_SPEED = 0  # "as fast as possible"
 TRACE_SECONDS = 0.25  # while playing, the backprop inspector's trace is refreshed this often
-CHUNK_SECONDS = 0.004  # a stretch of training between looks at the command queue, and a frame's wait (see _chunk_seconds)
+CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
 
 
 def frame_anchor(previous: float, began: float, period: float = 1.0 / MAX_FPS) -> float:
@@ -175,21 +175,12 @@ class TrainingLoop:
         return self._trained_since_frame < self._speed
 
     def _chunk(self) -> int:
-        budget = max(1, int(self._epochs_per_second_estimate * self._chunk_seconds()))
+        budget = max(1, int(self._epochs_per_second_estimate * CHUNK_SECONDS))
         if self._epoch_limit is not None:
             budget = max(1, min(budget, self._epoch_limit - self._trainer.epoch))
         if self._speed == MAX_SPEED:
             return budget
         return max(1, min(int(self._speed - self._trained_since_frame), budget))
-
-    def _chunk_seconds(self) -> float:
-        """How long the next stretch of whole epochs may train: CHUNK_SECONDS, or at Max speed in a
-        process of its own, until the next frame is due (a period at most): the commands are then
-        read about twice a frame of case B, not at each of its four to five epochs."""
-        if self._speed != MAX_SPEED or self._max_speed_seconds is not None:
-            return CHUNK_SECONDS
-        period = 1.0 / MAX_FPS
-        return max(CHUNK_SECONDS, min(period, self._last_emit + period - time.perf_counter()))
 
     def _learn_rate(self, epochs: int, seconds: float) -> None:
         if epochs and seconds > 0:
