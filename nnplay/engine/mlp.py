@@ -344,25 +344,37 @@ class MLP:
         return self._epochs.run(self, X, Y, optimizer, batch_size, rng)
 
 
-def forward_and_subgrid(net: MLP, X, resolution: int, step: int) -> tuple[np.ndarray, list[np.ndarray]]:
+def forward_and_subgrid(net: MLP, X, resolution: int, step: int,
+                        check_input: bool = True) -> tuple[np.ndarray, list[np.ndarray]]:
     """One forward pass of ``net`` over X, the ``resolution`` x ``resolution`` points
     of a grid in row-major order ((res^2, n[0])): (A[L], a new (res^2, n[L]) array;
     [A[1], ..., A[L]] at every ``step``-th point of each row and column, each a new
-    (k, k, n[l]) array, k = (res - 1) // step + 1). A picture's grid and its
+    (k, k, n[l]) array, k = (res - 1) // step + 1, and all of them, one after another,
+    the whole of one new 1-D array: one check or copy takes them all). A picture's grid and its
     thumbnails at the cost of the grid alone (``hidden_outputs`` would copy every
     layer at every point first). Raises ValueError for an X of the wrong width, as
-    ``forward``, or of other than res^2 rows."""
-    X = net._check_X(X)
+    ``forward``, or of other than res^2 rows. Without ``check_input`` X is taken as
+    already checked (as ``train_epoch``'s: the pictures' grid, checked once)."""
+    X = net._check_X(X) if check_input else X
     if X.shape[0] != resolution * resolution:
         m = X.shape[0]
         raise ValueError(f"{count(m, 'point')} {agree(m, 'is', 'are')} not a {resolution} x {resolution} grid")
+    k = (resolution - 1) // step + 1
     if X.shape[0] > CHUNK_ROWS:  # bounded workspaces: the subgrid on its own
         sub = X.reshape(resolution, resolution, -1)[::step, ::step].reshape(-1, X.shape[1])
-        k = (resolution - 1) // step + 1
-        return net.forward(X), [a.reshape(k, k, -1) for a in net.hidden_outputs(sub)]
-    ws = net._workspace(X.shape[0])
-    out = net._forward(X, ws).copy()
-    return out, [a.reshape(resolution, resolution, a.shape[1])[::step, ::step].copy() for a in ws.A]
+        out, layers = net.forward(X), [a.reshape(k, k, -1) for a in net.hidden_outputs(sub)]
+    else:
+        ws = net._workspace(X.shape[0])
+        out = net._forward(X, ws).copy()
+        layers = [a.reshape(resolution, resolution, a.shape[1])[::step, ::step] for a in ws.A]
+    flat = np.empty(k * k * sum(net.sizes[1:]), net.dtype)  # every layer's subgrid, one after another
+    hidden, at = [], 0
+    for a in layers:
+        part = flat[at:at + a.size].reshape(a.shape)
+        np.copyto(part, a)
+        hidden.append(part)
+        at += a.size
+    return out, hidden
 
 
 def _passes_changed(net: MLP) -> None:

@@ -20,7 +20,7 @@ from pickle import dumps  # (only dumps: the window reads with multiprocessing's
 
 FRAME_PIPE_BYTES = 1 << 20
 SMALLEST = 1 << 16  # the size a Linux pipe has anyway
-PICKLE_PROTOCOL = 4  # of the messages down the pipe (message_bytes)
+PICKLE_PROTOCOL = 5  # of the messages down the pipe (message_bytes)
 
 
 def widen(connection, nbytes: int = FRAME_PIPE_BYTES) -> int:
@@ -54,9 +54,13 @@ def message_bytes(message) -> bytes:
     ``Connection.send`` pickles into an ``io.BytesIO`` (``ForkingPickler.dumps``),
     which grows by reallocation and took 19-38 fresh pages (minor page faults)
     per frame of case B: the loop's pickling 0.71-0.73 -> 0.44-0.46 ms of CPU a
-    frame (``tests/tools/loop_frame_cost.py``). Protocol 4, as ``Connection.send``
-    used on Python 3.11 (PICKLE_PROTOCOL): under protocol 5 numpy rebuilds each
-    array through a Python function, and the window's unpickling of a cache-cold
-    frame took 0.34-0.46 ms against 0.30-0.40. Messages hold no connections or
-    other handles, the only objects ``ForkingPickler``'s own reducers are for."""
+    frame (``tests/tools/loop_frame_cost.py``). Protocol 5 (PICKLE_PROTOCOL): a Snapshot's
+    few packed buffers go in as raw bytes straight from each array, and come out as
+    bytes objects the arrays are views of (``packed_arrays.pickled_buffers``: one copy
+    each way instead of two). (Protocol 4 was kept while a frame held some fifty
+    arrays: under protocol 5 numpy rebuilds each array through a Python function, and
+    the window's unpickling of a cache-cold frame took 0.34-0.46 ms against
+    0.30-0.40; a frame's arrays are now in its packed buffers, bar a few small ones.)
+    Messages hold no connections or other handles, the only objects
+    ``ForkingPickler``'s own reducers are for."""
     return dumps(message, PICKLE_PROTOCOL)

@@ -11,6 +11,7 @@ often than MAX_FPS, so a slow view slows the drawing, never the training queue.
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import signal
 import time
@@ -82,10 +83,13 @@ class Frame:
 
 
 class TrainingLoop:
-    def __init__(self, commands, emit, max_speed_seconds: float | None = None):
+    def __init__(self, commands, emit, max_speed_seconds: float | None = None, pickled: bool = False):
         """``max_speed_seconds``: at Max speed, train this long per frame and then
         wait for the view (for a loop that shares an interpreter with the view);
-        None trains straight through (for a loop in its own process)."""
+        None trains straight through (for a loop in its own process). ``pickled``:
+        ``emit`` pickles every frame (a process of its own): its snapshot's arrays are
+        made on the receiving side only (``take_snapshot``'s ``for_pipe``)."""
+        self._pickled = pickled
         self._commands = commands
         self._emit = emit
         self._max_speed_seconds = max_speed_seconds
@@ -103,6 +107,7 @@ class TrainingLoop:
         self._last_trace = 0.0
         self._sent_upto = 0
         self._view = ViewRequest()
+        self._frame_views: dict = {}  # (playing, trace) -> the request a frame is built from (SetView clears it)
         self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
         self._epochs_per_second_estimate = 200.0
         self._landscape = LiveLandscape()
@@ -246,6 +251,7 @@ class TrainingLoop:
             case SetView(changes):
                 for key, value in changes.items():
                     setattr(self._view, key, value)
+                self._frame_views.clear()
                 self._dirty = True
             case _ if t is None:  # the rest act on a run
                 pass
@@ -309,6 +315,19 @@ class TrainingLoop:
         self._landscape.new_run(trainer)
         self._emit("run_started", generation, trainer.run_info())
 
+    def _frame_view(self, trace: bool) -> ViewRequest:
+        """The view's request for a frame (``live_grid.frame_request``, with ``trace``), made once a view."""
+        key = (self._playing, trace)
+        request = self._frame_views.get(key)
+        if request is None:
+            request = frame_request(self._view, self._playing)
+            if request.trace != trace:
+                request = dataclasses.replace(request, trace=trace)
+            elif request is self._view:  # (the view itself changes in place: a copy)
+                request = dataclasses.replace(request)
+            self._frame_views[key] = request
+        return request
+
     def _emit_frame(self) -> None:
         t, v = self._trainer, self._view
         now = began = time.perf_counter()
@@ -317,7 +336,7 @@ class TrainingLoop:
         if trace:
             self._last_trace = now
         t.measure_sample = self._playing  # a long epoch's frames while playing: a large set measured on a sample
-        snap = t.snapshot(frame_request(v, self._playing), self._sent_upto, trace=trace)  # (live_grid.py)
+        snap = t.snapshot(self._frame_view(trace), self._sent_upto, for_pipe=self._pickled)
         self._sent_upto = len(t.history)
         now = time.perf_counter()
         done, batches = t.batch_position
@@ -360,7 +379,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
         connection.send_bytes(message_bytes((kind, *payload)))  # (frame_pipe: not Connection.send's BytesIO)
 
     try:
-        TrainingLoop(CommandReceiver(commands), emit, max_speed_seconds).run()
+        TrainingLoop(CommandReceiver(commands), emit, max_speed_seconds, pickled=True).run()
     finally:
         try:
             connection.send(("stopped",))

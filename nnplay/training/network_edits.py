@@ -91,13 +91,24 @@ class NetworkEdits:
     def mask_fields(self) -> dict:
         """The snapshot's masks (see ``Snapshot``): frozen_W, frozen_b (per layer,
         shaped like W[l], b[l]), pruned_W, pruned_neurons (per layer, (n[l],); the
-        output layer's all False); each None when nothing is frozen / pruned."""
-        m, c = self.net.masks, self.net.sizes[:-1]
+        output layer's all False); each None when nothing is frozen / pruned. Read-only
+        arrays, made again only when the masks have changed (``masks.version``): every
+        frame asks, and they change only by an edit."""
+        m = self.net.masks
+        kept = getattr(self, "_mask_fields", None)
+        if kept is not None and kept[0] is m and kept[1] == m.version:
+            return kept[2]
+        c = self.net.sizes[:-1]
         frozen = [b.copy() for b in m.frozen_blocks] if m.frozen.any() else None
         pruned = m.pruned.any() or any(n.any() for n in m.neurons)
-        return {
+        fields = {
             "frozen_W": None if frozen is None else tuple(b[:, : c[l]] for l, b in enumerate(frozen)),
             "frozen_b": None if frozen is None else tuple(b[:, c[l]:] for l, b in enumerate(frozen)),
             "pruned_W": tuple(b[:, : c[l]].copy() for l, b in enumerate(m.pruned_blocks)) if pruned else None,
             "pruned_neurons": (*(n.copy() for n in m.neurons), np.zeros(self.net.sizes[-1], bool)) if pruned else None,
         }
+        for arrays in fields.values():
+            for a in arrays or ():
+                a.flags.writeable = False
+        self._mask_fields = (m, m.version, fields)
+        return fields

@@ -26,6 +26,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.mlp import forward_and_subgrid
+from ..engine.validation import check_X
+from .packed_arrays import weight_bounds
 
 FLOAT32_SAFE = 1e4  # past this |param|, float32 rounding of the weights alone may change the picture
 TOLERANCE_PER_ULP = 100.0  # margin bound = this * eps32 * prod_l (1 + max|W[l]|)
@@ -34,7 +36,8 @@ TOLERANCE_PER_ULP = 100.0  # margin bound = this * eps32 * prod_l (1 + max|W[l]|
 def decision_margin(A: np.ndarray, loss: str) -> np.ndarray:
     """How far each row of outputs A (m, n[L]) is from a change of class:
     |P - 1/2| for 'bce', |A| for 'tanh_mse', top-1 minus top-2 probability for
-    'ce', |A| (a value, no class) for regression ('mse'); NaN where not finite."""
+    'ce', |A| (a value, no class) for regression ('mse'); NaN where not finite.
+    (float64, (m,); all finite, the usual case, costs one check of A.)"""
     with np.errstate(invalid="ignore"):
         if loss == "ce" and A.shape[1] > 1:
             part = np.partition(A, A.shape[1] - 2, axis=1)
@@ -44,8 +47,16 @@ def decision_margin(A: np.ndarray, loss: str) -> np.ndarray:
         else:
             margin = np.abs(A[:, 0])
     margin = margin.astype(np.float64)
-    margin[~np.isfinite(A).all(axis=1)] = np.nan
+    if not np.isfinite(A).all():
+        margin[~np.isfinite(A).all(axis=1)] = np.nan
     return margin
+
+
+def tolerance(largest) -> float:
+    """The margin under which a float32 class is checked by the run's own network, from
+    the largest |weight| of each layer (``largest``, one number a layer, first to last)."""
+    growth = float(np.prod(1.0 + np.asarray(largest, np.float64)))
+    return TOLERANCE_PER_ULP * float(np.finfo(np.float32).eps) * growth
 
 
 class PictureNetwork:
@@ -56,35 +67,44 @@ class PictureNetwork:
 
     def __init__(self):
         self._twin = None
+        self._source = None  # (the network the twin is of, its masks' version then): the twin is rebuilt when either changes
+        self._inputs = (None, None)  # the last X asked for, and its float32 copy (a grid's points: every frame the same)
 
-    def _twin_of(self, net):
-        """The float32 twin with ``net``'s parameters now, or None when float32
-        cannot stand in for it (it is float32 itself, or its weights are too large)."""
-        if net.dtype == np.float32 or not np.all(np.isfinite(net.params)) or \
-                np.abs(net.params).max(initial=0.0) > FLOAT32_SAFE:
-            return None
+    def _twin_of(self, net) -> tuple:
+        """(the float32 twin with ``net``'s parameters now, ``tolerance``) from one pass
+        over the parameters, or (None, None) when float32 cannot stand in for ``net``
+        (it is float32 itself, or its weights are not finite or too large)."""
+        if net.dtype == np.float32:
+            return None, None
+        size = np.abs(net.params)
+        if not size.max(initial=0.0) <= FLOAT32_SAFE:  # (NaN too: max propagates it)
+            return None, None
         twin = self._twin
-        if twin is None or list(twin.sizes) != list(net.sizes) or twin.activation_names != net.activation_names \
-                or twin.loss_fn.name != net.loss_fn.name:
-            twin = self._twin = net.copy(dtype="float32")
+        source = self._source
+        if twin is None or source[0] is not net or source[1] != net.masks.version:  # another network, or masks edited
+            twin = self._twin = net.copy(dtype="float32")  # (its pruned neurons and weights too)
+            self._source = (net, net.masks.version)
         else:
             twin.params[...] = net.params
-        return twin
+        return twin, tolerance(np.maximum.reduceat(size, weight_bounds(net))[::2])
 
-    def tolerance(self, net) -> float:
-        """The margin under which a float32 class is checked by the run's own network."""
-        growth = float(np.prod([1.0 + float(np.abs(W).max(initial=0.0)) for W in net.weights]))
-        return TOLERANCE_PER_ULP * float(np.finfo(np.float32).eps) * growth
+    def _float32(self, X: np.ndarray, net) -> np.ndarray:
+        """X as float32, checked as ``net``'s inputs are (the engine's ValueError naming what is
+        wrong, or a number float32 cannot hold); kept for the next call with the same X and
+        width (a grid's points: checked once, not at every frame)."""
+        kept = self._inputs
+        if kept[0] is not X or kept[1].shape[1] != net.sizes[0]:
+            self._inputs = kept = (X, check_X(X.astype(np.float32), net.sizes[0], np.float32))
+        return kept[1]
 
     def forward(self, net, X: np.ndarray, loss: str) -> np.ndarray:
         """A[L] for X, (m, n[L]): float32 where that cannot change a class, the
         run's own numbers (and dtype) elsewhere (see the module's docstring). ``loss`` names
         how outputs become classes ('bce', 'ce', 'tanh_mse'; 'mse' for values)."""
-        twin = self._twin_of(net)
-        tol = None if twin is None else self.tolerance(net)
+        twin, tol = self._twin_of(net)
         if twin is None or tol >= 0.25:
             return net.forward(X)
-        return self._checked(net, X, twin.forward(X.astype(np.float32)), loss, tol)
+        return self._checked(net, X, twin.forward(self._float32(X, net)), loss, tol)
 
     def _checked(self, net, X: np.ndarray, A: np.ndarray, loss: str, tol: float) -> np.ndarray:
         """The float32 outputs A (m, n[L]) of X with every row whose class float32 may
@@ -100,10 +120,10 @@ class PictureNetwork:
     def hidden_outputs(self, net, X: np.ndarray) -> list[np.ndarray]:
         """[A[1], ..., A[L]] for X: float32 unless some number is not finite in
         float32, then the run's own numbers (so "undefined" is the run's)."""
-        twin = self._twin_of(net)
+        twin = self._twin_of(net)[0]
         if twin is None:
             return net.hidden_outputs(X)
-        acts = twin.hidden_outputs(X.astype(np.float32))
+        acts = twin.hidden_outputs(self._float32(X, net))
         if not all(np.isfinite(a).all() for a in acts):
             return net.hidden_outputs(X)
         return acts
@@ -113,15 +133,15 @@ class PictureNetwork:
         the grid) from one forward pass over X, the ``resolution`` x ``resolution`` grid's
         points (the output view's grid and the neuron thumbnails, whose points are some of
         them): the two calls' numbers (to the last bit of rounding), at the cost of one.
-        The hidden outputs are (k, k, n[l]) arrays (see ``engine.mlp.forward_and_subgrid``)."""
-        twin = self._twin_of(net)
+        The hidden outputs are (k, k, n[l]) arrays, new, the whole of one buffer one after
+        another (see ``engine.mlp.forward_and_subgrid``)."""
+        twin, tol = self._twin_of(net)
         if twin is None:
             return forward_and_subgrid(net, X, resolution, step)
-        A, hidden = forward_and_subgrid(twin, X.astype(np.float32), resolution, step)
-        tol = self.tolerance(net)
+        A, hidden = forward_and_subgrid(twin, self._float32(X, net), resolution, step, check_input=False)
         A = net.forward(X) if tol >= 0.25 else self._checked(net, X, A, loss, tol)
-        if not all(np.isfinite(a).all() for a in hidden):
+        if not np.isfinite(hidden[0].base).all():  # (the buffer of them all)
             k = hidden[0].shape[0]
             sub = X.reshape(resolution, resolution, -1)[::step, ::step].reshape(k * k, -1)
-            hidden = [a.reshape(k, k, -1) for a in net.hidden_outputs(sub)]
+            hidden = forward_and_subgrid(net, sub, k, 1)[1]  # the run's own numbers
         return A, hidden

@@ -31,7 +31,9 @@ def predicted_classes(A: np.ndarray, loss: str) -> np.ndarray:
         else:
             threshold = 0.0 if loss == "tanh_mse" else 0.5
             classes = (A[:, 0] >= threshold).astype(np.int64)
-    classes[~np.isfinite(A).all(axis=1)] = UNDEFINED
+    finite = np.isfinite(A)
+    if not finite.all():  # (a frame's grid: nearly always all finite, and then this is all)
+        classes[~finite.all(axis=1)] = UNDEFINED
     return classes
 
 

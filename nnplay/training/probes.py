@@ -41,6 +41,7 @@ class Probes:
     def __init__(self, trainer):
         self._t = trainer
         self._grid_inputs: dict = {}
+        self._input_pictures: dict = {}  # (res, axes, keep) -> input_thumbnails' array
         self._extents: dict = {}  # axes -> (the data set, its extent): a scan of every row, once per data set
         self._pictures = PictureNetwork()  # the pictures' float32 twin (picture_net)
 
@@ -69,6 +70,19 @@ class Probes:
             if resolution <= CACHED_RESOLUTION:  # (an export's fine grid, once: not kept)
                 self._grid_inputs[key] = pts
         return pts
+
+    def input_thumbnails(self, resolution: int, axes=(0, 1), keep: int | None = None) -> np.ndarray:
+        """The inputs' own pictures over the grid, (res, res, n[0]) read-only (the first ``keep``
+        inputs when given): ``grid_points`` with NaN for what is not finite. Made once per
+        resolution, axes and ``keep`` where ``grid_points`` keeps its points (every frame's
+        layer-0 thumbnails)."""
+        key = (resolution, tuple(axes), keep)
+        kept = self._input_pictures.get(key)
+        if kept is None:
+            kept = undefined_as_nan(self.grid_points(resolution, axes).reshape(resolution, resolution, -1)[:, :, :keep])
+            if resolution <= CACHED_RESOLUTION:
+                self._input_pictures[key] = kept
+        return kept
 
     def raw_points(self, h: np.ndarray, v: np.ndarray, axes) -> np.ndarray:
         """Raw inputs at horizontal/vertical coordinates (h, v) on inputs ``axes``,

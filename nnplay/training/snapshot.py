@@ -12,7 +12,7 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
-from .packed_arrays import Packing, columns, copies, some_dW_all_zero, unpacked, whole, zero_weights
+from .packed_arrays import Packing, columns, copies, pickled_buffers, some_dW_all_zero, unpacked, whole, zero_weights
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -72,21 +72,23 @@ class Snapshot:
     # current_weights.MEASURE_SECONDS before this frame's pictures, which are of its weights now)
     measured_batch: int = 0
 
-    def __reduce__(self):
+    def __reduce_ex__(self, protocol):
         """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
-        parameters, the gradients, the thumbnails, the history rows) as those buffers and
-        where each array lies in them (``packed_arrays``); any other Snapshot field by field."""
+        parameters, the gradients, the thumbnails, the history rows, the output grid) as
+        those buffers and where each array lies in them (``packed_arrays``; from protocol 5
+        each buffer's bytes written straight from it, and read back without a copy); any
+        other Snapshot field by field."""
         fields = dict(vars(self))
         packing = fields.pop("_packing", None)
         if packing is None:
             return _snapshot_from, (fields, [], [])
         for name, _, _ in packing.entries:
             del fields[name]
-        return _snapshot_from, (fields, packing.buffers, packing.entries)
+        return _snapshot_from, (fields, pickled_buffers(packing.buffers, protocol), packing.entries)
 
 
 def _snapshot_from(rest: dict, buffers, entries) -> Snapshot:
-    """A pickled Snapshot again (``Snapshot.__reduce__``), its fields set as pickle sets
+    """A pickled Snapshot again (``Snapshot.__reduce_ex__``), its fields set as pickle sets
     any object's (not through ``__init__``, which sets a frozen dataclass's one by one)."""
     snap = object.__new__(Snapshot)
     snap.__dict__.update(unpacked(rest, buffers, entries))
@@ -117,14 +119,23 @@ def frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
+def read_only(a: np.ndarray) -> np.ndarray:
+    """``a`` (a new array, the caller's own) made read-only."""
+    a.flags.writeable = False
+    return a
+
+
+def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> Snapshot:
     """Copies of everything a view of Trainer ``t`` needs, with the probes
     ``request`` (a ``probes.ViewRequest``) asks for. ``history_from`` limits the
     history arrays to epochs from that index on (the increment since the view's
     last snapshot); epochs no longer kept exactly send the whole bounded record
-    as ``history_base``. ``focus`` out of range falls back to the network's output."""
+    as ``history_base``. ``focus`` out of range falls back to the network's output.
+    ``for_pipe``: a snapshot only to be pickled (the training process's frame): its
+    packed arrays (weights, gradients, pictures, history rows) are None in it and made
+    when it is unpickled, as they are in any case (``Packing``)."""
     r, net, probes = request, t.net, t.probes
-    packing = Packing()
+    packing = Packing(views=not for_pipe)
     m, axes, focus = t.metrics(), tuple(r.axes), r.focus
     grid = extent = grid_classes = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
@@ -137,23 +148,24 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
             out = shared[0] if shared else probes.grid_output(res, axes)
             grid = undefined_as_nan(out)
             if t.data.task == CLASSIFICATION:
-                grid_classes = frozen(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
+                grid_classes = read_only(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
         else:
             grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
         extent = probes.grid_extent(axes)
     neurons = None
     if n:
-        inputs = probes.grid_points(n, axes).reshape(n, n, -1)
         layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
-        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's)
-        neurons = packing.views("neurons", [whole(undefined_as_nan(inputs[:, :, :THUMBNAILS_PER_LAYER])),
-                                            *copies(layers, np.result_type(*layers, np.float32))])
+        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's); the shared
+        # pass's are one new buffer already, one layer after another (PictureNetwork.forward_and_subgrid), taken as it is
+        whole_of = shared[1][0].base if shared else None
+        neurons = packing.views("neurons", [whole(probes.input_thumbnails(n, axes, THUMBNAILS_PER_LAYER)),
+                                            *copies(layers, np.result_type(*layers, np.float32), whole_of)])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record
         start = len(t.history)
         base, norm_base = t.history.state(), t.grad_norm_history.state()
-    hidden = r.hidden_layer
+    hidden, sample = r.hidden_layer, sampled_rows(t)
     layers = packing.layers(net)
     snap = Snapshot(
         run_id=t.run_id, epoch=t.epoch,
@@ -162,20 +174,21 @@ def take_snapshot(t, request, history_from: int = 0) -> Snapshot:
         train_accuracy=m["train_accuracy"], test_accuracy=m["test_accuracy"], diverged_at=t.diverged_at,
         history_start=start, history=packing.views("history", columns(t.history.rows_since(start)), t.history.names),
         **layers,
-        grad_norms=frozen(net.grad_norms()), grad_norm_history=frozen(t.grad_norm_history.rows_since(start)),
-        grid=grid, grid_extent=extent, focus=focus, neurons=neurons,
+        grad_norms=packing.array("grad_norms", net.grad_norms()),
+        grad_norm_history=packing.array("grad_norm_history", t.grad_norm_history.rows_since(start)),
+        grid=packing.array("grid", grid), grid_extent=extent, focus=focus, neurons=neurons,
         quality=probes.quality() if r.quality else None,
         hidden_space=probes.hidden_space(hidden, axes=axes) if hidden is not None and
         1 <= hidden < net.n_layers else None,
         trace=t.trace_next_batch() if r.trace and not t.diverged else None,
         batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
-        zero_weights=zero_weights(net, packing.params), grid_classes=grid_classes,
+        zero_weights=zero_weights(net, packing.params), grid_classes=packing.array("grid_classes", grid_classes),
         gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW)
         if some_dW_all_zero(net, packing.grads) else (),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
-        sampled_rows=sampled_rows(t), measured_batch=t.measured_batch if sampled_rows(t) else 0,
+        sampled_rows=sample, measured_batch=t.measured_batch if sample else 0,
     )
     object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
     return snap

@@ -351,9 +351,10 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         """What stays fixed during this run (see training.snapshot)."""
         return run_info(self)
 
-    def snapshot(self, request: ViewRequest | None = None, history_from: int = 0, **changes) -> Snapshot:
+    def snapshot(self, request: ViewRequest | None = None, history_from: int = 0, *, for_pipe: bool = False,
+                 **changes) -> Snapshot:
         """Copies of everything a view needs, with the probes ``request`` asks for
-        (see ``snapshot.take_snapshot``); keywords override single fields of the
-        request, e.g. ``snapshot(grid_resolution=None, quality=True)``."""
-        request = ViewRequest() if request is None else request
-        return take_snapshot(self, dataclasses.replace(request, **changes) if changes else request, history_from)
+        (see ``snapshot.take_snapshot``, and its ``for_pipe``); keywords override single
+        fields of the request, e.g. ``snapshot(grid_resolution=None, quality=True)``."""
+        request = dataclasses.replace(request or ViewRequest(), **changes) if changes else request or ViewRequest()
+        return take_snapshot(self, request, history_from, for_pipe)

@@ -119,7 +119,11 @@ def child(commands, connection, profile: int) -> None:
             return super()._apply(cmd)
 
     profiler = cProfile.Profile() if profile else None
-    Timed(CommandReceiver(commands), emit).run()
+    try:  # as run_in_process makes it (the code before ``pickled`` takes three arguments)
+        loop = Timed(CommandReceiver(commands), emit, None, True)
+    except TypeError:
+        loop = Timed(CommandReceiver(commands), emit)
+    loop.run()
     connection.send(("stopped",))
 
 

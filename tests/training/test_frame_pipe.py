@@ -109,7 +109,7 @@ def test_a_frame_pickled_for_the_pipe_arrives_as_it_was_sent():
 
     frame = _playing_frame_of_case_b()
     blob = message_bytes(("frame", frame))
-    assert type(blob) is bytes and blob[:2] == b"\x80\x04"  # the C pickler's own buffer (not a BytesIO's), protocol 4
+    assert type(blob) is bytes and blob[:2] == b"\x80\x05"  # the C pickler's own buffer (not a BytesIO's), protocol 5
     reader, writer = mp.Pipe(duplex=False)
     widen(writer)
     writer.send_bytes(blob)

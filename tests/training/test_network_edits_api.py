@@ -135,3 +135,34 @@ def test_describe_edits_names_what_is_set_and_nothing_otherwise():
     assert t.describe_edits() == ("frozen 9 of 20 parameters; pruned 1 weight; pruned 1 neuron; dropout 0, 0.2; "
                                   "schedule cosine; gradient norm clipped at 1")
     assert Trainer(TrainConfig(**SMALL)).describe_edits() == ""
+
+
+def test_a_frames_masks_are_made_again_after_every_edit_and_only_then():
+    """Trainer.mask_fields keeps its read-only arrays until the masks change (masks.version):
+    each freeze, prune, restore, clear and load shows in the next snapshot."""
+    import numpy as np
+
+    from nnplay.training import TrainConfig, Trainer
+
+    t = Trainer(TrainConfig(dataset="circle", hidden=(4, 3)))
+    first = t.mask_fields()
+    assert first is t.mask_fields() and all(v is None for v in first.values())
+    t.set_frozen(0, 1, None, True)
+    fields = t.mask_fields()
+    assert fields["frozen_W"][0][1].all() and not fields["frozen_W"][0][0].any() and fields["pruned_W"] is None
+    assert not fields["frozen_W"][0].flags.writeable
+    t.set_pruned(1, 2, None, True)
+    fields = t.mask_fields()
+    assert fields["pruned_neurons"][1][2] and fields["frozen_W"][0][1].all()
+    t.set_pruned(1, 2, None, False)
+    assert t.mask_fields()["pruned_neurons"] is None
+    t.set_frozen(0, 1, None, False)
+    assert t.mask_fields()["frozen_W"] is None
+    t.set_frozen(1, 0, 2, True)
+    state = t.net.masks.state()
+    t.net.masks.clear()
+    assert t.mask_fields()["frozen_W"] is None
+    t.net.masks.load_state(state)
+    assert t.mask_fields()["frozen_W"][1][0, 2]
+    snap = t.snapshot()
+    np.testing.assert_array_equal(snap.frozen_W[1], t.net.masks.frozen_blocks[1][:, :4])

@@ -145,3 +145,48 @@ def test_zero_weights_and_zero_gradients_counted_in_one_pass_as_layer_by_layer(s
         net.db[l][...] = 0.0  # only db all zero: no dW is
         assert not some_dW_all_zero(net, net.grads.copy())
         net.grads[...] = grads
+
+
+@pytest.mark.parametrize("protocol", [2, 4, 5])
+def test_a_snapshot_pickles_whole_under_any_protocol(protocol):
+    """The frame pipe's protocol 5 writes the packed buffers' bytes straight (pickled_buffers); any
+    other protocol (copy, a user's pickle) the arrays as numpy pickles them: the same fields."""
+    import copy
+
+    t = Trainer(TrainConfig(**SETTINGS[0]))
+    t.run(3)
+    snap = t.snapshot(frame_request(ViewRequest(quality=True), True), 1)
+    got = pickle.loads(pickle.dumps(snap, protocol))
+    for name, value in fields(snap).items():
+        assert_same(value, getattr(got, name), name)
+    for name, value in fields(snap).items():
+        assert_same(value, getattr(copy.deepcopy(snap), name), name)
+
+
+def test_the_pipes_frame_arrays_are_read_only_aligned_views_of_its_bytes():
+    t = Trainer(TrainConfig(**SETTINGS[0]))
+    t.run(3)
+    snap = t.snapshot(frame_request(ViewRequest(), True), 1)
+    blob = message_bytes(("frame", Frame(1, snap, True, 0.0)))
+    assert len(blob) < sum(b.nbytes for b in snap._packing.buffers) + 6000  # each buffer's bytes once
+    got = pickle.loads(blob)[1].snapshot
+    for name in ("grid", "grid_classes", "grad_norms", "weights", "neurons"):
+        value = getattr(got, name)
+        for a in value if isinstance(value, tuple) else (value,):
+            assert not a.flags.writeable and a.flags.aligned, name
+            assert isinstance(a.base, (bytes, np.ndarray)), name
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: s["dataset"])
+def test_a_snapshot_for_the_pipe_arrives_as_the_whole_snapshot(settings):
+    """take_snapshot's for_pipe (the training process's frames): no array views on the sending side,
+    and what the window unpickles is the snapshot made with them, field by field."""
+    t = Trainer(TrainConfig(**settings))
+    t.run(3)
+    t.set_frozen(0, 1, None, True)
+    view = frame_request(ViewRequest(quality=True), True)
+    whole, piped = t.snapshot(view, 1), t.snapshot(view, 1, for_pipe=True)
+    assert piped.weights is None and piped.neurons is None and piped.grid is None and piped.history is None
+    got = received(piped)
+    for name, value in fields(whole).items():
+        assert_same(value, getattr(got, name), name)

@@ -8,6 +8,7 @@ import pytest
 from nnplay.engine.mlp import MLP, forward_and_subgrid
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.live_grid import LIVE_GRID, frame_request
+from nnplay.training.packed_arrays import copies
 from nnplay.training.picture_net import FLOAT32_SAFE
 from nnplay.training.probes import ViewRequest
 
@@ -16,6 +17,19 @@ SETTINGS = [
     dict(dataset="spiral-k", classes=4, hidden=(8, 5), activation="relu"),  # ce, 4 outputs
     dict(dataset="multigauss", hidden=(6, 3), activation="sigmoid"),  # regression
 ]
+
+
+def shared_buffer(arrays):
+    """The 1-D array whose whole ``arrays`` are, C-ordered views one after another, or None."""
+    base = arrays[0].base
+    if base is None or base.ndim != 1:
+        return None
+    at = base.__array_interface__["data"][0]
+    for a in arrays:
+        if a.base is not base or not a.flags.c_contiguous or a.__array_interface__["data"][0] != at:
+            return None
+        at += a.nbytes
+    return base if at == base.__array_interface__["data"][0] + base.nbytes else None
 
 
 def alone(t, res, n):
@@ -90,6 +104,7 @@ def test_forward_and_subgrid_is_forward_and_the_hidden_outputs_at_every_step_th_
     for a, b in zip(acts, whole):
         assert a.shape == (k, k, b.shape[1]) and a.flags.c_contiguous
         np.testing.assert_array_equal(a.reshape(k * k, -1), b[rows])
+    assert shared_buffer(acts) is not None  # one new buffer, the layers one after another (one check, one send)
     out[...] = 0  # copies, not views into the network's workspace
     acts[0][...] = 0
     np.testing.assert_array_equal(forward_and_subgrid(net, X, res, step)[1][0].reshape(k * k, -1), whole[0][rows])
@@ -116,6 +131,7 @@ def test_forward_and_subgrid_of_a_grid_larger_than_a_chunk(monkeypatch):
     for a, b in zip(acts, expected[1]):
         assert a.shape == b.shape
         np.testing.assert_allclose(a, b, rtol=1e-12)
+    assert shared_buffer(acts) is not None
 
 
 def test_a_hovered_neuron_while_playing_is_the_grid_and_the_thumbnails_take_their_own_pass():
@@ -143,3 +159,26 @@ def test_other_axes_share_the_pass_too():
     grid = t.snapshot(ViewRequest(grid_resolution=LIVE_GRID, neuron_resolution=None, axes=(1, 3)))
     thumbs = t.snapshot(ViewRequest(grid_resolution=None, neuron_resolution=view.neuron_resolution, axes=(1, 3)))
     assert_same_pictures(t.snapshot(view), grid, thumbs)
+
+
+def test_the_shared_passs_thumbnails_are_sent_as_the_buffer_they_were_computed_in_and_only_then():
+    """A playing frame's layer thumbnails are the one buffer the shared pass made (no second copy);
+    layers wider than the thumbnails kept, or arrays of another buffer, are copied."""
+    t = Trainer(TrainConfig(**SETTINGS[0]))
+    t.run(3)
+    snap = t.snapshot(frame_request(ViewRequest(), True))
+    layers = snap.neurons[1:]
+    assert shared_buffer(layers) is not None and not shared_buffer(layers).flags.writeable
+    flat = np.arange(12.0)
+    a, b = flat[:4].reshape(2, 2), flat[4:].reshape(2, 2, 2)
+    assert copies([a, b], np.float64, whole_of=flat)[0][0] is flat  # the whole buffer: taken
+    for arrays in ([a, b[:, :, :1]], [a], [a, b.T]):  # a slice, a part of it, not C-ordered: copied
+        parts = copies(arrays, np.float64, whole_of=flat)
+        assert parts[0][0] is not flat
+        for x, (buf, start, stop, shape, _) in zip(arrays, parts):
+            np.testing.assert_array_equal(buf[start:stop].reshape(shape), x)
+    assert copies([a, b], np.float32, whole_of=flat)[0][0] is not flat  # another dtype asked for
+    assert copies([a, b], np.float64)[0][0] is not flat  # not the caller's to take
+    inf = np.array([1.0, np.inf, -np.inf, 2.0])
+    buf = copies([inf[:2], inf[2:]], np.float64, whole_of=inf)[0][0]
+    np.testing.assert_array_equal(np.isnan(buf), [False, True, True, False])  # undefined is NaN, as before

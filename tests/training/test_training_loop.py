@@ -188,3 +188,43 @@ def test_frames_keep_a_display_refresh_cadence_not_a_refresh_plus_the_snapshot()
     assert frame_anchor(100.0, 100.0 + 5 * period) == 100.0 + 5 * period  # held back: anew from itself
     assert frame_anchor(100.0, 100.0 + 2 * period) == 100.0 + 2 * period  # a whole period late: the same
     assert frame_anchor(100.0, 100.0 + period + 0.001, period=0.05) == 100.0 + period + 0.001  # not yet due
+
+
+def test_a_frames_request_follows_every_change_of_the_view_and_of_play():
+    """The request a frame is built from is made once and kept (loop._frame_view): it follows
+    SetView, play and pause, and the inspector's trace on and off, never a stale one."""
+    from nnplay.training.commands import Pause, SetView
+    from nnplay.training.live_grid import LIVE_GRID
+
+    h = Harness()
+    h.send(Build(1, TrainConfig(dataset="circle", hidden=(3,)), None))
+    h.next("run_started")
+    snap = h.frame().snapshot
+    assert snap.grid.shape == (100, 100) and snap.neurons is not None and snap.trace is None
+    h.send(SetSpeed(1))
+    h.send(Play())
+    f = h.frame()
+    while not f.playing:
+        f = h.frame()
+    assert f.snapshot.grid.shape == (LIVE_GRID, LIVE_GRID)  # playing: the live grid
+    h.send(SetView({"neuron_resolution": None, "quality": True}))
+    f = h.frame()
+    while f.snapshot.quality is None:  # (a frame may have been under way)
+        f = h.frame()
+    assert f.snapshot.neurons is None and f.snapshot.grid.shape == (LIVE_GRID, LIVE_GRID)
+    h.send(Pause())
+    f = h.frame()
+    while f.playing:
+        f = h.frame()
+    assert f.snapshot.grid.shape == (100, 100) and f.snapshot.neurons is None and f.snapshot.quality is not None
+    h.send(SetView({"trace": True, "neuron_resolution": 24}))
+    f = h.frame()
+    while f.snapshot.trace is None:
+        f = h.frame()
+    assert f.snapshot.neurons is not None
+    h.send(SetView({"trace": False, "grid_resolution": 60}))
+    f = h.frame()
+    while f.snapshot.trace is not None:
+        f = h.frame()
+    assert f.snapshot.grid.shape == (60, 60)
+    h.stop()
