@@ -9,6 +9,7 @@ import time
 
 from ..numbers import epoch_rate
 from ..write_errors import cannot_write
+from ..failures import RunFailure
 from .base import EXIT_DIVERGED, EXIT_OK, OptionError, blamed_on, check_writable, layers, setting
 from .import_flags import add_import_options, import_options
 from .given_flags import config_error, merge_settings, settings_onto_data_options, track_given
@@ -150,7 +151,7 @@ def _write_predictions(trainer, path: str) -> None:
     try:
         write_predictions(trainer, path)
     except OSError as exc:
-        raise OptionError("--predictions", cannot_write(path, exc)) from None
+        raise RunFailure(cannot_write(path, exc)) from None  # (its path was checked first: a run-time failure)
     print(f"wrote the predictions to {path}", file=sys.stderr)
 
 
@@ -163,7 +164,7 @@ def _save_run(trainer, path: str, csv_path: str | None) -> None:
     try:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:
-        raise OptionError("--save", cannot_write(path, exc)) from None
+        raise RunFailure(cannot_write(path, exc)) from None  # (its path was checked first: a run-time failure)
     print(f"saved the run to {file_name(path)}", file=sys.stderr)
 
 
