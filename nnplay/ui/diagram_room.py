@@ -9,7 +9,6 @@ too little room, the Network panel's settings fold away under a toggle
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
@@ -244,56 +243,3 @@ def title_sizes(d) -> tuple[list[float], float]:
             widths.append(max(item.boundingRect().width() for item, _, _ in d.titles) + 6.0)
         d._title_px[font] = (widths, max(item.boundingRect().height() for item, _, _ in d.titles))
     return d._title_px[font]
-
-
-DEEP_LAYERS = 6  # layers (inputs and output too) from which the layers close up on a tall canvas (layer_gap)
-LEAST_GAP = 2.0  # the least distance of two layers' columns, in neurons' sides: the links between them still read
-GAP_OFF = 0.25  # a drawing whose layers' distance is this far off its canvas's is laid out again
-
-
-def layer_gap(d, layers: int, tallest: int, node: float, pitch: float, widest: float) -> float:
-    """The distance of two layers' columns of diagram ``d``, in view units (a neuron's side is
-    ``node``, two neighbours ``pitch`` apart), for ``layers`` layers whose tallest draws ``tallest``
-    neurons: ``widest`` where its canvas is wide enough, less (to LEAST_GAP) where it is tall for the
-    network: the drawing keeps its aspect, and six layers of 8 at 1024x768 were drawn ~170x70 pixels in a
-    224x180 canvas, as wide as it and a strip of its height. Never so close that every other short layer
-    title ("out") does not fit between two layers (their texts keep their size in pixels: measured in
-    the diagram's font); a tall layer spreads the layers wider (no drawing squeezed into a sliver)."""
-    steps = max(1, layers - 1)
-    spread = 0.7 * tallest * pitch / steps
-    if layers < DEEP_LAYERS:  # (a shallow network is drawn large enough: its links kept far apart, to click)
-        return max(widest, spread)
-    line = d.fontMetrics().lineSpacing()
-    title = d.fontMetrics().horizontalAdvance("out") + 16.0  # (pixels: a short title and room beside it)
-    w = d.canvas.width() - 4.0 * line  # (pixels: less the inputs' names)
-    h = d.canvas.height() - 4.5 * line  # (pixels: less two rows of titles above and the activations below)
-    if w <= 0 or h <= 0 or 2 * w <= steps * title:
-        return max(widest, spread)  # (no room to judge: as wide as ever)
-    fitted = w / h * tallest * pitch / steps  # the drawing's shape the canvas's
-    least = title * tallest * pitch / (2 * h)  # every other title between two layers, the drawing as tall as h
-    return max(min(widest, max(LEAST_GAP * node, fitted, least)), spread)
-
-
-def relayout_due(d, gap: float) -> bool:
-    """Whether diagram ``d``'s drawing, laid out with layers ``d._gap`` apart, should be laid out
-    again for ``gap`` (its canvas's now): when far off (GAP_OFF); once per canvas size and gap."""
-    key = (d.canvas.size().toTuple(), round(gap, 2))
-    if key == d.laid_out_for or abs(gap - d._gap) <= GAP_OFF * d._gap:
-        return False
-    d.laid_out_for = key
-    return True
-
-
-def lay_out_again(d) -> None:
-    """Diagram ``d``'s network laid out for its canvas's shape now (``layer_gap``), its neurons' rows
-    kept, and its last frame drawn on it (``NetworkDiagram._relayout``)."""
-    frame = d._frame
-    if d._info is None:
-        return
-    d._relaying = True
-    try:
-        d.set_run(d._info)
-    finally:
-        d._relaying = False
-    if frame is not None:
-        d.set_frame(frame)

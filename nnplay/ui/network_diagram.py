@@ -31,11 +31,7 @@ from .diagram_links import DiagramLinks
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
-from .coalesced import Coalesced
-from .diagram_room import (
-    fit_room, follow_font, lay_out_again, layer_gap, relayout_due, size_names, title_sizes, titles_fit, view_pixel_size,
-    watch_room,
-)
+from .diagram_room import fit_room, follow_font, size_names, title_sizes, titles_fit, view_pixel_size, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
 from .tip import set_tip
@@ -111,8 +107,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._fitted = None  # (view size, canvas width, font) of the last layout (_fit)
         self.pitch_units = NEURON_GAP  # two neighbouring neurons' distance, in view units (diagram_room)
         self.fits = 0  # layouts done (_fit): one per zoom step, not one per resize to the same size
-        self._info = self._frame = self.laid_out_for = None  # (the run and frame drawn: laid out again, _relayout)
-        self._relayout, self._relaying, self._cap = Coalesced(lambda: lay_out_again(self), self), False, 0
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
         # the hover follows the pointer out of the diagram too: a quick jump out sends no move over empty room
@@ -151,13 +145,11 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         acts = list(info.activations)
         out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
         self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
-        self._cap = self._cap if self._relaying else cap_for(self.canvas.height())  # (a relayout: the same rows)
-        self.bounds.set_sizes(self.sizes, self._cap)
+        self.bounds.set_sizes(self.sizes, cap_for(self.canvas.height()))
         rows = [self.bounds.rows(l) for l in range(len(self.sizes))]
         tallest = max(rows)
-        self._info, self._frame = info, None  # (laid out again for another shape: _laid_out_again)
-        self._gap = layer_gap(self, len(self.sizes), tallest, NODE, NEURON_GAP, LAYER_GAP)
-        self.laid_out_for = (self.canvas.size().toTuple(), round(self._gap, 2))  # (diagram_room.relayout_due)
+        # layers spread wider as the tallest grows, so a wide layer does not squeeze the drawing into a sliver
+        self._gap = max(LAYER_GAP, 0.7 * tallest * NEURON_GAP / max(1, len(self.sizes) - 1))
 
         def rect_of(l: int, k: int) -> QRectF:  # row k of layer l
             y = -((tallest - rows[l]) * NEURON_GAP / 2 + k * NEURON_GAP)
@@ -246,9 +238,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             stagger = len(self._titles) > 1 and self._gap / px < title_px
             top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
         self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=FIT_PADDING)
-        tallest = max(len(col) for col in self.nodes)
-        if relayout_due(self, layer_gap(self, len(self.sizes), tallest, NODE, NEURON_GAP, LAYER_GAP)):
-            self._relayout.request()  # (the drawing's shape far from its canvas's: the layers' distance again)
         # the hidden layers' activations go in the room left under the lowest neuron (they never
         # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
         px, py = self.view.viewPixelSize()
@@ -278,7 +267,6 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
 
     # ---------------------------------------------------------------- frames
     def set_frame(self, frame) -> None:
-        self._frame = frame
         snap = frame.snapshot
         self._show_key()  # (in the palette's colours)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
