@@ -9,7 +9,7 @@ printed the parent's traceback. ``stop_on_error`` ends the event loop at the
 first such exception, keeping one line that names what failed (exception,
 message, and the function, file and line it was raised in); ``failure_of``
 reads the child's answer in the parent, as one line for the CLI's error
-(``nnplay: error: ...``, exit code 2), never a traceback. The soak
+(``nnplay bench: ...``, exit code 1), never a traceback. The soak
 (``nnplay bench --soak``, ``nnplay.ui.soak``) ends the same way.
 """
 

@@ -11,7 +11,8 @@
     nnplay export-torch ...     write a saved session as a standalone PyTorch script
     nnplay lessons [NAME]       list the guided lessons, or show one (nnplay --lesson NAME opens it)
 
-Exit codes: 0 success, 1 a lesson's goal not met (lessons --check), 2 bad input (one line on stderr),
+Exit codes: 0 success, 1 a lesson's goal not met (lessons --check) or a failure at run time (one line on
+stderr naming what failed), 2 bad input (one line on stderr),
 3 training diverged.
 """
 
@@ -23,7 +24,8 @@ import sys
 from ..user_text import one_line, shown
 from . import bench, datasets, diagnose, export_torch, lessons, lr_find, render, train
 from .import_flags import add_import_options
-from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_OK, Parser
+from ..failures import RunFailure
+from .base import ERROR_PREFIX, EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_FAILED, EXIT_OK, Parser
 
 # Each subcommand is a module with register(sub), which adds its parser and sets
 # `run` (args -> exit code). A new subcommand is a new module and one entry here.
@@ -120,6 +122,10 @@ def main(argv=None) -> int:
         except (OSError, ValueError, AttributeError):  # a stdout with no file behind it
             pass
         return 141  # 128 + SIGPIPE, as a shell reports a killed writer
+    except RunFailure as exc:  # a failure at run time (the live window's measure, a write the disk refused): no
+        # argument's fault, so none is blamed; one line naming what failed and where
+        print(f"nnplay {args.command}: {one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED
     except ValueError as exc:  # a bad option's value (OptionError), as argparse says it (base.Parser.error); any
         # other ValueError (DataError...) is a fault of the CLI's not naming its option: said in the same frame
         command = " ".join(("nnplay", *([args.command] if args.command else [])))

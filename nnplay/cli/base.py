@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import math
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..failures import RunFailure
 from ..numbers import read_number
 from ..user_text import one_line, shown
 from ..write_errors import unwritable
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_DIVERGED = 0, 1, 2, 3  # (1: a run-time failure, failures.RunFailure)
 
 
 ERROR_PREFIX = "nnplay: error:"  # every bad-input line, from argparse or from a subcommand's checks
@@ -28,22 +28,17 @@ class OptionError(ValueError):
         super().__init__(f"argument {flag}: {message}{got}")
 
 
-_FLAG_FIRST = re.compile(r"(--[a-z][a-z0-9-]*)(?::)? (.*)")  # "--every must be at least 1 epoch, got 0"
-_FLAG_AFTER_FILE = re.compile(r"(.+?): (--[a-z][a-z0-9-]*): (.*)")  # "d.csv: --target: no column named 'zz'"
-
-
 def as_option_error(exc: ValueError, flag: str) -> OptionError:
     """``exc`` (a data, session, lesson or write error, "FILE: what", from below the CLI) as a bad value of
-    ``flag``; one that names its own flag first ("--every must be ...", "d.csv: --target: no column named
-    'zz'") is blamed on that flag, its file said after ("no column named 'zz' (in d.csv)")."""
+    ``flag``; one that names its own option (``failures.naming_option``: ``--every``, ``d.csv``'s
+    ``--target``) is blamed on that option, its fault said from its parts, the file after
+    ("argument --target: no column named 'zz' (in d.csv)")."""
     if isinstance(exc, OptionError):
         return exc
-    text = one_line(exc)
-    if found := _FLAG_FIRST.fullmatch(text):
-        return OptionError(found.group(1), found.group(2))
-    if found := _FLAG_AFTER_FILE.fullmatch(text):
-        return OptionError(found.group(2), f"{found.group(3)} (in {found.group(1)})")
-    return OptionError(flag, text)
+    option = getattr(exc, "option", None)
+    if option:
+        return OptionError(option, exc.what + (f" (in {exc.place})" if exc.place else ""))
+    return OptionError(flag, one_line(exc))
 
 
 @contextmanager
@@ -52,6 +47,8 @@ def blamed_on(flag: str):
     of every CLI error, whatever layer refused the input."""
     try:
         yield
+    except RunFailure:  # (a write the disk refused: no argument's fault)
+        raise
     except ValueError as exc:
         raise as_option_error(exc, flag) from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..failures import RunFailure
 from .base import EXIT_OK, OptionError, minutes, setting
 
 
@@ -33,8 +34,8 @@ def run(args) -> int:
         streaming = not args.json and args.soak is None  # each row as it is measured, not all at the end
         results = run_benchmarks(quick=args.quick, gui=args.gui, soak=args.soak, soak_start=args.soak_start,
                                  large=args.large, report=(lambda line: print(line, flush=True)) if streaming else None)
-    except RuntimeError as exc:  # the live window's measure failed (bench_failure): said of the option that asked it
-        raise OptionError("--soak" if args.soak is not None else "--large" if args.large else "--gui", exc) from None
+    except RuntimeError as exc:  # the live window's measure failed (bench_failure): a run-time failure, exit 1,
+        raise RunFailure(str(exc)) from None  # not blamed on the option that asked for it
     print(json.dumps(results) if args.json else format_table(results, streamed=streaming))
     return EXIT_OK
 

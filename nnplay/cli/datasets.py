@@ -6,7 +6,8 @@ import sys
 
 from ..numbers import count
 from ..write_errors import cannot_write
-from .base import EXIT_OK, OptionError, check_writable, setting
+from ..failures import RunFailure
+from .base import EXIT_OK, check_writable, setting
 
 
 def register(sub) -> None:
@@ -42,6 +43,6 @@ def export_data(args) -> int:
     try:
         write_csv(data, args.out)
     except OSError as exc:
-        raise OptionError("--out", cannot_write(args.out, exc)) from None
+        raise RunFailure(cannot_write(args.out, exc)) from None  # (its path was checked first: a run-time failure)
     print(f"wrote {count(data.n_examples, 'row')} to {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..write_errors import cannot_write
+from ..failures import RunFailure
 from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting
 
 
@@ -34,7 +35,7 @@ def run(args) -> int:
     try:
         write_torch_script(args.out, trainer, args.epochs)
     except OSError as exc:
-        raise OptionError("--out", cannot_write(args.out, exc)) from None
+        raise RunFailure(cannot_write(args.out, exc)) from None  # (its path was checked first: a run-time failure)
     print(f"wrote {args.out}: the run of {args.session} at epoch {trainer.epoch} as a PyTorch script "
           f"(python {args.out} trains it)", file=sys.stderr)
     return EXIT_OK

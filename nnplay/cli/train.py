@@ -9,6 +9,7 @@ import time
 
 from ..numbers import epoch_rate
 from ..write_errors import cannot_write
+from ..failures import RunFailure
 from .base import EXIT_DIVERGED, EXIT_OK, OptionError, blamed_on, check_writable, layers, setting
 from .import_flags import add_import_options, import_options
 from .given_flags import config_error, merge_settings, settings_onto_data_options, track_given
@@ -150,7 +151,7 @@ def _write_predictions(trainer, path: str) -> None:
     try:
         write_predictions(trainer, path)
     except OSError as exc:
-        raise OptionError("--predictions", cannot_write(path, exc)) from None
+        raise RunFailure(cannot_write(path, exc)) from None  # (its path was checked first: a run-time failure)
     print(f"wrote the predictions to {path}", file=sys.stderr)
 
 
@@ -163,7 +164,7 @@ def _save_run(trainer, path: str, csv_path: str | None) -> None:
     try:
         save_session(path, Session(trainer.config, trainer.data, trainer.state_dict(), source))
     except OSError as exc:
-        raise OptionError("--save", cannot_write(path, exc)) from None
+        raise RunFailure(cannot_write(path, exc)) from None  # (its path was checked first: a run-time failure)
     print(f"saved the run to {file_name(path)}", file=sys.stderr)
 
 
@@ -174,7 +175,8 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
     """Train ``epochs`` epochs; with ``show``, a progress bar on standard error that moves
     at least every mini-batch when an epoch takes more than SLOW_EPOCH_S (judged by the
     first mini-batch: a 4096-wide network's epoch of a minute is not a frozen terminal).
-    Stepping batch by batch trains the same batches as whole epochs (Trainer.step_batch)."""
+    Stepping batch by batch (``Trainer.run_steps``) trains the same weights as whole epochs, bit
+    for bit: a terminal changes only what is shown."""
     from tqdm import tqdm
 
     chunk = max(1, min(100, epochs // 100))
@@ -183,8 +185,7 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
         if show and epochs > 0 and _slow_epochs(trainer):
             _train_by_batch(trainer, last, bar)
             return
-        left = last - trainer.epoch  # (an epoch the timed step began is finished by run, and counted)
-        bar.update(epochs - left)
+        left = epochs
         while left > 0 and not trainer.diverged:
             ran = trainer.run(min(chunk, left))
             left -= min(chunk, left)
@@ -194,10 +195,14 @@ def _train_with_progress(trainer, epochs: int, show: bool) -> None:
 
 
 def _slow_epochs(trainer) -> bool:
-    """Take the first mini-batch step, timed: is an epoch of this run longer than SLOW_EPOCH_S?"""
+    """Is an epoch of this run longer than SLOW_EPOCH_S? Timed on a copy's first mini-batch step:
+    the run itself is trained as a piped run trains it, whole epochs, so a terminal changes
+    nothing of the result (stepping it here left its weights 1e-16 off a piped run's)."""
+    probe = trainer.copy()
+    probe.run_steps(1)  # (the first step also copies the epoch in its order: not timed)
     started = time.perf_counter()
-    trainer.step_batch()
-    done, batches = trainer.batch_position
+    probe.run_steps(1)
+    _, batches = probe.batch_position
     return (time.perf_counter() - started) * batches > SLOW_EPOCH_S
 
 
@@ -207,7 +212,8 @@ def _train_by_batch(trainer, last_epoch: int, bar) -> None:
     first = bar.n
     start = trainer.epoch
     while trainer.epoch < last_epoch and not trainer.diverged:
-        if not trainer.step_batch():
+        taken, _ = trainer.run_steps(1)  # the engine's own steps: the weights of whole epochs, bit for bit
+        if taken == 0:
             break
         done, batches = trainer.batch_position
         bar.update(round(first + trainer.epoch - start + done / batches, 3) - bar.n)

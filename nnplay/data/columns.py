@@ -133,12 +133,11 @@ def _free_name(name: str, taken) -> str:
 def find_column(path, names: list[str], wanted, what: str, flag: str | None = None) -> int:
     """The index of ``wanted`` (a name, exact or in any case, or a 0-based index);
     a DataError naming ``flag`` (when given) if there is no such column."""
-    at = f"{flag}: " if flag else ""
     if isinstance(wanted, (int, np.integer)) or (isinstance(wanted, str) and wanted.strip().lstrip("-").isdigit()
                                                   and wanted.strip() not in names):
         idx = int(wanted)
         if not -len(names) <= idx < len(names):
-            fail(path, f"{at}{what} column {idx} does not exist; the file has {count(len(names), 'column')}")
+            fail(path, f"{what} column {idx} does not exist; the file has {count(len(names), 'column')}", option=flag)
         return idx % len(names)
     if wanted in names:
         return names.index(wanted)
@@ -146,9 +145,10 @@ def find_column(path, names: list[str], wanted, what: str, flag: str | None = No
     if len(folded) == 1:
         return folded[0]
     if len(folded) > 1:
-        fail(path, f"{at}{what} {shown(wanted)} matches columns {listed(names[j] for j in folded)} in all but case; "
-                   "write it exactly")
-    fail(path, f"{at}no column named {shown(wanted)}" + (f"; the header has {listed(names)}" if names else ""))
+        fail(path, f"{what} {shown(wanted)} matches columns {listed(names[j] for j in folded)} in all but case; "
+                   "write it exactly", option=flag)
+    fail(path, f"no column named {shown(wanted)}" + (f"; the header has {listed(names)}" if names else ""),
+         option=flag)
 
 
 def is_text(col: pd.Series, decimal_comma: bool) -> bool:
@@ -187,7 +187,7 @@ def guess_columns(path, table: Table, options: ImportOptions) -> list[ColumnGues
         for key, found in picked.items():
             twice = [j for k, j in enumerate(found) if j in found[:k]]
             if twice:
-                fail(path, f"{options.label(key)} names {shown(names[twice[0]])} twice")
+                fail(path, f"names {shown(names[twice[0]])} twice", option=options.label(key))
     ignore, forced = set(picked["ignore"]), set(picked["categorical"])
     chosen = None if options.columns is None else set(picked["columns"])
     check_roles(path, names, options, target, ignore, chosen, forced)
@@ -218,15 +218,17 @@ def check_roles(path, names, options: ImportOptions, target: int, ignore: set, c
     """Refuse roles that contradict each other (with ``options.flags``, naming the flag)."""
     for key, picked in (("ignore", ignore), ("columns", chosen or set())):
         if target in picked:
-            said = f"{options.label(key)} names" if options.flags else "the choices make"
-            fail(path, f"{said} the target column {shown(names[target])}; the target cannot also be an input or ignored")
+            said = "names" if options.flags else "the choices make"
+            fail(path, f"{said} the target column {shown(names[target])}; the target cannot also be an input or ignored",
+                 option=options.label(key))
     if not options.flags:
         return
     if target in forced and options.task == "regression":
-        fail(path, f"--categorical names the target {shown(names[target])}, but --task regression reads it as a number")
+        fail(path, f"names the target {shown(names[target])}, but --task regression reads it as a number",
+             option="--categorical")
     left_out = [j for j in forced if j in ignore or (chosen is not None and j not in chosen and j != target)]
     if left_out:
-        fail(path, f"--categorical names {shown(names[left_out[0]])}, which is not an input (it is ignored)")
+        fail(path, f"names {shown(names[left_out[0]])}, which is not an input (it is ignored)", option="--categorical")
 
 
 def _target_index(path, names: list[str], wanted, flag: str | None = None) -> int:

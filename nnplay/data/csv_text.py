@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..failures import naming_option
 from ..numbers import count
 from ..user_text import file_name, one_line, shown
 from ..write_errors import cannot_read, unreadable
@@ -107,11 +108,14 @@ def where(path, line=None, col=None, colname=None) -> str:
     return out
 
 
-def fail(path, what, line=None, col=None, colname=None):
-    """Raise the DataError ``<file>, line L, column C ('name'): what`` on one line."""
-    message = f"{where(path, line, col, colname)}: {what}"
+def fail(path, what, line=None, col=None, colname=None, option=None):
+    """Raise the DataError ``<file>, line L, column C ('name'): what`` on one line; with ``option``
+    (a CLI flag, ``--target``), ``<file>: --target: what``, marked as that option's fault
+    (``failures.naming_option``: the CLI says "argument --target: what (in <file>)")."""
+    place = where(path, line, col, colname)
+    message = f"{place}: {option}: {what}" if option else f"{place}: {what}"
     # one line, whatever the file's cells or name contain
-    raise DataError(message.replace("\r", "\\r").replace("\n", "\\n"))
+    raise naming_option(DataError(message.replace("\r", "\\r").replace("\n", "\\n")), option, what, place)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES, progress: Progress | None = None,

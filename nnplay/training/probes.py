@@ -180,7 +180,8 @@ class Probes:
     def gradient_check(self, max_examples: int = 200, max_entries: int = 64) -> dict | None:
         """Backprop against central differences on the current network and (up to
         ``max_examples`` of) the training data, in float64, per layer; None when
-        there is no training data to check on."""
+        there is no training data to check on. ``epoch`` and ``batch`` (done,
+        per epoch) say which weights were checked."""
         from ..engine import gradient_check
 
         t = self._t
@@ -190,7 +191,7 @@ class Probes:
         with np.errstate(all="ignore"):
             rows = gradient_check(t.net.copy(dtype="float64"), t.X_train[:m], t.targets(t.y_train[:m]),
                                   max_entries=max_entries)
-        result = {"examples": m, "layers": rows}
+        result = {"examples": m, "layers": rows, "epoch": t.epoch, "batch": t.batch_position}  # (the weights checked)
         if t.net.dropout.any:  # the check is of the network without dropout: say so
             result["note"] = "checked with dropout off (its masks are random, not a function of the weights)"
         return result

@@ -320,5 +320,7 @@ class PlaygroundController(SessionFiles, QObject):
             _, path, quiet = opening
             self._refuse_session(f"{path}: {message}", quiet)
             return
+        if not self.run.failure_current:  # a run no longer asked for (a newer one was, since): its refusal stops
+            return  # nothing (it stopped a reset's new run, as a dialog: the flaky test fixture's "Training stopped")
         self.state.set(playing=False)
         self.view.show_error("Training stopped", message)

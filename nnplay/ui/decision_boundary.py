@@ -31,6 +31,7 @@ from .plane_aspect import same_units
 from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
+from .coalesced import Coalesced
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
 from .item_cache import cache_axes
@@ -131,6 +132,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_range)  # the room in pixels, at every size
+        self._drawn_factor = 0  # the upsampling the class picture was coloured at (fine_factor)
+        self._refine = Coalesced(self._follow_size, self)  # once the resize's range is set
+        self.plot.getPlotItem().getViewBox().sigResized.connect(self._refine.request)
         tidy_labels(self.value_bar.axis)  # a short bar: fewer labels, never run together
         self.image = SmoothImageItem(axisOrder="row-major")  # interpolated: no blocks (but Discretize)
         self.plot.addItem(self.image)
@@ -266,6 +270,15 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         across = max(view.width() * rect.width() / (x1 - x0), view.height() * rect.height() / (y1 - y0))
         return across * self.devicePixelRatioF()
 
+    def _follow_size(self) -> None:
+        """Recolour the class picture from the frame it has when its data area now needs another
+        density (a paused window enlarged, a column folded, a zoom step): no new frame, no training."""
+        snap = None if self._frame is None else self._frame.snapshot
+        if snap is None or snap.grid is None or snap.grid_classes is None or snap.focus is not None:
+            return
+        if fine_factor(snap.grid.shape[0], self._pixels_across()) != self._drawn_factor:
+            self._redraw()
+
     def _point_brushes(self, y):
         data = self.info.data
         if data.task == CLASSIFICATION:
@@ -332,8 +345,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
             pixels = self._pixels_across()
+            self._drawn_factor = fine_factor(grid.shape[0], pixels)  # (followed on a resize: _follow_size)
             if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
-                grid = upsample(grid, fine_factor(grid.shape[0], pixels))  # cell a pixel (Discretize: hard)
+                grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
             img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)

@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ..file_write import written_in_place
+from ..failures import RunFailure
 from ..user_text import file_name, shown
 from ..write_errors import cannot_write, unwritable
 from .svg_fix import encode, finish_svg
@@ -39,6 +40,10 @@ SLIDE_WIDTH = 1600  # output pixels: the least width of a panel exported from th
 
 class ExportError(ValueError):
     """A panel that cannot be written; the message is one line naming the file."""
+
+
+class ExportWriteFailed(ExportError, RunFailure):
+    """The file's write failed (its path was checked first): a failure at run time, not a bad input."""
 
 
 def export_panel(parts, path, scale: float | None = None) -> None:
@@ -62,7 +67,7 @@ def export_panel(parts, path, scale: float | None = None) -> None:
         with written_in_place(path) as part:  # whole or not at all
             part.write_bytes(data)
     except OSError as exc:
-        raise ExportError(cannot_write(path, exc)) from None
+        raise ExportWriteFailed(cannot_write(path, exc)) from None
 
 
 def slide_scale(parts) -> float:

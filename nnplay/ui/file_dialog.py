@@ -12,15 +12,25 @@ does not decide its type is opened and its first bytes read, and a read of
 in the kernel's ``syslog_print``). ``NameOnlyIcons`` chooses icons and type
 names from the file name alone (``QMimeDatabase.MatchMode.MatchExtension``), as
 file managers do for special file systems; folders keep the folder icon.
-``DontUseCustomDirectoryIcons`` spares a folder's ``.directory`` file too."""
+``DontUseCustomDirectoryIcons`` spares a folder's ``.directory`` file too.
+
+Qt opens the dialog at its size hint, 632x408, its Name column 255 px: a
+tester's file names were cut ("penguins_measurements_20…"). It opens at ROOM
+(within the screen, ``screen_fit``), its other columns wide enough for their
+values and the Name column the rest."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QFileInfo, QMimeDatabase
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QTreeView
+
+from .screen_fit import resize_within_screen
 
 _MIME = QMimeDatabase()
+ROOM = (980, 600)  # px: the dialog's size where the screen has room (Qt's own, 632x408, cut the names)
+OTHER_CHARS = (11, 20, 18)  # characters of the Size, Type and Date Modified columns ("439.5 KiB", "CSV document")
+SIDE_PX = 170  # the sidebar, margins and scroll bar beside the file list: the Name column takes the rest
 
 
 class NameOnlyIcons(QFileIconProvider):
@@ -48,7 +58,21 @@ def _dialog(parent, title: str, start: str, filters: str, save: bool) -> QFileDi
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons)
     dialog._icons = NameOnlyIcons()  # (kept alive with the dialog: the model holds a plain pointer)
     dialog.setIconProvider(dialog._icons)
+    _roomy(dialog)
     return dialog
+
+
+def _roomy(dialog: QFileDialog) -> None:
+    """The dialog at ROOM (less where the screen is smaller), its Name column wide enough to read."""
+    hint = dialog.sizeHint()
+    resize_within_screen(dialog, max(ROOM[0], hint.width()), max(ROOM[1], hint.height()))
+    chars = dialog.fontMetrics().averageCharWidth()
+    others = [c * chars for c in OTHER_CHARS]
+    for view in dialog.findChildren(QTreeView):  # (the Detail view's list: Name, Size, Type, Date Modified)
+        header = view.header()
+        for k, width in enumerate(others, start=1):
+            header.resizeSection(k, width)
+        header.resizeSection(0, max(header.sectionSize(0), dialog.width() - SIDE_PX - sum(others)))
 
 
 def _ask(parent, title: str, start: str, filters: str, save: bool) -> tuple[str, str]:

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 
 from ..data import input_labels
 from ..engine.norms import norm2
-from ..numbers import format_number, count
+from ..numbers import format_number
 from ..training.history import History, layer_names
 from ..training.pictures import symmetric_levels
 from .colors import layer_rgb
 from .curve_paths import live_pen
 from .flow_layout import FlowLayout
+from .check_report import CheckReport
 from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, colour_matrices, set_bar
 from .heatmap_edit import HeatmapEditing
 from .plot_room import keep_items_room, keep_readable, keep_wrapped_rows, map_width, wrapping_row, zoom_titles
@@ -81,10 +82,8 @@ class GradientView(QWidget):
         self.check_button = named(QPushButton("Check gradients"), "gradient_check",
                                   "Compare backprop's gradients with central differences on the current network.")
         self.check_button.clicked.connect(self.check_requested)
-        self.check_result = QLabel("")
-        self.check_result.setObjectName("gradient_check_result")
-        self.check_result.setWordWrap(True)
-        self.check_result.setVisible(False)
+        self.check = CheckReport()  # the last check's result, and the epoch it is of
+        self.check_result = self.check.label
         self.scale_label = QLabel("")
         self.scale_label.setObjectName("gradient_scale")
         self.scale_tip = LiveTip(self.scale_label)  # its numbers change every frame
@@ -143,7 +142,7 @@ class GradientView(QWidget):
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
 
     def set_run(self, info) -> None:
-        self.check_result.setVisible(False)
+        self.check.clear()
         self._sizes = info.sizes
         self._names = input_labels(info.input_names, info.data.input_names)  # as the Data panel and diagram say
         self._snap = None
@@ -231,6 +230,7 @@ class GradientView(QWidget):
 
     def set_frame(self, frame) -> None:
         self._snap = frame.snapshot
+        self.check.follow(frame)  # (the check said to be out of date once the weights change)
         snap = self._snap
         if self.norms is not None and snap.grad_norm_history.shape[1] == len(self.norms.names):
             self.norms.receive(snap.grad_norm_base, snap.history_start, snap.grad_norm_history)
@@ -306,23 +306,9 @@ class GradientView(QWidget):
                 self._report((*hit, float(m[hit[1], hit[2]])))  # the hovered value, live
 
     def show_check(self, result) -> None:
-        """The gradient check's relative errors per layer, or ``result`` itself when it is a
-        one-line refusal (a run that has diverged)."""
-        if result is None:
-            return
-        if isinstance(result, str):
-            self.check_result.setText(result)
-            self.check_result.setVisible(True)
-            return
-        worst = max(max(r["dW_error"], r["db_error"]) for r in result["layers"])
-        verdict = "backprop agrees" if worst < 1e-6 else ("close (a kink in relu or L1?)" if worst < 1e-3
-                                                           else "MISMATCH")
-        colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
-        cells = ", ".join(f"[{r['layer']}] {format_number(max(r['dW_error'], r['db_error']), 2)}" for r in result["layers"])
-        self.check_result.setText(f"<span style='color:{colour}'><b>Gradient check: {verdict}.</b></span> "
-                                  f"Relative error per layer {cells} (central differences, "
-                                  f"{count(result['examples'], 'training example')}).")
-        self.check_result.setVisible(True)
+        """The gradient check's result (``check_report.CheckReport.show``); None: nothing to show."""
+        if result is not None:
+            self.check.show(result)
 
     def refresh_colours(self) -> None:
         """The norm curves in the palette's layer colours; the heatmaps follow at the next redraw."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..numbers import count, format_number
 from .diverged import diverged_epoch, reset_first
+from .result_age import ResultAge
 from .empty_note import note_when_empty
 from .plots import plot_widget
 from .widgets import named
@@ -34,6 +35,7 @@ class LrFinderDialog(QDialog):
         self.setWindowTitle("Find learning rate")
         self.controller = controller
         self.result = None
+        self._found = ""  # what the test found, in words (without the epoch: _say_found)
         self._token = None
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
@@ -69,6 +71,8 @@ class LrFinderDialog(QDialog):
         layout.addWidget(self.buttons)
         self.finished_test.connect(self._show, Qt.ConnectionType.QueuedConnection)
         controller.run.state_ready.connect(self._on_state)
+        self.age = ResultAge()  # the epoch the test started from, and whether the run's weights changed since
+        controller.run.frame.connect(self._follow)
 
     def start(self) -> None:
         """Ask the training process for the run's state; the test starts when it comes."""
@@ -110,6 +114,11 @@ class LrFinderDialog(QDialog):
             self._say("There is no run to test yet.")
             return
         config, data = self.controller.config, self.controller.data
+        frame = self.controller.last_frame
+        if frame is not None and frame.snapshot.epoch == state["epoch"]:  # (the weights the copy was made of)
+            self.age.stamp(state["epoch"], *frame.snapshot.batch_position, frame=frame)
+        else:
+            self.age.stamp(state["epoch"], 0, 1)
         self._cancel.clear()
         self._thread = threading.Thread(target=self._work, args=(config, data, state), name="nnplay-lr-finder",
                                         daemon=True)
@@ -136,17 +145,29 @@ class LrFinderDialog(QDialog):
         self.curve.setData(result.lr[ok], result.loss[ok])
         lr = self.suggested()
         if lr is None:
-            self.status.setText(f"No suggestion: {result.no_suggestion}. "
-                                f"{count(len(result.lr), 'mini-batch', 'mini-batches')}, {result.stopped}.")
+            self._found = (f"No suggestion: {result.no_suggestion}. "
+                           f"{count(len(result.lr), 'mini-batch', 'mini-batches')}, {result.stopped}.")
+            self._say_found()
             return
         self.mark.setValue(math.log10(lr))
         self.mark.show()
         self.apply_button.setEnabled(True)
-        self.status.setText(
+        self._found = (
             f"Suggested learning rate: <b>{format_number(lr)}</b> — where the smoothed loss falls fastest "
             f"({format_number(result.steepest_lr)}), but at most a tenth of the rate at its lowest "
             f"({format_number(result.min_loss_lr)}). {count(len(result.lr), 'mini-batch', 'mini-batches')}, {result.stopped}; "
             "the run itself is untouched.")
+        self._say_found()
+
+    def _say_found(self) -> None:
+        """What the test found, and the epoch it started from (in bold once the run's weights changed)."""
+        age = self.age.text()
+        self.status.setText(f"{self._found} " + (f"<b>{age}</b>" if self.age.stale else age))
+
+    def _follow(self, frame) -> None:
+        """Say so once the run's weights are no longer those the test started from."""
+        if self.result is not None and self.age.follow(frame):
+            self._say_found()
 
     def suggested(self) -> float | None:
         """The suggestion to two significant digits (a rate one can read and type)."""

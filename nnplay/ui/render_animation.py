@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import sys
 
+from ..failures import naming_option
 from ..numbers import count
 from .export import panel_image
 from .export_grid import export_resolution
@@ -43,6 +44,11 @@ def default_every(epochs: int) -> int:
     return max(1, math.ceil(epochs / 60))
 
 
+def _refused(option: str, what: str) -> ValueError:
+    """"OPTION: what", a ValueError marked as ``option``'s fault (the CLI blames it: failures.naming_option)."""
+    return naming_option(ValueError(f"{option}: {what}"), option, what)
+
+
 def animate_session(session_path, panel: str, out, epochs: int, every: int | None = None, fps: float = 10.0,
                     size: tuple[int, int] = DEFAULT_ANIMATION_SIZE, progress=None) -> int:
     """Train the session's run ``epochs`` more epochs, writing panel ``panel``
@@ -53,13 +59,14 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
     A run that diverges ends the recording at its last finite epoch."""
     check_recording_path(out)
     if epochs < 1:
-        raise ValueError(f"--epochs must be at least 1 to animate, got {epochs}")
+        raise _refused("--epochs", f"must be at least 1 to animate, got {epochs}")
     every = default_every(epochs) if every is None else int(every)
     if every < 1:
-        raise ValueError(f"--every must be at least 1 epoch, got {every}")
+        raise _refused("--every", f"must be at least 1 epoch, got {every}")
     if epochs // every + 1 > MAX_FRAMES:
-        raise ValueError(f"--every: {epochs // every + 1:,} frames is more than {MAX_FRAMES}: raise --every "
-                         f"(one frame per {count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more), got '{every}'")
+        what = (f"{epochs // every + 1:,} frames is more than {MAX_FRAMES}: raise --every (one frame per "
+                f"{count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more), got '{every}'")
+        raise _refused("--every", what)
     trainer = session_trainer(session_path, panel)
     size = even_size(size)
     app = _application()

@@ -43,6 +43,7 @@ class RunHandle(QObject):
         # window's OnePaintPerFrame.at_paint); False when it will not (then a timer acknowledges)
         self.ack_at = None
         self._before: dict[int, int] = {}  # a build not yet started -> the generation it replaces
+        self.failure_current = True  # whether the last failure was of the run asked for last (_on_failed)
         queued = Qt.ConnectionType.QueuedConnection
         self.worker.run_started.connect(self._on_started, queued)
         self.worker.frame_ready.connect(self._on_frame, queued)
@@ -128,6 +129,8 @@ class RunHandle(QObject):
                 QTimer.singleShot(1, self.worker.frame_done)
 
     def _on_failed(self, generation: int, message: str) -> None:
+        # the failure is of the current run (or of the process: -1, 0), not of a build a newer one replaced
+        self.failure_current = generation <= 0 or generation == self.generation
         before = self._before.pop(generation, None)
         if before is not None and generation == self.generation:
             self.generation = before  # the process kept the run it had: its frames are current again

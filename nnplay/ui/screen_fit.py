@@ -11,7 +11,7 @@ Qt only: the launch window uses it before NumPy is loaded."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -57,3 +57,29 @@ def fit_onto_screen(widget: QWidget) -> None:
     top = min(max(geometry.top(), area.top() + title), area.bottom() + 1 - bottom - height)
     if (left, top, width, height) != (geometry.left(), geometry.top(), geometry.width(), geometry.height()):
         widget.setGeometry(left, top, width, height)
+
+
+CASCADE = 40  # px: a side window with no room beside its main window opens over it, this far in and down
+
+
+def place_beside(widget: QWidget, anchor: QWidget) -> None:
+    """Move the top-level ``widget`` (not yet shown) beside the window ``anchor``: to its right where
+    the screen has room, else to its left, else over it CASCADE px in; always within the screen's
+    available geometry. Without a window manager (Xvfb, a kiosk) a window Qt is not told where to
+    put opens at the screen's top-left corner, away from the window it belongs to."""
+    side, title, bottom = _frame(widget)
+    width, height = widget.width() + 2 * side, widget.height() + title + bottom  # (frame included, as move places)
+    main = anchor.frameGeometry()
+    area = available_geometry(anchor)
+    if area is None:
+        widget.move(main.topLeft() + QPoint(CASCADE, CASCADE))
+        return
+    if main.right() + 1 + width <= area.right() + 1:
+        x, y = main.right() + 1, main.top()
+    elif main.left() - width >= area.left():
+        x, y = main.left() - width, main.top()
+    else:
+        x, y = main.left() + CASCADE, main.top() + CASCADE
+    x = max(area.left(), min(x, area.right() + 1 - width))
+    y = max(area.top(), min(y, area.bottom() + 1 - height))
+    widget.move(x, y)

@@ -3,12 +3,16 @@ runs, the backprop inspector): ``SideWindow`` is a QWidget made with
 ``Qt.WindowType.Window`` that Esc closes, as Qt's own QDialog does (the
 guide, the learning-rate finder, the record and import dialogs). Every
 secondary window derives from it (or from QDialog), so none is left that Esc
-does not close."""
+does not close. It opens beside the window that made it (``screen_fit.place_beside``),
+as QDialog opens over its parent, not at the screen's corner where no window
+manager places it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
+
+from .screen_fit import place_beside
 
 
 class SideWindow(QWidget):
@@ -19,6 +23,13 @@ class SideWindow(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
+        self._placed = False
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
+        if visible and not self._placed and self.parentWidget() is not None:
+            self._placed = True  # the first time only: a window the user moved stays where it was put
+            place_beside(self, self.parentWidget().window())
+        super().setVisible(visible)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():

@@ -193,10 +193,23 @@ class NoHeightForWidth:
     and that shares a column with others: Qt's box layout takes a wrapping
     widget's preferred height at that width as its minimum, and lets it overlap
     its neighbour when the column is short. Such a widget reports no
-    height-for-width; keep_wrapped_height keeps its minimum height right."""
+    height-for-width; keep_wrapped_height keeps its minimum height right.
+
+    Its preferred height is its contents' height at its present width: Qt's
+    ``QWidget.sizeHint`` gives the height at the hint's (narrowest) width, where
+    the rows wrap most, and the column gave the panel that much; the spare
+    pixels went between its rows, which moved under the pointer as a click
+    wrapped or unwrapped them (the Network panel's "+" at 1100x680)."""
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(layout.totalHeightForWidth(self.width()), self.minimumHeight()))
+        return hint
 
 
 class ShowsRunState:

@@ -91,9 +91,8 @@ class FileActions:
         """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
         else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
         export.SLIDE_WIDTH pixels wide)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from .export import ExportError, export_view, panel_parts, slide_scale
+        from .export import ExportError, export_view, panel_parts, panel_size, slide_scale
+        from .export_scale import ask_scale
         from .export_grid import fine_output
 
         tab = {"metrics": self.metrics, "hidden": self.hidden_space, "distributions": self.distributions}.get(which)
@@ -105,10 +104,10 @@ class FileActions:
             return False
         try:
             if scale is None and asked and not path.lower().endswith(".svg"):
-                suggested = math.ceil(slide_scale(panel_parts(self, which)) * 10) / 10  # (one decimal shown: up, so
-                scale, ok = QInputDialog.getDouble(self, "Export the panel", "Pixels per pixel on screen:",  # the slide
-                                                   suggested, 0.5, 8.0, 1)  # width is reached, not 11 px short)
-                if not ok:
+                parts = panel_parts(self, which)
+                suggested = math.ceil(slide_scale(parts) * 10) / 10  # (one decimal shown: up, so the slide width
+                scale = ask_scale(self, panel_size(parts), suggested)  # is reached, not 11 px short)
+                if scale is None:
                     return False
             self.gates.flush()  # a hidden panel draws its last frame first
             if which == "output":  # coloured at the export's resolution (export_grid)

@@ -205,9 +205,7 @@ def test_svg_matches_the_png_on_a_144_dpi_screen(session_file, tmp_path, scaling
 def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(window, qtbot, tmp_path, monkeypatch):
     from contextlib import nullcontext
 
-    from PySide6.QtWidgets import QInputDialog
-
-    from nnplay.ui import file_dialog
+    from nnplay.ui import export_scale, file_dialog
 
     from nnplay.ui.export import (
         PANELS,
@@ -241,7 +239,7 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
     # width (2.63 shown as 2.6 gave a 1,589-pixel file: a tester's report)
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a: (str(tmp_path / "big.png"), ""))
     suggested = []
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a: suggested.append(a[3]) or (3.0, True))
+    monkeypatch.setattr(export_scale, "ask_scale", lambda parent, panel, offered: suggested.append(offered) or 3.0)
     assert window.export_panel("loss")
     width = panel_size(panel_parts(window, "loss")).width()
     assert suggested[0] == round(suggested[0], 1) and suggested[0] * width >= SLIDE_WIDTH

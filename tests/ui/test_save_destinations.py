@@ -25,9 +25,7 @@ ACTIONS = {
 
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 def test_a_save_names_the_cause_before_anything_else(window, tmp_path, monkeypatch, action):
-    from PySide6.QtWidgets import QInputDialog
-
-    from nnplay.ui import file_dialog
+    from nnplay.ui import export_scale, file_dialog
 
     start, suffix = ACTIONS[action]
     (tmp_path / "afile").write_text("a plain file\n")
@@ -35,7 +33,7 @@ def test_a_save_names_the_cause_before_anything_else(window, tmp_path, monkeypat
     said = [f"{tmp_path / 'afile'} is a file, not a folder", "the folder /proc does not take new files",
             f"the folder {tmp_path / 'gone'} does not exist"]
     asked = []
-    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a: asked.append(a) or (2.0, True))
+    monkeypatch.setattr(export_scale, "ask_scale", lambda *a: asked.append(a) or 2.0)
     requests = []
     monkeypatch.setattr(window.controller, "with_run_state", requests.append)  # the work of predictions/script/session
     monkeypatch.setattr(window.controller.run, "request_state", requests.append)

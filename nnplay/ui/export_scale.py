@@ -1,0 +1,48 @@
+"""File › Export's question for a PNG's scale: output pixels per pixel of the
+panel on screen, said in those words, with the image's size in pixels it gives
+(a tester did not understand "Pixels per pixel on screen")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog
+
+from ..numbers import format_number
+
+LOWEST, HIGHEST = 0.5, 8.0  # the scales offered
+TIP = ("How many pixels of the image each pixel of the panel on screen becomes: 2 gives an image twice as wide "
+       "and twice as tall as the panel on screen, its text and lines drawn sharp at that size, not enlarged.")
+
+
+def scale_label(panel: QSize, scale: float) -> str:
+    """'Scale (pixels per screen pixel); the image will be 1600 × 1150 pixels:' for a ``panel`` (on-screen px) at ``scale``."""
+    w, h = round(panel.width() * scale), round(panel.height() * scale)
+    return f"Scale (pixels per screen pixel); the image will be {format_number(w)} × {format_number(h)} pixels:"
+
+
+def scale_dialog(parent, panel: QSize, suggested: float) -> QInputDialog:
+    """The question, not yet asked (``exec``; its ``doubleValue`` then): ``panel`` is the panel's
+    on-screen size in pixels, ``suggested`` the scale offered first (one decimal)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Export the panel")
+    dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
+    dialog.setDoubleRange(LOWEST, HIGHEST)
+    dialog.setDoubleDecimals(1)
+    dialog.setDoubleStep(0.1)
+    dialog.setDoubleValue(suggested)
+    dialog.setLabelText(scale_label(panel, suggested))
+    dialog.doubleValueChanged.connect(lambda v: dialog.setLabelText(scale_label(panel, v)))
+    dialog.setToolTip(TIP)
+    for box in dialog.findChildren(QDoubleSpinBox):
+        box.setToolTip(TIP)
+        box.setSuffix(" ×")
+    return dialog
+
+
+def ask_scale(parent, panel: QSize, suggested: float) -> float | None:
+    """The scale the user chose, or None when cancelled."""
+    dialog = scale_dialog(parent, panel, suggested)
+    try:
+        return dialog.doubleValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

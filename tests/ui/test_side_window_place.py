@@ -1,0 +1,57 @@
+"""Side windows open beside (or over) the window that made them, within the screen
+(a tester, with no window manager: the inspector, Compare and landscape windows
+opened at the screen's top-left corner, away from the main window)."""
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QWidget
+
+from nnplay.ui.screen_fit import CASCADE, available_geometry
+from nnplay.ui.side_window import SideWindow
+
+
+def _main(qtbot, x, y, w, h) -> QWidget:
+    main = QWidget()
+    qtbot.addWidget(main)
+    main.resize(w, h)
+    main.move(QPoint(x, y))
+    main.show()
+    return main
+
+
+@pytest.mark.parametrize("main_at, side_size, where", [
+    ((0, 0, 1024, 768), (760, 620), "right"),  # room to its right on the 1920x1080 screen
+    ((1100, 50, 800, 700), (760, 620), "left"),  # none to its right: its left
+    ((100, 100, 1280, 800), (1100, 820), "over"),  # room on neither side: over it, CASCADE px in
+])
+def test_a_side_window_opens_beside_its_main_window(qtbot, main_at, side_size, where):
+    main = _main(qtbot, *main_at)
+    side = SideWindow(main)
+    side.resize(*side_size)
+    side.show()
+    frame, m = side.frameGeometry(), main.frameGeometry()
+    area = available_geometry(side)
+    assert area.contains(frame), (frame, area)
+    if where == "right":
+        assert frame.left() == m.right() + 1 and frame.top() == m.top()
+    elif where == "left":
+        # (its frame is estimated before it is shown, from the style: a few pixels' gap at most)
+        assert m.left() - 12 <= frame.right() <= m.left() - 1 and frame.top() == m.top()
+    else:
+        assert (frame.left(), frame.top()) == (m.left() + CASCADE, m.top() + CASCADE)
+    moved = QPoint(300, 200)  # a window the user moved opens where it was put, next time too
+    side.move(moved)
+    side.hide()
+    side.show()
+    assert side.pos() == moved
+
+
+def test_the_windows_side_windows_open_by_it(window, qtbot):
+    window.move(QPoint(0, 0))
+    window.resize(1024, 768)
+    window.landscape_action.trigger()
+    window.inspect_action.trigger()
+    for side in (window.landscape_window, window.inspector):
+        assert side.isVisible() and side.pos() != QPoint(0, 0), type(side).__name__
+        assert side.frameGeometry().intersects(window.frameGeometry().adjusted(-1, -1, 1, 1))  # touching or over
+        side.close()
