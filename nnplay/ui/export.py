@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from ..file_write import written_in_place
 from ..user_text import file_name, shown
 from ..write_errors import cannot_write, unwritable
+from .svg_clip import marked_views
 from .svg_fix import encode, finish_svg
 
 DEFAULT_SCALE = 2.0  # PNG pixels per on-screen pixel
@@ -118,7 +119,8 @@ def svg_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
     painter = QPainter(gen)
     try:
         painter.fillRect(QRect(QPoint(0, 0), size), _background(parts))
-        _paint(parts, painter)
+        with marked_views([i for part in parts for i in _graphics_items(part)]):  # (each plot clipped: svg_clip)
+            _paint(parts, painter)
     finally:
         painter.end()
     out = QSize(round(size.width() * scale), round(size.height() * scale))

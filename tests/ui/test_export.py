@@ -270,3 +270,37 @@ def test_every_exported_panel_with_colours_carries_their_key(window, qtbot):
     bars = [i for i in plot.scene().items() if isinstance(i, pg.ColorBarItem)]
     y = c.run_info.data.y
     assert bars == [window.boundary.value_bar] and tuple(bars[0].levels()) == (float(y.min()), float(y.max()))
+
+
+def test_svg_clips_each_plot_to_its_view_as_the_png_does(qapp, tmp_path):
+    """Tester 16 (loss_cmp.png, dist_cmp.png): a curve's spike beyond the plot's range and the
+    Distributions' bands cut at the scale were drawn over the titles, key and caption in the SVG
+    (painted without clip paths), clipped in the PNG. A red curve from -50 to 50 in a plot whose
+    range is 0..1, with a caption under it: no red outside the plot's view in either file."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QLabel
+
+    from nnplay.ui.export import export_panel
+
+    plot = pg.PlotWidget(background="w", title="title above")
+    plot.resize(300, 200)
+    plot.plot([0, 1, 2, 3], [-50, 0.5, 50, 0.5], pen=pg.mkPen("#ff0000", width=4))
+    plot.plot([0, 3], [0.5, 0.5], pen=pg.mkPen("#ff0000", width=4))  # (red inside, to find in both)
+    plot.setXRange(0, 3, padding=0)
+    plot.setYRange(0, 1, padding=0)
+    caption = QLabel("a caption under the plot")
+    caption.resize(300, 40)
+    plot.show(), caption.show()
+    qapp.processEvents()
+    view = plot.getViewBox()
+    inside = view.mapRectToScene(view.boundingRect())
+    inside = plot.mapFromScene(inside).boundingRect()  # the view's rectangle in the widget's pixels
+    export_panel([plot, caption], tmp_path / "p.png", scale=1)
+    export_panel([plot, caption], tmp_path / "p.svg", scale=1)
+    rasterise(tmp_path / "p.svg", tmp_path / "librsvg.png")
+    for image in (pixels(tmp_path / "p.png"), pixels(tmp_path / "librsvg.png")):
+        red = (image[..., 0] > 200) & (image[..., 1] < 90) & (image[..., 2] < 90)
+        outside = red.copy()
+        outside[inside.top() - 1:inside.bottom() + 2, inside.left() - 1:inside.right() + 2] = False
+        assert red.sum() > 100 and outside.sum() == 0, (red.sum(), outside.sum())
+    plot.close(), caption.close()
