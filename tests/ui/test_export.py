@@ -304,3 +304,26 @@ def test_svg_clips_each_plot_to_its_view_as_the_png_does(qapp, tmp_path):
         outside[inside.top() - 1:inside.bottom() + 2, inside.left() - 1:inside.right() + 2] = False
         assert red.sum() > 100 and outside.sum() == 0, (red.sum(), outside.sum())
     plot.close(), caption.close()
+
+
+@pytest.mark.parametrize("which", ["loss", "accuracy"])
+def test_a_curves_export_is_as_wide_as_its_plot_not_the_shared_key(window, qtbot, tmp_path, which):
+    """Tester 16 (export/loss_visible.png): the curves' key spans the loss and accuracy plots side by
+    side, and Export › Loss curves was as wide as it: the right 40% of the file blank. The key is laid
+    out at the plot's width for the export, wrapping if it must; its first swatch is drawn whole."""
+    from nnplay.ui.export import panel_parts, panel_size
+
+    window.controller.step(2)
+    qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 2, timeout=10000)
+    plot = window.curves.loss_plot if which == "loss" else window.curves.acc_plot
+    key = window.curves.key
+    assert key.width() > plot.width() * 1.3  # (the window's layout: the key over both plots)
+    key_size = key.size()
+    assert window.export_panel(which, str(tmp_path / "c.png"), scale=2), window.errors
+    assert key.size() == key_size  # (put back)
+    image = pixels(tmp_path / "c.png")
+    assert image.shape[1] == 2 * plot.width() == 2 * panel_size(panel_parts(window, which)).width()
+    ink = (image.max(axis=2) - image.min(axis=2) > 60) | (image.max(axis=2) < 120)  # a colour or dark
+    assert ink[:, int(image.shape[1] * 0.8):].any(axis=0).mean() > 0.5  # the right fifth is drawn, not blank
+    band = ink[: 2 * key.heightForWidth(plot.width())]
+    assert not band[:, 0].any(), "the key's first swatch is cut at the left edge"
