@@ -27,6 +27,7 @@ import numpy as np
 
 from ..engine.mlp import forward_and_subgrid
 
+FLOAT32_INPUT = 1e30  # past this |input| (or NaN), the run's own numbers: float32 ends near 3.4e38
 FLOAT32_SAFE = 1e4  # past this |param|, float32 rounding of the weights alone may change the picture
 TOLERANCE_PER_ULP = 100.0  # margin bound = this * eps32 * prod_l (1 + max|W[l]|)
 
@@ -57,11 +58,15 @@ class PictureNetwork:
     def __init__(self):
         self._twin = None
 
-    def _twin_of(self, net):
+    def _twin_of(self, net, X: np.ndarray | None = None):
         """The float32 twin with ``net``'s parameters now, or None when float32
-        cannot stand in for it (it is float32 itself, or its weights are too large)."""
+        cannot stand in for it (it is float32 itself, or its weights, or the inputs ``X``,
+        are too large: an input beyond float32's range overflowed its cast, with NumPy's
+        warning in the terminal)."""
         if net.dtype == np.float32 or not np.all(np.isfinite(net.params)) or \
                 np.abs(net.params).max(initial=0.0) > FLOAT32_SAFE:
+            return None
+        if X is not None and not np.abs(X).max(initial=0.0) <= FLOAT32_INPUT:
             return None
         twin = self._twin
         if twin is None or list(twin.sizes) != list(net.sizes) or twin.activation_names != net.activation_names \
@@ -80,7 +85,7 @@ class PictureNetwork:
         """A[L] for X, (m, n[L]): float32 where that cannot change a class, the
         run's own numbers (and dtype) elsewhere (see the module's docstring). ``loss`` names
         how outputs become classes ('bce', 'ce', 'tanh_mse'; 'mse' for values)."""
-        twin = self._twin_of(net)
+        twin = self._twin_of(net, X)
         tol = None if twin is None else self.tolerance(net)
         if twin is None or tol >= 0.25:
             return net.forward(X)
@@ -100,7 +105,7 @@ class PictureNetwork:
     def hidden_outputs(self, net, X: np.ndarray) -> list[np.ndarray]:
         """[A[1], ..., A[L]] for X: float32 unless some number is not finite in
         float32, then the run's own numbers (so "undefined" is the run's)."""
-        twin = self._twin_of(net)
+        twin = self._twin_of(net, X)
         if twin is None:
             return net.hidden_outputs(X)
         acts = twin.hidden_outputs(X.astype(np.float32))
@@ -114,7 +119,7 @@ class PictureNetwork:
         points (the output view's grid and the neuron thumbnails, whose points are some of
         them): the two calls' numbers (to the last bit of rounding), at the cost of one.
         The hidden outputs are (k, k, n[l]) arrays (see ``engine.mlp.forward_and_subgrid``)."""
-        twin = self._twin_of(net)
+        twin = self._twin_of(net, X)
         if twin is None:
             return forward_and_subgrid(net, X, resolution, step)
         A, hidden = forward_and_subgrid(twin, X.astype(np.float32), resolution, step)

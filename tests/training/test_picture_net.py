@@ -39,3 +39,20 @@ def test_decision_margin_per_loss():
     np.testing.assert_allclose(decision_margin(np.array([[0.5], [0.9], [np.nan]]), "bce"), [0, 0.4, np.nan])
     np.testing.assert_allclose(decision_margin(np.array([[0.2, 0.5, 0.3], [0.4, 0.4, 0.2]]), "ce"), [0.2, 0.0])
     np.testing.assert_allclose(decision_margin(np.array([[-0.25], [np.inf]]), "tanh_mse"), [0.25, np.nan])
+
+
+def test_inputs_beyond_float32_are_pictured_by_the_run_itself_without_a_warning():
+    """Tester 16's kind (landscape.py's cast): an input past float32's range (a CSV's raw 1e39, or its
+    square as a feature) overflowed the twin's cast, with NumPy's warning in the terminal."""
+    import warnings
+
+    t = Trainer(TrainConfig(dataset="circle", hidden=(3,), activation="tanh"))
+    pts = t.probes.grid_points(5) * 1e39
+    pictures = PictureNetwork()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = pictures.forward(t.net, pts, t.loss_name)
+        hidden = pictures.hidden_outputs(t.net, pts)
+        both = pictures.forward_and_subgrid(t.net, pts, t.loss_name, 5, 2)
+    np.testing.assert_array_equal(shown, t.net.forward(pts))
+    assert all(h.dtype == np.float64 for h in hidden) and both[0].dtype == np.float64
