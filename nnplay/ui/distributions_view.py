@@ -284,6 +284,7 @@ class DistributionsView(QWidget):
             return
         self._show_health()
         if self.records is None or not self._stale:
+            self._say_caption()  # (the records unchanged, the run's epoch may not be: "the run is at 601")
             return
         self._stale = False
         L = len(self.info.sizes) - 1
@@ -311,7 +312,13 @@ class DistributionsView(QWidget):
                 self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
         set_epoch_ranges(self._items, self.records)
-        self.caption.setText(self._caption())
+        self._say_caption()
+
+    def _say_caption(self) -> None:
+        """The caption for the newest frame (set only when it changes: a new text lays the tab out)."""
+        text = self._caption()
+        if text != self.caption.text():
+            self.caption.setText(text)
 
     def _title(self, l: int, q: str, L: int, sat: np.ndarray) -> str:
         """"dW[2]", "A[1] tanh, 12% saturated"; with all four quantities in a row only
