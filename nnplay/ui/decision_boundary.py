@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..data import CLASSIFICATION, feature_label, input_labels
+from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import (
@@ -230,8 +230,10 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.axes_changed.emit(axes)
 
     def _label_axes(self) -> None:
-        """Axis titles: the data's own input names (X₁, X₂ for the built-in sets)."""
-        names = [short_name(feature_label(n), 24) for n in self.info.data.input_names]
+        """Axis titles: the data's own input names (X₁, X₂ for the built-in sets), as the diagram and
+        the Data panel name them (``input_labels``: a CSV's column x2 is "x2" beside its x3, not "X₂")."""
+        raw = self.info.data.input_names
+        names = [short_name(n, 24) for n in input_labels(raw, raw)]
         if len(names) == 1:
             names.append("target" if self.info.data.task != CLASSIFICATION else "")
         self.plot.setLabel("bottom", names[self._axes[0]])
