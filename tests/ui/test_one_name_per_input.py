@@ -66,3 +66,19 @@ def test_a_csv_whose_columns_are_called_x1_x2_x3_keeps_their_names_everywhere(wi
         b._axes_picked()
         shown = (axis("bottom").labelText, axis("left").labelText)
         assert shown == (f"x{pick[0] + 1}", f"x{pick[1] + 1}") == (b.axis_x.currentText(), b.axis_y.currentText())
+
+
+def test_the_output_caption_says_which_input_is_held_at_its_mean(window, qtbot, tmp_path):
+    """Tester 16 (export/boundary.png): for a CSV of three inputs the picture (and its export) did not
+    say that the input off the plane is held at its training mean."""
+    c = window.controller
+    rng = np.random.default_rng(4)
+    rows = ["x1,x2,x3,label"] + [f"{a:.3f},{b:.3f},{d:.3f},{int(a > b)}" for a, b, d in rng.normal(size=(80, 3))]
+    path = tmp_path / "three.csv"
+    path.write_text("\n".join(rows) + "\n")
+    assert c.load_csv(str(path))
+    b = window.boundary
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.n_inputs == 3 and c.last_frame is not None
+                    and "held at its training mean" in b.caption.text(), timeout=10000)
+    held = [f"x{k + 1}" for k in range(3) if k not in b.shown_axes]
+    assert f"{held[0]} held at its training mean." in b.caption.text()
