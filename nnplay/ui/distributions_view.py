@@ -314,12 +314,6 @@ class DistributionsView(QWidget):
         set_epoch_ranges(self._items, self.records)
         self._say_caption()
 
-    def _say_caption(self) -> None:
-        """The caption for the newest frame (set only when it changes: a new text lays the tab out)."""
-        text = self._caption()
-        if text != self.caption.text():
-            self.caption.setText(text)
-
     def _title(self, l: int, q: str, L: int, sat: np.ndarray) -> str:
         """"dW[2]", "A[1] tanh, 12% saturated"; with all four quantities in a row only
         A's saturation is added, "A[1] 12% sat."."""
@@ -337,6 +331,10 @@ class DistributionsView(QWidget):
         epoch = self._frame.snapshot.epoch if self._frame is not None else None
         return distributions_caption(self.records, self._cut, short=self.height() < SHORT and not self.whole_findings,
                                      epoch=epoch)  # (a picture has no tooltip: the whole caption)
+
+    def _say_caption(self) -> None:  # (only when it changes: a new text lays the tab out)
+        if (text := self._caption()) != self.caption.text():
+            self.caption.setText(text)
 
     def _show_health(self) -> None:
         frame = self._frame
