@@ -63,6 +63,22 @@ def format_number(value, digits: int = 4, plain: bool = False, zeros: bool = Fal
     return text if plain else with_minus(text)
 
 
+def format_alike(values, digits: int = 4) -> list[str]:
+    """``format_number(v, digits, zeros=True)`` of each of ``values`` (None, nan, inf allowed) in one
+    form: every finite non-zero number in scientific notation when one of them needs it (a read-out of
+    "train 9.379·10⁻⁵ test 2.390·10⁻⁴", not "... test 0.0002390"), else every one in decimals."""
+    finite = [abs(float(v)) for v in values if v is not None and math.isfinite(float(v)) and v != 0]
+    scientific = any(not SCIENTIFIC_BELOW <= v < SCIENTIFIC_ABOVE for v in finite)
+    out = []
+    for v in values:
+        if scientific and v is not None and math.isfinite(float(v)) and v != 0:
+            mantissa, exponent = f"{float(v):.{max(digits - 1, 0)}e}".split("e")
+            out.append(with_minus(f"{mantissa}·{power_of_ten(int(exponent))}"))
+        else:
+            out.append(format_number(v, digits, zeros=True))
+    return out
+
+
 MINUS = "−"  # the minus sign (U+2212) of every number a user reads, as the axes write it (ui.tick_labels)
 
 

@@ -129,3 +129,15 @@ def test_read_outs_side_by_side_have_the_same_significant_digits():
     assert format_number(2e-5, zeros=True) == "2.000·10⁻⁵" and format_number(0.2) == "0.2"  # (alone: as before)
     assert "train <b>0.2000</b>  test <b>0.1960</b>" in loss_text(0.2, 0.196, 0.0)
     assert readout_parts(0.773, 0.7365, 13.54 - 0.773)[-1] == "total train 13.54 / test 13.50"  # (not 13.5)
+
+
+def test_numbers_of_one_readout_share_one_form():
+    """Tester 16 (s57_vg_relu.png): "Loss: train 9.379·10⁻⁵ test 0.0002390" mixed two forms in one read-out."""
+    from nnplay.numbers import format_alike
+    from nnplay.ui.loss_text import loss_text, readout_parts
+
+    assert format_alike([9.379e-5, 0.000239]) == ["9.379·10⁻⁵", "2.390·10⁻⁴"]
+    assert format_alike([0.5, 0.25]) == ["0.5000", "0.2500"]
+    assert format_alike([None, 0, -1e6, 2.0]) == ["–", "0", "−1.000·10⁶", "2.000·10⁰"]
+    assert "train <b>9.379·10⁻⁵</b>  test <b>2.390·10⁻⁴</b>" in loss_text(9.379e-5, 0.000239, 0.0)
+    assert readout_parts(9.379e-5, 0.000239, 0.0) == ["train loss 9.379·10⁻⁵", "test loss 2.390·10⁻⁴"]

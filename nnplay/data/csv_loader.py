@@ -10,7 +10,7 @@ say "no value" (empty, NA, N/A, NaN, ?, null, in any case) are missing: a
 row holding one is refused (the default) or dropped and counted.
 
 The task is classification when the target holds text or whole numbers with
-at most MAX_CLASSES distinct values (remapped to 0..k-1 in sorted order; past
+at most MAX_CLASSES distinct values (remapped to 0..k-1 in sorted order, text naturally: c2 before c10; past
 MAX_AUTO_CLASSES a note says so), regression otherwise. A column named
 ``split`` holding only train and test (as ``write_csv`` writes it) is not an
 input: it is the data's fixed train/test split (unless it is ignored: then the
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +52,7 @@ from .progress import PARSE_TO, Progress, report
 
 MAX_AUTO_CLASSES = 10
 MAX_CLASSES = 50
+_DIGITS = re.compile(r"([0-9]+)")
 SPLIT_COLUMN = "split"  # a column of train/test: the data's train/test split (write_csv writes it)
 TASKS = ("auto", CLASSIFICATION, REGRESSION)
 
@@ -247,11 +249,20 @@ def _numbers(path, table, col, lines, j, name) -> np.ndarray:
     return values
 
 
+def natural_key(text: str) -> tuple:
+    """A sort key that reads the digits in ``text`` as numbers: c2 before c10 (as text, c10, c11, c2...)."""
+    return tuple((0, int(part), "") if part.isascii() and part.isdigit() else (1, part.casefold(), part)
+                 for part in _DIGITS.split(str(text)) if part)
+
+
 def _levels(col):
-    """(sorted level names, index of each row's level) of a category column."""
+    """(level names in natural order (``natural_key``), index of each row's level) of a category column."""
     if not is_numeric(col):
         keys, codes = np.unique(col.astype(str).str.strip().to_numpy(str), return_inverse=True)
-        return [str(k) for k in keys], codes
+        order = sorted(range(len(keys)), key=lambda i: natural_key(keys[i]))
+        rank = np.empty(len(keys), np.int64)
+        rank[order] = np.arange(len(keys))
+        return [str(keys[i]) for i in order], rank[codes]
     keys, codes = np.unique(col.to_numpy(np.float64), return_inverse=True)
     return [f"{k:g}" for k in keys], codes
 

@@ -25,8 +25,10 @@ The grid is evaluated in batches of parameter sets, every layer one stacked
 the output loss, which is the engine's own (``Loss.value``). The cost is the
 activations' (tanh of every Z of every grid point, as many as that many
 full-batch forward passes), so the live grid is computed in float32, whose
-tanh NumPy vectorises (about 5x float64's), and its centre in the run's own
-precision: the value there is the run's loss. Nothing here touches the run's
+tanh NumPy vectorises (about 5x float64's), unless a parameter of the grid lies
+beyond ``picture_net.FLOAT32_SAFE`` (then in the run's own precision:
+``landscape_live.grid_dtype``), and its centre in the run's own precision: the
+value there is the run's loss. Nothing here touches the run's
 weights: the evaluation works on copies.
 """
 
@@ -200,9 +202,9 @@ class Landscape:
     def losses(self, thetas: np.ndarray) -> np.ndarray:
         """J at each row of ``thetas`` (K, P): (K,) float64; inf or nan where the
         network's output overflows there."""
-        thetas = np.atleast_2d(np.asarray(thetas, dtype=self.dtype))
-        out = np.empty(thetas.shape[0])
-        with np.errstate(all="ignore"):
+        out = np.empty(np.atleast_2d(thetas).shape[0])
+        with np.errstate(all="ignore"):  # (a parameter beyond the dtype's range is inf: J is not finite there)
+            thetas = np.atleast_2d(np.asarray(thetas, dtype=self.dtype))
             for start in range(0, thetas.shape[0], self.batch):
                 chunk = thetas[start : start + self.batch]
                 out[start : start + len(chunk)] = self._data_losses(chunk) + self._penalties(chunk)

@@ -28,6 +28,7 @@ from .landscape import (
     pca_directions,
     plane_coordinates,
 )
+from .picture_net import FLOAT32_SAFE  # (past it, float32 stands in for the run's numbers no more)
 
 SLICE_SECONDS = 0.02  # longest stretch of landscape work between looks at the command queue
 GRID_DTYPE = np.float32  # the grid's precision (see training.landscape); its centre is the run's own
@@ -137,6 +138,18 @@ class LandscapeFrame:
     computing: str | None = None
 
 
+def grid_dtype(centre: np.ndarray, half: float, d1: np.ndarray, d2: np.ndarray):
+    """GRID_DTYPE when every parameter of the grid (``centre`` + a d1 + b d2, |a|, |b| <= ``half``)
+    lies within FLOAT32_SAFE, so that float32 can stand in for the run's precision; else None (the
+    run's own dtype). Weights beyond float32's range (a weight typed as 1e150, the others ~1e147)
+    overflowed the cast and the whole plane was hatched "J overflowed there" where float64 was finite
+    (tester 16)."""
+    with np.errstate(all="ignore"):
+        largest = float(np.abs(centre).max(initial=0.0)) + abs(half) * (
+            float(np.abs(d1).max(initial=0.0)) + float(np.abs(d2).max(initial=0.0)))
+    return GRID_DTYPE if largest <= FLOAT32_SAFE else None
+
+
 class LandscapeJob:
     """One grid of ``request`` around ``trainer``'s weights now, computed by ``work``."""
 
@@ -144,7 +157,6 @@ class LandscapeJob:
         self.request = request
         self.centre = np.array(trainer.net.params, dtype=np.float64)
         self.epoch = trainer.epoch
-        self.landscape = Landscape(trainer.net, trainer.X_train, trainer.Y_train, GRID_DTYPE)
         self.centre_loss = float(Landscape(trainer.net, trainer.X_train, trainer.Y_train).losses(self.centre)[0])
         self.d1, self.d2, self.explained, self.directions, note = self._directions(trainer, request)
         half = request.span
@@ -154,6 +166,8 @@ class LandscapeJob:
         self.note = note
         n = request.resolution
         self.a = self.b = grid_axis(n, half)
+        dtype = grid_dtype(self.centre, half, self.d1, self.d2)
+        self.landscape = Landscape(trainer.net, trainer.X_train, trainer.Y_train, dtype)
         self.loss = np.full((n, n), np.nan)
         self.rows_done = 0
         self.serial = next(_SERIALS)

@@ -29,6 +29,7 @@ from ..engine.mlp import forward_and_subgrid
 from ..engine.validation import check_X
 from .packed_arrays import weight_bounds
 
+FLOAT32_INPUT = 1e30  # past this |input| (or NaN), the run's own numbers: float32 ends near 3.4e38
 FLOAT32_SAFE = 1e4  # past this |param|, float32 rounding of the weights alone may change the picture
 TOLERANCE_PER_ULP = 100.0  # margin bound = this * eps32 * prod_l (1 + max|W[l]|)
 
@@ -88,23 +89,33 @@ class PictureNetwork:
             twin.params[...] = net.params
         return twin, tolerance(np.maximum.reduceat(size, weight_bounds(net))[::2])
 
-    def _float32(self, X: np.ndarray, net) -> np.ndarray:
+    def _float32(self, X: np.ndarray, net) -> np.ndarray | None:
         """X as float32, checked as ``net``'s inputs are (the engine's ValueError naming what is
-        wrong, or a number float32 cannot hold); kept for the next call with the same X and
-        width (a grid's points: checked once, not at every frame)."""
+        wrong); None when X holds a number float32 cannot stand in for (beyond ``FLOAT32_INPUT``:
+        its cast would overflow, with NumPy's warning in the terminal), so the run's own numbers
+        are used. Kept for the next call with the same X and width (a grid's points: checked
+        once, not at every frame)."""
         kept = self._inputs
-        if kept[0] is not X or kept[1].shape[1] != net.sizes[0]:
-            self._inputs = kept = (X, check_X(X.astype(np.float32), net.sizes[0], np.float32))
+        if kept[0] is not X or (kept[1] is not None and kept[1].shape[1] != net.sizes[0]):
+            fits = np.abs(X).max(initial=0.0) <= FLOAT32_INPUT
+            self._inputs = kept = (X, check_X(X.astype(np.float32), net.sizes[0], np.float32) if fits else None)
         return kept[1]
+
+    def _twin_and_inputs(self, net, X: np.ndarray) -> tuple:
+        """(twin, tolerance, X as float32) as ``_twin_of`` and ``_float32`` give them, or
+        (None, None, None) when either says float32 cannot stand in."""
+        twin, tol = self._twin_of(net)
+        X32 = None if twin is None else self._float32(X, net)
+        return (None, None, None) if X32 is None else (twin, tol, X32)
 
     def forward(self, net, X: np.ndarray, loss: str) -> np.ndarray:
         """A[L] for X, (m, n[L]): float32 where that cannot change a class, the
         run's own numbers (and dtype) elsewhere (see the module's docstring). ``loss`` names
         how outputs become classes ('bce', 'ce', 'tanh_mse'; 'mse' for values)."""
-        twin, tol = self._twin_of(net)
+        twin, tol, X32 = self._twin_and_inputs(net, X)
         if twin is None or tol >= 0.25:
             return net.forward(X)
-        return self._checked(net, X, twin.forward(self._float32(X, net)), loss, tol)
+        return self._checked(net, X, twin.forward(X32), loss, tol)
 
     def _checked(self, net, X: np.ndarray, A: np.ndarray, loss: str, tol: float) -> np.ndarray:
         """The float32 outputs A (m, n[L]) of X with every row whose class float32 may
@@ -120,10 +131,10 @@ class PictureNetwork:
     def hidden_outputs(self, net, X: np.ndarray) -> list[np.ndarray]:
         """[A[1], ..., A[L]] for X: float32 unless some number is not finite in
         float32, then the run's own numbers (so "undefined" is the run's)."""
-        twin = self._twin_of(net)[0]
+        twin, _, X32 = self._twin_and_inputs(net, X)
         if twin is None:
             return net.hidden_outputs(X)
-        acts = twin.hidden_outputs(self._float32(X, net))
+        acts = twin.hidden_outputs(X32)
         if not all(np.isfinite(a).all() for a in acts):
             return net.hidden_outputs(X)
         return acts
@@ -135,10 +146,10 @@ class PictureNetwork:
         them): the two calls' numbers (to the last bit of rounding), at the cost of one.
         The hidden outputs are (k, k, n[l]) arrays, new, the whole of one buffer one after
         another (see ``engine.mlp.forward_and_subgrid``)."""
-        twin, tol = self._twin_of(net)
+        twin, tol, X32 = self._twin_and_inputs(net, X)
         if twin is None:
             return forward_and_subgrid(net, X, resolution, step)
-        A, hidden = forward_and_subgrid(twin, self._float32(X, net), resolution, step, check_input=False)
+        A, hidden = forward_and_subgrid(twin, X32, resolution, step, check_input=False)
         A = net.forward(X) if tol >= 0.25 else self._checked(net, X, A, loss, tol)
         if not np.isfinite(hidden[0].base).all():  # (the buffer of them all)
             k = hidden[0].shape[0]

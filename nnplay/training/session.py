@@ -41,8 +41,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..data import Dataset
+from ..data import CLASSIFICATION, Dataset
 from ..file_write import written_in_place
+from ..numbers import count, format_number
 from ..user_text import file_name, not_utf8, one_line
 from ..write_errors import unreadable
 from .config import TrainConfig
@@ -128,6 +129,24 @@ def _json_default(o):
     raise TypeError(f"cannot save {type(o).__name__}")
 
 
+def _labels_problem(meta: dict, y: np.ndarray) -> str:
+    """What is wrong with a classification session's labels ``y`` and class names, in words ("" if nothing):
+    a session naming one class while its labels hold two was refused as "loss 'ce' needs integer labels 0..0"
+    (tester 16), which said nothing of the file."""
+    if meta.get("task") != CLASSIFICATION:
+        return ""
+    names = meta.get("class_names")
+    k = len(names) if isinstance(names, list) else 0
+    if k < 2:
+        return f"it names {count(k, 'class', 'classes')}; classification needs at least two"
+    if y.size and (not np.all(np.isfinite(y)) or not np.all(y == np.round(y)) or y.min() < 0 or y.max() >= k):
+        finite = y[np.isfinite(y)]
+        held = f"from {format_number(float(finite.min()))} to {format_number(float(finite.max()))}" if finite.size \
+            else "no number"
+        return f"its labels run {held}, but it names {count(k, 'class', 'classes')} (labels 0 to {k - 1})"
+    return ""
+
+
 def load_session(path) -> Session:
     path = Path(path)
     try:
@@ -207,6 +226,8 @@ def _load(path: Path) -> Session:
         if X.ndim != 2 or y.shape[:1] != X.shape[:1] or not np.all(np.isfinite(X)) or (
                 mask is not None and (mask.dtype != bool or mask.shape != X.shape[:1])):
             raise SessionError(f"{file_name(path)}: the saved data set is damaged")
+        if problem := _labels_problem(meta, y):
+            raise SessionError(f"{file_name(path)}: the saved data set is damaged: {problem}")
         domain = tuple(tuple(float(v) for v in a) for a in meta["domain"]) if meta.get("domain") else None
         data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
                        class_names=list(meta["class_names"]), domain=domain, test_mask=mask,

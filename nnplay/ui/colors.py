@@ -92,8 +92,42 @@ def diverging_lut(low=None, mid=WHITE, high=None, n: int = 256) -> np.ndarray:
 
 
 def class_rgb(k: int) -> np.ndarray:
+    """(k, 3) float32 RGB of classes 0..k-1 in the current palette: its own colours, then (a CSV may have
+    up to 50 classes) colours each as far in CIELAB as can be from every one before (``_more_colours``),
+    never a repeat (with 12 classes the colour-blind palette repeated its first four exactly: tester 16)."""
     colours = PALETTES[_current["name"]]["classes"]
-    return np.array([colours[i % len(colours)] for i in range(k)], dtype=np.float32)
+    if k > len(colours):
+        colours = _more_colours(_current["name"], k)
+    return np.array(colours[:k], dtype=np.float32)
+
+
+def _lab(rgb: np.ndarray) -> np.ndarray:
+    """sRGB (n, 3) in 0..255 -> CIELAB (n, 3) under D65 (the CIE's formulas)."""
+    c = np.asarray(rgb, float) / 255
+    c = np.where(c > 0.04045, ((c + 0.055) / 1.055) ** 2.4, c / 12.92)
+    xyz = c @ np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]).T
+    f = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(f > 216 / 24389, np.cbrt(f), (24389 / 27 * f + 16) / 116)
+    return np.column_stack([116 * f[:, 1] - 16, 500 * (f[:, 0] - f[:, 1]), 200 * (f[:, 1] - f[:, 2])])
+
+
+@functools.lru_cache(maxsize=8)
+def _more_colours(palette: str, k: int) -> list:
+    """The palette's class colours and further ones up to ``k``: each the sRGB colour (on a grid of 16
+    levels a channel, at a lightness L* of 35..80, which shows on a white and on a dark background) whose
+    least CIELAB distance to the colours before it is greatest."""
+    own = [tuple(c) for c in PALETTES[palette]["classes"]]
+    levels = np.arange(0, 256, 17)
+    grid = np.stack(np.meshgrid(levels, levels, levels, indexing="ij"), axis=-1).reshape(-1, 3)
+    lab = _lab(grid)
+    grid, lab = grid[(lab[:, 0] >= 35) & (lab[:, 0] <= 80)], lab[(lab[:, 0] >= 35) & (lab[:, 0] <= 80)]
+    nearest = np.min(np.linalg.norm(lab[:, None, :] - _lab(np.array(own))[None, :, :], axis=2), axis=1)
+    colours = list(own)
+    while len(colours) < k:
+        best = int(np.argmax(nearest))
+        colours.append(tuple(int(v) for v in grid[best]))
+        nearest = np.minimum(nearest, np.linalg.norm(lab - lab[best], axis=1))
+    return colours
 
 
 CLASS_NAME_CHARS = 24  # the most characters of a class's name a key shows (the tooltip has it whole)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..numbers import format_number, format_percent, rate_text
+from ..numbers import format_alike, format_number, format_percent, rate_text
 from ..training.history import History
 from .decision_boundary import DecisionBoundaryView
 from .empty_note import note_when_empty
@@ -216,13 +216,11 @@ class CompareWindow(SideWindow):
 
     def show_stats(self, name: str, snap) -> None:
         """The line under run ``name``'s boundary: its epoch, losses and accuracy."""
-        def num(v):
-            return format_number(v, zeros=True)  # (the runs' losses side by side read alike)
-
+        train, test = format_alike([snap.train_loss, snap.test_loss])  # (side by side: alike, one form)
         acc = "" if snap.test_accuracy is None else f" · test accuracy {format_percent(snap.test_accuracy)}"
         div = "" if snap.diverged_at is None else f" · <b style='color:#b3261e'>diverged at {snap.diverged_at}</b>"
-        self.stats[name].setText(f"{epoch_text(snap)} · train loss {num(snap.train_loss)} · "
-                                 f"test loss {num(snap.test_loss)}{acc}{div}")
+        self.stats[name].setText(f"{epoch_text(snap)} · train loss {train} · "
+                                 f"test loss {test}{acc}{div}")
 
     def close_quietly(self) -> None:
         """Close without asking the controller to stop (it already has)."""

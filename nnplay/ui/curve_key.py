@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
+LEFT_ROOM = 3  # pixels left of the first swatch: its bold box-drawing glyph reaches left of its cell, cut at x = 0
 TOP_ROOM = 8  # pixels above a keyed plot without a title: its top tick label is drawn whole, not cut in half
 
 
@@ -44,6 +45,7 @@ class CurveKey(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # wraps, never widens
+        self.setContentsMargins(LEFT_ROOM, 0, 0, 0)
         self.entries: list[tuple[object, str]] = []
         self.note = ""  # plain text after the entries (the loss plot's "↑ to 0.8"), "" for none
 

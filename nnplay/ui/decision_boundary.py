@@ -4,6 +4,7 @@ data points on top."""
 from __future__ import annotations
 
 import functools
+import html
 
 import numpy as np
 import pyqtgraph as pg
@@ -12,9 +13,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..data import CLASSIFICATION, feature_label, input_labels
+from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
-from ..numbers import format_number
+from ..numbers import count, format_number
 from ..training.pictures import (
     UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
@@ -156,6 +157,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.caption.setObjectName("boundary_caption")
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         self.caption.setWordWrap(True)
+        self.caption.setContentsMargins(4, 0, 4, 0)  # (an exported picture's caption off its left edge)
         layout.addWidget(self.caption)
 
     # ---------------------------------------------------------------- run
@@ -234,8 +236,10 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.axes_changed.emit(axes)
 
     def _label_axes(self) -> None:
-        """Axis titles: the data's own input names (X₁, X₂ for the built-in sets)."""
-        names = [short_name(feature_label(n), 24) for n in self.info.data.input_names]
+        """Axis titles: the data's own input names (X₁, X₂ for the built-in sets), as the diagram and
+        the Data panel name them (``input_labels``: a CSV's column x2 is "x2" beside its x3, not "X₂")."""
+        raw = self.info.data.input_names
+        names = [short_name(n, 24) for n in input_labels(raw, raw)]
         if len(names) == 1:
             names.append("target" if self.info.data.task != CLASSIFICATION else "")
         self.plot.setLabel("bottom", names[self._axes[0]])
@@ -376,10 +380,21 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if data.task != CLASSIFICATION:
             lo, hi = target_range(data)  # the target's own units, as the bar
             return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
-                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.")
+                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{self._held()}")
         if self.discretize.isChecked():  # flat class colours: no certainty to read
-            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone."
-        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure."
+            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{self._held()}"
+        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{self._held()}"
+
+    def _held(self) -> str:
+        """" x1 held at its training mean." for data of more than two inputs: what the plane's other inputs
+        are (probes: at their training mean), said in the window and in an exported picture (tester 16)."""
+        raw = self.info.data.input_names
+        others = [short_name(n, 24) for k, n in enumerate(input_labels(raw, raw)) if k not in self._axes]
+        if not others:
+            return ""
+        if len(others) == 1:
+            return f" {html.escape(others[0])} held at its training mean."
+        return f" The other {count(len(others), 'input')} held at their training means."
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

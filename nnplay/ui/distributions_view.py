@@ -289,6 +289,7 @@ class DistributionsView(QWidget):
             return
         self._show_health()
         if self.records is None or not self._stale:
+            self._say_caption()  # (the records unchanged, the run's epoch may not be: "the run is at 601")
             return
         self._stale = False
         L = len(self.info.sizes) - 1
@@ -316,7 +317,7 @@ class DistributionsView(QWidget):
                 self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
         set_epoch_ranges(self._items, self.records)
-        self.caption.setText(self._caption())
+        self._say_caption()
 
     def _title(self, l: int, q: str, L: int, sat: np.ndarray) -> str:
         """"dW[2]", "A[1] tanh, 12% saturated"; with all four quantities in a row only
@@ -335,6 +336,10 @@ class DistributionsView(QWidget):
         epoch = self._frame.snapshot.epoch if self._frame is not None else None
         return distributions_caption(self.records, self._cut, short=self.height() < SHORT and not self.whole_findings,
                                      epoch=epoch)  # (a picture has no tooltip: the whole caption)
+
+    def _say_caption(self) -> None:  # (only when it changes: a new text lays the tab out)
+        if (text := self._caption()) != self.caption.text():
+            self.caption.setText(text)
 
     def _show_health(self) -> None:
         frame = self._frame

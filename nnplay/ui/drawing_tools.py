@@ -78,14 +78,19 @@ class DrawingTools:
         return info is not None and info.data.task == CLASSIFICATION and info.data.n_inputs == 2
 
     def _update_drawing(self) -> None:
+        """The drawing tools for the new run's data: enabled where points can be drawn, and the class
+        picker listing this data's classes whether or not (greyed out, it showed the previous file's
+        "class ä" beside a session of classes 0 and 1: tester 16)."""
         ok = self._drawable()
         for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_clear):
             w.setEnabled(ok)
         if not ok:
             self.draw_add.setChecked(False)
             self.draw_erase.setChecked(False)
+        data = None if self.info is None else self.info.data
+        if data is None or data.task != CLASSIFICATION:
+            self.draw_class.clear()
             return
-        data = self.info.data
         short, whole = elided_names(data.class_names, DRAW_CLASS_CHARS)  # the box shares a row with buttons
         names = [f"class {c}" for c in short]
         self.draw_class.setToolTip("The class of the points you draw." + (f"\n{whole}" if whole else ""))

@@ -20,12 +20,19 @@ click on the Curves tab). ``_ClickLeavesText``, installed once on the applicatio
 focus from a text field (line edit, spin box, editable combo box or text edit) when the user
 clicks anywhere else in its window: the field confirms what it holds (as on Enter), and the
 window's shortcuts work again.
+
+Qt moves the focus on by itself when the focused widget is hidden or disabled (an inline editor
+closing on Enter or Esc, a panel folding away), and calls that a *Tab* (``focusNextPrevChild``):
+the next control in the chain, a check box, then took Space as if tabbed to, and the run did not
+play (tester 16: "Show test data" ticked after the diagram's weight editor closed). A focus that
+arrives so, from a widget just hidden or disabled (``_ClickLeavesText`` notes its FocusOut), is not a
+Tab of the user's: the window's shortcuts keep their keys.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -70,7 +77,8 @@ class _FocusKeys(QObject):
         t = ev.type()
         if t in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             if ev.reason() not in KEEPS_TABBED:  # (a window losing and getting back the focus keeps it)
-                obj.setProperty(TABBED, t == QEvent.Type.FocusIn and ev.reason() in TAB_REASONS)
+                obj.setProperty(TABBED, t == QEvent.Type.FocusIn and ev.reason() in TAB_REASONS
+                                and not _moved_on_by_qt)
         elif not obj.property(TABBED):
             pass  # focused by a click or when its window opened: the window's shortcuts win, as before
         elif t == QEvent.Type.ShortcutOverride and obj.hasFocus():
@@ -102,11 +110,18 @@ def types_space(widget) -> bool:
     return isinstance(widget, (QLineEdit, QAbstractSpinBox))
 
 
+_moved_on_by_qt = False  # the last focus left a widget that was hidden or disabled (Qt moves it on as a Tab)
+
+
 class _ClickLeavesText(QObject):
     """On the application: a mouse press outside the focused text field, in its window, takes the focus
-    from it (see the module)."""
+    from it (see the module); and notes whether the focus last left a widget hidden or disabled."""
 
     def eventFilter(self, obj, ev) -> bool:
+        global _moved_on_by_qt
+        if isinstance(ev, QFocusEvent) and ev.type() == QEvent.Type.FocusOut and isinstance(obj, QWidget):
+            _moved_on_by_qt = ev.reason() in TAB_REASONS and not (obj.isVisible() and obj.isEnabled())
+            return False
         # every event of the application passes here: the class first (a plain check), its type
         # (an enum made per call, 2-5 us) only for a mouse event
         if isinstance(ev, QMouseEvent) and ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):

@@ -8,17 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
-from ..numbers import format_number, format_percent, count
+from ..numbers import count, format_alike, format_percent
 from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
 from .elide import elided_names
 
 
 def _pct(v):
     return format_percent(v)
-
-
-def _num(v):
-    return format_number(v, zeros=True)  # (train and test side by side: the same significant digits)
 
 
 class MetricsView(QWidget):
@@ -67,9 +63,10 @@ class MetricsView(QWidget):
             self.label.setText(self._classes_html(q, names))
         else:
             self.label.setToolTip("")
-            rows = "".join(f"<tr><td>{part}</td><td align=right>{_num(r and r['rmse'])}</td>"
-                           f"<td align=right>{_num(r and r['r2'])}</td></tr>"
-                           for part, r in (("train", q["train"]), ("test", q["test"])))
+            rmse = format_alike([r and r["rmse"] for r in (q["train"], q["test"])])  # (a column: one form)
+            r2 = format_alike([r and r["r2"] for r in (q["train"], q["test"])])
+            rows = "".join(f"<tr><td>{part}</td><td align=right>{e}</td><td align=right>{d}</td></tr>"
+                           for part, e, d in zip(("train", "test"), rmse, r2))
             self.label.setText(f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>"
                                "RMSE in the target's own units.")
 

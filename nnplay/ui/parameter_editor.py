@@ -3,7 +3,9 @@ opens where the user clicked a link (a weight) or a neuron (its bias).
 
 Enter applies a finite number and closes; Esc (or clicking elsewhere) closes
 and changes nothing; anything that is not a finite number turns the field red,
-says why in its tooltip and changes nothing. The mouse wheel over the field
+says why in a note right under it (and its tooltip) and changes nothing. Closing
+gives the keyboard focus back to the window, not to the next control in the chain,
+so that Space plays again (tester 16: it ticked "Show test data"). The mouse wheel over the field
 (or Up/Down) scrubs the value in steps of 0.05 (0.01 with Ctrl), applied at
 once, so the output picture follows it live."""
 
@@ -13,7 +15,7 @@ import math
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..numbers import format_number, read_number
 from ..training.parameter_edit import checked_value
@@ -22,6 +24,8 @@ from .widgets import width_for_text
 STEP = 0.05
 FINE_STEP = 0.01
 BAD_STYLE = "QLineEdit { background: #f3c4c4; color: #5a0000; }"
+NOTE_STYLE = "QLabel { background: #fff4d6; color: #5a0000; border: 1px solid #b07a00; padding: 2px 4px; }"
+NOTE_WIDTH = 300  # the note's widest, in pixels (it wraps to lines within it)
 
 
 def parse_value(text: str) -> float:
@@ -53,7 +57,13 @@ class ParameterEditor(QLineEdit):
         self.setToolTip("Type a value and press Enter; Esc cancels. The wheel or Up/Down scrubs it live.")
         width_for_text(self, "-0.0000000", 16, fixed=True)
         self.hide()
+        self.note = QLabel(parent)  # the reason a value is refused, seen without hovering
+        self.note.setObjectName("parameter_editor_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.hide()
         self.label = ""
+        self._closing = False
         self.error = ""
         self._shown = ""
         self.returnPressed.connect(self.commit)
@@ -91,7 +101,12 @@ class ParameterEditor(QLineEdit):
         return True
 
     def close_editor(self, applied: bool = False) -> None:
+        self.note.hide()
         if self.isVisible():
+            self._closing = True  # (the focus-out below is this close, not a click elsewhere)
+            if self.hasFocus():
+                self.clearFocus()  # (hidden with the focus, Qt would pass it on to the next control as a Tab)
+            self._closing = False
             self.hide()
             self.closed.emit(applied)
 
@@ -112,6 +127,23 @@ class ParameterEditor(QLineEdit):
         self.error = error
         self.setStyleSheet(BAD_STYLE if error else "")
         self.setToolTip(error or "Type a value and press Enter; Esc cancels. The wheel or Up/Down scrubs it live.")
+        if error:
+            self._show_note(error)
+        else:
+            self.note.hide()
+
+    def _show_note(self, error: str) -> None:
+        """``error`` in the note under the field (above it when there is no room below), within its parent."""
+        parent, note = self.parentWidget(), self.note
+        note.setText(error)
+        width = min(NOTE_WIDTH, max(self.width(), parent.width()))
+        note.resize(width, note.heightForWidth(width))
+        x = min(max(0, self.x()), max(0, parent.width() - width))
+        below = self.y() + self.height() + 2
+        y = below if below + note.height() <= parent.height() else max(0, self.y() - note.height() - 2)
+        note.move(x, y)
+        note.show()
+        note.raise_()
 
     # ----------------------------------------------------------------- events
     def keyPressEvent(self, ev: QKeyEvent) -> None:
@@ -133,5 +165,5 @@ class ParameterEditor(QLineEdit):
 
     def focusOutEvent(self, ev) -> None:
         super().focusOutEvent(ev)
-        if ev.reason() != Qt.FocusReason.PopupFocusReason:
+        if ev.reason() != Qt.FocusReason.PopupFocusReason and not self._closing:
             self.close_editor()

@@ -34,6 +34,8 @@ from xml.dom import minidom
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QImage
 
+from .svg_clip import clip_marked
+
 MAX_IMAGE_SIDE = 4096  # an embedded SVG image is never enlarged beyond this many pixels a side
 
 
@@ -63,8 +65,10 @@ def _scale_of(element) -> tuple[float, float]:
 
 
 def finish_svg(svg: bytes, out: QSize, scale: float) -> bytes:
-    """Pixel width and height; every embedded image enlarged by nearest neighbour."""
+    """Pixel width and height; every plot's contents clipped to it (``svg_clip``); every embedded image
+    enlarged by nearest neighbour."""
     doc = minidom.parseString(svg)
+    clip_marked(doc)
     root = doc.documentElement
     root.setAttribute("width", f"{out.width()}px")
     root.setAttribute("height", f"{out.height()}px")

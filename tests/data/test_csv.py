@@ -172,3 +172,16 @@ def test_fuzz_random_bytes_only_raise_dataerror(tmp_path, content):
         load_csv(p)
     except DataError as exc:
         assert "\n" not in str(exc)
+
+
+def test_text_classes_and_levels_are_in_natural_order(tmp_path):
+    """Tester 16 (mc.png): classes c0..c11 came as c0, c1, c10, c11, c2...: numbers in a name sort as numbers."""
+    names = [f"c{k}" for k in range(12)]
+    rows = ["x,y,group,label"] + [f"{k}.5,{k % 3},g{k % 11},{names[k]}" for k in range(12)] * 2
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(rows) + "\n")
+    d = load_csv(path)  # (the text column group: one-hot inputs, one a level)
+    assert d.class_names == names
+    assert [d.class_names[i] for i in d.y[:12]] == names  # each row keeps its own class
+    groups = [n for n in d.input_names if n.startswith("group=")]
+    assert groups == [f"group=g{k}" for k in range(11)]

@@ -255,3 +255,35 @@ def test_a_nearly_straight_path_is_called_so():
     assert "99.99% of its variance: 99.97% + 0.02%" in caption and "100.0%" not in caption
     assert "nearly straight: 99.97% of its variance lies along the first direction" in caption
     assert "nearly straight" not in LandscapeGrid(z, z[0], z[0], "pca", (0.8, 0.15), 10, 0.5).caption()
+
+
+def test_weights_beyond_float32_are_computed_in_the_runs_precision_without_a_warning():
+    """Tester 16 (s73_landscape.png, app5.err): a weight typed as 1e150, trained, then set back to 0.5
+    (loss 138) left the other first-layer weights near 4.6e147: past float32's range, the cast to the
+    float32 grid overflowed ("RuntimeWarning: overflow encountered in cast" in the terminal) and the
+    whole plane was hatched "J overflowed there", though J is finite in float64 everywhere near."""
+    import warnings
+
+    t = Trainer(TrainConfig(hidden=(4, 3)))
+    t.run(3)
+    first = t.net.weights[0]
+    assert np.shares_memory(first, t.net.params)  # (a view of the run's parameter vector)
+    first[...] = 4.6e147 * np.sign(first + 1e-12)
+    assert np.isfinite(t.net.loss(t.X_train, t.Y_train))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no library warning may reach the terminal
+        job = LandscapeJob(t, LandscapeRequest(resolution=5, directions="random"))
+        job.work(60.0)
+    assert job.landscape.dtype == np.float64 and np.isfinite(job.grid().loss).all(), job.grid().loss
+
+
+def test_a_float32_grid_whose_parameters_overflow_is_said_so_without_a_warning(run):
+    """The Landscape asked for float32 at parameters beyond its range: J not finite there, no warning."""
+    import warnings
+
+    thetas = np.vstack([run.net.params, run.net.params])
+    thetas[1, 0] = 1e150
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = Landscape(run.net, run.X_train, run.Y_train, np.float32).losses(thetas)
+    assert np.isfinite(got[0]) and not np.isfinite(got[1])

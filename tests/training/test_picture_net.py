@@ -115,8 +115,24 @@ def test_the_grids_float32_points_are_checked_once_and_refused_as_the_engine_ref
     assert len(calls) == 1 and not np.array_equal(first[0], second[0])  # checked once, pictured twice
     np.testing.assert_array_equal(second[0], PictureNetwork().forward(t.net, pts, t.loss_name))
     huge = pts.copy()
-    huge[3, 0] = 1e39  # finite in float64, infinity in float32
-    with pytest.raises(ValueError, match="infinity"), np.errstate(all="ignore"):  # (as the probes call it)
-        pictures.forward_and_subgrid(t.net, huge, t.loss_name, 7, 2)
+    huge[3, 0] = 1e39  # finite in float64, infinity in float32: pictured in the run's own numbers
+    np.testing.assert_array_equal(pictures.forward_and_subgrid(t.net, huge, t.loss_name, 7, 2)[0], t.net.forward(huge))
     with pytest.raises(ValueError, match="shaped"):
         pictures.forward_and_subgrid(t.net, np.zeros((49, 3)), t.loss_name, 7, 2)
+
+
+def test_inputs_beyond_float32_are_pictured_by_the_run_itself_without_a_warning():
+    """Tester 16's kind (landscape.py's cast): an input past float32's range (a CSV's raw 1e39, or its
+    square as a feature) overflowed the twin's cast, with NumPy's warning in the terminal."""
+    import warnings
+
+    t = Trainer(TrainConfig(dataset="circle", hidden=(3,), activation="tanh"))
+    pts = t.probes.grid_points(5) * 1e39
+    pictures = PictureNetwork()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        shown = pictures.forward(t.net, pts, t.loss_name)
+        hidden = pictures.hidden_outputs(t.net, pts)
+        both = pictures.forward_and_subgrid(t.net, pts, t.loss_name, 5, 2)
+    np.testing.assert_array_equal(shown, t.net.forward(pts))
+    assert all(h.dtype == np.float64 for h in hidden) and both[0].dtype == np.float64

@@ -1,3 +1,4 @@
+import re
 import zipfile
 
 import numpy as np
@@ -66,12 +67,24 @@ def _damaged(tmp_path, name, mutate):
      "(params.npy is not a NumPy array, or is cut short)"),
     ("bad_setting", lambda n, d: d.replace(b'"activation": "tanh"', b'"activation": "rm -rf"') if n == "session.json"
      else d, "unknown activation"),
+    # tester 16: one class named, labels 0 and 1 ("loss 'ce' needs integer labels 0..0" said nothing of the file)
+    ("one_class_named", lambda n, d: re.sub(rb'"class_names": \[[^]]*\]', b'"class_names": ["0"]', d)
+     if n == "session.json" else d, "the saved data set is damaged: it names 1 class; classification needs at least two"),
+    ("labels_past_the_classes", lambda n, d: _npy(np.full(500, 7)) if n == "y.npy" else d,
+     "the saved data set is damaged: its labels run from 7 to 7, but it names 2 classes (labels 0 to 1)"),
 ])
 def test_damaged_files_give_one_clear_line(tmp_path, case, mutate, fragment):
     path = _damaged(tmp_path, case + ".nnplay", mutate)
     with pytest.raises(SessionError) as err:
         load_session(path)
     assert "\n" not in str(err.value) and str(path) in str(err.value) and fragment in str(err.value)
+
+
+def _npy(a) -> bytes:
+    import io
+    buf = io.BytesIO()
+    np.save(buf, a)
+    return buf.getvalue()
 
 
 def _object_npy():

@@ -63,3 +63,23 @@ def test_ten_class_colours_that_stay_apart():
         if min(gap, 360 - gap) < 25:  # a near hue: only for classes 9 and 10, told apart by lightness
             assert j >= 8 and abs(labs[i][0] - labs[j][0]) >= 25, (i, j)
     assert all(40 <= lab[0] <= 80 for lab in labs)  # seen on a white and on a dark background
+
+
+def test_no_two_of_many_classes_share_a_colour_in_either_palette():
+    """Tester 16 (u3_manycls.png, mc.png): with 12 classes the colour-blind palette gave classes 9-12
+    the first four colours exactly, the default classes 11-12 Playground's orange and blue. A CSV may
+    have up to 50 classes: each further colour is as far as can be from every one before."""
+    from nnplay.data.csv_loader import MAX_CLASSES
+    from nnplay.ui import colors
+
+    try:
+        for palette in ("default", "colorblind"):
+            colors.set_palette(palette)
+            for k, least in ((12, 15), (MAX_CLASSES, 5)):
+                rgb = colors.class_rgb(k)
+                labs = [_lab(c) for c in rgb]
+                apart = min(_de2000(labs[i], labs[j]) for i, j in itertools.combinations(range(k), 2))
+                assert apart >= least, (palette, k, apart)
+                assert np.array_equal(colors.class_rgb(8), rgb[:8])  # (more classes keep the first ones' colours)
+    finally:
+        colors.set_palette("default")

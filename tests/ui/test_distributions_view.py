@@ -274,3 +274,27 @@ def test_every_small_plot_of_a_render_labels_the_same_epochs_from_0(qtbot, hidde
             assert all(ls and ls[0] == "0" for ls in labels.values()), labels
     finally:
         views.close()
+
+
+def test_the_caption_follows_the_runs_epoch_when_no_new_record_comes(qtbot):
+    """Tester 16 (df.png): paused at 601, the caption said "the run is at 590" (the last record's
+    frame) until the tab was laid out again: a frame without a new record did not update it."""
+    from nnplay.ui.distributions_view import DistributionsView
+
+    t = Trainer(TrainConfig(hidden=(3,), activation="tanh"))
+    t.run(40)  # (recorded every 2nd epoch from 32: 40 is, 41 is not)
+    view = DistributionsView()
+    qtbot.addWidget(view)
+    view.resize(500, 700)
+    view.show()
+    view.set_run(t.run_info())
+    view.set_frame(frame_of(t))
+    qtbot.waitUntil(lambda: "Epochs 0–40" in view.caption.text(), timeout=5000)
+    qtbot.wait(800)  # (laid out and drawn: nothing due)
+    assert not view.paced.pending
+    t.run(1)
+    assert t.distributions.epoch_range()[1] == 40
+    frame = Frame(t.run_id, t.snapshot(), False, 0.0)
+    assert frame.snapshot.distributions is None  # (nothing new to carry)
+    view.set_frame(frame)
+    qtbot.waitUntil(lambda: "the run is at 41" in view.caption.text(), timeout=5000)

@@ -268,3 +268,60 @@ def test_every_exported_panel_with_colours_carries_their_key(window, qtbot):
     bars = [i for i in plot.scene().items() if isinstance(i, pg.ColorBarItem)]
     y = c.run_info.data.y
     assert bars == [window.boundary.value_bar] and tuple(bars[0].levels()) == (float(y.min()), float(y.max()))
+
+
+def test_svg_clips_each_plot_to_its_view_as_the_png_does(qapp, tmp_path):
+    """Tester 16 (loss_cmp.png, dist_cmp.png): a curve's spike beyond the plot's range and the
+    Distributions' bands cut at the scale were drawn over the titles, key and caption in the SVG
+    (painted without clip paths), clipped in the PNG. A red curve from -50 to 50 in a plot whose
+    range is 0..1, with a caption under it: no red outside the plot's view in either file."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QLabel
+
+    from nnplay.ui.export import export_panel
+
+    plot = pg.PlotWidget(background="w", title="title above")
+    plot.resize(300, 200)
+    plot.plot([0, 1, 2, 3], [-50, 0.5, 50, 0.5], pen=pg.mkPen("#ff0000", width=4))
+    plot.plot([0, 3], [0.5, 0.5], pen=pg.mkPen("#ff0000", width=4))  # (red inside, to find in both)
+    plot.setXRange(0, 3, padding=0)
+    plot.setYRange(0, 1, padding=0)
+    caption = QLabel("a caption under the plot")
+    caption.resize(300, 40)
+    plot.show(), caption.show()
+    qapp.processEvents()
+    view = plot.getViewBox()
+    inside = view.mapRectToScene(view.boundingRect())
+    inside = plot.mapFromScene(inside).boundingRect()  # the view's rectangle in the widget's pixels
+    export_panel([plot, caption], tmp_path / "p.png", scale=1)
+    export_panel([plot, caption], tmp_path / "p.svg", scale=1)
+    rasterise(tmp_path / "p.svg", tmp_path / "librsvg.png")
+    for image in (pixels(tmp_path / "p.png"), pixels(tmp_path / "librsvg.png")):
+        red = (image[..., 0] > 200) & (image[..., 1] < 90) & (image[..., 2] < 90)
+        outside = red.copy()
+        outside[inside.top() - 1:inside.bottom() + 2, inside.left() - 1:inside.right() + 2] = False
+        assert red.sum() > 100 and outside.sum() == 0, (red.sum(), outside.sum())
+    plot.close(), caption.close()
+
+
+@pytest.mark.parametrize("which", ["loss", "accuracy"])
+def test_a_curves_export_is_as_wide_as_its_plot_not_the_shared_key(window, qtbot, tmp_path, which):
+    """Tester 16 (export/loss_visible.png): the curves' key spans the loss and accuracy plots side by
+    side, and Export › Loss curves was as wide as it: the right 40% of the file blank. The key is laid
+    out at the plot's width for the export, wrapping if it must; its first swatch is drawn whole."""
+    from nnplay.ui.export import panel_parts, panel_size
+
+    window.controller.step(2)
+    qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 2, timeout=10000)
+    plot = window.curves.loss_plot if which == "loss" else window.curves.acc_plot
+    key = window.curves.key
+    assert key.width() > plot.width() * 1.3  # (the window's layout: the key over both plots)
+    key_size = key.size()
+    assert window.export_panel(which, str(tmp_path / "c.png"), scale=2), window.errors
+    assert key.size() == key_size  # (put back)
+    image = pixels(tmp_path / "c.png")
+    assert image.shape[1] == 2 * plot.width() == 2 * panel_size(panel_parts(window, which)).width()
+    ink = (image.max(axis=2) - image.min(axis=2) > 60) | (image.max(axis=2) < 120)  # a colour or dark
+    assert ink[:, int(image.shape[1] * 0.8):].any(axis=0).mean() > 0.5  # the right fifth is drawn, not blank
+    band = ink[: 2 * key.heightForWidth(plot.width())]
+    assert not band[:, 0].any(), "the key's first swatch is cut at the left edge"

@@ -45,3 +45,39 @@ def test_every_view_names_an_input_as_the_diagram_does(window, qtbot, tmp_path, 
     assert (axis("bottom").labelText, axis("left").labelText) == tuple(expected[:2])
     window.gradients._report((1, 0, 2, 0.5))  # a column of the first layer: the input it comes from
     assert f"column: {expected[2]})" in window.gradients.readout.text()
+
+
+def _load_x1_x2_x3(window, qtbot, tmp_path) -> None:
+    """A CSV of inputs x1, x2, x3 and a 0/1 label, loaded and its first frame drawn."""
+    c = window.controller
+    rng = np.random.default_rng(2)
+    rows = ["x1,x2,x3,label"] + [f"{a:.3f},{b:.3f},{d:.3f},{int(a > b)}" for a, b, d in rng.normal(size=(80, 3))]
+    path = tmp_path / "three.csv"
+    path.write_text("\n".join(rows) + "\n")
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.input_names == ["x1", "x2", "x3"]
+                    and c.last_frame is not None, timeout=10000)
+
+
+def test_a_csv_whose_columns_are_called_x1_x2_x3_keeps_their_names_everywhere(window, qtbot, tmp_path):
+    """Tester 16 (s41_big_loaded.png): for a CSV with columns x1, x2, x3 the output view's horizontal
+    axis read "X₂" (the built-in sets' feature symbol), its vertical "x3", the diagram "x2"."""
+    _load_x1_x2_x3(window, qtbot, tmp_path)
+    assert window.diagram._names == ["x1", "x2", "x3"]
+    b = window.boundary
+    axis = b.plot.getPlotItem().getAxis
+    for pick in [(0, 1), (1, 2), (0, 2)]:
+        b.axis_x.setCurrentIndex(pick[0]), b.axis_y.setCurrentIndex(pick[1])
+        b._axes_picked()
+        shown = (axis("bottom").labelText, axis("left").labelText)
+        assert shown == (f"x{pick[0] + 1}", f"x{pick[1] + 1}") == (b.axis_x.currentText(), b.axis_y.currentText())
+
+
+def test_the_output_caption_says_which_input_is_held_at_its_mean(window, qtbot, tmp_path):
+    """Tester 16 (export/boundary.png): for a CSV of three inputs the picture (and its export) did not
+    say that the input off the plane is held at its training mean."""
+    _load_x1_x2_x3(window, qtbot, tmp_path)
+    b = window.boundary
+    qtbot.waitUntil(lambda: "held at its training mean" in b.caption.text(), timeout=10000)
+    held = [f"x{k + 1}" for k in range(3) if k not in b.shown_axes]
+    assert f"{held[0]} held at its training mean." in b.caption.text()

@@ -4,7 +4,7 @@ bias, scrub it, and see the edit reach the training process (issue 17, item 1)."
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 
 from nnplay.numbers import format_number
 from nnplay.training.commands import SetParameter
@@ -163,3 +163,66 @@ def test_the_diagram_does_not_move_when_a_hovered_links_read_out_appears(window,
     describe_edge(d, 1, 1, 0)  # what hovering the link from X1 into neuron 2 of layer 1 writes
     settle(qtbot)
     assert d.readout.text().count("W[1]") and d.canvas.geometry() == before, d.readout.text()
+
+
+@pytest.mark.parametrize("close_key", [Qt.Key.Key_Return, Qt.Key.Key_Escape])
+def test_space_plays_after_the_editor_closes(window, qtbot, close_key):
+    """Tester 16 (t12.png): after Enter or Esc in the weight editor, Space ticked "Show test data"
+    (Qt passed the focus of the hidden editor on to the next control as a Tab) instead of playing."""
+    c, d = window.controller, window.diagram
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    boxes = {b: b.isChecked() for b in window.findChildren(QCheckBox)}
+    _click(qtbot, d, _edge_middle(d, 1, 0, 0))
+    ed = d.editing.editor
+    qtbot.waitUntil(ed.hasFocus, timeout=2000)
+    ed.selectAll()
+    qtbot.keyClicks(ed, "0.5")
+    qtbot.keyClick(ed, close_key)
+    assert not ed.isVisible()
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: c.playing, timeout=5000)
+    assert {b: b.isChecked() for b in window.findChildren(QCheckBox)} == boxes
+    c.pause()
+
+
+def test_a_widget_hidden_with_the_focus_does_not_pass_it_on_as_a_tab(window, qtbot):
+    """The kind of the fault above: any focused widget hidden or disabled (Qt calls the move a Tab)."""
+    c = window.controller
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    box = next(b for b in window.findChildren(QCheckBox) if b.isVisible() and b.isEnabled())
+    for way in ("hide", "disable"):
+        field = QLineEdit(box.parentWidget())
+        QWidget.setTabOrder(field, box)  # (the check box is next in the chain, as "Show test data" was)
+        field.show()
+        field.setFocus(Qt.FocusReason.MouseFocusReason)
+        qtbot.waitUntil(field.hasFocus, timeout=2000)
+        field.hide() if way == "hide" else field.setEnabled(False)
+        focused = QApplication.focusWidget()
+        assert focused is box
+        boxes = {b: b.isChecked() for b in window.findChildren(QCheckBox)}
+        qtbot.keyClick(focused or window, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: c.playing, timeout=5000)
+        assert {b: b.isChecked() for b in window.findChildren(QCheckBox)} == boxes, (way, focused)
+        c.pause()
+        qtbot.waitUntil(lambda: not c.playing, timeout=5000)
+        field.deleteLater()
+
+
+def test_a_refused_value_says_why_in_a_note_seen_without_hovering(window, qtbot):
+    d = window.diagram
+    _click(qtbot, d, _edge_middle(d, 1, 0, 0))
+    ed = d.editing.editor
+    for typed, words in [("abc", "'abc' is not a finite number"), ("1e200", "±10¹⁵⁴")]:
+        ed.setText(typed)
+        qtbot.keyClick(ed, Qt.Key.Key_Return)
+        assert ed.note.isVisible() and words in ed.note.text(), ed.note.text()
+        note = ed.note.geometry()
+        assert not note.intersects(ed.geometry()) and d.canvas.rect().contains(note), (note, ed.geometry())
+        qtbot.keyClick(ed, "2")  # typing again clears it
+        assert not ed.note.isVisible()
+    ed.setText("abc")
+    qtbot.keyClick(ed, Qt.Key.Key_Return)
+    qtbot.keyClick(ed, Qt.Key.Key_Escape)
+    assert not ed.isVisible() and not ed.note.isVisible()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QSpinBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QSpinBox
 
 K, LEFT, NO = Qt.Key, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
@@ -56,3 +56,33 @@ def test_a_click_in_the_field_itself_keeps_it_and_space_types_there(window, qtbo
     assert field.hasFocus()
     _press_space(qtbot, window)
     assert not window.controller.playing  # Space went to the field, which takes no space in a number
+
+
+@pytest.mark.parametrize("how", ["key", "escape"])
+def test_space_plays_after_the_diagrams_activation_menu_closes(window, qtbot, how):
+    """Tester 16: Space plays after every popup closes (here the activation menu under a layer,
+    closed by choosing with the keys or by Esc), never ticks or presses the control after it."""
+    c, d = window.controller, window.diagram
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    boxes = {b: b.isChecked() for b in window.findChildren(QCheckBox)}
+    item = d.activation_labels.items[0][0]
+    pos = d.canvas.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mouseClick(d.canvas.viewport(), LEFT, NO, pos)
+    menu = d.activation_labels.menu
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    if how == "key":
+        qtbot.keyClick(menu, K.Key_Down)
+        qtbot.keyClick(menu, K.Key_Return)
+    else:
+        qtbot.keyClick(menu, K.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=2000)
+    generation = c.generation
+    # (the offscreen platform of the tests leaves the closed menu the active window; a desktop does not)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    _press_space(qtbot, window)
+    qtbot.waitUntil(lambda: c.playing, timeout=5000)
+    assert {b: b.isChecked() for b in window.findChildren(QCheckBox)} == boxes
+    c.pause()
+    assert c.generation >= generation
