@@ -4,7 +4,6 @@ data points on top."""
 from __future__ import annotations
 
 import functools
-import html
 
 import numpy as np
 import pyqtgraph as pg
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
-from ..numbers import count, format_number
+from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
@@ -33,6 +32,7 @@ from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
 from .coalesced import Coalesced
+from .held_inputs import held_note
 from .undefined import hatch_item, undefined_note
 from .elide import short_name
 from .item_cache import cache_axes
@@ -236,8 +236,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.axes_changed.emit(axes)
 
     def _label_axes(self) -> None:
-        """Axis titles: the data's own input names (X₁, X₂ for the built-in sets), as the diagram and
-        the Data panel name them (``input_labels``: a CSV's column x2 is "x2" beside its x3, not "X₂")."""
+        """Axis titles: the inputs as the diagram names them (``input_labels``: X₁, X₂; a CSV's column x2 "x2")."""
         raw = self.info.data.input_names
         names = [short_name(n, 24) for n in input_labels(raw, raw)]
         if len(names) == 1:
@@ -278,9 +277,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         """Recolour the class picture from the frame it has when its data area now needs another
         density (a paused window enlarged, a column folded, a zoom step): no new frame, no training."""
         snap = None if self._frame is None else self._frame.snapshot
-        if snap is None or snap.grid is None or snap.grid_classes is None or snap.focus is not None:
-            return
-        if fine_factor(snap.grid.shape[0], self._pixels_across()) != self._drawn_factor:
+        if snap is not None and snap.grid is not None and snap.grid_classes is not None and snap.focus is None \
+                and fine_factor(snap.grid.shape[0], self._pixels_across()) != self._drawn_factor:
             self._redraw()
 
     def _point_brushes(self, y):
@@ -380,21 +378,10 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if data.task != CLASSIFICATION:
             lo, hi = target_range(data)  # the target's own units, as the bar
             return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
-                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{self._held()}")
+                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(self.info.data, self._axes)}")
         if self.discretize.isChecked():  # flat class colours: no certainty to read
-            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{self._held()}"
-        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{self._held()}"
-
-    def _held(self) -> str:
-        """" x1 held at its training mean." for data of more than two inputs: what the plane's other inputs
-        are (probes: at their training mean), said in the window and in an exported picture (tester 16)."""
-        raw = self.info.data.input_names
-        others = [short_name(n, 24) for k, n in enumerate(input_labels(raw, raw)) if k not in self._axes]
-        if not others:
-            return ""
-        if len(others) == 1:
-            return f" {html.escape(others[0])} held at its training mean."
-        return f" The other {count(len(others), 'input')} held at their training means."
+            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{held_note(self.info.data, self._axes)}"
+        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{held_note(self.info.data, self._axes)}"
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

@@ -238,7 +238,7 @@ class DistributionsView(QWidget):
         lines = HEALTH_LINES[self.height() >= SHORT]
         self.health_scroll.setMaximumHeight(self.health.fontMetrics().lineSpacing() * lines)
         if self.info is not None:
-            self.caption.setText(self._caption())  # short or whole, as the tab's height allows
+            self._say_caption()  # short or whole, as the tab's height allows
             self._show_health()  # each finding elided to the new width
         if self._items and self._column_count() != self._columns:
             self._rebuild()
@@ -269,8 +269,7 @@ class DistributionsView(QWidget):
         if q in ("A", "Z") and act == "relu":
             plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=dashed))
 
-    def refresh_colours(self) -> None:
-        """The plots made anew in the palette's layer colours (when next drawn: behind its tab, once seen)."""
+    def refresh_colours(self) -> None:  # the plots made anew in the palette's layer colours, when next drawn
         self._items_run, self._layout_due = None, True
         self.paced.request()
 
@@ -332,13 +331,10 @@ class DistributionsView(QWidget):
                 text += f" {share} {'at 0' if act == 'relu' else 'sat.'}"
         return f"<span style='color:{hex_color(layer_rgb(l - 1))}'>{text}</span>"
 
-    def _caption(self) -> str:
-        epoch = self._frame.snapshot.epoch if self._frame is not None else None
-        return distributions_caption(self.records, self._cut, short=self.height() < SHORT and not self.whole_findings,
-                                     epoch=epoch)  # (a picture has no tooltip: the whole caption)
-
-    def _say_caption(self) -> None:  # (only when it changes: a new text lays the tab out)
-        if (text := self._caption()) != self.caption.text():
+    def _say_caption(self) -> None:  # set only when it changes (a new text lays the tab out)
+        text = distributions_caption(self.records, self._cut, short=self.height() < SHORT and not self.whole_findings,
+                                     epoch=self._frame.snapshot.epoch if self._frame is not None else None)
+        if text != self.caption.text():
             self.caption.setText(text)
 
     def _show_health(self) -> None:
@@ -366,7 +362,7 @@ class DistributionsView(QWidget):
         was = self.whole_findings
         self.whole_findings = True
         self._show_health()
-        self.caption.setText(self._caption())
+        self._say_caption()
         for label in (self.health, self.caption):
             label.resize(label.width(), label.heightForWidth(label.width()))
         try:
