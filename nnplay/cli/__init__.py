@@ -101,10 +101,11 @@ def main(argv=None) -> int:
     if args is None and (alone := _file_given_alone(argv)):  # nnplay run.nnplay: which option opens it
         print(f"{ERROR_PREFIX} {one_line(alone)} (see nnplay --help)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args is None and (unknown := _unknown_window_option(argv)):  # nnplay --lr 0.1: how to set it
+    parser = None if args is not None else build_parser()  # built once (4-5 ms): the refusal below reads it too
+    if parser is not None and (unknown := _unknown_window_option(argv, parser)):  # nnplay --lr 0.1: how to set it
         print(f"{ERROR_PREFIX} {one_line(unknown)} (see nnplay --help)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    args = args or build_parser().parse_args(argv)
+    args = args or parser.parse_args(argv)
     try:
         if args.command is None:
             from .window_start import window_start
@@ -140,12 +141,13 @@ def _open_window(config=None, smoke: bool = False, lesson=None, csv=None, sessio
                **({"session": session} if session else {}))
 
 
-def _unknown_window_option(argv) -> str:
-    """The refusal of a window option that does not exist (``nnplay --lr 0.1``), or "" (window_unknown)."""
+def _unknown_window_option(argv, parser: Parser) -> str:
+    """The refusal of a window option that does not exist (``nnplay --lr 0.1``), or "" (window_unknown);
+    ``parser``: the whole `nnplay` parser (``build_parser``)."""
     from .window_unknown import unknown_window_option
 
     rest = _left_by_window(argv)
-    return unknown_window_option(rest, build_parser()) if rest else ""
+    return unknown_window_option(rest, parser) if rest else ""
 
 
 def _left_by_window(argv) -> list[str]:

@@ -287,10 +287,13 @@ def import_csv(window, path) -> bool:
         window.show_error("Cannot load this file", str(exc))
         return False
     dialog.attempt = lambda choices: attempt_load(window, dialog, path, choices)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    remember(window.settings, path, dialog.choices())
-    return True
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        remember(window.settings, path, dialog.choices())
+        return True
+    finally:
+        dialog.deleteLater()  # closed, it stayed the window's child, with the file's preview, for good
 
 
 def load_remembered(window, path) -> bool:

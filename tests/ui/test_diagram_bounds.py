@@ -1,6 +1,7 @@
 """The network diagram with real-world data: a layer wider than it can show is
 bounded (a "+N more" node, summarised links), and the hover follows the pointer."""
 
+import functools
 import re
 
 import numpy as np
@@ -179,6 +180,14 @@ def test_the_window_is_no_wider_for_a_csv_with_a_5000_character_column_name(wind
     assert "…" in axis and len(axis) <= 24
 
 
+@functools.cache
+def _six_wide_layers():
+    """The run info and first frame of six hidden layers of 256 (built once: 0.3-0.6 s of CPU, read only by
+    the diagrams of the eight sizes and zooms below)."""
+    t = Trainer(TrainConfig(hidden=(256,) * 6))
+    return t.run_info(), Frame(0, t.snapshot(), False, 0.0)
+
+
 def _scene_rect(item):
     text = item.textItem
     return text.mapRectToScene(text.boundingRect())
@@ -196,9 +205,9 @@ def test_the_more_captions_of_six_wide_layers_never_overlap_a_label_or_another_l
     d.setFont(font)
     d.resize(*size)
     d.show()
-    t = Trainer(TrainConfig(hidden=(256,) * 6))
-    d.set_run(t.run_info())
-    d.set_frame(Frame(0, t.snapshot(), False, 0.0))
+    run_info, frame = _six_wide_layers()
+    d.set_run(run_info)
+    d.set_frame(frame)
     qtbot.wait(50)
     d.refit()
     captions = [(l, more[2]) for l, more in enumerate(d.bounds.more) if more and l > 0]

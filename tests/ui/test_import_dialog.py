@@ -281,3 +281,27 @@ def test_a_files_choices_stay_with_it_through_a_built_in_set_a_refusal_and_cance
     panel.dataset_buttons["circle"].click()
     assert c.config.standardize and c.config.train_ratio == 0.5  # the built-in sets' own again
     assert load_remembered(window, path) and c.config.train_ratio == 0.6 and c.config.standardize
+
+
+def test_a_closed_import_dialog_is_not_kept_as_the_windows_child(window, qtbot, tmp_path):
+    """Every import dialog stayed the window's hidden child once closed, its file's preview with it,
+    for as long as the window lived: a later look over the window's widgets (the shared test window's,
+    test_user_text_names_no_code) read a refusal of a file long gone, its path in it."""
+    from PySide6.QtCore import QEvent
+
+    path = tmp_path / "two.csv"
+    path.write_text("a,b,label\n" + "".join(f"{i % 7},{i % 5},{i % 2}\n" for i in range(40)))
+
+    def dialogs() -> int:  # (counted: a dialog whose Python wrapper is gone comes back as a plain QDialog)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(window.findChildren(QDialog))
+
+    def closing(kind):
+        def close():
+            next(w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()).reject()
+        return close
+
+    before = dialogs()
+    QTimer.singleShot(300, closing(ImportDialog))
+    assert not import_csv(window, path)  # cancelled
+    assert dialogs() == before
