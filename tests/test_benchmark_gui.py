@@ -22,8 +22,8 @@ def test_the_table_marks_each_figure_against_its_floor():
     lines = bg.format_gui({"runs": [good, slow], "large": large, "load_average": 3.5})
     row_a = next(ln for ln in lines if ln.startswith("A "))
     row_b = next(ln for ln in lines if ln.startswith("B "))
-    assert "60.2 ok" in row_a and "95% ok" in row_a and "20.0 ok" in row_a and "0.41 ok" in row_a
-    assert "31.5 LOW" in row_b and "80% LOW" in row_b and "48.0 HIGH" in row_b and "0.71 HIGH" in row_b
+    assert "60.2 ok" in row_a and "95.0% ok" in row_a and "20.0 ok" in row_a and "0.41 ok" in row_a
+    assert "31.5 LOW" in row_b and "80.0% LOW" in row_b and "48.0 HIGH" in row_b and "0.71 HIGH" in row_b
     assert "420 HIGH" in row_b and "load average 3.5" in lines[0]
     assert any("loaded in 0.62 s" in ln for ln in lines)
 
@@ -68,6 +68,12 @@ def test_a_live_run_measures_the_headless_trainer_in_each_pause_and_divides_by_a
     out = bg.live_run(5.0, "B")
     assert measured == [0.5] * 6 and out["headless_stretches"] == [800.0, 400.0, 600.0, 600.0, 500.0, 700.0]
     assert out["headless_epochs_per_s"] == 600.0 and out["live_vs_headless"] == 0.9
+
+
+def test_a_share_just_under_the_floor_is_not_rounded_up_to_it():
+    run = _run("A", 60.0, 0.899, 3.0, 0.2, 180.0)  # (1,144 / 1,272 epochs/s: 89.94%)
+    row = next(ln for ln in bg.format_gui({"runs": [run], "load_average": 1.0}) if ln.startswith("A "))
+    assert "89.9% LOW" in row and not bg.meets("live_vs_headless", 0.899)
 
 
 def test_the_table_gives_the_nnplay_commands_own_first_paint_against_its_floor():
