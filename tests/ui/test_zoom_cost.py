@@ -49,6 +49,9 @@ def test_a_zoom_step_lays_the_diagram_out_and_paints_it_once(window, qtbot, hidd
     if hidden != c.config.hidden:
         c.change(hidden=hidden)
         qtbot.waitUntil(lambda: len(window.diagram.nodes) == len(hidden) + 2, timeout=10000)
+    # one step first, not counted: it takes whatever the shared window still had pending from the test
+    # before it or from the network change (seen once in CI, under load: a second paint of the first step)
+    steps(window, qtbot, (1.05,))
     counts = steps(window, qtbot, (1.1, 1.25, 1.1, 1.0))
     assert [fits for fits, _ in counts] == [1] * 4
     painted = [n for _, n in counts if n is not None]
