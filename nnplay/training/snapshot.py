@@ -130,13 +130,16 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
     ``request`` (a ``probes.ViewRequest``) asks for. ``history_from`` limits the
     history arrays to epochs from that index on (the increment since the view's
     last snapshot); epochs no longer kept exactly send the whole bounded record
-    as ``history_base``. ``focus`` out of range falls back to the network's output.
+    as ``history_base``. ``focus`` out of range falls back to the network's output, and ``axes``
+    naming inputs the data does not have (another data set's plane) to inputs (0, 1).
     ``for_pipe``: a snapshot only to be pickled (the training process's frame): its
     packed arrays (weights, gradients, pictures, history rows) are None in it and made
     when it is unpickled, as they are in any case (``Packing``)."""
     r, net, probes = request, t.net, t.probes
     packing = Packing(views=not for_pipe)
     m, axes, focus = t.metrics(), tuple(r.axes), r.focus
+    if any(a >= t.data.n_inputs for a in axes[: 2 if t.data.n_inputs > 1 else 1]):
+        axes = (0, 1)  # the plane of another data set's inputs (asked before the view saw the new run): its default
     grid = extent = grid_classes = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
         focus = None

@@ -101,6 +101,10 @@ class DrawingTools:
             self.draw_class.addItem(_swatch(rgb[k]), name, k)
         self.draw_class.setCurrentIndex(current if 0 <= current < len(names) else 0)
 
+    def refresh_colours(self) -> None:
+        """The class picker's swatches in the palette's colours, its choice kept (tester 17)."""
+        self._update_drawing()
+
     def eventFilter(self, obj, ev) -> bool:
         """Watch the left button on the plot, for drawing by dragging (the plot still gets every event)."""
         kind = ev.type()

@@ -263,3 +263,16 @@ def test_a_wide_layer_sends_thumbnails_of_the_neurons_the_diagram_draws_only():
     full = t.probes.neuron_grids(6)  # every neuron, as the Python API gives them
     assert full[0].shape[2] == 40
     np.testing.assert_allclose(s.neurons[1], full[0][:, :, :THUMBNAILS_PER_LAYER])
+
+
+def test_a_plane_of_another_data_sets_inputs_falls_back_to_the_first_two():
+    """Tester 17: a 3-input CSV's plane (x2, x3: axes (1, 2)) still asked for when a built-in set of two
+    inputs was chosen stopped the run ("IndexError: index 2 is out of bounds for axis 1 with size 2"):
+    the window tells the training process the new plane only after it sees the new run."""
+    t = Trainer(TrainConfig(dataset="circle", hidden=(3,)))
+    t.run(2)
+    asked = t.snapshot(grid_resolution=9, neuron_resolution=4, axes=(1, 2), hidden_layer=1)
+    plain = t.snapshot(grid_resolution=9, neuron_resolution=4, axes=(0, 1), hidden_layer=1)
+    np.testing.assert_array_equal(asked.grid, plain.grid)
+    assert asked.grid_extent == plain.grid_extent
+    np.testing.assert_array_equal(asked.neurons[1], plain.neurons[1])

@@ -74,3 +74,19 @@ def test_the_distributions_plots_take_the_new_layer_colours(window, qtbot):
         window.colorblind_action.setChecked(False)
     qtbot.waitUntil(lambda: all(rgb == tuple(colors.LAYER_COLORS[l - 1][:3]) for l, rgb in median_colours().items()),
                     timeout=5000)
+
+
+def test_the_draw_class_swatches_take_the_new_palette(window):
+    picker = window.boundary.draw_class
+
+    def swatch(k):
+        return picker.itemIcon(k).pixmap(14, 14).toImage().pixelColor(7, 7).getRgb()[:3]
+
+    picker.setCurrentIndex(1)
+    window.colorblind_action.setChecked(True)
+    try:
+        assert [swatch(k) for k in range(2)] == [tuple(class_rgb(2)[k][:3]) for k in range(2)]
+        assert swatch(0) != tuple(colors.CLASS_COLORS[0][:3]) and picker.currentIndex() == 1
+    finally:
+        window.colorblind_action.setChecked(False)
+    assert swatch(0) == tuple(colors.CLASS_COLORS[0][:3])
