@@ -20,7 +20,7 @@ import re
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPen
-from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .curve_bundle import CurveBundle
 from .coalesced import batch
@@ -33,8 +33,7 @@ PRESENTATION_LINES = 2.0  # lines this much thicker in presentation mode
 _PX = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 OWN_TEXT = "nnplay_sizes_own_text"  # a view with this property true fits its texts to the window's font itself
 _BASE = "_nnplay_base"  # the unzoomed font, stylesheet or pen, kept on each widget or item
-_FOLLOWS = "_nnplay_follows"
-_INDICATOR_BASE = "_nnplay_indicator_base"  # a check box's own sheet, before zoom_indicators added its size  # a styled widget given the window's font by follow_font
+_FOLLOWS = "_nnplay_follows"  # a styled widget given the window's font by follow_font
 
 
 def _panels(win) -> list[tuple[str, str, QWidget]]:
@@ -168,7 +167,6 @@ class Presentation(QObject):
         font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * z)
         win.setFont(font)
-        zoom_indicators(win, z)  # (before follow_font: a check box given a sheet keeps the zoomed font)
         follow_font(win)
         for w in [win, *win.findChildren(QWidget)]:
             sheet = w.property(_BASE)
@@ -271,24 +269,6 @@ def follow_font(win) -> None:
         font = QFont(w.font())  # its weight kept (a sheet's font-weight)
         font.setPointSizeF(parent.font().pointSizeF())
         w.setFont(font)
-
-
-def zoom_indicators(win, z: float) -> None:
-    """Check boxes' and radio buttons' boxes ``z`` times the style's size (the style draws them a fixed
-    number of pixels: at 160% they stayed small beside text 1.6 times as large, tester 16,
-    s32_present_zoom.png); at 1 as the style has them (no sheet until the first zoom)."""
-    for w in [*win.findChildren(QCheckBox), *win.findChildren(QRadioButton)]:
-        kind = "QCheckBox" if isinstance(w, QCheckBox) else "QRadioButton"
-        metric = QStyle.PixelMetric.PM_IndicatorWidth if kind == "QCheckBox" else \
-            QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
-        base = w.property(_INDICATOR_BASE)
-        if base is None:
-            if z == 1.0:
-                continue
-            base = w.styleSheet()
-            w.setProperty(_INDICATOR_BASE, base)
-        side = round(w.style().pixelMetric(metric) * z)  # (at 1 too, once zoomed: a sheet dropped leaves
-        w.setStyleSheet(f"{base} {kind}::indicator {{ width: {side}px; height: {side}px; }}")  # follow_font's font)
 
 
 def _depth(w: QWidget) -> int:
