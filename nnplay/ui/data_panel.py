@@ -169,8 +169,8 @@ class DataPanel(ShowsRunState, QWidget):
         layout.addStretch(1)
         self._data_seed = 0
 
-    def refresh_icons(self) -> None:
-        """Redraw the thumbnails (after a change of palette)."""
+    def refresh_colours(self) -> None:
+        """Redraw the data sets' thumbnails in the palette's colours (after a change of palette)."""
         for name, b in self.dataset_buttons.items():
             b.setIcon(dataset_icon(name))
 

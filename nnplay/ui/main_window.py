@@ -277,8 +277,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         from .colors import set_palette
 
         set_palette("colorblind" if on else "default")
-        self.data_panel.refresh_icons()
-        # every view that keeps colours of its own (pens, keys, plots made once): the side windows too
+        # every view that keeps colours of its own (pens, keys, thumbnails, plots made once): side windows too
         for view in dict.fromkeys([*self.findChildren(QWidget), *filter(None, [inspector_made(self)])]):
             if callable(getattr(view, "refresh_colours", None)):
                 view.refresh_colours()

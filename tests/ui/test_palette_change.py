@@ -90,3 +90,18 @@ def test_the_draw_class_swatches_take_the_new_palette(window):
     finally:
         window.colorblind_action.setChecked(False)
     assert swatch(0) == tuple(colors.CLASS_COLORS[0][:3])
+
+
+def test_the_data_sets_thumbnails_take_the_new_palette(window):
+    button = window.data_panel.dataset_buttons["circle"]
+
+    def picture():
+        return button.icon().pixmap(48, 48).toImage()
+
+    before = picture()
+    window.colorblind_action.setChecked(True)
+    try:
+        assert picture() != before  # (found by the window's walk over its views: refresh_colours)
+    finally:
+        window.colorblind_action.setChecked(False)
+    assert picture() == before
