@@ -168,7 +168,8 @@ def format_gui(gui: dict) -> list[str]:
              f"{'< 400':>14}"]
     lines.append("(paint s: process start to the first paint, the launch window; ready s: to the playground "
                  "window's first paint)")
-    for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])]:
+    runs = [*gui["runs"], *([gui["large"]] if "large" in gui else [])]
+    for run in runs:
         live = run["live_vs_headless"]
         lines.append(f"{run['case']:<30}{_cell(run, 'redraws_per_s', '.1f'):>13}{run['live_epochs_per_s']:>10.4g}"
                      f"{run['headless_epochs_per_s']:>10.4g}{f'{100 * live:.1f}%' + (' ok' if meets('live_vs_headless', live) else ' LOW'):>10}"
@@ -176,7 +177,7 @@ def format_gui(gui: dict) -> list[str]:
                      f"{_cell(run, 'first_paint_s', '.2f'):>11}{_cell(run, 'window_ready_s', '.2f'):>9}"
                      f"{_cell(run, 'total_peak_rss_mb', '.0f'):>14}")
     spreads = [f"{_short(run)} {min(run['headless_stretches']):.4g}-{max(run['headless_stretches']):.4g}"
-               for run in [*gui["runs"], *([gui["large"]] if "large" in gui else [])] if run.get("headless_stretches")]
+               for run in runs if run.get("headless_stretches")]
     if spreads:
         lines.append(f"  headless (epochs/s) measured in {SEGMENTS + 1} pauses around {SEGMENTS} live stretches, "
                      "slowest-fastest pause: " + "; ".join(spreads))
