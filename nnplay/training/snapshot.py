@@ -13,6 +13,7 @@ from ..data import CLASSIFICATION, Dataset
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
 from .packed_arrays import Packing, columns, copies, pickled_buffers, some_dW_all_zero, unpacked, whole, zero_weights
+from .live_pictures import picture_job
 from .pictures import predicted_classes, undefined_as_nan
 
 
@@ -71,6 +72,9 @@ class Snapshot:
     # with sampled_rows, the mini-batch of the epoch those losses, accuracies and dW, db were measured at (up to
     # current_weights.MEASURE_SECONDS before this frame's pictures, which are of its weights now)
     measured_batch: int = 0
+    # a frame for the pipe while playing: what its grid, grid_classes and neurons are computed from by the
+    # window's process (live_pictures.PictureJob; LivePictures.finish fills them and sets this to None)
+    picture_job: object | None = None
 
     def __reduce_ex__(self, protocol):
         """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
@@ -144,9 +148,13 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
         focus = None
     res, n = r.grid_resolution, r.neuron_resolution
+    # a frame for the pipe: the live grid and the thumbnails made by the window's process (live_pictures)
+    job = picture_job(t, res, n, axes, THUMBNAILS_PER_LAYER) if for_pipe and res and n and focus is None else None
     # the live grid and the thumbnails from one forward pass, where the thumbnails' points are the grid's
-    shared = probes.output_and_neurons(res, n, axes) if res and n and focus is None else None
-    if res:
+    shared = probes.output_and_neurons(res, n, axes) if res and n and focus is None and job is None else None
+    if job is not None:
+        extent = probes.grid_extent(axes)
+    elif res:
         if focus is None:
             out = shared[0] if shared else probes.grid_output(res, axes)
             grid = undefined_as_nan(out)
@@ -156,7 +164,7 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
             grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
         extent = probes.grid_extent(axes)
     neurons = None
-    if n:
+    if n and job is None:
         layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
         # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's); the shared
         # pass's are one new buffer already, one layer after another (PictureNetwork.forward_and_subgrid), taken as it is
@@ -191,7 +199,7 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
-        sampled_rows=sample, measured_batch=t.measured_batch if sample else 0,
+        sampled_rows=sample, measured_batch=t.measured_batch if sample else 0, picture_job=job,
     )
     object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
     return snap

@@ -26,6 +26,7 @@ from PySide6.QtCore import QThread, Signal
 from ..training.command_pipe import CommandSender
 from ..training.commands import QUIT, Ack, Request
 from ..training.frame_pipe import widen
+from ..training.live_pictures import LivePictures
 from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest, run_in_process
 
 __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
@@ -76,6 +77,7 @@ class TrainingThread(QThread):
         self._quitting = False
         self._process = None
         self._receiver = None
+        self._live_pictures = LivePictures()
         if self.mode == "process":
             try:
                 ctx = process_context()
@@ -143,6 +145,9 @@ class TrainingThread(QThread):
     # ---------------------------------------------------- the thread itself
     def _deliver(self, kind, *payload) -> None:
         if kind == "frame":
+            # a playing frame's grid and thumbnails, computed here (this thread, not the GUI's) from its own
+            # weights before any view sees the frame (training/live_pictures.py)
+            self._live_pictures.finish(payload[0].snapshot)
             _freeze(payload[0].snapshot)
             self.frame_ready.emit(payload[0])
         elif kind == "run_started":

@@ -11,6 +11,7 @@ import pytest
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.frame_pipe import message_bytes
 from nnplay.training.live_grid import frame_request
+from nnplay.training.live_pictures import LivePictures
 from nnplay.training.loop import Frame
 from nnplay.training.probes import ViewRequest
 
@@ -180,7 +181,8 @@ def test_the_pipes_frame_arrays_are_read_only_aligned_views_of_its_bytes():
 @pytest.mark.parametrize("settings", SETTINGS, ids=lambda s: s["dataset"])
 def test_a_snapshot_for_the_pipe_arrives_as_the_whole_snapshot(settings):
     """take_snapshot's for_pipe (the training process's frames): no array views on the sending side,
-    and what the window unpickles is the snapshot made with them, field by field."""
+    and what the window unpickles, its pictures made by its relay thread (live_pictures), is the
+    snapshot made with them, field by field."""
     t = Trainer(TrainConfig(**settings))
     t.run(3)
     t.set_frozen(0, 1, None, True)
@@ -188,5 +190,6 @@ def test_a_snapshot_for_the_pipe_arrives_as_the_whole_snapshot(settings):
     whole, piped = t.snapshot(view, 1), t.snapshot(view, 1, for_pipe=True)
     assert piped.weights is None and piped.neurons is None and piped.grid is None and piped.history is None
     got = received(piped)
+    LivePictures().finish(got)
     for name, value in fields(whole).items():
         assert_same(value, getattr(got, name), name)
