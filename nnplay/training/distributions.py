@@ -136,6 +136,7 @@ class Distributions:
     def clear(self) -> None:
         self.records.clear()
         self.recorded = 0
+        self._sent = None  # (a view's copy is sent whole again)
 
     def __len__(self) -> int:
         return len(self.records)
@@ -202,6 +203,7 @@ class Distributions:
         records = History(column_names(self.n_layers), **SIZES)
         records.load_state(state)
         self.records = records
+        self._sent = None
 
     @classmethod
     def from_state(cls, state: dict, n_layers: int) -> Distributions:
@@ -210,14 +212,20 @@ class Distributions:
         return d
 
     def for_view(self, run_id: int) -> dict | None:
-        """The ``state()`` for a live view when it changed since the last call
-        (a new record or a new run), else None: a frame carries the records only
-        when there is something new to draw."""
-        key = (run_id, len(self.records))
-        if key == self._sent:
+        """What a live view needs to follow the records, when they changed since the last call,
+        else None (a frame carries them only when there is something new to draw): a dict of
+        ``base`` (the whole ``state()``, or None), ``start`` and ``rows`` (the records from
+        ``start`` on, (k, columns)), for ``History.receive`` on the view's copy. The new records
+        alone after the last call's (of the same run, still held exactly), else the whole state
+        (the first call, a new run, records cleared or summarised since, ``resend``)."""
+        records, sent = self.records, self._sent
+        n = len(records)
+        if sent is not None and sent[0] == run_id and sent[1] == n:
             return None
-        self._sent = key
-        return self.state()
+        self._sent = (run_id, n)
+        if sent is not None and sent[0] == run_id and records.exact_start <= sent[1] < n:
+            return {"base": None, "start": sent[1], "rows": records.rows_since(sent[1])}
+        return {"base": self.state(), "start": n, "rows": np.empty((0, len(records.names)))}
 
     def resend(self) -> None:
         """Make the next ``for_view`` send the records (no view asked for them in

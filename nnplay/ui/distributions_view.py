@@ -160,10 +160,19 @@ class DistributionsView(QWidget):
         snap = frame.snapshot
         if self.info is None:
             return
-        if snap.distributions is not None:
-            self._state = snap.distributions
+        if snap.distributions is not None:  # the new records, or all of them (Distributions.for_view)
+            self._receive(snap.distributions)
         self._frame = frame
         self.paced.request()  # (hidden behind its tab: drawn when shown; at most twice a second)
+
+    def _receive(self, sent: dict) -> None:
+        """Follow the run's records from a frame's ``distributions`` (``Distributions.for_view``): the
+        whole state kept to be read when drawn, or the new records added to this copy."""
+        if sent["base"] is not None:
+            self._state = sent["base"]
+        else:  # (a state not read yet is read first: ``records``)
+            self.records.records.receive(None, sent["start"], sent["rows"])
+            self._stale = True
 
     @property
     def records(self) -> Distributions | None:

@@ -118,11 +118,56 @@ def test_snapshots_carry_new_records_and_the_findings_only_when_asked(run):
     assert t.snapshot(distributions=True).distributions is not None
     t.snapshot()  # the view closed ...
     assert t.snapshot(distributions=True).distributions is not None  # ... and opened again: it gets all of it
-    d = Distributions.from_state(first.distributions, 3)
+    d = Distributions.from_state(first.distributions["base"], 3)
     assert len(d) == len(run.distributions)
+
+
+def test_a_view_follows_the_records_from_the_new_ones_alone(run):
+    """A record added is sent alone (not the whole state each time); the view's copy, following the
+    frames, holds what the run holds; a new run, records cleared or the view reopened resend all."""
+    t = run.copy()
+    copy = Distributions(3)
+
+    def follow():
+        sent = t.snapshot(distributions=True).distributions
+        if sent is not None:
+            assert copy.records.receive(sent["base"], sent["start"], sent["rows"])
+        return sent
+
+    assert follow()["base"] is not None  # the first frame: everything
+    increments = 0
+    for _ in range(200):
+        t.run(1)
+        sent = follow()
+        if sent is not None:
+            assert sent["base"] is None and len(sent["rows"]) == 1 and sent["start"] == len(t.distributions) - 1
+            increments += 1
+        np.testing.assert_array_equal(copy.table()[1], t.distributions.table()[1])
+    assert increments >= 3
+    t.snapshot()  # the view closed: the next frame that asks sends all of it
+    assert follow()["base"] is not None
+    t.distributions.clear()
+    t.run(1)
+    assert follow()["base"] is not None and len(copy) == len(t.distributions)
+    other = Trainer(run.config)  # a new run: all of it
+    other.run(2)
+    assert other.snapshot(distributions=True).distributions["base"] is not None
 
 
 def test_table_has_one_row_per_layer_quantity_and_record(run):
     header, rows = run.distributions.table()
     assert header[:4] == ["layer", "quantity", "first_epoch", "last_epoch"] and len(header) == 4 + 7 + 1
     assert rows.shape == (3 * 4 * len(run.distributions), len(header))
+
+
+def test_a_copy_followed_by_increments_stays_equal_once_records_are_summarised():
+    sender, copy = Distributions(2), Distributions(2)
+    rng = np.random.default_rng(0)
+    whole = 0
+    for k in range(600):
+        sender.records.append(k, *rng.random(len(sender.records.names) - 1))
+        sent = sender.for_view(7)
+        whole += sent["base"] is not None
+        assert copy.records.receive(sent["base"], sent["start"], sent["rows"])
+    assert sender.records.exact_start > 0 and whole == 1  # (summarised, and never sent whole again)
+    np.testing.assert_array_equal(copy.table()[1], sender.table()[1])

@@ -298,3 +298,33 @@ def test_the_caption_follows_the_runs_epoch_when_no_new_record_comes(qtbot):
     assert frame.snapshot.distributions is None  # (nothing new to carry)
     view.set_frame(frame)
     qtbot.waitUntil(lambda: "the run is at 41" in view.caption.text(), timeout=5000)
+
+
+def test_the_view_follows_records_sent_alone_and_resent_whole(qtbot):
+    """Frames carry a new record alone (Distributions.for_view); the view's copy, added to frame
+    by frame (a whole state not yet read when the next record comes: read first), is the run's;
+    a new run sends all of it."""
+    from nnplay.ui.distributions_view import DistributionsView
+
+    t = Trainer(TrainConfig(hidden=(4, 4), activation="tanh"))
+    t.run(3)
+    view = DistributionsView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    first = frame_of(t)
+    assert first.snapshot.distributions["base"] is not None
+    view.set_frame(first)  # (not drawn: hidden, so the state waits to be read)
+    alone = 0
+    for _ in range(60):
+        t.run(1)
+        frame = frame_of(t)
+        sent = frame.snapshot.distributions
+        alone += sent is not None and sent["base"] is None
+        view.set_frame(frame)
+    assert alone >= 10
+    np.testing.assert_array_equal(view.records.table()[1], t.distributions.table()[1])
+    other = Trainer(TrainConfig(hidden=(3,), activation="relu"))
+    other.run(2)
+    view.set_run(other.run_info())
+    view.set_frame(frame_of(other))
+    np.testing.assert_array_equal(view.records.table()[1], other.distributions.table()[1])
