@@ -227,6 +227,11 @@ class Distributions:
             return {"base": None, "start": sent[1], "rows": records.rows_since(sent[1])}
         return {"base": self.state(), "start": n, "rows": np.empty((0, len(records.names)))}
 
+    def follow(self, sent: dict) -> bool:
+        """Take ``for_view``'s ``sent`` from a run's Distributions, so that these records are
+        its records again (the window's copy); False when ``sent`` does not follow on from them."""
+        return self.records.receive(sent["base"], sent["start"], sent["rows"])
+
     def resend(self) -> None:
         """Make the next ``for_view`` send the records (no view asked for them in
         this frame; the next one that does is a view just opened). Returns None."""

@@ -77,7 +77,6 @@ class DistributionsView(QWidget):
         super().__init__(parent)
         self.info = None
         self._records: Distributions | None = None
-        self._state: dict | None = None  # the newest records as a frame carried them, not read yet
         self._frame = None
         self._stale = False
         self._layout_due = False
@@ -151,7 +150,6 @@ class DistributionsView(QWidget):
             self.layer.addItem(f"layer {l}" if l < L else f"layer {l} (output)", l)
         self.layer.setCurrentIndex(max(0, self.layer.findData(chosen)))  # a new run of the same depth keeps it
         self._records = Distributions(L)
-        self._state = None
         self._frame = None
         self.health.setText("")
         self._layout_due = True  # the plots are made at the first frame drawn (a Build behind the tab costs nothing)
@@ -161,26 +159,14 @@ class DistributionsView(QWidget):
         if self.info is None:
             return
         if snap.distributions is not None:  # the new records, or all of them (Distributions.for_view)
-            self._receive(snap.distributions)
+            self._records.follow(snap.distributions)
+            self._stale = True
         self._frame = frame
         self.paced.request()  # (hidden behind its tab: drawn when shown; at most twice a second)
 
-    def _receive(self, sent: dict) -> None:
-        """Follow the run's records from a frame's ``distributions`` (``Distributions.for_view``): the
-        whole state kept to be read when drawn, or the new records added to this copy."""
-        if sent["base"] is not None:
-            self._state = sent["base"]
-        else:  # (a state not read yet is read first: ``records``)
-            self.records.records.receive(None, sent["start"], sent["rows"])
-            self._stale = True
-
     @property
     def records(self) -> Distributions | None:
-        """The run's recorded distributions, as the newest frame carried them."""
-        if self._state is not None:
-            self._records = Distributions.from_state(self._state, len(self.info.sizes) - 1)
-            self._state = None
-            self._stale = True
+        """The run's recorded distributions, as the frames carried them."""
         return self._records
 
     @property

@@ -302,8 +302,7 @@ def test_the_caption_follows_the_runs_epoch_when_no_new_record_comes(qtbot):
 
 def test_the_view_follows_records_sent_alone_and_resent_whole(qtbot):
     """Frames carry a new record alone (Distributions.for_view); the view's copy, added to frame
-    by frame (a whole state not yet read when the next record comes: read first), is the run's;
-    a new run sends all of it."""
+    by frame (hidden behind its tab too), is the run's; a new run sends all of it."""
     from nnplay.ui.distributions_view import DistributionsView
 
     t = Trainer(TrainConfig(hidden=(4, 4), activation="tanh"))
@@ -313,7 +312,7 @@ def test_the_view_follows_records_sent_alone_and_resent_whole(qtbot):
     view.set_run(t.run_info())
     first = frame_of(t)
     assert first.snapshot.distributions["base"] is not None
-    view.set_frame(first)  # (not drawn: hidden, so the state waits to be read)
+    view.set_frame(first)
     alone = 0
     for _ in range(60):
         t.run(1)
