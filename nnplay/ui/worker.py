@@ -78,6 +78,7 @@ class TrainingThread(QThread):
         self._process = None
         self._receiver = None
         self._live_pictures = LivePictures()
+        self._pictures_failed = None  # the run whose pictures could not be made (said once)
         if self.mode == "process":
             try:
                 ctx = process_context()
@@ -147,7 +148,14 @@ class TrainingThread(QThread):
         if kind == "frame":
             # a playing frame's grid and thumbnails, computed here (this thread, not the GUI's) from its own
             # weights before any view sees the frame (training/live_pictures.py)
-            self._live_pictures.finish(payload[0].snapshot)
+            try:
+                self._live_pictures.finish(payload[0].snapshot)
+            except Exception as exc:  # the frame goes on without them (the run's curves), said once a run
+                object.__setattr__(payload[0].snapshot, "picture_job", None)
+                if self._pictures_failed != payload[0].generation:
+                    self._pictures_failed = payload[0].generation
+                    self.failed.emit(payload[0].generation,
+                                     f"the output view could not be drawn: {type(exc).__name__}: {exc}")
             _freeze(payload[0].snapshot)
             self.frame_ready.emit(payload[0])
         elif kind == "run_started":

@@ -75,3 +75,29 @@ def test_frames_reach_the_views_with_the_pictures_of_their_own_weights(qtbot):
     new_live = [f for f in replayed if f.playing and f.generation == 3]
     assert new_live[-1].snapshot.grid.shape == (LIVE_GRID, LIVE_GRID)
     assert_true_pictures(small, new_live[-1])
+
+
+def test_pictures_that_cannot_be_made_leave_the_frame_and_say_so_once(qtbot):
+    """A frame whose pictures fail on the relay thread still reaches the views (its curves), without
+    them, and the failure is said once a run in one line, not a traceback that ends the relay."""
+    import dataclasses
+    import pickle
+
+    from nnplay.training.frame_pipe import message_bytes
+    from nnplay.training.loop import Frame
+
+    t = Trainer(TrainConfig(dataset="circle", hidden=(4,), batch_size=10))
+    t.run(2)
+    piped = t.snapshot(frame_request(ViewRequest(), True), 0, for_pipe=True)
+    wrong = dataclasses.replace(piped.picture_job, sizes=(2, 5, 1))  # weights that do not fit it
+    object.__setattr__(piped, "picture_job", wrong)
+    blob = message_bytes(("frame", Frame(4, piped, True, 0.0)))
+    worker = TrainingThread(mode="thread")
+    frames, failures = [], []
+    worker.frame_ready.connect(frames.append)
+    worker.failed.connect(lambda generation, text: failures.append((generation, text)))
+    for _ in range(2):
+        worker._deliver(*pickle.loads(blob))
+    assert len(frames) == 2 and all(f.snapshot.grid is None and f.snapshot.picture_job is None for f in frames)
+    assert len(failures) == 1 and failures[0][0] == 4 and "\n" not in failures[0][1]
+    assert failures[0][1].startswith("the output view could not be drawn: ValueError")
