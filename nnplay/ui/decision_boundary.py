@@ -102,7 +102,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.show_test.toggled.connect(self._update_points)
         self.show_test.toggled.connect(self._redraw)  # the caption names the points drawn, paused or not
         self.discretize.toggled.connect(self._discretize_toggled)
-        self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
+        self.discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
         nest(layout, row)
@@ -189,16 +189,22 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if (axes, was) != ((0, 1), (0, 1)):  # the training process draws the pictures over these two inputs
             self.axes_changed.emit(axes)
 
+    def set_discretize(self, on: bool) -> None:
+        """Discretize wanted (remembered between starts): ticked now, or once the data are classes."""
+        self.discretize_wanted = bool(on)
+        if self.discretize.isEnabled():
+            self.discretize.setChecked(self.discretize_wanted)
+
     def _discretize_toggled(self, on: bool) -> None:
         if self.discretize.isEnabled():
-            self._discretize_wanted = on
+            self.discretize_wanted = on
         self._redraw()
 
     def _show_discretize(self, applies: bool) -> None:
         """Discretize means something for classes only: for regression it is off and unticked."""
         self.discretize.blockSignals(True)
         self.discretize.setEnabled(applies)
-        self.discretize.setChecked(applies and self._discretize_wanted)
+        self.discretize.setChecked(applies and self.discretize_wanted)
         self.discretize.blockSignals(False)
 
     def _show_value_key(self, levels, cmap) -> None:
