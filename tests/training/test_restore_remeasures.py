@@ -15,6 +15,8 @@ from nnplay.training import TrainConfig, Trainer
 from nnplay.training.health import diagnose
 from nnplay.training.session import Session, open_trainer, save_session
 
+from .test_health import overfitted
+
 
 def _measured(t):
     return t._evaluate(t.X_train, t.Y_train, t.y_train), t._evaluate(t.X_test, t.Y_test, t.y_test)
@@ -58,13 +60,7 @@ def test_a_session_saved_after_points_were_drawn_reopens_measured_on_them(tmp_pa
 
 def test_diagnose_quotes_the_test_loss_of_the_weights_now():
     t = Trainer(TrainConfig(dataset="spiral", hidden=(4,), seed=3))
-    n = 200
-    epochs = np.arange(n + 1, dtype=float)
-    t.history.clear()
-    t.history.extend({"train_loss": 1 / (1 + epochs), "test_loss": 0.5 + ((epochs - 60) / 100) ** 2,
-                      "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0,
-                      "lr": epochs * 0 + 0.03, "clipped": epochs * 0})
-    t.epoch = n
+    t.epoch = len(overfitted(t)) - 1
     t.set_parameter(1, "b", 0, 0, 30.0)  # measured now: far above the history's last test loss
     now = t.metrics()["test_loss"]
     assert now > 5
