@@ -62,7 +62,7 @@ def ranges(value, what: str) -> tuple:
 
 
 def _values(dtype: np.dtype) -> str:
-    return {"U": "text", "S": "byte-string", "O": "Python object"}.get(dtype.kind, dtype.name)
+    return {"U": "text", "S": "byte strings", "O": "Python objects"}.get(dtype.kind, f"numbers of type {dtype.name}")
 
 
 def data_problem(X: np.ndarray, y: np.ndarray, mask) -> str:
@@ -70,13 +70,13 @@ def data_problem(X: np.ndarray, y: np.ndarray, mask) -> str:
     if X.ndim != 2:
         return f"X.npy (the inputs) has {count(X.ndim, 'dimension')}; it needs 2, a row per example"
     if X.dtype.kind not in "biuf":
-        return f"X.npy (the inputs) holds {_values(X.dtype)} values, not numbers"
+        return f"X.npy (the inputs) holds {_values(X.dtype)}, not numbers"
     if (bad := int(np.size(X) - np.count_nonzero(np.isfinite(X)))) > 0:
         return f"X.npy (the inputs) holds {count(bad, 'value')} that {'is' if bad == 1 else 'are'} not a finite number"
     if y.shape[:1] != X.shape[:1] or y.ndim != 1:
         return (f"y.npy (the targets) holds {count(y.shape[0] if y.ndim else 1, 'value')} in "
                 f"{count(y.ndim, 'dimension')} for the {count(X.shape[0], 'row')} of X.npy; it needs one per row")
     if mask is not None and (mask.dtype != bool or mask.shape != X.shape[:1]):
-        return (f"test_mask.npy holds {count(mask.size, f'{_values(mask.dtype)} value')}; it needs one "
+        return (f"test_mask.npy holds {_values(mask.dtype)} ({mask.size:,}); it needs one "
                 f"true/false per row of X.npy ({X.shape[0]:,})")
     return ""

@@ -190,12 +190,6 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if (axes, was) != ((0, 1), (0, 1)):  # the training process draws the pictures over these two inputs
             self.axes_changed.emit(axes)
 
-    def set_discretize(self, on: bool) -> None:
-        """Discretize wanted (remembered between starts): ticked now, or once the data are classes."""
-        self.discretize_wanted = bool(on)
-        if self.discretize.isEnabled():
-            self.discretize.setChecked(self.discretize_wanted)
-
     def _discretize_toggled(self, on: bool) -> None:
         if self.discretize.isEnabled():
             self.discretize_wanted = on

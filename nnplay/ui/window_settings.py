@@ -21,9 +21,17 @@ def remembered_toggles(win):
     scale is remembered by ``remember_toggle`` when its window is made)."""
     return (("restore_last_session", win.restore_action, True), ("colorblind", win.colorblind_action, False),
             ("show_test_data", win.boundary.show_test, False), ("loss_log_scale", win.curves.log_scale, False),
-            ("discretize_output", Wish(win.boundary, "discretize_wanted", win.boundary.set_discretize,
+            ("discretize_output", Wish(win.boundary, "discretize_wanted", lambda on: set_discretize(win.boundary, on),
                                        win.boundary.discretize.toggled), False),
             ("gradient_per_layer_scale", win.gradients.per_layer, False))
+
+
+def set_discretize(view, on: bool) -> None:
+    """The Output ``view``'s Discretize wanted (remembered between starts): ticked now, or
+    once its data are classes (the box is off and unticked for regression)."""
+    view.discretize_wanted = bool(on)
+    if view.discretize.isEnabled():
+        view.discretize.setChecked(view.discretize_wanted)
 
 
 class Wish:

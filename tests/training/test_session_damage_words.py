@@ -52,7 +52,7 @@ X = np.random.default_rng(0).normal(size=(500, 2))
     ("X_one_dimension", _array("X.npy", X[:, 0]), "X.npy (the inputs) has 1 dimension; it needs 2"),
     ("X_not_finite", _array("X.npy", np.where(np.arange(1000).reshape(500, 2) == 3, np.nan, X)),
      "X.npy (the inputs) holds 1 value that is not a finite number"),
-    ("X_text", _array("X.npy", X.astype(str)), "X.npy (the inputs) holds text values, not numbers"),
+    ("X_text", _array("X.npy", X.astype(str)), "X.npy (the inputs) holds text, not numbers"),
     ("y_short", _array("y.npy", np.zeros(498, int)), "y.npy (the targets) holds 498 values in 1 dimension for the "
      "500 rows of X.npy"),
 ])
