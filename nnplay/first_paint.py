@@ -31,6 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+from .display_check import display_problem
 from .user_text import one_line
 
 HEAVY = ("numpy", "pyqtgraph", "pandas")
@@ -80,7 +81,7 @@ def launch(ready: bool = False, timeout: float = 120) -> Launch:
     """Start ``nnplay`` once and measure its first paint (``ready``: the playground window's)."""
     folder = os.path.join(tempfile.gettempdir(), "nnplay-first-paint")
     env = dict(os.environ, XDG_CONFIG_HOME=folder, XDG_DATA_HOME=folder)
-    if not env.get("DISPLAY"):
+    if display_problem(env):  # none, or one that does not answer
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     launched = time.time()
     try:

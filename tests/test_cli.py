@@ -219,11 +219,27 @@ def test_without_a_display_the_window_is_refused_in_one_line_and_the_smoke_test_
 
 
 def test_no_display_is_only_a_unix_desktop_matter():
-    from nnplay.ui.app import no_display
+    from nnplay.display_check import display_problem
 
-    assert no_display({}) == sys.platform.startswith("linux")
-    assert not no_display({"DISPLAY": ":0"}) and not no_display({"WAYLAND_DISPLAY": "wayland-0"})
-    assert not no_display({"QT_QPA_PLATFORM": "offscreen"})
+    assert bool(display_problem({})) == sys.platform.startswith("linux")
+    assert not display_problem({"QT_QPA_PLATFORM": "offscreen"})
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are a Linux matter")
+def test_a_display_that_does_not_answer_is_named_before_qt_is_asked():
+    """Tester 17: DISPLAY=:93999 nnplay aborted in Qt (exit code 134, "xcb-cursor0 is needed")."""
+    from nnplay.display_check import display_problem
+
+    said = display_problem({"DISPLAY": ":93999"})
+    assert said.startswith("cannot open the X display ':93999' (DISPLAY)")
+    assert "'wayland-93999' (WAYLAND_DISPLAY)" in display_problem({"WAYLAND_DISPLAY": "wayland-93999",
+                                                                   "XDG_RUNTIME_DIR": "/nonexistent"})
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = nnplay_process("--settings", "hidden=2", timeout=60, env=dict(env, DISPLAY=":93999"))
+    assert r.returncode == 2 and r.stderr.strip() == f"nnplay: {said}; run it on a desktop, or use the command " \
+        "line: nnplay train --help"
 
 
 def test_a_reader_that_goes_away_gets_no_traceback():

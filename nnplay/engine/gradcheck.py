@@ -1,4 +1,7 @@
-"""Finite-difference check of the analytic gradients."""
+"""Finite-difference check of the analytic gradients, and the entries it cannot
+check: those whose +/- eps step carries a ReLU or leaky-ReLU unit's Z, or an L1
+weight, across its kink (CS231n's "kinks in the objective"), where central
+differences average two slopes and disagree with a correct backprop."""
 
 from __future__ import annotations
 
@@ -8,22 +11,44 @@ from .mlp import MLP
 from .norms import norm2
 
 
-def numerical_grads(net: MLP, X, y, eps: float = 1e-6, entries=None) -> np.ndarray:
+KINKED = ("relu", "leaky_relu")  # activations with a kink at Z = 0
+
+
+def _kink_sides(net: MLP, m: int) -> np.ndarray:
+    """The side of its kink each kinked quantity is on after the last forward pass
+    of ``m`` rows (-1, 0 on it, +1): the Z of every ReLU and leaky-ReLU unit for
+    every row, then, with L1, every regularised weight."""
+    ws = net._workspace(m)
+    parts = [np.sign(ws.Z[l]).ravel() for l, name in enumerate(net.activation_names) if name in KINKED]
+    if net.l1 > 0:
+        parts.append(np.sign(net.params[net._weight_mask > 0]))
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def numerical_grads(net: MLP, X, y, eps: float = 1e-6, entries=None, at_kink=None) -> np.ndarray:
     """Central differences of J for the entries ``entries`` of ``net.params``
-    (all by default; the others are left NaN), in float64."""
+    (all by default; the others are left NaN), in float64. ``at_kink``, a bool
+    array like ``net.params``, is set True where the step crossed a kink (see the module)."""
     if net.dtype != np.float64:
         raise ValueError("gradient checking needs a float64 network")
     flat = net.params
     out = np.full_like(flat, np.nan)
+    m = np.shape(X)[0]
     with np.errstate(all="ignore"):
+        net.loss(X, y)
+        sides = _kink_sides(net, m)
         for i in range(flat.size) if entries is None else entries:
             keep = flat[i]
             flat[i] = keep + eps
             up = net.loss(X, y)
+            crossed = sides.size and not np.array_equal(_kink_sides(net, m), sides)
             flat[i] = keep - eps
             down = net.loss(X, y)
+            crossed = crossed or (sides.size and not np.array_equal(_kink_sides(net, m), sides))
             flat[i] = keep
             out[i] = (up - down) / (2 * eps)
+            if at_kink is not None:
+                at_kink[i] = bool(crossed)
     return out
 
 
@@ -37,9 +62,10 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     """Compare backprop with central differences, layer by layer.
 
     Returns one dict per layer: ``layer`` (1-based), ``dW_error`` and
-    ``db_error`` (relative errors) and ``checked`` (entries compared). Around
-    1e-7 or below means agreement; with relu or L1 a kink crossed by +/- eps
-    can give a larger error at one entry. ``max_entries`` caps the entries
+    ``db_error`` (relative errors, 0 when nothing was compared), ``checked``
+    (entries compared) and ``at_kink`` (entries left out because their +/- eps
+    step crossed a ReLU/leaky-ReLU or L1 kink: not checkable by differences,
+    see the module). Around 1e-7 or below means agreement. ``max_entries`` caps the entries
     compared per layer (chosen at random with ``seed``) for large networks.
     Pruned weights and the parameters of pruned neurons (``engine.masks``) are
     left out: the mask makes both gradients exactly 0 there. The check uses the
@@ -59,15 +85,20 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
             if max_entries is not None and ids.size > max_entries:
                 ids = rng.choice(ids, max_entries, replace=False)
             picks.append(ids)
-    num = numerical_grads(net, X, y, eps, np.concatenate(picks).astype(np.intp))
+    kinked = np.zeros(net.params.size, bool)
+    num = numerical_grads(net, X, y, eps, np.concatenate(picks).astype(np.intp), kinked)
     twin.params[...] = net.params
+    twin.grads[...] = kinked
+    kinks = [(twin.dW[l] > 0, twin.db[l] > 0) for l in range(net.n_layers)]
     twin.grads[...] = num
     out = []
     for l in range(net.n_layers):
-        row = {"layer": l + 1}
-        for key, analytic, numeric in (("dW_error", dW[l], twin.dW[l]), ("db_error", db[l], twin.db[l])):
-            mask = ~np.isnan(numeric)
+        row = {"layer": l + 1, "checked": 0, "at_kink": 0}
+        for key, analytic, numeric, kink in (("dW_error", dW[l], twin.dW[l], kinks[l][0]),
+                                             ("db_error", db[l], twin.db[l], kinks[l][1])):
+            mask = ~np.isnan(numeric) & ~kink
             row[key] = relative_error(analytic[mask], numeric[mask])
-        row["checked"] = int((~np.isnan(twin.dW[l])).sum() + (~np.isnan(twin.db[l])).sum())
+            row["checked"] += int(mask.sum())
+            row["at_kink"] += int(kink.sum())
         out.append(row)
     return out

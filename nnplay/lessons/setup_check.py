@@ -23,3 +23,18 @@ def left_setup(lesson_config: TrainConfig, config: TrainConfig) -> str | None:
     if config.noise != lesson_config.noise:
         return f"the noise is {config.noise:g}, not the lesson's {lesson_config.noise:g}"
     return None
+
+
+def unlike_lesson(lesson_config: TrainConfig, config: TrainConfig) -> str | None:
+    """Before a lesson is set up: None when the playground already shows the lesson's
+    data and hidden layers (what its text describes); else one line saying what differs,
+    e.g. "the data set is spiral, not the lesson's circle"."""
+    if (left := left_setup(lesson_config, config)) is not None:
+        return left
+    if tuple(config.hidden) != tuple(lesson_config.hidden):
+        return f"the hidden layers are {_layers(config.hidden)}, not the lesson's {_layers(lesson_config.hidden)}"
+    return None
+
+
+def _layers(hidden) -> str:
+    return ", ".join(str(n) for n in hidden) if hidden else "none"

@@ -8,6 +8,7 @@ from ..data import DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from .layer_settings import check_layer_settings, list_setting, normalize_layer_settings
 from .setting_ranges import RANGES, SEED_MAX, check_setting  # noqa: F401 (SEED_MAX: imported from here by others)
+from .session_checks import table
 from .settings_text import parse_settings_text, unknown_choice
 
 # settings that change a running network in place; everything else rebuilds it
@@ -126,6 +127,7 @@ class TrainConfig:
 
     @classmethod
     def from_dict(cls, d: dict) -> "TrainConfig":
+        table(d, "the settings")  # (a text's letters were read as names: "unknown settings: e, h, l, o")
         known = {f.name for f in fields(cls)}
         unknown = set(d) - known
         if unknown:

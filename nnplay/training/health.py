@@ -89,8 +89,9 @@ def diagnose(trainer) -> list[Finding]:
     findings += _gradient_flow(net)
     lr = rate_now(trainer)  # the schedule's rate from the settings and epoch: the same after a save and a read
     epoch = rate_epoch(trainer)  # (whose rate that is: the advice says what the schedule did by then)
-    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config, epoch)
-    findings += _loss_history(trainer.history, config, lr, epoch)
+    now = trainer.metrics()  # the losses of the weights now (edited or restored since the last epoch recorded)
+    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config, epoch, now["train_loss"])
+    findings += _loss_history(trainer.history, config, lr, epoch, now["test_loss"])
     return findings
 
 
@@ -168,7 +169,7 @@ def step_sizes(net, optimizer, lr: float | None = None) -> np.ndarray:
     return np.array(out)
 
 
-def _update_ratio(net, optimizer, lr: float, history, config, epoch: int) -> list[Finding]:
+def _update_ratio(net, optimizer, lr: float, history, config, epoch: int, loss_now) -> list[Finding]:
     with np.errstate(all="ignore"):
         ratios = step_sizes(net, optimizer, lr)
     moving = np.isfinite(ratios) & (ratios > 0)  # a layer with dW = 0 is explained by training.gradient_flow
@@ -180,7 +181,7 @@ def _update_ratio(net, optimizer, lr: float, history, config, epoch: int) -> lis
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 0.001 is healthy); "
                         f"try a {_base(config)}learning rate ten times lower than {format_number(config.lr)}")]
     low = np.flatnonzero(moving & (ratios < UPDATE_LOW)) + 1
-    still_high = len(history) > 0 and history.last("train_loss") > 0.2 * history.extremes("train_loss")[1]
+    still_high = len(history) > 0 and loss_now is not None and loss_now > 0.2 * history.extremes("train_loss")[1]
     if low.size and still_high:
         worst = int(low[np.argmin(ratios[low - 1])])
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
@@ -210,7 +211,9 @@ def _window(epochs: int) -> int:
     return int(min(200, max(20, epochs // 4)))
 
 
-def _loss_history(history, config, lr_now: float, epoch: int) -> list[Finding]:
+def _loss_history(history, config, lr_now: float, epoch: int, test_now) -> list[Finding]:
+    """Plateau, oscillation, overfitting from the recorded losses; the test loss quoted
+    is ``test_now``, the weights' now (None: the last recorded)."""
     n = len(history)
     w = _window(n - 1)
     if n < w + 1 or n - w - 1 < history.exact_start:
@@ -240,11 +243,12 @@ def _loss_history(history, config, lr_now: float, epoch: int) -> list[Finding]:
         best = int(np.nanargmin(test))
         low = float(test[best])
         t_train = history.column("train_loss", history.exact_start)
-        if (test.size - 1 - best >= w // 2 and low > 0 and test[-1] > OVERFIT_RISE * low
+        last = float(test[-1]) if test_now is None else float(test_now)
+        if (test.size - 1 - best >= w // 2 and low > 0 and last > OVERFIT_RISE * low
                 and t_train[-1] < t_train[best]):
             epoch = history.exact_start + best
-            out.append(Finding("overfitting", None, [], float(test[-1] / low),
-                               f"overfitting: the test loss rose to {format_number(float(test[-1]))} from "
+            out.append(Finding("overfitting", None, [], last / low,
+                               f"overfitting: the test loss rose to {format_number(last)} from "
                                f"{format_number(low)} at epoch {epoch} while the training loss kept falling; try "
                                "stopping earlier, L2 regularisation, or more training data"))
     return out

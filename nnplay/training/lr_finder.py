@@ -158,7 +158,9 @@ def why_none(loss: np.ndarray) -> str:
 
 
 def suggestion(loss: np.ndarray) -> int | None:
-    """The index of the steepest descent of ``loss`` (smoothed, at log-spaced rates),
+    """The index of the steepest descent of ``loss`` (smoothed, at log-spaced rates)
+    before its lowest point (as Smith's range test and fastai read the curve: past the
+    minimum the loss climbs, and a dip in that climb is no rate to train at, tester 17),
     skipping SKIP_START points at the start and SKIP_END at the end; None when too
     short, or the loss nowhere falls MIN_FALL of its start below it (``falls``)."""
     finite = np.isfinite(loss)
@@ -166,6 +168,9 @@ def suggestion(loss: np.ndarray) -> int | None:
     if end - SKIP_START < 3 or not finite[SKIP_START:end].all():
         return None
     if not falls(loss):  # flat: its steepest "descent" is noise
+        return None
+    end = min(end, int(np.nanargmin(loss)) + 1)  # up to the lowest point, included
+    if end - SKIP_START < 3:
         return None
     slope = np.gradient(loss[SKIP_START:end])
     i = int(np.argmin(slope))

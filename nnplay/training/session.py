@@ -47,6 +47,7 @@ from ..numbers import count, format_number
 from ..user_text import file_name, not_utf8, one_line
 from ..write_errors import unreadable
 from .config import TrainConfig
+from .session_checks import TASKS, choice, data_problem, names, ranges, table
 
 FORMAT = "nnplay-session"
 VERSION = 2
@@ -219,18 +220,19 @@ def _load(path: Path) -> Session:
         def arr(name):
             return _member(z, path, name)
 
-        config = TrainConfig.from_dict(doc["config"])
-        meta = doc["data"]
+        config = TrainConfig.from_dict(table(doc["config"], "config in session.json (the run's settings)"))
+        meta = table(doc["data"], "data in session.json (the data set's description)")
         X, y = arr("X.npy"), arr("y.npy")
         mask = arr("test_mask.npy") if "test_mask.npy" in z.namelist() else None
-        if X.ndim != 2 or y.shape[:1] != X.shape[:1] or not np.all(np.isfinite(X)) or (
-                mask is not None and (mask.dtype != bool or mask.shape != X.shape[:1])):
-            raise SessionError(f"{file_name(path)}: the saved data set is damaged")
+        if problem := data_problem(X, y, mask):
+            raise SessionError(f"{file_name(path)}: the saved data set is damaged: {problem}")
+        task = choice(meta["task"], "task in session.json", TASKS)
+        input_names = names(meta["input_names"], "input_names in session.json")
+        class_names = names(meta["class_names"], "class_names in session.json")
         if problem := _labels_problem(meta, y):
             raise SessionError(f"{file_name(path)}: the saved data set is damaged: {problem}")
-        domain = tuple(tuple(float(v) for v in a) for a in meta["domain"]) if meta.get("domain") else None
-        data = Dataset(X, y, meta["task"], meta["name"], input_names=list(meta["input_names"]),
-                       class_names=list(meta["class_names"]), domain=domain, test_mask=mask,
+        domain = ranges(meta["domain"], "domain in session.json") if meta.get("domain") else None
+        data = Dataset(X, y, task, meta["name"], input_names=input_names, class_names=class_names, domain=domain, test_mask=mask,
                        edited=bool(meta.get("edited", False)), stratify=bool(meta.get("stratify", False)),
                        target_scale=_target_scale(meta.get("target_scale")), import_options=_import(meta.get("import")),
                        target_name=meta["target_name"] if isinstance(meta.get("target_name"), str) else None,
@@ -238,16 +240,18 @@ def _load(path: Path) -> Session:
         state = None
         run = doc.get("run")
         if run:
+            run = table(run, "run in session.json (the run's state)")
             state = {"epoch": int(run["epoch"]), "diverged_at": run["diverged_at"], "optimizer_t": int(run["optimizer_t"]),
                      "rng": run["rng"], "params": arr("params.npy"),
-                     "optimizer": {k: arr(f"optimizer_{k}.npy") for k in run["optimizer_arrays"]}}
+                     "optimizer": {k: arr(f"optimizer_{k}.npy")
+                                   for k in names(run["optimizer_arrays"], "optimizer_arrays in session.json")}}
             for key in HISTORIES:
                 if key == "distributions" and (key not in run or doc["version"] == 1):
                     continue
                 if doc["version"] == 1:
                     state[key] = arr(f"{key}.npy")
                 else:
-                    saved = dict(run[key])
+                    saved = dict(table(run[key], f"{key} in session.json"))
                     saved.update({n[len(key) + 1 : -4]: arr(n) for n in z.namelist()
                                   if n.startswith(f"{key}_") and n.endswith(".npy")})
                     state[key] = saved
@@ -256,7 +260,8 @@ def _load(path: Path) -> Session:
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
             if "trajectory" in run:
-                state["trajectory"] = dict(run["trajectory"], epochs=arr("trajectory_epochs.npy"),
+                state["trajectory"] = dict(table(run["trajectory"], "trajectory in session.json (the weights' path)"),
+                                           epochs=arr("trajectory_epochs.npy"),
                                            points=arr("trajectory_points.npy"))
         return Session(config, data, state, meta.get("source", "generated"))
 

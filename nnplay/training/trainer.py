@@ -132,8 +132,8 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         not fit this network (see training.saved_state)."""
         restore_run_state(self, state)
         self.optimizer.lr = rate_now(self)  # the schedule's rate where the run is, as when it was saved
-        self._remeasured = None
         self._full_batch_gradients()
+        self._remeasure()  # the read-outs: of the weights and data restored, not the history's last row
 
     def copy(self) -> Trainer:
         """An independent twin of the run (network, optimizer, generator, history,
@@ -151,15 +151,15 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         state = other.state_dict()
         state["batch_order"], state["batch_at"] = None, 0
         state["diverged_at"] = None
-        self.load_state_dict(state)
-        self._remeasure()
+        self.load_state_dict(state)  # (which measures the weights on this trainer's data)
 
     def _remeasure(self) -> None:
         """The current weights measured on this trainer's data, for ``metrics`` until the
-        next recorded epoch: the history's last point was measured on the data before."""
+        next recorded epoch: the history's last point was measured on other weights or data
+        (a restored session edited or drawn on after that epoch, an edit, a prune)."""
         with np.errstate(all="ignore"):
             self._remeasured = (len(self.history), self._evaluate(self.X_train, self.Y_train, self.y_train),
-                                self._evaluate(self.X_test, self.Y_test, self.y_test))
+                                self._evaluate(self.X_test, self.Y_test, self.y_test), self.net.penalty())
 
     def _measured_now(self) -> dict:
         """What ``_remeasure`` measured, while no epoch has been recorded since ({} otherwise)."""
@@ -168,7 +168,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
             return {}
         (train_loss, train_acc), (test_loss, test_acc) = r[1], r[2]
         return {"train_loss": train_loss, "train_accuracy": train_acc, "test_loss": test_loss,
-                "test_accuracy": test_acc}
+                "test_accuracy": test_acc, "penalty": r[3]}
 
     # ----------------------------------------------------------- live changes
     def set_learning_rate(self, lr: float) -> None:

@@ -85,29 +85,21 @@ SMOKE_EPOCHS = 50
 SMOKE_TIMEOUT_MS = 60_000
 
 
-def no_display(environ=None) -> bool:
-    """On Linux and the BSDs, no X11 or Wayland display to open a window on
-    (and no Qt platform chosen by hand): Qt would abort with a core dump."""
-    import os
-
-    env = os.environ if environ is None else environ
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return False
-    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
-
-
 def run(config=None, smoke: bool = False, lesson=None, csv=None, session=None) -> int:
     """Open the window and run until it closes (``lesson``: set up for that
     nnplay.lessons.Lesson, its panel open; ``csv``: (path, Dataset, settings)
     loaded at once; ``session``: a checked session file opened at once). ``smoke``: train SMOKE_EPOCHS
     epochs, close, and exit 0 (1 if that did not happen in time). Without a
-    display the smoke test runs offscreen and the window is refused in one line."""
+    display (none set, or one that cannot be opened) the smoke test runs offscreen and the
+    window is refused in one line naming the display."""
     import os
 
-    if no_display():
+    from ..display_check import display_problem
+
+    if problem := display_problem():  # unset, or named and not answering (Qt would abort: exit code 134)
         if not smoke:
-            print("nnplay: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
-                  "run it on a desktop, or use the command line: nnplay train --help", file=sys.stderr)
+            print(f"nnplay: {problem}; run it on a desktop, or use the command line: nnplay train --help",
+                  file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QTimer

@@ -11,6 +11,30 @@ from ..numbers import count, format_number
 from .result_age import ResultAge
 
 
+def check_words(result: dict) -> tuple[str, str, str]:
+    """(colour, verdict, details) of a ``Trainer.gradient_check()`` result. Entries whose
+    step crosses a ReLU or L1 kink (``at_kink``, see engine.gradcheck) are left out and
+    counted, never read as a mismatch; a layer with nothing else to compare is "not checkable"."""
+    layers = result["layers"]
+    compared = [r for r in layers if r.get("checked", 1)]
+    worst = max((max(r["dW_error"], r["db_error"]) for r in compared), default=0.0)
+    if not compared:
+        verdict, colour = "not checkable here", "#b36b00"
+    else:
+        verdict = "backprop agrees" if worst < 1e-6 else ("close" if worst < 1e-3 else "MISMATCH")
+        colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
+    cells = ", ".join(f"[{r['layer']}] " + (format_number(max(r["dW_error"], r["db_error"]), 2)
+                                            if r.get("checked", 1) else "not checkable") for r in layers)
+    details = (f"Relative error per layer {cells} (central differences, "
+               f"{count(result['examples'], 'training example')}).")
+    kinks = sum(r.get("at_kink", 0) for r in layers)
+    if kinks:
+        details += (f" {count(kinks, 'parameter')} not checkable: a step of ±10⁻⁶ in "
+                    f"{'it' if kinks == 1 else 'each'} moves a ReLU unit (or an L1 weight) across its kink at 0, "
+                    "where the slope jumps; left out.")
+    return colour, f"<b>Gradient check: {verdict}.</b>", details
+
+
 class CheckReport:
     """``label`` shows the last check (``show``); ``follow(frame)`` with every frame."""
 
@@ -42,13 +66,7 @@ class CheckReport:
             self.label.setText(result)
             self.label.setVisible(True)
             return
-        worst = max(max(r["dW_error"], r["db_error"]) for r in result["layers"])
-        verdict = "backprop agrees" if worst < 1e-6 else ("close (a kink in relu or L1?)" if worst < 1e-3
-                                                           else "MISMATCH")
-        colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
-        cells = ", ".join(f"[{r['layer']}] {format_number(max(r['dW_error'], r['db_error']), 2)}" for r in result["layers"])
-        self._parts = (colour, f"<b>Gradient check: {verdict}.</b>", f"Relative error per layer {cells} (central "
-                       f"differences, {count(result['examples'], 'training example')}).")
+        self._parts = check_words(result)
         self.age.stamp(result["epoch"], *result["batch"], frame=self._frame)
         self._say()
 

@@ -27,7 +27,7 @@ from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
-from .plane_aspect import same_units
+from .plane_aspect import fit_width, same_units
 from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
@@ -41,6 +41,7 @@ from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
 
 
+PLOT_MARGINS = (2, 10, 10, 2)  # the plot's own margins: room for the top and right tick labels
 BAR_GAP = 8  # pixels between the data area and the colour bar beside it (pyqtgraph's setImageItem leaves 5)
 POINT_ROOM = 5  # pixels kept between a point at the domain's edge and the data area's: half a test point and one
 MOST_ROOM = 0.03  # ... at most this share of the range each side (a thumbnail-sized render keeps its picture)
@@ -102,7 +103,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.show_test.toggled.connect(self._update_points)
         self.show_test.toggled.connect(self._redraw)  # the caption names the points drawn, paused or not
         self.discretize.toggled.connect(self._discretize_toggled)
-        self._discretize_wanted = False  # the user's choice, kept while the box is off for regression
+        self.discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
         nest(layout, row)
@@ -128,7 +129,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)
-        self.plot.getPlotItem().setContentsMargins(2, 10, 10, 2)  # room for the top and right tick labels
+        self.plot.getPlotItem().setContentsMargins(*PLOT_MARGINS)
         cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
         self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
@@ -191,14 +192,14 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _discretize_toggled(self, on: bool) -> None:
         if self.discretize.isEnabled():
-            self._discretize_wanted = on
+            self.discretize_wanted = on
         self._redraw()
 
     def _show_discretize(self, applies: bool) -> None:
         """Discretize means something for classes only: for regression it is off and unticked."""
         self.discretize.blockSignals(True)
         self.discretize.setEnabled(applies)
-        self.discretize.setChecked(applies and self._discretize_wanted)
+        self.discretize.setChecked(applies and self.discretize_wanted)
         self.discretize.blockSignals(False)
 
     def _show_value_key(self, levels, cmap) -> None:
@@ -263,6 +264,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         least = min(view.width(), view.height())
         pad = min(MOST_ROOM, POINT_ROOM / least) if least > 0 else 0.0  # (a fraction of the range, each side)
         self.plot.setRange(xRange=(rect.left(), rect.right()), yRange=(rect.top(), rect.bottom()), padding=pad)
+        fit_width(self.plot, rect, PLOT_MARGINS)  # no wider than the domain at this height: no range past the data
 
     def _pixels_across(self) -> float:
         """Device pixels the picture spans on screen, along its longer side (0 before it is laid out)."""

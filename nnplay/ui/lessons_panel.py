@@ -35,7 +35,7 @@ from ..lessons import (
     load_lesson_file,
 )
 from ..lessons.progress import records
-from ..lessons.setup_check import left_setup
+from ..lessons.setup_check import left_setup, unlike_lesson
 from ..user_text import sentence
 from .shortcut_text import tip_with_keys
 from .widgets import named, nest
@@ -69,6 +69,7 @@ class LessonsPanel(QWidget):
         self._set_up, self._open_file = set_up, open_file
         self.tracker: GoalTracker | None = None
         self._hints_shown = 0
+        self._banner = ""  # the "Not set up yet" note shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         self._index = -1
@@ -172,6 +173,8 @@ class LessonsPanel(QWidget):
     def observe(self, snapshot) -> None:
         """Check the goal on a frame's snapshot; redraw when its status changes."""
         if self.tracker is None and self.left is None:
+            if self.lesson is not None and self._not_set_up() != self._banner:  # the window's setup changed
+                self._render()
             return
         if self._current_config is not None and self.lesson is not None:
             left, self.left = self.left, left_setup(self.lesson.config, self._current_config())
@@ -186,12 +189,25 @@ class LessonsPanel(QWidget):
         if (self.tracker.status, self.tracker.at) != before:
             self._render()
 
+    def _not_set_up(self) -> str:
+        """Before Set up, a note that the window does not show what the lesson's text
+        describes (the data set, the layers), naming what differs; '' once set up or when it does."""
+        if self.tracker is not None or self.left is not None:
+            return ""
+        differs = "" if self._current_config is None else unlike_lesson(self.lesson.config, self._current_config())
+        if differs is None:
+            return ""
+        now = f" ({escape(differs, quote=False)})" if differs else ""
+        return (f"<p><b>Not set up yet:</b> the window still shows your "
+                f"own run{now}. The text below is about the lesson's setup: press <b>Set up</b> to apply it.</p>")
+
     def _render(self) -> None:
         lesson = self.lesson
         if lesson is None:
             self.body.setText("No lessons.")
             return
-        parts = [f"<h3>{escape(lesson.title)}</h3>", f"<p>{escape(lesson.text)}</p>",
+        self._banner = self._not_set_up()
+        parts = [self._banner, f"<h3>{escape(lesson.title)}</h3>", f"<p>{escape(lesson.text)}</p>",
                  f"<p><b>Question.</b> <i>{escape(lesson.question)}</i></p>"]
         for i, hint in enumerate(lesson.hints[:self._hints_shown], 1):
             parts.append(f"<p><b>Hint {i}.</b> {escape(hint)}</p>")

@@ -35,7 +35,7 @@ from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
 from .window_menus import build_menus
-from .window_settings import restore_settings, save_settings
+from .window_settings import remember_toggle, restore_settings, save_settings
 from .worker import MAX_SPEED
 from .screen_fit import resize_within_screen
 
@@ -304,6 +304,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
     def _compare_started(self, twin, describe_a: str, describe_b: str, fork_epoch) -> None:
         if self.compare_window is None:
             self.compare_window = CompareWindow(self)
+            remember_toggle(self.settings, "compare_log_scale", self.compare_window.log_scale)
             self.compare_window.stop_requested.connect(self.controller.stop_comparing)
             # the run's keys (Space, Right, R, M...) drive both runs from the comparison's window too
             self.compare_window.addActions([self.play_action, self.step_action, self.reset_action,

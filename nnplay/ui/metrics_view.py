@@ -3,6 +3,8 @@ R^2 (regression), for the training and test sets."""
 
 from __future__ import annotations
 
+import os
+
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -81,8 +83,8 @@ class MetricsView(QWidget):
                 parts.append(f"<p><b>{part}</b>: no examples</p>")
                 continue
             swatch = [f"<font color='{colours[j]}'>■</font>" for j in range(k)]
-            # the matrix's headings: short class names as they are, longer ones as letters keyed below
-            tags = list(names) if all(len(n) <= 3 for n in names) else [chr(ord("A") + j) for j in range(k)]
+            # the matrix's headings: the class names, shortened as the legend's names read (keyed below when cut)
+            tags = short_tags(names)
             head = "".join(f"<th>{swatch[j]}{tags[j]}</th>" for j in range(k))
             body = ""
             for i in range(k):
@@ -102,3 +104,23 @@ class MetricsView(QWidget):
                 f"<table cellpadding=2><tr><th align=left>class</th><th>precision</th><th>recall</th></tr>"
                 f"{per_class}</table>")
         return "".join(parts)
+
+
+TAG_CHARS = 3  # a confusion matrix heading's most characters
+
+
+def short_tags(names: list[str]) -> list[str]:
+    """The confusion matrix's headings for class ``names``, each at most TAG_CHARS long and
+    all different, read from the names themselves so that they are the legend's naming:
+    the names when short; else what tells them apart after a shared start or end
+    ("class_0".."class_11" -> "0".."11"); else their first letters ("Adelie" -> "Ade");
+    else, when those collide, letters A, B, ... (1, 2, ... past 26)."""
+    if all(len(n) <= TAG_CHARS for n in names) and len(set(names)) == len(names):
+        return list(names)
+    start = len(os.path.commonprefix(names)) if len(names) > 1 else 0
+    end = len(os.path.commonprefix([n[::-1] for n in names])) if len(names) > 1 else 0
+    cores = [n[start:len(n) - end] if len(n) - end > start else n[start:] for n in names]
+    for tags in (cores, [n[:TAG_CHARS] for n in names]):
+        if all(0 < len(t) <= TAG_CHARS for t in tags) and len(set(tags)) == len(tags):
+            return tags
+    return [chr(ord("A") + j) if len(names) <= 26 else str(j + 1) for j in range(len(names))]

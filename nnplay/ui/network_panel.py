@@ -19,6 +19,7 @@ from ..data import CLASSIFICATION
 from ..engine import ACTIVATIONS, INITIALIZERS, OPTIMIZERS
 from ..numbers import count, rate_text
 from ..training.config import SEED_MAX
+from ..training.setting_ranges import HIDDEN_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
 from .flow_layout import FlowLayout
@@ -34,7 +35,7 @@ from .widgets import (
 )
 
 MAX_LAYERS = 8
-MAX_NEURONS = 16
+MAX_NEURONS = HIDDEN_MAX  # one limit with the settings text and nnplay train --layers (setting_ranges)
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REG_RATES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 LOSS_TEXT = CHOICE_LABELS["loss"]
@@ -185,7 +186,6 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
             self.neuron_boxes.append(box)
         for box, size in zip(self.neuron_boxes, hidden):
             box.blockSignals(True)
-            box.setRange(1, max(MAX_NEURONS, size))  # a larger layer (pasted, or from a session) is shown as it is
             box.setValue(size)
             box.blockSignals(False)
 

@@ -1,17 +1,25 @@
-"""A number typed into a spin box beyond its range is said, not swallowed.
+"""A number typed into a spin box beyond its range is refused and said, never
+swallowed into a different number.
 
-Qt's spin boxes refuse a keystroke that would take the text past the box's range
-(typing 99999 into a box whose maximum is 9 left "9", without a word). ``SpinLimits``,
+Qt's spin boxes drop a keystroke that would take the text past the box's range
+(typing 2000 into a box whose maximum was 16 left "2", without a word, and the box,
+applying each digit as typed, had already rebuilt the network for 2). ``SpinLimits``,
 one event filter on the application, watches the keys typed into every spin box of
 every window (the Data and Network panels, the landscape's, the chain rule's, the
-recording's) and shows a note under the box, "at most 9" or "at least 1", in the
-status bar of its window too, when the digits typed would leave the range.
+recording's, the import dialog's):
+
+- a number typed is applied once, on Enter or when the box loses focus (the box's
+  keyboard tracking is turned off at its first key), never digit by digit;
+- a key that takes it past the range is shown as typed, with a note under the box
+  and in its window's status bar ("at most 16");
+- on Enter or focus out such a number is refused whole: the box shows its value
+  again and the note says so, "at most 16: 2000 refused, kept 4".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDoubleSpinBox, QMainWindow, QToolTip
 
 from ..user_text import shortened
@@ -24,12 +32,7 @@ def limit_note(box: QAbstractSpinBox, typed: str) -> str:
     make a number beyond ``box``'s range, else ""."""
     if not typed or not (typed.isdigit() or typed in ".,-"):
         return ""
-    edit = box.lineEdit()
-    text = edit.text()
-    start = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
-    end = start + len(edit.selectedText()) if edit.hasSelectedText() else start
-    new = text[:start] + typed + text[end:]
-    new = new.removeprefix(box.prefix()).removesuffix(box.suffix()).strip().replace(",", ".")
+    new = would_be(box, typed).replace(",", ".")
     decimals = box.decimals() if isinstance(box, QDoubleSpinBox) else 0
     if (new.startswith("-") or typed == "-") and box.minimum() >= 0:  # no sign can be typed, wherever the cursor is
         return f"at least {_exact(box.minimum(), decimals)}"
@@ -44,6 +47,16 @@ def limit_note(box: QAbstractSpinBox, typed: str) -> str:
     return ""
 
 
+def would_be(box: QAbstractSpinBox, typed: str) -> str:
+    """The number ``box`` would hold, as text, with ``typed`` typed at its cursor (over its selection)."""
+    edit = box.lineEdit()
+    text = edit.text()
+    start = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
+    end = start + len(edit.selectedText()) if edit.hasSelectedText() else start
+    new = text[:start] + typed + text[end:]
+    return new.removeprefix(box.prefix()).removesuffix(box.suffix()).strip()
+
+
 def _exact(bound: float, decimals: int) -> str:
     """A box's bound as it can be typed, exactly: 2,147,483,647 (not 2.147·10⁹), 0.5."""
     if decimals == 0:
@@ -52,17 +65,54 @@ def _exact(bound: float, decimals: int) -> str:
 
 
 class SpinLimits(QObject):
-    """The application's event filter that says a spin box's limit as a key would pass it
-    (``install``); the last note is kept in the box's ``limit_note`` property."""
+    """The application's event filter that refuses a number typed past a spin box's range,
+    saying so (``install``); the last note is kept in the box's ``limit_note`` property."""
 
     def eventFilter(self, obj, event) -> bool:
-        # every event of the application passes here: its class first (a plain check), its type (an enum
-        # made per call, 2-5 us) only for a key's
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and isinstance(obj, QAbstractSpinBox)
-                and not obj.isReadOnly()):
-            if note := limit_note(obj, event.text()):
+        # every event of the application passes here: its class first (plain checks), its type (an enum
+        # made per call, 2-5 us) only for a key's or a focus change's
+        if not isinstance(obj, QAbstractSpinBox) or obj.isReadOnly():
+            return False
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            obj.setKeyboardTracking(False)  # digits typed are one number, applied on Enter: not 2, then 20, ...
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                refuse_out_of_range(obj)  # (then Qt applies the value left: the box's own, unchanged)
+            elif note := limit_note(obj, event.text()):
                 show_note(obj, note)
+                typed = would_be(obj, event.text())
+                if _number(typed) is not None:  # shown as typed (Qt would have dropped the key), refused on Enter
+                    at = obj.lineEdit().cursorPosition() + len(event.text())
+                    obj.lineEdit().setText(obj.prefix() + typed + obj.suffix())
+                    obj.lineEdit().setCursorPosition(len(obj.prefix()) + min(at, len(typed)))
+                return True
+        elif isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut:
+            refuse_out_of_range(obj)
         return False
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ".").replace("\u2212", "-"))
+    except ValueError:
+        return None
+
+
+def refuse_out_of_range(box: QAbstractSpinBox) -> bool:
+    """When ``box``'s text is a number past its range: the box shows its value again and a
+    note says what was refused and what is kept ("at most 16: 2000 refused, kept 4"); True then."""
+    edit = box.lineEdit()
+    typed = edit.text().removeprefix(box.prefix()).removesuffix(box.suffix()).strip()
+    value = _number(typed)
+    if value is None or box.minimum() <= value <= box.maximum():
+        return False
+    decimals = box.decimals() if isinstance(box, QDoubleSpinBox) else 0
+    bound = f"at most {_exact(box.maximum(), decimals)}" if value > box.maximum() else \
+        f"at least {_exact(box.minimum(), decimals)}"
+    kept = box.textFromValue(box.value())
+    edit.setText(box.prefix() + kept + box.suffix())
+    box.selectAll()
+    show_note(box, f"{bound}: {shortened(typed)} refused, kept {kept}")
+    return True
 
 
 def show_note(box: QAbstractSpinBox, note: str) -> None:

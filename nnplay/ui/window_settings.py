@@ -16,9 +16,44 @@ SPLITTERS = ("columns", "output_split")
 
 
 def remembered_toggles(win):
-    """The remembered check boxes and checkable actions, by key, with their defaults."""
+    """The remembered check boxes and checkable actions, by key, with their defaults: the
+    Options menu's and every view option of the window's panels (the comparison's log
+    scale is remembered by ``remember_toggle`` when its window is made)."""
     return (("restore_last_session", win.restore_action, True), ("colorblind", win.colorblind_action, False),
-            ("show_test_data", win.boundary.show_test, False), ("loss_log_scale", win.curves.log_scale, False))
+            ("show_test_data", win.boundary.show_test, False), ("loss_log_scale", win.curves.log_scale, False),
+            ("discretize_output", Wish(win.boundary, "discretize_wanted", lambda on: set_discretize(win.boundary, on),
+                                       win.boundary.discretize.toggled), False),
+            ("gradient_per_layer_scale", win.gradients.per_layer, False))
+
+
+def set_discretize(view, on: bool) -> None:
+    """The Output ``view``'s Discretize wanted (remembered between starts): ticked now, or
+    once its data are classes (the box is off and unticked for regression)."""
+    view.discretize_wanted = bool(on)
+    if view.discretize.isEnabled():
+        view.discretize.setChecked(view.discretize_wanted)
+
+
+class Wish:
+    """A remembered option kept apart from its check box, which shows it only where it
+    applies (Discretize: unticked and greyed on regression, still wanted for classes):
+    ``isChecked``, ``setChecked`` and ``toggled`` as a check box's."""
+
+    def __init__(self, owner, attribute: str, set_checked, toggled):
+        self._owner, self._attribute = owner, attribute
+        self.setChecked, self.toggled = set_checked, toggled
+
+    def isChecked(self) -> bool:
+        return bool(getattr(self._owner, self._attribute))
+
+
+def remember_toggle(settings, key: str, control, default: bool = False) -> None:
+    """A check box of a window made later (the comparison's): set from ``settings`` (None:
+    nothing remembered) and saved there whenever it is toggled."""
+    if settings is None:
+        return
+    control.setChecked(settings.value(key, default, type=bool))
+    control.toggled.connect(lambda on: settings.setValue(key, bool(on)))
 
 
 def restore_settings(win) -> dict:

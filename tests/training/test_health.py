@@ -65,14 +65,20 @@ def test_saturated_tanh_units_are_named():
     assert len(sat) == 1 and sat[0].layer == 1 and 1 not in sat[0].units and sat[0].units
 
 
-def test_overfitting_and_oscillation_are_read_from_the_history():
-    t = Trainer(TrainConfig())
-    n = 200
+def overfitted(t, n: int = 200) -> np.ndarray:
+    """Trainer ``t``'s history replaced by ``n`` + 1 epochs of a falling training loss and a test
+    loss lowest (0.5) at epoch 60, rising after; the epochs."""
     epochs = np.arange(n + 1, dtype=float)
     t.history.clear()
     t.history.extend({"train_loss": 1 / (1 + epochs), "test_loss": 0.5 + ((epochs - 60) / 100) ** 2,
                       "train_accuracy": epochs * 0, "test_accuracy": epochs * 0, "penalty": epochs * 0,
                       "lr": epochs * 0 + 0.03, "clipped": epochs * 0})
+    return epochs
+
+
+def test_overfitting_and_oscillation_are_read_from_the_history():
+    t = Trainer(TrainConfig())
+    epochs = overfitted(t)
     kinds = {f.kind for f in diagnose(t)}
     assert "overfitting" in kinds and "oscillating" not in kinds
     t.history.clear()

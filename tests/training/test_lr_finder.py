@@ -7,7 +7,7 @@ import pytest
 
 from nnplay.cli import main
 from nnplay.training import TrainConfig, Trainer
-from nnplay.training.lr_finder import find_learning_rate, rates, suggestion
+from nnplay.training.lr_finder import SKIP_START, find_learning_rate, rates, suggestion
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,16 @@ def test_a_loss_that_falls_less_than_2_percent_is_flat():
     assert not falls(noisy) and suggestion(noisy) is None
     falling = np.concatenate([np.full(15, 1.0), np.linspace(1.0, 1 - 2 * MIN_FALL, 30), np.full(15, 1 - 2 * MIN_FALL)])
     assert falls(falling) and 15 <= suggestion(falling) < 45
+
+
+def test_the_steepest_descent_is_searched_before_the_lowest_loss():
+    """Tester 17: the suggestion named a steep dip of the climb past the lowest loss (0.05607
+    where the curve climbs 0.37 -> 2.1, the lowest at 0.01415)."""
+    lr = rates(1e-6, 10.0, 100)
+    loss = np.concatenate([np.linspace(1.0, 0.9, 30), np.linspace(0.9, 0.3, 20),  # the fall, lowest at 49
+                           np.linspace(0.3, 1.5, 20), np.linspace(1.5, 0.8, 3), np.linspace(0.8, 1.9, 27)])
+    lowest = int(np.argmin(loss))
+    i = suggestion(loss)
+    assert SKIP_START <= i <= lowest and 30 <= i < 50  # in the fall, not the dip at 70..72 past the lowest
+    assert lr[i] <= lr[lowest]
+    assert suggestion(np.r_[np.linspace(1, 0.5, 12), np.linspace(0.5, 3, 40)]) is None  # lowest within the skipped start

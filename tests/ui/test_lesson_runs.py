@@ -75,3 +75,26 @@ def test_changing_what_the_lesson_asks_about_keeps_it_judged(qtbot, monkeypatch)
     panel.set_up_button.click()
     panel.observe(object())
     assert panel.tracker.status == MET and "changed the setup" not in panel.status.text()
+
+
+def test_a_lesson_shown_before_set_up_says_the_window_is_not_on_its_setup(qtbot):
+    """Tester 17: Ctrl+L showed lesson 1 ("This network has no hidden layer... a disc") over the
+    spiral with 4 hidden layers, with nothing saying the lesson was not set up yet."""
+    lesson = find_lesson("1")  # circle, no hidden layer
+    now = [lesson.config.with_changes(dataset="spiral", hidden=(8, 8, 8, 8))]
+    panel = LessonsPanel([lesson], set_up=lambda chosen: 7, open_file=lambda: None, current_config=lambda: now[-1])
+    qtbot.addWidget(panel)
+    text = panel.body.text()
+    assert "Not set up yet" in text and "the data set is spiral, not the lesson's circle" in text
+    assert text.index("Not set up yet") < text.index("This network has no hidden layer")  # read first
+    now.append(lesson.config.with_changes(hidden=(8, 8)))
+    panel.show_lesson(0)
+    assert "the hidden layers are 8, 8, not the lesson's none" in panel.body.text()
+    panel.set_up_button.click()
+    assert "Not set up" not in panel.body.text()
+    now.append(lesson.config)
+    panel.show_lesson(0)  # shown again over its own setup: nothing the text claims is untrue
+    assert "Not set up" not in panel.body.text()
+    now.append(lesson.config.with_changes(dataset="xor"))
+    panel.observe(object())  # a frame after the learner changed the data, still not set up
+    assert "the data set is xor, not the lesson's circle" in panel.body.text()

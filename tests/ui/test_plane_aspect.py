@@ -45,3 +45,23 @@ def test_the_output_view_fits_each_axis_of_a_csv_and_locks_a_built_in_set(window
         room = MOST_ROOM * (d1 - d0) * 1.001  # ... with a point's room round it (decision_boundary.POINT_ROOM)
         assert d0 - room <= lo < d0 and d1 < hi <= d1 + room
     assert x0 > -20 and x1 < 60  # not -150..200 beside a 0-40 column
+
+
+def test_a_wide_locked_output_shows_the_domain_not_range_past_it(window, qtbot):
+    """Tester 17: at small sizes the Output and the comparison's plots spanned X₁ −10..10 for
+    data within ±6 (the aspect lock filled the wide plot's width with range past the data).
+    The data area is as wide as the domain at its height, the width left either side of it."""
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.last_frame is not None, timeout=20000)
+    plot = window.boundary.plot
+    plot.setMinimumSize(600, 220)  # a wide, low plot: its width the aspect lock would fill
+    try:
+        qtbot.waitUntil(lambda: plot.width() >= 600 and plot.height() < 400, timeout=5000)
+        (dx0, dx1), _ = c.run_info.extent
+        qtbot.waitUntil(lambda: _ranges(window)[1][0][1] - _ranges(window)[1][0][0] < (dx1 - dx0) * 1.1, timeout=5000)
+        locked, ((x0, x1), (y0, y1)) = _ranges(window)
+        view = plot.getPlotItem().getViewBox()
+        assert locked and view.width() < plot.width() - 200  # the rest is margin, not range
+        assert abs((x1 - x0) / (y1 - y0) - view.width() / view.height()) < 0.05  # one unit the same length
+    finally:
+        plot.setMinimumSize(0, 0)

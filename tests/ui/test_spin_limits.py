@@ -2,8 +2,9 @@
 and in its window's status bar; Qt refused the keystroke without a word (99999 into a
 box whose maximum is 9 left 9)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox, QMainWindow, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QMainWindow, QSpinBox, QVBoxLayout, QWidget
 
 from nnplay.ui import spin_limits
 
@@ -30,8 +31,12 @@ def test_typing_past_the_maximum_is_said_and_the_value_kept(qtbot):
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box, "99999")
-    assert box.value() == 9 and box.property("limit_note") == "at most 9"
+    assert box.value() == 1 and box.property("limit_note") == "at most 9"
     assert win.statusBar().currentMessage() == "How many classes: at most 9"
+    assert box.lineEdit().text() == "99999"  # as typed, not the first digit kept
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.value() == 1 and box.text() == "1"  # refused whole
+    assert box.property("limit_note") == "at most 9: 99999 refused, kept 1"
 
 
 def test_a_double_box_and_the_minimum_are_said_too(qtbot):
@@ -57,7 +62,10 @@ def test_a_value_in_range_says_nothing(qtbot):
     box.setFocus()
     box.lineEdit().selectAll()
     qtbot.keyClicks(box, "12345")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.value() == 12345 and box.property("limit_note") is None
+    box.lineEdit().deselect()
+    box.lineEdit().end(False)
     qtbot.keyClicks(box, "999999")
     assert box.property("limit_note") == "at most 2,147,483,647"  # exact, as it can be typed (not 2.147·10⁹)
 
@@ -77,3 +85,47 @@ def test_a_minus_typed_after_the_digits_is_said_too(qtbot):
     box.lineEdit().setCursorPosition(len(box.lineEdit().text()))
     qtbot.keyClick(box, Qt.Key.Key_Minus)
     assert box.value() == 0 and box.property("limit_note") == "at least 0"
+
+
+def test_a_layer_width_typed_past_the_range_is_refused_not_cut_to_its_first_digit(qtbot):
+    """Tester 17: "2000" typed into a neuron box (at most 16) became 2, and the network was
+    rebuilt for 2 at the first digit, without a word."""
+    box = QSpinBox()
+    box.setRange(1, 16)
+    box.setValue(4)
+    box.setAccessibleName("neurons in layer 1")
+    seen = []
+    box.valueChanged.connect(seen.append)
+    win = _window(qtbot, box)
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "2000")
+    assert seen == [] and box.lineEdit().text() == "2000"  # nothing applied digit by digit
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert seen == [] and box.value() == 4
+    assert win.statusBar().currentMessage() == "neurons in layer 1: at most 16: 2000 refused, kept 4"
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "12")
+    assert seen == []
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert seen == [12]  # a number that fits: applied once, on Enter
+
+
+def test_a_number_left_past_the_range_is_refused_when_the_box_loses_focus(qtbot):
+    box, other = QSpinBox(), QSpinBox()
+    box.setRange(1, 16)
+    box.setValue(4)
+    win = _window(qtbot, box, other)  # noqa: F841  (kept: the boxes live in it)
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "99")
+    # the focus leaving it (sent: a test's window is not always the active one, which alone gets focus events)
+    QApplication.sendEvent(box, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+    assert box.value() == 4 and box.text() == "4" and box.property("limit_note") == "at most 16: 99 refused, kept 4"
+
+
+def test_the_neuron_boxes_take_the_settings_texts_limit(window):
+    from nnplay.training.setting_ranges import HIDDEN_MAX
+
+    boxes = window.network_panel.neuron_boxes
+    assert boxes and all(b.maximum() == HIDDEN_MAX for b in boxes)

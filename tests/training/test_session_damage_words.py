@@ -1,0 +1,69 @@
+"""A damaged session names the part that is wrong and what is wrong with it (tester 17: a
+settings block that is the text "hello" gave "unknown settings: e, h, l, o", its letters
+read as names; every damaged data array gave the same "the saved data set is damaged")."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from nnplay.training import TrainConfig
+from nnplay.training.session import SessionError, load_session
+
+from .test_session import _damaged, _npy
+
+
+def _json(edit):
+    def mutate(name, data):
+        if name != "session.json":
+            return data
+        doc = json.loads(data)
+        edit(doc)
+        return json.dumps(doc).encode()
+    return mutate
+
+
+def _array(member, value):
+    return lambda name, data: _npy(value) if name == member else data
+
+
+X = np.random.default_rng(0).normal(size=(500, 2))
+
+
+@pytest.mark.parametrize("case,mutate,said", [
+    ("config_text", _json(lambda d: d.__setitem__("config", "hello")),
+     "config in session.json (the run's settings): the text 'hello', not a table of names and values"),
+    ("data_list", _json(lambda d: d.__setitem__("data", [1, 2])), "data in session.json (the data set's description): "
+     "a list of 2 items"),
+    ("input_names_text", _json(lambda d: d["data"].__setitem__("input_names", "x1")),
+     "input_names in session.json: the text 'x1', not a list of names"),
+    ("class_names_number", _json(lambda d: d["data"].__setitem__("class_names", 3)),
+     "class_names in session.json: the number 3, not a list of names"),
+    ("run_text", _json(lambda d: d.__setitem__("run", "x")), "run in session.json (the run's state): the text 'x'"),
+    ("optimizer_arrays_text", _json(lambda d: d["run"].__setitem__("optimizer_arrays", "mv")),
+     "optimizer_arrays in session.json: the text 'mv', not a list of names"),
+    ("history_text", _json(lambda d: d["run"].__setitem__("history", "abc")), "history in session.json: the text 'abc'"),
+    ("domain_text", _json(lambda d: d["data"].__setitem__("domain", "abc")),
+     "domain in session.json: the text 'abc', not a list of (low, high) number pairs"),
+    ("task_number", _json(lambda d: d["data"].__setitem__("task", 5)),
+     "task in session.json: the number 5, not one of 'classification', 'regression'"),
+    ("X_one_dimension", _array("X.npy", X[:, 0]), "X.npy (the inputs) has 1 dimension; it needs 2"),
+    ("X_not_finite", _array("X.npy", np.where(np.arange(1000).reshape(500, 2) == 3, np.nan, X)),
+     "X.npy (the inputs) holds 1 value that is not a finite number"),
+    ("X_text", _array("X.npy", X.astype(str)), "X.npy (the inputs) holds text, not numbers"),
+    ("y_short", _array("y.npy", np.zeros(498, int)), "y.npy (the targets) holds 498 values in 1 dimension for the "
+     "500 rows of X.npy"),
+])
+def test_a_damaged_part_is_named_with_what_is_wrong(tmp_path, case, mutate, said):
+    path = _damaged(tmp_path, case + ".nnplay", mutate)
+    with pytest.raises(SessionError) as err:
+        load_session(path)
+    assert said in str(err.value) and "\n" not in str(err.value)
+    assert "e, h, l, o" not in str(err.value)
+
+
+def test_settings_that_are_not_a_table_are_said_so():
+    with pytest.raises(ValueError, match="the settings: the text 'hello', not a table"):
+        TrainConfig.from_dict("hello")
