@@ -1,8 +1,8 @@
 """A number typed into a spin box beyond its range is said, not swallowed.
 
 Qt's spin boxes refuse a keystroke that would take the text past the box's range
-(typing 99999 into a box whose maximum is 9 left "9", without a word). ``SpinLimits``,
-one event filter on the application, watches the keys typed into every spin box of
+(typing 99999 into a box whose maximum is 9 left "9", without a word). ``on_key``,
+on the application's one event filter (``app_events``), watches the keys typed into every spin box of
 every window (the Data and Network panels, the landscape's, the chain rule's, the
 recording's) and shows a note under the box, "at most 9" or "at least 1", in the
 status bar of its window too, when the digits typed would leave the range.
@@ -10,11 +10,12 @@ status bar of its window too, when the digits typed would leave the range.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDoubleSpinBox, QMainWindow, QToolTip
 
 from ..user_text import shortened
+from .app_events import watch
 
 NOTE_MS = 4000  # how long the note stays
 
@@ -51,18 +52,12 @@ def _exact(bound: float, decimals: int) -> str:
     return f"{bound:.{decimals}f}".rstrip("0").rstrip(".")
 
 
-class SpinLimits(QObject):
-    """The application's event filter that says a spin box's limit as a key would pass it
-    (``install``); the last note is kept in the box's ``limit_note`` property."""
-
-    def eventFilter(self, obj, event) -> bool:
-        # every event of the application passes here: its class first (a plain check), its type (an enum
-        # made per call, 2-5 us) only for a key's
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and isinstance(obj, QAbstractSpinBox)
-                and not obj.isReadOnly()):
-            if note := limit_note(obj, event.text()):
-                show_note(obj, note)
-        return False
+def on_key(obj, event) -> None:
+    """The application's key events (``app_events.watch``): a key press in an editable spin box
+    that would take its number past the range shows the note (``show_note``); the key goes on."""
+    if event.type() == QEvent.Type.KeyPress and isinstance(obj, QAbstractSpinBox) and not obj.isReadOnly():
+        if note := limit_note(obj, event.text()):
+            show_note(obj, note)
 
 
 def show_note(box: QAbstractSpinBox, note: str) -> None:
@@ -76,8 +71,6 @@ def show_note(box: QAbstractSpinBox, note: str) -> None:
 
 
 def install(app: QApplication | None = None) -> None:
-    """Watch every spin box of ``app`` (the running application by default), once."""
-    app = app or QApplication.instance()
-    if app is not None and getattr(app, "_spin_limits", None) is None:
-        app._spin_limits = SpinLimits(app)
-        app.installEventFilter(app._spin_limits)
+    """Watch every spin box of ``app`` (the running application by default), once: ``on_key``
+    on the application's one event filter (``app_events``)."""
+    watch(QKeyEvent, on_key, app)
