@@ -72,7 +72,33 @@ def qapp(qapp):
     from nnplay.ui.gui_gc import collect_on_gui_thread
 
     collect_on_gui_thread()
+    _freeze_what_lives()
     return qapp
+
+
+def _freeze_what_lives() -> None:
+    """Collect, then move every object alive now (the modules imported, the test modules collected,
+    their functions, classes and constants, which live until the worker exits) to the collector's
+    permanent generation (``gc.freeze``): each full collection of the run (pyqtgraph's collector runs
+    one every tenth of its second-generation ones) no longer walks them all again."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _freeze_after_torch():
+    """Once a module of tests has imported PyTorch (the tests marked ``torch`` run first, in one
+    worker), freeze what lives as the session's start does (``_freeze_what_lives``): torch's
+    modules and their objects, hundreds of thousands, were walked again by every full collection."""
+    yield
+    if "torch" in sys.modules and not _frozen_torch:
+        _frozen_torch.append(True)
+        _freeze_what_lives()
+
+
+_frozen_torch: list = []
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ window the user has not tabbed through.
 A click leaves the focus where it was (``widgets.leave_shortcuts_to_the_window``), so a
 number field clicked into kept it while the user clicked a tab, a button or a plot, and
 Space then typed into the field instead of playing (tester 13: Space did nothing after a
-click on the Curves tab). ``_ClickLeavesText``, installed once on the application, takes the
+click on the Curves tab). ``_on_click``, on the application's one event filter (``app_events``), takes the
 focus from a text field (line edit, spin box, editable combo box or text edit) when the user
 clicks anywhere else in its window: the field confirms what it holds (as on Enter), and the
 window's shortcuts work again.
@@ -25,7 +25,7 @@ Qt moves the focus on by itself when the focused widget is hidden or disabled (a
 closing on Enter or Esc, a panel folding away), and calls that a *Tab* (``focusNextPrevChild``):
 the next control in the chain, a check box, then took Space as if tabbed to, and the run did not
 play (tester 16: "Show test data" ticked after the diagram's weight editor closed). A focus that
-arrives so, from a widget just hidden or disabled (``_ClickLeavesText`` notes its FocusOut), is not a
+arrives so, from a widget just hidden or disabled (``_on_focus_out`` notes its FocusOut), is not a
 Tab of the user's: the window's shortcuts keep their keys.
 """
 
@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from .app_events import watch
 
 K = Qt.Key
 # the keys a focused control of each kind uses itself (Qt's own key handling of that class)
@@ -113,38 +115,35 @@ def types_space(widget) -> bool:
 _moved_on_by_qt = False  # the last focus left a widget that was hidden or disabled (Qt moves it on as a Tab)
 
 
-class _ClickLeavesText(QObject):
-    """On the application: a mouse press outside the focused text field, in its window, takes the focus
-    from it (see the module); and notes whether the focus last left a widget hidden or disabled."""
+def _on_focus_out(obj, ev) -> None:
+    """The application's focus events (``app_events.watch``): note whether the focus left a widget
+    hidden or disabled (Qt then moves it on as a Tab, see the module)."""
+    global _moved_on_by_qt
+    if ev.type() == QEvent.Type.FocusOut and isinstance(obj, QWidget):
+        _moved_on_by_qt = ev.reason() in TAB_REASONS and not (obj.isVisible() and obj.isEnabled())
 
-    def eventFilter(self, obj, ev) -> bool:
-        global _moved_on_by_qt
-        if isinstance(ev, QFocusEvent) and ev.type() == QEvent.Type.FocusOut and isinstance(obj, QWidget):
-            _moved_on_by_qt = ev.reason() in TAB_REASONS and not (obj.isVisible() and obj.isEnabled())
-            return False
-        # every event of the application passes here: the class first (a plain check), its type
-        # (an enum made per call, 2-5 us) only for a mouse event
-        if isinstance(ev, QMouseEvent) and ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
-            focused = QApplication.focusWidget()
-            if (focused is not None and types_space(focused) and obj is not focused
-                    and not focused.isAncestorOf(obj) and obj.window() is focused.window()
-                    and not types_space(obj)):
-                focused.clearFocus()  # (a spin box confirms its text on losing the focus, as on Enter)
-        return False
+
+def _on_click(obj, ev) -> None:
+    """The application's mouse events (``app_events.watch``): a press outside the focused text field,
+    in its window, takes the focus from it (see the module)."""
+    if ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
+        focused = QApplication.focusWidget()
+        if (focused is not None and types_space(focused) and obj is not focused
+                and not focused.isAncestorOf(obj) and obj.window() is focused.window()
+                and not types_space(obj)):
+            focused.clearFocus()  # (a spin box confirms its text on losing the focus, as on Enter)
 
 
 _filter: _FocusKeys | None = None
-_clicks: _ClickLeavesText | None = None
+_watching = False  # _on_focus_out and _on_click are on the application's event filter
 
 
 def keep_keys_for_focus(widget: QWidget) -> None:
     """Let ``widget``, while it has the focus, have the keys it uses (``OWN_KEYS``)
     before the window's shortcuts, and be pressed by Enter/Return if it is a button."""
-    global _filter, _clicks
-    app = QApplication.instance()
-    if _clicks is None and app is not None:
-        _clicks = _ClickLeavesText(app)
-        app.installEventFilter(_clicks)
+    global _filter, _watching
+    if not _watching:
+        _watching = watch(QFocusEvent, _on_focus_out) and watch(QMouseEvent, _on_click)
     if not own_keys(widget):
         return
     if _filter is None:

@@ -3,8 +3,8 @@ swallowed into a different number.
 
 Qt's spin boxes drop a keystroke that would take the text past the box's range
 (typing 2000 into a box whose maximum was 16 left "2", without a word, and the box,
-applying each digit as typed, had already rebuilt the network for 2). ``SpinLimits``,
-one event filter on the application, watches the keys typed into every spin box of
+applying each digit as typed, had already rebuilt the network for 2). ``on_event``,
+on the application's one event filter (``app_events``), watches the keys typed into every spin box of
 every window (the Data and Network panels, the landscape's, the chain rule's, the
 recording's, the import dialog's):
 
@@ -18,11 +18,12 @@ recording's, the import dialog's):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDoubleSpinBox, QMainWindow, QToolTip
 
 from ..user_text import shortened
+from .app_events import watch
 
 NOTE_MS = 4000  # how long the note stays
 
@@ -64,30 +65,27 @@ def _exact(bound: float, decimals: int) -> str:
     return f"{bound:.{decimals}f}".rstrip("0").rstrip(".")
 
 
-class SpinLimits(QObject):
-    """The application's event filter that refuses a number typed past a spin box's range,
-    saying so (``install``); the last note is kept in the box's ``limit_note`` property."""
-
-    def eventFilter(self, obj, event) -> bool:
-        # every event of the application passes here: its class first (plain checks), its type (an enum
-        # made per call, 2-5 us) only for a key's or a focus change's
-        if not isinstance(obj, QAbstractSpinBox) or obj.isReadOnly():
-            return False
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            obj.setKeyboardTracking(False)  # digits typed are one number, applied on Enter: not 2, then 20, ...
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                refuse_out_of_range(obj)  # (then Qt applies the value left: the box's own, unchanged)
-            elif note := limit_note(obj, event.text()):
-                show_note(obj, note)
-                typed = would_be(obj, event.text())
-                if _number(typed) is not None:  # shown as typed (Qt would have dropped the key), refused on Enter
-                    at = obj.lineEdit().cursorPosition() + len(event.text())
-                    obj.lineEdit().setText(obj.prefix() + typed + obj.suffix())
-                    obj.lineEdit().setCursorPosition(len(obj.prefix()) + min(at, len(typed)))
-                return True
-        elif isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut:
-            refuse_out_of_range(obj)
+def on_event(obj, event) -> bool:
+    """The application's key and focus events (``app_events.watch``): refuses a number typed past
+    an editable spin box's range, saying so; True (the key consumed) when the key was shown here
+    as typed. The last note is kept in the box's ``limit_note`` property."""
+    if not isinstance(obj, QAbstractSpinBox) or obj.isReadOnly():
         return False
+    if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+        obj.setKeyboardTracking(False)  # digits typed are one number, applied on Enter: not 2, then 20, ...
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            refuse_out_of_range(obj)  # (then Qt applies the value left: the box's own, unchanged)
+        elif note := limit_note(obj, event.text()):
+            show_note(obj, note)
+            typed = would_be(obj, event.text())
+            if _number(typed) is not None:  # shown as typed (Qt would have dropped the key), refused on Enter
+                at = obj.lineEdit().cursorPosition() + len(event.text())
+                obj.lineEdit().setText(obj.prefix() + typed + obj.suffix())
+                obj.lineEdit().setCursorPosition(len(obj.prefix()) + min(at, len(typed)))
+            return True
+    elif isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut:
+        refuse_out_of_range(obj)
+    return False
 
 
 def _number(text: str) -> float | None:
@@ -126,8 +124,7 @@ def show_note(box: QAbstractSpinBox, note: str) -> None:
 
 
 def install(app: QApplication | None = None) -> None:
-    """Watch every spin box of ``app`` (the running application by default), once."""
-    app = app or QApplication.instance()
-    if app is not None and getattr(app, "_spin_limits", None) is None:
-        app._spin_limits = SpinLimits(app)
-        app.installEventFilter(app._spin_limits)
+    """Watch every spin box of ``app`` (the running application by default), once: ``on_event``
+    on the application's one event filter (``app_events``), for key and focus events."""
+    watch(QKeyEvent, on_event, app)
+    watch(QFocusEvent, on_event, app)

@@ -70,10 +70,48 @@ def test_a_value_in_range_says_nothing(qtbot):
     assert box.property("limit_note") == "at most 2,147,483,647"  # exact, as it can be typed (not 2.147·10⁹)
 
 
-def test_the_window_watches_every_spin_box(window):
+def test_the_window_watches_every_spin_box_and_every_click_through_one_filter(window):
+    """The spin boxes' keys, the clicks and the focus's moves (``focus_keys``) are watched by the
+    application's one event filter (``app_events``), each handler once (a filter costs each event)."""
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    assert isinstance(getattr(QApplication.instance(), "_spin_limits", None), spin_limits.SpinLimits)
+    from nnplay.ui import app_events, focus_keys
+
+    events = getattr(QApplication.instance(), "_nnplay_events", None)
+    assert isinstance(events, app_events.ApplicationEvents)
+    assert sorted(events.handlers, key=str) == sorted([(QKeyEvent, spin_limits.on_event), (QFocusEvent, spin_limits.on_event),
+                                                      (QFocusEvent, focus_keys._on_focus_out),
+                                                      (QMouseEvent, focus_keys._on_click)], key=str)
+    spin_limits.install()  # (a second call adds nothing)
+    assert len(events.handlers) == 4
+
+
+def test_a_handler_that_answers_true_consumes_the_event_and_others_do_not(qtbot):
+    """``app_events``: a key a handler took (True) never reaches its widget; None lets it go on."""
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from nnplay.ui import app_events
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    seen: list[str] = []
+    take = {"x"}
+
+    def handler(obj, event):
+        if obj is edit and event.type() == QKeyEvent.Type.KeyPress:
+            seen.append(event.text())
+            return event.text() in take
+        return None
+
+    app_events.watch(QKeyEvent, handler)
+    events = QApplication.instance()._nnplay_events
+    try:
+        qtbot.keyClicks(edit, "axb")
+    finally:
+        events.handlers.remove((QKeyEvent, handler))
+    assert seen == ["a", "x", "b"] and edit.text() == "ab"
 
 
 def test_a_minus_typed_after_the_digits_is_said_too(qtbot):
