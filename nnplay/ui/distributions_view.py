@@ -235,7 +235,7 @@ class DistributionsView(QWidget):
     def _fit_columns(self) -> None:
         """After a resize: lay the plots out again if another number of columns fits; the
         findings get whole lines, fewer in a short tab."""
-        self.health_scroll.setMaximumHeight(health_height(self.health.font(), self.shown_health_lines()))
+        self.health_scroll.setMaximumHeight(health_height(self.health.font(), shown_health_lines(self)))
         if self.info is not None:
             self._say_caption()  # short or whole, as the tab's height allows
             self._show_health()  # each finding elided to the new width
@@ -342,7 +342,7 @@ class DistributionsView(QWidget):
             return
         findings = frame.snapshot.health
         room = self.health_scroll.viewport().width()
-        shown = None if self.whole_findings else self.shown_health_lines()
+        shown = None if self.whole_findings else shown_health_lines(self)
         if shown is not None and len(findings) > shown:  # they scroll: the scroll bar takes its room
             room -= self.health_scroll.verticalScrollBar().sizeHint().width()
         text, whole = health_lines(findings, self.health.font(), WHOLE if self.whole_findings else room, shown)
@@ -351,10 +351,6 @@ class DistributionsView(QWidget):
             self.health.setToolTip(HEALTH_TIP + (f"\n\n{whole}" if whole else ""))
         if self.whole_findings:  # a picture has no tooltip: every finding whole, wrapped, none scrolled away
             self.health_scroll.setFixedHeight(self.health.heightForWidth(room) + 2)
-
-    def shown_health_lines(self) -> int:
-        """The lines of findings the tab shows at its height (more scroll, and are in the tooltip)."""
-        return HEALTH_LINES[self.height() >= SHORT]
 
     whole_findings = False  # nnplay render: the findings wrapped whole, not elided to a line each
 
@@ -390,3 +386,8 @@ def export_csv(win, path: str | None = None) -> bool:
         return False
     path = path or win._ask_save("Export the distributions", "nnplay-distributions.csv", "CSV (*.csv)")
     return bool(path) and win._write(path, lambda: write_csv(path, view.records))
+
+
+def shown_health_lines(view) -> int:
+    """The lines of findings the Distributions tab ``view`` shows at its height (more scroll: in its tooltip)."""
+    return HEALTH_LINES[view.height() >= SHORT]

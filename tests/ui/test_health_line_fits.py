@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from nnplay.ui.distributions_view import shown_health_lines
+
 
 @pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
 def test_the_health_lines_shown_are_shown_whole(window, qtbot, size):
@@ -20,7 +22,7 @@ def test_the_health_lines_shown_are_shown_whole(window, qtbot, size):
     qtbot.wait(300)
     lines = view.health.text().count("<br>") + 1
     label_h = view.health.heightForWidth(view.health_scroll.viewport().width())
-    shown = min(lines, view.shown_health_lines())
+    shown = min(lines, shown_health_lines(view))
     assert view.health_scroll.viewport().height() >= label_h * shown // lines - 1, (
         view.health_scroll.viewport().height(), label_h, lines, shown)
     assert "\n\n" in view.health.toolTip() or lines <= shown  # what is not shown is in the tooltip
