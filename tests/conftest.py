@@ -69,9 +69,11 @@ def qapp(qapp):
     """pytest-qt's QApplication, with garbage cycles collected on its GUI thread only, as
     in the app (nnplay/ui/gui_gc.py): a widget freed by a collection in another thread
     (a training relay, or xdist's own thread) crashed a worker in topLevelWidgets()."""
+    from nnplay.ui import zoom_style
     from nnplay.ui.gui_gc import collect_on_gui_thread
 
     collect_on_gui_thread()
+    zoom_style.install(qapp)  # as nnplay.ui.app.run, before any window (set later, it re-polished the windows made)
     _freeze_what_lives()
     return qapp
 

@@ -130,19 +130,47 @@ def _more_colours(palette: str, k: int) -> list:
     return colours
 
 
+# past its own colours, the colour-blind palette marks each class by a shape too (as matplotlib's and seaborn's
+# `markers` do): the further colours are far apart in CIELAB, but not all told apart with every colour blindness
+CLASS_SHAPES = ("o", "s", "t1", "d", "+", "x", "star", "t", "p", "h", "t2", "t3")  # pyqtgraph's symbols
+SHAPE_GLYPHS = {"o": "●", "s": "■", "t1": "▲", "d": "◆", "+": "✚", "x": "✖", "star": "★", "t": "▼",
+                "p": "⬟", "h": "⬢", "t2": "▶", "t3": "◀"}  # the same shapes in the keys' text
+
+
+def class_symbols(k: int) -> list | None:
+    """The pyqtgraph symbol of each of ``k`` classes where colour alone does not tell them apart in the
+    current palette (the colour-blind one, past its own eight colours: a shape per class, CLASS_SHAPES,
+    repeating only past 12), else None (every point a circle)."""
+    if _current["name"] != "colorblind" or k <= len(PALETTES["colorblind"]["classes"]):
+        return None
+    return [CLASS_SHAPES[i % len(CLASS_SHAPES)] for i in range(k)]
+
+
+def point_symbols(k: int, labels) -> object:
+    """The ``symbol`` argument of a ScatterPlotItem for points of ``labels`` (of ``k`` classes): "o",
+    or a shape per point (``class_symbols``)."""
+    shapes = class_symbols(k)
+    return "o" if shapes is None else [shapes[int(c)] for c in labels]
+
+
 CLASS_NAME_CHARS = 24  # the most characters of a class's name a key shows (the tooltip has it whole)
 
 
 def class_key(names) -> str:
-    """Rich text: a swatch of each class's colour before its name (``names`` in class order)."""
+    """Rich text: a swatch of each class's colour before its name (``names`` in class order); where
+    the classes are marked by shape too (``class_symbols``), the swatch is the class's shape, and the
+    key says so."""
     import html
 
     from .elide import elided_names
 
     rgb = class_rgb(max(2, len(names)))
+    shapes = class_symbols(max(2, len(names)))
+    marks = ["■"] * len(names) if shapes is None else [SHAPE_GLYPHS[shapes[k]] for k in range(len(names))]
     names, _ = elided_names(names, CLASS_NAME_CHARS)  # a CSV's class may have a name of any length
-    return " ".join(f"<span style='color:{hex_color(rgb[k])}'>■</span>&nbsp;{html.escape(str(name))}"
-                    for k, name in enumerate(names))
+    key = " ".join(f"<span style='color:{hex_color(rgb[k])}'>{marks[k]}</span>&nbsp;{html.escape(str(name))}"
+                   for k, name in enumerate(names))
+    return key if shapes is None else f"{key} (each class a shape as well as a colour)"
 
 
 def class_names_tip(names) -> str:

@@ -65,6 +65,7 @@ class PlaygroundController(SessionFiles, QObject):
         self._next_build: dict = {}  # how the next rebuild goes on from the current run
         self._built = False  # the state now set describes a run already built
         self.editor: DataEditor | None = None  # undo/redo of points drawn by hand, for the current data
+        self._origin = None  # (the data the editor began with, its dataset setting, its file): what undo goes back to
         self.state.subscribe(self._settings_changed, ("config", "data"))
         self.state.subscribe(lambda _: self.view.show_error("Cannot apply that setting", self.state.refusal),
                              ("refused",))
@@ -238,6 +239,7 @@ class PlaygroundController(SessionFiles, QObject):
             if self.editor is None or self.editor.data is not self.data:
                 self.editor = DataEditor(self.data, self.config.train_ratio, self.config.data_seed)
                 self._set_built(data=self.editor.data)  # the same points, their train/test split now fixed
+                self._origin = (self.editor.data, self.config.dataset, self.state.source)
             data = getattr(self.editor, op)(*args)
         except ValueError as exc:
             self.view.show_status(f"Cannot draw here: {exc}")
@@ -247,7 +249,10 @@ class PlaygroundController(SessionFiles, QObject):
             return False
         playing = self.playing
         self._next_build = {"keep_weights": True}
-        self.state.set(data=data, source=None, config=self.config.with_changes(dataset="csv"))
+        # the data's true origin (fault 1, round 15): undone back to the first data, its built-in set
+        # (with its generator's settings, kept in the config) or its file; any other step, drawn points
+        _, dataset, source = self._origin if data is self._origin[0] else (data, "csv", None)
+        self.state.set(data=data, source=source, config=self.config.with_changes(dataset=dataset))
         if playing and data.n_examples:
             self.play()
         return True

@@ -20,7 +20,7 @@ from ..training.pictures import (
 )
 from .colors import (
     WHITE, class_key, class_names_tip, class_rgb, diverging_colormap, negative, output_class_image, pale,
-    positive,
+    point_symbols, positive,
 )
 from . import scatter_sample
 from .drawing_tools import DrawingTools
@@ -310,12 +310,13 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             shown = scatter_sample.sample(idx)  # a stated subsample of a large set (scatter_sample)
             self._sample_note += scatter_sample.sample_note(len(shown), len(idx), "training" if filled else "test")
             rgb = self._point_brushes(data.y[shown])
+            symbol = point_symbols(data.n_classes, data.y[shown]) if data.task == CLASSIFICATION else "o"
             if filled:
                 item.setData(X[shown, a], X[shown, b], brush=scatter_sample.brushes(rgb),
-                             pen=pg.mkPen(40, 40, 40, 220, width=1))
+                             pen=pg.mkPen(40, 40, 40, 220, width=1), symbol=symbol)
             else:
                 item.setData(X[shown, a], X[shown, b], brush=pg.mkBrush(255, 255, 255, 200),
-                             pen=scatter_sample.pens(rgb), size=7)
+                             pen=scatter_sample.pens(rgb), size=7, symbol=symbol)
         if self._axes != (0, 1):
             ext = (_span(X[:, a]), _span(X[:, b]))
             self._set_extent(ext)

@@ -9,6 +9,8 @@ too little room, the Network panel's settings fold away under a toggle
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
@@ -26,6 +28,8 @@ ROW_CAP = 10  # ...counting at most this many (a wider layer is drawn smaller, a
 NETWORK_LEAST = 230  # the Network column's least width, in pixels (window_columns)
 LEAST_ROW_LINES, LEAST_TITLE_LINES = 1.25, 4  # the least the drawing is left, whatever the column's room
 TITLE_SHARE = 0.35  # the layer titles are hidden where they would take more of the drawing's height
+READABLE_NODE_LINES = 0.8  # the least a neuron is drawn, in lines of the font: a narrower column scrolls sideways
+NAME_ROOM_PX = 120.0  # the most room the input names are reckoned to take left of the drawing, in pixels
 
 
 def is_tight(d) -> bool:
@@ -54,25 +58,57 @@ def keep_drawing_room(d) -> None:
     column has not that room even with the settings folded, it scrolls (window_columns)."""
     rows = max(map(len, d.nodes), default=0)
     line = d.fontMetrics().lineSpacing()
+    keep_readable_width(d)
     pitch = LEAST_ROW_LINES * line  # a neuron's room, in pixels: no more than the drawing's width allows (the
     rects = [r for col in d.nodes for _, r in col]  # drawing keeps its aspect: a deep network is as wide as its
     if rects:  # column, and more height would only scroll it)
         pitches = (max(r.right() for r in rects) - min(r.left() for r in rects)) / (d.pitch_units or 1.0) + 1.0
-        least = max(NETWORK_LEAST, d.parentWidget().minimumWidth() if d.parentWidget() is not None else 0)
+        least = max(NETWORK_LEAST, d.parentWidget().minimumWidth() if d.parentWidget() is not None else 0,
+                    d.canvas.minimumWidth())
         pitch = min(pitch, (1.0 - LABEL_SHARE) * least / pitches)  # (at the column's least width, which follows
         # the zoom: the canvas's own width follows the scroll bar this minimum brings, and they went back and forth)
     need = round(pitch * min(rows, ROW_CAP) + LEAST_TITLE_LINES * line)
     if d.canvas.minimumHeight() != need:
         d.canvas.setMinimumHeight(need)
+    scroll = d.canvas_scroll  # its own least height: the drawing's, and the sideways scroll bar's where it shows
+    bar = scroll.horizontalScrollBar().sizeHint().height() if d.canvas.minimumWidth() > scroll.width() else 0
+    if scroll.minimumHeight() != need + bar:
+        scroll.setMinimumHeight(need + bar)
     # the diagram's own minimum: the drawing's and that of each text under it, wrapped at the diagram's
     # width (the diagram has no height-for-width, so a wrapped key is counted here, or it was drawn over)
     width = d.contentsRect().width()
     texts = [w for w in (d.key, d.zero_count, d.readout, d.undefined_label) if w.isVisibleTo(d)]
     fixed = [w.minimumHeight() if w.minimumHeight() == w.maximumHeight() else max(w.heightForWidth(width),
              w.minimumSizeHint().height()) for w in texts]
-    total = need + sum(fixed) + d.layout().spacing() * len(texts)
+    total = scroll.minimumHeight() + sum(fixed) + d.layout().spacing() * len(texts)
     if d.minimumHeight() != total:
         d.setMinimumHeight(total)
+
+
+def readable_width(d) -> int:
+    """The least width, in pixels, at which diagram ``d`` draws its neurons READABLE_NODE_LINES lines
+    of its font across: its layers' span, its input names (at most NAME_ROOM_PX) and the fit's margins."""
+    from .network_diagram import FIT_PADDING, NODE
+
+    if not d.sizes:
+        return 0
+    fm = d.fontMetrics()
+    node_px = READABLE_NODE_LINES * fm.lineSpacing()
+    # (a TextItem's box is a few pixels wider than its text; the names sit 0.1 of a neuron left of it)
+    names = min(NAME_ROOM_PX, max((fm.horizontalAdvance(n) for n in d.names), default=0) + 16.0) + 0.1 * node_px
+    last_title = fm.horizontalAdvance("out") / 2 + 6.0  # half the last (short) title, right of its layer's middle
+    span = ((len(d.sizes) - 1) * d._gap + NODE) * node_px + names + max(0.0, last_title - node_px / 2)
+    left, _, right, _ = d.canvas.ci.layout.getContentsMargins()  # the canvas's own margins round the view
+    return math.ceil(span * (1.0 + 2.0 * FIT_PADDING) + left + right + 2)
+
+
+def keep_readable_width(d) -> None:
+    """Diagram ``d``'s canvas at least ``readable_width`` wide: in a narrower column the drawing
+    scrolls sideways (``d.canvas_scroll``) rather than shrink its neurons and names below a readable
+    size. The room its height needs is kept by ``keep_drawing_room``."""
+    need = readable_width(d)
+    if d.canvas.minimumWidth() != need:
+        d.canvas.setMinimumWidth(need)
 
 
 def caption_height(d) -> int:

@@ -41,7 +41,7 @@ from .band_items import PercentileBands
 from .band_scale import band_scale
 from .colors import hex_color, layer_rgb
 from .distributions_caption import distributions_caption, set_epoch_ranges
-from .health_lines import health_lines
+from .health_lines import health_height, health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
 from .plot_room import MIN_PLOT_PX, keep_items_room
@@ -230,8 +230,7 @@ class DistributionsView(QWidget):
     def _fit_columns(self) -> None:
         """After a resize: lay the plots out again if another number of columns fits; the
         findings get whole lines, fewer in a short tab."""
-        lines = HEALTH_LINES[self.height() >= SHORT]
-        self.health_scroll.setMaximumHeight(self.health.fontMetrics().lineSpacing() * lines)
+        self.health_scroll.setMaximumHeight(health_height(self.health.font(), shown_health_lines(self)))
         if self.info is not None:
             self._say_caption()  # short or whole, as the tab's height allows
             self._show_health()  # each finding elided to the new width
@@ -338,9 +337,10 @@ class DistributionsView(QWidget):
             return
         findings = frame.snapshot.health
         room = self.health_scroll.viewport().width()
-        if len(findings) > HEALTH_LINES[self.height() >= SHORT]:  # they scroll: the scroll bar takes its room
+        shown = None if self.whole_findings else shown_health_lines(self)
+        if shown is not None and len(findings) > shown:  # they scroll: the scroll bar takes its room
             room -= self.health_scroll.verticalScrollBar().sizeHint().width()
-        text, whole = health_lines(findings, self.health.font(), WHOLE if self.whole_findings else room)
+        text, whole = health_lines(findings, self.health.font(), WHOLE if self.whole_findings else room, shown)
         if text != self.health.text():  # (a new text lays the tab out again)
             self.health.setText(text)
             self.health.setToolTip(HEALTH_TIP + (f"\n\n{whole}" if whole else ""))
@@ -381,3 +381,8 @@ def export_csv(win, path: str | None = None) -> bool:
         return False
     path = path or win._ask_save("Export the distributions", "nnplay-distributions.csv", "CSV (*.csv)")
     return bool(path) and win._write(path, lambda: write_csv(path, view.records))
+
+
+def shown_health_lines(view) -> int:
+    """The lines of findings the Distributions tab ``view`` shows at its height (more scroll: in its tooltip)."""
+    return HEALTH_LINES[view.height() >= SHORT]

@@ -4,12 +4,15 @@ panel on screen, said in those words, with the image's size in pixels it gives
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDoubleSpinBox, QInputDialog
 
 from ..numbers import format_number
 
-LOWEST, HIGHEST = 0.5, 8.0  # the scales offered
+LOWEST, HIGHEST = 0.5, 8.0  # the scales offered, where the panel's width allows (``scale_range``)
+LEAST_WIDTH = 1000  # output pixels: no PNG narrower is offered (a 233-pixel panel at ×1 was a 233-pixel file)
 TIP = ("How many pixels of the image each pixel of the panel on screen becomes: 2 gives an image twice as wide "
        "and twice as tall as the panel on screen, its text and lines drawn sharp at that size, not enlarged.")
 
@@ -20,13 +23,22 @@ def scale_label(panel: QSize, scale: float) -> str:
     return f"Scale (pixels per screen pixel); the image will be {format_number(w)} × {format_number(h)} pixels:"
 
 
+def scale_range(panel: QSize, suggested: float) -> tuple[float, float]:
+    """The (lowest, highest) scale offered for a ``panel`` of that on-screen size: from LOWEST,
+    raised (to one decimal, up) until the image is LEAST_WIDTH pixels wide; to HIGHEST, or to
+    ``suggested`` where that is more (a narrow panel at 1024x768 needs ×9.4 to fill a slide:
+    clamped to ×8, the question gave a smaller image than it offered)."""
+    lowest = max(LOWEST, math.ceil(LEAST_WIDTH / max(1, panel.width()) * 10) / 10)
+    return min(lowest, suggested), max(HIGHEST, suggested)
+
+
 def scale_dialog(parent, panel: QSize, suggested: float) -> QInputDialog:
     """The question, not yet asked (``exec``; its ``doubleValue`` then): ``panel`` is the panel's
     on-screen size in pixels, ``suggested`` the scale offered first (one decimal)."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle("Export the panel")
     dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
-    dialog.setDoubleRange(LOWEST, HIGHEST)
+    dialog.setDoubleRange(*scale_range(panel, suggested))
     dialog.setDoubleDecimals(1)
     dialog.setDoubleStep(0.1)
     dialog.setDoubleValue(suggested)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ..data import CLASSIFICATION
 from ..numbers import count, format_number
-from .colors import class_key, class_names_tip, class_rgb, diverging_lut
+from .colors import class_key, class_names_tip, class_rgb, diverging_lut, point_symbols
 from .plots import plot_widget
 from .scatter_sample import MAX_POINTS, brushes, sample, sample_note
 from .target_axis import target_range
@@ -160,7 +160,8 @@ class HiddenSpaceView(QWidget):
             lo, hi = target_range(info.data, units=False)  # (once per data set, not over every row per frame)
             rgb = diverging_lut()[(np.clip((labels - lo) / ((hi - lo) or 1), 0, 1) * 255).astype(int)]
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
-        self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]))
+        symbol = point_symbols(info.data.n_classes, labels[drawn]) if info.data.task == CLASSIFICATION else "o"
+        self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]), symbol=symbol)
         self.key.setText(self._key + sample_note(len(keep), len(space["points"]), "training"))
         missing = int(drawn.size - drawn.sum())
         self.message.setText(f"{missing} of {count(drawn.size, 'training point')} are not drawn: their activations in "

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtWidgets import (
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -66,7 +67,15 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.view.setAspectLocked(True)
         self.fit_once = Batched(self._fit)  # laid out once at the end of a zoom step (coalesced.py)
         self.view.sigResized.connect(self.fit_once.request)
-        layout.addWidget(self.canvas, 1)
+        # a deep network in a narrow column scrolls sideways rather than be drawn below a readable size
+        # (diagram_room.keep_readable_width: six hidden layers at 1024x768 were drawn with 8-pixel neurons)
+        self.canvas_scroll = QScrollArea()
+        self.canvas_scroll.setObjectName("network_diagram_scroll")
+        self.canvas_scroll.setWidget(self.canvas)
+        self.canvas_scroll.setWidgetResizable(True)
+        self.canvas_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.canvas_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # (the column scrolls)
+        layout.addWidget(self.canvas_scroll, 1)
         self.key = QLabel("")  # what the colours of the squares and the lines stand for
         self.key.setObjectName("network_key")
         self.key.setTextFormat(Qt.TextFormat.RichText)
@@ -224,19 +233,19 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
         y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
         widths, title_h = title_sizes(self)
-        left, right, top, bottom, stagger, short = x0, x1, y1, y0, False, True
+        left, right, top, bottom, short = x0, x1, y1, y0, True
         below = self.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
         for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it (in arithmetic)
             px, py = view_pixel_size(self.view, (left, right), (bottom, top), FIT_PADDING)
-            short = len(self._titles) > 1 and 2 * self._gap / px < widths[0]  # even on two lines, too wide
+            # one row of titles on one baseline (they took turns on two, "in" and "out" a row apart from
+            # their neighbours: fault 6 of round 15): the short ones where the full ones are wider than a layer
+            short = len(self._titles) > 1 and self._gap / px < widths[0]
             title_px = widths[1] if short else widths[0]
             size_names(self, NEURON_GAP / py)
             label_px = max((t.boundingRect().width() for t in self._left_texts() if t.isVisible()), default=0.0) + 8.0
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
-            # titles wider than the gap between two layers take turns on two lines
-            stagger = len(self._titles) > 1 and self._gap / px < title_px
-            top = max(y1, 0.2 + (2.1 if stagger else 1) * title_h * py)  # the titles' tops (0.15 above the nodes)
+            top = max(y1, 0.2 + title_h * py)  # the titles' tops (0.15 above the nodes)
         self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=FIT_PADDING)
         # the hidden layers' activations go in the room left under the lowest neuron (they never
         # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
@@ -248,13 +257,14 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._canvas_tip = CANVAS_TIP + self.activation_labels.menu_hint()  # labels hidden: where their menu is
         if self._hover is None:
             self.canvas.setToolTip(self._canvas_tip)
-        roomy = titles_fit(self.view.height(), title_h, 2 if stagger else 1)
+        roomy = titles_fit(self.view.height(), title_h, 1)
+        shown = spaced_titles([x for _, x, _ in self._titles], title_px * px)
         for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
             text = texts[1] if short else texts[0]
             if item.toPlainText() != text:
                 item.setText(text)
-            item.setPos(x, y + (1.1 * title_h * py if stagger and l % 2 else 0.0))
-            item.setVisible(roomy)
+            item.setPos(x, y)
+            item.setVisible(roomy and l in shown)
 
     def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),
@@ -335,6 +345,22 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         """The texts left of the inputs: their names and the inputs' "more" caption."""
         more = self.bounds.more[0] if self.bounds.more else None
         return self._labels + ([more[2]] if more else [])
+
+
+def spaced_titles(xs: list, width: float) -> set:
+    """The layers whose titles, ``width`` wide and centred at ``xs`` (in view units), are shown on
+    one baseline without overlapping: from the left, each that clears the last one shown; the
+    last layer's ("out") always, in place of the one before it where they would touch. Where a
+    layer's pitch holds its title (the drawing is kept readable: ``diagram_room``), every one."""
+    shown: list[int] = []
+    for l, x in enumerate(xs):
+        if not shown or x - xs[shown[-1]] >= width:
+            shown.append(l)
+    if xs and shown[-1] != len(xs) - 1:
+        if len(shown) > 1 and xs[-1] - xs[shown[-1]] < width:
+            shown.pop()
+        shown.append(len(xs) - 1)
+    return set(shown)
 
 
 def _short_title(l: int, n_layers: int) -> str:

@@ -26,6 +26,7 @@ from .curve_bundle import CurveBundle
 from .coalesced import batch
 from .column_fit import ColumnFit
 from .shortcut_text import keys_text
+from . import zoom_style
 
 ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 PRESENTATION_ZOOM = 1.25  # at least this much in presentation mode
@@ -303,6 +304,7 @@ def _scale_pen(item, thick: float) -> None:
 def install_presentation(win) -> Presentation:
     """The View menu (added before Options) with presentation, zoom and panels;
     the zoom is applied again to every new run's plots."""
+    zoom_style.install(QApplication.instance())  # check boxes zoomed with the text (zoom_style)
     bar = win.menuBar()
     options = next((a for a in bar.actions() if a.text() == "&Options"), None)
     menu = bar.addMenu("&View")

@@ -3,7 +3,7 @@ runs, the backprop inspector): ``SideWindow`` is a QWidget made with
 ``Qt.WindowType.Window`` that Esc closes, as Qt's own QDialog does (the
 guide, the learning-rate finder, the record and import dialogs). Every
 secondary window derives from it (or from QDialog), so none is left that Esc
-does not close. It opens beside the window that made it (``screen_fit.place_beside``),
+does not close. It opens beside the window that made it (``screen_fit.place_beside``), each time it opens until the user moves it,
 as QDialog opens over its parent, not at the screen's corner where no window
 manager places it."""
 
@@ -23,12 +23,16 @@ class SideWindow(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
-        self._placed = False
+        self._placed_at = None  # where place_beside last put it (None: never placed)
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
-        if visible and not self._placed and self.parentWidget() is not None:
-            self._placed = True  # the first time only: a window the user moved stays where it was put
+        if visible and not self.isVisible() and self.parentWidget() is not None and \
+                self._placed_at in (None, self.pos()):
+            # placed each time it opens, until the user moves it: a window first opened over the playground
+            # (no room beside it) went on covering it once the playground was made smaller or moved (fault 5
+            # of round 15); a place the user chose is kept
             place_beside(self, self.parentWidget().window())
+            self._placed_at = self.pos()
         super().setVisible(visible)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -37,3 +37,17 @@ def test_the_export_scale_is_asked_in_words_with_the_images_size(qtbot):
     assert "1600 × 1200 pixels" in dialog.labelText()
     box = dialog.findChild(QDoubleSpinBox)
     assert "each pixel of the panel on screen" in box.toolTip()
+
+
+def test_the_export_scale_never_offers_a_useless_png_and_reaches_the_slide_width(qtbot):
+    """Fault 3 of round 15: Export of the loss curves at 1024x768 could give a 233x195 PNG (×1 was
+    offered), and a 172-pixel panel could not reach its suggested ×9.4 (the question stopped at ×8)."""
+    from nnplay.ui.export_scale import LEAST_WIDTH
+
+    for width, suggested in ((172, 9.4), (115, 14.0), (233, 6.9), (1100, 2.0)):
+        dialog = scale_dialog(None, QSize(width, 160), suggested)
+        qtbot.addWidget(dialog)
+        assert dialog.doubleValue() == suggested  # offered as suggested, not clamped
+        dialog.setDoubleValue(0.5)  # the least it takes: still a useful image
+        assert dialog.doubleValue() * width >= LEAST_WIDTH
+        assert f"{round(dialog.doubleValue() * width):,}".replace(",", "") in dialog.labelText().replace(",", "")

@@ -121,3 +121,27 @@ def test_zooming_in_and_back_leaves_the_layout_as_it_was(window, qtbot):
     view_action(window, "Actual size").trigger()
     qtbot.waitUntil(lambda: label.minimumHeight() == before[0], timeout=3000)
     assert text_problems(window) == before[1] == []
+
+
+def test_check_boxes_grow_with_the_zoom(window, qtbot):
+    """Tester 16 (s32_present_zoom.png), fault 10 of round 15: at 160% the check boxes' boxes stayed their
+    unzoomed size. Zoomed by the style (zoom_style), not a style sheet: back at 100% every box is as before."""
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    def box_side(w) -> int:
+        option = QStyleOptionButton()
+        w.initStyleOption(option)
+        return w.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, w).width()
+
+    boxes = [b for b in window.findChildren(QCheckBox) if b.isVisible()]
+    before = {b: box_side(b) for b in boxes}
+    text = {b: b.fontMetrics().height() for b in boxes}
+    p = window.presentation
+    p.set_zoom(1.6)
+    try:
+        for b in boxes:
+            assert box_side(b) >= round(before[b] * 1.5), (b.objectName(), before[b], box_side(b))
+            assert b.fontMetrics().height() > text[b] * 1.4  # (the text zoomed too)
+    finally:
+        p.set_zoom(1.0)
+    assert {b: box_side(b) for b in boxes} == before

@@ -55,3 +55,25 @@ def test_the_windows_side_windows_open_by_it(window, qtbot):
         assert side.isVisible() and side.pos() != QPoint(0, 0), type(side).__name__
         assert side.frameGeometry().intersects(window.frameGeometry().adjusted(-1, -1, 1, 1))  # touching or over
         side.close()
+
+
+def test_a_side_window_first_placed_over_its_main_window_opens_beside_it_when_there_is_room(qtbot):
+    """Fault 5 of round 15: first opened over a large main window (no room beside it), the side
+    window stayed over it after the main window was made smaller or moved; reopened, it now goes
+    where it covers nothing, while it has not been moved by the user."""
+    main = _main(qtbot, 100, 100, 1280, 800)
+    side = SideWindow(main)
+    side.resize(600, 500)
+    side.show()
+    assert side.frameGeometry().intersects(main.frameGeometry())  # over it: no room beside
+    side.hide()
+    main.resize(700, 600)  # smaller: room to its right now
+    side.show()
+    assert not side.frameGeometry().intersects(main.frameGeometry()), (side.frameGeometry(), main.frameGeometry())
+    side.hide()
+    main.move(QPoint(900, 100))  # moved to the right: room to its left
+    side.show()
+    assert not side.frameGeometry().intersects(main.frameGeometry())
+    shown_at = side.pos()
+    side.show()  # shown again while open: it does not jump
+    assert side.pos() == shown_at

@@ -1,0 +1,28 @@
+"""Fault 7 of round 15: the Distributions tab's health line was cut in the default layout (1280x800,
+1024x768): its room was the font's line spacing times the lines it may show, less than a rich-text
+line of the label takes (its bold heading, the document's margin), so the line's foot was cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from nnplay.ui.distributions_view import shown_health_lines
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_health_lines_shown_are_shown_whole(window, qtbot, size):
+    c, view = window.controller, window.distributions
+    window.resize(*size)
+    c.change(hidden=(8,) * 6, activation="sigmoid")
+    window.lower_tabs.setCurrentWidget(view)
+    c.set_speed(10)
+    c.play()
+    qtbot.waitUntil(lambda: view.health.text().count("<br>") >= 1, timeout=60000)  # two findings or more
+    c.pause()
+    qtbot.wait(300)
+    lines = view.health.text().count("<br>") + 1
+    label_h = view.health.heightForWidth(view.health_scroll.viewport().width())
+    shown = min(lines, shown_health_lines(view))
+    assert view.health_scroll.viewport().height() >= label_h * shown // lines - 1, (
+        view.health_scroll.viewport().height(), label_h, lines, shown)
+    assert "\n\n" in view.health.toolTip() or lines <= shown  # what is not shown is in the tooltip
