@@ -7,7 +7,7 @@ import functools
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
@@ -197,10 +197,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _show_discretize(self, applies: bool) -> None:
         """Discretize means something for classes only: for regression it is off and unticked."""
-        self.discretize.blockSignals(True)
-        self.discretize.setEnabled(applies)
-        self.discretize.setChecked(applies and self.discretize_wanted)
-        self.discretize.blockSignals(False)
+        with QSignalBlocker(self.discretize):
+            self.discretize.setEnabled(applies)
+            self.discretize.setChecked(applies and self.discretize_wanted)
 
     def _show_value_key(self, levels, cmap) -> None:
         """The colour bar of values beside the plot (regression, a neuron's output); None hides it."""
