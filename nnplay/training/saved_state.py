@@ -55,8 +55,24 @@ def _loaded_masks(net, saved: dict) -> dict:
 def restore_run_state(t, state: dict) -> None:
     """Put ``state`` (a ``run_state``) into Trainer ``t``: weights, optimizer,
     generator, history, epoch and position within it; ValueError (and nothing
-    changed) if it does not fit t's network and data. The network's gradients
-    are left to the caller."""
+    changed) if it does not fit t's network and data, or lacks a part (a session
+    file with an array taken out: "the saved curves lack their part 'exact'"). The
+    network's gradients are left to the caller."""
+    try:
+        _restore(t, state)
+    except KeyError as exc:
+        raise ValueError(f"the saved run lacks its part {exc.args[0]!r}") from None
+
+
+def _part(what: str, read):
+    """``read()``, a missing key of it named as a missing part of the saved ``what``."""
+    try:
+        return read()
+    except KeyError as exc:
+        raise ValueError(f"the saved {what} lack their part {exc.args[0]!r}") from None
+
+
+def _restore(t, state: dict) -> None:
     params = np.asarray(state["params"])
     epoch = int(state["epoch"])
     if epoch < 0:
@@ -64,13 +80,13 @@ def restore_run_state(t, state: dict) -> None:
     if params.shape != t.net.params.shape:
         raise ValueError(f"the saved weights ({count(params.size, 'number')}) do not fit this network "
                          f"({t.net.params.size})")
-    history = saved_history(state["history"], t.history.names, epoch)
-    norms = saved_history(state["grad_norms"], t.grad_norm_history.names, epoch)
+    history = _part("curves", lambda: saved_history(state["history"], t.history.names, epoch))
+    norms = _part("gradient norms", lambda: saved_history(state["grad_norms"], t.grad_norm_history.names, epoch))
     trajectory = Trajectory(params.size, t.trajectory.max_points)
     trajectory.restore(state.get("trajectory"), t.net.params_from_rows)  # (in file order, like params)
     distributions = Distributions(t.net.n_layers)  # none in sessions saved before they were recorded
     if state.get("distributions") is not None:
-        distributions.load_state(state["distributions"])
+        _part("distributions", lambda: distributions.load_state(state["distributions"]))
     if not np.all(np.isfinite(params)):
         raise ValueError("the saved weights hold non-finite numbers")
     order, at = state.get("batch_order"), int(state.get("batch_at", 0))

@@ -5,6 +5,7 @@ read as names; every damaged data array gave the same "the saved data set is dam
 from __future__ import annotations
 
 import json
+import zipfile
 
 import numpy as np
 import pytest
@@ -67,3 +68,22 @@ def test_a_damaged_part_is_named_with_what_is_wrong(tmp_path, case, mutate, said
 def test_settings_that_are_not_a_table_are_said_so():
     with pytest.raises(ValueError, match="the settings: the text 'hello', not a table"):
         TrainConfig.from_dict("hello")
+
+
+@pytest.mark.parametrize("member,said", [
+    ("history_exact.npy", "the saved curves lack their part 'exact'"),
+    ("history_level_hi.npy", "the saved curves lack their part 'level_hi'"),
+    ("grad_norms_top_lo.npy", "the saved gradient norms lack their part 'top_lo'"),
+    ("distributions_level_counts.npy", "the saved distributions lack their part 'level_counts'"),
+])
+def test_a_session_missing_an_array_of_its_run_is_refused_in_one_line_naming_it(tmp_path, member, said):
+    """Tester 18: a session without one of its histories' arrays gave `nnplay diagnose` a KeyError
+    traceback, and the window a run that never started (the training process stopped on it)."""
+    from nnplay.training.session import open_trainer
+
+    path = _damaged(tmp_path, "missing.nnplay", lambda name, data: None if name == member else data)
+    with zipfile.ZipFile(path) as z:  # (the session had the array to take out)
+        assert member not in z.namelist()
+    with pytest.raises(SessionError) as err:
+        open_trainer(path)
+    assert str(err.value) == f"{path}: {said}"
