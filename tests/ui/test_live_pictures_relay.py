@@ -7,7 +7,7 @@ import numpy as np
 
 from nnplay.benchmark_gui import live_config
 from nnplay.training import TrainConfig, Trainer
-from nnplay.training.commands import Ack, Build, Pause, Play, Reset, Step
+from nnplay.training.commands import Build, Pause, Play, Reset, Step
 from nnplay.training.live_grid import LIVE_GRID, SCREEN_GRID, frame_request
 from nnplay.training.probes import ViewRequest
 from nnplay.ui.worker import TrainingThread
