@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from ..data import DATASETS, DEFAULT_FEATURES, parse_features
@@ -24,6 +25,26 @@ def _layer_size(h) -> int:
     except (TypeError, ValueError, OverflowError):
         pass
     raise ValueError(RANGES["hidden"].refusal(h))
+
+
+def _layer_sizes(hidden) -> tuple[int, ...]:
+    """The hidden layers' sizes from a list of sizes, one size or a text ("4,2"); where it is none, or a
+    text not of sizes, the range's one-line refusal naming the whole value (a text "hello" was
+    refused by its first letter, "got 'h'", and a table by its first key)."""
+    if isinstance(hidden, str):
+        parts = [p.strip() for p in hidden.split(",")] if hidden.strip() else []
+    elif isinstance(hidden, (int, float)) and not isinstance(hidden, bool):
+        parts = [hidden]  # one layer
+    elif isinstance(hidden, Mapping) or not isinstance(hidden, Iterable):
+        raise ValueError(RANGES["hidden"].refusal(hidden))
+    else:
+        parts = list(hidden)
+    try:
+        return tuple(_layer_size(h) for h in parts)
+    except ValueError:
+        if isinstance(hidden, str):
+            raise ValueError(RANGES["hidden"].refusal(hidden)) from None
+        raise
 
 
 @dataclass(frozen=True)
@@ -55,7 +76,7 @@ class TrainConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "features", parse_features(self.features))
-        object.__setattr__(self, "hidden", tuple(_layer_size(h) for h in self.hidden))
+        object.__setattr__(self, "hidden", _layer_sizes(self.hidden))
         normalize_layer_settings(self)
         self.validate()
 
