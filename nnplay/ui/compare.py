@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..numbers import format_alike, format_number, format_percent, rate_text
 from ..training.history import History
+from ..training.settings_text import CHOICE_LABELS
 from .decision_boundary import DecisionBoundaryView
 from .empty_note import note_when_empty
 from .epoch_readout import epoch_text
@@ -39,10 +40,13 @@ SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": 
 
 
 def describe(config, changed: dict) -> str:
-    """'learning rate 0.3, optimizer adam' for the settings in ``changed``."""
+    """'learning rate 0.3, optimizer Adam' for the settings in ``changed``: a choice by its label in
+    the window (Leaky ReLU, Gradient descent), not its key (leaky_relu, sgd)."""
     parts = []
     for key in changed:
         value = getattr(config, key)
+        if isinstance(value, str):
+            value = CHOICE_LABELS.get(key, {}).get(value, value)
         parts.append(f"{SETTING_NAMES.get(key, key)} {format_number(value)}" if isinstance(value, float)
                      else f"{SETTING_NAMES.get(key, key)} {value}")
     return ", ".join(parts)

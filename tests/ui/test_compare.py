@@ -85,6 +85,9 @@ def test_fork_dialog_offers_a_neighbouring_value(qtbot, window):
     d.setting.setCurrentIndex(d.setting.findData("optimizer"))
     assert d.result_changes()[0]["optimizer"] != window.controller.config.optimizer
     assert describe(window.controller.config, {"lr": 1}) == "learning rate 0.03"
+    # a choice named as the window names it (tester 18: "activation relu ... leaky_relu")
+    config = window.controller.config.with_changes(activation="leaky_relu", optimizer="sgd")
+    assert describe(config, {"activation": 1, "optimizer": 1}) == "activation Leaky ReLU, optimizer Gradient descent"
 
 
 @pytest.mark.slow  # plays two runs for seconds
