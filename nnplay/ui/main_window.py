@@ -109,7 +109,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.schedule_menus.bind(c.state)
         c.state.subscribe(lambda _: self.set_playing(c.state.playing), ("playing",))
         c.state.subscribe(lambda _: self._show_source(c.state.source), ("source",))
-        c.state.subscribe(lambda _: self.statusBar().showMessage(
+        c.state.subscribe(lambda changed: "data" in changed or self.statusBar().showMessage(  # (not a session's)
             f"Learning rate {format_number(c.state.config.lr)}, applied from the next step.", 4000), ("lr",))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
