@@ -37,9 +37,8 @@ def limit_note(box: QAbstractSpinBox, typed: str) -> str:
     decimals = box.decimals() if isinstance(box, QDoubleSpinBox) else 0
     if (new.startswith("-") or typed == "-") and box.minimum() >= 0:  # no sign can be typed, wherever the cursor is
         return f"at least {_exact(box.minimum(), decimals)}"
-    try:
-        value = float(new)
-    except ValueError:
+    value = _number(new)
+    if value is None:
         return ""
     if value > box.maximum():
         return f"at most {_exact(box.maximum(), decimals)}"
@@ -89,6 +88,8 @@ def on_event(obj, event) -> bool:
 
 
 def _number(text: str) -> float | None:
+    """The number a spin box's ``text`` (without prefix and suffix) reads as, a decimal comma
+    and nnplay's minus sign taken; None when it is none."""
     try:
         return float(text.replace(",", ".").replace("\u2212", "-"))
     except ValueError:
