@@ -181,6 +181,12 @@ def format_gui(gui: dict) -> list[str]:
     if spreads:
         lines.append(f"  headless (epochs/s) measured in {SEGMENTS + 1} pauses around {SEGMENTS} live stretches, "
                      "slowest-fastest pause: " + "; ".join(spreads))
+    shares = [f"{_short(run)} {run['window_cpu_share']:.2f} / {run['training_cpu_share']:.2f} / "
+              f"{run['training_wait_share']:.2f}" for run in runs
+              if all(run.get(k) is not None for k in ("window_cpu_share", "training_cpu_share", "training_wait_share"))]
+    if shares:  # (the training process waiting for a CPU: the window, or anything else, had both; issue 20)
+        lines.append("  in the live stretches, a core's share: window / training process / training process waiting "
+                     "for a CPU: " + "; ".join(shares))
     if "command_first_paint" in gui:
         c = gui["command_first_paint"]
         lines.append(f"  the nnplay command, launch to first paint (median of 3 fresh starts): {c['median_s']:.2f} s"

@@ -2,7 +2,10 @@
 figures beside their floors and says which are missed; the large CSV is what
 it says. (The real runs: tests/test_cli.py's slow bench test.)"""
 
+import sys
+
 import pandas as pd
+import pytest
 
 from nnplay import benchmark_gui as bg
 
@@ -83,3 +86,23 @@ def test_the_table_gives_the_nnplay_commands_own_first_paint_against_its_floor()
                "command_first_paint": {"median_s": median, "median_cpu_s": 0.29, "seconds": [median, 0.3, 0.9]}}
         line = next(ln for ln in bg.format_gui(gui) if "the nnplay command" in ln)
         assert mark in line and "0.30, 0.90" in line and "CPU 0.29 s" in line
+
+
+def test_the_table_gives_each_runs_cpu_shares_and_the_training_processs_wait_for_a_cpu():
+    a, b = _run("A", 58.0, 0.95, 9.0, 0.3, 180.0), _run("B + inspector, distributions", 56.0, 0.85, 12.0, 0.3, 216.0)
+    a.update(window_cpu_share=0.461, training_cpu_share=0.982, training_wait_share=0.013)
+    b.update(window_cpu_share=0.702, training_cpu_share=0.871, training_wait_share=0.124)
+    line = next(ln for ln in bg.format_gui({"runs": [a, b], "load_average": 1.0}) if "waiting for a CPU" in ln)
+    assert "A 0.46 / 0.98 / 0.01" in line and "B + insp. 0.70 / 0.87 / 0.12" in line
+    del b["training_wait_share"]  # (a run without the figure, not on Linux: left out, not a crash)
+    line = next(ln for ln in bg.format_gui({"runs": [a, b], "load_average": 1.0}) if "waiting for a CPU" in ln)
+    assert "B + insp." not in line
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/PID/task/TID/schedstat is Linux's")
+def test_run_queue_seconds_reads_this_process_and_none_for_a_process_gone():
+    from nnplay.ui.live_benchmark import run_queue_seconds
+
+    waited = run_queue_seconds()
+    assert isinstance(waited, float) and waited >= 0.0
+    assert run_queue_seconds(2**22 + 7) is None  # above the kernel's largest pid

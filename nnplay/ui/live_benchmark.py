@@ -70,6 +70,20 @@ def cpu_seconds(pid: int | str = "self") -> float | None:
         return None
 
 
+def run_queue_seconds(pid: int | str = "self") -> float | None:
+    """Seconds the threads of a process have waited, runnable, for a CPU (the second field of
+    each /proc/PID/task/TID/schedstat, summed); None where there is none (not Linux, the process gone)."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+        total = 0
+        for tid in tasks:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as fh:
+                total += int(fh.read().split()[1])
+        return total / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def main(argv=None) -> int:
     import argparse
 
@@ -143,7 +157,7 @@ def build(launch, args, launched_at: float, result: dict) -> None:
         return snap.epoch + done / max(1, batches)
 
     stretch = seconds / max(1, args.segments)
-    totals = dict.fromkeys(("t", "epochs", "frames", "cpu", "training_cpu"), 0.0)
+    totals = dict.fromkeys(("t", "epochs", "frames", "cpu", "training_cpu", "training_wait"), 0.0)
     gaps: list[float] = []
     answers = stdin_lines() if args.segments else None
 
@@ -176,7 +190,8 @@ def build(launch, args, launched_at: float, result: dict) -> None:
 
     def begin():
         state.update(t0=time.perf_counter(), e0=epochs(), f0=c.frames_drawn, cpu0=cpu_seconds(),
-                     training_cpu0=cpu_seconds(training_pid() or 0))
+                     training_cpu0=cpu_seconds(training_pid() or 0),
+                     training_wait0=run_queue_seconds(training_pid() or 0))
         ticks.clear()
         probe.start()
         QTimer.singleShot(int(stretch * 1000), end_stretch)
@@ -186,9 +201,10 @@ def build(launch, args, launched_at: float, result: dict) -> None:
         totals["t"] += time.perf_counter() - state["t0"]
         totals["epochs"] += epochs() - state["e0"]
         totals["frames"] += c.frames_drawn - state["f0"]
-        for key, pid, before in (("cpu", "self", state["cpu0"]), ("training_cpu", training_pid() or 0,
-                                                                state["training_cpu0"])):
-            now = cpu_seconds(pid)
+        for key, pid, before, read in (("cpu", "self", state["cpu0"], cpu_seconds),
+                                       ("training_cpu", training_pid() or 0, state["training_cpu0"], cpu_seconds),
+                                       ("training_wait", training_pid() or 0, state["training_wait0"], run_queue_seconds)):
+            now = read(pid)
             totals[key] = None if now is None or before is None or totals[key] is None else totals[key] + now - before
         gaps.extend(max(0.0, (b - a) - 0.010) * 1000 for a, b in zip(ticks, ticks[1:]))
         state["stretches"] = state.get("stretches", 0) + 1
@@ -213,6 +229,9 @@ def build(launch, args, launched_at: float, result: dict) -> None:
             # the share of one core each process had (issue 20: the live share's cause)
             window_cpu_share=None if totals["cpu"] is None else round(totals["cpu"] / t, 3),
             training_cpu_share=None if totals["training_cpu"] is None else round(totals["training_cpu"] / t, 3),
+            # the share of the time the training process waited, runnable, for a CPU (the window's threads,
+            # or anything else on the machine, had both): the live share's loss to a starved process
+            training_wait_share=None if totals["training_wait"] is None else round(totals["training_wait"] / t, 3),
         )
         process = getattr(c.worker, "_process", None)
         result["training_peak_rss_mb"] = peak_rss_mb(process.pid) if process is not None else None
