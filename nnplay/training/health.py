@@ -34,6 +34,7 @@ examples and a look at the history: no training, nothing changed.
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -259,18 +260,29 @@ def alarms(findings) -> list[Finding]:
     return [f for f in findings if f.severity == "alarm"]
 
 
+PLAYING_SECONDS = 0.5  # while a run plays, diagnosed at most this often (the Distributions tab draws once a second)
+
+
 class LiveDiagnosis:
     """``diagnose`` for live frames at a bounded cost: once per recorded epoch
     (``training.distributions.due``: every epoch up to 31, then 16 per doubling),
-    not once per frame. Between records the last findings are handed out again,
-    unless the run stands still (the same epoch as the previous call) and its
-    weights changed since the diagnosis: an edit while paused is diagnosed at once."""
+    not once per frame, and while the run plays (``playing``, set by the training
+    loop) at most every PLAYING_SECONDS: the Distributions tab, which shows the
+    findings, draws at most once a second, and a diagnosis per record cost the
+    training process 0.6-1 ms up to 60 times a second early in a run of case B
+    (issue 20). Between diagnoses the last findings are handed out again, unless
+    the run stands still (the same epoch as the previous call) and its weights
+    changed since the diagnosis: an edit while paused is diagnosed at once, as is
+    a pause, a new run or a divergence."""
 
-    def __init__(self):
+    def __init__(self, clock=time.perf_counter):
         self._key: tuple | None = None
         self._params: np.ndarray | None = None
         self._epoch: int | None = None
         self._findings: tuple = ()
+        self._when = -math.inf  # (clock) of the last diagnosis
+        self._clock = clock
+        self.playing = False  # set by the training loop for each frame: the run plays
         self.diagnosed = 0  # how many times it diagnosed (tests read it)
 
     def findings(self, trainer) -> tuple:
@@ -281,7 +293,11 @@ class LiveDiagnosis:
         self._epoch = trainer.epoch
         if key == self._key and not (standing and not np.array_equal(params, self._params)):
             return self._findings
-        self._key, self._params = key, params.copy()
+        now = self._clock()
+        if (self.playing and not standing and self._key is not None and key[::2] == self._key[::2]
+                and now - self._when < PLAYING_SECONDS):  # only records since, playing: due within half a second
+            return self._findings
+        self._key, self._params, self._when = key, params.copy(), now
         self._findings = tuple(diagnose(trainer))
         self.diagnosed += 1
         return self._findings

@@ -336,6 +336,7 @@ class TrainingLoop:
         if trace:
             self._last_trace = now
         t.measure_sample = self._playing  # a long epoch's frames while playing: a large set measured on a sample
+        t.live_health.playing = self._playing  # playing: the health diagnosis at most twice a second (health.py)
         snap = t.snapshot(self._frame_view(trace), self._sent_upto, for_pipe=self._pickled)
         self._sent_upto = len(t.history)
         now = time.perf_counter()

@@ -135,3 +135,58 @@ def test_live_frames_are_diagnosed_once_per_recorded_epoch_and_after_an_edit_whi
     assert live.diagnosed == before + 1
     snap = t.snapshot(distributions=True)
     assert snap.health == live.findings(t) and live.diagnosed == before + 1
+
+
+def test_while_playing_the_diagnosis_is_made_at_most_twice_a_second_and_at_once_when_paused():
+    """Issue 20: a diagnosis per record cost the training process up to 60 a second early in a run; while
+    the run plays (the loop sets ``playing``) it waits PLAYING_SECONDS after the last one (the
+    Distributions tab draws once a second); a pause, an edit, a new run or a divergence is diagnosed at once."""
+    from nnplay.training.health import PLAYING_SECONDS, LiveDiagnosis
+
+    now = [100.0]
+    t = Trainer(TrainConfig(hidden=(3,), activation="relu"))
+    live = t.live_health = LiveDiagnosis(clock=lambda: now[0])
+    live.playing = True
+    t.run(5)
+    live.findings(t)
+    assert live.diagnosed == 1
+    for _ in range(10):  # ten records (every epoch up to 31) within the half second: not diagnosed again
+        t.run(1)
+        now[0] += PLAYING_SECONDS / 20
+        live.findings(t)
+    assert live.diagnosed == 1
+    now[0] += PLAYING_SECONDS / 2  # half a second since the last diagnosis: the records since are diagnosed
+    t.run(1)
+    assert live.findings(t) == tuple(diagnose(t)) and live.diagnosed == 2
+    t.run(1)
+    live.findings(t)
+    assert live.diagnosed == 2
+    live.playing = False  # the frame of a pause: the weights shown, diagnosed at once
+    assert live.findings(t) == tuple(diagnose(t)) and live.diagnosed == 3
+    live.playing = True
+    t.run(1)
+    t.diverged_at = t.epoch  # a divergence while playing: at once
+    live.findings(t)
+    assert live.diagnosed == 4
+    t.run_id += 1  # a new run: at once
+    live.findings(t)
+    assert live.diagnosed == 5
+
+
+def test_the_training_loop_tells_the_diagnosis_whether_the_run_plays():
+    import queue
+
+    from nnplay.training.commands import Build, Pause, Play, SetView
+    from nnplay.training.loop import TrainingLoop
+
+    commands, frames = queue.Queue(), []
+    loop = TrainingLoop(commands, lambda kind, *p: frames.append(p[0]) if kind == "frame" else None)
+    for cmd in (Build(1, TrainConfig(hidden=(3,)), None, None, False), SetView({"distributions": True}), Play()):
+        loop._apply(cmd)
+    loop._step()
+    loop._emit_frame()
+    assert loop._trainer.live_health.playing is True
+    loop._apply(Pause())
+    loop._awaiting_ack = False
+    loop._emit_frame()
+    assert loop._trainer.live_health.playing is False

@@ -105,3 +105,10 @@ def test_an_export_of_the_tab_shows_every_finding_whole_and_the_tab_keeps_its_li
     qtbot.wait(50)
     assert view.health.text() == before and view.caption.text() == caption and not view.whole_findings
     assert view.health_scroll.maximumHeight() < 1000  # its few lines again, not fixed to the whole findings'
+
+
+def test_the_health_lines_tooltip_says_how_often_it_is_made_while_playing():
+    from nnplay.training.health import PLAYING_SECONDS
+    from nnplay.ui.distributions_view import HEALTH_TIP
+
+    assert PLAYING_SECONDS == 0.5 and "at most twice a second" in HEALTH_TIP and "paused" in HEALTH_TIP
