@@ -61,7 +61,7 @@ REDRAW_SECONDS = 1.0  # the bands gain a record every few frames: drawn at most 
 HEALTH_LINES = (1, 4)  # lines of findings shown in a short (under SHORT px) or a taller tab; more scroll
 SHORT = 330
 WHOLE = 1e6  # pixels: a finding's room when shown whole (never elided; Qt wraps its fixed point above 3·10⁷)
-HEALTH_TIP = ("The training-health diagnosis: what looks wrong, the number behind it and one thing to try. "
+HEALTH_TIP = ("The training-health diagnosis: what looks wrong, the number behind it and one thing to try.\n"
               "While training plays it is made at most twice a second; paused, of the weights shown.")
 
 
