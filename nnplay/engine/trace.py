@@ -210,9 +210,13 @@ def backprop_trace(net: MLP, X: np.ndarray, Y: np.ndarray, optimizer: Optimizer,
               for w, r in zip(W_stored, regularized)]
     dW = [d if r is None else d + r for d, r in zip(dW_data, dW_reg)]
 
-    # the same gradient by the fast engine's own code, for the inspector's check
-    dW_engine = engine_gradient(net.copy(np.float64), X, Y, dropout_rng)
+    # the same gradient by the fast engine's own code, for the inspector's check. Without dropout that is
+    # an evaluation pass, which changes only the twin's gradients (all set again below): the same twin then
+    # takes the step (a float64 copy of the network is 0.46 ms of a trace's 2.6 on case B, four a second)
     twin = net.copy(np.float64)
+    dW_engine = engine_gradient(twin, X, Y, dropout_rng)
+    if dropout_rng is not None and twin.dropout.any:  # a training pass of rate 0: its l1, clipping, parameters
+        twin = net.copy(np.float64)
     W = W_stored
 
     # the step itself, by the run's optimizer on copies of the parameters and its state,
