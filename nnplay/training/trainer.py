@@ -192,12 +192,9 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
 
     def run(self, epochs: int = 1) -> int:
         """Train up to ``epochs`` epochs; returns how many ran. Stops at divergence
-        (a non-finite loss or weight), restoring the last finite weights. An
-        epoch begun batch by batch (``step_batch``), or whose order the inspector's
-        ``trace_next_batch`` has drawn, is finished first, on the epoch's tapes
-        (``run_steps``): a traced run trains to the same weights, to the bit, as one
-        never traced (finished by ``step_batch``, that epoch took 1.1 ms more on case B
-        and differed by rounding)."""
+        (a non-finite loss or weight), restoring the last finite weights. An epoch begun
+        by ``step_batch`` or drawn by ``trace_next_batch`` is finished first, on its tapes
+        (``run_steps``): a traced run's weights are an untraced one's, to the bit."""
         if self.diverged or self.X_train.shape[0] == 0:
             return 0
         done = 0
