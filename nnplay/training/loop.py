@@ -94,6 +94,7 @@ class TrainingLoop:
         self._emit = emit
         self._max_speed_seconds = max_speed_seconds
         self._trainer: Trainer | None = None
+        self._prepared = False  # the next epoch's tapes all built (built while waiting)
         self._generation = 0
         self._playing = False
         self._speed = 1
@@ -152,6 +153,8 @@ class TrainingLoop:
             self._trained_since_frame += ran
             self._seconds_since_frame += took
             self._dirty = True
+        elif not self._playing and not self._prepared:  # waiting: the next epoch's tapes, a little at a time
+            self._prepared = t.prepare_epoch(CHUNK_SECONDS)
         if self._landscape.after_training(t, self._playing):  # a slice of the landscape, within its share
             self._dirty = True
         if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
@@ -203,6 +206,8 @@ class TrainingLoop:
             return 0.0
         if self._dirty and not self._awaiting_ack:
             return max(0.0, 1.0 / MAX_FPS - (time.perf_counter() - self._last_emit))
+        if not self._playing and not self._prepared:
+            return 0.0
         if self._landscape.busy:
             return 0.0 if not self._playing else 1.0 / MAX_FPS
         return 0.5
@@ -224,6 +229,7 @@ class TrainingLoop:
     def _apply(self, cmd) -> bool:
         """Apply one command (``commands.py``); False on Quit."""
         t = self._trainer
+        self._prepared = False  # any command may change what the next epoch's tapes are
         match cmd:
             case Quit():
                 return False
@@ -304,6 +310,7 @@ class TrainingLoop:
 
     def _start_run(self, generation: int, trainer: Trainer) -> None:
         self._trainer = trainer
+        self._prepared = False
         self._generation = generation
         trainer.run_id = generation  # (load_state_dict keeps the epoch; reset starts at 0)
         self._playing = False

@@ -52,6 +52,18 @@ class PartialEpochs:
             return stop - first, int(self._end_epoch())
 
 
+    def prepare_epoch(self, seconds: float) -> bool:
+        """Build the tapes of the next epoch's steps for at most about ``seconds``
+        (``engine.tape.EpochTapes.prepare``), as ``TrainingLoop`` does while the
+        run waits, so a large data set's first epoch played does not stop to
+        build them. True once every tape is built, or while an epoch is under
+        way (its tapes are the ones it is trained on). Changes no number."""
+        if self.diverged or self._batch_order is not None:
+            return True
+        return self.net._epochs.prepare(self.net, self.X_train, self.Y_train, self._scheduled(),
+                                        self._batch_size(), seconds)
+
+
 class EpochParts:
     """For ``TrainingLoop``: whether to train the next stretch as whole epochs or
     as a part of one, and how many mini-batch steps fill a stretch of time.

@@ -228,3 +228,28 @@ def test_a_frames_request_follows_every_change_of_the_view_and_of_play():
         f = h.frame()
     assert f.snapshot.grid.shape == (60, 60)
     h.stop()
+
+
+def test_a_waiting_run_builds_its_next_epochs_steps_before_play():
+    """While paused, the loop builds the next epoch's tapes a little at a time (``prepare_epoch``):
+    Play on a large data set then trains at once instead of building thousands of steps first."""
+    import time
+
+    import numpy as np
+
+    from nnplay.data import Dataset
+
+    X = np.random.default_rng(0).normal(size=(4_000, 2))
+    data = Dataset(X, (X[:, 0] > 0).astype(np.int64), "classification", "halves")
+    h = Harness()
+    h.send(Build(1, TrainConfig(dataset="csv", hidden=(4,), batch_size=10), data))
+    h.next("run_started")
+    h.frame()
+    tapes = h.loop._trainer.net._epochs._tapes
+    deadline = time.monotonic() + 20
+    while (not tapes or None in tapes) and time.monotonic() < deadline:
+        time.sleep(0.01)
+        tapes = h.loop._trainer.net._epochs._tapes
+    assert len(tapes) == 200 and None not in tapes  # 2,000 training rows, batches of 10, never played
+    assert h.loop._trainer.epoch == 0
+    h.stop()
