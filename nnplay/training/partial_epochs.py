@@ -51,7 +51,6 @@ class PartialEpochs:
             self.epoch += 1
             return stop - first, int(self._end_epoch())
 
-
     def prepare_epoch(self, seconds: float) -> bool:
         """Build the tapes of the next epoch's steps for at most about ``seconds``
         (``engine.tape.EpochTapes.prepare``), as ``TrainingLoop`` does while the
