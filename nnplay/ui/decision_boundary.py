@@ -34,6 +34,7 @@ from .boundary_items import CachedPoints, SmoothImageItem
 from .coalesced import Coalesced
 from .held_inputs import held_note
 from .undefined import hatch_item, undefined_note
+from .epoch_stamp import EpochStamp
 from .elide import short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
@@ -128,6 +129,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot = plot_widget(tidy=False)  # (its own axes: top and right too)
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
         self.plot.setMouseEnabled(False, False)
+        self.stamp = EpochStamp(self.plot.getPlotItem().getViewBox())
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(*PLOT_MARGINS)
         cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
@@ -331,6 +333,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         snap = frame.snapshot
         grid = snap.grid
+        self.stamp.show(snap)  # the weights the picture is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION

@@ -15,6 +15,7 @@ from ..data import CLASSIFICATION
 from ..numbers import count, format_alike, format_percent
 from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
 from .elide import elided_names
+from .epoch_stamp import weights_text
 
 
 def _pct(v):
@@ -61,17 +62,18 @@ class MetricsView(QWidget):
         if q is None or self.info is None:
             return
         data = self.info.data
+        of = f"<p>Of the {weights_text(frame.snapshot)}.</p>"  # (the numbers are of one epoch's weights)
         if data.task == CLASSIFICATION:
             names, whole = elided_names(data.class_names, CLASS_NAME_CHARS)  # a CSV's class names may be long
             self.label.setToolTip(whole)
-            self._show_tables(self._classes_html(q, names))
+            self._show_tables(of + self._classes_html(q, names))
         else:
             self.label.setToolTip("")
             rmse = format_alike([r and r["rmse"] for r in (q["train"], q["test"])])  # (a column: one form)
             r2 = format_alike([r and r["r2"] for r in (q["train"], q["test"])])
             rows = "".join(f"<tr><td>{part}</td><td align=right>{e}</td><td align=right>{d}</td></tr>"
                            for part, e, d in zip(("train", "test"), rmse, r2))
-            self._show_tables(f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>"
+            self._show_tables(of + f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>"
                               "RMSE in the target's own units.")
 
     def _show_tables(self, html: str) -> None:

@@ -44,7 +44,8 @@ def test_every_heading_of_a_twelve_class_matrix_is_whole_in_a_narrow_tab(qtbot):
     view = MetricsView()
     qtbot.addWidget(view)
     view.info = SimpleNamespace(data=SimpleNamespace(task=CLASSIFICATION, class_names=[f"class_{i}" for i in range(k)]))
-    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}))
+    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}, epoch=4,
+                                                           batch_position=(0, 1)))
     view.show()
     scroll = view.findChild(QScrollArea)
     for width in [600, *range(330, 190, -10)]:
