@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
 from ..numbers import count, format_alike, format_percent
-from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
+from .colors import CLASS_NAME_CHARS, class_marks, class_rgb, hex_color
 from .elide import elided_names
 from .epoch_stamp import weights_text
 
@@ -111,7 +111,7 @@ class MetricsView(QWidget):
             if r is None:
                 parts.append(f"<p><b>{part}</b>: no examples</p>")
                 continue
-            swatch = [f"<font color='{colours[j]}'>■</font>" for j in range(k)]
+            swatch = [f"<font color='{colours[j]}'>{mark}</font>" for j, mark in enumerate(class_marks(k))]  # (shapes)
             # the matrix's headings: the class names, shortened as the legend's names read (keyed below when cut)
             tags = short_tags(names)
             # the swatches a row above the headings: a swatch and a tag in one cell were drawn wider than Qt's
