@@ -54,6 +54,7 @@ from .widgets import keep_wrapped_height, named, nest, on_event
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
 ROW_HEIGHT = 120  # on-screen pixels per plot at least (title, bands, epoch axis): the plots scroll rather than squeeze
+TEXT_MARGIN = 4  # pixels: the findings' and the caption's text in from the tab's edges (and an export's)
 AXIS_WIDTH = 48  # pixels: a plot's value axis at least (wider where its labels need it: fit_label_width)
 MIN_COLUMN = 190  # on-screen pixels per plot's width at least: all four quantities wrap into 2 or 1 columns
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
@@ -87,6 +88,7 @@ class DistributionsView(QWidget):
         named(self.health, "health_findings", HEALTH_TIP)
         self.health.setTextFormat(Qt.TextFormat.RichText)
         self.health.setWordWrap(True)
+        self.health.setContentsMargins(TEXT_MARGIN, 0, TEXT_MARGIN, 0)  # (an export's findings off its left edge)
         self.health.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.health.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         keep_wrapped_height(self.health)
@@ -124,6 +126,7 @@ class DistributionsView(QWidget):
         layout.addWidget(self.scroll, 1)
         self.caption = QLabel("")
         self.caption.setObjectName("distributions_caption")
+        self.caption.setContentsMargins(TEXT_MARGIN, 0, TEXT_MARGIN, 0)  # (an export's caption off its left edge)
         self.caption.setToolTip(
             "Each layer's values after each recorded epoch: the median line, and bands from the 16th to the 84th, "
             f"the 7th to the 93rd and the 0th to the 100th percentile (TensorBoard's distributions). W and dW are "
@@ -338,7 +341,7 @@ class DistributionsView(QWidget):
         if frame is None:
             return
         findings = frame.snapshot.health
-        room = self.health_scroll.viewport().width()
+        room = self.health_scroll.viewport().width() - 2 * TEXT_MARGIN  # (the label's own margins)
         shown = None if self.whole_findings else shown_health_lines(self)
         if shown is not None and len(findings) > shown:  # they scroll: the scroll bar takes its room
             room -= self.health_scroll.verticalScrollBar().sizeHint().width()

@@ -36,7 +36,6 @@ from .svg_fix import encode, finish_svg
 
 DEFAULT_SCALE = 2.0  # PNG pixels per on-screen pixel
 FORMATS = (".png", ".svg")
-CAPTION_PAD = 6  # pixels: an exported caption's text in from the file's edges
 SLIDE_WIDTH = 1600  # output pixels: the least width of a panel exported from the window by default
 
 
@@ -80,21 +79,15 @@ def labels_fitted(parts):
     time of one export: the file is as wide as what it shows (tester 16: the right 40% of Export › Loss
     curves was blank)."""
     parts = _parts(parts)
-    bare = [w for w in parts if isinstance(w, QLabel) and not (w.contentsMargins().left() or w.contentsMargins().right())]
-    for w in bare:  # a caption's text off the file's left edge, as the plots' axes are (it touched it)
-        w.setContentsMargins(CAPTION_PAD, 0, CAPTION_PAD, 0)
     width, too_wide = _fitted_width(parts)
-    taller = [w for w in bare if w not in too_wide and w.heightForWidth(w.width()) > w.height()]  # (one more line)
-    fitted = [(w, w.size()) for w in too_wide + taller]
+    fitted = [(w, w.size()) for w in too_wide]
     for w, _ in fitted:
-        w.resize(width if w in too_wide else w.width(), w.heightForWidth(width if w in too_wide else w.width()))
+        w.resize(width, w.heightForWidth(width))
     try:
         yield
     finally:
         for w, size in fitted:
             w.resize(size)
-        for w in bare:
-            w.setContentsMargins(0, 0, 0, 0)
 
 
 def slide_scale(parts) -> float:

@@ -77,3 +77,4 @@ def test_the_exported_captions_stand_off_the_left_edge(qapp, huge):
     top, foot = ink[:png.shape[0] // 12], ink[-png.shape[0] // 30:]  # the health findings, the caption
     for rows in (top, foot):
         assert rows.any() and np.argmax(rows.any(axis=0)) >= 4  # (it was 1: the text at the edge)
+
