@@ -34,7 +34,7 @@ from .boundary_items import CachedPoints, SmoothImageItem
 from .coalesced import Coalesced
 from .held_inputs import held_note
 from .undefined import hatch_item, undefined_note
-from .epoch_stamp import EpochStamp
+from .epoch_stamp import stamp_of
 from .elide import short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
@@ -92,8 +92,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
     def __init__(self, parent=None, drawing: bool = True):
         """``drawing``: offer the Draw/Erase tools (not in the comparison's views)."""
         super().__init__(parent)
-        self.info = None
-        self._frame = None
+        self.info = self._frame = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
@@ -129,7 +128,6 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot = plot_widget(tidy=False)  # (its own axes: top and right too)
         named(self.plot, "decision_boundary", "The network's output over the plane; points are the data.")
         self.plot.setMouseEnabled(False, False)
-        self.stamp = EpochStamp(self.plot.getPlotItem().getViewBox())
         self.plot.setAspectLocked(True)
         self.plot.getPlotItem().setContentsMargins(*PLOT_MARGINS)
         cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
@@ -333,7 +331,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         snap = frame.snapshot
         grid = snap.grid
-        self.stamp.show(snap)  # the weights the picture is of (a focused neuron's too)
+        stamp_of(self.plot.getPlotItem().getViewBox()).show(snap)  # the weights it is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION

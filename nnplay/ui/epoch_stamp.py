@@ -53,3 +53,11 @@ class EpochStamp:
     @property
     def text(self) -> str:
         return self.item.toPlainText()
+
+
+def stamp_of(view: pg.ViewBox) -> EpochStamp:
+    """``view``'s stamp, made on the first call."""
+    stamp = getattr(view, "_epoch_stamp", None)
+    if stamp is None:
+        stamp = view._epoch_stamp = EpochStamp(view)
+    return stamp
