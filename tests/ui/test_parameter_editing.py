@@ -121,7 +121,7 @@ def test_esc_cancels_an_input_has_no_bias_the_wheel_and_shift_drag_scrub_and_the
     qtbot.waitUntil(lambda: c.last_frame.snapshot.weights[1][0, 3] == pytest.approx(sent[-1].value), timeout=10000)
     assert not ed.isVisible()
     # hovering a link shows its value in the tooltip, refreshed as it trains
-    d._on_mouse(d.view.mapViewToScene(_edge_middle(d, 1, 2, 1)))
+    d._on_mouse(d.view.mapViewToScene(_edge_middle(d, 1, 2, 1, 0.35)))  # (off the crossing, as above)
     assert d.canvas.toolTip().startswith("W[1][3, 2] = ")
     c.step(3)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 3, timeout=10000)
