@@ -242,6 +242,33 @@ def test_a_display_that_does_not_answer_is_named_before_qt_is_asked():
         "line: nnplay train --help"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are a Linux matter")
+def test_a_platform_chosen_by_hand_whose_display_does_not_answer_is_named_before_qt_is_asked(tmp_path):
+    """``QT_QPA_PLATFORM=xcb nnplay`` with a bad DISPLAY aborted in Qt (exit 134, its message): the check
+    stood aside for any platform chosen by hand. The one line and exit 2 of ``DISPLAY=:93999 nnplay``
+    now, QT_QPA_PLATFORM named; ``nnplay render`` (Qt silenced: exit 134 and no word) says it in one line."""
+    import os
+
+    from nnplay.display_check import display_problem
+
+    said = display_problem({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":93999"})
+    assert said.startswith("QT_QPA_PLATFORM=xcb: cannot open the X display ':93999' (DISPLAY)")
+    assert display_problem({"QT_QPA_PLATFORM": "xcb"}) == "QT_QPA_PLATFORM=xcb: DISPLAY is not set"
+    assert "'w-9' (WAYLAND_DISPLAY)" in display_problem({"QT_QPA_PLATFORM": "wayland", "WAYLAND_DISPLAY": "w-9",
+                                                         "XDG_RUNTIME_DIR": "/nonexistent"})
+    for fine in ("offscreen", "minimal", "xcb;offscreen"):  # no display needed (or a fallback that needs none)
+        assert display_problem({"QT_QPA_PLATFORM": fine, "DISPLAY": ":93999"}) == "", fine
+    env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
+    env.update(QT_QPA_PLATFORM="xcb", DISPLAY=":93999")
+    r = nnplay_process("--settings", "hidden=2", timeout=60, env=env)
+    assert r.returncode == 2 and r.stderr.strip() == f"nnplay: {said}; run it on a desktop, or use the command " \
+        "line: nnplay train --help"
+    run = tmp_path / "run.nnplay"
+    assert nnplay_process("train", "--epochs", "2", "--save", run, timeout=60).returncode == 0
+    r = nnplay_process("render", run, "--panel", "output", "--out", tmp_path / "o.png", timeout=60, env=env)
+    assert r.returncode == 1 and r.stderr.strip() == f"nnplay render: {said}"
+
+
 def test_a_reader_that_goes_away_gets_no_traceback():
     """``nnplay datasets | head -1``: the pipe closes before nnplay writes; one quiet exit, 141 (128 + SIGPIPE)."""
     import subprocess

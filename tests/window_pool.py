@@ -6,7 +6,7 @@ alone (7-10 s on a loaded 2-core machine), and a hundred tests drive one. The
 worker's shared window, put back into the state of a new one before the test:
 
 ``reset(...)``  stops a comparison, pauses, drops drawn points, closes the
-  window's dialogs, finishes a recording and drops the side windows made when
+  window's dialogs, sets the splitters a test dragged back, finishes a recording and drops the side windows made when
   first asked for (``tests/window_pool_sides.py``), leaves presentation mode and zoom, sets
   the speed, the tabs, the docks, the palette and the window size back, and
   sets the settings and data of a new window (which builds a new run, drawn
@@ -194,6 +194,8 @@ def controls(win) -> list:
             out.append((w, w.value()))
         elif isinstance(w, pg.GraphicsView):
             out += [(item, list(item.state["autoRange"])) for item in w.scene().items() if isinstance(item, pg.ViewBox)]
+        elif isinstance(w, QSplitter):  # a splitter a test dragged (the flaky test_activation_row[1024x768])
+            out.append((w, w.sizes()))
     out += [(a, a.isChecked()) for a in win.findChildren(QAction) if a.isCheckable()]
     return out
 
@@ -211,6 +213,9 @@ def restore(saved: list) -> None:
         elif isinstance(thing, (QAbstractButton, QAction)):
             if thing.isChecked() != value:
                 thing.setChecked(value)
+        elif isinstance(thing, QSplitter):
+            if thing.sizes() != value:
+                thing.setSizes(value)
         elif isinstance(thing, QComboBox):
             index, items = value
             _drop_added_items(thing, items)

@@ -52,6 +52,9 @@ def numerical_grads(net: MLP, X, y, eps: float = 1e-6, entries=None, at_kink=Non
     return out
 
 
+ZERO_SLOPE = 1e-12  # a central difference this close to 0 is 0 (the loss's rounding at a step of 1e-6)
+
+
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
     """|a - b| / max(|a| + |b|, tiny): 0 for equal vectors, 1 for opposite ones."""
     denom = norm2(a) + norm2(b)
@@ -63,7 +66,8 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
 
     Returns one dict per layer: ``layer`` (1-based), ``dW_error`` and
     ``db_error`` (relative errors, 0 when nothing was compared), ``checked``
-    (entries compared) and ``at_kink`` (entries left out because their +/- eps
+    (entries compared), ``zero`` (of those, the entries whose backprop gradient is exactly 0
+    and whose difference is within ZERO_SLOPE of 0: an agreement that says nothing) and ``at_kink`` (entries left out because their +/- eps
     step crossed a ReLU/leaky-ReLU or L1 kink: not checkable by differences,
     see the module). Around 1e-7 or below means agreement. ``max_entries`` caps the entries
     compared per layer (chosen at random with ``seed``) for large networks.
@@ -93,12 +97,13 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     twin.grads[...] = num
     out = []
     for l in range(net.n_layers):
-        row = {"layer": l + 1, "checked": 0, "at_kink": 0}
+        row = {"layer": l + 1, "checked": 0, "at_kink": 0, "zero": 0}
         for key, analytic, numeric, kink in (("dW_error", dW[l], twin.dW[l], kinks[l][0]),
                                              ("db_error", db[l], twin.db[l], kinks[l][1])):
             mask = ~np.isnan(numeric) & ~kink
             row[key] = relative_error(analytic[mask], numeric[mask])
             row["checked"] += int(mask.sum())
+            row["zero"] += int(((analytic[mask] == 0) & (np.abs(numeric[mask]) <= ZERO_SLOPE)).sum())
             row["at_kink"] += int(kink.sum())
         out.append(row)
     return out

@@ -38,3 +38,11 @@ def unlike_lesson(lesson_config: TrainConfig, config: TrainConfig) -> str | None
 
 def _layers(hidden) -> str:
     return ", ".join(str(n) for n in hidden) if hidden else "none"
+
+
+def changed_settings(lesson_config: TrainConfig, config: TrainConfig) -> dict:
+    """After Set up: the settings of ``config`` (by name: "lr", "hidden"...) that differ from the
+    lesson's, each with its value now, for a note that the lesson's text describes its setup, not
+    this one (the learner's changes are what the questions ask for; the text must not pass for them)."""
+    now, lesson = config.to_dict(), lesson_config.to_dict()
+    return {k: v for k, v in now.items() if k != "extra" and v != lesson.get(k)}

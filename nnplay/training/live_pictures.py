@@ -153,19 +153,36 @@ class LivePictures:
 def picture_fields(out: np.ndarray, hidden: list, job: PictureJob) -> dict:
     """The Snapshot's grid, grid_classes and neurons from the shared pass's outputs ``out``
     (res^2, n[L]) and hidden layers' subgrids ``hidden`` (``PictureNetwork.forward_and_subgrid``)."""
-    res = job.resolution
-    grid_out = out.reshape(res, res, *out.shape[1:]) if out.shape[1] > 1 else out.reshape(res, res)
-    classes = None
-    if job.classify:
-        classes = predicted_classes(out, job.loss).reshape(res, res)
-        classes.flags.writeable = False
-    layers = [a[:, :, :job.thumbnails] for a in hidden]
-    parts = copies(layers, np.result_type(*layers, np.float32), hidden[0].base)
+    grid, classes, parts = shared_pictures(out, hidden, job.resolution, job.loss, job.classify, job.thumbnails)
     neurons = [job.inputs]
     for buffer, start, stop, shape, _ in parts:
         buffer.flags.writeable = False
         neurons.append(buffer[start:stop].reshape(shape))
-    return {"grid": undefined_as_nan(grid_out), "grid_classes": classes, "neurons": tuple(neurons)}
+    return {"grid": grid, "grid_classes": classes, "neurons": tuple(neurons)}
+
+
+def grid_pictures(out: np.ndarray, res: int, loss: str, classify: bool) -> tuple:
+    """(grid, grid_classes) of a Snapshot from the network's outputs ``out`` over a res x res grid
+    ((res^2, n[L]) or (res, res[, n[L]])): the outputs (res, res) or (res, res, n[L]), NaN where
+    undefined, and for a classification (``classify``) each cell's class, read-only (else None)."""
+    flat = out.reshape(res * res, -1)
+    grid = flat.reshape(res, res, flat.shape[1]) if flat.shape[1] > 1 else flat.reshape(res, res)
+    classes = None
+    if classify:
+        classes = predicted_classes(flat, loss).reshape(res, res)
+        classes.flags.writeable = False
+    return undefined_as_nan(grid), classes
+
+
+def shared_pictures(out: np.ndarray, hidden: list, res: int, loss: str, classify: bool, thumbnails: int) -> tuple:
+    """(grid, grid_classes, neuron parts) from one shared forward pass (``output_and_neurons``,
+    ``PictureNetwork.forward_and_subgrid``): ``grid_pictures`` of ``out`` and the hidden layers'
+    subgrids ``hidden``, ``thumbnails`` neurons of each, as ``packed_arrays.copies`` parts (the pass's
+    own buffer where it is one, one layer after another). The one place both the training process's
+    snapshot (``take_snapshot``) and the relay thread's (``picture_fields``) make these pictures."""
+    grid, classes = grid_pictures(out, res, loss, classify)
+    layers = [a[:, :, :thumbnails] for a in hidden]
+    return grid, classes, copies(layers, np.result_type(*layers, np.float32), hidden[0].base)
 
 
 def _same_network(a: PictureJob, b: PictureJob) -> bool:

@@ -13,8 +13,8 @@ from ..data import CLASSIFICATION, Dataset
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
 from .packed_arrays import Packing, columns, copies, pickled_buffers, some_dW_all_zero, unpacked, whole, zero_weights
-from .live_pictures import picture_job
-from .pictures import predicted_classes, undefined_as_nan
+from .live_pictures import grid_pictures, picture_job, shared_pictures
+from .pictures import undefined_as_nan
 
 
 # The diagram draws at most this many neurons of a layer (ui/diagram_bounds.py): a 3,000-column CSV's
@@ -123,12 +123,6 @@ def frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def read_only(a: np.ndarray) -> np.ndarray:
-    """``a`` (a new array, the caller's own) made read-only."""
-    a.flags.writeable = False
-    return a
-
-
 def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> Snapshot:
     """Copies of everything a view of Trainer ``t`` needs, with the probes
     ``request`` (a ``probes.ViewRequest``) asks for. ``history_from`` limits the
@@ -152,25 +146,22 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
     job = picture_job(t, res, n, axes, THUMBNAILS_PER_LAYER) if for_pipe and res and n and focus is None else None
     # the live grid and the thumbnails from one forward pass, where the thumbnails' points are the grid's
     shared = probes.output_and_neurons(res, n, axes) if res and n and focus is None and job is None else None
-    if job is not None:
-        extent = probes.grid_extent(axes)
-    elif res:
+    classify, parts = t.data.task == CLASSIFICATION, None
+    if shared:  # (made as the relay thread makes a playing frame's: live_pictures.shared_pictures)
+        grid, grid_classes, parts = shared_pictures(*shared, res, t.loss_name, classify, THUMBNAILS_PER_LAYER)
+    elif res and job is None:
         if focus is None:
-            out = shared[0] if shared else probes.grid_output(res, axes)
-            grid = undefined_as_nan(out)
-            if t.data.task == CLASSIFICATION:
-                grid_classes = read_only(predicted_classes(out.reshape(res**2, -1), t.loss_name).reshape(res, res))
+            grid, grid_classes = grid_pictures(probes.grid_output(res, axes), res, t.loss_name, classify)
         else:
             grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
+    if res:
         extent = probes.grid_extent(axes)
     neurons = None
     if n and job is None:
-        layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in (shared[1] if shared else probes.neuron_grids(n, axes))]
-        # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's); the shared
-        # pass's are one new buffer already, one layer after another (PictureNetwork.forward_and_subgrid), taken as it is
-        whole_of = shared[1][0].base if shared else None
-        neurons = packing.views("neurons", [whole(probes.input_thumbnails(n, axes, THUMBNAILS_PER_LAYER)),
-                                            *copies(layers, np.result_type(*layers, np.float32), whole_of)])
+        if parts is None:  # the layers' thumbnails in one buffer (float32, or the network's dtype: undefined_as_nan's)
+            layers = [a[:, :, :THUMBNAILS_PER_LAYER] for a in probes.neuron_grids(n, axes)]
+            parts = copies(layers, np.result_type(*layers, np.float32))
+        neurons = packing.views("neurons", [whole(probes.input_thumbnails(n, axes, THUMBNAILS_PER_LAYER)), *parts])
     start = min(max(0, history_from), len(t.history))
     base = norm_base = None
     if start < t.history.exact_start:  # those epochs are summarised: send the whole (bounded) record

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -53,6 +55,9 @@ def verdict(c: dict, l: int, i: int, j: int) -> str:
     if c["engine"] is None:
         return head + "no independent value to check it against in this trace."
     engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub> = <b>{n(c['engine'], 6)}</b> "
+    if c["agrees"] and c["engine"] == 0 and not np.any(c["terms"]) and not c["reg_term"]:  # 0 = 0: empty
+        return head + engine + ("<span style='color:#b36b00'><b>the same, but both exactly 0</b></span>: every "
+                                "term of the sum is 0, so this agreement says nothing about the chain rule.")
     if c["agrees"]:
         same = f"<span style='color:{OK_COLOUR}'>✓ the same</span>"
         return head + engine + f"{same} (difference {n(c['difference'], 2)})."

@@ -18,15 +18,22 @@ def check_words(result: dict) -> tuple[str, str, str]:
     layers = result["layers"]
     compared = [r for r in layers if r.get("checked", 1)]
     worst = max((max(r["dW_error"], r["db_error"]) for r in compared), default=0.0)
+    empty = [r for r in compared if r.get("zero", 0) == r["checked"]]  # every compared gradient exactly 0
     if not compared:
         verdict, colour = "not checkable here", "#b36b00"
+    elif len(empty) == len(compared):  # a true but empty agreement: 0 = 0 everywhere says nothing of backprop
+        verdict, colour = "every compared gradient is 0, so it says nothing", "#b36b00"
     else:
         verdict = "backprop agrees" if worst < 1e-6 else ("close" if worst < 1e-3 else "MISMATCH")
         colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
-    cells = ", ".join(f"[{r['layer']}] " + (format_number(max(r["dW_error"], r["db_error"]), 2)
-                                            if r.get("checked", 1) else "not checkable") for r in layers)
+    cells = ", ".join(f"[{r['layer']}] " + ("all gradients 0" if r in empty else format_number(
+        max(r["dW_error"], r["db_error"]), 2) if r.get("checked", 1) else "not checkable") for r in layers)
     details = (f"Relative error per layer {cells} (central differences, "
                f"{count(result['examples'], 'training example')}).")
+    if empty:
+        where = "every layer" if len(empty) == len(compared) else ", ".join(f"[{r['layer']}]" for r in empty)
+        details += (f" Backprop and the differences give exactly 0 for every parameter compared in {where} (all "
+                    "weights 0, say: no signal flows back), so their agreement there says nothing.")
     kinks = sum(r.get("at_kink", 0) for r in layers)
     if kinks:
         details += (f" {count(kinks, 'parameter')} not checkable: a step of ±10⁻⁶ in "

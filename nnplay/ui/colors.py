@@ -153,6 +153,35 @@ def point_symbols(k: int, labels) -> object:
     return "o" if shapes is None else [shapes[int(c)] for c in labels]
 
 
+def class_marks(k: int) -> list[str]:
+    """The swatch glyph of each of ``k`` classes in a text key: "■", or the class's shape where the
+    classes are marked by shape too (``class_symbols``), as the points are drawn."""
+    shapes = class_symbols(max(2, k))
+    return ["■"] * k if shapes is None else [SHAPE_GLYPHS[shapes[c]] for c in range(k)]
+
+
+def class_icon(k: int, c: int, size: int = 14):
+    """A QIcon of class ``c`` of ``k`` as its points are drawn: its colour, in its shape (``class_symbols``:
+    the colour-blind palette's shapes past its eight colours), else a circle, with the points' outline."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+    shapes = class_symbols(max(2, k))
+    path = pg.graphicsItems.ScatterPlotItem.Symbols["o" if shapes is None else shapes[c]]
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(QPointF(size / 2, size / 2))
+    painter.scale(size - 2, size - 2)  # (pyqtgraph's symbols span -0.5 … 0.5)
+    painter.setPen(pg.mkPen(40, 40, 40, 200, width=1.0, cosmetic=True))
+    painter.setBrush(QColor(*[int(v) for v in class_rgb(max(2, k))[c][:3]]))
+    painter.drawPath(path)
+    painter.end()
+    return QIcon(pixmap)
+
+
 CLASS_NAME_CHARS = 24  # the most characters of a class's name a key shows (the tooltip has it whole)
 
 
@@ -166,7 +195,7 @@ def class_key(names) -> str:
 
     rgb = class_rgb(max(2, len(names)))
     shapes = class_symbols(max(2, len(names)))
-    marks = ["■"] * len(names) if shapes is None else [SHAPE_GLYPHS[shapes[k]] for k in range(len(names))]
+    marks = class_marks(len(names))
     names, _ = elided_names(names, CLASS_NAME_CHARS)  # a CSV's class may have a name of any length
     key = " ".join(f"<span style='color:{hex_color(rgb[k])}'>{marks[k]}</span>&nbsp;{html.escape(str(name))}"
                    for k, name in enumerate(names))

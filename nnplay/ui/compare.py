@@ -36,7 +36,10 @@ FORK_Z = 50  # the fork marker and its label: above every curve
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
 SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
                  "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
-                 "seed": "seed", "loss": "loss"}
+                 "seed": "seed", "loss": "loss", "dataset": "data set", "noise": "noise", "classes": "classes",
+                 "data_seed": "data seed", "train_ratio": "training share", "features": "input features",
+                 "dtype": "precision", "standardize": "standardised inputs", "dropout": "dropout",
+                 "freeze": "frozen layers", "schedule": "schedule", "clip": "gradient clipping"}
 
 
 def describe(config, changed: dict) -> str:
@@ -47,6 +50,8 @@ def describe(config, changed: dict) -> str:
         value = getattr(config, key)
         if isinstance(value, str):
             value = CHOICE_LABELS.get(key, {}).get(value, value)
+        elif isinstance(value, (tuple, list)):  # layers, features, rates per layer: "8, 8", not "(8, 8)"
+            value = ", ".join(format_number(v) if isinstance(v, float) else str(v) for v in value) or "none"
         parts.append(f"{SETTING_NAMES.get(key, key)} {format_number(value)}" if isinstance(value, float)
                      else f"{SETTING_NAMES.get(key, key)} {value}")
     return ", ".join(parts)

@@ -34,6 +34,7 @@ from .boundary_items import CachedPoints, SmoothImageItem
 from .coalesced import Coalesced
 from .held_inputs import held_note
 from .undefined import hatch_item, undefined_note
+from .epoch_stamp import stamp_of
 from .elide import short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
@@ -91,8 +92,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
     def __init__(self, parent=None, drawing: bool = True):
         """``drawing``: offer the Draw/Erase tools (not in the comparison's views)."""
         super().__init__(parent)
-        self.info = None
-        self._frame = None
+        self.info = self._frame = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
@@ -331,6 +331,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         snap = frame.snapshot
         grid = snap.grid
+        stamp_of(self.plot.getPlotItem().getViewBox()).show(snap)  # the weights it is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION

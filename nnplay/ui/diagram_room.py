@@ -266,6 +266,20 @@ def view_pixel_size(view, x_range: tuple, y_range: tuple, padding: float) -> tup
     return px, aspect * px
 
 
+def room_below(view, x_range: tuple, y_range: tuple, under: float, label_px: float, padding: float) -> float:
+    """The bottom of ``y_range`` (view units) that leaves a row ``label_px`` pixels high under
+    ``under`` (the hidden layers' activation labels under the lowest neuron) where the aspect-locked
+    ``view`` has that room to spare above the drawing: the drawing then rises, never shrinks (it
+    was centred, and a label that fitted in the view was hidden: half its room lay above).
+    ``y_range[0]`` where the room is already there, or the drawing would have to shrink for it."""
+    px, py = view_pixel_size(view, x_range, y_range, padding)
+    bottom = under - label_px * py
+    if label_px <= 0 or bottom >= y_range[0]:
+        return y_range[0]
+    lowered = view_pixel_size(view, x_range, (bottom, y_range[1]), padding)
+    return bottom if lowered[0] <= px * (1.0 + 1e-9) else y_range[0]
+
+
 def title_sizes(d) -> tuple[list[float], float]:
     """([widest full title, widest short title] + 6 px, the titles' height) of diagram ``d``'s
     layer titles, in pixels in its font; measured once per font (a zoom step fits the view

@@ -45,7 +45,7 @@ from .health_lines import health_height, health_lines
 from .paced_redraw import PacedRedraw
 from .plot_disposal import clear_layout
 from .plot_room import MIN_PLOT_PX, keep_items_room
-from .plot_layout import epoch_axis
+from .plot_layout import epoch_axis, fit_label_width
 from .plots import add_plot
 from .visibility import can_be_seen
 from .presentation import OWN_TEXT
@@ -54,6 +54,8 @@ from .widgets import keep_wrapped_height, named, nest, on_event
 CHOICES = (("dW", "gradients dW"), ("A", "activations A"), ("Z", "pre-activations Z"), ("W", "weights W"),
            ("all", "all four"))
 ROW_HEIGHT = 120  # on-screen pixels per plot at least (title, bands, epoch axis): the plots scroll rather than squeeze
+TEXT_MARGIN = 4  # pixels: the findings' and the caption's text in from the tab's edges (and an export's)
+AXIS_WIDTH = 48  # pixels: a plot's value axis at least (wider where its labels need it: fit_label_width)
 MIN_COLUMN = 190  # on-screen pixels per plot's width at least: all four quantities wrap into 2 or 1 columns
 BAND_ALPHAS = (45, 80, 130)  # the 0–100, 7–93 and 16–84 bands, lightest outside
 SATURATED_BRUSH = (220, 60, 60, 40)
@@ -87,6 +89,7 @@ class DistributionsView(QWidget):
         named(self.health, "health_findings", HEALTH_TIP)
         self.health.setTextFormat(Qt.TextFormat.RichText)
         self.health.setWordWrap(True)
+        self.health.setContentsMargins(TEXT_MARGIN, 0, TEXT_MARGIN, 0)  # (an export's findings off its left edge)
         self.health.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.health.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         keep_wrapped_height(self.health)
@@ -124,6 +127,7 @@ class DistributionsView(QWidget):
         layout.addWidget(self.scroll, 1)
         self.caption = QLabel("")
         self.caption.setObjectName("distributions_caption")
+        self.caption.setContentsMargins(TEXT_MARGIN, 0, TEXT_MARGIN, 0)  # (an export's caption off its left edge)
         self.caption.setToolTip(
             "Each layer's values after each recorded epoch: the median line, and bands from the 16th to the 84th, "
             f"the 7th to the 93rd and the 0th to the 100th percentile (TensorBoard's distributions). W and dW are "
@@ -208,7 +212,7 @@ class DistributionsView(QWidget):
                 plot = add_plot(self.plots, row=row, col=col)
                 plot.setMouseEnabled(x=False, y=False)
                 epoch_axis(plot, named=False, own_range=True)  # whole epochs (not 0.2…0.8 after a Reset)
-                plot.getAxis("left").setWidth(48)
+                plot.getAxis("left").setWidth(AXIS_WIDTH)
                 plot.setMinimumHeight(ROW_HEIGHT)  # and its bands MIN_PLOT_PX, its title and axis zoomed too
                 plot.getViewBox().setMinimumHeight(MIN_PLOT_PX)
                 plot.enableAutoRange(y=False)  # one vertical scale per quantity, set in _draw
@@ -310,6 +314,7 @@ class DistributionsView(QWidget):
             if np.isfinite(lo) and np.isfinite(hi) and self._ranges.get((l, q)) != (lo, hi):
                 self._ranges[(l, q)] = (lo, hi)  # an unchanged scale is not set again (nor the axes redrawn)
                 plot.setYRange(lo, hi if hi > lo else lo + 1e-12, padding=0.05)
+                fit_label_width(plot.getAxis("left"), AXIS_WIDTH)  # "−1.0·10¹⁵⁰" whole
         set_epoch_ranges(self._items, self.records)
         self._say_caption()
 
@@ -337,7 +342,7 @@ class DistributionsView(QWidget):
         if frame is None:
             return
         findings = frame.snapshot.health
-        room = self.health_scroll.viewport().width()
+        room = self.health_scroll.viewport().width() - 2 * TEXT_MARGIN  # (the label's own margins)
         shown = None if self.whole_findings else shown_health_lines(self)
         if shown is not None and len(findings) > shown:  # they scroll: the scroll bar takes its room
             room -= self.health_scroll.verticalScrollBar().sizeHint().width()

@@ -6,11 +6,11 @@ the view's ``plot``, ``info`` and ``edit_requested`` signal."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QToolButton
 
 from ..data import CLASSIFICATION
-from .colors import class_rgb
+from .colors import class_icon
 from .elide import elided_names
 from .flow_layout import FlowLayout
 from .shortcut_text import tip_with_keys
@@ -20,12 +20,6 @@ DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box sho
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
 STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
-
-
-def _swatch(rgb) -> QIcon:
-    pm = QPixmap(14, 14)
-    pm.fill(QColor(int(rgb[0]), int(rgb[1]), int(rgb[2])))
-    return QIcon(pm)
 
 
 class DrawingTools:
@@ -96,9 +90,8 @@ class DrawingTools:
         self.draw_class.setToolTip("The class of the points you draw." + (f"\n{whole}" if whole else ""))
         current = self.draw_class.currentIndex()
         self.draw_class.clear()
-        rgb = class_rgb(max(2, data.n_classes))
-        for k, name in enumerate(names):
-            self.draw_class.addItem(_swatch(rgb[k]), name, k)
+        for k, name in enumerate(names):  # each class as its points are drawn: its colour and shape
+            self.draw_class.addItem(class_icon(data.n_classes, k), name, k)
         self.draw_class.setCurrentIndex(current if 0 <= current < len(names) else 0)
 
     def refresh_colours(self) -> None:

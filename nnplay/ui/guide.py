@@ -8,6 +8,7 @@ from importlib import resources
 
 from PySide6.QtWidgets import QDialog, QTabWidget, QTextBrowser, QVBoxLayout
 from .screen_fit import resize_within_screen
+from .side_window import PlacedBeside
 
 # (tab title, page): what each panel shows, the equations with their shapes, what to try
 PAGES = (("Panels", "panels.md"), ("Equations", "equations.md"), ("Try this", "try.md"))
@@ -44,7 +45,7 @@ def guide_page(name: str) -> str:
     return FOR_DEVELOPERS.sub("", resources.files("nnplay.docs").joinpath(name).read_text(encoding="utf-8"))
 
 
-class GuideWindow(QDialog):
+class GuideWindow(PlacedBeside, QDialog):
     """A non-modal window with one tab per page; it stays open beside the playground."""
 
     def __init__(self, parent=None):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from ..data import CLASSIFICATION
 from ..numbers import count, format_number
 from .colors import class_key, class_names_tip, class_rgb, diverging_lut, point_symbols
+from .epoch_stamp import EpochStamp
 from .plots import plot_widget
 from .scatter_sample import MAX_POINTS, brushes, sample, sample_note
 from .target_axis import target_range
@@ -51,6 +52,7 @@ class HiddenSpaceView(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.plot = plot_widget(tidy=False)
+        self.stamp = EpochStamp(self.plot.getPlotItem().getViewBox())  # the weights the points are of
         named(self.plot, "hidden_space_plot", "The data and the input plane's grid lines, as this layer sees them.")
         for side in ("left", "bottom"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
@@ -125,6 +127,7 @@ class HiddenSpaceView(QWidget):
 
     def refresh_colours(self) -> None:
         """The key and the points in the palette's colours."""
+        self.stamp.refresh_colours()
         if self.info is not None:
             self._show_key()
             self._redraw()
@@ -139,6 +142,7 @@ class HiddenSpaceView(QWidget):
         if space is None or space["layer"] != self.current_layer():
             return
         self._space = space
+        self.stamp.show(frame.snapshot)
         self._redraw()
 
     def _redraw(self) -> None:

@@ -26,6 +26,7 @@ from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
 from .one_paint import OnePaintPerFrame
+from .refusal_note import refuse_near
 from .shortcut_text import keys_text
 from .widgets import named, nest
 from .side_window import SideWindow
@@ -49,6 +50,7 @@ class InspectorWindow(SideWindow):
         self.setObjectName("backprop_inspector")
         resize_within_screen(self, 1100, 820)
         self.trace = None
+        self._diverged = ""  # the header's "the run diverged" (the Step mini-batch button's refusal)
         self.layer = None  # the layer shown (L first)
         self._key = None  # (epoch, batch) of the trace shown: a new batch restarts at layer L
         self._outline = None  # (equation index, view index, i, j): the one cell outlined
@@ -111,9 +113,9 @@ class InspectorWindow(SideWindow):
         self.back_button.clicked.connect(lambda: self._go(+1))
         self.layer_button.clicked.connect(lambda: self._go(-1))
         self.batch_button.clicked.connect(self.step_batch_requested)
-        for keys, slot in (("Right", self.layer_button.click), ("Left", self.back_button.click),
-                           ("Shift+Right", self.batch_button.click)):  # Esc: SideWindow
-            QShortcut(QKeySequence(keys), self, activated=slot)
+        for keys, button in (("Right", self.layer_button), ("Left", self.back_button),
+                             ("Shift+Right", self.batch_button)):  # Esc: SideWindow
+            QShortcut(QKeySequence(keys), self, activated=lambda b=button: self._press(b))
         for b in (self.back_button, self.layer_button, self.batch_button):
             top.addWidget(b)
         return top
@@ -147,10 +149,11 @@ class InspectorWindow(SideWindow):
     def show_diverged(self, epoch: int) -> None:
         """The run diverged at ``epoch``: it has no next step to trace (Step does nothing), so the
         header says so and names Reset; the next trace, after a Reset, replaces it."""
-        text = reset_first(epoch, "step through backprop")
+        text = self._diverged = reset_first(epoch, "step through backprop")
         if self.header.text() != text:
             self.header.setText(text)
         self.batch_button.setEnabled(False)
+        self.batch_button.setToolTip(text)
 
     def show_layer(self, l: int) -> None:
         """Show layer l's equations (1..L)."""
@@ -214,6 +217,27 @@ class InspectorWindow(SideWindow):
         self.layer_button.setEnabled(has and self.layer > 1)
         self.back_button.setEnabled(has and self.layer < L)
         self.batch_button.setEnabled(has)
+        for button in (self.layer_button, self.back_button, self.batch_button):  # greyed: its reason, hovered
+            button.setToolTip(button.accessibleDescription() if button.isEnabled() else self._why_not(button))
+
+    def _press(self, button) -> None:
+        """A key for ``button``: pressed where it is enabled, else its refusal said at the button."""
+        if button.isEnabled():
+            button.click()
+        else:
+            refuse_near(button, self._why_not(button))
+
+    def _why_not(self, button) -> str:
+        """Why ``button`` is greyed out, in one line."""
+        if button is self.batch_button and self._diverged:
+            return self._diverged
+        if self.trace is None:
+            return "No mini-batch traced yet: press Play or Step in the playground first."
+        if button is self.layer_button:
+            return "Layer 1 is the end of the backward pass: nothing further towards the inputs (◀ goes back)."
+        if button is self.back_button:
+            return "This is the output layer, where the backward pass starts (Step layer ▶ follows it)."
+        return self.header.text()
 
     def _hover(self, text: str) -> None:
         self.readout.setText(text)
@@ -226,8 +250,10 @@ class InspectorWindow(SideWindow):
         """A click on a matrix of weights (W, dW, ΔW, new W, or W[l+1]ᵀ) follows the
         chain rule to that weight; only the clicked cell is outlined. The choice stays
         through later traces (the next mini-batches) until the network's shape changes."""
-        if view.weight is None:
-            self.readout.setText(f"{view.title} holds no weights: click a cell of W, dW or ΔW for the chain rule.")
+        if view.weight is None:  # said at the cell clicked, not only in the line at the window's foot
+            refused = f"{view.title} holds no weights: click a cell of W, dW or ΔW for the chain rule."
+            self.readout.setText(refused)
+            refuse_near(view.plot.viewport(), refused, view.cell_point(i, j))
             return
         self.chosen_by_user = True
         l, transposed = view.weight
@@ -263,6 +289,7 @@ class InspectorWindow(SideWindow):
         if tr is None:
             return
         L, l = len(tr.layers), self.layer
+        self._diverged = ""
         opt = OPTIMIZER_NAMES.get(tr.optimizer, tr.optimizer)
         reg = "".join(f", {k} = {format_number(v)}" for k, v in (("L1", tr.l1), ("L2", tr.l2)) if v)
         self.header.setText(

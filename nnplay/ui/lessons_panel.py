@@ -35,8 +35,9 @@ from ..lessons import (
     load_lesson_file,
 )
 from ..lessons.progress import records
-from ..lessons.setup_check import left_setup, unlike_lesson
+from ..lessons.setup_check import changed_settings, left_setup, unlike_lesson
 from ..user_text import sentence
+from .compare import describe
 from .shortcut_text import tip_with_keys
 from .widgets import named, nest
 
@@ -183,6 +184,8 @@ class LessonsPanel(QWidget):
                 if self.left != left:
                     self._render()
                 return
+        if self._changed_note() != self._banner:  # changed since Set up: the text is the lesson's setup's
+            self._render()
         before = (self.tracker.status, self.tracker.at)
         for record in records(snapshot):
             self.tracker.observe(record)
@@ -201,12 +204,24 @@ class LessonsPanel(QWidget):
         return (f"<p><b>Not set up yet:</b> the window still shows your "
                 f"own run{now}. The text below is about the lesson's setup: press <b>Set up</b> to apply it.</p>")
 
+    def _changed_note(self) -> str:
+        """Once set up, a note naming the settings changed since (the text describes the lesson's setup,
+        not what the window shows: it went stale), or '' while the window shows the lesson's setup."""
+        if self.tracker is None or self._current_config is None or self.lesson is None:
+            return ""
+        changed = changed_settings(self.lesson.config, self._current_config())
+        if not changed:
+            return ""
+        now = describe(self._current_config(), changed)
+        return (f"<p><b>You have changed the setup</b> since Set up ({escape(now, quote=False)}): the text below "
+                "is about the lesson's setup, not what the window shows now.</p>")
+
     def _render(self) -> None:
         lesson = self.lesson
         if lesson is None:
             self.body.setText("No lessons.")
             return
-        self._banner = self._not_set_up()
+        self._banner = self._not_set_up() or self._changed_note()
         parts = [self._banner, f"<h3>{escape(lesson.title)}</h3>", f"<p>{escape(lesson.text)}</p>",
                  f"<p><b>Question.</b> <i>{escape(lesson.question)}</i></p>"]
         for i, hint in enumerate(lesson.hints[:self._hints_shown], 1):

@@ -30,6 +30,7 @@ import sys
 import time
 
 from ..benchmark_gui import LIVE_CASES, live_config
+from ..display_check import display_problem
 
 
 def proc_status_mb(pid: int | str, key: str) -> float | None:
@@ -103,6 +104,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     launched_at = args.launched_at
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if problem := display_problem():  # a platform chosen by hand that cannot open: one line, not Qt's abort
+        sys.exit(problem)
     from PySide6.QtWidgets import QApplication
 
     from ..bench_failure import exit_if_failed, stop_on_error

@@ -22,12 +22,13 @@ from .diverged import diverged_epoch, reset_first
 from .result_age import ResultAge
 from .empty_note import note_when_empty
 from .plots import plot_widget
+from .side_window import PlacedBeside
 from .widgets import named
 
 _TOKENS = itertools.count(1 << 30)  # apart from the controller's (from 1) and the autosave's (negative)
 
 
-class LrFinderDialog(QDialog):
+class LrFinderDialog(PlacedBeside, QDialog):
     finished_test = Signal(object)  # LrFinderResult, or a one-line message (str) when it could not run
 
     def __init__(self, controller, parent=None):

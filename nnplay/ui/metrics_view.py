@@ -3,16 +3,19 @@ R^2 (regression), for the training and test sets."""
 
 from __future__ import annotations
 
+import math
 import os
-
+import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..data import CLASSIFICATION
 from ..numbers import count, format_alike, format_percent
-from .colors import CLASS_NAME_CHARS, class_rgb, hex_color
+from .colors import CLASS_NAME_CHARS, class_marks, class_rgb, hex_color
 from .elide import elided_names
+from .epoch_stamp import weights_text
 
 
 def _pct(v):
@@ -30,7 +33,7 @@ class MetricsView(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)  # the summary lines wrap to the column; the tables are kept narrow
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidget(self.label)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -59,18 +62,44 @@ class MetricsView(QWidget):
         if q is None or self.info is None:
             return
         data = self.info.data
+        of = f"<p>Of the {weights_text(frame.snapshot)}.</p>"  # (the numbers are of one epoch's weights)
         if data.task == CLASSIFICATION:
             names, whole = elided_names(data.class_names, CLASS_NAME_CHARS)  # a CSV's class names may be long
             self.label.setToolTip(whole)
-            self.label.setText(self._classes_html(q, names))
+            self._show_tables(of + self._classes_html(q, names))
         else:
             self.label.setToolTip("")
             rmse = format_alike([r and r["rmse"] for r in (q["train"], q["test"])])  # (a column: one form)
             r2 = format_alike([r and r["r2"] for r in (q["train"], q["test"])])
             rows = "".join(f"<tr><td>{part}</td><td align=right>{e}</td><td align=right>{d}</td></tr>"
                            for part, e, d in zip(("train", "test"), rmse, r2))
-            self.label.setText(f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>"
-                               "RMSE in the target's own units.")
+            self._show_tables(of + f"<table cellpadding=4><tr><th></th><th>RMSE</th><th>R²</th></tr>{rows}</table>"
+                              "RMSE in the target's own units.")
+
+    def _show_tables(self, html: str) -> None:
+        """Show ``html`` with every column of its tables whole: a table wider than the tab (12 classes at
+        1024x768: the last heading was cut) is drawn in a smaller font (down to SMALL_PT), and where
+        that is still too wide the label keeps the tables' width and the tab scrolls sideways."""
+        room = self.scroll.viewport().width()
+        need = self._least_width(html)
+        size = self.label.font().pointSizeF()
+        if need > room and size > SMALL_PT:
+            html = html.replace("<table cellpadding=2>", f"<table cellpadding=1 style='font-size:{SMALL_PT}pt'>")
+            need = self._least_width(html)
+        self.label.setMinimumWidth(need)
+        self.label.setText(html)
+
+    def _least_width(self, html: str) -> int:
+        """The width (px) of the widest of ``html``'s tables in the label's font, each laid out unwrapped
+        (the rest of the text wraps): a table given less was laid out narrower than it is drawn."""
+        doc = QTextDocument()
+        doc.setDefaultFont(self.label.font())
+        doc.setDocumentMargin(0)
+        widths = [0]
+        for table in re.findall(r"<table.*?</table>", html, flags=re.S):
+            doc.setHtml(table)
+            widths.append(math.ceil(doc.size().width()))
+        return max(widths)
 
     @staticmethod
     def _classes_html(q, names) -> str:
@@ -82,16 +111,19 @@ class MetricsView(QWidget):
             if r is None:
                 parts.append(f"<p><b>{part}</b>: no examples</p>")
                 continue
-            swatch = [f"<font color='{colours[j]}'>■</font>" for j in range(k)]
+            swatch = [f"<font color='{colours[j]}'>{mark}</font>" for j, mark in enumerate(class_marks(k))]  # (shapes)
             # the matrix's headings: the class names, shortened as the legend's names read (keyed below when cut)
             tags = short_tags(names)
-            head = "".join(f"<th>{swatch[j]}{tags[j]}</th>" for j in range(k))
+            # the swatches a row above the headings: a swatch and a tag in one cell were drawn wider than Qt's
+            # table laid them out, the headings ran into each other and the last was cut at 1024x768
+            head = "".join(f"<th>{swatch[j]}</th>" for j in range(k)) + "</tr><tr><th></th>" + "".join(
+                f"<th>{tags[j]}</th>" for j in range(k))
             body = ""
             for i in range(k):
                 cells = "".join(
                     f"<td align=right>{'<b>' if i == j else ''}{r['confusion'][i][j]}{'</b>' if i == j else ''}</td>"
                     for j in range(k))
-                body += f"<tr><td>{swatch[i]}{tags[i]}</td>{cells}</tr>"
+                body += f"<tr><td><nobr>{swatch[i]}{tags[i]}</nobr></td>{cells}</tr>"
             per_class = "".join(
                 f"<tr><td>{swatch[i]} {names[i] if tags[i] == names[i] else f'{tags[i]}: {names[i]}'}</td>"
                 f"<td align=right>{_pct(r['precision'][i])}</td>"
@@ -107,6 +139,7 @@ class MetricsView(QWidget):
 
 
 TAG_CHARS = 3  # a confusion matrix heading's most characters
+SMALL_PT = 7.5  # the matrix's font where it is wider than the tab (then it scrolls sideways)
 
 
 def short_tags(names: list[str]) -> list[str]:

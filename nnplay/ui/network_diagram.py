@@ -32,7 +32,7 @@ from .diagram_links import DiagramLinks
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
-from .diagram_room import fit_room, follow_font, size_names, title_sizes, titles_fit, view_pixel_size, watch_room
+from .diagram_room import fit_room, follow_font, room_below, size_names, title_sizes, titles_fit, view_pixel_size, watch_room
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
 from .tip import set_tip
@@ -246,9 +246,10 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
             right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
             top = max(y1, 0.2 + title_h * py)  # the titles' tops (0.15 above the nodes)
+        bottom = room_below(self.view, (left, right), (bottom, top), y0 - 0.05, below, FIT_PADDING)  # (labels)
         self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=FIT_PADDING)
-        # the hidden layers' activations go in the room left under the lowest neuron (they never
-        # shrink the drawing): short names, then two rows, as the titles; hidden where none is left
+        # the hidden layers' activations go in the room left under the lowest neuron (they never shrink
+        # the drawing, which room_below lifts into spare room above it): short names; hidden where none is left
         px, py = self.view.viewPixelSize()
         self.bounds.fit_captions(self._gap, NODE, px)  # a "more" caption in the room left of its node
         room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py

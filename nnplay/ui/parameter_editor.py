@@ -19,13 +19,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..numbers import format_number, read_number
 from ..training.parameter_edit import checked_value
+from .refusal_note import NOTE_STYLE, NOTE_WIDTH
 from .widgets import width_for_text
 
 STEP = 0.05
 FINE_STEP = 0.01
 BAD_STYLE = "QLineEdit { background: #f3c4c4; color: #5a0000; }"
-NOTE_STYLE = "QLabel { background: #fff4d6; color: #5a0000; border: 1px solid #b07a00; padding: 2px 4px; }"
-NOTE_WIDTH = 300  # the note's widest, in pixels (it wraps to lines within it)
 
 
 def parse_value(text: str) -> float:

@@ -190,6 +190,22 @@ class TidyAxis(ScreenCached, pg.AxisItem):
             self._fallback = None
 
 
+def fit_label_width(axis: pg.AxisItem, least: float) -> None:
+    """A vertical ``axis`` given a fixed width, ``least`` px, widened to its widest tick label at its range now:
+    the Distributions tab's 48 px cut "−1.0·10¹⁵⁰" to ".0·10¹⁵⁰" (its minus and first digit) on screen and
+    in its exports. Plots of one range get one width (their data areas stay aligned)."""
+    lo, hi = axis.range
+    size = axis.height()
+    if size <= 0 or not (np.isfinite(lo) and np.isfinite(hi)) or hi <= lo:
+        return
+    fm = QFontMetricsF(axis.style.get("tickFont") or axis.font())
+    widest = max((fm.horizontalAdvance(t) for spacing, values in axis.tickValues(lo, hi, size) if len(values)
+                  for t in axis.tickStrings(values, axis.scale, spacing)), default=0.0)
+    width = max(least, math.ceil(widest + axis.style["tickTextOffset"][0] + max(0, axis.style["tickLength"]) + 2))
+    if axis.width() != width:
+        axis.setWidth(width)
+
+
 def without_overlaps(axis: pg.AxisItem, specs):
     """pyqtgraph's draw specs of ``axis`` (from ``generateDrawSpecs``) less every tick
     label that would overlap (with LABEL_GAP) one placed before it."""

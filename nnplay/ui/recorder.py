@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..numbers import count as plural
 from .frame_writer import FrameWriter, RecordingError, even_size, widget_frame
+from .side_window import PlacedBeside
 from .widgets import keep_lines, nest
 
 TARGETS = {  # what can be recorded: the window, or a panel of nnplay.ui.export.PANELS
@@ -46,7 +47,7 @@ SCALES = (1.0, 0.75, 0.5, 0.33)
 STATUS_LINES = 3  # the status line's room, in lines, whatever it says: the dialog's height stays
 
 
-class RecordDialog(QDialog):
+class RecordDialog(PlacedBeside, QDialog):
     """The recorder of window ``win`` (a PlaygroundWindow): choose what, the
     frame rate, the size and the file; Record starts, Stop finishes the file."""
 

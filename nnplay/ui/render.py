@@ -15,6 +15,8 @@ import sys
 
 from PySide6.QtWidgets import QWidget
 
+from ..display_check import display_problem
+from ..failures import RunFailure
 from ..user_text import file_name, shown
 from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
 from .export_grid import fine_output_frame
@@ -240,6 +242,8 @@ def _application():
     """The Qt application, offscreen unless a platform was chosen; Qt's own
     messages (about the offscreen platform, fonts) are not for the user."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if problem := display_problem():  # QT_QPA_PLATFORM=xcb with no X server: Qt aborted, silenced (exit 134)
+        raise RunFailure(problem)
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 

@@ -59,27 +59,39 @@ def fit_onto_screen(widget: QWidget) -> None:
         widget.setGeometry(left, top, width, height)
 
 
-CASCADE = 40  # px: a side window with no room beside its main window opens over it, this far in and down
+TOOLBAR_BAND = 100  # px: the top of a main window (its menus, toolbars and read-outs), counted twice when covered
+
+
+def least_covering(area: QRect, main: QRect, width: int, height: int) -> QPoint:
+    """Where (its frame's top-left, px) a window ``width`` x ``height`` (frame included) covers least of
+    the window ``main`` (its frame geometry) within the screen's available geometry ``area``: beside it
+    (right, left, below, above) where there is room, else the place of those and the screen's corners,
+    pulled within ``area``, that covers the least of it, its top band (menus, toolbars) counted twice.
+    On a 1024x768 or 1280x800 screen the side windows had no room beside the playground and opened over
+    it, 40 px in and down, covering its menus, toolbars and most of it."""
+    def within(x: int, y: int) -> QPoint:
+        return QPoint(max(area.left(), min(x, area.right() + 1 - width)),
+                      max(area.top(), min(y, area.bottom() + 1 - height)))
+
+    band = QRect(main.left(), main.top(), main.width(), min(TOOLBAR_BAND, main.height()))
+
+    def covered(at: QPoint) -> int:
+        mine = QRect(at.x(), at.y(), width, height)
+        return sum(r.width() * r.height() for r in (mine.intersected(main), mine.intersected(band)) if r.isValid())
+
+    places = [within(main.right() + 1, main.top()), within(main.left() - width, main.top()),
+              within(main.left(), main.bottom() + 1), within(main.left(), main.top() - height)]
+    places += [within(x, y) for y in (area.bottom(), area.top()) for x in (area.right(), area.left())]
+    return min(places, key=covered)  # (the first of equals: right, left, below, above, then the corners)
 
 
 def place_beside(widget: QWidget, anchor: QWidget) -> None:
-    """Move the top-level ``widget`` (not yet shown) beside the window ``anchor``: to its right where
-    the screen has room, else to its left, else over it CASCADE px in; always within the screen's
-    available geometry. Without a window manager (Xvfb, a kiosk) a window Qt is not told where to
-    put opens at the screen's top-left corner, away from the window it belongs to."""
+    """Move the top-level ``widget`` (not yet shown) beside the window ``anchor``, or where it covers
+    least of it (``least_covering``); always within the screen's available geometry. Without a window
+    manager (Xvfb, a kiosk) a window Qt is not told where to put opens at the screen's top-left corner
+    (a dialog: centred over its parent), away from (or over) the window it belongs to."""
     side, title, bottom = _frame(widget)
     width, height = widget.width() + 2 * side, widget.height() + title + bottom  # (frame included, as move places)
     main = anchor.frameGeometry()
     area = available_geometry(anchor)
-    if area is None:
-        widget.move(main.topLeft() + QPoint(CASCADE, CASCADE))
-        return
-    if main.right() + 1 + width <= area.right() + 1:
-        x, y = main.right() + 1, main.top()
-    elif main.left() - width >= area.left():
-        x, y = main.left() - width, main.top()
-    else:
-        x, y = main.left() + CASCADE, main.top() + CASCADE
-    x = max(area.left(), min(x, area.right() + 1 - width))
-    y = max(area.top(), min(y, area.bottom() + 1 - height))
-    widget.move(x, y)
+    widget.move(main.topLeft() + QPoint(40, 40) if area is None else least_covering(area, main, width, height))

@@ -3,9 +3,10 @@ runs, the backprop inspector): ``SideWindow`` is a QWidget made with
 ``Qt.WindowType.Window`` that Esc closes, as Qt's own QDialog does (the
 guide, the learning-rate finder, the record and import dialogs). Every
 secondary window derives from it (or from QDialog), so none is left that Esc
-does not close. It opens beside the window that made it (``screen_fit.place_beside``), each time it opens until the user moves it,
-as QDialog opens over its parent, not at the screen's corner where no window
-manager places it."""
+does not close. It opens beside the window that made it (``screen_fit.place_beside``), or where it covers least of
+it, each time it opens until the user moves it (``PlacedBeside``, also the non-modal dialogs': the
+guide, the learning-rate finder, the recorder), not at the screen's corner where no window manager
+places it, nor centred over the playground as Qt places a dialog."""
 
 from __future__ import annotations
 
@@ -15,7 +16,23 @@ from PySide6.QtWidgets import QWidget
 from .screen_fit import place_beside
 
 
-class SideWindow(QWidget):
+class PlacedBeside:
+    """A top-level window (a QWidget or a QDialog, this first among its bases) placed by
+    ``place_beside`` each time it opens, until the user moves it: a window first opened over the
+    playground (no room beside it) went on covering it once the playground was made smaller or
+    moved (fault 5 of round 15); a place the user chose is kept."""
+
+    _placed_at = None  # where place_beside last put it (None: never placed)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
+        if visible and not self.isVisible() and self.parentWidget() is not None and \
+                self._placed_at in (None, self.pos()):
+            place_beside(self, self.parentWidget().window())
+            self._placed_at = self.pos()
+        super().setVisible(visible)
+
+
+class SideWindow(PlacedBeside, QWidget):
     """A top-level window (``parent`` only owns it) closed by Esc.
 
     As QDialog.keyPressEvent: an Esc no child used (an open editor cancels its
@@ -23,17 +40,6 @@ class SideWindow(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
-        self._placed_at = None  # where place_beside last put it (None: never placed)
-
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
-        if visible and not self.isVisible() and self.parentWidget() is not None and \
-                self._placed_at in (None, self.pos()):
-            # placed each time it opens, until the user moves it: a window first opened over the playground
-            # (no room beside it) went on covering it once the playground was made smaller or moved (fault 5
-            # of round 15); a place the user chose is kept
-            place_beside(self, self.parentWidget().window())
-            self._placed_at = self.pos()
-        super().setVisible(visible)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():

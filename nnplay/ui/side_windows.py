@@ -11,6 +11,8 @@ a palette change or a close then has nothing to tell it)."""
 from __future__ import annotations
 
 from .inspector import InspectorWindow
+from .loss_text import NOTHING_TO_TRAIN
+from .refusal_note import refuse_near
 
 
 def inspector_window(win) -> InspectorWindow:
@@ -19,10 +21,19 @@ def inspector_window(win) -> InspectorWindow:
     if made is None:
         made = win._inspector = InspectorWindow(win)
         c = win.controller
-        made.step_batch_requested.connect(lambda: c.step_batch(1))
+        made.step_batch_requested.connect(lambda: _step_batch(c, made))
         made.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
         follow_zoom(win)
     return made
+
+
+def _step_batch(c, inspector: InspectorWindow) -> None:
+    """The inspector's Step mini-batch: with no training points, refused at its button (the
+    playground's status bar said it, in another window, often behind this one)."""
+    if c.run_info is not None and not len(c.run_info.train_index):
+        refuse_near(inspector.batch_button, f"Cannot train. {NOTHING_TO_TRAIN}")
+    else:
+        c.step_batch(1)
 
 
 def inspector_made(win) -> InspectorWindow | None:

@@ -22,6 +22,7 @@ import time
 
 import numpy as np
 
+from ..display_check import display_problem
 from .live_benchmark import proc_status_mb
 
 WARM_UP_SECONDS = 60
@@ -171,6 +172,8 @@ def main(argv=None) -> int:
     every = float(argv[1]) if len(argv) > 1 else 15.0
     start_epochs = int(argv[2]) if len(argv) > 2 else 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if problem := display_problem():  # a platform chosen by hand that cannot open: one line, not Qt's abort
+        sys.exit(problem)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

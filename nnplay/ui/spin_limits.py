@@ -23,6 +23,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDoubleSpinBox, QMainWindow, QToolTip
 
 from ..user_text import shortened
+from .refusal_note import refuse_near
 from .app_events import watch
 
 NOTE_MS = 4000  # how long the note stays
@@ -115,13 +116,16 @@ def refuse_out_of_range(box: QAbstractSpinBox) -> bool:
 
 
 def show_note(box: QAbstractSpinBox, note: str) -> None:
-    """``note`` under ``box`` as a tooltip, and in its window's status bar."""
+    """``note`` under ``box`` as a tooltip, and in its window's status bar, or in a window with none
+    (a side window, a dialog) in a refusal note under the box (``refusal_note``)."""
     box.setProperty("limit_note", note)
     QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), note, box, box.rect(), NOTE_MS)
     window = box.window()
     if isinstance(window, QMainWindow) and window.statusBar() is not None:
         label = shortened(box.accessibleName() or box.toolTip().split(":")[0].split(".")[0])
         window.statusBar().showMessage(f"{label}: {note}" if label else note, NOTE_MS)
+    elif window is not box:  # a side window or dialog (the inspector's chain rule boxes): no status bar, and a
+        refuse_near(box, note)  # tooltip alone went with the pointer
 
 
 def install(app: QApplication | None = None) -> None:

@@ -4,7 +4,7 @@ SVG: pyqtgraph's ``SVGExporter`` cannot parse the paths Qt >= 6.7 writes
 (pyqtgraph issue #3485), so the panel is painted with Qt's ``QSvgGenerator``
 directly, as SVG Tiny 1.2 without clip paths (Qt's SVG 1.1 clipping keeps a
 stale clip for the items painted after a plot title, which hides the axes).
-Three of its habits are corrected here:
+Four of its habits are corrected here:
 
 - its resolution is 72 dpi, while pyqtgraph caches axes as ``QPicture``s
   recorded at the screen's logical DPI; a picture replayed on a device of
@@ -14,6 +14,8 @@ Three of its habits are corrected here:
   PNG), and renderers smooth it when they stretch it. Each image is enlarged
   here, pixel by pixel (nearest neighbour), to at least the size it is drawn
   at, and marked ``image-rendering="optimizeSpeed"``;
+- a matrix of extreme scale (values ~1e150 on a plot) draws nothing in librsvg: the shapes under
+  it are mapped through it, the matrix made the identity;
 - a cosmetic pen is written as ``vector-effect="non-scaling-stroke"``, which
   SVG 1.1 renderers (librsvg) ignore, so a 1-pixel point outline under a
   6x symbol transform became 6 pixels wide. Such strokes are baked: their
@@ -72,6 +74,8 @@ def finish_svg(svg: bytes, out: QSize, scale: float) -> bytes:
     root = doc.documentElement
     root.setAttribute("width", f"{out.width()}px")
     root.setAttribute("height", f"{out.height()}px")
+    for group in doc.getElementsByTagName("g"):
+        _bake_extreme(group)
     for element in doc.getElementsByTagName("image"):
         _sharpen(element, scale)
     for rect in doc.getElementsByTagName("rect"):
@@ -84,7 +88,36 @@ def finish_svg(svg: bytes, out: QSize, scale: float) -> bytes:
     return doc.toxml(encoding="UTF-8")
 
 
-def _rect_to_path(rect) -> None:
+EXTREME_SCALE = 1e12  # a group's matrix stretching or shrinking more than this (weights ~1e150 on a plot's axis)
+
+
+def _bake_extreme(group) -> None:
+    """A group whose matrix scales beyond EXTREME_SCALE either way (a plot of values ~1e150: 1e-149 of a
+    pixel per unit) has its shapes' coordinates mapped through it and an identity matrix: librsvg drew
+    nothing under such a matrix (the Distributions tab's bands and medians at weights ~1e150), nor under
+    the inverse that ``_unscale_stroke`` gave a cosmetic stroke there."""
+    m = _MATRIX.search(group.getAttribute("transform") or "")
+    if not m:
+        return
+    a, b, c, d, e, f = (float(v) for v in m.group(1).replace(",", " ").split()[:6])
+    if all(1 / EXTREME_SCALE < k < EXTREME_SCALE for k in (math.hypot(a, b), math.hypot(c, d))):
+        return
+
+    def mapped(match):
+        x, y = float(match.group(1)), float(match.group(2))
+        return f"{a * x + c * y + e:.6g},{b * x + d * y + f:.6g}"
+
+    for child in [n for n in group.childNodes if n.nodeType == n.ELEMENT_NODE]:
+        if child.tagName == "rect":
+            child = _rect_to_path(child)
+        attr = {"path": "d", "polyline": "points", "polygon": "points"}.get(child.tagName)
+        if attr is None or child.getAttribute("transform"):
+            continue
+        child.setAttribute(attr, _PAIR.sub(mapped, child.getAttribute(attr)))
+    group.setAttribute("transform", "matrix(1,0,0,1,0,0)")
+
+
+def _rect_to_path(rect):
     """The same rectangle as a <path>, whose corners _unscale_stroke can map."""
     x, y, w, h = (float(rect.getAttribute(k) or 0) for k in ("x", "y", "width", "height"))
     path = rect.ownerDocument.createElement("path")
@@ -93,6 +126,7 @@ def _rect_to_path(rect) -> None:
             path.setAttribute(name, value)
     path.setAttribute("d", f"M{x:g},{y:g} L{x + w:g},{y:g} L{x + w:g},{y + h:g} L{x:g},{y + h:g} Z")
     rect.parentNode.replaceChild(path, rect)
+    return path
 
 
 _PAIR = re.compile(r"(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?),(-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)")

@@ -221,3 +221,19 @@ def test_the_trace_takes_its_step_on_the_twin_of_its_gradient_check_to_the_bit(m
         apart = t.trace_next_batch()  # (the same batch: nothing trained in between)
         monkeypatch.setattr(trace_module, "engine_gradient", fresh)
         assert _trace_arrays(shared) == _trace_arrays(apart)
+
+
+def test_the_chain_rule_check_of_a_zero_sum_says_it_says_nothing():
+    """All weights 0: every term of dW[1]'s sum is 0 and the engine's dW[1] is 0 too. The inspector
+    said "✓ the same", true but empty; it says both are exactly 0, so it says nothing."""
+    from nnplay.ui.chain_rule import verdict
+
+    net, X, y, tr = _case("bce", "tanh")
+    c = tr.chain(2, 1, 0)
+    assert "✓ the same" in verdict(c, 2, 1, 0)  # a real agreement keeps its tick
+    net.params[...] = 0.0
+    tr = backprop_trace(net, X, net.encode_targets(y), SGD(0.1))
+    c = tr.chain(1, 0, 0)
+    assert c["agrees"] and c["engine"] == 0
+    text = verdict(c, 1, 0, 0)
+    assert "✓" not in text and "both exactly 0" in text and "says nothing" in text

@@ -31,3 +31,24 @@ def test_a_layer_all_at_kinks_is_not_checkable_and_a_real_error_is_a_mismatch():
     assert "[1] not checkable" in details and "agrees" in verdict
     rows[1]["dW_error"] = 0.3
     assert "MISMATCH" in check_words(_result(rows))[1]
+
+
+def test_a_check_whose_every_gradient_is_zero_says_it_says_nothing():
+    """All weights 0 (a balanced batch): backprop and the differences both give 0 for every parameter.
+    "backprop agrees" was true but empty: the verdict says every compared gradient is 0, so it says
+    nothing; a network where one layer alone is all 0 agrees, that layer named as saying nothing."""
+    net = MLP([2, 3, 1], activation="tanh", loss="bce", seed=0)
+    net.params[...] = 0.0
+    X = np.random.default_rng(1).normal(size=(16, 2))
+    y = (np.arange(16) % 2).astype(float).reshape(-1, 1)
+    rows = gradient_check(net, X, y)
+    assert [r["zero"] for r in rows] == [r["checked"] for r in rows] == [9, 4]
+    colour, verdict, details = check_words(_result(rows))
+    assert "agrees" not in verdict and "every compared gradient is 0, so it says nothing" in verdict
+    assert "[1] all gradients 0, [2] all gradients 0" in details and colour != "#1e7e34"
+    net = MLP([2, 3, 1], activation="tanh", loss="bce", seed=0)
+    net.weights[1][...] = 0.0  # nothing flows back into layer 1; layer 2's own gradients are not 0
+    rows = gradient_check(net, X, y)
+    colour, verdict, details = check_words(_result(rows))
+    assert rows[0]["zero"] == rows[0]["checked"] and rows[1]["zero"] < rows[1]["checked"]
+    assert "backprop agrees" in verdict and "[1] all gradients 0" in details and "in [1] (" in details

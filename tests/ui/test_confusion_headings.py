@@ -21,5 +21,49 @@ def test_the_matrix_of_twelve_classes_is_headed_by_their_numbers():
             "confusion": [[2 if i == j else 0 for j in range(k)] for i in range(k)],
             "precision": [1.0] * k, "recall": [1.0] * k}
     html = MetricsView._classes_html({"train": part, "test": None}, names)
-    assert "■</font>11</th>" in html and "■</font>L</th>" not in html
+    assert "<th>11</th>" in html and "<th>L</th>" not in html
     assert "11: class_11" in html  # keyed below to the whole name
+
+
+def test_every_heading_of_a_twelve_class_matrix_is_whole_in_a_narrow_tab(qtbot):
+    """Tester: at 1024x768 the Metrics tab (~280 px) cut the 12-class matrix's last heading ("■1" of
+    "■11"), the others run into each other. Every column whole now (the swatches a row above the
+    headings; a smaller font, then a sideways scroll, where the tab is narrower still): nothing is drawn
+    at the label's right edge, and a label wider than the tab scrolls."""
+    from types import SimpleNamespace
+
+    from PySide6.QtGui import QColor, QTextDocument
+    from PySide6.QtWidgets import QScrollArea
+
+    from nnplay.data import CLASSIFICATION
+
+    k = 12
+    part = {"n": 24, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
+            "confusion": [[20 if i == j else 0 for j in range(k)] for i in range(k)],
+            "precision": [1.0] * k, "recall": [1.0] * k}
+    view = MetricsView()
+    qtbot.addWidget(view)
+    view.info = SimpleNamespace(data=SimpleNamespace(task=CLASSIFICATION, class_names=[f"class_{i}" for i in range(k)]))
+    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}, epoch=4,
+                                                           batch_position=(0, 1)))
+    view.show()
+    scroll = view.findChild(QScrollArea)
+    for width in [600, *range(330, 190, -10)]:
+        view.resize(width, 900)
+        view._render()
+        qtbot.wait(30)
+        label = view.label
+        image = label.grab().toImage()
+        background = QColor(image.pixel(image.width() - 1, 0))
+        doc = QTextDocument()  # where the tables are (the text around them wraps, up to the edge)
+        doc.setDefaultFont(label.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(label.text())
+        doc.setTextWidth(label.width())
+        tables = [doc.documentLayout().frameBoundingRect(f) for f in doc.rootFrame().childFrames()]
+        assert len(tables) == 2
+        edge = [y for y in range(image.height()) for x in (image.width() - 2, image.width() - 1)
+                if any(t.top() <= y <= t.bottom() for t in tables)
+                and QColor(image.pixel(x, y)).lightness() < background.lightness() - 40]
+        assert edge == [], f"{width} px: drawn at the label's right edge (cut) in rows {edge[:5]}"
+        assert label.width() <= scroll.viewport().width() or scroll.horizontalScrollBar().maximum() > 0

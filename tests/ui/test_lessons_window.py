@@ -82,3 +82,25 @@ def test_leaving_the_lessons_data_in_the_window_stops_the_judging(window, qtbot)
     assert panel.tracker is None and "spiral" in panel.status.text() and "Why." not in panel.body.text()
     panel.set_up_button.click()
     qtbot.waitUntil(lambda: "… not yet" in panel.status.text(), timeout=10000)
+
+
+def test_a_change_after_set_up_is_said_above_the_lessons_text(window, qtbot):
+    """The lesson's text went stale: after Set up the learner changed the layers and the rate, and the
+    panel still described the lesson's network as if the window showed it. It says the setup was
+    changed, naming what (the text is the lesson's setup's), and drops the note once set up again."""
+    open_lesson(window, find_lesson("xor-feature"))
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.dataset == "xor", timeout=10000)
+    panel = window.lessons_dock.widget()
+    c.step(1)
+    qtbot.wait(300)
+    assert "You have changed the setup" not in panel.body.text()  # the window shows the lesson's setup
+    c.change(hidden=(4, 4), lr=0.1)
+    c.step(1)
+    qtbot.waitUntil(lambda: "You have changed the setup" in panel.body.text(), timeout=10000)
+    text = panel.body.text()
+    assert "hidden layers 4, 4" in text and "learning rate 0.1" in text
+    assert text.index("You have changed the setup") < text.index("<h3>")  # above the lesson's text
+    panel.set_up_button.click()
+    c.step(1)
+    qtbot.waitUntil(lambda: "You have changed the setup" not in panel.body.text(), timeout=10000)

@@ -21,9 +21,10 @@ def _click(qtbot, d, view_point, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.mouseClick(d.canvas.viewport(), Qt.MouseButton.LeftButton, modifier, _viewport_point(d, view_point))
 
 
-def _edge_middle(d, l, i, j) -> QPointF:
+def _edge_middle(d, l, i, j, at: float = 0.5) -> QPointF:
+    """The point ``at`` of the way along link W[l][i+1, j+1] (its middle by default)."""
     line = d.edges[l - 1][i, j].line()
-    return (line.p1() + line.p2()) / 2
+    return line.p1() + (line.p2() - line.p1()) * at
 
 
 def _sent(d):
@@ -35,7 +36,7 @@ def _sent(d):
 def test_clicking_a_link_opens_the_editor_and_a_typed_weight_reaches_the_trainer(window, qtbot):
     c, d = window.controller, window.diagram
     sent = _sent(d)
-    _click(qtbot, d, _edge_middle(d, 1, 2, 1))  # W[1][3, 2]
+    _click(qtbot, d, _edge_middle(d, 1, 2, 1, 0.35))  # W[1][3, 2] (its middle is where W[1][4, 1] crosses it)
     ed = d.editing.editor
     assert ed.isVisible() and ed.label == "W[1][3, 2]"
     assert float(ed.text()) == pytest.approx(c.last_frame.snapshot.weights[0][2, 1], abs=1e-5)
@@ -120,7 +121,7 @@ def test_esc_cancels_an_input_has_no_bias_the_wheel_and_shift_drag_scrub_and_the
     qtbot.waitUntil(lambda: c.last_frame.snapshot.weights[1][0, 3] == pytest.approx(sent[-1].value), timeout=10000)
     assert not ed.isVisible()
     # hovering a link shows its value in the tooltip, refreshed as it trains
-    d._on_mouse(d.view.mapViewToScene(_edge_middle(d, 1, 2, 1)))
+    d._on_mouse(d.view.mapViewToScene(_edge_middle(d, 1, 2, 1, 0.35)))  # (off the crossing, as above)
     assert d.canvas.toolTip().startswith("W[1][3, 2] = ")
     c.step(3)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 3, timeout=10000)

@@ -253,7 +253,7 @@ def test_hovering_a_neuron_shows_it_in_the_big_view(window, qtbot):
 def test_hovered_values_follow_training_and_go_with_their_network(window, qtbot):
     c, d, g = window.controller, window.diagram, window.gradients
     edge = d.edges[0][2, 1].line()  # W[1][3, 2], from X₂
-    d._on_mouse(d.view.mapViewToScene((edge.p1() + edge.p2()) / 2))
+    d._on_mouse(d.view.mapViewToScene(edge.p1() + (edge.p2() - edge.p1()) * 0.35))  # (its middle: W[1][4, 1]'s too)
     assert d.readout.text().startswith("Weight W[1][3, 2] from X₂")
     g._report((1, 0, 0, float(c.last_frame.snapshot.dW[0][0, 0])))  # as hovering the cell does
     c.step(5)
