@@ -3,8 +3,8 @@
     SUITE_CPU_OUT=DIR PYTHONPATH=tests/tools pytest -p suite_cpu [pytest's options]
     python tests/tools/suite_cpu.py DIR_BEFORE DIR_AFTER [--top 25]
 
-The plugin writes ``DIR/<worker>.json`` at each test worker's end (``main.json`` without
-xdist): every test's CPU seconds (``time.process_time``: all the worker's threads) and wall
+The plugin writes ``DIR/<worker>.json`` at each test worker's end (``main.json`` for xdist's
+controller, or the one process without xdist): every test's CPU seconds (``time.process_time``: all the worker's threads) and wall
 seconds in its set-up, call and teardown; the worker's own CPU (``getrusage``), the CPU of the
 processes it waited for (the ``nnplay`` subprocesses), and the CPU of multiprocessing's
 forkserver and of the training processes it started and reaped (read from ``/proc``: no
@@ -88,9 +88,13 @@ def pytest_sessionfinish(session):
 def load(folder: str) -> tuple[dict, dict]:
     """A run's tests (node id: phases' seconds) and its totals (CPU seconds) from ``folder``."""
     tests, totals = {}, collections.Counter()
-    for name in sorted(glob.glob(os.path.join(folder, "*.json"))):
+    names = sorted(glob.glob(os.path.join(folder, "*.json")))
+    for name in names:
         with open(name) as f:
             data = json.load(f)
+        if os.path.basename(name) == "main.json" and len(names) > 1:  # xdist's controller: its children are the workers
+            totals["controller"] += data["cpu"]
+            continue
         tests.update(data["tests"])
         totals["workers"] += data["cpu"]
         totals["subprocesses"] += data["subprocesses"]
