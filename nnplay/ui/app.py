@@ -121,7 +121,7 @@ def run(config=None, smoke: bool = False, lesson=None, csv=None, session=None) -
 
     app.setWindowIcon(app_icon())
     follow_dark_desktop(app)  # before the first paint, so the window does not change colour
-    zoom_style.install(app)  # check boxes zoomed with the text (SelectedLook has it already)
+    zoom_style.install(app)  # check boxes zoomed with the text, each as it is polished
     launch = LaunchWindow(None if smoke else QSettings())  # painted before NumPy and pyqtgraph are loaded
     launch.show()
     held: dict = {}

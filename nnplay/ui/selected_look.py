@@ -13,17 +13,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QStyle, QTabBar
-
-from .zoom_style import ZoomedIndicators
+from PySide6.QtWidgets import QProxyStyle, QStyle, QTabBar
 
 TINT_ALPHA = 140  # of 255: how strongly a checked button's panel takes the highlight colour
 TAB_MARK_PX = 3  # the height of a selected tab's underline
 
 
-class SelectedLook(ZoomedIndicators):
-    """Fusion, with checked buttons and selected tabs in the palette's highlight (see the module), and
-    its indicators zoomed (``zoom_style``)."""
+class SelectedLook(QProxyStyle):
+    """Fusion, with checked buttons and selected tabs in the palette's highlight (see the module); its
+    check boxes get their zoomed indicators from ``zoom_style``."""
 
     def __init__(self):
         super().__init__("Fusion")

@@ -145,3 +145,21 @@ def test_check_boxes_grow_with_the_zoom(window, qtbot):
     finally:
         p.set_zoom(1.0)
     assert {b: box_side(b) for b in boxes} == before
+
+
+def test_only_check_boxes_and_radio_buttons_take_the_zoomed_style(window, qtbot):
+    """The application's style stays Qt's own, so every other widget's metrics are answered in C++: set on
+    the whole application, the zoomed style's pixelMetric (Python) answered every metric of every widget at
+    every layout, about a tenth of a zoom's or a resize's CPU. Every check box of the window and of a side
+    window made later (the inspector's Numbers) has the zoomed style, also under a style sheet."""
+    from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
+
+    from nnplay.ui.zoom_style import ZOOMED, ZoomedIndicators
+
+    assert not isinstance(QApplication.style(), ZoomedIndicators)
+    window.inspect_action.trigger()
+    qtbot.waitUntil(lambda: window.inspector.isVisible(), timeout=5000)
+    boxes = [b for w in (window, window.inspector) for kind in (QCheckBox, QRadioButton) for b in w.findChildren(kind)]
+    assert len(boxes) >= 12 and all(b.property(ZOOMED) for b in boxes), [b.objectName() for b in boxes
+                                                                         if not b.property(ZOOMED)]
+    window.inspector.close()
