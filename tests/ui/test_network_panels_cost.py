@@ -194,3 +194,19 @@ def key_cell(g) -> tuple[int, int, int]:
     """The colour key's row, first column and columns spanned in the heatmaps' layout."""
     cells = g.maps_widget.ci.items[g.key]
     return cells[0][0], cells[0][1], len(cells)
+
+
+def test_a_new_network_reuses_the_diagrams_titles_and_names(qtbot, run):
+    """A "+"/"-" layer click draws a new network: the layer titles and input names of the last one
+    are shown again in the new texts (a new TextItem was a fifth of drawing the diagram), none left over."""
+    d, _ = new_diagram(qtbot, run)
+    titles, names = [t[0] for t in d.titles], list(d._labels)
+    d.set_run(Trainer(TrainConfig(dataset="circle", hidden=(5, 4, 3), activation="tanh")).run_info())  # "+"
+    assert [t[0] for t in d.titles][:len(titles)] == titles and d._labels == names
+    assert [t[0].toPlainText() for t in d.titles] == ["inputs", "layer 1", "layer 2", "layer 3", "output"]
+    assert all(t[0].scene() is d.view.scene() for t in d.titles)
+    d.set_run(Trainer(TrainConfig(dataset="circle", hidden=(5,), activation="tanh")).run_info())  # "-" twice
+    assert [t[0] for t in d.titles] == titles[:3]
+    assert [t[0].toPlainText() for t in d.titles] == ["inputs", "layer 1", "output"]
+    texts = {i for i in d.view.addedItems if isinstance(i, type(titles[0]))}  # none of the last network's left over
+    assert texts == {t[0] for t in d.titles} | set(d._labels) | {a[0] for a in d.activation_labels.items}
