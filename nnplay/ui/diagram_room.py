@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 
+import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from .diagram_readout import captions
@@ -247,6 +248,23 @@ def size_names(d, pitch: float) -> None:
     for more in d.bounds.more:
         if more:
             more[2].setFont(font)
+
+
+def reused_text(spares: list, text: str, anchor: tuple[float, float], colour: QColor) -> pg.TextItem:
+    """A TextItem (a layer's title, an input's name) showing ``text`` in ``colour`` at ``anchor``: the
+    first of ``spares`` (the last network's, taken from the list) set to it, else a new one. A new
+    TextItem lays its text out twice (its colour, its text), a fifth of drawing a new network's
+    diagram; its font, place and visibility are set afresh by the diagram's fit either way."""
+    if not spares:
+        return pg.TextItem(text, anchor=anchor, color=colour)
+    item = spares.pop(0)
+    if item.toPlainText() != text:
+        item.setText(text)
+    if item.color != colour:
+        item.setColor(colour)
+    item.setAnchor(anchor)
+    item.setVisible(True)
+    return item
 
 
 def view_pixel_size(view, x_range: tuple, y_range: tuple, padding: float) -> tuple[float, float]:

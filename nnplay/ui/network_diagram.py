@@ -32,7 +32,8 @@ from .diagram_links import DiagramLinks
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
-from .diagram_room import fit_room, follow_font, room_below, size_names, title_sizes, titles_fit, view_pixel_size, watch_room
+from .diagram_room import (fit_room, follow_font, reused_text, room_below, size_names, title_sizes, titles_fit,
+                          view_pixel_size, watch_room)
 from .diagram_thumbnails import draw_thumbnails
 from .layer_activation import LayerActivationLabels
 from .tip import set_tip
@@ -147,7 +148,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self.readout.setText(IDLE)  # nothing of the previous network stays
         self.nodes, self.edges = [], []
-        self._titles = []
+        spare_titles, spare_names, self._titles = [t[0] for t in self._titles], self._labels, []  # (reused_text)
         self._title_px, self._fitted = {}, None  # measured afresh for the new titles (_fit)
         self._title_texts = []  # (full, short) title per layer: the short one where even two lines are too narrow
         self._hatches = []  # one per node, in the order of self.nodes flattened
@@ -183,7 +184,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             if self.bounds.hidden(l):
                 self.bounds.add_more_node(l, rect_of(l, len(col)), self.text_colour(0.85))
             title = layer_name(l, len(self.sizes) - 1)
-            label = pg.TextItem(title, anchor=(0.5, 1.0), color=self.text_colour(0.75))
+            label = reused_text(spare_titles, title, (0.5, 1.0), self.text_colour(0.75))
             label.setPos(x + NODE / 2, 0.15)  # one row of titles, above the tallest layer
             self.view.addItem(label)
             self._titles.append((label, x + NODE / 2, 0.15))
@@ -192,7 +193,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._labels = []
         for i in self.bounds.shown[0]:
             rect = self.nodes[0][i][1]
-            t = pg.TextItem(self._names[i], anchor=(1.0, 0.5), color=self.text_colour(0.85))
+            t = reused_text(spare_names, self._names[i], (1.0, 0.5), self.text_colour(0.85))
             t.setPos(rect.left() - 0.1, rect.center().y())
             self.view.addItem(t)
             self._labels.append(t)

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+import shiboken6
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
@@ -169,6 +170,43 @@ def test_a_new_run_of_the_same_sizes_keeps_the_heatmaps_blank_until_its_first_fr
     for item, m in zip(g._maps, snap.dW):
         np.testing.assert_array_equal(item.values, m)
     other = Trainer(TrainConfig(dataset="circle", hidden=(5,), activation="tanh"))
-    g.set_run(other.run_info())  # other sizes: laid out anew
-    assert len(g._maps) == 2 and not set(map(id, g._maps)) & set(map(id, items))
-    assert [label.text.split("<br>")[1] for label in g._labels] == ["5×2", "1×5"]
+    g.set_run(other.run_info())  # a layer less ("-"): the layers left in their cells kept, the last one removed
+    assert [id(m) for m in g._maps] == [id(m) for m in items[:2]] and g._labels == labels[:2]
+    assert labels[2].scene() is None and (not shiboken6.isValid(items[2]) or items[2].scene() is None)  # (removed)
+    assert all(m.image is None and m.values is None for m in g._maps)
+    assert [label.text for label in g._labels] == ["layer 1<br>5×2", "output<br>1×5"]
+    assert key_cell(g) == (2 * ((2 - 1) // g._columns + 1), 0, g._columns)
+    other_snap = other.snapshot(grid_resolution=None, neuron_resolution=6)
+    drawn(g, other_snap)  # the kept heatmaps show the new shapes
+    for item, m in zip(g._maps, other_snap.dW):
+        np.testing.assert_array_equal(item.values, m)
+    g.set_run(t.run_info())  # a layer more ("+"): the two kept, a third made, the key moved under it
+    assert [id(m) for m in g._maps[:2]] == [id(m) for m in items[:2]] and g._maps[2] is not items[2]
+    assert [label.text.split("<br>")[0] for label in g._labels] == ["layer 1", "layer 2", "output"]
+    assert key_cell(g) == (2 * ((3 - 1) // g._columns + 1), 0, g._columns)
+    assert all(m.values is None for m in g._maps)
+    drawn(g, snap)
+    for item, m in zip(g._maps, snap.dW):
+        np.testing.assert_array_equal(item.values, m)
+
+
+def key_cell(g) -> tuple[int, int, int]:
+    """The colour key's row, first column and columns spanned in the heatmaps' layout."""
+    cells = g.maps_widget.ci.items[g.key]
+    return cells[0][0], cells[0][1], len(cells)
+
+
+def test_a_new_network_reuses_the_diagrams_titles_and_names(qtbot, run):
+    """A "+"/"-" layer click draws a new network: the layer titles and input names of the last one
+    are shown again in the new texts (a new TextItem was a fifth of drawing the diagram), none left over."""
+    d, _ = new_diagram(qtbot, run)
+    titles, names = [t[0] for t in d.titles], list(d._labels)
+    d.set_run(Trainer(TrainConfig(dataset="circle", hidden=(5, 4, 3), activation="tanh")).run_info())  # "+"
+    assert [t[0] for t in d.titles][:len(titles)] == titles and d._labels == names
+    assert [t[0].toPlainText() for t in d.titles] == ["inputs", "layer 1", "layer 2", "layer 3", "output"]
+    assert all(t[0].scene() is d.view.scene() for t in d.titles)
+    d.set_run(Trainer(TrainConfig(dataset="circle", hidden=(5,), activation="tanh")).run_info())  # "-" twice
+    assert [t[0] for t in d.titles] == titles[:3]
+    assert [t[0].toPlainText() for t in d.titles] == ["inputs", "layer 1", "output"]
+    texts = {i for i in d.view.addedItems if isinstance(i, type(titles[0]))}  # none of the last network's left over
+    assert texts == {t[0] for t in d.titles} | set(d._labels) | {a[0] for a in d.activation_labels.items}
