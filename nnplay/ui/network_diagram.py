@@ -68,8 +68,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self.view.setAspectLocked(True)
         self.fit_once = Batched(self._fit)  # laid out once at the end of a zoom step (coalesced.py)
         self.view.sigResized.connect(self.fit_once.request)
-        # a deep network in a narrow column scrolls sideways rather than be drawn below a readable size
-        # (diagram_room.keep_readable_width: six hidden layers at 1024x768 were drawn with 8-pixel neurons)
+        # a deep network in a narrow column scrolls sideways, never drawn unreadably small (keep_readable_width)
         self.canvas_scroll = QScrollArea()
         self.canvas_scroll.setObjectName("network_diagram_scroll")
         self.canvas_scroll.setWidget(self.canvas)
