@@ -63,7 +63,6 @@ class GradientView(QWidget):
         self._names: list[str] = []
         self._maps: list[HeatmapItem] = []
         self._columns = 0  # heatmaps per row, from the panel's width
-        self._laid_out = ()  # the layer sizes the heatmaps are laid out for
         self._labels = []
         self.norms: History | None = None  # |dW[l]| per epoch, bounded
         layout = QVBoxLayout(self)
@@ -200,7 +199,7 @@ class GradientView(QWidget):
             ci.removeItem(label)
             ci.removeItem(item.getViewBox())
         del self._maps[kept:], self._labels[kept:]
-        self._columns, self._laid_out = cols, tuple(self._sizes)
+        self._columns = cols
         for l, (item, label) in enumerate(zip(self._maps, self._labels)):
             item.blank()
             text = self._title(l, L)
@@ -226,7 +225,6 @@ class GradientView(QWidget):
             self.maps_widget.ci.removeItem(self.key)
         self.maps_widget.clear()
         self._maps, self._labels = [], []
-        self._laid_out = tuple(self._sizes)
         L = len(self._sizes) - 1
         for l in range(L):
             self._add_map(l, L, cols)

@@ -59,6 +59,7 @@ def fit_onto_screen(widget: QWidget) -> None:
         widget.setGeometry(left, top, width, height)
 
 
+CASCADE = 40  # px: with no screen known, a side window opens over its main window this far in and down
 TOOLBAR_BAND = 100  # px: the top of a main window (its menus, toolbars and read-outs), counted twice when covered
 
 
@@ -94,4 +95,4 @@ def place_beside(widget: QWidget, anchor: QWidget) -> None:
     width, height = widget.width() + 2 * side, widget.height() + title + bottom  # (frame included, as move places)
     main = anchor.frameGeometry()
     area = available_geometry(anchor)
-    widget.move(main.topLeft() + QPoint(40, 40) if area is None else least_covering(area, main, width, height))
+    widget.move(main.topLeft() + QPoint(CASCADE, CASCADE) if area is None else least_covering(area, main, width, height))
