@@ -94,7 +94,7 @@ class Autosaver(QObject):
         self._saved_key = None
         self._writer: threading.Thread | None = None
         self._last_error = None
-        controller.worker.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
+        controller.run.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
         self._written.connect(self._on_written, Qt.ConnectionType.QueuedConnection)
 
     def start(self, periodic: bool = True) -> None:
@@ -122,11 +122,11 @@ class Autosaver(QObject):
         if not (self.active and self.enabled()) or self._writer is not None:
             return False
         key = self._change_key()
-        if key is None or key == self._saved_key or not self.controller.worker.is_alive():
+        if key is None or key == self._saved_key or not self.controller.run.is_alive():
             return False
         token = next(self._tokens)
         self._asked = (token, key, time.monotonic())
-        self.controller.worker.request_state(token)
+        self.controller.run.request_state(token)
         return True
 
     def _on_state(self, token: int, state) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from ..data import DataError, load_csv
 from ..data.drawing import DataEditor
 from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
-from ..training.commands import SetLearningRate, SetRegularization
+from ..training.commands import Build, SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
 from .diverged import diverged_epoch, reset_first
@@ -22,7 +22,7 @@ from .run_handle import RunHandle
 from .schedule_controls import LIVE as LIVE_17
 from .schedule_controls import live_commands
 from .session_files import SessionFiles
-from .worker import Frame
+from .worker import LOST_MESSAGE, Frame
 
 
 class PlaygroundView(Protocol):
@@ -56,6 +56,7 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.failed.connect(self._on_failed)
         self.run.state_ready.connect(self._on_state)
         self.run.gradcheck_ready.connect(self._on_gradcheck)
+        self.run.rebuild = lambda generation: Build(generation, self.config, self.data)  # after the process died
         self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing)
         self.comparison.started.connect(self.compare_started)
         self.comparison.stopped.connect(self.compare_stopped)
@@ -283,6 +284,9 @@ class PlaygroundController(SessionFiles, QObject):
         diverged = diverged_epoch(self)
         if diverged is not None:
             self.gradient_checked.emit(reset_first(diverged, "check the gradients"))
+            return
+        if self.run.lost:
+            self.gradient_checked.emit(LOST_MESSAGE)
             return
         self.run.request_gradient_check(self.generation)
 

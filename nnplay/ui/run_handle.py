@@ -5,9 +5,16 @@ the generation number of the run it is showing, that run's ``RunInfo`` and last
 ``Frame``, and the acknowledgement that lets the loop send the next frame.
 Frames and run starts of any other generation are dropped here, so that whoever
 listens sees only the current run.
+
+Should the training process die (killed, out of memory), the next command that
+needs a run (Reset, Play, Step, a new run) starts a new process and builds the
+run again from its first weights, with the settings and data the window has now
+(``rebuild``), the speed and view it had; the window's data is never lost.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -21,7 +28,9 @@ from ..training.commands import (
     SetView,
     Step,
 )
-from .worker import Frame, TrainingThread
+from .worker import LOST, Frame, TrainingThread
+
+REVIVING = (Build, Reset, Play, Step)  # the commands that need a run: after the process died, they start a new one
 
 
 class RunHandle(QObject):
@@ -44,6 +53,16 @@ class RunHandle(QObject):
         self.ack_at = None
         self._before: dict[int, int] = {}  # a build not yet started -> the generation it replaces
         self.failure_current = True  # whether the last failure was of the run asked for last (_on_failed)
+        self.lost = False  # the training process died (LOST): the next run-needing command starts a new one
+        # rebuild(generation) -> Build: the run as the window has it now, built again in a new process after
+        # the old one died (the owner sets it; else the last Build sent, from its first weights)
+        self.rebuild = None
+        self._last_build: Build | None = None
+        self._speed: SetSpeed | None = None
+        self._view: dict = {}  # every SetView change sent, merged: a new process is told them again
+        self._connect()
+
+    def _connect(self) -> None:
         queued = Qt.ConnectionType.QueuedConnection
         self.worker.run_started.connect(self._on_started, queued)
         self.worker.frame_ready.connect(self._on_frame, queued)
@@ -60,7 +79,48 @@ class RunHandle(QObject):
         self.worker.stop()
 
     def send(self, command) -> None:
-        self.worker.send(command)
+        match command:
+            case Build():
+                self._last_build = command
+            case SetSpeed():
+                self._speed = command
+            case SetView(changes):
+                self._view.update(changes)
+            case Request(what, token) if self.lost:  # no run to ask: answered at once, with nothing
+                (self.state_ready if what == "state" else self.gradcheck_ready).emit(token, None)
+                return
+        if self.lost and isinstance(command, REVIVING):
+            self._revive(command)
+        elif not self.lost:
+            self.worker.send(command)
+
+    def _revive(self, command) -> None:
+        """A new training process in place of the one that died, given the run again (a Build: the one
+        asked for; a Reset: the run from its first weights, as that generation; else the run from its
+        first weights as a new generation, then ``command``)."""
+        self.worker.stop(2000)  # (its relay thread has ended; the process is gone: only the pipes to close)
+        self.worker = TrainingThread()
+        self._connect()
+        self.worker.start()
+        self.lost = False
+        for setting in ((self._speed,) if self._speed else ()) + ((SetView(dict(self._view)),) if self._view else ()):
+            self.worker.send(setting)
+        if isinstance(command, Build):
+            self.worker.send(command)
+            return
+        if not isinstance(command, Reset):
+            self.generation += 1
+        generation = command.generation if isinstance(command, Reset) else self.generation
+        if self.rebuild is not None:
+            build = self.rebuild(generation)
+        elif self._last_build is not None:
+            build = replace(self._last_build, generation=generation, state=None, keep_weights=False)
+        else:
+            return
+        self.last_frame = None
+        self.send(build)
+        if not isinstance(command, Reset):
+            self.worker.send(command)
 
     def build(self, config, data, state: dict | None = None, keep_weights: bool = False) -> int:
         """A new run (see ``commands.Build``); returns its generation. Should the
@@ -100,7 +160,8 @@ class RunHandle(QObject):
         self.send(Request("gradcheck", token))
 
     def is_alive(self) -> bool:
-        return self.worker.is_alive()
+        """Whether the training process runs (False after it died, until a command starts a new one)."""
+        return not self.lost and self.worker.is_alive()
 
     # ------------------------------------------------------------ messages
     def _on_started(self, generation: int, info) -> None:
@@ -129,6 +190,8 @@ class RunHandle(QObject):
                 QTimer.singleShot(1, self.worker.frame_done)
 
     def _on_failed(self, generation: int, message: str) -> None:
+        if generation == LOST and self.sender() is self.worker:  # (not a message of a process since replaced)
+            self.lost = True
         # the failure is of the current run (or of the process: -1, 0), not of a build a newer one replaced
         self.failure_current = generation <= 0 or generation == self.generation
         before = self._before.pop(generation, None)

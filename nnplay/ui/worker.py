@@ -32,6 +32,9 @@ from ..training.loop import MAX_FPS, MAX_SPEED, Frame, TrainingLoop, ViewRequest
 __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
 
 THREAD_MAX_SPEED_SECONDS = 0.025
+LOST = -1  # the generation of ``failed`` when the training process died (run_handle starts a new one)
+LOST_MESSAGE = ("The training process stopped unexpectedly. The settings and data are kept: press Reset, Play "
+                "or Step to start a new one (the run begins again from its first weights).")
 STOP_TIMEOUT_S = 10.0
 
 # every worker ever made, so tests can check that none is left running
@@ -178,7 +181,7 @@ class TrainingThread(QThread):
                 message = ("lost",)
             if message[0] in ("stopped", "lost"):
                 if not self._quitting:
-                    self.failed.emit(-1, "the training process stopped unexpectedly; press Reset to start it again")
+                    self.failed.emit(LOST, LOST_MESSAGE)
                 break
             self._deliver(*message)
         self._receiver.close()
