@@ -244,8 +244,9 @@ class TrainingLoop:
                         trainer.continue_from(t)
                     else:  # a new run of the same network keeps its frozen and pruned parameters
                         trainer.run_notes = tuple(filter(None, [carry_edits(trainer, t)]))
-                except ValueError as exc:
-                    self._emit("failed", generation, str(exc))
+                except Exception as exc:  # refused as the build asked for (not the run before): the window keeps it
+                    self._emit("failed", generation, str(exc) if isinstance(exc, ValueError)
+                               else f"cannot build this run: {type(exc).__name__}: {exc}")
                     return True
                 self._start_run(generation, trainer)
             case Request("gradcheck", token):

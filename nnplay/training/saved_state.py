@@ -47,9 +47,17 @@ def _loaded_masks(net, saved: dict) -> dict:
     hidden = net.sizes[1:-1]
     if neurons.shape != (sum(hidden),) or any(np.asarray(saved[k]).dtype != bool for k in saved):
         raise ValueError("the saved frozen/pruned masks do not fit this network")
-    return {"frozen": net.params_from_rows(np.asarray(saved["frozen"])),
-            "pruned": net.params_from_rows(np.asarray(saved["pruned"])),
+    return {"frozen": _rows(net, saved["frozen"], "masks_frozen.npy (the frozen weights)"),
+            "pruned": _rows(net, saved["pruned"], "masks_pruned.npy (the pruned weights)"),
             "neurons": np.split(neurons, np.cumsum(hidden)[:-1]) if hidden else []}
+
+
+def _rows(net, saved, what: str):
+    """``net.params_from_rows(saved)``; its ValueError names the saved array ``what``."""
+    try:
+        return net.params_from_rows(np.asarray(saved))
+    except ValueError as exc:
+        raise ValueError(f"{what}: {exc}") from None
 
 
 def restore_run_state(t, state: dict) -> None:
@@ -98,7 +106,8 @@ def _restore(t, state: dict) -> None:
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]
     masks = None if state.get("masks") is None else _loaded_masks(t.net, state["masks"])
-    opt_state = {k: t.net.params_from_rows(v) for k, v in state.get("optimizer", {}).items()}
+    opt_state = {k: _rows(t.net, v, f"optimizer_{k}.npy (the optimizer's {k})")
+                 for k, v in state.get("optimizer", {}).items()}
     t.optimizer.reset()
     t.optimizer.restore(state.get("optimizer_t", 0), opt_state)
     if masks is not None:  # older states have none: the config's frozen layers stay as set

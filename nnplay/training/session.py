@@ -47,7 +47,7 @@ from ..numbers import count, format_number
 from ..user_text import file_name, not_utf8, one_line
 from ..write_errors import unreadable
 from .config import TrainConfig
-from .session_checks import TASKS, choice, data_problem, names, ranges, table
+from .session_checks import TASKS, choice, data_problem, names, ranges, rng_state, table, whole
 
 FORMAT = "nnplay-session"
 VERSION = 2
@@ -241,8 +241,11 @@ def _load(path: Path) -> Session:
         run = doc.get("run")
         if run:
             run = table(run, "run in session.json (the run's state)")
-            state = {"epoch": int(run["epoch"]), "diverged_at": run["diverged_at"], "optimizer_t": int(run["optimizer_t"]),
-                     "rng": run["rng"], "params": arr("params.npy"),
+            field = "run.{} in session.json".format
+            state = {"epoch": whole(run["epoch"], field("epoch")),
+                     "diverged_at": whole(run["diverged_at"], field("diverged_at"), optional=True),
+                     "optimizer_t": whole(run["optimizer_t"], field("optimizer_t")),
+                     "rng": rng_state(run["rng"], field("rng (the random generator)")), "params": arr("params.npy"),
                      "optimizer": {k: arr(f"optimizer_{k}.npy")
                                    for k in names(run["optimizer_arrays"], "optimizer_arrays in session.json")}}
             for key in HISTORIES:
@@ -258,7 +261,7 @@ def _load(path: Path) -> Session:
             if "masks_frozen.npy" in z.namelist():  # sessions before issue 17 have none
                 state["masks"] = {k: arr(f"masks_{k}.npy") for k in ("frozen", "pruned", "neurons")}
             if "batch_at" in run:
-                state["batch_order"], state["batch_at"] = arr("batch_order.npy"), int(run["batch_at"])
+                state["batch_order"], state["batch_at"] = arr("batch_order.npy"), whole(run["batch_at"], field("batch_at"))
             if "trajectory" in run:
                 state["trajectory"] = dict(table(run["trajectory"], "trajectory in session.json (the weights' path)"),
                                            epochs=arr("trajectory_epochs.npy"),

@@ -80,3 +80,37 @@ def data_problem(X: np.ndarray, y: np.ndarray, mask) -> str:
         return (f"test_mask.npy holds {_values(mask.dtype)} ({mask.size:,}); it needs one "
                 f"true/false per row of X.npy ({X.shape[0]:,})")
     return ""
+
+
+def whole(value, what: str, minimum: int = 0, optional: bool = False) -> int | None:
+    """``value`` when it is a whole JSON number >= ``minimum`` (or, ``optional``, null: None); else
+    ValueError naming ``what`` (Python's "invalid literal for int()" named no field)."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or value < minimum:
+        wanted = f"a whole number from {minimum}" + (" or null" if optional else "")
+        raise ValueError(f"{what}: {kind_of(value)}, not {wanted}")
+    return int(value)
+
+
+PCG64_FIELDS = ("state", "inc")
+
+
+def rng_state(value, what: str) -> dict:
+    """``value`` when it is the state of NumPy's PCG64 generator as ``Generator.bit_generator.state``
+    gives it (a table: bit_generator "PCG64"; state {state, inc: whole numbers below 2**128};
+    has_uint32 0 or 1; uinteger below 2**32); else ValueError naming ``what`` and the part that is
+    wrong. Only PCG64's: a saved name of another generator is never looked up (NumPy's own words
+    for a wrong one named no field)."""
+    saved = table(value, what)
+    choice(saved.get("bit_generator"), f"{what}: bit_generator", ("PCG64",))
+    inner = table(saved.get("state"), f"{what}: state")
+    for key in PCG64_FIELDS:
+        number = whole(inner.get(key), f"{what}: state.{key}")
+        if number >= 2**128:
+            raise ValueError(f"{what}: state.{key}: {kind_of(float(number))}, not below 2**128")
+    if whole(saved.get("has_uint32"), f"{what}: has_uint32") > 1:
+        raise ValueError(f"{what}: has_uint32: {kind_of(saved['has_uint32'])}, not 0 or 1")
+    if whole(saved.get("uinteger"), f"{what}: uinteger") >= 2**32:
+        raise ValueError(f"{what}: uinteger: {kind_of(saved['uinteger'])}, not below 2**32")
+    return saved

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from nnplay.training import TrainConfig
+from nnplay.training import TrainConfig, Trainer
 from nnplay.training.commands import (
     Ack,
     Build,
@@ -92,6 +92,23 @@ def test_a_bad_rebuild_reports_and_keeps_the_old_run():
     assert failed[1] == 2 and "two classes" in failed[2]
     h.send(Step(2))
     assert h.frame().generation == 1
+    h.stop()
+
+
+def test_a_build_failing_with_any_error_is_refused_as_that_build_not_the_run_before():
+    """Tester 19: a saved state NumPy refused with a TypeError was reported under the old run's generation,
+    so the window ignored it: no message, and "starting..." for ever."""
+    h = Harness()
+    h.send(Build(1, TrainConfig(), None))
+    h.next("run_started")
+    h.frame()
+    t = Trainer(TrainConfig())
+    state = dict(t.state_dict(), rng={"bit_generator": "PCG64", "state": "x", "has_uint32": 0, "uinteger": 0})
+    h.send(Build(2, TrainConfig(), None, state))
+    failed = h.next("failed")
+    assert failed[1] == 2 and "cannot build this run: TypeError" in failed[2] and "\n" not in failed[2]
+    h.send(Step(2))
+    assert h.frame().generation == 1  # the old run goes on
     h.stop()
 
 
