@@ -117,7 +117,9 @@ class CompareWindow(SideWindow):
         top = QWidget()
         sides = QHBoxLayout(top)
         sides.setContentsMargins(0, 0, 0, 0)
-        self.views, self.stats, self.headers = {}, {}, {}
+        # under each boundary two read-out lines (its epoch; its losses and accuracy): on one line, the two
+        # sides' read-outs made the window 1,088 px wide at least, wider than a 1024x768 screen (tester 19)
+        self.views, self.stats, self.losses, self.headers = {}, {}, {}, {}
         for name in ("A", "B"):
             col = QVBoxLayout()
             header = QLabel("")
@@ -128,11 +130,12 @@ class CompareWindow(SideWindow):
             view.setObjectName(f"compare_boundary_{name}")
             self.views[name] = view
             col.addWidget(view, 1)
-            stats = SteadyLabel()  # its size does not follow the digits: no layout of the window per frame
-            stats.setObjectName(f"compare_stats_{name}")
-            stats.setTextFormat(Qt.TextFormat.RichText)
-            self.stats[name] = stats
-            col.addWidget(stats)
+            for lines, kind in ((self.stats, "stats"), (self.losses, "losses")):
+                line = SteadyLabel()  # its size does not follow the digits: no layout of the window per frame
+                line.setObjectName(f"compare_{kind}_{name}")
+                line.setTextFormat(Qt.TextFormat.RichText)
+                lines[name] = line
+                col.addWidget(line)
             nest(sides, col, 1)
         self.plot = named(plot_widget(), "compare_loss", "Both runs' loss after each epoch: solid train, dashed test.")
         self.plot.setTitle("Loss: A and B (solid train, dashed test)", size="10pt")
@@ -169,8 +172,9 @@ class CompareWindow(SideWindow):
                                "Show the loss on a logarithmic axis, to tell small losses apart.")
         self.log_scale.toggled.connect(lambda on: self.plot.setLogMode(y=on))
         row.addWidget(self.log_scale)
-        row.addWidget(QLabel("Play (Space), Step (Right) and Reset (R), here or in the main window, drive both runs."))
-        row.addStretch(1)
+        hint = QLabel("Play (Space), Step (Right) and Reset (R), here or in the main window, drive both runs.")
+        hint.setWordWrap(True)  # (two lines on a narrow screen, not a window wider than it)
+        row.addWidget(hint, 1)
         self.stop_button = named(QPushButton("Stop comparing"), "compare_stop",
                                  "Close this comparison and stop run B.")
         self.stop_button.clicked.connect(self.close)
@@ -197,8 +201,8 @@ class CompareWindow(SideWindow):
                            f"everything else the same.")
         for c in self.curves.values():
             c.clear()
-        for s in self.stats.values():
-            s.setText("")
+        for line in (*self.stats.values(), *self.losses.values()):
+            line.setText("")
 
     def set_run(self, name: str, info) -> None:
         """Run ``name`` (re)built. A second build of a run within one comparison is a
@@ -224,12 +228,12 @@ class CompareWindow(SideWindow):
         self.show_stats(name, frame.snapshot)
 
     def show_stats(self, name: str, snap) -> None:
-        """The line under run ``name``'s boundary: its epoch, losses and accuracy."""
+        """The lines under run ``name``'s boundary: its epoch; its losses and accuracy."""
         train, test = format_alike([snap.train_loss, snap.test_loss])  # (side by side: alike, one form)
         acc = "" if snap.test_accuracy is None else f" · test accuracy {format_percent(snap.test_accuracy)}"
         div = "" if snap.diverged_at is None else f" · <b style='color:#b3261e'>diverged at {snap.diverged_at}</b>"
-        self.stats[name].setText(f"{epoch_text(snap)} · train loss {train} · "
-                                 f"test loss {test}{acc}{div}")
+        self.stats[name].setText(f"{epoch_text(snap)}{div}")
+        self.losses[name].setText(f"train loss {train} · test loss {test}{acc}")
 
     def close_quietly(self) -> None:
         """Close without asking the controller to stop (it already has)."""

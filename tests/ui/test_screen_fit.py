@@ -34,6 +34,16 @@ area = app.primaryScreen().availableGeometry()
 main = PlaygroundWindow(TrainConfig(), start=False)
 windows = {"main": main, "launch": LaunchWindow(), "inspector": InspectorWindow(), "compare": CompareWindow(),
            "landscape": LandscapeWindow(), "guide": GuideWindow()}
+# Compare as a comparison fills it (tester 19: its read-outs, side by side, made it 1,088 px wide at least):
+# the longest read-out a run shows (thousands of epochs part-way, accuracy, divergence)
+from dataclasses import replace
+from nnplay.training import Trainer
+trainer = Trainer(TrainConfig(batch_size=1))
+trainer.run(1)
+snap = replace(trainer.snapshot(), epoch=123456, diverged_at=123456, batch_position=(12345, 50000))
+windows["compare"].begin("learning rate 0.03 and activation ReLU", "learning rate 0.1 and activation tanh", 0)
+for side in "AB":
+    windows["compare"].show_stats(side, snap)
 settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
 settings.setValue("geometry", QByteArray.fromBase64(sys.argv[2].encode()))
 windows["launch, restored"] = LaunchWindow(settings)
