@@ -22,7 +22,7 @@ from .run_handle import RunHandle
 from .schedule_controls import LIVE as LIVE_17
 from .schedule_controls import live_commands
 from .session_files import SessionFiles
-from .worker import LOST_MESSAGE, Frame
+from .worker import Frame
 
 
 class PlaygroundView(Protocol):
@@ -284,9 +284,6 @@ class PlaygroundController(SessionFiles, QObject):
         diverged = diverged_epoch(self)
         if diverged is not None:
             self.gradient_checked.emit(reset_first(diverged, "check the gradients"))
-            return
-        if self.run.lost:
-            self.gradient_checked.emit(LOST_MESSAGE)
             return
         self.run.request_gradient_check(self.generation)
 

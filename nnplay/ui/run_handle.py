@@ -28,7 +28,7 @@ from ..training.commands import (
     SetView,
     Step,
 )
-from .worker import LOST, Frame, TrainingThread
+from .worker import LOST, LOST_MESSAGE, Frame, TrainingThread
 
 REVIVING = (Build, Reset, Play, Step)  # the commands that need a run: after the process died, they start a new one
 
@@ -86,8 +86,8 @@ class RunHandle(QObject):
                 self._speed = command
             case SetView(changes):
                 self._view.update(changes)
-            case Request(what, token) if self.lost:  # no run to ask: answered at once, with nothing
-                (self.state_ready if what == "state" else self.gradcheck_ready).emit(token, None)
+            case Request(what, token) if self.lost:  # no run to ask: answered at once (no state; a refusal)
+                self.state_ready.emit(token, None) if what == "state" else self.gradcheck_ready.emit(token, LOST_MESSAGE)
                 return
         if self.lost and isinstance(command, REVIVING):
             self._revive(command)

@@ -35,7 +35,7 @@ def _history_parts(config, data, state):
     return config, data, dict(state, history=history)
 
 
-CASES = {"wider": (_wider, "do not fit this network"), "epoch": (_negative_epoch, "the saved epoch is -7"),
+CASES = {"wider": (_wider, "do not fit this network"), "epoch": (_negative_epoch, "run.epoch in session.json: the number -7"),
          "nan": (_non_finite, "non-finite"), "history": (_history_parts, "history")}
 
 
