@@ -56,6 +56,10 @@ MAX_FPS = 60
 MAX_SPEED = 0  # "as fast as possible"
 TRACE_SECONDS = 0.25  # while playing, the backprop inspector's trace is refreshed this often
 CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
+# Commands that leave the next epoch's tapes as they are (``EpochTapes``: built for a batch size, an optimizer,
+# regularisation on or off, the masks, dropout and clipping): after them the tapes built while waiting still
+# hold. An Ack comes with every frame; resetting ``_prepared`` on it rescanned the tapes 60 times a second.
+KEEPS_TAPES = (Ack, Request, SetSpeed, SetView, Play, SetLearningRate, SetLandscape, SetEpochLimit)
 
 
 def frame_anchor(previous: float, began: float, period: float = 1.0 / MAX_FPS) -> float:
@@ -229,7 +233,8 @@ class TrainingLoop:
     def _apply(self, cmd) -> bool:
         """Apply one command (``commands.py``); False on Quit."""
         t = self._trainer
-        self._prepared = False  # any command may change what the next epoch's tapes are
+        if not isinstance(cmd, KEEPS_TAPES):  # the others may change what the next epoch's tapes are
+            self._prepared = False
         match cmd:
             case Quit():
                 return False
