@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import queue
-import signal
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -46,7 +45,8 @@ from .commands import (
 )
 from .landscape_live import LiveLandscape
 from .live_grid import frame_request
-from .parent_watch import exit_with_parent
+from .live_pictures import SentJob
+from .parent_watch import exit_with_parent, leave_quit_signals_to_the_parent
 from .partial_epochs import EpochParts
 from .probes import ViewRequest
 from .carried_edits import carry_edits
@@ -111,6 +111,7 @@ class TrainingLoop:
         self._last_emit = 0.0
         self._last_trace = 0.0
         self._sent_upto = 0
+        self._sent_job = None  # the last picture job a frame carried whole (the next frames name it: SentJob)
         self._view = ViewRequest()
         self._frame_views: dict = {}  # (playing, trace) -> the request a frame is built from (SetView clears it)
         self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
@@ -351,6 +352,11 @@ class TrainingLoop:
         t.live_health.playing = self._playing  # playing: the health diagnosis at most twice a second (health.py)
         snap = t.snapshot(self._frame_view(trace), self._sent_upto, for_pipe=self._pickled)
         self._sent_upto = len(t.history)
+        job = snap.picture_job  # (for the pipe only) sent whole once; the frames after it name it
+        if job is not None:
+            if job is self._sent_job:
+                object.__setattr__(snap, "picture_job", SentJob(job.serial))
+            self._sent_job = job
         now = time.perf_counter()
         done, batches = t.batch_position
         self._rate.append((now, t.epoch + done / max(1, batches)))  # a long epoch's part too
@@ -364,17 +370,6 @@ class TrainingLoop:
         period = self._frame_period()  # a long epoch's: from the end of its measuring, to train as long again
         self._last_emit = frame_anchor(self._last_emit, began, period) if period <= 1.0 / MAX_FPS else now
         self._emit("frame", Frame(self._generation, snap, self._playing, eps, self._landscape.frame(t)))
-
-
-def leave_quit_signals_to_the_parent() -> None:
-    """Ignore SIGINT, SIGTERM and SIGHUP in a training process. A terminal's Ctrl+C or a
-    session manager's SIGTERM goes to the whole process group: the window then closes
-    and saves (it stops this process itself), but a training process that died of the
-    same signal first would make the window report "training stopped" and stay open.
-    This process still ends with its parent whatever happens (``exit_with_parent``)."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def run_in_process(commands, connection, max_speed_seconds=None) -> None:
