@@ -6,8 +6,9 @@ on case B (six tanh layers of 8) 0.55-0.59 ms of CPU, about half of what a frame
 training process, which trains on one core while the window's process used under half of
 the other. So the training process sends, in place of those pictures, what they are
 computed from that the frame does not already carry: a ``PictureJob`` (the network's shape,
-its pruned neurons and weights, the grid's points, the inputs' own thumbnails; made once
-and sent as it is until one of them changes); the frame's own weights are the parameters.
+its pruned neurons and weights, the grid's points, the inputs' own thumbnails; made once,
+sent whole once, then named by the frames after it until one of them changes: ``SentJob``);
+the frame's own weights are the parameters.
 The window's relay thread (``ui.worker``, off the GUI thread) computes them with
 ``LivePictures.finish`` before the frame reaches any view, by the same code
 (``picture_net.PictureNetwork``: the float32 twin, its margin recheck in the run's own
