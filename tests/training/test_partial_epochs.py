@@ -128,3 +128,24 @@ def test_the_loop_sends_a_frame_before_a_long_epoch_is_recorded_not_after():
     loop._apply(Ack())
     loop._step()  # the last step and the record, right after the frame
     assert loop._trainer.epoch == 1 and [(f.epoch, f.batch_position) for f in frames[1:]] in ([], [(1, (0, 100))])
+
+
+def test_with_a_frame_in_flight_the_epoch_ends_without_waiting():
+    """The epoch's end waits only for a frame that can go now: with one in flight (no acknowledgement
+    yet) the stretch trains through to it, so a slow window never holds the training back."""
+    import queue
+
+    from nnplay.training.commands import Build, Play, SetSpeed
+    from nnplay.training.loop import TrainingLoop
+
+    frames = []
+    loop = TrainingLoop(queue.Queue(), lambda kind, *p: frames.append(p) if kind == "frame" else None, None,
+                        pickled=True)
+    t = _long_epoch_trainer()
+    for command in (Build(1, t.config, t.data), SetSpeed(0), Play()):
+        loop._apply(command)
+    loop._trainer.run_steps(3)
+    loop._parts.steps_per_second = 1e9
+    loop._awaiting_ack, loop._last_emit = True, 0.0  # a frame sent long ago, not yet acknowledged
+    loop._step()
+    assert loop._trainer.epoch == 1 and frames == []
