@@ -150,6 +150,7 @@ class EpochTapes:
     def __init__(self):
         self._buffers: tuple[np.ndarray, np.ndarray] | None = None
         self._key, self._tapes = None, []
+        self._built_below = 0  # every tape before this index is built (``prepare``'s cursor)
         self.order: np.ndarray | None = None  # the order of the epoch in the buffer (``begin``)
         self._bs = 1
 
@@ -208,6 +209,7 @@ class EpochTapes:
         key = (id(X1), self._bs, optimizer, bool(net.l1), bool(net.l2), net.edits, net.clip.max_norm)
         if self._key != key:
             self._key, self._tapes = key, [None] * -(-X1.shape[0] // self._bs)
+            self._built_below = 0
 
     def replay(self, net, optimizer, start: int, stop: int) -> int:
         """Train steps ``start`` .. ``stop`` - 1 of the epoch ``begin`` copied;
@@ -233,10 +235,15 @@ class EpochTapes:
         m = X.shape[0]
         self._bs = m if batch_size <= 0 or batch_size >= m else int(batch_size)
         self._keyed(net, optimizer)
-        end = time.perf_counter() + seconds
-        for k, tape in enumerate(self._tapes):
-            if tape is None:
+        end, tapes = time.perf_counter() + seconds, self._tapes
+        k = self._built_below  # (from where the last call stopped: a call every 4 ms rescanned the list from 0)
+        while k < len(tapes):
+            if tapes[k] is None:
                 self._tape(net, optimizer, k)
                 if time.perf_counter() > end:
-                    return None not in self._tapes
-        return True
+                    break
+            k += 1
+        while k < len(tapes) and tapes[k] is not None:  # (built when first trained, by ``replay``)
+            k += 1
+        self._built_below = k
+        return k == len(tapes)

@@ -6,8 +6,9 @@ on case B (six tanh layers of 8) 0.55-0.59 ms of CPU, about half of what a frame
 training process, which trains on one core while the window's process used under half of
 the other. So the training process sends, in place of those pictures, what they are
 computed from that the frame does not already carry: a ``PictureJob`` (the network's shape,
-its pruned neurons and weights, the grid's points, the inputs' own thumbnails; made once
-and sent as it is until one of them changes); the frame's own weights are the parameters.
+its pruned neurons and weights, the grid's points, the inputs' own thumbnails; made once,
+sent whole once, then named by the frames after it until one of them changes: ``SentJob``);
+the frame's own weights are the parameters.
 The window's relay thread (``ui.worker``, off the GUI thread) computes them with
 ``LivePictures.finish`` before the frame reaches any view, by the same code
 (``picture_net.PictureNetwork``: the float32 twin, its margin recheck in the run's own
@@ -18,6 +19,8 @@ neuron, an export's grid, and a loop in a thread (no pipe) compute them where th
 
 from __future__ import annotations
 
+import itertools
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,7 +40,8 @@ class PictureJob:
     grid's inputs (res^2, n[0]) in the run's dtype, row-major; ``resolution`` (res) and
     ``step`` (the thumbnails are every step-th point of each row and column); ``inputs``,
     layer 0's thumbnails (k, k, min(n[0], THUMBNAILS_PER_LAYER)); ``classify``: the grid
-    has classes (a classification run); ``thumbnails``: neurons kept per layer."""
+    has classes (a classification run); ``thumbnails``: neurons kept per layer; ``serial``:
+    (process id, number), which job this is (``SentJob``)."""
 
     sizes: tuple
     activations: tuple
@@ -50,6 +54,7 @@ class PictureJob:
     inputs: np.ndarray
     classify: bool
     thumbnails: int
+    serial: tuple = ()
 
     def __reduce__(self):
         """Pickled as its fields, its two arrays (``points``, ``inputs``) as bytes made once (a job
@@ -67,8 +72,24 @@ class PictureJob:
 def _job_from(values: tuple, arrays: tuple) -> PictureJob:
     """A PictureJob again from ``PictureJob.__reduce__``'s fields and arrays' bytes."""
     points, inputs = (np.frombuffer(data, dtype).reshape(shape) for data, dtype, shape in arrays)
-    sizes, activations, loss, dtype, pruned, resolution, step, classify, thumbnails = values
-    return PictureJob(sizes, activations, loss, dtype, pruned, points, resolution, step, inputs, classify, thumbnails)
+    sizes, activations, loss, dtype, pruned, resolution, step, classify, thumbnails, serial = values
+    return PictureJob(sizes, activations, loss, dtype, pruned, points, resolution, step, inputs, classify, thumbnails,
+                      serial)
+
+
+_SERIALS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class SentJob:
+    """In a frame's ``picture_job`` in place of a ``PictureJob`` the frames before it on the same pipe
+    carried already (``serial``: that job's). A job is the same frame after frame until the network,
+    its pruning or the grid changes; sent whole each time, its grid's points and the inputs'
+    thumbnails were 45-66 kB of a 2 kB frame, pickled, written and read 60 times a second (issue 20).
+    The training loop sends each job whole once (``TrainingLoop._emit_frame``); the relay thread's
+    ``LivePictures``, which receives every frame of its pipe in order, keeps the last."""
+
+    serial: tuple
 
 
 def picture_job(t, resolution: int, neurons: int, axes: tuple, thumbnails: int) -> PictureJob | None:
@@ -91,7 +112,7 @@ def picture_job(t, resolution: int, neurons: int, axes: tuple, thumbnails: int) 
     m = net.masks
     pruned = (m.pruned.copy(), tuple(n.copy() for n in m.neurons)) if m.dead.any() else None
     job = PictureJob(tuple(net.sizes), tuple(net.activation_names), t.loss_name, net.dtype.name, pruned, points,
-                     resolution, step, inputs, t.data.task == CLASSIFICATION, thumbnails)
+                     resolution, step, inputs, t.data.task == CLASSIFICATION, thumbnails, (os.getpid(), next(_SERIALS)))
     probes._picture_job = (same, alike, job)
     return job
 
@@ -105,6 +126,7 @@ class LivePictures:
         self._net = None
         self._described = None  # the job self._net was built from
         self._points = None
+        self._job = None  # the last PictureJob received whole (a SentJob names it)
         self._pictures = PictureNetwork()
 
     def _network(self, job: PictureJob) -> MLP:
@@ -129,14 +151,24 @@ class LivePictures:
         self._points = points
         return points
 
+    def received(self, job):
+        """The PictureJob a frame's ``picture_job`` stands for: itself, kept for the frames after it,
+        or for a ``SentJob`` the one kept; ValueError naming the job when it was never received."""
+        if not isinstance(job, SentJob):
+            self._job = job
+            return job
+        if self._job is None or self._job.serial != job.serial:
+            raise ValueError(f"a frame named picture job {job.serial} of the training process, never received")
+        return self._job
+
     def finish(self, snap) -> None:
         """Fill Snapshot ``snap``'s grid, grid_classes and neurons from its ``picture_job``
-        and its weights and biases, as ``snapshot.take_snapshot`` would have (the same
-        numbers, dtypes and shapes; read-only), and clear the job. A snapshot without a job
-        is left as it is."""
-        job = snap.picture_job
-        if job is None:
+        (a ``SentJob``: the last job received) and its weights and biases, as
+        ``snapshot.take_snapshot`` would have (the same numbers, dtypes and shapes;
+        read-only), and clear the job. A snapshot without a job is left as it is."""
+        if snap.picture_job is None:
             return
+        job = self.received(snap.picture_job)
         net = self._network(job)
         for W, b, W_now, b_now in zip(net.weights, net.biases, snap.weights, snap.biases):
             W[...] = W_now

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import queue
-import signal
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -46,7 +45,8 @@ from .commands import (
 )
 from .landscape_live import LiveLandscape
 from .live_grid import frame_request
-from .parent_watch import exit_with_parent
+from .live_pictures import SentJob
+from .parent_watch import exit_with_parent, leave_quit_signals_to_the_parent
 from .partial_epochs import EpochParts
 from .probes import ViewRequest
 from .carried_edits import carry_edits
@@ -56,6 +56,9 @@ MAX_FPS = 60
 MAX_SPEED = 0  # "as fast as possible"
 TRACE_SECONDS = 0.25  # while playing, the backprop inspector's trace is refreshed this often
 CHUNK_SECONDS = 0.004  # longest stretch of training between looks at the command queue (and a frame's wait)
+# Commands after which the tapes built while waiting still hold (``EpochTapes``: built for a batch size, optimizer,
+# regularisation, masks, dropout, clipping); an Ack (one a frame) made the loop rescan them 60 times a second
+KEEPS_TAPES = (Ack, Request, SetSpeed, SetView, Play, SetLearningRate, SetLandscape, SetEpochLimit)
 
 
 def frame_anchor(previous: float, began: float, period: float = 1.0 / MAX_FPS) -> float:
@@ -102,11 +105,11 @@ class TrainingLoop:
         self._epoch_limit = None  # while playing, train no further (SetEpochLimit: a comparison's pace)
         self._awaiting_ack = False
         self._dirty = False
-        self._trained_since_frame = 0
-        self._seconds_since_frame = 0.0
-        self._last_emit = 0.0
+        self._frame_early = False  # a frame sent before it is due: the epoch's end waits for it (_frame_near)
+        self._trained_since_frame, self._seconds_since_frame, self._last_emit = 0, 0.0, 0.0
         self._last_trace = 0.0
         self._sent_upto = 0
+        self._sent_job = None  # the last picture job a frame carried whole (the next frames name it: SentJob)
         self._view = ViewRequest()
         self._frame_views: dict = {}  # (playing, trace) -> the request a frame is built from (SetView clears it)
         self._rate = deque(maxlen=30)  # (time, epoch) samples for epochs/s
@@ -145,7 +148,9 @@ class TrainingLoop:
         elif self._playing and self._wants_training():
             started = time.perf_counter()
             if self._parts.wanted(t):  # a long epoch: a part, then a frame
-                ran = self._parts.train(t, CHUNK_SECONDS)
+                # its end (the record over the whole data: 15-22 ms on 100,000 rows) right after a frame, not
+                # just before one: a frame it held back more than a period lost its place (CSV: 54-57 a second)
+                ran, self._frame_early = self._parts.train(t, CHUNK_SECONDS, hold_end=self._frame_near())
             else:
                 ran = self._parts.whole(t, self._chunk())
             took = time.perf_counter() - started
@@ -160,7 +165,7 @@ class TrainingLoop:
         if self._playing and (t.diverged or t.X_train.shape[0] == 0):  # nothing (more) to train on
             self._playing = False
             self._dirty = True
-        if self._dirty and not self._awaiting_ack and self._frame_due() and not self._mid_quota():
+        if self._dirty and not self._awaiting_ack and (self._frame_early or self._frame_due()) and not self._mid_quota():
             self._emit_frame()
         return True
 
@@ -194,6 +199,10 @@ class TrainingLoop:
         long as a long epoch's frame takes to measure the whole set (current_weights)."""
         wait = 1.0 / MAX_FPS
         return max(wait, self._trainer.measure_seconds) if self._playing else wait
+
+    def _frame_near(self) -> bool:
+        """Whether a frame can go now and half a period has passed since the last (an epoch's end waits for it)."""
+        return self._dirty and not self._awaiting_ack and time.perf_counter() - self._last_emit >= 0.5 / MAX_FPS
 
     def _frame_due(self) -> bool:
         return time.perf_counter() - self._last_emit >= self._frame_period()
@@ -229,7 +238,8 @@ class TrainingLoop:
     def _apply(self, cmd) -> bool:
         """Apply one command (``commands.py``); False on Quit."""
         t = self._trainer
-        self._prepared = False  # any command may change what the next epoch's tapes are
+        if not isinstance(cmd, KEEPS_TAPES):  # the others may change what the next epoch's tapes are
+            self._prepared = False
         match cmd:
             case Quit():
                 return False
@@ -347,6 +357,11 @@ class TrainingLoop:
         t.live_health.playing = self._playing  # playing: the health diagnosis at most twice a second (health.py)
         snap = t.snapshot(self._frame_view(trace), self._sent_upto, for_pipe=self._pickled)
         self._sent_upto = len(t.history)
+        job = snap.picture_job  # (for the pipe only) sent whole once; the frames after it name it
+        if job is not None:
+            if job is self._sent_job:
+                object.__setattr__(snap, "picture_job", SentJob(job.serial))
+            self._sent_job = job
         now = time.perf_counter()
         done, batches = t.batch_position
         self._rate.append((now, t.epoch + done / max(1, batches)))  # a long epoch's part too
@@ -354,23 +369,12 @@ class TrainingLoop:
         if self._playing and len(self._rate) > 1 and now > self._rate[0][0]:
             eps = (self._rate[-1][1] - self._rate[0][1]) / (now - self._rate[0][0])
         self._awaiting_ack = True
-        self._dirty = False
+        self._dirty = self._frame_early = False
         self._trained_since_frame = 0
         self._seconds_since_frame = 0.0
         period = self._frame_period()  # a long epoch's: from the end of its measuring, to train as long again
         self._last_emit = frame_anchor(self._last_emit, began, period) if period <= 1.0 / MAX_FPS else now
         self._emit("frame", Frame(self._generation, snap, self._playing, eps, self._landscape.frame(t)))
-
-
-def leave_quit_signals_to_the_parent() -> None:
-    """Ignore SIGINT, SIGTERM and SIGHUP in a training process. A terminal's Ctrl+C or a
-    session manager's SIGTERM goes to the whole process group: the window then closes
-    and saves (it stops this process itself), but a training process that died of the
-    same signal first would make the window report "training stopped" and stay open.
-    This process still ends with its parent whatever happens (``exit_with_parent``)."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def run_in_process(commands, connection, max_speed_seconds=None) -> None:

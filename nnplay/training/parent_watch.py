@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import threading
 
 ORPHAN_EXIT_CODE = 3
@@ -42,3 +43,14 @@ def exit_with_parent(exit_code: int = ORPHAN_EXIT_CODE) -> threading.Thread | No
     thread = threading.Thread(target=watch, name="nnplay-parent-watch", daemon=True)
     thread.start()
     return thread
+
+
+def leave_quit_signals_to_the_parent() -> None:
+    """Ignore SIGINT, SIGTERM and SIGHUP in a training process. A terminal's Ctrl+C or a
+    session manager's SIGTERM goes to the whole process group: the window then closes
+    and saves (it stops this process itself), but a training process that died of the
+    same signal first would make the window report "training stopped" and stay open.
+    This process still ends with its parent whatever happens (``exit_with_parent``)."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)

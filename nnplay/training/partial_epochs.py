@@ -88,14 +88,22 @@ class EpochParts:
         self._learn(ran * trainer.batch_position[1], time.perf_counter() - started)
         return ran
 
-    def train(self, trainer, seconds: float) -> float:
-        """Train about ``seconds`` of steps (at least one) of the current epoch;
-        returns the epochs trained, a fraction (1 at most)."""
-        total = trainer.batch_position[1]
+    def train(self, trainer, seconds: float, hold_end: bool = False) -> tuple[float, bool]:
+        """Train about ``seconds`` of steps (at least one) of the current epoch; returns (the epochs
+        trained, a fraction (1 at most); whether the epoch's last step was held back). With
+        ``hold_end`` the stretch stops short of the epoch's last step (which records the epoch),
+        so that a frame can go first; nothing is trained when that step is all that is left."""
+        done, total = trainer.batch_position
+        steps = max(1, int(self.steps_per_second * seconds))
+        held = hold_end and steps >= total - done
+        if held:
+            steps = total - done - 1
+            if steps < 1:
+                return 0.0, True
         started = time.perf_counter()
-        taken, _ = trainer.run_steps(max(1, int(self.steps_per_second * seconds)))
+        taken, _ = trainer.run_steps(steps)
         self._learn(taken, time.perf_counter() - started)
-        return taken / max(1, total)
+        return taken / max(1, total), held
 
     def _learn(self, steps: int, seconds: float) -> None:
         if steps and seconds > 0:

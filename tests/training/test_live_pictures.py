@@ -123,3 +123,72 @@ def test_frames_other_than_the_shared_live_pass_are_made_as_before(view):
     whole = t.snapshot(view, 1)
     for name, value in fields(whole).items():
         assert_same(value, getattr(got, name), name)
+
+
+def _played_frames(trainer_changes, frames: int = 6):
+    """The pickled frames a TrainingLoop for a pipe sends while playing case B, each acknowledged at
+    once; ``trainer_changes(k, trainer)`` is called before frame k is made."""
+    import queue
+
+    from nnplay.training.commands import Ack, Build, Play, SetSpeed
+    from nnplay.training.loop import TrainingLoop
+
+    commands, sent = queue.Queue(), []
+
+    def emit(kind, *payload):
+        if kind == "frame":
+            sent.append(message_bytes((kind, *payload)))
+            commands.put(Ack())
+
+    loop = TrainingLoop(commands, emit, None, pickled=True)
+    for command in (Build(1, TrainConfig(**SETTINGS[0]), None), SetSpeed(0), Play()):
+        commands.put(command)
+    while len(sent) < frames:
+        if loop._trainer is not None:
+            trainer_changes(len(sent), loop._trainer)
+        loop._step()
+    return sent
+
+
+def test_a_picture_job_crosses_the_pipe_once_and_the_frames_after_it_name_it():
+    """A job is the same frame after frame (its grid's points and the inputs' thumbnails: 46 kB on case B);
+    the loop sends it whole once and then a SentJob; the receiver's pictures are those of the whole job."""
+    from nnplay.training.live_pictures import PictureJob, SentJob
+
+    def prune_at_4(k, t):
+        if k == 4 and not t.net.masks.dead.any():
+            t.set_pruned(0, 1, None, True)  # a new job: sent whole again
+
+    sent = _played_frames(prune_at_4, 7)
+    snaps = [pickle.loads(b)[1].snapshot for b in sent]
+    jobs = [s.picture_job for s in snaps]
+    playing = [k for k, j in enumerate(jobs) if j is not None]  # (the first frame, before Play, has none)
+    assert isinstance(jobs[playing[0]], PictureJob)
+    whole = [k for k in playing if isinstance(jobs[k], PictureJob)]
+    named = [k for k in playing if isinstance(jobs[k], SentJob)]
+    assert len(whole) == 2 and len(named) == len(playing) - 2  # the first job, the pruned network's
+    assert all(len(sent[k]) < 12_000 < 40_000 < len(sent[whole[0]]) for k in named)  # (8 kB, 53 kB)
+    receiver = LivePictures()
+    for k, snap in enumerate(snaps):
+        if k in named:  # the same frame with the job it names, finished by a receiver of its own
+            alone = pickle.loads(sent[k])[1].snapshot
+            kept = max(w for w in whole if w < k)
+            object.__setattr__(alone, "picture_job", pickle.loads(sent[kept])[1].snapshot.picture_job)
+            LivePictures().finish(alone)
+        receiver.finish(snap)
+        assert snap.picture_job is None
+        if k in named:
+            for name in PICTURES:
+                assert_same(getattr(alone, name), getattr(snap, name), f"frame {k} {name}")
+    assert snaps[-1].neurons[1][:, :, 1].tolist() == np.zeros_like(snaps[-1].neurons[1][:, :, 1]).tolist()
+
+
+def test_a_job_named_but_never_received_is_said_not_guessed():
+    from nnplay.training.live_pictures import SentJob
+
+    t = Trainer(TrainConfig(**SETTINGS[0]))
+    t.run(2)
+    got = received(t.snapshot(PLAYING, 1, for_pipe=True))
+    object.__setattr__(got, "picture_job", SentJob((1, 7)))
+    with pytest.raises(ValueError, match=r"picture job \(1, 7\) of the training process, never received"):
+        LivePictures().finish(got)

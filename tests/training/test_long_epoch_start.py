@@ -77,3 +77,39 @@ def test_tapes_built_before_a_change_are_built_again_after_it():
     waited.run(2)
     played.run(2)
     np.testing.assert_array_equal(waited.net.params, played.net.params)
+
+
+class _CountedTapes(list):
+    """A tape list that counts how often an entry is read."""
+
+    reads = 0
+
+    def __getitem__(self, k):
+        type(self).reads += 1
+        return list.__getitem__(self, k)
+
+    def __iter__(self):
+        for k in range(len(self)):
+            yield self[k]
+
+
+def test_preparing_goes_on_from_where_it_stopped():
+    """``TrainingLoop`` calls ``prepare_epoch`` every 4 ms while it waits; each call went over the
+    tape list from its start, so building n tapes read ~n^2 / 2 entries (500,000 for 1,000 tapes)."""
+    t = _trainer(20_000)  # 1,000 steps an epoch
+    t.prepare_epoch(0.0)
+    tapes = t.net._epochs
+    tapes._tapes = _CountedTapes(tapes._tapes)
+    _CountedTapes.reads = 0
+    calls = _prepare_all(t)
+    assert calls == 999 and _built(t) == 1000
+    assert _CountedTapes.reads < 10 * 1000  # a few reads an entry (4), whatever the calls (from 0: 500,000)
+
+
+def test_preparing_skips_the_tapes_an_epoch_built_as_it_trained():
+    t = _trainer(2_000)  # 100 steps an epoch
+    t.run_steps(30)  # an epoch under way built steps 0-29 as it trained
+    first = t.net._epochs._tapes[0]
+    t.run_steps(70)  # the epoch's end: every tape built
+    assert t.batch_position[0] == 0 and t.prepare_epoch(0.0) is True
+    assert t.net._epochs._tapes[0] is first  # not built again

@@ -270,3 +270,27 @@ def test_a_waiting_run_builds_its_next_epochs_steps_before_play():
     assert len(tapes) == 200 and None not in tapes  # 2,000 training rows, batches of 10, never played
     assert h.loop._trainer.epoch == 0
     h.stop()
+
+
+def test_only_a_command_that_changes_the_tapes_makes_the_loop_prepare_again():
+    """The loop builds the next epoch's tapes while it waits (``_prepared`` once done). An Ack (one a
+    frame) or a view change leaves them as they are; a change of regularisation does not."""
+    import numpy as np
+
+    from nnplay.data import Dataset
+    from nnplay.training.commands import SetRegularization, SetView
+
+    X = np.random.default_rng(0).normal(size=(400, 2))
+    data = Dataset(X, (X[:, 0] > 0).astype(np.int64), "classification", "halves")
+    loop = TrainingLoop(queue.Queue(), lambda *m: None)
+    loop._apply(Build(1, TrainConfig(dataset="csv", hidden=(4,), batch_size=10), data))
+    while not loop._prepared:
+        loop._step()
+    for cmd in (Ack(), SetView({"grid_resolution": 60}), SetSpeed(3), Ack()):
+        loop._apply(cmd)
+        assert loop._prepared, cmd
+    loop._apply(SetRegularization(0.001, 0.0))
+    assert not loop._prepared
+    while not loop._prepared:
+        loop._step()
+    assert None not in loop._trainer.net._epochs._tapes
