@@ -98,3 +98,9 @@ def sentence(text, mark: str = ".") -> str:
     "XOR?."). Every message that joins such a text with punctuation uses it."""
     text = str(text).rstrip()
     return text if text.endswith(SENTENCE_ENDS) else text + mark
+
+
+def refusal(exc: Exception) -> str:
+    """Why a run could not be built, in one line: a ValueError is nnplay's own words (a setting or a
+    saved state that does not fit); anything else is named with its type."""
+    return str(exc) if isinstance(exc, ValueError) else f"cannot build this run: {type(exc).__name__}: {exc}"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .blas_threads import one_blas_thread
 from .command_pipe import CommandReceiver
 from .frame_pipe import message_bytes
+from ..user_text import refusal
 from .heap import keep_freed_memory
 from .commands import (
     Ack,
@@ -255,9 +256,7 @@ class TrainingLoop:
                     else:  # a new run of the same network keeps its frozen and pruned parameters
                         trainer.run_notes = tuple(filter(None, [carry_edits(trainer, t)]))
                 except Exception as exc:  # refused as the build asked for (not the run before): the window keeps it
-                    self._emit("failed", generation, str(exc) if isinstance(exc, ValueError)
-                               else f"cannot build this run: {type(exc).__name__}: {exc}")
-                    return True
+                    return self._emit("failed", generation, refusal(exc)) or True
                 self._start_run(generation, trainer)
             case Request("gradcheck", token):
                 self._emit("gradcheck", token, None if t is None else t.gradient_check())
