@@ -96,14 +96,21 @@ class ColumnFit(QObject):
         try:
             needed = lesson_columns(win)  # the open lesson's answer is set there: the others go first
             order = [k for k in FIT_ORDER if k not in needed] + [k for k in FIT_ORDER if k in needed]
+            need = least_width(win) if hide else 0
             for key in order if hide else ():
-                if least_width(win) + FIT_SLACK <= width:
-                    break
+                if need + FIT_SLACK <= width:
+                    need = least_width(win)  # measured, the columns hidden since laid out (at once if none)
+                    if need + FIT_SLACK <= width:
+                        break
                 action = p.panel_actions[key]
                 if action.isChecked() and sum(p.panel_actions[k].isChecked() for k in COLUMNS) > 1:
+                    freed = self._freed(key)
                     self.fitted.append(key)
                     action.setChecked(False)
                     hidden.append(action.text())
+                    # too wide still, whatever the scroll bars the others may drop: the next hidden
+                    # without laying the window out in between (each layout resizes every plot)
+                    need = need - freed if freed is not None else least_width(win)
             back = [] if hidden else self._bring_back(width)
             if win.width() > width and not win.isFullScreen():
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
@@ -121,14 +128,27 @@ class ColumnFit(QObject):
         return hidden
 
     def _bring_back(self, width: int) -> list[str]:
-        """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``."""
-        back = []
+        """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``.
+
+        Each is shown to try (and the window laid out to measure it) only where its bounds
+        (``_bounds``) leave it in doubt: one that certainly fits is shown at once, one that
+        certainly does not stays hidden, so a grown window is laid out once, not twice a column."""
+        back, need = [], None  # need: (least, most) the window's least width can be, the columns shown so far
         for key in reversed([k for k in self.fitted if k in COLUMNS]):
             action = self.presentation.panel_actions[key]
+            if need is None:
+                need = (least_width(self.win),) * 2
+            bounds = self._bounds(key, need)
+            if bounds is not None and bounds[0] + FIT_SLACK > width:
+                break  # it cannot fit: not shown to try
             action.setChecked(True)
-            if least_width(self.win) + FIT_SLACK > width:
+            if bounds is not None and bounds[1] + FIT_SLACK <= width:
+                need = bounds  # it fits, however the layout comes out: measured with the next, if need be
+            elif least_width(self.win) + FIT_SLACK > width:
                 action.setChecked(False)
                 break
+            else:
+                need = None
             self.fitted.remove(key)
             back.append(action.text())
         return back
@@ -165,6 +185,43 @@ class ColumnFit(QObject):
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
         enough = min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
         return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
+
+    def _column(self, key: str) -> QWidget:
+        return self.win.splitter.widget(COLUMNS.index(key))
+
+    def _additive(self) -> bool:
+        """Whether the window's least width changes by a column's own as it is shown or hidden:
+        the columns kept (``_kept``, the window's minimum) stay the same while the output is shown."""
+        return self.presentation.panel_actions["output"].isChecked()
+
+    def _bars(self, shown: bool) -> list[int]:
+        """The widths of the vertical scroll bars of the hidden-to-fit columns shown, those that
+        show one (``shown``) or those that do not: a column's need is its content's and its bar's."""
+        return [w.verticalScrollBar().sizeHint().width() for w in map(self._column, FIT_ORDER)
+                if not w.isHidden() and w.verticalScrollBar().isVisibleTo(w) == shown]
+
+    def _freed(self, key: str) -> int | None:
+        """The most the window's need can drop by as the shown column ``key`` is hidden, in pixels:
+        its least width and its handle, and the scroll bars the other columns may drop once wider
+        (their content shorter); None where not known (``_additive``)."""
+        if not self._additive():
+            return None
+        column = self._column(key)
+        bar = column.verticalScrollBar()
+        return (_least(column) + self.win.splitter.handleWidth() + sum(self._bars(True))
+                - (bar.sizeHint().width() if bar.isVisibleTo(column) else 0))
+
+    def _bounds(self, key: str, need: tuple[int, int]) -> tuple[int, int] | None:
+        """The least and the most the window's least width can be, in pixels, with the hidden
+        column ``key`` shown, from ``need``, those bounds without it: its content's least width
+        (``hidden_least``) and its handle added, and at most a scroll bar for it and for every
+        other column shown without one (narrower, their content taller). None where not known
+        (``_additive``): it is shown to try."""
+        if not self._additive():
+            return None
+        extra = hidden_least(self._column(key)) + self.win.splitter.handleWidth()
+        bar = self._column(key).verticalScrollBar().sizeHint().width()
+        return need[0] + extra, need[1] + extra + bar + sum(self._bars(False))
 
     def _kept(self) -> list:
         """The columns ``fit`` never hides: the Output column, or the last it would keep."""
@@ -239,6 +296,36 @@ def short_titles(tabs, width: int) -> None:
     if tabs.tabBar().sizeHint().width() > width:
         for i in range(tabs.count()):
             tabs.setTabText(i, SHORT_TITLES.get(tabs.tabText(i), tabs.tabText(i)))
+
+
+def hidden_least(column) -> int:
+    """The least width of the hidden ``column`` (a scroll area) once shown, without a scroll bar, in
+    pixels: its content's minimum width, as ``window_columns._widen_for_scroll_bar`` gives the area.
+    A hidden widget's layouts are not run, so a change of a size inside it since it was last shown
+    is not yet passed up: its nested layouts are brought up to date first, innermost first."""
+    content = column.widget()
+    for w in reversed(parents_first(content)):
+        if w.layout() is not None:
+            w.layout().activate()
+    return content.minimumSizeHint().width()
+
+
+def parents_first(root: QWidget) -> list[QWidget]:
+    """``root`` and every widget inside it, each after its parent, in the order of their depth
+    (each widget's depth is its parent's and one: walking every widget's parents to sort them,
+    as before, took 3-4 ms for the window's 430 widgets, this 1 ms)."""
+    depth = {root: _depth(root)}
+    for w in root.findChildren(QWidget):  # (depth first: a parent before its children)
+        parent = w.parentWidget()
+        depth[w] = (depth[parent] if parent in depth else _depth(parent)) + 1
+    return sorted(depth, key=depth.__getitem__)
+
+
+def _depth(w: QWidget) -> int:
+    n = 0
+    while (w := w.parentWidget()) is not None:
+        n += 1
+    return n
 
 
 def least_width(win) -> int:

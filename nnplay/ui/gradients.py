@@ -53,6 +53,24 @@ def scale_tip(mats, sym: str, shared: tuple[float, float] | None) -> str:
     return f"{bounds}|{sym}[l]| per layer: {', '.join(format_number(norm2(m), 2) for m in mats)}"
 
 
+def regrid(ci, labels: list, maps: list, key, cols: int) -> int:
+    """The heatmaps ``maps``, their titles ``labels`` and the colour ``key`` moved to the cells of
+    ``cols`` a row in the GraphicsLayout ``ci``: the same items, not made again (a column shown or
+    hidden, a window resized or zoomed made every layer's heatmap, view and title anew). Returns ``cols``."""
+    boxes = [item.getViewBox() for item in maps]  # (out of the scene, an item finds no view box)
+    if key.scene() is not None:
+        ci.removeItem(key)
+    for label, box in zip(labels, boxes):
+        ci.removeItem(label)
+        ci.removeItem(box)
+    for l, (label, box) in enumerate(zip(labels, boxes)):
+        ci.addItem(label, row=2 * (l // cols), col=l % cols)
+        ci.addItem(box, row=2 * (l // cols) + 1, col=l % cols)
+    if maps:
+        ci.addItem(key, row=2 * ((len(maps) - 1) // cols + 1), col=0, colspan=cols)
+    return cols
+
+
 class GradientView(QWidget):
     check_requested = Signal()
     cell_clicked = Signal(int, int, int)  # (weight layer 0-based, row, column) of a heatmap cell clicked
@@ -175,7 +193,10 @@ class GradientView(QWidget):
 
     def _rewrap(self) -> None:
         if self._sizes and self._fitting_columns() != self._columns:
-            self._lay_out_maps()
+            if len(self._maps) == len(self._sizes) - 1:  # the same layers: moved, not made again
+                self._columns = regrid(self.maps_widget.ci, self._labels, self._maps, self.key, self._fitting_columns())
+            else:
+                self._lay_out_maps()
             self._redraw()
 
     def _blank_maps(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .curve_bundle import CurveBundle
 from .coalesced import batch
-from .column_fit import ColumnFit
+from .column_fit import ColumnFit, parents_first
 from .shortcut_text import keys_text
 from . import zoom_style
 
@@ -259,7 +259,7 @@ def follow_font(win) -> None:
     Parents first. A sheet with its own font-size
     is zoomed by ``apply``; a widget given a size of its own keeps it."""
     styled = Qt.WidgetAttribute.WA_StyleSheet
-    for w in sorted(win.findChildren(QWidget), key=_depth):
+    for w in parents_first(win)[1:]:
         parent = w.parentWidget()
         if (parent is None or w.isWindow() or not (w.testAttribute(styled) or parent.testAttribute(styled))
                 or "font-size" in (w.property(_BASE) or w.styleSheet())):
@@ -270,13 +270,6 @@ def follow_font(win) -> None:
         font = QFont(w.font())  # its weight kept (a sheet's font-weight)
         font.setPointSizeF(parent.font().pointSizeF())
         w.setFont(font)
-
-
-def _depth(w: QWidget) -> int:
-    depth = 0
-    while (w := w.parentWidget()) is not None:
-        depth += 1
-    return depth
 
 
 def _scaled(item, font: QFont, z: float) -> QFont:
