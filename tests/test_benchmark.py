@@ -16,11 +16,23 @@ from nnplay.cli import main
 SMALL = {k: dict(v, n=40, batch=min(v["batch"], 16), hidden=v["hidden"][:2]) for k, v in benchmark.CASES.items()}
 
 
+GRID, LANDSCAPE = 20, 11  # the plumbing's grid and loss-landscape plane (the bench's own: 200 and 41)
+
+
 def small_and_quick(monkeypatch):
     """The small cases, each side timed for its least epochs, not for --quick's budget of a second
-    a case (these tests check what is reported, not how fast: 4 of the 5 cases timed a second each)."""
+    a case (these tests check what is reported, not how fast: 4 of the 5 cases timed a second each);
+    a 20x20 grid, and an 11x11 landscape after 5 epochs (41x41 after 50 took 0.3 s a test)."""
     monkeypatch.setattr(benchmark, "CASES", SMALL)
     monkeypatch.setattr(benchmark, "_median_rates", functools.partial(benchmark._median_rates, budget=0.0))
+    monkeypatch.setattr(benchmark, "bench_grid", functools.partial(benchmark.bench_grid, resolution=GRID))
+    monkeypatch.setattr(benchmark, "bench_landscape",
+                        functools.partial(benchmark.bench_landscape, resolution=LANDSCAPE, epochs=5))
+
+
+def without_torch(monkeypatch):
+    """PyTorch not importable (its import is 3-4 s of CPU): for the tests of what is printed, not of torch."""
+    monkeypatch.setitem(sys.modules, "torch", None)
 
 
 @pytest.mark.torch  # bench_case measures PyTorch when it is installed
@@ -36,17 +48,17 @@ def test_bench_json_reports_every_case_and_field(monkeypatch, capsys):
         for peer in ("pytorch", "sklearn"):  # measured when installed, null otherwise
             installed = out["machine"]["torch" if peer == "pytorch" else "sklearn"] is not None
             assert (c[f"{peer}_epochs_per_s"] is not None) == installed
-    assert out["grid"]["grid"] == "200x200" and out["grid"]["median_ms"] > 0
-    assert out["landscape"]["grid"] == "41x41" and out["landscape"]["median_ms"] > 0
+    assert out["grid"]["grid"] == f"{GRID}x{GRID}" and out["grid"]["median_ms"] > 0
+    assert out["landscape"]["grid"] == f"{LANDSCAPE}x{LANDSCAPE}" and out["landscape"]["median_ms"] > 0
     assert out["landscape"]["point_by_point_ms"] > 0
     d = out["diagnostics"]  # the distributions' cost per record and its share of the training time
     assert d["distributions_record_ms"] > 0 and 0 < d["distributions_share_1000_epochs"] < 1
     assert d["records_per_1000_epochs"] == 112 and d["health_ms"] > 0 and d["lr_finder_ms"] > 0
 
 
-@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_the_table_shows_each_cases_figures(monkeypatch):
     monkeypatch.setattr(benchmark, "CASES", SMALL)
+    without_torch(monkeypatch)
     results = {"machine": benchmark.machine(), "cases": [benchmark.bench_case("A", budget=0.01, rounds=1)],
                "grid": {"grid": "200x200", "median_ms": 1.25},
                "landscape": {"grid": "41x41", "examples": 250, "median_ms": 123.4, "point_by_point_ms": 987.6}}
@@ -64,9 +76,9 @@ def test_a_rate_follows_the_work_done():
     assert 0 < rate <= 50
 
 
-@pytest.mark.torch  # bench_case measures PyTorch when it is installed
 def test_rows_are_printed_as_they_are_measured_after_an_estimate(monkeypatch, capsys):
     small_and_quick(monkeypatch)
+    without_torch(monkeypatch)
     real, seen = benchmark.bench_case, []
 
     def spy(*args, **kwargs):

@@ -58,7 +58,7 @@ def test_every_axis_of_the_window_shows_two_labelled_ticks_at_every_size_log_on_
     axis had no numbers at 1024×768; epoch axes were labelled 0.05 apart at epoch 0."""
     found = []
     window.resize(*SIZES[0])
-    qtbot.wait(100)
+    assert settle(qtbot)
     found += [f"epoch 0: {p}" for p in problems(window)]
     window.controller.step(30)
     qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 30, timeout=20000)
@@ -83,7 +83,7 @@ def test_every_colour_bar_is_labelled_at_three_compact_values_or_more(window, qt
     qtbot.waitUntil(lambda: c.run_info.data.name.startswith("plane") and c.last_frame is not None, timeout=10000)
     bar = window.boundary.value_bar
     qtbot.waitUntil(lambda: bar.scene() is not None, timeout=10000)
-    qtbot.wait(100)  # laid out
+    assert settle(qtbot)  # laid out
     # a house-price target's range, read at once: the run's next frame sets its own range (−1…1)
     bar.setLevels((-36620.0, 358400.0))
     found = {}

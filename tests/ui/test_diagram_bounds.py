@@ -13,6 +13,7 @@ from nnplay.training import TrainConfig, Trainer
 from nnplay.training.loop import Frame
 from nnplay.ui.diagram_bounds import MAX_SHOWN, cap_for, shown_units
 from nnplay.ui.network_diagram import NetworkDiagram
+from tests.settle import settle
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -169,7 +170,7 @@ def test_the_window_is_no_wider_for_a_csv_with_a_5000_character_column_name(wind
         assert c.load_csv(path)
         qtbot.waitUntil(lambda name=name: c.run_info.data.input_names[0] == f"{name}0" and c.last_frame is not None,
                         timeout=20000)
-        qtbot.wait(100)
+        assert settle(qtbot)  # laid out
         widths.append(window.minimumSizeHint().width())
     assert widths[1] <= widths[0]
     optimizer = window.network_panel.optimizer

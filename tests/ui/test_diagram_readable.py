@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from nnplay.ui.diagram_room import READABLE_NODE_LINES
+from tests.settle import settle
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -27,7 +28,7 @@ def test_a_deep_network_at_1024x768_stays_readable_on_one_baseline(window, qtbot
     window.resize(1024, 768)
     window.controller.change(hidden=(8,) * layers)
     qtbot.waitUntil(lambda: len(d.sizes) == layers + 2, timeout=20000)
-    qtbot.wait(200)
+    assert settle(qtbot)  # laid out
     QApplication.processEvents()
     line = d.fontMetrics().lineSpacing()
     assert _node_px(d) >= 0.95 * READABLE_NODE_LINES * line, (_node_px(d), line)

@@ -9,6 +9,7 @@ import pytest
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.distributions import PERCENTILES, QUANTITIES
 from nnplay.training.loop import Frame
+from tests.settle import settle
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +170,7 @@ def test_nothing_is_cut_with_the_distributions_tab_open(window, qtbot):
     found = []
     for w, h in [(1024, 740), (1024, 768), (1100, 680), (1280, 800), (1920, 1080)]:
         window.resize(w, h)
-        qtbot.wait(150)
+        assert settle(qtbot)  # laid out
         found += [f"at {w}×{h}: {p}" for p in text_problems(window)]
     assert found == [], "\n".join(found)
 
@@ -290,7 +291,7 @@ def test_the_caption_follows_the_runs_epoch_when_no_new_record_comes(qtbot):
     view.set_run(t.run_info())
     view.set_frame(frame_of(t))
     qtbot.waitUntil(lambda: "Epochs 0–40" in view.caption.text(), timeout=5000)
-    qtbot.wait(800)  # (laid out and drawn: nothing due)
+    qtbot.wait(800)  # (laid out and drawn: nothing due; a settle() here gave up after 3 s at a load of 13)
     assert not view.paced.pending
     t.run(1)
     assert t.distributions.epoch_range()[1] == 40

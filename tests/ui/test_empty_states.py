@@ -96,7 +96,7 @@ def test_the_comparison_at_epoch_0_has_a_whole_epoch_axis_from_0(window, qtbot):
     c.step(1)
     qtbot.waitUntil(lambda: all(len(cw.curves[k].history) >= 2 for k in "AB"), timeout=10000)
     assert not cw.plot.getPlotItem().empty_note.shown
-    qtbot.wait(100)
+    assert settle(qtbot)
     x_auto, y_auto = cw.plot.getViewBox().autoRangeEnabled()
     assert x_auto and y_auto  # fitted to the curves again
     cw.stop_button.click()

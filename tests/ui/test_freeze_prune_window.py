@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from nnplay.training.commands import Freeze, Prune
+from tests.settle import settle
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -150,7 +151,7 @@ def test_the_scheduled_rate_is_drawn_under_the_loss_and_clipped_epochs_on_the_no
     assert c.change(schedule="step:2:0.5", clip=0.001)  # every step's gradient is larger than 0.001
     c.step(6)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 8, timeout=10000)
-    qtbot.wait(100)
+    assert settle(qtbot)  # the frame drawn
     assert strip.isVisible()
     x, y = strip.curve.getData()
     lr = dict(zip(x.astype(int), y))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from nnplay.ui.one_paint import OnePaintPerFrame
+from tests.settle import settle
 
 
 class Events(QObject):
@@ -208,13 +209,10 @@ def test_a_plot_made_after_the_first_frame_is_prepared_too(window, qtbot):
     late_curve = late.plot(np.arange(5.0), np.zeros(5))
     late.setYRange(-10, 10)
     late.disableAutoRange()
-    holder.layout().addWidget(late)
-    qtbot.wait(80)
     late_paints = Events(late.viewport(), QEvent.Type.Paint)
-    last = -1
-    while late_paints.count != last:  # its own first paints done (on a loaded machine they came during step 2)
-        last = late_paints.count
-        qtbot.wait(150)
+    holder.layout().addWidget(late)
+    qtbot.waitUntil(lambda: late_paints.count > 0)  # shown and painted
+    assert settle(qtbot)  # ...and nothing more due: a fixed 80 ms let its first paint into step 2 at a load of 7-13
     for step in (2, 3):
         before = late_paints.count
         gate.begin()

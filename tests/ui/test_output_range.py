@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF
 
+from tests.settle import settle
+
 
 def _outside(window) -> list[str]:
     """The data's points (drawn ones included) outside the output view's range."""
@@ -85,7 +87,7 @@ def test_the_colour_bar_never_covers_a_point_and_every_point_is_drawn_whole(wind
     for size in ((1024, 768), (1280, 800), (1920, 1080)):
         window.resize(*size)
         qtbot.waitUntil(lambda: view.value_bar.scene() is not None, timeout=10000)
-        qtbot.wait(100)
+        assert settle(qtbot)  # laid out
         area, bar = vb.sceneBoundingRect(), view.value_bar.sceneBoundingRect()
         if bar.left() < area.right() + BAR_GAP - 0.5:
             found.append(f"{size}: bar from x={bar.left():.1f}, data area to {area.right():.1f}")

@@ -14,6 +14,7 @@ from nnplay.ui.tick_labels import (
     power_of_ten,
     scientific,
 )
+from tests.settle import settle
 
 POWER = re.compile(r"^(?:(-?\d+(?:\.\d+)?)·)?10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 _DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
@@ -48,7 +49,7 @@ def test_a_log_axis_labels_every_tick_as_a_power_of_ten(qtbot, low):
     p.plot(np.arange(50.0), np.geomspace(low, 1e-2, 50))
     p.resize(300, 400)
     p.show()
-    qtbot.wait(100)
+    assert settle(qtbot)  # laid out and drawn: the ticks are made in the paint
     labels = [text for _, _, text in tick_labels(p.getAxis("left")) if text]
     assert len(labels) >= 3 and "10⁻⁴" in labels and "0.0001" not in labels and "0.001" not in labels
     for text in labels:
