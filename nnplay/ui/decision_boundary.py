@@ -40,6 +40,7 @@ from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
+from .disabled_reason import give_reason
 
 
 PLOT_MARGINS = (2, 10, 10, 2)  # the plot's own margins: room for the top and right tick labels
@@ -103,6 +104,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.show_test.toggled.connect(self._update_points)
         self.show_test.toggled.connect(self._redraw)  # the caption names the points drawn, paused or not
         self.discretize.toggled.connect(self._discretize_toggled)
+        give_reason(self.discretize, lambda: "Discretize colours the plane by class: this data is a regression.")
         self.discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
