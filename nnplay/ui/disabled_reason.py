@@ -43,20 +43,14 @@ def reason_at(obj) -> tuple[QWidget, str] | tuple[None, None]:
 
 
 def _pressed(obj, event) -> bool:
-    if event.type() != QEvent.Type.MouseButtonPress:
-        return False
-    owner, text = reason_at(obj)
-    if owner is None:
-        return False
-    refuse_near(owner, text, obj.mapTo(owner, event.position().toPoint()))
-    return True
+    owner, text = reason_at(obj) if event.type() == QEvent.Type.MouseButtonPress else (None, None)
+    if owner is not None:
+        refuse_near(owner, text, obj.mapTo(owner, event.position().toPoint()))
+    return owner is not None
 
 
 def _hovered(obj, event) -> bool:
-    if event.type() != QEvent.Type.ToolTip:
-        return False
-    owner, text = reason_at(obj)
-    if owner is None:
-        return False
-    QToolTip.showText(event.globalPos(), text, owner)
-    return True
+    owner, text = reason_at(obj) if event.type() == QEvent.Type.ToolTip else (None, None)
+    if owner is not None:
+        QToolTip.showText(event.globalPos(), text, owner)
+    return owner is not None
