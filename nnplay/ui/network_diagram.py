@@ -61,8 +61,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         named(self.canvas, "network_diagram", CANVAS_TIP)
         self._canvas_tip = self.canvas.toolTip()
         self.view = self.canvas.addViewBox(enableMenu=False)  # (no context menu is built: plot_disposal)
-        self.canvas.ci.setContentsMargins(2, 2, 2, 2)  # (pyqtgraph's 9 px: the stamp's strip takes the top's room)
-        self.stamp = stamp_above(self.canvas.ci)  # the epoch whose weights it shows, over no neuron or title
+        self.canvas.ci.setContentsMargins(9, 9, 9, 0)  # (pyqtgraph's 9 px but below: the view's padding is there
+        self.stamp = stamp_above(self.canvas.ci)  # ... and the stamp's strip takes that room above, over no neuron)
         self.view.setMouseEnabled(False, False)
         self.view.setAspectLocked(True)
         self.fit_once = Batched(self._fit)  # laid out once at the end of a zoom step (coalesced.py)

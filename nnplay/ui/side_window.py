@@ -30,8 +30,8 @@ class PlacedBeside:
         if visible and not self.isVisible() and self.parentWidget() is not None and \
                 self._placed_at in (None, self.pos()):
             if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
-                self.adjustSize()  # (the size show() would give it: placed at its default 640x480, a dialog then
-                # grew past the screen's edge, the learning-rate finder 662x512 at 916,710 of a 1024x768 screen)
+                self.adjustSize()  # (the size show() gives it: placed at the size of a dialog never laid out, a
+                # dialog grew past the screen's edge, the learning-rate finder 662x512 at 916,710 of 1024x768)
             place_beside(self, self.parentWidget().window())
             self._placed_at = self.pos()
             super().setVisible(visible)
