@@ -315,3 +315,24 @@ def region_rgb(k: int) -> np.ndarray:
     """(max(2, k), 3) float32: the colour of each class's region when the network is certain."""
     colours = class_rgb(max(2, k))
     return colours + (255.0 - colours) * REGION_PALE
+
+
+def value_maps():
+    """The output view's colour maps of values (a regression, a neuron's output): the points', and the
+    background's, paler than the points so a point of the value its region predicts still stands out.
+    Made once per palette (two ColorMaps made at every frame were a fifth of the output view's update)."""
+    return _value_maps_of(tuple(negative()), tuple(positive()))
+
+
+@functools.lru_cache(maxsize=8)
+def _value_maps_of(neg: tuple, pos: tuple):
+    return diverging_colormap(neg, WHITE, pos), diverging_colormap(pale(neg), WHITE, pale(pos))
+
+
+def lookup_table(cmap) -> np.ndarray:
+    """(256, 3) uint8: ``cmap``'s lookup table, computed once per colour map."""
+    lut = getattr(cmap, "_nnplay_lut", None)
+    if lut is None:
+        lut = cmap._nnplay_lut = cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+        lut.flags.writeable = False
+    return lut

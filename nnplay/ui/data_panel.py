@@ -20,6 +20,7 @@ from ..training.data_summary import summary
 from ..user_text import sentence
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
 from .shortcut_text import keys_text
+from .disabled_reason import give_reason
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
 
 SHORT_NAMES = {"spiral-k": "spiral ×k", "blobs-k": "blobs ×k", "multigauss": "multi-gauss"}
@@ -108,8 +109,10 @@ class DataPanel(ShowsRunState, QWidget):
         self.classes = named(QSpinBox(), "classes", CLASSES_TIP)
         self.classes.setRange(CLASSES_MIN, CLASSES_MAX)
         self.classes.valueChanged.connect(lambda v: self._emit(classes=v))
+        give_reason(self.classes, self.classes.toolTip)  # (greyed, its tooltip says why: _show_classes)
         self.noise = _slider("noise", "How much noise the generated data has, from 0 to 50%.", 0, 50, 5)
         self.noise.valueChanged.connect(lambda v: self._emit(noise=v / 100))
+        give_reason(self.noise, lambda: "A CSV's rows are its data as they are: there is no noise to set.")
         self.ratio = _slider("train_ratio", "The share of the data used for training; the rest is test data.",
                              10, 90, 10)
         self.ratio.valueChanged.connect(lambda v: self._emit(train_ratio=v / 100))
@@ -145,6 +148,7 @@ class DataPanel(ShowsRunState, QWidget):
         self.regenerate = named(QPushButton("Regenerate"), "regenerate",
                                 "Draw a fresh sample of the same data set with a new seed.")
         self.regenerate.clicked.connect(self._regenerate)
+        give_reason(self.regenerate, lambda: "A CSV is read, not drawn: there is no new sample of it to draw.")
         self.load = named(QPushButton("Load CSV…"), "load_csv",
                           f"Load your own data from a CSV file ({keys_text(QKeySequence.StandardKey.Open)}).")
         self.load.clicked.connect(self.load_csv_requested)
@@ -163,6 +167,7 @@ class DataPanel(ShowsRunState, QWidget):
             cb = named(QCheckBox(feature_label(name)), f"feature_{name}",
                        f"Feed {feature_label(name)} to the network as an input.", f"feature {name}")
             cb.toggled.connect(self._features_toggled)
+            give_reason(cb, self._why_no_features)
             self.features[name] = cb
             feats.addWidget(cb, k // 2, k % 2)
         nest(layout, feats)
@@ -213,6 +218,11 @@ class DataPanel(ShowsRunState, QWidget):
             self.info.setText(f"{sentence(summary(name, config, data))}{said}{own}")  # (data_summary: each clause true)
         finally:
             self._updating = False
+
+    def _why_no_features(self) -> str:
+        """Why the input features are greyed out: they are made from two inputs."""
+        n = self._state.data.n_inputs if self._state is not None else 0
+        return f"The input features are made from two inputs; this data has {count(n, 'input')}."
 
     def _show_classes(self, config, data) -> None:
         """The Classes box: the setting, for the ×k sets that take it; otherwise, disabled, the

@@ -3,8 +3,6 @@ data points on top."""
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSignalBlocker, Qt, Signal
@@ -18,10 +16,7 @@ from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
-from .colors import (
-    WHITE, class_key, class_names_tip, class_rgb, diverging_colormap, negative, output_class_image, pale,
-    point_symbols, positive,
-)
+from .colors import class_key, class_names_tip, class_rgb, lookup_table, output_class_image, point_symbols, value_maps
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
@@ -40,6 +35,7 @@ from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
 from .widgets import FittedComboBox, named, nest
+from .disabled_reason import give_reason
 
 
 PLOT_MARGINS = (2, 10, 10, 2)  # the plot's own margins: room for the top and right tick labels
@@ -64,25 +60,11 @@ def fine_factor(res: int, pixels: float = 0.0) -> int:
     return max(UPSAMPLE, round((fine_cells(pixels) - 1) / max(1, res - 1)))
 
 
-def _maps():
-    """The colour maps of values: the points', and the background's, paler than
-    the points so a point of the value its region predicts still stands out.
-    Made once per palette (two ColorMaps made at every frame were a fifth of the output view's update)."""
-    return _maps_of(tuple(negative()), tuple(positive()))
-
-
-@functools.lru_cache(maxsize=8)
-def _maps_of(neg: tuple, pos: tuple):
-    return diverging_colormap(neg, WHITE, pos), diverging_colormap(pale(neg), WHITE, pale(pos))
-
-
-def _lut(cmap) -> np.ndarray:
-    """(256, 3) uint8: ``cmap``'s lookup table, computed once per colour map."""
-    lut = getattr(cmap, "_nnplay_lut", None)
-    if lut is None:
-        lut = cmap._nnplay_lut = cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
-        lut.flags.writeable = False
-    return lut
+def discretize_box() -> QCheckBox:
+    """The Discretize check box, greyed out with its reason for a regression (``disabled_reason``)."""
+    box = named(QCheckBox("Discretize output"), "discretize_output",
+                "Colour each point of the plane by its predicted class instead of by confidence.")
+    return give_reason(box, lambda: "Discretize colours the plane by class: this data is a regression.")
 
 
 class DecisionBoundaryView(DrawingTools, QWidget):
@@ -98,8 +80,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         row = FlowLayout(spacing=6)  # the controls wrap onto a second line in a narrow column
         self.show_test = named(QCheckBox("Show test data"), "show_test_data",
                                "Draw the held-out test points (outlined) as well as the training points.")
-        self.discretize = named(QCheckBox("Discretize output"), "discretize_output",
-                                "Colour each point of the plane by its predicted class instead of by confidence.")
+        self.discretize = discretize_box()
         self.show_test.toggled.connect(self._update_points)
         self.show_test.toggled.connect(self._redraw)  # the caption names the points drawn, paused or not
         self.discretize.toggled.connect(self._discretize_toggled)
@@ -289,7 +270,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         else:
             lo, hi = target_range(data, units=False)
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
-            rgb = _lut(_maps()[0])[(t * 255).astype(int)]
+            rgb = lookup_table(value_maps()[0])[(t * 255).astype(int)]
         return rgb
 
     def _update_points(self, *_):
@@ -336,7 +317,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             self._set_extent(snap.grid_extent)
         discrete = self.discretize.isChecked() and info.data.task == CLASSIFICATION
         self.image.set_smooth(not discrete)  # class regions keep hard edges
-        _, smooth = _maps()
+        _, smooth = value_maps()
         if snap.focus is not None:
             layer, index = snap.focus
             name = short_name(input_labels(info.input_names, info.data.input_names)[index]) if layer == 0 else \
@@ -369,7 +350,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
     def _image(self, grid, levels, cmap) -> None:
         """Values on the colour map ``cmap`` from ``levels``, keyed by the colour
         bar beside the plot; NaN (undefined) is transparent."""
-        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=_lut(cmap))
+        self.image.setImage(unit_scale(grid, levels), autoLevels=False, levels=(0.0, 1.0), lut=lookup_table(cmap))
         self._show_value_key(levels, cmap)
         self.image.key_levels = tuple(float(v) for v in levels)  # the values the scale's ends stand for
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain

@@ -3,11 +3,11 @@
 Every link of the diagram (per weight layer l, W[l] is (n[l], n[l-1]): one
 line from neuron j of layer l-1 to neuron i of layer l) is drawn by a single
 ``DiagramLinks`` item: a frame hands it the edge keys of the new weights
-(``network_diagram.edge_keys``, one int per weight: its pen's sign and step of
+(``edge_keys``, one int per weight: its pen's sign and step of
 |w|, -1 for no link) as NumPy arrays, and its ``paint`` draws the lines
 grouped by key, one ``QPainter.drawLines`` per pen in use. One item per link
 (344 in case B) each had its own ``setPen`` and its own paint call with a
-wide pen; the look is the same pens (``_edge_pen_of``), drawn in order of the
+wide pen; the look is the same pens (``edge_pen``), drawn in order of the
 step of |w| (the widest on top) rather than of the neurons where links cross.
 
 A few links carry a pen of their own: the frozen and pruned marks
@@ -19,11 +19,13 @@ holds per link, for hit-testing and the marks: ``line()``, ``pen()``,
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
 
 import numpy as np
-from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtGui import QPen
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 
@@ -137,3 +139,31 @@ class LinkHandle:
             self.links.own_pens.pop(self.n, None)
             self.links.keys[self.n] = -1
             self.links._regroup()
+
+
+MAX_EDGE_PX = 5.0  # the widest link, at |w| of 5 and over
+EDGE_LEVELS = 64  # steps of |w| from 0 to 5 (and over) in a link's pen: width and opacity
+
+
+def edge_keys(W: np.ndarray) -> np.ndarray:
+    """(rows, cols) int: a key per weight of its link's pen: -1 for a weight of 0
+    (no link), else 2 * level + (w >= 0) with level the step of min(|w|, 5) in
+    ``EDGE_LEVELS``. The links are drawn grouped by key (``diagram_links``)."""
+    W = np.asarray(W, dtype=np.float64)
+    level = np.rint(np.minimum(np.abs(np.nan_to_num(W, nan=0.0)), 5.0) / 5.0 * (EDGE_LEVELS - 1)).astype(np.int64)
+    return np.where(W == 0.0, -1, 2 * level + (W >= 0))
+
+
+@functools.lru_cache(maxsize=4 * EDGE_LEVELS)
+def edge_pen(key: int, palette) -> QPen:
+    """The pen of edge key ``key`` (``edge_keys``) in ``palette`` = (positive, negative)
+    colours: opacity and width grow with |w| (up to 5)."""
+    level, positive_w = divmod(key, 2)
+    mag = level / (EDGE_LEVELS - 1)
+    color = QColor(*(palette[0] if positive_w else palette[1]))
+    color.setAlphaF(0.2 + 0.7 * math.sqrt(mag))
+    pen = QPen(color)
+    pen.setCosmetic(True)
+    pen.setWidthF(0.6 + (MAX_EDGE_PX - 0.6) * mag)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen

@@ -311,3 +311,24 @@ def title_sizes(d) -> tuple[list[float], float]:
             widths.append(max(item.boundingRect().width() for item, _, _ in d.titles) + 6.0)
         d._title_px[font] = (widths, max(item.boundingRect().height() for item, _, _ in d.titles))
     return d._title_px[font]
+
+
+def spaced_titles(xs: list, width: float) -> set:
+    """The layers whose titles, ``width`` wide and centred at ``xs`` (in view units), are shown on
+    one baseline without overlapping: from the left, each that clears the last one shown; the
+    last layer's ("out") always, in place of the one before it where they would touch. Where a
+    layer's pitch holds its title (the drawing is kept readable: ``diagram_room``), every one."""
+    shown: list[int] = []
+    for l, x in enumerate(xs):
+        if not shown or x - xs[shown[-1]] >= width:
+            shown.append(l)
+    if xs and shown[-1] != len(xs) - 1:
+        if len(shown) > 1 and xs[-1] - xs[shown[-1]] < width:
+            shown.pop()
+        shown.append(len(xs) - 1)
+    return set(shown)
+
+
+def short_title(l: int, n_layers: int) -> str:
+    """A layer's title in a few characters: "in", its number, "out"."""
+    return "in" if l == 0 else ("out" if l == n_layers else str(l))

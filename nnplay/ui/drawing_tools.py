@@ -10,10 +10,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QToolButton
 
 from ..data import CLASSIFICATION
+from ..numbers import count
 from .colors import class_icon
 from .elide import elided_names
 from .flow_layout import FlowLayout
 from .shortcut_text import tip_with_keys
+from .disabled_reason import give_reason
 from .widgets import named
 
 DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box shows
@@ -56,6 +58,10 @@ class DrawingTools:
             tip_with_keys(b, tip)  # the key this system binds (shortcut_text)
             b.setAccessibleDescription(b.toolTip())
         self.draw_clear = named(QToolButton(), "draw_clear", "Remove every point, to draw a data set from nothing.")
+        for b in (self.draw_add, self.draw_erase, self.draw_class, self.draw_clear):
+            give_reason(b, self._why_no_drawing)
+        give_reason(self.draw_undo, lambda: "Nothing to undo: no point drawn or erased since the data was made.")
+        give_reason(self.draw_redo, lambda: "Nothing to redo: nothing was undone since the last point drawn.")
         self.draw_clear.setText("Clear")
         for b, op in ((self.draw_undo, "undo"), (self.draw_redo, "redo"), (self.draw_clear, "clear")):
             b.clicked.connect(lambda _=False, op=op: self.edit_requested.emit((op,)))
@@ -66,6 +72,13 @@ class DrawingTools:
     def set_edits(self, can_undo: bool, can_redo: bool) -> None:
         self.draw_undo.setEnabled(can_undo)
         self.draw_redo.setEnabled(can_redo)
+
+    def _why_no_drawing(self) -> str:
+        """Why the drawing tools are greyed out: points are drawn for classes on two inputs."""
+        data = None if self.info is None else self.info.data
+        if data is not None and data.task != CLASSIFICATION:
+            return "Points are drawn with a class: this data is a regression."
+        return f"Points are drawn on the plane of two inputs: this data has {count(data.n_inputs if data else 0, 'input')}."
 
     def _drawable(self) -> bool:
         info = self.info

@@ -1,17 +1,19 @@
 """Which weights a picture is of, in its own corner: a view computed from the weights of one epoch
-(the output, a focused neuron's output, the hidden space, the metrics) said so nowhere but the
+(the output, a focused neuron's output, the hidden space, the metrics, the gradient heatmaps, the
+network diagram) said so nowhere but the
 window's read-out, which a picture exported, or shown after the run moved on, does not carry
 (the landscape's caption already named its epoch). ``EpochStamp`` is a small text in the top-left
 corner of a plot's data area, in pixels (it does not move with the data, lays out no widget, and is
 in the plot's PNG and SVG exports): a ``QGraphicsSimpleTextItem`` on a pale box, no text document
 to lay out at every frame (pyqtgraph's TextItem cost the output view ~0.5 ms a frame); ``weights_text``
-is its wording."""
+is its wording. Where every corner of the plot is data (a heatmap, the diagram's nodes and titles),
+``stamp_above`` puts it in a strip of its own above the canvas's items instead."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from .result_age import position_text
@@ -26,9 +28,10 @@ def weights_text(snapshot) -> str:
 
 
 class EpochStamp:
-    """``weights_text`` of the snapshot shown (``show``) in the corner of ``view`` (a pg.ViewBox)."""
+    """``weights_text`` of the snapshot shown (``show``) in the corner of ``view`` (a pg.ViewBox, or
+    any graphics item: ``stamp_above``)."""
 
-    def __init__(self, view: pg.ViewBox):
+    def __init__(self, view):
         self.box = QGraphicsRectItem(view)  # (a child of the view: in its own pixels, not its data's)
         self.box.setPen(pg.mkPen(None))
         self.box.setZValue(1e6)
@@ -50,18 +53,41 @@ class EpochStamp:
         back.setAlpha(190)
         self.box.setBrush(back)
 
-    def show(self, snapshot) -> None:
+    def show(self, snapshot, what: str = "") -> None:
+        """``what`` (say "dW at the ") before ``weights_text(snapshot)``."""
         if QApplication.palette().color(QPalette.ColorRole.WindowText) != self._ink:  # (a palette changed)
             self.refresh_colours()
-        text = weights_text(snapshot)
+        text = what + weights_text(snapshot)
+        if not self.box.isVisible():
+            self.box.setVisible(True)
         if self.item.text() != text:
             self.item.setText(text)
             shape = self.item.boundingRect()
-            self.box.setRect(QRectF(0, 0, shape.width() + 2 * PAD, shape.height()))
+            if shape.width() + 2 * PAD != self.box.rect().width():  # (its width changes with a digit more)
+                self.box.setRect(QRectF(0, 0, shape.width() + 2 * PAD, shape.height()))
+
+    def clear(self) -> None:
+        """Nothing shown (a new run, until its first frame); its box keeps its size (the room kept for it)."""
+        self.item.setText("")
+        self.box.setVisible(False)
 
     @property
     def text(self) -> str:
         return self.item.text()
+
+    @property
+    def height(self) -> float:
+        """Pixels from the top of its parent to the bottom of its box (the box is as high as a line)."""
+        return PAD + QFontMetricsF(self.item.font()).height()
+
+
+def stamp_above(layout: pg.GraphicsLayout) -> EpochStamp:
+    """An EpochStamp at the top left of ``layout`` (a GraphicsLayoutWidget's ``ci``), in a strip of its own:
+    the layout's top margin is made the stamp's height, so it covers no heatmap, title or neuron."""
+    stamp = EpochStamp(layout)
+    left, _, right, bottom = layout.layout.getContentsMargins()
+    layout.setContentsMargins(left, stamp.height + PAD, right, bottom)
+    return stamp
 
 
 def stamp_of(view: pg.ViewBox) -> EpochStamp:

@@ -37,6 +37,7 @@ from .svg_fix import encode, finish_svg
 DEFAULT_SCALE = 2.0  # PNG pixels per on-screen pixel
 FORMATS = (".png", ".svg")
 SLIDE_WIDTH = 1600  # output pixels: the least width of a panel exported from the window by default
+MARGIN = 4  # on-screen pixels of the panel's background around its parts in a file: no text at its edge
 
 
 class ExportError(ValueError):
@@ -98,10 +99,12 @@ def slide_scale(parts) -> float:
 
 def panel_size(parts) -> QSize:
     """The on-screen size of the parts stacked, as exported: the widest part's width (a wrapped label's
-    only when nothing else is wider, see labels_fitted), the heights added."""
+    only when nothing else is wider, see labels_fitted), the heights added, and MARGIN all round (a
+    caption's, a key's or an axis's text at a part's edge was at the file's: tester 16, round 17)."""
     parts = _parts(parts)
     width, too_wide = _fitted_width(parts)
-    return QSize(width, sum(w.heightForWidth(width) if w in too_wide else w.height() for w in parts))
+    height = sum(w.heightForWidth(width) if w in too_wide else w.height() for w in parts)
+    return QSize(width + 2 * MARGIN, height + 2 * MARGIN)
 
 
 def _fitted_width(parts: list) -> tuple[int, list]:
@@ -176,7 +179,8 @@ def _paint(parts: list, painter: QPainter) -> None:
     a translated painter: QWidget.render's own descent into child widgets
     writes their clip paths to an SVG without their offset.)"""
     flags = QWidget.RenderFlag.DrawWindowBackground
-    top = 0
+    painter.translate(MARGIN, 0)  # (the file's margin: see panel_size)
+    top = MARGIN
     for part in parts:
         if not _graphics_items(part):  # plain widgets: Qt paints the tree, clipped as on screen
             QWidget.render(part, painter, QPoint(0, top), renderFlags=flags | QWidget.RenderFlag.DrawChildren)

@@ -4,8 +4,7 @@ flows and where it vanishes."""
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +24,10 @@ from .colors import layer_rgb
 from .curve_paths import live_pen
 from .flow_layout import FlowLayout
 from .check_report import CheckReport
-from .heatmap import OWN_SCALE_TICKS, HeatmapItem, colour_bar, colour_matrices, set_bar
+from .gradient_maps import GradientMaps
+from .heatmap import colour_matrices
 from .heatmap_edit import HeatmapEditing
-from .plot_room import keep_items_room, keep_readable, keep_wrapped_rows, map_width, wrapping_row, zoom_titles
+from .plot_room import keep_wrapped_rows, wrapping_row
 from .curve_bundle import CurveBundle
 from .log_floor import ZeroFloor
 from .loss_curves import _nice_ceil
@@ -36,12 +36,11 @@ from .plot_layout import epoch_axis, fit_epochs, show_epochs
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
-from .stepped_range import SteppedScale, SteppedYRange, show_empty
+from .stepped_range import SteppedYRange, show_empty
 from .tip import LiveTip
-from .widgets import layer_name, named, nest, on_event, unit_name
+from .widgets import layer_name, named, nest, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
-MIN_MAP_PX = 72  # the narrowest a layer's heatmap gets: more layers than fit wrap to further rows
 
 
 def scale_tip(mats, sym: str, shared: tuple[float, float] | None) -> str:
@@ -53,35 +52,13 @@ def scale_tip(mats, sym: str, shared: tuple[float, float] | None) -> str:
     return f"{bounds}|{sym}[l]| per layer: {', '.join(format_number(norm2(m), 2) for m in mats)}"
 
 
-def regrid(ci, labels: list, maps: list, key, cols: int) -> int:
-    """The heatmaps ``maps``, their titles ``labels`` and the colour ``key`` moved to the cells of
-    ``cols`` a row in the GraphicsLayout ``ci``: the same items, not made again (a column shown or
-    hidden, a window resized or zoomed made every layer's heatmap, view and title anew). Returns ``cols``."""
-    boxes = [item.getViewBox() for item in maps]  # (out of the scene, an item finds no view box)
-    if key.scene() is not None:
-        ci.removeItem(key)
-    for label, box in zip(labels, boxes):
-        ci.removeItem(label)
-        ci.removeItem(box)
-    for l, (label, box) in enumerate(zip(labels, boxes)):
-        ci.addItem(label, row=2 * (l // cols), col=l % cols)
-        ci.addItem(box, row=2 * (l // cols) + 1, col=l % cols)
-    if maps:
-        ci.addItem(key, row=2 * ((len(maps) - 1) // cols + 1), col=0, colspan=cols)
-    return cols
-
-
 class GradientView(QWidget):
     check_requested = Signal()
     cell_clicked = Signal(int, int, int)  # (weight layer 0-based, row, column) of a heatmap cell clicked
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._sizes = ()
         self._names: list[str] = []
-        self._maps: list[HeatmapItem] = []
-        self._columns = 0  # heatmaps per row, from the panel's width
-        self._labels = []
         self.norms: History | None = None  # |dW[l]| per epoch, bounded
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,16 +85,9 @@ class GradientView(QWidget):
         layout.addWidget(self.scale_label)
         # (its wrapped lines kept whole by keep_wrapped_rows: a short window squeezed them, cut at top and bottom)
 
-        self.maps_widget = pg.GraphicsLayoutWidget()
-        named(self.maps_widget, "gradient_heatmaps",
-              "One heatmap per layer: row i, column j is entry (i, j) of dW[l] (orange negative, blue positive).")
-        self.maps_widget.ci.setContentsMargins(2, 2, 2, 2)
-        self.maps_widget.ci.layout.setHorizontalSpacing(2)  # the layers' titles need the width
+        self.maps = GradientMaps(self._report, self.cell_clicked.emit, lambda: self._redraw())
+        self.maps_widget, self.key = self.maps.widget, self.maps.key
         layout.addWidget(self.maps_widget, 3)
-        on_event(self.maps_widget, (QEvent.Type.Resize,), self._rewrap)
-        keep_items_room(self.maps_widget, self._rewrap)  # heatmaps readable: the column scrolls rather than squeeze
-        self.key = colour_bar()  # the heatmaps' colour key, under them
-        self.key_scale = SteppedScale()  # the shared scale moves in steps: no new key axis every frame
         self.notes = QLabel("")  # why a gradient is exactly 0 (a dead layer, a zero loss), in words
         self.notes.setObjectName("gradient_notes")
         self.notes.setWordWrap(True)
@@ -160,12 +130,11 @@ class GradientView(QWidget):
 
     def set_run(self, info) -> None:
         self.check.clear()
-        self._sizes = info.sizes
         self._names = input_labels(info.input_names, info.data.input_names)  # as the Data panel and diagram say
         self._snap = None
         self._hit = None  # the cell under the pointer, (layer, i, j), kept up to date while training
         self.readout.setText("Hover over a heatmap for exact values.")
-        self._blank_maps()
+        self.maps.blank(info.sizes)
         L = len(info.sizes) - 1
         self.norm_plot.clear()
         self.norm_floor.clear()  # (no "0" kept from the last run's zeros)
@@ -185,87 +154,6 @@ class GradientView(QWidget):
             self.legend.addItem(c, c.name())
             self.smoother.add(self.norm_plot, c)
         self.legend.fit()  # (a key line wraps by itself: every layer in sight, the plot kept tall)
-
-    def _fitting_columns(self) -> int:
-        L = len(self._sizes) - 1
-        least = map_width(self._labels, MIN_MAP_PX)  # (a zoomed layer title is wider)
-        return max(1, min(L, self.maps_widget.width() // least)) if L > 0 else 0
-
-    def _rewrap(self) -> None:
-        if self._sizes and self._fitting_columns() != self._columns:
-            if len(self._maps) == len(self._sizes) - 1:  # the same layers: moved, not made again
-                self._columns = regrid(self.maps_widget.ci, self._labels, self._maps, self.key, self._fitting_columns())
-            else:
-                self._lay_out_maps()
-            self._redraw()
-
-    def _blank_maps(self) -> None:
-        """A new run's heatmaps, empty until its first frame. The layers' heatmaps that stay in
-        their place (the same heatmaps a row, or the layer in the first row either way) are kept
-        and blanked, their titles set again where they changed; only the layers added or dropped
-        (a "+" or "-" layer click) are made or removed, and the colour key moved under them
-        (a new layout was half the CPU of drawing a new run, 19 of 38 ms)."""
-        cols = self._fitting_columns()
-        if not self._maps or not cols:
-            self._lay_out_maps()
-            return
-        L, old = len(self._sizes) - 1, self._columns
-        kept = next((l for l in range(min(L, len(self._maps))) if divmod(l, cols) != divmod(l, old)),
-                    min(L, len(self._maps)))  # the layers in the same cell of the grid
-        changed = kept != len(self._maps) or kept != L or cols != old
-        ci = self.maps_widget.ci
-        if changed and self.key.scene() is not None:
-            ci.removeItem(self.key)
-        for label, item in zip(self._labels[kept:], self._maps[kept:]):
-            ci.removeItem(label)
-            ci.removeItem(item.getViewBox())
-        del self._maps[kept:], self._labels[kept:]
-        self._columns = cols
-        for l, (item, label) in enumerate(zip(self._maps, self._labels)):
-            item.blank()
-            text = self._title(l, L)
-            if label.text != text:  # (a title marked "dW = 0" by the last run, or a layer's name)
-                label.setText(text, color=None)
-        for l in range(kept, L):
-            self._add_map(l, L, cols)
-        if changed:
-            self.maps_widget.addItem(self.key, row=2 * ((L - 1) // cols + 1), col=0, colspan=cols)
-        if kept != L:
-            zoom_titles(self.maps_widget)  # titles made while zoomed: in the zoomed size
-
-    def _title(self, l: int, L: int, dead: bool = False) -> str:
-        """The title of weight layer ``l`` (0-based) of ``L``: its name and shape, "dW = 0" if ``dead``."""
-        a, b = self._sizes[l + 1], self._sizes[l]
-        return f"{layer_name(l + 1, L)}<br>{a}×{b}" + ("<br>dW = 0" if dead else "")
-
-    def _lay_out_maps(self) -> None:
-        """One heatmap per layer, as many to a row as fit the width (so every
-        layer of a deep network is in sight), the colour key under them."""
-        cols = self._columns = self._fitting_columns()  # (measured on the titles there: a zoomed title is wider)
-        if self.key.scene() is not None:
-            self.maps_widget.ci.removeItem(self.key)
-        self.maps_widget.clear()
-        self._maps, self._labels = [], []
-        L = len(self._sizes) - 1
-        for l in range(L):
-            self._add_map(l, L, cols)
-        if L:
-            self.maps_widget.addItem(self.key, row=2 * ((L - 1) // cols + 1), col=0, colspan=cols)
-        zoom_titles(self.maps_widget)  # titles made while zoomed: in the zoomed size
-
-    def _add_map(self, l: int, L: int, cols: int) -> None:
-        """Weight layer ``l``'s (0-based, of ``L``) title and heatmap, in its cell of ``cols`` a row."""
-        row, col = 2 * (l // cols), l % cols
-        label = self.maps_widget.addLabel(self._title(l, L), row=row, col=col, size="8pt")
-        # (enableMenu=False: a ViewBox made with its menu builds one, a tenth of a new run's set-up; plot_disposal)
-        vb = keep_readable(self.maps_widget.addViewBox(row=row + 1, col=col, enableMenu=False))
-        vb.setMouseEnabled(False, False)
-        vb.invertY(True)  # row 0 at the top, as a matrix is written
-        item = HeatmapItem(lambda hit, layer=l + 1: self._report(None if hit is None else (layer, *hit)),
-                           clicked=lambda i, j, layer=l: self.cell_clicked.emit(layer, i, j))
-        vb.addItem(item)
-        self._maps.append(item)
-        self._labels.append(label)
 
     @property
     def epochs_recorded(self) -> int:
@@ -312,6 +200,10 @@ class GradientView(QWidget):
         self._draw_norms()
 
     last_snapshot = property(lambda self: self._snap, doc="The snapshot drawn last, or None")
+    _maps = property(lambda self: self.maps.items, doc="each weight layer's HeatmapItem")
+    _labels = property(lambda self: self.maps.labels, doc="each weight layer's title (a pg.LabelItem)")
+    _columns = property(lambda self: self.maps.columns, doc="heatmaps per row")
+    key_scale = property(lambda self: self.maps.key_scale, doc="the shared colour scale, moved in steps")
 
     def _redraw(self) -> None:
         snap = self._snap
@@ -321,24 +213,14 @@ class GradientView(QWidget):
         mats = [np.atleast_2d(np.asarray(m, dtype=np.float64)) for m in (snap.weights if show_w else snap.dW)]
         own = [symmetric_levels(m)[1] for m in mats]
         largest = max(own) if mats else 1.0
-        shared = self.key_scale.fit(largest)
+        shared = self.maps.key_scale.fit(largest)
         sym = "W" if show_w else "dW"
         scales = own if self.per_layer.isChecked() else [shared] * len(mats)
         coloured = colour_matrices(mats, scales)  # every layer's colours in one pass
-        for l, (item, m, scale, (unit, rgba)) in enumerate(zip(self._maps, mats, scales, coloured)):
-            reshaped = item.values is None or item.values.shape != m.shape
-            item.show_coloured(m, (-scale, scale), unit, rgba)  # exact values kept for the read-out; NaN undefined
-            if reshaped:
-                item.getViewBox().autoRange(padding=0.02)
-            dead = not show_w and not np.any(m)
-            text = self._title(l, len(mats), dead)
-            if self._labels[l].text != text:  # (setting a label re-lays out the whole canvas)
-                self._labels[l].setText(text, color="#b3261e" if dead else None)
+        self.maps.show(snap, mats, coloured, scales, not show_w, None if self.per_layer.isChecked() else shared)
         if self.per_layer.isChecked():
-            set_bar(self.key, (-1.0, 1.0), OWN_SCALE_TICKS)  # max: each layer's own largest |value|
             self.scale_label.setText(f"Each layer on its own colour scale (max: its largest |{sym}|): {SIGN_KEY}")
         else:
-            set_bar(self.key, (-shared, shared))
             # its bounds are on the key: a number here would lay the window out again every frame (steady_label)
             self.scale_label.setText(f"One colour scale for every layer, its bounds on the key below: {SIGN_KEY}")
         self.scale_tip.set(lambda: scale_tip(mats, sym, None if self.per_layer.isChecked() else (shared, largest)))

@@ -26,6 +26,7 @@ from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
 from .one_paint import OnePaintPerFrame
+from .disabled_reason import give_reason
 from .refusal_note import refuse_near
 from .shortcut_text import keys_text
 from .widgets import named, nest
@@ -116,8 +117,8 @@ class InspectorWindow(SideWindow):
         for keys, button in (("Right", self.layer_button), ("Left", self.back_button),
                              ("Shift+Right", self.batch_button)):  # Esc: SideWindow
             QShortcut(QKeySequence(keys), self, activated=lambda b=button: self._press(b))
-        for b in (self.back_button, self.layer_button, self.batch_button):
-            top.addWidget(b)
+        for b in (self.back_button, self.layer_button, self.batch_button):  # a click on it greyed: its reason
+            top.addWidget(give_reason(b, lambda b=b: self._why_not(b)))
         return top
 
     # ------------------------------------------------------------ input

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .disabled_reason import give_reason
 from ..training.landscape_live import LandscapeFrame, LandscapeRequest, landscape_csv
 from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
@@ -109,6 +110,7 @@ class LandscapeView(QWidget):
                           "Stop computing the grid under way, and the recomputations while training (the picture "
                           "stays; Compute starts again).")
         self.stop.setEnabled(False)  # only while a grid is being computed
+        give_reason(self.stop, lambda: "No grid is being computed: there is nothing to stop (Compute starts one).")
         self.progress = named(QProgressBar(), "landscape_progress", "How much of the grid is computed, row by row.")
         self.progress.setFormat("row %v of %m")
         width_for_text(self.progress, "row 101 of 101", 24)

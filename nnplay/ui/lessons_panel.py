@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .disabled_reason import give_reason
 from ..lessons import (
     MET,
     MISSED,
@@ -83,6 +84,8 @@ class LessonsPanel(QWidget):
         self.next = named(_button("▶"), "lesson_next", "The next lesson.", "next lesson")
         self.previous.clicked.connect(lambda: self.choose(self._index - 1))
         self.next.clicked.connect(lambda: self.choose(self._index + 1))
+        give_reason(self.previous, lambda: "This is the first lesson: there is none before it.")
+        give_reason(self.next, lambda: "This is the last lesson: there is none after it.")
         nav.addWidget(self.previous)
         nav.addWidget(self.next)
         nest(layout, nav)
@@ -108,6 +111,7 @@ class LessonsPanel(QWidget):
         self.set_up_button.clicked.connect(self.set_up)
         self.hint_button = named(_button("Hint"), "lesson_hint", "Show the next hint.")
         self.hint_button.clicked.connect(self.show_hint)
+        give_reason(self.hint_button, lambda: "Every hint of this lesson is shown.")
         self.open_button = named(_button("Open…"), "lesson_open", "Open a lesson file of your own (.toml).")
         self.open_button.clicked.connect(self._open_file)
         for b in (self.set_up_button, self.hint_button, self.open_button):

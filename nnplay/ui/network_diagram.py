@@ -6,13 +6,10 @@ to scrub it (``diagram_edit``); hovering a link shows its value live."""
 
 from __future__ import annotations
 
-import functools
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -28,13 +25,14 @@ from .colors import hex_color, negative, positive
 from .diagram_atlas import AtlasThumbnail, ThumbnailAtlas
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
-from .diagram_links import DiagramLinks
+from .diagram_links import DiagramLinks, edge_keys, edge_pen
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
 from .diagram_readout import IDLE, describe_edge, describe_node, show_zero_count
-from .diagram_room import (fit_room, follow_font, reused_text, room_below, size_names, title_sizes, titles_fit,
-                          view_pixel_size, watch_room)
+from .diagram_room import fit_room, reused_text, short_title, watch_room
+from .diagram_fit import lay_out_drawing
 from .diagram_thumbnails import draw_thumbnails
+from .epoch_stamp import stamp_above
 from .layer_activation import LayerActivationLabels
 from .tip import set_tip
 from .undefined import hatch_item
@@ -43,7 +41,6 @@ from .widgets import NoHeightForWidth, layer_name, named, on_event
 NODE = 1.0  # node side, in view units
 LAYER_GAP = 3.0
 NEURON_GAP = 1.45
-MAX_EDGE_PX = 5.0
 FIT_PADDING = 0.04  # the drawing's margin, a share of its range (ViewBox.setRange's padding)
 
 
@@ -64,6 +61,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         named(self.canvas, "network_diagram", CANVAS_TIP)
         self._canvas_tip = self.canvas.toolTip()
         self.view = self.canvas.addViewBox(enableMenu=False)  # (no context menu is built: plot_disposal)
+        self.canvas.ci.setContentsMargins(9, 9, 9, 0)  # (pyqtgraph's 9 px but below: the view's padding is there
+        self.stamp = stamp_above(self.canvas.ci)  # ... and the stamp's strip takes that room above, over no neuron)
         self.view.setMouseEnabled(False, False)
         self.view.setAspectLocked(True)
         self.fit_once = Batched(self._fit)  # laid out once at the end of a zoom step (coalesced.py)
@@ -146,6 +145,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             self.neuron_hovered.emit(None)  # the big view lets go of a neuron the new network may not have
         self._hover = None
         self.readout.setText(IDLE)  # nothing of the previous network stays
+        self.stamp.clear()
         self.nodes, self.edges = [], []
         spare_titles, spare_names, self._titles = [t[0] for t in self._titles], self._labels, []  # (reused_text)
         self._title_px, self._fitted = {}, None  # measured afresh for the new titles (_fit)
@@ -187,7 +187,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             label.setPos(x + NODE / 2, 0.15)  # one row of titles, above the tallest layer
             self.view.addItem(label)
             self._titles.append((label, x + NODE / 2, 0.15))
-            self._title_texts.append((title, _short_title(l, len(self.sizes) - 1)))
+            self._title_texts.append((title, short_title(l, len(self.sizes) - 1)))
         self.activation_labels.set_run(info)
         self._labels = []
         for i in self.bounds.shown[0]:
@@ -204,7 +204,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
                     lines[i, j] = QLineF(r_from.right(), r_from.center().y(), r_to.left(), r_to.center().y())
             grids.append(lines)
             self.bounds.add_summary_links(l, rect_of)
-        self.links = DiagramLinks(grids, _edge_pen_of, margin=NODE / 2)  # one item, one drawLines per pen
+        self.links = DiagramLinks(grids, edge_pen, margin=NODE / 2)  # one item, one drawLines per pen
         self.links.setZValue(1)
         self.view.addItem(self.links)
         self.edges = [self.links.handles(k) for k in range(len(grids))]  # per link: hit-testing and the marks
@@ -228,44 +228,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
             return
         self._fitted = key
         self.fits += 1
-        follow_font(self)  # the titles zoom with the window (View > Zoom)
-        rects = [rect for col in self.nodes for _, rect in col] + [m[0] for m in self.bounds.more if m]
-        x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
-        y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
-        widths, title_h = title_sizes(self)
-        left, right, top, bottom, short = x0, x1, y1, y0, True
-        below = self.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
-        for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it (in arithmetic)
-            px, py = view_pixel_size(self.view, (left, right), (bottom, top), FIT_PADDING)
-            # one row of titles on one baseline (they took turns on two, "in" and "out" a row apart from
-            # their neighbours: fault 6 of round 15): the short ones where the full ones are wider than a layer
-            short = len(self._titles) > 1 and self._gap / px < widths[0]
-            title_px = widths[1] if short else widths[0]
-            size_names(self, NEURON_GAP / py)
-            label_px = max((t.boundingRect().width() for t in self._left_texts() if t.isVisible()), default=0.0) + 8.0
-            left = min(x0, self.nodes[0][0][1].left() - 0.1 - label_px * px)
-            right = max(x1, self._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
-            top = max(y1, 0.2 + title_h * py)  # the titles' tops (0.15 above the nodes)
-        bottom = room_below(self.view, (left, right), (bottom, top), y0 - 0.05, below, FIT_PADDING)  # (labels)
-        self.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=FIT_PADDING)
-        # the hidden layers' activations go in the room left under the lowest neuron (they never shrink
-        # the drawing, which room_below lifts into spare room above it): short names; hidden where none is left
-        px, py = self.view.viewPixelSize()
-        self.bounds.fit_captions(self._gap, NODE, px)  # a "more" caption in the room left of its node
-        room = (y0 - 0.05 - self.view.viewRange()[1][0]) / py
-        self.activation_labels.fit(self._gap / px, max_rows=min(2, int(room // below)) if below else 0)
-        self.activation_labels.place(lambda l: self._titles[l][1], y0 - 0.05, below * py)
-        self._canvas_tip = CANVAS_TIP + self.activation_labels.menu_hint()  # labels hidden: where their menu is
-        if self._hover is None:
-            self.canvas.setToolTip(self._canvas_tip)
-        roomy = titles_fit(self.view.height(), title_h, 1)
-        shown = spaced_titles([x for _, x, _ in self._titles], title_px * px)
-        for l, ((item, x, y), texts) in enumerate(zip(self._titles, self._title_texts)):
-            text = texts[1] if short else texts[0]
-            if item.toPlainText() != text:
-                item.setText(text)
-            item.setPos(x, y)
-            item.setVisible(roomy and l in shown)
+        lay_out_drawing(self)
 
     def text_colour(self, strength: float) -> QColor:
         """The palette's text colour (light on a dark desktop, dark on a light one),
@@ -280,6 +243,7 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
     def set_frame(self, frame) -> None:
         snap = frame.snapshot
         self._show_key()  # (in the palette's colours)
+        self.stamp.show(snap)
         if snap.neurons is not None and len(snap.neurons) == len(self.nodes):
             undefined = draw_thumbnails(self, snap.neurons)  # (diagram_thumbnails: one pass for every layer)
             self.undefined_label.setText(f"Hatched: {count(undefined, 'neuron')} {agree(undefined, 'overflows', 'overflow')}, {agree(undefined, 'its', 'their')} output is undefined "
@@ -348,53 +312,5 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         return self._labels + ([more[2]] if more else [])
 
 
-def spaced_titles(xs: list, width: float) -> set:
-    """The layers whose titles, ``width`` wide and centred at ``xs`` (in view units), are shown on
-    one baseline without overlapping: from the left, each that clears the last one shown; the
-    last layer's ("out") always, in place of the one before it where they would touch. Where a
-    layer's pitch holds its title (the drawing is kept readable: ``diagram_room``), every one."""
-    shown: list[int] = []
-    for l, x in enumerate(xs):
-        if not shown or x - xs[shown[-1]] >= width:
-            shown.append(l)
-    if xs and shown[-1] != len(xs) - 1:
-        if len(shown) > 1 and xs[-1] - xs[shown[-1]] < width:
-            shown.pop()
-        shown.append(len(xs) - 1)
-    return set(shown)
-
-
-def _short_title(l: int, n_layers: int) -> str:
-    """A layer's title in a few characters: "in", its number, "out"."""
-    return "in" if l == 0 else ("out" if l == n_layers else str(l))
-
-
 def _levels_for(activation: str):
     return {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0)}.get(activation)
-
-
-EDGE_LEVELS = 64  # steps of |w| from 0 to 5 (and over) in a link's pen: width and opacity
-
-
-def edge_keys(W: np.ndarray) -> np.ndarray:
-    """(rows, cols) int: a key per weight of its link's pen: -1 for a weight of 0
-    (no link), else 2 * level + (w >= 0) with level the step of min(|w|, 5) in
-    ``EDGE_LEVELS``. The links are drawn grouped by key (``diagram_links``)."""
-    W = np.asarray(W, dtype=np.float64)
-    level = np.rint(np.minimum(np.abs(np.nan_to_num(W, nan=0.0)), 5.0) / 5.0 * (EDGE_LEVELS - 1)).astype(np.int64)
-    return np.where(W == 0.0, -1, 2 * level + (W >= 0))
-
-
-@functools.lru_cache(maxsize=4 * EDGE_LEVELS)
-def _edge_pen_of(key: int, palette) -> QPen:
-    """The pen of edge key ``key`` (``edge_keys``) in ``palette`` = (positive, negative)
-    colours: opacity and width grow with |w| (up to 5)."""
-    level, positive_w = divmod(key, 2)
-    mag = level / (EDGE_LEVELS - 1)
-    color = QColor(*(palette[0] if positive_w else palette[1]))
-    color.setAlphaF(0.2 + 0.7 * math.sqrt(mag))
-    pen = QPen(color)
-    pen.setCosmetic(True)
-    pen.setWidthF(0.6 + (MAX_EDGE_PX - 0.6) * mag)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    return pen

@@ -22,6 +22,7 @@ from ..training.config import SEED_MAX
 from ..training.setting_ranges import HIDDEN_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .diagram_room import SettingsFold
+from .disabled_reason import give_reason
 from .flow_layout import FlowLayout
 from .choice_match import combo_values, index_of
 from .layer_activation import PER_LAYER, show_in_combo
@@ -79,6 +80,8 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         self.add_layer.setText("+")
         self.layer_count = QLabel()
         self.layer_count.setObjectName("layer_count")
+        give_reason(self.remove_layer, lambda: "No hidden layer to remove: the inputs feed the output directly.")
+        give_reason(self.add_layer, lambda: f"At most {MAX_LAYERS} hidden layers: remove one with − first.")
         self.remove_layer.clicked.connect(lambda: self._set_hidden(self._hidden[:-1]))
         self.add_layer.clicked.connect(
             lambda: self._set_hidden(self._hidden + ((self._hidden[-1] if self._hidden else 4),)))
@@ -107,6 +110,8 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
                                      [("None", "none"), ("L1", "l1"), ("L2", "l2")])
         self.reg_rate = _combo("regularization_rate", "How strongly weights are penalised; changes live.",
                                [(rate_text(v), v) for v in REG_RATES])
+        give_reason(self.activation, lambda: "No hidden layer: the activation is the hidden neurons' (add one with +).")
+        give_reason(self.reg_rate, lambda: "Choose L1 or L2 under Regularisation first: None has no rate.")
         seed_row = QHBoxLayout()
         self.seed = named(QSpinBox(), "seed", "The seed of the starting weights and of the mini-batch order: "
                                               "Reset replays the same run; another seed starts another one.")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from ..display_check import display_problem
 from ..failures import RunFailure
 from ..user_text import file_name, shown
-from .export import DEFAULT_SCALE, FORMATS, PANELS, ExportError, export_view, panel_parts, panel_size
+from .export import DEFAULT_SCALE, FORMATS, MARGIN, PANELS, ExportError, export_view, panel_parts, panel_size
 from .export_grid import fine_output_frame
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
@@ -104,6 +104,7 @@ class PanelViews:
         """Lay the panel out so that its parts fill ``size`` output pixels at
         DEFAULT_SCALE output pixels per on-screen pixel (less where the panel
         needs more room than half of ``size``); returns (parts, scale)."""
+        from PySide6.QtCore import QSize
         from PySide6.QtWidgets import QApplication
 
         parts = panel_parts(self, self.panel)
@@ -111,11 +112,11 @@ class PanelViews:
         _hide_all_but(parts, top)
         top.show()
         QApplication.processEvents()
-        least = top.minimumSizeHint()
+        least = top.minimumSizeHint() + QSize(2 * MARGIN, 2 * MARGIN)  # (the file's margin: export.MARGIN)
         scale = min(DEFAULT_SCALE, size[0] / max(1, least.width()), size[1] / max(1, least.height()))
         for _ in range(MAX_FITS):  # a panel that scrolls in the window (the inspector): smaller until nothing scrolls
             width, height = round(size[0] / scale), round(size[1] / scale)
-            top.resize(width, height)
+            top.resize(width - 2 * MARGIN, height - 2 * MARGIN)
             QApplication.processEvents()
             if not hasattr(top, "shows_everything"):
                 break
@@ -131,7 +132,7 @@ class PanelViews:
             width = round(size[0] / max(MIN_SCALE, scale * height / got.height()))
             scale = size[0] / width  # (a whole number of on-screen pixels across: the image exactly as wide as asked)
             height = round(size[1] / scale)
-            top.resize(width, height)
+            top.resize(width - 2 * MARGIN, height - 2 * MARGIN)
             QApplication.processEvents()
         return parts, scale
 

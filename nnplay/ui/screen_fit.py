@@ -90,9 +90,16 @@ def place_beside(widget: QWidget, anchor: QWidget) -> None:
     """Move the top-level ``widget`` (not yet shown) beside the window ``anchor``, or where it covers
     least of it (``least_covering``); always within the screen's available geometry. Without a window
     manager (Xvfb, a kiosk) a window Qt is not told where to put opens at the screen's top-left corner
-    (a dialog: centred over its parent), away from (or over) the window it belongs to."""
-    side, title, bottom = _frame(widget)
-    width, height = widget.width() + 2 * side, widget.height() + title + bottom  # (frame included, as move places)
+    (a dialog: centred over its parent), away from (or over) the window it belongs to. A window already
+    shown is placed by its real frame (``PlacedBeside`` places it again so once the frame is known)."""
+    if widget.isVisible():  # shown: its frame is known (none without a window manager)
+        width, height = widget.frameGeometry().width(), widget.frameGeometry().height()
+    else:  # the style's title bar and border stand for the frame it will have
+        side, title, bottom = _frame(widget)
+        width, height = widget.width() + 2 * side, widget.height() + title + bottom  # (frame included, as move places)
     main = anchor.frameGeometry()
     area = available_geometry(anchor)
-    widget.move(main.topLeft() + QPoint(CASCADE, CASCADE) if area is None else least_covering(area, main, width, height))
+    at = main.topLeft() + QPoint(CASCADE, CASCADE) if area is None else least_covering(area, main, width, height)
+    if widget.isVisible():  # moved by where its frame is (a window manager may put a frame elsewhere than asked)
+        at = widget.pos() + at - widget.frameGeometry().topLeft()
+    widget.move(at)

@@ -10,10 +10,12 @@ places it, nor centred over the playground as Qt places a dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from .screen_fit import place_beside
+
+FRAME_KNOWN_MS = (0, 300, 600)  # after showing: no frame is known at once, a window manager's in a moment
 
 
 class PlacedBeside:
@@ -27,9 +29,22 @@ class PlacedBeside:
     def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name; show() comes here)
         if visible and not self.isVisible() and self.parentWidget() is not None and \
                 self._placed_at in (None, self.pos()):
+            if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                self.adjustSize()  # (the size show() gives it: placed at the size of a dialog never laid out, a
+                # dialog grew past the screen's edge, the learning-rate finder 662x512 at 916,710 of 1024x768)
             place_beside(self, self.parentWidget().window())
             self._placed_at = self.pos()
+            super().setVisible(visible)
+            for ms in FRAME_KNOWN_MS:  # placed again by its real frame (the estimate's title bar and border were
+                QTimer.singleShot(ms, self, self._place_again)  # 6-28 px off, or a dialog grew as it opened)
+            return
         super().setVisible(visible)
+
+    def _place_again(self) -> None:
+        """(Within FRAME_KNOWN_MS of showing, whatever its position: the window manager moves it as it frames it.)"""
+        if self.isVisible() and self.parentWidget() is not None:
+            place_beside(self, self.parentWidget().window())
+            self._placed_at = self.pos()
 
 
 class SideWindow(PlacedBeside, QWidget):

@@ -19,14 +19,10 @@ from PySide6.QtWidgets import QGraphicsLineItem
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.pictures import symmetric_levels, unit_scale, unit_scale_each
 from nnplay.ui import colors
-from nnplay.ui.diagram_links import DiagramLinks, LinkHandle
+from nnplay.ui.diagram_links import EDGE_LEVELS, DiagramLinks, LinkHandle, edge_keys
+from nnplay.ui.diagram_links import edge_pen as _edge_pen_of
 from nnplay.ui.diagram_marks import pruned_pen
-from nnplay.ui.network_diagram import (
-    EDGE_LEVELS,
-    NetworkDiagram,
-    _edge_pen_of,
-    edge_keys,
-)
+from nnplay.ui.network_diagram import NetworkDiagram
 
 
 @pytest.fixture(scope="module")

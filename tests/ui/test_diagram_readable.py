@@ -48,7 +48,7 @@ def test_a_deep_network_at_1024x768_stays_readable_on_one_baseline(window, qtbot
 
 
 def test_titles_too_wide_for_their_layers_are_thinned_on_one_row_keeping_in_and_out():
-    from nnplay.ui.network_diagram import spaced_titles
+    from nnplay.ui.diagram_room import spaced_titles
 
     assert spaced_titles([0, 3, 6, 9], 2.5) == {0, 1, 2, 3}  # room for each: every one
     assert spaced_titles([0, 1, 2, 3, 4, 5, 6, 7], 1.5) == {0, 2, 4, 7}  # "6" gives way to "out"

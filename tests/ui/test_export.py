@@ -278,7 +278,7 @@ def test_svg_clips_each_plot_to_its_view_as_the_png_does(qapp, tmp_path):
     import pyqtgraph as pg
     from PySide6.QtWidgets import QLabel
 
-    from nnplay.ui.export import export_panel
+    from nnplay.ui.export import MARGIN, export_panel
 
     plot = pg.PlotWidget(background="w", title="title above")
     plot.resize(300, 200)
@@ -292,7 +292,7 @@ def test_svg_clips_each_plot_to_its_view_as_the_png_does(qapp, tmp_path):
     qapp.processEvents()
     view = plot.getViewBox()
     inside = view.mapRectToScene(view.boundingRect())
-    inside = plot.mapFromScene(inside).boundingRect()  # the view's rectangle in the widget's pixels
+    inside = plot.mapFromScene(inside).boundingRect().translated(MARGIN, MARGIN)  # the view's rectangle in the file
     export_panel([plot, caption], tmp_path / "p.png", scale=1)
     export_panel([plot, caption], tmp_path / "p.svg", scale=1)
     rasterise(tmp_path / "p.svg", tmp_path / "librsvg.png")
@@ -309,7 +309,7 @@ def test_a_curves_export_is_as_wide_as_its_plot_not_the_shared_key(window, qtbot
     """Tester 16 (export/loss_visible.png): the curves' key spans the loss and accuracy plots side by
     side, and Export › Loss curves was as wide as it: the right 40% of the file blank. The key is laid
     out at the plot's width for the export, wrapping if it must; its first swatch is drawn whole."""
-    from nnplay.ui.export import panel_parts, panel_size
+    from nnplay.ui.export import MARGIN, panel_parts, panel_size
 
     window.controller.step(2)
     qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 2, timeout=10000)
@@ -320,8 +320,8 @@ def test_a_curves_export_is_as_wide_as_its_plot_not_the_shared_key(window, qtbot
     assert window.export_panel(which, str(tmp_path / "c.png"), scale=2), window.errors
     assert key.size() == key_size  # (put back)
     image = pixels(tmp_path / "c.png")
-    assert image.shape[1] == 2 * plot.width() == 2 * panel_size(panel_parts(window, which)).width()
+    assert image.shape[1] == 2 * (plot.width() + 2 * MARGIN) == 2 * panel_size(panel_parts(window, which)).width()
     ink = (image.max(axis=2) - image.min(axis=2) > 60) | (image.max(axis=2) < 120)  # a colour or dark
     assert ink[:, int(image.shape[1] * 0.8):].any(axis=0).mean() > 0.5  # the right fifth is drawn, not blank
-    band = ink[: 2 * key.heightForWidth(plot.width())]
+    band = ink[: 2 * (key.heightForWidth(plot.width()) + MARGIN)]
     assert not band[:, 0].any(), "the key's first swatch is cut at the left edge"

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from nnplay.training import TrainConfig, Trainer
-from nnplay.ui.export import panel_image
+from nnplay.ui.export import MARGIN, panel_image
 from nnplay.ui.export_grid import EXPORT_GRID_MAX, export_resolution, fine_output_frame
 from nnplay.ui.render import PanelViews, panel_frame
 
@@ -33,7 +33,7 @@ def _wrong_pixels(views, trainer, parts, scale) -> tuple[int, int]:
     than the anti-aliasing of a border, pixels compared)."""
     boundary = views.boundary
     area = boundary.plot.viewportTransform().mapRect(boundary.image.sceneBoundingRect())  # (floats)
-    left, top, width, height = (v * scale for v in (area.left(), area.top(), area.width(), area.height()))
+    left, top, width, height = (v * scale for v in (area.left() + MARGIN, area.top() + MARGIN, area.width(), area.height()))
     image = panel_image(parts, scale)
     px = _pixels(image)
     rows, cols = np.arange(int(top) + 3, int(top + height) - 3), np.arange(int(left) + 3, int(left + width) - 3)

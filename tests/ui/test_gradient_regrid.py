@@ -13,13 +13,13 @@ def test_heatmaps_moved_to_a_new_row_width_are_the_same_and_draw_as_laid_out_ane
     qtbot.waitUntil(lambda: len(g._maps) == 5, timeout=10000)
     window.resize(1920, 1000)
     settle(qtbot, most_ms=5000)
-    wide, maps = g._columns, list(g._maps)
+    wide, maps = g.maps.columns, list(g._maps)
     window.resize(1280, 800)
     settle(qtbot, most_ms=5000)
-    assert g._columns < wide  # fewer a row: moved
+    assert g.maps.columns < wide  # fewer a row: moved
     assert g._maps == maps  # the same heatmaps
     moved = g.maps_widget.grab().toImage()
-    g._lay_out_maps()  # the same row width laid out anew
+    g.maps.lay_out()  # the same row width laid out anew
     g._redraw()
     assert g._maps != maps
     settle(qtbot, most_ms=5000)

@@ -123,3 +123,31 @@ def test_a_guide_or_range_test_dialog_opens_beside_not_centred_over_the_window(q
     guide.show()
     assert guide.pos() == QPoint(200, 150)
     guide.close()
+
+
+def test_a_dialog_sized_by_its_contents_is_placed_at_that_size_and_by_its_real_frame(qtbot):
+    """Round 17, fault 4 (the real window under Xvfb, 1024x768, with and without openbox): the
+    learning-rate finder and the recorder were placed at the size of a dialog never laid out (about
+    100x30) and then grew to their contents' size as they opened: 662x512 at 916,710, off the screen.
+    And a window is placed again by its real frame once shown (the style's estimate of a title bar was
+    6-28 px off, openbox's or none). A dialog whose contents need 600x500, beside a main window that
+    leaves no room: placed wholly on the screen, where least_covering puts a window of its real frame."""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    from nnplay.ui.side_window import FRAME_KNOWN_MS, PlacedBeside
+
+    class Dialog(PlacedBeside, QDialog):
+        pass
+
+    area = available_geometry(_main(qtbot, 0, 0, 10, 10))
+    main = _main(qtbot, area.left(), area.top(), area.width(), area.height())
+    dialog = Dialog(main)
+    qtbot.addWidget(dialog)
+    inside = QWidget()
+    inside.setMinimumSize(600, 500)
+    QVBoxLayout(dialog).addWidget(inside)
+    dialog.show()
+    qtbot.wait(max(FRAME_KNOWN_MS) + 100)
+    frame = dialog.frameGeometry()
+    assert frame.width() >= 600 and area.contains(frame), (frame, area)
+    assert frame.topLeft() == least_covering(area, main.frameGeometry(), frame.width(), frame.height())

@@ -71,24 +71,29 @@ def test_a_value_in_range_says_nothing(qtbot):
 
 
 def test_the_window_watches_every_spin_box_and_every_click_through_one_filter(window):
-    """The spin boxes' keys, the clicks and the focus's moves (``focus_keys``) and the check boxes
-    polished (``zoom_style``) are watched by the application's one event filter (``app_events``),
+    """The spin boxes' keys, the clicks and the focus's moves (``focus_keys``), the check boxes
+    polished (``zoom_style``) and the presses and hovers on greyed controls (``disabled_reason``) are watched by the application's one event filter (``app_events``),
     each handler once (a filter costs each event)."""
     from PySide6.QtCore import QChildEvent
     from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from nnplay.ui import app_events, focus_keys, zoom_style
+    from PySide6.QtGui import QHelpEvent
+
+    from nnplay.ui import app_events, disabled_reason, focus_keys, zoom_style
 
     events = getattr(QApplication.instance(), "_nnplay_events", None)
     assert isinstance(events, app_events.ApplicationEvents)
     assert sorted(events.handlers, key=str) == sorted([(QKeyEvent, spin_limits.on_event), (QFocusEvent, spin_limits.on_event),
                                                       (QFocusEvent, focus_keys._on_focus_out),
                                                       (QMouseEvent, focus_keys._on_click),
-                                                      (QChildEvent, zoom_style._zoom_indicators)], key=str)
+                                                      (QChildEvent, zoom_style._zoom_indicators),
+                                                      (QMouseEvent, disabled_reason._pressed),  # (greyed: why)
+                                                      (QHelpEvent, disabled_reason._hovered)], key=str)
     spin_limits.install()  # (a second call adds nothing)
     zoom_style.install(QApplication.instance())
-    assert len(events.handlers) == 5
+    disabled_reason.give_reason(QWidget(), lambda: None)  # (a second widget adds no handler)
+    assert len(events.handlers) == 7
 
 
 def test_a_handler_that_answers_true_consumes_the_event_and_others_do_not(qtbot):
