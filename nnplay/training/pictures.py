@@ -145,3 +145,28 @@ def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) ->
         t = np.clip((a - lo) / span, 0.0, 1.0)
     t[~finite] = np.nan
     return np.ascontiguousarray(t, dtype=np.float32)
+
+
+PICTURE_SIDE = 128  # a heatmap's picture has at most this many cells a side (a screen shows fewer pixels)
+
+
+def picture_cells(m: np.ndarray, most: int = PICTURE_SIDE) -> np.ndarray:
+    """``m`` (2-D) as a heatmap's picture: ``m`` itself when neither side exceeds ``most``, else
+    one cell per block of about ``rows / most`` x ``cols / most`` cells, holding the block's value
+    of largest magnitude with its sign (a lone large weight stays seen; the mean would hide it),
+    NaN when any value of the block is not finite (undefined is never painted as a value).
+    Drawing a 3,000-input layer's matrix cell by cell cost the window's thread a colour per cell a frame."""
+    m = np.asarray(m)
+    r, c = m.shape
+    fy, fx = -(-r // most), -(-c // most)
+    if fy == 1 and fx == 1:
+        return m
+    rows, cols = -(-r // fy), -(-c // fx)
+    padded = np.zeros((rows * fy, cols * fx), dtype=np.float64)
+    padded[:r, :c] = m
+    blocks = padded.reshape(rows, fy, cols, fx).transpose(0, 2, 1, 3).reshape(rows, cols, fy * fx)
+    finite = np.isfinite(blocks)
+    size = np.where(finite, np.abs(np.where(finite, blocks, 0.0)), -1.0)
+    pick = np.take_along_axis(blocks, size.argmax(axis=2)[..., None], axis=2)[..., 0]
+    pick[~finite.all(axis=2)] = np.nan
+    return pick

@@ -336,6 +336,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         if self.compare_window is not None:
             self.compare_window.close_quietly()
         save_settings(self)
+        self.controller.run.drawing = False  # the last save's wait draws no frame (a wide network's took minutes)
         if self.autosaver is not None:
             self.autosaver.stop()  # waits for a background save, then saves the session one last time
         self.controller.shutdown()
