@@ -10,8 +10,8 @@ is its wording."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from .result_age import position_text
@@ -26,20 +26,24 @@ def weights_text(snapshot) -> str:
 
 
 class EpochStamp:
-    """``weights_text`` of the snapshot shown (``show``) in the corner of ``view`` (a pg.ViewBox)."""
+    """``weights_text`` of the snapshot shown (``show``) in the corner of ``view`` (a pg.ViewBox), whole
+    at every width and zoom: on one line where it fits, else broken after its comma, else each line
+    elided with "…" (the whole text in its tooltip); its font a share of the view's widget's (the zoom)."""
 
     def __init__(self, view: pg.ViewBox):
+        self.view = view
+        view._epoch_stamp = self  # (stamp_of finds it; a zoom refits it: presentation.scale_view)
         self.box = QGraphicsRectItem(view)  # (a child of the view: in its own pixels, not its data's)
         self.box.setPen(pg.mkPen(None))
         self.box.setZValue(1e6)
         self.box.setPos(PAD, PAD)
         self.item = QGraphicsSimpleTextItem(self.box)
         self.item.setPos(PAD, 0)
-        font = QApplication.font()
-        font.setPointSizeF(font.pointSizeF() * STAMP_FONT)  # (small: it stands over the picture's corner)
-        self.item.setFont(font)
+        self._text = ""  # the whole wording (the item may show it broken or elided)
+        self._fitted = None  # (text, width, font size) the item was last fitted to
         self._ink = None
         self.refresh_colours()
+        view.sigResized.connect(self.fit)
 
     def refresh_colours(self) -> None:
         """The palette's text on its window colour, a little transparent (light or dark desktops)."""
@@ -53,20 +57,48 @@ class EpochStamp:
     def show(self, snapshot) -> None:
         if QApplication.palette().color(QPalette.ColorRole.WindowText) != self._ink:  # (a palette changed)
             self.refresh_colours()
-        text = weights_text(snapshot)
-        if self.item.text() != text:
-            self.item.setText(text)
-            shape = self.item.boundingRect()
-            self.box.setRect(QRectF(0, 0, shape.width() + 2 * PAD, shape.height()))
+        self._text = weights_text(snapshot)
+        self.fit()
+
+    def _font(self) -> QFont:
+        scene = self.view.scene()
+        views = scene.views() if scene is not None else []
+        font = QFont(views[0].font() if views else QApplication.font())  # (the window's zoomed font)
+        font.setPointSizeF(font.pointSizeF() * STAMP_FONT)  # (small: it stands over the picture's corner)
+        return font
+
+    def fit(self, *_) -> None:
+        """Lay the text out for the view's width and font now (a frame, a resize, a zoom)."""
+        font = self._font()
+        room = max(1.0, self.view.width() - 4 * PAD)
+        key = (self._text, round(room), font.pointSizeF())
+        if key == self._fitted:
+            return
+        self._fitted = key
+        metrics = QFontMetricsF(font)
+        lines = [self._text]
+        if metrics.horizontalAdvance(self._text) > room and ", " in self._text:
+            head, tail = self._text.split(", ", 1)
+            lines = [head + ",", tail]
+        lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
+        self.item.setFont(font)
+        self.item.setText("\n".join(lines))
+        self.item.setToolTip(self._text if lines != [self._text] else "")
+        shape = self.item.boundingRect()
+        self.box.setRect(QRectF(0, 0, shape.width() + 2 * PAD, shape.height()))
 
     @property
     def text(self) -> str:
+        """The whole wording ("weights after epoch 12, mini-batch 3 of 8"), however it is laid out."""
+        return self._text
+
+    @property
+    def shown(self) -> str:
+        """What the stamp shows: ``text``, or it broken onto two lines or elided to fit."""
         return self.item.text()
 
 
 def stamp_of(view: pg.ViewBox) -> EpochStamp:
     """``view``'s stamp, made on the first call."""
     stamp = getattr(view, "_epoch_stamp", None)
-    if stamp is None:
-        stamp = view._epoch_stamp = EpochStamp(view)
-    return stamp
+    return EpochStamp(view) if stamp is None else stamp
