@@ -25,9 +25,21 @@ def weights_text(snapshot) -> str:
     return f"weights after {position_text(snapshot.epoch, *snapshot.batch_position)}"
 
 
+def stamp_layouts(snapshot) -> list[list[str]]:
+    """The stamp's lines, from the longest to the shortest: ``weights_text`` on one line; broken after its
+    comma; without "weights after"; the mini-batch as "batch 3/8" (a narrow or zoomed plot)."""
+    epoch, (batch, batches) = snapshot.epoch, snapshot.batch_position
+    whole = weights_text(snapshot)
+    if not 0 < batch < batches:
+        return [[whole], [f"epoch {int(epoch):,}"]]
+    head, tail = whole.split(", ", 1)
+    return [[whole], [head + ",", tail], [f"epoch {int(epoch):,},", tail],
+            [f"epoch {int(epoch):,},", f"batch {int(batch):,}/{int(batches):,}"]]
+
+
 class EpochStamp:
     """``weights_text`` of the snapshot shown (``show``) in the corner of ``view`` (a pg.ViewBox), whole
-    at every width and zoom: on one line where it fits, else broken after its comma, else each line
+    at every width and zoom: the first of ``stamp_layouts`` that fits, else its shortest with each line
     elided with "…" (the whole text in its tooltip); its font a share of the view's widget's (the zoom)."""
 
     def __init__(self, view: pg.ViewBox):
@@ -58,6 +70,7 @@ class EpochStamp:
         if QApplication.palette().color(QPalette.ColorRole.WindowText) != self._ink:  # (a palette changed)
             self.refresh_colours()
         self._text = weights_text(snapshot)
+        self._layouts = stamp_layouts(snapshot)
         self.fit()
 
     def _font(self) -> QFont:
@@ -76,10 +89,8 @@ class EpochStamp:
             return
         self._fitted = key
         metrics = QFontMetricsF(font)
-        lines = [self._text]
-        if metrics.horizontalAdvance(self._text) > room and ", " in self._text:
-            head, tail = self._text.split(", ", 1)
-            lines = [head + ",", tail]
+        layouts = getattr(self, "_layouts", None) or [[self._text]]
+        lines = next((lines for lines in layouts if max(map(metrics.horizontalAdvance, lines)) <= room), layouts[-1])
         lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
         self.item.setFont(font)
         self.item.setText("\n".join(lines))
