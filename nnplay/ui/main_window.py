@@ -32,7 +32,8 @@ from .side_windows import inspector_made, inspector_window
 from .status_bar import StatusBar
 from .suggested_names import suggested_name
 from .window_columns import build_columns
-from .window_files import FileActions
+from .recent_labels import same_file
+from .window_files import FileActions, fresh_name
 from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import remember_toggle, restore_settings, save_settings
@@ -224,12 +225,20 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.controller.open_session(path)
 
     def ask_to_save_session(self) -> None:
-        path = self._ask_save("Save the session", self.controller.session_path or suggested_name(self),
-                              "nnplay sessions (*.nnplay)", kind="session", suffix=".nnplay")
+        path = self._ask_save("Save the session", self._session_default(), "nnplay sessions (*.nnplay)",
+                              kind="session", suffix=".nnplay")
         if path:
             if not path.endswith(".nnplay"):
                 path += ".nnplay"
             self.controller.save_session(path)
+
+    def _session_default(self) -> str:
+        """The session the user opened or saved (its whole path), else a fresh name in the session folder:
+        never the autosave, which the window rewrites (restored at start, it was offered for overwriting)."""
+        current = self.controller.session_path
+        if current and not (self.autosave_path and same_file(current, self.autosave_path)):
+            return current
+        return fresh_name(self._folder("session"), suggested_name(self))
 
     def show_guide(self) -> None:
         from .guide import GuideWindow

@@ -18,6 +18,25 @@ from .recent_labels import recent_labels, same_file
 from .save_names import may_replace, not_a_source, sources
 
 
+def documents_folder() -> str:
+    """The user's documents folder (QStandardPaths), the home folder when it does not exist: where a
+    dialog of a kind never used yet starts (not the folder nnplay was started from)."""
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
+
+
+def fresh_name(folder: str, name: str) -> str:
+    """``name`` if no file in ``folder`` has it, else its stem with -2, -3... ('circle-2.nnplay')."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, n = name, 1
+    while (Path(folder) / candidate).exists():
+        n += 1
+        candidate = f"{stem}-{n}{suffix}"
+    return candidate
+
+
 class FileActions:
     """Mixed into PlaygroundWindow (a QMainWindow with ``settings``, ``controller``,
     ``curves``, ``autosave_path``, ``recent_menu`` and ``show_error``)."""
@@ -76,9 +95,8 @@ class FileActions:
     def _folder(self, kind: str) -> str:
         """The folder a file dialog of this kind last used (kept with QSettings),
         the home folder when it is gone (``file_folders.start_folder``)."""
-        if self.settings is None:
-            return ""
-        return start_folder(self.settings.value(f"last_folder_{kind}", "", type=str))
+        stored = "" if self.settings is None else self.settings.value(f"last_folder_{kind}", "", type=str)
+        return start_folder(stored) or documents_folder()
 
     def _remember_folder(self, kind: str, path: str) -> None:
         """Keep the folder of ``path`` (written or read) as the last of ``kind``;
