@@ -30,10 +30,8 @@ from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
 )
 from .side_windows import inspector_made, inspector_window
 from .status_bar import StatusBar
-from .suggested_names import suggested_name
 from .window_columns import build_columns
-from .recent_labels import same_file
-from .window_files import FileActions, fresh_name
+from .window_files import FileActions
 from .window_gates import WindowGates
 from .window_menus import build_menus
 from .window_settings import remember_toggle, restore_settings, save_settings
@@ -232,14 +230,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
                 path += ".nnplay"
             self.controller.save_session(path)
 
-    def _session_default(self) -> str:
-        """The session the user opened or saved (its whole path), else a fresh name in the session folder:
-        never the autosave, which the window rewrites (restored at start, it was offered for overwriting)."""
-        current = self.controller.session_path
-        if current and not (self.autosave_path and same_file(current, self.autosave_path)):
-            return current
-        return fresh_name(self._folder("session"), suggested_name(self))
-
     def show_guide(self) -> None:
         from .guide import GuideWindow
 
@@ -345,7 +335,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
         if self.compare_window is not None:
             self.compare_window.close_quietly()
         save_settings(self)
-        self.controller.run.drawing = False  # the last save's wait draws no frame (a wide network's took minutes)
         if self.autosaver is not None:
             self.autosaver.stop()  # waits for a background save, then saves the session one last time
         self.controller.shutdown()

@@ -16,6 +16,7 @@ from . import file_dialog
 from .file_folders import absolute, folder_to_remember, start_folder
 from .recent_labels import recent_labels, same_file
 from .save_names import may_replace, not_a_source, sources
+from .suggested_names import suggested_name
 
 
 def documents_folder() -> str:
@@ -64,6 +65,14 @@ class FileActions:
         if path and (self.refused(path, refusal) or not may_replace(self, path, read_from, title)):
             return None
         return self._asked(kind, path)
+
+    def _session_default(self) -> str:
+        """The session the user opened or saved (its whole path), else a fresh name in the session folder:
+        never the autosave, which the window rewrites (restored at start, it was offered for overwriting)."""
+        current = self.controller.session_path
+        if current and not (self.autosave_path and same_file(current, self.autosave_path)):
+            return current
+        return fresh_name(self._folder("session"), suggested_name(self))
 
     def refused(self, path: str, title: str = "Cannot export") -> bool:
         """True, the cause shown in one line, when no file can be written at
