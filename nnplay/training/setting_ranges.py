@@ -13,7 +13,7 @@ import numbers
 from dataclasses import dataclass
 
 from ..data import CLASSES_MAX, CLASSES_MIN
-from ..user_text import shortened
+from ..user_text import shortened, shown
 
 SEED_MAX = 2**31 - 1  # what the window's seed box (a 32-bit integer) can show
 EPOCHS_MAX = 10**8  # nnplay train --epochs: at most this many (about a day of the smallest network)
@@ -62,8 +62,8 @@ class Range:
 
     def refusal(self, value) -> str:
         """The one line refusing ``value``: name, range, value."""
-        shown = repr(shortened(value)) if isinstance(value, str) else repr(value) if isinstance(value, float) else shortened(value)
-        return f"{self.words} must be {self.allowed}, got {shown}"
+        said = shown(value) if isinstance(value, str) else repr(value) if isinstance(value, float) else shortened(value)
+        return f"{self.words} must be {self.allowed}, got {said}"
 
     def check(self, value):
         """``value``, or ValueError with ``refusal``."""
