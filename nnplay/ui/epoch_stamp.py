@@ -27,14 +27,15 @@ def weights_text(snapshot) -> str:
 
 def stamp_layouts(snapshot) -> list[list[str]]:
     """The stamp's lines, from the longest to the shortest: ``weights_text`` on one line; broken after its
-    comma; without "weights after"; the mini-batch as "batch 3/8" (a narrow or zoomed plot)."""
+    comma; without "weights after"; the mini-batch as "batch 3/8", then "3/8" (a narrow or zoomed plot)."""
     epoch, (batch, batches) = snapshot.epoch, snapshot.batch_position
     whole = weights_text(snapshot)
     if not 0 < batch < batches:
         return [[whole], [f"epoch {int(epoch):,}"]]
     head, tail = whole.split(", ", 1)
     return [[whole], [head + ",", tail], [f"epoch {int(epoch):,},", tail],
-            [f"epoch {int(epoch):,},", f"batch {int(batch):,}/{int(batches):,}"]]
+            [f"epoch {int(epoch):,},", f"batch {int(batch):,}/{int(batches):,}"],
+            [f"epoch {int(epoch):,},", f"{int(batch):,}/{int(batches):,}"]]
 
 
 class EpochStamp:
