@@ -11,6 +11,8 @@ turned into 0 or into the largest float, which would paint a confident colour.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 UNDEFINED = -1  # the class of an output that is not a finite number
@@ -154,7 +156,8 @@ def picture_cells(m: np.ndarray, most: int = PICTURE_SIDE) -> np.ndarray:
     """``m`` (2-D) as a heatmap's picture: ``m`` itself when neither side exceeds ``most``, else
     one cell per block of about ``rows / most`` x ``cols / most`` cells, holding the block's value
     of largest magnitude with its sign (a lone large weight stays seen; the mean would hide it),
-    NaN when any value of the block is not finite (undefined is never painted as a value).
+    NaN when the block holds a NaN (an infinite value is its block's largest; the heatmap draws
+    both as undefined, never as some value).
     Drawing a 3,000-input layer's matrix cell by cell cost the window's thread a colour per cell a frame."""
     m = np.asarray(m)
     r, c = m.shape
@@ -162,11 +165,11 @@ def picture_cells(m: np.ndarray, most: int = PICTURE_SIDE) -> np.ndarray:
     if fy == 1 and fx == 1:
         return m
     rows, cols = -(-r // fy), -(-c // fx)
-    padded = np.zeros((rows * fy, cols * fx), dtype=np.float64)
-    padded[:r, :c] = m
-    blocks = padded.reshape(rows, fy, cols, fx).transpose(0, 2, 1, 3).reshape(rows, cols, fy * fx)
-    finite = np.isfinite(blocks)
-    size = np.where(finite, np.abs(np.where(finite, blocks, 0.0)), -1.0)
-    pick = np.take_along_axis(blocks, size.argmax(axis=2)[..., None], axis=2)[..., 0]
-    pick[~finite.all(axis=2)] = np.nan
-    return pick
+    padded = m
+    if (rows * fy, cols * fx) != (r, c):  # (a copy only when the blocks overhang the matrix)
+        padded = np.zeros((rows * fy, cols * fx), dtype=np.float64)
+        padded[:r, :c] = m
+    parts = [padded[i::fy, j::fx] for i in range(fy) for j in range(fx)]  # (views: each block's k-th cell)
+    with np.errstate(invalid="ignore"):  # (elementwise over the views: a 4-D reduction cost more than it saved)
+        hi, lo = functools.reduce(np.maximum, parts), functools.reduce(np.minimum, parts)  # (NaN propagates)
+        return np.where(hi >= -lo, hi, lo)
