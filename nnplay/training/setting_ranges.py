@@ -13,6 +13,7 @@ import numbers
 from dataclasses import dataclass
 
 from ..data import CLASSES_MAX, CLASSES_MIN
+from ..numbers import count
 from ..user_text import shortened, shown
 
 SEED_MAX = 2**31 - 1  # what the window's seed box (a 32-bit integer) can show
@@ -109,7 +110,7 @@ def check_hidden_weights(hidden) -> None:
     n = sum(a * b for a, b in zip(hidden, hidden[1:]))
     if n > HIDDEN_WEIGHTS_MAX:
         sizes = ",".join(map(str, hidden))
-        raise ValueError(f"hidden layers {shortened(sizes)} hold {n:,} weights between them, at most "
+        raise ValueError(f"hidden layers {shortened(sizes)} hold {count(n, 'weight')} between them, at most "
                          f"{HIDDEN_WEIGHTS_MAX:,} (5 layers of {HIDDEN_MAX}, or more narrower ones)")
 
 
