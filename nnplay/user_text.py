@@ -43,8 +43,10 @@ def shortened(text, limit: int = NAME_CHARS) -> str:
 
 
 def shown(text, limit: int = NAME_CHARS) -> str:
-    """``repr`` of ``text`` shortened (``shortened``): a name or value quoted in a message."""
-    return repr(shortened(text, limit))
+    """``repr`` of ``text`` cut in its middle past ``limit`` characters: a name or value quoted in a
+    message, a line break in it written once as \\n (``repr`` writes it so: flattened first, as
+    ``shortened`` does, its backslash was doubled: '1\\\\n2')."""
+    return repr(middle_cut(str(text), limit))
 
 
 def file_name(path, limit: int = PATH_CHARS) -> str:
@@ -73,7 +75,7 @@ def one_line(message, limit: int = MESSAGE_CHARS) -> str:
     The last guard of the CLI's error line; the messages shorten what they repeat
     themselves (``shown``, ``file_name``, ``listed``)."""
     text = _flat(str(message))
-    text = _QUOTED.sub(lambda m: repr(shortened(m.group(1) or m.group(2))), text)
+    text = _QUOTED.sub(lambda m: m.group(0)[0] + middle_cut(m.group(1) or m.group(2)) + m.group(0)[-1], text)  # (as quoted)
     text = _WORD.sub(lambda m: shortened(m.group(0), PATH_CHARS), text)
     return shortened(text, limit)
 

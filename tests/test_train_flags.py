@@ -53,7 +53,7 @@ def _refused(capsys, argv, flag, words):
     (["--dataset", "spiral-k", "--loss", "bce"], "--loss", "handles two classes"),
     (["--dataset", "plane", "--loss", "ce"], "--loss", "for classification"),
     (["--features", "x1,zz"], "--features", "unknown feature 'zz'"),
-    (["--layers", "4,5000"], "--layers", "from 1 to 4096"),
+    (["--layers", "4,5000"], "--layers", "from 1 to 256"),
     (["--epochs", "-1"], "--epochs", "a whole number from 0 to"),
 ])
 def test_flags_that_do_not_apply_to_a_built_in_set_are_refused(capsys, argv, flag, words):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..data.columns import TARGET, TARGET_NAMES
 from ..numbers import count
-from ..user_text import LIST_NAMES, shortened
+from ..user_text import LIST_NAMES, shown
 
 
 def target_line(path, options, data) -> str:
@@ -28,6 +28,6 @@ def target_line(path, options, data) -> str:
         return line
     why = (f"the column named {name}" if name.lower() in TARGET_NAMES and names.index(name) != len(names) - 1
            else "the last column" if name.lower() not in TARGET_NAMES else f"the column named {name}, the last")
-    listed = ", ".join(repr(shortened(n)) for n in names[:LIST_NAMES])  # (a 10,000-column file: not 80 kB of names)
+    listed = ", ".join(shown(n) for n in names[:LIST_NAMES])  # (a 10,000-column file: not 80 kB of names)
     more = f" and {len(names) - LIST_NAMES:,} more" if len(names) > LIST_NAMES else ""
     return f"{line}: {why}; --target NAME picks another (the columns: {listed}{more})"

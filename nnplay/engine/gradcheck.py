@@ -53,6 +53,18 @@ def numerical_grads(net: MLP, X, y, eps: float = 1e-6, entries=None, at_kink=Non
 
 
 ZERO_SLOPE = 1e-12  # a central difference this close to 0 is 0 (the loss's rounding at a step of 1e-6)
+# The loss J is computed to about its rounding, a few ulps of |J| (more over many examples), so a
+# central difference is only good to about eps_machine * |J| / step: a gradient below that level (a
+# saturated tanh's 1e-10) cannot be told from the rounding. Entries whose backprop and difference are
+# both below NOISE_ULPS times that level are "too small to check" (the absolute floor of CS231n's
+# relative error), neither an agreement nor a mismatch.
+NOISE_ULPS = 100
+
+
+def noise_level(loss: float, eps: float = 1e-6) -> float:
+    """The smallest gradient central differences of step ``eps`` resolve at a loss of ``loss``:
+    NOISE_ULPS * machine epsilon * |loss| / eps (float64; never below ZERO_SLOPE)."""
+    return max(ZERO_SLOPE, NOISE_ULPS * float(np.finfo(np.float64).eps) * abs(float(loss)) / eps)
 
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
@@ -67,9 +79,12 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     Returns one dict per layer: ``layer`` (1-based), ``dW_error`` and
     ``db_error`` (relative errors, 0 when nothing was compared), ``checked``
     (entries compared), ``zero`` (of those, the entries whose backprop gradient is exactly 0
-    and whose difference is within ZERO_SLOPE of 0: an agreement that says nothing) and ``at_kink`` (entries left out because their +/- eps
+    and whose difference is within ZERO_SLOPE of 0: an agreement that says nothing), ``too_small``
+    (of those, the other entries whose backprop gradient and difference are both below
+    ``noise_level``: too small for differences to resolve) and ``at_kink`` (entries left out because their +/- eps
     step crossed a ReLU/leaky-ReLU or L1 kink: not checkable by differences,
-    see the module). Around 1e-7 or below means agreement. ``max_entries`` caps the entries
+    see the module); the relative errors are of the entries neither zero nor too small, and
+    ``noise`` is that level. Around 1e-7 or below means agreement. ``max_entries`` caps the entries
     compared per layer (chosen at random with ``seed``) for large networks.
     Pruned weights and the parameters of pruned neurons (``engine.masks``) are
     left out: the mask makes both gradients exactly 0 there. The check uses the
@@ -77,6 +92,7 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     not a function of the weights that differences could check.
     """
     _, dW, db = net.loss_and_grads(X, y)
+    noise = noise_level(net.loss(X, y), eps)  # (the loss the differences are taken of)
     twin = net.copy()
     index = np.arange(net.params.size)
     twin.params[...] = index  # which flat entries belong to which layer's W and b
@@ -97,13 +113,18 @@ def gradient_check(net: MLP, X, y, eps: float = 1e-6, max_entries: int | None = 
     twin.grads[...] = num
     out = []
     for l in range(net.n_layers):
-        row = {"layer": l + 1, "checked": 0, "at_kink": 0, "zero": 0}
+        row = {"layer": l + 1, "checked": 0, "at_kink": 0, "zero": 0, "too_small": 0, "noise": noise}
         for key, analytic, numeric, kink in (("dW_error", dW[l], twin.dW[l], kinks[l][0]),
                                              ("db_error", db[l], twin.db[l], kinks[l][1])):
             mask = ~np.isnan(numeric) & ~kink
-            row[key] = relative_error(analytic[mask], numeric[mask])
+            a, n = analytic[mask], numeric[mask]
+            zero = (a == 0) & (np.abs(n) <= ZERO_SLOPE)
+            small = ~zero & (np.abs(a) <= noise) & (np.abs(n) <= noise)
+            resolved = ~zero & ~small
+            row[key] = relative_error(a[resolved], n[resolved])
             row["checked"] += int(mask.sum())
-            row["zero"] += int(((analytic[mask] == 0) & (np.abs(numeric[mask]) <= ZERO_SLOPE)).sum())
+            row["zero"] += int(zero.sum())
+            row["too_small"] += int(small.sum())
             row["at_kink"] += int(kink.sum())
         out.append(row)
     return out

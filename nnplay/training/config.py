@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from ..data import DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from .layer_settings import check_layer_settings, list_setting, normalize_layer_settings
-from .setting_ranges import RANGES, SEED_MAX, check_setting  # noqa: F401 (SEED_MAX: imported from here by others)
+from .setting_ranges import RANGES, SEED_MAX, check_hidden_weights, check_setting  # noqa: F401 (SEED_MAX: imported from here by others)
 from .session_checks import table
 from .settings_text import parse_settings_text, unknown_choice
 
@@ -98,6 +98,7 @@ class TrainConfig:
             check_setting(name, getattr(self, name))
         for size in self.hidden:
             check_setting("hidden", size)
+        check_hidden_weights(self.hidden)
         check_layer_settings(self)
 
     @property

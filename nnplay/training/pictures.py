@@ -11,6 +11,8 @@ turned into 0 or into the largest float, which would paint a confident colour.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 UNDEFINED = -1  # the class of an output that is not a finite number
@@ -145,3 +147,29 @@ def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) ->
         t = np.clip((a - lo) / span, 0.0, 1.0)
     t[~finite] = np.nan
     return np.ascontiguousarray(t, dtype=np.float32)
+
+
+PICTURE_SIDE = 128  # a heatmap's picture has at most this many cells a side (a screen shows fewer pixels)
+
+
+def picture_cells(m: np.ndarray, most: int = PICTURE_SIDE) -> np.ndarray:
+    """``m`` (2-D) as a heatmap's picture: ``m`` itself when neither side exceeds ``most``, else
+    one cell per block of about ``rows / most`` x ``cols / most`` cells, holding the block's value
+    of largest magnitude with its sign (a lone large weight stays seen; the mean would hide it),
+    NaN when the block holds a NaN (an infinite value is its block's largest; the heatmap draws
+    both as undefined, never as some value).
+    Drawing a 3,000-input layer's matrix cell by cell cost the window's thread a colour per cell a frame."""
+    m = np.asarray(m)
+    r, c = m.shape
+    fy, fx = -(-r // most), -(-c // most)
+    if fy == 1 and fx == 1:
+        return m
+    rows, cols = -(-r // fy), -(-c // fx)
+    padded = m
+    if (rows * fy, cols * fx) != (r, c):  # (a copy only when the blocks overhang the matrix)
+        padded = np.zeros((rows * fy, cols * fx), dtype=np.float64)
+        padded[:r, :c] = m
+    parts = [padded[i::fy, j::fx] for i in range(fy) for j in range(fx)]  # (views: each block's k-th cell)
+    with np.errstate(invalid="ignore"):  # (elementwise over the views: a 4-D reduction cost more than it saved)
+        hi, lo = functools.reduce(np.maximum, parts), functools.reduce(np.minimum, parts)  # (NaN propagates)
+        return np.where(hi >= -lo, hi, lo)

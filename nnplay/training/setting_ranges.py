@@ -13,11 +13,15 @@ import numbers
 from dataclasses import dataclass
 
 from ..data import CLASSES_MAX, CLASSES_MIN
-from ..user_text import shortened
+from ..numbers import count
+from ..user_text import shortened, shown
 
 SEED_MAX = 2**31 - 1  # what the window's seed box (a 32-bit integer) can show
 EPOCHS_MAX = 10**8  # nnplay train --epochs: at most this many (about a day of the smallest network)
-HIDDEN_MAX = 4096  # neurons in a hidden layer
+HIDDEN_MAX = 256  # neurons in a hidden layer
+# weights between one hidden layer and the next, summed over the network (5 layers of 256): what the
+# window still draws and saves at once (its heatmaps are drawn downsampled, pictures.picture_cells)
+HIDDEN_WEIGHTS_MAX = 4 * 256 * 256
 RATE_MAX = 100.0  # learning rate, L1 and L2 rates
 DROPOUT_MAX = 0.9
 
@@ -59,8 +63,8 @@ class Range:
 
     def refusal(self, value) -> str:
         """The one line refusing ``value``: name, range, value."""
-        shown = repr(shortened(value)) if isinstance(value, str) else repr(value) if isinstance(value, float) else shortened(value)
-        return f"{self.words} must be {self.allowed}, got {shown}"
+        said = shown(value) if isinstance(value, str) else repr(value) if isinstance(value, float) else shortened(value)
+        return f"{self.words} must be {self.allowed}, got {said}"
 
     def check(self, value):
         """``value``, or ValueError with ``refusal``."""
@@ -98,6 +102,16 @@ RANGES: dict[str, Range] = {
     "fps": Range("frames a second", 0.0, 120.0, low_open=True),
     "soak_start": Range("the soak's first epoch", 0, EPOCHS_MAX, integer=True),
 }
+
+
+def check_hidden_weights(hidden) -> None:
+    """ValueError in one line when the hidden layers ``hidden`` (a sequence of whole sizes, each
+    already in range) hold more than HIDDEN_WEIGHTS_MAX weights between them."""
+    n = sum(a * b for a, b in zip(hidden, hidden[1:]))
+    if n > HIDDEN_WEIGHTS_MAX:
+        sizes = ",".join(map(str, hidden))
+        raise ValueError(f"hidden layers {shortened(sizes)} hold {count(n, 'weight')} between them, at most "
+                         f"{HIDDEN_WEIGHTS_MAX:,} (5 layers of {HIDDEN_MAX}, or more narrower ones)")
 
 
 def check_setting(name: str, value):

@@ -79,6 +79,9 @@ def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
                              f"{shown(piece.strip())} has no '='")
         key, raw = (unquote_plus(s).strip() for s in piece.split("=", 1))
         key = key.lower()
+        if not key:  # ("=3", "&&&===": no name before its '=')
+            raise ValueError(f"settings text must look like 'dataset=spiral&hidden=8,8'; "
+                             f"{shown(piece.strip())} has no setting's name before its '='")
         if key not in known:
             raise ValueError(f"unknown setting {shown(key)} in the settings text; the settings are {', '.join(known)}")
         if key in values:

@@ -14,26 +14,45 @@ from .result_age import ResultAge
 def check_words(result: dict) -> tuple[str, str, str]:
     """(colour, verdict, details) of a ``Trainer.gradient_check()`` result. Entries whose
     step crosses a ReLU or L1 kink (``at_kink``, see engine.gradcheck) are left out and
-    counted, never read as a mismatch; a layer with nothing else to compare is "not checkable"."""
+    counted, never read as a mismatch; a layer with nothing else to compare is "not checkable".
+    A layer whose gradients are all below the differences' rounding (``too_small``, a saturated
+    tanh's 1e-10) is "too small to check", never a mismatch: the verdict is of the other layers."""
     layers = result["layers"]
     compared = [r for r in layers if r.get("checked", 1)]
-    worst = max((max(r["dW_error"], r["db_error"]) for r in compared), default=0.0)
     empty = [r for r in compared if r.get("zero", 0) == r["checked"]]  # every compared gradient exactly 0
+    small = [r for r in compared if r not in empty and r.get("zero", 0) + r.get("too_small", 0) == r["checked"]]
+    resolved = [r for r in compared if r not in empty and r not in small]
+    worst = max((max(r["dW_error"], r["db_error"]) for r in resolved), default=0.0)
     if not compared:
         verdict, colour = "not checkable here", "#b36b00"
     elif len(empty) == len(compared):  # a true but empty agreement: 0 = 0 everywhere says nothing of backprop
         verdict, colour = "every compared gradient is 0, so it says nothing", "#b36b00"
+    elif not resolved:
+        verdict, colour = "every gradient too small to check", "#b36b00"
     else:
         verdict = "backprop agrees" if worst < 1e-6 else ("close" if worst < 1e-3 else "MISMATCH")
         colour = "#1e7e34" if worst < 1e-6 else ("#b36b00" if worst < 1e-3 else "#b3261e")
-    cells = ", ".join(f"[{r['layer']}] " + ("all gradients 0" if r in empty else format_number(
-        max(r["dW_error"], r["db_error"]), 2) if r.get("checked", 1) else "not checkable") for r in layers)
+
+    def cell(r) -> str:
+        if not r.get("checked", 1):
+            return "not checkable"
+        if r in empty:
+            return "all gradients 0"
+        return "too small to check" if r in small else format_number(max(r["dW_error"], r["db_error"]), 2)
+
+    cells = ", ".join(f"[{r['layer']}] {cell(r)}" for r in layers)
     details = (f"Relative error per layer {cells} (central differences, "
                f"{count(result['examples'], 'training example')}).")
     if empty:
         where = "every layer" if len(empty) == len(compared) else ", ".join(f"[{r['layer']}]" for r in empty)
         details += (f" Backprop and the differences give exactly 0 for every parameter compared in {where} (all "
                     "weights 0, say: no signal flows back), so their agreement there says nothing.")
+    tiny = sum(r.get("too_small", 0) for r in compared)
+    if tiny:
+        noise = max(r.get("noise", 0.0) for r in compared)
+        details += (f" {count(tiny, 'gradient')} below {format_number(noise, 1)}, what differences of step 10⁻⁶ "
+                    "can resolve at this loss (their rounding), left out: too small to check (a saturated "
+                    "unit passes back almost nothing), neither an agreement nor a mismatch.")
     kinks = sum(r.get("at_kink", 0) for r in layers)
     if kinks:
         details += (f" {count(kinks, 'parameter')} not checkable: a step of ±10⁻⁶ in "

@@ -124,7 +124,7 @@ class ColumnFit(QObject):
             win.statusBar().showMessage(f"Hidden to make room: {', '.join(every)} (View menu shows them again).",
                                         8000)
         elif back:
-            win.statusBar().showMessage(f"Room again for: {', '.join(back)}.", 4000)
+            win.statusBar().showMessage(f"Shown again, there is room now: {', '.join(back)}.", 4000)
         return hidden
 
     def _bring_back(self, width: int) -> list[str]:

@@ -21,7 +21,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from ..training.pictures import symmetric_levels, unit_scale
+from ..training.pictures import picture_cells, symmetric_levels, unit_scale
 from .colors import WHITE, diverging_colormap, negative, positive
 from ..numbers import format_number, with_minus
 from .plot_disposal import MenulessColorBar
@@ -67,9 +67,11 @@ def colour_matrices(mats: list[np.ndarray], scales: list[float]) -> list[tuple[n
     """(unit, rgba) per matrix of ``mats`` (2-D float64) on its symmetric scale
     (-scales[k], scales[k]): the numbers of ``unit_scale`` and ``unit_rgba`` matrix by
     matrix, computed for all of them in one pass (the gradient panel's seven
-    heatmaps a frame in case B, issue 20)."""
+    heatmaps a frame in case B, issue 20); a matrix wider or taller than
+    ``pictures.PICTURE_SIDE`` is coloured as its ``picture_cells``."""
     if not mats:
         return []
+    mats = [picture_cells(m) for m in mats]
     sizes = [m.size for m in mats]
     a = np.concatenate([m.ravel() for m in mats])
     lo = np.repeat([-float(s) for s in scales], sizes)
@@ -172,7 +174,7 @@ class HeatmapItem(pg.ImageItem):
         """Show ``values`` (a 2-D array) on the symmetric scale ``levels`` (its own largest |value| by default)."""
         m = np.atleast_2d(np.asarray(values, dtype=np.float64))
         levels = symmetric_levels(m) if levels is None else (float(levels[0]), float(levels[1]))
-        unit = unit_scale(m, levels)  # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
+        unit = unit_scale(picture_cells(m), levels)  # coloured here through a cached table, handed to Qt as RGBA (unit_rgba)
         self.show_coloured(m, levels, unit, unit_rgba(unit))
 
     def show_coloured(self, values: np.ndarray, levels, unit: np.ndarray, rgba: np.ndarray) -> None:
@@ -182,7 +184,19 @@ class HeatmapItem(pg.ImageItem):
         self.values, self.key_levels = values, (float(levels[0]), float(levels[1]))
         self._unit, self._lut = unit, diverging_rgba()
         self.setImage(rgba, levels=None)  # (RGBA without levels: pyqtgraph hands it to Qt as it is)
+        # a downsampled picture (pictures.picture_cells) stretched over the matrix's cells: one unit a cell
+        cells = (values.shape[0] / unit.shape[0], values.shape[1] / unit.shape[1])
+        if cells != self._cells:
+            self._cells = cells
+            self.setRect(QRectF(0, 0, values.shape[1], values.shape[0]))
         self.numbers.update()
+
+    _cells = (1.0, 1.0)  # matrix cells per picture cell, down and across (more than 1: downsampled)
+
+    @property
+    def downsampled(self) -> bool:
+        """Whether the picture holds fewer cells than the matrix (each picture cell a block's largest |value|)."""
+        return self._cells != (1.0, 1.0)
 
     def blank(self) -> None:
         """Show no matrix (a new run's heatmap before its first frame): no picture, no values,
@@ -206,14 +220,16 @@ class HeatmapItem(pg.ImageItem):
         ok = cell is not None and self.values is not None and \
             cell[0] < self.values.shape[0] and cell[1] < self.values.shape[1]
         if ok:
-            self.outline.setRect(QRectF(cell[1], cell[0], 1, 1))
+            dy, dx = self._cells  # (the outline is in the picture's cells: the item's own coordinates)
+            self.outline.setRect(QRectF(cell[1] / dx, cell[0] / dy, 1 / dx, 1 / dy))
         self.outline.setVisible(ok)
 
     def cell_at(self, pos):
         """(i, j) of the cell at ``pos`` (item coordinates), or None outside."""
         if self.values is None:
             return None
-        i, j = int(np.floor(pos.y())), int(np.floor(pos.x()))
+        dy, dx = self._cells  # (``pos`` in the picture's cells: a downsampled one's stand for several)
+        i, j = int(np.floor(pos.y() * dy)), int(np.floor(pos.x() * dx))
         r, c = self.values.shape
         return (i, j) if 0 <= i < r and 0 <= j < c else None
 
@@ -234,12 +250,13 @@ class _CellNumbers(QGraphicsItem):
     """Each value written in its cell, at the screen's text size whatever the cell's scale."""
 
     def boundingRect(self) -> QRectF:
-        values = self.parentItem().values
-        return QRectF() if values is None else QRectF(0, 0, values.shape[1], values.shape[0])
+        heat = self.parentItem()
+        values = heat.values
+        return QRectF() if values is None or heat.downsampled else QRectF(0, 0, values.shape[1], values.shape[0])
 
     def paint(self, p, *_):
         heat = self.parentItem()
-        if heat.values is None:
+        if heat.values is None or heat.downsampled:  # (cells far too small to write in)
             return
         rgb = heat.colours()
         to_device = p.transform()

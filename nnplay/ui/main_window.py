@@ -30,7 +30,6 @@ from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
 )
 from .side_windows import inspector_made, inspector_window
 from .status_bar import StatusBar
-from .suggested_names import suggested_name
 from .window_columns import build_columns
 from .window_files import FileActions
 from .window_gates import WindowGates
@@ -224,8 +223,8 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.controller.open_session(path)
 
     def ask_to_save_session(self) -> None:
-        path = self._ask_save("Save the session", self.controller.session_path or suggested_name(self),
-                              "nnplay sessions (*.nnplay)", kind="session", suffix=".nnplay")
+        path = self._ask_save("Save the session", self._session_default(), "nnplay sessions (*.nnplay)",
+                              kind="session", suffix=".nnplay")
         if path:
             if not path.endswith(".nnplay"):
                 path += ".nnplay"

@@ -193,6 +193,8 @@ class Presentation(QObject):
         for item in view.scene().items():
             if not (own and isinstance(item, (pg.TextItem, pg.LabelItem))):
                 self._scale_item(item, z, self.lines * max(1.0, z))
+            if getattr(item, "_epoch_stamp", None) is not None:  # (its font follows the window's: epoch_stamp)
+                item._epoch_stamp.fit()
 
     @staticmethod
     def _scale_item(item, z: float, thick: float) -> None:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 
-from ..numbers import format_number
-
 
 def weights_digest(snapshot) -> bytes:
     """A digest of a snapshot's weights and biases (every layer's, in order)."""
@@ -26,10 +24,11 @@ def weights_digest(snapshot) -> bytes:
 
 
 def position_text(epoch: int, batch: int = 0, batches: int = 1) -> str:
-    """'epoch 12', or 'epoch 12, mini-batch 3 of 8' part-way through an epoch."""
-    text = f"epoch {format_number(epoch)}"
+    """'epoch 12', or 'epoch 10,568, mini-batch 3 of 8' part-way through an epoch: whole numbers as the
+    window's epoch read-out writes them (format_number wrote 'epoch 1.057·10⁴' beside 'Epoch 10,568')."""
+    text = f"epoch {int(epoch):,}"
     if 0 < batch < batches:
-        text += f", mini-batch {format_number(batch)} of {format_number(batches)}"
+        text += f", mini-batch {int(batch):,} of {int(batches):,}"
     return text
 
 

@@ -111,6 +111,9 @@ def build_toolbar(win) -> None:
     win.loss_tip = LiveTip(win.stats["loss"])  # its numbers change every frame: handed to Qt on hover only
 
 
+TRAIN_HINT = "Press Space to train"  # the status line's hint, said until training plays
+
+
 def show_playing(win, playing: bool) -> None:
     """The Play action as Pause while ``playing`` (its button keeps its width: ``keep_widest``), and the
     rate read-out in the same state ("paused", "starting…" till a frame trained: ``epoch_readout.rate_text``)."""
@@ -118,3 +121,5 @@ def show_playing(win, playing: bool) -> None:
     win.play_action.setIcon(win.style().standardIcon(icon))
     win.play_action.setText("Pause" if playing else "Play")
     win.stats["rate"].setText(rate_text(win.controller.last_frame, playing))  # the read-out says the same, at once
+    if playing and TRAIN_HINT in win.statusBar().currentMessage():  # (the start's and a lesson's hint: done)
+        win.statusBar().clearMessage()

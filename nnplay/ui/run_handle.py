@@ -172,10 +172,12 @@ class RunHandle(QObject):
         self.last_frame = None
         self.started.emit(info)
 
+    drawing = True  # False: frames are dropped (the window is closing: its last save draws nothing)
+
     def _on_frame(self, frame: Frame) -> None:
         try:
-            if frame.generation != self.generation or self.run_info is None:
-                self.frames_dropped += 1  # from a run that has been reset or rebuilt since
+            if frame.generation != self.generation or self.run_info is None or not self.drawing:
+                self.frames_dropped += 1  # from a run that has been reset or rebuilt since, or the window is closing
                 return
             self.last_frame = frame
             self.frame.emit(frame)

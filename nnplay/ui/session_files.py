@@ -38,7 +38,9 @@ class SessionFiles:
         self.run.request_state(token)
 
     def save_session_now(self, path: str, timeout_ms: int = 3000) -> bool:
-        """Save and wait for it (for closing time); False if the training process did not answer."""
+        """Save and wait for it (for closing time: the frames that come meanwhile are not drawn, a wide
+        network's heatmaps redrawn in the wait took minutes); False if the training process did not answer."""
+        self.run.drawing = False
         if not self.run.is_alive():
             return False
         loop = QEventLoop()

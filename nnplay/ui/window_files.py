@@ -16,6 +16,26 @@ from . import file_dialog
 from .file_folders import absolute, folder_to_remember, start_folder
 from .recent_labels import recent_labels, same_file
 from .save_names import may_replace, not_a_source, sources
+from .suggested_names import suggested_name
+
+
+def documents_folder() -> str:
+    """The user's documents folder (QStandardPaths), the home folder when it does not exist: where a
+    dialog of a kind never used yet starts (not the folder nnplay was started from)."""
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return docs if docs and Path(docs).is_dir() else str(Path.home())
+
+
+def fresh_name(folder: str, name: str) -> str:
+    """``name`` if no file in ``folder`` has it, else its stem with -2, -3... ('circle-2.nnplay')."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    candidate, n = name, 1
+    while (Path(folder) / candidate).exists():
+        n += 1
+        candidate = f"{stem}-{n}{suffix}"
+    return candidate
 
 
 class FileActions:
@@ -45,6 +65,14 @@ class FileActions:
         if path and (self.refused(path, refusal) or not may_replace(self, path, read_from, title)):
             return None
         return self._asked(kind, path)
+
+    def _session_default(self) -> str:
+        """The session the user opened or saved (its whole path), else a fresh name in the session folder:
+        never the autosave, which the window rewrites (restored at start, it was offered for overwriting)."""
+        current = self.controller.session_path
+        if current and not (self.autosave_path and same_file(current, self.autosave_path)):
+            return current
+        return fresh_name(self._folder("session"), suggested_name(self))
 
     def refused(self, path: str, title: str = "Cannot export") -> bool:
         """True, the cause shown in one line, when no file can be written at
@@ -76,9 +104,8 @@ class FileActions:
     def _folder(self, kind: str) -> str:
         """The folder a file dialog of this kind last used (kept with QSettings),
         the home folder when it is gone (``file_folders.start_folder``)."""
-        if self.settings is None:
-            return ""
-        return start_folder(self.settings.value(f"last_folder_{kind}", "", type=str))
+        stored = "" if self.settings is None else self.settings.value(f"last_folder_{kind}", "", type=str)
+        return start_folder(stored) or documents_folder()
 
     def _remember_folder(self, kind: str, path: str) -> None:
         """Keep the folder of ``path`` (written or read) as the last of ``kind``;

@@ -51,3 +51,30 @@ def test_the_readme_xor_by_hand_numbers_are_measured(tmp_path):
     now = np.concatenate([net.weights[0].ravel(), net.biases[0].ravel()])
     assert np.array_equal(now, held)  # bit for bit since the freeze...
     assert np.allclose(now, claims["kept"], rtol=0, atol=1e-9)  # ...at the values typed (Step moved them by 1e-12)
+
+
+def test_the_check_of_the_exercise_says_the_saturated_layer_is_too_small_to_check_not_a_mismatch(tmp_path):
+    """Check gradients at epoch 1,212 of step 3 said "MISMATCH. Relative error per layer [1] 0.0024,
+    [2] 3.6·10⁻¹⁰": layer 1's tanh units saturate (its gradient ~1e-10) and the differences' rounding
+    swamped it. Such a layer is too small to check; the output layer's agreement is the verdict."""
+    from nnplay.ui.check_report import check_words
+
+    path = tmp_path / "xor.csv"
+    path.write_text("x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    t = Trainer(TrainConfig(dataset="csv", hidden=(2,), activation="tanh", lr=0.3, train_ratio=1.0), load_csv(path))
+    net = t.net
+    net.weights[0][...] = [[20, 20], [20, 20]]
+    net.biases[0][...] = [[-10], [-30]]
+    net.weights[1][...] = [[20, -20]]
+    net.biases[1][...] = [[-10]]
+    t.run(1)
+    t.set_frozen(0)
+    net.weights[1][...] = 0
+    net.biases[1][...] = 0
+    t.run(1211)
+    result = t.gradient_check()
+    first, second = result["layers"]
+    assert first["too_small"] + first["zero"] == first["checked"] == 6 and second["too_small"] == 0
+    colour, verdict, details = check_words(result)
+    assert "backprop agrees" in verdict and "MISMATCH" not in verdict
+    assert "[1] too small to check" in details and "[2] " in details and "6 gradients below" in details

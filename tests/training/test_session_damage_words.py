@@ -95,7 +95,7 @@ def test_hidden_layers_of_the_wrong_kind_are_named_whole_not_by_their_first_lett
     """Tester 18: a session's "hidden": "hello" was refused as "got 'h'", a table as its first key."""
     with pytest.raises(ValueError) as err:
         TrainConfig(hidden=hidden)
-    assert str(err.value) == f"hidden layer size must be a whole number from 1 to 4096, {said}"
+    assert str(err.value) == f"hidden layer size must be a whole number from 1 to 256, {said}"
 
 
 def test_hidden_layers_as_a_text_or_one_number_are_read_as_sizes():

@@ -104,7 +104,7 @@ def test_a_config_refuses_any_bad_value_with_a_value_error_naming_the_range(name
 
 
 def test_a_hidden_layer_size_of_nan_says_the_range():
-    with pytest.raises(ValueError, match=r"hidden layer size must be a whole number from 1 to 4096, got nan"):
+    with pytest.raises(ValueError, match=r"hidden layer size must be a whole number from 1 to 256, got nan"):
         TrainConfig(hidden=(4, math.nan))
 
 

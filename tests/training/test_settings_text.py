@@ -27,7 +27,9 @@ def test_window_spellings_and_bad_choices():
         TrainConfig.text_patch("activation=relux")
     for bad, fragment in [("lr=1&lr=2", "'lr' is given twice"), ("hidden", "'hidden' has no '='"),
                           ("standardize=maybe", "setting 'standardize': standardize must be"),
-                          ("colour=red", "unknown setting 'colour'.*the settings are dataset, noise")]:
+                          ("colour=red", "unknown setting 'colour'.*the settings are dataset, noise"),
+                          ("&&&===", "'===' has no setting's name before its '='"),  # (said "unknown setting ''")
+                          ("=3", "'=3' has no setting's name before its '='")]:
         with pytest.raises(ValueError, match=fragment):
             TrainConfig.text_patch(bad)
     with pytest.raises(ValueError, match="unknown optimizer 'rmsprop': choose one of sgd, momentum, adam"):

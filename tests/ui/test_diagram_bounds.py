@@ -183,9 +183,9 @@ def test_the_window_is_no_wider_for_a_csv_with_a_5000_character_column_name(wind
 
 @functools.cache
 def _six_wide_layers():
-    """The run info and first frame of six hidden layers of 256 (built once: 0.3-0.6 s of CPU, read only by
+    """The run info and first frame of six hidden layers of 200 (as wide as six may be; built once: 0.3-0.6 s of CPU, read only by
     the diagrams of the eight sizes and zooms below)."""
-    t = Trainer(TrainConfig(hidden=(256,) * 6))
+    t = Trainer(TrainConfig(hidden=(200,) * 6))
     return t.run_info(), Frame(0, t.snapshot(), False, 0.0)
 
 
@@ -197,8 +197,9 @@ def _scene_rect(item):
 @pytest.mark.parametrize("size", [(220, 390), (320, 420), (420, 520), (700, 800)])
 @pytest.mark.parametrize("zoom", [1.0, 1.6])
 def test_the_more_captions_of_six_wide_layers_never_overlap_a_label_or_another_layers_nodes(qtbot, size, zoom):
-    # `nnplay --settings 'dataset=spiral&hidden=256,256,256,256,256,256'`: six "+241 more neurons" ran into one
-    # strip over the dashed nodes; now each says "+241 more neurons", "+241", or nothing, where there is room
+    # `nnplay --settings 'dataset=spiral&hidden=256,256,256,256,256,256'` (six of 200 since widths are bounded):
+    # six "+241 more neurons" ran into one strip over the dashed nodes; now each says "+241 more neurons",
+    # "+241", or nothing, where there is room
     d = NetworkDiagram()
     qtbot.addWidget(d)
     font = d.font()

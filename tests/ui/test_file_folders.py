@@ -17,7 +17,7 @@ from nnplay.ui.file_folders import (
     is_system_folder,
     start_folder,
 )
-from nnplay.ui.window_files import FileActions
+from nnplay.ui.window_files import FileActions, documents_folder
 
 
 class Files(FileActions):
@@ -71,7 +71,7 @@ def test_a_folder_is_remembered_after_its_file_was_written_and_per_kind(files, t
     assert files.settings.value("last_folder_csv", "") == ""  # chosen, not read yet
     files.remember_file(str(tmp_path / "run.csv"))  # the controller opened it
     assert files.settings.value("last_folder_csv", "") == str(tmp_path)
-    assert files._folder("csv") == str(tmp_path) and files._folder("export") == ""
+    assert files._folder("csv") == str(tmp_path) and files._folder("export") == documents_folder()  # (none yet)
 
 
 @pytest.mark.parametrize("stored", ["/proc", "/proc/self", "/sys/kernel", "/dev", "/no/such/folder"])
@@ -120,3 +120,30 @@ def test_the_window_keeps_a_relative_csv_and_session_as_absolute_paths(window, q
     assert saved.args == [str(tmp_path.resolve() / "run.nnplay")] and c.session_path == saved.args[0]
     assert load_session(tmp_path / "run.nnplay").source == f"csv:{tmp_path.resolve() / 't' / 'd.csv'}"
     assert window.recent_files()[0] == saved.args[0]
+
+
+def test_save_session_never_suggests_the_autosave_and_starts_in_the_session_folder(window, qtbot, tmp_path,
+                                                                                    monkeypatch):
+    """Restored at start, the autosave (~/.local/share/nnplay/nnplay/last-session.nnplay) was the session
+    open, and Save session... offered it whole: Enter overwrote the file the window rewrites. The dialog
+    starts in the folder of the last session saved or opened (else the documents folder) with a fresh name."""
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    asked = []
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda parent, title, start, f: asked.append(start) or ("", ""))
+    autosave = tmp_path / "data" / "last-session.nnplay"
+    monkeypatch.setattr(window, "autosave_path", str(autosave))
+    monkeypatch.setattr(window.controller, "session_path", str(autosave))
+    monkeypatch.setattr(window, "settings", QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window.ask_to_save_session()
+    name = Path(asked[-1])
+    assert name.parent == Path(documents_folder()) and name.name == "circle.nnplay" and "last-session" not in asked[-1]
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "circle.nnplay").write_text("taken")
+    window.settings.setValue("last_folder_session", str(mine))
+    window.ask_to_save_session()
+    assert asked[-1] == str(mine / "circle-2.nnplay")  # a fresh name: the file there is not offered for overwriting
+    monkeypatch.setattr(window.controller, "session_path", str(mine / "circle.nnplay"))  # the user's own session
+    window.ask_to_save_session()
+    assert asked[-1] == str(mine / "circle.nnplay")
