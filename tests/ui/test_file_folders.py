@@ -127,8 +127,6 @@ def test_save_session_never_suggests_the_autosave_and_starts_in_the_session_fold
     """Restored at start, the autosave (~/.local/share/nnplay/nnplay/last-session.nnplay) was the session
     open, and Save session... offered it whole: Enter overwrote the file the window rewrites. The dialog
     starts in the folder of the last session saved or opened (else the documents folder) with a fresh name."""
-    from nnplay.ui.main_window import PlaygroundWindow
-
     asked = []
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda parent, title, start, f: asked.append(start) or ("", ""))
     autosave = tmp_path / "data" / "last-session.nnplay"
