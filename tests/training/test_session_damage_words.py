@@ -33,6 +33,35 @@ def _array(member, value):
 X = np.random.default_rng(0).normal(size=(500, 2))
 
 
+def _rng(edit):
+    return _json(lambda d: edit(d["run"]["rng"]) if isinstance(d["run"]["rng"], dict) else None)
+
+
+RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said nothing
+    ("rng_state_text", _rng(lambda r: r.__setitem__("state", "x")),
+     "run.rng (the random generator) in session.json: state: the text 'x', not a table"),
+    ("rng_null", _json(lambda d: d["run"].__setitem__("rng", None)), "run.rng (the random generator) in session.json: null"),
+    ("rng_list", _json(lambda d: d["run"].__setitem__("rng", [1, 2])), "in session.json: a list of 2 items"),
+    ("rng_inc_text", _rng(lambda r: r["state"].__setitem__("inc", "x")), "state.inc: the text 'x', not a whole number"),
+    ("rng_negative", _rng(lambda r: r["state"].__setitem__("state", -5)), "state.state: the number -5, not a whole"),
+    ("rng_huge", _rng(lambda r: r["state"].__setitem__("state", 2**130)), "state.state: the number 1.36113e+39, not below 2**128"),
+    ("rng_has_uint32", _rng(lambda r: r.__setitem__("has_uint32", "x")), "has_uint32: the text 'x'"),
+    ("rng_has_uint32_2", _rng(lambda r: r.__setitem__("has_uint32", 2)), "has_uint32: the number 2, not 0 or 1"),
+    ("rng_uinteger", _rng(lambda r: r.__setitem__("uinteger", 2**33)), "uinteger: the number 8.58993e+09, not below 2**32"),
+    ("rng_other_generator", _rng(lambda r: r.__setitem__("bit_generator", "MT19937")),
+     "bit_generator: the text 'MT19937', not one of 'PCG64'"),
+    ("rng_a_name_to_look_up", _rng(lambda r: r.__setitem__("bit_generator", "os.system")),
+     "bit_generator: the text 'os.system', not one of 'PCG64'"),
+    ("epoch_text", _json(lambda d: d["run"].__setitem__("epoch", "abc")),
+     "run.epoch in session.json: the text 'abc', not a whole number from 0"),
+    ("epoch_negative", _json(lambda d: d["run"].__setitem__("epoch", -1)), "run.epoch in session.json: the number -1"),
+    ("diverged_text", _json(lambda d: d["run"].__setitem__("diverged_at", "abc")),
+     "run.diverged_at in session.json: the text 'abc', not a whole number from 0 or null"),
+    ("optimizer_t_fraction", _json(lambda d: d["run"].__setitem__("optimizer_t", 2.5)),
+     "run.optimizer_t in session.json: the number 2.5"),
+]
+
+
 @pytest.mark.parametrize("case,mutate,said", [
     ("config_text", _json(lambda d: d.__setitem__("config", "hello")),
      "config in session.json (the run's settings): the text 'hello', not a table of names and values"),
@@ -56,13 +85,14 @@ X = np.random.default_rng(0).normal(size=(500, 2))
     ("X_text", _array("X.npy", X.astype(str)), "X.npy (the inputs) holds text, not numbers"),
     ("y_short", _array("y.npy", np.zeros(498, int)), "y.npy (the targets) holds 498 values in 1 dimension for the "
      "500 rows of X.npy"),
-])
+] + RUN_FIELDS)
 def test_a_damaged_part_is_named_with_what_is_wrong(tmp_path, case, mutate, said):
     path = _damaged(tmp_path, case + ".nnplay", mutate)
     with pytest.raises(SessionError) as err:
         load_session(path)
     assert said in str(err.value) and "\n" not in str(err.value)
     assert "e, h, l, o" not in str(err.value)
+    assert "PCG64.state" not in str(err.value) and "invalid literal" not in str(err.value)  # (never Python's words)
 
 
 def test_settings_that_are_not_a_table_are_said_so():
@@ -101,41 +131,6 @@ def test_hidden_layers_of_the_wrong_kind_are_named_whole_not_by_their_first_lett
 def test_hidden_layers_as_a_text_or_one_number_are_read_as_sizes():
     assert TrainConfig(hidden="4, 2").hidden == (4, 2) and TrainConfig(hidden=5).hidden == (5,)
     assert TrainConfig(hidden="").hidden == () and TrainConfig(hidden=[3.0]).hidden == (3,)
-
-
-def _rng(edit):
-    return _json(lambda d: edit(d["run"]["rng"]) if isinstance(d["run"]["rng"], dict) else None)
-
-
-@pytest.mark.parametrize("case,mutate,said", [  # tester 19: a TypeError from NumPy's PCG64, a window that said nothing
-    ("rng_state_text", _rng(lambda r: r.__setitem__("state", "x")),
-     "run.rng (the random generator) in session.json: state: the text 'x', not a table"),
-    ("rng_null", _json(lambda d: d["run"].__setitem__("rng", None)), "run.rng (the random generator) in session.json: null"),
-    ("rng_list", _json(lambda d: d["run"].__setitem__("rng", [1, 2])), "in session.json: a list of 2 items"),
-    ("rng_inc_text", _rng(lambda r: r["state"].__setitem__("inc", "x")), "state.inc: the text 'x', not a whole number"),
-    ("rng_negative", _rng(lambda r: r["state"].__setitem__("state", -5)), "state.state: the number -5, not a whole"),
-    ("rng_huge", _rng(lambda r: r["state"].__setitem__("state", 2**130)), "state.state: the number 1.36113e+39, not below 2**128"),
-    ("rng_has_uint32", _rng(lambda r: r.__setitem__("has_uint32", "x")), "has_uint32: the text 'x'"),
-    ("rng_has_uint32_2", _rng(lambda r: r.__setitem__("has_uint32", 2)), "has_uint32: the number 2, not 0 or 1"),
-    ("rng_uinteger", _rng(lambda r: r.__setitem__("uinteger", 2**33)), "uinteger: the number 8.58993e+09, not below 2**32"),
-    ("rng_other_generator", _rng(lambda r: r.__setitem__("bit_generator", "MT19937")),
-     "bit_generator: the text 'MT19937', not one of 'PCG64'"),
-    ("rng_a_name_to_look_up", _rng(lambda r: r.__setitem__("bit_generator", "os.system")),
-     "bit_generator: the text 'os.system', not one of 'PCG64'"),
-    ("epoch_text", _json(lambda d: d["run"].__setitem__("epoch", "abc")),
-     "run.epoch in session.json: the text 'abc', not a whole number from 0"),
-    ("epoch_negative", _json(lambda d: d["run"].__setitem__("epoch", -1)), "run.epoch in session.json: the number -1"),
-    ("diverged_text", _json(lambda d: d["run"].__setitem__("diverged_at", "abc")),
-     "run.diverged_at in session.json: the text 'abc', not a whole number from 0 or null"),
-    ("optimizer_t_fraction", _json(lambda d: d["run"].__setitem__("optimizer_t", 2.5)),
-     "run.optimizer_t in session.json: the number 2.5"),
-])
-def test_a_damaged_run_field_is_named(tmp_path, case, mutate, said):
-    path = _damaged(tmp_path, case + ".nnplay", mutate)
-    with pytest.raises(SessionError) as err:
-        load_session(path)
-    assert said in str(err.value) and "\n" not in str(err.value)
-    assert "PCG64.state" not in str(err.value) and "invalid literal" not in str(err.value)
 
 
 def test_a_saved_generator_state_loads_as_saved(tmp_path):
