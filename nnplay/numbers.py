@@ -15,6 +15,7 @@ starting text) or a program reads (JSON, CSV). What a user types is read by
 from __future__ import annotations
 
 import math
+from decimal import Decimal, localcontext
 
 SCIENTIFIC_ABOVE = 1e5
 SCIENTIFIC_BELOW = 1e-4
@@ -132,15 +133,35 @@ def agree(n, noun: str, plural: str | None = None) -> str:
     return noun if n == 1 else (plural or noun + "s")
 
 
+# A whole number this large is written as '1e+300', not in its hundreds of digits (a hand-edited file's count)
+HUGE_COUNT = 10**15
+
+
 def count(n, noun: str, plural: str | None = None) -> str:
     """``n`` and ``noun`` agreeing in number, for every message that counts:
     ``count(1, "input column") -> '1 input column'``, ``count(3, "class",
-    "classes") -> '3 classes'``, ``count(12000, "row") -> '12,000 rows'``.
+    "classes") -> '3 classes'``, ``count(12000, "row") -> '12,000 rows'``;
+    from ``HUGE_COUNT`` up in short: ``count(10**300, "epoch") -> '1e+300 epochs'``.
     ``plural`` defaults to ``noun + "s"``; only exactly 1 is singular (as in
     English: "0 rows", "1.5 epochs")."""
-    word = agree(n, noun, plural)
-    number = f"{n:,}" if isinstance(n, int) or (hasattr(n, "dtype") and n.dtype.kind in "iu") else f"{n:g}"
-    return f"{number} {word}"
+    return f"{counted(n)} {agree(n, noun, plural)}"
+
+
+def counted(n) -> str:
+    """The number of ``count``: a whole number with thousands separators ('12,000') below
+    ``HUGE_COUNT``, any other as ``general`` writes it ('1.5', '1e+300')."""
+    whole = isinstance(n, int) or (hasattr(n, "dtype") and n.dtype.kind in "iu")
+    return f"{n:,}" if whole and abs(n) < HUGE_COUNT else general(n)
+
+
+def general(x) -> str:
+    """``x`` as Python's ``:g`` writes it (six significant digits: '2.5', '1e+300'), a whole number of
+    any size too: ``:g`` raises OverflowError for an int past 1e308, which a JSON file may hold."""
+    if isinstance(x, int) and abs(x) >= 10**300:
+        with localcontext() as context:
+            context.prec = 6
+            return format((+Decimal(x)).normalize(), "g")
+    return f"{x:g}"
 
 
 def epoch_rate(v: float) -> str:

@@ -74,6 +74,18 @@ def test_count_agrees_in_number():
     assert count(1.5, "epoch") == "1.5 epochs"
 
 
+def test_a_count_of_hundreds_of_digits_is_written_short():
+    """Tester 20: a session's 1e300 epochs came out in 301 digits, a line wider than the screen."""
+    import numpy as np
+
+    from nnplay.numbers import count, general
+
+    assert count(10**300, "epoch") == "1e+300 epochs" and count(10**400, "row") == "1e+400 rows"
+    assert count(2**130, "step") == "1.36113e+39 steps" and count(np.int64(2**62), "row") == "4.61169e+18 rows"
+    assert count(10**15 - 1, "row") == "999,999,999,999,999 rows"  # (below HUGE_COUNT: every digit)
+    assert general(10**400) == "1e+400" and general(2.5) == "2.5" and general(12000) == "12000"
+
+
 def test_messages_that_count_one_thing_say_it_in_the_singular(tmp_path, capsys):
     from nnplay.cli import main
     from nnplay.data import DataError, load_csv

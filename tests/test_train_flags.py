@@ -118,3 +118,5 @@ def test_a_batch_larger_than_the_training_set_is_said_not_hidden(capsys, csvs):
     assert main(["train", "--epochs", "1", "--json", "--data", csvs["classes"], "--batch-size", "500"]) == 0
     err = capsys.readouterr().err
     assert "--batch-size 500 is more than the 12 training examples" in err
+    assert main(["train", "--epochs", "0", "--json", "--data", csvs["classes"], "--batch-size", "9" * 400]) == 0
+    assert "--batch-size 1e+400 is more than the 12 training examples" in capsys.readouterr().err  # (not 400 digits)

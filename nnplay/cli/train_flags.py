@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import sys
 
-from ..numbers import count
+from ..numbers import count, counted
 from ..user_text import file_name, shown
 from .base import OptionError, as_option_error
 from .given_flags import given as typed
@@ -128,7 +128,7 @@ def check_flags_against_data(args, data) -> None:
 def note_batch_size(args, n_train: int) -> None:
     """As scikit-learn warns: a --batch-size over the training examples is clipped (one full batch)."""
     if given(args, "batch_size") and args.batch_size > n_train > 0:
-        print(f"nnplay: --batch-size {args.batch_size} is more than the {count(n_train, 'training example')}: "
+        print(f"nnplay: --batch-size {counted(args.batch_size)} is more than the {count(n_train, 'training example')}: "
               "each step uses all of them (full batch)", file=sys.stderr)
 
 

@@ -6,10 +6,12 @@ for all of them. ValueErrors, which training.session prefixes with the file's na
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..data import CLASSIFICATION, REGRESSION
-from ..numbers import count
+from ..numbers import count, general
 from ..user_text import shown
 
 TASKS = (CLASSIFICATION, REGRESSION)
@@ -22,7 +24,7 @@ def kind_of(value) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value:g}"
+        return f"the number {general(value)}"
     if value is None:
         return "null"
     if isinstance(value, list):
@@ -82,13 +84,16 @@ def data_problem(X: np.ndarray, y: np.ndarray, mask) -> str:
     return ""
 
 
-def whole(value, what: str, minimum: int = 0, optional: bool = False) -> int | None:
-    """``value`` when it is a whole JSON number >= ``minimum`` (or, ``optional``, null: None); else
-    ValueError naming ``what`` (Python's "invalid literal for int()" named no field)."""
+def whole(value, what: str, minimum: int = 0, optional: bool = False, below: int = 2**63) -> int | None:
+    """``value`` when it is a whole JSON number >= ``minimum`` and < ``below`` (a count a run keeps in
+    NumPy's int64 by default; or, ``optional``, null: None); else ValueError naming ``what`` (Python's
+    "invalid literal for int()" named no field; 1e300 epochs were written out in 301 digits)."""
     if value is None and optional:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or value < minimum:
-        wanted = f"a whole number from {minimum}" + (" or null" if optional else "")
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or (isinstance(value, float) and not math.isfinite(value)) or value != int(value)
+            or not minimum <= value < below):
+        wanted = f"a whole number from {minimum} up to 2**{below.bit_length() - 1} - 1" + (" or null" if optional else "")
         raise ValueError(f"{what}: {kind_of(value)}, not {wanted}")
     return int(value)
 
@@ -106,9 +111,7 @@ def rng_state(value, what: str) -> dict:
     choice(saved.get("bit_generator"), f"{what}: bit_generator", ("PCG64",))
     inner = table(saved.get("state"), f"{what}: state")
     for key in PCG64_FIELDS:
-        number = whole(inner.get(key), f"{what}: state.{key}")
-        if number >= 2**128:
-            raise ValueError(f"{what}: state.{key}: {kind_of(float(number))}, not below 2**128")
+        whole(inner.get(key), f"{what}: state.{key}", below=2**128)
     if whole(saved.get("has_uint32"), f"{what}: has_uint32") > 1:
         raise ValueError(f"{what}: has_uint32: {kind_of(saved['has_uint32'])}, not 0 or 1")
     if whole(saved.get("uinteger"), f"{what}: uinteger") >= 2**32:

@@ -44,7 +44,7 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     ("rng_list", _json(lambda d: d["run"].__setitem__("rng", [1, 2])), "in session.json: a list of 2 items"),
     ("rng_inc_text", _rng(lambda r: r["state"].__setitem__("inc", "x")), "state.inc: the text 'x', not a whole number"),
     ("rng_negative", _rng(lambda r: r["state"].__setitem__("state", -5)), "state.state: the number -5, not a whole"),
-    ("rng_huge", _rng(lambda r: r["state"].__setitem__("state", 2**130)), "state.state: the number 1.36113e+39, not below 2**128"),
+    ("rng_huge", _rng(lambda r: r["state"].__setitem__("state", 2**130)), "state.state: the number 1.36113e+39, not a whole number from 0 up to 2**128 - 1"),
     ("rng_has_uint32", _rng(lambda r: r.__setitem__("has_uint32", "x")), "has_uint32: the text 'x'"),
     ("rng_has_uint32_2", _rng(lambda r: r.__setitem__("has_uint32", 2)), "has_uint32: the number 2, not 0 or 1"),
     ("rng_uinteger", _rng(lambda r: r.__setitem__("uinteger", 2**33)), "uinteger: the number 8.58993e+09, not below 2**32"),
@@ -55,8 +55,17 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     ("epoch_text", _json(lambda d: d["run"].__setitem__("epoch", "abc")),
      "run.epoch in session.json: the text 'abc', not a whole number from 0"),
     ("epoch_negative", _json(lambda d: d["run"].__setitem__("epoch", -1)), "run.epoch in session.json: the number -1"),
+    # tester 20: 1e300 epochs were written out in 301 digits, a line wider than the screen
+    ("epoch_huge", _json(lambda d: d["run"].__setitem__("epoch", 1e300)),
+     "run.epoch in session.json: the number 1e+300, not a whole number from 0 up to 2**63 - 1"),
+    ("epoch_digits", _json(lambda d: d["run"].__setitem__("epoch", 10**400)),
+     "run.epoch in session.json: the number 1e+400, not a whole number from 0 up to 2**63 - 1"),
+    ("epoch_infinite", _json(lambda d: d["run"].__setitem__("epoch", float("inf"))),
+     "run.epoch in session.json: the number inf, not a whole number"),
+    ("optimizer_t_huge", _json(lambda d: d["run"].__setitem__("optimizer_t", 2**64)),
+     "run.optimizer_t in session.json: the number 1.84467e+19, not a whole number from 0 up to 2**63 - 1"),
     ("diverged_text", _json(lambda d: d["run"].__setitem__("diverged_at", "abc")),
-     "run.diverged_at in session.json: the text 'abc', not a whole number from 0 or null"),
+     "run.diverged_at in session.json: the text 'abc', not a whole number from 0 up to 2**63 - 1 or null"),
     ("optimizer_t_fraction", _json(lambda d: d["run"].__setitem__("optimizer_t", 2.5)),
      "run.optimizer_t in session.json: the number 2.5"),
 ]
@@ -91,6 +100,7 @@ def test_a_damaged_part_is_named_with_what_is_wrong(tmp_path, case, mutate, said
     with pytest.raises(SessionError) as err:
         load_session(path)
     assert said in str(err.value) and "\n" not in str(err.value)
+    assert len(str(err.value).replace(str(path), "")) < 200  # (a line, not 301 digits)
     assert "e, h, l, o" not in str(err.value)
     assert "PCG64.state" not in str(err.value) and "invalid literal" not in str(err.value)  # (never Python's words)
 
