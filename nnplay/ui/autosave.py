@@ -93,6 +93,7 @@ class Autosaver(QObject):
         self._asked: tuple | None = None  # (token, change key, when)
         self._saved_key = None
         self._writer: threading.Thread | None = None
+        self._writing = None  # the state the writer is saving
         self._last_error = None
         controller.run.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
         self._written.connect(self._on_written, Qt.ConnectionType.QueuedConnection)
@@ -139,6 +140,7 @@ class Autosaver(QObject):
         if key == self._saved_key:  # asked for before the last write was acknowledged: saved already
             return
         session = self.controller.session(state)  # references only; the writing is what takes time
+        self._writing = state
         self._writer = threading.Thread(target=self._write, args=(session, key), name="nnplay-autosave")
         self._writer.start()
 
@@ -161,6 +163,7 @@ class Autosaver(QObject):
             self._last_error = error
             return
         self._saved_key, self._last_error = key, None
+        self.controller.run.saved = (key[0], self._writing)  # a new process goes on from it, should this one die
         self.saves += 1
         self.saved.emit(self.path)
 

@@ -8,8 +8,10 @@ listens sees only the current run.
 
 Should the training process die (killed, out of memory), the next command that
 needs a run (Reset, Play, Step, a new run) starts a new process and builds the
-run again from its first weights, with the settings and data the window has now
-(``rebuild``), the speed and view it had; the window's data is never lost.
+run again, with the settings and data the window has now (``rebuild``), the
+speed and view it had; the window's data is never lost. Play and Step go on
+from the run's last state saved in the background (``saved``: the autosave's,
+at most its interval old), Reset and a run without one from its first weights.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class RunHandle(QObject):
     failed = Signal(int, str)  # generation (-1: the process died), one-line message
     state_ready = Signal(int, object)  # token, Trainer.state_dict() (or None)
     gradcheck_ready = Signal(int, object)  # token, Trainer.gradient_check() result (or None)
+    resumed = Signal(int)  # epoch: a new process goes on from the run's last saved state, of that epoch
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -57,6 +60,9 @@ class RunHandle(QObject):
         # rebuild(generation) -> Build: the run as the window has it now, built again in a new process after
         # the old one died (the owner sets it; else the last Build sent, from its first weights)
         self.rebuild = None
+        # (generation, Trainer.state_dict()): the last whole state of a run saved in the background (the
+        # autosave sets it); a new process after the old one died goes on from it (Play, Step) if it is the run's
+        self.saved: tuple | None = None
         self._last_build: Build | None = None
         self._speed: SetSpeed | None = None
         self._view: dict = {}  # every SetView change sent, merged: a new process is told them again
@@ -108,6 +114,8 @@ class RunHandle(QObject):
         if isinstance(command, Build):
             self.worker.send(command)
             return
+        resume = None if isinstance(command, Reset) or self.saved is None or self.saved[0] != self.generation \
+            else self.saved[1]  # (the state saved of the run that died: Play and Step go on from it)
         if not isinstance(command, Reset):
             self.generation += 1
         generation = command.generation if isinstance(command, Reset) else self.generation
@@ -117,6 +125,9 @@ class RunHandle(QObject):
             build = replace(self._last_build, generation=generation, state=None, keep_weights=False)
         else:
             return
+        if resume is not None:
+            build = replace(build, state=resume, keep_weights=False)
+            self.resumed.emit(int(resume["epoch"]))
         self.last_frame = None
         self.send(build)
         if not isinstance(command, Reset):

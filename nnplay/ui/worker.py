@@ -33,8 +33,9 @@ __all__ = ["MAX_FPS", "MAX_SPEED", "Frame", "TrainingThread", "ViewRequest"]
 
 THREAD_MAX_SPEED_SECONDS = 0.025
 LOST = -1  # the generation of ``failed`` when the training process died (run_handle starts a new one)
-LOST_MESSAGE = ("The training process stopped unexpectedly. The settings and data are kept: press Reset, Play "
-                "or Step to start a new one (the run begins again from its first weights).")
+LOST_MESSAGE = ("The training process stopped unexpectedly. The settings and data are kept: Play or Step starts "
+                "a new one that goes on from the run's last background save (from its first weights if it has "
+                "none), Reset starts the run again.")
 STOP_TIMEOUT_S = 10.0
 
 # every worker ever made, so tests can check that none is left running

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import zipfile
 
+import numpy as np
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -181,3 +183,40 @@ def test_the_restore_question_waits_for_the_window_to_be_on_screen(qtbot, no_lea
     qtbot.wait(100)
     assert shown_when_asked == [True]  # asked once
     win.close()
+
+
+@pytest.mark.parametrize("action", ["step", "play", "reset"])
+def test_a_killed_training_process_goes_on_from_the_last_background_save(qtbot, no_leaks, tmp_path, monkeypatch,
+                                                                          action):
+    """Tester 20: after the training process was killed, 18 minutes of training (422k epochs) began again
+    from the first weights. Play and Step now go on from the autosave's state of the run; Reset starts over."""
+    import signal
+
+    monkeypatch.setenv("NNPLAY_AUTOSAVE_SECONDS", "0.1")
+    win = _window(qtbot, monkeypatch, tmp_path)
+    a, c = win.autosaver, win.controller
+    qtbot.waitUntil(lambda: a.saves == 1, timeout=15000)
+    c.step(7)
+    qtbot.waitUntil(lambda: a.saves == 2, timeout=15000)
+    win.restore_action.setChecked(False)  # no save after this one: the run goes on past the state saved
+    qtbot.waitUntil(lambda: a._writer is None, timeout=15000)
+    assert c.run.saved[0] == c.generation and c.run.saved[1]["epoch"] == 7
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 10, timeout=15000)
+    weights = [W.copy() for W in c.last_frame.snapshot.weights]
+    os.kill(c.worker._process.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: c.run.lost, timeout=10000)
+    generation = c.generation
+    {"step": lambda: c.step(1), "play": c.play, "reset": c.reset}[action]()
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == c.generation > generation,
+                    timeout=15000)
+    if action == "play":
+        c.pause()
+    snap = c.last_frame.snapshot
+    if action == "reset":
+        assert snap.epoch == 0 and "goes on from epoch" not in win.statusBar().currentMessage()
+    else:
+        assert snap.epoch >= 8 if action == "play" else snap.epoch == 8  # from epoch 7's state, not 0 nor 10
+        assert win.statusBar().currentMessage() == \
+            "A new training process goes on from epoch 7, the run's last background save."
+        assert not all(np.array_equal(W, V) for W, V in zip(snap.weights, weights))  # (not epoch 10's)
