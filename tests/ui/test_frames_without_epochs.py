@@ -1,0 +1,46 @@
+"""A long epoch's frames bring no epoch (the 100,000-row CSV: ~8 epochs a second, six frames of seven
+between two records): the loss and accuracy curves drew their whole history again at each of them
+(issue 20, round 18). Now a frame that adds no epoch draws nothing; one that does, or a new run's
+first frame, is drawn as before."""
+
+import dataclasses
+
+import numpy as np
+
+from nnplay.training import FIELDS
+from nnplay.training.loop import Frame
+from nnplay.ui.loss_curves import LossCurvesView, no_new_epoch
+
+
+def _frame(snap, start: int, epochs: int):
+    rows = 0.1 + np.arange(start, start + epochs, dtype=float)[:, None] * 0.001 + np.zeros((1, len(FIELDS)))
+    inc = dataclasses.replace(snap, epoch=start + epochs - 1, history_start=start, history_base=None,
+                              history={f: rows[:, j] for j, f in enumerate(FIELDS)})
+    return Frame(1, inc, True, 0.0)
+
+
+def test_the_curves_are_drawn_for_a_frame_with_epochs_and_not_for_one_without(qtbot, monkeypatch):
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.probes import ViewRequest
+
+    t = Trainer(TrainConfig(dataset="xor", hidden=(3,), seed=1))
+    snap = t.snapshot(ViewRequest(), 0)
+    view = LossCurvesView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    drawn = []
+    monkeypatch.setattr(view, "_draw_curves", lambda: drawn.append(len(view.history)))
+    view.add_frame(_frame(snap, 0, 5))  # epochs 0-4
+    assert drawn == [5]
+    for _ in range(3):  # the same epoch, part-way through: nothing new to draw
+        frame = _frame(snap, 5, 0)
+        assert no_new_epoch(frame.snapshot, len(view.history))
+        view.add_frame(frame)
+    assert drawn == [5]
+    view.add_frame(_frame(snap, 5, 1))  # epoch 5 recorded
+    assert drawn == [5, 6] and len(view.history) == 6
+    view.set_run(t.run_info())  # a new run: its first frame is drawn even with no epoch in it
+    view.add_frame(_frame(snap, 0, 0))
+    assert drawn == [5, 6, 0]
+    whole = dataclasses.replace(_frame(snap, 6, 0).snapshot, history_base=view.history.state())
+    assert not no_new_epoch(whole, len(view.history))  # (a whole record is drawn, whatever its length)
