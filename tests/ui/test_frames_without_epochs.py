@@ -1,7 +1,8 @@
 """A long epoch's frames bring no epoch (the 100,000-row CSV: ~8 epochs a second, six frames of seven
 between two records): the loss and accuracy curves drew their whole history again at each of them
-(issue 20, round 18). Now a frame that adds no epoch draws nothing; one that does, or a new run's
-first frame, is drawn as before."""
+(issue 20, round 18), and so did the gradient norms' curves. Now a frame that adds no epoch draws
+neither; one that does, or a new run's first frame, is drawn as before (the heatmaps, whose gradients
+change every mini-batch, at every frame)."""
 
 import dataclasses
 
@@ -14,8 +15,10 @@ from nnplay.ui.loss_curves import LossCurvesView, no_new_epoch
 
 def _frame(snap, start: int, epochs: int):
     rows = 0.1 + np.arange(start, start + epochs, dtype=float)[:, None] * 0.001 + np.zeros((1, len(FIELDS)))
+    layers = snap.grad_norm_history.shape[1]
     inc = dataclasses.replace(snap, epoch=start + epochs - 1, history_start=start, history_base=None,
-                              history={f: rows[:, j] for j, f in enumerate(FIELDS)})
+                              grad_norm_base=None, history={f: rows[:, j] for j, f in enumerate(FIELDS)},
+                              grad_norm_history=rows[:, :1] * np.ones((1, layers)))
     return Frame(1, inc, True, 0.0)
 
 
@@ -44,3 +47,27 @@ def test_the_curves_are_drawn_for_a_frame_with_epochs_and_not_for_one_without(qt
     assert drawn == [5, 6, 0]
     whole = dataclasses.replace(_frame(snap, 6, 0).snapshot, history_base=view.history.state())
     assert not no_new_epoch(whole, len(view.history))  # (a whole record is drawn, whatever its length)
+
+
+def test_the_gradient_norms_are_drawn_for_a_frame_with_epochs_and_the_heatmaps_at_every_frame(qtbot, monkeypatch):
+    from nnplay.training import TrainConfig, Trainer
+    from nnplay.training.probes import ViewRequest
+    from nnplay.ui.gradients import GradientView
+
+    t = Trainer(TrainConfig(dataset="xor", hidden=(3,), seed=1))
+    snap = t.snapshot(ViewRequest(), 0)
+    view = GradientView()
+    qtbot.addWidget(view)
+    view.set_run(t.run_info())
+    norms, maps = [], []
+    draw_norms, redraw = view._draw_norms, view._redraw
+    monkeypatch.setattr(view, "_draw_norms", lambda: (norms.append(view.epochs_recorded), draw_norms()))
+    monkeypatch.setattr(view, "_redraw", lambda: (maps.append(view.epochs_recorded), redraw()))
+    view.set_frame(_frame(snap, 0, 5))
+    for _ in range(3):
+        view.set_frame(_frame(snap, 5, 0))
+    view.set_frame(_frame(snap, 5, 2))
+    assert norms == [5, 7] and maps == [5, 5, 5, 5, 7]
+    view.set_run(t.run_info())
+    view.set_frame(_frame(snap, 0, 0))  # a new run's first frame: its (empty) curves drawn
+    assert norms == [5, 7, 0]
