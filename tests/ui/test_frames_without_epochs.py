@@ -71,3 +71,34 @@ def test_the_gradient_norms_are_drawn_for_a_frame_with_epochs_and_the_heatmaps_a
     view.set_run(t.run_info())
     view.set_frame(_frame(snap, 0, 0))  # a new run's first frame: its (empty) curves drawn
     assert norms == [5, 7, 0]
+
+
+def test_the_output_captions_key_is_made_once_per_run_discretize_and_palette(window, qtbot, monkeypatch):
+    """The caption's key of the colours (class swatches, names, the held inputs) was made anew at every
+    frame; now when the run, Discretize, the axes or the palette change, and the caption says the same."""
+    from nnplay.ui.colors import set_palette
+
+    c, view = window.controller, window.boundary
+    made = []
+    description = view._description
+    monkeypatch.setattr(view, "_description", lambda: made.append(1) or description())
+    c.step(1)
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 1, timeout=10000)
+    caption = view.caption.text()
+    for epoch in (2, 3):
+        c.step(1)
+        qtbot.waitUntil(lambda e=epoch: c.last_frame.snapshot.epoch == e, timeout=10000)
+    assert view.caption.text() == caption and len(made) <= 1  # (made once for this run, if not before)
+    n = len(made)
+    view.discretize.setChecked(not view.discretize.isChecked())
+    view.set_frame(c.last_frame)
+    view.set_frame(c.last_frame)
+    assert len(made) == n + 1 and view.caption.text() != caption  # ("Discretize shows the class alone")
+    swatches = view.caption.text()
+    try:
+        set_palette("colorblind")
+        view.set_frame(c.last_frame)
+        assert len(made) == n + 2 and view.caption.text() != swatches  # the swatches in the palette's colours
+    finally:
+        set_palette("default")
+        view.discretize.setChecked(not view.discretize.isChecked())
