@@ -22,15 +22,20 @@ def _frame(snap, start: int, epochs: int):
     return Frame(1, inc, True, 0.0)
 
 
-def test_the_curves_are_drawn_for_a_frame_with_epochs_and_not_for_one_without(qtbot, monkeypatch):
+def _run_in(view_class, qtbot):
+    """A small run's trainer, its first snapshot and a ``view_class`` view set to the run."""
     from nnplay.training import TrainConfig, Trainer
     from nnplay.training.probes import ViewRequest
 
     t = Trainer(TrainConfig(dataset="xor", hidden=(3,), seed=1))
-    snap = t.snapshot(ViewRequest(), 0)
-    view = LossCurvesView()
+    view = view_class()
     qtbot.addWidget(view)
     view.set_run(t.run_info())
+    return t, t.snapshot(ViewRequest(), 0), view
+
+
+def test_the_curves_are_drawn_for_a_frame_with_epochs_and_not_for_one_without(qtbot, monkeypatch):
+    t, snap, view = _run_in(LossCurvesView, qtbot)
     drawn = []
     monkeypatch.setattr(view, "_draw_curves", lambda: drawn.append(len(view.history)))
     view.add_frame(_frame(snap, 0, 5))  # epochs 0-4
@@ -50,15 +55,9 @@ def test_the_curves_are_drawn_for_a_frame_with_epochs_and_not_for_one_without(qt
 
 
 def test_the_gradient_norms_are_drawn_for_a_frame_with_epochs_and_the_heatmaps_at_every_frame(qtbot, monkeypatch):
-    from nnplay.training import TrainConfig, Trainer
-    from nnplay.training.probes import ViewRequest
     from nnplay.ui.gradients import GradientView
 
-    t = Trainer(TrainConfig(dataset="xor", hidden=(3,), seed=1))
-    snap = t.snapshot(ViewRequest(), 0)
-    view = GradientView()
-    qtbot.addWidget(view)
-    view.set_run(t.run_info())
+    t, snap, view = _run_in(GradientView, qtbot)
     norms, maps = [], []
     draw_norms, redraw = view._draw_norms, view._redraw
     monkeypatch.setattr(view, "_draw_norms", lambda: (norms.append(view.epochs_recorded), draw_norms()))
