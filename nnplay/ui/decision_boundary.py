@@ -358,23 +358,25 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain
 
     def _describe(self) -> str:
-        """The key of the picture's colours, in words and swatches: made again only when the run, Discretize,
-        the axes shown or the palette changed (not at every frame)."""
+        """``colour_key`` of the run, made again only when the run, Discretize, the axes shown or the palette
+        changed (not at every frame), with the caption's tooltip."""
         key = (id(self.info), self.discretize.isChecked(), self._axes, palette_name())
         if self._described[0] != key:  # (the run held below: its id names no other while kept)
-            self._described = (key, self._description(), self.info)
+            data = self.info.data
+            set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
+            self._described = (key, colour_key(data, key[1], self._axes), self.info)
         return self._described[1]
 
-    def _description(self) -> str:
-        data = self.info.data
-        set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
-        if data.task != CLASSIFICATION:
-            lo, hi = target_range(data)  # the target's own units, as the bar
-            return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
-                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(self.info.data, self._axes)}")
-        if self.discretize.isChecked():  # flat class colours: no certainty to read
-            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{held_note(self.info.data, self._axes)}"
-        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{held_note(self.info.data, self._axes)}"
+
+def colour_key(data, discretize: bool, axes) -> str:
+    """The key of the output picture's colours for ``data``, in words and swatches."""
+    if data.task != CLASSIFICATION:
+        lo, hi = target_range(data)  # the target's own units, as the bar
+        return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
+                f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(data, axes)}")
+    if discretize:  # flat class colours: no certainty to read
+        return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{held_note(data, axes)}"
+    return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{held_note(data, axes)}"
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

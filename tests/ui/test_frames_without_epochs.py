@@ -77,10 +77,12 @@ def test_the_output_captions_key_is_made_once_per_run_discretize_and_palette(win
     frame; now when the run, Discretize, the axes or the palette change, and the caption says the same."""
     from nnplay.ui.colors import set_palette
 
+    from nnplay.ui import decision_boundary
+
     c, view = window.controller, window.boundary
     made = []
-    description = view._description
-    monkeypatch.setattr(view, "_description", lambda: made.append(1) or description())
+    key = decision_boundary.colour_key
+    monkeypatch.setattr(decision_boundary, "colour_key", lambda *a: made.append(1) or key(*a))
     c.step(1)
     qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 1, timeout=10000)
     caption = view.caption.text()
