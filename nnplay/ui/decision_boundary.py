@@ -16,7 +16,8 @@ from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
-from .colors import class_key, class_names_tip, class_rgb, lookup_table, output_class_image, point_symbols, value_maps
+from .colors import (class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name, point_symbols,
+    value_maps)
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
@@ -131,6 +132,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.viewport().installEventFilter(self)
         self.train_points = CachedPoints(size=6, pxMode=True)  # a pixmap on screen: a blit per frame
         self._sample_note = ""  # says when a large set is drawn as a sample (scatter_sample)
+        self._described = (None, "", None)  # ((run, Discretize, axes), the caption's key of the colours) (_describe)
         self.test_points = CachedPoints(size=6, pxMode=True)
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
@@ -356,16 +358,25 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.image.setRect(self._rect)  # maps the image's pixels onto the domain
 
     def _describe(self) -> str:
-        """The key of the picture's colours, in words and swatches."""
-        data = self.info.data
-        set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
-        if data.task != CLASSIFICATION:
-            lo, hi = target_range(data)  # the target's own units, as the bar
-            return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
-                    f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(self.info.data, self._axes)}")
-        if self.discretize.isChecked():  # flat class colours: no certainty to read
-            return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{held_note(self.info.data, self._axes)}"
-        return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{held_note(self.info.data, self._axes)}"
+        """``colour_key`` of the run, made again only when the run, Discretize, the axes shown or the palette
+        changed (not at every frame), with the caption's tooltip."""
+        key = (id(self.info), self.discretize.isChecked(), self._axes, palette_name())
+        if self._described[0] != key:  # (the run held below: its id names no other while kept)
+            data = self.info.data
+            set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
+            self._described = (key, colour_key(data, key[1], self._axes), self.info)
+        return self._described[1]
+
+
+def colour_key(data, discretize: bool, axes) -> str:
+    """The key of the output picture's colours for ``data``, in words and swatches."""
+    if data.task != CLASSIFICATION:
+        lo, hi = target_range(data)  # the target's own units, as the bar
+        return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
+                f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(data, axes)}")
+    if discretize:  # flat class colours: no certainty to read
+        return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{held_note(data, axes)}"
+    return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{held_note(data, axes)}"
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

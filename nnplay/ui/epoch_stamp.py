@@ -59,8 +59,14 @@ class EpochStamp:
         self.box.setPos(PAD, PAD)
         self.item = QGraphicsSimpleTextItem(self.box)
         self.item.setPos(PAD, 0)
+        self._base = None  # the view's font the stamp's font was made from, that font, and its metrics
+        self._zoomed: QFont | None = None
+        self._metrics: QFontMetricsF | None = None
+        self.fonts_made = 0  # fonts made (a zoom) and layouts made (a new text, width or font): tests count them
+        self.layouts_made = 0
         self.item.setFont(self._font())
         self._text = ""  # the whole wording (the item may show it broken or elided)
+        self._said = None  # (what, epoch, batch position) the wording was made of
         self._layouts: list[list[str]] = []
         self._fitted = None  # (text, width, font size) the item was last fitted to
         self._ink = None
@@ -82,22 +88,32 @@ class EpochStamp:
             self.refresh_colours()
         if not self.box.isVisible():
             self.box.setVisible(True)
-        self._text = what + weights_text(snapshot)
-        self._layouts = stamp_layouts(snapshot, what, self.one_line)
+        said = (what, snapshot.epoch, snapshot.batch_position)
+        if said != self._said:  # (the same weights shown again: no wording made, nothing laid out)
+            self._said = said
+            self._text = what + weights_text(snapshot)
+            self._layouts = stamp_layouts(snapshot, what, self.one_line)
         self.fit()
 
     def clear(self) -> None:
         """Nothing shown (a new run, until its first frame); its box keeps its size (the room kept for it)."""
-        self._text, self._layouts, self._fitted = "", [], None
+        self._text, self._layouts, self._fitted, self._said = "", [], None, None
         self.item.setText("")
         self.box.setVisible(False)
 
     def _font(self) -> QFont:
+        """The stamp's font: ``STAMP_FONT`` of its view's widget's (the window's zoomed font), made anew only
+        when that font changed (a zoom), with its metrics."""
         scene = self.view.scene()
         views = scene.views() if scene is not None else []
-        font = QFont(views[0].font() if views else QApplication.font())  # (the window's zoomed font)
-        font.setPointSizeF(font.pointSizeF() * STAMP_FONT)  # (small: it stands over the picture's corner)
-        return font
+        base = views[0].font() if views else QApplication.font()
+        if base != self._base:
+            self._base = base
+            font = QFont(base)
+            font.setPointSizeF(font.pointSizeF() * STAMP_FONT)  # (small: it stands over the picture's corner)
+            self._zoomed, self._metrics = font, QFontMetricsF(font)
+            self.fonts_made += 1
+        return self._zoomed
 
     def fit(self, *_) -> None:
         """Lay the text out for the view's width and font now (a frame, a resize, a zoom)."""
@@ -105,20 +121,27 @@ class EpochStamp:
             return
         font = self._font()
         room = max(1.0, self.view.size().width() - 4 * PAD)
-        key = (self._text, round(room), font.pointSizeF())
+        key = (self._text, round(room), self.fonts_made)  # (fonts_made: a new font, as a zoom makes)
         if key == self._fitted:
             return
+        zoomed = self._fitted is None or key[2] != self._fitted[2]
         self._fitted = key
-        metrics = QFontMetricsF(font)
-        layouts = self._layouts or [[self._text]]
+        self.layouts_made += 1
+        metrics, layouts = self._metrics, self._layouts or [[self._text]]
         lines = next((lines for lines in layouts if max(map(metrics.horizontalAdvance, lines)) <= room), layouts[-1])
-        lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
-        self.item.setFont(font)
+        lines = [line if metrics.horizontalAdvance(line) <= room else
+                 metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in lines]
+        if zoomed:
+            self.item.setFont(font)
         self.item.setText("\n".join(lines))
-        self.item.setToolTip(self._text if lines != [self._text] else "")
+        tip = self._text if lines != [self._text] else ""
+        if tip != self.item.toolTip():
+            self.item.setToolTip(tip)
         shape = self.item.boundingRect()
-        self.box.setRect(QRectF(0, 0, shape.width() + 2 * PAD, shape.height()))
-        if self.one_line:  # (stamp_above: its strip as high as its line, in the font of now: a zoom)
+        rect = QRectF(0, 0, shape.width() + 2 * PAD, shape.height())
+        if rect != self.box.rect():
+            self.box.setRect(rect)
+        if self.one_line and zoomed:  # (stamp_above: its strip as high as its line, in the font of now: a zoom)
             left, top, right, bottom = self.view.layout.getContentsMargins()
             if top != self.height + PAD:
                 self.view.setContentsMargins(left, self.height + PAD, right, bottom)
@@ -136,7 +159,7 @@ class EpochStamp:
     @property
     def height(self) -> float:
         """Pixels from the top of its parent to the bottom of its box, one line high."""
-        return PAD + QFontMetricsF(self.item.font()).height()
+        return PAD + (self._metrics or QFontMetricsF(self.item.font())).height()
 
 
 def stamp_above(layout: pg.GraphicsLayout) -> EpochStamp:

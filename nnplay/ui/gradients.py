@@ -60,6 +60,7 @@ class GradientView(QWidget):
         super().__init__(parent)
         self._names: list[str] = []
         self.norms: History | None = None  # |dW[l]| per epoch, bounded
+        self._norms_drawn = None  # epochs the norm curves were last drawn with (None: draw them at the next frame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = FlowLayout(spacing=6)  # the two controls wrap onto two lines in a narrow column
@@ -144,6 +145,7 @@ class GradientView(QWidget):
         self.clip_marks.clear()
         self.legend.clear()
         self.norms = History(layer_names(L))
+        self._norms_drawn = None
         self._x_right = 0.0
         # every layer's curve (and its raw twin) a lane of one item: one update and one paint a frame (curve_bundle)
         self.norm_bundle = CurveBundle()
@@ -164,6 +166,8 @@ class GradientView(QWidget):
         self.check.follow(frame)  # (the check said to be out of date once the weights change)
         snap = self._snap
         if self.norms is not None and snap.grad_norm_history.shape[1] == len(self.norms.names):
+            if snap.grad_norm_base is not None:  # a whole record: drawn again whatever its length
+                self._norms_drawn = None
             self.norms.receive(snap.grad_norm_base, snap.history_start, snap.grad_norm_history)
             self.clip_marks.add(snap)
         n = self.epochs_recorded
@@ -182,7 +186,8 @@ class GradientView(QWidget):
     def draw(self) -> None:
         """The norm curves, the notes and the heatmaps of the last frame."""
         snap = self._snap
-        self._draw_norms()
+        if self._norms_drawn != self.epochs_recorded:  # (a long epoch's frames bring no epoch: the same curves)
+            self._draw_norms()
         self.notes.setText("\n".join(snap.gradient_notes))
         self.notes.setVisible(bool(snap.gradient_notes))
         self._redraw()
@@ -193,6 +198,7 @@ class GradientView(QWidget):
         # (one x for every layer: the bundle maps them as one array)
         self.smoother.set_data(self._norm_curves, [x] * len(ys), ys, self.norm_floor.place)
         self.norm_range.update()
+        self._norms_drawn = self.epochs_recorded
 
     def set_smoothing(self, weight: float) -> None:
         """Smooth the norm curves at ``weight`` (0..0.99; see smoothed_curves)."""

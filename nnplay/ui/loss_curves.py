@@ -52,6 +52,7 @@ class LossCurvesView(QWidget):
         super().__init__(parent)
         self.history = History(RUN_FIELDS)  # bounded: recent epochs exactly, older ones as a min/max envelope
         self._x_right = 0.0
+        self._drawn = -1  # the history's length at the last frame drawn (offered)
         self._classification = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +119,7 @@ class LossCurvesView(QWidget):
 
     def set_run(self, info) -> None:
         self.history.clear()
+        self._drawn = -1  # (the run's first frame is drawn, whatever its history)
         self.readout.setText(HOVER_HINT)  # nothing of the previous run stays
         self._pointer = None
         self.loss_range.reset()
@@ -140,8 +142,11 @@ class LossCurvesView(QWidget):
         names = tuple(n for n in RUN_FIELDS if n in snap.history)  # (a frame of an older run has no lr)
         if names != self.history.names:
             self.history = History(names)
+        elif no_new_epoch(snap, len(self.history)) and self._drawn == len(self.history):
+            return  # the same curves, axes and key as the last frame's: nothing to draw (a long epoch's frames)
         if not self.history.receive(snap.history_base, snap.history_start, snap.history):
             return  # out of step (cannot happen within a run)
+        self._drawn = len(self.history)
         n = len(self.history)
         # widen the epoch axis in steps, so the axes are not redrawn every frame
         right = max(10.0, float(n - 1))
@@ -267,6 +272,13 @@ def readout_text(r, fields, with_penalty: bool = False) -> str:
                   for f in names
                   if np.isfinite(r.lo[f]) and not (f == "penalty" and r.hi[f] == 0)]
     return ",  ".join(parts)
+
+
+def no_new_epoch(snap, held: int) -> bool:
+    """True when ``snap`` brings no epoch to a History of ``held`` epochs: no whole record, and an empty
+    increment starting at its end (at ~8 epochs a second, six frames of seven in a 100,000-row epoch)."""
+    return snap.history_base is None and snap.history_start == held and \
+        not any(len(v) for v in (snap.history or {}).values())
 
 
 def _nice_ceil(v: float) -> float:
