@@ -108,9 +108,10 @@ class RunHandle(QObject):
         if isinstance(command, Build):
             self.worker.send(command)
             return
-        if not isinstance(command, Reset):
+        then = () if isinstance(command, Reset) else (command,)  # a Reset is the build itself
+        if then:
             self.generation += 1
-        generation = command.generation if isinstance(command, Reset) else self.generation
+        generation = self.generation if then else command.generation
         if self.rebuild is not None:
             build = self.rebuild(generation)
         elif self._last_build is not None:
@@ -119,8 +120,8 @@ class RunHandle(QObject):
             return
         self.last_frame = None
         self.send(build)
-        if not isinstance(command, Reset):
-            self.worker.send(command)
+        for later in then:
+            self.worker.send(later)
 
     def build(self, config, data, state: dict | None = None, keep_weights: bool = False) -> int:
         """A new run (see ``commands.Build``); returns its generation. Should the
