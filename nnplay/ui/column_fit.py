@@ -253,6 +253,10 @@ class ColumnFit(QObject):
             self.presentation.remember()
         self.schedule()
 
+    def pending(self) -> bool:
+        """Whether a fit is due (a resize, a zoom or a column shown waits SETTLE_MS, or the next event loop round)."""
+        return self._timer.isActive() or self._shrink.isActive()
+
     def schedule(self) -> None:
         """Once the window's size has settled: bring the fitted columns back, fit the curves."""
         if not self._busy:
