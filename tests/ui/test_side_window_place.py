@@ -133,17 +133,9 @@ def test_a_dialog_sized_by_its_contents_is_placed_at_that_size_and_by_its_real_f
     And a window is placed again by its real frame once shown (the style's estimate of a title bar was
     6-28 px off, openbox's or none). A dialog whose contents need 600x500, beside a main window that
     leaves no room: placed wholly on the screen, where least_covering puts a window of its real frame."""
-    from PySide6.QtWidgets import QVBoxLayout
-
     from tests.settle import settle
 
-    area = available_geometry(_main(qtbot, 0, 0, 10, 10))
-    main = _main(qtbot, area.left(), area.top(), area.width(), area.height())
-    dialog = Dialog(main)
-    qtbot.addWidget(dialog)
-    inside = QWidget()
-    inside.setMinimumSize(600, 500)
-    QVBoxLayout(dialog).addWidget(inside)
+    area, main, dialog, inside = _growing_dialog(qtbot, (600, 500))
     dialog.show()
     settle(qtbot)
     frame = dialog.frameGeometry()
@@ -155,7 +147,7 @@ class Dialog(PlacedBeside, QDialog):
     pass
 
 
-def _growing_dialog(qtbot):
+def _growing_dialog(qtbot, least=(300, 200)):
     """A dialog beside a main window that leaves it no room, and the widget inside it whose minimum
     size makes it grow (its contents filling after it opened)."""
     from PySide6.QtWidgets import QVBoxLayout
@@ -165,7 +157,7 @@ def _growing_dialog(qtbot):
     dialog = Dialog(main)
     qtbot.addWidget(dialog)
     inside = QWidget()
-    inside.setMinimumSize(300, 200)
+    inside.setMinimumSize(*least)
     QVBoxLayout(dialog).addWidget(inside)
     return area, main, dialog, inside
 
