@@ -67,3 +67,14 @@ def settle(qtbot, quiet_ms: int = QUIET_MS, most_ms: int = 3000, until: Callable
                 return False
     finally:
         app.removeEventFilter(watch)
+
+
+def settle_window(qtbot, window, most_ms: int = 30000) -> None:
+    """``settle`` until ``window`` has caught up, or fail the test: the training process's frame of
+    the current run has come (a click that rebuilds the run is answered from another process, later
+    than QUIET_MS on a loaded machine) and its column fit has nothing due (it waits SETTLE_MS after
+    a resize, longer than QUIET_MS). A settle that ran out of time is not taken as settled."""
+    c, columns = window.controller, window.presentation.columns
+    caught_up = settle(qtbot, most_ms=most_ms, until=lambda: (
+        c.last_frame is not None and c.last_frame.generation == c.generation and not columns.pending()))
+    assert caught_up, f"the window did not settle within {most_ms} ms"

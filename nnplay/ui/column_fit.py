@@ -96,10 +96,10 @@ class ColumnFit(QObject):
         try:
             needed = lesson_columns(win)  # the open lesson's answer is set there: the others go first
             order = [k for k in FIT_ORDER if k not in needed] + [k for k in FIT_ORDER if k in needed]
-            need = least_width(win) if hide else 0
+            need = self._need() if hide else 0
             for key in order if hide else ():
                 if need + FIT_SLACK <= width:
-                    need = least_width(win)  # measured, the columns hidden since laid out (at once if none)
+                    need = self._need()  # measured, the columns hidden since laid out (at once if none)
                     if need + FIT_SLACK <= width:
                         break
                 action = p.panel_actions[key]
@@ -110,7 +110,7 @@ class ColumnFit(QObject):
                     hidden.append(action.text())
                     # too wide still, whatever the scroll bars the others may drop: the next hidden
                     # without laying the window out in between (each layout resizes every plot)
-                    need = need - freed if freed is not None else least_width(win)
+                    need = need - freed if freed is not None else self._need()
             back = [] if hidden else self._bring_back(width)
             if win.width() > width and not win.isFullScreen():
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
@@ -137,14 +137,14 @@ class ColumnFit(QObject):
         for key in reversed([k for k in self.fitted if k in COLUMNS]):
             action = self.presentation.panel_actions[key]
             if need is None:
-                need = (least_width(self.win),) * 2
+                need = (self._need(),) * 2
             bounds = self._bounds(key, need)
             if bounds is not None and bounds[0] + FIT_SLACK > width:
                 break  # it cannot fit: not shown to try
             action.setChecked(True)
             if bounds is not None and bounds[1] + FIT_SLACK <= width:
                 need = bounds  # it fits, however the layout comes out: measured with the next, if need be
-            elif least_width(self.win) + FIT_SLACK > width:
+            elif self._need() + FIT_SLACK > width:
                 action.setChecked(False)
                 break
             else:
@@ -200,28 +200,33 @@ class ColumnFit(QObject):
         return [w.verticalScrollBar().sizeHint().width() for w in map(self._column, FIT_ORDER)
                 if not w.isHidden() and w.verticalScrollBar().isVisibleTo(w) == shown]
 
+    def _need(self) -> int:
+        """The width the columns shown need, in pixels, less the vertical scroll bars the hidden-to-fit
+        columns show (``least_width`` less ``_bars``): a bar comes and goes with its column's height for
+        its width (the Gradients column's heatmaps wrap taller when it is narrower, its first frame fills
+        it), so counting it made what fits depend on the moment it was measured: a 1016-pixel window
+        showed the Gradients column, or hid it and never brought it back, after a zoom there and back.
+        FIT_SLACK leaves the bars their room (three of 14 px)."""
+        return least_width(self.win) - sum(self._bars(True))
+
     def _freed(self, key: str) -> int | None:
-        """The most the window's need can drop by as the shown column ``key`` is hidden, in pixels:
-        its least width and its handle, and the scroll bars the other columns may drop once wider
-        (their content shorter); None where not known (``_additive``)."""
+        """By how much ``_need`` drops as the shown column ``key`` is hidden, in pixels: its least
+        width less its scroll bar, and its handle; None where not known (``_additive``)."""
         if not self._additive():
             return None
         column = self._column(key)
         bar = column.verticalScrollBar()
-        return (_least(column) + self.win.splitter.handleWidth() + sum(self._bars(True))
+        return (_least(column) + self.win.splitter.handleWidth()
                 - (bar.sizeHint().width() if bar.isVisibleTo(column) else 0))
 
     def _bounds(self, key: str, need: tuple[int, int]) -> tuple[int, int] | None:
-        """The least and the most the window's least width can be, in pixels, with the hidden
-        column ``key`` shown, from ``need``, those bounds without it: its content's least width
-        (``hidden_least``) and its handle added, and at most a scroll bar for it and for every
-        other column shown without one (narrower, their content taller). None where not known
-        (``_additive``): it is shown to try."""
+        """The least and the most ``_need`` can be, in pixels, with the hidden column ``key`` shown,
+        from ``need``, those bounds without it: its content's least width (``hidden_least``, without a
+        scroll bar) and its handle added. None where not known (``_additive``): it is shown to try."""
         if not self._additive():
             return None
         extra = hidden_least(self._column(key)) + self.win.splitter.handleWidth()
-        bar = self._column(key).verticalScrollBar().sizeHint().width()
-        return need[0] + extra, need[1] + extra + bar + sum(self._bars(False))
+        return need[0] + extra, need[1] + extra
 
     def _kept(self) -> list:
         """The columns ``fit`` never hides: the Output column, or the last it would keep."""
@@ -235,7 +240,7 @@ class ColumnFit(QObject):
         if self._busy or not self.win.isVisible():
             return
         width = self.presentation.available_width()
-        if least_width(self.win) + FIT_SLACK > width or (
+        if self._need() + FIT_SLACK > width or (
                 self.presentation.panel_actions[CURVES].isChecked() and not self._curves_fit()):
             self.fit(width)
 
@@ -252,6 +257,10 @@ class ColumnFit(QObject):
             self.fitted.remove(key)  # the user's choice now: remembered as such
             self.presentation.remember()
         self.schedule()
+
+    def pending(self) -> bool:
+        """Whether a fit is due (a resize, a zoom or a column shown waits SETTLE_MS, or the next event loop round)."""
+        return self._timer.isActive() or self._shrink.isActive()
 
     def schedule(self) -> None:
         """Once the window's size has settled: bring the fitted columns back, fit the curves."""

@@ -249,9 +249,13 @@ class GradientView(QWidget):
         self.legend.refresh()  # (its swatches: the layers' colours)
         self._redraw()
 
+    def follow(self, layer: int, i: int, j: int) -> None:
+        """The read-out names W or dW[layer][i+1, j+1] (``layer`` 1-based) from the next frame on, its
+        value as each frame draws it (a weight typed in: its value as training moves it on)."""
+        self._hit = (layer, i, j)
+
     def _report(self, hit) -> None:
-        if hit is None:  # the pointer left: the last value stays, no longer followed
-            self._hit = None
+        if hit is None:  # the pointer left: the read-out still names the cell, its value followed, not left stale
             return
         layer, i, j, v = hit
         self._hit = (layer, i, j)

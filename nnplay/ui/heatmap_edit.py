@@ -45,3 +45,4 @@ class HeatmapEditing(ParameterEditing):
             layer, i, j = self.param
             self.edited.emit(SetParameter(layer, "W", i, j, float(value)))
             self.view.readout.setText(f"{parameter_label(layer, 'W', i, j)} set to {format_number(value, 6)}.")
+            self.view.follow(layer + 1, i, j)  # the next frames' value, not the one typed, once training moves it

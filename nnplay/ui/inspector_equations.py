@@ -94,13 +94,20 @@ class Equation(QWidget):
                 if w is None:
                     w = MatrixView("")
                     w.numbers = self.numbers
-                    w.hovered.connect(self._report)
+                    w.hovered.connect(lambda text, view=w: self._heard(view, text))
                     w.cell_clicked.connect(lambda i, j, view=w: self._clicked(view, i, j))
                     self.views.append(w)
                 self._fill(w, term)
                 self._shown.append(w)
             self.row.addWidget(w)
             w.show()
+
+    def _heard(self, view: MatrixView, text: str) -> None:
+        """``view``'s read-out, the one followed from now on (the others' next values are not sent)."""
+        for other in self.views:
+            if other is not view:
+                other.follow_no_more()
+        self._report(text)
 
     def _fill(self, view: MatrixView, term: tuple) -> None:
         """Matrix ``view`` showing ``term``: (title, values) or (title, values, (l, transposed))."""

@@ -87,8 +87,12 @@ class MatrixView(QWidget):
         return max(self.NUMBER_CELL[0], widest + 6), max(self.NUMBER_CELL[1], metrics.height() + 2)
 
     def set_values(self, values: np.ndarray, title: str | None = None) -> None:
+        """Show ``values`` ((rows, cols)) titled ``title`` (the same by default); the read-out of the cell
+        last hovered follows them (another matrix in this view: it is no longer followed)."""
         self.values = np.atleast_2d(np.asarray(values, dtype=float))
         if title is not None:
+            if title != self.title:
+                self._followed = None
             self.title = title
         r, c = self.values.shape
         self.heat.set_matrix(self.values)
@@ -109,6 +113,7 @@ class MatrixView(QWidget):
             self.box.setRange(QRectF(0, 0, c, r), padding=0.0)
         set_tip(self, f"{self.title}: {r}×{c}. Hover a cell for its value.")  # (not again at every trace)
         self.heat.select(self.selected)  # (the picture's scene repaints itself; the widget's labels, when they change)
+        self._follow()
 
     @property
     def numbered(self) -> bool:
@@ -134,20 +139,43 @@ class MatrixView(QWidget):
         be waiting for its resize, and a point computed from that size would fall on a neighbour)."""
         return self.plot.mapFromScene(self.heat.mapToScene(QPointF(j + 0.5, i + 0.5)))
 
+    _followed = None  # the cell (i, j) the read-out names: the last hovered, its number followed through traces
+    _said = None  # the read-out's text last sent
+
     def _hover(self, hit) -> None:
         """The value under the pointer, once per cell entered (so a message
-        about a click on that cell stays until the pointer moves on)."""
+        about a click on that cell stays until the pointer moves on or its number changes)."""
         cell = None if hit is None else hit[:2]
         if cell == self._hovered_cell:
             return
         self._hovered_cell = cell
-        if hit is None:
-            return
-        i, j, v = hit
+        if cell is not None:  # (the pointer gone, the read-out still names the cell: followed, not left stale)
+            self._followed = cell
+            self._say(self._cell_text(*cell))
+
+    def follow_no_more(self) -> None:
+        """Another matrix's cell is in the read-out now: this one's next values are not sent."""
+        self._followed = None
+
+    def _follow(self) -> None:
+        """New values: the followed cell's read-out again, where its number (or its names) changed."""
+        cell = self._followed
+        if cell is not None and cell[0] < self.values.shape[0] and cell[1] < self.values.shape[1]:
+            text = self._cell_text(*cell)
+            if text != self._said:
+                self._say(text)
+
+    def _say(self, text: str) -> None:
+        self._said = text
+        self.hovered.emit(text)
+
+    def _cell_text(self, i: int, j: int) -> str:
+        """The read-out of cell (i, j): its value now, its row's and column's names."""
+        v = float(self.values[i, j])
         where = ""
         if self.axes is not None:
             rows, cols = self.axes
             where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
         if self.weight is not None and self.weight[1]:
             where += f" — the weight W[{self.weight[0]}][{j + 1}, {i + 1}]"
-        self.hovered.emit(f"{self.title}[{i + 1}, {j + 1}] = {format_number(v, 6)}{where}")
+        return f"{self.title}[{i + 1}, {j + 1}] = {format_number(v, 6)}{where}"

@@ -102,8 +102,8 @@ class RunHandle(QObject):
 
     def _revive(self, command) -> None:
         """A new training process in place of the one that died, given the run again (a Build: the one
-        asked for; a Reset: the run from its first weights, as that generation; else the run from its
-        first weights as a new generation, then ``command``)."""
+        asked for; a Reset: the run from its first weights, as that generation; else, Play or Step, the run
+        from its last background save (``saved``) or its first weights as a new generation, then ``command``)."""
         self.worker.stop(2000)  # (its relay thread has ended; the process is gone: only the pipes to close)
         self.worker = TrainingThread()
         self._connect()
@@ -114,11 +114,12 @@ class RunHandle(QObject):
         if isinstance(command, Build):
             self.worker.send(command)
             return
-        resume = None if isinstance(command, Reset) or self.saved is None or self.saved[0] != self.generation \
-            else self.saved[1]  # (the state saved of the run that died: Play and Step go on from it)
-        if not isinstance(command, Reset):
+        then = () if isinstance(command, Reset) else (command,)  # a Reset is the build itself
+        # Play and Step go on from the state saved of the run that died, a Reset starts it again
+        resume = self.saved[1] if then and self.saved is not None and self.saved[0] == self.generation else None
+        if then:
             self.generation += 1
-        generation = command.generation if isinstance(command, Reset) else self.generation
+        generation = self.generation if then else command.generation
         if self.rebuild is not None:
             build = self.rebuild(generation)
         elif self._last_build is not None:
@@ -130,8 +131,8 @@ class RunHandle(QObject):
             self.resumed.emit(int(resume["epoch"]))
         self.last_frame = None
         self.send(build)
-        if not isinstance(command, Reset):
-            self.worker.send(command)
+        for later in then:
+            self.worker.send(later)
 
     def build(self, config, data, state: dict | None = None, keep_weights: bool = False) -> int:
         """A new run (see ``commands.Build``); returns its generation. Should the

@@ -86,12 +86,13 @@ def least_covering(area: QRect, main: QRect, width: int, height: int) -> QPoint:
     return min(places, key=covered)  # (the first of equals: right, left, below, above, then the corners)
 
 
-def place_beside(widget: QWidget, anchor: QWidget) -> None:
+def place_beside(widget: QWidget, anchor: QWidget) -> QPoint:
     """Move the top-level ``widget`` (not yet shown) beside the window ``anchor``, or where it covers
     least of it (``least_covering``); always within the screen's available geometry. Without a window
     manager (Xvfb, a kiosk) a window Qt is not told where to put opens at the screen's top-left corner
     (a dialog: centred over its parent), away from (or over) the window it belongs to. A window already
-    shown is placed by its real frame (``PlacedBeside`` places it again so once the frame is known)."""
+    shown is placed by its real frame (``PlacedBeside`` places it again so once the frame is known).
+    Returns the position (``pos()``) it is moved to."""
     if widget.isVisible():  # shown: its frame is known (none without a window manager)
         width, height = widget.frameGeometry().width(), widget.frameGeometry().height()
     else:  # the style's title bar and border stand for the frame it will have
@@ -103,3 +104,4 @@ def place_beside(widget: QWidget, anchor: QWidget) -> None:
     if widget.isVisible():  # moved by where its frame is (a window manager may put a frame elsewhere than asked)
         at = widget.pos() + at - widget.frameGeometry().topLeft()
     widget.move(at)
+    return at

@@ -2,12 +2,14 @@
 user clicks them (a tester at 1100x680: the hidden layers' boxes wrapped onto a
 second row, the panel was given its height at its narrowest width, and the spare
 pixels went between its rows: "+" moved 15-22 px down after a click, and the
-next click hit something else)."""
+next click hit something else). Each click is measured once the window has caught up with
+it (``settle_window``): a quiet 60 ms before the new run's frame came, or before the column fit
+due 250 ms after a resize had run, was taken for settled under load, and the test failed once."""
 
 import pytest
 from PySide6.QtCore import QPoint
 
-from tests.settle import settle
+from tests.settle import settle_window
 
 SIZES = [((1100, 680), 1.0), ((1024, 740), 1.0), ((1024, 740), 2.0), ((1920, 1080), 2.0)]
 
@@ -16,14 +18,14 @@ SIZES = [((1100, 680), 1.0), ((1024, 740), 1.0), ((1024, 740), 2.0), ((1920, 108
 def test_the_layer_buttons_stay_where_they_are_clicked(window, qtbot, size, zoom):
     window.resize(*size)
     window.presentation.set_zoom(zoom)
-    settle(qtbot)
+    settle_window(qtbot, window)
     panel = window.network_panel
     for button, until in ((panel.add_layer, 8), (panel.remove_layer, 0)):
         where = button.mapTo(window, QPoint(0, 0))
         seen = []
         while button.isEnabled():
             button.click()
-            settle(qtbot)
+            settle_window(qtbot, window)
             now = button.mapTo(window, QPoint(0, 0))
             seen.append((len(panel._hidden), now.x(), now.y()))
         assert len(panel._hidden) == until

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 from PySide6.QtCore import QRect
 
 from nnplay.ui.screen_fit import TOOLBAR_BAND, available_geometry, least_covering
-from nnplay.ui.side_window import SideWindow
+from nnplay.ui.side_window import PlacedBeside, SideWindow
+from PySide6.QtWidgets import QDialog
 
 
 def _main(qtbot, x, y, w, h) -> QWidget:
@@ -132,22 +133,64 @@ def test_a_dialog_sized_by_its_contents_is_placed_at_that_size_and_by_its_real_f
     And a window is placed again by its real frame once shown (the style's estimate of a title bar was
     6-28 px off, openbox's or none). A dialog whose contents need 600x500, beside a main window that
     leaves no room: placed wholly on the screen, where least_covering puts a window of its real frame."""
-    from PySide6.QtWidgets import QDialog, QVBoxLayout
+    from tests.settle import settle
 
-    from nnplay.ui.side_window import FRAME_KNOWN_MS, PlacedBeside
+    area, main, dialog, inside = _growing_dialog(qtbot, (600, 500))
+    dialog.show()
+    settle(qtbot)
+    frame = dialog.frameGeometry()
+    assert frame.width() >= 600 and area.contains(frame), (frame, area)
+    assert frame.topLeft() == least_covering(area, main.frameGeometry(), frame.width(), frame.height())
 
-    class Dialog(PlacedBeside, QDialog):
-        pass
+
+class Dialog(PlacedBeside, QDialog):
+    pass
+
+
+def _growing_dialog(qtbot, least=(300, 200)):
+    """A dialog beside a main window that leaves it no room, and the widget inside it whose minimum
+    size makes it grow (its contents filling after it opened)."""
+    from PySide6.QtWidgets import QVBoxLayout
 
     area = available_geometry(_main(qtbot, 0, 0, 10, 10))
     main = _main(qtbot, area.left(), area.top(), area.width(), area.height())
     dialog = Dialog(main)
     qtbot.addWidget(dialog)
     inside = QWidget()
-    inside.setMinimumSize(600, 500)
+    inside.setMinimumSize(*least)
     QVBoxLayout(dialog).addWidget(inside)
+    return area, main, dialog, inside
+
+
+def test_a_window_the_user_moves_as_it_opens_stays_where_they_put_it(qtbot):
+    """Round 17's open fault 3: a side window was placed again 0, 300 and 600 ms after it opened, so one
+    the user dragged meanwhile jumped back. Moved by the user at once, then grown by its own layout (a
+    size event, which places a window the user has not moved): it stays where the user put it."""
+    from tests.settle import settle
+
+    area, main, dialog, inside = _growing_dialog(qtbot)
     dialog.show()
-    qtbot.wait(max(FRAME_KNOWN_MS) + 100)
+    qtbot.wait(10)
+    dragged = QPoint(area.left() + 150, area.top() + 120)
+    dialog.move(dragged)  # the user drags it (between two placements)
+    settle(qtbot)
+    qtbot.wait(700)  # (the last of the old placements, at 600 ms)
+    assert dialog.pos() == dragged
+    inside.setMinimumSize(600, 500)  # it grows as its contents fill
+    settle(qtbot)
+    assert dialog.width() >= 600 and dialog.pos() == dragged
+
+
+def test_a_window_its_layout_grows_is_placed_again_by_its_new_size_until_the_user_moves_it(qtbot):
+    """A size event places a window not moved by the user again, by its new size (within the screen,
+    where it covers least of the main window)."""
+    from tests.settle import settle
+
+    area, main, dialog, inside = _growing_dialog(qtbot)
+    dialog.show()
+    settle(qtbot)
+    inside.setMinimumSize(600, 500)
+    settle(qtbot)
     frame = dialog.frameGeometry()
     assert frame.width() >= 600 and area.contains(frame), (frame, area)
     assert frame.topLeft() == least_covering(area, main.frameGeometry(), frame.width(), frame.height())
