@@ -26,7 +26,10 @@ closing on Enter or Esc, a panel folding away), and calls that a *Tab* (``focusN
 the next control in the chain, a check box, then took Space as if tabbed to, and the run did not
 play (tester 16: "Show test data" ticked after the diagram's weight editor closed). A focus that
 arrives so, from a widget just hidden or disabled (``_on_focus_out`` notes its FocusOut), is not a
-Tab of the user's: the window's shortcuts keep their keys.
+Tab of the user's: the window's shortcuts keep their keys. A text field takes Space whatever the
+reason it got the focus, so one that the focus would land in so (a column hidden by presentation,
+the column fit or a panel toggle while its control had the focus: tester 20, the layer-1 width box
+blanked by Space) does not get it: the focus goes to the window, where Space plays.
 """
 
 from __future__ import annotations
@@ -121,6 +124,10 @@ def _on_focus_out(obj, ev) -> None:
     global _moved_on_by_qt
     if ev.type() == QEvent.Type.FocusOut and isinstance(obj, QWidget):
         _moved_on_by_qt = ev.reason() in TAB_REASONS and not (obj.isVisible() and obj.isEnabled())
+    elif (ev.type() == QEvent.Type.FocusIn and _moved_on_by_qt and ev.reason() in TAB_REASONS
+          and isinstance(obj, QWidget) and types_space(obj)):
+        _moved_on_by_qt = False
+        obj.window().setFocus(Qt.FocusReason.OtherFocusReason)  # not a text field: Space plays
 
 
 def _on_click(obj, ev) -> None:
