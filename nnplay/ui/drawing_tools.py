@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QToolButton
+from PySide6.QtWidgets import QComboBox, QToolButton
 
 from ..data import CLASSIFICATION
 from ..numbers import count
@@ -35,12 +35,10 @@ class DrawingTools:
         self.draw_add.setText("✚ Draw")
         self.draw_erase = named(QToolButton(), "draw_erase", "Click on the plot to erase the points under the pointer.")
         self.draw_erase.setText("⌫ Erase")
-        self.draw_modes = QButtonGroup(self)
-        self.draw_modes.setExclusive(False)
+        # (no QButtonGroup: Qt lets Tab reach only one checkable button of a group, and Erase was never reached)
         for b in (self.draw_add, self.draw_erase):
             b.setCheckable(True)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.draw_modes.addButton(b)
             row.addWidget(b)
         self.draw_add.toggled.connect(lambda on: on and self.draw_erase.setChecked(False))
         self.draw_erase.toggled.connect(lambda on: on and self.draw_add.setChecked(False))

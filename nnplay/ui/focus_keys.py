@@ -70,9 +70,17 @@ TAB_REASONS = (R.TabFocusReason, R.BacktabFocusReason)
 KEEPS_TABBED = (R.ActiveWindowFocusReason, R.PopupFocusReason, R.MenuBarFocusReason)
 
 
+ARROWS = {K.Key_Left, K.Key_Right, K.Key_Up, K.Key_Down}
+
+
 def own_keys(widget: QWidget) -> set:
-    """The keys ``widget`` handles itself when it has the focus (none for other widgets)."""
-    return next((keys for kind, keys in OWN_KEYS if isinstance(widget, kind)), set())
+    """The keys ``widget`` handles itself when it has the focus (none for other widgets): a button of
+    an exclusive group (the data sets) also its arrows, which move to the group's next button as Qt
+    has it (Tab reaches only the checked one of such a group)."""
+    keys = next((keys for kind, keys in OWN_KEYS if isinstance(widget, kind)), set())
+    if isinstance(widget, QAbstractButton) and (widget.autoExclusive() or widget.group() is not None):
+        return keys | ARROWS
+    return keys
 
 
 class _FocusKeys(QObject):
