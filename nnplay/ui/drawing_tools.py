@@ -14,7 +14,7 @@ from ..numbers import count
 from .colors import class_icon
 from .elide import elided_names
 from .flow_layout import FlowLayout
-from .shortcut_text import tip_with_keys
+from .shortcut_text import keys_text, tip_with_keys
 from .disabled_reason import give_reason
 from .widgets import named
 
@@ -22,6 +22,11 @@ DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box sho
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
 STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
+
+
+def cleared_note(n: int) -> str:
+    """The status line after Clear removed ``n`` points: how to have them back."""
+    return f"Cleared {count(n, 'point')}: Undo ({keys_text(QKeySequence.StandardKey.Undo)}) brings them back."
 
 
 class DrawingTools:

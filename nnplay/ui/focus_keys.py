@@ -19,7 +19,10 @@ Space then typed into the field instead of playing (tester 13: Space did nothing
 click on the Curves tab). ``_on_click``, on the application's one event filter (``app_events``), takes the
 focus from a text field (line edit, spin box, editable combo box or text edit) when the user
 clicks anywhere else in its window: the field confirms what it holds (as on Enter), and the
-window's shortcuts work again.
+window's shortcuts work again. A click on a panel's background (a label, the panel itself: what takes no
+focus and is no control) takes the focus from a button, box or list as a click on a plot does: a Clear
+that kept the focus (after a dialog closed) was pressed by the next Space, and 2,000 loaded points
+were gone (tester 20).
 
 Qt moves the focus on by itself when the focused widget is hidden or disabled (an inline editor
 closing on Enter or Esc, a panel folding away), and calls that a *Tab* (``focusNextPrevChild``):
@@ -45,9 +48,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTabBar,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -123,6 +129,7 @@ def types_space(widget) -> bool:
     return isinstance(widget, (QLineEdit, QAbstractSpinBox))
 
 
+CONTROLS = (QAbstractButton, QAbstractSlider, QComboBox, QAbstractItemView, QMenuBar, QMenu, QTabBar)
 _moved_on_by_qt = False  # the last focus left a widget that was hidden or disabled (Qt moves it on as a Tab)
 
 
@@ -143,10 +150,24 @@ def _on_click(obj, ev) -> None:
     in its window, takes the focus from it (see the module)."""
     if ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
         focused = QApplication.focusWidget()
-        if (focused is not None and types_space(focused) and obj is not focused
-                and not focused.isAncestorOf(obj) and obj.window() is focused.window()
-                and not types_space(obj)):
+        if (focused is None or obj is focused or focused.isAncestorOf(obj) or obj.window() is not focused.window()
+                or types_space(obj)):
+            return
+        if types_space(focused):
             focused.clearFocus()  # (a spin box confirms its text on losing the focus, as on Enter)
+        elif own_keys(focused) and _background(obj):
+            obj.window().setFocus(Qt.FocusReason.MouseFocusReason)  # as a click on a plot: Space plays
+
+
+def _background(widget: QWidget) -> bool:
+    """Whether ``widget`` is a panel's background (a label, a frame, the panel itself): it takes no
+    focus and is no control, nor part of one (a menu bar, a scroll bar, a list's viewport)."""
+    w = widget
+    while w is not None and not w.isWindow():
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus or isinstance(w, CONTROLS):
+            return False
+        w = w.parentWidget()
+    return True
 
 
 _filter: _FocusKeys | None = None
