@@ -83,6 +83,7 @@ class ColumnFit(QObject):
         dock = getattr(win, "lessons_dock", None)
         if dock is not None:
             dock.visibilityChanged.connect(lambda _shown: self.schedule())
+            dock.widget().lesson_shown.connect(self.lesson_shown)
         win.installEventFilter(self)
         win.output_split.installEventFilter(self)
 
@@ -126,6 +127,22 @@ class ColumnFit(QObject):
         elif back:
             win.statusBar().showMessage(f"Shown again, there is room now: {', '.join(back)}.", 4000)
         return hidden
+
+    def lesson_shown(self) -> None:
+        """Another lesson (◀ ▶, the list, ``--lesson``, a file): a column hidden to make room that its
+        answer is set in is shown again, and the columns are fitted anew, those it needs hidden last
+        (tester 20: the Network column stayed hidden for a lesson answered with "+")."""
+        needed = lesson_columns(self.win)
+        if self._busy or not self.win.isVisible() or not any(k in needed for k in self.fitted):
+            return
+        self._busy = True
+        try:
+            for key in [k for k in self.fitted if k in COLUMNS]:
+                self.fitted.remove(key)
+                self.presentation.panel_actions[key].setChecked(True)
+        finally:
+            self._busy = False
+        self.fit(self.presentation.available_width())
 
     def _bring_back(self, width: int) -> list[str]:
         """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``.
