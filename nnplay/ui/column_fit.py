@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .coalesced import run_pending
+from .screen_fit import within_screen_height
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
@@ -117,6 +118,9 @@ class ColumnFit(QObject):
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
                 win.resize(width, win.height())
             hidden_below, back_below = self._fit_curves()  # in the width the columns leave the output
+            if hidden or hidden_below:
+                least_width(win)  # (the least height, those hidden gone)
+                within_screen_height(win)  # opened at a least height taller than the screen (scale 2 at 768)
             hidden, back = hidden + hidden_below, back + back_below
         finally:
             self._busy = False
