@@ -1,7 +1,7 @@
 """Tester 20 item 3: Tab reaches every drawing tool (Erase was skipped: Qt lets Tab reach one
 checkable button of a QButtonGroup), the arrows move among the data sets' buttons, and Ctrl+Q
 quits from every window of the app, not only the main one (the inspector, the landscape, Compare,
-the guide)."""
+the guide, File > Record...)."""
 
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ def test_the_arrows_move_among_the_data_sets(window, qtbot):
 def test_ctrl_q_quits_from_every_side_window(window, qtbot):
     from nnplay.ui.side_windows import inspector_window
     from nnplay.ui.landscape_view import landscape_window
+    from nnplay.ui.recorder import show_recorder
 
     quits = []
     window.quit_action.triggered.disconnect()  # (the shared test window stays open: count the quits)
@@ -58,7 +59,8 @@ def test_ctrl_q_quits_from_every_side_window(window, qtbot):
                         timeout=10000)
         window.show_guide()
         sides = {"inspector": inspector_window(window), "landscape": landscape_window(window),
-                 "compare": window.compare_window, "guide": window.guide, "window": window}
+                 "compare": window.compare_window, "guide": window.guide, "record": show_recorder(window),
+                 "window": window}
         key = QKeySequence(window.quit_action.shortcut())[0]
         for name, side in sides.items():
             _active(qtbot, side)
@@ -69,5 +71,5 @@ def test_ctrl_q_quits_from_every_side_window(window, qtbot):
         window.quit_action.triggered.disconnect()
         window.quit_action.triggered.connect(window.close)
         window.compare_window.stop_button.click()
-        for side in (window.guide, window.inspector, window.landscape_window):
+        for side in (window.guide, window.inspector, window.landscape_window, window.recorder):
             side.close()
