@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .coalesced import run_pending
+from .screen_fit import within_screen_height
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
@@ -83,6 +84,7 @@ class ColumnFit(QObject):
         dock = getattr(win, "lessons_dock", None)
         if dock is not None:
             dock.visibilityChanged.connect(lambda _shown: self.schedule())
+            dock.widget().lesson_shown.connect(self.lesson_shown)
         win.installEventFilter(self)
         win.output_split.installEventFilter(self)
 
@@ -116,6 +118,9 @@ class ColumnFit(QObject):
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
                 win.resize(width, win.height())
             hidden_below, back_below = self._fit_curves()  # in the width the columns leave the output
+            if hidden or hidden_below:
+                least_width(win)  # (the least height, those hidden gone)
+                within_screen_height(win)  # opened at a least height taller than the screen (scale 2 at 768)
             hidden, back = hidden + hidden_below, back + back_below
         finally:
             self._busy = False
@@ -126,6 +131,22 @@ class ColumnFit(QObject):
         elif back:
             win.statusBar().showMessage(f"Shown again, there is room now: {', '.join(back)}.", 4000)
         return hidden
+
+    def lesson_shown(self) -> None:
+        """Another lesson (◀ ▶, the list, ``--lesson``, a file): a column hidden to make room that its
+        answer is set in is shown again, and the columns are fitted anew, those it needs hidden last
+        (tester 20: the Network column stayed hidden for a lesson answered with "+")."""
+        needed = lesson_columns(self.win)
+        if self._busy or not self.win.isVisible() or not any(k in needed for k in self.fitted):
+            return
+        self._busy = True
+        try:
+            for key in [k for k in self.fitted if k in COLUMNS]:
+                self.fitted.remove(key)
+                self.presentation.panel_actions[key].setChecked(True)
+        finally:
+            self._busy = False
+        self.fit(self.presentation.available_width())
 
     def _bring_back(self, width: int) -> list[str]:
         """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``.

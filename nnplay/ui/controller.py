@@ -16,6 +16,7 @@ from ..training.commands import Build, SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
 from .diverged import diverged_epoch, reset_first
+from .drawing_tools import cleared_note
 from .file_folders import absolute
 from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
@@ -243,7 +244,7 @@ class PlaygroundController(SessionFiles, QObject):
                 self.editor = DataEditor(self.data, self.config.train_ratio, self.config.data_seed)
                 self._set_built(data=self.editor.data)  # the same points, their train/test split now fixed
                 self._origin = (self.editor.data, self.config.dataset, self.state.source)
-            data = getattr(self.editor, op)(*args)
+            before, data = self.editor.data.n_examples, getattr(self.editor, op)(*args)
         except ValueError as exc:
             self.view.show_status(f"Cannot draw here: {exc}")
             return False
@@ -256,6 +257,8 @@ class PlaygroundController(SessionFiles, QObject):
         # (with its generator's settings, kept in the config) or its file; any other step, drawn points
         _, dataset, source = self._origin if data is self._origin[0] else (data, "csv", None)
         self.state.set(data=data, source=source, config=self.config.with_changes(dataset=dataset))
+        if op == "clear":  # never gone unnoticed (a stray Space: tester 20)
+            self.view.show_status(cleared_note(before))
         if playing and data.n_examples:
             self.play()
         return True

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QToolButton
+from PySide6.QtWidgets import QComboBox, QToolButton
 
 from ..data import CLASSIFICATION
 from ..numbers import count
 from .colors import class_icon
 from .elide import elided_names
 from .flow_layout import FlowLayout
-from .shortcut_text import tip_with_keys
+from .shortcut_text import keys_text, tip_with_keys
 from .disabled_reason import give_reason
 from .widgets import named
 
@@ -22,6 +22,11 @@ DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box sho
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
 STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
+
+
+def cleared_note(n: int) -> str:
+    """The status line after Clear removed ``n`` points: how to have them back."""
+    return f"Cleared {count(n, 'point')}: Undo ({keys_text(QKeySequence.StandardKey.Undo)}) brings them back."
 
 
 class DrawingTools:
@@ -35,12 +40,10 @@ class DrawingTools:
         self.draw_add.setText("✚ Draw")
         self.draw_erase = named(QToolButton(), "draw_erase", "Click on the plot to erase the points under the pointer.")
         self.draw_erase.setText("⌫ Erase")
-        self.draw_modes = QButtonGroup(self)
-        self.draw_modes.setExclusive(False)
+        # (no QButtonGroup: Qt lets Tab reach only one checkable button of a group, and Erase was never reached)
         for b in (self.draw_add, self.draw_erase):
             b.setCheckable(True)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.draw_modes.addButton(b)
             row.addWidget(b)
         self.draw_add.toggled.connect(lambda on: on and self.draw_erase.setChecked(False))
         self.draw_erase.toggled.connect(lambda on: on and self.draw_add.setChecked(False))

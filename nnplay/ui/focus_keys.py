@@ -19,14 +19,20 @@ Space then typed into the field instead of playing (tester 13: Space did nothing
 click on the Curves tab). ``_on_click``, on the application's one event filter (``app_events``), takes the
 focus from a text field (line edit, spin box, editable combo box or text edit) when the user
 clicks anywhere else in its window: the field confirms what it holds (as on Enter), and the
-window's shortcuts work again.
+window's shortcuts work again. A click on a panel's background (a label, the panel itself: what takes no
+focus and is no control) takes the focus from a button, box or list as a click on a plot does: a Clear
+that kept the focus (after a dialog closed) was pressed by the next Space, and 2,000 loaded points
+were gone (tester 20).
 
 Qt moves the focus on by itself when the focused widget is hidden or disabled (an inline editor
 closing on Enter or Esc, a panel folding away), and calls that a *Tab* (``focusNextPrevChild``):
 the next control in the chain, a check box, then took Space as if tabbed to, and the run did not
 play (tester 16: "Show test data" ticked after the diagram's weight editor closed). A focus that
 arrives so, from a widget just hidden or disabled (``_on_focus_out`` notes its FocusOut), is not a
-Tab of the user's: the window's shortcuts keep their keys.
+Tab of the user's: the window's shortcuts keep their keys. A text field takes Space whatever the
+reason it got the focus, so one that the focus would land in so (a column hidden by presentation,
+the column fit or a panel toggle while its control had the focus: tester 20, the layer-1 width box
+blanked by Space) does not get it: the focus goes to the window, where Space plays.
 """
 
 from __future__ import annotations
@@ -42,9 +48,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTabBar,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -67,9 +76,17 @@ TAB_REASONS = (R.TabFocusReason, R.BacktabFocusReason)
 KEEPS_TABBED = (R.ActiveWindowFocusReason, R.PopupFocusReason, R.MenuBarFocusReason)
 
 
+ARROWS = {K.Key_Left, K.Key_Right, K.Key_Up, K.Key_Down}
+
+
 def own_keys(widget: QWidget) -> set:
-    """The keys ``widget`` handles itself when it has the focus (none for other widgets)."""
-    return next((keys for kind, keys in OWN_KEYS if isinstance(widget, kind)), set())
+    """The keys ``widget`` handles itself when it has the focus (none for other widgets): a button of
+    an exclusive group (the data sets) also its arrows, which move to the group's next button as Qt
+    has it (Tab reaches only the checked one of such a group)."""
+    keys = next((keys for kind, keys in OWN_KEYS if isinstance(widget, kind)), set())
+    if isinstance(widget, QAbstractButton) and (widget.autoExclusive() or widget.group() is not None):
+        return keys | ARROWS
+    return keys
 
 
 class _FocusKeys(QObject):
@@ -112,6 +129,7 @@ def types_space(widget) -> bool:
     return isinstance(widget, (QLineEdit, QAbstractSpinBox))
 
 
+CONTROLS = (QAbstractButton, QAbstractSlider, QComboBox, QAbstractItemView, QMenuBar, QMenu, QTabBar)
 _moved_on_by_qt = False  # the last focus left a widget that was hidden or disabled (Qt moves it on as a Tab)
 
 
@@ -121,6 +139,10 @@ def _on_focus_out(obj, ev) -> None:
     global _moved_on_by_qt
     if ev.type() == QEvent.Type.FocusOut and isinstance(obj, QWidget):
         _moved_on_by_qt = ev.reason() in TAB_REASONS and not (obj.isVisible() and obj.isEnabled())
+    elif (ev.type() == QEvent.Type.FocusIn and _moved_on_by_qt and ev.reason() in TAB_REASONS
+          and isinstance(obj, QWidget) and types_space(obj)):
+        _moved_on_by_qt = False
+        obj.window().setFocus(Qt.FocusReason.OtherFocusReason)  # not a text field: Space plays
 
 
 def _on_click(obj, ev) -> None:
@@ -128,10 +150,24 @@ def _on_click(obj, ev) -> None:
     in its window, takes the focus from it (see the module)."""
     if ev.type() == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget):
         focused = QApplication.focusWidget()
-        if (focused is not None and types_space(focused) and obj is not focused
-                and not focused.isAncestorOf(obj) and obj.window() is focused.window()
-                and not types_space(obj)):
+        if (focused is None or obj is focused or focused.isAncestorOf(obj) or obj.window() is not focused.window()
+                or types_space(obj)):
+            return
+        if types_space(focused):
             focused.clearFocus()  # (a spin box confirms its text on losing the focus, as on Enter)
+        elif own_keys(focused) and _background(obj):
+            obj.window().setFocus(Qt.FocusReason.MouseFocusReason)  # as a click on a plot: Space plays
+
+
+def _background(widget: QWidget) -> bool:
+    """Whether ``widget`` is a panel's background (a label, a frame, the panel itself): it takes no
+    focus and is no control, nor part of one (a menu bar, a scroll bar, a list's viewport)."""
+    w = widget
+    while w is not None and not w.isWindow():
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus or isinstance(w, CONTROLS):
+            return False
+        w = w.parentWidget()
+    return True
 
 
 _filter: _FocusKeys | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -62,6 +62,8 @@ class LessonsPanel(QWidget):
     is checked only on runs the lesson set up). ``current_config()``, when given,
     is the playground's settings now: on other data than the lesson's the panel
     says so and judges nothing until Set up (lessons.setup_check)."""
+
+    lesson_shown = Signal()  # another lesson is shown (every way into one goes through show_lesson)
 
     def __init__(self, lessons: list[Lesson], set_up, open_file, parent=None, current_config=None):
         super().__init__(parent)
@@ -155,6 +157,7 @@ class LessonsPanel(QWidget):
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < len(self.lessons) - 1)
         self._render()
+        self.lesson_shown.emit()  # the columns fitted to the window follow its needs (column_fit)
 
     def choose(self, index: int) -> None:
         """The learner chose lesson ``index`` (the list, ◀ ▶, a file, ``nnplay

@@ -26,6 +26,7 @@ from .disabled_reason import give_reason
 from .flow_layout import FlowLayout
 from .choice_match import combo_values, index_of
 from .layer_activation import PER_LAYER, show_in_combo
+from .tab_order import follow_layout
 from .widgets import (
     FittedComboBox,
     NoHeightForWidth,
@@ -181,6 +182,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
             self.neuron_row.removeWidget(box)
             box.hide()  # at once: deleteLater waits for the event loop (a screenshot script's never came)
             box.deleteLater()
+        added = len(self.neuron_boxes) < n
         while len(self.neuron_boxes) < n:
             k = len(self.neuron_boxes)
             box = named(QSpinBox(), f"neurons_layer_{k + 1}", f"How many neurons hidden layer {k + 1} has.",
@@ -189,6 +191,8 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
             box.valueChanged.connect(self._neurons_changed)
             self.neuron_row.addWidget(box)
             self.neuron_boxes.append(box)
+        if added:
+            follow_layout(self)  # the new boxes right after "+", not at the end of the window's chain
         for box, size in zip(self.neuron_boxes, hidden):
             box.blockSignals(True)
             box.setValue(size)

@@ -65,6 +65,8 @@ def build_actions(win) -> None:
         tip_with_keys(a, tip)  # the keys as bound on this system (shortcut_text)
         a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         win.addAction(a)
+    # Quit from every window of the app (the inspector, Compare, the guide, a non-modal dialog), as a menu's does
+    win.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
 
 def build_toolbar(win) -> None:

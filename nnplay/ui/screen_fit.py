@@ -43,6 +43,20 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
     widget.resize(width, height)
 
 
+def within_screen_height(widget: QWidget) -> None:
+    """Make the top-level ``widget`` no taller than its screen's available height (less the frame),
+    or as near as its least height lets it: a window opened at its least size while that was taller
+    than the screen (``QT_SCALE_FACTOR=2`` on a 1024x768 screen: 384 px of device-independent height)
+    is brought within it once columns are hidden and its least size is smaller."""
+    area = available_geometry(widget)
+    if area is None or widget.isMaximized() or widget.isFullScreen():
+        return
+    _, title, bottom = _frame(widget)
+    room = area.height() - title - bottom
+    if widget.height() > room:
+        widget.resize(widget.width(), max(room, widget.minimumSizeHint().height()))
+
+
 def fit_onto_screen(widget: QWidget) -> None:
     """Shrink and move the top-level ``widget`` (after ``restoreGeometry``) so that
     all of it, frame included, is within its screen's available geometry."""

@@ -284,3 +284,37 @@ def test_a_round_trip_of_zoom_size_and_lesson_ends_with_the_columns_it_began_wit
         if columns_shown(window) != first or window.size().toTuple() != size:
             found.append(f"{where}: {sorted(columns_shown(window))} at {window.size().toTuple()}")
     assert found == [], f"began with {sorted(first)}"
+
+
+@pytest.mark.parametrize("way", ["next", "list", "open"])
+def test_the_next_lesson_in_presentation_shows_the_column_its_answer_is_set_in(window, qtbot, way):
+    """Tester 20 (s13_present_next.png): xor-feature in presentation at 1024x768 hid the Network
+    column; ▶ to spiral-depth (answered with "+") left it hidden and the Data column shown."""
+    from nnplay.lessons.needs import needed_columns
+    from PySide6.QtCore import QSize
+
+    window.presentation.set_panel("curves", False)
+    window.resize(1024, 768)
+    window.setMaximumSize(QSize(1024, 768))  # (a full screen of 1024x768: Xvfb's screen is larger)
+    try:
+        open_lesson(window, find_lesson("xor-feature"))
+        window.presentation.set_presenting(True, full_screen=False)
+        fitted(window, qtbot)
+        assert "network" not in shown(window) and "network" in window.presentation.columns.fitted
+        panel = window.lessons_dock.widget()
+        lesson = find_lesson("spiral-depth")
+        assert needed_columns(lesson) == ("network",)
+        if way == "next":
+            panel.next.click()
+        elif way == "list":
+            panel.choose(panel.lessons.index(next(x for x in panel.lessons if x.name == lesson.name)))
+        else:
+            open_lesson(window, lesson)
+        fitted(window, qtbot)
+        assert panel.lesson.name == lesson.name
+        assert "network" in shown(window) and window.network_panel.isVisible()
+        assert window.network_panel.add_layer.isVisible()
+        assert window.width() <= 1024
+    finally:
+        window.presentation.set_presenting(False)
+        window.setMaximumSize(QSize(16777215, 16777215))

@@ -93,3 +93,41 @@ def test_windows_keep_their_sizes_on_a_big_screen(qtbot):
     qtbot.addWidget(compare)
     assert (launch.width(), launch.height()) == DEFAULT_SIZE
     assert (compare.width(), compare.height()) == (1100, 760)
+
+
+SCALED_CHILD = r"""
+import json
+from PySide6.QtWidgets import QApplication
+app = QApplication(["nnplay"])
+from nnplay.training import TrainConfig
+from nnplay.ui.app import configure_pyqtgraph
+from nnplay.ui.main_window import PlaygroundWindow
+from PySide6.QtTest import QTest
+configure_pyqtgraph()
+main = PlaygroundWindow(TrainConfig(), start=False)
+main.show()
+columns = main.presentation.columns
+for _ in range(100):  # till the column fit has run (it waits for the window's size to settle)
+    QTest.qWait(50)
+    if not columns._timer.isActive() and not columns._shrink.isActive() and _ > 10:
+        break
+shown = [k for k, a in main.presentation.panel_actions.items() if a.isChecked()]
+print(json.dumps({"area": app.primaryScreen().availableGeometry().getRect(), "main": main.frameGeometry().getRect(),
+                  "shown": shown, "output": main.boundary.isVisible()}))
+main.close()
+"""
+
+
+def test_the_window_opens_within_a_1024x768_screen_at_scale_2():
+    """Tester 20 (s55_scale2_1024_fresh.png): with QT_SCALE_FACTOR=2 on a 1024x768 screen (512x384
+    device-independent pixels) the window opened 1008x1038 device pixels, its curves and status bar
+    off the screen: it opened at its least size before the column fit hid what does not fit."""
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={SCREENS / '1024x768.json'}",
+               QT_SCALE_FACTOR="2")
+    r = subprocess.run([sys.executable, "-c", SCALED_CHILD], capture_output=True, text=True, timeout=240, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = json.loads(r.stdout.strip().splitlines()[-1])
+    area, main = QRect(*got["area"]), QRect(*got["main"])
+    assert (area.width(), area.height()) == (512, 384)  # device-independent pixels
+    assert area.contains(main), f"the window {main.getRect()} is not within the screen's {area.getRect()}"
+    assert got["output"] and "output" in got["shown"]
