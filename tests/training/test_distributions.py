@@ -127,9 +127,10 @@ def test_a_view_follows_the_records_from_the_new_ones_alone(run):
     frames, holds what the run holds; a new run, records cleared or the view reopened resend all."""
     t = run.copy()
     copy = Distributions(3)
+    bare = dict(grid_resolution=None, neuron_resolution=None)  # no pictures: the test reads the records only
 
     def follow():
-        sent = t.snapshot(distributions=True).distributions
+        sent = t.snapshot(distributions=True, **bare).distributions
         if sent is not None:
             assert copy.records.receive(sent["base"], sent["start"], sent["rows"])
         return sent
@@ -144,7 +145,7 @@ def test_a_view_follows_the_records_from_the_new_ones_alone(run):
             increments += 1
         np.testing.assert_array_equal(copy.table()[1], t.distributions.table()[1])
     assert increments >= 3
-    t.snapshot()  # the view closed: the next frame that asks sends all of it
+    t.snapshot(**bare)  # the view closed: the next frame that asks sends all of it
     assert follow()["base"] is not None
     t.distributions.clear()
     t.run(1)
