@@ -127,7 +127,7 @@ def test_a_view_follows_the_records_from_the_new_ones_alone(run):
     frames, holds what the run holds; a new run, records cleared or the view reopened resend all."""
     t = run.copy()
     copy = Distributions(3)
-    bare = dict(grid_resolution=None, neuron_resolution=None)  # no pictures: the test reads the records only
+    bare = {"grid_resolution": None, "neuron_resolution": None}  # no pictures: the test reads the records only
 
     def follow():
         sent = t.snapshot(distributions=True, **bare).distributions
