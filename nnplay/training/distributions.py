@@ -173,14 +173,15 @@ class Distributions:
         percentiles), the envelope's buckets as their lowest and highest epoch."""
         header = ["layer", "quantity", "first_epoch", "last_epoch",
                   *[f"p{p}" for p in PERCENTILE_LABELS], "saturation"]
-        rows = []
         first, last = self._epoch_spans()
+        blocks = []  # one (records, columns) block per layer and quantity, in that order
         for l in range(1, self.n_layers + 1):
-            for q in QUANTITIES:
-                x, p, sat = self.bands(l, q)
-                for i in range(len(x)):
-                    rows.append([l, QUANTITIES.index(q), first[i], last[i], *p[i], sat[i]])
-        return header, np.array(rows, dtype=float).reshape(-1, len(header))
+            for k, q in enumerate(QUANTITIES):
+                _, p, sat = self.bands(l, q)
+                n = len(sat)
+                blocks.append(np.column_stack([np.full(n, l), np.full(n, k), first[:n], last[:n], p, sat]))
+        rows = np.concatenate(blocks).astype(float) if blocks else np.empty(0)
+        return header, rows.reshape(-1, len(header))
 
     def epoch_range(self) -> tuple[int, int] | None:
         """(first, last) epoch recorded, None before the first record."""

@@ -127,9 +127,10 @@ def test_a_view_follows_the_records_from_the_new_ones_alone(run):
     frames, holds what the run holds; a new run, records cleared or the view reopened resend all."""
     t = run.copy()
     copy = Distributions(3)
+    bare = {"grid_resolution": None, "neuron_resolution": None}  # no pictures: the test reads the records only
 
     def follow():
-        sent = t.snapshot(distributions=True).distributions
+        sent = t.snapshot(distributions=True, **bare).distributions
         if sent is not None:
             assert copy.records.receive(sent["base"], sent["start"], sent["rows"])
         return sent
@@ -144,7 +145,7 @@ def test_a_view_follows_the_records_from_the_new_ones_alone(run):
             increments += 1
         np.testing.assert_array_equal(copy.table()[1], t.distributions.table()[1])
     assert increments >= 3
-    t.snapshot()  # the view closed: the next frame that asks sends all of it
+    t.snapshot(**bare)  # the view closed: the next frame that asks sends all of it
     assert follow()["base"] is not None
     t.distributions.clear()
     t.run(1)
@@ -171,3 +172,23 @@ def test_a_copy_followed_by_increments_stays_equal_once_records_are_summarised()
         assert copy.records.receive(sent["base"], sent["start"], sent["rows"])
     assert sender.records.exact_start > 0 and whole == 1  # (summarised, and never sent whole again)
     np.testing.assert_array_equal(copy.table()[1], sender.table()[1])
+
+
+def test_the_tables_rows_are_each_layer_and_quantitys_bands_over_their_epochs():
+    """The CSV's rows, written out here: per layer and quantity (in that order), one per record, its epochs
+    (an exact record's own; a bucket of the summarised ones from its first to its last epoch) and its bands."""
+    d = Distributions(2)
+    rng = np.random.default_rng(3)
+    for epoch in range(600):  # every epoch recorded: the older ones summarised into buckets
+        d.records.append(epoch, *rng.random(len(d.records.names) - 1))
+    spans = [(s.start + i * s.size, min(s.start + (i + 1) * s.size, s.end) - 1)
+             for s in d.records.segments() for i in range(len(s))]
+    assert any(a < b for a, b in spans) and any(a == b for a, b in spans)  # buckets and exact records
+    header, rows = d.table()
+    assert header[:4] == ["layer", "quantity", "first_epoch", "last_epoch"] and rows.shape[1] == len(header)
+    expected = []
+    for layer in (1, 2):
+        for k, q in enumerate(QUANTITIES):
+            _, p, sat = d.bands(layer, q)
+            expected += [[layer, k, a, b, *p[i], sat[i]] for i, (a, b) in enumerate(spans)]
+    np.testing.assert_array_equal(rows, np.array(expected, dtype=float))
