@@ -97,6 +97,8 @@ class Autosaver(QObject):
         self._last_error = None
         controller.run.state_ready.connect(self._on_state, Qt.ConnectionType.QueuedConnection)
         self._written.connect(self._on_written, Qt.ConnectionType.QueuedConnection)
+        controller.run.resumed.connect(lambda epoch: controller.view.show_status(  # (from the state saved here)
+            f"A new training process goes on from epoch {epoch:,}, the run's last background save."))
 
     def start(self, periodic: bool = True) -> None:
         """From now on ``stop`` saves; with ``periodic``, so does a timer every few seconds."""

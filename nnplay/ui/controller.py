@@ -58,8 +58,6 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.state_ready.connect(self._on_state)
         self.run.gradcheck_ready.connect(self._on_gradcheck)
         self.run.rebuild = lambda generation: Build(generation, self.config, self.data)  # after the process died
-        self.run.resumed.connect(lambda epoch: self.view.show_status(
-            f"A new training process goes on from epoch {epoch:,}, the run's last background save."))
         self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing)
         self.comparison.started.connect(self.compare_started)
         self.comparison.stopped.connect(self.compare_stopped)
