@@ -16,7 +16,7 @@ from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
-from .colors import class_key, class_names_tip, class_rgb, lookup_table, output_class_image, point_symbols, value_maps
+from .colors import class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, point_symbols, value_maps
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
@@ -308,7 +308,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _redraw(self) -> None:
         frame, info = self._frame, self.info
-        if frame is None or info is None or frame.snapshot.grid is None:
+        if frame is None or info is None or (frame.snapshot.grid is None and frame.snapshot.grid_classes is None):
             return
         snap = frame.snapshot
         grid = snap.grid
@@ -330,11 +330,14 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
-            pixels = self._pixels_across()
-            self._drawn_factor = fine_factor(grid.shape[0], pixels)  # (followed on a resize: _follow_size)
-            if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
-                grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
-            img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
+            if snap.grid_confidence is not None:  # an export's grid, a cell an output pixel: its classes as they are
+                img = class_image(classes, snap.grid_confidence, info.data.n_classes, discrete)
+            else:
+                pixels = self._pixels_across()
+                self._drawn_factor = fine_factor(grid.shape[0], pixels)  # (followed on a resize: _follow_size)
+                if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
+                    grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
+                img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's
