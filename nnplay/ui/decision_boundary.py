@@ -307,10 +307,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._redraw()
 
     def _redraw(self) -> None:
-        frame, info = self._frame, self.info
-        if frame is None or info is None or (frame.snapshot.grid is None and frame.snapshot.grid_classes is None):
+        info, snap = self.info, None if self._frame is None else self._frame.snapshot
+        if snap is None or info is None or (snap.grid is None and snap.grid_classes is None):
             return
-        snap = frame.snapshot
         grid = snap.grid
         stamp_of(self.plot.getPlotItem().getViewBox()).show(snap)  # the weights it is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
@@ -332,9 +331,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             classes = snap.grid_classes
             if snap.grid_confidence is not None:  # an export's grid, a cell an output pixel: its classes as they are
                 img = class_image(classes, snap.grid_confidence, info.data.n_classes, discrete)
-            else:
-                pixels = self._pixels_across()
-                self._drawn_factor = fine_factor(grid.shape[0], pixels)  # (followed on a resize: _follow_size)
+            else:  # (the drawn density followed on a resize: _follow_size)
+                self._drawn_factor = fine_factor(grid.shape[0], pixels := self._pixels_across())
                 if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
                     grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
                 img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
+from ..numbers import count
+
 EXPORT_GRID_MAX = 1600  # the most cells a side: 2.6 M network evaluations at most
 SCREEN_GRID = 100  # the grid the window draws (ViewRequest's default)
 
@@ -86,7 +88,7 @@ def fine_output(win, scale: float):
             got.append(frame)
             loop.quit()
 
-    message = f"Colouring the output at {res:,} × {res:,} cells for the export…"
+    message = f"Colouring the output for the export: a grid of {count(res, 'cell')} a side…"
     progress = QProgressDialog(message, "Cancel", 0, 0, win)  # (a busy bar: the grid is one computation)
     progress.setObjectName("export_progress")
     progress.setWindowTitle("Exporting")
@@ -104,7 +106,7 @@ def fine_output(win, scale: float):
         if progress.wasCanceled():
             raise ExportCancelled()
         if not got:
-            raise ExportError(f"the output's picture at {res:,} × {res:,} cells did not come from the training "
+            raise ExportError(f"the output's picture ({count(res, 'cell')} a side) did not come from the training "
                               f"process within {WAIT_MS // 1000} s; nothing was written")
         win.gates.flush()  # (drawn even where the gate kept it back)
         win.statusBar().showMessage("Writing the export…")
