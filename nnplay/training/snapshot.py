@@ -13,6 +13,7 @@ from ..data import CLASSIFICATION, Dataset
 from .config import TrainConfig
 from .gradient_flow import zero_gradient_notes
 from .packed_arrays import Packing, columns, copies, pickled_buffers, some_dW_all_zero, unpacked, whole, zero_weights
+from .live_grid import SCREEN_GRID
 from .live_pictures import grid_pictures, picture_job, shared_pictures
 from .pictures import undefined_as_nan
 
@@ -53,6 +54,9 @@ class Snapshot:
     penalty: float = 0.0  # l1 sum|W| + (l2/2) sum W^2; the objective J is a data loss plus this
     zero_weights: tuple = (0, 0)  # (weights exactly 0, all weights): what L1 has switched off
     grid_classes: np.ndarray | None = None  # (res, res) predicted class per grid cell, -1 undefined (classes only)
+    # a class grid finer than the screen's (an export's, a cell per output pixel: Probes.class_cells): each cell's
+    # confidence, (res, res) float32, in place of ``grid`` (None then): its k outputs a cell are not sent
+    grid_confidence: np.ndarray | None = None
     gradient_notes: tuple = ()  # why each all-zero dW[l] is zero, in words (see training.gradient_flow)
     # History.state() of the whole run up to history_start, when the increments alone would not
     # do (the view asked for epochs no longer kept exactly): the receiver replaces its copy first
@@ -138,7 +142,7 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
     m, axes, focus = t.metrics(), tuple(r.axes), r.focus
     if any(a >= t.data.n_inputs for a in axes[: 2 if t.data.n_inputs > 1 else 1]):
         axes = (0, 1)  # the plane of another data set's inputs (asked before the view saw the new run): its default
-    grid = extent = grid_classes = None
+    grid = extent = grid_classes = confidence = None
     if focus is not None and not (0 <= focus[0] <= net.n_layers and 0 <= focus[1] < net.sizes[focus[0]]):
         focus = None
     res, n = r.grid_resolution, r.neuron_resolution
@@ -150,7 +154,10 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
     if shared:  # (made as the relay thread makes a playing frame's: live_pictures.shared_pictures)
         grid, grid_classes, parts = shared_pictures(*shared, res, t.loss_name, classify, THUMBNAILS_PER_LAYER)
     elif res and job is None:
-        if focus is None:
+        if focus is None and classify and res > SCREEN_GRID:  # an export's: its classes, not k outputs a cell
+            grid_classes, confidence = probes.class_cells(res, axes)
+            grid_classes.flags.writeable = False
+        elif focus is None:
             grid, grid_classes = grid_pictures(probes.grid_output(res, axes), res, t.loss_name, classify)
         else:
             grid = undefined_as_nan(probes.neuron_output(focus[0], focus[1], res, axes))
@@ -185,6 +192,7 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
         trace=t.trace_next_batch() if r.trace and not t.diverged else None,
         batch_position=t.batch_position, penalty=math.nan if m["penalty"] is None else m["penalty"],
         zero_weights=zero_weights(net, packing.params), grid_classes=packing.array("grid_classes", grid_classes),
+        grid_confidence=packing.array("grid_confidence", confidence),
         gradient_notes=zero_gradient_notes(net, t.X_train, t.Y_train, net.dW)
         if some_dW_all_zero(net, packing.grads) else (),
         history_base=base, grad_norm_base=norm_base, **t.mask_fields(),

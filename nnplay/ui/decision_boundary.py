@@ -16,8 +16,8 @@ from ..numbers import format_number
 from ..training.pictures import (
     UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
 )
-from .colors import (class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name, point_symbols,
-    value_maps)
+from .colors import (class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
+                     point_symbols, value_maps)
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
@@ -309,10 +309,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self._redraw()
 
     def _redraw(self) -> None:
-        frame, info = self._frame, self.info
-        if frame is None or info is None or frame.snapshot.grid is None:
+        info, snap = self.info, None if self._frame is None else self._frame.snapshot
+        if snap is None or info is None or (snap.grid is None and snap.grid_classes is None):
             return
-        snap = frame.snapshot
         grid = snap.grid
         stamp_of(self.plot.getPlotItem().getViewBox()).show(snap)  # the weights it is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
@@ -332,11 +331,13 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             return
         if snap.grid_classes is not None:  # each cell its predicted class, shaded by confidence
             classes = snap.grid_classes
-            pixels = self._pixels_across()
-            self._drawn_factor = fine_factor(grid.shape[0], pixels)  # (followed on a resize: _follow_size)
-            if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
-                grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
-            img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
+            if snap.grid_confidence is not None:  # an export's grid, a cell an output pixel: its classes as they are
+                img = class_image(classes, snap.grid_confidence, info.data.n_classes, discrete)
+            else:  # (the drawn density followed on a resize: _follow_size)
+                self._drawn_factor = fine_factor(grid.shape[0], pixels := self._pixels_across())
+                if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
+                    grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
+                img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's

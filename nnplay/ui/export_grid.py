@@ -17,7 +17,10 @@ from __future__ import annotations
 import math
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from ..numbers import count
 
 EXPORT_GRID_MAX = 1600  # the most cells a side: 2.6 M network evaluations at most
 SCREEN_GRID = 100  # the grid the window draws (ViewRequest's default)
@@ -44,7 +47,19 @@ def fine_output_frame(trainer, boundary, scale: float, axes=None):
     return Frame(trainer.run_id, trainer.snapshot(view, trainer.epoch), False, 0.0, None)
 
 
-WAIT_MS = 20_000  # the longest an export waits for the training process's fine picture
+WAIT_MS = 180_000  # the longest an export waits for the training process's fine picture (then it refuses)
+SHOW_AFTER_MS = 400  # a wait longer than this shows its progress dialog (a 50-class run's 1,194-cell grid: seconds)
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export while its picture was being computed: nothing was written."""
+
+
+def grid_cells(snapshot) -> int:
+    """Cells a side of ``snapshot``'s output grid (its classes when it carries no outputs: an
+    export's class grid, ``Snapshot.grid_confidence``); 0 when it has none."""
+    grid = snapshot.grid if snapshot.grid is not None else snapshot.grid_classes
+    return 0 if grid is None else grid.shape[0]
 
 
 @contextmanager
@@ -54,27 +69,50 @@ def fine_output(win, scale: float):
     training process evaluates it (the network is there: the window never
     trains nor keeps the weights' model) as it does the screen's grid
     (``set_view(grid_resolution=...)``), and the frame is drawn before the
-    body runs; afterwards the screen's grid again. Should the frame not come
-    within WAIT_MS, the export goes on with the screen's picture."""
+    body runs; afterwards the screen's grid again. Meanwhile the window is
+    responsive, its cursor a wait cursor, the status bar says what is computed and,
+    past SHOW_AFTER_MS, a progress dialog offers Cancel (ExportCancelled). A
+    picture that has not come within WAIT_MS is an ExportError: an export is never
+    written from the screen's coarser grid instead (its class borders stepped)."""
+    from .export import ExportError
+
     c = win.controller
     res = export_resolution(win.boundary, scale)
     if c.run_info is None or res <= SCREEN_GRID:
         yield
         return
-    loop = QEventLoop()
+    loop, got = QEventLoop(), []
 
     def drawn(frame) -> None:
-        grid = frame.snapshot.grid
-        if grid is not None and grid.shape[0] == res:
+        if grid_cells(frame.snapshot) == res:
+            got.append(frame)
             loop.quit()
 
+    message = f"Colouring the output for the export: a grid of {count(res, 'cell')} a side…"
+    progress = QProgressDialog(message, "Cancel", 0, 0, win)  # (a busy bar: the grid is one computation)
+    progress.setObjectName("export_progress")
+    progress.setWindowTitle("Exporting")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(SHOW_AFTER_MS)
+    progress.canceled.connect(loop.quit)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    win.statusBar().showMessage(message)
     c.frame_drawn.connect(drawn)
-    QTimer.singleShot(WAIT_MS, loop.quit)
+    QTimer.singleShot(WAIT_MS, progress, loop.quit)
     c.set_view(grid_resolution=res)
     try:
         loop.exec()
+        progress.hide()
+        if progress.wasCanceled():
+            raise ExportCancelled()
+        if not got:
+            raise ExportError(f"the output's picture ({count(res, 'cell')} a side) did not come from the training "
+                              f"process within {WAIT_MS // 1000} s; nothing was written")
         win.gates.flush()  # (drawn even where the gate kept it back)
+        win.statusBar().showMessage("Writing the export…")
         yield
     finally:
+        QApplication.restoreOverrideCursor()
+        progress.deleteLater()
         c.frame_drawn.disconnect(drawn)
         c.set_view(grid_resolution=SCREEN_GRID if win.gates.boundary.seen else None)

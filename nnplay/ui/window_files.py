@@ -120,7 +120,7 @@ class FileActions:
         export.SLIDE_WIDTH pixels wide)."""
         from .export import ExportError, export_view, panel_parts, panel_size, slide_scale
         from .export_scale import ask_scale
-        from .export_grid import fine_output
+        from .export_grid import ExportCancelled, fine_output
 
         tab = {"metrics": self.metrics, "hidden": self.hidden_space, "distributions": self.distributions}.get(which)
         if tab is not None:  # (computed only while its tab is open)
@@ -144,6 +144,9 @@ class FileActions:
                 export_view(self, which, path, scale)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
+            return False
+        except ExportCancelled:
+            self.statusBar().showMessage(f"Export cancelled: {Path(path).name} was not written", 5000)
             return False
         self.file_done(path)
         self.statusBar().showMessage(f"Exported {path}", 5000)

@@ -20,14 +20,14 @@ def run_file(tmp_path_factory):
 
 
 def test_every_recorded_output_frame_uses_the_export_grid(run_file, tmp_path, monkeypatch):
-    from nnplay.ui.export_grid import export_resolution
+    from nnplay.ui.export_grid import export_resolution, grid_cells
 
     grids, wanted = [], []
     drawn, resolution = animation.panel_frame, animation.export_resolution
 
     def frame(trainer, panel, history_from=0, grid=None):
         f = drawn(trainer, panel, history_from, grid)
-        grids.append(f.snapshot.grid.shape[0])
+        grids.append(grid_cells(f.snapshot))
         return f
 
     areas = []

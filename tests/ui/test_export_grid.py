@@ -3,12 +3,14 @@ border follows the network's own border to the pixel, where the screen's
 100 × 100 grid (upsampled, smoothly scaled) stepped every few pixels in a
 1,600-pixel export."""
 
+import pickle
+
 import numpy as np
 import pytest
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.ui.export import MARGIN, panel_image
-from nnplay.ui.export_grid import EXPORT_GRID_MAX, export_resolution, fine_output_frame
+from nnplay.ui.export_grid import EXPORT_GRID_MAX, export_resolution, fine_output_frame, grid_cells
 from nnplay.ui.render import PanelViews, panel_frame
 
 pytestmark = pytest.mark.timeout(120)
@@ -57,7 +59,7 @@ def test_an_exported_output_is_coloured_at_its_own_resolution(trainer, qapp):
             points.setVisible(False)
         screen_wrong, n = _wrong_pixels(views, trainer, parts, scale)  # the screen's grid, as exports were
         frame = fine_output_frame(trainer, views.boundary, scale)
-        res = frame.snapshot.grid.shape[0]
+        res = frame.snapshot.grid_classes.shape[0]
         area = views.boundary.plot.mapFromScene(views.boundary.image.sceneBoundingRect()).boundingRect()
         assert res == export_resolution(views.boundary, scale) <= EXPORT_GRID_MAX
         assert res >= max(area.width(), area.height()) * scale - 1  # a cell per output pixel, at most
@@ -79,4 +81,73 @@ def test_the_windows_export_of_the_output_is_coloured_at_its_resolution(window, 
     assert window.export_panel("output", str(tmp_path / "out.png"), scale=3.0)
     assert window.boundary.image.image.shape[:2] == (res, res)  # what was exported: the training process's fine grid
     assert (tmp_path / "out.png").stat().st_size > 0
-    qtbot.waitUntil(lambda: c.last_frame.snapshot.grid.shape[0] == 100, timeout=20000)  # then the screen's grid again
+    qtbot.waitUntil(lambda: grid_cells(c.last_frame.snapshot) == 100, timeout=20000)  # then the screen's grid again
+
+
+def _voronoi_csv(path, k: int = 50, rows: int = 2000) -> None:
+    """A CSV of ``rows`` points in the unit square, each labelled by the nearest of ``k`` centres
+    (class borders of every direction: the tester's 50-class file)."""
+    rng = np.random.default_rng(0)
+    X, centres = rng.random((rows, 2)), rng.random((k, 2))
+    labels = np.argmin(((X[:, None, :] - centres[None]) ** 2).sum(axis=2), axis=1)
+    path.write_text("x1,x2,label\n" + "".join(f"{a},{b},c{c}\n" for (a, b), c in zip(X, labels)), encoding="utf-8")
+
+
+def test_a_fine_class_grid_is_sent_without_its_outputs(tmp_path):
+    """An export's grid of a many-class run: each cell's class and confidence, not its k outputs
+    (50 classes at 1,194 cells a side were 570 MB down the frame pipe: the window's export gave up
+    waiting and wrote the screen's stepped picture). Its classes are the network's, every cell."""
+    from nnplay.data import load_csv
+    from nnplay.training.frame_pipe import message_bytes
+    from nnplay.training.loop import ViewRequest
+    from nnplay.training.pictures import class_confidence, predicted_classes
+
+    path = tmp_path / "classes50.csv"
+    _voronoi_csv(path)
+    t = Trainer(TrainConfig(dataset="csv", hidden=(8,), optimizer="adam", lr=0.03, seed=0), data=load_csv(str(path)))
+    t.run(5)
+    res = 400
+    sent = message_bytes(t.snapshot(ViewRequest(grid_resolution=res), for_pipe=True))  # (the frame pipe's message)
+    assert len(sent) < 16 * res * res  # (k outputs a cell: 400 bytes a cell)
+    snap = pickle.loads(sent)
+    assert snap.grid is None and snap.grid_classes.shape == snap.grid_confidence.shape == (res, res)
+    outputs = t.grid_output(res).reshape(res * res, -1)
+    assert outputs.shape[1] == 50
+    assert np.array_equal(snap.grid_classes.ravel(), predicted_classes(outputs, "ce"))
+    assert np.allclose(snap.grid_confidence.ravel(), class_confidence(outputs, "ce"), atol=1e-6)
+    screen = t.snapshot(ViewRequest(), t.epoch)  # the screen's grid: the outputs, to interpolate
+    assert screen.grid.shape == (100, 100, 50) and screen.grid_confidence is None
+
+
+def test_a_50_class_window_export_is_coloured_a_cell_a_pixel(window, qtbot, tmp_path):
+    c = window.controller
+    path = tmp_path / "classes50.csv"
+    _voronoi_csv(path)
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.n_classes == 50, timeout=30000)
+    c.step(20)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 20, timeout=30000)
+    res = export_resolution(window.boundary, 3.0)
+    assert res > 200
+    assert window.export_panel("output", str(tmp_path / "out.svg"), scale=3.0), window.errors
+    assert window.boundary.image.image.shape[:2] == (res, res)  # the training process's fine grid, not upsampled
+    assert (tmp_path / "out.svg").stat().st_size > 0
+    qtbot.waitUntil(lambda: grid_cells(c.last_frame.snapshot) == 100, timeout=20000)
+
+
+def test_an_export_whose_picture_does_not_come_is_refused_not_stepped(window, qtbot, tmp_path, monkeypatch):
+    """The fine picture not coming (a training process that never answers) writes nothing and says
+    why: before, the export went on with the screen's grid, its class borders stepped."""
+    from nnplay.ui import export_grid
+
+    c = window.controller
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5, timeout=20000)
+    monkeypatch.setattr(export_grid, "WAIT_MS", 300)
+    asked = c.set_view
+    monkeypatch.setattr(c, "set_view", lambda **kw: None if kw.get("grid_resolution", 0) > 100 else asked(**kw))
+    out = tmp_path / "out.png"
+    assert not window.export_panel("output", str(out), scale=3.0)
+    assert not out.exists()
+    assert window.errors and "did not come from the training process" in window.errors[-1][1], window.errors
+    assert "\n" not in window.errors[-1][1]
