@@ -263,7 +263,10 @@ def follow_font(win) -> None:
     styled = Qt.WidgetAttribute.WA_StyleSheet
     for w in parents_first(win)[1:]:
         parent = w.parentWidget()
-        if (parent is None or w.isWindow() or not (w.testAttribute(styled) or parent.testAttribute(styled))
+        # (a widget given the font here goes on following, its sheet since removed: an inline editor, red while
+        # its text was refused, kept that zoom's font through every zoom after it)
+        if (parent is None or w.isWindow()
+                or not (w.testAttribute(styled) or parent.testAttribute(styled) or w.property(_FOLLOWS))
                 or "font-size" in (w.property(_BASE) or w.styleSheet())):
             continue
         if not w.property(_FOLLOWS) and w.font().pointSizeF() != QApplication.font(w).pointSizeF():

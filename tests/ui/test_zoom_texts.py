@@ -89,3 +89,27 @@ def test_distributions_plots_built_again_after_a_zoom_are_zoomed_too(window, qtb
     assert tick_sizes() == {2 * next(iter(base))}
     window.presentation.step_zoom(0)
     assert tick_sizes() == base
+
+
+def test_an_editor_once_red_follows_every_zoom_after(window, qtbot):
+    """Fresh-venv run, round 18: the inline weight editor stayed at 9 pt at zoom 2. Made red (a refused text)
+    at one zoom, it was given that zoom's font as a styled widget; its sheet removed, it was no longer
+    followed, and kept that font through every zoom after."""
+    from PySide6.QtCore import QPoint
+
+    from nnplay.ui.parameter_editor import ParameterEditor
+
+    editor = window.diagram.editing.editor
+    assert isinstance(editor, ParameterEditor)
+    p = window.presentation
+    editor.open_at(QPoint(10, 10), "W[1][1, 1]", 0.5)
+    editor.setText("abc")
+    assert not editor.commit() and editor.styleSheet()  # red: refused
+    p.set_zoom(2.0)
+    editor.open_at(QPoint(10, 10), "W[1][1, 1]", 0.5)  # opened again: its sheet removed
+    assert not editor.styleSheet()
+    editor.close_editor()
+    for zoom in (1.0, 2.0, 1.5, 1.0):
+        p.set_zoom(zoom)
+        qtbot.wait(20)
+        assert editor.font().pointSizeF() == window.font().pointSizeF(), zoom
