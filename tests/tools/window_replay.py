@@ -13,7 +13,9 @@ kept frames are handed to the window as the controller hands them
 one paint pass (the frame shown before Play first, uncounted: the curves' history
 then follows from epoch 0). Figures are CPU time of the GUI thread (``time.thread_time``)
 per frame, median over the rounds: each panel's update, each panel's paint
-events, and the whole. ``--save FILE`` keeps the frames (pickled) and
+events, and the whole; and each of those again over the frames that bring a new epoch
+(``[epoch frames, N]``) and over those that do not (``[no epoch frames, N]``: a long epoch's), a frame
+that brings the inspector a new trace apart (``[epoch, trace frames, N]``). ``--save FILE`` keeps the frames (pickled) and
 ``--load FILE`` replays those instead of playing, so the code before and after
 a change see the very same frames; only the training process's speed changes
 which frames a live run gets (``frame_profile.py`` is the live window).
@@ -131,17 +133,32 @@ def replay(args, variants=None) -> dict:
         cpu.clear()
         updates.clear()
         total = 0.0
+        kinds = collections.defaultdict(collections.Counter)  # by frame: (brings an epoch, brings a trace)
         app.on = True
+        epoch = prelude.snapshot.epoch
         for frame in frames:
+            before = {**updates, **cpu}
             t0 = time.thread_time()
             win.show_frame(frame)
             _settle(app, win)
-            total += time.thread_time() - t0
+            spent = time.thread_time() - t0
+            total += spent
+            kind = kinds[frame.snapshot.epoch != epoch, frame.snapshot.trace is not None]
+            epoch = frame.snapshot.epoch
+            kind["frames"] += 1
+            kind["the whole GUI thread"] += spent
+            for k, v in {**updates, **cpu}.items():
+                kind[k] += v - before.get(k, 0.0)
         app.on = False
         if r < len(names):
             continue
         for k, v in {**updates, **cpu, "the whole GUI thread": total}.items():
             results[name][k].append(1000 * v / len(frames))
+        for (epoch_, trace), kind in kinds.items():
+            what = f"[{'epoch' if epoch_ else 'no epoch'}{', trace' if trace else ''} frames, {kind['frames']}]"
+            for k, v in kind.items():
+                if k != "frames":
+                    results[name][f"{what} {k}"].append(1000 * v / kind["frames"])
     win.close()
     app.processEvents()
     out = {name: {k: statistics.median(v) for k, v in res.items()} | {"rounds": dict(res), "frames": len(frames)}
