@@ -9,6 +9,9 @@ grouped by key, one ``QPainter.drawLines`` per pen in use. One item per link
 (344 in case B) each had its own ``setPen`` and its own paint call with a
 wide pen; the look is the same pens (``edge_pen``), drawn in order of the
 step of |w| (the widest on top) rather than of the neurons where links cross.
+The lines are kept in Qt's device-coordinate cache: a frame whose keys are
+those of the last (about half of case B's at Max speed) repaints the diagram's
+thumbnails over the cached lines without drawing a line (issue 20, round 19).
 
 A few links carry a pen of their own: the frozen and pruned marks
 (``diagram_marks``) set it through the link's ``LinkHandle`` for one frame; a
@@ -51,6 +54,11 @@ class DiagramLinks(QGraphicsItem):
             bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized())
         self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+        # the lines kept as Qt's pixmap at the view's scale, drawn again only when they change (update():
+        # new keys, a palette, a mark) or the scale does: the thumbnails under them change at every frame and
+        # the diagram is repainted whole, but about half of case B's frames leave every link's pen as it was
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.paints = 0  # paint calls: the lines drawn (tests)
 
     def handles(self, k: int) -> np.ndarray:
         """Weight layer ``k``'s links as a (rows, cols) object array of ``LinkHandle``."""
@@ -95,6 +103,7 @@ class DiagramLinks(QGraphicsItem):
 
     def paint(self, painter, *_) -> None:
         self.draws = 0
+        self.paints += 1
         owned = np.fromiter(self.own_pens, np.int64, len(self.own_pens))
         for key, idx, lines in self.groups:
             if len(owned):

@@ -245,3 +245,34 @@ def test_a_marks_pen_replaces_the_weights_for_one_frame(shown, run):
     drawn(shown, frame)  # a frame without marks: the weight's own pen again
     assert handle.n not in links.own_pens and handle.pen().style() != pruned_pen().style()
     assert not colours() & background
+
+
+def test_links_are_drawn_again_only_when_a_pen_changes(shown, run):
+    """The links are kept as Qt's cached pixmap: a frame whose weights keep every link's pen (new
+    thumbnails, weights within the same step) repaints the diagram without drawing a line, and the
+    links still show; a weight that crosses a step, a mark or a palette draws them again."""
+    _, snap = run
+    W = [np.full_like(w, 2.0) for w in snap.weights]
+    drawn(shown, dataclasses.replace(snap, weights=W))
+    mid = shown.canvas.mapFromScene(shown.view.mapViewToScene(shown.edges[0][1, 0].line().center()))
+
+    def painted():
+        before = shown.links.paints
+        image = shown.canvas.grab().toImage()
+        c = image.pixelColor(mid)
+        return shown.links.paints - before, (c.red(), c.green(), c.blue())
+
+    first = painted()
+    assert first[0] == 1
+    neurons = [-a for a in snap.neurons]  # new thumbnails, the same pens (2.0 -> 2.001: the same step of |w|)
+    drawn(shown, dataclasses.replace(snap, weights=[w + 0.001 for w in W], neurons=neurons))
+    again = painted()
+    assert again == (0, first[1])  # not drawn, and the link's pixel as it was
+    assert shown.atlas.rgba.any()  # (the thumbnails were repainted from the new frame)
+    W2 = [w.copy() for w in W]
+    W2[0][1, 0] = -2.0  # one link's sign
+    drawn(shown, dataclasses.replace(snap, weights=W2))
+    changed = painted()
+    assert changed[0] == 1 and changed[1] != first[1]
+    shown.edges[0][0, 0].setPen(pruned_pen())  # a mark
+    assert painted()[0] == 1
