@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScro
 from ..numbers import count, format_number
 from .chain_rule import ChainRulePanel
 from .diverged import reset_first
-from .inspector_equations import OPTIMIZER_NAMES, Equation, layer_equations
+from .inspector_equations import OPTIMIZER_NAMES, Equation, coloured_terms, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
 from .matrix_view import MatrixView
 from .one_paint import OnePaintPerFrame
@@ -298,8 +298,10 @@ class InspectorWindow(SideWindow):
             f"loss on this batch J = {format_number(tr.J, 5)}; {opt}, α = {format_number(tr.lr)}{reg}")
         steps = " → ".join((f"<b><u>layer {k}</u></b>" if k == l else f"layer {k}") for k in range(L, 0, -1))
         self.path.setText(f"Backward pass: {steps} → update")
-        for eq, (formula, note, terms) in zip(self.equations, layer_equations(tr, l)):
+        equations = layer_equations(tr, l)
+        coloured = coloured_terms(equations)  # every matrix's colours in one pass
+        for eq, (formula, note, terms) in zip(self.equations, equations):
             eq.batch = tr.m
-            eq.set_terms(formula, note, terms)
+            eq.set_terms(formula, note, terms, coloured)
         self._paint_outline()
         self._update_buttons()

@@ -16,7 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..numbers import count, format_number
+from ..training.pictures import symmetric_levels
 from .flow_layout import FlowLayout
+from .heatmap import colour_matrices
 from .matrix_view import MatrixView, axis_names
 from .widgets import nest
 
@@ -63,16 +65,17 @@ class Equation(QWidget):
     def visible_views(self) -> list[MatrixView]:
         return [v for v in self.views if not v.isHidden()]
 
-    def set_terms(self, formula: str, note: str, terms: list) -> None:
+    def set_terms(self, formula: str, note: str, terms: list, coloured=None) -> None:
         """``terms``: in order, plain strings (operators) and matrices as (title,
-        values) or (title, values, (l, transposed)) for the weights of layer l."""
+        values) or (title, values, (l, transposed)) for the weights of layer l; ``coloured``: an
+        iterator of each matrix's colours (``coloured_terms``), or None to colour each on its own."""
         self.formula.setText(formula)
         self.note.setText(note)
         self.note.setVisible(bool(note))
         shape = tuple(t if isinstance(t, str) else t[0] for t in terms)
         if shape == self._shape:  # the next mini-batch of the same layer: new values, no widget hidden or shown
             for view, term in zip(self._shown, (t for t in terms if not isinstance(t, str))):
-                self._fill(view, term)
+                self._fill(view, term, coloured)
             return
         self._shape, self._shown = shape, []
         while self.row.count():
@@ -97,7 +100,7 @@ class Equation(QWidget):
                     w.hovered.connect(lambda text, view=w: self._heard(view, text))
                     w.cell_clicked.connect(lambda i, j, view=w: self._clicked(view, i, j))
                     self.views.append(w)
-                self._fill(w, term)
+                self._fill(w, term, coloured)
                 self._shown.append(w)
             self.row.addWidget(w)
             w.show()
@@ -109,13 +112,25 @@ class Equation(QWidget):
                 other.follow_no_more()
         self._report(text)
 
-    def _fill(self, view: MatrixView, term: tuple) -> None:
+    def _fill(self, view: MatrixView, term: tuple, coloured=None) -> None:
         """Matrix ``view`` showing ``term``: (title, values) or (title, values, (l, transposed))."""
         title, values = term[0], term[1]
         view.weight = term[2] if len(term) > 2 else None
         view.selected = None
         view.axes = axis_names(title, np.shape(values), self.batch, view.weight)
-        view.set_values(values, title)
+        view.set_values(values, title, None if coloured is None else next(coloured))
+
+
+def coloured_terms(equations: list) -> iter:
+    """Each matrix of ``equations`` ((formula, note, terms) as ``layer_equations`` writes them), in
+    order, as ((rows, cols) float64 values, its symmetric levels, unit, rgba): coloured in one pass
+    (``heatmap.colour_matrices``), the same colours as ``HeatmapItem.set_matrix`` gives each alone. A
+    trace's 20-odd matrices were 20-odd colourings (issue 20, round 19)."""
+    mats = [np.atleast_2d(np.asarray(t[1], dtype=float)) for _, _, terms in equations for t in terms
+            if not isinstance(t, str)]
+    levels = [symmetric_levels(m) for m in mats]
+    return iter([(m, lv, unit, rgba) for m, lv, (unit, rgba)
+                 in zip(mats, levels, colour_matrices(mats, [hi for _, hi in levels]))])
 
 
 def _update(tr, lt, l: int, opt: str) -> list:

@@ -86,16 +86,20 @@ class MatrixView(QWidget):
         widest = max(metrics.horizontalAdvance(text) for text in self.WIDEST_NUMBERS)
         return max(self.NUMBER_CELL[0], widest + 6), max(self.NUMBER_CELL[1], metrics.height() + 2)
 
-    def set_values(self, values: np.ndarray, title: str | None = None) -> None:
+    def set_values(self, values: np.ndarray, title: str | None = None, coloured=None) -> None:
         """Show ``values`` ((rows, cols)) titled ``title`` (the same by default); the read-out of the cell
-        last hovered follows them (another matrix in this view: it is no longer followed)."""
-        self.values = np.atleast_2d(np.asarray(values, dtype=float))
+        last hovered follows them (another matrix in this view: it is no longer followed). ``coloured``:
+        (values as float64, levels, unit, rgba) already coloured (``inspector_equations.coloured_terms``)."""
+        self.values = np.atleast_2d(np.asarray(values, dtype=float)) if coloured is None else coloured[0]
         if title is not None:
             if title != self.title:
                 self._followed = None
             self.title = title
         r, c = self.values.shape
-        self.heat.set_matrix(self.values)
+        if coloured is None:
+            self.heat.set_matrix(self.values)
+        else:
+            self.heat.show_coloured(*coloured)
         self.hatch.setRect(QRectF(0, 0, c, r))
         self.hatch.setVisible(not np.isfinite(self.values).all())
         self._cw = self._ch = min(22.0, self.MAX_SIDE / max(r, c, 1))

@@ -117,3 +117,33 @@ def test_new_values_of_the_same_shape_keep_the_views_range_and_size(qtbot, monke
     view.set_values(np.ones((5, 2)))
     assert len(calls) == 1
     assert view.plot.width() - 2 == round(2 * view._cw) and view.plot.height() - 2 == round(5 * view._ch)
+
+
+@pytest.mark.parametrize("dataset", ["xor", "spiral"])
+def test_a_trace_colours_its_matrices_in_one_pass_with_the_colours_each_alone_gets(qtbot, monkeypatch, dataset):
+    """A trace's 20-odd matrices are coloured in one pass (``coloured_terms``), each picture the one
+    ``HeatmapItem.set_matrix`` draws of it alone (its own symmetric scale; a NaN transparent), for a
+    new layer's equations and for the next mini-batch's of the same layer."""
+    from nnplay.ui import heatmap
+
+    t = Trainer(TrainConfig(dataset=dataset, hidden=(5, 3), batch_size=10, seed=2))
+    first = t.trace_next_batch()
+    t.step_batch()
+    second = t.trace_next_batch()
+    second.layer(len(second.layers)).Z[0, 0] = np.nan  # an undefined value keeps its hatch
+    win = _window(qtbot, first)
+    win.show_layer(1)  # (every matrix view made once: a new view is made with a 1x1 matrix of its own)
+    win.show_layer(len(first.layers))
+    passes = []
+    colour = heatmap.unit_rgba
+    monkeypatch.setattr(heatmap, "unit_rgba", lambda unit: passes.append(unit.size) or colour(unit))
+    for trace, layer in ((second, None), (second, 1)):
+        passes.clear()
+        win.set_trace(trace) if layer is None else win.show_layer(layer)
+        views = [v for eq in win.equations for v in eq.visible_views()]
+        assert len(views) > 10 and len(passes) == 1 and passes[0] == sum(v.heat._unit.size for v in views)
+        for v in views:
+            alone = heatmap.HeatmapItem()
+            alone.set_matrix(v.values)
+            assert np.array_equal(v.heat.image, alone.image), v.title
+            assert v.heat.key_levels == alone.key_levels and np.array_equal(v.heat.colours(), alone.colours())
