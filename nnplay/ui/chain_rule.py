@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..numbers import count, format_number
+from .steady_wrap import SteadyWrap
 from .widgets import named, nest
 
 SUBSCRIPT = str.maketrans("0123456789,k", "₀₁₂₃₄₅₆₇₈₉‚ₖ")
@@ -107,7 +108,7 @@ class ChainRulePanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         cl.addWidget(self.table, 1)
-        self.result = self._label("chain_result", 14)
+        self.result = SteadyWrap(self._label("chain_result", 14))  # (new numbers at every trace: no re-layout)
         cl.addWidget(self.result)
 
     @staticmethod
@@ -150,8 +151,9 @@ class ChainRulePanel(QWidget):
     def _fit(self) -> None:
         if self.trace is not None:
             l = self.pick_layer.value()
-            self.pick_i.setMaximum(self.trace.sizes[l])
-            self.pick_j.setMaximum(self.trace.sizes[l - 1])
+            for box, most in ((self.pick_i, self.trace.sizes[l]), (self.pick_j, self.trace.sizes[l - 1])):
+                if box.maximum() != most:  # (a spin box's setMaximum lays its window out again, even to the same)
+                    box.setMaximum(most)
 
     def _boxes_changed(self) -> None:
         self._fit()
@@ -184,4 +186,4 @@ class ChainRulePanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     t.setItem(k, col, item)
                 item.setText(format_number(values[k], 6))
-        self.result.setText(verdict(c, l, i, j))
+        self.result.set_text(verdict(c, l, i, j))

@@ -31,6 +31,7 @@ from .refusal_note import refuse_near
 from .shortcut_text import keys_text
 from .widgets import named, nest
 from .side_window import SideWindow
+from .steady_wrap import SteadyWrap
 from .screen_fit import resize_within_screen
 
 
@@ -95,10 +96,11 @@ class InspectorWindow(SideWindow):
 
     def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        self.header = QLabel("Press Play or Step to get a mini-batch.")
-        self.header.setObjectName("inspector_header")
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        header = QLabel("Press Play or Step to get a mini-batch.")
+        header.setObjectName("inspector_header")
+        header.setTextFormat(Qt.TextFormat.RichText)
+        header.setWordWrap(True)
+        self.header = SteadyWrap(header)  # (new numbers at every trace: no re-layout of the window for them)
         top.addWidget(self.header, 1)
         self.numbers = named(QCheckBox("Numbers"), "inspector_numbers",
                              "Write each value in its cell (matrices up to 12×16; hover works for all).")
@@ -151,8 +153,7 @@ class InspectorWindow(SideWindow):
         """The run diverged at ``epoch``: it has no next step to trace (Step does nothing), so the
         header says so and names Reset; the next trace, after a Reset, replaces it."""
         text = self._diverged = reset_first(epoch, "step through backprop")
-        if self.header.text() != text:
-            self.header.setText(text)
+        self.header.set_text(text)
         self.batch_button.setEnabled(False)
         self.batch_button.setToolTip(text)
 
@@ -293,7 +294,7 @@ class InspectorWindow(SideWindow):
         self._diverged = ""
         opt = OPTIMIZER_NAMES.get(tr.optimizer, tr.optimizer)
         reg = "".join(f", {k} = {format_number(v)}" for k, v in (("L1", tr.l1), ("L2", tr.l2)) if v)
-        self.header.setText(
+        self.header.set_text(
             f"<b>Epoch {tr.epoch + 1}, mini-batch {tr.batch + 1} of {tr.batches}</b> — m = {count(tr.m, 'example')}, "
             f"loss on this batch J = {format_number(tr.J, 5)}; {opt}, α = {format_number(tr.lr)}{reg}")
         steps = " → ".join((f"<b><u>layer {k}</u></b>" if k == l else f"layer {k}") for k in range(L, 0, -1))

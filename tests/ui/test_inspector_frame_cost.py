@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
+from nnplay.numbers import format_number
 from nnplay.training import TrainConfig, Trainer
 
 from .test_inspector_window import _window
@@ -147,3 +148,55 @@ def test_a_trace_colours_its_matrices_in_one_pass_with_the_colours_each_alone_ge
             alone.set_matrix(v.values)
             assert np.array_equal(v.heat.image, alone.image), v.title
             assert v.heat.key_levels == alone.key_levels and np.array_equal(v.heat.colours(), alone.colours())
+
+
+def test_a_new_trace_whose_texts_keep_their_size_lays_nothing_out(qtbot):
+    """The header's numbers (epoch, mini-batch, J) and the chain rule's change at every trace; set as they
+    were, each laid the inspector, the chain rule's panel and their splitter out again (and so did the
+    chain rule's spin boxes given the same maximum): about 3 ms a trace. A trace whose texts need the
+    room they had lays nothing out; the header says the new numbers."""
+    import dataclasses
+
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(8, 8), batch_size=10, seed=2))
+    trace = t.trace_next_batch()
+    win = _window(qtbot, trace)
+    win.set_trace(dataclasses.replace(trace, J=trace.J * 1.001))  # (the header's J: one more digit shape)
+    QApplication.processEvents()
+    counter = EventCounter((QEvent.Type.LayoutRequest,))
+    for w in (win, win.chain, win.split):
+        w.installEventFilter(counter)
+    for k in (2, 3):
+        later = dataclasses.replace(trace, J=trace.J * (1 + k / 1000))
+        win.set_trace(later)
+        QApplication.processEvents()
+        assert counter.count == 0, k
+        assert format_number(later.J, 5) in win.header.text()
+
+
+def test_a_steady_wrap_tells_the_layout_when_its_text_needs_more_room(qtbot):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from nnplay.ui.steady_wrap import SteadyWrap
+
+    outer = QWidget()
+    qtbot.addWidget(outer)
+    label = QLabel("J = 0.1234")
+    label.setWordWrap(True)
+    wrap = SteadyWrap(label)
+    lay = QVBoxLayout(outer)
+    lay.addWidget(wrap)
+    lay.addStretch(1)
+    outer.resize(160, 400)
+    outer.show()
+    qtbot.waitExposed(outer)
+    QApplication.processEvents()
+    one = label.height()
+    counter = EventCounter((QEvent.Type.LayoutRequest,))
+    outer.installEventFilter(counter)
+    wrap.set_text("J = 0.5678")  # the same room: nothing laid out
+    QApplication.processEvents()
+    assert counter.count == 0 and label.text() == "J = 0.5678"
+    wrap.set_text("a text long enough to wrap to several lines at this width, and more")
+    QApplication.processEvents()
+    assert counter.count >= 1 and label.height() >= label.heightForWidth(label.width()) > one
+    assert label.geometry() == wrap.rect()
