@@ -84,7 +84,7 @@ def test_a_new_run_of_the_same_shape_keeps_the_items_and_draws_the_same_pixels(q
     assert picture(qtbot, d) == kept
 
 
-def test_a_new_shape_or_palette_builds_a_new_drawing_and_new_labels_lay_it_out(qtbot, diagram):
+def test_a_new_shape_or_new_inputs_build_a_new_drawing_and_new_labels_lay_it_out(qtbot, diagram):
     d = diagram
     d.set_run(trainer((4, 3)).run_info())
     built, fits = d.drawings_built, d.fits
