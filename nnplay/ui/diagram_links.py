@@ -83,6 +83,13 @@ class DiagramLinks(QGraphicsItem):
             self.keys, self.palette = flat.astype(np.int64), palette
             self._regroup()
 
+    def clear_keys(self) -> None:
+        """No link drawn, no mark's pen, no palette: as a new item before its first frame (a new run
+        drawn in these links: ``diagram_keep``)."""
+        self.keys.fill(-1)
+        self.own_pens, self.palette, self.groups = {}, None, []
+        self.update()
+
     def _regroup(self) -> None:
         """The drawn links grouped by key, in order of key (NumPy: no loop per link)."""
         order = np.argsort(self.keys, kind="stable")

@@ -103,6 +103,13 @@ class LayerActivationLabels(QObject):
             self.items.append((item, l))
         self._dropout = tuple(info.config.dropout)  # (the diagram lays the labels out: fit, place)
 
+    def keep_run(self, info) -> bool:
+        """A new run on the same hidden layers (their labels kept: ``diagram_keep``): its activation and
+        dropout; whether the labels' texts change (the diagram is then laid out again)."""
+        before = self._texts(self._form)
+        self._activation, self._dropout = info.config.activation, tuple(info.config.dropout)
+        return self._texts(self._form) != before
+
     def show_dropout(self, dropout) -> None:
         """The dropout rates changed live (the network is the same): relabel (and
         lay the diagram out again when the widths changed)."""

@@ -25,6 +25,7 @@ from .colors import hex_color, negative, positive
 from .diagram_atlas import AtlasThumbnail, ThumbnailAtlas
 from .diagram_bounds import LayerBounds, cap_for
 from .diagram_edit import DiagramEditing
+from .diagram_keep import can_keep, drawing_shape, reset_drawing
 from .diagram_links import DiagramLinks, edge_keys, edge_pen
 from .diagram_marks import DiagramMarks
 from .diagram_menu import DiagramMenu
@@ -115,6 +116,8 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._fitted = None  # (view size, canvas width, font) of the last layout (_fit)
         self.pitch_units = NEURON_GAP  # two neighbouring neurons' distance, in view units (diagram_room)
         self.fits = 0  # layouts done (_fit): one per zoom step, not one per resize to the same size
+        self.drawn_shape = None  # what the items drawn were made from (diagram_keep.drawing_shape)
+        self.drawings_built = 0  # drawings made (set_run): a new run of the same shape keeps the last one's
         self.bounds = LayerBounds(self)  # which neurons of a wide layer are drawn
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse)
         # the hover follows the pointer out of the diagram too: a quick jump out sends no move over empty room
@@ -135,9 +138,14 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
 
     # ------------------------------------------------------------- structure
     def set_run(self, info) -> None:
-        self.view.clear()
-        self.sizes = info.sizes
-        self._names = input_labels(info.input_names, info.data.input_names)
+        names = input_labels(info.input_names, info.data.input_names)
+        shape = drawing_shape(self, info.sizes, names, cap_for(self.canvas.height()))
+        keep = can_keep(self, shape)  # the same drawing: its items kept, set back (diagram_keep)
+        if keep:
+            reset_drawing(self)
+        else:
+            self.view.clear()
+        self.sizes, self._names, self.drawn_shape = info.sizes, names, shape
         self._weights = self._biases = None
         self.editing.editor.close_editor()
         self.marks.clear()
@@ -146,14 +154,22 @@ class NetworkDiagram(NoHeightForWidth, QWidget):
         self._hover = None
         self.readout.setText(IDLE)  # nothing of the previous network stays
         self.stamp.clear()
+        acts = list(info.activations)
+        out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
+        self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
+        if keep:
+            relabelled = self.activation_labels.keep_run(info)
+            self.canvas.setToolTip(self._canvas_tip)  # (the hover's text went with the hover)
+            fit_room(self)
+            self.layout().activate()
+            self._fit(force=relabelled)  # laid out again only where its size, font or labels changed
+            return
+        self.drawings_built += 1
         self.nodes, self.edges = [], []
         spare_titles, spare_names, self._titles = [t[0] for t in self._titles], self._labels, []  # (reused_text)
         self._title_px, self._fitted = {}, None  # measured afresh for the new titles (_fit)
         self._title_texts = []  # (full, short) title per layer: the short one where even two lines are too narrow
         self._hatches = []  # one per node, in the order of self.nodes flattened
-        acts = list(info.activations)
-        out_levels = {"bce": (0.0, 1.0), "ce": (0.0, 1.0), "tanh_mse": (-1.0, 1.0)}.get(info.loss)
-        self._levels = [None] + [_levels_for(a) for a in acts] + [out_levels]
         self.bounds.set_sizes(self.sizes, cap_for(self.canvas.height()))
         rows = [self.bounds.rows(l) for l in range(len(self.sizes))]
         tallest = max(rows)

@@ -58,6 +58,7 @@ class Presentation(QObject):
         self.lines = 1.0
         self._before: tuple | None = None  # (zoom, window state) to go back to on leaving
         self.base_font = QFont(win.font())
+        self.restyled = 0  # style sheets, fonts, pens and heights set by the zoom: only those that change (tests)
         self.present_action = self._action(menu, "Presentation", "F11", "Full screen, larger text and thicker "
                                            "lines, for a projector (F11; Esc leaves).", checkable=True)
         self.present_action.setToolTip(f"Full screen, larger text and thicker lines, for a projector "
@@ -168,7 +169,7 @@ class Presentation(QObject):
         font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * z)
         win.setFont(font)
-        follow_font(win)
+        self.restyled += follow_font(win)
         for w in [win, *win.findChildren(QWidget)]:
             sheet = w.property(_BASE)
             if sheet is None:
@@ -176,7 +177,10 @@ class Presentation(QObject):
                 if "font-size" not in sheet:
                     continue
                 w.setProperty(_BASE, sheet)
-            w.setStyleSheet(_PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet))
+            zoomed = _PX.sub(lambda m: f"font-size: {float(m.group(1)) * z:.0f}px", sheet)
+            if w.styleSheet() != zoomed:  # (a sheet set again re-polishes its widget: a zoomed new run set them all)
+                w.setStyleSheet(zoomed)
+                self.restyled += 1
         for view in win.findChildren(pg.GraphicsView):
             self.scale_view(view)
 
@@ -192,32 +196,45 @@ class Presentation(QObject):
         z, own = self.zoom, bool(view.property(OWN_TEXT))
         for item in view.scene().items():
             if not (own and isinstance(item, (pg.TextItem, pg.LabelItem))):
-                self._scale_item(item, z, self.lines * max(1.0, z))
+                self.restyled += self._scale_item(item, z, self.lines * max(1.0, z))
             if getattr(item, "_epoch_stamp", None) is not None:  # (its font follows the window's: epoch_stamp)
                 item._epoch_stamp.fit()
 
     @staticmethod
-    def _scale_item(item, z: float, thick: float) -> None:
+    def _scale_item(item, z: float, thick: float) -> int:
+        """``item``'s text and lines at zoom ``z`` and lines ``thick``; 1 if it was changed, 0 if it
+        already was so (nothing set: an axis given its font again drew its tick labels again)."""
         if isinstance(item, pg.AxisItem):
             f = _scaled(item, item.style.get("tickFont") or item.font(), z)
+            if item.style.get("tickFont") == f and item.label.font() == f:
+                return 0
             item.setStyle(tickFont=f)
             item.label.setFont(f)
         elif isinstance(item, (pg.PlotCurveItem, pg.PlotDataItem)) and not isinstance(
                 item.parentItem(), pg.PlotDataItem):
-            _scale_pen(item, thick)
+            return _scale_pen(item, thick)
         elif isinstance(item, CurveBundle):  # (its curves are lanes of one item: the gradient norms)
-            for lane in item.lanes:
-                _scale_pen(lane, thick)
+            return int(sum(_scale_pen(lane, thick) for lane in item.lanes) > 0)
         elif isinstance(item, pg.TextItem):
-            item.setFont(_scaled(item, item.textItem.font(), z))
+            f = _scaled(item, item.textItem.font(), z)
+            if item.textItem.font() == f:
+                return 0
+            item.setFont(f)
         elif isinstance(item, pg.ViewBox) and getattr(item, "least_height", None):  # (plot_room.least_height)
+            if item.minimumHeight() == round(item.least_height * z):
+                return 0
             item.setMinimumHeight(round(item.least_height * z))
         elif isinstance(item, pg.LabelItem) and item.text:  # a plot's title (the Distributions tab's "dW[1]"), a key's caption
             size = str(item.opts.get("size") or "")
             base = getattr(item, _BASE, None) or (float(size[:-2]) if size.endswith("pt") else
                                                   max(1.0, item.item.font().pointSizeF()))
             setattr(item, _BASE, base)
+            if size == f"{base * z:.1f}pt":
+                return 0
             item.setText(item.text, size=f"{base * z:.1f}pt")
+        else:
+            return 0
+        return 1
 
 
 
@@ -253,14 +270,15 @@ class Presentation(QObject):
         self.present_action.setChecked(on)
 
 
-def follow_font(win) -> None:
+def follow_font(win) -> int:
     """Give the window's font (zoomed) to the widgets Qt's font propagation leaves
     out: a widget styled by a style sheet (its own or an ancestor's: the tabs under
     the output, the section headings, the banner), or whose parent is, keeps the
     application's font.
     Parents first. A sheet with its own font-size
-    is zoomed by ``apply``; a widget given a size of its own keeps it."""
-    styled = Qt.WidgetAttribute.WA_StyleSheet
+    is zoomed by ``apply``; a widget given a size of its own keeps it. Returns how many widgets
+    were given a font (one that has it already is not given it again)."""
+    styled, given = Qt.WidgetAttribute.WA_StyleSheet, 0
     for w in parents_first(win)[1:]:
         parent = w.parentWidget()
         # (a widget given the font here goes on following, its sheet since removed: an inline editor, red while
@@ -269,12 +287,17 @@ def follow_font(win) -> None:
                 or not (w.testAttribute(styled) or parent.testAttribute(styled) or w.property(_FOLLOWS))
                 or "font-size" in (w.property(_BASE) or w.styleSheet())):
             continue
-        if not w.property(_FOLLOWS) and w.font().pointSizeF() != QApplication.font(w).pointSizeF():
+        follows = w.property(_FOLLOWS)
+        if not follows and w.font().pointSizeF() != QApplication.font(w).pointSizeF():
             continue  # a size of its own
-        w.setProperty(_FOLLOWS, True)
         font = QFont(w.font())  # its weight kept (a sheet's font-weight)
         font.setPointSizeF(parent.font().pointSizeF())
+        if follows and font == w.font():
+            continue  # given it already (the first time sets it, which makes the font the widget's own)
+        w.setProperty(_FOLLOWS, True)
         w.setFont(font)
+        given += 1
+    return given
 
 
 def _scaled(item, font: QFont, z: float) -> QFont:
@@ -286,17 +309,21 @@ def _scaled(item, font: QFont, z: float) -> QFont:
     return f
 
 
-def _scale_pen(item, thick: float) -> None:
-    """``item``'s pen (a curve's, a bundle lane's) ``thick`` times its width as made (at least 1 px)."""
+def _scale_pen(item, thick: float) -> int:
+    """``item``'s pen (a curve's, a bundle lane's) ``thick`` times its width as made (at least 1 px);
+    1 if it was set, 0 if it was that pen already."""
     pen = item.opts.get("pen")
     if pen is None:
-        return
+        return 0
     current, kept = QPen(pg.mkPen(pen)), getattr(item, _BASE, None)
     base = kept[0] if kept is not None and kept[1] == current else current  # else the view set a new pen
     p = QPen(base)
     p.setWidthF(base.widthF() if thick == 1 else max(1.0, base.widthF()) * thick)
     setattr(item, _BASE, (base, p))
+    if p == current:
+        return 0
     item.setPen(p)
+    return 1
 
 
 def install_presentation(win) -> Presentation:

@@ -10,7 +10,8 @@ hovered), inspector (also inspector_window.png: the backprop inspector), drawn (
 set drawn by hand), compare (also compare_window.png: two learning rates side by
 side), landscape (also landscape_window.png: Run › Loss landscape, momentum at a high rate
 on the full batch), distributions (six sigmoid layers, the Distributions tab open), lesson
-(presentation mode with lesson 3 open, its goal met). Each saves
+(presentation mode with lesson 3 open, its goal met), reset (the spiral's network with a neuron
+pruned and weights frozen, also reset_marked.png, then Reset: the same network drawn anew). Each saves
 OUT_DIR/<scenario>.png.
 
 ``--dark`` paints the window as on a dark desktop (Fusion with a dark palette,
@@ -237,6 +238,18 @@ def scenario(app, win, name, out):
         c.play()
         wait_until(app, lambda: panel.tracker is not None and panel.tracker.status == MET, 120)
         wait(app, 1.5)
+    elif name == "reset":  # the spiral's network marked, then Reset: the new run drawn in the diagram's kept items
+        from nnplay.training.commands import Freeze, Prune
+
+        scenario(app, win, "spiral", out)
+        for command in (Freeze(1, 0), Prune(0, 1), Freeze(2, 0, 1)):
+            c.run.send(command)
+        c.step()
+        wait(app, 1.0)
+        win.grab().save(str(out / "reset_marked.png"))
+        c.reset()
+        wait_until(app, lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 0)
+        wait(app, 1.0)
     else:
         wait(app, 1.5)
     win.grab().save(str(out / f"{name}.png"))

@@ -113,3 +113,30 @@ def test_a_new_run_goes_over_the_window_s_fonts_only_when_zoomed(window, qtbot, 
         qtbot.wait(50)  # (applied once the run's plots are made)
     assert calls == [1.25]
     p.zoom = 1.0
+
+
+def test_a_zoom_sets_only_the_fonts_sheets_and_pens_that_change(window, qtbot):
+    """A zoomed new run went over the whole window again (``Presentation.apply``, 45-55 ms of CPU),
+    setting every sheet, widget font, axis font (each axis then drew its tick labels again), text
+    font and pen to what it already was. Only what changes is set now: nothing when the zoom is the
+    one applied, everything zoomed at a step, and every axis at its base size times the zoom."""
+    import pyqtgraph as pg
+
+    p = window.presentation
+    axes = [item for view in window.findChildren(pg.GraphicsView) for item in view.scene().items()
+            if isinstance(item, pg.AxisItem)]
+    p.set_zoom(1.25)
+    settle(qtbot)
+    base = {a: a._nnplay_base.pointSizeF() for a in axes}  # (kept by the zoom: each axis's font as made)
+    before = p.restyled
+    p.apply()  # the same zoom again, as a zoomed new run's plots are given it
+    assert p.restyled == before
+    p.set_zoom(1.4)
+    assert p.restyled >= before + len(axes)
+    assert all(a.style["tickFont"].pointSizeF() == pytest.approx(base[a] * 1.4) for a in axes)
+    assert all(a.label.font().pointSizeF() == pytest.approx(base[a] * 1.4) for a in axes)
+    after = p.restyled
+    p.apply()
+    assert p.restyled == after
+    p.set_zoom(1.0)
+    assert all(a.style["tickFont"].pointSizeF() == pytest.approx(base[a]) for a in axes)
