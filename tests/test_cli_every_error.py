@@ -108,16 +108,21 @@ def folder(tmp_path_factory):
     return tmp
 
 
-@pytest.mark.parametrize("args, flag, repeats", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
-def test_every_error_of_every_subcommand_is_one_line_in_the_one_pattern(folder, args, flag, repeats):
+def refusal(folder, args):
+    """``nnplay ARGS`` ({tmp}: ``folder``; train and lr-find for one epoch) refused in one line, exit code 2, no
+    traceback: (the command line run, the line, its match of ONE_PATTERN or None)."""
     args = tuple(a.format(tmp=folder) for a in args)
     if args[0] in ("train", "lr-find") and "--epochs" not in args:
         args = (*args, "--epochs", "1")
     r = nnplay(*args)
     lines = r.stderr.strip().splitlines()
     assert r.returncode == 2 and len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
-    line = lines[-1]
-    found = ONE_PATTERN.match(line)
+    return args, lines[0], ONE_PATTERN.match(lines[0])
+
+
+@pytest.mark.parametrize("args, flag, repeats", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
+def test_every_error_of_every_subcommand_is_one_line_in_the_one_pattern(folder, args, flag, repeats):
+    args, line, found = refusal(folder, args)
     assert found, line
     assert found.group("flag") == flag, line
     assert found.group("command") == ("nnplay" if args[0].startswith("-") or args[0].endswith(".nnplay")
@@ -223,13 +228,7 @@ WRONG_VALUES = [
 
 @pytest.mark.parametrize("args, flag, value", WRONG_VALUES, ids=[" ".join(c[0])[:60] for c in WRONG_VALUES])
 def test_every_wrong_value_is_refused_naming_its_option_and_the_value_typed(folder, args, flag, value):
-    args = tuple(a.format(tmp=folder) for a in args)
-    if args[0] in ("train", "lr-find") and "--epochs" not in args:
-        args = (*args, "--epochs", "1")
-    r = nnplay(*args)
-    lines = r.stderr.strip().splitlines()
-    assert r.returncode == 2 and len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
-    found = ONE_PATTERN.match(lines[0])
-    assert found and found.group("flag") == flag, lines[0]
+    _, line, found = refusal(folder, args)
+    assert found and found.group("flag") == flag, line
     # the text typed, as typed: quoted ('3', not '3.0'), or a file's name beginning the fault ("…/d.csv: not …")
-    assert re.search(rf"(?:'|/|^){re.escape(value)}(?:'|[:,] )", found.group("what")), lines[0]
+    assert re.search(rf"(?:'|/|^){re.escape(value)}(?:'|[:,] )", found.group("what")), line
