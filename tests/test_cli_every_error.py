@@ -108,16 +108,21 @@ def folder(tmp_path_factory):
     return tmp
 
 
-@pytest.mark.parametrize("args, flag, repeats", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
-def test_every_error_of_every_subcommand_is_one_line_in_the_one_pattern(folder, args, flag, repeats):
+def refusal(folder, args):
+    """``nnplay ARGS`` ({tmp}: ``folder``; train and lr-find for one epoch) refused in one line, exit code 2, no
+    traceback: (the command line run, the line, its match of ONE_PATTERN or None)."""
     args = tuple(a.format(tmp=folder) for a in args)
     if args[0] in ("train", "lr-find") and "--epochs" not in args:
         args = (*args, "--epochs", "1")
     r = nnplay(*args)
     lines = r.stderr.strip().splitlines()
     assert r.returncode == 2 and len(lines) == 1 and "Traceback" not in r.stderr, r.stderr
-    line = lines[-1]
-    found = ONE_PATTERN.match(line)
+    return args, lines[0], ONE_PATTERN.match(lines[0])
+
+
+@pytest.mark.parametrize("args, flag, repeats", CASES, ids=[" ".join(c[0])[:60] for c in CASES])
+def test_every_error_of_every_subcommand_is_one_line_in_the_one_pattern(folder, args, flag, repeats):
+    args, line, found = refusal(folder, args)
     assert found, line
     assert found.group("flag") == flag, line
     assert found.group("command") == ("nnplay" if args[0].startswith("-") or args[0].endswith(".nnplay")
@@ -138,3 +143,92 @@ def test_no_cli_module_raises_an_error_in_words_of_its_own():
                                 "RunFailure"):
                     own.append(f"{path.name}:{node.lineno} raises {name}")
     assert own == []
+
+
+# (command line, the option at fault, the text typed that the line must repeat): every option of every
+# subcommand given a wrong value. `nnplay render s.nnplay --animate --epochs 5 --out a.png` blamed
+# FILE.nnplay for --out's a.png (tester 20): a refusal from below the CLI was put on the session.
+WRONG_VALUES = [
+    # the window's own options
+    (("--settings", "lr=abc"), "--settings", "abc"),
+    (("--settings", "nonsense=3"), "--settings", "nonsense"),
+    (("--lesson", "{tmp}/d.csv"), "--lesson", "d.csv"),
+    (("--data", "{tmp}/run.nnplay"), "--data", "run.nnplay"),
+    (("--session", "{tmp}/d.csv"), "--session", "d.csv"),
+    (("--data", "{tmp}/d.csv", "--na", "maybe"), "--na", "maybe"),
+    (("--data", "{tmp}/d.csv", "--task", "x"), "--task", "x"),
+    (("--data", "{tmp}/d.csv", "--categorical", "zz"), "--categorical", "zz"),
+    (("--columns", "a,b"), "--columns", "a,b"),  # (was "('a', 'b')", the parsed value)
+    (("--na", "drop"), "--na", "drop"),
+    (("--task", "regression"), "--task", "regression"),
+    # train
+    (("train", "--dataset", "nope"), "--dataset", "nope"),
+    (("train", "--dataset", "spiral-k", "--classes", "9"), "--classes", "9"),
+    (("train", "--dataset", "xor", "--classes", "03"), "--classes", "03"),  # (was '3')
+    (("train", "--noise", "0.9"), "--noise", "0.9"),
+    (("train", "--data", "{tmp}/d.csv", "--noise", "0.10"), "--noise", "0.10"),
+    (("train", "--train-ratio", "2"), "--train-ratio", "2"),
+    (("train", "--features", "x9"), "--features", "x9"),
+    (("train", "--layers", "4,x"), "--layers", "4,x"),
+    (("train", "--layers", "999"), "--layers", "999"),
+    (("train", "--activation", "soft"), "--activation", "soft"),
+    (("train", "--loss", "hinge"), "--loss", "hinge"),
+    (("train", "--optimizer", "lbfgs"), "--optimizer", "lbfgs"),
+    (("train", "--init", "zeros"), "--init", "zeros"),
+    (("train", "--lr", "-1"), "--lr", "-1"),
+    (("train", "--l1", "-1"), "--l1", "-1"),
+    (("train", "--l2", "x"), "--l2", "x"),
+    (("train", "--batch-size", "0"), "--batch-size", "0"),
+    (("train", "--epochs", "-2"), "--epochs", "-2"),
+    (("train", "--seed", "-4"), "--seed", "-4"),
+    (("train", "--dtype", "float16"), "--dtype", "float16"),
+    (("train", "--save", "{tmp}/r.txt"), "--save", "r.txt"),
+    (("train", "--predictions", "{tmp}/p.txt"), "--predictions", "p.txt"),
+    (("train", "--dataset", "xor", "--target", "a"), "--target", "a"),
+    (("train", "--data", "{tmp}/d.csv", "--columns", "label"), "--columns", "label"),
+    (("train", "--data", "{tmp}/d.csv", "--task", "nope"), "--task", "nope"),
+    # lr-find
+    (("lr-find", "--steps", "5"), "--steps", "5"),
+    (("lr-find", "--start-lr", "0"), "--start-lr", "0"),
+    (("lr-find", "--end-lr", "x"), "--end-lr", "x"),
+    (("lr-find", "--start-lr", "1", "--end-lr", "0.5"), "--end-lr", "0.5"),
+    # render
+    (("render", "{tmp}/run.nnplay", "--animate", "--epochs", "5", "--out", "{tmp}/a.png"), "--out", "a.png"),
+    (("render", "{tmp}/gone.nnplay", "--animate", "--epochs", "5", "--out", "{tmp}/a.png"), "--out", "a.png"),
+    (("render", "{tmp}/run.nnplay", "--out", "{tmp}/a.gif"), "--out", "a.gif"),
+    (("render", "{tmp}/run.nnplay", "--animate", "--epochs", "5", "--fps", "100", "--out", "{tmp}/a.gif"),
+     "--fps", "100"),  # (was blamed on FILE.nnplay: the recording's 60 against the option's 120)
+    (("render", "{tmp}/run.nnplay", "--animate", "--epochs", "5", "--fps", "x", "--out", "{tmp}/a.gif"), "--fps", "x"),
+    (("render", "{tmp}/run.nnplay", "--animate", "--epochs", "0", "--out", "{tmp}/a.gif"), "--epochs", "0"),
+    (("render", "{tmp}/run.nnplay", "--animate", "--epochs", "5", "--every", "0", "--out", "{tmp}/a.gif"),
+     "--every", "0"),
+    (("render", "{tmp}/run.nnplay", "--animate", "--epochs", "5", "--size", "10x10", "--out", "{tmp}/a.gif"),
+     "--size", "10x10"),
+    (("render", "{tmp}/run.nnplay", "--panel", "nope", "--animate", "--epochs", "5", "--out", "{tmp}/a.gif"),
+     "--panel", "nope"),
+    (("render", "{tmp}/run.nnplay", "--fps", "3", "--out", "{tmp}/a.png"), "--fps", "3"),  # (was '3.0')
+    (("render", "{tmp}/d.csv", "--out", "{tmp}/a.png"), "FILE.nnplay", "d.csv"),
+    # the others
+    (("export-torch", "{tmp}/run.nnplay", "--out", "{tmp}/m.txt"), "--out", "m.txt"),
+    (("export-torch", "{tmp}/run.nnplay", "--out", "{tmp}/m.py", "--epochs", "0"), "--epochs", "0"),
+    (("export-torch", "{tmp}/d.csv", "--out", "{tmp}/m.py"), "FILE.nnplay", "d.csv"),
+    (("export-data", "--dataset", "nope", "--out", "{tmp}/a.csv"), "--dataset", "nope"),
+    (("export-data", "--dataset", "xor", "--out", "{tmp}/a.csv", "--noise", "3"), "--noise", "3"),
+    (("export-data", "--dataset", "spiral-k", "--out", "{tmp}/a.csv", "--classes", "30"), "--classes", "30"),
+    (("export-data", "--dataset", "xor", "--out", "{tmp}/a.csv", "--seed", "x"), "--seed", "x"),
+    (("diagnose", "{tmp}/d.csv"), "FILE.nnplay", "d.csv"),
+    (("bench", "--soak", "0"), "--soak", "0"),
+    (("bench", "--soak", "x"), "--soak", "x"),
+    (("bench", "--soak-start", "5"), "--soak-start", "5"),  # (said no value)
+    (("bench", "--soak", "1", "--soak-start", "x"), "--soak-start", "x"),
+    (("lessons", "--check", "nope"), "NAME|FILE.toml", "nope"),
+    (("lessons", "{tmp}/d.csv"), "NAME|FILE.toml", "d.csv"),
+]
+
+
+@pytest.mark.parametrize("args, flag, value", WRONG_VALUES, ids=[" ".join(c[0])[:60] for c in WRONG_VALUES])
+def test_every_wrong_value_is_refused_naming_its_option_and_the_value_typed(folder, args, flag, value):
+    _, line, found = refusal(folder, args)
+    assert found and found.group("flag") == flag, line
+    # the text typed, as typed: quoted ('3', not '3.0'), or a file's name beginning the fault ("…/d.csv: not …")
+    assert re.search(rf"(?:'|/|^){re.escape(value)}(?:'|[:,] )", found.group("what")), line

@@ -65,7 +65,17 @@ class StoreOnce(argparse._StoreAction):
         if self.dest in typed:
             raise argparse.ArgumentError(self, "given twice; give it once (the second would replace the first)")
         typed.add(self.dest)
+        texts = getattr(parser, "typed_texts", {})
+        if self.dest in texts:  # the text as typed, for a refusal after parsing to repeat (``typed``)
+            namespace.__dict__.setdefault("typed_text", {})[self.dest] = texts[self.dest]
         super().__call__(parser, namespace, values, option_string)
+
+
+def typed(args, dest: str):
+    """The text typed for the value option of ``dest`` ('3' for ``--fps 3``, 'a,b' for ``--columns a,b``), for a
+    refusal made after parsing to repeat what the user typed, not its parsed value ('3.0', "('a', 'b')");
+    None when it was not typed or takes no value (an on/off option)."""
+    return getattr(args, "typed_text", {}).get(dest)
 
 
 class Parser(argparse.ArgumentParser):
@@ -95,6 +105,11 @@ class Parser(argparse.ArgumentParser):
                 if isinstance(chosen, Parser):
                     return chosen._parser_of(parsed)
         return self
+
+    def _get_values(self, action, arg_strings):  # (argparse's, the strings kept for StoreOnce: ``typed``)
+        if isinstance(arg_strings, list) and action.option_strings:
+            self.typed_texts = {**getattr(self, "typed_texts", {}), action.dest: " ".join(arg_strings)}
+        return super()._get_values(action, arg_strings)
 
     def _get_value(self, action, arg_string):  # every value typed passes here: an empty one is refused, not
         # read as if the option were absent (a subcommand's own parser checks its values)

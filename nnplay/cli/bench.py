@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..failures import RunFailure
-from .base import EXIT_OK, OptionError, minutes, setting
+from .base import EXIT_OK, OptionError, minutes, setting, typed
 
 
 def register(sub) -> None:
@@ -49,4 +49,5 @@ def _refuse_ignored(args) -> None:
                 raise OptionError(f"--{flag}", "not allowed with argument --soak (the soak runs alone, "
                                                "the window at Max speed for its minutes)")
     elif args.soak_start:
-        raise OptionError("--soak-start", "applies to a soak: add --soak MINUTES (or leave --soak-start out)")
+        raise OptionError("--soak-start", "applies to a soak: add --soak MINUTES (or leave --soak-start out)",
+                          typed(args, "soak_start"))

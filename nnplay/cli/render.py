@@ -7,7 +7,7 @@ import sys
 
 from ..numbers import count
 from ..user_text import file_name
-from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting
+from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting, typed
 from .given_flags import given, track_given
 
 
@@ -51,12 +51,12 @@ def run(args) -> int:
 
     if args.panel not in PANELS:  # (as argparse refuses a bad value: before the session is read)
         raise OptionError("--panel", f"the panel must be one of {', '.join(PANELS)}", args.panel)
-    check_writable(args.out, None if args.animate else (".png", ".svg"))  # before any work (--animate: its own words)
+    check_writable(args.out, (".gif", ".mp4") if args.animate else (".png", ".svg"))  # before any work
     if args.animate:
         return _animate(args)
     if stray := sorted(given(args) & {"epochs", "every", "fps"}):
         raise OptionError(f"--{stray[0]}", f"applies to a recording: add --animate (or leave --{stray[0]} out)",
-                          getattr(args, stray[0]))
+                          typed(args, stray[0]))
     size = _size(args.size or "1600x1200")
     with blamed_on("FILE.nnplay"):  # the session cannot be read, or has no such panel
         written = render_session(args.session, args.panel, args.out, size)
@@ -84,7 +84,7 @@ def _animate(args) -> int:
         raise OptionError("--animate", "needs --epochs N, e.g. nnplay render run.nnplay --panel output --animate "
                                        "--epochs 300 --out run.gif")
     size = _size(args.size or "640x480")
-    with blamed_on("FILE.nnplay"):  # (a refusal naming its flag, --every, is blamed on it)
+    with blamed_on("FILE.nnplay"):  # (a refusal naming its flag, --every, --out, --fps, is blamed on it)
         frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps, size)
     print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK

@@ -22,8 +22,8 @@ import sys
 
 from ..numbers import count, counted
 from ..user_text import file_name, shown
-from .base import OptionError, as_option_error
-from .given_flags import given as typed
+from .base import OptionError, as_option_error, typed
+from .given_flags import given as typed_dests
 
 DATA_FLAGS = ("task", "target", "columns", "ignore", "categorical", "na", "standardize_target")
 GENERATOR_FLAGS = ("noise", "classes")
@@ -41,15 +41,12 @@ def flag(dest: str) -> str:
 
 def given(args, dest: str) -> bool:
     """Whether the flag of ``dest`` was typed (given_flags.track_given records them)."""
-    return dest in typed(args)
+    return dest in typed_dests(args)
 
 
 def _typed(args, dest: str):
     """What was typed for the option of ``dest`` (None for an on/off one: nothing to repeat)."""
-    value = getattr(args, dest, None)
-    if isinstance(value, bool) or value is None:
-        return None
-    return ",".join(map(str, value)) if isinstance(value, (tuple, list)) else value
+    return typed(args, dest)
 
 
 def check_data_source(args) -> None:
@@ -86,7 +83,7 @@ def check_flags(args) -> None:
         _fn, takes_k, _ = DATASETS[args.dataset]
         if given(args, "classes") and not takes_k:
             sets = " and ".join(name for name, (_f, k, _d) in DATASETS.items() if k)
-            raise OptionError("--classes", f"applies to {sets}; {args.dataset!r} has fixed classes", args.classes)
+            raise OptionError("--classes", f"applies to {sets}; {args.dataset!r} has fixed classes", _typed(args, "classes"))
         if args.stratify and DATASETS[args.dataset][2].startswith(REGRESSION):
             raise OptionError("--stratify", f"keeps each class's share, but {args.dataset!r} is a regression set "
                                             "(no classes)")

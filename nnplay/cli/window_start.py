@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import OptionError, blamed_on
+from .base import OptionError, blamed_on, typed
 
 
 @dataclass
@@ -89,4 +89,4 @@ def refuse_import_options_without_data(args) -> None:
     for dest, default in import_defaults().items():  # (the parser's own defaults: no second copy to drift)
         if getattr(args, dest, default) != default:
             raise OptionError(f"--{dest.replace('_', '-')}", "applies to your own CSV: give it with --data FILE.csv",
-                              None if isinstance(default, bool) else getattr(args, dest))
+                              typed(args, dest))

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..failures import naming_option
 from ..numbers import count, format_number
 from .layer_values import sample_rows
 
@@ -83,9 +84,11 @@ def rates(start_lr: float, end_lr: float, steps: int) -> np.ndarray:
 def check_range(start_lr: float, end_lr: float, steps: int) -> None:
     """ValueError (one line) unless 0 < start_lr < end_lr, both finite, and steps >= 20."""
     if not (0 < start_lr < end_lr and math.isfinite(end_lr)):
-        raise ValueError(f"the rates must grow from a positive start to a larger end; got {format_number(start_lr)} to {format_number(end_lr)}")
+        what = f"the rates must grow from a positive start to a larger end; got {format_number(start_lr)} to {format_number(end_lr)}"
+        raise naming_option(ValueError(what), "--end-lr", what)  # (nnplay lr-find blames the option: failures)
     if steps < SKIP_START + SKIP_END + 5:
-        raise ValueError(f"the range test needs at least {SKIP_START + SKIP_END + 5} steps; got {steps}")
+        what = f"the range test needs at least {SKIP_START + SKIP_END + 5} steps; got {steps}"
+        raise naming_option(ValueError(what), "--steps", what)
 
 
 def find_learning_rate(trainer, start_lr: float = START_LR, end_lr: float = END_LR, steps: int = STEPS,

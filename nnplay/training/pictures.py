@@ -173,3 +173,52 @@ def picture_cells(m: np.ndarray, most: int = PICTURE_SIDE) -> np.ndarray:
     with np.errstate(invalid="ignore"):  # (elementwise over the views: a 4-D reduction cost more than it saved)
         hi, lo = functools.reduce(np.maximum, parts), functools.reduce(np.minimum, parts)  # (NaN propagates)
         return np.where(hi >= -lo, hi, lo)
+
+
+def upsampled_classes(P: np.ndarray, factor: int) -> tuple[np.ndarray, np.ndarray]:
+    """The class and confidence of every point of ``upsample(P, factor)`` for a grid of class
+    probabilities ``P`` (res, res, k), each point given one of the classes the network predicts
+    at the four grid points around it: the one of them whose bilinearly interpolated probability
+    is largest. (The argmax of all k interpolated probabilities gave single points of a third
+    class on a border between two: halfway between a cell of class 3 and one of class 7 whose
+    probabilities of class 12 were both just below their winners', class 12 won. A 50-class run
+    showed 42 such points of 88,804.) Also cheaper: four classes a point are interpolated, not k.
+
+    Returns (classes (n, n) int64, UNDEFINED where a non-finite output enters the interpolation;
+    confidence (n, n) float32, ``class_confidence``'s of the chosen class's probability), n =
+    factor (res - 1) + 1 (``upsample``'s points)."""
+    P = np.asarray(P)
+    k = P.shape[2]
+    finite = np.isfinite(P).all(axis=2)
+    corner = predicted_classes(P.reshape(-1, k), "ce").reshape(P.shape[:2])
+    if factor <= 1 or P.shape[0] < 2 or P.shape[1] < 2:
+        return corner, class_confidence(P, "ce")
+    P0 = np.where(finite[..., None], P, 0).astype(np.result_type(P, np.float32), copy=False).ravel()
+    (ri, wr), (cj, wc) = (_cells_of(n, factor, P0.dtype) for n in P.shape[:2])
+    corners = [(ri[:, None] + a) * P.shape[1] + (cj[None, :] + b) for a in (0, 1) for b in (0, 1)]  # flat cells
+    weights = [(wr if a else 1 - wr)[:, None] * (wc if b else 1 - wc)[None, :] for a in (0, 1) for b in (0, 1)]
+    flat = corner.ravel()
+    best = np.full(corners[0].shape, -np.inf, P0.dtype)
+    classes = np.zeros(best.shape, np.int64)
+    for at in corners:  # each corner's class a candidate: its interpolated probability
+        cand = flat.take(at)
+        safe = np.maximum(cand, 0)
+        value = np.zeros(best.shape, P0.dtype)
+        for cell, weight in zip(corners, weights):
+            value += weight * P0.take(cell * k + safe)
+        value[cand < 0] = -np.inf
+        better = (value > best) | ((value == best) & (cand < classes))  # (a tie: the lower class, as argmax)
+        best[better], classes[better] = value[better], cand[better]
+    undefined = upsample((~finite).astype(np.float32), factor) > 0
+    classes[undefined] = UNDEFINED
+    with np.errstate(invalid="ignore"):
+        conf = np.clip((best - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
+    return classes, np.where(undefined, 0.0, conf).astype(np.float32)
+
+
+def _cells_of(n: int, factor: int, dtype) -> tuple[np.ndarray, np.ndarray]:
+    """For the factor (n - 1) + 1 points ``upsample`` makes along an axis of n samples: the sample
+    before each (0 .. n - 2) and the point's weight towards the sample after it (0 .. 1)."""
+    i = np.arange(factor * (n - 1) + 1)
+    cell = np.minimum(i // factor, n - 2)
+    return cell, ((i - cell * factor) / factor).astype(dtype)

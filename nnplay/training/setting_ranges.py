@@ -99,7 +99,7 @@ RANGES: dict[str, Range] = {
     "script_epochs": Range("the script's epochs", 1, EPOCHS_MAX, integer=True),
     "animation_epochs": Range("epochs to animate", 1, EPOCHS_MAX, integer=True),
     "every": Range("epochs between two frames", 1, EPOCHS_MAX, integer=True),
-    "fps": Range("frames a second", 0.0, 120.0, low_open=True),
+    "fps": Range("frames a second", 0.0, 60.0, low_open=True),  # (a recording's: ui.frame_writer)
     "soak_start": Range("the soak's first epoch", 0, EPOCHS_MAX, integer=True),
 }
 

@@ -33,6 +33,18 @@ def compact(values: list[float], step: float) -> list[str]:
     return ["0" if v == 0 else with_minus(f"{v / size:.{places}f}{suffix}") for v in values]
 
 
+def compact_counts(values: list[float], step: float) -> list[str]:
+    """Whole numbers ``values`` (``step`` apart: epochs) written shortly, in one format: the largest SI
+    suffix the values reach whose tenth ``step`` still is, with the decimals ``step`` needs of it (at
+    most one): 0, 200000, 400000 -> "0", "200k", "400k"; 0 … 1500000 at 500000 -> "0.5M", "1.0M", "1.5M";
+    2·10⁶ apart -> "2M"; values under 1000 as they are."""
+    top = max((abs(v) for v in values), default=0.0)
+    size, suffix = next(((size, suffix) for size, suffix in SUFFIXES if top >= size and step >= size / 10),
+                        (1.0, ""))
+    places = decimals_of(step / size) if suffix else 0
+    return ["0" if v == 0 else with_minus(f"{v / size:.{places}f}{suffix}") for v in values]
+
+
 def bar_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     """(value, label) of LEAST to MOST ticks at a 1-2-5 step between ``lo`` and ``hi``
     (a bar's levels), the ends included when they fall on the step; [] for an empty range."""

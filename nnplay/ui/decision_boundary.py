@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
-from ..training.pictures import (
-    UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
-)
+from ..training.pictures import UNDEFINED, symmetric_levels, undefined_fraction, unit_scale
 from .colors import (class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
                      point_symbols, value_maps)
 from . import scatter_sample
@@ -335,9 +333,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 img = class_image(classes, snap.grid_confidence, info.data.n_classes, discrete)
             else:  # (the drawn density followed on a resize: _follow_size)
                 self._drawn_factor = fine_factor(grid.shape[0], pixels := self._pixels_across())
-                if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
-                    grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
-                img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
+                factor = self._drawn_factor if grid.shape[0] < fine_cells(pixels) else 1  # a cell a pixel, each a
+                img = output_class_image(grid, info.loss, info.data.n_classes, discrete, factor)  # class of its corners'
+                self.image.set_smooth(not discrete and (info.data.n_classes <= 2 or pixels > len(img)))  # (no blend)
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..failures import naming_option
 from ..file_write import written_in_place
+from ..training.setting_ranges import RANGES
+from ..user_text import shown
 from ..write_errors import cannot_write, unwritable
 
 FORMATS = {".gif": "GIF", ".mp4": "MP4 (H.264)"}
@@ -31,9 +34,10 @@ def check_recording_path(path) -> Path:
     folder that takes new files: ``write_errors.unwritable``); RecordingError naming the problem otherwise."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise RecordingError(f"{path}: a recording's name must end in .gif or .mp4")
+        what = "a recording's name must end in .gif or .mp4"
+        raise naming_option(RecordingError(f"{path}: {what}"), "--out", f"{what}, got {shown(str(path))}")
     if problem := unwritable(path):
-        raise RecordingError(problem)
+        raise naming_option(RecordingError(problem), "--out", problem)
     return path
 
 
@@ -53,8 +57,9 @@ class FrameWriter:
 
     def __init__(self, path, fps: float):
         self.path = check_recording_path(path)
-        if not 0 < fps <= 60:
-            raise RecordingError(f"{self.path}: the frame rate must be 1 to 60 frames a second, got {fps:g}")
+        if not RANGES["fps"].allows(fps):  # (nnplay render --fps: the same range)
+            what = RANGES["fps"].refusal(f"{fps:g}")
+            raise naming_option(RecordingError(f"{self.path}: {what}"), "--fps", what)
         self.fps = float(fps)
         self.written = self.dropped = self.queued = 0
         self.error: str | None = None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..numbers import count, format_number
 from ..training.pictures import symmetric_levels
-from .flow_layout import FlowLayout
+from .equation_layout import EquationLayout
 from .heatmap import colour_matrices
 from .matrix_view import MatrixView, axis_names
 from .widgets import nest
@@ -31,8 +31,8 @@ NOTE_STYLE = "font-size: 13px;"  # the palette's own text colour: readable on li
 
 class Equation(QWidget):
     """One equation: its formula, a sentence on what it means, then its terms as
-    matrices with the operators between them (wrapping to a new line when the
-    window is narrower than the row). ``clicked(view, i, j)`` is called for a
+    matrices with the operators between them (wrapping as an equation does when the
+    window is narrower than the row: ``equation_layout``). ``clicked(view, i, j)`` is called for a
     click on a cell; ``report(text)`` with the value under the pointer."""
 
     def __init__(self, report, clicked, parent=None):
@@ -48,7 +48,7 @@ class Equation(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet(NOTE_STYLE)
         outer.addWidget(self.note)
-        self.row = FlowLayout(spacing=8)
+        self.row = EquationLayout(spacing=8)
         nest(outer, self.row)
         self.views: list[MatrixView] = []
         self._ops: list[QLabel] = []
@@ -83,6 +83,7 @@ class Equation(QWidget):
             if item.widget() is not None:
                 item.widget().hide()
         views, ops = iter(self.views), iter(self._ops)
+        roles = term_roles(terms)
         for term in terms:
             if isinstance(term, str):
                 w = next(ops, None)
@@ -91,7 +92,7 @@ class Equation(QWidget):
                     w.setStyleSheet("font-size: 18px; padding-top: 36px;")  # level with the matrices' first row
                     self._ops.append(w)
                 w.setText(term)
-                w.setProperty("keep_with_next", not term.startswith(")"))  # an operator wraps with its operand
+                w.setProperty("eq_role", next(roles))  # where the row may wrap (equation_layout)
             else:
                 w = next(views, None)
                 if w is None:
@@ -102,6 +103,7 @@ class Equation(QWidget):
                     self.views.append(w)
                 self._fill(w, term, coloured)
                 self._shown.append(w)
+                w.setProperty("eq_role", next(roles))
             self.row.addWidget(w)
             w.show()
 
@@ -131,6 +133,24 @@ def coloured_terms(equations: list) -> iter:
     levels = [symmetric_levels(m) for m in mats]
     return iter([(m, lv, unit, rgba) for m, lv, (unit, rgba)
                  in zip(mats, levels, colour_matrices(mats, [hi for _, hi in levels]))])
+
+
+def term_roles(terms: list):
+    """Each term's ``eq_role`` for ``EquationLayout``, in order: a blank string "sep" (between two
+    equations), an equation's first "=" (or a label that ends in "=" or ":", a whole left side) "eq",
+    a closing ")" "close", any other string "op"; a matrix ""."""
+    seen_eq = False
+    for term in terms:
+        if not isinstance(term, str):
+            yield ""
+        elif not term.strip():
+            seen_eq = False
+            yield "sep"
+        elif not seen_eq and term.rstrip().endswith(("=", ":")):
+            seen_eq = True
+            yield "eq"
+        else:
+            yield "close" if term.startswith(")") else "op"
 
 
 def _update(tr, lt, l: int, opt: str) -> list:

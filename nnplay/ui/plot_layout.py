@@ -22,6 +22,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 from .axis_ticks import inner_ticks
+from .bar_labels import compact_counts
 from .item_cache import ScreenCached
 from .legend_sample import DashedSample
 from ..numbers import with_minus
@@ -29,6 +30,9 @@ from .tick_labels import linear_tick_strings, log_tick_strings
 
 LABEL_GAP = 8  # pixels between two neighbouring tick labels
 WIDEST_LABEL = 200  # pixels: no tick label is wider
+COMPACT_BELOW = 3  # an epoch axis holding fewer whole-number labels than this is labelled compactly (200k)
+COMPACT_LEAST = 1e4  # ... unless its numbers are shorter than this (1000 and 1200 are not written 1.0k, 1.2k)
+COMPACT_FROM = 1e6  # an epoch axis reaching this far is labelled compactly (20M, not 20000000)
 END_FLOW = 20  # pixels an epoch axis's end label may pass the axis's end ("0" and "1" of an empty epoch axis): moved in
 _MANTISSAS = np.log10(np.arange(1, 10))
 MIN_TICK_GAP = 3.0  # pixels: the least gap between two tick marks of a log axis (closer ones merge into a bar)
@@ -47,6 +51,7 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         self._fallback = None  # tick values drawn instead, when pyqtgraph's own leave under two labels
         self._placing = False  # True while generateDrawSpecs places labels: see boundingRect
         self._tick_values: list[float] = []  # every tick value of the axis now: its labels' one format (tick_labels)
+        self._compact = False  # an epoch axis too short for three whole numbers: labelled 200k, 4M (set_compact)
 
     counts = False  # set by count_whole: the axis counts whole numbers though it is not labelled "epoch"
 
@@ -86,8 +91,24 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         fm = QFontMetricsF(self.style.get("tickFont") or self.font())
         if self.orientation in ("left", "right"):
             return fm.height() + LABEL_GAP / 2
+        if self._compact:
+            ends, step = (lo, hi, (lo + hi) / 2), 10.0 ** math.floor(math.log10(hi - lo))  # (a decade: the widest)
+            return max(fm.horizontalAdvance(t) for t in compact_counts(ends, step)) + LABEL_GAP
         widest = max(fm.horizontalAdvance(f"{v:,.6g}") for v in (lo, hi, (lo + hi) / 2))
         return widest + LABEL_GAP
+
+    def _set_compact(self) -> None:
+        """Label a horizontal epoch axis compactly (200k, 4M: ``bar_labels.compact_counts``) where its range's
+        whole numbers of five digits or more would fit fewer than COMPACT_BELOW times along it (pyqtgraph dropped a narrow
+        accuracy plot's 200000 and 400000 at 240,000 epochs, leaving "0" alone) or reach COMPACT_FROM
+        (20000000 is hard to read); whole numbers elsewhere."""
+        lo, hi = self.range
+        self._compact = False
+        if not self.whole or self.orientation not in ("top", "bottom") or not (math.isfinite(lo) and hi > lo):
+            return
+        top = max(abs(lo), abs(hi))
+        narrow = top >= COMPACT_LEAST and self.width() < COMPACT_BELOW * self._label_extent(lo, hi)
+        self._compact = narrow or top >= COMPACT_FROM
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float):
         """Major spacing: the smallest of 1, 2, 5 × 10^k whose labels fit ``size``
@@ -118,6 +139,8 @@ class TidyAxis(ScreenCached, pg.AxisItem):
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick values, or the fallback ``generateDrawSpecs`` chose (axis_ticks)."""
         levels = self._fallback if self._fallback is not None else super().tickValues(minVal, maxVal, size)
+        if self.whole:  # no epoch below 0 (the pad left of epoch 0 of a long run's axis was labelled "−200000")
+            levels = [(spacing, [v for v in values if v > -1e-9 * spacing]) for spacing, values in levels]
         self._tick_values = [v for _, values in levels for v in values]
         return levels
 
@@ -155,7 +178,9 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         """Every label of the axis in one format: powers of ten on a log axis (ui.tick_labels)."""
         if self.logMode:
             return log_tick_strings(values, scale, self._tick_values)
-        if self.whole and spacing * scale >= 1:  # epochs: whole numbers, 120000 rather than 1.2·10⁵
+        if self.whole and spacing * scale >= 1:  # epochs: whole numbers, 120000 rather than 1.2·10⁵ (where they fit)
+            if self._compact:
+                return compact_counts([round(float(v) * scale) for v in values], spacing * scale)
             return [with_minus(f"{round(float(v) * scale)}") for v in values]
         return linear_tick_strings(values, scale, spacing, self.range)
 
@@ -165,6 +190,7 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         A linear axis labels its major ticks only (minor ones would need more decimals: one format)."""
         self.style["maxTextLevel"] = 2 if self.logMode else 0
         self._placing = True
+        self._set_compact()
         try:
             return self._specs(p)
         finally:

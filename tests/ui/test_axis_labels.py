@@ -117,3 +117,93 @@ def test_a_huge_range_keeps_its_bounds_on_the_bar():
     assert [t for _, t in bar_ticks(-1.7e308, 1.7e308)] == ["−1·10³⁰⁸", "0", "1·10³⁰⁸"]
     assert [t for _, t in bar_ticks(-3e14, 3e14)] == ["−2·10¹⁴", "0", "2·10¹⁴"]
     assert [t for _, t in bar_ticks(-3e12, 3e12)] == ["−2000G", "0", "2000G"]  # (below 10¹⁴: as before)
+
+
+COMPACT = {"k": 1e3, "M": 1e6, "G": 1e9}
+
+
+def epoch_value(text: str) -> float | None:
+    """The epoch an epoch axis's label reads ("120000", "200k", "1.5M"), or None when it reads none."""
+    text = text.replace(",", "")
+    scale = COMPACT.get(text[-1:], 1.0)
+    number = text[:-1] if scale != 1.0 else text
+    try:
+        return float(number) * scale if number.replace(".", "", 1).isdigit() else None
+    except ValueError:
+        return None
+
+
+def epoch_axes(win):
+    """(where, axis) of every horizontal epoch axis shown on the plots of ``win`` and its side windows:
+    ``where`` names the plot (its own object name, or its nearest named parent's)."""
+    from nnplay.ui.plot_layout import TidyAxis
+
+    for view in win.findChildren(pg.GraphicsView):
+        if not view.isVisible():
+            continue
+        owner = view
+        while owner is not None and not owner.objectName():
+            owner = owner.parentWidget()
+        for item in view.scene().items():
+            if isinstance(item, TidyAxis) and item.whole and item.orientation == "bottom" and item.isVisible() \
+                    and item.linkedView() is not None and item.geometry().width() >= 1:
+                yield f"{owner.objectName() if owner else type(view).__name__} {item.labelText!r}", item
+
+
+LONG_RUNS = (100_000, 1_000_000, 10_000_000)
+
+
+def test_every_epoch_axis_keeps_two_readable_labels_on_long_runs(window, qtbot):
+    """At 1280×800 after 240,000 epochs the accuracy plot's epoch axis read "0" alone while the
+    loss plot beside it read 0 / 200000 / 400000 (tester 20, s15_long10min.png): its whole
+    numbers did not fit its width, and pyqtgraph dropped them. Every epoch axis of the window
+    and of the comparison (loss, accuracy, gradient norms, distributions, compare), at every size,
+    at the presentation's zoom too, keeps two labels or more, read as increasing epochs, none
+    longer than six characters where the axis is narrow (200k, 4M)."""
+    from nnplay.ui.plot_layout import EPOCH_PAD
+
+    c = window.controller
+    c.step(3)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 3, timeout=20000)
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=20000)
+    windows = (window, window.compare_window)  # (the comparison's plots are found from the window too)
+    tabs, found, seen = window.lower_tabs, [], set()
+    for size in ((1024, 768), (1280, 800), (1920, 1080)):
+        for zoom in (1.0, 1.25):
+            window.presentation.set_zoom(zoom)
+            for win in windows:
+                win.resize(*size)
+            for tab in range(tabs.count()):
+                tabs.setCurrentIndex(tab)
+                settle(qtbot)
+                for epochs in LONG_RUNS:
+                    axes = list(epoch_axes(window))
+                    for _, axis in axes:  # as show_epochs sets them (padded each side)
+                        axis.linkedView().setLimits(xMin=-EPOCH_PAD * epochs)
+                        axis.linkedView().setXRange(0, epochs, padding=EPOCH_PAD)
+                    settle(qtbot)
+                    for where, axis in axes:
+                        seen.add(where)
+                        labels = drawn_labels(axis)
+                        values = [epoch_value(t) for t in labels]
+                        if len(labels) < 2 or None in values or values != sorted(values) or \
+                                (axis.width() < 150 and max(map(len, labels)) > 6):
+                            found.append(f"{size} zoom {zoom} {tabs.tabText(tab)} {epochs}: {where} "
+                                         f"{axis.width():.0f} px: {labels}")
+    window.presentation.set_zoom(1.0)
+    window.compare_window.stop_button.click()
+    names = " ".join(seen)
+    assert all(n in names for n in ("loss_plot", "accuracy_plot", "gradient_norms", "distributions", "compare")), seen
+    assert found == []
+
+
+def test_epoch_counts_are_written_compactly_in_one_format():
+    from nnplay.ui.bar_labels import compact_counts
+
+    assert compact_counts([0, 200_000, 400_000], 200_000) == ["0", "200k", "400k"]
+    assert compact_counts([0, 500_000, 1_000_000, 1_500_000], 500_000) == ["0", "0.5M", "1.0M", "1.5M"]
+    assert compact_counts([0, 2e6, 4e6], 2e6) == ["0", "2M", "4M"]
+    assert compact_counts([20e6, 40e6], 20e6) == ["20M", "40M"]
+    assert compact_counts([200, 400], 200) == ["200", "400"]  # (under 1000: as they are)
+    assert compact_counts([10_000, 12_500], 2_500) == ["10.0k", "12.5k"]

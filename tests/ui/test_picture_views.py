@@ -58,7 +58,11 @@ def _show(view, t, resolution, discretize=None):
     classes = view.info.data.task == "classification"
     assert img.shape[0] == step * (resolution - 1) + 1
     assert step == (fine_factor(resolution, view._pixels_across()) if classes else 1)
-    assert view.image.smooth != view.discretize.isChecked()  # Discretize keeps hard edges
+    # Discretize keeps hard edges; so does a picture of more than two classes a cell a screen pixel (a blend of two
+    # classes' colours could read as a third's)
+    k = view.info.data.n_classes
+    assert view.image.smooth == (not view.discretize.isChecked() and classes and
+                                 (k <= 2 or view._pixels_across() > img.shape[0])) or not classes
     return img[::step, ::step]
 
 
@@ -206,3 +210,34 @@ def test_a_frame_of_the_same_palette_makes_no_colour_map_and_keeps_the_value_key
         assert len(keyed) == 2 and keyed[-1] is not keyed[0]  # a new palette: its own colour map on the key
     finally:
         colors.set_palette("default")
+
+
+def test_no_point_of_a_many_class_picture_is_a_class_its_grid_points_lack(boundary, qtbot, tmp_path, monkeypatch):
+    """A 50-class run's picture showed single pixels of a third class on the border of two (tester 20:
+    class 12 between classes 3 and 7): the argmax of every class's interpolated probability. Each point is
+    now one of the classes the network predicts at the grid points around it, the live grid (47) and the
+    paused one (100) alike."""
+    from nnplay.data import load_csv
+
+    rng = np.random.default_rng(3)
+    centres, X = rng.uniform(0, 1, (50, 2)), rng.uniform(0, 1, (2000, 2))
+    labels = np.argmin(((X[:, None, :] - centres[None]) ** 2).sum(axis=2), axis=1)
+    (tmp_path / "c50.csv").write_text("x1,x2,label\n" + "".join(f"{a},{b},c{c}\n" for (a, b), c in zip(X, labels)))
+    t = Trainer(TrainConfig(dataset="csv", hidden=(8, 8), optimizer="adam", lr=0.01), load_csv(tmp_path / "c50.csv"))
+    t.run(300)
+    boundary.resize(520, 440)
+    boundary.show()
+    qtbot.waitExposed(boundary)
+    painted_as = colors.class_image  # (50 classes' colours are too close to be read back: the classes painted)
+    monkeypatch.setattr(colors, "class_image", lambda c, *a: (seen.__setitem__(0, c), painted_as(c, *a))[1])
+    seen = {}
+    for resolution in (47, 100):
+        _show(boundary, t, resolution)
+        img, painted = boundary.image.image, seen[0]
+        assert painted.shape == img.shape[:2]
+        grid = model_classes(t, resolution)
+        step = (img.shape[0] - 1) // (resolution - 1)
+        cell = np.minimum(np.arange(img.shape[0]) // step, resolution - 2)
+        around = [grid[(cell + a)[:, None], (cell + b)[None, :]] for a in (0, 1) for b in (0, 1)]
+        stray = ~np.any([painted == c for c in around], axis=0)
+        assert len(np.unique(painted)) > 10 and not stray.any(), (resolution, int(stray.sum()))

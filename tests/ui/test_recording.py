@@ -78,7 +78,7 @@ def test_render_animate_records_the_boundary_forming(qapp, session_file, tmp_pat
     assert np.abs(frames[-1] - frames[0]).mean() > 1.0  # (deterministic: 1.27 with this seed)
 
 
-@pytest.mark.parametrize("args, says", [(["--epochs", "5", "--out", "x.png"], "must end in .gif or .mp4"),
+@pytest.mark.parametrize("args, says", [(["--epochs", "5", "--out", "x.png"], "argument --out: the file must be a .gif or .mp4 file"),
                                         (["--out", "x.gif"], "needs --epochs"),
                                         (["--epochs", "5", "--every", "0", "--out", "x.gif"],
                                          "argument --every: epochs between two frames must be a whole number"),
