@@ -5,7 +5,7 @@ presentation mode at 1024×768), the others are hidden first."""
 
 from __future__ import annotations
 
-from ..training import TrainConfig
+from .setup_check import asked_settings
 
 # the settings each column's controls set (the Data and Network panels)
 COLUMN_SETTINGS = {
@@ -20,7 +20,7 @@ def needed_columns(lesson) -> tuple[str, ...]:
     asks the learner to change: its solution's settings, and the network
     diagram (the Network column) for weights set by hand; () for a lesson whose
     answer is in none (a question answered by watching)."""
-    keys = set(TrainConfig.text_patch(lesson.solution)) if lesson.solution else set()
+    keys = asked_settings(lesson)
     needed = [column for column, settings in COLUMN_SETTINGS.items() if keys.intersection(settings)]
     if lesson.weights and "network" not in needed:
         needed.append("network")
