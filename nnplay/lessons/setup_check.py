@@ -40,9 +40,25 @@ def _layers(hidden) -> str:
     return ", ".join(str(n) for n in hidden) if hidden else "none"
 
 
-def changed_settings(lesson_config: TrainConfig, config: TrainConfig) -> dict:
+# settings one control sets together: a lesson asking for one asks for the others (Regularisation: L1 or L2)
+ONE_CONTROL = (frozenset({"l1", "l2"}),)
+
+
+def asked_settings(lesson) -> frozenset[str]:
+    """The settings ``lesson`` asks the learner to change (by name: "features", "lr"...): its
+    ``solution``'s, with those set by the same control (ONE_CONTROL); empty for a lesson answered
+    by watching or by weights typed in (no solution)."""
+    keys = set(TrainConfig.text_patch(lesson.solution)) if lesson.solution else set()
+    for group in ONE_CONTROL:
+        if keys & group:
+            keys |= group
+    return frozenset(keys)
+
+
+def changed_settings(lesson_config: TrainConfig, config: TrainConfig, asked=frozenset()) -> dict:
     """After Set up: the settings of ``config`` (by name: "lr", "hidden"...) that differ from the
     lesson's, each with its value now, for a note that the lesson's text describes its setup, not
-    this one (the learner's changes are what the questions ask for; the text must not pass for them)."""
+    this one. The settings in ``asked`` (``asked_settings``: what the question asks the learner to
+    change, ticking X₁X₂ in the XOR lesson) are left out: making that change is doing the lesson."""
     now, lesson = config.to_dict(), lesson_config.to_dict()
-    return {k: v for k, v in now.items() if k != "extra" and v != lesson.get(k)}
+    return {k: v for k, v in now.items() if k != "extra" and k not in asked and v != lesson.get(k)}

@@ -94,7 +94,8 @@ def fine_output(win, scale: float):
     progress.setWindowTitle("Exporting")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_AFTER_MS)
-    progress.canceled.connect(loop.quit)
+    progress.setValue(0)  # starts the SHOW_AFTER_MS clock: a busy bar is never given a value, and without one
+    progress.canceled.connect(loop.quit)  # Qt showed the dialog only after its default 4 s (tester 20)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     win.statusBar().showMessage(message)
     c.frame_drawn.connect(drawn)

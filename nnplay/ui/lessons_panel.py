@@ -36,7 +36,7 @@ from ..lessons import (
     load_lesson_file,
 )
 from ..lessons.progress import records
-from ..lessons.setup_check import changed_settings, left_setup, unlike_lesson
+from ..lessons.setup_check import asked_settings, changed_settings, left_setup, unlike_lesson
 from ..user_text import sentence
 from .compare import describe
 from .shortcut_text import tip_with_keys
@@ -213,10 +213,11 @@ class LessonsPanel(QWidget):
 
     def _changed_note(self) -> str:
         """Once set up, a note naming the settings changed since (the text describes the lesson's setup,
-        not what the window shows: it went stale), or '' while the window shows the lesson's setup."""
+        not what the window shows: it went stale), or '' while the window shows the lesson's setup or
+        differs from it only in what the lesson asks the learner to change (setup_check.asked_settings)."""
         if self.tracker is None or self._current_config is None or self.lesson is None:
             return ""
-        changed = changed_settings(self.lesson.config, self._current_config())
+        changed = changed_settings(self.lesson.config, self._current_config(), asked_settings(self.lesson))
         if not changed:
             return ""
         now = describe(self._current_config(), changed)

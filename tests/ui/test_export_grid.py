@@ -151,3 +151,44 @@ def test_an_export_whose_picture_does_not_come_is_refused_not_stepped(window, qt
     assert not out.exists()
     assert window.errors and "did not come from the training process" in window.errors[-1][1], window.errors
     assert "\n" not in window.errors[-1][1]
+
+
+def test_the_exports_progress_dialog_shows_soon_and_cancel_leaves_nothing(window, qtbot, tmp_path, monkeypatch):
+    """Tester 20's brief, seen under Xvfb: a 50-class export's 4.7 s wait showed only the status line and the
+    wait cursor, no dialog and no Cancel: a busy bar is never given a value, and QProgressDialog starts its
+    minimum-duration clock at the first value, so it fell back to Qt's default 4 s. The dialog shows
+    SHOW_AFTER_MS into the wait, its text whole; Cancel ends the wait at once and writes nothing."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QPushButton
+
+    from nnplay.ui import export_grid
+
+    c = window.controller
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5, timeout=20000)
+    asked = c.set_view  # the fine picture never comes: the wait lasts till Cancel
+    monkeypatch.setattr(c, "set_view", lambda **kw: None if kw.get("grid_resolution", 0) > 100 else asked(**kw))
+    seen = {}
+
+    def look() -> None:
+        dialog = window.findChild(QProgressDialog, "export_progress")
+        seen["shown"] = dialog is not None and dialog.isVisible()
+        seen["cursor"] = QApplication.overrideCursor() is not None
+        seen["status"] = window.statusBar().currentMessage()
+        if dialog is not None:
+            label = dialog.findChild(QLabel)
+            seen["fits"] = label.width() >= label.sizeHint().width() or label.wordWrap()
+            seen["cancelled_at"] = time.perf_counter()
+            next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel").click()  # as the user does
+
+    QTimer.singleShot(export_grid.SHOW_AFTER_MS + 1200, look)  # (well before Qt's own 4 s)
+    out = tmp_path / "out.png"
+    assert not window.export_panel("output", str(out), scale=3.0)
+    ended = time.perf_counter()
+    assert seen["shown"] and seen["cursor"] and seen["fits"], seen
+    assert seen["status"].startswith("Colouring the output for the export")
+    assert ended - seen["cancelled_at"] < 1.0  # at once (a bound no load reaches: the loop quits on the signal)
+    assert not out.exists() and QApplication.overrideCursor() is None
+    assert "Export cancelled: out.png was not written" in window.statusBar().currentMessage()
