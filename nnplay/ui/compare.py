@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..numbers import format_alike, format_number, format_percent, rate_text
 from ..training.history import History
-from ..training.settings_text import CHOICE_LABELS
+from ..training.settings_text import CHOICE_LABELS, SETTING_NAMES
 from .decision_boundary import DecisionBoundaryView
 from .empty_note import note_when_empty
 from .epoch_readout import epoch_text
@@ -34,12 +34,6 @@ from .screen_fit import resize_within_screen
 MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
 FORK_Z = 50  # the fork marker and its label: above every curve
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
-SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
-                 "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
-                 "seed": "seed", "loss": "loss", "dataset": "data set", "noise": "noise", "classes": "classes",
-                 "data_seed": "data seed", "train_ratio": "training share", "features": "input features",
-                 "dtype": "precision", "standardize": "standardised inputs", "dropout": "dropout",
-                 "freeze": "frozen layers", "schedule": "schedule", "clip": "gradient clipping"}
 
 
 def describe(config, changed: dict) -> str:

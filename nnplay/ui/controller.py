@@ -20,6 +20,7 @@ from .drawing_tools import cleared_note
 from .file_folders import absolute
 from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
+from .paste_note import pasted_note
 from .schedule_controls import LIVE as LIVE_17
 from .schedule_controls import live_commands
 from .session_files import SessionFiles
@@ -191,7 +192,12 @@ class PlaygroundController(SessionFiles, QObject):
         except ValueError as exc:
             self.view.show_error("Cannot use these settings", str(exc))
             return False
-        return self.state.apply(**changes)
+        before, generation = self.config, self.generation
+        if not self.state.apply(**changes):
+            return False
+        self.view.show_status(pasted_note([k for k in changes if getattr(before, k) != getattr(self.config, k)],
+                                          self.generation != generation))
+        return True
 
     def _settings_changed(self, changed: frozenset) -> None:
         """The run state's settings or data changed: tell the training process."""
