@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from ..data import DataError, load_csv
 from ..data.drawing import DataEditor
 from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
-from ..training.commands import Build, SetLearningRate, SetRegularization
+from ..training.commands import Build, Freeze, SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
 from .diverged import diverged_epoch, reset_first
@@ -177,6 +177,20 @@ class PlaygroundController(SessionFiles, QObject):
         """Change the settings named (see ``RunState.apply``); a refused change is
         shown and leaves everything as it was. Returns whether it was made."""
         return self.state.apply(**changes)
+
+    def network_edit(self, command) -> None:
+        """A command from the diagram or the heatmaps (a weight typed, a freeze, a prune). Freezing a whole
+        layer is a setting (``TrainConfig.freeze``), written to the run state, so the settings text
+        and a session name it (a layer frozen only by hand gave another run: tester 21); the rest
+        is tied to the weights and goes to the training process as it is."""
+        if isinstance(command, Freeze) and command.row is None:
+            layer, frozen = command.layer + 1, set(self.config.freeze)
+            if command.frozen and layer not in frozen:
+                self.state.apply(freeze=tuple(sorted(frozen | {layer})))
+                return
+            if not command.frozen and layer in frozen:
+                self.state.apply(freeze=tuple(sorted(frozen - {layer})))
+        self.run.send(command)  # (an unfreeze also of a layer frozen in parts)
 
     def set_learning_rate(self, lr: float) -> bool:
         return self.state.apply(lr=lr)

@@ -20,6 +20,7 @@ from .landscape_view import connect_landscape, landscape_window
 from .lessons_panel import install_lessons
 from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .one_paint import OnePaintPerFrame
+from .paste_note import hand_edits_left_out
 from .presentation import install_presentation
 from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
     DEFAULT_SPEED,
@@ -112,10 +113,10 @@ class PlaygroundWindow(FileActions, QMainWindow):
             f"Learning rate {format_number(c.state.config.lr)}, applied from the next step.", 4000), ("lr",))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
-        self.diagram.run_command.connect(c.run.send)  # a weight or bias typed or scrubbed, a freeze, a prune
+        self.diagram.run_command.connect(c.network_edit)  # a weight or bias typed or scrubbed, a freeze, a prune
         self.diagram.setting_chosen.connect(lambda changes: c.change(**changes))
         c.state.subscribe(lambda _: self.diagram.activation_labels.show_dropout(c.state.config.dropout), ("dropout",))
-        self.gradients.editing.edited.connect(c.run.send)  # a weight typed in its heatmap cell
+        self.gradients.editing.edited.connect(c.network_edit)  # a weight typed in its heatmap cell
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
         c.edits_changed.connect(self.boundary.set_edits)
@@ -210,7 +211,9 @@ class PlaygroundWindow(FileActions, QMainWindow):
         from PySide6.QtWidgets import QApplication
 
         QApplication.clipboard().setText(self.controller.state.config.to_text())
-        self.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'", 5000)
+        left_out = hand_edits_left_out(self.controller.last_frame, self.controller.config)
+        self.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'" + (
+            f"; not in them: {left_out} (tied to the weights: save a session to keep them)" if left_out else ""), 8000)
 
     def paste_settings(self) -> None:
         from PySide6.QtWidgets import QApplication

@@ -1,11 +1,12 @@
-"""The status line after Edit › Paste settings: what a pasted text changed, named as the
+"""The status lines after Edit › Copy and Paste settings: what a pasted text changed, named as the
 window names the settings, and what became of the run (a new run, or the same run from the next
-step). A paste that changed the activation, initialiser and seed
+step); what a copied text leaves out. A paste that changed the activation, initialiser and seed
 restarted the run at epoch 0 while the line said only "Learning rate 0.0123, applied from the next
 step" (tester 21)."""
 
 from __future__ import annotations
 
+from ..numbers import agree
 from ..training.settings_text import SETTING_NAMES
 
 
@@ -17,3 +18,21 @@ def pasted_note(changed, new_run: bool) -> str:
     names = ", ".join(SETTING_NAMES.get(k, k) for k in changed)
     return f"Settings pasted: {names}; " + ("a new run from epoch 0." if new_run else "applied from the next step.")
 
+
+def hand_edits_left_out(frame, config) -> str:
+    """What of the run shown in ``frame`` (a ``Frame``, or None) the settings text of ``config``
+    cannot say, "" when nothing: neurons and weights frozen by hand outside the layers ``freeze``
+    names, and pruning; both are tied to the weights (a session keeps them)."""
+    if frame is None:
+        return ""
+    s, parts = frame.snapshot, []
+    if s.frozen_W is not None:
+        layers = [l + 1 for l, (w, b) in enumerate(zip(s.frozen_W, s.frozen_b))
+                  if (w.any() or b.any()) and l + 1 not in config.freeze]
+        if layers:
+            parts.append(f"the frozen neurons or weights of {agree(len(layers), 'layer')} {', '.join(map(str, layers))}")
+    if s.pruned_W is not None:
+        layers = [l + 1 for l, (w, n) in enumerate(zip(s.pruned_W, s.pruned_neurons)) if w.any() or n.any()]
+        if layers:
+            parts.append(f"the pruning of {agree(len(layers), 'layer')} {', '.join(map(str, layers))}")
+    return " and ".join(parts)
