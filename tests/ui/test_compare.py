@@ -212,3 +212,19 @@ def test_a_fork_made_while_paused_starts_level_even_after_a_rebuild_stopped_a_pl
     assert c.twin.last_frame.snapshot.epoch == 4 and not c.twin.last_frame.playing
     assert "Epoch <b>4</b>" in window.compare_window.stats["B"].text()
     c.stop_comparing()
+
+
+def test_a_comparison_without_a_test_set_shows_the_missing_form_not_nan(window, qtbot):
+    """Tester 21: with Training data 100% the comparison read "test loss nan" (the main window: "–")."""
+    c = window.controller
+    assert c.change(train_ratio=1.0)
+    assert c.fork(True, lr=0.3)
+    c.step(2)
+    qtbot.waitUntil(lambda: _b_epoch(window) == 2 and c.last_frame is not None and c.last_frame.snapshot.epoch == 2,
+                    timeout=15000)
+    cw = window.compare_window
+    for name in "AB":
+        qtbot.waitUntil(lambda: "train loss" in cw.losses[name].text(), timeout=10000)
+        text = cw.losses[name].text()
+        assert "test loss –" in text and "nan" not in text, text
+    assert "test <b>–</b>" in window.stats["loss"].text()  # as the main window says it
