@@ -188,15 +188,20 @@ class CompareWindow(SideWindow):
             self.fork_line.setValue(self.fork_epoch)
         self.curves["A"].since = 0
         self.curves["B"].since = self.fork_epoch or 0  # before the fork, B's history is A's
+        self.set_labels(describe_a, describe_b)
+        for c in self.curves.values():
+            c.clear()
+        for line in (*self.stats.values(), *self.losses.values()):
+            line.setText("")
+
+    def set_labels(self, describe_a: str, describe_b: str) -> None:
+        """The title and the runs' headers: what each run uses of the settings compared (and of any
+        other they differ in), e.g. "learning rate 0.03" and "learning rate 0.3"."""
         colour = {k: "#%02x%02x%02x" % v for k, v in RUN_COLORS.items()}
         self.headers["A"].setText(f"<b style='color:{colour['A']}'>A</b> — this run: {describe_a}")
         self.headers["B"].setText(f"<b style='color:{colour['B']}'>B</b> — the fork: {describe_b}")
         self.title.setText(f"Comparing <b>{describe_a}</b> (A) with <b>{describe_b}</b> (B), "
                            f"everything else the same.")
-        for c in self.curves.values():
-            c.clear()
-        for line in (*self.stats.values(), *self.losses.values()):
-            line.setText("")
 
     def set_run(self, name: str, info) -> None:
         """Run ``name`` (re)built. A second build of a run within one comparison is a

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from ..data import DataError, load_csv
 from ..data.drawing import DataEditor
 from ..training import LIVE_SETTINGS, RunInfo, TrainConfig
-from ..training.commands import Build, Freeze, SetLearningRate, SetRegularization
+from ..training.commands import Build, SetLearningRate, SetRegularization
 from ..training.run_state import FIELDS, RunState
 from .comparison import FORKABLE, Comparison
 from .diverged import diverged_epoch, reset_first
@@ -20,7 +20,7 @@ from .drawing_tools import cleared_note
 from .file_folders import absolute
 from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
-from .paste_note import pasted_note
+from .paste_note import apply_pasted
 from .schedule_controls import LIVE as LIVE_17
 from .schedule_controls import live_commands
 from .session_files import SessionFiles
@@ -59,7 +59,7 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.state_ready.connect(self._on_state)
         self.run.gradcheck_ready.connect(self._on_gradcheck)
         self.run.rebuild = lambda generation: Build(generation, self.config, self.data)  # after the process died
-        self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing)
+        self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing, state=self.state)
         self.comparison.started.connect(self.compare_started)
         self.comparison.stopped.connect(self.compare_stopped)
         self.comparison.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
@@ -178,20 +178,6 @@ class PlaygroundController(SessionFiles, QObject):
         shown and leaves everything as it was. Returns whether it was made."""
         return self.state.apply(**changes)
 
-    def network_edit(self, command) -> None:
-        """A command from the diagram or the heatmaps (a weight typed, a freeze, a prune). Freezing a whole
-        layer is a setting (``TrainConfig.freeze``), written to the run state, so the settings text
-        and a session name it (a layer frozen only by hand gave another run: tester 21); the rest
-        is tied to the weights and goes to the training process as it is."""
-        if isinstance(command, Freeze) and command.row is None:
-            layer, frozen = command.layer + 1, set(self.config.freeze)
-            if command.frozen and layer not in frozen:
-                self.state.apply(freeze=tuple(sorted(frozen | {layer})))
-                return
-            if not command.frozen and layer in frozen:
-                self.state.apply(freeze=tuple(sorted(frozen - {layer})))
-        self.run.send(command)  # (an unfreeze also of a layer frozen in parts)
-
     def set_learning_rate(self, lr: float) -> bool:
         return self.state.apply(lr=lr)
 
@@ -206,12 +192,7 @@ class PlaygroundController(SessionFiles, QObject):
         except ValueError as exc:
             self.view.show_error("Cannot use these settings", str(exc))
             return False
-        before, generation = self.config, self.generation
-        if not self.state.apply(**changes):
-            return False
-        self.view.show_status(pasted_note([k for k in changes if getattr(before, k) != getattr(self.config, k)],
-                                          self.generation != generation))
-        return True
+        return apply_pasted(self, changes)
 
     def _settings_changed(self, changed: frozenset) -> None:
         """The run state's settings or data changed: tell the training process."""

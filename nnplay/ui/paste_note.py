@@ -10,6 +10,29 @@ from ..numbers import agree
 from ..training.settings_text import SETTING_NAMES
 
 
+def apply_pasted(controller, changes: dict) -> bool:
+    """Apply a pasted text's ``changes`` to ``controller``'s run state and say in its status bar what
+    they changed (``pasted_note``); returns whether they were applied."""
+    before, generation = controller.config, controller.generation
+    if not controller.state.apply(**changes):
+        return False
+    controller.view.show_status(pasted_note([k for k in changes if getattr(before, k) != getattr(controller.config, k)],
+                                            controller.generation != generation))
+    return True
+
+
+def copy_settings(win) -> None:
+    """Edit › Copy settings: the run's settings text to the clipboard, and the status line saying
+    where it goes and what it leaves out (``hand_edits_left_out``)."""
+    from PySide6.QtWidgets import QApplication
+
+    c = win.controller
+    QApplication.clipboard().setText(c.state.config.to_text())
+    left_out = hand_edits_left_out(c.last_frame, c.config)
+    win.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'" + (
+        f"; not in them: {left_out} (tied to the weights: save a session to keep them)" if left_out else ""), 8000)
+
+
 def pasted_note(changed, new_run: bool) -> str:
     """One line for a pasted settings text: ``changed`` the settings it changed (keys of
     ``TrainConfig``, in the text's order), ``new_run`` whether the run started again."""

@@ -13,6 +13,7 @@ from nnplay.training.history import History
 from nnplay.training.run_state import RunState
 from nnplay.training.trainer import Trainer
 from nnplay.training.session import load_session
+from nnplay.ui.diagram_menu import network_edit
 from tests.cli_run import nnplay_process
 
 pytestmark = pytest.mark.timeout(120)
@@ -85,7 +86,7 @@ def test_copy_settings_says_what_the_text_leaves_out(window, qtbot):
     assert window.statusBar().currentMessage() == (
         "Settings copied: paste them here, or run nnplay --settings '…'; not in them: the frozen neurons or "
         "weights of layer 2 and the pruning of layer 1 (tied to the weights: save a session to keep them)")
-    c.network_edit(Freeze(0))  # a whole layer is a setting: in the text, not left out
+    network_edit(c, Freeze(0))  # a whole layer is a setting: in the text, not left out
     qtbot.waitUntil(lambda: c.last_frame.snapshot.frozen_W[0].all(), timeout=10000)
     window.copy_settings()
     assert "&freeze=1" in QApplication.clipboard().text()
