@@ -53,7 +53,8 @@ def test_the_copied_settings_train_the_windows_run_on_the_command_line(window, q
     qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == c.generation, timeout=20000)
     ACTIONS[action](window)
     c.step(EPOCHS)
-    qtbot.waitUntil(lambda: c.last_frame.generation == c.generation and c.last_frame.snapshot.epoch == EPOCHS,
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == c.generation
+                    and c.last_frame.snapshot.epoch == EPOCHS,
                     timeout=30000)
     window.copy_settings()
     text = QApplication.clipboard().text()
