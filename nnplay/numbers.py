@@ -48,6 +48,20 @@ def power_of_ten(exponent: int) -> str:
     return "10" + str(int(exponent)).translate(_SUPERSCRIPT)
 
 
+MISSING = "–"  # a value that does not exist (no test set, no accuracy for regression): an en dash, never "nan"
+
+
+def is_missing(value) -> bool:
+    """Whether a measured ``value`` does not exist: None, or NaN (a history's or a snapshot's mark for
+    "not measured": the test loss without a test set). Infinity is a value (a run diverged)."""
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def format_number(value, digits: int = 4, plain: bool = False, zeros: bool = False) -> str:
     """``value`` (a Python or NumPy real number) as text with ``digits``
     significant digits: ``0.1235``, ``12.35``, ``1.235·10⁶``, ``1.2·10⁻⁷``,
@@ -59,15 +73,16 @@ def format_number(value, digits: int = 4, plain: bool = False, zeros: bool = Fal
     read by a program). ``None`` gives an en dash (nothing to show). The text is
     at most ``digits + 9`` characters, whatever the magnitude."""
     if value is None:
-        return "–"
+        return MISSING
     text = _formatted(float(value), digits, plain, zeros)
     return text if plain else with_minus(text)
 
 
 def format_alike(values, digits: int = 4) -> list[str]:
-    """``format_number(v, digits, zeros=True)`` of each of ``values`` (None, nan, inf allowed) in one
-    form: every finite non-zero number in scientific notation when one of them needs it (a read-out of
+    """``format_number(v, digits, zeros=True)`` of each of ``values`` (inf allowed; None and NaN, a value
+    missing, as ``MISSING``: a comparison read "test loss nan" without a test set) in one form: every finite non-zero number in scientific notation when one of them needs it (a read-out of
     "train 9.379·10⁻⁵ test 2.390·10⁻⁴", not "... test 0.0002390"), else every one in decimals."""
+    values = [None if is_missing(v) else v for v in values]
     finite = [abs(float(v)) for v in values if v is not None and math.isfinite(float(v)) and v != 0]
     scientific = any(not SCIENTIFIC_BELOW <= v < SCIENTIFIC_ABOVE for v in finite)
     out = []
@@ -121,8 +136,8 @@ def rate_text(value, digits: int = 4) -> str:
 def format_percent(fraction, digits: int = 1) -> str:
     """A fraction in [0, 1] as a percentage, ``0.9876 -> '98.8%'``; ``None``
     or NaN gives an en dash (accuracy does not apply, e.g. for regression)."""
-    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
-        return "–"
+    if is_missing(fraction):
+        return MISSING
     return f"{100 * float(fraction):.{digits}f}%"
 
 

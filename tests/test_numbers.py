@@ -153,3 +153,29 @@ def test_numbers_of_one_readout_share_one_form():
     assert format_alike([None, 0, -1e6, 2.0]) == ["–", "0", "−1.000·10⁶", "2.000·10⁰"]
     assert "train <b>9.379·10⁻⁵</b>  test <b>2.390·10⁻⁴</b>" in loss_text(9.379e-5, 0.000239, 0.0)
     assert readout_parts(9.379e-5, 0.000239, 0.0) == ["train loss 9.379·10⁻⁵", "test loss 2.390·10⁻⁴"]
+
+
+def test_a_missing_value_reads_as_the_missing_form_never_nan():
+    """Tester 21: Compare without a test set (Training data 100%) read "test loss nan" where the main
+    window reads "–". A NaN in a read-out is a value that does not exist; infinity is a value."""
+    from nnplay.numbers import MISSING, format_alike, format_percent, is_missing
+
+    assert format_alike([0.5, math.nan]) == ["0.5000", MISSING] and MISSING == "–"
+    assert format_alike([np.float64("nan"), 2e-5]) == [MISSING, "2.000·10⁻⁵"]
+    assert format_alike([math.inf, 0.5]) == ["inf", "0.5000"]  # (a diverged loss is a value)
+    assert format_percent(np.float32("nan")) == MISSING
+    assert [is_missing(v) for v in (None, math.nan, np.nan, math.inf, 0.0, "nan text")] == \
+        [True, True, True, False, False, False]
+
+
+def test_the_exported_torch_script_prints_no_nan_for_a_missing_test_set():
+    from nnplay.training import TrainConfig
+    from nnplay.training.run_state import RunState
+    from nnplay.training.torch_export import torch_script
+    from nnplay.training.trainer import Trainer
+
+    config = TrainConfig(train_ratio=1.0)
+    script = torch_script(Trainer(config, RunState(config).data))
+    line = next(line for line in script.splitlines() if "test loss" in line and "print" in line)
+    assert "test loss {test}" in line and "test loss {test_loss" not in script  # (never nan printed)
+    assert 'test = "–" if test_loss != test_loss else f"{test_loss:.6f}"' in script

@@ -162,6 +162,12 @@ class ParameterMasks:
         """{"frozen", "pruned": bool vectors laid out like params; "neurons": list of bool arrays}."""
         return {"frozen": self.frozen.copy(), "pruned": self.pruned.copy(), "neurons": [n.copy() for n in self.neurons]}
 
+    def copy(self) -> "ParameterMasks":
+        """An independent twin of these masks (nothing told of its changes)."""
+        twin = ParameterMasks(self.sizes, self._weight_mask)
+        twin.load_state(self.state())
+        return twin
+
     def load_state(self, state: dict) -> None:
         """Put back a ``state()``; ValueError (nothing changed) if its shapes do not fit."""
         frozen, pruned = (np.asarray(state[k]) for k in ("frozen", "pruned"))

@@ -3,8 +3,9 @@ rebuilds the network): the settings are the new run's config, so the schedule,
 clipping, dropout and the layers named by ``freeze`` carry over; the frozen and
 pruned parameters set by hand (Run › the diagram's menu) are tied to the
 weights, and carry over as they were while the network keeps its shape, as a
-Reset keeps them. When the shape changes, a whole frozen layer that still
-exists stays frozen, and the rest (frozen neurons and weights, pruning) is
+Reset keeps them; a layer the old settings froze and the new ones do not is
+not carried (it stayed frozen behind settings that no longer named it). When
+the shape changes, a whole frozen layer that still exists stays frozen, and the rest (frozen neurons and weights, pruning) is
 dropped, and said so in one sentence (RunInfo.notes, shown by the window)."""
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ def carry_edits(new, old) -> str:
     if old is None:
         return ""
     before, after = old.net.masks, new.net.masks
+    unfrozen = set(old.config.freeze) - set(new.config.freeze)  # no longer named by the settings: not carried
+    if unfrozen:
+        before = before.copy()
+        for layer in unfrozen:
+            before.set_frozen(layer - 1, frozen=False)
     pruned = bool(before.pruned.any() or any(n.any() for n in before.neurons))
     if not (before.frozen.any() or pruned):
         return ""

@@ -147,6 +147,14 @@ class SetDropout:
 
 
 @dataclass(frozen=True)
+class SetFrozenLayers:
+    """The layers frozen whole by the settings (``TrainConfig.freeze``, 1-based as W[l]); a layer
+    no longer named is unfrozen (``Trainer.set_frozen_layers``)."""
+
+    layers: tuple
+
+
+@dataclass(frozen=True)
 class SetSchedule:
     """The learning-rate schedule, as the settings text writes it (training.schedules)."""
 

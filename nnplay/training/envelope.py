@@ -106,6 +106,12 @@ class MinMaxPyramid:
         if self._n_exact == len(self._exact):
             self._spill_exact()
 
+    def replace_last(self, row) -> None:
+        """The last epoch's row replaced (always kept exactly); ValueError when there is none."""
+        if not self._n_exact:
+            raise ValueError("no epoch recorded")
+        self._exact[self._n_exact - 1] = row
+
     def extend(self, rows) -> None:
         """Epoch rows, (m, columns), oldest first."""
         rows = np.asarray(rows, dtype=float).reshape(-1, self.columns)

@@ -52,6 +52,16 @@ class History:
         """One epoch: one value per name, in order."""
         self._p.append(values)
 
+    def replace_last(self, values) -> None:
+        """The last epoch's values of the names in ``values`` ({name: value}) replaced, the rest
+        kept; ValueError when nothing is recorded."""
+        row = np.array(self._p.exact(len(self) - 1)[0]) if len(self) else None
+        if row is None:
+            raise ValueError("no epoch recorded")
+        for name, value in values.items():
+            row[self.names.index(name)] = value
+        self._p.replace_last(row)
+
     def extend(self, rows) -> None:
         """Epochs, oldest first: {name: values} or an (epochs, len(names)) array."""
         self._p.extend(self._as_rows(rows))

@@ -22,28 +22,9 @@ from .command_pipe import CommandReceiver
 from .frame_pipe import message_bytes
 from ..user_text import refusal
 from .heap import keep_freed_memory
-from .commands import (
-    Ack,
-    Build,
-    Freeze,
-    Pause,
-    Play,
-    Prune,
-    Quit,
-    Request,
-    Reset,
-    SetClip,
-    SetDropout,
-    SetEpochLimit,
-    SetLandscape,
-    SetLearningRate,
-    SetParameter,
-    SetRegularization,
-    SetSchedule,
-    SetSpeed,
-    SetView,
-    Step,
-)
+from .commands import (Ack, Build, Freeze, Pause, Play, Prune, Quit, Request, Reset, SetClip, SetDropout, SetEpochLimit,
+                       SetFrozenLayers, SetLandscape, SetLearningRate, SetParameter, SetRegularization, SetSchedule,
+                       SetSpeed, SetView, Step)
 from .landscape_live import LiveLandscape
 from .live_grid import frame_request
 from .live_pictures import SentJob
@@ -305,6 +286,9 @@ class TrainingLoop:
                 self._dirty = True
             case SetDropout(rates):
                 t.set_dropout(rates)
+            case SetFrozenLayers(layers):
+                t.set_frozen_layers(layers)
+                self._dirty = True
             case SetSchedule(schedule):
                 t.set_schedule(schedule)
             case SetClip(max_norm):

@@ -24,6 +24,17 @@ class NetworkEdits:
         ValueError (one line, nothing changed) for an index out of range."""
         self.net.masks.set_frozen(layer, row, col, bool(frozen))
 
+    def set_frozen_layers(self, layers) -> None:
+        """The layers frozen whole (1-based, as ``TrainConfig.freeze``), kept in the config so the settings
+        text and a session say it: a layer named is frozen, one named before and not now unfrozen.
+        ValueError (one line, nothing changed) for a layer that does not exist."""
+        config = self.config.with_changes(freeze=tuple(layers))
+        for layer in set(self.config.freeze) - set(config.freeze):
+            self.net.masks.set_frozen(layer - 1, frozen=False)
+        for layer in config.freeze:
+            self.net.masks.set_frozen(layer - 1)
+        self.config = config
+
     def set_pruned(self, layer: int, row: int, col: int | None = None, pruned: bool = True) -> None:
         """Prune (``pruned``) or restore hidden neuron ``row`` of layer ``layer``
         (``col`` None: it outputs exactly 0) or the weight W[layer][row, col]

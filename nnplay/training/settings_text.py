@@ -27,6 +27,14 @@ NOT_A_NUMBER = {"standardize": "standardize must be 1 or 0 (true or false, yes o
                 "freeze": "freeze must be comma-separated layer numbers like 1,2"}
 LIST_SETTINGS = {"dropout": read_number, "freeze": int}  # comma lists of numbers
 
+# each setting's name in words, as the window says it (the comparison's header, a paste's status line)
+SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
+                 "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
+                 "seed": "seed", "loss": "loss", "dataset": "data set", "noise": "noise", "classes": "classes",
+                 "data_seed": "data seed", "train_ratio": "training share", "features": "input features",
+                 "dtype": "precision", "standardize": "standardised inputs", "dropout": "dropout",
+                 "freeze": "frozen layers", "schedule": "schedule", "clip": "gradient clipping"}
+
 # the label each choice has in the window (the Network panel's lists read these)
 CHOICE_LABELS: dict[str, dict[str, str]] = {
     "dataset": {**{name: name for name in DATASETS}, "csv": "csv"},

@@ -143,15 +143,15 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
     __copy__ = copy
 
     def continue_from(self, other: "Trainer") -> None:
-        """Go on from ``other``'s weights, optimizer state, history and epoch, on
-        this trainer's data (after points were drawn or erased). Nothing changes
-        when the networks differ in shape; an epoch part-way done starts afresh."""
-        if other.net.sizes != self.net.sizes or other.net.activation_names != self.net.activation_names:
-            return
-        state = other.state_dict()
-        state["batch_order"], state["batch_at"] = None, 0
-        state["diverged_at"] = None
-        self.load_state_dict(state)  # (which measures the weights on this trainer's data)
+        """Go on from ``other``'s weights, optimizer state, history and epoch, on this trainer's data (points
+        drawn or erased; the last record, of these weights, measured again on it). Nothing changes when the
+        networks differ in shape; an epoch part-way done starts afresh."""
+        if other.net.sizes == self.net.sizes and other.net.activation_names == self.net.activation_names:
+            state = other.state_dict()
+            at_record = state["batch_order"] is None and state["batch_at"] == 0  # the weights of the last record
+            self.load_state_dict(dict(state, batch_order=None, batch_at=0, diverged_at=None))  # (measured on this data)
+            if at_record and len(self.history):
+                _measure_last_record(self)
 
     def _remeasure(self) -> None:
         """The current weights measured on this trainer's data, for ``metrics`` until the
@@ -314,7 +314,7 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
                                                           or self.X_train.shape[0] == 0):
             return False
         nan = math.nan
-        self.grad_norm_history.append(*self.net.grad_norms())
+        self.grad_norm_history.append(*_grad_norms_now(self))
         self.history.append(train_loss, test_loss, nan if train_acc is None else train_acc,
                             nan if test_acc is None else test_acc, penalty, self.optimizer.lr, self._take_clipped())
         self.trajectory.record(self.epoch, self.net.params)
@@ -358,3 +358,19 @@ class Trainer(NetworkEdits, ParameterEdits, PartialEpochs, CurrentWeights, Probe
         fields of the request, e.g. ``snapshot(grid_resolution=None, quality=True)``."""
         request = dataclasses.replace(request or ViewRequest(), **changes) if changes else request or ViewRequest()
         return take_snapshot(self, request, history_from, for_pipe)
+
+
+def _grad_norms_now(t: Trainer) -> np.ndarray:
+    """|dW[l]| of the whole training set's gradient; NaN (not measured) without training data, not 0."""
+    norms = t.net.grad_norms()
+    return norms if t.X_train.shape[0] else np.full_like(norms, math.nan)
+
+
+def _measure_last_record(t: Trainer) -> None:
+    """The last record (the losses, accuracies and gradient norms of the weights now) measured again
+    on ``t``'s data, after ``continue_from`` brought the run to other data: drawn on, or back from
+    none (undo after a Clear kept the 0 norms measured without data: tester 21)."""
+    m, nan = t._measured_now(), math.nan
+    t.history.replace_last({**m, "train_accuracy": nan if m["train_accuracy"] is None else m["train_accuracy"],
+                            "test_accuracy": nan if m["test_accuracy"] is None else m["test_accuracy"]})
+    t.grad_norm_history.replace_last(dict(zip(t.grad_norm_history.names, _grad_norms_now(t))))

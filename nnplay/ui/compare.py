@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..numbers import format_alike, format_number, format_percent, rate_text
 from ..training.history import History
-from ..training.settings_text import CHOICE_LABELS
+from ..training.settings_text import CHOICE_LABELS, SETTING_NAMES
 from .decision_boundary import DecisionBoundaryView
 from .empty_note import note_when_empty
 from .epoch_readout import epoch_text
@@ -34,12 +34,6 @@ from .screen_fit import resize_within_screen
 MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
 FORK_Z = 50  # the fork marker and its label: above every curve
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
-SETTING_NAMES = {"lr": "learning rate", "optimizer": "optimizer", "activation": "activation",
-                 "batch_size": "batch size", "l1": "L1", "l2": "L2", "init": "initialiser", "hidden": "hidden layers",
-                 "seed": "seed", "loss": "loss", "dataset": "data set", "noise": "noise", "classes": "classes",
-                 "data_seed": "data seed", "train_ratio": "training share", "features": "input features",
-                 "dtype": "precision", "standardize": "standardised inputs", "dropout": "dropout",
-                 "freeze": "frozen layers", "schedule": "schedule", "clip": "gradient clipping"}
 
 
 def describe(config, changed: dict) -> str:
@@ -194,15 +188,20 @@ class CompareWindow(SideWindow):
             self.fork_line.setValue(self.fork_epoch)
         self.curves["A"].since = 0
         self.curves["B"].since = self.fork_epoch or 0  # before the fork, B's history is A's
+        self.set_labels(describe_a, describe_b)
+        for c in self.curves.values():
+            c.clear()
+        for line in (*self.stats.values(), *self.losses.values()):
+            line.setText("")
+
+    def set_labels(self, describe_a: str, describe_b: str) -> None:
+        """The title and the runs' headers: what each run uses of the settings compared (and of any
+        other they differ in), e.g. "learning rate 0.03" and "learning rate 0.3"."""
         colour = {k: "#%02x%02x%02x" % v for k, v in RUN_COLORS.items()}
         self.headers["A"].setText(f"<b style='color:{colour['A']}'>A</b> — this run: {describe_a}")
         self.headers["B"].setText(f"<b style='color:{colour['B']}'>B</b> — the fork: {describe_b}")
         self.title.setText(f"Comparing <b>{describe_a}</b> (A) with <b>{describe_b}</b> (B), "
                            f"everything else the same.")
-        for c in self.curves.values():
-            c.clear()
-        for line in (*self.stats.values(), *self.losses.values()):
-            line.setText("")
 
     def set_run(self, name: str, info) -> None:
         """Run ``name`` (re)built. A second build of a run within one comparison is a

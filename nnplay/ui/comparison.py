@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..training import resolve_loss
 from ..training.commands import SetEpochLimit
+from ..training.settings_text import SETTING_NAMES
 from .compare import describe
 from .run_handle import RunHandle
 
@@ -39,13 +40,15 @@ class Comparison(QObject):
     """Forks and paces run B against run A (``run``, the controller's handle)."""
 
     started = Signal(object, str, str, object)  # RunHandle of run B, what A is, what B is, fork epoch
+    relabelled = Signal(str, str)  # what A is, what B is, after run A's settings changed live (relabel)
     stopped = Signal()
     failed = Signal(str)  # run B stopped: one line
 
-    def __init__(self, run: RunHandle, parent=None, is_playing=None):
+    def __init__(self, run: RunHandle, parent=None, is_playing=None, state=None):
         """``is_playing``: a callable, whether the user has run A playing (the controller's
         state: it also stops by itself, on divergence, a failure or a session opened);
-        without it, the last Play or Pause given here."""
+        without it, the last Play or Pause given here. ``state``: run A's ``RunState``, whose
+        settings the header follows (``relabel``)."""
         super().__init__(parent)
         self.run = run
         self.twin: RunHandle | None = None
@@ -57,6 +60,10 @@ class Comparison(QObject):
         self._advance = {"A": deque(maxlen=8), "B": deque(maxlen=8)}  # epochs between each run's recent frames
         self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
         self._pending: dict[int, tuple] = {}  # state token -> (config of B, labels)
+        self.config_b, self.compared = None, ()  # run B's settings; the settings the comparison was made on
+        self.state = state
+        if state is not None:
+            state.subscribe(lambda _: self.relabel(state.config), ("config",))
 
     @staticmethod
     def check(config, data, changes: dict, restart: bool):
@@ -96,6 +103,9 @@ class Comparison(QObject):
         return True
 
     def start(self, config_b, data, state, labels, fork_epoch) -> None:
+        self.config_b = config_b
+        if self.state is not None:  # (run A's settings now: those B differs in are the ones compared)
+            self.compared = [k for k in SETTING_NAMES if getattr(self.state.config, k) != getattr(config_b, k)]
         self.twin = RunHandle(parent=self)
         self.twin.frame.connect(lambda _: self.pace())
         self.twin.failed.connect(lambda _, message: self.failed.emit(message))
@@ -106,6 +116,17 @@ class Comparison(QObject):
         self.started.emit(self.twin, *labels, fork_epoch)
         if self.playing:
             self.twin.play()
+
+    def relabel(self, config_a) -> None:
+        """Run A's settings changed (a control, a paste): say what each run uses now (``relabelled``). A
+        change that rebuilds run A ends the comparison first (a session opened, drawing undone, another
+        shape); one that changes it live (the learning rate, L1/L2, dropout, schedule, clipping, frozen
+        layers) goes to run A alone, and the header named the old value ("learning rate 0.1 (A)" once A
+        used 0.03: tester 21). Named: the settings compared, and any other the runs now differ in."""
+        if self.twin is None or self.config_b is None:
+            return
+        keys = [k for k in SETTING_NAMES if k in self.compared or getattr(config_a, k) != getattr(self.config_b, k)]
+        self.relabelled.emit(describe(config_a, keys), describe(self.config_b, keys))
 
     def stop(self) -> None:
         self._pending.clear()

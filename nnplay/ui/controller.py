@@ -20,6 +20,7 @@ from .drawing_tools import cleared_note
 from .file_folders import absolute
 from .loss_text import NOTHING_TO_TRAIN
 from .run_handle import RunHandle
+from .paste_note import apply_pasted
 from .schedule_controls import LIVE as LIVE_17
 from .schedule_controls import live_commands
 from .session_files import SessionFiles
@@ -58,7 +59,7 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.state_ready.connect(self._on_state)
         self.run.gradcheck_ready.connect(self._on_gradcheck)
         self.run.rebuild = lambda generation: Build(generation, self.config, self.data)  # after the process died
-        self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing)
+        self.comparison = Comparison(self.run, parent=self, is_playing=lambda: self.state.playing, state=self.state)
         self.comparison.started.connect(self.compare_started)
         self.comparison.stopped.connect(self.compare_stopped)
         self.comparison.failed.connect(lambda message: self.view.show_status(f"Run B stopped: {message}"))
@@ -191,7 +192,7 @@ class PlaygroundController(SessionFiles, QObject):
         except ValueError as exc:
             self.view.show_error("Cannot use these settings", str(exc))
             return False
-        return self.state.apply(**changes)
+        return apply_pasted(self, changes)
 
     def _settings_changed(self, changed: frozenset) -> None:
         """The run state's settings or data changed: tell the training process."""

@@ -82,3 +82,18 @@ class DiagramMenu(QObject):
         word = "Restore" if pruned else "Prune"
         action = menu.addAction(f"{word} {what}")
         action.triggered.connect(lambda _=False: self.command.emit(Prune(cmd.layer, cmd.row, cmd.col, not pruned)))
+
+
+def network_edit(controller, command) -> None:
+    """A command from the diagram or the heatmaps (a weight typed, a freeze, a prune) for
+    ``controller``'s run. Freezing a whole layer is a setting (``TrainConfig.freeze``), written to the
+    run state, so the settings text and a session name it (a layer frozen only by hand gave another
+    run: tester 21); the rest is tied to the weights and goes to the training process as it is."""
+    if isinstance(command, Freeze) and command.row is None:
+        layer, frozen = command.layer + 1, set(controller.config.freeze)
+        if command.frozen and layer not in frozen:
+            controller.state.apply(freeze=tuple(sorted(frozen | {layer})))
+            return
+        if not command.frozen and layer in frozen:
+            controller.state.apply(freeze=tuple(sorted(frozen - {layer})))
+    controller.run.send(command)  # (an unfreeze also of a layer frozen in parts)

@@ -11,10 +11,9 @@ NOTHING_TO_TRAIN = "No training points: draw some, or load data, to train."
 
 
 def _nums(*values) -> list[str]:
-    """The numbers of one read-out, in one form (``format_alike``: alike side by side); an en dash for none."""
-    return ["–" if v is None or not math.isfinite(v) else text
-            for v, text in zip(values, format_alike([v if v is not None and math.isfinite(v) else None
-                                                      for v in values]))]
+    """The numbers of one read-out, in one form (``format_alike``: alike side by side); the missing form
+    (``numbers.MISSING``) for none and for a value not finite."""
+    return format_alike([v if v is not None and math.isfinite(v) else None for v in values])
 
 
 def _regularised(penalty) -> bool:

@@ -12,6 +12,7 @@ from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
+from .diagram_menu import network_edit
 from .elide import short_name
 from .epoch_readout import epoch_text, rate_text
 from .file_choices import FileChoices
@@ -21,6 +22,7 @@ from .lesson_views import LessonViews
 from .lessons_panel import install_lessons
 from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .one_paint import OnePaintPerFrame
+from .paste_note import copy_settings
 from .presentation import install_presentation
 from .run_controls import (  # noqa: F401 (SPEEDS: the paces)
     DEFAULT_SPEED,
@@ -114,10 +116,10 @@ class PlaygroundWindow(FileActions, QMainWindow):
             f"Learning rate {format_number(c.state.config.lr)}, applied from the next step.", 4000), ("lr",))
         self.data_panel.load_csv_requested.connect(self.ask_for_csv)
         self.diagram.neuron_hovered.connect(lambda focus: c.set_view(focus=focus))
-        self.diagram.run_command.connect(c.run.send)  # a weight or bias typed or scrubbed, a freeze, a prune
+        self.diagram.run_command.connect(lambda command: network_edit(c, command))  # a weight or bias typed or scrubbed, a freeze, a prune
         self.diagram.setting_chosen.connect(lambda changes: c.change(**changes))
         c.state.subscribe(lambda _: self.diagram.activation_labels.show_dropout(c.state.config.dropout), ("dropout",))
-        self.gradients.editing.edited.connect(c.run.send)  # a weight typed in its heatmap cell
+        self.gradients.editing.edited.connect(lambda command: network_edit(c, command))  # a weight typed in its heatmap cell
         self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
         self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
         c.edits_changed.connect(self.boundary.set_edits)
@@ -209,10 +211,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             import_csv(self, path)
 
     def copy_settings(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.clipboard().setText(self.controller.state.config.to_text())
-        self.statusBar().showMessage("Settings copied: paste them here, or run nnplay --settings '…'", 5000)
+        copy_settings(self)
 
     def paste_settings(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -307,6 +306,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.compare_window = CompareWindow(self)
             remember_toggle(self.settings, "compare_log_scale", self.compare_window.log_scale)
             self.compare_window.stop_requested.connect(self.controller.stop_comparing)
+            self.controller.comparison.relabelled.connect(self.compare_window.set_labels)  # (run A's settings, live)
             # the run's keys (Space, Right, R, M...) drive both runs from the comparison's window too
             self.compare_window.addActions([self.play_action, self.step_action, self.reset_action,
                                             self.max_speed_action])

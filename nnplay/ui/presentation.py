@@ -27,6 +27,7 @@ from .coalesced import batch
 from .column_fit import ColumnFit, parents_first
 from .shortcut_text import keys_text
 from . import zoom_style
+from .window_settings import read_float
 
 ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
 PRESENTATION_ZOOM = 1.25  # at least this much in presentation mode
@@ -112,7 +113,7 @@ class Presentation(QObject):
         s = self.win.settings
         if s is None:
             return
-        hidden, zoom = s.value("view/hidden", "", type=str).split(","), s.value("view/zoom", 1.0, type=float)
+        hidden, zoom = s.value("view/hidden", "", type=str).split(","), read_float(s, "view/zoom", 1.0)
         if zoom in ZOOMS:
             self.zoom = zoom  # before the panels' toggles remember it
         for key in hidden:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtGui import QActionGroup
 
 from ..numbers import agree, format_number
-from ..training.commands import SetClip, SetDropout, SetSchedule
+from ..training.commands import SetClip, SetDropout, SetFrozenLayers, SetSchedule
 from ..training.schedules import parse_schedule, same_schedule
 from .choice_match import index_of, same_value
 
@@ -29,7 +29,7 @@ SCHEDULE_CHOICES = [
 ]
 CLIP_CHOICES = [("Off", 0.0), ("At norm 0.1", 0.1), ("At norm 0.5", 0.5), ("At norm 1", 1.0),
                 ("At norm 5", 5.0), ("At norm 10", 10.0)]
-LIVE = ("schedule", "clip", "dropout")  # issue 17's settings that change while the run trains
+LIVE = ("schedule", "clip", "dropout", "freeze")  # issue 17's settings that change while the run trains
 
 
 def live_commands(config, changed) -> list:
@@ -37,6 +37,8 @@ def live_commands(config, changed) -> list:
     out = []
     if "dropout" in changed:  # (chosen under each hidden layer in the diagram, see layer_activation)
         out.append(SetDropout(tuple(config.dropout)))
+    if "freeze" in changed:  # (a layer's title's menu in the diagram, see diagram_menu)
+        out.append(SetFrozenLayers(tuple(config.freeze)))
     if "schedule" in changed:
         out.append(SetSchedule(config.schedule))
     if "clip" in changed:

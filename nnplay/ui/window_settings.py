@@ -4,15 +4,29 @@ splitters' positions, the Options menu, the pace, and the panels' toggles
 
 Every value is read with ``type=`` so that QSettings converts it (INI files keep
 booleans as the text "true"/"false"); a value of the wrong type falls back to
-the default."""
+the default. A fraction is read by ``read_float``, not ``type=float``."""
 
 from __future__ import annotations
+
+import math
 
 from .run_controls import DEFAULT_SPEED
 from .screen_fit import fit_onto_screen
 from .smoothed_curves import SETTINGS_KEY as SMOOTHING_KEY
 
 SPLITTERS = ("columns", "output_split")
+
+
+def read_float(settings, key: str, default: float) -> float:
+    """The number remembered under ``key``, as it was written; ``default`` when there is none or it is
+    not a finite number. (PySide's ``type=float`` reads the file's text through a 32-bit float: "1.1"
+    came back 1.100000023841858, which is no zoom, and every window started after the one that
+    saved zoom 110% opened at 100%: tester 21. In the writing process QSettings' cache hid it.)"""
+    try:
+        value = float(settings.value(key, default))
+    except (TypeError, ValueError):
+        return default
+    return value if math.isfinite(value) else default
 
 
 def remembered_toggles(win):
@@ -71,7 +85,7 @@ def restore_settings(win) -> dict:
         fit_onto_screen(win)  # saved on a bigger screen: brought onto this one
     for key, control, default in remembered_toggles(win):
         control.setChecked(s.value(key, default, type=bool))
-    win.curves.smoothing.set_weight(s.value(SMOOTHING_KEY, 0.0, type=float))
+    win.curves.smoothing.set_weight(read_float(s, SMOOTHING_KEY, 0.0))
     speed = win.speed.findData(s.value("speed", DEFAULT_SPEED, type=int))
     if speed >= 0:
         win.speed.setCurrentIndex(speed)

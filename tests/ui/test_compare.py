@@ -212,3 +212,56 @@ def test_a_fork_made_while_paused_starts_level_even_after_a_rebuild_stopped_a_pl
     assert c.twin.last_frame.snapshot.epoch == 4 and not c.twin.last_frame.playing
     assert "Epoch <b>4</b>" in window.compare_window.stats["B"].text()
     c.stop_comparing()
+
+
+def test_a_comparison_without_a_test_set_shows_the_missing_form_not_nan(window, qtbot):
+    """Tester 21: with Training data 100% the comparison read "test loss nan" (the main window: "–")."""
+    c = window.controller
+    assert c.change(train_ratio=1.0)
+    assert c.fork(True, lr=0.3)
+    c.step(2)
+    qtbot.waitUntil(lambda: _b_epoch(window) == 2 and c.last_frame is not None and c.last_frame.snapshot.epoch == 2,
+                    timeout=15000)
+    cw = window.compare_window
+    for name in "AB":
+        qtbot.waitUntil(lambda: "train loss" in cw.losses[name].text(), timeout=10000)
+        text = cw.losses[name].text()
+        assert "test loss –" in text and "nan" not in text, text
+    assert "test <b>–</b>" in window.stats["loss"].text()  # as the main window says it
+
+
+def _header_shows(cw, a, b):
+    return (f"this run: {a}" in cw.headers["A"].text() and f"the fork: {b}" in cw.headers["B"].text()
+            and f"Comparing <b>{a}</b> (A) with <b>{b}</b> (B)" in cw.title.text())
+
+
+def test_the_header_names_what_each_run_uses_now(window, qtbot, tmp_path):
+    """Tester 21 (79_compare_stale.png): comparing learning rates 0.1 and 0.3, a paste of lr=0.03 left the
+    header at "learning rate 0.1 (A)". A live change of run A's settings (a control, a paste) relabels
+    the header; one that rebuilds run A (a session opened, a drawing undone) ends the comparison."""
+    c = window.controller
+    assert c.change(lr=0.1) and c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=10000)
+    cw = window.compare_window
+    assert _header_shows(cw, "learning rate 0.1", "learning rate 0.3")
+    panel = window.network_panel.learning_rate  # the control
+    panel.setCurrentIndex(panel.findData(0.01))
+    panel.activated.emit(panel.currentIndex())
+    assert c.config.lr == 0.01 and _header_shows(cw, "learning rate 0.01", "learning rate 0.3")
+    assert c.apply_settings_text("lr=0.03")  # a paste
+    assert _header_shows(cw, "learning rate 0.03", "learning rate 0.3")
+    assert c.apply_settings_text("l2=0.001")  # another setting now differs as well: named, not "the same"
+    assert _header_shows(cw, "learning rate 0.03, L2 0.001", "learning rate 0.3, L2 0")
+    assert c.twin is not None
+    path = tmp_path / "s.nnplay"
+    assert c.save_session_now(str(path))
+    c.open_session(str(path))  # a session loaded: a new run A, the comparison ends
+    qtbot.waitUntil(lambda: c.twin is None and not cw.isVisible(), timeout=10000)
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: c.twin is not None and window.compare_window.isVisible(), timeout=10000)
+    assert c.edit_data("add", (0.5, 0.5), 1)  # a drawing edit (and its undo) build run A anew: ended
+    qtbot.waitUntil(lambda: c.twin is None, timeout=10000)
+    assert c.fork(lr=0.3)
+    qtbot.waitUntil(lambda: c.twin is not None, timeout=10000)
+    assert c.edit_data("undo")
+    qtbot.waitUntil(lambda: c.twin is None and not window.compare_window.isVisible(), timeout=10000)

@@ -5,6 +5,7 @@ window in presentation mode at 1024×768 with a lesson open has nothing cut."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
@@ -12,7 +13,7 @@ from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson
 from nnplay.ui.curve_bundle import BundleLane, CurveBundle
 from nnplay.ui.live_curve import LiveCurve
-from nnplay.ui.presentation import PRESENTATION_LINES
+from nnplay.ui.presentation import PRESENTATION_LINES, ZOOMS
 from tests.layout_check import text_problems
 from tests.settle import settle
 
@@ -180,3 +181,21 @@ def test_only_check_boxes_and_radio_buttons_take_the_zoomed_style(window, qtbot)
     assert len(boxes) >= 12 and all(b.property(ZOOMED) for b in boxes), [b.objectName() for b in boxes
                                                                          if not b.property(ZOOMED)]
     window.inspector.close()
+
+
+@pytest.mark.parametrize("zoom", [z for z in ZOOMS if z != 1.0])
+def test_a_window_started_anew_opens_at_the_zoom_in_the_file(qtbot, no_leaks, tmp_path, zoom):
+    """Tester 21 (101_second_window.png): with zoom=1.1 in nnplay.conf a new nnplay opened at 100%. The
+    file is read here as a new process reads it (no QSettings of this path made before, whose cache
+    held the number as written): PySide's type=float gave 1.100000023841858, no zoom of the list."""
+    from nnplay.training import TrainConfig
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    ini = tmp_path / "nnplay.ini"
+    ini.write_text(f"[General]\ncurve_smoothing=0.35\n\n[view]\nhidden=\nzoom={zoom}\n")
+    win = PlaygroundWindow(TrainConfig(), settings=QSettings(str(ini), QSettings.Format.IniFormat), start=False)
+    qtbot.addWidget(win)
+    assert win.presentation.zoom == zoom
+    assert win.font().pointSizeF() == pytest.approx(win.presentation.base_font.pointSizeF() * zoom)
+    assert win.curves.smoothing.slider.value() == 35
+    win.close()
