@@ -24,6 +24,7 @@ from ..numbers import count
 from ..user_text import file_name, one_line, shown
 from ..write_errors import cannot_read, unreadable
 from .csv_lines import LineFields, first_row, has_stray_cr, line_count
+from .csv_quotes import quote_fault
 from .dataset import DataError
 from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
 
@@ -349,7 +350,7 @@ def _read_frame(source, delimiter: str, n_cols: int, max_rows) -> pd.DataFrame |
 def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
     """Quoted text, stray carriage returns, rows of only delimiters: Python's csv
     module splits the rows (and knows their lines), pandas converts the cells."""
-    rows, lines = [], []
+    rows, lines, ends = [], [], []  # each row's cells, first and last line
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
     try:
         start = 1
@@ -357,6 +358,7 @@ def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
             if row and any(c.strip() for c in row):
                 rows.append(row)
                 lines.append(start)
+                ends.append(reader.line_num)
                 if max_rows is not None and len(rows) > max_rows:
                     break
             start = reader.line_num + 1
@@ -366,6 +368,10 @@ def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
         fail(path, "the file holds no values, only delimiters and blank cells")
     decimal_comma = delimiter == ";"
     n_cols = len(rows[0])
+    for row, ln, end in zip(rows, lines, ends):  # a row of lines run together, or a cell to the end of the file
+        if end > ln and (len(row) != n_cols or (end == reader.line_num and max_rows is None)):
+            if (fault := quote_fault(text, delimiter, row, ln, end)) is not None:
+                fail(path, fault[2], line=fault[0], col=fault[1])
     _check_columns(path, n_cols, lines[0])
     header = _header_of(path, rows[0], decimal_comma, lines[0])
     if header:

@@ -21,7 +21,9 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
+
 from ..numbers import agree, format_number
+from ..training.setting_ranges import EPOCHS_MAX
 
 # what a condition can measure, with what it means (shown by `nnplay lessons --goals`)
 MEASURES = {
@@ -48,6 +50,11 @@ MEASURE_WORDS = {
     "gradient_ratio": "|dW[1]| / |dW[L]|",
 }
 SHARES = {"train_accuracy", "test_accuracy"}
+# what a measure can be, for the number a goal compares it with (every one finite; a share 0..1; only the
+# loss gap below 0; an epoch count no more than `nnplay train --epochs` allows): a goal outside can never be
+# decided as its sentence reads ("train_loss < nan" never met, "train_loss < 1e999" always)
+SIGNED = {"loss_gap"}
+COUNTED = {"epoch": EPOCHS_MAX, "batches": None}
 OP_WORDS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "="}
 OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq}
 GOAL_HELP = ("a goal reads like 'test_accuracy >= 0.95 within 300 epochs', 'train_loss < 0.1', "
@@ -126,8 +133,8 @@ def parse_goal(text: str) -> Goal:
         if tokens[-1].lower() not in ("epoch", "epochs"):
             raise ValueError(f"the goal must end '{tokens[-3]} N epochs', not with {tokens[-1]!r}")
         scope, count = tokens[-3].lower(), tokens[-2]
-        if not count.isdigit() or int(count) < 1:
-            raise ValueError(f"'{scope}' takes a whole number of epochs of 1 or more, got {count!r}")
+        if not count.isdigit() or not 1 <= int(count) <= EPOCHS_MAX:
+            raise ValueError(f"'{scope}' takes a whole number of epochs from 1 to {EPOCHS_MAX}, got {count}")
         epochs, tokens = int(count), tokens[:-3]
     conditions, clause = [], []
     for token in [*tokens, "and"]:
@@ -155,7 +162,24 @@ def _condition(clause: list[str]) -> Condition:
         value = float(number)
     except ValueError:
         raise ValueError(f"{said!r} compares {measure} with {number!r}, which is not a number") from None
-    return Condition(measure, op, value)
+    return Condition(measure, op, _in_range(said, measure, number, value))
+
+
+def _in_range(said: str, measure: str, number: str, value: float) -> float:
+    """``value`` (written ``number``), or ValueError naming the condition, the value and the range."""
+    if not math.isfinite(value):
+        shown = number if number.lower().lstrip("+-") in ("nan", "inf", "infinity") else f"{number} (= {value})"
+        raise ValueError(f"{said!r} compares {measure} with {shown}, which is not a finite number")
+    if measure in SHARES:
+        low, high, what = 0.0, 1.0, "a share from 0 to 1"
+    elif measure in SIGNED:
+        return value
+    else:
+        high = COUNTED.get(measure)
+        low, what = 0.0, "a number of at least 0" if high is None else f"a number from 0 to {high}"
+    if value < low or (high is not None and value > high):
+        raise ValueError(f"{said!r} compares {measure} with {number}, but {measure} is {what}")
+    return value
 
 
 @dataclass

@@ -45,6 +45,15 @@ class Segment:
         return len(self.lo)
 
 
+class PartError(ValueError):
+    """A saved state's part (``part``: a key of ``MinMaxPyramid.state()``) that does not fit the others;
+    ``str()`` is ``"part: what is wrong"``, which a session names by its member or field."""
+
+    def __init__(self, part: str, what: str):
+        super().__init__(f"{part}: {what}")
+        self.part, self.what = part, what
+
+
 class MinMaxPyramid:
     """Epoch rows of ``columns`` floats in bounded memory (see the module)."""
 
@@ -237,15 +246,24 @@ class MinMaxPyramid:
         top_lo, top_hi = _rows(state["top_lo"]), _rows(state["top_hi"])
         n, top_bucket, top_end = int(state["n"]), int(state["top_bucket"]), int(state["top_end"])
         covered = top_end + sum(c * 2 ** (k + 1) for k, c in enumerate(counts)) + len(exact)
-        parts_fit = (len(counts) == p.levels and all(0 <= c < 2 * p.level_size for c in counts)
-                     and len(exact) < 2 * p.recent and len(top_lo) <= p.top and covered == n
-                     and level_lo.shape == level_hi.shape == (sum(counts), saved_cols)
-                     and top_lo.shape == top_hi.shape and top_lo.shape[1:] == (saved_cols,)
-                     and top_bucket >= 2 ** (p.levels + 1) and top_bucket & (top_bucket - 1) == 0
-                     and -(-top_end // top_bucket) == len(top_lo)
-                     and all(c is None or 0 <= c < saved_cols for c in column_map))
-        if not parts_fit:
-            raise ValueError("the saved history's parts do not fit together")
+        checks = (  # (holds, the part at fault, what is wrong): the first that fails is named
+            (len(counts) == p.levels and all(0 <= c < 2 * p.level_size for c in counts), "level_counts",
+             f"{len(counts)} counts, not {p.levels} from 0 to {2 * p.level_size - 1}"),
+            (len(exact) < 2 * p.recent, "exact", f"{len(exact)} rows, more than {2 * p.recent - 1}"),
+            (len(top_lo) <= p.top, "top_lo", f"{len(top_lo)} rows, more than {p.top}"),
+            (covered == n, "n", f"{n}, but its parts hold {covered} points"),
+            (level_lo.shape == level_hi.shape == (sum(counts), saved_cols), "level_lo",
+             f"shapes {level_lo.shape} and {level_hi.shape}, not ({sum(counts)}, {saved_cols})"),
+            (top_lo.shape == top_hi.shape and top_lo.shape[1:] == (saved_cols,), "top_lo",
+             f"shapes {top_lo.shape} and {top_hi.shape}, not (rows, {saved_cols})"),
+            (top_bucket >= 2 ** (p.levels + 1) and top_bucket & (top_bucket - 1) == 0, "top_bucket",
+             f"{top_bucket}, not a power of 2 of at least {2 ** (p.levels + 1)}"),
+            (-(-top_end // top_bucket) == len(top_lo), "top_end", f"{top_end}, but top_lo holds {len(top_lo)} rows"),
+            (all(c is None or 0 <= c < saved_cols for c in column_map), "names", f"more names than {saved_cols} columns"),
+        )
+        for holds, part, what in checks:
+            if not holds:
+                raise PartError(part, what)
 
         def pick(a):
             out = np.full((len(a), p.columns), np.nan)

@@ -112,9 +112,13 @@ class Trajectory:
         if points.size == 0:
             self.clear()
             return
-        if points.ndim != 2 or points.shape[1] != self.n_params or epochs.shape != (points.shape[0],) \
-                or not np.isfinite(points).all() or points.shape[0] > self.max_points:
-            raise ValueError("the saved weight trajectory does not fit this network")
+        if points.ndim != 2 or points.shape[1] != self.n_params:
+            raise ValueError(f"points of shape {points.shape}, not (points, {self.n_params}): one row of the "
+                             "network's weights a point")
+        if epochs.shape != (points.shape[0],) or points.shape[0] > self.max_points:
+            raise ValueError(f"{epochs.size:,} epochs for {points.shape[0]:,} points (at most {self.max_points:,})")
+        if not np.isfinite(points).all():
+            raise ValueError("points that are not finite numbers")
         self._epochs = [int(e) for e in epochs]
         self._points = [p if convert is None else np.asarray(convert(p), dtype=np.float64) for p in points]
         self._stride, self._seen = max(1, int(state.get("stride", 1))), int(state.get("seen", len(epochs)))

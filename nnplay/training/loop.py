@@ -28,7 +28,7 @@ from .commands import (Ack, Build, Freeze, Pause, Play, Prune, Quit, Request, Re
 from .landscape_live import LiveLandscape
 from .live_grid import frame_request
 from .live_pictures import SentJob
-from .parent_watch import exit_with_parent, leave_quit_signals_to_the_parent
+from .parent_watch import exit_with_parent, end_on_quit_signals
 from .partial_epochs import EpochParts
 from .probes import ViewRequest
 from .carried_edits import carry_edits
@@ -367,7 +367,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     ("stopped",). The process ends by itself as soon as its parent has: it reads
     end-of-file as "quit", and ``exit_with_parent`` ends it even mid-computation."""
     exit_with_parent()
-    leave_quit_signals_to_the_parent()
+    end_on_quit_signals()
     one_blas_thread()  # its BLAS threads would spin on the core the window draws on (blas_threads.py)
     keep_freed_memory()  # each frame's buffers in the pages of the last one's, not fresh ones (heap.py)
 

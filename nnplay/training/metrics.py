@@ -14,6 +14,12 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, k: int) -> np.ndarr
 
 
 def classification_report(y_true, y_pred, k: int) -> dict:
+    """Accuracy, per-class precision and recall (NaN for a class never predicted, or with no
+    example: nothing to divide by), and their macro averages as scikit-learn's
+    ``precision_score``/``recall_score(average="macro", zero_division=0)`` count them: the
+    mean over the classes that are true or predicted at least once, a NaN counted as 0 (a
+    class never predicted is never right: its 0 pulls the average down, not out).
+    ``never_predicted``: those classes (true at least once, never predicted), by index."""
     cm = confusion_matrix(y_true, y_pred, k)
     tp = np.diag(cm).astype(float)
     predicted, actual = cm.sum(axis=0), cm.sum(axis=1)
@@ -21,13 +27,15 @@ def classification_report(y_true, y_pred, k: int) -> dict:
         precision = np.where(predicted > 0, tp / predicted, np.nan)
         recall = np.where(actual > 0, tp / actual, np.nan)
     n = cm.sum()
+    seen = (predicted > 0) | (actual > 0)  # scikit-learn's labels: those in y_true or y_pred
     return {
         "n": int(n),
         "accuracy": float(tp.sum() / n) if n else None,
         "precision": precision.tolist(),
         "recall": recall.tolist(),
-        "macro_precision": float(np.nanmean(precision)) if np.isfinite(precision).any() else None,
-        "macro_recall": float(np.nanmean(recall)) if np.isfinite(recall).any() else None,
+        "macro_precision": float(np.nan_to_num(precision[seen]).mean()) if seen.any() else None,
+        "macro_recall": float(np.nan_to_num(recall[seen]).mean()) if seen.any() else None,
+        "never_predicted": np.flatnonzero((actual > 0) & (predicted == 0)).tolist(),
         "confusion": cm.tolist(),
     }
 

@@ -45,12 +45,23 @@ def exit_with_parent(exit_code: int = ORPHAN_EXIT_CODE) -> threading.Thread | No
     return thread
 
 
-def leave_quit_signals_to_the_parent() -> None:
-    """Ignore SIGINT, SIGTERM and SIGHUP in a training process. A terminal's Ctrl+C or a
-    session manager's SIGTERM goes to the whole process group: the window then closes
-    and saves (it stops this process itself), but a training process that died of the
-    same signal first would make the window report "training stopped" and stay open.
-    This process still ends with its parent whatever happens (``exit_with_parent``)."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+def end_on_quit_signals() -> None:
+    """In a training process: SIGTERM, SIGINT and SIGHUP end it at once, as SIGKILL
+    would (the window then says the process stopped and the next Play resumes from
+    the last background save), and the terminal's and the session's signals are
+    left to the window. On POSIX the process leaves the window's process group
+    (``os.setpgid``): a terminal's Ctrl+C or hang-up, or a ``kill`` of the group,
+    reaches the window, which closes and saves as its close button does and stops
+    this process itself, never a training process that died first. (It used to
+    ignore the three signals, so a plain ``kill`` of it did nothing.) On Windows,
+    where a console's Ctrl+C reaches every process attached to it, SIGINT stays
+    ignored. This process also ends with its parent (``exit_with_parent``)."""
+    if hasattr(os, "setpgid"):
+        try:
+            os.setpgid(0, 0)
+        except OSError:  # already a group's or a session's leader
+            pass
+    for name in ("SIGTERM", "SIGINT", "SIGHUP", "SIGBREAK"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+            ignored = name in ("SIGINT", "SIGBREAK") and not hasattr(os, "setpgid")
+            signal.signal(getattr(signal, name), signal.SIG_IGN if ignored else signal.SIG_DFL)

@@ -8,8 +8,11 @@ import numpy as np
 
 from ..numbers import count
 from .distributions import Distributions
+from .envelope import PartError
 from .history import saved_history
 from .landscape import Trajectory
+
+JSON_PARTS = ("names", "config", "n", "top_bucket", "top_end")  # a saved history's fields in session.json
 
 
 def run_state(t) -> dict:
@@ -46,7 +49,8 @@ def _loaded_masks(net, saved: dict) -> dict:
     neurons = np.asarray(saved["neurons"])
     hidden = net.sizes[1:-1]
     if neurons.shape != (sum(hidden),) or any(np.asarray(saved[k]).dtype != bool for k in saved):
-        raise ValueError("the saved frozen/pruned masks do not fit this network")
+        raise ValueError("masks_neurons.npy (the pruned neurons) does not fit the network of config in "
+                         f"session.json ({sum(hidden):,} hidden neurons), or the masks are not true/false")
     return {"frozen": _rows(net, saved["frozen"], "masks_frozen.npy (the frozen weights)"),
             "pruned": _rows(net, saved["pruned"], "masks_pruned.npy (the pruned weights)"),
             "neurons": np.split(neurons, np.cumsum(hidden)[:-1]) if hidden else []}
@@ -72,12 +76,17 @@ def restore_run_state(t, state: dict) -> None:
         raise ValueError(f"the saved run lacks its part {exc.args[0]!r}") from None
 
 
-def _part(what: str, read):
-    """``read()``, a missing key of it named as a missing part of the saved ``what``."""
+def _part(what: str, read, key: str):
+    """``read()``, a missing key of it named as a missing part of the saved ``what``, and a part
+    that does not fit the others (``PartError``) by its place in a session: the field
+    ``run.KEY.PART`` of session.json, or the array ``KEY_PART.npy``."""
     try:
         return read()
     except KeyError as exc:
         raise ValueError(f"the saved {what} lack their part {exc.args[0]!r}") from None
+    except PartError as exc:
+        place = f"run.{key}.{exc.part} in session.json" if exc.part in JSON_PARTS else f"{key}_{exc.part}.npy"
+        raise ValueError(f"{place} (the saved {what}): {exc.what}") from None
 
 
 def _restore(t, state: dict) -> None:
@@ -86,23 +95,30 @@ def _restore(t, state: dict) -> None:
     if epoch < 0:
         raise ValueError(f"the saved epoch is {epoch}; it must be 0 or more")
     if params.shape != t.net.params.shape:
-        raise ValueError(f"the saved weights ({count(params.size, 'number')}) do not fit this network "
-                         f"({t.net.params.size})")
-    history = _part("curves", lambda: saved_history(state["history"], t.history.names, epoch))
-    norms = _part("gradient norms", lambda: saved_history(state["grad_norms"], t.grad_norm_history.names, epoch))
+        raise ValueError(f"params.npy (the weights) holds {count(params.size, 'number')}; the network of "
+                         f"config in session.json has {t.net.params.size:,} (layers {'-'.join(map(str, t.net.sizes))})")
+    history = _part("curves", lambda: saved_history(state["history"], t.history.names, epoch), "history")
+    norms = _part("gradient norms", lambda: saved_history(state["grad_norms"], t.grad_norm_history.names, epoch),
+                  "grad_norms")
     trajectory = Trajectory(params.size, t.trajectory.max_points)
-    trajectory.restore(state.get("trajectory"), t.net.params_from_rows)  # (in file order, like params)
+    try:
+        trajectory.restore(state.get("trajectory"), t.net.params_from_rows)  # (in file order, like params)
+    except ValueError as exc:
+        raise ValueError(f"trajectory_points.npy and trajectory_epochs.npy (the weights' path): {exc}") from None
     distributions = Distributions(t.net.n_layers)  # none in sessions saved before they were recorded
     if state.get("distributions") is not None:
-        _part("distributions", lambda: distributions.load_state(state["distributions"]))
+        _part("distributions", lambda: distributions.load_state(state["distributions"]), "distributions")
     if not np.all(np.isfinite(params)):
-        raise ValueError("the saved weights hold non-finite numbers")
+        bad = params.size - int(np.count_nonzero(np.isfinite(params)))
+        raise ValueError(f"params.npy (the weights) holds {count(bad, 'value')} that "
+                         f"{'is not a finite number' if bad == 1 else 'are not finite numbers'}")
     order, at = state.get("batch_order"), int(state.get("batch_at", 0))
     if order is not None:
         order = np.asarray(order)
         m = t.X_train.shape[0]
         if order.shape != (m,) or not np.array_equal(np.sort(order), np.arange(m)) or not 0 <= at < m:
-            raise ValueError("the saved position within an epoch does not fit the training data")
+            raise ValueError(f"batch_order.npy and run.batch_at in session.json (the position within an epoch): "
+                             f"not an order of the {m:,} training examples and a place in it")
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]
     masks = None if state.get("masks") is None else _loaded_masks(t.net, state["masks"])

@@ -44,10 +44,10 @@ import numpy as np
 from ..data import CLASSIFICATION, Dataset
 from ..file_write import written_in_place
 from ..numbers import count, format_number
-from ..user_text import file_name, not_utf8, one_line
+from ..user_text import file_name, not_utf8, one_line, shortened
 from ..write_errors import unreadable
 from .config import TrainConfig
-from .session_checks import TASKS, choice, data_problem, names, ranges, rng_state, table, whole
+from .session_checks import TASKS, choice, data_problem, names, ranges, rng_state, settings, table, whole
 
 FORMAT = "nnplay-session"
 VERSION = 2
@@ -139,12 +139,13 @@ def _labels_problem(meta: dict, y: np.ndarray) -> str:
     names = meta.get("class_names")
     k = len(names) if isinstance(names, list) else 0
     if k < 2:
-        return f"it names {count(k, 'class', 'classes')}; classification needs at least two"
+        return f"class_names in session.json names {count(k, 'class', 'classes')}; classification needs at least two"
     if y.size and (not np.all(np.isfinite(y)) or not np.all(y == np.round(y)) or y.min() < 0 or y.max() >= k):
         finite = y[np.isfinite(y)]
         held = f"from {format_number(float(finite.min()))} to {format_number(float(finite.max()))}" if finite.size \
             else "no number"
-        return f"its labels run {held}, but it names {count(k, 'class', 'classes')} (labels 0 to {k - 1})"
+        return (f"y.npy (the targets) holds labels {held}, but class_names in session.json names "
+                f"{count(k, 'class', 'classes')} (labels 0 to {k - 1})")
     return ""
 
 
@@ -220,7 +221,7 @@ def _load(path: Path) -> Session:
         def arr(name):
             return _member(z, path, name)
 
-        config = TrainConfig.from_dict(table(doc["config"], "config in session.json (the run's settings)"))
+        config = settings(doc["config"], TrainConfig.from_dict)
         meta = table(doc["data"], "data in session.json (the data set's description)")
         X, y = arr("X.npy"), arr("y.npy")
         mask = arr("test_mask.npy") if "test_mask.npy" in z.namelist() else None
@@ -229,6 +230,10 @@ def _load(path: Path) -> Session:
         task = choice(meta["task"], "task in session.json", TASKS)
         input_names = names(meta["input_names"], "input_names in session.json")
         class_names = names(meta["class_names"], "class_names in session.json")
+        if X.shape[1] != len(input_names):  # (else blamed on the weights, which do not fit the inputs' network)
+            raise SessionError(f"{file_name(path)}: the saved data set is damaged: X.npy (the inputs) has "
+                               f"{count(X.shape[1], 'column')}, but input_names in session.json names "
+                               f"{len(input_names)} ({shortened(', '.join(input_names), 60)})")
         if problem := _labels_problem(meta, y):
             raise SessionError(f"{file_name(path)}: the saved data set is damaged: {problem}")
         domain = ranges(meta["domain"], "domain in session.json") if meta.get("domain") else None

@@ -63,6 +63,24 @@ def ranges(value, what: str) -> tuple:
     return tuple((float(lo), float(hi)) for lo, hi in value)
 
 
+def settings(value, read):
+    """``read(value)`` (``TrainConfig.from_dict``) of session.json's ``config``; its ValueError
+    names the setting at fault, ``config.KEY``: the first that is refused on its own (a rate
+    of 5 words itself as "dropout rate", not as the field to mend), else ``config``."""
+    saved = table(value, "config in session.json (the run's settings)")
+    try:
+        return read(saved)
+    except ValueError as exc:
+        at_fault = "config"
+        for key in saved:
+            try:
+                read({key: saved[key]})
+            except ValueError:
+                at_fault = f"config.{key}"
+                break
+        raise ValueError(f"{at_fault} in session.json: {exc}") from None
+
+
 def _values(dtype: np.dtype) -> str:
     return {"U": "text", "S": "byte strings", "O": "Python objects"}.get(dtype.kind, f"numbers of type {dtype.name}")
 
@@ -90,12 +108,21 @@ def whole(value, what: str, minimum: int = 0, optional: bool = False, below: int
     "invalid literal for int()" named no field; 1e300 epochs were written out in 301 digits)."""
     if value is None and optional:
         return None
+    limit = f"2**{below.bit_length() - 1} - 1"
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or (isinstance(value, float) and not math.isfinite(value)) or value != int(value)
-            or not minimum <= value < below):
-        wanted = f"a whole number from {minimum} up to 2**{below.bit_length() - 1} - 1" + (" or null" if optional else "")
+            or (isinstance(value, float) and not (math.isfinite(value) and value.is_integer()))):
+        wanted = f"a whole number from {minimum} up to {limit}" + (" or null" if optional else "")
         raise ValueError(f"{what}: {kind_of(value)}, not {wanted}")
+    if value >= below:  # in digits, so that it reads as over (9.22337e+18 read as 2**63 - 1 itself)
+        raise ValueError(f"{what}: the number {_digits(value)} is over the limit {limit}")
+    if value < minimum:
+        raise ValueError(f"{what}: the number {_digits(value)} is below {minimum}, the least it can be")
     return int(value)
+
+
+def _digits(value) -> str:
+    """A whole number in all its digits up to 30 of them (9223372036854775808), else short (1e+300)."""
+    return str(int(value)) if abs(value) < 10**30 else general(value)
 
 
 PCG64_FIELDS = ("state", "inc")
@@ -114,6 +141,5 @@ def rng_state(value, what: str) -> dict:
         whole(inner.get(key), f"{what}: state.{key}", below=2**128)
     if whole(saved.get("has_uint32"), f"{what}: has_uint32") > 1:
         raise ValueError(f"{what}: has_uint32: {kind_of(saved['has_uint32'])}, not 0 or 1")
-    if whole(saved.get("uinteger"), f"{what}: uinteger") >= 2**32:
-        raise ValueError(f"{what}: uinteger: {kind_of(saved['uinteger'])}, not below 2**32")
+    whole(saved.get("uinteger"), f"{what}: uinteger", below=2**32)
     return saved

@@ -130,12 +130,23 @@ class MetricsView(QWidget):
                 f"<td align=right>{_pct(r['recall'][i])}</td></tr>" for i in range(k))
             parts.append(
                 f"<p><b>{part}</b> ({count(r['n'], 'point')}): accuracy <b>{_pct(r['accuracy'])}</b>, "
-                f"macro precision {_pct(r['macro_precision'])}, macro recall {_pct(r['macro_recall'])}</p>"
+                f"macro precision {_pct(r['macro_precision'])}{_never_predicted(r, names)}, "
+                f"macro recall {_pct(r['macro_recall'])}</p>"
                 f"<p>Confusion matrix: a row per true class, a column per predicted class</p>"
                 f"<table cellpadding=2><tr><th></th>{head}</tr>{body}</table>"
                 f"<table cellpadding=2><tr><th align=left>class</th><th>precision</th><th>recall</th></tr>"
                 f"{per_class}</table>")
         return "".join(parts)
+
+
+def _never_predicted(r, names) -> str:
+    """How the macro precision counts a class never predicted (its precision "–": nothing to divide by), as
+    scikit-learn's ``zero_division=0`` does: " (axolotl never predicted: counted as 0)"."""
+    never = [names[i] for i in r.get("never_predicted", ())]
+    if not never:
+        return ""
+    said = ", ".join(never[:3]) + (f" and {len(never) - 3} more" if len(never) > 3 else "")
+    return f" ({said} never predicted: counted as 0)"
 
 
 TAG_CHARS = 3  # a confusion matrix heading's most characters

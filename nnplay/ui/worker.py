@@ -137,7 +137,7 @@ class TrainingThread(QThread):
             if p.pid is not None:  # it was started
                 p.join(timeout_ms / 1000)
                 if p.is_alive():
-                    p.kill()  # (it ignores SIGTERM: see parent_watch.leave_quit_signals_to_the_parent)
+                    p.kill()  # (it did not answer "quit": stopped as a killed one is)
                     p.join(2)
                 done = done and not p.is_alive()
             # the child has ended (or never started), so the feeder cannot be left waiting for a reader

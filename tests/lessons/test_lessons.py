@@ -11,6 +11,7 @@ from nnplay.lessons import (
     load_lesson_file,
     parse_lesson,
 )
+from nnplay.lessons.goals import MEASURES
 from nnplay.lessons.play import play
 from nnplay.training import TrainConfig
 from tests.cli_run import nnplay
@@ -81,7 +82,7 @@ BAD = [  # (the file's text, the key named, what the line says)
     (_replace("goal", "goal = 'accuracy > 0.9'"), "goal", "unknown measure 'accuracy'"),
     (_replace("goal", "goal = 'train_loss ~ 0.9'"), "goal", "cannot read '~ 0.9'"),
     (_replace("goal", "goal = 'train_loss < lots'"), "goal", "compares train_loss with 'lots', which is not a number"),
-    (_replace("goal", "goal = 'train_loss < 0.1 within 0 epochs'"), "goal", "whole number of epochs of 1 or more"),
+    (_replace("goal", "goal = 'train_loss < 0.1 within 0 epochs'"), "goal", "whole number of epochs from 1 to"),
     (_replace("goal", "goal = '__import__(\"os\")'"), "goal", "cannot read"),
     (_replace("setup", "setup = 'dataset=spiral&hiden=8'"), "setup", "unknown setting 'hiden'"),
     (_replace("setup", "setup = 'lr=-1'"), "setup", "learning rate must be in (0, 100]"),
@@ -109,6 +110,35 @@ def test_a_bad_lesson_file_is_one_line_naming_the_file_the_key_and_the_fault(tmp
     message = str(caught.value)
     assert "\n" not in message
     assert message.startswith(f"{f}: {key}: " if key else f"{f}: "), message
+    assert what in message, message
+
+
+# every number a lesson file holds, each not finite or out of its range (tester21's item 6: "train_loss < nan"
+# was accepted and never met, "train_loss < 1e999" shown "< inf" and always met): (key, the line, what is said)
+_SETTINGS = {"noise": "9", "train_ratio": "0", "lr": "0", "l1": "-1", "l2": "101", "batch_size": "0",
+             "seed": "2147483648", "data_seed": "-1", "classes": "1", "clip": "-1", "dropout": "0.95", "hidden": "0"}
+_GOAL_OUT = {"train_accuracy": "1.5", "test_accuracy": "-0.1", "epoch": "100000001", "train_loss": "-0.1"}
+NUMBERS = [
+    *[("goal", f"goal = '{m} < {v}'", f"compares {m} with {v}") for m in MEASURES for v in ("nan", "1e999", "-1e999")],
+    *[("goal", f"goal = '{m} > {v}'", f"compares {m} with {v}, but {m} is") for m, v in _GOAL_OUT.items()],
+    *[("goal", f"goal = 'train_loss < 0.1 {scope} {n} epochs'", f"got {n}")
+      for scope in ("within", "after") for n in ("0", "100000001", "99999999999999")],
+    *[(key, f"{key} = 'dataset=circle&{name}={v}'", name) for key in ("setup", "solution")
+      for name, out in _SETTINGS.items() for v in ("nan", "inf", "1e999", out)],
+    *[("weights", f'weights = {{ "b[1]" = [1, {v}] }}', f"b[1]: {r} is not a finite number")
+      for v, r in (("nan", "nan"), ("inf", "inf"), ("-inf", "-inf"), ("1e999", "inf"))],
+]
+
+
+@pytest.mark.parametrize("key,line,what", NUMBERS, ids=[f"{k}-{ln.split('=', 1)[1].strip()[:40]}"
+                                                       for k, ln, _ in NUMBERS])
+def test_every_number_in_a_lesson_file_is_finite_and_in_range(tmp_path, key, line, what):
+    f = tmp_path / "numbers.toml"
+    f.write_text(_replace(key, line) if key in ("goal", "setup") else GOOD + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_lesson_file(f)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(f"{f}: {key}: "), message
     assert what in message, message
 
 

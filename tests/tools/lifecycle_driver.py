@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnplay.training.session import load_session
 from nnplay.ui import app as nnplay_app
+from nnplay.ui.main_window import PlaygroundWindow
 
 POINTS = [((0.5, 0.5), 1), ((-4.5, 4.5), 0), ((4.2, -3.9), 1)]  # (x1, x2), label: drawn with the Draw tool
 MIN_EPOCH = 20
@@ -67,6 +68,15 @@ def main(mode: str, compare: bool) -> int:
                        path=w.autosaver.path, X=c.data.X.tolist(),
                        data_dir=QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
+    closes = []
+    close_event = PlaygroundWindow.closeEvent
+
+    def counted_close(self, event):  # each time the window closes (a signal must close it once): "CLOSED n"
+        closes.append(1)
+        print("CLOSED", len(closes), flush=True)
+        close_event(self, event)
+
+    PlaygroundWindow.closeEvent = counted_close
     poll = QTimer()
     poll.timeout.connect(tick)
     poll.start(50)

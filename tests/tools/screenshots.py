@@ -3,7 +3,8 @@
     DISPLAY=:99 python tests/tools/screenshots.py OUT_DIR [scenario ...] [--size 1280x800] [--dark]
 
 Scenarios: start, spiral (mid-training, with an extra layer), multiclass
-(3-class spiral), five (5-class spiral, the Metrics tab open), diverged,
+(3-class spiral), five (5-class spiral, the Metrics tab open), rare (a class of 3 points in 600, never
+predicted, the Metrics tab open), diverged,
 regression, csv (a 5-input CSV), iris (a 4-input CSV with long column names
 such as sepal_length_cm), hover (a neuron
 hovered), inspector (also inspector_window.png: the backprop inspector), drawn (a data
@@ -96,6 +97,19 @@ def scenario(app, win, name, out):
         wait(app, 0.3)
         c.play()
         wait(app, 6)
+        win.lower_tabs.setCurrentWidget(win.metrics)
+        wait(app, 0.5)
+    elif name == "rare":  # a class of 3 examples in 600, never predicted: the macro precision says so
+        rng = np.random.default_rng(0)
+        y = np.array(["cat"] * 300 + ["dog"] * 297 + ["axolotl"] * 3)
+        X = rng.normal(size=(600, 2)) + np.where(y == "cat", -1.5, 1.5)[:, None]
+        path = Path(tempfile.mkdtemp()) / "rare.csv"
+        path.write_text("w,h,animal\n" + "".join(f"{a:.3f},{b:.3f},{t}\n" for (a, b), t in zip(X, y)))
+        c.load_csv(str(path))
+        c.set_speed(10)
+        wait(app, 0.3)
+        c.play()
+        wait(app, 4)
         win.lower_tabs.setCurrentWidget(win.metrics)
         wait(app, 0.5)
     elif name == "distributions":  # six sigmoid layers: the gradient vanishes, in words and in the bands

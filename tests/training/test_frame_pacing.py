@@ -21,7 +21,7 @@ pytestmark = pytest.mark.timeout(60)
 def test_the_training_process_runs_its_blas_on_one_thread(monkeypatch):
     """Two BLAS threads spinning on the window's core halved case B's frame rate."""
     monkeypatch.setattr(loop_module, "exit_with_parent", lambda: None)
-    monkeypatch.setattr(loop_module, "leave_quit_signals_to_the_parent", lambda: None)
+    monkeypatch.setattr(loop_module, "end_on_quit_signals", lambda: None)
     limits = threadpool_limits(limits=2, user_api="blas")  # as a 2-core machine starts
     try:
         commands, window_end = multiprocessing.Pipe(duplex=False)

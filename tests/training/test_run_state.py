@@ -170,7 +170,7 @@ def test_a_session_whose_weights_do_not_fit_changes_nothing(window, qtbot, tmp_p
     errors = len(window.errors)
     assert window.open_file(str(bad))  # read; its run is built before anything changes
     qtbot.waitUntil(lambda: len(window.errors) > errors, timeout=10000)
-    assert window.errors[-1][0] == "Cannot open this session" and "do not fit" in window.errors[-1][1]
+    assert window.errors[-1][0] == "Cannot open this session" and "params.npy (the weights) holds" in window.errors[-1][1]
     assert "\n" not in window.errors[-1][1]
     assert c.config == config and c.data is data and c.run_info is info and c.generation == generation
     assert shown(window) == panels and window.recent_files() == recent

@@ -69,9 +69,10 @@ def _damaged(tmp_path, name, mutate):
      else d, "unknown activation"),
     # tester 16: one class named, labels 0 and 1 ("loss 'ce' needs integer labels 0..0" said nothing of the file)
     ("one_class_named", lambda n, d: re.sub(rb'"class_names": \[[^]]*\]', b'"class_names": ["0"]', d)
-     if n == "session.json" else d, "the saved data set is damaged: it names 1 class; classification needs at least two"),
+     if n == "session.json" else d, "the saved data set is damaged: class_names in session.json names 1 class; classification needs at least two"),
     ("labels_past_the_classes", lambda n, d: _npy(np.full(500, 7)) if n == "y.npy" else d,
-     "the saved data set is damaged: its labels run from 7 to 7, but it names 2 classes (labels 0 to 1)"),
+     "the saved data set is damaged: y.npy (the targets) holds labels from 7 to 7, but class_names in session.json "
+     "names 2 classes (labels 0 to 1)"),
 ])
 def test_damaged_files_give_one_clear_line(tmp_path, case, mutate, fragment):
     path = _damaged(tmp_path, case + ".nnplay", mutate)
@@ -103,7 +104,7 @@ def test_not_a_zip_missing_and_wrong_network(tmp_path):
         load_session(tmp_path / "none.nnplay")
     t = Trainer(TrainConfig(hidden=(3,)))
     other = Trainer(TrainConfig(hidden=(4,)))
-    with pytest.raises(ValueError, match="do not fit"):
+    with pytest.raises(ValueError, match=r"params.npy \(the weights\) holds 13 numbers; the network .* has 17 "):
         other.load_state_dict(t.state_dict())
 
 

@@ -43,11 +43,11 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     ("rng_null", _json(lambda d: d["run"].__setitem__("rng", None)), "run.rng (the random generator) in session.json: null"),
     ("rng_list", _json(lambda d: d["run"].__setitem__("rng", [1, 2])), "in session.json: a list of 2 items"),
     ("rng_inc_text", _rng(lambda r: r["state"].__setitem__("inc", "x")), "state.inc: the text 'x', not a whole number"),
-    ("rng_negative", _rng(lambda r: r["state"].__setitem__("state", -5)), "state.state: the number -5, not a whole"),
-    ("rng_huge", _rng(lambda r: r["state"].__setitem__("state", 2**130)), "state.state: the number 1.36113e+39, not a whole number from 0 up to 2**128 - 1"),
+    ("rng_negative", _rng(lambda r: r["state"].__setitem__("state", -5)), "state.state: the number -5 is below 0, the least it can be"),
+    ("rng_huge", _rng(lambda r: r["state"].__setitem__("state", 2**130)), "state.state: the number 1.36113e+39 is over the limit 2**128 - 1"),
     ("rng_has_uint32", _rng(lambda r: r.__setitem__("has_uint32", "x")), "has_uint32: the text 'x'"),
     ("rng_has_uint32_2", _rng(lambda r: r.__setitem__("has_uint32", 2)), "has_uint32: the number 2, not 0 or 1"),
-    ("rng_uinteger", _rng(lambda r: r.__setitem__("uinteger", 2**33)), "uinteger: the number 8.58993e+09, not below 2**32"),
+    ("rng_uinteger", _rng(lambda r: r.__setitem__("uinteger", 2**33)), "uinteger: the number 8589934592 is over the limit 2**32 - 1"),
     ("rng_other_generator", _rng(lambda r: r.__setitem__("bit_generator", "MT19937")),
      "bit_generator: the text 'MT19937', not one of 'PCG64'"),
     ("rng_a_name_to_look_up", _rng(lambda r: r.__setitem__("bit_generator", "os.system")),
@@ -57,17 +57,22 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     ("epoch_negative", _json(lambda d: d["run"].__setitem__("epoch", -1)), "run.epoch in session.json: the number -1"),
     # tester 20: 1e300 epochs were written out in 301 digits, a line wider than the screen
     ("epoch_huge", _json(lambda d: d["run"].__setitem__("epoch", 1e300)),
-     "run.epoch in session.json: the number 1e+300, not a whole number from 0 up to 2**63 - 1"),
+     "run.epoch in session.json: the number 1e+300 is over the limit 2**63 - 1"),
     ("epoch_digits", _json(lambda d: d["run"].__setitem__("epoch", 10**400)),
-     "run.epoch in session.json: the number 1e+400, not a whole number from 0 up to 2**63 - 1"),
+     "run.epoch in session.json: the number 1e+400 is over the limit 2**63 - 1"),
     ("epoch_infinite", _json(lambda d: d["run"].__setitem__("epoch", float("inf"))),
      "run.epoch in session.json: the number inf, not a whole number"),
     ("optimizer_t_huge", _json(lambda d: d["run"].__setitem__("optimizer_t", 2**64)),
-     "run.optimizer_t in session.json: the number 1.84467e+19, not a whole number from 0 up to 2**63 - 1"),
+     "run.optimizer_t in session.json: the number 18446744073709551616 is over the limit 2**63 - 1"),
     ("diverged_text", _json(lambda d: d["run"].__setitem__("diverged_at", "abc")),
      "run.diverged_at in session.json: the text 'abc', not a whole number from 0 up to 2**63 - 1 or null"),
     ("optimizer_t_fraction", _json(lambda d: d["run"].__setitem__("optimizer_t", 2.5)),
      "run.optimizer_t in session.json: the number 2.5"),
+    # tester21: 2**63 was written 9.22337e+18 beside "up to 2**63 - 1", as if in range
+    ("epoch_just_over", _json(lambda d: d["run"].__setitem__("epoch", 2**63)),
+     "run.epoch in session.json: the number 9223372036854775808 is over the limit 2**63 - 1"),
+    ("epoch_just_over_as_float", _json(lambda d: d["run"].__setitem__("epoch", 2.0**63)),
+     "run.epoch in session.json: the number 9223372036854775808 is over the limit 2**63 - 1"),
 ]
 
 
@@ -92,6 +97,17 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     ("X_not_finite", _array("X.npy", np.where(np.arange(1000).reshape(500, 2) == 3, np.nan, X)),
      "X.npy (the inputs) holds 1 value that is not a finite number"),
     ("X_text", _array("X.npy", X.astype(str)), "X.npy (the inputs) holds text, not numbers"),
+    # tester21: X.npy cut to one column was blamed on the weights ("83 numbers do not fit this network (65)")
+    ("X_one_column", _array("X.npy", X[:, :1]),
+     "the saved data set is damaged: X.npy (the inputs) has 1 column, but input_names in session.json names 2 (x1, x2)"),
+    ("X_three_columns", _array("X.npy", np.column_stack([X, X[:, 0]])),
+     "X.npy (the inputs) has 3 columns, but input_names in session.json names 2 (x1, x2)"),
+    # a setting refused names its field (config.KEY), not only its words ("dropout rate must be ...")
+    ("config_dropout", _json(lambda d: d["config"].__setitem__("dropout", 5.0)),
+     "config.dropout in session.json: dropout rate must be between 0 and 0.9, got 5.0"),
+    ("config_dataset", _json(lambda d: d["config"].__setitem__("dataset", "mnist")),
+     "config.dataset in session.json: unknown data set 'mnist'"),
+    ("config_seed", _json(lambda d: d["config"].__setitem__("seed", 10**30)), "config.seed in session.json: seed must be"),
     ("y_short", _array("y.npy", np.zeros(498, int)), "y.npy (the targets) holds 498 values in 1 dimension for the "
      "500 rows of X.npy"),
 ] + RUN_FIELDS)
@@ -150,3 +166,29 @@ def test_a_saved_generator_state_loads_as_saved(tmp_path):
     rng = np.random.default_rng()
     rng.bit_generator.state = state["rng"]
     assert rng.bit_generator.state == state["rng"]
+
+
+@pytest.mark.parametrize("case,mutate,said", [
+    # tester21: "the saved history's parts do not fit together", naming no part
+    ("history_n", _json(lambda d: d["run"]["history"].__setitem__("n", 10**12)),
+     "run.history.n in session.json (the saved curves): 1000000000000, but its parts hold 3 points"),
+    ("grad_norms_top_bucket", _json(lambda d: d["run"]["grad_norms"].__setitem__("top_bucket", 3)),
+     "run.grad_norms.top_bucket in session.json (the saved gradient norms): 3, not a power of 2"),
+    ("history_exact_rows", _array("history_exact.npy", np.zeros((5000, 7))),
+     "history_exact.npy (the saved curves): 5000 rows, more than 2047"),
+    ("params_short", _array("params.npy", np.zeros(10)),
+     "params.npy (the weights) holds 10 numbers; the network of config in session.json has 25 (layers 2-4-2-1)"),
+    ("params_nan", lambda name, data: _npy(np.full(25, np.nan)) if name == "params.npy" else data,
+     "params.npy (the weights) holds 25 values that are not finite numbers"),
+    ("trajectory_points", _array("trajectory_points.npy", np.zeros((3, 7))),
+     "trajectory_points.npy and trajectory_epochs.npy (the weights' path): points of shape (3, 7), not (points, 25)"),
+])
+def test_a_damaged_part_of_the_run_is_named_by_its_member_or_field(tmp_path, case, mutate, said):
+    """The parts checked once the run is rebuilt (``open_trainer``): each message names the session.json
+    field or the .npy member at fault, never only "the saved ... do not fit"."""
+    from nnplay.training.session import open_trainer
+
+    path = _damaged(tmp_path, case + ".nnplay", mutate)
+    with pytest.raises(SessionError) as err:
+        open_trainer(path)
+    assert str(err.value).startswith(f"{path}: ") and said in str(err.value) and "\n" not in str(err.value), err.value

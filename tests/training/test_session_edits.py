@@ -75,7 +75,7 @@ def test_damaged_masks_in_a_session_are_one_line_naming_the_file(edited, tmp_pat
             dst.writestr(item, data)
     with pytest.raises((SessionError, ValueError)) as e:
         restore_trainer(load_session(bad))
-    assert "masks do not fit" in str(e.value) and "\n" not in str(e.value)
+    assert "masks_neurons.npy (the pruned neurons) does not fit the network" in str(e.value) and "\n" not in str(e.value)
     with zipfile.ZipFile(bad) as z:
         assert json.loads(z.read("session.json"))["config"]["freeze"] == [3]
 

@@ -35,8 +35,10 @@ def _history_parts(config, data, state):
     return config, data, dict(state, history=history)
 
 
-CASES = {"wider": (_wider, "do not fit this network"), "epoch": (_negative_epoch, "run.epoch in session.json: the number -7"),
-         "nan": (_non_finite, "non-finite"), "history": (_history_parts, "history")}
+CASES = {"wider": (_wider, "params.npy (the weights) holds 13 numbers; the network of config in session.json has 33"),
+         "epoch": (_negative_epoch, "run.epoch in session.json: the number -7 is below 0"),
+         "nan": (_non_finite, "params.npy (the weights) holds 13 values that are not finite numbers"),
+         "history": (_history_parts, "run.history.n in session.json (the saved curves): 3, but its parts hold 13 points")}
 
 
 @pytest.fixture(scope="module")

@@ -210,8 +210,27 @@ def test_quality_reports_match_hand_counts():
     assert r["accuracy"] == pytest.approx(0.6)
     assert r["precision"][:2] == [0.5, pytest.approx(2 / 3)] and np.isnan(r["precision"][2])
     assert r["recall"] == [0.5, 1.0, 0.0]
+    # scikit-learn's precision_score(average="macro", zero_division=0): class 2, never predicted, counts 0
+    assert r["macro_precision"] == pytest.approx((0.5 + 2 / 3 + 0) / 3) and r["never_predicted"] == [2]
     g = regression_report(np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 5.0]))
     assert g["rmse"] == pytest.approx(np.sqrt(4 / 3)) and g["r2"] == pytest.approx(1 - 4 / 2)
+
+
+@pytest.mark.parametrize("y_true,y_pred,k,precision,recall", [
+    # hand-computed as scikit-learn's precision_score/recall_score(average="macro", zero_division=0) count:
+    # the mean over the classes true or predicted at least once, a class with nothing to divide by counting 0
+    ([0, 0, 0, 1, 1, 2], [0, 0, 1, 1, 1, 0], 3, (2 / 3 + 2 / 3 + 0) / 3, (2 / 3 + 1 + 0) / 3),
+    ([0, 0, 0, 1, 1, 2], [0, 0, 1, 1, 1, 0], 4, (2 / 3 + 2 / 3 + 0) / 3, (2 / 3 + 1 + 0) / 3),  # class 3 absent
+    ([0, 0, 1], [0, 2, 1], 3, (1 + 1 + 0) / 3, (1 / 2 + 1 + 0) / 3),  # class 2 predicted, never true
+    ([0] * 199 + [1], [0] * 200, 2, (199 / 200 + 0) / 2, (1 + 0) / 2),  # a rare class never predicted
+    ([1, 1], [1, 1], 3, 1.0, 1.0),  # only one class seen
+])
+def test_macro_precision_and_recall_count_a_class_never_predicted_as_0(y_true, y_pred, k, precision, recall):
+    """tester21: "macro precision 99.5%" while the rare class axolotl was never predicted (its "–" left out)."""
+    from nnplay.training.metrics import classification_report
+
+    r = classification_report(np.array(y_true), np.array(y_pred), k)
+    assert r["macro_precision"] == pytest.approx(precision) and r["macro_recall"] == pytest.approx(recall)
 
 
 def test_snapshot_carries_quality_for_both_tasks():

@@ -67,3 +67,18 @@ def test_every_heading_of_a_twelve_class_matrix_is_whole_in_a_narrow_tab(qtbot):
                 and QColor(image.pixel(x, y)).lightness() < background.lightness() - 40]
         assert edge == [], f"{width} px: drawn at the label's right edge (cut) in rows {edge[:5]}"
         assert label.width() <= scroll.viewport().width() or scroll.horizontalScrollBar().maximum() > 0
+
+
+def test_the_macro_precision_says_how_a_class_never_predicted_is_counted():
+    """tester21: "macro precision 99.5%" beside axolotl's precision "–" (never predicted) and recall 0%:
+    the macro average now counts it as 0 (scikit-learn's zero_division=0) and says so."""
+    import numpy as np
+
+    from nnplay.training.metrics import classification_report
+
+    names = ["newt", "salamander", "axolotl"]
+    part = classification_report(np.array([0] * 100 + [1] * 98 + [2] * 2), np.array([0] * 100 + [1] * 100), 3)
+    html = MetricsView._classes_html({"train": part, "test": None}, names)
+    assert "macro precision 66.0% (axolotl never predicted: counted as 0)" in html, html
+    part = classification_report(np.array([0, 1, 2]), np.array([0, 1, 2]), 3)
+    assert "never predicted" not in MetricsView._classes_html({"train": part, "test": None}, names)

@@ -103,8 +103,10 @@ def assert_all_gone(pids):
     assert not running(pids), f"still running {GONE_WITHIN_S} s after the window's process ended: {running(pids)}"
 
 
-@pytest.mark.parametrize("sig,group", [(signal.SIGTERM, False), (signal.SIGKILL, False), (signal.SIGTERM, True)],
-                         ids=["SIGTERM", "SIGKILL", "SIGTERM-to-the-process-group"])
+@pytest.mark.parametrize("sig,group", [(signal.SIGTERM, False), (signal.SIGKILL, False), (signal.SIGTERM, True),
+                                       (signal.SIGINT, True), (signal.SIGHUP, True)],
+                         ids=["SIGTERM", "SIGKILL", "SIGTERM-to-the-process-group", "Ctrl+C-in-the-terminal",
+                              "SIGHUP-to-the-process-group"])
 def test_nothing_outlives_the_window_killed_mid_training_while_comparing(tmp_path, sig, group):
     w = Window(tmp_path, "train", "--compare", own_group=group)
     ready = w.wait_for("READY")
@@ -114,8 +116,9 @@ def test_nothing_outlives_the_window_killed_mid_training_while_comparing(tmp_pat
     assert_all_gone(helpers)
     saved = load_session(ready["path"])
     assert saved.data.edited and saved.state["epoch"] >= ready["saved_epoch"]
-    if sig == signal.SIGTERM:  # closed as the close button closes it: the session saved to the end
+    if sig != signal.SIGKILL:  # closed as the close button closes it, once: the session saved to the end
         assert code == 0, w.stderr[-5:]
+        assert [line for line in w.lines if line.startswith("CLOSED")] == ["CLOSED 1"]
         assert saved.state["epoch"] >= ready["epoch"]
         assert not (Path(ready["data_dir"]) / "nnplay.lock").exists()  # a clean exit
     else:
