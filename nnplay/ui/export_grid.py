@@ -103,8 +103,10 @@ def fine_output(win, scale: float):
     c.set_view(grid_resolution=res)
     try:
         loop.exec()
+        cancelled = progress.wasCanceled()
+        progress.reset()  # its show timer stopped: hidden, it is not shown again before it is deleted
         progress.hide()
-        if progress.wasCanceled():
+        if cancelled:
             raise ExportCancelled()
         if not got:
             raise ExportError(f"the output's picture ({count(res, 'cell')} a side) did not come from the training "

@@ -126,7 +126,7 @@ def test_a_50_class_window_export_is_coloured_a_cell_a_pixel(window, qtbot, tmp_
     assert c.load_csv(str(path))
     qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.data.n_classes == 50, timeout=30000)
     c.step(20)
-    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 20, timeout=30000)
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 20, timeout=30000)
     res = export_resolution(window.boundary, 3.0)
     assert res > 200
     assert window.export_panel("output", str(tmp_path / "out.svg"), scale=3.0), window.errors
