@@ -14,7 +14,7 @@ from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import (
-    UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample,
+    UNDEFINED, symmetric_levels, undefined_fraction, unit_scale, upsample, upsampled_classes,
 )
 from .colors import (class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
                      lut_index, point_symbols, value_maps)
@@ -335,9 +335,13 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 img = class_image(classes, snap.grid_confidence, info.data.n_classes, discrete)
             else:  # (the drawn density followed on a resize: _follow_size)
                 self._drawn_factor = fine_factor(grid.shape[0], pixels := self._pixels_across())
-                if grid.shape[0] < fine_cells(pixels):  # the border follows the interpolated probabilities, a
-                    grid = upsample(grid, self._drawn_factor)  # cell a pixel (Discretize: hard)
-                img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (its classes: grid_classes')
+                fine = grid.shape[0] < fine_cells(pixels)  # the border follows the interpolated probabilities,
+                many = upsampled_classes(grid, self._drawn_factor) if fine and info.loss == "ce" else None  # 50 classes
+                if many is not None:  # (each point weighs its cell's likeliest classes: not 50 upsampled, seconds)
+                    img = class_image(*many, info.data.n_classes, discrete)
+                else:  # a cell a pixel (Discretize: hard)
+                    grid = upsample(grid, self._drawn_factor) if fine else grid
+                    img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (grid_classes' classes)
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's
