@@ -335,13 +335,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
                 img = class_image(classes, snap.grid_confidence, info.data.n_classes, discrete)
             else:  # (the drawn density followed on a resize: _follow_size)
                 self._drawn_factor = fine_factor(grid.shape[0], pixels := self._pixels_across())
-                fine = grid.shape[0] < fine_cells(pixels)  # the border follows the interpolated probabilities,
-                many = upsampled_classes(grid, self._drawn_factor) if fine and info.loss == "ce" else None  # 50 classes
-                if many is not None:  # (each point weighs its cell's likeliest classes: not 50 upsampled, seconds)
-                    img = class_image(*many, info.data.n_classes, discrete)
-                else:  # a cell a pixel (Discretize: hard)
-                    grid = upsample(grid, self._drawn_factor) if fine else grid
-                    img = output_class_image(grid, info.loss, info.data.n_classes, discrete)  # (grid_classes' classes)
+                fine = grid.shape[0] < fine_cells(pixels)  # the border follows the interpolated probabilities, a
+                img = class_picture(grid, self._drawn_factor if fine else 1, info.loss, info.data.n_classes, discrete)
             self.image.setImage(img, levels=None, lut=None)  # (RGBA without levels: handed to Qt as it is, no makeARGB)
             self.image.setRect(self._rect)
             self._show_value_key(None, None)  # the classes' key is the caption's
@@ -371,6 +366,16 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
             self._described = (key, colour_key(data, key[1], self._axes), self.info)
         return self._described[1]
+
+
+def class_picture(grid: np.ndarray, factor: int, loss: str, k: int, discrete: bool) -> np.ndarray:
+    """(h, w, 4) RGBA: the class picture of the output ``grid`` (res, res, n) at ``factor`` times its density (a
+    cell a pixel; Discretize: hard edges). A many-class grid weighs each point's likeliest classes only
+    (``upsampled_classes``: 50 classes upsampled whole took seconds of the GUI thread), others upsample whole."""
+    many = upsampled_classes(grid, factor) if loss == "ce" else None
+    if many is not None:
+        return class_image(*many, k, discrete)
+    return output_class_image(upsample(grid, factor), loss, k, discrete)  # (grid_classes' classes)
 
 
 def colour_key(data, discretize: bool, axes) -> str:
