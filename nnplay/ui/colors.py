@@ -19,7 +19,10 @@ import pyqtgraph as pg
 # TensorFlow Playground's orange (class 0, its -1) and blue (class 1, its +1)
 ORANGE = (245, 147, 34)
 BLUE = (8, 119, 189)
-WHITE = (232, 234, 237)
+# 0 of a signed scale, drawn white as every key says ("white 0"): it was TensorFlow Playground's grey
+# (232, 234, 237), and a vanished gradient showed as grey blocks (fault 3 of round 19)
+WHITE = (255, 255, 255)
+LUT_SIZE = 255  # the diverging lookup tables' entries: odd, so the middle one is 0 exactly (white), not a step off
 # further classes, up to 10: after Playground's orange and blue, each as far as it can be from
 # those before it in CIEDE2000 (the CIE's colour difference of 2000), at a lightness L* of 40..80
 # that shows on a white and on a dark background. The first 8 (the most spiral-k and blobs-k make)
@@ -86,9 +89,16 @@ def diverging_colormap(low=None, mid=WHITE, high=None) -> pg.ColorMap:
     return pg.ColorMap([0.0, 0.5, 1.0], [tuple(low), tuple(mid), tuple(high)])
 
 
-def diverging_lut(low=None, mid=WHITE, high=None, n: int = 256) -> np.ndarray:
+def diverging_lut(low=None, mid=WHITE, high=None, n: int = LUT_SIZE) -> np.ndarray:
     """(n, 3) uint8: the lookup table of ``diverging_colormap(low, mid, high)``."""
     return diverging_colormap(low, mid, high).getLookupTable(0.0, 1.0, n, alpha=False)
+
+
+def lut_index(t) -> np.ndarray:
+    """Indices into a LUT_SIZE lookup table of ``t`` (array, 0..1, clipped): the nearest entry, so 0.5
+    (a signed scale's 0) is the middle one, white (truncating ``t * 255`` into 256 entries gave 0 a
+    colour a step towards the negative one)."""
+    return np.rint(np.clip(t, 0.0, 1.0) * (LUT_SIZE - 1)).astype(np.intp)
 
 
 def class_rgb(k: int) -> np.ndarray:
@@ -333,9 +343,10 @@ def _value_maps_of(neg: tuple, pos: tuple):
 
 
 def lookup_table(cmap) -> np.ndarray:
-    """(256, 3) uint8: ``cmap``'s lookup table, computed once per colour map."""
+    """(LUT_SIZE, 3) uint8: ``cmap``'s lookup table, computed once per colour map (given to an ImageItem
+    with levels (0, 1), pyqtgraph puts 0.5 in entry int(0.5 * LUT_SIZE), the middle one)."""
     lut = getattr(cmap, "_nnplay_lut", None)
     if lut is None:
-        lut = cmap._nnplay_lut = cmap.getLookupTable(0.0, 1.0, 256, alpha=False)
+        lut = cmap._nnplay_lut = cmap.getLookupTable(0.0, 1.0, LUT_SIZE, alpha=False)
         lut.flags.writeable = False
     return lut

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSES_MAX, CLASSES_MIN, CLASSIFICATION, DATASETS, FEATURES, feature_label, generate
 from ..numbers import count, format_number
 from ..training.config import SEED_MAX
-from .colors import WHITE, class_rgb, diverging_lut, palette_name
+from .colors import WHITE, class_rgb, diverging_lut, lut_index, palette_name
 from ..training.data_summary import summary
 from ..user_text import sentence
 from .elide import LABEL_EM, elided, em_px, short_name, wrapped
@@ -50,7 +50,7 @@ def _thumbnail(name: str, classes: int, palette: str) -> QImage:  # (``palette``
         rgb = class_rgb(max(2, d.n_classes))[d.y]
     else:
         t = np.clip((d.y - d.y.min()) / max(1e-9, np.ptp(d.y)), 0, 1)
-        rgb = diverging_lut()[(t * 255).astype(int)]
+        rgb = diverging_lut()[lut_index(t)]
     step = max(1, d.n_examples // 300)
     for (x, y), c in zip(d.X[::step], rgb[::step]):
         p.setBrush(QColor(int(c[0]), int(c[1]), int(c[2])))

@@ -15,7 +15,7 @@ from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import UNDEFINED, symmetric_levels, undefined_fraction, unit_scale
 from .colors import (class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
-                     point_symbols, value_maps)
+                     lut_index, point_symbols, value_maps)
 from . import scatter_sample
 from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
@@ -270,7 +270,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         else:
             lo, hi = target_range(data, units=False)
             t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
-            rgb = lookup_table(value_maps()[0])[(t * 255).astype(int)]
+            rgb = lookup_table(value_maps()[0])[lut_index(t)]
         return rgb
 
     def _update_points(self, *_):

@@ -17,13 +17,16 @@ def lay_out_drawing(d) -> None:
     x0, x1 = min(r.left() for r in rects), max(r.right() for r in rects)
     y0, y1 = min(r.top() for r in rects), max(r.bottom() for r in rects) + 0.6  # room for the layer titles
     widths, title_h = title_sizes(d)
-    left, right, top, bottom, short = x0, x1, y1, y0, True
+    left, right, top, bottom, short = x0, x1, y1, y0, False
     below = d.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
     for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it (in arithmetic)
         px, py = view_pixel_size(d.view, (left, right), (bottom, top), FIT_PADDING)
         # one row of titles on one baseline (they took turns on two, "in" and "out" a row apart from
-        # their neighbours: fault 6 of round 15): the short ones where the full ones are wider than a layer
-        short = len(d._titles) > 1 and d._gap / px < widths[0]
+        # their neighbours: fault 6 of round 15): the short ones where the full ones are wider than a layer.
+        # Once short, short: the full titles' room widens the range, which shrinks the scale, which made
+        # them fit again; the choice flipped each round and the last round's was kept at the final scale
+        # ("inputs … layer 2 … output", layers 1 and 3 left out at x1.25: fault 1 of round 19)
+        short = short or (len(d._titles) > 1 and d._gap / px < widths[0])
         title_px = widths[1] if short else widths[0]
         size_names(d, NEURON_GAP / py)
         label_px = max((t.boundingRect().width() for t in d._left_texts() if t.isVisible()), default=0.0) + 8.0
@@ -35,6 +38,8 @@ def lay_out_drawing(d) -> None:
     # the hidden layers' activations go in the room left under the lowest neuron (they never shrink
     # the drawing, which room_below lifts into spare room above it): short names; hidden where none is left
     px, py = d.view.viewPixelSize()
+    if not short and len(d._titles) > 1 and d._gap / px < widths[0]:  # at the scale the view was given
+        short, title_px = True, widths[1]
     d.bounds.fit_captions(d._gap, NODE, px)  # a "more" caption in the room left of its node
     room = (y0 - 0.05 - d.view.viewRange()[1][0]) / py
     d.activation_labels.fit(d._gap / px, max_rows=min(2, int(room // below)) if below else 0)

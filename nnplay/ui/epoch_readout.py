@@ -40,3 +40,14 @@ def rate_text(frame, playing: bool | None = None) -> str:
     eps = frame.epochs_per_second
     number = f"{eps:,.0f}" if eps >= 10 or eps == 0 else f"{eps:.2g}"
     return f"{number} {agree(float(number.replace(',', '')), 'epoch/s', 'epochs/s')}"  # as shown: "1 epoch/s"
+
+
+def new_run_readouts(window) -> None:
+    """``window``'s read-outs as a new run starts, before its first frame: the divergence banner hidden, the
+    loss and accuracy blank and the epoch "Epoch …" (a 50-class CSV's first frame took seconds, and the
+    window showed the new points beside the last run's numbers meanwhile: fault 6 of round 19)."""
+    window.banner.hide()
+    window.stats["epoch"].setText("Epoch …")
+    window.stats["loss"].setText("")
+    window.stats["accuracy"].setText("")
+    window.loss_tip.set("")

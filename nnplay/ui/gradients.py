@@ -186,6 +186,8 @@ class GradientView(QWidget):
     def draw(self) -> None:
         """The norm curves, the notes and the heatmaps of the last frame."""
         snap = self._snap
+        if snap is None:  # a frame kept back while hidden, then a new network (set_run): nothing of it to draw
+            return
         if self._norms_drawn != self.epochs_recorded:  # (a long epoch's frames bring no epoch: the same curves)
             self._draw_norms()
         self.notes.setText("\n".join(snap.gradient_notes))

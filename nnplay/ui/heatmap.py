@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from ..training.pictures import picture_cells, symmetric_levels, unit_scale
-from .colors import WHITE, diverging_colormap, negative, positive
+from .colors import LUT_SIZE, WHITE, diverging_colormap, lut_index, negative, positive
 from ..numbers import format_number, with_minus
 from .plot_disposal import MenulessColorBar
 from .plot_layout import tidy_labels
@@ -35,13 +35,13 @@ def _palette_key() -> tuple:
 
 @functools.lru_cache(maxsize=8)
 def _rgba_table(key: tuple) -> np.ndarray:
-    lut = diverging_colormap(key[0], WHITE, key[1]).getLookupTable(0.0, 1.0, 256, alpha=True)
+    lut = diverging_colormap(key[0], WHITE, key[1]).getLookupTable(0.0, 1.0, LUT_SIZE, alpha=True)
     lut.flags.writeable = False
     return lut
 
 
 def diverging_rgba() -> np.ndarray:
-    """(256, 4) uint8: the palette's diverging colour map as a lookup table with alpha, computed once
+    """(LUT_SIZE, 4) uint8: the palette's diverging colour map as a lookup table with alpha, computed once
     per palette (a ColorMap built per heatmap per frame was a share of the frame)."""
     return _rgba_table(_palette_key())
 
@@ -53,9 +53,9 @@ def unit_rgba(unit: np.ndarray) -> np.ndarray:
     builds a 256-colour QImage table on every render of every image)."""
     u = np.asarray(unit)
     bad = np.isnan(u)
-    t = np.where(bad, 0.0, u) * 255  # (in place from here: a frame colours 15 of these in case B)
-    np.rint(t, out=t)
-    np.minimum(t, 255, out=t)  # (two ufuncs: np.clip's Python checks cost more than a small matrix's colours)
+    t = np.where(bad, 0.0, u) * (LUT_SIZE - 1)  # (in place from here: a frame colours 15 of these in case B)
+    np.rint(t, out=t)  # 0.5, a signed scale's 0, to the middle entry: white
+    np.minimum(t, LUT_SIZE - 1, out=t)  # (two ufuncs: np.clip's Python checks cost more than a small matrix's colours)
     np.maximum(t, 0, out=t)
     rgba = np.take(diverging_rgba(), t.astype(np.uint8), axis=0)
     if bad.any():
@@ -212,7 +212,7 @@ class HeatmapItem(pg.ImageItem):
         lut = self._lut[:, :3].astype(np.int16)
         out = np.full(t.shape + (3,), -1, np.int16)
         ok = np.isfinite(t)
-        out[ok] = lut[np.clip(np.round(t[ok] * 255), 0, 255).astype(int)]
+        out[ok] = lut[lut_index(t[ok])]
         return out
 
     def select(self, cell) -> None:

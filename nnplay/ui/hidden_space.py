@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ..data import CLASSIFICATION
 from ..numbers import count, format_number
-from .colors import class_key, class_names_tip, class_rgb, diverging_lut, point_symbols
+from .colors import class_key, class_names_tip, class_rgb, diverging_lut, lut_index, point_symbols
 from .epoch_stamp import EpochStamp
 from .plots import plot_widget
 from .scatter_sample import MAX_POINTS, brushes, sample, sample_note
@@ -162,7 +162,7 @@ class HiddenSpaceView(QWidget):
             rgb = class_rgb(max(2, info.data.n_classes))[labels]
         else:
             lo, hi = target_range(info.data, units=False)  # (once per data set, not over every row per frame)
-            rgb = diverging_lut()[(np.clip((labels - lo) / ((hi - lo) or 1), 0, 1) * 255).astype(int)]
+            rgb = diverging_lut()[lut_index((labels - lo) / ((hi - lo) or 1))]
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
         symbol = point_symbols(info.data.n_classes, labels[drawn]) if info.data.task == CLASSIFICATION else "o"
         self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]), symbol=symbol)

@@ -14,7 +14,7 @@ from .compare import CompareWindow, ForkDialog
 from .controller import PlaygroundController
 from .diagram_menu import network_edit
 from .elide import short_name
-from .epoch_readout import epoch_text, rate_text
+from .epoch_readout import epoch_text, new_run_readouts, rate_text
 from .file_choices import FileChoices
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .landscape_view import connect_landscape, landscape_window
@@ -134,7 +134,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
     def show_run(self, info) -> None:
         if self.statusBar().currentMessage() and self.statusBar().currentMessage() == self._last_error:
             self.statusBar().clearMessage()  # a refusal is not news once a run is built
-        self.banner.hide()
+        new_run_readouts(self)  # (no banner, and no numbers of the last run beside the new run's points)
         self.boundary.set_run(info)
         self.curves.set_run(info)
         self.metrics.set_run(info)

@@ -11,6 +11,7 @@ image goes to a ``FrameWriter``.
 from __future__ import annotations
 
 import math
+import re
 import sys
 
 from ..failures import naming_option
@@ -37,6 +38,28 @@ def stamped(image, text: str):
                      Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight, text)
     painter.end()
     return image
+
+
+EPOCH_SAID = re.compile(r"\b[Ee]poch \d")  # a text that names an epoch ("Of the weights after epoch 12")
+
+
+def says_its_epoch(parts) -> bool:
+    """Whether the panel painted from ``parts`` (export.panel_image's) names its epoch itself: an epoch stamp
+    shown in one of its plots (the output, hidden space, diagram, heatmaps: ``epoch_stamp``) or a text of
+    its own (the metrics' "Of the weights after epoch 12", the inspector's heading). Such a frame gets no
+    second stamp (two on every frame of the output: fault 5 of round 19)."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    for part in [parts] if isinstance(parts, QWidget) else parts:
+        for w in [part, *part.findChildren(QWidget)]:
+            if isinstance(w, pg.GraphicsView) and w.scene() is not None and any(
+                    (stamp := getattr(item, "_epoch_stamp", None)) is not None and stamp.text and stamp.box.isVisible()
+                    for item in w.scene().items()):
+                return True
+            if isinstance(w, QLabel) and w.isVisibleTo(part) and EPOCH_SAID.search(w.text()):
+                return True
+    return False
 
 
 def default_every(epochs: int) -> int:
@@ -83,7 +106,10 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
         writer = FrameWriter(out, fps)
         trained = 0
         while True:
-            writer.put(image_to_rgb(stamped(panel_image(parts, scale), f"epoch {trainer.epoch}"), size), block=True)
+            image = panel_image(parts, scale)
+            if not says_its_epoch(parts):  # one stamp a frame: the panel's own where it has one
+                image = stamped(image, f"epoch {trainer.epoch}")
+            writer.put(image_to_rgb(image, size), block=True)
             if progress is not None:
                 progress(writer.queued, trainer.epoch)
             if trained >= epochs or trainer.diverged:

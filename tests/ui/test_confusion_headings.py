@@ -20,7 +20,7 @@ def test_the_matrix_of_twelve_classes_is_headed_by_their_numbers():
     part = {"n": 24, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
             "confusion": [[2 if i == j else 0 for j in range(k)] for i in range(k)],
             "precision": [1.0] * k, "recall": [1.0] * k}
-    html = MetricsView._classes_html({"train": part, "test": None}, names)
+    html = MetricsView._classes_html({"train": part, "test": None}, names, short_tags(names))
     assert "<th>11</th>" in html and "<th>L</th>" not in html
     assert "11: class_11" in html  # keyed below to the whole name
 
@@ -78,7 +78,60 @@ def test_the_macro_precision_says_how_a_class_never_predicted_is_counted():
 
     names = ["newt", "salamander", "axolotl"]
     part = classification_report(np.array([0] * 100 + [1] * 98 + [2] * 2), np.array([0] * 100 + [1] * 100), 3)
-    html = MetricsView._classes_html({"train": part, "test": None}, names)
+    html = MetricsView._classes_html({"train": part, "test": None}, names, names)
     assert "macro precision 66.0% (axolotl never predicted: counted as 0)" in html, html
     part = classification_report(np.array([0, 1, 2]), np.array([0, 1, 2]), 3)
-    assert "never predicted" not in MetricsView._classes_html({"train": part, "test": None}, names)
+    assert "never predicted" not in MetricsView._classes_html({"train": part, "test": None}, names, names)
+def _view(qtbot, names):
+    from types import SimpleNamespace
+
+    from nnplay.data import CLASSIFICATION
+
+    k = len(names)
+    part = {"n": 24, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
+            "confusion": [[20 if i == j else 0 for j in range(k)] for i in range(k)],
+            "precision": [1.0] * k, "recall": [1.0] * k}
+    view = MetricsView()
+    qtbot.addWidget(view)
+    view.info = SimpleNamespace(data=SimpleNamespace(task=CLASSIFICATION, class_names=names))
+    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}, epoch=4,
+                                                           batch_position=(0, 1)))
+    view.show()
+    return view
+
+
+def test_headings_are_whole_whenever_they_fit_and_keyed_in_the_tooltip_when_not(qtbot):
+    """Fault 2 of round 19: rare3.csv's classes headed "axo", "cat", "dog" in a 1920-wide window, with
+    room for "axolotl". The headings are the whole names wherever the matrix fits the tab with them (in
+    the label's font or the smaller one); short only where it does not, the whole names then in the
+    tooltip; the test's widths run from roomy to narrower than even the short headings need."""
+    from PySide6.QtGui import QTextDocument
+
+    from nnplay.ui.metrics_view import SMALL_PT
+
+    for names in (["axolotl", "cat", "dog"], [f"species {c}" for c in "ABCDEFGH"]):
+        view = _view(qtbot, names)
+        seen = set()
+        for width in range(700, 80, -20):
+            view.resize(width, 900)
+            view._render()
+            room = view.scroll.viewport().width()
+            text, tip = view.label.text(), view.label.toolTip()
+            whole = all(f"<th>{n}</th>" in text for n in names)
+            doc = QTextDocument()  # the matrix with whole headings in the smaller font: does it fit?
+            doc.setDefaultFont(view.label.font())
+            doc.setDocumentMargin(0)
+            tags = "".join(f"<th>{n}</th>" for n in names)
+            doc.setHtml(f"<table cellpadding=1 style='font-size:{SMALL_PT}pt'><tr><th></th>{tags}</tr>"
+                        + "".join(f"<tr><td>■{n}</td>" + "<td>20</td>" * len(names) + "</tr>" for n in names)
+                        + "</table>")
+            fits = doc.size().width() <= room
+            where = f"{names[0]}.. at {width} px (room {room})"
+            if fits:
+                assert whole, f"{where}: short headings where the whole ones fit"
+            if not whole:
+                cut = [n for n in names if f"<th>{n}</th>" not in text]
+                assert all(n in tip for n in cut), f"{where}: short headings, the names not in the tooltip: {tip!r}"
+            seen.add(whole)
+        assert seen == {True, False}, names  # (the widths reach both)
+        view.close()

@@ -150,7 +150,9 @@ def test_thumbnails_are_one_item_and_a_frame_repaints_them_in_place(diagram, run
               elements=st.one_of(st.floats(0, 1, width=32), st.just(np.nan), st.just(np.inf),
                                  st.floats(-2, 2, width=32))))
 def test_unit_colours_follow_the_rule(unit):
-    """Each value's colour is the table's entry round(255 u), clipped; NaN is transparent."""
+    """Each value's colour is the table's entry round((LUT_SIZE - 1) u), clipped (0.5, a signed scale's 0, the
+    middle entry: white); NaN is transparent."""
+    from nnplay.ui.colors import LUT_SIZE
     from nnplay.ui.heatmap import diverging_rgba, unit_rgba
 
     rgba = unit_rgba(unit)
@@ -159,7 +161,8 @@ def test_unit_colours_follow_the_rule(unit):
         if np.isnan(u):
             assert rgba[i, j, 3] == 0
         else:
-            k = 255 if u == np.inf else int(np.clip(np.round(np.float32(u) * np.float32(255)), 0, 255))
+            top = LUT_SIZE - 1
+            k = top if u == np.inf else int(np.clip(np.round(np.float32(u) * np.float32(top)), 0, top))
             assert list(rgba[i, j]) == list(table[k]), (u, k)
 
 
