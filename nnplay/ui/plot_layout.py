@@ -139,7 +139,7 @@ class TidyAxis(ScreenCached, pg.AxisItem):
     def tickValues(self, minVal, maxVal, size):
         """pyqtgraph's tick values, or the fallback ``generateDrawSpecs`` chose (axis_ticks)."""
         levels = self._fallback if self._fallback is not None else super().tickValues(minVal, maxVal, size)
-        if self.whole:  # no epoch below 0 (the pad left of epoch 0 of a long run's axis was labelled "−200000")
+        if self.whole:  # no epoch below 0 (a compact "−200k" fitted in the pad left of epoch 0 of a wide long-run axis)
             levels = [(spacing, [v for v in values if v > -1e-9 * spacing]) for spacing, values in levels]
         self._tick_values = [v for _, values in levels for v in values]
         return levels
