@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..numbers import count
+
 RECENT, LEVEL_SIZE, LEVELS, TOP = 1024, 256, 6, 1024
 
 
@@ -249,17 +251,17 @@ class MinMaxPyramid:
         checks = (  # (holds, the part at fault, what is wrong): the first that fails is named
             (len(counts) == p.levels and all(0 <= c < 2 * p.level_size for c in counts), "level_counts",
              f"{len(counts)} counts, not {p.levels} from 0 to {2 * p.level_size - 1}"),
-            (len(exact) < 2 * p.recent, "exact", f"{len(exact)} rows, more than {2 * p.recent - 1}"),
-            (len(top_lo) <= p.top, "top_lo", f"{len(top_lo)} rows, more than {p.top}"),
-            (covered == n, "n", f"{n}, but its parts hold {covered} points"),
+            (len(exact) < 2 * p.recent, "exact", f"{count(len(exact), 'row')}, more than {2 * p.recent - 1:,}"),
+            (len(top_lo) <= p.top, "top_lo", f"{count(len(top_lo), 'row')}, more than {p.top:,}"),
+            (covered == n, "n", f"{n}, but its parts hold {count(covered, 'point')}"),
             (level_lo.shape == level_hi.shape == (sum(counts), saved_cols), "level_lo",
              f"shapes {level_lo.shape} and {level_hi.shape}, not ({sum(counts)}, {saved_cols})"),
             (top_lo.shape == top_hi.shape and top_lo.shape[1:] == (saved_cols,), "top_lo",
              f"shapes {top_lo.shape} and {top_hi.shape}, not (rows, {saved_cols})"),
             (top_bucket >= 2 ** (p.levels + 1) and top_bucket & (top_bucket - 1) == 0, "top_bucket",
              f"{top_bucket}, not a power of 2 of at least {2 ** (p.levels + 1)}"),
-            (-(-top_end // top_bucket) == len(top_lo), "top_end", f"{top_end}, but top_lo holds {len(top_lo)} rows"),
-            (all(c is None or 0 <= c < saved_cols for c in column_map), "names", f"more names than {saved_cols} columns"),
+            (-(-top_end // top_bucket) == len(top_lo), "top_end", f"{top_end}, but top_lo holds {count(len(top_lo), 'row')}"),
+            (all(c is None or 0 <= c < saved_cols for c in column_map), "names", f"more names than {count(saved_cols, 'column')}"),
         )
         for holds, part, what in checks:
             if not holds:

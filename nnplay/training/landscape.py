@@ -38,6 +38,7 @@ import numpy as np
 
 from ..engine.norms import row_norms
 from ..engine.workspace import ParameterVector
+from ..numbers import count
 
 MAX_PATH_POINTS = 200  # parameter vectors a Trajectory keeps, whatever the epoch count
 MAX_PATH_FLOATS = 1 << 16  # ... and at most this many numbers (512 kB), at least 4 vectors
@@ -116,7 +117,8 @@ class Trajectory:
             raise ValueError(f"points of shape {points.shape}, not (points, {self.n_params}): one row of the "
                              "network's weights a point")
         if epochs.shape != (points.shape[0],) or points.shape[0] > self.max_points:
-            raise ValueError(f"{epochs.size:,} epochs for {points.shape[0]:,} points (at most {self.max_points:,})")
+            raise ValueError(f"{count(epochs.size, 'epoch')} for {count(points.shape[0], 'point')} (at most "
+                             f"{self.max_points:,})")
         if not np.isfinite(points).all():
             raise ValueError("points that are not finite numbers")
         self._epochs = [int(e) for e in epochs]

@@ -175,7 +175,7 @@ def test_a_saved_generator_state_loads_as_saved(tmp_path):
     ("grad_norms_top_bucket", _json(lambda d: d["run"]["grad_norms"].__setitem__("top_bucket", 3)),
      "run.grad_norms.top_bucket in session.json (the saved gradient norms): 3, not a power of 2"),
     ("history_exact_rows", _array("history_exact.npy", np.zeros((5000, 7))),
-     "history_exact.npy (the saved curves): 5000 rows, more than 2047"),
+     "history_exact.npy (the saved curves): 5,000 rows, more than 2,047"),
     ("params_short", _array("params.npy", np.zeros(10)),
      "params.npy (the weights) holds 10 numbers; the network of config in session.json has 25 (layers 2-4-2-1)"),
     ("params_nan", lambda name, data: _npy(np.full(25, np.nan)) if name == "params.npy" else data,
