@@ -235,6 +235,7 @@ def _header_shows(cw, a, b):
             and f"Comparing <b>{a}</b> (A) with <b>{b}</b> (B)" in cw.title.text())
 
 
+@pytest.mark.fresh_window  # (the shared window, reset after this test's session and undo, drew no first frame: open)
 def test_the_header_names_what_each_run_uses_now(window, qtbot, tmp_path):
     """Tester 21 (79_compare_stale.png): comparing learning rates 0.1 and 0.3, a paste of lr=0.03 left the
     header at "learning rate 0.1 (A)". A live change of run A's settings (a control, a paste) relabels
