@@ -325,7 +325,8 @@ if __name__ == "__main__":
     for epoch in range({next_epoch}, {next_epoch} + epochs):
         train_epoch()
         train_loss, test_loss = losses()
-        test = "–" if test_loss != test_loss else f"{{test_loss:.6f}}"  # (no test set: nothing to show, not nan)
+        # no test set: nothing to show, not nan
+        test = "–" if test_loss != test_loss else f"{{test_loss:.6f}}"
         print(f"epoch {{epoch}}  train loss {{train_loss:.6f}}  test loss {{test}}")
 '''
 
