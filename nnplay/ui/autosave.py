@@ -179,7 +179,7 @@ class Autosaver(QObject):
             self._writer = None
         if final_save and was_active and self.enabled():
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.controller.save_session_now(self.path)
+            self.controller.save_session_at_close(self.path)
 
 
 def restore_question(path) -> str:

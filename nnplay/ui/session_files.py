@@ -37,9 +37,11 @@ class SessionFiles:
         self._pending_saves[token] = absolute(path)  # kept (session_path, recent files) as absolute
         self.run.request_state(token)
 
-    def save_session_now(self, path: str, timeout_ms: int = 3000) -> bool:
-        """Save and wait for it (for closing time: the frames that come meanwhile are not drawn, a wide
-        network's heatmaps redrawn in the wait took minutes); False if the training process did not answer."""
+    def save_session_at_close(self, path: str, timeout_ms: int = 3000) -> bool:
+        """Save and wait for it, as the window closes: from here on the run's frames are not drawn (a
+        wide network's heatmaps redrawn in the wait took minutes), so this is only for closing time
+        (a save while the window goes on is ``save_session``); False if the training process did not
+        answer."""
         self.run.drawing = False
         if not self.run.is_alive():
             return False

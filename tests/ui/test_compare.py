@@ -235,7 +235,6 @@ def _header_shows(cw, a, b):
             and f"Comparing <b>{a}</b> (A) with <b>{b}</b> (B)" in cw.title.text())
 
 
-@pytest.mark.fresh_window  # (the shared window, reset after this test's session and undo, drew no first frame: open)
 def test_the_header_names_what_each_run_uses_now(window, qtbot, tmp_path):
     """Tester 21 (79_compare_stale.png): comparing learning rates 0.1 and 0.3, a paste of lr=0.03 left the
     header at "learning rate 0.1 (A)". A live change of run A's settings (a control, a paste) relabels
@@ -255,7 +254,8 @@ def test_the_header_names_what_each_run_uses_now(window, qtbot, tmp_path):
     assert _header_shows(cw, "learning rate 0.03, L2 0.001", "learning rate 0.3, L2 0")
     assert c.twin is not None
     path = tmp_path / "s.nnplay"
-    assert c.save_session_now(str(path))
+    with qtbot.waitSignal(c.session_saved, timeout=10000):
+        c.save_session(str(path))
     c.open_session(str(path))  # a session loaded: a new run A, the comparison ends
     qtbot.waitUntil(lambda: c.twin is None and not cw.isVisible(), timeout=10000)
     assert c.fork(lr=0.3)
