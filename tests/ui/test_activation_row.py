@@ -9,6 +9,7 @@ import pytest
 
 from tests.layout_check import _glyphs
 from tests.settle import settle
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -30,7 +31,7 @@ def row_problems(window) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1100, 680)])
+@sweep("size", [(1024, 768), (1100, 680)], default=0)
 def test_activation_labels_stand_on_one_row_in_narrow_windows(window, qtbot, size):
     c = window.controller
     window.resize(*size)

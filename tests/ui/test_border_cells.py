@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from nnplay.training import TrainConfig, Trainer
+from tests.sweep import sweep
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def spiral_run():
     return t
 
 
-@pytest.mark.parametrize("side", [260, 520, 800])
+@sweep("side", [260, 520, 800], default=0)
 @pytest.mark.parametrize("resolution", [47, 100])
 @pytest.mark.parametrize("discrete", [False, True])
 def test_the_class_picture_has_a_cell_per_pixel_of_the_data_area(qtbot, spiral_run, side, resolution, discrete):

@@ -11,6 +11,7 @@ from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson, show_dock
 from tests.layout_check import text_problems
 from tests.settle import settle
+from tests.sweep import sweep
 
 
 def shown(win):
@@ -257,7 +258,7 @@ def columns_shown(window) -> set[str]:
             if window.presentation.panel_actions[k].isChecked()}
 
 
-@pytest.mark.parametrize("size", [(1016, 740), (1024, 768), (1030, 700)])
+@sweep("size", [(1016, 740), (1024, 768), (1030, 700)], default=1)
 def test_a_round_trip_of_zoom_size_and_lesson_ends_with_the_columns_it_began_with(window, qtbot, size):
     """Round 17's open fault 1: at 1024x768, Ctrl++ thrice and Ctrl+0 left the Gradients column hidden,
     shown before: whether its scroll bar was up (its heatmaps wrap taller in a narrower column, its first
@@ -290,8 +291,9 @@ def test_a_round_trip_of_zoom_size_and_lesson_ends_with_the_columns_it_began_wit
 def test_the_next_lesson_in_presentation_shows_the_column_its_answer_is_set_in(window, qtbot, way):
     """Tester 20 (s13_present_next.png): xor-feature in presentation at 1024x768 hid the Network
     column; ▶ to spiral-depth (answered with "+") left it hidden and the Data column shown."""
-    from nnplay.lessons.needs import needed_columns
     from PySide6.QtCore import QSize
+
+    from nnplay.lessons.needs import needed_columns
 
     window.presentation.set_panel("curves", False)
     window.resize(1024, 768)

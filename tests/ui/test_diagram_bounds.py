@@ -14,6 +14,7 @@ from nnplay.training.loop import Frame
 from nnplay.ui.diagram_bounds import MAX_SHOWN, cap_for, shown_units
 from nnplay.ui.network_diagram import NetworkDiagram
 from tests.settle import settle
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -194,7 +195,7 @@ def _scene_rect(item):
     return text.mapRectToScene(text.boundingRect())
 
 
-@pytest.mark.parametrize("size", [(220, 390), (320, 420), (420, 520), (700, 800)])
+@sweep("size", [(220, 390), (320, 420), (420, 520), (700, 800)], default=0)
 @pytest.mark.parametrize("zoom", [1.0, 1.6])
 def test_the_more_captions_of_six_wide_layers_never_overlap_a_label_or_another_layers_nodes(qtbot, size, zoom):
     # `nnplay --settings 'dataset=spiral&hidden=256,256,256,256,256,256'` (six of 200 since widths are bounded):

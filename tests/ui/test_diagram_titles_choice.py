@@ -12,11 +12,12 @@ from itertools import pairwise
 import pytest
 
 from tests.settle import settle
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(240)
 
 
-@pytest.mark.parametrize("zoom", [1.0, 1.1, 1.25, 1.4])
+@sweep("zoom", [1.0, 1.1, 1.25, 1.4], default=3)
 def test_titles_are_short_before_any_is_left_out_over_widths_and_zooms(window, qtbot, zoom):
     c, d, p = window.controller, window.diagram, window.presentation
     c.change(hidden=(4, 2, 2))

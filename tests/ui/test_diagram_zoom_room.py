@@ -10,6 +10,7 @@ import pytest
 
 from nnplay.ui.presentation import ZOOMS
 from tests.settle import settle
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -22,7 +23,7 @@ def neuron_pitch_px(d) -> float:
     return abs(pb.y() - pa.y())
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080)])
+@sweep("size", [(1024, 768), (1280, 800), (1920, 1080)], default=0)
 def test_the_drawing_keeps_its_room_at_every_zoom(window, qtbot, size):
     c, d = window.controller, window.diagram
     c.change(hidden=(8, 8))

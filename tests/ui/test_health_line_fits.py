@@ -4,13 +4,12 @@ line of the label takes (its bold heading, the document's margin), so the line's
 
 from __future__ import annotations
 
-import pytest
-
 from nnplay.ui.distributions_view import shown_health_lines
 from tests.settle import settle
+from tests.sweep import sweep
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+@sweep("size", [(1280, 800), (1024, 768)], default=1)
 def test_the_health_lines_shown_are_shown_whole(window, qtbot, size):
     c, view = window.controller, window.distributions
     window.resize(*size)

@@ -6,15 +6,14 @@ import dataclasses
 
 import numpy as np
 import pytest
-
-from nnplay.numbers import read_number
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from nnplay.numbers import format_number
+from nnplay.numbers import format_number, read_number
 from nnplay.training import TrainConfig, Trainer
 from nnplay.ui.inspector import InspectorWindow
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -136,7 +135,7 @@ def test_the_update_shows_the_step_delta_W(qtbot):
     assert "Adam" in win.equations[4].formula.text() and "new W[1]" in [v.title for v in win.equations[4].views]
 
 
-@pytest.mark.parametrize("size", [(1100, 680), (1600, 1000)])
+@sweep("size", [(1100, 680), (1600, 1000)], default=0)
 def test_every_matrix_fits_the_window_with_numbers_on(qtbot, size):
     win = _window(qtbot, _trace(), *size)
     win.numbers.setChecked(True)

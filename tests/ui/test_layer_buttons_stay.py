@@ -6,15 +6,15 @@ next click hit something else). Each click is measured once the window has caugh
 it (``settle_window``): a quiet 60 ms before the new run's frame came, or before the column fit
 due 250 ms after a resize had run, was taken for settled under load, and the test failed once."""
 
-import pytest
 from PySide6.QtCore import QPoint
 
 from tests.settle import settle_window
+from tests.sweep import sweep
 
 SIZES = [((1100, 680), 1.0), ((1024, 740), 1.0), ((1024, 740), 2.0), ((1920, 1080), 2.0)]
 
 
-@pytest.mark.parametrize("size, zoom", SIZES, ids=[f"{w}x{h}-x{z:g}" for (w, h), z in SIZES])
+@sweep("size, zoom", SIZES, ids=[f"{w}x{h}-x{z:g}" for (w, h), z in SIZES], default=0)  # 1100x680: the tester's
 def test_the_layer_buttons_stay_where_they_are_clicked(window, qtbot, size, zoom):
     window.resize(*size)
     window.presentation.set_zoom(zoom)

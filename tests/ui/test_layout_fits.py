@@ -12,6 +12,7 @@ import pytest
 
 from tests.layout_check import text_problems, tick_label_overlaps, tick_labels
 from tests.settle import settle
+from tests.sweep import sweep
 
 SIZES = [(1024, 740), (1100, 680), (1920, 1080)]
 
@@ -211,7 +212,7 @@ def test_a_plot_squeezed_to_a_strip_is_caught(qtbot):
     assert not any("squeezed" in m for m in text_problems(top))
 
 
-@pytest.mark.parametrize("size, zoom", [((1100, 680), 1.6), ((1280, 800), 1.6), ((1280, 800), 1.8)])
+@sweep("size, zoom", [((1100, 680), 1.6), ((1280, 800), 1.6), ((1280, 800), 1.8)], default=0)
 def test_every_gradient_heatmap_stays_readable_when_zoomed(window, qtbot, size, zoom):
     """The heatmaps were 15-20 px strips at ×1.6 (the column squeezed by the norms): each keeps
     MIN_HEATMAP_PX, its column scrolls, and nothing in the window is cut or a strip."""

@@ -10,12 +10,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from nnplay.lessons import find_lesson
-from nnplay.ui.lessons_panel import open_lesson
 from nnplay.ui.curve_bundle import BundleLane, CurveBundle
+from nnplay.ui.lessons_panel import open_lesson
 from nnplay.ui.live_curve import LiveCurve
 from nnplay.ui.presentation import PRESENTATION_LINES, ZOOMS
 from tests.layout_check import text_problems
 from tests.settle import settle
+from tests.sweep import sweep
 
 
 def view_action(win, text):
@@ -183,7 +184,7 @@ def test_only_check_boxes_and_radio_buttons_take_the_zoomed_style(window, qtbot)
     window.inspector.close()
 
 
-@pytest.mark.parametrize("zoom", [z for z in ZOOMS if z != 1.0])
+@sweep("zoom", [z for z in ZOOMS if z != 1.0], default=len(ZOOMS) - 2)  # the largest
 def test_a_window_started_anew_opens_at_the_zoom_in_the_file(qtbot, no_leaks, tmp_path, zoom):
     """Tester 21 (101_second_window.png): with zoom=1.1 in nnplay.conf a new nnplay opened at 100%. The
     file is read here as a new process reads it (no QSettings of this path made before, whose cache

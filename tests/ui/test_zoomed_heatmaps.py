@@ -1,12 +1,12 @@
 """At 160% zoom the gradient heatmaps were 48 px high (the unzoomed least) beside text 1.6
 times larger: each heatmap's least height, and a curve plot's, follows the zoom."""
 
-import pytest
 
 from nnplay.ui.plot_room import MIN_HEATMAP_PX, MIN_PLOT_PX
+from tests.sweep import sweep
 
 
-@pytest.mark.parametrize("zoom", [1.6, 2.0])
+@sweep("zoom", [1.6, 2.0], default=1)
 def test_every_heatmap_keeps_its_height_times_the_zoom(window, qtbot, zoom):
     window.resize(1280, 800)
     c = window.controller
