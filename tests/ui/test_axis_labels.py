@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QImage, QPainter
 
 from tests.settle import settle
+from tests.sweep import sweep
 
 SIZES = [(1024, 768), (1280, 800)]
 
@@ -153,12 +154,13 @@ def epoch_axes(win):
 LONG_RUNS = (100_000, 1_000_000, 10_000_000)
 
 
-def test_every_epoch_axis_keeps_two_readable_labels_on_long_runs(window, qtbot):
+@sweep("size", [(1024, 768), (1280, 800), (1920, 1080)], default=0)
+def test_every_epoch_axis_keeps_two_readable_labels_on_long_runs(window, qtbot, size):
     """At 1280×800 after 240,000 epochs the accuracy plot's epoch axis read "0" alone while the
     loss plot beside it read 0 / 200000 / 400000 (tester 20, s15_long10min.png): its whole
     numbers did not fit its width, and pyqtgraph dropped them. Every epoch axis of the window
-    and of the comparison (loss, accuracy, gradient norms, distributions, compare), at every size,
-    at the presentation's zoom too, keeps two labels or more, read as increasing epochs, none
+    and of the comparison (loss, accuracy, gradient norms, distributions, compare), at each size (a sweep:
+    tests/sweep.py), at the presentation's zoom too, keeps two labels or more, read as increasing epochs, none
     longer than six characters where the axis is narrow (200k, 4M)."""
     from nnplay.ui.plot_layout import EPOCH_PAD
 
@@ -169,28 +171,27 @@ def test_every_epoch_axis_keeps_two_readable_labels_on_long_runs(window, qtbot):
     qtbot.waitUntil(lambda: window.compare_window is not None and window.compare_window.isVisible(), timeout=20000)
     windows = (window, window.compare_window)  # (the comparison's plots are found from the window too)
     tabs, found, seen = window.lower_tabs, [], set()
-    for size in ((1024, 768), (1280, 800), (1920, 1080)):
-        for zoom in (1.0, 1.25):
-            window.presentation.set_zoom(zoom)
-            for win in windows:
-                win.resize(*size)
-            for tab in range(tabs.count()):
-                tabs.setCurrentIndex(tab)
+    for zoom in (1.0, 1.25):
+        window.presentation.set_zoom(zoom)
+        for win in windows:
+            win.resize(*size)
+        for tab in range(tabs.count()):
+            tabs.setCurrentIndex(tab)
+            settle(qtbot)
+            for epochs in LONG_RUNS:
+                axes = list(epoch_axes(window))
+                for _, axis in axes:  # as show_epochs sets them (padded each side)
+                    axis.linkedView().setLimits(xMin=-EPOCH_PAD * epochs)
+                    axis.linkedView().setXRange(0, epochs, padding=EPOCH_PAD)
                 settle(qtbot)
-                for epochs in LONG_RUNS:
-                    axes = list(epoch_axes(window))
-                    for _, axis in axes:  # as show_epochs sets them (padded each side)
-                        axis.linkedView().setLimits(xMin=-EPOCH_PAD * epochs)
-                        axis.linkedView().setXRange(0, epochs, padding=EPOCH_PAD)
-                    settle(qtbot)
-                    for where, axis in axes:
-                        seen.add(where)
-                        labels = drawn_labels(axis)
-                        values = [epoch_value(t) for t in labels]
-                        if len(labels) < 2 or None in values or values != sorted(values) or \
-                                (axis.width() < 150 and max(map(len, labels)) > 6):
-                            found.append(f"{size} zoom {zoom} {tabs.tabText(tab)} {epochs}: {where} "
-                                         f"{axis.width():.0f} px: {labels}")
+                for where, axis in axes:
+                    seen.add(where)
+                    labels = drawn_labels(axis)
+                    values = [epoch_value(t) for t in labels]
+                    if len(labels) < 2 or None in values or values != sorted(values) or \
+                            (axis.width() < 150 and max(map(len, labels)) > 6):
+                        found.append(f"{size} zoom {zoom} {tabs.tabText(tab)} {epochs}: {where} "
+                                     f"{axis.width():.0f} px: {labels}")
     window.presentation.set_zoom(1.0)
     window.compare_window.stop_button.click()
     names = " ".join(seen)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.ui.inspector import InspectorWindow
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -95,8 +96,9 @@ def wrap_problems(win) -> list[str]:
     return found
 
 
+@sweep("width", [700, 1000, 1280, 1900], default=0)
 @pytest.mark.parametrize("config", TRACES, ids=["sgd", "adam-l2", "tanh-mse-dropout"])
-def test_every_equation_wraps_at_its_operators_under_its_right_side(qtbot, config):
+def test_every_equation_wraps_at_its_operators_under_its_right_side(qtbot, config, width):
     trace = _trace(**config)
     win = InspectorWindow()
     qtbot.addWidget(win)
@@ -104,12 +106,11 @@ def test_every_equation_wraps_at_its_operators_under_its_right_side(qtbot, confi
     qtbot.waitExposed(win)
     win.set_trace(trace)
     found = []
-    for width in (700, 1000, 1280, 1900):
-        win.resize(width, 700)
-        for numbers in (False, True):
-            win.numbers.setChecked(numbers)
-            for layer in range(len(trace.layers), 0, -1):
-                win.show_layer(layer)
-                QApplication.processEvents()
-                found += wrap_problems(win)
+    win.resize(width, 700)
+    for numbers in (False, True):
+        win.numbers.setChecked(numbers)
+        for layer in range(len(trace.layers), 0, -1):
+            win.show_layer(layer)
+            QApplication.processEvents()
+            found += wrap_problems(win)
     assert found == []
