@@ -3,7 +3,8 @@
 A loss after a divergence can be 1e300 and a gradient 1e-12; printed with a fixed
 number of decimals the first is a 300-digit integer and the second is 0.0000.
 Every number shown therefore goes through ``format_number``: a few significant
-digits, scientific notation beyond 1e5 or below 1e-4, and ``nan``/``inf`` spelled out.
+digits, scientific notation beyond 1e5 or below 1e-4, ``inf`` spelled out, and NaN (a value that
+is not there: not measured, or not a number) as every read-out shows a missing value, ``MISSING``.
 Scientific notation is written as the plots' axes write it, mantissa·10ⁿ
 (``3.331·10⁻⁵``: ``ui.tick_labels``), so a read-out, a hover text, a list's item, the
 status bar or the command line's summary reads a value as the axis beside it does;
@@ -65,14 +66,16 @@ def is_missing(value) -> bool:
 def format_number(value, digits: int = 4, plain: bool = False, zeros: bool = False) -> str:
     """``value`` (a Python or NumPy real number) as text with ``digits``
     significant digits: ``0.1235``, ``12.35``, ``1.235·10⁶``, ``1.2·10⁻⁷``,
-    ``0``, ``nan``, ``inf``, ``−inf``, a negative number with the minus sign the
-    plots' axes write (U+2212: ``−1.149``). Trailing zeros are dropped, unless ``zeros``:
+    ``0``, ``inf``, ``−inf``, a negative number with the minus sign the
+    plots' axes write (U+2212: ``−1.149``); NaN as ``MISSING`` (an en dash, as ``None``: a window's
+    text never reads "nan"). Trailing zeros are dropped, unless ``zeros``:
     then every number has ``digits`` significant digits, so that read-outs side by side
     read alike ("0.2000 / 0.1960", not "0.2 / 0.196").
     ``plain``: ASCII, scientific notation as ``1.235e+06``, ``-1.2e-07`` (typed back, or
-    read by a program). ``None`` gives an en dash (nothing to show). The text is
+    read by a program; NaN then stays ``nan``, which ``read_number`` and ``float`` read back). ``None``
+    gives an en dash (nothing to show). The text is
     at most ``digits + 9`` characters, whatever the magnitude."""
-    if value is None:
+    if value is None or (not plain and is_missing(value)):
         return MISSING
     text = _formatted(float(value), digits, plain, zeros)
     return text if plain else with_minus(text)

@@ -38,7 +38,7 @@ def test_a_read_out_writes_a_number_as_the_log_axis_labels_it():
 
 
 def test_special_values_are_spelled_out():
-    assert [format_number(v) for v in (0.0, math.nan, math.inf, -math.inf, None)] == ["0", "nan", "inf", "−inf", "–"]
+    assert [format_number(v) for v in (0.0, math.nan, math.inf, -math.inf, None)] == ["0", "–", "inf", "−inf", "–"]
     assert format_percent(0.9876) == "98.8%" and format_percent(None) == "–" and format_percent(math.nan) == "–"
 
 

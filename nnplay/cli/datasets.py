@@ -8,6 +8,7 @@ from ..numbers import count
 from ..write_errors import cannot_write
 from ..failures import RunFailure
 from .base import EXIT_OK, check_writable, setting
+from .given_flags import track_given
 
 
 def register(sub) -> None:
@@ -20,10 +21,12 @@ def register(sub) -> None:
     e = sub.add_parser("export-data", help="write a built-in data set as CSV",
                        description="Write a built-in data set as CSV (columns x1, x2, label), as the window "
                                    "generates it with the same noise, classes and seed; Load CSV reads it back.")
+    track_given(e)  # which options were typed: --classes for a set of fixed classes is refused
     e.add_argument("--dataset", required=True, choices=list(DATASETS), help="the data set to write")
     e.add_argument("--out", required=True, metavar="FILE.csv", help="the CSV file to write")
-    e.add_argument("--noise", type=setting("noise"), default=0.0, help="noise, a fraction 0..1 as the window's Noise slider (default 0)")
-    e.add_argument("--classes", type=setting("classes"), default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX}")
+    e.add_argument("--noise", type=setting("noise"), default=0.0, help="noise 0..0.5, as the window's Noise slider (default 0)")
+    e.add_argument("--classes", type=setting("classes"), default=3, help=f"for spiral-k and blobs-k, {CLASSES_MIN}..{CLASSES_MAX} (default 3; "
+                                                                      "refused for a set of fixed classes)")
     e.add_argument("--seed", type=setting("data_seed"), default=0, help="the generator's seed (default 0)")
     e.set_defaults(run=export_data)
 
@@ -38,6 +41,9 @@ def list_datasets(args) -> int:
 
 def export_data(args) -> int:
     from ..data import generate, write_csv
+    from .train_flags import check_classes_apply
+
+    check_classes_apply(args)  # (an option that does nothing for the data set is refused, never ignored)
     check_writable(args.out, None)  # before any work
     data = generate(args.dataset, args.noise, args.seed, args.classes)
     try:

@@ -68,6 +68,18 @@ def check_data_source(args) -> None:
                                         "one (leave dataset= out of the text, or --dataset out)", f"dataset={named}")
 
 
+def check_classes_apply(args) -> None:
+    """Refuse a typed ``--classes`` for a built-in ``--dataset`` whose classes are fixed (xor has two) or that
+    has none (plane): the option did nothing. `nnplay train` and `nnplay export-data` alike."""
+    from ..data import DATASETS
+    from ..data.dataset import REGRESSION
+
+    if given(args, "classes") and not DATASETS[args.dataset][1]:
+        sets = " and ".join(name for name, (_f, k, _d) in DATASETS.items() if k)
+        has = "is a regression set (no classes)" if DATASETS[args.dataset][2].startswith(REGRESSION) else "has fixed classes"
+        raise OptionError("--classes", f"applies to {sets}; {args.dataset!r} {has}", _typed(args, "classes"))
+
+
 def check_flags(args) -> None:
     """Refuse flags that cannot apply to ``--data`` or ``--dataset`` (see the module doc)."""
     from ..data import DATASETS
@@ -80,10 +92,7 @@ def check_flags(args) -> None:
             if given(args, dest):
                 raise OptionError(flag(dest), f"applies to your own CSV (--data FILE.csv); the built-in data set "
                                               f"{args.dataset!r} has fixed columns", _typed(args, dest))
-        _fn, takes_k, _ = DATASETS[args.dataset]
-        if given(args, "classes") and not takes_k:
-            sets = " and ".join(name for name, (_f, k, _d) in DATASETS.items() if k)
-            raise OptionError("--classes", f"applies to {sets}; {args.dataset!r} has fixed classes", _typed(args, "classes"))
+        check_classes_apply(args)
         if args.stratify and DATASETS[args.dataset][2].startswith(REGRESSION):
             raise OptionError("--stratify", f"keeps each class's share, but {args.dataset!r} is a regression set "
                                             "(no classes)")

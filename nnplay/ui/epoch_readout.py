@@ -9,7 +9,9 @@ fraction of an epoch a second rather than "0 epochs/s".
 
 from __future__ import annotations
 
-from ..numbers import agree, count
+import math
+
+from ..numbers import MISSING, agree, count
 
 
 def epoch_text(snapshot) -> str:
@@ -38,6 +40,8 @@ def rate_text(frame, playing: bool | None = None) -> str:
     if frame is None or not frame.playing:
         return "starting…"
     eps = frame.epochs_per_second
+    if not math.isfinite(eps):  # (no time measured yet: never "nan epochs/s" or "inf epochs/s")
+        return f"{MISSING} epochs/s"
     number = f"{eps:,.0f}" if eps >= 10 or eps == 0 else f"{eps:.2g}"
     return f"{number} {agree(float(number.replace(',', '')), 'epoch/s', 'epochs/s')}"  # as shown: "1 epoch/s"
 

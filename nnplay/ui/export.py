@@ -31,6 +31,7 @@ from ..file_write import written_in_place
 from ..failures import RunFailure
 from ..user_text import file_name, shown
 from ..write_errors import cannot_write, unwritable
+from .export_layout import can_lay_out, laid_out_at
 from .svg_clip import marked_views
 from .svg_fix import encode, finish_svg
 
@@ -48,13 +49,15 @@ class ExportWriteFailed(ExportError, RunFailure):
     """The file's write failed (its path was checked first): a failure at run time, not a bad input."""
 
 
-def export_panel(parts, path, scale: float | None = None) -> None:
+def export_panel(parts, path, scale: float | None = None, laid_out: bool = False) -> None:
     """Write a panel to ``path``: SVG for a ``.svg`` suffix, PNG for ``.png``.
     ``parts``: a widget, or a list of widgets stacked top to bottom (a plot and
     its caption, say), each painted as on screen. ``scale``: output pixels per
     on-screen pixel (the PNG's size, and the SVG's width and height, are the
-    parts' size times ``scale``); by default ``slide_scale``. Raises
-    ExportError (one line)."""
+    parts' size times ``scale``); by default ``slide_scale``. ``laid_out``: a
+    file larger than the panel is laid out at its size, its text at its size on
+    screen (``export_layout``; File › Export), not the panel drawn enlarged
+    (``nnplay render``, which lays its panel out itself). Raises ExportError (one line)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -65,7 +68,8 @@ def export_panel(parts, path, scale: float | None = None) -> None:
         scale = slide_scale(parts) if scale is None else scale
         if not (scale > 0 and math.isfinite(scale)):
             raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")
-        data = svg_bytes(parts, scale) if suffix == ".svg" else png_bytes(parts, scale)
+        with _laid_out(parts, scale) if laid_out and can_lay_out(_parts(parts), scale) else nullcontext(scale) as drawn:
+            data = svg_bytes(parts, drawn) if suffix == ".svg" else png_bytes(parts, drawn)
     try:
         with written_in_place(path) as part:  # whole or not at all
             part.write_bytes(data)
@@ -89,6 +93,16 @@ def labels_fitted(parts):
     finally:
         for w, size in fitted:
             w.resize(size)
+
+
+@contextmanager
+def _laid_out(parts, scale: float):
+    """The parts laid out at the size of a file ``scale`` times the panel's (export_layout); 1, the scale
+    they are then drawn at."""
+    size = panel_size(parts)
+    width, height = round(size.width() * scale) - 2 * MARGIN, round(size.height() * scale) - 2 * MARGIN
+    with laid_out_at(_parts(parts), width, height):
+        yield 1.0
 
 
 def slide_scale(parts) -> float:
@@ -271,11 +285,11 @@ PANELS = {
 }
 
 
-def export_view(views, name: str, path, scale: float | None = None) -> None:
-    """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale: see export_panel); the
+def export_view(views, name: str, path, scale: float | None = None, laid_out: bool = False) -> None:
+    """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale, laid_out: see export_panel); the
     Distributions' health findings whole (``DistributionsView.findings_whole``), never elided."""
     with views.distributions.findings_whole() if name == "distributions" else nullcontext():
-        export_panel(panel_parts(views, name), path, scale)
+        export_panel(panel_parts(views, name), path, scale, laid_out)
 
 
 def panel_parts(views, name: str) -> list:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from ..numbers import power_of_ten, with_minus
+from ..numbers import format_number, power_of_ten, with_minus
 
 SCIENTIFIC_FROM = 1e5  # a linear axis reaching this far (in absolute value) is labelled in powers of ten
 SCIENTIFIC_BELOW = 1e-3  # and one whose values all stay below this
@@ -114,7 +114,7 @@ def linear_tick_strings(values, scale: float, spacing: float, extent: tuple[floa
     step = abs(spacing * scale)
     top = max(abs(float(extent[0])), abs(float(extent[1]))) * abs(scale)
     if not (math.isfinite(top) and math.isfinite(step) and step > 0):
-        texts = [f"{v:g}" for v in scaled]
+        texts = [format_number(v, 6) for v in scaled]  # (a NaN as every missing number reads, never "nan")
     elif top >= SCIENTIFIC_FROM or 0 < top < SCIENTIFIC_BELOW:
         texts = scientific_strings(scaled, step, top)
     else:

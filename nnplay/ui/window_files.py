@@ -119,6 +119,7 @@ class FileActions:
         else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
         export.SLIDE_WIDTH pixels wide)."""
         from .export import ExportError, export_view, panel_parts, panel_size, slide_scale
+        from .export_layout import settle_layouts
         from .export_scale import ask_scale
         from .export_grid import ExportCancelled, fine_output
 
@@ -137,11 +138,12 @@ class FileActions:
                 if scale is None:
                     return False
             self.gates.flush()  # a hidden panel draws its last frame first
+            settle_layouts()  # (what is exported is what the window shows once laid out)
             if which == "output":  # coloured at the export's resolution (export_grid)
                 with fine_output(self, scale if scale is not None else slide_scale(panel_parts(self, which))):
-                    export_view(self, which, path, scale)
+                    export_view(self, which, path, scale, laid_out=True)
             else:
-                export_view(self, which, path, scale)
+                export_view(self, which, path, scale, laid_out=True)  # (its text at its size: export_layout)
         except ExportError as exc:
             self.show_error("Cannot export", str(exc))
             return False

@@ -234,7 +234,7 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
             parts = panel_parts(window, which)  # (the findings and caption whole, as exported)
             size, scale = panel_size(parts), slide_scale(parts)
         shape = pixels(tmp_path / f"{which}.png").shape[:2]
-        assert shape == (round(scale * size.height()), round(scale * size.width())) and shape[1] >= SLIDE_WIDTH
+        assert shape == (round(scale * size.height()), round(scale * size.width())) and shape[1] >= SLIDE_WIDTH, which
     # asked for in the window: the file, then the scale, suggested at one decimal that still reaches the slide
     # width (2.63 shown as 2.6 gave a 1,589-pixel file: a tester's report)
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a: (str(tmp_path / "big.png"), ""))

@@ -1,0 +1,82 @@
+"""A panel exported from the window larger than it is on screen is laid out at the export's size, not drawn
+enlarged.
+
+Painted at a device pixel ratio (``export.panel_image``), a panel exported at ×2 was the screen's layout
+magnified: sharp, but its tick labels, titles and captions twice their point size (18-pixel digits on a
+1,600-pixel picture of a 400-pixel panel). Here its parts are resized, for the time of one export, to the
+file's size, so that Qt and pyqtgraph lay them out there as they would a larger window: the plots get the
+room, their axes more ticks, the text keeps its point size (its pixels on screen), a caption wraps at the
+new width; then the parts are put back. The file is then painted at one pixel per pixel, so what it holds
+is drawn at its own size, never a bitmap scaled up. Like ``export.labels_fitted``, the parts keep their
+place in the window; no event is processed meanwhile, so the screen never shows the larger layout.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QWidget
+
+
+def settle_layouts() -> None:
+    """The layouts Qt has yet to do, done now (no painting): a caption just given a longer text (the loss
+    landscape's, as its window opens) was measured, and exported, at its old height, and the parts resized
+    for an export set that layout off once it was written, the window then unlike the file."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def can_lay_out(parts: list, scale: float) -> bool:
+    """Whether an export at ``scale`` of ``parts`` is laid out at its size (``laid_out_at``): larger than on
+    screen, with a plot or picture to take the room (the metrics' table alone, laid out larger, was its text
+    at the top of an empty image twice its size), and parts inside a window (a window of their own, the
+    inspector, would move on the screen). Otherwise it is drawn enlarged, as before."""
+    return scale > 1 and not any(w.isWindow() for w in parts) and any(grows(w) for w in parts)
+
+
+def grows(widget: QWidget) -> bool:
+    """Whether a part takes the room an export adds: a plot or a picture (a graphics view in it), not a line
+    of text or a key, which keep the height their text needs."""
+    return isinstance(widget, QGraphicsView) or bool(widget.findChildren(QGraphicsView))
+
+
+def laid_out_sizes(parts: list, width: int, height: int) -> list[tuple[int, int]]:
+    """The (width, height) of each of ``parts`` (stacked top to bottom) that fill ``width`` × ``height``:
+    every part ``width`` wide; a text part (a caption, a key) as tall as its text is at that width (as it is
+    when it has no height-for-width); the height left shared by the growing parts (``grows``: one at least)
+    in the shares they have on screen."""
+    growing = [w for w in parts if grows(w)]
+    fixed = {w: (w.heightForWidth(width) if w.hasHeightForWidth() else -1) for w in parts if w not in growing}
+    fixed = {w: h if h > 0 else w.height() for w, h in fixed.items()}
+    room = max(0, height - sum(fixed.values()))
+    shown = sum(w.height() for w in growing) or len(growing)
+    sizes, given = {}, 0
+    for i, w in enumerate(growing):
+        share = room - given if i == len(growing) - 1 else round(room * (w.height() or 1) / shown)
+        sizes[w], given = share, given + share
+    return [(width, fixed.get(w, sizes.get(w, 0))) for w in parts]
+
+
+@contextmanager
+def laid_out_at(parts: list, width: int, height: int):
+    """``parts`` laid out together at ``width`` × ``height`` (``laid_out_sizes``) for the time of the body,
+    then put back at their sizes on screen."""
+    before = [(w, w.size()) for w in parts]
+    scrolls = [a for a in _scroll_areas(parts) if a.widgetResizable()]  # (which would size a part back to them)
+    try:
+        for area in scrolls:
+            area.setWidgetResizable(False)
+        for w, (pw, ph) in zip(parts, laid_out_sizes(parts, width, height)):
+            w.resize(pw, ph)
+        yield
+    finally:
+        for w, size in before:
+            w.resize(size)
+        for area in scrolls:
+            area.setWidgetResizable(True)
+
+
+def _scroll_areas(parts: list) -> list:
+    """The scroll areas whose widget is one of ``parts`` (the network diagram's canvas)."""
+    areas = [(w, w.parentWidget() and w.parentWidget().parentWidget()) for w in parts]  # (the viewport's area)
+    return [a for w, a in areas if isinstance(a, QScrollArea) and a.widget() is w]
