@@ -55,8 +55,9 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
     its caption, say), each painted as on screen. ``scale``: output pixels per
     on-screen pixel (the PNG's size, and the SVG's width and height, are the
     parts' size times ``scale``); by default ``slide_scale``. ``laid_out``: a
-    file larger than the panel is laid out at its size, its text at its size on
-    screen (``export_layout``; File › Export), not the panel drawn enlarged
+    file more than TEXT_SCALE times the panel's size is laid out larger, its text
+    drawn at TEXT_SCALE times its size on screen and the plots given the rest of
+    the room (``export_layout``; File › Export), not the panel drawn enlarged
     (``nnplay render``, which lays its panel out itself). Raises ExportError (one line)."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -68,8 +69,11 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
         scale = slide_scale(parts) if scale is None else scale
         if not (scale > 0 and math.isfinite(scale)):
             raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")
-        with _laid_out(parts, scale) if laid_out and can_lay_out(_parts(parts), scale) else nullcontext(scale) as drawn:
-            data = svg_bytes(parts, drawn) if suffix == ".svg" else png_bytes(parts, drawn)
+        size = panel_size(parts)
+        out = QSize(round(size.width() * scale), round(size.height() * scale))  # (the size promised)
+        with _laid_out(parts, scale) if laid_out and can_lay_out(_parts(parts), scale / TEXT_SCALE) \
+                else nullcontext(scale) as drawn:
+            data = svg_bytes(parts, drawn, out) if suffix == ".svg" else png_bytes(parts, drawn, out)
     try:
         with written_in_place(path) as part:  # whole or not at all
             part.write_bytes(data)
@@ -95,14 +99,20 @@ def labels_fitted(parts):
             w.resize(size)
 
 
+TEXT_SCALE = 2.0  # a file's text at most twice its size on screen (a slide's, read from the back of a room)
+
+
 @contextmanager
 def _laid_out(parts, scale: float):
-    """The parts laid out at the size of a file ``scale`` times the panel's (export_layout); 1, the scale
-    they are then drawn at."""
-    size = panel_size(parts)
-    width, height = round(size.width() * scale) - 2 * MARGIN, round(size.height() * scale) - 2 * MARGIN
+    """The parts laid out for a file ``scale`` times the panel's size (export_layout): its text and lines
+    drawn at most TEXT_SCALE times their size on screen (a 230-pixel panel at the slide width, ×7, had
+    7-times digits and lines, its plot a thumbnail magnified), the rest of the room given to its plots,
+    as ``nnplay render`` does (laid out at half its size, drawn at ×2). Yields the scale they are drawn at."""
+    size, text = panel_size(parts), min(scale, TEXT_SCALE)
+    width = round(size.width() * scale / text) - 2 * MARGIN
+    height = round(size.height() * scale / text) - 2 * MARGIN
     with laid_out_at(_parts(parts), width, height):
-        yield 1.0
+        yield text
 
 
 def slide_scale(parts) -> float:
@@ -128,16 +138,17 @@ def _fitted_width(parts: list) -> tuple[int, list]:
     return width, [w for w in parts if isinstance(w, QLabel) and w.wordWrap() and w.width() > width]
 
 
-def png_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
+def png_bytes(parts, scale: float = DEFAULT_SCALE, out: QSize | None = None) -> bytes:
     """The parts painted into a PNG of their size times ``scale`` (a device pixel
-    ratio, so text, lines and symbols are drawn sharp at that size, not enlarged)."""
-    return encode(panel_image(parts, scale))
+    ratio, so text, lines and symbols are drawn sharp at that size, not enlarged);
+    ``out``: the file's size in pixels, if not that (a panel laid out for it, within a pixel)."""
+    return encode(panel_image(parts, scale, out))
 
 
-def panel_image(parts, scale: float = DEFAULT_SCALE) -> QImage:
-    """The parts painted into an image of their size times ``scale`` (see png_bytes)."""
+def panel_image(parts, scale: float = DEFAULT_SCALE, out: QSize | None = None) -> QImage:
+    """The parts painted into an image of their size times ``scale``, or of size ``out`` (see png_bytes)."""
     parts, size = _parts(parts), panel_size(parts)
-    image = QImage(QSize(round(size.width() * scale), round(size.height() * scale)),
+    image = QImage(out or QSize(round(size.width() * scale), round(size.height() * scale)),
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     image.fill(_background(parts))
@@ -151,8 +162,8 @@ def panel_image(parts, scale: float = DEFAULT_SCALE) -> QImage:
     return image
 
 
-def svg_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
-    """The parts painted into an SVG document (see the module's notes)."""
+def svg_bytes(parts, scale: float = DEFAULT_SCALE, out: QSize | None = None) -> bytes:
+    """The parts painted into an SVG document (see the module's notes; ``out``: see png_bytes)."""
     from PySide6.QtSvg import QSvgGenerator
 
     parts, size = _parts(parts), panel_size(parts)
@@ -173,7 +184,7 @@ def svg_bytes(parts, scale: float = DEFAULT_SCALE) -> bytes:
             _paint(parts, painter)
     finally:
         painter.end()
-    out = QSize(round(size.width() * scale), round(size.height() * scale))
+    out = out or QSize(round(size.width() * scale), round(size.height() * scale))
     return finish_svg(bytes(buffer.data()), out, scale)
 
 

@@ -1,14 +1,14 @@
-"""A panel exported from the window larger than it is on screen is laid out at the export's size, not drawn
+"""A panel exported from the window at more than twice its size on screen is laid out larger, not only drawn
 enlarged.
 
-Painted at a device pixel ratio (``export.panel_image``), a panel exported at ×2 was the screen's layout
-magnified: sharp, but its tick labels, titles and captions twice their point size (18-pixel digits on a
-1,600-pixel picture of a 400-pixel panel). Here its parts are resized, for the time of one export, to the
-file's size, so that Qt and pyqtgraph lay them out there as they would a larger window: the plots get the
-room, their axes more ticks, the text keeps its point size (its pixels on screen), a caption wraps at the
-new width; then the parts are put back. The file is then painted at one pixel per pixel, so what it holds
-is drawn at its own size, never a bitmap scaled up. Like ``export.labels_fitted``, the parts keep their
-place in the window; no event is processed meanwhile, so the screen never shows the larger layout.
+Painted at a device pixel ratio alone (``export.panel_image``), a panel exported at the slide width was the
+screen's layout magnified: a 230-pixel panel at ×7 had its tick labels, titles and lines seven times their
+size and its plot a thumbnail blown up. Here its parts are resized, for the time of one export, to the
+file's size divided by the scale its text is drawn at (``export.TEXT_SCALE``, twice the screen's), so that
+Qt and pyqtgraph lay them out there as they would a larger window: the plots get the room, their axes more
+ticks, a caption wraps at the new width; then the parts are put back. Like ``export.labels_fitted``, the
+parts keep their place in the window; no event is processed meanwhile, so the screen never shows the
+larger layout.
 """
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ from ..numbers import format_number
 LOWEST, HIGHEST = 0.5, 8.0  # the scales offered, where the panel's width allows (``scale_range``)
 LEAST_WIDTH = 1000  # output pixels: no PNG narrower is offered (a 233-pixel panel at ×1 was a 233-pixel file)
 TIP = ("How many pixels of the image each pixel of the panel on screen becomes: 2 gives an image twice as wide "
-       "and twice as tall as the panel on screen, the panel laid out at that size: its plots get the room, its "
-       "text keeps its size on screen, not enlarged.")
+       "and twice as tall as the panel on screen, its text and lines drawn sharp at twice their size; above 2 "
+       "the text stays at twice its size and the plots get the rest of the room.")
 
 
 def scale_label(panel: QSize, scale: float) -> str:

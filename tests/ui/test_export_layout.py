@@ -1,7 +1,7 @@
-"""File › Export at more than a panel's on-screen size lays the panel out at the file's size
-(``ui/export_layout.py``): its text keeps its pixel height, the plot gets the room, nothing is a
-bitmap scaled up. Fault: at ×2 a panel was the screen's layout magnified, its tick labels and
-titles twice as tall (18 px digits), the axis exactly twice as long."""
+"""File › Export at more than twice a panel's on-screen size lays the panel out larger
+(``ui/export_layout.py``): its text drawn at twice its pixel height, no more, the plot given the
+rest of the room. Fault: at the slide width a panel was the screen's layout magnified, its tick
+labels and titles four to seven times as tall, the axis exactly that many times as long."""
 
 import numpy as np
 import pytest
@@ -38,24 +38,28 @@ def text_rows(dark: np.ndarray) -> list[int]:
 
 
 @pytest.mark.parametrize("which", ["norms", "output"])
-def test_an_export_at_twice_the_size_keeps_its_text_height_and_gives_the_plot_the_room(window, qtbot, tmp_path, which):
+def test_an_export_at_four_times_the_size_draws_its_text_twice_and_gives_the_plot_the_room(window, qtbot, tmp_path,
+                                                                                         which):
     from nnplay.ui.export import panel_parts, panel_size
 
     window.controller.step(3)
     qtbot.waitUntil(lambda: window.controller.last_frame.snapshot.epoch == 3, timeout=10000)
     parts = panel_parts(window, which)
     sizes = [w.size() for w in parts]
-    assert window.export_panel(which, str(tmp_path / "x1.png"), scale=1.0), window.errors
-    assert window.export_panel(which, str(tmp_path / "x2.png"), scale=2.0), window.errors
+    for scale in (1, 2, 4):
+        assert window.export_panel(which, str(tmp_path / f"x{scale}.png"), scale=float(scale)), window.errors
     assert [w.size() for w in panel_parts(window, which)] == sizes  # (put back)
     size = panel_size(parts)
-    assert pixels(tmp_path / "x2.png").shape[:2] == (2 * size.height(), 2 * size.width())  # (the size promised)
-    (length1, thick1, text1), (length2, thick2, text2) = bottom_axis(tmp_path / "x1.png"), bottom_axis(tmp_path / "x2.png")
-    # the axis title (last row of text) and the tick labels (the row before) as tall as on screen, not twice
-    assert abs(text2[-1] - text1[-1]) <= 1 and abs(text2[-2] - text1[-2]) <= 1, (text1, text2)
-    assert text2[-1] < 1.3 * text1[-1]
-    # laid out, not magnified: the axis longer than twice (its labels beside it did not double), its line as thin
-    assert length2 > 2.05 * length1 and thick2 == thick1 == 1, (length1, length2, thick1, thick2)
+    assert pixels(tmp_path / "x4.png").shape[:2] == (4 * size.height(), 4 * size.width())  # (the size promised)
+    (length1, thick1, text1), (length2, thick2, text2), (length4, thick4, text4) = (
+        bottom_axis(tmp_path / f"x{scale}.png") for scale in (1, 2, 4))
+    # at x2 the screen's layout drawn sharp at twice its size; at x4 the text (the axis title, the last row
+    # of text, and the tick labels, the row before) twice as tall as on screen, as at x2, not four times
+    assert abs(text4[-1] - text2[-1]) <= 1 and abs(text4[-2] - text2[-2]) <= 1, (text1, text2, text4)
+    assert 1.7 * text1[-1] <= text4[-1] <= 2.3 * text1[-1] + 1, (text1, text4)
+    # laid out, not magnified: the axis longer than four times (its labels beside it did not double again),
+    # its line as thick as at x2
+    assert length4 > 4.1 * length1 and thick4 == thick2, (length1, length4, thick2, thick4)
 
 
 def test_the_network_diagram_is_laid_out_at_the_export_size_and_its_scroll_area_put_back(window, qtbot, tmp_path):
@@ -64,17 +68,17 @@ def test_the_network_diagram_is_laid_out_at_the_export_size_and_its_scroll_area_
     canvas, scroll = window.diagram.canvas, window.diagram.canvas_scroll
     size = panel_size(panel_parts(window, "network"))
     before = canvas.size()
-    assert window.export_panel("network", str(tmp_path / "n1.png"), scale=1.0), window.errors
-    assert window.export_panel("network", str(tmp_path / "n.png"), scale=2.0), window.errors
-    assert pixels(tmp_path / "n.png").shape[:2] == (2 * size.height(), 2 * size.width())
+    assert window.export_panel("network", str(tmp_path / "n2.png"), scale=2.0), window.errors
+    assert window.export_panel("network", str(tmp_path / "n.png"), scale=4.0), window.errors
+    assert pixels(tmp_path / "n.png").shape[:2] == (4 * size.height(), 4 * size.width())
     assert canvas.size() == before and scroll.widgetResizable()  # (the canvas sized by its scroll area again)
     dark = _dark(tmp_path / "n.png")
-    ink = np.flatnonzero(dark.any(axis=0))  # the drawing spans the file, not its left half at the screen's size
-    assert ink[-1] - ink[0] > 1.5 * before.width(), (ink[0], ink[-1], before.width())
-    # the key under the diagram (its last text) no taller than on screen: its lines at their size, wrapped
-    # at the file's width (magnified, they were twice as tall)
-    key1, key2 = text_rows(_dark(tmp_path / "n1.png"))[-1], text_rows(dark)[-1]
-    assert key2 <= key1 + 1, (key1, key2)
+    ink = np.flatnonzero(dark.any(axis=0))  # the drawing spans the file, not its left half at twice the screen's size
+    assert ink[-1] - ink[0] > 3 * before.width(), (ink[0], ink[-1], before.width())
+    # the key under the diagram (its last text) no taller than at x2: its lines at twice their size, wrapped
+    # at the file's width (magnified, they were four times as tall)
+    key2, key4 = text_rows(_dark(tmp_path / "n2.png"))[-1], text_rows(dark)[-1]
+    assert key4 <= key2 + 1, (key2, key4)
 
 
 def test_the_room_goes_to_the_plots_and_a_text_alone_is_drawn_enlarged(qapp):
