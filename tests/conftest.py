@@ -26,7 +26,7 @@ _SCREEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "screens", "1
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 # One thread for the libraries' own thread pools (OpenBLAS, torch's OpenMP), in each test worker and
-# the processes it starts: -n auto runs one worker per core, and a pool of a thread per core in each
+# the processes it starts: -n auto runs a worker per core and more, and a pool of a thread per core in each
 # worker spun against the other workers (the PyTorch export's tests took 18 s of CPU with torch's two
 # threads, 8 s with one). The window's process keeps its BLAS to one thread anyway (ui/app.py).
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -213,6 +213,19 @@ def window(request, qtbot, no_leaks, monkeypatch, shared_window):
     if win.isVisible():
         window_pool.tidy(win)
         shared_window.park()
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto``: one test worker per core and one more for every two cores (3 on this 2-core
+    machine). A window test spends part of its time waiting, not computing: for its training
+    process's frame (another process), for the window to settle (no paint for QUIET_MS, the column
+    fit's SETTLE_MS after a resize), for a ``nnplay`` process it started; with one worker per core a
+    core idled meanwhile (the default run quiet: 128 s of wall for 176 s of CPU on two cores; with a
+    third worker, 118 s). ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the number."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # (xdist's own hook reads it)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores + cores // 2
 
 
 def pytest_collection_modifyitems(items):
