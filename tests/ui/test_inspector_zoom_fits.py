@@ -24,16 +24,20 @@ def _trace(**config):
     return t.trace_next_batch()
 
 
-def inspector_problems(window, qtbot, size, zoom, configs=CONFIGS) -> list[str]:
-    """Every text cut in the inspector at ``size`` and ``zoom``, each layer of each trace of
-    ``configs``, Numbers off and on; and a window that cannot be made ``size`` (too wide content)."""
+def _opened(window, qtbot, size, zoom):
+    """The inspector opened with a trace, it and the playground ``size``, zoomed ``zoom``."""
     window.resize(*size)
     window.presentation.set_zoom(zoom)
     window.show_inspector()
     qtbot.waitUntil(lambda: window.inspector.trace is not None, timeout=20000)
-    ins = window.inspector
-    ins.resize(*size)
-    found = []
+    window.inspector.resize(*size)
+    return window.inspector
+
+
+def inspector_problems(window, qtbot, size, zoom, configs=CONFIGS) -> list[str]:
+    """Every text cut in the inspector at ``size`` and ``zoom``, each layer of each trace of
+    ``configs``, Numbers off and on; and a window that cannot be made ``size`` (too wide content)."""
+    ins, found = _opened(window, qtbot, size, zoom), []
     try:
         for name, config in configs.items():
             ins.set_trace(_trace(**config))
@@ -59,12 +63,7 @@ def test_nothing_of_the_inspector_is_cut_at_x1_6(window, qtbot, size):
 
 
 def test_the_chain_rule_scrolls_rather_than_cuts_and_the_inspector_follows_the_zoom(window, qtbot):
-    window.resize(1024, 768)
-    window.presentation.set_zoom(1.6)
-    window.show_inspector()
-    qtbot.waitUntil(lambda: window.inspector.trace is not None, timeout=20000)
-    ins = window.inspector
-    ins.resize(1024, 768)
+    ins = _opened(window, qtbot, (1024, 768), 1.6)
     settle(qtbot)
     try:
         zoomed = window.font().pointSizeF()
