@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QStyle,
-    QScrollArea, QStackedLayout, QStatusBar, QStyleOptionComboBox, QTabBar, QWidget,
+    QScrollArea, QStackedLayout, QStatusBar, QStyleOptionComboBox, QTableView, QTabBar, QWidget,
 )
 
 SLACK = 1  # pixels of rounding forgiven
@@ -244,3 +244,20 @@ def text_problems(top: QWidget) -> list[str]:
             if need > room + SLACK:
                 problems.append(f"status bar message {w.currentMessage()[:40]!r}: {need} px wide, the bar has {room}")
     return problems
+
+
+def header_problems(top: QWidget) -> list[str]:
+    """The column headers of the tables shown in ``top`` narrower than their text (a QHeaderView
+    elides it: "dZ[3]₁ = (A − Y)(1 − …"); one line per header cut."""
+    out = []
+    for table in [t for t in [top, *top.findChildren(QTableView)] if isinstance(t, QTableView) and _shown(t, top)]:
+        header, model = table.horizontalHeader(), table.model()
+        for c in range(model.columnCount()):
+            if header.isSectionHidden(c):
+                continue
+            text = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            need = header.sectionSizeHint(c)
+            if text and header.sectionSize(c) + SLACK < need:
+                out.append(f"{describe(table)}: column {text!r} is {header.sectionSize(c)} px wide, "
+                           f"its header needs {need}")
+    return out

@@ -13,15 +13,18 @@ import math
 
 import numpy as np
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QApplication, QFrame, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QSpinBox, QStyle, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..numbers import count, format_number
 from .steady_wrap import SteadyWrap
-from .widgets import named, nest
+from .widgets import after_font_change, named, nest, on_event
 
+NUMBER_SAMPLE = "−0.000000000"  # as wide as a number of the table's (format_number, 6 significant digits)
+TABLE_ROWS_KEPT = 3  # the table keeps its header and this many rows before the panel scrolls
 SUBSCRIPT = str.maketrans("0123456789,k", "₀₁₂₃₄₅₆₇₈₉‚ₖ")
 OK_COLOUR, BAD_COLOUR = "#1e7e34", "#c62828"
 
@@ -87,8 +90,9 @@ class ChainRulePanel(QWidget):
         cl = QVBoxLayout(self)
         cl.setContentsMargins(0, 4, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("<b>Chain rule to one weight</b> — click a cell of W, dW or ΔW above, "
-                             "or pick it here:"))
+        title = QLabel("<b>Chain rule to one weight</b> — click a cell of W, dW or ΔW above, or pick it here:")
+        title.setWordWrap(True)  # (a zoomed narrow window: on two lines, not wider than the window)
+        row.addWidget(title, 1)
         self.pick_layer = named(QSpinBox(), "chain_layer", "The layer l of the weight W[l][i, j].")
         self.pick_i = named(QSpinBox(), "chain_row", "The neuron i of layer l the weight leads into.")
         self.pick_j = named(QSpinBox(), "chain_col", "The neuron j of layer l−1 the weight comes from.")
@@ -97,7 +101,6 @@ class ChainRulePanel(QWidget):
             box.setMinimum(1)
             box.valueChanged.connect(self._boxes_changed)
             row.addWidget(box)
-        row.addStretch(1)
         nest(cl, row)
         self.weight = self._label("chain_weight", 13)
         self.formula = self._label("chain_formula", 15)
@@ -105,11 +108,41 @@ class ChainRulePanel(QWidget):
         cl.addWidget(self.formula)
         self.table = named(QTableWidget(), "chain_table", "The factors of the chain rule, one row per example.")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # (fit_columns)
+        on_event(self.table.viewport(), (QEvent.Type.Resize,), self.fit_columns)
+        after_font_change(self.table, self.fit_columns)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         cl.addWidget(self.table, 1)
         self.result = SteadyWrap(self._label("chain_result", 14))  # (new numbers at every trace: no re-layout)
         cl.addWidget(self.result)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        """The height the panel needs at ``width``: its texts whole at that width (they wrap) and the
+        table its header and TABLE_ROWS_KEPT rows (it scrolls the rest). Its scroll area
+        (``scrolled``) gives it at least this, and scrolls when it has less room."""
+        t = self.table
+        rows = t.horizontalHeader().sizeHint().height() + TABLE_ROWS_KEPT * t.verticalHeader().defaultSectionSize()
+        least = rows + 2 * t.frameWidth() + t.horizontalScrollBar().sizeHint().height()
+        least = max(least, t.minimumSizeHint().height())
+        return self.layout().totalHeightForWidth(width) - t.sizeHint().height() + least
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and a number need, the room left shared among them: no
+        header elided ("dZ[3]₁ = (A − Y)(1 − …" zoomed, with the columns of equal width); where even
+        that is wider than the table, it scrolls sideways."""
+        t, h = self.table, self.table.horizontalHeader()
+        n = t.columnCount()
+        cell = t.fontMetrics().horizontalAdvance(NUMBER_SAMPLE) + 2 * t.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 4
+        need = [max(h.sectionSizeHint(c), cell) for c in range(n)]
+        spare = max(0, t.viewport().width() - sum(need))
+        for c in range(n):
+            h.resizeSection(c, need[c] + spare // n + (c < spare % n))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # (a zoom: the table's rows as high as its text)
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
 
     @staticmethod
     def _label(name: str, px: int) -> QLabel:
@@ -174,9 +207,12 @@ class ChainRulePanel(QWidget):
             f"A[{l - 1}]<sub>{j + 1},k</sub>" + (" + regularisation" if c["reg_term"] else "")
             + f",  where {why}  (k runs over the m = {count(tr.m, 'example')}).")
         t = self.table
+        new_headers = headers != [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
         t.setColumnCount(len(headers))
         t.setRowCount(tr.m)
-        t.setHorizontalHeaderLabels(headers)
+        if new_headers:
+            t.setHorizontalHeaderLabels(headers)
+            self.fit_columns()
         t.setVerticalHeaderLabels([f"k={k + 1}" for k in range(tr.m)])
         for col, values in enumerate(cols):
             for k in range(tr.m):
@@ -187,3 +223,21 @@ class ChainRulePanel(QWidget):
                     t.setItem(k, col, item)
                 item.setText(format_number(values[k], 6))
         self.result.set_text(verdict(c, l, i, j))
+
+
+def scrolled(panel: ChainRulePanel) -> QScrollArea:
+    """``panel`` in a scroll area of its own (the inspector's splitter holds it): given less height than
+    its texts need at its width (a zoomed 1024×768 window, the splitter dragged), its table keeps
+    TABLE_ROWS_KEPT rows and then the panel scrolls; no text of it is cut. Its texts wrap, so it never
+    scrolls sideways."""
+    scroll = QScrollArea()
+    scroll.setObjectName("chain_scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(panel)
+    # the panel's new height for its width (a longer verdict, a zoom) taken in by the scroll area, which
+    # otherwise learns of it only when it is resized: its layout done, the scroll area lays it out again
+    request = QEvent.Type.LayoutRequest
+    on_event(panel, (request,), lambda: QApplication.sendEvent(scroll, QEvent(request)))
+    return scroll

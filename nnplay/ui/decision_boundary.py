@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QRectF, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QLabel, QToolButton, QVBoxLayout, QWidget,
 )
@@ -14,7 +14,8 @@ from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
 from ..training.pictures import UNDEFINED, symmetric_levels, undefined_fraction, unit_scale
-from .colors import (class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
+from .class_list import ClassList, caption_key, key_label
+from .colors import (class_image, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
                      lut_index, point_symbols, value_maps)
 from . import scatter_sample
 from .drawing_tools import DrawingTools
@@ -135,12 +136,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.plot.addItem(self.train_points)
         self.plot.addItem(self.test_points)
         layout.addWidget(self.plot, 1)
-        self.caption = QLabel("")  # also the key of the colours: the classes, or the value scale
-        self.caption.setObjectName("boundary_caption")
-        self.caption.setTextFormat(Qt.TextFormat.RichText)
-        self.caption.setWordWrap(True)
-        self.caption.setContentsMargins(4, 0, 4, 0)  # (an exported picture's caption off its left edge)
+        self.caption = key_label("boundary_caption")  # also the key of the colours: the classes, or the value scale
         layout.addWidget(self.caption)
+        self.class_list = ClassList(layout)  # many classes' swatches and names, scrolled (the caption counts them)
 
     # ---------------------------------------------------------------- run
     def set_run(self, info) -> None:
@@ -148,6 +146,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.info = info
         self._frame = None
         data = info.data
+        # (its room taken before the first frame's picture is made, not from under it; the palette: _describe)
+        self.class_list.set_classes(data.class_names if data.task == CLASSIFICATION else None)
         many = data.n_inputs > 2
         for w in (self.axis_label, self.axis_x, self.axis_y):
             w.setVisible(many)
@@ -363,6 +363,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if self._described[0] != key:  # (the run held below: its id names no other while kept)
             data = self.info.data
             set_tip(self.caption, class_names_tip(data.class_names) if data.task == CLASSIFICATION else "")
+            self.class_list.set_classes(data.class_names if data.task == CLASSIFICATION else None)
             self._described = (key, colour_key(data, key[1], self._axes), self.info)
         return self._described[1]
 
@@ -374,8 +375,9 @@ def colour_key(data, discretize: bool, axes) -> str:
         return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
                 f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(data, axes)}")
     if discretize:  # flat class colours: no certainty to read
-        return f"Predicted class: {class_key(data.class_names)}; Discretize shows the class alone.{held_note(data, axes)}"
-    return f"Predicted class: {class_key(data.class_names)}; greyer is less sure.{held_note(data, axes)}"
+        return (f"Predicted class: {caption_key(data.class_names)}; Discretize shows the class alone."
+                f"{held_note(data, axes)}")
+    return f"Predicted class: {caption_key(data.class_names)}; greyer is less sure.{held_note(data, axes)}"
 
 
 def _span(col: np.ndarray, pad: float = 0.1):

@@ -20,7 +20,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ..numbers import count, format_number
-from .chain_rule import ChainRulePanel
+from .chain_rule import ChainRulePanel, scrolled
 from .diverged import reset_first
 from .inspector_equations import OPTIMIZER_NAMES, Equation, coloured_terms, layer_equations
 from .heatmap import OWN_SCALE_TICKS, key_strip, set_bar
@@ -50,6 +50,9 @@ class InspectorWindow(SideWindow):
         super().__init__(parent)
         self.setWindowTitle("Backprop inspector — nnplay")
         self.setObjectName("backprop_inspector")
+        # the playground's font, zoomed with it (View › Zoom), as its px-sized texts are: a window of its own
+        # keeps the application's font otherwise (the header and table unzoomed beside zoomed equations)
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)
         resize_within_screen(self, 1100, 820)
         self.trace = None
         self._diverged = ""  # the header's "the run diverged" (the Step mini-batch button's refusal)
@@ -62,6 +65,7 @@ class InspectorWindow(SideWindow):
         self.path = QLabel("")
         self.path.setObjectName("inspector_path")
         self.path.setTextFormat(Qt.TextFormat.RichText)
+        self.path.setWordWrap(True)  # (a deep network's path, zoomed: on two lines)
         outer.addWidget(self.path)
         self.key = key_strip("Each matrix on its own scale, ± its largest |value| (under its name):")
         self.key.setObjectName("inspector_key")
@@ -83,7 +87,8 @@ class InspectorWindow(SideWindow):
         split.addWidget(scroll)
         self.chain = ChainRulePanel()
         self.chain.picked.connect(lambda l, i, j: self._user_picked(l, i, j))
-        split.addWidget(self.chain)
+        self.chain_scroll = scrolled(self.chain)
+        split.addWidget(self.chain_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
@@ -174,13 +179,14 @@ class InspectorWindow(SideWindow):
         need = body.heightForWidth(self.scroll.viewport().width()) if body.hasHeightForWidth() else -1
         need = (need if need > 0 else body.sizeHint().height()) + 2 * self.scroll.frameWidth()
         rest = self.split.height() - self.split.handleWidth() - need
-        self.split.setSizes([need, max(rest, self.chain.minimumSizeHint().height())])
+        self.split.setSizes([need, max(rest, self.chain.heightForWidth(self.chain_scroll.viewport().width()))])
 
     def shows_everything(self) -> bool:
         """Nothing is scrolled away: the equations, and the chain rule's table up to
         CHAIN_ROWS_SHOWN rows (a panel drawn to a file must show all it holds)."""
         t = self.chain.table
-        bars = [self.scroll.verticalScrollBar(), self.scroll.horizontalScrollBar(), t.horizontalScrollBar()]
+        bars = [self.scroll.verticalScrollBar(), self.scroll.horizontalScrollBar(), t.horizontalScrollBar(),
+                self.chain_scroll.verticalScrollBar()]
         if t.rowCount() <= CHAIN_ROWS_SHOWN:
             bars.append(t.verticalScrollBar())
         return all(bar.maximum() == 0 for bar in bars) and all(
