@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget
 from nnplay.training import TrainConfig, Trainer
 from tests.layout_check import header_problems, text_problems
 from tests.settle import settle
+from tests.sweep import sweep
 
 CONFIGS = {  # the longest texts: the tanh squared error's table header, both penalties' verdict, a deep path
     "tanh_mse": dict(dataset="plane", hidden=(4, 3), loss="tanh_mse"),
@@ -57,7 +58,7 @@ def inspector_problems(window, qtbot, size, zoom, configs=CONFIGS) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+@sweep("size", [(1024, 768), (1280, 800)], default=0)
 def test_nothing_of_the_inspector_is_cut_at_x1_6(window, qtbot, size):
     assert inspector_problems(window, qtbot, size, 1.6) == []
 

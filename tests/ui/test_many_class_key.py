@@ -6,12 +6,12 @@ lines, which scrolls, holds them: the picture keeps its least size with the curv
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from nnplay.ui.class_list import LIST_LINES, MANY_CLASSES, ClassList, caption_key
 from nnplay.ui.column_fit import PLOT_LINES, PLOT_SHARE
 from tests.layout_check import text_problems
 from tests.settle import settle
+from tests.sweep import sweep
 
 
 def _fifty_classes(path) -> str:
@@ -24,7 +24,7 @@ def _fifty_classes(path) -> str:
     return str(path)
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+@sweep("size", [(1024, 768), (1280, 800)], default=0)
 def test_fifty_classes_leave_the_output_picture_its_room(window, qtbot, tmp_path, size):
     c, view = window.controller, window.boundary
     window.resize(*size)
