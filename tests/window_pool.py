@@ -160,6 +160,9 @@ def fingerprint(win) -> Counter:
           palette_name())] += 1
     seen[("run", c.config.to_text(), c.csv_path, c.session_path, c.playing, c.twin is None, c.editor is None,
           win.statusBar().currentMessage())] += 1
+    snap = c.last_frame.snapshot if c.last_frame is not None else None  # what the frames carry: a test's
+    seen[("frames", None if snap is None or snap.grid is None else snap.grid.shape,  # set_view(grid_resolution=20)
+          None if snap is None else snap.focus)] += 1  # stayed for the next test (its picture of 20x20 cells)
     return seen
 
 

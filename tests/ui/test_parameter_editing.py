@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QWidget
 
 from nnplay.numbers import format_number
 from nnplay.training.commands import SetParameter
+from nnplay.training.probes import ViewRequest
 from tests.settle import settle
 
 pytestmark = pytest.mark.timeout(120)
@@ -81,7 +82,8 @@ def test_a_value_that_is_not_a_finite_number_turns_red_and_changes_nothing(windo
         assert not ed.isVisible()
     assert sent == []
     drawn = c.run.frames_drawn
-    c.set_view(grid_resolution=20)  # any command that makes a frame: the bias is as it was
+    c.set_view(grid_resolution=ViewRequest().grid_resolution)  # any command that makes a frame (the window's
+    # own grid: a 20x20 one stayed for the worker's next test, whose picture then had 20x20 cells): the bias is as it was
     qtbot.waitUntil(lambda: c.run.frames_drawn > drawn, timeout=10000)
     assert c.last_frame.snapshot.biases[0][0, 0] == before and c.last_frame.snapshot.epoch == 0
 
