@@ -22,6 +22,7 @@ from .flow_layout import FlowLayout
 from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
 from .plane_aspect import fit_width, same_units
+from .shared_plane import other_plane
 from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
@@ -308,8 +309,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _redraw(self) -> None:
         info, snap = self.info, None if self._frame is None else self._frame.snapshot
-        if snap is None or info is None or (snap.grid is None and snap.grid_classes is None):
-            return
+        if snap is None or info is None or (snap.grid is None and snap.grid_classes is None) or other_plane(self, snap):
+            return  # (no pictures; or of another pair of inputs than this view's: shared_plane)
         grid = snap.grid
         stamp_of(self.plot.getPlotItem().getViewBox()).show(snap)  # the weights it is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
