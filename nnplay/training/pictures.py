@@ -151,6 +151,18 @@ def half_widths(a: np.ndarray, finite: np.ndarray) -> np.ndarray:
     return np.where((m > 0.0) & (m < np.inf), m, 1.0)
 
 
+def focus_levels(grid: np.ndarray, layer=None) -> tuple[float, float]:
+    """The levels of one neuron's (or input's) picture ``grid`` in the big view: ``symmetric_levels(grid)``,
+    or, for a picture constant over the plane, those of its layer's pictures ``layer`` (any shape: the
+    diagram's thumbnails of that layer) with it, as ``half_widths`` puts a constant thumbnail: an input
+    held at -0.014 among inputs of +-4.7 was a solid orange plane on a +-0.014 bar."""
+    g = np.asarray(grid, dtype=np.float64)
+    finite = g[np.isfinite(g)]
+    if layer is None or not finite.size or finite.max() - finite.min() > CONSTANT * np.abs(finite).max():
+        return symmetric_levels(g)
+    return symmetric_levels(np.concatenate([finite, np.ravel(np.asarray(layer, dtype=np.float64))]))
+
+
 def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray:
     """``unit_scale`` of every ``a[k]`` at once: on ``levels``, or (None) each on
     its own ``symmetric_levels(a[k])`` (a constant picture on its layer's: ``half_widths``).

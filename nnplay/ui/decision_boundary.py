@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
-from ..training.pictures import UNDEFINED, symmetric_levels, undefined_fraction, unit_scale
+from ..training.pictures import UNDEFINED, focus_levels, undefined_fraction, unit_scale
 from .colors import (class_image, class_key, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
                      lut_index, point_symbols, value_maps)
 from . import scatter_sample
@@ -322,7 +322,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             layer, index = snap.focus
             name = short_name(input_labels(info.input_names, info.data.input_names)[index]) if layer == 0 else \
                 f"neuron {index + 1} of layer {layer}"  # an input named as the diagram and the Data panel name it
-            self._image(grid, symmetric_levels(grid), smooth)
+            self._image(grid, focus_levels(grid, snap.neurons[layer] if snap.neurons else None), smooth)
             undefined = undefined_fraction(grid)
             self.hatch.setVisible(undefined > 0)
             self.caption.setText(f"Showing {name}; move off the network for the output."

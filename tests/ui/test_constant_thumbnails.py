@@ -44,3 +44,10 @@ def test_an_input_held_at_its_mean_is_a_pale_thumbnail(window, qtbot, tmp_path):
     b = window.diagram.nodes[0][1][0].image[..., :3].astype(int)
     inner = b[1:-1, 1:-1] if b.shape[0] > 2 else b  # (within its frame)
     assert np.abs(inner - white).max() <= 8, (inner[0, 0], white)
+    # hovered, its big picture too: pale, on the inputs' scale (it was solid orange on a +-0.014 bar)
+    c.set_view(focus=(0, 1))
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.focus == (0, 1), timeout=10000)
+    qtbot.waitUntil(lambda: view.image.key_levels[1] > 1.0, timeout=10000)
+    lo, hi = view.image.key_levels
+    assert lo == -hi and hi == pytest.approx(np.abs(np.asarray(c.last_frame.snapshot.neurons[0])).max())
+    c.set_view(focus=None)
