@@ -129,17 +129,50 @@ def upsample(a: np.ndarray, factor: int) -> np.ndarray:
     return np.ascontiguousarray(a)
 
 
+CONSTANT = 1e-6  # a picture whose values differ by at most this share of its largest |value| is constant
+
+
+def half_widths(a: np.ndarray, finite: np.ndarray) -> np.ndarray:
+    """(n,) float64: the half-width m of the scale (-m, m) each picture ``a[k]`` of a layer
+    is coloured on: its largest finite |value| (``symmetric_levels(a[k])``), or, for a picture
+    constant over the plane (an input held at its training mean, a neuron dead at a constant
+    output), the layer's largest finite |value|, the widest of the scales its other pictures
+    use: its colour then says its value (an input held at -0.014 among inputs of +-4.7: near
+    white), not stretched to the end colour (solid orange, read as strongly negative). 1 where
+    that is 0 or there is none. ``finite``: ``np.isfinite(a)``."""
+    n = a.shape[0]
+    if a.size == 0:
+        return np.ones(n)
+    flat, ok = a.reshape(n, -1), finite.reshape(n, -1)
+    m = np.where(ok, np.abs(flat), 0.0).max(axis=1)
+    with np.errstate(all="ignore"):
+        spread = np.where(ok, flat, -np.inf).max(axis=1) - np.where(ok, flat, np.inf).min(axis=1)
+    m = np.where(ok.any(axis=1) & (spread <= CONSTANT * m), m.max(), m)
+    return np.where((m > 0.0) & (m < np.inf), m, 1.0)
+
+
+def focus_levels(grid: np.ndarray, layer=None) -> tuple[float, float]:
+    """The levels of one neuron's (or input's) picture ``grid`` in the big view: ``symmetric_levels(grid)``,
+    or, for a picture constant over the plane, those of its layer's pictures ``layer`` (any shape: the
+    diagram's thumbnails of that layer) with it, as ``half_widths`` puts a constant thumbnail: an input
+    held at -0.014 among inputs of +-4.7 was a solid orange plane on a +-0.014 bar."""
+    g = np.asarray(grid, dtype=np.float64)
+    finite = g[np.isfinite(g)]
+    if layer is None or not finite.size or finite.max() - finite.min() > CONSTANT * np.abs(finite).max():
+        return symmetric_levels(g)
+    return symmetric_levels(np.concatenate([finite, np.ravel(np.asarray(layer, dtype=np.float64))]))
+
+
 def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray:
     """``unit_scale`` of every ``a[k]`` at once: on ``levels``, or (None) each on
-    its own ``symmetric_levels(a[k])``. ``a`` is (n, ...); returns float32 of its
-    shape, NaN where ``a`` is not finite (the same numbers as n calls of
-    ``unit_scale``, in one pass: the network diagram's thumbnails, a frame's cost)."""
+    its own ``symmetric_levels(a[k])`` (a constant picture on its layer's: ``half_widths``).
+    ``a`` is (n, ...); returns float32 of its shape, NaN where ``a`` is not finite (the
+    same numbers as n calls of ``unit_scale``, in one pass: the network diagram's
+    thumbnails, a frame's cost)."""
     a = np.asarray(a, dtype=np.float64)
     finite = np.isfinite(a)
     if levels is None:
-        flat = np.where(finite, np.abs(a), 0.0).reshape(a.shape[0], -1)
-        m = flat.max(axis=1) if flat.shape[1] else np.zeros(a.shape[0])
-        m = np.where((m > 0.0) & (m < np.inf), m, 1.0).reshape((-1,) + (1,) * (a.ndim - 1))
+        m = half_widths(a, finite).reshape((-1,) + (1,) * (a.ndim - 1))
         lo, span = -m, 2.0 * m
     else:
         lo, span = float(levels[0]), (float(levels[1]) - float(levels[0])) or 1.0

@@ -79,6 +79,10 @@ class Snapshot:
     # a frame for the pipe while playing: what its grid, grid_classes and neurons are computed from by the
     # window's process (live_pictures.PictureJob; LivePictures.finish fills them and sets this to None)
     picture_job: object | None = None
+    # the two inputs ``grid``, ``neurons`` and ``hidden_space`` span (indices into the data's inputs, the others
+    # held at their training means): a view draws them only on its own plane (a view of another pair, e.g.
+    # Compare's run B on c-d while its run drew a-b, showed a picture of another plane under its axes' titles)
+    grid_axes: tuple | None = None
 
     def __reduce_ex__(self, protocol):
         """Pickled with the arrays ``take_snapshot`` made as views of a few buffers (the
@@ -199,6 +203,7 @@ def take_snapshot(t, request, history_from: int = 0, for_pipe: bool = False) -> 
         health=t.live_health.findings(t) if r.distributions else (),
         distributions=t.distributions.for_view(t.run_id) if r.distributions else t.distributions.resend(),
         sampled_rows=sample, measured_batch=t.measured_batch if sample else 0, picture_job=job,
+        grid_axes=tuple(int(a) for a in axes),
     )
     object.__setattr__(snap, "_packing", packing)  # (how it is pickled: Snapshot.__reduce__)
     return snap

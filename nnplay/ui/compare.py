@@ -26,6 +26,7 @@ from .epoch_readout import epoch_text
 from .live_curve import LiveCurve
 from .plot_layout import epoch_axis, legend_above
 from .plots import plot_widget
+from .shared_plane import show_axes
 from .steady_label import SteadyLabel
 from .widgets import named, nest
 from .side_window import SideWindow
@@ -141,6 +142,7 @@ class CompareWindow(SideWindow):
             self.plot.getAxis(side).enableAutoSIPrefix(False)
         self.curves = {name: _RunCurves(self.plot, name) for name in ("A", "B")}
         self.fork_epoch: int | None = None
+        self.plane = (0, 1)  # the pair of inputs both panes span: the window's (shared_plane)
         self._built: set[str] = set()  # the runs built since this comparison began (a second build: a Reset)
         self.fork_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(150, 150, 150, width=1,
                                                                                style=Qt.PenStyle.DotLine),
@@ -207,6 +209,7 @@ class CompareWindow(SideWindow):
         """Run ``name`` (re)built. A second build of a run within one comparison is a
         Reset: both runs start afresh, so the fork no longer applies."""
         self.views[name].set_run(info)
+        show_axes(self.views[name], self.plane)  # (its own default pair at a first run: the window's instead)
         self.curves[name].clear()
         if name in self._built:
             self.forget_fork()

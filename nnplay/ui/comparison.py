@@ -61,6 +61,7 @@ class Comparison(QObject):
         self._align_pending = False  # paused while comparing: bring the run behind to the other's epoch
         self._pending: dict[int, tuple] = {}  # state token -> (config of B, labels)
         self.config_b, self.compared = None, ()  # run B's settings; the settings the comparison was made on
+        self.axes = (0, 1)  # the pair of inputs run B's pictures span: run A's (set_axes)
         self.state = state
         if state is not None:
             state.subscribe(lambda _: self.relabel(state.config), ("config",))
@@ -110,12 +111,18 @@ class Comparison(QObject):
         self.twin.frame.connect(lambda _: self.pace())
         self.twin.failed.connect(lambda _, message: self.failed.emit(message))
         self.twin.start()
-        self.twin.set_view(neuron_resolution=0)  # B's picture is the output only
+        self.twin.set_view(neuron_resolution=0, axes=self.axes)  # B's picture: the output alone, on A's plane
         self.twin.set_speed(self.speed)
         self.twin.build(config_b, data, state)
         self.started.emit(self.twin, *labels, fork_epoch)
         if self.playing:
             self.twin.play()
+
+    def set_axes(self, axes) -> None:
+        """Run A's pictures now span inputs ``axes``: so do run B's, now and in a comparison to come."""
+        self.axes = tuple(axes)
+        if self.twin is not None:
+            self.twin.set_view(axes=self.axes)
 
     def relabel(self, config_a) -> None:
         """Run A's settings changed (a control, a paste): say what each run uses now (``relabelled``). A

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
-from ..training.pictures import UNDEFINED, symmetric_levels, undefined_fraction, unit_scale
+from ..training.pictures import UNDEFINED, focus_levels, undefined_fraction, unit_scale
 from .class_list import ClassList, caption_key, key_label
 from .colors import (class_image, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
                      lut_index, point_symbols, value_maps)
@@ -23,6 +23,7 @@ from .flow_layout import FlowLayout
 from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
 from .plane_aspect import fit_width, same_units
+from .shared_plane import other_plane
 from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
@@ -308,8 +309,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _redraw(self) -> None:
         info, snap = self.info, None if self._frame is None else self._frame.snapshot
-        if snap is None or info is None or (snap.grid is None and snap.grid_classes is None):
-            return
+        if snap is None or info is None or (snap.grid is None and snap.grid_classes is None) or other_plane(self, snap):
+            return  # (no pictures; or of another pair of inputs than this view's: shared_plane)
         grid = snap.grid
         stamp_of(self.plot.getPlotItem().getViewBox()).show(snap)  # the weights it is of (a focused neuron's too)
         if snap.grid_extent is not None and snap.grid_extent != self._extent:
@@ -321,7 +322,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             layer, index = snap.focus
             name = short_name(input_labels(info.input_names, info.data.input_names)[index]) if layer == 0 else \
                 f"neuron {index + 1} of layer {layer}"  # an input named as the diagram and the Data panel name it
-            self._image(grid, symmetric_levels(grid), smooth)
+            self._image(grid, focus_levels(grid, snap.neurons[layer] if snap.neurons else None), smooth)
             undefined = undefined_fraction(grid)
             self.hatch.setVisible(undefined > 0)
             self.caption.setText(f"Showing {name}; move off the network for the output."

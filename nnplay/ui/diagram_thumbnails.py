@@ -2,8 +2,8 @@
 
 Each neuron's output over the plane (``Snapshot.neurons[l]``, (res, res, n)) is
 put on its colour scale (tanh and sigmoid on their own range, other
-activations each on ± its largest value: the numbers of ``unit_scale_each``
-per layer) and coloured as RGBA through the palette's cached table
+activations each on ± its largest value, a constant one on its layer's largest
+value: the numbers of ``unit_scale_each`` per layer) and coloured as RGBA through the palette's cached table
 (``heatmap.unit_rgba``), every drawn neuron of every layer at once, written
 into the diagram's ``ThumbnailAtlas`` (``diagram_atlas``) in place. Case B's
 48 thumbnails were 51 colour tables built per frame, then 48 image items, then
@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..training.pictures import half_widths
 from .heatmap import unit_rgba
 
 
 def network_units(layers: list[np.ndarray], levels: list) -> np.ndarray:
     """(n, res, res) float32: ``layers`` (per layer, (n_l, res, res) outputs)
     stacked and each neuron put on its colour scale: on its layer's ``levels``
-    (lo, hi), or (None) on its own ± largest finite |value| (1 when there is
-    none); NaN where an output is not finite. The same numbers as
+    (lo, hi), or (None) on its own ± largest finite |value| (a constant picture:
+    its layer's, ``half_widths``; 1 when there is none); NaN where an output is not finite. The same numbers as
     ``pictures.unit_scale_each(layers[l], levels[l])`` layer by layer."""
     if not layers:
         return np.empty((0, 0, 0), np.float32)
@@ -32,10 +33,8 @@ def network_units(layers: list[np.ndarray], levels: list) -> np.ndarray:
     start = 0
     for x, lv in zip(layers, levels):
         end = start + len(x)
-        if lv is None:
-            flat = np.where(finite[start:end], np.abs(a[start:end]), 0.0).reshape(end - start, -1)
-            m = flat.max(axis=1) if flat.shape[1] else np.zeros(end - start)
-            m = np.where((m > 0.0) & (m < np.inf), m, 1.0)
+        if lv is None:  # (a constant picture on its layer's widest scale, not stretched: half_widths)
+            m = half_widths(a[start:end], finite[start:end])
             lo[start:end], span[start:end] = -m, 2.0 * m
         else:
             lo[start:end], span[start:end] = float(lv[0]), (float(lv[1]) - float(lv[0])) or 1.0

@@ -11,6 +11,7 @@ from ..numbers import format_number, format_percent
 from ..training import TrainConfig
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
+from .shared_plane import compare_plane, follow_plane
 from .controller import PlaygroundController
 from .diagram_menu import network_edit
 from .elide import short_name
@@ -118,7 +119,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.diagram.setting_chosen.connect(lambda changes: c.change(**changes))
         c.state.subscribe(lambda _: self.diagram.activation_labels.show_dropout(c.state.config.dropout), ("dropout",))
         self.gradients.editing.edited.connect(lambda command: network_edit(c, command))  # a weight typed in its heatmap cell
-        self.boundary.axes_changed.connect(lambda axes: c.set_view(axes=axes))
+        follow_plane(self)  # a pair of inputs picked: both runs' pictures and Compare's panes over it
         self.boundary.edit_requested.connect(lambda op: c.edit_data(*op))
         c.edits_changed.connect(self.boundary.set_edits)
         self.gradients.check_requested.connect(c.check_gradients)
@@ -304,6 +305,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
             self.compare_window = CompareWindow(self)
             remember_toggle(self.settings, "compare_log_scale", self.compare_window.log_scale)
             self.compare_window.stop_requested.connect(self.controller.stop_comparing)
+            compare_plane(self, self.compare_window)  # its panes over the window's pair of inputs
             self.controller.comparison.relabelled.connect(self.compare_window.set_labels)  # (run A's settings, live)
             # the run's keys (Space, Right, R, M...) drive both runs from the comparison's window too
             self.compare_window.addActions([self.play_action, self.step_action, self.reset_action,
