@@ -270,6 +270,13 @@ def _loss_history(history, config, small: str, test_now) -> list[Finding]:
     return out
 
 
+def diverged_words(diverged_at: int, lr: float) -> str:
+    """A diverged run said as the window's red banner says it, up to the way back (the caller's: press Reset
+    in the window, train again on the command line): "Training diverged at epoch 12: ... (now 3)"."""
+    return (f"Training diverged at epoch {diverged_at}: the loss stopped being a finite number. "
+            f"Try a lower learning rate (now {format_number(lr)})")
+
+
 def alarms(findings) -> list[Finding]:
     """The findings whose severity is "alarm"."""
     return [f for f in findings if f.severity == "alarm"]
