@@ -44,6 +44,16 @@ def test_train_text_output():
     assert r.returncode == 0 and "accuracy" in r.stdout and "MLP([3, 8, 8, 1]" in r.stdout
 
 
+def test_a_network_without_hidden_layers_is_described_without_an_empty_activation():
+    """Tester, round 20: `--layers ''` printed "MLP([2, 1], activation=[], loss='bce')"."""
+    from nnplay.engine.mlp import MLP
+
+    r = nnplay("train", "--layers", "", "--epochs", "2")
+    assert r.returncode == 0 and "MLP([2, 1], no hidden layer, loss='bce')" in r.stdout, r.stdout
+    assert "activation=[]" not in r.stdout
+    assert repr(MLP([2, 3, 1], activation="relu", loss="bce")) == "MLP([2, 3, 1], activation='relu', loss='bce')"
+
+
 def test_own_csv_trains(tmp_path):
     p = tmp_path / "mine.csv"
     r = nnplay("export-data", "--dataset", "blobs-k", "--classes", "4", "--out", str(p))

@@ -166,7 +166,8 @@ class MLP:
         acts = self.activation_names
         act = acts[0] if len(set(acts)) == 1 else acts
         extra = "".join(f", {k}={format_number(v)}" for k, v in (("l1", self.l1), ("l2", self.l2)) if v)
-        return f"MLP({self.sizes}, activation={act!r}, loss={self.loss_fn.name!r}{extra})"
+        hidden = f"activation={act!r}" if acts else "no hidden layer"  # (not "activation=[]": there is none)
+        return f"MLP({self.sizes}, {hidden}, loss={self.loss_fn.name!r}{extra})"
 
     # ------------------------------------------------------------- internals
     def _workspace(self, m: int) -> Workspace:
