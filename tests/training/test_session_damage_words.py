@@ -145,7 +145,7 @@ def test_a_session_missing_an_array_of_its_run_is_refused_in_one_line_naming_it(
     assert str(err.value) == f"{path}: {said}"
 
 
-@pytest.mark.parametrize("hidden,said", [("hello", "got 'hello'"), ({"a": 1}, "got {'a': 1}"), ("4,x", "got '4,x'"),
+@pytest.mark.parametrize("hidden,said", [("hello", "got 'hello'"), ({"a": 1}, "got {'a': 1}"), ("4,x", "got 'x' (hidden layer 2 in '4,x')"),
                                          (True, "got True")])
 def test_hidden_layers_of_the_wrong_kind_are_named_whole_not_by_their_first_letter(hidden, said):
     """Tester 18: a session's "hidden": "hello" was refused as "got 'h'", a table as its first key."""
