@@ -30,7 +30,7 @@ def _layer_size(h) -> int:
 def _layer_sizes(hidden) -> tuple[int, ...]:
     """The hidden layers' sizes from a list of sizes, one size or a text ("4,2"); where it is none, or a
     text not of sizes, the range's one-line refusal naming the bad size and, among several, which layer it
-    is ("got 'zz' (hidden layer 2 in '4,zz')": the whole '4,zz' was quoted; a text "hello" was refused by
+    is ("layer 2 of '4,zz': ..., got 'zz'": the whole '4,zz' was quoted; a text "hello" was refused by
     its first letter, "got 'h'", and a table by its first key)."""
     if isinstance(hidden, str):
         parts = [p.strip() for p in hidden.split(",")] if hidden.strip() else []
@@ -47,7 +47,7 @@ def _layer_sizes(hidden) -> tuple[int, ...]:
         except ValueError:
             if len(parts) == 1:
                 raise ValueError(RANGES["hidden"].refusal(hidden if isinstance(hidden, str) else h)) from None
-            raise ValueError(f"{RANGES['hidden'].refusal(h)} {item_place('hidden', k, hidden)}") from None
+            raise ValueError(f"{item_place('hidden', k, hidden)}: {RANGES['hidden'].refusal(h)}") from None
     return tuple(sizes)
 
 

@@ -108,8 +108,8 @@ def _check_range(key: str, value, raw: str) -> None:
     texts = raw.split(",") if several else [raw]
     for k, (number, text) in enumerate(zip(value if several else (value,), texts), start=1):
         if not RANGES[key].allows(number):
-            place = f" {item_place(key, k, raw)}" if len(texts) > 1 else ""
-            raise ValueError(f"setting {key!r}: {RANGES[key].refusal(text.strip())}{place}")
+            place = f"{item_place(key, k, raw)}: " if len(texts) > 1 else ""
+            raise ValueError(f"setting {key!r}: {place}{RANGES[key].refusal(text.strip())}")
 
 
 def _value(key: str, raw: str):
@@ -148,7 +148,7 @@ def _not_a_number(key: str) -> str:
 
 def _items(key: str, raw: str, read) -> tuple:
     """A comma list of numbers ("4,2"); one that is not a number (or is left out: "4,,4") refused by
-    itself and, among several, where it is ("got 'zz' (hidden layer 2 in '4,zz')", not "got '4,zz'")."""
+    itself and, among several, where it is ("layer 2 of '4,zz': ..., got 'zz'", not "got '4,zz'")."""
     items = raw.split(",") if raw.strip() else []
     values = []
     for k, item in enumerate(items, start=1):
@@ -157,14 +157,14 @@ def _items(key: str, raw: str, read) -> tuple:
         except ValueError:
             value = None
         if value is None or not math.isfinite(value):
-            place = f" {item_place(key, k, raw)}" if len(items) > 1 else ""
-            raise ValueError(f"setting {key!r}: {_not_a_number(key)}, got {shown(item.strip())}{place}")
+            place = f"{item_place(key, k, raw)}: " if len(items) > 1 else ""
+            raise ValueError(f"setting {key!r}: {place}{_not_a_number(key)}, got {shown(item.strip())}")
         values.append(value)
     return tuple(values)
 
 
 def item_place(key: str, k: int, whole) -> str:
-    """Where the bad item ``k`` (from 1) is among several of ``whole`` (a text, or a list): "(hidden
-    layer 2 in '4,zz')"."""
-    what = "hidden layer" if key in ("hidden", "dropout") else "item"
-    return f"({what} {k} in {shown(whole) if isinstance(whole, str) else shortened(list(whole))})"
+    """Where the bad item ``k`` (from 1) is among several of ``whole`` (a text, or a list): "layer 2 of
+    '4,zz'", said before the fault (a refusal ends "got 'zz'", the item, as every refusal ends)."""
+    what = "layer" if key in ("hidden", "dropout") else "item"
+    return f"{what} {k} of {shown(whole) if isinstance(whole, str) else shortened(list(whole))}"
