@@ -261,3 +261,58 @@ def header_problems(top: QWidget) -> list[str]:
                 out.append(f"{describe(table)}: column {text!r} is {header.sectionSize(c)} px wide, "
                            f"its header needs {need}")
     return out
+
+
+MIN_PICTURE_PX = 80  # a rendered panel's plot under this many on-screen pixels high or wide is too small a picture
+# (the tester's "plot of ~60 px with full-size markers" at 320x240): stricter than MIN_PLOT_PX, a window's strip
+
+
+def picture_problems(parts: list, scale: float, size: tuple[int, int]) -> list[str]:
+    """What makes a panel rendered by ``nnplay render`` (``render.PanelViews.lay_out``'s ``parts`` and
+    ``scale``, asked for at ``size`` output pixels) unusable: ``text_problems`` of its window, a file larger
+    than asked (the panel did not fit), text drawn under ``render.MIN_SCALE``, or a plot (not a heatmap's or a
+    colour bar's cells, nor a view made to its content's size) under MIN_PICTURE_PX on screen."""
+    from nnplay.ui.export import panel_size
+    from nnplay.ui.render import MIN_SCALE
+
+    top = parts[0].window()
+    problems = text_problems(top)
+    got = panel_size(parts)
+    written = (round(got.width() * scale), round(got.height() * scale))
+    if written[0] > size[0] + 2 or written[1] > size[1] + 2:
+        problems.append(f"written at {written[0]}x{written[1]}, larger than {size[0]}x{size[1]}")
+    if scale < MIN_SCALE - 0.005:
+        problems.append(f"drawn at {scale:.2f} output pixels per on-screen pixel, under {MIN_SCALE}")
+    for view in top.findChildren(pg.GraphicsView):
+        if not view.isVisible():
+            continue
+        problems += axis_label_cuts(view)
+        if view.minimumHeight() == view.maximumHeight():
+            continue
+        for box in [i for i in view.scene().items() if isinstance(i, pg.ViewBox) and i.isVisible()]:
+            if not box.addedItems or isinstance(box.parentItem(), pg.ColorBarItem) or \
+                    all(isinstance(i, pg.ImageItem) for i in box.addedItems):
+                continue
+            r = box.sceneBoundingRect()
+            if min(r.width(), r.height()) + SLACK < MIN_PICTURE_PX:
+                problems.append(f"plot {view.objectName() or type(view).__name__}: {r.width():.0f}×{r.height():.0f} "
+                                f"px on screen (under {MIN_PICTURE_PX})")
+    return problems
+
+
+def axis_label_cuts(view: pg.GraphicsView) -> list[str]:
+    """The axis titles of ``view`` longer than their axis, or reaching past the view's edge ("PC2 of the path
+    (weight un" up the landscape's side)."""
+    out = []
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    for axis in [i for i in view.scene().items() if isinstance(i, pg.AxisItem) and i.isVisible()]:
+        if not axis.label.isVisible() or not axis.label.toPlainText().strip():
+            continue
+        m = axis.label.document().documentMargin()
+        need = axis.label.boundingRect().width() - 2 * m
+        room = axis.boundingRect().height() if axis.orientation in ("left", "right") else axis.boundingRect().width()
+        glyphs = axis.label.sceneBoundingRect().adjusted(m, m, -m, -m)
+        if need > room + SLACK or not shown.adjusted(-SLACK, -SLACK, SLACK, SLACK).contains(glyphs):
+            out.append(f"plot {view.objectName() or type(view).__name__}, {axis.orientation} axis: its title "
+                       f"{axis.label.toPlainText()!r} ({need:.0f} px) is cut: the axis is {room:.0f} px")
+    return out

@@ -44,6 +44,16 @@ def test_train_text_output():
     assert r.returncode == 0 and "accuracy" in r.stdout and "MLP([3, 8, 8, 1]" in r.stdout
 
 
+def test_a_network_without_hidden_layers_is_described_without_an_empty_activation():
+    """Tester, round 20: `--layers ''` printed "MLP([2, 1], activation=[], loss='bce')"."""
+    from nnplay.engine.mlp import MLP
+
+    r = nnplay("train", "--layers", "", "--epochs", "2")
+    assert r.returncode == 0 and "MLP([2, 1], no hidden layer, loss='bce')" in r.stdout, r.stdout
+    assert "activation=[]" not in r.stdout
+    assert repr(MLP([2, 3, 1], activation="relu", loss="bce")) == "MLP([2, 3, 1], activation='relu', loss='bce')"
+
+
 def test_own_csv_trains(tmp_path):
     p = tmp_path / "mine.csv"
     r = nnplay("export-data", "--dataset", "blobs-k", "--classes", "4", "--out", str(p))
@@ -56,8 +66,8 @@ def test_own_csv_trains(tmp_path):
 @pytest.mark.parametrize("args,fragment", [
     (["train", "--data", "MISSING.csv"], "MISSING.csv: cannot read: no such file"),
     (["train", "--noise", "0.9"], "noise must be between 0 and 0.5"),
-    (["train", "--layers", "4,x"], "--layers: hidden layer sizes must be comma-separated"),
-    (["train", "--layers", "3,,4"], "from 1 to 256, like 4,2, got '3,,4'"),  # an empty size was skipped: 3,4 trained
+    (["train", "--layers", "4,x"], "--layers: layer 2 of '4,x': hidden layer sizes must be comma-separated"),
+    (["train", "--layers", "3,,4"], "--layers: layer 2 of '3,,4': hidden layer sizes must be comma-separated whole numbers from 1 to 256, like 4,2, got ''"),  # an empty size was skipped: 3,4 trained
     (["train", "--activation", "swish"], "invalid choice"),
     (["train", "--dataset", "spiral-k", "--loss", "bce"], "two classes"),
     (["train", "--lr", "nan"], "argument --lr: learning rate must be in (0, 100], got 'nan'"),

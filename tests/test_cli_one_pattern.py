@@ -19,7 +19,7 @@ PATTERN = re.compile(r"^nnplay: error: argument (--[a-z-]+): (.+), got '(.*)' \(
     (("train", "--settings", "dropout=2"), "--settings", "2"),
     (("train", "--layers", "100000"), "--layers", "100000"),
     (("train", "--layers", "4,0"), "--layers", "0"),
-    (("train", "--layers", "4,x"), "--layers", "4,x"),
+    (("train", "--layers", "4,x"), "--layers", "x"),  # (the bad size, its place before: round 20)
     (("train", "--lr", "0"), "--lr", "0"),
     (("train", "--epochs", "-1"), "--epochs", "-1"),
     (("train", "--settings", "lr=abc"), "--settings", "abc"),

@@ -123,17 +123,20 @@ def layers(text: str) -> tuple[int, ...]:
     text = text.strip()
     if text in ("", "none", "-"):
         return ()
+    from ..training.settings_text import item_place
     from ..training.setting_ranges import RANGES
 
-    try:
-        sizes = tuple(int(p) for p in text.split(","))  # (int("") raises: an empty size is refused too)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"hidden layer sizes must be comma-separated whole numbers from 1 to "
-                                         f"{RANGES['hidden'].high}, like 4,2, got {shown(text)}")
-    for size, part in zip(sizes, text.split(",")):
+    parts = text.split(",")
+    for k, part in enumerate(parts, start=1):  # the bad size named, and which layer it is among several
+        place = f"{item_place('hidden', k, text)}: " if len(parts) > 1 else ""
+        try:
+            size = int(part)  # (int("") raises: an empty size is refused too)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{place}hidden layer sizes must be comma-separated whole numbers from 1 "
+                                             f"to {RANGES['hidden'].high}, like 4,2, got {shown(part.strip())}")
         if not RANGES["hidden"].allows(size):  # at once, in argparse's words (not after the data is made)
-            raise argparse.ArgumentTypeError(RANGES["hidden"].refusal(part.strip()))
-    return sizes
+            raise argparse.ArgumentTypeError(place + RANGES["hidden"].refusal(part.strip()))
+    return tuple(int(p) for p in parts)
 
 
 def fraction(text: str) -> float:

@@ -16,21 +16,29 @@ def register(sub) -> None:
                                    "a plateaued or oscillating loss, overfitting.")
     d.add_argument("session", metavar="FILE.nnplay", help="a session saved by the window or nnplay train --save")
     d.add_argument("--json", action="store_true",
-                   help='print {"epoch", "health": [{"kind", "layer", "units", "value", "message", "severity"}]}')
+                   help='print {"epoch", "diverged": null or {"epoch", "message"}, '
+                        '"health": [{"kind", "layer", "units", "value", "message", "severity"}]}')
     d.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from ..training.health import diagnose
+    from ..training.health import diagnose, diverged_words
     from ..training.session import open_trainer
 
     with blamed_on("FILE.nnplay"):  # SessionError is a ValueError: one line, exit 2
         trainer = open_trainer(args.session)
     findings = [f.to_dict() for f in diagnose(trainer)]
+    diverged = None
+    if trainer.diverged:  # said first, as the window's red banner says it above every view
+        diverged = {"epoch": trainer.diverged_at, "message": diverged_words(trainer.diverged_at, trainer.config.lr) +
+                    ", then train again from fresh weights. The findings below are of the last finite weights, "
+                    f"from epoch {trainer.epoch}."}
     if args.json:
-        print(json.dumps({"epoch": trainer.epoch, "health": findings}))
+        print(json.dumps({"epoch": trainer.epoch, "diverged": diverged, "health": findings}))
     else:
         print(f"{args.session}: epoch {trainer.epoch}, {trainer.net!r}")
+        if diverged is not None:
+            print(f"{'diverged':<10}! {diverged['message']}")
         print_findings(findings)
     return EXIT_OK
 

@@ -20,7 +20,8 @@ def register(sub) -> None:
     r.add_argument("--panel", default="output", help="which panel (default output; --list names them)")
     r.add_argument("--out", metavar="FILE.png|FILE.svg", help="the file to write; its suffix picks the format")
     r.add_argument("--size", default=None, metavar="WxH",
-                   help="output size in pixels (default 1600x1200; 640x480 with --animate)")
+                   help="output size in pixels (default 1600x1200; 640x480 with --animate); one under the panel's "
+                        "least (the output's 400x340, the inspector's 1480x1110...) is refused, naming it")
     r.add_argument("--list", action="store_true", help="name the panels and exit")
     r.add_argument("--animate", action="store_true",
                    help="train on from the session for --epochs epochs and write the panel as it changes, "
@@ -59,7 +60,7 @@ def run(args) -> int:
                           typed(args, stray[0]))
     size = _size(args.size or "1600x1200")
     with blamed_on("FILE.nnplay"):  # the session cannot be read, or has no such panel
-        written = render_session(args.session, args.panel, args.out, size)
+        written = render_session(args.session, args.panel, args.out, size, least=True, typed=args.size)
     print(f"wrote the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     if written[0] > size[0] or written[1] > size[1]:  # said, not silently another size
         print(f"nnplay: the {args.panel} panel does not fit {size[0]}×{size[1]} with its text readable: "
@@ -85,6 +86,7 @@ def _animate(args) -> int:
                                        "--epochs 300 --out run.gif")
     size = _size(args.size or "640x480")
     with blamed_on("FILE.nnplay"):  # (a refusal naming its flag, --every, --out, --fps, is blamed on it)
-        frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps, size)
+        frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps, size,
+                                 least=True, typed=args.size)
     print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     return EXIT_OK

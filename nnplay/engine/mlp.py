@@ -163,10 +163,10 @@ class MLP:
         return self.copy()
 
     def __repr__(self) -> str:
-        acts = self.activation_names
-        act = acts[0] if len(set(acts)) == 1 else acts
+        acts = self.activation_names  # one name for all layers, else each layer's; none: "activation=[]" was said
         extra = "".join(f", {k}={format_number(v)}" for k, v in (("l1", self.l1), ("l2", self.l2)) if v)
-        return f"MLP({self.sizes}, activation={act!r}, loss={self.loss_fn.name!r}{extra})"
+        hidden = f"activation={(acts[0] if len(set(acts)) == 1 else acts)!r}" if acts else "no hidden layer"
+        return f"MLP({self.sizes}, {hidden}, loss={self.loss_fn.name!r}{extra})"
 
     # ------------------------------------------------------------- internals
     def _workspace(self, m: int) -> Workspace:

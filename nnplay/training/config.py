@@ -10,7 +10,7 @@ from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from .layer_settings import check_layer_settings, list_setting, normalize_layer_settings
 from .setting_ranges import RANGES, SEED_MAX, check_hidden_weights, check_setting  # noqa: F401 (SEED_MAX: imported from here by others)
 from .session_checks import table
-from .settings_text import parse_settings_text, unknown_choice
+from .settings_text import item_place, parse_settings_text, unknown_choice
 
 # settings that change a running network in place; everything else rebuilds it
 LIVE_SETTINGS = ("lr", "l1", "l2")
@@ -29,8 +29,9 @@ def _layer_size(h) -> int:
 
 def _layer_sizes(hidden) -> tuple[int, ...]:
     """The hidden layers' sizes from a list of sizes, one size or a text ("4,2"); where it is none, or a
-    text not of sizes, the range's one-line refusal naming the whole value (a text "hello" was
-    refused by its first letter, "got 'h'", and a table by its first key)."""
+    text not of sizes, the range's one-line refusal naming the bad size and, among several, which layer it
+    is ("layer 2 of '4,zz': ..., got 'zz'": the whole '4,zz' was quoted; a text "hello" was refused by
+    its first letter, "got 'h'", and a table by its first key)."""
     if isinstance(hidden, str):
         parts = [p.strip() for p in hidden.split(",")] if hidden.strip() else []
     elif isinstance(hidden, (int, float)) and not isinstance(hidden, bool):
@@ -39,12 +40,15 @@ def _layer_sizes(hidden) -> tuple[int, ...]:
         raise ValueError(RANGES["hidden"].refusal(hidden))
     else:
         parts = list(hidden)
-    try:
-        return tuple(_layer_size(h) for h in parts)
-    except ValueError:
-        if isinstance(hidden, str):
-            raise ValueError(RANGES["hidden"].refusal(hidden)) from None
-        raise
+    sizes = []
+    for k, h in enumerate(parts, start=1):
+        try:
+            sizes.append(_layer_size(h))
+        except ValueError:
+            if len(parts) == 1:
+                raise ValueError(RANGES["hidden"].refusal(hidden if isinstance(hidden, str) else h)) from None
+            raise ValueError(f"{item_place('hidden', k, hidden)}: {RANGES['hidden'].refusal(h)}") from None
+    return tuple(sizes)
 
 
 @dataclass(frozen=True)

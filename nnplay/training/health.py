@@ -50,6 +50,9 @@ VANISHING, EXPLODING = 1e-2, 1e2  # |dW[1]| / |dW[L]|
 UPDATE_LOW, UPDATE_HIGH = 1e-5, 1e-1  # two decades either side of Karpathy's ~1e-3
 PLATEAU_CHANGE = 0.01  # relative change of the training loss over the window
 OVERFIT_RISE = 1.1  # test loss now / its lowest
+# a rate whose steps are large enough to kill ReLUs (per optimizer; momentum's steps are ~10 times lr): with dead
+# units, the small steps and the plateau they cause are answered with a lower rate, not a higher one
+LARGE_RATE = {"sgd": 0.3, "momentum": 0.03, "adam": 0.01}
 SATURATING = ("tanh", "sigmoid")
 
 
@@ -91,8 +94,10 @@ def diagnose(trainer) -> list[Finding]:
     lr = rate_now(trainer)  # the schedule's rate from the settings and epoch: the same after a save and a read
     epoch = rate_epoch(trainer)  # (whose rate that is: the advice says what the schedule did by then)
     now = trainer.metrics()  # the losses of the weights now (edited or restored since the last epoch recorded)
-    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config, epoch, now["train_loss"])
-    findings += _loss_history(trainer.history, config, lr, epoch, now["test_loss"])
+    dead = [f.layer for f in findings if f.kind == "dead_relu"]
+    small = _lower_rate(config, lr, dead) or _higher_rate(config, lr, epoch)  # the advice for small steps
+    findings += _update_ratio(net, trainer.optimizer, lr, trainer.history, config, now["train_loss"], small)
+    findings += _loss_history(trainer.history, config, small, now["test_loss"])
     return findings
 
 
@@ -170,7 +175,7 @@ def step_sizes(net, optimizer, lr: float | None = None) -> np.ndarray:
     return np.array(out)
 
 
-def _update_ratio(net, optimizer, lr: float, history, config, epoch: int, loss_now) -> list[Finding]:
+def _update_ratio(net, optimizer, lr: float, history, config, loss_now, small: str) -> list[Finding]:
     with np.errstate(all="ignore"):
         ratios = step_sizes(net, optimizer, lr)
     moving = np.isfinite(ratios) & (ratios > 0)  # a layer with dW = 0 is explained by training.gradient_flow
@@ -188,12 +193,22 @@ def _update_ratio(net, optimizer, lr: float, history, config, epoch: int, loss_n
         return [Finding("update_ratio", worst, [], float(ratios[worst - 1]),
                         f"one step changes the weights of {_layers(low)} by as little as "
                         f"{format_number(float(ratios[worst - 1]))} of their size (about 0.001 is healthy) while "
-                        f"the loss is still high: {_higher_rate(config, lr, epoch)}", "note")]
+                        f"the loss is still high: {small}", "note")]
     return []
 
 
 def _base(config) -> str:
     return "base " if config.schedule != "constant" else ""
+
+
+def _lower_rate(config, now: float, dead: list) -> str:
+    """The advice for small steps where ReLUs are dead (layers ``dead``) at a large rate ``now``: their gradient
+    is 0 at any rate, so a higher one cannot bring them back, and steps too large are what kill them; '' when
+    no unit is dead or the rate is not large."""
+    if not dead or now < LARGE_RATE.get(config.optimizer, math.inf):
+        return ""
+    return (f"try a {_base(config)}learning rate lower than {format_number(config.lr)} and Reset (the dead ReLUs of "
+            f"{_layers(dead)} get no gradient at any rate; steps too large killed them)")
 
 
 def _higher_rate(config, now: float, epoch: int) -> str:
@@ -212,9 +227,9 @@ def _window(epochs: int) -> int:
     return int(min(200, max(20, epochs // 4)))
 
 
-def _loss_history(history, config, lr_now: float, epoch: int, test_now) -> list[Finding]:
+def _loss_history(history, config, small: str, test_now) -> list[Finding]:
     """Plateau, oscillation, overfitting from the recorded losses; the test loss quoted
-    is ``test_now``, the weights' now (None: the last recorded)."""
+    is ``test_now``, the weights' now (None: the last recorded); ``small`` the advice for small steps."""
     n = len(history)
     w = _window(n - 1)
     if n < w + 1 or n - w - 1 < history.exact_start:
@@ -238,7 +253,7 @@ def _loss_history(history, config, lr_now: float, epoch: int, test_now) -> list[
         out.append(Finding("plateau", None, [], (then - now) / then,
                            f"the training loss has plateaued at {format_number(now)} (changed "
                            f"{format_number(100 * (then - now) / then)}% in the last {count(w, 'epoch')}): "
-                           + _higher_rate(config, lr_now, epoch) + "; or try "
+                           + small + "; or try "
                            + ("" if config.optimizer == "adam" else "Adam, or ") + "a wider or deeper network"))
     if test.size > w and np.any(np.isfinite(test)):
         best = int(np.nanargmin(test))
@@ -253,6 +268,13 @@ def _loss_history(history, config, lr_now: float, epoch: int, test_now) -> list[
                                f"{format_number(low)} at epoch {epoch} while the training loss kept falling; try "
                                "stopping earlier, L2 regularisation, or more training data"))
     return out
+
+
+def diverged_words(diverged_at: int, lr: float) -> str:
+    """A diverged run said as the window's red banner says it, up to the way back (the caller's: press Reset
+    in the window, train again on the command line): "Training diverged at epoch 12: ... (now 3)"."""
+    return (f"Training diverged at epoch {diverged_at}: the loss stopped being a finite number. "
+            f"Try a lower learning rate (now {format_number(lr)})")
 
 
 def alarms(findings) -> list[Finding]:

@@ -17,7 +17,7 @@ from urllib.parse import unquote_plus
 from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from ..numbers import read_number
-from ..user_text import shown
+from ..user_text import shortened, shown
 from .schedules import canonical_schedule
 from .setting_ranges import RANGES
 
@@ -105,9 +105,11 @@ def _check_range(key: str, value, raw: str) -> None:
     if key not in RANGES or key in ("freeze", "clip"):  # (these are checked with the layers, named)
         return
     several = key in ("hidden", *LIST_SETTINGS)
-    for number, text in zip(value if several else (value,), raw.split(",") if several else (raw,)):
+    texts = raw.split(",") if several else [raw]
+    for k, (number, text) in enumerate(zip(value if several else (value,), texts), start=1):
         if not RANGES[key].allows(number):
-            raise ValueError(f"setting {key!r}: {RANGES[key].refusal(text.strip())}")
+            place = f"{item_place(key, k, raw)}: " if len(texts) > 1 else ""
+            raise ValueError(f"setting {key!r}: {place}{RANGES[key].refusal(text.strip())}")
 
 
 def _value(key: str, raw: str):
@@ -117,12 +119,9 @@ def _value(key: str, raw: str):
         return canonical_choice(key, raw)
     if key == "schedule":
         return canonical_schedule(raw)
+    if key == "hidden" or key in LIST_SETTINGS:  # (empty: no hidden layer, none of the list)
+        return _items(key, raw, int if key == "hidden" else LIST_SETTINGS[key])
     try:
-        if key == "hidden":
-            sizes = raw.split(",") if raw.strip() else []  # empty: no hidden layer
-            if any(not v.strip() for v in sizes):
-                raise ValueError  # "4,,4": a size left out
-            return tuple(int(v) for v in sizes)
         if key == "features":
             return raw
         if key == "standardize":
@@ -136,14 +135,36 @@ def _value(key: str, raw: str):
             if not math.isfinite(value):
                 raise ValueError
             return value
-        if key in LIST_SETTINGS:
-            values = tuple(LIST_SETTINGS[key](v) for v in raw.split(",")) if raw.strip() else ()
-            if not all(math.isfinite(v) for v in values):
-                raise ValueError
-            return values
     except ValueError:
-        allowed = RANGES.get(key)  # a number's refusal says what it may be
-        what = NOT_A_NUMBER.get(key) or (f"{allowed.words} must be {allowed.allowed}" if allowed is not None
-                                         else f"{key} must be a number")
-        raise ValueError(f"setting {key!r}: {what}, got {shown(raw)}") from None
+        raise ValueError(f"setting {key!r}: {_not_a_number(key)}, got {shown(raw)}") from None
     return raw
+
+
+def _not_a_number(key: str) -> str:
+    allowed = RANGES.get(key)  # a number's refusal says what it may be
+    return NOT_A_NUMBER.get(key) or (f"{allowed.words} must be {allowed.allowed}" if allowed is not None
+                                     else f"{key} must be a number")
+
+
+def _items(key: str, raw: str, read) -> tuple:
+    """A comma list of numbers ("4,2"); one that is not a number (or is left out: "4,,4") refused by
+    itself and, among several, where it is ("layer 2 of '4,zz': ..., got 'zz'", not "got '4,zz'")."""
+    items = raw.split(",") if raw.strip() else []
+    values = []
+    for k, item in enumerate(items, start=1):
+        try:
+            value = read(item) if item.strip() else None
+        except ValueError:
+            value = None
+        if value is None or not math.isfinite(value):
+            place = f"{item_place(key, k, raw)}: " if len(items) > 1 else ""
+            raise ValueError(f"setting {key!r}: {place}{_not_a_number(key)}, got {shown(item.strip())}")
+        values.append(value)
+    return tuple(values)
+
+
+def item_place(key: str, k: int, whole) -> str:
+    """Where the bad item ``k`` (from 1) is among several of ``whole`` (a text, or a list): "layer 2 of
+    '4,zz'", said before the fault (a refusal ends "got 'zz'", the item, as every refusal ends)."""
+    what = "layer" if key in ("hidden", "dropout") else "item"
+    return f"{what} {k} of {shown(whole) if isinstance(whole, str) else shortened(list(whole))}"

@@ -25,7 +25,7 @@ from .plot_disposal import MenulessColorBar
 from .plane_aspect import fit_width, same_units
 from .shared_plane import other_plane
 from .plots import plot_widget
-from .target_axis import shown_extent, shown_heights, target_range
+from .target_axis import shown_extent, shown_heights, target_levels, target_range
 from .boundary_items import CachedPoints, SmoothImageItem
 from .coalesced import Coalesced
 from .held_inputs import held_note
@@ -269,8 +269,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         if data.task == CLASSIFICATION:
             rgb = class_rgb(max(2, data.n_classes))[y].astype(np.uint8)
         else:
-            lo, hi = target_range(data, units=False)
-            t = np.clip((y - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
+            lo, hi = target_levels(data, units=False)  # (the bar's: a constant target its middle colour)
+            t = np.clip((y - lo) / (hi - lo), 0, 1)
             rgb = lookup_table(value_maps()[0])[lut_index(t)]
         return rgb
 
@@ -343,8 +343,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             undefined = float(np.mean(classes == UNDEFINED))
         else:
             grid = in_target_units(grid, info.data.target_scale)  # the key in the target's units, also standardised
-            lo, hi = target_range(info.data)  # (found once per data set, not over every row at every frame)
-            self._image(grid, (lo, hi) if hi > lo else (lo - 1, hi + 1), smooth)
+            self._image(grid, target_levels(info.data), smooth)  # (found once per data set, not at every frame)
             undefined = undefined_fraction(grid)
         self.hatch.setVisible(undefined > 0)  # (a hatch costs a fill on every repaint: only when it shows)
         self.caption.setText(self._describe() + undefined_note(undefined) + self._sample_note)
@@ -373,6 +372,9 @@ def colour_key(data, discretize: bool, axes) -> str:
     """The key of the output picture's colours for ``data``, in words and swatches."""
     if data.task != CLASSIFICATION:
         lo, hi = target_range(data)  # the target's own units, as the bar
+        if hi == lo:  # one value: the bar's middle colour, as the points (target_levels)
+            return (f"Colour: the predicted value on the bar at the right; every target is {format_number(lo)}, its "
+                    f"middle colour, as the points: orange below it, blue above.{held_note(data, axes)}")
         return (f"Colour: the predicted value on the bar at the right, orange low ({format_number(lo)}) to "
                 f"blue high ({format_number(hi)}): the targets' range; beyond it, the end colours.{held_note(data, axes)}")
     if discretize:  # flat class colours: no certainty to read

@@ -20,7 +20,7 @@ from .colors import class_key, class_names_tip, class_rgb, diverging_lut, lut_in
 from .epoch_stamp import EpochStamp
 from .plots import plot_widget
 from .scatter_sample import MAX_POINTS, brushes, sample, sample_note
-from .target_axis import target_range
+from .target_axis import target_levels, target_range
 from .widgets import named, nest
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
@@ -122,7 +122,8 @@ class HiddenSpaceView(QWidget):
             lo, hi = target_range(data)  # in the target's own units, as the output view's key
             self._key = (f"Points: the training data, orange for the lowest target "
                          f"({format_number(lo)}) to blue for the highest "
-                         f"({format_number(hi)}); grey lines: {grid}.")
+                         f"({format_number(hi)}); grey lines: {grid}." if hi > lo else  # one colour: its middle
+                         f"Points: the training data, every target {format_number(lo)} (one colour); grey lines: {grid}.")
         self.key.setText(self._key)
 
     def refresh_colours(self) -> None:
@@ -161,8 +162,8 @@ class HiddenSpaceView(QWidget):
         if info.data.task == CLASSIFICATION:
             rgb = class_rgb(max(2, info.data.n_classes))[labels]
         else:
-            lo, hi = target_range(info.data, units=False)  # (once per data set, not over every row per frame)
-            rgb = diverging_lut()[lut_index((labels - lo) / ((hi - lo) or 1))]
+            lo, hi = target_levels(info.data, units=False)  # (once per data set, not over every row per frame)
+            rgb = diverging_lut()[lut_index((labels - lo) / (hi - lo))]
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
         symbol = point_symbols(info.data.n_classes, labels[drawn]) if info.data.task == CLASSIFICATION else "o"
         self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]), symbol=symbol)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ..numbers import format_number, format_percent
 from ..training import TrainConfig
+from ..training.health import diverged_words
 from .autosave import Autosaver, restore_at_start
 from .compare import CompareWindow, ForkDialog
 from .shared_plane import compare_plane, follow_plane
@@ -164,8 +165,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self._show_stats(frame)
         if snap.diverged_at is not None:
             self.banner.setText(
-                f"Training diverged at epoch {snap.diverged_at}: the loss stopped being a finite number. "
-                f"Try a lower learning rate (now {format_number(self.controller.state.config.lr)}), then press Reset (R). "
+                diverged_words(snap.diverged_at, self.controller.state.config.lr) + ", then press Reset (R). "
                 f"The weights shown are the last finite ones, from epoch {snap.epoch}.")
             self.banner.show()
         elif self.banner.isVisible():

@@ -19,7 +19,7 @@ from ..numbers import count
 from .export import panel_image
 from .export_grid import export_resolution
 from .frame_writer import FrameWriter, check_recording_path, even_size, image_to_rgb
-from .render import PanelViews, _application, panel_frame, session_trainer
+from .render import PanelViews, _application, check_room, panel_frame, session_trainer
 
 DEFAULT_ANIMATION_SIZE = (640, 480)
 MAX_FRAMES = 2000
@@ -73,12 +73,14 @@ def _refused(option: str, what: str) -> ValueError:
 
 
 def animate_session(session_path, panel: str, out, epochs: int, every: int | None = None, fps: float = 10.0,
-                    size: tuple[int, int] = DEFAULT_ANIMATION_SIZE, progress=None) -> int:
+                    size: tuple[int, int] = DEFAULT_ANIMATION_SIZE, progress=None, least: bool = False,
+                    typed: str | None = None) -> int:
     """Train the session's run ``epochs`` more epochs, writing panel ``panel``
     to ``out`` (.gif or .mp4) after every ``every`` epochs (and once before the
     first), at ``size`` pixels (width, height; rounded down to even) and
     ``fps`` frames a second. ``progress(frames, epoch)`` is called after each
-    frame. Returns the number of frames; ValueError (one line) on bad input.
+    frame. Returns the number of frames; ValueError (one line) on bad input (with ``least``, a
+    ``size`` smaller than the panel's least: ``render.check_room``, ``typed`` the text given).
     A run that diverges ends the recording at its last finite epoch."""
     check_recording_path(out)
     if epochs < 1:
@@ -91,6 +93,8 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
                 f"{count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more), got '{every}'")
         raise _refused("--every", what)
     trainer = session_trainer(session_path, panel)
+    if least:
+        check_room(panel, trainer.data.task, size, typed)
     size = even_size(size)
     app = _application()
     views = PanelViews(panel)

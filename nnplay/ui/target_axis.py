@@ -56,3 +56,12 @@ def target_range(data, units: bool = True) -> tuple[float, float]:
     _RANGES.insert(0, (data.y, scale, found))  # (the array kept with its range: the same object, never a reused id)
     del _RANGES[KEPT_RANGES:]
     return found
+
+
+def target_levels(data, units: bool = True) -> tuple[float, float]:
+    """The values the ends of the regression target's colour scale stand for (the output view's bar, its
+    points, the hidden space's points): the targets' range (``target_range``), or about a constant target
+    one either side of it, so that its one value is the scale's middle colour everywhere (the points were
+    its low end, orange, on a bar whose 0.5 was white)."""
+    lo, hi = target_range(data, units)
+    return (lo, hi) if hi > lo else (lo - 1.0, hi + 1.0)

@@ -86,6 +86,9 @@ BAD = [  # (the file's text, the key named, what the line says)
     (_replace("goal", "goal = '__import__(\"os\")'"), "goal", "cannot read"),
     (_replace("setup", "setup = 'dataset=spiral&hiden=8'"), "setup", "unknown setting 'hiden'"),
     (_replace("setup", "setup = 'lr=-1'"), "setup", "learning rate must be in (0, 100]"),
+    # a bad item of a list named, and where (tester round 20: "got '4,zz'" quoted the whole list)
+    (_replace("setup", "setup = 'hidden=4,zz'"), "setup", "setting 'hidden': layer 2 of '4,zz': hidden layer size must be a whole number from 1 to 256, got 'zz'"),
+    (GOOD + "solution = 'hidden=4,4&dropout=0.1,x'\n", "solution", "setting 'dropout': layer 2 of '0.1,x': dropout rate must be between 0 and 0.9, got 'x'"),
     (GOOD + "weights = 3\n", "weights", "must be a table like"),
     (GOOD + "weights = { \"V[1]\" = [[1]] }\n", "weights", "'V[1]' is not a parameter"),
     (GOOD + "weights = { \"W[1]\" = [[1, 2], [3]] }\n", "weights", "W[1]: its rows are not all as long"),

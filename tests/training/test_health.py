@@ -190,3 +190,20 @@ def test_the_training_loop_tells_the_diagnosis_whether_the_run_plays():
     loop._awaiting_ack = False
     loop._emit_frame()
     assert loop._trainer.live_health.playing is False
+
+
+def test_diagnose_says_first_that_the_run_diverged_in_the_windows_words(tmp_path, capsys):
+    """Tester, round 20: a session whose training diverged (the window shows a red banner) got only its
+    findings from nnplay diagnose. Its first line after the heading is now the banner's words."""
+    path = tmp_path / "run.nnplay"
+    args = ["train", "--dataset", "plane", "--activation", "linear", "--lr", "5", "--epochs", "50"]
+    assert main([*args, "--save", str(path)]) == 3  # (EXIT_DIVERGED)
+    capsys.readouterr()
+    assert main(["diagnose", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    banner = "Training diverged at epoch 1: the loss stopped being a finite number. Try a lower learning rate (now 5)"
+    assert lines[1].startswith("diverged  ! " + banner), lines
+    assert "from epoch 0" in lines[1] and lines[2].startswith("health")
+    assert main(["diagnose", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["diverged"]["epoch"] == 1 and out["diverged"]["message"].startswith(banner)

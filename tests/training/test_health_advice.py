@@ -62,3 +62,27 @@ def test_a_plateau_advice_reads_as_one_sentence_under_every_schedule():
         message = next(f for f in diagnose(t) if f.kind == "plateau").message
         assert message.endswith("; or try Adam, or a wider or deeper network"), message
         assert ", or shorten it, Adam" not in message and "try a higher base rate or a longer schedule, Adam" not in message
+
+
+def test_dead_relus_at_a_large_rate_are_answered_with_a_lower_rate_not_a_higher_one():
+    """Tester, round 20: ReLU 8,8 at rate 1 on the spiral kills 6 units of layer 2 and the loss plateaus; the
+    plateau and the small steps (no gradient reaches a dead unit) advised "try a higher learning rate than 1",
+    against the dead-unit finding's own "lower learning rate". A higher rate cannot revive a dead unit, and
+    steps too large killed it: both now advise a rate lower than 1."""
+    t = Trainer(TrainConfig(dataset="spiral", hidden=(8, 8), activation="relu", lr=1.0))
+    t.run(200)
+    found = {f.kind: f.message for f in diagnose(t)}
+    assert {"dead_relu", "plateau", "update_ratio"} <= set(found), found
+    for kind in ("plateau", "update_ratio"):
+        assert "higher learning rate" not in found[kind], found[kind]
+        assert "learning rate lower than 1 and Reset" in found[kind] and "dead ReLUs of layer 2" in found[kind]
+
+
+def test_dead_relus_at_a_small_rate_keep_the_advice_for_small_steps():
+    from nnplay.training.health import LARGE_RATE, _lower_rate
+
+    for optimizer, large in LARGE_RATE.items():
+        config = TrainConfig(optimizer=optimizer, lr=large / 3)
+        assert _lower_rate(config, config.lr, [2]) == ""  # a small rate: "higher" may well be right
+        config = TrainConfig(optimizer=optimizer, lr=large)
+        assert "lower than" in _lower_rate(config, config.lr, [2]) and _lower_rate(config, config.lr, []) == ""

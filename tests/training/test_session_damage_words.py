@@ -145,13 +145,14 @@ def test_a_session_missing_an_array_of_its_run_is_refused_in_one_line_naming_it(
     assert str(err.value) == f"{path}: {said}"
 
 
-@pytest.mark.parametrize("hidden,said", [("hello", "got 'hello'"), ({"a": 1}, "got {'a': 1}"), ("4,x", "got '4,x'"),
+@pytest.mark.parametrize("hidden,said", [("hello", "got 'hello'"), ({"a": 1}, "got {'a': 1}"), ("4,x", "got 'x'"),
                                          (True, "got True")])
 def test_hidden_layers_of_the_wrong_kind_are_named_whole_not_by_their_first_letter(hidden, said):
     """Tester 18: a session's "hidden": "hello" was refused as "got 'h'", a table as its first key."""
     with pytest.raises(ValueError) as err:
         TrainConfig(hidden=hidden)
-    assert str(err.value) == f"hidden layer size must be a whole number from 1 to 256, {said}"
+    place = "layer 2 of '4,x': " if hidden == "4,x" else ""  # (one of several: the bad one named, and where)
+    assert str(err.value) == f"{place}hidden layer size must be a whole number from 1 to 256, {said}"
 
 
 def test_hidden_layers_as_a_text_or_one_number_are_read_as_sizes():

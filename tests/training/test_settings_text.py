@@ -50,3 +50,47 @@ def test_a_range_error_quotes_the_value_given_not_a_rounded_one():
 
     with pytest.raises(ValueError, match="100.0001"):
         TrainConfig.from_text("lr=100.0001")
+
+
+LIST_ITEMS = [  # (a value given, the place said, the item quoted): a bad item of a list is named, and where
+    ("hidden=4,zz", "layer 2 of '4,zz': ", "got 'zz'"),  # (tester round 20: "got '4,zz'")
+    ("hidden=4,,4", "layer 2 of '4,,4': ", "got ''"),
+    ("hidden=zz", "", "got 'zz'"),  # one item: it is the whole
+    ("hidden=4,300", "layer 2 of '4,300': ", "got '300'"),
+    ("hidden=2,2&dropout=0.1,x", "layer 2 of '0.1,x': ", "got 'x'"),
+    ("hidden=2,2&dropout=0.1,0.95", "layer 2 of '0.1,0.95': ", "got '0.95'"),
+    ("hidden=2,2&freeze=1,q", "item 2 of '1,q': ", "got 'q'"),
+]
+
+
+@pytest.mark.parametrize("text,place,end", LIST_ITEMS)
+def test_a_bad_item_of_a_list_is_named_with_its_place(text, place, end):
+    with pytest.raises(ValueError) as caught:
+        TrainConfig.from_text(text)
+    key = text.rsplit("&", 1)[-1].split("=")[0]
+    assert str(caught.value).startswith(f"setting {key!r}: {place}") and str(caught.value).endswith(end), \
+        str(caught.value)
+
+
+@pytest.mark.parametrize("hidden,said", [
+    ("4,zz", "layer 2 of '4,zz': hidden layer size must be a whole number from 1 to 256, got 'zz'"),
+    ([4, "zz"], "layer 2 of [4, 'zz']: hidden layer size must be a whole number from 1 to 256, got 'zz'"),
+    ("zz", "hidden layer size must be a whole number from 1 to 256, got 'zz'")])
+def test_a_bad_hidden_layer_given_to_the_config_is_named_with_its_place(hidden, said):
+    with pytest.raises(ValueError) as caught:
+        TrainConfig(hidden=hidden)
+    assert str(caught.value) == said
+
+
+def test_the_layers_option_names_the_bad_size_and_its_place():
+    import argparse
+
+    from nnplay.cli.base import layers
+
+    for text, start, end in (("4,zz", "layer 2 of '4,zz': hidden layer sizes", "got 'zz'"),
+                             ("4,300", "layer 2 of '4,300': hidden layer size", "got '300'"),
+                             ("zz", "hidden layer sizes", "got 'zz'")):
+        with pytest.raises(argparse.ArgumentTypeError) as caught:
+            layers(text)
+        assert str(caught.value).startswith(start) and str(caught.value).endswith(end), str(caught.value)
+    assert layers("4, 2") == (4, 2)

@@ -66,10 +66,10 @@ def test_render_animate_records_the_boundary_forming(qapp, session_file, tmp_pat
 
     out = tmp_path / "run.gif"
     assert main(["render", str(session_file), "--panel", "output", "--animate", "--epochs", "30", "--every", "10",
-                 "--size", "321x240", "--out", str(out)]) == 0
+                 "--size", "401x340", "--out", str(out)]) == 0  # (the output panel's least size: 400x340)
     assert "wrote 4 frames" in capsys.readouterr().err
     frames = read_frames(out).astype(int)
-    assert frames.shape == (4, 240, 320, 3)  # epochs 0, 10, 20, 30; the width made even
+    assert frames.shape == (4, 340, 400, 3)  # epochs 0, 10, 20, 30; the width made even
     # each frame's epoch is in the plot's own corner ("weights after epoch 10"), not stamped twice (round 19:
     # test_animation_stamp); the picture changes as the run trains
     frames = frames[:, 30:]

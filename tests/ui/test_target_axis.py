@@ -107,3 +107,45 @@ def test_the_targets_range_is_found_once_per_data_set_not_at_every_frame(one_inp
     y2 = doubled.y * doubled.target_scale[1] + doubled.target_scale[0]
     assert (lo, hi) == pytest.approx((y2.min(), y2.max()))
     assert target_axis.target_range(t.data) == pytest.approx((y_file.min(), y_file.max()), rel=1e-6)
+
+
+@pytest.fixture(scope="module")
+def constant(tmp_path_factory):
+    """A regression CSV whose target is 0.5 on every row (tester, round 20)."""
+    rng = np.random.default_rng(0)
+    path = tmp_path_factory.mktemp("constant") / "flat.csv"
+    np.savetxt(path, np.column_stack([rng.uniform(-3, 3, (60, 2)), np.full(60, 0.5)]), delimiter=",",
+               header="x1,x2,y", comments="")
+    t = Trainer(TrainConfig(dataset="csv", hidden=(2,)), data=load_csv(path))
+    t.run(3)
+    return t
+
+
+def _brush_rgb(item) -> set:
+    return {tuple(b.color().getRgb()[:3]) for b in item.data["brush"]}
+
+
+def test_a_constant_target_s_caption_bar_and_points_agree(constant, qtbot):
+    """The caption said "orange low (0.5) to blue high (0.5)" while the bar ran -0.5..1.5 and the points (all
+    0.5) were drawn orange, the bar's low end, where 0.5 is the bar's middle colour."""
+    from nnplay.ui.app import configure_pyqtgraph
+    from nnplay.ui.colors import diverging_lut, lookup_table, lut_index, value_maps
+    from nnplay.ui.decision_boundary import DecisionBoundaryView
+    from nnplay.ui.hidden_space import HiddenSpaceView
+
+    configure_pyqtgraph()
+    view = DecisionBoundaryView()
+    qtbot.addWidget(view)
+    view.set_run(constant.run_info())
+    view.set_frame(SimpleNamespace(snapshot=constant.snapshot(grid_resolution=9)))
+    text = view.caption.text()
+    assert "every target is 0.5" in text and "low (0.5)" not in text, text
+    assert view.value_bar.levels() == pytest.approx((-0.5, 1.5))
+    middle = tuple(int(c) for c in lookup_table(value_maps()[0])[lut_index(0.5)][:3])  # the bar's colour at 0.5
+    assert _brush_rgb(view.train_points) == {middle}  # one colour, the bar's at 0.5 (was its orange end)
+    hidden = HiddenSpaceView()
+    qtbot.addWidget(hidden)
+    hidden.set_run(constant.run_info())
+    hidden.set_frame(SimpleNamespace(snapshot=constant.snapshot(grid_resolution=9, hidden_layer=1)))
+    assert "every target 0.5 (one colour)" in hidden.key.text() and "lowest" not in hidden.key.text()
+    assert _brush_rgb(hidden.points) == {tuple(int(c) for c in diverging_lut()[lut_index(0.5)][:3])}  # its middle
