@@ -27,6 +27,7 @@ COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
 SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
 FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+# (not for the columns the open lesson needs: kept at their least rather than hidden, lessons.needs)
 CURVES = "curves"  # the tabs under the output: hidden when they leave its plot too short (a zoom on a projector)
 PLOT_SHARE = 0.5  # the output's plot is too short under this share of its width...
 PLOT_LINES = 14  # ...and under this many lines of text
@@ -100,9 +101,10 @@ class ColumnFit(QObject):
             order = [k for k in FIT_ORDER if k not in needed] + [k for k in FIT_ORDER if k in needed]
             need = self._need() if hide else 0
             for key in order if hide else ():
-                if need + FIT_SLACK <= width:
+                slack = 0 if key in needed else FIT_SLACK  # a lesson's column is kept at the columns' least
+                if need + slack <= width:
                     need = self._need()  # measured, the columns hidden since laid out (at once if none)
-                    if need + FIT_SLACK <= width:
+                    if need + slack <= width:
                         break
                 action = p.panel_actions[key]
                 if action.isChecked() and sum(p.panel_actions[k].isChecked() for k in COLUMNS) > 1:
@@ -149,23 +151,24 @@ class ColumnFit(QObject):
         self.fit(self.presentation.available_width())
 
     def _bring_back(self, width: int) -> list[str]:
-        """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``.
+        """Show the columns ``fit`` hid, the open lesson's and the last hidden first, while they fit in ``width``.
 
         Each is shown to try (and the window laid out to measure it) only where its bounds
         (``_bounds``) leave it in doubt: one that certainly fits is shown at once, one that
         certainly does not stays hidden, so a grown window is laid out once, not twice a column."""
         back, need = [], None  # need: (least, most) the window's least width can be, the columns shown so far
-        for key in reversed([k for k in self.fitted if k in COLUMNS]):
-            action = self.presentation.panel_actions[key]
+        needed, hidden = lesson_columns(self.win), list(reversed([k for k in self.fitted if k in COLUMNS]))
+        for key in [k for k in hidden if k in needed] + [k for k in hidden if k not in needed]:  # a lesson's first
+            action, slack = self.presentation.panel_actions[key], 0 if key in needed else FIT_SLACK
             if need is None:
                 need = (self._need(),) * 2
             bounds = self._bounds(key, need)
-            if bounds is not None and bounds[0] + FIT_SLACK > width:
-                break  # it cannot fit: not shown to try
+            if bounds is not None and bounds[0] + slack > width:
+                continue  # it cannot fit: not shown to try (one hidden before it, narrower, may)
             action.setChecked(True)
-            if bounds is not None and bounds[1] + FIT_SLACK <= width:
+            if bounds is not None and bounds[1] + slack <= width:
                 need = bounds  # it fits, however the layout comes out: measured with the next, if need be
-            elif self._need() + FIT_SLACK > width:
+            elif self._need() + slack > width:
                 action.setChecked(False)
                 break
             else:
@@ -176,15 +179,16 @@ class ColumnFit(QObject):
 
     def _fit_curves(self) -> tuple[list[str], list[str]]:
         """Hide the curves under the output when they would leave its plot too short or
-        their tabs cut, or bring them back (if fit hid them) when they would not: the
-        labels (hidden, brought back)."""
+        their tabs cut, or bring them back (if fit hid them) when they would not, or when
+        the open lesson's question points to them: the labels (hidden, brought back)."""
         action = self.presentation.panel_actions[CURVES]
+        wanted = CURVES in lesson_views(self.win)  # the open lesson's question points to them: kept (lesson_views)
         if action.isChecked():
-            if self.win.boundary.isVisible() and not self._curves_fit():
+            if self.win.boundary.isVisible() and not wanted and not self._curves_fit():
                 self.fitted.append(CURVES)
                 action.setChecked(False)
                 return [action.text()], []
-        elif CURVES in self.fitted and self.win.boundary.isVisible() and self._curves_fit():
+        elif CURVES in self.fitted and self.win.boundary.isVisible() and (wanted or self._curves_fit()):
             self.fitted.remove(CURVES)
             action.setChecked(True)
             split = self.win.output_split  # the room _curves_fit reckoned them (a splitter shows them 0 px high first)
@@ -305,12 +309,23 @@ class ColumnFit(QObject):
         return False
 
 
+def open_lesson(win):
+    """The lesson open in ``win``'s Lessons panel (the panel shown), or None."""
+    dock = getattr(win, "lessons_dock", None)
+    return None if dock is None or not dock.isVisible() else dock.widget().lesson
+
+
+def lesson_views(win) -> tuple[str, ...]:
+    """The views the lesson open in ``win``'s Lessons panel points to (``Lesson.views``); () with none open."""
+    lesson = open_lesson(win)
+    return () if lesson is None else lesson.views
+
+
 def lesson_columns(win) -> tuple[str, ...]:
     """The columns the lesson open in ``win``'s Lessons panel needs in view (lessons.needs); () with none open."""
     from ..lessons.needs import needed_columns
 
-    dock = getattr(win, "lessons_dock", None)
-    lesson = None if dock is None or not dock.isVisible() else dock.widget().lesson
+    lesson = open_lesson(win)
     return () if lesson is None else needed_columns(lesson)
 
 
