@@ -164,7 +164,9 @@ class ColumnFit(QObject):
                 need = (self._need(),) * 2
             bounds = self._bounds(key, need)
             if bounds is not None and bounds[0] + slack > width:
-                continue  # it cannot fit: not shown to try (one hidden before it, narrower, may)
+                if key in needed:
+                    continue  # it cannot fit: not shown to try (the others, hidden before it, may)
+                break  # it cannot fit: not shown to try
             action.setChecked(True)
             if bounds is not None and bounds[1] + slack <= width:
                 need = bounds  # it fits, however the layout comes out: measured with the next, if need be

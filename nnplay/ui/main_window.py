@@ -18,7 +18,6 @@ from .epoch_readout import epoch_text, new_run_readouts, rate_text
 from .file_choices import FileChoices
 from .import_dialog import CsvDrop, import_csv, load_remembered
 from .landscape_view import connect_landscape, landscape_window
-from .lesson_views import LessonViews
 from .lessons_panel import install_lessons
 from .loss_text import NOTHING_TO_TRAIN, loss_text, loss_tooltip
 from .one_paint import OnePaintPerFrame
@@ -78,7 +77,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.curves.smoothing.changed.connect(self.gradients.set_smoothing)  # one smoothing for every curve
         self.lessons_dock = install_lessons(self)  # Help > Lessons
         self.presentation = install_presentation(self)  # View: presentation, zoom, panels
-        self.lesson_views = LessonViews(self)  # the open lesson's views kept in sight
         self._splitter_states = restore_settings(self)
         self._speed_chosen()
         self.autosaver = Autosaver(self.controller, autosave_path, self.restore_action.isChecked) if autosave_path else None
