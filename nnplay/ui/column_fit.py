@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .coalesced import run_pending
+from .lesson_views import lesson_columns, lesson_views
 from .screen_fit import within_screen_height
 
 COLUMNS = ("data", "network", "output", "gradients")
@@ -88,6 +89,8 @@ class ColumnFit(QObject):
             dock.widget().lesson_shown.connect(self.lesson_shown)
         win.installEventFilter(self)
         win.output_split.installEventFilter(self)
+        for key in FIT_ORDER:  # a bar shown widens its column: do the columns still fit? (_slack)
+            self._column(key).verticalScrollBar().installEventFilter(self)
 
     def fit(self, width: int, hide: bool = True) -> list[str]:
         """Hide columns (FIT_ORDER; not if ``hide`` is False) while those shown need
@@ -101,7 +104,7 @@ class ColumnFit(QObject):
             order = [k for k in FIT_ORDER if k not in needed] + [k for k in FIT_ORDER if k in needed]
             need = self._need() if hide else 0
             for key in order if hide else ():
-                slack = 0 if key in needed else FIT_SLACK  # a lesson's column is kept at the columns' least
+                slack = self._slack(key, needed)  # a lesson's column is kept at the columns' least
                 if need + slack <= width:
                     need = self._need()  # measured, the columns hidden since laid out (at once if none)
                     if need + slack <= width:
@@ -136,18 +139,20 @@ class ColumnFit(QObject):
 
     def lesson_shown(self) -> None:
         """Another lesson (◀ ▶, the list, ``--lesson``, a file): a column hidden to make room that its
-        answer is set in is shown again, and the columns are fitted anew, those it needs hidden last
-        (tester 20: the Network column stayed hidden for a lesson answered with "+")."""
-        needed = lesson_columns(self.win)
-        if self._busy or not self.win.isVisible() or not any(k in needed for k in self.fitted):
+        answer is set in is shown again (tester 20: the Network column stayed hidden for a lesson answered
+        with "+"), and the columns are fitted anew, those it needs hidden last: always, as the columns the
+        last lesson kept at their least may not fit for this one (round 20: the Gradients column, kept for
+        the vanishing-gradients lesson, was drawn over 10 px of the output in the next)."""
+        if self._busy or not self.win.isVisible():
             return
-        self._busy = True
-        try:
-            for key in [k for k in self.fitted if k in COLUMNS]:
-                self.fitted.remove(key)
-                self.presentation.panel_actions[key].setChecked(True)
-        finally:
-            self._busy = False
+        if any(k in lesson_columns(self.win) for k in self.fitted):
+            self._busy = True
+            try:
+                for key in [k for k in self.fitted if k in COLUMNS]:
+                    self.fitted.remove(key)
+                    self.presentation.panel_actions[key].setChecked(True)
+            finally:
+                self._busy = False
         self.fit(self.presentation.available_width())
 
     def _bring_back(self, width: int) -> list[str]:
@@ -159,7 +164,7 @@ class ColumnFit(QObject):
         back, need = [], None  # need: (least, most) the window's least width can be, the columns shown so far
         needed, hidden = lesson_columns(self.win), list(reversed([k for k in self.fitted if k in COLUMNS]))
         for key in [k for k in hidden if k in needed] + [k for k in hidden if k not in needed]:  # a lesson's first
-            action, slack = self.presentation.panel_actions[key], 0 if key in needed else FIT_SLACK
+            action, slack = self.presentation.panel_actions[key], self._slack(key, needed)
             if need is None:
                 need = (self._need(),) * 2
             bounds = self._bounds(key, need)
@@ -227,6 +232,16 @@ class ColumnFit(QObject):
         return [w.verticalScrollBar().sizeHint().width() for w in map(self._column, FIT_ORDER)
                 if not w.isHidden() and w.verticalScrollBar().isVisibleTo(w) == shown]
 
+    def _slack(self, key: str, needed: tuple[str, ...]) -> int:
+        """The room ``fit`` leaves beyond ``_need`` as it weighs hiding or bringing back ``key``: FIT_SLACK,
+        or for a column the open lesson needs (kept at the columns' least) the vertical scroll bars
+        ``_need`` leaves out, those shown and the hidden ``key``'s: with none, a bar shown squeezed the
+        columns 14 px under their least (round 20); a bar shown later fits them again (``eventFilter``)."""
+        if key not in needed:
+            return FIT_SLACK
+        bar = self._column(key).verticalScrollBar()
+        return sum(self._bars(True)) + (bar.sizeHint().width() if self._column(key).isHidden() else 0)
+
     def _need(self) -> int:
         """The width the columns shown need, in pixels, less the vertical scroll bars the hidden-to-fit
         columns show (``least_width`` less ``_bars``): a bar comes and goes with its column's height for
@@ -272,9 +287,9 @@ class ColumnFit(QObject):
             self.fit(width)
 
     def _state(self) -> tuple:
-        p = self.presentation
-        dock = getattr(self.win, "lessons_dock", None)
-        return (p.available_width(), p.zoom, dock is not None and dock.isVisible(),
+        """What an attempt to bring columns back depends on (the open lesson's columns: another may fit)."""
+        p, dock = self.presentation, getattr(self.win, "lessons_dock", None)
+        return (p.available_width(), p.zoom, dock is not None and dock.isVisible(), lesson_columns(self.win),
                 tuple(a.isChecked() for a in p.panel_actions.values()), self.win.output_split.size().toTuple())
 
     def _toggled(self, key: str) -> None:
@@ -308,27 +323,9 @@ class ColumnFit(QObject):
             self.schedule()
         elif obj is self.win.output_split and event.type() == QEvent.Type.Resize:
             self.schedule()  # the output's room changed (a wider network, a column back): do the curves fit?
+        elif event.type() == QEvent.Type.Show and obj not in (self.win, self.win.output_split) and not self._busy:
+            self._shrink.start()  # a column's scroll bar shown
         return False
-
-
-def open_lesson(win):
-    """The lesson open in ``win``'s Lessons panel (the panel shown), or None."""
-    dock = getattr(win, "lessons_dock", None)
-    return None if dock is None or not dock.isVisible() else dock.widget().lesson
-
-
-def lesson_views(win) -> tuple[str, ...]:
-    """The views the lesson open in ``win``'s Lessons panel points to (``Lesson.views``); () with none open."""
-    lesson = open_lesson(win)
-    return () if lesson is None else lesson.views
-
-
-def lesson_columns(win) -> tuple[str, ...]:
-    """The columns the lesson open in ``win``'s Lessons panel needs in view (lessons.needs); () with none open."""
-    from ..lessons.needs import needed_columns
-
-    lesson = open_lesson(win)
-    return () if lesson is None else needed_columns(lesson)
 
 
 SHORT_TITLES = {"Hidden space": "Hidden", "Distributions": "Distrib."}  # the tabs' titles when narrow
@@ -354,7 +351,14 @@ def hidden_least(column) -> int:
     for w in reversed(parents_first(content)):
         if w.layout() is not None:
             w.layout().activate()
-    return content.minimumSizeHint().width()
+    return content_least(content)
+
+
+def content_least(content: QWidget) -> int:
+    """The least width a scroll area's ``content`` takes, in pixels: its minimum size hint, or the
+    minimum set on it where larger (round 20: the Network column's content kept 230 px, its area, sized
+    by the hint alone, could be squeezed to 171 and scrolled sideways)."""
+    return max(content.minimumWidth(), content.minimumSizeHint().width())
 
 
 def parents_first(root: QWidget) -> list[QWidget]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-from ..lessons.needs import VIEWS
-from .column_fit import CURVES, lesson_views
+from ..lessons.needs import VIEWS, needed_columns
+
+CURVES = "curves"  # the view of the curves (its tab chosen), as column_fit.CURVES names their panel
 
 # each view's widget in the window
 VIEW_WIDGETS = {
@@ -27,6 +28,24 @@ VIEW_WIDGETS = {
     "diagram": lambda win: win.diagram,
     "gradient_norms": lambda win: win.gradients.norm_plot,
 }
+
+
+def shown_lesson(win):
+    """The lesson open in ``win``'s Lessons panel (the panel shown), or None."""
+    dock = getattr(win, "lessons_dock", None)
+    return None if dock is None or not dock.isVisible() else dock.widget().lesson
+
+
+def lesson_views(win) -> tuple[str, ...]:
+    """The views the lesson open in ``win``'s Lessons panel points to (``Lesson.views``); () with none open."""
+    lesson = shown_lesson(win)
+    return () if lesson is None else lesson.views
+
+
+def lesson_columns(win) -> tuple[str, ...]:
+    """The columns the lesson open in ``win``'s Lessons panel needs in view (lessons.needs); () with none open."""
+    lesson = shown_lesson(win)
+    return () if lesson is None else needed_columns(lesson)
 
 
 def scroll_area(widget: QWidget) -> QScrollArea | None:

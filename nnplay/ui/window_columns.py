@@ -7,9 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from .column_fit import FitSplitter
+from .column_fit import FitSplitter, content_least
 from .data_panel import DataPanel
-from .diagram_room import NETWORK_LEAST
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .guide import SECTION_TIPS
@@ -55,7 +54,8 @@ def build_columns(win) -> None:
     _keep_readable(win.diagram)
     win.network_panel.fold.rows = lambda: max(map(len, win.diagram.nodes), default=0)  # its tallest layer drawn
     win.network_panel.fold.drawing = win.diagram
-    _at_least(net, NETWORK_LEAST)
+    _at_least(net, 0)  # its controls' least, followed: NETWORK_LEAST is the width its drawing is reckoned at,
+    # not a minimum: one its scroll area did not pass on let the column be narrower than it, scrolling sideways
     win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
     win.boundary = DecisionBoundaryView()
@@ -163,16 +163,18 @@ def _scrolled(column: QWidget, name: str) -> QScrollArea:
 
 
 def _widen_for_scroll_bar(scroll: QScrollArea) -> None:
-    """Keep ``scroll``'s minimum width at its content's plus, while it shows, the
-    vertical scroll bar's: a short window that needs the bar never makes the
-    column scroll sideways (also when the content widens: a larger font, View > Zoom)."""
+    """Keep ``scroll``'s minimum width at its content's least (``content_least``: its hint, or the
+    minimum set on it) plus, while it shows, the vertical scroll bar's: a short window that needs
+    the bar never makes the column scroll sideways (also when the content widens: a larger font,
+    View > Zoom, or its set minimum changes: posted to the view, its parent)."""
     bar = scroll.verticalScrollBar()
 
     def fit() -> None:
-        need = scroll.widget().minimumSizeHint().width() + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0)
+        need = content_least(scroll.widget()) + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0)
         if need != scroll.minimumWidth():
             scroll.setMinimumWidth(need)
 
     on_event(bar, (QEvent.Type.Show, QEvent.Type.Hide), fit)
     on_event(scroll.widget(), (QEvent.Type.LayoutRequest, QEvent.Type.FontChange), fit)
+    on_event(scroll.viewport(), (QEvent.Type.LayoutRequest,), fit)
     fit()
