@@ -15,6 +15,7 @@ from .guide import SECTION_TIPS
 from .hidden_space import HiddenSpaceView
 from .loss_curves import LossCurvesView
 from .distributions_view import DistributionsView
+from .drawing_width import DrawingWidth
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
@@ -100,6 +101,7 @@ def build_columns(win) -> None:
         win.splitter.setStretchFactor(i, s)
     win.splitter.setSizes([230, 320, 420, 310])
     win.setCentralWidget(central)
+    win.drawing_width = DrawingWidth(win)  # the Network column as wide as its drawing where others can spare it
     win._inspector = None  # the backprop inspector, made when first asked for (side_windows.py)
     win.compare_window = None  # a CompareWindow, made by the first comparison
     win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
