@@ -26,7 +26,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractScrollArea, QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QStyle,
-    QScrollArea, QStackedLayout, QStatusBar, QStyleOptionComboBox, QTableView, QTabBar, QWidget,
+    QScrollArea, QSplitter, QStackedLayout, QStatusBar, QStyleOptionComboBox, QTableView, QTabBar, QWidget,
 )
 
 SLACK = 1  # pixels of rounding forgiven
@@ -196,12 +196,21 @@ def _laid_out(layout) -> list[QWidget]:
 
 
 def _overlaps(w: QWidget, top: QWidget) -> list[str]:
-    """Two widgets of one layout drawn over each other (a squeezed column)."""
+    """Two widgets of one layout, or of one splitter, drawn over each other (a squeezed column:
+    a splitter narrower than its columns' least lays the last over the one before it)."""
     layout = w.layout()
-    if layout is None or isinstance(layout, QStackedLayout):
+    if isinstance(w, QSplitter):
+        shown = [c for c in map(w.widget, range(w.count())) if _shown(c, top)]
+    elif layout is None or isinstance(layout, QStackedLayout):
         return []
-    shown = [c for c in _laid_out(layout) if _shown(c, top)]
-    return [f"{describe(a)} and {describe(b)} overlap by {(a.geometry() & b.geometry()).height()} px"
+    else:
+        shown = [c for c in _laid_out(layout) if _shown(c, top)]
+    across = isinstance(w, QSplitter) and w.orientation() == Qt.Orientation.Horizontal  # side by side
+
+    def by(a, b) -> int:
+        both = a.geometry() & b.geometry()
+        return both.width() if across else both.height()
+    return [f"{describe(a)} and {describe(b)} overlap by {by(a, b)} px"
             for k, a in enumerate(shown) for b in shown[k + 1:] if a.geometry().intersects(b.geometry())]
 
 

@@ -6,8 +6,10 @@ settings text, as Edit > Copy settings writes it, applied over the default
 settings), ``question``, ``goal`` (see goals.py), ``hints`` (a list of
 sentences), ``explanation`` (shown when the goal is met), and optionally
 ``solution`` (a settings text applied over ``setup``: the change the lesson asks
-for, with which the goal is reached; a lesson whose point is a failure has none)
-and ``weights`` (a table of parameters set by hand, see hand_weights.py).
+for, with which the goal is reached; a lesson whose point is a failure has none),
+``views`` (a list of the window's views its question points to, keys of
+``needs.VIEWS``: the window brings them into sight) and ``weights`` (a table of
+parameters set by hand, see hand_weights.py).
 Nothing in a file is ever run as code.
 """
 
@@ -19,9 +21,10 @@ from pathlib import Path
 
 from ..training import TrainConfig
 from ..training.start_check import check_startable
-from ..user_text import not_utf8
+from ..user_text import not_utf8, shown
 from .goals import Goal, parse_goal
 from .hand_weights import check_weights, network_sizes, parse_weights
+from .needs import VIEWS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,6 +41,7 @@ SCHEMA = {
     "hints": (True, "list of texts"),
     "explanation": (True, "text"),
     "solution": (False, "text"),
+    "views": (False, "list of views"),
     "weights": (False, "table of parameters"),
 }
 MAX_BYTES = 64_000  # a lesson is a page of text, not a data set
@@ -62,6 +66,7 @@ class Lesson:
     hints: tuple[str, ...]
     explanation: str
     solution: str = ""
+    views: tuple[str, ...] = ()  # the window's views its question points to (needs.VIEWS), brought into sight
     weights: tuple = ()  # parameters the learner sets by hand (hand_weights.parse_weights)
     source: str = ""  # where it was read from
 
@@ -115,6 +120,12 @@ def parse_lesson(raw: bytes | str, source: str) -> Lesson:
                 values[key] = parse_weights(v)
             except ValueError as exc:
                 raise fail(key, str(exc)) from None
+        elif key == "views":
+            if not isinstance(v, list) or not all(isinstance(name, str) for name in v):
+                raise fail(key, f"must be a list of views like [\"curves\"], got {_kind(v)}")
+            if unknown := [name for name in v if name not in VIEWS]:
+                raise fail(key, f"no view named {shown(unknown[0])}; the views are {', '.join(VIEWS)}")
+            values[key] = tuple(v)
         elif kind == "text":
             if not isinstance(v, str):
                 raise fail(key, f"must be a text in quotes, got {_kind(v)}")

@@ -21,12 +21,14 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .coalesced import run_pending
+from .lesson_views import lesson_columns, lesson_views
 from .screen_fit import within_screen_height
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
 SETTLE_MS = 250  # after the window's last resize, the fitted columns may come back
 FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so the plots are not at their narrowest
+# (not for the columns the open lesson needs: kept at their least rather than hidden, lessons.needs)
 CURVES = "curves"  # the tabs under the output: hidden when they leave its plot too short (a zoom on a projector)
 PLOT_SHARE = 0.5  # the output's plot is too short under this share of its width...
 PLOT_LINES = 14  # ...and under this many lines of text
@@ -87,6 +89,8 @@ class ColumnFit(QObject):
             dock.widget().lesson_shown.connect(self.lesson_shown)
         win.installEventFilter(self)
         win.output_split.installEventFilter(self)
+        for key in FIT_ORDER:  # a bar shown widens its column: do the columns still fit? (_slack)
+            self._column(key).verticalScrollBar().installEventFilter(self)
 
     def fit(self, width: int, hide: bool = True) -> list[str]:
         """Hide columns (FIT_ORDER; not if ``hide`` is False) while those shown need
@@ -100,9 +104,10 @@ class ColumnFit(QObject):
             order = [k for k in FIT_ORDER if k not in needed] + [k for k in FIT_ORDER if k in needed]
             need = self._need() if hide else 0
             for key in order if hide else ():
-                if need + FIT_SLACK <= width:
+                slack = self._slack(key, needed)  # a lesson's column is kept at the columns' least
+                if need + slack <= width:
                     need = self._need()  # measured, the columns hidden since laid out (at once if none)
-                    if need + FIT_SLACK <= width:
+                    if need + slack <= width:
                         break
                 action = p.panel_actions[key]
                 if action.isChecked() and sum(p.panel_actions[k].isChecked() for k in COLUMNS) > 1:
@@ -134,38 +139,43 @@ class ColumnFit(QObject):
 
     def lesson_shown(self) -> None:
         """Another lesson (◀ ▶, the list, ``--lesson``, a file): a column hidden to make room that its
-        answer is set in is shown again, and the columns are fitted anew, those it needs hidden last
-        (tester 20: the Network column stayed hidden for a lesson answered with "+")."""
-        needed = lesson_columns(self.win)
-        if self._busy or not self.win.isVisible() or not any(k in needed for k in self.fitted):
+        answer is set in is shown again (tester 20: the Network column stayed hidden for a lesson answered
+        with "+"), and the columns are fitted anew, those it needs hidden last: always, as the columns the
+        last lesson kept at their least may not fit for this one (round 20: the Gradients column, kept for
+        the vanishing-gradients lesson, was drawn over 10 px of the output in the next)."""
+        if self._busy or not self.win.isVisible():
             return
-        self._busy = True
-        try:
-            for key in [k for k in self.fitted if k in COLUMNS]:
-                self.fitted.remove(key)
-                self.presentation.panel_actions[key].setChecked(True)
-        finally:
-            self._busy = False
+        if any(k in lesson_columns(self.win) for k in self.fitted):
+            self._busy = True
+            try:
+                for key in [k for k in self.fitted if k in COLUMNS]:
+                    self.fitted.remove(key)
+                    self.presentation.panel_actions[key].setChecked(True)
+            finally:
+                self._busy = False
         self.fit(self.presentation.available_width())
 
     def _bring_back(self, width: int) -> list[str]:
-        """Show the columns ``fit`` hid, the last hidden first, while they fit in ``width``.
+        """Show the columns ``fit`` hid, the open lesson's and the last hidden first, while they fit in ``width``.
 
         Each is shown to try (and the window laid out to measure it) only where its bounds
         (``_bounds``) leave it in doubt: one that certainly fits is shown at once, one that
         certainly does not stays hidden, so a grown window is laid out once, not twice a column."""
         back, need = [], None  # need: (least, most) the window's least width can be, the columns shown so far
-        for key in reversed([k for k in self.fitted if k in COLUMNS]):
-            action = self.presentation.panel_actions[key]
+        needed, hidden = lesson_columns(self.win), list(reversed([k for k in self.fitted if k in COLUMNS]))
+        for key in [k for k in hidden if k in needed] + [k for k in hidden if k not in needed]:  # a lesson's first
+            action, slack = self.presentation.panel_actions[key], self._slack(key, needed)
             if need is None:
                 need = (self._need(),) * 2
             bounds = self._bounds(key, need)
-            if bounds is not None and bounds[0] + FIT_SLACK > width:
+            if bounds is not None and bounds[0] + slack > width:
+                if key in needed:
+                    continue  # it cannot fit: not shown to try (the others, hidden before it, may)
                 break  # it cannot fit: not shown to try
             action.setChecked(True)
-            if bounds is not None and bounds[1] + FIT_SLACK <= width:
+            if bounds is not None and bounds[1] + slack <= width:
                 need = bounds  # it fits, however the layout comes out: measured with the next, if need be
-            elif self._need() + FIT_SLACK > width:
+            elif self._need() + slack > width:
                 action.setChecked(False)
                 break
             else:
@@ -176,15 +186,16 @@ class ColumnFit(QObject):
 
     def _fit_curves(self) -> tuple[list[str], list[str]]:
         """Hide the curves under the output when they would leave its plot too short or
-        their tabs cut, or bring them back (if fit hid them) when they would not: the
-        labels (hidden, brought back)."""
+        their tabs cut, or bring them back (if fit hid them) when they would not, or when
+        the open lesson's question points to them: the labels (hidden, brought back)."""
         action = self.presentation.panel_actions[CURVES]
+        wanted = CURVES in lesson_views(self.win)  # the open lesson's question points to them: kept (lesson_views)
         if action.isChecked():
-            if self.win.boundary.isVisible() and not self._curves_fit():
+            if self.win.boundary.isVisible() and not wanted and not self._curves_fit():
                 self.fitted.append(CURVES)
                 action.setChecked(False)
                 return [action.text()], []
-        elif CURVES in self.fitted and self.win.boundary.isVisible() and self._curves_fit():
+        elif CURVES in self.fitted and self.win.boundary.isVisible() and (wanted or self._curves_fit()):
             self.fitted.remove(CURVES)
             action.setChecked(True)
             split = self.win.output_split  # the room _curves_fit reckoned them (a splitter shows them 0 px high first)
@@ -220,6 +231,16 @@ class ColumnFit(QObject):
         show one (``shown``) or those that do not: a column's need is its content's and its bar's."""
         return [w.verticalScrollBar().sizeHint().width() for w in map(self._column, FIT_ORDER)
                 if not w.isHidden() and w.verticalScrollBar().isVisibleTo(w) == shown]
+
+    def _slack(self, key: str, needed: tuple[str, ...]) -> int:
+        """The room ``fit`` leaves beyond ``_need`` as it weighs hiding or bringing back ``key``: FIT_SLACK,
+        or for a column the open lesson needs (kept at the columns' least) the vertical scroll bars
+        ``_need`` leaves out, those shown and the hidden ``key``'s: with none, a bar shown squeezed the
+        columns 14 px under their least (round 20); a bar shown later fits them again (``eventFilter``)."""
+        if key not in needed:
+            return FIT_SLACK
+        bar = self._column(key).verticalScrollBar()
+        return sum(self._bars(True)) + (bar.sizeHint().width() if self._column(key).isHidden() else 0)
 
     def _need(self) -> int:
         """The width the columns shown need, in pixels, less the vertical scroll bars the hidden-to-fit
@@ -266,9 +287,9 @@ class ColumnFit(QObject):
             self.fit(width)
 
     def _state(self) -> tuple:
-        p = self.presentation
-        dock = getattr(self.win, "lessons_dock", None)
-        return (p.available_width(), p.zoom, dock is not None and dock.isVisible(),
+        """What an attempt to bring columns back depends on (the open lesson's columns: another may fit)."""
+        p, dock = self.presentation, getattr(self.win, "lessons_dock", None)
+        return (p.available_width(), p.zoom, dock is not None and dock.isVisible(), lesson_columns(self.win),
                 tuple(a.isChecked() for a in p.panel_actions.values()), self.win.output_split.size().toTuple())
 
     def _toggled(self, key: str) -> None:
@@ -302,16 +323,9 @@ class ColumnFit(QObject):
             self.schedule()
         elif obj is self.win.output_split and event.type() == QEvent.Type.Resize:
             self.schedule()  # the output's room changed (a wider network, a column back): do the curves fit?
+        elif event.type() == QEvent.Type.Show and obj not in (self.win, self.win.output_split) and not self._busy:
+            self._shrink.start()  # a column's scroll bar shown
         return False
-
-
-def lesson_columns(win) -> tuple[str, ...]:
-    """The columns the lesson open in ``win``'s Lessons panel needs in view (lessons.needs); () with none open."""
-    from ..lessons.needs import needed_columns
-
-    dock = getattr(win, "lessons_dock", None)
-    lesson = None if dock is None or not dock.isVisible() else dock.widget().lesson
-    return () if lesson is None else needed_columns(lesson)
 
 
 SHORT_TITLES = {"Hidden space": "Hidden", "Distributions": "Distrib."}  # the tabs' titles when narrow
@@ -337,7 +351,14 @@ def hidden_least(column) -> int:
     for w in reversed(parents_first(content)):
         if w.layout() is not None:
             w.layout().activate()
-    return content.minimumSizeHint().width()
+    return content_least(content)
+
+
+def content_least(content: QWidget) -> int:
+    """The least width a scroll area's ``content`` takes, in pixels: its minimum size hint, or the
+    minimum set on it where larger (round 20: the Network column's content kept 230 px, its area, sized
+    by the hint alone, could be squeezed to 171 and scrolled sideways)."""
+    return max(content.minimumWidth(), content.minimumSizeHint().width())
 
 
 def parents_first(root: QWidget) -> list[QWidget]:

@@ -339,4 +339,8 @@ def install_presentation(win) -> Presentation:
     presentation = Presentation(win, menu)
     menu.addAction(win.lessons_action)
     win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply_to_new_run))
+    from .lesson_views import LessonViews
+
+    win.presentation = presentation  # (what LessonViews reads)
+    win.lesson_views = LessonViews(win)  # the open lesson's views kept in sight (columns, tab, scroll)
     return presentation

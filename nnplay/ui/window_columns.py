@@ -7,15 +7,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from .column_fit import FitSplitter
+from .column_fit import FitSplitter, content_least
 from .data_panel import DataPanel
-from .diagram_room import NETWORK_LEAST
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
 from .guide import SECTION_TIPS
 from .hidden_space import HiddenSpaceView
 from .loss_curves import LossCurvesView
 from .distributions_view import DistributionsView
+from .drawing_width import DrawingWidth
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
@@ -55,7 +55,8 @@ def build_columns(win) -> None:
     _keep_readable(win.diagram)
     win.network_panel.fold.rows = lambda: max(map(len, win.diagram.nodes), default=0)  # its tallest layer drawn
     win.network_panel.fold.drawing = win.diagram
-    _at_least(net, NETWORK_LEAST)
+    _at_least(net, 0)  # its controls' least, followed: NETWORK_LEAST is the width its drawing is reckoned at,
+    # not a minimum: one its scroll area did not pass on let the column be narrower than it, scrolling sideways
     win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
     win.boundary = DecisionBoundaryView()
@@ -100,6 +101,7 @@ def build_columns(win) -> None:
         win.splitter.setStretchFactor(i, s)
     win.splitter.setSizes([230, 320, 420, 310])
     win.setCentralWidget(central)
+    win.drawing_width = DrawingWidth(win)  # the Network column as wide as its drawing where others can spare it
     win._inspector = None  # the backprop inspector, made when first asked for (side_windows.py)
     win.compare_window = None  # a CompareWindow, made by the first comparison
     win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
@@ -163,16 +165,18 @@ def _scrolled(column: QWidget, name: str) -> QScrollArea:
 
 
 def _widen_for_scroll_bar(scroll: QScrollArea) -> None:
-    """Keep ``scroll``'s minimum width at its content's plus, while it shows, the
-    vertical scroll bar's: a short window that needs the bar never makes the
-    column scroll sideways (also when the content widens: a larger font, View > Zoom)."""
+    """Keep ``scroll``'s minimum width at its content's least (``content_least``: its hint, or the
+    minimum set on it) plus, while it shows, the vertical scroll bar's: a short window that needs
+    the bar never makes the column scroll sideways (also when the content widens: a larger font,
+    View > Zoom, or its set minimum changes: posted to the view, its parent)."""
     bar = scroll.verticalScrollBar()
 
     def fit() -> None:
-        need = scroll.widget().minimumSizeHint().width() + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0)
+        need = content_least(scroll.widget()) + (bar.sizeHint().width() if bar.isVisibleTo(scroll) else 0)
         if need != scroll.minimumWidth():
             scroll.setMinimumWidth(need)
 
     on_event(bar, (QEvent.Type.Show, QEvent.Type.Hide), fit)
     on_event(scroll.widget(), (QEvent.Type.LayoutRequest, QEvent.Type.FontChange), fit)
+    on_event(scroll.viewport(), (QEvent.Type.LayoutRequest,), fit)
     fit()

@@ -21,6 +21,7 @@ def test_every_short_label_has_the_case_of_the_menus_name():
 
 def test_the_diagrams_short_labels_read_as_the_menu(window, qtbot):
     c = window.controller
+    window.resize(1024, 740)  # (four columns: none can spare the Network column its drawing's width, drawing_width)
     c.change(hidden=(6, 6, 6, 6, 6))  # narrow gaps: the short form
     qtbot.waitUntil(lambda: c.run_info.sizes == (2, 6, 6, 6, 6, 6, 1), timeout=10000)
     labels = window.diagram.activation_labels

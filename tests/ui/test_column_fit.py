@@ -47,7 +47,7 @@ def fits_1024x740(window, where: str) -> list[str]:
 
 
 def test_columns_hidden_for_a_lesson_come_back_when_the_window_grows_or_the_lesson_closes(window, qtbot):
-    p = lesson_at(window, qtbot, (1024, 740), "vanishing-gradients")
+    p = lesson_at(window, qtbot, (1024, 740), "momentum-vs-adam")  # four layers; its views are not in Gradients
     assert "gradients" not in shown(window) and p.columns.fitted
     assert window.width() == 1024
     window.resize(1700, 900)
@@ -180,7 +180,8 @@ def test_presentation_zoomed_thrice_at_1024x768_hides_the_curves_rather_than_squ
     # the fit runs once the zoomed layout has settled (a loaded machine: later than 100 ms)
     qtbot.waitUntil(lambda: "curves" in p.columns.fitted and not window.lower_tabs.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: plot.height() >= 0.5 * plot.width(), timeout=5000)
-    assert "hidden to make room: Gradients, Data, Curves" in window.statusBar().currentMessage()  # (short names)
+    # (short names; the lesson's question points to the gradient norms: their column goes last, lessons.needs)
+    assert "hidden to make room: Data, Gradients, Curves" in window.statusBar().currentMessage()
     # the read-outs refit to the zoomed font once it is in (a posted event): the layout settles after it
     qtbot.waitUntil(lambda: text_problems(window) == [], timeout=5000)
     p.set_presenting(False)
@@ -305,7 +306,7 @@ def test_the_next_lesson_in_presentation_shows_the_column_its_answer_is_set_in(w
         assert "network" not in shown(window) and "network" in window.presentation.columns.fitted
         panel = window.lessons_dock.widget()
         lesson = find_lesson("spiral-depth")
-        assert needed_columns(lesson) == ("network",)
+        assert needed_columns(lesson) == ("network", "output")  # its answer's, its curves' (views)
         if way == "next":
             panel.next.click()
         elif way == "list":

@@ -71,8 +71,9 @@ def shown_together(steps: list[tuple[str, object]], keys: set[str], kind: str = 
 def test_a_resize_shows_or_hides_the_columns_it_fits_in_one_layout_and_none_to_try(window, qtbot):
     """Zoom 2, a lesson open: at 1024×740 the Gradients and Data columns are hidden to fit; at
     2100×1000 they come back together (they were shown and measured one by one); 1024×740 hides
-    them together again; at 1500×950 Data comes back, not Gradients, which cannot fit there: it
-    is not shown to try (it was shown, measured and hidden again: two layouts for nothing)."""
+    them together again; at 1500×950 Gradients comes back (the lesson's question points to its
+    gradient norms: it comes first, lessons.needs), not Data, which cannot fit there: it is not
+    shown to try (it was shown, measured and hidden again: two layouts for nothing)."""
     p = window.presentation
     window.resize(1024, 740)
     open_lesson(window, find_lesson("vanishing-gradients"))
@@ -91,8 +92,8 @@ def test_a_resize_shows_or_hides_the_columns_it_fits_in_one_layout_and_none_to_t
     window.resize(1500, 950)
     fitted(window, qtbot)
     grown_less = steps.take()
-    assert p.columns.fitted[:1] == ["gradients"] and "data" not in p.columns.fitted
+    assert p.columns.fitted[:1] == ["data"] and "gradients" not in p.columns.fitted
     assert [tried(s) for s in (grown, shrunk, grown_less)] == [[]] * 3, (grown, shrunk, grown_less)
-    assert ("shown", "gradients") not in grown_less, grown_less  # it cannot fit: not shown to try
+    assert ("shown", "data") not in grown_less, grown_less  # it cannot fit: not shown to try
     assert shown_together(grown, {"data", "gradients"}), grown
     assert shown_together(shrunk, {"data", "gradients"}, "hidden"), shrunk

@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 
 from nnplay.lessons import builtin_lessons, find_lesson
-from nnplay.lessons.needs import COLUMN_SETTINGS, MENU_SETTINGS, needed_columns
+from nnplay.lessons.needs import COLUMN_ORDER, COLUMN_SETTINGS, MENU_SETTINGS, needed_columns
 from nnplay.training import TrainConfig
 from nnplay.ui.lessons_panel import open_lesson
 from tests.layout_check import text_problems
@@ -24,11 +24,13 @@ def test_every_setting_is_in_a_column_or_a_menu():
 
 
 def test_the_columns_a_lesson_needs():
-    assert needed_columns(find_lesson("xor-feature")) == ("data",)  # features=x1,x2,x1x2
-    assert needed_columns(find_lesson("spiral-depth")) == ("network",)  # hidden=8,8,8
-    assert needed_columns(find_lesson("batch-size")) == ("data",)
+    assert needed_columns(find_lesson("xor-feature")) == ("data", "output")  # features=x1,x2,x1x2; its views
+    assert needed_columns(find_lesson("spiral-depth")) == ("network", "output")  # hidden=8,8,8; the curves
+    assert needed_columns(find_lesson("batch-size")) == ("data", "output")
     assert needed_columns(find_lesson("xor-by-hand")) == ("network",)  # weights typed into the diagram
-    assert needed_columns(find_lesson("linear-circle")) == ()
+    assert needed_columns(find_lesson("vanishing-gradients")) == ("network", "gradients")  # the norms (views)
+    assert needed_columns(find_lesson("linear-circle")) == ("output",)  # answered by watching the output
+    assert needed_columns(find_lesson("chain-rule")) == ()
 
 
 @pytest.mark.parametrize("name", ["xor-feature", "spiral-depth"])
@@ -52,4 +54,4 @@ def test_presentation_at_1024x768_keeps_the_lessons_column(window, qtbot, name):
 
 def test_every_builtin_lesson_needs_a_column_that_exists():
     for lesson in builtin_lessons():
-        assert set(needed_columns(lesson)) <= set(COLUMN_SETTINGS)
+        assert set(needed_columns(lesson)) <= set(COLUMN_ORDER)

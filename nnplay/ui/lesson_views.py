@@ -1,0 +1,116 @@
+"""The views the open lesson's question points to kept in sight (tester 20: in the vanishing
+gradients lesson at 1280×800 the gradient norms its question names were mostly below the fold
+of the Gradients column, which had grown with the first frame's heatmaps).
+
+A lesson names its views (``Lesson.views``, keys of ``lessons.needs.VIEWS``: data, not a guess
+from its text). Their columns are among those it needs (``needed_columns``), which the column
+fit hides last and brings back when the lesson is shown; here, when a lesson is shown, a column
+of its views the user had hidden is shown again and the tab of its curves chosen (the curves, which
+the fit hides when they leave the output's plot short, kept), and whenever a
+column's size or content's size changes (a frame's heatmaps, a resize, a zoom, presentation
+mode) the column is scrolled so that the view is wholly in sight (``scroll_to``: a view already
+in sight is not moved, so the learner's own scrolling stands until the next change).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+from ..lessons.needs import VIEWS, needed_columns
+
+CURVES = "curves"  # the view of the curves (its tab chosen), as column_fit.CURVES names their panel
+
+# each view's widget in the window
+VIEW_WIDGETS = {
+    "output": lambda win: win.boundary.plot,
+    "curves": lambda win: win.curves,
+    "diagram": lambda win: win.diagram,
+    "gradient_norms": lambda win: win.gradients.norm_plot,
+}
+
+
+def shown_lesson(win):
+    """The lesson open in ``win``'s Lessons panel (the panel shown), or None."""
+    dock = getattr(win, "lessons_dock", None)
+    return None if dock is None or not dock.isVisible() else dock.widget().lesson
+
+
+def lesson_views(win) -> tuple[str, ...]:
+    """The views the lesson open in ``win``'s Lessons panel points to (``Lesson.views``); () with none open."""
+    lesson = shown_lesson(win)
+    return () if lesson is None else lesson.views
+
+
+def lesson_columns(win) -> tuple[str, ...]:
+    """The columns the lesson open in ``win``'s Lessons panel needs in view (lessons.needs); () with none open."""
+    lesson = shown_lesson(win)
+    return () if lesson is None else needed_columns(lesson)
+
+
+def scroll_area(widget: QWidget) -> QScrollArea | None:
+    """The scroll area ``widget`` is inside (its column's), or None."""
+    p = widget.parentWidget()
+    while p is not None and not isinstance(p, QScrollArea):
+        p = p.parentWidget()
+    return p
+
+
+def scroll_to(area: QScrollArea, widget: QWidget) -> None:
+    """Scroll ``area`` (vertically: a column never scrolls sideways) the least that shows ``widget``
+    whole, or its top if it is taller than the area. (Not ``QScrollArea.ensureWidgetVisible``, which
+    for a plot, a QGraphicsView, goes by its input-method cursor rectangle and does not scroll.)"""
+    bar, top = area.verticalScrollBar(), widget.mapTo(area.widget(), QPoint(0, 0)).y()
+    bottom, seen = top + widget.height(), area.viewport().height()
+    if top < bar.value():
+        bar.setValue(top)
+    elif bottom > bar.value() + seen:
+        bar.setValue(min(top, bottom - seen))
+
+
+class LessonViews(QObject):
+    """Keeps ``win``'s open lesson's views in sight (see the module's docstring)."""
+
+    def __init__(self, win):
+        super().__init__(win)
+        self.win = win
+        self._timer = QTimer(self)  # once the layouts of a change are done (the column fit's among them)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.scroll)
+        dock = win.lessons_dock
+        dock.widget().lesson_shown.connect(self.lesson_shown)
+        dock.visibilityChanged.connect(lambda shown: shown and self.lesson_shown())
+        for i in range(win.splitter.count()):
+            column = win.splitter.widget(i)
+            if isinstance(column, QScrollArea):
+                column.viewport().installEventFilter(self)
+                column.widget().installEventFilter(self)
+
+    def lesson_shown(self) -> None:
+        """A lesson shown (or the panel opened on one): its views' columns shown, its curves' tab chosen."""
+        views = lesson_views(self.win)
+        actions = self.win.presentation.panel_actions
+        fitted = self.win.presentation.columns.fitted
+        for view in views:
+            column = VIEWS[view][0]
+            if not actions[column].isChecked() and column not in fitted:  # hidden by the user: the fit decides
+                actions[column].setChecked(True)
+            if view == CURVES:  # shown again if the fit had hidden them (it keeps them now: column_fit)
+                self.win.lower_tabs.setCurrentWidget(self.win.curves)
+                if CURVES in fitted:
+                    self.win.presentation.columns.schedule()
+        self._timer.start()
+
+    def scroll(self) -> None:
+        """Scroll each view's column so that the view is wholly in sight (as much as fits)."""
+        for view in lesson_views(self.win):
+            widget = VIEW_WIDGETS[view](self.win)
+            area = scroll_area(widget)
+            if area is not None and widget.isVisible():
+                scroll_to(area, widget)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and lesson_views(self.win):
+            self._timer.start()
+        return False
