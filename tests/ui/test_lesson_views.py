@@ -17,6 +17,7 @@ from nnplay.lessons.needs import VIEWS
 from nnplay.ui.lesson_views import VIEW_WIDGETS
 from nnplay.ui.lessons_panel import open_lesson
 from tests.settle import settle
+from tests.sweep import sweep
 
 WATCHED = {"chain-rule"}  # its question points to the inspector, a window of its own (Inspect, on the toolbar)
 
@@ -52,7 +53,7 @@ def test_an_unknown_view_is_one_line_naming_the_views():
         parse_lesson(text, "mine.toml")
 
 
-@pytest.mark.parametrize("size", [(1024, 740), (1280, 800)])
+@sweep("size", [(1024, 740), (1280, 800)], default=1)  # 1280x800: the tester's (norms below the fold)
 @pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenting"])
 def test_every_lessons_views_are_in_sight_without_scrolling(window, qtbot, size, presenting):
     c = window.controller
