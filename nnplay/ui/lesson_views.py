@@ -10,6 +10,13 @@ the fit hides when they leave the output's plot short, kept), and whenever a
 column's size or content's size changes (a frame's heatmaps, a resize, a zoom, presentation
 mode) the column is scrolled so that the view is wholly in sight (``scroll_to``: a view already
 in sight is not moved, so the learner's own scrolling stands until the next change).
+
+The controls its answer is set with (``asked_controls``: its ``solution``'s settings) are kept in
+sight the same way, after its views (the learner acts on them): the Network panel's settings are
+unfolded for one of them when the lesson is shown (``open_fold``; folded again by the learner, they
+stay folded while it is open). Round 20: the settings, folded in presentation mode at 1280×800 and
+1024×768 and at 1024×768 for six layers, hid the learning rate, activation, L1/L2 or optimizer that
+eight lessons ask to change.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from ..lessons.needs import VIEWS, needed_columns
+from ..lessons.setup_check import asked_settings
 
 CURVES = "curves"  # the view of the curves (its tab chosen), as column_fit.CURVES names their panel
 
@@ -28,6 +36,36 @@ VIEW_WIDGETS = {
     "diagram": lambda win: win.diagram,
     "gradient_norms": lambda win: win.gradients.norm_plot,
 }
+
+
+# each setting's control in the window (those of a lesson's answer: setup_check.asked_settings)
+CONTROLS = {
+    "hidden": lambda win: [win.network_panel.add_layer],
+    "activation": lambda win: [win.network_panel.activation],
+    "optimizer": lambda win: [win.network_panel.optimizer],
+    "lr": lambda win: [win.network_panel.learning_rate],
+    "l1": lambda win: [win.network_panel.regularization, win.network_panel.reg_rate],
+    "l2": lambda win: [win.network_panel.regularization, win.network_panel.reg_rate],
+    "loss": lambda win: [win.network_panel.loss],
+    "init": lambda win: [win.network_panel.init],
+    "seed": lambda win: [win.network_panel.seed],
+    "batch_size": lambda win: [win.data_panel.batch],
+    "noise": lambda win: [win.data_panel.noise],
+    "train_ratio": lambda win: [win.data_panel.ratio],
+}
+FOLDED = ("activation", "optimizer", "lr", "l1", "l2", "loss", "init", "seed")  # under the Settings fold
+
+
+def asked_controls(win, lesson) -> list[QWidget]:
+    """The controls ``lesson``'s answer is set with (its solution's settings; for the input features,
+    the boxes of those it adds), in the window's order of settings; [] for none."""
+    keys, found = asked_settings(lesson), []
+    if "features" in keys:
+        added = set(lesson.solved_config.features) - set(lesson.config.features)
+        found += [box for name, box in win.data_panel.features.items() if name in added]
+    for key in (k for k in CONTROLS if k in keys):
+        found += [w for w in CONTROLS[key](win) if w not in found]
+    return found
 
 
 def shown_lesson(win):
@@ -74,6 +112,7 @@ class LessonViews(QObject):
     def __init__(self, win):
         super().__init__(win)
         self.win = win
+        self._opened = False  # whether the settings' toggle was checked by a lesson (open_fold)
         self._timer = QTimer(self)  # once the layouts of a change are done (the column fit's among them)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -88,7 +127,9 @@ class LessonViews(QObject):
                 column.widget().installEventFilter(self)
 
     def lesson_shown(self) -> None:
-        """A lesson shown (or the panel opened on one): its views' columns shown, its curves' tab chosen."""
+        """A lesson shown (or the panel opened on one): its views' columns shown, its curves' tab chosen,
+        the Network panel's settings unfolded where its answer is set with one of them."""
+        self.open_fold()
         views = lesson_views(self.win)
         actions = self.win.presentation.panel_actions
         fitted = self.win.presentation.columns.fitted
@@ -102,15 +143,30 @@ class LessonViews(QObject):
                     self.win.presentation.columns.schedule()
         self._timer.start()
 
+    def open_fold(self) -> None:
+        """Unfold the Network panel's settings (check the fold's toggle: it acts when they fold, for a zoom
+        or a smaller window, and then reads "Hide settings") when the open lesson's answer is set with one of
+        them; a later lesson answered without them folds them back if this opened them. Only when a lesson
+        is shown: a learner who folds them again keeps them folded while it stays open."""
+        lesson, toggle = shown_lesson(self.win), self.win.network_panel.fold.toggle
+        if lesson is not None and asked_settings(lesson).intersection(FOLDED):
+            self._opened = self._opened or not toggle.isChecked()
+            toggle.setChecked(True)
+        elif lesson is not None and self._opened:
+            self._opened = False
+            toggle.setChecked(False)
+
     def scroll(self) -> None:
-        """Scroll each view's column so that the view is wholly in sight (as much as fits)."""
-        for view in lesson_views(self.win):
-            widget = VIEW_WIDGETS[view](self.win)
+        """Scroll each view's column so that the view is wholly in sight (as much as fits), then each
+        control the lesson's answer is set with (``asked_controls``)."""
+        lesson = shown_lesson(self.win)
+        views = [VIEW_WIDGETS[view](self.win) for view in lesson_views(self.win)]
+        for widget in views + (asked_controls(self.win, lesson) if lesson is not None else []):
             area = scroll_area(widget)
             if area is not None and widget.isVisible():
                 scroll_to(area, widget)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Resize and lesson_views(self.win):
+        if event.type() == QEvent.Type.Resize and shown_lesson(self.win) is not None:
             self._timer.start()
         return False

@@ -31,6 +31,7 @@ from .widgets import (
     FittedComboBox,
     NoHeightForWidth,
     ShowsRunState,
+    after_font_change,
     heading,
     named,
     nest,
@@ -60,6 +61,25 @@ def _select(combo: QComboBox, value) -> None:
         i = sum(1 for k in range(combo.count()) if float(combo.itemData(k)) < value)
         combo.insertItem(i, rate_text(value), value)
     combo.setCurrentIndex(max(i, 0))
+
+
+def _same_label_width(form: QFormLayout) -> None:
+    """Every label of ``form`` as wide as its widest, the gap before its field in the label (its right
+    margin; the form's own spacing 0). QFormLayout's WrapLongRows wraps a row by its own label's width
+    and its field's least, without the spacing between them, but places every field after the widest
+    label and the spacing, so a field was cut by up to that spacing ("Gradient descent" 130 px of its
+    133 at 1024x768, the settings unfolded for the momentum lesson: round 20)."""
+    if form.horizontalSpacing() > 0:  # (once: the style's spacing, moved into the labels)
+        gap = form.horizontalSpacing()
+        form.setHorizontalSpacing(0)
+        for i in range(form.rowCount()):
+            form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().setContentsMargins(0, 0, gap, 0)
+    labels = [form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget() for i in range(form.rowCount())]
+    for label in labels:
+        label.setMinimumWidth(0)
+    widest = max(label.sizeHint().width() for label in labels)
+    for label in labels:
+        label.setMinimumWidth(widest)
 
 
 class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
@@ -120,7 +140,7 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         self.seed.setKeyboardTracking(False)  # a seed typed digit by digit starts one run, on Enter
         self.seed.valueChanged.connect(lambda v: self._emit(seed=v))
         self.new_seed = named(QToolButton(), "new_seed", "Start again from other random weights (a new seed).")
-        self.new_seed.setText("New seed")
+        self.new_seed.setText("New")
         self.new_seed.clicked.connect(lambda: self.seed.setValue(int(self._rng.integers(0, SEED_MAX))))
         self._rng = np.random.default_rng()
         seed_row.addWidget(self.seed, 1)
@@ -136,6 +156,8 @@ class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
         self.settings_box = QWidget()
         self.settings_box.setObjectName("network_settings")
         self.settings_box.setLayout(form)
+        _same_label_width(form)  # (in the box: the form's spacing is its style's)
+        after_font_change(self, lambda: _same_label_width(form))
         layout.addWidget(self.settings_toggle)
         layout.addWidget(self.settings_box)
         self.fold = SettingsFold(self, self.settings_box, self.settings_toggle)

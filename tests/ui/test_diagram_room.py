@@ -53,5 +53,37 @@ def test_a_lesson_zoomed_at_1024x768_folds_the_settings_rather_than_draw_the_net
     qtbot.wait(100)
     titles = [t[0].toPlainText() for t in d.titles]
     assert panel.fold.folded == (zoom > 1)
+    assert panel.settings_box.isVisible() == (zoom == 1)  # its answer (the hidden layers) is above the fold
     assert titles == ["inputs", "layer 1", "output"] and all(t[0].isVisible() for t in d.titles)
     assert d.canvas.height() >= 8 * 1.5 * d.fontMetrics().lineSpacing()  # a neuron a line and a half
+
+
+def test_a_lesson_whose_answer_is_under_the_fold_opens_it(window, qtbot):
+    """Round 20: the vanishing-gradients lesson's answer is the activation, under the Settings fold: at
+    ×1.25 on 1024×768 the settings fold for the diagram's room, and the lesson opens them; folded again
+    by the learner they stay folded (a resize does not reopen them); the spiral-depth lesson, answered
+    with the hidden layers above the fold, folds them back."""
+    from nnplay.lessons import find_lesson
+    from nnplay.ui.lessons_panel import open_lesson
+
+    panel, c = window.network_panel, window.controller
+    window.resize(1024, 768)
+    window.presentation.set_zoom(1.25)
+
+    def show(name: str, opened: bool) -> None:
+        lesson = find_lesson(name)
+        open_lesson(window, lesson)
+        qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config == lesson.config, timeout=10000)
+        qtbot.waitUntil(lambda: panel.fold.folded, timeout=5000)
+        qtbot.waitUntil(lambda: panel.settings_box.isVisible() == opened, timeout=5000)
+        assert panel.settings_toggle.isVisible()
+        assert panel.settings_toggle.text().startswith("Hide" if opened else "Settings"), name
+
+    show("vanishing-gradients", True)
+    panel.settings_toggle.click()  # the learner folds them again
+    window.resize(1024, 760)
+    qtbot.wait(200)
+    assert panel.fold.folded and not panel.settings_box.isVisible()
+    show("spiral-depth", False)
+    show("vanishing-gradients", True)
+    show("spiral-depth", False)  # (folded back: the lesson had opened them)
