@@ -90,16 +90,18 @@ def test_an_unknown_view_is_one_line_naming_the_views():
         parse_lesson(text, "mine.toml")
 
 
-@sweep("size", [(1024, 740), (1280, 800)], default=1)  # 1280x800: the tester's (norms below the fold)
-@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenting"])
+SIZES_AND_MODES = [((1024, 740), False), ((1024, 740), True), ((1280, 800), False), ((1280, 800), True)]
+IDS = [f"{w}x{h}-{'presenting' if p else 'normal'}" for (w, h), p in SIZES_AND_MODES]
+
+
+@sweep("size, presenting", SIZES_AND_MODES, ids=IDS, default=2)  # 1280x800: the tester's (norms below the fold)
 def test_every_lessons_views_are_in_sight_without_scrolling(window, qtbot, size, presenting):
     found = [f"{lesson.name}: {view} {problem}" for lesson in each_lesson(window, qtbot, size, presenting)
              for view in lesson.views if (problem := out_of_sight(window, view))]
     assert found == [], "\n".join(found)
 
 
-@sweep("size", [(1024, 740), (1280, 800)], default=0)  # 1024x768: the activation folded away even unpresented
-@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presenting"])
+@sweep("size, presenting", SIZES_AND_MODES, ids=IDS, default=1)  # presenting at 1024x768: 8 lessons' controls
 def test_every_lessons_asked_controls_are_in_sight_without_scrolling(window, qtbot, size, presenting):
     """Round 20: the Settings fold hid the control a lesson's answer is set with (the learning rate,
     activation, L1/L2 or optimizer) in eight lessons in presentation mode, and the vanishing-gradients
