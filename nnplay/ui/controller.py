@@ -99,8 +99,8 @@ class PlaygroundController(SessionFiles, QObject):
 
     # ------------------------------------------------------------------ run
     def play(self) -> None:
-        if self.last_frame and self.last_frame.snapshot.diverged_at is not None:
-            return
+        if diverged_epoch(self) is not None:  # said, with the way out (an opened diverged session: nothing said)
+            return self.view.show_status(reset_first(diverged_epoch(self), "play"))
         if self._nothing_to_train():
             return
         self.state.set(playing=True)

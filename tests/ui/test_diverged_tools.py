@@ -67,3 +67,14 @@ def test_find_learning_rate_on_a_diverged_run_shows_no_empty_plot_and_offers_res
     assert len(dialog.curve.getData()[0]) == len(dialog.result.lr) > 0
     assert window.controller.last_frame is None or window.controller.last_frame.snapshot.diverged_at is None
     dialog.close()
+
+
+def test_play_on_a_diverged_run_says_reset_first_instead_of_nothing(window, qtbot):
+    """A session opened diverged (or a run that diverged): Play did nothing and said nothing, the
+    status line still "Press Space to train" (tester, round 20)."""
+    epoch = diverge(window, qtbot)
+    c = window.controller
+    c.play()
+    assert not c.playing
+    message = window.statusBar().currentMessage()
+    assert one_line(message, epoch) and message.endswith("then play from fresh weights."), message
