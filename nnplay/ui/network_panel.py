@@ -4,7 +4,9 @@ optimizer, initialiser, regularisation and learning rate."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,10 +23,10 @@ from ..numbers import count, rate_text
 from ..training.config import SEED_MAX
 from ..training.setting_ranges import HIDDEN_MAX
 from ..training.settings_text import CHOICE_LABELS
+from .choice_match import combo_values, index_of
 from .diagram_room import SettingsFold
 from .disabled_reason import give_reason
 from .flow_layout import FlowLayout
-from .choice_match import combo_values, index_of
 from .layer_activation import PER_LAYER, show_in_combo
 from .tab_order import follow_layout
 from .widgets import (
@@ -75,11 +77,17 @@ def _same_label_width(form: QFormLayout) -> None:
         for i in range(form.rowCount()):
             form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget().setContentsMargins(0, 0, gap, 0)
     labels = [form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget() for i in range(form.rowCount())]
-    for label in labels:
-        label.setMinimumWidth(0)
-    widest = max(label.sizeHint().width() for label in labels)
+    widest = max(_text_width(label) for label in labels)  # (not sizeHint: a QLabel keeps it, the minimum
+    # width set at the last zoom in it, and the labels stayed as wide as the widest there: round 20)
     for label in labels:
         label.setMinimumWidth(widest)
+        QApplication.sendEvent(label, QEvent(QEvent.Type.ContentsRectChange))  # its size hints measured anew
+
+
+def _text_width(label: QLabel) -> int:
+    """The width ``label`` needs for its text in its font, with its margins (one line)."""
+    m = label.contentsMargins()
+    return label.fontMetrics().horizontalAdvance(label.text()) + m.left() + m.right() + 2 * label.margin()
 
 
 class NetworkPanel(ShowsRunState, NoHeightForWidth, QWidget):
