@@ -97,8 +97,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         for w in (self.axis_label, self.axis_x, self.axis_y):
             row.addWidget(w)
             w.setVisible(False)
-        self.axis_x.activated.connect(self._axes_picked)
-        self.axis_y.activated.connect(self._axes_picked)
+        self.axis_x.activated.connect(self.axes_picked)
+        self.axis_y.activated.connect(self.axes_picked)
         nest(layout, row)
         nest(layout, self._build_drawing())
         if not drawing:
@@ -208,7 +208,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         """The two inputs the picture spans (indices into the data's inputs)."""
         return getattr(self, "_axes", (0, 1))
 
-    def _axes_picked(self, _=None) -> None:
+    def axes_picked(self, _=None) -> None:
+        """The pair of inputs in the X/Y menus shown (``axes_changed`` emitted), as a pick in them does."""
         axes = (self.axis_x.currentIndex(), self.axis_y.currentIndex())
         if axes[0] == axes[1] or axes == self._axes:
             return

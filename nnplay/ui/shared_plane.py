@@ -22,7 +22,7 @@ def show_axes(view, axes) -> None:
         return
     view.axis_x.setCurrentIndex(axes[0])
     view.axis_y.setCurrentIndex(axes[1])
-    view._axes_picked()
+    view.axes_picked()
 
 
 def other_plane(view, snap) -> bool:

@@ -68,7 +68,7 @@ def test_a_csv_whose_columns_are_called_x1_x2_x3_keeps_their_names_everywhere(wi
     axis = b.plot.getPlotItem().getAxis
     for pick in [(0, 1), (1, 2), (0, 2)]:
         b.axis_x.setCurrentIndex(pick[0]), b.axis_y.setCurrentIndex(pick[1])
-        b._axes_picked()
+        b.axes_picked()
         shown = (axis("bottom").labelText, axis("left").labelText)
         assert shown == (f"x{pick[0] + 1}", f"x{pick[1] + 1}") == (b.axis_x.currentText(), b.axis_y.currentText())
 
