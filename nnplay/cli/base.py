@@ -128,7 +128,7 @@ def layers(text: str) -> tuple[int, ...]:
 
     parts = text.split(",")
     for k, part in enumerate(parts, start=1):  # the bad size named, and which layer it is among several
-        place = f"{item_place('hidden', k, text)}: " if len(parts) > 1 else ""
+        place = item_place("hidden", k, text)  # (among several)
         try:
             size = int(part)  # (int("") raises: an empty size is refused too)
         except ValueError:

@@ -47,7 +47,7 @@ def _layer_sizes(hidden) -> tuple[int, ...]:
         except ValueError:
             if len(parts) == 1:
                 raise ValueError(RANGES["hidden"].refusal(hidden if isinstance(hidden, str) else h)) from None
-            raise ValueError(f"{item_place('hidden', k, hidden)}: {RANGES['hidden'].refusal(h)}") from None
+            raise ValueError(f"{item_place('hidden', k, hidden)}{RANGES['hidden'].refusal(h)}") from None
     return tuple(sizes)
 
 

@@ -108,8 +108,7 @@ def _check_range(key: str, value, raw: str) -> None:
     texts = raw.split(",") if several else [raw]
     for k, (number, text) in enumerate(zip(value if several else (value,), texts), start=1):
         if not RANGES[key].allows(number):
-            place = f"{item_place(key, k, raw)}: " if len(texts) > 1 else ""
-            raise ValueError(f"setting {key!r}: {place}{RANGES[key].refusal(text.strip())}")
+            raise ValueError(f"setting {key!r}: {item_place(key, k, raw)}{RANGES[key].refusal(text.strip())}")
 
 
 def _value(key: str, raw: str):
@@ -157,14 +156,18 @@ def _items(key: str, raw: str, read) -> tuple:
         except ValueError:
             value = None
         if value is None or not math.isfinite(value):
-            place = f"{item_place(key, k, raw)}: " if len(items) > 1 else ""
-            raise ValueError(f"setting {key!r}: {place}{_not_a_number(key)}, got {shown(item.strip())}")
+            raise ValueError(f"setting {key!r}: {item_place(key, k, raw)}{_not_a_number(key)}, "
+                             f"got {shown(item.strip())}")
         values.append(value)
     return tuple(values)
 
 
 def item_place(key: str, k: int, whole) -> str:
-    """Where the bad item ``k`` (from 1) is among several of ``whole`` (a text, or a list): "layer 2 of
-    '4,zz'", said before the fault (a refusal ends "got 'zz'", the item, as every refusal ends)."""
+    """Where the bad item ``k`` (from 1) is among several of ``whole`` (a comma text, or a list), said
+    before the fault: "layer 2 of '4,zz': " (a refusal ends "got 'zz'", the item, as every refusal
+    ends); "" where ``whole`` is one item, which the refusal's "got" names already."""
+    several = len(whole.split(",")) if isinstance(whole, str) else len(list(whole))
+    if several < 2:
+        return ""
     what = "layer" if key in ("hidden", "dropout") else "item"
-    return f"{what} {k} of {shown(whole) if isinstance(whole, str) else shortened(list(whole))}"
+    return f"{what} {k} of {shown(whole) if isinstance(whole, str) else shortened(list(whole))}: "
