@@ -55,15 +55,14 @@ class DrawingWidth(QObject):
         sizes = s.sizes()
         spare = [0 if i == NETWORK or s.widget(i).isHidden() else max(0, sizes[i] - _least(s.widget(i)))
                  for i in range(s.count())]
-        give = short
-        if sum(spare) < give:  # too little to draw it whole: the columns as they are, the drawing scrolls
+        if sum(spare) < short:  # too little to draw it whole: the columns as they are, the drawing scrolls
             return
-        left = give
+        left = short
         for i in sorted(range(len(sizes)), key=spare.__getitem__):  # the one with most last: it takes the rest
-            take = min(spare[i], left, -(-give * spare[i] // sum(spare)))
+            take = min(spare[i], left, -(-short * spare[i] // sum(spare)))
             sizes[i] -= take
             left -= take
-        sizes[NETWORK] += give - left
+        sizes[NETWORK] += short - left
         s.setSizes(sizes)
 
 

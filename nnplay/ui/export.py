@@ -71,7 +71,7 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
             raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")
         size = panel_size(parts)
         out = QSize(round(size.width() * scale), round(size.height() * scale))  # (the size promised)
-        with _laid_out(parts, scale) if laid_out and can_lay_out(_parts(parts), scale / TEXT_SCALE) \
+        with _laid_out(parts, size, scale) if laid_out and can_lay_out(_parts(parts), scale / TEXT_SCALE) \
                 else nullcontext(scale) as drawn:
             data = svg_bytes(parts, drawn, out) if suffix == ".svg" else png_bytes(parts, drawn, out)
     try:
@@ -103,12 +103,12 @@ TEXT_SCALE = 2.0  # a file's text at most twice its size on screen (a slide's, r
 
 
 @contextmanager
-def _laid_out(parts, scale: float):
-    """The parts laid out for a file ``scale`` times the panel's size (export_layout): its text and lines
+def _laid_out(parts, size: QSize, scale: float):
+    """The parts laid out for a file ``scale`` times the panel's ``size`` (export_layout): its text and lines
     drawn at most TEXT_SCALE times their size on screen (a 230-pixel panel at the slide width, ×7, had
     7-times digits and lines, its plot a thumbnail magnified), the rest of the room given to its plots,
     as ``nnplay render`` does (laid out at half its size, drawn at ×2). Yields the scale they are drawn at."""
-    size, text = panel_size(parts), min(scale, TEXT_SCALE)
+    text = min(scale, TEXT_SCALE)
     width = round(size.width() * scale / text) - 2 * MARGIN
     height = round(size.height() * scale / text) - 2 * MARGIN
     with laid_out_at(_parts(parts), width, height):
