@@ -71,17 +71,36 @@ def undefined_as_nan(a: np.ndarray) -> np.ndarray:
     return out
 
 
+def scale_positions(a: np.ndarray, lo, hi) -> np.ndarray:
+    """float64 of ``a``'s shape: each value's place (a - lo) / (hi - lo) on a colour scale
+    from ``lo`` to ``hi`` (floats or arrays broadcast against ``a``: one scale per picture),
+    clipped to [0, 1]; NaN where ``a`` is not finite. A scale of no width (hi == lo) has
+    width 1. Computed on halves, (a/2 - lo/2) / (hi/2 - lo/2): the same numbers (a power of
+    two scales exactly), but a scale as wide as the floats (-1.8e308, 1.8e308), a diverged
+    run's, has a finite width, and its values their places (on hi - lo = inf every value
+    was at 0, and a - lo = inf made a finite value undefined, inf / inf). Every picture's
+    colours are placed here: the output view, the thumbnails, the heatmaps, the points."""
+    a = np.array(a, dtype=np.float64)  # (a copy: worked in place below)
+    finite = np.isfinite(a)
+    lo = np.asarray(lo, dtype=np.float64) * 0.5
+    half = np.asarray(hi, dtype=np.float64) * 0.5 - lo
+    half = np.where(half != 0.0, half, 0.5)
+    with np.errstate(all="ignore"):  # (in place: np.clip's checks cost more than these, a frame's thumbnails)
+        np.multiply(a, 0.5, out=a)
+        np.subtract(a, lo, out=a)
+        np.divide(a, half, out=a)
+        np.minimum(a, 1.0, out=a)
+        np.maximum(a, 0.0, out=a)
+    a[~finite] = np.nan
+    return a
+
+
 def unit_scale(a: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
-    """``a`` placed on a colour scale: (a - lo) / (hi - lo) clipped to [0, 1],
-    computed in float64 and returned as float32 (which holds [0, 1] exactly
-    enough for 256 colours, whatever the size of ``a``); NaN where ``a`` is not
-    finite. Values beyond the scale take its end colour, as on any colour bar."""
-    lo, hi = float(levels[0]), float(levels[1])
-    a = np.asarray(a, dtype=np.float64)
-    with np.errstate(all="ignore"):
-        t = np.clip((a - lo) / ((hi - lo) or 1.0), 0.0, 1.0)
-    t[~np.isfinite(a)] = np.nan
-    return np.ascontiguousarray(t, dtype=np.float32)
+    """``a`` placed on a colour scale: (a - lo) / (hi - lo) clipped to [0, 1]
+    (``scale_positions``), computed in float64 and returned as float32 (which holds
+    [0, 1] exactly enough for 256 colours, whatever the size of ``a``); NaN where ``a``
+    is not finite. Values beyond the scale take its end colour, as on any colour bar."""
+    return np.ascontiguousarray(scale_positions(a, float(levels[0]), float(levels[1])), dtype=np.float32)
 
 
 def symmetric_levels(a: np.ndarray) -> tuple[float, float]:
@@ -143,12 +162,22 @@ def half_widths(a: np.ndarray, finite: np.ndarray) -> np.ndarray:
     n = a.shape[0]
     if a.size == 0:
         return np.ones(n)
-    flat, ok = a.reshape(n, -1), finite.reshape(n, -1)
-    m = np.where(ok, np.abs(flat), 0.0).max(axis=1)
-    with np.errstate(all="ignore"):
-        spread = np.where(ok, flat, -np.inf).max(axis=1) - np.where(ok, flat, np.inf).min(axis=1)
-    m = np.where(ok.any(axis=1) & (spread <= CONSTANT * m), m.max(), m)
+    m = np.where(finite, np.abs(a), 0.0).reshape(n, -1).max(axis=1)
+    m = np.where(constant_pictures(a, finite), m.max(), m)
     return np.where((m > 0.0) & (m < np.inf), m, 1.0)
+
+
+def constant_pictures(a: np.ndarray, finite: np.ndarray) -> np.ndarray:
+    """(n,) bool: whether each picture ``a[k]`` is constant over the plane, its finite values
+    differing by at most ``CONSTANT`` of its largest finite |value| (False where it has none).
+    A spread too wide for a float (1e308 - -1e308) is not constant, and warns of nothing.
+    ``finite``: ``np.isfinite(a)``."""
+    n = a.shape[0]
+    flat, ok = a.reshape(n, -1), finite.reshape(n, -1)
+    m = np.where(ok, np.abs(flat), 0.0).max(axis=1, initial=0.0)
+    with np.errstate(all="ignore"):
+        spread = np.where(ok, flat, -np.inf).max(axis=1, initial=-np.inf) - np.where(ok, flat, np.inf).min(axis=1, initial=np.inf)
+        return ok.any(axis=1) & (spread <= CONSTANT * m)
 
 
 def focus_levels(grid: np.ndarray, layer=None) -> tuple[float, float]:
@@ -157,10 +186,10 @@ def focus_levels(grid: np.ndarray, layer=None) -> tuple[float, float]:
     diagram's thumbnails of that layer) with it, as ``half_widths`` puts a constant thumbnail: an input
     held at -0.014 among inputs of +-4.7 was a solid orange plane on a +-0.014 bar."""
     g = np.asarray(grid, dtype=np.float64)
-    finite = g[np.isfinite(g)]
-    if layer is None or not finite.size or finite.max() - finite.min() > CONSTANT * np.abs(finite).max():
+    ok = np.isfinite(g)
+    if layer is None or not constant_pictures(g[None], ok[None])[0]:
         return symmetric_levels(g)
-    return symmetric_levels(np.concatenate([finite, np.ravel(np.asarray(layer, dtype=np.float64))]))
+    return symmetric_levels(np.concatenate([g[ok], np.ravel(np.asarray(layer, dtype=np.float64))]))
 
 
 def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) -> np.ndarray:
@@ -170,16 +199,10 @@ def unit_scale_each(a: np.ndarray, levels: tuple[float, float] | None = None) ->
     same numbers as n calls of ``unit_scale``, in one pass: the network diagram's
     thumbnails, a frame's cost)."""
     a = np.asarray(a, dtype=np.float64)
-    finite = np.isfinite(a)
     if levels is None:
-        m = half_widths(a, finite).reshape((-1,) + (1,) * (a.ndim - 1))
-        lo, span = -m, 2.0 * m
-    else:
-        lo, span = float(levels[0]), (float(levels[1]) - float(levels[0])) or 1.0
-    with np.errstate(all="ignore"):
-        t = np.clip((a - lo) / span, 0.0, 1.0)
-    t[~finite] = np.nan
-    return np.ascontiguousarray(t, dtype=np.float32)
+        m = half_widths(a, np.isfinite(a)).reshape((-1,) + (1,) * (a.ndim - 1))
+        return np.ascontiguousarray(scale_positions(a, -m, m), dtype=np.float32)
+    return unit_scale(a, levels)
 
 
 PICTURE_SIDE = 128  # a heatmap's picture has at most this many cells a side (a screen shows fewer pixels)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ..data import CLASSIFICATION, input_labels
 from ..data.plane_axes import plane_axes
 from ..numbers import format_number
-from ..training.pictures import UNDEFINED, focus_levels, undefined_fraction, unit_scale
+from ..training.pictures import UNDEFINED, focus_levels, scale_positions, undefined_fraction, unit_scale
 from .class_list import ClassList, caption_key, key_label
 from .colors import (class_image, class_names_tip, class_rgb, lookup_table, output_class_image, palette_name,
                      lut_index, point_symbols, value_maps)
@@ -271,8 +271,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
             rgb = class_rgb(max(2, data.n_classes))[y].astype(np.uint8)
         else:
             lo, hi = target_levels(data, units=False)  # (the bar's: a constant target its middle colour)
-            t = np.clip((y - lo) / (hi - lo), 0, 1)
-            rgb = lookup_table(value_maps()[0])[lut_index(t)]
+            rgb = lookup_table(value_maps()[0])[lut_index(scale_positions(y, lo, hi))]
         return rgb
 
     def _update_points(self, *_):

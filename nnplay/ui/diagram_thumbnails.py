@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..training.pictures import half_widths
+from ..training.pictures import half_widths, scale_positions
 from .heatmap import unit_rgba
 
 
@@ -27,26 +27,20 @@ def network_units(layers: list[np.ndarray], levels: list) -> np.ndarray:
     ``pictures.unit_scale_each(layers[l], levels[l])`` layer by layer."""
     if not layers:
         return np.empty((0, 0, 0), np.float32)
-    a = np.concatenate(layers, dtype=np.float64)  # (a new array: worked in place below)
+    a = np.concatenate(layers, dtype=np.float64)
     finite = np.isfinite(a)
-    lo, span = np.empty(len(a)), np.empty(len(a))
+    lo, hi = np.empty(len(a)), np.empty(len(a))
     start = 0
     for x, lv in zip(layers, levels):
         end = start + len(x)
         if lv is None:  # (a constant picture on its layer's widest scale, not stretched: half_widths)
             m = half_widths(a[start:end], finite[start:end])
-            lo[start:end], span[start:end] = -m, 2.0 * m
+            lo[start:end], hi[start:end] = -m, m
         else:
-            lo[start:end], span[start:end] = float(lv[0]), (float(lv[1]) - float(lv[0])) or 1.0
+            lo[start:end], hi[start:end] = float(lv[0]), float(lv[1])
         start = end
     shape = (-1,) + (1,) * (a.ndim - 1)
-    with np.errstate(all="ignore"):
-        np.subtract(a, lo.reshape(shape), out=a)  # (in place: np.clip's checks cost more than these)
-        np.divide(a, span.reshape(shape), out=a)
-        np.minimum(a, 1.0, out=a)
-        np.maximum(a, 0.0, out=a)
-    a[~finite] = np.nan
-    return a.astype(np.float32)
+    return scale_positions(a, lo.reshape(shape), hi.reshape(shape)).astype(np.float32)
 
 
 def draw_thumbnails(diagram, neurons) -> int:

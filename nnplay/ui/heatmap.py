@@ -21,7 +21,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
-from ..training.pictures import picture_cells, symmetric_levels, unit_scale
+from ..training.pictures import picture_cells, scale_positions, symmetric_levels, unit_scale
 from .colors import LUT_SIZE, WHITE, diverging_colormap, lut_index, negative, positive
 from ..numbers import format_number, with_minus
 from .plot_disposal import MenulessColorBar
@@ -74,12 +74,8 @@ def colour_matrices(mats: list[np.ndarray], scales: list[float]) -> list[tuple[n
     mats = [picture_cells(m) for m in mats]
     sizes = [m.size for m in mats]
     a = np.concatenate([m.ravel() for m in mats])
-    lo = np.repeat([-float(s) for s in scales], sizes)
-    span = np.repeat([(float(s) - -float(s)) or 1.0 for s in scales], sizes)
-    with np.errstate(all="ignore"):
-        t = np.clip((a - lo) / span, 0.0, 1.0)
-    t[~np.isfinite(a)] = np.nan
-    t = t.astype(np.float32)
+    hi = np.repeat([float(s) for s in scales], sizes)
+    t = scale_positions(a, -hi, hi).astype(np.float32)
     rgba = unit_rgba(t)
     ends = np.cumsum(sizes)[:-1]
     return [(u.reshape(m.shape), c.reshape(m.shape + (4,)))

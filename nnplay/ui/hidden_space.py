@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from ..data import CLASSIFICATION
 from ..numbers import count, format_number
+from ..training.pictures import scale_positions
 from .colors import class_key, class_names_tip, class_rgb, diverging_lut, lut_index, point_symbols
 from .epoch_stamp import EpochStamp
 from .plots import plot_widget
@@ -163,7 +164,7 @@ class HiddenSpaceView(QWidget):
             rgb = class_rgb(max(2, info.data.n_classes))[labels]
         else:
             lo, hi = target_levels(info.data, units=False)  # (once per data set, not over every row per frame)
-            rgb = diverging_lut()[lut_index((labels - lo) / (hi - lo))]
+            rgb = diverging_lut()[lut_index(scale_positions(labels, lo, hi))]
         drawn = np.isfinite(pts[:, a]) & np.isfinite(pts[:, b])  # an overflowed activation has no place
         symbol = point_symbols(info.data.n_classes, labels[drawn]) if info.data.task == CLASSIFICATION else "o"
         self.points.setData(pts[drawn, a], pts[drawn, b], brush=brushes(rgb[drawn, :3]), symbol=symbol)

@@ -9,7 +9,8 @@ import pytest
 
 from nnplay.training import TrainConfig, Trainer
 from nnplay.training.pictures import (
-    UNDEFINED, class_confidence, predicted_classes, symmetric_levels, undefined_as_nan, unit_scale, upsample,
+    UNDEFINED, class_confidence, constant_pictures, focus_levels, half_widths, predicted_classes, symmetric_levels,
+    undefined_as_nan, unit_scale, unit_scale_each, upsample,
 )
 from tests.random_networks import grid_rows, model_classes, random_trainer
 
@@ -104,6 +105,19 @@ def test_colour_scale_positions_are_computed_without_overflow():
     assert symmetric_levels(np.zeros(3)) == (-1.0, 1.0) and symmetric_levels(np.full(2, np.nan)) == (-1.0, 1.0)
     u = undefined_as_nan(np.array([1.0, np.inf, -np.inf, np.nan]))
     assert u[0] == 1.0 and np.isnan(u[1:]).all() and not u.flags.writeable
+
+
+def test_a_spread_wider_than_a_float_is_not_constant_and_warns_of_nothing():
+    """1e293 beside -1.8e308: max - min overflows to inf (CI's hypothesis case); the picture is
+    not constant, and neither the constant test, the big view's levels nor the thumbnails warn."""
+    wide = np.array([[[4.9e293, -1.79e308]], [[0.5, 0.5]], [[np.nan, np.inf]]])
+    with np.errstate(all="raise"):
+        assert constant_pictures(wide, np.isfinite(wide)).tolist() == [False, True, False]
+        assert focus_levels(wide[0], wide) == (-1.79e308, 1.79e308)
+        assert focus_levels(wide[1], wide) == (-1.79e308, 1.79e308)  # constant: on its layer's scale
+        np.testing.assert_array_equal(half_widths(wide, np.isfinite(wide)), [1.79e308, 1.79e308, 1.0])
+        t = unit_scale_each(wide)
+    assert t[0, 0].tolist() == [0.5, 0.0] and t[1, 0].tolist() == [0.5, 0.5] and np.isnan(t[2]).all()
 
 
 def test_upsample_keeps_every_sample_and_interpolates_between():
