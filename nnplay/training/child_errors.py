@@ -11,14 +11,21 @@ bar already said that run B could not start.
 This module is imported once, in the forkserver, as one of its preloads
 (``ui.worker.TRAINING_PRELOAD``); importing it installs ``one_line`` as that
 process's ``sys.excepthook``, which every training process forked from it
-inherits. ``NNPLAY_TRACEBACK=1`` keeps Python's whole traceback."""
+inherits. ``NNPLAY_TRACEBACK=1`` keeps Python's whole traceback.
+
+It also installs ``warning_log.log_warning`` as ``warnings.showwarning``: a warning a library
+raises in a training process (NumPy's "overflow encountered" from a diverging run
+that some code did not guard) goes to the window's error log, named by
+``NNPLAY_ERROR_LOG`` (the window sets it: ``ui.errors``), never to the terminal."""
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
 
 from ..user_text import one_line as _short
+from ..warning_log import log_warning
 
 RESTART = "if nnplay was reinstalled while it ran, close it and start it again"
 
@@ -34,3 +41,4 @@ def one_line(exc_type, exc, tb) -> None:
 
 
 sys.excepthook = one_line
+warnings.showwarning = log_warning

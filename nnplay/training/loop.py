@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import queue
 import time
+import warnings
 from collections import deque
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from .blas_threads import one_blas_thread
 from .command_pipe import CommandReceiver
 from .frame_pipe import message_bytes
 from ..user_text import refusal
+from ..warning_log import log_warning
 from .heap import keep_freed_memory
 from .commands import (Ack, Build, Freeze, Pause, Play, Prune, Quit, Request, Reset, SetClip, SetDropout, SetEpochLimit,
                        SetFrozenLayers, SetLandscape, SetLearningRate, SetParameter, SetRegularization, SetSchedule,
@@ -370,6 +372,7 @@ def run_in_process(commands, connection, max_speed_seconds=None) -> None:
     end_on_quit_signals()
     one_blas_thread()  # its BLAS threads would spin on the core the window draws on (blas_threads.py)
     keep_freed_memory()  # each frame's buffers in the pages of the last one's, not fresh ones (heap.py)
+    warnings.showwarning = log_warning  # to the window's error log, never the terminal (spawn too: warning_log.py)
 
     def emit(kind, *payload):
         connection.send_bytes(message_bytes((kind, *payload)))  # (frame_pipe: not Connection.send's BytesIO)

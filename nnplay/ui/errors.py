@@ -1,16 +1,22 @@
 """Unexpected errors in the window: logged with their traceback to a file in the
 user's data folder and shown in a dialog, never printed to a console nobody reads
-and never fatal."""
+and never fatal. A warning (a library's, NumPy's "overflow encountered" from a
+number some code did not guard) goes to the same file, from the window's process
+and its training processes alike (``warning_log``)."""
 
 from __future__ import annotations
 
 import datetime
+import os
 import sys
+import warnings
 import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..warning_log import LOG_VARIABLE, log_warning
 
 
 def log_path() -> Path:
@@ -31,7 +37,14 @@ def write_log(exc_type, exc, tb) -> Path | None:
 
 
 def install_exception_hook() -> None:
-    """Route uncaught exceptions on the GUI thread to the log and a dialog."""
+    """Route uncaught exceptions on the GUI thread to the log and a dialog, and every
+    warning of this process and of the training processes it starts to the log."""
+    os.environ[LOG_VARIABLE] = str(log_path())  # (read as each warning comes; inherited by the children)
+    try:
+        log_path().parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    warnings.showwarning = log_warning
 
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
