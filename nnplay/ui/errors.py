@@ -17,6 +17,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..warning_log import LOG_VARIABLE, log_warning
+from .zoom_windows import message_owner
 
 
 def log_path() -> Path:
@@ -53,7 +54,7 @@ def install_exception_hook() -> None:
         path = write_log(exc_type, exc, tb)
         where = f"\n\nThe details were saved to {path}." if path else ""
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, "nnplay hit an unexpected error",
+            QMessageBox.critical(message_owner(), "nnplay hit an unexpected error",  # (in its zoom)
                                  f"{exc_type.__name__}: {exc}{where}\n\nYour data and settings are unchanged; "
                                  "you can keep working.")
 

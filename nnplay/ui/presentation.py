@@ -26,7 +26,7 @@ from .curve_bundle import CurveBundle
 from .coalesced import batch
 from .column_fit import ColumnFit, parents_first
 from .shortcut_text import keys_text
-from . import zoom_style
+from . import zoom_style, zoom_windows
 from .window_settings import read_float
 
 ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
@@ -169,9 +169,16 @@ class Presentation(QObject):
         win, z = self.win, self.zoom
         font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * z)
-        win.setFont(font)
-        self.restyled += follow_font(win)
-        for w in [win, *win.findChildren(QWidget)]:
+        win.setFont(font)  # (its menus, dialogs and side windows take it from their parents: zoom_windows)
+        zoom_windows.zoom_tips(z)
+        self.restyle(win)
+
+    def restyle(self, root: QWidget) -> None:
+        """The zoom on what the font alone does not zoom in ``root`` (the window, or a window of its own
+        opened after a zoom): the styled widgets' fonts, the sheets' px sizes, the plots' texts and lines."""
+        z = self.zoom
+        self.restyled += follow_font(root)
+        for w in [root, *root.findChildren(QWidget)]:
             sheet = w.property(_BASE)
             if sheet is None:
                 sheet = w.styleSheet()
@@ -182,7 +189,7 @@ class Presentation(QObject):
             if w.styleSheet() != zoomed:  # (a sheet set again re-polishes its widget: a zoomed new run set them all)
                 w.setStyleSheet(zoomed)
                 self.restyled += 1
-        for view in win.findChildren(pg.GraphicsView):
+        for view in root.findChildren(pg.GraphicsView):
             self.scale_view(view)
 
     def apply_to_new_run(self) -> None:
