@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QTableWidget, QTableWidgetIte
 
 from ..numbers import count
 from .elide import elided, wrapped
+from .widgets import after_font_change
+from .zoom_style import font_zoom
 
 PREVIEW_COLS = 40  # columns shown in the preview (all of them still get a role)
 NAME_CHARS = 32  # characters of a column name shown before an ellipsis
@@ -56,14 +58,27 @@ def preview_table(table, names: list[str], max_cols: int = PREVIEW_COLS) -> QTab
     view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-    head = view.horizontalHeader()
-    head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.resizeColumnsToContents()
-    for j in range(n_cols):
-        view.setColumnWidth(j, min(view.columnWidth(j), MAX_COLUMN_PX))
-    fit_headers(view, names[:n_cols])
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    shown = names[:n_cols]
+    fit_columns(view, shown)
+    view.horizontalHeader().sectionResized.connect(lambda j, *_: fit_header(view, shown, j))
+    # sized again in the dialog's font once the table is in it (View › Zoom): made apart from it, the table
+    # had the application's and at ×1.6 its cells read "…" and "-…2"
+    after_font_change(view, lambda: fit_columns(view, shown))
     view.setUpdatesEnabled(True)
     return view
+
+
+def fit_columns(view: QTableWidget, names: list[str]) -> None:
+    """Each column of ``view`` as wide as its contents and its name in the view's font, at most
+    MAX_COLUMN_PX at the font's zoom, its name then elided to it (``fit_header``)."""
+    for j, name in enumerate(names):  # (measured whole: an elided name measured kept its column too narrow)
+        view.horizontalHeaderItem(j).setText(elide(name))
+    view.resizeColumnsToContents()
+    most = round(MAX_COLUMN_PX * font_zoom(view))
+    for j in range(len(names)):
+        view.setColumnWidth(j, min(view.columnWidth(j), most))
+        fit_header(view, names, j)
 
 
 def header_room(view: QTableWidget, j: int) -> int:
@@ -73,16 +88,8 @@ def header_room(view: QTableWidget, j: int) -> int:
     return max(0, view.columnWidth(j) - 2 * margin - 2)
 
 
-def fit_headers(view: QTableWidget, names: list[str]) -> None:
-    """Show each header's name elided in its middle to its column's width, now
-    and whenever a column is resized."""
-    head = view.horizontalHeader()
-
-    def fit(j: int, *_sizes) -> None:
-        item = view.horizontalHeaderItem(j)
-        if item is not None and j < len(names):
-            item.setText(elided(names[j], head.font(), header_room(view, j)))
-
-    for j in range(len(names)):
-        fit(j)
-    head.sectionResized.connect(fit)
+def fit_header(view: QTableWidget, names: list[str], j: int) -> None:
+    """Column ``j``'s name elided in its middle to its column's width (again whenever the column is resized)."""
+    item = view.horizontalHeaderItem(j)
+    if item is not None and j < len(names):
+        item.setText(elided(names[j], view.horizontalHeader().font(), header_room(view, j)))

@@ -58,7 +58,7 @@ def indicator_style(app) -> ZoomedIndicators:
 def _zoom_indicators(obj, event) -> None:
     """A check box or radio button just polished, or given a parent (its parent's ChildPolished or
     ChildAdded: one polished before it had a parent is not polished again), takes ``indicator_style``;
-    a window of its own just polished (a menu, a dialog) follows its parent's zoom (``zoom_windows``).
+    a window of its own given a parent or polished (a menu, a dialog) follows its parent's zoom (``zoom_windows``).
     Only a widget's child events are read: most come to text documents (a plot's text set again at
     each resize or zoom), and reading a child event's type and child cost 2-4% of a resize's CPU."""
     if isinstance(obj, QWidget) and event.type() in (QEvent.Type.ChildPolished, QEvent.Type.ChildAdded):
@@ -66,8 +66,8 @@ def _zoom_indicators(obj, event) -> None:
         if isinstance(child, (QCheckBox, QRadioButton)) and not child.property(ZOOMED):
             child.setProperty(ZOOMED, True)  # (under a style sheet its style() is Qt's wrapper of this one)
             child.setStyle(indicator_style(QApplication.instance()))
-        elif event.type() == QEvent.Type.ChildPolished and isinstance(child, QWidget) and follows(child):
-            follow_parent(child)  # a menu, a dialog, a side window, a dock: zoomed with the window it opens from
+        elif isinstance(child, QWidget) and follows(child):  # a menu, a dialog, a side window, a dock: zoomed
+            follow_parent(child, event.type() == QEvent.Type.ChildPolished)  # with the window it opens from
 
 
 def install(app) -> None:

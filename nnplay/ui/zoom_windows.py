@@ -4,11 +4,12 @@ The zoom sets the playground window's font (``Presentation.apply``), and Qt hand
 widget's children but not to a child that is a window of its own: a menu (the menu bar's, a context
 menu, a tool button's), a dialog (Compare runs, the CSV import, About, a question), the Compare and
 loss-landscape windows, the Lessons dock once floated, kept the application's font, small on a zoomed
-projector. ``follow_parent`` gives such a window ``Qt.WA_WindowPropagation`` as it is first polished
-(before it is shown): from then on it takes its parent's font, zoomed, at every zoom after, without
-being scaled itself (so never twice); then its own style sheets' pixel sizes and plots are zoomed
-(``Presentation.restyle``) if it opened in a zoomed playground. A combo box's list already follows
-its box (Qt sets its font).
+projector. ``follow_parent`` gives such a window ``Qt.WA_WindowPropagation`` as it is given its parent
+(its parent's ChildAdded, before its own constructor lays anything out in the font: a dialog's table
+sized then kept the ×1 widths): from then on it takes its parent's font, zoomed, at every zoom after,
+without being scaled itself (so never twice); once it is polished its own style sheets' pixel sizes
+and plots are zoomed (``Presentation.restyle``) if it opened in a zoomed playground. A combo box's
+list already follows its box (Qt sets its font).
 
 A message with no window to own it (an unexpected error's) is given the playground the user is in
 (``message_owner``). A tooltip has no parent: its font, the application's for tooltips, is set by
@@ -30,14 +31,17 @@ def follows(widget: QWidget) -> bool:
     return widget.isWindow() or isinstance(widget, QDockWidget)
 
 
-def follow_parent(window: QWidget) -> None:
-    """``window`` (a window of its own with a parent, or a dock, being polished) takes its parent's font at
-    every zoom; opened in a zoomed playground, its sheets and plots are zoomed now (later zooms reach them)."""
-    if window.testAttribute(Qt.WidgetAttribute.WA_WindowPropagation) or window.windowType() == Qt.WindowType.ToolTip:
+def follow_parent(window: QWidget, polished: bool) -> None:
+    """``window`` (a window of its own with a parent, or a dock) takes its parent's font at every zoom from
+    when it is given that parent (``polished`` False: before its own constructor lays anything out in the
+    font); opened in a zoomed playground, its sheets and plots are zoomed once it is polished (``polished``
+    True), and later zooms reach them."""
+    if window.windowType() == Qt.WindowType.ToolTip:
         return
-    window.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # (Qt resolves its font from its parent now)
-    presentation = playground_presentation(window)
-    if presentation is not None and presentation.zoom != 1 and window.isWindow():
+    if not window.testAttribute(Qt.WidgetAttribute.WA_WindowPropagation):
+        window.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # (Qt resolves its font from its parent now)
+    presentation = playground_presentation(window) if polished and window.isWindow() else None
+    if presentation is not None and presentation.zoom != 1:
         presentation.restyle(window)
 
 

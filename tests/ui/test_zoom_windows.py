@@ -123,3 +123,25 @@ def test_the_lessons_dock_floated_keeps_the_zoom(window, qtbot):
     assert off_zoom(dock, window.font().pointSizeF()) == []
     dock.setFloating(False)
     window.lessons_action.setChecked(False)
+
+
+def test_the_csv_import_dialog_opened_zoomed_sizes_its_preview_in_its_font(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QTableWidget
+
+    from nnplay.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "points.csv"
+    path.write_text("a,b,label\n" + "".join(f"{-i / 7:.4f},{i / 3:.4f},{i % 2}\n" for i in range(30)), encoding="utf-8")
+    window.presentation.set_zoom(1.6)
+    dialog = ImportDialog(str(path), None, False, 0.5, window)
+    dialog.show()
+    preview = dialog.findChild(QTableWidget, "import_preview")
+    assert off_zoom(dialog, window.font().pointSizeF()) == []
+
+    def cut() -> list[int]:  # the columns narrower than their cells ("-0.2857" read "-…7" at ×1.6) or names
+        return [j for j in range(preview.columnCount()) if preview.columnWidth(j) < preview.sizeHintForColumn(j)
+                or preview.horizontalHeaderItem(j).text() != ("a", "b", "label")[j]]
+
+    qtbot.waitUntil(lambda: cut() == [], timeout=5000)
+    dialog.close()
+
