@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QDialog, QTabWidget, QTextBrowser, QVBoxLayout
 from .screen_fit import resize_within_screen
 from .side_window import PlacedBeside
@@ -59,11 +60,35 @@ class GuideWindow(PlacedBeside, QDialog):
             view.setObjectName(f"guide_{name.removesuffix('.md')}")
             view.setOpenExternalLinks(False)
             view.setMarkdown(guide_page(name))
+            code_in_the_view_s_size(view)
             self.tabs.addTab(view, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
         resize_within_screen(self, 760, 640)
+
+
+def code_in_the_view_s_size(view: QTextBrowser) -> None:
+    """Markdown's code (``standardize=1``, a block) is set in the fixed font at that font's own point size,
+    9 pt beside 14.4 pt text at View › Zoom ×1.6: without that size it takes the view's, zoomed with it."""
+    size = QTextFormat.Property.FontPointSize
+    sized = []  # (start, end, format without its size): changed once all are read (a change merges fragments)
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().hasProperty(size):
+                fmt = fragment.charFormat()
+                fmt.clearProperty(size)
+                sized.append((fragment.position(), fragment.position() + fragment.length(), fmt))
+            it += 1
+        block = block.next()
+    cursor = QTextCursor(view.document())
+    for start, end, fmt in sized:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
 
 
 def about_text() -> str:

@@ -145,3 +145,25 @@ def test_the_csv_import_dialog_opened_zoomed_sizes_its_preview_in_its_font(windo
     qtbot.waitUntil(lambda: cut() == [], timeout=5000)
     dialog.close()
 
+
+def test_the_guide_s_code_is_zoomed_with_its_text(window, qtbot):
+    from PySide6.QtWidgets import QTextBrowser
+
+    window.presentation.set_zoom(1.6)
+    window.show_guide()
+    guide = window.guide
+    code, sized = 0, []  # code fragments; fragments with a size of their own (Markdown's code: 9 pt at ×1.6)
+    for view in guide.findChildren(QTextBrowser):
+        assert view.document().defaultFont().pointSizeF() == pytest.approx(window.font().pointSizeF())
+        block = view.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                code += "monospace" in (fmt.fontFamilies() or [])
+                if fmt.hasProperty(fmt.Property.FontPointSize):
+                    sized.append(it.fragment().text())
+                it += 1
+            block = block.next()
+    assert code > 0 and sized == []
+    guide.close()
