@@ -231,17 +231,52 @@ def picture_cells(m: np.ndarray, most: int = PICTURE_SIDE) -> np.ndarray:
         return np.where(hi >= -lo, hi, lo)
 
 
+def output_logits(A: np.ndarray, loss: str) -> np.ndarray:
+    """The network's logits Z[L] recovered from its one output A[L] (any shape, float): for 'bce'
+    log(p) - log(1 - p) (the inverse of the sigmoid), for 'tanh_mse' artanh(a). A picture interpolates
+    these between the grid's samples, not the outputs: a trained network's outputs are saturated
+    (0 or 1 over most of the plane), so the 0.5 level of interpolated outputs falls midway between
+    any two samples of different classes, a staircase along the grid's cells (tester, round 21:
+    steps of about 6 pixels while playing, LIVE_GRID's cells), while the logits vary smoothly and
+    their 0 falls where the network's own border does. A saturated output (p = 1 in A's float
+    type) is given the logit of the largest value below 1, and its mirror for 0, so both sides
+    saturate alike. The class rule is unchanged: p >= 0.5 exactly where the logit >= 0 (and a >= 0
+    for 'tanh_mse'). NaN stays NaN."""
+    A = np.asarray(A)
+    A = A.astype(np.result_type(A, np.float32), copy=False)
+    below_one = 1.0 - np.finfo(A.dtype).epsneg
+    with np.errstate(all="ignore"):
+        if loss == "tanh_mse":
+            return np.arctanh(np.clip(A, -below_one, below_one))
+        cap = np.log(below_one) - np.log1p(-below_one)
+        return np.clip(np.log(A) - np.log1p(-A), -cap, cap).astype(A.dtype, copy=False)
+
+
+def output_from_logits(Z: np.ndarray, loss: str) -> np.ndarray:
+    """``output_logits``' inverse: the sigmoid of Z for 'bce' (as tanh(Z / 2) / 2 + 1/2, which does not
+    overflow), tanh(Z) for 'tanh_mse'; in Z's float type."""
+    with np.errstate(invalid="ignore"):
+        if loss == "tanh_mse":
+            return np.tanh(Z)
+        half = np.tanh(np.multiply(Z, 0.5, dtype=Z.dtype))
+        half *= Z.dtype.type(0.5)
+        half += Z.dtype.type(0.5)
+        return half
+
+
 def upsampled_classes(P: np.ndarray, factor: int) -> tuple[np.ndarray, np.ndarray]:
     """The class and confidence of every point of ``upsample(P, factor)`` for a grid of class
     probabilities ``P`` (res, res, k), each point given one of the classes the network predicts
-    at the four grid points around it: the one of them whose bilinearly interpolated probability
-    is largest. (The argmax of all k interpolated probabilities gave single points of a third
+    at the four grid points around it: the one of them whose bilinearly interpolated log-probability
+    is largest (the logits' argmax, interpolated: log P = Z - logsumexp(Z), whose second term is the
+    same for every class at a sample; interpolated probabilities, saturated at 0 and 1 as a trained
+    network's are, drew a border on the grid's cells, a staircase: ``output_logits``). (The argmax of all k interpolated probabilities gave single points of a third
     class on a border between two: halfway between a cell of class 3 and one of class 7 whose
     probabilities of class 12 were both just below their winners', class 12 won. A 50-class run
     showed 42 such points of 88,804.) Also cheaper: four classes a point are interpolated, not k.
 
     Returns (classes (n, n) int64, UNDEFINED where a non-finite output enters the interpolation;
-    confidence (n, n) float32, ``class_confidence``'s of the chosen class's probability), n =
+    confidence (n, n) float32, ``class_confidence``'s of the chosen class's interpolated probability), n =
     factor (res - 1) + 1 (``upsample``'s points)."""
     P = np.asarray(P)
     k = P.shape[2]
@@ -249,7 +284,8 @@ def upsampled_classes(P: np.ndarray, factor: int) -> tuple[np.ndarray, np.ndarra
     corner = predicted_classes(P.reshape(-1, k), "ce").reshape(P.shape[:2])
     if factor <= 1 or P.shape[0] < 2 or P.shape[1] < 2:
         return corner, class_confidence(P, "ce")
-    P0 = np.where(finite[..., None], P, 0).astype(np.result_type(P, np.float32), copy=False).ravel()
+    P0 = np.where(finite[..., None], P, 1).astype(np.result_type(P, np.float32), copy=False)
+    P0 = np.log(np.maximum(P0, np.finfo(P0.dtype).tiny)).ravel()  # (an underflowed 0: the least log)
     (ri, wr), (cj, wc) = (_cells_of(n, factor, P0.dtype) for n in P.shape[:2])
     corners = [(ri[:, None] + a) * P.shape[1] + (cj[None, :] + b) for a in (0, 1) for b in (0, 1)]  # flat cells
     weights = [(wr if a else 1 - wr)[:, None] * (wc if b else 1 - wc)[None, :] for a in (0, 1) for b in (0, 1)]
@@ -268,7 +304,7 @@ def upsampled_classes(P: np.ndarray, factor: int) -> tuple[np.ndarray, np.ndarra
     undefined = upsample((~finite).astype(np.float32), factor) > 0
     classes[undefined] = UNDEFINED
     with np.errstate(invalid="ignore"):
-        conf = np.clip((best - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
+        conf = np.clip((np.exp(best) - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
     return classes, np.where(undefined, 0.0, conf).astype(np.float32)
 
 

@@ -256,25 +256,32 @@ def output_class_image(A: np.ndarray, loss: str, k: int, discrete: bool = False,
     """The class picture straight from the network's outputs over the plane: A is (h, w) or
     (h, w, n) (A[L] of every cell), upsampled ``factor`` times (``training.pictures.upsample``) ->
     (H, W, 4) uint8 RGBA, the same pixels as ``class_image(predicted_classes(A), class_confidence(A,
-    loss), k, discrete)`` of the upsampled A, except that with many outputs each point is given one of
-    the classes of the grid points around it (``upsampled_classes``: no stray point of a third class
-    on a border). With one output ('bce', 'tanh_mse') a cell's class and its
-    confidence both follow from its one number, so the picture takes a few passes over the
-    cells instead of about twenty (the live frame's 197 x 197 upsampled grid: 0.9 -> 0.3 ms)."""
-    from ..training.pictures import upsample, upsampled_classes
+    loss), k, discrete)`` of the upsampled A, except that the logits are interpolated, not the outputs
+    (``pictures.output_logits``: a border that follows the network's, not the grid's cells), and that
+    with many outputs each point is given one of the classes of the grid points around it
+    (``upsampled_classes``: no stray point of a third class on a border). With one output ('bce',
+    'tanh_mse') a cell's class and its confidence both follow from its one number, so the picture
+    takes a few passes over the cells instead of about twenty (the live frame's 197 x 197 upsampled
+    grid: 0.9 -> 0.3 ms)."""
+    from ..training.pictures import output_from_logits, output_logits, upsample, upsampled_classes
 
     A = np.asarray(A)
     if loss == "ce" or (A.ndim == 3 and A.shape[2] != 1):
         classes, confidence = upsampled_classes(A if A.ndim == 3 else A[..., None], factor)
         return class_image(classes, confidence, k, discrete)
-    p = upsample(A, factor)
-    p = p.reshape(p.shape[:2])
-    if p.dtype.kind != "f":
-        p = p.astype(np.float64)
+    A = A.reshape(A.shape[:2])
+    if A.dtype.kind != "f":
+        A = A.astype(np.float64)
+    if factor > 1:  # the logits interpolated, not the saturated outputs (a staircase on the grid's cells)
+        z = upsample(output_logits(A, loss), factor)
+        upper, p = z >= 0.0, output_from_logits(z, loss)  # (class 1 where the logit >= 0: p >= 0.5, a >= 0)
+    else:
+        p = A
     words, n = _class_words(k)
     steps = CONFIDENCE_STEPS
     with np.errstate(invalid="ignore", over="ignore"):
-        upper = p >= (0.0 if loss == "tanh_mse" else 0.5)  # class 1 (predicted_classes' rule)
+        if factor <= 1:
+            upper = p >= (0.0 if loss == "tanh_mse" else 0.5)  # class 1 (predicted_classes' rule)
         if discrete:
             cells = np.full(p.shape, steps - 1, np.int32)
         else:  # class_confidence's arithmetic, then class_image's: the same roundings in the same order

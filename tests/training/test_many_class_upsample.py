@@ -28,12 +28,12 @@ def _softmax_field(k: int, res: int, sharp: float, seed: int = 0) -> np.ndarray:
 @pytest.mark.parametrize("k,sharp", [(50, 30.0), (50, 3.0), (12, 30.0), (3, 10.0)])
 @pytest.mark.parametrize("factor", [2, 4, 5])
 def test_each_point_is_the_whole_upsample_where_that_is_a_class_of_its_corners(k, sharp, factor):
-    """Where the argmax of all k interpolated probabilities is one of the classes predicted at the
+    """Where the argmax of all k interpolated log-probabilities is one of the classes predicted at the
     point's four grid points, the class and confidence are the whole upsample's; elsewhere (a third
     class winning between two: the stray pixel) the point is one of its corners' classes."""
     A = _softmax_field(k, 30, sharp)
     classes, conf = upsampled_classes(A, factor)
-    fine = upsample(A, factor)
+    fine = np.exp(upsample(np.log(A), factor))  # the log-probabilities interpolated (output_logits' reason)
     want = predicted_classes(fine.reshape(-1, k), "ce").reshape(fine.shape[:2])
     grid = predicted_classes(A.reshape(-1, k), "ce").reshape(A.shape[:2])
     cell = np.minimum(np.arange(fine.shape[0]) // factor, A.shape[0] - 2)
