@@ -12,9 +12,14 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea
 
 
+_RESTYLED = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
+_PLACING = (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show, QEvent.Type.Hide, *_RESTYLED)
+
+
 class PinnedHeading(QObject):
     """Pins a copy of ``title`` (the QLabel heading the column ``area`` scrolls) at the top of the area's view
-    while the area is scrolled down; the copy follows the title's text, font and style."""
+    while the area is scrolled down; the copy follows the title's text (its font and zoomed style are the
+    title's by the same means as the title's)."""
 
     def __init__(self, area: QScrollArea, title: QLabel, margins: tuple[int, int, int, int]):
         super().__init__(area)
@@ -25,24 +30,24 @@ class PinnedHeading(QObject):
         self.label.setBackgroundRole(area.viewport().backgroundRole())
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label.setContentsMargins(margins[0], margins[1], margins[2], margins[3])
+        self.label.setStyleSheet(title.styleSheet())
         self.label.hide()
         self.follow()
         bar = area.verticalScrollBar()
         bar.valueChanged.connect(self.place)
         bar.rangeChanged.connect(self.place)
-        area.installEventFilter(self)
-        title.installEventFilter(self)
+        for watched in (area, title, self.label):  # (the label: a zoom's new sheet and font, its height)
+            watched.installEventFilter(self)
 
     def follow(self) -> None:
-        """The copy in the title's text, font, style and tooltip (a zoom, a palette change)."""
+        """The copy in the title's text and tooltip. (Its font is the window's, as the title's; its style sheet
+        the title's as made, given at once and zoomed with the title's by the presentation: a copy of the
+        zoomed one was zoomed again.)"""
         title, label = self.title, self.label
         if label.text() != title.text():
             label.setText(title.text())
-        if label.styleSheet() != title.styleSheet():
-            label.setStyleSheet(title.styleSheet())
-        if label.font() != title.font():
-            label.setFont(title.font())
-        label.setToolTip(title.toolTip())
+        if label.toolTip() != title.toolTip():
+            label.setToolTip(title.toolTip())
 
     def place(self, *_) -> None:
         """Shown, over the top of the view, while the area is scrolled down; hidden at its top."""
@@ -55,8 +60,7 @@ class PinnedHeading(QObject):
             self.label.setVisible(scrolled)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange,
-                            QEvent.Type.LayoutRequest, QEvent.Type.Show, QEvent.Type.Hide):
+        if event.type() in _PLACING and not (obj is self.label and event.type() not in _RESTYLED):
             if obj is self.title:
                 self.follow()
             self.place()
