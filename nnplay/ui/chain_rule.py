@@ -118,13 +118,31 @@ class ChainRulePanel(QWidget):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
         """The height the panel needs at ``width``: its texts whole at that width (they wrap) and the
-        table its header and TABLE_ROWS_KEPT rows (it scrolls the rest). Its scroll area
-        (``scrolled``) gives it at least this, and scrolls when it has less room."""
+        table its header and TABLE_ROWS_KEPT rows (it scrolls the rest), with room for a sideways scroll
+        bar. Its scroll area (``scrolled``) gives it at least this, and scrolls when it has less room."""
+        return self._height(width, TABLE_ROWS_KEPT, True)
+
+    def whole_height(self, width: int) -> int:
+        """The height the panel needs at ``width`` to show every row of its table, unscrolled, and no
+        more: its scroll bar's room only where its columns are wider than it (the inspector fits its
+        splitter to this, up to a share of its height)."""
         t = self.table
-        rows = t.horizontalHeader().sizeHint().height() + TABLE_ROWS_KEPT * t.verticalHeader().defaultSectionSize()
-        least = rows + 2 * t.frameWidth() + t.horizontalScrollBar().sizeHint().height()
+        room = width - 2 * t.frameWidth() - t.verticalHeader().sizeHint().width()
+        return self._height(width, t.rowCount(), sum(self._column_needs()) > room)
+
+    def _height(self, width: int, rows: int, sideways: bool) -> int:
+        t = self.table
+        rows = t.horizontalHeader().sizeHint().height() + rows * t.verticalHeader().defaultSectionSize()
+        least = rows + 2 * t.frameWidth() + (t.horizontalScrollBar().sizeHint().height() if sideways else 0)
         least = max(least, t.minimumSizeHint().height())
         return self.layout().totalHeightForWidth(width) - t.sizeHint().height() + least
+
+    def _column_needs(self) -> list[int]:
+        """Each column's width for its header and a number."""
+        t, h = self.table, self.table.horizontalHeader()
+        cell = t.fontMetrics().horizontalAdvance(NUMBER_SAMPLE) + 2 * t.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 4
+        return [max(h.sectionSizeHint(c), cell) for c in range(t.columnCount())]
 
     def fit_columns(self) -> None:
         """Each column as wide as its header and a number need, the room left shared among them: no
@@ -132,9 +150,7 @@ class ChainRulePanel(QWidget):
         that is wider than the table, it scrolls sideways."""
         t, h = self.table, self.table.horizontalHeader()
         n = t.columnCount()
-        cell = t.fontMetrics().horizontalAdvance(NUMBER_SAMPLE) + 2 * t.style().pixelMetric(
-            QStyle.PixelMetric.PM_FocusFrameHMargin, None, t) + 4
-        need = [max(h.sectionSizeHint(c), cell) for c in range(n)]
+        need = self._column_needs()
         spare = max(0, t.viewport().width() - sum(need))
         for c in range(n):
             h.resizeSection(c, need[c] + spare // n + (c < spare % n))

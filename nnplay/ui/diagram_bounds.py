@@ -27,6 +27,7 @@ from .elide import short_name
 MIN_SHOWN = 16  # a layer of up to 16 neurons (the Neurons control's range) is always drawn whole
 MAX_SHOWN = THUMBNAILS_PER_LAYER  # the training side sends thumbnails of these first neurons only
 PITCH_PX = 18.0  # the least room, in pixels, one drawn neuron takes in the diagram's height
+CAPTION_GAP_PX = 8.0  # the least space, in pixels, between two "more" captions side by side under the drawing
 
 
 def cap_for(height_px: float) -> int:
@@ -78,7 +79,8 @@ class LayerBounds:
         return np.arange(len(self.shown[l]), self.diagram.sizes[l])
 
     def add_more_node(self, l: int, rect: QRectF, colour: QColor) -> None:
-        """The "more" node of layer ``l`` at ``rect``: a dashed square with its count left of it."""
+        """The "more" node of layer ``l`` at ``rect``: a dashed square with its count left of it (the inputs',
+        among their names) or under it (a hidden or the output layer's: ``fit_captions``)."""
         d = self.diagram
         frame = QGraphicsRectItem(rect)
         pen = pg.mkPen(140, 140, 140, width=1)
@@ -87,37 +89,56 @@ class LayerBounds:
         frame.setZValue(3)
         d.view.addItem(frame)
         text = more_text(self.hidden(l), l, len(d.sizes) - 1)
-        fill = d.palette().color(d.backgroundRole())
-        fill.setAlpha(200)  # over the links into a hidden layer's "more" node, still readable
-        caption = pg.TextItem(text, anchor=(1.0, 0.5), color=colour, fill=None if l == 0 else fill)
-        caption.setPos(rect.left() - 0.1, rect.center().y())
+        caption = pg.TextItem(text, anchor=(1.0, 0.5) if l == 0 else (0.0, 0.0), color=colour)
+        if l == 0:
+            caption.setPos(rect.left() - 0.1, rect.center().y())
         caption.setZValue(3.5)
         d.view.addItem(caption)
         self.more[l] = (rect, frame, caption)
 
-    def fit_captions(self, gap: float, node: float, px: float) -> None:
-        """Each hidden or output layer's "more" caption in the room left of its node, up to
-        the nearest layer with a node beside it (layers ``gap`` view units apart, nodes
-        ``node`` wide, ``px`` view units a pixel): "+241 more neurons", else "+241", else
-        none (its node's hover still says it). Six 256-neuron layers' captions ran into one
-        strip, over the nodes. (The inputs' caption has the names' room, left of them.)"""
-        for l, more in enumerate(self.more):
-            if not more or l == 0:
-                continue
-            steps = 1  # the layers left of it whose lowest node is above the caption's row, and the next
-            while steps <= l and self.rows(l - steps) <= self.rows(l) - 2:
-                steps += 1
-            room_px = ((l * gap if steps > l else steps * gap - node) - 0.1) / px
-            caption = more[2]
-            full = more_text(self.hidden(l), l, len(self.diagram.sizes) - 1)
-            for text in (full, f"+{self.hidden(l):,}"):
+    def under_captions(self) -> list:
+        """The hidden and output layers' "more" captions, (layer, rect of its node, caption)."""
+        return [(l, more[0], more[2]) for l, more in enumerate(self.more) if more and l > 0]
+
+    def caption_row_px(self) -> float:
+        """The height in pixels of the row of captions under the drawing (0: no hidden or output layer has a
+        "more" node), in the diagram's font (``follow_font``)."""
+        return max((c.textItem.boundingRect().height() for _, _, c in self.under_captions()), default=0.0)
+
+    def fit_captions(self, gap: float, px: float, top: float) -> None:
+        """Each hidden or output layer's "more" caption on a row of its own under the drawing, its top at ``top``
+        (view units): every "more" node is in the lowest row of the drawing (a layer with one is as tall as the
+        tallest), so nothing is drawn under it, and a caption there hides no neuron and no link (left of its
+        node, among the links converging on it, it hid them: a 50-class output's over the output column).
+        Each is centred under its node where it can be, else moved along (never off its node's centre) to keep
+        CAPTION_GAP_PX from the caption before it, right of the inputs' column and left of the output's right
+        edge (layers ``gap`` view units apart, ``px`` view units a pixel). All "+241 more neurons", else all
+        "+241"; one that still does not fit is hidden (its node's hover still says it)."""
+        captions = self.under_captions()
+        if not captions:
+            return
+        node = captions[0][1].width()
+        last = len(self.more) - 1
+        for short in (False, True):
+            placed = []  # (caption, left edge or None: hidden)
+            edge = node + CAPTION_GAP_PX * px  # the inputs' column's right edge, and a gap
+            for l, rect, caption in captions:
+                text = f"+{self.hidden(l):,}" if short else more_text(self.hidden(l), l, last)
                 if caption.toPlainText() != text:
                     caption.setText(text)
-                if caption.textItem.boundingRect().width() <= room_px:
-                    caption.setVisible(True)
-                    break
-            else:
-                caption.setVisible(False)
+                m = caption.textItem.document().documentMargin()
+                width = (caption.textItem.boundingRect().width() - 2 * m) * px
+                centre = rect.center().x()
+                left = min(max(centre - width / 2, edge), last * gap + node - width)  # within the row's ends
+                fits = edge <= left <= centre <= left + width
+                placed.append((caption, left - m * px if fits else None))
+                edge = left + width + CAPTION_GAP_PX * px if fits else edge
+            if all(left is not None for _, left in placed):
+                break
+        for caption, left in placed:
+            caption.setVisible(left is not None)
+            caption.setAnchor((0.0, 0.0))
+            caption.setPos(left if left is not None else 0.0, top)
 
     def add_summary_links(self, l: int, rect_of) -> None:
         """The summary links into layer ``l`` (``l`` >= 1): between each pair of

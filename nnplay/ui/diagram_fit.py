@@ -1,7 +1,8 @@
 """The network diagram's drawing laid out in its view (``NetworkDiagram._fit``, once per change of the
 view's size or font): every neuron shown and the whole of every input's name (drawn in pixels, so
 the room they need in view units depends on the scale), the layers' titles full or short on one
-row, the hidden layers' activation labels in the room left under the lowest neuron."""
+row, the "+N more" captions of the hidden and output layers on a row under the lowest neuron, the hidden layers'
+activation labels in the room left under them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from .diagram_room import follow_font, room_below, size_names, spaced_titles, ti
 
 def lay_out_drawing(d) -> None:
     """Diagram ``d`` (a NetworkDiagram with its nodes made) laid out in its view's present size."""
-    from .network_diagram import CANVAS_TIP, FIT_PADDING, NEURON_GAP, NODE
+    from .network_diagram import CANVAS_TIP, FIT_PADDING, NEURON_GAP
 
     follow_font(d)  # the titles zoom with the window (View > Zoom)
     rects = [rect for col in d.nodes for _, rect in col] + [m[0] for m in d.bounds.more if m]
@@ -19,6 +20,7 @@ def lay_out_drawing(d) -> None:
     widths, title_h = title_sizes(d)
     left, right, top, bottom, short = x0, x1, y1, y0, False
     below = d.activation_labels.height_px()  # a row of the hidden layers' activation labels, in pixels
+    caption_h = d.bounds.caption_row_px()  # a row of "+N more" captions under the drawing, first
     for _ in range(4):  # the scale shrinks as the range grows: a few rounds settle it (in arithmetic)
         px, py = view_pixel_size(d.view, (left, right), (bottom, top), FIT_PADDING)
         # one row of titles on one baseline (they took turns on two, "in" and "out" a row apart from
@@ -33,17 +35,20 @@ def lay_out_drawing(d) -> None:
         left = min(x0, d.nodes[0][0][1].left() - 0.1 - label_px * px)
         right = max(x1, d._titles[-1][1] + title_px / 2 * px)  # the last title ("output") whole
         top = max(y1, 0.2 + title_h * py)  # the titles' tops (0.15 above the nodes)
-    bottom = room_below(d.view, (left, right), (bottom, top), y0 - 0.05, below, FIT_PADDING)  # (labels)
+        bottom = y0 - (0.05 + caption_h * py if caption_h else 0.0)
+    under = bottom if caption_h else y0 - 0.05  # the activation labels' top: under the captions
+    bottom = room_below(d.view, (left, right), (bottom, top), under, below, FIT_PADDING)  # (labels)
     d.view.setRange(xRange=(left, right), yRange=(bottom, top), padding=FIT_PADDING)
     # the hidden layers' activations go in the room left under the lowest neuron (they never shrink
     # the drawing, which room_below lifts into spare room above it): short names; hidden where none is left
     px, py = d.view.viewPixelSize()
     if not short and len(d._titles) > 1 and d._gap / px < widths[0]:  # at the scale the view was given
         short, title_px = True, widths[1]
-    d.bounds.fit_captions(d._gap, NODE, px)  # a "more" caption in the room left of its node
-    room = (y0 - 0.05 - d.view.viewRange()[1][0]) / py
+    d.bounds.fit_captions(d._gap, px, y0 - 0.05)  # a "more" caption under its node
+    under = y0 - 0.05 - caption_h * py
+    room = (under - d.view.viewRange()[1][0]) / py
     d.activation_labels.fit(d._gap / px, max_rows=min(2, int(room // below)) if below else 0)
-    d.activation_labels.place(lambda l: d._titles[l][1], y0 - 0.05, below * py)
+    d.activation_labels.place(lambda l: d._titles[l][1], under, below * py)
     d._canvas_tip = CANVAS_TIP + d.activation_labels.menu_hint()  # labels hidden: where their menu is
     if d._hover is None:
         d.canvas.setToolTip(d._canvas_tip)

@@ -146,11 +146,12 @@ def watch_room(d) -> None:
 
 
 def follow_font(d) -> None:
-    """The layer titles and activation labels of diagram ``d`` in its font (the
-    window's, zoomed with View > Zoom): a TextItem is drawn in the application's
-    font otherwise, the same at every zoom."""
+    """The layer titles, activation labels and the "more" captions under the drawing of diagram ``d`` in its
+    font (the window's, zoomed with View > Zoom): a TextItem is drawn in the application's font otherwise,
+    the same at every zoom."""
     font = d.font()
-    for item in [t[0] for t in d.titles] + [a[0] for a in d.activation_labels.items]:
+    for item in [t[0] for t in d.titles] + [a[0] for a in d.activation_labels.items] + \
+            [c for _, _, c in d.bounds.under_captions()]:
         if item.textItem.font() != font:
             item.setFont(font)
 
@@ -245,9 +246,8 @@ def size_names(d, pitch: float) -> None:
         if t.toPlainText() != text:
             t.setText(text)
         t.setVisible(size >= 6.0 or len(d._labels) == 1)
-    for more in d.bounds.more:
-        if more:
-            more[2].setFont(font)
+    if d.bounds.more and d.bounds.more[0]:  # the inputs' "more" caption, among their names (the others: a row
+        d.bounds.more[0][2].setFont(font)  # of their own in the diagram's font, caption_row_px)
 
 
 def reused_text(spares: list, text: str, anchor: tuple[float, float], colour: QColor) -> pg.TextItem:

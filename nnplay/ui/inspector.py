@@ -31,6 +31,7 @@ from .refusal_note import refuse_near
 from .shortcut_text import keys_text
 from .widgets import named, nest
 from .side_window import SideWindow
+from .inspector_split import ChainSplit
 from .steady_wrap import SteadyWrap
 from .screen_fit import resize_within_screen
 
@@ -89,8 +90,7 @@ class InspectorWindow(SideWindow):
         self.chain.picked.connect(lambda l, i, j: self._user_picked(l, i, j))
         self.chain_scroll = scrolled(self.chain)
         split.addWidget(self.chain_scroll)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        self.chain_split = ChainSplit(split, self.chain, self.chain_scroll)  # the table as high as its rows
 
         self.readout = QLabel("Hover over a matrix for exact values.")
         self.readout.setObjectName("inspector_readout")
@@ -150,6 +150,7 @@ class InspectorWindow(SideWindow):
         self.layer = min(self.layer, L)
         self._key = key
         self.chain.set_trace(trace)
+        self.chain_split.request()  # (its rows and texts: the table as high as they need)
         self._redraw()
         if new_batch:
             self._chain_follows()
@@ -175,11 +176,7 @@ class InspectorWindow(SideWindow):
     def fit_splitter(self) -> None:
         """Give the equations the height they need at the window's width (their
         rows wrap) and the chain rule the rest; ``nnplay render`` lays it out so."""
-        body = self.scroll.widget()
-        need = body.heightForWidth(self.scroll.viewport().width()) if body.hasHeightForWidth() else -1
-        need = (need if need > 0 else body.sizeHint().height()) + 2 * self.scroll.frameWidth()
-        rest = self.split.height() - self.split.handleWidth() - need
-        self.split.setSizes([need, max(rest, self.chain.heightForWidth(self.chain_scroll.viewport().width()))])
+        self.chain_split.fit_whole_equations(self.scroll)
 
     def shows_everything(self) -> bool:
         """Nothing is scrolled away: the equations, and the chain rule's table up to

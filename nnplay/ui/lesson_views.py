@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from ..lessons.needs import VIEWS, needed_columns
 from ..lessons.setup_check import asked_settings
+from .pinned_heading import heading_room
 
 CURVES = "curves"  # the view of the curves (its tab chosen), as column_fit.CURVES names their panel
 
@@ -96,14 +97,17 @@ def scroll_area(widget: QWidget) -> QScrollArea | None:
 
 def scroll_to(area: QScrollArea, widget: QWidget) -> None:
     """Scroll ``area`` (vertically: a column never scrolls sideways) the least that shows ``widget``
-    whole, or its top if it is taller than the area. (Not ``QScrollArea.ensureWidgetVisible``, which
-    for a plot, a QGraphicsView, goes by its input-method cursor rectangle and does not scroll.)"""
+    whole, or its top if it is taller than the area, below the column's heading, which stays in view
+    (``pinned_heading``: pinned at the top of the view once the column is scrolled down; the norms of the
+    vanishing-gradients lesson were shown with the Gradients column's title out of sight). (Not
+    ``QScrollArea.ensureWidgetVisible``, which for a plot, a QGraphicsView, goes by its input-method cursor
+    rectangle and does not scroll.)"""
     bar, top = area.verticalScrollBar(), widget.mapTo(area.widget(), QPoint(0, 0)).y()
-    bottom, seen = top + widget.height(), area.viewport().height()
-    if top < bar.value():
-        bar.setValue(top)
+    bottom, seen, head = top + widget.height(), area.viewport().height(), heading_room(area)
+    if top < bar.value() + (head if bar.value() > 0 else 0):  # above the view, or under its pinned heading
+        bar.setValue(max(0, top - head))
     elif bottom > bar.value() + seen:
-        bar.setValue(min(top, bottom - seen))
+        bar.setValue(max(0, min(top - head, bottom - seen)))
 
 
 class LessonViews(QObject):

@@ -104,6 +104,7 @@ class Section(QFrame):
         title_label.setToolTip(tip)
         title_label.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.layout_.addWidget(title_label)
+        self.title_label = title_label  # (pinned at the top of its scrolled column: pinned_heading)
 
     def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
         self.layout_.addWidget(widget, stretch)

@@ -19,6 +19,7 @@ from .drawing_width import DrawingWidth
 from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
+from .pinned_heading import PinnedHeading
 from .plot_room import keep_plot_area
 from .presentation import OWN_TEXT
 from .widgets import Section, keep_wrapped_height, on_event
@@ -154,13 +155,17 @@ def _filling(column: QWidget) -> QWidget:
 
 def _scrolled(column: QWidget, name: str) -> QScrollArea:
     """``column`` in a frameless scroll area: a window too short for it (a projector,
-    a zoom) scrolls the column rather than keep the window taller than the screen."""
+    a zoom) scrolls the column rather than keep the window taller than the screen; scrolled
+    down, its heading stays in view (``pinned_heading``)."""
     scroll = QScrollArea()
     scroll.setWidget(column)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setObjectName(name)
     _widen_for_scroll_bar(scroll)
+    section = column if isinstance(column, Section) else column.findChild(Section)
+    margins = section.layout_.contentsMargins()
+    PinnedHeading(scroll, section.title_label, (margins.left(), margins.top(), margins.right(), margins.bottom()))
     return scroll
 
 
