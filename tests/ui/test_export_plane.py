@@ -65,3 +65,45 @@ def test_an_exported_output_is_coloured_to_the_plots_edges_as_on_screen(window, 
         assert np.ptp(view.viewRange()[0]) < (d1 - d0) * 1.1  # the window's plane as before the export
     finally:
         plot.setMinimumSize(0, 0)
+
+
+def _ranges_painted(monkeypatch, view) -> list:
+    """The ranges of ``view`` (a ViewBox) as each export paints its file, appended to the list returned."""
+    from nnplay.ui import export
+
+    painted = []
+    for name in ("png_bytes", "svg_bytes"):
+        def spy(*args, _paint=getattr(export, name), **kwargs):
+            painted.append(view.viewRange())
+            return _paint(*args, **kwargs)
+        monkeypatch.setattr(export, name, spy)
+    return painted
+
+
+def test_an_exported_hidden_space_shows_the_windows_ranges(window, qtbot, tmp_path, monkeypatch):
+    """pyqtgraph pads an auto-range by a share that shrinks as the plot grows (1/sqrt(pixels), 2% to
+    10%): the hidden space laid out larger for an SVG spanned +-1.03 for the window's +-1.07 (tester 21).
+    Now one share at every size. (The points hidden here: pyqtgraph adds their radius in pixels, a
+    point's room, to the range too.)"""
+    c = window.controller
+    assert c.state.apply(hidden=(4, 2))
+    window.lower_tabs.setCurrentWidget(window.hidden_space)
+    qtbot.waitUntil(lambda: c.run_info is not None and c.run_info.config.hidden == (4, 2), timeout=20000)
+    c.step(5)
+    qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 5 and window.hidden_space.has_picture, timeout=20000)
+    view = window.hidden_space.plot.getPlotItem().getViewBox()
+    window.hidden_space.points.setVisible(False)
+    try:
+        qtbot.waitUntil(lambda: view.viewRange() != [[0, 1], [0, 1]], timeout=5000)
+        qtbot.wait(50)
+        screen = view.viewRange()
+        painted = _ranges_painted(monkeypatch, view)
+        assert window.export_panel("hidden", str(tmp_path / "h.png"), scale=4.0), window.errors
+        assert window.export_panel("hidden", str(tmp_path / "h.svg")), window.errors
+    finally:
+        window.hidden_space.points.setVisible(True)
+    assert len(painted) == 2
+    for ranges in painted:
+        for (lo, hi), (s0, s1) in zip(ranges, screen):
+            assert abs((hi - lo) / (s1 - s0) - 1) < 0.01, (ranges, screen)
+            assert abs((hi + lo) - (s1 + s0)) < 0.01 * (s1 - s0), (ranges, screen)
