@@ -29,6 +29,7 @@ def _longest_run(mask: np.ndarray) -> tuple[int, int]:
 def side_bands(image: QImage) -> tuple[int, int]:
     """Pixels, left and right, between the plot's data area (as wide as its bottom axis's line, the
     image's longest dark row) and the coloured picture, along the row across the picture's middle."""
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)  # (held here: rgb's array is a view of its pixels)
     px = rgb(image).astype(int)
     dark = px.max(axis=2) < DARK
     left, right = _longest_run(dark[int(np.argmax(dark.sum(axis=1)))])
