@@ -16,7 +16,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QGraphicsWidget, QScrollArea, QWidget
+
+SETTLE_ROUNDS = 3
 
 
 def settle_layouts() -> None:
@@ -24,6 +26,20 @@ def settle_layouts() -> None:
     landscape's, as its window opens) was measured, and exported, at its old height, and the parts resized
     for an export set that layout off once it was written, the window then unlike the file."""
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def settle_plots(parts: list) -> None:
+    """The layouts inside the plots of ``parts`` (pyqtgraph's, in their graphics scenes) done now, no
+    painting: what a plot does at its new size and asks of its layout is drawn in the file. The Output
+    view's data area, made as wide as the domain at its height (``plane_aspect.fit_width``, margins that
+    wait for a layout event), kept the file's wider shape, its locked aspect filled it with range past the
+    picture (X₁ -6.9..6.9, the picture +-6: blank bands either side, tester 21). Not the parts' own
+    layouts in the window, which would size them back to the window's room."""
+    views = [v for w in parts for v in ([w] if isinstance(w, QGraphicsView) else w.findChildren(QGraphicsView))]
+    items = [i for v in views if v.scene() is not None for i in v.scene().items() if isinstance(i, QGraphicsWidget)]
+    for _ in range(SETTLE_ROUNDS):  # (a layout's resize may ask for another: fit_width's margins)
+        for item in items:
+            QApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
 
 
 def can_lay_out(parts: list, scale: float) -> bool:
@@ -68,12 +84,14 @@ def laid_out_at(parts: list, width: int, height: int):
             area.setWidgetResizable(False)
         for w, (pw, ph) in zip(parts, laid_out_sizes(parts, width, height)):
             w.resize(pw, ph)
+        settle_plots(parts)
         yield
     finally:
         for w, size in before:
             w.resize(size)
         for area in scrolls:
             area.setWidgetResizable(True)
+        settle_plots(parts)
 
 
 def _scroll_areas(parts: list) -> list:

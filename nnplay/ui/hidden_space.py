@@ -25,6 +25,16 @@ from .target_axis import target_levels, target_range
 from .widgets import named, nest
 
 PAIRS = [(0, 1), (0, 2), (1, 2)]
+AUTO_PADDING = 0.05  # of the range each side, at every size (pyqtgraph's, 1/sqrt(pixels), is 0.05 at 400 pixels)
+
+
+class SteadyPaddingBox(pg.ViewBox):
+    """A ViewBox whose auto-range pads the data by AUTO_PADDING at every size: pyqtgraph's padding
+    shrinks as the plot grows (2% to 10%), so an export laid out larger (``export_layout``) or a render
+    showed another range than the window's (tester 21: X +-1.03 in the SVG for the window's +-1.07)."""
+
+    def suggestPadding(self, axis) -> float:
+        return AUTO_PADDING
 
 
 class HiddenSpaceView(QWidget):
@@ -52,7 +62,7 @@ class HiddenSpaceView(QWidget):
         self.message.setObjectName("hidden_space_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.plot = plot_widget(tidy=False)
+        self.plot = plot_widget(tidy=False, viewBox=SteadyPaddingBox(enableMenu=False))  # (no menu: plot_disposal)
         self.stamp = EpochStamp(self.plot.getPlotItem().getViewBox())  # the weights the points are of
         named(self.plot, "hidden_space_plot", "The data and the input plane's grid lines, as this layer sees them.")
         for side in ("left", "bottom"):
