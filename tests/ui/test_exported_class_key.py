@@ -93,3 +93,29 @@ def test_the_windows_export_keys_fifty_classes(window, qtbot, tmp_path):
     width = round(size.width() * scale / TEXT_SCALE) - 2 * MARGIN
     key = MARGIN + view.caption.heightForWidth(width) + view.class_list.label.heightForWidth(width)
     assert _swatches_missing(image, 50, image.shape[0] - round(key * TEXT_SCALE)) == []
+
+
+def test_the_list_of_many_classes_is_in_aligned_columns_as_many_as_its_width_holds(qtbot):
+    """50 classes in columns each as wide as the widest entry, in class order along each line, and as tall as
+    those columns at any width asked (an export measures it wider than on screen)."""
+    from nnplay.ui.class_list import ClassList
+
+    listed = ClassList()
+    qtbot.addWidget(listed)
+    names = [f"kind_{c:02d}" for c in range(50)]
+    listed.resize(700, 100)
+    listed.show()
+    listed.set_classes(names)
+    label = listed.label
+    for width in (300, 700, 1400):
+        text = label.table(width)
+        rows = text.count("<tr>")
+        columns = max(r.count("<td") for r in text.split("<tr>")[1:])
+        assert all(f"kind_{c:02d}" in text for c in range(50)) and rows == -(-50 // columns)
+        entry = label.fontMetrics().horizontalAdvance("■\u00a0kind_00")
+        assert columns * entry <= width and (columns + 1) * (entry + 12) > width - 8  # as many as fit
+        assert text.index("kind_00") < text.index("kind_01") < text.index("</tr>")  # along the first line
+    assert label.heightForWidth(300) > label.heightForWidth(700) > label.heightForWidth(1400) > 0
+    wide = label.heightForWidth(1400)  # (measured before it is that wide: an export's measure)
+    label.resize(1400, wide)
+    assert label.text() == label.table(1400) and label.heightForWidth(1400) == wide  # (its text now that table)
