@@ -283,6 +283,7 @@ def picture_problems(parts: list, scale: float, size: tuple[int, int]) -> list[s
     colour bar's cells, nor a view made to its content's size) under MIN_PICTURE_PX on screen."""
     from nnplay.ui.export import panel_size
     from nnplay.ui.render import MIN_SCALE
+    from nnplay.ui.render_room import plots
 
     top = parts[0].window()
     problems = text_problems(top)
@@ -293,19 +294,13 @@ def picture_problems(parts: list, scale: float, size: tuple[int, int]) -> list[s
     if scale < MIN_SCALE - 0.005:
         problems.append(f"drawn at {scale:.2f} output pixels per on-screen pixel, under {MIN_SCALE}")
     for view in top.findChildren(pg.GraphicsView):
-        if not view.isVisible():
-            continue
-        problems += axis_label_cuts(view)
-        if view.minimumHeight() == view.maximumHeight():
-            continue
-        for box in [i for i in view.scene().items() if isinstance(i, pg.ViewBox) and i.isVisible()]:
-            if not box.addedItems or isinstance(box.parentItem(), pg.ColorBarItem) or \
-                    all(isinstance(i, pg.ImageItem) for i in box.addedItems):
-                continue
-            r = box.sceneBoundingRect()
-            if min(r.width(), r.height()) + SLACK < MIN_PICTURE_PX:
-                problems.append(f"plot {view.objectName() or type(view).__name__}: {r.width():.0f}×{r.height():.0f} "
-                                f"px on screen (under {MIN_PICTURE_PX})")
+        if view.isVisible():
+            problems += axis_label_cuts(view)
+    for view, box in plots(top):  # (the plots render_room measures)
+        r = box.sceneBoundingRect()
+        if min(r.width(), r.height()) + SLACK < MIN_PICTURE_PX:
+            problems.append(f"plot {view.objectName() or type(view).__name__}: {r.width():.0f}×{r.height():.0f} "
+                            f"px on screen (under {MIN_PICTURE_PX})")
     return problems
 
 

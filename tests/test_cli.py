@@ -66,8 +66,8 @@ def test_own_csv_trains(tmp_path):
 @pytest.mark.parametrize("args,fragment", [
     (["train", "--data", "MISSING.csv"], "MISSING.csv: cannot read: no such file"),
     (["train", "--noise", "0.9"], "noise must be between 0 and 0.5"),
-    (["train", "--layers", "4,x"], "--layers: layer 2 of '4,x': hidden layer sizes must be comma-separated"),
-    (["train", "--layers", "3,,4"], "--layers: layer 2 of '3,,4': hidden layer sizes must be comma-separated whole numbers from 1 to 256, like 4,2, got ''"),  # an empty size was skipped: 3,4 trained
+    (["train", "--layers", "4,x"], "--layers: layer 2 of '4,x': hidden layer size must be a whole number from 1 to 256, got 'x'"),
+    (["train", "--layers", "3,,4"], "--layers: layer 2 of '3,,4': hidden layer size must be a whole number from 1 to 256, got ''"),  # an empty size was skipped: 3,4 trained
     (["train", "--activation", "swish"], "invalid choice"),
     (["train", "--dataset", "spiral-k", "--loss", "bce"], "two classes"),
     (["train", "--lr", "nan"], "argument --lr: learning rate must be in (0, 100], got 'nan'"),

@@ -120,23 +120,13 @@ class Parser(argparse.ArgumentParser):
 
 
 def layers(text: str) -> tuple[int, ...]:
-    text = text.strip()
-    if text in ("", "none", "-"):
-        return ()
-    from ..training.settings_text import item_place
-    from ..training.setting_ranges import RANGES
+    """--layers 4,2 ('' or none: no hidden layer), read as the settings text and the config read it."""
+    from ..training.layer_sizes import layer_sizes
 
-    parts = text.split(",")
-    for k, part in enumerate(parts, start=1):  # the bad size named, and which layer it is among several
-        place = item_place("hidden", k, text)  # (among several)
-        try:
-            size = int(part)  # (int("") raises: an empty size is refused too)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{place}hidden layer sizes must be comma-separated whole numbers from 1 "
-                                             f"to {RANGES['hidden'].high}, like 4,2, got {shown(part.strip())}")
-        if not RANGES["hidden"].allows(size):  # at once, in argparse's words (not after the data is made)
-            raise argparse.ArgumentTypeError(place + RANGES["hidden"].refusal(part.strip()))
-    return tuple(int(p) for p in parts)
+    try:
+        return layer_sizes(text)
+    except ValueError as refused:  # at once, in argparse's words (not after the data is made)
+        raise argparse.ArgumentTypeError(str(refused)) from None
 
 
 def fraction(text: str) -> float:

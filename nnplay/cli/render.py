@@ -21,7 +21,8 @@ def register(sub) -> None:
     r.add_argument("--out", metavar="FILE.png|FILE.svg", help="the file to write; its suffix picks the format")
     r.add_argument("--size", default=None, metavar="WxH",
                    help="output size in pixels (default 1600x1200; 640x480 with --animate); one under the panel's "
-                        "least (the output's 400x340, the inspector's 1480x1110...) is refused, naming it")
+                        "least (a small run's output 400x340, inspector 1480x1110...; a deep network or many classes need "
+                        "more) is refused, naming it")
     r.add_argument("--list", action="store_true", help="name the panels and exit")
     r.add_argument("--animate", action="store_true",
                    help="train on from the session for --epochs epochs and write the panel as it changes, "

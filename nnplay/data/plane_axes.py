@@ -1,13 +1,14 @@
 """Which two inputs the output view spans by default, for data with more than two.
 
-The first two input columns are a poor default for a CSV: in a penguins-like
-file they are the one-hot dummies of a text column (``island=Biscoe``,
-``island=Dream``), and the plane over two 0/1 inputs shows four points of
-colour. The default is the two inputs that vary most: a column with at most
-two distinct values (a dummy, or a yes/no flag) comes after every other, and
-among the rest more distinct values come first (a measurement before a count
-of a few levels), ties in file order; the pair is given in file order, the
-earlier column across. The user can still pick any two (the view's X/Y menus).
+The default is the first two inputs, in file order, the earlier across, skipping
+a column of at most two distinct values (a one-hot dummy or a yes/no flag): in a
+penguins-like file the first inputs are the dummies of a text column
+(``island=Biscoe``, ``island=Dream``), and the plane over two 0/1 inputs shows
+four points of colour. Those come after every other column. Among the rest the
+file's order is kept (round 21: ranking them by how many distinct values they
+hold opened a plain file of four measurements a–d on b–d, the two written
+with more digits). The user can still pick any two (the view's X/Y
+menus), and a pick stays while the same file's run is rebuilt (``plane_axes``).
 """
 
 from __future__ import annotations
@@ -26,16 +27,18 @@ def default_axes(X: np.ndarray) -> tuple[int, int]:
         return (0, 1)
     step = max(1, -(-n_rows // SAMPLE_ROWS))
     sample = X[::step]
-    distinct = [len(np.unique(sample[:, j])) for j in range(n_inputs)]
-    ranked = sorted(range(n_inputs), key=lambda j: (distinct[j] <= 2, -distinct[j], j))
+    flags = [len(np.unique(sample[:, j])) <= 2 for j in range(n_inputs)]
+    ranked = sorted(range(n_inputs), key=lambda j: (flags[j], j))  # (a stable sort: file order within each)
     a, b = sorted(ranked[:2])
     return (a, b)
 
 
 def plane_axes(data, before=None, axes=(0, 1)) -> tuple[int, int]:
     """The two inputs the output view spans for a new run on ``data`` (a Dataset):
-    ``axes`` (the pair shown) when the run before, on ``before``, had the same
-    inputs (a pick survives a reset or a new setting), else ``default_axes``."""
-    if before is not None and list(before.input_names) == list(data.input_names) and max(axes) < data.n_inputs:
+    ``axes`` (the pair shown) when the run before, on ``before``, was on the same
+    file (its name and inputs: a pick survives a reset or a new setting, not the
+    opening of another file that has the same columns), else ``default_axes``."""
+    same_file = before is not None and before.name == data.name and list(before.input_names) == list(data.input_names)
+    if same_file and max(axes) < data.n_inputs:
         return (int(axes[0]), int(axes[1]))
     return default_axes(data.X)

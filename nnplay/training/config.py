@@ -2,53 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 
 from ..data import DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
+from .layer_sizes import layer_sizes
 from .layer_settings import check_layer_settings, list_setting, normalize_layer_settings
 from .setting_ranges import RANGES, SEED_MAX, check_hidden_weights, check_setting  # noqa: F401 (SEED_MAX: imported from here by others)
 from .session_checks import table
-from .settings_text import item_place, parse_settings_text, unknown_choice
+from .settings_text import parse_settings_text, unknown_choice
 
 # settings that change a running network in place; everything else rebuilds it
 LIVE_SETTINGS = ("lr", "l1", "l2")
 NUMERIC_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "batch_size", "seed", "data_seed", "classes")
-
-
-def _layer_size(h) -> int:
-    """A hidden layer's size as an int (4 or 4.0), or the range's one-line refusal (nan, 2.5, "four")."""
-    try:
-        if float(h).is_integer():
-            return int(h)
-    except (TypeError, ValueError, OverflowError):
-        pass
-    raise ValueError(RANGES["hidden"].refusal(h))
-
-
-def _layer_sizes(hidden) -> tuple[int, ...]:
-    """The hidden layers' sizes from a list of sizes, one size or a text ("4,2"); where it is none, or a
-    text not of sizes, the range's one-line refusal naming the bad size and, among several, which layer it
-    is ("layer 2 of '4,zz': ..., got 'zz'": the whole '4,zz' was quoted; a text "hello" was refused by
-    its first letter, "got 'h'", and a table by its first key)."""
-    if isinstance(hidden, str):
-        parts = [p.strip() for p in hidden.split(",")] if hidden.strip() else []
-    elif isinstance(hidden, (int, float)) and not isinstance(hidden, bool):
-        parts = [hidden]  # one layer
-    elif isinstance(hidden, Mapping) or not isinstance(hidden, Iterable):
-        raise ValueError(RANGES["hidden"].refusal(hidden))
-    else:
-        parts = list(hidden)
-    sizes = []
-    for k, h in enumerate(parts, start=1):
-        try:
-            sizes.append(_layer_size(h))
-        except ValueError:
-            if len(parts) == 1:
-                raise ValueError(RANGES["hidden"].refusal(hidden if isinstance(hidden, str) else h)) from None
-            raise ValueError(f"{item_place('hidden', k, hidden)}{RANGES['hidden'].refusal(h)}") from None
-    return tuple(sizes)
 
 
 @dataclass(frozen=True)
@@ -80,7 +46,7 @@ class TrainConfig:
 
     def __post_init__(self):
         object.__setattr__(self, "features", parse_features(self.features))
-        object.__setattr__(self, "hidden", _layer_sizes(self.hidden))
+        object.__setattr__(self, "hidden", layer_sizes(self.hidden))
         normalize_layer_settings(self)
         self.validate()
 

@@ -17,7 +17,8 @@ from urllib.parse import unquote_plus
 from ..data import DATASETS
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from ..numbers import read_number
-from ..user_text import shortened, shown
+from ..user_text import shown
+from .layer_sizes import item_place, layer_sizes
 from .schedules import canonical_schedule
 from .setting_ranges import RANGES
 
@@ -102,9 +103,9 @@ def parse_settings_text(text: str, known: tuple[str, ...]) -> dict:
 def _check_range(key: str, value, raw: str) -> None:
     """A number outside its range is refused naming the setting as the text spells it and the
     text given, as a command-line option's is ("setting 'lr': learning rate must be in (0, 100], got '0'")."""
-    if key not in RANGES or key in ("freeze", "clip"):  # (these are checked with the layers, named)
-        return
-    several = key in ("hidden", *LIST_SETTINGS)
+    if key not in RANGES or key in ("freeze", "clip", "hidden"):  # (checked with the layers, named; the sizes
+        return  # as they were read)
+    several = key in LIST_SETTINGS
     texts = raw.split(",") if several else [raw]
     for k, (number, text) in enumerate(zip(value if several else (value,), texts), start=1):
         if not RANGES[key].allows(number):
@@ -118,8 +119,13 @@ def _value(key: str, raw: str):
         return canonical_choice(key, raw)
     if key == "schedule":
         return canonical_schedule(raw)
-    if key == "hidden" or key in LIST_SETTINGS:  # (empty: no hidden layer, none of the list)
-        return _items(key, raw, int if key == "hidden" else LIST_SETTINGS[key])
+    if key == "hidden":  # (read as the config and nnplay train --layers read it: layer_sizes)
+        try:
+            return layer_sizes(raw)
+        except ValueError as refused:
+            raise ValueError(f"setting 'hidden': {refused}") from None
+    if key in LIST_SETTINGS:  # (empty: none of the list)
+        return _items(key, raw, LIST_SETTINGS[key])
     try:
         if key == "features":
             return raw
@@ -160,14 +166,3 @@ def _items(key: str, raw: str, read) -> tuple:
                              f"got {shown(item.strip())}")
         values.append(value)
     return tuple(values)
-
-
-def item_place(key: str, k: int, whole) -> str:
-    """Where the bad item ``k`` (from 1) is among several of ``whole`` (a comma text, or a list), said
-    before the fault: "layer 2 of '4,zz': " (a refusal ends "got 'zz'", the item, as every refusal
-    ends); "" where ``whole`` is one item, which the refusal's "got" names already."""
-    several = len(whole.split(",")) if isinstance(whole, str) else len(list(whole))
-    if several < 2:
-        return ""
-    what = "layer" if key in ("hidden", "dropout") else "item"
-    return f"{what} {k} of {shown(whole) if isinstance(whole, str) else shortened(list(whole))}: "

@@ -6,15 +6,19 @@ curves below it their room (the curves were hidden to make it). A few classes st
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QSizePolicy
 
 from ..numbers import count
-from .colors import class_key, class_names_tip
+from .colors import class_key, class_key_entries, class_names_tip
 from .tip import set_tip
 
 MANY_CLASSES = 12  # more classes than this: counted in the caption, their swatches and names in a ClassList
 LIST_LINES = 3  # the list shows at most this many lines of classes, and scrolls the rest
+COLUMN_GAP = 12  # pixels between two columns of the list
 
 
 def many_classes(names) -> bool:
@@ -29,14 +33,54 @@ def caption_key(names) -> str:
     return class_key(names)
 
 
-def key_label(name: str) -> QLabel:
+def key_label(name: str, kind=QLabel) -> QLabel:
     """A label of rich text that wraps, as the output view's caption and its list of classes are."""
-    label = QLabel("")
+    label = kind("")
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setContentsMargins(4, 0, 4, 0)  # (an exported picture's caption off its left edge)
     return label
+
+
+class ColumnsLabel(QLabel):
+    """The classes' swatches and names in as many columns as its width holds, each as wide as the widest
+    (``set_entries``), in class order along each line (the window's list scrolls down to the next ones): 50
+    classes in aligned columns, not a ragged run of text; its height for a width is that of its columns at that
+    width (an export lays it out wider than on screen: ``export.labels_fitted``)."""
+
+    def set_entries(self, entries: list[str], note: str = "") -> None:
+        self._entries, self._note = list(entries), note
+        self.setText(self.table(self.width()))
+
+    def table(self, width: int) -> str:
+        """The entries as a table of as many columns as ``width`` holds (one at least), then the note."""
+        entries = getattr(self, "_entries", [])
+        if not entries:
+            return ""
+        metrics = self.fontMetrics()
+        cell = max(metrics.horizontalAdvance(html.unescape(re.sub("<[^>]+>", "", e))) for e in entries) + COLUMN_GAP
+        room = width - self.contentsMargins().left() - self.contentsMargins().right()
+        columns = max(1, min(len(entries), room // cell))  # (each cell padded on its right, the last too)
+        rows = [entries[at:at + columns] for at in range(0, len(entries), columns)]  # (in order along each line, as
+        cells = ["".join(f"<td style='padding-right:{COLUMN_GAP}px'>{e}</td>" for e in row) for row in rows]  # it scrolls)
+        note = f"<div>{html.escape(self._note.strip())}</div>" if self._note else ""
+        return "<table cellspacing='0' cellpadding='0'>" + "".join(f"<tr>{r}</tr>" for r in cells) + "</table>" + note
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        text = self.table(width)
+        if text == self.text():
+            return super().heightForWidth(width)
+        probe = key_label("probe")  # (the same label's measure, of the columns at that width)
+        probe.setFont(self.font())
+        probe.setText(text)
+        return probe.heightForWidth(width)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        text = self.table(event.size().width())
+        if text != self.text():
+            self.setText(text)
+        super().resizeEvent(event)
 
 
 class ClassList(QScrollArea):
@@ -51,7 +95,7 @@ class ClassList(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # (its text wraps)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.label = key_label("class_list_key")
+        self.label = key_label("class_list_key", ColumnsLabel)
         self.setWidget(self.label)
         self.setVisible(False)
         if layout is not None:
@@ -60,9 +104,9 @@ class ClassList(QScrollArea):
     def set_classes(self, names) -> None:
         """List the classes ``names`` where they are many (``many_classes``); else (or None) hide."""
         shown = names is not None and many_classes(names)
-        text = class_key(names) if shown else ""
-        if text != self.label.text():
-            self.label.setText(text)
+        entries, note = class_key_entries(names) if shown else ([], "")
+        if (entries, note) != (getattr(self.label, "_entries", []), getattr(self.label, "_note", "")):
+            self.label.set_entries(entries, note)
             set_tip(self.label, class_names_tip(names) if shown else "")  # (the whole names of those elided)
         self.setVisible(shown)
         self._fit()

@@ -199,6 +199,13 @@ def class_key(names) -> str:
     """Rich text: a swatch of each class's colour before its name (``names`` in class order); where
     the classes are marked by shape too (``class_symbols``), the swatch is the class's shape, and the
     key says so."""
+    entries, note = class_key_entries(names)
+    return " ".join(entries) + note
+
+
+def class_key_entries(names) -> tuple[list[str], str]:
+    """Each class's swatch and name in rich text (``class_key``'s, one a class), and what the key says after
+    them: " (each class a shape as well as a colour)" where the classes are marked by shape too, else ""."""
     import html
 
     from .elide import elided_names
@@ -207,9 +214,9 @@ def class_key(names) -> str:
     shapes = class_symbols(max(2, len(names)))
     marks = class_marks(len(names))
     names, _ = elided_names(names, CLASS_NAME_CHARS)  # a CSV's class may have a name of any length
-    key = " ".join(f"<span style='color:{hex_color(rgb[k])}'>{marks[k]}</span>&nbsp;{html.escape(str(name))}"
-                   for k, name in enumerate(names))
-    return key if shapes is None else f"{key} (each class a shape as well as a colour)"
+    entries = [f"<span style='color:{hex_color(rgb[k])}'>{marks[k]}</span>&nbsp;{html.escape(str(name))}"
+               for k, name in enumerate(names)]
+    return entries, "" if shapes is None else " (each class a shape as well as a colour)"
 
 
 def class_names_tip(names) -> str:

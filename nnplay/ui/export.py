@@ -31,7 +31,7 @@ from ..file_write import written_in_place
 from ..failures import RunFailure
 from ..user_text import file_name, shown
 from ..write_errors import cannot_write, unwritable
-from .export_layout import can_lay_out, laid_out_at
+from .export_layout import can_lay_out, laid_out_at, resized
 from .svg_clip import marked_views
 from .svg_fix import encode, finish_svg
 
@@ -84,19 +84,13 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
 @contextmanager
 def labels_fitted(parts):
     """A word-wrapped label among ``parts`` wider than the panel's other parts (the curves' key, shared by
-    the loss and accuracy plots side by side, over the loss plot alone) laid out at their width for the
-    time of one export: the file is as wide as what it shows (tester 16: the right 40% of Export › Loss
-    curves was blank)."""
-    parts = _parts(parts)
-    width, too_wide = _fitted_width(parts)
-    fitted = [(w, w.size()) for w in too_wide]
-    for w, _ in fitted:
-        w.resize(width, w.heightForWidth(width))
-    try:
+    the loss and accuracy plots side by side, over the loss plot alone), or narrower (the output view's list of
+    many classes, beside its scroll bar), laid out at their width for the time of one export: the file is as
+    wide as what it shows (tester 16: the right 40% of Export › Loss curves was blank), and a text part is as
+    wide as the panel."""
+    width, unfitted = _fitted_width(_parts(parts))
+    with resized([(w, QSize(width, w.heightForWidth(width))) for w in unfitted]):
         yield
-    finally:
-        for w, size in fitted:
-            w.resize(size)
 
 
 TEXT_SCALE = 2.0  # a file's text at most twice its size on screen (a slide's, read from the back of a room)
@@ -126,16 +120,16 @@ def panel_size(parts) -> QSize:
     only when nothing else is wider, see labels_fitted), the heights added, and MARGIN all round (a
     caption's, a key's or an axis's text at a part's edge was at the file's: tester 16, round 17)."""
     parts = _parts(parts)
-    width, too_wide = _fitted_width(parts)
-    height = sum(w.heightForWidth(width) if w in too_wide else w.height() for w in parts)
+    width, unfitted = _fitted_width(parts)
+    height = sum(w.heightForWidth(width) if w in unfitted else w.height() for w in parts)
     return QSize(width + 2 * MARGIN, height + 2 * MARGIN)
 
 
 def _fitted_width(parts: list) -> tuple[int, list]:
-    """The width of the panel of ``parts``, and its word-wrapped labels wider than that (laid out at it)."""
+    """The width of the panel of ``parts``, and its word-wrapped labels of another width (laid out at it)."""
     others = [w.width() for w in parts if not (isinstance(w, QLabel) and w.wordWrap())]
     width = max(others) if others else max(w.width() for w in parts)
-    return width, [w for w in parts if isinstance(w, QLabel) and w.wordWrap() and w.width() > width]
+    return width, [w for w in parts if isinstance(w, QLabel) and w.wordWrap() and w.width() != width]
 
 
 def png_bytes(parts, scale: float = DEFAULT_SCALE, out: QSize | None = None) -> bytes:
@@ -321,7 +315,7 @@ def panel_parts(views, name: str) -> list:
     if name == "landscape" and (views.landscape.landscape is None or views.landscape.landscape.grid is None):
         raise ExportError("the loss landscape is not computed yet: open Run › Loss landscape, then export again")
     return {
-        "output": lambda: [views.boundary.plot, views.boundary.caption],
+        "output": lambda: [views.boundary.plot, views.boundary.caption, *_shown(views.boundary.class_list.label)],
         "network": lambda: [views.diagram.canvas, views.diagram.key,
                             *_shown(views.diagram.zero_count, views.diagram.undefined_label)],
         "loss": lambda: [*_shown(views.curves.zero_note), views.curves.key, views.curves.loss_plot],

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication, QGraphicsView, QGraphicsWidget, QScrollArea, QWidget
 
 SETTLE_ROUNDS = 3
@@ -77,24 +77,34 @@ def laid_out_sizes(parts: list, width: int, height: int) -> list[tuple[int, int]
 def laid_out_at(parts: list, width: int, height: int):
     """``parts`` laid out together at ``width`` × ``height`` (``laid_out_sizes``) for the time of the body,
     then put back at their sizes on screen."""
-    before = [(w, w.size()) for w in parts]
-    scrolls = [a for a in _scroll_areas(parts) if a.widgetResizable()]  # (which would size a part back to them)
+    with resized([(w, QSize(pw, ph)) for w, (pw, ph) in zip(parts, laid_out_sizes(parts, width, height))]):
+        yield
+
+
+@contextmanager
+def resized(sizes: list):
+    """Each widget of ``sizes`` ((widget, QSize) pairs) at its size for the time of the body, then put back; a
+    widget that is a scroll area's (the network diagram's canvas, the output view's list of many classes) is not
+    sized back to the area's meanwhile."""
+    widgets = [w for w, _ in sizes]
+    before = [(w, w.size()) for w in widgets]
+    scrolls = [a for a in _scroll_areas(widgets) if a.widgetResizable()]
     try:
         for area in scrolls:
             area.setWidgetResizable(False)
-        for w, (pw, ph) in zip(parts, laid_out_sizes(parts, width, height)):
-            w.resize(pw, ph)
-        settle_plots(parts)
+        for w, size in sizes:
+            w.resize(size)
+        settle_plots(widgets)
         yield
     finally:
         for w, size in before:
             w.resize(size)
         for area in scrolls:
             area.setWidgetResizable(True)
-        settle_plots(parts)
+        settle_plots(widgets)
 
 
-def _scroll_areas(parts: list) -> list:
-    """The scroll areas whose widget is one of ``parts`` (the network diagram's canvas)."""
-    areas = [(w, w.parentWidget() and w.parentWidget().parentWidget()) for w in parts]  # (the viewport's area)
+def _scroll_areas(widgets: list) -> list:
+    """The scroll areas whose widget is one of ``widgets``."""
+    areas = [(w, w.parentWidget() and w.parentWidget().parentWidget()) for w in widgets]  # (the viewport's area)
     return [a for w, a in areas if isinstance(a, QScrollArea) and a.widget() is w]

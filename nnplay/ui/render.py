@@ -16,23 +16,14 @@ import sys
 from PySide6.QtWidgets import QWidget
 
 from ..display_check import display_problem
-from ..failures import RunFailure, naming_option
+from ..failures import RunFailure
 from ..user_text import file_name, shown
 from .export import DEFAULT_SCALE, FORMATS, MARGIN, PANELS, ExportError, export_view, panel_parts, panel_size
 from .export_grid import fine_output_frame
+from .render_room import LEAST_SIZE, LEAST_SIZE_REGRESSION, MIN_SCALE, check_room, least_size  # noqa: F401 (here too)
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
-MIN_SCALE = 0.75  # the smallest a render draws a panel (output pixels per on-screen pixel): its text still reads
 MAX_FITS = 16  # a panel that scrolls is laid out 10% larger (drawn 10% smaller) up to this many times
-# the least output size at which each panel draws with nothing cut or overlapping, its text at MIN_SCALE or more
-# and its plots not squeezed (80 on-screen pixels or more): found by trying (round 20, tests/layout_check.py's
-# picture_problems) on runs of one or two hidden layers, at that size and twice as wide or as high; a deeper or
-# wider network may need more (then it is drawn larger, and said). A regression's output and hidden space need
-# more: a colour bar, a longer caption.
-LEAST_SIZE = {"output": (400, 340), "network": (240, 150), "loss": (440, 330), "accuracy": (440, 330),
-              "gradients": (240, 180), "norms": (280, 150), "hidden": (480, 360), "metrics": (440, 330),
-              "inspector": (1480, 1110), "landscape": (800, 600), "distributions": (600, 450)}
-LEAST_SIZE_REGRESSION = {"output": (480, 400), "hidden": (520, 390)}
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -45,26 +36,6 @@ def parse_size(text: str) -> tuple[int, int]:
     if size is None or not all(64 <= v <= 8192 for v in size):
         raise ValueError(f"the size must be WIDTHxHEIGHT in pixels, each 64 to 8192 (like 1600x1200), got {shown(text)}")
     return size
-
-
-def least_size(panel: str, task: str) -> tuple[int, int]:
-    """The least output size (width, height) ``panel`` is drawn at for a run of ``task``."""
-    from ..data import CLASSIFICATION
-
-    return LEAST_SIZE[panel] if task == CLASSIFICATION else LEAST_SIZE_REGRESSION.get(panel, LEAST_SIZE[panel])
-
-
-def check_room(panel: str, task: str, size: tuple[int, int], typed: str | None) -> None:
-    """Refuse a ``size`` too small for ``panel`` (``least_size``) in one line naming --size, the panel and the
-    least size (a ValueError marked as --size's fault); ``typed`` the text given, None for the default size."""
-    need = least_size(panel, task)
-    if size[0] >= need[0] and size[1] >= need[1]:
-        return
-    run = " of a regression run" if need != LEAST_SIZE[panel] else ""
-    got = f"got {shown(typed)}" if typed is not None else \
-        f"more than the default {size[0]}x{size[1]}: give --size {need[0]}x{need[1]} or larger"
-    what = f"the {panel} panel{run} needs at least {need[0]}x{need[1]}, {got}"
-    raise naming_option(ValueError(f"--size: {what}"), "--size", what)
 
 
 # the one view of the window each panel is drawn from (export.panel_parts): only it is built
@@ -212,12 +183,12 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     if os.path.splitext(str(out))[1].lower() not in FORMATS:
         raise ExportError(f"{file_name(out)}: the file name must end in .png or .svg")
     trainer = session_trainer(session_path, panel)
-    if least:
-        check_room(panel, trainer.data.task, size, typed)
     app = _application()
     views = PanelViews(panel)
     try:
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
+        if least:  # (this run's least: a deep network or many classes need more than a small run)
+            check_room(panel, trainer.data.task, size, typed, views)
         for view in (views.curves, views.gradients):  # the run's epochs, not the window's room to grow
             if view is not None:
                 view.fit_epochs()

@@ -93,14 +93,14 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
                 f"{count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more), got '{every}'")
         raise _refused("--every", what)
     trainer = session_trainer(session_path, panel)
-    if least:
-        check_room(panel, trainer.data.task, size, typed)
-    size = even_size(size)
     app = _application()
     views = PanelViews(panel)
     writer = None
     try:
         views.show_run(trainer.run_info(), panel_frame(trainer, panel))
+        if least:  # (this run's least: render.check_room)
+            check_room(panel, trainer.data.task, size, typed, views)
+        size = even_size(size)
         parts, scale = views.lay_out(size)
         # the output coloured at the export's resolution, a cell per output pixel, as nnplay render and File ›
         # Export colour it (export_grid), not the screen's 100 x 100 grid scaled up

@@ -87,9 +87,9 @@ def test_the_layers_option_names_the_bad_size_and_its_place():
 
     from nnplay.cli.base import layers
 
-    for text, start, end in (("4,zz", "layer 2 of '4,zz': hidden layer sizes", "got 'zz'"),
+    for text, start, end in (("4,zz", "layer 2 of '4,zz': hidden layer size", "got 'zz'"),
                              ("4,300", "layer 2 of '4,300': hidden layer size", "got '300'"),
-                             ("zz", "hidden layer sizes", "got 'zz'")):
+                             ("zz", "hidden layer size", "got 'zz'")):
         with pytest.raises(argparse.ArgumentTypeError) as caught:
             layers(text)
         assert str(caught.value).startswith(start) and str(caught.value).endswith(end), str(caught.value)

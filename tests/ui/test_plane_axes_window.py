@@ -49,3 +49,21 @@ def test_render_draws_the_output_over_the_same_two_measurements(tmp_path):
     trainer = Trainer(TrainConfig(dataset="csv", hidden=(3,)), data)
     extent = panel_frame(trainer, "output").snapshot.grid_extent
     assert _spans(extent, data.X, default_axes(data.X))
+
+
+def test_a_file_opens_over_its_first_two_inputs_not_a_pick_made_on_another(window, qtbot, tmp_path):
+    """Round 21: a file of four measurements opened over b-d (the two with more distinct values), and a pick made
+    on one file was kept for the next file with the same columns."""
+    c, view = window.controller, window.boundary
+    rows = "\n".join(f"{k % 7 / 10},{k * 1.37 % 11:.2f},{k % 5 / 10},{k * 2.71 % 13:.2f},{k % 2}" for k in range(60))
+    for name in ("four.csv", "again.csv"):
+        (tmp_path / name).write_text("a,b,c,d,label\n" + rows + "\n")
+    assert c.load_csv(str(tmp_path / "four.csv"))
+    qtbot.waitUntil(lambda: c.run_info.sizes[0] == 4 and c.last_frame is not None, timeout=10000)
+    assert (view.axis_x.currentIndex(), view.axis_y.currentIndex()) == (0, 1)
+    view.axis_y.setCurrentIndex(3)  # the user's pick: a-d (as the menu's activated signal tells it)
+    view.axes_picked()
+    assert view.shown_axes == (0, 3)
+    assert c.load_csv(str(tmp_path / "again.csv"))
+    qtbot.waitUntil(lambda: view.info.data.name == "again", timeout=10000)
+    assert (view.axis_x.currentIndex(), view.axis_y.currentIndex()) == (0, 1) == view.shown_axes

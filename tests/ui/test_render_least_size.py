@@ -6,6 +6,7 @@ that size the panel draws whole (``layout_check.picture_problems``)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from nnplay.training import TrainConfig, Trainer
@@ -97,3 +98,79 @@ def test_the_testers_sizes_were_unusable(qapp, runs):
     """The least sizes are not too strict: the tester's sizes fail the check the least sizes pass."""
     for panel, size in (("output", (200, 150)), ("output", (320, 240)), ("inspector", (400, 300))):
         assert _problems(runs["classification"], panel, size), (panel, size)
+
+
+def _csv_of_classes(path, k: int):
+    rng = np.random.default_rng(k)
+    y = np.arange(12 * k) % k
+    angle = 2 * np.pi * y / k
+    x = np.column_stack([3 * np.cos(angle), 3 * np.sin(angle)]) + rng.normal(0, 0.3, (y.size, 2))
+    path.write_text("x1,x2,label\n" + "".join(f"{a:.3f},{b:.3f},kind_{c:02d}\n" for (a, b), c in zip(x, y)))
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_runs(tmp_path_factory):
+    """Round 21: the least sizes were found on runs of one or two narrow layers. Six hidden layers of 16, and a
+    CSV of 50 classes (its last hidden layer of 3, for the hidden space)."""
+    from nnplay.data import load_csv
+
+    folder = tmp_path_factory.mktemp("big")
+    deep = Trainer(TrainConfig(hidden=(16,) * 6))
+    many = Trainer(TrainConfig(dataset="csv", hidden=(16,) * 5 + (3,)), load_csv(_csv_of_classes(folder / "k.csv", 50)))
+    runs = {}
+    for name, t in (("six-layers-of-16", deep), ("fifty-classes", many)):
+        t.run(20)
+        runs[name] = folder / f"{name}.nnplay"
+        save_session(runs[name], Session(t.config, t.data, t.state_dict()))
+    return runs
+
+
+def _least_and_problems(path, panel):
+    """The run's least size (as ``nnplay render`` finds it: ``render_room.run_least`` on the views it draws),
+    and what is cut when the panel is laid out there, as ``nnplay render --size`` that size lays it out."""
+    from nnplay.ui.render import PanelViews, panel_frame, session_trainer
+    from nnplay.ui.render_room import run_least
+    from tests.layout_check import picture_problems
+
+    trainer = session_trainer(path, panel)
+    views = PanelViews(panel)
+    try:
+        views.show_run(trainer.run_info(), panel_frame(trainer, panel))
+        least = run_least(views, panel, trainer.data.task)
+        parts, scale = views.lay_out(least)
+        return least, picture_problems(parts, scale, least)
+    finally:
+        views.close()
+
+
+SLOW = pytest.mark.slow  # the confusion matrix of 50 classes: 5 s a layout, measured three or four times
+BIG = [pytest.param(run, panel, id=f"{run}-{panel}", marks=SLOW if (run, panel) == ("fifty-classes", "metrics") else ())
+       for run in ("six-layers-of-16", "fifty-classes") for panel in PANELS if (run, panel) != ("six-layers-of-16", "hidden")]
+
+
+@pytest.mark.parametrize("run, panel", BIG)
+def test_a_big_runs_panels_draw_whole_at_the_least_size_said(qapp, big_runs, run, panel):
+    least, problems = _least_and_problems(big_runs[run], panel)
+    assert problems == [], least
+    assert least[0] >= LEAST_SIZE[panel][0] and least[1] >= LEAST_SIZE[panel][1]
+
+
+@pytest.mark.parametrize("run, panel, table", [("six-layers-of-16", "network", (240, 150)),
+                                              ("six-layers-of-16", "distributions", (600, 450)),
+                                              ("fifty-classes", "inspector", (1480, 1110)),
+                                              pytest.param("fifty-classes", "metrics", (440, 330), marks=SLOW)])
+def test_a_big_run_is_refused_under_its_own_least_naming_it(qapp, big_runs, tmp_path, capsys, run, panel, table):
+    """At the small runs' least (round 20's table) the six layers' network was drawn at 0.66 and written larger,
+    their distributions' bands 68 px high, the 50 classes' inspector drawn at 0.46 and confusion matrix written
+    675x2571 for 440x330."""
+    from nnplay.cli import main
+
+    least, _ = _least_and_problems(big_runs[run], panel)
+    assert least[0] > table[0] or least[1] > table[1]
+    typed = f"{least[0]}x{least[1] * 9 // 10}"
+    out = tmp_path / "p.png"
+    assert main(["render", str(big_runs[run]), "--panel", panel, "--size", typed, "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (f"nnplay: error: argument --size: the {panel} panel of this run needs at "
+                                       f"least {least[0]}x{least[1]}, got '{typed}' (see nnplay render --help)\n")
+    assert not out.exists()
