@@ -145,7 +145,10 @@ def _least_and_problems(path, panel):
 
 
 SLOW = pytest.mark.slow  # the confusion matrix of 50 classes: 5 s a layout, measured three or four times
-BIG = [pytest.param(run, panel, id=f"{run}-{panel}", marks=SLOW if (run, panel) == ("fifty-classes", "metrics") else ())
+# one code path (render_room.run_least) over the panels of two big runs: two points in the default run, the
+# deep network's diagram and the fifty classes' key, the others with -m slow (tests/sweep.py's rule)
+DEFAULT_POINTS = {("six-layers-of-16", "network"), ("fifty-classes", "output")}
+BIG = [pytest.param(run, panel, id=f"{run}-{panel}", marks=() if (run, panel) in DEFAULT_POINTS else SLOW)
        for run in ("six-layers-of-16", "fifty-classes") for panel in PANELS if (run, panel) != ("six-layers-of-16", "hidden")]
 
 
@@ -157,8 +160,8 @@ def test_a_big_runs_panels_draw_whole_at_the_least_size_said(qapp, big_runs, run
 
 
 @pytest.mark.parametrize("run, panel, table", [("six-layers-of-16", "network", (240, 150)),
-                                              ("six-layers-of-16", "distributions", (600, 450)),
-                                              ("fifty-classes", "inspector", (1480, 1110)),
+                                              pytest.param("six-layers-of-16", "distributions", (600, 450), marks=SLOW),
+                                              pytest.param("fifty-classes", "inspector", (1480, 1110), marks=SLOW),
                                               pytest.param("fifty-classes", "metrics", (440, 330), marks=SLOW)])
 def test_a_big_run_is_refused_under_its_own_least_naming_it(qapp, big_runs, tmp_path, capsys, run, panel, table):
     """At the small runs' least (round 20's table) the six layers' network was drawn at 0.66 and written larger,
