@@ -4,7 +4,8 @@
                     "data": {name, task, input_names, class_names, domain, source, edited,
                              stratify, target_scale, import, target_name, notes},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays,
-                            history: {...}, grad_norms: {...}}}
+                            history: {...}, grad_norms: {...}},
+                    "view": {gradient_key} or null: the window's kept colour scale (absent from older files)}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
     test_mask.npy                 only for data edited by hand: its fixed train/test split (True: test)
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
@@ -56,6 +57,9 @@ HISTORIES = ("history", "grad_norms", "distributions")  # distributions: not in 
 MAX_BYTES = 1 << 30
 
 
+VIEW_KEYS = ("gradient_key",)  # the heatmaps' shared colour scale, as the window kept it (gradient_maps.key_scale)
+
+
 class SessionError(ValueError):
     """A session file that cannot be used; the message is one line."""
 
@@ -66,6 +70,7 @@ class Session:
     data: Dataset
     state: dict | None  # Trainer.state_dict(), or None for settings and data only
     source: str = "generated"  # or "csv:<path>" / "drawn"
+    view: dict | None = None  # what the window's picture keeps beyond the run (VIEW_KEYS); None: nothing
 
 
 def _npy(arr: np.ndarray) -> bytes:
@@ -83,7 +88,7 @@ def save_session(path, session: Session) -> None:
                  "source": session.source, "edited": bool(d.edited), "stratify": bool(d.stratify),
                  "target_scale": list(d.target_scale) if d.target_scale else None, "import": d.import_options,
                  "target_name": d.target_name, "notes": list(d.notes)},
-        "run": None,
+        "run": None, "view": session.view or None,
     }
     arrays = {"X.npy": d.X, "y.npy": d.y}
     if d.test_mask is not None:
@@ -271,7 +276,7 @@ def _load(path: Path) -> Session:
                 state["trajectory"] = dict(table(run["trajectory"], "trajectory in session.json (the weights' path)"),
                                            epochs=arr("trajectory_epochs.npy"),
                                            points=arr("trajectory_points.npy"))
-        return Session(config, data, state, meta.get("source", "generated"))
+        return Session(config, data, state, meta.get("source", "generated"), _view(doc.get("view")))
 
 
 def _notes(saved) -> list[str]:
@@ -318,3 +323,13 @@ def restore_trainer(session: Session):
     if session.state is not None:
         trainer.load_state_dict(session.state)
     return trainer
+
+
+def _view(view) -> dict | None:
+    """The window's kept picture state in session.json (absent from older files): each of VIEW_KEYS a
+    positive number; a value of any other kind is left out (the window then computes its own)."""
+    if not isinstance(view, dict):
+        return None
+    kept = {k: float(view[k]) for k in VIEW_KEYS
+            if isinstance(view.get(k), (int, float)) and not isinstance(view.get(k), bool) and 0 < view[k] < float("inf")}
+    return kept or None

@@ -32,6 +32,8 @@ class PlaygroundView(Protocol):
     def show_frame(self, frame: Frame) -> None: ...
     def show_error(self, title: str, message: str) -> None: ...
     def show_status(self, message: str) -> None: ...
+    def kept_view(self) -> dict | None: ...
+    def keep_view(self, kept: dict | None) -> None: ...
 
 
 class PlaygroundController(SessionFiles, QObject):
@@ -313,6 +315,8 @@ class PlaygroundController(SessionFiles, QObject):
         if opening is not None:
             self._opened(*opening[:2])
         self.view.show_run(info)
+        if opening is not None:  # the picture as the window saved showed it (its colour scale's kept bound)
+            self.view.keep_view(opening[0].view)
 
     def _on_frame(self, frame: Frame) -> None:
         snap = frame.snapshot

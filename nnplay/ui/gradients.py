@@ -146,6 +146,7 @@ class GradientView(QWidget):
         self.norms = History(layer_names(L))
         self._norms_drawn = None
         self._x_right = 0.0
+        self.key_scale.shown = None  # a new run's scale its own, as a fresh window's (not the last run's kept bound)
         # every layer's curve (and its raw twin) a lane of one item: one update and one paint a frame (curve_bundle)
         self.norm_bundle = CurveBundle()
         self._norm_curves = [self.norm_bundle.add_lane(live_pen(layer_rgb(l)), layer_name(l + 1, L)) for l in range(L)]

@@ -171,6 +171,15 @@ class PlaygroundWindow(FileActions, QMainWindow):
         elif self.banner.isVisible():
             self.banner.hide()
 
+    def kept_view(self) -> dict | None:
+        """What the picture keeps beyond the run, for a session to save (session.VIEW_KEYS)."""
+        bound = self.gradients.key_scale.shown
+        return None if bound is None else {"gradient_key": bound}
+
+    def keep_view(self, kept: dict | None) -> None:
+        """A reopened session's kept picture state (``kept_view``), before its first frame is drawn."""
+        self.gradients.key_scale.shown = (kept or {}).get("gradient_key")
+
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 

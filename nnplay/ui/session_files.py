@@ -89,7 +89,7 @@ class SessionFiles:
     def session(self, state: dict | None) -> Session:
         """The current settings and data with ``state`` (a Trainer.state_dict from the worker), to save."""
         source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
-        return Session(self.config, self.data, state, source)
+        return Session(self.config, self.data, state, source, self.view.kept_view())
 
     def _on_state(self, token: int, state) -> None:
         if self.comparison.take_state(token, state, self.config, self.data):

@@ -63,3 +63,49 @@ def test_loss_and_accuracy_keep_one_epoch_range(qtbot):
     v.resize(900, 300)  # the plots at other widths (the loss plot 3 parts, accuracy 2)
     qtbot.wait(10)
     assert _x(v.loss_plot) == _x(v.acc_plot)
+
+
+def _at(c, qtbot, epoch):
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.generation == c.generation
+                    and c.last_frame.snapshot.epoch == epoch, timeout=30000)
+
+
+def _picture(window):
+    g = window.gradients
+    return {"key": g.key_scale.shown, "loss": _x(window.curves.loss_plot), "accuracy": _x(window.curves.acc_plot),
+            "norms": _x(g.norm_plot)}
+
+
+@pytest.mark.timeout(180)
+def test_a_reopened_session_shows_the_saved_windows_picture(window, qtbot, tmp_path):
+    """Saved at epoch 946, reopened: the dW key read ±4·10⁻⁴ for the window's ±5·10⁻⁴ (the shared scale
+    keeps its bound while the largest |dW| stays within 70% of it, and a fresh window had no bound kept)
+    and the loss and norm plots ran to 2000 for 1000. Here the run is stepped until the kept bound is not
+    the one a fresh scale would take, saved, another run trained, and the file opened again."""
+    from nnplay.ui.stepped_range import fine_ceil
+
+    c = window.controller
+    assert c.apply_settings_text("dataset=spiral&hidden=8,8&activation=tanh&lr=0.03")
+    _at(c, qtbot, 0)
+    epoch = 0
+    while True:  # (a frame an epoch, as a window stepped by hand)
+        epoch += 1
+        c.step(1)
+        _at(c, qtbot, epoch)
+        largest = max(float(np.abs(m).max()) for m in window.gradients.last_snapshot.dW)
+        if window.gradients.key_scale.shown != fine_ceil(largest) or epoch == 300:
+            break
+    assert window.gradients.key_scale.shown != fine_ceil(largest)  # (the case the fault needs)
+    saved_picture = _picture(window)
+    saved = []
+    c.session_saved.connect(saved.append)
+    c.save_session(str(tmp_path / "s.nnplay"))
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    assert c.apply_settings_text("dataset=xor&hidden=3&activation=relu&lr=0.3")  # another run, its own scale
+    _at(c, qtbot, 0)
+    c.step(5)
+    _at(c, qtbot, 5)
+    assert c.open_session(str(tmp_path / "s.nnplay"))
+    _at(c, qtbot, epoch)
+    qtbot.wait(50)
+    assert _picture(window) == saved_picture
