@@ -5,7 +5,8 @@
                              stratify, target_scale, import, target_name, notes},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays,
                             history: {...}, grad_norms: {...}},
-                    "view": {gradient_key} or null: the window's kept colour scale (absent from older files)}
+                    "view": {gradient_key, loss_y, norms_y} or null: the window's kept colour scale and
+                            value axes (absent from older files)}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
     test_mask.npy                 only for data edited by hand: its fixed train/test split (True: test)
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 import zipfile
@@ -57,7 +59,8 @@ HISTORIES = ("history", "grad_norms", "distributions")  # distributions: not in 
 MAX_BYTES = 1 << 30
 
 
-VIEW_KEYS = ("gradient_key",)  # the heatmaps' shared colour scale, as the window kept it (gradient_maps.key_scale)
+VIEW_KEYS = ("gradient_key", "loss_y", "norms_y")  # the heatmaps' shared colour scale, the loss and norm plots'
+# value axes, as the window kept them (each moves in steps: gradient_maps.key_scale, stepped_range.SteppedYRange)
 
 
 class SessionError(ValueError):
@@ -325,11 +328,22 @@ def restore_trainer(session: Session):
     return trainer
 
 
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
 def _view(view) -> dict | None:
-    """The window's kept picture state in session.json (absent from older files): each of VIEW_KEYS a
-    positive number; a value of any other kind is left out (the window then computes its own)."""
+    """The window's kept picture state in session.json (absent from older files): gradient_key a positive
+    number, loss_y and norms_y [lo, hi, log] with lo < hi; a value of any other kind is left out (the window
+    then fits its own)."""
     if not isinstance(view, dict):
         return None
-    kept = {k: float(view[k]) for k in VIEW_KEYS
-            if isinstance(view.get(k), (int, float)) and not isinstance(view.get(k), bool) and 0 < view[k] < float("inf")}
+    kept = {}
+    if _number(view.get("gradient_key")) and view["gradient_key"] > 0:
+        kept["gradient_key"] = float(view["gradient_key"])
+    for k in VIEW_KEYS[1:]:
+        v = view.get(k)
+        if isinstance(v, list) and len(v) == 3 and _number(v[0]) and _number(v[1]) and v[0] < v[1] \
+                and isinstance(v[2], bool):
+            kept[k] = [float(v[0]), float(v[1]), v[2]]
     return kept or None

@@ -73,7 +73,7 @@ def _at(c, qtbot, epoch):
 def _picture(window):
     g = window.gradients
     return {"key": g.key_scale.shown, "loss": _x(window.curves.loss_plot), "accuracy": _x(window.curves.acc_plot),
-            "norms": _x(g.norm_plot)}
+            "norms": _x(g.norm_plot), "loss y": window.curves.loss_range.shown, "norms y": g.norm_range.shown}
 
 
 @pytest.mark.timeout(180)
