@@ -62,8 +62,12 @@ def _dialog(parent, title: str, start: str, filters: str, save: bool) -> QFileDi
     dialog.setIconProvider(dialog._icons)
     _roomy(dialog)
     model = dialog.findChild(QFileSystemModel)
-    if model is not None:  # each folder's rows, once listed, measured (a deferred call: the view has them then)
-        model.directoryLoaded.connect(lambda _path: QTimer.singleShot(0, dialog, lambda: fit_columns(dialog)))
+    if model is not None:  # each folder's rows measured as they come (the model adds them in batches, later
+        # than its directoryLoaded): once, shortly after the last batch
+        later = QTimer(dialog, singleShot=True, interval=50)
+        later.timeout.connect(lambda: fit_columns(dialog))
+        for signal in (model.directoryLoaded, model.rowsInserted, model.layoutChanged, model.dataChanged):
+            signal.connect(lambda *_: later.start())
     return dialog
 
 
