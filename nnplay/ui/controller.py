@@ -32,8 +32,6 @@ class PlaygroundView(Protocol):
     def show_frame(self, frame: Frame) -> None: ...
     def show_error(self, title: str, message: str) -> None: ...
     def show_status(self, message: str) -> None: ...
-    def kept_view(self) -> dict | None: ...
-    def keep_view(self, kept: dict | None) -> None: ...
 
 
 class PlaygroundController(SessionFiles, QObject):
@@ -311,12 +309,9 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.build(self.config, self.data, state, keep_weights)
 
     def _on_run_started(self, info: RunInfo) -> None:
-        opening = self._opening.pop(self.generation, None)
-        if opening is not None:
-            self._opened(*opening[:2])
+        if (opening := self._opening.pop(self.generation, None)) is not None:
+            return self._opened(info, *opening[:2])  # (it shows the run, then the picture the file kept)
         self.view.show_run(info)
-        if opening is not None:  # the picture as the window saved showed it (its colour scale's kept bound)
-            self.view.keep_view(opening[0].view)
 
     def _on_frame(self, frame: Frame) -> None:
         snap = frame.snapshot

@@ -171,19 +171,6 @@ class PlaygroundWindow(FileActions, QMainWindow):
         elif self.banner.isVisible():
             self.banner.hide()
 
-    def kept_view(self) -> dict | None:
-        """What the picture keeps beyond the run, for a session to save (session.VIEW_KEYS)."""
-        kept = {"gradient_key": self.gradients.key_scale.shown, "loss_y": self.curves.loss_range.kept(),
-                "norms_y": self.gradients.norm_range.kept()}
-        return {k: v for k, v in kept.items() if v is not None} or None
-
-    def keep_view(self, kept: dict | None) -> None:
-        """A reopened session's kept picture state (``kept_view``), before its first frame is drawn."""
-        kept = kept or {}
-        self.gradients.key_scale.shown = kept.get("gradient_key")
-        self.curves.loss_range.keep(kept.get("loss_y"))
-        self.gradients.norm_range.keep(kept.get("norms_y"))
-
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
 
