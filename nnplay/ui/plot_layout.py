@@ -363,12 +363,14 @@ def follow_epochs(plots, epochs: int, shown: float) -> float:
 
 
 def share_epochs(plots) -> None:
-    """One epoch range for ``plots`` side by side: a range set on one (by the program, a wheel, a drag) is
-    set on the others as it is. (pyqtgraph's setXLink lines up views that overlap on the screen by their
+    """One epoch range for ``plots`` side by side: a range set on one (by the program, a wheel, a drag; not an
+    auto-range to its own data) is set on the others as it is. (pyqtgraph's setXLink lines up views that overlap on the screen by their
     pixels, so plots of different widths, or not yet laid out, got different ranges.)"""
     views = [p.getViewBox() for p in plots]
 
     def follow(source, x_range):
+        if source.autoRangeEnabled()[0]:  # (a range fitted to the plot's own data is its own)
+            return
         for v in views:
             if v is not source and tuple(v.viewRange()[0]) != tuple(x_range):
                 v.setXRange(*x_range, padding=0)
