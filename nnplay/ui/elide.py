@@ -55,6 +55,16 @@ def elided_list(names, font: QFont, width_px: float) -> list[str]:
     return distinct_cuts(names, lambda text, side: metrics.elidedText(text, _QT_SIDE[side], room))
 
 
+def distinct_mode(names, font: QFont, width_px: float) -> Qt.TextElideMode:
+    """The elide mode, of Qt's middle, end and start, that keeps ``names`` apart at ``width_px`` pixels
+    in ``font``: for a view that elides every row one way (middle where none does)."""
+    metrics, want = QFontMetricsF(font), len({str(n) for n in names})
+    for side in ("middle", "end", "start"):
+        if len({metrics.elidedText(str(n), _QT_SIDE[side], max(0.0, width_px)) for n in names}) == want:
+            return _QT_SIDE[side]
+    return _QT_SIDE["middle"]
+
+
 def elided_names(names, limit: int = NAME_CHARS) -> tuple[list[str], str]:
     """The user's ``names`` (column names, class names) each shortened to ``limit``
     characters, on one side for the list so that different names stay different

@@ -121,3 +121,24 @@ def test_the_confusion_matrix_of_fifty_long_names_is_headed_by_what_tells_them_a
     view._render()
     text = view.label.text()
     assert "<th>49</th>" in text and "<th>50</th>" not in text
+
+
+def test_the_import_dialogs_column_list_elides_names_on_the_side_that_tells_them_apart(qtbot):
+    """Its Column list elided every row in the middle: 50 columns named sensor_3_reading_with_a_long_suffix...
+    read the same in a narrow dialog."""
+    from PySide6.QtCore import Qt
+
+    from nnplay.ui.import_columns import ColumnTable
+
+    names = [f"sensor_{k}_reading_with_a_rather_long_suffix" for k in range(50)]
+    table = ColumnTable([(n, "input", "number") for n in names], ("input", "ignore"), ("number",))
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    for width in (280, 330):
+        table.resize(width, 400)
+        qtbot.wait(10)
+        assert table.columnWidth(0) < table.fontMetrics().horizontalAdvance(names[0])  # (the names do not fit)
+        mode, room = table.textElideMode(), table.columnWidth(0) - 8
+        assert len({table.fontMetrics().elidedText(n, mode, room) for n in names}) == 50, width
+    assert mode == Qt.TextElideMode.ElideRight  # (cut in the middle, "sensor_…_suffix" every one)
