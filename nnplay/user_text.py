@@ -37,6 +37,42 @@ def middle_cut(text: str, limit: int = NAME_CHARS) -> str:
     return text[:head] + ELLIPSIS + (text[-tail:] if tail else "")
 
 
+SIDES = ("middle", "end", "after", "start")  # where a list of names is cut, in the order tried (distinct_cuts)
+
+
+def cut(text: str, limit: int, side: str = "middle") -> str:
+    """``text`` cut to ``limit`` characters with "…" (``limit`` >= 3): in its ``middle``, at its ``end``
+    (its start kept) or at its ``start`` (its end kept); shorter text is returned as it is."""
+    if len(text) <= limit or side == "middle":
+        return middle_cut(text, limit)
+    return text[:limit - 1] + ELLIPSIS if side == "end" else ELLIPSIS + text[len(text) - limit + 1:]
+
+
+def distinct_cuts(names, fit) -> list[str]:
+    """``names`` each shortened by ``fit(text, side)`` (``cut``, or Qt's elidedText in pixels: the side
+    "middle", "end" or "start"), one side for the whole list, so that names that differ still read
+    differently. A list of "class_3_with_a_rather_long_name", "class_10_with_a_rather_long_name"...
+    cut in the middle read "class_…_name" every one: the first of SIDES that keeps them apart is taken,
+    where "after" drops the start all the names share ("…3_with_a_r…"); where none does, the side
+    that keeps the most apart."""
+    names = [str(n) for n in names]
+    want = len(set(names))
+    shared = len(os.path.commonprefix(names)) if len(names) > 1 else 0
+    best = None
+    for side in SIDES:
+        if side == "after":
+            if not shared:
+                continue
+            shown = [n if fit(n, "end") == n else fit(ELLIPSIS + n[shared:], "end") for n in names]
+        else:
+            shown = [fit(n, side) for n in names]
+        if len(set(shown)) == want:
+            return shown
+        if best is None or len(set(shown)) > len(set(best)):
+            best = shown
+    return best
+
+
 def shortened(text, limit: int = NAME_CHARS) -> str:
     """``text`` on one line (``_flat``), cut in its middle past ``limit`` characters (``middle_cut``)."""
     return middle_cut(_flat(str(text)), limit)

@@ -4,7 +4,9 @@
                     "data": {name, task, input_names, class_names, domain, source, edited,
                              stratify, target_scale, import, target_name, notes},
                     "run": {epoch, diverged_at, optimizer_t, rng, optimizer_arrays,
-                            history: {...}, grad_norms: {...}}}
+                            history: {...}, grad_norms: {...}},
+                    "view": {gradient_key, loss_y, norms_y} or null: the window's kept colour scale and
+                            value axes (absent from older files)}
     X.npy, y.npy                  the data set (generated, loaded or drawn)
     test_mask.npy                 only for data edited by hand: its fixed train/test split (True: test)
     params.npy                    the network's parameters: layer by layer, [W | b] row by row
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 import zipfile
@@ -56,6 +59,10 @@ HISTORIES = ("history", "grad_norms", "distributions")  # distributions: not in 
 MAX_BYTES = 1 << 30
 
 
+VIEW_KEYS = ("gradient_key", "loss_y", "norms_y")  # the heatmaps' shared colour scale, the loss and norm plots'
+# value axes, as the window kept them (each moves in steps: gradient_maps.key_scale, stepped_range.SteppedYRange)
+
+
 class SessionError(ValueError):
     """A session file that cannot be used; the message is one line."""
 
@@ -66,6 +73,7 @@ class Session:
     data: Dataset
     state: dict | None  # Trainer.state_dict(), or None for settings and data only
     source: str = "generated"  # or "csv:<path>" / "drawn"
+    view: dict | None = None  # what the window's picture keeps beyond the run (VIEW_KEYS); None: nothing
 
 
 def _npy(arr: np.ndarray) -> bytes:
@@ -83,7 +91,7 @@ def save_session(path, session: Session) -> None:
                  "source": session.source, "edited": bool(d.edited), "stratify": bool(d.stratify),
                  "target_scale": list(d.target_scale) if d.target_scale else None, "import": d.import_options,
                  "target_name": d.target_name, "notes": list(d.notes)},
-        "run": None,
+        "run": None, "view": session.view or None,
     }
     arrays = {"X.npy": d.X, "y.npy": d.y}
     if d.test_mask is not None:
@@ -271,7 +279,7 @@ def _load(path: Path) -> Session:
                 state["trajectory"] = dict(table(run["trajectory"], "trajectory in session.json (the weights' path)"),
                                            epochs=arr("trajectory_epochs.npy"),
                                            points=arr("trajectory_points.npy"))
-        return Session(config, data, state, meta.get("source", "generated"))
+        return Session(config, data, state, meta.get("source", "generated"), _view(doc.get("view")))
 
 
 def _notes(saved) -> list[str]:
@@ -318,3 +326,24 @@ def restore_trainer(session: Session):
     if session.state is not None:
         trainer.load_state_dict(session.state)
     return trainer
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def _view(view) -> dict | None:
+    """The window's kept picture state in session.json (absent from older files): gradient_key a positive
+    number, loss_y and norms_y [lo, hi, log] with lo < hi; a value of any other kind is left out (the window
+    then fits its own)."""
+    if not isinstance(view, dict):
+        return None
+    kept = {}
+    if _number(view.get("gradient_key")) and view["gradient_key"] > 0:
+        kept["gradient_key"] = float(view["gradient_key"])
+    for k in VIEW_KEYS[1:]:
+        v = view.get(k)
+        if isinstance(v, list) and len(v) == 3 and _number(v[0]) and _number(v[1]) and v[0] < v[1] \
+                and isinstance(v[2], bool):
+            kept[k] = [float(v[0]), float(v[1]), v[2]]
+    return kept or None

@@ -309,9 +309,8 @@ class PlaygroundController(SessionFiles, QObject):
         self.run.build(self.config, self.data, state, keep_weights)
 
     def _on_run_started(self, info: RunInfo) -> None:
-        opening = self._opening.pop(self.generation, None)
-        if opening is not None:
-            self._opened(*opening[:2])
+        if (opening := self._opening.pop(self.generation, None)) is not None:
+            return self._opened(info, *opening[:2])  # (it shows the run, then the picture the file kept)
         self.view.show_run(info)
 
     def _on_frame(self, frame: Frame) -> None:

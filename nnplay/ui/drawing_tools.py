@@ -7,18 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QComboBox, QToolButton
+from PySide6.QtWidgets import QToolButton
 
 from ..data import CLASSIFICATION
 from ..numbers import count
 from .colors import class_icon
-from .elide import elided_names
 from .flow_layout import FlowLayout
 from .shortcut_text import keys_text, tip_with_keys
 from .disabled_reason import give_reason
-from .widgets import named
+from .widgets import FittedComboBox, named
 
-DRAW_CLASS_CHARS = 12  # the most characters of a class's name the class box shows
 
 ERASE_PIXELS = 12  # the eraser's radius on screen
 STROKE_PIXELS = 14  # a drag draws a point each time the pointer has moved this far
@@ -47,9 +45,11 @@ class DrawingTools:
             row.addWidget(b)
         self.draw_add.toggled.connect(lambda on: on and self.draw_erase.setChecked(False))
         self.draw_erase.toggled.connect(lambda on: on and self.draw_add.setChecked(False))
-        self.draw_class = named(QComboBox(), "draw_class", "The class of the points you draw.")
+        # each class's whole name in its list (as wide as the longest); the box as wide as the one shown, elided
+        # where long on the side that keeps the classes apart (elide.ElidingComboBox: "class class_…_name" was
+        # every one of 50 classes cut in the middle)
+        self.draw_class = named(FittedComboBox(), "draw_class", "The class of the points you draw.")
         self.draw_class.setIconSize(QSize(14, 14))
-        self.draw_class.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.draw_class)
         self.draw_undo = named(QToolButton(), "draw_undo", "")
         self.draw_undo.setText("Undo")
@@ -101,9 +101,7 @@ class DrawingTools:
         if data is None or data.task != CLASSIFICATION:
             self.draw_class.clear()
             return
-        short, whole = elided_names(data.class_names, DRAW_CLASS_CHARS)  # the box shares a row with buttons
-        names = [f"class {c}" for c in short]
-        self.draw_class.setToolTip("The class of the points you draw." + (f"\n{whole}" if whole else ""))
+        names = [f"class {c}" for c in data.class_names]
         current = self.draw_class.currentIndex()
         self.draw_class.clear()
         for k, name in enumerate(names):  # each class as its points are drawn: its colour and shape

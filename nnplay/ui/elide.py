@@ -3,7 +3,9 @@ by a 5,000-character name, and no widget's minimum width may grow with it.
 
 Text is elided in its middle with "…" (both ends of a column name tell
 columns apart: ``sepal_len…_cm``), the way Qt elides (``QFontMetrics.elidedText``),
-and the whole name goes in the tooltip."""
+and the whole name goes in the tooltip. A list of names (a CSV's 50 classes) is cut on one side
+chosen for the list so that different names stay different (``user_text.distinct_cuts``): cut in
+the middle, "class_3_with_a_rather_long_name" and its 49 fellows all read "class_…_name"."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
-from ..user_text import middle_cut
+from ..user_text import cut, distinct_cuts, middle_cut
 
 NAME_CHARS = 40  # the most characters of a name a read-out or a title shows
 COMBO_EM = 16  # the widest a combo box asks to be for its shown item, in widths of "M"
@@ -42,14 +44,36 @@ def em_px(font: QFont, ems: float) -> float:
     return ems * QFontMetricsF(font).horizontalAdvance("M")
 
 
+_QT_SIDE = {"middle": Qt.TextElideMode.ElideMiddle, "end": Qt.TextElideMode.ElideRight,
+            "start": Qt.TextElideMode.ElideLeft}
+
+
+def elided_list(names, font: QFont, width_px: float) -> list[str]:
+    """``names`` each elided to ``width_px`` pixels in ``font``, on one side for the list, chosen so
+    that different names stay different (``user_text.distinct_cuts``)."""
+    metrics, room = QFontMetricsF(font), max(0.0, width_px)
+    return distinct_cuts(names, lambda text, side: metrics.elidedText(text, _QT_SIDE[side], room))
+
+
+def distinct_mode(names, font: QFont, width_px: float) -> Qt.TextElideMode:
+    """The elide mode, of Qt's middle, end and start, that keeps ``names`` apart at ``width_px`` pixels
+    in ``font``: for a view that elides every row one way (middle where none does)."""
+    metrics, want = QFontMetricsF(font), len({str(n) for n in names})
+    for side in ("middle", "end", "start"):
+        if len({metrics.elidedText(str(n), _QT_SIDE[side], max(0.0, width_px)) for n in names}) == want:
+            return _QT_SIDE[side]
+    return _QT_SIDE["middle"]
+
+
 def elided_names(names, limit: int = NAME_CHARS) -> tuple[list[str], str]:
-    """The user's ``names`` (column names, class names) each shortened by
-    ``short_name``, and a tooltip listing the whole names of those that were
-    shortened ('' when none was)."""
+    """The user's ``names`` (column names, class names) each shortened to ``limit``
+    characters, on one side for the list so that different names stay different
+    (``user_text.distinct_cuts``), and a tooltip listing the whole names of those
+    that were shortened ('' when none was)."""
     names = [str(n) for n in names]
-    short = [short_name(n, limit) for n in names]
-    cut = [wrapped(n) for n, s in zip(names, short) if s != n]
-    return short, "\n".join(cut)
+    short = distinct_cuts(names, lambda text, side: cut(text, limit, side))
+    whole = [wrapped(n) for n, s in zip(names, short) if s != n]
+    return short, "\n".join(whole)
 
 
 class ElidingComboBox(QComboBox):
@@ -69,6 +93,26 @@ class ElidingComboBox(QComboBox):
     def _changed_later(self, *_) -> None:
         QTimer.singleShot(0, self, lambda: (self.updateGeometry(), self._update_tip()))
 
+    def shown_text(self, width: int) -> str:
+        """The current item as the closed box paints it in ``width`` pixels: elided on the side that
+        keeps every item of the list apart (``elided_list``), so two items never read the same."""
+        items = tuple(self.itemText(i) for i in range(self.count()))
+        if self.currentIndex() < 0 or self.fontMetrics().horizontalAdvance(self.currentText()) <= width:
+            return self.currentText()
+        key = (items, width, self.font().key())
+        if getattr(self, "_shown_key", None) != key:  # (the list's elided items, again only when it changes)
+            self._shown_key, self._shown = key, elided_list(items, self.font(), width)
+        return self._shown[self.currentIndex()]
+
+    def showPopup(self) -> None:
+        """The list as wide as its widest item (at most the screen's width): nothing in it elided."""
+        view = self.view()
+        widest = view.sizeHintForColumn(0)  # (its icon and margins with it)
+        scroll = view.verticalScrollBar().sizeHint().width() if self.count() > self.maxVisibleItems() else 0
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else widest
+        view.setMinimumWidth(min(widest + scroll + 2 * view.frameWidth() + 4, screen))
+        super().showPopup()
+
     def cap_px(self) -> int:
         return COMBO_EM * self.fontMetrics().horizontalAdvance("M")
 
@@ -82,9 +126,14 @@ class ElidingComboBox(QComboBox):
         return self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                            QStyle.SubControl.SC_ComboBoxEditField, self).width()
 
+    def _text_room(self) -> int:
+        """Pixels the shown item's text has: the edit field's, less its icon's where it has one."""
+        icon = not self.itemIcon(self.currentIndex()).isNull() if self.currentIndex() >= 0 else False
+        return self._text_rect_width() - (self.iconSize().width() + 4 if icon else 0)
+
     def is_elided(self) -> bool:
         """Whether the shown item is too long for the box (and painted elided)."""
-        return self.fontMetrics().horizontalAdvance(self.currentText()) > self._text_rect_width()
+        return self.fontMetrics().horizontalAdvance(self.currentText()) > self._text_room()
 
     def _update_tip(self) -> None:
         tip = self._tip or ""
@@ -101,6 +150,5 @@ class ElidingComboBox(QComboBox):
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        width = self._text_rect_width()
-        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle, width)
+        option.currentText = self.shown_text(self._text_room())  # (the label draws the icon, then the text)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -17,13 +17,15 @@ file managers do for special file systems; folders keep the folder icon.
 Qt opens the dialog at its size hint, 632x408, its Name column 255 px: a
 tester's file names were cut ("penguins_measurements_20…"). It opens at ROOM
 (within the screen, ``screen_fit``), its other columns wide enough for their
-values and the Name column the rest."""
+values and the Name column the rest. The Size, Type and Date Modified columns are sized to their
+content again as each folder is listed (``fit_columns``): sized by a count of average characters, the
+Size column read "137…KiB" and "18….MiB" (digits are wider than the average character).""" 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase
+from PySide6.QtCore import QFileInfo, QMimeDatabase, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QTreeView
+from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QFileSystemModel, QTreeView
 
 from .screen_fit import resize_within_screen
 
@@ -59,6 +61,13 @@ def _dialog(parent, title: str, start: str, filters: str, save: bool) -> QFileDi
     dialog._icons = NameOnlyIcons()  # (kept alive with the dialog: the model holds a plain pointer)
     dialog.setIconProvider(dialog._icons)
     _roomy(dialog)
+    model = dialog.findChild(QFileSystemModel)
+    if model is not None:  # each folder's rows measured as they come (the model adds them in batches, later
+        # than its directoryLoaded): once, shortly after the last batch
+        later = QTimer(dialog, singleShot=True, interval=50)
+        later.timeout.connect(lambda: fit_columns(dialog))
+        for signal in (model.directoryLoaded, model.rowsInserted, model.layoutChanged, model.dataChanged):
+            signal.connect(lambda *_: later.start())
     return dialog
 
 
@@ -66,10 +75,17 @@ def _roomy(dialog: QFileDialog) -> None:
     """The dialog at ROOM (less where the screen is smaller), its Name column wide enough to read."""
     hint = dialog.sizeHint()
     resize_within_screen(dialog, max(ROOM[0], hint.width()), max(ROOM[1], hint.height()))
+    fit_columns(dialog)
+
+
+def fit_columns(dialog: QFileDialog) -> None:
+    """The Detail view's Size, Type and Date Modified columns as wide as their header and the values
+    listed (at least OTHER_CHARS average characters), the Name column the rest of the dialog's width."""
     chars = dialog.fontMetrics().averageCharWidth()
-    others = [c * chars for c in OTHER_CHARS]
     for view in dialog.findChildren(QTreeView):  # (the Detail view's list: Name, Size, Type, Date Modified)
         header = view.header()
+        others = [max(c * chars, view.sizeHintForColumn(k), header.sectionSizeHint(k))
+                  for k, c in enumerate(OTHER_CHARS, start=1)]
         for k, width in enumerate(others, start=1):
             header.resizeSection(k, width)
         header.resizeSection(0, max(header.sectionSize(0), dialog.width() - SIDE_PX - sum(others)))

@@ -30,9 +30,8 @@ from .heatmap_edit import HeatmapEditing
 from .plot_room import keep_wrapped_rows, wrapping_row
 from .curve_bundle import CurveBundle
 from .log_floor import ZeroFloor
-from .loss_curves import _nice_ceil
 from .curve_key import CurveKey, room_at_top
-from .plot_layout import epoch_axis, fit_epochs, show_epochs
+from .plot_layout import epoch_axis, fit_epochs, follow_epochs
 from .plots import plot_widget
 from .schedule_views import ClipMarks
 from .smoothed_curves import Smoother
@@ -147,6 +146,7 @@ class GradientView(QWidget):
         self.norms = History(layer_names(L))
         self._norms_drawn = None
         self._x_right = 0.0
+        self.key_scale.shown = None  # a new run's scale its own, as a fresh window's (not the last run's kept bound)
         # every layer's curve (and its raw twin) a lane of one item: one update and one paint a frame (curve_bundle)
         self.norm_bundle = CurveBundle()
         self._norm_curves = [self.norm_bundle.add_lane(live_pen(layer_rgb(l)), layer_name(l + 1, L)) for l in range(L)]
@@ -171,10 +171,7 @@ class GradientView(QWidget):
             self.norms.receive(snap.grad_norm_base, snap.history_start, snap.grad_norm_history)
             self.clip_marks.add(snap)
         n = self.epochs_recorded
-        right = max(10.0, float(n - 1))
-        if right > self._x_right or right < self._x_right / 4:
-            self._x_right = _nice_ceil(right * 1.25)
-            show_epochs((self.norm_plot,), self._x_right)  # (padded: a dot at epoch 0 whole)
+        self._x_right = follow_epochs((self.norm_plot,), n, self._x_right)  # (in steps: not redrawn every frame)
         self.gate.offer() if self.gate is not None else self.draw()  # (only while seen: ui.visibility)
 
     gate = None  # a visibility.PanelGate: draw only while the panel can be seen (None: always)

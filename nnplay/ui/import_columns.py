@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from .elide import distinct_mode
+
 NAME, ROLE, KIND = 0, 1, 2
 CHOICES = Qt.ItemDataRole.UserRole + 1  # the texts a role or type cell may take
 
@@ -108,9 +110,20 @@ class ColumnTable(QTableView):
                              | QAbstractItemView.EditTrigger.SelectedClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a long name tell columns apart
+        # a long name elided on the side that tells the columns apart at the column's width (50 names that differ
+        # in their middle, elided there, read the same): chosen again as the column is resized
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_names()  # (the columns stretch with the view)
+
+    def _fit_names(self) -> None:
+        names = [self.model_.item(r, NAME).text() for r in range(self.model_.rowCount())]
+        margin = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 2
+        self.setTextElideMode(distinct_mode(names, self.font(), self.columnWidth(NAME) - margin))
 
     def on_change(self, changed: Callable[[int, int, str], None]) -> None:
         """Call ``changed(row, column, text)`` whenever a role or type changes (after set-up)."""

@@ -3,19 +3,21 @@
 A 5000-character column name once blanked the preview (its column, sized to
 its contents, was wider than Qt draws) and 3000 columns took minutes to show.
 The preview shows at most PREVIEW_COLS columns of the first rows, each at most
-MAX_COLUMN_PX wide, names elided in their middle with "…" to the width of
-their column (again when the user widens it: Qt's header clips a centred text
-at both ends instead) with the full name as the header's tooltip; a caption
+MAX_COLUMN_PX wide unless the table has room to spare (then given to those cut),
+names elided with "…" to the width of their column (again when the user widens
+it: Qt's header clips a centred text at both ends instead) on the side that
+keeps them apart, with the full name as the header's tooltip; a caption
 says how many columns are shown of how many.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableWidget, QTableWidgetItem
 
 from ..numbers import count
-from .elide import elided, wrapped
+from ..user_text import cut, distinct_cuts
+from .elide import elided_list, wrapped
 from .widgets import after_font_change
 from .zoom_style import font_zoom
 
@@ -27,6 +29,11 @@ MAX_COLUMN_PX = 180
 def elide(name: str, limit: int = NAME_CHARS) -> str:
     """``name`` cut to ``limit`` characters with '…' when longer."""
     return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
+def column_cuts(texts, limit: int = NAME_CHARS) -> list[str]:
+    """A column's ``texts`` cut to ``limit`` characters on the side that keeps different ones apart."""
+    return distinct_cuts(texts, lambda text, side: cut(text, limit, side))
 
 
 def preview_caption(file_name: str, n_rows: int, shown: int, total: int) -> str:
@@ -49,9 +56,10 @@ def preview_table(table, names: list[str], max_cols: int = PREVIEW_COLS) -> QTab
         header.setToolTip(wrapped(names[j]))
         view.setHorizontalHeaderItem(j, header)
     view.setVerticalHeaderLabels([str(n) for n in table.lines[:len(cells)]])
+    columns = [column_cuts(column) for column in zip(*cells)] if cells else []
     for i, row in enumerate(cells):
         for j, text in enumerate(row):
-            item = QTableWidgetItem(elide(text))
+            item = QTableWidgetItem(columns[j][i])
             if text != item.text():
                 item.setToolTip(text)
             view.setItem(i, j, item)
@@ -65,6 +73,9 @@ def preview_table(table, names: list[str], max_cols: int = PREVIEW_COLS) -> QTab
     # sized again in the dialog's font once the table is in it (View › Zoom): made apart from it, the table
     # had the application's and at ×1.6 its cells read "…" and "-…2"
     after_font_change(view, lambda: fit_columns(view, shown))
+    # the room the view has once laid out given to the columns cut at MAX_COLUMN_PX (50 class names read
+    # "class_3_wit…er_long_name" beside 350 px of empty table); again as the dialog is resized
+    after_font_change(view.viewport(), lambda: fit_columns(view, shown), (QEvent.Type.Resize,))
     view.setUpdatesEnabled(True)
     return view
 
@@ -75,9 +86,18 @@ def fit_columns(view: QTableWidget, names: list[str]) -> None:
     for j, name in enumerate(names):  # (measured whole: an elided name measured kept its column too narrow)
         view.horizontalHeaderItem(j).setText(elide(name))
     view.resizeColumnsToContents()
+    wanted = [view.columnWidth(j) for j in range(len(names))]
     most = round(MAX_COLUMN_PX * font_zoom(view))
+    widths = [min(w, most) for w in wanted]
+    spare = view.viewport().width() - sum(widths) if view.isVisible() else 0
+    cut_short = sorted((j for j in range(len(names)) if wanted[j] > widths[j]), key=lambda j: wanted[j] - widths[j])
+    for k, j in enumerate(cut_short):  # the least cut first, an even share of what is left each: most made whole
+        more = min(wanted[j] - widths[j], max(0, spare) // (len(cut_short) - k))
+        widths[j] += more
+        spare -= more
     for j in range(len(names)):
-        view.setColumnWidth(j, min(view.columnWidth(j), most))
+        view.setColumnWidth(j, widths[j])
+    for j in range(len(names)):
         fit_header(view, names, j)
 
 
@@ -89,7 +109,8 @@ def header_room(view: QTableWidget, j: int) -> int:
 
 
 def fit_header(view: QTableWidget, names: list[str], j: int) -> None:
-    """Column ``j``'s name elided in its middle to its column's width (again whenever the column is resized)."""
+    """Column ``j``'s name elided to its column's width (again whenever the column is resized), on the side
+    that keeps it apart from the other names elided to that width (``elide.elided_list``)."""
     item = view.horizontalHeaderItem(j)
     if item is not None and j < len(names):
-        item.setText(elided(names[j], view.horizontalHeader().font(), header_room(view, j)))
+        item.setText(elided_list(names, view.horizontalHeader().font(), header_room(view, j))[j])

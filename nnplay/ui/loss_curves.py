@@ -18,7 +18,7 @@ from .curve_bundle import CurveBundle
 from .loss_text import readout_parts
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey, room_at_top
-from .plot_layout import epoch_axis, fit_epochs, show_epochs
+from .plot_layout import epoch_axis, fit_epochs, follow_epochs, share_epochs
 from .plots import plot_widget
 from .smoothed_curves import SmoothingControl, Smoother
 from .stepped_range import SteppedYRange, show_empty
@@ -91,6 +91,8 @@ class LossCurvesView(QWidget):
                               "(the key above is the key of both).")
         self.acc_plot.setYRange(0, 1.02, padding=0)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
+        # the same epochs side by side on one range: a restored run showed loss 0 … 500 beside accuracy 0 … 600
+        share_epochs((self.loss_plot, self.acc_plot))
         # each plot's curves (and their raw twins) lanes of one item, decimated to the pixel columns:
         # one update and one paint a plot a frame (curve_bundle, live_curve)
         self.bundles = {"loss": CurveBundle(), "accuracy": CurveBundle()}
@@ -148,11 +150,8 @@ class LossCurvesView(QWidget):
             return  # out of step (cannot happen within a run)
         self._drawn = len(self.history)
         n = len(self.history)
-        # widen the epoch axis in steps, so the axes are not redrawn every frame
-        right = max(10.0, float(n - 1))
-        if right > self._x_right or right < self._x_right / 4:
-            self._x_right = _nice_ceil(right * 1.25)
-            show_epochs((self.loss_plot, self.acc_plot), self._x_right)  # (padded: a dot at epoch 0 whole)
+        # the epoch axis in steps, so the axes are not redrawn every frame; the accuracy plot's is linked to it
+        self._x_right = follow_epochs((self.loss_plot, self.acc_plot), n, self._x_right)
         self._show_penalty(bool(self.history.extremes("penalty")[1] > 0))
         self.gate.offer() if self.gate is not None else self._draw_curves()  # (only while seen: ui.visibility)
 
@@ -280,11 +279,3 @@ def no_new_epoch(snap, held: int) -> bool:
     return snap.history_base is None and snap.history_start == held and \
         not any(len(v) for v in (snap.history or {}).values())
 
-
-def _nice_ceil(v: float) -> float:
-    """The next of 1, 2, 5 x 10^k at or above v."""
-    k = 10 ** np.floor(np.log10(v))
-    for m in (1, 2, 5, 10):
-        if m * k >= v:
-            return float(m * k)
-    return float(10 * k)

@@ -65,7 +65,7 @@ class MetricsView(QWidget):
         of = f"<p>Of the {weights_text(frame.snapshot)}.</p>"  # (the numbers are of one epoch's weights)
         if data.task == CLASSIFICATION:
             names, whole = elided_names(data.class_names, CLASS_NAME_CHARS)  # a CSV's class names may be long
-            tags = short_tags(names)
+            tags = short_tags([str(n) for n in data.class_names])  # (of the whole names: "0".."49", not 1..50)
             # the headings whole where the matrix fits the tab with them (fault 2 of round 19: "axo" for
             # "axolotl" at 1920 wide); short only where it does not, keyed below and in the tooltip
             shown = self._show_tables([of + self._classes_html(q, names, heads) for heads in (names, tags)])

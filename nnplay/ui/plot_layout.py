@@ -344,6 +344,41 @@ def show_epochs(plots, right: float) -> None:
         p.setXRange(0, right, padding=EPOCH_PAD)
 
 
+def epoch_span(epochs: int) -> float:
+    """The right end of a live epoch axis holding ``epochs`` epochs: the next of 1, 2, 5 x 10^k at or
+    above its last epoch (at least 10). A function of the epochs alone, not of the frames that brought
+    them: a session reopened at epoch 946 showed 0 … 2000 where the window saved had 0 … 1000 (the
+    axis was widened to 1.25 × the epoch it was at when last outgrown)."""
+    last = max(10.0, float(epochs - 1))
+    k = 10.0 ** math.floor(math.log10(last))
+    return next(m * k for m in (1.0, 2.0, 5.0, 10.0) if m * k >= last)
+
+
+def follow_epochs(plots, epochs: int, shown: float) -> float:
+    """Show ``epoch_span(epochs)`` on ``plots`` if it is not ``shown`` (the span they show); returns it."""
+    right = epoch_span(epochs)
+    if right != shown:
+        show_epochs(plots, right)  # (padded: a dot at epoch 0 whole)
+    return right
+
+
+def share_epochs(plots) -> None:
+    """One epoch range for ``plots`` side by side: a range set on one (by the program, a wheel, a drag; not an
+    auto-range to its own data) is set on the others as it is. (pyqtgraph's setXLink lines up views that overlap on the screen by their
+    pixels, so plots of different widths, or not yet laid out, got different ranges.)"""
+    views = [p.getViewBox() for p in plots]
+
+    def follow(source, x_range):
+        if source.autoRangeEnabled()[0]:  # (a range fitted to the plot's own data is its own)
+            return
+        for v in views:
+            if v is not source and tuple(v.viewRange()[0]) != tuple(x_range):
+                v.setXRange(*x_range, padding=0)
+
+    for v in views:
+        v.sigXRangeChanged.connect(follow)
+
+
 def fit_epochs(plots, epochs: int) -> None:
     """Show epochs 0 … ``epochs`` - 1 on ``plots``' epoch axes, the data's own span (at least
     0 … 1): a finished run's picture (``nnplay render``), where the window keeps room to grow."""

@@ -77,19 +77,22 @@ class SessionFiles:
         else:
             self.view.show_error("Cannot open this session", message)
 
-    def _opened(self, session: Session, path: str) -> None:
-        """The training process has built the session's run: now it is this window's."""
+    def _opened(self, info, session: Session, path: str) -> None:
+        """The training process has built the session's run (``info``): now it is this window's, shown
+        with what the window that saved it had kept of its picture (``keep_view``)."""
         self.stop_comparing()
         self._drop_edits()
         source = session.source[4:] if session.source.startswith("csv:") else None
         self._set_built(config=session.config, data=session.data, source=source, playing=False)
         self.session_path = path
         self.file_opened.emit(path)
+        self.view.show_run(info)
+        keep_view(self.view, session.view)
 
     def session(self, state: dict | None) -> Session:
         """The current settings and data with ``state`` (a Trainer.state_dict from the worker), to save."""
         source = f"csv:{self.csv_path}" if self.csv_path else ("drawn" if self.data.edited else "generated")
-        return Session(self.config, self.data, state, source)
+        return Session(self.config, self.data, state, source, kept_view(self.view))
 
     def _on_state(self, token: int, state) -> None:
         if self.comparison.take_state(token, state, self.config, self.data):
@@ -111,3 +114,20 @@ class SessionFiles:
             return
         self.session_path = path
         self.session_saved.emit(path)
+
+
+def kept_view(window) -> dict | None:
+    """What the playground ``window``'s picture keeps beyond the run, for a session to save
+    (``session.VIEW_KEYS``): the heatmaps' shared colour-scale bound, the loss and norm plots' value axes."""
+    kept = {"gradient_key": window.gradients.key_scale.shown, "loss_y": window.curves.loss_range.kept(),
+            "norms_y": window.gradients.norm_range.kept()}
+    return {k: v for k, v in kept.items() if v is not None} or None
+
+
+def keep_view(window, kept: dict | None) -> None:
+    """A reopened session's kept picture state (``kept_view``) in ``window``, before its first frame is drawn
+    (a new run's shows it; the frame keeps each while it suits its values, as the saving window did)."""
+    kept = kept or {}
+    window.gradients.key_scale.shown = kept.get("gradient_key")
+    window.curves.loss_range.keep(kept.get("loss_y"))
+    window.gradients.norm_range.keep(kept.get("norms_y"))

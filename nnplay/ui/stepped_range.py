@@ -117,6 +117,18 @@ class SteppedYRange:
         self.shown = None
         self.above = None
 
+    def kept(self) -> list | None:
+        """The range kept, for a session to save: [lo, hi, on a log axis], or None (none kept)."""
+        log = bool(self.plot.getPlotItem().getAxis("left").logMode)
+        return None if self.shown is None or self.shown == EMPTY_RANGE else [*self.shown, log]
+
+    def keep(self, kept) -> None:
+        """Show a range ``kept`` (as ``kept`` gave it) where the axis is on the same scale; the next
+        ``update`` keeps it while it suits the data, as it would have in the window that saved it."""
+        if kept and bool(kept[2]) == bool(self.plot.getPlotItem().getAxis("left").logMode):
+            self.shown = (float(kept[0]), float(kept[1]))
+            self.view.setYRange(*self.shown, padding=0)
+
     def update(self) -> None:
         lows, highs = [], []
         for item in self.plot.getPlotItem().listDataItems():

@@ -55,3 +55,25 @@ def test_the_window_s_dialogs_use_it(qapp, save, tmp_path):
         assert (dialog.acceptMode() == dialog.AcceptMode.AcceptSave) == save
     finally:
         dialog.deleteLater()
+
+
+def test_the_size_type_and_date_columns_hold_their_values(qtbot, tmp_path):
+    """Tester, round 21: File › Open showed "137…KiB" and "18….MiB" in the Size column, sized by a
+    count of average characters (digits are wider). Each column is now as wide as its values."""
+    from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
+    for name, size in (("classes50.csv", 140_600), ("million.csv", 19_500_000), ("a.csv", 42)):
+        with open(tmp_path / name, "wb") as f:
+            f.truncate(size)  # (sparse: no 19 MB written)
+    dialog = _dialog(None, "Open", str(tmp_path), "CSV files (*.csv)", save=False)
+    qtbot.addWidget(dialog)
+    model = dialog.findChild(QFileSystemModel)
+    dialog.show()
+    qtbot.waitUntil(lambda: model.rowCount(model.index(str(tmp_path))) == 3, timeout=10000)
+    view = next(v for v in dialog.findChildren(QTreeView) if v.model() is not None and v.isVisible())
+    qtbot.waitUntil(lambda: view.header().sectionSize(1) >= view.sizeHintForColumn(1), timeout=5000)
+    root = model.index(str(tmp_path))
+    texts = [model.index(r, 1, root).data() for r in range(3)]
+    assert any("MiB" in t for t in texts) and any("KiB" in t for t in texts)
+    for k in (1, 2, 3):
+        assert view.header().sectionSize(k) >= view.sizeHintForColumn(k) > 0  # every value whole, not "137…KiB"

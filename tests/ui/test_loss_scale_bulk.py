@@ -99,4 +99,4 @@ def test_a_dot_at_epoch_0_is_drawn_whole(view):
     _fed(view, [0.7, 0.6, 0.5])
     left, right = view.loss_plot.getViewBox().viewRange()[0]
     assert left < 0 and right > 2  # a pad of the axis's span left of epoch 0: the dot's left half in the plot
-    assert -left == pytest.approx(0.02 * 20, rel=0.05)
+    assert -left == pytest.approx(0.02 * 10, rel=0.05)  # of the span 0 … 10 (plot_layout.epoch_span)
