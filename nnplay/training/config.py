@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from ..data import DATASETS, DEFAULT_FEATURES, parse_features
 from ..engine import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS
 from .layer_settings import check_layer_settings, list_setting, normalize_layer_settings
+from ..numbers import Written, is_whole
 from .setting_ranges import RANGES, SEED_MAX, check_hidden_weights, check_setting  # noqa: F401 (SEED_MAX: imported from here by others)
 from .session_checks import table
 from .settings_text import item_place, parse_settings_text, unknown_choice
@@ -20,7 +21,7 @@ NUMERIC_SETTINGS = ("noise", "train_ratio", "lr", "l1", "l2", "batch_size", "see
 def _layer_size(h) -> int:
     """A hidden layer's size as an int (4 or 4.0), or the range's one-line refusal (nan, 2.5, "four")."""
     try:
-        if float(h).is_integer():
+        if float(h).is_integer() and (is_whole(h) or not isinstance(h, Written)):  # (a file's 1e-400 is no size 0)
             return int(h)
     except (TypeError, ValueError, OverflowError):
         pass
