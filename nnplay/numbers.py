@@ -25,6 +25,39 @@ _FROM_SUPERSCRIPT = str.maketrans("⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹−", "-+012
 _TIMES_TEN = ("·10^", "×10^", "*10^", "x10^", "·10", "×10", "*10", "x10")
 
 
+class Written(float):
+    """A number read from a file (a session's JSON, a lesson's TOML: their ``parse_float``) that keeps the
+    text it was written as, so that a refusal names what the file holds: ``1e400`` is read as inf and
+    ``1e-400`` as 0.0, which the file does not say. ``repr``, ``str`` and ``general`` give the text; any
+    arithmetic, and a file written from it (``json.dumps``), has the float."""
+
+    text: str
+
+    def __new__(cls, text):
+        value = super().__new__(cls, text)
+        value.text = str(text)
+        return value
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+def is_whole(value) -> bool:
+    """Whether ``value`` (an int, or a float from a file) is a whole number as written: a ``Written`` by its
+    text (1e-400 is read as 0.0 but is no whole number; 1e2 is one), any other float by its value."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, Written):
+        try:
+            exact = Decimal(value.text)
+        except ArithmeticError:
+            return False
+        return exact.is_finite() and exact == exact.to_integral_value()
+    return isinstance(value, int) or (math.isfinite(value) and value.is_integer())
+
+
 def read_number(text: str) -> float:
     """A number typed by a user, as a float: Python's own forms (``0.003``, ``3e-05``,
     ``nan``) and the form nnplay shows, mantissa·10ⁿ (``3.331·10⁻⁵``; also ``×``,
@@ -175,6 +208,8 @@ def counted(n) -> str:
 def general(x) -> str:
     """``x`` as Python's ``:g`` writes it (six significant digits: '2.5', '1e+300'), a whole number of
     any size too: ``:g`` raises OverflowError for an int past 1e308, which a JSON file may hold."""
+    if isinstance(x, Written):  # (as the file wrote it: 1e400, not inf)
+        return x.text
     if isinstance(x, int) and abs(x) >= 10**300:
         with localcontext() as context:
             context.prec = 6

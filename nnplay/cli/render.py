@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from ..interrupts import held
 from ..numbers import count
 from ..user_text import file_name
 from .base import EXIT_OK, OptionError, blamed_on, check_writable, setting, typed
@@ -60,7 +61,7 @@ def run(args) -> int:
         raise OptionError(f"--{stray[0]}", f"applies to a recording: add --animate (or leave --{stray[0]} out)",
                           typed(args, stray[0]))
     size = _size(args.size or "1600x1200")
-    with blamed_on("FILE.nnplay"):  # the session cannot be read, or has no such panel
+    with blamed_on("FILE.nnplay"), held():  # (held: Ctrl+C between steps, never inside Qt's painting: interrupts)
         written = render_session(args.session, args.panel, args.out, size, least=True, typed=args.size)
     print(f"wrote the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)
     if written[0] > size[0] or written[1] > size[1]:  # said, not silently another size
@@ -86,7 +87,7 @@ def _animate(args) -> int:
         raise OptionError("--animate", "needs --epochs N, e.g. nnplay render run.nnplay --panel output --animate "
                                        "--epochs 300 --out run.gif")
     size = _size(args.size or "640x480")
-    with blamed_on("FILE.nnplay"):  # (a refusal naming its flag, --every, --out, --fps, is blamed on it)
+    with blamed_on("FILE.nnplay"), held():  # (a refusal naming its flag, --every, --out, --fps, is blamed on it)
         frames = animate_session(args.session, args.panel, args.out, args.epochs, args.every, args.fps, size,
                                  least=True, typed=args.size)
     print(f"wrote {count(frames, 'frame')} of the {args.panel} panel of {file_name(args.session)} to {file_name(args.out)}", file=sys.stderr)

@@ -21,7 +21,7 @@ def quote_fault(text: str, delimiter: str, row: list[str], line: int, end: int) 
     if broken is None or end <= line:
         return None
     opens = line + sum(cell.count("\n") for cell in row[:broken])
-    if _never_closed(text, delimiter):
+    if never_closed(text, delimiter):
         return opens, broken + 1, ('the quote (") that opens this cell is never closed, so the rest of the file '
                                    f'(to line {end}) was read as one cell; close it on line {opens} or remove it')
     closes = opens + row[broken].count("\n")
@@ -29,7 +29,7 @@ def quote_fault(text: str, delimiter: str, row: list[str], line: int, end: int) 
                                f'{opens} to {closes} were read as one cell; close it on line {opens} or remove it')
 
 
-def _never_closed(text: str, delimiter: str) -> bool:
+def never_closed(text: str, delimiter: str) -> bool:
     """Whether a quoted cell of ``text`` runs to the end of the file (strict ``csv``: "unexpected end of data")."""
     try:
         for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True, strict=True):

@@ -24,7 +24,7 @@ from ..numbers import count
 from ..user_text import file_name, one_line, shown
 from ..write_errors import cannot_read, unreadable
 from .csv_lines import LineFields, first_row, has_stray_cr, line_count
-from .csv_quotes import quote_fault
+from .csv_quotes import never_closed, quote_fault
 from .dataset import DataError
 from .progress import PARSE_FROM, READ_SHARE, Progress, ProgressBytes, report
 
@@ -369,7 +369,9 @@ def _slow_table(path, text: str, delimiter: str, max_rows) -> Table:
     decimal_comma = delimiter == ";"
     n_cols = len(rows[0])
     for row, ln, end in zip(rows, lines, ends):  # a row of lines run together, or a cell to the end of the file
-        if end > ln and (len(row) != n_cols or (end == reader.line_num and max_rows is None)):
+        # (the last row may end on the file's last line with its quoted line break closed: that row is sound)
+        if end > ln and (len(row) != n_cols or (end == reader.line_num and max_rows is None
+                                                and never_closed(text, delimiter))):
             if (fault := quote_fault(text, delimiter, row, ln, end)) is not None:
                 fail(path, fault[2], line=fault[0], col=fault[1])
     _check_columns(path, n_cols, lines[0])

@@ -52,7 +52,7 @@ def trained_norm(grads: np.ndarray, held: np.ndarray | None = None) -> float:
 
 def check_clip(value, where: str = "clip") -> float:
     """``value`` as a clip norm: a finite number >= 0 (0 = off); ValueError otherwise."""
-    value = float(value)
-    if not (math.isfinite(value) and value >= 0):
+    number = float(value)
+    if not (math.isfinite(number) and number >= 0):  # (named as given: a file's 1e400, not the inf it reads as)
         raise ValueError(f"{where}: the gradient-norm limit must be a finite number >= 0 (0 = off), got {value!r}")
-    return value
+    return number

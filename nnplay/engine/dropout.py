@@ -25,7 +25,8 @@ MAX_RATE = 0.9
 def check_rates(rates, n_hidden: int, where: str = "dropout") -> tuple[float, ...]:
     """The rates per hidden layer: one number for every layer, or one per
     hidden layer, each in [0, 0.9]; () means none. ValueError naming the problem."""
-    rates = tuple(float(r) for r in rates)
+    given_rates = tuple(rates)
+    rates = tuple(float(r) for r in given_rates)
     if not rates:
         return (0.0,) * n_hidden
     if len(rates) == 1:
@@ -33,9 +34,9 @@ def check_rates(rates, n_hidden: int, where: str = "dropout") -> tuple[float, ..
     if len(rates) != n_hidden:
         raise ValueError(f"{where} must be one rate, or one per hidden layer ({count(n_hidden, 'hidden layer')}), "
                          f"got {','.join(format(r, 'g') for r in rates)!r}")
-    for r in rates:
-        if not (math.isfinite(r) and 0.0 <= r <= MAX_RATE):
-            raise ValueError(f"{where} rate must be between 0 and {MAX_RATE}, got {r!r}")  # (as setting_ranges says it)
+    for r, given in zip(rates, list(given_rates) * len(rates) if len(given_rates) == 1 else given_rates):
+        if not (math.isfinite(r) and 0.0 <= r <= MAX_RATE):  # (named as given: a file's 1e400, not inf)
+            raise ValueError(f"{where} rate must be between 0 and {MAX_RATE}, got {given!r}")  # (as setting_ranges says it)
     return rates
 
 

@@ -19,6 +19,7 @@ import math
 import re
 
 from ..numbers import count
+from ..user_text import shortened
 
 _NAME = re.compile(r"^([Wb])\[(\d+)\]$")
 
@@ -42,10 +43,18 @@ def parse_weights(doc) -> tuple[tuple[str, int, tuple[tuple[float, ...], ...]], 
             raise ValueError(f"{name}: its rows are not all as long")
         for r in rows:
             for v in r:
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-                    raise ValueError(f"{name}: {v!r} is not a finite number")
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or not _finite(v):  # (named as written:
+                    raise ValueError(f"{name}: {shortened(repr(v))} is not a finite number")  # 1e400, not inf)
         out.append((kind, layer, tuple(tuple(float(v) for v in r) for r in rows)))
     return tuple(out)
+
+
+def _finite(v) -> bool:
+    """Whether ``v`` is a finite float: a whole number past 1.8e308 (TOML keeps its digits) is not."""
+    try:
+        return math.isfinite(v)
+    except OverflowError:
+        return False
 
 
 def count_numbers(weights) -> int:

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..numbers import Written
 from ..training import TrainConfig
 from ..training.start_check import check_startable
 from ..user_text import not_utf8, shown
@@ -102,7 +103,7 @@ def parse_lesson(raw: bytes | str, source: str) -> Lesson:
         except UnicodeDecodeError as exc:
             raise fail("", not_utf8(raw, exc) + "; save it as UTF-8") from None
     try:
-        doc = tomllib.loads(raw)
+        doc = tomllib.loads(raw, parse_float=Written)  # (a refusal names 1e400 as written, not inf)
     except tomllib.TOMLDecodeError as exc:
         raise fail("", f"not valid TOML: {exc}") from None
     for key in doc:

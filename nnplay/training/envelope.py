@@ -22,11 +22,13 @@ a bucket of NaN only stays NaN.
 
 from __future__ import annotations
 
+import math
+import numbers
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..numbers import count
+from ..numbers import count, is_whole
 
 RECENT, LEVEL_SIZE, LEVELS, TOP = 1024, 256, 6, 1024
 
@@ -54,6 +56,16 @@ class PartError(ValueError):
     def __init__(self, part: str, what: str):
         super().__init__(f"{part}: {what}")
         self.part, self.what = part, what
+
+
+def _whole(saved: dict, key: str, part: str | None = None) -> int:
+    """``saved[key]`` as an int; PartError naming it as written (a file's 1e400, not inf; 2.5 is no count)."""
+    value = saved[key]
+    if not (is_whole(value) or (isinstance(value, numbers.Integral) and not isinstance(value, bool))):  # (NumPy's)
+        raise PartError(part or key, f"{key + ': ' if part else ''}{value!r} is not a whole number")
+    if isinstance(value, float) and not math.isfinite(value):  # (a file's 1e400: whole, and read as inf)
+        raise PartError(part or key, f"{key + ': ' if part else ''}{value!r} is too large")
+    return int(value)
 
 
 class MinMaxPyramid:
@@ -242,11 +254,11 @@ class MinMaxPyramid:
         exact = _rows(state["exact"])
         saved_cols = exact.shape[1]
         column_map = list(range(saved_cols)) if column_map is None else list(column_map)
-        p = cls(len(column_map), int(cfg["recent"]), int(cfg["level_size"]), int(cfg["levels"]), int(cfg["top"]))
+        p = cls(len(column_map), *(_whole(cfg, key, "config") for key in ("recent", "level_size", "levels", "top")))
         counts = [int(c) for c in np.asarray(state["level_counts"]).ravel()]
         level_lo, level_hi = _rows(state["level_lo"]), _rows(state["level_hi"])
         top_lo, top_hi = _rows(state["top_lo"]), _rows(state["top_hi"])
-        n, top_bucket, top_end = int(state["n"]), int(state["top_bucket"]), int(state["top_end"])
+        n, top_bucket, top_end = (_whole(state, key) for key in ("n", "top_bucket", "top_end"))
         covered = top_end + sum(c * 2 ** (k + 1) for k, c in enumerate(counts)) + len(exact)
         checks = (  # (holds, the part at fault, what is wrong): the first that fails is named
             (len(counts) == p.levels and all(0 <= c < 2 * p.level_size for c in counts), "level_counts",
@@ -260,7 +272,7 @@ class MinMaxPyramid:
              f"shapes {top_lo.shape} and {top_hi.shape}, not (rows, {saved_cols})"),
             (top_bucket >= 2 ** (p.levels + 1) and top_bucket & (top_bucket - 1) == 0, "top_bucket",
              f"{top_bucket}, not a power of 2 of at least {2 ** (p.levels + 1)}"),
-            (-(-top_end // top_bucket) == len(top_lo), "top_end", f"{top_end}, but top_lo holds {count(len(top_lo), 'row')}"),
+            (top_bucket > 0 and -(-top_end // top_bucket) == len(top_lo), "top_end", f"{top_end}, but top_lo holds {count(len(top_lo), 'row')}"),
             (all(c is None or 0 <= c < saved_cols for c in column_map), "names", f"more names than {count(saved_cols, 'column')}"),
         )
         for holds, part, what in checks:

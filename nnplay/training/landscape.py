@@ -39,6 +39,7 @@ import numpy as np
 from ..engine.norms import row_norms
 from ..engine.workspace import ParameterVector
 from ..numbers import count
+from .session_checks import whole
 
 MAX_PATH_POINTS = 200  # parameter vectors a Trajectory keeps, whatever the epoch count
 MAX_PATH_FLOATS = 1 << 16  # ... and at most this many numbers (512 kB), at least 4 vectors
@@ -123,7 +124,8 @@ class Trajectory:
             raise ValueError("points that are not finite numbers")
         self._epochs = [int(e) for e in epochs]
         self._points = [p if convert is None else np.asarray(convert(p), dtype=np.float64) for p in points]
-        self._stride, self._seen = max(1, int(state.get("stride", 1))), int(state.get("seen", len(epochs)))
+        self._stride = max(1, whole(state.get("stride", 1), "run.trajectory.stride in session.json"))
+        self._seen = whole(state.get("seen", len(epochs)), "run.trajectory.seen in session.json")
 
 
 def pca_directions(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, tuple[float, float]]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 
 from ..engine.clipping import check_clip
+from ..numbers import Written, count, is_whole
 from ..engine.dropout import check_rates
-from ..numbers import count
 from ..user_text import shown
 from .schedules import canonical_schedule
 
@@ -20,7 +20,7 @@ def _numbers(value, kind=float) -> tuple:
         value = [v for v in value.split(",") if v.strip()] if value.strip() else []
     elif not isinstance(value, (list, tuple)):
         value = [value]
-    return tuple(kind(v) for v in value)
+    return tuple(v if isinstance(v, Written) else kind(v) for v in value)  # (a file's number: refused as written)
 
 
 def normalize_layer_settings(config) -> None:
@@ -40,11 +40,11 @@ def normalize_layer_settings(config) -> None:
         freeze = _numbers(config.freeze, float)
     except (TypeError, ValueError):
         raise ValueError(f"freeze: {config.freeze!r} is not a list of layer numbers") from None
-    if any(not math.isfinite(f) or f != int(f) for f in freeze):
+    if any(not (math.isfinite(f) and is_whole(f)) for f in freeze):
         raise ValueError(f"freeze: layer numbers must be whole numbers, got {list(freeze)}")
     set_("freeze", tuple(int(f) for f in freeze))
     set_("schedule", str(config.schedule).strip().lower())
-    set_("clip", float(config.clip))
+    set_("clip", config.clip if isinstance(config.clip, Written) else float(config.clip))  # (refused as written)
 
 
 def check_layer_settings(config) -> None:

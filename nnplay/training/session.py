@@ -46,7 +46,7 @@ import numpy as np
 
 from ..data import CLASSIFICATION, Dataset
 from ..file_write import written_in_place
-from ..numbers import count, format_number
+from ..numbers import Written, count, format_number
 from ..user_text import file_name, not_utf8, one_line, shortened
 from ..write_errors import unreadable
 from .config import TrainConfig
@@ -218,7 +218,7 @@ def _load(path: Path) -> Session:
         except UnicodeDecodeError as exc:  # (Python's words named the codec and a position in bytes)
             raise SessionError(f"{file_name(path)}: not a usable nnplay session: its session.json is "
                                f"{not_utf8(raw, exc)}") from None
-        doc = json.loads(text)
+        doc = json.loads(text, parse_float=Written, parse_constant=Written)  # (refusals name 1e400, not inf)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise SessionError(f"{file_name(path)}: not an nnplay session file")
         if doc.get("version") not in READS:

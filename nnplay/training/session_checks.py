@@ -6,12 +6,11 @@ for all of them. ValueErrors, which training.session prefixes with the file's na
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 
 from ..data import CLASSIFICATION, REGRESSION
-from ..numbers import count, general
+from ..numbers import Written, count, general, is_whole
 from ..user_text import shown
 
 TASKS = (CLASSIFICATION, REGRESSION)
@@ -109,8 +108,7 @@ def whole(value, what: str, minimum: int = 0, optional: bool = False, below: int
     if value is None and optional:
         return None
     limit = f"2**{below.bit_length() - 1} - 1"
-    if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or (isinstance(value, float) and not (math.isfinite(value) and value.is_integer()))):
+    if not is_whole(value):  # (as written: a file's 1e-400 is read as 0.0)
         wanted = f"a whole number from {minimum} up to {limit}" + (" or null" if optional else "")
         raise ValueError(f"{what}: {kind_of(value)}, not {wanted}")
     if value >= below:  # in digits, so that it reads as over (9.22337e+18 read as 2**63 - 1 itself)
@@ -122,6 +120,8 @@ def whole(value, what: str, minimum: int = 0, optional: bool = False, below: int
 
 def _digits(value) -> str:
     """A whole number in all its digits up to 30 of them (9223372036854775808), else short (1e+300)."""
+    if isinstance(value, Written):  # as the file wrote it (1e19, not 10000000000000000000)
+        return value.text
     return str(int(value)) if abs(value) < 10**30 else general(value)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsView, QLabel, QWidget
 
 from ..file_write import written_in_place
+from ..interrupts import check as check_interrupt
 from ..failures import RunFailure
 from ..user_text import file_name, shown
 from ..write_errors import cannot_write, unwritable
@@ -74,6 +75,7 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
         with _laid_out(parts, size, scale) if laid_out and can_lay_out(_parts(parts), scale / TEXT_SCALE) \
                 else nullcontext(scale) as drawn:
             data = svg_bytes(parts, drawn, out) if suffix == ".svg" else png_bytes(parts, drawn, out)
+    check_interrupt()  # a Ctrl+C while painting (nnplay render, interrupts.held): no file written
     try:
         with written_in_place(path) as part:  # whole or not at all
             part.write_bytes(data)

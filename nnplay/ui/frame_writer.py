@@ -63,6 +63,7 @@ class FrameWriter:
         self.fps = float(fps)
         self.written = self.dropped = self.queued = 0
         self.error: str | None = None
+        self._discarded = self._closed = False
         self._queue: queue.Queue = queue.Queue(MAX_QUEUED)
         self._place = written_in_place(self.path)
         try:
@@ -108,7 +109,7 @@ class FrameWriter:
         gif = self.path.suffix.lower() == ".gif"
         duration = 10 * max(1, round(100.0 / self.fps))  # ms per frame; GIF stores hundredths of a second
         while (frame := self._queue.get()) is not None:
-            if self.error is not None:
+            if self.error is not None or self._discarded:
                 continue
             try:
                 if gif:
@@ -118,26 +119,49 @@ class FrameWriter:
                 self.written += 1
             except (OSError, ValueError, RuntimeError) as exc:
                 self.error = f"{self.path}: writing frame {self.written + 1} failed: {exc}".replace("\n", " ")
+        self._finish()
 
-    def discard(self) -> None:
-        """Stop, and leave no file: the frames written so far are removed (the
-        file under ``path``, if any, is as it was)."""
-        self._queue.put(None)
-        self._thread.join()
-        try:
-            self._writer.close()
-        except (OSError, ValueError, RuntimeError):
-            pass
-        self._place.__exit__(RecordingError, RecordingError("discarded"), None)
-
-    def close(self) -> int:
-        """Finish the file (waits for the frames queued); the number of frames written."""
-        self._queue.put(None)
-        self._thread.join()
+    def _finish(self) -> None:
+        """Close the encoder, on the thread (imageio's Pillow plugin encodes a GIF's frames only now)."""
+        if self._discarded:
+            return
+        self._closed = True
         try:
             self._writer.close()
         except (OSError, ValueError, RuntimeError) as exc:
             self.error = self.error or f"{self.path}: finishing the file failed: {exc}".replace("\n", " ")
+
+    def discard(self) -> None:
+        """Stop, and leave no file: the frames written so far are removed (the file under ``path``, if any,
+        is as it was). At once (Ctrl+C): the frames queued are dropped, a GIF's frames are not encoded, and
+        an encoder still finishing the file after a second is left to the process's end (its file removed)."""
+        self._discarded = True
+        while True:
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        buffered = getattr(self._writer, "images_to_write", None)  # (imageio's Pillow plugin: a GIF's frames)
+        if isinstance(buffered, list):
+            buffered.clear()
+        self._queue.put(None)
+        self._thread.join(1.0)
+        if not self._thread.is_alive() and not self._closed:
+            try:
+                self._writer.close()
+            except (OSError, ValueError, RuntimeError):
+                pass
+        self._place.__exit__(RecordingError, RecordingError("discarded"), None)
+
+    def close(self, waiting=None) -> int:
+        """Finish the file (waits for the frames queued to be encoded); the number of frames written.
+        ``waiting()`` is called meanwhile, a few times a second: it may raise (Ctrl+C: the file is left
+        unfinished, for ``discard``)."""
+        self._queue.put(None)
+        while self._thread.is_alive():
+            self._thread.join(0.1)
+            if waiting is not None:
+                waiting()
         if self.error is not None:
             error = RecordingError(self.error)
             self._place.__exit__(RecordingError, error, None)  # no partial file left

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..display_check import display_problem
 from ..failures import RunFailure
+from ..interrupts import finished, interruptible
 from ..user_text import file_name, shown
 from .export import DEFAULT_SCALE, FORMATS, MARGIN, PANELS, ExportError, export_view, panel_parts, panel_size
 from .export_grid import fine_output_frame
@@ -182,7 +183,8 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
     smaller than the panel's least (``check_room``; ``typed`` the text given for it)."""
     if os.path.splitext(str(out))[1].lower() not in FORMATS:
         raise ExportError(f"{file_name(out)}: the file name must end in .png or .svg")
-    trainer = session_trainer(session_path, panel)
+    with interruptible():  # reading the session: no Qt (interrupts)
+        trainer = session_trainer(session_path, panel)
     app = _application()
     views = PanelViews(panel)
     try:
@@ -196,6 +198,7 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
         if panel == "output":  # coloured at the export's resolution, not the screen's grid (export_grid)
             views.boundary.set_frame(fine_output_frame(trainer, views.boundary, scale))
         export_view(views, panel, out, scale)
+        finished()  # the file is in place: a Ctrl+C now is too late to stop anything
         got = panel_size(parts)
         return round(got.width() * scale), round(got.height() * scale)
     finally:

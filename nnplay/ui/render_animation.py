@@ -15,6 +15,8 @@ import re
 import sys
 
 from ..failures import naming_option
+from ..interrupts import check as check_interrupt
+from ..interrupts import finished, interruptible
 from ..numbers import count
 from .export import panel_image
 from .export_grid import export_resolution
@@ -92,7 +94,8 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
         what = (f"{epochs // every + 1:,} frames is more than {MAX_FRAMES}: raise --every (one frame per "
                 f"{count(math.ceil(epochs / (MAX_FRAMES - 1)), 'epoch')} or more), got '{every}'")
         raise _refused("--every", what)
-    trainer = session_trainer(session_path, panel)
+    with interruptible():  # reading the session: no Qt (interrupts)
+        trainer = session_trainer(session_path, panel)
     app = _application()
     views = PanelViews(panel)
     writer = None
@@ -110,6 +113,7 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
         writer = FrameWriter(out, fps)
         trained = 0
         while True:
+            check_interrupt()  # a Ctrl+C while the last frame was painted (interrupts.held)
             image = panel_image(parts, scale)
             if not says_its_epoch(parts):  # one stamp a frame: the panel's own where it has one
                 image = stamped(image, f"epoch {trainer.epoch}")
@@ -119,11 +123,14 @@ def animate_session(session_path, panel: str, out, epochs: int, every: int | Non
             if trained >= epochs or trainer.diverged:
                 break
             sent = len(trainer.history)
-            trained += max(1, trainer.run(min(every, epochs - trained)))
+            with interruptible():  # training: NumPy, no Qt; Ctrl+C stops it at once
+                trained += max(1, trainer.run(min(every, epochs - trained)))
             views.show_frame(panel_frame(trainer, panel, sent, grid))
             app.processEvents()
-        written = writer.close()
+        check_interrupt()
+        written = writer.close(check_interrupt)
         writer = None
+        finished()  # the recording is in place: a Ctrl+C now is too late to stop anything
         if trainer.diverged:
             print(f"the run diverged at epoch {trainer.diverged_at}: the recording ends there", file=sys.stderr)
         return written

@@ -61,7 +61,7 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     ("epoch_digits", _json(lambda d: d["run"].__setitem__("epoch", 10**400)),
      "run.epoch in session.json: the number 1e+400 is over the limit 2**63 - 1"),
     ("epoch_infinite", _json(lambda d: d["run"].__setitem__("epoch", float("inf"))),
-     "run.epoch in session.json: the number inf, not a whole number"),
+     "run.epoch in session.json: the number Infinity, not a whole number"),  # (as the file writes it)
     ("optimizer_t_huge", _json(lambda d: d["run"].__setitem__("optimizer_t", 2**64)),
      "run.optimizer_t in session.json: the number 18446744073709551616 is over the limit 2**63 - 1"),
     ("diverged_text", _json(lambda d: d["run"].__setitem__("diverged_at", "abc")),
@@ -71,8 +71,8 @@ RUN_FIELDS = [  # tester 19: a TypeError from NumPy's PCG64, a window that said 
     # tester21: 2**63 was written 9.22337e+18 beside "up to 2**63 - 1", as if in range
     ("epoch_just_over", _json(lambda d: d["run"].__setitem__("epoch", 2**63)),
      "run.epoch in session.json: the number 9223372036854775808 is over the limit 2**63 - 1"),
-    ("epoch_just_over_as_float", _json(lambda d: d["run"].__setitem__("epoch", 2.0**63)),
-     "run.epoch in session.json: the number 9223372036854775808 is over the limit 2**63 - 1"),
+    ("epoch_just_over_as_float", _json(lambda d: d["run"].__setitem__("epoch", 2.0**63)),  # named as written
+     "run.epoch in session.json: the number 9.223372036854776e+18 is over the limit 2**63 - 1"),
 ]
 
 
