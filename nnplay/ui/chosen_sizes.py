@@ -6,7 +6,8 @@ and Network columns wider and half empty, the output's plot a third smaller, its
 the gradient heatmaps on two rows: tester 21, at 1280×800 after Ctrl+= six times and Ctrl+0), and
 the settings saved them as if the user had dragged them. The sizes at 100% (taken as the zoom leaves
 it), those restored from the settings and those the user drags are the chosen ones: every zoom step
-gives the splitters those again (Qt raises each to its zoomed least), and the settings save them
+gives the splitters those again where the same columns are shown (Qt raises each to its zoomed least;
+with a column hidden to make room, its share would go to the others), and the settings save them
 while a zoom is in force, never the forced ones."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class ChosenSizes(QObject):
     def __init__(self, win):
         super().__init__(win)
         self.win = win
-        self.states: dict[str, QByteArray] = {}  # the splitter's key in the settings: its chosen state
+        self.states: dict[str, tuple[QByteArray, tuple]] = {}  # a splitter's key: its chosen state, what it showed
         for key, s in self.splitters().items():
             s.splitterMoved.connect(lambda *_args, k=key: self.take(k))  # a drag (a user's only: setSizes says nothing)
 
@@ -29,8 +30,9 @@ class ChosenSizes(QObject):
         """The splitters by their keys in the settings (``window_settings.SPLITTERS``)."""
         return {"columns": self.win.splitter, "output_split": self.win.output_split}
 
-    def take(self, key: str) -> None:
-        self.states[key] = self.splitters()[key].saveState()
+    def take(self, key: str, state: QByteArray | None = None) -> None:
+        s = self.splitters()[key]
+        self.states[key] = (s.saveState() if state is None else QByteArray(state), _shown(s))
 
     def leaving(self, zoom: float) -> None:
         """A zoom step from ``zoom``: at 100% nothing is forced, the sizes as they are are the chosen ones."""
@@ -38,20 +40,28 @@ class ChosenSizes(QObject):
             for key in self.splitters():
                 self.take(key)
 
-    def restore(self, states: dict | None = None) -> None:
-        """Give the splitters their chosen sizes (``states``: those read from the settings, chosen from now)."""
+    def restore(self, states: dict | None = None) -> bool:
+        """Give the splitters their chosen sizes (``states``: those read from the settings, chosen from now)
+        where they show what they showed then; whether any was given them."""
         for key, state in (states or {}).items():
             if state is not None:
-                self.states[key] = QByteArray(state)
+                self.take(key, state)
+        done = False
         for key, s in self.splitters().items():
-            if key in self.states:
-                s.restoreState(self.states[key])
+            if key in self.states and self.states[key][1] == _shown(s):
+                done = s.restoreState(self.states[key][0]) or done
         drawing = getattr(self.win, "drawing_width", None)
         if drawing is not None:  # the Network column widened to its drawing again, from the chosen sizes
             drawing._done = None
             drawing._fit.request()
+        return done
 
     def state(self, key: str, zoom: float) -> QByteArray:
         """What the settings save of the splitter ``key``: its sizes at 100%, else the chosen ones."""
         chosen = self.states.get(key)
-        return self.splitters()[key].saveState() if zoom == 1.0 or chosen is None else chosen
+        return self.splitters()[key].saveState() if zoom == 1.0 or chosen is None else chosen[0]
+
+
+def _shown(splitter: QSplitter) -> tuple[bool, ...]:
+    """Which of ``splitter``'s widgets are shown."""
+    return tuple(not splitter.widget(i).isHidden() for i in range(splitter.count()))

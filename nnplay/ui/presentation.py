@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 from .curve_bundle import CurveBundle
 from .coalesced import batch
 from .chosen_sizes import ChosenSizes
-from .column_fit import ColumnFit, parents_first
+from .column_fit import ColumnFit, least_width, parents_first, short_titles
 from .shortcut_text import keys_text
 from . import zoom_style, zoom_windows
 from .window_settings import read_float
@@ -159,7 +159,9 @@ class Presentation(QObject):
             one_paint.begin()
         with batch():  # each drawing laid out once, in the sizes the step settles on (coalesced.py)
             self.keeping_width(self.apply)
-            self.chosen.restore()  # not the sizes the last step forced (Qt raises each to its zoomed least)
+            if self.chosen.restore():  # not the sizes the last step forced (Qt raises each to its zoomed least)
+                least_width(self.win)  # (laid out in them)
+                short_titles(self.win.lower_tabs, self.win.output_split.width())  # (fit titled them in those)
         if self._before is None:
             self.remember()
         # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
