@@ -159,6 +159,36 @@ def test_zooming_to_200_and_back_gives_the_columns_their_sizes_and_saves_none_fo
     win.close()
 
 
+def test_a_window_reopened_zoomed_comes_back_to_the_sizes_chosen_at_100(qtbot, no_leaks, tmp_path):
+    """Closed at 200%, the window reopens at 200% with the sizes chosen at 100% (not those the zoom forced),
+    and Actual size gives it them."""
+    from nnplay.training import TrainConfig
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    def opened():
+        win = PlaygroundWindow(TrainConfig(dataset="spiral"),
+                               settings=QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        win.show()
+        settle(qtbot)
+        return win
+
+    win = opened()
+    win.resize(1280, 800)
+    settle(qtbot)
+    before = win.splitter.sizes()
+    for _ in range(6):
+        win.presentation.step_zoom(1)
+    settle(qtbot)
+    win.close()
+    again = opened()
+    assert again.presentation.zoom == 2.0 and again.size().toTuple() == (1280, 800)
+    view_action(again, "Actual size").trigger()
+    settle(qtbot)
+    assert again.splitter.sizes() == before
+    again.close()
+
+
 def test_check_boxes_grow_with_the_zoom(window, qtbot):
     """Tester 16 (s32_present_zoom.png), fault 10 of round 15: at 160% the check boxes' boxes stayed their
     unzoomed size. Zoomed by the style (zoom_style), not a style sheet: back at 100% every box is as before."""
