@@ -320,3 +320,42 @@ def axis_label_cuts(view: pg.GraphicsView) -> list[str]:
             out.append(f"plot {view.objectName() or type(view).__name__}, {axis.orientation} axis: its title "
                        f"{axis.label.toPlainText()!r} ({need:.0f} px) is cut: the axis is {room:.0f} px")
     return out
+
+
+def split_pairs(top: QWidget, narrowest: float = 1.0) -> list[str]:
+    """The word-wrapped labels shown in ``top`` that break a line next to an "=" ("…; SGD, α" / "= 0.03":
+    a symbol cut from its value), laid out as the label lays its text out at its width and, with
+    ``narrowest`` under 1, at every fourth pixel down to that share of it (the window made narrower)."""
+    from PySide6.QtGui import QTextDocument, Qt as QtGui_Qt  # (mightBeRichText is QtGui's)
+
+    found = []
+    for w in [top, *top.findChildren(QLabel)]:
+        if not isinstance(w, QLabel) or not w.wordWrap() or "=" not in w.text() or not _shown(w, top):
+            continue
+        doc = QTextDocument()
+        doc.setDefaultFont(w.font())
+        doc.setDocumentMargin(0)
+        rich = w.textFormat() == Qt.TextFormat.RichText or (
+            w.textFormat() == Qt.TextFormat.AutoText and QtGui_Qt.mightBeRichText(w.text()))
+        doc.setHtml(w.text()) if rich else doc.setPlainText(w.text())
+        width = w.contentsRect().width() - 2 * w.margin()
+        for room in range(width, max(1, round(width * narrowest)) - 1, -4):
+            doc.setTextWidth(room)
+            doc.size()  # (laid out when asked)
+            broken = [f"{a.rstrip()[-16:]!r} / {b.lstrip()[:16]!r}" for a, b in _line_pairs(doc)
+                      if a.rstrip().endswith("=") or b.lstrip().startswith("=")]
+            if broken:
+                found.append(f"{describe(w)} at {room} px: a line broken by '=': {broken[0]}")
+                break
+    return found
+
+
+def _line_pairs(doc):
+    """Each two lines one after the other in a paragraph of the laid-out ``doc``, as text."""
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        lines = [text[ln.textStart():ln.textStart() + ln.textLength()]
+                 for ln in (layout.lineAt(i) for i in range(layout.lineCount()))]
+        yield from zip(lines, lines[1:])
+        block = block.next()

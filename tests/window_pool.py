@@ -329,6 +329,7 @@ def reset(win, saved: list, status: str, focus, changes_seen: int = -1, run_kept
     win.resize(1280, 800)
     if p.zoom != 1.0:
         p.set_zoom(1.0)
+    p.chosen.states.clear()  # the sizes a test chose (a new window has chosen none: chosen_sizes)
     for action in p.panel_actions.values():
         action.setChecked(True)
     win.colorblind_action.setChecked(False)

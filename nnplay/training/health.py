@@ -145,11 +145,11 @@ def _gradient_flow(net) -> list[Finding]:
         advice = "try ReLU, fewer layers, or He/Xavier initialisation" if "sigmoid" in hidden or "tanh" in hidden \
             else "try fewer layers or a different initialisation"
         return [Finding("vanishing", 1, [], ratio,
-                        f"vanishing gradient: |dW[1]| / |dW[{L}]| = {format_number(ratio)}, so the first layers "
+                        f"vanishing gradient: |dW[1]| / |dW[{L}]|\u00a0=\u00a0{format_number(ratio)}, so the first layers "
                         f"barely learn; {advice}")]
     if ratio > EXPLODING:
         return [Finding("exploding", 1, [], ratio,
-                        f"exploding gradient: |dW[1]| / |dW[{L}]| = {format_number(ratio)}; try a lower learning "
+                        f"exploding gradient: |dW[1]| / |dW[{L}]|\u00a0=\u00a0{format_number(ratio)}; try a lower learning "
                         "rate, smaller initial weights, or gradient clipping")]
     return []
 

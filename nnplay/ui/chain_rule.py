@@ -39,15 +39,15 @@ def _columns(c: dict, l: int, i: int, j: int, L: int) -> tuple[str, list[str], l
     dz, si, sj = f"dZ[{l}]<sub>{i + 1},k</sub>", subscript(i + 1), subscript(j + 1)
     tail_h, tail = [f"A[{l - 1}]{sj}", "dZ · A"], [c["A_prev"], c["terms"]]
     if l < L:
-        return (f"{dz} = (W[{l + 1}]ᵀ dZ[{l + 1}])<sub>{i + 1},k</sub> · g′(Z[{l}]<sub>{i + 1},k</sub>)",
+        return (f"{dz}\u00a0=\u00a0(W[{l + 1}]ᵀ dZ[{l + 1}])<sub>{i + 1},k</sub> · g′(Z[{l}]<sub>{i + 1},k</sub>)",
                 [f"(W[{l + 1}]ᵀ dZ[{l + 1}]){si}", f"g′(Z[{l}]{si})", f"dZ[{l}]{si} (product)"] + tail_h,
                 [c["WT_dZ"], c["g_prime"], c["dZ"]] + tail)
     if "g_prime" in c:  # tanh with squared error
         a = f"A[{l}]<sub>{i + 1},k</sub>"
-        return (f"{dz} = ({a} − Y<sub>{i + 1},k</sub>) · (1 − {a}²)",
+        return (f"{dz}\u00a0=\u00a0({a} − Y<sub>{i + 1},k</sub>) · (1 − {a}²)",
                 [f"A[{l}]{si}", f"Y{si}", f"1 − A[{l}]{si}²", f"dZ[{l}]{si} = (A − Y)(1 − A²)"] + tail_h,
                 [c["A_out"], c["Y"], c["g_prime"], c["dZ"]] + tail)
-    return (f"{dz} = A[{l}]<sub>{i + 1},k</sub> − Y<sub>{i + 1},k</sub>",
+    return (f"{dz}\u00a0=\u00a0A[{l}]<sub>{i + 1},k</sub> − Y<sub>{i + 1},k</sub>",
             [f"A[{l}]{si}", f"Y{si}", f"dZ[{l}]{si} = A − Y"] + tail_h, [c["A_out"], c["Y"], c["dZ"]] + tail)
 
 
@@ -55,10 +55,10 @@ def verdict(c: dict, l: int, i: int, j: int) -> str:
     """The sentence under the table: the sum, the engine's value, ✓ or ✗ and the difference."""
     n = format_number
     reg = f" + regularisation {n(c['reg_term'], 6)}" if c["reg_term"] else ""
-    head = f"(1/{c['m']}) × sum of the last column = {n(c['data_term'], 6)}{reg} = <b>{n(c['total'], 6)}</b>; "
+    head = f"(1/{c['m']}) × sum of the last column\u00a0=\u00a0{n(c['data_term'], 6)}{reg}\u00a0=\u00a0<b>{n(c['total'], 6)}</b>; "
     if c["engine"] is None:
         return head + "no independent value to check it against in this trace."
-    engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub> = <b>{n(c['engine'], 6)}</b> "
+    engine = f"the fast engine's dW[{l}]<sub>{i + 1},{j + 1}</sub>\u00a0=\u00a0<b>{n(c['engine'], 6)}</b> "
     if c["agrees"] and c["engine"] == 0 and not np.any(c["terms"]) and not c["reg_term"]:  # 0 = 0: empty
         return head + engine + ("<span style='color:#b36b00'><b>the same, but both exactly 0</b></span>: every "
                                 "term of the sum is 0, so this agreement says nothing about the chain rule.")
@@ -219,9 +219,9 @@ class ChainRulePanel(QWidget):
         why, headers, cols = _columns(c, l, i, j, len(tr.layers))
         self.weight.setText(same_weight(l, i, j, len(tr.layers)))
         self.formula.setText(
-            f"∂J/∂W[{l}]<sub>{i + 1},{j + 1}</sub> = (1/m) Σ<sub>k</sub> dZ[{l}]<sub>{i + 1},k</sub> · "
+            f"∂J/∂W[{l}]<sub>{i + 1},{j + 1}</sub>\u00a0=\u00a0(1/m) Σ<sub>k</sub> dZ[{l}]<sub>{i + 1},k</sub> · "
             f"A[{l - 1}]<sub>{j + 1},k</sub>" + (" + regularisation" if c["reg_term"] else "")
-            + f",  where {why}  (k runs over the m = {count(tr.m, 'example')}).")
+            + f",  where {why}  (k runs over the m\u00a0=\u00a0{count(tr.m, 'example')}).")
         t = self.table
         new_headers = headers != [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
         t.setColumnCount(len(headers))

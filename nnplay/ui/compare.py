@@ -32,7 +32,10 @@ from .widgets import named, nest
 from .side_window import SideWindow
 from .screen_fit import resize_within_screen
 
-MIN_PLOT_HEIGHT = 240  # pixels: the loss plot's title, legend, axes and a usable plotting area
+MIN_PLOT_HEIGHT = 200  # pixels: the loss plot's title, legend, axes and a usable plotting area
+MIN_VIEW_HEIGHT = 220  # pixels: each run's output picture, the point of the window, and its axes (tester 21: a
+# window made 500 px high squeezed them to 30 px under a loss plot kept at its 240): the window's least height
+MIN_WIDTH = 640  # pixels: narrower, the read-outs under the pictures wrap taller than the least height has room for
 FORK_Z = 50  # the fork marker and its label: above every curve
 RUN_COLORS = {"A": (31, 119, 180), "B": (214, 39, 40)}
 
@@ -103,6 +106,7 @@ class CompareWindow(SideWindow):
         self.setWindowTitle("Compare runs — nnplay")
         self.setObjectName("compare_window")
         resize_within_screen(self, 1100, 760)
+        self.setMinimumWidth(MIN_WIDTH)
         outer = QVBoxLayout(self)
         self.title = QLabel("")
         self.title.setObjectName("compare_title")
@@ -123,6 +127,7 @@ class CompareWindow(SideWindow):
             col.addWidget(header)
             view = DecisionBoundaryView(drawing=False)
             view.setObjectName(f"compare_boundary_{name}")
+            view.setMinimumHeight(MIN_VIEW_HEIGHT)
             self.views[name] = view
             col.addWidget(view, 1)
             for lines, kind in ((self.stats, "stats"), (self.losses, "losses")):

@@ -31,7 +31,7 @@ def describe_edge(d, l: int, i: int, j: int) -> None:
     elif d.marks.is_frozen(l - 1, i, j):
         gone = " (frozen)"
     d.readout.setText(edge_text(d, l, i, j, format_number(w), gone))
-    live_tip(d, f"W[{l}][{i + 1}, {j + 1}] = {format_number(w, 6)}  {EDIT_HINT}")
+    live_tip(d, f"W[{l}][{i + 1}, {j + 1}]\u00a0=\u00a0{format_number(w, 6)}  {EDIT_HINT}")
 
 
 def edge_text(d, l: int, i: int, j: int, w: str, gone: str = "") -> str:
@@ -46,7 +46,7 @@ def describe_node(d, l: int, i: int) -> None:
     b = format_number(float(d.biases[l - 1][i, 0])) if l > 0 and d.biases is not None else None
     if b is not None:
         hint = d.activation_labels.menu_hint(l) if l < len(d.sizes) - 1 else ""  # a hidden layer's, labels hidden
-        live_tip(d, f"b[{l}][{i + 1}] = {b}  {EDIT_HINT}{hint}")
+        live_tip(d, f"b[{l}][{i + 1}]\u00a0=\u00a0{b}  {EDIT_HINT}{hint}")
     elif l == 0:
         live_tip(d, wrapped(str(d.names[i])))  # the input's whole name (its label may be elided)
     d.readout.setText(node_text(d, l, i, b))
@@ -55,7 +55,7 @@ def describe_node(d, l: int, i: int) -> None:
 def node_text(d, l: int, i: int, b: str | None) -> str:
     """The read-out of neuron i+1 of layer l of diagram ``d``, whose bias reads ``b`` (None: not said)."""
     text = f"{unit_name(l, i, len(d.sizes) - 1, d.names)}: its output is shown in the big view."
-    return text + (f" Bias b[{l}][{i + 1}] = {b}; click to type it." if b is not None else "")
+    return text + (f" Bias b[{l}][{i + 1}]\u00a0=\u00a0{b}; click to type it." if b is not None else "")
 
 
 def captions(d) -> list[str]:

@@ -261,4 +261,4 @@ class GradientView(QWidget):
         sym = "W" if self.quantity.currentIndex() == 1 else "dW"
         L = len(self._maps)
         to, src = unit_name(layer, i, L), unit_name(layer - 1, j, L, self._names)
-        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}] = {format_number(v, 6)}   (row: {to}; column: {src})")
+        self.readout.setText(f"{sym}[{layer}][{i + 1}, {j + 1}]\u00a0=\u00a0{format_number(v, 6)}   (row: {to}; column: {src})")

@@ -296,10 +296,10 @@ class InspectorWindow(SideWindow):
         L, l = len(tr.layers), self.layer
         self._diverged = ""
         opt = OPTIMIZER_NAMES.get(tr.optimizer, tr.optimizer)
-        reg = "".join(f", {k} = {format_number(v)}" for k, v in (("L1", tr.l1), ("L2", tr.l2)) if v)
+        reg = "".join(f", {k}\u00a0=\u00a0{format_number(v)}" for k, v in (("L1", tr.l1), ("L2", tr.l2)) if v)
         self.header.set_text(
-            f"<b>Epoch {tr.epoch + 1}, mini-batch {tr.batch + 1} of {tr.batches}</b> — m = {count(tr.m, 'example')}, "
-            f"loss on this batch J = {format_number(tr.J, 5)}; {opt}, α = {format_number(tr.lr)}{reg}")
+            f"<b>Epoch {tr.epoch + 1}, mini-batch {tr.batch + 1} of {tr.batches}</b> — m\u00a0=\u00a0{count(tr.m, 'example')}, "
+            f"loss on this batch J\u00a0=\u00a0{format_number(tr.J, 5)}; {opt}, α\u00a0=\u00a0{format_number(tr.lr)}{reg}")
         steps = " → ".join((f"<b><u>layer {k}</u></b>" if k == l else f"layer {k}") for k in range(L, 0, -1))
         self.path.setText(f"Backward pass: {steps} → update")
         equations = layer_equations(tr, l)

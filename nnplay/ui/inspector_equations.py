@@ -163,7 +163,7 @@ def _update(tr, lt, l: int, opt: str) -> list:
     rule = "−α dW" if sgd else f"{opt}'s step from dW"
     return [
         (f"Update: ΔW[{l}] = {rule},  W[{l}] := W[{l}] + ΔW[{l}]",
-         f"α = {format_number(tr.lr)}. ΔW has its own colour scale (the ± under its name): the change is small "
+         f"α\u00a0=\u00a0{format_number(tr.lr)}. ΔW has its own colour scale (the ± under its name): the change is small "
          f"next to W, which is why new W looks like W. The new weights are used from the next mini-batch on."
          + _clipping(tr)
          + ("" if sgd else f" {opt} makes its step from dW and its running averages of past gradients"

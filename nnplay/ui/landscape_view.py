@@ -42,6 +42,8 @@ COLOUR_MAP = "viridis"  # sequential, perceptually uniform, readable in grey and
 CONTOURS = 8  # contour lines, evenly spaced in log10 J
 PROMPT = "Press Compute: the loss is computed around the current weights."
 DIRECTIONS = (("pca", "Path's principal directions"), ("random", "Random, filter-normalised"))
+MIN_WIDTH = 600  # pixels: the window's least width
+MIN_PLOT = (260, 220)  # pixels: the plot's least size (its axes, colour bar and a picture; 29 px high at the least before)
 
 
 class LandscapeView(QWidget):
@@ -77,6 +79,7 @@ class LandscapeView(QWidget):
         self.bar = MenulessColorBar(colorMap=pg.colormap.get(COLOUR_MAP), interactive=False, width=12,
                                    label="log₁₀ J", colorMapMenu=False)
         self.bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
+        self.plot.setMinimumSize(*MIN_PLOT)  # the window's least size: never squeezed to a strip under the caption
         layout.addWidget(self.plot, 1)
         self.caption = QLabel(PROMPT)
         self.caption.setObjectName("landscape_caption")
@@ -276,6 +279,7 @@ class LandscapeWindow(SideWindow):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
+        self.setMinimumWidth(MIN_WIDTH)  # narrower, the caption wraps taller than the least height has room for
         resize_within_screen(self, 760, 620)
 
 

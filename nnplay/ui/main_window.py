@@ -290,9 +290,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         # panel sizes only mean something once the window has its size
         states, self._splitter_states = self._splitter_states, None
         if states:
-            for key, splitter in (("columns", self.splitter), ("output_split", self.output_split)):
-                if states.get(key) is not None:
-                    splitter.restoreState(states[key])
+            self.presentation.chosen.restore(states)  # the user's, at the zoom the window opens at
 
     def ask_to_compare(self) -> None:
         dialog = ForkDialog(self.controller.state.config, self)

@@ -182,4 +182,4 @@ class MatrixView(QWidget):
             where = f"   ({rows} {i + 1}" + (f", {cols} {j + 1})" if cols else ")")
         if self.weight is not None and self.weight[1]:
             where += f" — the weight W[{self.weight[0]}][{j + 1}, {i + 1}]"
-        return f"{self.title}[{i + 1}, {j + 1}] = {format_number(v, 6)}{where}"
+        return f"{self.title}[{i + 1}, {j + 1}]\u00a0=\u00a0{format_number(v, 6)}{where}"

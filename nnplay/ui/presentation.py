@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from .curve_bundle import CurveBundle
 from .coalesced import batch
-from .column_fit import ColumnFit, parents_first
+from .chosen_sizes import ChosenSizes
+from .column_fit import ColumnFit, least_width, parents_first, short_titles
 from .shortcut_text import keys_text
 from . import zoom_style, zoom_windows
 from .window_settings import read_float
@@ -85,6 +86,7 @@ class Presentation(QObject):
             a.toggled.connect(lambda on, w=widget: (w.setVisible(on), self.remember()))
             self.panel_actions[key] = a
         self.columns = ColumnFit(self)  # those hidden to make room, shown again when there is room
+        self.chosen = ChosenSizes(win)  # the splitters' sizes the user chose, given back at every zoom step
         self._restore()
 
     def _action(self, menu, text: str, key: str, tip: str, checkable: bool = False) -> QAction:
@@ -150,12 +152,16 @@ class Presentation(QObject):
         self.set_zoom(ZOOMS[max(0, min(len(ZOOMS) - 1, i + step))])
 
     def set_zoom(self, zoom: float) -> None:
+        self.chosen.leaving(self.zoom)
         self.zoom = float(zoom)
         one_paint = getattr(self.win, "one_paint", None)
         if one_paint is not None:  # the window painted once, after the step (not once per plot changed)
             one_paint.begin()
         with batch():  # each drawing laid out once, in the sizes the step settles on (coalesced.py)
             self.keeping_width(self.apply)
+            if self.chosen.restore():  # not the sizes the last step forced (Qt raises each to its zoomed least)
+                least_width(self.win)  # (laid out in them)
+                short_titles(self.win.lower_tabs, self.win.output_split.width())  # (fit titled them in those)
         if self._before is None:
             self.remember()
         # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
@@ -259,6 +265,7 @@ class Presentation(QObject):
         win = self.win
         if on:
             self._before = (self.zoom, win.windowState())
+            self.chosen.leaving(self.zoom)
             self.lines = PRESENTATION_LINES
             screen = win.screen()
             width = screen.availableGeometry().width() if full_screen and screen is not None else win.width()

@@ -98,8 +98,9 @@ def save_settings(win) -> None:
     if s is None:
         return
     s.setValue("geometry", win.saveGeometry())
-    s.setValue("columns", win.splitter.saveState())
-    s.setValue("output_split", win.output_split.saveState())
+    p = win.presentation  # the sizes the user chose, not those a zoom forces (chosen_sizes)
+    for key in SPLITTERS:
+        s.setValue(key, p.chosen.state(key, p.zoom))
     for key, control, _ in remembered_toggles(win):
         s.setValue(key, control.isChecked())
     s.setValue("speed", win.speed.currentData())

@@ -88,7 +88,7 @@ def test_a_click_outlines_only_that_cell_and_a_transposed_matrix_picks_the_right
     assert format_number(c["engine"], 6) in win.chain.result.text() and "✓ the same" in win.chain.result.text()
     _hover(w3t, 2, 1)
     assert "the weight W[3][2, 3]" in win.readout.text()
-    assert float(win.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(3).W[1, 2], rel=1e-5)
+    assert float(win.readout.text().split("=")[1].split()[0]) == pytest.approx(tr.layer(3).W[1, 2], rel=1e-5)
 
     win.pick_weight(2, 4, 0)  # picked by the boxes: outlined in W[2] of the forward pass
     assert _outlined(win) == [("W[2]", (4, 0))]

@@ -6,10 +6,10 @@ keep their headers whole, and the inspector's own texts follow the zoom as the p
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QHeaderView, QTableWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget
 
 from nnplay.training import TrainConfig, Trainer
-from tests.layout_check import header_problems, text_problems
+from tests.layout_check import header_problems, split_pairs, text_problems
 from tests.settle import settle
 from tests.sweep import sweep
 
@@ -50,7 +50,7 @@ def inspector_problems(window, qtbot, size, zoom, configs=CONFIGS) -> list[str]:
                     where = f"×{zoom} {size[0]}×{size[1]} {name}, layer {layer}{', numbers' if numbers else ''}"
                     if (ins.width(), ins.height()) != size:
                         found.append(f"{where}: the inspector is {ins.width()}×{ins.height()}")
-                    found += [f"{where}: {p}" for p in text_problems(ins) + header_problems(ins)]
+                    found += [f"{where}: {p}" for p in text_problems(ins) + header_problems(ins) + split_pairs(ins)]
     finally:
         ins.numbers.setChecked(False)
         ins.close()
@@ -83,6 +83,33 @@ def test_the_chain_rule_scrolls_rather_than_cuts_and_the_inspector_follows_the_z
     finally:
         ins.close()
         window.presentation.set_zoom(1.0)
+
+
+def test_no_symbol_is_cut_from_its_value_in_the_inspector_at_any_width(window, qtbot):
+    """Tester 21 (45_1024_insp.png): at 1024×768 the header read "…; SGD, α" / "= 0.03". Every "name = value"
+    of the inspector's wrapping texts (its header; the chain rule's formula and result; the update's note)
+    is kept whole, at the inspector's width and at every width down to 40% of it."""
+    ins = _opened(window, qtbot, (1024, 768), 1.0)
+    try:
+        for config in ({}, CONFIGS["l1_l2_momentum_deep"]):
+            ins.set_trace(_trace(**config, lr=0.03))
+            for layer in (len(ins.trace.layers), 1):
+                ins.show_layer(layer)
+                settle(qtbot)
+                assert split_pairs(ins, narrowest=0.4) == []
+    finally:
+        ins.close()
+
+
+def test_split_pairs_finds_a_symbol_cut_from_its_value(qtbot):
+    """The check can fail: a label that breaks "α = 0.03" at some width."""
+    label = QLabel("<b>Epoch 3</b> — m = 10 examples, loss on this batch J = 0.69271; SGD, α = 0.03")
+    label.setWordWrap(True)
+    qtbot.addWidget(label)
+    label.resize(400, 200)
+    label.show()
+    qtbot.waitExposed(label)
+    assert any("a line broken by '='" in p for p in split_pairs(label, narrowest=0.3))
 
 
 def test_header_problems_finds_a_header_cut_by_columns_of_equal_width(qtbot):

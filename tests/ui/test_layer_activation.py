@@ -114,7 +114,7 @@ def test_where_the_labels_are_hidden_the_tooltips_say_where_their_menu_is(window
     assert "Right-click a hidden layer's neuron for its activation and dropout" in d.canvas.toolTip()
     d._set_hover(("node", 2, 0))
     tip = d.canvas.toolTip()
-    assert tip.startswith("b[2][1] = ") and "Right-click for layer 2's activation and dropout, now Tanh, drop 0.2" in tip
+    assert tip.startswith("b[2][1]\u00a0=\u00a0") and "Right-click for layer 2's activation and dropout, now Tanh, drop 0.2" in tip
     d._set_hover(("node", 9, 0))  # the output layer has no activation to choose
     assert "Right-click" not in d.canvas.toolTip()
     d._set_hover(None)

@@ -124,13 +124,13 @@ def test_esc_cancels_an_input_has_no_bias_the_wheel_and_shift_drag_scrub_and_the
     assert not ed.isVisible()
     # hovering a link shows its value in the tooltip, refreshed as it trains
     d._on_mouse(d.view.mapViewToScene(_edge_middle(d, 1, 2, 1, 0.35)))  # (off the crossing, as above)
-    assert d.canvas.toolTip().startswith("W[1][3, 2] = ")
+    assert d.canvas.toolTip().startswith("W[1][3, 2]\u00a0=\u00a0")
     c.step(3)
     qtbot.waitUntil(lambda: c.last_frame.snapshot.epoch == 3, timeout=10000)
     qtbot.wait(50)
-    assert d.canvas.toolTip().startswith(f"W[1][3, 2] = {format_number(c.last_frame.snapshot.weights[0][2, 1], 6)}")
+    assert d.canvas.toolTip().startswith(f"W[1][3, 2]\u00a0=\u00a0{format_number(c.last_frame.snapshot.weights[0][2, 1], 6)}")
     d._on_mouse(d.view.mapViewToScene(d.nodes[1][2][1].center()))
-    assert d.canvas.toolTip().startswith("b[1][3] = ")
+    assert d.canvas.toolTip().startswith("b[1][3]\u00a0=\u00a0")
 
 
 def test_a_weight_typed_in_its_heatmap_cell_reaches_the_trainer(window, qtbot):

@@ -125,6 +125,70 @@ def test_zooming_in_and_back_leaves_the_layout_as_it_was(window, qtbot):
     assert text_problems(window) == before[1] == []
 
 
+def test_zooming_to_200_and_back_gives_the_columns_their_sizes_and_saves_none_forced(qtbot, no_leaks, tmp_path):
+    """Tester 21 (cmp_zoom_fresh.png): a fresh window (1280×800) zoomed to 200% (six steps: the Gradients
+    column and the curves hidden to make room, the Data and Network columns widened to their zoomed least)
+    and back to 100% kept the zoom's sizes: the Data and Network columns wider and half empty, the output's
+    plot a third smaller, its tabs' titles short; and the settings saved them, so a restart kept them."""
+    from nnplay.training import TrainConfig
+    from nnplay.ui.main_window import PlaygroundWindow
+    from nnplay.ui.window_settings import save_settings
+
+    settings = QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat)
+    win = PlaygroundWindow(TrainConfig(dataset="spiral"), settings=settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    settle(qtbot)
+    sizes = lambda: (win.splitter.sizes(), win.output_split.sizes())  # noqa: E731
+    before, tabs = sizes(), [win.lower_tabs.tabText(i) for i in range(win.lower_tabs.count())]
+    save_settings(win)
+    saved = settings.value("columns"), settings.value("output_split")
+    for _ in range(6):
+        win.presentation.step_zoom(1)
+        settle(qtbot)
+    assert win.presentation.zoom == 2.0 and sizes() != before  # (the zoom forced sizes of its own)
+    save_settings(win)
+    assert (settings.value("columns"), settings.value("output_split")) == saved  # the chosen, not the forced
+    view_action(win, "Actual size").trigger()
+    settle(qtbot)
+    assert sizes() == before
+    assert [win.lower_tabs.tabText(i) for i in range(win.lower_tabs.count())] == tabs
+    save_settings(win)
+    assert (settings.value("columns"), settings.value("output_split")) == saved
+    win.close()
+
+
+def test_a_window_reopened_zoomed_comes_back_to_the_sizes_chosen_at_100(qtbot, no_leaks, tmp_path):
+    """Closed at 200%, the window reopens at 200% with the sizes chosen at 100% (not those the zoom forced),
+    and Actual size gives it them."""
+    from nnplay.training import TrainConfig
+    from nnplay.ui.main_window import PlaygroundWindow
+
+    def opened():
+        win = PlaygroundWindow(TrainConfig(dataset="spiral"),
+                               settings=QSettings(str(tmp_path / "nnplay.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        win.show()
+        settle(qtbot)
+        return win
+
+    win = opened()
+    win.resize(1280, 800)
+    settle(qtbot)
+    before = win.splitter.sizes()
+    for _ in range(6):
+        win.presentation.step_zoom(1)
+    settle(qtbot)
+    win.close()
+    again = opened()
+    assert again.presentation.zoom == 2.0 and again.size().toTuple() == (1280, 800)
+    view_action(again, "Actual size").trigger()
+    settle(qtbot)
+    assert again.splitter.sizes() == before
+    again.close()
+
+
 def test_check_boxes_grow_with_the_zoom(window, qtbot):
     """Tester 16 (s32_present_zoom.png), fault 10 of round 15: at 160% the check boxes' boxes stayed their
     unzoomed size. Zoomed by the style (zoom_style), not a style sheet: back at 100% every box is as before."""

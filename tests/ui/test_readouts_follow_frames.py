@@ -28,7 +28,7 @@ def test_a_weight_typed_in_a_heatmap_is_read_out_as_training_moves_it_on(window,
                     timeout=10000)
     settle(qtbot)
     now = float(g.last_snapshot.weights[1][1, 3])
-    assert f"W[2][2, 4] = {format_number(now, 6)}" in g.readout.text(), (now, g.readout.text())
+    assert f"W[2][2, 4]\u00a0=\u00a0{format_number(now, 6)}" in g.readout.text(), (now, g.readout.text())
 
 
 def test_a_heatmap_cell_the_pointer_left_is_read_out_at_each_frame(window, qtbot):
@@ -39,7 +39,7 @@ def test_a_heatmap_cell_the_pointer_left_is_read_out_at_each_frame(window, qtbot
     qtbot.waitUntil(lambda: g.last_snapshot is not None and g.last_snapshot.epoch >= 3, timeout=10000)
     settle(qtbot)
     now = float(g.last_snapshot.dW[0][0, 1])
-    assert g.readout.text().startswith(f"dW[1][1, 2] = {format_number(now, 6)}"), (now, g.readout.text())
+    assert g.readout.text().startswith(f"dW[1][1, 2]\u00a0=\u00a0{format_number(now, 6)}"), (now, g.readout.text())
 
 
 def test_an_inspector_matrix_read_out_follows_the_next_trace_and_only_the_last_matrix_hovered(qtbot):
@@ -53,11 +53,11 @@ def test_an_inspector_matrix_read_out_follows_the_next_trace_and_only_the_last_m
     w, dw = eq.views
     w.heat._report((0, 1, -1.0))  # the pointer on W[1][1, 2]...
     w.heat._report(None)  # ...then off it
-    assert said[-1].startswith(f"W[1][1, 2] = {format_number(-1.0, 6)}")
+    assert said[-1].startswith(f"W[1][1, 2]\u00a0=\u00a0{format_number(-1.0, 6)}")
     W = W.copy()
     W[0, 1] = -1.25
     eq.set_terms("", "", [("W[1]", W), "·", ("dW[1]", dW)])  # the next trace
-    assert said[-1].startswith(f"W[1][1, 2] = {format_number(-1.25, 6)}"), said
+    assert said[-1].startswith(f"W[1][1, 2]\u00a0=\u00a0{format_number(-1.25, 6)}"), said
     count = len(said)
     W[1, 1] = 3.5
     eq.set_terms("", "", [("W[1]", W), "·", ("dW[1]", dW)])  # its cell unchanged: the read-out (a click's message) stays
@@ -65,4 +65,4 @@ def test_an_inspector_matrix_read_out_follows_the_next_trace_and_only_the_last_m
     dw.heat._report((1, 0, 0.3))  # another matrix hovered: W's next values are not read out
     W[0, 1] = -2.0
     eq.set_terms("", "", [("W[1]", W), "·", ("dW[1]", dW * 2)])
-    assert said[-1].startswith(f"dW[1][2, 1] = {format_number(0.6, 6)}"), said
+    assert said[-1].startswith(f"dW[1][2, 1]\u00a0=\u00a0{format_number(0.6, 6)}"), said

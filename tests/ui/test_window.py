@@ -261,7 +261,7 @@ def test_hovered_values_follow_training_and_go_with_their_network(window, qtbot)
     qtbot.wait(50)
     snap = c.last_frame.snapshot
     assert d.readout.text().endswith(format_number(snap.weights[0][2, 1]))  # the pointer did not move
-    assert f"= {format_number(snap.dW[0][0, 0], 6)}" in g.readout.text()
+    assert f"=\u00a0{format_number(snap.dW[0][0, 0], 6)}" in g.readout.text()
     c.change(dataset="xor", hidden=(3,))
     qtbot.waitUntil(lambda: c.run_info.sizes == (2, 3, 1) and c.last_frame is not None, timeout=10000)
     assert d.readout.text() == "Hover a neuron or a connection."

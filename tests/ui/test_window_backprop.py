@@ -83,8 +83,8 @@ def test_inspector_walks_the_layers_and_steps_one_mini_batch(window, qtbot):
     QApplication.sendEvent(port, QMouseEvent(QEvent.Type.MouseMove, pos, port.mapToGlobal(pos),
                                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
                                            Qt.KeyboardModifier.NoModifier))
-    assert "dW[1][1, 1] = " in insp.readout.text() and "(neuron 1, input 1)" in insp.readout.text()
-    assert read_number(insp.readout.text().split("= ")[1].split()[0]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
+    assert "dW[1][1, 1]\u00a0=\u00a0" in insp.readout.text() and "(neuron 1, input 1)" in insp.readout.text()
+    assert read_number(insp.readout.text().split("=")[1].split()[0]) == pytest.approx(tr.layer(1).dW[0, 0], rel=1e-5)
 
     # click a weight: the chain rule multiplies out to backprop's gradient
     _settled(qtbot, dw)
