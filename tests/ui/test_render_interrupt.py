@@ -12,6 +12,7 @@ import textwrap
 import pytest
 
 from tests.cli_run import nnplay
+from tests.sweep import sweep
 
 # SIGINT sent from inside a pyqtgraph item's paint, its Nth call: where the default handler's
 # KeyboardInterrupt is caught by pyqtgraph (debug.warnOnException) and the command carries on
@@ -55,7 +56,7 @@ def _stopped_cleanly(r, tmp_path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "no file, nor a part of one, is left"
 
 
-@pytest.mark.parametrize("paint_call", [1, 5])
+@sweep("paint_call", [1, 5], default=1)  # (one code path at several points: the others with -m slow)
 def test_ctrl_c_inside_a_paint_stops_a_recording(session, tmp_path, paint_call):
     out = tmp_path / "anim.gif"
     r = _interrupted_in_paint(tmp_path, paint_call, "render", session, "--panel", "output", "--animate",
@@ -63,13 +64,13 @@ def test_ctrl_c_inside_a_paint_stops_a_recording(session, tmp_path, paint_call):
     _stopped_cleanly(r, tmp_path)
 
 
-@pytest.mark.parametrize("suffix", [".png", ".svg"])
+@sweep("suffix", [".png", ".svg"], default=1)
 def test_ctrl_c_inside_a_paint_stops_a_render(session, tmp_path, suffix):
     r = _interrupted_in_paint(tmp_path, 1, "render", session, "--panel", "output", "--out", tmp_path / f"o{suffix}")
     _stopped_cleanly(r, tmp_path)
 
 
-@pytest.mark.parametrize("frames_first", [1, 3, 12])
+@sweep("frames_first", [1, 3, 12], default=1)
 def test_ctrl_c_at_any_point_of_a_recording(session, tmp_path, frames_first):
     """A real SIGINT, as Ctrl+C sends it, from outside, once the recording has painted its first, third or
     twelfth scatter (wherever the process is then: painting, training, encoding): each time the same clean stop."""
