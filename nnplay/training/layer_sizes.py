@@ -8,6 +8,7 @@ size is refused in one line naming it and, among several, which layer it is:
 
 from __future__ import annotations
 
+import math
 import numbers
 import re
 from collections.abc import Iterable, Mapping
@@ -56,7 +57,7 @@ def _whole(item) -> int | None:
         return None
     if isinstance(item, numbers.Integral):
         return int(item)
-    return int(item) if is_whole(item) else None  # (a file's 1e-400, read as 0.0, is no size 0: numbers.Written)
+    return int(item) if math.isfinite(item) and is_whole(item) else None  # (a file's 1e-400, read as 0.0, is no size 0)
 
 
 def item_place(key: str, k: int, whole) -> str:
