@@ -11,6 +11,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from tests.image_colours import rgb
+from tests.settle import settle
 from tests.ui.test_export import rasterise
 from nnplay.ui.export import TEXT_SCALE
 
@@ -96,7 +97,8 @@ def test_an_exported_hidden_space_shows_the_windows_ranges(window, qtbot, tmp_pa
     window.hidden_space.points.setVisible(False)
     try:
         qtbot.waitUntil(lambda: view.viewRange() != [[0, 1], [0, 1]], timeout=5000)
-        qtbot.wait(50)
+        view.updateAutoRange()  # (the points' room out of the range now, not at a paint 50 ms may not bring)
+        settle(qtbot)
         screen = view.viewRange()
         painted = _ranges_painted(monkeypatch, view)
         assert window.export_panel("hidden", str(tmp_path / "h.png"), scale=4.0), window.errors
