@@ -126,11 +126,12 @@ class PanelViews:
             if top.shows_everything():
                 break
             scale *= 0.9
-        for _ in range(MAX_FITS):  # parts taller than the room (7 layers' bands): drawn smaller, to MIN_SCALE
-            got = _fit_margins(parts, top, width, height)
-            if got.height() <= height + 1 or scale <= MIN_SCALE:
-                break
-            width = round(size[0] / max(MIN_SCALE, scale * height / got.height()))
+        for _ in range(MAX_FITS):  # parts taller (7 layers' bands) or wider (the network's drawing, kept readable
+            got = _fit_margins(parts, top, width, height)  # and scrolled sideways in the window) than the room:
+            if (got.width() <= width + 1 and got.height() <= height + 1) or scale <= MIN_SCALE:  # drawn smaller,
+                break  # to MIN_SCALE
+            fits = min(width / got.width(), height / got.height())
+            width = round(size[0] / max(MIN_SCALE, scale * fits))
             scale = size[0] / width  # (a whole number of on-screen pixels across: the image exactly as wide as asked)
             height = round(size[1] / scale)
             top.resize(width - 2 * MARGIN, height - 2 * MARGIN)
@@ -152,8 +153,12 @@ def _fit_margins(parts: list, top, width: int, height: int):
         got = panel_size(parts)
         if (got.width(), got.height()) == (width, height):
             break
+        before = top.width()
         top.resize(top.width() + width - got.width(), top.height() + height - got.height())
         QApplication.processEvents()
+        if panel_size(parts).width() == got.width() != width:  # the parts did not follow (a drawing's least
+            top.resize(before, top.height())  # width, scrolled in the window): narrowed, the window only
+            QApplication.processEvents()  # wrapped its key at 68 px (lay_out draws the panel smaller instead)
     return panel_size(parts)
 
 
