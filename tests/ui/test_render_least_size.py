@@ -110,6 +110,24 @@ def test_a_drawing_wider_than_the_room_is_drawn_smaller_to_the_size_asked(qapp, 
         assert (image.width(), image.height()) == size
 
 
+def test_an_odd_size_is_written_exactly(qapp, runs, tmp_path):
+    """At x2 a panel of whole on-screen pixels is an even number of output pixels: --size 800x603 was laid out
+    301.5 -> 302 px high and written 800x604 with "does not fit" (the 20 classes' output at its least said,
+    400x643, likewise). Within FIT_SLACK of the size asked, the file is that size."""
+    from PySide6.QtGui import QImage
+
+    from nnplay.ui.render import render_session
+
+    for size, name in (((800, 603), "o.png"), ((801, 603), "o.svg")):
+        out = tmp_path / name
+        assert render_session(runs["classification"], "output", out, size) == size
+        if name.endswith(".png"):
+            image = QImage(str(out))
+            assert (image.width(), image.height()) == size
+        else:
+            assert f'width="{size[0]}px" height="{size[1]}px"' in out.read_text()
+
+
 def test_the_testers_sizes_were_unusable(qapp, runs):
     """The least sizes are not too strict: the tester's sizes fail the check the least sizes pass."""
     for panel, size in (("output", (200, 150)), ("output", (320, 240)), ("inspector", (400, 300))):
