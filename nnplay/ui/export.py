@@ -50,7 +50,8 @@ class ExportWriteFailed(ExportError, RunFailure):
     """The file's write failed (its path was checked first): a failure at run time, not a bad input."""
 
 
-def export_panel(parts, path, scale: float | None = None, laid_out: bool = False) -> None:
+def export_panel(parts, path, scale: float | None = None, laid_out: bool = False,
+                 file_size: QSize | None = None) -> None:
     """Write a panel to ``path``: SVG for a ``.svg`` suffix, PNG for ``.png``.
     ``parts``: a widget, or a list of widgets stacked top to bottom (a plot and
     its caption, say), each painted as on screen. ``scale``: output pixels per
@@ -59,7 +60,9 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
     file more than TEXT_SCALE times the panel's size is laid out larger, its text
     drawn at TEXT_SCALE times its size on screen and the plots given the rest of
     the room (``export_layout``; File › Export), not the panel drawn enlarged
-    (``nnplay render``, which lays its panel out itself). Raises ExportError (one line)."""
+    (``nnplay render``, which lays its panel out itself). ``file_size``: the file's size in pixels where it is not the
+    parts' size times ``scale`` (``nnplay render``: the size asked, which a panel of whole on-screen pixels at
+    ×2 misses by one at an odd height). Raises ExportError (one line)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -71,7 +74,7 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
         if not (scale > 0 and math.isfinite(scale)):
             raise ExportError(f"{file_name(path)}: the scale must be a positive number, got {scale!r}")
         size = panel_size(parts)
-        out = QSize(round(size.width() * scale), round(size.height() * scale))  # (the size promised)
+        out = file_size or QSize(round(size.width() * scale), round(size.height() * scale))  # (the size promised)
         with _laid_out(parts, size, scale) if laid_out and can_lay_out(_parts(parts), scale / TEXT_SCALE) \
                 else nullcontext(scale) as drawn:
             data = svg_bytes(parts, drawn, out) if suffix == ".svg" else png_bytes(parts, drawn, out)
@@ -292,11 +295,12 @@ PANELS = {
 }
 
 
-def export_view(views, name: str, path, scale: float | None = None, laid_out: bool = False) -> None:
-    """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale, laid_out: see export_panel); the
-    Distributions' health findings whole (``DistributionsView.findings_whole``), never elided."""
+def export_view(views, name: str, path, scale: float | None = None, laid_out: bool = False,
+                file_size: QSize | None = None) -> None:
+    """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale, laid_out, file_size: see
+    export_panel); the Distributions' health findings whole (``DistributionsView.findings_whole``), never elided."""
     with views.distributions.findings_whole() if name == "distributions" else nullcontext():
-        export_panel(panel_parts(views, name), path, scale, laid_out)
+        export_panel(panel_parts(views, name), path, scale, laid_out, file_size)
 
 
 def panel_parts(views, name: str) -> list:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
 from ..display_check import display_problem
@@ -25,6 +26,7 @@ from .render_room import LEAST_SIZE, LEAST_SIZE_REGRESSION, MIN_SCALE, check_roo
 
 DEFAULT_SIZE = (1600, 1200)  # output pixels: a slide; the panel is laid out at half that
 MAX_FITS = 16  # a panel that scrolls is laid out 10% larger (drawn 10% smaller) up to this many times
+FIT_SLACK = 2  # output pixels: a panel laid out within this of the size asked is written at that size exactly
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -105,7 +107,6 @@ class PanelViews:
         """Lay the panel out so that its parts fill ``size`` output pixels at
         DEFAULT_SCALE output pixels per on-screen pixel (less where the panel
         needs more room than half of ``size``); returns (parts, scale)."""
-        from PySide6.QtCore import QSize
         from PySide6.QtWidgets import QApplication
 
         parts = panel_parts(self, self.panel)
@@ -126,11 +127,12 @@ class PanelViews:
             if top.shows_everything():
                 break
             scale *= 0.9
-        for _ in range(MAX_FITS):  # parts taller than the room (7 layers' bands): drawn smaller, to MIN_SCALE
-            got = _fit_margins(parts, top, width, height)
-            if got.height() <= height + 1 or scale <= MIN_SCALE:
-                break
-            width = round(size[0] / max(MIN_SCALE, scale * height / got.height()))
+        for _ in range(MAX_FITS):  # parts taller (7 layers' bands) or wider (the network's drawing, kept readable
+            got = _fit_margins(parts, top, width, height)  # and scrolled sideways in the window) than the room:
+            if (got.width() <= width + 1 and got.height() <= height + 1) or scale <= MIN_SCALE:  # drawn smaller,
+                break  # to MIN_SCALE
+            fits = min(width / got.width(), height / got.height())
+            width = round(size[0] / max(MIN_SCALE, scale * fits))
             scale = size[0] / width  # (a whole number of on-screen pixels across: the image exactly as wide as asked)
             height = round(size[1] / scale)
             top.resize(width - 2 * MARGIN, height - 2 * MARGIN)
@@ -152,8 +154,12 @@ def _fit_margins(parts: list, top, width: int, height: int):
         got = panel_size(parts)
         if (got.width(), got.height()) == (width, height):
             break
+        before = top.width()
         top.resize(top.width() + width - got.width(), top.height() + height - got.height())
         QApplication.processEvents()
+        if panel_size(parts).width() == got.width() != width:  # the parts did not follow (a drawing's least
+            top.resize(before, top.height())  # width, scrolled in the window): narrowed, the window only
+            QApplication.processEvents()  # wrapped its key at 68 px (lay_out draws the panel smaller instead)
     return panel_size(parts)
 
 
@@ -197,10 +203,13 @@ def render_session(session_path, panel: str, out, size: tuple[int, int] = DEFAUL
         parts, scale = views.lay_out(size)
         if panel == "output":  # coloured at the export's resolution, not the screen's grid (export_grid)
             views.boundary.set_frame(fine_output_frame(trainer, views.boundary, scale))
-        export_view(views, panel, out, scale)
-        finished()  # the file is in place: a Ctrl+C now is too late to stop anything
         got = panel_size(parts)
-        return round(got.width() * scale), round(got.height() * scale)
+        written = (round(got.width() * scale), round(got.height() * scale))
+        if all(abs(w - s) <= FIT_SLACK for w, s in zip(written, size)):  # (an odd height at x2: 644 for 643)
+            written = size
+        export_view(views, panel, out, scale, file_size=QSize(*written))
+        finished()  # the file is in place: a Ctrl+C now is too late to stop anything
+        return written
     finally:
         views.close()
         app.processEvents()

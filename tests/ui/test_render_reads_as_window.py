@@ -25,7 +25,7 @@ def test_a_rendered_curve_panel_has_its_key_and_the_runs_epochs(qtbot, session_2
 
     seen = {}
 
-    def capture(views, name, out, scale):
+    def capture(views, name, out, scale, **_):
         part = lambda dotted: getattr(getattr(views, dotted.split(".")[0]), dotted.split(".")[1])  # noqa: E731
         seen["parts"] = panel_parts(views, name)
         seen["key"], seen["plot"] = part(key), part(plot)
@@ -51,7 +51,7 @@ def test_a_rendered_distributions_panel_says_every_finding_whole_and_the_runs_ep
     save_session(path, Session(t.config, t.data, t.state_dict()))
     seen = {}
 
-    def capture(views, name, out, scale):
+    def capture(views, name, out, scale, **_):
         seen["health"] = views.distributions.health.text()
         seen["caption"] = views.distributions.caption.text()
 
