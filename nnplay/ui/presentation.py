@@ -161,6 +161,7 @@ class Presentation(QObject):
             self.keeping_width(self.apply)
             if self.chosen.restore():  # not the sizes the last step forced (Qt raises each to its zoomed least)
                 least_width(self.win)  # (laid out in them)
+                self.chosen.raise_to_least()  # (not by Qt's rule, which hands a column raised more)
                 short_titles(self.win.lower_tabs, self.win.output_split.width())  # (fit titled them in those)
         if self._before is None:
             self.remember()
