@@ -51,12 +51,9 @@ def _shown(w: QWidget, top: QWidget) -> bool:
 
 def _scrolls(w: QWidget, top: QWidget) -> bool:
     """Whether ``w`` lies in a scroll area inside ``top`` (it may be scrolled out of view, and reached)."""
-    p = w.parentWidget()
-    while p is not None and p is not top:
-        if isinstance(p, QAbstractScrollArea) and not isinstance(p, pg.GraphicsView):
-            return True
-        p = p.parentWidget()
-    return False
+    from nnplay.ui.render_room import in_scroll_area
+
+    return in_scroll_area(w, top)
 
 
 def _short(w: QWidget, need_w: int, need_h: int, what: str) -> list[str]:

@@ -112,7 +112,7 @@ def _texts_short(top) -> tuple[float, float]:
     lack_w = lack_h = 0.0
     for label in top.findChildren(QLabel):
         if not label.isVisible() or not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()) \
-                or _in_scroll_area(label, top):  # (as large as its text: its area's scrolling is measured below)
+                or in_scroll_area(label, top):  # (as large as its text: its area's scrolling is measured below)
             continue
         hint = label.minimumSizeHint()
         if hint.width() > label.width():
@@ -124,7 +124,7 @@ def _texts_short(top) -> tuple[float, float]:
     return lack_w, lack_h
 
 
-def _in_scroll_area(w, top) -> bool:
+def in_scroll_area(w, top) -> bool:
     """Whether ``w`` lies in a scroll area inside ``top`` (not a plot's view): as wide as its content."""
     import pyqtgraph as pg
     from PySide6.QtWidgets import QAbstractScrollArea
