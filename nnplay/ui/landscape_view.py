@@ -32,7 +32,6 @@ from .flow_layout import FlowLayout
 from .paced_redraw import PacedRedraw
 from .plot_disposal import MenulessColorBar
 from .plots import plot_widget
-from .side_windows import follow_zoom
 from .undefined import hatch_item
 from .widgets import keep_wrapped_height, named, nest, on_event, width_for_text
 from .side_window import SideWindow
@@ -320,7 +319,6 @@ def landscape_window(win) -> LandscapeWindow:
     run.frame.connect(view.set_frame)
     view.changed.connect(ask)
     on_event(window, (QEvent.Type.Show, QEvent.Type.Hide), ask)  # asks only while open
-    follow_zoom(win)
     return window
 
 

@@ -23,7 +23,6 @@ def inspector_window(win) -> InspectorWindow:
         c = win.controller
         made.step_batch_requested.connect(lambda: _step_batch(c, made))
         made.visibility_changed.connect(lambda shown: c.set_view(trace=shown))
-        follow_zoom(win)
     return made
 
 
@@ -38,10 +37,3 @@ def _step_batch(c, inspector: InspectorWindow) -> None:
 
 def inspector_made(win) -> InspectorWindow | None:
     return getattr(win, "_inspector", None)
-
-
-def follow_zoom(win) -> None:
-    """A side window made after a zoom: its texts follow it as the rest of the window's do."""
-    presentation = getattr(win, "presentation", None)
-    if presentation is not None and presentation.zoom != 1:
-        presentation.apply()
