@@ -348,7 +348,10 @@ def reset(win, saved: list, status: str, focus, changes_seen: int = -1, run_kept
         tabs.setCurrentIndex(0)
     win.lessons_action.setChecked(False)
     win.lessons_dock.hide()
-    win.lessons_dock.widget().show_lesson(0)
+    lessons = win.lessons_dock.widget()
+    if (lessons._index, lessons.tracker, lessons.left, lessons._hints_shown) != (0, None, None, 0):
+        lessons.show_lesson(0)  # (a lesson panel as new is not shown again: its column fit laid the window
+        # out, 15% of a reset's CPU)
     win.speed.setCurrentIndex(win.speed.findData(DEFAULT_SPEED))
     win._paced_speed = DEFAULT_SPEED
     win._speed_chosen()
