@@ -346,11 +346,17 @@ def hidden_least(column) -> int:
     """The least width of the hidden ``column`` (a scroll area) once shown, without a scroll bar, in
     pixels: its content's minimum width, as ``window_columns._widen_for_scroll_bar`` gives the area.
     A hidden widget's layouts are not run, so a change of a size inside it since it was last shown
-    is not yet passed up: its nested layouts are brought up to date first, innermost first."""
+    is not yet passed up: its nested layouts are brought up to date first, innermost first, and the
+    minimums set from them (``refit_least``, ``window_columns._at_least``) set again: one set at
+    200% and hidden with its column was taken back at 100% (the Network column's 300 px for 171),
+    so the Gradients column, hidden for a lesson at 200%, stayed hidden after Ctrl+0."""
     content = column.widget()
     for w in reversed(parents_first(content)):
         if w.layout() is not None:
             w.layout().activate()
+        refit = getattr(w, "refit_least", None)
+        if refit is not None:
+            refit()
     return content_least(content)
 
 
