@@ -186,11 +186,9 @@ class ColumnFit(QObject):
         return back
 
     def _fit_curves(self) -> tuple[list[str], list[str]]:
-        """Hide the curves under the output when they would leave its plot too short or
-        their tabs cut, or bring them back (if fit hid them) when they would not: the labels
-        (hidden, brought back). Those the open lesson's question points to are kept as long as they
-        leave the plot READABLE_LINES tall (tester 22: xor-feature at 200% on 768 pixels drew the
-        output's plot 19 px high, its tick labels over each other, under the curves kept for it)."""
+        """Hide the curves under the output when they would leave its plot too short or their tabs cut, or bring
+        them back (if fit hid them) when they would not: the labels (hidden, brought back). Those the open lesson
+        points to are kept while the plot keeps READABLE_LINES (tester 22: 19 px high under them at 200%)."""
         action = self.presentation.panel_actions[CURVES]
         wanted = CURVES in lesson_views(self.win)  # the open lesson's question points to them (lesson_views)
         if action.isChecked():
@@ -219,8 +217,8 @@ class ColumnFit(QObject):
         short_titles(tabs, split.width())
         room = split.height() - split.handleWidth() - (win.boundary.height() - plot.height())
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
-        lines = plot.fontMetrics().lineSpacing()
-        enough = READABLE_LINES * lines if wanted else min(PLOT_SHARE * plot.width(), PLOT_LINES * lines)
+        line = plot.fontMetrics().lineSpacing()
+        enough = READABLE_LINES * line if wanted else min(PLOT_SHARE * plot.width(), PLOT_LINES * line)
         return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
 
     def _column(self, key: str) -> QWidget:
@@ -352,9 +350,7 @@ def hidden_least(column) -> int:
     pixels: its content's minimum width, as ``window_columns._widen_for_scroll_bar`` gives the area.
     A hidden widget's layouts are not run, so a change of a size inside it since it was last shown
     is not yet passed up: its nested layouts are brought up to date first, innermost first, and the
-    minimums set from them (``refit_least``, ``window_columns._at_least``) set again: one set at
-    200% and hidden with its column was taken back at 100% (the Network column's 300 px for 171),
-    so the Gradients column, hidden for a lesson at 200%, stayed hidden after Ctrl+0."""
+    minimums set from them again (``refit_least``: one set at 200% was read at 100%, tester 22)."""
     content = column.widget()
     for w in reversed(parents_first(content)):
         if w.layout() is not None:
