@@ -38,6 +38,13 @@ def _first_row(area: QScrollArea) -> QWidget | None:
     return min(below, key=lambda r: r[0])[1] if below else None
 
 
+def covered(area: QScrollArea, line: int) -> int:
+    """Where the pinned heading ends (``line``, in the content's pixels) or, below it, the bottom of the rows it
+    cuts that show no more than half of themselves below it (they are covered whole: no sliver of a row)."""
+    return max((top + w.height() for w, top in _rows(area) if top < line < top + w.height() <= line + w.height() / 2),
+               default=line)
+
+
 def whole_top(area: QScrollArea, value: int, keep: QWidget | None = None) -> int:
     """The scroll position nearest ``value`` at which no row of ``area`` is cut by the top of its view (below
     its pinned heading, shown once scrolled): up to the cut row's top, or, where ``keep`` would then leave the
