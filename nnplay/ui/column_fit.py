@@ -32,6 +32,7 @@ FIT_SLACK = 60  # pixels beyond the columns' minimum that fit() leaves them, so 
 CURVES = "curves"  # the tabs under the output: hidden when they leave its plot too short (a zoom on a projector)
 PLOT_SHARE = 0.5  # the output's plot is too short under this share of its width...
 PLOT_LINES = 14  # ...and under this many lines of text
+READABLE_LINES = 7  # under this many lines its tick labels run together: the curves go, also those a lesson points to
 CURVES_SHARE = 0.4  # of the output's height the curves take (its splitter's stretch, 2 of 5), at least their minimum
 
 
@@ -185,17 +186,17 @@ class ColumnFit(QObject):
         return back
 
     def _fit_curves(self) -> tuple[list[str], list[str]]:
-        """Hide the curves under the output when they would leave its plot too short or
-        their tabs cut, or bring them back (if fit hid them) when they would not, or when
-        the open lesson's question points to them: the labels (hidden, brought back)."""
+        """Hide the curves under the output when they would leave its plot too short or their tabs cut, or bring
+        them back (if fit hid them) when they would not: the labels (hidden, brought back). Those the open lesson
+        points to are kept while the plot keeps READABLE_LINES (tester 22: 19 px high under them at 200%)."""
         action = self.presentation.panel_actions[CURVES]
-        wanted = CURVES in lesson_views(self.win)  # the open lesson's question points to them: kept (lesson_views)
+        wanted = CURVES in lesson_views(self.win)  # the open lesson's question points to them (lesson_views)
         if action.isChecked():
-            if self.win.boundary.isVisible() and not wanted and not self._curves_fit():
+            if self.win.boundary.isVisible() and not self._curves_fit(wanted):
                 self.fitted.append(CURVES)
                 action.setChecked(False)
                 return [action.text()], []
-        elif CURVES in self.fitted and self.win.boundary.isVisible() and (wanted or self._curves_fit()):
+        elif CURVES in self.fitted and self.win.boundary.isVisible() and self._curves_fit(wanted):
             self.fitted.remove(CURVES)
             action.setChecked(True)
             split = self.win.output_split  # the room _curves_fit reckoned them (a splitter shows them 0 px high first)
@@ -204,9 +205,10 @@ class ColumnFit(QObject):
             return [], [action.text()]
         return [], []
 
-    def _curves_fit(self) -> bool:
+    def _curves_fit(self, wanted: bool = False) -> bool:
         """Whether the curves, shown or not, would leave the output's plot PLOT_SHARE of its
-        width tall (or PLOT_LINES lines of text) and show their tabs whole. Reckoned from the
+        width tall (or PLOT_LINES lines of text; READABLE_LINES where the open lesson points to them,
+        ``wanted``) and show their tabs whole. Reckoned from the
         output's room (the tabs take CURVES_SHARE of it, at least their minimum), the same
         whether they are shown or not: hiding them never makes them seem to fit, nor showing them."""
         win = self.win
@@ -215,7 +217,8 @@ class ColumnFit(QObject):
         short_titles(tabs, split.width())
         room = split.height() - split.handleWidth() - (win.boundary.height() - plot.height())
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
-        enough = min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
+        line = plot.fontMetrics().lineSpacing()
+        enough = READABLE_LINES * line if wanted else min(PLOT_SHARE * plot.width(), PLOT_LINES * line)
         return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
 
     def _column(self, key: str) -> QWidget:
@@ -282,8 +285,8 @@ class ColumnFit(QObject):
         if self._busy or not self.win.isVisible():
             return
         width = self.presentation.available_width()
-        if self._need() + FIT_SLACK > width or (
-                self.presentation.panel_actions[CURVES].isChecked() and not self._curves_fit()):
+        curves = self.presentation.panel_actions[CURVES].isChecked()
+        if self._need() + FIT_SLACK > width or (curves and not self._curves_fit(CURVES in lesson_views(self.win))):
             self.fit(width)
 
     def _state(self) -> tuple:
@@ -346,11 +349,15 @@ def hidden_least(column) -> int:
     """The least width of the hidden ``column`` (a scroll area) once shown, without a scroll bar, in
     pixels: its content's minimum width, as ``window_columns._widen_for_scroll_bar`` gives the area.
     A hidden widget's layouts are not run, so a change of a size inside it since it was last shown
-    is not yet passed up: its nested layouts are brought up to date first, innermost first."""
+    is not yet passed up: its nested layouts are brought up to date first, innermost first, and the
+    minimums set from them again (``refit_least``: one set at 200% was read at 100%, tester 22)."""
     content = column.widget()
     for w in reversed(parents_first(content)):
         if w.layout() is not None:
             w.layout().activate()
+        refit = getattr(w, "refit_least", None)
+        if refit is not None:
+            refit()
     return content_least(content)
 
 

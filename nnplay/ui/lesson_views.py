@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 from ..lessons.needs import VIEWS, needed_columns
 from ..lessons.setup_check import asked_settings
 from .pinned_heading import heading_room
+from .whole_rows import whole_top
 
 CURVES = "curves"  # the view of the curves (its tab chosen), as column_fit.CURVES names their panel
 
@@ -105,9 +106,9 @@ def scroll_to(area: QScrollArea, widget: QWidget) -> None:
     bar, top = area.verticalScrollBar(), widget.mapTo(area.widget(), QPoint(0, 0)).y()
     bottom, seen, head = top + widget.height(), area.viewport().height(), heading_room(area)
     if top < bar.value() + (head if bar.value() > 0 else 0):  # above the view, or under its pinned heading
-        bar.setValue(max(0, top - head))
+        bar.setValue(whole_top(area, max(0, top - head), widget))  # (no row cut at the top: whole_rows)
     elif bottom > bar.value() + seen:
-        bar.setValue(max(0, min(top - head, bottom - seen)))
+        bar.setValue(whole_top(area, max(0, min(top - head, bottom - seen)), widget))
 
 
 class LessonViews(QObject):
@@ -168,7 +169,10 @@ class LessonViews(QObject):
         for widget in views + (asked_controls(self.win, lesson) if lesson is not None else []):
             area = scroll_area(widget)
             if area is not None and widget.isVisible():
+                value = area.verticalScrollBar().value()
                 scroll_to(area, widget)
+                if area.verticalScrollBar().value() != value and hasattr(self.win, "first_rows"):
+                    self.win.first_rows.drop(area)  # (the lesson's view kept in sight, not the row a zoom kept)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize and shown_lesson(self.win) is not None:

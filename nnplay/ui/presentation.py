@@ -153,6 +153,9 @@ class Presentation(QObject):
 
     def set_zoom(self, zoom: float) -> None:
         self.chosen.leaving(self.zoom)
+        rows = getattr(self.win, "first_rows", None)  # each scrolled column's first whole row kept (whole_rows)
+        if rows is not None:
+            rows.hold()
         self.zoom = float(zoom)
         one_paint = getattr(self.win, "one_paint", None)
         if one_paint is not None:  # the window painted once, after the step (not once per plot changed)
@@ -163,6 +166,8 @@ class Presentation(QObject):
                 least_width(self.win)  # (laid out in them)
                 self.chosen.raise_to_least()  # (not by Qt's rule, which hands a column raised more)
                 short_titles(self.win.lower_tabs, self.win.output_split.width())  # (fit titled them in those)
+            if rows is not None:
+                rows.keep()
         if self._before is None:
             self.remember()
         # said with the zoom, not hidden by it; short names: the zoomed font leaves the bar few words
@@ -355,7 +360,9 @@ def install_presentation(win) -> Presentation:
     menu.addAction(win.lessons_action)
     win.controller.run.started.connect(lambda _: QTimer.singleShot(0, presentation.apply_to_new_run))
     from .lesson_views import LessonViews
+    from .whole_rows import FirstRows
 
     win.presentation = presentation  # (what LessonViews reads)
     win.lesson_views = LessonViews(win)  # the open lesson's views kept in sight (columns, tab, scroll)
+    win.first_rows = FirstRows(win)  # a scrolled column's first row kept whole through a zoom step
     return presentation

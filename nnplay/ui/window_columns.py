@@ -124,6 +124,7 @@ def _at_least(column: QWidget, pixels: int) -> None:
             column.setMinimumWidth(need)
 
     on_event(column, (QEvent.Type.LayoutRequest,), fit)
+    column.refit_least = fit  # (a hidden column's content gets no LayoutRequest: column_fit.hidden_least calls it)
     fit()
 
 
