@@ -10,6 +10,7 @@ from nnplay.training import TrainConfig, Trainer
 from nnplay.training.distributions import PERCENTILES, QUANTITIES
 from nnplay.training.loop import Frame
 from tests.settle import settle
+from tests.sweep import sweep
 
 
 @pytest.fixture(scope="module")
@@ -249,8 +250,8 @@ def test_a_change_of_columns_or_quantity_keeps_the_plots_still_shown(qtbot):
     assert not any(view._items[key][0] is before[key] for key in view._items)
 
 
-@pytest.mark.parametrize("hidden, epochs, size", [((4, 2), 200, (1600, 1200)), ((4, 2), 3, (800, 600)),
-                                                  ((8, 8, 8), 30, (1024, 768)), ((3,), 1, (640, 480))])
+@sweep("hidden, epochs, size", [((4, 2), 200, (1600, 1200)), ((4, 2), 3, (800, 600)),
+                                ((8, 8, 8), 30, (1024, 768)), ((3,), 1, (640, 480))], default=0)
 def test_every_small_plot_of_a_render_labels_the_same_epochs_from_0(qtbot, hidden, epochs, size):
     """Fault 5: ``nnplay render --panel distributions`` dropped the "0" epoch label of dW[2] and
     dW[3]: the plots' X link lined them up by pixel offsets. Every plot: one range, one set of labels."""

@@ -13,6 +13,7 @@ from nnplay.training import TrainConfig, Trainer
 from nnplay.training.session import Session, save_session
 from nnplay.ui.class_list import MANY_CLASSES
 from nnplay.ui.export import MARGIN, TEXT_SCALE
+from tests.sweep import sweep
 from tests.ui.test_export import pixels, rasterise
 
 pytestmark = pytest.mark.timeout(300)
@@ -49,7 +50,7 @@ def _key_text(parts) -> str:
     return " ".join(w.text() for w in parts if hasattr(w, "text"))
 
 
-@pytest.mark.parametrize("k", [3, 12, 20, 50])
+@sweep("k", [3, 12, 20, 50], default=3)  # (50: the most columns)
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_render_keys_every_class_under_the_plot(qapp, tmp_path, k, suffix):
     from nnplay.ui.export import export_view

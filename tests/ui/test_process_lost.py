@@ -43,7 +43,9 @@ def new_frame(window, qtbot, generation_after):
 
 @pytest.mark.parametrize("action,sig", [("reset", signal.SIGKILL), ("play", signal.SIGKILL),
                                         ("step", signal.SIGKILL), ("dataset", signal.SIGKILL),
-                                        ("play", signal.SIGTERM), ("play", signal.SIGINT), ("play", signal.SIGHUP)],
+                                        ("play", signal.SIGTERM),  # (SIGINT and SIGHUP: the same handler, slow run)
+                                        pytest.param("play", signal.SIGINT, marks=pytest.mark.slow),
+                                        pytest.param("play", signal.SIGHUP, marks=pytest.mark.slow)],
                          ids=["reset", "play", "step", "dataset", "play-after-SIGTERM", "play-after-SIGINT",
                               "play-after-SIGHUP"])
 def test_a_killed_training_process_is_replaced_by_the_next_action(window, qtbot, action, sig):

@@ -41,7 +41,7 @@ def test_every_panel_has_a_least_size():
     assert sorted(LEAST_SIZE) == sorted(PANELS) and set(LEAST_SIZE_REGRESSION) <= set(PANELS)
 
 
-@pytest.mark.parametrize("panel, task, least", ROWS, ids=[f"{p}-{t}" for p, t, _ in ROWS])
+@sweep("panel, task, least", ROWS, ids=[f"{p}-{t}" for p, t, _ in ROWS], default=0)  # one refusal path, every panel's
 def test_a_size_under_a_panels_least_is_refused_in_one_line_naming_it(qapp, runs, tmp_path, capsys, panel, task,
                                                                        least):
     from nnplay.cli import main
