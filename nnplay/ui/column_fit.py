@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 from .coalesced import run_pending
 from .lesson_views import lesson_columns, lesson_views
 from .screen_fit import within_screen_height
+from .plot_room import MIN_VIEW_PX
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
@@ -216,6 +217,8 @@ class ColumnFit(QObject):
         room = split.height() - split.handleWidth() - (win.boundary.height() - plot.height())
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
         enough = min(PLOT_SHARE * plot.width(), PLOT_LINES * plot.fontMetrics().lineSpacing())
+        axes = plot.height() - plot.getPlotItem().getViewBox().height()  # (the plot's least without the curves:
+        enough = max(enough, MIN_VIEW_PX + axes + plot.fontMetrics().lineSpacing())  # window_columns)
         return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
 
     def _column(self, key: str) -> QWidget:

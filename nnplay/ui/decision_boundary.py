@@ -35,7 +35,8 @@ from .elide import short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
-from .widgets import FittedComboBox, named, nest
+from .plot_room import wrapping_row
+from .widgets import FittedComboBox, keep_wrapped_height, named, nest
 from .disabled_reason import give_reason
 
 
@@ -88,7 +89,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
-        nest(layout, row)
+        layout.addWidget(row := wrapping_row(row))
+        keep_wrapped_height(row)  # (wrapped, as high as its lines: tester 22)
         row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
         # a column's name elided where it is long, whole in the tooltip and the list
@@ -100,8 +102,11 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.axis_x.activated.connect(self.axes_picked)
         self.axis_y.activated.connect(self.axes_picked)
         nest(layout, row)
-        nest(layout, self._build_drawing())
+        tools = wrapping_row(self._build_drawing())
+        layout.addWidget(tools)  # the window's least height counts its lines (one before: the plot's axis,
+        keep_wrapped_height(tools)  # at 800x381, went under the caption)
         if not drawing:
+            tools.setVisible(False)
             for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_undo, self.draw_redo,
                       self.draw_clear):
                 w.setVisible(False)
@@ -139,6 +144,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         layout.addWidget(self.plot, 1)
         self.caption = key_label("boundary_caption")  # also the key of the colours: the classes, or the value scale
         layout.addWidget(self.caption)
+        keep_wrapped_height(self.caption)  # on two lines in a narrow column, over the plot's axis title before
         self.class_list = ClassList(layout)  # many classes' swatches and names, scrolled (the caption counts them)
 
     # ---------------------------------------------------------------- run

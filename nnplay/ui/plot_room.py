@@ -25,6 +25,7 @@ from .widgets import keep_wrapped_height, on_event
 
 MIN_HEATMAP_PX = 48  # the least height of a layer's heatmap, in pixels: its rows stay apart
 MIN_PLOT_PX = 48  # the least height of a curve plot's data area, in pixels
+MIN_VIEW_PX = 120  # the least height of a picture's data area (the output, the inspector's matrices), in pixels
 
 
 def keep_plot_area(plot: pg.PlotWidget) -> pg.PlotWidget:
