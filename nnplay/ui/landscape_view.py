@@ -342,10 +342,10 @@ def export_landscape_csv(win, path: str | None = None) -> bool:
     view = landscape_made(win)
     text = None if view is None else view.csv_text()
     if text is None:
-        win.show_error("Cannot export", "the loss landscape is not computed yet: open Run › Loss landscape, then "
-                                        "export again")
+        win.show_error("Cannot export the loss landscape", "the loss landscape is not computed yet: open "
+                                                              "Run › Loss landscape, then export again")
         return False
     path = path or win._ask_save("Export the loss landscape", "nnplay-landscape.csv", "CSV (*.csv)")
     from ..file_write import write_text
 
-    return bool(path) and win._write(path, lambda: write_text(path, text))
+    return bool(path) and win._write(path, lambda: write_text(path, text), "the loss landscape")
