@@ -35,7 +35,7 @@ from .elide import short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
-from .plot_room import wrapping_row
+from .plot_room import add_wrapped
 from .widgets import FittedComboBox, keep_wrapped_height, named, nest
 from .disabled_reason import give_reason
 
@@ -89,8 +89,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
-        layout.addWidget(row := wrapping_row(row))
-        keep_wrapped_height(row)  # (wrapped, as high as its lines: tester 22)
+        add_wrapped(layout, row)  # (as high as its wrapped lines: the window's least height counts them, tester 22)
         row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
         # a column's name elided where it is long, whole in the tooltip and the list
@@ -102,11 +101,9 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.axis_x.activated.connect(self.axes_picked)
         self.axis_y.activated.connect(self.axes_picked)
         nest(layout, row)
-        tools = wrapping_row(self._build_drawing())
-        layout.addWidget(tools)  # the window's least height counts its lines (one before: the plot's axis,
-        keep_wrapped_height(tools)  # at 800x381, went under the caption)
+        # (one line counted before: at 800x381 the plot's axis title went under the caption)
+        add_wrapped(layout, self._build_drawing()).setVisible(drawing)
         if not drawing:
-            tools.setVisible(False)
             for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_undo, self.draw_redo,
                       self.draw_clear):
                 w.setVisible(False)

@@ -77,6 +77,15 @@ def wrapping_row(row: QLayout) -> QWidget:
     return holder
 
 
+def add_wrapped(layout: QLayout, row: QLayout) -> QWidget:
+    """``row`` (a FlowLayout) added to ``layout`` in a widget kept as high as its wrapped lines (a box
+    layout counts one line of a nested one); the widget, returned."""
+    holder = wrapping_row(row)
+    layout.addWidget(holder)
+    keep_wrapped_height(holder)
+    return holder
+
+
 def keep_wrapped_rows(column: QWidget) -> None:
     """Keep every widget laid out in ``column`` that wraps (has a height for its width: a
     word-wrapped label, empty as yet, a row of controls that wraps) at least as high as its wrapped lines."""
