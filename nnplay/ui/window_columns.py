@@ -120,9 +120,13 @@ def _readable_without_curves(win) -> None:
     """The output's plot keeps a data area MIN_VIEW_PX high (not zoomed: at ×2 it would not fit 1024x768)
     while the curves under it are hidden; while they are shown, the column fit hides them before the
     plot is short (column_fit.CURVES_SHARE). At the window's least height it was a strip (tester 22)."""
-    box = win.boundary.plot.getPlotItem().getViewBox()
-    on_event(win.lower_tabs, (QEvent.Type.Show, QEvent.Type.Hide),
-             lambda: box.setMinimumHeight(0 if win.lower_tabs.isVisibleTo(win.output_split) else MIN_VIEW_PX))
+    box, tabs = win.boundary.plot.getPlotItem().getViewBox(), win.lower_tabs
+
+    def follow() -> None:  # (shown or hidden by the View menu or the fit, whether the window is shown or not)
+        box.setMinimumHeight(MIN_VIEW_PX if tabs.isHidden() else 0)
+
+    on_event(tabs, (QEvent.Type.ShowToParent, QEvent.Type.HideToParent), follow)
+    follow()
 
 
 def _at_least(column: QWidget, pixels: int) -> None:

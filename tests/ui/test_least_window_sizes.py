@@ -47,6 +47,19 @@ def test_the_playground_at_its_least_height_keeps_its_output_plot_readable(windo
         assert text_problems(window.boundary) == [], window.size()  # (its wrapped rows, its axes, its caption)
 
 
+def test_the_output_plot_keeps_its_least_while_the_curves_are_hidden_and_not_while_they_are_shown(window, qtbot):
+    """While the curves are shown, the column fit hides them before the plot is short; once they are hidden (by
+    the fit or the View menu), the plot itself keeps MIN_VIEW_PX (so the window's least height is readable)."""
+    box, curves = window.boundary.plot.getPlotItem().getViewBox(), window.presentation.panel_actions["curves"]
+    assert curves.isChecked() and box.minimumHeight() == 0
+    curves.setChecked(False)
+    try:
+        assert window.lower_tabs.isHidden() and box.minimumHeight() == MIN_VIEW_PX
+    finally:
+        curves.setChecked(True)
+    assert box.minimumHeight() == 0
+
+
 def test_the_guide_at_its_least_size_shows_its_tabs_whole_and_lines_of_its_page(qtbot):
     """At its least, 135x108, the guide read "Panels | Equ" over three words of a page."""
     from nnplay.ui.guide import GuideWindow
