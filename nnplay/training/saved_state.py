@@ -68,7 +68,7 @@ def restore_run_state(t, state: dict) -> None:
     """Put ``state`` (a ``run_state``) into Trainer ``t``: weights, optimizer,
     generator, history, epoch and position within it; ValueError (and nothing
     changed) if it does not fit t's network and data, or lacks a part (a session
-    file with an array taken out: "the saved curves lack their part 'exact'"). The
+    file with an array taken out: "history_exact.npy (the saved curves) is missing"). The
     network's gradients are left to the caller."""
     try:
         _restore(t, state)
@@ -82,8 +82,12 @@ def _part(what: str, read, key: str):
     ``run.KEY.PART`` of session.json, or the array ``KEY_PART.npy``."""
     try:
         return read()
-    except KeyError as exc:
-        raise ValueError(f"the saved {what} lack their part {exc.args[0]!r}") from None
+    except KeyError as exc:  # named by its place ("the saved curves lack their part 'n'" named none: tester 22)
+        part = exc.args[0]
+        place = f"run.{key}.{part} in session.json" if part in JSON_PARTS else f"{key}_{part}.npy"
+        raise ValueError(f"{place} (the saved {what}) is missing") from None
+    except (TypeError, AttributeError):  # (a text where a table was: a traceback before)
+        raise ValueError(f"run.{key} in session.json (the saved {what}): a part holds the wrong kind of value") from None
     except PartError as exc:
         place = f"run.{key}.{exc.part} in session.json" if exc.part in JSON_PARTS else f"{key}_{exc.part}.npy"
         raise ValueError(f"{place} (the saved {what}): {exc.what}") from None

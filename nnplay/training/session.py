@@ -50,7 +50,8 @@ from ..numbers import Written, count, format_number
 from ..user_text import file_name, not_utf8, one_line, shortened
 from ..write_errors import unreadable
 from .config import TrainConfig
-from .session_checks import TASKS, choice, data_problem, names, ranges, rng_state, settings, table, whole
+from .session_checks import (TASKS, Fields, choice, data_problem, kind_of, names, ranges, rng_state, settings,
+                             table, whole, wrong_kind)
 
 FORMAT = "nnplay-session"
 VERSION = 2
@@ -178,14 +179,9 @@ def _why(exc: Exception) -> str:
         return f"session.json is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
     if isinstance(exc, OSError):
         return f"cannot read it: {exc.strerror or 'the system refused'}"
-    if isinstance(exc, TypeError) or _PYTHON_WORDS.match(str(exc)):  # Python's own words, not ours
+    if wrong_kind(exc):  # Python's own words, not ours
         return "a field holds the wrong kind of value"
     return one_line(exc, 300) or "a field holds the wrong kind of value"
-
-
-# the start of a ValueError Python raises converting a field ("invalid literal for int() with base 10: 'x'")
-_PYTHON_WORDS = re.compile(r"invalid literal|could not convert|not enough values|too many values|"
-                           r"cannot convert|.*\(\) (argument|takes)")
 
 
 def _member(z: zipfile.ZipFile, path: Path, name: str) -> np.ndarray:
@@ -229,22 +225,25 @@ def _load(path: Path) -> Session:
         def arr(name):
             return _member(z, path, name)
 
+        doc = Fields(doc)  # (a field missing is named by its place: data.task in session.json is missing)
         config = settings(doc["config"], TrainConfig.from_dict)
-        meta = table(doc["data"], "data in session.json (the data set's description)")
+        meta = Fields(table(doc["data"], "data in session.json (the data set's description)"), "data")
         X, y = arr("X.npy"), arr("y.npy")
         mask = arr("test_mask.npy") if "test_mask.npy" in z.namelist() else None
         if problem := data_problem(X, y, mask):
             raise SessionError(f"{file_name(path)}: the saved data set is damaged: {problem}")
-        task = choice(meta["task"], "task in session.json", TASKS)
-        input_names = names(meta["input_names"], "input_names in session.json")
-        class_names = names(meta["class_names"], "class_names in session.json")
+        task = choice(meta["task"], meta.at("task"), TASKS)
+        input_names = names(meta["input_names"], meta.at("input_names"))
+        class_names = names(meta["class_names"], meta.at("class_names"))
+        if not isinstance(meta["name"], str):
+            raise ValueError(f"{meta.at('name')}: {kind_of(meta['name'])}, not a text")
         if X.shape[1] != len(input_names):  # (else blamed on the weights, which do not fit the inputs' network)
             raise SessionError(f"{file_name(path)}: the saved data set is damaged: X.npy (the inputs) has "
                                f"{count(X.shape[1], 'column')}, but input_names in session.json names "
                                f"{len(input_names)} ({shortened(', '.join(input_names), 60)})")
         if problem := _labels_problem(meta, y):
             raise SessionError(f"{file_name(path)}: the saved data set is damaged: {problem}")
-        domain = ranges(meta["domain"], "domain in session.json") if meta.get("domain") else None
+        domain = ranges(meta["domain"], meta.at("domain")) if meta.get("domain") else None
         data = Dataset(X, y, task, meta["name"], input_names=input_names, class_names=class_names, domain=domain, test_mask=mask,
                        edited=bool(meta.get("edited", False)), stratify=bool(meta.get("stratify", False)),
                        target_scale=_target_scale(meta.get("target_scale")), import_options=_import(meta.get("import")),
@@ -253,21 +252,21 @@ def _load(path: Path) -> Session:
         state = None
         run = doc.get("run")
         if run:
-            run = table(run, "run in session.json (the run's state)")
+            run = Fields(table(run, "run in session.json (the run's state)"), "run")
             field = "run.{} in session.json".format
             state = {"epoch": whole(run["epoch"], field("epoch")),
                      "diverged_at": whole(run["diverged_at"], field("diverged_at"), optional=True),
                      "optimizer_t": whole(run["optimizer_t"], field("optimizer_t")),
                      "rng": rng_state(run["rng"], field("rng (the random generator)")), "params": arr("params.npy"),
                      "optimizer": {k: arr(f"optimizer_{k}.npy")
-                                   for k in names(run["optimizer_arrays"], "optimizer_arrays in session.json")}}
+                                   for k in names(run["optimizer_arrays"], field("optimizer_arrays"))}}
             for key in HISTORIES:
                 if key == "distributions" and (key not in run or doc["version"] == 1):
                     continue
                 if doc["version"] == 1:
                     state[key] = arr(f"{key}.npy")
                 else:
-                    saved = dict(table(run[key], f"{key} in session.json"))
+                    saved = dict(table(run[key], field(key)))
                     saved.update({n[len(key) + 1 : -4]: arr(n) for n in z.namelist()
                                   if n.startswith(f"{key}_") and n.endswith(".npy")})
                     state[key] = saved
@@ -276,7 +275,7 @@ def _load(path: Path) -> Session:
             if "batch_at" in run:
                 state["batch_order"], state["batch_at"] = arr("batch_order.npy"), whole(run["batch_at"], field("batch_at"))
             if "trajectory" in run:
-                state["trajectory"] = dict(table(run["trajectory"], "trajectory in session.json (the weights' path)"),
+                state["trajectory"] = dict(table(run["trajectory"], f"{field('trajectory')} (the weights' path)"),
                                            epochs=arr("trajectory_epochs.npy"),
                                            points=arr("trajectory_points.npy"))
         return Session(config, data, state, meta.get("source", "generated"), _view(doc.get("view")))
@@ -293,9 +292,13 @@ def _target_scale(saved):
     """(mean, std) of a standardised regression target, or None."""
     if saved is None:
         return None
+    what = "data.target_scale in session.json (the target's standardisation)"
+    if not (isinstance(saved, list) and len(saved) == 2 and all(isinstance(v, (int, float)) for v in saved)):
+        raise ValueError(f"{what}: {kind_of(saved)}, not a (mean, standard deviation) pair of numbers")
     mean, std = (float(v) for v in saved)
     if not (np.isfinite(mean) and np.isfinite(std) and std > 0):
-        raise ValueError("the saved target scale is damaged")
+        raise ValueError(f"{what}: the standard deviation {format_number(std)} is not a number over 0"
+                         if np.isfinite(mean) else f"{what}: the mean {format_number(mean)} is not a finite number")
     return mean, std
 
 
@@ -303,7 +306,13 @@ def _import(saved):
     """How the CSV was read (data.columns.ImportOptions, as a dict), checked; or None."""
     from ..data.columns import ImportOptions
 
-    return None if saved is None else ImportOptions.from_dict(saved).to_dict()
+    what = "data.import in session.json (how the CSV was read)"
+    if saved is not None and not isinstance(saved, dict):
+        raise ValueError(f"{what}: {kind_of(saved)}, not a table of names and values")
+    try:
+        return None if saved is None else ImportOptions.from_dict(saved).to_dict()
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{what}: {'a part holds the wrong kind of value' if wrong_kind(exc) else exc}") from None
 
 
 def open_trainer(path):

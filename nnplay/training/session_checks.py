@@ -6,6 +6,7 @@ for all of them. ValueErrors, which training.session prefixes with the file's na
 
 from __future__ import annotations
 
+import re
 
 import numpy as np
 
@@ -29,6 +30,33 @@ def kind_of(value) -> str:
     if isinstance(value, list):
         return f"a list of {count(len(value), 'item')}"
     return "a table" if isinstance(value, dict) else type(value).__name__
+
+
+class Fields(dict):
+    """A table of session.json read at ``path`` ("data", "run"; "" at the top): a field it lacks is refused
+    naming its place ("data.task in session.json is missing"; "the field 'task' is missing" before, which
+    named no table: tester 22)."""
+
+    def __init__(self, value: dict, path: str = ""):
+        super().__init__(value)
+        self.path = path
+
+    def at(self, key: str) -> str:
+        """The place of field ``key`` in words: "data.task in session.json"."""
+        return f"{self.path}.{key} in session.json" if self.path else f"{key} in session.json"
+
+    def __missing__(self, key):
+        raise ValueError(f"{self.at(key)} is missing")
+
+
+def wrong_kind(exc: Exception) -> bool:
+    """Whether ``exc`` is Python's own complaint about a value's kind, not a message of ours."""
+    return isinstance(exc, (TypeError, AttributeError)) or bool(PYTHON_WORDS.match(str(exc)))
+
+
+# the start of a ValueError Python raises converting a field ("invalid literal for int() with base 10: 'x'")
+PYTHON_WORDS = re.compile(r"invalid literal|could not convert|not enough values|too many values|"
+                          r"cannot convert|dictionary update sequence|.*\(\) (argument|takes)")
 
 
 def table(value, what: str) -> dict:
@@ -69,15 +97,19 @@ def settings(value, read):
     saved = table(value, "config in session.json (the run's settings)")
     try:
         return read(saved)
-    except ValueError as exc:
-        at_fault = "config"
+    except (ValueError, TypeError, AttributeError) as exc:  # (a list of numbers for the features: AttributeError)
+        at_fault, words = "config", str(exc)
         for key in saved:
             try:
                 read({key: saved[key]})
-            except ValueError:
+            except (ValueError, TypeError, AttributeError):
                 at_fault = f"config.{key}"
+                if wrong_kind(exc):  # ("could not convert string to float: 'x'")
+                    words = f"{kind_of(saved[key])} is not a value it takes"
                 break
-        raise ValueError(f"{at_fault} in session.json: {exc}") from None
+        if wrong_kind(exc) and at_fault == "config":
+            words = "a setting holds the wrong kind of value"
+        raise ValueError(f"{at_fault} in session.json: {words}") from None
 
 
 def _values(dtype: np.dtype) -> str:

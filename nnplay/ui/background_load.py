@@ -70,7 +70,7 @@ def read_csv_outcome(window, path, options=None) -> tuple[Dataset | None, str]:
         size = ""
     progress = QProgressDialog(f"Reading {Path(path).name}{size}…", "Cancel", 0, 100, window)
     progress.setObjectName("csv_progress")
-    progress.setWindowTitle("Loading CSV")
+    progress.setWindowTitle(f"Loading {Path(path).name}")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_AFTER_MS)
     progress.setAutoReset(False)

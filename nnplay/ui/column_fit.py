@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 from .coalesced import run_pending
 from .lesson_views import lesson_columns, lesson_views
 from .screen_fit import within_screen_height
+from .plot_room import MIN_VIEW_PX
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
@@ -206,11 +207,10 @@ class ColumnFit(QObject):
         return [], []
 
     def _curves_fit(self, wanted: bool = False) -> bool:
-        """Whether the curves, shown or not, would leave the output's plot PLOT_SHARE of its
-        width tall (or PLOT_LINES lines of text; READABLE_LINES where the open lesson points to them,
-        ``wanted``) and show their tabs whole. Reckoned from the
-        output's room (the tabs take CURVES_SHARE of it, at least their minimum), the same
-        whether they are shown or not: hiding them never makes them seem to fit, nor showing them."""
+        """Whether the curves, shown or not, would leave the output's plot PLOT_SHARE of its width tall (or
+        PLOT_LINES lines of text; READABLE_LINES where the open lesson points to them, ``wanted``; MIN_VIEW_PX
+        at least) and show their tabs whole. Reckoned from the output's room (the tabs take CURVES_SHARE of it,
+        at least their minimum), the same shown or not: hiding them never makes them seem to fit, nor showing them."""
         win = self.win
         least_width(win)  # the layout brought up to date
         split, plot, tabs = win.output_split, win.boundary.plot, win.lower_tabs
@@ -219,6 +219,8 @@ class ColumnFit(QObject):
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
         line = plot.fontMetrics().lineSpacing()
         enough = READABLE_LINES * line if wanted else min(PLOT_SHARE * plot.width(), PLOT_LINES * line)
+        axes = plot.height() - plot.getPlotItem().getViewBox().height()  # (its least without them: window_columns)
+        enough = max(enough, MIN_VIEW_PX + axes + line)
         return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
 
     def _column(self, key: str) -> QWidget:

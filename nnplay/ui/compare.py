@@ -262,7 +262,7 @@ class ForkDialog(QDialog):
         from ..engine import ACTIVATIONS, OPTIMIZERS
         from .network_panel import LEARNING_RATES, REG_RATES
 
-        self.setWindowTitle("Compare runs")
+        self.setWindowTitle("Compare runs: what run B changes")
         self.config = config
         self.choices = {
             "lr": [(rate_text(v), v) for v in LEARNING_RATES],

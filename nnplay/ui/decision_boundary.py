@@ -35,7 +35,8 @@ from .elide import short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
-from .widgets import FittedComboBox, named, nest
+from .plot_room import add_wrapped
+from .widgets import FittedComboBox, keep_wrapped_height, named, nest
 from .disabled_reason import give_reason
 
 
@@ -88,7 +89,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.discretize_wanted = False  # the user's choice, kept while the box is off for regression
         row.addWidget(self.show_test)
         row.addWidget(self.discretize)
-        nest(layout, row)
+        add_wrapped(layout, row)  # (as high as its wrapped lines: the window's least height counts them, tester 22)
         row = FlowLayout(spacing=6)
         self.axis_label = QLabel("Horizontal / vertical axis:")
         # a column's name elided where it is long, whole in the tooltip and the list
@@ -100,7 +101,8 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         self.axis_x.activated.connect(self.axes_picked)
         self.axis_y.activated.connect(self.axes_picked)
         nest(layout, row)
-        nest(layout, self._build_drawing())
+        # (one line counted before: at 800x381 the plot's axis title went under the caption)
+        add_wrapped(layout, self._build_drawing()).setVisible(drawing)
         if not drawing:
             for w in (self.draw_add, self.draw_erase, self.draw_class, self.draw_undo, self.draw_redo,
                       self.draw_clear):
@@ -139,6 +141,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         layout.addWidget(self.plot, 1)
         self.caption = key_label("boundary_caption")  # also the key of the colours: the classes, or the value scale
         layout.addWidget(self.caption)
+        keep_wrapped_height(self.caption)  # on two lines in a narrow column, over the plot's axis title before
         self.class_list = ClassList(layout)  # many classes' swatches and names, scrolled (the caption counts them)
 
     # ---------------------------------------------------------------- run

@@ -17,11 +17,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsRectItem
 
 from ..numbers import format_number
 from ..training.snapshot import THUMBNAILS_PER_LAYER
 from .colors import negative, positive
+from .diagram_links import SmoothLine
 from .elide import short_name
 
 MIN_SHOWN = 16  # a layer of up to 16 neurons (the Neurons control's range) is always drawn whole
@@ -154,7 +155,7 @@ class LayerBounds:
                 if len(rows) == 1 and len(cols) == 1:
                     continue  # a drawn link
                 a, b = rect_of(l - 1, ks), rect_of(l, kt)
-                line = QGraphicsLineItem(QLineF(a.right(), a.center().y(), b.left(), b.center().y()))
+                line = SmoothLine(QLineF(a.right(), a.center().y(), b.left(), b.center().y()))
                 line.setZValue(0.9)
                 self.diagram.view.addItem(line)
                 self.links[l - 1].append((line, rows, cols))

@@ -382,11 +382,11 @@ def export_csv(win, path: str | None = None) -> bool:
 
     view = win.distributions
     if not view.has_records:
-        win.show_error("Cannot export", "No distributions recorded yet: open the Distributions tab while "
+        win.show_error("Cannot export the distributions", "No distributions recorded yet: open the Distributions tab while "
                                         "the run trains, then export again.")
         return False
     path = path or win._ask_save("Export the distributions", "nnplay-distributions.csv", "CSV (*.csv)")
-    return bool(path) and win._write(path, lambda: write_csv(path, view.records))
+    return bool(path) and win._write(path, lambda: write_csv(path, view.records), "the distributions")
 
 
 def shown_health_lines(view) -> int:

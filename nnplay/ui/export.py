@@ -295,6 +295,13 @@ PANELS = {
 }
 
 
+# what each panel is called in a dialog's title ("Export the output view"; "Export the panel" said nothing: tester 22)
+PANEL_NAMES = {"output": "the output view", "network": "the network diagram", "loss": "the loss curves",
+               "accuracy": "the accuracy curves", "gradients": "the gradient heatmaps", "norms": "the gradient norms",
+               "hidden": "the hidden space", "metrics": "the metrics", "inspector": "the backprop inspector",
+               "landscape": "the loss landscape", "distributions": "the distributions"}
+
+
 def export_view(views, name: str, path, scale: float | None = None, laid_out: bool = False,
                 file_size: QSize | None = None) -> None:
     """Write panel ``name`` of ``views`` (see panel_parts) to ``path`` (scale, laid_out, file_size: see

@@ -91,7 +91,7 @@ def fine_output(win, scale: float):
     message = f"Colouring the output for the export: a grid of {count(res, 'cell')} a side…"
     progress = QProgressDialog(message, "Cancel", 0, 0, win)  # (a busy bar: the grid is one computation)
     progress.setObjectName("export_progress")
-    progress.setWindowTitle("Exporting")
+    progress.setWindowTitle("Exporting the output view")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(SHOW_AFTER_MS)
     progress.setValue(0)  # starts the SHOW_AFTER_MS clock: a busy bar is never given a value, and without one

@@ -33,11 +33,12 @@ def scale_range(panel: QSize, suggested: float) -> tuple[float, float]:
     return min(lowest, suggested), max(HIGHEST, suggested)
 
 
-def scale_dialog(parent, panel: QSize, suggested: float) -> QInputDialog:
+def scale_dialog(parent, panel: QSize, suggested: float, title: str = "Export the panel") -> QInputDialog:
     """The question, not yet asked (``exec``; its ``doubleValue`` then): ``panel`` is the panel's
-    on-screen size in pixels, ``suggested`` the scale offered first (one decimal)."""
+    on-screen size in pixels, ``suggested`` the scale offered first (one decimal); ``title`` names
+    what is exported ("Export the output view")."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle("Export the panel")
+    dialog.setWindowTitle(title)
     dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
     dialog.setDoubleRange(*scale_range(panel, suggested))
     dialog.setDoubleDecimals(1)
@@ -52,9 +53,9 @@ def scale_dialog(parent, panel: QSize, suggested: float) -> QInputDialog:
     return dialog
 
 
-def ask_scale(parent, panel: QSize, suggested: float) -> float | None:
-    """The scale the user chose, or None when cancelled."""
-    dialog = scale_dialog(parent, panel, suggested)
+def ask_scale(parent, panel: QSize, suggested: float, title: str = "Export the panel") -> float | None:
+    """The scale the user chose, or None when cancelled (``title``: scale_dialog's)."""
+    dialog = scale_dialog(parent, panel, suggested, title)
     try:
         return dialog.doubleValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
     finally:

@@ -12,6 +12,7 @@ from .screen_fit import resize_within_screen
 from .side_window import PlacedBeside
 
 # (tab title, page): what each panel shows, the equations with their shapes, what to try
+LEAST_LINES = 16  # the window's least height, in lines of its text
 PAGES = (("Panels", "panels.md"), ("Equations", "equations.md"), ("Try this", "try.md"))
 
 # Said when the pointer rests on a column's title.
@@ -65,6 +66,10 @@ class GuideWindow(PlacedBeside, QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
+        # its least size: every tab's title whole and a page's lines readable (135x108 before, "Panels | Equ")
+        lines = self.fontMetrics().lineSpacing()
+        self.setMinimumSize(self.tabs.tabBar().sizeHint().width() + 20 * self.fontMetrics().averageCharWidth(),
+                            LEAST_LINES * lines)
         resize_within_screen(self, 760, 640)
 
 

@@ -7,7 +7,11 @@ MAX_COLUMN_PX wide unless the table has room to spare (then given to those cut),
 names elided with "…" to the width of their column (again when the user widens
 it: Qt's header clips a centred text at both ends instead) on the side that
 keeps them apart, with the full name as the header's tooltip; a caption
-says how many columns are shown of how many.
+says how many columns are shown of how many. A column's cells are sized by
+their contents (up to CELL_CHARS characters) and elided to the width their column
+then has, in pixels, the whole value in the tooltip of a cell still cut: every
+cell was cut to NAME_CHARS characters whatever its column's room ("…0 with
+extra words" beside 330 px of empty table, tester 22).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from .zoom_style import font_zoom
 PREVIEW_COLS = 40  # columns shown in the preview (all of them still get a role)
 NAME_CHARS = 32  # characters of a column name shown before an ellipsis
 MAX_COLUMN_PX = 180
+CELL_CHARS = 120  # characters of a cell measured for its column's width (a 5000-character cell: no wider)
 
 
 def elide(name: str, limit: int = NAME_CHARS) -> str:
@@ -56,20 +61,17 @@ def preview_table(table, names: list[str], max_cols: int = PREVIEW_COLS) -> QTab
         header.setToolTip(wrapped(names[j]))
         view.setHorizontalHeaderItem(j, header)
     view.setVerticalHeaderLabels([str(n) for n in table.lines[:len(cells)]])
-    columns = [column_cuts(column) for column in zip(*cells)] if cells else []
+    view.cells = [list(column) for column in zip(*cells)] if cells else []  # each column's whole texts
     for i, row in enumerate(cells):
         for j, text in enumerate(row):
-            item = QTableWidgetItem(columns[j][i])
-            if text != item.text():
-                item.setToolTip(text)
-            view.setItem(i, j, item)
+            view.setItem(i, j, QTableWidgetItem(text))
     view.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     shown = names[:n_cols]
     fit_columns(view, shown)
-    view.horizontalHeader().sectionResized.connect(lambda j, *_: fit_header(view, shown, j))
+    view.horizontalHeader().sectionResized.connect(lambda j, *_: (fit_header(view, shown, j), fit_cells(view, j)))
     # sized again in the dialog's font once the table is in it (View › Zoom): made apart from it, the table
     # had the application's and at ×1.6 its cells read "…" and "-…2"
     after_font_change(view, lambda: fit_columns(view, shown))
@@ -85,6 +87,9 @@ def fit_columns(view: QTableWidget, names: list[str]) -> None:
     MAX_COLUMN_PX at the font's zoom, its name then elided to it (``fit_header``)."""
     for j, name in enumerate(names):  # (measured whole: an elided name measured kept its column too narrow)
         view.horizontalHeaderItem(j).setText(elide(name))
+    for j, texts in enumerate(view.cells):  # so are the cells (up to CELL_CHARS)
+        for i, text in enumerate(column_cuts(texts, CELL_CHARS)):
+            view.item(i, j).setText(text)
     view.resizeColumnsToContents()
     wanted = [view.columnWidth(j) for j in range(len(names))]
     most = round(MAX_COLUMN_PX * font_zoom(view))
@@ -99,6 +104,7 @@ def fit_columns(view: QTableWidget, names: list[str]) -> None:
         view.setColumnWidth(j, widths[j])
     for j in range(len(names)):
         fit_header(view, names, j)
+        fit_cells(view, j)
 
 
 def header_room(view: QTableWidget, j: int) -> int:
@@ -106,6 +112,20 @@ def header_room(view: QTableWidget, j: int) -> int:
     head = view.horizontalHeader()
     margin = head.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, head)
     return max(0, view.columnWidth(j) - 2 * margin - 2)
+
+
+def fit_cells(view: QTableWidget, j: int) -> None:
+    """Column ``j``'s cells elided to its width in pixels, on the side that keeps its different values apart
+    (``elide.elided_list``); a cell still cut has its whole value as its tooltip."""
+    if j >= len(view.cells):
+        return
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    texts = view.cells[j]
+    for i, (shown, text) in enumerate(zip(elided_list(texts, view.font(), view.columnWidth(j) - 2 * margin - 1),
+                                          texts)):
+        item = view.item(i, j)
+        item.setText(shown)
+        item.setToolTip(wrapped(text) if shown != text else "")
 
 
 def fit_header(view: QTableWidget, names: list[str], j: int) -> None:

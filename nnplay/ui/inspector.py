@@ -34,8 +34,10 @@ from .side_window import SideWindow
 from .inspector_split import ChainSplit
 from .steady_wrap import SteadyWrap
 from .screen_fit import resize_within_screen
+from .plot_room import MIN_VIEW_PX
 
 
+HEADER_CHARS = 26  # the header's least width, in average characters (zoomed ×1.6 the window still fits 1024 px)
 CHAIN_ROWS_SHOWN = 16  # a rendered inspector shows the chain rule's table up to this many examples unscrolled
 
 
@@ -85,6 +87,8 @@ class InspectorWindow(SideWindow):
         lay.addStretch(1)
         scroll.setWidget(body)
         self.scroll = scroll
+        # the matrices keep room at the window's least size (none at all before: tester 22)
+        scroll.setMinimumHeight(MIN_VIEW_PX + 2 * scroll.frameWidth() + scroll.horizontalScrollBar().sizeHint().height())
         split.addWidget(scroll)
         self.chain = ChainRulePanel()
         self.chain.picked.connect(lambda l, i, j: self._user_picked(l, i, j))
@@ -105,7 +109,9 @@ class InspectorWindow(SideWindow):
         header.setObjectName("inspector_header")
         header.setTextFormat(Qt.TextFormat.RichText)
         header.setWordWrap(True)
-        self.header = SteadyWrap(header)  # (new numbers at every trace: no re-layout of the window for them)
+        # (new numbers at every trace: no re-layout of the window for them); at the window's least size, at
+        # least HEADER_CHARS wide and as high as its text wraps there (cut to 2 of its lines at 80 px before)
+        self.header = SteadyWrap(header, least_width=lambda: HEADER_CHARS * header.fontMetrics().averageCharWidth())
         top.addWidget(self.header, 1)
         self.numbers = named(QCheckBox("Numbers"), "inspector_numbers",
                              "Write each value in its cell (matrices up to 12×16; hover works for all).")

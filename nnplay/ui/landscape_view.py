@@ -207,7 +207,16 @@ class LandscapeView(QWidget):
             c.setData(filled, level=lo + (hi - lo) * (k + 0.5) / CONTOURS)
         self.plot.getAxis("bottom").setLabel(grid.axis_names[0])
         self.plot.getAxis("left").setLabel(grid.axis_names[1])
+        self._fit_side_title()
         self.plot.setRange(rect, padding=0)
+
+    def _fit_side_title(self) -> None:
+        """The plot at least as high as its side axis's title needs, beside the other axis (at the window's
+        least size, "random direction 2 (× filter norms)" was cut to "... (× filter norm": tester 22)."""
+        left, bottom = self.plot.getAxis("left"), self.plot.getAxis("bottom")
+        title = left.label.boundingRect().width() - 2 * left.label.document().documentMargin()
+        need = round(title + bottom.height() + 2 * self.plot.fontMetrics().lineSpacing())
+        self.plot.setMinimumHeight(max(MIN_PLOT[1], need))
 
     def _draw_path(self, land: LandscapeFrame | None) -> None:
         if land is None or land.grid is None:
@@ -333,10 +342,10 @@ def export_landscape_csv(win, path: str | None = None) -> bool:
     view = landscape_made(win)
     text = None if view is None else view.csv_text()
     if text is None:
-        win.show_error("Cannot export", "the loss landscape is not computed yet: open Run › Loss landscape, then "
-                                        "export again")
+        win.show_error("Cannot export the loss landscape", "the loss landscape is not computed yet: open "
+                                                              "Run › Loss landscape, then export again")
         return False
     path = path or win._ask_save("Export the loss landscape", "nnplay-landscape.csv", "CSV (*.csv)")
     from ..file_write import write_text
 
-    return bool(path) and win._write(path, lambda: write_text(path, text))
+    return bool(path) and win._write(path, lambda: write_text(path, text), "the loss landscape")

@@ -25,6 +25,7 @@ from .widgets import keep_wrapped_height, on_event
 
 MIN_HEATMAP_PX = 48  # the least height of a layer's heatmap, in pixels: its rows stay apart
 MIN_PLOT_PX = 48  # the least height of a curve plot's data area, in pixels
+MIN_VIEW_PX = 120  # the least height of a picture's data area (the output, the inspector's matrices), in pixels
 
 
 def keep_plot_area(plot: pg.PlotWidget) -> pg.PlotWidget:
@@ -73,6 +74,15 @@ def wrapping_row(row: QLayout) -> QWidget:
     """A widget holding ``row`` (a FlowLayout), whose wrapped height can be kept (keep_wrapped_rows)."""
     holder = QWidget()
     holder.setLayout(row)
+    return holder
+
+
+def add_wrapped(layout: QLayout, row: QLayout) -> QWidget:
+    """``row`` (a FlowLayout) added to ``layout`` in a widget kept as high as its wrapped lines (a box
+    layout counts one line of a nested one); the widget, returned."""
+    holder = wrapping_row(row)
+    layout.addWidget(holder)
+    keep_wrapped_height(holder)
     return holder
 
 

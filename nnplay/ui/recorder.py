@@ -54,7 +54,7 @@ class RecordDialog(PlacedBeside, QDialog):
     def __init__(self, win):
         super().__init__(win)
         self.win = win
-        self.setWindowTitle("Record")
+        self.setWindowTitle("Record the window or a panel")
         self.writer: FrameWriter | None = None
         self._parts = None
         self._size: tuple[int, int] | None = None
@@ -133,7 +133,7 @@ class RecordDialog(PlacedBeside, QDialog):
         return message.replace(str(path), path.name) if path.name else message
 
     def _choose(self) -> None:
-        path = self.win._ask_save("Record to", self.path.text(), "GIF (*.gif);;MP4 video (*.mp4)", kind="recording")
+        path = self.win._ask_save("Record to a GIF or MP4 file", self.path.text(), "GIF (*.gif);;MP4 video (*.mp4)", kind="recording")
         if path:
             self.path.setText(path if Path(path).suffix.lower() in (".gif", ".mp4") else path + ".gif")
 

@@ -21,7 +21,8 @@ def export_from_run_state(win, path: str | None, done, *, title: str, suggested:
         return False
     if not path.lower().endswith(suffix):
         path += suffix
-    if win.refused(path):  # before the run's state is asked for
+    cannot = title.replace("Export", "Cannot export", 1)  # ("Cannot export the predictions")
+    if win.refused(path, cannot):  # before the run's state is asked for
         if done is not None:
             done(False)
         return False
@@ -38,7 +39,7 @@ def export_from_run_state(win, path: str | None, done, *, title: str, suggested:
         except ValueError as exc:
             problem = f"{path}: {exc}"
         if problem:
-            win.show_error("Cannot export", problem)
+            win.show_error(cannot, problem)
         else:
             win.file_done(path)
             win.statusBar().showMessage(said(path), 8000)

@@ -8,6 +8,10 @@ verdict are such labels, with new numbers at every trace: three layouts of the i
 window, the chain rule's panel, their splitter) were run again for each, about 3 ms a trace
 (issue 20, round 19).
 
+Given a ``least_width``, it is never laid out narrower, and its least height is the label's height
+at that width: a window's least size (Qt's top-level layouts count a label's one line) cut the
+backprop inspector's header, wrapped into 80 px, to its first two lines (tester 22).
+
 ``SteadyWrap`` holds the label as a child placed by hand (no layout of its own, so the label's
 ``updateGeometry`` stops at it) and stands for it in the layout: the label's size hints, its
 height for a width, its size policy. ``set_text`` sets the label's text and tells the layouts
@@ -24,9 +28,10 @@ class SteadyWrap(QWidget):
     """``label`` (a word-wrapped ``QLabel``) as a child that fills this widget; ``set_text`` changes
     its text (use it, not ``label.setText``, for the layouts to learn of a new size)."""
 
-    def __init__(self, label: QLabel, parent=None):
+    def __init__(self, label: QLabel, parent=None, least_width=None):
         super().__init__(parent)
         self.label = label
+        self.least_width = least_width  # () -> pixels (the font's, as zoomed), or None: the label's own least
         label.setParent(self)
         self.setSizePolicy(label.sizePolicy())
         self._fit = self._measure()
@@ -61,7 +66,11 @@ class SteadyWrap(QWidget):
         return self.label.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return self.label.minimumSizeHint()
+        least = self.label.minimumSizeHint()
+        if self.least_width is None:
+            return least
+        width = max(least.width(), self.least_width())
+        return QSize(width, max(least.height(), self.label.heightForWidth(width)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -20,7 +20,7 @@ from .metrics_view import MetricsView
 from .network_diagram import NetworkDiagram
 from .network_panel import NetworkPanel
 from .pinned_heading import PinnedHeading
-from .plot_room import keep_plot_area
+from .plot_room import MIN_VIEW_PX, keep_items_room, keep_plot_area
 from .presentation import OWN_TEXT
 from .widgets import Section, keep_wrapped_height, on_event
 
@@ -61,6 +61,7 @@ def build_columns(win) -> None:
     win.splitter.addWidget(_scrolled(net, "network_scroll"))  # six layers zoomed on 768 pixels: it scrolls
 
     win.boundary = DecisionBoundaryView()
+    keep_items_room(win.boundary.plot)
     win.curves = LossCurvesView()
     out = Section("Output", SECTION_TIPS["Output"])
     inner = QSplitter(Qt.Orientation.Vertical)
@@ -87,6 +88,7 @@ def build_columns(win) -> None:
     for plot in (win.curves.loss_plot, win.curves.acc_plot):
         keep_plot_area(plot)  # never a strip: the curves fold away first (column_fit)
     keep_wrapped_height(win.curves.key)  # its second line (zoomed) took its room from the plots
+    _readable_without_curves(win)
     inner.setStretchFactor(0, 3)
     inner.setStretchFactor(1, 2)
     out.add(inner, 1)
@@ -112,6 +114,19 @@ def build_columns(win) -> None:
 # the style (selected_look), so it marks the selected one itself, in the highlight colour (seen on a dark palette)
 OUTPUT_TABS_SHEET = ("QTabBar::tab { padding: 4px 5px; } "
                      "QTabBar::tab:selected { border-bottom: 3px solid palette(highlight); }")
+
+
+def _readable_without_curves(win) -> None:
+    """The output's plot keeps a data area MIN_VIEW_PX high (not zoomed: at ×2 it would not fit 1024x768)
+    while the curves under it are hidden; while they are shown, the column fit hides them before the
+    plot is short (column_fit.CURVES_SHARE). At the window's least height it was a strip (tester 22)."""
+    box, tabs = win.boundary.plot.getPlotItem().getViewBox(), win.lower_tabs
+
+    def follow() -> None:  # (shown or hidden by the View menu or the fit, whether the window is shown or not)
+        box.setMinimumHeight(MIN_VIEW_PX if tabs.isHidden() else 0)
+
+    on_event(tabs, (QEvent.Type.ShowToParent, QEvent.Type.HideToParent), follow)
+    follow()
 
 
 def _at_least(column: QWidget, pixels: int) -> None:

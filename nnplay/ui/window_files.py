@@ -61,7 +61,8 @@ class FileActions:
         path, _ = file_dialog.get_save_file_name(self, title, str(start), filters)
         if path and suffix and not path.lower().endswith(suffix):
             path += suffix
-        refusal = {"session": "Cannot save the session", "recording": "Cannot record"}.get(kind, "Cannot export")
+        refusal = {"session": "Cannot save the session", "recording": "Cannot record"}.get(
+            kind, title.replace("Export", "Cannot export", 1))  # ("Cannot export the output view")
         if path and (self.refused(path, refusal) or not may_replace(self, path, read_from, title)):
             return None
         return self._asked(kind, path)
@@ -118,7 +119,7 @@ class FileActions:
         """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
         else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
         export.SLIDE_WIDTH pixels wide)."""
-        from .export import ExportError, export_view, panel_parts, panel_size, slide_scale
+        from .export import PANEL_NAMES, ExportError, export_view, panel_parts, panel_size, slide_scale
         from .export_layout import settle_layouts
         from .export_scale import ask_scale
         from .export_grid import ExportCancelled, fine_output
@@ -126,15 +127,15 @@ class FileActions:
         tab = {"metrics": self.metrics, "hidden": self.hidden_space, "distributions": self.distributions}.get(which)
         if tab is not None:  # (computed only while its tab is open)
             self.lower_tabs.setCurrentWidget(tab)
-        asked = path is None
-        path = path or self._ask_save("Export the panel", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
-        if not path or self.refused(path):  # the destination first: then the scale, then the work
+        asked, what = path is None, PANEL_NAMES.get(which, "the panel")
+        path = path or self._ask_save(f"Export {what}", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
+        if not path or self.refused(path, f"Cannot export {what}"):  # the destination, the scale, then the work
             return False
         try:
             if scale is None and asked and not path.lower().endswith(".svg"):
                 parts = panel_parts(self, which)
                 suggested = math.ceil(slide_scale(parts) * 10) / 10  # (one decimal shown: up, so the slide width
-                scale = ask_scale(self, panel_size(parts), suggested)  # is reached, not 11 px short)
+                scale = ask_scale(self, panel_size(parts), suggested, f"Export {what}")  # is reached, not 11 px short)
                 if scale is None:
                     return False
             self.gates.flush()  # a hidden panel draws its last frame first
@@ -145,7 +146,7 @@ class FileActions:
             else:
                 export_view(self, which, path, scale, laid_out=True)  # (its text at its size: export_layout)
         except ExportError as exc:
-            self.show_error("Cannot export", str(exc))
+            self.show_error(f"Cannot export {what}", str(exc))
             return False
         except ExportCancelled:
             self.statusBar().showMessage(f"Export cancelled: {Path(path).name} was not written", 5000)
@@ -158,7 +159,7 @@ class FileActions:
         from ..training.export import write_history_csv
 
         path = path or self._ask_save("Export the loss history", "nnplay-history.csv", "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_history_csv(path, self.curves.history))
+        return bool(path) and self._write(path, lambda: write_history_csv(path, self.curves.history), "the loss history")
 
     def export_weights(self, path: str | None = None) -> bool:
         from ..training.export import write_weights
@@ -169,7 +170,7 @@ class FileActions:
         path = path or self._ask_save("Export the weights", "nnplay-weights.npz", "NumPy (*.npz);;JSON (*.json)")
         snap = frame.snapshot
         return bool(path) and self._write(path, lambda: write_weights(path, info.sizes, info.activations, info.loss,
-                                                                      snap.weights, snap.biases))
+                                                                      snap.weights, snap.biases), "the weights")
 
     def export_data(self, path: str | None = None) -> bool:
         from ..data import write_csv
@@ -182,13 +183,13 @@ class FileActions:
             test[info.test_index] = True
         name = f"{data.name}-export.csv" if self.controller.csv_path else f"{data.name}.csv"  # never the CSV opened
         path = path or self._ask_save("Export the data set", name, "CSV (*.csv)")
-        return bool(path) and self._write(path, lambda: write_csv(data, path, test))
+        return bool(path) and self._write(path, lambda: write_csv(data, path, test), "the data set")
 
-    def _write(self, path: str, write) -> bool:
+    def _write(self, path: str, write, what: str) -> bool:
         try:
             write()
         except OSError as exc:
-            self.show_error("Cannot export", cannot_write(path, exc))
+            self.show_error(f"Cannot export {what}", cannot_write(path, exc))
             return False
         self.file_done(path)
         self.statusBar().showMessage(f"Exported {path}", 5000)

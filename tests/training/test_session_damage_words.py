@@ -127,10 +127,10 @@ def test_settings_that_are_not_a_table_are_said_so():
 
 
 @pytest.mark.parametrize("member,said", [
-    ("history_exact.npy", "the saved curves lack their part 'exact'"),
-    ("history_level_hi.npy", "the saved curves lack their part 'level_hi'"),
-    ("grad_norms_top_lo.npy", "the saved gradient norms lack their part 'top_lo'"),
-    ("distributions_level_counts.npy", "the saved distributions lack their part 'level_counts'"),
+    ("history_exact.npy", "history_exact.npy (the saved curves) is missing"),
+    ("history_level_hi.npy", "history_level_hi.npy (the saved curves) is missing"),
+    ("grad_norms_top_lo.npy", "grad_norms_top_lo.npy (the saved gradient norms) is missing"),
+    ("distributions_level_counts.npy", "distributions_level_counts.npy (the saved distributions) is missing"),
 ])
 def test_a_session_missing_an_array_of_its_run_is_refused_in_one_line_naming_it(tmp_path, member, said):
     """Tester 18: a session without one of its histories' arrays gave `nnplay diagnose` a KeyError
@@ -193,3 +193,51 @@ def test_a_damaged_part_of_the_run_is_named_by_its_member_or_field(tmp_path, cas
     with pytest.raises(SessionError) as err:
         open_trainer(path)
     assert str(err.value).startswith(f"{path}: ") and said in str(err.value) and "\n" not in str(err.value), err.value
+
+
+def _without(*keys):
+    """session.json with the field at ``keys`` (a path of names) taken out."""
+    def edit(doc):
+        for k in keys[:-1]:
+            doc = doc[k]
+        del doc[keys[-1]]
+    return _json(edit)
+
+
+@pytest.mark.parametrize("case,mutate,said", [
+    # a field missing: "the field 'task' is missing" named no table (tester 22)
+    ("no_data_task", _without("data", "task"), "(data.task in session.json is missing)"),
+    ("no_run_epoch", _without("run", "epoch"), "(run.epoch in session.json is missing)"),
+    ("no_config", _without("config"), "(config in session.json is missing)"),
+    ("no_history_n", _without("run", "history", "n"), ": run.history.n in session.json (the saved curves) is missing"),
+    # the wrong kind of value: "a field holds the wrong kind of value", or a traceback
+    ("name_number", _json(lambda d: d["data"].__setitem__("name", 5)), "data.name in session.json: the number 5, not a text"),
+    ("target_scale_text", _json(lambda d: d["data"].__setitem__("target_scale", "x")),
+     "data.target_scale in session.json (the target's standardisation): the text 'x', not a (mean, standard "
+     "deviation) pair of numbers"),
+    ("import_text", _json(lambda d: d["data"].__setitem__("import", "x")),  # (Python's "dictionary update sequence")
+     "data.import in session.json (how the CSV was read): the text 'x', not a table of names and values"),
+    ("features_numbers", _json(lambda d: d["config"].__setitem__("features", [1])),  # (an AttributeError traceback)
+     "config.features in session.json: a list of 1 item is not a value it takes"),
+    ("history_config_text", _json(lambda d: d["run"]["history"].__setitem__("config", "x")),  # (a TypeError traceback)
+     "run.history in session.json (the saved curves): a part holds the wrong kind of value"),
+    ("clip_text", _json(lambda d: d["config"].__setitem__("clip", "x")),  # ("could not convert string to float")
+     "config.clip in session.json: the text 'x' is not a value it takes"),
+    # a bad number in a nested field
+    ("target_scale_negative", _json(lambda d: d["data"].__setitem__("target_scale", [0, -1])),
+     "data.target_scale in session.json (the target's standardisation): the standard deviation −1 is not a number "
+     "over 0"),
+    ("domain_nested_text", _json(lambda d: d["data"].__setitem__("domain", [[0, "x"], [0, 1]])),
+     "data.domain in session.json: a list of 2 items, not a list of (low, high) number pairs"),
+    ("history_n_negative", _json(lambda d: d["run"]["history"].__setitem__("n", -1)),
+     "run.history.n in session.json (the saved curves): -1"),
+])
+def test_every_refusal_of_a_session_names_the_field_at_fault(tmp_path, case, mutate, said):
+    """Tester 22: some refusals of a damaged session said what was wrong but not where."""
+    from nnplay.training.session import open_trainer
+
+    path = _damaged(tmp_path, case + ".nnplay", mutate)
+    with pytest.raises(SessionError) as err:
+        open_trainer(path)
+    text = str(err.value)
+    assert text.startswith(f"{path}: ") and said in text and "\n" not in text, text

@@ -362,7 +362,7 @@ def crushed_plots(window) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("lesson", ["xor-feature", "lr-too-small"])  # (its question points to the curves)
+@sweep("lesson", ["xor-feature", "lr-too-small"], default=0)  # (its question points to the curves)
 def test_curves_a_lesson_points_to_never_crush_the_output_plot_at_any_zoom(window, qtbot, lesson):
     """Tester 22: 1024×768, xor-feature open, Ctrl++ to 200%: the curves, kept for the lesson's question, left
     the output's plot a strip 19 px high, its tick labels drawn over each other. They are kept as long as the

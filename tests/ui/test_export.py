@@ -239,14 +239,14 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
     # width (2.63 shown as 2.6 gave a 1,589-pixel file: a tester's report)
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a: (str(tmp_path / "big.png"), ""))
     suggested = []
-    monkeypatch.setattr(export_scale, "ask_scale", lambda parent, panel, offered: suggested.append(offered) or 3.0)
+    monkeypatch.setattr(export_scale, "ask_scale", lambda parent, panel, offered, *title: suggested.append(offered) or 3.0)
     assert window.export_panel("loss")
     width = panel_size(panel_parts(window, "loss")).width()
     assert suggested[0] == round(suggested[0], 1) and suggested[0] * width >= SLIDE_WIDTH
     size = panel_size(panel_parts(window, "loss"))
     assert pixels(tmp_path / "big.png").shape[:2] == (3 * size.height(), 3 * size.width())
     assert not window.export_panel("output", str(tmp_path / "no-folder" / "x.png"))
-    assert window.errors[-1][0] == "Cannot export" and "no-folder" in window.errors[-1][1]
+    assert window.errors[-1][0] == "Cannot export the output view" and "no-folder" in window.errors[-1][1]
 
 
 def test_every_exported_panel_with_colours_carries_their_key(window, qtbot):
@@ -325,3 +325,17 @@ def test_a_curves_export_is_as_wide_as_its_plot_not_the_shared_key(window, qtbot
     assert ink[:, int(image.shape[1] * 0.8):].any(axis=0).mean() > 0.5  # the right fifth is drawn, not blank
     band = ink[: 2 * (key.heightForWidth(plot.width()) + MARGIN)]
     assert not band[:, 0].any(), "the key's first swatch is cut at the left edge"
+
+
+def test_each_export_dialog_names_what_it_exports(window, monkeypatch, tmp_path):
+    """Tester 22: File › Export › Decision boundary asked "Export the panel", and refused "Cannot export"."""
+    from nnplay.ui import export_scale, file_dialog
+
+    titles = []
+    monkeypatch.setattr(file_dialog, "get_save_file_name",
+                        lambda parent, title, *a: titles.append(title) or (str(tmp_path / "x.png"), ""))
+    monkeypatch.setattr(export_scale, "ask_scale", lambda parent, panel, offered, title: titles.append(title))
+    assert not window.export_panel("output")  # (the scale question cancelled)
+    assert titles == ["Export the output view", "Export the output view"]
+    assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
+    assert window.errors[-1][0] == "Cannot export the loss history"

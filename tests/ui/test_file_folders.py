@@ -53,7 +53,8 @@ def files(tmp_path, monkeypatch):
 def _export(files, path):
     files.answer = str(path)
     chosen = files._ask_save("Export", "x.csv", "CSV (*.csv)")  # None: refused at once (write_errors.unwritable)
-    return chosen is not None and files._write(chosen, lambda: Path(chosen).write_text("a\n1\n", encoding="utf-8"))
+    return chosen is not None and files._write(chosen, lambda: Path(chosen).write_text("a\n1\n", encoding="utf-8"),
+                                               "the data set")
 
 
 def test_a_refused_export_leaves_the_last_folder_as_it_was(files, tmp_path):

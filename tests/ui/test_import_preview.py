@@ -91,3 +91,33 @@ def test_roles_change_through_the_combo_delegate(qtbot, wide):
     assert dialog.choices().options.target == "v3"
     kind = view.model().index(0, 2)
     assert view.model().data(kind, Qt.ItemDataRole.DisplayRole) == "number"
+
+
+def test_a_column_with_room_shows_its_cells_whole_and_one_still_cut_tips_them(qtbot, tmp_path):
+    """Tester 22: every cell was cut to 32 characters ("…0 with extra words"), whatever its column's room,
+    beside 330 px of empty table. A column is as wide as its cells within the room, and cut in pixels only
+    where the room runs out, the whole value then in the cell's tooltip."""
+    from tests.settle import settle
+
+    text = "a rather long free-text description of sample number {} with extra words".format
+    path = tmp_path / "mixed.csv"
+    path.write_text("description,x1,label\n" + "".join(f"{text(i)},{i / 7:.6f},{'cat' if i % 2 else 'dog'}\n"
+                                                        for i in range(12)))
+    dialog = ImportDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.resize(760, 700)
+    dialog.show()
+    settle(qtbot)
+    preview = dialog.findChild(object, "import_preview")
+    fm = QFontMetricsF(preview.font())
+    assert preview.viewport().width() > fm.horizontalAdvance(text(0)) + 150  # (room for it whole)
+    assert [preview.item(i, 0).text() for i in range(3)] == [text(i) for i in range(3)]
+    assert preview.item(0, 0).toolTip() == ""
+    assert preview.item(0, 2).text() in ("cat", "dog") and preview.item(0, 1).text() == "0.000000"
+    dialog.resize(480, 700)  # no room for it whole: cut to its column, the value whole in its tooltip
+    settle(qtbot)
+    cell = preview.item(0, 0)
+    assert cell.text() != text(0) and "…" in cell.text()
+    assert fm.horizontalAdvance(cell.text()) <= preview.columnWidth(0)
+    assert " ".join(cell.toolTip().split()) == text(0)
+    assert [preview.item(i, 0).text() for i in range(12)] != [cell.text()] * 12  # (values kept apart)

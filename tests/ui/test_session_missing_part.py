@@ -18,7 +18,7 @@ def test_a_session_missing_an_array_of_its_run_is_refused_and_the_run_goes_on(wi
     sizes, errors = c.run_info.sizes, len(window.errors)
     c.open_session(str(path))  # (read here; its run is built by the training process, which refuses it)
     qtbot.waitUntil(lambda: len(window.errors) > errors, timeout=10000)
-    assert window.errors[-1][1] == f"{path}: the saved curves lack their part 'exact'"
+    assert window.errors[-1][1] == f"{path}: history_exact.npy (the saved curves) is missing"
     assert c.run_info.sizes == sizes
     epoch = c.last_frame.snapshot.epoch
     c.step(2)  # the run shown still trains

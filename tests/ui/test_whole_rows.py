@@ -5,7 +5,6 @@ scrolled column's top row is shown whole (ui/whole_rows.py), its first whole row
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel
 
@@ -13,6 +12,7 @@ from nnplay.lessons import find_lesson
 from nnplay.ui.lessons_panel import open_lesson, show_dock
 from nnplay.ui.pinned_heading import heading_room
 from tests.settle import settle_window
+from tests.sweep import sweep
 
 COLUMNS = (0, 1, 3)  # the scrolled columns: Data, Network, Gradients
 
@@ -40,7 +40,7 @@ def cut_rows(window) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("size", [(1016, 740), (1280, 800)])  # (1280×800, 200%: the column as far as it scrolls)
+@sweep("size", [(1016, 740), (1280, 800)], default=0)  # (1280×800, 200%: the column as far as it scrolls)
 def test_a_lesson_and_a_zoom_never_leave_a_columns_top_row_cut(window, qtbot, size):
     p, found, scrolled = window.presentation, [], 0
     window.resize(*size)

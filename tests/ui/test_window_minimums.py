@@ -4,9 +4,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from tests.layout_check import text_problems
+from tests.layout_check import axis_label_cuts, text_problems
 from tests.settle import settle
 
 
@@ -54,3 +55,20 @@ def test_the_compare_window_s_pictures_keep_more_height_than_its_loss_plot(qtbot
         views = [cw.views[n].height() for n in "AB"]
         assert min(views) >= MIN_VIEW_HEIGHT and min(views) >= cw.plot.height(), (size, views, cw.plot.height())
     cw.close_quietly()
+
+
+def test_the_landscape_window_at_its_least_size_shows_its_side_axis_title_whole(qtbot):
+    """Tester 22: at its least size (600x323) the landscape's side title read "random direction 2 (× filter norm"."""
+    from nnplay.training.landscape_live import LandscapeFrame, LandscapeGrid
+
+    w = _landscape(qtbot)
+    w.show()
+    a = np.linspace(-1, 1, 5)
+    grid = LandscapeGrid(np.add.outer(a, a) ** 2 + 1, a, a, "random", None, 3, 1.0)
+    w.view.show_landscape(LandscapeFrame(grid, None, None, None, None))
+    try:
+        w.resize(10, 10)  # Qt keeps the least size
+        settle(qtbot)
+        assert axis_label_cuts(w.view.plot) == [], w.size()
+    finally:
+        w.close()
