@@ -5,11 +5,9 @@ panel opened at 1024 pixels, a zoom on a projector, the window made narrower),
 ``ColumnFit.fit`` hides them one by one (FIT_ORDER, those the open lesson's answer
 is set in, ``lessons.needs``, last) and says which in the status bar; so are the curves under the output when they would leave its plot
 too short or their tabs cut (a zoom at 768 pixels high). The window's minimum width is therefore not the sum of the columns'
-minimums (a window opened wider could not be made narrower again) but that of
-the columns fit never hides (``FitSplitter``): a narrower window hides columns
-at once instead of drawing them over each other. It remembers
-which it hid itself, apart from those the user hid (View menu): when the window
-grows, the Lessons panel closes, the zoom goes down or the user hides another
+minimums (a window opened wider could not be made narrower again) but that of the columns fit never
+hides (``FitSplitter``): a narrower window hides columns at once instead of drawing them over each other.
+It remembers which it hid itself, apart from those the user hid (View menu): when the window grows, the Lessons panel closes, the zoom goes down or the user hides another
 column, those it hid come back (the last hidden first) as long as they fit, and
 the user's own choices are kept. Only the user's choices are remembered in the
 settings (``fitted`` never is).
