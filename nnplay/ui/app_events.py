@@ -26,13 +26,29 @@ class ApplicationEvents(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.handlers: list[tuple[type, Callable[[QObject, QEvent], bool | None]]] = []
+        self._for_class: dict[type, tuple] = {}  # an event's class -> the handlers it is for (found once a class)
 
     def eventFilter(self, obj, event) -> bool:
-        # every event of the application passes here: a plain class check each, nothing more
-        for kind, handler in self.handlers:
-            if isinstance(event, kind) and handler(obj, event):
+        # every event of the application passes here: one look-up of its class, nothing more for most
+        cls = type(event)
+        handlers = self._for_class.get(cls)
+        if handlers is None:
+            handlers = self._for_class[cls] = tuple(h for kind, h in self.handlers if issubclass(cls, kind))
+        for handler in handlers:
+            if handler(obj, event):
                 return True  # consumed
         return False
+
+    def add(self, kind: type, handler: Callable[[QObject, QEvent], bool | None]) -> None:
+        """Call ``handler`` for the events of class ``kind`` too (once)."""
+        if (kind, handler) not in self.handlers:
+            self.handlers.append((kind, handler))
+            self._for_class.clear()
+
+    def remove(self, kind: type, handler: Callable[[QObject, QEvent], bool | None]) -> None:
+        """Stop calling ``handler`` for the events of class ``kind``."""
+        self.handlers.remove((kind, handler))
+        self._for_class.clear()
 
 
 def watch(kind: type, handler: Callable[[QObject, QEvent], bool | None], app: QApplication | None = None) -> bool:
@@ -47,6 +63,5 @@ def watch(kind: type, handler: Callable[[QObject, QEvent], bool | None], app: QA
     if events is None:
         events = app._nnplay_events = ApplicationEvents(app)
         app.installEventFilter(events)
-    if (kind, handler) not in events.handlers:
-        events.handlers.append((kind, handler))
+    events.add(kind, handler)
     return True

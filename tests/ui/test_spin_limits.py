@@ -119,7 +119,7 @@ def test_a_handler_that_answers_true_consumes_the_event_and_others_do_not(qtbot)
     try:
         qtbot.keyClicks(edit, "axb")
     finally:
-        events.handlers.remove((QKeyEvent, handler))
+        events.remove(QKeyEvent, handler)
     assert seen == ["a", "x", "b"] and edit.text() == "ab"
 
 
