@@ -22,7 +22,7 @@ from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
-from .plane_aspect import fit_width, same_units
+from .plane_aspect import fit_shape, same_units
 from .shared_plane import other_plane
 from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_levels, target_range
@@ -249,7 +249,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         least = min(view.width(), view.height())
         pad = min(MOST_ROOM, POINT_ROOM / least) if least > 0 else 0.0  # (a fraction of the range, each side)
         self.plot.setRange(xRange=(rect.left(), rect.right()), yRange=(rect.top(), rect.bottom()), padding=pad)
-        fit_width(self.plot, rect, PLOT_MARGINS)  # no wider than the domain at this height: no range past the data
+        fit_shape(self.plot, rect, PLOT_MARGINS)  # the domain's shape: no range past the data either way
 
     def _pixels_across(self) -> float:
         """Device pixels the picture spans on screen, along its longer side (0 before it is laid out)."""

@@ -31,13 +31,13 @@ def settle_layouts() -> None:
 def settle_plots(parts: list) -> None:
     """The layouts inside the plots of ``parts`` (pyqtgraph's, in their graphics scenes) done now, no
     painting: what a plot does at its new size and asks of its layout is drawn in the file. The Output
-    view's data area, made as wide as the domain at its height (``plane_aspect.fit_width``, margins that
+    view's data area, made the domain's shape (``plane_aspect.fit_shape``, margins that
     wait for a layout event), kept the file's wider shape, its locked aspect filled it with range past the
     picture (X₁ -6.9..6.9, the picture +-6: blank bands either side, tester 21). Not the parts' own
     layouts in the window, which would size them back to the window's room."""
     views = [v for w in parts for v in ([w] if isinstance(w, QGraphicsView) else w.findChildren(QGraphicsView))]
     items = [i for v in views if v.scene() is not None for i in v.scene().items() if isinstance(i, QGraphicsWidget)]
-    for _ in range(SETTLE_ROUNDS):  # (a layout's resize may ask for another: fit_width's margins)
+    for _ in range(SETTLE_ROUNDS):  # (a layout's resize may ask for another: fit_shape's margins)
         for item in items:
             QApplication.sendPostedEvents(item, QEvent.Type.LayoutRequest)
 

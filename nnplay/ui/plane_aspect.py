@@ -17,20 +17,27 @@ def same_units(data) -> bool:
 
 
 
-def fit_width(plot, rect, margins) -> None:
+def fit_shape(plot, rect, margins) -> None:
     """With the aspect locked, the data area of ``plot`` (a pyqtgraph PlotWidget showing the
-    domain ``rect``, a QRectF) made no wider than the domain needs at the height it has, the
-    rest of the width left as equal margins either side inside the plot (its size, its
-    layout and its exports unchanged): locked, a wide plot filled its width with range past
-    the data (X₁ from −10 to 10 for data within ±6, tester 17). ``margins``: the plot item's
-    own (left, top, right, bottom) contents margins. Unlocked (a CSV), those margins alone."""
+    domain ``rect``, a QRectF) made the domain's shape: no wider than the domain needs at the
+    height it has, nor taller than it needs at the width it has, the rest of the room left as
+    equal margins either side, or above and below, inside the plot (its size, its layout and
+    its exports unchanged). Locked, a wide plot filled its width with range past the data
+    (X₁ from −10 to 10 for data within ±6, tester 17), and a tall one its height (X₂ −8.5..8.5
+    at ×1.6 on 1280×800, where the folded curves left the output its column's whole height).
+    ``margins``: the plot item's own (left, top, right, bottom) contents margins. Unlocked (a
+    CSV), those margins alone."""
     item = plot.getPlotItem()
     view = item.getViewBox()
     left, top, right, bottom = margins
-    side = 0.0
-    if view.state["aspectLocked"] and rect is not None and rect.height() > 0 and view.height() > 0:
-        added = item.getContentsMargins()[0] - left  # the margin this already added each side
-        natural = view.width() + 2 * added  # the data area's width without it
-        side = max(0.0, (natural - view.height() * rect.width() / rect.height()) / 2 - 1)
-    if abs(item.getContentsMargins()[0] - (left + side)) >= 1:  # (a pixel's change: no resize loop)
-        item.setContentsMargins(left + side, top, right + side, bottom)
+    now = item.getContentsMargins()
+    side = end = 0.0
+    if view.state["aspectLocked"] and rect is not None and rect.width() > 0 and rect.height() > 0 \
+            and view.width() > 0 and view.height() > 0:
+        width = view.width() + 2 * (now[0] - left)  # the data area's size without the margins this added
+        height = view.height() + 2 * (now[1] - top)
+        ratio = rect.width() / rect.height()
+        side = max(0.0, (width - height * ratio) / 2 - 1)  # (a pixel short: the range is never cut)
+        end = max(0.0, (height - width / ratio) / 2 - 1)
+    if abs(now[0] - (left + side)) >= 1 or abs(now[1] - (top + end)) >= 1:  # (a pixel's change: no resize loop)
+        item.setContentsMargins(left + side, top + end, right + side, bottom + end)

@@ -27,7 +27,7 @@ from .coalesced import batch
 from .chosen_sizes import ChosenSizes
 from .column_fit import ColumnFit, least_width, parents_first, short_titles
 from .shortcut_text import keys_text
-from . import zoom_style, zoom_windows
+from . import axis_room, zoom_style, zoom_windows
 from .window_settings import read_float
 
 ZOOMS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0)
@@ -225,11 +225,13 @@ class Presentation(QObject):
         """``item``'s text and lines at zoom ``z`` and lines ``thick``; 1 if it was changed, 0 if it
         already was so (nothing set: an axis given its font again drew its tick labels again)."""
         if isinstance(item, pg.AxisItem):
-            f = _scaled(item, item.style.get("tickFont") or item.font(), z)
+            before = QFont(item.style.get("tickFont") or item.font())
+            f = _scaled(item, before, z)
             if item.style.get("tickFont") == f and item.label.font() == f:
                 return 0
             item.setStyle(tickFont=f)
             item.label.setFont(f)
+            axis_room.follow_font(item, before, f)  # (pyqtgraph narrows it only by 10 px or more)
         elif isinstance(item, (pg.PlotCurveItem, pg.PlotDataItem)) and not isinstance(
                 item.parentItem(), pg.PlotDataItem):
             return _scale_pen(item, thick)

@@ -3,14 +3,17 @@ text, so the buttons beside it do not move by ~10 px when it changes.
 
 ``keep_widest(button, texts)`` measures the button's size hint with each text
 and sets that width as its minimum; a change of font or style (a presentation
-zoom) measures again."""
+zoom) measures again, once the button has taken it in (``after_font_change``): measured
+as the event reached it, the hint of its own text was still the old font's (a QToolButton
+keeps its hint until its text changes), and after ×1.6 and back Play kept its zoomed
+width, the toolbar's buttons beside it 8 px to the right."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractButton
 
-from .widgets import on_event
+from .widgets import after_font_change
 
 
 def keep_widest(button: QAbstractButton, texts) -> None:
@@ -28,4 +31,4 @@ def keep_widest(button: QAbstractButton, texts) -> None:
         button.setMinimumWidth(max(widths))
 
     measure()
-    on_event(button, (QEvent.Type.FontChange, QEvent.Type.StyleChange), measure)
+    after_font_change(button, measure, (QEvent.Type.FontChange, QEvent.Type.StyleChange))

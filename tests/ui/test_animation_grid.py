@@ -43,7 +43,7 @@ def test_every_recorded_output_frame_uses_the_export_grid(run_file, tmp_path, mo
     recorded = []
     n = animation.animate_session(run_file, "output", tmp_path / "a.gif", 2, 1, 10, (400, 300),
                                   progress=lambda frames, epoch: recorded.append(grids[-1]))
-    # a cell per pixel of the data area (as wide as the domain at its height: plane_aspect.fit_width)
+    # a cell per pixel of the data area (as wide as the domain at its height: plane_aspect.fit_shape)
     assert n == 3 and len(wanted) == 1 and wanted[0] >= areas[0] > 1.2 * SCREEN_GRID
     assert recorded == [wanted[0]] * 3  # every frame written, the first included
     assert export_resolution is resolution

@@ -1,6 +1,6 @@
 """An exported Output view shows the plane the window shows (tester 21): laid out larger for its file
 (``export_layout``), the plot's data area kept the file's wider shape, because the margins that fit it to
-the domain (``plane_aspect.fit_width``) waited for a layout event that came only after the painting, and
+the domain (``plane_aspect.fit_shape``) waited for a layout event that came only after the painting, and
 the locked aspect filled the width with range past the data: the axis ran from -6.9 to 6.9, the picture,
 computed for the domain, stopped at +-6, and the PNG and the SVG had blank bands either side of it that
 the window has not."""
@@ -54,7 +54,7 @@ def test_an_exported_output_is_coloured_to_the_plots_edges_as_on_screen(window, 
         c.step(20)
         qtbot.waitUntil(lambda: c.last_frame is not None and c.last_frame.snapshot.epoch == 20, timeout=20000)
         (d0, d1), _ = c.run_info.extent
-        qtbot.waitUntil(lambda: np.ptp(view.viewRange()[0]) < (d1 - d0) * 1.1, timeout=5000)  # fitted (fit_width)
+        qtbot.waitUntil(lambda: np.ptp(view.viewRange()[0]) < (d1 - d0) * 1.1, timeout=5000)  # fitted (fit_shape)
         screen = max(side_bands(plot.grab().toImage()))  # a point's room round the domain (POINT_ROOM)
         assert window.export_panel("output", str(tmp_path / "out.png"), scale=4.0), window.errors
         assert window.export_panel("output", str(tmp_path / "out.svg")), window.errors

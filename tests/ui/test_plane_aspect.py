@@ -10,6 +10,7 @@ import numpy as np
 from nnplay.data import generate
 from nnplay.ui.decision_boundary import MOST_ROOM
 from nnplay.ui.plane_aspect import same_units
+from tests.settle import settle
 
 
 def _ranges(window):
@@ -65,3 +66,28 @@ def test_a_wide_locked_output_shows_the_domain_not_range_past_it(window, qtbot):
         assert abs((x1 - x0) / (y1 - y0) - view.width() / view.height()) < 0.05  # one unit the same length
     finally:
         plot.setMinimumSize(0, 0)
+
+
+def test_a_tall_locked_output_shows_the_domain_at_every_zoom_step(window, qtbot):
+    """Tester 22: at ×1.6 on 1280×800 (the curves folded away to make room, the output given its column's
+    whole height) the Output view spanned X₂ −8.5..8.5 for data within ±6: blank bands above and below the
+    picture. The data area is as tall as the domain at its width, the height left above and below it."""
+    from nnplay.ui.presentation import ZOOMS
+
+    c = window.controller
+    qtbot.waitUntil(lambda: c.run_info is not None and c.last_frame is not None, timeout=20000)
+    window.resize(1280, 800)
+    window.presentation.set_panel("curves", False)  # (what the zoom's fold did at ×1.6 on the tester's screen)
+    (dx0, dx1), (dy0, dy1) = c.run_info.extent
+    view = window.boundary.plot.getPlotItem().getViewBox()
+    found = []
+    for zoom in [z for z in ZOOMS if z >= 1.0]:
+        window.presentation.set_zoom(zoom)
+        settle(qtbot)
+        locked, ((x0, x1), (y0, y1)) = _ranges(window)
+        assert locked
+        for axis, (lo, hi), (d0, d1) in (("X₁", (x0, x1), (dx0, dx1)), ("X₂", (y0, y1), (dy0, dy1))):
+            room = MOST_ROOM * (d1 - d0) * 1.001 + 2 * (d1 - d0) / min(view.width(), view.height())  # (+2 px)
+            if not (d0 - room <= lo and hi <= d1 + room):
+                found.append(f"×{zoom}: {axis} {lo:.2f}..{hi:.2f} for data {d0:.2f}..{d1:.2f}")
+    assert found == []
