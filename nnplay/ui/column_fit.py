@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 from .coalesced import run_pending
 from .lesson_views import lesson_columns, lesson_views
 from .screen_fit import within_screen_height
+from .plane_aspect import frame_height
 from .plot_room import MIN_VIEW_PX
 
 COLUMNS = ("data", "network", "output", "gradients")
@@ -217,8 +218,7 @@ class ColumnFit(QObject):
         tall = room - max(tabs.minimumSizeHint().height(), CURVES_SHARE * split.height())
         line = plot.fontMetrics().lineSpacing()
         enough = READABLE_LINES * line if wanted else min(PLOT_SHARE * plot.width(), PLOT_LINES * line)
-        axes = plot.height() - plot.getPlotItem().getViewBox().height()  # (its least without them: window_columns)
-        enough = max(enough, MIN_VIEW_PX + axes + line)
+        enough = max(enough, MIN_VIEW_PX + frame_height(plot) + line)  # (its least without them: window_columns)
         return tall >= enough and tabs.tabBar().sizeHint().width() <= split.width()
 
     def _column(self, key: str) -> QWidget:

@@ -41,3 +41,10 @@ def fit_shape(plot, rect, margins) -> None:
         end = max(0.0, (height - width / ratio) / 2 - 1)
     if abs(now[0] - (left + side)) >= 1 or abs(now[1] - (top + end)) >= 1:  # (a pixel's change: no resize loop)
         item.setContentsMargins(left + side, top + end, right + side, bottom + end)
+        plot.shape_end = end
+
+
+def frame_height(plot) -> float:
+    """The height of ``plot`` (a PlotWidget) outside its data area: axes, titles and its own margins, in
+    pixels, without the margins ``fit_shape`` added above and below the data to keep the domain's shape."""
+    return plot.height() - plot.getPlotItem().getViewBox().height() - 2 * getattr(plot, "shape_end", 0.0)

@@ -54,6 +54,7 @@ def keep_items_room(canvas: pg.GraphicsView, changed=None):
 
     def fit() -> None:
         least = canvas.centralWidget.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        least -= 2 * getattr(canvas, "shape_end", 0.0)  # (room plane_aspect.fit_shape gave away, not needed)
         need = math.ceil(least) + 2 * canvas.frameWidth()
         if need != canvas.minimumHeight():
             canvas.setMinimumHeight(need)
