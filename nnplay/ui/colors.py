@@ -270,7 +270,7 @@ def output_class_image(A: np.ndarray, loss: str, k: int, discrete: bool = False,
     'tanh_mse') a cell's class and its confidence both follow from its one number, so the picture
     takes a few passes over the cells instead of about twenty (the live frame's 197 x 197 upsampled
     grid: 0.9 -> 0.3 ms)."""
-    from ..training.pictures import output_from_logits, output_logits, upsample, upsampled_classes
+    from ..training.pictures import logit_bound, output_from_logits, output_logits, upsample, upsampled_classes
 
     A = np.asarray(A)
     if loss == "ce" or (A.ndim == 3 and A.shape[2] != 1):
@@ -280,7 +280,8 @@ def output_class_image(A: np.ndarray, loss: str, k: int, discrete: bool = False,
     if A.dtype.kind != "f":
         A = A.astype(np.float64)
     if factor > 1:  # the logits interpolated, not the saturated outputs (a staircase on the grid's cells)
-        z = upsample(output_logits(A, loss), factor)
+        z = output_logits(A, loss)  # (cubic: a border with no corner at each cell edge)
+        z = upsample(z, factor, cubic=True, bound=logit_bound(z.dtype, loss))
         upper, p = z >= 0.0, output_from_logits(z, loss)  # (class 1 where the logit >= 0: p >= 0.5, a >= 0)
     else:
         p = A
