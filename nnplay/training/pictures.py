@@ -137,7 +137,10 @@ def upsample(a: np.ndarray, factor: int, cubic: bool = False, bound: float | Non
     edge, where bilinear interpolation bends it: a trained tanh network's class
     border from the live 47-point grid drew about half the wrong pixels (the
     picture for a border, ``output_logits``; values drawn as colours keep bilinear,
-    which never leaves the samples' range). ``bound``: a value as large (|v| >= bound)
+    which never leaves the samples' range). Each point is kept between the two samples
+    it lies between (a clamp, as monotone interpolation does), so no class appears
+    between two samples of one class: unclamped, the spline's overshoot drew dotted
+    islands beside the flat logits of a network whose hidden units had saturated. ``bound``: a value as large (|v| >= bound)
     is a bound, not the value there (a saturated output's logit, ``logit_bound``): an
     outer sample that is one is extended linearly from the two inner ones instead, as
     at the grid's ends (the cubic then is the linear interpolation between them)."""
@@ -165,8 +168,8 @@ def upsample(a: np.ndarray, factor: int, cubic: bool = False, bound: float | Non
 
 def _catmull_rom(a: np.ndarray, out: np.ndarray, factor: int, bound: float | None) -> None:
     """``out[k::factor]`` (0 < k < factor) from the samples ``a`` along the first axis: each point
-    between samples 1 and 2 of four (0..3) weighted by Keys' cubic convolution kernel, a = -1/2
-    (``upsample``'s ``bound``: an outer sample at it extended linearly from the inner two)."""
+    between samples 1 and 2 of four (0..3) weighted by Keys' cubic convolution kernel, a = -1/2, and
+    kept between samples 1 and 2 (``upsample``'s ``bound``: an outer sample at it extended linearly)."""
     padded = np.concatenate([2 * a[:1] - a[1:2], a, 2 * a[-1:] - a[-2:-1]])  # (the ends extended linearly)
     p0, p1, p2, p3 = padded[:-3], padded[1:-2], padded[2:-1], padded[3:]
     if bound is not None:
@@ -180,6 +183,7 @@ def _catmull_rom(a: np.ndarray, out: np.ndarray, factor: int, bound: float | Non
         np.multiply(p0, a.dtype.type(weights[0]), out=at)
         for p, w in zip((p1, p2, p3), weights[1:]):
             at += p * a.dtype.type(w)
+        np.clip(at, np.minimum(p1, p2), np.maximum(p1, p2), out=at)
 
 
 CONSTANT = 1e-6  # a picture whose values differ by at most this share of its largest |value| is constant

@@ -117,7 +117,12 @@ class TidyAxis(ScreenCached, pg.AxisItem):
         if not (math.isfinite(span) and span > 0 and size > 0):
             return super().tickSpacing(minVal, maxVal, size)
         lo, hi = (10.0 ** min(minVal, 300), 10.0 ** min(maxVal, 300)) if self.logMode else (minVal, maxVal)
-        fits = max(1.0, size / self._label_extent(lo, hi))  # how many labels the axis holds
+        extent = self._label_extent(lo, hi)
+        fits = max(1.0, size / extent)  # how many labels the axis holds
+        if self.whole and self.orientation in ("top", "bottom"):  # the end label is moved inside by up to half its
+            # width (_inside): room for it beside its neighbour (a loss axis of 0 … 2000 dropped its "2000", moved
+            # onto "1500", beside an accuracy axis showing it: it looked shorter); two labels fit as they did
+            fits = max(min(fits, 2.0), size / (extent + (extent - LABEL_GAP) / 2), 1.0)
         raw = span / fits
         decade = 10.0 ** math.floor(math.log10(raw))  # a float: an int 10**300 overflows numpy
         major = next(m * decade for m in (1, 2, 5, 10) if m * decade >= raw)

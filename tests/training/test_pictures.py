@@ -129,3 +129,22 @@ def test_upsample_keeps_every_sample_and_interpolates_between():
     assert np.isnan(fine[0, 3]) and np.isnan(fine[1, 3]) and fine[1, 2] == 2.0
     probs = np.random.default_rng(0).dirichlet(np.ones(3), size=(4, 4))
     np.testing.assert_allclose(upsample(probs, 3).sum(axis=2), 1.0)  # probabilities stay probabilities
+
+
+def test_the_cubic_upsample_keeps_the_samples_and_stays_between_each_two():
+    """``upsample(cubic=True)`` (the class border's logits): every sample kept, a linear field kept
+    exactly, and every point between two samples between their values (clamped: unclamped, the
+    spline's overshoot drew islands of a class between two samples of the other)."""
+    rng = np.random.default_rng(1)
+    a = np.where(rng.random((9, 11)) < 0.5, rng.normal(0, 0.01, (9, 11)), rng.normal(0, 5, (9, 11)))
+    fine = upsample(a, 4, cubic=True)
+    assert fine.shape == (33, 41)
+    np.testing.assert_array_equal(fine[::4, ::4], a)
+    rows = upsample(a, 4, cubic=True)[::4]  # along the rows only: each point between its two samples
+    lo, hi = np.minimum(a[:, :-1], a[:, 1:]), np.maximum(a[:, :-1], a[:, 1:])
+    for k in range(1, 4):
+        assert (rows[:, k::4] >= lo).all() and (rows[:, k::4] <= hi).all()
+    plane = np.add.outer(np.arange(6.0), 2.5 * np.arange(7.0))
+    np.testing.assert_allclose(upsample(plane, 3, cubic=True), upsample(plane, 3), atol=1e-12)
+    same_sign = upsample(np.abs(a) + 1e-3, 4, cubic=True)
+    assert (same_sign > 0).all()  # no sign change (no other class) between samples of one sign
