@@ -7,9 +7,9 @@ is set in, ``lessons.needs``, last) and says which in the status bar; so are the
 too short or their tabs cut (a zoom at 768 pixels high). The window's minimum width is therefore not the sum of the columns'
 minimums (a window opened wider could not be made narrower again) but that of the columns fit never
 hides (``FitSplitter``): a narrower window hides columns at once instead of drawing them over each other.
-It remembers which it hid itself, apart from those the user hid (View menu): when the window grows, the Lessons panel closes, the zoom goes down or the user hides another
-column, those it hid come back (the last hidden first) as long as they fit, and
-the user's own choices are kept. Only the user's choices are remembered in the
+It remembers which it hid itself, apart from those the user hid (View menu): when the window grows, the
+Lessons panel closes, the zoom goes down or the user hides another column, those it hid come back (the
+last hidden first) as long as they fit, and the user's own choices are kept. Only the user's choices are remembered in the
 settings (``fitted`` never is).
 """
 
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .coalesced import run_pending
 from .lesson_views import lesson_columns, lesson_views
-from .screen_fit import within_screen_height
 from .plane_aspect import frame_height
 from .plot_room import MIN_VIEW_PX
+from .screen_fit import within_screen_height
 
 COLUMNS = ("data", "network", "output", "gradients")
 FIT_ORDER = ("gradients", "data", "network")  # what fit() hides first when the window is too narrow
