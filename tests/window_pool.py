@@ -366,6 +366,12 @@ def reset(win, saved: list, status: str, focus, changes_seen: int = -1, run_kept
         win._request_tab_views()
         _wait(lambda: c.last_frame is not None and c.last_frame.generation == c.generation)
     QApplication.processEvents()
+    for thing, value in saved:  # a rate a test pasted, put in its list again by a frame of its run that came late
+        if isinstance(thing, QComboBox) and shiboken6.isValid(thing):
+            _drop_added_items(thing, value[1])
+    for note in [w for w in win.children() if isinstance(w, QLabel) and w.objectName() == "refusal_note"]:
+        note.setParent(None)  # a refusal said near a control (refusal_note): made when first needed
+        note.deleteLater()
     for label in win.findChildren(SteadyLabel):  # a read-out grows only, to the widest text of its run:
         label._refit()  # measured afresh at its present text, as a new window's is
     win.activateWindow()
