@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from tests.settle import settle
+from tests.sweep import sweep
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -30,16 +31,17 @@ def _state(window, qtbot) -> dict:
             "data area": (round(area.x()), round(area.y()), round(area.width()), round(area.height()))}
 
 
-def test_a_window_shrunk_to_its_least_width_and_grown_back_lays_out_as_before(window, qtbot):
+@sweep("size", [(1280, 800), (1024, 740)], default=0)  # (the playground's own size; a laptop's, -m slow)
+def test_a_window_shrunk_to_its_least_width_and_grown_back_lays_out_as_before(window, qtbot, size):
     c = window.controller
     qtbot.waitUntil(lambda: c.run_info is not None and c.last_frame is not None, timeout=20000)
-    window.resize(1280, 800)
+    window.resize(*size)
     before = _state(window, qtbot)
     assert min(before["data area"][2:]) > 200, before  # (the data area is the plot's, not a strip)
     for _ in range(2):  # a second round: nothing grows or shrinks with the count of resizes
-        window.resize(10, 800)  # Qt keeps the least width: the columns fit hides are hidden
+        window.resize(10, size[1])  # Qt keeps the least width: the columns fit hides are hidden
         _state(window, qtbot)
-        window.resize(1280, 800)
+        window.resize(*size)
         after = _state(window, qtbot)
         assert after["least"] == before["least"] and after["readouts"] == before["readouts"], (before, after)
         for key in ("columns", "data area"):
