@@ -15,6 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QObject, Qt
 from PySide6.QtWidgets import QSplitter
 
+from .column_fit import COLUMNS
+
 
 class ChosenSizes(QObject):
     """The chosen states (``QSplitter.saveState``) of ``win``'s columns and output splitters."""
@@ -23,8 +25,10 @@ class ChosenSizes(QObject):
         super().__init__(win)
         self.win = win
         self.states: dict[str, tuple] = {}  # a splitter's key: its chosen state, what it showed, its sizes
+        self.whole: tuple | None = None  # (what the columns showed, their sizes) while none was hidden to make room
         for key, s in self.splitters().items():
             s.splitterMoved.connect(lambda *_args, k=key: self.take(k))  # a drag (a user's only: setSizes says nothing)
+        win.splitter.splitterMoved.connect(lambda *_args: self.keep_whole())
 
     def splitters(self) -> dict[str, QSplitter]:
         """The splitters by their keys in the settings (``window_settings.SPLITTERS``)."""
@@ -36,7 +40,9 @@ class ChosenSizes(QObject):
                             s.sizes() if state is None else _sizes(state))  # (the state's own: pixels before a layout)
 
     def leaving(self, zoom: float) -> None:
-        """A zoom step from ``zoom``: at 100% nothing is forced, the sizes as they are are the chosen ones."""
+        """A zoom step from ``zoom``: at 100% nothing is forced, the sizes as they are are the chosen ones.
+        The sizes kept for the columns hidden to make room (``whole``) are another zoom's: dropped."""
+        self.whole = None
         if zoom == 1.0:
             for key in self.splitters():
                 self.take(key)
@@ -51,11 +57,34 @@ class ChosenSizes(QObject):
         for key, s in self.splitters().items():
             if key in self.states and self.states[key][1] == _shown(s):
                 done = s.restoreState(self.states[key][0]) or done
+        self._refit_drawing()
+        return done
+
+    def _refit_drawing(self) -> None:
         drawing = getattr(self.win, "drawing_width", None)
-        if drawing is not None:  # the Network column widened to its drawing again, from the chosen sizes
+        if drawing is not None:  # the Network column widened to its drawing again, from the sizes given
             drawing._done = None
             drawing._fit.request()
-        return done
+
+    def keep_whole(self, fitted: list[str] | None = None) -> None:
+        """Keep the columns' sizes (``whole``) while none is hidden to make room (``fitted``: the keys column_fit
+        hid; None: asked of it): after a drag, and once the window's size has settled."""
+        if fitted is None:
+            fitted = getattr(getattr(self.win, "presentation", None), "columns", None)
+            fitted = None if fitted is None else fitted.fitted
+        if fitted is not None and not any(k in COLUMNS for k in fitted):
+            self.whole = (_shown(self.win.splitter), self.win.splitter.sizes())
+
+    def give_back_whole(self, back: list[str], fitted: list[str]) -> None:
+        """Columns hidden to make room brought back (``back``), and none hidden still (``fitted``), showing what
+        they showed then: the sizes they had (``whole``), in proportion to the room now (``setSizes``). Each came
+        back at its least width and the output took the rest (round 22: 1280×800 made as narrow as it goes and
+        grown back, the Network column 171 px of its 314, its drawing scrolled sideways and its settings folded,
+        the output 648 px of its 411)."""
+        s = self.win.splitter
+        if back and self.whole is not None and self.whole[0] == _shown(s) and not any(k in COLUMNS for k in fitted):
+            s.setSizes(self.whole[1])
+            self._refit_drawing()
 
     def raise_to_least(self) -> None:
         """After ``restore`` and the least sizes set in the sizes given (``least_width``): each splitter's

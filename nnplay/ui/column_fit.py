@@ -9,8 +9,8 @@ minimums (a window opened wider could not be made narrower again) but that of th
 hides (``FitSplitter``): a narrower window hides columns at once instead of drawing them over each other.
 It remembers which it hid itself, apart from those the user hid (View menu): when the window grows, the
 Lessons panel closes, the zoom goes down or the user hides another column, those it hid come back (the
-last hidden first) as long as they fit, and the user's own choices are kept. Only the user's choices are remembered in the
-settings (``fitted`` never is).
+last hidden first) as long as they fit, and the user's own choices are kept. Only the user's choices are
+remembered in the settings (``fitted`` never is).
 """
 
 from __future__ import annotations
@@ -73,14 +73,10 @@ class ColumnFit(QObject):
         self.fitted: list[str] = []
         self._busy = False
         self._tried: tuple | None = None  # (width, state) of the last attempt that could bring none back
-        self._timer = QTimer(self)  # an attempt waits till the window's size has settled (Qt grows a window
-        self._timer.setSingleShot(True)  # to its new minimum before fit gives it its width back)
-        self._timer.setInterval(SETTLE_MS)
-        self._timer.timeout.connect(self._try)
-        self._shrink = QTimer(self)  # a narrower window: hide what no longer fits, before it is drawn squeezed
-        self._shrink.setSingleShot(True)
-        self._shrink.setInterval(0)
-        self._shrink.timeout.connect(self._make_room)
+        # an attempt waits till the window's size has settled (Qt grows a window to its new minimum before fit
+        # gives it its width back); a narrower window: hide what no longer fits, before it is drawn squeezed
+        self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self._try)
+        self._shrink = QTimer(self, singleShot=True, interval=0, timeout=self._make_room)
         win.splitter.kept = self._kept
         for key, action in presentation.panel_actions.items():
             action.toggled.connect(lambda _on, k=key: self._toggled(k))
@@ -120,6 +116,7 @@ class ColumnFit(QObject):
                     # without laying the window out in between (each layout resizes every plot)
                     need = need - freed if freed is not None else self._need()
             back = [] if hidden else self._bring_back(width)
+            p.chosen.give_back_whole(back, self.fitted)  # (each came back at its least: the sizes they had)
             if win.width() > width and not win.isFullScreen():
                 least_width(win)  # the window's minimum brought down first: a column shown to try is hidden again
                 win.resize(width, win.height())
@@ -314,7 +311,10 @@ class ColumnFit(QObject):
 
     def _try(self) -> None:
         state = self._state()
-        if self._busy or state == self._tried or not self.win.isVisible():
+        if self._busy or not self.win.isVisible():
+            return
+        self.presentation.chosen.keep_whole(self.fitted)  # (given back when the columns hidden to fit are)
+        if state == self._tried:
             return
         self.fit(self.presentation.available_width(), hide=False)  # a narrower window hides no column more
         self._tried = self._state()

@@ -22,7 +22,7 @@ from .drawing_tools import DrawingTools
 from .flow_layout import FlowLayout
 from ..data.target_units import in_target_units
 from .plot_disposal import MenulessColorBar
-from .plane_aspect import fit_shape, same_units
+from .plane_aspect import fit_shape, follow_room, same_units
 from .shared_plane import other_plane
 from .plots import plot_widget
 from .target_axis import shown_extent, shown_heights, target_levels, target_range
@@ -117,7 +117,7 @@ class DecisionBoundaryView(DrawingTools, QWidget):
         cache_axes(self.plot.getPlotItem())  # a pixmap on screen: the new picture each frame reached under them
         self.value_bar = MenulessColorBar(interactive=False, colorMapMenu=False, width=12)  # the key of values
         self.value_bar.setObjectName("output_value_key")
-        self.plot.getPlotItem().getViewBox().sigResized.connect(self._fit_range)  # the room in pixels, at every size
+        follow_room(self.plot, self._fit_range)  # the room in pixels, at every size
         self._drawn_factor = 0  # the upsampling the class picture was coloured at (fine_factor)
         self._refine = Coalesced(self._follow_size, self)  # once the resize's range is set
         self.plot.getPlotItem().getViewBox().sigResized.connect(self._refine.request)

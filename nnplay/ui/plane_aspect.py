@@ -9,6 +9,10 @@ the target, another quantity again."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
+
+from .widgets import on_event
+
 
 def same_units(data) -> bool:
     """True when the first two inputs of ``data`` (a ``data.Dataset``) share one
@@ -26,22 +30,57 @@ def fit_shape(plot, rect, margins) -> None:
     (X₁ from −10 to 10 for data within ±6, tester 17), and a tall one its height (X₂ −8.5..8.5
     at ×1.6 on 1280×800, where the folded curves left the output its column's whole height).
     ``margins``: the plot item's own (left, top, right, bottom) contents margins. Unlocked (a
-    CSV), those margins alone."""
+    CSV), those margins alone. The room is reckoned from the plot's size (``data_room``), never from the
+    data area's or the plot item's with the margins set before: those were stale as the window grew back
+    from its least width, or held by the margins themselves (they are the item's least width), and a
+    648-px output kept an 8-px data area, a 399-px one a plot item 749 px wide drawn off its right (round 22)."""
     item = plot.getPlotItem()
     view = item.getViewBox()
     left, top, right, bottom = margins
     now = item.getContentsMargins()
     side = end = 0.0
+    width, height = data_room(plot, margins)
     if view.state["aspectLocked"] and rect is not None and rect.width() > 0 and rect.height() > 0 \
-            and view.width() > 0 and view.height() > 0:
-        width = view.width() + 2 * (now[0] - left)  # the data area's size without the margins this added
-        height = view.height() + 2 * (now[1] - top)
+            and width > 0 and height > 0:
         ratio = rect.width() / rect.height()
         side = max(0.0, (width - height * ratio) / 2 - 1)  # (a pixel short: the range is never cut)
         end = max(0.0, (height - width / ratio) / 2 - 1)
     if abs(now[0] - (left + side)) >= 1 or abs(now[1] - (top + end)) >= 1:  # (a pixel's change: no resize loop)
         item.setContentsMargins(left + side, top + end, right + side, bottom + end)
         plot.shape_end = end
+
+
+def follow_room(plot, fit) -> None:
+    """Call ``fit`` as the data area of ``plot`` (a PlotWidget) is resized, and as the plot is, before its plot
+    item is given its size: margins fitted to a larger plot are the item's least width, which it keeps (no
+    ``sigResized``), and a data area the margins squeezed to its least is not resized as the plot shrinks."""
+    plot.getPlotItem().getViewBox().sigResized.connect(fit)
+    on_event(plot, (QEvent.Type.Resize,), fit)
+
+
+def data_room(plot, margins) -> tuple[float, float]:
+    """The (width, height) in pixels the data area (the view box) of ``plot`` (a PlotWidget) has with its plot
+    item's contents margins ``margins`` (left, top, right, bottom): the plot's size (which pyqtgraph gives its
+    item) less those and the item's layout's other rows and columns (axes, title, a colour bar), each as wide
+    or high as the most its items need at least (an axis's is fixed; pyqtgraph's PlotItem puts no spacing
+    between them). Reckoned from what is set, not from where a layout last put the item or the view."""
+    item = plot.getPlotItem()
+    grid, view = item.layout, item.getViewBox()
+    cells = [(r, c) for r in range(grid.rowCount()) for c in range(grid.columnCount())]
+    row, col = next(((r, c) for r, c in cells if grid.itemAt(r, c) is view), (2, 1))
+    least = Qt.SizeHint.MinimumSize
+
+    def extent(i: int, across: bool) -> float:  # column ``i``'s width (across) or row ``i``'s height
+        items = [grid.itemAt(*((r, i) if across else (i, c))) for r, c in cells if (c if across else r) == i]
+        needs = [(w.effectiveSizeHint(least).width() if across else w.effectiveSizeHint(least).height())
+                 for w in items if w is not None and (not hasattr(w, "isVisible") or w.isVisible())]
+        return max([grid.columnMinimumWidth(i) if across else grid.rowMinimumHeight(i)] + needs)
+
+    gl, gt, gr, gb = grid.getContentsMargins()
+    other_width = sum(extent(c, True) for c in range(grid.columnCount()) if c != col)
+    other_height = sum(extent(r, False) for r in range(grid.rowCount()) if r != row)
+    left, top, right, bottom = margins
+    return (plot.width() - left - right - gl - gr - other_width, plot.height() - top - bottom - gt - gb - other_height)
 
 
 def frame_height(plot) -> float:

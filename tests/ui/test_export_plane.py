@@ -16,6 +16,7 @@ from tests.ui.test_export import rasterise
 from nnplay.ui.export import TEXT_SCALE
 
 DARK = 100  # a channel below this everywhere: an axis's line, a tick, text
+LINE = 180  # an axis's line drawn between two pixels (antialiased grey): below this in every channel
 COLOURED = 30  # channels further apart than this: the picture (its greys are tinted), not the white page
 
 
@@ -34,8 +35,9 @@ def side_bands(image: QImage) -> tuple[int, int]:
     px = rgb(image).astype(int)
     dark = px.max(axis=2) < DARK
     left, right = _longest_run(dark[int(np.argmax(dark.sum(axis=1)))])
-    column = left + int(np.argmax(dark[:, left:left + 4].sum(axis=0)))  # the left axis's line
-    top, bottom = _longest_run(dark[:, column])
+    line = px.max(axis=2) < LINE  # (an SVG rasterised at a fraction of a pixel: its line grey across two)
+    column = left + int(np.argmax(line[:, left:left + 4].sum(axis=0)))  # the left axis's line
+    top, bottom = _longest_run(line[:, column])
     row = px[(top + bottom) // 2, left:right + 1]
     coloured = np.flatnonzero(row.max(axis=1) - row.min(axis=1) > COLOURED)
     assert coloured.size > 0, "no picture in the plot's middle row"
