@@ -18,7 +18,7 @@ from ..training.config import SEED_MAX
 from .colors import WHITE, class_rgb, diverging_lut, lut_index, palette_name
 from ..training.data_summary import summary
 from ..user_text import sentence
-from .elide import LABEL_EM, elided, em_px, short_name, wrapped
+from .elide import LABEL_EM, em_px, feature_labels, short_name, wrapped
 from .shortcut_text import keys_text
 from .disabled_reason import give_reason
 from .widgets import ShowsRunState, dim_when_disabled, heading, named, nest
@@ -197,12 +197,14 @@ class DataPanel(ShowsRunState, QWidget):
             self._data_seed = config.data_seed
             self.standardize.setChecked(bool(config.standardize))
             two_d = data.n_inputs == 2
-            for name, cb in self.features.items():
+            raw = data.input_names if two_d else ("x1", "x2")
+            font = next(iter(self.features.values())).font()  # fitted by their drawn width (16 "w"s are wider
+            shown = feature_labels(self.features, raw, font, em_px(font, LABEL_EM))  # than 30 "i"s), their names
+            for (name, cb), text in zip(self.features.items(), shown):  # apart; the tooltip has the label whole
                 cb.setChecked(name in config.features if two_d else False)
                 cb.setEnabled(two_d)
-                label = feature_label(name, data.input_names if two_d else ("x1", "x2"))
-                # elided by its drawn width (16 "w"s are wider than 30 "i"s); the tooltip has it whole
-                cb.setText(elided(label, cb.font(), em_px(cb.font(), LABEL_EM)))
+                label = feature_label(name, raw)
+                cb.setText(text)
                 cb.setToolTip(f"Feed {wrapped(label)} to the network as an input." if two_d else
                               f"Features apply to data with two inputs; this data has {data.n_inputs}.")
             # the value itself, also where the slider's steps cannot hold it (a pasted 12.5% noise)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from .diagram_readout import captions
-from .elide import elided
+from .elide import elided_list
 from .widgets import after_font_change, on_event
 
 DRAWING_LINES = 12  # the least room, in lines of the font, the diagram is left under the Network panel
@@ -240,9 +240,8 @@ def size_names(d, pitch: float) -> None:
     size = base * (pitch - 1.0) / line
     font.setPointSizeF(max(6.0, min(base, size)))
     room = max(LABEL_MIN_PX, LABEL_SHARE * d.canvas.width())  # a long name elided, whole in its tooltip
-    for t, name in zip(d._labels, d._names):
-        t.setFont(font)
-        text = elided(name, font, room)
+    for t, text in zip(d._labels, elided_list(d._names, font, room)):  # (cut where they stay apart: tester 22's
+        t.setFont(font)  # sepal_length_… and sepal_width_… both read "sepal_…er_one" cut in the middle)
         if t.toPlainText() != text:
             t.setText(text)
         t.setVisible(size >= 6.0 or len(d._labels) == 1)

@@ -55,6 +55,29 @@ def elided_list(names, font: QFont, width_px: float) -> list[str]:
     return distinct_cuts(names, lambda text, side: metrics.elidedText(text, _QT_SIDE[side], room))
 
 
+def feature_labels(features, raw_names, font: QFont, width_px: float) -> list[str]:
+    """The labels of ``features`` (``data.features.feature_label`` of the two ``raw_names``), each fitted to
+    ``width_px`` pixels in ``font``: a label too wide has its names cut, as a list (``elided_list``), to the
+    room its form leaves them (half each for a product), so that X₁² keeps its ² and "sepal_length…²"
+    stays apart from "sepal_width_…²" (tester 22: cut whole in the middle, two inputs read alike)."""
+    from ..data.features import feature_label
+
+    metrics, out = QFontMetricsF(font), []
+    for feature in features:
+        label = feature_label(feature, raw_names)
+        if metrics.horizontalAdvance(label) > width_px:
+            form = feature_label(feature, ("\0", "\1"))  # which names it shows, and its own marks
+            shown = [n for n in ("\0", "\1") if n in form]
+            if not shown:
+                label = elided(label, font, width_px)
+            else:
+                marks = metrics.horizontalAdvance(form.replace("\0", "").replace("\1", ""))
+                short = elided_list([str(n) for n in raw_names[:2]], font, (width_px - marks) / len(shown))
+                label = form.replace("\0", short[0]).replace("\1", short[1])
+        out.append(label)
+    return out
+
+
 def distinct_mode(names, font: QFont, width_px: float) -> Qt.TextElideMode:
     """The elide mode, of Qt's middle, end and start, that keeps ``names`` apart at ``width_px`` pixels
     in ``font``: for a view that elides every row one way (middle where none does)."""

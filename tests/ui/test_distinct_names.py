@@ -143,3 +143,26 @@ def test_the_import_dialogs_column_list_elides_names_on_the_side_that_tells_them
         mode, room = table.textElideMode(), table.columnWidth(0) - 8
         assert len({table.fontMetrics().elidedText(n, mode, room) for n in names}) == 50, width
     assert mode == Qt.TextElideMode.ElideRight  # (cut in the middle, "sensor_…_suffix" every one)
+
+
+def test_the_diagram_and_the_feature_boxes_keep_two_long_input_names_apart(window, qtbot, tmp_path):
+    """Tester 22: a CSV of sepal_length_measured_…_number_one and sepal_width_measured_…_number_one: both
+    inputs of the network diagram read "sepal_…er_one" (each name cut in its middle, alone); the axis boxes
+    and the import preview kept them apart. The diagram's names and the Data panel's feature boxes are cut as
+    a list, on the side that keeps them apart (``elide.elided_list``)."""
+    middle = "_measured_in_centimetres_from_the_lower_edge_of_the_flower_number_one"
+    names = [f"sepal_length{middle}", f"sepal_width{middle}"]
+    rng = np.random.default_rng(0)
+    path = tmp_path / "long.csv"
+    with open(path, "w") as f:
+        f.write(f"{names[0]},{names[1]},species\n")
+        f.writelines(f"{a:.3f},{b:.3f},{'a' if a > 0 else 'b'}\n" for a, b in rng.normal(size=(80, 2)))
+    c = window.controller
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.run_info.data.input_names[0] == names[0], timeout=15000)
+    d = window.diagram
+    qtbot.waitUntil(lambda: len(d._labels) == 2, timeout=5000)
+    shown = [t.toPlainText() for t in d._labels]
+    assert all("…" in s for s in shown) and len(set(shown)) == 2, shown  # (elided: the names are long)
+    boxes = [cb.text() for cb in window.data_panel.features.values()]
+    assert len(set(boxes)) == len(boxes), boxes
