@@ -163,6 +163,9 @@ def fingerprint(win) -> Counter:
     snap = c.last_frame.snapshot if c.last_frame is not None else None  # what the frames carry: a test's
     seen[("frames", None if snap is None or snap.grid is None else snap.grid.shape,  # set_view(grid_resolution=20)
           None if snap is None else snap.focus)] += 1  # stayed for the next test (its picture of 20x20 cells)
+    seen[("curves", len(win.curves.history), win.gradients.epochs_recorded)] += 1  # the epochs the plots hold: a
+    # test that gave a view a new run by hand (set_run) left them empty, its run kept (no command sent): the
+    # comparison's run A, loaded from them, then had no curve (test_empty_states after test_plot_bounds)
     return seen
 
 
