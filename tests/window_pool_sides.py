@@ -1,5 +1,5 @@
 """The shared test window's side windows, made when a test first asks for them
-(the backprop inspector, the loss landscape, File › Record…, Help › Guide): the
+(the backprop inspector, the loss landscape, File › Record…, Help › Guide, the comparison's window): the
 pool's reset (``tests/window_pool.py``) finishes a recording and drops every one
 that was made, so that the next test finds the window as a new one is, with none
 of them made (a test checks that they are made only when first asked for, and a
@@ -17,13 +17,13 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 
 
-def side_windows_made(win) -> tuple[bool, bool, bool, bool]:
-    """Whether ``win`` made its (inspector, landscape, recorder, guide)."""
+def side_windows_made(win) -> tuple[bool, bool, bool, bool, bool]:
+    """Whether ``win`` made its (inspector, landscape, recorder, guide, comparison window)."""
     from nnplay.ui.landscape_view import landscape_made
     from nnplay.ui.side_windows import inspector_made
 
     return (inspector_made(win) is not None, landscape_made(win) is not None,
-            getattr(win, "recorder", None) is not None, win.guide is not None)
+            getattr(win, "recorder", None) is not None, win.guide is not None, win.compare_window is not None)
 
 
 def finish_recording(win) -> None:
@@ -63,6 +63,10 @@ def drop_side_windows(win) -> None:
     if win.guide is not None:
         guide, win.guide = win.guide, None
         _dispose(guide)
+    if win.compare_window is not None:  # made by the first comparison; kept, it carried a test's state to the
+        compare, win.compare_window = win.compare_window, None  # next (test_axis_labels' epoch limits of
+        win.controller.comparison.relabelled.disconnect(compare.set_labels)  # -200000: -0.5 … 0.5 in test_empty_states)
+        _dispose(compare)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now, not at some later loop
 
 

@@ -59,6 +59,9 @@ def _change_everything(win, qtbot) -> None:
     win.inspector.step_batch_requested.emit()
     win.landscape_action.trigger()
     win.show_guide()
+    assert c.fork(lr=0.03)  # the comparison's window, made by the first comparison (kept, it carried a test's
+    qtbot.waitUntil(lambda: win.compare_window is not None and win.compare_window.isVisible(), timeout=20000)
+    win.compare_window.plot.getViewBox().setLimits(xMin=-1000)  # state to the next: test_axis_labels' limits)
     win.speed.setCurrentIndex(0)
     win._speed_chosen()
     win.colorblind_action.setChecked(True)
@@ -79,7 +82,7 @@ def test_everything_a_test_changes_is_undone_by_the_reset(pool, qtbot):
     assert fingerprint(again) == new
     assert again.controller.config.to_text() == TrainConfig().to_text()
     assert not again.lessons_dock.isVisible() and again.presentation.zoom == 1.0
-    assert side_windows_made(again) == (False, False, False, False)  # made again when first asked for: new
+    assert side_windows_made(again) == (False,) * 5  # made again when first asked for: new
     assert inspector_made(again) is None and not again.findChildren(InspectorWindow)
 
 
