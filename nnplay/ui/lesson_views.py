@@ -169,10 +169,7 @@ class LessonViews(QObject):
         for widget in views + (asked_controls(self.win, lesson) if lesson is not None else []):
             area = scroll_area(widget)
             if area is not None and widget.isVisible():
-                value = area.verticalScrollBar().value()
-                scroll_to(area, widget)
-                if area.verticalScrollBar().value() != value and hasattr(self.win, "first_rows"):
-                    self.win.first_rows.drop(area)  # (the lesson's view kept in sight, not the row a zoom kept)
+                scroll_to(area, widget)  # (a column so scrolled is no longer held by whole_rows.FirstRows)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize and shown_lesson(self.win) is not None:
