@@ -83,7 +83,13 @@ def data_room(plot, margins) -> tuple[float, float]:
     return (plot.width() - left - right - gl - gr - other_width, plot.height() - top - bottom - gt - gb - other_height)
 
 
+def shape_slack(plot) -> float:
+    """The height in pixels ``fit_shape`` gave ``plot`` (a PlotWidget) above and below its data to keep the
+    domain's shape: room the plot has, not room it needs (0 for a plot it never fitted)."""
+    return 2 * getattr(plot, "shape_end", 0.0)
+
+
 def frame_height(plot) -> float:
     """The height of ``plot`` (a PlotWidget) outside its data area: axes, titles and its own margins, in
     pixels, without the margins ``fit_shape`` added above and below the data to keep the domain's shape."""
-    return plot.height() - plot.getPlotItem().getViewBox().height() - 2 * getattr(plot, "shape_end", 0.0)
+    return plot.height() - plot.getPlotItem().getViewBox().height() - shape_slack(plot)

@@ -21,6 +21,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
+from .plane_aspect import shape_slack
 from .widgets import keep_wrapped_height, on_event
 
 MIN_HEATMAP_PX = 48  # the least height of a layer's heatmap, in pixels: its rows stay apart
@@ -54,7 +55,7 @@ def keep_items_room(canvas: pg.GraphicsView, changed=None):
 
     def fit() -> None:
         least = canvas.centralWidget.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
-        least -= 2 * getattr(canvas, "shape_end", 0.0)  # (room plane_aspect.fit_shape gave away, not needed)
+        least -= shape_slack(canvas)  # (room fit_shape gave away, not needed)
         need = math.ceil(least) + 2 * canvas.frameWidth()
         if need != canvas.minimumHeight():
             canvas.setMinimumHeight(need)
