@@ -140,10 +140,11 @@ def upsample(a: np.ndarray, factor: int, cubic: bool = False, bound: float | Non
     which never leaves the samples' range). Each point is kept between the two samples
     it lies between (a clamp, as monotone interpolation does), so no class appears
     between two samples of one class: unclamped, the spline's overshoot drew dotted
-    islands beside the flat logits of a network whose hidden units had saturated. ``bound``: a value as large (|v| >= bound)
-    is a bound, not the value there (a saturated output's logit, ``logit_bound``): an
-    outer sample that is one is extended linearly from the two inner ones instead, as
-    at the grid's ends (the cubic then is the linear interpolation between them)."""
+    islands beside the flat logits of a network whose hidden units had saturated.
+    ``bound``: a value as large (|v| >= bound) is a bound, not the value there (a
+    saturated output's logit, ``logit_bound``): an outer sample that is one is extended
+    linearly from the two inner ones instead, as at the grid's ends (the cubic then is
+    the linear interpolation between them)."""
     a = np.asarray(a)
     if factor <= 1 or a.shape[0] < 2 or a.shape[1] < 2:
         return a
