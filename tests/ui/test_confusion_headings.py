@@ -15,12 +15,8 @@ def test_headings_read_as_the_class_names():
 
 
 def test_the_matrix_of_twelve_classes_is_headed_by_their_numbers():
-    k = 12
-    names = [f"class_{i}" for i in range(k)]
-    part = {"n": 24, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
-            "confusion": [[2 if i == j else 0 for j in range(k)] for i in range(k)],
-            "precision": [1.0] * k, "recall": [1.0] * k}
-    html = MetricsView._classes_html({"train": part, "test": None}, names, short_tags(names))
+    names = [f"class_{i}" for i in range(12)]
+    html = MetricsView._classes_html({"train": perfect_report(12), "test": None}, names, short_tags(names))
     assert "<th>11</th>" in html and "<th>L</th>" not in html
     assert "11: class_11" in html  # keyed below to the whole name
 
@@ -30,23 +26,10 @@ def test_every_heading_of_a_twelve_class_matrix_is_whole_in_a_narrow_tab(qtbot):
     "■11"), the others run into each other. Every column whole now (the swatches a row above the
     headings; a smaller font, then a sideways scroll, where the tab is narrower still): nothing is drawn
     at the label's right edge, and a label wider than the tab scrolls."""
-    from types import SimpleNamespace
-
     from PySide6.QtGui import QColor, QTextDocument
     from PySide6.QtWidgets import QScrollArea
 
-    from nnplay.data import CLASSIFICATION
-
-    k = 12
-    part = {"n": 24, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
-            "confusion": [[20 if i == j else 0 for j in range(k)] for i in range(k)],
-            "precision": [1.0] * k, "recall": [1.0] * k}
-    view = MetricsView()
-    qtbot.addWidget(view)
-    view.info = SimpleNamespace(data=SimpleNamespace(task=CLASSIFICATION, class_names=[f"class_{i}" for i in range(k)]))
-    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}, epoch=4,
-                                                           batch_position=(0, 1)))
-    view.show()
+    view = metrics_view_of(qtbot, [f"class_{i}" for i in range(12)])
     scroll = view.findChild(QScrollArea)
     for width in [600, *range(330, 190, -10)]:
         view.resize(width, 900)
@@ -82,20 +65,25 @@ def test_the_macro_precision_says_how_a_class_never_predicted_is_counted():
     assert "macro precision 66.0% (axolotl never predicted: counted as 0)" in html, html
     part = classification_report(np.array([0, 1, 2]), np.array([0, 1, 2]), 3)
     assert "never predicted" not in MetricsView._classes_html({"train": part, "test": None}, names, names)
-def _view(qtbot, names):
+def perfect_report(k: int, per_class: int = 2) -> dict:
+    """A classification report of ``k`` classes, ``per_class`` examples each, every one right."""
+    return {"n": k * per_class, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
+            "confusion": [[per_class if i == j else 0 for j in range(k)] for i in range(k)],
+            "precision": [1.0] * k, "recall": [1.0] * k}
+
+
+def metrics_view_of(qtbot, names, per_class: int = 20):
+    """A Metrics view, shown, of a frame whose training report has the classes ``names``, ``per_class``
+    examples each (two digits in each diagonal cell by default), all right."""
     from types import SimpleNamespace
 
     from nnplay.data import CLASSIFICATION
 
-    k = len(names)
-    part = {"n": 24, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
-            "confusion": [[20 if i == j else 0 for j in range(k)] for i in range(k)],
-            "precision": [1.0] * k, "recall": [1.0] * k}
     view = MetricsView()
     qtbot.addWidget(view)
     view.info = SimpleNamespace(data=SimpleNamespace(task=CLASSIFICATION, class_names=names))
-    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}, epoch=4,
-                                                           batch_position=(0, 1)))
+    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": perfect_report(len(names), per_class),
+                                                                    "test": None}, epoch=4, batch_position=(0, 1)))
     view.show()
     return view
 
@@ -110,7 +98,7 @@ def test_headings_are_whole_whenever_they_fit_and_keyed_in_the_tooltip_when_not(
     from nnplay.ui.metrics_view import SMALL_PT
 
     for names in (["axolotl", "cat", "dog"], [f"species {c}" for c in "ABCDEFGH"]):
-        view = _view(qtbot, names)
+        view = metrics_view_of(qtbot, names)
         seen = set()
         for width in range(700, 80, -20):
             view.resize(width, 900)

@@ -103,22 +103,10 @@ def test_the_windows_draw_class_picker_reads_every_class_apart(window, qtbot, tm
 def test_the_confusion_matrix_of_fifty_long_names_is_headed_by_what_tells_them_apart(qtbot):
     """Its headings were read from the names already cut ("class_10_wit…r_long_name"): nothing short was
     left to tell them apart, and the columns read 1..50, class_0 headed "1"."""
-    from types import SimpleNamespace
+    from tests.ui.test_confusion_headings import metrics_view_of
 
-    from nnplay.data import CLASSIFICATION
-    from nnplay.ui.metrics_view import MetricsView
-
-    k = 50
-    part = {"n": 100, "accuracy": 1.0, "macro_precision": 1.0, "macro_recall": 1.0,
-            "confusion": [[2 if i == j else 0 for j in range(k)] for i in range(k)],
-            "precision": [1.0] * k, "recall": [1.0] * k}
-    view = MetricsView()
-    qtbot.addWidget(view)
-    view.info = SimpleNamespace(data=SimpleNamespace(task=CLASSIFICATION, class_names=NAMES))
-    view._frame = SimpleNamespace(snapshot=SimpleNamespace(quality={"train": part, "test": None}, epoch=4,
-                                                           batch_position=(0, 1)))
+    view = metrics_view_of(qtbot, NAMES, per_class=2)
     view.resize(2400, 800)
-    view.show()
     view._render()
     text = view.label.text()
     assert "<th>49</th>" in text and "<th>50</th>" not in text
