@@ -48,7 +48,8 @@ def fit_room(d) -> None:
     # the room of the tallest read-out the network can show, kept from the start (in the font of the zoom,
     # at the diagram's width): were the label to grow under the pointer (a neuron's read-out takes three
     # lines), the drawing above would shrink and move, and a click would miss its link
-    d.readout.setFixedHeight(max((1 if tight else 2) * line, caption_height(d)))
+    d.readout_least = max(line, caption_height(d))  # (the fold reckons with it: least_when_tight)
+    d.readout.setFixedHeight(max((1 if tight else 2) * line, d.readout_least))
     keep_drawing_room(d)  # (with the texts as they now are)
 
 
@@ -77,13 +78,32 @@ def keep_drawing_room(d) -> None:
         scroll.setMinimumHeight(need + bar)
     # the diagram's own minimum: the drawing's and that of each text under it, wrapped at the diagram's
     # width (the diagram has no height-for-width, so a wrapped key is counted here, or it was drawn over)
-    width = d.contentsRect().width()
-    texts = [w for w in (d.key, d.zero_count, d.readout, d.undefined_label) if w.isVisibleTo(d)]
-    fixed = [w.minimumHeight() if w.minimumHeight() == w.maximumHeight() else max(w.heightForWidth(width),
-             w.minimumSizeHint().height()) for w in texts]
-    total = scroll.minimumHeight() + sum(fixed) + d.layout().spacing() * len(texts)
+    texts = {w: None for w in (d.key, d.zero_count, d.readout, d.undefined_label) if w.isVisibleTo(d)}
+    total = scroll.minimumHeight() + texts_height(d, texts)
     if d.minimumHeight() != total:
         d.setMinimumHeight(total)
+
+
+def texts_height(d, texts: dict) -> int:
+    """The room, in pixels, the labels ``texts`` take under diagram ``d``'s drawing, the layout's spacing
+    included: each its height given in ``texts`` (or None: its fixed height, else its height wrapped at
+    the diagram's width)."""
+    width = d.contentsRect().width()
+    fixed = [h if h is not None else w.minimumHeight() if w.minimumHeight() == w.maximumHeight() else
+             max(w.heightForWidth(width), w.minimumSizeHint().height()) for w, h in texts.items()]
+    return sum(fixed) + d.layout().spacing() * len(texts)
+
+
+def least_when_tight(d) -> int:
+    """Diagram ``d``'s least height, in pixels, as ``keep_drawing_room`` reckons it, with its texts as a
+    tight diagram shows them (the key in the read-out's tooltip, the read-out the least its captions
+    need): a function of the network, the font and the width, never of the room the diagram has now.
+    The fold (``SettingsFold.need``) decides on it: reckoned with the key, which shows only once the
+    settings fold, the diagram's least grew by the key when they folded and kept them folded after a
+    zoom step and back at 1016×740 (the column needed 665 px of its 632, and 615 before the step)."""
+    readout = getattr(d, "readout_least", d.readout.minimumHeight())
+    texts = {w: None for w in (d.zero_count, d.undefined_label) if w.isVisibleTo(d)}
+    return d.canvas_scroll.minimumHeight() + texts_height(d, {d.readout: readout, **texts})
 
 
 def readable_width(d) -> int:
@@ -187,20 +207,49 @@ class SettingsFold(QObject):
         if column is not self._column:
             self._column = column
             on_event(column, (QEvent.Type.Resize,), self.fit)
-        line = self.panel.fontMetrics().lineSpacing()
-        # the settings' height at their width: their rows wrap in a narrow column, which sizeHint leaves out
-        # (at ×1.4 on 1280×800 it said 259 px of 311, the fold never came and the diagram was left 11 lines)
-        box = max(self.box.sizeHint().height(), self.box.heightForWidth(self.panel.width()))
-        # the column's least height with the settings shown (its texts wrapped at its width, the drawing at the
-        # least it is left: keep_drawing_room), and the drawing's comfortable room (drawing_lines) above that
-        least = column.minimumSizeHint().height() + (0 if self.box.isVisible() else box)
-        canvas = self.drawing.canvas.minimumHeight() if self.drawing is not None else 0
-        need = least + max(0.0, drawing_lines(self.rows()) * line - canvas)
-        folded = room(column) < need
+        folded = room(column) < self.need()
         if folded != self.folded:
             self.folded = folded
             self.toggle.setVisible(folded)
             self._show()
+
+    def need(self) -> float:
+        """The height, in pixels, the column needs to keep the settings shown: its least height with the
+        settings shown and the toggle hidden (``open_height``), the diagram's texts as a tight diagram
+        shows them (``least_when_tight``), and the drawing's comfortable room (``drawing_lines``). Each
+        term is the same whether the settings are folded now or not, so the fold it decides never
+        makes itself wrong."""
+        column = self.panel.parentWidget()
+        need = column.minimumSizeHint().height() + self.open_height() - self.panel.minimumHeight()
+        d = self.drawing
+        if d is not None:
+            line = self.panel.fontMetrics().lineSpacing()
+            need += least_when_tight(d) - d.minimumHeight() + max(0.0, drawing_lines(self.rows()) * line -
+                                                                   d.canvas.minimumHeight())
+        return need
+
+    def open_height(self) -> int:
+        """The panel's height, in pixels, at its width with the settings shown and the toggle hidden,
+        whichever is shown now: its height for its width, less the toggle's and the settings' rows as
+        its layout counts them where they show, plus the settings' own height wrapped at that width
+        (their rows wrap in a narrow column, which their sizeHint leaves out: at ×1.4 on 1280×800 it
+        said 259 px of 311)."""
+        p, layout = self.panel, self.panel.layout()
+        h = p.heightForWidth(p.width())
+        h = h if h > 0 else p.sizeHint().height()  # (-1 with the wrapping rows folded away)
+        space = layout.spacing()
+        for w in (self.toggle, self.box):
+            if not w.isHidden():
+                item = layout.itemAt(layout.indexOf(w))
+                h -= (item.heightForWidth(self._inner()) if item.hasHeightForWidth() else item.sizeHint().height()) \
+                    + space
+        box = self.box.heightForWidth(self._inner()) if self.box.hasHeightForWidth() else -1
+        return h + (box if box > 0 else self.box.sizeHint().height()) + space
+
+    def _inner(self) -> int:
+        """The width the panel's layout gives its rows, in pixels."""
+        margins = self.panel.layout().contentsMargins()
+        return self.panel.width() - margins.left() - margins.right()
 
     def _show(self) -> None:
         on = self.toggle.isChecked()

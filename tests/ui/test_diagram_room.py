@@ -4,6 +4,8 @@ keeps room, and the texts under it follow the zoom."""
 
 import pytest
 
+from nnplay.ui.diagram_room import is_tight
+
 pytestmark = pytest.mark.timeout(120)
 
 
@@ -87,3 +89,30 @@ def test_a_lesson_whose_answer_is_under_the_fold_opens_it(window, qtbot):
     show("spiral-depth", False)
     show("vanishing-gradients", True)
     show("spiral-depth", False)  # (folded back: the lesson had opened them)
+
+
+def test_the_fold_needs_the_same_room_folded_or_not(window, qtbot):
+    """Round 22: at 1016×740 a zoom step and back left the settings folded, though they had been open
+    at that size: the room the fold reckoned grew when it folded (the diagram, taller, showed its key;
+    the toggle took a row), 615 px open and 665 folded, with 632 to give. The room it needs is the
+    same both ways, and a zoom step and back, or a shrink and grow, leaves the settings as they were."""
+    panel, fold = window.network_panel, window.network_panel.fold
+    window.resize(1016, 740)
+    qtbot.waitUntil(lambda: panel.isVisible() and bool(window.diagram.nodes), timeout=5000)
+    qtbot.wait(100)
+    before, need = fold.folded, fold.need()
+    for folded in (not before, before):  # the other state, forced, then back
+        fold.folded = folded
+        fold.toggle.setVisible(folded)
+        fold._show()
+        qtbot.wait(100)  # (the diagram laid out in its new room: its key shown or hidden)
+        assert window.diagram.key.isVisible() != is_tight(window.diagram) and fold.need() == need, folded
+    for step in (1, -1):
+        window.presentation.step_zoom(step)
+        qtbot.wait(100)
+    assert fold.folded == before and fold.need() == need
+    window.resize(816, 540)
+    qtbot.waitUntil(lambda: fold.folded, timeout=5000)
+    window.resize(1016, 740)
+    qtbot.wait(100)
+    assert fold.folded == before and fold.need() == need
