@@ -295,8 +295,9 @@ PANELS = {
 }
 
 
-# what each panel is called in a dialog's title ("Export the output view"; "Export the panel" said nothing: tester 22)
-PANEL_NAMES = {"output": "the output view", "network": "the network diagram", "loss": "the loss curves",
+# what each panel is called in a dialog's title ("Export the decision boundary"; "Export the panel" said nothing:
+# tester 22), as File › Export calls it ("Decision boundary as PNG or SVG…": the dialog said "the output view")
+PANEL_NAMES = {"output": "the decision boundary", "network": "the network diagram", "loss": "the loss curves",
                "accuracy": "the accuracy curves", "gradients": "the gradient heatmaps", "norms": "the gradient norms",
                "hidden": "the hidden space", "metrics": "the metrics", "inspector": "the backprop inspector",
                "landscape": "the loss landscape", "distributions": "the distributions"}

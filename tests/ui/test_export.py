@@ -336,6 +336,23 @@ def test_each_export_dialog_names_what_it_exports(window, monkeypatch, tmp_path)
                         lambda parent, title, *a: titles.append(title) or (str(tmp_path / "x.png"), ""))
     monkeypatch.setattr(export_scale, "ask_scale", lambda parent, panel, offered, title: titles.append(title))
     assert not window.export_panel("output")  # (the scale question cancelled)
-    assert titles == ["Export the output view", "Export the output view"]
+    assert titles == ["Export the decision boundary", "Export the decision boundary"]
     assert not window.export_history(str(tmp_path / "missing-folder" / "h.csv"))
     assert window.errors[-1][0] == "Cannot export the loss history"
+
+
+def test_each_export_dialog_is_titled_as_its_menu_item_names_it(window, monkeypatch):
+    """Round 22: File › Export › Decision boundary as PNG or SVG… opened "Export the output view"."""
+    from nnplay.ui import file_dialog
+
+    titles = []
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda parent, title, *a: titles.append(title) or ("", ""))
+    export = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File").actions()
+    menu = next(a.menu() for a in export if a.text() == "Export")
+    items = [a for a in menu.actions() if a.text().endswith(" as PNG or SVG…") and a.isEnabled()]
+    assert len(items) >= 9  # (the loss landscape's waits for one computed)
+    for action in items:
+        titles.clear()
+        action.trigger()
+        what = action.text().removesuffix(" as PNG or SVG…")
+        assert titles == [f"Export the {what[0].lower()}{what[1:]}"], action.text()
