@@ -5,17 +5,18 @@ key moves into the read-out's tooltip and the read-out keeps one line of room
 instead of two; the layer titles are hidden before they would cover the
 neurons (hovering still names each neuron). Where even that leaves the drawing
 too little room, the Network panel's settings fold away under a toggle
-(``SettingsFold``): the hidden layers stay, the drawing gets the column."""
+(``settings_fold.SettingsFold``): the hidden layers stay, the drawing gets the column."""
 
 from __future__ import annotations
 
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
+from .column_room import bar_room, room
 from .diagram_readout import captions
 from .elide import elided_list
 from .widgets import after_font_change, on_event
@@ -34,8 +35,36 @@ NAME_ROOM_PX = 120.0  # the most room the input names are reckoned to take left 
 
 
 def is_tight(d) -> bool:
-    """Whether diagram ``d`` is short for its font (a zoomed window on a small screen)."""
-    return d.height() < TIGHT_LINES * d.fontMetrics().lineSpacing()
+    """Whether diagram ``d`` is short for its font (a zoomed window on a small screen): the room its
+    column offers it (``offered_height``) is under TIGHT_LINES lines of its font, or under its least
+    with the key shown and a read-out of two lines (``least_height``) and its drawing's comfort: the
+    key then gives way rather than make the column scroll or squeeze the drawing. Neither changes as
+    the key shows or hides (reckoned from the diagram's height, which in a scrolling column is its
+    least, the key once shown kept itself shown and the column scrolled by it: 1024×768, a network of
+    8,8,8). In no scrolled column (``nnplay render``'s panel, laid out at a size): its height is under
+    TIGHT_LINES lines."""
+    line, offered = d.fontMetrics().lineSpacing(), offered_height(d)
+    if offered is None:
+        return d.height() < TIGHT_LINES * line
+    width = d.contentsRect().width() + bar_room(d.parentWidget())
+    return offered < max(TIGHT_LINES * line, least_height(d, width, loose=True) + comfort(d, line))
+
+
+def offered_height(d) -> int | None:
+    """The height, in pixels, diagram ``d``'s column offers it without scrolling: the column's room
+    (``room``) less the least of all else in it; None where it is in no scrolled column."""
+    column = d.parentWidget()
+    view = column.parentWidget() if column is not None else None
+    if view is None or view.objectName() != "qt_scrollarea_viewport":
+        return None
+    return room(column) - column.minimumSizeHint().height() + d.minimumHeight()
+
+
+def comfort(d, line: float) -> float:
+    """The room, in pixels, diagram ``d``'s drawing is given above its least (``keep_drawing_room``) before
+    the key under it shows and before the settings above it stay shown: ``drawing_lines`` lines of
+    ``line`` pixels for its tallest layer."""
+    return max(0.0, drawing_lines(max(map(len, d.nodes), default=0)) * line - d.canvas.minimumHeight())
 
 
 def fit_room(d) -> None:
@@ -48,8 +77,7 @@ def fit_room(d) -> None:
     # the room of the tallest read-out the network can show, kept from the start (in the font of the zoom,
     # at the diagram's width): were the label to grow under the pointer (a neuron's read-out takes three
     # lines), the drawing above would shrink and move, and a click would miss its link
-    d.readout_least = max(line, caption_height(d))  # (the fold reckons with it: least_when_tight)
-    d.readout.setFixedHeight(max((1 if tight else 2) * line, d.readout_least))
+    d.readout.setFixedHeight(max((1 if tight else 2) * line, caption_height(d)))
     keep_drawing_room(d)  # (with the texts as they now are)
 
 
@@ -79,31 +107,36 @@ def keep_drawing_room(d) -> None:
     # the diagram's own minimum: the drawing's and that of each text under it, wrapped at the diagram's
     # width (the diagram has no height-for-width, so a wrapped key is counted here, or it was drawn over)
     texts = {w: None for w in (d.key, d.zero_count, d.readout, d.undefined_label) if w.isVisibleTo(d)}
-    total = scroll.minimumHeight() + texts_height(d, texts)
+    total = scroll.minimumHeight() + texts_height(d, texts, d.contentsRect().width())
     if d.minimumHeight() != total:
         d.setMinimumHeight(total)
 
 
-def texts_height(d, texts: dict) -> int:
+def texts_height(d, texts: dict, width: int) -> int:
     """The room, in pixels, the labels ``texts`` take under diagram ``d``'s drawing, the layout's spacing
     included: each its height given in ``texts`` (or None: its fixed height, else its height wrapped at
-    the diagram's width)."""
-    width = d.contentsRect().width()
+    ``width``, the diagram's width in pixels)."""
     fixed = [h if h is not None else w.minimumHeight() if w.minimumHeight() == w.maximumHeight() else
              max(w.heightForWidth(width), w.minimumSizeHint().height()) for w, h in texts.items()]
     return sum(fixed) + d.layout().spacing() * len(texts)
 
 
-def least_when_tight(d) -> int:
-    """Diagram ``d``'s least height, in pixels, as ``keep_drawing_room`` reckons it, with its texts as a
-    tight diagram shows them (the key in the read-out's tooltip, the read-out the least its captions
-    need): a function of the network, the font and the width, never of the room the diagram has now.
-    The fold (``SettingsFold.need``) decides on it: reckoned with the key, which shows only once the
-    settings fold, the diagram's least grew by the key when they folded and kept them folded after a
-    zoom step and back at 1016×740 (the column needed 665 px of its 632, and 615 before the step)."""
-    readout = getattr(d, "readout_least", d.readout.minimumHeight())
+def least_height(d, width: int, loose: bool = False) -> int:
+    """Diagram ``d``'s least height, in pixels, as ``keep_drawing_room`` reckons it were it ``width``
+    pixels wide, with its texts as a tight diagram shows them (the key in the read-out's tooltip, the
+    read-out the least its captions need) or, ``loose``, as a diagram with room does (the key shown,
+    the read-out two lines at least): a function of the network, the font and the width, never of
+    the room the diagram has now. The fold (``SettingsFold.need``) decides on the tight one:
+    reckoned with the key, which shows only once the settings fold, the diagram's least grew by the
+    key when they folded and kept them folded after a zoom step and back at 1016×740 (the column
+    needed 665 px of its 632, and 615 before the step)."""
+    scroll = d.canvas_scroll  # the sideways scroll bar's room where the drawing is wider than its view
+    bar = scroll.horizontalScrollBar().sizeHint().height() \
+        if d.canvas.minimumWidth() > scroll.width() + width - d.contentsRect().width() else 0
+    readout = max((2 if loose else 1) * d.readout.fontMetrics().lineSpacing(), caption_height(d, width))
     texts = {w: None for w in (d.zero_count, d.undefined_label) if w.isVisibleTo(d)}
-    return d.canvas_scroll.minimumHeight() + texts_height(d, {d.readout: readout, **texts})
+    key = {d.key: max(d.key.heightForWidth(width), d.key.minimumSizeHint().height())} if loose else {}
+    return d.canvas.minimumHeight() + bar + texts_height(d, {**key, d.readout: readout, **texts}, width)
 
 
 def readable_width(d) -> int:
@@ -132,15 +165,15 @@ def keep_readable_width(d) -> None:
         d.canvas.setMinimumWidth(need)
 
 
-def caption_height(d) -> int:
+def caption_height(d, width: int | None = None) -> int:
     """The height of the tallest read-out diagram ``d``'s network can show (``captions``), word-wrapped
-    at its width, in pixels: measured on a hidden label in the read-out's font."""
+    at ``width`` (by default its width), in pixels: measured on a hidden label in the read-out's font."""
     ruler = getattr(d, "caption_ruler", None)
     if ruler is None:  # (never shown, and no child of the diagram: a widget made under the pointer re-enters it)
         ruler = d.caption_ruler = QLabel()
         ruler.setWordWrap(True)
     ruler.setFont(d.readout.font())
-    width = d.contentsRect().width()
+    width = d.contentsRect().width() if width is None else width
     heights = []
     for text in captions(d):
         ruler.setText(text)
@@ -175,98 +208,6 @@ def follow_font(d) -> None:
         if item.textItem.font() != font:
             item.setFont(font)
 
-
-
-class SettingsFold(QObject):
-    """Folds ``box`` (the Network panel's settings) away under ``toggle`` while
-    the column holding ``panel`` is shorter than the settings need plus
-    DRAWING_LINES lines for the diagram; the user unfolds them with the toggle.
-    The test uses the column's height and the settings' full height, neither of
-    which the fold changes, so folding never flips back and forth."""
-
-    def __init__(self, panel, box, toggle):
-        super().__init__(panel)
-        self.panel, self.box, self.toggle = panel, box, toggle
-        self.folded = False
-        self.rows = lambda: 0  # the neurons the diagram draws in its tallest layer (set by the window)
-        self.drawing = None  # the NetworkDiagram under the panel (set by the window)
-        self._column = None
-        toggle.setCheckable(True)
-        toggle.setVisible(False)
-        toggle.toggled.connect(lambda _: self._show())
-        on_event(panel, (QEvent.Type.Show,), self.fit)
-        # a font change (a zoom) reaches the filter before the settings are laid out in the new font:
-        # measured then, their old height stood and a ×1.4 zoom left the diagram a few lines, its key hidden
-        after_font_change(panel, self.fit)
-
-    def fit(self) -> None:
-        """Fold or unfold for the room the column has now."""
-        column = self.panel.parentWidget()
-        if column is None:
-            return
-        if column is not self._column:
-            self._column = column
-            on_event(column, (QEvent.Type.Resize,), self.fit)
-        folded = room(column) < self.need()
-        if folded != self.folded:
-            self.folded = folded
-            self.toggle.setVisible(folded)
-            self._show()
-
-    def need(self) -> float:
-        """The height, in pixels, the column needs to keep the settings shown: its least height with the
-        settings shown and the toggle hidden (``open_height``), the diagram's texts as a tight diagram
-        shows them (``least_when_tight``), and the drawing's comfortable room (``drawing_lines``). Each
-        term is the same whether the settings are folded now or not, so the fold it decides never
-        makes itself wrong."""
-        column = self.panel.parentWidget()
-        need = column.minimumSizeHint().height() + self.open_height() - self.panel.minimumHeight()
-        d = self.drawing
-        if d is not None:
-            line = self.panel.fontMetrics().lineSpacing()
-            need += least_when_tight(d) - d.minimumHeight() + max(0.0, drawing_lines(self.rows()) * line -
-                                                                   d.canvas.minimumHeight())
-        return need
-
-    def open_height(self) -> int:
-        """The panel's height, in pixels, at its width with the settings shown and the toggle hidden,
-        whichever is shown now: its height for its width, less the toggle's and the settings' rows as
-        its layout counts them where they show, plus the settings' own height wrapped at that width
-        (their rows wrap in a narrow column, which their sizeHint leaves out: at ×1.4 on 1280×800 it
-        said 259 px of 311)."""
-        p, layout = self.panel, self.panel.layout()
-        h = p.heightForWidth(p.width())
-        h = h if h > 0 else p.sizeHint().height()  # (-1 with the wrapping rows folded away)
-        space = layout.spacing()
-        for w in (self.toggle, self.box):
-            if not w.isHidden():
-                item = layout.itemAt(layout.indexOf(w))
-                h -= (item.heightForWidth(self._inner()) if item.hasHeightForWidth() else item.sizeHint().height()) \
-                    + space
-        box = self.box.heightForWidth(self._inner()) if self.box.hasHeightForWidth() else -1
-        return h + (box if box > 0 else self.box.sizeHint().height()) + space
-
-    def _inner(self) -> int:
-        """The width the panel's layout gives its rows, in pixels."""
-        margins = self.panel.layout().contentsMargins()
-        return self.panel.width() - margins.left() - margins.right()
-
-    def _show(self) -> None:
-        on = self.toggle.isChecked()
-        self.toggle.setText(("Hide settings ▴" if on else "Settings ▾") if self.folded else "")
-        self.box.setVisible(not self.folded or on)
-        layout = self.panel.layout()  # the panel's kept minimum height (keep_wrapped_height) follows at once
-        layout.invalidate()
-        layout.activate()
-        need = self.panel.heightForWidth(self.panel.width())  # -1 with the wrapping rows folded away
-        self.panel.setMinimumHeight(need if need > 0 else self.panel.sizeHint().height())
-
-
-def room(column) -> int:
-    """The height ``column`` is offered: its scroll area's view where it scrolls (the column itself
-    is then as tall as its minimum, the drawing's room included, however little the view has)."""
-    view = column.parentWidget()
-    return view.height() if view is not None and view.objectName() == "qt_scrollarea_viewport" else column.height()
 
 
 def drawing_lines(rows: int) -> float:

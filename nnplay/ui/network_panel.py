@@ -24,7 +24,7 @@ from ..training.config import SEED_MAX
 from ..training.setting_ranges import HIDDEN_MAX
 from ..training.settings_text import CHOICE_LABELS
 from .choice_match import combo_values, index_of
-from .diagram_room import SettingsFold
+from .settings_fold import SettingsFold
 from .disabled_reason import give_reason
 from .flow_layout import FlowLayout
 from .layer_activation import PER_LAYER, show_in_combo

@@ -54,7 +54,6 @@ def build_columns(win) -> None:
     keep_wrapped_height(win.network_panel)  # its rows wrap in a narrow column
     net.add(win.diagram, 1)
     _keep_readable(win.diagram)
-    win.network_panel.fold.rows = lambda: max(map(len, win.diagram.nodes), default=0)  # its tallest layer drawn
     win.network_panel.fold.drawing = win.diagram
     _at_least(net, 0)  # its controls' least, followed: NETWORK_LEAST is the width its drawing is reckoned at,
     # not a minimum: one its scroll area did not pass on let the column be narrower than it, scrolling sideways

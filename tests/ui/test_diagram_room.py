@@ -4,6 +4,7 @@ keeps room, and the texts under it follow the zoom."""
 
 import pytest
 
+from nnplay.ui.column_room import room
 from nnplay.ui.diagram_room import is_tight
 
 pytestmark = pytest.mark.timeout(120)
@@ -91,28 +92,37 @@ def test_a_lesson_whose_answer_is_under_the_fold_opens_it(window, qtbot):
     show("spiral-depth", False)  # (folded back: the lesson had opened them)
 
 
-def test_the_fold_needs_the_same_room_folded_or_not(window, qtbot):
+@pytest.mark.parametrize("size, hidden", [((1016, 740), None), ((1024, 768), (8, 8, 8))])
+def test_the_fold_needs_the_same_room_folded_or_not(window, qtbot, size, hidden):
     """Round 22: at 1016×740 a zoom step and back left the settings folded, though they had been open
     at that size: the room the fold reckoned grew when it folded (the diagram, taller, showed its key;
-    the toggle took a row), 615 px open and 665 folded, with 632 to give. The room it needs is the
-    same both ways, and a zoom step and back, or a shrink and grow, leaves the settings as they were."""
-    panel, fold = window.network_panel, window.network_panel.fold
-    window.resize(1016, 740)
-    qtbot.waitUntil(lambda: panel.isVisible() and bool(window.diagram.nodes), timeout=5000)
+    the toggle took a row), 615 px open and 665 folded, with 632 to give. At 1024×768 with a network of
+    8,8,8 the settings shown made the column scroll, 14 px narrower, its rows wrapped taller: folded,
+    they fitted, and the fold flipped back and forth until the stack ran out. The room the fold needs
+    is the same both ways; the key shows only where it does not make the column scroll; a zoom step
+    and back, or a shrink and grow, leaves the settings as they were."""
+    panel, fold, d, c = window.network_panel, window.network_panel.fold, window.diagram, window.controller
+    window.resize(*size)
+    if hidden is not None:
+        c.change(hidden=hidden)
+        qtbot.waitUntil(lambda: d.sizes[1:-1] == hidden and d.weights is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.isVisible() and bool(d.nodes), timeout=5000)
     qtbot.wait(100)
+    column = panel.parentWidget()
     before, need = fold.folded, fold.need()
     for folded in (not before, before):  # the other state, forced, then back
         fold.folded = folded
         fold.toggle.setVisible(folded)
         fold._show()
         qtbot.wait(100)  # (the diagram laid out in its new room: its key shown or hidden)
-        assert window.diagram.key.isVisible() != is_tight(window.diagram) and fold.need() == need, folded
+        assert d.key.isVisible() != is_tight(d) and fold.need() == need, folded
+        assert column.height() <= room(column) or folded, "the settings shown made the column scroll"
     for step in (1, -1):
         window.presentation.step_zoom(step)
         qtbot.wait(100)
     assert fold.folded == before and fold.need() == need
-    window.resize(816, 540)
+    window.resize(size[0] - 200, size[1] - 200)
     qtbot.waitUntil(lambda: fold.folded, timeout=5000)
-    window.resize(1016, 740)
+    window.resize(*size)
     qtbot.wait(100)
     assert fold.folded == before and fold.need() == need

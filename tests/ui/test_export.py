@@ -246,7 +246,7 @@ def test_window_exports_slide_sized_pngs_of_every_panel_and_at_a_chosen_scale(wi
     size = panel_size(panel_parts(window, "loss"))
     assert pixels(tmp_path / "big.png").shape[:2] == (3 * size.height(), 3 * size.width())
     assert not window.export_panel("output", str(tmp_path / "no-folder" / "x.png"))
-    assert window.errors[-1][0] == "Cannot export the output view" and "no-folder" in window.errors[-1][1]
+    assert window.errors[-1][0] == "Cannot export the decision boundary" and "no-folder" in window.errors[-1][1]
 
 
 def test_every_exported_panel_with_colours_carries_their_key(window, qtbot):
