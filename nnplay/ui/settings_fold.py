@@ -26,6 +26,7 @@ class SettingsFold(QObject):
         self.folded = False
         self.drawing = None  # the NetworkDiagram under the panel (set by the window)
         self._column = None
+        self._shown_height = {}  # (width, font) -> the settings' height as last shown (_box_height)
         toggle.setCheckable(True)
         toggle.setVisible(False)
         toggle.toggled.connect(lambda _: self._show())
@@ -76,22 +77,38 @@ class SettingsFold(QObject):
 
     def open_height(self, width: int) -> int:
         """The panel's height, in pixels, were it ``width`` pixels wide with the settings shown and the
-        toggle hidden, whichever is shown now: its height for that width, less the toggle's and the
-        settings' rows as its layout counts them where they show, plus the settings' own height wrapped
-        at that width (their rows wrap in a narrow column, which their sizeHint leaves out: at ×1.4 on
-        1280×800 it said 259 px of 311)."""
-        p, layout = self.panel, self.panel.layout()
+        toggle hidden, whichever is shown now: its layout's rows summed as the layout sums them for a
+        height-for-width (each row's height wrapped at that width where it wraps, else its size hint),
+        the settings' own height wrapped at that width in the place of whatever shows there (their rows
+        wrap in a narrow column, which their sizeHint leaves out: at ×1.4 on 1280×800 it said 259 px of
+        311). The panel's own height-for-width was -1 with the settings folded, and its size hint
+        then wrapped the hidden layers' row otherwise: 2 px, enough to keep them folded."""
+        layout = self.panel.layout()
         margins = layout.contentsMargins()
         inner = width - margins.left() - margins.right()  # (the width the layout gives its rows)
-        h = p.heightForWidth(width)
-        h = h if h > 0 else p.sizeHint().height()  # (-1 with the wrapping rows folded away)
-        space = layout.spacing()
-        for w in (self.toggle, self.box):
-            if not w.isHidden():
-                item = layout.itemAt(layout.indexOf(w))
-                h -= (item.heightForWidth(inner) if item.hasHeightForWidth() else item.sizeHint().height()) + space
-        box = self.box.heightForWidth(inner) if self.box.hasHeightForWidth() else -1
-        return h + (box if box > 0 else self.box.sizeHint().height()) + space
+        rows = []
+        for k in range(layout.count()):
+            item = layout.itemAt(k)
+            widget = item.widget()
+            if widget is self.box:
+                rows.append(self._box_height(inner))
+            elif widget is not self.toggle and not item.isEmpty():
+                rows.append(item.heightForWidth(inner) if item.hasHeightForWidth() else item.sizeHint().height())
+        return sum(rows) + layout.spacing() * (len(rows) - 1) + margins.top() + margins.bottom()
+
+    def _box_height(self, width: int) -> int:
+        """The settings' height, in pixels, at ``width`` (their layout's): as they were last shown at that
+        width in this font, else as they say now. Folded after a zoom step and back, their form said
+        245 px where shown it had said 243, every row's own size the same: enough to keep them folded."""
+        box = self.box
+        key = (width, box.font().key())
+        if box.isHidden() and key in self._shown_height:
+            return self._shown_height[key]
+        h = box.heightForWidth(width) if box.hasHeightForWidth() else -1
+        h = h if h > 0 else box.sizeHint().height()
+        if not box.isHidden():  # (the last few widths and fonts: a zoom step shows them in another)
+            self._shown_height = {k: v for k, v in list(self._shown_height.items())[-7:] if k != key} | {key: h}
+        return h
 
     def _show(self) -> None:
         on = self.toggle.isChecked()

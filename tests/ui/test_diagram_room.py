@@ -92,17 +92,20 @@ def test_a_lesson_whose_answer_is_under_the_fold_opens_it(window, qtbot):
     show("spiral-depth", False)  # (folded back: the lesson had opened them)
 
 
-@pytest.mark.parametrize("size, hidden", [((1016, 740), None), ((1024, 768), (8, 8, 8))])
-def test_the_fold_needs_the_same_room_folded_or_not(window, qtbot, size, hidden):
+@pytest.mark.parametrize("size, hidden, zoom", [((1016, 740), None, 1.0), ((1024, 768), (8, 8, 8), 1.0),
+                                               ((1024, 768), (6,) * 5, 1.25)])
+def test_the_fold_needs_the_same_room_folded_or_not(window, qtbot, size, hidden, zoom):
     """Round 22: at 1016×740 a zoom step and back left the settings folded, though they had been open
     at that size: the room the fold reckoned grew when it folded (the diagram, taller, showed its key;
     the toggle took a row), 615 px open and 665 folded, with 632 to give. At 1024×768 with a network of
     8,8,8 the settings shown made the column scroll, 14 px narrower, its rows wrapped taller: folded,
-    they fitted, and the fold flipped back and forth until the stack ran out. The room the fold needs
+    they fitted, and the fold flipped back and forth until the stack ran out; at ×1.25 with 6,6,6,6,6 the
+settings' form, folded, said 2 px more than shown, with 1 px to spare. The room the fold needs
     is the same both ways; the key shows only where it does not make the column scroll; a zoom step
     and back, or a shrink and grow, leaves the settings as they were."""
     panel, fold, d, c = window.network_panel, window.network_panel.fold, window.diagram, window.controller
     window.resize(*size)
+    window.presentation.set_zoom(zoom)  # (at ×1.25 the folded settings' form said 2 px more than shown)
     if hidden is not None:
         c.change(hidden=hidden)
         qtbot.waitUntil(lambda: d.sizes[1:-1] == hidden and d.weights is not None, timeout=10000)
