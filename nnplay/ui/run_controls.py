@@ -114,6 +114,7 @@ def build_toolbar(win) -> None:
 
 
 TRAIN_HINT = "Press Space to train"  # the status line's hint, said until training plays
+START_HINT = f"{TRAIN_HINT}, Right to step one epoch, R to reset."  # a new window's (StatusBar.set_hint)
 
 
 def show_playing(win, playing: bool) -> None:
@@ -123,5 +124,7 @@ def show_playing(win, playing: bool) -> None:
     win.play_action.setIcon(win.style().standardIcon(icon))
     win.play_action.setText("Pause" if playing else "Play")
     win.stats["rate"].setText(rate_text(win.controller.last_frame, playing))  # the read-out says the same, at once
-    if playing and TRAIN_HINT in win.statusBar().currentMessage():  # (the start's and a lesson's hint: done)
-        win.statusBar().clearMessage()
+    if playing:  # (the start's and a lesson's hint: done)
+        win.statusBar().set_hint("")
+        if TRAIN_HINT in win.statusBar().currentMessage():
+            win.statusBar().clearMessage()

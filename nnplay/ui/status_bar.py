@@ -23,6 +23,24 @@ class StatusBar(QStatusBar):
         self.setObjectName("status_bar")
         spin_limits.install()  # a number typed past a spin box's range is said here ("at most 9"), not swallowed
         self.messageChanged.connect(lambda _: self._tip())
+        self.hint = ""  # the standing message (set_hint)
+        self.messageChanged.connect(self._hint_back)
+
+    def set_hint(self, text: str) -> None:
+        """Say ``text`` whenever no other message is shown, until set again ("" for none): a message
+        shown for a while (a zoom step's "Zoom 125%") gives way to it again when it ends. The start's
+        "Press Space to train…" did not come back after a zoom step's message."""
+        old, self.hint = self.hint, text
+        shown = self.currentMessage()
+        if not shown or shown == old:  # (another message stays: the hint comes back when it ends)
+            if text:
+                self.showMessage(text)
+            else:
+                self.clearMessage()
+
+    def _hint_back(self, message: str) -> None:
+        if not message and self.hint:
+            self.showMessage(self.hint)
 
     def message_room(self) -> int:
         """The pixels of width the message is drawn in."""

@@ -22,6 +22,7 @@ from .network_panel import NetworkPanel
 from .pinned_heading import PinnedHeading
 from .plot_room import MIN_VIEW_PX, keep_items_room, keep_plot_area
 from .presentation import OWN_TEXT
+from .run_controls import START_HINT
 from .widgets import Section, keep_wrapped_height, on_event
 
 
@@ -106,7 +107,7 @@ def build_columns(win) -> None:
     win.drawing_width = DrawingWidth(win)  # the Network column as wide as its drawing where others can spare it
     win._inspector = None  # the backprop inspector, made when first asked for (side_windows.py)
     win.compare_window = None  # a CompareWindow, made by the first comparison
-    win.statusBar().showMessage("Press Space to train, Right to step one epoch, R to reset.")
+    win.statusBar().set_hint(START_HINT)  # (said again after another message, until training plays)
 
 
 # the tabs under the output: narrow enough for four at 1024 px; a style sheet's tabs are drawn by it, not by
