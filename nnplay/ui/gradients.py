@@ -27,7 +27,7 @@ from .check_report import CheckReport
 from .gradient_maps import GradientMaps
 from .heatmap import colour_matrices
 from .heatmap_edit import HeatmapEditing
-from .plot_room import keep_wrapped_rows, wrapping_row
+from .plot_room import keep_items_room, keep_wrapped_rows, least_height, wrapping_row
 from .curve_bundle import CurveBundle
 from .log_floor import ZeroFloor
 from .curve_key import CurveKey, room_at_top
@@ -40,6 +40,7 @@ from .tip import LiveTip
 from .widgets import layer_name, named, nest, unit_name
 
 SIGN_KEY = "blue positive, orange negative, white 0; a row is a neuron, a column one of its inputs."
+NORM_PLOT_PX = 100  # the least height of the gradient norms' data area at 100%, in pixels (its axes besides)
 
 
 def scale_tip(mats, sym: str, shared: tuple[float, float] | None) -> str:
@@ -120,7 +121,10 @@ class GradientView(QWidget):
         layout.addWidget(self.legend)
         self._norm_curves = []
         self.smoother = Smoother()  # smoothing set by the loss curves' slider (set_smoothing)
-        self.norm_plot.setMinimumHeight(150)  # its axes and room for the curves: pyqtgraph would cut them
+        # its curves' room, as many more pixels as the window is zoomed, and its axes' (keep_items_room):
+        # pyqtgraph would cut them. A fixed 150 px was the same at ×1.6, the axes' text 1.6 times larger
+        least_height(self.norm_plot.getPlotItem().getViewBox(), NORM_PLOT_PX)
+        keep_items_room(self.norm_plot)
         layout.addWidget(self.norm_plot, 2)
         keep_wrapped_rows(self)  # a narrow or zoomed column: wrapped lines keep their room, the column scrolls
         self.editing = HeatmapEditing(self)  # click a cell of a weight heatmap to type its value

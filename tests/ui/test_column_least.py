@@ -90,3 +90,23 @@ def test_a_lessons_kept_columns_leave_room_for_their_scroll_bars(window, qtbot):
         assert found == [] and least_width(window) <= window.width()
     finally:
         window.presentation.set_presenting(False)
+
+
+def test_the_gradient_norms_plot_keeps_its_curves_room_at_every_zoom(window, qtbot):
+    """Round 22: the |dW| plot's least height was a fixed 150 px, the same at ×1.6 with its axes' text 1.6
+    times larger: its data area keeps NORM_PLOT_PX pixels times the zoom, its axes their room besides."""
+    from nnplay.ui.gradients import NORM_PLOT_PX
+
+    plot = window.gradients.norm_plot
+    box = plot.getPlotItem().getViewBox()
+    least = {}
+    try:
+        for zoom in (1.0, 1.6):
+            window.presentation.set_zoom(zoom)
+            qtbot.waitUntil(lambda z=zoom: box.minimumHeight() == NORM_PLOT_PX * z, timeout=3000)
+            qtbot.wait(50)
+            least[zoom] = plot.minimumHeight()
+            assert least[zoom] >= NORM_PLOT_PX * zoom + plot.getAxis("bottom").height(), zoom
+    finally:
+        window.presentation.set_zoom(1.0)
+    assert least[1.6] > least[1.0] + 0.5 * NORM_PLOT_PX
