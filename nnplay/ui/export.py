@@ -50,6 +50,13 @@ class ExportWriteFailed(ExportError, RunFailure):
     """The file's write failed (its path was checked first): a failure at run time, not a bad input."""
 
 
+def format_problem(path) -> str | None:
+    """Why a panel cannot be written to ``path`` whatever its content ("x.jpg: the file name must end in .png
+    or .svg"), or None: asked before the PNG's scale is (a .jpg was refused only after it)."""
+    path = Path(path)
+    return None if path.suffix.lower() in FORMATS else f"{file_name(path)}: the file name must end in .png or .svg"
+
+
 def export_panel(parts, path, scale: float | None = None, laid_out: bool = False,
                  file_size: QSize | None = None) -> None:
     """Write a panel to ``path``: SVG for a ``.svg`` suffix, PNG for ``.png``.
@@ -65,8 +72,8 @@ def export_panel(parts, path, scale: float | None = None, laid_out: bool = False
     ×2 misses by one at an odd height). Raises ExportError (one line)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise ExportError(f"{file_name(path)}: the file name must end in .png or .svg")
+    if problem := format_problem(path):
+        raise ExportError(problem)
     if problem := unwritable(path):  # before any painting
         raise ExportError(problem)
     with labels_fitted(parts):  # (before the scale: the panel's width is the plot's)

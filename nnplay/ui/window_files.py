@@ -119,18 +119,31 @@ class FileActions:
         """Write panel ``which`` (see nnplay.ui.export.PANELS) with its key: SVG by a .svg suffix,
         else PNG at ``scale`` output pixels per screen pixel (asked for; by default at least
         export.SLIDE_WIDTH pixels wide)."""
-        from .export import PANEL_NAMES, ExportError, export_view, panel_parts, panel_size, slide_scale
-        from .export_layout import settle_layouts
-        from .export_scale import ask_scale
-        from .export_grid import ExportCancelled, fine_output
+        from .export import PANEL_NAMES, format_problem
 
         tab = {"metrics": self.metrics, "hidden": self.hidden_space, "distributions": self.distributions}.get(which)
-        if tab is not None:  # (computed only while its tab is open)
+        shown = self.lower_tabs.currentWidget()
+        if tab is not None:  # (computed only while its tab is open, from now: while the file is chosen)
             self.lower_tabs.setCurrentWidget(tab)
-        asked, what = path is None, PANEL_NAMES.get(which, "the panel")
-        path = path or self._ask_save(f"Export {what}", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
-        if not path or self.refused(path, f"Cannot export {what}"):  # the destination, the scale, then the work
-            return False
+        try:
+            asked, what = path is None, PANEL_NAMES.get(which, "the panel")
+            path = path or self._ask_save(f"Export {what}", f"nnplay-{which}.png", "PNG image (*.png);;SVG image (*.svg)")
+            if not path or self.refused(path, f"Cannot export {what}"):  # the destination, the scale, then the work
+                return False
+            if problem := format_problem(path):
+                self.show_error(f"Cannot export {what}", problem)
+                return False
+            return self._export_panel(which, path, scale, asked, what)
+        finally:  # the user's tab again, exported or not (tester 23: a cancelled export left the Metrics open)
+            self.lower_tabs.setCurrentWidget(shown)
+
+    def _export_panel(self, which: str, path: str, scale: float | None, asked: bool, what: str) -> bool:
+        """``export_panel`` once the file's name is known good and the panel's tab is open."""
+        from .export import ExportError, export_view, panel_parts, panel_size, slide_scale
+        from .export_grid import ExportCancelled, fine_output
+        from .export_layout import settle_layouts
+        from .export_scale import ask_scale
+
         try:
             if scale is None and asked and not path.lower().endswith(".svg"):
                 parts = panel_parts(self, which)

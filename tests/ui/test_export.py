@@ -356,3 +356,21 @@ def test_each_export_dialog_is_titled_as_its_menu_item_names_it(window, monkeypa
         action.trigger()
         what = action.text().removesuffix(" as PNG or SVG…")
         assert titles == [f"Export the {what[0].lower()}{what[1:]}"], action.text()
+
+
+def test_an_export_leaves_the_users_tab_and_refuses_a_wrong_suffix_before_the_scale(window, qtbot, monkeypatch, tmp_path):
+    """Tester 23: File › Export › Metrics…, cancelled, left the Metrics tab open in place of the Curves;
+    a name ending in .jpg was refused only after the PNG's scale was asked."""
+    from nnplay.ui import export_scale, file_dialog
+
+    asked, answers = [], iter([("", ""), (str(tmp_path / "m.png"), ""), (str(tmp_path / "out.jpg"), "")])
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a: qtbot.wait(300) or next(answers))  # (a user's
+    # pause: the tab's pictures computed meanwhile)
+    monkeypatch.setattr(export_scale, "ask_scale", lambda *a: asked.append(a[-1]))  # (cancelled)
+    window.lower_tabs.setCurrentWidget(window.curves)
+    for which in ("distributions", "metrics", "output"):  # cancelled at the file, at the scale; a .jpg
+        assert not window.export_panel(which)
+        assert window.lower_tabs.currentWidget() is window.curves, which
+    assert asked == ["Export the metrics"], window.errors[-2:]  # (the .jpg's scale never asked)
+    assert window.errors[-1][0] == "Cannot export the decision boundary"
+    assert window.errors[-1][1].endswith("out.jpg: the file name must end in .png or .svg")
