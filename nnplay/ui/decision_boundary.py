@@ -31,7 +31,8 @@ from .coalesced import Coalesced
 from .held_inputs import held_note
 from .undefined import hatch_item, undefined_note
 from .epoch_stamp import stamp_of
-from .elide import short_name
+from .axis_titles import set_titles
+from .elide import elided_names, short_name
 from .item_cache import cache_axes
 from .plot_layout import tidy_labels
 from .tip import set_tip
@@ -223,12 +224,11 @@ class DecisionBoundaryView(DrawingTools, QWidget):
 
     def _label_axes(self) -> None:
         """Axis titles: the inputs as the diagram names them (``input_labels``: X₁, X₂; a CSV's column x2 "x2")."""
-        raw = self.info.data.input_names
-        names = [short_name(n, 24) for n in input_labels(raw, raw)]
+        raw = self.info.data.input_names  # (cut as a list: measurement_0_… and measurement_1_… stay apart)
+        names = elided_names(input_labels(raw, raw), 24)[0]
         if len(names) == 1:
             names.append("target" if self.info.data.task != CLASSIFICATION else "")
-        self.plot.setLabel("bottom", names[self._axes[0]])
-        self.plot.setLabel("left", names[self._axes[1]])
+        set_titles(self.plot, bottom=names[self._axes[0]], left=names[self._axes[1]])  # (each fitted to its axis)
 
     def _set_extent(self, extent) -> None:
         self._extent = extent  # (as the training process sends it: compared with each frame's)

@@ -154,3 +154,30 @@ def test_the_diagram_and_the_feature_boxes_keep_two_long_input_names_apart(windo
     assert all("…" in s for s in shown) and len(set(shown)) == 2, shown  # (elided: the names are long)
     boxes = [cb.text() for cb in window.data_panel.features.values()]
     assert len(set(boxes)) == len(boxes), boxes
+
+
+def test_the_output_views_axis_titles_stay_apart_and_fit_their_axes(window, qtbot, tmp_path):
+    """Tester 23: columns measurement_0_with_a_rather_long_name_ü, measurement_1_…: both axis titles of the
+    output view read "measurement_…long_name_ü" (each cut in its middle, alone), and at 1016×740 the left one
+    ran off the plot's top. They are cut as a list, and each elided to its axis's length (``axis_titles``)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    names = [f"measurement_{k}_with_a_rather_long_name_ü" for k in range(12)]
+    rng = np.random.default_rng(0)
+    path = tmp_path / "twelve.csv"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(",".join(names) + ",label\n")
+        f.writelines(",".join(f"{v:.3f}" for v in row) + f",{'a' if row[0] > 0 else 'b'}\n"
+                     for row in rng.normal(size=(60, 12)))
+    c, plot = window.controller, window.boundary.plot.getPlotItem()
+    assert c.load_csv(str(path))
+    qtbot.waitUntil(lambda: c.last_frame is not None and c.run_info.data.input_names[0] == names[0], timeout=15000)
+    for size in ((1016, 740), (1600, 1000)):
+        window.resize(*size)
+        qtbot.wait(200)
+        titles = {side: plot.getAxis(side).labelText for side in ("bottom", "left")}
+        assert titles["bottom"] != titles["left"] and all(titles.values()), titles
+        box = plot.getViewBox()
+        for side, room in (("bottom", box.width()), ("left", box.height())):
+            axis = plot.getAxis(side)
+            assert QFontMetricsF(axis.label.font()).horizontalAdvance(titles[side]) <= room + 1, (size, side)
