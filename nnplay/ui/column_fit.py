@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .coalesced import run_pending
+from .column_least import hidden_least
 from .lesson_views import lesson_columns, lesson_views
 from .plane_aspect import frame_height
 from .plot_room import MIN_VIEW_PX
@@ -300,6 +301,13 @@ class ColumnFit(QObject):
             self.presentation.remember()
         self.schedule()
 
+    def content_changed(self) -> None:
+        """A new run shown (another data set's inputs, another network): fit again once it is laid out,
+        though the window's size is the same. A session of 2 inputs opened after a CSV of 12 left the
+        curves hidden, the output's plot alone in its column, until the window was resized (tester 23)."""
+        self._tried = None
+        self.schedule()
+
     def pending(self) -> bool:
         """Whether a fit is due (a resize, a zoom or a column shown waits SETTLE_MS, or the next event loop round)."""
         return self._timer.isActive() or self._shrink.isActive()
@@ -343,47 +351,6 @@ def short_titles(tabs, width: int) -> None:
     if tabs.tabBar().sizeHint().width() > width:
         for i in range(tabs.count()):
             tabs.setTabText(i, SHORT_TITLES.get(tabs.tabText(i), tabs.tabText(i)))
-
-
-def hidden_least(column) -> int:
-    """The least width of the hidden ``column`` (a scroll area) once shown, without a scroll bar, in
-    pixels: its content's minimum width, as ``window_columns._widen_for_scroll_bar`` gives the area.
-    A hidden widget's layouts are not run, so a change of a size inside it since it was last shown
-    is not yet passed up: its nested layouts are brought up to date first, innermost first, and the
-    minimums set from them again (``refit_least``: one set at 200% was read at 100%, tester 22)."""
-    content = column.widget()
-    for w in reversed(parents_first(content)):
-        if w.layout() is not None:
-            w.layout().activate()
-        refit = getattr(w, "refit_least", None)
-        if refit is not None:
-            refit()
-    return content_least(content)
-
-
-def content_least(content: QWidget) -> int:
-    """The least width a scroll area's ``content`` takes, in pixels: its minimum size hint, or the
-    minimum set on it where larger (round 20: the Network column's content kept 230 px, its area, sized
-    by the hint alone, could be squeezed to 171 and scrolled sideways)."""
-    return max(content.minimumWidth(), content.minimumSizeHint().width())
-
-
-def parents_first(root: QWidget) -> list[QWidget]:
-    """``root`` and every widget inside it, each after its parent, in the order of their depth
-    (each widget's depth is its parent's and one: walking every widget's parents to sort them,
-    as before, took 3-4 ms for the window's 430 widgets, this 1 ms)."""
-    depth = {root: _depth(root)}
-    for w in root.findChildren(QWidget):  # (depth first: a parent before its children)
-        parent = w.parentWidget()
-        depth[w] = (depth[parent] if parent in depth else _depth(parent)) + 1
-    return sorted(depth, key=depth.__getitem__)
-
-
-def _depth(w: QWidget) -> int:
-    n = 0
-    while (w := w.parentWidget()) is not None:
-        n += 1
-    return n
 
 
 def least_width(win) -> int:

@@ -146,6 +146,7 @@ class PlaygroundWindow(FileActions, QMainWindow):
         self.gradients.set_run(info)
         self.diagram.set_run(info)
         self.network_panel.fold.fit()  # a taller layer may need the settings folded (diagram_room)
+        self.presentation.columns.content_changed()  # (the curves may fit now, or no more: column_fit)
         if self.controller.twin is not None and self.compare_window is not None:
             self.compare_window.set_run("A", info)
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 from .curve_bundle import CurveBundle
 from .coalesced import batch
 from .chosen_sizes import ChosenSizes
-from .column_fit import ColumnFit, least_width, parents_first, short_titles
+from .column_fit import ColumnFit, least_width, short_titles
+from .column_least import parents_first
 from .shortcut_text import keys_text
 from . import axis_room, zoom_style, zoom_windows
 from .window_settings import read_float

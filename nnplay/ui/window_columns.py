@@ -7,7 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from .column_fit import FitSplitter, content_least
+from .column_fit import FitSplitter
+from .column_least import content_least
 from .data_panel import DataPanel
 from .decision_boundary import DecisionBoundaryView
 from .gradients import GradientView
