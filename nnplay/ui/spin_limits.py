@@ -117,11 +117,12 @@ def refuse_out_of_range(box: QAbstractSpinBox) -> bool:
 
 def show_note(box: QAbstractSpinBox, note: str) -> None:
     """``note`` under ``box`` as a tooltip, and in its window's status bar, or in a window with none
-    (a side window, a dialog) in a refusal note under the box (``refusal_note``)."""
+    (a side window, a dialog) in a refusal note under the box alone (``refusal_note``: the tooltip as
+    well stood over it, the same words twice, tester 23)."""
     box.setProperty("limit_note", note)
-    QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), note, box, box.rect(), NOTE_MS)
     window = box.window()
     if isinstance(window, QMainWindow) and window.statusBar() is not None:
+        QToolTip.showText(box.mapToGlobal(QPoint(0, box.height())), note, box, box.rect(), NOTE_MS)
         label = shortened(box.accessibleName() or box.toolTip().split(":")[0].split(".")[0])
         window.statusBar().showMessage(f"{label}: {note}" if label else note, NOTE_MS)
     elif window is not box:  # a side window or dialog (the inspector's chain rule boxes): no status bar, and a

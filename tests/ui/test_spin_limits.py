@@ -176,3 +176,25 @@ def test_the_neuron_boxes_take_the_settings_texts_limit(window):
 
     boxes = window.network_panel.neuron_boxes
     assert boxes and all(b.maximum() == HIDDEN_MAX for b in boxes)
+
+
+def test_in_a_dialog_the_note_is_said_once(qtbot, monkeypatch):
+    """Tester 23: 1000 typed into the export's scale box (at most 8) showed a tooltip and the refusal note
+    under the box, the same words twice. A window with no status bar shows the note alone."""
+    from PySide6.QtWidgets import QDialog, QToolTip
+
+    spin_limits.install()
+    tips = []
+    monkeypatch.setattr(QToolTip, "showText", lambda *a: tips.append(a[1]))
+    dialog = QDialog()
+    box = QDoubleSpinBox(dialog)
+    box.setRange(0.5, 8.0)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "1000")
+    notes = [c for c in dialog.children() if c.objectName() == "refusal_note"]
+    assert box.property("limit_note").startswith("at most 8")
+    assert len(notes) == 1 and notes[0].isVisible() and notes[0].text().startswith("at most 8") and tips == []
