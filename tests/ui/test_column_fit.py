@@ -93,7 +93,7 @@ def test_zoom_out_brings_back_what_zoom_in_hid(window, qtbot):
     assert not p.columns.fitted and {"data", "network", "output", "gradients"} <= shown(window)
 
 
-@pytest.mark.parametrize("presenting", [False, True])
+@sweep("presenting", [False, True], default=1)  # (one code path in and out of presentation mode: tests/sweep.py)
 def test_the_window_shrinks_to_1024x768_with_a_lesson_open_at_every_zoom(window, qtbot, presenting):
     """Six hidden layers, the lesson panel open: no panel's minimum keeps the window
     larger than 1024×740 (768 less a taskbar), also back down from a large zoom
@@ -140,7 +140,7 @@ def settled(window, qtbot):
     assert text_problems(window) == []
 
 
-@pytest.mark.parametrize("presenting", [False, True])
+@sweep("presenting", [False, True], default=1)
 def test_the_window_shrinks_to_1024x740_from_larger_with_or_without_a_lesson_at_zoom_1_and_2(window, qtbot,
                                                                                             presenting):
     """No panel's minimum keeps a window that was larger first wider or taller than
