@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from nnplay.ui.elide import ElidingComboBox, elided_list, elided_names
 from nnplay.user_text import cut, distinct_cuts
+from tests.long_names import long_named_csv
 
 NAMES = [f"class_{k}_with_a_rather_long_name" for k in range(50)]
 
@@ -162,13 +163,8 @@ def test_the_output_views_axis_titles_stay_apart_and_fit_their_axes(window, qtbo
     ran off the plot's top. They are cut as a list, and each elided to its axis's length (``axis_titles``)."""
     from PySide6.QtGui import QFontMetricsF
 
-    names = [f"measurement_{k}_with_a_rather_long_name_ü" for k in range(12)]
-    rng = np.random.default_rng(0)
     path = tmp_path / "twelve.csv"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(",".join(names) + ",label\n")
-        f.writelines(",".join(f"{v:.3f}" for v in row) + f",{'a' if row[0] > 0 else 'b'}\n"
-                     for row in rng.normal(size=(60, 12)))
+    names = long_named_csv(path)
     c, plot = window.controller, window.boundary.plot.getPlotItem()
     assert c.load_csv(str(path))
     qtbot.waitUntil(lambda: c.last_frame is not None and c.run_info.data.input_names[0] == names[0], timeout=15000)

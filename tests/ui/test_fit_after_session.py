@@ -5,10 +5,10 @@ resized: offscreen, never). A new run's content is fitted again (``ColumnFit.con
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from nnplay.ui.column_fit import CURVES
+from tests.long_names import long_named_csv
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -21,13 +21,8 @@ def test_a_session_opened_after_a_wide_csv_brings_the_curves_back(window, qtbot,
     session = tmp_path / "circle.nnplay"
     c.save_session(str(session))
     qtbot.waitUntil(session.exists, timeout=10000)
-    names = [f"measurement_{k}_with_a_rather_long_name" for k in range(12)]
-    rng = np.random.default_rng(0)
     path = tmp_path / "twelve.csv"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(",".join(names) + ",label\n")
-        f.writelines(",".join(f"{v:.3f}" for v in row) + f",{'a' if row[0] > 0 else 'b'}\n"
-                     for row in rng.normal(size=(60, 12)))
+    names = long_named_csv(path)
     assert c.load_csv(str(path))
     qtbot.waitUntil(lambda: c.run_info.data.input_names[0] == names[0], timeout=15000)
     qtbot.waitUntil(lambda: CURVES in fit.fitted and not fit.pending(), timeout=10000)
