@@ -107,8 +107,8 @@ def test_a_live_frame_lays_out_neither_the_window_nor_the_gradients(window, qtbo
             dW=[m * (1 + 0.1 * k) for m in snap.dW])
         window.show_frame(dataclasses.replace(frame, snapshot=changed, epochs_per_second=100.0 + 13 * k))
         qtbot.wait(5)
-        if k == 0:  # the first frame's shapes of text are new; the window's own start settles
-            assert settle(qtbot)
+        if k == 0:  # the first frame's shapes of text are new; the window's own start settles (and the columns'
+            assert settle(qtbot, until=lambda: not window.presentation.columns.pending())  # fit a new run asks for)
             at_window, at_gradients = LayoutRequests(window), LayoutRequests(window.gradients)
     assert f"{snap.epoch + 37 * 5:,}" in window.stats["epoch"].text()
     assert (at_window.count, at_gradients.count) == (0, 0)
