@@ -7,18 +7,24 @@ narrower."""
 from __future__ import annotations
 
 
+def scroll_view(column):
+    """The view (viewport) of the scroll area ``column`` is the content of, or None where it is in none."""
+    view = column.parentWidget() if column is not None else None
+    return view if view is not None and view.objectName() == "qt_scrollarea_viewport" else None
+
+
 def room(column) -> int:
     """The height ``column`` is offered: its scroll area's view where it scrolls (the column itself
     is then as tall as its minimum, the drawing's room included, however little the view has)."""
-    view = column.parentWidget()
-    return view.height() if view is not None and view.objectName() == "qt_scrollarea_viewport" else column.height()
+    view = scroll_view(column)
+    return view.height() if view is not None else column.height()
 
 
 def bar_room(column) -> int:
     """The width, in pixels, ``column`` would gain were its scroll area's vertical scroll bar hidden:
     0 where none shows (or the column is as wide as its least however wide the view)."""
-    view = column.parentWidget() if column is not None else None
-    if view is None or view.objectName() != "qt_scrollarea_viewport":
+    view = scroll_view(column)
+    if view is None:
         return 0
     bar = view.parentWidget().verticalScrollBar()
     return max(0, view.width() + bar.width() - column.width()) if bar.isVisible() else 0

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
-from .column_room import bar_room, room
+from .column_room import bar_room, room, scroll_view
 from .diagram_readout import captions
 from .elide import elided_list
 from .widgets import after_font_change, on_event
@@ -54,8 +54,7 @@ def offered_height(d) -> int | None:
     """The height, in pixels, diagram ``d``'s column offers it without scrolling: the column's room
     (``room``) less the least of all else in it; None where it is in no scrolled column."""
     column = d.parentWidget()
-    view = column.parentWidget() if column is not None else None
-    if view is None or view.objectName() != "qt_scrollarea_viewport":
+    if scroll_view(column) is None:
         return None
     return room(column) - column.minimumSizeHint().height() + d.minimumHeight()
 
@@ -101,7 +100,7 @@ def keep_drawing_room(d) -> None:
     if d.canvas.minimumHeight() != need:
         d.canvas.setMinimumHeight(need)
     scroll = d.canvas_scroll  # its own least height: the drawing's, and the sideways scroll bar's where it shows
-    bar = scroll.horizontalScrollBar().sizeHint().height() if d.canvas.minimumWidth() > scroll.width() else 0
+    bar = sideways_bar(d, d.contentsRect().width())
     if scroll.minimumHeight() != need + bar:
         scroll.setMinimumHeight(need + bar)
     # the diagram's own minimum: the drawing's and that of each text under it, wrapped at the diagram's
@@ -130,13 +129,19 @@ def least_height(d, width: int, loose: bool = False) -> int:
     reckoned with the key, which shows only once the settings fold, the diagram's least grew by the
     key when they folded and kept them folded after a zoom step and back at 1016×740 (the column
     needed 665 px of its 632, and 615 before the step)."""
-    scroll = d.canvas_scroll  # the sideways scroll bar's room where the drawing is wider than its view
-    bar = scroll.horizontalScrollBar().sizeHint().height() \
-        if d.canvas.minimumWidth() > scroll.width() + width - d.contentsRect().width() else 0
+    bar = sideways_bar(d, width)
     readout = max((2 if loose else 1) * d.readout.fontMetrics().lineSpacing(), caption_height(d, width))
     texts = {w: None for w in (d.zero_count, d.undefined_label) if w.isVisibleTo(d)}
     key = {d.key: max(d.key.heightForWidth(width), d.key.minimumSizeHint().height())} if loose else {}
     return d.canvas.minimumHeight() + bar + texts_height(d, {**key, d.readout: readout, **texts}, width)
+
+
+def sideways_bar(d, width: int) -> int:
+    """The height, in pixels, of the sideways scroll bar under diagram ``d``'s drawing were the diagram
+    ``width`` pixels wide: its hint where the drawing's least width is more than its view then has, else 0."""
+    scroll = d.canvas_scroll
+    wider = d.canvas.minimumWidth() > scroll.width() + width - d.contentsRect().width()
+    return scroll.horizontalScrollBar().sizeHint().height() if wider else 0
 
 
 def readable_width(d) -> int:
